@@ -1,0 +1,39 @@
+import type { TPermission, TRole } from '@candor/schemas';
+
+/** What `authProvider.getPermissions` resolves to, and what `<Admin>` children receive. */
+export type CandorPermissions = { role: TRole; permissions: readonly string[] };
+
+export function hasPermission(granted: CandorPermissions | undefined, permission: TPermission): boolean {
+  return granted?.permissions.includes(permission) ?? false;
+}
+
+type ResourceAccess = { read: TPermission; manage?: TPermission };
+
+/**
+ * Which permission opens which resource. The menu, the resource registration
+ * and `canAccess` all read this table, so they cannot disagree.
+ */
+export const RESOURCE_ACCESS = {
+  users: { read: 'users.read', manage: 'users.manage' },
+  audit: { read: 'audit.read' },
+} as const satisfies Record<string, ResourceAccess>;
+
+export type ResourceName = keyof typeof RESOURCE_ACCESS;
+
+export const RESOURCE_NAMES = Object.keys(RESOURCE_ACCESS) as ResourceName[];
+
+function isResourceName(name: string): name is ResourceName {
+  return Object.hasOwn(RESOURCE_ACCESS, name);
+}
+
+const READ_ACTIONS = new Set(['list', 'show', 'export']);
+const MANAGE_ACTIONS = new Set(['create', 'edit']);
+
+/** react-admin asks per resource and action; nothing can be deleted from the backoffice. */
+export function permissionFor(resource: string, action: string): TPermission | undefined {
+  if (!isResourceName(resource)) return undefined;
+  const access: ResourceAccess = RESOURCE_ACCESS[resource];
+  if (READ_ACTIONS.has(action)) return access.read;
+  if (MANAGE_ACTIONS.has(action)) return access.manage;
+  return undefined;
+}

@@ -1,0 +1,70 @@
+import { ROLE_LABELS } from '@candor/schemas';
+import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
+import { Button, ListItemText, Menu, MenuItem, Typography } from '@mui/material';
+import { useId, useState } from 'react';
+import { useNotify } from 'react-admin';
+import { switchTenant, useMe } from '../providers/authProvider';
+
+/**
+ * Shows the active tenant; with more than one membership it is a menu that
+ * switches tenant. A full reload then drops every cached record of the old tenant.
+ */
+export function TenantSwitcher() {
+  const { me } = useMe();
+  const notify = useNotify();
+  const menuId = useId();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [switching, setSwitching] = useState(false);
+
+  if (!me) return null;
+  if (me.memberships.length < 2) {
+    return (
+      <Typography variant="body1" color="inherit" sx={{ mx: 1 }}>
+        {me.tenant.name}
+      </Typography>
+    );
+  }
+
+  const choose = async (tenantId: string) => {
+    setAnchor(null);
+    if (tenantId === me.tenant.id) return;
+    setSwitching(true);
+    try {
+      await switchTenant(tenantId);
+      window.location.hash = '#/';
+      window.location.reload();
+    } catch (error) {
+      setSwitching(false);
+      notify(error instanceof Error ? error.message : 'Could not switch tenant', { type: 'error' });
+    }
+  };
+
+  return (
+    <>
+      <Button
+        color="inherit"
+        endIcon={<ArrowDropDownIcon />}
+        aria-haspopup="menu"
+        aria-controls={anchor ? menuId : undefined}
+        aria-expanded={anchor ? 'true' : undefined}
+        aria-label={`Tenant: ${me.tenant.name}. Switch tenant`}
+        disabled={switching}
+        onClick={(event) => setAnchor(event.currentTarget)}
+        sx={{ textTransform: 'none', mx: 1 }}
+      >
+        {me.tenant.name}
+      </Button>
+      <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+        {me.memberships.map((membership) => (
+          <MenuItem
+            key={membership.tenantId}
+            selected={membership.tenantId === me.tenant.id}
+            onClick={() => choose(membership.tenantId)}
+          >
+            <ListItemText primary={membership.tenantName} secondary={ROLE_LABELS[membership.role]} />
+          </MenuItem>
+        ))}
+      </Menu>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { ROLE_LABELS, type TPermission } from '@candor/schemas';
+import HistoryIcon from '@mui/icons-material/History';
+import PeopleIcon from '@mui/icons-material/People';
+import PersonAddIcon from '@mui/icons-material/PersonAdd';
+import { Card, CardContent, Stack, Typography } from '@mui/material';
+import type { ReactElement } from 'react';
+import { Button, Loading, Title, usePermissions } from 'react-admin';
+import { type CandorPermissions, hasPermission } from '../access';
+import { useMe } from '../providers/authProvider';
+
+type Shortcut = { label: string; to: string; icon: ReactElement; permission: TPermission };
+
+const SHORTCUTS: Shortcut[] = [
+  { label: 'Users', to: '/users', icon: <PeopleIcon />, permission: 'users.read' },
+  { label: 'Invite user', to: '/users/create', icon: <PersonAddIcon />, permission: 'users.manage' },
+  { label: 'Audit log', to: '/audit', icon: <HistoryIcon />, permission: 'audit.read' },
+];
+
+export function Dashboard() {
+  const { me, isPending } = useMe();
+  const { permissions } = usePermissions<CandorPermissions>();
+  if (isPending || !me) return <Loading />;
+
+  const shortcuts = SHORTCUTS.filter((shortcut) => hasPermission(permissions, shortcut.permission));
+  return (
+    <Card sx={{ mt: 2 }}>
+      <Title title="Dashboard" />
+      <CardContent>
+        <Typography variant="h5" component="h1" gutterBottom>
+          Welcome, {me.name}
+        </Typography>
+        <Typography variant="body1">
+          You are signed in to <strong>{me.tenant.name}</strong> as {ROLE_LABELS[me.role]}.
+        </Typography>
+        {shortcuts.length > 0 ? (
+          <nav aria-label="Shortcuts">
+            <Stack direction="row" spacing={2} sx={{ mt: 3, flexWrap: 'wrap' }} useFlexGap>
+              {shortcuts.map((shortcut) => (
+                <Button key={shortcut.to} to={shortcut.to} label={shortcut.label} variant="outlined">
+                  {shortcut.icon}
+                </Button>
+              ))}
+            </Stack>
+          </nav>
+        ) : (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 3 }}>
+            Nothing in the backoffice needs your role yet; an owner or admin manages users and the audit log.
+          </Typography>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

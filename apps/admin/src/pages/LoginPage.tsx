@@ -1,0 +1,89 @@
+import { Alert, Button, CardContent, CircularProgress, Stack, TextField } from '@mui/material';
+import { type FormEvent, useState } from 'react';
+import { Login, useLogin } from 'react-admin';
+import { toHttpError } from '../providers/errors';
+
+type LoginErrors = { form?: string; email?: string; password?: string };
+
+function fieldsOf(form: HTMLFormElement): { email: string; password: string } {
+  const data = new FormData(form);
+  return { email: String(data.get('email') ?? '').trim(), password: String(data.get('password') ?? '') };
+}
+
+function missingFields({ email, password }: { email: string; password: string }): LoginErrors {
+  const errors: LoginErrors = {};
+  if (!email) errors.email = 'Enter your email address';
+  if (!password) errors.password = 'Enter your password';
+  return errors;
+}
+
+/**
+ * Email and password sign-in. react-admin's default form asks for a
+ * "username" and only shows errors as a toast; this one labels fields the way
+ * password managers expect and keeps errors next to where they belong.
+ */
+export function LoginPage() {
+  const login = useLogin();
+  const [errors, setErrors] = useState<LoginErrors>({});
+  const [submitting, setSubmitting] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const credentials = fieldsOf(event.currentTarget);
+    const missing = missingFields(credentials);
+    setErrors(missing);
+    if (Object.keys(missing).length > 0) return;
+    setSubmitting(true);
+    try {
+      await login(credentials);
+    } catch (error) {
+      const httpError = toHttpError(error);
+      const fieldErrors: Record<string, string> = httpError.body?.errors ?? {};
+      setErrors({ form: httpError.message, email: fieldErrors.email, password: fieldErrors.password });
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <Login>
+      <form noValidate onSubmit={submit} aria-label="Sign in">
+        <CardContent>
+          <Stack spacing={1}>
+            {errors.form && (
+              <Alert severity="error" role="alert">
+                {errors.form}
+              </Alert>
+            )}
+            <TextField
+              name="email"
+              label="Email"
+              type="email"
+              autoComplete="username"
+              autoFocus
+              required
+              error={Boolean(errors.email)}
+              helperText={errors.email}
+            />
+            <TextField
+              name="password"
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              required
+              error={Boolean(errors.password)}
+              helperText={errors.password}
+            />
+            <Button
+              type="submit"
+              variant="contained"
+              disabled={submitting}
+              startIcon={submitting ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
+            >
+              Sign in
+            </Button>
+          </Stack>
+        </CardContent>
+      </form>
+    </Login>
+  );
+}

@@ -1,0 +1,123 @@
+import type { TMe } from '@candor/schemas';
+import { type AuthProvider, type UserIdentity, useGetIdentity } from 'react-admin';
+import type { CandorPermissions } from '../access';
+import { permissionFor } from '../access';
+import { trpc } from '../trpc';
+import { httpStatusOf, toHttpError } from './errors';
+
+/**
+ * react-admin calls checkAuth on every navigation and getIdentity/getPermissions
+ * on many renders; a few seconds of cache saves a round trip each time while a
+ * revoked session is still noticed quickly (and every data call re-checks it).
+ */
+const ME_TTL_MS = 5_000;
+
+let cachedMe: { me: TMe; fetchedAt: number } | undefined;
+let pendingMe: Promise<TMe> | undefined;
+
+function remember(me: TMe): TMe {
+  cachedMe = { me, fetchedAt: Date.now() };
+  return me;
+}
+
+export function forgetMe(): void {
+  cachedMe = undefined;
+  pendingMe = undefined;
+}
+
+/** The signed-in user, from the short cache or the API; rejects with an HttpError (401 when signed out). */
+export async function fetchMe(): Promise<TMe> {
+  if (cachedMe && Date.now() - cachedMe.fetchedAt < ME_TTL_MS) return cachedMe.me;
+  pendingMe ??= trpc.auth.me
+    .query()
+    .then(remember)
+    .catch((error: unknown) => {
+      throw toHttpError(error);
+    })
+    .finally(() => {
+      pendingMe = undefined;
+    });
+  return pendingMe;
+}
+
+/** Switches the session's active tenant; the caller reloads the app so no other tenant's data stays cached. */
+export async function switchTenant(tenantId: string): Promise<TMe> {
+  forgetMe();
+  try {
+    return remember(await trpc.auth.switchTenant.mutate({ tenantId }));
+  } catch (error) {
+    throw toHttpError(error);
+  }
+}
+
+export type CandorIdentity = UserIdentity & { me: TMe };
+
+function isLoginParams(params: unknown): params is { email: string; password: string } {
+  return (
+    typeof params === 'object' &&
+    params !== null &&
+    typeof (params as { email?: unknown }).email === 'string' &&
+    typeof (params as { password?: unknown }).password === 'string'
+  );
+}
+
+export const authProvider: AuthProvider = {
+  async login(params: unknown) {
+    if (!isLoginParams(params)) throw new Error('Enter your email and password');
+    forgetMe();
+    try {
+      remember(await trpc.auth.signIn.mutate({ email: params.email, password: params.password }));
+    } catch (error) {
+      throw toHttpError(error);
+    }
+  },
+
+  async logout() {
+    forgetMe();
+    try {
+      await trpc.auth.signOut.mutate();
+    } catch (error) {
+      // Already signed out (401) is the goal anyway; anything else is worth knowing.
+      if (httpStatusOf(error) !== 401) console.warn('Sign-out failed', toHttpError(error).message);
+    }
+  },
+
+  async checkAuth() {
+    await fetchMe();
+  },
+
+  async checkError(error: unknown) {
+    const status = httpStatusOf(error);
+    if (status === 401) {
+      forgetMe();
+      throw toHttpError(error);
+    }
+    // Not allowed is not signed out: keep the session, only tell the user.
+    // (No `redirectTo: false` here: react-admin calls `.startsWith` on any non-null value.)
+    if (status === 403) throw { logoutUser: false, message: toHttpError(error).message };
+  },
+
+  async getIdentity(): Promise<CandorIdentity> {
+    const me = await fetchMe();
+    return { id: me.userId, fullName: me.name, me };
+  },
+
+  async getPermissions(): Promise<CandorPermissions> {
+    const me = await fetchMe();
+    return { role: me.role, permissions: me.permissions };
+  },
+
+  async canAccess({ resource, action }: { resource: string; action: string }) {
+    const permission = permissionFor(resource, action);
+    if (!permission) return false;
+    const me = await fetchMe();
+    return me.permissions.includes(permission);
+  },
+};
+
+/** The signed-in user for components inside `<Admin>`; undefined while loading. */
+export function useMe(): { me: TMe | undefined; isPending: boolean } {
+  const { identity, isPending } = useGetIdentity();
+  const me: TMe | undefined = identity?.me;
+  return { me, isPending };
+}

@@ -1,0 +1,83 @@
+import { type DataProvider, HttpError, type Identifier, type RaRecord } from 'react-admin';
+import type { EndpointRegistry, ListRequest, ResourceEndpoints } from './endpoints';
+import { endpoints } from './endpoints';
+import { toHttpError } from './errors';
+
+type Operation = keyof ResourceEndpoints;
+
+function endpointFor<O extends Operation>(
+  registry: EndpointRegistry,
+  resource: string,
+  operation: O,
+): NonNullable<ResourceEndpoints[O]> {
+  const endpoint = registry[resource]?.[operation];
+  if (!endpoint) throw new HttpError(`"${resource}" does not support ${operation}`, 405, null);
+  return endpoint;
+}
+
+/** Runs a call and rejects with an HttpError, so react-admin and checkError see the real status. */
+async function call<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toHttpError(error);
+  }
+}
+
+function unsupported(operation: string): Promise<never> {
+  return Promise.reject(new HttpError(`The backoffice cannot ${operation} records`, 405, null));
+}
+
+/** Only what the form changed: the API treats a missing field as "leave as is". */
+function changedFields(data: Partial<RaRecord>, previous: RaRecord | undefined): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(data).filter(([field, value]) => field !== 'id' && previous?.[field] !== value),
+  );
+}
+
+/**
+ * The one dataProvider: every resource goes through its registry entry.
+ * react-admin's methods are generic in the record type; the registry cannot
+ * know which one a caller asks for, hence the casts to `RecordType`.
+ */
+export function createDataProvider(registry: EndpointRegistry): DataProvider {
+  const getOne = (resource: string, id: Identifier) =>
+    call(() => endpointFor(registry, resource, 'getOne')(String(id)));
+
+  return {
+    getList: <RecordType extends RaRecord>(resource: string, { pagination, sort, filter }: ListRequest) =>
+      call(async () => {
+        const { data, total } = await endpointFor(registry, resource, 'list')({ pagination, sort, filter });
+        return { data: data as RecordType[], total };
+      }),
+
+    getOne: async <RecordType extends RaRecord>(resource: string, { id }: { id: Identifier }) => ({
+      data: (await getOne(resource, id)) as RecordType,
+    }),
+
+    // No batch procedure exists; reference fields fetch few records, so one call each is fine.
+    getMany: async <RecordType extends RaRecord>(resource: string, { ids }: { ids: Identifier[] }) => ({
+      data: (await Promise.all(ids.map((id) => getOne(resource, id)))) as RecordType[],
+    }),
+
+    getManyReference: () => unsupported('list related'),
+
+    create: <RecordType extends RaRecord>(resource: string, { data }: { data: Partial<RecordType> }) =>
+      call(async () => ({ data: (await endpointFor(registry, resource, 'create')(data)) as RecordType })),
+
+    update: <RecordType extends RaRecord>(
+      resource: string,
+      { id, data, previousData }: { id: Identifier; data: Partial<RecordType>; previousData?: RecordType },
+    ) =>
+      call(async () => {
+        const changes = changedFields(data, previousData);
+        return { data: (await endpointFor(registry, resource, 'update')(String(id), changes)) as RecordType };
+      }),
+
+    updateMany: () => unsupported('bulk-update'),
+    delete: () => unsupported('delete'),
+    deleteMany: () => unsupported('delete'),
+  };
+}
+
+export const dataProvider = createDataProvider(endpoints);

@@ -1,0 +1,34 @@
+import { ZAuditListParams, ZUserInviteInput, ZUserListParams, ZUserUpdateInput } from '@candor/schemas';
+import type { GetListParams, RaRecord } from 'react-admin';
+import type { ResourceName } from '../access';
+import { trpc } from '../trpc';
+
+export type ListRequest = Pick<GetListParams, 'pagination' | 'sort' | 'filter'>;
+export type ListResponse = { data: RaRecord[]; total: number };
+
+/**
+ * One resource's tRPC procedures, adapted to react-admin's call shapes.
+ * Inputs are parsed with the API's own zod schemas: that types them for the
+ * procedure, drops react-admin's extra keys and catches mistakes before a request.
+ */
+export type ResourceEndpoints = {
+  list?: (request: ListRequest) => Promise<ListResponse>;
+  getOne?: (id: string) => Promise<RaRecord>;
+  create?: (data: unknown) => Promise<RaRecord>;
+  /** `changes` holds only the fields the form changed. */
+  update?: (id: string, changes: Record<string, unknown>) => Promise<RaRecord>;
+};
+
+export type EndpointRegistry = Partial<Record<string, ResourceEndpoints>>;
+
+export const endpoints = {
+  users: {
+    list: (request) => trpc.users.list.query(ZUserListParams.parse(request)),
+    getOne: (id) => trpc.users.get.query({ id }),
+    create: (data) => trpc.users.invite.mutate(ZUserInviteInput.parse(data)),
+    update: (id, changes) => trpc.users.update.mutate(ZUserUpdateInput.parse({ ...changes, id })),
+  },
+  audit: {
+    list: (request) => trpc.audit.list.query(ZAuditListParams.parse(request)),
+  },
+} satisfies Record<ResourceName, ResourceEndpoints>;

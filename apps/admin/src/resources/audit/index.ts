@@ -1,0 +1,10 @@
+import type { TAuditEvent } from '@candor/schemas';
+import HistoryIcon from '@mui/icons-material/History';
+import { AuditList } from './AuditList';
+
+export const audit = {
+  list: AuditList,
+  icon: HistoryIcon,
+  options: { label: 'Audit log' },
+  recordRepresentation: (event: TAuditEvent) => `${event.action} at ${event.at}`,
+};

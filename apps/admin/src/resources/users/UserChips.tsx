@@ -1,0 +1,23 @@
+import { ROLE_LABELS, type TTenantUser } from '@candor/schemas';
+import { Chip, type ChipProps } from '@mui/material';
+import { useRecordContext } from 'react-admin';
+import { STATUS_LABELS } from './choices';
+
+const STATUS_COLORS: Record<TTenantUser['status'], ChipProps['color']> = {
+  invited: 'info',
+  active: 'success',
+  deactivated: 'default',
+};
+
+// `label` is read by <Datagrid> for the column header.
+export function RoleChip(_props: { label?: string; sortable?: boolean; source?: string }) {
+  const user = useRecordContext<TTenantUser>();
+  if (!user) return null;
+  return <Chip size="small" variant="outlined" label={ROLE_LABELS[user.role]} />;
+}
+
+export function StatusChip(_props: { label?: string; sortable?: boolean; source?: string }) {
+  const user = useRecordContext<TTenantUser>();
+  if (!user) return null;
+  return <Chip size="small" color={STATUS_COLORS[user.status]} label={STATUS_LABELS[user.status]} />;
+}

@@ -1,0 +1,71 @@
+import PersonAddIcon from '@mui/icons-material/PersonAdd';
+import { Box, Typography } from '@mui/material';
+import {
+  CreateButton,
+  Datagrid,
+  DateField,
+  FilterButton,
+  List,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+  usePermissions,
+} from 'react-admin';
+import { type CandorPermissions, hasPermission } from '../../access';
+import { ROLE_CHOICES, STATUS_CHOICES } from './choices';
+import { RoleChip, StatusChip } from './UserChips';
+
+const userFilters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search name or email" />,
+  <SelectInput key="role" source="role" label="Role" choices={ROLE_CHOICES} />,
+  <SelectInput key="status" source="status" label="Status" choices={STATUS_CHOICES} />,
+];
+
+function UserListActions() {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <CreateButton label="Invite user" icon={<PersonAddIcon />} />
+    </TopToolbar>
+  );
+}
+
+function NoUsersYet() {
+  return (
+    <Box sx={{ textAlign: 'center', m: 4 }}>
+      <Typography variant="h6" component="p" gutterBottom>
+        No users yet
+      </Typography>
+      <Typography variant="body2" color="text.secondary" gutterBottom>
+        Invite your colleagues; they get an email to choose their password.
+      </Typography>
+      <CreateButton label="Invite user" icon={<PersonAddIcon />} variant="contained" />
+    </Box>
+  );
+}
+
+export function UserList() {
+  const { permissions } = usePermissions<CandorPermissions>();
+  const canManage = hasPermission(permissions, 'users.manage');
+  return (
+    <List
+      title="Users"
+      sort={{ field: 'createdAt', order: 'DESC' }}
+      filters={userFilters}
+      actions={<UserListActions />}
+      empty={<NoUsersYet />}
+      // People's data stays in the app: no CSV export.
+      exporter={false}
+    >
+      <Datagrid rowClick={canManage ? 'edit' : false} bulkActionButtons={false}>
+        <TextField source="name" label="Name" />
+        <TextField source="email" label="Email" />
+        <RoleChip source="role" label="Role" />
+        <StatusChip source="status" label="Status" />
+        <DateField source="lastSignInAt" label="Last sign-in" showTime emptyText="Never" sortable={false} />
+        <DateField source="createdAt" label="Created" showTime />
+      </Datagrid>
+    </List>
+  );
+}

@@ -1,0 +1,16 @@
+import { defaultTheme, type RaThemeOptions } from 'react-admin';
+
+const TEAL = '#0f766e';
+
+/**
+ * react-admin's light theme in Candor's teal. Its app bar uses the secondary
+ * colour, so both are set. White on this teal has a contrast above 5:1.
+ */
+export const theme: RaThemeOptions = {
+  ...defaultTheme,
+  palette: {
+    ...defaultTheme.palette,
+    primary: { main: TEAL, contrastText: '#ffffff' },
+    secondary: { main: TEAL, contrastText: '#ffffff' },
+  },
+};

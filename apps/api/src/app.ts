@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { trpcServer } from '@hono/trpc-server';
+import { Hono } from 'hono';
+import { verifyRequestOrigin } from 'lucia';
+import type { AppDeps } from './deps.js';
+import { securityHeaders } from './http/security-headers.js';
+import { serveDirectory } from './http/static-files.js';
+import { appRouter } from './router.js';
+import { createContext } from './trpc/context.js';
+
+type Env = { Variables: { requestId: string } };
+
+function clientIp(c: { env: unknown; req: { header(name: string): string | undefined } }, trustProxy: boolean): string {
+  // X-Forwarded-For is only believed behind a proxy we were told about; otherwise anyone could rotate it.
+  const forwarded = trustProxy ? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() : undefined;
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return forwarded || incoming?.socket?.remoteAddress || 'unknown';
+}
+
+/** Builds the HTTP app. It does not listen: server.ts does, tests call `app.request`. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<Env>();
+
+  app.use('*', async (c, next) => {
+    const requestId = randomUUID();
+    c.set('requestId', requestId);
+    const started = performance.now();
+    await next();
+    c.header('X-Request-Id', requestId);
+    // Path only: query strings may carry tokens.
+    deps.logger.info('request', {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  app.use('*', securityHeaders);
+
+  app.get('/healthz', async (c) => {
+    await deps.orm.em.fork().getConnection().execute('select 1');
+    return c.json({ status: 'ok' });
+  });
+
+  // Mutations must come from our own pages: the Origin header must be an allowed origin.
+  app.use('/trpc/*', async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const origin = c.req.header('Origin');
+      const host = c.req.header('Host');
+      const allowed = host ? [host, ...deps.allowedOrigins] : deps.allowedOrigins;
+      if (!origin || !verifyRequestOrigin(origin, allowed)) {
+        return c.json({ error: { message: 'Cross-origin request refused', code: 'FORBIDDEN' } }, 403);
+      }
+    }
+    return next();
+  });
+
+  app.use(
+    '/trpc/*',
+    trpcServer({
+      endpoint: '/trpc',
+      router: appRouter,
+      createContext: (opts, c) =>
+        createContext(
+          deps,
+          {
+            requestId: c.get('requestId'),
+            ip: clientIp(c, deps.trustProxy),
+            cookieHeader: c.req.header('Cookie'),
+          },
+          opts.resHeaders,
+        ),
+    }),
+  );
+
+  app.get('/careers/:slug{[a-z0-9-]+}', (c) => c.redirect(`/careers/${c.req.param('slug')}/`, 301));
+  app.get('/careers/*', serveDirectory({ root: deps.careersDir, prefix: '/careers' }));
+
+  if (deps.adminDir) {
+    app.get('/admin', (c) => c.redirect('/admin/', 301));
+    app.get('/admin/*', serveDirectory({ root: deps.adminDir, prefix: '/admin', spaFallback: true, immutableAssets: true }));
+  }
+  app.get('/', (c) => c.redirect('/admin/'));
+
+  return app;
+}

@@ -1,0 +1,59 @@
+import { ZMe, ZSetPasswordInput, ZSignInInput, ZSwitchTenantInput } from '@candor/schemas';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.js';
+import { AppError } from '../trpc/app-error.js';
+import { authedProcedure, publicProcedure, router } from '../trpc/init.js';
+import { assertCanSwitch, buildMe, checkCredentials, setPasswordWithToken } from './auth.service.js';
+
+const ZOk = z.object({ ok: z.literal(true) });
+
+export const authRouter = router({
+  signIn: publicProcedure
+    .input(ZSignInInput)
+    .output(ZMe)
+    .mutation(async ({ ctx, input }) => {
+      const { limits } = ctx.deps;
+      if (!limits.signInPerIp.hit(ctx.ip) || !limits.signInPerEmail.hit(input.email)) {
+        throw new AppError('TOO_MANY_REQUESTS', 'Too many sign-in attempts; wait a few minutes and try again');
+      }
+      const { userId, tenantId } = await checkCredentials(ctx.em, input, ctx.requestId);
+      limits.signInPerEmail.reset(input.email);
+      const { cookie } = await ctx.deps.sessions.create(userId, tenantId);
+      ctx.setCookie(cookie);
+      return buildMe(ctx.em, userId, tenantId);
+    }),
+
+  signOut: authedProcedure.output(ZOk).mutation(async ({ ctx }) => {
+    await ctx.deps.sessions.invalidate(ctx.session.token);
+    ctx.setCookie(ctx.deps.sessions.blankCookie());
+    return { ok: true as const };
+  }),
+
+  me: authedProcedure.output(ZMe).query(({ ctx }) => buildMe(ctx.em, ctx.userId, ctx.session.activeTenantId)),
+
+  switchTenant: authedProcedure
+    .input(ZSwitchTenantInput)
+    .output(ZMe)
+    .mutation(async ({ ctx, input }) => {
+      await assertCanSwitch(ctx.em, ctx.userId, input.tenantId);
+      await ctx.deps.sessions.setActiveTenant(ctx.session.token, input.tenantId);
+      recordAudit(ctx.em, { userId: ctx.userId, tenantId: input.tenantId, requestId: ctx.requestId }, {
+        action: 'auth.switch_tenant',
+        targetType: 'Tenant',
+        targetId: input.tenantId,
+      });
+      await ctx.em.flush();
+      return buildMe(ctx.em, ctx.userId, input.tenantId);
+    }),
+
+  setPassword: publicProcedure
+    .input(ZSetPasswordInput)
+    .output(ZOk)
+    .mutation(async ({ ctx, input }) => {
+      if (!ctx.deps.limits.publicPerIp.hit(ctx.ip)) {
+        throw new AppError('TOO_MANY_REQUESTS', 'Too many attempts; wait a few minutes and try again');
+      }
+      await setPasswordWithToken(ctx.em, input, ctx.requestId);
+      return { ok: true as const };
+    }),
+});

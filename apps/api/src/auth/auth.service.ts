@@ -1,0 +1,99 @@
+import { type Em, hashPassword, Membership, PasswordToken, TENANT_FILTER, User, verifyPassword } from '@candor/db';
+import { PERMISSIONS, roleCan, type TMe, type TPermission, type TSetPasswordInput, type TSignInInput } from '@candor/schemas';
+import { recordAudit } from '../audit/audit.service.js';
+import { AppError } from '../trpc/app-error.js';
+import { hashToken } from './token-hash.js';
+
+const ALL_TENANTS = { filters: { [TENANT_FILTER]: false } } as const;
+const INVALID_CREDENTIALS = 'Email or password is not correct';
+
+// Verifying against a real hash when the user does not exist keeps the
+// response time the same, so timing does not reveal which emails have accounts.
+let decoyHash: Promise<string> | undefined;
+function decoy(): Promise<string> {
+  decoyHash ??= hashPassword('decoy password that never matches');
+  return decoyHash;
+}
+
+async function activeMemberships(em: Em, userId: string) {
+  return em.find(
+    Membership,
+    { user: userId, status: 'active' },
+    { ...ALL_TENANTS, populate: ['tenant'], orderBy: { tenant: { name: 'asc' } } },
+  );
+}
+
+export async function buildMe(em: Em, userId: string, tenantId: string): Promise<TMe> {
+  const user = await em.findOneOrFail(User, userId);
+  const memberships = await activeMemberships(em, userId);
+  const current = memberships.find((m) => m.tenant.id === tenantId);
+  if (!current) throw new AppError('FORBIDDEN', 'You are no longer a member of this organisation');
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    tenant: { id: current.tenant.id, slug: current.tenant.slug, name: current.tenant.name },
+    role: current.role,
+    permissions: (Object.keys(PERMISSIONS) as TPermission[]).filter((p) => roleCan(current.role, p)),
+    memberships: memberships.map((m) => ({
+      tenantId: m.tenant.id,
+      tenantSlug: m.tenant.slug,
+      tenantName: m.tenant.name,
+      role: m.role,
+    })),
+  };
+}
+
+/** Checks the password and picks the tenant to sign in to (the one asked for, or the first). */
+export async function checkCredentials(
+  em: Em,
+  input: TSignInInput,
+  requestId: string,
+): Promise<{ userId: string; tenantId: string }> {
+  const user = await em.findOne(User, { email: input.email });
+  const valid = await verifyPassword(user?.passwordHash ?? (await decoy()), input.password);
+  if (!user?.passwordHash || !valid) throw new AppError('UNAUTHORIZED', INVALID_CREDENTIALS);
+  const memberships = await activeMemberships(em, user.id);
+  const chosen = input.tenantSlug ? memberships.find((m) => m.tenant.slug === input.tenantSlug) : memberships[0];
+  if (!chosen) throw new AppError('UNAUTHORIZED', INVALID_CREDENTIALS);
+  user.lastSignInAt = new Date();
+  recordAudit(em, { userId: user.id, tenantId: chosen.tenant.id, requestId }, {
+    action: 'auth.sign_in',
+    targetType: 'User',
+    targetId: user.id,
+  });
+  await em.flush();
+  return { userId: user.id, tenantId: chosen.tenant.id };
+}
+
+export async function assertCanSwitch(em: Em, userId: string, tenantId: string): Promise<void> {
+  const membership = await em.findOne(Membership, { user: userId, tenant: tenantId, status: 'active' }, ALL_TENANTS);
+  if (!membership) throw new AppError('FORBIDDEN', 'You are not a member of that organisation');
+}
+
+/**
+ * Redeems an invitation or reset link: sets the password and activates the
+ * person's pending invitations. The link works once.
+ */
+export async function setPasswordWithToken(em: Em, input: TSetPasswordInput, requestId: string): Promise<void> {
+  await em.transactional(async (tx) => {
+    const token = await tx.findOne(PasswordToken, { tokenHash: hashToken(input.token) }, { populate: ['user'] });
+    if (!token || token.usedAt || token.expiresAt < new Date()) {
+      throw new AppError('BAD_REQUEST', 'This link has expired or was already used; ask for a new invitation', {
+        token: ['Expired or already used'],
+      });
+    }
+    token.usedAt = new Date();
+    token.user.passwordHash = await hashPassword(input.password);
+    const invited = await tx.find(Membership, { user: token.user, status: 'invited' }, ALL_TENANTS);
+    for (const membership of invited) {
+      membership.status = 'active';
+      recordAudit(tx, { userId: token.user.id, tenantId: membership.tenant.id, requestId }, {
+        action: 'user.accept_invite',
+        targetType: 'User',
+        targetId: token.user.id,
+      });
+    }
+    await tx.flush();
+  });
+}

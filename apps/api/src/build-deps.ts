@@ -1,0 +1,38 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Orm } from '@candor/db';
+import { createSessions } from './auth/sessions.js';
+import { createCareersPublisher } from './careers/careers-publisher.js';
+import type { AppDeps } from './deps.js';
+import { dataDir, type Env } from './env.js';
+import { RateLimiter } from './http/rate-limit.js';
+import type { Logger } from './logging/logger.js';
+
+/** The admin's built SPA, from ADMIN_DIST_DIR or the workspace's apps/admin/dist. */
+function findAdminDir(env: Env): string | null {
+  const dir = resolve(env.ADMIN_DIST_DIR ?? join(import.meta.dirname, '..', '..', 'admin', 'dist'));
+  return existsSync(join(dir, 'index.html')) ? dir : null;
+}
+
+export function buildDeps(env: Env, orm: Orm, logger: Logger): AppDeps & { publishAllCareers(): Promise<void> } {
+  const publicUrl = (env.APP_ORIGIN?.split(',')[0] ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+  const careersDir = join(dataDir(env), 'careers');
+  const careers = createCareersPublisher(orm, careersDir, logger);
+  return {
+    orm,
+    logger,
+    sessions: createSessions(orm, { secureCookies: publicUrl.startsWith('https://') }),
+    publicUrl,
+    allowedOrigins: env.APP_ORIGIN ? env.APP_ORIGIN.split(',').map((o) => o.trim()) : [],
+    limits: {
+      signInPerIp: new RateLimiter(30, 60_000),
+      signInPerEmail: new RateLimiter(10, 15 * 60_000),
+      publicPerIp: new RateLimiter(20, 60_000),
+    },
+    publishCareers: careers.publish,
+    publishAllCareers: careers.publishAll,
+    trustProxy: env.TRUST_PROXY === 'true',
+    adminDir: findAdminDir(env),
+    careersDir,
+  };
+}

@@ -1,0 +1,22 @@
+import type { Orm } from '@candor/db';
+import type { Sessions } from './auth/sessions.js';
+import type { RateLimiter } from './http/rate-limit.js';
+import type { Logger } from './logging/logger.js';
+
+/** Everything the app needs from outside, built once by server.ts (or a test). */
+export interface AppDeps {
+  orm: Orm;
+  sessions: Sessions;
+  logger: Logger;
+  /** Public base URL used in links sent by email, e.g. http://localhost:3000 */
+  publicUrl: string;
+  /** Origins allowed to send mutations (the browser's Origin header). */
+  allowedOrigins: string[];
+  limits: { signInPerIp: RateLimiter; signInPerEmail: RateLimiter; publicPerIp: RateLimiter };
+  /** Rebuilds a tenant's static careers site after a change that shows there. */
+  publishCareers(tenantId: string): Promise<void>;
+  /** Believe X-Forwarded-For (only when behind a reverse proxy). */
+  trustProxy: boolean;
+  adminDir: string | null;
+  careersDir: string;
+}

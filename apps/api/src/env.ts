@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().default('sqlite:./data/candor.db'),
+  /** Folder for files, generated sites and (without SMTP) delivered mail. */
+  DATA_DIR: z.string().default('./data'),
+  /** Public origin(s) of the app, comma-separated; mutations from other origins are refused. */
+  APP_ORIGIN: z.string().optional(),
+  /** Seeds the demo tenant on start. Defaults to on outside production and can never run in production. */
+  DEMO_SEED: z.enum(['true', 'false']).optional(),
+  /** smtp(s)://user:pass@host:port; without it mail is written to DATA_DIR/mail as .eml files. */
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Candor <no-reply@candor.localhost>'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  ADMIN_DIST_DIR: z.string().optional(),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Reads process.env once, and fails fast with a readable message. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.DEMO_SEED === 'true') {
+    throw new Error('Invalid environment:\n  DEMO_SEED: the demo tenant is never seeded in production');
+  }
+  const env = parsed.data;
+  env.DATA_DIR = fromStartDir(source, env.DATA_DIR);
+  if (/^(sqlite|file):(?!\/)/.test(env.DATABASE_URL) && !env.DATABASE_URL.endsWith(':memory:')) {
+    env.DATABASE_URL = `sqlite:${fromStartDir(source, env.DATABASE_URL.replace(/^(sqlite|file):/, ''))}`;
+  }
+  return env;
+}
+
+/** Relative paths are taken from where the command was started (pnpm's INIT_CWD), not the package folder. */
+function fromStartDir(source: NodeJS.ProcessEnv, path: string): string {
+  return resolve(source.INIT_CWD ?? process.cwd(), path);
+}
+
+export function dataDir(env: Env): string {
+  return env.DATA_DIR;
+}

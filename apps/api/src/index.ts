@@ -1,0 +1,3 @@
+export type { AppRouter } from './router.js';
+export { createApp } from './app.js';
+export { buildDeps } from './build-deps.js';

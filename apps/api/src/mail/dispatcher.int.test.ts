@@ -1,0 +1,49 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { OutboxEmail, TENANT_FILTER } from '@candor/db';
+import { forEachDatabase, seedTenant } from '@candor/db/testing';
+import { expect, it } from 'vitest';
+import { createLogger } from '../logging/logger.js';
+import { deliverDueEmails } from './dispatcher.js';
+import { enqueueEmail } from './outbox.js';
+import { fileTransport, type MailTransport } from './transport.js';
+
+const logger = createLogger('silent');
+const ALL = { filters: { [TENANT_FILTER]: false } } as const;
+
+forEachDatabase('outbox dispatcher', (db) => {
+  it('delivers queued email as a real MIME message and marks it sent', async () => {
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    enqueueEmail(em, { tenantId: tenant.id, to: 'ada@example.test', template: 't', subject: 'Hello Ada', text: 'Body text' });
+    await em.flush();
+
+    const dir = mkdtempSync(join(tmpdir(), 'candor-mail-'));
+    const result = await deliverDueEmails(db.orm().em.fork(), fileTransport(dir), 'Candor <no-reply@candor.test>', logger);
+    expect(result.sent).toBeGreaterThanOrEqual(1);
+    const files = readdirSync(dir);
+    const message = files.map((f) => readFileSync(join(dir, f), 'utf8')).find((m) => m.includes('Hello Ada'))!;
+    expect(message).toMatch(/^To: ada@example\.test$/m);
+    expect(message).toMatch(/^Subject: Hello Ada$/m);
+    const rows = await db.orm().em.fork().find(OutboxEmail, { tenant }, ALL);
+    expect(rows.map((r) => r.status)).toEqual(['sent']);
+  });
+
+  it('keeps a failed email for a later retry without its error text', async () => {
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    enqueueEmail(em, { tenantId: tenant.id, to: 'bob@example.test', template: 't', subject: 'S', text: 'T' });
+    await em.flush();
+    const broken: MailTransport = {
+      kind: 'smtp',
+      send: async () => {
+        throw new Error('550 mailbox bob@example.test unavailable');
+      },
+    };
+    await deliverDueEmails(db.orm().em.fork(), broken, 'x@candor.test', logger);
+    const [row] = await db.orm().em.fork().find(OutboxEmail, { tenant }, ALL);
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'Error' });
+    expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+  });
+});

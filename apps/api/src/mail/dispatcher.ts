@@ -1,0 +1,76 @@
+import { type Em, LockMode, type Orm, OutboxEmail, ormDialectOfEm, TENANT_FILTER } from '@candor/db';
+import { errorFields, type Logger } from '../logging/logger.js';
+import type { MailTransport } from './transport.js';
+
+const MAX_ATTEMPTS = 8;
+const BATCH = 20;
+
+/** Retry after 1, 2, 4 ... minutes, capped at an hour. */
+function backoffMs(attempts: number): number {
+  return Math.min(60, 2 ** (attempts - 1)) * 60_000;
+}
+
+/**
+ * Delivers due emails from the outbox. Rows are claimed with
+ * FOR UPDATE SKIP LOCKED on PostgreSQL, so several API instances can run
+ * this at once without sending an email twice.
+ */
+export async function deliverDueEmails(em: Em, transport: MailTransport, from: string, logger: Logger) {
+  let sent = 0;
+  let failed = 0;
+  await em.transactional(async (tx) => {
+    const due = await tx.find(
+      OutboxEmail,
+      { status: 'pending', nextAttemptAt: { $lte: new Date() } },
+      {
+        orderBy: { nextAttemptAt: 'asc' },
+        limit: BATCH,
+        // SQLite has one writer at a time and no row locks; the transaction is enough there.
+        ...(ormDialectOfEm(tx) === 'postgresql' ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}),
+        filters: { [TENANT_FILTER]: false },
+      },
+    );
+    for (const email of due) {
+      try {
+        await transport.send({ id: email.id, from, to: email.to, subject: email.subject, text: email.text, html: email.html });
+        email.status = 'sent';
+        email.sentAt = new Date();
+        sent += 1;
+      } catch (error) {
+        email.attempts += 1;
+        // Transport errors can quote addresses; keep only the error class.
+        email.lastError = error instanceof Error ? error.name : 'Error';
+        email.status = email.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
+        email.nextAttemptAt = new Date(Date.now() + backoffMs(email.attempts));
+        failed += 1;
+        logger.warn('email delivery failed', { emailId: email.id, attempts: email.attempts, ...errorFields(error) });
+      }
+    }
+  });
+  if (sent || failed) logger.info('outbox delivered', { sent, failed });
+  return { sent, failed };
+}
+
+export function startOutboxDispatcher(options: {
+  orm: Orm;
+  transport: MailTransport;
+  from: string;
+  logger: Logger;
+  intervalMs?: number;
+}): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await deliverDueEmails(options.orm.em.fork(), options.transport, options.from, options.logger);
+    } catch (error) {
+      options.logger.error('outbox dispatcher failed', { ...errorFields(error) });
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, options.intervalMs ?? 2000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,44 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+
+export interface OutgoingMail {
+  id: string;
+  from: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+}
+
+export interface MailTransport {
+  readonly kind: 'smtp' | 'file';
+  send(mail: OutgoingMail): Promise<void>;
+}
+
+/** Real SMTP delivery, e.g. smtp://user:pass@mail.example:587 */
+export function smtpTransport(url: string): MailTransport {
+  const transporter = nodemailer.createTransport(url);
+  return {
+    kind: 'smtp',
+    async send(mail) {
+      await transporter.sendMail({ ...mail, html: mail.html ?? undefined, messageId: `<${mail.id}@candor>` });
+    },
+  };
+}
+
+/**
+ * The embedded default: the same MIME message an SMTP server would get,
+ * written to `<dir>/<id>.eml` so it can be opened in any mail client.
+ */
+export function fileTransport(dir: string): MailTransport {
+  mkdirSync(dir, { recursive: true });
+  const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  return {
+    kind: 'file',
+    async send(mail) {
+      const info = await transporter.sendMail({ ...mail, html: mail.html ?? undefined, messageId: `<${mail.id}@candor>` });
+      writeFileSync(join(dir, `${mail.id}.eml`), info.message as Buffer);
+    },
+  };
+}

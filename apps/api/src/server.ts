@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { createOrm, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, migrate, seedDemo } from '@candor/db';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { buildDeps } from './build-deps.js';
+import { dataDir, readEnv } from './env.js';
+import { createLogger } from './logging/logger.js';
+import { startOutboxDispatcher } from './mail/dispatcher.js';
+import { fileTransport, smtpTransport } from './mail/transport.js';
+
+const started = performance.now();
+const env = readEnv();
+const logger = createLogger(env.LOG_LEVEL);
+
+const orm = await createOrm(env.DATABASE_URL);
+const applied = await migrate(orm);
+if (applied.length) logger.info('migrations applied', { count: applied.length });
+
+const seedDemoTenant = env.NODE_ENV !== 'production' && env.DEMO_SEED !== 'false';
+if (seedDemoTenant) await seedDemo(orm.em.fork());
+
+const deps = buildDeps(env, orm, logger);
+await deps.publishAllCareers();
+
+const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL) : fileTransport(join(dataDir(env), 'mail'));
+const stopOutbox = startOutboxDispatcher({ orm, transport, from: env.MAIL_FROM, logger });
+
+const app = createApp(deps);
+const server = serve({ fetch: app.fetch, port: env.PORT }, () => {
+  const url = deps.publicUrl;
+  const lines = [
+    '',
+    `Candor is running on ${url}  (ready in ${Math.round(performance.now() - started)} ms)`,
+    `  backoffice  ${url}/admin/${deps.adminDir ? '' : '   (not built: run pnpm build)'}`,
+    `  careers     ${url}/careers/${DEMO_TENANT.slug}/`,
+    `  api         ${url}/trpc`,
+    `  database    ${env.DATABASE_URL.startsWith('postgres') ? 'PostgreSQL' : env.DATABASE_URL}`,
+    `  mail        ${transport.kind === 'smtp' ? 'SMTP' : `written to ${join(dataDir(env), 'mail')}`}`,
+  ];
+  if (seedDemoTenant) {
+    lines.push('', `Demo logins for "${DEMO_TENANT.name}" (password: ${DEMO_PASSWORD}):`);
+    for (const u of DEMO_USERS) lines.push(`  ${u.email.padEnd(26)} ${u.role}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+});
+
+async function shutdown(signal: string) {
+  logger.info('shutting down', { signal });
+  stopOutbox();
+  server.close();
+  await orm.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,92 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Orm } from '@candor/db';
+import { TEST_PASSWORD } from '@candor/db/testing';
+import { createApp } from '../app.js';
+import { createSessions } from '../auth/sessions.js';
+import type { AppDeps } from '../deps.js';
+import { RateLimiter } from '../http/rate-limit.js';
+import { createLogger, type Logger } from '../logging/logger.js';
+import { appRouter } from '../router.js';
+import { createContext } from '../trpc/context.js';
+import { createCallerFactory } from '../trpc/init.js';
+
+export const TEST_ORIGIN = 'http://candor.test';
+
+/** Real deps over a real database; only the outside world (files, logs) is pointed at temp places. */
+export function testDeps(orm: Orm, overrides: Partial<AppDeps> = {}): AppDeps & { logLines: string[] } {
+  const logLines: string[] = [];
+  const logger: Logger = createLogger('debug', (line) => logLines.push(line));
+  return {
+    orm,
+    logger,
+    sessions: createSessions(orm, { secureCookies: false }),
+    publicUrl: TEST_ORIGIN,
+    allowedOrigins: [TEST_ORIGIN],
+    limits: {
+      signInPerIp: new RateLimiter(1000, 60_000),
+      signInPerEmail: new RateLimiter(1000, 60_000),
+      publicPerIp: new RateLimiter(1000, 60_000),
+    },
+    publishCareers: async () => undefined,
+    trustProxy: true,
+    adminDir: null,
+    careersDir: mkdtempSync(join(tmpdir(), 'candor-careers-')),
+    ...overrides,
+    logLines,
+  };
+}
+
+const createCaller = createCallerFactory(appRouter);
+
+/** A tRPC caller acting as the holder of `token` (or anonymous), with the real middleware chain. */
+export async function callerFor(deps: AppDeps, token?: string) {
+  const ctx = await createContext(
+    deps,
+    { requestId: 'test', ip: '127.0.0.1', cookieHeader: token ? `${deps.sessions.cookieName}=${token}` : undefined },
+    new Headers(),
+  );
+  return createCaller(ctx);
+}
+
+/** Signs in through the session store directly (the sign-in procedure has its own tests). */
+export async function sessionFor(deps: AppDeps, userId: string, tenantId: string): Promise<string> {
+  return (await deps.sessions.create(userId, tenantId)).token;
+}
+
+/** An HTTP client for `app.request`, keeping cookies like a browser and sending our Origin. */
+export function httpClient(deps: AppDeps) {
+  const app = createApp(deps);
+  let cookie = '';
+  const request = async (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (cookie) headers.set('Cookie', cookie);
+    if (!headers.has('Origin')) headers.set('Origin', TEST_ORIGIN);
+    const res = await app.request(path, { ...init, headers });
+    const set = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+    for (const c of set) cookie = c.endsWith('=') ? '' : c;
+    return res;
+  };
+  return {
+    app,
+    request,
+    query: (path: string, input?: unknown) =>
+      request(`/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`),
+    mutate: (path: string, input?: unknown, headers: Record<string, string> = {}) =>
+      request(`/trpc/${path}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: input === undefined ? undefined : JSON.stringify(input),
+      }),
+    signIn: (email: string, password = TEST_PASSWORD) =>
+      request('/trpc/auth.signIn', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      }),
+    get cookie() {
+      return cookie;
+    },
+  };
+}

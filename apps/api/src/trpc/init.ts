@@ -1,0 +1,119 @@
+import { Membership, NotFoundError, TENANT_FILTER, UniqueConstraintViolationException } from '@candor/db';
+import { roleCan, type TPermission, type TRole } from '@candor/schemas';
+import { initTRPC, TRPCError } from '@trpc/server';
+import { errorFields } from '../logging/logger.js';
+import { AppError } from './app-error.js';
+import type { Context } from './context.js';
+
+/**
+ * Who may call a procedure. Every procedure is built from one of the
+ * builders below, which set this; the authorization test reads it back for
+ * every procedure of the router and fails on a procedure without one.
+ */
+export type Access = { kind: 'public' } | { kind: 'authed' } | { kind: 'tenant' } | { kind: 'permission'; permission: TPermission };
+export type Meta = { access?: Access };
+
+type Issue = { path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>; message: string };
+
+function hasIssues(value: unknown): value is { issues: Issue[] } {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { issues?: unknown }).issues);
+}
+
+/** Zod (or any Standard Schema) issues as `{ "field.path": [messages] }`. */
+export function fieldErrorsOf(issues: Issue[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const key =
+      (issue.path ?? []).map((p) => (typeof p === 'object' && p !== null ? String(p.key) : String(p))).join('.') ||
+      '_form';
+    out[key] = [...(out[key] ?? []), issue.message];
+  }
+  return out;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      const fieldErrors =
+        error.code === 'BAD_REQUEST'
+          ? hasIssues(cause)
+            ? fieldErrorsOf(cause.issues)
+            : cause instanceof AppError
+              ? cause.fieldErrors
+              : undefined
+          : undefined;
+      const message = error.code === 'BAD_REQUEST' && hasIssues(cause) ? 'Some fields are not valid' : shape.message;
+      const { stack: _stack, ...data } = shape.data;
+      return { ...shape, message, data: { ...data, fieldErrors } };
+    },
+  });
+
+/** Maps service errors to tRPC codes, and logs unexpected ones without their messages. */
+const errorMapping = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next();
+  if (result.ok || result.error.code !== 'INTERNAL_SERVER_ERROR') return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) {
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  if (cause instanceof NotFoundError) throw new TRPCError({ code: 'NOT_FOUND', message: 'Not found', cause });
+  if (cause instanceof UniqueConstraintViolationException) {
+    throw new TRPCError({ code: 'CONFLICT', message: 'This already exists', cause });
+  }
+  ctx.deps.logger.error('procedure failed', {
+    requestId: ctx.requestId,
+    procedure: path,
+    ...errorFields(cause),
+  });
+  throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side' });
+});
+
+const base = t.procedure.use(errorMapping);
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = base.meta({ access: { kind: 'public' } });
+
+export const authedProcedure = base.meta({ access: { kind: 'authed' } }).use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in' });
+  return next({ ctx: { session: ctx.session, userId: ctx.session.userId } });
+});
+
+export interface Actor {
+  userId: string;
+  tenantId: string;
+  role: TRole;
+  requestId: string;
+}
+
+/**
+ * Scopes the request to the session's active tenant: the membership must be
+ * active, and every tenant-owned query is filtered to that tenant from here on.
+ */
+export const tenantProcedure = authedProcedure.meta({ access: { kind: 'tenant' } }).use(async ({ ctx, next }) => {
+  const tenantId = ctx.session.activeTenantId;
+  const membership = await ctx.em.findOne(
+    Membership,
+    { user: ctx.userId, tenant: tenantId, status: 'active' },
+    { filters: { [TENANT_FILTER]: false } },
+  );
+  if (!membership) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'You are no longer a member of this organisation' });
+  }
+  ctx.em.setFilterParams(TENANT_FILTER, { tenantId });
+  const actor: Actor = { userId: ctx.userId, tenantId, role: membership.role, requestId: ctx.requestId };
+  return next({ ctx: { actor } });
+});
+
+export function roleProcedure(permission: TPermission) {
+  return tenantProcedure.meta({ access: { kind: 'permission', permission } }).use(({ ctx, next }) => {
+    if (!roleCan(ctx.actor.role, permission)) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'Your role does not allow this' });
+    }
+    return next();
+  });
+}

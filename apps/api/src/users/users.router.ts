@@ -1,0 +1,27 @@
+import { ZIdInput, ZTenantUser, ZUserInviteInput, ZUserListParams, ZUserListResult, ZUserUpdateInput } from '@candor/schemas';
+import { roleProcedure, router } from '../trpc/init.js';
+import { getUser, inviteUser, listUsers, updateUser } from './users.service.js';
+
+export const usersRouter = router({
+  list: roleProcedure('users.read')
+    .input(ZUserListParams)
+    .output(ZUserListResult)
+    .query(({ ctx, input }) => listUsers(ctx.em, ctx.actor, input)),
+
+  get: roleProcedure('users.read')
+    .input(ZIdInput)
+    .output(ZTenantUser)
+    .query(({ ctx, input }) => getUser(ctx.em, ctx.actor, input.id)),
+
+  invite: roleProcedure('users.manage')
+    .input(ZUserInviteInput)
+    .output(ZTenantUser)
+    .mutation(({ ctx, input }) => inviteUser(ctx.em, ctx.actor, input, ctx.deps.publicUrl)),
+
+  update: roleProcedure('users.manage')
+    .input(ZUserUpdateInput)
+    .output(ZTenantUser)
+    .mutation(({ ctx, input }) =>
+      updateUser(ctx.em, ctx.actor, input, (userId, tenantId) => ctx.deps.sessions.invalidateForUser(userId, tenantId)),
+    ),
+});

@@ -1,0 +1,168 @@
+import {
+  containsPattern,
+  type Em,
+  type InferEntity,
+  likeIgnoringCase,
+  Membership,
+  PasswordToken,
+  Tenant,
+  User,
+} from '@candor/db';
+import {
+  canAssignRole,
+  type TTenantUser,
+  type TUserInviteInput,
+  type TUserUpdateInput,
+  type ZUserListParams,
+} from '@candor/schemas';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.js';
+import { hashToken, newToken } from '../auth/token-hash.js';
+import { inviteEmail } from '../mail/templates.js';
+import { enqueueEmail } from '../mail/outbox.js';
+import { AppError } from '../trpc/app-error.js';
+import type { Actor } from '../trpc/init.js';
+
+type MembershipRow = InferEntity<typeof Membership>;
+
+const INVITE_VALID_DAYS = 7;
+
+export function toTenantUser(m: MembershipRow): TTenantUser {
+  return {
+    id: m.user.id,
+    email: m.user.email,
+    name: m.user.name,
+    role: m.role,
+    status: m.status,
+    createdAt: m.createdAt.toISOString(),
+    lastSignInAt: m.user.lastSignInAt?.toISOString() ?? null,
+  };
+}
+
+const SORT_PATHS = {
+  createdAt: 'createdAt',
+  role: 'role',
+  status: 'status',
+  email: 'user.email',
+  name: 'user.name',
+} as const;
+
+export async function listUsers(em: Em, actor: Actor, params: z.output<typeof ZUserListParams>) {
+  const { page, perPage } = params.pagination;
+  const { q, role, status } = params.filter;
+  const needle = q ? likeIgnoringCase(em, containsPattern(q)) : undefined;
+  const sortPath = SORT_PATHS[params.sort.field];
+  const orderBy = sortPath.startsWith('user.')
+    ? { user: { [sortPath.slice(5)]: params.sort.order } }
+    : { [sortPath]: params.sort.order };
+  const [rows, total] = await em.findAndCount(
+    Membership,
+    {
+      tenant: actor.tenantId,
+      ...(role ? { role } : {}),
+      ...(status ? { status } : {}),
+      ...(needle ? { user: { $or: [{ email: needle }, { name: needle }] } } : {}),
+    },
+    { populate: ['user'], orderBy: [orderBy, { id: 'asc' }], limit: perPage, offset: (page - 1) * perPage },
+  );
+  recordAudit(em, actor, { action: 'user.list', targetType: 'User' });
+  await em.flush();
+  return { data: rows.map(toTenantUser), total };
+}
+
+async function membershipOf(em: Em, actor: Actor, userId: string): Promise<MembershipRow> {
+  const membership = await em.findOne(Membership, { tenant: actor.tenantId, user: userId }, { populate: ['user'] });
+  if (!membership) throw new AppError('NOT_FOUND', 'No such user in this organisation');
+  return membership;
+}
+
+export async function getUser(em: Em, actor: Actor, userId: string): Promise<TTenantUser> {
+  const membership = await membershipOf(em, actor, userId);
+  recordAudit(em, actor, { action: 'user.read', targetType: 'User', targetId: userId });
+  await em.flush();
+  return toTenantUser(membership);
+}
+
+/**
+ * Invites someone by email. A new person gets an account without a password
+ * and a link to choose one; someone who already uses Candor elsewhere is
+ * added directly and told by email.
+ */
+export async function inviteUser(em: Em, actor: Actor, input: TUserInviteInput, publicUrl: string) {
+  if (!canAssignRole(actor.role, input.role)) {
+    throw new AppError('FORBIDDEN', 'Only an owner can invite another owner');
+  }
+  return em.transactional(async (tx) => {
+    const tenant = await tx.findOneOrFail(Tenant, actor.tenantId);
+    const inviter = await tx.findOneOrFail(User, actor.userId);
+    let user = await tx.findOne(User, { email: input.email });
+    if (user && (await tx.findOne(Membership, { tenant: actor.tenantId, user }))) {
+      throw new AppError('CONFLICT', 'This person is already a member', { email: ['Already a member'] });
+    }
+    const newUser = !user?.passwordHash;
+    user ??= tx.create(User, { email: input.email, name: input.name, passwordHash: null });
+    const membership = tx.create(Membership, {
+      tenant,
+      user,
+      role: input.role,
+      status: newUser ? 'invited' : 'active',
+    });
+    let link = `${publicUrl}/admin/#/login`;
+    if (newUser) {
+      const token = newToken();
+      tx.create(PasswordToken, {
+        tokenHash: hashToken(token),
+        user,
+        purpose: 'invite',
+        expiresAt: new Date(Date.now() + INVITE_VALID_DAYS * 86_400_000),
+      });
+      link = `${publicUrl}/admin/#/set-password?token=${encodeURIComponent(token)}`;
+    }
+    enqueueEmail(tx, {
+      tenantId: tenant.id,
+      to: user.email,
+      ...inviteEmail({ tenantName: tenant.name, inviterName: inviter.name, link, newUser }),
+    });
+    recordAudit(tx, actor, { action: 'user.invite', targetType: 'User', targetId: user.id });
+    await tx.flush();
+    return toTenantUser(membership);
+  });
+}
+
+export async function updateUser(
+  em: Em,
+  actor: Actor,
+  input: TUserUpdateInput,
+  revokeSessions: (userId: string, tenantId: string) => Promise<void>,
+) {
+  const result = await em.transactional(async (tx) => {
+    const membership = await membershipOf(tx, actor, input.id);
+    if (input.id === actor.userId) {
+      throw new AppError('FORBIDDEN', 'You cannot change your own role or status; ask another admin');
+    }
+    if (membership.role === 'owner' && actor.role !== 'owner') {
+      throw new AppError('FORBIDDEN', 'Only an owner can change another owner');
+    }
+    if (input.role && !canAssignRole(actor.role, input.role)) {
+      throw new AppError('FORBIDDEN', 'Only an owner can make someone an owner', { role: ['Not allowed'] });
+    }
+    if (input.status && membership.status === 'invited' && input.status === 'active') {
+      throw new AppError('BAD_REQUEST', 'An invited user becomes active by accepting the invitation', {
+        status: ['Still invited'],
+      });
+    }
+    const before = { role: membership.role, status: membership.status };
+    if (input.role) membership.role = input.role;
+    if (input.status) membership.status = input.status;
+    if (input.role && input.role !== before.role) {
+      recordAudit(tx, actor, { action: 'user.role_change', targetType: 'User', targetId: input.id });
+    }
+    if (input.status && input.status !== before.status) {
+      recordAudit(tx, actor, { action: `user.${input.status === 'active' ? 'reactivate' : 'deactivate'}`, targetType: 'User', targetId: input.id });
+    }
+    await tx.flush();
+    return { dto: toTenantUser(membership), deactivated: input.status === 'deactivated' && before.status !== 'deactivated' };
+  });
+  if (result.deactivated) await revokeSessions(input.id, actor.tenantId);
+  return result.dto;
+}

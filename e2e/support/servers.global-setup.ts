@@ -1,0 +1,96 @@
+/**
+ * Starts the real, built Candor server (apps/api/dist/server.js) once per
+ * database dialect, each with its own empty database and data folder and the
+ * demo seed, exactly as `pnpm start` does. Tests get their base URLs.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createTestDatabase, type TestDatabase } from '@candor/db/testing/databases';
+
+const SERVER = resolve(import.meta.dirname, '../../apps/api/dist/server.js');
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early:\n${output()}`);
+    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not become healthy:\n${output()}`);
+}
+
+interface Started {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+async function startServer(databaseUrl: string): Promise<Started> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'candor-e2e-'));
+  let log = '';
+  const child = spawn(process.execPath, ['--enable-source-maps', SERVER], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl || `sqlite:${join(dataDir, 'candor.db')}`,
+      DEMO_SEED: 'true',
+      LOG_LEVEL: 'warn',
+      APP_ORIGIN: `http://localhost:${port}`,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  const url = `http://localhost:${port}`;
+  await waitForHealth(url, child, () => log);
+  return {
+    url,
+    dataDir,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export default async function setup({
+  provide,
+}: {
+  provide: (key: string, value: unknown) => void;
+}): Promise<() => Promise<void>> {
+  if (!existsSync(SERVER)) throw new Error('apps/api/dist/server.js is missing: run `pnpm build` first');
+  const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const servers: Array<{ dialect: string; started: Started; db?: TestDatabase }> = [];
+  servers.push({ dialect: 'sqlite', started: await startServer('') });
+  const pg = await createTestDatabase('postgresql', { postgresAdminUrl }).catch(() => undefined);
+  if (pg) servers.push({ dialect: 'postgresql', started: await startServer(pg.url), db: pg });
+  else console.warn('!! e2e: PostgreSQL not reachable, browser tests run on SQLite only');
+  provide(
+    'servers',
+    servers.map((s) => ({ dialect: s.dialect, url: s.started.url, dataDir: s.started.dataDir })),
+  );
+  return async () => {
+    for (const s of servers) {
+      await s.started.stop();
+      await s.db?.drop();
+    }
+  };
+}

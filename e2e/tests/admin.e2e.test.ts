@@ -1,0 +1,126 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchBrowser, screenshot, servers } from '../support/browser.js';
+
+const PASSWORD = 'candor-demo-pass';
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, baseUrl: string, email: string, password = PASSWORD) {
+  await page.goto(`${baseUrl}/admin/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: /profile|account|user/i }).first().click();
+  await page.getByRole('menuitem', { name: /logout|sign out/i }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+}
+
+for (const server of servers()) {
+  describe(`backoffice [${server.dialect}]`, () => {
+    it('the demo admin signs in, sees the users of the tenant, and signs out', async () => {
+      const page = await browser.newPage();
+      await signIn(page, server.url, 'admin@acme.example');
+      await page.getByRole('menuitem', { name: 'Users' }).click();
+      for (const email of ['owner@acme.example', 'admin@acme.example', 'recruiter@acme.example', 'manager@acme.example']) {
+        await expect(page.getByText(email).isVisible()).resolves.toBe(true);
+      }
+      await screenshot(page, `admin-users-${server.dialect}`);
+      await signOut(page);
+      await page.goto(`${server.url}/admin/#/users`);
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await page.close();
+    });
+
+    it('shows a wrong password as an error and stays signed out', async () => {
+      const page = await browser.newPage();
+      await signIn(page, server.url, 'admin@acme.example', 'not the right password');
+      await page.getByText('Email or password is not correct').waitFor();
+      await page.close();
+    });
+
+    it('shows a recruiter no Users menu', async () => {
+      const page = await browser.newPage();
+      await signIn(page, server.url, 'recruiter@acme.example');
+      await page.getByText('Acme Robotics').first().waitFor();
+      expect(await page.getByRole('menuitem', { name: 'Users' }).count()).toBe(0);
+      await screenshot(page, `admin-recruiter-dashboard-${server.dialect}`);
+      await page.close();
+    });
+
+    it('invites a user whose emailed link sets a password that signs in', async () => {
+      const page = await browser.newPage();
+      const email = `invitee-${server.dialect}-${Date.now()}@example.test`;
+      await signIn(page, server.url, 'admin@acme.example');
+      await page.getByRole('menuitem', { name: 'Users' }).click();
+      await page.getByRole('link', { name: /invite/i }).first().click();
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Name').fill('Ivy Invitee');
+      await page.getByLabel('Role').click();
+      await page.getByRole('option', { name: 'Recruiter' }).click();
+      await screenshot(page, `admin-invite-${server.dialect}`);
+      await page.getByRole('button', { name: /invite|save/i }).click();
+      await page.getByText(/invitation sent/i).waitFor();
+      await signOut(page);
+
+      const link = await waitForInviteLink(server.dataDir, email);
+      await page.goto(link.replace(/^http:\/\/localhost:\d+/, server.url));
+      const fresh = 'ivy picks a strong passphrase';
+      await page.getByLabel('New password', { exact: true }).fill(fresh);
+      await page.getByLabel(/confirm/i).fill(fresh);
+      await page.getByRole('button', { name: /set password/i }).click();
+      await page.getByText(/password set/i).waitFor();
+
+      await signIn(page, server.url, email, fresh);
+      await page.getByText('Acme Robotics').first().waitFor();
+      await page.close();
+    });
+
+    it('has no axe violations on the login page and the users list', async () => {
+      const context = await browser.newContext({ bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/admin/`);
+      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await signIn(page, server.url, 'owner@acme.example');
+      await page.getByRole('menuitem', { name: 'Users' }).click();
+      await page.getByText('owner@acme.example').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
+    });
+  });
+}
+
+/** The outbox writes mail as .eml files under DATA_DIR/mail; find the invitation for `email`. */
+async function waitForInviteLink(dataDir: string, email: string): Promise<string> {
+  const dir = join(dataDir, 'mail');
+  for (let i = 0; i < 40; i++) {
+    const files = (() => {
+      try {
+        return readdirSync(dir);
+      } catch {
+        return [];
+      }
+    })();
+    for (const file of files) {
+      const mail = readFileSync(join(dir, file), 'utf8');
+      if (!mail.includes(`To: ${email}`)) continue;
+      // Quoted-printable soft line breaks ("=\n") may split the link.
+      const body = mail.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+      const match = /(http:\/\/\S+set-password\?token=\S+)/.exec(body);
+      if (match?.[1]) return match[1];
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no invitation email for ${email} in ${dir}`);
+}

@@ -1,0 +1,25 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import type { TMembershipStatus, TRole } from '@candor/schemas';
+import { notPersonal } from '../privacy.js';
+import { newId } from './ids.js';
+import { tenantFilter } from './tenant-filter.js';
+import { Tenant } from './tenant.entity.js';
+import { User } from './user.entity.js';
+
+/**
+ * A user's role in one tenant. Role and status are short strings validated by
+ * the zod enums in @candor/schemas (SQLite enum columns churn migrations).
+ */
+export const Membership = defineEntity({
+  name: 'Membership',
+  uniques: [{ properties: ['tenant', 'user'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    user: () => p.manyToOne(User),
+    role: notPersonal(p.string().length(20).$type<TRole>(), 'role name'),
+    status: notPersonal(p.string().length(20).$type<TMembershipStatus>(), 'membership state'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});

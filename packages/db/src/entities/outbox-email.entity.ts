@@ -1,0 +1,33 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { notPersonal, personal } from '../privacy.js';
+import { newId } from './ids.js';
+import { tenantFilter } from './tenant-filter.js';
+import { Tenant } from './tenant.entity.js';
+
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type TOutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/**
+ * An email waiting to be delivered. Written in the same transaction as the
+ * change that causes it, delivered afterwards by the outbox dispatcher.
+ */
+export const OutboxEmail = defineEntity({
+  name: 'OutboxEmail',
+  indexes: [{ properties: ['status', 'nextAttemptAt'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant).nullable(),
+    to: personal(p.string().length(254), 'user.contact.email'),
+    subject: personal(p.string().length(255), 'user.name'),
+    text: personal(p.text(), 'user.name'),
+    html: personal(p.text().nullable(), 'user.name'),
+    template: notPersonal(p.string().length(60), 'template name'),
+    status: notPersonal(p.string().length(12).$type<TOutboxStatus>().default('pending'), 'delivery state'),
+    attempts: p.integer().default(0),
+    nextAttemptAt: p.datetime().onCreate(() => new Date()),
+    lastError: notPersonal(p.string().length(500).nullable(), 'transport error, no addresses'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    sentAt: p.datetime().nullable(),
+  },
+});

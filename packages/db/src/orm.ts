@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { MikroORM, type Options } from '@mikro-orm/core';
+import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
+import { LibSqlDriver } from '@mikro-orm/libsql';
+import { Migrator } from '@mikro-orm/migrations';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { entities } from './entities/index.js';
+import { postgresqlMigrations } from './migrations/postgresql/index.js';
+import { sqliteMigrations } from './migrations/sqlite/index.js';
+
+export type Dialect = 'sqlite' | 'postgresql';
+export type Orm = MikroORM<AbstractSqlDriver, SqlEntityManager>;
+export type Em = SqlEntityManager;
+
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/candor.db';
+
+export function dialectOf(url: string): Dialect {
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgresql';
+  if (/^(sqlite|file):/.test(url) || !url.includes('://')) return 'sqlite';
+  throw new Error('DATABASE_URL must start with postgres://, sqlite: or file:');
+}
+
+/** `sqlite:./data/candor.db`, `file:/abs/path.db` or a bare path -> a file path (or `:memory:`). */
+export function sqlitePath(url: string): string {
+  const path = url.replace(/^(sqlite|file):(\/\/)?/, '');
+  return path === ':memory:' ? path : resolve(path);
+}
+
+/** Where `db:migration:create` writes each dialect's migrations (source tree, not dist). */
+export function migrationsSourceDir(dialect: Dialect): string {
+  return resolve(import.meta.dirname, '..', 'src', 'migrations', dialect);
+}
+
+export interface OrmOptions {
+  /** Log SQL; never enable in production (values may be personal data). */
+  debug?: boolean;
+  poolMax?: number;
+}
+
+export function ormConfig(url: string, options: OrmOptions = {}): Options {
+  const dialect = dialectOf(url);
+  const migrations = {
+    path: migrationsSourceDir(dialect),
+    pathTs: migrationsSourceDir(dialect),
+    migrationsList: dialect === 'sqlite' ? sqliteMigrations : postgresqlMigrations,
+    snapshot: true,
+    snapshotName: '.snapshot',
+    emit: 'ts' as const,
+    allOrNothing: true,
+    transactional: true,
+    silent: true,
+  };
+  const common = {
+    entities,
+    extensions: [Migrator],
+    migrations,
+    debug: options.debug ?? false,
+    // Entities are plain schemas: no reflection, no folder scanning.
+    discovery: { warnWhenNoEntities: true },
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    ignoreUndefinedInQuery: true,
+  };
+  if (dialect === 'postgresql') {
+    return { ...common, driver: PostgreSqlDriver, clientUrl: url, pool: { min: 0, max: options.poolMax ?? 10 } };
+  }
+  const dbName = sqlitePath(url);
+  if (dbName !== ':memory:') mkdirSync(dirname(dbName), { recursive: true });
+  return { ...common, driver: LibSqlDriver, dbName };
+}
+
+export async function createOrm(url: string = DEFAULT_DATABASE_URL, options: OrmOptions = {}): Promise<Orm> {
+  const orm = (await MikroORM.init(ormConfig(url, options))) as unknown as Orm;
+  if (dialectOf(url) === 'sqlite') {
+    // WAL lets readers proceed during a write; busy_timeout waits instead of failing on a lock.
+    const connection = orm.em.getConnection();
+    await connection.execute('pragma journal_mode = wal');
+    await connection.execute('pragma busy_timeout = 5000');
+    await connection.execute('pragma foreign_keys = on');
+  }
+  return orm;
+}
+
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.getMigrator().up();
+  return applied.map((m) => m.name);
+}
+
+
+/** `LIKE` that ignores case on both dialects (SQLite's LIKE already does; PostgreSQL needs ILIKE). */
+export function likeIgnoringCase(em: Em, pattern: string): { $like: string } | { $ilike: string } {
+  return ormDialectOfEm(em) === 'postgresql' ? { $ilike: pattern } : { $like: pattern };
+}
+
+/** `%text%` with LIKE wildcards in the user's text taken literally (by removing them). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[%_\\]/g, '')}%`;
+}
+
+export function ormDialectOfEm(em: Em): Dialect {
+  return em.getDriver() instanceof PostgreSqlDriver ? 'postgresql' : 'sqlite';
+}

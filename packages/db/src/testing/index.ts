@@ -1,0 +1,3 @@
+export * from './databases.js';
+export * from './factories.js';
+export * from './for-each-database.js';

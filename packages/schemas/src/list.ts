@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * List requests and results in react-admin's shape, so the backoffice's
+ * dataProvider can pass `getList` params straight through.
+ */
+export const ZSortOrder = z.enum(['ASC', 'DESC']);
+
+export const ZPagination = z.object({
+  page: z.number().int().min(1).default(1),
+  perPage: z.number().int().min(1).max(500).default(25),
+});
+
+export function listParams<const F extends readonly [string, ...string[]], Filter extends z.ZodType>(
+  sortFields: F,
+  filter: Filter,
+) {
+  return z.object({
+    pagination: ZPagination.default({ page: 1, perPage: 25 }),
+    sort: z
+      .object({ field: z.enum(sortFields), order: ZSortOrder.default('ASC') })
+      .default({ field: sortFields[0], order: 'ASC' } as never),
+    filter: filter.default({} as never),
+  });
+}
+
+export function listResult<Item extends z.ZodType>(item: Item) {
+  return z.object({ data: z.array(item), total: z.number().int().min(0) });
+}
+
+export const ZId = z.uuid();
+export const ZIdInput = z.object({ id: ZId });
+export type TIdInput = z.infer<typeof ZIdInput>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const ROLES = ['owner', 'admin', 'recruiter', 'hiring_manager'] as const;
+export const ZRole = z.enum(ROLES);
+export type TRole = z.infer<typeof ZRole>;
+
+export const ROLE_LABELS: Record<TRole, string> = {
+  owner: 'Owner',
+  admin: 'Admin',
+  recruiter: 'Recruiter',
+  hiring_manager: 'Hiring manager',
+};
+
+/**
+ * What each role may do. The API's `roleProcedure` and the backoffice menu
+ * both read this table, so a role never sees a menu item it cannot use.
+ */
+export const PERMISSIONS = {
+  'users.read': ['owner', 'admin'],
+  'users.manage': ['owner', 'admin'],
+  'audit.read': ['owner', 'admin'],
+  'tenant.read': ['owner', 'admin', 'recruiter', 'hiring_manager'],
+  'tenant.manage': ['owner', 'admin'],
+} as const satisfies Record<string, readonly TRole[]>;
+
+export type TPermission = keyof typeof PERMISSIONS;
+
+export function roleCan(role: TRole, permission: TPermission): boolean {
+  return (PERMISSIONS[permission] as readonly TRole[]).includes(role);
+}
+
+/** Only an owner may grant or remove the owner role. */
+export function canAssignRole(actor: TRole, target: TRole): boolean {
+  if (target === 'owner') return actor === 'owner';
+  return actor === 'owner' || actor === 'admin';
+}
