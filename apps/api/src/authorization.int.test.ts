@@ -15,7 +15,7 @@ import { callerFor, sessionFor, testDeps } from './testing/test-app.js';
 import type { Access } from './trpc/init.js';
 
 type AnyProcedure = { _def: { type: 'query' | 'mutation' | 'subscription'; meta?: { access?: Access } } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
 
 interface TenantAFixtures {
   tenantId: string;

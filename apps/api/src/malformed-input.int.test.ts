@@ -8,7 +8,7 @@ import { appRouter } from './router.js';
 import { httpClient, testDeps } from './testing/test-app.js';
 
 type AnyProcedure = { _def: { type: 'query' | 'mutation'; inputs: unknown[] } };
-const withInput = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>).filter(
+const withInput = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>).filter(
   ([, p]) => p._def.inputs.length > 0,
 );
 
