@@ -1,7 +1,8 @@
 import type { TPermission, TRole } from '@candor/schemas';
 
 /** What `authProvider.getPermissions` resolves to, and what `<Admin>` children receive. */
-export type CandorPermissions = { role: TRole; permissions: readonly string[] };
+/** `role` is undefined when nobody is signed in (public pages such as set-password still render). */
+export type CandorPermissions = { role: TRole | undefined; permissions: readonly string[] };
 
 export function hasPermission(granted: CandorPermissions | undefined, permission: TPermission): boolean {
   return granted?.permissions.includes(permission) ?? false;

@@ -103,8 +103,13 @@ export const authProvider: AuthProvider = {
   },
 
   async getPermissions(): Promise<CandorPermissions> {
-    const me = await fetchMe();
-    return { role: me.role, permissions: me.permissions };
+    // Signed out is "no permissions", not an error: react-admin logs the user out
+    // (and leaves public pages such as set-password) when this rejects.
+    const me = await fetchMe().catch((error: unknown) => {
+      if (httpStatusOf(error) === 401) return undefined;
+      throw error;
+    });
+    return me ? { role: me.role, permissions: me.permissions } : { role: undefined, permissions: [] };
   },
 
   async canAccess({ resource, action }: { resource: string; action: string }) {
