@@ -88,6 +88,19 @@ for (const server of servers()) {
       await page.close();
     });
 
+    it('switches the demo owner to a second tenant and shows only that tenant\'s users', async () => {
+      const page = await browser.newPage();
+      await signIn(page, server.url, 'owner@acme.example');
+      await page.getByRole('button', { name: /Switch tenant/ }).click();
+      await page.getByRole('menuitem', { name: /Globex Labs/ }).click();
+      await page.getByRole('button', { name: /Tenant: Globex Labs/ }).waitFor();
+      await page.getByRole('menuitem', { name: 'Users' }).click();
+      await page.getByText('recruiter@globex.example').waitFor();
+      expect(await page.getByText('admin@acme.example').count()).toBe(0);
+      await screenshot(page, `admin-switched-tenant-${server.dialect}`);
+      await page.close();
+    });
+
     it('has no axe violations on the login page and the users list', async () => {
       const context = await browser.newContext({ bypassCSP: true });
       const page = await context.newPage();

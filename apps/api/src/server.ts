@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createOrm, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, migrate, seedDemo } from '@candor/db';
+import { createOrm, DEMO_PASSWORD, DEMO_SECOND_TENANT, DEMO_TENANT, DEMO_USERS, migrate, seedDemo } from '@candor/db';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { buildDeps } from './build-deps.js';
@@ -40,6 +40,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT }, () => {
   if (seedDemoTenant) {
     lines.push('', `Demo logins for "${DEMO_TENANT.name}" (password: ${DEMO_PASSWORD}):`);
     for (const u of DEMO_USERS) lines.push(`  ${u.email.padEnd(26)} ${u.role}`);
+    lines.push(`  (the owner is also admin of "${DEMO_SECOND_TENANT.name}": try the tenant switcher)`);
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
 });

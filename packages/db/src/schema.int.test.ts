@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Membership, TENANT_FILTER, Tenant, User } from './entities/index.js';
 import { dialectOf, sqlitePath } from './orm.js';
-import { DEMO_TENANT, DEMO_USERS, seedDemo } from './seed/demo.js';
+import { DEMO_SECOND_TENANT, DEMO_TENANT, DEMO_USERS, seedDemo } from './seed/demo.js';
 import { forEachDatabase } from './testing/index.js';
 
 forEachDatabase('migrations', (db) => {
@@ -28,6 +28,18 @@ forEachDatabase('demo seed', (db) => {
     );
     const user = await em.findOneOrFail(User, { email: DEMO_USERS[0]!.email });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('gives the demo owner a second tenant to switch to', async () => {
+    await seedDemo(db.orm().em.fork());
+    const em = db.orm().em.fork();
+    const second = await em.findOneOrFail(Tenant, { slug: DEMO_SECOND_TENANT.slug });
+    em.setFilterParams(TENANT_FILTER, { tenantId: second.id });
+    const memberships = await em.find(Membership, { tenant: second }, { populate: ['user'] });
+    expect(memberships.map((m) => [m.user.email, m.role]).sort()).toEqual([
+      ['owner@acme.example', 'admin'],
+      ['recruiter@globex.example', 'recruiter'],
+    ]);
   });
 });
 

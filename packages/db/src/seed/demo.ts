@@ -1,4 +1,5 @@
 import type { TRole } from '@candor/schemas';
+import type { InferEntity } from '@mikro-orm/core';
 import { Membership, Tenant, User } from '../entities/index.js';
 import type { Em } from '../orm.js';
 import { hashPassword } from '../password.js';
@@ -13,7 +14,16 @@ export const DEMO_USERS: ReadonlyArray<{ email: string; name: string; role: TRol
 ];
 
 /**
- * Seeds the demo tenant and its four users. Idempotent: does nothing when the
+ * A second, small tenant the demo owner also belongs to (as admin), so
+ * switching tenants and tenant isolation can be tried in the backoffice.
+ */
+export const DEMO_SECOND_TENANT = { slug: 'globex', name: 'Globex Labs' } as const;
+const SECOND_TENANT_USERS: ReadonlyArray<{ email: string; name: string; role: TRole }> = [
+  { email: 'recruiter@globex.example', name: 'Gus Globex', role: 'recruiter' },
+];
+
+/**
+ * Seeds the demo tenant and its four users, and the second tenant. Idempotent: does nothing when the
  * demo tenant exists. Never called in production mode.
  */
 export async function seedDemo(em: Em): Promise<{ created: boolean }> {
@@ -26,9 +36,24 @@ export async function seedDemo(em: Em): Promise<{ created: boolean }> {
       about: 'We build friendly robots for warehouses, hospitals and homes.',
     });
     const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const users = new Map<string, InferEntity<typeof User>>();
     for (const demo of DEMO_USERS) {
       const user = tx.create(User, { email: demo.email, name: demo.name, passwordHash });
+      users.set(demo.email, user);
       tx.create(Membership, { tenant, user, role: demo.role, status: 'active' });
+    }
+
+    const second = tx.create(Tenant, {
+      slug: DEMO_SECOND_TENANT.slug,
+      name: DEMO_SECOND_TENANT.name,
+      primaryColor: '#1d4ed8',
+      about: 'Applied research in materials and sensors.',
+    });
+    const owner = users.get('owner@acme.example');
+    if (owner) tx.create(Membership, { tenant: second, user: owner, role: 'admin', status: 'active' });
+    for (const demo of SECOND_TENANT_USERS) {
+      const user = tx.create(User, { email: demo.email, name: demo.name, passwordHash });
+      tx.create(Membership, { tenant: second, user, role: demo.role, status: 'active' });
     }
     return { created: true };
   });
