@@ -5,3 +5,4 @@ export * from './privacy/index.js';
 export * from './roles.js';
 export * from './tenant.js';
 export * from './user.js';
+export * from './hiring/index.js';

@@ -21,9 +21,22 @@ export const PERMISSIONS = {
   'audit.read': ['owner', 'admin'],
   'tenant.read': ['owner', 'admin', 'recruiter', 'hiring_manager'],
   'tenant.manage': ['owner', 'admin'],
+  // Hiring managers read only jobs (and their applications) whose hiring team they are on.
+  'jobs.read': ['owner', 'admin', 'recruiter', 'hiring_manager'],
+  'jobs.manage': ['owner', 'admin', 'recruiter'],
+  'candidates.read': ['owner', 'admin', 'recruiter', 'hiring_manager'],
+  'candidates.manage': ['owner', 'admin', 'recruiter'],
+  'applications.read': ['owner', 'admin', 'recruiter', 'hiring_manager'],
+  'applications.manage': ['owner', 'admin', 'recruiter'],
+  'applications.note': ['owner', 'admin', 'recruiter', 'hiring_manager'],
+  'settings.manage': ['owner', 'admin'],
+  'outbox.read': ['owner', 'admin', 'recruiter'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;
+
+/** Roles that see every job of the tenant; the others see only jobs whose hiring team they are on. */
+export const SEES_ALL_JOBS: readonly TRole[] = ['owner', 'admin', 'recruiter'];
 
 export function roleCan(role: TRole, permission: TPermission): boolean {
   return (PERMISSIONS[permission] as readonly TRole[]).includes(role);

@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { listParams, listResult, ZId } from '../list.js';
+import { ZApplicationSource } from './candidate.js';
+import { ZUserRef } from './job.js';
+import { ZStageKind } from './settings.js';
+
+export const APPLICATION_STATUSES = ['active', 'rejected', 'withdrawn', 'hired'] as const;
+export const ZApplicationStatus = z.enum(APPLICATION_STATUSES);
+export type TApplicationStatus = z.infer<typeof ZApplicationStatus>;
+
+export const ZTag = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N} _-]+$/u, 'Use letters, digits, spaces, - or _');
+
+export const ZStageRef = z.object({ id: ZId, name: z.string(), kind: ZStageKind });
+
+export const ZApplicationListItem = z.object({
+  id: ZId,
+  candidate: z.object({ id: ZId, name: z.string(), email: z.string() }),
+  job: z.object({ id: ZId, title: z.string() }),
+  stage: ZStageRef,
+  status: ZApplicationStatus,
+  source: ZApplicationSource,
+  tags: z.array(z.string()),
+  appliedAt: z.iso.datetime(),
+  lastActivityAt: z.iso.datetime(),
+});
+export type TApplicationListItem = z.infer<typeof ZApplicationListItem>;
+
+export const ZApplicationListParams = listParams(
+  ['appliedAt', 'lastActivityAt'] as const,
+  z.object({
+    q: z.string().trim().max(120).optional(),
+    jobId: ZId.optional(),
+    stageId: ZId.optional(),
+    status: ZApplicationStatus.optional(),
+    tag: ZTag.optional(),
+    source: ZApplicationSource.optional(),
+    appliedFrom: z.iso.date().optional(),
+    appliedTo: z.iso.date().optional(),
+    candidateId: ZId.optional(),
+  }),
+);
+export type TApplicationListParams = z.input<typeof ZApplicationListParams>;
+export const ZApplicationListResult = listResult(ZApplicationListItem);
+
+export const ZStageChange = z.object({
+  id: ZId,
+  from: ZStageRef.nullable(),
+  to: ZStageRef,
+  by: ZUserRef.nullable(),
+  at: z.iso.datetime(),
+});
+
+export const ZNote = z.object({ id: ZId, body: z.string(), author: ZUserRef.nullable(), createdAt: z.iso.datetime() });
+export type TNote = z.infer<typeof ZNote>;
+
+export const ZApplication = ZApplicationListItem.extend({
+  candidate: z.object({ id: ZId, name: z.string(), email: z.string(), phone: z.string().nullable() }),
+  answers: z.array(z.object({ questionId: z.string(), label: z.string(), answer: z.string() })),
+  stageHistory: z.array(ZStageChange),
+  notes: z.array(ZNote),
+  rejection: z
+    .object({ reasonId: z.string(), reasonLabel: z.string(), note: z.string(), at: z.iso.datetime(), by: ZUserRef.nullable() })
+    .nullable(),
+  /** Stages of the job, in order, for the move menu. */
+  jobStages: z.array(ZStageRef),
+});
+export type TApplication = z.infer<typeof ZApplication>;
+
+export const ZApplicationCreateInput = z.object({
+  candidateId: ZId,
+  jobId: ZId,
+  source: ZApplicationSource.default('sourced'),
+});
+
+const ZIds = z.array(ZId).min(1, 'Select at least one application').max(500);
+
+export const ZApplicationMoveInput = z.object({ ids: ZIds, stageId: ZId });
+
+export const ZApplicationRejectInput = z.object({
+  ids: ZIds,
+  reasonId: z.string().min(1, 'Pick a reason').max(40),
+  note: z.string().trim().max(2000).default(''),
+  /** Send the tenant's rejection email after this many hours; null sends none. */
+  emailDelayHours: z.number().int().min(0).max(24 * 14).nullable().default(null),
+});
+
+export const ZApplicationWithdrawInput = z.object({ id: ZId, note: z.string().trim().max(2000).default('') });
+
+export const ZNoteInput = z.object({ applicationId: ZId, body: z.string().trim().min(1, 'Write a note').max(10_000) });
+
+export const ZApplicationTagsInput = z.object({ id: ZId, tags: z.array(ZTag).max(20) });
+
+export const ZBulkResult = z.object({ updated: z.number().int(), skipped: z.number().int() });
+
+/** The pipeline board of one job: one column per stage, with its count and first cards. */
+export const ZBoardInput = z.object({ jobId: ZId, perColumn: z.number().int().min(1).max(200).default(50) });
+export const ZBoard = z.object({
+  job: z.object({ id: ZId, title: z.string(), status: z.string() }),
+  columns: z.array(
+    z.object({
+      stage: ZStageRef,
+      count: z.number().int(),
+      cards: z.array(ZApplicationListItem),
+    }),
+  ),
+});
+export type TBoard = z.infer<typeof ZBoard>;
