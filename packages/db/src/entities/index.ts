@@ -1,4 +1,7 @@
+import { Application, ApplicationNote, ApplicationTag, StageChange } from './application.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
+import { Candidate } from './candidate.entity.js';
+import { HiringTeamMember, Job, JobStage } from './job.entity.js';
 import { Membership } from './membership.entity.js';
 import { OutboxEmail } from './outbox-email.entity.js';
 import { PasswordToken } from './password-token.entity.js';
@@ -6,8 +9,42 @@ import { Session } from './session.entity.js';
 import { Tenant } from './tenant.entity.js';
 import { User } from './user.entity.js';
 
-export { AuditEvent, Membership, OutboxEmail, PasswordToken, Session, Tenant, User };
+export {
+  Application,
+  ApplicationNote,
+  ApplicationTag,
+  AuditEvent,
+  Candidate,
+  HiringTeamMember,
+  Job,
+  JobStage,
+  Membership,
+  OutboxEmail,
+  PasswordToken,
+  Session,
+  StageChange,
+  Tenant,
+  User,
+};
+export type { TStoredAnswer } from './application.entity.js';
+export type { TStoredCriterion } from './job.entity.js';
 export { OUTBOX_STATUSES, type TOutboxStatus } from './outbox-email.entity.js';
 
-export const entities = [Tenant, User, Membership, Session, PasswordToken, AuditEvent, OutboxEmail];
+export const entities = [
+  Tenant,
+  User,
+  Membership,
+  Session,
+  PasswordToken,
+  AuditEvent,
+  OutboxEmail,
+  Job,
+  JobStage,
+  HiringTeamMember,
+  Candidate,
+  Application,
+  StageChange,
+  ApplicationNote,
+  ApplicationTag,
+];
 export { TENANT_FILTER } from './tenant-filter.js';

@@ -1,3 +1,4 @@
+import type { THiringSettings } from '@candor/schemas';
 import { defineEntity, p } from '@mikro-orm/core';
 import { notPersonal } from '../privacy.js';
 import { newId } from './ids.js';
@@ -10,6 +11,8 @@ export const Tenant = defineEntity({
     name: notPersonal(p.string().length(120), 'company name'),
     primaryColor: notPersonal(p.string().length(7).default('#1f6feb'), 'brand colour'),
     about: notPersonal(p.text().default(''), 'public company description'),
+    /** Pipeline template, rejection reasons, departments, pay transparency; null means the defaults. */
+    hiringSettings: notPersonal(p.json<THiringSettings>().nullable(), 'company hiring configuration'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

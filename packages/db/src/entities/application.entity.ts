@@ -1,0 +1,87 @@
+import type { TApplicationSource, TApplicationStatus } from '@candor/schemas';
+import { defineEntity, p } from '@mikro-orm/core';
+import { notPersonal, personal } from '../privacy.js';
+import { Candidate } from './candidate.entity.js';
+import { newId } from './ids.js';
+import { Job, JobStage } from './job.entity.js';
+import { tenantFilter } from './tenant-filter.js';
+import { Tenant } from './tenant.entity.js';
+import { User } from './user.entity.js';
+
+export type TStoredAnswer = { questionId: string; label: string; answer: string };
+
+/** A candidate's application to one job (at most one per job). */
+export const Application = defineEntity({
+  name: 'Application',
+  uniques: [{ properties: ['job', 'candidate'] }],
+  indexes: [
+    { properties: ['tenant', 'appliedAt'] },
+    { properties: ['tenant', 'lastActivityAt'] },
+    { properties: ['tenant', 'status', 'appliedAt'] },
+    { properties: ['tenant', 'source', 'appliedAt'] },
+    { properties: ['job', 'stage', 'lastActivityAt'] },
+    { properties: ['candidate'] },
+  ],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    candidate: () => p.manyToOne(Candidate),
+    job: () => p.manyToOne(Job),
+    stage: () => p.manyToOne(JobStage),
+    status: notPersonal(p.string().length(12).$type<TApplicationStatus>().default('active'), 'application status'),
+    source: notPersonal(p.string().length(20).$type<TApplicationSource>(), 'application source'),
+    answers: personal(p.json<TStoredAnswer[]>(), 'user.recruitment.application'),
+    appliedAt: p.datetime().onCreate(() => new Date()),
+    lastActivityAt: p.datetime().onCreate(() => new Date()),
+    rejectionReasonId: notPersonal(p.string().length(40).nullable(), 'id of a tenant rejection reason'),
+    rejectionNote: personal(p.text().nullable(), 'user.recruitment.evaluation'),
+    decidedAt: p.datetime().nullable(),
+    decidedBy: () => p.manyToOne(User).nullable(),
+  },
+});
+
+/** Every stage move of an application: who moved it, when, from where to where. */
+export const StageChange = defineEntity({
+  name: 'StageChange',
+  indexes: [{ properties: ['application', 'at'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    application: () => p.manyToOne(Application),
+    fromStage: () => p.manyToOne(JobStage).nullable(),
+    toStage: () => p.manyToOne(JobStage),
+    by: () => p.manyToOne(User).nullable(),
+    at: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+/** A staff note on an application. */
+export const ApplicationNote = defineEntity({
+  name: 'ApplicationNote',
+  indexes: [{ properties: ['application', 'createdAt'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    application: () => p.manyToOne(Application),
+    author: () => p.manyToOne(User).nullable(),
+    body: personal(p.text(), 'user.recruitment.evaluation'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+/** A tag on an application; its own row so lists can filter by tag with an index. */
+export const ApplicationTag = defineEntity({
+  name: 'ApplicationTag',
+  uniques: [{ properties: ['application', 'tag'] }],
+  indexes: [{ properties: ['tenant', 'tag'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    application: () => p.manyToOne(Application),
+    tag: personal(p.string().length(40), 'user.recruitment.evaluation'),
+  },
+});

@@ -1,0 +1,38 @@
+import type { TApplicationSource } from '@candor/schemas';
+import { defineEntity, p } from '@mikro-orm/core';
+import { notPersonal, personal } from '../privacy.js';
+import { newId } from './ids.js';
+import { tenantFilter } from './tenant-filter.js';
+import { Tenant } from './tenant.entity.js';
+
+/**
+ * One person, once per tenant (unique on the normalized email). The
+ * normalized phone digits and name key exist only to find likely duplicates.
+ */
+export const Candidate = defineEntity({
+  name: 'Candidate',
+  uniques: [{ properties: ['tenant', 'email'] }],
+  indexes: [
+    { properties: ['tenant', 'createdAt'] },
+    { properties: ['tenant', 'lastActivityAt'] },
+    { properties: ['tenant', 'name'] },
+    { properties: ['tenant', 'phoneDigits'] },
+    { properties: ['tenant', 'nameKey'] },
+  ],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    name: personal(p.string().length(120), 'user.name'),
+    email: personal(p.string().length(254), 'user.contact.email'),
+    phone: personal(p.string().length(40).nullable(), 'user.contact.phone_number'),
+    phoneDigits: personal(p.string().length(40).nullable(), 'user.contact.phone_number'),
+    nameKey: personal(p.string().length(120), 'user.name'),
+    location: personal(p.string().length(120).nullable(), 'user.contact.address'),
+    links: personal(p.json<string[]>(), 'user.contact.url'),
+    source: notPersonal(p.string().length(20).$type<TApplicationSource>(), 'how the candidate came in'),
+    possibleDuplicate: p.boolean().default(false),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    lastActivityAt: p.datetime().onCreate(() => new Date()),
+  },
+});

@@ -1,0 +1,74 @@
+import type { TJobQuestion, TJobStatus, TStageKind } from '@candor/schemas';
+import { defineEntity, p } from '@mikro-orm/core';
+import { notPersonal } from '../privacy.js';
+import { newId } from './ids.js';
+import { tenantFilter } from './tenant-filter.js';
+import { Tenant } from './tenant.entity.js';
+import { User } from './user.entity.js';
+
+export type TStoredCriterion = { id: string; name: string; description: string };
+
+/**
+ * A job opening. Enumerated values are short strings validated by the zod
+ * enums in @candor/schemas; the salary range is four nullable columns so the
+ * careers site and reports can read it without parsing JSON.
+ */
+export const Job = defineEntity({
+  name: 'Job',
+  indexes: [{ properties: ['tenant', 'status', 'createdAt'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    title: notPersonal(p.string().length(120), 'public job title'),
+    department: notPersonal(p.string().length(80), 'department name'),
+    city: notPersonal(p.string().length(80).nullable(), 'office city'),
+    country: notPersonal(p.string().length(2).nullable(), 'ISO country code'),
+    workplace: notPersonal(p.string().length(10), 'onsite, hybrid or remote'),
+    employmentType: notPersonal(p.string().length(20), 'employment type'),
+    descriptionMd: notPersonal(p.text().default(''), 'public job description'),
+    salaryMin: p.integer().nullable(),
+    salaryMax: p.integer().nullable(),
+    salaryCurrency: notPersonal(p.string().length(3).nullable(), 'ISO currency code'),
+    salaryPeriod: notPersonal(p.string().length(10).nullable(), 'year, month or hour'),
+    status: notPersonal(p.string().length(12).$type<TJobStatus>().default('draft'), 'job status'),
+    statusChangedAt: p.datetime().onCreate(() => new Date()),
+    statusChangedBy: () => p.manyToOne(User).nullable(),
+    openedAt: p.datetime().nullable(),
+    closedAt: p.datetime().nullable(),
+    questions: notPersonal(p.json<Array<TJobQuestion & { id: string }>>(), 'question wording'),
+    criteria: notPersonal(p.json<TStoredCriterion[]>(), 'scorecard criteria names'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+
+/** One column of a job's pipeline, copied from the tenant's template and editable per job. */
+export const JobStage = defineEntity({
+  name: 'JobStage',
+  indexes: [{ properties: ['job', 'position'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    job: () => p.manyToOne(Job),
+    name: notPersonal(p.string().length(60), 'stage name'),
+    kind: notPersonal(p.string().length(12).$type<TStageKind>(), 'stage kind'),
+    position: p.integer(),
+  },
+});
+
+/** A staff member on a job's hiring team; hiring managers see only jobs they are on. */
+export const HiringTeamMember = defineEntity({
+  name: 'HiringTeamMember',
+  uniques: [{ properties: ['job', 'user'] }],
+  indexes: [{ properties: ['tenant', 'user'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    job: () => p.manyToOne(Job),
+    user: () => p.manyToOne(User),
+    role: notPersonal(p.string().length(20), 'recruiter, hiring_manager or interviewer'),
+  },
+});
