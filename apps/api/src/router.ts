@@ -1,5 +1,10 @@
+import { applicationsRouter } from './applications/applications.router.js';
 import { auditRouter } from './audit/audit.router.js';
 import { authRouter } from './auth/auth.router.js';
+import { candidatesRouter } from './candidates/candidates.router.js';
+import { jobsRouter } from './jobs/jobs.router.js';
+import { outboxRouter } from './mail/outbox.router.js';
+import { settingsRouter } from './settings/settings.router.js';
 import { router } from './trpc/init.js';
 import { usersRouter } from './users/users.router.js';
 
@@ -7,6 +12,11 @@ export const appRouter = router({
   auth: authRouter,
   users: usersRouter,
   audit: auditRouter,
+  settings: settingsRouter,
+  jobs: jobsRouter,
+  candidates: candidatesRouter,
+  applications: applicationsRouter,
+  outbox: outboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,3 +6,4 @@ export * from './roles.js';
 export * from './tenant.js';
 export * from './user.js';
 export * from './hiring/index.js';
+export * from './mail.js';

@@ -6,6 +6,13 @@ export interface EmailMessage {
   template: string;
   subject: string;
   text: string;
+  /** Hold the message until then (e.g. a rejection sent a day after the decision). */
+  sendAfter?: Date;
+}
+
+/** Where an applicant manages their data; every candidate email links to it. */
+export function privacyPortalUrl(publicUrl: string, tenantSlug: string): string {
+  return `${publicUrl}/careers/${tenantSlug}/privacy/`;
 }
 
 /**
@@ -20,5 +27,6 @@ export function enqueueEmail(em: Em, message: EmailMessage): void {
     subject: message.subject,
     text: message.text,
     html: null,
+    ...(message.sendAfter ? { nextAttemptAt: message.sendAfter } : {}),
   });
 }

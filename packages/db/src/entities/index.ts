@@ -28,7 +28,7 @@ export {
 };
 export type { TStoredAnswer } from './application.entity.js';
 export type { TStoredCriterion } from './job.entity.js';
-export { OUTBOX_STATUSES, type TOutboxStatus } from './outbox-email.entity.js';
+export type { TOutboxStatus } from './outbox-email.entity.js';
 
 export const entities = [
   Tenant,

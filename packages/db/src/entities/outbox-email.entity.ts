@@ -4,7 +4,8 @@ import { newId } from './ids.js';
 import { tenantFilter } from './tenant-filter.js';
 import { Tenant } from './tenant.entity.js';
 
-export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+import type { OUTBOX_STATUSES } from '@candor/schemas';
+
 export type TOutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**

@@ -1,0 +1,75 @@
+import {
+  ZApplication,
+  ZApplicationCreateInput,
+  ZApplicationListParams,
+  ZApplicationListResult,
+  ZApplicationMoveInput,
+  ZApplicationRejectInput,
+  ZApplicationTagsInput,
+  ZApplicationWithdrawInput,
+  ZBoard,
+  ZBoardInput,
+  ZBulkResult,
+  ZIdInput,
+  ZNote,
+  ZNoteInput,
+} from '@candor/schemas';
+import { roleProcedure, router } from '../trpc/init.js';
+import {
+  addNote,
+  board,
+  createApplication,
+  getApplication,
+  listApplications,
+  moveApplications,
+  rejectApplications,
+  setTags,
+  withdrawApplication,
+} from './applications.service.js';
+
+export const applicationsRouter = router({
+  list: roleProcedure('applications.read')
+    .input(ZApplicationListParams)
+    .output(ZApplicationListResult)
+    .query(({ ctx, input }) => listApplications(ctx.em, ctx.actor, input)),
+
+  get: roleProcedure('applications.read')
+    .input(ZIdInput)
+    .output(ZApplication)
+    .query(({ ctx, input }) => getApplication(ctx.em, ctx.actor, input.id)),
+
+  board: roleProcedure('applications.read')
+    .input(ZBoardInput)
+    .output(ZBoard)
+    .query(({ ctx, input }) => board(ctx.em, ctx.actor, input)),
+
+  create: roleProcedure('applications.manage')
+    .input(ZApplicationCreateInput)
+    .output(ZApplication)
+    .mutation(({ ctx, input }) => createApplication(ctx.em, ctx.actor, input)),
+
+  move: roleProcedure('applications.manage')
+    .input(ZApplicationMoveInput)
+    .output(ZBulkResult)
+    .mutation(({ ctx, input }) => moveApplications(ctx.em, ctx.actor, input)),
+
+  reject: roleProcedure('applications.manage')
+    .input(ZApplicationRejectInput)
+    .output(ZBulkResult)
+    .mutation(({ ctx, input }) => rejectApplications(ctx.em, ctx.actor, input, ctx.deps.publicUrl)),
+
+  withdraw: roleProcedure('applications.manage')
+    .input(ZApplicationWithdrawInput)
+    .output(ZApplication)
+    .mutation(({ ctx, input }) => withdrawApplication(ctx.em, ctx.actor, input)),
+
+  setTags: roleProcedure('applications.manage')
+    .input(ZApplicationTagsInput)
+    .output(ZApplication)
+    .mutation(({ ctx, input }) => setTags(ctx.em, ctx.actor, input)),
+
+  addNote: roleProcedure('applications.note')
+    .input(ZNoteInput)
+    .output(ZNote)
+    .mutation(({ ctx, input }) => addNote(ctx.em, ctx.actor, input)),
+});

@@ -1,0 +1,393 @@
+import {
+  Application,
+  ApplicationNote,
+  ApplicationTag,
+  Candidate,
+  containsPattern,
+  type Em,
+  type InferEntity,
+  Job,
+  JobStage,
+  likeIgnoringCase,
+  StageChange,
+  Tenant,
+  User,
+} from '@candor/db';
+import type {
+  TApplication,
+  TApplicationListItem,
+  TApplicationSource,
+  TBoard,
+  TNote,
+  ZApplicationListParams,
+  ZApplicationMoveInput,
+  ZApplicationRejectInput,
+} from '@candor/schemas';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.js';
+import { jobScope, visibleJob } from '../hiring/job-scope.js';
+import { enqueueEmail, privacyPortalUrl } from '../mail/outbox.js';
+import { rejectionEmail } from '../mail/templates.js';
+import { hiringSettingsOf } from '../settings/settings.service.js';
+import { AppError } from '../trpc/app-error.js';
+import type { Actor } from '../trpc/init.js';
+
+type ApplicationRow = InferEntity<typeof Application>;
+type CandidateRow = InferEntity<typeof Candidate>;
+type StageRow = InferEntity<typeof JobStage>;
+
+const stageRef = (s: StageRow) => ({ id: s.id, name: s.name, kind: s.kind });
+const userRef = (u: InferEntity<typeof User> | null | undefined) => (u ? { id: u.id, name: u.name } : null);
+
+async function tagsOf(em: Em, ids: string[]): Promise<Map<string, string[]>> {
+  const rows = ids.length ? await em.find(ApplicationTag, { application: { $in: ids } }, { orderBy: { tag: 'asc' } }) : [];
+  const byApp = new Map<string, string[]>();
+  for (const row of rows) byApp.set(row.application.id, [...(byApp.get(row.application.id) ?? []), row.tag]);
+  return byApp;
+}
+
+function toListItem(a: ApplicationRow, tags: string[]): TApplicationListItem {
+  return {
+    id: a.id,
+    candidate: { id: a.candidate.id, name: a.candidate.name, email: a.candidate.email },
+    job: { id: a.job.id, title: a.job.title },
+    stage: stageRef(a.stage),
+    status: a.status,
+    source: a.source,
+    tags,
+    appliedAt: a.appliedAt.toISOString(),
+    lastActivityAt: a.lastActivityAt.toISOString(),
+  };
+}
+
+async function toListItems(em: Em, rows: ApplicationRow[]): Promise<TApplicationListItem[]> {
+  const tags = await tagsOf(
+    em,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toListItem(r, tags.get(r.id) ?? []));
+}
+
+/** Loads an application on a job the actor may see; anything else is "not found". */
+async function visibleApplication(em: Em, actor: Actor, id: string): Promise<ApplicationRow> {
+  const app = await em.findOne(Application, { id, ...(await jobScope(em, actor)) }, { populate: ['candidate', 'job', 'stage'] });
+  if (!app) throw new AppError('NOT_FOUND', 'No such application');
+  return app;
+}
+
+function dayStart(date: string): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+export async function listApplications(em: Em, actor: Actor, params: z.output<typeof ZApplicationListParams>) {
+  const { page, perPage } = params.pagination;
+  const f = params.filter;
+  const scope = await jobScope(em, actor);
+  if (f.jobId && scope.job && !scope.job.$in.includes(f.jobId)) return { data: [], total: 0 };
+  const applied = {
+    ...(f.appliedFrom ? { $gte: dayStart(f.appliedFrom) } : {}),
+    ...(f.appliedTo ? { $lt: new Date(dayStart(f.appliedTo).getTime() + 86_400_000) } : {}),
+  };
+  const needle = f.q ? likeIgnoringCase(em, containsPattern(f.q)) : undefined;
+  const where = {
+    ...scope,
+    ...(f.jobId ? { job: f.jobId } : {}),
+    ...(f.stageId ? { stage: f.stageId } : {}),
+    ...(f.status ? { status: f.status } : {}),
+    ...(f.source ? { source: f.source } : {}),
+    ...(f.candidateId ? { candidate: f.candidateId } : {}),
+    ...(Object.keys(applied).length ? { appliedAt: applied } : {}),
+    ...(f.tag ? { id: { $in: (await em.find(ApplicationTag, { tag: f.tag }, { fields: ['application'] })).map((t) => t.application.id) } } : {}),
+    ...(needle ? { candidate: { $or: [{ name: needle }, { email: needle }] } } : {}),
+  };
+  const [rows, total] = await em.findAndCount(Application, where, {
+    populate: ['candidate', 'job', 'stage'],
+    orderBy: [{ [params.sort.field]: params.sort.order }, { id: 'asc' }],
+    limit: perPage,
+    offset: (page - 1) * perPage,
+  });
+  recordAudit(em, actor, { action: 'application.list', targetType: 'Application' });
+  await em.flush();
+  return { data: await toListItems(em, rows), total };
+}
+
+export async function getApplication(em: Em, actor: Actor, id: string): Promise<TApplication> {
+  const app = await visibleApplication(em, actor, id);
+  recordAudit(em, actor, { action: 'application.read', targetType: 'Application', targetId: id });
+  await em.flush();
+  return toApplication(em, app);
+}
+
+async function toApplication(em: Em, app: ApplicationRow): Promise<TApplication> {
+  const [history, notes, tags, stages, settings] = await Promise.all([
+    em.find(StageChange, { application: app }, { populate: ['fromStage', 'toStage', 'by'], orderBy: { at: 'asc' } }),
+    em.find(ApplicationNote, { application: app }, { populate: ['author'], orderBy: { createdAt: 'desc' } }),
+    tagsOf(em, [app.id]),
+    em.find(JobStage, { job: app.job }, { orderBy: { position: 'asc' } }),
+    hiringSettingsOf(em, app.tenant.id),
+  ]);
+  if (app.decidedBy) await em.populate(app, ['decidedBy']);
+  const reason = settings.rejectionReasons.find((r) => r.id === app.rejectionReasonId);
+  return {
+    ...toListItem(app, tags.get(app.id) ?? []),
+    candidate: { id: app.candidate.id, name: app.candidate.name, email: app.candidate.email, phone: app.candidate.phone ?? null },
+    answers: app.answers,
+    stageHistory: history.map((h) => ({
+      id: h.id,
+      from: h.fromStage ? stageRef(h.fromStage) : null,
+      to: stageRef(h.toStage),
+      by: userRef(h.by),
+      at: h.at.toISOString(),
+    })),
+    notes: notes.map(toNote),
+    rejection:
+      app.status === 'rejected' && app.rejectionReasonId
+        ? {
+            reasonId: app.rejectionReasonId,
+            reasonLabel: reason?.label ?? app.rejectionReasonId,
+            note: app.rejectionNote ?? '',
+            at: (app.decidedAt ?? app.lastActivityAt).toISOString(),
+            by: userRef(app.decidedBy),
+          }
+        : null,
+    jobStages: stages.map(stageRef),
+  };
+}
+
+function toNote(n: InferEntity<typeof ApplicationNote>): TNote {
+  return { id: n.id, body: n.body, author: userRef(n.author), createdAt: n.createdAt.toISOString() };
+}
+
+/**
+ * Puts a candidate into a job's first stage, with the first line of its
+ * stage history. Used by staff (sourced, referral) and by the careers site.
+ */
+export async function createApplicationIn(
+  tx: Em,
+  actor: Pick<Actor, 'tenantId'> & { userId: string | null },
+  input: { candidate: CandidateRow; jobId: string; source: TApplicationSource; answers?: ApplicationRow['answers'] },
+): Promise<ApplicationRow> {
+  const job = await tx.findOne(Job, input.jobId);
+  if (!job) throw new AppError('NOT_FOUND', 'No such job', { jobId: ['Unknown job'] });
+  if (job.status === 'archived') throw new AppError('PRECONDITION_FAILED', 'This job is archived', { jobId: ['Archived'] });
+  if (await tx.findOne(Application, { job, candidate: input.candidate })) {
+    throw new AppError('CONFLICT', 'This candidate already applied to this job', { jobId: ['Already applied'] });
+  }
+  const first = await tx.findOne(JobStage, { job, kind: 'applied' });
+  if (!first) throw new Error('job has no applied stage');
+  const by = actor.userId ? tx.getReference(User, actor.userId) : null;
+  const app = tx.create(Application, {
+    tenant: actor.tenantId,
+    candidate: input.candidate,
+    job,
+    stage: first,
+    status: 'active',
+    source: input.source,
+    answers: input.answers ?? [],
+  });
+  tx.create(StageChange, { tenant: actor.tenantId, application: app, fromStage: null, toStage: first, by });
+  input.candidate.lastActivityAt = new Date();
+  return app;
+}
+
+export async function createApplication(
+  em: Em,
+  actor: Actor,
+  input: { candidateId: string; jobId: string; source: TApplicationSource },
+): Promise<TApplication> {
+  await visibleJob(em, actor, input.jobId);
+  const app = await em.transactional(async (tx) => {
+    const candidate = await tx.findOne(Candidate, input.candidateId);
+    if (!candidate) throw new AppError('NOT_FOUND', 'No such candidate', { candidateId: ['Unknown candidate'] });
+    const app = await createApplicationIn(tx, actor, { candidate, jobId: input.jobId, source: input.source });
+    recordAudit(tx, actor, { action: 'application.create', targetType: 'Application', targetId: app.id });
+    await tx.flush();
+    return app;
+  });
+  return getApplication(em, actor, app.id);
+}
+
+function moveTo(tx: Em, actor: Actor, app: ApplicationRow, stage: StageRow): void {
+  tx.create(StageChange, {
+    tenant: actor.tenantId,
+    application: app,
+    fromStage: app.stage,
+    toStage: stage,
+    by: tx.getReference(User, actor.userId),
+  });
+  app.stage = stage;
+  app.lastActivityAt = new Date();
+  app.candidate.lastActivityAt = app.lastActivityAt;
+}
+
+/** Loads the applications for a bulk action; all must exist and be visible, or nothing happens. */
+async function applicationsForUpdate(tx: Em, actor: Actor, ids: string[]): Promise<ApplicationRow[]> {
+  const rows = await tx.find(Application, { id: { $in: ids }, ...(await jobScope(tx, actor)) }, { populate: ['candidate', 'job', 'stage'] });
+  if (rows.length !== new Set(ids).size) throw new AppError('NOT_FOUND', 'Some applications no longer exist');
+  return rows;
+}
+
+/**
+ * Moves applications to a stage of their job. Moving to the hired stage
+ * hires, moving out of rejected reopens; rejection has its own action
+ * because it needs a reason.
+ */
+export async function moveApplications(em: Em, actor: Actor, input: z.output<typeof ZApplicationMoveInput>) {
+  return em.transactional(async (tx) => {
+    const stage = await tx.findOne(JobStage, input.stageId);
+    if (!stage) throw new AppError('NOT_FOUND', 'No such stage', { stageId: ['Unknown stage'] });
+    if (stage.kind === 'rejected') {
+      throw new AppError('BAD_REQUEST', 'Use Reject to move applications to the rejected stage', { stageId: ['Use Reject'] });
+    }
+    const apps = await applicationsForUpdate(tx, actor, input.ids);
+    if (apps.some((a) => a.job.id !== stage.job.id)) {
+      throw new AppError('BAD_REQUEST', 'All applications must belong to the job of the stage', { stageId: ['Other job'] });
+    }
+    let updated = 0;
+    let skipped = 0;
+    for (const app of apps) {
+      if (app.stage.id === stage.id || app.status === 'withdrawn') {
+        skipped++;
+        continue;
+      }
+      moveTo(tx, actor, app, stage);
+      app.status = stage.kind === 'hired' ? 'hired' : 'active';
+      if (app.status === 'active') {
+        app.rejectionReasonId = null;
+        app.rejectionNote = null;
+      }
+      if (stage.kind === 'hired') {
+        app.decidedAt = new Date();
+        app.decidedBy = tx.getReference(User, actor.userId);
+      }
+      recordAudit(tx, actor, { action: 'application.move', targetType: 'Application', targetId: app.id });
+      updated++;
+    }
+    await tx.flush();
+    return { updated, skipped };
+  });
+}
+
+/**
+ * Rejects applications with a reason, and queues the tenant's rejection
+ * email to go out after the chosen delay (so a rejection is not instant).
+ */
+export async function rejectApplications(
+  em: Em,
+  actor: Actor,
+  input: z.output<typeof ZApplicationRejectInput>,
+  publicUrl: string,
+) {
+  const settings = await hiringSettingsOf(em, actor.tenantId);
+  if (!settings.rejectionReasons.some((r) => r.id === input.reasonId)) {
+    throw new AppError('BAD_REQUEST', 'Pick one of the rejection reasons', { reasonId: ['Unknown reason'] });
+  }
+  return em.transactional(async (tx) => {
+    const tenant = await tx.findOneOrFail(Tenant, actor.tenantId);
+    const apps = await applicationsForUpdate(tx, actor, input.ids);
+    const rejectedStages = new Map(
+      (await tx.find(JobStage, { job: { $in: [...new Set(apps.map((a) => a.job.id))] }, kind: 'rejected' })).map((s) => [s.job.id, s]),
+    );
+    let updated = 0;
+    let skipped = 0;
+    for (const app of apps) {
+      const stage = rejectedStages.get(app.job.id);
+      if (!stage || app.status !== 'active') {
+        skipped++;
+        continue;
+      }
+      moveTo(tx, actor, app, stage);
+      app.status = 'rejected';
+      app.rejectionReasonId = input.reasonId;
+      app.rejectionNote = input.note || null;
+      app.decidedAt = new Date();
+      app.decidedBy = tx.getReference(User, actor.userId);
+      if (input.emailDelayHours !== null) {
+        enqueueEmail(tx, {
+          tenantId: tenant.id,
+          to: app.candidate.email,
+          sendAfter: new Date(Date.now() + input.emailDelayHours * 3_600_000),
+          ...rejectionEmail({
+            tenantName: tenant.name,
+            candidateName: app.candidate.name,
+            jobTitle: app.job.title,
+            portalUrl: privacyPortalUrl(publicUrl, tenant.slug),
+          }),
+        });
+      }
+      recordAudit(tx, actor, { action: 'application.reject', targetType: 'Application', targetId: app.id });
+      updated++;
+    }
+    await tx.flush();
+    return { updated, skipped };
+  });
+}
+
+/** Records that the candidate withdrew (told a recruiter); the application leaves the pipeline. */
+export async function withdrawApplication(em: Em, actor: Actor, input: { id: string; note: string }) {
+  const app = await visibleApplication(em, actor, input.id);
+  if (app.status !== 'active') throw new AppError('PRECONDITION_FAILED', `This application is already ${app.status}`);
+  app.status = 'withdrawn';
+  app.decidedAt = new Date();
+  app.decidedBy = em.getReference(User, actor.userId);
+  app.lastActivityAt = app.decidedAt;
+  if (input.note) em.create(ApplicationNote, { tenant: actor.tenantId, application: app, author: em.getReference(User, actor.userId), body: `Withdrawn: ${input.note}` });
+  recordAudit(em, actor, { action: 'application.withdraw', targetType: 'Application', targetId: app.id });
+  await em.flush();
+  return toApplication(em, app);
+}
+
+export async function addNote(em: Em, actor: Actor, input: { applicationId: string; body: string }): Promise<TNote> {
+  const app = await visibleApplication(em, actor, input.applicationId);
+  const note = em.create(ApplicationNote, {
+    tenant: actor.tenantId,
+    application: app,
+    author: em.getReference(User, actor.userId),
+    body: input.body,
+  });
+  app.lastActivityAt = new Date();
+  recordAudit(em, actor, { action: 'application.note', targetType: 'Application', targetId: app.id });
+  await em.flush();
+  await em.populate(note, ['author']);
+  return toNote(note);
+}
+
+export async function setTags(em: Em, actor: Actor, input: { id: string; tags: string[] }): Promise<TApplication> {
+  const app = await visibleApplication(em, actor, input.id);
+  await em.transactional(async (tx) => {
+    const wanted = new Set(input.tags);
+    const current = await tx.find(ApplicationTag, { application: app });
+    for (const row of current) if (!wanted.has(row.tag)) tx.remove(row);
+    const have = new Set(current.map((r) => r.tag));
+    for (const tag of wanted) if (!have.has(tag)) tx.create(ApplicationTag, { tenant: actor.tenantId, application: app, tag });
+    recordAudit(tx, actor, { action: 'application.tags', targetType: 'Application', targetId: app.id });
+    await tx.flush();
+  });
+  return toApplication(em, app);
+}
+
+/** One column per stage with its count and most recently active cards. */
+export async function board(em: Em, actor: Actor, input: { jobId: string; perColumn: number }): Promise<TBoard> {
+  const job = await visibleJob(em, actor, input.jobId);
+  const stages = await em.find(JobStage, { job }, { orderBy: { position: 'asc' } });
+  const countRows: Array<{ stage_id: string; n: number | string }> = await em
+    .getKnex()('application')
+    .select('stage_id')
+    .count({ n: '*' })
+    .where('job_id', job.id)
+    .groupBy('stage_id');
+  const counts = new Map(countRows.map((r) => [r.stage_id, Number(r.n)]));
+  const columns = await Promise.all(
+    stages.map(async (stage) => {
+      const rows = await em.find(
+        Application,
+        { job, stage },
+        { populate: ['candidate', 'job', 'stage'], orderBy: { lastActivityAt: 'desc' }, limit: input.perColumn },
+      );
+      return { stage: stageRef(stage), count: counts.get(stage.id) ?? 0, cards: await toListItems(em, rows) };
+    }),
+  );
+  recordAudit(em, actor, { action: 'application.board', targetType: 'Job', targetId: job.id });
+  await em.flush();
+  return { job: { id: job.id, title: job.title, status: job.status }, columns };
+}

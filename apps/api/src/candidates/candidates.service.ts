@@ -1,0 +1,246 @@
+import {
+  Application,
+  Candidate,
+  containsPattern,
+  type Em,
+  type InferEntity,
+  likeIgnoringCase,
+} from '@candor/db';
+import type {
+  TCandidate,
+  TCandidateListItem,
+  TDuplicateHint,
+  ZCandidateCreateInput,
+  ZCandidateListParams,
+  ZCandidateMergeInput,
+  ZCandidateUpdateInput,
+} from '@candor/schemas';
+import type { z } from 'zod';
+import { createApplicationIn } from '../applications/applications.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { visibleJobIds } from '../hiring/job-scope.js';
+import { AppError } from '../trpc/app-error.js';
+import type { Actor } from '../trpc/init.js';
+import { nameKey, phoneKey } from './duplicates.js';
+
+type CandidateRow = InferEntity<typeof Candidate>;
+
+function toListItem(c: CandidateRow, applicationCount: number): TCandidateListItem {
+  return {
+    id: c.id,
+    name: c.name,
+    email: c.email,
+    phone: c.phone ?? null,
+    location: c.location ?? null,
+    links: c.links,
+    source: c.source,
+    createdAt: c.createdAt.toISOString(),
+    lastActivityAt: c.lastActivityAt.toISOString(),
+    applicationCount,
+    hasPossibleDuplicates: c.possibleDuplicate,
+  };
+}
+
+/**
+ * Candidates a staff member may see: all of them, or for hiring managers
+ * those with an application to a job whose hiring team they are on.
+ */
+async function visibleCandidateIds(em: Em, actor: Actor): Promise<string[] | undefined> {
+  const jobs = await visibleJobIds(em, actor);
+  if (!jobs) return undefined;
+  if (jobs.length === 0) return [];
+  const rows = await em.find(Application, { job: { $in: jobs } }, { fields: ['candidate'] });
+  return [...new Set(rows.map((r) => r.candidate.id))];
+}
+
+async function visibleCandidate(em: Em, actor: Actor, id: string): Promise<CandidateRow> {
+  const ids = await visibleCandidateIds(em, actor);
+  const candidate = ids && !ids.includes(id) ? null : await em.findOne(Candidate, id);
+  if (!candidate) throw new AppError('NOT_FOUND', 'No such candidate');
+  return candidate;
+}
+
+async function applicationCounts(em: Em, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows: Array<{ candidate_id: string; n: number | string }> = await em
+    .getKnex()('application')
+    .select('candidate_id')
+    .count({ n: '*' })
+    .whereIn('candidate_id', ids)
+    .groupBy('candidate_id');
+  return new Map(rows.map((r) => [r.candidate_id, Number(r.n)]));
+}
+
+function dayStart(date: string): Date {
+  return new Date(`${date}T00:00:00.000Z`);
+}
+
+export async function listCandidates(em: Em, actor: Actor, params: z.output<typeof ZCandidateListParams>) {
+  const { page, perPage } = params.pagination;
+  const { q, source, createdFrom, createdTo, possibleDuplicates } = params.filter;
+  const visible = await visibleCandidateIds(em, actor);
+  const needle = q ? likeIgnoringCase(em, containsPattern(q)) : undefined;
+  const created = {
+    ...(createdFrom ? { $gte: dayStart(createdFrom) } : {}),
+    ...(createdTo ? { $lt: new Date(dayStart(createdTo).getTime() + 86_400_000) } : {}),
+  };
+  const where = {
+    ...(visible ? { id: { $in: visible } } : {}),
+    ...(source ? { source } : {}),
+    ...(possibleDuplicates !== undefined ? { possibleDuplicate: possibleDuplicates } : {}),
+    ...(Object.keys(created).length ? { createdAt: created } : {}),
+    ...(needle ? { $or: [{ name: needle }, { email: needle }] } : {}),
+  };
+  const [rows, total] = await em.findAndCount(Candidate, where, {
+    orderBy: [{ [params.sort.field]: params.sort.order }, { id: 'asc' }],
+    limit: perPage,
+    offset: (page - 1) * perPage,
+  });
+  const counts = await applicationCounts(
+    em,
+    rows.map((r) => r.id),
+  );
+  recordAudit(em, actor, { action: 'candidate.list', targetType: 'Candidate' });
+  await em.flush();
+  return { data: rows.map((r) => toListItem(r, counts.get(r.id) ?? 0)), total };
+}
+
+/** Other candidates of the tenant with the same phone or the same name. */
+async function duplicatesOf(em: Em, c: Pick<CandidateRow, 'id' | 'phoneDigits' | 'nameKey'>): Promise<TDuplicateHint[]> {
+  const conditions = [{ nameKey: c.nameKey }, ...(c.phoneDigits ? [{ phoneDigits: c.phoneDigits }] : [])];
+  const rows = await em.find(Candidate, { id: { $ne: c.id }, $or: conditions }, { limit: 20 });
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    reasons: [
+      ...(c.phoneDigits && row.phoneDigits === c.phoneDigits ? (['same_phone'] as const) : []),
+      ...(row.nameKey === c.nameKey ? (['similar_name'] as const) : []),
+    ],
+  }));
+}
+
+async function toCandidate(em: Em, actor: Actor, c: CandidateRow): Promise<TCandidate> {
+  const jobs = await visibleJobIds(em, actor);
+  const applications = await em.find(
+    Application,
+    { candidate: c, ...(jobs ? { job: { $in: jobs } } : {}) },
+    { populate: ['job', 'stage'], orderBy: { appliedAt: 'desc' } },
+  );
+  return {
+    ...toListItem(c, applications.length),
+    applications: applications.map((a) => ({
+      id: a.id,
+      jobId: a.job.id,
+      jobTitle: a.job.title,
+      stageName: a.stage.name,
+      status: a.status,
+      appliedAt: a.appliedAt.toISOString(),
+    })),
+    // Hiring managers see only their own jobs' candidates, so no duplicate hints across jobs.
+    possibleDuplicates: jobs ? [] : await duplicatesOf(em, c),
+  };
+}
+
+export async function getCandidate(em: Em, actor: Actor, id: string): Promise<TCandidate> {
+  const candidate = await visibleCandidate(em, actor, id);
+  recordAudit(em, actor, { action: 'candidate.read', targetType: 'Candidate', targetId: id });
+  await em.flush();
+  return toCandidate(em, actor, candidate);
+}
+
+/** Flags the candidate and each likely duplicate, so both show up under "possible duplicates". */
+async function flagDuplicates(em: Em, c: CandidateRow): Promise<void> {
+  const hints = await duplicatesOf(em, c);
+  c.possibleDuplicate = hints.length > 0;
+  if (hints.length === 0) return;
+  for (const other of await em.find(Candidate, { id: { $in: hints.map((h) => h.id) } })) other.possibleDuplicate = true;
+}
+
+export async function createCandidate(em: Em, actor: Actor, input: z.output<typeof ZCandidateCreateInput>): Promise<TCandidate> {
+  const candidate = await em.transactional(async (tx) => {
+    if (await tx.findOne(Candidate, { email: input.email })) {
+      throw new AppError('CONFLICT', 'A candidate with this email already exists; search for them instead', {
+        email: ['Already a candidate'],
+      });
+    }
+    const candidate = tx.create(Candidate, {
+      tenant: actor.tenantId,
+      name: input.name,
+      email: input.email,
+      phone: input.phone,
+      phoneDigits: phoneKey(input.phone),
+      nameKey: nameKey(input.name),
+      location: input.location,
+      links: input.links,
+      source: input.source,
+    });
+    await flagDuplicates(tx, candidate);
+    if (input.jobId) await createApplicationIn(tx, actor, { candidate, jobId: input.jobId, source: input.source });
+    recordAudit(tx, actor, { action: 'candidate.create', targetType: 'Candidate', targetId: candidate.id });
+    await tx.flush();
+    return candidate;
+  });
+  return toCandidate(em, actor, candidate);
+}
+
+export async function updateCandidate(em: Em, actor: Actor, input: z.output<typeof ZCandidateUpdateInput>): Promise<TCandidate> {
+  const candidate = await visibleCandidate(em, actor, input.id);
+  await em.transactional(async (tx) => {
+    if (input.email && input.email !== candidate.email && (await tx.findOne(Candidate, { email: input.email }))) {
+      throw new AppError('CONFLICT', 'Another candidate has this email; merge them instead', { email: ['In use'] });
+    }
+    if (input.name !== undefined) {
+      candidate.name = input.name;
+      candidate.nameKey = nameKey(input.name);
+    }
+    if (input.email !== undefined) candidate.email = input.email;
+    if (input.phone !== undefined) {
+      candidate.phone = input.phone;
+      candidate.phoneDigits = phoneKey(input.phone);
+    }
+    if (input.location !== undefined) candidate.location = input.location;
+    if (input.links !== undefined) candidate.links = input.links;
+    candidate.lastActivityAt = new Date();
+    await flagDuplicates(tx, candidate);
+    recordAudit(tx, actor, { action: 'candidate.update', targetType: 'Candidate', targetId: candidate.id });
+    await tx.flush();
+  });
+  return toCandidate(em, actor, candidate);
+}
+
+/**
+ * Merges a duplicate into the record to keep: its applications move over,
+ * missing contact details are filled from it, and the duplicate is deleted.
+ * Two applications to the same job cannot be merged automatically.
+ */
+export async function mergeCandidates(em: Em, actor: Actor, input: z.output<typeof ZCandidateMergeInput>): Promise<TCandidate> {
+  const keep = await visibleCandidate(em, actor, input.keepId);
+  const merged = await visibleCandidate(em, actor, input.mergeId);
+  await em.transactional(async (tx) => {
+    const [keptApps, movedApps] = await Promise.all([
+      tx.find(Application, { candidate: keep }),
+      tx.find(Application, { candidate: merged }),
+    ]);
+    const keptJobs = new Set(keptApps.map((a) => a.job.id));
+    if (movedApps.some((a) => keptJobs.has(a.job.id))) {
+      throw new AppError('CONFLICT', 'Both candidates applied to the same job; withdraw or reject one application first', {
+        mergeId: ['Same job twice'],
+      });
+    }
+    for (const app of movedApps) app.candidate = keep;
+    keep.phone ??= merged.phone ?? null;
+    keep.phoneDigits ??= merged.phoneDigits ?? null;
+    keep.location ??= merged.location ?? null;
+    keep.links = [...new Set([...keep.links, ...merged.links])];
+    keep.lastActivityAt = new Date();
+    await tx.flush();
+    tx.remove(merged);
+    await tx.flush();
+    await flagDuplicates(tx, keep);
+    recordAudit(tx, actor, { action: 'candidate.merge', targetType: 'Candidate', targetId: keep.id });
+    recordAudit(tx, actor, { action: 'candidate.merged_away', targetType: 'Candidate', targetId: merged.id });
+    await tx.flush();
+  });
+  return toCandidate(em, actor, keep);
+}

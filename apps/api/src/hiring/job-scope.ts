@@ -1,0 +1,30 @@
+import { type Em, HiringTeamMember, Job } from '@candor/db';
+import { SEES_ALL_JOBS } from '@candor/schemas';
+import { AppError } from '../trpc/app-error.js';
+import type { Actor } from '../trpc/init.js';
+
+/**
+ * The one place that decides which jobs (and so which applications and
+ * candidates) a staff member may see: owners, admins and recruiters see all
+ * jobs of the tenant; hiring managers only jobs whose hiring team they are on.
+ * Returns undefined for "all jobs", else the ids of the visible jobs.
+ */
+export async function visibleJobIds(em: Em, actor: Actor): Promise<string[] | undefined> {
+  if (SEES_ALL_JOBS.includes(actor.role)) return undefined;
+  const seats = await em.find(HiringTeamMember, { user: actor.userId }, { fields: ['job'] });
+  return seats.map((seat) => seat.job.id);
+}
+
+/** A where-clause fragment on an entity with a `job` relation, limiting it to visible jobs. */
+export async function jobScope(em: Em, actor: Actor): Promise<{ job?: { $in: string[] } }> {
+  const ids = await visibleJobIds(em, actor);
+  return ids ? { job: { $in: ids } } : {};
+}
+
+/** Loads a job the actor may see; anything else is "not found", so ids of other jobs leak nothing. */
+export async function visibleJob(em: Em, actor: Actor, jobId: string) {
+  const ids = await visibleJobIds(em, actor);
+  const job = ids && !ids.includes(jobId) ? null : await em.findOne(Job, jobId);
+  if (!job) throw new AppError('NOT_FOUND', 'No such job');
+  return job;
+}

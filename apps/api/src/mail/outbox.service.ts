@@ -1,0 +1,56 @@
+import { containsPattern, type Em, type InferEntity, likeIgnoringCase, OutboxEmail } from '@candor/db';
+import type { TOutboxEmail, ZOutboxListParams } from '@candor/schemas';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.js';
+import { AppError } from '../trpc/app-error.js';
+import type { Actor } from '../trpc/init.js';
+
+type Row = InferEntity<typeof OutboxEmail>;
+
+function toDto(m: Row): TOutboxEmail {
+  return {
+    id: m.id,
+    to: m.to,
+    subject: m.subject,
+    text: m.text,
+    template: m.template,
+    status: m.status,
+    attempts: m.attempts,
+    nextAttemptAt: m.nextAttemptAt.toISOString(),
+    lastError: m.lastError ?? null,
+    createdAt: m.createdAt.toISOString(),
+    sentAt: m.sentAt?.toISOString() ?? null,
+  };
+}
+
+/** The tenant's outgoing mail (the tenant filter keeps other tenants' mail out). */
+export async function listOutbox(em: Em, actor: Actor, params: z.output<typeof ZOutboxListParams>) {
+  const { page, perPage } = params.pagination;
+  const { q, status, template } = params.filter;
+  const needle = q ? likeIgnoringCase(em, containsPattern(q)) : undefined;
+  const [rows, total] = await em.findAndCount(
+    OutboxEmail,
+    {
+      tenant: actor.tenantId,
+      ...(status ? { status } : {}),
+      ...(template ? { template } : {}),
+      ...(needle ? { $or: [{ to: needle }, { subject: needle }] } : {}),
+    },
+    {
+      orderBy: [{ [params.sort.field]: params.sort.order }, { id: 'asc' }],
+      limit: perPage,
+      offset: (page - 1) * perPage,
+    },
+  );
+  recordAudit(em, actor, { action: 'outbox.list', targetType: 'OutboxEmail' });
+  await em.flush();
+  return { data: rows.map((r) => { const { text: _text, ...rest } = toDto(r); return rest; }), total };
+}
+
+export async function getOutboxEmail(em: Em, actor: Actor, id: string): Promise<TOutboxEmail> {
+  const row = await em.findOne(OutboxEmail, { id, tenant: actor.tenantId });
+  if (!row) throw new AppError('NOT_FOUND', 'No such email');
+  recordAudit(em, actor, { action: 'outbox.read', targetType: 'OutboxEmail', targetId: id });
+  await em.flush();
+  return toDto(row);
+}

@@ -1,0 +1,15 @@
+import { ZHiringSettings } from '@candor/schemas';
+import { roleProcedure, router } from '../trpc/init.js';
+import { hiringSettingsOf, updateHiringSettings } from './settings.service.js';
+
+export const settingsRouter = router({
+  // Recruiters and hiring managers need the reasons, departments and template too.
+  hiring: roleProcedure('jobs.read')
+    .output(ZHiringSettings)
+    .query(({ ctx }) => hiringSettingsOf(ctx.em, ctx.actor.tenantId)),
+
+  updateHiring: roleProcedure('settings.manage')
+    .input(ZHiringSettings)
+    .output(ZHiringSettings)
+    .mutation(({ ctx, input }) => updateHiringSettings(ctx.em, ctx.actor, input)),
+});
