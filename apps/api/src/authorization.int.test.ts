@@ -5,12 +5,13 @@
  * the first tenant's data. A procedure added without a declared access rule
  * or without a sample input below fails this file.
  */
-import { Membership, TENANT_FILTER } from '@candor/db';
+import { Membership, OutboxEmail, TENANT_FILTER } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
-import { ROLES, roleCan, type TRole } from '@candor/schemas';
+import { DEFAULT_HIRING_SETTINGS, ROLES, roleCan, type TRole } from '@candor/schemas';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from './router.js';
+import { actorOf, seedJobWithApplicant, seedOutboxEmail, tenantEm } from './testing/hiring-fixtures.js';
 import { callerFor, sessionFor, testDeps } from './testing/test-app.js';
 import type { Access } from './trpc/init.js';
 
@@ -20,6 +21,12 @@ const procedures = Object.entries(appRouter._def.procedures as unknown as Record
 interface TenantAFixtures {
   tenantId: string;
   targetUserId: string;
+  jobId: string;
+  stageId: string;
+  candidateId: string;
+  otherCandidateId: string;
+  applicationId: string;
+  outboxId: string;
 }
 
 /** A valid input for each procedure, aimed at tenant A's records where it names one. */
@@ -34,6 +41,37 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'users.invite': () => ({ email: `new-${Date.now()}@example.test`, name: 'New Person', role: 'recruiter' }),
   'users.update': (a) => ({ id: a.targetUserId, role: 'recruiter' }),
   'audit.list': () => ({}),
+  'settings.hiring': () => undefined,
+  'settings.updateHiring': () => DEFAULT_HIRING_SETTINGS,
+  'jobs.list': () => ({}),
+  'jobs.get': (a) => ({ id: a.jobId }),
+  'jobs.create': () => ({ title: 'New job', department: 'Engineering', workplace: 'remote', employmentType: 'full_time' }),
+  'jobs.update': (a) => ({ id: a.jobId, title: 'Renamed job' }),
+  'jobs.setStatus': (a) => ({ id: a.jobId, status: 'open' }),
+  'jobs.setStages': (a) => ({
+    id: a.jobId,
+    stages: [
+      { name: 'Applied', kind: 'applied' },
+      { name: 'Hired', kind: 'hired' },
+      { name: 'Rejected', kind: 'rejected' },
+    ],
+  }),
+  'candidates.list': () => ({}),
+  'candidates.get': (a) => ({ id: a.candidateId }),
+  'candidates.create': () => ({ name: 'Sam Sourced', email: `sam-${Date.now()}@example.test` }),
+  'candidates.update': (a) => ({ id: a.candidateId, location: 'Porto' }),
+  'candidates.merge': (a) => ({ keepId: a.candidateId, mergeId: a.otherCandidateId }),
+  'applications.list': () => ({}),
+  'applications.get': (a) => ({ id: a.applicationId }),
+  'applications.board': (a) => ({ jobId: a.jobId }),
+  'applications.create': (a) => ({ candidateId: a.otherCandidateId, jobId: a.jobId }),
+  'applications.move': (a) => ({ ids: [a.applicationId], stageId: a.stageId }),
+  'applications.reject': (a) => ({ ids: [a.applicationId], reasonId: 'other' }),
+  'applications.withdraw': (a) => ({ id: a.applicationId }),
+  'applications.setTags': (a) => ({ id: a.applicationId, tags: ['secret-tag'] }),
+  'applications.addNote': (a) => ({ applicationId: a.applicationId, body: 'A note' }),
+  'outbox.list': () => ({}),
+  'outbox.get': (a) => ({ id: a.outboxId }),
 };
 
 type Call = (input: unknown) => Promise<unknown>;
@@ -71,6 +109,7 @@ forEachDatabase('authorization', (db) => {
   let outsider: { userId: string; tenantId: string };
   const tokenOf = (who: { userId: string; tenantId: string }) => sessionFor(deps(), who.userId, who.tenantId);
   let tenantASecrets: string[];
+  let hiringSecrets: string[];
 
   beforeAll(async () => {
     const em = db.orm().em.fork();
@@ -83,13 +122,33 @@ forEachDatabase('authorization', (db) => {
     const target = await seedUser(em, tenantA, 'recruiter', { name: 'Target Person' });
     const outsiderUser = await seedUser(em, tenantB, 'owner');
     outsider = { userId: outsiderUser.id, tenantId: tenantB.id };
-    a = { tenantId: tenantA.id, targetUserId: target.id };
+    const admin = actorOf(members.admin.userId, tenantA.id);
+    const hired = await seedJobWithApplicant(db.orm(), admin, { title: 'Secret Job Title' }, { name: 'Secret Candidate' });
+    const other = await seedJobWithApplicant(db.orm(), admin, { title: 'Other Secret Job' }, { name: 'Other Secret Person' });
+    const tem = tenantEm(db.orm(), tenantA.id);
+    const [mail] = await tem.find(OutboxEmail, {}, { limit: 1 });
+    const outboxId = mail?.id ?? (await seedOutboxEmail(tem, tenantA.id));
+    a = {
+      tenantId: tenantA.id,
+      targetUserId: target.id,
+      jobId: hired.job.id,
+      stageId: hired.job.stages.find((st) => st.kind === 'screening')!.id,
+      candidateId: hired.candidate.id,
+      otherCandidateId: other.candidate.id,
+      applicationId: hired.applicationId,
+      outboxId,
+    };
+    hiringSecrets = [hired.job.title, hired.candidate.name, hired.candidate.email, other.candidate.email];
     const membersOfA = await em.find(
       Membership,
       { tenant: tenantA },
       { populate: ['user'], filters: { [TENANT_FILTER]: false } },
     );
-    tenantASecrets = [tenantA.id, ...membersOfA.flatMap((m) => [m.user.id, m.user.email, m.user.name])];
+    tenantASecrets = [
+      tenantA.id,
+      ...membersOfA.flatMap((m) => [m.user.id, m.user.email, m.user.name]),
+      ...hiringSecrets,
+    ];
   });
 
   for (const [path, procedure] of procedures) {
@@ -124,6 +183,23 @@ forEachDatabase('authorization', (db) => {
         }
       });
     }
+  }
+
+  // The hiring manager of tenant A is on no hiring team: every procedure they may
+  // call must behave as if tenant A's jobs, candidates and applications did not exist.
+  for (const [path, procedure] of procedures) {
+    const access = procedure._def.meta?.access;
+    if (access?.kind !== 'permission' || !roleCan('hiring_manager', access.permission)) continue;
+    it(`${path}: a hiring manager sees nothing of jobs whose team they are not on`, async () => {
+      const caller = await callerFor(deps(), await tokenOf(members.hiring_manager));
+      try {
+        const json = JSON.stringify((await procedureOf(caller, path)(SAMPLE_INPUTS[path]!(a))) ?? null);
+        for (const secret of hiringSecrets) expect(json).not.toContain(secret);
+      } catch (error) {
+        expect(error).toBeInstanceOf(TRPCError);
+        expect(['NOT_FOUND']).toContain((error as TRPCError).code);
+      }
+    });
   }
 
   it('a deactivated member is refused even with a live session', async () => {

@@ -3,6 +3,7 @@ import type { InferEntity } from '@mikro-orm/core';
 import { Membership, Tenant, User } from '../entities/index.js';
 import type { Em } from '../orm.js';
 import { hashPassword } from '../password.js';
+import { seedDemoHiring } from './demo-hiring.js';
 
 export const DEMO_TENANT = { slug: 'acme', name: 'Acme Robotics' } as const;
 export const DEMO_PASSWORD = 'candor-demo-pass';
@@ -23,8 +24,9 @@ const SECOND_TENANT_USERS: ReadonlyArray<{ email: string; name: string; role: TR
 ];
 
 /**
- * Seeds the demo tenant and its four users, and the second tenant. Idempotent: does nothing when the
- * demo tenant exists. Never called in production mode.
+ * Seeds the demo tenant and its four users, its hiring data (jobs, candidates, applications: see
+ * demo-hiring.ts), and the second tenant. Idempotent: does nothing when the demo tenant exists.
+ * Never called in production mode.
  */
 export async function seedDemo(em: Em): Promise<{ created: boolean }> {
   return em.transactional(async (tx) => {
@@ -55,6 +57,9 @@ export async function seedDemo(em: Em): Promise<{ created: boolean }> {
       const user = tx.create(User, { email: demo.email, name: demo.name, passwordHash });
       tx.create(Membership, { tenant: second, user, role: demo.role, status: 'active' });
     }
+    // The hiring data looks its users up by email, so they must be written first.
+    await tx.flush();
+    await seedDemoHiring(tx, tenant.id);
     return { created: true };
   });
 }
