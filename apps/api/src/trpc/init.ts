@@ -54,6 +54,10 @@ const t = initTRPC
 /** Maps service errors to tRPC codes, and logs unexpected ones without their messages. */
 const errorMapping = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
+  // A failed procedure's transaction was rolled back, but entities it loaded
+  // and changed may still sit in the request's identity map; drop them so no
+  // later flush on this EntityManager can write half of a failed change.
+  if (!result.ok) ctx.em.clear();
   if (result.ok || result.error.code !== 'INTERNAL_SERVER_ERROR') return result;
   const cause = result.error.cause;
   if (cause instanceof AppError) {
