@@ -7,7 +7,8 @@
  */
 import { Membership, OutboxEmail, TENANT_FILTER } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
-import { DEFAULT_HIRING_SETTINGS, ROLES, roleCan, type TRole } from '@candor/schemas';
+import { DEFAULT_HIRING_SETTINGS, ROLES, roleCan, type TRole, ZInterviewScheduleInput } from '@candor/schemas';
+import { scheduleInterview } from './interviews/interviews.service.js';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from './router.js';
@@ -27,6 +28,8 @@ interface TenantAFixtures {
   otherCandidateId: string;
   applicationId: string;
   outboxId: string;
+  interviewId: string;
+  criterionId: string;
 }
 
 /** A valid input for each procedure, aimed at tenant A's records where it names one. */
@@ -70,6 +73,21 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'applications.withdraw': (a) => ({ id: a.applicationId }),
   'applications.setTags': (a) => ({ id: a.applicationId, tags: ['secret-tag'] }),
   'applications.addNote': (a) => ({ applicationId: a.applicationId, body: 'A note' }),
+  'interviews.forApplication': (a) => ({ applicationId: a.applicationId }),
+  'interviews.schedule': (a) => ({
+    applicationId: a.applicationId,
+    startsAt: '2030-01-10T09:00:00Z',
+    endsAt: '2030-01-10T10:00:00Z',
+    interviewerIds: [a.targetUserId],
+    videoUrl: 'https://meet.example.test/abc',
+  }),
+  'interviews.cancel': (a) => ({ id: a.interviewId }),
+  'interviews.submitScorecard': (a) => ({
+    interviewId: a.interviewId,
+    ratings: [{ criterionId: a.criterionId, rating: 3 }],
+    recommendation: 'yes',
+  }),
+  'interviews.scorecards': (a) => ({ applicationId: a.applicationId }),
   'outbox.list': () => ({}),
   'outbox.get': (a) => ({ id: a.outboxId }),
 };
@@ -123,7 +141,19 @@ forEachDatabase('authorization', (db) => {
     const outsiderUser = await seedUser(em, tenantB, 'owner');
     outsider = { userId: outsiderUser.id, tenantId: tenantB.id };
     const admin = actorOf(members.admin.userId, tenantA.id);
-    const hired = await seedJobWithApplicant(db.orm(), admin, { title: 'Secret Job Title' }, { name: 'Secret Candidate' });
+    const hired = await seedJobWithApplicant(
+      db.orm(),
+      admin,
+      { title: 'Secret Job Title', criteria: [{ name: 'Craft' }] },
+      { name: 'Secret Candidate' },
+    );
+    const interview = await scheduleInterview(tenantEm(db.orm(), tenantA.id), admin, ZInterviewScheduleInput.parse({
+      applicationId: hired.applicationId,
+      startsAt: '2030-01-09T09:00:00Z',
+      endsAt: '2030-01-09T10:00:00Z',
+      interviewerIds: [target.id],
+      location: 'Room 1',
+    }));
     const other = await seedJobWithApplicant(db.orm(), admin, { title: 'Other Secret Job' }, { name: 'Other Secret Person' });
     const tem = tenantEm(db.orm(), tenantA.id);
     const [mail] = await tem.find(OutboxEmail, {}, { limit: 1 });
@@ -137,6 +167,8 @@ forEachDatabase('authorization', (db) => {
       otherCandidateId: other.candidate.id,
       applicationId: hired.applicationId,
       outboxId,
+      interviewId: interview.id,
+      criterionId: hired.job.criteria[0]!.id,
     };
     hiringSecrets = [hired.job.title, hired.candidate.name, hired.candidate.email, other.candidate.email];
     const membersOfA = await em.find(

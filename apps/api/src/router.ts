@@ -2,6 +2,7 @@ import { applicationsRouter } from './applications/applications.router.js';
 import { auditRouter } from './audit/audit.router.js';
 import { authRouter } from './auth/auth.router.js';
 import { candidatesRouter } from './candidates/candidates.router.js';
+import { interviewsRouter } from './interviews/interviews.router.js';
 import { jobsRouter } from './jobs/jobs.router.js';
 import { outboxRouter } from './mail/outbox.router.js';
 import { settingsRouter } from './settings/settings.router.js';
@@ -16,6 +17,7 @@ export const appRouter = router({
   jobs: jobsRouter,
   candidates: candidatesRouter,
   applications: applicationsRouter,
+  interviews: interviewsRouter,
   outbox: outboxRouter,
 });
 

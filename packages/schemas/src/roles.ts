@@ -29,6 +29,9 @@ export const PERMISSIONS = {
   'applications.read': ['owner', 'admin', 'recruiter', 'hiring_manager'],
   'applications.manage': ['owner', 'admin', 'recruiter'],
   'applications.note': ['owner', 'admin', 'recruiter', 'hiring_manager'],
+  'interviews.manage': ['owner', 'admin', 'recruiter'],
+  // Interviewers submit their own scorecard; the service checks they are on the interview.
+  'scorecards.submit': ['owner', 'admin', 'recruiter', 'hiring_manager'],
   'settings.manage': ['owner', 'admin'],
   'outbox.read': ['owner', 'admin', 'recruiter'],
 } as const satisfies Record<string, readonly TRole[]>;
@@ -37,6 +40,9 @@ export type TPermission = keyof typeof PERMISSIONS;
 
 /** Roles that see every job of the tenant; the others see only jobs whose hiring team they are on. */
 export const SEES_ALL_JOBS: readonly TRole[] = ['owner', 'admin', 'recruiter'];
+
+/** Roles that see every scorecard at once; others only after submitting their own. */
+export const SEES_ALL_SCORECARDS: readonly TRole[] = ['owner', 'admin', 'recruiter'];
 
 export function roleCan(role: TRole, permission: TPermission): boolean {
   return (PERMISSIONS[permission] as readonly TRole[]).includes(role);

@@ -32,7 +32,15 @@ export async function deliverDueEmails(em: Em, transport: MailTransport, from: s
     );
     for (const email of due) {
       try {
-        await transport.send({ id: email.id, from, to: email.to, subject: email.subject, text: email.text, html: email.html });
+        await transport.send({
+          id: email.id,
+          from,
+          to: email.to,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          attachments: email.attachments,
+        });
         email.status = 'sent';
         email.sentAt = new Date();
         sent += 1;

@@ -1,4 +1,4 @@
-import { type Em, OutboxEmail, Tenant } from '@candor/db';
+import { type Em, OutboxEmail, type TStoredAttachment, Tenant } from '@candor/db';
 
 export interface EmailMessage {
   tenantId: string | null;
@@ -8,6 +8,7 @@ export interface EmailMessage {
   text: string;
   /** Hold the message until then (e.g. a rejection sent a day after the decision). */
   sendAfter?: Date;
+  attachments?: TStoredAttachment[];
 }
 
 /** Where an applicant manages their data; every candidate email links to it. */
@@ -27,6 +28,7 @@ export function enqueueEmail(em: Em, message: EmailMessage): void {
     subject: message.subject,
     text: message.text,
     html: null,
+    attachments: message.attachments ?? null,
     ...(message.sendAfter ? { nextAttemptAt: message.sendAfter } : {}),
   });
 }

@@ -9,6 +9,24 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string | null;
+  attachments?: Array<{ filename: string; contentType: string; contentBase64: string }> | null;
+}
+
+/** nodemailer's shape of our message. */
+function toNodemailer(mail: OutgoingMail) {
+  return {
+    from: mail.from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html ?? undefined,
+    messageId: `<${mail.id}@candor>`,
+    attachments: (mail.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: Buffer.from(a.contentBase64, 'base64'),
+    })),
+  };
 }
 
 export interface MailTransport {
@@ -22,7 +40,7 @@ export function smtpTransport(url: string): MailTransport {
   return {
     kind: 'smtp',
     async send(mail) {
-      await transporter.sendMail({ ...mail, html: mail.html ?? undefined, messageId: `<${mail.id}@candor>` });
+      await transporter.sendMail(toNodemailer(mail));
     },
   };
 }
@@ -37,7 +55,7 @@ export function fileTransport(dir: string): MailTransport {
   return {
     kind: 'file',
     async send(mail) {
-      const info = await transporter.sendMail({ ...mail, html: mail.html ?? undefined, messageId: `<${mail.id}@candor>` });
+      const info = await transporter.sendMail(toNodemailer(mail));
       writeFileSync(join(dir, `${mail.id}.eml`), info.message as Buffer);
     },
   };

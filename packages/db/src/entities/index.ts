@@ -1,6 +1,7 @@
 import { Application, ApplicationNote, ApplicationTag, StageChange } from './application.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { Candidate } from './candidate.entity.js';
+import { Interview, InterviewParticipant, Scorecard } from './interview.entity.js';
 import { HiringTeamMember, Job, JobStage } from './job.entity.js';
 import { Membership } from './membership.entity.js';
 import { OutboxEmail } from './outbox-email.entity.js';
@@ -16,19 +17,23 @@ export {
   AuditEvent,
   Candidate,
   HiringTeamMember,
+  Interview,
+  InterviewParticipant,
   Job,
   JobStage,
   Membership,
   OutboxEmail,
   PasswordToken,
+  Scorecard,
   Session,
   StageChange,
   Tenant,
   User,
 };
 export type { TStoredAnswer } from './application.entity.js';
+export type { TStoredRating } from './interview.entity.js';
 export type { TStoredCriterion } from './job.entity.js';
-export type { TOutboxStatus } from './outbox-email.entity.js';
+export type { TOutboxStatus, TStoredAttachment } from './outbox-email.entity.js';
 
 export const entities = [
   Tenant,
@@ -46,5 +51,8 @@ export const entities = [
   StageChange,
   ApplicationNote,
   ApplicationTag,
+  Interview,
+  InterviewParticipant,
+  Scorecard,
 ];
 export { TENANT_FILTER } from './tenant-filter.js';

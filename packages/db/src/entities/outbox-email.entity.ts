@@ -6,6 +6,8 @@ import { Tenant } from './tenant.entity.js';
 
 import type { OUTBOX_STATUSES } from '@candor/schemas';
 
+export type TStoredAttachment = { filename: string; contentType: string; contentBase64: string };
+
 export type TOutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
@@ -23,6 +25,8 @@ export const OutboxEmail = defineEntity({
     subject: personal(p.string().length(255), 'user.name'),
     text: personal(p.text(), 'user.name'),
     html: personal(p.text().nullable(), 'user.name'),
+    /** Files sent with the message (e.g. an interview's .ics), content base64-encoded. */
+    attachments: personal(p.json<TStoredAttachment[]>().nullable(), 'user.name'),
     template: notPersonal(p.string().length(60), 'template name'),
     status: notPersonal(p.string().length(12).$type<TOutboxStatus>().default('pending'), 'delivery state'),
     attempts: p.integer().default(0),

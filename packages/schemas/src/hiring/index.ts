@@ -2,3 +2,4 @@ export * from './application.js';
 export * from './candidate.js';
 export * from './job.js';
 export * from './settings.js';
+export * from './interview.js';

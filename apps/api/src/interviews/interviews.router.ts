@@ -1,0 +1,39 @@
+import {
+  ZApplicationIdInput,
+  ZIdInput,
+  ZInterview,
+  ZInterviewScheduleInput,
+  ZScorecard,
+  ZScorecardInput,
+  ZScorecardSummary,
+} from '@candor/schemas';
+import { z } from 'zod';
+import { roleProcedure, router } from '../trpc/init.js';
+import { cancelInterview, interviewsOf, scheduleInterview, scorecardSummary, submitScorecard } from './interviews.service.js';
+
+export const interviewsRouter = router({
+  forApplication: roleProcedure('applications.read')
+    .input(ZApplicationIdInput)
+    .output(z.array(ZInterview))
+    .query(({ ctx, input }) => interviewsOf(ctx.em, ctx.actor, input.applicationId)),
+
+  schedule: roleProcedure('interviews.manage')
+    .input(ZInterviewScheduleInput)
+    .output(ZInterview)
+    .mutation(({ ctx, input }) => scheduleInterview(ctx.em, ctx.actor, input)),
+
+  cancel: roleProcedure('interviews.manage')
+    .input(ZIdInput)
+    .output(ZInterview)
+    .mutation(({ ctx, input }) => cancelInterview(ctx.em, ctx.actor, input.id)),
+
+  submitScorecard: roleProcedure('scorecards.submit')
+    .input(ZScorecardInput)
+    .output(ZScorecard)
+    .mutation(({ ctx, input }) => submitScorecard(ctx.em, ctx.actor, input)),
+
+  scorecards: roleProcedure('applications.read')
+    .input(ZApplicationIdInput)
+    .output(ZScorecardSummary)
+    .query(({ ctx, input }) => scorecardSummary(ctx.em, ctx.actor, input.applicationId)),
+});

@@ -1,0 +1,217 @@
+import {
+  Application,
+  type Em,
+  HiringTeamMember,
+  type InferEntity,
+  Interview,
+  InterviewParticipant,
+  Membership,
+  Scorecard,
+  Tenant,
+  User,
+} from '@candor/db';
+import {
+  RECOMMENDATIONS,
+  SEES_ALL_SCORECARDS,
+  type TInterview,
+  type TScorecard,
+  type TScorecardSummary,
+  type ZInterviewScheduleInput,
+  type ZScorecardInput,
+} from '@candor/schemas';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.js';
+import { jobScope } from '../hiring/job-scope.js';
+import { enqueueEmail } from '../mail/outbox.js';
+import { interviewInvitationEmail } from '../mail/templates.js';
+import { AppError } from '../trpc/app-error.js';
+import type { Actor } from '../trpc/init.js';
+import { icsEvent } from './ics.js';
+
+type InterviewRow = InferEntity<typeof Interview>;
+type ScorecardRow = InferEntity<typeof Scorecard>;
+
+async function visibleApplication(em: Em, actor: Actor, id: string) {
+  const app = await em.findOne(Application, { id, ...(await jobScope(em, actor)) }, { populate: ['candidate', 'job'] });
+  if (!app) throw new AppError('NOT_FOUND', 'No such application');
+  return app;
+}
+
+async function toInterviews(em: Em, rows: InterviewRow[]): Promise<TInterview[]> {
+  const ids = rows.map((r) => r.id);
+  const [participants, scorecards] = ids.length
+    ? await Promise.all([
+        em.find(InterviewParticipant, { interview: { $in: ids } }, { populate: ['user'] }),
+        em.find(Scorecard, { interview: { $in: ids } }, { fields: ['interview', 'author'] }),
+      ])
+    : [[], []];
+  const submitted = new Set(scorecards.map((s) => `${s.interview.id}:${s.author.id}`));
+  return rows.map((r) => ({
+    id: r.id,
+    applicationId: r.application.id,
+    title: r.title,
+    startsAt: r.startsAt.toISOString(),
+    endsAt: r.endsAt.toISOString(),
+    interviewers: participants
+      .filter((p) => p.interview.id === r.id)
+      .map((p) => ({ id: p.user.id, name: p.user.name, submitted: submitted.has(`${r.id}:${p.user.id}`) })),
+    location: r.location ?? null,
+    videoUrl: r.videoUrl ?? null,
+    status: r.status === 'cancelled' ? 'cancelled' : 'scheduled',
+  }));
+}
+
+/**
+ * Schedules an interview. Interviewers join the job's hiring team (as
+ * interviewers) so they can open the application, and each gets an email
+ * with an .ics invitation naming only the candidate and the job.
+ */
+export async function scheduleInterview(em: Em, actor: Actor, input: z.output<typeof ZInterviewScheduleInput>): Promise<TInterview> {
+  const app = await visibleApplication(em, actor, input.applicationId);
+  if (app.status !== 'active') throw new AppError('PRECONDITION_FAILED', `This application is ${app.status}`);
+  const interviewerIds = [...new Set(input.interviewerIds)];
+  const interview = await em.transactional(async (tx) => {
+    const members = await tx.find(
+      Membership,
+      { tenant: actor.tenantId, user: { $in: interviewerIds }, status: 'active' },
+      { populate: ['user'] },
+    );
+    if (members.length !== interviewerIds.length) {
+      throw new AppError('BAD_REQUEST', 'Interviewers must be active members of this organisation', {
+        interviewerIds: ['Not an active member'],
+      });
+    }
+    const tenant = await tx.findOneOrFail(Tenant, actor.tenantId);
+    const organizer = await tx.findOneOrFail(User, actor.userId);
+    const interview = tx.create(Interview, {
+      tenant: actor.tenantId,
+      application: app,
+      title: input.title,
+      startsAt: new Date(input.startsAt),
+      endsAt: new Date(input.endsAt),
+      location: input.location,
+      videoUrl: input.videoUrl,
+      status: 'scheduled',
+      createdBy: organizer,
+    });
+    const onTeam = new Set((await tx.find(HiringTeamMember, { job: app.job }, { fields: ['user'] })).map((m) => m.user.id));
+    const summary = `${input.title}: ${app.candidate.name} for ${app.job.title}`;
+    const ics = icsEvent({
+      uid: `${interview.id}@candor`,
+      start: interview.startsAt,
+      end: interview.endsAt,
+      summary,
+      location: input.location,
+      url: input.videoUrl,
+      organizerName: `${organizer.name} (${tenant.name})`,
+    });
+    for (const { user } of members) {
+      tx.create(InterviewParticipant, { tenant: actor.tenantId, interview, user });
+      if (!onTeam.has(user.id)) tx.create(HiringTeamMember, { tenant: actor.tenantId, job: app.job, user, role: 'interviewer' });
+      enqueueEmail(tx, {
+        tenantId: tenant.id,
+        to: user.email,
+        ...interviewInvitationEmail({
+          interviewerName: user.name,
+          summary,
+          startsAt: interview.startsAt,
+          endsAt: interview.endsAt,
+          where: input.videoUrl ?? input.location ?? '',
+        }),
+        attachments: [{ filename: 'interview.ics', contentType: 'text/calendar; method=REQUEST', contentBase64: Buffer.from(ics).toString('base64') }],
+      });
+    }
+    app.lastActivityAt = new Date();
+    recordAudit(tx, actor, { action: 'interview.schedule', targetType: 'Application', targetId: app.id });
+    await tx.flush();
+    return interview;
+  });
+  return (await toInterviews(em, [interview]))[0]!;
+}
+
+export async function interviewsOf(em: Em, actor: Actor, applicationId: string): Promise<TInterview[]> {
+  const app = await visibleApplication(em, actor, applicationId);
+  return toInterviews(em, await em.find(Interview, { application: app }, { orderBy: { startsAt: 'asc' } }));
+}
+
+export async function cancelInterview(em: Em, actor: Actor, id: string): Promise<TInterview> {
+  const interview = await em.findOne(Interview, id);
+  if (!interview) throw new AppError('NOT_FOUND', 'No such interview');
+  await visibleApplication(em, actor, interview.application.id);
+  interview.status = 'cancelled';
+  recordAudit(em, actor, { action: 'interview.cancel', targetType: 'Application', targetId: interview.application.id });
+  await em.flush();
+  return (await toInterviews(em, [interview]))[0]!;
+}
+
+/** Submits the caller's scorecard for an interview they took part in; once only. */
+export async function submitScorecard(em: Em, actor: Actor, input: z.output<typeof ZScorecardInput>): Promise<TScorecard> {
+  const interview = await em.findOne(Interview, input.interviewId, { populate: ['application.job'] });
+  if (!interview) throw new AppError('NOT_FOUND', 'No such interview');
+  await visibleApplication(em, actor, interview.application.id);
+  if (!(await em.findOne(InterviewParticipant, { interview, user: actor.userId }))) {
+    throw new AppError('FORBIDDEN', 'Only the interviewers of this interview can submit its scorecard');
+  }
+  const criteria = interview.application.job.criteria;
+  const known = new Set(criteria.map((c) => c.id));
+  if (input.ratings.some((r) => !known.has(r.criterionId))) {
+    throw new AppError('BAD_REQUEST', 'Rate only the criteria of this job', { ratings: ['Unknown criterion'] });
+  }
+  if (await em.findOne(Scorecard, { interview, author: actor.userId })) {
+    throw new AppError('CONFLICT', 'You already submitted a scorecard for this interview');
+  }
+  const card = em.create(Scorecard, {
+    tenant: actor.tenantId,
+    application: interview.application,
+    interview,
+    author: em.getReference(User, actor.userId),
+    ratings: input.ratings,
+    recommendation: input.recommendation,
+    notes: input.notes,
+  });
+  recordAudit(em, actor, { action: 'scorecard.submit', targetType: 'Application', targetId: interview.application.id });
+  await em.flush();
+  await em.populate(card, ['author']);
+  return toScorecard(card, criteria);
+}
+
+function toScorecard(card: ScorecardRow, criteria: ReadonlyArray<{ id: string; name: string }>): TScorecard {
+  const names = new Map(criteria.map((c) => [c.id, c.name]));
+  return {
+    id: card.id,
+    interviewId: card.interview.id,
+    author: { id: card.author.id, name: card.author.name },
+    ratings: card.ratings.map((r) => ({ criterionId: r.criterionId, name: names.get(r.criterionId) ?? 'Removed criterion', rating: r.rating })),
+    recommendation: card.recommendation,
+    notes: card.notes,
+    submittedAt: card.submittedAt.toISOString(),
+  };
+}
+
+/**
+ * The feedback on an application. Recruiters and admins see it all; anyone
+ * else sees only how many were submitted until they submit their own.
+ */
+export async function scorecardSummary(em: Em, actor: Actor, applicationId: string): Promise<TScorecardSummary> {
+  const app = await visibleApplication(em, actor, applicationId);
+  const cards = await em.find(Scorecard, { application: app }, { populate: ['author'], orderBy: { submittedAt: 'asc' } });
+  const visible = SEES_ALL_SCORECARDS.includes(actor.role) || cards.some((c) => c.author.id === actor.userId);
+  const recommendations = Object.fromEntries(RECOMMENDATIONS.map((r) => [r, 0])) as TScorecardSummary['recommendations'];
+  const criteria = app.job.criteria.map((c) => ({ criterionId: c.id, name: c.name, average: null as number | null }));
+  if (visible) {
+    for (const card of cards) recommendations[card.recommendation] += 1;
+    for (const criterion of criteria) {
+      const ratings = cards.flatMap((c) => c.ratings.filter((r) => r.criterionId === criterion.criterionId).map((r) => r.rating));
+      criterion.average = ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10 : null;
+    }
+    recordAudit(em, actor, { action: 'scorecard.read', targetType: 'Application', targetId: app.id });
+    await em.flush();
+  }
+  return {
+    submitted: cards.length,
+    visible,
+    recommendations,
+    criteria,
+    scorecards: visible ? cards.map((c) => toScorecard(c, app.job.criteria)) : [],
+  };
+}

@@ -1,0 +1,63 @@
+import type { TRecommendation } from '@candor/schemas';
+import { defineEntity, p } from '@mikro-orm/core';
+import { notPersonal, personal } from '../privacy.js';
+import { Application } from './application.entity.js';
+import { newId } from './ids.js';
+import { tenantFilter } from './tenant-filter.js';
+import { Tenant } from './tenant.entity.js';
+import { User } from './user.entity.js';
+
+/** A scheduled interview of one application. */
+export const Interview = defineEntity({
+  name: 'Interview',
+  indexes: [{ properties: ['application', 'startsAt'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    application: () => p.manyToOne(Application),
+    title: notPersonal(p.string().length(80), 'interview kind such as "Technical interview"'),
+    startsAt: p.datetime(),
+    endsAt: p.datetime(),
+    location: notPersonal(p.string().length(200).nullable(), 'office or room'),
+    videoUrl: notPersonal(p.string().length(500).nullable(), 'meeting link'),
+    status: notPersonal(p.string().length(12).default('scheduled'), 'scheduled or cancelled'),
+    createdBy: () => p.manyToOne(User).nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+/** Who interviews: each interviewer owes one scorecard. */
+export const InterviewParticipant = defineEntity({
+  name: 'InterviewParticipant',
+  uniques: [{ properties: ['interview', 'user'] }],
+  indexes: [{ properties: ['tenant', 'user'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    interview: () => p.manyToOne(Interview),
+    user: () => p.manyToOne(User),
+  },
+});
+
+export type TStoredRating = { criterionId: string; rating: number };
+
+/** One interviewer's feedback after one interview: an opinion about the candidate (GDPR Art. 15 covers it). */
+export const Scorecard = defineEntity({
+  name: 'Scorecard',
+  uniques: [{ properties: ['interview', 'author'] }],
+  indexes: [{ properties: ['application'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    application: () => p.manyToOne(Application),
+    interview: () => p.manyToOne(Interview),
+    author: () => p.manyToOne(User),
+    ratings: personal(p.json<TStoredRating[]>(), 'user.recruitment.evaluation'),
+    recommendation: personal(p.string().length(12).$type<TRecommendation>(), 'user.recruitment.evaluation'),
+    notes: personal(p.text(), 'user.recruitment.evaluation'),
+    submittedAt: p.datetime().onCreate(() => new Date()),
+  },
+});
