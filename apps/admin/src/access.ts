@@ -12,9 +12,14 @@ type ResourceAccess = { read: TPermission; manage?: TPermission };
 
 /**
  * Which permission opens which resource. The menu, the resource registration
- * and `canAccess` all read this table, so they cannot disagree.
+ * and `canAccess` all read this table, so they cannot disagree. The order is
+ * the menu's order.
  */
 export const RESOURCE_ACCESS = {
+  jobs: { read: 'jobs.read', manage: 'jobs.manage' },
+  candidates: { read: 'candidates.read', manage: 'candidates.manage' },
+  applications: { read: 'applications.read', manage: 'applications.manage' },
+  outbox: { read: 'outbox.read' },
   users: { read: 'users.read', manage: 'users.manage' },
   audit: { read: 'audit.read' },
 } as const satisfies Record<string, ResourceAccess>;
@@ -22,6 +27,11 @@ export const RESOURCE_ACCESS = {
 export type ResourceName = keyof typeof RESOURCE_ACCESS;
 
 export const RESOURCE_NAMES = Object.keys(RESOURCE_ACCESS) as ResourceName[];
+
+/** Pages that are no resource, each behind one permission; listed in the menu after the resources. */
+export const PAGE_ACCESS = {
+  settings: 'settings.manage',
+} as const satisfies Record<string, TPermission>;
 
 function isResourceName(name: string): name is ResourceName {
   return Object.hasOwn(RESOURCE_ACCESS, name);

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { Membership, TENANT_FILTER, Tenant, User } from './entities/index.js';
+import {
+  Application,
+  ApplicationNote,
+  ApplicationTag,
+  Candidate,
+  HiringTeamMember,
+  Job,
+  JobStage,
+  Membership,
+  StageChange,
+  TENANT_FILTER,
+  Tenant,
+  User,
+} from './entities/index.js';
 import { dialectOf, sqlitePath } from './orm.js';
 import { DEMO_SECOND_TENANT, DEMO_TENANT, DEMO_USERS, seedDemo } from './seed/demo.js';
+import { seedBulk } from './seed/bulk.js';
+import { DEMO_DUPLICATE_PAIRS } from './seed/demo-hiring.js';
 import { forEachDatabase } from './testing/index.js';
 
 forEachDatabase('migrations', (db) => {
@@ -40,6 +55,129 @@ forEachDatabase('demo seed', (db) => {
       ['owner@acme.example', 'admin'],
       ['recruiter@globex.example', 'recruiter'],
     ]);
+  });
+
+  it('gives the demo tenant realistic hiring data', async () => {
+    await seedDemo(db.orm().em.fork());
+    const em = db.orm().em.fork();
+    const tenant = await em.findOneOrFail(Tenant, { slug: DEMO_TENANT.slug });
+    em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
+    expect(tenant.hiringSettings?.departments).toEqual(['Engineering', 'Operations', 'Sales', 'People', 'Design']);
+
+    const jobs = await em.find(Job, { tenant });
+    expect(jobs.length).toBeGreaterThanOrEqual(6);
+    expect(jobs.length).toBeLessThanOrEqual(8);
+    expect(jobs.filter((j) => j.status === 'draft')).toHaveLength(1);
+    expect(jobs.filter((j) => j.status === 'closed')).toHaveLength(1);
+    for (const job of jobs.filter((j) => j.status === 'open')) expect(job.openedAt).toBeInstanceOf(Date);
+    const stages = await em.find(JobStage, { tenant }, { orderBy: { position: 'asc' } });
+    for (const job of jobs) {
+      expect(stages.filter((s) => s.job.id === job.id).map((s) => s.position)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+      expect(job.criteria.length).toBeGreaterThanOrEqual(3);
+      expect(job.questions.length).toBeGreaterThanOrEqual(1);
+    }
+    const team = await em.find(HiringTeamMember, { tenant }, { populate: ['user'] });
+    const managed = team.filter((m) => m.role === 'hiring_manager' && m.user.email === 'manager@acme.example');
+    expect(managed.length).toBeGreaterThanOrEqual(2);
+    expect(managed.length).toBeLessThanOrEqual(3);
+
+    const candidates = await em.find(Candidate, { tenant });
+    expect(candidates.length).toBeGreaterThanOrEqual(50);
+    expect(candidates.length).toBeLessThanOrEqual(70);
+    const applications = await em.find(Application, { tenant }, { populate: ['stage'] });
+    expect(applications.length).toBeGreaterThanOrEqual(70);
+    expect(applications.length).toBeLessThanOrEqual(90);
+    const byStatus = (status: string) => applications.filter((a) => a.status === status);
+    expect(byStatus('hired')).toHaveLength(1);
+    expect(byStatus('hired')[0]!.stage.kind).toBe('hired');
+    expect(byStatus('withdrawn')).toHaveLength(2);
+    expect(byStatus('rejected').length).toBeGreaterThanOrEqual(8);
+    expect(byStatus('rejected').length).toBeLessThanOrEqual(12);
+    for (const a of byStatus('rejected')) {
+      expect(a.stage.kind).toBe('rejected');
+      expect(a.rejectionReasonId).toBeTruthy();
+      expect(a.decidedAt).toBeInstanceOf(Date);
+      expect(a.decidedBy).toBeTruthy();
+    }
+    const offers = applications.filter((a) => a.stage.kind === 'offer').length;
+    expect(offers).toBeGreaterThanOrEqual(2);
+    expect(offers).toBeLessThanOrEqual(3);
+    expect(new Set(applications.map((a) => `${a.job.id} ${a.candidate.id}`)).size).toBe(applications.length);
+
+    // Every application sits on a stage of its own job, and its history leads there.
+    const changes = await em.find(StageChange, { tenant }, { orderBy: { at: 'asc' } });
+    for (const a of applications) {
+      expect(a.stage.job.id).toBe(a.job.id);
+      expect(a.lastActivityAt.getTime()).toBeGreaterThanOrEqual(a.appliedAt.getTime());
+      const history = changes.filter((c) => c.application.id === a.id);
+      expect(history.length).toBeGreaterThanOrEqual(1);
+      expect(history[0]!.fromStage).toBeNull();
+      expect(history[0]!.at.getTime()).toBe(a.appliedAt.getTime());
+      history.forEach((change, i) => {
+        if (i > 0) {
+          expect(change.fromStage?.id).toBe(history[i - 1]!.toStage.id);
+          expect(change.at.getTime()).toBeGreaterThan(history[i - 1]!.at.getTime());
+        }
+      });
+      expect(history.at(-1)!.toStage.id).toBe(a.stage.id);
+    }
+    expect(await em.count(ApplicationTag, { tenant })).toBeGreaterThan(0);
+    expect(await em.count(ApplicationNote, { tenant })).toBeGreaterThan(0);
+
+    // Exactly the planted pairs share a phone number or a name key, and only they are flagged.
+    const flagged = candidates.filter((c) => c.possibleDuplicate).map((c) => c.email);
+    expect(flagged.sort()).toEqual([...DEMO_DUPLICATE_PAIRS.samePhone, ...DEMO_DUPLICATE_PAIRS.sameName].sort());
+    const sharing = (key: (c: (typeof candidates)[number]) => string | null | undefined) => {
+      const groups = new Map<string, string[]>();
+      for (const c of candidates) {
+        const k = key(c);
+        if (k) groups.set(k, [...(groups.get(k) ?? []), c.email]);
+      }
+      return [...groups.values()].filter((g) => g.length > 1).map((g) => g.sort());
+    };
+    expect(sharing((c) => c.phoneDigits)).toEqual([[...DEMO_DUPLICATE_PAIRS.samePhone].sort()]);
+    expect(sharing((c) => c.nameKey)).toEqual([[...DEMO_DUPLICATE_PAIRS.sameName].sort()]);
+  });
+});
+
+forEachDatabase('bulk seed', (db) => {
+  it('writes rows the ORM reads back', async () => {
+    const result = await seedBulk(db.orm(), { tenantSlug: 'bulk-test', candidates: 300, applications: 900, jobs: 5 });
+    expect(result).toMatchObject({ jobs: 5, candidates: 300, applications: 900, stageChanges: 900 });
+    const em = db.orm().em.fork();
+    em.setFilterParams(TENANT_FILTER, { tenantId: result.tenantId });
+    const tenant = result.tenantId;
+    expect(await em.count(Candidate, { tenant })).toBe(300);
+    expect(await em.count(Application, { tenant })).toBe(900);
+    expect(await em.count(StageChange, { tenant })).toBe(900);
+    expect(await em.count(ApplicationTag, { tenant })).toBe(result.tags);
+    expect(result.tags).toBeGreaterThan(40);
+    expect(result.tags).toBeLessThan(200);
+
+    const candidates = await em.find(Candidate, { tenant }, { orderBy: { createdAt: 'desc' }, limit: 50 });
+    const twoYearsAgo = Date.now() - 731 * 86_400_000;
+    for (const c of candidates) {
+      expect(c.createdAt).toBeInstanceOf(Date);
+      expect(c.createdAt.getTime()).toBeGreaterThan(twoYearsAgo);
+      expect(c.lastActivityAt.getTime()).toBeGreaterThanOrEqual(c.createdAt.getTime());
+      expect(Array.isArray(c.links)).toBe(true);
+      expect(typeof c.possibleDuplicate).toBe('boolean');
+      expect(c.email).toBe(c.email.toLowerCase());
+    }
+    const applications = await em.find(Application, { tenant }, { populate: ['stage', 'candidate'], limit: 100 });
+    for (const a of applications) {
+      expect(a.stage.job.id).toBe(a.job.id);
+      expect(a.appliedAt).toBeInstanceOf(Date);
+      expect(a.lastActivityAt.getTime()).toBeGreaterThanOrEqual(a.appliedAt.getTime());
+      expect(a.answers[0]).toMatchObject({ questionId: 'work-permit', answer: expect.stringMatching(/^(yes|no)$/) });
+      if (a.status === 'rejected') expect(a.stage.kind).toBe('rejected');
+      if (a.status === 'rejected') expect(a.decidedAt).toBeInstanceOf(Date);
+    }
+    // Date comparisons work on the stored format (epoch milliseconds on SQLite, timestamptz on PostgreSQL).
+    const lastYear = await em.count(Application, { tenant, appliedAt: { $gte: new Date(Date.now() - 365 * 86_400_000) } });
+    expect(lastYear).toBeGreaterThan(300);
+    expect(lastYear).toBeLessThan(900);
+    expect(await em.count(Application, { tenant, status: 'rejected' })).toBeGreaterThan(200);
   });
 });
 

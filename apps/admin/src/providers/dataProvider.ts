@@ -1,4 +1,12 @@
-import { type DataProvider, HttpError, type Identifier, type RaRecord } from 'react-admin';
+import {
+  type DataProvider,
+  type GetManyReferenceParams,
+  HttpError,
+  type Identifier,
+  type RaRecord,
+  useDataProvider,
+} from 'react-admin';
+import { type HiringActions, hiringActions } from './actions';
 import type { EndpointRegistry, ListRequest, ResourceEndpoints } from './endpoints';
 import { endpoints } from './endpoints';
 import { toHttpError } from './errors';
@@ -60,7 +68,16 @@ export function createDataProvider(registry: EndpointRegistry): DataProvider {
       data: (await Promise.all(ids.map((id) => getOne(resource, id)))) as RecordType[],
     }),
 
-    getManyReference: () => unsupported('list related'),
+    // "Records of `resource` whose `target` is `id`" is a list filtered on `target`; every list filter takes ids.
+    getManyReference: <RecordType extends RaRecord>(
+      resource: string,
+      { target, id, pagination, sort, filter }: GetManyReferenceParams,
+    ) =>
+      call(async () => {
+        const request = { pagination, sort, filter: { ...filter, [target]: String(id) } };
+        const { data, total } = await endpointFor(registry, resource, 'list')(request);
+        return { data: data as RecordType[], total };
+      }),
 
     create: <RecordType extends RaRecord>(resource: string, { data }: { data: Partial<RecordType> }) =>
       call(async () => ({ data: (await endpointFor(registry, resource, 'create')(data)) as RecordType })),
@@ -80,4 +97,23 @@ export function createDataProvider(registry: EndpointRegistry): DataProvider {
   };
 }
 
-export const dataProvider = createDataProvider(endpoints);
+type Async = (...args: never[]) => Promise<unknown>;
+
+/** The same actions, rejecting with an HttpError like every other dataProvider method. */
+function withHttpErrors<A extends Record<string, Async>>(actions: A): A {
+  return Object.fromEntries(
+    Object.entries(actions).map(([name, action]) => [name, (...args: never[]) => call(() => action(...args))]),
+  ) as A;
+}
+
+export type CandorDataProvider = DataProvider & HiringActions;
+
+export const dataProvider: CandorDataProvider = {
+  ...createDataProvider(endpoints),
+  ...withHttpErrors(hiringActions),
+};
+
+/** react-admin's dataProvider proxy (errors go through `checkError`), typed with the hiring actions. */
+export function useCandorDataProvider(): CandorDataProvider {
+  return useDataProvider<CandorDataProvider>();
+}

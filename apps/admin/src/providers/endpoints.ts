@@ -1,4 +1,17 @@
-import { ZAuditListParams, ZUserInviteInput, ZUserListParams, ZUserUpdateInput } from '@candor/schemas';
+import {
+  ZApplicationListParams,
+  ZAuditListParams,
+  ZCandidateCreateInput,
+  ZCandidateListParams,
+  ZCandidateUpdateInput,
+  ZJobCreateInput,
+  ZJobListParams,
+  ZJobUpdateInput,
+  ZOutboxListParams,
+  ZUserInviteInput,
+  ZUserListParams,
+  ZUserUpdateInput,
+} from '@candor/schemas';
 import type { GetListParams, RaRecord } from 'react-admin';
 import type { ResourceName } from '../access';
 import { trpc } from '../trpc';
@@ -22,6 +35,26 @@ export type ResourceEndpoints = {
 export type EndpointRegistry = Partial<Record<string, ResourceEndpoints>>;
 
 export const endpoints = {
+  jobs: {
+    list: (request) => trpc.jobs.list.query(ZJobListParams.parse(request)),
+    getOne: (id) => trpc.jobs.get.query({ id }),
+    create: (data) => trpc.jobs.create.mutate(ZJobCreateInput.parse(data)),
+    update: (id, changes) => trpc.jobs.update.mutate(ZJobUpdateInput.parse({ ...changes, id })),
+  },
+  candidates: {
+    list: (request) => trpc.candidates.list.query(ZCandidateListParams.parse(request)),
+    getOne: (id) => trpc.candidates.get.query({ id }),
+    create: (data) => trpc.candidates.create.mutate(ZCandidateCreateInput.parse(data)),
+    update: (id, changes) => trpc.candidates.update.mutate(ZCandidateUpdateInput.parse({ ...changes, id })),
+  },
+  applications: {
+    list: (request) => trpc.applications.list.query(ZApplicationListParams.parse(request)),
+    getOne: (id) => trpc.applications.get.query({ id }),
+  },
+  outbox: {
+    list: (request) => trpc.outbox.list.query(ZOutboxListParams.parse(request)),
+    getOne: (id) => trpc.outbox.get.query({ id }),
+  },
   users: {
     list: (request) => trpc.users.list.query(ZUserListParams.parse(request)),
     getOne: (id) => trpc.users.get.query({ id }),

@@ -757,9 +757,10 @@ export async function seedDemoHiring(em: Em, tenantId: string): Promise<void> {
       if (at > application.lastActivityAt.getTime()) application.lastActivityAt = new Date(at);
     }
 
+    // A few tags: most applications have none.
     const tags = new Set<string>();
-    if (plannedCandidate.source === 'referral') tags.add('referral-bonus');
-    if (random.chance(0.15)) tags.add(random.pick(spec.tags));
+    if (plannedCandidate.source === 'referral' && random.chance(0.5)) tags.add('referral-bonus');
+    if (random.chance(0.12)) tags.add(random.pick(spec.tags));
     for (const tag of tags) em.create(ApplicationTag, { tenant: tenantId, application, tag });
 
     if (appliedAt < candidate.createdAt) {
