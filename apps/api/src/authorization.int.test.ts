@@ -46,6 +46,8 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'audit.list': () => ({}),
   'settings.hiring': () => undefined,
   'settings.updateHiring': () => DEFAULT_HIRING_SETTINGS,
+  'settings.emailTemplates': () => undefined,
+  'settings.updateEmailTemplate': () => ({ key: 'rejection', text: { subject: 'Hi {{candidate_name}}', body: 'Thanks' } }),
   'jobs.list': () => ({}),
   'jobs.get': (a) => ({ id: a.jobId }),
   'jobs.create': () => ({ title: 'New job', department: 'Engineering', workplace: 'remote', employmentType: 'full_time' }),
@@ -153,7 +155,7 @@ forEachDatabase('authorization', (db) => {
       endsAt: '2030-01-09T10:00:00Z',
       interviewerIds: [target.id],
       location: 'Room 1',
-    }));
+    }), 'http://candor.test');
     const other = await seedJobWithApplicant(db.orm(), admin, { title: 'Other Secret Job' }, { name: 'Other Secret Person' });
     const tem = tenantEm(db.orm(), tenantA.id);
     const [mail] = await tem.find(OutboxEmail, {}, { limit: 1 });

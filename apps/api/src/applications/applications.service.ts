@@ -26,8 +26,8 @@ import type {
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { jobScope, visibleJob } from '../hiring/job-scope.js';
-import { enqueueEmail, privacyPortalUrl } from '../mail/outbox.js';
-import { rejectionEmail } from '../mail/templates.js';
+import { renderEmail } from '../mail/email-templates.service.js';
+import { enqueueEmail } from '../mail/outbox.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
@@ -307,12 +307,7 @@ export async function rejectApplications(
           tenantId: tenant.id,
           to: app.candidate.email,
           sendAfter: new Date(Date.now() + input.emailDelayHours * 3_600_000),
-          ...rejectionEmail({
-            tenantName: tenant.name,
-            candidateName: app.candidate.name,
-            jobTitle: app.job.title,
-            portalUrl: privacyPortalUrl(publicUrl, tenant.slug),
-          }),
+          ...renderEmail(tenant, 'rejection', { candidate_name: app.candidate.name, job_title: app.job.title }, publicUrl),
         });
       }
       recordAudit(tx, actor, { action: 'application.reject', targetType: 'Application', targetId: app.id });

@@ -189,7 +189,7 @@ forEachDatabase('hiring', (db) => {
         rejection: { reasonId: 'skills', reasonLabel: 'Skills do not match the role', note: 'Needs more ROS experience' },
       });
       const em = tenantEm(db.orm(), tenant.id);
-      const [mail] = await em.find(OutboxEmail, { template: 'application.rejection' });
+      const [mail] = await em.find(OutboxEmail, { template: 'rejection' });
       expect(mail).toMatchObject({ to: candidate.email, status: 'pending' });
       expect(mail!.subject).toContain(job.title);
       expect(mail!.text).toContain(`/careers/${(await em.findOneOrFail(Tenant, tenant.id)).slug}/privacy/`);
@@ -203,10 +203,37 @@ forEachDatabase('hiring', (db) => {
         updated: 0,
         skipped: 1,
       });
-      expect(await em.count(OutboxEmail, { template: 'application.rejection' })).toBe(1);
+      expect(await em.count(OutboxEmail, { template: 'rejection' })).toBe(1);
       // Moving it back to an active stage reopens it.
       await caller.applications.move({ ids: [applicationId], stageId: job.stages[1]!.id });
       expect((await caller.applications.get({ id: applicationId })).rejection).toBeNull();
+    });
+
+    it('sends the rejection in the tenant\'s own wording, always with the privacy footer', async () => {
+      const { actor, tenant, as } = await setup();
+      const em = db.orm().em.fork();
+      const admin = await seedUser(em, tenant, 'admin');
+      const adminCaller = await as(admin);
+      expect(
+        await fieldErrorsOf(
+          adminCaller.settings.updateEmailTemplate({ key: 'rejection', text: { subject: 'Hi {{candidat_name}}', body: 'x' } }),
+        ),
+      ).toEqual({ 'text.subject': [expect.stringContaining('Unknown variable {{candidat_name}}')] });
+      const templates = await adminCaller.settings.updateEmailTemplate({
+        key: 'rejection',
+        text: { subject: 'About {{job_title}}', body: 'Hi {{candidate_name}}, not this time. {{company_name}}' },
+      });
+      expect(templates.find((t) => t.key === 'rejection')).toMatchObject({ customized: true });
+      const { applicationId, job, candidate } = await seedJobWithApplicant(db.orm(), actor);
+      await adminCaller.applications.reject({ ids: [applicationId], reasonId: 'other', emailDelayHours: 0 });
+      const [mail] = await tenantEm(db.orm(), tenant.id).find(OutboxEmail, { template: 'rejection' });
+      const t = await em.findOneOrFail(Tenant, tenant.id);
+      expect(mail!.subject).toBe(`About ${job.title}`);
+      expect(mail!.text).toContain(`Hi ${candidate.name}, not this time. ${t.name}`);
+      expect(mail!.text).toContain(`/careers/${t.slug}/privacy/`);
+      // Back to the default wording.
+      const reset = await adminCaller.settings.updateEmailTemplate({ key: 'rejection', text: null });
+      expect(reset.find((x) => x.key === 'rejection')).toMatchObject({ customized: false });
     });
 
     it('a bulk action on a missing application changes nothing', async () => {

@@ -41,7 +41,7 @@ forEachDatabase('interviews and scorecards', (db) => {
         ['Bob Interviewer', false],
       ]),
     );
-    const mails = await tenantEm(db.orm(), tenant.id).find(OutboxEmail, { template: 'interview.invitation' });
+    const mails = await tenantEm(db.orm(), tenant.id).find(OutboxEmail, { template: 'interview_invitation' });
     expect(mails.map((m) => m.to).sort()).toEqual([alice.email, bob.email].sort());
     const ics = Buffer.from(mails[0]!.attachments![0]!.contentBase64, 'base64').toString('utf8');
     expect(ics).toContain('BEGIN:VEVENT');

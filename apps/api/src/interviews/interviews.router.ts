@@ -20,7 +20,7 @@ export const interviewsRouter = router({
   schedule: roleProcedure('interviews.manage')
     .input(ZInterviewScheduleInput)
     .output(ZInterview)
-    .mutation(({ ctx, input }) => scheduleInterview(ctx.em, ctx.actor, input)),
+    .mutation(({ ctx, input }) => scheduleInterview(ctx.em, ctx.actor, input, ctx.deps.publicUrl)),
 
   cancel: roleProcedure('interviews.manage')
     .input(ZIdInput)

@@ -23,7 +23,7 @@ import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { jobScope } from '../hiring/job-scope.js';
 import { enqueueEmail } from '../mail/outbox.js';
-import { interviewInvitationEmail } from '../mail/templates.js';
+import { renderEmail } from '../mail/email-templates.service.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 import { icsEvent } from './ics.js';
@@ -66,7 +66,12 @@ async function toInterviews(em: Em, rows: InterviewRow[]): Promise<TInterview[]>
  * interviewers) so they can open the application, and each gets an email
  * with an .ics invitation naming only the candidate and the job.
  */
-export async function scheduleInterview(em: Em, actor: Actor, input: z.output<typeof ZInterviewScheduleInput>): Promise<TInterview> {
+export async function scheduleInterview(
+  em: Em,
+  actor: Actor,
+  input: z.output<typeof ZInterviewScheduleInput>,
+  publicUrl: string,
+): Promise<TInterview> {
   const app = await visibleApplication(em, actor, input.applicationId);
   if (app.status !== 'active') throw new AppError('PRECONDITION_FAILED', `This application is ${app.status}`);
   const interviewerIds = [...new Set(input.interviewerIds)];
@@ -111,13 +116,19 @@ export async function scheduleInterview(em: Em, actor: Actor, input: z.output<ty
       enqueueEmail(tx, {
         tenantId: tenant.id,
         to: user.email,
-        ...interviewInvitationEmail({
-          interviewerName: user.name,
-          summary,
-          startsAt: interview.startsAt,
-          endsAt: interview.endsAt,
-          where: input.videoUrl ?? input.location ?? '',
-        }),
+        ...renderEmail(
+          tenant,
+          'interview_invitation',
+          {
+            interviewer_name: user.name,
+            interview_title: input.title,
+            candidate_name: app.candidate.name,
+            job_title: app.job.title,
+            when: `${interview.startsAt.toISOString().slice(0, 16).replace('T', ' ')}–${interview.endsAt.toISOString().slice(11, 16)} UTC`,
+            where: input.videoUrl ?? input.location ?? '',
+          },
+          publicUrl,
+        ),
         attachments: [{ filename: 'interview.ics', contentType: 'text/calendar; method=REQUEST', contentBase64: Buffer.from(ics).toString('base64') }],
       });
     }

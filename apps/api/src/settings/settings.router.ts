@@ -1,4 +1,6 @@
-import { ZHiringSettings } from '@candor/schemas';
+import { ZEmailTemplate, ZEmailTemplateUpdateInput, ZHiringSettings } from '@candor/schemas';
+import { z } from 'zod';
+import { emailTemplatesOf, updateEmailTemplate } from '../mail/email-templates.service.js';
 import { roleProcedure, router } from '../trpc/init.js';
 import { hiringSettingsOf, updateHiringSettings } from './settings.service.js';
 
@@ -12,4 +14,13 @@ export const settingsRouter = router({
     .input(ZHiringSettings)
     .output(ZHiringSettings)
     .mutation(({ ctx, input }) => updateHiringSettings(ctx.em, ctx.actor, input)),
+
+  emailTemplates: roleProcedure('settings.manage')
+    .output(z.array(ZEmailTemplate))
+    .query(({ ctx }) => emailTemplatesOf(ctx.em, ctx.actor.tenantId)),
+
+  updateEmailTemplate: roleProcedure('settings.manage')
+    .input(ZEmailTemplateUpdateInput)
+    .output(z.array(ZEmailTemplate))
+    .mutation(({ ctx, input }) => updateEmailTemplate(ctx.em, ctx.actor, input)),
 });

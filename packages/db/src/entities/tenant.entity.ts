@@ -1,4 +1,4 @@
-import type { THiringSettings } from '@candor/schemas';
+import type { TEmailTemplateKey, TEmailTemplateText, THiringSettings } from '@candor/schemas';
 import { defineEntity, p } from '@mikro-orm/core';
 import { notPersonal } from '../privacy.js';
 import { newId } from './ids.js';
@@ -13,6 +13,8 @@ export const Tenant = defineEntity({
     about: notPersonal(p.text().default(''), 'public company description'),
     /** Pipeline template, rejection reasons, departments, pay transparency; null means the defaults. */
     hiringSettings: notPersonal(p.json<THiringSettings>().nullable(), 'company hiring configuration'),
+    /** The tenant's own wording of its emails; a missing key means the default wording. */
+    emailTemplates: notPersonal(p.json<Partial<Record<TEmailTemplateKey, TEmailTemplateText>>>().nullable(), 'email wording'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -3,3 +3,4 @@ export * from './candidate.js';
 export * from './job.js';
 export * from './settings.js';
 export * from './interview.js';
+export * from './email-templates.js';

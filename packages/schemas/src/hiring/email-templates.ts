@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/**
+ * Emails a tenant can word for itself. Each names the variables it may use;
+ * the privacy footer (who holds the data, link to the privacy portal) is
+ * added to every candidate email by the server and cannot be edited away.
+ */
+export const EMAIL_TEMPLATES = {
+  application_received: {
+    label: 'Application received',
+    audience: 'candidate',
+    variables: ['candidate_name', 'job_title', 'company_name'],
+    subject: 'We received your application for {{job_title}}',
+    body: 'Dear {{candidate_name}},\n\nThank you for applying for the {{job_title}} role at {{company_name}}. We will review your application carefully and get back to you.\n\nKind regards,\nThe {{company_name}} hiring team',
+  },
+  rejection: {
+    label: 'Rejection',
+    audience: 'candidate',
+    variables: ['candidate_name', 'job_title', 'company_name'],
+    subject: 'Your application for {{job_title}} at {{company_name}}',
+    body: 'Dear {{candidate_name}},\n\nThank you for your interest in the {{job_title}} role and for the time you spent on your application. After careful consideration we have decided not to move forward with your application.\n\nWe wish you every success in your search.\n\nKind regards,\nThe {{company_name}} hiring team',
+  },
+  interview_invitation: {
+    label: 'Interview invitation (to interviewers)',
+    audience: 'staff',
+    variables: ['interviewer_name', 'interview_title', 'candidate_name', 'job_title', 'when', 'where', 'company_name'],
+    subject: 'Invitation: {{interview_title}} with {{candidate_name}} for {{job_title}}',
+    body: 'Hello {{interviewer_name}},\n\nYou are invited to interview {{candidate_name}} for {{job_title}}.\n\nWhen: {{when}}\nWhere: {{where}}\n\nThe calendar invitation is attached. Please submit your scorecard in Candor after the interview.',
+  },
+  offer: {
+    label: 'Offer',
+    audience: 'candidate',
+    variables: ['candidate_name', 'job_title', 'company_name', 'offer_link', 'expires_on'],
+    subject: 'Your offer for {{job_title}} at {{company_name}}',
+    body: 'Dear {{candidate_name}},\n\nWe are delighted to offer you the {{job_title}} role at {{company_name}}. Your offer letter is attached.\n\nPlease accept or decline here by {{expires_on}}:\n{{offer_link}}\n\nKind regards,\nThe {{company_name}} hiring team',
+  },
+} as const;
+
+export type TEmailTemplateKey = keyof typeof EMAIL_TEMPLATES;
+export const EMAIL_TEMPLATE_KEYS = Object.keys(EMAIL_TEMPLATES) as [TEmailTemplateKey, ...TEmailTemplateKey[]];
+export const ZEmailTemplateKey = z.enum(EMAIL_TEMPLATE_KEYS);
+
+export const ZEmailTemplateText = z.object({
+  subject: z.string().trim().min(1, 'Write a subject').max(200),
+  body: z.string().trim().min(1, 'Write the message').max(10_000),
+});
+export type TEmailTemplateText = z.infer<typeof ZEmailTemplateText>;
+
+const VARIABLE = /\{\{\s*([a-z_]+)\s*\}\}/g;
+
+/** Variables used in a text that the template does not offer (typos, usually). */
+export function unknownVariables(key: TEmailTemplateKey, text: string): string[] {
+  const allowed = new Set<string>(EMAIL_TEMPLATES[key].variables);
+  return [...text.matchAll(VARIABLE)].map((m) => m[1]!).filter((name) => !allowed.has(name));
+}
+
+export const ZEmailTemplateUpdateInput = z
+  .object({ key: ZEmailTemplateKey, text: ZEmailTemplateText.nullable() })
+  .superRefine((input, ctx) => {
+    if (!input.text) return;
+    for (const field of ['subject', 'body'] as const) {
+      const unknown = unknownVariables(input.key, input.text[field]);
+      if (unknown.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['text', field],
+          message: `Unknown variable ${unknown.map((u) => `{{${u}}}`).join(', ')}; use ${EMAIL_TEMPLATES[input.key].variables.map((v) => `{{${v}}}`).join(', ')}`,
+        });
+      }
+    }
+  });
+
+export const ZEmailTemplate = z.object({
+  key: ZEmailTemplateKey,
+  label: z.string(),
+  audience: z.enum(['candidate', 'staff']),
+  variables: z.array(z.string()),
+  subject: z.string(),
+  body: z.string(),
+  customized: z.boolean(),
+});
+export type TEmailTemplate = z.infer<typeof ZEmailTemplate>;
+
+/** Fills `{{variables}}`; the values are plain text (emails are sent as text/plain). */
+export function fillTemplate(text: string, values: Record<string, string>): string {
+  return text.replace(VARIABLE, (whole, name: string) => values[name] ?? whole);
+}
