@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import { verifyRequestOrigin } from 'lucia';
+import { attachmentDownloadHandler } from './attachments/attachments.http.js';
 import type { AppDeps } from './deps.js';
 import { securityHeaders } from './http/security-headers.js';
 import { serveDirectory } from './http/static-files.js';
@@ -56,23 +57,22 @@ export function createApp(deps: AppDeps) {
     return next();
   });
 
+  const requestOf = (c: { get(key: 'requestId'): string; env: unknown; req: { header(name: string): string | undefined } }) => ({
+    requestId: c.get('requestId'),
+    ip: clientIp(c, deps.trustProxy),
+    cookieHeader: c.req.header('Cookie'),
+  });
+
   app.use(
     '/trpc/*',
     trpcServer({
       endpoint: '/trpc',
       router: appRouter,
-      createContext: (opts, c) =>
-        createContext(
-          deps,
-          {
-            requestId: c.get('requestId'),
-            ip: clientIp(c, deps.trustProxy),
-            cookieHeader: c.req.header('Cookie'),
-          },
-          opts.resHeaders,
-        ),
+      createContext: (opts, c) => createContext(deps, requestOf(c), opts.resHeaders),
     }),
   );
+
+  app.get('/files/attachments/:id', attachmentDownloadHandler(deps, requestOf));
 
   app.get('/careers/:slug{[a-z0-9-]+}', (c) => c.redirect(`/careers/${c.req.param('slug')}/`, 301));
   app.get('/careers/*', serveDirectory({ root: deps.careersDir, prefix: '/careers' }));

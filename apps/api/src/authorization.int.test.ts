@@ -7,8 +7,10 @@
  */
 import { Membership, OutboxEmail, TENANT_FILTER } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
-import { DEFAULT_HIRING_SETTINGS, ROLES, roleCan, type TRole, ZInterviewScheduleInput } from '@candor/schemas';
+import { DEFAULT_HIRING_SETTINGS, ROLES, roleCan, type TRole, ZAttachmentUploadInput, ZInterviewScheduleInput } from '@candor/schemas';
+import { uploadAttachment } from './attachments/attachments.service.js';
 import { scheduleInterview } from './interviews/interviews.service.js';
+import { pdfBytes } from './testing/documents.js';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from './router.js';
@@ -30,6 +32,7 @@ interface TenantAFixtures {
   outboxId: string;
   interviewId: string;
   criterionId: string;
+  attachmentId: string;
 }
 
 /** A valid input for each procedure, aimed at tenant A's records where it names one. */
@@ -90,6 +93,15 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
     recommendation: 'yes',
   }),
   'interviews.scorecards': (a) => ({ applicationId: a.applicationId }),
+  'attachments.forCandidate': (a) => ({ candidateId: a.candidateId }),
+  'attachments.upload': (a) => ({
+    candidateId: a.candidateId,
+    applicationId: a.applicationId,
+    kind: 'resume',
+    filename: 'cv.pdf',
+    contentBase64: pdfBytes().toString('base64'),
+  }),
+  'attachments.download': (a) => ({ id: a.attachmentId }),
   'outbox.list': () => ({}),
   'outbox.get': (a) => ({ id: a.outboxId }),
 };
@@ -122,7 +134,12 @@ describe('the router', () => {
 });
 
 forEachDatabase('authorization', (db) => {
-  const deps = () => testDeps(db.orm());
+  // One set of deps for the whole suite: files uploaded in beforeAll must be readable later.
+  let sharedDeps: ReturnType<typeof testDeps> | undefined;
+  const deps = () => {
+    sharedDeps ??= testDeps(db.orm());
+    return sharedDeps;
+  };
   let a: TenantAFixtures;
   // Sessions are made per test: one of the procedures under test is signOut.
   const members = {} as Record<TRole, { userId: string; tenantId: string }>;
@@ -171,6 +188,15 @@ forEachDatabase('authorization', (db) => {
       outboxId,
       interviewId: interview.id,
       criterionId: hired.job.criteria[0]!.id,
+      attachmentId: (
+        await uploadAttachment(tenantEm(db.orm(), tenantA.id), admin, deps().files, ZAttachmentUploadInput.parse({
+          candidateId: hired.candidate.id,
+          applicationId: hired.applicationId,
+          kind: 'resume',
+          filename: 'Secret Candidate CV.pdf',
+          contentBase64: pdfBytes().toString('base64'),
+        }))
+      ).id,
     };
     hiringSecrets = [hired.job.title, hired.candidate.name, hired.candidate.email, other.candidate.email];
     const membersOfA = await em.find(

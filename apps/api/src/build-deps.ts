@@ -5,6 +5,7 @@ import { createSessions } from './auth/sessions.js';
 import { createCareersPublisher } from './careers/careers-publisher.js';
 import type { AppDeps } from './deps.js';
 import { dataDir, type Env } from './env.js';
+import { diskFileStore } from './files/file-store.js';
 import { RateLimiter } from './http/rate-limit.js';
 import type { Logger } from './logging/logger.js';
 
@@ -34,5 +35,6 @@ export function buildDeps(env: Env, orm: Orm, logger: Logger): AppDeps & { publi
     trustProxy: env.TRUST_PROXY === 'true',
     adminDir: findAdminDir(env),
     careersDir,
+    files: diskFileStore(join(dataDir(env), 'files')),
   };
 }

@@ -1,5 +1,6 @@
 import type { Orm } from '@candor/db';
 import type { Sessions } from './auth/sessions.js';
+import type { FileStore } from './files/file-store.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import type { Logger } from './logging/logger.js';
 
@@ -19,4 +20,6 @@ export interface AppDeps {
   trustProxy: boolean;
   adminDir: string | null;
   careersDir: string;
+  /** Uploaded documents (resumes ...), under DATA_DIR/files by default. */
+  files: FileStore;
 }

@@ -1,4 +1,5 @@
 import { applicationsRouter } from './applications/applications.router.js';
+import { attachmentsRouter } from './attachments/attachments.router.js';
 import { auditRouter } from './audit/audit.router.js';
 import { authRouter } from './auth/auth.router.js';
 import { candidatesRouter } from './candidates/candidates.router.js';
@@ -18,6 +19,7 @@ export const appRouter = router({
   candidates: candidatesRouter,
   applications: applicationsRouter,
   interviews: interviewsRouter,
+  attachments: attachmentsRouter,
   outbox: outboxRouter,
 });
 

@@ -6,6 +6,7 @@ import { TEST_PASSWORD } from '@candor/db/testing';
 import { createApp } from '../app.js';
 import { createSessions } from '../auth/sessions.js';
 import type { AppDeps } from '../deps.js';
+import { diskFileStore } from '../files/file-store.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { appRouter } from '../router.js';
@@ -33,6 +34,7 @@ export function testDeps(orm: Orm, overrides: Partial<AppDeps> = {}): AppDeps & 
     trustProxy: true,
     adminDir: null,
     careersDir: mkdtempSync(join(tmpdir(), 'candor-careers-')),
+    files: diskFileStore(mkdtempSync(join(tmpdir(), 'candor-files-'))),
     ...overrides,
     logLines,
   };

@@ -1,4 +1,5 @@
 import { Application, ApplicationNote, ApplicationTag, StageChange } from './application.entity.js';
+import { Attachment } from './attachment.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 import { Candidate } from './candidate.entity.js';
 import { Interview, InterviewParticipant, Scorecard } from './interview.entity.js';
@@ -14,6 +15,7 @@ export {
   Application,
   ApplicationNote,
   ApplicationTag,
+  Attachment,
   AuditEvent,
   Candidate,
   HiringTeamMember,
@@ -54,5 +56,6 @@ export const entities = [
   Interview,
   InterviewParticipant,
   Scorecard,
+  Attachment,
 ];
 export { TENANT_FILTER } from './tenant-filter.js';

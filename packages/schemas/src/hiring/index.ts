@@ -4,3 +4,4 @@ export * from './job.js';
 export * from './settings.js';
 export * from './interview.js';
 export * from './email-templates.js';
+export * from './attachment.js';

@@ -4,10 +4,12 @@ import { Migration20261122032344_initial } from './Migration20261122032344_initi
 import { Migration20261123171729_hiring_core } from './Migration20261123171729_hiring_core.js';
 import { Migration20261123172606_interviews_scorecards } from './Migration20261123172606_interviews_scorecards.js';
 import { Migration20261123172943_email_templates } from './Migration20261123172943_email_templates.js';
+import { Migration20261123173050_attachments } from './Migration20261123173050_attachments.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
   { name: 'Migration20261123171729_hiring_core', class: Migration20261123171729_hiring_core },
   { name: 'Migration20261123172606_interviews_scorecards', class: Migration20261123172606_interviews_scorecards },
   { name: 'Migration20261123172943_email_templates', class: Migration20261123172943_email_templates },
+  { name: 'Migration20261123173050_attachments', class: Migration20261123173050_attachments },
 ];

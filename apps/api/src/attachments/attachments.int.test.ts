@@ -1,0 +1,91 @@
+import { AuditEvent } from '@candor/db';
+import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
+import { DOCUMENT_TYPES } from '@candor/schemas';
+import { describe, expect, it } from 'vitest';
+import { sniffDocument } from '../files/sniff.js';
+import { docxBytes, odtBytes, pdfBytes, storedZip } from '../testing/documents.js';
+import { seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
+import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
+
+describe('document sniffing', () => {
+  it('recognises PDF, DOCX and ODT by their bytes and nothing else', () => {
+    expect(sniffDocument(pdfBytes())).toBe(DOCUMENT_TYPES.pdf);
+    expect(sniffDocument(docxBytes())).toBe(DOCUMENT_TYPES.docx);
+    expect(sniffDocument(odtBytes())).toBe(DOCUMENT_TYPES.odt);
+    expect(sniffDocument(storedZip([['evil.exe', 'MZ']]))).toBeUndefined();
+    expect(sniffDocument(Buffer.from('MZ\x90\x00 not a document'))).toBeUndefined();
+    expect(sniffDocument(Buffer.from('<html><script>alert(1)</script>'))).toBeUndefined();
+  });
+});
+
+forEachDatabase('attachments', (db) => {
+  const setup = async () => {
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    const recruiter = await seedUser(em, tenant, 'recruiter');
+    const outsider = await seedUser(em, tenant, 'hiring_manager');
+    const deps = testDeps(db.orm());
+    const caller = await callerFor(deps, await sessionFor(deps, recruiter.id, tenant.id));
+    const actor = { userId: recruiter.id, tenantId: tenant.id, role: 'recruiter' as const, requestId: 't' };
+    const seeded = await seedJobWithApplicant(db.orm(), actor);
+    return { tenant, recruiter, outsider, deps, caller, ...seeded };
+  };
+
+  it('stores a resume, lists it, and serves it only through the audited download', async () => {
+    const { tenant, deps, caller, candidate, applicationId } = await setup();
+    const uploaded = await caller.attachments.upload({
+      candidateId: candidate.id,
+      applicationId,
+      kind: 'resume',
+      filename: 'Casey résumé "final".pdf',
+      contentBase64: pdfBytes('casey').toString('base64'),
+    });
+    expect(uploaded).toMatchObject({ contentType: DOCUMENT_TYPES.pdf, kind: 'resume', size: pdfBytes('casey').length });
+    expect((await caller.attachments.forCandidate({ candidateId: candidate.id })).map((a) => a.id)).toEqual([uploaded.id]);
+
+    const client = httpClient(deps);
+    expect((await client.request(uploaded.downloadUrl)).status).toBe(401);
+    const res = await httpClient(deps).request(uploaded.downloadUrl, {
+      headers: { Cookie: `${deps.sessions.cookieName}=${await sessionFor(deps, (await caller.auth.me()).userId, tenant.id)}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe(DOCUMENT_TYPES.pdf);
+    expect(res.headers.get('Content-Disposition')).toContain("filename*=UTF-8''Casey%20r%C3%A9sum%C3%A9%20%22final%22.pdf");
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
+    expect(Buffer.from(await res.arrayBuffer()).equals(pdfBytes('casey'))).toBe(true);
+    const audit = await tenantEm(db.orm(), tenant.id).find(AuditEvent, { action: 'attachment.download' });
+    expect(audit.map((a) => a.targetId)).toEqual([uploaded.id]);
+  });
+
+  it('refuses files that are not documents, whatever their name, and stores nothing', async () => {
+    const { caller, candidate } = await setup();
+    for (const bytes of [Buffer.from('MZ\x90\x00 program'), storedZip([['a.txt', 'hi']])]) {
+      await expect(
+        caller.attachments.upload({ candidateId: candidate.id, kind: 'resume', filename: 'cv.pdf', contentBase64: bytes.toString('base64') }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    }
+    await expect(
+      caller.attachments.upload({
+        candidateId: candidate.id,
+        kind: 'resume',
+        filename: 'huge.pdf',
+        contentBase64: Buffer.concat([pdfBytes(), Buffer.alloc(10 * 1024 * 1024)]).toString('base64'),
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await caller.attachments.forCandidate({ candidateId: candidate.id })).toEqual([]);
+  });
+
+  it('hides files of other jobs from a hiring manager', async () => {
+    const { deps, caller, candidate, applicationId, outsider, tenant } = await setup();
+    const file = await caller.attachments.upload({
+      candidateId: candidate.id,
+      applicationId,
+      kind: 'cover_letter',
+      filename: 'letter.odt',
+      contentBase64: odtBytes().toString('base64'),
+    });
+    const token = await sessionFor(deps, outsider.id, tenant.id);
+    const res = await httpClient(deps).request(file.downloadUrl, { headers: { Cookie: `${deps.sessions.cookieName}=${token}` } });
+    expect(res.status).toBe(404);
+  });
+});

@@ -1,0 +1,28 @@
+import { ZAttachment, ZAttachmentUploadInput, ZCandidateIdInput, ZIdInput } from '@candor/schemas';
+import { z } from 'zod';
+import { roleProcedure, router } from '../trpc/init.js';
+import { listAttachments, openAttachment, uploadAttachment } from './attachments.service.js';
+
+/**
+ * The backoffice downloads through GET /files/attachments/:id, which calls
+ * `download` on a server-side caller: the same access rules and audit, raw bytes.
+ */
+export const attachmentsRouter = router({
+  forCandidate: roleProcedure('candidates.read')
+    .input(ZCandidateIdInput)
+    .output(z.array(ZAttachment))
+    .query(({ ctx, input }) => listAttachments(ctx.em, ctx.actor, input.candidateId)),
+
+  upload: roleProcedure('candidates.manage')
+    .input(ZAttachmentUploadInput)
+    .output(ZAttachment)
+    .mutation(({ ctx, input }) => uploadAttachment(ctx.em, ctx.actor, ctx.deps.files, input)),
+
+  download: roleProcedure('candidates.read')
+    .input(ZIdInput)
+    .output(z.object({ filename: z.string(), contentType: z.string(), contentBase64: z.string() }))
+    .query(async ({ ctx, input }) => {
+      const file = await openAttachment(ctx.em, ctx.actor, ctx.deps.files, input.id);
+      return { filename: file.filename, contentType: file.contentType, contentBase64: file.bytes.toString('base64') };
+    }),
+});

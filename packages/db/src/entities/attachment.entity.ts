@@ -1,0 +1,34 @@
+import type { TAttachmentKind } from '@candor/schemas';
+import { defineEntity, p } from '@mikro-orm/core';
+import { notPersonal, personal } from '../privacy.js';
+import { Application } from './application.entity.js';
+import { Candidate } from './candidate.entity.js';
+import { newId } from './ids.js';
+import { tenantFilter } from './tenant-filter.js';
+import { Tenant } from './tenant.entity.js';
+import { User } from './user.entity.js';
+
+/**
+ * A file about a candidate (resume, cover letter ...). The bytes live in the
+ * file store under a random key; only the authorized, audited download
+ * endpoint reads them.
+ */
+export const Attachment = defineEntity({
+  name: 'Attachment',
+  indexes: [{ properties: ['candidate', 'createdAt'] }, { properties: ['application'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    candidate: () => p.manyToOne(Candidate),
+    application: () => p.manyToOne(Application).nullable(),
+    kind: notPersonal(p.string().length(20).$type<TAttachmentKind>(), 'resume, cover_letter or other'),
+    filename: personal(p.string().length(200), 'user.document.resume'),
+    contentType: notPersonal(p.string().length(120), 'sniffed media type'),
+    size: p.integer(),
+    sha256: personal(p.string().length(64), 'user.document.resume'),
+    storageKey: notPersonal(p.string().length(80), 'random file name in the file store'),
+    uploadedBy: () => p.manyToOne(User).nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
