@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { verifyRequestOrigin } from 'lucia';
 import { attachmentDownloadHandler } from './attachments/attachments.http.js';
 import type { AppDeps } from './deps.js';
+import { offerRoutes } from './offers/offers.http.js';
 import { securityHeaders } from './http/security-headers.js';
 import { serveDirectory } from './http/static-files.js';
 import { appRouter } from './router.js';
@@ -73,6 +74,9 @@ export function createApp(deps: AppDeps) {
   );
 
   app.get('/files/attachments/:id', attachmentDownloadHandler(deps, requestOf));
+  const offers = offerRoutes(deps, requestOf);
+  app.get('/offers/:token', offers.show);
+  app.post('/offers/:token', offers.respond);
 
   app.get('/careers/:slug{[a-z0-9-]+}', (c) => c.redirect(`/careers/${c.req.param('slug')}/`, 301));
   app.get('/careers/*', serveDirectory({ root: deps.careersDir, prefix: '/careers' }));

@@ -7,9 +7,10 @@
  */
 import { Membership, OutboxEmail, TENANT_FILTER } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
-import { DEFAULT_HIRING_SETTINGS, ROLES, roleCan, type TRole, ZAttachmentUploadInput, ZInterviewScheduleInput } from '@candor/schemas';
+import { DEFAULT_HIRING_SETTINGS, ROLES, roleCan, type TRole, ZAttachmentUploadInput, ZInterviewScheduleInput, ZOfferCreateInput } from '@candor/schemas';
 import { uploadAttachment } from './attachments/attachments.service.js';
 import { scheduleInterview } from './interviews/interviews.service.js';
+import { createOffer } from './offers/offers.service.js';
 import { pdfBytes } from './testing/documents.js';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,7 @@ interface TenantAFixtures {
   interviewId: string;
   criterionId: string;
   attachmentId: string;
+  offerId: string;
 }
 
 /** A valid input for each procedure, aimed at tenant A's records where it names one. */
@@ -102,6 +104,13 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
     contentBase64: pdfBytes().toString('base64'),
   }),
   'attachments.download': (a) => ({ id: a.attachmentId }),
+  'offers.forApplication': (a) => ({ applicationId: a.applicationId }),
+  'offers.create': (a) => ({ applicationId: a.applicationId, salary: 1000, currency: 'EUR', startDate: '2031-01-01', expiresOn: '2030-12-01' }),
+  'offers.approve': (a) => ({ id: a.offerId }),
+  'offers.send': (a) => ({ id: a.offerId }),
+  'offers.withdraw': (a) => ({ id: a.offerId }),
+  'offers.view': () => ({ token: 'x'.repeat(43) }),
+  'offers.respond': () => ({ token: 'x'.repeat(43), decision: 'decline' }),
   'outbox.list': () => ({}),
   'outbox.get': (a) => ({ id: a.outboxId }),
 };
@@ -188,6 +197,15 @@ forEachDatabase('authorization', (db) => {
       outboxId,
       interviewId: interview.id,
       criterionId: hired.job.criteria[0]!.id,
+      offerId: (
+        await createOffer(tenantEm(db.orm(), tenantA.id), admin, ZOfferCreateInput.parse({
+          applicationId: other.applicationId,
+          salary: 99_000,
+          currency: 'EUR',
+          startDate: '2031-01-01',
+          expiresOn: '2030-12-01',
+        }))
+      ).id,
       attachmentId: (
         await uploadAttachment(tenantEm(db.orm(), tenantA.id), admin, deps().files, ZAttachmentUploadInput.parse({
           candidateId: hired.candidate.id,

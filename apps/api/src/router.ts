@@ -6,6 +6,7 @@ import { candidatesRouter } from './candidates/candidates.router.js';
 import { interviewsRouter } from './interviews/interviews.router.js';
 import { jobsRouter } from './jobs/jobs.router.js';
 import { outboxRouter } from './mail/outbox.router.js';
+import { offersRouter } from './offers/offers.router.js';
 import { settingsRouter } from './settings/settings.router.js';
 import { router } from './trpc/init.js';
 import { usersRouter } from './users/users.router.js';
@@ -20,6 +21,7 @@ export const appRouter = router({
   applications: applicationsRouter,
   interviews: interviewsRouter,
   attachments: attachmentsRouter,
+  offers: offersRouter,
   outbox: outboxRouter,
 });
 

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   'interviews.manage': ['owner', 'admin', 'recruiter'],
   // Interviewers submit their own scorecard; the service checks they are on the interview.
   'scorecards.submit': ['owner', 'admin', 'recruiter', 'hiring_manager'],
+  'offers.manage': ['owner', 'admin', 'recruiter'],
+  'offers.approve': ['owner', 'admin'],
   'settings.manage': ['owner', 'admin'],
   'outbox.read': ['owner', 'admin', 'recruiter'],
 } as const satisfies Record<string, readonly TRole[]>;

@@ -13,7 +13,12 @@ export interface AuditEntry {
  * Adds an audit event to the unit of work; it is written by the caller's
  * flush or transaction, so it exists exactly when the audited change does.
  */
-export function recordAudit(em: Em, actor: Pick<Actor, 'userId' | 'tenantId' | 'requestId'>, entry: AuditEntry): void {
+/** `userId` is null for actions by someone outside Candor's staff (e.g. a candidate answering an offer). */
+export function recordAudit(
+  em: Em,
+  actor: Pick<Actor, 'tenantId' | 'requestId'> & { userId: string | null },
+  entry: AuditEntry,
+): void {
   em.create(AuditEvent, {
     tenant: em.getReference(Tenant, actor.tenantId),
     actorId: actor.userId,

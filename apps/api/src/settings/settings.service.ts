@@ -6,7 +6,8 @@ import type { Actor } from '../trpc/init.js';
 /** The tenant's hiring settings; a tenant that never saved any gets the defaults. */
 export async function hiringSettingsOf(em: Em, tenantId: string): Promise<THiringSettings> {
   const tenant = await em.findOneOrFail(Tenant, tenantId);
-  return tenant.hiringSettings ?? DEFAULT_HIRING_SETTINGS;
+  // Settings saved before a field existed get that field's default.
+  return { ...DEFAULT_HIRING_SETTINGS, ...tenant.hiringSettings };
 }
 
 export async function updateHiringSettings(em: Em, actor: Actor, settings: THiringSettings): Promise<THiringSettings> {

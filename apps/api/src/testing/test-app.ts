@@ -42,14 +42,19 @@ export function testDeps(orm: Orm, overrides: Partial<AppDeps> = {}): AppDeps & 
 
 const createCaller = createCallerFactory(appRouter);
 
-/** A tRPC caller acting as the holder of `token` (or anonymous), with the real middleware chain. */
+/**
+ * A tRPC caller acting as the holder of `token` (or anonymous), with the real
+ * middleware chain. Each call gets a fresh context (and EntityManager), as
+ * each HTTP request does.
+ */
 export async function callerFor(deps: AppDeps, token?: string) {
-  const ctx = await createContext(
-    deps,
-    { requestId: 'test', ip: '127.0.0.1', cookieHeader: token ? `${deps.sessions.cookieName}=${token}` : undefined },
-    new Headers(),
+  return createCaller(() =>
+    createContext(
+      deps,
+      { requestId: 'test', ip: '127.0.0.1', cookieHeader: token ? `${deps.sessions.cookieName}=${token}` : undefined },
+      new Headers(),
+    ),
   );
-  return createCaller(ctx);
 }
 
 /** Signs in through the session store directly (the sign-in procedure has its own tests). */

@@ -4,6 +4,7 @@ import { AuditEvent } from './audit-event.entity.js';
 import { Candidate } from './candidate.entity.js';
 import { Interview, InterviewParticipant, Scorecard } from './interview.entity.js';
 import { HiringTeamMember, Job, JobStage } from './job.entity.js';
+import { Offer } from './offer.entity.js';
 import { Membership } from './membership.entity.js';
 import { OutboxEmail } from './outbox-email.entity.js';
 import { PasswordToken } from './password-token.entity.js';
@@ -24,6 +25,7 @@ export {
   Job,
   JobStage,
   Membership,
+  Offer,
   OutboxEmail,
   PasswordToken,
   Scorecard,
@@ -57,5 +59,6 @@ export const entities = [
   InterviewParticipant,
   Scorecard,
   Attachment,
+  Offer,
 ];
 export { TENANT_FILTER } from './tenant-filter.js';

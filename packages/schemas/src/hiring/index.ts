@@ -5,3 +5,4 @@ export * from './settings.js';
 export * from './interview.js';
 export * from './email-templates.js';
 export * from './attachment.js';
+export * from './offer.js';

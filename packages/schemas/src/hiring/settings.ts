@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_OFFER_TERMS } from './offer-terms.js';
 
 /** What a pipeline stage means, whatever the tenant calls it. */
 export const STAGE_KINDS = ['applied', 'screening', 'interview', 'offer', 'hired', 'rejected'] as const;
@@ -57,8 +58,10 @@ export const ZHiringSettings = z.object({
   departments: z.array(ZDepartmentName).max(100),
   /** When on, every job must state its salary range before it opens. */
   payTransparency: z.boolean(),
+  /** The offer letter's wording, with {{variables}}. */
+  offerTerms: z.string().trim().min(1).max(20_000).default(DEFAULT_OFFER_TERMS),
 });
-export type THiringSettings = z.infer<typeof ZHiringSettings>;
+export type THiringSettings = z.output<typeof ZHiringSettings>;
 
 export const DEFAULT_HIRING_SETTINGS: THiringSettings = {
   pipelineTemplate: [
@@ -80,4 +83,5 @@ export const DEFAULT_HIRING_SETTINGS: THiringSettings = {
   ],
   departments: ['Engineering', 'Operations', 'Sales', 'People'],
   payTransparency: false,
+  offerTerms: DEFAULT_OFFER_TERMS,
 };

@@ -5,6 +5,7 @@ import { Migration20261123171729_hiring_core } from './Migration20261123171729_h
 import { Migration20261123172606_interviews_scorecards } from './Migration20261123172606_interviews_scorecards.js';
 import { Migration20261123172943_email_templates } from './Migration20261123172943_email_templates.js';
 import { Migration20261123173050_attachments } from './Migration20261123173050_attachments.js';
+import { Migration20261123173452_offers } from './Migration20261123173452_offers.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -12,4 +13,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123172606_interviews_scorecards', class: Migration20261123172606_interviews_scorecards },
   { name: 'Migration20261123172943_email_templates', class: Migration20261123172943_email_templates },
   { name: 'Migration20261123173050_attachments', class: Migration20261123173050_attachments },
+  { name: 'Migration20261123173452_offers', class: Migration20261123173452_offers },
 ];

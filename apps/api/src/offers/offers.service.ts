@@ -1,0 +1,266 @@
+import {
+  Application,
+  type Em,
+  type InferEntity,
+  JobStage,
+  Offer,
+  StageChange,
+  TENANT_FILTER,
+  Tenant,
+  User,
+} from '@candor/db';
+import {
+  fillTemplate,
+  formatSalary,
+  type TOffer,
+  type TOfferStatus,
+  type TPublicOffer,
+  type ZOfferCreateInput,
+} from '@candor/schemas';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.js';
+import { hashToken, newToken } from '../auth/token-hash.js';
+import type { FileStore } from '../files/file-store.js';
+import { jobScope } from '../hiring/job-scope.js';
+import { renderEmail } from '../mail/email-templates.service.js';
+import { enqueueEmail } from '../mail/outbox.js';
+import { hiringSettingsOf } from '../settings/settings.service.js';
+import { AppError } from '../trpc/app-error.js';
+import type { Actor } from '../trpc/init.js';
+import { letterPdf } from './letter-pdf.js';
+
+type OfferRow = InferEntity<typeof Offer>;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** A sent offer past its date counts as expired, even before anyone looks at it again. */
+function effectiveStatus(offer: OfferRow): TOfferStatus {
+  return offer.status === 'sent' && offer.expiresOn < today() ? 'expired' : offer.status;
+}
+
+const userRef = (u: InferEntity<typeof User> | null | undefined) => (u ? { id: u.id, name: u.name } : null);
+
+function toDto(o: OfferRow): TOffer {
+  return {
+    id: o.id,
+    applicationId: o.application.id,
+    candidateName: o.application.candidate.name,
+    jobTitle: o.application.job.title,
+    salary: o.salary,
+    currency: o.currency,
+    period: o.period as TOffer['period'],
+    startDate: o.startDate,
+    expiresOn: o.expiresOn,
+    terms: o.terms,
+    status: effectiveStatus(o),
+    createdBy: userRef(o.createdBy),
+    approvedBy: userRef(o.approvedBy),
+    approvedAt: o.approvedAt?.toISOString() ?? null,
+    sentAt: o.sentAt?.toISOString() ?? null,
+    respondedAt: o.respondedAt?.toISOString() ?? null,
+    createdAt: o.createdAt.toISOString(),
+  };
+}
+
+const POPULATE = ['application.candidate', 'application.job', 'createdBy', 'approvedBy'] as const;
+
+async function visibleOffer(em: Em, actor: Actor, id: string): Promise<OfferRow> {
+  const scope = await jobScope(em, actor);
+  const offer = await em.findOne(Offer, { id, ...(scope.job ? { application: { job: scope.job } } : {}) }, { populate: POPULATE });
+  if (!offer) throw new AppError('NOT_FOUND', 'No such offer');
+  return offer;
+}
+
+export async function offersOf(em: Em, actor: Actor, applicationId: string): Promise<TOffer[]> {
+  const scope = await jobScope(em, actor);
+  const app = await em.findOne(Application, { id: applicationId, ...scope });
+  if (!app) throw new AppError('NOT_FOUND', 'No such application');
+  const rows = await em.find(Offer, { application: app }, { populate: POPULATE, orderBy: { createdAt: 'desc' } });
+  return rows.map(toDto);
+}
+
+/** Drafts an offer in the tenant's wording; it waits for an admin's approval. */
+export async function createOffer(em: Em, actor: Actor, input: z.output<typeof ZOfferCreateInput>): Promise<TOffer> {
+  const app = await em.findOne(Application, { id: input.applicationId, ...(await jobScope(em, actor)) }, { populate: ['candidate', 'job'] });
+  if (!app) throw new AppError('NOT_FOUND', 'No such application');
+  if (app.status !== 'active') throw new AppError('PRECONDITION_FAILED', `This application is ${app.status}`);
+  const open = await em.count(Offer, { application: app, status: { $in: ['pending_approval', 'approved', 'sent'] } });
+  if (open > 0) throw new AppError('CONFLICT', 'This application already has an open offer; withdraw it first');
+  const settings = await hiringSettingsOf(em, actor.tenantId);
+  const offer = em.create(Offer, {
+    tenant: actor.tenantId,
+    application: app,
+    salary: input.salary,
+    currency: input.currency,
+    period: input.period,
+    startDate: input.startDate,
+    expiresOn: input.expiresOn,
+    terms: input.terms ?? settings.offerTerms,
+    status: 'pending_approval',
+    createdBy: em.getReference(User, actor.userId),
+  });
+  recordAudit(em, actor, { action: 'offer.create', targetType: 'Application', targetId: app.id });
+  await em.flush();
+  return toDto(await visibleOffer(em, actor, offer.id));
+}
+
+export async function approveOffer(em: Em, actor: Actor, id: string): Promise<TOffer> {
+  const offer = await visibleOffer(em, actor, id);
+  if (offer.status !== 'pending_approval') throw new AppError('PRECONDITION_FAILED', 'Only an offer waiting for approval can be approved');
+  if (offer.createdBy?.id === actor.userId) {
+    throw new AppError('FORBIDDEN', 'Someone other than the author must approve an offer');
+  }
+  offer.status = 'approved';
+  offer.approvedBy = em.getReference(User, actor.userId);
+  offer.approvedAt = new Date();
+  recordAudit(em, actor, { action: 'offer.approve', targetType: 'Application', targetId: offer.application.id });
+  await em.flush();
+  return toDto(await visibleOffer(em, actor, id));
+}
+
+export async function withdrawOffer(em: Em, actor: Actor, id: string): Promise<TOffer> {
+  const offer = await visibleOffer(em, actor, id);
+  if (!['pending_approval', 'approved', 'sent'].includes(effectiveStatus(offer))) {
+    throw new AppError('PRECONDITION_FAILED', 'This offer can no longer be withdrawn');
+  }
+  offer.status = 'withdrawn';
+  offer.tokenHash = null;
+  recordAudit(em, actor, { action: 'offer.withdraw', targetType: 'Application', targetId: offer.application.id });
+  await em.flush();
+  return toDto(offer);
+}
+
+function moveToStageOfKind(tx: Em, app: InferEntity<typeof Application>, stage: InferEntity<typeof JobStage>, by: string | null) {
+  if (app.stage.id === stage.id) return;
+  tx.create(StageChange, {
+    tenant: app.tenant.id,
+    application: app,
+    fromStage: app.stage,
+    toStage: stage,
+    by: by ? tx.getReference(User, by) : null,
+  });
+  app.stage = stage;
+  app.lastActivityAt = new Date();
+}
+
+/**
+ * Sends an approved offer: renders the letter PDF (kept in the file store),
+ * emails it with the response link, and moves the application to the offer
+ * stage.
+ */
+export async function sendOffer(em: Em, actor: Actor, files: FileStore, id: string, publicUrl: string): Promise<TOffer> {
+  const offer = await visibleOffer(em, actor, id);
+  if (offer.status !== 'approved') throw new AppError('PRECONDITION_FAILED', 'Only an approved offer can be sent');
+  if (offer.expiresOn < today()) throw new AppError('PRECONDITION_FAILED', 'This offer has already expired; draft a new one');
+  const tenant = await em.findOneOrFail(Tenant, actor.tenantId);
+  const app = offer.application;
+  const salary = formatSalary(offer.salary, offer.currency, offer.period);
+  const pdf = letterPdf({
+    heading: `Offer of employment - ${app.job.title}`,
+    subheading: `${tenant.name}, ${today()}`,
+    body: fillTemplate(offer.terms, {
+      candidate_name: app.candidate.name,
+      job_title: app.job.title,
+      company_name: tenant.name,
+      salary,
+      start_date: offer.startDate,
+      expires_on: offer.expiresOn,
+    }),
+    footer: `${tenant.name} - offer for ${app.candidate.name}`,
+  });
+  const letterKey = await files.put(pdf);
+  try {
+    await em.transactional(async (tx) => {
+      const token = newToken();
+      offer.tokenHash = hashToken(token);
+      offer.letterKey = letterKey;
+      offer.status = 'sent';
+      offer.sentAt = new Date();
+      const offerStage = await tx.findOne(JobStage, { job: app.job, kind: 'offer' }, { orderBy: { position: 'asc' } });
+      await tx.populate(app, ['stage']);
+      if (offerStage) moveToStageOfKind(tx, app, offerStage, actor.userId);
+      enqueueEmail(tx, {
+        tenantId: tenant.id,
+        to: app.candidate.email,
+        ...renderEmail(
+          tenant,
+          'offer',
+          {
+            candidate_name: app.candidate.name,
+            job_title: app.job.title,
+            offer_link: `${publicUrl}/offers/${token}`,
+            expires_on: offer.expiresOn,
+          },
+          publicUrl,
+        ),
+        attachments: [{ filename: 'offer-letter.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') }],
+      });
+      recordAudit(tx, actor, { action: 'offer.send', targetType: 'Application', targetId: app.id });
+      await tx.persist(offer).flush();
+    });
+  } catch (error) {
+    await files.remove(letterKey);
+    throw error;
+  }
+  return toDto(offer);
+}
+
+/** The offer behind a link, for the candidate's response page (any tenant; the token is the key). */
+async function offerByToken(em: Em, token: string): Promise<OfferRow> {
+  const offer = await em.findOne(
+    Offer,
+    { tokenHash: hashToken(token) },
+    { populate: ['application.candidate', 'application.job', 'application.stage', 'tenant'], filters: { [TENANT_FILTER]: false } },
+  );
+  if (!offer) throw new AppError('NOT_FOUND', 'This offer link is not valid');
+  return offer;
+}
+
+export async function publicOffer(em: Em, token: string): Promise<TPublicOffer> {
+  const offer = await offerByToken(em, token);
+  const app = offer.application;
+  return {
+    companyName: offer.tenant.name,
+    candidateName: app.candidate.name,
+    jobTitle: app.job.title,
+    salary: formatSalary(offer.salary, offer.currency, offer.period),
+    startDate: offer.startDate,
+    expiresOn: offer.expiresOn,
+    terms: fillTemplate(offer.terms, {
+      candidate_name: app.candidate.name,
+      job_title: app.job.title,
+      company_name: offer.tenant.name,
+      salary: formatSalary(offer.salary, offer.currency, offer.period),
+      start_date: offer.startDate,
+      expires_on: offer.expiresOn,
+    }),
+    status: effectiveStatus(offer),
+  };
+}
+
+/** The candidate accepts (the application is hired) or declines a sent offer, once. */
+export async function respondToOffer(em: Em, token: string, decision: 'accept' | 'decline'): Promise<TPublicOffer> {
+  await em.transactional(async (tx) => {
+    const offer = await offerByToken(tx, token);
+    const status = effectiveStatus(offer);
+    if (status === 'expired') throw new AppError('PRECONDITION_FAILED', 'This offer has expired');
+    if (status !== 'sent') throw new AppError('PRECONDITION_FAILED', 'This offer was already answered');
+    offer.status = decision === 'accept' ? 'accepted' : 'declined';
+    offer.respondedAt = new Date();
+    const app = offer.application;
+    if (decision === 'accept') {
+      const hired = await tx.findOne(JobStage, { job: app.job, kind: 'hired' }, { filters: { [TENANT_FILTER]: false } });
+      if (hired) moveToStageOfKind(tx, app, hired, null);
+      app.status = 'hired';
+      app.decidedAt = new Date();
+    }
+    app.lastActivityAt = new Date();
+    recordAudit(tx, { userId: null, tenantId: offer.tenant.id, requestId: 'offer-link' }, {
+      action: `offer.${offer.status}`,
+      targetType: 'Application',
+      targetId: app.id,
+    });
+    await tx.flush();
+  });
+  return publicOffer(em, token);
+}

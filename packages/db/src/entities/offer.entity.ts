@@ -1,0 +1,39 @@
+import type { TOfferStatus } from '@candor/schemas';
+import { defineEntity, p } from '@mikro-orm/core';
+import { notPersonal, personal } from '../privacy.js';
+import { Application } from './application.entity.js';
+import { newId } from './ids.js';
+import { tenantFilter } from './tenant-filter.js';
+import { Tenant } from './tenant.entity.js';
+import { User } from './user.entity.js';
+
+/**
+ * A job offer: drafted by a recruiter, approved by an admin, sent as a PDF
+ * letter with a link (a random token, stored hashed) where the candidate
+ * accepts or declines before it expires.
+ */
+export const Offer = defineEntity({
+  name: 'Offer',
+  indexes: [{ properties: ['application', 'createdAt'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    application: () => p.manyToOne(Application),
+    salary: personal(p.integer(), 'user.financial.salary_expectation'),
+    currency: notPersonal(p.string().length(3), 'ISO currency code'),
+    period: notPersonal(p.string().length(10), 'year, month or hour'),
+    startDate: personal(p.string().length(10), 'user.recruitment.application'),
+    expiresOn: notPersonal(p.string().length(10), 'offer deadline'),
+    terms: personal(p.text(), 'user.recruitment.application'),
+    status: notPersonal(p.string().length(20).$type<TOfferStatus>(), 'offer status'),
+    createdBy: () => p.manyToOne(User).nullable(),
+    approvedBy: () => p.manyToOne(User).nullable(),
+    approvedAt: p.datetime().nullable(),
+    sentAt: p.datetime().nullable(),
+    respondedAt: p.datetime().nullable(),
+    tokenHash: notPersonal(p.string().length(64).nullable().unique(), 'hash of the response link token'),
+    letterKey: notPersonal(p.string().length(80).nullable(), 'file store key of the letter PDF'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
