@@ -1,15 +1,21 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
-import { type CandorPermissions, hasPermission } from './access';
+import {
+  type CandorPermissions,
+  hasPermission,
+  PAGE_ACCESS,
+  RESOURCE_ACCESS,
+  RESOURCE_NAMES,
+} from './access';
 import { AppLayout } from './layout/AppLayout';
 import { Dashboard } from './pages/Dashboard';
 import { LoginPage } from './pages/LoginPage';
 import { SetPasswordPage } from './pages/SetPasswordPage';
+import { SettingsPage } from './pages/settings/SettingsPage';
 import { authProvider } from './providers/authProvider';
-import { queryClient } from './queryClient';
 import { dataProvider } from './providers/dataProvider';
-import { audit } from './resources/audit';
-import { users } from './resources/users';
+import { queryClient } from './queryClient';
+import { RESOURCES } from './resources';
 import { theme } from './theme';
 
 export function App() {
@@ -33,8 +39,16 @@ export function App() {
       </CustomRoutes>
       {(permissions: CandorPermissions) => (
         <>
-          {hasPermission(permissions, 'users.read') && <Resource name="users" {...users} />}
-          {hasPermission(permissions, 'audit.read') && <Resource name="audit" {...audit} />}
+          {RESOURCE_NAMES.filter((name) => hasPermission(permissions, RESOURCE_ACCESS[name].read)).map(
+            (name) => (
+              <Resource key={name} name={name} {...RESOURCES[name]} />
+            ),
+          )}
+          {hasPermission(permissions, PAGE_ACCESS.settings) && (
+            <CustomRoutes>
+              <Route path="/settings" element={<SettingsPage />} />
+            </CustomRoutes>
+          )}
         </>
       )}
     </Admin>

@@ -4,7 +4,8 @@ const TEAL = '#0f766e';
 
 /**
  * react-admin's light theme in Candor's teal. Its app bar uses the secondary
- * colour, so both are set. White on this teal has a contrast above 5:1.
+ * colour, so both are set. White on this teal has a contrast above 5:1, and so
+ * do the status colours below.
  */
 export const theme: RaThemeOptions = {
   ...defaultTheme,
@@ -12,5 +13,8 @@ export const theme: RaThemeOptions = {
     ...defaultTheme.palette,
     primary: { main: TEAL, contrastText: '#ffffff' },
     secondary: { main: TEAL, contrastText: '#ffffff' },
+    // MUI's default info and warning blues and oranges are below 4.5:1 against white (status chips use them).
+    info: { main: '#0369a1', contrastText: '#ffffff' },
+    warning: { main: '#b45309', contrastText: '#ffffff' },
   },
 };

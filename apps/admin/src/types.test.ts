@@ -1,5 +1,5 @@
 import type { AppRouter } from '@candor/api';
-import type { TRole } from '@candor/schemas';
+import type { TApplicationStatus, TJobStatus, TRole, TStageKind } from '@candor/schemas';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { describe, expectTypeOf, it } from 'vitest';
 
@@ -39,5 +39,64 @@ describe('AppRouter types seen from the backoffice', () => {
     expectTypeOf<In['users']['invite']>().not.toBeAny();
     expectTypeOf<In['users']['invite']['role']>().toEqualTypeOf<TRole>();
     expectTypeOf<In['users']['update']['status']>().toEqualTypeOf<'active' | 'deactivated' | undefined>();
+  });
+
+  it('keeps every hiring and outbox procedure typed', () => {
+    expectTypeOf<Out['settings']['hiring']>().not.toBeAny();
+    expectTypeOf<Out['settings']['updateHiring']>().not.toBeAny();
+    expectTypeOf<Out['settings']['hiring']['payTransparency']>().toEqualTypeOf<boolean>();
+
+    expectTypeOf<Out['jobs']['list']>().not.toBeAny();
+    expectTypeOf<Out['jobs']['get']>().not.toBeAny();
+    expectTypeOf<Out['jobs']['create']>().not.toBeAny();
+    expectTypeOf<Out['jobs']['update']>().not.toBeAny();
+    expectTypeOf<Out['jobs']['setStatus']>().not.toBeAny();
+    expectTypeOf<Out['jobs']['setStages']>().not.toBeAny();
+    expectTypeOf<Out['jobs']['list']['data'][number]['status']>().toEqualTypeOf<TJobStatus>();
+    expectTypeOf<Out['jobs']['get']['stages'][number]['kind']>().toEqualTypeOf<TStageKind>();
+    expectTypeOf<Out['jobs']['get']['applicationCounts']['active']>().toEqualTypeOf<number>();
+
+    expectTypeOf<Out['candidates']['list']>().not.toBeAny();
+    expectTypeOf<Out['candidates']['get']>().not.toBeAny();
+    expectTypeOf<Out['candidates']['create']>().not.toBeAny();
+    expectTypeOf<Out['candidates']['update']>().not.toBeAny();
+    expectTypeOf<Out['candidates']['merge']>().not.toBeAny();
+    expectTypeOf<
+      Out['candidates']['list']['data'][number]['hasPossibleDuplicates']
+    >().toEqualTypeOf<boolean>();
+    expectTypeOf<Out['candidates']['get']['possibleDuplicates'][number]['reasons']>().toEqualTypeOf<
+      Array<'same_phone' | 'similar_name'>
+    >();
+
+    expectTypeOf<Out['applications']['list']>().not.toBeAny();
+    expectTypeOf<Out['applications']['get']>().not.toBeAny();
+    expectTypeOf<Out['applications']['board']>().not.toBeAny();
+    expectTypeOf<Out['applications']['create']>().not.toBeAny();
+    expectTypeOf<Out['applications']['move']>().not.toBeAny();
+    expectTypeOf<Out['applications']['reject']>().not.toBeAny();
+    expectTypeOf<Out['applications']['withdraw']>().not.toBeAny();
+    expectTypeOf<Out['applications']['setTags']>().not.toBeAny();
+    expectTypeOf<Out['applications']['addNote']>().not.toBeAny();
+    expectTypeOf<Out['applications']['list']['data'][number]['status']>().toEqualTypeOf<TApplicationStatus>();
+    expectTypeOf<Out['applications']['board']['columns'][number]['count']>().toEqualTypeOf<number>();
+    expectTypeOf<Out['applications']['move']>().toEqualTypeOf<{ updated: number; skipped: number }>();
+    expectTypeOf<Out['applications']['reject']>().toEqualTypeOf<{ updated: number; skipped: number }>();
+    expectTypeOf<Out['applications']['get']['stageHistory'][number]['by']>().toEqualTypeOf<{
+      id: string;
+      name: string;
+    } | null>();
+
+    expectTypeOf<Out['outbox']['list']>().not.toBeAny();
+    expectTypeOf<Out['outbox']['get']>().not.toBeAny();
+    expectTypeOf<Out['outbox']['get']['status']>().toEqualTypeOf<'pending' | 'sent' | 'failed'>();
+  });
+
+  it('keeps hiring inputs typed', () => {
+    expectTypeOf<In['applications']['reject']>().not.toBeAny();
+    expectTypeOf<In['applications']['reject']['emailDelayHours']>().toEqualTypeOf<
+      number | null | undefined
+    >();
+    expectTypeOf<In['jobs']['setStatus']['status']>().toEqualTypeOf<TJobStatus>();
+    expectTypeOf<In['candidates']['merge']>().toEqualTypeOf<{ keepId: string; mergeId: string }>();
   });
 });

@@ -62,7 +62,13 @@ forEachDatabase('demo seed', (db) => {
     const em = db.orm().em.fork();
     const tenant = await em.findOneOrFail(Tenant, { slug: DEMO_TENANT.slug });
     em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
-    expect(tenant.hiringSettings?.departments).toEqual(['Engineering', 'Operations', 'Sales', 'People', 'Design']);
+    expect(tenant.hiringSettings?.departments).toEqual([
+      'Engineering',
+      'Operations',
+      'Sales',
+      'People',
+      'Design',
+    ]);
 
     const jobs = await em.find(Job, { tenant });
     expect(jobs.length).toBeGreaterThanOrEqual(6);
@@ -77,7 +83,9 @@ forEachDatabase('demo seed', (db) => {
       expect(job.questions.length).toBeGreaterThanOrEqual(1);
     }
     const team = await em.find(HiringTeamMember, { tenant }, { populate: ['user'] });
-    const managed = team.filter((m) => m.role === 'hiring_manager' && m.user.email === 'manager@acme.example');
+    const managed = team.filter(
+      (m) => m.role === 'hiring_manager' && m.user.email === 'manager@acme.example',
+    );
     expect(managed.length).toBeGreaterThanOrEqual(2);
     expect(managed.length).toBeLessThanOrEqual(3);
 
@@ -126,7 +134,9 @@ forEachDatabase('demo seed', (db) => {
 
     // Exactly the planted pairs share a phone number or a name key, and only they are flagged.
     const flagged = candidates.filter((c) => c.possibleDuplicate).map((c) => c.email);
-    expect(flagged.sort()).toEqual([...DEMO_DUPLICATE_PAIRS.samePhone, ...DEMO_DUPLICATE_PAIRS.sameName].sort());
+    expect(flagged.sort()).toEqual(
+      [...DEMO_DUPLICATE_PAIRS.samePhone, ...DEMO_DUPLICATE_PAIRS.sameName].sort(),
+    );
     const sharing = (key: (c: (typeof candidates)[number]) => string | null | undefined) => {
       const groups = new Map<string, string[]>();
       for (const c of candidates) {
@@ -142,7 +152,12 @@ forEachDatabase('demo seed', (db) => {
 
 forEachDatabase('bulk seed', (db) => {
   it('writes rows the ORM reads back', async () => {
-    const result = await seedBulk(db.orm(), { tenantSlug: 'bulk-test', candidates: 300, applications: 900, jobs: 5 });
+    const result = await seedBulk(db.orm(), {
+      tenantSlug: 'bulk-test',
+      candidates: 300,
+      applications: 900,
+      jobs: 5,
+    });
     expect(result).toMatchObject({ jobs: 5, candidates: 300, applications: 900, stageChanges: 900 });
     const em = db.orm().em.fork();
     em.setFilterParams(TENANT_FILTER, { tenantId: result.tenantId });
@@ -164,17 +179,27 @@ forEachDatabase('bulk seed', (db) => {
       expect(typeof c.possibleDuplicate).toBe('boolean');
       expect(c.email).toBe(c.email.toLowerCase());
     }
-    const applications = await em.find(Application, { tenant }, { populate: ['stage', 'candidate'], limit: 100 });
+    const applications = await em.find(
+      Application,
+      { tenant },
+      { populate: ['stage', 'candidate'], limit: 100 },
+    );
     for (const a of applications) {
       expect(a.stage.job.id).toBe(a.job.id);
       expect(a.appliedAt).toBeInstanceOf(Date);
       expect(a.lastActivityAt.getTime()).toBeGreaterThanOrEqual(a.appliedAt.getTime());
-      expect(a.answers[0]).toMatchObject({ questionId: 'work-permit', answer: expect.stringMatching(/^(yes|no)$/) });
+      expect(a.answers[0]).toMatchObject({
+        questionId: 'work-permit',
+        answer: expect.stringMatching(/^(yes|no)$/),
+      });
       if (a.status === 'rejected') expect(a.stage.kind).toBe('rejected');
       if (a.status === 'rejected') expect(a.decidedAt).toBeInstanceOf(Date);
     }
     // Date comparisons work on the stored format (epoch milliseconds on SQLite, timestamptz on PostgreSQL).
-    const lastYear = await em.count(Application, { tenant, appliedAt: { $gte: new Date(Date.now() - 365 * 86_400_000) } });
+    const lastYear = await em.count(Application, {
+      tenant,
+      appliedAt: { $gte: new Date(Date.now() - 365 * 86_400_000) },
+    });
     expect(lastYear).toBeGreaterThan(300);
     expect(lastYear).toBeLessThan(900);
     expect(await em.count(Application, { tenant, status: 'rejected' })).toBeGreaterThan(200);

@@ -5,7 +5,13 @@ import { RoleMenu } from './RoleMenu';
 
 export function AppLayout({ children }: { children: ReactNode }) {
   return (
-    <Layout appBar={CandorAppBar} menu={RoleMenu}>
+    // react-admin sizes the layout to its widest content (min-width: fit-content); the pipeline
+    // board is wider than any screen and scrolls sideways on its own, so the layout must not grow.
+    <Layout
+      appBar={CandorAppBar}
+      menu={RoleMenu}
+      sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 } }}
+    >
       {children}
     </Layout>
   );

@@ -1,7 +1,14 @@
+import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
 import { Menu, usePermissions } from 'react-admin';
-import { type CandorPermissions, hasPermission, RESOURCE_ACCESS, RESOURCE_NAMES } from '../access';
+import {
+  type CandorPermissions,
+  hasPermission,
+  PAGE_ACCESS,
+  RESOURCE_ACCESS,
+  RESOURCE_NAMES,
+} from '../access';
 
-/** The side menu: the dashboard, then only the resources the signed-in role may read. */
+/** The side menu: the dashboard, the resources the signed-in role may read, then the settings for admins. */
 export function RoleMenu() {
   const { permissions } = usePermissions<CandorPermissions>();
   const readable = RESOURCE_NAMES.filter((name) => hasPermission(permissions, RESOURCE_ACCESS[name].read));
@@ -11,6 +18,9 @@ export function RoleMenu() {
       {readable.map((name) => (
         <Menu.ResourceItem key={name} name={name} />
       ))}
+      {hasPermission(permissions, PAGE_ACCESS.settings) && (
+        <Menu.Item to="/settings" primaryText="Settings" leftIcon={<SettingsOutlinedIcon />} />
+      )}
     </Menu>
   );
 }

@@ -1,7 +1,12 @@
 import { ROLE_LABELS, type TPermission } from '@candor/schemas';
+import AddIcon from '@mui/icons-material/Add';
+import AssignmentIndOutlinedIcon from '@mui/icons-material/AssignmentIndOutlined';
 import HistoryIcon from '@mui/icons-material/History';
 import PeopleIcon from '@mui/icons-material/People';
+import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
+import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
+import WorkOutlineIcon from '@mui/icons-material/WorkOutlineOutlined';
 import { Card, CardContent, Stack, Typography } from '@mui/material';
 import type { ReactElement } from 'react';
 import { Button, Loading, Title, usePermissions } from 'react-admin';
@@ -11,9 +16,25 @@ import { useMe } from '../providers/authProvider';
 type Shortcut = { label: string; to: string; icon: ReactElement; permission: TPermission };
 
 const SHORTCUTS: Shortcut[] = [
+  { label: 'Jobs', to: '/jobs', icon: <WorkOutlineIcon />, permission: 'jobs.read' },
+  { label: 'New job', to: '/jobs/create', icon: <AddIcon />, permission: 'jobs.manage' },
+  { label: 'Candidates', to: '/candidates', icon: <PeopleAltOutlinedIcon />, permission: 'candidates.read' },
+  {
+    label: 'Add candidate',
+    to: '/candidates/create',
+    icon: <PersonAddIcon />,
+    permission: 'candidates.manage',
+  },
+  {
+    label: 'Applications',
+    to: '/applications',
+    icon: <AssignmentIndOutlinedIcon />,
+    permission: 'applications.read',
+  },
   { label: 'Users', to: '/users', icon: <PeopleIcon />, permission: 'users.read' },
   { label: 'Invite user', to: '/users/create', icon: <PersonAddIcon />, permission: 'users.manage' },
   { label: 'Audit log', to: '/audit', icon: <HistoryIcon />, permission: 'audit.read' },
+  { label: 'Settings', to: '/settings', icon: <SettingsOutlinedIcon />, permission: 'settings.manage' },
 ];
 
 export function Dashboard() {
@@ -44,7 +65,7 @@ export function Dashboard() {
           </nav>
         ) : (
           <Typography variant="body2" color="text.secondary" sx={{ mt: 3 }}>
-            Nothing in the backoffice needs your role yet; an owner or admin manages users and the audit log.
+            Nothing in the backoffice is open to your role yet; ask an owner or admin for access.
           </Typography>
         )}
       </CardContent>

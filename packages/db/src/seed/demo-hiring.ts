@@ -67,7 +67,13 @@ const QUESTIONS = {
     options: [],
     knockoutAnswer: 'no',
   },
-  notice: { label: 'What is your notice period?', kind: 'short_text', required: false, options: [], knockoutAnswer: null },
+  notice: {
+    label: 'What is your notice period?',
+    kind: 'short_text',
+    required: false,
+    options: [],
+    knockoutAnswer: null,
+  },
   salary: {
     label: 'What are your salary expectations (EUR per year, gross)?',
     kind: 'short_text',
@@ -89,7 +95,13 @@ const QUESTIONS = {
     options: ['Early (6:00-14:30)', 'Late (14:00-22:30)', 'Either'],
     knockoutAnswer: null,
   },
-  forklift: { label: 'Do you hold a forklift licence?', kind: 'yes_no', required: false, options: [], knockoutAnswer: null },
+  forklift: {
+    label: 'Do you hold a forklift licence?',
+    kind: 'yes_no',
+    required: false,
+    options: [],
+    knockoutAnswer: null,
+  },
   german: {
     label: 'How well do you speak German?',
     kind: 'single_choice',
@@ -153,7 +165,10 @@ const JOBS: JobSpec[] = [
       'Hands-on experience with ROS or ROS 2',
       'You explain trade-offs clearly, in English',
     ],
-    niceToHave: ['SLAM, sensor fusion or multi-robot coordination', 'Experience with safety standards such as ISO 3691-4'],
+    niceToHave: [
+      'SLAM, sensor fusion or multi-robot coordination',
+      'Experience with safety standards such as ISO 3691-4',
+    ],
     criteria: [
       ['Robotics fundamentals', 'Planning, localisation and control: what the candidate has built and why'],
       ['C++ craftsmanship', 'Readable, testable, real-time-aware code'],
@@ -296,7 +311,10 @@ const JOBS: JobSpec[] = [
       'Business fluent German and English',
       'Willing to travel about 30% of the time',
     ],
-    niceToHave: ['Logistics, intralogistics or industrial automation background', 'MEDDICC or a similar method'],
+    niceToHave: [
+      'Logistics, intralogistics or industrial automation background',
+      'MEDDICC or a similar method',
+    ],
     criteria: [
       ['Deal track record', 'Size, cycle length and how the deals were won'],
       ['Discovery skills', 'Asks the questions that reveal the real problem'],
@@ -380,7 +398,9 @@ function describeJob(spec: JobSpec): string {
       : []),
     '30 days of paid holiday and your birthday off',
     '1,500 EUR learning budget per year',
-    spec.workplace === 'remote' ? 'Home office budget and two team weeks a year in Berlin' : 'Public transport ticket or bike leasing',
+    spec.workplace === 'remote'
+      ? 'Home office budget and two team weeks a year in Berlin'
+      : 'Public transport ticket or bike leasing',
     'Visa and relocation support',
   ];
   return [
@@ -502,12 +522,16 @@ function planCandidates(random: SeededRandom): PlannedCandidate[] {
       const suffix = random.int(0, 0xffffff).toString(16).padStart(6, '0');
       links.push(`https://www.linkedin.com/in/${nameSlug(person.first)}-${nameSlug(person.last)}-${suffix}`);
     }
-    if (random.chance(0.2)) links.push(`https://github.com/${nameSlug(person.first)}${nameSlug(person.last).slice(0, 4)}`);
+    if (random.chance(0.2)) {
+      links.push(`https://github.com/${nameSlug(person.first)}${nameSlug(person.last).slice(0, 4)}`);
+    }
     people.push({
       name: person.name,
       email,
       phone,
-      location: random.chance(0.55) ? random.pick(['Berlin', 'Berlin', 'Lisbon', 'Porto', 'Munich', 'Hamburg']) : random.pick(person.origin.cities),
+      location: random.chance(0.55)
+        ? random.pick(['Berlin', 'Berlin', 'Lisbon', 'Porto', 'Munich', 'Hamburg'])
+        : random.pick(person.origin.cities),
       links,
       source: random.weighted<TApplicationSource>([
         ['careers_site', 75],
@@ -569,7 +593,11 @@ function answersFor(
     let answer: string;
     if (q.kind === 'yes_no') {
       // Only people rejected for location or work permit answered the knockout question with "no".
-      answer = q.knockoutAnswer ? (outcome.reasonId === 'location' ? q.knockoutAnswer : 'yes') : random.pick(['yes', 'no']);
+      answer = q.knockoutAnswer
+        ? outcome.reasonId === 'location'
+          ? q.knockoutAnswer
+          : 'yes'
+        : random.pick(['yes', 'no']);
     } else if (q.kind === 'single_choice') {
       const options = q.options.filter((o) => o !== q.knockoutAnswer || outcome.reasonId === 'skills');
       answer = random.pick(options);
@@ -580,7 +608,14 @@ function answersFor(
     } else if (q.label === QUESTIONS.portfolio.label) {
       answer = candidate.links.find((l) => l.includes('github')) ?? `https://${nameSlug(candidate.name)}.dev`;
     } else {
-      answer = random.pick(['Immediately', '2 weeks', '1 month', '6 weeks', '3 months', '3 months, negotiable']);
+      answer = random.pick([
+        'Immediately',
+        '2 weeks',
+        '1 month',
+        '6 weeks',
+        '3 months',
+        '3 months, negotiable',
+      ]);
     }
     return { questionId: q.id, label: q.label, answer };
   });
@@ -656,10 +691,16 @@ export async function seedDemoHiring(em: Em, tenantId: string): Promise<void> {
       p,
       i === 0
         ? { reached: HIRED_STEP, status: 'hired' }
-        : { reached: random.int(0, 2), status: 'rejected', reasonId: i % 3 === 1 ? 'experience' : 'position_filled' },
+        : {
+            reached: random.int(0, 2),
+            status: 'rejected',
+            reasonId: i % 3 === 1 ? 'experience' : 'position_filled',
+          },
     );
   });
-  openPairs.forEach((p, i) => outcomeOf.set(p, openOutcomes[i]!));
+  openPairs.forEach((p, i) => {
+    outcomeOf.set(p, openOutcomes[i]!);
+  });
 
   const candidates: CandidateRow[] = planned.map((c) =>
     em.create(Candidate, {
@@ -702,9 +743,15 @@ export async function seedDemoHiring(em: Em, tenantId: string): Promise<void> {
     if (outcome.status === 'rejected') path.push(stages.find((s) => s.kind === 'rejected')!);
     // Withdrawn applications get one more point in time: the withdrawal, after the last move.
     const points = path.length - 1 + (outcome.status === 'withdrawn' ? 1 : 0);
-    const times = stepTimes(random, appliedAt.getTime(), Math.max(end, appliedAt.getTime() + points * HOUR), points);
+    const times = stepTimes(
+      random,
+      appliedAt.getTime(),
+      Math.max(end, appliedAt.getTime() + points * HOUR),
+      points,
+    );
 
-    const decidedAt = outcome.status === 'active' ? null : new Date(times[times.length - 1] ?? appliedAt.getTime());
+    const decidedAt =
+      outcome.status === 'active' ? null : new Date(times[times.length - 1] ?? appliedAt.getTime());
     const deciderIsManager = spec.withManager && outcome.status === 'rejected' && random.chance(0.4);
     const application = em.create(Application, {
       tenant: tenantId,
@@ -765,9 +812,13 @@ export async function seedDemoHiring(em: Em, tenantId: string): Promise<void> {
 
     if (appliedAt < candidate.createdAt) {
       // Sourced candidates were added a little before they were put on a job.
-      candidate.createdAt = new Date(appliedAt.getTime() - (plannedCandidate.source === 'careers_site' ? 0 : HOUR));
+      candidate.createdAt = new Date(
+        appliedAt.getTime() - (plannedCandidate.source === 'careers_site' ? 0 : HOUR),
+      );
     }
-    if (application.lastActivityAt > candidate.lastActivityAt) candidate.lastActivityAt = application.lastActivityAt;
+    if (application.lastActivityAt > candidate.lastActivityAt) {
+      candidate.lastActivityAt = application.lastActivityAt;
+    }
   }
 
   await em.flush();
