@@ -61,23 +61,39 @@ export function ormConfig(url: string, options: OrmOptions = {}): Options {
     allowGlobalContext: false,
     forceUtcTimezone: true,
     ignoreUndefinedInQuery: true,
+    // Ids (and createdAt) exist right after em.create, so a record can be
+    // referenced (audit events, links in emails) before the flush.
+    processOnCreateHooksEarly: true,
   };
   if (dialect === 'postgresql') {
     return { ...common, driver: PostgreSqlDriver, clientUrl: url, pool: { min: 0, max: options.poolMax ?? 10 } };
   }
   const dbName = sqlitePath(url);
   if (dbName !== ':memory:') mkdirSync(dirname(dbName), { recursive: true });
-  return { ...common, driver: LibSqlDriver, dbName };
+  return {
+    ...common,
+    driver: LibSqlDriver,
+    dbName,
+    // The libsql pool replaces connections older than 10 s, and SQLite pragmas
+    // are per connection: set them on every new one, not once at start.
+    pool: {
+      afterCreate(connection: { exec(sql: string): void }, done: (error: Error | null, connection: unknown) => void) {
+        try {
+          connection.exec('pragma foreign_keys = on; pragma busy_timeout = 5000;');
+          done(null, connection);
+        } catch (error) {
+          done(error as Error, connection);
+        }
+      },
+    },
+  };
 }
 
 export async function createOrm(url: string = DEFAULT_DATABASE_URL, options: OrmOptions = {}): Promise<Orm> {
   const orm = (await MikroORM.init(ormConfig(url, options))) as unknown as Orm;
   if (dialectOf(url) === 'sqlite') {
-    // WAL lets readers proceed during a write; busy_timeout waits instead of failing on a lock.
-    const connection = orm.em.getConnection();
-    await connection.execute('pragma journal_mode = wal');
-    await connection.execute('pragma busy_timeout = 5000');
-    await connection.execute('pragma foreign_keys = on');
+    // WAL (a property of the database file, so once is enough) lets readers proceed during a write.
+    await orm.em.getConnection().execute('pragma journal_mode = wal');
   }
   return orm;
 }

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import {
   Application,
   ApplicationNote,
@@ -13,7 +16,7 @@ import {
   Tenant,
   User,
 } from './entities/index.js';
-import { dialectOf, sqlitePath } from './orm.js';
+import { createOrm, dialectOf, sqlitePath } from './orm.js';
 import { DEMO_SECOND_TENANT, DEMO_TENANT, DEMO_USERS, seedDemo } from './seed/demo.js';
 import { seedBulk } from './seed/bulk.js';
 import { DEMO_DUPLICATE_PAIRS } from './seed/demo-hiring.js';
@@ -218,5 +221,28 @@ describe('database urls', () => {
   it('resolves sqlite paths', () => {
     expect(sqlitePath('sqlite::memory:')).toBe(':memory:');
     expect(sqlitePath('file:/tmp/x.db')).toBe('/tmp/x.db');
+  });
+});
+
+describe('sqlite connections', () => {
+  it('enforce foreign keys and wait on locks on every pooled connection, also after the pool replaced one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'candor-pragma-'));
+    const orm = await createOrm(`sqlite:${join(dir, 'p.db')}`);
+    try {
+      const pragmas = async () => {
+        const connection = orm.em.getConnection();
+        const [fk] = await connection.execute<Array<{ foreign_keys: number }>>('pragma foreign_keys');
+        const [busy] = await connection.execute<Array<{ timeout: number }>>('pragma busy_timeout');
+        return { foreignKeys: fk!.foreign_keys, busyTimeout: busy!.timeout };
+      };
+      expect(await pragmas()).toEqual({ foreignKeys: 1, busyTimeout: 5000 });
+      // libsql's pool drops connections older than 10 s; jump the clock past that.
+      vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 60_000 });
+      expect(await pragmas()).toEqual({ foreignKeys: 1, busyTimeout: 5000 });
+    } finally {
+      vi.useRealTimers();
+      await orm.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -37,7 +37,7 @@ forEachDatabase('hiring', (db) => {
 
   describe('jobs', () => {
     it('copies the tenant pipeline, opens with who/when, and refuses transitions that skip a step', async () => {
-      const { caller, recruiter } = await setup();
+      const { caller, recruiter, tenant } = await setup();
       const job = await caller.jobs.create({
         title: 'Field Robotics Engineer',
         department: 'Engineering',
@@ -50,6 +50,8 @@ forEachDatabase('hiring', (db) => {
         criteria: [{ name: 'Robotics' }],
       });
       expect(job.status).toBe('draft');
+      const created = await tenantEm(db.orm(), tenant.id).find(AuditEvent, { action: 'job.create' });
+      expect(created.map((e) => e.targetId)).toEqual([job.id]);
       expect(job.country).toBe('PT');
       expect(job.salary).toEqual({ min: 50_000, max: 70_000, currency: 'EUR', period: 'year' });
       expect(job.stages.map((s) => s.name)).toEqual(DEFAULT_HIRING_SETTINGS.pipelineTemplate.map((s) => s.name));

@@ -6,14 +6,16 @@ import {
   type InferEntity,
   likeIgnoringCase,
 } from '@candor/db';
-import type {
-  TCandidate,
-  TCandidateListItem,
-  TDuplicateHint,
-  ZCandidateCreateInput,
-  ZCandidateListParams,
-  ZCandidateMergeInput,
-  ZCandidateUpdateInput,
+import {
+  nameKey,
+  phoneKey,
+  type TCandidate,
+  type TCandidateListItem,
+  type TDuplicateHint,
+  type ZCandidateCreateInput,
+  type ZCandidateListParams,
+  type ZCandidateMergeInput,
+  type ZCandidateUpdateInput,
 } from '@candor/schemas';
 import type { z } from 'zod';
 import { createApplicationIn } from '../applications/applications.service.js';
@@ -21,7 +23,6 @@ import { recordAudit } from '../audit/audit.service.js';
 import { visibleJobIds } from '../hiring/job-scope.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
-import { nameKey, phoneKey } from './duplicates.js';
 
 type CandidateRow = InferEntity<typeof Candidate>;
 

@@ -7,7 +7,8 @@ import {
   type TJobStatus,
   type TRole,
   type TStageKind,
-  phoneDigits,
+  nameKey,
+  phoneKey,
 } from '@candor/schemas';
 import type { EntityMetadata, EntitySchema, InferEntity } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
@@ -28,7 +29,7 @@ import { newId } from '../entities/ids.js';
 import { type Orm, ormDialectOfEm } from '../orm.js';
 import { hashPassword } from '../password.js';
 import { DEMO_SECOND_TENANT, DEMO_TENANT } from './demo.js';
-import { candidateNameKey, fillPhone, nameSlug, randomPerson } from './people.js';
+import { fillPhone, nameSlug, randomPerson } from './people.js';
 import { SeededRandom } from './random.js';
 
 /**
@@ -299,8 +300,8 @@ export async function seedBulk(orm: Orm, options: BulkSeedOptions): Promise<Bulk
         name,
         email,
         phone,
-        phone ? phoneDigits(phone) : null,
-        candidateNameKey(name),
+        phoneKey(phone),
+        nameKey(name),
         location,
         json(links),
         source,

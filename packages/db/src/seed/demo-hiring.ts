@@ -6,7 +6,8 @@ import {
   type THiringTeamRole,
   type TJobQuestion,
   type TJobStatus,
-  phoneDigits,
+  nameKey,
+  phoneKey,
 } from '@candor/schemas';
 import type { InferEntity } from '@mikro-orm/core';
 import {
@@ -23,7 +24,7 @@ import {
 } from '../entities/index.js';
 import type { TStoredAnswer } from '../entities/index.js';
 import type { Em } from '../orm.js';
-import { candidateNameKey, fillPhone, nameSlug, type Origin, randomPerson } from './people.js';
+import { fillPhone, nameSlug, type Origin, randomPerson } from './people.js';
 import { SeededRandom } from './random.js';
 
 /**
@@ -504,15 +505,15 @@ function planCandidates(random: SeededRandom): PlannedCandidate[] {
       duplicate: true,
     },
   ];
-  const nameKeys = new Set(planted.map((c) => candidateNameKey(c.name)));
-  const phones = new Set(planted.flatMap((c) => (c.phone ? [phoneDigits(c.phone)] : [])));
+  const nameKeys = new Set(planted.map((c) => nameKey(c.name)));
+  const phones = new Set(planted.flatMap((c) => phoneKey(c.phone) ?? []));
   const emails = new Set<string>(planted.map((c) => c.email));
   const people: PlannedCandidate[] = [];
   while (people.length < DEMO_CANDIDATE_COUNT - planted.length) {
     const person = randomPerson(random);
     if (person.last === 'Bondarenko') continue; // keep the planted pair the only Bondarenkos
     const email = `${nameSlug(person.first)}.${nameSlug(person.last)}@example.com`;
-    const key = candidateNameKey(person.name);
+    const key = nameKey(person.name);
     if (nameKeys.has(key) || emails.has(email)) continue;
     const phone = random.chance(0.85) ? uniquePhone(random, person.origin, phones) : null;
     nameKeys.add(key);
@@ -552,8 +553,9 @@ function planCandidates(random: SeededRandom): PlannedCandidate[] {
 function uniquePhone(random: SeededRandom, origin: Origin, taken: Set<string>): string {
   for (;;) {
     const phone = fillPhone(random, origin.phone);
-    if (!taken.has(phoneDigits(phone))) {
-      taken.add(phoneDigits(phone));
+    const key = phoneKey(phone) ?? phone;
+    if (!taken.has(key)) {
+      taken.add(key);
       return phone;
     }
   }
@@ -708,8 +710,8 @@ export async function seedDemoHiring(em: Em, tenantId: string): Promise<void> {
       name: c.name,
       email: c.email,
       phone: c.phone,
-      phoneDigits: c.phone ? phoneDigits(c.phone) : null,
-      nameKey: candidateNameKey(c.name),
+      phoneDigits: phoneKey(c.phone),
+      nameKey: nameKey(c.name),
       location: c.location,
       links: c.links,
       source: c.source,

@@ -1,3 +1,4 @@
+import { foldToAscii } from '@candor/schemas';
 import type { SeededRandom } from './random.js';
 
 /**
@@ -184,39 +185,6 @@ export const ORIGINS: readonly Origin[] = [
     phone: '+84 9# ### ## ##',
   },
 ];
-
-/** Letters that Unicode does not decompose into a base letter plus a mark. */
-const SPECIAL_LETTERS: Record<string, string> = {
-  ł: 'l',
-  ø: 'o',
-  đ: 'd',
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ı: 'i',
-  þ: 'th',
-};
-
-/** Lowercase ASCII: diacritics stripped, special letters spelled out. */
-export function foldToAscii(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[łøđßæœıþ]/g, (c) => SPECIAL_LETTERS[c] ?? c);
-}
-
-/**
- * The candidate's name key for duplicate detection: lowercase tokens without
- * diacritics, sorted, so "José Álvarez" and "Alvarez Jose" match.
- */
-export function candidateNameKey(name: string): string {
-  return foldToAscii(name)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .sort()
-    .join(' ');
-}
 
 /** The part of a name usable in an email local part or URL slug: `de Jong` -> `dejong`. */
 export function nameSlug(name: string): string {

@@ -20,11 +20,6 @@ export const ZPhone = z
   .max(40)
   .regex(/^\+?[0-9 ().-]{5,}$/, 'Enter a phone number like +49 30 1234567');
 
-/** The digits of a phone number, for duplicate detection. */
-export function phoneDigits(phone: string): string {
-  return phone.replace(/\D/g, '');
-}
-
 export const ZProfileLink = z.url({ protocol: /^https?$/, message: 'Enter a web address starting with https://' }).max(300);
 
 export const ZCandidateCreateInput = z.object({

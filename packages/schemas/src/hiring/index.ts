@@ -6,3 +6,4 @@ export * from './interview.js';
 export * from './email-templates.js';
 export * from './attachment.js';
 export * from './offer.js';
+export * from './identity-keys.js';
