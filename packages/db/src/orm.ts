@@ -64,6 +64,10 @@ export function ormConfig(url: string, options: OrmOptions = {}): Options {
     // Ids (and createdAt) exist right after em.create, so a record can be
     // referenced (audit events, links in emails) before the flush.
     processOnCreateHooksEarly: true,
+    // Every tenant-owned row carries its own tenant_id and is filtered by it;
+    // joining each referenced row again just to re-check its tenant turned a
+    // page of 25 applications into a four-way join over the whole table.
+    autoJoinRefsForFilters: false,
   };
   if (dialect === 'postgresql') {
     return { ...common, driver: PostgreSqlDriver, clientUrl: url, pool: { min: 0, max: options.poolMax ?? 10 } };

@@ -24,8 +24,9 @@ export function listParams<const F extends readonly [string, ...string[]], Filte
   });
 }
 
+/** `total` is exact up to a cap; `capped` says there are more than that. */
 export function listResult<Item extends z.ZodType>(item: Item) {
-  return z.object({ data: z.array(item), total: z.number().int().min(0) });
+  return z.object({ data: z.array(item), total: z.number().int().min(0), capped: z.boolean().optional() });
 }
 
 export const ZId = z.uuid();

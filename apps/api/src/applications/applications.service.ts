@@ -5,6 +5,7 @@ import {
   Candidate,
   containsPattern,
   type Em,
+  findPage,
   type InferEntity,
   Job,
   JobStage,
@@ -79,6 +80,15 @@ function dayStart(date: string): Date {
   return new Date(`${date}T00:00:00.000Z`);
 }
 
+/**
+ * Ids of applications with a tag, as a sub-query rather than a list of ids:
+ * a tag can sit on tens of thousands of applications. MikroORM takes a knex
+ * query as the value of `$in`; its types only know arrays.
+ */
+function taggedWith(em: Em, tag: string): string[] {
+  return em.createQueryBuilder(ApplicationTag, 't').select('t.application').where({ tag }).getKnexQuery() as unknown as string[];
+}
+
 export async function listApplications(em: Em, actor: Actor, params: z.output<typeof ZApplicationListParams>) {
   const { page, perPage } = params.pagination;
   const f = params.filter;
@@ -97,18 +107,19 @@ export async function listApplications(em: Em, actor: Actor, params: z.output<ty
     ...(f.source ? { source: f.source } : {}),
     ...(f.candidateId ? { candidate: f.candidateId } : {}),
     ...(Object.keys(applied).length ? { appliedAt: applied } : {}),
-    ...(f.tag ? { id: { $in: (await em.find(ApplicationTag, { tag: f.tag }, { fields: ['application'] })).map((t) => t.application.id) } } : {}),
+    // A semi-join, not a list of ids: a tag can sit on tens of thousands of applications.
+    ...(f.tag ? { id: { $in: taggedWith(em, f.tag) } } : {}),
     ...(needle ? { candidate: { $or: [{ name: needle }, { email: needle }] } } : {}),
   };
-  const [rows, total] = await em.findAndCount(Application, where, {
+  const { rows, total, capped } = await findPage(em, Application, where, {
     populate: ['candidate', 'job', 'stage'],
-    orderBy: [{ [params.sort.field]: params.sort.order }, { id: 'asc' }],
-    limit: perPage,
-    offset: (page - 1) * perPage,
+    orderBy: [{ [params.sort.field]: params.sort.order }, { id: params.sort.order === 'ASC' ? 'asc' : 'desc' }],
+    page,
+    perPage,
   });
   recordAudit(em, actor, { action: 'application.list', targetType: 'Application' });
   await em.flush();
-  return { data: await toListItems(em, rows), total };
+  return { data: await toListItems(em, rows), total, capped };
 }
 
 export async function getApplication(em: Em, actor: Actor, id: string): Promise<TApplication> {

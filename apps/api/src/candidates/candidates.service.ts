@@ -3,6 +3,7 @@ import {
   Candidate,
   containsPattern,
   type Em,
+  findPage,
   type InferEntity,
   likeIgnoringCase,
 } from '@candor/db';
@@ -92,10 +93,10 @@ export async function listCandidates(em: Em, actor: Actor, params: z.output<type
     ...(Object.keys(created).length ? { createdAt: created } : {}),
     ...(needle ? { $or: [{ name: needle }, { email: needle }] } : {}),
   };
-  const [rows, total] = await em.findAndCount(Candidate, where, {
-    orderBy: [{ [params.sort.field]: params.sort.order }, { id: 'asc' }],
-    limit: perPage,
-    offset: (page - 1) * perPage,
+  const { rows, total, capped } = await findPage(em, Candidate, where, {
+    orderBy: [{ [params.sort.field]: params.sort.order }, { id: params.sort.order === 'ASC' ? 'asc' : 'desc' }],
+    page,
+    perPage,
   });
   const counts = await applicationCounts(
     em,
@@ -103,7 +104,7 @@ export async function listCandidates(em: Em, actor: Actor, params: z.output<type
   );
   recordAudit(em, actor, { action: 'candidate.list', targetType: 'Candidate' });
   await em.flush();
-  return { data: rows.map((r) => toListItem(r, counts.get(r.id) ?? 0)), total };
+  return { data: rows.map((r) => toListItem(r, counts.get(r.id) ?? 0)), total, capped };
 }
 
 /** Other candidates of the tenant with the same phone or the same name. */
