@@ -25,7 +25,9 @@ import { forEachDatabase } from './testing/index.js';
 forEachDatabase('migrations', (db) => {
   it('leave nothing for the schema generator to change', async () => {
     const diff = await db.orm().schema.getUpdateSchemaSQL({ wrap: false, safe: false, dropTables: true });
-    expect(diff.trim()).toBe('');
+    // Hand-written PostgreSQL search indexes (*_trgm) are unknown to the entities.
+    const changes = diff.split('\n').filter((line) => line.trim() && !/_trgm"/.test(line));
+    expect(changes).toEqual([]);
   });
 
   it('are all applied and none pending', async () => {

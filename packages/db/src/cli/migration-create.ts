@@ -3,7 +3,7 @@
  * entities and that dialect's committed snapshot, then rewrites the dialect's
  * index of migrations. Needs a reachable PostgreSQL for the postgresql half.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createOrm, type Dialect, migrationsSourceDir } from '../orm.js';
 import { createTestDatabase } from '../testing/databases.js';
@@ -16,11 +16,28 @@ async function createFor(dialect: Dialect): Promise<void> {
     const orm = await createOrm(db.url);
     const result = await orm.getMigrator().createMigration(undefined, false, false, name);
     await orm.close();
-    console.log(result.fileName ? `${dialect}: created ${result.fileName}` : `${dialect}: no changes`);
+    const kept = result.fileName ? withoutHandWrittenIndexes(join(migrationsSourceDir(dialect), result.fileName)) : false;
+    console.log(kept ? `${dialect}: created ${result.fileName}` : `${dialect}: no changes`);
     writeIndex(dialect);
   } finally {
     await db.drop();
   }
+}
+
+/**
+ * The generator does not know the hand-written PostgreSQL search indexes
+ * (named *_trgm, see Migration20261123180600_candidate_search_trgm) and would
+ * drop them; take those statements out, and the file if nothing else is left.
+ */
+function withoutHandWrittenIndexes(file: string): boolean {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const kept = lines.filter((line) => !/addSql\(.*_trgm"/.test(line));
+  if (!kept.some((line) => line.includes('addSql('))) {
+    rmSync(file);
+    return false;
+  }
+  writeFileSync(file, kept.join('\n'));
+  return true;
 }
 
 function writeIndex(dialect: Dialect): void {

@@ -15,10 +15,11 @@ export const Application = defineEntity({
   name: 'Application',
   uniques: [{ properties: ['job', 'candidate'] }],
   indexes: [
-    { properties: ['tenant', 'appliedAt'] },
-    { properties: ['tenant', 'lastActivityAt'] },
-    { properties: ['tenant', 'status', 'appliedAt'] },
-    { properties: ['tenant', 'source', 'appliedAt'] },
+    // The id breaks ties in list order, so pages are stable and index-ordered.
+    { properties: ['tenant', 'appliedAt', 'id'] },
+    { properties: ['tenant', 'lastActivityAt', 'id'] },
+    { properties: ['tenant', 'status', 'appliedAt', 'id'] },
+    { properties: ['tenant', 'source', 'appliedAt', 'id'] },
     { properties: ['job', 'stage', 'lastActivityAt'] },
     { properties: ['candidate'] },
   ],

@@ -13,9 +13,10 @@ export const Candidate = defineEntity({
   name: 'Candidate',
   uniques: [{ properties: ['tenant', 'email'] }],
   indexes: [
-    { properties: ['tenant', 'createdAt'] },
-    { properties: ['tenant', 'lastActivityAt'] },
-    { properties: ['tenant', 'name'] },
+    // The id breaks ties in list order, so pages are stable and index-ordered.
+    { properties: ['tenant', 'createdAt', 'id'] },
+    { properties: ['tenant', 'lastActivityAt', 'id'] },
+    { properties: ['tenant', 'name', 'id'] },
     { properties: ['tenant', 'phoneDigits'] },
     { properties: ['tenant', 'nameKey'] },
   ],

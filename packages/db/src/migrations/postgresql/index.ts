@@ -6,6 +6,8 @@ import { Migration20261123172606_interviews_scorecards } from './Migration202611
 import { Migration20261123172943_email_templates } from './Migration20261123172943_email_templates.js';
 import { Migration20261123173050_attachments } from './Migration20261123173050_attachments.js';
 import { Migration20261123173452_offers } from './Migration20261123173452_offers.js';
+import { Migration20261123180540_list_order_indexes } from './Migration20261123180540_list_order_indexes.js';
+import { Migration20261123180600_candidate_search_trgm } from './Migration20261123180600_candidate_search_trgm.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -14,4 +16,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123172943_email_templates', class: Migration20261123172943_email_templates },
   { name: 'Migration20261123173050_attachments', class: Migration20261123173050_attachments },
   { name: 'Migration20261123173452_offers', class: Migration20261123173452_offers },
+  { name: 'Migration20261123180540_list_order_indexes', class: Migration20261123180540_list_order_indexes },
+  { name: 'Migration20261123180600_candidate_search_trgm', class: Migration20261123180600_candidate_search_trgm },
 ];

@@ -6,6 +6,7 @@ import { Migration20261123172605_interviews_scorecards } from './Migration202611
 import { Migration20261123172943_email_templates } from './Migration20261123172943_email_templates.js';
 import { Migration20261123173049_attachments } from './Migration20261123173049_attachments.js';
 import { Migration20261123173452_offers } from './Migration20261123173452_offers.js';
+import { Migration20261123180539_list_order_indexes } from './Migration20261123180539_list_order_indexes.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -14,4 +15,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123172943_email_templates', class: Migration20261123172943_email_templates },
   { name: 'Migration20261123173049_attachments', class: Migration20261123173049_attachments },
   { name: 'Migration20261123173452_offers', class: Migration20261123173452_offers },
+  { name: 'Migration20261123180539_list_order_indexes', class: Migration20261123180539_list_order_indexes },
 ];
