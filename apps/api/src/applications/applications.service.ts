@@ -375,25 +375,43 @@ export async function setTags(em: Em, actor: Actor, input: { id: string; tags: s
 /** One column per stage with its count and most recently active cards. */
 export async function board(em: Em, actor: Actor, input: { jobId: string; perColumn: number }): Promise<TBoard> {
   const job = await visibleJob(em, actor, input.jobId);
-  const stages = await em.find(JobStage, { job }, { orderBy: { position: 'asc' } });
-  const countRows: Array<{ stage_id: string; n: number | string }> = await em
-    .getKnex()('application')
-    .select('stage_id')
-    .count({ n: '*' })
-    .where('job_id', job.id)
-    .groupBy('stage_id');
+  const knex = em.getKnex();
+  // Raw SQL bypasses the ORM's tenant filter: the job above is the tenant's, and
+  // both queries also name the tenant, so nothing of another tenant is read.
+  const scope = { job_id: job.id, tenant_id: actor.tenantId };
+  const [stages, countRows, ranked] = await Promise.all([
+    em.find(JobStage, { job }, { orderBy: { position: 'asc' } }),
+    knex('application').select('stage_id').count({ n: '*' }).where(scope).groupBy('stage_id') as Promise<
+      Array<{ stage_id: string; n: number | string }>
+    >,
+    // The first cards of every column in one query: rank within each stage.
+    knex
+      .select('id')
+      .from(
+        knex('application')
+          .select('id', knex.raw('row_number() over (partition by stage_id order by last_activity_at desc, id desc) as rn'))
+          .where(scope)
+          .as('ranked'),
+      )
+      .where('rn', '<=', input.perColumn) as Promise<Array<{ id: string }>>,
+  ]);
   const counts = new Map(countRows.map((r) => [r.stage_id, Number(r.n)]));
-  const columns = await Promise.all(
-    stages.map(async (stage) => {
-      const rows = await em.find(
+  const rows = ranked.length
+    ? await em.find(
         Application,
-        { job, stage },
-        { populate: ['candidate', 'job', 'stage'], orderBy: { lastActivityAt: 'desc' }, limit: input.perColumn },
-      );
-      return { stage: stageRef(stage), count: counts.get(stage.id) ?? 0, cards: await toListItems(em, rows) };
-    }),
-  );
+        { id: { $in: ranked.map((r) => r.id) } },
+        { populate: ['candidate', 'job', 'stage'], strategy: 'select-in', orderBy: [{ lastActivityAt: 'desc' }, { id: 'desc' }] },
+      )
+    : [];
+  const cards = await toListItems(em, rows);
   recordAudit(em, actor, { action: 'application.board', targetType: 'Job', targetId: job.id });
   await em.flush();
-  return { job: { id: job.id, title: job.title, status: job.status }, columns };
+  return {
+    job: { id: job.id, title: job.title, status: job.status },
+    columns: stages.map((stage) => ({
+      stage: stageRef(stage),
+      count: counts.get(stage.id) ?? 0,
+      cards: cards.filter((card) => card.stage.id === stage.id),
+    })),
+  };
 }
