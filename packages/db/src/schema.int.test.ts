@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import {
   Application,
+  Interview,
+  InterviewParticipant,
+  Offer,
+  Scorecard,
   ApplicationNote,
   ApplicationTag,
   Candidate,
@@ -36,6 +40,7 @@ forEachDatabase('migrations', (db) => {
 });
 
 forEachDatabase('demo seed', (db) => {
+
   it('creates the demo tenant with one user per role, once', async () => {
     expect(await seedDemo(db.orm().em.fork())).toEqual({ created: true });
     expect(await seedDemo(db.orm().em.fork())).toEqual({ created: false });
@@ -48,6 +53,27 @@ forEachDatabase('demo seed', (db) => {
     );
     const user = await em.findOneOrFail(User, { email: DEMO_USERS[0]!.email });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('gives the demo interviews with scorecards, one still owed, and offers to approve and answer', async () => {
+    await seedDemo(db.orm().em.fork());
+    const em = db.orm().em.fork();
+    const tenant = await em.findOneOrFail(Tenant, { slug: DEMO_TENANT.slug });
+    em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
+    const [interviews, participants, scorecards, offers] = await Promise.all([
+      em.find(Interview, {}),
+      em.count(InterviewParticipant, {}),
+      em.find(Scorecard, {}, { populate: ['application.job'] }),
+      em.find(Offer, {}, { orderBy: { status: 'asc' } }),
+    ]);
+    expect(interviews.length).toBeGreaterThanOrEqual(5);
+    expect(interviews.filter((i) => i.startsAt.getTime() > Date.now())).toHaveLength(1);
+    // Every past interview has both scorecards but one.
+    expect(scorecards.length).toBe(participants - 2 - 1);
+    for (const card of scorecards) {
+      expect(card.ratings.map((r) => r.criterionId).sort()).toEqual(card.application.job.criteria.map((c) => c.id).sort());
+    }
+    expect(offers.map((o) => o.status)).toEqual(expect.arrayContaining(['pending_approval', 'sent']));
   });
 
   it('gives the demo owner a second tenant to switch to', async () => {

@@ -3,6 +3,7 @@ import type { InferEntity } from '@mikro-orm/core';
 import { Membership, Tenant, User } from '../entities/index.js';
 import type { Em } from '../orm.js';
 import { hashPassword } from '../password.js';
+import { seedDemoFeedback } from './demo-feedback.js';
 import { seedDemoHiring } from './demo-hiring.js';
 
 export const DEMO_TENANT = { slug: 'acme', name: 'Acme Robotics' } as const;
@@ -60,6 +61,7 @@ export async function seedDemo(em: Em): Promise<{ created: boolean }> {
     // The hiring data looks its users up by email, so they must be written first.
     await tx.flush();
     await seedDemoHiring(tx, tenant.id);
+    await seedDemoFeedback(tx, tenant.id);
     return { created: true };
   });
 }
