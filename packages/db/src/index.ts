@@ -3,6 +3,7 @@ export { LockMode, NotFoundError, UniqueConstraintViolationException, wrap } fro
 export * from './entities/index.js';
 export * from './orm.js';
 export * from './paging.js';
+export * from './search.js';
 export * from './password.js';
 export * from './privacy.js';
 export * from './seed/demo.js';

@@ -34,6 +34,15 @@ forEachDatabase('migrations', (db) => {
     expect(changes).toEqual([]);
   });
 
+  it('keep the hand-written candidate search index in step (SQLite FTS5 triggers)', async () => {
+    if (db.dialect !== 'sqlite') return;
+    const rows = await db
+      .orm()
+      .em.getConnection()
+      .execute<Array<{ name: string }>>("select name from sqlite_master where type = 'trigger' and tbl_name = 'candidate' order by name");
+    expect(rows.map((r) => r.name)).toEqual(['candidate_search_ad', 'candidate_search_ai', 'candidate_search_au']);
+  });
+
   it('are all applied and none pending', async () => {
     expect(await db.orm().getMigrator().getPendingMigrations()).toEqual([]);
   });

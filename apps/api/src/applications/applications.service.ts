@@ -3,13 +3,12 @@ import {
   ApplicationNote,
   ApplicationTag,
   Candidate,
-  containsPattern,
+  candidateIdsMatching,
   type Em,
   findPage,
   type InferEntity,
   Job,
   JobStage,
-  likeIgnoringCase,
   StageChange,
   Tenant,
   User,
@@ -98,7 +97,6 @@ export async function listApplications(em: Em, actor: Actor, params: z.output<ty
     ...(f.appliedFrom ? { $gte: dayStart(f.appliedFrom) } : {}),
     ...(f.appliedTo ? { $lt: new Date(dayStart(f.appliedTo).getTime() + 86_400_000) } : {}),
   };
-  const needle = f.q ? likeIgnoringCase(em, containsPattern(f.q)) : undefined;
   const where = {
     ...scope,
     ...(f.jobId ? { job: f.jobId } : {}),
@@ -109,7 +107,7 @@ export async function listApplications(em: Em, actor: Actor, params: z.output<ty
     ...(Object.keys(applied).length ? { appliedAt: applied } : {}),
     // A semi-join, not a list of ids: a tag can sit on tens of thousands of applications.
     ...(f.tag ? { id: { $in: taggedWith(em, f.tag) } } : {}),
-    ...(needle ? { candidate: { $or: [{ name: needle }, { email: needle }] } } : {}),
+    ...(f.q ? { $and: [{ candidate: { $in: candidateIdsMatching(em, actor.tenantId, f.q) } }] } : {}),
   };
   const { rows, total, capped } = await findPage(em, Application, where, {
     populate: ['candidate', 'job', 'stage'],

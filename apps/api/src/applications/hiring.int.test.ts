@@ -149,6 +149,14 @@ forEachDatabase('hiring', (db) => {
       expect((await caller.candidates.list({ filter: { q: 'quarter', source: 'referral' } })).data.map((c) => c.email)).toEqual([
         'zq@example.test',
       ]);
+      // Short text, accents and quotes, renamed and merged-away candidates.
+      expect((await caller.candidates.list({ filter: { q: 'zo' } })).total).toBe(1);
+      expect((await caller.candidates.list({ filter: { q: 'Zoë' } })).total).toBe(1);
+      expect((await caller.candidates.list({ filter: { q: '"quarter' } })).total).toBe(0);
+      const bob = (await caller.candidates.list({ filter: { q: 'bob.quarter' } })).data[0]!;
+      await caller.candidates.update({ id: bob.id, name: 'Robert Baumeister' });
+      expect((await caller.candidates.list({ filter: { q: 'baumeister' } })).data.map((c) => c.id)).toEqual([bob.id]);
+      expect((await caller.candidates.list({ filter: { q: 'builder' } })).total).toBe(0);
     });
   });
 

@@ -1,11 +1,10 @@
 import {
   Application,
   Candidate,
-  containsPattern,
+  candidateIdsMatching,
   type Em,
   findPage,
   type InferEntity,
-  likeIgnoringCase,
 } from '@candor/db';
 import {
   nameKey,
@@ -81,7 +80,6 @@ export async function listCandidates(em: Em, actor: Actor, params: z.output<type
   const { page, perPage } = params.pagination;
   const { q, source, createdFrom, createdTo, possibleDuplicates } = params.filter;
   const visible = await visibleCandidateIds(em, actor);
-  const needle = q ? likeIgnoringCase(em, containsPattern(q)) : undefined;
   const created = {
     ...(createdFrom ? { $gte: dayStart(createdFrom) } : {}),
     ...(createdTo ? { $lt: new Date(dayStart(createdTo).getTime() + 86_400_000) } : {}),
@@ -91,7 +89,7 @@ export async function listCandidates(em: Em, actor: Actor, params: z.output<type
     ...(source ? { source } : {}),
     ...(possibleDuplicates !== undefined ? { possibleDuplicate: possibleDuplicates } : {}),
     ...(Object.keys(created).length ? { createdAt: created } : {}),
-    ...(needle ? { $or: [{ name: needle }, { email: needle }] } : {}),
+    ...(q ? { id: { $in: candidateIdsMatching(em, actor.tenantId, q) } } : {}),
   };
   const { rows, total, capped } = await findPage(em, Candidate, where, {
     orderBy: [{ [params.sort.field]: params.sort.order }, { id: params.sort.order === 'ASC' ? 'asc' : 'desc' }],

@@ -1,0 +1,15 @@
+import { createOrm, Membership, TENANT_FILTER, Tenant } from '@candor/db';
+import { callerFor, sessionFor, testDeps } from './testing/test-app.js';
+const orm = await createOrm(process.env.DATABASE_URL!, { debug: true });
+const em = orm.em.fork();
+const tenant = await em.findOneOrFail(Tenant, { slug: 'bench' });
+em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
+const admin = await em.findOneOrFail(Membership, { tenant, role: { $in: ['admin', 'owner'] } });
+const deps = testDeps(orm);
+const caller = await callerFor(deps, await sessionFor(deps, admin.user.id, tenant.id));
+await caller.applications.list({ pagination: { page: 1, perPage: 25 }, sort: { field: 'appliedAt', order: 'DESC' } });
+console.log('=====');
+const t = performance.now();
+await caller.applications.list({ pagination: { page: 1, perPage: 25 }, sort: { field: 'appliedAt', order: 'DESC' } });
+console.log('TOTAL', performance.now() - t);
+await orm.close();

@@ -1,0 +1,37 @@
+import { Candidate } from './entities/index.js';
+import { type Em, ormDialectOfEm } from './orm.js';
+
+/**
+ * Ids of the tenant's candidates whose name or email contains `text`, as a
+ * sub-query for `$in`. Each dialect uses its search index: trigram GIN
+ * indexes with ILIKE on PostgreSQL, the FTS5 trigram table on SQLite
+ * (which needs three characters; shorter text falls back to LIKE).
+ * Raw SQL skips the ORM's tenant filter, so the tenant is named here.
+ */
+export function candidateIdsMatching(em: Em, tenantId: string, text: string): string[] {
+  const knex = em.getKnex();
+  const needle = text.trim();
+  const pattern = `%${needle.replace(/[%_\\]/g, '')}%`;
+  const table = em.getMetadata().get(Candidate.meta.className).tableName;
+  let query: unknown;
+  if (ormDialectOfEm(em) === 'postgresql') {
+    query = knex(table)
+      .select('id')
+      .where('tenant_id', tenantId)
+      .andWhere((w) => w.whereILike('name', pattern).orWhereILike('email', pattern));
+  } else if ([...needle].length >= 3) {
+    // An FTS5 phrase: the text, quoted, matches it as a substring (trigrams in a row).
+    const phrase = `"${needle.replace(/"/g, '""')}"`;
+    query = knex(table)
+      .select('id')
+      .where('tenant_id', tenantId)
+      .whereRaw('rowid in (select rowid from candidate_search where candidate_search match ?)', [phrase]);
+  } else {
+    query = knex(table)
+      .select('id')
+      .where('tenant_id', tenantId)
+      .andWhere((w) => w.whereLike('name', pattern).orWhereLike('email', pattern));
+  }
+  // MikroORM takes a knex query as the value of `$in`; its types only know arrays.
+  return query as string[];
+}
