@@ -84,8 +84,13 @@ function dayStart(date: string): Date {
  * a tag can sit on tens of thousands of applications. MikroORM takes a knex
  * query as the value of `$in`; its types only know arrays.
  */
-function taggedWith(em: Em, tag: string): string[] {
-  return em.createQueryBuilder(ApplicationTag, 't').select('t.application').where({ tag }).getKnexQuery() as unknown as string[];
+function taggedWith(em: Em, tenantId: string, tag: string): string[] {
+  // The query builder's knex query skips the tenant filter: name the tenant (and use its index).
+  return em
+    .createQueryBuilder(ApplicationTag, 't')
+    .select('t.application')
+    .where({ tenant: tenantId, tag })
+    .getKnexQuery() as unknown as string[];
 }
 
 export async function listApplications(em: Em, actor: Actor, params: z.output<typeof ZApplicationListParams>) {
@@ -106,7 +111,7 @@ export async function listApplications(em: Em, actor: Actor, params: z.output<ty
     ...(f.candidateId ? { candidate: f.candidateId } : {}),
     ...(Object.keys(applied).length ? { appliedAt: applied } : {}),
     // A semi-join, not a list of ids: a tag can sit on tens of thousands of applications.
-    ...(f.tag ? { id: { $in: taggedWith(em, f.tag) } } : {}),
+    ...(f.tag ? { id: { $in: taggedWith(em, actor.tenantId, f.tag) } } : {}),
     ...(f.q ? { $and: [{ candidate: { $in: candidateIdsMatching(em, actor.tenantId, f.q) } }] } : {}),
   };
   const { rows, total, capped } = await findPage(em, Application, where, {

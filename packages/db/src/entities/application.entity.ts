@@ -77,7 +77,8 @@ export const ApplicationNote = defineEntity({
 export const ApplicationTag = defineEntity({
   name: 'ApplicationTag',
   uniques: [{ properties: ['application', 'tag'] }],
-  indexes: [{ properties: ['tenant', 'tag'] }],
+  // Covers "applications with this tag" without reading the rows.
+  indexes: [{ properties: ['tenant', 'tag', 'application'] }],
   filters: tenantFilter,
   properties: {
     id: p.uuid().primary().onCreate(() => newId()),

@@ -8,6 +8,7 @@ import { Migration20261123173050_attachments } from './Migration20261123173050_a
 import { Migration20261123173452_offers } from './Migration20261123173452_offers.js';
 import { Migration20261123180540_list_order_indexes } from './Migration20261123180540_list_order_indexes.js';
 import { Migration20261123180600_candidate_search_trgm } from './Migration20261123180600_candidate_search_trgm.js';
+import { Migration20261123181959_tag_index } from './Migration20261123181959_tag_index.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -18,4 +19,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123173452_offers', class: Migration20261123173452_offers },
   { name: 'Migration20261123180540_list_order_indexes', class: Migration20261123180540_list_order_indexes },
   { name: 'Migration20261123180600_candidate_search_trgm', class: Migration20261123180600_candidate_search_trgm },
+  { name: 'Migration20261123181959_tag_index', class: Migration20261123181959_tag_index },
 ];

@@ -7,6 +7,7 @@ import { Migration20261123172943_email_templates } from './Migration202611231729
 import { Migration20261123173049_attachments } from './Migration20261123173049_attachments.js';
 import { Migration20261123173452_offers } from './Migration20261123173452_offers.js';
 import { Migration20261123180539_list_order_indexes } from './Migration20261123180539_list_order_indexes.js';
+import { Migration20261123181958_tag_index } from './Migration20261123181958_tag_index.js';
 import { Migration20261123182000_candidate_search_fts } from './Migration20261123182000_candidate_search_fts.js';
 
 export const sqliteMigrations: MigrationObject[] = [
@@ -17,5 +18,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123173049_attachments', class: Migration20261123173049_attachments },
   { name: 'Migration20261123173452_offers', class: Migration20261123173452_offers },
   { name: 'Migration20261123180539_list_order_indexes', class: Migration20261123180539_list_order_indexes },
+  { name: 'Migration20261123181958_tag_index', class: Migration20261123181958_tag_index },
   { name: 'Migration20261123182000_candidate_search_fts', class: Migration20261123182000_candidate_search_fts },
 ];
