@@ -17,4 +17,20 @@ export const theme: RaThemeOptions = {
     info: { main: '#0369a1', contrastText: '#ffffff' },
     warning: { main: '#b45309', contrastText: '#ffffff' },
   },
+  components: {
+    ...defaultTheme.components,
+    // Sortable column headers are click targets: at least 24px high (WCAG 2.2 target size).
+    MuiTableSortLabel: { styleOverrides: { root: { minHeight: 24 } } },
+    MuiCheckbox: {
+      defaultProps: {
+        // react-admin labels each list row's checkbox with `aria-label` on the Checkbox, which MUI 9
+        // puts on the wrapping <span>: the <input> a screen reader announces stays unnamed. Move it.
+        slotProps: {
+          root: { 'aria-label': undefined },
+          input: (ownerState: { 'aria-label'?: string }) =>
+            ownerState['aria-label'] ? { 'aria-label': ownerState['aria-label'] } : {},
+        },
+      },
+    },
+  },
 };

@@ -10,7 +10,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
     <Layout
       appBar={CandorAppBar}
       menu={RoleMenu}
-      sx={{ minWidth: 0, '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 } }}
+      sx={{
+        minWidth: 0,
+        '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 },
+      }}
     >
       {children}
     </Layout>

@@ -10,6 +10,7 @@ import WorkOutlineIcon from '@mui/icons-material/WorkOutlineOutlined';
 import { Card, CardContent, Stack, Typography } from '@mui/material';
 import type { ReactElement } from 'react';
 import { Button, Loading, Title, usePermissions } from 'react-admin';
+import { Link as RouterLink } from 'react-router';
 import { type CandorPermissions, hasPermission } from '../access';
 import { useMe } from '../providers/authProvider';
 
@@ -57,7 +58,13 @@ export function Dashboard() {
           <nav aria-label="Shortcuts">
             <Stack direction="row" spacing={2} sx={{ mt: 3, flexWrap: 'wrap' }} useFlexGap>
               {shortcuts.map((shortcut) => (
-                <Button key={shortcut.to} to={shortcut.to} label={shortcut.label} variant="outlined">
+                <Button
+                  key={shortcut.to}
+                  component={RouterLink}
+                  to={shortcut.to}
+                  label={shortcut.label}
+                  variant="outlined"
+                >
                   {shortcut.icon}
                 </Button>
               ))}

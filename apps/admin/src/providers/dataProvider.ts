@@ -88,7 +88,8 @@ export function createDataProvider(registry: EndpointRegistry): DataProvider {
     ) =>
       call(async () => {
         const changes = changedFields(data, previousData);
-        return { data: (await endpointFor(registry, resource, 'update')(String(id), changes)) as RecordType };
+        const updated = await endpointFor(registry, resource, 'update')(String(id), changes, data);
+        return { data: updated as RecordType };
       }),
 
     updateMany: () => unsupported('bulk-update'),
@@ -102,7 +103,10 @@ type Async = (...args: never[]) => Promise<unknown>;
 /** The same actions, rejecting with an HttpError like every other dataProvider method. */
 function withHttpErrors<A extends Record<string, Async>>(actions: A): A {
   return Object.fromEntries(
-    Object.entries(actions).map(([name, action]) => [name, (...args: never[]) => call(() => action(...args))]),
+    Object.entries(actions).map(([name, action]) => [
+      name,
+      (...args: never[]) => call(() => action(...args)),
+    ]),
   ) as A;
 }
 

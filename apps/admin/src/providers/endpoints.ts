@@ -28,8 +28,12 @@ export type ResourceEndpoints = {
   list?: (request: ListRequest) => Promise<ListResponse>;
   getOne?: (id: string) => Promise<RaRecord>;
   create?: (data: unknown) => Promise<RaRecord>;
-  /** `changes` holds only the fields the form changed. */
-  update?: (id: string, changes: Record<string, unknown>) => Promise<RaRecord>;
+  /** `changes` holds only the fields the form changed; `record` is the whole edited record. */
+  update?: (
+    id: string,
+    changes: Record<string, unknown>,
+    record: Record<string, unknown>,
+  ) => Promise<RaRecord>;
 };
 
 export type EndpointRegistry = Partial<Record<string, ResourceEndpoints>>;
@@ -39,7 +43,9 @@ export const endpoints = {
     list: (request) => trpc.jobs.list.query(ZJobListParams.parse(request)),
     getOne: (id) => trpc.jobs.get.query({ id }),
     create: (data) => trpc.jobs.create.mutate(ZJobCreateInput.parse(data)),
-    update: (id, changes) => trpc.jobs.update.mutate(ZJobUpdateInput.parse({ ...changes, id })),
+    // The whole job, not only the changes: ZJobUpdateInput is ZJobFields.partial(), which still
+    // applies the create defaults, so an omitted city, description or team would be reset.
+    update: (id, _changes, record) => trpc.jobs.update.mutate(ZJobUpdateInput.parse({ ...record, id })),
   },
   candidates: {
     list: (request) => trpc.candidates.list.query(ZCandidateListParams.parse(request)),

@@ -1,0 +1,169 @@
+import {
+  Alert,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  FormControl,
+  FormControlLabel,
+  FormHelperText,
+  FormLabel,
+  MenuItem,
+  Radio,
+  RadioGroup,
+  Stack,
+  TextField,
+} from '@mui/material';
+import { type FormEvent, useId, useState } from 'react';
+import { toHttpError } from '../providers/errors';
+import { useHiringSettings } from './useHiringSettings';
+
+export type RejectValues = { reasonId: string; note: string; emailDelayHours: number | null };
+
+/** The rejection email choices; "none" sends nothing. */
+const EMAIL_CHOICES = [
+  { value: 'none', label: "Don't send an email", hours: null },
+  { value: '0', label: 'Send now', hours: 0 },
+  { value: '24', label: 'Send in 1 day', hours: 24 },
+  { value: '72', label: 'Send in 3 days', hours: 72 },
+] as const;
+
+type EmailChoice = (typeof EMAIL_CHOICES)[number]['value'];
+
+type Props = {
+  open: boolean;
+  /** Who is rejected, for the title: a name, or "3 applications". */
+  subject: string;
+  onClose: () => void;
+  /** Rejects; the dialog stays open with the error shown when this rejects. */
+  onSubmit: (values: RejectValues) => Promise<unknown>;
+};
+
+/**
+ * Rejecting needs a reason (reported on, never shown to the candidate), an
+ * optional internal note, and a decision about the rejection email. Used by
+ * the board, the application page and the applications list's bulk action.
+ */
+export function RejectDialog({ open, subject, onClose, onSubmit }: Props) {
+  return (
+    <Dialog open={open} onClose={onClose} aria-labelledby="reject-dialog-title" fullWidth maxWidth="sm">
+      {/* Mounted only while open, so every opening starts with a fresh form. */}
+      {open && <RejectForm subject={subject} onClose={onClose} onSubmit={onSubmit} />}
+    </Dialog>
+  );
+}
+
+function RejectForm({ subject, onClose, onSubmit }: Omit<Props, 'open'>) {
+  const { data: settings, isPending, error: settingsError } = useHiringSettings();
+  const emailLabelId = useId();
+  const [reasonId, setReasonId] = useState('');
+  const [note, setNote] = useState('');
+  const [email, setEmail] = useState<EmailChoice>('24');
+  const [submitting, setSubmitting] = useState(false);
+  const [errors, setErrors] = useState<{ form?: string; reasonId?: string; note?: string }>({});
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!reasonId) {
+      setErrors({ reasonId: 'Pick a reason' });
+      return;
+    }
+    setSubmitting(true);
+    setErrors({});
+    try {
+      const hours = EMAIL_CHOICES.find((choice) => choice.value === email)?.hours ?? null;
+      await onSubmit({ reasonId, note: note.trim(), emailDelayHours: hours });
+      onClose();
+    } catch (error) {
+      const httpError = toHttpError(error);
+      const fieldErrors: Record<string, string> = httpError.body?.errors ?? {};
+      setErrors({ form: httpError.message, reasonId: fieldErrors.reasonId, note: fieldErrors.note });
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="reject-dialog-title">
+      <DialogTitle id="reject-dialog-title">Reject {subject}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2.5} sx={{ pt: 1 }}>
+          {(errors.form || settingsError) && (
+            <Alert severity="error" role="alert">
+              {errors.form ?? 'Could not load the rejection reasons; reload the page and try again.'}
+            </Alert>
+          )}
+          <TextField
+            select
+            required
+            label="Reason"
+            value={reasonId}
+            onChange={(event) => {
+              setReasonId(event.target.value);
+              setErrors((current) => ({ ...current, reasonId: undefined }));
+            }}
+            error={Boolean(errors.reasonId)}
+            helperText={errors.reasonId ?? 'For reporting; the candidate never sees it.'}
+            disabled={isPending || submitting}
+            autoFocus
+          >
+            {(settings?.rejectionReasons ?? []).map((reason) => (
+              <MenuItem key={reason.id} value={reason.id}>
+                {reason.label}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            label="Internal note (optional)"
+            multiline
+            minRows={2}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            error={Boolean(errors.note)}
+            helperText={errors.note ?? 'Visible to your team only.'}
+            disabled={submitting}
+          />
+          <FormControl disabled={submitting}>
+            <FormLabel id={emailLabelId}>Rejection email</FormLabel>
+            <RadioGroup
+              aria-labelledby={emailLabelId}
+              value={email}
+              onChange={(event) => setEmail(event.target.value as EmailChoice)}
+            >
+              {EMAIL_CHOICES.map((choice) => (
+                <FormControlLabel
+                  key={choice.value}
+                  value={choice.value}
+                  control={<Radio />}
+                  label={choice.label}
+                />
+              ))}
+            </RadioGroup>
+            <FormHelperText>
+              The organisation's rejection email template; your note is never included.
+            </FormHelperText>
+          </FormControl>
+          <DialogContentText variant="body2">
+            Rejected applications leave the active pipeline; you can move them back to a stage later.
+          </DialogContentText>
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={submitting}>
+          Cancel
+        </Button>
+        <Button
+          type="submit"
+          variant="contained"
+          color="error"
+          disabled={submitting || isPending}
+          startIcon={submitting ? <CircularProgress size={16} color="inherit" /> : undefined}
+        >
+          Reject
+        </Button>
+      </DialogActions>
+    </form>
+  );
+}

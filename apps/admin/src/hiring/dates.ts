@@ -1,0 +1,29 @@
+const DAY_MS = 86_400_000;
+
+/** Whole days between an ISO timestamp and now (0 on the same day, never negative). */
+export function daysSince(iso: string, now: Date = new Date()): number {
+  return Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / DAY_MS));
+}
+
+/** "today", "1 day ago", "12 days ago". */
+export function ageLabel(iso: string, now: Date = new Date()): string {
+  const days = daysSince(iso, now);
+  if (days === 0) return 'today';
+  return days === 1 ? '1 day ago' : `${days} days ago`;
+}
+
+/** "12 Mar 2026" in the reader's locale. */
+export function dateLabel(iso: string, locale?: string): string {
+  return new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** "12 Mar 2026, 14:05" in the reader's locale. */
+export function dateTimeLabel(iso: string, locale?: string): string {
+  return new Date(iso).toLocaleString(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}

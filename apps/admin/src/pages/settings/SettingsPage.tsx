@@ -1,0 +1,232 @@
+import { type THiringSettings, ZHiringSettings } from '@candor/schemas';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  FormControlLabel,
+  Stack,
+  Switch,
+  Typography,
+} from '@mui/material';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { Loading, Title, useNotify } from 'react-admin';
+import { newRowKey } from '../../hiring/listEditing';
+import { type EditableStage, StageListEditor, toEditableStages } from '../../hiring/StageListEditor';
+import { HIRING_SETTINGS_KEY, useHiringSettings } from '../../hiring/useHiringSettings';
+import { fieldErrorsOfIssues, toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/dataProvider';
+import { DepartmentsEditor } from './DepartmentsEditor';
+import { type EditableReason, RejectionReasonsEditor, withReasonIds } from './RejectionReasonsEditor';
+
+type Draft = {
+  pipelineTemplate: EditableStage[];
+  rejectionReasons: EditableReason[];
+  departments: string[];
+  payTransparency: boolean;
+};
+
+function toDraft(settings: THiringSettings): Draft {
+  return {
+    pipelineTemplate: toEditableStages(settings.pipelineTemplate),
+    rejectionReasons: settings.rejectionReasons.map((reason) => ({ key: newRowKey(), ...reason })),
+    departments: [...settings.departments],
+    payTransparency: settings.payTransparency,
+  };
+}
+
+/** The edited parts over the saved settings, so settings edited elsewhere (or added later) are kept. */
+function toSettings(draft: Draft, saved: THiringSettings): THiringSettings {
+  return {
+    ...saved,
+    pipelineTemplate: draft.pipelineTemplate.map(({ name, kind }) => ({ name, kind })),
+    rejectionReasons: withReasonIds(draft.rejectionReasons),
+    departments: draft.departments,
+    payTransparency: draft.payTransparency,
+  };
+}
+
+/** Field errors by path ("pipelineTemplate.2.name"); the list's own error under the list's name. */
+type Errors = Record<string, string>;
+
+function flatten(fieldErrors: Record<string, string[]>): Errors {
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([path, messages]) => [path, messages.join(' ')]),
+  );
+}
+
+function Section({ title, hint, children }: { title: string; hint: string; children: ReactNode }) {
+  const id = `settings-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <Card component="section" aria-labelledby={id}>
+      <CardContent>
+        <Typography id={id} variant="h6" component="h2">
+          {title}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {hint}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+}
+
+function SettingsForm({ settings }: { settings: THiringSettings }) {
+  const dataProvider = useCandorDataProvider();
+  const queryClient = useQueryClient();
+  const notify = useNotify();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | undefined>();
+
+  const save = useMutation({
+    mutationFn: (next: THiringSettings) => dataProvider.updateHiringSettings(next),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(HIRING_SETTINGS_KEY, saved);
+      setDraft(toDraft(saved));
+      notify('Settings saved', { type: 'success' });
+    },
+    onError: (error) => {
+      const httpError = toHttpError(error);
+      setErrors(httpError.body?.errors ?? {});
+      setFormError(httpError.message);
+    },
+  });
+
+  const change = (patch: Partial<Draft>) => {
+    setDraft((current) => ({ ...current, ...patch }));
+    setErrors({});
+    setFormError(undefined);
+  };
+
+  const submit = () => {
+    const next = toSettings(draft, settings);
+    const parsed = ZHiringSettings.safeParse(next);
+    if (!parsed.success) {
+      setErrors(flatten(fieldErrorsOfIssues(parsed.error.issues)));
+      setFormError('Some settings are not valid; see the messages below.');
+      return;
+    }
+    save.mutate(parsed.data);
+  };
+
+  const within = (prefix: string) => (path: string) => errors[`${prefix}.${path}`];
+  const disabled = save.isPending;
+
+  return (
+    <Stack spacing={2} sx={{ mt: 2, maxWidth: 900 }}>
+      <Title title="Settings" />
+      <Typography variant="h5" component="h1">
+        Hiring settings
+      </Typography>
+      {formError && (
+        <Alert severity="error" role="alert">
+          {formError}
+        </Alert>
+      )}
+      <Section
+        title="Pipeline template"
+        hint="New jobs start with these stages; each job's pipeline can be changed on the job afterwards. One Applied stage comes first, and there is exactly one Hired and one Rejected stage."
+      >
+        <StageListEditor
+          stages={draft.pipelineTemplate}
+          onChange={(pipelineTemplate) => change({ pipelineTemplate })}
+          error={errors.pipelineTemplate}
+          fieldError={within('pipelineTemplate')}
+          disabled={disabled}
+        />
+      </Section>
+      <Section
+        title="Rejection reasons"
+        hint="Recruiters pick one when rejecting. Candidates never see them; reports group by them."
+      >
+        <RejectionReasonsEditor
+          reasons={draft.rejectionReasons}
+          onChange={(rejectionReasons) => change({ rejectionReasons })}
+          error={errors.rejectionReasons}
+          fieldError={within('rejectionReasons')}
+          disabled={disabled}
+        />
+      </Section>
+      <Section title="Departments" hint="Every job belongs to one of these.">
+        <DepartmentsEditor
+          departments={draft.departments}
+          onChange={(departments) => change({ departments })}
+          error={
+            errors.departments ??
+            Object.entries(errors).find(([path]) => path.startsWith('departments.'))?.[1]
+          }
+          disabled={disabled}
+        />
+      </Section>
+      <Section
+        title="Pay transparency"
+        hint="Several EU countries require salary ranges in job ads (EU Pay Transparency Directive)."
+      >
+        <FormControlLabel
+          control={
+            <Switch
+              checked={draft.payTransparency}
+              onChange={(event) => change({ payTransparency: event.target.checked })}
+              disabled={disabled}
+            />
+          }
+          label="Every job must state its salary range before it opens"
+        />
+      </Section>
+      <Box
+        // Like react-admin's form toolbars: the save button stays in view on this long page.
+        sx={{
+          display: 'flex',
+          gap: 1,
+          position: 'sticky',
+          bottom: 0,
+          zIndex: 1,
+          py: 1.5,
+          px: 2,
+          bgcolor: 'background.paper',
+          borderTop: 1,
+          borderColor: 'divider',
+          boxShadow: 3,
+        }}
+      >
+        <Button
+          variant="contained"
+          onClick={submit}
+          disabled={disabled}
+          startIcon={save.isPending ? <CircularProgress size={16} color="inherit" /> : undefined}
+        >
+          Save settings
+        </Button>
+        <Button
+          onClick={() => {
+            setDraft(toDraft(settings));
+            setErrors({});
+            setFormError(undefined);
+          }}
+          disabled={disabled}
+        >
+          Discard changes
+        </Button>
+      </Box>
+    </Stack>
+  );
+}
+
+/** The tenant's hiring settings, for owners and admins (settings.manage). */
+export function SettingsPage() {
+  const { data: settings, isPending, error } = useHiringSettings();
+  if (isPending) return <Loading />;
+  if (error || !settings) {
+    return (
+      <Alert severity="error" sx={{ mt: 2 }}>
+        Could not load the settings: {error?.message ?? 'unknown error'}
+      </Alert>
+    );
+  }
+  return <SettingsForm settings={settings} />;
+}

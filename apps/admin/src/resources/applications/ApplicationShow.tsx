@@ -1,0 +1,245 @@
+import { SOURCE_LABELS, type TApplication } from '@candor/schemas';
+import BlockIcon from '@mui/icons-material/Block';
+import EmailOutlinedIcon from '@mui/icons-material/EmailOutlined';
+import PhoneOutlinedIcon from '@mui/icons-material/PhoneOutlined';
+import UndoIcon from '@mui/icons-material/Undo';
+import { Alert, Box, Button, Card, CardContent, Chip, Link, Stack, Typography } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { useState } from 'react';
+import { Show, Title, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
+import { Link as RouterLink } from 'react-router';
+import { type CandorPermissions, hasPermission } from '../../access';
+import { ageLabel, dateLabel, dateTimeLabel } from '../../hiring/dates';
+import { MoveMenu, type StageRef } from '../../hiring/MoveMenu';
+import { NotFound } from '../../hiring/NotFound';
+import { RejectDialog } from '../../hiring/RejectDialog';
+import { ApplicationStatusChip } from '../../hiring/StatusChips';
+import { useCandorDataProvider } from '../../providers/dataProvider';
+import { Answers } from './Answers';
+import { Notes } from './Notes';
+import { StageHistory } from './StageHistory';
+import { TagsEditor } from './TagsEditor';
+import { WithdrawDialog } from './WithdrawDialog';
+import { detailQueryOptions } from '../../providers/detail';
+
+function Panel({ title, children }: { title: string; children: ReactNode }) {
+  const id = `panel-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <Card component="section" aria-labelledby={id} variant="outlined">
+      <CardContent>
+        <Typography id={id} variant="h6" component="h2" gutterBottom>
+          {title}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+}
+
+function ApplicationActions({ application }: { application: TApplication }) {
+  const dataProvider = useCandorDataProvider();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [rejecting, setRejecting] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
+  const name = application.candidate.name;
+  const move = useMutation({
+    mutationFn: (stage: StageRef) =>
+      dataProvider.moveApplications({ ids: [application.id], stageId: stage.id }),
+    onSuccess: (result, stage) => {
+      notify(result.updated > 0 ? `${name} moved to ${stage.name}` : `${name} was not moved`, {
+        type: result.updated > 0 ? 'success' : 'warning',
+      });
+      refresh();
+    },
+    onError: (error: Error) => notify(`Could not move ${name}: ${error.message}`, { type: 'error' }),
+  });
+  const active = application.status === 'active';
+  return (
+    <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+      {application.status !== 'withdrawn' && (
+        <MoveMenu
+          stages={application.jobStages}
+          currentStageId={application.stage.id}
+          label={`Move ${name} to another stage`}
+          disabled={move.isPending}
+          onPick={(stage) => (stage.kind === 'rejected' ? setRejecting(true) : move.mutate(stage))}
+        />
+      )}
+      {active && (
+        <>
+          <Button
+            size="small"
+            variant="outlined"
+            color="error"
+            startIcon={<BlockIcon />}
+            onClick={() => setRejecting(true)}
+          >
+            Reject
+          </Button>
+          <Button
+            size="small"
+            variant="outlined"
+            color="inherit"
+            startIcon={<UndoIcon />}
+            onClick={() => setWithdrawing(true)}
+          >
+            Withdraw
+          </Button>
+        </>
+      )}
+      <RejectDialog
+        open={rejecting}
+        subject={name}
+        onClose={() => setRejecting(false)}
+        onSubmit={async (values) => {
+          const result = await dataProvider.rejectApplications({ ids: [application.id], ...values });
+          notify(
+            result.updated > 0
+              ? `${name} rejected`
+              : `${name} was not rejected: the application is not active`,
+            {
+              type: result.updated > 0 ? 'success' : 'warning',
+            },
+          );
+          refresh();
+        }}
+      />
+      <WithdrawDialog
+        open={withdrawing}
+        candidateName={name}
+        onClose={() => setWithdrawing(false)}
+        onSubmit={async (note) => {
+          await dataProvider.withdrawApplication({ id: application.id, note });
+          notify(`${name} marked as withdrawn`, { type: 'success' });
+          refresh();
+        }}
+      />
+    </Stack>
+  );
+}
+
+function ApplicationHeader({ application, canManage }: { application: TApplication; canManage: boolean }) {
+  const { candidate } = application;
+  return (
+    <Card sx={{ mb: 2 }}>
+      <CardContent sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'flex-start' }}>
+        <Box sx={{ flex: 1, minWidth: 280 }}>
+          <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+            <Typography variant="h5" component="h1">
+              {candidate.name}
+            </Typography>
+            <ApplicationStatusChip status={application.status} />
+          </Stack>
+          <Typography variant="body1" sx={{ mt: 0.5 }}>
+            Applied for{' '}
+            <Link component={RouterLink} to={`/jobs/${application.job.id}/show`}>
+              {application.job.title}
+            </Link>{' '}
+            <Typography component="span" color="text.secondary">
+              {dateLabel(application.appliedAt)} ({ageLabel(application.appliedAt)}) ·{' '}
+              {SOURCE_LABELS[application.source]}
+            </Typography>
+          </Typography>
+          <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 1, flexWrap: 'wrap' }}>
+            <Link
+              href={`mailto:${candidate.email}`}
+              sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
+            >
+              <EmailOutlinedIcon fontSize="small" aria-hidden />
+              {candidate.email}
+            </Link>
+            {candidate.phone && (
+              <Link
+                href={`tel:${candidate.phone}`}
+                sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
+              >
+                <PhoneOutlinedIcon fontSize="small" aria-hidden />
+                {candidate.phone}
+              </Link>
+            )}
+            <Link component={RouterLink} to={`/candidates/${candidate.id}/show`}>
+              Candidate profile
+            </Link>
+          </Stack>
+        </Box>
+        <Box sx={{ minWidth: 220 }}>
+          <Typography variant="overline" component="p" color="text.secondary">
+            Current stage
+          </Typography>
+          <Chip label={application.stage.name} color="primary" variant="outlined" sx={{ mb: 1 }} />
+          {canManage && <ApplicationActions application={application} />}
+        </Box>
+      </CardContent>
+    </Card>
+  );
+}
+
+function ApplicationTitle() {
+  const application = useRecordContext<TApplication>();
+  return (
+    <span>{application ? `${application.candidate.name} · ${application.job.title}` : 'Application'}</span>
+  );
+}
+
+function ApplicationBody() {
+  const application = useRecordContext<TApplication>();
+  const { permissions } = usePermissions<CandorPermissions>();
+  if (!application) return null;
+  const canManage = hasPermission(permissions, 'applications.manage');
+  const canNote = hasPermission(permissions, 'applications.note');
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title={<ApplicationTitle />} />
+      <ApplicationHeader application={application} canManage={canManage} />
+      {application.rejection && (
+        <Alert severity="error" variant="outlined" sx={{ mb: 2 }}>
+          Rejected {dateTimeLabel(application.rejection.at)}
+          {application.rejection.by ? ` by ${application.rejection.by.name}` : ''}:{' '}
+          {application.rejection.reasonLabel}
+          {application.rejection.note ? ` — “${application.rejection.note}”` : ''}
+        </Alert>
+      )}
+      <Box
+        sx={{
+          display: 'grid',
+          gap: 2,
+          gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 3fr) minmax(280px, 2fr)' },
+        }}
+      >
+        <Stack spacing={2}>
+          <Panel title="Notes">
+            <Notes application={application} canNote={canNote} />
+          </Panel>
+          <Panel title="Answers">
+            <Answers answers={application.answers} />
+          </Panel>
+        </Stack>
+        <Stack spacing={2}>
+          <Panel title="Tags">
+            {/* Keyed by the saved tags, so a refresh restarts the editor from the server's version. */}
+            <TagsEditor key={application.tags.join()} application={application} canManage={canManage} />
+          </Panel>
+          <Panel title="Stage history">
+            <StageHistory history={application.stageHistory} />
+          </Panel>
+        </Stack>
+      </Box>
+    </Box>
+  );
+}
+
+export function ApplicationShow() {
+  return (
+    <Show
+      title={false}
+      actions={false}
+      component="div"
+      queryOptions={detailQueryOptions}
+      error={<NotFound what="application" listPath="/applications" listLabel="Back to applications" />}
+    >
+      <ApplicationBody />
+    </Show>
+  );
+}

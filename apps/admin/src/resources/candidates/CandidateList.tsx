@@ -1,0 +1,94 @@
+import type { TCandidateListItem } from '@candor/schemas';
+import PersonAddIcon from '@mui/icons-material/PersonAdd';
+import { Box, Chip, Stack, Typography } from '@mui/material';
+import {
+  BooleanInput,
+  CreateButton,
+  Datagrid,
+  DateField,
+  FilterButton,
+  List,
+  NumberField,
+  SearchInput,
+  SelectInput,
+  TopToolbar,
+  useRecordContext,
+} from 'react-admin';
+import { EmptyState } from '../../hiring/EmptyState';
+import { SOURCE_CHOICES } from '../../hiring/labels';
+import { SourceField } from './SourceField';
+
+const candidateFilters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search name or email" />,
+  <SelectInput key="source" source="source" label="Source" choices={SOURCE_CHOICES} />,
+  <BooleanInput
+    key="possibleDuplicates"
+    source="possibleDuplicates"
+    label="Possible duplicates only"
+    defaultValue
+  />,
+];
+
+function CandidateListActions() {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <CreateButton label="Add candidate" icon={<PersonAddIcon />} />
+    </TopToolbar>
+  );
+}
+
+export function DuplicateBadge() {
+  return <Chip size="small" color="warning" variant="outlined" label="Possible duplicate" />;
+}
+
+// `label` and `sortable` are read by <Datagrid> for the column header.
+function NameField(_props: { label?: string; sortable?: boolean; source?: string }) {
+  const candidate = useRecordContext<TCandidateListItem>();
+  if (!candidate) return null;
+  return (
+    <Box>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+          {candidate.name}
+        </Typography>
+        {candidate.hasPossibleDuplicates && <DuplicateBadge />}
+      </Stack>
+      <Typography variant="caption" color="text.secondary">
+        {candidate.email}
+      </Typography>
+    </Box>
+  );
+}
+
+function NoCandidatesYet() {
+  return (
+    <EmptyState
+      title="No candidates yet"
+      hint="People who apply on the careers site appear here; add people you source yourself."
+      action={<CreateButton label="Add candidate" icon={<PersonAddIcon />} variant="contained" />}
+    />
+  );
+}
+
+export function CandidateList() {
+  return (
+    <List
+      title="Candidates"
+      sort={{ field: 'lastActivityAt', order: 'DESC' }}
+      filters={candidateFilters}
+      actions={<CandidateListActions />}
+      empty={<NoCandidatesYet />}
+      // People's data stays in the app: no CSV export.
+      exporter={false}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <NameField source="name" label="Candidate" />
+        <SourceField label="Source" sortable={false} />
+        <NumberField source="applicationCount" label="Applications" sortable={false} />
+        <DateField source="lastActivityAt" label="Last activity" />
+        <DateField source="createdAt" label="Added" />
+      </Datagrid>
+    </List>
+  );
+}

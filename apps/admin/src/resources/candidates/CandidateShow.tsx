@@ -1,0 +1,255 @@
+import {
+  SOURCE_LABELS,
+  type TApplicationStatus,
+  type TCandidate,
+  type TDuplicateHint,
+} from '@candor/schemas';
+import AddIcon from '@mui/icons-material/Add';
+import CallMergeIcon from '@mui/icons-material/CallMerge';
+import EmailOutlinedIcon from '@mui/icons-material/EmailOutlined';
+import LinkIcon from '@mui/icons-material/Link';
+import PhoneOutlinedIcon from '@mui/icons-material/PhoneOutlined';
+import PlaceOutlinedIcon from '@mui/icons-material/PlaceOutlined';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Link,
+  List,
+  ListItem,
+  ListItemText,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { type ReactNode, useState } from 'react';
+import { EditButton, Show, Title, usePermissions, useRecordContext } from 'react-admin';
+import { Link as RouterLink } from 'react-router';
+import { type CandorPermissions, hasPermission } from '../../access';
+import { dateLabel } from '../../hiring/dates';
+import { APPLICATION_STATUS_LABELS } from '../../hiring/labels';
+import { NotFound } from '../../hiring/NotFound';
+import { ApplicationStatusChip } from '../../hiring/StatusChips';
+import { AddToJobDialog } from './AddToJobDialog';
+import { DuplicateBadge } from './CandidateList';
+import { MergeDialog } from './MergeDialog';
+import { detailQueryOptions } from '../../providers/detail';
+
+const REASON_LABELS: Record<TDuplicateHint['reasons'][number], string> = {
+  same_phone: 'same phone number',
+  similar_name: 'same name',
+};
+
+function isApplicationStatus(status: string): status is TApplicationStatus {
+  return Object.hasOwn(APPLICATION_STATUS_LABELS, status);
+}
+
+function ContactLine({ icon, children }: { icon: ReactNode; children: ReactNode }) {
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+      <Box aria-hidden sx={{ display: 'flex', color: 'text.secondary' }}>
+        {icon}
+      </Box>
+      <Box sx={{ minWidth: 0, overflowWrap: 'anywhere' }}>{children}</Box>
+    </Stack>
+  );
+}
+
+function CandidateHeader({ candidate, canManage }: { candidate: TCandidate; canManage: boolean }) {
+  const [adding, setAdding] = useState(false);
+  return (
+    <Card sx={{ mb: 2 }}>
+      <CardContent sx={{ display: 'flex', flexWrap: 'wrap', gap: 3 }}>
+        <Box sx={{ flex: 1, minWidth: 260 }}>
+          <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+            <Typography variant="h5" component="h1">
+              {candidate.name}
+            </Typography>
+            {candidate.possibleDuplicates.length > 0 && <DuplicateBadge />}
+          </Stack>
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+            {SOURCE_LABELS[candidate.source]} · added {dateLabel(candidate.createdAt)} · last activity{' '}
+            {dateLabel(candidate.lastActivityAt)}
+          </Typography>
+          {canManage && (
+            <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
+              <Button
+                variant="contained"
+                size="small"
+                startIcon={<AddIcon />}
+                onClick={() => setAdding(true)}
+              >
+                Add to job
+              </Button>
+              <EditButton variant="outlined" />
+            </Stack>
+          )}
+        </Box>
+        <Stack spacing={1} sx={{ minWidth: 260 }}>
+          <ContactLine icon={<EmailOutlinedIcon fontSize="small" />}>
+            <Link href={`mailto:${candidate.email}`}>{candidate.email}</Link>
+          </ContactLine>
+          <ContactLine icon={<PhoneOutlinedIcon fontSize="small" />}>
+            {candidate.phone ? (
+              <Link href={`tel:${candidate.phone}`}>{candidate.phone}</Link>
+            ) : (
+              <Typography color="text.secondary">No phone number</Typography>
+            )}
+          </ContactLine>
+          <ContactLine icon={<PlaceOutlinedIcon fontSize="small" />}>
+            {candidate.location ?? <Typography color="text.secondary">No location</Typography>}
+          </ContactLine>
+          {candidate.links.map((link) => (
+            <ContactLine key={link} icon={<LinkIcon fontSize="small" />}>
+              <Link href={link} target="_blank" rel="noopener noreferrer">
+                {link.replace(/^https?:\/\/(www\.)?/, '')}
+              </Link>
+            </ContactLine>
+          ))}
+        </Stack>
+      </CardContent>
+      <AddToJobDialog candidate={candidate} open={adding} onClose={() => setAdding(false)} />
+    </Card>
+  );
+}
+
+function Applications({ candidate }: { candidate: TCandidate }) {
+  if (candidate.applications.length === 0) {
+    return <Typography color="text.secondary">No applications you can see.</Typography>;
+  }
+  return (
+    <Table size="small" aria-label={`Applications of ${candidate.name}`}>
+      <TableHead>
+        <TableRow>
+          <TableCell>Job</TableCell>
+          <TableCell>Stage</TableCell>
+          <TableCell>Status</TableCell>
+          <TableCell>Applied</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {candidate.applications.map((application) => (
+          <TableRow key={application.id} hover>
+            <TableCell>
+              <Link
+                component={RouterLink}
+                to={`/applications/${application.id}/show`}
+                sx={{ fontWeight: 600 }}
+              >
+                {application.jobTitle}
+              </Link>
+            </TableCell>
+            <TableCell>{application.stageName}</TableCell>
+            <TableCell>
+              {isApplicationStatus(application.status) ? (
+                <ApplicationStatusChip status={application.status} />
+              ) : (
+                application.status
+              )}
+            </TableCell>
+            <TableCell>{dateLabel(application.appliedAt)}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function Duplicates({ candidate, canManage }: { candidate: TCandidate; canManage: boolean }) {
+  const [merging, setMerging] = useState<TDuplicateHint | null>(null);
+  return (
+    <>
+      <Alert severity="warning" variant="outlined" sx={{ mb: 1 }}>
+        These records may be the same person. Check the details; merge them to keep one record with all
+        applications.
+      </Alert>
+      <List disablePadding>
+        {candidate.possibleDuplicates.map((duplicate) => (
+          <ListItem
+            key={duplicate.id}
+            divider
+            secondaryAction={
+              canManage ? (
+                <Button
+                  size="small"
+                  variant="outlined"
+                  startIcon={<CallMergeIcon />}
+                  onClick={() => setMerging(duplicate)}
+                  aria-label={`Merge with ${duplicate.name}`}
+                >
+                  Merge…
+                </Button>
+              ) : undefined
+            }
+            sx={{ pr: canManage ? 14 : 2 }}
+          >
+            <ListItemText
+              primary={
+                <Link component={RouterLink} to={`/candidates/${duplicate.id}/show`}>
+                  {duplicate.name}
+                </Link>
+              }
+              secondary={`${duplicate.email} · ${duplicate.reasons.map((reason) => REASON_LABELS[reason]).join(', ')}`}
+            />
+          </ListItem>
+        ))}
+      </List>
+      <MergeDialog candidate={candidate} duplicate={merging} onClose={() => setMerging(null)} />
+    </>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <Card component="section" aria-labelledby={id} variant="outlined" sx={{ mb: 2 }}>
+      <CardContent>
+        <Typography id={id} variant="h6" component="h2" gutterBottom>
+          {title}
+        </Typography>
+        {children}
+      </CardContent>
+    </Card>
+  );
+}
+
+function CandidateBody() {
+  const candidate = useRecordContext<TCandidate>();
+  const { permissions } = usePermissions<CandorPermissions>();
+  if (!candidate) return null;
+  const canManage = hasPermission(permissions, 'candidates.manage');
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Title title={candidate.name} />
+      <CandidateHeader candidate={candidate} canManage={canManage} />
+      {candidate.possibleDuplicates.length > 0 && (
+        <Section title="Possible duplicates">
+          <Duplicates candidate={candidate} canManage={canManage} />
+        </Section>
+      )}
+      <Section title={`Applications (${candidate.applications.length})`}>
+        <Applications candidate={candidate} />
+      </Section>
+    </Box>
+  );
+}
+
+export function CandidateShow() {
+  return (
+    <Show
+      title={false}
+      actions={false}
+      component="div"
+      queryOptions={detailQueryOptions}
+      error={<NotFound what="candidate" listPath="/candidates" listLabel="Back to candidates" />}
+    >
+      <CandidateBody />
+    </Show>
+  );
+}

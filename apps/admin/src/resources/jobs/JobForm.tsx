@@ -1,0 +1,120 @@
+import { ZJobCreateInput } from '@candor/schemas';
+import { Box, Divider, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
+import { SaveButton, SelectInput, SimpleForm, TextInput, Toolbar } from 'react-admin';
+import { EMPLOYMENT_TYPE_CHOICES, WORKPLACE_CHOICES } from '../../hiring/labels';
+import { validateWith } from '../../validation';
+import { CriteriaInput } from './CriteriaInput';
+import { DepartmentInput } from './DepartmentInput';
+import { DescriptionInput } from './DescriptionInput';
+import { HiringTeamInput } from './HiringTeamInput';
+import { type JobFormValues, toJobInput } from './jobInput';
+import { QuestionsInput } from './QuestionsInput';
+import { SalaryInput } from './SalaryInput';
+
+const validateJob = validateWith(ZJobCreateInput, (values: JobFormValues) => toJobInput(values));
+
+function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
+  return (
+    <Box component="section" sx={{ width: '100%', mb: 1 }}>
+      <Divider sx={{ mb: 2 }} />
+      <Typography variant="h6" component="h2">
+        {title}
+      </Typography>
+      {hint && (
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {hint}
+        </Typography>
+      )}
+      {children}
+    </Box>
+  );
+}
+
+function SaveOnlyToolbar({ label }: { label: string }) {
+  return (
+    <Toolbar>
+      <SaveButton label={label} />
+    </Toolbar>
+  );
+}
+
+/** The fields of a job, shared by create and edit. */
+export function JobForm({
+  defaultValues,
+  saveLabel,
+}: {
+  defaultValues: JobFormValues | ((record: never) => JobFormValues);
+  saveLabel: string;
+}) {
+  return (
+    <SimpleForm
+      defaultValues={defaultValues}
+      validate={validateJob}
+      toolbar={<SaveOnlyToolbar label={saveLabel} />}
+      noValidate
+      sx={{ maxWidth: 960 }}
+    >
+      <Typography variant="h6" component="h2">
+        Details
+      </Typography>
+      <TextInput source="title" label="Job title" isRequired fullWidth />
+      <Box sx={{ display: 'flex', columnGap: 2, flexWrap: 'wrap', width: '100%' }}>
+        <DepartmentInput
+          source="department"
+          label="Department"
+          isRequired
+          fullWidth={false}
+          sx={{ minWidth: 220 }}
+        />
+        <SelectInput
+          source="employmentType"
+          label="Employment type"
+          choices={EMPLOYMENT_TYPE_CHOICES}
+          isRequired
+          fullWidth={false}
+          sx={{ minWidth: 200 }}
+        />
+        <SelectInput
+          source="workplace"
+          label="Workplace"
+          choices={WORKPLACE_CHOICES}
+          isRequired
+          fullWidth={false}
+          sx={{ minWidth: 160 }}
+        />
+      </Box>
+      <Box sx={{ display: 'flex', columnGap: 2, flexWrap: 'wrap', width: '100%' }}>
+        <TextInput source="city" label="City" fullWidth={false} sx={{ minWidth: 220 }} />
+        <TextInput
+          source="country"
+          label="Country"
+          helperText="Two-letter code, e.g. DE; needed unless remote"
+          parse={(value: string) => (value ? value.toUpperCase() : null)}
+          fullWidth={false}
+          sx={{ width: 280 }}
+        />
+      </Box>
+
+      <Section title="Description">
+        <DescriptionInput />
+      </Section>
+
+      <Section title="Salary">
+        <SalaryInput />
+      </Section>
+
+      <Section title="Hiring team">
+        <HiringTeamInput />
+      </Section>
+
+      <Section title="Application questions" hint="Asked on the careers site when someone applies.">
+        <QuestionsInput />
+      </Section>
+
+      <Section title="Scorecard" hint="The criteria interviewers rate candidates on.">
+        <CriteriaInput />
+      </Section>
+    </SimpleForm>
+  );
+}

@@ -1,0 +1,108 @@
+import { pipelineProblems, type TJob } from '@candor/schemas';
+import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useNotify, useRefresh } from 'react-admin';
+import { type EditableStage, StageListEditor, toEditableStages } from '../../hiring/StageListEditor';
+import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/dataProvider';
+
+/** Errors of the stage list from the API: `stages` for the list, `stages.2.name` for a row. */
+type StageErrors = { list?: string; fields: Record<string, string> };
+
+function stageErrorsOf(error: unknown): StageErrors {
+  const httpError = toHttpError(error);
+  const fields: Record<string, string> = {};
+  for (const [path, message] of Object.entries<string>(httpError.body?.errors ?? {})) {
+    if (path.startsWith('stages.')) fields[path.slice('stages.'.length)] = message;
+  }
+  return { list: httpError.message, fields };
+}
+
+/**
+ * The job's own pipeline: rename, reorder, add and remove stages. A stage
+ * that holds applications cannot be removed; the counts come from the board.
+ */
+export function JobStageEditor({ job, canManage }: { job: TJob; canManage: boolean }) {
+  const dataProvider = useCandorDataProvider();
+  const queryClient = useQueryClient();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [stages, setStages] = useState<EditableStage[]>(() => toEditableStages(job.stages));
+  const [errors, setErrors] = useState<StageErrors>({ fields: {} });
+  const counts = useQuery({
+    queryKey: ['board', job.id, 'counts'],
+    queryFn: () => dataProvider.board({ jobId: job.id, perColumn: 1 }),
+  });
+  const countOf = (stageId: string | undefined) =>
+    counts.data?.columns.find((column) => column.stage.id === stageId)?.count ?? 0;
+
+  const save = useMutation({
+    mutationFn: () =>
+      dataProvider.setJobStages({
+        id: job.id,
+        stages: stages.map(({ id, name, kind }) => ({ ...(id ? { id } : {}), name, kind })),
+      }),
+    onSuccess: (saved) => {
+      setStages(toEditableStages(saved.stages));
+      setErrors({ fields: {} });
+      notify('Pipeline saved', { type: 'success' });
+      void queryClient.invalidateQueries({ queryKey: ['board', job.id] });
+      refresh();
+    },
+    onError: (error) => setErrors(stageErrorsOf(error)),
+  });
+
+  const problem = pipelineProblems(stages);
+  const archived = job.status === 'archived';
+  const editable = canManage && !archived;
+
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 760 }}>
+      <Typography variant="body2" color="text.secondary">
+        Applications move through these stages from left to right on the board. Every pipeline has one Applied
+        stage (first), one Hired and one Rejected stage.
+        {!canManage && ' Only recruiters and admins change the pipeline.'}
+        {archived && ' This job is archived; its pipeline can no longer change.'}
+      </Typography>
+      <StageListEditor
+        stages={stages}
+        onChange={(next) => {
+          setStages(next);
+          setErrors({ fields: {} });
+        }}
+        error={errors.list ?? (problem && editable ? problem : undefined)}
+        fieldError={(path) => errors.fields[path]}
+        disabled={!editable || save.isPending}
+        lockedReason={(stage) => {
+          const count = countOf(stage.id);
+          return count > 0 ? `it holds ${count} application${count === 1 ? '' : 's'}` : undefined;
+        }}
+      />
+      {editable && (
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+          <Button
+            variant="contained"
+            disabled={save.isPending || Boolean(problem)}
+            onClick={() => save.mutate()}
+            startIcon={save.isPending ? <CircularProgress size={16} color="inherit" /> : undefined}
+          >
+            Save pipeline
+          </Button>
+          <Button
+            disabled={save.isPending}
+            onClick={() => {
+              setStages(toEditableStages(job.stages));
+              setErrors({ fields: {} });
+            }}
+          >
+            Discard changes
+          </Button>
+        </Box>
+      )}
+      {counts.isError && (
+        <Alert severity="warning">Could not load how many applications each stage holds.</Alert>
+      )}
+    </Stack>
+  );
+}

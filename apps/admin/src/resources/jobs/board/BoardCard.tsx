@@ -1,0 +1,92 @@
+import { Box, Card, Chip, Link, Stack, Typography } from '@mui/material';
+import type { DragEvent } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { ageLabel, dateLabel } from '../../../hiring/dates';
+import { APPLICATION_STATUS_LABELS } from '../../../hiring/labels';
+import { MoveMenu, type StageRef } from '../../../hiring/MoveMenu';
+import type { BoardCard as Card_ } from './boardState';
+
+/** The drag payload's type; only our own cards are accepted by the columns. */
+export const CARD_DRAG_TYPE = 'application/x-candor-application';
+
+type Props = {
+  card: Card_;
+  stages: readonly StageRef[];
+  canManage: boolean;
+  onPick: (card: Card_, stage: StageRef) => void;
+  onDragStart: (card: Card_) => void;
+  onDragEnd: () => void;
+};
+
+/** One application on the board: drag it to another column, or use its "Move to…" menu. */
+export function BoardCard({ card, stages, canManage, onPick, onDragStart, onDragEnd }: Props) {
+  const movable = canManage && card.status !== 'withdrawn';
+  const handleDragStart = (event: DragEvent<HTMLElement>) => {
+    event.dataTransfer.setData(CARD_DRAG_TYPE, card.id);
+    event.dataTransfer.setData('text/plain', card.candidate.name);
+    event.dataTransfer.effectAllowed = 'move';
+    onDragStart(card);
+  };
+  return (
+    <Card
+      component="article"
+      variant="outlined"
+      draggable={movable}
+      onDragStart={movable ? handleDragStart : undefined}
+      onDragEnd={onDragEnd}
+      aria-label={card.candidate.name}
+      data-application-id={card.id}
+      sx={{
+        p: 1.25,
+        cursor: movable ? 'grab' : 'default',
+        opacity: card.status === 'withdrawn' ? 0.7 : 1,
+        '&:hover': movable ? { boxShadow: 2 } : undefined,
+        '&:focus-within': { outline: 2, outlineColor: 'primary.main', outlineStyle: 'solid' },
+      }}
+    >
+      <Stack direction="row" spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+        <Box sx={{ minWidth: 0, flex: 1 }}>
+          <Link
+            component={RouterLink}
+            to={`/applications/${card.id}/show`}
+            underline="hover"
+            sx={{ fontWeight: 600, display: 'block', overflowWrap: 'anywhere' }}
+            draggable={false}
+          >
+            {card.candidate.name}
+          </Link>
+          <Typography
+            variant="caption"
+            color="text.secondary"
+            component="p"
+            title={dateLabel(card.appliedAt)}
+          >
+            Applied {ageLabel(card.appliedAt)}
+          </Typography>
+          {card.lastActivityAt !== card.appliedAt && (
+            <Typography variant="caption" color="text.secondary" component="p">
+              Last activity {ageLabel(card.lastActivityAt)}
+            </Typography>
+          )}
+        </Box>
+        {canManage && card.status !== 'withdrawn' && (
+          <MoveMenu
+            compact
+            stages={stages}
+            currentStageId={card.stage.id}
+            label={`Move ${card.candidate.name} to another stage`}
+            onPick={(stage) => onPick(card, stage)}
+          />
+        )}
+      </Stack>
+      {(card.tags.length > 0 || card.status === 'withdrawn') && (
+        <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap', mt: 0.75 }}>
+          {card.status === 'withdrawn' && <Chip size="small" label={APPLICATION_STATUS_LABELS.withdrawn} />}
+          {card.tags.map((tag) => (
+            <Chip key={tag} size="small" variant="outlined" label={tag} />
+          ))}
+        </Stack>
+      )}
+    </Card>
+  );
+}

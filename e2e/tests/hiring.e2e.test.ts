@@ -1,0 +1,339 @@
+/**
+ * The hiring backoffice in a real browser, against the built server with the
+ * demo seed (packages/db/src/seed/demo-hiring.ts): recruiter@acme.example is
+ * on every hiring team, manager@acme.example only on the Senior Robotics,
+ * Embedded Systems and Warehouse Operations jobs.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { axeViolations, launchBrowser, screenshot, servers } from '../support/browser.js';
+
+const PASSWORD = 'candor-demo-pass';
+/** Open, with the recruiter and the hiring manager on its team. */
+const BOARD_JOB = 'Senior Robotics Software Engineer';
+/** Open, without the hiring manager on its team. */
+const OTHER_JOB = 'Frontend Engineer (React)';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, baseUrl: string, email: string) {
+  await page.goto(`${baseUrl}/admin/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText(/^Welcome/).waitFor();
+}
+
+/** A signed-in page; bypassCSP lets axe's script be injected. */
+async function pageFor(baseUrl: string, email: string): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  onTestFailed(async () => {
+    const name = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(-80);
+    if (!page.isClosed()) await screenshot(page, `failed-${name}`);
+  });
+  await signIn(page, baseUrl, email);
+  return page;
+}
+
+/**
+ * Drags a board card onto a column's header, the way a person does: press,
+ * move a little (the drag starts), then go to the column and let go. Going
+ * straight to the target would scroll the board while the button is down and
+ * start the drag from whatever card then lies under the pointer.
+ */
+async function dragCard(page: Page, card: Locator, target: Locator) {
+  await card.hover();
+  await page.mouse.down();
+  const box = await card.boundingBox();
+  if (!box) throw new Error('the card is not visible');
+  await page.mouse.move(box.x + box.width / 2 + 8, box.y + box.height / 2 + 8, { steps: 2 });
+  await target.hover({ position: { x: 120, y: 24 } });
+  await page.mouse.up();
+}
+
+/** A tRPC query as the signed-in user of `page` (same cookies, same origin). */
+async function query<T>(page: Page, procedure: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ procedure, input }) => {
+      const response = await fetch(`/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`);
+      const body = await response.json();
+      if (!response.ok) throw new Error(`${procedure}: ${JSON.stringify(body)}`);
+      return body.result.data;
+    },
+    { procedure, input },
+  );
+}
+
+type JobRow = { id: string; title: string };
+async function jobId(page: Page, title: string): Promise<string> {
+  const { data } = await query<{ data: JobRow[] }>(page, 'jobs.list', { filter: { q: title } });
+  const job = data.find((j) => j.title === title);
+  if (!job) throw new Error(`no job "${title}" in the seed`);
+  return job.id;
+}
+
+/** The board column of a stage, found by its heading. */
+function column(page: Page, stageName: string): Locator {
+  return page
+    .locator('section[data-stage-id]')
+    .filter({ has: page.getByRole('heading', { name: new RegExp(`^${stageName}\\b`) }) });
+}
+
+async function countOf(col: Locator): Promise<number> {
+  return Number(await col.getByTestId('column-count').textContent());
+}
+
+async function openBoard(page: Page, baseUrl: string, id: string) {
+  await page.goto(`${baseUrl}/admin/#/jobs/${id}/board`);
+  await page.locator('section[data-stage-id]').first().waitFor();
+}
+
+/** MUI selects open a listbox; pick the option by its text. */
+async function choose(page: Page, label: string | RegExp, option: string | RegExp) {
+  await page.getByLabel(label).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+for (const server of servers()) {
+  describe(`hiring backoffice [${server.dialect}]`, () => {
+    it('a recruiter creates a job, publishes it and edits it', async () => {
+      const page = await pageFor(server.url, 'recruiter@acme.example');
+      const title = `Robot Test Pilot ${server.dialect} ${Date.now()}`;
+      await page.getByRole('menuitem', { name: 'Jobs' }).click();
+      await page.getByRole('link', { name: 'New job' }).first().click();
+      await page.waitForURL(/#\/jobs\/create/);
+
+      await page.getByRole('textbox', { name: /^Job title/ }).fill(title);
+      await choose(page, /^Department/, 'Engineering');
+      await choose(page, /^Workplace/, 'Remote');
+      await page
+        .getByRole('textbox', { name: 'Description' })
+        .fill('## About the role\n\nYou test **robots**.\n\n- Drive them\n- Report');
+      await page.getByRole('tab', { name: 'Preview' }).click();
+      await page.getByRole('heading', { name: 'About the role' }).waitFor();
+      await page.getByRole('button', { name: 'Add question' }).click();
+      await page.getByRole('textbox', { name: /^Question/ }).fill('Have you driven a robot before?');
+      await page.getByRole('button', { name: 'Create job' }).click();
+
+      await page.getByText('Job created as a draft').waitFor();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      expect(await page.getByText('Draft', { exact: true }).count()).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Publish' }).click();
+      await page.getByText(/Job published/).waitFor();
+      await page.getByRole('button', { name: 'Close', exact: true }).waitFor();
+      await page.getByText('Open', { exact: true }).first().waitFor();
+
+      // Editing one field keeps the others (description, question) as they were.
+      await page.getByRole('link', { name: 'Edit', exact: true }).click();
+      await page.getByRole('textbox', { name: /^Job title/ }).fill(`${title} (senior)`);
+      await page.getByRole('button', { name: 'Save job' }).click();
+      await page.getByText('Job saved').waitFor();
+      await page.getByRole('heading', { level: 1, name: `${title} (senior)` }).waitFor();
+      await page.getByRole('heading', { name: 'About the role' }).waitFor();
+      await page.getByText('Have you driven a robot before?').waitFor();
+
+      await page.getByRole('menuitem', { name: 'Jobs' }).click();
+      const row = page.getByRole('row').filter({ hasText: title });
+      await row.getByText('Open', { exact: true }).waitFor();
+      await page.context().close();
+    });
+
+    it('a recruiter drags a card to the next stage; the counts change and stay after a reload', async () => {
+      const page = await pageFor(server.url, 'recruiter@acme.example');
+      const id = await jobId(page, BOARD_JOB);
+      await openBoard(page, server.url, id);
+      const applied = column(page, 'Applied');
+      const screen = column(page, 'Phone screen');
+      const before = { applied: await countOf(applied), screen: await countOf(screen) };
+      expect(before.applied).toBeGreaterThan(0);
+
+      const card = applied.locator('article').first();
+      const applicationId = await card.getAttribute('data-application-id');
+      const name = (await card.getByRole('link').textContent()) ?? '';
+      await dragCard(page, card, screen);
+
+      await page.getByText(`${name} moved to Phone screen`).waitFor();
+      await screen.locator(`article[data-application-id="${applicationId}"]`).waitFor();
+      expect(await countOf(applied)).toBe(before.applied - 1);
+      expect(await countOf(screen)).toBe(before.screen + 1);
+
+      await page.reload();
+      await page.locator('section[data-stage-id]').first().waitFor();
+      await screen.locator(`article[data-application-id="${applicationId}"]`).waitFor();
+      expect(await countOf(applied)).toBe(before.applied - 1);
+      expect(await countOf(screen)).toBe(before.screen + 1);
+      await screenshot(page, `hiring-board-${server.dialect}`);
+      await page.context().close();
+    });
+
+    it('a recruiter rejects an application from the board with an email, which then shows in the mail outbox', async () => {
+      const page = await pageFor(server.url, 'recruiter@acme.example');
+      const id = await jobId(page, BOARD_JOB);
+      await openBoard(page, server.url, id);
+      const applied = column(page, 'Applied');
+      const rejected = column(page, 'Rejected');
+      const before = { applied: await countOf(applied), rejected: await countOf(rejected) };
+
+      const card = applied.locator('article').first();
+      const applicationId = (await card.getAttribute('data-application-id')) ?? '';
+      const application = await query<{ candidate: { name: string; email: string } }>(
+        page,
+        'applications.get',
+        {
+          id: applicationId,
+        },
+      );
+
+      // Dropping on the Rejected column asks for the reason first.
+      await dragCard(page, card, rejected);
+      const dialog = page.getByRole('dialog', { name: `Reject ${application.candidate.name}` });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Reject' }).click();
+      await dialog.getByText('Pick a reason').waitFor();
+      await choose(page, /^Reason/, 'Skills do not match the role');
+      await dialog.getByLabel('Internal note (optional)').fill('Strong, but no robotics experience yet.');
+      await dialog.getByRole('radio', { name: 'Send now' }).check();
+      await screenshot(page, `hiring-reject-dialog-${server.dialect}`);
+      await dialog.getByRole('button', { name: 'Reject' }).click();
+
+      await page
+        .getByText(`${application.candidate.name} rejected; the rejection email is on its way`)
+        .waitFor();
+      await rejected.locator(`article[data-application-id="${applicationId}"]`).waitFor();
+      expect(await countOf(applied)).toBe(before.applied - 1);
+      expect(await countOf(rejected)).toBe(before.rejected + 1);
+
+      await page.getByRole('menuitem', { name: 'Mail outbox' }).click();
+      const row = page.getByRole('row').filter({ hasText: application.candidate.email });
+      await row.getByText(`Your application for ${BOARD_JOB} at Acme Robotics`).waitFor();
+      await screenshot(page, `hiring-outbox-${server.dialect}`);
+      await row.click();
+      await page.getByText(`Dear ${application.candidate.name},`).waitFor();
+      await page.getByText(application.candidate.email).first().waitFor();
+      await screenshot(page, `hiring-outbox-email-${server.dialect}`);
+
+      // The application page tells why it was rejected.
+      await page.goto(`${server.url}/admin/#/applications/${applicationId}/show`);
+      await page.getByText(/Skills do not match the role/).waitFor();
+      await page.context().close();
+    });
+
+    it('a recruiter moves two applications at once from the list filtered by a job (no axe violations there)', async () => {
+      const page = await pageFor(server.url, 'recruiter@acme.example');
+      await openBoard(page, server.url, await jobId(page, BOARD_JOB));
+      const before = await countOf(column(page, 'Final interview'));
+      await page.getByRole('link', { name: 'List view' }).click();
+      await page.waitForURL(/#\/applications/);
+      const rows = page.getByRole('checkbox', { name: 'Select this row' });
+      await rows.first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await rows.nth(0).check();
+      await rows.nth(1).check();
+      await page.getByText('2 items selected').waitFor();
+      await page.getByRole('button', { name: 'Move to…' }).click();
+      await page.getByRole('menuitem', { name: 'Final interview' }).click();
+      await page.getByText('Moved 2 applications to Final interview').waitFor();
+      await screenshot(page, `hiring-applications-${server.dialect}`);
+
+      // The board shows its cached columns at once and refetches them.
+      await openBoard(page, server.url, await jobId(page, BOARD_JOB));
+      await expect.poll(() => countOf(column(page, 'Final interview'))).toBe(before + 2);
+      await page.context().close();
+    });
+
+    it('a hiring manager sees a job they are on, and no application of a job they are not on', async () => {
+      const recruiter = await pageFor(server.url, 'recruiter@acme.example');
+      const otherJob = await jobId(recruiter, OTHER_JOB);
+      const { data } = await query<{ data: Array<{ id: string }> }>(recruiter, 'applications.list', {
+        filter: { jobId: otherJob },
+      });
+      const hidden = data[0]?.id;
+      expect(hidden).toBeDefined();
+      await recruiter.context().close();
+
+      const page = await pageFor(server.url, 'manager@acme.example');
+      await page.getByRole('menuitem', { name: 'Jobs' }).click();
+      await page.getByText(BOARD_JOB).waitFor();
+      expect(await page.getByText(OTHER_JOB).count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'New job' }).count()).toBe(0);
+      expect(await page.getByRole('menuitem', { name: 'Mail outbox' }).count()).toBe(0);
+      expect(await page.getByRole('menuitem', { name: 'Settings' }).count()).toBe(0);
+
+      await page.getByText(BOARD_JOB).click();
+      await page.getByRole('heading', { level: 1, name: BOARD_JOB }).waitFor();
+      await page.getByRole('link', { name: 'Open board' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Close', exact: true }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: 'Edit', exact: true }).count()).toBe(0);
+
+      await page.goto(`${server.url}/admin/#/applications/${hidden}/show`);
+      await page.getByRole('heading', { name: 'No such application' }).waitFor();
+      await page.getByText(/does not exist, or you do not have access to it/).waitFor();
+      await screenshot(page, `hiring-manager-no-access-${server.dialect}`);
+      await page.context().close();
+    });
+
+    it('has no axe violations on the jobs list, board, application and candidate pages', async () => {
+      const page = await pageFor(server.url, 'recruiter@acme.example');
+      await page.getByRole('menuitem', { name: 'Jobs' }).click();
+      await page.getByText(BOARD_JOB).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+
+      await openBoard(page, server.url, await jobId(page, BOARD_JOB));
+      expect(await axeViolations(page)).toEqual([]);
+
+      const card = column(page, 'Interview').locator('article').first();
+      await card.getByRole('link').click();
+      await page.getByRole('heading', { name: 'Stage history' }).waitFor();
+      await screenshot(page, `hiring-application-${server.dialect}`);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.getByRole('link', { name: 'Candidate profile' }).click();
+      await page.getByRole('heading', { name: /^Applications \(/ }).waitFor();
+      await screenshot(page, `hiring-candidate-${server.dialect}`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    });
+
+    it('shows possible duplicates with a merge that says which record is kept', async () => {
+      const page = await pageFor(server.url, 'recruiter@acme.example');
+      await page.getByRole('menuitem', { name: 'Candidates' }).click();
+      await page.getByPlaceholder('Search name or email').fill('Bondarenko');
+      const row = page.getByRole('row').filter({ hasText: 'dmytro.bondarenko@example.com' });
+      await row.getByText('Possible duplicate').waitFor();
+      await row.click();
+      await page.getByRole('heading', { name: 'Possible duplicates' }).waitFor();
+      await page.getByRole('button', { name: 'Merge with Dima Bondarenko' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Merge duplicate candidates' });
+      await dialog.getByText(/Dmytro Bondarenko <dmytro\.bondarenko@example\.com>\s*is kept/).waitFor();
+      await dialog
+        .getByText(/then the record of Dima Bondarenko <dima\.b@example\.net> is deleted/)
+        .waitFor();
+      await page.waitForTimeout(400); // the dialog's fade-in
+      await screenshot(page, `hiring-merge-dialog-${server.dialect}`);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    });
+
+    it('an admin edits the hiring settings', async () => {
+      const page = await pageFor(server.url, 'admin@acme.example');
+      await page.getByRole('menuitem', { name: 'Settings' }).click();
+      await page.getByRole('heading', { name: 'Hiring settings' }).waitFor();
+      await page.getByLabel('New department').fill(`Research ${server.dialect}`);
+      await page.getByRole('button', { name: 'Add department' }).click();
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await page.getByText('Settings saved').waitFor();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, `hiring-settings-${server.dialect}`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.context().close();
+    });
+  });
+}
