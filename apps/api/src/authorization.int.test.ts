@@ -44,6 +44,7 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'auth.me': () => undefined,
   'auth.switchTenant': (a) => ({ tenantId: a.tenantId }),
   'auth.setPassword': () => ({ token: 'x'.repeat(43), password: 'a long enough passphrase' }),
+  'users.directory': () => undefined,
   'users.list': () => ({}),
   'users.get': (a) => ({ id: a.targetUserId }),
   'users.invite': () => ({ email: `new-${Date.now()}@example.test`, name: 'New Person', role: 'recruiter' }),

@@ -41,3 +41,7 @@ export const ZUserUpdateInput = z.object({
   status: z.enum(['active', 'deactivated']).optional(),
 });
 export type TUserUpdateInput = z.infer<typeof ZUserUpdateInput>;
+
+/** Colleagues a recruiter can put on a hiring team or invite to interview: active members only. */
+export const ZDirectoryEntry = z.object({ id: z.uuid(), name: z.string(), email: z.string(), role: ZRole });
+export type TDirectoryEntry = z.infer<typeof ZDirectoryEntry>;

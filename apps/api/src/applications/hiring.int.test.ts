@@ -62,6 +62,8 @@ forEachDatabase('hiring', (db) => {
       const open = await caller.jobs.setStatus({ id: job.id, status: 'open' });
       expect(open).toMatchObject({ status: 'open', statusChangedBy: { id: recruiter.id, name: 'Rae Recruiter' } });
       expect(open.openedAt).not.toBeNull();
+      const renamed = await caller.jobs.update({ id: job.id, title: 'Field Robotics Lead' });
+      expect(renamed).toMatchObject({ title: 'Field Robotics Lead', city: 'Lisbon', salary: job.salary, questions: job.questions });
       expect((await caller.jobs.setStatus({ id: job.id, status: 'closed' })).status).toBe('closed');
       expect((await caller.jobs.list({ filter: { status: 'closed' } })).data.map((j) => j.id)).toContain(job.id);
     });

@@ -1,8 +1,14 @@
-import { ZIdInput, ZTenantUser, ZUserInviteInput, ZUserListParams, ZUserListResult, ZUserUpdateInput } from '@candor/schemas';
+import { ZDirectoryEntry, ZIdInput, ZTenantUser, ZUserInviteInput, ZUserListParams, ZUserListResult, ZUserUpdateInput } from '@candor/schemas';
 import { roleProcedure, router } from '../trpc/init.js';
-import { getUser, inviteUser, listUsers, updateUser } from './users.service.js';
+import { z } from 'zod';
+import { directory, getUser, inviteUser, listUsers, updateUser } from './users.service.js';
 
 export const usersRouter = router({
+  // Recruiters build hiring teams without seeing the user administration.
+  directory: roleProcedure('jobs.manage')
+    .output(z.array(ZDirectoryEntry))
+    .query(({ ctx }) => directory(ctx.em, ctx.actor)),
+
   list: roleProcedure('users.read')
     .input(ZUserListParams)
     .output(ZUserListResult)

@@ -10,6 +10,7 @@ import {
 } from '@candor/db';
 import {
   canAssignRole,
+  type TDirectoryEntry,
   type TTenantUser,
   type TUserInviteInput,
   type TUserUpdateInput,
@@ -165,4 +166,14 @@ export async function updateUser(
   });
   if (result.deactivated) await revokeSessions(input.id, actor.tenantId);
   return result.dto;
+}
+
+/** Active members of the tenant, by name: who can join a hiring team or interview. */
+export async function directory(em: Em, actor: Actor): Promise<TDirectoryEntry[]> {
+  const rows = await em.find(
+    Membership,
+    { tenant: actor.tenantId, status: 'active' },
+    { populate: ['user'], orderBy: { user: { name: 'asc' } } },
+  );
+  return rows.map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email, role: m.role }));
 }

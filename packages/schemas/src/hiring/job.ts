@@ -85,35 +85,41 @@ export const ZScorecardCriterion = z.object({
   description: z.string().trim().max(300).default(''),
 });
 
-const ZJobFields = z.object({
+/** The editable fields of a job, without defaults (an update must not reset what it leaves out). */
+const JOB_FIELDS = {
   title: z.string().trim().min(1, 'Give the job a title').max(120),
   department: ZDepartmentName,
-  city: z.string().trim().max(80).nullable().default(null),
-  country: ZCountryCode.nullable().default(null),
+  city: z.string().trim().max(80).nullable(),
+  country: ZCountryCode.nullable(),
   workplace: ZWorkplace,
   employmentType: ZEmploymentType,
-  descriptionMd: z.string().max(20_000).default(''),
-  salary: ZSalaryRange.nullable().default(null),
-  hiringTeam: z
-    .array(z.object({ userId: ZId, role: ZHiringTeamRole }))
-    .max(50)
-    .default([]),
-  questions: z.array(ZJobQuestion).max(30).default([]),
-  criteria: z.array(ZScorecardCriterion).max(20).default([]),
-});
+  descriptionMd: z.string().max(20_000),
+  salary: ZSalaryRange.nullable(),
+  hiringTeam: z.array(z.object({ userId: ZId, role: ZHiringTeamRole })).max(50),
+  questions: z.array(ZJobQuestion).max(30),
+  criteria: z.array(ZScorecardCriterion).max(20),
+};
 
-function locationIsComplete(job: { workplace?: string; country?: string | null }, ctx: z.RefinementCtx) {
-  if (job.workplace !== 'remote' && job.workplace !== undefined && !job.country) {
-    ctx.addIssue({ code: 'custom', path: ['country'], message: 'Onsite and hybrid jobs need a country' });
-  }
-}
-
-export const ZJobCreateInput = ZJobFields.superRefine(locationIsComplete);
+export const ZJobCreateInput = z
+  .object({
+    ...JOB_FIELDS,
+    city: JOB_FIELDS.city.default(null),
+    country: JOB_FIELDS.country.default(null),
+    descriptionMd: JOB_FIELDS.descriptionMd.default(''),
+    salary: JOB_FIELDS.salary.default(null),
+    hiringTeam: JOB_FIELDS.hiringTeam.default([]),
+    questions: JOB_FIELDS.questions.default([]),
+    criteria: JOB_FIELDS.criteria.default([]),
+  })
+  .superRefine((job, ctx) => {
+    if (job.workplace !== 'remote' && !job.country) {
+      ctx.addIssue({ code: 'custom', path: ['country'], message: 'Onsite and hybrid jobs need a country' });
+    }
+  });
 export type TJobCreateInput = z.input<typeof ZJobCreateInput>;
 
-export const ZJobUpdateInput = ZJobFields.partial()
-  .extend({ id: ZId })
-  .superRefine(locationIsComplete);
+/** Only the fields given change; the service checks the result as a whole (e.g. onsite needs a country). */
+export const ZJobUpdateInput = z.object(JOB_FIELDS).partial().extend({ id: ZId });
 export type TJobUpdateInput = z.input<typeof ZJobUpdateInput>;
 
 export const ZJobStatusInput = z.object({ id: ZId, status: ZJobStatus });
