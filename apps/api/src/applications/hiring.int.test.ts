@@ -7,7 +7,7 @@ import { AppError } from '../trpc/app-error.js';
 import { fieldErrorsOf as fieldErrorsFromIssues } from '../trpc/init.js';
 import { deliverDueEmails } from '../mail/dispatcher.js';
 import { seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
-import { callerFor, sessionFor, testDeps } from '../testing/test-app.js';
+import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
 
 /** The field errors a BAD_REQUEST carries to the client (from zod or from a service). */
 async function fieldErrorsOf(call: Promise<unknown>): Promise<Record<string, string[]> | undefined> {
@@ -141,6 +141,17 @@ forEachDatabase('hiring', (db) => {
       const em = tenantEm(db.orm(), tenant.id);
       const audit = await em.find(AuditEvent, { action: { $in: ['candidate.merge', 'candidate.merged_away'] } });
       expect(audit.map((e) => e.targetId).sort()).toEqual([first.candidate.id, twin.id].sort());
+    });
+
+    it('tells the form which field conflicts, over HTTP', async () => {
+      const { deps, recruiter } = await setup();
+      const client = httpClient(deps);
+      expect((await client.signIn(recruiter.email)).status).toBe(200);
+      const input = { name: 'Dup Licate', email: `dup-${Date.now()}@example.test` };
+      expect((await client.mutate('candidates.create', input)).status).toBe(200);
+      const res = await client.mutate('candidates.create', input);
+      expect(res.status).toBe(409);
+      expect((await res.json()).error.data.fieldErrors).toEqual({ email: ['Already a candidate'] });
     });
 
     it('searches by name or email, case-insensitively, and filters by source', async () => {

@@ -37,14 +37,14 @@ const t = initTRPC
   .create({
     errorFormatter({ shape, error }) {
       const cause = error.cause;
+      // Zod issues (bad input) and a service's own field errors (e.g. CONFLICT on an
+      // email already in use) both reach the form as errors next to the field.
       const fieldErrors =
-        error.code === 'BAD_REQUEST'
-          ? hasIssues(cause)
-            ? fieldErrorsOf(cause.issues)
-            : cause instanceof AppError
-              ? cause.fieldErrors
-              : undefined
-          : undefined;
+        error.code === 'BAD_REQUEST' && hasIssues(cause)
+          ? fieldErrorsOf(cause.issues)
+          : cause instanceof AppError
+            ? cause.fieldErrors
+            : undefined;
       const message = error.code === 'BAD_REQUEST' && hasIssues(cause) ? 'Some fields are not valid' : shape.message;
       const { stack: _stack, ...data } = shape.data;
       return { ...shape, message, data: { ...data, fieldErrors } };
