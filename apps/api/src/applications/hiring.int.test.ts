@@ -151,7 +151,8 @@ forEachDatabase('hiring', (db) => {
       expect((await client.mutate('candidates.create', input)).status).toBe(200);
       const res = await client.mutate('candidates.create', input);
       expect(res.status).toBe(409);
-      expect((await res.json()).error.data.fieldErrors).toEqual({ email: ['Already a candidate'] });
+      const body = (await res.json()) as { error: { data: { fieldErrors: unknown } } };
+      expect(body.error.data.fieldErrors).toEqual({ email: ['Already a candidate'] });
     });
 
     it('searches by name or email, case-insensitively, and filters by source', async () => {
