@@ -1,5 +1,13 @@
 import type { AppRouter } from '@candor/api';
-import type { TApplicationStatus, TJobStatus, TRole, TStageKind } from '@candor/schemas';
+import type {
+  TApplicationStatus,
+  TAttachmentKind,
+  TJobStatus,
+  TOfferStatus,
+  TRecommendation,
+  TRole,
+  TStageKind,
+} from '@candor/schemas';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { describe, expectTypeOf, it } from 'vitest';
 
@@ -98,5 +106,37 @@ describe('AppRouter types seen from the backoffice', () => {
     >();
     expectTypeOf<In['jobs']['setStatus']['status']>().toEqualTypeOf<TJobStatus>();
     expectTypeOf<In['candidates']['merge']>().toEqualTypeOf<{ keepId: string; mergeId: string }>();
+  });
+
+  it('keeps interviews, scorecards, offers, attachments, email templates and the directory typed', () => {
+    expectTypeOf<Out['interviews']['forApplication']>().not.toBeAny();
+    expectTypeOf<
+      Out['interviews']['forApplication'][number]['interviewers'][number]['submitted']
+    >().toEqualTypeOf<boolean>();
+    expectTypeOf<Out['interviews']['schedule']>().not.toBeAny();
+    expectTypeOf<Out['interviews']['cancel']>().not.toBeAny();
+    expectTypeOf<Out['interviews']['submitScorecard']>().not.toBeAny();
+    expectTypeOf<Out['interviews']['scorecards']['visible']>().toEqualTypeOf<boolean>();
+    expectTypeOf<
+      Out['interviews']['scorecards']['scorecards'][number]['recommendation']
+    >().toEqualTypeOf<TRecommendation>();
+    expectTypeOf<In['interviews']['submitScorecard']['recommendation']>().toEqualTypeOf<TRecommendation>();
+
+    expectTypeOf<Out['offers']['forApplication']>().not.toBeAny();
+    expectTypeOf<Out['offers']['forApplication'][number]['status']>().toEqualTypeOf<TOfferStatus>();
+    expectTypeOf<Out['offers']['create']>().not.toBeAny();
+    expectTypeOf<Out['offers']['approve']>().not.toBeAny();
+    expectTypeOf<Out['offers']['send']>().not.toBeAny();
+    expectTypeOf<Out['offers']['withdraw']>().not.toBeAny();
+
+    expectTypeOf<Out['attachments']['forCandidate']>().not.toBeAny();
+    expectTypeOf<Out['attachments']['forCandidate'][number]['kind']>().toEqualTypeOf<TAttachmentKind>();
+    expectTypeOf<Out['attachments']['upload']>().not.toBeAny();
+
+    expectTypeOf<Out['settings']['emailTemplates']>().not.toBeAny();
+    expectTypeOf<Out['settings']['emailTemplates'][number]['variables']>().toEqualTypeOf<string[]>();
+    expectTypeOf<Out['settings']['updateEmailTemplate']>().not.toBeAny();
+    expectTypeOf<Out['users']['directory']>().not.toBeAny();
+    expectTypeOf<Out['users']['directory'][number]['role']>().toEqualTypeOf<TRole>();
   });
 });

@@ -5,12 +5,17 @@ import {
   ZApplicationRejectInput,
   ZApplicationTagsInput,
   ZApplicationWithdrawInput,
+  ZAttachmentUploadInput,
   ZBoardInput,
   ZCandidateMergeInput,
+  ZEmailTemplateUpdateInput,
   ZHiringSettings,
+  ZInterviewScheduleInput,
   ZJobStagesInput,
   ZJobStatusInput,
   ZNoteInput,
+  ZOfferCreateInput,
+  ZScorecardInput,
 } from '@candor/schemas';
 import { trpc } from '../trpc';
 
@@ -50,6 +55,32 @@ export const hiringActions = {
 
   mergeCandidates: (input: MutationInput<typeof trpc.candidates.merge>) =>
     trpc.candidates.merge.mutate(ZCandidateMergeInput.parse(input)),
+
+  /** Active members, for hiring-team and interviewer pickers (recruiters may read it, unlike `users`). */
+  directory: () => trpc.users.directory.query(),
+
+  interviews: (applicationId: string) => trpc.interviews.forApplication.query({ applicationId }),
+  scheduleInterview: (input: MutationInput<typeof trpc.interviews.schedule>) =>
+    trpc.interviews.schedule.mutate(ZInterviewScheduleInput.parse(input)),
+  cancelInterview: (id: string) => trpc.interviews.cancel.mutate({ id }),
+  submitScorecard: (input: MutationInput<typeof trpc.interviews.submitScorecard>) =>
+    trpc.interviews.submitScorecard.mutate(ZScorecardInput.parse(input)),
+  scorecards: (applicationId: string) => trpc.interviews.scorecards.query({ applicationId }),
+
+  offers: (applicationId: string) => trpc.offers.forApplication.query({ applicationId }),
+  createOffer: (input: MutationInput<typeof trpc.offers.create>) =>
+    trpc.offers.create.mutate(ZOfferCreateInput.parse(input)),
+  approveOffer: (id: string) => trpc.offers.approve.mutate({ id }),
+  sendOffer: (id: string) => trpc.offers.send.mutate({ id }),
+  withdrawOffer: (id: string) => trpc.offers.withdraw.mutate({ id }),
+
+  attachments: (candidateId: string) => trpc.attachments.forCandidate.query({ candidateId }),
+  uploadAttachment: (input: MutationInput<typeof trpc.attachments.upload>) =>
+    trpc.attachments.upload.mutate(ZAttachmentUploadInput.parse(input)),
+
+  emailTemplates: () => trpc.settings.emailTemplates.query(),
+  updateEmailTemplate: (input: MutationInput<typeof trpc.settings.updateEmailTemplate>) =>
+    trpc.settings.updateEmailTemplate.mutate(ZEmailTemplateUpdateInput.parse(input)),
 };
 
 export type HiringActions = typeof hiringActions;

@@ -20,6 +20,7 @@ import { HIRING_SETTINGS_KEY, useHiringSettings } from '../../hiring/useHiringSe
 import { fieldErrorsOfIssues, toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/dataProvider';
 import { DepartmentsEditor } from './DepartmentsEditor';
+import { EmailTemplatesEditor } from './EmailTemplatesEditor';
 import { type EditableReason, RejectionReasonsEditor, withReasonIds } from './RejectionReasonsEditor';
 
 type Draft = {
@@ -228,5 +229,13 @@ export function SettingsPage() {
       </Alert>
     );
   }
-  return <SettingsForm settings={settings} />;
+  return (
+    <>
+      <SettingsForm settings={settings} />
+      {/* Saved per template, apart from the hiring settings' save bar above. */}
+      <Box sx={{ mt: 2, mb: 4, maxWidth: 900 }}>
+        <EmailTemplatesEditor />
+      </Box>
+    </>
+  );
 }

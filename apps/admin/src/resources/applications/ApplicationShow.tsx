@@ -17,7 +17,10 @@ import { RejectDialog } from '../../hiring/RejectDialog';
 import { ApplicationStatusChip } from '../../hiring/StatusChips';
 import { useCandorDataProvider } from '../../providers/dataProvider';
 import { Answers } from './Answers';
+import { Feedback } from './Feedback';
+import { Interviews } from './Interviews';
 import { Notes } from './Notes';
+import { Offer } from './Offer';
 import { StageHistory } from './StageHistory';
 import { TagsEditor } from './TagsEditor';
 import { WithdrawDialog } from './WithdrawDialog';
@@ -209,6 +212,15 @@ function ApplicationBody() {
         }}
       >
         <Stack spacing={2}>
+          <Panel title="Interviews">
+            <Interviews
+              application={application}
+              canManage={hasPermission(permissions, 'interviews.manage')}
+            />
+          </Panel>
+          <Panel title="Feedback">
+            <Feedback application={application} />
+          </Panel>
           <Panel title="Notes">
             <Notes application={application} canNote={canNote} />
           </Panel>
@@ -217,6 +229,9 @@ function ApplicationBody() {
           </Panel>
         </Stack>
         <Stack spacing={2}>
+          <Panel title="Offer">
+            <Offer application={application} permissions={permissions} />
+          </Panel>
           <Panel title="Tags">
             {/* Keyed by the saved tags, so a refresh restarts the editor from the server's version. */}
             <TagsEditor key={application.tags.join()} application={application} canManage={canManage} />

@@ -38,6 +38,7 @@ import { NotFound } from '../../hiring/NotFound';
 import { ApplicationStatusChip } from '../../hiring/StatusChips';
 import { AddToJobDialog } from './AddToJobDialog';
 import { DuplicateBadge } from './CandidateList';
+import { Files } from './Files';
 import { MergeDialog } from './MergeDialog';
 import { detailQueryOptions } from '../../providers/detail';
 
@@ -235,6 +236,9 @@ function CandidateBody() {
       )}
       <Section title={`Applications (${candidate.applications.length})`}>
         <Applications candidate={candidate} />
+      </Section>
+      <Section title="Files">
+        <Files candidate={candidate} canManage={canManage} />
       </Section>
     </Box>
   );

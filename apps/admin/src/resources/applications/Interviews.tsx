@@ -1,0 +1,200 @@
+import type { TApplication, TInterview } from '@candor/schemas';
+import AddIcon from '@mui/icons-material/Add';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import PlaceOutlinedIcon from '@mui/icons-material/PlaceOutlined';
+import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
+import VideocamOutlinedIcon from '@mui/icons-material/VideocamOutlined';
+import { Alert, Box, Button, Chip, Divider, Link, Skeleton, Stack, Typography } from '@mui/material';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Confirm, useNotify } from 'react-admin';
+import { dateLabel } from '../../hiring/dates';
+import { useCandorDataProvider } from '../../providers/dataProvider';
+import { toHttpError } from '../../providers/errors';
+import { useInterviews, useInvalidateApplication } from './queries';
+import { ScheduleInterviewDialog } from './ScheduleInterviewDialog';
+
+/** "Tue 12 Mar 2026, 14:00–15:00" in the reader's locale and time zone. */
+export function interviewTimeLabel(
+  interview: Pick<TInterview, 'startsAt' | 'endsAt'>,
+  locale?: string,
+): string {
+  const start = new Date(interview.startsAt);
+  const end = new Date(interview.endsAt);
+  const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
+  const day = start.toLocaleDateString(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  const sameDay = start.toDateString() === end.toDateString();
+  const endLabel = sameDay
+    ? end.toLocaleTimeString(locale, time)
+    : `${dateLabel(interview.endsAt, locale)} ${end.toLocaleTimeString(locale, time)}`;
+  return `${day}, ${start.toLocaleTimeString(locale, time)}–${endLabel}`;
+}
+
+function InterviewItem({
+  interview,
+  canManage,
+  onCancel,
+}: {
+  interview: TInterview;
+  canManage: boolean;
+  onCancel: (interview: TInterview) => void;
+}) {
+  const cancelled = interview.status === 'cancelled';
+  const past = new Date(interview.endsAt) < new Date();
+  return (
+    <Box component="li" sx={{ opacity: cancelled ? 0.65 : 1 }}>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+          {interview.title}
+        </Typography>
+        {cancelled && <Chip size="small" label="Cancelled" />}
+        {!cancelled && past && <Chip size="small" variant="outlined" label="Done" />}
+        <Box sx={{ flex: 1 }} />
+        {canManage && !cancelled && !past && (
+          <Button size="small" color="error" onClick={() => onCancel(interview)}>
+            Cancel interview
+          </Button>
+        )}
+      </Stack>
+      <Typography variant="body2" sx={{ textDecoration: cancelled ? 'line-through' : undefined }}>
+        {interviewTimeLabel(interview)}
+      </Typography>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 0.5, flexWrap: 'wrap' }}>
+        {interview.location && (
+          <Typography
+            variant="body2"
+            color="text.secondary"
+            sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
+          >
+            <PlaceOutlinedIcon fontSize="small" aria-hidden />
+            {interview.location}
+          </Typography>
+        )}
+        {interview.videoUrl && (
+          <Link
+            href={interview.videoUrl}
+            target="_blank"
+            rel="noopener noreferrer"
+            variant="body2"
+            sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, overflowWrap: 'anywhere' }}
+          >
+            <VideocamOutlinedIcon fontSize="small" aria-hidden />
+            Video call link
+          </Link>
+        )}
+      </Stack>
+      <Stack
+        component="ul"
+        direction="row"
+        spacing={1}
+        useFlexGap
+        aria-label="Interviewers"
+        sx={{ listStyle: 'none', p: 0, m: 0, mt: 1, flexWrap: 'wrap' }}
+      >
+        {interview.interviewers.map((person) => (
+          <Box component="li" key={person.id}>
+            <Chip
+              size="small"
+              variant="outlined"
+              color={person.submitted ? 'success' : 'default'}
+              icon={
+                person.submitted ? <CheckCircleIcon aria-hidden /> : <RadioButtonUncheckedIcon aria-hidden />
+              }
+              label={`${person.name}${person.submitted ? ' · scorecard submitted' : past && !cancelled ? ' · no scorecard yet' : ''}`}
+            />
+          </Box>
+        ))}
+      </Stack>
+    </Box>
+  );
+}
+
+/** The application's interviews; recruiters schedule and cancel them (interviews.manage). */
+export function Interviews({ application, canManage }: { application: TApplication; canManage: boolean }) {
+  const dataProvider = useCandorDataProvider();
+  const notify = useNotify();
+  const invalidate = useInvalidateApplication(application.id);
+  const { data: interviews, isPending, error } = useInterviews(application.id);
+  const [scheduling, setScheduling] = useState(false);
+  const [cancelling, setCancelling] = useState<TInterview | null>(null);
+  const cancel = useMutation({
+    mutationFn: (interview: TInterview) => dataProvider.cancelInterview(interview.id),
+    onSuccess: (interview) => {
+      notify(`${interview.title} cancelled`, { type: 'success' });
+      setCancelling(null);
+      void invalidate();
+    },
+    onError: (err) =>
+      notify(`Could not cancel the interview: ${toHttpError(err).message}`, { type: 'error' }),
+  });
+  const canSchedule = canManage && application.status === 'active';
+
+  return (
+    <Stack spacing={2}>
+      {canSchedule && (
+        <Box>
+          <Button variant="outlined" size="small" startIcon={<AddIcon />} onClick={() => setScheduling(true)}>
+            Schedule interview
+          </Button>
+        </Box>
+      )}
+      {isPending ? (
+        <Stack spacing={1} aria-busy="true" aria-label="Loading interviews">
+          <Skeleton variant="text" width="60%" />
+          <Skeleton variant="text" width="40%" />
+        </Stack>
+      ) : error ? (
+        <Alert severity="error">Could not load the interviews: {toHttpError(error).message}</Alert>
+      ) : interviews.length === 0 ? (
+        <Typography color="text.secondary">No interviews scheduled yet.</Typography>
+      ) : (
+        <Stack
+          component="ol"
+          spacing={1.5}
+          divider={<Divider component="li" aria-hidden />}
+          sx={{ listStyle: 'none', m: 0, p: 0 }}
+        >
+          {interviews.map((interview) => (
+            <InterviewItem
+              key={interview.id}
+              interview={interview}
+              canManage={canManage}
+              onCancel={setCancelling}
+            />
+          ))}
+        </Stack>
+      )}
+      <ScheduleInterviewDialog
+        open={scheduling}
+        application={application}
+        onClose={() => setScheduling(false)}
+        onScheduled={(interview) => {
+          notify(`${interview.title} scheduled; the interviewers received a calendar invitation`, {
+            type: 'success',
+          });
+          void invalidate();
+        }}
+      />
+      <Confirm
+        isOpen={cancelling !== null}
+        loading={cancel.isPending}
+        title={cancelling ? `Cancel ${cancelling.title}?` : 'Cancel interview?'}
+        content={
+          cancelling
+            ? `${interviewTimeLabel(cancelling)}. The interview stays in the history, marked as cancelled.`
+            : ''
+        }
+        confirm="Cancel interview"
+        cancel="Keep it"
+        confirmColor="warning"
+        onConfirm={() => cancelling && cancel.mutate(cancelling)}
+        onClose={() => setCancelling(null)}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,39 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCandorDataProvider } from '../../providers/dataProvider';
+
+/** Cache keys of an application's interviews, scorecards and offers (fetched beside the application). */
+export const applicationKeys = {
+  interviews: (applicationId: string) => ['applications', applicationId, 'interviews'] as const,
+  scorecards: (applicationId: string) => ['applications', applicationId, 'scorecards'] as const,
+  offers: (applicationId: string) => ['applications', applicationId, 'offers'] as const,
+};
+
+export function useInterviews(applicationId: string) {
+  const dataProvider = useCandorDataProvider();
+  return useQuery({
+    queryKey: applicationKeys.interviews(applicationId),
+    queryFn: () => dataProvider.interviews(applicationId),
+  });
+}
+
+export function useScorecards(applicationId: string) {
+  const dataProvider = useCandorDataProvider();
+  return useQuery({
+    queryKey: applicationKeys.scorecards(applicationId),
+    queryFn: () => dataProvider.scorecards(applicationId),
+  });
+}
+
+export function useOffers(applicationId: string) {
+  const dataProvider = useCandorDataProvider();
+  return useQuery({
+    queryKey: applicationKeys.offers(applicationId),
+    queryFn: () => dataProvider.offers(applicationId),
+  });
+}
+
+/** Refetches everything below the application: interviews, scorecards, offers. */
+export function useInvalidateApplication(applicationId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ['applications', applicationId] });
+}

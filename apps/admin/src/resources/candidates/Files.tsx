@@ -1,0 +1,293 @@
+import {
+  ATTACHMENT_KIND_LABELS,
+  ATTACHMENT_KINDS,
+  MAX_ATTACHMENT_BYTES,
+  type TAttachmentKind,
+  type TCandidate,
+} from '@candor/schemas';
+import DownloadIcon from '@mui/icons-material/Download';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  Link,
+  MenuItem,
+  Skeleton,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ChangeEvent, type FormEvent, useId, useRef, useState } from 'react';
+import { useNotify } from 'react-admin';
+import { dateLabel } from '../../hiring/dates';
+import { useCandorDataProvider } from '../../providers/dataProvider';
+import { toHttpError } from '../../providers/errors';
+
+const ACCEPT =
+  '.pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';
+const EXTENSIONS = /\.(pdf|docx|odt)$/i;
+
+const attachmentsKey = (candidateId: string) => ['candidates', candidateId, 'attachments'] as const;
+
+/** "12 KB", "1.4 MB". */
+export function sizeLabel(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** The file's bytes, base64-encoded, as the upload procedure takes them. */
+export async function toBase64(file: Blob): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  }
+  return btoa(binary);
+}
+
+function UploadForm({ candidate }: { candidate: TCandidate }) {
+  const dataProvider = useCandorDataProvider();
+  const queryClient = useQueryClient();
+  const notify = useNotify();
+  const inputId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [kind, setKind] = useState<TAttachmentKind>('resume');
+  const [applicationId, setApplicationId] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+
+  const pick = (event: ChangeEvent<HTMLInputElement>) => {
+    const picked = event.target.files?.[0] ?? null;
+    setError(undefined);
+    if (picked && !EXTENSIONS.test(picked.name)) {
+      setError('Upload a PDF, Word (.docx) or OpenDocument (.odt) file');
+    } else if (picked && picked.size > MAX_ATTACHMENT_BYTES) {
+      setError(`The file is ${sizeLabel(picked.size)}; the limit is 10 MB`);
+    }
+    setFile(picked);
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!file) {
+      setError('Choose a file to upload');
+      return;
+    }
+    if (error) return;
+    setUploading(true);
+    try {
+      const attachment = await dataProvider.uploadAttachment({
+        candidateId: candidate.id,
+        applicationId: applicationId || null,
+        kind,
+        filename: file.name,
+        contentBase64: await toBase64(file),
+      });
+      notify(`${attachment.filename} uploaded`, { type: 'success' });
+      setFile(null);
+      if (inputRef.current) inputRef.current.value = '';
+      await queryClient.invalidateQueries({ queryKey: attachmentsKey(candidate.id) });
+    } catch (err) {
+      const httpError = toHttpError(err);
+      const fields: Record<string, string> = httpError.body?.errors ?? {};
+      setError(fields.contentBase64 ?? fields.filename ?? httpError.message);
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  return (
+    <Box
+      component="form"
+      onSubmit={submit}
+      noValidate
+      aria-label="Upload a file"
+      sx={{ mt: 2, pt: 2, borderTop: 1, borderColor: 'divider' }}
+    >
+      <Typography variant="subtitle2" component="h3" gutterBottom>
+        Upload a file
+      </Typography>
+      <Stack
+        direction={{ xs: 'column', md: 'row' }}
+        spacing={2}
+        useFlexGap
+        sx={{ alignItems: { md: 'flex-start' } }}
+      >
+        <TextField
+          select
+          label="Kind"
+          value={kind}
+          onChange={(event) => setKind(event.target.value as TAttachmentKind)}
+          disabled={uploading}
+          sx={{ minWidth: 160 }}
+          size="small"
+        >
+          {ATTACHMENT_KINDS.map((value) => (
+            <MenuItem key={value} value={value}>
+              {ATTACHMENT_KIND_LABELS[value]}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          label="For application (optional)"
+          value={applicationId}
+          onChange={(event) => setApplicationId(event.target.value)}
+          disabled={uploading || candidate.applications.length === 0}
+          sx={{ minWidth: 240 }}
+          size="small"
+        >
+          <MenuItem value="">
+            <em>Not tied to an application</em>
+          </MenuItem>
+          {candidate.applications.map((application) => (
+            <MenuItem key={application.id} value={application.id}>
+              {application.jobTitle}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Box sx={{ flex: 1, minWidth: 260, position: 'relative' }}>
+          <Button component="label" htmlFor={inputId} variant="outlined" disabled={uploading} sx={{ mr: 1 }}>
+            Choose file…
+          </Button>
+          <input
+            ref={inputRef}
+            id={inputId}
+            type="file"
+            accept={ACCEPT}
+            onChange={pick}
+            disabled={uploading}
+            aria-describedby={`${inputId}-help`}
+            style={{ position: 'absolute', left: 0, top: 0, width: 1, height: 1, opacity: 0, overflow: 'hidden' }}
+          />
+          <Typography component="span" variant="body2" color={file ? 'text.primary' : 'text.secondary'}>
+            {file ? `${file.name} (${sizeLabel(file.size)})` : 'No file chosen'}
+          </Typography>
+          <Typography
+            id={`${inputId}-help`}
+            variant="caption"
+            color={error ? 'error' : 'text.secondary'}
+            role={error ? 'alert' : undefined}
+            sx={{ display: 'block', mt: 0.5 }}
+          >
+            {error ?? 'PDF, Word (.docx) or OpenDocument (.odt), up to 10 MB.'}
+          </Typography>
+        </Box>
+        <Button
+          type="submit"
+          variant="contained"
+          startIcon={uploading ? <CircularProgress size={16} color="inherit" /> : <UploadFileIcon />}
+          disabled={uploading || !file || Boolean(error)}
+        >
+          {uploading ? 'Uploading…' : 'Upload'}
+        </Button>
+      </Stack>
+    </Box>
+  );
+}
+
+/** The candidate's resumes, cover letters and other documents; downloads are authorized and audited. */
+export function Files({ candidate, canManage }: { candidate: TCandidate; canManage: boolean }) {
+  const dataProvider = useCandorDataProvider();
+  const {
+    data: attachments,
+    isPending,
+    error,
+  } = useQuery({
+    queryKey: attachmentsKey(candidate.id),
+    queryFn: () => dataProvider.attachments(candidate.id),
+  });
+  const jobTitles = new Map(
+    candidate.applications.map((application) => [application.id, application.jobTitle]),
+  );
+
+  return (
+    <>
+      {isPending ? (
+        <Stack spacing={1} aria-busy="true" aria-label="Loading files">
+          <Skeleton variant="text" />
+          <Skeleton variant="text" />
+        </Stack>
+      ) : error ? (
+        <Alert severity="error">Could not load the files: {toHttpError(error).message}</Alert>
+      ) : attachments.length === 0 ? (
+        <Typography color="text.secondary">No files yet.</Typography>
+      ) : (
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label={`Files of ${candidate.name}`}>
+            <TableHead>
+              <TableRow>
+                <TableCell>Name</TableCell>
+                <TableCell>Kind</TableCell>
+                <TableCell align="right">Size</TableCell>
+                <TableCell>Uploaded by</TableCell>
+                <TableCell>Date</TableCell>
+                <TableCell>
+                  <Box component="span" sx={visuallyHidden}>
+                    Download
+                  </Box>
+                </TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {attachments.map((attachment) => (
+                <TableRow key={attachment.id} hover>
+                  <TableCell sx={{ overflowWrap: 'anywhere' }}>
+                    {attachment.filename}
+                    {attachment.applicationId && jobTitles.has(attachment.applicationId) && (
+                      <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                        {jobTitles.get(attachment.applicationId)}
+                      </Typography>
+                    )}
+                  </TableCell>
+                  <TableCell>{ATTACHMENT_KIND_LABELS[attachment.kind]}</TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    {sizeLabel(attachment.size)}
+                  </TableCell>
+                  <TableCell>{attachment.uploadedBy?.name ?? 'The candidate'}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{dateLabel(attachment.createdAt)}</TableCell>
+                  <TableCell>
+                    <Link
+                      href={attachment.downloadUrl}
+                      download={attachment.filename}
+                      aria-label={`Download ${attachment.filename}`}
+                      sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
+                    >
+                      <DownloadIcon fontSize="small" aria-hidden />
+                      Download
+                    </Link>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      )}
+      {canManage && <UploadForm candidate={candidate} />}
+    </>
+  );
+}
+
+/** Read by screen readers, not shown (in px: in `sx`, 1 would mean 100%). */
+const visuallyHidden = {
+  border: 0,
+  clip: 'rect(0 0 0 0)',
+  height: '1px',
+  margin: '-1px',
+  overflow: 'hidden',
+  padding: 0,
+  position: 'absolute',
+  whiteSpace: 'nowrap',
+  width: '1px',
+} as const;

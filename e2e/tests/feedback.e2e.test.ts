@@ -1,0 +1,213 @@
+/**
+ * Interviews and scorecards in a real browser, against the built server with
+ * the demo seed (packages/db/src/seed/demo-hiring.ts and demo-feedback.ts):
+ * manager@acme.example is on the Senior Robotics Software Engineer team.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { axeViolations, launchBrowser, screenshot, servers } from '../support/browser.js';
+
+const PASSWORD = 'candor-demo-pass';
+/** Open, with the recruiter and the hiring manager on its team. */
+const JOB = 'Senior Robotics Software Engineer';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function pageFor(baseUrl: string, email: string): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  onTestFailed(async () => {
+    const name = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(-80);
+    if (!page.isClosed()) await screenshot(page, `failed-${name}`);
+  });
+  await page.goto(`${baseUrl}/admin/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText(/^Welcome/).waitFor();
+  return page;
+}
+
+/** A tRPC query as the signed-in user of `page` (same cookies, same origin). */
+async function query<T>(page: Page, procedure: string, input?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ procedure, input }) => {
+      const search = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+      const response = await fetch(`/trpc/${procedure}${search}`);
+      const body = await response.json();
+      if (!response.ok) throw new Error(`${procedure}: ${JSON.stringify(body)}`);
+      return body.result.data;
+    },
+    { procedure, input },
+  );
+}
+
+type Interview = { id: string; interviewers: Array<{ id: string; submitted: boolean }> };
+type Person = { id: string; email: string };
+
+/** An active application of JOB on which the manager has not submitted a scorecard yet. */
+async function applicationWithoutManagerScorecard(page: Page, managerId: string): Promise<string> {
+  const jobs = await query<{ data: Array<{ id: string; title: string }> }>(page, 'jobs.list', { filter: { q: JOB } });
+  const job = jobs.data.find((j) => j.title === JOB);
+  if (!job) throw new Error(`no job "${JOB}" in the seed`);
+  const { data } = await query<{ data: Array<{ id: string }> }>(page, 'applications.list', {
+    filter: { jobId: job.id, status: 'active' },
+    pagination: { page: 1, perPage: 50 },
+  });
+  for (const application of data) {
+    const interviews = await query<Interview[]>(page, 'interviews.forApplication', { applicationId: application.id });
+    const managerDone = interviews.some((i) => i.interviewers.some((p) => p.id === managerId && p.submitted));
+    if (!managerDone) return application.id;
+  }
+  throw new Error(`no active application of "${JOB}" without a scorecard by the manager`);
+}
+
+for (const server of servers()) {
+  describe(`interviews and feedback [${server.dialect}]`, () => {
+    it('a recruiter schedules an interview; the manager must submit a scorecard before seeing the others', async () => {
+      const recruiter = await pageFor(server.url, 'recruiter@acme.example');
+      const people = await query<Person[]>(recruiter, 'users.directory');
+      const manager = people.find((p) => p.email === 'manager@acme.example');
+      const me = people.find((p) => p.email === 'recruiter@acme.example');
+      if (!manager || !me) throw new Error('the demo users are missing');
+      const applicationId = await applicationWithoutManagerScorecard(recruiter, manager.id);
+      const title = `Systems interview ${server.dialect} ${Date.now()}`;
+
+      // The recruiter schedules it in the dialog, with the manager and themselves.
+      await recruiter.goto(`${server.url}/admin/#/applications/${applicationId}/show`);
+      const interviews = recruiter.getByRole('region', { name: 'Interviews' });
+      await interviews.getByRole('button', { name: 'Schedule interview' }).click();
+      const dialog = recruiter.getByRole('dialog');
+      await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+      const interviewers = dialog.getByRole('combobox', { name: /^Interviewers/ });
+      for (const email of ['manager@acme.example', 'recruiter@acme.example']) {
+        await interviewers.click();
+        await interviewers.fill(email);
+        await recruiter.getByRole('option', { name: email }).click();
+      }
+      await dialog.getByRole('textbox', { name: 'Video link' }).fill('https://meet.example.com/e2e');
+      await dialog.getByRole('button', { name: 'Schedule' }).click();
+      await recruiter.getByText(/scheduled; the interviewers received a calendar invitation/).waitFor();
+      await interviews.getByRole('heading', { name: title }).waitFor();
+
+      // The recruiter submits their scorecard for it, so there is one the manager may not see yet.
+      const scorecardForm = recruiter.getByRole('form', { name: 'Submit your scorecard' });
+      await scorecardForm.waitFor();
+      const interviewPicker = scorecardForm.getByRole('combobox', { name: 'Interview' });
+      if (await interviewPicker.count()) {
+        await interviewPicker.click();
+        await recruiter.getByRole('option', { name: new RegExp(title) }).click();
+      }
+      // The job's criteria come first, the recommendation last.
+      const recruiterGroups = await scorecardForm.getByRole('radiogroup').all();
+      for (const group of recruiterGroups.slice(0, -1)) await group.getByRole('radio', { name: /^3/ }).check();
+      await scorecardForm
+        .getByRole('radiogroup', { name: 'Recommendation' })
+        .getByRole('radio', { name: 'Yes', exact: true })
+        .check();
+      await scorecardForm.getByRole('textbox', { name: 'Notes' }).fill('Recruiter view: solid.');
+      await scorecardForm.getByRole('button', { name: 'Submit scorecard' }).click();
+      await recruiter.getByText('Scorecard submitted', { exact: true }).waitFor();
+      await recruiter.close();
+
+      // The manager opens the application: the scorecards stay hidden until theirs is in.
+      const page = await pageFor(server.url, 'manager@acme.example');
+      await page.goto(`${server.url}/admin/#/applications/${applicationId}/show`);
+      const feedback = page.getByRole('region', { name: 'Feedback' });
+      await feedback.getByText(/scorecards? submitted — submit yours to see them/).waitFor();
+      await expect(feedback.getByRole('list', { name: 'Scorecards' }).count()).resolves.toBe(0);
+      await page.getByRole('region', { name: 'Interviews' }).getByRole('heading', { name: title }).waitFor();
+
+      const form = page.getByRole('form', { name: 'Submit your scorecard' });
+      const picker = form.getByRole('combobox', { name: 'Interview' });
+      if (await picker.count()) {
+        await picker.click();
+        await page.getByRole('option', { name: new RegExp(title) }).click();
+      }
+      const groups = await form.getByRole('radiogroup').all();
+      expect(groups.length).toBeGreaterThan(1);
+      // The job's criteria, then the recommendation.
+      for (const group of groups.slice(0, -1)) await group.getByRole('radio', { name: /^4/ }).check();
+      await form.getByRole('radiogroup', { name: 'Recommendation' }).getByRole('radio', { name: 'Strong yes' }).check();
+      await form.getByRole('textbox', { name: 'Notes' }).fill('Excellent systems thinking.');
+      await screenshot(page, `feedback-form-${server.dialect}`);
+      await form.getByRole('button', { name: 'Submit scorecard' }).click();
+      await page.getByText('Scorecard submitted', { exact: true }).waitFor();
+
+      // Now the summary and the scorecards themselves show.
+      await feedback.getByRole('list', { name: 'Recommendations' }).waitFor();
+      await feedback.getByRole('list', { name: 'Average rating per criterion' }).waitFor();
+      const scorecards = feedback.getByRole('list', { name: 'Scorecards' });
+      await scorecards.getByText('Excellent systems thinking.').waitFor();
+      await scorecards.getByText('Recruiter view: solid.').waitFor();
+      await expect(feedback.getByText(/submit yours to see them/).count()).resolves.toBe(0);
+      await screenshot(page, `feedback-application-${server.dialect}`);
+    });
+
+    it('has no axe violations on an application page with interviews, feedback and an offer', async () => {
+      const page = await pageFor(server.url, 'admin@acme.example');
+      const { data } = await query<{ data: Array<{ id: string }> }>(page, 'applications.list', {
+        filter: { status: 'active' },
+        pagination: { page: 1, perPage: 100 },
+      });
+      // One with an offer if the seed has one, else the first.
+      let target = data[0]?.id;
+      for (const application of data) {
+        const offers = await query<unknown[]>(page, 'offers.forApplication', { applicationId: application.id });
+        if (offers.length > 0) {
+          target = application.id;
+          break;
+        }
+      }
+      if (!target) throw new Error('no active application in the seed');
+      await page.goto(`${server.url}/admin/#/applications/${target}/show`);
+      await page.getByRole('region', { name: 'Offer' }).waitFor();
+      await page.getByRole('region', { name: 'Feedback' }).waitFor();
+      // Interviews, feedback and offers load beside the application.
+      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      await screenshot(page, `application-offer-${server.dialect}`);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
+    it('has no axe violations on the candidate files and the email templates', async () => {
+      const page = await pageFor(server.url, 'admin@acme.example');
+      const { data } = await query<{ data: Array<{ id: string }> }>(page, 'candidates.list', {
+        pagination: { page: 1, perPage: 1 },
+      });
+      const candidateId = data[0]?.id;
+      if (!candidateId) throw new Error('no candidate in the seed');
+      await page.goto(`${server.url}/admin/#/candidates/${candidateId}/show`);
+      const files = page.getByRole('region', { name: 'Files' });
+      const upload = files.getByRole('form', { name: 'Upload a file' });
+      await upload.waitFor();
+      const filename = `cv-${server.dialect}-${Date.now()}.pdf`;
+      await upload.locator('input[type="file"]').setInputFiles({
+        name: filename,
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+      });
+      await upload.getByRole('button', { name: 'Upload' }).click();
+      await page.getByText(`${filename} uploaded`).waitFor();
+      await files.getByRole('link', { name: `Download ${filename}` }).waitFor();
+      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      await screenshot(page, `candidate-files-${server.dialect}`);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.goto(`${server.url}/admin/#/settings`);
+      const templates = page.getByRole('region', { name: 'Email templates' });
+      await templates.getByRole('region', { name: 'Rejection' }).waitFor();
+      const rejection = templates.getByRole('region', { name: 'Rejection' });
+      await rejection.getByRole('textbox', { name: 'Subject' }).fill('About {{job_titel}}');
+      await rejection.getByRole('button', { name: 'Save' }).click();
+      await rejection.getByText(/Unknown variable \{\{job_titel\}\}/).waitFor();
+      await screenshot(page, `settings-email-templates-${server.dialect}`);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+}
