@@ -379,9 +379,10 @@ export async function setTags(em: Em, actor: Actor, input: { id: string; tags: s
 export async function board(em: Em, actor: Actor, input: { jobId: string; perColumn: number }): Promise<TBoard> {
   const job = await visibleJob(em, actor, input.jobId);
   const knex = em.getKnex();
-  // Raw SQL bypasses the ORM's tenant filter: the job above is the tenant's, and
-  // both queries also name the tenant, so nothing of another tenant is read.
-  const scope = { job_id: job.id, tenant_id: actor.tenantId };
+  // Raw SQL bypasses the ORM's tenant filter. The job above was loaded through
+  // it, and an application always belongs to its job's tenant, so the job id
+  // alone scopes these reads (and lets them use the board index only).
+  const scope = { job_id: job.id };
   const [stages, countRows, ranked] = await Promise.all([
     em.find(JobStage, { job }, { orderBy: { position: 'asc' } }),
     knex('application').select('stage_id').count({ n: '*' }).where(scope).groupBy('stage_id') as Promise<
@@ -403,7 +404,8 @@ export async function board(em: Em, actor: Actor, input: { jobId: string; perCol
     ? await em.find(
         Application,
         { id: { $in: ranked.map((r) => r.id) } },
-        { populate: ['candidate', 'job', 'stage'], strategy: 'select-in', orderBy: [{ lastActivityAt: 'desc' }, { id: 'desc' }] },
+        // The job and its stages are already loaded above; only candidates are missing.
+        { populate: ['candidate'], strategy: 'select-in', orderBy: [{ lastActivityAt: 'desc' }, { id: 'desc' }] },
       )
     : [];
   const cards = await toListItems(em, rows);

@@ -20,7 +20,8 @@ export const Application = defineEntity({
     { properties: ['tenant', 'lastActivityAt', 'id'] },
     { properties: ['tenant', 'status', 'appliedAt', 'id'] },
     { properties: ['tenant', 'source', 'appliedAt', 'id'] },
-    { properties: ['job', 'stage', 'lastActivityAt'] },
+    // The board reads counts and first cards per stage from this index alone.
+    { properties: ['job', 'stage', 'lastActivityAt', 'id'] },
     { properties: ['candidate'] },
   ],
   filters: tenantFilter,
