@@ -12,6 +12,13 @@ export function ageLabel(iso: string, now: Date = new Date()): string {
   return days === 1 ? '1 day ago' : `${days} days ago`;
 }
 
+/** "Under a day", "1 day", "12 days": how long something has been where it is. */
+export function stageAgeLabel(iso: string, now: Date = new Date()): string {
+  const days = daysSince(iso, now);
+  if (days === 0) return 'Under a day';
+  return days === 1 ? '1 day' : `${days} days`;
+}
+
 /** "12 Mar 2026" in the reader's locale. */
 export function dateLabel(iso: string, locale?: string): string {
   return new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });

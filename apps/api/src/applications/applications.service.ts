@@ -23,6 +23,7 @@ import type {
   ZApplicationMoveInput,
   ZApplicationRejectInput,
 } from '@candor/schemas';
+import { raw } from '@mikro-orm/core';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { jobScope, visibleJob } from '../hiring/job-scope.js';
@@ -46,7 +47,7 @@ async function tagsOf(em: Em, ids: string[]): Promise<Map<string, string[]>> {
   return byApp;
 }
 
-function toListItem(a: ApplicationRow, tags: string[]): TApplicationListItem {
+function toListItem(a: ApplicationRow, tags: string[], stageEnteredAt: Date | undefined): TApplicationListItem {
   return {
     id: a.id,
     candidate: { id: a.candidate.id, name: a.candidate.name, email: a.candidate.email },
@@ -57,15 +58,26 @@ function toListItem(a: ApplicationRow, tags: string[]): TApplicationListItem {
     tags,
     appliedAt: a.appliedAt.toISOString(),
     lastActivityAt: a.lastActivityAt.toISOString(),
+    stageEnteredAt: (stageEnteredAt ?? a.appliedAt).toISOString(),
   };
 }
 
+/** When each application made its latest stage move, in one grouped query. */
+async function stageEnteredAt(em: Em, ids: string[]): Promise<Map<string, Date>> {
+  if (ids.length === 0) return new Map();
+  const rows = await em
+    .createQueryBuilder(StageChange, 's')
+    .select(['s.application', raw('max(s.at) as entered')])
+    .where({ application: { $in: ids } })
+    .groupBy('s.application')
+    .execute<Array<{ application: string; entered: Date | number | string }>>('all', true);
+  return new Map(rows.map((r) => [r.application, new Date(r.entered)]));
+}
+
 async function toListItems(em: Em, rows: ApplicationRow[]): Promise<TApplicationListItem[]> {
-  const tags = await tagsOf(
-    em,
-    rows.map((r) => r.id),
-  );
-  return rows.map((r) => toListItem(r, tags.get(r.id) ?? []));
+  const ids = rows.map((r) => r.id);
+  const [tags, entered] = await Promise.all([tagsOf(em, ids), stageEnteredAt(em, ids)]);
+  return rows.map((r) => toListItem(r, tags.get(r.id) ?? [], entered.get(r.id)));
 }
 
 /** Loads an application on a job the actor may see; anything else is "not found". */
@@ -143,7 +155,7 @@ async function toApplication(em: Em, app: ApplicationRow): Promise<TApplication>
   if (app.decidedBy) await em.populate(app, ['decidedBy']);
   const reason = settings.rejectionReasons.find((r) => r.id === app.rejectionReasonId);
   return {
-    ...toListItem(app, tags.get(app.id) ?? []),
+    ...toListItem(app, tags.get(app.id) ?? [], history.at(-1)?.at),
     candidate: { id: app.candidate.id, name: app.candidate.name, email: app.candidate.email, phone: app.candidate.phone ?? null },
     answers: app.answers,
     stageHistory: history.map((h) => ({

@@ -188,6 +188,10 @@ forEachDatabase('hiring', (db) => {
         [applied!.id, screen!.id, recruiter.id],
         [screen!.id, interview!.id, recruiter.id],
       ]);
+      expect(app.stageEnteredAt).toBe(app.stageHistory.at(-1)!.at);
+      const [listed] = (await caller.applications.list({ filter: { jobId: job.id } })).data;
+      expect(listed!.stageEnteredAt).toBe(app.stageHistory.at(-1)!.at);
+      expect(listed!.stageEnteredAt > listed!.appliedAt).toBe(true);
       const board = await caller.applications.board({ jobId: job.id });
       expect(board.columns.map((c) => c.count)).toEqual(job.stages.map((s) => (s.id === interview!.id ? 1 : 0)));
       expect(board.columns.find((c) => c.stage.id === interview!.id)!.cards[0]!.id).toBe(applicationId);

@@ -28,6 +28,8 @@ export const ZApplicationListItem = z.object({
   tags: z.array(z.string()),
   appliedAt: z.iso.datetime(),
   lastActivityAt: z.iso.datetime(),
+  /** When the application entered its current stage ("5 days in stage"). */
+  stageEnteredAt: z.iso.datetime(),
 });
 export type TApplicationListItem = z.infer<typeof ZApplicationListItem>;
 

@@ -1,7 +1,7 @@
 import { Box, Card, Chip, Link, Stack, Typography } from '@mui/material';
 import type { DragEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { ageLabel, dateLabel } from '../../../hiring/dates';
+import { ageLabel, dateLabel, stageAgeLabel } from '../../../hiring/dates';
 import { APPLICATION_STATUS_LABELS } from '../../../hiring/labels';
 import { MoveMenu, type StageRef } from '../../../hiring/MoveMenu';
 import type { BoardCard as Card_ } from './boardState';
@@ -63,9 +63,9 @@ export function BoardCard({ card, stages, canManage, onPick, onDragStart, onDrag
           >
             Applied {ageLabel(card.appliedAt)}
           </Typography>
-          {card.lastActivityAt !== card.appliedAt && (
-            <Typography variant="caption" color="text.secondary" component="p">
-              Last activity {ageLabel(card.lastActivityAt)}
+          {card.stageEnteredAt !== card.appliedAt && (
+            <Typography variant="caption" color="text.secondary" component="p" title={dateLabel(card.stageEnteredAt)}>
+              {stageAgeLabel(card.stageEnteredAt)} in this stage
             </Typography>
           )}
         </Box>

@@ -18,6 +18,7 @@ function card(id: string, stage: Stage, status: 'active' | 'withdrawn' = 'active
     tags: [],
     appliedAt: '2026-03-01T10:00:00.000Z',
     lastActivityAt: '2026-03-02T10:00:00.000Z',
+    stageEnteredAt: '2026-03-02T10:00:00.000Z',
   };
 }
 
@@ -45,6 +46,7 @@ describe('moveCard', () => {
       stage: screen,
       status: 'active',
       lastActivityAt: now.toISOString(),
+      stageEnteredAt: now.toISOString(),
     });
   });
 

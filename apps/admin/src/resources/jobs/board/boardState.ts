@@ -36,6 +36,7 @@ export function moveCard(board: TBoard, applicationId: string, to: Stage, now: D
     stage: { id: to.id, name: to.name, kind: to.kind },
     status: statusIn(to.kind),
     lastActivityAt: now.toISOString(),
+    stageEnteredAt: now.toISOString(),
   };
   return {
     ...board,
