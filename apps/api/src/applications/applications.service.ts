@@ -387,6 +387,65 @@ export async function setTags(em: Em, actor: Actor, input: { id: string; tags: s
   return toApplication(em, app);
 }
 
+type BoardCardRow = {
+  id: string;
+  stage_id: string;
+  status: TApplicationListItem['status'];
+  source: TApplicationListItem['source'];
+  applied_at: Date | number | string;
+  last_activity_at: Date | number | string;
+  candidate_id: string;
+  candidate_name: string;
+  candidate_email: string;
+};
+
+/**
+ * The board's cards as a plain projection: a board shows a few hundred
+ * cards, and hydrating them as entities cost more than reading them.
+ * (Dates come back as epoch milliseconds from SQLite, as Date from PostgreSQL.)
+ */
+async function boardCards(
+  em: Em,
+  job: InferEntity<typeof Job>,
+  stages: Map<string, StageRow>,
+  ids: string[],
+): Promise<TApplicationListItem[]> {
+  if (ids.length === 0) return [];
+  const rows: BoardCardRow[] = await em
+    .getKnex()('application as a')
+    .join('candidate as c', 'c.id', 'a.candidate_id')
+    .select(
+      'a.id',
+      'a.stage_id',
+      'a.status',
+      'a.source',
+      'a.applied_at',
+      'a.last_activity_at',
+      'c.id as candidate_id',
+      'c.name as candidate_name',
+      'c.email as candidate_email',
+    )
+    .whereIn('a.id', ids);
+  const [tags, entered] = await Promise.all([tagsOf(em, ids), stageEnteredAt(em, ids)]);
+  return rows
+    .map((r) => {
+      const appliedAt = new Date(r.applied_at);
+      return {
+        id: r.id,
+        candidate: { id: r.candidate_id, name: r.candidate_name, email: r.candidate_email },
+        job: { id: job.id, title: job.title },
+        stage: stageRef(stages.get(r.stage_id)!),
+        status: r.status,
+        source: r.source,
+        tags: tags.get(r.id) ?? [],
+        appliedAt: appliedAt.toISOString(),
+        lastActivityAt: new Date(r.last_activity_at).toISOString(),
+        stageEnteredAt: (entered.get(r.id) ?? appliedAt).toISOString(),
+      };
+    })
+    .sort((a, b) => b.lastActivityAt.localeCompare(a.lastActivityAt) || b.id.localeCompare(a.id));
+}
+
 /** One column per stage with its count and most recently active cards. */
 export async function board(em: Em, actor: Actor, input: { jobId: string; perColumn: number }): Promise<TBoard> {
   const job = await visibleJob(em, actor, input.jobId);
@@ -412,15 +471,12 @@ export async function board(em: Em, actor: Actor, input: { jobId: string; perCol
       .where('rn', '<=', input.perColumn) as Promise<Array<{ id: string }>>,
   ]);
   const counts = new Map(countRows.map((r) => [r.stage_id, Number(r.n)]));
-  const rows = ranked.length
-    ? await em.find(
-        Application,
-        { id: { $in: ranked.map((r) => r.id) } },
-        // The job and its stages are already loaded above; only candidates are missing.
-        { populate: ['candidate'], strategy: 'select-in', orderBy: [{ lastActivityAt: 'desc' }, { id: 'desc' }] },
-      )
-    : [];
-  const cards = await toListItems(em, rows);
+  const cards = await boardCards(
+    em,
+    job,
+    new Map(stages.map((stage) => [stage.id, stage])),
+    ranked.map((r) => r.id),
+  );
   recordAudit(em, actor, { action: 'application.board', targetType: 'Job', targetId: job.id });
   await em.flush();
   return {

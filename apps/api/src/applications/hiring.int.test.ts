@@ -194,7 +194,8 @@ forEachDatabase('hiring', (db) => {
       expect(listed!.stageEnteredAt > listed!.appliedAt).toBe(true);
       const board = await caller.applications.board({ jobId: job.id });
       expect(board.columns.map((c) => c.count)).toEqual(job.stages.map((s) => (s.id === interview!.id ? 1 : 0)));
-      expect(board.columns.find((c) => c.stage.id === interview!.id)!.cards[0]!.id).toBe(applicationId);
+      const [card] = board.columns.find((c) => c.stage.id === interview!.id)!.cards;
+      expect(card).toEqual({ ...listed, stage: { id: interview!.id, name: interview!.name, kind: interview!.kind } });
     });
 
     it('rejects with a reason and holds the rejection email until the chosen delay', async () => {
