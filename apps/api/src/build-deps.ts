@@ -18,7 +18,7 @@ function findAdminDir(env: Env): string | null {
 export function buildDeps(env: Env, orm: Orm, logger: Logger): AppDeps & { publishAllCareers(): Promise<void> } {
   const publicUrl = (env.APP_ORIGIN?.split(',')[0] ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   const careersDir = join(dataDir(env), 'careers');
-  const careers = createCareersPublisher(orm, careersDir, logger);
+  const careers = createCareersPublisher(orm, careersDir, publicUrl, logger);
   return {
     orm,
     logger,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,30 @@ describe('careers site', () => {
     await writeTenantSite(dir, { tenant });
     await writeTenantSite(dir, { tenant: { ...tenant, name: 'Acme Two' } });
     expect(readFileSync(join(dir, 'acme', 'index.html'), 'utf8')).toContain('Acme Two');
+  });
+
+  it('swaps a new site in without a moment where the old one is gone, and cleans up', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'careers-'));
+    // A plain folder left by an older version is replaced too.
+    mkdirSync(join(dir, 'acme'));
+    writeFileSync(join(dir, 'acme', 'index.html'), 'old');
+    await writeTenantSite(dir, { tenant });
+    let reads = 0;
+    let writing = true;
+    const reader = (async () => {
+      while (writing) {
+        expect(readFileSync(join(dir, 'acme', 'index.html'), 'utf8')).toContain('Acme');
+        reads++;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    for (let i = 0; i < 20; i++) await writeTenantSite(dir, { tenant: { ...tenant, name: `Acme ${i}` } });
+    writing = false;
+    await reader;
+    expect(reads).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, 'acme', 'index.html'), 'utf8')).toContain('Acme 19');
+    expect(readdirSync(dir).filter((name) => !name.startsWith('.acme.'))).toEqual(['acme']);
+    expect(readdirSync(dir)).toHaveLength(2); // the link and the one version it points to
   });
 
   it('picks brand text colours with at least AA contrast', () => {

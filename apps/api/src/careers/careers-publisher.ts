@@ -1,19 +1,70 @@
-import { writeTenantSite } from '@candor/careers';
-import { type Orm, Tenant } from '@candor/db';
+import { type TCareersJob, validThroughFor, writeTenantSite } from '@candor/careers';
+import { type InferEntity, Job, type Orm, TENANT_FILTER, Tenant } from '@candor/db';
+import type { TSalaryRange } from '@candor/schemas';
 import type { Logger } from '../logging/logger.js';
+
+type JobRow = InferEntity<typeof Job>;
+
+function salaryOf(job: JobRow): TSalaryRange | null {
+  if (job.salaryMin == null || job.salaryMax == null || !job.salaryCurrency || !job.salaryPeriod) return null;
+  return {
+    min: job.salaryMin,
+    max: job.salaryMax,
+    currency: job.salaryCurrency,
+    period: job.salaryPeriod as TSalaryRange['period'],
+  };
+}
+
+/** The public part of a job, as the careers site shows it. */
+function careersJobOf(job: JobRow, now: Date): TCareersJob {
+  const open = job.status === 'open';
+  return {
+    id: job.id,
+    title: job.title,
+    department: job.department,
+    city: job.city ?? null,
+    country: job.country ?? null,
+    workplace: job.workplace as TCareersJob['workplace'],
+    employmentType: job.employmentType as TCareersJob['employmentType'],
+    descriptionMd: job.descriptionMd,
+    salary: salaryOf(job),
+    status: open ? 'open' : 'closed',
+    openedAt: job.openedAt?.toISOString() ?? null,
+    closedAt: open ? null : (job.closedAt?.toISOString() ?? null),
+    validThrough: open && job.openedAt ? validThroughFor(job.openedAt, now).toISOString() : null,
+  };
+}
 
 /**
  * Regenerates tenants' static careers sites from the database. Called at
  * start for every tenant and after changes that show on the site.
  */
-export function createCareersPublisher(orm: Orm, outDir: string, logger: Logger) {
-  async function publish(tenantId: string): Promise<void> {
-    const tenant = await orm.em.fork().findOne(Tenant, tenantId);
+export function createCareersPublisher(orm: Orm, outDir: string, publicUrl: string, logger: Logger) {
+  // One publish at a time per tenant: a later change always lands last.
+  const queues = new Map<string, Promise<void>>();
+
+  async function render(tenantId: string): Promise<void> {
+    const em = orm.em.fork();
+    em.setFilterParams(TENANT_FILTER, { tenantId });
+    const tenant = await em.findOne(Tenant, tenantId);
     if (!tenant) return;
+    const jobs = await em.find(Job, { status: { $in: ['open', 'closed'] } }, { orderBy: { createdAt: 'asc' } });
+    const now = new Date();
     await writeTenantSite(outDir, {
       tenant: { slug: tenant.slug, name: tenant.name, primaryColor: tenant.primaryColor, about: tenant.about },
+      jobs: jobs.map((job) => careersJobOf(job, now)),
+      baseUrl: publicUrl,
     });
-    logger.info('careers site published', { tenantId });
+    logger.info('careers site published', { tenantId, jobs: jobs.length });
+  }
+
+  function publish(tenantId: string): Promise<void> {
+    const next = (queues.get(tenantId) ?? Promise.resolve()).catch(() => undefined).then(() => render(tenantId));
+    queues.set(tenantId, next);
+    void next.finally(() => {
+      if (queues.get(tenantId) === next) queues.delete(tenantId);
+    }).catch(() => undefined);
+    return next;
   }
 
   async function publishAll(): Promise<void> {

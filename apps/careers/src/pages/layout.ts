@@ -4,7 +4,16 @@ import type { Messages } from '../i18n/index.js';
 import { STYLES } from '../styles.js';
 import { readableOn } from '../theme.js';
 
-export function layout(options: { tenant: TCareersTenant; t: Messages; title: string; main: SafeHtml }): string {
+export function layout(options: {
+  tenant: TCareersTenant;
+  t: Messages;
+  title: string;
+  main: SafeHtml;
+  /** The meta description; the page title of the site when not given. */
+  description?: string;
+  /** Extra head elements (JSON-LD, robots meta), already safe. */
+  head?: SafeHtml;
+}): string {
   const { tenant, t } = options;
   // The brand colour is validated as #rrggbb before it gets here; the CSS is ours.
   const brandVars = `:root{--brand:${tenant.primaryColor};--on-brand:${readableOn(tenant.primaryColor)}}`;
@@ -14,7 +23,8 @@ export function layout(options: { tenant: TCareersTenant; t: Messages; title: st
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${options.title}</title>
-<meta name="description" content="${t.pageTitle(tenant.name)}">
+<meta name="description" content="${options.description ?? t.pageTitle(tenant.name)}">
+${options.head}
 <style>${new SafeHtml(STYLES + brandVars)}</style>
 </head>
 <body>

@@ -93,7 +93,8 @@ const JOB_FIELDS = {
   country: ZCountryCode.nullable(),
   workplace: ZWorkplace,
   employmentType: ZEmploymentType,
-  descriptionMd: z.string().max(20_000),
+  // Keeps a job page (description twice: page and JSON-LD) inside the careers site's 30 KB budget.
+  descriptionMd: z.string().max(10_000),
   salary: ZSalaryRange.nullable(),
   hiringTeam: z.array(z.object({ userId: ZId, role: ZHiringTeamRole })).max(50),
   questions: z.array(ZJobQuestion).max(30),

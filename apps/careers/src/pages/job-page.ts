@@ -1,0 +1,63 @@
+import type { TCareersTenant } from '@candor/schemas';
+import type { TCareersJob } from '../careers-job.js';
+import { dateLabel, locationLabel, salaryLabel } from '../format.js';
+import { html, SafeHtml } from '../html.js';
+import type { Messages } from '../i18n/index.js';
+import { jobPosting, jsonLdScript } from '../job-posting.js';
+import { markdownToText, renderMarkdown } from '../markdown.js';
+import { layout } from './layout.js';
+
+/**
+ * One job's page. An open job carries JobPosting JSON-LD (the only script);
+ * a closed one says so, offers no way to apply, and asks search engines to
+ * drop it, while old links keep working.
+ */
+export function renderJobPage(
+  job: TCareersJob,
+  tenant: TCareersTenant,
+  t: Messages,
+  siteUrl: string,
+): string {
+  const base = `/careers/${tenant.slug}/`;
+  const open = job.status === 'open';
+  const facts: Array<[string, string]> = [
+    [t.department, job.department],
+    [t.location, locationLabel(job, t)],
+    [t.employmentType, t.employmentTypes[job.employmentType]],
+  ];
+  if (job.salary) facts.push([t.salary, salaryLabel(job.salary, t)]);
+  if (job.openedAt) facts.push([t.posted, dateLabel(job.openedAt, t)]);
+  if (!open && job.closedAt) facts.push([t.closedOn, dateLabel(job.closedAt, t)]);
+  const description = renderMarkdown(job.descriptionMd);
+  const aside = open
+    ? html`<div class="card"><h2 class="group">${t.applyHeading}</h2><p class="soon">${t.applySoon}</p></div>`
+    : html``;
+  const main = html`<a class="back" href="${base}">${t.allRoles}</a>
+<section class="hero">
+<h1>${job.title}${open ? html`` : html` <span class="badge">${t.closedBadge}</span>`}</h1>
+<p>${job.department} · ${locationLabel(job, t)}</p>
+</section>
+<div class="job">
+<div>
+${open ? html`` : html`<div class="card closed" role="note"><strong>${t.closedTitle}.</strong> ${t.closedBody(tenant.name)} <a href="${base}">${t.seeOpenRoles}</a>.</div>`}
+<div class="card prose"><h2 class="group">${t.aboutTheRole}</h2>
+${description}
+</div>
+</div>
+<aside aria-label="${t.jobDetails}">
+<div class="card"><h2 class="group">${t.jobDetails}</h2><ul class="facts">${facts.map(([label, value]) => html`<li><b>${label}</b>${value}</li>`)}</ul></div>
+${aside}
+</aside>
+</div>`;
+  const head = open
+    ? jsonLdScript(jobPosting(job, tenant, siteUrl))
+    : new SafeHtml('<meta name="robots" content="noindex">');
+  return layout({
+    tenant,
+    t,
+    title: t.jobPageTitle(job.title, tenant.name),
+    description: markdownToText(job.descriptionMd).slice(0, 160) || job.title,
+    head,
+    main,
+  });
+}
