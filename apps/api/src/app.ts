@@ -5,6 +5,7 @@ import { verifyRequestOrigin } from 'lucia';
 import { attachmentDownloadHandler } from './attachments/attachments.http.js';
 import type { AppDeps } from './deps.js';
 import { offerRoutes } from './offers/offers.http.js';
+import { robotsTxt } from './http/robots.js';
 import { securityHeaders } from './http/security-headers.js';
 import { serveDirectory } from './http/static-files.js';
 import { appRouter } from './router.js';
@@ -39,6 +40,8 @@ export function createApp(deps: AppDeps) {
     });
   });
   app.use('*', securityHeaders);
+
+  app.get('/robots.txt', async (c) => c.text(await robotsTxt(deps.orm, deps.publicUrl)));
 
   app.get('/healthz', async (c) => {
     await deps.orm.em.fork().getConnection().execute('select 1');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/logger.js';
-import { callerFor, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
+import { callerFor, httpClient, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
 import { createCareersPublisher } from './careers-publisher.js';
 
 forEachDatabase('careers publisher', (db) => {
@@ -79,5 +79,17 @@ forEachDatabase('careers publisher', (db) => {
       expect(b.read('index.html')).toContain('Other Tenant Role');
       expect(b.read(`jobs/${theirs.id}/index.html`)).toContain('Remote (Germany)');
     });
+  });
+});
+
+forEachDatabase('robots.txt', (db) => {
+  it('lives at the host root and lists every tenant sitemap, keeping crawlers out of the backoffice', async () => {
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    const res = await httpClient(testDeps(db.orm())).request('/robots.txt');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain(`Sitemap: ${TEST_ORIGIN}/careers/${tenant.slug}/sitemap.xml`);
+    expect(text).toContain('Disallow: /admin/');
   });
 });
