@@ -26,7 +26,8 @@ import type {
 import { raw } from '@mikro-orm/core';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
-import { jobScope, visibleJob } from '../hiring/job-scope.js';
+import { dayRange } from '../hiring/date-range.js';
+import { jobScope, visibleApplication, visibleJob } from '../hiring/job-scope.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
@@ -80,16 +81,6 @@ async function toListItems(em: Em, rows: ApplicationRow[]): Promise<TApplication
   return rows.map((r) => toListItem(r, tags.get(r.id) ?? [], entered.get(r.id)));
 }
 
-/** Loads an application on a job the actor may see; anything else is "not found". */
-async function visibleApplication(em: Em, actor: Actor, id: string): Promise<ApplicationRow> {
-  const app = await em.findOne(Application, { id, ...(await jobScope(em, actor)) }, { populate: ['candidate', 'job', 'stage'] });
-  if (!app) throw new AppError('NOT_FOUND', 'No such application');
-  return app;
-}
-
-function dayStart(date: string): Date {
-  return new Date(`${date}T00:00:00.000Z`);
-}
 
 /**
  * Ids of applications with a tag, as a sub-query rather than a list of ids:
@@ -110,10 +101,7 @@ export async function listApplications(em: Em, actor: Actor, params: z.output<ty
   const f = params.filter;
   const scope = await jobScope(em, actor);
   if (f.jobId && scope.job && !scope.job.$in.includes(f.jobId)) return { data: [], total: 0 };
-  const applied = {
-    ...(f.appliedFrom ? { $gte: dayStart(f.appliedFrom) } : {}),
-    ...(f.appliedTo ? { $lt: new Date(dayStart(f.appliedTo).getTime() + 86_400_000) } : {}),
-  };
+  const applied = dayRange(f.appliedFrom, f.appliedTo);
   const where = {
     ...scope,
     ...(f.jobId ? { job: f.jobId } : {}),
@@ -121,7 +109,7 @@ export async function listApplications(em: Em, actor: Actor, params: z.output<ty
     ...(f.status ? { status: f.status } : {}),
     ...(f.source ? { source: f.source } : {}),
     ...(f.candidateId ? { candidate: f.candidateId } : {}),
-    ...(Object.keys(applied).length ? { appliedAt: applied } : {}),
+    ...(applied ? { appliedAt: applied } : {}),
     // A semi-join, not a list of ids: a tag can sit on tens of thousands of applications.
     ...(f.tag ? { id: { $in: taggedWith(em, actor.tenantId, f.tag) } } : {}),
     ...(f.q ? { $and: [{ candidate: { $in: candidateIdsMatching(em, actor.tenantId, f.q) } }] } : {}),
@@ -233,13 +221,19 @@ export async function createApplication(
   return getApplication(em, actor, app.id);
 }
 
-function moveTo(tx: Em, actor: Actor, app: ApplicationRow, stage: StageRow): void {
+/**
+ * Moves an application to a stage with a line of stage history. `byUserId`
+ * is null when the candidate moved it (accepting an offer). Shared by every
+ * action that changes the stage.
+ */
+export function moveToStage(tx: Em, app: ApplicationRow, stage: StageRow, byUserId: string | null): void {
+  if (app.stage.id === stage.id) return;
   tx.create(StageChange, {
-    tenant: actor.tenantId,
+    tenant: app.tenant.id,
     application: app,
     fromStage: app.stage,
     toStage: stage,
-    by: tx.getReference(User, actor.userId),
+    by: byUserId ? tx.getReference(User, byUserId) : null,
   });
   app.stage = stage;
   app.lastActivityAt = new Date();
@@ -276,7 +270,7 @@ export async function moveApplications(em: Em, actor: Actor, input: z.output<typ
         skipped++;
         continue;
       }
-      moveTo(tx, actor, app, stage);
+      moveToStage(tx, app, stage, actor.userId);
       app.status = stage.kind === 'hired' ? 'hired' : 'active';
       if (app.status === 'active') {
         app.rejectionReasonId = null;
@@ -322,7 +316,7 @@ export async function rejectApplications(
         skipped++;
         continue;
       }
-      moveTo(tx, actor, app, stage);
+      moveToStage(tx, app, stage, actor.userId);
       app.status = 'rejected';
       app.rejectionReasonId = input.reasonId;
       app.rejectionNote = input.note || null;

@@ -20,6 +20,7 @@ import {
 import type { z } from 'zod';
 import { createApplicationIn } from '../applications/applications.service.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { dayRange } from '../hiring/date-range.js';
 import { visibleJobIds } from '../hiring/job-scope.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
@@ -72,23 +73,16 @@ async function applicationCounts(em: Em, ids: string[]): Promise<Map<string, num
   return new Map(rows.map((r) => [r.candidate_id, Number(r.n)]));
 }
 
-function dayStart(date: string): Date {
-  return new Date(`${date}T00:00:00.000Z`);
-}
-
 export async function listCandidates(em: Em, actor: Actor, params: z.output<typeof ZCandidateListParams>) {
   const { page, perPage } = params.pagination;
   const { q, source, createdFrom, createdTo, possibleDuplicates } = params.filter;
   const visible = await visibleCandidateIds(em, actor);
-  const created = {
-    ...(createdFrom ? { $gte: dayStart(createdFrom) } : {}),
-    ...(createdTo ? { $lt: new Date(dayStart(createdTo).getTime() + 86_400_000) } : {}),
-  };
+  const created = dayRange(createdFrom, createdTo);
   const where = {
     ...(visible ? { id: { $in: visible } } : {}),
     ...(source ? { source } : {}),
     ...(possibleDuplicates !== undefined ? { possibleDuplicate: possibleDuplicates } : {}),
-    ...(Object.keys(created).length ? { createdAt: created } : {}),
+    ...(created ? { createdAt: created } : {}),
     ...(q ? { id: { $in: candidateIdsMatching(em, actor.tenantId, q) } } : {}),
   };
   const { rows, total, capped } = await findPage(em, Candidate, where, {

@@ -1,4 +1,4 @@
-import { type Em, HiringTeamMember, Job } from '@candor/db';
+import { Application, type Em, HiringTeamMember, Job } from '@candor/db';
 import { SEES_ALL_JOBS } from '@candor/schemas';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
@@ -27,4 +27,11 @@ export async function visibleJob(em: Em, actor: Actor, jobId: string) {
   const job = ids && !ids.includes(jobId) ? null : await em.findOne(Job, jobId);
   if (!job) throw new AppError('NOT_FOUND', 'No such job');
   return job;
+}
+
+/** Loads an application on a job the actor may see; anything else is "not found". */
+export async function visibleApplication(em: Em, actor: Actor, id: string) {
+  const app = await em.findOne(Application, { id, ...(await jobScope(em, actor)) }, { populate: ['candidate', 'job', 'stage'] });
+  if (!app) throw new AppError('NOT_FOUND', 'No such application');
+  return app;
 }

@@ -1,5 +1,4 @@
 import {
-  Application,
   type Em,
   HiringTeamMember,
   type InferEntity,
@@ -21,7 +20,7 @@ import {
 } from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
-import { jobScope } from '../hiring/job-scope.js';
+import { visibleApplication } from '../hiring/job-scope.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { AppError } from '../trpc/app-error.js';
@@ -31,11 +30,6 @@ import { icsEvent } from './ics.js';
 type InterviewRow = InferEntity<typeof Interview>;
 type ScorecardRow = InferEntity<typeof Scorecard>;
 
-async function visibleApplication(em: Em, actor: Actor, id: string) {
-  const app = await em.findOne(Application, { id, ...(await jobScope(em, actor)) }, { populate: ['candidate', 'job'] });
-  if (!app) throw new AppError('NOT_FOUND', 'No such application');
-  return app;
-}
 
 async function toInterviews(em: Em, rows: InterviewRow[]): Promise<TInterview[]> {
   const ids = rows.map((r) => r.id);

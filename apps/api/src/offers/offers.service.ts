@@ -4,7 +4,6 @@ import {
   type InferEntity,
   JobStage,
   Offer,
-  StageChange,
   TENANT_FILTER,
   Tenant,
   User,
@@ -18,6 +17,7 @@ import {
   type ZOfferCreateInput,
 } from '@candor/schemas';
 import type { z } from 'zod';
+import { moveToStage } from '../applications/applications.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashToken, newToken } from '../auth/token-hash.js';
 import type { FileStore } from '../files/file-store.js';
@@ -130,18 +130,6 @@ export async function withdrawOffer(em: Em, actor: Actor, id: string): Promise<T
   return toDto(offer);
 }
 
-function moveToStageOfKind(tx: Em, app: InferEntity<typeof Application>, stage: InferEntity<typeof JobStage>, by: string | null) {
-  if (app.stage.id === stage.id) return;
-  tx.create(StageChange, {
-    tenant: app.tenant.id,
-    application: app,
-    fromStage: app.stage,
-    toStage: stage,
-    by: by ? tx.getReference(User, by) : null,
-  });
-  app.stage = stage;
-  app.lastActivityAt = new Date();
-}
 
 /**
  * Sends an approved offer: renders the letter PDF (kept in the file store),
@@ -178,7 +166,7 @@ export async function sendOffer(em: Em, actor: Actor, files: FileStore, id: stri
       offer.sentAt = new Date();
       const offerStage = await tx.findOne(JobStage, { job: app.job, kind: 'offer' }, { orderBy: { position: 'asc' } });
       await tx.populate(app, ['stage']);
-      if (offerStage) moveToStageOfKind(tx, app, offerStage, actor.userId);
+      if (offerStage) moveToStage(tx, app, offerStage, actor.userId);
       enqueueEmail(tx, {
         tenantId: tenant.id,
         to: app.candidate.email,
@@ -250,7 +238,7 @@ export async function respondToOffer(em: Em, token: string, decision: 'accept' |
     const app = offer.application;
     if (decision === 'accept') {
       const hired = await tx.findOne(JobStage, { job: app.job, kind: 'hired' }, { filters: { [TENANT_FILTER]: false } });
-      if (hired) moveToStageOfKind(tx, app, hired, null);
+      if (hired) moveToStage(tx, app, hired, null);
       app.status = 'hired';
       app.decidedAt = new Date();
     }
