@@ -3,9 +3,12 @@ import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import { verifyRequestOrigin } from 'lucia';
 import { attachmentDownloadHandler } from './attachments/attachments.http.js';
+import { applyRoute } from './careers/apply.http.js';
+import { GPC_SUPPORT } from './http/gpc.js';
 import type { AppDeps } from './deps.js';
 import { offerRoutes } from './offers/offers.http.js';
 import { robotsTxt } from './http/robots.js';
+import { errorFields } from './logging/logger.js';
 import { securityHeaders } from './http/security-headers.js';
 import { serveDirectory } from './http/static-files.js';
 import { appRouter } from './router.js';
@@ -40,6 +43,11 @@ export function createApp(deps: AppDeps) {
     });
   });
   app.use('*', securityHeaders);
+  // Error messages can quote personal data (a failed insert lists its values): log the kind and where only.
+  app.onError((error, c) => {
+    deps.logger.error('request failed', { requestId: c.get('requestId'), path: c.req.path, ...errorFields(error) });
+    return c.json({ error: { message: 'Something went wrong on our side' } }, 500);
+  });
 
   app.get('/robots.txt', async (c) => c.text(await robotsTxt(deps.orm, deps.publicUrl)));
 
@@ -81,6 +89,8 @@ export function createApp(deps: AppDeps) {
   app.get('/offers/:token', offers.show);
   app.post('/offers/:token', offers.respond);
 
+  app.post('/careers/:slug/jobs/:jobId/apply', ...applyRoute(deps, requestOf));
+  app.get('/.well-known/gpc.json', (c) => c.json(GPC_SUPPORT));
   app.get('/careers/:slug{[a-z0-9-]+}', (c) => c.redirect(`/careers/${c.req.param('slug')}/`, 301));
   app.get('/careers/*', serveDirectory({ root: deps.careersDir, prefix: '/careers' }));
 

@@ -7,6 +7,7 @@ import type { AppDeps } from './deps.js';
 import { dataDir, type Env } from './env.js';
 import { diskFileStore } from './files/file-store.js';
 import { RateLimiter } from './http/rate-limit.js';
+import { loadMasterKey } from './keys/master-key.js';
 import type { Logger } from './logging/logger.js';
 
 /** The admin's built SPA, from ADMIN_DIST_DIR or the workspace's apps/admin/dist. */
@@ -18,7 +19,9 @@ function findAdminDir(env: Env): string | null {
 export function buildDeps(env: Env, orm: Orm, logger: Logger): AppDeps & { publishAllCareers(): Promise<void> } {
   const publicUrl = (env.APP_ORIGIN?.split(',')[0] ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   const careersDir = join(dataDir(env), 'careers');
-  const careers = createCareersPublisher(orm, careersDir, publicUrl, logger);
+  const files = diskFileStore(join(dataDir(env), 'files'));
+  const masterKey = loadMasterKey({ fromEnv: env.MASTER_KEY, dataDir: dataDir(env), logger });
+  const careers = createCareersPublisher({ orm, outDir: careersDir, publicUrl, logger, files, masterKey });
   return {
     orm,
     logger,
@@ -29,12 +32,15 @@ export function buildDeps(env: Env, orm: Orm, logger: Logger): AppDeps & { publi
       signInPerIp: new RateLimiter(30, 60_000),
       signInPerEmail: new RateLimiter(10, 15 * 60_000),
       publicPerIp: new RateLimiter(20, 60_000),
+      // Generous for shared office networks, tight enough to stop a script.
+      applyPerIp: new RateLimiter(30, 60 * 60_000),
     },
     publishCareers: careers.publish,
     publishAllCareers: careers.publishAll,
     trustProxy: env.TRUST_PROXY === 'true',
     adminDir: findAdminDir(env),
     careersDir,
-    files: diskFileStore(join(dataDir(env), 'files')),
+    files,
+    masterKey,
   };
 }

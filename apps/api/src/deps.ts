@@ -13,7 +13,7 @@ export interface AppDeps {
   publicUrl: string;
   /** Origins allowed to send mutations (the browser's Origin header). */
   allowedOrigins: string[];
-  limits: { signInPerIp: RateLimiter; signInPerEmail: RateLimiter; publicPerIp: RateLimiter };
+  limits: { signInPerIp: RateLimiter; signInPerEmail: RateLimiter; publicPerIp: RateLimiter; applyPerIp: RateLimiter };
   /** Rebuilds a tenant's static careers site after a change that shows there. */
   publishCareers(tenantId: string): Promise<void>;
   /** Believe X-Forwarded-For (only when behind a reverse proxy). */
@@ -22,4 +22,6 @@ export interface AppDeps {
   careersDir: string;
   /** Uploaded documents (resumes ...), under DATA_DIR/files by default. */
   files: FileStore;
+  /** Wraps every stored secret (receipt-signing keys); from MASTER_KEY or DATA_DIR/master.key. */
+  masterKey: Buffer;
 }

@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   ADMIN_DIST_DIR: z.string().optional(),
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** 32 random bytes, base64; wraps stored keys. Without it one is generated into DATA_DIR (not for production). */
+  MASTER_KEY: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

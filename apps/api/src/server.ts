@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { buildDeps } from './build-deps.js';
 import { dataDir, readEnv } from './env.js';
-import { createLogger } from './logging/logger.js';
+import { createLogger, errorFields } from './logging/logger.js';
 import { startOutboxDispatcher } from './mail/dispatcher.js';
 import { fileTransport, smtpTransport } from './mail/transport.js';
 
@@ -21,6 +21,11 @@ if (seedDemoTenant) await seedDemo(orm.em.fork());
 
 const deps = buildDeps(env, orm, logger);
 await deps.publishAllCareers();
+// Job postings' validThrough moves on and notices published for a later day take effect: republish every hour.
+const republish = setInterval(() => {
+  deps.publishAllCareers().catch((error: unknown) => logger.error('careers republish failed', errorFields(error)));
+}, 60 * 60_000);
+republish.unref();
 
 const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL) : fileTransport(join(dataDir(env), 'mail'));
 const stopOutbox = startOutboxDispatcher({ orm, transport, from: env.MAIL_FROM, logger });
@@ -48,6 +53,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT }, () => {
 async function shutdown(signal: string) {
   logger.info('shutting down', { signal });
   stopOutbox();
+  clearInterval(republish);
   server.close();
   await orm.close();
   process.exit(0);

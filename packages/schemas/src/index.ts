@@ -7,3 +7,4 @@ export * from './tenant.js';
 export * from './user.js';
 export * from './hiring/index.js';
 export * from './mail.js';
+export * from './careers/index.js';

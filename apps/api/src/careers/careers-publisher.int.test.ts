@@ -13,9 +13,17 @@ forEachDatabase('careers publisher', (db) => {
     const tenant = await seedTenant(em);
     const recruiter = await seedUser(em, tenant, 'recruiter');
     const outDir = mkdtempSync(join(tmpdir(), 'candor-careers-int-'));
-    const publisher = createCareersPublisher(db.orm(), outDir, TEST_ORIGIN, createLogger('error', () => undefined));
+    const base = testDeps(db.orm());
+    const publisher = createCareersPublisher({
+      orm: db.orm(),
+      outDir,
+      publicUrl: TEST_ORIGIN,
+      logger: createLogger('error', () => undefined),
+      files: base.files,
+      masterKey: base.masterKey,
+    });
     // The real router, whose job mutations publish through the real publisher.
-    const deps = testDeps(db.orm(), { publishCareers: publisher.publish, careersDir: outDir });
+    const deps = { ...base, publishCareers: publisher.publish, careersDir: outDir };
     const caller = await callerFor(deps, await sessionFor(deps, recruiter.id, tenant.id));
     const read = (path: string) => readFileSync(join(outDir, tenant.slug, path), 'utf8');
     return { tenant, caller, outDir, publisher, read };

@@ -1,7 +1,12 @@
 import { type TCareersJob, validThroughFor, writeTenantSite } from '@candor/careers';
 import { type InferEntity, Job, type Orm, TENANT_FILTER, Tenant } from '@candor/db';
-import type { TSalaryRange } from '@candor/schemas';
+import { LOGO_FILE_NAMES, type TCareersTenant, type TSalaryRange } from '@candor/schemas';
+import type { FileStore } from '../files/file-store.js';
+import { activeSigningKey, publicSigningKeys } from '../keys/signing-keys.service.js';
 import type { Logger } from '../logging/logger.js';
+import { publishedNotices } from '../privacy/notices.service.js';
+import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
+import { publicQuestions, tenantApplyConfig } from './apply-config.js';
 
 type JobRow = InferEntity<typeof Job>;
 
@@ -32,14 +37,34 @@ function careersJobOf(job: JobRow, now: Date): TCareersJob {
     openedAt: job.openedAt?.toISOString() ?? null,
     closedAt: open ? null : (job.closedAt?.toISOString() ?? null),
     validThrough: open && job.openedAt ? validThroughFor(job.openedAt, now).toISOString() : null,
+    questions: publicQuestions(job),
   };
+}
+
+type TenantRow = InferEntity<typeof Tenant>;
+
+/** What the site shows of the tenant itself. */
+export function careersTenantOf(tenant: TenantRow): TCareersTenant {
+  return { slug: tenant.slug, name: tenant.name, primaryColor: tenant.primaryColor, about: tenant.about };
+}
+
+function logoFileOf(tenant: TenantRow): string | null {
+  return tenant.logoKey && tenant.logoType ? (LOGO_FILE_NAMES[tenant.logoType as keyof typeof LOGO_FILE_NAMES] ?? null) : null;
 }
 
 /**
  * Regenerates tenants' static careers sites from the database. Called at
  * start for every tenant and after changes that show on the site.
  */
-export function createCareersPublisher(orm: Orm, outDir: string, publicUrl: string, logger: Logger) {
+export function createCareersPublisher(options: {
+  orm: Orm;
+  outDir: string;
+  publicUrl: string;
+  logger: Logger;
+  files: FileStore;
+  masterKey: Buffer;
+}) {
+  const { orm, outDir, publicUrl, logger } = options;
   // One publish at a time per tenant: a later change always lands last.
   const queues = new Map<string, Promise<void>>();
 
@@ -50,10 +75,22 @@ export function createCareersPublisher(orm: Orm, outDir: string, publicUrl: stri
     if (!tenant) return;
     const jobs = await em.find(Job, { status: { $in: ['open', 'closed'] } }, { orderBy: { createdAt: 'asc' } });
     const now = new Date();
+    // The receipt-signing key exists before the first receipt, so the published key set always covers it.
+    await activeSigningKey(em, tenantId, options.masterKey);
+    await em.flush();
+    const logoFile = logoFileOf(tenant);
+    const assets: Record<string, string | Uint8Array> = {
+      'jwks.json': `${JSON.stringify({ keys: await publicSigningKeys(em) }, null, 2)}\n`,
+    };
+    if (logoFile && tenant.logoKey) assets[logoFile] = await options.files.read(tenant.logoKey);
     await writeTenantSite(outDir, {
-      tenant: { slug: tenant.slug, name: tenant.name, primaryColor: tenant.primaryColor, about: tenant.about },
+      tenant: careersTenantOf(tenant),
       jobs: jobs.map((job) => careersJobOf(job, now)),
       baseUrl: publicUrl,
+      notices: await publishedNotices(em),
+      apply: tenantApplyConfig(await privacySettingsOf(em, tenantId)),
+      logoFile,
+      assets,
     });
     logger.info('careers site published', { tenantId, jobs: jobs.length });
   }

@@ -240,15 +240,30 @@ export async function updateJob(em: Em, actor: Actor, input: z.output<typeof ZJo
   if (input.hiringTeam) await checkTeam(em, actor, input.hiringTeam);
   await em.transactional(async (tx) => {
     applyFields(job, input);
-    if (job.workplace !== 'remote' && !job.country) {
-      throw new AppError('BAD_REQUEST', 'Onsite and hybrid jobs need a country', { country: ['Required'] });
-    }
+    checkCountry(job);
     await checkPayTransparency(tx, actor, job);
     if (input.hiringTeam) replaceTeam(tx, actor, job, await tx.find(HiringTeamMember, { job }), input.hiringTeam);
     recordAudit(tx, actor, { action: 'job.update', targetType: 'Job', targetId: job.id });
     await tx.flush();
   });
   return loadJob(em, job);
+}
+
+/**
+ * Onsite and hybrid jobs need a country; so does a remote job once it is
+ * open, because job search engines require remote postings to say where
+ * applicants may live (applicantLocationRequirements).
+ */
+function checkCountry(job: Pick<JobRow, 'workplace' | 'country' | 'status'>): void {
+  if (job.country) return;
+  if (job.workplace !== 'remote') {
+    throw new AppError('BAD_REQUEST', 'Onsite and hybrid jobs need a country', { country: ['Required'] });
+  }
+  if (job.status === 'open') {
+    throw new AppError('BAD_REQUEST', 'Say in which country applicants to this remote job may live', {
+      country: ['Required for an open remote job'],
+    });
+  }
 }
 
 export async function setJobStatus(em: Em, actor: Actor, id: string, status: TJobStatus): Promise<TJob> {
@@ -269,6 +284,7 @@ export async function setJobStatus(em: Em, actor: Actor, id: string, status: TJo
     job.closedAt = null;
   }
   if (status === 'closed') job.closedAt = now;
+  checkCountry(job);
   await checkPayTransparency(em, actor, job);
   recordAudit(em, actor, { action: `job.${status}`, targetType: 'Job', targetId: job.id });
   await em.flush();

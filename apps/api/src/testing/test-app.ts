@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,12 +30,14 @@ export function testDeps(orm: Orm, overrides: Partial<AppDeps> = {}): AppDeps & 
       signInPerIp: new RateLimiter(1000, 60_000),
       signInPerEmail: new RateLimiter(1000, 60_000),
       publicPerIp: new RateLimiter(1000, 60_000),
+      applyPerIp: new RateLimiter(1000, 60_000),
     },
     publishCareers: async () => undefined,
     trustProxy: true,
     adminDir: null,
     careersDir: mkdtempSync(join(tmpdir(), 'candor-careers-')),
     files: diskFileStore(mkdtempSync(join(tmpdir(), 'candor-files-'))),
+    masterKey: randomBytes(32),
     ...overrides,
     logLines,
   };

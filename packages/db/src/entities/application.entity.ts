@@ -34,6 +34,10 @@ export const Application = defineEntity({
     status: notPersonal(p.string().length(12).$type<TApplicationStatus>().default('active'), 'application status'),
     source: notPersonal(p.string().length(20).$type<TApplicationSource>(), 'application source'),
     answers: personal(p.json<TStoredAnswer[]>(), 'user.recruitment.application'),
+    /** The privacy-notice version shown when the applicant applied (null when staff added it). */
+    noticeVersion: p.integer().nullable(),
+    coverLetter: personal(p.text().nullable(), 'user.document.resume'),
+    salaryExpectation: personal(p.string().length(60).nullable(), 'user.financial.salary_expectation'),
     appliedAt: p.datetime().onCreate(() => new Date()),
     lastActivityAt: p.datetime().onCreate(() => new Date()),
     rejectionReasonId: notPersonal(p.string().length(40).nullable(), 'id of a tenant rejection reason'),

@@ -1,3 +1,4 @@
+import type { EntitySchema } from '@mikro-orm/core';
 import { Application, ApplicationNote, ApplicationTag, StageChange } from './application.entity.js';
 import { Attachment } from './attachment.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
@@ -7,6 +8,7 @@ import { HiringTeamMember, Job, JobStage } from './job.entity.js';
 import { Offer } from './offer.entity.js';
 import { Membership } from './membership.entity.js';
 import { OutboxEmail } from './outbox-email.entity.js';
+import { ConsentEvent, ConsentReceipt, PrivacyNotice, TenantSigningKey } from './privacy.entity.js';
 import { PasswordToken } from './password-token.entity.js';
 import { Session } from './session.entity.js';
 import { Tenant } from './tenant.entity.js';
@@ -19,6 +21,8 @@ export {
   Attachment,
   AuditEvent,
   Candidate,
+  ConsentEvent,
+  ConsentReceipt,
   HiringTeamMember,
   Interview,
   InterviewParticipant,
@@ -28,10 +32,12 @@ export {
   Offer,
   OutboxEmail,
   PasswordToken,
+  PrivacyNotice,
   Scorecard,
   Session,
   StageChange,
   Tenant,
+  TenantSigningKey,
   User,
 };
 export type { TStoredAnswer } from './application.entity.js';
@@ -39,7 +45,9 @@ export type { TStoredRating } from './interview.entity.js';
 export type { TStoredCriterion } from './job.entity.js';
 export type { TOutboxStatus, TStoredAttachment } from './outbox-email.entity.js';
 
-export const entities = [
+// Typed loosely on purpose: the tuple of every entity's type is too large for declaration files.
+// biome-ignore lint/suspicious/noExplicitAny: any entity schema
+export const entities: EntitySchema<any, any>[] = [
   Tenant,
   User,
   Membership,
@@ -60,5 +68,9 @@ export const entities = [
   Scorecard,
   Attachment,
   Offer,
+  PrivacyNotice,
+  ConsentReceipt,
+  ConsentEvent,
+  TenantSigningKey,
 ];
 export { TENANT_FILTER } from './tenant-filter.js';

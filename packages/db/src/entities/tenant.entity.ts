@@ -1,4 +1,4 @@
-import type { TEmailTemplateKey, TEmailTemplateText, THiringSettings } from '@candor/schemas';
+import type { TEmailTemplateKey, TEmailTemplateText, THiringSettings, TPrivacySettings } from '@candor/schemas';
 import { defineEntity, p } from '@mikro-orm/core';
 import { notPersonal } from '../privacy.js';
 import { newId } from './ids.js';
@@ -15,6 +15,11 @@ export const Tenant = defineEntity({
     hiringSettings: notPersonal(p.json<THiringSettings>().nullable(), 'company hiring configuration'),
     /** The tenant's own wording of its emails; a missing key means the default wording. */
     emailTemplates: notPersonal(p.json<Partial<Record<TEmailTemplateKey, TEmailTemplateText>>>().nullable(), 'email wording'),
+    /** Minimum age, salary-expectation question, consent purposes, privacy contact; null means the defaults. */
+    privacySettings: notPersonal(p.json<TPrivacySettings>().nullable(), 'company privacy configuration'),
+    /** The logo in the file store (random key) and its sniffed type. */
+    logoKey: notPersonal(p.string().length(80).nullable(), 'file store key'),
+    logoType: notPersonal(p.string().length(20).nullable(), 'image media type'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

@@ -124,7 +124,7 @@ const OFFICES: ReadonlyArray<[string | null, string | null, 'onsite' | 'hybrid' 
   ['Lisbon', 'PT', 'onsite'],
   ['Munich', 'DE', 'onsite'],
   ['Porto', 'PT', 'hybrid'],
-  [null, null, 'remote'],
+  [null, 'DE', 'remote'],
 ];
 const HUBS = ['Berlin', 'Lisbon', 'Munich', 'Porto', 'Hamburg', 'Amsterdam'];
 /** Reserved domains (RFC 2606), so no generated address can ever reach a real person. */

@@ -1,6 +1,7 @@
 import type { TRole } from '@candor/schemas';
 import type { InferEntity } from '@mikro-orm/core';
 import { Membership, Tenant, User } from '../entities/index.js';
+import { seedDemoPrivacy } from './demo-privacy.js';
 import type { Em } from '../orm.js';
 import { hashPassword } from '../password.js';
 import { seedDemoFeedback } from './demo-feedback.js';
@@ -62,6 +63,8 @@ export async function seedDemo(em: Em): Promise<{ created: boolean }> {
     await tx.flush();
     await seedDemoHiring(tx, tenant.id);
     await seedDemoFeedback(tx, tenant.id);
+    await seedDemoPrivacy(tx, tenant.id, 'privacy@acme.example');
+    await seedDemoPrivacy(tx, second.id, 'privacy@globex.example');
     return { created: true };
   });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TRole } from '@candor/schemas';
-import { Membership, Tenant, User } from '../entities/index.js';
+import { Membership, PrivacyNotice, Tenant, User } from '../entities/index.js';
 import type { Em } from '../orm.js';
 import { hashPassword } from '../password.js';
 
@@ -47,4 +47,25 @@ export async function seedUser(
   });
   await em.flush();
   return user;
+}
+
+/** A published privacy-notice version, in effect from `effectiveOn` (default: a week ago). */
+export async function seedPublishedNotice(
+  em: Em,
+  tenant: { id: string },
+  options: Partial<{ version: number; effectiveOn: string; materialChange: boolean; bodyMd: string }> = {},
+) {
+  const effectiveOn = options.effectiveOn ?? new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+  const notice = em.create(PrivacyNotice, {
+    tenant: em.getReference(Tenant, tenant.id),
+    version: options.version ?? 1,
+    bodyMd: options.bodyMd ?? '# Privacy notice\n\nWe use your data to assess your application.',
+    effectiveOn,
+    materialChange: options.materialChange ?? false,
+    changeSummary: options.materialChange ? 'New purposes' : '',
+    publishedAt: new Date(),
+    publishedBy: null,
+  });
+  await em.flush();
+  return notice;
 }

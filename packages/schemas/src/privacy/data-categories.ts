@@ -27,6 +27,7 @@ export const DATA_CATEGORIES = {
   'user.recruitment.evaluation': { label: 'Evaluations, scorecards and notes', special: false },
   'user.financial.salary_expectation': { label: 'Salary expectation', special: false },
   'user.behavior.activity': { label: 'Activity in Candor (audit trail)', special: false },
+  'user.privacy.consent': { label: 'Consent decisions and receipts', special: false },
 } as const satisfies Record<string, { label: string; special: boolean }>;
 
 export type TDataCategory = keyof typeof DATA_CATEGORIES;

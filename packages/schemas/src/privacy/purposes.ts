@@ -4,8 +4,9 @@ import type { TLegalBasis } from './legal-bases.js';
 
 /**
  * Why Candor processes personal data. Each purpose names its legal basis and
- * the categories it may use; the record of processing (Art. 30) and the
- * consent boxes on the apply form are derived from this table.
+ * the categories it may use; the record of processing (Art. 30) is derived
+ * from this table. The consent boxes on the apply form are the tenant's own
+ * optional purposes (privacy settings), all based on consent.
  */
 export const PURPOSES = {
   recruitment: {

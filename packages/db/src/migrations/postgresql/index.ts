@@ -10,6 +10,7 @@ import { Migration20261123180540_list_order_indexes } from './Migration202611231
 import { Migration20261123180600_candidate_search_trgm } from './Migration20261123180600_candidate_search_trgm.js';
 import { Migration20261123181959_tag_index } from './Migration20261123181959_tag_index.js';
 import { Migration20261123184533_board_index } from './Migration20261123184533_board_index.js';
+import { Migration20261123194936_privacy_notices_consent } from './Migration20261123194936_privacy_notices_consent.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -22,4 +23,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123180600_candidate_search_trgm', class: Migration20261123180600_candidate_search_trgm },
   { name: 'Migration20261123181959_tag_index', class: Migration20261123181959_tag_index },
   { name: 'Migration20261123184533_board_index', class: Migration20261123184533_board_index },
+  { name: 'Migration20261123194936_privacy_notices_consent', class: Migration20261123194936_privacy_notices_consent },
 ];

@@ -10,6 +10,7 @@ import { Migration20261123180539_list_order_indexes } from './Migration202611231
 import { Migration20261123181958_tag_index } from './Migration20261123181958_tag_index.js';
 import { Migration20261123182000_candidate_search_fts } from './Migration20261123182000_candidate_search_fts.js';
 import { Migration20261123184533_board_index } from './Migration20261123184533_board_index.js';
+import { Migration20261123194935_privacy_notices_consent } from './Migration20261123194935_privacy_notices_consent.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -22,4 +23,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123181958_tag_index', class: Migration20261123181958_tag_index },
   { name: 'Migration20261123182000_candidate_search_fts', class: Migration20261123182000_candidate_search_fts },
   { name: 'Migration20261123184533_board_index', class: Migration20261123184533_board_index },
+  { name: 'Migration20261123194935_privacy_notices_consent', class: Migration20261123194935_privacy_notices_consent },
 ];

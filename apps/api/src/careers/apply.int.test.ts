@@ -1,0 +1,363 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  Application,
+  ApplicationTag,
+  Attachment,
+  AuditEvent,
+  Candidate,
+  ConsentEvent,
+  ConsentReceipt,
+  type Orm,
+  OutboxEmail,
+} from '@candor/db';
+import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
+import type { TConsentReceiptPayload } from '@candor/schemas';
+import { describe, expect, it } from 'vitest';
+import { diskFileStore } from '../files/file-store.js';
+import { RateLimiter } from '../http/rate-limit.js';
+import { setJobStatus } from '../jobs/jobs.service.js';
+import { verifyJws } from '../keys/jws.js';
+import { publicSigningKeys } from '../keys/signing-keys.service.js';
+import { pdfBytes } from '../testing/documents.js';
+import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
+import { httpClient, testDeps } from '../testing/test-app.js';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+
+type Fields = Record<string, string | string[] | { bytes: Uint8Array; name: string } | undefined>;
+
+function formOf(fields: Fields): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    if (typeof value === 'string') form.append(name, value);
+    else if (Array.isArray(value)) for (const v of value) form.append(name, v);
+    else form.append(name, new File([value.bytes], value.name, { type: 'application/octet-stream' }));
+  }
+  return form;
+}
+
+/** Every table an application writes to, and the files on disk. */
+async function footprint(orm: Orm, tenantId: string, filesRoot: string) {
+  const em = tenantEm(orm, tenantId);
+  const count = (entity: Parameters<typeof em.count>[0]) => em.count(entity, {});
+  return {
+    candidates: await count(Candidate),
+    applications: await count(Application),
+    attachments: await count(Attachment),
+    consentEvents: await count(ConsentEvent),
+    receipts: await count(ConsentReceipt),
+    emails: await count(OutboxEmail),
+    audit: await em.count(AuditEvent, { action: 'application.apply' }),
+    files: readdirSync(filesRoot, { recursive: true }).filter((f) => String(f).length > 3).length,
+  };
+}
+
+forEachDatabase('applying on the careers site', (db) => {
+  const setup = async (options: { applyLimit?: number } = {}) => {
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    const admin = await seedUser(em, tenant, 'admin');
+    await seedPublishedNotice(em, tenant);
+    const filesRoot = mkdtempSync(join(tmpdir(), 'candor-apply-files-'));
+    const base = testDeps(db.orm(), { files: diskFileStore(filesRoot) });
+    const deps = { ...base, limits: { ...base.limits, applyPerIp: new RateLimiter(options.applyLimit ?? 1000, 60_000) } };
+    const actor = actorOf(admin.id, tenant.id);
+    const { job } = await seedJobWithApplicant(db.orm(), actor, {
+      questions: [
+        { label: 'Do you need a visa?', kind: 'yes_no', required: true, knockoutAnswer: 'yes' },
+        { label: 'Tell us about a robot you built', kind: 'long_text', required: false },
+      ],
+    });
+    const client = httpClient(deps);
+    await setJobStatus(tenantEm(db.orm(), tenant.id), actor, job.id, 'open');
+    const [visa, story] = job.questions;
+    const valid = (overrides: Fields = {}): Fields => ({
+      name: 'Ada Applicant',
+      email: `ada-${Math.random().toString(36).slice(2)}@example.test`,
+      phone: '+49 30 1234567',
+      location: 'Berlin',
+      links: ['https://github.com/ada', ''],
+      coverLetter: 'I like robots.',
+      [`answer:${visa?.id}`]: 'no',
+      [`answer:${story?.id}`]: 'A small one.',
+      'consent:talent_pool': 'yes',
+      ageConfirmed: 'yes',
+      noticeVersion: '1',
+      resume: { bytes: pdfBytes('Ada resume'), name: 'ada.pdf' },
+      ...overrides,
+    });
+    const apply = (fields: Fields, headers: Record<string, string> = {}, jobId = job.id) =>
+      client.request(`/careers/${tenant.slug}/jobs/${jobId}/apply`, {
+        method: 'POST',
+        headers: { Accept: 'application/json', ...headers },
+        body: formOf(fields),
+      });
+    return { tenant, admin, actor, job, deps, client, apply, valid, filesRoot, visa, story };
+  };
+
+  describe('a valid application', () => {
+    it('stores candidate, application, answers, resume, consents and receipt, and queues the confirmation', async () => {
+      const { tenant, job, apply, valid, deps, visa } = await setup();
+      const fields = valid();
+      const res = await apply(fields);
+      expect(res.status).toBe(201);
+      const body = (await res.json()) as { reference: string; email: string; jobTitle: string; receipt: { id: string; jws: string } };
+      expect(body).toMatchObject({ email: fields.email, jobTitle: job.title });
+
+      const em = tenantEm(db.orm(), tenant.id);
+      const candidate = await em.findOneOrFail(Candidate, { email: fields.email as string });
+      expect(candidate).toMatchObject({ name: 'Ada Applicant', phone: '+49 30 1234567', location: 'Berlin', links: ['https://github.com/ada'], source: 'careers_site' });
+      const app = await em.findOneOrFail(Application, { candidate }, { populate: ['stage'] });
+      expect(app.stage.kind).toBe('applied');
+      expect(app).toMatchObject({ source: 'careers_site', noticeVersion: 1, coverLetter: 'I like robots.', status: 'active' });
+      expect(app.answers).toEqual(
+        expect.arrayContaining([expect.objectContaining({ questionId: visa?.id, answer: 'no' })]),
+      );
+      expect(body.reference).toBe(app.id.slice(0, 8).toUpperCase());
+
+      const file = await em.findOneOrFail(Attachment, { candidate });
+      expect(file).toMatchObject({ kind: 'resume', filename: 'ada.pdf', contentType: 'application/pdf', uploadedBy: null });
+      expect((await deps.files.read(file.storageKey)).equals(pdfBytes('Ada resume'))).toBe(true);
+
+      const events = await em.find(ConsentEvent, { candidate }, { orderBy: { purpose: 'asc' } });
+      expect(events.map((e) => [e.purpose, e.decision, e.noticeVersion, e.channel, e.gpc])).toEqual([
+        ['marketing', 'refused', 1, 'careers_apply', false],
+        ['talent_pool', 'given', 1, 'careers_apply', false],
+      ]);
+      expect(events.every((e) => e.receipt?.id === body.receipt.id)).toBe(true);
+
+      // The receipt verifies with the tenant's published key and carries the Kantara fields.
+      const payload = verifyJws(body.receipt.jws, await publicSigningKeys(em)) as TConsentReceiptPayload;
+      expect(payload).toMatchObject({
+        version: 'KI-CR-v1.1.0',
+        consentReceiptID: body.receipt.id,
+        piiPrincipalId: fields.email,
+        noticeVersion: 1,
+        gpc: false,
+        piiControllers: [expect.objectContaining({ piiController: tenant.name })],
+      });
+      const purposes = payload.services[0]?.purposes ?? [];
+      expect(purposes.map((p) => [p.purposeCategory[0], p.consentType, p.consented])).toEqual([
+        ['recruitment', 'NOT_CONSENT', true],
+        ['talent_pool', 'EXPLICIT', true],
+        ['marketing', 'EXPLICIT', false],
+      ]);
+      // A tampered receipt does not verify.
+      const [h, p, s] = body.receipt.jws.split('.');
+      const forged = Buffer.from(JSON.stringify({ ...payload, piiPrincipalId: 'mallory@example.test' })).toString('base64url');
+      expect(verifyJws(`${h}.${forged}.${s}`, await publicSigningKeys(em))).toBeNull();
+      expect(p).toBeTruthy();
+
+      const mail = await em.findOneOrFail(OutboxEmail, { to: fields.email as string });
+      expect(mail.template).toBe('application_received');
+      expect(mail.subject).toContain(job.title);
+      expect(mail.attachments?.[0]).toMatchObject({ filename: `consent-receipt-${body.receipt.id}.jwt` });
+      expect(Buffer.from(mail.attachments?.[0]?.contentBase64 ?? '', 'base64').toString()).toBe(body.receipt.jws);
+      expect(await em.count(AuditEvent, { action: 'application.apply', targetId: app.id, actorId: null })).toBe(1);
+    });
+
+    it('flags a knockout answer for a person to decide, without rejecting', async () => {
+      const { tenant, apply, valid, visa } = await setup();
+      const fields = valid({ [`answer:${visa?.id}`]: 'yes' });
+      expect((await apply(fields)).status).toBe(201);
+      const em = tenantEm(db.orm(), tenant.id);
+      const app = await em.findOneOrFail(Application, { candidate: { email: fields.email as string } });
+      expect(app.status).toBe('active');
+      expect(await em.count(ApplicationTag, { application: app, tag: 'knockout-answer' })).toBe(1);
+    });
+
+    it('keeps script tags as text', async () => {
+      const { tenant, apply, valid } = await setup();
+      const fields = valid({ name: '<script>alert(1)</script> Ada', coverLetter: '<img src=x onerror=alert(1)>' });
+      expect((await apply(fields)).status).toBe(201);
+      const em = tenantEm(db.orm(), tenant.id);
+      const candidate = await em.findOneOrFail(Candidate, { email: fields.email as string });
+      expect(candidate.name).toBe('<script>alert(1)</script> Ada');
+      const mail = await em.findOneOrFail(OutboxEmail, { to: fields.email as string });
+      expect(mail.html).toBeNull(); // plain text only: nothing is ever rendered as HTML
+    });
+
+    it('answers a second application to the same job politely and stores nothing more', async () => {
+      const { tenant, apply, valid, filesRoot } = await setup();
+      const fields = valid();
+      expect((await apply(fields)).status).toBe(201);
+      const before = await footprint(db.orm(), tenant.id, filesRoot);
+      const again = await apply({ ...fields, name: 'Someone Else' });
+      expect(again.status).toBe(409);
+      expect(await again.json()).toMatchObject({ error: { code: 'ALREADY_APPLIED', message: expect.stringMatching(/already applied/) } });
+      expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual(before);
+      const em = tenantEm(db.orm(), tenant.id);
+      expect((await em.findOneOrFail(Candidate, { email: fields.email as string })).name).toBe('Ada Applicant');
+    });
+
+    it('reuses the candidate for another job, without overwriting what is known', async () => {
+      const { tenant, actor, apply, valid, visa, story } = await setup();
+      const { job: second } = await seedJobWithApplicant(db.orm(), actor);
+      await setJobStatus(tenantEm(db.orm(), tenant.id), actor, second.id, 'open');
+      const fields = valid();
+      expect((await apply(fields)).status).toBe(201);
+      const { [`answer:${visa?.id}`]: _visa, [`answer:${story?.id}`]: _story, ...common } = fields;
+      const res = await apply({ ...common, phone: '+1 555 0100', name: 'Mallory' }, {}, second.id);
+      expect(res.status).toBe(201);
+      const em = tenantEm(db.orm(), tenant.id);
+      const candidates = await em.find(Candidate, { email: fields.email as string });
+      expect(candidates).toHaveLength(1);
+      expect(candidates[0]).toMatchObject({ name: 'Ada Applicant', phone: '+49 30 1234567' });
+      expect(await em.count(Application, { candidate: candidates[0] })).toBe(2);
+    });
+
+    it('declines marketing-type purposes under Global Privacy Control and records the signal', async () => {
+      const { tenant, apply, valid } = await setup();
+      const fields = valid({ 'consent:marketing': 'yes' });
+      const res = await apply(fields, { 'Sec-GPC': '1' });
+      expect(res.status).toBe(201);
+      const em = tenantEm(db.orm(), tenant.id);
+      const events = await em.find(ConsentEvent, { candidate: { email: fields.email as string } }, { orderBy: { purpose: 'asc' } });
+      expect(events.map((e) => [e.purpose, e.decision, e.gpc])).toEqual([
+        ['marketing', 'refused', true],
+        ['talent_pool', 'given', true],
+      ]);
+    });
+  });
+
+  describe('bad input leaves nothing behind', () => {
+    const cases: Array<[string, (v: ReturnType<Awaited<ReturnType<typeof setup>>['valid']>) => Fields, number, string]> = [
+      ['a PNG renamed .pdf', (v) => ({ ...v, resume: { bytes: PNG, name: 'resume.pdf' } }), 400, 'resume'],
+      ['an invalid email', (v) => ({ ...v, email: 'not-an-email' }), 400, 'email'],
+      ['the minimum-age box unticked', (v) => ({ ...v, ageConfirmed: undefined }), 400, 'ageConfirmed'],
+      ['no resume', (v) => ({ ...v, resume: undefined }), 400, 'resume'],
+      ['a link that is not a web address', (v) => ({ ...v, links: ['javascript:alert(1)'] }), 400, 'links'],
+      ['a purpose the tenant does not offer', (v) => ({ ...v, 'consent:sell_my_data': 'yes' }), 400, 'consent:sell_my_data'],
+      ['a notice version never published', (v) => ({ ...v, noticeVersion: '7' }), 400, 'noticeVersion'],
+    ];
+    for (const [label, change, status, field] of cases) {
+      it(label, async () => {
+        const { tenant, apply, valid, filesRoot } = await setup();
+        const before = await footprint(db.orm(), tenant.id, filesRoot);
+        const res = await apply(change(valid()));
+        expect(res.status).toBe(status);
+        const body = (await res.json()) as { error: { fieldErrors: Record<string, string[]> } };
+        expect(Object.keys(body.error.fieldErrors)).toContain(field);
+        expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual(before);
+      });
+    }
+
+    it('a missing required answer', async () => {
+      const { tenant, apply, valid, filesRoot, visa } = await setup();
+      const before = await footprint(db.orm(), tenant.id, filesRoot);
+      const res = await apply(valid({ [`answer:${visa?.id}`]: undefined }));
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { fieldErrors: { [`answer:${visa?.id}`]: ['Answer this question'] } } });
+      expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual(before);
+    });
+
+    it('an 11 MB file', async () => {
+      const { tenant, apply, valid, filesRoot } = await setup();
+      const before = await footprint(db.orm(), tenant.id, filesRoot);
+      const big = Buffer.concat([pdfBytes(), Buffer.alloc(11 * 1024 * 1024)]);
+      const res = await apply(valid({ resume: { bytes: big, name: 'big.pdf' } }));
+      expect(res.status).toBe(413);
+      expect(await res.json()).toMatchObject({ error: { fieldErrors: { resume: [expect.stringContaining('10 MB')] } } });
+      expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual(before);
+    });
+
+    it('a request without the form fields, a JSON body and a huge JSON body', async () => {
+      const { tenant, job, client, filesRoot } = await setup();
+      const before = await footprint(db.orm(), tenant.id, filesRoot);
+      const path = `/careers/${tenant.slug}/jobs/${job.id}/apply`;
+      const empty = await client.request(path, { method: 'POST', headers: { Accept: 'application/json' }, body: new FormData() });
+      expect(empty.status).toBe(400);
+      expect(Object.keys(((await empty.json()) as { error: { fieldErrors: object } }).error.fieldErrors)).toEqual(
+        expect.arrayContaining(['name', 'email', 'ageConfirmed', 'resume']),
+      );
+      const json = await client.request(path, {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'Ada', email: 'ada@example.test' }),
+      });
+      expect(json.status).toBe(400);
+      const huge = await client.request(path, {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'x'.repeat(12 * 1024 * 1024) }),
+      });
+      expect(huge.status).toBe(413);
+      expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual(before);
+    });
+
+    it('too many applications from one address are refused for a while', async () => {
+      const { apply, valid } = await setup({ applyLimit: 2 });
+      expect((await apply(valid())).status).toBe(201);
+      expect((await apply(valid())).status).toBe(201);
+      expect((await apply(valid())).status).toBe(429);
+    });
+  });
+
+  describe('jobs and notices that do not take applications', () => {
+    it('refuses a closed job, and does not know draft or unknown jobs', async () => {
+      const { tenant, actor, job, apply, valid, filesRoot } = await setup();
+      const { job: draft } = await seedJobWithApplicant(db.orm(), actor);
+      await setJobStatus(tenantEm(db.orm(), tenant.id), actor, job.id, 'closed');
+      const before = await footprint(db.orm(), tenant.id, filesRoot);
+      const closed = await apply(valid());
+      expect(closed.status).toBe(410);
+      expect(await closed.json()).toMatchObject({ error: { code: 'JOB_CLOSED' } });
+      expect((await apply(valid(), {}, draft.id)).status).toBe(404);
+      expect((await apply(valid(), {}, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+      expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual(before);
+    });
+
+    it('asks to reload when a material change was published after the page was opened', async () => {
+      const { tenant, apply, valid } = await setup();
+      await seedPublishedNotice(db.orm().em.fork(), tenant, { version: 2, materialChange: true });
+      const res = await apply(valid({ noticeVersion: '1' }));
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { fieldErrors: { noticeVersion: [expect.stringContaining('reload')] } } });
+      expect((await apply(valid({ noticeVersion: '2' }))).status).toBe(201);
+    });
+
+    it('does not take applications before a notice is in effect', async () => {
+      const em = db.orm().em.fork();
+      const tenant = await seedTenant(em);
+      const admin = await seedUser(em, tenant, 'admin');
+      const actor = actorOf(admin.id, tenant.id);
+      const { job } = await seedJobWithApplicant(db.orm(), actor);
+      await setJobStatus(tenantEm(db.orm(), tenant.id), actor, job.id, 'open');
+      const client = httpClient(testDeps(db.orm()));
+      const form = formOf({ name: 'Ada', email: 'ada@example.test', ageConfirmed: 'yes', noticeVersion: '1' });
+      const res = await client.request(`/careers/${tenant.slug}/jobs/${job.id}/apply`, {
+        method: 'POST',
+        headers: { Accept: 'application/json' },
+        body: form,
+      });
+      expect(res.status).toBe(503);
+    });
+  });
+
+  describe('without JavaScript', () => {
+    it('answers the plain form post with a confirmation page carrying the receipt', async () => {
+      const { apply, valid } = await setup();
+      const res = await apply(valid(), { Accept: 'text/html' });
+      expect(res.status).toBe(201);
+      expect(res.headers.get('Content-Type')).toContain('text/html');
+      const page = await res.text();
+      expect(page).toMatch(/consent receipt/i);
+    });
+
+    it('lists the problems on a page when the form is wrong', async () => {
+      const { apply, valid } = await setup();
+      const res = await apply(valid({ email: 'nope' }), { Accept: 'text/html' });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('Enter a valid email address');
+    });
+  });
+
+  it('serves the Global Privacy Control support resource', async () => {
+    const { client } = await setup();
+    const res = await client.request('/.well-known/gpc.json');
+    expect(await res.json()).toMatchObject({ gpc: true });
+  });
+});

@@ -1,0 +1,242 @@
+import { createHash } from 'node:crypto';
+import {
+  Application,
+  ApplicationTag,
+  Attachment,
+  Candidate,
+  type Em,
+  type InferEntity,
+  Job,
+  type Orm,
+  TENANT_FILTER,
+  Tenant,
+  UniqueConstraintViolationException,
+} from '@candor/db';
+import {
+  applyInputFromForm,
+  applySchemaFor,
+  formFieldErrors,
+  MAX_RESUME_BYTES,
+  nameKey,
+  noticeInEffect,
+  phoneKey,
+  type TApplyInput,
+  type TApplyResult,
+  type TCareersNotice,
+  type TFormValue,
+} from '@candor/schemas';
+import { createApplicationIn } from '../applications/applications.service.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { recordConsents } from '../consent/consent.service.js';
+import type { FileStore } from '../files/file-store.js';
+import { sniffDocument } from '../files/sniff.js';
+import type { Logger } from '../logging/logger.js';
+import { renderEmail } from '../mail/email-templates.service.js';
+import { enqueueEmail } from '../mail/outbox.js';
+import { publishedNotices } from '../privacy/notices.service.js';
+import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
+import { AppError } from '../trpc/app-error.js';
+import { publicQuestions, tenantApplyConfig } from './apply-config.js';
+
+export type ApplyOutcome =
+  | { kind: 'received'; result: TApplyResult }
+  | { kind: 'invalid'; fieldErrors: Record<string, string[]> }
+  | { kind: 'already_applied' }
+  | { kind: 'closed' }
+  | { kind: 'not_found' }
+  | { kind: 'unavailable'; message: string };
+
+export interface ApplyDeps {
+  orm: Orm;
+  files: FileStore;
+  publicUrl: string;
+  masterKey: Buffer;
+  logger: Logger;
+}
+
+export interface ApplyRequest {
+  slug: string;
+  jobId: string;
+  /** The form's fields; files as Blob-like values with their bytes. */
+  fields: Array<[string, string | File]>;
+  /** A Global Privacy Control signal (the Sec-GPC header, or the page's own report of it). */
+  gpc: boolean;
+  requestId: string;
+}
+
+type CandidateRow = InferEntity<typeof Candidate>;
+
+/**
+ * The notice the applicant saw must be a published version that is in
+ * effect or was replaced only by changes that are not material; otherwise
+ * they must read the new one first.
+ */
+function acceptedNotice(notices: TCareersNotice[], version: number): TCareersNotice | 'stale' | null {
+  const current = noticeInEffect(notices);
+  if (!current) return null;
+  const seen = notices.find((n) => n.version === version && n.version <= current.version);
+  if (!seen) return 'stale';
+  const materialSince = notices.some((n) => n.version > seen.version && n.version <= current.version && n.materialChange);
+  return materialSince ? 'stale' : seen;
+}
+
+/** Finds the candidate by email or creates one. Known details are never overwritten by an unverified form. */
+async function candidateFor(tx: Em, tenantId: string, input: TApplyInput): Promise<CandidateRow> {
+  const existing = await tx.findOne(Candidate, { email: input.email });
+  if (existing) {
+    existing.phone ??= input.phone;
+    existing.phoneDigits ??= phoneKey(input.phone);
+    existing.location ??= input.location;
+    if (existing.links.length === 0) existing.links = input.links;
+    return existing;
+  }
+  const candidate = tx.create(Candidate, {
+    tenant: tenantId,
+    name: input.name,
+    email: input.email,
+    phone: input.phone,
+    phoneDigits: phoneKey(input.phone),
+    nameKey: nameKey(input.name),
+    location: input.location,
+    links: input.links,
+    source: 'careers_site',
+  });
+  return candidate;
+}
+
+/**
+ * One application from the careers site. Everything it stores (candidate,
+ * application, answers, resume, consent events and receipt, confirmation
+ * email, audit event) is written in one transaction; the resume file is
+ * written first and deleted again if that transaction fails.
+ */
+export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promise<ApplyOutcome> {
+  const em = deps.orm.em.fork();
+  const tenant = await em.findOne(Tenant, { slug: request.slug });
+  if (!tenant) return { kind: 'not_found' };
+  em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
+  const job = await em.findOne(Job, { id: request.jobId, status: { $in: ['open', 'closed'] } });
+  if (!job) return { kind: 'not_found' };
+  if (job.status !== 'open') return { kind: 'closed' };
+
+  const settings = await privacySettingsOf(em, tenant.id);
+  const notices = await publishedNotices(em);
+  const current = noticeInEffect(notices);
+  if (!current) return { kind: 'unavailable', message: 'Applications open once the company has published its privacy notice.' };
+
+  const config = { ...tenantApplyConfig(settings), questions: publicQuestions(job), noticeVersion: current.version };
+  const file = request.fields.find(([name]) => name === 'resume')?.[1];
+  const formValues = request.fields.map(([name, value]): [string, TFormValue] => [
+    name,
+    typeof value === 'string' ? value : { name: value.name, size: value.size },
+  ]);
+  const parsed = applySchemaFor(config).safeParse(applyInputFromForm(formValues));
+  if (!parsed.success) return { kind: 'invalid', fieldErrors: formFieldErrors(parsed.error) };
+  const input = parsed.data;
+
+  const notice = acceptedNotice(notices, input.noticeVersion);
+  if (notice === 'stale' || notice === null) {
+    return {
+      kind: 'invalid',
+      fieldErrors: { noticeVersion: ['The privacy notice has changed since you opened this page: reload it, read it, and send again'] },
+    };
+  }
+
+  const bytes = file && typeof file !== 'string' ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+  if (bytes.length > MAX_RESUME_BYTES) return { kind: 'invalid', fieldErrors: { resume: ['The file is larger than 10 MB'] } };
+  const contentType = sniffDocument(bytes);
+  if (!contentType) {
+    return { kind: 'invalid', fieldErrors: { resume: ['This file is not a PDF, Word (.docx) or OpenDocument (.odt) document'] } };
+  }
+
+  // GPC declines every marketing-type purpose, whatever the boxes said.
+  const decisions = config.purposes.map((p) => ({
+    purpose: p.key,
+    label: p.label,
+    given: input.consents[p.key] === true && !(request.gpc && p.marketing),
+  }));
+  const siteUrl = `${deps.publicUrl}/careers/${tenant.slug}/`;
+  const storageKey = await deps.files.put(bytes);
+  try {
+    const result = await inTransactionRetryingOnce(em, async (tx) => {
+      const actor = { tenantId: tenant.id, userId: null, requestId: request.requestId };
+      const candidate = await candidateFor(tx, tenant.id, input);
+      const application = await createApplicationIn(tx, actor, {
+        candidate,
+        jobId: job.id,
+        source: 'careers_site',
+        answers: job.questions.flatMap((q) => {
+          const answer = input.answers[q.id];
+          return answer ? [{ questionId: q.id, label: q.label, answer }] : [];
+        }),
+      });
+      application.noticeVersion = notice.version;
+      application.coverLetter = input.coverLetter;
+      application.salaryExpectation = input.salaryExpectation;
+      // A knockout answer does not reject anyone by itself: it flags the application for a person to decide.
+      if (job.questions.some((q) => q.knockoutAnswer !== null && input.answers[q.id] === q.knockoutAnswer)) {
+        tx.create(ApplicationTag, { tenant: tenant.id, application, tag: 'knockout-answer' });
+      }
+      tx.create(Attachment, {
+        tenant: tenant.id,
+        candidate,
+        application,
+        kind: 'resume',
+        filename: input.resume.name,
+        contentType,
+        size: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        storageKey,
+        uploadedBy: null,
+      });
+      const receipt = await recordConsents(tx, {
+        tenant,
+        contactEmail: settings.contactEmail,
+        siteUrl,
+        candidate,
+        application,
+        noticeVersion: notice.version,
+        decisions,
+        channel: 'careers_apply',
+        gpc: request.gpc,
+        masterKey: deps.masterKey,
+      });
+      const email = renderEmail(tenant, 'application_received', { candidate_name: candidate.name, job_title: job.title }, deps.publicUrl);
+      enqueueEmail(tx, {
+        tenantId: tenant.id,
+        to: candidate.email,
+        ...email,
+        text: `${email.text}\nYour consent receipt (${receipt.id}) is attached. It is signed by ${tenant.name}; the key to verify it is published at ${siteUrl}jwks.json\n`,
+        attachments: [
+          {
+            filename: `consent-receipt-${receipt.id}.jwt`,
+            contentType: 'application/jwt',
+            contentBase64: Buffer.from(receipt.jws).toString('base64'),
+          },
+        ],
+      });
+      recordAudit(tx, actor, { action: 'application.apply', targetType: 'Application', targetId: application.id });
+      return { reference: application.id.slice(0, 8).toUpperCase(), jobTitle: job.title, email: candidate.email, receipt };
+    });
+    deps.logger.info('application received', { tenantId: tenant.id, jobId: job.id });
+    return { kind: 'received', result };
+  } catch (error) {
+    await deps.files.remove(storageKey);
+    if (error instanceof AppError && error.code === 'CONFLICT') return { kind: 'already_applied' };
+    throw error;
+  }
+}
+
+/**
+ * Two first applications with the same email at the same moment both try to
+ * create the candidate; the loser's unique violation is retried once, and
+ * then finds the candidate (or the application) the winner made.
+ */
+async function inTransactionRetryingOnce<T>(em: Em, work: (tx: Em) => Promise<T>): Promise<T> {
+  try {
+    return await em.transactional(work);
+  } catch (error) {
+    if (!(error instanceof UniqueConstraintViolationException)) throw error;
+    return em.transactional(work);
+  }
+}

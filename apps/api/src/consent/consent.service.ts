@@ -1,0 +1,62 @@
+import { type Application, type Candidate, ConsentEvent, ConsentReceipt, type Em, type InferEntity } from '@candor/db';
+import type { TConsentChannel } from '@candor/schemas';
+import { signJws } from '../keys/jws.js';
+import { activeSigningKey } from '../keys/signing-keys.service.js';
+import { consentReceiptPayload, type ReceiptDecision } from './consent-receipt.js';
+
+/**
+ * Records one set of consent decisions as append-only events, bound to the
+ * notice version shown, and issues the signed receipt that covers them.
+ * Runs in the caller's transaction: no events without the receipt, and
+ * neither without the change that caused them.
+ */
+export async function recordConsents(
+  tx: Em,
+  input: {
+    tenant: { id: string; name: string };
+    contactEmail: string;
+    siteUrl: string;
+    candidate: InferEntity<typeof Candidate>;
+    application: InferEntity<typeof Application> | null;
+    noticeVersion: number;
+    decisions: ReceiptDecision[];
+    channel: TConsentChannel;
+    gpc: boolean;
+    masterKey: Buffer;
+  },
+): Promise<{ id: string; jws: string }> {
+  const key = await activeSigningKey(tx, input.tenant.id, input.masterKey);
+  const issuedAt = new Date();
+  const receipt = tx.create(ConsentReceipt, { tenant: input.tenant.id, candidate: input.candidate, jws: '', issuedAt });
+  receipt.jws = signJws(
+    key.privateKey,
+    key.kid,
+    consentReceiptPayload({
+      receiptId: receipt.id,
+      issuedAt,
+      email: input.candidate.email,
+      company: { name: input.tenant.name, contactEmail: input.contactEmail },
+      siteUrl: input.siteUrl,
+      noticeVersion: input.noticeVersion,
+      decisions: input.decisions,
+      gpc: input.gpc,
+      channel: input.channel,
+    }),
+  );
+  for (const decision of input.decisions) {
+    tx.create(ConsentEvent, {
+      tenant: input.tenant.id,
+      candidate: input.candidate,
+      application: input.application,
+      purpose: decision.purpose,
+      purposeLabel: decision.label,
+      decision: decision.given ? 'given' : 'refused',
+      noticeVersion: input.noticeVersion,
+      channel: input.channel,
+      gpc: input.gpc,
+      receipt,
+      occurredAt: issuedAt,
+    });
+  }
+  return { id: receipt.id, jws: receipt.jws };
+}

@@ -1,0 +1,90 @@
+import type { TConsentChannel, TConsentDecision } from '@candor/schemas';
+import { defineEntity, p } from '@mikro-orm/core';
+import { notPersonal, personal } from '../privacy.js';
+import { Application } from './application.entity.js';
+import { Candidate } from './candidate.entity.js';
+import { newId } from './ids.js';
+import { tenantFilter } from './tenant-filter.js';
+import { Tenant } from './tenant.entity.js';
+import { User } from './user.entity.js';
+
+/**
+ * A privacy notice: one draft per tenant (version null) and the published
+ * versions, which never change again. Applications record the version they
+ * were made under.
+ */
+export const PrivacyNotice = defineEntity({
+  name: 'PrivacyNotice',
+  uniques: [{ properties: ['tenant', 'version'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    version: p.integer().nullable(),
+    bodyMd: notPersonal(p.text(), 'the company privacy notice'),
+    effectiveOn: notPersonal(p.string().length(10).nullable(), 'a calendar day'),
+    materialChange: p.boolean().default(false),
+    changeSummary: notPersonal(p.string().length(500).default(''), 'what changed in the notice'),
+    publishedAt: p.datetime().nullable(),
+    publishedBy: () => p.manyToOne(User).nullable(),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+  },
+});
+
+/**
+ * One consent decision (given, refused or withdrawn) for one purpose, bound
+ * to the notice version the person saw. Rows are only ever added: the
+ * current state of a purpose is its latest event.
+ */
+export const ConsentEvent = defineEntity({
+  name: 'ConsentEvent',
+  indexes: [{ properties: ['candidate', 'occurredAt'] }, { properties: ['tenant', 'purpose', 'occurredAt'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    candidate: () => p.manyToOne(Candidate),
+    application: () => p.manyToOne(Application).nullable(),
+    purpose: notPersonal(p.string().length(40), 'purpose key'),
+    /** The wording the person agreed to, as it was then. */
+    purposeLabel: notPersonal(p.string().length(160), 'purpose wording'),
+    decision: personal(p.string().length(10).$type<TConsentDecision>(), 'user.privacy.consent'),
+    noticeVersion: p.integer().nullable(),
+    channel: notPersonal(p.string().length(20).$type<TConsentChannel>(), 'where the decision was made'),
+    gpc: p.boolean().default(false),
+    receipt: () => p.manyToOne(ConsentReceipt).nullable(),
+    occurredAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+/** A signed consent receipt (compact JWS) as issued to the person. */
+export const ConsentReceipt = defineEntity({
+  name: 'ConsentReceipt',
+  indexes: [{ properties: ['candidate', 'issuedAt'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    candidate: () => p.manyToOne(Candidate),
+    jws: personal(p.text(), 'user.privacy.consent'),
+    issuedAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+/**
+ * The key a tenant signs consent receipts with (ECDSA P-256). The private
+ * key is stored encrypted under the master key; the public one is published
+ * on the careers site so anyone can verify a receipt.
+ */
+export const TenantSigningKey = defineEntity({
+  name: 'TenantSigningKey',
+  filters: tenantFilter,
+  properties: {
+    id: p.string().length(64).primary(),
+    tenant: () => p.manyToOne(Tenant),
+    publicJwk: notPersonal(p.json<Record<string, string>>(), 'public key'),
+    privateKeyWrapped: notPersonal(p.text(), 'private key encrypted under the master key'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    retiredAt: p.datetime().nullable(),
+  },
+});

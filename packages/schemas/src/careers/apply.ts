@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { ZEmail } from '../auth.js';
+import { ZPhone, ZProfileLink } from '../hiring/candidate.js';
+import { ZQuestionKind } from '../hiring/job.js';
+import { ZPurposeKey } from '../privacy/privacy-settings.js';
+import { ZPersonName } from '../user.js';
+
+export const MAX_RESUME_BYTES = 10 * 1024 * 1024;
+export const RESUME_EXTENSIONS = ['.pdf', '.docx', '.odt'] as const;
+export const MAX_PROFILE_LINKS = 3;
+
+/** A job's question as applicants see it: never the knockout answer. */
+export const ZPublicQuestion = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: ZQuestionKind,
+  required: z.boolean(),
+  options: z.array(z.string()),
+});
+export type TPublicQuestion = z.infer<typeof ZPublicQuestion>;
+
+/**
+ * Everything the apply form is built from. It is embedded in the static
+ * apply page (for the browser's validation) and loaded from the database by
+ * the server, which validates again with the same schema.
+ */
+export const ZApplyConfig = z.object({
+  questions: z.array(ZPublicQuestion),
+  purposes: z.array(z.object({ key: ZPurposeKey, label: z.string(), description: z.string(), marketing: z.boolean() })),
+  minimumAge: z.number().int(),
+  askSalaryExpectation: z.boolean(),
+  /** The privacy-notice version the form shows; null while the tenant has published none. */
+  noticeVersion: z.number().int().positive().nullable(),
+});
+export type TApplyConfig = z.infer<typeof ZApplyConfig>;
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep this under ${max.toLocaleString('en')} characters`)
+    .transform((value) => (value === '' ? null : value));
+
+/** What the browser knows about the chosen file; the server sniffs the bytes as well. */
+export const ZResumeMeta = z
+  .object({ name: z.string().max(200, 'Rename the file to something shorter'), size: z.number().int() }, 'Attach your resume')
+  .superRefine((file, ctx) => {
+    if (file.size === 0) ctx.addIssue({ code: 'custom', message: 'The file is empty' });
+    if (file.size > MAX_RESUME_BYTES) ctx.addIssue({ code: 'custom', message: 'The file is larger than 10 MB' });
+    if (!RESUME_EXTENSIONS.some((ext) => file.name.toLowerCase().endsWith(ext))) {
+      ctx.addIssue({ code: 'custom', message: 'Attach a PDF, Word (.docx) or OpenDocument (.odt) file' });
+    }
+  });
+
+const ZApplyFields = z.object({
+  name: ZPersonName.refine((v) => v.length > 0, 'Enter your name'),
+  email: ZEmail,
+  // prefault, not default: the empty string goes through the transform and becomes null.
+  phone: z.union([z.literal('').transform(() => null), ZPhone]).prefault(''),
+  location: optionalText(120).prefault(''),
+  links: z.array(ZProfileLink).max(MAX_PROFILE_LINKS).default([]),
+  coverLetter: optionalText(10_000).prefault(''),
+  salaryExpectation: optionalText(60).prefault(''),
+  answers: z.record(z.string().max(40), z.string().trim().max(5000, 'Keep this under 5,000 characters')).default({}),
+  consents: z.record(ZPurposeKey, z.boolean()).default({}),
+  ageConfirmed: z.literal(true, 'Confirm your age to apply'),
+  noticeVersion: z.coerce.number('The page is out of date: reload it').int().positive(),
+  resume: ZResumeMeta,
+});
+export type TApplyInput = z.output<typeof ZApplyFields>;
+
+/**
+ * The apply schema of one job: the common fields plus its questions
+ * (required ones answered, choices among the options) and the purposes the
+ * tenant offers. Errors on questions land on `answers.<id>`.
+ */
+export function applySchemaFor(config: TApplyConfig) {
+  return ZApplyFields.superRefine((input, ctx) => {
+    for (const q of config.questions) {
+      const answer = input.answers[q.id] ?? '';
+      if (q.required && answer === '') {
+        ctx.addIssue({ code: 'custom', path: ['answers', q.id], message: 'Answer this question' });
+      } else if (answer !== '' && q.kind === 'yes_no' && answer !== 'yes' && answer !== 'no') {
+        ctx.addIssue({ code: 'custom', path: ['answers', q.id], message: 'Choose yes or no' });
+      } else if (answer !== '' && q.kind === 'single_choice' && !q.options.includes(answer)) {
+        ctx.addIssue({ code: 'custom', path: ['answers', q.id], message: 'Choose one of the options' });
+      } else if (answer.length > 300 && q.kind === 'short_text') {
+        ctx.addIssue({ code: 'custom', path: ['answers', q.id], message: 'Keep this under 300 characters' });
+      }
+    }
+    for (const key of Object.keys(input.answers)) {
+      if (!config.questions.some((q) => q.id === key)) ctx.addIssue({ code: 'custom', path: ['answers', key], message: 'Unknown question' });
+    }
+    for (const key of Object.keys(input.consents)) {
+      if (!config.purposes.some((p) => p.key === key)) ctx.addIssue({ code: 'custom', path: ['consents', key], message: 'Unknown purpose' });
+    }
+    if (!config.askSalaryExpectation && input.salaryExpectation !== null) {
+      ctx.addIssue({ code: 'custom', path: ['salaryExpectation'], message: 'Not asked for this job' });
+    }
+  });
+}
+
+/** A form value: text, or a file as far as validation cares. */
+export type TFormValue = string | { name: string; size: number };
+
+/**
+ * Turns the form's fields (browser FormData or the server's parsed
+ * multipart body) into the input `applySchemaFor` checks. Field names:
+ * `answer:<questionId>`, `consent:<purposeKey>` (a ticked box), `links`
+ * (repeated), `ageConfirmed`, `resume` (the file).
+ */
+export function applyInputFromForm(entries: Iterable<[string, TFormValue]>): Record<string, unknown> {
+  const input: Record<string, unknown> & { answers: Record<string, string>; consents: Record<string, boolean>; links: string[] } = {
+    answers: {},
+    consents: {},
+    links: [],
+  };
+  for (const [name, value] of entries) {
+    if (name === 'resume') {
+      // An empty file input still sends a nameless, empty part.
+      if (typeof value !== 'string' && (value.name !== '' || value.size > 0)) input.resume = { name: value.name, size: value.size };
+      continue;
+    }
+    if (typeof value !== 'string') continue;
+    if (name.startsWith('answer:')) input.answers[name.slice('answer:'.length)] = value;
+    else if (name.startsWith('consent:')) input.consents[name.slice('consent:'.length)] = value !== '';
+    else if (name === 'links') {
+      if (value.trim() !== '') input.links.push(value.trim());
+    } else if (name === 'ageConfirmed') input.ageConfirmed = value !== '';
+    else if (['name', 'email', 'phone', 'location', 'coverLetter', 'salaryExpectation', 'noticeVersion'].includes(name)) {
+      input[name] = value;
+    }
+  }
+  return input;
+}
+
+/** Field errors keyed by form field name (`answer:<id>`, `consent:<key>`, `links` ...). */
+export function formFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const [head, second] = issue.path.map(String);
+    const field =
+      head === 'answers' ? `answer:${second}` : head === 'consents' ? `consent:${second}` : (head ?? 'form');
+    (out[field] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** What the server answers to a successful application. */
+export const ZApplyResult = z.object({
+  reference: z.string(),
+  jobTitle: z.string(),
+  email: z.string(),
+  receipt: z.object({ id: z.string(), jws: z.string() }),
+});
+export type TApplyResult = z.infer<typeof ZApplyResult>;
