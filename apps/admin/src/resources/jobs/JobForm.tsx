@@ -89,7 +89,7 @@ export function JobForm({
         <TextInput
           source="country"
           label="Country"
-          helperText="Two-letter code, e.g. DE; needed unless remote"
+          helperText="Two-letter code, e.g. DE. For a remote job: where applicants may live (needed to open it)"
           parse={(value: string) => (value ? value.toUpperCase() : null)}
           fullWidth={false}
           sx={{ width: 280 }}

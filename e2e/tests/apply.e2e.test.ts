@@ -1,0 +1,145 @@
+/**
+ * Applying on the careers site in a real browser, against the built server
+ * with the demo seed: the demo tenant has privacy notice version 1 in
+ * effect and offers the talent pool and marketing purposes.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { axeViolations, launchBrowser, screenshot, servers } from '../support/browser.js';
+
+const PASSWORD = 'candor-demo-pass';
+/** Open, remote; asks whether the applicant may work in the EU (required) and for a portfolio link. */
+const JOB = 'Frontend Engineer (React)';
+/** Closed in the demo seed. */
+const CLOSED_JOB = 'People Partner';
+
+/** A minimal valid PDF. */
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  onTestFailed(async () => {
+    const name = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(-80);
+    if (!page.isClosed()) await screenshot(page, `failed-${name}`);
+  });
+  return page;
+}
+
+/** The id of a published job, found in the generated site by its title. */
+function jobIdByTitle(dataDir: string, title: string): string {
+  const jobsDir = join(dataDir, 'careers', 'acme', 'jobs');
+  const id = readdirSync(jobsDir).find((dir) => readFileSync(join(jobsDir, dir, 'index.html'), 'utf8').includes(`<h1>${title}`));
+  if (!id) throw new Error(`no page for ${title}`);
+  return id;
+}
+
+async function fillApplication(page: Page, email: string) {
+  await page.getByLabel(/^Full name|^Name/).fill('Petra Playwright');
+  await page.getByLabel(/^Email/).fill(email);
+  await page.getByLabel(/^Resume/).setInputFiles({ name: 'petra-resume.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await page.getByRole('group', { name: /right to work in the EU/ }).getByLabel('Yes').check();
+  await page.getByLabel(/talent pool/i).check();
+  await page.getByLabel(/at least 18/).check();
+}
+
+for (const server of servers()) {
+  describe(`applying [${server.dialect}]`, () => {
+    const email = `petra-${server.dialect}-${Date.now()}@example.test`;
+
+    it('applies with a PDF, shows the confirmation and the signed receipt, and refuses a second application politely', async () => {
+      const page = await newPage();
+      await page.goto(`${server.url}/careers/acme/`);
+      await page.getByRole('link', { name: JOB }).click();
+      await page.getByRole('link', { name: /^Apply/ }).click();
+      await page.getByRole('heading', { level: 1, name: new RegExp(JOB.replace(/[()]/g, '\\$&')) }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+
+      // The browser checks the form with the shared schema before anything is sent.
+      await page.getByRole('button', { name: /Send application|Submit application|Apply/ }).click();
+      await expect(page.getByText('Confirm your age to apply').first().isVisible()).resolves.toBe(true);
+
+      await fillApplication(page, email);
+      await screenshot(page, `apply-form-${server.dialect}`);
+      await page.getByRole('button', { name: /Send application|Submit application|Apply/ }).click();
+      await page.getByRole('heading', { name: /received|Thank you/i }).waitFor();
+      await expect(page.getByText(/consent receipt/i).first().isVisible()).resolves.toBe(true);
+      await expect(page.getByText(email).first().isVisible()).resolves.toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `apply-confirmation-${server.dialect}`);
+
+      // The same email for the same job again: a friendly refusal, no duplicate.
+      await page.reload();
+      await fillApplication(page, email);
+      await page.getByRole('button', { name: /Send application|Submit application|Apply/ }).click();
+      await page.getByText(/already applied/i).first().waitFor();
+      await page.context().close();
+    });
+
+    it('puts the application in the job’s first stage in the backoffice', async () => {
+      const page = await newPage();
+      await page.goto(`${server.url}/admin/`);
+      await page.getByLabel('Email').fill('recruiter@acme.example');
+      await page.getByLabel(/^Password/).fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByText(/^Welcome/).waitFor();
+      await page.goto(`${server.url}/admin/#/jobs/${jobIdByTitle(server.dataDir, JOB)}/board`);
+      const firstColumn = page
+        .locator('section[data-stage-id]')
+        .filter({ has: page.getByRole('heading', { name: /^Applied\b/ }) });
+      await firstColumn.getByText('Petra Playwright').first().waitFor();
+      await page.context().close();
+    });
+
+    it('takes an application without JavaScript, with a receipt on the page', async () => {
+      const page = await newPage({ javaScriptEnabled: false });
+      await page.goto(`${server.url}/careers/acme/jobs/${jobIdByTitle(server.dataDir, JOB)}/apply/`);
+      await fillApplication(page, `nojs-${email}`);
+      await page.getByRole('button', { name: /Send application|Submit application|Apply/ }).click();
+      await page.getByRole('heading', { name: /received|Thank you/i }).waitFor();
+      await expect(page.getByText(/consent receipt/i).first().isVisible()).resolves.toBe(true);
+      await page.context().close();
+    });
+
+    it('offers no way to apply to a closed job', async () => {
+      const page = await newPage();
+      const id = jobIdByTitle(server.dataDir, CLOSED_JOB);
+      await page.goto(`${server.url}/careers/acme/jobs/${id}/`);
+      await page.getByText('This role is closed').first().waitFor();
+      expect(await page.getByRole('link', { name: /^Apply/ }).count()).toBe(0);
+      expect((await page.goto(`${server.url}/careers/acme/jobs/${id}/apply/`))?.status()).toBe(404);
+      const post = await page.request.post(`${server.url}/careers/acme/jobs/${id}/apply`, {
+        headers: { Accept: 'application/json' },
+        multipart: { name: 'Late Applicant', email: `late-${email}`, ageConfirmed: 'yes', noticeVersion: '1' },
+      });
+      expect(post.status()).toBe(410);
+      await page.context().close();
+    });
+
+    it('publishes the notice with its archive and the receipt key, and says it honours GPC', async () => {
+      const page = await newPage();
+      await page.goto(`${server.url}/careers/acme/privacy/`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await expect(page.getByText(/Version 1/).first().isVisible()).resolves.toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `privacy-notice-${server.dialect}`);
+      const jwks = await page.request.get(`${server.url}/careers/acme/jwks.json`);
+      expect(((await jwks.json()) as { keys: Array<{ alg: string }> }).keys[0]?.alg).toBe('ES256');
+      const gpc = await page.request.get(`${server.url}/.well-known/gpc.json`);
+      expect(await gpc.json()).toMatchObject({ gpc: true });
+      await page.context().close();
+    });
+  });
+}
