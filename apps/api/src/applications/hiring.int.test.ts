@@ -74,7 +74,7 @@ forEachDatabase('hiring', (db) => {
       const t = await em.findOneOrFail(Tenant, tenant.id);
       t.hiringSettings = { ...DEFAULT_HIRING_SETTINGS, payTransparency: true };
       await em.flush();
-      const job = await caller.jobs.create({ title: 'Ops Lead', department: 'Operations', workplace: 'remote', employmentType: 'full_time' });
+      const job = await caller.jobs.create({ title: 'Ops Lead', department: 'Operations', workplace: 'remote', country: 'DE', employmentType: 'full_time' });
       expect(await fieldErrorsOf(caller.jobs.setStatus({ id: job.id, status: 'open' }))).toEqual({
         salary: ['Required with pay transparency'],
       });
@@ -90,6 +90,19 @@ forEachDatabase('hiring', (db) => {
         await fieldErrorsOf(caller.jobs.create({ title: 'X', department: 'Sales', workplace: 'onsite', employmentType: 'full_time' })),
       ).toEqual({ country: ['Onsite and hybrid jobs need a country'] });
       expect((await caller.jobs.list({})).total).toBe(0);
+    });
+
+    it('opens a remote job only once it says where applicants may live (search engines need it)', async () => {
+      const { caller } = await setup();
+      const job = await caller.jobs.create({ title: 'Remote Ops', department: 'Operations', workplace: 'remote', employmentType: 'full_time' });
+      expect(await fieldErrorsOf(caller.jobs.setStatus({ id: job.id, status: 'open' }))).toEqual({
+        country: ['Required for an open remote job'],
+      });
+      await caller.jobs.update({ id: job.id, country: 'PT' });
+      expect((await caller.jobs.setStatus({ id: job.id, status: 'open' })).status).toBe('open');
+      expect(await fieldErrorsOf(caller.jobs.update({ id: job.id, country: null }))).toEqual({
+        country: ['Required for an open remote job'],
+      });
     });
 
     it('edits the pipeline but keeps stages that still hold applications', async () => {
