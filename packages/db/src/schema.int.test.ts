@@ -7,10 +7,12 @@ import {
   Interview,
   InterviewParticipant,
   Offer,
+  PrivacyNotice,
   Scorecard,
   ApplicationNote,
   ApplicationTag,
   Candidate,
+  ConsentEvent,
   HiringTeamMember,
   Job,
   JobStage,
@@ -62,6 +64,28 @@ forEachDatabase('demo seed', (db) => {
     );
     const user = await em.findOneOrFail(User, { email: DEMO_USERS[0]!.email });
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('gives both demo tenants a notice in effect, and the careers applicants their consent decisions under it', async () => {
+    await seedDemo(db.orm().em.fork());
+    for (const slug of [DEMO_TENANT.slug, DEMO_SECOND_TENANT.slug]) {
+      const em = db.orm().em.fork();
+      const tenant = await em.findOneOrFail(Tenant, { slug });
+      em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
+      const notices = await em.find(PrivacyNotice, {});
+      expect(notices.map((n) => n.version)).toEqual([1]);
+      expect(notices[0]!.effectiveOn! <= new Date().toISOString().slice(0, 10)).toBe(true);
+      expect(tenant.privacySettings?.contactEmail).toMatch(/^privacy@/);
+    }
+    const em = db.orm().em.fork();
+    const tenant = await em.findOneOrFail(Tenant, { slug: DEMO_TENANT.slug });
+    em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
+    const fromSite = await em.find(Application, { source: 'careers_site' });
+    expect(fromSite.length).toBeGreaterThan(10);
+    expect(fromSite.every((a) => a.noticeVersion === 1)).toBe(true);
+    const events = await em.find(ConsentEvent, {});
+    expect(new Set(events.map((e) => e.decision))).toEqual(new Set(['given', 'refused']));
+    expect(events.every((e) => e.noticeVersion === 1 && e.channel === 'careers_apply')).toBe(true);
   });
 
   it('gives the demo interviews with scorecards, one still owed, and offers to approve and answer', async () => {

@@ -1,5 +1,5 @@
 import { DEFAULT_PRIVACY_SETTINGS, defaultNoticeMd } from '@candor/schemas';
-import { PrivacyNotice, Tenant } from '../entities/index.js';
+import { Application, ConsentEvent, PrivacyNotice, Tenant } from '../entities/index.js';
 import type { Em } from '../orm.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -23,5 +23,43 @@ export async function seedDemoPrivacy(tx: Em, tenantId: string, contactEmail: st
     publishedAt,
     publishedBy: null,
     updatedAt: publishedAt,
+  });
+  await seedDemoConsents(tx, tenantId);
+}
+
+/**
+ * The consent decisions of the demo's careers-site applicants, made under
+ * version 1 when they applied: every third joined the talent pool, every
+ * seventh agreed to news. (Real applications also get a signed receipt; the
+ * seed has no signing key, so these have none.)
+ */
+async function seedDemoConsents(tx: Em, tenantId: string): Promise<void> {
+  const applications = await tx.find(
+    Application,
+    { tenant: tenantId, source: 'careers_site' },
+    { orderBy: { appliedAt: 'asc', id: 'asc' }, populate: ['candidate'] },
+  );
+  const { consentPurposes } = DEFAULT_PRIVACY_SETTINGS;
+  const seen = new Set<string>();
+  applications.forEach((application, i) => {
+    application.noticeVersion = 1;
+    if (seen.has(application.candidate.id)) return; // one set of decisions per person, at their first application
+    seen.add(application.candidate.id);
+    for (const purpose of consentPurposes) {
+      const given = purpose.key === 'talent_pool' ? i % 3 === 0 : i % 7 === 0;
+      tx.create(ConsentEvent, {
+        tenant: tenantId,
+        candidate: application.candidate,
+        application,
+        purpose: purpose.key,
+        purposeLabel: purpose.label,
+        decision: given ? 'given' : 'refused',
+        noticeVersion: 1,
+        channel: 'careers_apply',
+        gpc: false,
+        receipt: null,
+        occurredAt: application.appliedAt,
+      });
+    }
   });
 }
