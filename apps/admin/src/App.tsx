@@ -10,6 +10,8 @@ import {
 import { AppLayout } from './layout/AppLayout';
 import { Dashboard } from './pages/Dashboard';
 import { LoginPage } from './pages/LoginPage';
+import { BrandingPage } from './pages/branding/BrandingPage';
+import { PrivacyPage } from './pages/privacy/PrivacyPage';
 import { SetPasswordPage } from './pages/SetPasswordPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { authProvider } from './providers/authProvider';
@@ -47,6 +49,16 @@ export function App() {
           {hasPermission(permissions, PAGE_ACCESS.settings) && (
             <CustomRoutes>
               <Route path="/settings" element={<SettingsPage />} />
+            </CustomRoutes>
+          )}
+          {hasPermission(permissions, PAGE_ACCESS.privacy) && (
+            <CustomRoutes>
+              <Route path="/privacy" element={<PrivacyPage />} />
+            </CustomRoutes>
+          )}
+          {hasPermission(permissions, PAGE_ACCESS.branding) && (
+            <CustomRoutes>
+              <Route path="/branding" element={<BrandingPage />} />
             </CustomRoutes>
           )}
         </>

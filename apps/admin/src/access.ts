@@ -31,6 +31,8 @@ export const RESOURCE_NAMES = Object.keys(RESOURCE_ACCESS) as ResourceName[];
 /** Pages that are no resource, each behind one permission; listed in the menu after the resources. */
 export const PAGE_ACCESS = {
   settings: 'settings.manage',
+  privacy: 'settings.manage',
+  branding: 'settings.manage',
 } as const satisfies Record<string, TPermission>;
 
 function isResourceName(name: string): name is ResourceName {

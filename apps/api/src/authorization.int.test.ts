@@ -5,9 +5,9 @@
  * the first tenant's data. A procedure added without a declared access rule
  * or without a sample input below fails this file.
  */
-import { Membership, OutboxEmail, TENANT_FILTER } from '@candor/db';
+import { Membership, OutboxEmail, PrivacyNotice, TENANT_FILTER } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
-import { DEFAULT_HIRING_SETTINGS, ROLES, roleCan, type TRole, ZAttachmentUploadInput, ZInterviewScheduleInput, ZOfferCreateInput } from '@candor/schemas';
+import { DEFAULT_HIRING_SETTINGS, DEFAULT_PRIVACY_SETTINGS, dayOf, ROLES, roleCan, type TRole, ZAttachmentUploadInput, ZInterviewScheduleInput, ZOfferCreateInput } from '@candor/schemas';
 import { uploadAttachment } from './attachments/attachments.service.js';
 import { scheduleInterview } from './interviews/interviews.service.js';
 import { createOffer } from './offers/offers.service.js';
@@ -114,6 +114,14 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'offers.respond': () => ({ token: 'x'.repeat(43), decision: 'decline' }),
   'outbox.list': () => ({}),
   'outbox.get': (a) => ({ id: a.outboxId }),
+  'settings.branding': () => undefined,
+  'settings.updateBranding': () => ({ name: 'Renamed Company', primaryColor: '#0f766e', about: 'We build robots.' }),
+  'privacy.settings': () => undefined,
+  'privacy.updateSettings': () => DEFAULT_PRIVACY_SETTINGS,
+  'privacy.notices': () => undefined,
+  'privacy.saveDraft': () => ({ bodyMd: '# Privacy notice\n\nHow we handle applications.' }),
+  'privacy.publish': () => ({ effectiveOn: dayOf(), materialChange: false }),
+  'privacy.consentHistory': (a) => ({ candidateId: a.candidateId }),
 };
 
 type Call = (input: unknown) => Promise<unknown>;
@@ -168,6 +176,9 @@ forEachDatabase('authorization', (db) => {
     }
     const target = await seedUser(em, tenantA, 'recruiter', { name: 'Target Person' });
     const outsiderUser = await seedUser(em, tenantB, 'owner');
+    // The outsider may publish in their own tenant, which needs a draft there.
+    em.create(PrivacyNotice, { tenant: tenantB, version: null, bodyMd: '# Tenant B notice' });
+    await em.flush();
     outsider = { userId: outsiderUser.id, tenantId: tenantB.id };
     const admin = actorOf(members.admin.userId, tenantA.id);
     const hired = await seedJobWithApplicant(

@@ -7,6 +7,7 @@ import { interviewsRouter } from './interviews/interviews.router.js';
 import { jobsRouter } from './jobs/jobs.router.js';
 import { outboxRouter } from './mail/outbox.router.js';
 import { offersRouter } from './offers/offers.router.js';
+import { privacyRouter } from './privacy/privacy.router.js';
 import { settingsRouter } from './settings/settings.router.js';
 import { router } from './trpc/init.js';
 import { usersRouter } from './users/users.router.js';
@@ -23,6 +24,7 @@ export const appRouter = router({
   attachments: attachmentsRouter,
   offers: offersRouter,
   outbox: outboxRouter,
+  privacy: privacyRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,3 +1,5 @@
+import PaletteOutlinedIcon from '@mui/icons-material/PaletteOutlined';
+import PrivacyTipOutlinedIcon from '@mui/icons-material/PrivacyTipOutlined';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
 import { Menu, usePermissions } from 'react-admin';
 import {
@@ -8,7 +10,7 @@ import {
   RESOURCE_NAMES,
 } from '../access';
 
-/** The side menu: the dashboard, the resources the signed-in role may read, then the settings for admins. */
+/** The side menu: the dashboard, the resources the signed-in role may read, then settings, privacy and branding for admins. */
 export function RoleMenu() {
   const { permissions } = usePermissions<CandorPermissions>();
   const readable = RESOURCE_NAMES.filter((name) => hasPermission(permissions, RESOURCE_ACCESS[name].read));
@@ -20,6 +22,12 @@ export function RoleMenu() {
       ))}
       {hasPermission(permissions, PAGE_ACCESS.settings) && (
         <Menu.Item to="/settings" primaryText="Settings" leftIcon={<SettingsOutlinedIcon />} />
+      )}
+      {hasPermission(permissions, PAGE_ACCESS.privacy) && (
+        <Menu.Item to="/privacy" primaryText="Privacy" leftIcon={<PrivacyTipOutlinedIcon />} />
+      )}
+      {hasPermission(permissions, PAGE_ACCESS.branding) && (
+        <Menu.Item to="/branding" primaryText="Branding" leftIcon={<PaletteOutlinedIcon />} />
       )}
     </Menu>
   );

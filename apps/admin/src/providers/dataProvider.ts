@@ -10,6 +10,7 @@ import { type HiringActions, hiringActions } from './actions';
 import type { EndpointRegistry, ListRequest, ResourceEndpoints } from './endpoints';
 import { endpoints } from './endpoints';
 import { toHttpError } from './errors';
+import { type PrivacyActions, privacyActions } from './privacyActions';
 
 type Operation = keyof ResourceEndpoints;
 
@@ -110,11 +111,12 @@ function withHttpErrors<A extends Record<string, Async>>(actions: A): A {
   ) as A;
 }
 
-export type CandorDataProvider = DataProvider & HiringActions;
+export type CandorDataProvider = DataProvider & HiringActions & PrivacyActions;
 
 export const dataProvider: CandorDataProvider = {
   ...createDataProvider(endpoints),
   ...withHttpErrors(hiringActions),
+  ...withHttpErrors(privacyActions),
 };
 
 /** react-admin's dataProvider proxy (errors go through `checkError`), typed with the hiring actions. */

@@ -165,6 +165,9 @@ async function toApplication(em: Em, app: ApplicationRow): Promise<TApplication>
           }
         : null,
     jobStages: stages.map(stageRef),
+    noticeVersion: app.noticeVersion ?? null,
+    coverLetter: app.coverLetter ?? null,
+    salaryExpectation: app.salaryExpectation ?? null,
   };
 }
 

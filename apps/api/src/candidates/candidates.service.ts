@@ -55,7 +55,8 @@ async function visibleCandidateIds(em: Em, actor: Actor): Promise<string[] | und
   return [...new Set(rows.map((r) => r.candidate.id))];
 }
 
-async function visibleCandidate(em: Em, actor: Actor, id: string): Promise<CandidateRow> {
+/** Loads a candidate the actor may see; anything else is "not found". */
+export async function visibleCandidate(em: Em, actor: Actor, id: string): Promise<CandidateRow> {
   const ids = await visibleCandidateIds(em, actor);
   const candidate = ids && !ids.includes(id) ? null : await em.findOne(Candidate, id);
   if (!candidate) throw new AppError('NOT_FOUND', 'No such candidate');

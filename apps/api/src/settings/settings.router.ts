@@ -1,7 +1,8 @@
-import { ZEmailTemplate, ZEmailTemplateUpdateInput, ZHiringSettings } from '@candor/schemas';
+import { ZBranding, ZBrandingInput, ZEmailTemplate, ZEmailTemplateUpdateInput, ZHiringSettings } from '@candor/schemas';
 import { z } from 'zod';
 import { emailTemplatesOf, updateEmailTemplate } from '../mail/email-templates.service.js';
 import { roleProcedure, router } from '../trpc/init.js';
+import { brandingOf, updateBranding } from './branding.service.js';
 import { hiringSettingsOf, updateHiringSettings } from './settings.service.js';
 
 export const settingsRouter = router({
@@ -23,4 +24,18 @@ export const settingsRouter = router({
     .input(ZEmailTemplateUpdateInput)
     .output(z.array(ZEmailTemplate))
     .mutation(({ ctx, input }) => updateEmailTemplate(ctx.em, ctx.actor, input)),
+
+  branding: roleProcedure('settings.manage')
+    .output(ZBranding)
+    .query(({ ctx }) => brandingOf(ctx.em, ctx.actor.tenantId)),
+
+  // Name, colour, about text and logo all show on the careers site: republish it.
+  updateBranding: roleProcedure('settings.manage')
+    .input(ZBrandingInput)
+    .output(ZBranding)
+    .mutation(async ({ ctx, input }) => {
+      const branding = await updateBranding(ctx.em, ctx.actor, ctx.deps.files, input);
+      await ctx.deps.publishCareers(ctx.actor.tenantId);
+      return branding;
+    }),
 });

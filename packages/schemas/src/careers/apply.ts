@@ -141,7 +141,7 @@ export function formFieldErrors(error: z.ZodError): Record<string, string[]> {
     const [head, second] = issue.path.map(String);
     const field =
       head === 'answers' ? `answer:${second}` : head === 'consents' ? `consent:${second}` : (head ?? 'form');
-    (out[field] ??= []).push(issue.message);
+    out[field] = [...(out[field] ?? []), issue.message];
   }
   return out;
 }

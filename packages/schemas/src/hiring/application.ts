@@ -71,6 +71,10 @@ export const ZApplication = ZApplicationListItem.extend({
     .nullable(),
   /** Stages of the job, in order, for the move menu. */
   jobStages: z.array(ZStageRef),
+  /** The privacy notice version the applicant was shown; null when staff added the application. */
+  noticeVersion: z.number().int().nullable(),
+  coverLetter: z.string().nullable(),
+  salaryExpectation: z.string().nullable(),
 });
 export type TApplication = z.infer<typeof ZApplication>;
 

@@ -18,6 +18,7 @@ import { ApplicationStatusChip } from '../../hiring/StatusChips';
 import { useCandorDataProvider } from '../../providers/dataProvider';
 import { Answers } from './Answers';
 import { Feedback } from './Feedback';
+import { FromApplicant, hasApplicantDetails } from './FromApplicant';
 import { Interviews } from './Interviews';
 import { Notes } from './Notes';
 import { Offer } from './Offer';
@@ -224,6 +225,11 @@ function ApplicationBody() {
           <Panel title="Notes">
             <Notes application={application} canNote={canNote} />
           </Panel>
+          {hasApplicantDetails(application) && (
+            <Panel title="From the applicant">
+              <FromApplicant application={application} />
+            </Panel>
+          )}
           <Panel title="Answers">
             <Answers answers={application.answers} />
           </Panel>

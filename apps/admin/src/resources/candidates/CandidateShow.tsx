@@ -37,6 +37,7 @@ import { APPLICATION_STATUS_LABELS } from '../../hiring/labels';
 import { NotFound } from '../../hiring/NotFound';
 import { ApplicationStatusChip } from '../../hiring/StatusChips';
 import { AddToJobDialog } from './AddToJobDialog';
+import { ConsentHistory } from './ConsentHistory';
 import { DuplicateBadge } from './CandidateList';
 import { Files } from './Files';
 import { MergeDialog } from './MergeDialog';
@@ -239,6 +240,9 @@ function CandidateBody() {
       </Section>
       <Section title="Files">
         <Files candidate={candidate} canManage={canManage} />
+      </Section>
+      <Section title="Consent history">
+        <ConsentHistory candidateId={candidate.id} candidateName={candidate.name} />
       </Section>
     </Box>
   );

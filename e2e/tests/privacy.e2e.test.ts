@@ -1,0 +1,151 @@
+/**
+ * The backoffice's Privacy and Branding pages in a real browser, against the
+ * built server with the demo seed. The notice version is published to take
+ * effect in the future and the brand colour is restored afterwards, so the
+ * careers site the other browser tests see stays as the seed made it.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { axeViolations, launchBrowser, screenshot, servers } from '../support/browser.js';
+
+const PASSWORD = 'candor-demo-pass';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function adminPage(baseUrl: string): Promise<Page> {
+  // bypassCSP lets the test inject axe-core; the app itself allows no inline scripts.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  onTestFailed(async () => {
+    const name = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(-80);
+    if (!page.isClosed()) await screenshot(page, `failed-${name}`);
+  });
+  await page.goto(`${baseUrl}/admin/`);
+  await page.getByLabel('Email').fill('admin@acme.example');
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('menuitem', { name: 'Privacy' }).waitFor();
+  return page;
+}
+
+/** YYYY-MM-DD, `days` from today in UTC (the unit notices take effect in). */
+function dayFromToday(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The background of the careers site's header, as the browser computes it. */
+async function careersHeaderColour(page: Page, baseUrl: string): Promise<string> {
+  const careers = await page.context().newPage();
+  await careers.goto(`${baseUrl}/careers/acme/`);
+  const colour = await careers.locator('header.site').evaluate((el) => getComputedStyle(el).backgroundColor);
+  await careers.close();
+  return colour;
+}
+
+/** "rgb(r, g, b)" of a #rrggbb colour, as getComputedStyle reports it. */
+function rgbOf(hex: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+for (const server of servers()) {
+  describe(`privacy and branding in the backoffice [${server.dialect}]`, () => {
+    it('edits the draft notice with a live preview, publishes it as a new version and lists it', async () => {
+      const page = await adminPage(server.url);
+      await page.getByRole('menuitem', { name: 'Privacy' }).click();
+      const editor = page.getByRole('textbox', { name: 'Notice (Markdown)' });
+      await editor.waitFor();
+
+      const marker = `Retention reviewed ${server.dialect} ${Date.now()}`;
+      await editor.fill(`# How we handle your application\n\n**${marker}**\n\n<script>window.injected = true</script>\n\n- We keep it short`);
+      // The preview renders the Markdown, and shows markup as text instead of running it.
+      const preview = page.getByRole('region', { name: 'Preview' });
+      await preview.getByRole('heading', { name: 'How we handle your application' }).waitFor();
+      await expect(preview.locator('strong', { hasText: marker }).isVisible()).resolves.toBe(true);
+      await expect(preview.getByText('<script>window.injected = true</script>').isVisible()).resolves.toBe(true);
+      expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+
+      await page.getByRole('button', { name: 'Save draft' }).click();
+      await page.getByText(/^Draft saved/).first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `privacy-draft-${server.dialect}`);
+
+      await page.getByRole('button', { name: 'Publish…' }).click();
+      const dialog = page.getByRole('dialog');
+      const title = (await dialog.getByRole('heading', { name: /^Publish version \d+$/ }).textContent()) ?? '';
+      const version = Number(/(\d+)$/.exec(title)?.[1]);
+      expect(version).toBeGreaterThan(0);
+      expect(await dialog.getByLabel(/^Takes effect on/).inputValue()).toBe(dayFromToday(0));
+
+      // A material change needs a summary; the message comes back next to the field.
+      await dialog.getByLabel('This is a material change').check();
+      await dialog.getByRole('button', { name: `Publish version ${version}` }).click();
+      await dialog.getByText('Say what changed: applicants are told').waitFor();
+
+      // Takes effect next month, so version 1 stays in effect for the other browser tests.
+      await dialog.getByLabel(/^Takes effect on/).fill(dayFromToday(30));
+      await dialog.getByRole('textbox', { name: /^What changed/ }).fill('We now say how long we keep applications.');
+      await screenshot(page, `privacy-publish-${server.dialect}`);
+      await dialog.getByRole('button', { name: `Publish version ${version}` }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await page.getByText(`Version ${version} published`).waitFor();
+
+      const versions = page.getByRole('table', { name: 'Published versions of the privacy notice' });
+      const row = versions.getByRole('row').filter({ hasText: `v${version}` });
+      await row.getByText('Scheduled').waitFor();
+      await expect(row.getByText('Material change').isVisible()).resolves.toBe(true);
+      await expect(row.getByText('We now say how long we keep applications.').isVisible()).resolves.toBe(true);
+      await expect(row.getByText('Adam Admin').isVisible()).resolves.toBe(true);
+      await expect(versions.getByRole('row').filter({ hasText: `v${version - 1}` }).getByText('In effect').isVisible()).resolves.toBe(true);
+
+      // Each version opens read-only.
+      await row.getByRole('button', { name: `View version ${version}` }).click();
+      const view = page.getByRole('dialog', { name: `Privacy notice, version ${version}` });
+      await view.getByText(marker).waitFor();
+      expect(await view.getByRole('textbox').count()).toBe(0);
+      await screenshot(page, `privacy-version-${server.dialect}`);
+      await view.getByRole('button', { name: 'Close' }).click();
+      await page.context().close();
+    });
+
+    it('changes the brand colour and the careers site header uses it', async () => {
+      const page = await adminPage(server.url);
+      await page.getByRole('menuitem', { name: 'Branding' }).click();
+      const colour = page.getByRole('textbox', { name: 'Primary colour', exact: true });
+      await colour.waitFor();
+      const original = await colour.inputValue();
+      const brand = original.toLowerCase() === '#7c3aed' ? '#b91c1c' : '#7c3aed';
+      try {
+        // A colour neither white nor near-black text reads well on is flagged before saving.
+        await colour.fill('#777777');
+        await page.getByText(/Text is hard to read on this colour/).waitFor();
+        await colour.fill(brand);
+        await page.getByText(/The careers header uses white text on this colour/).waitFor();
+        expect(await axeViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: 'Save branding' }).click();
+        await page.getByText(/Branding saved/).waitFor();
+        await screenshot(page, `branding-${server.dialect}`);
+
+        const careersLink = page.getByRole('link', { name: /Open the careers site/ });
+        expect(await careersLink.getAttribute('href')).toBe('/careers/acme/');
+        // Saving republishes the site before it answers: the header has the new colour at once.
+        expect(await careersHeaderColour(page, server.url)).toBe(rgbOf(brand));
+        const careers = await page.context().newPage();
+        await careers.goto(`${server.url}/careers/acme/`);
+        await screenshot(careers, `careers-branded-${server.dialect}`);
+        await careers.close();
+      } finally {
+        await colour.fill(original);
+        await page.getByRole('button', { name: 'Save branding' }).click();
+        await expect.poll(() => careersHeaderColour(page, server.url), { timeout: 10_000 }).toBe(rgbOf(original));
+        await page.context().close();
+      }
+    });
+  });
+}
