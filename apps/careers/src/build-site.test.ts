@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderTenantSite, writeTenantSite } from './build-site.js';
+import { seedApplyConfig, seedCareersJob, seedNotice } from './testing/fixtures.js';
 import { contrastRatio, readableOn } from './theme.js';
 
 const tenant = { slug: 'acme', name: 'Acme <Robotics>', primaryColor: '#0f766e', about: 'We build robots & more.' };
@@ -55,5 +57,48 @@ describe('careers site', () => {
     for (const brand of ['#0f766e', '#ffd400', '#1f6feb', '#000000', '#ffffff']) {
       expect(contrastRatio(brand, readableOn(brand))).toBeGreaterThanOrEqual(4.5);
     }
+  });
+
+  it('shows the tenant logo in the header, named for screen readers, else the letter badge', () => {
+    const withLogo = renderTenantSite({ tenant, logoFile: 'logo.png' }).get('index.html')!;
+    expect(withLogo).toContain('<img class="logo-img" src="/careers/acme/logo.png" alt="Acme &lt;Robotics&gt;" height="40">');
+    expect(withLogo).not.toContain('class="logo" aria-hidden');
+    const without = renderTenantSite({ tenant, logoFile: null }).get('index.html')!;
+    expect(without).toContain('<span class="logo" aria-hidden="true">A</span>');
+    expect(without).not.toContain('<img');
+    for (const bad of ['../logo.png', 'logo.png" onerror="x', '/etc/logo.png', 'logo.exe']) {
+      expect(() => renderTenantSite({ tenant, logoFile: bad }), bad).toThrow();
+    }
+  });
+
+  it('writes the assets as given, and the apply script next to them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'careers-'));
+    const logo = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 255]);
+    const jwks = '{"keys":[{"kty":"EC","crv":"P-256"}]}\n';
+    const job = seedCareersJob();
+    await writeTenantSite(dir, {
+      tenant,
+      jobs: [job],
+      notices: [seedNotice()],
+      apply: seedApplyConfig(),
+      logoFile: 'logo.png',
+      assets: { 'logo.png': logo, 'jwks.json': jwks, 'extra/notes.txt': 'hi' },
+    });
+    const site = join(dir, 'acme');
+    expect(new Uint8Array(readFileSync(join(site, 'logo.png')))).toEqual(logo);
+    expect(readFileSync(join(site, 'jwks.json'), 'utf8')).toBe(jwks);
+    expect(readFileSync(join(site, 'extra/notes.txt'), 'utf8')).toBe('hi');
+    expect(readFileSync(join(site, 'jobs', job.id, 'apply', 'index.html'), 'utf8')).toContain('src="/careers/acme/assets/apply.js"');
+    const built = fileURLToPath(new URL('../dist/islands/apply.js', import.meta.url));
+    expect(existsSync(built), 'build the package first (pnpm build): the test uses the real script').toBe(true);
+    expect(readFileSync(join(site, 'assets', 'apply.js'))).toEqual(readFileSync(built));
+  });
+
+  it('refuses assets outside the site or in place of a page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'careers-'));
+    for (const path of ['../escape.txt', '/abs.txt', 'a/../../b', '.hidden', 'index.html', 'privacy/index.html', 'assets/apply.js']) {
+      await expect(writeTenantSite(dir, { tenant, assets: { [path]: 'x' } }), path).rejects.toThrow();
+    }
+    expect(existsSync(join(dir, 'escape.txt'))).toBe(false);
   });
 });

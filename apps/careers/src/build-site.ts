@@ -1,21 +1,56 @@
-import { lstat, mkdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { type TCareersTenant, ZCareersTenant } from '@candor/schemas';
-import { type TCareersJob, ZCareersJob } from './careers-job.js';
+import { fileURLToPath } from 'node:url';
+import {
+  dayOf,
+  noticeInEffect,
+  type TCareersNotice,
+  type TCareersTenant,
+  ZApplyConfig,
+  ZCareersNotice,
+  ZCareersTenant,
+} from '@candor/schemas';
+import { type TCareersJob, type TCareersJobInput, ZCareersJob } from './careers-job.js';
 import { placeLabel, slugify } from './format.js';
 import { type Locale, type Messages, messagesFor } from './i18n/index.js';
+import { renderApplyPage, type TenantApplyConfig } from './pages/apply-page.js';
 import { type JobFilter, renderIndexPage } from './pages/index-page.js';
 import { renderJobPage } from './pages/job-page.js';
-import { renderPrivacyPage } from './pages/privacy-page.js';
+import { renderNoticeVersionPage, renderPrivacyPage } from './pages/privacy-page.js';
+import { siteOf } from './site.js';
 
 export interface CareersSiteInput {
   tenant: TCareersTenant;
   /** The tenant's open and closed jobs; closed ones get a page but are not listed. */
-  jobs?: TCareersJob[];
+  jobs?: TCareersJobInput[];
   /** The public origin the site is served from, e.g. `https://candor.example` (for sitemap and JSON-LD). */
   baseUrl?: string;
   locale?: Locale;
+  /** The published privacy notice versions (any order). Open jobs get an apply form while one is in effect. */
+  notices?: TCareersNotice[];
+  /** The day notices are judged on, YYYY-MM-DD; today (UTC) when not given. */
+  today?: string;
+  /** The tenant-wide part of the apply form; no optional purposes, age 18 and no salary question when not given. */
+  apply?: TenantApplyConfig;
+  /** The logo's file name at the site root (see `assets`), e.g. `logo.png`; the initial-letter badge when absent. */
+  logoFile?: string | null;
+  /** Extra files written as they are, by path relative to the site root (the logo's bytes, `jwks.json`). */
+  assets?: Record<string, string | Uint8Array>;
 }
+
+const DEFAULT_APPLY: TenantApplyConfig = { purposes: [], minimumAge: 18, askSalaryExpectation: false };
+const ZTenantApplyConfig = ZApplyConfig.pick({ purposes: true, minimumAge: true, askSalaryExpectation: true });
+
+/** A relative path inside the site: segments of safe characters, none starting with a dot. */
+const ASSET_PATH = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
+
+/**
+ * The built browser scripts (`vite build` puts them in dist/islands). This
+ * file sits one folder below the package root both as source (src/) and
+ * built (dist/), so the same relative path finds them either way.
+ */
+const ISLANDS_DIR = fileURLToPath(new URL('../dist/islands/', import.meta.url));
 
 /** Groups open jobs by one property; each group becomes a pre-rendered filter page (no JavaScript needed). */
 function filterBy(
@@ -50,27 +85,43 @@ export function renderTenantSite(input: CareersSiteInput): Map<string, string> {
   const tenant = ZCareersTenant.parse(input.tenant);
   const jobs = (input.jobs ?? []).map((job) => ZCareersJob.parse(job));
   const t = messagesFor(input.locale);
-  const siteUrl = `${(input.baseUrl ?? 'http://localhost').replace(/\/+$/, '')}/careers/${tenant.slug}/`;
+  const site = siteOf(tenant, t, { baseUrl: input.baseUrl, logoFile: input.logoFile });
+  const { siteUrl } = site;
+  const notices = ZCareersNotice.array().parse(input.notices ?? []);
+  const notice = noticeInEffect(notices, input.today ?? dayOf());
+  const apply = input.apply ? ZTenantApplyConfig.parse(input.apply) : DEFAULT_APPLY;
   const open = jobs
     .filter((job) => job.status === 'open')
     .sort((a, b) => a.department.localeCompare(b.department) || a.title.localeCompare(b.title));
   const filters = filtersFor(open, t);
 
   const files = new Map<string, string>([
-    ['index.html', renderIndexPage({ tenant, t, jobs: open, filters })],
-    ['privacy/index.html', renderPrivacyPage(tenant, t)],
+    ['index.html', renderIndexPage({ site, jobs: open, filters })],
+    ['privacy/index.html', renderPrivacyPage(site, notices, notice)],
   ]);
+  for (const version of notices) {
+    files.set(`privacy/versions/${version.version}/index.html`, renderNoticeVersionPage(site, version, notices, notice));
+  }
   for (const filter of filters) {
     for (const value of filter.values) {
       files.set(
         `${filter.key}/${value.slug}/index.html`,
-        renderIndexPage({ tenant, t, jobs: value.jobs, filters, current: { key: filter.key, ...value } }),
+        renderIndexPage({ site, jobs: value.jobs, filters, current: { key: filter.key, ...value } }),
       );
     }
   }
-  for (const job of jobs) files.set(`jobs/${job.id}/index.html`, renderJobPage(job, tenant, t, siteUrl));
+  for (const job of jobs) {
+    const canApply = job.status === 'open' && notice !== null;
+    files.set(`jobs/${job.id}/index.html`, renderJobPage(job, site, { canApply }));
+    if (canApply) files.set(`jobs/${job.id}/apply/index.html`, renderApplyPage({ site, job, notice, apply }));
+  }
 
-  const urls = [siteUrl, ...open.map((job) => `${siteUrl}jobs/${job.id}/`), `${siteUrl}privacy/`];
+  const urls = [
+    siteUrl,
+    ...open.map((job) => `${siteUrl}jobs/${job.id}/`),
+    `${siteUrl}privacy/`,
+    ...notices.map((n) => `${siteUrl}privacy/versions/${n.version}/`),
+  ];
   files.set(
     'sitemap.xml',
     `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls
@@ -78,6 +129,27 @@ export function renderTenantSite(input: CareersSiteInput): Map<string, string> {
       .join('\n')}\n</urlset>\n`,
   );
   files.set('robots.txt', `User-agent: *\nAllow: /\nSitemap: ${siteUrl}sitemap.xml\n`);
+  return files;
+}
+
+/** The built browser scripts, as `assets/<name>.js`; none when the package was not built (the form works without them). */
+async function islandFiles(): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  if (!existsSync(ISLANDS_DIR)) return out;
+  for (const name of await readdir(ISLANDS_DIR)) {
+    if (name.endsWith('.js')) out.set(`assets/${name}`, await readFile(join(ISLANDS_DIR, name)));
+  }
+  return out;
+}
+
+/** Every file of the site: the rendered pages, the scripts and the caller's assets (which may not replace a page). */
+async function siteFiles(input: CareersSiteInput): Promise<Map<string, string | Uint8Array>> {
+  const files = new Map<string, string | Uint8Array>([...renderTenantSite(input), ...(await islandFiles())]);
+  for (const [path, content] of Object.entries(input.assets ?? {})) {
+    if (!ASSET_PATH.test(path)) throw new Error(`Not a file path inside the site: ${path}`);
+    if (files.has(path)) throw new Error(`An asset cannot replace ${path}`);
+    files.set(path, content);
+  }
   return files;
 }
 
@@ -89,7 +161,7 @@ export function renderTenantSite(input: CareersSiteInput): Map<string, string> {
  * place instead, leaving a moment with no site.
  */
 export async function writeTenantSite(outDir: string, input: CareersSiteInput): Promise<string> {
-  const files = renderTenantSite(input);
+  const files = await siteFiles(input);
   const slug = input.tenant.slug;
   const target = join(outDir, slug);
   const version = `.${slug}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}`;

@@ -1,9 +1,10 @@
-import { ZJob, ZJobStatus } from '@candor/schemas';
+import { ZJob, ZJobStatus, ZPublicQuestion } from '@candor/schemas';
 
 /**
  * What the careers site knows about a job: the public fields of `ZJob` and
- * nothing about the hiring team, questions or applicants. Only open and
- * closed jobs are published; a closed job keeps its page so old links work.
+ * its questions as applicants see them (parsing drops anything else, such as
+ * a knockout answer), nothing about the hiring team or applicants. Only open
+ * and closed jobs are published; a closed job keeps its page so old links work.
  */
 export const ZCareersJob = ZJob.pick({
   id: true,
@@ -21,8 +22,11 @@ export const ZCareersJob = ZJob.pick({
   closedAt: ZJob.shape.openedAt,
   /** Until when search engines should treat the posting as current (null: no end date given). */
   validThrough: ZJob.shape.openedAt,
+  questions: ZPublicQuestion.array().default([]),
 });
 export type TCareersJob = ReturnType<typeof ZCareersJob.parse>;
+/** A job as callers pass it in: `questions` may be left out. */
+export type TCareersJobInput = Omit<TCareersJob, 'questions'> & { questions?: TCareersJob['questions'] };
 
 const DAY = 24 * 60 * 60 * 1000;
 const POSTING_WINDOW = 60 * DAY;

@@ -1,3 +1,5 @@
-export { renderTenantSite, writeTenantSite, type CareersSiteInput } from './build-site.js';
-export { type TCareersJob, validThroughFor, ZCareersJob } from './careers-job.js';
+export { type CareersSiteInput, renderTenantSite, writeTenantSite } from './build-site.js';
+export { type TCareersJob, type TCareersJobInput, validThroughFor, ZCareersJob } from './careers-job.js';
 export { LOCALES, type Locale, messagesFor } from './i18n/index.js';
+export { type ApplyOutcome, type OutcomeJob, renderApplyOutcomePage } from './pages/apply-outcome.js';
+export type { TenantApplyConfig } from './pages/apply-page.js';

@@ -35,6 +35,7 @@ function job(overrides: Partial<TCareersJob> = {}): TCareersJob {
     openedAt: '2026-11-01T09:00:00.000Z',
     closedAt: null,
     validThrough: '2026-12-31T09:00:00.000Z',
+    questions: [],
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import type { TCareersTenant } from '@candor/schemas';
 import type { TCareersJob } from './careers-job.js';
-import { SafeHtml } from './html.js';
+import { SafeHtml, scriptJson } from './html.js';
 import { renderMarkdown } from './markdown.js';
 
 const EMPLOYMENT_TYPES: Record<TCareersJob['employmentType'], string> = {
@@ -18,6 +18,8 @@ export function jobPosting(
   job: TCareersJob,
   tenant: TCareersTenant,
   siteUrl: string,
+  /** The site has the job's apply form. */
+  directApply = false,
 ): Record<string, unknown> {
   const posting: Record<string, unknown> = {
     '@context': 'https://schema.org/',
@@ -29,7 +31,7 @@ export function jobPosting(
     datePosted: job.openedAt,
     hiringOrganization: { '@type': 'Organization', name: tenant.name, sameAs: siteUrl },
     employmentType: EMPLOYMENT_TYPES[job.employmentType],
-    directApply: false, // the apply form is not live yet
+    directApply,
     url: `${siteUrl}jobs/${job.id}/`,
   };
   if (job.validThrough) posting.validThrough = job.validThrough;
@@ -57,17 +59,7 @@ export function jobPosting(
   return posting;
 }
 
-/**
- * JSON for a <script> element: `<`, `>` and `&` become \\u escapes so no
- * value can close the element or open a comment, and the JSON still parses
- * to the same data.
- */
+/** The JSON-LD element; see `scriptJson` for the escaping. */
 export function jsonLdScript(data: unknown): SafeHtml {
-  const json = JSON.stringify(data)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-  return new SafeHtml(`<script type="application/ld+json">${json}</script>`);
+  return new SafeHtml(`<script type="application/ld+json">${scriptJson(data)}</script>`);
 }

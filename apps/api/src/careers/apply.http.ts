@@ -6,7 +6,9 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../deps.js';
 import type { RequestInfo } from '../trpc/context.js';
 import { type ApplyOutcome, applyToJob } from './apply.service.js';
-import { careersTenantOf } from './careers-publisher.js';
+import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
+import { publicQuestions, tenantApplyConfig } from './apply-config.js';
+import { careersTenantOf, logoFileOf } from './careers-publisher.js';
 
 /** Room for the resume plus the form's text fields and the multipart framing. */
 const MAX_BODY_BYTES = MAX_RESUME_BYTES + 512 * 1024;
@@ -73,7 +75,14 @@ export function applyRoute(deps: AppDeps, requestOf: (c: HonoContext) => Request
     em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
     const job = await em.findOne(Job, { id: c.req.param('jobId') ?? '', status: { $in: ['open', 'closed'] } });
     if (!job || outcome.kind === 'not_found') return null;
-    return renderApplyOutcomePage({ tenant: careersTenantOf(tenant), job: { id: job.id, title: job.title }, outcome });
+    const { purposes } = tenantApplyConfig(await privacySettingsOf(em, tenant.id));
+    return renderApplyOutcomePage({
+      tenant: careersTenantOf(tenant),
+      job: { id: job.id, title: job.title, questions: publicQuestions(job) },
+      outcome,
+      logoFile: logoFileOf(tenant),
+      purposes,
+    });
   }
 
   const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => respond(c, { kind: 'too_large' }) });

@@ -42,14 +42,13 @@ function formOf(fields: Fields): FormData {
 /** Every table an application writes to, and the files on disk. */
 async function footprint(orm: Orm, tenantId: string, filesRoot: string) {
   const em = tenantEm(orm, tenantId);
-  const count = (entity: Parameters<typeof em.count>[0]) => em.count(entity, {});
   return {
-    candidates: await count(Candidate),
-    applications: await count(Application),
-    attachments: await count(Attachment),
-    consentEvents: await count(ConsentEvent),
-    receipts: await count(ConsentReceipt),
-    emails: await count(OutboxEmail),
+    candidates: await em.count(Candidate, {}),
+    applications: await em.count(Application, {}),
+    attachments: await em.count(Attachment, {}),
+    consentEvents: await em.count(ConsentEvent, {}),
+    receipts: await em.count(ConsentReceipt, {}),
+    emails: await em.count(OutboxEmail, {}),
     audit: await em.count(AuditEvent, { action: 'application.apply' }),
     files: readdirSync(filesRoot, { recursive: true }).filter((f) => String(f).length > 3).length,
   };

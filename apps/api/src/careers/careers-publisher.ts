@@ -48,7 +48,8 @@ export function careersTenantOf(tenant: TenantRow): TCareersTenant {
   return { slug: tenant.slug, name: tenant.name, primaryColor: tenant.primaryColor, about: tenant.about };
 }
 
-function logoFileOf(tenant: TenantRow): string | null {
+/** The logo's file name on the site, when the tenant has one. */
+export function logoFileOf(tenant: TenantRow): string | null {
   return tenant.logoKey && tenant.logoType ? (LOGO_FILE_NAMES[tenant.logoType as keyof typeof LOGO_FILE_NAMES] ?? null) : null;
 }
 

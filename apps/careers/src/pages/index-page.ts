@@ -1,8 +1,7 @@
-import type { TCareersTenant } from '@candor/schemas';
 import type { TCareersJob } from '../careers-job.js';
 import { locationLabel } from '../format.js';
 import { html } from '../html.js';
-import type { Messages } from '../i18n/index.js';
+import type { Site } from '../site.js';
 import { layout } from './layout.js';
 
 const EMPTY_ICON = html`<svg aria-hidden="true" width="56" height="56" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.5"><rect x="3" y="7" width="18" height="13" rx="2"/><path d="M8 7V5a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2"/><path d="M3 12h18"/></svg>`;
@@ -15,8 +14,7 @@ export interface JobFilter {
 }
 
 export interface IndexPageOptions {
-  tenant: TCareersTenant;
-  t: Messages;
+  site: Site;
   /** The open jobs to list (already narrowed on a filter page). */
   jobs: TCareersJob[];
   filters: JobFilter[];
@@ -25,8 +23,8 @@ export interface IndexPageOptions {
 
 /** The tenant's careers home, or one filter's page: about text, filter links and the open roles. */
 export function renderIndexPage(options: IndexPageOptions): string {
-  const { tenant, t, jobs, filters, current } = options;
-  const base = `/careers/${tenant.slug}/`;
+  const { site, jobs, filters, current } = options;
+  const { tenant, t, base } = site;
   const title = current ? t.filteredTitle(current.label, tenant.name) : t.pageTitle(tenant.name);
   const about = tenant.about && !current ? html`<p>${tenant.about}</p>` : html``;
   const nav = filters.map(
@@ -66,5 +64,5 @@ ${about}
 ${list}
 ${current ? html`<a class="back" href="${base}">${t.allRoles}</a>` : html``}
 </section>`;
-  return layout({ tenant, t, title, main });
+  return layout({ site, title, main });
 }

@@ -1,24 +1,19 @@
-import type { TCareersTenant } from '@candor/schemas';
 import type { TCareersJob } from '../careers-job.js';
 import { dateLabel, locationLabel, salaryLabel } from '../format.js';
 import { html, SafeHtml } from '../html.js';
-import type { Messages } from '../i18n/index.js';
 import { jobPosting, jsonLdScript } from '../job-posting.js';
 import { markdownToText, renderMarkdown } from '../markdown.js';
+import type { Site } from '../site.js';
 import { layout } from './layout.js';
 
 /**
- * One job's page. An open job carries JobPosting JSON-LD (the only script);
- * a closed one says so, offers no way to apply, and asks search engines to
- * drop it, while old links keep working.
+ * One job's page. An open job carries JobPosting JSON-LD (the only script)
+ * and links to its apply page once the tenant has a privacy notice in
+ * effect; a closed one says so, offers no way to apply, and asks search
+ * engines to drop it, while old links keep working.
  */
-export function renderJobPage(
-  job: TCareersJob,
-  tenant: TCareersTenant,
-  t: Messages,
-  siteUrl: string,
-): string {
-  const base = `/careers/${tenant.slug}/`;
+export function renderJobPage(job: TCareersJob, site: Site, options: { canApply: boolean }): string {
+  const { tenant, t, base, siteUrl } = site;
   const open = job.status === 'open';
   const facts: Array<[string, string]> = [
     [t.department, job.department],
@@ -29,9 +24,12 @@ export function renderJobPage(
   if (job.openedAt) facts.push([t.posted, dateLabel(job.openedAt, t)]);
   if (!open && job.closedAt) facts.push([t.closedOn, dateLabel(job.closedAt, t)]);
   const description = renderMarkdown(job.descriptionMd);
-  const aside = open
-    ? html`<div class="card"><h2 class="group">${t.applyHeading}</h2><p class="soon">${t.applySoon}</p></div>`
-    : html``;
+  const canApply = open && options.canApply;
+  const aside = canApply
+    ? html`<div class="card"><h2 class="group">${t.applyHeading}</h2><p class="soon">${t.applyIntro}</p><a class="button" href="${base}jobs/${job.id}/apply/">${t.applyNow}</a></div>`
+    : open
+      ? html`<div class="card"><h2 class="group">${t.applyHeading}</h2><p class="soon">${t.applySoon}</p></div>`
+      : html``;
   const main = html`<a class="back" href="${base}">${t.allRoles}</a>
 <section class="hero">
 <h1>${job.title}${open ? html`` : html` <span class="badge">${t.closedBadge}</span>`}</h1>
@@ -50,11 +48,10 @@ ${aside}
 </aside>
 </div>`;
   const head = open
-    ? jsonLdScript(jobPosting(job, tenant, siteUrl))
+    ? jsonLdScript(jobPosting(job, tenant, siteUrl, canApply))
     : new SafeHtml('<meta name="robots" content="noindex">');
   return layout({
-    tenant,
-    t,
+    site,
     title: t.jobPageTitle(job.title, tenant.name),
     description: markdownToText(job.descriptionMd).slice(0, 160) || job.title,
     head,

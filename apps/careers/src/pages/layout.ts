@@ -1,23 +1,35 @@
-import type { TCareersTenant } from '@candor/schemas';
 import { html, SafeHtml } from '../html.js';
-import type { Messages } from '../i18n/index.js';
-import { STYLES } from '../styles.js';
-import { readableOn } from '../theme.js';
+import type { Site } from '../site.js';
+import { LOGO_STYLES, STYLES } from '../styles.js';
+import { contrastRatio, readableOn } from '../theme.js';
+
+/**
+ * Colours derived from the brand: text on it, and for links and focus rings
+ * the brand itself where it is dark enough on the page, else near-black.
+ */
+function brandVars(brand: string): string {
+  const onPage = (min: number) => (contrastRatio(brand, '#f7f8fa') >= min ? brand : '#1c2024');
+  return `:root{--brand:${brand};--on-brand:${readableOn(brand)};--link:${onPage(4.5)};--focus:${onPage(3)}}`;
+}
 
 export function layout(options: {
-  tenant: TCareersTenant;
-  t: Messages;
+  site: Site;
   title: string;
   main: SafeHtml;
   /** The meta description; the page title of the site when not given. */
   description?: string;
   /** Extra head elements (JSON-LD, robots meta), already safe. */
   head?: SafeHtml;
+  /** CSS only some pages need (the form), added after the shared styles. */
+  styles?: string;
 }): string {
-  const { tenant, t } = options;
+  const { site } = options;
+  const { tenant, t, base } = site;
   // The brand colour is validated as #rrggbb before it gets here; the CSS is ours.
-  const brandVars = `:root{--brand:${tenant.primaryColor};--on-brand:${readableOn(tenant.primaryColor)}}`;
-  const base = `/careers/${tenant.slug}/`;
+  const css = STYLES + (site.logoFile ? LOGO_STYLES : '') + (options.styles ?? '') + brandVars(tenant.primaryColor);
+  const logo = site.logoFile
+    ? html`<img class="logo-img" src="${base}${site.logoFile}" alt="${t.logoAlt(tenant.name)}" height="40">`
+    : html`<span class="logo" aria-hidden="true">${tenant.name.slice(0, 1).toUpperCase()}</span>`;
   return `<!doctype html>\n${html`<html lang="${t.lang}">
 <head>
 <meta charset="utf-8">
@@ -25,17 +37,17 @@ export function layout(options: {
 <title>${options.title}</title>
 <meta name="description" content="${options.description ?? t.pageTitle(tenant.name)}">
 ${options.head}
-<style>${new SafeHtml(STYLES + brandVars)}</style>
+<style>${new SafeHtml(css)}</style>
 </head>
 <body>
 <a class="skip" href="#main">${t.skipToContent}</a>
 <header class="site"><div class="wrap">
-<span class="logo" aria-hidden="true">${tenant.name.slice(0, 1).toUpperCase()}</span>
+${logo}
 <a class="name" href="${base}">${tenant.name}</a>
 </div></header>
 <main id="main" class="wrap">${options.main}</main>
 <footer class="site"><div class="wrap">
-<nav aria-label="Footer"><a href="${base}privacy/">${t.privacyNotice}</a></nav>
+<nav aria-label="${t.footerNav}"><a href="${base}privacy/">${t.privacyNotice}</a></nav>
 <p>${t.footerPrivacy} ${t.poweredBy}.</p>
 </div></footer>
 </body>

@@ -3,7 +3,6 @@ import { ZEmail } from '../auth.js';
 import { ZPhone, ZProfileLink } from '../hiring/candidate.js';
 import { ZQuestionKind } from '../hiring/job.js';
 import { ZPurposeKey } from '../privacy/privacy-settings.js';
-import { ZPersonName } from '../user.js';
 
 export const MAX_RESUME_BYTES = 10 * 1024 * 1024;
 export const RESUME_EXTENSIONS = ['.pdf', '.docx', '.odt'] as const;
@@ -53,8 +52,8 @@ export const ZResumeMeta = z
   });
 
 const ZApplyFields = z.object({
-  name: ZPersonName.refine((v) => v.length > 0, 'Enter your name'),
-  email: ZEmail,
+  name: z.string('Enter your name').trim().min(1, 'Enter your name').max(120, 'Keep your name under 120 characters'),
+  email: z.string('Enter your email address').min(1, 'Enter your email address').pipe(ZEmail),
   // prefault, not default: the empty string goes through the transform and becomes null.
   phone: z.union([z.literal('').transform(() => null), ZPhone]).prefault(''),
   location: optionalText(120).prefault(''),
@@ -69,35 +68,47 @@ const ZApplyFields = z.object({
 });
 export type TApplyInput = z.output<typeof ZApplyFields>;
 
+const ZAnswers = z.record(z.string().max(40), z.string().trim().max(5000, 'Keep this under 5,000 characters'));
+
 /**
  * The apply schema of one job: the common fields plus its questions
  * (required ones answered, choices among the options) and the purposes the
- * tenant offers. Errors on questions land on `answers.<id>`.
+ * tenant offers. The job's checks sit on the fields themselves, not on the
+ * whole object, so they run (and report) even while other fields are wrong:
+ * every problem shows at the first try. Errors on questions land on
+ * `answers.<id>`, on purposes on `consents.<key>`.
  */
 export function applySchemaFor(config: TApplyConfig) {
-  return ZApplyFields.superRefine((input, ctx) => {
+  const answers = ZAnswers.prefault({}).superRefine((given, ctx) => {
     for (const q of config.questions) {
-      const answer = input.answers[q.id] ?? '';
-      if (q.required && answer === '') {
-        ctx.addIssue({ code: 'custom', path: ['answers', q.id], message: 'Answer this question' });
-      } else if (answer !== '' && q.kind === 'yes_no' && answer !== 'yes' && answer !== 'no') {
-        ctx.addIssue({ code: 'custom', path: ['answers', q.id], message: 'Choose yes or no' });
-      } else if (answer !== '' && q.kind === 'single_choice' && !q.options.includes(answer)) {
-        ctx.addIssue({ code: 'custom', path: ['answers', q.id], message: 'Choose one of the options' });
-      } else if (answer.length > 300 && q.kind === 'short_text') {
-        ctx.addIssue({ code: 'custom', path: ['answers', q.id], message: 'Keep this under 300 characters' });
-      }
+      const answer = given[q.id] ?? '';
+      const problem =
+        q.required && answer === ''
+          ? 'Answer this question'
+          : answer === ''
+            ? null
+            : q.kind === 'yes_no' && answer !== 'yes' && answer !== 'no'
+              ? 'Choose yes or no'
+              : q.kind === 'single_choice' && !q.options.includes(answer)
+                ? 'Choose one of the options'
+                : q.kind === 'short_text' && answer.length > 300
+                  ? 'Keep this under 300 characters'
+                  : null;
+      if (problem) ctx.addIssue({ code: 'custom', path: [q.id], message: problem });
     }
-    for (const key of Object.keys(input.answers)) {
-      if (!config.questions.some((q) => q.id === key)) ctx.addIssue({ code: 'custom', path: ['answers', key], message: 'Unknown question' });
-    }
-    for (const key of Object.keys(input.consents)) {
-      if (!config.purposes.some((p) => p.key === key)) ctx.addIssue({ code: 'custom', path: ['consents', key], message: 'Unknown purpose' });
-    }
-    if (!config.askSalaryExpectation && input.salaryExpectation !== null) {
-      ctx.addIssue({ code: 'custom', path: ['salaryExpectation'], message: 'Not asked for this job' });
+    for (const key of Object.keys(given)) {
+      if (!config.questions.some((q) => q.id === key)) ctx.addIssue({ code: 'custom', path: [key], message: 'Unknown question' });
     }
   });
+  const consents = ZApplyFields.shape.consents.superRefine((given, ctx) => {
+    for (const key of Object.keys(given)) {
+      if (!config.purposes.some((p) => p.key === key)) ctx.addIssue({ code: 'custom', path: [key], message: 'Unknown purpose' });
+    }
+  });
+  const salaryExpectation = config.askSalaryExpectation
+    ? ZApplyFields.shape.salaryExpectation
+    : ZApplyFields.shape.salaryExpectation.refine((value) => value === null, 'Not asked for this job');
+  return ZApplyFields.extend({ answers, consents, salaryExpectation });
 }
 
 /** A form value: text, or a file as far as validation cares. */

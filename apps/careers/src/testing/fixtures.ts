@@ -1,0 +1,158 @@
+import type { TApplyResult, TCareersNotice, TConsentReceiptPayload, TPublicQuestion } from '@candor/schemas';
+import type { TCareersJob } from '../careers-job.js';
+import type { TenantApplyConfig } from '../pages/apply-page.js';
+
+/** Test and demo data for careers sites. Each call makes fresh, unique values. */
+
+let sequence = 0;
+const next = () => ++sequence;
+
+export const DESCRIPTION = `## What you will do
+You will design **field robots** with a small team and ship them to farms across Europe.
+
+- Own the motion planning stack end to end
+- Work with *hardware* and *software* colleagues
+
+## What you bring
+Several years of experience with robotics, control theory and writing careful software.`;
+
+export function seedCareersTenant(
+  overrides: Partial<{ slug: string; name: string; primaryColor: string; about: string }> = {},
+) {
+  const n = next();
+  return {
+    slug: `acme-${n}`,
+    name: 'Acme <Robotics>',
+    primaryColor: '#0f766e',
+    about: 'We build robots & more.',
+    ...overrides,
+  };
+}
+
+export function seedQuestion(overrides: Partial<TPublicQuestion> = {}): TPublicQuestion {
+  const n = next();
+  return {
+    id: `q${n}`,
+    label: `Question ${n}`,
+    kind: 'short_text',
+    required: false,
+    options: [],
+    ...overrides,
+  };
+}
+
+export function seedCareersJob(overrides: Partial<TCareersJob> = {}): TCareersJob {
+  const n = next();
+  return {
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    title: `Robotics Engineer ${n}`,
+    department: 'Engineering',
+    city: 'Berlin',
+    country: 'DE',
+    workplace: 'onsite',
+    employmentType: 'full_time',
+    descriptionMd: DESCRIPTION,
+    salary: { min: 60_000, max: 80_000, currency: 'EUR', period: 'year' },
+    status: 'open',
+    openedAt: '2026-11-01T09:00:00.000Z',
+    closedAt: null,
+    validThrough: '2026-12-31T09:00:00.000Z',
+    questions: [],
+    ...overrides,
+  };
+}
+
+export function seedNotice(overrides: Partial<TCareersNotice> = {}): TCareersNotice {
+  return {
+    version: 1,
+    effectiveOn: '2026-01-01',
+    bodyMd: '# How we handle your application\n\nWe keep it **short**.',
+    materialChange: false,
+    changeSummary: '',
+    ...overrides,
+  };
+}
+
+export function seedApplyConfig(overrides: Partial<TenantApplyConfig> = {}): TenantApplyConfig {
+  return {
+    purposes: [
+      {
+        key: 'talent_pool',
+        label: 'Keep my profile in the talent pool and contact me about future roles',
+        description: 'We keep your profile for 24 months and ask you before that ends.',
+        marketing: false,
+      },
+      {
+        key: 'marketing',
+        label: 'Send me news about the company and new roles by email',
+        description: 'At most once a month; every email has a link to stop it.',
+        marketing: true,
+      },
+    ],
+    minimumAge: 18,
+    askSalaryExpectation: false,
+    ...overrides,
+  };
+}
+
+const base64url = (text: string) => Buffer.from(text).toString('base64url');
+
+/** A receipt shaped like the server's (the signature is not a real one). */
+export function seedApplyResult(
+  options: { consented?: string[]; refused?: string[]; gpc?: boolean; noticeVersion?: number } = {},
+): TApplyResult {
+  const n = next();
+  const id = `rcpt-${n}-7f3a9c`;
+  const consentPurpose = (label: string, consented: boolean) => ({
+    purpose: label,
+    purposeCategory: ['talent_pool'],
+    consentType: 'EXPLICIT' as const,
+    consented,
+    legalBasis: 'Art. 6(1)(a) GDPR',
+    piiCategory: ['user.name'],
+    primaryPurpose: false,
+    termination: 'Until withdrawn in the privacy portal',
+    thirdPartyDisclosure: false,
+  });
+  const payload: TConsentReceiptPayload = {
+    version: 'KI-CR-v1.1.0',
+    jurisdiction: 'EU GDPR',
+    consentTimestamp: 1_790_000_000,
+    collectionMethod: 'Web form: job application',
+    consentReceiptID: id,
+    language: 'en',
+    piiPrincipalId: 'ada@example.test',
+    piiControllers: [],
+    policyUrl: 'https://jobs.acme.test/careers/acme/privacy/versions/1/',
+    services: [
+      {
+        service: 'Recruitment at Acme',
+        purposes: [
+          {
+            ...consentPurpose('Assessing your application for the job you applied to', true),
+            consentType: 'NOT_CONSENT',
+            primaryPurpose: true,
+            legalBasis: 'Art. 6(1)(b) GDPR',
+          },
+          ...(options.consented ?? ['Keep my profile in the talent pool <and> contact me']).map((label) =>
+            consentPurpose(label, true),
+          ),
+          ...(options.refused ?? ['Send me news by email']).map((label) => consentPurpose(label, false)),
+        ],
+      },
+    ],
+    sensitive: false,
+    spiCat: [],
+    noticeVersion: options.noticeVersion ?? 1,
+    gpc: options.gpc ?? false,
+    iat: 1_790_000_000,
+    iss: 'https://jobs.acme.test/careers/acme/',
+  };
+  const jws = `${base64url(JSON.stringify({ alg: 'ES256', kid: 'k1', typ: 'JWT' }))}.${base64url(JSON.stringify(payload))}.${base64url(`signature-${n}`)}`;
+  return {
+    reference: `APP-${String(n).padStart(6, '0')}`,
+    jobTitle: 'Robotics Engineer',
+    email: `ada-${n}@example.test`,
+    receipt: { id, jws },
+  };
+}
