@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderTenantSite, writeTenantSite } from './build-site.js';
 import { seedApplyConfig, seedCareersJob, seedNotice } from './testing/fixtures.js';
-import { contrastRatio, readableOn } from './theme.js';
+import { contrastRatio, readableOn } from '@candor/schemas';
 
 const tenant = { slug: 'acme', name: 'Acme <Robotics>', primaryColor: '#0f766e', about: 'We build robots & more.' };
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderTenantSite } from './build-site.js';
 import { type TCareersJob, validThroughFor } from './careers-job.js';
 import { renderMarkdown } from './markdown.js';
+import { seedCareersJob } from './testing/fixtures.js';
 
 const tenant = { slug: 'acme', name: 'Acme <Robotics>', primaryColor: '#0f766e', about: 'We build robots & more.' };
 const baseUrl = 'https://jobs.acme.test';
@@ -18,27 +19,8 @@ ${'Several years of experience with robotics, control theory and writing careful
 
 Read more on [our blog](https://acme.test/blog?a=1&b=2).`;
 
-let n = 0;
-function job(overrides: Partial<TCareersJob> = {}): TCareersJob {
-  n++;
-  return {
-    id: `00000000-0000-4000-8000-00000000000${n}`,
-    title: `Robotics Engineer ${n}`,
-    department: 'Engineering',
-    city: 'Berlin',
-    country: 'DE',
-    workplace: 'onsite',
-    employmentType: 'full_time',
-    descriptionMd: DESCRIPTION,
-    salary: { min: 60_000, max: 80_000, currency: 'EUR', period: 'year' },
-    status: 'open',
-    openedAt: '2026-11-01T09:00:00.000Z',
-    closedAt: null,
-    validThrough: '2026-12-31T09:00:00.000Z',
-    questions: [],
-    ...overrides,
-  };
-}
+/** A job with the long description above (the budget case). */
+const job = (overrides: Partial<TCareersJob> = {}): TCareersJob => seedCareersJob({ descriptionMd: DESCRIPTION, ...overrides });
 
 function jsonLdOf(page: string): Record<string, unknown> {
   const scripts = [...page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];

@@ -8,3 +8,4 @@ export * from './user.js';
 export * from './hiring/index.js';
 export * from './mail.js';
 export * from './careers/index.js';
+export * from './contrast.js';

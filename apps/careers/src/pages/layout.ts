@@ -1,7 +1,7 @@
 import { html, SafeHtml } from '../html.js';
 import type { Site } from '../site.js';
 import { LOGO_STYLES, STYLES } from '../styles.js';
-import { contrastRatio, readableOn } from '../theme.js';
+import { contrastRatio, readableOn } from '@candor/schemas';
 
 /**
  * Colours derived from the brand: text on it, and for links and focus rings

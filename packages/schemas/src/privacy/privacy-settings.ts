@@ -18,15 +18,16 @@ export const ZConsentPurpose = z.object({
 });
 export type TConsentPurpose = z.output<typeof ZConsentPurpose>;
 
+/** Every field is required: a save states the whole settings (DEFAULT_PRIVACY_SETTINGS fills what was never saved). */
 export const ZPrivacySettings = z
   .object({
     /** Applicants confirm they are at least this old. */
-    minimumAge: z.number().int().min(14).max(21).default(18),
+    minimumAge: z.number().int().min(14).max(21),
     /** Ask for a salary expectation (never for salary history). */
-    askSalaryExpectation: z.boolean().default(false),
-    consentPurposes: z.array(ZConsentPurpose).max(10).default([]),
+    askSalaryExpectation: z.boolean(),
+    consentPurposes: z.array(ZConsentPurpose).max(10),
     /** Who applicants contact about their data; named in consent receipts. */
-    contactEmail: z.union([z.literal(''), z.email('Enter a valid email address')]).default(''),
+    contactEmail: z.union([z.literal(''), z.email('Enter a valid email address')]),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();

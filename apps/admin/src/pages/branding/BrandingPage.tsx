@@ -1,4 +1,12 @@
-import { LOGO_TYPES, MAX_LOGO_BYTES, type TBranding, type TBrandingInput } from '@candor/schemas';
+import {
+  brandContrast,
+  LOGO_TYPES,
+  MAX_LOGO_BYTES,
+  NEAR_BLACK,
+  type TBranding,
+  type TBrandingInput,
+  WHITE,
+} from '@candor/schemas';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import UploadIcon from '@mui/icons-material/Upload';
@@ -22,7 +30,7 @@ import { forgetMe, useMe } from '../../providers/authProvider';
 import { useCandorDataProvider } from '../../providers/dataProvider';
 import { toHttpError } from '../../providers/errors';
 import { sizeLabel, toBase64 } from '../../resources/candidates/Files';
-import { brandContrast, HEX_COLOR, NEAR_BLACK, ratioLabel, WHITE } from './contrast';
+import { HEX_COLOR, ratioLabel } from './contrast';
 
 const BRANDING_KEY = ['settings', 'branding'] as const;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { brandContrast, contrastRatio, ratioLabel } from './contrast';
+import { brandContrast, contrastRatio } from '@candor/schemas';
+import { ratioLabel } from './contrast';
 
 describe('brand colour contrast', () => {
   it('computes WCAG ratios', () => {
