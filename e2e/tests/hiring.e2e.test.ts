@@ -113,6 +113,8 @@ for (const server of servers()) {
       await page.getByRole('textbox', { name: /^Job title/ }).fill(title);
       await choose(page, /^Department/, 'Engineering');
       await choose(page, /^Workplace/, 'Remote');
+      // A remote job says where applicants may live before it can open (search engines need it).
+      await page.getByRole('textbox', { name: /^Country/ }).fill('pt');
       await page
         .getByRole('textbox', { name: 'Description' })
         .fill('## About the role\n\nYou test **robots**.\n\n- Drive them\n- Report');

@@ -4,3 +4,4 @@ export * from './legal-bases.js';
 export * from './notice.js';
 export * from './privacy-settings.js';
 export * from './purposes.js';
+export * from './requests.js';

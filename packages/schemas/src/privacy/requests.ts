@@ -1,0 +1,137 @@
+import { z } from 'zod';
+
+/** What an applicant (or someone for them) asks of the company about their data. */
+export const REQUEST_TYPES = [
+  'access',
+  'portability',
+  'rectification',
+  'erasure',
+  'restriction',
+  'objection',
+  'consent_withdrawal',
+  'opt_out',
+] as const;
+export const ZRequestType = z.enum(REQUEST_TYPES);
+export type TRequestType = z.infer<typeof ZRequestType>;
+
+export const REQUEST_TYPE_LABELS: Record<TRequestType, string> = {
+  access: 'Access (a copy of the data)',
+  portability: 'Portability (machine-readable export)',
+  rectification: 'Rectification (correct the data)',
+  erasure: 'Erasure',
+  restriction: 'Restriction of processing',
+  objection: 'Objection',
+  consent_withdrawal: 'Consent withdrawal',
+  opt_out: 'Opt-out of sale or sharing',
+};
+
+export const REQUEST_STATUSES = ['received', 'verified', 'in_progress', 'completed', 'refused'] as const;
+export const ZRequestStatus = z.enum(REQUEST_STATUSES);
+export type TRequestStatus = z.infer<typeof ZRequestStatus>;
+
+export const REQUEST_CHANNELS = ['portal', 'email', 'phone', 'letter', 'in_person'] as const;
+export const ZRequestChannel = z.enum(REQUEST_CHANNELS);
+
+export const VERIFICATION_STATES = ['unverified', 'verified', 'failed'] as const;
+export const ZVerificationState = z.enum(VERIFICATION_STATES);
+
+/**
+ * The legal regime a request's deadlines follow: GDPR-style (EEA, UK,
+ * Switzerland), CCPA/CPRA (California), or `other`, which gets the stricter
+ * GDPR clock because no one should wait longer for lack of a rule.
+ */
+export const JURISDICTIONS = ['eea_uk_ch', 'california', 'other'] as const;
+export const ZJurisdiction = z.enum(JURISDICTIONS);
+export type TJurisdiction = z.infer<typeof ZJurisdiction>;
+
+/** EEA members, the UK, Switzerland (ISO 3166-1 alpha-2). */
+const GDPR_COUNTRIES = new Set(
+  'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO GB CH'.split(' '),
+);
+
+/** The jurisdiction from the applicant's stated country (and US state); staff can change it. */
+export function jurisdictionOf(country: string | null | undefined, usState?: string | null): TJurisdiction {
+  const code = (country ?? '').trim().toUpperCase();
+  if (GDPR_COUNTRIES.has(code)) return 'eea_uk_ch';
+  if (code === 'US' && (usState ?? '').trim().toUpperCase() === 'CA') return 'california';
+  return 'other';
+}
+
+/** A calendar day as YYYY-MM-DD, computed in UTC. */
+type Day = string;
+
+function toDate(day: Day): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+function toDay(date: Date): Day {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The same day `months` later; when that month is shorter, its last day
+ * (31 January + 1 month = 28 or 29 February), as EU Regulation 1182/71
+ * counts periods expressed in months.
+ */
+export function addMonths(day: Day, months: number): Day {
+  const date = toDate(day);
+  const target = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(date.getUTCDate(), lastDay));
+  return toDay(target);
+}
+
+export function addDays(day: Day, days: number): Day {
+  const date = toDate(day);
+  date.setUTCDate(date.getUTCDate() + days);
+  return toDay(date);
+}
+
+/** `days` working days (Monday to Friday) after `day`. Public holidays are not known and not skipped. */
+export function addBusinessDays(day: Day, days: number): Day {
+  let current = day;
+  let left = days;
+  while (left > 0) {
+    current = addDays(current, 1);
+    const weekday = toDate(current).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+  }
+  return current;
+}
+
+export interface RequestDeadlines {
+  /** By when the requester must have been told that the request arrived (California only). */
+  acknowledgeBy: Day | null;
+  /** The answer is due by this day, extension included when there is one. */
+  dueOn: Day;
+  /** The latest day the deadline can be extended to. */
+  maxExtendedDueOn: Day;
+  /** By when the requester must be told of an extension and why. */
+  extensionNoticeBy: Day;
+}
+
+/**
+ * Deadlines from the day a request was received. GDPR Art. 12(3): one month,
+ * extendable by two further months, with the reasons given within the
+ * first month. CCPA regulations (§7021): acknowledge within 10 business
+ * days, answer within 45 calendar days, extendable once by another 45.
+ */
+export function requestDeadlines(receivedOn: Day, jurisdiction: TJurisdiction, extended: boolean): RequestDeadlines {
+  if (jurisdiction === 'california') {
+    const first = addDays(receivedOn, 45);
+    const max = addDays(receivedOn, 90);
+    return { acknowledgeBy: addBusinessDays(receivedOn, 10), dueOn: extended ? max : first, maxExtendedDueOn: max, extensionNoticeBy: first };
+  }
+  const first = addMonths(receivedOn, 1);
+  const max = addMonths(receivedOn, 3);
+  return { acknowledgeBy: null, dueOn: extended ? max : first, maxExtendedDueOn: max, extensionNoticeBy: first };
+}
+
+export type TDeadlineState = 'on_track' | 'due_soon' | 'overdue' | 'closed';
+
+/** Due within 7 days is "due soon"; past the due day, "overdue". Closed requests have no clock. */
+export function deadlineState(dueOn: Day, today: Day, closed: boolean): TDeadlineState {
+  if (closed) return 'closed';
+  if (today > dueOn) return 'overdue';
+  return addDays(today, 7) >= dueOn ? 'due_soon' : 'on_track';
+}
