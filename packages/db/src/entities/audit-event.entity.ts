@@ -10,7 +10,8 @@ import { Tenant } from './tenant.entity.js';
  */
 export const AuditEvent = defineEntity({
   name: 'AuditEvent',
-  indexes: [{ properties: ['tenant', 'at'] }],
+  indexes: [{ properties: ['tenant', 'at'] }, { properties: ['chain', 'seq'] }, { properties: ['subjectRef'] }],
+  uniques: [{ properties: ['chain', 'seq'] }],
   filters: tenantFilter,
   properties: {
     id: p.uuid().primary().onCreate(() => newId()),
@@ -21,5 +22,26 @@ export const AuditEvent = defineEntity({
     targetId: notPersonal(p.string().length(64).nullable(), 'opaque id'),
     requestId: notPersonal(p.string().length(64).nullable(), 'opaque request id'),
     at: p.datetime().onCreate(() => new Date()),
+    /**
+     * A pseudonym of the data subject the action concerned (an HMAC of the
+     * candidate's id), so the log can say "the same person" without naming
+     * anyone, and keeps meaning after that person is erased.
+     */
+    subjectRef: notPersonal(p.string().length(64).nullable(), 'keyed hash of a candidate id'),
+    /** Hash chain: the tenant's chain (or "global"), position in it, the previous event's hash and this one's. */
+    chain: notPersonal(p.string().length(64).nullable(), 'tenant id or "global"'),
+    seq: p.integer().nullable(),
+    prevHash: notPersonal(p.string().length(64).nullable(), 'sha-256 of the previous event'),
+    hash: notPersonal(p.string().length(64).nullable(), 'sha-256 of this event'),
+  },
+});
+
+/** The last link of each audit chain, locked while the next event is appended. */
+export const AuditChainHead = defineEntity({
+  name: 'AuditChainHead',
+  properties: {
+    id: notPersonal(p.string().length(64).primary(), 'tenant id or "global"'),
+    seq: p.integer(),
+    hash: notPersonal(p.string().length(64), 'sha-256 of the last event'),
   },
 });

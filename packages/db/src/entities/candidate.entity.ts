@@ -33,6 +33,8 @@ export const Candidate = defineEntity({
     links: personal(p.json<string[]>(), 'user.contact.url'),
     source: notPersonal(p.string().length(20).$type<TApplicationSource>(), 'how the candidate came in'),
     possibleDuplicate: p.boolean().default(false),
+    /** Processing restricted (Art. 18): no stage moves, no emails, hidden from non-admins' searches. */
+    restrictedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     lastActivityAt: p.datetime().onCreate(() => new Date()),
   },

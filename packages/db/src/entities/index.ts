@@ -1,7 +1,8 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { Application, ApplicationNote, ApplicationTag, StageChange } from './application.entity.js';
 import { Attachment } from './attachment.entity.js';
-import { AuditEvent } from './audit-event.entity.js';
+import { AuditChainHead, AuditEvent } from './audit-event.entity.js';
+import { PortalCode, PortalSession, PrivacyRequest, PrivacyRequestNote } from './privacy-request.entity.js';
 import { Candidate } from './candidate.entity.js';
 import { Interview, InterviewParticipant, Scorecard } from './interview.entity.js';
 import { HiringTeamMember, Job, JobStage } from './job.entity.js';
@@ -19,6 +20,7 @@ export {
   ApplicationNote,
   ApplicationTag,
   Attachment,
+  AuditChainHead,
   AuditEvent,
   Candidate,
   ConsentEvent,
@@ -32,7 +34,11 @@ export {
   Offer,
   OutboxEmail,
   PasswordToken,
+  PortalCode,
+  PortalSession,
   PrivacyNotice,
+  PrivacyRequest,
+  PrivacyRequestNote,
   Scorecard,
   Session,
   StageChange,
@@ -44,6 +50,7 @@ export type { TStoredAnswer } from './application.entity.js';
 export type { TStoredRating } from './interview.entity.js';
 export type { TStoredCriterion } from './job.entity.js';
 export type { TOutboxStatus, TStoredAttachment } from './outbox-email.entity.js';
+export type { TExecutedAction } from './privacy-request.entity.js';
 
 // Typed loosely on purpose: the tuple of every entity's type is too large for declaration files.
 // biome-ignore lint/suspicious/noExplicitAny: any entity schema
@@ -72,5 +79,10 @@ export const entities: EntitySchema<any, any>[] = [
   ConsentReceipt,
   ConsentEvent,
   TenantSigningKey,
+  AuditChainHead,
+  PrivacyRequest,
+  PrivacyRequestNote,
+  PortalCode,
+  PortalSession,
 ];
 export { TENANT_FILTER } from './tenant-filter.js';

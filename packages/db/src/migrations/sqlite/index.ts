@@ -11,6 +11,7 @@ import { Migration20261123181958_tag_index } from './Migration20261123181958_tag
 import { Migration20261123182000_candidate_search_fts } from './Migration20261123182000_candidate_search_fts.js';
 import { Migration20261123184533_board_index } from './Migration20261123184533_board_index.js';
 import { Migration20261123194935_privacy_notices_consent } from './Migration20261123194935_privacy_notices_consent.js';
+import { Migration20261123203524_privacy_requests_audit_chain } from './Migration20261123203524_privacy_requests_audit_chain.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -24,4 +25,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123182000_candidate_search_fts', class: Migration20261123182000_candidate_search_fts },
   { name: 'Migration20261123184533_board_index', class: Migration20261123184533_board_index },
   { name: 'Migration20261123194935_privacy_notices_consent', class: Migration20261123194935_privacy_notices_consent },
+  { name: 'Migration20261123203524_privacy_requests_audit_chain', class: Migration20261123203524_privacy_requests_audit_chain },
 ];

@@ -1,0 +1,99 @@
+import type { TJurisdiction, TRequestStatus, TRequestType } from '@candor/schemas';
+import { defineEntity, p } from '@mikro-orm/core';
+import { notPersonal, personal } from '../privacy.js';
+import { Candidate } from './candidate.entity.js';
+import { newId } from './ids.js';
+import { tenantFilter } from './tenant-filter.js';
+import { Tenant } from './tenant.entity.js';
+import { User } from './user.entity.js';
+
+export type TExecutedAction = { at: string; action: string; detail: string };
+
+/**
+ * A data subject's request (access, erasure ...) from the privacy portal or
+ * entered by staff, tracked against its legal due date. The subject's
+ * contact details stay on the request after an erasure: answering it is
+ * the legal obligation (Art. 6(1)(c)) that keeps them.
+ */
+export const PrivacyRequest = defineEntity({
+  name: 'PrivacyRequest',
+  indexes: [{ properties: ['tenant', 'status', 'dueOn'] }, { properties: ['tenant', 'receivedAt', 'id'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    /** The candidate the request is about, when known; null once erased or when no record matched. */
+    candidate: () => p.manyToOne(Candidate).nullable().deleteRule('set null'),
+    type: notPersonal(p.string().length(20).$type<TRequestType>(), 'request type'),
+    channel: notPersonal(p.string().length(12), 'how the request arrived'),
+    requesterName: personal(p.string().length(120).nullable(), 'user.name'),
+    requesterEmail: personal(p.string().length(254), 'user.contact.email'),
+    /** Someone acting for the subject (an authorized agent), with their proof in `agentProof`. */
+    agentName: personal(p.string().length(120).nullable(), 'user.name'),
+    agentProof: personal(p.text().nullable(), 'user.recruitment.application'),
+    details: personal(p.text().default(''), 'user.recruitment.application'),
+    country: notPersonal(p.string().length(2).nullable(), 'country code'),
+    jurisdiction: notPersonal(p.string().length(12).$type<TJurisdiction>(), 'legal regime of the deadlines'),
+    verification: notPersonal(p.string().length(12).default('unverified'), 'identity verification state'),
+    status: notPersonal(p.string().length(12).$type<TRequestStatus>().default('received'), 'workflow state'),
+    receivedAt: p.datetime().onCreate(() => new Date()),
+    dueOn: notPersonal(p.string().length(10), 'a calendar day'),
+    extendedAt: p.datetime().nullable(),
+    extensionReason: notPersonal(p.string().length(1000).nullable(), 'why the deadline was extended'),
+    acknowledgedAt: p.datetime().nullable(),
+    assignee: () => p.manyToOne(User).nullable(),
+    refusalReason: notPersonal(p.string().length(1000).nullable(), 'legal reason for refusing'),
+    answer: personal(p.text().nullable(), 'user.recruitment.application'),
+    actions: notPersonal(p.json<TExecutedAction[]>(), 'what was executed, without personal values'),
+    lastError: notPersonal(p.string().length(500).nullable(), 'error kind, no personal values'),
+    completedAt: p.datetime().nullable(),
+  },
+});
+
+/** A staff note on a privacy request. */
+export const PrivacyRequestNote = defineEntity({
+  name: 'PrivacyRequestNote',
+  indexes: [{ properties: ['request', 'createdAt'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    request: () => p.manyToOne(PrivacyRequest).deleteRule('cascade'),
+    author: () => p.manyToOne(User).nullable(),
+    body: personal(p.text(), 'user.recruitment.application'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+/**
+ * A one-time code sent to an email address to open the privacy portal. Only
+ * hashes are stored; it expires after 15 minutes or 5 wrong tries.
+ */
+export const PortalCode = defineEntity({
+  name: 'PortalCode',
+  indexes: [{ properties: ['tenant', 'emailHash', 'createdAt'] }],
+  filters: tenantFilter,
+  properties: {
+    id: p.uuid().primary().onCreate(() => newId()),
+    tenant: () => p.manyToOne(Tenant),
+    emailHash: notPersonal(p.string().length(64), 'keyed hash of an email address'),
+    codeHash: notPersonal(p.string().length(64), 'hash of a one-time code'),
+    attempts: p.integer().default(0),
+    expiresAt: p.datetime(),
+    usedAt: p.datetime().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+
+/** A short privacy-portal session, scoped to one email address at one tenant. */
+export const PortalSession = defineEntity({
+  name: 'PortalSession',
+  filters: tenantFilter,
+  properties: {
+    id: notPersonal(p.string().length(64).primary(), 'hash of a random token'),
+    tenant: () => p.manyToOne(Tenant),
+    email: personal(p.string().length(254), 'user.contact.email'),
+    expiresAt: p.datetime(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
