@@ -7,3 +7,4 @@ export * from './search.js';
 export * from './password.js';
 export * from './privacy.js';
 export * from './seed/demo.js';
+export * from './subject-graph.js';

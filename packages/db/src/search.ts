@@ -35,3 +35,15 @@ export function candidateIdsMatching(em: Em, tenantId: string, text: string): st
   // MikroORM takes a knex query as the value of `$in`; its types only know arrays.
   return query as string[];
 }
+
+/**
+ * Rewrites the SQLite search index so that entries of changed or deleted
+ * candidates are gone from its pages too, not only marked deleted: after an
+ * erasure no trace of the old name or email may remain in the file.
+ * PostgreSQL's indexes only point at rows, so nothing is needed there.
+ */
+export async function purgeSearchIndex(em: Em): Promise<void> {
+  if (ormDialectOfEm(em) === 'postgresql') return;
+  // In the caller's transaction, if any: another connection would wait for its lock.
+  await em.getConnection().execute(`insert into candidate_search(candidate_search) values ('optimize')`, [], 'run', em.getTransactionContext());
+}

@@ -328,6 +328,7 @@ export async function rejectApplications(
       if (input.emailDelayHours !== null) {
         enqueueEmail(tx, {
           tenantId: tenant.id,
+          candidateId: app.candidate.id,
           to: app.candidate.email,
           sendAfter: new Date(Date.now() + input.emailDelayHours * 3_600_000),
           ...renderEmail(tenant, 'rejection', { candidate_name: app.candidate.name, job_title: app.job.title }, publicUrl),

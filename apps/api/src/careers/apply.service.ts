@@ -203,6 +203,7 @@ export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promis
       const email = renderEmail(tenant, 'application_received', { candidate_name: candidate.name, job_title: job.title }, deps.publicUrl);
       enqueueEmail(tx, {
         tenantId: tenant.id,
+        candidateId: candidate.id,
         to: candidate.email,
         ...email,
         text: `${email.text}\nYour consent receipt (${receipt.id}) is attached. It is signed by ${tenant.name}; the key to verify it is published at ${siteUrl}jwks.json\n`,

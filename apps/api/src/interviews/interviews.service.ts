@@ -109,6 +109,7 @@ export async function scheduleInterview(
       if (!onTeam.has(user.id)) tx.create(HiringTeamMember, { tenant: actor.tenantId, job: app.job, user, role: 'interviewer' });
       enqueueEmail(tx, {
         tenantId: tenant.id,
+        candidateId: app.candidate.id,
         to: user.email,
         ...renderEmail(
           tenant,

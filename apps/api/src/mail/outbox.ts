@@ -1,4 +1,4 @@
-import { type Em, OutboxEmail, type TStoredAttachment, Tenant } from '@candor/db';
+import { Candidate, type Em, OutboxEmail, type TStoredAttachment, Tenant } from '@candor/db';
 
 export interface EmailMessage {
   tenantId: string | null;
@@ -9,6 +9,8 @@ export interface EmailMessage {
   /** Hold the message until then (e.g. a rejection sent a day after the decision). */
   sendAfter?: Date;
   attachments?: TStoredAttachment[];
+  /** The candidate the message is about, whoever receives it: export and erasure find it through this. */
+  candidateId?: string | null;
 }
 
 /** Where an applicant manages their data; every candidate email links to it. */
@@ -23,6 +25,7 @@ export function privacyPortalUrl(publicUrl: string, tenantSlug: string): string 
 export function enqueueEmail(em: Em, message: EmailMessage): void {
   em.create(OutboxEmail, {
     tenant: message.tenantId ? em.getReference(Tenant, message.tenantId) : null,
+    candidate: message.candidateId ? em.getReference(Candidate, message.candidateId) : null,
     to: message.to,
     template: message.template,
     subject: message.subject,

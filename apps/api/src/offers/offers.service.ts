@@ -169,6 +169,7 @@ export async function sendOffer(em: Em, actor: Actor, files: FileStore, id: stri
       if (offerStage) moveToStage(tx, app, offerStage, actor.userId);
       enqueueEmail(tx, {
         tenantId: tenant.id,
+        candidateId: app.candidate.id,
         to: app.candidate.email,
         ...renderEmail(
           tenant,

@@ -1,5 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { notPersonal, personal } from '../privacy.js';
+import { Candidate } from './candidate.entity.js';
 import { newId } from './ids.js';
 import { tenantFilter } from './tenant-filter.js';
 import { Tenant } from './tenant.entity.js';
@@ -16,11 +17,13 @@ export type TOutboxStatus = (typeof OUTBOX_STATUSES)[number];
  */
 export const OutboxEmail = defineEntity({
   name: 'OutboxEmail',
-  indexes: [{ properties: ['status', 'nextAttemptAt'] }],
+  indexes: [{ properties: ['status', 'nextAttemptAt'] }, { properties: ['candidate'] }],
   filters: tenantFilter,
   properties: {
     id: p.uuid().primary().onCreate(() => newId()),
     tenant: () => p.manyToOne(Tenant).nullable(),
+    /** The candidate the message is about (to them, or to staff about them), so export and erasure reach it. */
+    candidate: () => p.manyToOne(Candidate).nullable().deleteRule('set null'),
     to: personal(p.string().length(254), 'user.contact.email'),
     subject: personal(p.string().length(255), 'user.name'),
     text: personal(p.text(), 'user.name'),

@@ -12,6 +12,7 @@ import { Migration20261123182000_candidate_search_fts } from './Migration2026112
 import { Migration20261123184533_board_index } from './Migration20261123184533_board_index.js';
 import { Migration20261123194935_privacy_notices_consent } from './Migration20261123194935_privacy_notices_consent.js';
 import { Migration20261123203524_privacy_requests_audit_chain } from './Migration20261123203524_privacy_requests_audit_chain.js';
+import { Migration20261123204418_outbox_email_candidate } from './Migration20261123204418_outbox_email_candidate.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -26,4 +27,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123184533_board_index', class: Migration20261123184533_board_index },
   { name: 'Migration20261123194935_privacy_notices_consent', class: Migration20261123194935_privacy_notices_consent },
   { name: 'Migration20261123203524_privacy_requests_audit_chain', class: Migration20261123203524_privacy_requests_audit_chain },
+  { name: 'Migration20261123204418_outbox_email_candidate', class: Migration20261123204418_outbox_email_candidate },
 ];

@@ -1,0 +1,210 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { Candidate, type Em, subjectGraph, subjectWhere } from '@candor/db';
+import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
+import { describe, expect, it } from 'vitest';
+import { diskFileStore } from '../files/file-store.js';
+import { setJobStatus } from '../jobs/jobs.service.js';
+import { pdfBytes } from '../testing/documents.js';
+import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
+import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
+import { eraseSubject } from './subject-erasure.js';
+import { buildSubjectExportZip, subjectExport } from './subject-export.js';
+
+/** The files stored in a zip, by name (stored entries only, as zipArchive writes them). */
+function unzip(zip: Uint8Array): Map<string, Buffer> {
+  const bytes = Buffer.from(zip);
+  const out = new Map<string, Buffer>();
+  let offset = 0;
+  while (bytes.readUInt32LE(offset) === 0x04034b50) {
+    const method = bytes.readUInt16LE(offset + 8);
+    const size = bytes.readUInt32LE(offset + 18);
+    const nameLength = bytes.readUInt16LE(offset + 26);
+    const extra = bytes.readUInt16LE(offset + 28);
+    const name = bytes.subarray(offset + 30, offset + 30 + nameLength).toString('utf8');
+    const data = bytes.subarray(offset + 30 + nameLength + extra, offset + 30 + nameLength + extra + size);
+    out.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
+    offset += 30 + nameLength + extra + size;
+  }
+  return out;
+}
+
+/** Every row of every table, as text: what a look into the database file would find. */
+async function everyRow(em: Em): Promise<string> {
+  const knex = em.getKnex();
+  const isPg = em.getPlatform().constructor.name.toLowerCase().includes('postgre');
+  const tables: string[] = isPg
+    ? (await knex.raw(`select tablename as name from pg_tables where schemaname = current_schema()`)).rows.map(
+        (r: { name: string }) => r.name,
+      )
+    : (await knex.raw(`select name from sqlite_master where type = 'table'`)).map((r: { name: string }) => r.name);
+  const dumps: string[] = [];
+  for (const table of tables) {
+    const rows = await knex.raw(isPg ? `select * from "${table}"` : `select * from \`${table}\``);
+    const text = JSON.stringify(isPg ? rows.rows : rows, (_k, v) => (v?.type === 'Buffer' ? Buffer.from(v.data).toString('latin1') : v));
+    dumps.push(`${table}: ${text}`);
+  }
+  return dumps.join('\n');
+}
+
+forEachDatabase('subject export and erasure', (db) => {
+  const setup = async () => {
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    const admin = await seedUser(em, tenant, 'admin');
+    const interviewer = await seedUser(em, tenant, 'hiring_manager');
+    await seedPublishedNotice(em, tenant);
+    const filesRoot = mkdtempSync(join(tmpdir(), 'candor-subject-files-'));
+    const deps = testDeps(db.orm(), { files: diskFileStore(filesRoot) });
+    const actor = actorOf(admin.id, tenant.id);
+    const jobs: Awaited<ReturnType<typeof seedJobWithApplicant>>['job'][] = [];
+    for (const title of ['Robot Whisperer', 'Gripper Tuner']) {
+      const { job } = await seedJobWithApplicant(db.orm(), actor, {
+        title,
+        questions: [{ label: 'Why robots?', kind: 'long_text', required: false }],
+        criteria: [{ name: 'Craft' }],
+      });
+      await setJobStatus(tenantEm(db.orm(), tenant.id), actor, job.id, 'open');
+      jobs.push(job);
+    }
+    const client = httpClient(deps);
+    const apply = (jobId: string, person: { name: string; email: string; token: string }, questionId: string) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries({
+        name: person.name,
+        email: person.email,
+        phone: '+49 30 5550101',
+        location: `Berlin ${person.token}`,
+        links: `https://example.test/${person.token}`,
+        coverLetter: `Cover letter ${person.token}`,
+        [`answer:${questionId}`]: `Because ${person.token}`,
+        'consent:talent_pool': 'yes',
+        ageConfirmed: 'yes',
+        noticeVersion: '1',
+      })) {
+        form.append(k, v);
+      }
+      form.append('resume', new File([pdfBytes(`resume ${person.token}`)], `cv-${person.token}.pdf`));
+      return client.request(`/careers/${tenant.slug}/jobs/${jobId}/apply`, { method: 'POST', headers: { Accept: 'application/json' }, body: form });
+    };
+    // Unique per setup: the database is shared by the tests of this file, and the scan reads all of it.
+    const run = Math.random().toString(36).slice(2, 8);
+    const ada = { name: `Ada Subjectova ${run}`, email: `ada.subjectova.${run}@example.test`, token: `zq-ada-${run}` };
+    const bob = { name: `Bob Bystander ${run}`, email: `bob.bystander.${run}@example.test`, token: `zq-bob-${run}` };
+    for (const job of jobs) expect((await apply(job.id, ada, job.questions[0]!.id)).status).toBe(201);
+    expect((await apply(jobs[0]!.id, bob, jobs[0]!.questions[0]!.id)).status).toBe(201);
+
+    // Staff data about Ada: a note, a tag, an interview with a scorecard.
+    const staff = await callerFor(deps, await sessionFor(deps, admin.id, tenant.id));
+    const adaRow = await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, { email: ada.email });
+    const adaApps = (await staff.candidates.get({ id: adaRow.id })).applications;
+    const appId = adaApps.find((a) => a.jobId === jobs[0]!.id)!.id;
+    await staff.applications.addNote({ applicationId: appId, body: `Note about ${ada.token}` });
+    await staff.applications.setTags({ id: appId, tags: [`tag-${ada.token}`] });
+    const interview = await staff.interviews.schedule({
+      applicationId: appId,
+      startsAt: '2030-01-10T09:00:00Z',
+      endsAt: '2030-01-10T10:00:00Z',
+      interviewerIds: [interviewer.id],
+      videoUrl: 'https://meet.example.test/abc',
+    });
+    const asInterviewer = await callerFor(deps, await sessionFor(deps, interviewer.id, tenant.id));
+    await asInterviewer.interviews.submitScorecard({
+      interviewId: interview.id,
+      ratings: [{ criterionId: jobs[0]!.criteria[0]!.id, rating: 3 }],
+      recommendation: 'yes',
+      notes: `Scorecard notes ${ada.token}`,
+    });
+    return { tenant, deps, ada, bob, adaId: adaRow.id, filesRoot };
+  };
+
+  /** Every personal value of the candidate, read straight from the tables the catalogue points at. */
+  async function personalValuesOf(em: Em, candidateId: string, email: string) {
+    const values: Array<{ entity: string; id: string; property: string; value: unknown }> = [];
+    for (const node of subjectGraph(em)) {
+      for (const row of (await em.find(node.entity, subjectWhere(node, candidateId, email))) as Array<Record<string, unknown> & { id: string }>) {
+        for (const { property } of node.personal) {
+          const value = row[property];
+          if (value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0)) {
+            values.push({ entity: node.entity, id: String(row.id), property, value });
+          }
+        }
+      }
+    }
+    return values;
+  }
+
+  describe('export', () => {
+    it('holds every categorized value of the candidate, found through the catalogue, and nothing of anyone else', async () => {
+      const { tenant, deps, ada, bob, adaId } = await setup();
+      const em = tenantEm(db.orm(), tenant.id);
+      const data = await subjectExport(em, adaId);
+      const values = await personalValuesOf(em, adaId, ada.email);
+      // The seed reaches deep: candidate, applications, answers, files, consents, receipts, notes, tags, scorecards, emails.
+      expect(new Set(values.map((v) => v.entity))).toEqual(
+        new Set(['Candidate', 'Application', 'Attachment', 'ConsentEvent', 'ConsentReceipt', 'ApplicationNote', 'ApplicationTag', 'Scorecard', 'OutboxEmail']),
+      );
+      for (const { entity, id, property, value } of values) {
+        const record = data.records[entity]?.find((r) => r.id === id);
+        expect(record, `${entity} ${id}`).toBeDefined();
+        expect(JSON.stringify(record?.values[property]), `${entity}.${property}`).toBe(
+          JSON.stringify(value instanceof Date ? value.toISOString() : value),
+        );
+        expect(record?.categories[property]).toBeTruthy();
+      }
+      const text = JSON.stringify(data);
+      expect(text).toContain('Robot Whisperer'); // jobs are named, for context
+      for (const foreign of [bob.name, bob.email, bob.token]) expect(text).not.toContain(foreign);
+      expect(data.sources.Scorecard).toMatch(/evaluations/);
+
+      const zip = unzip(await buildSubjectExportZip(em, deps.files, adaId));
+      expect(JSON.parse(zip.get('data.json')!.toString('utf8'))).toMatchObject({ format: 'candor.subject-export', version: 1 });
+      const resumes = [...zip.keys()].filter((name) => name.startsWith('files/'));
+      expect(resumes).toHaveLength(2);
+      expect(zip.get(resumes[0]!)!.toString('latin1')).toContain(`resume ${ada.token}`);
+    });
+  });
+
+  describe('erasure', () => {
+    it('leaves no personal value of the candidate in any table or file, and the others untouched', async () => {
+      const { tenant, deps, ada, bob, adaId, filesRoot } = await setup();
+      const em = tenantEm(db.orm(), tenant.id);
+      const asText = (v: { value: unknown }) => (typeof v.value === 'string' ? v.value : JSON.stringify(v.value));
+      const bobRow = await em.findOneOrFail(Candidate, { email: bob.email });
+      // Values Bob has too (a subject line naming the job, a stage) say nothing about Ada.
+      const shared = new Set((await personalValuesOf(em, bobRow.id, bob.email)).map(asText));
+      const adaValues = (await personalValuesOf(em, adaId, ada.email))
+        .map(asText)
+        // Hers alone: naming her, or long and unique (receipts); not template text any applicant gets.
+        .filter((v) => !shared.has(v) && ([ada.token, ada.name, ada.email].some((mine) => v.includes(mine)) || v.length >= 200));
+      const seeded = [ada.name, ada.email, ada.token, ...adaValues];
+      const before = await everyRow(db.orm().em.fork());
+      for (const value of [ada.name, ada.email, bob.name, bob.email]) expect(before).toContain(value);
+
+      const summary = await em.fork().transactional((tx) => eraseSubject(tx, adaId));
+      for (const key of summary.fileKeys) await deps.files.remove(key);
+      expect(summary.entities.Candidate).toEqual({ anonymized: 1, deleted: 0 });
+      expect(summary.entities.Attachment?.deleted).toBe(2);
+
+      const after = await everyRow(db.orm().em.fork());
+      for (const value of seeded) {
+        const where = after.split('\n').filter((line) => line.includes(value)).map((line) => line.slice(0, line.indexOf(':')));
+        expect(where, `still holds ${value.slice(0, 40)}`).toEqual([]);
+      }
+      const files = readdirSync(filesRoot, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+      for (const file of files) expect(readFileSync(join(file.parentPath, file.name), 'latin1')).not.toContain(ada.token);
+      expect(files).toHaveLength(1); // Bob's resume
+
+      // What stays is anonymous: the applications, their jobs and stages, and dates.
+      const anonymized = await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, adaId);
+      expect(anonymized.name).toBe(`Anonymized candidate #${adaId.slice(0, 8)}`);
+      expect((await subjectExport(tenantEm(db.orm(), tenant.id), adaId)).records.Application).toHaveLength(2);
+      // Bob is untouched, and applying again with Ada's email makes a fresh candidate.
+      for (const value of [bob.name, bob.email, `Cover letter ${bob.token}`]) expect(after).toContain(value);
+      const fresh = await tenantEm(db.orm(), tenant.id).findOne(Candidate, { email: ada.email });
+      expect(fresh).toBeNull();
+    });
+  });
+});

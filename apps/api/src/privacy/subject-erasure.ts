@@ -1,0 +1,83 @@
+import {
+  Attachment,
+  Candidate,
+  type Em,
+  purgeSearchIndex,
+  type SubjectEntity,
+  subjectGraph,
+  subjectWhere,
+} from '@candor/db';
+import type { EntityProperty } from '@mikro-orm/core';
+
+/**
+ * Rows kept after an erasure, with every personal value blanked: what the
+ * tenant may keep as anonymous statistics (which job, which stage was
+ * reached, when) and the request itself, which proves the erasure was done.
+ * Rows of every other entity in the subject graph are deleted.
+ */
+const KEPT_AS_ANONYMOUS = new Set(['Candidate', 'Application', 'StageChange', 'Interview', 'PrivacyRequest']);
+
+export interface ErasureSummary {
+  /** Per entity: how many rows were anonymized and how many deleted. */
+  entities: Record<string, { anonymized: number; deleted: number }>;
+  /** File-store keys to delete once the transaction has committed. */
+  fileKeys: string[];
+}
+
+/** The blank a personal property gets: null where allowed, else an empty value of its type. */
+function blankFor(prop: EntityProperty, row: { id: string }, entity: string): unknown {
+  if (entity === 'Candidate' && prop.name === 'name') return `Anonymized candidate #${row.id.slice(0, 8)}`;
+  // Still unique per tenant, and an address no mail can reach (RFC 2606).
+  if (entity === 'Candidate' && prop.name === 'email') return `anonymized-${row.id}@erased.invalid`;
+  if (prop.nullable) return null;
+  const type = String(prop.runtimeType ?? prop.type).toLowerCase();
+  if (type.includes('json') || type === 'array' || type === 'object') return Array.isArray(prop.default) ? [] : [];
+  if (type.includes('number') || type.includes('int')) return 0;
+  if (type.includes('boolean')) return false;
+  return type.includes('date') ? new Date(0) : '';
+}
+
+async function eraseRows(
+  tx: Em,
+  node: Pick<SubjectEntity, 'entity' | 'personal'>,
+  where: Record<string, unknown>,
+  summary: ErasureSummary,
+): Promise<void> {
+  const rows = (await tx.find(node.entity, where)) as Array<Record<string, unknown> & { id: string }>;
+  if (rows.length === 0) return;
+  const meta = tx.getMetadata().find(node.entity);
+  if (!meta) throw new Error(`no metadata for ${node.entity}`);
+  const counts = { anonymized: 0, deleted: 0 };
+  for (const row of rows) {
+    if (KEPT_AS_ANONYMOUS.has(node.entity)) {
+      for (const { property } of node.personal) row[property] = blankFor(meta.properties[property] as EntityProperty, row, node.entity);
+      counts.anonymized += 1;
+    } else {
+      tx.remove(row);
+      counts.deleted += 1;
+    }
+  }
+  summary.entities[node.entity] = counts;
+}
+
+/**
+ * Erases one candidate: every personal value the catalogue knows about them
+ * is blanked or its row deleted, walking the same subject graph the export
+ * walks. Runs in the caller's transaction; the caller deletes `fileKeys`
+ * from the file store after commit (a failed transaction leaves the files).
+ */
+export async function eraseSubject(tx: Em, candidateId: string): Promise<ErasureSummary> {
+  const summary: ErasureSummary = { entities: {}, fileKeys: [] };
+  const candidate = await tx.findOneOrFail(Candidate, candidateId);
+  const email = candidate.email;
+  const attachments = await tx.find(Attachment, { candidate: candidateId });
+  summary.fileKeys = attachments.map((a) => a.storageKey);
+  // Furthest from the candidate first, so nothing is deleted while a row still points at it.
+  for (const node of subjectGraph(tx)) {
+    await eraseRows(tx, node, subjectWhere(node, candidateId, email), summary);
+  }
+  candidate.restrictedAt = null;
+  await tx.flush();
+  await purgeSearchIndex(tx);
+  return summary;
+}

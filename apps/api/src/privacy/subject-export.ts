@@ -1,0 +1,145 @@
+import {
+  Attachment,
+  Candidate,
+  type Em,
+  type SubjectEntity,
+  subjectGraph,
+  subjectWhere,
+} from '@candor/db';
+import { DATA_CATEGORIES, type TDataCategory } from '@candor/schemas';
+import type { FileStore } from '../files/file-store.js';
+import { zipArchive } from '../files/zip.js';
+import { privacySettingsOf } from './privacy-settings.service.js';
+
+/** Bumped on any change a reader of the export would notice; see docs/subject-export.md. */
+export const SUBJECT_EXPORT_VERSION = 1;
+
+/** Where each kind of record comes from (Art. 15(1)(g)): shown in the export. */
+const SOURCES: Record<string, string> = {
+  Candidate: 'You, through the careers site, or the hiring team (referral, sourcing, import): see `source`',
+  Application: 'You, through the careers site, or the hiring team: see `source`',
+  Attachment: 'Files you uploaded, or the hiring team uploaded for you',
+  StageChange: 'Recorded by Candor when the hiring team moved your application',
+  ApplicationNote: 'Written by the hiring team',
+  ApplicationTag: 'Set by the hiring team',
+  Interview: 'Scheduled by the hiring team',
+  InterviewParticipant: 'Scheduled by the hiring team',
+  Scorecard: "The interviewers' evaluations of you",
+  Offer: 'Drafted by the hiring team',
+  ConsentEvent: 'Your own choices, when you applied or in the privacy portal',
+  ConsentReceipt: 'Signed receipts we issued to you for your choices',
+  PrivacyRequest: 'Your requests about your data',
+  PrivacyRequestNote: 'Notes of the staff handling your requests',
+  OutboxEmail: 'Emails we sent you',
+  PortalSession: 'Your sign-ins to the privacy portal',
+};
+
+/** Relations to records that are not about you are shown by what they are, never by whom. */
+const LABELLED_TARGETS: Record<string, string> = { Job: 'title', JobStage: 'name' };
+
+type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
+
+export interface SubjectExportRecord {
+  id: string;
+  /** Personal values, by property; `categories` says what each one is. */
+  values: Record<string, Json>;
+  categories: Record<string, TDataCategory>;
+  /** Dates, states and ids that give the values their meaning. */
+  context: Record<string, Json>;
+  related: Record<string, Json>;
+}
+
+export interface SubjectExport {
+  format: 'candor.subject-export';
+  version: number;
+  generatedAt: string;
+  controller: { name: string; contact: string };
+  subject: { candidateId: string };
+  categories: Record<string, string>;
+  sources: Record<string, string>;
+  records: Record<string, SubjectExportRecord[]>;
+  files: Array<{ attachmentId: string; path: string; contentType: string }>;
+}
+
+function toJson(value: unknown): Json {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(toJson);
+  if (typeof value === 'object') {
+    const ref = value as { id?: unknown };
+    if ('id' in ref && typeof ref.id === 'string') return ref.id;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]));
+  }
+  return value as Json;
+}
+
+async function recordsOf(em: Em, node: SubjectEntity, where: Record<string, unknown>): Promise<SubjectExportRecord[]> {
+  const labelled = node.relations.filter((r) => r.target in LABELLED_TARGETS);
+  const rows = (await em.find(node.entity, where, {
+    populate: labelled.map((r) => r.property) as never[],
+    orderBy: { id: 'asc' },
+  })) as Array<Record<string, unknown>>;
+  return rows.map((row) => ({
+    id: String(row.id),
+    values: Object.fromEntries(node.personal.map(({ property }) => [property, toJson(row[property])])),
+    categories: Object.fromEntries(node.personal.map(({ property, category }) => [property, category])),
+    context: Object.fromEntries(node.context.filter((p) => p !== 'id').map((p) => [p, toJson(row[p])])),
+    related: Object.fromEntries(
+      node.relations.flatMap(({ property, target }) => {
+        const ref = row[property] as Record<string, unknown> | null | undefined;
+        if (!ref) return [];
+        const label = LABELLED_TARGETS[target];
+        // References to staff accounts are left out: the export is about the applicant.
+        if (!label) return target === 'User' ? [] : [[property, toJson(ref)]];
+        return [[property, { id: String(ref.id), [label]: toJson(ref[label]) }]];
+      }),
+    ),
+  }));
+}
+
+/**
+ * Everything the tenant holds about one candidate, assembled by walking the
+ * subject graph (every entity related to the candidate, every property
+ * declared personal), not from a list kept by hand. `em` must be scoped to
+ * the candidate's tenant.
+ */
+export async function subjectExport(em: Em, candidateId: string): Promise<SubjectExport> {
+  const candidate = await em.findOneOrFail(Candidate, candidateId, { populate: ['tenant'] });
+  const tenant = candidate.tenant as unknown as { id: string; name: string };
+  const settings = await privacySettingsOf(em, tenant.id);
+  const records: Record<string, SubjectExportRecord[]> = {};
+  const used = new Set<TDataCategory>();
+  for (const node of [...subjectGraph(em)].reverse()) {
+    const rows = await recordsOf(em, node, subjectWhere(node, candidateId, candidate.email));
+    if (rows.length === 0) continue;
+    records[node.entity] = rows;
+    for (const { category } of node.personal) used.add(category);
+  }
+  const attachments = await em.find(Attachment, { candidate: candidateId }, { orderBy: { createdAt: 'asc' } });
+  return {
+    format: 'candor.subject-export',
+    version: SUBJECT_EXPORT_VERSION,
+    generatedAt: new Date().toISOString(),
+    controller: { name: tenant.name, contact: settings.contactEmail },
+    subject: { candidateId },
+    categories: Object.fromEntries([...used].sort().map((c) => [c, DATA_CATEGORIES[c].label])),
+    sources: Object.fromEntries(Object.keys(records).map((entity) => [entity, SOURCES[entity] ?? 'Recorded by Candor'])),
+    records,
+    files: attachments.map((a) => ({ attachmentId: a.id, path: filePath(a), contentType: a.contentType })),
+  };
+}
+
+function filePath(a: { id: string; filename: string }): string {
+  // Only the id makes the name unique; the original name is kept readable but cannot climb out of the folder.
+  return `files/${a.id}-${a.filename.replace(/[/\\\0]/g, '_')}`;
+}
+
+/** The export as one zip: `data.json` (see docs/subject-export.md) and the original files. */
+export async function buildSubjectExportZip(em: Em, files: FileStore, candidateId: string): Promise<Uint8Array> {
+  const data = await subjectExport(em, candidateId);
+  const attachments = await em.find(Attachment, { candidate: candidateId }, { orderBy: { createdAt: 'asc' } });
+  const entries: Array<[string, string | Uint8Array]> = [['data.json', `${JSON.stringify(data, null, 2)}\n`]];
+  for (const a of attachments) entries.push([filePath(a), await files.read(a.storageKey)]);
+  return zipArchive(entries);
+}
+
