@@ -7,7 +7,7 @@
  */
 import { Membership, OutboxEmail, PrivacyNotice, TENANT_FILTER } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
-import { DEFAULT_HIRING_SETTINGS, DEFAULT_PRIVACY_SETTINGS, dayOf, ROLES, roleCan, type TRole, ZAttachmentUploadInput, ZInterviewScheduleInput, ZOfferCreateInput } from '@candor/schemas';
+import { DEFAULT_HIRING_SETTINGS, DEFAULT_PRIVACY_SETTINGS, dayOf, ROLES, roleCan, type TRole, ZAttachmentUploadInput, ZInterviewScheduleInput, ZOfferCreateInput, ZRequestCreateInput } from '@candor/schemas';
 import { uploadAttachment } from './attachments/attachments.service.js';
 import { scheduleInterview } from './interviews/interviews.service.js';
 import { createOffer } from './offers/offers.service.js';
@@ -18,6 +18,7 @@ import { appRouter } from './router.js';
 import { actorOf, seedJobWithApplicant, seedOutboxEmail, tenantEm } from './testing/hiring-fixtures.js';
 import { callerFor, sessionFor, testDeps } from './testing/test-app.js';
 import type { Access } from './trpc/init.js';
+import { createRequest } from './privacy/requests.service.js';
 
 type AnyProcedure = { _def: { type: 'query' | 'mutation' | 'subscription'; meta?: { access?: Access } } };
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
@@ -35,6 +36,7 @@ interface TenantAFixtures {
   criterionId: string;
   attachmentId: string;
   offerId: string;
+  requestId: string;
 }
 
 /** A valid input for each procedure, aimed at tenant A's records where it names one. */
@@ -50,6 +52,8 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'users.invite': () => ({ email: `new-${Date.now()}@example.test`, name: 'New Person', role: 'recruiter' }),
   'users.update': (a) => ({ id: a.targetUserId, role: 'recruiter' }),
   'audit.list': () => ({}),
+  'audit.verify': () => undefined,
+  'audit.export': () => ({}),
   'settings.hiring': () => undefined,
   'settings.updateHiring': () => DEFAULT_HIRING_SETTINGS,
   'settings.emailTemplates': () => undefined,
@@ -122,6 +126,17 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'privacy.saveDraft': () => ({ bodyMd: '# Privacy notice\n\nHow we handle applications.' }),
   'privacy.publish': () => ({ effectiveOn: dayOf(), materialChange: false }),
   'privacy.consentHistory': (a) => ({ candidateId: a.candidateId }),
+  'requests.list': () => ({}),
+  'requests.counts': () => undefined,
+  'requests.get': (a) => ({ id: a.requestId }),
+  'requests.create': () => ({ type: 'access', channel: 'email', requesterEmail: 'someone@example.test' }),
+  'requests.transition': (a) => ({ id: a.requestId, to: 'verified' }),
+  'requests.extend': (a) => ({ id: a.requestId, reason: 'We need the records from the archive first.' }),
+  'requests.setJurisdiction': (a) => ({ id: a.requestId, jurisdiction: 'california' }),
+  'requests.assign': (a) => ({ id: a.requestId, assigneeId: null }),
+  'requests.addNote': (a) => ({ id: a.requestId, body: 'Called the requester back' }),
+  'requests.executeErasure': (a) => ({ id: a.requestId }),
+  'requests.export': (a) => ({ id: a.requestId }),
 };
 
 type Call = (input: unknown) => Promise<unknown>;
@@ -216,6 +231,14 @@ forEachDatabase('authorization', (db) => {
           currency: 'EUR',
           startDate: '2031-01-01',
           expiresOn: '2030-12-01',
+        }))
+      ).id,
+      requestId: (
+        await createRequest(tenantEm(db.orm(), tenantA.id), admin, ZRequestCreateInput.parse({
+          type: 'erasure',
+          channel: 'letter',
+          requesterEmail: 'letter-writer@example.test',
+          requesterName: 'Secret Candidate',
         }))
       ).id,
       attachmentId: (

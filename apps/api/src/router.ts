@@ -7,6 +7,7 @@ import { interviewsRouter } from './interviews/interviews.router.js';
 import { jobsRouter } from './jobs/jobs.router.js';
 import { outboxRouter } from './mail/outbox.router.js';
 import { offersRouter } from './offers/offers.router.js';
+import { requestsRouter } from './privacy/requests.router.js';
 import { privacyRouter } from './privacy/privacy.router.js';
 import { settingsRouter } from './settings/settings.router.js';
 import { router } from './trpc/init.js';
@@ -25,6 +26,7 @@ export const appRouter = router({
   offers: offersRouter,
   outbox: outboxRouter,
   privacy: privacyRouter,
+  requests: requestsRouter,
 });
 
 export type AppRouter = typeof appRouter;

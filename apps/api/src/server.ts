@@ -2,10 +2,12 @@ import { join } from 'node:path';
 import { createOrm, DEMO_PASSWORD, DEMO_SECOND_TENANT, DEMO_TENANT, DEMO_USERS, migrate, seedDemo } from '@candor/db';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
+import { setAuditSubjectKey } from './audit/audit-subject.js';
 import { buildDeps } from './build-deps.js';
 import { dataDir, readEnv } from './env.js';
 import { createLogger, errorFields } from './logging/logger.js';
 import { startOutboxDispatcher } from './mail/dispatcher.js';
+import { sendDeadlineDigests } from './privacy/requests.service.js';
 import { fileTransport, smtpTransport } from './mail/transport.js';
 
 const started = performance.now();
@@ -20,12 +22,20 @@ const seedDemoTenant = env.NODE_ENV !== 'production' && env.DEMO_SEED !== 'false
 if (seedDemoTenant) await seedDemo(orm.em.fork());
 
 const deps = buildDeps(env, orm, logger);
+// Audit pseudonyms must stay the same across restarts: key them with the master key.
+setAuditSubjectKey(deps.masterKey);
 await deps.publishAllCareers();
 // Job postings' validThrough moves on and notices published for a later day take effect: republish every hour.
 const republish = setInterval(() => {
   deps.publishAllCareers().catch((error: unknown) => logger.error('careers republish failed', errorFields(error)));
 }, 60 * 60_000);
 republish.unref();
+// Admins hear about privacy requests due within a week or overdue, once a day (the digest skips a tenant already told today).
+const digest = () =>
+  sendDeadlineDigests(orm, deps.publicUrl).catch((error: unknown) => logger.error('request digest failed', errorFields(error)));
+void digest();
+const digests = setInterval(digest, 60 * 60_000);
+digests.unref();
 
 const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL) : fileTransport(join(dataDir(env), 'mail'));
 const stopOutbox = startOutboxDispatcher({ orm, transport, from: env.MAIL_FROM, logger });
@@ -54,6 +64,7 @@ async function shutdown(signal: string) {
   logger.info('shutting down', { signal });
   stopOutbox();
   clearInterval(republish);
+  clearInterval(digests);
   server.close();
   await orm.close();
   process.exit(0);

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'offers.approve': ['owner', 'admin'],
   'settings.manage': ['owner', 'admin'],
   'outbox.read': ['owner', 'admin', 'recruiter'],
+  // Privacy requests (DSARs): tenant admins answer them; erasure cannot be undone.
+  'requests.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

@@ -135,3 +135,86 @@ export function deadlineState(dueOn: Day, today: Day, closed: boolean): TDeadlin
   if (today > dueOn) return 'overdue';
   return addDays(today, 7) >= dueOn ? 'due_soon' : 'on_track';
 }
+
+const ZIdOf = z.uuid();
+
+/** A request entered by staff (received by email, phone, letter or in person). */
+export const ZRequestCreateInput = z.object({
+  type: ZRequestType,
+  channel: z.enum(['email', 'phone', 'letter', 'in_person']),
+  requesterName: z.string().trim().max(120).default(''),
+  requesterEmail: z.string().trim().toLowerCase().pipe(z.email('Enter the email address the answer goes to')),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{2})?$/, 'Use a two-letter country code like DE')
+    .default(''),
+  usState: z.string().trim().toUpperCase().max(2).default(''),
+  details: z.string().trim().max(5000).default(''),
+  /** Received on (YYYY-MM-DD): the deadline runs from here; defaults to today. */
+  receivedOn: z.iso.date().optional(),
+  /** Someone acting for the subject, and how they proved it. */
+  agentName: z.string().trim().max(120).default(''),
+  agentProof: z.string().trim().max(2000).default(''),
+});
+export type TRequestCreateInput = z.input<typeof ZRequestCreateInput>;
+
+export const ZRequestTransitionInput = z.discriminatedUnion('to', [
+  z.object({ id: ZIdOf, to: z.literal('verified') }),
+  z.object({ id: ZIdOf, to: z.literal('in_progress') }),
+  z.object({ id: ZIdOf, to: z.literal('completed'), answer: z.string().trim().min(1, 'Write the answer sent to the requester').max(5000) }),
+  z.object({
+    id: ZIdOf,
+    to: z.literal('refused'),
+    reason: z.string().trim().min(1, 'Give the legal reason for refusing').max(1000),
+    answer: z.string().trim().min(1, 'Write the answer sent to the requester').max(5000),
+  }),
+]);
+
+export const ZRequestExtendInput = z.object({
+  id: ZIdOf,
+  reason: z.string().trim().min(10, 'Explain why: the requester is told').max(1000),
+});
+
+export const ZRequestAssignInput = z.object({ id: ZIdOf, assigneeId: ZIdOf.nullable() });
+export const ZRequestNoteInput = z.object({ id: ZIdOf, body: z.string().trim().min(1).max(5000) });
+export const ZRequestJurisdictionInput = z.object({ id: ZIdOf, jurisdiction: ZJurisdiction });
+
+export const ZPrivacyRequest = z.object({
+  id: ZIdOf,
+  type: ZRequestType,
+  channel: z.string(),
+  requesterName: z.string().nullable(),
+  requesterEmail: z.string(),
+  candidateId: z.string().nullable(),
+  agentName: z.string().nullable(),
+  agentProof: z.string().nullable(),
+  details: z.string(),
+  country: z.string().nullable(),
+  jurisdiction: ZJurisdiction,
+  verification: ZVerificationState,
+  status: ZRequestStatus,
+  receivedAt: z.iso.datetime(),
+  dueOn: z.string(),
+  deadline: z.enum(['on_track', 'due_soon', 'overdue', 'closed']),
+  acknowledgeBy: z.string().nullable(),
+  maxExtendedDueOn: z.string(),
+  extendedAt: z.iso.datetime().nullable(),
+  extensionReason: z.string().nullable(),
+  assignee: z.object({ id: ZIdOf, name: z.string() }).nullable(),
+  refusalReason: z.string().nullable(),
+  answer: z.string().nullable(),
+  actions: z.array(z.object({ at: z.string(), action: z.string(), detail: z.string() })),
+  lastError: z.string().nullable(),
+  completedAt: z.iso.datetime().nullable(),
+  notes: z.array(z.object({ id: ZIdOf, body: z.string(), author: z.string().nullable(), createdAt: z.iso.datetime() })),
+});
+export type TPrivacyRequest = z.infer<typeof ZPrivacyRequest>;
+
+export const ZRequestListParams = z.object({
+  status: z.enum(['open', ...REQUEST_STATUSES]).default('open'),
+  type: ZRequestType.optional(),
+});
+
+export const ZRequestCounts = z.object({ open: z.number().int(), dueSoon: z.number().int(), overdue: z.number().int() });

@@ -1,0 +1,115 @@
+import { Attachment, Candidate, OutboxEmail, PrivacyRequest } from '@candor/db';
+import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
+import { addDays, addMonths, dayOf } from '@candor/schemas';
+import { describe, expect, it } from 'vitest';
+import { pdfBytes } from '../testing/documents.js';
+import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
+import { callerFor, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
+import { sendDeadlineDigests } from './requests.service.js';
+
+forEachDatabase('privacy requests', (db) => {
+  const setup = async () => {
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    const admin = await seedUser(em, tenant, 'admin');
+    const deps = testDeps(db.orm());
+    const caller = await callerFor(deps, await sessionFor(deps, admin.id, tenant.id));
+    return { tenant, admin, deps, caller };
+  };
+  const fieldErrorsOf = async (promise: Promise<unknown>) => {
+    try {
+      await promise;
+    } catch (error) {
+      return (error as { cause?: { fieldErrors?: unknown }; message: string }).cause?.fieldErrors ?? (error as Error).message;
+    }
+    throw new Error('expected an error');
+  };
+
+  describe('the queue', () => {
+    it('takes requests entered by staff with the due date of their jurisdiction, and counts what is urgent', async () => {
+      const { caller } = await setup();
+      const today = dayOf();
+      const eu = await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'Ana@Example.test', country: 'pt' });
+      expect(eu).toMatchObject({ jurisdiction: 'eea_uk_ch', dueOn: addMonths(today, 1), status: 'received', requesterEmail: 'ana@example.test', deadline: 'on_track' });
+      const ca = await caller.requests.create({ type: 'erasure', channel: 'phone', requesterEmail: 'cal@example.test', country: 'US', usState: 'CA' });
+      expect(ca).toMatchObject({ jurisdiction: 'california', dueOn: addDays(today, 45) });
+      expect(ca.acknowledgeBy).not.toBeNull();
+      const old = await caller.requests.create({
+        type: 'rectification',
+        channel: 'letter',
+        requesterEmail: 'late@example.test',
+        receivedOn: addDays(today, -40),
+        country: 'DE',
+      });
+      expect(old.deadline).toBe('overdue');
+      expect(await caller.requests.counts()).toEqual({ open: 3, dueSoon: 0, overdue: 1 });
+      expect((await caller.requests.list({})).map((r) => r.id)).toEqual([old.id, eu.id, ca.id]);
+      expect(await fieldErrorsOf(caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'x@example.test', receivedOn: addDays(today, 2) }))).toEqual({
+        receivedOn: ['Today or earlier'],
+      });
+    });
+
+    it('moves a request through its states, and mails the answer to the requester', async () => {
+      const { tenant, caller } = await setup();
+      const request = await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'ana@example.test' });
+      expect(await fieldErrorsOf(caller.requests.transition({ id: request.id, to: 'completed', answer: 'Here you go' }))).toEqual({
+        to: ['Allowed next: verified, refused'],
+      });
+      expect((await caller.requests.transition({ id: request.id, to: 'verified' })).verification).toBe('verified');
+      const done = await caller.requests.transition({ id: request.id, to: 'completed', answer: 'Attached is your data.' });
+      expect(done).toMatchObject({ status: 'completed', deadline: 'closed', answer: 'Attached is your data.' });
+      const mail = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, { to: 'ana@example.test', template: 'privacy_request' });
+      expect(mail.text).toContain('Attached is your data.');
+      expect(await fieldErrorsOf(caller.requests.transition({ id: request.id, to: 'in_progress' }))).toEqual({ to: ['Allowed next: none'] });
+    });
+
+    it('extends a deadline once, within the first period, and tells the requester why', async () => {
+      const { tenant, caller } = await setup();
+      const today = dayOf();
+      const request = await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'ana@example.test', country: 'FR' });
+      const extended = await caller.requests.extend({ id: request.id, reason: 'The records are in the archive in Lyon.' });
+      expect(extended).toMatchObject({ dueOn: addMonths(today, 3), extensionReason: 'The records are in the archive in Lyon.' });
+      expect(await fieldErrorsOf(caller.requests.extend({ id: request.id, reason: 'And once more, please.' }))).toMatch(/extended once/);
+      const mail = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, { to: 'ana@example.test' });
+      expect(mail.text).toContain('archive in Lyon');
+      const late = await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'b@example.test', country: 'FR', receivedOn: addDays(today, -35) });
+      expect(await fieldErrorsOf(caller.requests.extend({ id: late.id, reason: 'Too late for this, surely.' }))).toMatch(/Too late/);
+    });
+
+    it('emails the admins once a day about requests due soon or overdue', async () => {
+      const { tenant, admin, caller } = await setup();
+      await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'ana@example.test', receivedOn: addDays(dayOf(), -40) });
+      await sendDeadlineDigests(db.orm(), TEST_ORIGIN);
+      await sendDeadlineDigests(db.orm(), TEST_ORIGIN);
+      const digests = await tenantEm(db.orm(), tenant.id).find(OutboxEmail, { template: 'privacy_request_digest' });
+      expect(digests.map((d) => d.to)).toEqual([admin.email]);
+      expect(digests[0]?.text).toContain('OVERDUE');
+      expect(digests[0]?.text).not.toContain('ana@example.test');
+    });
+  });
+
+  describe('erasure', () => {
+    it('erases a verified requester’s data and completes the request in one go', async () => {
+      const { tenant, admin, deps, caller } = await setup();
+      const { candidate } = await seedJobWithApplicant(db.orm(), actorOf(admin.id, tenant.id), {}, { email: 'erase.me@example.test', name: 'Erin Erasable' });
+      await caller.attachments.upload({ candidateId: candidate.id, kind: 'resume', filename: 'erin.pdf', contentBase64: pdfBytes('erin').toString('base64') });
+      const em = tenantEm(db.orm(), tenant.id);
+      const key = (await em.findOneOrFail(Attachment, { candidate: candidate.id })).storageKey;
+      const request = await caller.requests.create({ type: 'erasure', channel: 'email', requesterEmail: 'erase.me@example.test' });
+      expect(request.candidateId).toBe(candidate.id);
+      expect(await fieldErrorsOf(caller.requests.executeErasure({ id: request.id }))).toMatch(/Verify/);
+      await caller.requests.transition({ id: request.id, to: 'verified' });
+      const done = await caller.requests.executeErasure({ id: request.id });
+      expect(done.status).toBe('completed');
+      expect(done.actions.map((a) => a.action)).toContain('subject.erased');
+      const erased = await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id);
+      expect(erased.name).toMatch(/^Anonymized candidate #/);
+      expect(await tenantEm(db.orm(), tenant.id).count(Attachment, { candidate: candidate.id })).toBe(0);
+      await expect(deps.files.read(key)).rejects.toThrow();
+      // The answer reaches the requester even though the request no longer holds their address.
+      const row = await tenantEm(db.orm(), tenant.id).findOneOrFail(PrivacyRequest, request.id);
+      expect(row.requesterEmail).toBe('');
+      expect(await tenantEm(db.orm(), tenant.id).count(OutboxEmail, { to: 'erase.me@example.test', template: 'privacy_request' })).toBe(1);
+    });
+  });
+});

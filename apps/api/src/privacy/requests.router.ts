@@ -1,0 +1,84 @@
+import {
+  ZIdInput,
+  ZPrivacyRequest,
+  ZRequestAssignInput,
+  ZRequestCounts,
+  ZRequestCreateInput,
+  ZRequestExtendInput,
+  ZRequestJurisdictionInput,
+  ZRequestListParams,
+  ZRequestNoteInput,
+  ZRequestTransitionInput,
+} from '@candor/schemas';
+import { z } from 'zod';
+import { roleProcedure, router } from '../trpc/init.js';
+import {
+  addRequestNote,
+  assignRequest,
+  createRequest,
+  executeErasure,
+  extendRequest,
+  getRequest,
+  listRequests,
+  requestCounts,
+  requestExport,
+  setJurisdiction,
+  transitionRequest,
+} from './requests.service.js';
+
+/** The privacy-request (DSAR) queue of the tenant's admins. */
+export const requestsRouter = router({
+  list: roleProcedure('requests.manage')
+    .input(ZRequestListParams)
+    .output(z.array(ZPrivacyRequest))
+    .query(({ ctx, input }) => listRequests(ctx.em, input)),
+
+  counts: roleProcedure('requests.manage')
+    .output(ZRequestCounts)
+    .query(({ ctx }) => requestCounts(ctx.em)),
+
+  get: roleProcedure('requests.manage')
+    .input(ZIdInput)
+    .output(ZPrivacyRequest)
+    .query(({ ctx, input }) => getRequest(ctx.em, ctx.actor, input.id)),
+
+  create: roleProcedure('requests.manage')
+    .input(ZRequestCreateInput)
+    .output(ZPrivacyRequest)
+    .mutation(({ ctx, input }) => createRequest(ctx.em, ctx.actor, input)),
+
+  transition: roleProcedure('requests.manage')
+    .input(ZRequestTransitionInput)
+    .output(ZPrivacyRequest)
+    .mutation(({ ctx, input }) => transitionRequest(ctx.em, ctx.actor, input)),
+
+  extend: roleProcedure('requests.manage')
+    .input(ZRequestExtendInput)
+    .output(ZPrivacyRequest)
+    .mutation(({ ctx, input }) => extendRequest(ctx.em, ctx.actor, input)),
+
+  setJurisdiction: roleProcedure('requests.manage')
+    .input(ZRequestJurisdictionInput)
+    .output(ZPrivacyRequest)
+    .mutation(({ ctx, input }) => setJurisdiction(ctx.em, ctx.actor, input)),
+
+  assign: roleProcedure('requests.manage')
+    .input(ZRequestAssignInput)
+    .output(ZPrivacyRequest)
+    .mutation(({ ctx, input }) => assignRequest(ctx.em, ctx.actor, input)),
+
+  addNote: roleProcedure('requests.manage')
+    .input(ZRequestNoteInput)
+    .output(ZPrivacyRequest)
+    .mutation(({ ctx, input }) => addRequestNote(ctx.em, ctx.actor, input)),
+
+  executeErasure: roleProcedure('requests.manage')
+    .input(ZIdInput)
+    .output(ZPrivacyRequest)
+    .mutation(({ ctx, input }) => executeErasure(ctx.em, ctx.actor, ctx.deps.files, input.id)),
+
+  export: roleProcedure('requests.manage')
+    .input(ZIdInput)
+    .output(z.object({ filename: z.string(), contentBase64: z.string() }))
+    .query(({ ctx, input }) => requestExport(ctx.em, ctx.actor, ctx.deps.files, input.id)),
+});

@@ -1,0 +1,323 @@
+import {
+  Candidate,
+  type Em,
+  type InferEntity,
+  Membership,
+  type Orm,
+  OutboxEmail,
+  PrivacyRequest,
+  PrivacyRequestNote,
+  TENANT_FILTER,
+  Tenant,
+  User,
+} from '@candor/db';
+import {
+  dayOf,
+  deadlineState,
+  jurisdictionOf,
+  REQUEST_TYPE_LABELS,
+  requestDeadlines,
+  type TJurisdiction,
+  type TPrivacyRequest,
+  type TRequestStatus,
+  type ZRequestCreateInput,
+  type ZRequestListParams,
+  type ZRequestTransitionInput,
+} from '@candor/schemas';
+import type { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.js';
+import type { FileStore } from '../files/file-store.js';
+import { enqueueEmail } from '../mail/outbox.js';
+import { AppError } from '../trpc/app-error.js';
+import type { Actor } from '../trpc/init.js';
+import { eraseSubject } from './subject-erasure.js';
+import { buildSubjectExportZip } from './subject-export.js';
+
+type RequestRow = InferEntity<typeof PrivacyRequest>;
+
+const OPEN: TRequestStatus[] = ['received', 'verified', 'in_progress'];
+
+/** Where a request may go next; completed and refused are final. */
+const TRANSITIONS: Record<TRequestStatus, TRequestStatus[]> = {
+  received: ['verified', 'refused'],
+  verified: ['in_progress', 'completed', 'refused'],
+  in_progress: ['completed', 'refused'],
+  completed: [],
+  refused: [],
+};
+
+function receivedOnOf(row: RequestRow): string {
+  return dayOf(row.receivedAt);
+}
+
+function toDto(row: RequestRow, notes: Array<InferEntity<typeof PrivacyRequestNote>> = []): TPrivacyRequest {
+  const deadlines = requestDeadlines(receivedOnOf(row), row.jurisdiction, row.extendedAt !== null && row.extendedAt !== undefined);
+  return {
+    id: row.id,
+    type: row.type,
+    channel: row.channel,
+    requesterName: row.requesterName ?? null,
+    requesterEmail: row.requesterEmail,
+    candidateId: row.candidate?.id ?? null,
+    agentName: row.agentName ?? null,
+    agentProof: row.agentProof ?? null,
+    details: row.details,
+    country: row.country ?? null,
+    jurisdiction: row.jurisdiction,
+    verification: row.verification as TPrivacyRequest['verification'],
+    status: row.status,
+    receivedAt: row.receivedAt.toISOString(),
+    dueOn: row.dueOn,
+    deadline: deadlineState(row.dueOn, dayOf(), !OPEN.includes(row.status)),
+    acknowledgeBy: deadlines.acknowledgeBy,
+    maxExtendedDueOn: deadlines.maxExtendedDueOn,
+    extendedAt: row.extendedAt?.toISOString() ?? null,
+    extensionReason: row.extensionReason ?? null,
+    assignee: row.assignee ? { id: row.assignee.id, name: row.assignee.name } : null,
+    refusalReason: row.refusalReason ?? null,
+    answer: row.answer ?? null,
+    actions: row.actions,
+    lastError: row.lastError ?? null,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    notes: notes.map((n) => ({ id: n.id, body: n.body, author: n.author?.name ?? null, createdAt: n.createdAt.toISOString() })),
+  };
+}
+
+async function loadRequest(em: Em, id: string): Promise<RequestRow> {
+  const row = await em.findOne(PrivacyRequest, id, { populate: ['assignee', 'candidate'] });
+  if (!row) throw new AppError('NOT_FOUND', 'No such request');
+  return row;
+}
+
+export async function getRequest(em: Em, actor: Actor, id: string): Promise<TPrivacyRequest> {
+  const row = await loadRequest(em, id);
+  const notes = await em.find(PrivacyRequestNote, { request: row }, { populate: ['author'], orderBy: { createdAt: 'asc' } });
+  recordAudit(em, actor, { action: 'request.read', targetType: 'PrivacyRequest', targetId: id });
+  await em.flush();
+  return toDto(row, notes);
+}
+
+/** The queue: open requests by due date (the most urgent first), or the closed ones most recent first. */
+export async function listRequests(em: Em, params: z.output<typeof ZRequestListParams>): Promise<TPrivacyRequest[]> {
+  const status = params.status === 'open' ? { $in: OPEN } : params.status;
+  const rows = await em.find(
+    PrivacyRequest,
+    { status, ...(params.type ? { type: params.type } : {}) },
+    { populate: ['assignee', 'candidate'], orderBy: params.status === 'open' ? { dueOn: 'asc', id: 'asc' } : { receivedAt: 'desc', id: 'asc' }, limit: 500 },
+  );
+  return rows.map((row) => toDto(row));
+}
+
+export async function requestCounts(em: Em): Promise<{ open: number; dueSoon: number; overdue: number }> {
+  const rows = await em.find(PrivacyRequest, { status: { $in: OPEN } }, { fields: ['id', 'dueOn', 'status'] });
+  const today = dayOf();
+  const states = rows.map((r) => deadlineState(r.dueOn, today, false));
+  return { open: rows.length, dueSoon: states.filter((s) => s === 'due_soon').length, overdue: states.filter((s) => s === 'overdue').length };
+}
+
+export async function createRequest(em: Em, actor: Actor, input: z.output<typeof ZRequestCreateInput>): Promise<TPrivacyRequest> {
+  const today = dayOf();
+  const receivedOn = input.receivedOn ?? today;
+  if (receivedOn > today) throw new AppError('BAD_REQUEST', 'A request cannot arrive in the future', { receivedOn: ['Today or earlier'] });
+  const jurisdiction = jurisdictionOf(input.country, input.usState);
+  const candidate = await em.findOne(Candidate, { email: input.requesterEmail });
+  const row = em.create(PrivacyRequest, {
+    tenant: actor.tenantId,
+    candidate,
+    type: input.type,
+    channel: input.channel,
+    requesterName: input.requesterName || null,
+    requesterEmail: input.requesterEmail,
+    agentName: input.agentName || null,
+    agentProof: input.agentProof || null,
+    details: input.details,
+    country: input.country || null,
+    jurisdiction,
+    verification: 'unverified',
+    status: 'received',
+    receivedAt: new Date(`${receivedOn}T12:00:00.000Z`),
+    dueOn: requestDeadlines(receivedOn, jurisdiction, false).dueOn,
+    actions: [],
+  });
+  recordAudit(em, actor, { action: 'request.create', targetType: 'PrivacyRequest', targetId: row.id });
+  await em.flush();
+  return getRequest(em, actor, row.id);
+}
+
+function note(row: RequestRow, action: string, detail: string): void {
+  row.actions = [...row.actions, { at: new Date().toISOString(), action, detail }];
+}
+
+async function mailRequester(tx: Em, row: RequestRow, tenantId: string, to: string, subject: string, text: string): Promise<void> {
+  const tenant = await tx.findOneOrFail(Tenant, tenantId);
+  enqueueEmail(tx, {
+    tenantId,
+    to,
+    template: 'privacy_request',
+    subject: `${tenant.name}: ${subject}`,
+    text: `${text}\n\nReference: ${row.id.slice(0, 8).toUpperCase()} (${REQUEST_TYPE_LABELS[row.type]})\n`,
+  });
+}
+
+export async function transitionRequest(em: Em, actor: Actor, input: z.output<typeof ZRequestTransitionInput>): Promise<TPrivacyRequest> {
+  await em.transactional(async (tx) => {
+    const row = await loadRequest(tx, input.id);
+    const from: TRequestStatus = row.status;
+    if (!TRANSITIONS[from].includes(input.to)) {
+      throw new AppError('PRECONDITION_FAILED', `A ${from.replace('_', ' ')} request cannot become ${input.to.replace('_', ' ')}`, {
+        to: [`Allowed next: ${TRANSITIONS[from].join(', ') || 'none'}`],
+      });
+    }
+    row.status = input.to;
+    if (input.to === 'verified') row.verification = 'verified';
+    if (input.to === 'completed' || input.to === 'refused') {
+      row.answer = input.answer;
+      row.completedAt = new Date();
+      if (input.to === 'refused') row.refusalReason = input.reason;
+      await mailRequester(tx, row, actor.tenantId, row.requesterEmail, input.to === 'completed' ? 'your privacy request is done' : 'your privacy request', input.answer);
+    }
+    note(row, `status.${input.to}`, `by staff`);
+    recordAudit(tx, actor, { action: `request.${input.to}`, targetType: 'PrivacyRequest', targetId: row.id });
+  });
+  return getRequest(em, actor, input.id);
+}
+
+/**
+ * Extends the deadline once, to the longest the law allows, and tells the
+ * requester why. Only possible within the first period (GDPR: within one
+ * month; CCPA: within the first 45 days).
+ */
+export async function extendRequest(em: Em, actor: Actor, input: { id: string; reason: string }): Promise<TPrivacyRequest> {
+  await em.transactional(async (tx) => {
+    const row = await loadRequest(tx, input.id);
+    if (!OPEN.includes(row.status)) throw new AppError('PRECONDITION_FAILED', 'Only an open request can be extended');
+    if (row.extendedAt) throw new AppError('PRECONDITION_FAILED', 'The deadline was extended already; it can be extended once');
+    const deadlines = requestDeadlines(receivedOnOf(row), row.jurisdiction, true);
+    if (dayOf() > deadlines.extensionNoticeBy) {
+      throw new AppError('PRECONDITION_FAILED', `Too late to extend: the requester had to be told by ${deadlines.extensionNoticeBy}`);
+    }
+    row.extendedAt = new Date();
+    row.extensionReason = input.reason;
+    row.dueOn = deadlines.dueOn;
+    await mailRequester(tx, row, actor.tenantId, row.requesterEmail, 'we need more time for your privacy request', `We need more time to answer your request, and will answer by ${row.dueOn}.\n\nWhy: ${input.reason}`);
+    note(row, 'deadline.extended', `to ${row.dueOn}`);
+    recordAudit(tx, actor, { action: 'request.extend', targetType: 'PrivacyRequest', targetId: row.id });
+  });
+  return getRequest(em, actor, input.id);
+}
+
+export async function setJurisdiction(em: Em, actor: Actor, input: { id: string; jurisdiction: TJurisdiction }): Promise<TPrivacyRequest> {
+  const row = await loadRequest(em, input.id);
+  row.jurisdiction = input.jurisdiction;
+  row.dueOn = requestDeadlines(receivedOnOf(row), input.jurisdiction, Boolean(row.extendedAt)).dueOn;
+  note(row, 'jurisdiction.changed', input.jurisdiction);
+  recordAudit(em, actor, { action: 'request.jurisdiction', targetType: 'PrivacyRequest', targetId: row.id });
+  await em.flush();
+  return getRequest(em, actor, input.id);
+}
+
+export async function assignRequest(em: Em, actor: Actor, input: { id: string; assigneeId: string | null }): Promise<TPrivacyRequest> {
+  const row = await loadRequest(em, input.id);
+  if (input.assigneeId && !(await em.findOne(Membership, { tenant: actor.tenantId, user: input.assigneeId, role: { $in: ['owner', 'admin'] } }))) {
+    throw new AppError('BAD_REQUEST', 'Assign the request to an admin of this company', { assigneeId: ['Not an admin here'] });
+  }
+  row.assignee = input.assigneeId ? em.getReference(User, input.assigneeId) : null;
+  recordAudit(em, actor, { action: 'request.assign', targetType: 'PrivacyRequest', targetId: row.id });
+  await em.flush();
+  return getRequest(em, actor, input.id);
+}
+
+export async function addRequestNote(em: Em, actor: Actor, input: { id: string; body: string }): Promise<TPrivacyRequest> {
+  const row = await loadRequest(em, input.id);
+  em.create(PrivacyRequestNote, { tenant: actor.tenantId, request: row, author: em.getReference(User, actor.userId), body: input.body });
+  recordAudit(em, actor, { action: 'request.note', targetType: 'PrivacyRequest', targetId: row.id });
+  await em.flush();
+  return getRequest(em, actor, input.id);
+}
+
+/**
+ * Carries out a verified erasure request: everything about the candidate is
+ * erased (see subject-erasure.ts) and the request completed, in one
+ * transaction; the files go after it commits. A failure leaves the subject
+ * as before and the request open, with the kind of error recorded.
+ */
+export async function executeErasure(em: Em, actor: Actor, files: FileStore, id: string): Promise<TPrivacyRequest> {
+  const row = await loadRequest(em, id);
+  if (row.type !== 'erasure') throw new AppError('BAD_REQUEST', 'This is not an erasure request');
+  if (row.status !== 'verified' && row.status !== 'in_progress') {
+    throw new AppError('PRECONDITION_FAILED', 'Verify the requester’s identity before erasing');
+  }
+  if (!row.candidate) throw new AppError('PRECONDITION_FAILED', 'No candidate matches this request: complete it with an answer instead');
+  const candidateId = row.candidate.id;
+  const to = row.requesterEmail;
+  let fileKeys: string[] = [];
+  try {
+    await em.transactional(async (tx) => {
+      const summary = await eraseSubject(tx, candidateId);
+      fileKeys = summary.fileKeys;
+      // The request was anonymized with everything else; what was done stays on it, without personal values.
+      const request = await loadRequest(tx, id);
+      request.status = 'completed';
+      request.completedAt = new Date();
+      request.answer = 'Your data has been erased.';
+      request.lastError = null;
+      note(request, 'subject.erased', Object.entries(summary.entities).map(([e, c]) => `${e}: ${c.anonymized} anonymized, ${c.deleted} deleted`).join('; '));
+      await mailRequester(tx, request, actor.tenantId, to, 'your data has been erased', 'We have erased the personal data we held about you. Statistics without your name (such as how many people applied to a job) remain.');
+      recordAudit(tx, actor, { action: 'request.erasure_executed', targetType: 'PrivacyRequest', targetId: id });
+    });
+  } catch (error) {
+    const fresh = await loadRequest(em.fork(), id);
+    fresh.lastError = error instanceof Error ? error.name : 'Error';
+    await em.fork().persistAndFlush(fresh);
+    throw error instanceof AppError ? error : new AppError('PRECONDITION_FAILED', 'The erasure failed and nothing was changed; the request stays open');
+  }
+  for (const key of fileKeys) await files.remove(key);
+  return getRequest(em, actor, id);
+}
+
+/** The subject's data as the zip the portal gives them, for staff answering an access request by email. */
+export async function requestExport(em: Em, actor: Actor, files: FileStore, id: string): Promise<{ filename: string; contentBase64: string }> {
+  const row = await loadRequest(em, id);
+  if (!row.candidate) throw new AppError('PRECONDITION_FAILED', 'No candidate matches this request');
+  const zip = await buildSubjectExportZip(em, files, row.candidate.id);
+  recordAudit(em, actor, { action: 'request.export', targetType: 'PrivacyRequest', targetId: id });
+  await em.flush();
+  return { filename: `candor-export-${id.slice(0, 8)}.zip`, contentBase64: Buffer.from(zip).toString('base64') };
+}
+
+/**
+ * Emails each tenant's admins the requests due within a week or overdue,
+ * at most once a day per tenant. The message names requests by reference,
+ * type and due date only.
+ */
+export async function sendDeadlineDigests(orm: Orm, publicUrl: string): Promise<number> {
+  let sent = 0;
+  for (const tenant of await orm.em.fork().find(Tenant, {})) {
+    const em = orm.em.fork();
+    em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
+    const today = dayOf();
+    const urgent = (await em.find(PrivacyRequest, { status: { $in: OPEN } }, { orderBy: { dueOn: 'asc' } })).filter(
+      (r) => deadlineState(r.dueOn, today, false) !== 'on_track',
+    );
+    if (urgent.length === 0) continue;
+    const since = new Date(`${today}T00:00:00.000Z`);
+    if (await em.count(OutboxEmail, { template: 'privacy_request_digest', createdAt: { $gte: since } })) continue;
+    const admins = await em.find(Membership, { tenant, role: { $in: ['owner', 'admin'] }, status: 'active' }, { populate: ['user'] });
+    const lines = urgent.map(
+      (r) => `- ${r.id.slice(0, 8).toUpperCase()}  ${REQUEST_TYPE_LABELS[r.type]}  due ${r.dueOn}${deadlineState(r.dueOn, today, false) === 'overdue' ? '  OVERDUE' : ''}`,
+    );
+    await em.transactional(async (tx) => {
+      for (const admin of admins) {
+        enqueueEmail(tx, {
+          tenantId: tenant.id,
+          to: admin.user.email,
+          template: 'privacy_request_digest',
+          subject: `${tenant.name}: ${urgent.length} privacy request${urgent.length === 1 ? '' : 's'} due soon or overdue`,
+          text: `These privacy requests need an answer soon:\n\n${lines.join('\n')}\n\nOpen the queue: ${publicUrl}/admin/#/privacy-requests\n`,
+        });
+        sent += 1;
+      }
+    });
+  }
+  return sent;
+}
