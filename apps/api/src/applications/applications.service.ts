@@ -127,7 +127,7 @@ export async function listApplications(em: Em, actor: Actor, params: z.output<ty
 
 export async function getApplication(em: Em, actor: Actor, id: string): Promise<TApplication> {
   const app = await visibleApplication(em, actor, id);
-  recordAudit(em, actor, { action: 'application.read', targetType: 'Application', targetId: id });
+  recordAudit(em, actor, { action: 'application.read', targetType: 'Application', targetId: id, subjectId: app.candidate.id });
   await em.flush();
   return toApplication(em, app);
 }
@@ -217,7 +217,7 @@ export async function createApplication(
     const candidate = await tx.findOne(Candidate, input.candidateId);
     if (!candidate) throw new AppError('NOT_FOUND', 'No such candidate', { candidateId: ['Unknown candidate'] });
     const app = await createApplicationIn(tx, actor, { candidate, jobId: input.jobId, source: input.source });
-    recordAudit(tx, actor, { action: 'application.create', targetType: 'Application', targetId: app.id });
+    recordAudit(tx, actor, { action: 'application.create', targetType: 'Application', targetId: app.id, subjectId: candidate.id });
     await tx.flush();
     return app;
   });
@@ -247,6 +247,12 @@ export function moveToStage(tx: Em, app: ApplicationRow, stage: StageRow, byUser
 async function applicationsForUpdate(tx: Em, actor: Actor, ids: string[]): Promise<ApplicationRow[]> {
   const rows = await tx.find(Application, { id: { $in: ids }, ...(await jobScope(tx, actor)) }, { populate: ['candidate', 'job', 'stage'] });
   if (rows.length !== new Set(ids).size) throw new AppError('NOT_FOUND', 'Some applications no longer exist');
+  // Art. 18: while a candidate has restricted processing, their applications stay where they are.
+  if (rows.some((r) => r.candidate.restrictedAt)) {
+    throw new AppError('PRECONDITION_FAILED', 'A candidate asked to restrict processing of their data: their applications cannot move until that is lifted', {
+      ids: ['Restricted at the candidate’s request'],
+    });
+  }
   return rows;
 }
 
@@ -283,7 +289,7 @@ export async function moveApplications(em: Em, actor: Actor, input: z.output<typ
         app.decidedAt = new Date();
         app.decidedBy = tx.getReference(User, actor.userId);
       }
-      recordAudit(tx, actor, { action: 'application.move', targetType: 'Application', targetId: app.id });
+      recordAudit(tx, actor, { action: 'application.move', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
       updated++;
     }
     await tx.flush();
@@ -334,7 +340,7 @@ export async function rejectApplications(
           ...renderEmail(tenant, 'rejection', { candidate_name: app.candidate.name, job_title: app.job.title }, publicUrl),
         });
       }
-      recordAudit(tx, actor, { action: 'application.reject', targetType: 'Application', targetId: app.id });
+      recordAudit(tx, actor, { action: 'application.reject', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
       updated++;
     }
     await tx.flush();
@@ -351,7 +357,7 @@ export async function withdrawApplication(em: Em, actor: Actor, input: { id: str
   app.decidedBy = em.getReference(User, actor.userId);
   app.lastActivityAt = app.decidedAt;
   if (input.note) em.create(ApplicationNote, { tenant: actor.tenantId, application: app, author: em.getReference(User, actor.userId), body: `Withdrawn: ${input.note}` });
-  recordAudit(em, actor, { action: 'application.withdraw', targetType: 'Application', targetId: app.id });
+  recordAudit(em, actor, { action: 'application.withdraw', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
   await em.flush();
   return toApplication(em, app);
 }
@@ -365,7 +371,7 @@ export async function addNote(em: Em, actor: Actor, input: { applicationId: stri
     body: input.body,
   });
   app.lastActivityAt = new Date();
-  recordAudit(em, actor, { action: 'application.note', targetType: 'Application', targetId: app.id });
+  recordAudit(em, actor, { action: 'application.note', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
   await em.flush();
   await em.populate(note, ['author']);
   return toNote(note);
@@ -379,7 +385,7 @@ export async function setTags(em: Em, actor: Actor, input: { id: string; tags: s
     for (const row of current) if (!wanted.has(row.tag)) tx.remove(row);
     const have = new Set(current.map((r) => r.tag));
     for (const tag of wanted) if (!have.has(tag)) tx.create(ApplicationTag, { tenant: actor.tenantId, application: app, tag });
-    recordAudit(tx, actor, { action: 'application.tags', targetType: 'Application', targetId: app.id });
+    recordAudit(tx, actor, { action: 'application.tags', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
     await tx.flush();
   });
   return toApplication(em, app);

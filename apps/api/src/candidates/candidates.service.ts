@@ -74,6 +74,9 @@ async function applicationCounts(em: Em, ids: string[]): Promise<Map<string, num
   return new Map(rows.map((r) => [r.candidate_id, Number(r.n)]));
 }
 
+/** Roles that still find candidates whose processing is restricted. */
+const SEES_RESTRICTED: readonly string[] = ['owner', 'admin'];
+
 export async function listCandidates(em: Em, actor: Actor, params: z.output<typeof ZCandidateListParams>) {
   const { page, perPage } = params.pagination;
   const { q, source, createdFrom, createdTo, possibleDuplicates } = params.filter;
@@ -85,6 +88,8 @@ export async function listCandidates(em: Em, actor: Actor, params: z.output<type
     ...(possibleDuplicates !== undefined ? { possibleDuplicate: possibleDuplicates } : {}),
     ...(created ? { createdAt: created } : {}),
     ...(q ? { id: { $in: candidateIdsMatching(em, actor.tenantId, q) } } : {}),
+    // Restricted candidates (Art. 18) are hidden from everyone but admins, who handle the restriction.
+    ...(SEES_RESTRICTED.includes(actor.role) ? {} : { restrictedAt: null }),
   };
   const { rows, total, capped } = await findPage(em, Candidate, where, {
     orderBy: [{ [params.sort.field]: params.sort.order }, { id: params.sort.order === 'ASC' ? 'asc' : 'desc' }],
@@ -139,7 +144,7 @@ async function toCandidate(em: Em, actor: Actor, c: CandidateRow): Promise<TCand
 
 export async function getCandidate(em: Em, actor: Actor, id: string): Promise<TCandidate> {
   const candidate = await visibleCandidate(em, actor, id);
-  recordAudit(em, actor, { action: 'candidate.read', targetType: 'Candidate', targetId: id });
+  recordAudit(em, actor, { action: 'candidate.read', targetType: 'Candidate', targetId: id, subjectId: id });
   await em.flush();
   return toCandidate(em, actor, candidate);
 }
@@ -172,7 +177,7 @@ export async function createCandidate(em: Em, actor: Actor, input: z.output<type
     });
     await flagDuplicates(tx, candidate);
     if (input.jobId) await createApplicationIn(tx, actor, { candidate, jobId: input.jobId, source: input.source });
-    recordAudit(tx, actor, { action: 'candidate.create', targetType: 'Candidate', targetId: candidate.id });
+    recordAudit(tx, actor, { action: 'candidate.create', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
     await tx.flush();
     return candidate;
   });
@@ -198,7 +203,7 @@ export async function updateCandidate(em: Em, actor: Actor, input: z.output<type
     if (input.links !== undefined) candidate.links = input.links;
     candidate.lastActivityAt = new Date();
     await flagDuplicates(tx, candidate);
-    recordAudit(tx, actor, { action: 'candidate.update', targetType: 'Candidate', targetId: candidate.id });
+    recordAudit(tx, actor, { action: 'candidate.update', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
     await tx.flush();
   });
   return toCandidate(em, actor, candidate);
@@ -233,8 +238,8 @@ export async function mergeCandidates(em: Em, actor: Actor, input: z.output<type
     tx.remove(merged);
     await tx.flush();
     await flagDuplicates(tx, keep);
-    recordAudit(tx, actor, { action: 'candidate.merge', targetType: 'Candidate', targetId: keep.id });
-    recordAudit(tx, actor, { action: 'candidate.merged_away', targetType: 'Candidate', targetId: merged.id });
+    recordAudit(tx, actor, { action: 'candidate.merge', targetType: 'Candidate', targetId: keep.id, subjectId: keep.id });
+    recordAudit(tx, actor, { action: 'candidate.merged_away', targetType: 'Candidate', targetId: merged.id, subjectId: merged.id });
     await tx.flush();
   });
   return toCandidate(em, actor, keep);

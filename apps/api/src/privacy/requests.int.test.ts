@@ -88,6 +88,26 @@ forEachDatabase('privacy requests', (db) => {
     });
   });
 
+  describe('restriction', () => {
+    it('keeps a restricted candidate’s applications where they are and hides them from non-admins', async () => {
+      const { tenant, admin, deps, caller } = await setup();
+      const actor = actorOf(admin.id, tenant.id);
+      const { job, candidate, applicationId } = await seedJobWithApplicant(db.orm(), actor, {}, { name: 'Rita Restricted' });
+      const em = tenantEm(db.orm(), tenant.id);
+      const row = await em.findOneOrFail(Candidate, candidate.id);
+      row.restrictedAt = new Date();
+      await em.flush();
+      const screening = job.stages.find((s) => s.kind === 'screening')!;
+      expect(await fieldErrorsOf(caller.applications.move({ ids: [applicationId], stageId: screening.id }))).toEqual({
+        ids: ['Restricted at the candidate’s request'],
+      });
+      const recruiter = await seedUser(db.orm().em.fork(), tenant, 'recruiter');
+      const asRecruiter = await callerFor(deps, await sessionFor(deps, recruiter.id, tenant.id));
+      expect((await asRecruiter.candidates.list({ filter: { q: 'Rita Restricted' } })).total).toBe(0);
+      expect((await caller.candidates.list({ filter: { q: 'Rita Restricted' } })).total).toBe(1);
+    });
+  });
+
   describe('erasure', () => {
     it('erases a verified requester’s data and completes the request in one go', async () => {
       const { tenant, admin, deps, caller } = await setup();
