@@ -5,9 +5,20 @@ import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { AuditChainSubscriber } from './audit-chain.js';
 import { entities } from './entities/index.js';
 import { postgresqlMigrations } from './migrations/postgresql/index.js';
 import { sqliteMigrations } from './migrations/sqlite/index.js';
+
+export {
+  AUDIT_GENESIS_HASH,
+  type AuditChainVerification,
+  type AuditHashFields,
+  auditChains,
+  auditEventHash,
+  GLOBAL_AUDIT_CHAIN,
+  verifyAuditChain,
+} from './audit-chain.js';
 
 export type Dialect = 'sqlite' | 'postgresql';
 export type Orm = MikroORM<AbstractSqlDriver, SqlEntityManager>;
@@ -70,6 +81,8 @@ export function ormConfig(url: string, options: OrmOptions = {}): Options {
     // joining each referenced row again just to re-check its tenant turned a
     // page of 25 applications into a four-way join over the whole table.
     autoJoinRefsForFilters: false,
+    // Hash-chains every audit event as it is inserted (see src/audit-chain.ts).
+    subscribers: [new AuditChainSubscriber()],
     // Hand-written search index tables (see src/search.ts), unknown to the entities.
     schemaGenerator: { skipTables: [/^candidate_search/] },
   };

@@ -1,6 +1,5 @@
 import {
   ZApplicationListParams,
-  ZAuditListParams,
   ZCandidateCreateInput,
   ZCandidateListParams,
   ZCandidateUpdateInput,
@@ -8,12 +7,15 @@ import {
   ZJobListParams,
   ZJobUpdateInput,
   ZOutboxListParams,
+  ZRequestCreateInput,
+  ZRequestListParams,
   ZUserInviteInput,
   ZUserListParams,
   ZUserUpdateInput,
 } from '@candor/schemas';
 import type { GetListParams, RaRecord } from 'react-admin';
 import type { ResourceName } from '../access';
+import { auditListInput } from '../resources/audit/auditActions';
 import { trpc } from '../trpc';
 
 export type ListRequest = Pick<GetListParams, 'pagination' | 'sort' | 'filter'>;
@@ -68,6 +70,19 @@ export const endpoints = {
     update: (id, changes) => trpc.users.update.mutate(ZUserUpdateInput.parse({ ...changes, id })),
   },
   audit: {
-    list: (request) => trpc.audit.list.query(ZAuditListParams.parse(request)),
+    // Typed by the procedure's input; the API validates (its filters are not in @candor/schemas yet).
+    list: (request) => trpc.audit.list.query(auditListInput(request)),
+  },
+  'privacy-requests': {
+    // The queue is short and sorted by the API (open ones by due day): no paging, the total is its length.
+    list: async ({ filter }) => {
+      const { status, type } = filter as { status?: string; type?: string };
+      const data = await trpc.requests.list.query(
+        ZRequestListParams.parse({ status: status || undefined, type: type || undefined }),
+      );
+      return { data, total: data.length };
+    },
+    getOne: (id) => trpc.requests.get.query({ id }),
+    create: (data) => trpc.requests.create.mutate(ZRequestCreateInput.parse(data)),
   },
 } satisfies Record<ResourceName, ResourceEndpoints>;

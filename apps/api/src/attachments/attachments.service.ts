@@ -88,7 +88,7 @@ export async function uploadAttachment(
       storageKey,
       uploadedBy: em.getReference(User, actor.userId),
     });
-    recordAudit(em, actor, { action: 'attachment.upload', targetType: 'Candidate', targetId: candidate.id });
+    recordAudit(em, actor, { action: 'attachment.upload', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
     await em.flush();
     await em.populate(row, ['uploadedBy']);
     return toDto(row);
@@ -102,7 +102,7 @@ export async function uploadAttachment(
 export async function openAttachment(em: Em, actor: Actor, files: FileStore, id: string) {
   const row = await em.findOne(Attachment, { id, ...(await visibleWhere(em, actor)) });
   if (!row) throw new AppError('NOT_FOUND', 'No such file');
-  recordAudit(em, actor, { action: 'attachment.download', targetType: 'Attachment', targetId: row.id });
+  recordAudit(em, actor, { action: 'attachment.download', targetType: 'Attachment', targetId: row.id, subjectId: row.candidate.id });
   await em.flush();
   return { filename: row.filename, contentType: row.contentType, bytes: await files.read(row.storageKey) };
 }

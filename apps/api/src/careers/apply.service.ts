@@ -215,7 +215,7 @@ export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promis
           },
         ],
       });
-      recordAudit(tx, actor, { action: 'application.apply', targetType: 'Application', targetId: application.id });
+      recordAudit(tx, actor, { action: 'application.apply', targetType: 'Application', targetId: application.id, subjectId: candidate.id });
       return { reference: application.id.slice(0, 8).toUpperCase(), jobTitle: job.title, email: candidate.email, receipt };
     });
     deps.logger.info('application received', { tenantId: tenant.id, jobId: job.id });

@@ -128,7 +128,7 @@ export async function scheduleInterview(
       });
     }
     app.lastActivityAt = new Date();
-    recordAudit(tx, actor, { action: 'interview.schedule', targetType: 'Application', targetId: app.id });
+    recordAudit(tx, actor, { action: 'interview.schedule', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
     await tx.flush();
     return interview;
   });
@@ -143,9 +143,9 @@ export async function interviewsOf(em: Em, actor: Actor, applicationId: string):
 export async function cancelInterview(em: Em, actor: Actor, id: string): Promise<TInterview> {
   const interview = await em.findOne(Interview, id);
   if (!interview) throw new AppError('NOT_FOUND', 'No such interview');
-  await visibleApplication(em, actor, interview.application.id);
+  const app = await visibleApplication(em, actor, interview.application.id);
   interview.status = 'cancelled';
-  recordAudit(em, actor, { action: 'interview.cancel', targetType: 'Application', targetId: interview.application.id });
+  recordAudit(em, actor, { action: 'interview.cancel', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
   await em.flush();
   return (await toInterviews(em, [interview]))[0]!;
 }
@@ -175,7 +175,7 @@ export async function submitScorecard(em: Em, actor: Actor, input: z.output<type
     recommendation: input.recommendation,
     notes: input.notes,
   });
-  recordAudit(em, actor, { action: 'scorecard.submit', targetType: 'Application', targetId: interview.application.id });
+  recordAudit(em, actor, { action: 'scorecard.submit', targetType: 'Application', targetId: interview.application.id, subjectId: interview.application.candidate.id });
   await em.flush();
   await em.populate(card, ['author']);
   return toScorecard(card, criteria);
@@ -210,7 +210,7 @@ export async function scorecardSummary(em: Em, actor: Actor, applicationId: stri
       const ratings = cards.flatMap((c) => c.ratings.filter((r) => r.criterionId === criterion.criterionId).map((r) => r.rating));
       criterion.average = ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10 : null;
     }
-    recordAudit(em, actor, { action: 'scorecard.read', targetType: 'Application', targetId: app.id });
+    recordAudit(em, actor, { action: 'scorecard.read', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
     await em.flush();
   }
   return {

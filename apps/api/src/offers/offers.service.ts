@@ -99,7 +99,7 @@ export async function createOffer(em: Em, actor: Actor, input: z.output<typeof Z
     status: 'pending_approval',
     createdBy: em.getReference(User, actor.userId),
   });
-  recordAudit(em, actor, { action: 'offer.create', targetType: 'Application', targetId: app.id });
+  recordAudit(em, actor, { action: 'offer.create', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
   await em.flush();
   return toDto(await visibleOffer(em, actor, offer.id));
 }
@@ -113,7 +113,7 @@ export async function approveOffer(em: Em, actor: Actor, id: string): Promise<TO
   offer.status = 'approved';
   offer.approvedBy = em.getReference(User, actor.userId);
   offer.approvedAt = new Date();
-  recordAudit(em, actor, { action: 'offer.approve', targetType: 'Application', targetId: offer.application.id });
+  recordAudit(em, actor, { action: 'offer.approve', targetType: 'Application', targetId: offer.application.id, subjectId: offer.application.candidate.id });
   await em.flush();
   return toDto(await visibleOffer(em, actor, id));
 }
@@ -125,7 +125,7 @@ export async function withdrawOffer(em: Em, actor: Actor, id: string): Promise<T
   }
   offer.status = 'withdrawn';
   offer.tokenHash = null;
-  recordAudit(em, actor, { action: 'offer.withdraw', targetType: 'Application', targetId: offer.application.id });
+  recordAudit(em, actor, { action: 'offer.withdraw', targetType: 'Application', targetId: offer.application.id, subjectId: offer.application.candidate.id });
   await em.flush();
   return toDto(offer);
 }
@@ -184,7 +184,7 @@ export async function sendOffer(em: Em, actor: Actor, files: FileStore, id: stri
         ),
         attachments: [{ filename: 'offer-letter.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') }],
       });
-      recordAudit(tx, actor, { action: 'offer.send', targetType: 'Application', targetId: app.id });
+      recordAudit(tx, actor, { action: 'offer.send', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
       await tx.persist(offer).flush();
     });
   } catch (error) {
@@ -248,6 +248,7 @@ export async function respondToOffer(em: Em, token: string, decision: 'accept' |
       action: `offer.${offer.status}`,
       targetType: 'Application',
       targetId: app.id,
+      subjectId: app.candidate.id,
     });
     await tx.flush();
   });

@@ -98,7 +98,7 @@ export async function publishNotice(em: Em, actor: Actor, input: z.output<typeof
 export async function consentHistory(em: Em, actor: Actor, candidateId: string): Promise<TConsentEvent[]> {
   const candidate = await visibleCandidate(em, actor, candidateId);
   const events = await em.find(ConsentEvent, { candidate }, { orderBy: { occurredAt: 'desc', id: 'desc' } });
-  recordAudit(em, actor, { action: 'consent.read', targetType: 'Candidate', targetId: candidate.id });
+  recordAudit(em, actor, { action: 'consent.read', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
   await em.flush();
   return events.map((e) => ({
     id: e.id,

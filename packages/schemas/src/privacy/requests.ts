@@ -212,7 +212,8 @@ export const ZPrivacyRequest = z.object({
 });
 export type TPrivacyRequest = z.infer<typeof ZPrivacyRequest>;
 
-export const ZRequestListParams = z.object({
+// Strict: every field has a default, so unknown keys would otherwise pass as an empty filter.
+export const ZRequestListParams = z.strictObject({
   status: z.enum(['open', ...REQUEST_STATUSES]).default('open'),
   type: ZRequestType.optional(),
 });
