@@ -7,6 +7,7 @@ import { applyRoute } from './careers/apply.http.js';
 import { GPC_SUPPORT } from './http/gpc.js';
 import type { AppDeps } from './deps.js';
 import { offerRoutes } from './offers/offers.http.js';
+import { portalRoutes } from './portal/portal.http.js';
 import { robotsTxt } from './http/robots.js';
 import { errorFields } from './logging/logger.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -90,6 +91,14 @@ export function createApp(deps: AppDeps) {
   app.post('/offers/:token', offers.respond);
 
   app.post('/careers/:slug/jobs/:jobId/apply', ...applyRoute(deps, requestOf));
+  // The privacy portal: the one dynamic part of a careers site, so it comes before the static files.
+  const portal = portalRoutes(deps, requestOf);
+  const portalBase = '/careers/:slug{[a-z0-9-]+}/privacy/portal';
+  app.get(portalBase, (c) => c.redirect(`/careers/${c.req.param('slug')}/privacy/portal/`, 301));
+  app.get(`${portalBase}/`, portal.show);
+  app.get(`${portalBase}/receipts/:id`, portal.receipt);
+  app.use(`${portalBase}/*`, portal.guardPosts);
+  for (const [path, handler] of Object.entries(portal.posts)) app.post(`${portalBase}/${path}`, handler);
   app.get('/.well-known/gpc.json', (c) => c.json(GPC_SUPPORT));
   app.get('/careers/:slug{[a-z0-9-]+}', (c) => c.redirect(`/careers/${c.req.param('slug')}/`, 301));
   app.get('/careers/*', serveDirectory({ root: deps.careersDir, prefix: '/careers' }));

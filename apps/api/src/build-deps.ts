@@ -34,6 +34,11 @@ export function buildDeps(env: Env, orm: Orm, logger: Logger): AppDeps & { publi
       publicPerIp: new RateLimiter(20, 60_000),
       // Generous for shared office networks, tight enough to stop a script.
       applyPerIp: new RateLimiter(30, 60 * 60_000),
+      // A code costs an email: a few per address, enough per network for a shared office.
+      portalCodePerIp: new RateLimiter(10, 15 * 60_000),
+      portalCodePerEmail: new RateLimiter(3, 15 * 60_000),
+      // Each code also dies after 5 wrong tries; this stops one address cycling through many codes.
+      portalVerifyPerIp: new RateLimiter(30, 15 * 60_000),
     },
     publishCareers: careers.publish,
     publishAllCareers: careers.publishAll,

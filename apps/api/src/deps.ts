@@ -13,7 +13,16 @@ export interface AppDeps {
   publicUrl: string;
   /** Origins allowed to send mutations (the browser's Origin header). */
   allowedOrigins: string[];
-  limits: { signInPerIp: RateLimiter; signInPerEmail: RateLimiter; publicPerIp: RateLimiter; applyPerIp: RateLimiter };
+  limits: {
+    signInPerIp: RateLimiter;
+    signInPerEmail: RateLimiter;
+    publicPerIp: RateLimiter;
+    applyPerIp: RateLimiter;
+    /** Privacy-portal codes asked for, per network address and per (tenant, email); code tries per address. */
+    portalCodePerIp: RateLimiter;
+    portalCodePerEmail: RateLimiter;
+    portalVerifyPerIp: RateLimiter;
+  };
   /** Rebuilds a tenant's static careers site after a change that shows there. */
   publishCareers(tenantId: string): Promise<void>;
   /** Believe X-Forwarded-For (only when behind a reverse proxy). */

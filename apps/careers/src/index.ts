@@ -3,3 +3,12 @@ export { type TCareersJob, type TCareersJobInput, validThroughFor, ZCareersJob }
 export { LOCALES, type Locale, messagesFor } from './i18n/index.js';
 export { type ApplyOutcome, type OutcomeJob, renderApplyOutcomePage } from './pages/apply-outcome.js';
 export type { TenantApplyConfig } from './pages/apply-page.js';
+export {
+  type PortalCodeError,
+  type PortalConsent,
+  type PortalContact,
+  type PortalData,
+  type PortalDone,
+  type PortalView,
+  renderPortalPage,
+} from './pages/portal-page.js';

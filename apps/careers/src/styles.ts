@@ -102,3 +102,20 @@ details{margin:1rem 0}summary{cursor:pointer;color:var(--link);font-weight:650}
 .button.secondary{background:var(--card);color:var(--link);border:2px solid currentColor;margin-top:0}
 .links{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
 `;
+
+/** The privacy portal, on top of FORM_STYLES. */
+export const PORTAL_STYLES = `
+.portal{max-width:44rem}.portal .card>h2{margin-top:0}.portal .lead{margin:0 0 1rem}
+.signed-in{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1rem;margin:.75rem 0 0}.signed-in form{margin:0}
+.button.small{margin:0;padding:.4rem .9rem;font-size:.92rem}
+.status-msg{border-left:4px solid var(--focus);background:var(--card);padding:.75rem 1rem;margin:1rem 0}.status-msg p{margin:0}.status-msg p+p{margin-top:.4rem}
+.form-error{border-left:4px solid #b42318;background:#fdf1f0;padding:.75rem 1rem;margin:1rem 0;font-weight:650}
+.purpose{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem 1rem;padding:.75rem 0;border-top:1px solid var(--line)}
+.purpose:first-of-type{border-top:0}.purpose form{margin:0}.purpose p{margin:0}
+.tag-withdrawn{background:#fdecd8;color:#7a3b00}
+.right{border-top:1px solid var(--line);padding-top:1rem;margin-top:1rem}.right:first-of-type{border-top:0;margin-top:0;padding-top:0}
+.right h3{margin:0 0 .35rem;font-size:1.05rem}.right p{margin:0 0 .5rem}.right .button{margin-top:.25rem}
+.danger{background:#b42318;color:#fff}
+.table{overflow-x:auto}.announce{border-left:4px solid var(--focus)}.announce p{margin:0}
+.code-input{max-width:10rem;font-family:ui-monospace,monospace;font-size:1.25rem!important;letter-spacing:.2em}
+`;

@@ -1,8 +1,15 @@
 import { type Application, type Candidate, ConsentEvent, ConsentReceipt, type Em, type InferEntity } from '@candor/db';
-import type { TConsentChannel } from '@candor/schemas';
+import type { TConsentChannel, TConsentDecision } from '@candor/schemas';
 import { signJws } from '../keys/jws.js';
 import { activeSigningKey } from '../keys/signing-keys.service.js';
 import { consentReceiptPayload, type ReceiptDecision } from './consent-receipt.js';
+
+/**
+ * A decision to record. Without `decision` it is given or refused as `given`
+ * says; a withdrawal passes `decision: 'withdrawn'` with `given: false`, so
+ * its receipt shows the purpose as no longer consented.
+ */
+export type ConsentDecisionInput = ReceiptDecision & { decision?: TConsentDecision };
 
 /**
  * Records one set of consent decisions as append-only events, bound to the
@@ -19,7 +26,7 @@ export async function recordConsents(
     candidate: InferEntity<typeof Candidate>;
     application: InferEntity<typeof Application> | null;
     noticeVersion: number;
-    decisions: ReceiptDecision[];
+    decisions: ConsentDecisionInput[];
     channel: TConsentChannel;
     gpc: boolean;
     masterKey: Buffer;
@@ -50,7 +57,7 @@ export async function recordConsents(
       application: input.application,
       purpose: decision.purpose,
       purposeLabel: decision.label,
-      decision: decision.given ? 'given' : 'refused',
+      decision: decision.decision ?? (decision.given ? 'given' : 'refused'),
       noticeVersion: input.noticeVersion,
       channel: input.channel,
       gpc: input.gpc,

@@ -15,7 +15,7 @@ export interface EmailMessage {
 
 /** Where an applicant manages their data; every candidate email links to it. */
 export function privacyPortalUrl(publicUrl: string, tenantSlug: string): string {
-  return `${publicUrl}/careers/${tenantSlug}/privacy/`;
+  return `${publicUrl}/careers/${tenantSlug}/privacy/portal/`;
 }
 
 /**

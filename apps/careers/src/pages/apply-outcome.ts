@@ -81,7 +81,7 @@ ${DONE_ICON}
 <p><a class="button secondary" data-slot="download"${download}>${t.receiptDownload}</a></p>
 <p class="hint">${fill(t.receiptVerify, { company: tenant.name, jwks: html`<a href="${base}jwks.json">${base}jwks.json</a>` })}</p>
 </section>
-<p class="links"><a data-slot="notice" href="${noticeHref}">${t.noticeYouSaw}</a> <a href="${base}privacy/">${t.privacyPortal}</a> <a href="${base}">${t.allRoles}</a></p>`;
+<p class="links"><a data-slot="notice" href="${noticeHref}">${t.noticeYouSaw}</a> <a href="${base}privacy/portal/">${t.privacyPortal}</a> <a href="${base}">${t.allRoles}</a></p>`;
 }
 
 /** The name of a form field, as the list of problems shows it. */
@@ -136,7 +136,7 @@ function statusView(
     }
     case 'already_applied':
       return html`${head(t.alreadyTitle, t.alreadyBody)}
-<p class="links"><a href="${base}">${t.allRoles}</a> <a href="${base}privacy/">${t.privacyPortal}</a></p>`;
+<p class="links"><a href="${base}">${t.allRoles}</a> <a href="${base}privacy/portal/">${t.privacyPortal}</a></p>`;
     case 'closed':
       return html`${head(t.closedTitle, t.closedBody(tenant.name))}
 <p class="links"><a href="${base}">${t.seeOpenRoles}</a></p>`;

@@ -47,7 +47,7 @@ ${logo}
 </div></header>
 <main id="main" class="wrap">${options.main}</main>
 <footer class="site"><div class="wrap">
-<nav aria-label="${t.footerNav}"><a href="${base}privacy/">${t.privacyNotice}</a></nav>
+<nav aria-label="${t.footerNav}"><a href="${base}privacy/">${t.privacyNotice}</a><a href="${base}privacy/portal/">${t.yourDataPortal}</a></nav>
 <p>${t.footerPrivacy} ${t.poweredBy}.</p>
 </div></footer>
 </body>

@@ -1,0 +1,111 @@
+import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
+import { type Em, PortalCode, PortalSession } from '@candor/db';
+import { hashToken, newToken } from '../auth/token-hash.js';
+
+export const CODE_TTL_MS = 15 * 60_000;
+export const CODE_MAX_TRIES = 5;
+export const SESSION_TTL_MS = 30 * 60_000;
+
+/**
+ * The key email addresses and codes are hashed with, derived from the master
+ * key: a copy of the database alone cannot test which addresses asked for a
+ * code, nor try the million codes against a stored hash.
+ */
+function portalKey(masterKey: Buffer): Buffer {
+  return createHmac('sha256', masterKey).update('candor/privacy-portal/v1').digest();
+}
+
+export function emailHashOf(masterKey: Buffer, tenantId: string, email: string): string {
+  return createHmac('sha256', portalKey(masterKey)).update(`${tenantId}\n${email}`).digest('hex');
+}
+
+function codeHashOf(masterKey: Buffer, emailHash: string, code: string): string {
+  return createHmac('sha256', portalKey(masterKey)).update(`${emailHash}\n${code}`).digest('hex');
+}
+
+/** Six random digits. */
+export function newCode(): string {
+  return String(randomInt(0, 1_000_000)).padStart(6, '0');
+}
+
+/**
+ * Stores a new code for the address (its hash only), replacing any earlier
+ * one, so only the latest code works and each gets 5 tries. Runs in the
+ * caller's transaction, with the email that carries the code.
+ */
+export async function issueCode(tx: Em, input: { tenantId: string; email: string; masterKey: Buffer }): Promise<string> {
+  const now = new Date();
+  const emailHash = emailHashOf(input.masterKey, input.tenantId, input.email);
+  await tx.nativeDelete(PortalCode, { tenant: input.tenantId, $or: [{ emailHash }, { expiresAt: { $lt: now } }] });
+  const code = newCode();
+  tx.create(PortalCode, {
+    tenant: input.tenantId,
+    emailHash,
+    codeHash: codeHashOf(input.masterKey, emailHash, code),
+    attempts: 0,
+    expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+    usedAt: null,
+  });
+  return code;
+}
+
+export type CodeCheck = { kind: 'ok' } | { kind: 'wrong'; triesLeft: number } | { kind: 'dead' };
+
+/**
+ * Checks a code for the address and, when it is right, uses it up. Each try
+ * is claimed with a compare-and-set on the attempt counter, so guesses sent
+ * at the same moment cannot share a try.
+ */
+export async function checkCode(em: Em, input: { tenantId: string; email: string; code: string; masterKey: Buffer }): Promise<CodeCheck> {
+  const emailHash = emailHashOf(input.masterKey, input.tenantId, input.email);
+  const expected = Buffer.from(codeHashOf(input.masterKey, emailHash, input.code), 'hex');
+  for (let round = 0; round < 3; round++) {
+    const now = new Date();
+    const row = await em.findOne(
+      PortalCode,
+      { tenant: input.tenantId, emailHash, usedAt: null },
+      { orderBy: { createdAt: 'desc' }, refresh: true },
+    );
+    if (!row || row.expiresAt <= now || row.attempts >= CODE_MAX_TRIES) return { kind: 'dead' };
+    const claimed = await em.nativeUpdate(
+      PortalCode,
+      { id: row.id, attempts: row.attempts, usedAt: null },
+      { attempts: row.attempts + 1 },
+    );
+    if (claimed !== 1) continue; // another try got there first: look again
+    if (!timingSafeEqual(Buffer.from(row.codeHash, 'hex'), expected)) {
+      const triesLeft = CODE_MAX_TRIES - (row.attempts + 1);
+      return triesLeft > 0 ? { kind: 'wrong', triesLeft } : { kind: 'dead' };
+    }
+    const used = await em.nativeUpdate(PortalCode, { id: row.id, usedAt: null }, { usedAt: now });
+    return used === 1 ? { kind: 'ok' } : { kind: 'dead' };
+  }
+  return { kind: 'dead' };
+}
+
+/** A new portal session for the address; the browser gets the token, the database its hash. */
+export async function startPortalSession(em: Em, tenantId: string, email: string): Promise<{ token: string; expiresAt: Date }> {
+  const now = new Date();
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await em.nativeDelete(PortalSession, { tenant: tenantId, expiresAt: { $lt: now } });
+  em.create(PortalSession, { id: hashToken(token), tenant: tenantId, email, expiresAt });
+  await em.flush();
+  return { token, expiresAt };
+}
+
+/** The email address a live session token stands for at this tenant, or null. */
+export async function portalSessionEmail(em: Em, tenantId: string, token: string | undefined): Promise<string | null> {
+  if (!token || token.length > 100) return null;
+  const session = await em.findOne(PortalSession, { id: hashToken(token), tenant: tenantId });
+  if (!session) return null;
+  if (session.expiresAt <= new Date()) {
+    await em.nativeDelete(PortalSession, { id: session.id });
+    return null;
+  }
+  return session.email;
+}
+
+export async function endPortalSession(em: Em, tenantId: string, token: string | undefined): Promise<void> {
+  if (token) await em.nativeDelete(PortalSession, { id: hashToken(token), tenant: tenantId });
+}

@@ -1,0 +1,129 @@
+/**
+ * The applicant privacy portal in a real browser, against the built server
+ * with the demo seed: an applicant applies, signs in to the portal with the
+ * code from the email (written as .eml files under the data folder), sees
+ * their application, leaves the talent pool and asks for erasure.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { axeViolations, launchBrowser, screenshot, servers } from '../support/browser.js';
+
+/** Open, remote; asks whether the applicant may work in the EU (required). */
+const JOB = 'Frontend Engineer (React)';
+
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  onTestFailed(async () => {
+    const name = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(-80);
+    if (!page.isClosed()) await screenshot(page, `failed-${name}`);
+  });
+  return page;
+}
+
+function jobIdByTitle(dataDir: string, title: string): string {
+  const jobsDir = join(dataDir, 'careers', 'acme', 'jobs');
+  const id = readdirSync(jobsDir).find((dir) => readFileSync(join(jobsDir, dir, 'index.html'), 'utf8').includes(`<h1>${title}`));
+  if (!id) throw new Error(`no page for ${title}`);
+  return id;
+}
+
+/** The code in the newest portal email to `email`, once the outbox has delivered it to the mail folder. */
+async function codeFromMail(dataDir: string, email: string, seen: Set<string>): Promise<string> {
+  const dir = join(dataDir, 'mail');
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (existsSync(dir)) {
+      for (const file of readdirSync(dir)) {
+        if (seen.has(file)) continue;
+        const message = readFileSync(join(dir, file), 'utf8');
+        if (!message.includes(email) || !/privacy portal/.test(message)) continue;
+        const code = /^ {4}(\d{6})\s*$/m.exec(message)?.[1];
+        if (code) {
+          seen.add(file);
+          return code;
+        }
+      }
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('no portal code email arrived');
+}
+
+for (const server of servers()) {
+  describe(`privacy portal [${server.dialect}]`, () => {
+    const email = `pia-${server.dialect}-${Date.now()}@example.test`;
+    const seen = new Set<string>();
+
+    it('an applicant signs in with a code, sees their application, leaves the talent pool and asks for erasure', async () => {
+      const page = await newPage();
+      await page.goto(`${server.url}/careers/acme/jobs/${jobIdByTitle(server.dataDir, JOB)}/apply/`);
+      await page.getByLabel(/^Full name|^Name/).fill('Pia Portal');
+      await page.getByLabel(/^Email/).fill(email);
+      await page.getByLabel(/^Resume/).setInputFiles({ name: 'pia-resume.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await page.getByRole('group', { name: /right to work in the EU/ }).getByLabel('Yes').check();
+      await page.getByLabel(/talent pool/i).check();
+      await page.getByLabel(/at least 18/).check();
+      await page.getByRole('button', { name: /Send application/ }).click();
+      await page.getByRole('heading', { name: /received/i }).waitFor();
+
+      // The portal's sign-in page, then the code from the email.
+      await page.goto(`${server.url}/careers/acme/privacy/portal/`);
+      await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel('Email address').fill(email);
+      await page.getByRole('button', { name: 'Send me a code' }).click();
+      await page.getByRole('heading', { name: 'Check your email' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel(/Code from the email/).fill(await codeFromMail(server.dataDir, email, seen));
+      await page.getByRole('button', { name: 'Open my data' }).click();
+
+      await page.getByText(`Signed in as ${email}`).waitFor();
+      const applications = page.getByRole('region', { name: 'Your applications' });
+      await applications.getByText(JOB).waitFor();
+      await expect(applications.getByText('Application received').isVisible()).resolves.toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `portal-home-${server.dialect}`);
+
+      // Leaving the talent pool: withdrawn at once, with a receipt.
+      await page.getByRole('button', { name: 'Leave the talent pool' }).click();
+      await page.getByText(/Your consent is withdrawn/).waitFor();
+      await expect(page.getByRole('link', { name: 'Download the receipt' }).isVisible()).resolves.toBe(true);
+      await expect(page.getByRole('button', { name: 'Leave the talent pool' }).count()).resolves.toBe(0);
+      await expect(page.getByRole('cell', { name: 'You withdrew' }).first().isVisible()).resolves.toBe(true);
+      // Every decision's receipt can be downloaded: the two from applying and the withdrawal's.
+      await expect(page.getByRole('link', { name: 'Download', exact: true }).count()).resolves.toBe(3);
+      await screenshot(page, `portal-withdrawn-${server.dialect}`);
+
+      // Erasure: confirmed with the box, then with the team.
+      await page.getByLabel(/I understand that my applications end/).check();
+      await page.getByRole('button', { name: 'Erase my data' }).click();
+      await page.getByText(/Your erasure request is with the team/).waitFor();
+      const requests = page.getByRole('region', { name: 'Your requests' });
+      await expect(requests.getByRole('cell', { name: 'Erasure' }).isVisible()).resolves.toBe(true);
+      await expect(requests.getByRole('cell', { name: 'Consent withdrawal' }).isVisible()).resolves.toBe(true);
+      await expect(page.getByText(/You asked for erasure on/).isVisible()).resolves.toBe(true);
+
+      // Signing out ends the session.
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByText('You have signed out.').waitFor();
+      await page.goto(`${server.url}/careers/acme/privacy/portal/`);
+      await expect(page.getByRole('button', { name: 'Send me a code' }).isVisible()).resolves.toBe(true);
+      await page.context().close();
+    });
+  });
+}
