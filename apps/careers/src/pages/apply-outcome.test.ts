@@ -59,7 +59,7 @@ describe('apply outcome page', () => {
     );
     expect(page).toContain(`<a href="${base}jwks.json">${base}jwks.json</a>`);
     expect(page).toContain(`<a data-slot="notice" href="${base}privacy/versions/3/">`);
-    expect(page).toContain(`<a href="${base}privacy/">Privacy portal</a>`);
+    expect(page).toContain(`<a href="${base}privacy/portal/">Privacy portal</a>`);
     expect(page).not.toMatch(/<script/);
   });
 
