@@ -22,6 +22,7 @@ export const RESOURCE_ACCESS = {
   outbox: { read: 'outbox.read' },
   users: { read: 'users.read', manage: 'users.manage' },
   audit: { read: 'audit.read' },
+  'privacy-requests': { read: 'requests.manage', manage: 'requests.manage' },
 } as const satisfies Record<string, ResourceAccess>;
 
 export type ResourceName = keyof typeof RESOURCE_ACCESS;

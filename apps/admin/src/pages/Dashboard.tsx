@@ -13,6 +13,7 @@ import { Button, Loading, Title, usePermissions } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import { type CandorPermissions, hasPermission } from '../access';
 import { useMe } from '../providers/authProvider';
+import { RequestCountsCard } from '../resources/privacyRequests/RequestCountsCard';
 
 type Shortcut = { label: string; to: string; icon: ReactElement; permission: TPermission };
 
@@ -75,6 +76,7 @@ export function Dashboard() {
             Nothing in the backoffice is open to your role yet; ask an owner or admin for access.
           </Typography>
         )}
+        {hasPermission(permissions, 'requests.manage') && <RequestCountsCard />}
       </CardContent>
     </Card>
   );

@@ -6,6 +6,8 @@ import {
   type RaRecord,
   useDataProvider,
 } from 'react-admin';
+import { type AuditActions, auditActions } from '../resources/audit/auditActions';
+import { type RequestActions, requestActions } from '../resources/privacyRequests/requestActions';
 import { type HiringActions, hiringActions } from './actions';
 import type { EndpointRegistry, ListRequest, ResourceEndpoints } from './endpoints';
 import { endpoints } from './endpoints';
@@ -111,12 +113,14 @@ function withHttpErrors<A extends Record<string, Async>>(actions: A): A {
   ) as A;
 }
 
-export type CandorDataProvider = DataProvider & HiringActions & PrivacyActions;
+export type CandorDataProvider = DataProvider & HiringActions & PrivacyActions & AuditActions & RequestActions;
 
 export const dataProvider: CandorDataProvider = {
   ...createDataProvider(endpoints),
   ...withHttpErrors(hiringActions),
   ...withHttpErrors(privacyActions),
+  ...withHttpErrors(auditActions),
+  ...withHttpErrors(requestActions),
 };
 
 /** react-admin's dataProvider proxy (errors go through `checkError`), typed with the hiring actions. */

@@ -5,6 +5,7 @@ import { audit } from './audit';
 import { candidates } from './candidates';
 import { jobs } from './jobs';
 import { outbox } from './outbox';
+import { privacyRequests } from './privacyRequests';
 import { users } from './users';
 
 /** Every resource's views; App registers those the signed-in role may read (RESOURCE_ACCESS). */
@@ -15,4 +16,5 @@ export const RESOURCES: Record<ResourceName, Omit<ResourceProps, 'name'>> = {
   outbox,
   users,
   audit,
+  'privacy-requests': privacyRequests,
 };

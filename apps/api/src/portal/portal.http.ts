@@ -240,7 +240,7 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
     const zip = await exportForSubject(scope.em, deps, subject);
     if (!zip) return c.redirect(`${portalPath(scope.tenant.slug)}/?done=nothing_to_export`, 303);
     const day = new Date().toISOString().slice(0, 10);
-    return new Response(zip, {
+    return new Response(Buffer.from(zip), {
       headers: {
         'Content-Type': 'application/zip',
         'Content-Disposition': `attachment; filename="${scope.tenant.slug}-my-data-${day}.zip"`,

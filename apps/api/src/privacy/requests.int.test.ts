@@ -124,6 +124,9 @@ forEachDatabase('privacy requests', (db) => {
       expect(done.actions.map((a) => a.action)).toContain('subject.erased');
       const erased = await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id);
       expect(erased.name).toMatch(/^Anonymized candidate #/);
+      // Staff still open the anonymized record (the statistics stay readable).
+      expect((await caller.candidates.get({ id: candidate.id })).name).toBe(erased.name);
+      expect((await caller.candidates.list({})).data.map((c) => c.id)).toContain(candidate.id);
       expect(await tenantEm(db.orm(), tenant.id).count(Attachment, { candidate: candidate.id })).toBe(0);
       await expect(deps.files.read(key)).rejects.toThrow();
       // The answer reaches the requester even though the request no longer holds their address.

@@ -31,7 +31,9 @@ function blankFor(prop: EntityProperty, row: { id: string }, entity: string): un
   if (entity === 'Candidate' && prop.name === 'email') return `anonymized-${row.id}@erased.invalid`;
   if (prop.nullable) return null;
   const type = String(prop.runtimeType ?? prop.type).toLowerCase();
-  if (type.includes('json') || type === 'array' || type === 'object') return Array.isArray(prop.default) ? [] : [];
+  const json = [prop.type, prop.customType?.constructor.name, ...(prop.columnTypes ?? [])].some((t) => String(t).toLowerCase().includes('json'));
+  // Every non-nullable JSON column holding personal data is a list (links, answers, ratings).
+  if (json || type === 'array' || type === 'object') return [];
   if (type.includes('number') || type.includes('int')) return 0;
   if (type.includes('boolean')) return false;
   return type.includes('date') ? new Date(0) : '';

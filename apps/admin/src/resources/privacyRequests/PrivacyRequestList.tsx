@@ -1,0 +1,93 @@
+import { REQUEST_TYPE_LABELS, type TPrivacyRequest } from '@candor/schemas';
+import { CreateButton, Datagrid, DateField, FunctionField, List, SelectInput, TopToolbar } from 'react-admin';
+import { EmptyState } from '../../hiring/EmptyState';
+import { DeadlineField, RequestStatusField } from './RequestChips';
+import { REQUEST_STATUS_FILTER_CHOICES, REQUEST_TYPE_CHOICES, requestReference } from './labels';
+
+const requestFilters = [
+  <SelectInput
+    key="status"
+    source="status"
+    label="Status"
+    choices={REQUEST_STATUS_FILTER_CHOICES}
+    emptyText="Open"
+    emptyValue="open"
+    alwaysOn
+  />,
+  <SelectInput
+    key="type"
+    source="type"
+    label="Type"
+    choices={REQUEST_TYPE_CHOICES}
+    emptyText="All types"
+    alwaysOn
+  />,
+];
+
+function ListActions() {
+  return (
+    <TopToolbar>
+      <CreateButton label="New request" />
+    </TopToolbar>
+  );
+}
+
+/**
+ * The queue of privacy requests (access, erasure, ...). Open requests come
+ * most urgent first (the API sorts them by due day); closed ones newest first.
+ */
+export function PrivacyRequestList() {
+  return (
+    <List
+      title="Data requests"
+      filters={requestFilters}
+      filterDefaultValues={{ status: 'open' }}
+      actions={<ListActions />}
+      empty={false}
+      exporter={false}
+      pagination={false}
+      perPage={500}
+    >
+      <Datagrid
+        rowClick="show"
+        bulkActionButtons={false}
+        empty={
+          <EmptyState
+            title="No data requests here"
+            hint="Requests from the privacy portal appear here; enter those received by email, phone, letter or in person with “New request”."
+          />
+        }
+      >
+        <FunctionField<TPrivacyRequest>
+          label="Reference"
+          sortable={false}
+          render={(request) => (
+            <span style={{ fontFamily: 'monospace' }}>{requestReference(request.id)}</span>
+          )}
+        />
+        <FunctionField<TPrivacyRequest>
+          label="Type"
+          sortable={false}
+          render={(request) => REQUEST_TYPE_LABELS[request.type]}
+        />
+        <FunctionField<TPrivacyRequest>
+          label="Requester"
+          sortable={false}
+          render={(request) =>
+            request.requesterName
+              ? `${request.requesterName} <${request.requesterEmail}>`
+              : request.requesterEmail || '— (erased)'
+          }
+        />
+        <DateField source="receivedAt" label="Received" sortable={false} />
+        <DeadlineField label="Due" sortable={false} />
+        <RequestStatusField label="Status" sortable={false} />
+        <FunctionField<TPrivacyRequest>
+          label="Assignee"
+          sortable={false}
+          render={(request) => request.assignee?.name ?? '—'}
+        />
+      </Datagrid>
+    </List>
+  );
+}

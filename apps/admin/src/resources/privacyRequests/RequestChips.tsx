@@ -1,0 +1,39 @@
+import type { TPrivacyRequest, TRequestStatus } from '@candor/schemas';
+import { Chip } from '@mui/material';
+import { useRecordContext } from 'react-admin';
+import { dateLabel } from '../../hiring/dates';
+import { DEADLINE_LABELS, REQUEST_STATUS_COLORS, REQUEST_STATUS_LABELS } from './labels';
+
+export function RequestStatusChip({ status }: { status: TRequestStatus }) {
+  return <Chip size="small" color={REQUEST_STATUS_COLORS[status]} label={REQUEST_STATUS_LABELS[status]} />;
+}
+
+/** The due day, coloured by urgency: overdue red, due soon amber, on track neutral, closed grey. */
+export function DeadlineChip({ request }: { request: Pick<TPrivacyRequest, 'dueOn' | 'deadline'> }) {
+  const day = dateLabel(`${request.dueOn}T12:00:00Z`);
+  const state = request.deadline;
+  const label = state === 'overdue' || state === 'due_soon' ? `${day} · ${DEADLINE_LABELS[state]}` : day;
+  return (
+    <Chip
+      size="small"
+      label={label}
+      color={state === 'overdue' ? 'error' : state === 'due_soon' ? 'warning' : 'default'}
+      variant={state === 'on_track' ? 'outlined' : 'filled'}
+      sx={state === 'closed' ? { color: 'text.secondary' } : undefined}
+      title={DEADLINE_LABELS[state]}
+    />
+  );
+}
+
+/** Column props <Datagrid> reads (header label, sorting); the field itself only reads the record. */
+type FieldProps = { label?: string; sortable?: boolean; source?: string };
+
+export function RequestStatusField(_props: FieldProps) {
+  const record = useRecordContext<TPrivacyRequest>();
+  return record ? <RequestStatusChip status={record.status} /> : null;
+}
+
+export function DeadlineField(_props: FieldProps) {
+  const record = useRecordContext<TPrivacyRequest>();
+  return record ? <DeadlineChip request={record} /> : null;
+}

@@ -1,0 +1,180 @@
+import {
+  Alert,
+  Button,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogContentText,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  TextField,
+} from '@mui/material';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { toHttpError } from '../../providers/errors';
+
+export type DialogField = {
+  name: string;
+  label: string;
+  helperText?: string;
+  multiline?: boolean;
+  required?: boolean;
+  /** A select instead of free text. */
+  choices?: ReadonlyArray<{ id: string; name: string }>;
+  initial?: string;
+};
+
+export type DialogValues = Record<string, string>;
+
+type Props = {
+  open: boolean;
+  title: string;
+  /** What happens, in a sentence or two; shown above the fields. */
+  description?: ReactNode;
+  fields?: DialogField[];
+  submitLabel: string;
+  color?: 'primary' | 'error' | 'warning';
+  /** A word the user must type to confirm, for actions that cannot be undone. */
+  confirmWord?: string;
+  onClose: () => void;
+  /** Runs the action; the dialog stays open with the errors shown at their fields when this rejects. */
+  onSubmit: (values: DialogValues) => Promise<unknown>;
+};
+
+/** A confirmation for one action on a privacy request, with the fields that action needs. */
+export function RequestDialog(props: Props) {
+  const titleId = useId();
+  return (
+    <Dialog open={props.open} onClose={props.onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
+      {/* Mounted only while open, so every opening starts with a fresh form. */}
+      {props.open && <RequestDialogForm {...props} titleId={titleId} />}
+    </Dialog>
+  );
+}
+
+const CONFIRM_FIELD = 'confirm';
+
+function RequestDialogForm({
+  title,
+  titleId,
+  description,
+  fields = [],
+  submitLabel,
+  color = 'primary',
+  confirmWord,
+  onClose,
+  onSubmit,
+}: Props & { titleId: string }) {
+  const [values, setValues] = useState<DialogValues>(() =>
+    Object.fromEntries(fields.map((field) => [field.name, field.initial ?? ''])),
+  );
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  const [submitting, setSubmitting] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const missing: Record<string, string> = {};
+    for (const field of fields) {
+      if (field.required && !values[field.name]?.trim()) missing[field.name] = 'Required';
+    }
+    if (confirmWord && confirm.trim() !== confirmWord)
+      missing[CONFIRM_FIELD] = `Type ${confirmWord} to confirm`;
+    if (Object.keys(missing).length > 0) {
+      setErrors(missing);
+      return;
+    }
+    setSubmitting(true);
+    setErrors({});
+    try {
+      await onSubmit(values);
+      onClose();
+    } catch (error) {
+      const httpError = toHttpError(error);
+      const fieldErrors: Record<string, string> = httpError.body?.errors ?? {};
+      const known = new Set(fields.map((field) => field.name));
+      const elsewhere = Object.entries(fieldErrors)
+        .filter(([name]) => !known.has(name))
+        .map(([, message]) => message);
+      setErrors({
+        ...fieldErrors,
+        form: [httpError.message, ...elsewhere].join(' '),
+      });
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <DialogTitle id={titleId}>{title}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2.5} sx={{ pt: 1 }}>
+          {errors.form && (
+            <Alert severity="error" role="alert">
+              {errors.form}
+            </Alert>
+          )}
+          {description && <DialogContentText component="div">{description}</DialogContentText>}
+          {fields.map((field, index) => (
+            <TextField
+              key={field.name}
+              name={field.name}
+              select={Boolean(field.choices)}
+              label={field.label}
+              required={field.required}
+              multiline={field.multiline && !field.choices}
+              minRows={field.multiline ? 3 : undefined}
+              value={values[field.name] ?? ''}
+              onChange={(event) => {
+                setValues((current) => ({ ...current, [field.name]: event.target.value }));
+                setErrors((current) => ({ ...current, [field.name]: undefined }));
+              }}
+              error={Boolean(errors[field.name])}
+              helperText={errors[field.name] ?? field.helperText}
+              disabled={submitting}
+              autoFocus={index === 0}
+              fullWidth
+            >
+              {field.choices?.map((choice) => (
+                <MenuItem key={choice.id} value={choice.id}>
+                  {choice.name}
+                </MenuItem>
+              ))}
+            </TextField>
+          ))}
+          {confirmWord && (
+            <TextField
+              label={`Type ${confirmWord} to confirm`}
+              value={confirm}
+              onChange={(event) => {
+                setConfirm(event.target.value);
+                setErrors((current) => ({ ...current, [CONFIRM_FIELD]: undefined }));
+              }}
+              error={Boolean(errors[CONFIRM_FIELD])}
+              helperText={errors[CONFIRM_FIELD]}
+              disabled={submitting}
+              autoComplete="off"
+              autoFocus={fields.length === 0}
+              fullWidth
+            />
+          )}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} disabled={submitting}>
+          Cancel
+        </Button>
+        <Button
+          type="submit"
+          variant="contained"
+          color={color}
+          disabled={submitting}
+          startIcon={submitting ? <CircularProgress size={16} color="inherit" /> : undefined}
+        >
+          {submitLabel}
+        </Button>
+      </DialogActions>
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+import {
+  JURISDICTIONS,
+  REQUEST_TYPE_LABELS,
+  type TJurisdiction,
+  type TPrivacyRequest,
+  type TRequestStatus,
+} from '@candor/schemas';
+
+type ChipColor = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
+type Choice = { id: string; name: string };
+
+export const REQUEST_STATUS_LABELS: Record<TRequestStatus, string> = {
+  received: 'Received',
+  verified: 'Verified',
+  in_progress: 'In progress',
+  completed: 'Completed',
+  refused: 'Refused',
+};
+export const REQUEST_STATUS_COLORS: Record<TRequestStatus, ChipColor> = {
+  received: 'info',
+  verified: 'primary',
+  in_progress: 'primary',
+  completed: 'success',
+  refused: 'default',
+};
+
+/** The queue's status filter: "open" is received, verified or in progress. */
+export const REQUEST_STATUS_FILTER_CHOICES: Choice[] = [
+  { id: 'open', name: 'Open' },
+  ...Object.entries(REQUEST_STATUS_LABELS).map(([id, name]) => ({ id, name })),
+];
+
+export const REQUEST_TYPE_CHOICES: Choice[] = Object.entries(REQUEST_TYPE_LABELS).map(([id, name]) => ({
+  id,
+  name,
+}));
+
+export const STAFF_CHANNEL_LABELS = {
+  email: 'Email',
+  phone: 'Phone',
+  letter: 'Letter',
+  in_person: 'In person',
+} as const;
+export const STAFF_CHANNEL_CHOICES: Choice[] = Object.entries(STAFF_CHANNEL_LABELS).map(([id, name]) => ({
+  id,
+  name,
+}));
+
+export function channelLabel(channel: string): string {
+  if (channel === 'portal') return 'Privacy portal';
+  return STAFF_CHANNEL_LABELS[channel as keyof typeof STAFF_CHANNEL_LABELS] ?? channel;
+}
+
+export const JURISDICTION_LABELS: Record<TJurisdiction, string> = {
+  eea_uk_ch: 'EEA, UK or Switzerland (GDPR)',
+  california: 'California (CCPA/CPRA)',
+  other: 'Other (GDPR deadlines)',
+};
+export const JURISDICTION_CHOICES: Choice[] = JURISDICTIONS.map((id) => ({
+  id,
+  name: JURISDICTION_LABELS[id],
+}));
+
+export const VERIFICATION_LABELS: Record<TPrivacyRequest['verification'], string> = {
+  unverified: 'Not verified yet',
+  verified: 'Verified',
+  failed: 'Verification failed',
+};
+
+export const DEADLINE_LABELS: Record<TPrivacyRequest['deadline'], string> = {
+  on_track: 'On track',
+  due_soon: 'Due soon',
+  overdue: 'Overdue',
+  closed: 'Closed',
+};
+
+/** What the actions history's codes mean; unknown codes are shown as they are. */
+const ACTION_LABELS: Record<string, string> = {
+  'status.verified': 'Identity verified',
+  'status.in_progress': 'Work started',
+  'status.completed': 'Completed',
+  'status.refused': 'Refused',
+  'deadline.extended': 'Deadline extended',
+  'jurisdiction.changed': 'Jurisdiction changed',
+  'subject.erased': 'Data erased',
+};
+
+export function actionLabel(action: string): string {
+  return ACTION_LABELS[action] ?? action;
+}
+
+/** "1A2B3C4D": the reference the requester's emails quote. */
+export function requestReference(id: string): string {
+  return id.slice(0, 8).toUpperCase();
+}
+
+export function isOpen(status: TRequestStatus): boolean {
+  return status === 'received' || status === 'verified' || status === 'in_progress';
+}
+
+/** Only access and portability requests are answered with the subject's data. */
+export function canExport(request: Pick<TPrivacyRequest, 'type' | 'candidateId'>): boolean {
+  return (request.type === 'access' || request.type === 'portability') && request.candidateId !== null;
+}
+
+export function canErase(request: Pick<TPrivacyRequest, 'type' | 'status' | 'candidateId'>): boolean {
+  return (
+    request.type === 'erasure' &&
+    request.candidateId !== null &&
+    (request.status === 'verified' || request.status === 'in_progress')
+  );
+}
+
+/** Extending is allowed once, while open, until the end of the first period (GDPR one month, CCPA 45 days). */
+export function canExtend(
+  request: Pick<TPrivacyRequest, 'status' | 'extendedAt' | 'dueOn'>,
+  today: string,
+): boolean {
+  return isOpen(request.status) && request.extendedAt === null && today <= request.dueOn;
+}

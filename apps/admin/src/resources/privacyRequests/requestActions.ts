@@ -1,0 +1,33 @@
+import {
+  ZRequestAssignInput,
+  ZRequestExtendInput,
+  ZRequestJurisdictionInput,
+  ZRequestNoteInput,
+  ZRequestTransitionInput,
+} from '@candor/schemas';
+import { trpc } from '../../trpc';
+
+/** What a mutation accepts, as the API declares it (zod input: defaults may be left out). */
+type MutationInput<M extends { mutate: (input: never) => unknown }> = Parameters<M['mutate']>[0];
+
+/**
+ * The privacy-request queue's actions beyond list, show and create. On the
+ * dataProvider (see dataProvider.ts) so their errors reach `checkError`.
+ */
+export const requestActions = {
+  requestCounts: () => trpc.requests.counts.query(),
+  transitionRequest: (input: MutationInput<typeof trpc.requests.transition>) =>
+    trpc.requests.transition.mutate(ZRequestTransitionInput.parse(input)),
+  extendRequest: (input: MutationInput<typeof trpc.requests.extend>) =>
+    trpc.requests.extend.mutate(ZRequestExtendInput.parse(input)),
+  setRequestJurisdiction: (input: MutationInput<typeof trpc.requests.setJurisdiction>) =>
+    trpc.requests.setJurisdiction.mutate(ZRequestJurisdictionInput.parse(input)),
+  assignRequest: (input: MutationInput<typeof trpc.requests.assign>) =>
+    trpc.requests.assign.mutate(ZRequestAssignInput.parse(input)),
+  addRequestNote: (input: MutationInput<typeof trpc.requests.addNote>) =>
+    trpc.requests.addNote.mutate(ZRequestNoteInput.parse(input)),
+  executeErasure: (id: string) => trpc.requests.executeErasure.mutate({ id }),
+  requestExport: (id: string) => trpc.requests.export.query({ id }),
+};
+
+export type RequestActions = typeof requestActions;
