@@ -121,6 +121,8 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'settings.branding': () => undefined,
   'settings.updateBranding': () => ({ name: 'Renamed Company', primaryColor: '#0f766e', about: 'We build robots.' }),
   'privacy.settings': () => undefined,
+  'privacy.recordOfProcessing': () => undefined,
+  'privacy.recordOfProcessingPdf': () => undefined,
   'privacy.updateSettings': () => DEFAULT_PRIVACY_SETTINGS,
   'privacy.notices': () => undefined,
   'privacy.saveDraft': () => ({ bodyMd: '# Privacy notice\n\nHow we handle applications.' }),

@@ -20,6 +20,9 @@ export const privacyActions = {
   publishNotice: (input: MutationInput<typeof trpc.privacy.publish>) =>
     trpc.privacy.publish.mutate(ZNoticePublishInput.parse(input)),
 
+  recordOfProcessing: () => trpc.privacy.recordOfProcessing.query(),
+  recordOfProcessingPdf: () => trpc.privacy.recordOfProcessingPdf.query(),
+
   consentHistory: (candidateId: string) => trpc.privacy.consentHistory.query({ candidateId }),
 
   branding: () => trpc.settings.branding.query(),

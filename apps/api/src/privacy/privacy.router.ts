@@ -2,10 +2,23 @@ import { ZCandidateIdInput, ZConsentEvent, ZNoticeDraftInput, ZNoticePublishInpu
 import { z } from 'zod';
 import { roleProcedure, router } from '../trpc/init.js';
 import { privacySettingsOf } from './privacy-settings.service.js';
+import { recordOfProcessing, recordOfProcessingPdf } from './record-of-processing.js';
 import { consentHistory, listNotices, publishNotice, saveNoticeDraft, updatePrivacySettings } from './privacy.service.js';
 
 /** The privacy notice, the apply form's consent settings, and candidates' consent history. */
 export const privacyRouter = router({
+  // Art. 30 record, generated from the catalogue and the settings.
+  recordOfProcessing: roleProcedure('settings.manage')
+    .output(z.object({ markdown: z.string() }))
+    .query(async ({ ctx }) => ({ markdown: await recordOfProcessing(ctx.em, ctx.actor.tenantId) })),
+
+  recordOfProcessingPdf: roleProcedure('settings.manage')
+    .output(z.object({ filename: z.string(), contentBase64: z.string() }))
+    .query(async ({ ctx }) => ({
+      filename: 'record-of-processing.pdf',
+      contentBase64: (await recordOfProcessingPdf(ctx.em, ctx.actor.tenantId)).toString('base64'),
+    })),
+
   settings: roleProcedure('settings.manage')
     .output(ZPrivacySettings)
     .query(({ ctx }) => privacySettingsOf(ctx.em, ctx.actor.tenantId)),

@@ -2,6 +2,7 @@ import { Stack, Typography } from '@mui/material';
 import { Title } from 'react-admin';
 import { ApplyFormSection } from './ApplyFormSettings';
 import { NoticeSection } from './NoticeEditor';
+import { RecordOfProcessingSection } from './RecordOfProcessing';
 
 /** The tenant's privacy notice and the apply form's consent settings, for owners and admins (settings.manage). */
 export function PrivacyPage() {
@@ -13,6 +14,7 @@ export function PrivacyPage() {
       </Typography>
       <NoticeSection />
       <ApplyFormSection />
+      <RecordOfProcessingSection />
     </Stack>
   );
 }

@@ -4,24 +4,12 @@ import DownloadOutlinedIcon from '@mui/icons-material/DownloadOutlined';
 import { Box, Button, CircularProgress, Stack } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
+import { downloadBase64 } from '../../download';
 import { useCandorDataProvider } from '../../providers/dataProvider';
 import { RequestDialog, type DialogValues } from './RequestDialog';
 import { canErase, canExport, canExtend } from './labels';
 
 type DialogName = 'verify' | 'start' | 'complete' | 'refuse' | 'extend' | 'erase';
-
-/** Saves the zip the API sent (base64) as a file, without it ever touching a server of ours again. */
-function downloadBase64(filename: string, contentBase64: string): void {
-  const bytes = Uint8Array.from(atob(contentBase64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/zip' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(url);
-}
 
 /** The next steps a request allows, each behind a confirmation. */
 export function RequestActionButtons({ request }: { request: TPrivacyRequest }) {
@@ -44,7 +32,7 @@ export function RequestActionButtons({ request }: { request: TPrivacyRequest }) 
     setDownloading(true);
     try {
       const file = await dataProvider.requestExport(id);
-      downloadBase64(file.filename, file.contentBase64);
+      downloadBase64(file.filename, file.contentBase64, 'application/zip');
       notify(`Downloaded ${file.filename}`, { type: 'success' });
     } catch (error) {
       notify(error instanceof Error ? error.message : 'The download failed', { type: 'error' });
