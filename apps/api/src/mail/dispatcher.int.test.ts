@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { OutboxEmail, TENANT_FILTER } from '@candor/db';
+import { Candidate, OutboxEmail, TENANT_FILTER } from '@candor/db';
 import { forEachDatabase, seedTenant } from '@candor/db/testing';
 import { expect, it } from 'vitest';
 import { createLogger } from '../logging/logger.js';
@@ -45,5 +45,33 @@ forEachDatabase('outbox dispatcher', (db) => {
     const [row] = await db.orm().em.fork().find(OutboxEmail, { tenant }, ALL);
     expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'Error' });
     expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+  });
+});
+
+forEachDatabase('outbox dispatcher and restriction', (db) => {
+  it('holds hiring emails about a candidate who restricted processing, and still sends rights emails', async () => {
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    const candidate = em.create(Candidate, {
+      tenant,
+      name: 'Rita Restricted',
+      email: 'rita@example.test',
+      nameKey: 'restricted rita',
+      links: [],
+      source: 'careers_site',
+      restrictedAt: new Date(),
+    });
+    await em.flush();
+    enqueueEmail(em, { tenantId: tenant.id, candidateId: candidate.id, to: 'rita@example.test', template: 'rejection', subject: 'Held', text: 'T' });
+    enqueueEmail(em, { tenantId: tenant.id, to: 'rita@example.test', template: 'privacy_request', subject: 'Your request', text: 'T' });
+    await em.flush();
+    const dir = mkdtempSync(join(tmpdir(), 'candor-mail-'));
+    await deliverDueEmails(db.orm().em.fork(), fileTransport(dir), 'Candor <no-reply@candor.test>', logger);
+    const rows = await db.orm().em.fork().find(OutboxEmail, { tenant }, { ...ALL, orderBy: { subject: 'asc' } });
+    expect(rows.map((r) => [r.subject, r.status])).toEqual([
+      ['Held', 'pending'],
+      ['Your request', 'sent'],
+    ]);
+    expect(rows[0]!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
   });
 });

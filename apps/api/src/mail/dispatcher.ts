@@ -1,4 +1,5 @@
-import { type Em, LockMode, type Orm, OutboxEmail, ormDialectOfEm, TENANT_FILTER } from '@candor/db';
+import { Candidate, type Em, LockMode, type Orm, OutboxEmail, ormDialectOfEm, TENANT_FILTER } from '@candor/db';
+import { EMAIL_TEMPLATES } from '@candor/schemas';
 import { errorFields, type Logger } from '../logging/logger.js';
 import type { MailTransport } from './transport.js';
 
@@ -8,6 +9,20 @@ const BATCH = 20;
 /** Retry after 1, 2, 4 ... minutes, capped at an hour. */
 function backoffMs(attempts: number): number {
   return Math.min(60, 2 ** (attempts - 1)) * 60_000;
+}
+
+const HOLD_MS = 60 * 60_000;
+
+/** Which of these emails' candidates have restricted processing. */
+async function restrictedCandidates(tx: Em, emails: Array<{ candidate?: { id: string } | null }>): Promise<Set<string>> {
+  const ids = [...new Set(emails.flatMap((e) => (e.candidate ? [e.candidate.id] : [])))];
+  if (ids.length === 0) return new Set();
+  const rows = await tx.find(
+    Candidate,
+    { id: { $in: ids }, restrictedAt: { $ne: null } },
+    { fields: ['id'], filters: { [TENANT_FILTER]: false } },
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 /**
@@ -30,7 +45,13 @@ export async function deliverDueEmails(em: Em, transport: MailTransport, from: s
         filters: { [TENANT_FILTER]: false },
       },
     );
+    const held = await restrictedCandidates(tx, due);
     for (const email of due) {
+      // Art. 18: no hiring emails about a candidate who restricted processing; they wait until it is lifted.
+      if (email.candidate && held.has(email.candidate.id) && email.template in EMAIL_TEMPLATES) {
+        email.nextAttemptAt = new Date(Date.now() + HOLD_MS);
+        continue;
+      }
       try {
         await transport.send({
           id: email.id,
