@@ -7,6 +7,7 @@ import { interviewsRouter } from './interviews/interviews.router.js';
 import { jobsRouter } from './jobs/jobs.router.js';
 import { outboxRouter } from './mail/outbox.router.js';
 import { offersRouter } from './offers/offers.router.js';
+import { holdsRouter } from './privacy/holds.router.js';
 import { requestsRouter } from './privacy/requests.router.js';
 import { privacyRouter } from './privacy/privacy.router.js';
 import { settingsRouter } from './settings/settings.router.js';
@@ -27,6 +28,7 @@ export const appRouter = router({
   outbox: outboxRouter,
   privacy: privacyRouter,
   requests: requestsRouter,
+  holds: holdsRouter,
 });
 
 export type AppRouter = typeof appRouter;

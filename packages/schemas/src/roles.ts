@@ -38,6 +38,7 @@ export const PERMISSIONS = {
   'outbox.read': ['owner', 'admin', 'recruiter'],
   // Privacy requests (DSARs): tenant admins answer them; erasure cannot be undone.
   'requests.manage': ['owner', 'admin'],
+  'holds.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

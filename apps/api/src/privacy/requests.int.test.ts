@@ -108,6 +108,27 @@ forEachDatabase('privacy requests', (db) => {
     });
   });
 
+  describe('legal holds', () => {
+    it('block erasure with their reason until released', async () => {
+      const { tenant, admin, caller } = await setup();
+      const { candidate } = await seedJobWithApplicant(db.orm(), actorOf(admin.id, tenant.id), {}, { email: 'held@example.test' });
+      const hold = await caller.holds.place({ candidateId: candidate.id, reason: 'Claim before the labour court, file 4 Ca 123/26' });
+      expect(hold).toMatchObject({ active: true, placedBy: expect.any(String) });
+      expect((await caller.holds.list({})).map((h) => h.id)).toEqual([hold.id]);
+      const request = await caller.requests.create({ type: 'erasure', channel: 'email', requesterEmail: 'held@example.test' });
+      await caller.requests.transition({ id: request.id, to: 'verified' });
+      expect(await fieldErrorsOf(caller.requests.executeErasure({ id: request.id }))).toEqual({ id: ['Under legal hold'] });
+      await expect(caller.requests.executeErasure({ id: request.id })).rejects.toThrow(/labour court/);
+      expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).email).toBe('held@example.test');
+      expect((await caller.holds.release({ id: hold.id })).active).toBe(false);
+      expect(await caller.holds.list({})).toEqual([]);
+      expect((await caller.requests.executeErasure({ id: request.id })).status).toBe('completed');
+      // The released hold stays on record.
+      expect((await caller.holds.list({ activeOnly: false })).map((h) => h.id)).toEqual([hold.id]);
+      await expect(caller.holds.place({ candidateId: candidate.id, reason: 'x' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    });
+  });
+
   describe('erasure', () => {
     it('erases a verified requester’s data and completes the request in one go', async () => {
       const { tenant, admin, deps, caller } = await setup();

@@ -30,6 +30,7 @@ import type { FileStore } from '../files/file-store.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
+import { activeHoldsOn } from './holds.service.js';
 import { eraseSubject } from './subject-erasure.js';
 import { buildSubjectExportZip } from './subject-export.js';
 
@@ -249,6 +250,15 @@ export async function executeErasure(em: Em, actor: Actor, files: FileStore, id:
   }
   if (!row.candidate) throw new AppError('PRECONDITION_FAILED', 'No candidate matches this request: complete it with an answer instead');
   const candidateId = row.candidate.id;
+  const holds = await activeHoldsOn(em, candidateId);
+  if (holds.length > 0) {
+    // Art. 17(3)(e): data needed for legal claims is kept; staff answer the requester with a refusal that says so.
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      `A legal hold keeps this candidate's data: ${holds.map((h) => h.reason).join('; ')}. Refuse the request, telling the requester that data needed for legal claims is kept (Art. 17(3)(e) GDPR) and until when, or release the hold first.`,
+      { id: ['Under legal hold'] },
+    );
+  }
   const to = row.requesterEmail;
   let fileKeys: string[] = [];
   try {

@@ -15,7 +15,7 @@ import type { EntityProperty } from '@mikro-orm/core';
  * reached, when) and the request itself, which proves the erasure was done.
  * Rows of every other entity in the subject graph are deleted.
  */
-const KEPT_AS_ANONYMOUS = new Set(['Candidate', 'Application', 'StageChange', 'Interview', 'PrivacyRequest']);
+const KEPT_AS_ANONYMOUS = new Set(['Candidate', 'Application', 'StageChange', 'Interview', 'PrivacyRequest', 'LegalHold']);
 
 export interface ErasureSummary {
   /** Per entity: how many rows were anonymized and how many deleted. */

@@ -10,6 +10,7 @@ import { Offer } from './offer.entity.js';
 import { Membership } from './membership.entity.js';
 import { OutboxEmail } from './outbox-email.entity.js';
 import { ConsentEvent, ConsentReceipt, PrivacyNotice, TenantSigningKey } from './privacy.entity.js';
+import { LegalHold } from './legal-hold.entity.js';
 import { PasswordToken } from './password-token.entity.js';
 import { Session } from './session.entity.js';
 import { Tenant } from './tenant.entity.js';
@@ -30,6 +31,7 @@ export {
   InterviewParticipant,
   Job,
   JobStage,
+  LegalHold,
   Membership,
   Offer,
   OutboxEmail,
@@ -84,5 +86,6 @@ export const entities: EntitySchema<any, any>[] = [
   PrivacyRequestNote,
   PortalCode,
   PortalSession,
+  LegalHold,
 ];
 export { TENANT_FILTER } from './tenant-filter.js';

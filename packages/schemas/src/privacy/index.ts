@@ -5,3 +5,4 @@ export * from './notice.js';
 export * from './privacy-settings.js';
 export * from './purposes.js';
 export * from './requests.js';
+export * from './holds.js';

@@ -13,6 +13,7 @@ import { Migration20261123184533_board_index } from './Migration20261123184533_b
 import { Migration20261123194936_privacy_notices_consent } from './Migration20261123194936_privacy_notices_consent.js';
 import { Migration20261123203526_privacy_requests_audit_chain } from './Migration20261123203526_privacy_requests_audit_chain.js';
 import { Migration20261123204418_outbox_email_candidate } from './Migration20261123204418_outbox_email_candidate.js';
+import { Migration20261123211326_legal_holds } from './Migration20261123211326_legal_holds.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -28,4 +29,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123194936_privacy_notices_consent', class: Migration20261123194936_privacy_notices_consent },
   { name: 'Migration20261123203526_privacy_requests_audit_chain', class: Migration20261123203526_privacy_requests_audit_chain },
   { name: 'Migration20261123204418_outbox_email_candidate', class: Migration20261123204418_outbox_email_candidate },
+  { name: 'Migration20261123211326_legal_holds', class: Migration20261123211326_legal_holds },
 ];
