@@ -53,7 +53,13 @@ export function RecordOfProcessingSection() {
               Download Markdown
             </Button>
           </Stack>
-          <Box sx={{ maxHeight: 480, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, p: 2 }}>
+          {/* Scrolls on its own, so keyboard users can focus it and scroll with the arrow keys (WCAG 2.1.1). */}
+          <Box
+            tabIndex={0}
+            role="region"
+            aria-label="Record of processing, full text"
+            sx={{ maxHeight: 480, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, p: 2 }}
+          >
             <Markdown source={data.markdown} emptyText="" />
           </Box>
         </>
