@@ -27,7 +27,7 @@ forEachDatabase('record of processing', (db) => {
       expect(markdown).toContain('Invite me to hiring events');
       const categories = new Set(subjectGraph(tenantEm(db.orm(), tenant.id)).flatMap((n) => n.personal.map((p) => p.category)));
       expect(categories.size).toBeGreaterThan(8);
-      for (const category of categories) expect(markdown).toContain(`${DATA_CATEGORIES[category].label} (\`${category}\`)`);
+      for (const category of categories) expect(markdown).toContain(`- **${DATA_CATEGORIES[category].label}** (\`${category}\`)`);
 
       const pdf = Buffer.from((await caller.privacy.recordOfProcessingPdf()).contentBase64, 'base64');
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
