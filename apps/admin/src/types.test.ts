@@ -139,4 +139,10 @@ describe('AppRouter types seen from the backoffice', () => {
     expectTypeOf<Out['users']['directory']>().not.toBeAny();
     expectTypeOf<Out['users']['directory'][number]['role']>().toEqualTypeOf<TRole>();
   });
+
+  it('keeps holds typed', () => {
+    expectTypeOf<Out['holds']['list'][number]['active']>().toEqualTypeOf<boolean>();
+    expectTypeOf<Out['holds']['place']['applicationId']>().toEqualTypeOf<string | null>();
+    expectTypeOf<In['holds']['place']['reason']>().toEqualTypeOf<string>();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageLabel, daysSince } from './dates';
+import { ageLabel, dayLabel, daysSince } from './dates';
 
 describe('ageLabel', () => {
   const now = new Date('2026-03-12T10:00:00Z');
@@ -18,5 +18,13 @@ describe('ageLabel', () => {
     expect(ageLabel('2026-03-12T08:00:00Z', now)).toBe('today');
     expect(ageLabel('2026-03-11T08:00:00Z', now)).toBe('1 day ago');
     expect(ageLabel('2026-03-01T08:00:00Z', now)).toBe('11 days ago');
+  });
+});
+
+describe('dayLabel', () => {
+  it('shows a calendar day as that day, whatever the reader’s time zone', () => {
+    expect(dayLabel('2027-06-30', 'en-GB')).toBe('30 Jun 2027');
+    expect(dayLabel('2027-01-01', 'en-GB')).toBe('1 Jan 2027');
+    // Run with TZ=Pacific/Kiritimati (UTC+14) or TZ=Pacific/Pago_Pago (UTC-11) to see it hold there.
   });
 });

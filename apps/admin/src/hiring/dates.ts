@@ -24,6 +24,19 @@ export function dateLabel(iso: string, locale?: string): string {
   return new Date(iso).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
+/**
+ * "1 Dec 2026" for a calendar day (YYYY-MM-DD), read in UTC so no time zone
+ * shifts it (noon UTC is already the next day in UTC+13 and UTC+14).
+ */
+export function dayLabel(day: string, locale?: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
 /** "12 Mar 2026, 14:05" in the reader's locale. */
 export function dateTimeLabel(iso: string, locale?: string): string {
   return new Date(iso).toLocaleString(locale, {

@@ -12,6 +12,7 @@ import { type HiringActions, hiringActions } from './actions';
 import type { EndpointRegistry, ListRequest, ResourceEndpoints } from './endpoints';
 import { endpoints } from './endpoints';
 import { toHttpError } from './errors';
+import { type HoldsActions, holdsActions } from './holdsActions';
 import { type PrivacyActions, privacyActions } from './privacyActions';
 
 type Operation = keyof ResourceEndpoints;
@@ -113,12 +114,18 @@ function withHttpErrors<A extends Record<string, Async>>(actions: A): A {
   ) as A;
 }
 
-export type CandorDataProvider = DataProvider & HiringActions & PrivacyActions & AuditActions & RequestActions;
+export type CandorDataProvider = DataProvider &
+  HiringActions &
+  PrivacyActions &
+  HoldsActions &
+  AuditActions &
+  RequestActions;
 
 export const dataProvider: CandorDataProvider = {
   ...createDataProvider(endpoints),
   ...withHttpErrors(hiringActions),
   ...withHttpErrors(privacyActions),
+  ...withHttpErrors(holdsActions),
   ...withHttpErrors(auditActions),
   ...withHttpErrors(requestActions),
 };

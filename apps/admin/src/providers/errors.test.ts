@@ -57,6 +57,19 @@ describe('toHttpError', () => {
     expect(error.message).toBe('This email is already a member');
   });
 
+  it('keeps the field a refusal names, with its real status', () => {
+    const error = toHttpError(
+      trpcError('A legal hold keeps this candidate’s data', {
+        code: 'PRECONDITION_FAILED',
+        httpStatus: 412,
+        fieldErrors: { id: ['Under legal hold'] },
+      }),
+    );
+    expect(error.status).toBe(412);
+    expect(error.message).toBe('A legal hold keeps this candidate’s data');
+    expect(error.body).toEqual({ errors: { id: 'Under legal hold' } });
+  });
+
   it('reports an unreachable server as 503, never as a sign-out', () => {
     const error = toHttpError(TRPCClientError.from(new TypeError('Failed to fetch')));
     expect(error.status).toBe(503);

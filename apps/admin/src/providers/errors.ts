@@ -44,7 +44,7 @@ export function fieldErrorsOfIssues(issues: Issue[]): FieldErrors {
  * Form-level messages go into the error message (react-admin notifies it);
  * field messages go to their inputs, several joined into one line.
  */
-function validationError(message: string, fieldErrors: FieldErrors): HttpError {
+function validationError(message: string, fieldErrors: FieldErrors, status = 400): HttpError {
   const errors: Record<string, string> = {};
   const formMessages: string[] = [];
   for (const [field, messages] of Object.entries(fieldErrors)) {
@@ -52,7 +52,7 @@ function validationError(message: string, fieldErrors: FieldErrors): HttpError {
     else errors[field] = messages.join(' ');
   }
   const body: ValidationBody = { errors };
-  return new HttpError(formMessages.length > 0 ? formMessages.join(' ') : message, 400, body);
+  return new HttpError(formMessages.length > 0 ? formMessages.join(' ') : message, status, body);
 }
 
 /**
@@ -70,7 +70,8 @@ export function toHttpError(error: unknown): HttpError {
       return new HttpError('Cannot reach the server; check your connection and try again', 503, null);
     }
     const fieldErrors = isRecord(data) ? data.fieldErrors : undefined;
-    if (status === 400 && isFieldErrors(fieldErrors)) return validationError(error.message, fieldErrors);
+    // Not only 400: a refusal such as a CONFLICT or PRECONDITION_FAILED may name the field it is about.
+    if (isFieldErrors(fieldErrors)) return validationError(error.message, fieldErrors, status);
     return new HttpError(error.message, status, null);
   }
   if (hasIssues(error))

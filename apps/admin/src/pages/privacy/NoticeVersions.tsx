@@ -18,15 +18,11 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { dateLabel, dateTimeLabel } from '../../hiring/dates';
+import { dateTimeLabel, dayLabel } from '../../hiring/dates';
 import { EmptyState } from '../../hiring/EmptyState';
 import { Markdown } from '../../hiring/Markdown';
 import { versionInEffect } from './queries';
-
-/** "1 Dec 2026" for a calendar day, without shifting it by the reader's time zone. */
-function dayLabel(day: string): string {
-  return dateLabel(`${day}T12:00:00Z`);
-}
+import { visuallyHidden } from '../../hiring/visuallyHidden';
 
 function StatusChip({ notice, inEffect }: { notice: TPrivacyNotice; inEffect: number | null }) {
   if (notice.version === inEffect) return <Chip size="small" color="success" label="In effect" />;
@@ -164,11 +160,3 @@ export function NoticeVersions({ notices }: { notices: readonly TPrivacyNotice[]
   );
 }
 
-const visuallyHidden = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  overflow: 'hidden',
-  clip: 'rect(0 0 0 0)',
-  whiteSpace: 'nowrap',
-} as const;

@@ -40,6 +40,7 @@ import { AddToJobDialog } from './AddToJobDialog';
 import { ConsentHistory } from './ConsentHistory';
 import { DuplicateBadge } from './CandidateList';
 import { Files } from './Files';
+import { LegalHolds } from './LegalHolds';
 import { MergeDialog } from './MergeDialog';
 import { detailQueryOptions } from '../../providers/detail';
 
@@ -226,6 +227,7 @@ function CandidateBody() {
   const { permissions } = usePermissions<CandorPermissions>();
   if (!candidate) return null;
   const canManage = hasPermission(permissions, 'candidates.manage');
+  const canManageHolds = hasPermission(permissions, 'holds.manage');
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={candidate.name} />
@@ -244,6 +246,11 @@ function CandidateBody() {
       <Section title="Consent history">
         <ConsentHistory candidateId={candidate.id} candidateName={candidate.name} />
       </Section>
+      {canManageHolds && (
+        <Section title="Legal holds">
+          <LegalHolds candidate={candidate} />
+        </Section>
+      )}
     </Box>
   );
 }

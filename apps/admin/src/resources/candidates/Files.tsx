@@ -30,6 +30,7 @@ import { useNotify } from 'react-admin';
 import { dateLabel } from '../../hiring/dates';
 import { useCandorDataProvider } from '../../providers/dataProvider';
 import { toHttpError } from '../../providers/errors';
+import { visuallyHidden } from '../../hiring/visuallyHidden';
 
 const ACCEPT =
   '.pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';
@@ -279,15 +280,3 @@ export function Files({ candidate, canManage }: { candidate: TCandidate; canMana
   );
 }
 
-/** Read by screen readers, not shown (in px: in `sx`, 1 would mean 100%). */
-const visuallyHidden = {
-  border: 0,
-  clip: 'rect(0 0 0 0)',
-  height: '1px',
-  margin: '-1px',
-  overflow: 'hidden',
-  padding: 0,
-  position: 'absolute',
-  whiteSpace: 'nowrap',
-  width: '1px',
-} as const;

@@ -17,7 +17,7 @@ import {
 import { type ReactNode, useId, useState } from 'react';
 import { Show, Title, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
-import { dateLabel, dateTimeLabel } from '../../hiring/dates';
+import { dateTimeLabel, dayLabel } from '../../hiring/dates';
 import { NotFound } from '../../hiring/NotFound';
 import { useTeamDirectory } from '../jobs/useTeamDirectory';
 import { detailQueryOptions } from '../../providers/detail';
@@ -47,11 +47,6 @@ function Meta({ label, children }: { label: string; children: ReactNode }) {
       </Typography>
     </Box>
   );
-}
-
-/** A calendar day (YYYY-MM-DD) in the reader's locale; noon UTC keeps it the same day everywhere. */
-function dayLabel(day: string): string {
-  return dateLabel(`${day}T12:00:00Z`);
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {

@@ -1,5 +1,6 @@
 import {
   Alert,
+  AlertTitle,
   Button,
   CircularProgress,
   Dialog,
@@ -22,6 +23,10 @@ export type DialogField = {
   required?: boolean;
   /** A select instead of free text. */
   choices?: ReadonlyArray<{ id: string; name: string }>;
+  /** A calendar day (YYYY-MM-DD) picked with the browser's date input. */
+  type?: 'date';
+  /** The earliest day a date field allows (YYYY-MM-DD). */
+  min?: string;
   initial?: string;
 };
 
@@ -71,6 +76,8 @@ function RequestDialogForm({
   );
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
+  /** An error that belongs to no field: the server's message, titled with its field-less reasons. */
+  const [formError, setFormError] = useState<{ title?: string; message: string } | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -87,6 +94,7 @@ function RequestDialogForm({
     }
     setSubmitting(true);
     setErrors({});
+    setFormError(null);
     try {
       await onSubmit(values);
       onClose();
@@ -97,9 +105,10 @@ function RequestDialogForm({
       const elsewhere = Object.entries(fieldErrors)
         .filter(([name]) => !known.has(name))
         .map(([, message]) => message);
-      setErrors({
-        ...fieldErrors,
-        form: [httpError.message, ...elsewhere].join(' '),
+      setErrors(fieldErrors);
+      setFormError({
+        title: elsewhere.length > 0 ? elsewhere.join(' ') : undefined,
+        message: httpError.message,
       });
       setSubmitting(false);
     }
@@ -110,9 +119,10 @@ function RequestDialogForm({
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent>
         <Stack spacing={2.5} sx={{ pt: 1 }}>
-          {errors.form && (
+          {formError && (
             <Alert severity="error" role="alert">
-              {errors.form}
+              {formError.title && <AlertTitle>{formError.title}</AlertTitle>}
+              {formError.message}
             </Alert>
           )}
           {description && <DialogContentText component="div">{description}</DialogContentText>}
@@ -121,6 +131,7 @@ function RequestDialogForm({
               key={field.name}
               name={field.name}
               select={Boolean(field.choices)}
+              type={field.type}
               label={field.label}
               required={field.required}
               multiline={field.multiline && !field.choices}
@@ -135,6 +146,11 @@ function RequestDialogForm({
               disabled={submitting}
               autoFocus={index === 0}
               fullWidth
+              slotProps={
+                field.type === 'date'
+                  ? { inputLabel: { shrink: true }, htmlInput: { min: field.min } }
+                  : undefined
+              }
             >
               {field.choices?.map((choice) => (
                 <MenuItem key={choice.id} value={choice.id}>

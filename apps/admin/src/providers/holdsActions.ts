@@ -1,0 +1,19 @@
+import { ZLegalHoldPlaceInput } from '@candor/schemas';
+import { trpc } from '../trpc';
+
+/** What a mutation accepts, as the API declares it (zod input: defaults may be left out). */
+type MutationInput<M extends { mutate: (input: never) => unknown }> = Parameters<M['mutate']>[0];
+
+/**
+ * Legal holds on a candidate's data. On the dataProvider (see
+ * dataProvider.ts) so their errors reach the authProvider's `checkError`.
+ */
+export const holdsActions = {
+  /** Every hold on the candidate, released and ended ones included, newest first. */
+  legalHolds: (candidateId: string) => trpc.holds.list.query({ candidateId, activeOnly: false }),
+  placeLegalHold: (input: MutationInput<typeof trpc.holds.place>) =>
+    trpc.holds.place.mutate(ZLegalHoldPlaceInput.parse(input)),
+  releaseLegalHold: (id: string) => trpc.holds.release.mutate({ id }),
+};
+
+export type HoldsActions = typeof holdsActions;
