@@ -142,6 +142,9 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'requests.addNote': (a) => ({ id: a.requestId, body: 'Called the requester back' }),
   'requests.executeErasure': (a) => ({ id: a.requestId }),
   'requests.export': (a) => ({ id: a.requestId }),
+  'requests.acknowledge': (a) => ({ id: a.requestId }),
+  'requests.attachAgentProof': (a) => ({ id: a.requestId, filename: 'permission.pdf', contentBase64: Buffer.from('%PDF-1.4 proof').toString('base64') }),
+  'requests.agentProof': (a) => ({ id: a.requestId }),
 };
 
 type Call = (input: unknown) => Promise<unknown>;
@@ -239,7 +242,7 @@ forEachDatabase('authorization', (db) => {
         }))
       ).id,
       requestId: (
-        await createRequest(tenantEm(db.orm(), tenantA.id), admin, ZRequestCreateInput.parse({
+        await createRequest(tenantEm(db.orm(), tenantA.id), admin, deps().files, ZRequestCreateInput.parse({
           type: 'erasure',
           channel: 'letter',
           requesterEmail: 'letter-writer@example.test',

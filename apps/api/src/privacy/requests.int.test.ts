@@ -58,8 +58,9 @@ forEachDatabase('privacy requests', (db) => {
       expect((await caller.requests.transition({ id: request.id, to: 'verified' })).verification).toBe('verified');
       const done = await caller.requests.transition({ id: request.id, to: 'completed', answer: 'Attached is your data.' });
       expect(done).toMatchObject({ status: 'completed', deadline: 'closed', answer: 'Attached is your data.' });
-      const mail = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, { to: 'ana@example.test', template: 'privacy_request' });
-      expect(mail.text).toContain('Attached is your data.');
+      const mails = await tenantEm(db.orm(), tenant.id).find(OutboxEmail, { to: 'ana@example.test', template: 'privacy_request' }, { orderBy: { createdAt: 'asc' } });
+      expect(mails.map((m) => m.subject)).toEqual([expect.stringMatching(/we received your privacy request$/), expect.stringMatching(/your privacy request is done$/)]);
+      expect(mails[1]?.text).toContain('Attached is your data.');
       expect(await fieldErrorsOf(caller.requests.transition({ id: request.id, to: 'in_progress' }))).toEqual({ to: ['Allowed next: none'] });
     });
 
@@ -70,7 +71,7 @@ forEachDatabase('privacy requests', (db) => {
       const extended = await caller.requests.extend({ id: request.id, reason: 'The records are in the archive in Lyon.' });
       expect(extended).toMatchObject({ dueOn: addMonths(today, 3), extensionReason: 'The records are in the archive in Lyon.' });
       expect(await fieldErrorsOf(caller.requests.extend({ id: request.id, reason: 'And once more, please.' }))).toMatch(/extended once/);
-      const mail = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, { to: 'ana@example.test' });
+      const mail = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, { to: 'ana@example.test', subject: { $like: '%more time%' } });
       expect(mail.text).toContain('archive in Lyon');
       const late = await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'b@example.test', country: 'FR', receivedOn: addDays(today, -35) });
       expect(await fieldErrorsOf(caller.requests.extend({ id: late.id, reason: 'Too late for this, surely.' }))).toMatch(/Too late/);
@@ -85,6 +86,75 @@ forEachDatabase('privacy requests', (db) => {
       expect(digests.map((d) => d.to)).toEqual([admin.email]);
       expect(digests[0]?.text).toContain('OVERDUE');
       expect(digests[0]?.text).not.toContain('ana@example.test');
+    });
+  });
+
+  describe('acknowledgement', () => {
+    it('counts an unacknowledged California request against its 10 business days, until the receipt is sent', async () => {
+      const { tenant, caller } = await setup();
+      const today = dayOf();
+      const receivedOn = addDays(today, -20);
+      const request = await caller.requests.create({
+        type: 'access',
+        channel: 'letter',
+        requesterEmail: 'cal@example.test',
+        country: 'US',
+        usState: 'CA',
+        receivedOn,
+        acknowledge: false,
+      });
+      expect(request).toMatchObject({ acknowledgedAt: null, deadline: 'overdue', clock: { kind: 'acknowledge', on: request.acknowledgeBy, state: 'overdue' } });
+      expect(request.dueOn > today).toBe(true);
+      expect(await caller.requests.counts()).toMatchObject({ overdue: 1 });
+      const acknowledged = await caller.requests.acknowledge({ id: request.id });
+      expect(acknowledged.acknowledgedAt).not.toBeNull();
+      expect(acknowledged.clock).toEqual({ kind: 'answer', on: request.dueOn, state: 'on_track' });
+      expect(acknowledged.actions.map((a) => a.action)).toContain('request.acknowledged');
+      const mail = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, { to: 'cal@example.test' });
+      expect(mail.text).toContain(`will answer by ${request.dueOn}`);
+      await expect(caller.requests.acknowledge({ id: request.id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+    });
+  });
+
+  describe('authorized agents', () => {
+    it('keep their proof as a file with the request, downloadable by admins; anything but a document or scan is refused', async () => {
+      const { tenant, deps, caller } = await setup();
+      const em = tenantEm(db.orm(), tenant.id);
+      expect(
+        await fieldErrorsOf(
+          caller.requests.create({
+            type: 'erasure',
+            channel: 'letter',
+            requesterEmail: 'subject@example.test',
+            agentName: 'Agent Smith LLP',
+            agentProofFile: { filename: 'proof.exe', contentBase64: Buffer.from('MZ not a document').toString('base64') },
+          }),
+        ),
+      ).toEqual({ agentProofFile: ['Not a PDF, DOCX, ODT, PNG or JPEG file'] });
+      expect(await em.count(PrivacyRequest, {})).toBe(0);
+
+      const request = await caller.requests.create({
+        type: 'erasure',
+        channel: 'letter',
+        requesterEmail: 'subject@example.test',
+        agentName: 'Agent Smith LLP',
+        agentProof: 'Signed permission, notarized',
+        agentProofFile: { filename: 'permission.pdf', contentBase64: pdfBytes('signed permission').toString('base64') },
+      });
+      expect(request.agentProofFile).toMatchObject({ filename: 'permission.pdf', contentType: 'application/pdf' });
+      const proof = await caller.requests.agentProof({ id: request.id });
+      expect(Buffer.from(proof.contentBase64, 'base64').toString('latin1')).toContain('signed permission');
+
+      const firstKey = (await em.findOneOrFail(PrivacyRequest, request.id)).agentProofKey!;
+      const replaced = await caller.requests.attachAgentProof({ id: request.id, filename: 'permission-v2.pdf', contentBase64: pdfBytes('second').toString('base64') });
+      expect(replaced.agentProofFile?.filename).toBe('permission-v2.pdf');
+      await expect(deps.files.read(firstKey)).rejects.toThrow();
+
+      const direct = await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'self@example.test' });
+      await expect(caller.requests.attachAgentProof({ id: direct.id, filename: 'p.pdf', contentBase64: pdfBytes().toString('base64') })).rejects.toMatchObject({
+        code: 'PRECONDITION_FAILED',
+      });
+      await expect(caller.requests.agentProof({ id: direct.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     });
   });
 
@@ -153,7 +223,7 @@ forEachDatabase('privacy requests', (db) => {
       // The answer reaches the requester even though the request no longer holds their address.
       const row = await tenantEm(db.orm(), tenant.id).findOneOrFail(PrivacyRequest, request.id);
       expect(row.requesterEmail).toBe('');
-      expect(await tenantEm(db.orm(), tenant.id).count(OutboxEmail, { to: 'erase.me@example.test', template: 'privacy_request' })).toBe(1);
+      expect(await tenantEm(db.orm(), tenant.id).count(OutboxEmail, { to: 'erase.me@example.test', subject: { $like: '%your data has been erased' } })).toBe(1);
     });
   });
 });

@@ -8,18 +8,22 @@ import {
   ZRequestJurisdictionInput,
   ZRequestListParams,
   ZRequestNoteInput,
+  ZRequestProofInput,
   ZRequestTransitionInput,
 } from '@candor/schemas';
 import { z } from 'zod';
 import { roleProcedure, router } from '../trpc/init.js';
 import {
+  acknowledgeRequest,
   addRequestNote,
+  attachAgentProof,
   assignRequest,
   createRequest,
   executeErasure,
   extendRequest,
   getRequest,
   listRequests,
+  openAgentProof,
   requestCounts,
   requestExport,
   setJurisdiction,
@@ -45,7 +49,22 @@ export const requestsRouter = router({
   create: roleProcedure('requests.manage')
     .input(ZRequestCreateInput)
     .output(ZPrivacyRequest)
-    .mutation(({ ctx, input }) => createRequest(ctx.em, ctx.actor, input)),
+    .mutation(({ ctx, input }) => createRequest(ctx.em, ctx.actor, ctx.deps.files, input)),
+
+  acknowledge: roleProcedure('requests.manage')
+    .input(ZIdInput)
+    .output(ZPrivacyRequest)
+    .mutation(({ ctx, input }) => acknowledgeRequest(ctx.em, ctx.actor, input.id)),
+
+  attachAgentProof: roleProcedure('requests.manage')
+    .input(ZRequestProofInput)
+    .output(ZPrivacyRequest)
+    .mutation(({ ctx, input }) => attachAgentProof(ctx.em, ctx.actor, ctx.deps.files, input)),
+
+  agentProof: roleProcedure('requests.manage')
+    .input(ZIdInput)
+    .output(z.object({ filename: z.string(), contentType: z.string(), contentBase64: z.string() }))
+    .query(({ ctx, input }) => openAgentProof(ctx.em, ctx.actor, ctx.deps.files, input.id)),
 
   transition: roleProcedure('requests.manage')
     .input(ZRequestTransitionInput)

@@ -13,20 +13,23 @@ import {
 } from '@candor/db';
 import {
   dayOf,
-  deadlineState,
   jurisdictionOf,
   REQUEST_TYPE_LABELS,
+  requestClock,
   requestDeadlines,
   type TJurisdiction,
+  type ZUploadedFile,
   type TPrivacyRequest,
   type TRequestStatus,
   type ZRequestCreateInput,
   type ZRequestListParams,
+  type ZRequestProofInput,
   type ZRequestTransitionInput,
 } from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import type { FileStore } from '../files/file-store.js';
+import { sniffDocument, sniffImage } from '../files/sniff.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
@@ -47,12 +50,19 @@ const TRANSITIONS: Record<TRequestStatus, TRequestStatus[]> = {
   refused: [],
 };
 
-function receivedOnOf(row: RequestRow): string {
+function receivedOnOf(row: Pick<RequestRow, 'receivedAt'>): string {
   return dayOf(row.receivedAt);
+}
+
+/** The deadline that counts for an open request today (see requestClock). */
+function clockOf(row: Pick<RequestRow, 'receivedAt' | 'jurisdiction' | 'extendedAt' | 'dueOn' | 'acknowledgedAt' | 'status'>, today: string = dayOf()) {
+  const { acknowledgeBy } = requestDeadlines(receivedOnOf(row), row.jurisdiction, Boolean(row.extendedAt));
+  return requestClock({ dueOn: row.dueOn, acknowledgeBy, acknowledged: Boolean(row.acknowledgedAt), closed: !OPEN.includes(row.status) }, today);
 }
 
 function toDto(row: RequestRow, notes: Array<InferEntity<typeof PrivacyRequestNote>> = []): TPrivacyRequest {
   const deadlines = requestDeadlines(receivedOnOf(row), row.jurisdiction, row.extendedAt !== null && row.extendedAt !== undefined);
+  const clock = clockOf(row);
   return {
     id: row.id,
     type: row.type,
@@ -62,6 +72,10 @@ function toDto(row: RequestRow, notes: Array<InferEntity<typeof PrivacyRequestNo
     candidateId: row.candidate?.id ?? null,
     agentName: row.agentName ?? null,
     agentProof: row.agentProof ?? null,
+    agentProofFile:
+      row.agentProofKey && row.agentProofFilename
+        ? { filename: row.agentProofFilename, contentType: row.agentProofContentType ?? 'application/octet-stream', size: row.agentProofSize ?? 0 }
+        : null,
     details: row.details,
     country: row.country ?? null,
     jurisdiction: row.jurisdiction,
@@ -69,8 +83,10 @@ function toDto(row: RequestRow, notes: Array<InferEntity<typeof PrivacyRequestNo
     status: row.status,
     receivedAt: row.receivedAt.toISOString(),
     dueOn: row.dueOn,
-    deadline: deadlineState(row.dueOn, dayOf(), !OPEN.includes(row.status)),
+    deadline: clock.state,
+    clock,
     acknowledgeBy: deadlines.acknowledgeBy,
+    acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
     maxExtendedDueOn: deadlines.maxExtendedDueOn,
     extendedAt: row.extendedAt?.toISOString() ?? null,
     extensionReason: row.extensionReason ?? null,
@@ -110,39 +126,139 @@ export async function listRequests(em: Em, params: z.output<typeof ZRequestListP
 }
 
 export async function requestCounts(em: Em): Promise<{ open: number; dueSoon: number; overdue: number }> {
-  const rows = await em.find(PrivacyRequest, { status: { $in: OPEN } }, { fields: ['id', 'dueOn', 'status'] });
+  const rows = await em.find(PrivacyRequest, { status: { $in: OPEN } }, { fields: ['id', 'dueOn', 'status', 'receivedAt', 'jurisdiction', 'extendedAt', 'acknowledgedAt'] });
   const today = dayOf();
-  const states = rows.map((r) => deadlineState(r.dueOn, today, false));
+  const states = rows.map((r) => clockOf(r, today).state);
   return { open: rows.length, dueSoon: states.filter((s) => s === 'due_soon').length, overdue: states.filter((s) => s === 'overdue').length };
 }
 
-export async function createRequest(em: Em, actor: Actor, input: z.output<typeof ZRequestCreateInput>): Promise<TPrivacyRequest> {
+/** A proof document's bytes and media type, refused unless it is a PDF, Word, OpenDocument or image file. */
+function proofBytes(file: z.output<typeof ZUploadedFile>): { bytes: Buffer; contentType: string } {
+  const bytes = Buffer.from(file.contentBase64, 'base64');
+  const contentType = sniffDocument(bytes) ?? sniffImage(bytes);
+  if (bytes.length === 0 || !contentType) {
+    throw new AppError('BAD_REQUEST', 'Attach the proof as a PDF, Word or OpenDocument file, or as a PNG or JPEG scan', {
+      agentProofFile: ['Not a PDF, DOCX, ODT, PNG or JPEG file'],
+    });
+  }
+  return { bytes, contentType };
+}
+
+/**
+ * Stores the proof in the file store, runs `change` (which records it on the
+ * request) and removes the file again if the change fails; the file it
+ * replaces goes only once the change committed.
+ */
+async function withStoredProof(files: FileStore, file: z.output<typeof ZUploadedFile>, change: (proof: Pick<RequestRow, 'agentProofKey' | 'agentProofFilename' | 'agentProofContentType' | 'agentProofSize'>) => Promise<string | null | undefined>): Promise<void> {
+  const { bytes, contentType } = proofBytes(file);
+  const key = await files.put(bytes);
+  let replaced: string | null | undefined;
+  try {
+    replaced = await change({ agentProofKey: key, agentProofFilename: file.filename, agentProofContentType: contentType, agentProofSize: bytes.length });
+  } catch (error) {
+    await files.remove(key);
+    throw error;
+  }
+  if (replaced) await files.remove(replaced);
+}
+
+/** Tells the requester the request arrived and by when they will have the answer. */
+async function acknowledge(tx: Em, row: RequestRow, tenantId: string): Promise<void> {
+  row.acknowledgedAt = new Date();
+  await mailRequester(
+    tx,
+    row,
+    tenantId,
+    row.requesterEmail,
+    'we received your privacy request',
+    `We received your request on ${receivedOnOf(row)} and will answer by ${row.dueOn}. If we need to confirm who you are, we will write to you first.`,
+  );
+  note(row, 'request.acknowledged', 'receipt emailed to the requester');
+}
+
+export async function createRequest(em: Em, actor: Actor, files: FileStore, input: z.output<typeof ZRequestCreateInput>): Promise<TPrivacyRequest> {
   const today = dayOf();
   const receivedOn = input.receivedOn ?? today;
   if (receivedOn > today) throw new AppError('BAD_REQUEST', 'A request cannot arrive in the future', { receivedOn: ['Today or earlier'] });
+  if (input.agentProofFile && !input.agentName) {
+    throw new AppError('BAD_REQUEST', 'Name the agent the proof is for', { agentName: ['Required with a proof file'] });
+  }
   const jurisdiction = jurisdictionOf(input.country, input.usState);
-  const candidate = await em.findOne(Candidate, { email: input.requesterEmail });
-  const row = em.create(PrivacyRequest, {
-    tenant: actor.tenantId,
-    candidate,
-    type: input.type,
-    channel: input.channel,
-    requesterName: input.requesterName || null,
-    requesterEmail: input.requesterEmail,
-    agentName: input.agentName || null,
-    agentProof: input.agentProof || null,
-    details: input.details,
-    country: input.country || null,
-    jurisdiction,
-    verification: 'unverified',
-    status: 'received',
-    receivedAt: new Date(`${receivedOn}T12:00:00.000Z`),
-    dueOn: requestDeadlines(receivedOn, jurisdiction, false).dueOn,
-    actions: [],
+  const create = async (proof: Partial<RequestRow>) => {
+    const candidate = await em.findOne(Candidate, { email: input.requesterEmail });
+    return em.transactional(async (tx) => {
+      const row = tx.create(PrivacyRequest, {
+        tenant: actor.tenantId,
+        candidate,
+        type: input.type,
+        channel: input.channel,
+        requesterName: input.requesterName || null,
+        requesterEmail: input.requesterEmail,
+        agentName: input.agentName || null,
+        agentProof: input.agentProof || null,
+        ...proof,
+        details: input.details,
+        country: input.country || null,
+        jurisdiction,
+        verification: 'unverified',
+        status: 'received',
+        receivedAt: new Date(`${receivedOn}T12:00:00.000Z`),
+        dueOn: requestDeadlines(receivedOn, jurisdiction, false).dueOn,
+        actions: [],
+      });
+      if (input.acknowledge) await acknowledge(tx, row, actor.tenantId);
+      recordAudit(tx, actor, { action: 'request.create', targetType: 'PrivacyRequest', targetId: row.id });
+      return row.id;
+    });
+  };
+  let id = '';
+  if (input.agentProofFile) {
+    await withStoredProof(files, input.agentProofFile, async (proof) => {
+      id = await create(proof);
+      return null;
+    });
+  } else {
+    id = await create({});
+  }
+  return getRequest(em, actor, id);
+}
+
+/** Emails the requester a receipt (California requires one within 10 business days). */
+export async function acknowledgeRequest(em: Em, actor: Actor, id: string): Promise<TPrivacyRequest> {
+  await em.transactional(async (tx) => {
+    const row = await loadRequest(tx, id);
+    if (!OPEN.includes(row.status)) throw new AppError('PRECONDITION_FAILED', 'The request is closed: its answer was sent');
+    if (row.acknowledgedAt) throw new AppError('PRECONDITION_FAILED', 'The requester was told already that the request arrived');
+    await acknowledge(tx, row, actor.tenantId);
+    recordAudit(tx, actor, { action: 'request.acknowledge', targetType: 'PrivacyRequest', targetId: id });
   });
-  recordAudit(em, actor, { action: 'request.create', targetType: 'PrivacyRequest', targetId: row.id });
+  return getRequest(em, actor, id);
+}
+
+/** Attaches the authorized agent's proof to a request, replacing an earlier one. */
+export async function attachAgentProof(em: Em, actor: Actor, files: FileStore, input: z.output<typeof ZRequestProofInput>): Promise<TPrivacyRequest> {
+  await withStoredProof(files, input, (proof) =>
+    em.transactional(async (tx) => {
+      const row = await loadRequest(tx, input.id);
+      if (!row.agentName) throw new AppError('PRECONDITION_FAILED', 'This request names no agent: a proof file is for requests made by one');
+      const replaced = row.agentProofKey;
+      tx.assign(row, proof);
+      note(row, 'agent.proof_attached', replaced ? 'replaced the earlier file' : 'file attached');
+      recordAudit(tx, actor, { action: 'request.agent_proof', targetType: 'PrivacyRequest', targetId: row.id });
+      return replaced;
+    }),
+  );
+  return getRequest(em, actor, input.id);
+}
+
+/** The proof file for download; reading it is audited. */
+export async function openAgentProof(em: Em, actor: Actor, files: FileStore, id: string): Promise<{ filename: string; contentType: string; contentBase64: string }> {
+  const row = await loadRequest(em, id);
+  if (!row.agentProofKey || !row.agentProofFilename) throw new AppError('NOT_FOUND', 'No proof file on this request');
+  recordAudit(em, actor, { action: 'request.agent_proof_read', targetType: 'PrivacyRequest', targetId: id });
   await em.flush();
-  return getRequest(em, actor, row.id);
+  const bytes = await files.read(row.agentProofKey);
+  return { filename: row.agentProofFilename, contentType: row.agentProofContentType ?? 'application/octet-stream', contentBase64: bytes.toString('base64') };
 }
 
 function note(row: RequestRow, action: string, detail: string): void {
@@ -306,15 +422,16 @@ export async function sendDeadlineDigests(orm: Orm, publicUrl: string): Promise<
     const em = orm.em.fork();
     em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
     const today = dayOf();
-    const urgent = (await em.find(PrivacyRequest, { status: { $in: OPEN } }, { orderBy: { dueOn: 'asc' } })).filter(
-      (r) => deadlineState(r.dueOn, today, false) !== 'on_track',
-    );
+    const urgent = (await em.find(PrivacyRequest, { status: { $in: OPEN } }, { orderBy: { dueOn: 'asc' } }))
+      .map((r) => ({ r, clock: clockOf(r, today) }))
+      .filter(({ clock }) => clock.state !== 'on_track');
     if (urgent.length === 0) continue;
     const since = new Date(`${today}T00:00:00.000Z`);
     if (await em.count(OutboxEmail, { template: 'privacy_request_digest', createdAt: { $gte: since } })) continue;
     const admins = await em.find(Membership, { tenant, role: { $in: ['owner', 'admin'] }, status: 'active' }, { populate: ['user'] });
     const lines = urgent.map(
-      (r) => `- ${r.id.slice(0, 8).toUpperCase()}  ${REQUEST_TYPE_LABELS[r.type]}  due ${r.dueOn}${deadlineState(r.dueOn, today, false) === 'overdue' ? '  OVERDUE' : ''}`,
+      ({ r, clock }) =>
+        `- ${r.id.slice(0, 8).toUpperCase()}  ${REQUEST_TYPE_LABELS[r.type]}  ${clock.kind === 'acknowledge' ? 'acknowledge by' : 'due'} ${clock.on}${clock.state === 'overdue' ? '  OVERDUE' : ''}`,
     );
     await em.transactional(async (tx) => {
       for (const admin of admins) {

@@ -31,6 +31,11 @@ export const PrivacyRequest = defineEntity({
     /** Someone acting for the subject (an authorized agent), with their proof in `agentProof`. */
     agentName: personal(p.string().length(120).nullable(), 'user.name'),
     agentProof: personal(p.text().nullable(), 'user.recruitment.application'),
+    /** The proof as a document or scan in the file store; kept with the request as evidence of the agent's authority. */
+    agentProofKey: notPersonal(p.string().length(80).nullable(), 'random file name in the file store'),
+    agentProofFilename: personal(p.string().length(200).nullable(), 'user.recruitment.application'),
+    agentProofContentType: notPersonal(p.string().length(100).nullable(), 'media type'),
+    agentProofSize: p.integer().nullable(),
     details: personal(p.text().default(''), 'user.recruitment.application'),
     country: notPersonal(p.string().length(2).nullable(), 'country code'),
     jurisdiction: notPersonal(p.string().length(12).$type<TJurisdiction>(), 'legal regime of the deadlines'),

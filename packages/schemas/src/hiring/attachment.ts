@@ -20,22 +20,26 @@ export const DOCUMENT_TYPES = {
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
-export const ZAttachmentUploadInput = z.object({
-  candidateId: ZId,
-  applicationId: ZId.nullable().default(null),
-  kind: ZAttachmentKind,
+/** A document sent in a JSON request: its name and its bytes, base64-encoded (at most 10 MB once decoded). */
+export const ZUploadedFile = z.object({
   filename: z
     .string()
     .trim()
     .min(1)
     .max(200)
     .regex(/^[^/\\\0]+$/, 'A file name without folders'),
-  /** The file, base64-encoded; at most 10 MB once decoded. */
   contentBase64: z
     .string()
     .min(1, 'The file is empty')
     .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4, 'The file is larger than 10 MB')
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Not base64'),
+});
+export type TUploadedFile = z.input<typeof ZUploadedFile>;
+
+export const ZAttachmentUploadInput = ZUploadedFile.extend({
+  candidateId: ZId,
+  applicationId: ZId.nullable().default(null),
+  kind: ZAttachmentKind,
 });
 export type TAttachmentUploadInput = z.input<typeof ZAttachmentUploadInput>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZUploadedFile } from '../hiring/attachment.js';
 
 /** What an applicant (or someone for them) asks of the company about their data. */
 export const REQUEST_TYPES = [
@@ -136,6 +137,28 @@ export function deadlineState(dueOn: Day, today: Day, closed: boolean): TDeadlin
   return addDays(today, 7) >= dueOn ? 'due_soon' : 'on_track';
 }
 
+/** The next thing a request is waiting for: an acknowledgement (California) until it is sent, then the answer. */
+export interface RequestClock {
+  kind: 'acknowledge' | 'answer';
+  on: Day;
+  state: TDeadlineState;
+}
+
+/**
+ * Where an open request stands against the law: while a California request
+ * is not yet acknowledged, its 10-business-day acknowledgement is the
+ * deadline that counts (it is always the earlier one); after that, the answer.
+ */
+export function requestClock(
+  request: { dueOn: Day; acknowledgeBy: Day | null; acknowledged: boolean; closed: boolean },
+  today: Day,
+): RequestClock {
+  if (request.acknowledgeBy && !request.acknowledged && !request.closed) {
+    return { kind: 'acknowledge', on: request.acknowledgeBy, state: deadlineState(request.acknowledgeBy, today, false) };
+  }
+  return { kind: 'answer', on: request.dueOn, state: deadlineState(request.dueOn, today, request.closed) };
+}
+
 const ZIdOf = z.uuid();
 
 /** A request entered by staff (received by email, phone, letter or in person). */
@@ -157,6 +180,10 @@ export const ZRequestCreateInput = z.object({
   /** Someone acting for the subject, and how they proved it. */
   agentName: z.string().trim().max(120).default(''),
   agentProof: z.string().trim().max(2000).default(''),
+  /** The agent's signed permission (or the subject's), as a document or a scan. */
+  agentProofFile: ZUploadedFile.optional(),
+  /** Email the requester that the request arrived and when to expect the answer (required in California). */
+  acknowledge: z.boolean().default(true),
 });
 export type TRequestCreateInput = z.input<typeof ZRequestCreateInput>;
 
@@ -177,6 +204,9 @@ export const ZRequestExtendInput = z.object({
   reason: z.string().trim().min(10, 'Explain why: the requester is told').max(1000),
 });
 
+/** Attaches (or replaces) the authorized agent's proof on a request. */
+export const ZRequestProofInput = ZUploadedFile.extend({ id: ZIdOf });
+
 export const ZRequestAssignInput = z.object({ id: ZIdOf, assigneeId: ZIdOf.nullable() });
 export const ZRequestNoteInput = z.object({ id: ZIdOf, body: z.string().trim().min(1).max(5000) });
 export const ZRequestJurisdictionInput = z.object({ id: ZIdOf, jurisdiction: ZJurisdiction });
@@ -190,6 +220,7 @@ export const ZPrivacyRequest = z.object({
   candidateId: z.string().nullable(),
   agentName: z.string().nullable(),
   agentProof: z.string().nullable(),
+  agentProofFile: z.object({ filename: z.string(), contentType: z.string(), size: z.number().int() }).nullable(),
   details: z.string(),
   country: z.string().nullable(),
   jurisdiction: ZJurisdiction,
@@ -199,6 +230,9 @@ export const ZPrivacyRequest = z.object({
   dueOn: z.string(),
   deadline: z.enum(['on_track', 'due_soon', 'overdue', 'closed']),
   acknowledgeBy: z.string().nullable(),
+  acknowledgedAt: z.iso.datetime().nullable(),
+  /** What the request waits for next, and by when. */
+  clock: z.object({ kind: z.enum(['acknowledge', 'answer']), on: z.string(), state: z.enum(['on_track', 'due_soon', 'overdue', 'closed']) }),
   maxExtendedDueOn: z.string(),
   extendedAt: z.iso.datetime().nullable(),
   extensionReason: z.string().nullable(),

@@ -14,6 +14,7 @@ import { Migration20261123194936_privacy_notices_consent } from './Migration2026
 import { Migration20261123203526_privacy_requests_audit_chain } from './Migration20261123203526_privacy_requests_audit_chain.js';
 import { Migration20261123204418_outbox_email_candidate } from './Migration20261123204418_outbox_email_candidate.js';
 import { Migration20261123211326_legal_holds } from './Migration20261123211326_legal_holds.js';
+import { Migration20261129165259_request_agent_proof_file } from './Migration20261129165259_request_agent_proof_file.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -30,4 +31,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123203526_privacy_requests_audit_chain', class: Migration20261123203526_privacy_requests_audit_chain },
   { name: 'Migration20261123204418_outbox_email_candidate', class: Migration20261123204418_outbox_email_candidate },
   { name: 'Migration20261123211326_legal_holds', class: Migration20261123211326_legal_holds },
+  { name: 'Migration20261129165259_request_agent_proof_file', class: Migration20261129165259_request_agent_proof_file },
 ];
