@@ -11,6 +11,10 @@ import { axeViolations, launchBrowser, screenshot, servers } from '../support/br
 
 const PASSWORD = 'candor-demo-pass';
 
+const PROOF_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -115,6 +119,49 @@ for (const server of servers()) {
       await row.getByText('Completed').waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `requests-list-completed-${server.dialect}`);
+      await page.context().close();
+    });
+
+    it('records a California request from an authorized agent with their proof, and its receipt', async () => {
+      const page = await adminPage(server.url);
+      await page.goto(`${server.url}/admin/#/privacy-requests/create`);
+      await choose(page, /^Type/, /^Access/);
+      await choose(page, /^Received by/, 'Letter');
+      await page.getByLabel(/^Email/).fill(`agent-client-${server.dialect}@example.test`);
+      await page.getByLabel(/^Country/).fill('US');
+      await page.getByLabel(/^US state/).fill('CA');
+      await page.getByLabel(/^Agent’s name/).fill('Privacy Rights Agency LLC');
+      await page.getByLabel(/^Proof of authorization/).fill('Signed permission from the consumer, dated last week.');
+      // A file that is not a document is refused before it is sent.
+      await page.getByLabel('Choose the proof file…').setInputFiles({ name: 'proof.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+      await page.getByText('Choose a PDF, Word, OpenDocument, PNG or JPEG file').waitFor();
+      await page.getByLabel('Choose the proof file…').setInputFiles({ name: 'signed-permission.pdf', mimeType: 'application/pdf', buffer: PROOF_PDF });
+      await page.getByText(/^signed-permission\.pdf \(/).waitFor();
+      await page.getByLabel('Send the requester a receipt now').uncheck();
+      await page.getByRole('button', { name: 'Add request' }).click();
+
+      await page.waitForURL(/#\/privacy-requests\/[0-9a-f-]{36}\/show/);
+      await page.getByRole('heading', { level: 1, name: /^Access/ }).waitFor();
+      await page.getByText(/^Receipt by /).first().waitFor();
+      const agent = page.getByRole('region', { name: 'Authorized agent' });
+      await agent.getByText('Privacy Rights Agency LLC').waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        agent.getByRole('button', { name: 'Download the proof signed-permission.pdf' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('signed-permission.pdf');
+      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `requests-agent-${server.dialect}`);
+
+      await page.getByRole('button', { name: 'Send receipt' }).click();
+      const receipt = page.getByRole('dialog', { name: 'Send a receipt' });
+      await receipt.getByText(/California requires this by/).waitFor();
+      await receipt.getByRole('button', { name: 'Send receipt' }).click();
+      await receipt.waitFor({ state: 'hidden' });
+      await page.getByRole('region', { name: 'Deadlines' }).getByText(/^Sent /).waitFor();
+      await page.getByRole('region', { name: 'History' }).getByText('Receipt sent').waitFor();
+      expect(await page.getByRole('button', { name: 'Send receipt' }).count()).toBe(0);
       await page.context().close();
     });
 

@@ -29,7 +29,7 @@ import { Loading, Title, useGetIdentity, useNotify } from 'react-admin';
 import { forgetMe, useMe } from '../../providers/authProvider';
 import { useCandorDataProvider } from '../../providers/dataProvider';
 import { toHttpError } from '../../providers/errors';
-import { sizeLabel, toBase64 } from '../../resources/candidates/Files';
+import { sizeLabel, toBase64 } from '../../files';
 import { HEX_COLOR, ratioLabel } from './contrast';
 
 const BRANDING_KEY = ['settings', 'branding'] as const;

@@ -25,9 +25,11 @@ import {
   Typography,
 } from '@mui/material';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useNotify } from 'react-admin';
+import { sizeLabel, toBase64 } from '../../files';
 import { dateLabel } from '../../hiring/dates';
+import { FilePicker } from '../../hiring/FilePicker';
 import { useCandorDataProvider } from '../../providers/dataProvider';
 import { toHttpError } from '../../providers/errors';
 import { visuallyHidden } from '../../hiring/visuallyHidden';
@@ -38,38 +40,17 @@ const EXTENSIONS = /\.(pdf|docx|odt)$/i;
 
 const attachmentsKey = (candidateId: string) => ['candidates', candidateId, 'attachments'] as const;
 
-/** "12 KB", "1.4 MB". */
-export function sizeLabel(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
-
-/** The file's bytes, base64-encoded, as the upload procedure takes them. */
-export async function toBase64(file: Blob): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  }
-  return btoa(binary);
-}
-
 function UploadForm({ candidate }: { candidate: TCandidate }) {
   const dataProvider = useCandorDataProvider();
   const queryClient = useQueryClient();
   const notify = useNotify();
-  const inputId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState<TAttachmentKind>('resume');
   const [applicationId, setApplicationId] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
-  const pick = (event: ChangeEvent<HTMLInputElement>) => {
-    const picked = event.target.files?.[0] ?? null;
+  const pick = (picked: File | null) => {
     setError(undefined);
     if (picked && !EXTENSIONS.test(picked.name)) {
       setError('Upload a PDF, Word (.docx) or OpenDocument (.odt) file');
@@ -97,7 +78,6 @@ function UploadForm({ candidate }: { candidate: TCandidate }) {
       });
       notify(`${attachment.filename} uploaded`, { type: 'success' });
       setFile(null);
-      if (inputRef.current) inputRef.current.value = '';
       await queryClient.invalidateQueries({ queryKey: attachmentsKey(candidate.id) });
     } catch (err) {
       const httpError = toHttpError(err);
@@ -158,32 +138,15 @@ function UploadForm({ candidate }: { candidate: TCandidate }) {
             </MenuItem>
           ))}
         </TextField>
-        <Box sx={{ flex: 1, minWidth: 260, position: 'relative' }}>
-          <Button component="label" htmlFor={inputId} variant="outlined" disabled={uploading} sx={{ mr: 1 }}>
-            Choose file…
-          </Button>
-          <input
-            ref={inputRef}
-            id={inputId}
-            type="file"
+        <Box sx={{ flex: 1, minWidth: 260 }}>
+          <FilePicker
             accept={ACCEPT}
-            onChange={pick}
+            file={file}
+            onPick={pick}
             disabled={uploading}
-            aria-describedby={`${inputId}-help`}
-            style={{ position: 'absolute', left: 0, top: 0, width: 1, height: 1, opacity: 0, overflow: 'hidden' }}
+            help="PDF, Word (.docx) or OpenDocument (.odt), up to 10 MB."
+            error={error}
           />
-          <Typography component="span" variant="body2" color={file ? 'text.primary' : 'text.secondary'}>
-            {file ? `${file.name} (${sizeLabel(file.size)})` : 'No file chosen'}
-          </Typography>
-          <Typography
-            id={`${inputId}-help`}
-            variant="caption"
-            color={error ? 'error' : 'text.secondary'}
-            role={error ? 'alert' : undefined}
-            sx={{ display: 'block', mt: 0.5 }}
-          >
-            {error ?? 'PDF, Word (.docx) or OpenDocument (.odt), up to 10 MB.'}
-          </Typography>
         </Box>
         <Button
           type="submit"

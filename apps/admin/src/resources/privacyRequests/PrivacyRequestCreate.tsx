@@ -1,6 +1,8 @@
 import { dayOf, type TPrivacyRequest, ZRequestCreateInput } from '@candor/schemas';
 import { Box, Typography } from '@mui/material';
+import { useState } from 'react';
 import {
+  BooleanInput,
   Create,
   DateInput,
   SaveButton,
@@ -8,9 +10,13 @@ import {
   SimpleForm,
   TextInput,
   Toolbar,
+  useInput,
   useNotify,
   useRedirect,
 } from 'react-admin';
+import { toBase64 } from '../../files';
+import { FilePicker } from '../../hiring/FilePicker';
+import { PROOF_ACCEPT, PROOF_HELP, proofFileProblem } from './AgentProof';
 import { validateWith } from '../../validation';
 import { REQUEST_TYPE_CHOICES, requestReference, STAFF_CHANNEL_CHOICES } from './labels';
 
@@ -22,6 +28,34 @@ function withoutEmpty(values: FormValues): FormValues {
 }
 
 const validateRequest = validateWith(ZRequestCreateInput, withoutEmpty);
+
+/** The agent's proof, read into the form as the `{ filename, contentBase64 }` the API takes. */
+function ProofFileInput() {
+  const { field, fieldState } = useInput({ source: 'agentProofFile' });
+  const [picked, setPicked] = useState<File | null>(null);
+  const [problem, setProblem] = useState<string | undefined>();
+  const choose = async (file: File | null) => {
+    setPicked(file);
+    const why = file ? proofFileProblem(file) : undefined;
+    setProblem(why);
+    field.onChange(file && !why ? { filename: file.name, contentBase64: await toBase64(file) } : undefined);
+  };
+  return (
+    <Box sx={{ mb: 2 }}>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        Proof file (optional)
+      </Typography>
+      <FilePicker
+        label="Choose the proof file…"
+        accept={PROOF_ACCEPT}
+        file={picked}
+        onPick={choose}
+        help={PROOF_HELP}
+        error={problem ?? fieldState.error?.message}
+      />
+    </Box>
+  );
+}
 
 function CreateToolbar() {
   return (
@@ -52,7 +86,7 @@ export function PrivacyRequestCreate() {
     >
       <SimpleForm
         validate={validateRequest}
-        defaultValues={{ channel: 'email', receivedOn: dayOf() }}
+        defaultValues={{ channel: 'email', receivedOn: dayOf(), acknowledge: true }}
         toolbar={<CreateToolbar />}
         noValidate
         sx={{ maxWidth: 860 }}
@@ -143,6 +177,12 @@ export function PrivacyRequestCreate() {
           multiline
           minRows={2}
           helperText="How the agent showed they may act for the person, e.g. a signed permission."
+        />
+        <ProofFileInput />
+        <BooleanInput
+          source="acknowledge"
+          label="Send the requester a receipt now"
+          helperText="Says the request arrived and when the answer is due. California requires one within 10 business days."
         />
       </SimpleForm>
     </Create>

@@ -22,6 +22,7 @@ import { NotFound } from '../../hiring/NotFound';
 import { useTeamDirectory } from '../jobs/useTeamDirectory';
 import { detailQueryOptions } from '../../providers/detail';
 import { useCandorDataProvider } from '../../providers/dataProvider';
+import { AgentProof } from './AgentProof';
 import { DeadlineChip, RequestStatusChip } from './RequestChips';
 import { RequestActionButtons } from './RequestActionButtons';
 import { RequestDialog } from './RequestDialog';
@@ -208,8 +209,6 @@ function PrivacyRequestBody() {
                 <Meta label="Channel">{channelLabel(request.channel)}</Meta>
                 <Meta label="Country">{request.country ?? '—'}</Meta>
                 <Meta label="Identity">{VERIFICATION_LABELS[request.verification]}</Meta>
-                {request.agentName && <Meta label="Authorized agent">{request.agentName}</Meta>}
-                {request.agentProof && <Meta label="Agent’s authorization">{request.agentProof}</Meta>}
                 <JurisdictionAndAssignee request={request} />
               </Box>
               <Divider sx={{ my: 2 }} />
@@ -236,6 +235,11 @@ function PrivacyRequestBody() {
                 </>
               )}
             </Section>
+            {request.agentName && (
+              <Section title="Authorized agent">
+                <AgentProof request={request} />
+              </Section>
+            )}
             <Section title="Notes">
               <RequestNotes request={request} />
             </Section>
@@ -246,11 +250,13 @@ function PrivacyRequestBody() {
             <Section title="Deadlines">
               <Box component="dl" sx={{ m: 0, display: 'grid', gap: 0.75 }}>
                 <Meta label="Answer due">{dayLabel(request.dueOn)}</Meta>
-                {request.acknowledgeBy && (
-                  <Meta label="Acknowledge by">
-                    {dayLabel(request.acknowledgeBy)} (California: 10 business days)
-                  </Meta>
-                )}
+                <Meta label="Receipt">
+                  {request.acknowledgedAt
+                    ? `Sent ${dateTimeLabel(request.acknowledgedAt)}`
+                    : request.acknowledgeBy
+                      ? `Due by ${dayLabel(request.acknowledgeBy)} (California: 10 business days)`
+                      : 'Not sent'}
+                </Meta>
                 <Meta label="Latest extension">{dayLabel(request.maxExtendedDueOn)}</Meta>
                 {request.extendedAt && (
                   <>

@@ -1,15 +1,17 @@
 import { dayOf, type TPrivacyRequest } from '@candor/schemas';
 import DeleteForeverOutlinedIcon from '@mui/icons-material/DeleteForeverOutlined';
 import DownloadOutlinedIcon from '@mui/icons-material/DownloadOutlined';
+import MarkEmailReadOutlinedIcon from '@mui/icons-material/MarkEmailReadOutlined';
 import { Box, Button, CircularProgress, Stack } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
 import { downloadBase64 } from '../../download';
 import { useCandorDataProvider } from '../../providers/dataProvider';
 import { RequestDialog, type DialogValues } from './RequestDialog';
-import { canErase, canExport, canExtend } from './labels';
+import { dayLabel } from '../../hiring/dates';
+import { canAcknowledge, canErase, canExport, canExtend } from './labels';
 
-type DialogName = 'verify' | 'start' | 'complete' | 'refuse' | 'extend' | 'erase';
+type DialogName = 'acknowledge' | 'verify' | 'start' | 'complete' | 'refuse' | 'extend' | 'erase';
 
 /** The next steps a request allows, each behind a confirmation. */
 export function RequestActionButtons({ request }: { request: TPrivacyRequest }) {
@@ -42,6 +44,16 @@ export function RequestActionButtons({ request }: { request: TPrivacyRequest }) 
   };
 
   const buttons = [
+    canAcknowledge(request) && (
+      <Button
+        key="acknowledge"
+        variant={request.clock.kind === 'acknowledge' ? 'contained' : 'outlined'}
+        startIcon={<MarkEmailReadOutlinedIcon />}
+        onClick={() => setOpen('acknowledge')}
+      >
+        Send receipt
+      </Button>
+    ),
     status === 'received' && (
       <Button key="verify" variant="contained" onClick={() => setOpen('verify')}>
         Verify identity
@@ -97,6 +109,14 @@ export function RequestActionButtons({ request }: { request: TPrivacyRequest }) 
       <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
         {buttons}
       </Stack>
+      <RequestDialog
+        open={open === 'acknowledge'}
+        title="Send a receipt"
+        description={`The requester is emailed that the request arrived on ${dayLabel(request.receivedAt.slice(0, 10))} and will be answered by ${dayLabel(request.dueOn)}.${request.acknowledgeBy ? ` California requires this by ${dayLabel(request.acknowledgeBy)}.` : ''}`}
+        submitLabel="Send receipt"
+        onClose={close}
+        onSubmit={() => dataProvider.acknowledgeRequest(id).then(done('Receipt sent to the requester'))}
+      />
       <RequestDialog
         open={open === 'verify'}
         title="Verify the requester’s identity"

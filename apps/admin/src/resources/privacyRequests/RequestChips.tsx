@@ -1,17 +1,21 @@
 import type { TPrivacyRequest, TRequestStatus } from '@candor/schemas';
 import { Chip } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { dateLabel } from '../../hiring/dates';
+import { dayLabel } from '../../hiring/dates';
 import { DEADLINE_LABELS, REQUEST_STATUS_COLORS, REQUEST_STATUS_LABELS } from './labels';
 
 export function RequestStatusChip({ status }: { status: TRequestStatus }) {
   return <Chip size="small" color={REQUEST_STATUS_COLORS[status]} label={REQUEST_STATUS_LABELS[status]} />;
 }
 
-/** The due day, coloured by urgency: overdue red, due soon amber, on track neutral, closed grey. */
-export function DeadlineChip({ request }: { request: Pick<TPrivacyRequest, 'dueOn' | 'deadline'> }) {
-  const day = dateLabel(`${request.dueOn}T12:00:00Z`);
-  const state = request.deadline;
+/**
+ * The next deadline (the receipt while a California request waits for one,
+ * else the answer), coloured by urgency: overdue red, due soon amber, on
+ * track neutral, closed grey.
+ */
+export function DeadlineChip({ request }: { request: Pick<TPrivacyRequest, 'clock'> }) {
+  const { kind, on, state } = request.clock;
+  const day = kind === 'acknowledge' ? `Receipt by ${dayLabel(on)}` : dayLabel(on);
   const label = state === 'overdue' || state === 'due_soon' ? `${day} · ${DEADLINE_LABELS[state]}` : day;
   return (
     <Chip

@@ -83,6 +83,9 @@ const ACTION_LABELS: Record<string, string> = {
   'deadline.extended': 'Deadline extended',
   'jurisdiction.changed': 'Jurisdiction changed',
   'subject.erased': 'Data erased',
+  'request.acknowledged': 'Receipt sent',
+  'agent.proof_attached': 'Agent’s proof attached',
+  'recipients.notified': 'Recipients notified (Art. 19)',
 };
 
 export function actionLabel(action: string): string {
@@ -109,6 +112,11 @@ export function canErase(request: Pick<TPrivacyRequest, 'type' | 'status' | 'can
     request.candidateId !== null &&
     (request.status === 'verified' || request.status === 'in_progress')
   );
+}
+
+/** A receipt can be sent while the request is open and none was sent. */
+export function canAcknowledge(request: Pick<TPrivacyRequest, 'status' | 'acknowledgedAt'>): boolean {
+  return isOpen(request.status) && request.acknowledgedAt === null;
 }
 
 /** Extending is allowed once, while open, until the end of the first period (GDPR one month, CCPA 45 days). */

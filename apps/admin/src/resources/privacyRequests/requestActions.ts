@@ -3,6 +3,7 @@ import {
   ZRequestExtendInput,
   ZRequestJurisdictionInput,
   ZRequestNoteInput,
+  ZRequestProofInput,
   ZRequestTransitionInput,
 } from '@candor/schemas';
 import { trpc } from '../../trpc';
@@ -28,6 +29,10 @@ export const requestActions = {
     trpc.requests.addNote.mutate(ZRequestNoteInput.parse(input)),
   executeErasure: (id: string) => trpc.requests.executeErasure.mutate({ id }),
   requestExport: (id: string) => trpc.requests.export.query({ id }),
+  acknowledgeRequest: (id: string) => trpc.requests.acknowledge.mutate({ id }),
+  attachAgentProof: (input: MutationInput<typeof trpc.requests.attachAgentProof>) =>
+    trpc.requests.attachAgentProof.mutate(ZRequestProofInput.parse(input)),
+  agentProof: (id: string) => trpc.requests.agentProof.query({ id }),
 };
 
 export type RequestActions = typeof requestActions;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sizeLabel, toBase64 } from './Files';
+import { sizeLabel, toBase64 } from './files';
 
 describe('attachment helpers', () => {
   it('labels sizes in B, KB and MB', () => {
