@@ -324,6 +324,93 @@ for (const server of servers()) {
       await page.context().close();
     });
 
+    it('an admin restricts processing of a candidate (GDPR Art. 18): banner, actions refused, then lifted', async () => {
+      const page = await pageFor(server.url, 'admin@acme.example');
+      const email = 'jose.alvarez@example.com';
+      await page.getByRole('menuitem', { name: 'Candidates' }).click();
+      await page.getByPlaceholder('Search name or email').fill(email);
+      await page.getByRole('row').filter({ hasText: email }).click();
+      await page.getByRole('heading', { level: 1, name: 'José Álvarez' }).waitFor();
+      const banner = page.getByRole('status').filter({ hasText: 'Processing restricted since' });
+      expect(await banner.count()).toBe(0);
+
+      // A request received by phone: the admin enters it.
+      await page.getByRole('button', { name: 'Restrict processing' }).click();
+      const restrict = page.getByRole('dialog', { name: /^Restrict processing of José Álvarez/ });
+      await restrict.getByText(/is emailed a confirmation at jose\.alvarez@example\.com/).waitFor();
+      await restrict.getByRole('button', { name: 'Restrict processing' }).click();
+      await page.getByText('Processing restricted; José Álvarez is emailed a confirmation').waitFor();
+      await banner.waitFor();
+      await banner
+        .getByText(/their data is kept but not used: no stage moves, emails, notes or scorecards/)
+        .waitFor();
+      expect(await page.getByRole('button', { name: 'Add to job' }).isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Edit', exact: true }).isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Restrict processing' }).count()).toBe(0);
+      // The disabled buttons say why.
+      await page.getByRole('button', { name: 'Add to job' }).locator('..').hover();
+      await page
+        .getByRole('tooltip')
+        .filter({ hasText: 'while processing is restricted at the candidate’s request' })
+        .waitFor();
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, `hiring-restricted-candidate-${server.dialect}`);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // Their applications: marked in the list, and their page refuses stage moves.
+      const candidateUrl = page.url();
+      const candidateId = /candidates\/([^/]+)\/show/.exec(candidateUrl)?.[1];
+      const { data } = await query<{ data: Array<{ id: string; status: string }> }>(
+        page,
+        'applications.list',
+        {
+          filter: { candidateId },
+        },
+      );
+      const application = data.find((a) => a.status !== 'withdrawn');
+      expect(application).toBeDefined();
+      await page.goto(
+        `${server.url}/admin/#/applications?filter=${encodeURIComponent(JSON.stringify({ q: email }))}`,
+      );
+      await page
+        .getByRole('row')
+        .filter({ hasText: email })
+        .first()
+        .getByText('Restricted', { exact: true })
+        .waitFor();
+      await screenshot(page, `hiring-restricted-applications-${server.dialect}`);
+      await page.goto(`${server.url}/admin/#/applications/${application!.id}/show`);
+      await page.getByRole('heading', { name: 'Stage history' }).waitFor();
+      await banner.waitFor();
+      // The panels have loaded (interviews, feedback, offer).
+      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Move to…' }).isDisabled()).toBe(true);
+      expect(await page.getByRole('textbox', { name: 'Add a note' }).count()).toBe(0);
+      await screenshot(page, `hiring-restricted-application-${server.dialect}`);
+
+      // Lifting tells the candidate first; then everything is back.
+      await page.goto(candidateUrl);
+      await banner.waitFor();
+      await banner.getByRole('button', { name: 'Lift restriction' }).click();
+      const lift = page.getByRole('dialog', { name: 'Lift the restriction?' });
+      await lift
+        .getByText(
+          /José Álvarez will be emailed at jose\.alvarez@example\.com that the restriction is lifted/,
+        )
+        .waitFor();
+      await page.waitForTimeout(400); // the dialog's fade-in
+      await screenshot(page, `hiring-restriction-lift-dialog-${server.dialect}`);
+      await lift.getByRole('button', { name: 'Email and lift restriction' }).click();
+      await page.getByText(/^Restriction lifted; José Álvarez is emailed/).waitFor();
+      await banner.waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Restrict processing' }).waitFor();
+      expect(await page.getByRole('button', { name: 'Add to job' }).isDisabled()).toBe(false);
+      await page.getByRole('link', { name: 'Edit', exact: true }).waitFor();
+      await screenshot(page, `hiring-restriction-lifted-${server.dialect}`);
+      await page.context().close();
+    });
+
     it('an admin edits the hiring settings', async () => {
       const page = await pageFor(server.url, 'admin@acme.example');
       await page.getByRole('menuitem', { name: 'Settings' }).click();

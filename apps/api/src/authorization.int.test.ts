@@ -76,6 +76,8 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'candidates.create': () => ({ name: 'Sam Sourced', email: `sam-${Date.now()}@example.test` }),
   'candidates.update': (a) => ({ id: a.candidateId, location: 'Porto' }),
   'candidates.merge': (a) => ({ keepId: a.candidateId, mergeId: a.otherCandidateId }),
+  'candidates.restrict': (a) => ({ id: a.candidateId }),
+  'candidates.liftRestriction': (a) => ({ id: a.candidateId }),
   'applications.list': () => ({}),
   'applications.get': (a) => ({ id: a.applicationId }),
   'applications.board': (a) => ({ jobId: a.jobId }),

@@ -8,6 +8,7 @@ import {
   ZAttachmentUploadInput,
   ZBoardInput,
   ZCandidateMergeInput,
+  ZCandidateRestrictionInput,
   ZEmailTemplateUpdateInput,
   ZHiringSettings,
   ZInterviewScheduleInput,
@@ -55,6 +56,11 @@ export const hiringActions = {
 
   mergeCandidates: (input: MutationInput<typeof trpc.candidates.merge>) =>
     trpc.candidates.merge.mutate(ZCandidateMergeInput.parse(input)),
+  /** Restriction of processing (GDPR Art. 18); both email the candidate. */
+  restrictCandidate: (id: string) =>
+    trpc.candidates.restrict.mutate(ZCandidateRestrictionInput.parse({ id })),
+  liftCandidateRestriction: (id: string) =>
+    trpc.candidates.liftRestriction.mutate(ZCandidateRestrictionInput.parse({ id })),
 
   /** Active members, for hiring-team and interviewer pickers (recruiters may read it, unlike `users`). */
   directory: () => trpc.users.directory.query(),

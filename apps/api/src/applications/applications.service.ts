@@ -26,8 +26,9 @@ import type {
 import { raw } from '@mikro-orm/core';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
+import { assertNotRestricted, candidateRestrictionScope, seesRestricted } from '../candidates/restriction.js';
 import { dayRange } from '../hiring/date-range.js';
-import { jobScope, visibleApplication, visibleJob } from '../hiring/job-scope.js';
+import { applicationScope, visibleApplication, visibleJob } from '../hiring/job-scope.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
@@ -40,6 +41,12 @@ type StageRow = InferEntity<typeof JobStage>;
 
 const stageRef = (s: StageRow) => ({ id: s.id, name: s.name, kind: s.kind });
 const userRef = (u: InferEntity<typeof User> | null | undefined) => (u ? { id: u.id, name: u.name } : null);
+const candidateRef = (c: CandidateRow) => ({
+  id: c.id,
+  name: c.name,
+  email: c.email,
+  restrictedAt: c.restrictedAt?.toISOString() ?? null,
+});
 
 async function tagsOf(em: Em, ids: string[]): Promise<Map<string, string[]>> {
   const rows = ids.length ? await em.find(ApplicationTag, { application: { $in: ids } }, { orderBy: { tag: 'asc' } }) : [];
@@ -51,7 +58,7 @@ async function tagsOf(em: Em, ids: string[]): Promise<Map<string, string[]>> {
 function toListItem(a: ApplicationRow, tags: string[], stageEnteredAt: Date | undefined): TApplicationListItem {
   return {
     id: a.id,
-    candidate: { id: a.candidate.id, name: a.candidate.name, email: a.candidate.email },
+    candidate: candidateRef(a.candidate),
     job: { id: a.job.id, title: a.job.title },
     stage: stageRef(a.stage),
     status: a.status,
@@ -99,20 +106,25 @@ function taggedWith(em: Em, tenantId: string, tag: string): string[] {
 export async function listApplications(em: Em, actor: Actor, params: z.output<typeof ZApplicationListParams>) {
   const { page, perPage } = params.pagination;
   const f = params.filter;
-  const scope = await jobScope(em, actor);
+  const scope = await applicationScope(em, actor);
   if (f.jobId && scope.job && !scope.job.$in.includes(f.jobId)) return { data: [], total: 0 };
   const applied = dayRange(f.appliedFrom, f.appliedTo);
+  // Each condition on the candidate on its own, so that none replaces another.
+  const onCandidate = [
+    ...(scope.candidate ? [{ candidate: scope.candidate }] : []),
+    ...(f.candidateId ? [{ candidate: f.candidateId }] : []),
+    ...(f.q ? [{ candidate: { $in: candidateIdsMatching(em, actor.tenantId, f.q) } }] : []),
+  ];
   const where = {
-    ...scope,
+    ...(scope.job ? { job: scope.job } : {}),
     ...(f.jobId ? { job: f.jobId } : {}),
     ...(f.stageId ? { stage: f.stageId } : {}),
     ...(f.status ? { status: f.status } : {}),
     ...(f.source ? { source: f.source } : {}),
-    ...(f.candidateId ? { candidate: f.candidateId } : {}),
     ...(applied ? { appliedAt: applied } : {}),
     // A semi-join, not a list of ids: a tag can sit on tens of thousands of applications.
     ...(f.tag ? { id: { $in: taggedWith(em, actor.tenantId, f.tag) } } : {}),
-    ...(f.q ? { $and: [{ candidate: { $in: candidateIdsMatching(em, actor.tenantId, f.q) } }] } : {}),
+    ...(onCandidate.length ? { $and: onCandidate } : {}),
   };
   const { rows, total, capped } = await findPage(em, Application, where, {
     populate: ['candidate', 'job', 'stage'],
@@ -144,7 +156,7 @@ async function toApplication(em: Em, app: ApplicationRow): Promise<TApplication>
   const reason = settings.rejectionReasons.find((r) => r.id === app.rejectionReasonId);
   return {
     ...toListItem(app, tags.get(app.id) ?? [], history.at(-1)?.at),
-    candidate: { id: app.candidate.id, name: app.candidate.name, email: app.candidate.email, phone: app.candidate.phone ?? null },
+    candidate: { ...candidateRef(app.candidate), phone: app.candidate.phone ?? null },
     answers: app.answers,
     stageHistory: history.map((h) => ({
       id: h.id,
@@ -214,8 +226,9 @@ export async function createApplication(
 ): Promise<TApplication> {
   await visibleJob(em, actor, input.jobId);
   const app = await em.transactional(async (tx) => {
-    const candidate = await tx.findOne(Candidate, input.candidateId);
+    const candidate = await tx.findOne(Candidate, { id: input.candidateId, ...candidateRestrictionScope(actor) });
     if (!candidate) throw new AppError('NOT_FOUND', 'No such candidate', { candidateId: ['Unknown candidate'] });
+    assertNotRestricted(candidate, 'they cannot be added to a job', 'candidateId');
     const app = await createApplicationIn(tx, actor, { candidate, jobId: input.jobId, source: input.source });
     recordAudit(tx, actor, { action: 'application.create', targetType: 'Application', targetId: app.id, subjectId: candidate.id });
     await tx.flush();
@@ -243,16 +256,11 @@ export function moveToStage(tx: Em, app: ApplicationRow, stage: StageRow, byUser
   app.candidate.lastActivityAt = app.lastActivityAt;
 }
 
-/** Loads the applications for a bulk action; all must exist and be visible, or nothing happens. */
+/** Loads the applications for a bulk action; all must exist, be visible and not restricted, or nothing happens. */
 async function applicationsForUpdate(tx: Em, actor: Actor, ids: string[]): Promise<ApplicationRow[]> {
-  const rows = await tx.find(Application, { id: { $in: ids }, ...(await jobScope(tx, actor)) }, { populate: ['candidate', 'job', 'stage'] });
+  const rows = await tx.find(Application, { id: { $in: ids }, ...(await applicationScope(tx, actor)) }, { populate: ['candidate', 'job', 'stage'] });
   if (rows.length !== new Set(ids).size) throw new AppError('NOT_FOUND', 'Some applications no longer exist');
-  // Art. 18: while a candidate has restricted processing, their applications stay where they are.
-  if (rows.some((r) => r.candidate.restrictedAt)) {
-    throw new AppError('PRECONDITION_FAILED', 'A candidate asked to restrict processing of their data: their applications cannot move until that is lifted', {
-      ids: ['Restricted at the candidate’s request'],
-    });
-  }
+  assertNotRestricted(rows.map((r) => r.candidate), 'their applications cannot move', 'ids');
   return rows;
 }
 
@@ -348,7 +356,11 @@ export async function rejectApplications(
   });
 }
 
-/** Records that the candidate withdrew (told a recruiter); the application leaves the pipeline. */
+/**
+ * Records that the candidate withdrew (told a recruiter); the application
+ * leaves the pipeline. Allowed under a restriction of processing: it stops
+ * processing, on the candidate's own word.
+ */
 export async function withdrawApplication(em: Em, actor: Actor, input: { id: string; note: string }) {
   const app = await visibleApplication(em, actor, input.id);
   if (app.status !== 'active') throw new AppError('PRECONDITION_FAILED', `This application is already ${app.status}`);
@@ -364,6 +376,7 @@ export async function withdrawApplication(em: Em, actor: Actor, input: { id: str
 
 export async function addNote(em: Em, actor: Actor, input: { applicationId: string; body: string }): Promise<TNote> {
   const app = await visibleApplication(em, actor, input.applicationId);
+  assertNotRestricted(app.candidate, 'no notes can be added about them');
   const note = em.create(ApplicationNote, {
     tenant: actor.tenantId,
     application: app,
@@ -379,6 +392,7 @@ export async function addNote(em: Em, actor: Actor, input: { applicationId: stri
 
 export async function setTags(em: Em, actor: Actor, input: { id: string; tags: string[] }): Promise<TApplication> {
   const app = await visibleApplication(em, actor, input.id);
+  assertNotRestricted(app.candidate, 'their applications cannot be tagged');
   await em.transactional(async (tx) => {
     const wanted = new Set(input.tags);
     const current = await tx.find(ApplicationTag, { application: app });
@@ -401,6 +415,7 @@ type BoardCardRow = {
   candidate_id: string;
   candidate_name: string;
   candidate_email: string;
+  candidate_restricted_at: Date | number | string | null;
 };
 
 /**
@@ -428,6 +443,7 @@ async function boardCards(
       'c.id as candidate_id',
       'c.name as candidate_name',
       'c.email as candidate_email',
+      'c.restricted_at as candidate_restricted_at',
     )
     .whereIn('a.id', ids);
   const [tags, entered] = await Promise.all([tagsOf(em, ids), stageEnteredAt(em, ids)]);
@@ -436,7 +452,12 @@ async function boardCards(
       const appliedAt = new Date(r.applied_at);
       return {
         id: r.id,
-        candidate: { id: r.candidate_id, name: r.candidate_name, email: r.candidate_email },
+        candidate: {
+          id: r.candidate_id,
+          name: r.candidate_name,
+          email: r.candidate_email,
+          restrictedAt: r.candidate_restricted_at === null ? null : new Date(r.candidate_restricted_at).toISOString(),
+        },
         job: { id: job.id, title: job.title },
         stage: stageRef(stages.get(r.stage_id)!),
         status: r.status,
@@ -457,19 +478,23 @@ export async function board(em: Em, actor: Actor, input: { jobId: string; perCol
   // Raw SQL bypasses the ORM's tenant filter. The job above was loaded through
   // it, and an application always belongs to its job's tenant, so the job id
   // alone scopes these reads (and lets them use the board index only).
-  const scope = { job_id: job.id };
+  // Restricted candidates' cards count and show only for those who see them.
+  const hideRestricted = !seesRestricted(actor);
+  const applications = () => {
+    const rows = knex('application as a').where('a.job_id', job.id);
+    return hideRestricted ? rows.join('candidate as c', 'c.id', 'a.candidate_id').whereNull('c.restricted_at') : rows;
+  };
   const [stages, countRows, ranked] = await Promise.all([
     em.find(JobStage, { job }, { orderBy: { position: 'asc' } }),
-    knex('application').select('stage_id').count({ n: '*' }).where(scope).groupBy('stage_id') as Promise<
+    applications().select('a.stage_id').count({ n: '*' }).groupBy('a.stage_id') as Promise<
       Array<{ stage_id: string; n: number | string }>
     >,
     // The first cards of every column in one query: rank within each stage.
     knex
       .select('id')
       .from(
-        knex('application')
-          .select('id', knex.raw('row_number() over (partition by stage_id order by last_activity_at desc, id desc) as rn'))
-          .where(scope)
+        applications()
+          .select('a.id', knex.raw('row_number() over (partition by a.stage_id order by a.last_activity_at desc, a.id desc) as rn'))
           .as('ranked'),
       )
       .where('rn', '<=', input.perColumn) as Promise<Array<{ id: string }>>,

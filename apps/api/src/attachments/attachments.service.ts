@@ -3,6 +3,7 @@ import { Application, Attachment, Candidate, type Em, type InferEntity, User } f
 import { MAX_ATTACHMENT_BYTES, type TAttachment, type ZAttachmentUploadInput } from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
+import { assertNotRestricted, byCandidateRestrictionScope, candidateRestrictionScope } from '../candidates/restriction.js';
 import type { FileStore } from '../files/file-store.js';
 import { sniffDocument } from '../files/sniff.js';
 import { jobScope } from '../hiring/job-scope.js';
@@ -33,17 +34,18 @@ function toDto(a: AttachmentRow): TAttachment {
 /**
  * The attachments the actor may see: all for recruiters and admins; for
  * hiring managers only those of applications on their jobs (a candidate's
- * general files, or files of another job's application, stay hidden).
+ * general files, or files of another job's application, stay hidden). Files
+ * of restricted candidates only for those who see such candidates.
  */
 async function visibleWhere(em: Em, actor: Actor) {
   const scope = await jobScope(em, actor);
-  return scope.job ? { application: { job: scope.job } } : {};
+  return { ...(scope.job ? { application: { job: scope.job } } : {}), ...byCandidateRestrictionScope(actor) };
 }
 
 export async function listAttachments(em: Em, actor: Actor, candidateId: string): Promise<TAttachment[]> {
   const rows = await em.find(
     Attachment,
-    { candidate: candidateId, ...(await visibleWhere(em, actor)) },
+    { ...(await visibleWhere(em, actor)), candidate: { id: candidateId, ...candidateRestrictionScope(actor) } },
     { populate: ['uploadedBy'], orderBy: { createdAt: 'desc' } },
   );
   return rows.map(toDto);
@@ -67,8 +69,9 @@ export async function uploadAttachment(
       contentBase64: ['Not a PDF, DOCX or ODT document'],
     });
   }
-  const candidate = await em.findOne(Candidate, input.candidateId);
+  const candidate = await em.findOne(Candidate, { id: input.candidateId, ...candidateRestrictionScope(actor) });
   if (!candidate) throw new AppError('NOT_FOUND', 'No such candidate');
+  assertNotRestricted(candidate, 'no files can be added to their record');
   const application = input.applicationId
     ? await em.findOne(Application, { id: input.applicationId, candidate, ...(await jobScope(em, actor)) })
     : null;

@@ -4,11 +4,21 @@ import {
   ZCandidateListParams,
   ZCandidateListResult,
   ZCandidateMergeInput,
+  ZCandidateRestrictionInput,
   ZCandidateUpdateInput,
   ZIdInput,
 } from '@candor/schemas';
 import { roleProcedure, router } from '../trpc/init.js';
-import { createCandidate, getCandidate, listCandidates, mergeCandidates, updateCandidate } from './candidates.service.js';
+import {
+  createCandidate,
+  getCandidate,
+  liftRestriction,
+  listCandidates,
+  mergeCandidates,
+  restrictCandidate,
+  updateCandidate,
+} from './candidates.service.js';
+import { MANAGES_RESTRICTION } from './restriction.js';
 
 export const candidatesRouter = router({
   list: roleProcedure('candidates.read')
@@ -35,4 +45,15 @@ export const candidatesRouter = router({
     .input(ZCandidateMergeInput)
     .output(ZCandidate)
     .mutation(({ ctx, input }) => mergeCandidates(ctx.em, ctx.actor, input)),
+
+  // Restriction of processing (Art. 18), entered for a request by phone or letter; the portal has its own.
+  restrict: roleProcedure(MANAGES_RESTRICTION)
+    .input(ZCandidateRestrictionInput)
+    .output(ZCandidate)
+    .mutation(({ ctx, input }) => restrictCandidate(ctx.em, ctx.actor, input.id, ctx.deps.publicUrl)),
+
+  liftRestriction: roleProcedure(MANAGES_RESTRICTION)
+    .input(ZCandidateRestrictionInput)
+    .output(ZCandidate)
+    .mutation(({ ctx, input }) => liftRestriction(ctx.em, ctx.actor, input.id, ctx.deps.publicUrl)),
 });

@@ -5,6 +5,7 @@ import {
   type Em,
   findPage,
   type InferEntity,
+  Tenant,
 } from '@candor/db';
 import {
   nameKey,
@@ -22,8 +23,11 @@ import { createApplicationIn } from '../applications/applications.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { dayRange } from '../hiring/date-range.js';
 import { visibleJobIds } from '../hiring/job-scope.js';
+import { enqueueEmail } from '../mail/outbox.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
+import { restrictedEmail, restrictionLiftedEmail } from './restriction-emails.js';
+import { assertNotRestricted, candidateRestrictionScope } from './restriction.js';
 
 type CandidateRow = InferEntity<typeof Candidate>;
 
@@ -38,6 +42,7 @@ function toListItem(c: CandidateRow, applicationCount: number): TCandidateListIt
     source: c.source,
     createdAt: c.createdAt.toISOString(),
     lastActivityAt: c.lastActivityAt.toISOString(),
+    restrictedAt: c.restrictedAt?.toISOString() ?? null,
     applicationCount,
     hasPossibleDuplicates: c.possibleDuplicate,
   };
@@ -55,10 +60,10 @@ async function visibleCandidateIds(em: Em, actor: Actor): Promise<string[] | und
   return [...new Set(rows.map((r) => r.candidate.id))];
 }
 
-/** Loads a candidate the actor may see; anything else is "not found". */
+/** Loads a candidate the actor may see (restricted ones only if they see those); anything else is "not found". */
 export async function visibleCandidate(em: Em, actor: Actor, id: string): Promise<CandidateRow> {
   const ids = await visibleCandidateIds(em, actor);
-  const candidate = ids && !ids.includes(id) ? null : await em.findOne(Candidate, id);
+  const candidate = ids && !ids.includes(id) ? null : await em.findOne(Candidate, { id, ...candidateRestrictionScope(actor) });
   if (!candidate) throw new AppError('NOT_FOUND', 'No such candidate');
   return candidate;
 }
@@ -74,9 +79,6 @@ async function applicationCounts(em: Em, ids: string[]): Promise<Map<string, num
   return new Map(rows.map((r) => [r.candidate_id, Number(r.n)]));
 }
 
-/** Roles that still find candidates whose processing is restricted. */
-const SEES_RESTRICTED: readonly string[] = ['owner', 'admin'];
-
 export async function listCandidates(em: Em, actor: Actor, params: z.output<typeof ZCandidateListParams>) {
   const { page, perPage } = params.pagination;
   const { q, source, createdFrom, createdTo, possibleDuplicates } = params.filter;
@@ -88,8 +90,7 @@ export async function listCandidates(em: Em, actor: Actor, params: z.output<type
     ...(possibleDuplicates !== undefined ? { possibleDuplicate: possibleDuplicates } : {}),
     ...(created ? { createdAt: created } : {}),
     ...(q ? { id: { $in: candidateIdsMatching(em, actor.tenantId, q) } } : {}),
-    // Restricted candidates (Art. 18) are hidden from everyone but admins, who handle the restriction.
-    ...(SEES_RESTRICTED.includes(actor.role) ? {} : { restrictedAt: null }),
+    ...candidateRestrictionScope(actor),
   };
   const { rows, total, capped } = await findPage(em, Candidate, where, {
     orderBy: [{ [params.sort.field]: params.sort.order }, { id: params.sort.order === 'ASC' ? 'asc' : 'desc' }],
@@ -105,10 +106,17 @@ export async function listCandidates(em: Em, actor: Actor, params: z.output<type
   return { data: rows.map((r) => toListItem(r, counts.get(r.id) ?? 0)), total, capped };
 }
 
-/** Other candidates of the tenant with the same phone or the same name. */
-async function duplicatesOf(em: Em, c: Pick<CandidateRow, 'id' | 'phoneDigits' | 'nameKey'>): Promise<TDuplicateHint[]> {
+/**
+ * Other candidates of the tenant with the same phone or the same name.
+ * Restricted candidates take no part: their data is not used to match.
+ */
+async function duplicatesOf(
+  em: Em,
+  c: Pick<CandidateRow, 'id' | 'phoneDigits' | 'nameKey' | 'restrictedAt'>,
+): Promise<TDuplicateHint[]> {
+  if (c.restrictedAt) return [];
   const conditions = [{ nameKey: c.nameKey }, ...(c.phoneDigits ? [{ phoneDigits: c.phoneDigits }] : [])];
-  const rows = await em.find(Candidate, { id: { $ne: c.id }, $or: conditions }, { limit: 20 });
+  const rows = await em.find(Candidate, { id: { $ne: c.id }, restrictedAt: null, $or: conditions }, { limit: 20 });
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -186,6 +194,7 @@ export async function createCandidate(em: Em, actor: Actor, input: z.output<type
 
 export async function updateCandidate(em: Em, actor: Actor, input: z.output<typeof ZCandidateUpdateInput>): Promise<TCandidate> {
   const candidate = await visibleCandidate(em, actor, input.id);
+  assertNotRestricted(candidate, 'their details cannot be edited');
   await em.transactional(async (tx) => {
     if (input.email && input.email !== candidate.email && (await tx.findOne(Candidate, { email: input.email }))) {
       throw new AppError('CONFLICT', 'Another candidate has this email; merge them instead', { email: ['In use'] });
@@ -217,6 +226,7 @@ export async function updateCandidate(em: Em, actor: Actor, input: z.output<type
 export async function mergeCandidates(em: Em, actor: Actor, input: z.output<typeof ZCandidateMergeInput>): Promise<TCandidate> {
   const keep = await visibleCandidate(em, actor, input.keepId);
   const merged = await visibleCandidate(em, actor, input.mergeId);
+  assertNotRestricted([keep, merged], 'their record cannot be merged');
   await em.transactional(async (tx) => {
     const [keptApps, movedApps] = await Promise.all([
       tx.find(Application, { candidate: keep }),
@@ -243,4 +253,52 @@ export async function mergeCandidates(em: Em, actor: Actor, input: z.output<type
     await tx.flush();
   });
   return toCandidate(em, actor, keep);
+}
+
+/**
+ * Restricts processing of a candidate's data (Art. 18) for a request staff
+ * received by phone or letter, and confirms it to the candidate. The
+ * privacy portal does the same when the candidate asks there.
+ */
+export async function restrictCandidate(em: Em, actor: Actor, id: string, publicUrl: string): Promise<TCandidate> {
+  const candidate = await visibleCandidate(em, actor, id);
+  if (candidate.restrictedAt) throw new AppError('PRECONDITION_FAILED', 'Processing of this candidate’s data is already restricted');
+  await em.transactional(async (tx) => {
+    const tenant = await tx.findOneOrFail(Tenant, actor.tenantId);
+    const restrictedAt = new Date();
+    candidate.restrictedAt = restrictedAt;
+    enqueueEmail(tx, {
+      tenantId: tenant.id,
+      candidateId: candidate.id,
+      to: candidate.email,
+      ...restrictedEmail(tenant, { name: candidate.name, restrictedAt }, publicUrl),
+    });
+    recordAudit(tx, actor, { action: 'candidate.restrict', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
+    await tx.flush();
+  });
+  return toCandidate(em, actor, candidate);
+}
+
+/**
+ * Lifts a restriction of processing. The candidate must be told before their
+ * data is used again (Art. 18(3)): the email is queued in the same
+ * transaction, and as a rights email the outbox never holds it.
+ */
+export async function liftRestriction(em: Em, actor: Actor, id: string, publicUrl: string): Promise<TCandidate> {
+  const candidate = await visibleCandidate(em, actor, id);
+  const since = candidate.restrictedAt;
+  if (!since) throw new AppError('PRECONDITION_FAILED', 'Processing of this candidate’s data is not restricted');
+  await em.transactional(async (tx) => {
+    const tenant = await tx.findOneOrFail(Tenant, actor.tenantId);
+    enqueueEmail(tx, {
+      tenantId: tenant.id,
+      candidateId: candidate.id,
+      to: candidate.email,
+      ...restrictionLiftedEmail(tenant, { name: candidate.name, restrictedAt: since }, publicUrl),
+    });
+    candidate.restrictedAt = null;
+    recordAudit(tx, actor, { action: 'candidate.restriction_lift', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
+    await tx.flush();
+  });
+  return toCandidate(em, actor, candidate);
 }

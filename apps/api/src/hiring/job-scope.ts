@@ -1,5 +1,6 @@
 import { Application, type Em, HiringTeamMember, Job } from '@candor/db';
 import { SEES_ALL_JOBS } from '@candor/schemas';
+import { byCandidateRestrictionScope } from '../candidates/restriction.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 
@@ -8,6 +9,8 @@ import type { Actor } from '../trpc/init.js';
  * candidates) a staff member may see: owners, admins and recruiters see all
  * jobs of the tenant; hiring managers only jobs whose hiring team they are on.
  * Returns undefined for "all jobs", else the ids of the visible jobs.
+ * Candidates who restricted processing are hidden on top of this, by the rule
+ * in ../candidates/restriction.ts (see `applicationScope`).
  */
 export async function visibleJobIds(em: Em, actor: Actor): Promise<string[] | undefined> {
   if (SEES_ALL_JOBS.includes(actor.role)) return undefined;
@@ -21,6 +24,17 @@ export async function jobScope(em: Em, actor: Actor): Promise<{ job?: { $in: str
   return ids ? { job: { $in: ids } } : {};
 }
 
+/**
+ * A where-clause fragment on `Application`: applications to visible jobs,
+ * without those of restricted candidates unless the actor sees them.
+ */
+export async function applicationScope(
+  em: Em,
+  actor: Actor,
+): Promise<{ job?: { $in: string[] }; candidate?: { restrictedAt: null } }> {
+  return { ...(await jobScope(em, actor)), ...byCandidateRestrictionScope(actor) };
+}
+
 /** Loads a job the actor may see; anything else is "not found", so ids of other jobs leak nothing. */
 export async function visibleJob(em: Em, actor: Actor, jobId: string) {
   const ids = await visibleJobIds(em, actor);
@@ -29,9 +43,9 @@ export async function visibleJob(em: Em, actor: Actor, jobId: string) {
   return job;
 }
 
-/** Loads an application on a job the actor may see; anything else is "not found". */
+/** Loads an application the actor may see; anything else is "not found". */
 export async function visibleApplication(em: Em, actor: Actor, id: string) {
-  const app = await em.findOne(Application, { id, ...(await jobScope(em, actor)) }, { populate: ['candidate', 'job', 'stage'] });
+  const app = await em.findOne(Application, { id, ...(await applicationScope(em, actor)) }, { populate: ['candidate', 'job', 'stage'] });
   if (!app) throw new AppError('NOT_FOUND', 'No such application');
   return app;
 }

@@ -20,6 +20,7 @@ import {
 } from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
+import { assertNotRestricted } from '../candidates/restriction.js';
 import { visibleApplication } from '../hiring/job-scope.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { renderEmail } from '../mail/email-templates.service.js';
@@ -67,6 +68,7 @@ export async function scheduleInterview(
   publicUrl: string,
 ): Promise<TInterview> {
   const app = await visibleApplication(em, actor, input.applicationId);
+  assertNotRestricted(app.candidate, 'no interviews can be scheduled with them');
   if (app.status !== 'active') throw new AppError('PRECONDITION_FAILED', `This application is ${app.status}`);
   const interviewerIds = [...new Set(input.interviewerIds)];
   const interview = await em.transactional(async (tx) => {
@@ -140,6 +142,7 @@ export async function interviewsOf(em: Em, actor: Actor, applicationId: string):
   return toInterviews(em, await em.find(Interview, { application: app }, { orderBy: { startsAt: 'asc' } }));
 }
 
+/** Cancels an interview; allowed under a restriction of processing, which it helps to honour. */
 export async function cancelInterview(em: Em, actor: Actor, id: string): Promise<TInterview> {
   const interview = await em.findOne(Interview, id);
   if (!interview) throw new AppError('NOT_FOUND', 'No such interview');
@@ -154,7 +157,8 @@ export async function cancelInterview(em: Em, actor: Actor, id: string): Promise
 export async function submitScorecard(em: Em, actor: Actor, input: z.output<typeof ZScorecardInput>): Promise<TScorecard> {
   const interview = await em.findOne(Interview, input.interviewId, { populate: ['application.job'] });
   if (!interview) throw new AppError('NOT_FOUND', 'No such interview');
-  await visibleApplication(em, actor, interview.application.id);
+  const app = await visibleApplication(em, actor, interview.application.id);
+  assertNotRestricted(app.candidate, 'no scorecards can be submitted about them');
   if (!(await em.findOne(InterviewParticipant, { interview, user: actor.userId }))) {
     throw new AppError('FORBIDDEN', 'Only the interviewers of this interview can submit its scorecard');
   }

@@ -1,5 +1,5 @@
 import { Candidate, type Em, LockMode, type Orm, OutboxEmail, ormDialectOfEm, TENANT_FILTER } from '@candor/db';
-import { EMAIL_TEMPLATES } from '@candor/schemas';
+import { heldWhileRestricted } from '../candidates/restriction.js';
 import { errorFields, type Logger } from '../logging/logger.js';
 import type { MailTransport } from './transport.js';
 
@@ -48,7 +48,7 @@ export async function deliverDueEmails(em: Em, transport: MailTransport, from: s
     const held = await restrictedCandidates(tx, due);
     for (const email of due) {
       // Art. 18: no hiring emails about a candidate who restricted processing; they wait until it is lifted.
-      if (email.candidate && held.has(email.candidate.id) && email.template in EMAIL_TEMPLATES) {
+      if (email.candidate && held.has(email.candidate.id) && heldWhileRestricted(email.template)) {
         email.nextAttemptAt = new Date(Date.now() + HOLD_MS);
         continue;
       }

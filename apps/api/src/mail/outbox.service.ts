@@ -2,6 +2,7 @@ import { containsPattern, type Em, type InferEntity, likeIgnoringCase, OutboxEma
 import type { TOutboxEmail, ZOutboxListParams } from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
+import { seesRestricted } from '../candidates/restriction.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 
@@ -23,18 +24,31 @@ function toDto(m: Row): TOutboxEmail {
   };
 }
 
+/** Mail about no candidate, or about one who has not restricted processing. */
+const NOT_ABOUT_RESTRICTED = { $or: [{ candidate: null }, { candidate: { restrictedAt: null } }] };
+
+/** Mail about candidates who restricted processing shows only to those who see such candidates. */
+function restrictionScope(actor: Actor) {
+  return seesRestricted(actor) ? {} : NOT_ABOUT_RESTRICTED;
+}
+
 /** The tenant's outgoing mail (the tenant filter keeps other tenants' mail out). */
 export async function listOutbox(em: Em, actor: Actor, params: z.output<typeof ZOutboxListParams>) {
   const { page, perPage } = params.pagination;
   const { q, status, template } = params.filter;
   const needle = q ? likeIgnoringCase(em, containsPattern(q)) : undefined;
+  // Two `$or`s (restriction, search) cannot share one object.
+  const conditions = [
+    ...(seesRestricted(actor) ? [] : [NOT_ABOUT_RESTRICTED]),
+    ...(needle ? [{ $or: [{ to: needle }, { subject: needle }] }] : []),
+  ];
   const [rows, total] = await em.findAndCount(
     OutboxEmail,
     {
       tenant: actor.tenantId,
       ...(status ? { status } : {}),
       ...(template ? { template } : {}),
-      ...(needle ? { $or: [{ to: needle }, { subject: needle }] } : {}),
+      ...(conditions.length ? { $and: conditions } : {}),
     },
     {
       orderBy: [{ [params.sort.field]: params.sort.order }, { id: 'asc' }],
@@ -48,7 +62,7 @@ export async function listOutbox(em: Em, actor: Actor, params: z.output<typeof Z
 }
 
 export async function getOutboxEmail(em: Em, actor: Actor, id: string): Promise<TOutboxEmail> {
-  const row = await em.findOne(OutboxEmail, { id, tenant: actor.tenantId });
+  const row = await em.findOne(OutboxEmail, { id, tenant: actor.tenantId, ...restrictionScope(actor) });
   if (!row) throw new AppError('NOT_FOUND', 'No such email');
   recordAudit(em, actor, { action: 'outbox.read', targetType: 'OutboxEmail', targetId: id });
   await em.flush();

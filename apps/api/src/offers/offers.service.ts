@@ -20,8 +20,9 @@ import type { z } from 'zod';
 import { moveToStage } from '../applications/applications.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashToken, newToken } from '../auth/token-hash.js';
+import { assertNotRestricted } from '../candidates/restriction.js';
 import type { FileStore } from '../files/file-store.js';
-import { jobScope } from '../hiring/job-scope.js';
+import { applicationScope } from '../hiring/job-scope.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
@@ -65,15 +66,14 @@ function toDto(o: OfferRow): TOffer {
 const POPULATE = ['application.candidate', 'application.job', 'createdBy', 'approvedBy'] as const;
 
 async function visibleOffer(em: Em, actor: Actor, id: string): Promise<OfferRow> {
-  const scope = await jobScope(em, actor);
-  const offer = await em.findOne(Offer, { id, ...(scope.job ? { application: { job: scope.job } } : {}) }, { populate: POPULATE });
+  const scope = await applicationScope(em, actor);
+  const offer = await em.findOne(Offer, { id, ...(Object.keys(scope).length ? { application: scope } : {}) }, { populate: POPULATE });
   if (!offer) throw new AppError('NOT_FOUND', 'No such offer');
   return offer;
 }
 
 export async function offersOf(em: Em, actor: Actor, applicationId: string): Promise<TOffer[]> {
-  const scope = await jobScope(em, actor);
-  const app = await em.findOne(Application, { id: applicationId, ...scope });
+  const app = await em.findOne(Application, { id: applicationId, ...(await applicationScope(em, actor)) });
   if (!app) throw new AppError('NOT_FOUND', 'No such application');
   const rows = await em.find(Offer, { application: app }, { populate: POPULATE, orderBy: { createdAt: 'desc' } });
   return rows.map(toDto);
@@ -81,8 +81,9 @@ export async function offersOf(em: Em, actor: Actor, applicationId: string): Pro
 
 /** Drafts an offer in the tenant's wording; it waits for an admin's approval. */
 export async function createOffer(em: Em, actor: Actor, input: z.output<typeof ZOfferCreateInput>): Promise<TOffer> {
-  const app = await em.findOne(Application, { id: input.applicationId, ...(await jobScope(em, actor)) }, { populate: ['candidate', 'job'] });
+  const app = await em.findOne(Application, { id: input.applicationId, ...(await applicationScope(em, actor)) }, { populate: ['candidate', 'job'] });
   if (!app) throw new AppError('NOT_FOUND', 'No such application');
+  assertNotRestricted(app.candidate, 'no offer can be made to them');
   if (app.status !== 'active') throw new AppError('PRECONDITION_FAILED', `This application is ${app.status}`);
   const open = await em.count(Offer, { application: app, status: { $in: ['pending_approval', 'approved', 'sent'] } });
   if (open > 0) throw new AppError('CONFLICT', 'This application already has an open offer; withdraw it first');
@@ -106,6 +107,7 @@ export async function createOffer(em: Em, actor: Actor, input: z.output<typeof Z
 
 export async function approveOffer(em: Em, actor: Actor, id: string): Promise<TOffer> {
   const offer = await visibleOffer(em, actor, id);
+  assertNotRestricted(offer.application.candidate, 'offers to them cannot be approved');
   if (offer.status !== 'pending_approval') throw new AppError('PRECONDITION_FAILED', 'Only an offer waiting for approval can be approved');
   if (offer.createdBy?.id === actor.userId) {
     throw new AppError('FORBIDDEN', 'Someone other than the author must approve an offer');
@@ -118,6 +120,7 @@ export async function approveOffer(em: Em, actor: Actor, id: string): Promise<TO
   return toDto(await visibleOffer(em, actor, id));
 }
 
+/** Withdraws an open offer; allowed under a restriction of processing, which it helps to honour. */
 export async function withdrawOffer(em: Em, actor: Actor, id: string): Promise<TOffer> {
   const offer = await visibleOffer(em, actor, id);
   if (!['pending_approval', 'approved', 'sent'].includes(effectiveStatus(offer))) {
@@ -138,6 +141,7 @@ export async function withdrawOffer(em: Em, actor: Actor, id: string): Promise<T
  */
 export async function sendOffer(em: Em, actor: Actor, files: FileStore, id: string, publicUrl: string): Promise<TOffer> {
   const offer = await visibleOffer(em, actor, id);
+  assertNotRestricted(offer.application.candidate, 'no offer can be sent to them');
   if (offer.status !== 'approved') throw new AppError('PRECONDITION_FAILED', 'Only an approved offer can be sent');
   if (offer.expiresOn < today()) throw new AppError('PRECONDITION_FAILED', 'This offer has already expired; draft a new one');
   const tenant = await em.findOneOrFail(Tenant, actor.tenantId);

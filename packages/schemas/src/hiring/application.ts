@@ -18,9 +18,17 @@ export const ZTag = z
 
 export const ZStageRef = z.object({ id: ZId, name: z.string(), kind: ZStageKind });
 
+/** Who applied; `restrictedAt` is set while they restrict processing (only admins see such candidates). */
+export const ZApplicationCandidateRef = z.object({
+  id: ZId,
+  name: z.string(),
+  email: z.string(),
+  restrictedAt: z.iso.datetime().nullable(),
+});
+
 export const ZApplicationListItem = z.object({
   id: ZId,
-  candidate: z.object({ id: ZId, name: z.string(), email: z.string() }),
+  candidate: ZApplicationCandidateRef,
   job: z.object({ id: ZId, title: z.string() }),
   stage: ZStageRef,
   status: ZApplicationStatus,
@@ -62,7 +70,7 @@ export const ZNote = z.object({ id: ZId, body: z.string(), author: ZUserRef.null
 export type TNote = z.infer<typeof ZNote>;
 
 export const ZApplication = ZApplicationListItem.extend({
-  candidate: z.object({ id: ZId, name: z.string(), email: z.string(), phone: z.string().nullable() }),
+  candidate: ZApplicationCandidateRef.extend({ phone: z.string().nullable() }),
   answers: z.array(z.object({ questionId: z.string(), label: z.string(), answer: z.string() })),
   stageHistory: z.array(ZStageChange),
   notes: z.array(ZNote),

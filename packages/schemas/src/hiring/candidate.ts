@@ -70,6 +70,8 @@ export const ZCandidate = z.object({
   source: ZApplicationSource,
   createdAt: z.iso.datetime(),
   lastActivityAt: z.iso.datetime(),
+  /** Since when the candidate has restricted processing of their data (GDPR Art. 18); null when not restricted. */
+  restrictedAt: z.iso.datetime().nullable(),
   applications: z.array(ZCandidateApplicationSummary),
   possibleDuplicates: z.array(ZDuplicateHint),
 });
@@ -98,3 +100,10 @@ export const ZCandidateListResult = listResult(ZCandidateListItem);
 export const ZCandidateMergeInput = z
   .object({ keepId: ZId, mergeId: ZId })
   .refine((m) => m.keepId !== m.mergeId, { message: 'Pick two different candidates', path: ['mergeId'] });
+
+/**
+ * Restrict processing of a candidate's data (a request received by phone or
+ * letter), or lift the restriction; both email the candidate.
+ */
+export const ZCandidateRestrictionInput = z.strictObject({ id: ZId });
+export type TCandidateRestrictionInput = z.infer<typeof ZCandidateRestrictionInput>;

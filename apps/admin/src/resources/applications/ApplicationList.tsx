@@ -20,6 +20,7 @@ import { type CandorPermissions, hasPermission } from '../../access';
 import { EmptyState } from '../../hiring/EmptyState';
 import { APPLICATION_STATUS_CHOICES, SOURCE_CHOICES } from '../../hiring/labels';
 import { ApplicationStatusField } from '../../hiring/StatusChips';
+import { RestrictedChip } from '../candidates/Restriction';
 import { ApplicationBulkActions } from './BulkActions';
 import { StageFilterInput } from './StageFilterInput';
 
@@ -61,9 +62,14 @@ function CandidateField(_props: { label?: string; sortable?: boolean }) {
   if (!application) return null;
   return (
     <Box>
-      <Typography variant="body2" sx={{ fontWeight: 600 }}>
-        {application.candidate.name}
-      </Typography>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <Typography variant="body2" sx={{ fontWeight: 600 }}>
+          {application.candidate.name}
+        </Typography>
+        {application.candidate.restrictedAt && (
+          <RestrictedChip restrictedAt={application.candidate.restrictedAt} />
+        )}
+      </Stack>
       <Typography variant="caption" color="text.secondary">
         {application.candidate.email}
       </Typography>

@@ -16,6 +16,7 @@ import { NotFound } from '../../hiring/NotFound';
 import { RejectDialog } from '../../hiring/RejectDialog';
 import { ApplicationStatusChip } from '../../hiring/StatusChips';
 import { useCandorDataProvider } from '../../providers/dataProvider';
+import { RestrictionBanner, WhileRestricted } from '../candidates/Restriction';
 import { Answers } from './Answers';
 import { Feedback } from './Feedback';
 import { FromApplicant, hasApplicantDetails } from './FromApplicant';
@@ -60,28 +61,36 @@ function ApplicationActions({ application }: { application: TApplication }) {
     onError: (error: Error) => notify(`Could not move ${name}: ${error.message}`, { type: 'error' }),
   });
   const active = application.status === 'active';
+  // Restricted (Art. 18): no stage moves or rejections; recording a withdrawal stays possible.
+  const restricted = application.candidate.restrictedAt !== null;
+  const moveMenu = (
+    <MoveMenu
+      stages={application.jobStages}
+      currentStageId={application.stage.id}
+      label={`Move ${name} to another stage`}
+      disabled={move.isPending || restricted}
+      onPick={(stage) => (stage.kind === 'rejected' ? setRejecting(true) : move.mutate(stage))}
+    />
+  );
+  const reject = (
+    <Button
+      size="small"
+      variant="outlined"
+      color="error"
+      startIcon={<BlockIcon />}
+      onClick={() => setRejecting(true)}
+      disabled={restricted}
+    >
+      Reject
+    </Button>
+  );
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-      {application.status !== 'withdrawn' && (
-        <MoveMenu
-          stages={application.jobStages}
-          currentStageId={application.stage.id}
-          label={`Move ${name} to another stage`}
-          disabled={move.isPending}
-          onPick={(stage) => (stage.kind === 'rejected' ? setRejecting(true) : move.mutate(stage))}
-        />
-      )}
+      {application.status !== 'withdrawn' &&
+        (restricted ? <WhileRestricted>{moveMenu}</WhileRestricted> : moveMenu)}
       {active && (
         <>
-          <Button
-            size="small"
-            variant="outlined"
-            color="error"
-            startIcon={<BlockIcon />}
-            onClick={() => setRejecting(true)}
-          >
-            Reject
-          </Button>
+          {restricted ? <WhileRestricted>{reject}</WhileRestricted> : reject}
           <Button
             size="small"
             variant="outlined"
@@ -191,11 +200,29 @@ function ApplicationBody() {
   const application = useRecordContext<TApplication>();
   const { permissions } = usePermissions<CandorPermissions>();
   if (!application) return null;
+  const restricted = application.candidate.restrictedAt !== null;
   const canManage = hasPermission(permissions, 'applications.manage');
-  const canNote = hasPermission(permissions, 'applications.note');
+  const canNote = hasPermission(permissions, 'applications.note') && !restricted;
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={<ApplicationTitle />} />
+      {application.candidate.restrictedAt && (
+        <RestrictionBanner
+          restrictedAt={application.candidate.restrictedAt}
+          action={
+            <Button
+              component={RouterLink}
+              to={`/candidates/${application.candidate.id}/show`}
+              color="inherit"
+              variant="outlined"
+              size="small"
+              sx={{ whiteSpace: 'nowrap' }}
+            >
+              Manage restriction
+            </Button>
+          }
+        />
+      )}
       <ApplicationHeader application={application} canManage={canManage} />
       {application.rejection && (
         <Alert severity="error" variant="outlined" sx={{ mb: 2 }}>
@@ -240,7 +267,11 @@ function ApplicationBody() {
           </Panel>
           <Panel title="Tags">
             {/* Keyed by the saved tags, so a refresh restarts the editor from the server's version. */}
-            <TagsEditor key={application.tags.join()} application={application} canManage={canManage} />
+            <TagsEditor
+              key={application.tags.join()}
+              application={application}
+              canManage={canManage && !restricted}
+            />
           </Panel>
           <Panel title="Stage history">
             <StageHistory history={application.stageHistory} />

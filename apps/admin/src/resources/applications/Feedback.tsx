@@ -380,8 +380,10 @@ export function Feedback({ application }: { application: TApplication }) {
     );
   }
   const data = summary.data;
+  // No scorecards while the candidate restricts processing (the page's banner says why).
   const owed = interviews.data.filter(
     (interview) =>
+      application.candidate.restrictedAt === null &&
       interview.status === 'scheduled' &&
       interview.interviewers.some((person) => person.id === me?.userId && !person.submitted),
   );

@@ -132,7 +132,9 @@ export function Interviews({ application, canManage }: { application: TApplicati
     onError: (err) =>
       notify(`Could not cancel the interview: ${toHttpError(err).message}`, { type: 'error' }),
   });
-  const canSchedule = canManage && application.status === 'active';
+  // No new interviews while the candidate restricts processing; cancelling stays possible.
+  const canSchedule =
+    canManage && application.status === 'active' && application.candidate.restrictedAt === null;
 
   return (
     <Stack spacing={2}>

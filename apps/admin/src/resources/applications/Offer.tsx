@@ -108,10 +108,13 @@ const ACTION_TEXT: Record<Action, { title: string; content: string; done: string
 function CurrentOffer({
   offer,
   permissions,
+  restricted,
   onChanged,
 }: {
   offer: TOffer;
   permissions: CandorPermissions | undefined;
+  /** The candidate restricts processing: the offer cannot be approved or sent, only withdrawn. */
+  restricted: boolean;
   onChanged: () => void;
 }) {
   const dataProvider = useCandorDataProvider();
@@ -137,7 +140,8 @@ function CurrentOffer({
   });
   const canManage = hasPermission(permissions, 'offers.manage');
   const isAuthor = offer.createdBy?.id === me?.userId;
-  const canApprove = hasPermission(permissions, 'offers.approve') && offer.status === 'pending_approval';
+  const canApprove =
+    hasPermission(permissions, 'offers.approve') && offer.status === 'pending_approval' && !restricted;
 
   return (
     <Box>
@@ -168,12 +172,17 @@ function CurrentOffer({
           </Fact>
         )}
       </Box>
-      {offer.status === 'pending_approval' && isAuthor && (
+      {restricted && (offer.status === 'pending_approval' || offer.status === 'approved') && (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          On hold while processing is restricted: it can be withdrawn, not approved or sent.
+        </Typography>
+      )}
+      {offer.status === 'pending_approval' && isAuthor && !restricted && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           An owner or admin other than you must approve it before it can be sent.
         </Typography>
       )}
-      {offer.status === 'pending_approval' && !isAuthor && !canApprove && (
+      {offer.status === 'pending_approval' && !isAuthor && !canApprove && !restricted && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           Waiting for an owner or admin to approve it.
         </Typography>
@@ -189,7 +198,7 @@ function CurrentOffer({
             Approve
           </Button>
         )}
-        {canManage && offer.status === 'approved' && (
+        {canManage && offer.status === 'approved' && !restricted && (
           <Button
             size="small"
             variant="contained"
@@ -463,8 +472,12 @@ export function Offer({
   if (error) return <Alert severity="error">Could not load the offers: {toHttpError(error).message}</Alert>;
 
   const [current, ...earlier] = offers;
+  const restricted = application.candidate.restrictedAt !== null;
   const canDraft =
-    canManage && application.status === 'active' && (!current || !OPEN_STATUSES.includes(current.status));
+    canManage &&
+    !restricted &&
+    application.status === 'active' &&
+    (!current || !OPEN_STATUSES.includes(current.status));
   // Sending moves the application to the offer stage: refresh the whole page then.
   const changed = () => {
     void invalidate();
@@ -474,7 +487,13 @@ export function Offer({
   return (
     <Stack spacing={2}>
       {current ? (
-        <CurrentOffer key={current.id} offer={current} permissions={permissions} onChanged={changed} />
+        <CurrentOffer
+          key={current.id}
+          offer={current}
+          permissions={permissions}
+          restricted={restricted}
+          onChanged={changed}
+        />
       ) : (
         <Typography color="text.secondary">No offer yet.</Typography>
       )}

@@ -3,6 +3,7 @@ import { Edit, SaveButton, SimpleForm, Toolbar, useRecordContext } from 'react-a
 import { DETAIL } from '../../providers/detail';
 import { validateWith } from '../../validation';
 import { CandidateFields, withoutEmptyLinks } from './CandidateForm';
+import { RestrictionBanner } from './Restriction';
 
 const validateCandidate = validateWith(ZCandidateUpdateInput, withoutEmptyLinks);
 
@@ -11,10 +12,12 @@ function CandidateEditTitle() {
   return <span>{candidate ? `Edit ${candidate.name}` : 'Edit candidate'}</span>;
 }
 
+/** While processing is restricted the API refuses edits: say so, and offer no Save. */
 function SaveOnlyToolbar() {
+  const candidate = useRecordContext<TCandidate>();
   return (
     <Toolbar>
-      <SaveButton />
+      {candidate?.restrictedAt ? <RestrictionBanner restrictedAt={candidate.restrictedAt} /> : <SaveButton />}
     </Toolbar>
   );
 }

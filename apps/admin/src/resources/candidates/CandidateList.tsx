@@ -16,6 +16,7 @@ import {
 } from 'react-admin';
 import { EmptyState } from '../../hiring/EmptyState';
 import { SOURCE_CHOICES } from '../../hiring/labels';
+import { RestrictedChip } from './Restriction';
 import { SourceField } from './SourceField';
 
 const candidateFilters = [
@@ -53,6 +54,7 @@ function NameField(_props: { label?: string; sortable?: boolean; source?: string
           {candidate.name}
         </Typography>
         {candidate.hasPossibleDuplicates && <DuplicateBadge />}
+        {candidate.restrictedAt && <RestrictedChip restrictedAt={candidate.restrictedAt} />}
       </Stack>
       <Typography variant="caption" color="text.secondary">
         {candidate.email}

@@ -6,9 +6,12 @@ import {
 } from '@candor/schemas';
 import AddIcon from '@mui/icons-material/Add';
 import CallMergeIcon from '@mui/icons-material/CallMerge';
+import EditIcon from '@mui/icons-material/Edit';
 import EmailOutlinedIcon from '@mui/icons-material/EmailOutlined';
 import LinkIcon from '@mui/icons-material/Link';
+import LockOpenOutlinedIcon from '@mui/icons-material/LockOpenOutlined';
 import PhoneOutlinedIcon from '@mui/icons-material/PhoneOutlined';
+import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import PlaceOutlinedIcon from '@mui/icons-material/PlaceOutlined';
 import {
   Alert,
@@ -29,7 +32,15 @@ import {
   Typography,
 } from '@mui/material';
 import { type ReactNode, useState } from 'react';
-import { EditButton, Show, Title, usePermissions, useRecordContext } from 'react-admin';
+import {
+  EditButton,
+  Show,
+  Title,
+  useNotify,
+  usePermissions,
+  useRecordContext,
+  useRefresh,
+} from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import { type CandorPermissions, hasPermission } from '../../access';
 import { dateLabel } from '../../hiring/dates';
@@ -42,7 +53,10 @@ import { DuplicateBadge } from './CandidateList';
 import { Files } from './Files';
 import { LegalHolds } from './LegalHolds';
 import { MergeDialog } from './MergeDialog';
+import { RestrictionBanner, WhileRestricted } from './Restriction';
 import { detailQueryOptions } from '../../providers/detail';
+import { useCandorDataProvider } from '../../providers/dataProvider';
+import { RequestDialog } from '../privacyRequests/RequestDialog';
 
 const REASON_LABELS: Record<TDuplicateHint['reasons'][number], string> = {
   same_phone: 'same phone number',
@@ -64,8 +78,29 @@ function ContactLine({ icon, children }: { icon: ReactNode; children: ReactNode 
   );
 }
 
-function CandidateHeader({ candidate, canManage }: { candidate: TCandidate; canManage: boolean }) {
+function CandidateHeader({
+  candidate,
+  canManage,
+  onRestrict,
+}: {
+  candidate: TCandidate;
+  canManage: boolean;
+  /** Set for those who may restrict processing, while it is not restricted. */
+  onRestrict?: () => void;
+}) {
   const [adding, setAdding] = useState(false);
+  const restricted = candidate.restrictedAt !== null;
+  const addToJob = (
+    <Button
+      variant="contained"
+      size="small"
+      startIcon={<AddIcon />}
+      onClick={() => setAdding(true)}
+      disabled={restricted}
+    >
+      Add to job
+    </Button>
+  );
   return (
     <Card sx={{ mb: 2 }}>
       <CardContent sx={{ display: 'flex', flexWrap: 'wrap', gap: 3 }}>
@@ -80,17 +115,40 @@ function CandidateHeader({ candidate, canManage }: { candidate: TCandidate; canM
             {SOURCE_LABELS[candidate.source]} · added {dateLabel(candidate.createdAt)} · last activity{' '}
             {dateLabel(candidate.lastActivityAt)}
           </Typography>
-          {canManage && (
-            <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
-              <Button
-                variant="contained"
-                size="small"
-                startIcon={<AddIcon />}
-                onClick={() => setAdding(true)}
-              >
-                Add to job
-              </Button>
-              <EditButton variant="outlined" />
+          {(canManage || onRestrict) && (
+            <Stack
+              direction="row"
+              spacing={1}
+              useFlexGap
+              sx={{ mt: 2, flexWrap: 'wrap', alignItems: 'center' }}
+            >
+              {canManage &&
+                (restricted ? (
+                  <>
+                    <WhileRestricted>{addToJob}</WhileRestricted>
+                    <WhileRestricted>
+                      <Button variant="outlined" size="small" startIcon={<EditIcon />} disabled>
+                        Edit
+                      </Button>
+                    </WhileRestricted>
+                  </>
+                ) : (
+                  <>
+                    {addToJob}
+                    <EditButton variant="outlined" />
+                  </>
+                ))}
+              {onRestrict && (
+                <Button
+                  size="small"
+                  color="inherit"
+                  startIcon={<LockOutlinedIcon />}
+                  onClick={onRestrict}
+                  sx={{ color: 'text.secondary' }}
+                >
+                  Restrict processing
+                </Button>
+              )}
             </Stack>
           )}
         </Box>
@@ -208,6 +266,69 @@ function Duplicates({ candidate, canManage }: { candidate: TCandidate; canManage
   );
 }
 
+/** The admin's confirmations to restrict processing (a request by phone or letter) or to lift it. */
+function RestrictionDialogs({
+  candidate,
+  open,
+  onClose,
+}: {
+  candidate: TCandidate;
+  open: 'restrict' | 'lift' | null;
+  onClose: () => void;
+}) {
+  const dataProvider = useCandorDataProvider();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const done = (message: string) => {
+    notify(message, { type: 'success' });
+    refresh();
+  };
+  return (
+    <>
+      <RequestDialog
+        open={open === 'restrict'}
+        title={`Restrict processing of ${candidate.name}’s data?`}
+        description={
+          <>
+            For a restriction the candidate asked for by phone, letter or email (GDPR Art. 18). Their data is
+            then kept but not used: no stage moves, emails, notes, scorecards, interviews or offers, and
+            recruiters and hiring managers no longer find them. {candidate.name} is emailed a confirmation at{' '}
+            {candidate.email}.
+          </>
+        }
+        submitLabel="Restrict processing"
+        color="warning"
+        onClose={onClose}
+        onSubmit={() =>
+          dataProvider
+            .restrictCandidate(candidate.id)
+            .then(() => done(`Processing restricted; ${candidate.name} is emailed a confirmation`))
+        }
+      />
+      <RequestDialog
+        open={open === 'lift'}
+        title="Lift the restriction?"
+        description={
+          <>
+            {candidate.name} will be emailed at {candidate.email} that the restriction is lifted and their
+            data will be processed again, with a link to their privacy portal: the GDPR requires telling them
+            before lifting it. Lift it only once the reason for the restriction no longer applies.
+          </>
+        }
+        submitLabel="Email and lift restriction"
+        onClose={onClose}
+        onSubmit={() =>
+          dataProvider
+            .liftCandidateRestriction(candidate.id)
+            .then(() =>
+              done(`Restriction lifted; ${candidate.name} is emailed that their data is processed again`),
+            )
+        }
+      />
+    </>
+  );
+}
+
 function Section({ title, children }: { title: string; children: ReactNode }) {
   const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
@@ -225,13 +346,41 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 function CandidateBody() {
   const candidate = useRecordContext<TCandidate>();
   const { permissions } = usePermissions<CandorPermissions>();
+  const [restriction, setRestriction] = useState<'restrict' | 'lift' | null>(null);
   if (!candidate) return null;
+  const restricted = candidate.restrictedAt !== null;
   const canManage = hasPermission(permissions, 'candidates.manage');
   const canManageHolds = hasPermission(permissions, 'holds.manage');
+  // Owners and admins, who answer privacy requests, restrict processing and lift it.
+  const canManageRestriction = hasPermission(permissions, 'requests.manage');
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={candidate.name} />
-      <CandidateHeader candidate={candidate} canManage={canManage} />
+      {candidate.restrictedAt && (
+        <RestrictionBanner
+          restrictedAt={candidate.restrictedAt}
+          action={
+            canManageRestriction ? (
+              <Button
+                color="inherit"
+                variant="outlined"
+                size="small"
+                startIcon={<LockOpenOutlinedIcon />}
+                onClick={() => setRestriction('lift')}
+                sx={{ whiteSpace: 'nowrap' }}
+              >
+                Lift restriction
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
+      <CandidateHeader
+        candidate={candidate}
+        canManage={canManage}
+        onRestrict={canManageRestriction && !restricted ? () => setRestriction('restrict') : undefined}
+      />
+      <RestrictionDialogs candidate={candidate} open={restriction} onClose={() => setRestriction(null)} />
       {candidate.possibleDuplicates.length > 0 && (
         <Section title="Possible duplicates">
           <Duplicates candidate={candidate} canManage={canManage} />
@@ -241,7 +390,7 @@ function CandidateBody() {
         <Applications candidate={candidate} />
       </Section>
       <Section title="Files">
-        <Files candidate={candidate} canManage={canManage} />
+        <Files candidate={candidate} canManage={canManage && !restricted} />
       </Section>
       <Section title="Consent history">
         <ConsentHistory candidateId={candidate.id} candidateName={candidate.name} />

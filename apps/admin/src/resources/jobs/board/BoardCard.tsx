@@ -4,6 +4,7 @@ import { Link as RouterLink } from 'react-router';
 import { ageLabel, dateLabel, stageAgeLabel } from '../../../hiring/dates';
 import { APPLICATION_STATUS_LABELS } from '../../../hiring/labels';
 import { MoveMenu, type StageRef } from '../../../hiring/MoveMenu';
+import { RestrictedChip } from '../../candidates/Restriction';
 import type { BoardCard as Card_ } from './boardState';
 
 /** The drag payload's type; only our own cards are accepted by the columns. */
@@ -20,7 +21,9 @@ type Props = {
 
 /** One application on the board: drag it to another column, or use its "Move to…" menu. */
 export function BoardCard({ card, stages, canManage, onPick, onDragStart, onDragEnd }: Props) {
-  const movable = canManage && card.status !== 'withdrawn';
+  // A restricted candidate's card (admins only see those) stays where it is until the restriction is lifted.
+  const restricted = card.candidate.restrictedAt !== null;
+  const movable = canManage && card.status !== 'withdrawn' && !restricted;
   const handleDragStart = (event: DragEvent<HTMLElement>) => {
     event.dataTransfer.setData(CARD_DRAG_TYPE, card.id);
     event.dataTransfer.setData('text/plain', card.candidate.name);
@@ -69,7 +72,7 @@ export function BoardCard({ card, stages, canManage, onPick, onDragStart, onDrag
             </Typography>
           )}
         </Box>
-        {canManage && card.status !== 'withdrawn' && (
+        {canManage && card.status !== 'withdrawn' && !restricted && (
           <MoveMenu
             compact
             stages={stages}
@@ -79,8 +82,9 @@ export function BoardCard({ card, stages, canManage, onPick, onDragStart, onDrag
           />
         )}
       </Stack>
-      {(card.tags.length > 0 || card.status === 'withdrawn') && (
+      {(card.tags.length > 0 || card.status === 'withdrawn' || card.candidate.restrictedAt) && (
         <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap', mt: 0.75 }}>
+          {card.candidate.restrictedAt && <RestrictedChip restrictedAt={card.candidate.restrictedAt} />}
           {card.status === 'withdrawn' && <Chip size="small" label={APPLICATION_STATUS_LABELS.withdrawn} />}
           {card.tags.map((tag) => (
             <Chip key={tag} size="small" variant="outlined" label={tag} />

@@ -1,0 +1,71 @@
+import { EMAIL_TEMPLATES, roleCan, type TPermission } from '@candor/schemas';
+import { AppError } from '../trpc/app-error.js';
+import type { Actor } from '../trpc/init.js';
+
+/**
+ * Restriction of processing (GDPR Art. 18): the one rule every staff
+ * procedure follows while a candidate's `restrictedAt` is set. Their data is
+ * kept but not used:
+ *
+ * - Those who answer privacy requests (owners, admins) still see the
+ *   candidate and their applications, to answer requests and to lift the
+ *   restriction. Everyone else finds neither: not in lists, the board or
+ *   searches, and "not found" on their pages, as for any record they cannot see.
+ * - Nobody changes them until it is lifted: no stage moves or rejections,
+ *   notes, tags, scorecards, interviews, offers, files, edits, merges or
+ *   adding to a job (`assertNotRestricted`). Stopping something already under
+ *   way (cancelling an interview, withdrawing an offer, recording that the
+ *   candidate withdrew) stays possible: it ends processing rather than using the data.
+ * - Hiring emails about them wait in the outbox; emails about their rights go out.
+ *
+ * Reading for the candidate's own export (privacy portal, access requests)
+ * and legal holds are not staff hiring work and do not go through this.
+ */
+
+/** Who sees restricted candidates, and may restrict processing or lift it: those who answer privacy requests. */
+export const MANAGES_RESTRICTION = 'requests.manage' satisfies TPermission;
+
+export function seesRestricted(actor: Pick<Actor, 'role'>): boolean {
+  return roleCan(actor.role, MANAGES_RESTRICTION);
+}
+
+/** A where-clause fragment for `Candidate` queries: restricted candidates only for those who see them. */
+export function candidateRestrictionScope(actor: Pick<Actor, 'role'>): { restrictedAt?: null } {
+  return seesRestricted(actor) ? {} : { restrictedAt: null };
+}
+
+/** The same for entities with a `candidate` relation (applications, attachments). */
+export function byCandidateRestrictionScope(actor: Pick<Actor, 'role'>): {
+  candidate?: { restrictedAt: null };
+} {
+  return seesRestricted(actor) ? {} : { candidate: { restrictedAt: null } };
+}
+
+/**
+ * Refuses a change about candidates who restricted processing. `consequence`
+ * completes "A candidate asked to restrict processing of their data: ...";
+ * `field` names the input the refusal is about, for the form.
+ */
+export function assertNotRestricted(
+  candidates: { restrictedAt?: Date | null } | ReadonlyArray<{ restrictedAt?: Date | null }>,
+  consequence = 'nothing about them can change',
+  field?: string,
+): void {
+  const list = Array.isArray(candidates) ? candidates : [candidates];
+  if (!list.some((c) => c.restrictedAt)) return;
+  throw new AppError(
+    'PRECONDITION_FAILED',
+    `A candidate asked to restrict processing of their data: ${consequence} until that is lifted`,
+    field ? { [field]: ['Restricted at the candidate’s request'] } : undefined,
+  );
+}
+
+/**
+ * Whether an outbox email waits while the candidate it is about is
+ * restricted: the hiring emails (the tenant's templates) do; emails about the
+ * candidate's rights (privacy requests, the portal, restriction and its
+ * lifting) do not.
+ */
+export function heldWhileRestricted(template: string): boolean {
+  return Object.hasOwn(EMAIL_TEMPLATES, template);
+}
