@@ -114,6 +114,51 @@ for (const server of servers()) {
       await page.context().close();
     });
 
+    it('records the controller and a recipient outside the EEA, and the record of processing lists them', async () => {
+      const page = await adminPage(server.url);
+      await page.getByRole('menuitem', { name: 'Privacy' }).click();
+      const section = page.getByRole('region', { name: 'Controller and recipients' });
+      // The demo seed names a DPO and two recipients.
+      const dpo = section.getByRole('textbox', { name: 'Data protection officer', exact: true });
+      await dpo.waitFor();
+      expect(await dpo.inputValue()).toBe('Dana Protection');
+      const recipients = section.getByRole('list', { name: 'Recipients' });
+      expect(await recipients.getByRole('listitem').count()).toBe(2); // Postmark and Checkr
+
+      const name = `Robo Analytics ${server.dialect}`;
+      await section.getByRole('button', { name: 'Add recipient' }).click();
+      const added = recipients.getByRole('listitem', { name: 'Recipient 3' });
+      await added.getByRole('textbox', { name: 'Name' }).fill(name);
+      await added.getByRole('textbox', { name: 'Purpose' }).fill('Scores interview recordings');
+      await added.getByRole('textbox', { name: 'Country' }).fill('in');
+      await added.getByText('Transfer outside the EEA').waitFor();
+      // India is outside the EEA: with no safeguard named, the message comes back at the safeguard.
+      await section.getByRole('button', { name: 'Save controller and recipients' }).click();
+      await added.getByText('Name the safeguard for a transfer outside the EEA').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `privacy-recipients-error-${server.dialect}`);
+
+      await added.getByRole('combobox', { name: 'Safeguard' }).click();
+      await page.getByRole('option', { name: /^Standard contractual clauses/ }).click();
+      await section.getByRole('button', { name: 'Save controller and recipients' }).click();
+      await page.getByText(/^Controller and recipients saved/).waitFor();
+
+      const record = page.getByRole('region', { name: 'Record of processing, full text' });
+      await record.getByText(`${name} (processor, IN): Scores interview recordings`).waitFor();
+      await record.getByText(`${name} to IN: Standard contractual clauses (Art. 46(2)(c))`).waitFor();
+      await expect(record.getByText('Dana Protection (dpo@acme.example)').isVisible()).resolves.toBe(true);
+      // The record scrolls on its own: show its recipients and transfers, with the page back at the top.
+      await record.getByRole('heading', { name: 'Transfers to third countries' }).scrollIntoViewIfNeeded();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshot(page, `privacy-recipients-${server.dialect}`);
+
+      // Back to the seed's recipients, so the other browser tests see the demo as it was.
+      await section.getByRole('button', { name: `Remove ${name}` }).click();
+      await section.getByRole('button', { name: 'Save controller and recipients' }).click();
+      await record.getByText(name).first().waitFor({ state: 'detached' });
+      await page.context().close();
+    });
+
     it('changes the brand colour and the careers site header uses it', async () => {
       const page = await adminPage(server.url);
       await page.getByRole('menuitem', { name: 'Branding' }).click();

@@ -103,6 +103,11 @@ export const OUTBOX_STATUS_CHOICES = choicesOf(OUTBOX_STATUS_LABELS);
 /** Emails the tenant cannot edit, which the outbox shows too. */
 const SYSTEM_EMAIL_LABELS: Record<string, string> = {
   'user.invite': 'Invitation',
+  'portal.code': 'Privacy portal code',
+  'portal.consent_withdrawal': 'Consent withdrawal receipt',
+  privacy_request: 'Privacy request',
+  privacy_request_digest: 'Privacy requests due',
+  recipient_notice: 'Notice to a recipient (Art. 19)',
 };
 
 export const EMAIL_TEMPLATE_CHOICES: Choice[] = [

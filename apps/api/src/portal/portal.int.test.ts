@@ -14,9 +14,10 @@ import {
   PortalSession,
   PrivacyRequest,
   TENANT_FILTER,
+  Tenant,
 } from '@candor/db';
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
-import { addMonths, type TConsentReceiptPayload } from '@candor/schemas';
+import { addMonths, DEFAULT_PRIVACY_SETTINGS, type TConsentReceiptPayload } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../http/rate-limit.js';
 import { setJobStatus } from '../jobs/jobs.service.js';
@@ -426,14 +427,24 @@ forEachDatabase('the privacy portal', (db) => {
       expect(request?.actions.map((a) => a.action)).toEqual(['consent.withdraw', 'marketing.objection']);
     });
 
-    it('restricts processing', async () => {
+    it('restricts processing, and tells the recipients of the data (Art. 19)', async () => {
       const { tenant, client, candidate, path, post, signIn } = await setup();
+      const tenantRow = await tenantEm(db.orm(), tenant.id).findOneOrFail(Tenant, tenant.id);
+      tenantRow.privacySettings = {
+        ...DEFAULT_PRIVACY_SETTINGS,
+        recipients: [{ name: 'Checkr', role: 'controller', purpose: 'Background checks', country: 'US', safeguard: 'scc', notifyEmail: 'privacy@checkr.example' }],
+      };
+      await tenantEm(db.orm(), tenant.id).persistAndFlush(tenantRow);
       await signIn();
       expect((await post(client, 'restrict')).status).toBe(303);
+      const notice = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, { template: 'recipient_notice' });
+      expect(notice).toMatchObject({ to: 'privacy@checkr.example' });
+      expect(notice.text).toContain(candidate.email);
       expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).restrictedAt).not.toBeNull();
       await post(client, 'restrict');
       const requests = await requestsOf(tenant.id, candidate.id);
       expect(requests.map((r) => [r.type, r.status])).toEqual([['restriction', 'completed']]);
+      expect(requests[0]?.actions.map((a) => [a.action, a.detail])).toContainEqual(['recipients.notified', 'Checkr']);
       expect(await (await client.request(path())).text()).toContain('Processing of your data is restricted since');
     });
 

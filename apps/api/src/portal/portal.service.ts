@@ -33,6 +33,7 @@ import type { FileStore } from '../files/file-store.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
+import { notifyRecipientsOfRequest } from '../privacy/recipient-notices.js';
 import { buildSubjectExportZip } from '../privacy/subject-export.js';
 import { type PortalRequestMail, requestEmail, withdrawalEmail } from './portal-emails.js';
 
@@ -241,6 +242,7 @@ export async function updateContact(em: Em, deps: PortalDeps, subject: PortalSub
         status: 'completed',
         actions: [step('candidate.update', `corrected by the subject: ${changed.join(', ')}`)],
       });
+      await notifyRecipientsOfRequest(tx, request, 'rectification', candidate.email, `Corrected by the person: ${changed.join(', ')}.`);
       mailRequest(tx, deps, subject, candidate.email, 'contact_updated', request.dueOn);
       done.push('contact_updated');
     }
@@ -376,6 +378,7 @@ export async function restrictProcessing(em: Em, deps: PortalDeps, subject: Port
       status: 'completed',
       actions: [step('candidate.restrict', 'processing restricted')],
     });
+    await notifyRecipientsOfRequest(tx, request, 'restriction', candidate.email);
     mailRequest(tx, deps, subject, candidate.email, 'restriction', request.dueOn);
     await tx.flush();
     return { kind: 'done', done: ['restricted'] };

@@ -73,6 +73,7 @@ forEachDatabase('privacy', (db) => {
       const { caller, tenant, published } = await setup();
       expect(await caller.privacy.settings()).toEqual(DEFAULT_PRIVACY_SETTINGS);
       const next: TPrivacySettings = {
+        ...DEFAULT_PRIVACY_SETTINGS,
         minimumAge: 16,
         askSalaryExpectation: true,
         contactEmail: 'privacy@example.test',
@@ -98,6 +99,7 @@ forEachDatabase('privacy', (db) => {
       ).toEqual({ 'consentPurposes.1.key': ['Used twice'] });
       const errors = await fieldErrorsOf(
         caller.privacy.updateSettings({
+          ...DEFAULT_PRIVACY_SETTINGS,
           minimumAge: 12,
           askSalaryExpectation: false,
           contactEmail: 'not an email',

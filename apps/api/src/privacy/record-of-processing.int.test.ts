@@ -5,9 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, sessionFor, testDeps } from '../testing/test-app.js';
 
+/** The non-empty lines under a `## heading` of the record. */
+function sectionOf(markdown: string, heading: string): string[] {
+  const after = markdown.split(`\n## ${heading}\n`)[1] ?? '';
+  return (after.split('\n## ')[0] ?? '').split('\n').filter((line) => line.trim() !== '');
+}
+
 forEachDatabase('record of processing', (db) => {
   describe('Art. 30 record', () => {
-    it('lists every data category the catalogue holds about applicants, the tenant purposes and contact', async () => {
+    it('lists every data category the catalogue holds about applicants, the tenant purposes, controller, recipients and transfers', async () => {
       const em = db.orm().em.fork();
       const tenant = await seedTenant(em, { name: 'Acme Record Keepers' });
       const admin = await seedUser(em, tenant, 'admin');
@@ -20,11 +26,29 @@ forEachDatabase('record of processing', (db) => {
           ...DEFAULT_PRIVACY_SETTINGS.consentPurposes,
           { key: 'events', label: 'Invite me to hiring events', description: '', marketing: true, enabled: true },
         ],
+        controllerAddress: 'Acme Record Keepers Ltd\nArchivstraße 1\n10115 Berlin',
+        dpo: { name: 'Dora Officer', email: 'dora@record.example' },
+        recipients: [
+          { name: 'Mailer Inc', role: 'processor', purpose: 'Delivers emails to applicants', country: 'US', safeguard: 'scc', notifyEmail: '' },
+          { name: 'Lohn GmbH', role: 'controller', purpose: 'Runs payroll for hires', country: 'de', safeguard: 'none', notifyEmail: 'privacy@lohn.example' },
+        ],
+        securityMeasures: ['Laptops encrypted and locked after 5 minutes'],
       });
       const { markdown } = await caller.privacy.recordOfProcessing();
       expect(markdown).toContain('# Record of processing activities: Acme Record Keepers');
       expect(markdown).toContain('dpo@record.example');
       expect(markdown).toContain('Invite me to hiring events');
+      expect(markdown).toContain('- **Address:** Acme Record Keepers Ltd, Archivstraße 1, 10115 Berlin');
+      expect(markdown).toContain('- **Data protection officer:** Dora Officer (dora@record.example)');
+      expect(sectionOf(markdown, 'Recipients')).toEqual([
+        "- The company's recruiters, admins and the hiring team of each job (internal)",
+        '- Candor, as processor, hosting the system',
+        '- **Mailer Inc** (processor, US): Delivers emails to applicants',
+        '- **Lohn GmbH** (independent controller, DE): Runs payroll for hires',
+      ]);
+      // Only the recipient outside the EEA is a transfer, with its safeguard in words.
+      expect(sectionOf(markdown, 'Transfers to third countries')).toEqual(['- **Mailer Inc** to US: Standard contractual clauses (Art. 46(2)(c))']);
+      expect(sectionOf(markdown, 'Technical and organisational security measures').at(-1)).toBe('- Laptops encrypted and locked after 5 minutes');
       const categories = new Set(subjectGraph(tenantEm(db.orm(), tenant.id)).flatMap((n) => n.personal.map((p) => p.category)));
       expect(categories.size).toBeGreaterThan(8);
       for (const category of categories) expect(markdown).toContain(`- **${DATA_CATEGORIES[category].label}** (\`${category}\`)`);
@@ -32,6 +56,18 @@ forEachDatabase('record of processing', (db) => {
       const pdf = Buffer.from((await caller.privacy.recordOfProcessingPdf()).contentBase64, 'base64');
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdf.toString('latin1')).toContain('Acme Record Keepers');
+    });
+
+    it('says when there is no DPO and no transfer', async () => {
+      const em = db.orm().em.fork();
+      const tenant = await seedTenant(em, { name: 'Plain Record Keepers' });
+      const admin = await seedUser(em, tenant, 'admin');
+      const deps = testDeps(db.orm());
+      const caller = await callerFor(deps, await sessionFor(deps, admin.id, tenant.id));
+      const { markdown } = await caller.privacy.recordOfProcessing();
+      expect(markdown).toContain('- **Data protection officer:** No data protection officer designated');
+      expect(sectionOf(markdown, 'Transfers to third countries')).toEqual(['None']);
+      expect(sectionOf(markdown, 'Recipients')).toHaveLength(2);
     });
   });
 });

@@ -202,6 +202,14 @@ forEachDatabase('privacy requests', (db) => {
   describe('erasure', () => {
     it('erases a verified requester’s data and completes the request in one go', async () => {
       const { tenant, admin, deps, caller } = await setup();
+      const settings = await caller.privacy.settings();
+      await caller.privacy.updateSettings({
+        ...settings,
+        recipients: [
+          { name: 'Checkr', role: 'controller', purpose: 'Background checks', country: 'US', safeguard: 'scc', notifyEmail: 'privacy@checkr.example' },
+          { name: 'Mailer', role: 'processor', purpose: 'Email delivery', country: 'DE', safeguard: 'none', notifyEmail: '' },
+        ],
+      });
       const { candidate } = await seedJobWithApplicant(db.orm(), actorOf(admin.id, tenant.id), {}, { email: 'erase.me@example.test', name: 'Erin Erasable' });
       await caller.attachments.upload({ candidateId: candidate.id, kind: 'resume', filename: 'erin.pdf', contentBase64: pdfBytes('erin').toString('base64') });
       const em = tenantEm(db.orm(), tenant.id);
@@ -213,6 +221,10 @@ forEachDatabase('privacy requests', (db) => {
       const done = await caller.requests.executeErasure({ id: request.id });
       expect(done.status).toBe('completed');
       expect(done.actions.map((a) => a.action)).toContain('subject.erased');
+      // Art. 19: the recipient with a notice address is told, in the same transaction.
+      expect(done.actions.find((a) => a.action === 'recipients.notified')?.detail).toBe('Checkr');
+      const notices = await tenantEm(db.orm(), tenant.id).find(OutboxEmail, { template: 'recipient_notice' });
+      expect(notices.map((n) => n.to)).toEqual(['privacy@checkr.example']);
       const erased = await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id);
       expect(erased.name).toMatch(/^Anonymized candidate #/);
       // Staff still open the anonymized record (the statistics stay readable).

@@ -34,6 +34,7 @@ import { enqueueEmail } from '../mail/outbox.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 import { activeHoldsOn } from './holds.service.js';
+import { notifyRecipientsOfRequest, type RecipientNoticeKind } from './recipient-notices.js';
 import { eraseSubject } from './subject-erasure.js';
 import { buildSubjectExportZip } from './subject-export.js';
 
@@ -265,6 +266,14 @@ function note(row: RequestRow, action: string, detail: string): void {
   row.actions = [...row.actions, { at: new Date().toISOString(), action, detail }];
 }
 
+/** Which completed requests oblige the company to tell the recipients it disclosed the data to (GDPR Art. 19). */
+const RECIPIENT_NOTICE: Partial<Record<RequestRow['type'], RecipientNoticeKind>> = {
+  erasure: 'erasure',
+  rectification: 'rectification',
+  restriction: 'restriction',
+};
+
+
 async function mailRequester(tx: Em, row: RequestRow, tenantId: string, to: string, subject: string, text: string): Promise<void> {
   const tenant = await tx.findOneOrFail(Tenant, tenantId);
   enqueueEmail(tx, {
@@ -292,6 +301,9 @@ export async function transitionRequest(em: Em, actor: Actor, input: z.output<ty
       row.completedAt = new Date();
       if (input.to === 'refused') row.refusalReason = input.reason;
       await mailRequester(tx, row, actor.tenantId, row.requesterEmail, input.to === 'completed' ? 'your privacy request is done' : 'your privacy request', input.answer);
+      const kind = RECIPIENT_NOTICE[row.type];
+      // An erasure tells them as it runs (executeErasure); a completed correction or restriction tells them here.
+      if (input.to === 'completed' && kind && kind !== 'erasure' && row.candidate) await notifyRecipientsOfRequest(tx, row, kind, row.requesterEmail);
     }
     note(row, `status.${input.to}`, `by staff`);
     recordAudit(tx, actor, { action: `request.${input.to}`, targetType: 'PrivacyRequest', targetId: row.id });
@@ -389,6 +401,7 @@ export async function executeErasure(em: Em, actor: Actor, files: FileStore, id:
       request.lastError = null;
       note(request, 'subject.erased', Object.entries(summary.entities).map(([e, c]) => `${e}: ${c.anonymized} anonymized, ${c.deleted} deleted`).join('; '));
       await mailRequester(tx, request, actor.tenantId, to, 'your data has been erased', 'We have erased the personal data we held about you. Statistics without your name (such as how many people applied to a job) remain.');
+      await notifyRecipientsOfRequest(tx, request, 'erasure', to);
       recordAudit(tx, actor, { action: 'request.erasure_executed', targetType: 'PrivacyRequest', targetId: id });
     });
   } catch (error) {

@@ -1,17 +1,44 @@
-import { DEFAULT_PRIVACY_SETTINGS, defaultNoticeMd } from '@candor/schemas';
+import { DEFAULT_PRIVACY_SETTINGS, defaultNoticeMd, type TPrivacySettings } from '@candor/schemas';
 import { Application, ConsentEvent, PrivacyNotice, Tenant } from '../entities/index.js';
 import type { Em } from '../orm.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/** What the demo tenants record for the Art. 30 record, by slug: acme shows a DPO and transfers; the others record none. */
+const DEMO_PROCESSING: Record<string, Pick<TPrivacySettings, 'controllerAddress' | 'dpo' | 'recipients'>> = {
+  acme: {
+    controllerAddress: 'Acme Robotics GmbH, Robotergasse 7, 10115 Berlin, Germany',
+    dpo: { name: 'Dana Protection', email: 'dpo@acme.example' },
+    recipients: [
+      {
+        name: 'Postmark (email delivery)',
+        role: 'processor',
+        purpose: 'Delivers the emails sent to applicants and staff',
+        country: 'US',
+        safeguard: 'scc',
+        notifyEmail: '',
+      },
+      {
+        name: 'Checkr background checks',
+        role: 'controller',
+        purpose: 'Background checks of candidates who receive an offer',
+        country: 'US',
+        safeguard: 'scc',
+        notifyEmail: 'privacy@checkr.example',
+      },
+    ],
+  },
+};
+
 /**
- * A demo tenant's privacy setup: its contact address, and notice version 1
+ * A demo tenant's privacy setup: its contact address (and for acme its DPO
+ * and recipients), and notice version 1
  * in effect since before the first demo application, so the careers site
  * takes applications from the first start.
  */
 export async function seedDemoPrivacy(tx: Em, tenantId: string, contactEmail: string): Promise<void> {
   const tenant = await tx.findOneOrFail(Tenant, tenantId);
-  tenant.privacySettings = { ...DEFAULT_PRIVACY_SETTINGS, contactEmail };
+  tenant.privacySettings = { ...DEFAULT_PRIVACY_SETTINGS, contactEmail, ...DEMO_PROCESSING[tenant.slug] };
   const publishedAt = new Date(Date.now() - 200 * DAY);
   tx.create(PrivacyNotice, {
     tenant,

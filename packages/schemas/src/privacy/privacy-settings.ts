@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZCountryCode } from '../hiring/job.js';
 
 export const ZPurposeKey = z
   .string()
@@ -18,6 +19,52 @@ export const ZConsentPurpose = z.object({
 });
 export type TConsentPurpose = z.output<typeof ZConsentPurpose>;
 
+/** The European Economic Area (EU members, Iceland, Liechtenstein, Norway): data may flow here without a Chapter V safeguard. */
+export const EEA_COUNTRIES: ReadonlySet<string> = new Set(
+  'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO'.split(' '),
+);
+
+export const RECIPIENT_ROLES = ['processor', 'controller'] as const;
+export const ZRecipientRole = z.enum(RECIPIENT_ROLES);
+export type TRecipientRole = z.infer<typeof ZRecipientRole>;
+
+/** The GDPR Chapter V mechanism a transfer outside the EEA relies on; `none` only for recipients inside it. */
+export const TRANSFER_SAFEGUARDS = ['none', 'adequacy', 'scc', 'bcr', 'derogation'] as const;
+export const ZTransferSafeguard = z.enum(TRANSFER_SAFEGUARDS);
+export type TTransferSafeguard = z.infer<typeof ZTransferSafeguard>;
+
+/** How the record of processing and the backoffice name each safeguard. */
+export const TRANSFER_SAFEGUARD_LABELS: Record<TTransferSafeguard, string> = {
+  none: 'None (inside the EEA)',
+  adequacy: 'Adequacy decision (Art. 45)',
+  scc: 'Standard contractual clauses (Art. 46(2)(c))',
+  bcr: 'Binding corporate rules (Art. 47)',
+  derogation: 'Derogation for a specific situation (Art. 49)',
+};
+
+const ZOptionalEmail = z.union([z.literal(''), z.email('Enter a valid email address')]);
+
+/**
+ * Someone outside the company the data is disclosed to (Art. 30(1)(d)):
+ * a processor working for the company, or a controller in its own right
+ * (e.g. a background-check company). Art. 19 notices go to `notifyEmail`.
+ */
+export const ZRecipient = z.object({
+  name: z.string().trim().min(1, 'Name the recipient').max(120),
+  role: ZRecipientRole,
+  purpose: z.string().trim().min(1, 'Say what they receive the data for').max(200),
+  country: ZCountryCode,
+  safeguard: ZTransferSafeguard,
+  /** Where rectification, erasure and restriction notices go (Art. 19); '' sends none. */
+  notifyEmail: ZOptionalEmail,
+});
+export type TRecipient = z.output<typeof ZRecipient>;
+
+/** Whether disclosing to this recipient is a transfer to a third country (GDPR Chapter V). */
+export function isTransfer(recipient: Pick<TRecipient, 'country'>): boolean {
+  return !EEA_COUNTRIES.has(recipient.country.trim().toUpperCase());
+}
+
 /** Every field is required: a save states the whole settings (DEFAULT_PRIVACY_SETTINGS fills what was never saved). */
 export const ZPrivacySettings = z
   .object({
@@ -27,13 +74,28 @@ export const ZPrivacySettings = z
     askSalaryExpectation: z.boolean(),
     consentPurposes: z.array(ZConsentPurpose).max(10),
     /** Who applicants contact about their data; named in consent receipts. */
-    contactEmail: z.union([z.literal(''), z.email('Enter a valid email address')]),
+    contactEmail: ZOptionalEmail,
+    /** The controller's postal address, for the record of processing. */
+    controllerAddress: z.string().trim().max(300),
+    /** The data protection officer, if one is designated (Art. 37). */
+    dpo: z.object({
+      name: z.string().trim().max(120),
+      email: ZOptionalEmail,
+    }),
+    recipients: z.array(ZRecipient).max(20, 'At most 20 recipients'),
+    /** The company's own organisational measures, listed after Candor's built-in ones. */
+    securityMeasures: z.array(z.string().trim().min(1, 'Describe the measure or remove it').max(300)).max(20, 'At most 20 measures'),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();
     settings.consentPurposes.forEach((purpose, i) => {
       if (seen.has(purpose.key)) ctx.addIssue({ code: 'custom', path: ['consentPurposes', i, 'key'], message: 'Used twice' });
       seen.add(purpose.key);
+    });
+    settings.recipients.forEach((recipient, i) => {
+      if (recipient.safeguard === 'none' && isTransfer(recipient)) {
+        ctx.addIssue({ code: 'custom', path: ['recipients', i, 'safeguard'], message: 'Name the safeguard for a transfer outside the EEA' });
+      }
     });
   });
 export type TPrivacySettings = z.output<typeof ZPrivacySettings>;
@@ -42,6 +104,10 @@ export const DEFAULT_PRIVACY_SETTINGS: TPrivacySettings = {
   minimumAge: 18,
   askSalaryExpectation: false,
   contactEmail: '',
+  controllerAddress: '',
+  dpo: { name: '', email: '' },
+  recipients: [],
+  securityMeasures: [],
   consentPurposes: [
     {
       key: 'talent_pool',

@@ -20,7 +20,7 @@ import { useCandorDataProvider } from '../../providers/dataProvider';
 import { toHttpError } from '../../providers/errors';
 import { ConsentPurposesEditor, type EditablePurpose } from './ConsentPurposesEditor';
 import { PageSection } from './PageSection';
-import { type Errors, PRIVACY_SETTINGS_KEY } from './queries';
+import { type Errors, PRIVACY_SETTINGS_KEY, RECORD_OF_PROCESSING_KEY } from './queries';
 
 type Draft = {
   minimumAge: string;
@@ -42,8 +42,10 @@ function toDraft(settings: TPrivacySettings): Draft {
   };
 }
 
-function toSettings(draft: Draft): TPrivacySettings {
+/** The whole settings to save: this form's part over `saved`, so the controller and recipients stay as saved. */
+function toSettings(draft: Draft, saved: TPrivacySettings): TPrivacySettings {
   return {
+    ...saved,
     // Sent as typed: the API answers a missing or odd number with a message next to the field.
     minimumAge: draft.minimumAge.trim() === '' ? Number.NaN : Number(draft.minimumAge),
     askSalaryExpectation: draft.askSalaryExpectation,
@@ -69,6 +71,8 @@ function ApplyFormEditor({ settings }: { settings: TPrivacySettings }) {
     mutationFn: (next: TPrivacySettings) => dataProvider.updatePrivacySettings(next),
     onSuccess: (saved) => {
       queryClient.setQueryData(PRIVACY_SETTINGS_KEY, saved);
+      // The record names the privacy contact and the consent purposes.
+      void queryClient.invalidateQueries({ queryKey: RECORD_OF_PROCESSING_KEY });
       setDraft(toDraft(saved));
       setErrors({});
       notify('Application form settings saved; the careers site is updated', { type: 'success' });
@@ -161,7 +165,7 @@ function ApplyFormEditor({ settings }: { settings: TPrivacySettings }) {
       <Stack direction="row" spacing={1}>
         <Button
           variant="contained"
-          onClick={() => save.mutate(toSettings(draft))}
+          onClick={() => save.mutate(toSettings(draft, settings))}
           disabled={disabled}
           startIcon={save.isPending ? <CircularProgress size={16} color="inherit" /> : undefined}
         >

@@ -141,7 +141,8 @@ function DraftEditor({ notices, companyName }: Props) {
           >
             Preview
           </Typography>
-          <Paper variant="outlined" sx={{ p: 2, maxHeight: 640, overflowY: 'auto' }}>
+          {/* Scrolls on its own once the notice is long, so keyboard users can focus it and scroll (WCAG 2.1.1). */}
+          <Paper variant="outlined" tabIndex={0} sx={{ p: 2, maxHeight: 640, overflowY: 'auto' }}>
             <Markdown source={body} emptyText="Nothing to preview yet: write the notice first." />
           </Paper>
           <Typography id={`${id}-preview-note`} variant="caption" color="text.secondary">

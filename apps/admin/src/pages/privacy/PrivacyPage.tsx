@@ -2,9 +2,10 @@ import { Stack, Typography } from '@mui/material';
 import { Title } from 'react-admin';
 import { ApplyFormSection } from './ApplyFormSettings';
 import { NoticeSection } from './NoticeEditor';
+import { ProcessingSection } from './ProcessingSettings';
 import { RecordOfProcessingSection } from './RecordOfProcessing';
 
-/** The tenant's privacy notice and the apply form's consent settings, for owners and admins (settings.manage). */
+/** The tenant's privacy notice, the apply form's consent settings and the record of processing, for owners and admins (settings.manage). */
 export function PrivacyPage() {
   return (
     <Stack spacing={2} sx={{ mt: 2, mb: 4, maxWidth: 1200 }}>
@@ -14,6 +15,7 @@ export function PrivacyPage() {
       </Typography>
       <NoticeSection />
       <ApplyFormSection />
+      <ProcessingSection />
       <RecordOfProcessingSection />
     </Stack>
   );

@@ -3,6 +3,8 @@ import { dayOf } from '@candor/schemas';
 
 export const PRIVACY_NOTICES_KEY = ['privacy', 'notices'] as const;
 export const PRIVACY_SETTINGS_KEY = ['privacy', 'settings'] as const;
+/** The Art. 30 record is generated from the settings: saving them invalidates it. */
+export const RECORD_OF_PROCESSING_KEY = ['privacy', 'recordOfProcessing'] as const;
 
 /** The published version applicants see today: the newest whose effective day has come (UTC, as the API decides). */
 export function versionInEffect(notices: readonly TPrivacyNotice[], today: string = dayOf()): number | null {

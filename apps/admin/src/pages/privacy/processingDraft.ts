@@ -1,0 +1,70 @@
+import { isTransfer, type TPrivacySettings, type TRecipient } from '@candor/schemas';
+import { newRowKey } from '../../hiring/listEditing';
+
+/** A recipient as edited; `rowKey` keeps inputs and focus in place when rows are removed. */
+export type EditableRecipient = TRecipient & { rowKey: string };
+export type EditableMeasure = { rowKey: string; text: string };
+
+/** The "Controller and recipients" part of the privacy settings, as the form holds it. */
+export type ProcessingDraft = {
+  controllerAddress: string;
+  dpoName: string;
+  dpoEmail: string;
+  recipients: EditableRecipient[];
+  securityMeasures: EditableMeasure[];
+};
+
+export const MAX_RECIPIENTS = 20;
+export const MAX_MEASURES = 20;
+
+export function newRecipient(): EditableRecipient {
+  return {
+    rowKey: newRowKey(),
+    name: '',
+    role: 'processor',
+    purpose: '',
+    country: '',
+    safeguard: 'none',
+    notifyEmail: '',
+  };
+}
+
+export function newMeasure(): EditableMeasure {
+  return { rowKey: newRowKey(), text: '' };
+}
+
+export function toProcessingDraft(settings: TPrivacySettings): ProcessingDraft {
+  return {
+    controllerAddress: settings.controllerAddress,
+    dpoName: settings.dpo.name,
+    dpoEmail: settings.dpo.email,
+    recipients: settings.recipients.map((recipient) => ({ rowKey: newRowKey(), ...recipient })),
+    securityMeasures: settings.securityMeasures.map((text) => ({ rowKey: newRowKey(), text })),
+  };
+}
+
+/**
+ * The whole settings to save: this form's part over `saved`, so the apply
+ * form's settings stay as they were saved. Empty rows are sent as they are:
+ * the API answers with a message at the row, at the index the form shows.
+ */
+export function toProcessingSettings(draft: ProcessingDraft, saved: TPrivacySettings): TPrivacySettings {
+  return {
+    ...saved,
+    controllerAddress: draft.controllerAddress.trim(),
+    dpo: { name: draft.dpoName.trim(), email: draft.dpoEmail.trim() },
+    recipients: draft.recipients.map(({ rowKey: _rowKey, ...recipient }) => ({
+      ...recipient,
+      name: recipient.name.trim(),
+      purpose: recipient.purpose.trim(),
+      country: recipient.country.trim().toUpperCase(),
+      notifyEmail: recipient.notifyEmail.trim(),
+    })),
+    securityMeasures: draft.securityMeasures.map((measure) => measure.text.trim()),
+  };
+}
+
+/** Whether the row names a country outside the EEA (only once it is a full two-letter code). */
+export function isTransferRow(recipient: Pick<TRecipient, 'country'>): boolean {
+  return /^[A-Za-z]{2}$/.test(recipient.country.trim()) && isTransfer(recipient);
+}
