@@ -12,6 +12,7 @@ import { Dashboard } from './pages/Dashboard';
 import { LoginPage } from './pages/LoginPage';
 import { BrandingPage } from './pages/branding/BrandingPage';
 import { PrivacyPage } from './pages/privacy/PrivacyPage';
+import { RetentionPage } from './pages/retention/RetentionPage';
 import { SetPasswordPage } from './pages/SetPasswordPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { authProvider } from './providers/authProvider';
@@ -54,6 +55,12 @@ export function App() {
           {hasPermission(permissions, PAGE_ACCESS.privacy) && (
             <CustomRoutes>
               <Route path="/privacy" element={<PrivacyPage />} />
+            </CustomRoutes>
+          )}
+          {/* Retention belongs to the privacy settings: same permission. */}
+          {hasPermission(permissions, PAGE_ACCESS.privacy) && (
+            <CustomRoutes>
+              <Route path="/retention" element={<RetentionPage />} />
             </CustomRoutes>
           )}
           {hasPermission(permissions, PAGE_ACCESS.branding) && (

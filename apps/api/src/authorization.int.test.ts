@@ -7,7 +7,7 @@
  */
 import { Membership, OutboxEmail, PrivacyNotice, TENANT_FILTER } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
-import { DEFAULT_HIRING_SETTINGS, DEFAULT_PRIVACY_SETTINGS, dayOf, ROLES, roleCan, type TRole, ZAttachmentUploadInput, ZInterviewScheduleInput, ZOfferCreateInput, ZRequestCreateInput } from '@candor/schemas';
+import { DEFAULT_HIRING_SETTINGS, DEFAULT_PRIVACY_SETTINGS, DEFAULT_RETENTION_POLICY, dayOf, ROLES, roleCan, type TRole, ZAttachmentUploadInput, ZInterviewScheduleInput, ZOfferCreateInput, ZRequestCreateInput } from '@candor/schemas';
 import { uploadAttachment } from './attachments/attachments.service.js';
 import { scheduleInterview } from './interviews/interviews.service.js';
 import { createOffer } from './offers/offers.service.js';
@@ -147,6 +147,11 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'requests.acknowledge': (a) => ({ id: a.requestId }),
   'requests.attachAgentProof': (a) => ({ id: a.requestId, filename: 'permission.pdf', contentBase64: Buffer.from('%PDF-1.4 proof').toString('base64') }),
   'requests.agentProof': (a) => ({ id: a.requestId }),
+  'retention.policy': () => undefined,
+  'retention.savePolicy': () => DEFAULT_RETENTION_POLICY,
+  'retention.preview': () => ({ date: '2031-01-01' }),
+  'retention.runs': () => ({}),
+  'retention.runNow': () => ({ dryRun: true }),
 };
 
 type Call = (input: unknown) => Promise<unknown>;
@@ -252,7 +257,7 @@ forEachDatabase('authorization', (db) => {
         }))
       ).id,
       attachmentId: (
-        await uploadAttachment(tenantEm(db.orm(), tenantA.id), admin, deps().files, ZAttachmentUploadInput.parse({
+        await uploadAttachment(tenantEm(db.orm(), tenantA.id), admin, deps(), ZAttachmentUploadInput.parse({
           candidateId: hired.candidate.id,
           applicationId: hired.applicationId,
           kind: 'resume',

@@ -4,9 +4,10 @@ import type { Orm } from '@candor/db';
 import { createSessions } from './auth/sessions.js';
 import { createCareersPublisher } from './careers/careers-publisher.js';
 import type { AppDeps } from './deps.js';
-import { dataDir, type Env } from './env.js';
+import { dataDir, type Env, keysDir } from './env.js';
 import { diskFileStore } from './files/file-store.js';
 import { RateLimiter } from './http/rate-limit.js';
+import { createKeyStore } from './keys/key-store.js';
 import { loadMasterKey } from './keys/master-key.js';
 import type { Logger } from './logging/logger.js';
 
@@ -47,5 +48,6 @@ export function buildDeps(env: Env, orm: Orm, logger: Logger): AppDeps & { publi
     careersDir,
     files,
     masterKey,
+    keyStore: createKeyStore(keysDir(env)),
   };
 }

@@ -2,6 +2,7 @@ import type { Orm } from '@candor/db';
 import type { Sessions } from './auth/sessions.js';
 import type { FileStore } from './files/file-store.js';
 import type { RateLimiter } from './http/rate-limit.js';
+import type { KeyStore } from './keys/key-store.js';
 import type { Logger } from './logging/logger.js';
 
 /** Everything the app needs from outside, built once by server.ts (or a test). */
@@ -33,4 +34,6 @@ export interface AppDeps {
   files: FileStore;
   /** Wraps every stored secret (receipt-signing keys); from MASTER_KEY or DATA_DIR/master.key. */
   masterKey: Buffer;
+  /** Candidate data keys, one file each, outside the database (KEYS_DIR, DATA_DIR/keys by default); see docs/keys.md. */
+  keyStore: KeyStore;
 }

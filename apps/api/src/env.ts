@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const EnvSchema = z.object({
@@ -19,6 +19,12 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** 32 random bytes, base64; wraps stored keys. Without it one is generated into DATA_DIR (not for production). */
   MASTER_KEY: z.string().optional(),
+  /** Folder of the candidate data keys (docs/keys.md); back it up separately, with a short retention. Defaults to DATA_DIR/keys. */
+  KEYS_DIR: z.string().optional(),
+  /** Only for `pnpm keys:rotate-master`: the master key to re-wrap under (else one is generated into DATA_DIR/master.key.new). */
+  NEW_MASTER_KEY: z.string().optional(),
+  /** Minutes between retention sweeps inside the API process; 0 turns the in-process worker off. */
+  RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -35,6 +41,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   }
   const env = parsed.data;
   env.DATA_DIR = fromStartDir(source, env.DATA_DIR);
+  env.KEYS_DIR = env.KEYS_DIR ? fromStartDir(source, env.KEYS_DIR) : join(env.DATA_DIR, 'keys');
   if (/^(sqlite|file):(?!\/)/.test(env.DATABASE_URL) && !env.DATABASE_URL.endsWith(':memory:')) {
     env.DATABASE_URL = `sqlite:${fromStartDir(source, env.DATABASE_URL.replace(/^(sqlite|file):/, ''))}`;
   }
@@ -48,4 +55,8 @@ function fromStartDir(source: NodeJS.ProcessEnv, path: string): string {
 
 export function dataDir(env: Env): string {
   return env.DATA_DIR;
+}
+
+export function keysDir(env: Env): string {
+  return env.KEYS_DIR ?? join(env.DATA_DIR, 'keys');
 }

@@ -10,6 +10,7 @@ import { offersRouter } from './offers/offers.router.js';
 import { holdsRouter } from './privacy/holds.router.js';
 import { requestsRouter } from './privacy/requests.router.js';
 import { privacyRouter } from './privacy/privacy.router.js';
+import { retentionRouter } from './retention/retention.router.js';
 import { settingsRouter } from './settings/settings.router.js';
 import { router } from './trpc/init.js';
 import { usersRouter } from './users/users.router.js';
@@ -29,6 +30,7 @@ export const appRouter = router({
   privacy: privacyRouter,
   requests: requestsRouter,
   holds: holdsRouter,
+  retention: retentionRouter,
 });
 
 export type AppRouter = typeof appRouter;

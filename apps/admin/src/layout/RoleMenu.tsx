@@ -1,3 +1,4 @@
+import AutoDeleteOutlinedIcon from '@mui/icons-material/AutoDeleteOutlined';
 import PaletteOutlinedIcon from '@mui/icons-material/PaletteOutlined';
 import PrivacyTipOutlinedIcon from '@mui/icons-material/PrivacyTipOutlined';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
@@ -10,7 +11,7 @@ import {
   RESOURCE_NAMES,
 } from '../access';
 
-/** The side menu: the dashboard, the resources the signed-in role may read, then settings, privacy and branding for admins. */
+/** The side menu: the dashboard, the resources the signed-in role may read, then settings, privacy, retention and branding for admins. */
 export function RoleMenu() {
   const { permissions } = usePermissions<CandorPermissions>();
   const readable = RESOURCE_NAMES.filter((name) => hasPermission(permissions, RESOURCE_ACCESS[name].read));
@@ -25,6 +26,9 @@ export function RoleMenu() {
       )}
       {hasPermission(permissions, PAGE_ACCESS.privacy) && (
         <Menu.Item to="/privacy" primaryText="Privacy" leftIcon={<PrivacyTipOutlinedIcon />} />
+      )}
+      {hasPermission(permissions, PAGE_ACCESS.privacy) && (
+        <Menu.Item to="/retention" primaryText="Retention" leftIcon={<AutoDeleteOutlinedIcon />} />
       )}
       {hasPermission(permissions, PAGE_ACCESS.branding) && (
         <Menu.Item to="/branding" primaryText="Branding" leftIcon={<PaletteOutlinedIcon />} />

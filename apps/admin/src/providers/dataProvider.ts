@@ -14,6 +14,7 @@ import { endpoints } from './endpoints';
 import { toHttpError } from './errors';
 import { type HoldsActions, holdsActions } from './holdsActions';
 import { type PrivacyActions, privacyActions } from './privacyActions';
+import { type RetentionActions, retentionActions } from './retentionActions';
 
 type Operation = keyof ResourceEndpoints;
 
@@ -118,6 +119,7 @@ export type CandorDataProvider = DataProvider &
   HiringActions &
   PrivacyActions &
   HoldsActions &
+  RetentionActions &
   AuditActions &
   RequestActions;
 
@@ -126,6 +128,7 @@ export const dataProvider: CandorDataProvider = {
   ...withHttpErrors(hiringActions),
   ...withHttpErrors(privacyActions),
   ...withHttpErrors(holdsActions),
+  ...withHttpErrors(retentionActions),
   ...withHttpErrors(auditActions),
   ...withHttpErrors(requestActions),
 };

@@ -36,7 +36,7 @@ export const applicationsRouter = router({
   get: roleProcedure('applications.read')
     .input(ZIdInput)
     .output(ZApplication)
-    .query(({ ctx, input }) => getApplication(ctx.em, ctx.actor, input.id)),
+    .query(({ ctx, input }) => getApplication(ctx.em, ctx.actor, ctx.deps, input.id)),
 
   board: roleProcedure('applications.read')
     .input(ZBoardInput)
@@ -46,7 +46,7 @@ export const applicationsRouter = router({
   create: roleProcedure('applications.manage')
     .input(ZApplicationCreateInput)
     .output(ZApplication)
-    .mutation(({ ctx, input }) => createApplication(ctx.em, ctx.actor, input)),
+    .mutation(({ ctx, input }) => createApplication(ctx.em, ctx.actor, ctx.deps, input)),
 
   move: roleProcedure('applications.manage')
     .input(ZApplicationMoveInput)
@@ -56,20 +56,20 @@ export const applicationsRouter = router({
   reject: roleProcedure('applications.manage')
     .input(ZApplicationRejectInput)
     .output(ZBulkResult)
-    .mutation(({ ctx, input }) => rejectApplications(ctx.em, ctx.actor, input, ctx.deps.publicUrl)),
+    .mutation(({ ctx, input }) => rejectApplications(ctx.em, ctx.actor, ctx.deps, input, ctx.deps.publicUrl)),
 
   withdraw: roleProcedure('applications.manage')
     .input(ZApplicationWithdrawInput)
     .output(ZApplication)
-    .mutation(({ ctx, input }) => withdrawApplication(ctx.em, ctx.actor, input)),
+    .mutation(({ ctx, input }) => withdrawApplication(ctx.em, ctx.actor, ctx.deps, input)),
 
   setTags: roleProcedure('applications.manage')
     .input(ZApplicationTagsInput)
     .output(ZApplication)
-    .mutation(({ ctx, input }) => setTags(ctx.em, ctx.actor, input)),
+    .mutation(({ ctx, input }) => setTags(ctx.em, ctx.actor, ctx.deps, input)),
 
   addNote: roleProcedure('applications.note')
     .input(ZNoteInput)
     .output(ZNote)
-    .mutation(({ ctx, input }) => addNote(ctx.em, ctx.actor, input)),
+    .mutation(({ ctx, input }) => addNote(ctx.em, ctx.actor, ctx.deps, input)),
 });

@@ -28,6 +28,7 @@ import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertNotRestricted, candidateRestrictionScope, seesRestricted } from '../candidates/restriction.js';
 import { dayRange } from '../hiring/date-range.js';
+import { candidateKey, type DataKeys, ensureTenantDataKey, openAnswers, openText, sealFor } from '../keys/data-keys.js';
 import { applicationScope, visibleApplication, visibleJob } from '../hiring/job-scope.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
@@ -137,27 +138,33 @@ export async function listApplications(em: Em, actor: Actor, params: z.output<ty
   return { data: await toListItems(em, rows), total, capped };
 }
 
-export async function getApplication(em: Em, actor: Actor, id: string): Promise<TApplication> {
+export async function getApplication(em: Em, actor: Actor, keys: DataKeys, id: string): Promise<TApplication> {
   const app = await visibleApplication(em, actor, id);
   recordAudit(em, actor, { action: 'application.read', targetType: 'Application', targetId: id, subjectId: app.candidate.id });
   await em.flush();
-  return toApplication(em, app);
+  return toApplication(em, keys, app);
 }
 
-async function toApplication(em: Em, app: ApplicationRow): Promise<TApplication> {
-  const [history, notes, tags, stages, settings] = await Promise.all([
+/** The candidate's data key, for opening what is stored sealed; null once it was destroyed. */
+function keyOf(em: Em, keys: DataKeys, app: ApplicationRow): Promise<Buffer | null> {
+  return candidateKey(em, keys, { tenantId: app.tenant.id, candidateId: app.candidate.id });
+}
+
+async function toApplication(em: Em, keys: DataKeys, app: ApplicationRow): Promise<TApplication> {
+  const [history, notes, tags, stages, settings, key] = await Promise.all([
     em.find(StageChange, { application: app }, { populate: ['fromStage', 'toStage', 'by'], orderBy: { at: 'asc' } }),
     em.find(ApplicationNote, { application: app }, { populate: ['author'], orderBy: { createdAt: 'desc' } }),
     tagsOf(em, [app.id]),
     em.find(JobStage, { job: app.job }, { orderBy: { position: 'asc' } }),
     hiringSettingsOf(em, app.tenant.id),
+    keyOf(em, keys, app),
   ]);
   if (app.decidedBy) await em.populate(app, ['decidedBy']);
   const reason = settings.rejectionReasons.find((r) => r.id === app.rejectionReasonId);
   return {
     ...toListItem(app, tags.get(app.id) ?? [], history.at(-1)?.at),
     candidate: { ...candidateRef(app.candidate), phone: app.candidate.phone ?? null },
-    answers: app.answers,
+    answers: openAnswers(key, app.answers),
     stageHistory: history.map((h) => ({
       id: h.id,
       from: h.fromStage ? stageRef(h.fromStage) : null,
@@ -165,26 +172,26 @@ async function toApplication(em: Em, app: ApplicationRow): Promise<TApplication>
       by: userRef(h.by),
       at: h.at.toISOString(),
     })),
-    notes: notes.map(toNote),
+    notes: notes.map((n) => toNote(key, n)),
     rejection:
       app.status === 'rejected' && app.rejectionReasonId
         ? {
             reasonId: app.rejectionReasonId,
             reasonLabel: reason?.label ?? app.rejectionReasonId,
-            note: app.rejectionNote ?? '',
+            note: openText(key, app.rejectionNote) ?? '',
             at: (app.decidedAt ?? app.lastActivityAt).toISOString(),
             by: userRef(app.decidedBy),
           }
         : null,
     jobStages: stages.map(stageRef),
     noticeVersion: app.noticeVersion ?? null,
-    coverLetter: app.coverLetter ?? null,
+    coverLetter: openText(key, app.coverLetter),
     salaryExpectation: app.salaryExpectation ?? null,
   };
 }
 
-function toNote(n: InferEntity<typeof ApplicationNote>): TNote {
-  return { id: n.id, body: n.body, author: userRef(n.author), createdAt: n.createdAt.toISOString() };
+function toNote(key: Buffer | null, n: InferEntity<typeof ApplicationNote>): TNote {
+  return { id: n.id, body: openText(key, n.body), author: userRef(n.author), createdAt: n.createdAt.toISOString() };
 }
 
 /**
@@ -222,6 +229,7 @@ export async function createApplicationIn(
 export async function createApplication(
   em: Em,
   actor: Actor,
+  keys: DataKeys,
   input: { candidateId: string; jobId: string; source: TApplicationSource },
 ): Promise<TApplication> {
   await visibleJob(em, actor, input.jobId);
@@ -234,7 +242,7 @@ export async function createApplication(
     await tx.flush();
     return app;
   });
-  return getApplication(em, actor, app.id);
+  return getApplication(em, actor, keys, app.id);
 }
 
 /**
@@ -312,6 +320,7 @@ export async function moveApplications(em: Em, actor: Actor, input: z.output<typ
 export async function rejectApplications(
   em: Em,
   actor: Actor,
+  keys: DataKeys,
   input: z.output<typeof ZApplicationRejectInput>,
   publicUrl: string,
 ) {
@@ -319,6 +328,8 @@ export async function rejectApplications(
   if (!settings.rejectionReasons.some((r) => r.id === input.reasonId)) {
     throw new AppError('BAD_REQUEST', 'Pick one of the rejection reasons', { reasonId: ['Unknown reason'] });
   }
+  // The note is sealed per candidate; a tenant key is committed before the transaction names it.
+  if (input.note) await ensureTenantDataKey(em, keys, actor.tenantId);
   return em.transactional(async (tx) => {
     const tenant = await tx.findOneOrFail(Tenant, actor.tenantId);
     const apps = await applicationsForUpdate(tx, actor, input.ids);
@@ -336,7 +347,9 @@ export async function rejectApplications(
       moveToStage(tx, app, stage, actor.userId);
       app.status = 'rejected';
       app.rejectionReasonId = input.reasonId;
-      app.rejectionNote = input.note || null;
+      app.rejectionNote = input.note
+        ? sealFor(await candidateKey(tx, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id }, { create: true }), input.note)
+        : null;
       app.decidedAt = new Date();
       app.decidedBy = tx.getReference(User, actor.userId);
       if (input.emailDelayHours !== null) {
@@ -361,36 +374,45 @@ export async function rejectApplications(
  * leaves the pipeline. Allowed under a restriction of processing: it stops
  * processing, on the candidate's own word.
  */
-export async function withdrawApplication(em: Em, actor: Actor, input: { id: string; note: string }) {
+export async function withdrawApplication(em: Em, actor: Actor, keys: DataKeys, input: { id: string; note: string }) {
   const app = await visibleApplication(em, actor, input.id);
   if (app.status !== 'active') throw new AppError('PRECONDITION_FAILED', `This application is already ${app.status}`);
+  const key = input.note ? await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id }, { create: true }) : null;
   app.status = 'withdrawn';
   app.decidedAt = new Date();
   app.decidedBy = em.getReference(User, actor.userId);
   app.lastActivityAt = app.decidedAt;
-  if (input.note) em.create(ApplicationNote, { tenant: actor.tenantId, application: app, author: em.getReference(User, actor.userId), body: `Withdrawn: ${input.note}` });
+  if (key) {
+    em.create(ApplicationNote, {
+      tenant: actor.tenantId,
+      application: app,
+      author: em.getReference(User, actor.userId),
+      body: sealFor(key, `Withdrawn: ${input.note}`),
+    });
+  }
   recordAudit(em, actor, { action: 'application.withdraw', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
   await em.flush();
-  return toApplication(em, app);
+  return toApplication(em, keys, app);
 }
 
-export async function addNote(em: Em, actor: Actor, input: { applicationId: string; body: string }): Promise<TNote> {
+export async function addNote(em: Em, actor: Actor, keys: DataKeys, input: { applicationId: string; body: string }): Promise<TNote> {
   const app = await visibleApplication(em, actor, input.applicationId);
   assertNotRestricted(app.candidate, 'no notes can be added about them');
+  const key = await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id }, { create: true });
   const note = em.create(ApplicationNote, {
     tenant: actor.tenantId,
     application: app,
     author: em.getReference(User, actor.userId),
-    body: input.body,
+    body: sealFor(key, input.body),
   });
   app.lastActivityAt = new Date();
   recordAudit(em, actor, { action: 'application.note', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
   await em.flush();
   await em.populate(note, ['author']);
-  return toNote(note);
+  return toNote(key, note);
 }
 
-export async function setTags(em: Em, actor: Actor, input: { id: string; tags: string[] }): Promise<TApplication> {
+export async function setTags(em: Em, actor: Actor, keys: DataKeys, input: { id: string; tags: string[] }): Promise<TApplication> {
   const app = await visibleApplication(em, actor, input.id);
   assertNotRestricted(app.candidate, 'their applications cannot be tagged');
   await em.transactional(async (tx) => {
@@ -402,7 +424,7 @@ export async function setTags(em: Em, actor: Actor, input: { id: string; tags: s
     recordAudit(tx, actor, { action: 'application.tags', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
     await tx.flush();
   });
-  return toApplication(em, app);
+  return toApplication(em, keys, app);
 }
 
 type BoardCardRow = {

@@ -16,13 +16,13 @@ export const attachmentsRouter = router({
   upload: roleProcedure('candidates.manage')
     .input(ZAttachmentUploadInput)
     .output(ZAttachment)
-    .mutation(({ ctx, input }) => uploadAttachment(ctx.em, ctx.actor, ctx.deps.files, input)),
+    .mutation(({ ctx, input }) => uploadAttachment(ctx.em, ctx.actor, ctx.deps, input)),
 
   download: roleProcedure('candidates.read')
     .input(ZIdInput)
     .output(z.object({ filename: z.string(), contentType: z.string(), contentBase64: z.string() }))
     .query(async ({ ctx, input }) => {
-      const file = await openAttachment(ctx.em, ctx.actor, ctx.deps.files, input.id);
+      const file = await openAttachment(ctx.em, ctx.actor, ctx.deps, input.id);
       return { filename: file.filename, contentType: file.contentType, contentBase64: file.bytes.toString('base64') };
     }),
 });

@@ -7,6 +7,7 @@ import { assertNotRestricted, byCandidateRestrictionScope, candidateRestrictionS
 import type { FileStore } from '../files/file-store.js';
 import { sniffDocument } from '../files/sniff.js';
 import { jobScope } from '../hiring/job-scope.js';
+import { candidateKey, type DataKeys, openWith, sealFor } from '../keys/data-keys.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 
@@ -55,7 +56,7 @@ export async function listAttachments(em: Em, actor: Actor, candidateId: string)
 export async function uploadAttachment(
   em: Em,
   actor: Actor,
-  files: FileStore,
+  deps: DataKeys & { files: FileStore },
   input: z.output<typeof ZAttachmentUploadInput>,
 ): Promise<TAttachment> {
   const bytes = Buffer.from(input.contentBase64, 'base64');
@@ -77,7 +78,9 @@ export async function uploadAttachment(
     : null;
   if (input.applicationId && !application) throw new AppError('NOT_FOUND', 'No such application of this candidate');
 
-  const storageKey = await files.put(bytes);
+  const { files } = deps;
+  const key = await candidateKey(em, deps, { tenantId: actor.tenantId, candidateId: candidate.id }, { create: true });
+  const storageKey = await files.put(sealFor(key, bytes));
   try {
     const row = em.create(Attachment, {
       tenant: actor.tenantId,
@@ -89,6 +92,7 @@ export async function uploadAttachment(
       size: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       storageKey,
+      encrypted: true,
       uploadedBy: em.getReference(User, actor.userId),
     });
     recordAudit(em, actor, { action: 'attachment.upload', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
@@ -102,10 +106,23 @@ export async function uploadAttachment(
 }
 
 /** Authorizes and audits one download; the HTTP route then streams the bytes. */
-export async function openAttachment(em: Em, actor: Actor, files: FileStore, id: string) {
+export async function openAttachment(em: Em, actor: Actor, deps: DataKeys & { files: FileStore }, id: string) {
   const row = await em.findOne(Attachment, { id, ...(await visibleWhere(em, actor)) });
   if (!row) throw new AppError('NOT_FOUND', 'No such file');
   recordAudit(em, actor, { action: 'attachment.download', targetType: 'Attachment', targetId: row.id, subjectId: row.candidate.id });
   await em.flush();
-  return { filename: row.filename, contentType: row.contentType, bytes: await files.read(row.storageKey) };
+  return { filename: row.filename, contentType: row.contentType, bytes: await readAttachmentBytes(em, deps, row) };
+}
+
+/** The original bytes of a stored file: opened with the candidate's key when it was stored sealed. */
+export async function readAttachmentBytes(
+  em: Em,
+  deps: DataKeys & { files: FileStore },
+  row: Pick<AttachmentRow, 'storageKey' | 'encrypted' | 'tenant' | 'candidate'>,
+): Promise<Buffer> {
+  const stored = await deps.files.read(row.storageKey);
+  if (!row.encrypted) return stored;
+  const key = await candidateKey(em, deps, { tenantId: row.tenant.id, candidateId: row.candidate.id });
+  if (!key) throw new AppError('NOT_FOUND', 'This file can no longer be read: its key was destroyed');
+  return openWith(key, stored);
 }

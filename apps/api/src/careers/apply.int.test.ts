@@ -18,6 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { diskFileStore } from '../files/file-store.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { setJobStatus } from '../jobs/jobs.service.js';
+import { candidateKey, openAnswers, openText, openWith } from '../keys/data-keys.js';
 import { verifyJws } from '../keys/jws.js';
 import { publicSigningKeys } from '../keys/signing-keys.service.js';
 import { pdfBytes } from '../testing/documents.js';
@@ -111,15 +112,24 @@ forEachDatabase('applying on the careers site', (db) => {
       expect(candidate).toMatchObject({ name: 'Ada Applicant', phone: '+49 30 1234567', location: 'Berlin', links: ['https://github.com/ada'], source: 'careers_site' });
       const app = await em.findOneOrFail(Application, { candidate }, { populate: ['stage'] });
       expect(app.stage.kind).toBe('applied');
-      expect(app).toMatchObject({ source: 'careers_site', noticeVersion: 1, coverLetter: 'I like robots.', status: 'active' });
-      expect(app.answers).toEqual(
+      expect(app).toMatchObject({ source: 'careers_site', noticeVersion: 1, status: 'active' });
+      // Free text is stored sealed under the candidate's key.
+      const key = await candidateKey(em, deps, { tenantId: tenant.id, candidateId: candidate.id });
+      expect(key).not.toBeNull();
+      expect(app.coverLetter).toMatch(/^enc:v1\./);
+      expect(openText(key, app.coverLetter)).toBe('I like robots.');
+      expect(app.answers.every((a) => a.answer.startsWith('enc:v1.'))).toBe(true);
+      expect(openAnswers(key, app.answers)).toEqual(
         expect.arrayContaining([expect.objectContaining({ questionId: visa?.id, answer: 'no' })]),
       );
       expect(body.reference).toBe(app.id.slice(0, 8).toUpperCase());
 
       const file = await em.findOneOrFail(Attachment, { candidate });
       expect(file).toMatchObject({ kind: 'resume', filename: 'ada.pdf', contentType: 'application/pdf', uploadedBy: null });
-      expect((await deps.files.read(file.storageKey)).equals(pdfBytes('Ada resume'))).toBe(true);
+      expect(file.encrypted).toBe(true);
+      const stored = await deps.files.read(file.storageKey);
+      expect(stored.includes(pdfBytes('Ada resume'))).toBe(false);
+      expect(openWith(key!, stored).equals(pdfBytes('Ada resume'))).toBe(true);
 
       const events = await em.find(ConsentEvent, { candidate }, { orderBy: { purpose: 'asc' } });
       expect(events.map((e) => [e.purpose, e.decision, e.noticeVersion, e.channel, e.gpc])).toEqual([

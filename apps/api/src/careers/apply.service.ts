@@ -29,6 +29,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { recordConsents } from '../consent/consent.service.js';
 import type { FileStore } from '../files/file-store.js';
 import { sniffDocument } from '../files/sniff.js';
+import { candidateKey, type DataKeys, ensureTenantDataKey, sealAnswers, sealFor } from '../keys/data-keys.js';
 import type { Logger } from '../logging/logger.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
@@ -45,11 +46,10 @@ export type ApplyOutcome =
   | { kind: 'not_found' }
   | { kind: 'unavailable'; message: string };
 
-export interface ApplyDeps {
+export interface ApplyDeps extends DataKeys {
   orm: Orm;
   files: FileStore;
   publicUrl: string;
-  masterKey: Buffer;
   logger: Logger;
 }
 
@@ -155,22 +155,31 @@ export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promis
     given: input.consents[p.key] === true && !(request.gpc && p.marketing),
   }));
   const siteUrl = `${deps.publicUrl}/careers/${tenant.slug}/`;
-  const storageKey = await deps.files.put(bytes);
+  // A tenant key must be committed before a candidate key file names it, so not inside the transaction.
+  await ensureTenantDataKey(em, deps, tenant.id);
+  // The resume is sealed with the candidate's key, known only inside the transaction (which may run twice).
+  const written: string[] = [];
   try {
     const result = await inTransactionRetryingOnce(em, async (tx) => {
       const actor = { tenantId: tenant.id, userId: null, requestId: request.requestId };
       const candidate = await candidateFor(tx, tenant.id, input);
+      const key = await candidateKey(tx, deps, { tenantId: tenant.id, candidateId: candidate.id }, { create: true });
+      const storageKey = await deps.files.put(sealFor(key, bytes));
+      written.push(storageKey);
       const application = await createApplicationIn(tx, actor, {
         candidate,
         jobId: job.id,
         source: 'careers_site',
-        answers: job.questions.flatMap((q) => {
-          const answer = input.answers[q.id];
-          return answer ? [{ questionId: q.id, label: q.label, answer }] : [];
-        }),
+        answers: sealAnswers(
+          key,
+          job.questions.flatMap((q) => {
+            const answer = input.answers[q.id];
+            return answer ? [{ questionId: q.id, label: q.label, answer }] : [];
+          }),
+        ),
       });
       application.noticeVersion = notice.version;
-      application.coverLetter = input.coverLetter;
+      application.coverLetter = input.coverLetter ? sealFor(key, input.coverLetter) : input.coverLetter;
       application.salaryExpectation = input.salaryExpectation;
       // A knockout answer does not reject anyone by itself: it flags the application for a person to decide.
       if (job.questions.some((q) => q.knockoutAnswer !== null && input.answers[q.id] === q.knockoutAnswer)) {
@@ -186,6 +195,7 @@ export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promis
         size: bytes.length,
         sha256: createHash('sha256').update(bytes).digest('hex'),
         storageKey,
+        encrypted: true,
         uploadedBy: null,
       });
       const receipt = await recordConsents(tx, {
@@ -218,10 +228,12 @@ export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promis
       recordAudit(tx, actor, { action: 'application.apply', targetType: 'Application', targetId: application.id, subjectId: candidate.id });
       return { reference: application.id.slice(0, 8).toUpperCase(), jobTitle: job.title, email: candidate.email, receipt };
     });
+    // A first attempt that was retried left its file behind.
+    for (const stale of written.slice(0, -1)) await deps.files.remove(stale);
     deps.logger.info('application received', { tenantId: tenant.id, jobId: job.id });
     return { kind: 'received', result };
   } catch (error) {
-    await deps.files.remove(storageKey);
+    for (const storageKey of written) await deps.files.remove(storageKey);
     if (error instanceof AppError && error.code === 'CONFLICT') return { kind: 'already_applied' };
     throw error;
   }

@@ -30,10 +30,10 @@ export const interviewsRouter = router({
   submitScorecard: roleProcedure('scorecards.submit')
     .input(ZScorecardInput)
     .output(ZScorecard)
-    .mutation(({ ctx, input }) => submitScorecard(ctx.em, ctx.actor, input)),
+    .mutation(({ ctx, input }) => submitScorecard(ctx.em, ctx.actor, ctx.deps, input)),
 
   scorecards: roleProcedure('applications.read')
     .input(ZApplicationIdInput)
     .output(ZScorecardSummary)
-    .query(({ ctx, input }) => scorecardSummary(ctx.em, ctx.actor, input.applicationId)),
+    .query(({ ctx, input }) => scorecardSummary(ctx.em, ctx.actor, ctx.deps, input.applicationId)),
 });

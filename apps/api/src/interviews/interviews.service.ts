@@ -22,6 +22,7 @@ import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertNotRestricted } from '../candidates/restriction.js';
 import { visibleApplication } from '../hiring/job-scope.js';
+import { candidateKey, type DataKeys, openText, sealFor } from '../keys/data-keys.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { AppError } from '../trpc/app-error.js';
@@ -154,7 +155,7 @@ export async function cancelInterview(em: Em, actor: Actor, id: string): Promise
 }
 
 /** Submits the caller's scorecard for an interview they took part in; once only. */
-export async function submitScorecard(em: Em, actor: Actor, input: z.output<typeof ZScorecardInput>): Promise<TScorecard> {
+export async function submitScorecard(em: Em, actor: Actor, keys: DataKeys, input: z.output<typeof ZScorecardInput>): Promise<TScorecard> {
   const interview = await em.findOne(Interview, input.interviewId, { populate: ['application.job'] });
   if (!interview) throw new AppError('NOT_FOUND', 'No such interview');
   const app = await visibleApplication(em, actor, interview.application.id);
@@ -170,6 +171,7 @@ export async function submitScorecard(em: Em, actor: Actor, input: z.output<type
   if (await em.findOne(Scorecard, { interview, author: actor.userId })) {
     throw new AppError('CONFLICT', 'You already submitted a scorecard for this interview');
   }
+  const key = await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id }, { create: true });
   const card = em.create(Scorecard, {
     tenant: actor.tenantId,
     application: interview.application,
@@ -177,15 +179,15 @@ export async function submitScorecard(em: Em, actor: Actor, input: z.output<type
     author: em.getReference(User, actor.userId),
     ratings: input.ratings,
     recommendation: input.recommendation,
-    notes: input.notes,
+    notes: sealFor(key, input.notes),
   });
   recordAudit(em, actor, { action: 'scorecard.submit', targetType: 'Application', targetId: interview.application.id, subjectId: interview.application.candidate.id });
   await em.flush();
   await em.populate(card, ['author']);
-  return toScorecard(card, criteria);
+  return toScorecard(card, criteria, key);
 }
 
-function toScorecard(card: ScorecardRow, criteria: ReadonlyArray<{ id: string; name: string }>): TScorecard {
+function toScorecard(card: ScorecardRow, criteria: ReadonlyArray<{ id: string; name: string }>, key: Buffer | null): TScorecard {
   const names = new Map(criteria.map((c) => [c.id, c.name]));
   return {
     id: card.id,
@@ -193,7 +195,7 @@ function toScorecard(card: ScorecardRow, criteria: ReadonlyArray<{ id: string; n
     author: { id: card.author.id, name: card.author.name },
     ratings: card.ratings.map((r) => ({ criterionId: r.criterionId, name: names.get(r.criterionId) ?? 'Removed criterion', rating: r.rating })),
     recommendation: card.recommendation,
-    notes: card.notes,
+    notes: openText(key, card.notes),
     submittedAt: card.submittedAt.toISOString(),
   };
 }
@@ -202,12 +204,13 @@ function toScorecard(card: ScorecardRow, criteria: ReadonlyArray<{ id: string; n
  * The feedback on an application. Recruiters and admins see it all; anyone
  * else sees only how many were submitted until they submit their own.
  */
-export async function scorecardSummary(em: Em, actor: Actor, applicationId: string): Promise<TScorecardSummary> {
+export async function scorecardSummary(em: Em, actor: Actor, keys: DataKeys, applicationId: string): Promise<TScorecardSummary> {
   const app = await visibleApplication(em, actor, applicationId);
   const cards = await em.find(Scorecard, { application: app }, { populate: ['author'], orderBy: { submittedAt: 'asc' } });
   const visible = SEES_ALL_SCORECARDS.includes(actor.role) || cards.some((c) => c.author.id === actor.userId);
   const recommendations = Object.fromEntries(RECOMMENDATIONS.map((r) => [r, 0])) as TScorecardSummary['recommendations'];
   const criteria = app.job.criteria.map((c) => ({ criterionId: c.id, name: c.name, average: null as number | null }));
+  const key = visible && cards.length > 0 ? await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id }) : null;
   if (visible) {
     for (const card of cards) recommendations[card.recommendation] += 1;
     for (const criterion of criteria) {
@@ -222,6 +225,6 @@ export async function scorecardSummary(em: Em, actor: Actor, applicationId: stri
     visible,
     recommendations,
     criteria,
-    scorecards: visible ? cards.map((c) => toScorecard(c, app.job.criteria)) : [],
+    scorecards: visible ? cards.map((c) => toScorecard(c, app.job.criteria, key)) : [],
   };
 }

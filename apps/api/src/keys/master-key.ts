@@ -5,7 +5,8 @@ import type { Logger } from '../logging/logger.js';
 
 const KEY_BYTES = 32;
 
-function decodeKey(text: string, origin: string): Buffer {
+/** A master key as written in MASTER_KEY or a key file: 32 bytes, base64. */
+export function decodeMasterKey(text: string, origin: string): Buffer {
   const key = Buffer.from(text.trim(), 'base64');
   if (key.length !== KEY_BYTES) throw new Error(`${origin} must be ${KEY_BYTES} random bytes, base64-encoded`);
   return key;
@@ -18,14 +19,14 @@ function decodeKey(text: string, origin: string): Buffer {
  * data it protects protects nothing in a stolen backup).
  */
 export function loadMasterKey(options: { fromEnv?: string; dataDir: string; logger: Logger }): Buffer {
-  if (options.fromEnv) return decodeKey(options.fromEnv, 'MASTER_KEY');
+  if (options.fromEnv) return decodeMasterKey(options.fromEnv, 'MASTER_KEY');
   const file = join(options.dataDir, 'master.key');
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${randomBytes(KEY_BYTES).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
     options.logger.warn('generated a master key in the data folder; production must set MASTER_KEY', { file });
   }
-  return decodeKey(readFileSync(file, 'utf8'), file);
+  return decodeMasterKey(readFileSync(file, 'utf8'), file);
 }
 
 /** AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>`, base64url parts. */

@@ -46,7 +46,7 @@ export const offersRouter = router({
   send: roleProcedure('offers.manage')
     .input(ZIdInput)
     .output(ZOffer)
-    .mutation(({ ctx, input }) => sendOffer(ctx.em, ctx.actor, ctx.deps.files, input.id, ctx.deps.publicUrl)),
+    .mutation(({ ctx, input }) => sendOffer(ctx.em, ctx.actor, ctx.deps, input.id, ctx.deps.publicUrl)),
 
   withdraw: roleProcedure('offers.manage')
     .input(ZIdInput)

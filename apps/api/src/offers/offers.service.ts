@@ -23,6 +23,7 @@ import { hashToken, newToken } from '../auth/token-hash.js';
 import { assertNotRestricted } from '../candidates/restriction.js';
 import type { FileStore } from '../files/file-store.js';
 import { applicationScope } from '../hiring/job-scope.js';
+import { candidateKey, type DataKeys, sealFor } from '../keys/data-keys.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
@@ -139,7 +140,8 @@ export async function withdrawOffer(em: Em, actor: Actor, id: string): Promise<T
  * emails it with the response link, and moves the application to the offer
  * stage.
  */
-export async function sendOffer(em: Em, actor: Actor, files: FileStore, id: string, publicUrl: string): Promise<TOffer> {
+export async function sendOffer(em: Em, actor: Actor, deps: DataKeys & { files: FileStore }, id: string, publicUrl: string): Promise<TOffer> {
+  const { files } = deps;
   const offer = await visibleOffer(em, actor, id);
   assertNotRestricted(offer.application.candidate, 'no offer can be sent to them');
   if (offer.status !== 'approved') throw new AppError('PRECONDITION_FAILED', 'Only an approved offer can be sent');
@@ -160,7 +162,9 @@ export async function sendOffer(em: Em, actor: Actor, files: FileStore, id: stri
     }),
     footer: `${tenant.name} - offer for ${app.candidate.name}`,
   });
-  const letterKey = await files.put(pdf);
+  // Kept sealed under the candidate's key, like their other files (never read back; erasure deletes it).
+  const key = await candidateKey(em, deps, { tenantId: actor.tenantId, candidateId: app.candidate.id }, { create: true });
+  const letterKey = await files.put(sealFor(key, pdf));
   try {
     await em.transactional(async (tx) => {
       const token = newToken();

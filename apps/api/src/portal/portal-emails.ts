@@ -8,7 +8,7 @@ import { CODE_TTL_MS } from './portal-auth.js';
  */
 type Tenant = { name: string; slug: string };
 
-function footer(tenant: Tenant, publicUrl: string): string {
+export function footer(tenant: Tenant, publicUrl: string): string {
   return `\n--\n${tenant.name} uses Candor to handle applications. Your privacy portal: ${privacyPortalUrl(publicUrl, tenant.slug)}\n`;
 }
 

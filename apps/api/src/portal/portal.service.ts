@@ -30,6 +30,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordConsents } from '../consent/consent.service.js';
 import type { FileStore } from '../files/file-store.js';
+import type { DataKeys } from '../keys/data-keys.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
@@ -47,9 +48,8 @@ export interface PortalSubject {
   requestId: string;
 }
 
-export interface PortalDeps {
+export interface PortalDeps extends DataKeys {
   publicUrl: string;
-  masterKey: Buffer;
   files: FileStore;
 }
 
@@ -404,7 +404,7 @@ export async function requestErasure(em: Em, deps: PortalDeps, subject: PortalSu
 export async function exportForSubject(em: Em, deps: PortalDeps, subject: PortalSubject): Promise<Uint8Array | null> {
   const candidate = await candidateOf(em, subject);
   if (!candidate) return null;
-  const zip = await buildSubjectExportZip(em, deps.files, candidate.id);
+  const zip = await buildSubjectExportZip(em, deps, candidate.id);
   await em.transactional(async (tx) => {
     const row = await tx.findOneOrFail(Candidate, candidate.id);
     await recordRequest(tx, subject, row, { type: 'access', status: 'completed', actions: [step('export.download', 'zip downloaded in the portal')] });

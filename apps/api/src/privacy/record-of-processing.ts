@@ -6,9 +6,13 @@ import {
   PURPOSES,
   type TDataCategory,
   type TPrivacySettings,
+  REPORT_ONLY_TRIGGERS,
+  periodLabel,
+  type TRetentionPolicyVersion,
   TRANSFER_SAFEGUARD_LABELS,
 } from '@candor/schemas';
 import { letterPdf } from '../offers/letter-pdf.js';
+import { currentRetentionPolicy } from '../retention/retention-policy.service.js';
 import { privacySettingsOf } from './privacy-settings.service.js';
 
 /** Where staff data lives; everything else in the graph is about applicants. */
@@ -61,6 +65,25 @@ function transfersSection(settings: TPrivacySettings): string {
   return transfers.map((r) => `- **${inline(r.name)}** to ${r.country}: ${TRANSFER_SAFEGUARD_LABELS[r.safeguard]}`).join('\n');
 }
 
+
+/** The retention periods in force (Art. 30(1)(f)), rule by rule, with their per-country overrides. */
+function retentionSection({ version, policy }: TRetentionPolicyVersion): string {
+  const source = version === 0 ? "Candor's default retention policy" : `retention policy version ${version}`;
+  const rules = policy.rules.filter((r) => r.enabled);
+  if (rules.length === 0) return `- Automatic retention: every rule of the ${source} is switched off; data is kept until it is erased.`;
+  return [
+    `- Automatic retention (${source}), carried out by Candor without anyone having to remember:`,
+    ...rules.map((rule) => {
+      const overrides = policy.overrides
+        .filter((o) => o.ruleId === rule.id)
+        .map((o) => `${o.country}: ${periodLabel(o.period)}`);
+      const what = REPORT_ONLY_TRIGGERS.has(rule.trigger) ? 'reported for deletion (kept in the tamper-evident log)' : rule.action === 'erase' ? 'erased' : 'anonymized';
+      return `  - ${inline(rule.label)}: ${what} after ${periodLabel(rule.period)}${overrides.length ? ` (${overrides.join('; ')})` : ''}`;
+    }),
+    '- Data under a legal hold is kept until the hold ends, and reported.',
+  ].join('\n');
+}
+
 /**
  * The record of processing activities (GDPR Art. 30(1)) of one tenant,
  * generated from the data catalogue (which entity holds which categories),
@@ -77,6 +100,7 @@ export async function recordOfProcessing(em: Em, tenantId: string, now: Date = n
       applicantCategories.set(category, (applicantCategories.get(category) ?? new Set()).add(node.entity));
     }
   }
+  const retention = await currentRetentionPolicy(em, tenantId);
   const consentPurposes = settings.consentPurposes.filter((p) => p.enabled);
   const purposes = [
     [PURPOSES.recruitment.label, LEGAL_BASES[PURPOSES.recruitment.legalBasis].article, 'Applicants'],
@@ -115,7 +139,7 @@ ${transfersSection(settings)}
 ## Time limits for erasure
 - Applicants can have their data erased at any time through the privacy portal; erasure removes every value listed above (applications are kept only as anonymous statistics).
 - Consent-based purposes end when consent is withdrawn.
-- Automatic retention periods: not configured yet in Candor; until they are, data is kept until it is erased.
+${retentionSection(retention)}
 
 ## Technical and organisational security measures
 ${[...SECURITY_MEASURES, ...settings.securityMeasures.map(inline)].map((m) => `- ${m}`).join('\n')}

@@ -214,6 +214,7 @@ forEachDatabase('privacy requests', (db) => {
       await caller.attachments.upload({ candidateId: candidate.id, kind: 'resume', filename: 'erin.pdf', contentBase64: pdfBytes('erin').toString('base64') });
       const em = tenantEm(db.orm(), tenant.id);
       const key = (await em.findOneOrFail(Attachment, { candidate: candidate.id })).storageKey;
+      expect(await deps.keyStore.read(tenant.id, candidate.id)).not.toBeNull();
       const request = await caller.requests.create({ type: 'erasure', channel: 'email', requesterEmail: 'erase.me@example.test' });
       expect(request.candidateId).toBe(candidate.id);
       expect(await fieldErrorsOf(caller.requests.executeErasure({ id: request.id }))).toMatch(/Verify/);
@@ -232,6 +233,8 @@ forEachDatabase('privacy requests', (db) => {
       expect((await caller.candidates.list({})).data.map((c) => c.id)).toContain(candidate.id);
       expect(await tenantEm(db.orm(), tenant.id).count(Attachment, { candidate: candidate.id })).toBe(0);
       await expect(deps.files.read(key)).rejects.toThrow();
+      // Crypto-shredding: the candidate's data key is gone, so copies of their sealed data in backups stay unreadable.
+      expect(await deps.keyStore.read(tenant.id, candidate.id)).toBeNull();
       // The answer reaches the requester even though the request no longer holds their address.
       const row = await tenantEm(db.orm(), tenant.id).findOneOrFail(PrivacyRequest, request.id);
       expect(row.requesterEmail).toBe('');

@@ -94,10 +94,10 @@ export const requestsRouter = router({
   executeErasure: roleProcedure('requests.manage')
     .input(ZIdInput)
     .output(ZPrivacyRequest)
-    .mutation(({ ctx, input }) => executeErasure(ctx.em, ctx.actor, ctx.deps.files, input.id)),
+    .mutation(({ ctx, input }) => executeErasure(ctx.em, ctx.actor, ctx.deps, input.id)),
 
   export: roleProcedure('requests.manage')
     .input(ZIdInput)
     .output(z.object({ filename: z.string(), contentBase64: z.string() }))
-    .query(({ ctx, input }) => requestExport(ctx.em, ctx.actor, ctx.deps.files, input.id)),
+    .query(({ ctx, input }) => requestExport(ctx.em, ctx.actor, ctx.deps, input.id)),
 });

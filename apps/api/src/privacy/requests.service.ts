@@ -29,13 +29,14 @@ import {
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import type { FileStore } from '../files/file-store.js';
+import type { DataKeys } from '../keys/data-keys.js';
 import { sniffDocument, sniffImage } from '../files/sniff.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 import { activeHoldsOn } from './holds.service.js';
 import { notifyRecipientsOfRequest, type RecipientNoticeKind } from './recipient-notices.js';
-import { eraseSubject } from './subject-erasure.js';
+import { destroyErasedData, type ErasureSummary, eraseSubject } from './subject-erasure.js';
 import { buildSubjectExportZip } from './subject-export.js';
 
 type RequestRow = InferEntity<typeof PrivacyRequest>;
@@ -370,7 +371,7 @@ export async function addRequestNote(em: Em, actor: Actor, input: { id: string; 
  * transaction; the files go after it commits. A failure leaves the subject
  * as before and the request open, with the kind of error recorded.
  */
-export async function executeErasure(em: Em, actor: Actor, files: FileStore, id: string): Promise<TPrivacyRequest> {
+export async function executeErasure(em: Em, actor: Actor, deps: DataKeys & { files: FileStore }, id: string): Promise<TPrivacyRequest> {
   const row = await loadRequest(em, id);
   if (row.type !== 'erasure') throw new AppError('BAD_REQUEST', 'This is not an erasure request');
   if (row.status !== 'verified' && row.status !== 'in_progress') {
@@ -388,11 +389,11 @@ export async function executeErasure(em: Em, actor: Actor, files: FileStore, id:
     );
   }
   const to = row.requesterEmail;
-  let fileKeys: string[] = [];
+  let erased: ErasureSummary | undefined;
   try {
     await em.transactional(async (tx) => {
       const summary = await eraseSubject(tx, candidateId);
-      fileKeys = summary.fileKeys;
+      erased = summary;
       // The request was anonymized with everything else; what was done stays on it, without personal values.
       const request = await loadRequest(tx, id);
       request.status = 'completed';
@@ -410,15 +411,16 @@ export async function executeErasure(em: Em, actor: Actor, files: FileStore, id:
     await em.fork().persistAndFlush(fresh);
     throw error instanceof AppError ? error : new AppError('PRECONDITION_FAILED', 'The erasure failed and nothing was changed; the request stays open');
   }
-  for (const key of fileKeys) await files.remove(key);
+  // After the commit: the candidate's data key (crypto-shredding: copies in backups become unreadable), then the files.
+  if (erased) await destroyErasedData(deps, erased);
   return getRequest(em, actor, id);
 }
 
 /** The subject's data as the zip the portal gives them, for staff answering an access request by email. */
-export async function requestExport(em: Em, actor: Actor, files: FileStore, id: string): Promise<{ filename: string; contentBase64: string }> {
+export async function requestExport(em: Em, actor: Actor, deps: DataKeys & { files: FileStore }, id: string): Promise<{ filename: string; contentBase64: string }> {
   const row = await loadRequest(em, id);
   if (!row.candidate) throw new AppError('PRECONDITION_FAILED', 'No candidate matches this request');
-  const zip = await buildSubjectExportZip(em, files, row.candidate.id);
+  const zip = await buildSubjectExportZip(em, deps, row.candidate.id);
   recordAudit(em, actor, { action: 'request.export', targetType: 'PrivacyRequest', targetId: id });
   await em.flush();
   return { filename: `candor-export-${id.slice(0, 8)}.zip`, contentBase64: Buffer.from(zip).toString('base64') };

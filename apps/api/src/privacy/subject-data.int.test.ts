@@ -10,7 +10,8 @@ import { setJobStatus } from '../jobs/jobs.service.js';
 import { pdfBytes } from '../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
-import { eraseSubject } from './subject-erasure.js';
+import { candidateKey, openDeep } from '../keys/data-keys.js';
+import { destroyErasedData, eraseSubject } from './subject-erasure.js';
 import { buildSubjectExportZip, subjectExport } from './subject-export.js';
 
 /** The files stored in a zip, by name (stored entries only, as zipArchive writes them). */
@@ -140,8 +141,10 @@ forEachDatabase('subject export and erasure', (db) => {
     it('holds every categorized value of the candidate, found through the catalogue, and nothing of anyone else', async () => {
       const { tenant, deps, ada, bob, adaId } = await setup();
       const em = tenantEm(db.orm(), tenant.id);
-      const data = await subjectExport(em, adaId);
+      const data = await subjectExport(em, adaId, deps);
       const values = await personalValuesOf(em, adaId, ada.email);
+      // Notes, answers and cover letters are stored sealed; the export holds them opened.
+      const key = await candidateKey(em, deps, { tenantId: tenant.id, candidateId: adaId });
       // The seed reaches deep: candidate, applications, answers, files, consents, receipts, notes, tags, scorecards, emails.
       expect(new Set(values.map((v) => v.entity))).toEqual(
         new Set(['Candidate', 'Application', 'Attachment', 'ConsentEvent', 'ConsentReceipt', 'ApplicationNote', 'ApplicationTag', 'Scorecard', 'OutboxEmail']),
@@ -150,16 +153,18 @@ forEachDatabase('subject export and erasure', (db) => {
         const record = data.records[entity]?.find((r) => r.id === id);
         expect(record, `${entity} ${id}`).toBeDefined();
         expect(JSON.stringify(record?.values[property]), `${entity}.${property}`).toBe(
-          JSON.stringify(value instanceof Date ? value.toISOString() : value),
+          JSON.stringify(value instanceof Date ? value.toISOString() : openDeep(key, value)),
         );
         expect(record?.categories[property]).toBeTruthy();
       }
       const text = JSON.stringify(data);
       expect(text).toContain('Robot Whisperer'); // jobs are named, for context
+      for (const opened of [`Note about ${ada.token}`, `Because ${ada.token}`, `Cover letter ${ada.token}`, `Scorecard notes ${ada.token}`]) expect(text).toContain(opened);
+      expect(text).not.toContain('enc:v1.');
       for (const foreign of [bob.name, bob.email, bob.token]) expect(text).not.toContain(foreign);
       expect(data.sources.Scorecard).toMatch(/evaluations/);
 
-      const zip = unzip(await buildSubjectExportZip(em, deps.files, adaId));
+      const zip = unzip(await buildSubjectExportZip(em, deps, adaId));
       expect(JSON.parse(zip.get('data.json')!.toString('utf8'))).toMatchObject({ format: 'candor.subject-export', version: 1 });
       const resumes = [...zip.keys()].filter((name) => name.startsWith('files/'));
       expect(resumes).toHaveLength(2);
@@ -184,7 +189,8 @@ forEachDatabase('subject export and erasure', (db) => {
       for (const value of [ada.name, ada.email, bob.name, bob.email]) expect(before).toContain(value);
 
       const summary = await em.fork().transactional((tx) => eraseSubject(tx, adaId));
-      for (const key of summary.fileKeys) await deps.files.remove(key);
+      await destroyErasedData(deps, summary);
+      expect(await candidateKey(em, deps, { tenantId: tenant.id, candidateId: adaId })).toBeNull();
       expect(summary.entities.Candidate).toEqual({ anonymized: 1, deleted: 0 });
       expect(summary.entities.Attachment?.deleted).toBe(2);
 
@@ -200,9 +206,11 @@ forEachDatabase('subject export and erasure', (db) => {
       // What stays is anonymous: the applications, their jobs and stages, and dates.
       const anonymized = await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, adaId);
       expect(anonymized.name).toBe(`Anonymized candidate #${adaId.slice(0, 8)}`);
-      expect((await subjectExport(tenantEm(db.orm(), tenant.id), adaId)).records.Application).toHaveLength(2);
+      expect((await subjectExport(tenantEm(db.orm(), tenant.id), adaId, deps)).records.Application).toHaveLength(2);
       // Bob is untouched, and applying again with Ada's email makes a fresh candidate.
-      for (const value of [bob.name, bob.email, `Cover letter ${bob.token}`]) expect(after).toContain(value);
+      for (const value of [bob.name, bob.email]) expect(after).toContain(value);
+      const bobApp = (await subjectExport(tenantEm(db.orm(), tenant.id), bobRow.id, deps)).records.Application?.[0];
+      expect(bobApp?.values.coverLetter).toBe(`Cover letter ${bob.token}`);
       const fresh = await tenantEm(db.orm(), tenant.id).findOne(Candidate, { email: ada.email });
       expect(fresh).toBeNull();
     });

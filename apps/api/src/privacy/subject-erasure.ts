@@ -2,12 +2,16 @@ import {
   Attachment,
   Candidate,
   type Em,
+  Offer,
   purgeSearchIndex,
   type SubjectEntity,
   subjectGraph,
   subjectWhere,
 } from '@candor/db';
 import type { EntityProperty } from '@mikro-orm/core';
+import type { FileStore } from '../files/file-store.js';
+import { type CandidateRef, destroyCandidateKey } from '../keys/data-keys.js';
+import type { KeyStore } from '../keys/key-store.js';
 
 /**
  * Rows kept after an erasure, with every personal value blanked: what the
@@ -22,6 +26,8 @@ export interface ErasureSummary {
   entities: Record<string, { anonymized: number; deleted: number }>;
   /** File-store keys to delete once the transaction has committed. */
   fileKeys: string[];
+  /** Whose data key to destroy once the transaction has committed (crypto-shredding: see docs/keys.md). */
+  candidate: CandidateRef;
 }
 
 /** The blank a personal property gets: null where allowed, else an empty value of its type. */
@@ -65,15 +71,18 @@ async function eraseRows(
 /**
  * Erases one candidate: every personal value the catalogue knows about them
  * is blanked or its row deleted, walking the same subject graph the export
- * walks. Runs in the caller's transaction; the caller deletes `fileKeys`
- * from the file store after commit (a failed transaction leaves the files).
+ * walks. Runs in the caller's transaction; after commit the caller calls
+ * `destroyErasedData(deps, summary)`, which deletes the files and the
+ * candidate's data key (a failed transaction leaves both).
  */
 export async function eraseSubject(tx: Em, candidateId: string): Promise<ErasureSummary> {
-  const summary: ErasureSummary = { entities: {}, fileKeys: [] };
   const candidate = await tx.findOneOrFail(Candidate, candidateId);
+  const summary: ErasureSummary = { entities: {}, fileKeys: [], candidate: { tenantId: candidate.tenant.id, candidateId } };
   const email = candidate.email;
   const attachments = await tx.find(Attachment, { candidate: candidateId });
-  summary.fileKeys = attachments.map((a) => a.storageKey);
+  // Offer letters are deleted with their offers; their PDFs name the candidate too.
+  const offers = await tx.find(Offer, { application: { candidate: candidateId }, letterKey: { $ne: null } });
+  summary.fileKeys = [...attachments.map((a) => a.storageKey), ...offers.flatMap((o) => (o.letterKey ? [o.letterKey] : []))];
   // Furthest from the candidate first, so nothing is deleted while a row still points at it.
   for (const node of subjectGraph(tx)) {
     await eraseRows(tx, node, subjectWhere(node, candidateId, email), summary);
@@ -82,4 +91,17 @@ export async function eraseSubject(tx: Em, candidateId: string): Promise<Erasure
   await tx.flush();
   await purgeSearchIndex(tx);
   return summary;
+}
+
+/**
+ * The part of an erasure that cannot be rolled back, run once its
+ * transaction has committed: the candidate's files go, and so does their
+ * data key, which leaves every sealed copy (database backups, file-store
+ * backups) unreadable. A new application from the same person later gets a
+ * new key.
+ */
+export async function destroyErasedData(deps: { files: FileStore; keyStore: KeyStore }, summary: Pick<ErasureSummary, 'fileKeys' | 'candidate'>): Promise<void> {
+  // The key first: if deleting a file fails, what is left is already unreadable.
+  await destroyCandidateKey(deps, summary.candidate);
+  for (const key of summary.fileKeys) await deps.files.remove(key);
 }

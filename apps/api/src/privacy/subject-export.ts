@@ -7,8 +7,10 @@ import {
   subjectWhere,
 } from '@candor/db';
 import { DATA_CATEGORIES, type TDataCategory } from '@candor/schemas';
+import { readAttachmentBytes } from '../attachments/attachments.service.js';
 import type { FileStore } from '../files/file-store.js';
 import { zipArchive } from '../files/zip.js';
+import { candidateKey, type DataKeys, openDeep } from '../keys/data-keys.js';
 import { privacySettingsOf } from './privacy-settings.service.js';
 
 /** Bumped on any change a reader of the export would notice; see docs/subject-export.md. */
@@ -73,7 +75,7 @@ function toJson(value: unknown): Json {
   return value as Json;
 }
 
-async function recordsOf(em: Em, node: SubjectEntity, where: Record<string, unknown>): Promise<SubjectExportRecord[]> {
+async function recordsOf(em: Em, node: SubjectEntity, where: Record<string, unknown>, key: Buffer | null): Promise<SubjectExportRecord[]> {
   const labelled = node.relations.filter((r) => r.target in LABELLED_TARGETS);
   const rows = (await em.find(node.entity, where, {
     populate: labelled.map((r) => r.property) as never[],
@@ -81,7 +83,8 @@ async function recordsOf(em: Em, node: SubjectEntity, where: Record<string, unkn
   })) as Array<Record<string, unknown>>;
   return rows.map((row) => ({
     id: String(row.id),
-    values: Object.fromEntries(node.personal.map(({ property }) => [property, toJson(row[property])])),
+    // Sealed values (notes, answers, cover letters) are opened: the export is what we know, readable.
+    values: Object.fromEntries(node.personal.map(({ property }) => [property, openDeep(key, toJson(row[property]))])),
     categories: Object.fromEntries(node.personal.map(({ property, category }) => [property, category])),
     context: Object.fromEntries(node.context.filter((p) => p !== 'id').map((p) => [p, toJson(row[p])])),
     related: Object.fromEntries(
@@ -101,16 +104,17 @@ async function recordsOf(em: Em, node: SubjectEntity, where: Record<string, unkn
  * Everything the tenant holds about one candidate, assembled by walking the
  * subject graph (every entity related to the candidate, every property
  * declared personal), not from a list kept by hand. `em` must be scoped to
- * the candidate's tenant.
+ * the candidate's tenant. Values stored sealed are opened with the candidate's key.
  */
-export async function subjectExport(em: Em, candidateId: string): Promise<SubjectExport> {
+export async function subjectExport(em: Em, candidateId: string, keys: DataKeys): Promise<SubjectExport> {
   const candidate = await em.findOneOrFail(Candidate, candidateId, { populate: ['tenant'] });
   const tenant = candidate.tenant as unknown as { id: string; name: string };
+  const key = await candidateKey(em, keys, { tenantId: tenant.id, candidateId });
   const settings = await privacySettingsOf(em, tenant.id);
   const records: Record<string, SubjectExportRecord[]> = {};
   const used = new Set<TDataCategory>();
   for (const node of [...subjectGraph(em)].reverse()) {
-    const rows = await recordsOf(em, node, subjectWhere(node, candidateId, candidate.email));
+    const rows = await recordsOf(em, node, subjectWhere(node, candidateId, candidate.email), key);
     if (rows.length === 0) continue;
     records[node.entity] = rows;
     for (const { category } of node.personal) used.add(category);
@@ -134,12 +138,12 @@ function filePath(a: { id: string; filename: string }): string {
   return `files/${a.id}-${a.filename.replace(/[/\\\0]/g, '_')}`;
 }
 
-/** The export as one zip: `data.json` (see docs/subject-export.md) and the original files. */
-export async function buildSubjectExportZip(em: Em, files: FileStore, candidateId: string): Promise<Uint8Array> {
-  const data = await subjectExport(em, candidateId);
+/** The export as one zip: `data.json` (see docs/subject-export.md) and the original files, opened with the candidate's key. */
+export async function buildSubjectExportZip(em: Em, deps: DataKeys & { files: FileStore }, candidateId: string): Promise<Uint8Array> {
+  const data = await subjectExport(em, candidateId, deps);
   const attachments = await em.find(Attachment, { candidate: candidateId }, { orderBy: { createdAt: 'asc' } });
   const entries: Array<[string, string | Uint8Array]> = [['data.json', `${JSON.stringify(data, null, 2)}\n`]];
-  for (const a of attachments) entries.push([filePath(a), await files.read(a.storageKey)]);
+  for (const a of attachments) entries.push([filePath(a), await readAttachmentBytes(em, deps, a)]);
   return zipArchive(entries);
 }
 

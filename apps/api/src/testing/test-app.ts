@@ -9,6 +9,7 @@ import { createSessions } from '../auth/sessions.js';
 import type { AppDeps } from '../deps.js';
 import { diskFileStore } from '../files/file-store.js';
 import { RateLimiter } from '../http/rate-limit.js';
+import { createKeyStore } from '../keys/key-store.js';
 import { createLogger, type Logger } from '../logging/logger.js';
 import { appRouter } from '../router.js';
 import { createContext } from '../trpc/context.js';
@@ -16,7 +17,22 @@ import { createCallerFactory } from '../trpc/init.js';
 
 export const TEST_ORIGIN = 'http://candor.test';
 
-/** Real deps over a real database; only the outside world (files, logs) is pointed at temp places. */
+/**
+ * One master key and key store per test database, like one deployment:
+ * tenant keys wrapped by one testDeps must open in the next one's.
+ */
+const keysOfDatabase = new WeakMap<Orm, Pick<AppDeps, 'masterKey' | 'keyStore'>>();
+
+function keysOf(orm: Orm): Pick<AppDeps, 'masterKey' | 'keyStore'> {
+  let keys = keysOfDatabase.get(orm);
+  if (!keys) {
+    keys = { masterKey: randomBytes(32), keyStore: createKeyStore(mkdtempSync(join(tmpdir(), 'candor-keys-'))) };
+    keysOfDatabase.set(orm, keys);
+  }
+  return keys;
+}
+
+/** Real deps over a real database; only the outside world (files, logs, keys) is pointed at temp places. */
 export function testDeps(orm: Orm, overrides: Partial<AppDeps> = {}): AppDeps & { logLines: string[] } {
   const logLines: string[] = [];
   const logger: Logger = createLogger('debug', (line) => logLines.push(line));
@@ -40,7 +56,7 @@ export function testDeps(orm: Orm, overrides: Partial<AppDeps> = {}): AppDeps & 
     adminDir: null,
     careersDir: mkdtempSync(join(tmpdir(), 'candor-careers-')),
     files: diskFileStore(mkdtempSync(join(tmpdir(), 'candor-files-'))),
-    masterKey: randomBytes(32),
+    ...keysOf(orm),
     ...overrides,
     logLines,
   };

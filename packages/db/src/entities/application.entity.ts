@@ -44,6 +44,8 @@ export const Application = defineEntity({
     rejectionNote: personal(p.text().nullable(), 'user.recruitment.evaluation'),
     decidedAt: p.datetime().nullable(),
     decidedBy: () => p.manyToOne(User).nullable(),
+    /** Set when retention blanked its personal values; the row stays as an anonymous statistic. */
+    anonymizedAt: p.datetime().nullable(),
   },
 });
 

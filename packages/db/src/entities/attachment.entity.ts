@@ -28,6 +28,8 @@ export const Attachment = defineEntity({
     size: p.integer(),
     sha256: personal(p.string().length(64), 'user.document.resume'),
     storageKey: notPersonal(p.string().length(80), 'random file name in the file store'),
+    /** Sealed under the candidate's data key; files stored before encryption existed are plain. */
+    encrypted: p.boolean().default(false),
     uploadedBy: () => p.manyToOne(User).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },

@@ -12,8 +12,10 @@ import { OutboxEmail } from './outbox-email.entity.js';
 import { ConsentEvent, ConsentReceipt, PrivacyNotice, TenantSigningKey } from './privacy.entity.js';
 import { LegalHold } from './legal-hold.entity.js';
 import { PasswordToken } from './password-token.entity.js';
+import { RetentionPolicyVersion, RetentionRun } from './retention.entity.js';
 import { Session } from './session.entity.js';
 import { Tenant } from './tenant.entity.js';
+import { TenantDataKey } from './tenant-data-key.entity.js';
 import { User } from './user.entity.js';
 
 export {
@@ -41,10 +43,13 @@ export {
   PrivacyNotice,
   PrivacyRequest,
   PrivacyRequestNote,
+  RetentionPolicyVersion,
+  RetentionRun,
   Scorecard,
   Session,
   StageChange,
   Tenant,
+  TenantDataKey,
   TenantSigningKey,
   User,
 };
@@ -81,11 +86,14 @@ export const entities: EntitySchema<any, any>[] = [
   ConsentReceipt,
   ConsentEvent,
   TenantSigningKey,
+  TenantDataKey,
   AuditChainHead,
   PrivacyRequest,
   PrivacyRequestNote,
   PortalCode,
   PortalSession,
   LegalHold,
+  RetentionPolicyVersion,
+  RetentionRun,
 ];
 export { TENANT_FILTER } from './tenant-filter.js';

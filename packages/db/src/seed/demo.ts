@@ -6,6 +6,7 @@ import type { Em } from '../orm.js';
 import { hashPassword } from '../password.js';
 import { seedDemoFeedback } from './demo-feedback.js';
 import { seedDemoHiring } from './demo-hiring.js';
+import { seedDemoRetention } from './demo-retention.js';
 
 export const DEMO_TENANT = { slug: 'acme', name: 'Acme Robotics' } as const;
 export const DEMO_PASSWORD = 'candor-demo-pass';
@@ -65,6 +66,7 @@ export async function seedDemo(em: Em): Promise<{ created: boolean }> {
     await seedDemoFeedback(tx, tenant.id);
     await seedDemoPrivacy(tx, tenant.id, 'privacy@acme.example');
     await seedDemoPrivacy(tx, second.id, 'privacy@globex.example');
+    await seedDemoRetention(tx, tenant.id);
     return { created: true };
   });
 }

@@ -6,3 +6,4 @@ export * from './privacy-settings.js';
 export * from './purposes.js';
 export * from './requests.js';
 export * from './holds.js';
+export * from './retention.js';

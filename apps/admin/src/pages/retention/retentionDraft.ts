@@ -1,0 +1,156 @@
+import {
+  REPORT_ONLY_TRIGGERS,
+  RETENTION_TRIGGER_ACTIONS,
+  type TRetentionAction,
+  type TRetentionPeriod,
+  type TRetentionPolicy,
+  type TRetentionPolicyVersion,
+  type TRetentionTrigger,
+} from '@candor/schemas';
+import { newRowKey } from '../../hiring/listEditing';
+import { toHttpError } from '../../providers/errors';
+
+export const RETENTION_POLICY_KEY = ['retention', 'policy'] as const;
+export const RETENTION_RUNS_KEY = ['retention', 'runs'] as const;
+
+/** Field errors by path ("rules.2.period.amount"), one line each; `form` for the rest. */
+export type Errors = Record<string, string | undefined>;
+
+/** What starts each trigger's clock, for people rather than code. */
+export const TRIGGER_TEXT: Record<TRetentionTrigger, string> = {
+  application_decided: 'A rejected or withdrawn application, from the decision',
+  candidate_inactive: 'A candidate without talent-pool consent, from their last activity',
+  talent_pool_consent: 'A talent-pool consent, from when it was given (unless renewed)',
+  candidate_hired: 'A hired candidate’s recruiting data, from the hire',
+  request_completed: 'A completed or refused privacy request, from its completion',
+  audit_event: 'An audit event, from when it was recorded',
+};
+
+export const ACTION_TEXT: Record<TRetentionAction, string> = {
+  anonymize: 'Anonymize',
+  erase: 'Erase',
+};
+
+export const UNIT_TEXT: Record<TRetentionPeriod['unit'], string> = { days: 'days', months: 'months' };
+
+export function allowedActions(trigger: TRetentionTrigger): readonly TRetentionAction[] {
+  return RETENTION_TRIGGER_ACTIONS[trigger];
+}
+
+export function isReportOnly(trigger: TRetentionTrigger): boolean {
+  return REPORT_ONLY_TRIGGERS.has(trigger);
+}
+
+/** Numbers as typed, so an empty or odd value reaches validation and is reported at its field. */
+export type DraftPeriod = { amount: string; unit: TRetentionPeriod['unit'] };
+
+export type DraftRule = {
+  id: string;
+  label: string;
+  trigger: TRetentionTrigger;
+  period: DraftPeriod;
+  action: TRetentionAction;
+  enabled: boolean;
+  renewalNoticeDays: string;
+};
+
+export type DraftOverride = { rowKey: string; country: string; ruleId: string; period: DraftPeriod };
+
+export type RetentionDraft = { rules: DraftRule[]; overrides: DraftOverride[] };
+
+const draftPeriod = (period: TRetentionPeriod): DraftPeriod => ({
+  amount: String(period.amount),
+  unit: period.unit,
+});
+
+export function toRetentionDraft(policy: TRetentionPolicy): RetentionDraft {
+  return {
+    rules: policy.rules.map((rule) => ({
+      ...rule,
+      period: draftPeriod(rule.period),
+      renewalNoticeDays: String(rule.renewalNoticeDays),
+    })),
+    overrides: policy.overrides.map((o) => ({ rowKey: newRowKey(), ...o, period: draftPeriod(o.period) })),
+  };
+}
+
+/** "" stays NaN rather than 0: validation then says the field needs a number. */
+const toNumber = (typed: string): number => (typed.trim() === '' ? Number.NaN : Number(typed));
+
+const toPeriod = (period: DraftPeriod): TRetentionPeriod => ({
+  amount: toNumber(period.amount),
+  unit: period.unit,
+});
+
+/** The policy to save or preview; only the talent-pool rule keeps a renewal notice. */
+export function toRetentionPolicy(draft: RetentionDraft): TRetentionPolicy {
+  return {
+    rules: draft.rules.map((rule) => ({
+      id: rule.id,
+      label: rule.label.trim(),
+      trigger: rule.trigger,
+      period: toPeriod(rule.period),
+      action: rule.action,
+      enabled: rule.enabled,
+      renewalNoticeDays: rule.trigger === 'talent_pool_consent' ? toNumber(rule.renewalNoticeDays) : 0,
+    })),
+    overrides: draft.overrides.map((o) => ({
+      country: o.country.trim().toUpperCase(),
+      ruleId: o.ruleId,
+      period: toPeriod(o.period),
+    })),
+  };
+}
+
+/** Whether the form differs from what is saved (row keys aside). */
+export function isDirty(draft: RetentionDraft, saved: TRetentionPolicy): boolean {
+  return (
+    JSON.stringify(toRetentionPolicy(draft)) !== JSON.stringify(toRetentionPolicy(toRetentionDraft(saved)))
+  );
+}
+
+export function newOverride(draft: RetentionDraft): DraftOverride {
+  const rule = draft.rules[0];
+  return {
+    rowKey: newRowKey(),
+    country: '',
+    ruleId: rule?.id ?? '',
+    period: rule ? { ...rule.period } : { amount: '', unit: 'months' },
+  };
+}
+
+/** "Version 3, saved by Ada Admin on 12 Mar 2026, 14:05", or that the built-in defaults apply. */
+export function versionLine(current: TRetentionPolicyVersion, formatDate: (iso: string) => string): string {
+  if (current.version === 0) return 'Defaults, never saved';
+  const by = current.createdBy ? ` by ${current.createdBy}` : '';
+  const on = current.createdAt ? ` on ${formatDate(current.createdAt)}` : '';
+  return `Version ${current.version}, saved${by}${on}`;
+}
+
+/** The paths this editor shows next to a field; any other error goes to the form's alert. */
+const SHOWN_AT_A_FIELD =
+  /^(rules\.\d+\.(label|period\.amount|period\.unit|action|renewalNoticeDays)|overrides\.\d+\.(country|ruleId|period\.amount|period\.unit))$/;
+
+export function errorsNotAtAField(errors: Errors): string[] {
+  return Object.entries(errors).flatMap(([path, message]) =>
+    path !== 'form' && message && !SHOWN_AT_A_FIELD.test(path) ? [message] : [],
+  );
+}
+
+/** The server's (or the browser's) field errors, with one line above them for the form. */
+export function errorsOf(error: unknown, prefix = ''): Errors {
+  const httpError = toHttpError(error);
+  const all: Record<string, string> = httpError.body?.errors ?? {};
+  // The preview's input wraps the policy: its paths start with "policy.".
+  const fields: Errors = Object.fromEntries(
+    Object.entries(all).flatMap(([path, message]) =>
+      path.startsWith(prefix) ? [[path.slice(prefix.length), message]] : [],
+    ),
+  );
+  const elsewhere = errorsNotAtAField(fields);
+  const form =
+    Object.keys(fields).length === 0
+      ? httpError.message
+      : ['Some rules are not valid; see the messages at the fields.', ...elsewhere].join(' ');
+  return { ...fields, form };
+}

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** What one candidate key file holds: the candidate's data key wrapped under a tenant key, and which one. */
+export interface StoredCandidateKey {
+  tenantKeyId: string;
+  /** `wrapSecret` output under the tenant key. */
+  wrapped: string;
+}
+
+/**
+ * Candidate data keys, one small file each, outside the database:
+ * `<dir>/<tenantId>/<first 2 chars>/<candidateId>.key`. A database backup
+ * therefore never holds the key to the candidate data it contains; deleting
+ * the file (erasure) makes that data unreadable in every copy.
+ */
+export interface KeyStore {
+  readonly dir: string;
+  read(tenantId: string, candidateId: string): Promise<StoredCandidateKey | null>;
+  /** Writes a new key file; false when one exists already (another request made it first). */
+  create(tenantId: string, candidateId: string, stored: StoredCandidateKey): Promise<boolean>;
+  /** Replaces a key file atomically (rotation), so a reader sees the old or the new one, never half. */
+  replace(tenantId: string, candidateId: string, stored: StoredCandidateKey): Promise<void>;
+  remove(tenantId: string, candidateId: string): Promise<void>;
+  /** Ids of the candidates of a tenant that have a key file. */
+  candidatesOf(tenantId: string): Promise<string[]>;
+  /** Unwrapped tenant keys by id: few, used constantly, and the same for every request of this process. */
+  readonly tenantKeyCache: Map<string, Buffer>;
+}
+
+const ID = /^[A-Za-z0-9-]{8,64}$/;
+const FORMAT = 'candor.candidate-key.v1';
+
+function checkId(id: string): string {
+  if (!ID.test(id)) throw new Error('invalid id for the key store');
+  return id;
+}
+
+function folderOf(dir: string, tenantId: string, candidateId: string): string {
+  return join(dir, checkId(tenantId), checkId(candidateId).slice(0, 2));
+}
+
+function fileOf(dir: string, tenantId: string, candidateId: string): string {
+  return join(folderOf(dir, tenantId, candidateId), `${candidateId}.key`);
+}
+
+function encode(stored: StoredCandidateKey): string {
+  return `${JSON.stringify({ format: FORMAT, tenantKeyId: stored.tenantKeyId, wrapped: stored.wrapped })}\n`;
+}
+
+function decode(text: string): StoredCandidateKey {
+  const parsed = JSON.parse(text) as { format?: unknown; tenantKeyId?: unknown; wrapped?: unknown };
+  if (parsed.format !== FORMAT || typeof parsed.tenantKeyId !== 'string' || typeof parsed.wrapped !== 'string') {
+    throw new Error('not a candidate key file');
+  }
+  return { tenantKeyId: parsed.tenantKeyId, wrapped: parsed.wrapped };
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
+export function createKeyStore(dir: string): KeyStore {
+  return {
+    dir,
+    tenantKeyCache: new Map(),
+    async read(tenantId, candidateId) {
+      try {
+        return decode(await readFile(fileOf(dir, tenantId, candidateId), 'utf8'));
+      } catch (error) {
+        if (isCode(error, 'ENOENT')) return null;
+        throw error;
+      }
+    },
+    async create(tenantId, candidateId, stored) {
+      await mkdir(folderOf(dir, tenantId, candidateId), { recursive: true, mode: 0o700 });
+      try {
+        await writeFile(fileOf(dir, tenantId, candidateId), encode(stored), { flag: 'wx', mode: 0o600 });
+        return true;
+      } catch (error) {
+        if (isCode(error, 'EEXIST')) return false;
+        throw error;
+      }
+    },
+    async replace(tenantId, candidateId, stored) {
+      const file = fileOf(dir, tenantId, candidateId);
+      const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+      await writeFile(temp, encode(stored), { flag: 'wx', mode: 0o600 });
+      await rename(temp, file);
+    },
+    remove: (tenantId, candidateId) => rm(fileOf(dir, tenantId, candidateId), { force: true }),
+    async candidatesOf(tenantId) {
+      const root = join(dir, checkId(tenantId));
+      let folders: string[];
+      try {
+        folders = await readdir(root);
+      } catch (error) {
+        if (isCode(error, 'ENOENT')) return [];
+        throw error;
+      }
+      const ids: string[] = [];
+      for (const folder of folders.sort()) {
+        for (const name of (await readdir(join(root, folder))).sort()) {
+          if (name.endsWith('.key')) ids.push(name.slice(0, -'.key'.length));
+        }
+      }
+      return ids;
+    },
+  };
+}

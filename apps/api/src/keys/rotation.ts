@@ -1,0 +1,120 @@
+import { Candidate, type Em, TENANT_FILTER, TenantDataKey, TenantSigningKey } from '@candor/db';
+import { createTenantDataKey, type DataKeys, tenantKeyById } from './data-keys.js';
+import { unwrapSecret, wrapSecret } from './master-key.js';
+
+const ANY_TENANT = { filters: { [TENANT_FILTER]: false } };
+
+export interface TenantRotation {
+  tenantId: string;
+  newKeyId: string;
+  /** Candidate key files re-wrapped under the new key. */
+  rewrapped: number;
+  /** Tenant keys retired now (they stay readable) and retired keys deleted (no key file named them any more). */
+  retired: number;
+  deleted: number;
+}
+
+/** Erasure blanks the address to this domain (subject-erasure.ts); a key file of such a candidate must not come back. */
+function looksErased(candidate: { email: string } | null): boolean {
+  return candidate?.email.endsWith('@erased.invalid') ?? false;
+}
+
+/**
+ * Tenant-key rotation without downtime: a new tenant key becomes active
+ * (new candidate keys are wrapped with it at once), every candidate key
+ * file is re-wrapped under it (the data itself is not touched), then the
+ * old keys are retired. Readers follow the key id in each file, so old and
+ * new files both read throughout. Retired keys are deleted by the next
+ * rotation, once no file names them, so a reader holding an old file in
+ * this very moment never finds its key gone.
+ */
+export async function rotateTenantKey(em: Em, keys: DataKeys, tenantId: string): Promise<TenantRotation> {
+  const store = keys.keyStore;
+  const before = await store.candidatesOf(tenantId);
+  const referenced = new Set<string>();
+  for (const candidateId of before) {
+    const stored = await store.read(tenantId, candidateId);
+    if (stored) referenced.add(stored.tenantKeyId);
+  }
+  const stale = await em.find(TenantDataKey, { tenant: tenantId, retiredAt: { $ne: null } }, ANY_TENANT);
+  const unused = stale.filter((row) => !referenced.has(row.id));
+  for (const row of unused) {
+    em.remove(row);
+    store.tenantKeyCache.delete(row.id);
+  }
+  await em.flush();
+
+  const previous = await em.find(TenantDataKey, { tenant: tenantId, retiredAt: null }, ANY_TENANT);
+  const fresh = await createTenantDataKey(em, keys, tenantId);
+  let rewrapped = 0;
+  for (const candidateId of await store.candidatesOf(tenantId)) {
+    const stored = await store.read(tenantId, candidateId);
+    if (!stored || stored.tenantKeyId === fresh.id) continue;
+    const oldKey = await tenantKeyById(em, keys, tenantId, stored.tenantKeyId);
+    const dataKey = unwrapSecret(oldKey, stored.wrapped);
+    // Erased meanwhile? Then the file is gone and must stay gone.
+    if (!(await store.read(tenantId, candidateId))) continue;
+    await store.replace(tenantId, candidateId, { tenantKeyId: fresh.id, wrapped: wrapSecret(fresh.key, dataKey) });
+    // An erasure commits before it deletes the key file: one that ran between the check and the write shows here.
+    const candidate = await em.fork().findOne(Candidate, { id: candidateId, tenant: tenantId }, ANY_TENANT);
+    if (looksErased(candidate)) await store.remove(tenantId, candidateId);
+    rewrapped += 1;
+  }
+  const now = new Date();
+  for (const row of previous) row.retiredAt = now;
+  await em.flush();
+  return { tenantId, newKeyId: fresh.id, rewrapped, retired: previous.length, deleted: unused.length };
+}
+
+export interface MasterRotation {
+  tenantKeys: number;
+  signingKeys: number;
+  /** Rows already wrapped under the new key (a repeated run). */
+  alreadyRotated: number;
+}
+
+/** Unwraps under the old master key, or notices the value is already under the new one. */
+function rewrap(oldMaster: Buffer, newMaster: Buffer, wrapped: string): string | null {
+  try {
+    return wrapSecret(newMaster, unwrapSecret(oldMaster, wrapped));
+  } catch (error) {
+    try {
+      unwrapSecret(newMaster, wrapped);
+      return null;
+    } catch {
+      throw error;
+    }
+  }
+}
+
+/**
+ * Master-key rotation: every key stored under the master key (tenant data
+ * keys, receipt-signing keys) is re-wrapped under the new one, in one
+ * transaction. Nothing else changes: candidate key files are wrapped by
+ * tenant keys, whose values stay the same. Then the operator puts the new
+ * key in MASTER_KEY and restarts (docs/keys.md).
+ */
+export async function rotateMasterKey(em: Em, oldMaster: Buffer, newMaster: Buffer): Promise<MasterRotation> {
+  if (oldMaster.equals(newMaster)) throw new Error('the new master key is the current one');
+  return em.transactional(async (tx) => {
+    const result: MasterRotation = { tenantKeys: 0, signingKeys: 0, alreadyRotated: 0 };
+    for (const row of await tx.find(TenantDataKey, {}, ANY_TENANT)) {
+      const next = rewrap(oldMaster, newMaster, row.wrappedKey);
+      if (next === null) result.alreadyRotated += 1;
+      else {
+        row.wrappedKey = next;
+        result.tenantKeys += 1;
+      }
+    }
+    for (const row of await tx.find(TenantSigningKey, {}, ANY_TENANT)) {
+      const next = rewrap(oldMaster, newMaster, row.privateKeyWrapped);
+      if (next === null) result.alreadyRotated += 1;
+      else {
+        row.privateKeyWrapped = next;
+        result.signingKeys += 1;
+      }
+    }
+    await tx.flush();
+    return result;
+  });
+}
