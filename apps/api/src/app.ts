@@ -7,6 +7,8 @@ import { applyRoute } from './careers/apply.http.js';
 import { GPC_SUPPORT } from './http/gpc.js';
 import type { AppDeps } from './deps.js';
 import { offerRoutes } from './offers/offers.http.js';
+import { renewalRoutes } from './consent/renewal.http.js';
+import { renewalTermsOf } from './consent/renewal-terms.js';
 import { portalRoutes } from './portal/portal.http.js';
 import { robotsTxt } from './http/robots.js';
 import { errorFields } from './logging/logger.js';
@@ -99,6 +101,10 @@ export function createApp(deps: AppDeps) {
   app.get(`${portalBase}/receipts/:id`, portal.receipt);
   app.use(`${portalBase}/*`, portal.guardPosts);
   for (const [path, handler] of Object.entries(portal.posts)) app.post(`${portalBase}/${path}`, handler);
+  // The talent-pool renewal link from the renewal email: a page that asks, and a post that renews.
+  const renewal = renewalRoutes(deps, requestOf, renewalTermsOf);
+  app.get('/careers/:slug{[a-z0-9-]+}/privacy/renew/', renewal.show);
+  app.post('/careers/:slug{[a-z0-9-]+}/privacy/renew/', ...renewal.renew);
   app.get('/.well-known/gpc.json', (c) => c.json(GPC_SUPPORT));
   app.get('/careers/:slug{[a-z0-9-]+}', (c) => c.redirect(`/careers/${c.req.param('slug')}/`, 301));
   app.get('/careers/*', serveDirectory({ root: deps.careersDir, prefix: '/careers' }));

@@ -6,9 +6,11 @@ import { setAuditSubjectKey } from './audit/audit-subject.js';
 import { buildDeps } from './build-deps.js';
 import { dataDir, readEnv } from './env.js';
 import { createLogger, errorFields } from './logging/logger.js';
+import { sendAllRenewalRequests } from './consent/renewal-terms.js';
 import { startOutboxDispatcher } from './mail/dispatcher.js';
 import { sendDeadlineDigests } from './privacy/requests.service.js';
 import { fileTransport, smtpTransport } from './mail/transport.js';
+import { startRetentionWorker } from './retention/retention-worker.js';
 
 const started = performance.now();
 const env = readEnv();
@@ -31,14 +33,21 @@ const republish = setInterval(() => {
 }, 60 * 60_000);
 republish.unref();
 // Admins hear about privacy requests due within a week or overdue, once a day (the digest skips a tenant already told today).
-const digest = () =>
+// Talent-pool consents about to end get their renewal email in the same hourly round.
+const digest = () => {
   sendDeadlineDigests(orm, deps.publicUrl).catch((error: unknown) => logger.error('request digest failed', errorFields(error)));
+  sendAllRenewalRequests(orm, { publicUrl: deps.publicUrl, masterKey: deps.masterKey }).catch((error: unknown) =>
+    logger.error('consent renewal emails failed', errorFields(error)),
+  );
+};
 void digest();
 const digests = setInterval(digest, 60 * 60_000);
 digests.unref();
 
 const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL) : fileTransport(join(dataDir(env), 'mail'));
 const stopOutbox = startOutboxDispatcher({ orm, transport, from: env.MAIL_FROM, logger });
+// Data leaves on time: the retention sweep runs here too (on PostgreSQL any number of instances may run it).
+const stopRetention = startRetentionWorker({ orm, files: deps.files, keyStore: deps.keyStore, logger, intervalMinutes: env.RETENTION_INTERVAL_MINUTES });
 
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, port: env.PORT }, () => {
@@ -63,6 +72,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT }, () => {
 async function shutdown(signal: string) {
   logger.info('shutting down', { signal });
   stopOutbox();
+  stopRetention();
   clearInterval(republish);
   clearInterval(digests);
   server.close();

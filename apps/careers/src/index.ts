@@ -12,3 +12,4 @@ export {
   type PortalView,
   renderPortalPage,
 } from './pages/portal-page.js';
+export { type RenewalView, renderRenewalPage } from './pages/renewal-page.js';

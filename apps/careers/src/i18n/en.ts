@@ -198,6 +198,21 @@ export const en = {
   portalWrongCode: (left: number) => (left === 1 ? 'That code is not right. 1 try left.' : `That code is not right. ${left} tries left.`),
   portalCodeDead:
     'This code no longer works: it expired, was used already or was entered wrongly too often. Ask for a new code.',
+  renewalPageTitle: (company: string) => `Stay in the talent pool - ${company}`,
+  renewalTitle: 'Stay in the talent pool?',
+  renewalLead: (company: string) =>
+    `You agreed that ${company} may keep your profile and contact you about future roles. That agreement ends on {until}; if you do nothing, your profile is erased then.`,
+  renewalPurpose: 'What you agree to',
+  renewalUntil: 'If you renew, it lasts until {until}. You can withdraw it at any time in your privacy portal.',
+  renewalButton: 'Keep my profile',
+  renewalDecline: 'No thanks: see or erase my data',
+  renewedTitle: 'Your profile stays in the talent pool',
+  renewedLead: 'Thank you. Your agreement now lasts until {until}; you will be asked again before it ends.',
+  renewalReceipt: 'Your consent receipt',
+  renewalInvalidTitle: 'This link no longer works',
+  renewalInvalidBody:
+    'The link has expired or is not complete. Your privacy portal shows what we hold about you and lets you give or withdraw your consent.',
+  renewalOpenPortal: 'Open your privacy portal',
   portalRateLimitedTitle: 'Too many tries',
   portalRateLimitedBody: 'Too many codes or tries from your network or for this address. Wait 15 minutes, then try again.',
   portalSignedOut: 'You have signed out.',

@@ -25,6 +25,7 @@ const DECISIONS: Record<TConsentDecision, { label: string; color: 'success' | 'd
 const CHANNELS: Record<TConsentChannel, string> = {
   careers_apply: 'Apply form',
   privacy_portal: 'Privacy portal',
+  renewal_email: 'Renewal link',
   staff: 'Recorded by staff',
 };
 

@@ -1,0 +1,67 @@
+import { renderRenewalPage, type RenewalView } from '@candor/careers';
+import { type Em, type InferEntity, TENANT_FILTER, Tenant } from '@candor/db';
+import type { Context as HonoContext } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { verifyRequestOrigin } from 'lucia';
+import { careersTenantOf, logoFileOf } from '../careers/careers-publisher.js';
+import type { AppDeps } from '../deps.js';
+import type { RequestInfo } from '../trpc/context.js';
+import { type RenewalOutcome, type RenewalTerms, renewalPrompt, renewConsent } from './renewal.js';
+
+type TenantRow = InferEntity<typeof Tenant>;
+
+/**
+ * /careers/:slug/privacy/renew/?t=<token>: the page the renewal email links
+ * to. Opening it only asks; the button posts the token back to renew, so a
+ * mail scanner following the link changes nothing.
+ */
+export function renewalRoutes(
+  deps: AppDeps,
+  requestOf: (c: HonoContext) => RequestInfo,
+  termsOf: (em: Em, tenantId: string) => Promise<RenewalTerms | null>,
+) {
+  async function tenantScope(c: HonoContext): Promise<{ tenant: TenantRow; em: Em } | null> {
+    const em = deps.orm.em.fork();
+    const tenant = await em.findOne(Tenant, { slug: c.req.param('slug') ?? '' });
+    if (!tenant) return null;
+    em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
+    return { tenant, em };
+  }
+
+  function page(c: HonoContext, tenant: TenantRow, outcome: RenewalOutcome, token: string, status: 200 | 400 | 403 = 200): Response {
+    const view: RenewalView = outcome.kind === 'ask' ? { ...outcome, token } : outcome;
+    // The token is in the URL: the app-wide Referrer-Policy (same-origin) keeps it from other sites.
+    c.header('Cache-Control', 'no-store');
+    return c.html(renderRenewalPage({ tenant: careersTenantOf(tenant), view, logoFile: logoFileOf(tenant) }), status);
+  }
+
+  const show = async (c: HonoContext) => {
+    const scope = await tenantScope(c);
+    if (!scope) return c.text('There is no such page.', 404);
+    const token = c.req.query('t') ?? '';
+    const terms = await termsOf(scope.em, scope.tenant.id);
+    const outcome = terms ? await renewalPrompt(scope.em, scope.tenant, deps.masterKey, token, terms) : ({ kind: 'invalid' } as const);
+    return page(c, scope.tenant, outcome, token, outcome.kind === 'invalid' ? 400 : 200);
+  };
+
+  const limit = bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.text('Too large', 413) });
+
+  const renew = async (c: HonoContext) => {
+    const scope = await tenantScope(c);
+    if (!scope) return c.text('There is no such page.', 404);
+    const origin = c.req.header('Origin');
+    const host = c.req.header('Host');
+    if (!origin || !verifyRequestOrigin(origin, host ? [host, ...deps.allowedOrigins] : deps.allowedOrigins)) {
+      return page(c, scope.tenant, { kind: 'invalid' }, '', 403);
+    }
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const token = typeof form.token === 'string' ? form.token : '';
+    const terms = await termsOf(scope.em, scope.tenant.id);
+    const outcome = terms
+      ? await renewConsent(scope.em, scope.tenant, { masterKey: deps.masterKey, publicUrl: deps.publicUrl, token, terms, requestId: requestOf(c).requestId })
+      : ({ kind: 'invalid' } as const);
+    return page(c, scope.tenant, outcome, token, outcome.kind === 'invalid' ? 400 : 200);
+  };
+
+  return { show, renew: [limit, renew] as const };
+}

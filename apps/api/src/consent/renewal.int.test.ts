@@ -1,0 +1,124 @@
+import { Candidate, ConsentEvent, ConsentReceipt, OutboxEmail, Tenant } from '@candor/db';
+import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
+import { addMonths, dayOf } from '@candor/schemas';
+import { describe, expect, it } from 'vitest';
+import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
+import { httpClient, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
+import { recordConsents } from './consent.service.js';
+import { readRenewalToken, renewalToken } from './renewal.js';
+import { sendAllRenewalRequests } from './renewal-terms.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+forEachDatabase('talent-pool consent renewal', (db) => {
+  /** A candidate whose talent-pool consent was given `daysAgo` days ago. */
+  const setup = async (daysAgo: number) => {
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    const admin = await seedUser(em, tenant, 'admin');
+    await seedPublishedNotice(em, tenant);
+    const deps = testDeps(db.orm());
+    const { candidate } = await seedJobWithApplicant(db.orm(), actorOf(admin.id, tenant.id), {}, { name: 'Tara Talent' });
+    const tem = tenantEm(db.orm(), tenant.id);
+    const row = await tem.findOneOrFail(Candidate, candidate.id);
+    const tenantRow = await tem.findOneOrFail(Tenant, tenant.id);
+    await tem.transactional(async (tx) => {
+      await recordConsents(tx, {
+        tenant: tenantRow,
+        contactEmail: '',
+        siteUrl: 'https://example.test/',
+        candidate: row,
+        application: null,
+        noticeVersion: 1,
+        decisions: [{ purpose: 'talent_pool', label: 'Keep my profile in the talent pool', given: true }],
+        channel: 'careers_apply',
+        gpc: false,
+        masterKey: deps.masterKey,
+      });
+    });
+    const event = await tem.findOneOrFail(ConsentEvent, { candidate: candidate.id, purpose: 'talent_pool' });
+    event.occurredAt = new Date(Date.now() - daysAgo * DAY);
+    await tem.flush();
+    return { tenant, deps, candidate: row };
+  };
+  const renewalMails = (tenantId: string) => tenantEm(db.orm(), tenantId).find(OutboxEmail, { template: 'consent.renewal' });
+  const tokenIn = (text: string) => /privacy\/renew\/\?t=([A-Za-z0-9_.-]+)/.exec(text)?.[1] ?? '';
+
+  describe('the renewal email', () => {
+    it('goes out once, within 30 days of the end of a 24-month consent, with a signed link', async () => {
+      const { tenant, deps, candidate } = await setup(720);
+      expect(await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, masterKey: deps.masterKey })).toBeGreaterThanOrEqual(1);
+      await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, masterKey: deps.masterKey });
+      const mails = await renewalMails(tenant.id);
+      expect(mails.map((m) => m.to)).toEqual([candidate.email]);
+      const claim = readRenewalToken(deps.masterKey, tokenIn(mails[0]!.text));
+      expect(claim).toMatchObject({ t: tenant.id, c: candidate.id, p: 'talent_pool' });
+    });
+
+    it('is not sent for a consent far from its end, nor for one withdrawn', async () => {
+      const { tenant, deps } = await setup(300);
+      await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, masterKey: deps.masterKey });
+      expect(await renewalMails(tenant.id)).toEqual([]);
+    });
+  });
+
+  describe('the renewal link', () => {
+    it('asks on opening, renews only on the button, with a new consent event and receipt', async () => {
+      const { tenant, deps, candidate } = await setup(720);
+      await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, masterKey: deps.masterKey });
+      const token = tokenIn((await renewalMails(tenant.id))[0]!.text);
+      const client = httpClient(deps);
+      const path = `/careers/${tenant.slug}/privacy/renew/`;
+
+      const page = await client.request(`${path}?t=${token}`);
+      expect(page.status).toBe(200);
+      // The token in the URL never reaches another site in a Referer header.
+      expect(['same-origin', 'no-referrer']).toContain(page.headers.get('Referrer-Policy'));
+      expect(await page.text()).toContain('Stay in the talent pool?');
+      const em = tenantEm(db.orm(), tenant.id);
+      expect(await em.count(ConsentEvent, { candidate: candidate.id })).toBe(1);
+
+      const crossSite = await client.request(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://evil.example' },
+        body: new URLSearchParams({ token }).toString(),
+      });
+      expect(crossSite.status).toBe(403);
+
+      const renewed = await client.request(path, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token }).toString(),
+      });
+      expect(renewed.status).toBe(200);
+      expect(await renewed.text()).toContain('Your profile stays in the talent pool');
+      const events = await tenantEm(db.orm(), tenant.id).find(ConsentEvent, { candidate: candidate.id }, { orderBy: { occurredAt: 'desc' } });
+      expect(events[0]).toMatchObject({ purpose: 'talent_pool', decision: 'given', channel: 'renewal_email' });
+      expect(await tenantEm(db.orm(), tenant.id).count(ConsentReceipt, { candidate: candidate.id })).toBe(2);
+      // Renewed today, the consent is far from its end again: no new email.
+      await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, masterKey: deps.masterKey });
+      expect(await renewalMails(tenant.id)).toHaveLength(1);
+    });
+
+    it('refuses a tampered, foreign or expired link and renews nothing', async () => {
+      const { tenant, deps, candidate } = await setup(720);
+      const client = httpClient(deps);
+      const path = `/careers/${tenant.slug}/privacy/renew/`;
+      const good = renewalToken(deps.masterKey, { tenantId: tenant.id, candidateId: candidate.id, purpose: 'talent_pool', expiresOn: addMonths(dayOf(), 1) });
+      const tampered = `${good.slice(0, -2)}xx`;
+      const expired = renewalToken(deps.masterKey, { tenantId: tenant.id, candidateId: candidate.id, purpose: 'talent_pool', expiresOn: '2020-01-01' });
+      const other = await seedTenant(db.orm().em.fork());
+      const foreign = renewalToken(deps.masterKey, { tenantId: other.id, candidateId: candidate.id, purpose: 'talent_pool', expiresOn: addMonths(dayOf(), 1) });
+      for (const token of [tampered, expired, foreign, '']) {
+        const res = await client.request(path, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ token }).toString(),
+        });
+        expect(res.status).toBe(400);
+        expect(await res.text()).toContain('This link no longer works');
+      }
+      expect(await tenantEm(db.orm(), tenant.id).count(ConsentEvent, { candidate: candidate.id })).toBe(1);
+    });
+  });
+});

@@ -1,0 +1,184 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { Candidate, ConsentEvent, type Em, type InferEntity, OutboxEmail, type Tenant } from '@candor/db';
+import { addDays, addMonths, dayOf, noticeInEffect, periodLabel, TALENT_POOL_PURPOSE, type TRetentionPeriod } from '@candor/schemas';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.js';
+import { enqueueEmail } from '../mail/outbox.js';
+import { footer } from '../portal/portal-emails.js';
+import { publishedNotices } from '../privacy/notices.service.js';
+import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
+import { recordConsents } from './consent.service.js';
+
+type TenantRow = InferEntity<typeof Tenant>;
+type EventRow = InferEntity<typeof ConsentEvent>;
+
+const TEMPLATE = 'consent.renewal';
+
+/** How long a talent-pool consent lasts and how long before its end the candidate is asked to renew. */
+export interface RenewalTerms {
+  period: TRetentionPeriod;
+  noticeDays: number;
+}
+
+/** The defaults of the retention policy's talent-pool rule: 24 months, asked 30 days before. */
+export const DEFAULT_RENEWAL_TERMS: RenewalTerms = { period: { amount: 24, unit: 'months' }, noticeDays: 30 };
+
+/** `day` moved by the period, forwards (1) or backwards (-1). */
+function shift(day: string, period: TRetentionPeriod, sign: 1 | -1): string {
+  return period.unit === 'months' ? addMonths(day, sign * period.amount) : addDays(day, sign * period.amount);
+}
+
+
+const ZToken = z.object({ t: z.uuid(), c: z.uuid(), p: z.string(), e: z.iso.date() });
+
+/** A key for renewal links only, derived from the master key (a leaked link key reveals nothing else). */
+function linkKey(masterKey: Buffer): Buffer {
+  return createHmac('sha256', masterKey).update('candor/consent-renewal/v1').digest();
+}
+
+function mac(masterKey: Buffer, payload: string): Buffer {
+  return createHmac('sha256', linkKey(masterKey)).update(payload).digest();
+}
+
+/**
+ * A signed link parameter naming the tenant, candidate and purpose, valid
+ * until the consent ends: whoever holds the email may renew, nothing more
+ * (it opens no data and cannot withdraw anything).
+ */
+export function renewalToken(masterKey: Buffer, claim: { tenantId: string; candidateId: string; purpose: string; expiresOn: string }): string {
+  const payload = Buffer.from(JSON.stringify({ t: claim.tenantId, c: claim.candidateId, p: claim.purpose, e: claim.expiresOn })).toString('base64url');
+  return `${payload}.${mac(masterKey, payload).toString('base64url')}`;
+}
+
+/** The token's claim when its signature holds and it has not expired; null otherwise. */
+export function readRenewalToken(masterKey: Buffer, token: string, today: string = dayOf()): z.infer<typeof ZToken> | null {
+  const [payload, signature] = token.split('.');
+  if (!payload || !signature) return null;
+  const expected = mac(masterKey, payload);
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  const claim = ZToken.safeParse(parsed);
+  if (!claim.success || claim.data.e < today) return null;
+  return claim.data;
+}
+
+/** The candidate's talent-pool consent in force (the latest decision, when it was "given"), or null. */
+export async function talentPoolConsentOf(em: Em, candidateId: string): Promise<EventRow | null> {
+  const latest = await em.findOne(
+    ConsentEvent,
+    { candidate: candidateId, purpose: TALENT_POOL_PURPOSE },
+    { orderBy: { occurredAt: 'desc', id: 'desc' } },
+  );
+  return latest?.decision === 'given' ? latest : null;
+}
+
+/** The day a consent given at `occurredAt` ends. */
+export function consentEndsOn(occurredAt: Date, terms: RenewalTerms): string {
+  return shift(dayOf(occurredAt), terms.period, 1);
+}
+
+/**
+ * Emails each candidate of the tenant whose talent-pool consent ends within
+ * the notice period a one-click renewal link, once per consent given. The
+ * caller's em is scoped to the tenant. Returns how many were queued.
+ */
+export async function sendRenewalRequests(
+  em: Em,
+  tenant: TenantRow,
+  options: { publicUrl: string; masterKey: Buffer; terms: RenewalTerms; now?: Date },
+): Promise<number> {
+  const { terms, publicUrl, masterKey } = options;
+  if (terms.noticeDays <= 0) return 0;
+  const today = dayOf(options.now);
+  // Given on or before this day, a consent ends within the notice period; given before `expired`, it has ended.
+  const askFrom = new Date(`${shift(addDays(today, terms.noticeDays), terms.period, -1)}T23:59:59.999Z`);
+  const expired = new Date(`${shift(today, terms.period, -1)}T00:00:00.000Z`);
+  const given = await em.find(
+    ConsentEvent,
+    { purpose: TALENT_POOL_PURPOSE, decision: 'given', occurredAt: { $lte: askFrom, $gte: expired } },
+    { orderBy: { occurredAt: 'asc', id: 'asc' }, populate: ['candidate'] },
+  );
+  let queued = 0;
+  for (const event of given) {
+    const candidate = event.candidate;
+    if (!candidate.email) continue;
+    const current = await talentPoolConsentOf(em, candidate.id);
+    if (current?.id !== event.id) continue;
+    if (await em.count(OutboxEmail, { candidate: candidate.id, template: TEMPLATE, createdAt: { $gte: event.occurredAt } })) continue;
+    const endsOn = consentEndsOn(event.occurredAt, terms);
+    const token = renewalToken(masterKey, { tenantId: tenant.id, candidateId: candidate.id, purpose: TALENT_POOL_PURPOSE, expiresOn: endsOn });
+    enqueueEmail(em, {
+      tenantId: tenant.id,
+      candidateId: candidate.id,
+      to: candidate.email,
+      template: TEMPLATE,
+      subject: `${tenant.name}: stay in our talent pool?`,
+      text: `Hello ${candidate.name},\n\nYou agreed that ${tenant.name} may keep your profile and contact you about future roles. That agreement ends on ${endsOn}. If you do nothing, your profile is erased then.\n\nTo stay for another ${periodLabel(terms.period)}, open this link and confirm:\n${publicUrl}/careers/${tenant.slug}/privacy/renew/?t=${token}\n${footer(tenant, publicUrl)}`,
+    });
+    queued += 1;
+  }
+  await em.flush();
+  return queued;
+}
+
+export type RenewalOutcome =
+  | { kind: 'ask'; purposeLabel: string; endsOn: string; renewedUntil: string }
+  | { kind: 'renewed'; until: string; receiptId: string }
+  | { kind: 'invalid' };
+
+/** What the link's page shows: the consent it would renew, or that the link no longer works. */
+export async function renewalPrompt(em: Em, tenant: TenantRow, masterKey: Buffer, token: string, terms: RenewalTerms): Promise<RenewalOutcome> {
+  const claim = readRenewalToken(masterKey, token);
+  if (!claim || claim.t !== tenant.id) return { kind: 'invalid' };
+  const current = await talentPoolConsentOf(em, claim.c);
+  if (!current) return { kind: 'invalid' };
+  return {
+    kind: 'ask',
+    purposeLabel: current.purposeLabel,
+    endsOn: consentEndsOn(current.occurredAt, terms),
+    renewedUntil: shift(dayOf(), terms.period, 1),
+  };
+}
+
+/**
+ * Renews the consent the link names: a new "given" event under the notice
+ * in effect, with a signed receipt, in one transaction. A consent withdrawn
+ * since the email was sent is not renewed by an old link.
+ */
+export async function renewConsent(
+  em: Em,
+  tenant: TenantRow,
+  options: { masterKey: Buffer; publicUrl: string; token: string; terms: RenewalTerms; requestId: string },
+): Promise<RenewalOutcome> {
+  const claim = readRenewalToken(options.masterKey, options.token);
+  if (!claim || claim.t !== tenant.id) return { kind: 'invalid' };
+  return em.transactional(async (tx) => {
+    const current = await talentPoolConsentOf(tx, claim.c);
+    const candidate = await tx.findOne(Candidate, claim.c);
+    if (!current || !candidate?.email) return { kind: 'invalid' } as const;
+    const settings = await privacySettingsOf(tx, tenant.id);
+    const notice = noticeInEffect(await publishedNotices(tx));
+    const receipt = await recordConsents(tx, {
+      tenant,
+      contactEmail: settings.contactEmail,
+      siteUrl: `${options.publicUrl}/careers/${tenant.slug}/`,
+      candidate,
+      application: null,
+      noticeVersion: notice?.version ?? current.noticeVersion ?? 0,
+      decisions: [{ purpose: current.purpose, label: current.purposeLabel, given: true }],
+      channel: 'renewal_email',
+      gpc: false,
+      masterKey: options.masterKey,
+    });
+    candidate.lastActivityAt = new Date();
+    recordAudit(tx, { tenantId: tenant.id, userId: null, requestId: options.requestId }, { action: 'consent.renew', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
+    await tx.flush();
+    return { kind: 'renewed', until: shift(dayOf(), options.terms.period, 1), receiptId: receipt.id } as const;
+  });
+}
