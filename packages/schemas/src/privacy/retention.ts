@@ -298,4 +298,5 @@ export const ZRetentionRun = z.object({
 });
 export type TRetentionRun = z.output<typeof ZRetentionRun>;
 
-export const ZRetentionRunNowInput = z.object({ dryRun: z.boolean().default(true) });
+// Strict: its one field has a default, so unknown keys would otherwise pass as a run.
+export const ZRetentionRunNowInput = z.strictObject({ dryRun: z.boolean().default(true) });
