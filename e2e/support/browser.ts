@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject, onTestFailed } from 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -58,4 +58,61 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; hel
   // what still fails a second later is a real violation.
   await page.waitForTimeout(1000);
   return run();
+}
+
+export const DEMO_PASSWORD = 'candor-demo-pass';
+
+/**
+ * A page in a fresh browser context that screenshots itself if the test
+ * fails. bypassCSP lets the test inject axe-core; the app itself allows no
+ * inline scripts.
+ */
+export async function newTestPage(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean; width?: number; height?: number } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    bypassCSP: true,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+  });
+  const page = await context.newPage();
+  onTestFailed(async () => {
+    const name = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(-80);
+    if (!page.isClosed()) await screenshot(page, `failed-${name}`);
+  });
+  return page;
+}
+
+/** Signs in to the backoffice as a demo user and waits for the dashboard. */
+export async function signIn(page: Page, baseUrl: string, email = 'admin@acme.example'): Promise<void> {
+  await page.goto(`${baseUrl}/admin/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText(/^Welcome/).waitFor();
+}
+
+/** The text of a quoted-printable body: soft line breaks joined, =XX escapes decoded ("?t=3D…" is "?t=…"). */
+function quotedPrintableDecoded(text: string): string {
+  return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+}
+
+/**
+ * What `find` takes from the first email in the server's mail folder it
+ * finds something in, waiting up to 20 s for the outbox to deliver it.
+ */
+export async function fromMail(dataDir: string, find: (message: string) => string | undefined): Promise<string> {
+  const dir = join(dataDir, 'mail');
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (existsSync(dir)) {
+      for (const file of readdirSync(dir)) {
+        const found = find(quotedPrintableDecoded(readFileSync(join(dir, file), 'utf8')));
+        if (found) return found;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the expected email did not arrive');
 }

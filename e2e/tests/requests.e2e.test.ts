@@ -6,10 +6,8 @@
  * away from the ones the other browser tests use.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { axeViolations, launchBrowser, screenshot, servers } from '../support/browser.js';
-
-const PASSWORD = 'candor-demo-pass';
+import { afterAll, beforeAll, describe, expect, it, } from 'vitest';
+import { axeViolations, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
 
 const PROOF_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
@@ -24,18 +22,8 @@ afterAll(async () => {
 });
 
 async function adminPage(baseUrl: string): Promise<Page> {
-  // bypassCSP lets the test inject axe-core; the app itself allows no inline scripts.
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  onTestFailed(async () => {
-    const name = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(-80);
-    if (!page.isClosed()) await screenshot(page, `failed-${name}`);
-  });
-  await page.goto(`${baseUrl}/admin/`);
-  await page.getByLabel('Email').fill('admin@acme.example');
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(/^Welcome/).waitFor();
+  const page = await newTestPage(browser);
+  await signIn(page, baseUrl);
   return page;
 }
 

@@ -7,10 +7,8 @@
  * Nothing is saved and no real run is started: other tests share the server.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { axeViolations, launchBrowser, screenshot, servers } from '../support/browser.js';
-
-const PASSWORD = 'candor-demo-pass';
+import { afterAll, beforeAll, describe, expect, it, } from 'vitest';
+import { axeViolations, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,18 +19,8 @@ afterAll(async () => {
 });
 
 async function adminPage(baseUrl: string): Promise<Page> {
-  // bypassCSP lets the test inject axe-core; the app itself allows no inline scripts.
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  onTestFailed(async () => {
-    const name = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(-80);
-    if (!page.isClosed()) await screenshot(page, `failed-${name}`);
-  });
-  await page.goto(`${baseUrl}/admin/`);
-  await page.getByLabel('Email').fill('admin@acme.example');
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(/^Welcome/).waitFor();
+  const page = await newTestPage(browser);
+  await signIn(page, baseUrl);
   return page;
 }
 

@@ -6,14 +6,12 @@
  * legal hold in the way, releases it, verifies the request and erases the
  * candidate.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { axeViolations, launchBrowser, screenshot, servers } from '../support/browser.js';
-
-const PASSWORD = 'candor-demo-pass';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, fromMail, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
 
 /** Open, remote; asks whether the applicant may work in the EU (required). */
 const JOB = 'Frontend Engineer (React)';
@@ -32,17 +30,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function newPage(): Promise<Page> {
-  // bypassCSP lets the test inject axe-core; the app itself allows no inline scripts.
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  onTestFailed(async () => {
-    const name = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(-80);
-    if (!page.isClosed()) await screenshot(page, `failed-${name}`);
-  });
-  return page;
-}
-
 function jobIdByTitle(dataDir: string, title: string): string {
   const jobsDir = join(dataDir, 'careers', 'acme', 'jobs');
   const id = readdirSync(jobsDir).find((dir) =>
@@ -52,22 +39,11 @@ function jobIdByTitle(dataDir: string, title: string): string {
   return id;
 }
 
-/** The code in the newest portal email to `email`, once the outbox has delivered it to the mail folder. */
-async function codeFromMail(dataDir: string, email: string): Promise<string> {
-  const dir = join(dataDir, 'mail');
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (existsSync(dir)) {
-      for (const file of readdirSync(dir)) {
-        const message = readFileSync(join(dir, file), 'utf8');
-        if (!message.includes(email) || !/privacy portal/.test(message)) continue;
-        const code = /^ {4}(\d{6})\s*$/m.exec(message)?.[1];
-        if (code) return code;
-      }
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('no portal code email arrived');
+/** The code in the portal email to `email`. */
+function codeFromMail(dataDir: string, email: string): Promise<string> {
+  return fromMail(dataDir, (message) =>
+    message.includes(email) && /privacy portal/.test(message) ? /^ {4}(\d{6})\s*$/m.exec(message)?.[1] : undefined,
+  );
 }
 
 /** The files of a zip archive by name, read from its central directory (stored or deflated entries). */
@@ -140,14 +116,6 @@ async function applicantAppliesAndUsesThePortal(
   await page.getByText(/Your erasure request is with the team/).waitFor();
 }
 
-async function signInAsAdmin(page: Page, baseUrl: string) {
-  await page.goto(`${baseUrl}/admin/`);
-  await page.getByLabel('Email').fill('admin@acme.example');
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(/^Welcome/).waitFor();
-}
-
 async function openCandidateOfRequest(page: Page) {
   await page.getByRole('link', { name: 'Open the candidate' }).click();
   await page.waitForURL(/#\/candidates\/[0-9a-f-]{36}\/show/);
@@ -169,12 +137,12 @@ for (const server of servers()) {
     const email = `rita-${server.dialect}-${Date.now()}@example.test`;
 
     it('apply, download, withdraw, ask for erasure; an admin releases a hold, verifies and erases', async () => {
-      const applicant = await newPage();
+      const applicant = await newTestPage(browser);
       await applicantAppliesAndUsesThePortal(applicant, server, email);
       await applicant.context().close();
 
-      const page = await newPage();
-      await signInAsAdmin(page, server.url);
+      const page = await newTestPage(browser);
+      await signIn(page, server.url);
       await page.getByRole('menuitem', { name: 'Data requests' }).click();
       await page.waitForURL(/#\/privacy-requests/);
       await page.getByRole('row').filter({ hasText: email }).filter({ hasText: 'Erasure' }).click();

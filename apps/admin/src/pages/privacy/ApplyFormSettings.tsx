@@ -1,26 +1,16 @@
 import type { TPrivacySettings } from '@candor/schemas';
 import {
-  Alert,
   Box,
-  Button,
-  CircularProgress,
   FormControlLabel,
   FormHelperText,
-  Skeleton,
   Stack,
   Switch,
   TextField,
   Typography,
 } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useNotify } from 'react-admin';
 import { newRowKey } from '../../hiring/listEditing';
-import { useCandorDataProvider } from '../../providers/dataProvider';
-import { toHttpError } from '../../providers/errors';
 import { ConsentPurposesEditor, type EditablePurpose } from './ConsentPurposesEditor';
-import { PageSection } from './PageSection';
-import { type Errors, PRIVACY_SETTINGS_KEY, RECORD_OF_PROCESSING_KEY } from './queries';
+import { FormError, SaveOrDiscard, SettingsSection, useSettingsForm } from './settingsForm';
 
 type Draft = {
   minimumAge: string;
@@ -61,49 +51,13 @@ function toSettings(draft: Draft, saved: TPrivacySettings): TPrivacySettings {
 }
 
 function ApplyFormEditor({ settings }: { settings: TPrivacySettings }) {
-  const dataProvider = useCandorDataProvider();
-  const queryClient = useQueryClient();
-  const notify = useNotify();
-  const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
-  const [errors, setErrors] = useState<Errors>({});
-
-  const save = useMutation({
-    mutationFn: (next: TPrivacySettings) => dataProvider.updatePrivacySettings(next),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(PRIVACY_SETTINGS_KEY, saved);
-      // The record names the privacy contact and the consent purposes.
-      void queryClient.invalidateQueries({ queryKey: RECORD_OF_PROCESSING_KEY });
-      setDraft(toDraft(saved));
-      setErrors({});
-      notify('Application form settings saved; the careers site is updated', { type: 'success' });
-    },
-    onError: (error) => {
-      const httpError = toHttpError(error);
-      const fields: Errors = httpError.body?.errors ?? {};
-      setErrors({
-        ...fields,
-        form:
-          Object.keys(fields).length > 0
-            ? 'Some settings are not valid; see the messages below.'
-            : httpError.message,
-      });
-    },
-  });
-
-  const change = (patch: Partial<Draft>) => {
-    setDraft((current) => ({ ...current, ...patch }));
-    setErrors({});
-  };
-  const disabled = save.isPending;
+  const { draft, errors, saving, change, save, discard } = useSettingsForm(settings, toDraft, 'Application form settings saved; the careers site is updated');
+  const disabled = saving;
   const minimumAgeError = errors.minimumAge && 'Enter an age from 14 to 21';
 
   return (
     <Stack spacing={3}>
-      {errors.form && (
-        <Alert severity="error" role="alert">
-          {errors.form}
-        </Alert>
-      )}
+      <FormError errors={errors} />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
         <TextField
           type="number"
@@ -162,58 +116,21 @@ function ApplyFormEditor({ settings }: { settings: TPrivacySettings }) {
           disabled={disabled}
         />
       </Box>
-      <Stack direction="row" spacing={1}>
-        <Button
-          variant="contained"
-          onClick={() => save.mutate(toSettings(draft, settings))}
-          disabled={disabled}
-          startIcon={save.isPending ? <CircularProgress size={16} color="inherit" /> : undefined}
-        >
-          Save application form settings
-        </Button>
-        <Button
-          onClick={() => {
-            setDraft(toDraft(settings));
-            setErrors({});
-          }}
-          disabled={disabled}
-        >
-          Discard changes
-        </Button>
-      </Stack>
+      <SaveOrDiscard label="Save application form settings" saving={saving} onSave={() => save(toSettings(draft, settings))} onDiscard={discard} />
     </Stack>
   );
 }
 
 /** Minimum age, the salary question, the privacy contact and the consent purposes of the apply form. */
 export function ApplyFormSection() {
-  const dataProvider = useCandorDataProvider();
-  const {
-    data: settings,
-    isPending,
-    error,
-  } = useQuery({
-    queryKey: PRIVACY_SETTINGS_KEY,
-    queryFn: () => dataProvider.privacySettings(),
-  });
   return (
-    <PageSection
+    <SettingsSection
       id="privacy-apply-form"
       title="Application form and consent"
       hint="What the careers site's apply form asks, besides each job's own questions. Saving republishes the careers site."
+      what="the application form settings"
     >
-      {isPending ? (
-        <Stack spacing={2} aria-busy="true" aria-label="Loading the application form settings">
-          <Skeleton variant="rectangular" height={56} />
-          <Skeleton variant="rectangular" height={200} />
-        </Stack>
-      ) : error ? (
-        <Alert severity="error">
-          Could not load the application form settings: {toHttpError(error).message}
-        </Alert>
-      ) : (
-        <ApplyFormEditor settings={settings} />
-      )}
-    </PageSection>
+      {(settings) => <ApplyFormEditor settings={settings} />}
+    </SettingsSection>
   );
 }

@@ -13,23 +13,17 @@ import {
   Box,
   Button,
   Chip,
-  CircularProgress,
   FormHelperText,
   IconButton,
   MenuItem,
   Paper,
-  Skeleton,
   Stack,
   TextField,
   Typography,
 } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
-import { useNotify } from 'react-admin';
+import type { ReactNode } from 'react';
 import { removeItem, replaceItem } from '../../hiring/listEditing';
-import { useCandorDataProvider } from '../../providers/dataProvider';
-import { toHttpError } from '../../providers/errors';
-import { PageSection } from './PageSection';
+import { FormError, SaveOrDiscard, SettingsSection, useSettingsForm } from './settingsForm';
 import {
   type EditableMeasure,
   type EditableRecipient,
@@ -38,11 +32,9 @@ import {
   MAX_RECIPIENTS,
   newMeasure,
   newRecipient,
-  type ProcessingDraft,
   toProcessingDraft,
   toProcessingSettings,
 } from './processingDraft';
-import { type Errors, PRIVACY_SETTINGS_KEY, RECORD_OF_PROCESSING_KEY } from './queries';
 
 const ROLE_LABELS: Record<TRecipientRole, string> = {
   processor: 'Processor',
@@ -315,47 +307,12 @@ function SecurityMeasuresEditor({ measures, onChange, fieldError, disabled }: Me
 }
 
 function ProcessingEditor({ settings }: { settings: TPrivacySettings }) {
-  const dataProvider = useCandorDataProvider();
-  const queryClient = useQueryClient();
-  const notify = useNotify();
-  const [draft, setDraft] = useState<ProcessingDraft>(() => toProcessingDraft(settings));
-  const [errors, setErrors] = useState<Errors>({});
-
-  const save = useMutation({
-    mutationFn: (next: TPrivacySettings) => dataProvider.updatePrivacySettings(next),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(PRIVACY_SETTINGS_KEY, saved);
-      void queryClient.invalidateQueries({ queryKey: RECORD_OF_PROCESSING_KEY });
-      setDraft(toProcessingDraft(saved));
-      setErrors({});
-      notify('Controller and recipients saved; the record of processing is updated', { type: 'success' });
-    },
-    onError: (error) => {
-      const httpError = toHttpError(error);
-      const fields: Errors = httpError.body?.errors ?? {};
-      setErrors({
-        ...fields,
-        form:
-          Object.keys(fields).length > 0
-            ? 'Some entries are not valid; see the messages below.'
-            : httpError.message,
-      });
-    },
-  });
-
-  const change = (patch: Partial<ProcessingDraft>) => {
-    setDraft((current) => ({ ...current, ...patch }));
-    setErrors({});
-  };
-  const disabled = save.isPending;
+  const { draft, errors, saving, change, save, discard } = useSettingsForm(settings, toProcessingDraft, 'Controller and recipients saved; the record of processing is updated');
+  const disabled = saving;
 
   return (
     <Stack spacing={3}>
-      {errors.form && (
-        <Alert severity="error" role="alert">
-          {errors.form}
-        </Alert>
-      )}
+      <FormError errors={errors} />
       <Part
         id="processing-controller-title"
         title="Controller"
@@ -442,58 +399,21 @@ function ProcessingEditor({ settings }: { settings: TPrivacySettings }) {
           disabled={disabled}
         />
       </Part>
-      <Stack direction="row" spacing={1}>
-        <Button
-          variant="contained"
-          onClick={() => save.mutate(toProcessingSettings(draft, settings))}
-          disabled={disabled}
-          startIcon={save.isPending ? <CircularProgress size={16} color="inherit" /> : undefined}
-        >
-          Save controller and recipients
-        </Button>
-        <Button
-          onClick={() => {
-            setDraft(toProcessingDraft(settings));
-            setErrors({});
-          }}
-          disabled={disabled}
-        >
-          Discard changes
-        </Button>
-      </Stack>
+      <SaveOrDiscard label="Save controller and recipients" saving={saving} onSave={() => save(toProcessingSettings(draft, settings))} onDiscard={discard} />
     </Stack>
   );
 }
 
 /** The controller's address and DPO, the recipients of applicants' data and transfers, and the company's own security measures. */
 export function ProcessingSection() {
-  const dataProvider = useCandorDataProvider();
-  const {
-    data: settings,
-    isPending,
-    error,
-  } = useQuery({
-    queryKey: PRIVACY_SETTINGS_KEY,
-    queryFn: () => dataProvider.privacySettings(),
-  });
   return (
-    <PageSection
+    <SettingsSection
       id="privacy-processing"
       title="Controller and recipients"
       hint="Who is responsible, who else receives applicants' data and where it goes. The record of processing below is generated from these."
+      what="the controller and recipients"
     >
-      {isPending ? (
-        <Stack spacing={2} aria-busy="true" aria-label="Loading the controller and recipients">
-          <Skeleton variant="rectangular" height={56} />
-          <Skeleton variant="rectangular" height={160} />
-        </Stack>
-      ) : error ? (
-        <Alert severity="error">
-          Could not load the controller and recipients: {toHttpError(error).message}
-        </Alert>
-      ) : (
-        <ProcessingEditor settings={settings} />
-      )}
-    </PageSection>
+      {(settings) => <ProcessingEditor settings={settings} />}
+    </SettingsSection>
   );
 }

@@ -1,0 +1,116 @@
+import type { TPrivacySettings } from '@candor/schemas';
+import { Alert, Button, CircularProgress, Skeleton, Stack } from '@mui/material';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { useNotify } from 'react-admin';
+import { useCandorDataProvider } from '../../providers/dataProvider';
+import { toHttpError } from '../../providers/errors';
+import { PageSection } from './PageSection';
+import { type Errors, PRIVACY_SETTINGS_KEY, RECORD_OF_PROCESSING_KEY } from './queries';
+
+/**
+ * A form over one part of the privacy settings: a draft made from the saved
+ * settings, saved whole (the API takes the full settings), field errors from
+ * the server by path, and the record of processing refreshed after a save
+ * since it is generated from these settings.
+ */
+export function useSettingsForm<D extends object>(settings: TPrivacySettings, toDraft: (s: TPrivacySettings) => D, savedMessage: string) {
+  const dataProvider = useCandorDataProvider();
+  const queryClient = useQueryClient();
+  const notify = useNotify();
+  const [draft, setDraft] = useState<D>(() => toDraft(settings));
+  const [errors, setErrors] = useState<Errors>({});
+
+  const save = useMutation({
+    mutationFn: (next: TPrivacySettings) => dataProvider.updatePrivacySettings(next),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(PRIVACY_SETTINGS_KEY, saved);
+      void queryClient.invalidateQueries({ queryKey: RECORD_OF_PROCESSING_KEY });
+      setDraft(toDraft(saved));
+      setErrors({});
+      notify(savedMessage, { type: 'success' });
+    },
+    onError: (error) => {
+      const httpError = toHttpError(error);
+      const fields: Errors = httpError.body?.errors ?? {};
+      setErrors({
+        ...fields,
+        form: Object.keys(fields).length > 0 ? 'Some entries are not valid; see the messages below.' : httpError.message,
+      });
+    },
+  });
+
+  return {
+    draft,
+    errors,
+    saving: save.isPending,
+    change: (patch: Partial<D>) => {
+      setDraft((current) => ({ ...current, ...patch }));
+      setErrors({});
+    },
+    save: (next: TPrivacySettings) => save.mutate(next),
+    discard: () => {
+      setDraft(toDraft(settings));
+      setErrors({});
+    },
+  };
+}
+
+/** The form's error that belongs to no field. */
+export function FormError({ errors }: { errors: Errors }) {
+  return errors.form ? (
+    <Alert severity="error" role="alert">
+      {errors.form}
+    </Alert>
+  ) : null;
+}
+
+export function SaveOrDiscard({ label, saving, onSave, onDiscard }: { label: string; saving: boolean; onSave: () => void; onDiscard: () => void }) {
+  return (
+    <Stack direction="row" spacing={1}>
+      <Button
+        variant="contained"
+        onClick={onSave}
+        disabled={saving}
+        startIcon={saving ? <CircularProgress size={16} color="inherit" /> : undefined}
+      >
+        {label}
+      </Button>
+      <Button onClick={onDiscard} disabled={saving}>
+        Discard changes
+      </Button>
+    </Stack>
+  );
+}
+
+/** A section of the Privacy page editing part of the settings: loading, error, then the editor. */
+export function SettingsSection(props: {
+  id: string;
+  title: string;
+  hint: string;
+  /** "the application form settings": what is loading or failed to load. */
+  what: string;
+  children: (settings: TPrivacySettings) => ReactNode;
+}) {
+  const dataProvider = useCandorDataProvider();
+  const { data: settings, isPending, error } = useQuery({
+    queryKey: PRIVACY_SETTINGS_KEY,
+    queryFn: () => dataProvider.privacySettings(),
+  });
+  return (
+    <PageSection id={props.id} title={props.title} hint={props.hint}>
+      {isPending ? (
+        <Stack spacing={2} aria-busy="true" aria-label={`Loading ${props.what}`}>
+          <Skeleton variant="rectangular" height={56} />
+          <Skeleton variant="rectangular" height={180} />
+        </Stack>
+      ) : error ? (
+        <Alert severity="error">
+          Could not load {props.what}: {toHttpError(error).message}
+        </Alert>
+      ) : (
+        props.children(settings)
+      )}
+    </PageSection>
+  );
+}
