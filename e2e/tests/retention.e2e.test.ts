@@ -37,6 +37,7 @@ const DEFAULT_RULES = [
   /^Talent-pool consent lasts 24 months/,
   /^Hired candidates/,
   /^Completed privacy requests/,
+  /^Sent emails/,
   /^Audit events/,
 ];
 
@@ -152,6 +153,24 @@ for (const server of servers()) {
       await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `retention-${server.dialect}`);
+      await page.context().close();
+    });
+
+    it('a recruiter hands a hire to HR, which starts the hired rule’s clock', async () => {
+      const page = await adminPage(server.url);
+      await page.goto(`${server.url}/admin/#/applications?filter=${encodeURIComponent(JSON.stringify({ status: 'hired' }))}`);
+      const rows = page.locator('table tbody tr');
+      await rows.first().waitFor();
+      await rows.first().click();
+      await page.waitForURL(/#\/applications\/[0-9a-f-]{36}\/show$/);
+      const exportButton = page.getByRole('button', { name: /^Export to HR/ });
+      await exportButton.waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+      expect(download.suggestedFilename()).toMatch(/^hire-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}\.zip$/);
+      await page.getByText(/^Handed to HR .* by Adam Admin; recruiting data is erased/).waitFor();
+      await page.getByRole('button', { name: 'Export to HR again' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `hr-export-${server.dialect}`);
       await page.context().close();
     });
   });

@@ -43,11 +43,13 @@ const { values } = parseArgs({
     count: { type: 'string', default: '100000' },
     dialect: { type: 'string', default: 'both' },
     concurrency: { type: 'string', default: '4' },
+    'per-transaction': { type: 'string' },
     'budget-seconds': { type: 'string', default: '300' },
   },
 });
 const COUNT = Number(values.count);
 const CONCURRENCY = Number(values.concurrency);
+const PER_TRANSACTION = values['per-transaction'] ? Number(values['per-transaction']) : undefined;
 const BUDGET_MS = Number(values['budget-seconds']) * 1000;
 const dialects: Dialect[] = values.dialect === 'both' ? ['sqlite', 'postgresql'] : [values.dialect as Dialect];
 const DAY = 86_400_000;
@@ -199,6 +201,7 @@ for (const dialect of dialects) {
       keyStore: createKeyStore(mkdtempSync(join(tmpdir(), 'candor-bench-keys-'))),
       logger: progressLogger(performance.now()),
       concurrency: CONCURRENCY,
+      itemsPerTransaction: PER_TRANSACTION,
       signal: controller.signal,
     });
     const elapsed = (performance.now() - started) / 1000;

@@ -86,6 +86,7 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'applications.reject': (a) => ({ ids: [a.applicationId], reasonId: 'other' }),
   'applications.withdraw': (a) => ({ id: a.applicationId }),
   'applications.setTags': (a) => ({ id: a.applicationId, tags: ['secret-tag'] }),
+  'applications.exportToHr': (a) => ({ id: a.applicationId }),
   'applications.addNote': (a) => ({ applicationId: a.applicationId, body: 'A note' }),
   'interviews.forApplication': (a) => ({ applicationId: a.applicationId }),
   'interviews.schedule': (a) => ({

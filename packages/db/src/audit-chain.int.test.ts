@@ -2,22 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { expect, it } from 'vitest';
 import {
   AUDIT_GENESIS_HASH,
+  AUDIT_PRUNED_ACTION,
   auditChains,
   auditEventHash,
   GLOBAL_AUDIT_CHAIN,
+  pruneAuditChain,
   verifyAuditChain,
 } from './audit-chain.js';
 import { AuditChainHead, AuditEvent, Tenant } from './entities/index.js';
 import type { Em, Orm } from './orm.js';
 import { forEachDatabase, seedTenant } from './testing/index.js';
 
-function record(em: Em, tenantId: string | null, action: string, extra: { subjectRef?: string } = {}) {
+function record(em: Em, tenantId: string | null, action: string, extra: { subjectRef?: string; targetId?: string } = {}) {
   return em.create(AuditEvent, {
     tenant: tenantId ? em.getReference(Tenant, tenantId) : null,
     actorId: randomUUID(),
     action,
     targetType: 'Candidate',
-    targetId: randomUUID(),
+    targetId: extra.targetId ?? randomUUID(),
     requestId: randomUUID(),
     subjectRef: extra.subjectRef ?? null,
   });
@@ -246,6 +248,39 @@ forEachDatabase('audit chain', (db) => {
       checked: 0,
       lastSeq: 0,
       lastHash: null,
+      prunedThroughSeq: 0,
     });
+  });
+
+  it('prunes only a prefix, in batches, each cut recorded, and the rest still verifies', async () => {
+    const orm = db.orm();
+    const tenantId = await tenantWithEvents(orm, 7);
+    const rows = await chainRows(orm, tenantId);
+    // Everything before the 6th event is past its period.
+    const before = rows[5]!.at;
+    const prune = () =>
+      orm.em.fork().transactional((tx) =>
+        pruneAuditChain(tx, tenantId, before, (targetId) => record(tx, tenantId, AUDIT_PRUNED_ACTION, { targetId }), { limit: 3 }),
+      );
+    expect(await prune()).toEqual({ pruned: 3, throughSeq: 3 });
+    expect(await verifyAuditChain(orm.em.fork(), tenantId)).toMatchObject({ ok: true, prunedThroughSeq: 3 });
+    expect(await prune()).toEqual({ pruned: 2, throughSeq: 5 });
+    expect(await prune()).toEqual({ pruned: 0, throughSeq: 5 });
+    const left = await chainRows(orm, tenantId);
+    expect(left.map((r) => r.seq)).toEqual([6, 7, 8, 9]);
+    expect(left.slice(2).map((r) => r.action)).toEqual([AUDIT_PRUNED_ACTION, AUDIT_PRUNED_ACTION]);
+    expect(left[0]!.prevHash).toBe(rows[4]!.hash);
+    expect(await verifyAuditChain(orm.em.fork(), tenantId)).toEqual({
+      ok: true,
+      chain: tenantId,
+      checked: 4,
+      lastSeq: 9,
+      lastHash: left.at(-1)!.hash,
+      prunedThroughSeq: 5,
+    });
+
+    // A head moved forward by hand, without a recorded cut, is a break.
+    await sql(orm, 'update audit_chain_head set pruned_through_seq = ?, pruned_through_hash = ? where id = ?', [6, left[0]!.hash, tenantId]);
+    expect(await verifyAuditChain(orm.em.fork(), tenantId)).toMatchObject({ ok: false, firstBrokenSeq: 6 });
   });
 });

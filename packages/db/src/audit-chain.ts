@@ -166,7 +166,15 @@ export class AuditChainSubscriber implements EventSubscriber<AuditEventRow> {
 }
 
 export type AuditChainVerification =
-  | { ok: true; chain: string; checked: number; lastSeq: number; lastHash: string | null }
+  | {
+      ok: true;
+      chain: string;
+      checked: number;
+      lastSeq: number;
+      lastHash: string | null;
+      /** Events up to this seq were deleted by retention (0: none); `checked` counts from the one after. */
+      prunedThroughSeq: number;
+    }
   | {
       ok: false;
       chain: string;
@@ -196,6 +204,8 @@ export async function verifyAuditChain(
   let checked = 0;
   let prevHash = AUDIT_GENESIS_HASH;
   let lastId: string | null = null;
+  /** Where verification starts: after the events retention pruned. */
+  let base = 0;
   const broken = (
     firstBrokenSeq: number,
     eventId: string | null,
@@ -203,7 +213,7 @@ export async function verifyAuditChain(
   ): AuditChainVerification => ({
     ok: false,
     chain,
-    checked,
+    checked: checked - base,
     firstBrokenSeq,
     eventId,
     reason,
@@ -211,6 +221,19 @@ export async function verifyAuditChain(
 
   const head = await reader.findOne(AuditChainHead, { id: chain }, { disableIdentityMap: true });
   const headSeq = head?.seq ?? 0;
+  if (head && head.prunedThroughSeq > 0) {
+    // A cut by retention is recorded in the chain itself: the last audit.pruned event must name this very cut.
+    checked = head.prunedThroughSeq;
+    base = checked;
+    prevHash = head.prunedThroughHash ?? AUDIT_GENESIS_HASH;
+    const cuts: Array<{ target_id: string | null }> = await reader.execute(
+      `select target_id from audit_event where chain = ? and action = ? order by seq desc limit 1`,
+      [chain, AUDIT_PRUNED_ACTION],
+    );
+    if (cuts[0]?.target_id !== prunedTarget(head.prunedThroughSeq, prevHash)) {
+      return broken(checked, null, `the chain head says events up to ${checked} were pruned, but no audit.pruned event records that cut`);
+    }
+  }
   while (checked < headSeq) {
     const rows = await reader.find(
       AuditEvent,
@@ -271,7 +294,60 @@ export async function verifyAuditChain(
       : 'the chain head is missing';
     return broken(Number(stray.seq), stray.id, reason);
   }
-  return { ok: true, chain, checked, lastSeq: checked, lastHash: checked === 0 ? null : prevHash };
+  return { ok: true, chain, checked: checked - base, lastSeq: checked, lastHash: checked === 0 ? null : prevHash, prunedThroughSeq: base };
+}
+
+/** The action of the event that records a retention cut of a chain. */
+export const AUDIT_PRUNED_ACTION = 'audit.pruned';
+
+/** How a cut is named in its audit.pruned event: through which seq, and the start of the hash the chain resumes from. */
+function prunedTarget(throughSeq: number, hash: string): string {
+  return `through:${throughSeq}:${hash.slice(0, 16)}`;
+}
+
+/**
+ * Deletes the oldest events of a chain, those recorded before `before`, at
+ * most `limit` of them, and keeps the rest verifiable: the head remembers
+ * the seq and hash of the last deleted event (where verification starts),
+ * and an `audit.pruned` event appended to the same chain records the cut,
+ * so a cut nobody recorded is reported as a break. Only a prefix is ever
+ * deleted: an event is kept if any earlier one must be. Runs in the
+ * caller's transaction, holding the chain's head lock; the caller flushes
+ * (recordAudit's event is created here). Returns how many were deleted.
+ */
+export async function pruneAuditChain(
+  em: Em,
+  chain: string,
+  before: Date,
+  appendEvent: (targetId: string) => void,
+  options: { limit?: number } = {},
+): Promise<{ pruned: number; throughSeq: number }> {
+  const head = await lockHead(em, chain);
+  const rows: Array<{ pruned: number | string | null }> = await em.execute(
+    'select pruned_through_seq as pruned from audit_chain_head where id = ?',
+    [chain],
+  );
+  const from = Number(rows[0]?.pruned ?? 0);
+  const cutoff = em.getPlatform().processDateProperty(before) as unknown;
+  // The first event that must stay; everything before it (and after the last cut) goes.
+  const kept: Array<{ seq: number | string | null }> = await em.execute(
+    'select min(seq) as seq from audit_event where chain = ? and seq > ? and at >= ?',
+    [chain, from, cutoff],
+  );
+  const firstKept = kept[0]?.seq == null ? head.seq + 1 : Number(kept[0].seq);
+  const through = Math.min(firstKept - 1, from + (options.limit ?? 10_000));
+  if (through <= from) return { pruned: 0, throughSeq: from };
+  const last: Array<{ hash: string }> = await em.execute('select hash from audit_event where chain = ? and seq = ?', [chain, through]);
+  const hash = last[0]?.hash;
+  if (!hash) throw new Error(`audit chain ${chain}: event ${through} is missing, not pruning a broken chain`);
+  const deleted: { affectedRows?: number } = await em.execute(
+    'delete from audit_event where chain = ? and seq > ? and seq <= ?',
+    [chain, from, through],
+    'run',
+  );
+  await em.execute('update audit_chain_head set pruned_through_seq = ?, pruned_through_hash = ? where id = ?', [through, hash, chain]);
+  appendEvent(prunedTarget(through, hash));
+  return { pruned: Number(deleted.affectedRows ?? 0), throughSeq: through };
 }
 
 /** Every chain that has events or a head: each tenant's and "global". */

@@ -8,3 +8,4 @@ export * from './password.js';
 export * from './privacy.js';
 export * from './seed/demo.js';
 export * from './subject-graph.js';
+export * from './subject-sql.js';

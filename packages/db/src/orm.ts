@@ -12,11 +12,13 @@ import { sqliteMigrations } from './migrations/sqlite/index.js';
 
 export {
   AUDIT_GENESIS_HASH,
+  AUDIT_PRUNED_ACTION,
   type AuditChainVerification,
   type AuditHashFields,
   auditChains,
   auditEventHash,
   GLOBAL_AUDIT_CHAIN,
+  pruneAuditChain,
   verifyAuditChain,
 } from './audit-chain.js';
 
@@ -99,10 +101,13 @@ export function ormConfig(url: string, options: OrmOptions = {}): Options {
     // are per connection: set them on every new one, not once at start.
     // synchronous=normal is SQLite's advice for WAL: no fsync per commit, still
     // never corrupt; a power cut may lose the last commits, not an app crash.
+    // A 64 MB page cache (SQLite's default is 2 MB) keeps a large write, such
+    // as a retention sweep's page of erasures, from spilling to the WAL
+    // before its commit; it only grows as far as it is used.
     pool: {
       afterCreate(connection: { exec(sql: string): void }, done: (error: Error | null, connection: unknown) => void) {
         try {
-          connection.exec('pragma foreign_keys = on; pragma busy_timeout = 5000; pragma synchronous = normal;');
+          connection.exec('pragma foreign_keys = on; pragma busy_timeout = 5000; pragma synchronous = normal; pragma cache_size = -65536; pragma wal_autocheckpoint = 16384;');
           done(null, connection);
         } catch (error) {
           done(error as Error, connection);

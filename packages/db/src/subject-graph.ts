@@ -98,15 +98,20 @@ export function subjectGraph(em: Em): SubjectEntity[] {
   return nodes.sort((a, b) => depth(b) - depth(a) || a.entity.localeCompare(b.entity));
 }
 
-/** A filter selecting the rows of `node` that belong to the candidate (by relation or by their email address). */
-export function subjectWhere(node: SubjectEntity, candidateId: string, email: string): Record<string, unknown> {
+/**
+ * A filter selecting the rows of `node` that belong to the candidate (by
+ * relation or by their email address), or to any of several candidates
+ * when given lists.
+ */
+export function subjectWhere(node: SubjectEntity, candidateId: string | string[], email: string | string[]): Record<string, unknown> {
+  const match = (value: string | string[]) => (Array.isArray(value) ? { $in: value } : value);
   const alternatives: Array<Record<string, unknown>> = [];
-  if (node.path?.length === 0) alternatives.push({ id: candidateId });
+  if (node.path?.length === 0) alternatives.push({ id: match(candidateId) });
   else if (node.path) {
     alternatives.push(
-      node.path.reduceRight<Record<string, unknown>>((inner, property) => ({ [property]: inner }), candidateId as never),
+      node.path.reduceRight<Record<string, unknown>>((inner, property) => ({ [property]: inner }), match(candidateId) as never),
     );
   }
-  if (node.emailProperty) alternatives.push({ [node.emailProperty]: email });
+  if (node.emailProperty) alternatives.push({ [node.emailProperty]: match(email) });
   return alternatives.length === 1 ? (alternatives[0] as Record<string, unknown>) : { $or: alternatives };
 }

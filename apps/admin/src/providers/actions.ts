@@ -49,6 +49,8 @@ export const hiringActions = {
     trpc.applications.reject.mutate(ZApplicationRejectInput.parse(input)),
   withdrawApplication: (input: MutationInput<typeof trpc.applications.withdraw>) =>
     trpc.applications.withdraw.mutate(ZApplicationWithdrawInput.parse(input)),
+  /** A hire's record as a zip for HR; starts the hired-candidates retention clock. */
+  exportHireToHr: (id: string) => trpc.applications.exportToHr.mutate({ id }),
   setApplicationTags: (input: MutationInput<typeof trpc.applications.setTags>) =>
     trpc.applications.setTags.mutate(ZApplicationTagsInput.parse(input)),
   addApplicationNote: (input: MutationInput<typeof trpc.applications.addNote>) =>

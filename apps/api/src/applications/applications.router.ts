@@ -10,6 +10,7 @@ import {
   ZBoard,
   ZBoardInput,
   ZBulkResult,
+  ZHrExportResult,
   ZIdInput,
   ZNote,
   ZNoteInput,
@@ -26,6 +27,7 @@ import {
   setTags,
   withdrawApplication,
 } from './applications.service.js';
+import { exportHireToHr } from './hr-export.js';
 
 export const applicationsRouter = router({
   list: roleProcedure('applications.read')
@@ -67,6 +69,11 @@ export const applicationsRouter = router({
     .input(ZApplicationTagsInput)
     .output(ZApplication)
     .mutation(({ ctx, input }) => setTags(ctx.em, ctx.actor, ctx.deps, input)),
+
+  exportToHr: roleProcedure('applications.manage')
+    .input(ZIdInput)
+    .output(ZHrExportResult)
+    .mutation(({ ctx, input }) => exportHireToHr(ctx.em, ctx.actor, ctx.deps, input.id)),
 
   addNote: roleProcedure('applications.note')
     .input(ZNoteInput)

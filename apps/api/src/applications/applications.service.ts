@@ -160,6 +160,7 @@ async function toApplication(em: Em, keys: DataKeys, app: ApplicationRow): Promi
     keyOf(em, keys, app),
   ]);
   if (app.decidedBy) await em.populate(app, ['decidedBy']);
+  if (app.hrExportedBy) await em.populate(app, ['hrExportedBy']);
   const reason = settings.rejectionReasons.find((r) => r.id === app.rejectionReasonId);
   return {
     ...toListItem(app, tags.get(app.id) ?? [], history.at(-1)?.at),
@@ -187,6 +188,7 @@ async function toApplication(em: Em, keys: DataKeys, app: ApplicationRow): Promi
     noticeVersion: app.noticeVersion ?? null,
     coverLetter: openText(key, app.coverLetter),
     salaryExpectation: app.salaryExpectation ?? null,
+    hrExport: app.hrExportedAt ? { at: app.hrExportedAt.toISOString(), by: userRef(app.hrExportedBy) } : null,
   };
 }
 

@@ -54,6 +54,7 @@ forEachDatabase('audit log', (db) => {
       checked: rows.length,
       lastSeq: rows.length,
       lastHash: rows.at(-1)!.hash,
+      prunedThroughSeq: 0,
     });
     // Tenant B's chain is its own: it does not grow with A's events.
     expect(await b.caller.audit.verify()).toMatchObject({

@@ -43,6 +43,8 @@ export const ZAuditVerifyResult = z.discriminatedUnion('ok', [
     checked: z.number().int(),
     lastSeq: z.number().int(),
     lastHash: z.string().nullable(),
+    /** Events up to this number were deleted by the retention policy (0: none). */
+    prunedThroughSeq: z.number().int(),
   }),
   z.object({
     ok: z.literal(false),

@@ -6,7 +6,6 @@ import {
   PURPOSES,
   type TDataCategory,
   type TPrivacySettings,
-  REPORT_ONLY_TRIGGERS,
   periodLabel,
   type TRetentionPolicyVersion,
   TRANSFER_SAFEGUARD_LABELS,
@@ -77,7 +76,7 @@ function retentionSection({ version, policy }: TRetentionPolicyVersion): string 
       const overrides = policy.overrides
         .filter((o) => o.ruleId === rule.id)
         .map((o) => `${o.country}: ${periodLabel(o.period)}`);
-      const what = REPORT_ONLY_TRIGGERS.has(rule.trigger) ? 'reported for deletion (kept in the tamper-evident log)' : rule.action === 'erase' ? 'erased' : 'anonymized';
+      const what = rule.action === 'erase' ? 'erased' : 'anonymized';
       return `  - ${inline(rule.label)}: ${what} after ${periodLabel(rule.period)}${overrides.length ? ` (${overrides.join('; ')})` : ''}`;
     }),
     '- Data under a legal hold is kept until the hold ends, and reported.',

@@ -413,6 +413,8 @@ export async function executeErasure(em: Em, actor: Actor, deps: DataKeys & { fi
   }
   // After the commit: the candidate's data key (crypto-shredding: copies in backups become unreadable), then the files.
   if (erased) await destroyErasedData(deps, erased);
+  // The erasure's statements bypassed the identity map: what `em` loaded before is stale.
+  em.clear();
   return getRequest(em, actor, id);
 }
 

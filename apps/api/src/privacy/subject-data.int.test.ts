@@ -1,36 +1,17 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { Candidate, type Em, subjectGraph, subjectWhere } from '@candor/db';
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
 import { describe, expect, it } from 'vitest';
 import { diskFileStore } from '../files/file-store.js';
 import { setJobStatus } from '../jobs/jobs.service.js';
-import { pdfBytes } from '../testing/documents.js';
+import { pdfBytes, unzip } from '../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
 import { candidateKey, openDeep } from '../keys/data-keys.js';
 import { destroyErasedData, eraseSubject } from './subject-erasure.js';
 import { buildSubjectExportZip, subjectExport } from './subject-export.js';
-
-/** The files stored in a zip, by name (stored entries only, as zipArchive writes them). */
-function unzip(zip: Uint8Array): Map<string, Buffer> {
-  const bytes = Buffer.from(zip);
-  const out = new Map<string, Buffer>();
-  let offset = 0;
-  while (bytes.readUInt32LE(offset) === 0x04034b50) {
-    const method = bytes.readUInt16LE(offset + 8);
-    const size = bytes.readUInt32LE(offset + 18);
-    const nameLength = bytes.readUInt16LE(offset + 26);
-    const extra = bytes.readUInt16LE(offset + 28);
-    const name = bytes.subarray(offset + 30, offset + 30 + nameLength).toString('utf8');
-    const data = bytes.subarray(offset + 30 + nameLength + extra, offset + 30 + nameLength + extra + size);
-    out.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    offset += 30 + nameLength + extra + size;
-  }
-  return out;
-}
 
 /** Every row of every table, as text: what a look into the database file would find. */
 async function everyRow(em: Em): Promise<string> {

@@ -1,12 +1,14 @@
 import {
-  Attachment,
   Candidate,
+  deleteRows,
   type Em,
-  Offer,
   purgeSearchIndex,
-  type SubjectEntity,
+  type RowCondition,
+  type SqlExpression,
+  selectValues,
   subjectGraph,
-  subjectWhere,
+  subjectRows,
+  updateRows,
 } from '@candor/db';
 import type { EntityProperty } from '@mikro-orm/core';
 import type { FileStore } from '../files/file-store.js';
@@ -22,19 +24,16 @@ import type { KeyStore } from '../keys/key-store.js';
 const KEPT_AS_ANONYMOUS = new Set(['Candidate', 'Application', 'StageChange', 'Interview', 'PrivacyRequest', 'LegalHold']);
 
 export interface ErasureSummary {
-  /** Per entity: how many rows were anonymized and how many deleted. */
+  /** Per entity: how many rows were anonymized and how many deleted (over all candidates erased together). */
   entities: Record<string, { anonymized: number; deleted: number }>;
   /** File-store keys to delete once the transaction has committed. */
   fileKeys: string[];
-  /** Whose data key to destroy once the transaction has committed (crypto-shredding: see docs/keys.md). */
-  candidate: CandidateRef;
+  /** Whose data keys to destroy once the transaction has committed (crypto-shredding: see docs/keys.md). */
+  candidates: CandidateRef[];
 }
 
 /** The blank a personal property gets: null where allowed, else an empty value of its type. */
-function blankFor(prop: EntityProperty, row: { id: string }, entity: string): unknown {
-  if (entity === 'Candidate' && prop.name === 'name') return `Anonymized candidate #${row.id.slice(0, 8)}`;
-  // Still unique per tenant, and an address no mail can reach (RFC 2606).
-  if (entity === 'Candidate' && prop.name === 'email') return `anonymized-${row.id}@erased.invalid`;
+export function blankOf(prop: EntityProperty): unknown {
   if (prop.nullable) return null;
   const type = String(prop.runtimeType ?? prop.type).toLowerCase();
   const json = [prop.type, prop.customType?.constructor.name, ...(prop.columnTypes ?? [])].some((t) => String(t).toLowerCase().includes('json'));
@@ -45,63 +44,110 @@ function blankFor(prop: EntityProperty, row: { id: string }, entity: string): un
   return type.includes('date') ? new Date(0) : '';
 }
 
-async function eraseRows(
-  tx: Em,
-  node: Pick<SubjectEntity, 'entity' | 'personal'>,
-  where: Record<string, unknown>,
-  summary: ErasureSummary,
-): Promise<void> {
-  const rows = (await tx.find(node.entity, where)) as Array<Record<string, unknown> & { id: string }>;
-  if (rows.length === 0) return;
-  const meta = tx.getMetadata().find(node.entity);
-  if (!meta) throw new Error(`no metadata for ${node.entity}`);
-  const counts = { anonymized: 0, deleted: 0 };
-  for (const row of rows) {
-    if (KEPT_AS_ANONYMOUS.has(node.entity)) {
-      for (const { property } of node.personal) row[property] = blankFor(meta.properties[property] as EntityProperty, row, node.entity);
-      counts.anonymized += 1;
-    } else {
-      tx.remove(row);
-      counts.deleted += 1;
-    }
+/**
+ * The erased candidate row keeps a label and an address no mail can reach
+ * (RFC 2606), still unique per tenant; both are computed from the row's own
+ * id by the database, so one statement blanks any number of candidates.
+ */
+const CANDIDATE_BLANKS: Record<string, SqlExpression> = {
+  name: { expression: `'Anonymized candidate #' || substr(cast(id as text), 1, 8)` },
+  email: { expression: `'anonymized-' || cast(id as text) || '@erased.invalid'` },
+};
+
+/** Columns naming a file in the file store: the file goes with its row. */
+export const FILE_KEY_PROPERTIES = ['storageKey', 'letterKey'] as const;
+
+/** The file-store keys held by the matching rows of a node (attachments, offer letters). */
+export async function fileKeysOf(tx: Em, entity: string, tenantId: string, where: RowCondition): Promise<string[]> {
+  const meta = tx.getMetadata().find(entity);
+  const keys: string[] = [];
+  for (const property of FILE_KEY_PROPERTIES) {
+    if (!meta?.properties[property]) continue;
+    for (const value of await selectValues(tx, entity, tenantId, where, property)) keys.push(String(value));
   }
-  summary.entities[node.entity] = counts;
+  return keys;
 }
 
 /**
- * Erases one candidate: every personal value the catalogue knows about them
- * is blanked or its row deleted, walking the same subject graph the export
- * walks. Runs in the caller's transaction; after commit the caller calls
- * `destroyErasedData(deps, summary)`, which deletes the files and the
- * candidate's data key (a failed transaction leaves both).
+ * Erases candidates of one tenant: every personal value the catalogue knows
+ * about them is blanked or its row deleted, walking the same subject graph
+ * the export walks. Set-based: one statement per entity for all of
+ * `candidateIds` (see subject-sql.ts), so erasing a page of candidates
+ * costs little more than erasing one. Runs in the caller's transaction;
+ * after commit the caller calls `destroyErasedData(deps, summary)`, which
+ * deletes the files and the data keys (a failed transaction leaves both).
+ *
+ * The statements bypass the identity map: entities of these candidates that
+ * `tx` already holds are stale afterwards, so they are detached here.
  */
-export async function eraseSubject(tx: Em, candidateId: string): Promise<ErasureSummary> {
-  const candidate = await tx.findOneOrFail(Candidate, candidateId);
-  const summary: ErasureSummary = { entities: {}, fileKeys: [], candidate: { tenantId: candidate.tenant.id, candidateId } };
-  const email = candidate.email;
-  const attachments = await tx.find(Attachment, { candidate: candidateId });
-  // Offer letters are deleted with their offers; their PDFs name the candidate too.
-  const offers = await tx.find(Offer, { application: { candidate: candidateId }, letterKey: { $ne: null } });
-  summary.fileKeys = [...attachments.map((a) => a.storageKey), ...offers.flatMap((o) => (o.letterKey ? [o.letterKey] : []))];
+export async function eraseSubjects(tx: Em, candidateIds: string[]): Promise<ErasureSummary> {
+  const summary: ErasureSummary = { entities: {}, fileKeys: [], candidates: [] };
+  if (candidateIds.length === 0) return summary;
+  const candidates = await tx.find(Candidate, { id: { $in: candidateIds } }, { fields: ['email', 'tenant'], disableIdentityMap: true });
+  if (candidates.length !== new Set(candidateIds).size) throw new Error('eraseSubjects: a candidate does not exist');
+  const tenantId = candidates[0]?.tenant.id as string;
+  if (candidates.some((c) => c.tenant.id !== tenantId)) throw new Error('eraseSubjects: candidates of several tenants');
+  const ids = candidates.map((c) => c.id);
+  const emails = candidates.map((c) => c.email);
+  summary.candidates = ids.map((candidateId) => ({ tenantId, candidateId }));
+  const metadata = tx.getMetadata();
+  const graph = subjectGraph(tx);
   // Furthest from the candidate first, so nothing is deleted while a row still points at it.
-  for (const node of subjectGraph(tx)) {
-    await eraseRows(tx, node, subjectWhere(node, candidateId, email), summary);
+  for (const node of graph) {
+    const where = subjectRows(tx, node, ids, emails);
+    if (KEPT_AS_ANONYMOUS.has(node.entity)) {
+      if (node.personal.length === 0) continue;
+      const meta = metadata.find(node.entity);
+      if (!meta) throw new Error(`no metadata for ${node.entity}`);
+      const blanks: Record<string, unknown> = {};
+      for (const { property } of node.personal) {
+        blanks[property] = (node.entity === 'Candidate' ? CANDIDATE_BLANKS[property] : undefined) ?? blankOf(meta.properties[property] as EntityProperty);
+      }
+      // Restriction ends with the data it restricted.
+      if (node.entity === 'Candidate') blanks.restrictedAt = null;
+      const anonymized = await updateRows(tx, node.entity, tenantId, where, blanks);
+      if (anonymized > 0) summary.entities[node.entity] = { anonymized, deleted: 0 };
+    } else {
+      // Attachments and offer letters: their files go after commit. Offer PDFs name the candidate too.
+      summary.fileKeys.push(...(await fileKeysOf(tx, node.entity, tenantId, where)));
+      const deleted = await deleteRows(tx, node.entity, tenantId, where);
+      if (deleted > 0) summary.entities[node.entity] = { anonymized: 0, deleted };
+    }
   }
-  candidate.restrictedAt = null;
-  await tx.flush();
+  detachSubjects(tx, new Set(graph.map((n) => n.entity)));
   await purgeSearchIndex(tx);
   return summary;
 }
 
+/** One candidate's erasure (a request from the queue): see eraseSubjects. */
+export function eraseSubject(tx: Em, candidateId: string): Promise<ErasureSummary> {
+  return eraseSubjects(tx, [candidateId]);
+}
+
+/** Forgets the loaded entities of the subject graph's types, so nothing stale is read or flushed back after the statements. */
+function detachSubjects(tx: Em, entityNames: Set<string>): void {
+  const uow = tx.getUnitOfWork();
+  for (const entity of uow.getIdentityMap()) {
+    const name = (entity as object).constructor.name;
+    const meta = tx.getMetadata().find(name);
+    if (meta && entityNames.has(meta.className)) uow.unsetIdentity(entity);
+  }
+}
+
+const PARALLEL_DELETES = 16;
+
 /**
  * The part of an erasure that cannot be rolled back, run once its
- * transaction has committed: the candidate's files go, and so does their
- * data key, which leaves every sealed copy (database backups, file-store
- * backups) unreadable. A new application from the same person later gets a
+ * transaction has committed: the candidates' data keys go, which leaves
+ * every sealed copy (database backups, file-store backups) unreadable, and
+ * so do their files. A new application from the same person later gets a
  * new key.
  */
-export async function destroyErasedData(deps: { files: FileStore; keyStore: KeyStore }, summary: Pick<ErasureSummary, 'fileKeys' | 'candidate'>): Promise<void> {
-  // The key first: if deleting a file fails, what is left is already unreadable.
-  await destroyCandidateKey(deps, summary.candidate);
+export async function destroyErasedData(deps: { files: FileStore; keyStore: KeyStore }, summary: Pick<ErasureSummary, 'fileKeys' | 'candidates'>): Promise<void> {
+  // The keys first: if deleting a file fails, what is left is already unreadable.
+  // A few at a time: each is a file-system call on libuv's thread pool.
+  for (let i = 0; i < summary.candidates.length; i += PARALLEL_DELETES) {
+    await Promise.all(summary.candidates.slice(i, i + PARALLEL_DELETES).map((candidate) => destroyCandidateKey(deps, candidate)));
+  }
   for (const key of summary.fileKeys) await deps.files.remove(key);
 }

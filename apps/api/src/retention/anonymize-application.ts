@@ -1,5 +1,6 @@
-import { Application, type Em, personalFields, type SubjectEntity, subjectGraph } from '@candor/db';
+import { Application, alongPath, deleteRows, type Em, personalFields, type SubjectEntity, subjectGraph, updateRows } from '@candor/db';
 import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
+import { blankOf, fileKeysOf } from '../privacy/subject-erasure.js';
 
 /**
  * Rows that hang off an application but are about the candidate as a whole
@@ -8,11 +9,8 @@ import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
  */
 const KEPT_WITH_CANDIDATE = new Set(['ConsentEvent', 'ConsentReceipt', 'LegalHold', 'PrivacyRequest']);
 
-/** Columns naming a file in the file store: the file goes with its row. */
-const FILE_KEY_PROPERTIES = ['storageKey', 'letterKey'] as const;
-
 export interface AnonymizationSummary {
-  /** Per entity, rows deleted because they held personal data about this application. */
+  /** Per entity, rows deleted because they held personal data about these applications. */
   deleted: Record<string, number>;
   /** File-store keys to delete once the transaction has committed. */
   fileKeys: string[];
@@ -36,53 +34,34 @@ function pathToApplication(tx: Em, node: SubjectEntity): string[] | null {
   return direct ? [direct.property] : null;
 }
 
-/** Null where allowed, else an empty value of the column's type (JSON lists become []). */
-function blankOf(prop: EntityProperty): unknown {
-  if (prop.nullable) return null;
-  const json = [prop.type, prop.runtimeType, ...(prop.columnTypes ?? [])].some((t) => String(t).toLowerCase().includes('json'));
-  if (json) return [];
-  const type = String(prop.runtimeType ?? prop.type).toLowerCase();
-  if (type.includes('number') || type.includes('int')) return 0;
-  if (type.includes('boolean')) return false;
-  return '';
-}
-
 /**
- * Anonymizes one application, as a retention rule does after a rejection:
- * the application row stays (which job, which stage it reached, when: the
+ * Anonymizes applications, as a retention rule does after a rejection: each
+ * application row stays (which job, which stage it reached, when: the
  * tenant's hiring statistics) with every personal value blanked, and the
  * rows about it that hold personal data (notes, tags, scorecards, offers,
  * its attachments) are deleted. Which is which comes from the catalogue's
  * annotations and the subject graph, so a new personal column is covered
- * when it is declared. Runs in the caller's transaction; the caller deletes
- * `fileKeys` from the file store after commit.
+ * when it is declared. Set-based (one statement per entity for all of
+ * `applicationIds`) and in the caller's transaction; the caller deletes
+ * `fileKeys` from the file store after commit. Loaded entities of these
+ * rows are stale afterwards: callers use a fresh EntityManager.
  */
-export async function anonymizeApplication(tx: Em, applicationId: string): Promise<AnonymizationSummary> {
+export async function anonymizeApplications(tx: Em, tenantId: string, applicationIds: string[]): Promise<AnonymizationSummary> {
   const summary: AnonymizationSummary = { deleted: {}, fileKeys: [] };
-  const application = await tx.findOneOrFail(Application, applicationId);
+  if (applicationIds.length === 0) return summary;
   // The graph is ordered furthest from the candidate first: nothing is deleted while a row still points at it.
   for (const node of subjectGraph(tx)) {
     if (node.entity === Application.meta.className || KEPT_WITH_CANDIDATE.has(node.entity) || node.personal.length === 0) continue;
     const path = pathToApplication(tx, node);
     if (!path) continue;
-    const where = path.reduceRight<Record<string, unknown>>((inner, property) => ({ [property]: inner }), applicationId as never);
-    const rows = (await tx.find(node.entity, where)) as Array<Record<string, unknown>>;
-    if (rows.length === 0) continue;
-    for (const row of rows) {
-      for (const property of FILE_KEY_PROPERTIES) {
-        const key = row[property];
-        if (typeof key === 'string') summary.fileKeys.push(key);
-      }
-      tx.remove(row);
-    }
-    summary.deleted[node.entity] = rows.length;
-    // Flush per entity, so deeper rows are gone before the rows they point at.
-    await tx.flush();
+    const where = alongPath(tx, node.entity, path, applicationIds);
+    summary.fileKeys.push(...(await fileKeysOf(tx, node.entity, tenantId, where)));
+    const deleted = await deleteRows(tx, node.entity, tenantId, where);
+    if (deleted > 0) summary.deleted[node.entity] = deleted;
   }
   const meta = tx.getMetadata().get(Application.meta.className);
-  const record = application as unknown as Record<string, unknown>;
-  for (const { property } of personalFields(Application)) record[property] = blankOf(meta.properties[property] as EntityProperty);
-  application.anonymizedAt = new Date();
-  await tx.flush();
+  const blanks: Record<string, unknown> = { anonymizedAt: new Date() };
+  for (const { property } of personalFields(Application)) blanks[property] = blankOf(meta.properties[property] as EntityProperty);
+  await updateRows(tx, Application.meta.className, tenantId, alongPath(tx, Application.meta.className, [], applicationIds), blanks);
   return summary;
 }

@@ -48,8 +48,18 @@ const CANDIDATE_COUNTRY = `(select j2.country from application a2 join job j2 on
 
 const NOT_ERASED = `c.email not like '%${ERASED_EMAIL_SUFFIX}'`;
 
-/** Per trigger: the select (ids, anchor, country), the key column for paging and the anchor column for the cutoff. */
-const QUERIES: Record<TRetentionTrigger, { from: string; key: string; anchor: string }> = {
+/** `a` is candidate `c`'s latest hire. */
+const LATEST_HIRE = `not exists (select 1 from application h where h.candidate_id = c.id and h.status = 'hired' and h.decided_at > a.decided_at)`;
+
+/** When a hire's retention clock starts: the later of the hire and its export to HR. */
+const HIRE_CLOCK = 'case when a.hr_exported_at > a.decided_at then a.hr_exported_at else a.decided_at end';
+
+/**
+ * Per trigger: the select (ids, anchor, country), the key column for paging
+ * and the anchor column for the cutoff. Audit events are not items: the
+ * sweep cuts a prefix of the hash chain (pruneAuditChain).
+ */
+const QUERIES: Record<Exclude<TRetentionTrigger, 'audit_event'>, { from: string; key: string; anchor: string }> = {
   application_decided: {
     from: `select a.id as target_id, a.candidate_id as candidate_id, a.decided_at as anchor, j.country as country
       from application a join job j on j.id = a.job_id
@@ -72,14 +82,14 @@ const QUERIES: Record<TRetentionTrigger, { from: string; key: string; anchor: st
     key: 'c.id',
     anchor: 'e.occurred_at',
   },
+  // The latest hire counts, and only once HR has it: from the later of the hire and the HR export.
   candidate_hired: {
-    from: `select c.id as target_id, c.id as candidate_id, a.decided_at as anchor, j.country as country
-      from candidate c join application a on a.candidate_id = c.id and a.status = 'hired'
+    from: `select c.id as target_id, c.id as candidate_id, ${HIRE_CLOCK} as anchor, j.country as country
+      from candidate c join application a on a.candidate_id = c.id and a.status = 'hired' and a.hr_exported_at is not null
         join job j on j.id = a.job_id
-      where c.tenant_id = ? and ${NOT_ERASED}
-        and not exists (select 1 from application h where h.candidate_id = c.id and h.status = 'hired' and h.decided_at > a.decided_at)`,
+      where c.tenant_id = ? and ${NOT_ERASED} and ${LATEST_HIRE}`,
     key: 'c.id',
-    anchor: 'a.decided_at',
+    anchor: HIRE_CLOCK,
   },
   request_completed: {
     from: `select r.id as target_id, r.candidate_id as candidate_id, r.completed_at as anchor, r.country as country
@@ -88,12 +98,12 @@ const QUERIES: Record<TRetentionTrigger, { from: string; key: string; anchor: st
     key: 'r.id',
     anchor: 'r.completed_at',
   },
-  audit_event: {
-    from: `select v.id as target_id, null as candidate_id, v.at as anchor, null as country
-      from audit_event v
-      where v.tenant_id = ?`,
-    key: 'v.id',
-    anchor: 'v.at',
+  email_sent: {
+    from: `select o.id as target_id, o.candidate_id as candidate_id, coalesce(o.sent_at, o.created_at) as anchor, null as country
+      from outbox_email o
+      where o.tenant_id = ? and o.status in ('sent', 'failed')`,
+    key: 'o.id',
+    anchor: 'coalesce(o.sent_at, o.created_at)',
   },
 };
 
@@ -121,6 +131,7 @@ export async function findDue(
   page: { after?: string | null; limit?: number; ids?: string[] } = {},
 ): Promise<DuePage> {
   const limit = page.limit ?? 500;
+  if (rule.trigger === 'audit_event') throw new Error('audit events are pruned as a chain, not found as items');
   const query = QUERIES[rule.trigger];
   const date = (d: Date) => em.getPlatform().processDateProperty(d) as unknown;
   const params: unknown[] = [tenantId, date(loosestCutoff(policy, rule, now))];
@@ -134,7 +145,8 @@ export async function findDue(
     sql += ` and ${query.key} > ?`;
     params.push(page.after);
   }
-  sql += ` order by ${query.key} limit ${Number(limit)}`;
+  // Exact ids bound the result themselves (a page of them is re-checked at once).
+  sql += ` order by ${query.key}${page.ids ? '' : ` limit ${Number(limit)}`}`;
   const rows: Row[] = await em.execute(sql, params);
   const items: DueItem[] = [];
   let last: string | null = null;
@@ -150,7 +162,7 @@ export async function findDue(
     };
     if (isDueAt(policy, rule, item, now)) items.push(item);
   }
-  return { items, next: rows.length === limit ? (last ?? null) : null };
+  return { items, next: !page.ids && rows.length === limit ? (last ?? null) : null };
 }
 
 /** Every due item of a rule, page by page, without holding more than one page. */
@@ -187,4 +199,20 @@ export async function countRenewalsDue(em: Em, tenantId: string, policy: TRetent
     after = page.next;
   } while (after);
   return count;
+}
+
+/**
+ * Hired candidates the hired-candidates rule would erase by now if HR had
+ * their record: past the period since the hire, latest hire not exported.
+ * Shown in the preview, so a hire nobody exported is not kept unnoticed.
+ */
+export async function countAwaitingHrExport(em: Em, tenantId: string, policy: TRetentionPolicy, rule: TRetentionRule, now: Date): Promise<number> {
+  if (rule.trigger !== 'candidate_hired') return 0;
+  const cutoff = em.getPlatform().processDateProperty(loosestCutoff(policy, rule, now)) as unknown;
+  const rows: Array<{ n: number | string }> = await em.execute(
+    `select count(distinct c.id) as n from candidate c join application a on a.candidate_id = c.id and a.status = 'hired' and a.hr_exported_at is null
+      where c.tenant_id = ? and ${NOT_ERASED} and ${LATEST_HIRE} and a.decided_at < ?`,
+    [tenantId, cutoff],
+  );
+  return Number(rows[0]?.n ?? 0);
 }

@@ -11,6 +11,7 @@ import {
   JobStage,
   LegalHold,
   type Orm,
+  OutboxEmail,
   PrivacyRequest,
   RetentionRun,
 } from '@candor/db';
@@ -70,7 +71,7 @@ async function world(orm: Orm) {
   /** A candidate last active at `lastActivityAt`, optionally with an application (with a note) decided at `decidedAt`. */
   async function person(options: {
     lastActivityAt?: Date;
-    application?: { status: TApplicationStatus; decidedAt: Date | null; country?: 'DE' | 'FR' };
+    application?: { status: TApplicationStatus; decidedAt: Date | null; country?: 'DE' | 'FR'; hrExportedAt?: Date };
     talentPool?: Array<{ decision: 'given' | 'withdrawn'; at: Date }>;
   }): Promise<{ candidate: CandidateRow; applicationId: string | null; name: string; email: string }> {
     n += 1;
@@ -104,6 +105,7 @@ async function world(orm: Orm) {
         lastActivityAt,
         rejectionNote: status === 'rejected' ? `Why we said no to ${name}` : null,
         decidedAt: options.application.decidedAt,
+        hrExportedAt: options.application.hrExportedAt ?? null,
       });
       tem.create(ApplicationNote, { tenant: tenant.id, application, author: null, body: `Note about ${name}` });
       applicationId = application.id;
@@ -181,8 +183,12 @@ forEachDatabase('retention', (db) => {
           { decision: 'given', at: ago(2) },
         ],
       });
-      const hiredDue = await w.person({ application: { status: 'hired', decidedAt: new Date(NOW.getTime() - 91 * DAY) } });
-      await w.person({ application: { status: 'hired', decidedAt: new Date(NOW.getTime() - 89 * DAY) } });
+      const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
+      const hiredDue = await w.person({ application: { status: 'hired', decidedAt: daysAgo(100), hrExportedAt: daysAgo(91) } });
+      await w.person({ application: { status: 'hired', decidedAt: daysAgo(89), hrExportedAt: daysAgo(89) } });
+      // HR does not have their record yet: kept, however long ago the hire; exported late: counted from the export.
+      await w.person({ application: { status: 'hired', decidedAt: daysAgo(400) } });
+      await w.person({ application: { status: 'hired', decidedAt: daysAgo(400), hrExportedAt: daysAgo(10) } });
 
       expect(await dueIds(db.orm(), w.tenant.id, policy, 'rejected_applications')).toEqual(
         [rejectedDue.applicationId, withdrawnDue.applicationId].sort(),
@@ -293,6 +299,86 @@ forEachDatabase('retention', (db) => {
       expect(left.map((r) => r.id)).not.toContain(old.id);
     });
 
+    it('deletes sent emails after their period, keeps pending ones and those of a candidate under a hold', async () => {
+      const w = await world(db.orm());
+      const held = await w.person({});
+      const free = await w.person({});
+      w.tem.create(LegalHold, { tenant: w.tenant.id, candidate: held.candidate, reason: 'Claim before the labour court', placedBy: null });
+      const email = (candidate: CandidateRow | null, status: 'pending' | 'sent' | 'failed', at: Date) =>
+        w.tem.create(OutboxEmail, {
+          tenant: w.tenant.id,
+          candidate,
+          to: candidate?.email ?? 'team@example.test',
+          subject: `About ${candidate?.name ?? 'the team'}`,
+          text: 'Hello',
+          template: 'test',
+          status,
+          createdAt: at,
+          sentAt: status === 'sent' ? at : null,
+        });
+      const old = email(free.candidate, 'sent', ago(2));
+      const oldFailed = email(null, 'failed', ago(2));
+      const recent = email(free.candidate, 'sent', ago(0, 29));
+      const pending = email(free.candidate, 'pending', ago(2));
+      const keptByHold = email(held.candidate, 'sent', ago(2));
+      await w.tem.flush();
+
+      const [report] = await w.run();
+      expect(report!.rules.sent_emails).toEqual({ found: 3, done: 2, skippedHold: 1, failed: 0 });
+      const left = (await tenantEm(db.orm(), w.tenant.id).find(OutboxEmail, {})).map((e) => e.id).sort();
+      expect(left).toEqual([recent.id, pending.id, keptByHold.id].sort());
+      expect(left).not.toContain(old.id);
+      expect(left).not.toContain(oldFailed.id);
+    });
+
+    it('deletes audit events past six years from the start of the chain, which still verifies, and reports an unrecorded cut', async () => {
+      const w = await world(db.orm());
+      const deps = testDeps(db.orm());
+      const caller = await callerFor(deps, await sessionFor(deps, w.admin.id, w.tenant.id));
+      const em = tenantEm(db.orm(), w.tenant.id);
+      // The time of an event is part of its hash, so events are written with their times, after the tenant's
+      // own first events (written today); the sweep looks from 2040, when those are past six years too.
+      const event = (action: string, at: Date) => em.create(AuditEvent, { tenant: w.tenant.id, actorId: w.admin.id, action, targetType: 'Test', at });
+      for (let i = 0; i < 5; i++) event('test.old', new Date('2030-01-01T00:00:00Z'));
+      for (let i = 0; i < 2; i++) event('test.recent', new Date('2035-01-01T00:00:00Z'));
+      await em.flush();
+      const before = await em.count(AuditEvent, {});
+      const future = new Date('2040-06-15T23:59:59.999Z');
+
+      const preview = await caller.retention.preview({ date: '2040-06-15' });
+      const due = preview.rules.find((r) => r.ruleId === 'audit_events')!.count;
+      expect(due).toBe(before - 2);
+      const [report] = await w.run({ now: future });
+      expect(report!.rules.audit_events).toMatchObject({ found: due, done: due, failed: 0 });
+      expect(await em.count(AuditEvent, { action: 'test.old' })).toBe(0);
+      expect(await em.count(AuditEvent, { action: 'test.recent' })).toBe(2);
+      const verified = await caller.audit.verify();
+      expect(verified).toMatchObject({ ok: true, prunedThroughSeq: due });
+      // A second run has nothing left to cut.
+      expect((await w.run({ now: future }))[0]!.rules.audit_events).toMatchObject({ found: 0 });
+
+      // Deleting the record of the cut (to hide a deletion of one's own) is reported.
+      await em.execute('delete from audit_event where tenant_id = ? and action = ?', [w.tenant.id, 'audit.pruned']);
+      expect(await caller.audit.verify()).toMatchObject({ ok: false });
+    });
+
+    it('waits for the HR export before erasing a hire, and the preview says how many wait', async () => {
+      const w = await world(db.orm());
+      const deps = testDeps(db.orm());
+      const caller = await callerFor(deps, await sessionFor(deps, w.admin.id, w.tenant.id));
+      const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
+      const waiting = await w.person({ lastActivityAt: daysAgo(120), application: { status: 'hired', decidedAt: daysAgo(120) } });
+      const exported = await w.person({ lastActivityAt: daysAgo(120), application: { status: 'hired', decidedAt: daysAgo(120), hrExportedAt: daysAgo(100) } });
+      const preview = await caller.retention.preview({ date: TODAY });
+      expect(preview.awaitingHrExport).toBe(1);
+      expect(preview.rules.find((r) => r.ruleId === 'hired_candidates')).toMatchObject({ count: 1 });
+
+      const [report] = await w.run();
+      expect(report!.rules.hired_candidates).toMatchObject({ found: 1, done: 1 });
+      expect(await isErased(db.orm(), w.tenant.id, exported.candidate.id)).toBe(true);
+      expect(await isErased(db.orm(), w.tenant.id, waiting.candidate.id)).toBe(false);
+    });
+
     it('changes nothing in a dry run, and says what it would do', async () => {
       const w = await world(db.orm());
       const due = await w.person({ lastActivityAt: ago(13), application: { status: 'rejected', decidedAt: ago(13) } });
@@ -353,12 +439,11 @@ forEachDatabase('retention', (db) => {
         return 'half';
       };
 
-      // The 4th candidate fails after all its changes were written, just before commit.
-      let seen = 0;
+      // One candidate fails every time, after all its changes were written, just before commit: its page
+      // (all 10 here) rolls back and is retried one candidate per transaction, so only that one is left.
       const [failing] = await w.run({
-        beforeCommit: () => {
-          seen += 1;
-          if (seen === 4) throw new Error('disk full');
+        beforeCommit: (item) => {
+          if (item.targetId === people[3]!.candidate.id) throw new Error('disk full');
         },
       });
       expect(failing).toMatchObject({ found: 10, done: 9, failed: 1, finished: true });
@@ -377,6 +462,7 @@ forEachDatabase('retention', (db) => {
       for (let i = 0; i < 8; i++) people.push(await w.person({ lastActivityAt: ago(13) }));
       const controller = new AbortController();
       let committed = 0;
+      // Pages of 3: the stop comes during the second page, which still commits whole; the third never starts.
       const [stopped] = await w.run({
         batchSize: 3,
         signal: controller.signal,
@@ -385,14 +471,14 @@ forEachDatabase('retention', (db) => {
           if (committed === 5) controller.abort();
         },
       });
-      expect(stopped).toMatchObject({ done: 5, finished: false });
+      expect(stopped).toMatchObject({ done: 6, finished: false });
       const run = await tenantEm(db.orm(), w.tenant.id).findOneOrFail(RetentionRun, stopped!.runId);
       expect(run.finishedAt ?? null).toBeNull();
-      expect(run.done).toBe(5);
+      expect(run.done).toBe(6);
       const erased = await Promise.all(people.map((p) => isErased(db.orm(), w.tenant.id, p.candidate.id)));
-      expect(erased.filter(Boolean)).toHaveLength(5);
+      expect(erased.filter(Boolean)).toHaveLength(6);
 
-      expect((await w.run())[0]).toMatchObject({ found: 3, done: 3, finished: true });
+      expect((await w.run())[0]).toMatchObject({ found: 2, done: 2, finished: true });
       for (const p of people) expect(await erasureEvents(db.orm(), w.tenant.id, p.candidate.id)).toBe(1);
     });
   });
@@ -414,9 +500,10 @@ forEachDatabase('retention', (db) => {
 
       const preview = await caller.retention.preview({ date: TODAY });
       const count = (ruleId: string) => preview.rules.find((r) => r.ruleId === ruleId);
-      expect(count('rejected_applications')).toMatchObject({ count: 1, held: 0, executed: true });
+      expect(count('rejected_applications')).toMatchObject({ count: 1, held: 0 });
       expect(count('inactive_candidates')).toMatchObject({ count: 2, held: 1 });
-      expect(count('audit_events')).toMatchObject({ executed: false });
+      expect(count('audit_events')).toMatchObject({ count: 0 });
+      expect(preview.awaitingHrExport).toBe(0);
       expect(preview.candidates).toEqual(
         expect.arrayContaining([
           { candidateId: rejected.candidate.id, name: rejected.name, ruleId: 'rejected_applications', action: 'anonymize', targetId: rejected.applicationId },

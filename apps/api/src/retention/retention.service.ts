@@ -1,24 +1,29 @@
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import {
+  AUDIT_PRUNED_ACTION,
+  alongPath,
   Candidate,
+  deleteRows,
   deferSearchIndexPurge,
   type Em,
   type InferEntity,
   LegalHold,
+  OutboxEmail,
   type Orm,
   ormDialectOfEm,
   PrivacyRequest,
   PrivacyRequestNote,
+  pruneAuditChain,
   purgeSearchIndex,
   RetentionRun,
+  selectValues,
   TENANT_FILTER,
   Tenant,
 } from '@candor/db';
 import {
   dayOf,
   holdActive,
-  REPORT_ONLY_TRIGGERS,
   retentionCutoff,
   type TRetentionCounts,
   type TRetentionPolicy,
@@ -30,14 +35,15 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { FileStore } from '../files/file-store.js';
 import type { KeyStore } from '../keys/key-store.js';
 import { errorFields, type Logger } from '../logging/logger.js';
-import { activeHoldsOn } from '../privacy/holds.service.js';
-import { destroyErasedData, type ErasureSummary, eraseSubject } from '../privacy/subject-erasure.js';
+import { destroyErasedData, type ErasureSummary, eraseSubjects } from '../privacy/subject-erasure.js';
 import type { Actor } from '../trpc/init.js';
-import { anonymizeApplication } from './anonymize-application.js';
-import { countRenewalsDue, type DueItem, eachDue, findDue } from './find-due.js';
+import { anonymizeApplications } from './anonymize-application.js';
+import { countAwaitingHrExport, countRenewalsDue, type DueItem, eachDue, findDue } from './find-due.js';
 import { currentRetentionPolicy } from './retention-policy.service.js';
 
 export const RETENTION_BATCH = 500;
+/** Due items acted on in one transaction (see processPage). */
+export const ITEMS_PER_TRANSACTION = 100;
 /** Runs are kept this long for the backoffice, then pruned by the next sweep. */
 const RUN_HISTORY_DAYS = 90;
 
@@ -55,11 +61,13 @@ export interface RetentionOptions {
   keyStore: KeyStore;
   logger?: Logger;
   batchSize?: number;
-  /** Candidates processed at once by this worker (each in its own transaction); 1 on SQLite. */
+  /** Transactions this worker runs at once (each on its own page of items); 1 on SQLite. */
   concurrency?: number;
+  /** Items per transaction (default ITEMS_PER_TRANSACTION); 1 gives each its own. */
+  itemsPerTransaction?: number;
   /** Stops between two items when aborted, leaving the run unfinished, as a killed process would. */
   signal?: AbortSignal;
-  /** Called inside an item's transaction after its action, before commit; a throw rolls the item back (tests). */
+  /** Called inside a page's transaction for each item after the action, before commit; a throw rolls the page back and it is retried item by item (tests). */
   beforeCommit?: (item: DueItem) => void | Promise<void>;
 }
 
@@ -108,13 +116,12 @@ async function holdsOf(em: Em, candidateIds: string[]): Promise<Map<string, Hold
   return byCandidate;
 }
 
-/** Deletes a privacy request kept past its period: its notes, its agent's proof file, the row. */
-async function erasePrivacyRequest(tx: Em, id: string): Promise<string[]> {
-  const request = await tx.findOneOrFail(PrivacyRequest, id);
-  const fileKeys = request.agentProofKey ? [request.agentProofKey] : [];
-  await tx.nativeDelete(PrivacyRequestNote, { request: id });
-  tx.remove(request);
-  await tx.flush();
+/** Deletes privacy requests kept past their period: their notes, their agents' proof files, the rows. */
+async function erasePrivacyRequests(tx: Em, tenantId: string, ids: string[]): Promise<string[]> {
+  const requests = alongPath(tx, PrivacyRequest.meta.className, [], ids);
+  const fileKeys = (await selectValues(tx, PrivacyRequest.meta.className, tenantId, requests, 'agentProofKey')).map(String);
+  await deleteRows(tx, PrivacyRequestNote.meta.className, tenantId, alongPath(tx, PrivacyRequestNote.meta.className, ['request'], ids));
+  await deleteRows(tx, PrivacyRequest.meta.className, tenantId, requests);
   return fileKeys;
 }
 
@@ -170,45 +177,76 @@ interface SweepContext {
   postgres: boolean;
 }
 
+/** Of `keys`, those whose transaction-scoped advisory lock this transaction got (PostgreSQL; never waits). */
+async function tryLocks(tx: Em, keys: string[]): Promise<Set<string>> {
+  const rows: Array<{ k: string; locked: boolean }> = await tx.execute(
+    `select k, pg_try_advisory_xact_lock(k::bigint) as locked from (values ${keys.map(() => '(?)').join(', ')}) as t(k)`,
+    keys,
+  );
+  return new Set(rows.filter((r) => r.locked).map((r) => String(r.k)));
+}
+
 /**
- * One due item in its own transaction. On PostgreSQL the candidate's
- * advisory lock comes first: another worker holding it is processing them,
- * so this one moves on. Then the item is checked again (another worker may
- * have finished it a moment ago, a hold may have been placed), acted on and
- * audited; everything commits together or not at all. Files go after commit.
+ * A page of due items of one rule in one transaction, acted on with
+ * set-based statements (one per entity for the whole page; see
+ * eraseSubjects), so a candidate costs a fraction of a millisecond rather
+ * than a transaction of its own. Everything commits together or not at
+ * all: a killed process leaves no item half-processed, and a page that
+ * fails is retried item by item (processItems) so one bad item cannot keep
+ * the others. On PostgreSQL each candidate's advisory lock comes first:
+ * another worker holding it is processing them, so this one leaves them.
+ * Then the items are checked again (another worker may have finished them
+ * a moment ago, a hold may have been placed), acted on and audited. Files
+ * and data keys go after commit.
  */
-async function processItem(ctx: SweepContext, rule: TRetentionRule, item: DueItem): Promise<Outcome> {
+async function processPage(ctx: SweepContext, rule: TRetentionRule, items: DueItem[]): Promise<Map<DueItem, Outcome>> {
+  const outcomes = new Map<DueItem, Outcome>();
+  const lockKey = (item: DueItem) => advisoryLockKey(item.candidateId ?? item.targetId);
   const em = ctx.orm.em.fork();
   em.setFilterParams(TENANT_FILTER, { tenantId: ctx.tenantId });
   let fileKeys: string[] = [];
   let erased: ErasureSummary | null = null;
-  const outcome = await em.transactional(async (tx): Promise<Outcome> => {
+  await em.transactional(async (tx) => {
+    let mine = items;
     if (ctx.postgres) {
-      const rows: Array<{ locked: boolean }> = await tx.execute('select pg_try_advisory_xact_lock(?::bigint) as locked', [
-        advisoryLockKey(item.candidateId ?? item.targetId),
-      ]);
-      if (!rows[0]?.locked) return 'taken';
+      const locked = await tryLocks(tx, [...new Set(items.map(lockKey))]);
+      mine = items.filter((item) => locked.has(lockKey(item)));
     }
-    const again = await findDue(tx, ctx.tenantId, ctx.policy, rule, ctx.now, { ids: [item.targetId] });
-    if (again.items.length === 0) return 'gone';
-    if (item.candidateId && keptByHold(rule, item, await activeHoldsOn(tx, item.candidateId))) return 'held';
-    const actor = { tenantId: ctx.tenantId, userId: null, requestId: `retention-run:${ctx.runId}` };
+    const again = await findDue(tx, ctx.tenantId, ctx.policy, rule, ctx.now, { ids: mine.map((i) => i.targetId) });
+    const stillDue = new Set(again.items.map((i) => i.targetId));
+    const holds = await holdsOf(tx, [...new Set(mine.flatMap((i) => (i.candidateId ? [i.candidateId] : [])))]);
+    const act: DueItem[] = [];
+    for (const item of items) {
+      if (!mine.includes(item)) outcomes.set(item, 'taken');
+      else if (!stillDue.has(item.targetId)) outcomes.set(item, 'gone');
+      else if (item.candidateId && keptByHold(rule, item, holds.get(item.candidateId) ?? [])) outcomes.set(item, 'held');
+      else act.push(item);
+    }
+    if (act.length === 0) return;
+    const requestId = `retention-run:${ctx.runId}`;
+    const actor = { tenantId: ctx.tenantId, userId: null, requestId };
+    const targetIds = act.map((i) => i.targetId);
     if (rule.trigger === 'application_decided') {
-      fileKeys = (await anonymizeApplication(tx, item.targetId)).fileKeys;
-      recordAudit(tx, actor, { action: 'retention.anonymize', targetType: 'Application', targetId: item.targetId, subjectId: item.candidateId });
+      fileKeys = (await anonymizeApplications(tx, ctx.tenantId, targetIds)).fileKeys;
+      for (const item of act) recordAudit(tx, actor, { action: 'retention.anonymize', targetType: 'Application', targetId: item.targetId, subjectId: item.candidateId });
     } else if (rule.trigger === 'request_completed') {
-      fileKeys = await erasePrivacyRequest(tx, item.targetId);
-      recordAudit(tx, actor, { action: 'retention.erase', targetType: 'PrivacyRequest', targetId: item.targetId, subjectId: item.candidateId });
+      fileKeys = await erasePrivacyRequests(tx, ctx.tenantId, targetIds);
+      for (const item of act) recordAudit(tx, actor, { action: 'retention.erase', targetType: 'PrivacyRequest', targetId: item.targetId, subjectId: item.candidateId });
+    } else if (rule.trigger === 'email_sent') {
+      await deleteRows(tx, OutboxEmail.meta.className, ctx.tenantId, alongPath(tx, OutboxEmail.meta.className, [], targetIds));
+      for (const item of act) recordAudit(tx, actor, { action: 'retention.erase', targetType: 'OutboxEmail', targetId: item.targetId, subjectId: item.candidateId });
     } else {
       deferSearchIndexPurge(tx);
-      erased = await eraseSubject(tx, item.targetId);
-      recordAudit(tx, actor, { action: 'retention.erase', targetType: 'Candidate', targetId: item.targetId, subjectId: item.targetId });
+      erased = await eraseSubjects(tx, targetIds);
+      for (const item of act) recordAudit(tx, actor, { action: 'retention.erase', targetType: 'Candidate', targetId: item.targetId, subjectId: item.targetId });
     }
     await tx.flush();
-    await ctx.options.beforeCommit?.(item);
-    return 'done';
+    for (const item of act) {
+      await ctx.options.beforeCommit?.(item);
+      outcomes.set(item, 'done');
+    }
   });
-  // After commit, as executeErasure does: files and the candidate's data key (crypto-shredding) cannot be rolled back.
+  // After commit, as executeErasure does: files and the candidates' data keys (crypto-shredding) cannot be rolled back.
   const destroyed = erased as ErasureSummary | null;
   if (destroyed) {
     ctx.purger.erased();
@@ -219,7 +257,41 @@ async function processItem(ctx: SweepContext, rule: TRetentionRule, item: DueIte
   for (const key of fileKeys) {
     await ctx.options.files.remove(key).catch((error: unknown) => ctx.options.logger?.warn('retention: file not removed', errorFields(error)));
   }
-  return outcome;
+  return outcomes;
+}
+
+/**
+ * Processes items a page per transaction; a page that fails is rolled back
+ * and retried one item per transaction, so only the item at fault is left
+ * (counted as failed, logged without personal data) and the rest are done.
+ */
+async function processItems(ctx: SweepContext, rule: TRetentionRule, items: DueItem[], counts: TRetentionCounts): Promise<void> {
+  const tally = (outcomes: Map<DueItem, Outcome>) => {
+    for (const outcome of outcomes.values()) {
+      if (outcome === 'gone' || outcome === 'taken') continue;
+      counts.found += 1;
+      if (outcome === 'held') counts.skippedHold += 1;
+      else counts.done += 1;
+    }
+  };
+  try {
+    tally(await processPage(ctx, rule, items));
+    return;
+  } catch (error) {
+    if (items.length === 1) {
+      counts.found += 1;
+      counts.failed += 1;
+      ctx.options.logger?.error('retention: item failed, rolled back', { tenantId: ctx.tenantId, runId: ctx.runId, ruleId: rule.id, ...errorFields(error) });
+      return;
+    }
+  }
+  for (const item of items) await processItems(ctx, rule, [item], counts);
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 /** Runs `work` over `items` with at most `limit` at a time, in order of start. */
@@ -266,8 +338,9 @@ async function sweepTenant(
     if (!rule.enabled || aborted) continue;
     const counts = zeroCounts();
     rules[rule.id] = counts;
-    if (REPORT_ONLY_TRIGGERS.has(rule.trigger)) {
-      counts.found = await countReportOnly(em, tenant.id, rule, now);
+    if (rule.trigger === 'audit_event') {
+      if (options.dryRun) counts.found = counts.done = await countAuditDue(em, tenant.id, rule, now);
+      else aborted = await pruneAudit(ctx, rule, counts);
       continue;
     }
     for await (const batch of eachDue(em, tenant.id, policy, rule, now, options.batchSize ?? RETENTION_BATCH)) {
@@ -280,40 +353,26 @@ async function sweepTenant(
           else counts.done += 1;
         }
       } else {
-        await inParallel(batch, postgres ? (options.concurrency ?? 1) : 1, async (item) => {
+        const pages = chunk(batch, options.itemsPerTransaction ?? ITEMS_PER_TRANSACTION);
+        await inParallel(pages, postgres ? (options.concurrency ?? 1) : 1, async (page) => {
           if (options.signal?.aborted) {
             aborted = true;
             return;
           }
-          try {
-            const outcome = await processItem(ctx, rule, item);
-            if (outcome === 'gone' || outcome === 'taken') return;
-            counts.found += 1;
-            if (outcome === 'held') counts.skippedHold += 1;
-            else counts.done += 1;
-          } catch (error) {
-            counts.found += 1;
-            counts.failed += 1;
-            log?.error('retention: item failed, rolled back', { tenantId: tenant.id, runId: run.id, ruleId: rule.id, ...errorFields(error) });
-          }
+          await processItems(ctx, rule, page, counts);
         });
       }
-      Object.assign(totals, sumCounts(Object.entries(rules).filter(([id]) => !isReportOnly(policy, id)).map(([, c]) => c)));
+      Object.assign(totals, sumCounts(Object.values(rules)));
       await purger.purge(false);
       await save(false);
       log?.info('retention: batch', { tenantId: tenant.id, runId: run.id, ruleId: rule.id, dryRun: options.dryRun, ...counts });
       if (aborted) break;
     }
   }
-  Object.assign(totals, sumCounts(Object.entries(rules).filter(([id]) => !isReportOnly(policy, id)).map(([, c]) => c)));
+  Object.assign(totals, sumCounts(Object.values(rules)));
   await save(!aborted);
   log?.info(aborted ? 'retention: run stopped' : 'retention: run finished', { tenantId: tenant.id, runId: run.id, dryRun: options.dryRun, ...totals });
   return { tenantId: tenant.id, slug: tenant.slug, runId: run.id, dryRun: options.dryRun, policyVersion: version, rules, finished: !aborted, ...totals };
-}
-
-function isReportOnly(policy: TRetentionPolicy, ruleId: string): boolean {
-  const rule = policy.rules.find((r) => r.id === ruleId);
-  return rule ? REPORT_ONLY_TRIGGERS.has(rule.trigger) : false;
 }
 
 function sumCounts(list: TRetentionCounts[]): TRetentionCounts {
@@ -323,11 +382,42 @@ function sumCounts(list: TRetentionCounts[]): TRetentionCounts {
   );
 }
 
-/** Audit events past their period: counted, never deleted (see REPORT_ONLY_TRIGGERS). */
-async function countReportOnly(em: Em, tenantId: string, rule: TRetentionRule, now: Date): Promise<number> {
+/** The tenant's audit events past the rule's period (for dry runs and the preview). */
+async function countAuditDue(em: Em, tenantId: string, rule: TRetentionRule, now: Date): Promise<number> {
   const cutoff = em.getPlatform().processDateProperty(retentionCutoff(now, rule.period)) as unknown;
   const rows: Array<{ n: number | string }> = await em.execute('select count(*) as n from audit_event where tenant_id = ? and at < ?', [tenantId, cutoff]);
   return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Deletes the tenant's audit events past the rule's period, oldest first,
+ * up to 10k per transaction, each cut recorded in the chain (see
+ * pruneAuditChain). Audit events name candidates only by pseudonym and
+ * legal holds do not reach them: the chain can only lose a prefix.
+ * Returns whether the run was stopped meanwhile.
+ */
+async function pruneAudit(ctx: SweepContext, rule: TRetentionRule, counts: TRetentionCounts): Promise<boolean> {
+  const before = retentionCutoff(ctx.now, rule.period);
+  const actor = { tenantId: ctx.tenantId, userId: null, requestId: `retention-run:${ctx.runId}` };
+  for (;;) {
+    if (ctx.options.signal?.aborted) return true;
+    const em = ctx.orm.em.fork();
+    em.setFilterParams(TENANT_FILTER, { tenantId: ctx.tenantId });
+    try {
+      const { pruned } = await em.transactional((tx) =>
+        pruneAuditChain(tx, ctx.tenantId, before, (targetId) =>
+          recordAudit(tx, actor, { action: AUDIT_PRUNED_ACTION, targetType: 'AuditEvent', targetId }),
+        ),
+      );
+      counts.found += pruned;
+      counts.done += pruned;
+      if (pruned === 0) return false;
+    } catch (error) {
+      counts.failed += 1;
+      ctx.options.logger?.error('retention: audit events not pruned, rolled back', { tenantId: ctx.tenantId, runId: ctx.runId, ...errorFields(error) });
+      return false;
+    }
+  }
 }
 
 /**
@@ -379,13 +469,13 @@ export async function previewRetention(
   const rules: TRetentionPreview['rules'] = [];
   const listed: Array<{ candidateId: string; ruleId: string; action: TRetentionRule['action']; targetId: string | null }> = [];
   let renewalsDue = 0;
+  let awaitingHrExport = 0;
   for (const rule of policy.rules) {
-    const executed = !REPORT_ONLY_TRIGGERS.has(rule.trigger);
-    const entry = { ruleId: rule.id, label: rule.label, action: rule.action, executed, enabled: rule.enabled, count: 0, held: 0 };
+    const entry = { ruleId: rule.id, label: rule.label, action: rule.action, enabled: rule.enabled, count: 0, held: 0 };
     rules.push(entry);
     if (!rule.enabled) continue;
-    if (!executed) {
-      entry.count = await countReportOnly(em, actor.tenantId, rule, now);
+    if (rule.trigger === 'audit_event') {
+      entry.count = await countAuditDue(em, actor.tenantId, rule, now);
       continue;
     }
     for await (const batch of eachDue(em, actor.tenantId, policy, rule, now)) {
@@ -404,6 +494,7 @@ export async function previewRetention(
       }
     }
     renewalsDue += await countRenewalsDue(em, actor.tenantId, policy, rule, now);
+    awaitingHrExport += await countAwaitingHrExport(em, actor.tenantId, policy, rule, now);
   }
   const ids = [...new Set(listed.map((l) => l.candidateId))];
   const names = new Map(
@@ -415,6 +506,7 @@ export async function previewRetention(
     date: input.date,
     rules,
     renewalsDue,
+    awaitingHrExport,
     candidates: listed.map((l) => ({ ...l, name: names.get(l.candidateId) ?? '' })),
   };
 }

@@ -46,6 +46,13 @@ export const Application = defineEntity({
     decidedBy: () => p.manyToOne(User).nullable(),
     /** Set when retention blanked its personal values; the row stays as an anonymous statistic. */
     anonymizedAt: p.datetime().nullable(),
+    /**
+     * A hire's record was handed to HR (downloaded for the HR system); the
+     * hired-candidates retention rule counts from the later of this and the
+     * hire, and never erases a hire HR has not received.
+     */
+    hrExportedAt: p.datetime().nullable(),
+    hrExportedBy: () => p.manyToOne(User).nullable(),
   },
 });
 

@@ -43,5 +43,12 @@ export const AuditChainHead = defineEntity({
     id: notPersonal(p.string().length(64).primary(), 'tenant id or "global"'),
     seq: p.integer(),
     hash: notPersonal(p.string().length(64), 'sha-256 of the last event'),
+    /**
+     * Where retention cut the chain: events up to this seq were deleted, and
+     * the hash of the last of them, which the first kept event links to.
+     * Verification starts here instead of at the genesis hash.
+     */
+    prunedThroughSeq: p.integer().default(0),
+    prunedThroughHash: notPersonal(p.string().length(64).nullable(), 'sha-256 of the last pruned event'),
   },
 });

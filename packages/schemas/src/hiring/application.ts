@@ -83,8 +83,14 @@ export const ZApplication = ZApplicationListItem.extend({
   noticeVersion: z.number().int().nullable(),
   coverLetter: z.string().nullable(),
   salaryExpectation: z.string().nullable(),
+  /** A hire handed to HR: when and by whom (the hired-candidates retention rule counts from it). */
+  hrExport: z.object({ at: z.iso.datetime(), by: ZUserRef.nullable() }).nullable(),
 });
 export type TApplication = z.infer<typeof ZApplication>;
+
+/** A hire's record for the HR system, as a zip (hire.json, the candidate's files, the signed offer letter). */
+export const ZHrExportResult = z.object({ filename: z.string(), contentBase64: z.string() });
+export type THrExportResult = z.infer<typeof ZHrExportResult>;
 
 export const ZApplicationCreateInput = z.object({
   candidateId: ZId,

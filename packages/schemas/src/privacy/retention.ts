@@ -16,6 +16,7 @@ import { ZCountryCode } from '../hiring/job.js';
  * - `talent_pool_consent`: a candidate's talent-pool consent, from when it was given (not renewed since);
  * - `candidate_hired`: a hired candidate's recruiting data, from the hire;
  * - `request_completed`: a completed or refused privacy request, from its completion;
+ * - `email_sent`: an email in the outbox, from when it was sent (or finally failed);
  * - `audit_event`: an audit event, from when it was recorded.
  */
 export const RETENTION_TRIGGERS = [
@@ -24,12 +25,13 @@ export const RETENTION_TRIGGERS = [
   'talent_pool_consent',
   'candidate_hired',
   'request_completed',
+  'email_sent',
   'audit_event',
 ] as const;
 export const ZRetentionTrigger = z.enum(RETENTION_TRIGGERS);
 export type TRetentionTrigger = z.infer<typeof ZRetentionTrigger>;
 
-export const RETENTION_SCOPES = ['application', 'candidate', 'privacy_request', 'audit_event'] as const;
+export const RETENTION_SCOPES = ['application', 'candidate', 'privacy_request', 'email', 'audit_event'] as const;
 export type TRetentionScope = (typeof RETENTION_SCOPES)[number];
 
 /** The record each trigger's rule acts on. */
@@ -39,16 +41,9 @@ export const RETENTION_TRIGGER_SCOPE: Record<TRetentionTrigger, TRetentionScope>
   talent_pool_consent: 'candidate',
   candidate_hired: 'candidate',
   request_completed: 'privacy_request',
+  email_sent: 'email',
   audit_event: 'audit_event',
 };
-
-/**
- * Rules whose action the sweep reports but does not carry out. Audit events
- * are hash-chained from the first one: deleting the oldest would break
- * verification of every later event, so until the chain can be re-anchored
- * (a signed checkpoint) they are counted, never deleted.
- */
-export const REPORT_ONLY_TRIGGERS: ReadonlySet<TRetentionTrigger> = new Set(['audit_event']);
 
 export const RETENTION_ACTIONS = ['anonymize', 'erase'] as const;
 export const ZRetentionAction = z.enum(RETENTION_ACTIONS);
@@ -61,6 +56,7 @@ export const RETENTION_TRIGGER_ACTIONS: Record<TRetentionTrigger, readonly TRete
   talent_pool_consent: ['erase'],
   candidate_hired: ['erase'],
   request_completed: ['erase'],
+  email_sent: ['erase'],
   audit_event: ['erase'],
 };
 
@@ -179,8 +175,17 @@ export const DEFAULT_RETENTION_POLICY: TRetentionPolicy = {
       renewalNoticeDays: 0,
     },
     {
+      id: 'sent_emails',
+      label: 'Sent emails: delete the outbox copy 30 days after sending',
+      trigger: 'email_sent',
+      period: { amount: 30, unit: 'days' },
+      action: 'erase',
+      enabled: true,
+      renewalNoticeDays: 0,
+    },
+    {
       id: 'audit_events',
-      label: 'Audit events: keep 6 years (reported only: the hash chain keeps them)',
+      label: 'Audit events: keep 6 years, then delete (the hash chain records the cut)',
       trigger: 'audit_event',
       period: { amount: 72, unit: 'months' },
       action: 'erase',
@@ -258,8 +263,6 @@ export const ZRetentionPreview = z.object({
       ruleId: z.string(),
       label: z.string(),
       action: ZRetentionAction,
-      /** False for rules the sweep only reports (audit events). */
-      executed: z.boolean(),
       enabled: z.boolean(),
       count: z.number().int(),
       /** Of `count`, how many are under a legal hold today and would be skipped. */
@@ -268,6 +271,8 @@ export const ZRetentionPreview = z.object({
   ),
   /** Talent-pool consents that run out within the renewal notice (renewal emails would go out). */
   renewalsDue: z.number().int(),
+  /** Hired candidates past the hired rule's period whose record HR has not received: kept until it is exported. */
+  awaitingHrExport: z.number().int(),
   /** The first affected candidates, by rule. */
   candidates: z.array(
     z.object({

@@ -26,9 +26,8 @@ import { ACTION_TEXT } from './retentionDraft';
 
 type PreviewRule = TRetentionPreview['rules'][number];
 
-function outcomeOf(rule: PreviewRule): { label: string; color: 'success' | 'default' | 'info' } {
+function outcomeOf(rule: PreviewRule): { label: string; color: 'success' | 'default' } {
   if (!rule.enabled) return { label: 'Off', color: 'default' };
-  if (!rule.executed) return { label: 'Reported only', color: 'info' };
   return { label: 'Executed', color: 'success' };
 }
 
@@ -56,7 +55,7 @@ function CountsChart({ rules }: { rules: readonly PreviewRule[] }) {
             <Box
               sx={{
                 width: `${((rule.count - rule.held) / max) * 100}%`,
-                bgcolor: rule.enabled && rule.executed ? 'primary.main' : 'grey.500',
+                bgcolor: rule.enabled ? 'primary.main' : 'grey.500',
               }}
             />
             <Box sx={{ width: `${(rule.held / max) * 100}%`, bgcolor: 'warning.main' }} />
@@ -67,7 +66,7 @@ function CountsChart({ rules }: { rules: readonly PreviewRule[] }) {
         </Box>
       ))}
       <Typography component="figcaption" variant="caption" color="text.secondary">
-        Due items per rule; grey: counted only, amber: kept by a legal hold.
+        Due items per rule; amber: kept by a legal hold.
       </Typography>
     </Box>
   );
@@ -79,7 +78,7 @@ const FIRST_SHOWN = 10;
 function PreviewResult({ preview, dirty }: { preview: TRetentionPreview; dirty: boolean }) {
   const [showAll, setShowAll] = useState(false);
   const shown = showAll ? preview.candidates : preview.candidates.slice(0, FIRST_SHOWN);
-  const acted = preview.rules.filter((r) => r.enabled && r.executed);
+  const acted = preview.rules.filter((r) => r.enabled);
   const total = acted.reduce((sum, r) => sum + r.count - r.held, 0);
   const held = acted.reduce((sum, r) => sum + r.held, 0);
   const labelOf = new Map(preview.rules.map((r) => [r.ruleId, r.label]));
@@ -134,6 +133,13 @@ function PreviewResult({ preview, dirty }: { preview: TRetentionPreview; dirty: 
           {preview.renewalsDue === 1 ? 'One talent-pool consent runs' : 'Talent-pool consents that run'} out
           within the renewal notice; the candidate is asked by email to renew.
         </Typography>
+        {preview.awaitingHrExport > 0 && (
+          <Alert severity="info" sx={{ mt: 1.5 }}>
+            {preview.awaitingHrExport === 1 ? 'One hired candidate is' : `${preview.awaitingHrExport} hired candidates are`}{' '}
+            past the hired-candidates period but kept: HR has not received their record yet. Use “Export to HR”
+            on the application; the period then counts from the export.
+          </Alert>
+        )}
       </Box>
       <Box component="section" aria-labelledby="retention-preview-candidates">
         <Typography

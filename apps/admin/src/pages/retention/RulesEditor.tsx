@@ -22,7 +22,6 @@ import {
   type DraftPeriod,
   type DraftRule,
   type Errors,
-  isReportOnly,
   newOverride,
   type RetentionDraft,
   TRIGGER_TEXT,
@@ -103,7 +102,6 @@ function RuleCard({
 }) {
   const at = (path: string) => errors[`rules.${index}.${path}`];
   const headingId = `retention-rule-${rule.id}`;
-  const reportOnly = isReportOnly(rule.trigger);
   return (
     <Paper
       component="li"
@@ -120,7 +118,6 @@ function RuleCard({
             Starts: {TRIGGER_TEXT[rule.trigger]}
           </Typography>
         </Box>
-        {reportOnly && <Chip size="small" variant="outlined" label="Reported only" />}
         {!rule.enabled && <Chip size="small" label="Off" />}
         <FormControlLabel
           control={
@@ -191,10 +188,16 @@ function RuleCard({
             />
           )}
         </Stack>
-        {reportOnly && (
+        {rule.trigger === 'audit_event' && (
           <FormHelperText sx={{ mt: 0 }}>
-            Counted in runs, never deleted: audit events are hash-chained, and removing the oldest would break
-            the verification of every later one.
+            The oldest events are deleted from the start of the hash chain; the chain records where it was
+            cut, so “Verify integrity” still checks every event kept.
+          </FormHelperText>
+        )}
+        {rule.trigger === 'candidate_hired' && (
+          <FormHelperText sx={{ mt: 0 }}>
+            Counts from the later of the hire and its “Export to HR”; a hire never exported is kept and shown
+            in the preview.
           </FormHelperText>
         )}
       </Stack>

@@ -1,5 +1,4 @@
 import {
-  REPORT_ONLY_TRIGGERS,
   RETENTION_TRIGGER_ACTIONS,
   type TRetentionAction,
   type TRetentionPeriod,
@@ -23,6 +22,7 @@ export const TRIGGER_TEXT: Record<TRetentionTrigger, string> = {
   talent_pool_consent: 'A talent-pool consent, from when it was given (unless renewed)',
   candidate_hired: 'A hired candidate’s recruiting data, from the hire',
   request_completed: 'A completed or refused privacy request, from its completion',
+  email_sent: 'An email in the outbox, from when it was sent (or finally failed)',
   audit_event: 'An audit event, from when it was recorded',
 };
 
@@ -37,9 +37,6 @@ export function allowedActions(trigger: TRetentionTrigger): readonly TRetentionA
   return RETENTION_TRIGGER_ACTIONS[trigger];
 }
 
-export function isReportOnly(trigger: TRetentionTrigger): boolean {
-  return REPORT_ONLY_TRIGGERS.has(trigger);
-}
 
 /** Numbers as typed, so an empty or odd value reaches validation and is reported at its field. */
 export type DraftPeriod = { amount: string; unit: TRetentionPeriod['unit'] };

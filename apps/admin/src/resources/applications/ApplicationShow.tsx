@@ -20,6 +20,7 @@ import { RestrictionBanner, WhileRestricted } from '../candidates/Restriction';
 import { Answers } from './Answers';
 import { Feedback } from './Feedback';
 import { FromApplicant, hasApplicantDetails } from './FromApplicant';
+import { HrExport } from './HrExport';
 import { Interviews } from './Interviews';
 import { Notes } from './Notes';
 import { Offer } from './Offer';
@@ -88,6 +89,7 @@ function ApplicationActions({ application }: { application: TApplication }) {
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
       {application.status !== 'withdrawn' &&
         (restricted ? <WhileRestricted>{moveMenu}</WhileRestricted> : moveMenu)}
+      {application.status === 'hired' && <HrExport application={application} />}
       {active && (
         <>
           {restricted ? <WhileRestricted>{reject}</WhileRestricted> : reject}

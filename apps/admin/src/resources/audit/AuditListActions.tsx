@@ -30,6 +30,8 @@ function VerifyResult({ result }: { result: AuditVerifyResult }) {
         <AlertTitle>The audit log is intact</AlertTitle>
         All {result.checked} events of this organisation's hash chain were recomputed and each links to the
         one before it.
+        {result.prunedThroughSeq > 0 &&
+          ` Events #1 to #${result.prunedThroughSeq} were deleted by the retention policy; the chain records where it was cut.`}
         {result.lastHash && (
           <Typography variant="body2" sx={{ mt: 1, wordBreak: 'break-all' }}>
             Hash of the last event (#{result.lastSeq}): <code>{result.lastHash}</code>. Note it down elsewhere

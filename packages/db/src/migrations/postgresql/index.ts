@@ -16,6 +16,7 @@ import { Migration20261123204418_outbox_email_candidate } from './Migration20261
 import { Migration20261123211326_legal_holds } from './Migration20261123211326_legal_holds.js';
 import { Migration20261129165259_request_agent_proof_file } from './Migration20261129165259_request_agent_proof_file.js';
 import { Migration20261129175522_data_keys } from './Migration20261129175522_data_keys.js';
+import { Migration20261129195207_audit_prune_hr_export } from './Migration20261129195207_audit_prune_hr_export.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -34,4 +35,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123211326_legal_holds', class: Migration20261123211326_legal_holds },
   { name: 'Migration20261129165259_request_agent_proof_file', class: Migration20261129165259_request_agent_proof_file },
   { name: 'Migration20261129175522_data_keys', class: Migration20261129175522_data_keys },
+  { name: 'Migration20261129195207_audit_prune_hr_export', class: Migration20261129195207_audit_prune_hr_export },
 ];
