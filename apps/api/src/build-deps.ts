@@ -21,7 +21,7 @@ export function buildDeps(env: Env, orm: Orm, logger: Logger): AppDeps & { publi
   const publicUrl = (env.APP_ORIGIN?.split(',')[0] ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   const careersDir = join(dataDir(env), 'careers');
   const files = diskFileStore(join(dataDir(env), 'files'));
-  const masterKey = loadMasterKey({ fromEnv: env.MASTER_KEY, dataDir: dataDir(env), logger });
+  const masterKey = loadMasterKey({ fromEnv: env.MASTER_KEY, previous: env.MASTER_KEY_PREVIOUS, dataDir: dataDir(env), logger });
   const careers = createCareersPublisher({ orm, outDir: careersDir, publicUrl, logger, files, masterKey });
   return {
     orm,

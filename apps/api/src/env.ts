@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   /** 32 random bytes, base64; wraps stored keys. Without it one is generated into DATA_DIR (not for production). */
   MASTER_KEY: z.string().optional(),
+  /** During a master-key rotation: the other master key(s), comma-separated, still accepted for unwrapping. */
+  MASTER_KEY_PREVIOUS: z.string().optional(),
   /** Folder of the candidate data keys (docs/keys.md); back it up separately, with a short retention. Defaults to DATA_DIR/keys. */
   KEYS_DIR: z.string().optional(),
   /** Only for `pnpm keys:rotate-master`: the master key to re-wrap under (else one is generated into DATA_DIR/master.key.new). */

@@ -11,7 +11,7 @@ import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtu
 import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
 import { candidateKey, type DataKeys, isSealedFile, isSealedText, openWith } from './data-keys.js';
 import { createKeyStore } from './key-store.js';
-import { unwrapSecret } from './master-key.js';
+import { acceptingPrevious, unwrapSecret } from './master-key.js';
 import { rotateMasterKey, rotateTenantKey } from './rotation.js';
 
 const ANY_TENANT = { filters: { [TENANT_FILTER]: false } };
@@ -239,6 +239,12 @@ forEachDatabase('crypto-shredding', (db) => {
 
         const keys = await currentKeys(em, { masterKey: newMaster, keyStore: deps.keyStore }, tenant.id);
         for (const v of copy.values) expect(opens(keys.get(v.candidateId)!, v.sealed), v.what).toEqual(expectedPlain(v, markers.get(v.candidateId)!));
+        // No downtime: while the new key rolls out, an instance still on the old one that accepts the new one
+        // (MASTER_KEY_PREVIOUS) opens every re-wrapped key without a cache to help it.
+        const rolling = acceptingPrevious(Buffer.from(oldMaster), [newMaster]);
+        const during = await currentKeys(em, { masterKey: rolling, keyStore: createKeyStore(deps.keyStore.dir) }, tenant.id);
+        for (const v of copy.values) expect(opens(during.get(v.candidateId)!, v.sealed), v.what).toEqual(expectedPlain(v, markers.get(v.candidateId)!));
+        expect(() => unwrapSecret(Buffer.from(oldMaster), signing.privateKeyWrapped)).toThrow();
 
         // The next tenant rotation deletes the retired key no file names any more.
         const again = await rotateTenantKey(db.orm().em.fork(), { masterKey: newMaster, keyStore: createKeyStore(deps.keyStore.dir) }, tenant.id);

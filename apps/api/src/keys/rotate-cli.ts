@@ -24,7 +24,7 @@ const { values, positionals } = parseArgs({
 const command = positionals[0];
 const env = readEnv();
 const logger = createLogger(env.LOG_LEVEL);
-const masterKey = loadMasterKey({ fromEnv: env.MASTER_KEY, dataDir: dataDir(env), logger });
+const masterKey = loadMasterKey({ fromEnv: env.MASTER_KEY, previous: env.MASTER_KEY_PREVIOUS, dataDir: dataDir(env), logger });
 
 function newMasterKey(): { key: Buffer; where: string } {
   if (env.NEW_MASTER_KEY) return { key: decodeMasterKey(env.NEW_MASTER_KEY, 'NEW_MASTER_KEY'), where: 'NEW_MASTER_KEY' };

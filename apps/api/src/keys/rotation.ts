@@ -76,14 +76,11 @@ export interface MasterRotation {
 /** Unwraps under the old master key, or notices the value is already under the new one. */
 function rewrap(oldMaster: Buffer, newMaster: Buffer, wrapped: string): string | null {
   try {
+    // Already under the new key (a repeated run, or written by an instance that already has it).
+    unwrapSecret(newMaster, wrapped);
+    return null;
+  } catch {
     return wrapSecret(newMaster, unwrapSecret(oldMaster, wrapped));
-  } catch (error) {
-    try {
-      unwrapSecret(newMaster, wrapped);
-      return null;
-    } catch {
-      throw error;
-    }
   }
 }
 
