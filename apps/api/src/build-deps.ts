@@ -8,6 +8,7 @@ import { dataDir, type Env, keysDir } from './env.js';
 import { diskFileStore } from './files/file-store.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { createKeyStore } from './keys/key-store.js';
+import { loadHashKey } from './keys/hash-key.js';
 import { loadMasterKey } from './keys/master-key.js';
 import type { Logger } from './logging/logger.js';
 
@@ -17,7 +18,7 @@ function findAdminDir(env: Env): string | null {
   return existsSync(join(dir, 'index.html')) ? dir : null;
 }
 
-export function buildDeps(env: Env, orm: Orm, logger: Logger): AppDeps & { publishAllCareers(): Promise<void> } {
+export async function buildDeps(env: Env, orm: Orm, logger: Logger): Promise<AppDeps & { publishAllCareers(): Promise<void> }> {
   const publicUrl = (env.APP_ORIGIN?.split(',')[0] ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   const careersDir = join(dataDir(env), 'careers');
   const files = diskFileStore(join(dataDir(env), 'files'));
@@ -48,6 +49,7 @@ export function buildDeps(env: Env, orm: Orm, logger: Logger): AppDeps & { publi
     careersDir,
     files,
     masterKey,
+    hashKey: await loadHashKey(orm, masterKey),
     keyStore: createKeyStore(keysDir(env)),
   };
 }

@@ -34,6 +34,8 @@ export interface AppDeps {
   files: FileStore;
   /** Wraps every stored secret (receipt-signing keys); from MASTER_KEY or DATA_DIR/master.key. */
   masterKey: Buffer;
+  /** The root of keyed hashes (audit pseudonyms, portal code hashes, renewal links); see keys/hash-key.ts. */
+  hashKey: Buffer;
   /** Candidate data keys, one file each, outside the database (KEYS_DIR, DATA_DIR/keys by default); see docs/keys.md. */
   keyStore: KeyStore;
 }

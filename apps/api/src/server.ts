@@ -23,9 +23,9 @@ if (applied.length) logger.info('migrations applied', { count: applied.length })
 const seedDemoTenant = env.NODE_ENV !== 'production' && env.DEMO_SEED !== 'false';
 if (seedDemoTenant) await seedDemo(orm.em.fork());
 
-const deps = buildDeps(env, orm, logger);
-// Audit pseudonyms must stay the same across restarts: key them with the master key.
-setAuditSubjectKey(deps.masterKey);
+const deps = await buildDeps(env, orm, logger);
+// Audit pseudonyms must stay the same across restarts and master-key rotations: key them with the hash key.
+setAuditSubjectKey(deps.hashKey);
 await deps.publishAllCareers();
 // Job postings' validThrough moves on and notices published for a later day take effect: republish every hour.
 const republish = setInterval(() => {
@@ -36,7 +36,7 @@ republish.unref();
 // Talent-pool consents about to end get their renewal email in the same hourly round.
 const digest = () => {
   sendDeadlineDigests(orm, deps.publicUrl).catch((error: unknown) => logger.error('request digest failed', errorFields(error)));
-  sendAllRenewalRequests(orm, { publicUrl: deps.publicUrl, masterKey: deps.masterKey }).catch((error: unknown) =>
+  sendAllRenewalRequests(orm, { publicUrl: deps.publicUrl, hashKey: deps.hashKey }).catch((error: unknown) =>
     logger.error('consent renewal emails failed', errorFields(error)),
   );
 };

@@ -3,7 +3,7 @@ import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 const KEY_INFO = 'candor/audit-subject/v1';
 
 /**
- * The key of audit pseudonyms. Derived from the master key when the server
+ * The key of audit pseudonyms. Derived from the hash key (keys/hash-key.ts) when the server
  * builds its deps (`setAuditSubjectKey`), so pseudonyms stay the same across
  * restarts and instances of one deployment. Until then (tests, scripts that
  * never build deps) it is random: pseudonyms are stable within the process
@@ -11,8 +11,8 @@ const KEY_INFO = 'candor/audit-subject/v1';
  */
 let subjectKey: Buffer = randomBytes(32);
 
-export function setAuditSubjectKey(masterKey: Buffer): void {
-  subjectKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), KEY_INFO, 32));
+export function setAuditSubjectKey(hashKey: Buffer): void {
+  subjectKey = Buffer.from(hkdfSync('sha256', hashKey, Buffer.alloc(0), KEY_INFO, 32));
 }
 
 /**

@@ -19,7 +19,7 @@ forEachDatabase('audit log', (db) => {
 
   beforeAll(() => {
     deps = testDeps(db.orm());
-    setAuditSubjectKey(deps.masterKey);
+    setAuditSubjectKey(deps.hashKey);
   });
 
   /** A tenant with an owner signed in, and a candidate created through the API. */
@@ -94,12 +94,12 @@ forEachDatabase('audit log', (db) => {
     const listed = await a.caller.audit.list({ filter: { action: 'audit.list' } });
     expect(listed.data.every((e) => e.subjectRef === null)).toBe(true);
 
-    // Keyed by the deployment's master key: the same key gives the same pseudonym, another key another one.
-    setAuditSubjectKey(Buffer.from(deps.masterKey));
+    // Keyed by the deployment's hash key: the same key gives the same pseudonym, another key another one.
+    setAuditSubjectKey(Buffer.from(deps.hashKey));
     expect(auditSubjectRef(a.candidate.id)).toBe(ref);
     setAuditSubjectKey(randomBytes(32));
     expect(auditSubjectRef(a.candidate.id)).not.toBe(ref);
-    setAuditSubjectKey(deps.masterKey);
+    setAuditSubjectKey(deps.hashKey);
   });
 
   it('reports an edited event at its seq, in the backoffice and on the command line', async () => {

@@ -17,7 +17,7 @@ export async function renewalTermsOf(em: Em, tenantId: string): Promise<RenewalT
  * Sends the due renewal emails of every tenant (each candidate once per
  * consent given; see sendRenewalRequests). Runs hourly in the API process.
  */
-export async function sendAllRenewalRequests(orm: Orm, options: { publicUrl: string; masterKey: Buffer; now?: Date }): Promise<number> {
+export async function sendAllRenewalRequests(orm: Orm, options: { publicUrl: string; hashKey: Buffer; now?: Date }): Promise<number> {
   let queued = 0;
   for (const tenant of await orm.em.fork().find(Tenant, {})) {
     const em = orm.em.fork();

@@ -40,7 +40,7 @@ export function renewalRoutes(
     if (!scope) return c.text('There is no such page.', 404);
     const token = c.req.query('t') ?? '';
     const terms = await termsOf(scope.em, scope.tenant.id);
-    const outcome = terms ? await renewalPrompt(scope.em, scope.tenant, deps.masterKey, token, terms) : ({ kind: 'invalid' } as const);
+    const outcome = terms ? await renewalPrompt(scope.em, scope.tenant, deps.hashKey, token, terms) : ({ kind: 'invalid' } as const);
     return page(c, scope.tenant, outcome, token, outcome.kind === 'invalid' ? 400 : 200);
   };
 
@@ -58,7 +58,7 @@ export function renewalRoutes(
     const token = typeof form.token === 'string' ? form.token : '';
     const terms = await termsOf(scope.em, scope.tenant.id);
     const outcome = terms
-      ? await renewConsent(scope.em, scope.tenant, { masterKey: deps.masterKey, publicUrl: deps.publicUrl, token, terms, requestId: requestOf(c).requestId })
+      ? await renewConsent(scope.em, scope.tenant, { masterKey: deps.masterKey, hashKey: deps.hashKey, publicUrl: deps.publicUrl, token, terms, requestId: requestOf(c).requestId })
       : ({ kind: 'invalid' } as const);
     return page(c, scope.tenant, outcome, token, outcome.kind === 'invalid' ? 400 : 200);
   };

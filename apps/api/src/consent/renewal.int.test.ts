@@ -47,17 +47,17 @@ forEachDatabase('talent-pool consent renewal', (db) => {
   describe('the renewal email', () => {
     it('goes out once, within 30 days of the end of a 24-month consent, with a signed link', async () => {
       const { tenant, deps, candidate } = await setup(720);
-      expect(await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, masterKey: deps.masterKey })).toBeGreaterThanOrEqual(1);
-      await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, masterKey: deps.masterKey });
+      expect(await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, hashKey: deps.hashKey })).toBeGreaterThanOrEqual(1);
+      await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, hashKey: deps.hashKey });
       const mails = await renewalMails(tenant.id);
       expect(mails.map((m) => m.to)).toEqual([candidate.email]);
-      const claim = readRenewalToken(deps.masterKey, tokenIn(mails[0]!.text));
+      const claim = readRenewalToken(deps.hashKey, tokenIn(mails[0]!.text));
       expect(claim).toMatchObject({ t: tenant.id, c: candidate.id, p: 'talent_pool' });
     });
 
     it('is not sent for a consent far from its end, nor for one withdrawn', async () => {
       const { tenant, deps } = await setup(300);
-      await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, masterKey: deps.masterKey });
+      await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, hashKey: deps.hashKey });
       expect(await renewalMails(tenant.id)).toEqual([]);
     });
   });
@@ -65,7 +65,7 @@ forEachDatabase('talent-pool consent renewal', (db) => {
   describe('the renewal link', () => {
     it('asks on opening, renews only on the button, with a new consent event and receipt', async () => {
       const { tenant, deps, candidate } = await setup(720);
-      await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, masterKey: deps.masterKey });
+      await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, hashKey: deps.hashKey });
       const token = tokenIn((await renewalMails(tenant.id))[0]!.text);
       const client = httpClient(deps);
       const path = `/careers/${tenant.slug}/privacy/renew/`;
@@ -96,7 +96,7 @@ forEachDatabase('talent-pool consent renewal', (db) => {
       expect(events[0]).toMatchObject({ purpose: 'talent_pool', decision: 'given', channel: 'renewal_email' });
       expect(await tenantEm(db.orm(), tenant.id).count(ConsentReceipt, { candidate: candidate.id })).toBe(2);
       // Renewed today, the consent is far from its end again: no new email.
-      await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, masterKey: deps.masterKey });
+      await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, hashKey: deps.hashKey });
       expect(await renewalMails(tenant.id)).toHaveLength(1);
     });
 
@@ -104,11 +104,11 @@ forEachDatabase('talent-pool consent renewal', (db) => {
       const { tenant, deps, candidate } = await setup(720);
       const client = httpClient(deps);
       const path = `/careers/${tenant.slug}/privacy/renew/`;
-      const good = renewalToken(deps.masterKey, { tenantId: tenant.id, candidateId: candidate.id, purpose: 'talent_pool', expiresOn: addMonths(dayOf(), 1) });
+      const good = renewalToken(deps.hashKey, { tenantId: tenant.id, candidateId: candidate.id, purpose: 'talent_pool', expiresOn: addMonths(dayOf(), 1) });
       const tampered = `${good.slice(0, -2)}xx`;
-      const expired = renewalToken(deps.masterKey, { tenantId: tenant.id, candidateId: candidate.id, purpose: 'talent_pool', expiresOn: '2020-01-01' });
+      const expired = renewalToken(deps.hashKey, { tenantId: tenant.id, candidateId: candidate.id, purpose: 'talent_pool', expiresOn: '2020-01-01' });
       const other = await seedTenant(db.orm().em.fork());
-      const foreign = renewalToken(deps.masterKey, { tenantId: other.id, candidateId: candidate.id, purpose: 'talent_pool', expiresOn: addMonths(dayOf(), 1) });
+      const foreign = renewalToken(deps.hashKey, { tenantId: other.id, candidateId: candidate.id, purpose: 'talent_pool', expiresOn: addMonths(dayOf(), 1) });
       for (const token of [tampered, expired, foreign, '']) {
         const res = await client.request(path, {
           method: 'POST',

@@ -31,13 +31,13 @@ function shift(day: string, period: TRetentionPeriod, sign: 1 | -1): string {
 
 const ZToken = z.object({ t: z.uuid(), c: z.uuid(), p: z.string(), e: z.iso.date() });
 
-/** A key for renewal links only, derived from the master key (a leaked link key reveals nothing else). */
-function linkKey(masterKey: Buffer): Buffer {
-  return createHmac('sha256', masterKey).update('candor/consent-renewal/v1').digest();
+/** A key for renewal links only, derived from the keyed-hash root (keys/hash-key.ts; a leaked link key reveals nothing else). */
+function linkKey(hashKey: Buffer): Buffer {
+  return createHmac('sha256', hashKey).update('candor/consent-renewal/v1').digest();
 }
 
-function mac(masterKey: Buffer, payload: string): Buffer {
-  return createHmac('sha256', linkKey(masterKey)).update(payload).digest();
+function mac(hashKey: Buffer, payload: string): Buffer {
+  return createHmac('sha256', linkKey(hashKey)).update(payload).digest();
 }
 
 /**
@@ -45,16 +45,16 @@ function mac(masterKey: Buffer, payload: string): Buffer {
  * until the consent ends: whoever holds the email may renew, nothing more
  * (it opens no data and cannot withdraw anything).
  */
-export function renewalToken(masterKey: Buffer, claim: { tenantId: string; candidateId: string; purpose: string; expiresOn: string }): string {
+export function renewalToken(hashKey: Buffer, claim: { tenantId: string; candidateId: string; purpose: string; expiresOn: string }): string {
   const payload = Buffer.from(JSON.stringify({ t: claim.tenantId, c: claim.candidateId, p: claim.purpose, e: claim.expiresOn })).toString('base64url');
-  return `${payload}.${mac(masterKey, payload).toString('base64url')}`;
+  return `${payload}.${mac(hashKey, payload).toString('base64url')}`;
 }
 
 /** The token's claim when its signature holds and it has not expired; null otherwise. */
-export function readRenewalToken(masterKey: Buffer, token: string, today: string = dayOf()): z.infer<typeof ZToken> | null {
+export function readRenewalToken(hashKey: Buffer, token: string, today: string = dayOf()): z.infer<typeof ZToken> | null {
   const [payload, signature] = token.split('.');
   if (!payload || !signature) return null;
-  const expected = mac(masterKey, payload);
+  const expected = mac(hashKey, payload);
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   let parsed: unknown;
@@ -91,9 +91,9 @@ export function consentEndsOn(occurredAt: Date, terms: RenewalTerms): string {
 export async function sendRenewalRequests(
   em: Em,
   tenant: TenantRow,
-  options: { publicUrl: string; masterKey: Buffer; terms: RenewalTerms; now?: Date },
+  options: { publicUrl: string; hashKey: Buffer; terms: RenewalTerms; now?: Date },
 ): Promise<number> {
-  const { terms, publicUrl, masterKey } = options;
+  const { terms, publicUrl, hashKey } = options;
   if (terms.noticeDays <= 0) return 0;
   const today = dayOf(options.now);
   // Given on or before this day, a consent ends within the notice period; given before `expired`, it has ended.
@@ -112,7 +112,7 @@ export async function sendRenewalRequests(
     if (current?.id !== event.id) continue;
     if (await em.count(OutboxEmail, { candidate: candidate.id, template: TEMPLATE, createdAt: { $gte: event.occurredAt } })) continue;
     const endsOn = consentEndsOn(event.occurredAt, terms);
-    const token = renewalToken(masterKey, { tenantId: tenant.id, candidateId: candidate.id, purpose: TALENT_POOL_PURPOSE, expiresOn: endsOn });
+    const token = renewalToken(hashKey, { tenantId: tenant.id, candidateId: candidate.id, purpose: TALENT_POOL_PURPOSE, expiresOn: endsOn });
     enqueueEmail(em, {
       tenantId: tenant.id,
       candidateId: candidate.id,
@@ -133,8 +133,8 @@ export type RenewalOutcome =
   | { kind: 'invalid' };
 
 /** What the link's page shows: the consent it would renew, or that the link no longer works. */
-export async function renewalPrompt(em: Em, tenant: TenantRow, masterKey: Buffer, token: string, terms: RenewalTerms): Promise<RenewalOutcome> {
-  const claim = readRenewalToken(masterKey, token);
+export async function renewalPrompt(em: Em, tenant: TenantRow, hashKey: Buffer, token: string, terms: RenewalTerms): Promise<RenewalOutcome> {
+  const claim = readRenewalToken(hashKey, token);
   if (!claim || claim.t !== tenant.id) return { kind: 'invalid' };
   const current = await talentPoolConsentOf(em, claim.c);
   if (!current) return { kind: 'invalid' };
@@ -154,9 +154,9 @@ export async function renewalPrompt(em: Em, tenant: TenantRow, masterKey: Buffer
 export async function renewConsent(
   em: Em,
   tenant: TenantRow,
-  options: { masterKey: Buffer; publicUrl: string; token: string; terms: RenewalTerms; requestId: string },
+  options: { masterKey: Buffer; hashKey: Buffer; publicUrl: string; token: string; terms: RenewalTerms; requestId: string },
 ): Promise<RenewalOutcome> {
-  const claim = readRenewalToken(options.masterKey, options.token);
+  const claim = readRenewalToken(options.hashKey, options.token);
   if (!claim || claim.t !== tenant.id) return { kind: 'invalid' };
   return em.transactional(async (tx) => {
     const current = await talentPoolConsentOf(tx, claim.c);

@@ -1,4 +1,4 @@
-import { Candidate, type Em, TENANT_FILTER, TenantDataKey, TenantSigningKey } from '@candor/db';
+import { Candidate, type Em, SystemSecret, TENANT_FILTER, TenantDataKey, TenantSigningKey } from '@candor/db';
 import { createTenantDataKey, type DataKeys, tenantKeyById } from './data-keys.js';
 import { unwrapSecret, wrapSecret } from './master-key.js';
 
@@ -69,6 +69,7 @@ export async function rotateTenantKey(em: Em, keys: DataKeys, tenantId: string):
 export interface MasterRotation {
   tenantKeys: number;
   signingKeys: number;
+  systemSecrets: number;
   /** Rows already wrapped under the new key (a repeated run). */
   alreadyRotated: number;
 }
@@ -94,7 +95,7 @@ function rewrap(oldMaster: Buffer, newMaster: Buffer, wrapped: string): string |
 export async function rotateMasterKey(em: Em, oldMaster: Buffer, newMaster: Buffer): Promise<MasterRotation> {
   if (oldMaster.equals(newMaster)) throw new Error('the new master key is the current one');
   return em.transactional(async (tx) => {
-    const result: MasterRotation = { tenantKeys: 0, signingKeys: 0, alreadyRotated: 0 };
+    const result: MasterRotation = { tenantKeys: 0, signingKeys: 0, systemSecrets: 0, alreadyRotated: 0 };
     for (const row of await tx.find(TenantDataKey, {}, ANY_TENANT)) {
       const next = rewrap(oldMaster, newMaster, row.wrappedKey);
       if (next === null) result.alreadyRotated += 1;
@@ -109,6 +110,15 @@ export async function rotateMasterKey(em: Em, oldMaster: Buffer, newMaster: Buff
       else {
         row.privateKeyWrapped = next;
         result.signingKeys += 1;
+      }
+    }
+    // The keyed-hash root: re-wrapped, never changed (hash-key.ts).
+    for (const row of await tx.find(SystemSecret, {})) {
+      const next = rewrap(oldMaster, newMaster, row.wrapped);
+      if (next === null) result.alreadyRotated += 1;
+      else {
+        row.wrapped = next;
+        result.systemSecrets += 1;
       }
     }
     await tx.flush();

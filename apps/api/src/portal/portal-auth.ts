@@ -7,20 +7,21 @@ export const CODE_MAX_TRIES = 5;
 export const SESSION_TTL_MS = 30 * 60_000;
 
 /**
- * The key email addresses and codes are hashed with, derived from the master
- * key: a copy of the database alone cannot test which addresses asked for a
- * code, nor try the million codes against a stored hash.
+ * The key email addresses and codes are hashed with, derived from the hash
+ * key (stored only wrapped under the master key): a copy of the database
+ * alone cannot test which addresses asked for a code, nor try the million
+ * codes against a stored hash.
  */
-function portalKey(masterKey: Buffer): Buffer {
-  return createHmac('sha256', masterKey).update('candor/privacy-portal/v1').digest();
+function portalKey(hashKey: Buffer): Buffer {
+  return createHmac('sha256', hashKey).update('candor/privacy-portal/v1').digest();
 }
 
-export function emailHashOf(masterKey: Buffer, tenantId: string, email: string): string {
-  return createHmac('sha256', portalKey(masterKey)).update(`${tenantId}\n${email}`).digest('hex');
+export function emailHashOf(hashKey: Buffer, tenantId: string, email: string): string {
+  return createHmac('sha256', portalKey(hashKey)).update(`${tenantId}\n${email}`).digest('hex');
 }
 
-function codeHashOf(masterKey: Buffer, emailHash: string, code: string): string {
-  return createHmac('sha256', portalKey(masterKey)).update(`${emailHash}\n${code}`).digest('hex');
+function codeHashOf(hashKey: Buffer, emailHash: string, code: string): string {
+  return createHmac('sha256', portalKey(hashKey)).update(`${emailHash}\n${code}`).digest('hex');
 }
 
 /** Six random digits. */
@@ -33,15 +34,15 @@ export function newCode(): string {
  * one, so only the latest code works and each gets 5 tries. Runs in the
  * caller's transaction, with the email that carries the code.
  */
-export async function issueCode(tx: Em, input: { tenantId: string; email: string; masterKey: Buffer }): Promise<string> {
+export async function issueCode(tx: Em, input: { tenantId: string; email: string; hashKey: Buffer }): Promise<string> {
   const now = new Date();
-  const emailHash = emailHashOf(input.masterKey, input.tenantId, input.email);
+  const emailHash = emailHashOf(input.hashKey, input.tenantId, input.email);
   await tx.nativeDelete(PortalCode, { tenant: input.tenantId, $or: [{ emailHash }, { expiresAt: { $lt: now } }] });
   const code = newCode();
   tx.create(PortalCode, {
     tenant: input.tenantId,
     emailHash,
-    codeHash: codeHashOf(input.masterKey, emailHash, code),
+    codeHash: codeHashOf(input.hashKey, emailHash, code),
     attempts: 0,
     expiresAt: new Date(now.getTime() + CODE_TTL_MS),
     usedAt: null,
@@ -56,9 +57,9 @@ export type CodeCheck = { kind: 'ok' } | { kind: 'wrong'; triesLeft: number } | 
  * is claimed with a compare-and-set on the attempt counter, so guesses sent
  * at the same moment cannot share a try.
  */
-export async function checkCode(em: Em, input: { tenantId: string; email: string; code: string; masterKey: Buffer }): Promise<CodeCheck> {
-  const emailHash = emailHashOf(input.masterKey, input.tenantId, input.email);
-  const expected = Buffer.from(codeHashOf(input.masterKey, emailHash, input.code), 'hex');
+export async function checkCode(em: Em, input: { tenantId: string; email: string; code: string; hashKey: Buffer }): Promise<CodeCheck> {
+  const emailHash = emailHashOf(input.hashKey, input.tenantId, input.email);
+  const expected = Buffer.from(codeHashOf(input.hashKey, emailHash, input.code), 'hex');
   for (let round = 0; round < 3; round++) {
     const now = new Date();
     const row = await em.findOne(

@@ -144,11 +144,11 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
     const raw = text((await parseForm(c)).email).slice(0, 300);
     const email = ZEmail.safeParse(raw);
     if (!email.success) return page(c, tenant, { kind: 'sign_in', email: raw, error: 'invalid_email' }, 400);
-    if (!deps.limits.portalCodePerEmail.hit(emailHashOf(deps.masterKey, tenant.id, email.data))) {
+    if (!deps.limits.portalCodePerEmail.hit(emailHashOf(deps.hashKey, tenant.id, email.data))) {
       return page(c, tenant, { kind: 'rate_limited' }, 429);
     }
     await em.transactional(async (tx) => {
-      const code = await issueCode(tx, { tenantId: tenant.id, email: email.data, masterKey: deps.masterKey });
+      const code = await issueCode(tx, { tenantId: tenant.id, email: email.data, hashKey: deps.hashKey });
       // Queued without the tenant: the tenant's staff see their outbox, and must see neither the code nor who asked for one.
       enqueueEmail(tx, { tenantId: null, to: email.data, ...portalCodeEmail(tenant, code, deps.publicUrl) });
     });
@@ -165,7 +165,7 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
     if (!email.success) return page(c, tenant, { kind: 'sign_in', error: 'invalid_email' }, 400);
     const code = text(form.code).replace(/[\s-]/g, '');
     if (!/^\d{6}$/.test(code)) return page(c, tenant, { kind: 'code_sent', email: email.data, error: { kind: 'format' } }, 400);
-    const check = await checkCode(em, { tenantId: tenant.id, email: email.data, code, masterKey: deps.masterKey });
+    const check = await checkCode(em, { tenantId: tenant.id, email: email.data, code, hashKey: deps.hashKey });
     if (check.kind !== 'ok') return page(c, tenant, { kind: 'code_sent', email: email.data, error: check }, 401);
     const session = await startPortalSession(em, tenant.id, email.data);
     recordAudit(em, { tenantId: tenant.id, userId: null, requestId: requestOf(c).requestId }, { action: 'portal.sign_in', targetType: 'PortalSession' });

@@ -10,6 +10,7 @@ import { setAuditSubjectKey } from '../audit/audit-subject.js';
 import { dataDir, keysDir, readEnv } from '../env.js';
 import { diskFileStore } from '../files/file-store.js';
 import { createKeyStore } from '../keys/key-store.js';
+import { loadHashKey } from '../keys/hash-key.js';
 import { loadMasterKey } from '../keys/master-key.js';
 import { createLogger } from '../logging/logger.js';
 import { defaultWorkerId, runRetention } from './retention.service.js';
@@ -25,9 +26,10 @@ if (positionals[0] !== 'run' || positionals.length > 1) {
 const env = readEnv();
 // Progress lines go to stderr as JSON (LOG_LEVEL), the summary to stdout.
 const logger = createLogger(env.LOG_LEVEL, (line) => process.stderr.write(`${line}\n`));
-// Audit pseudonyms are keyed like the server's, so the log names the same person the same way.
-setAuditSubjectKey(loadMasterKey({ fromEnv: env.MASTER_KEY, dataDir: dataDir(env), logger }));
 const orm = await createOrm(env.DATABASE_URL, { poolMax: 4 });
+// Audit pseudonyms are keyed like the server's, so the log names the same person the same way.
+const masterKey = loadMasterKey({ fromEnv: env.MASTER_KEY, previous: env.MASTER_KEY_PREVIOUS, dataDir: dataDir(env), logger });
+setAuditSubjectKey(await loadHashKey(orm, masterKey));
 try {
   const started = performance.now();
   const reports = await runRetention(orm, {

@@ -21,12 +21,12 @@ export const TEST_ORIGIN = 'http://candor.test';
  * One master key and key store per test database, like one deployment:
  * tenant keys wrapped by one testDeps must open in the next one's.
  */
-const keysOfDatabase = new WeakMap<Orm, Pick<AppDeps, 'masterKey' | 'keyStore'>>();
+const keysOfDatabase = new WeakMap<Orm, Pick<AppDeps, 'masterKey' | 'hashKey' | 'keyStore'>>();
 
-function keysOf(orm: Orm): Pick<AppDeps, 'masterKey' | 'keyStore'> {
+function keysOf(orm: Orm): Pick<AppDeps, 'masterKey' | 'hashKey' | 'keyStore'> {
   let keys = keysOfDatabase.get(orm);
   if (!keys) {
-    keys = { masterKey: randomBytes(32), keyStore: createKeyStore(mkdtempSync(join(tmpdir(), 'candor-keys-'))) };
+    keys = { masterKey: randomBytes(32), hashKey: randomBytes(32), keyStore: createKeyStore(mkdtempSync(join(tmpdir(), 'candor-keys-'))) };
     keysOfDatabase.set(orm, keys);
   }
   return keys;

@@ -15,7 +15,7 @@ import { PasswordToken } from './password-token.entity.js';
 import { RetentionPolicyVersion, RetentionRun } from './retention.entity.js';
 import { Session } from './session.entity.js';
 import { Tenant } from './tenant.entity.js';
-import { TenantDataKey } from './tenant-data-key.entity.js';
+import { SystemSecret, TenantDataKey } from './tenant-data-key.entity.js';
 import { User } from './user.entity.js';
 
 export {
@@ -48,6 +48,7 @@ export {
   Scorecard,
   Session,
   StageChange,
+  SystemSecret,
   Tenant,
   TenantDataKey,
   TenantSigningKey,
@@ -87,6 +88,7 @@ export const entities: EntitySchema<any, any>[] = [
   ConsentEvent,
   TenantSigningKey,
   TenantDataKey,
+  SystemSecret,
   AuditChainHead,
   PrivacyRequest,
   PrivacyRequestNote,

@@ -22,3 +22,19 @@ export const TenantDataKey = defineEntity({
     retiredAt: p.datetime().nullable(),
   },
 });
+
+/**
+ * A deployment-wide secret, stored wrapped under the master key (so
+ * rotating the master key re-wraps it and never changes it): the root of
+ * the keyed hashes (audit pseudonyms, privacy-portal email and code hashes,
+ * signed renewal links), which must stay the same for as long as the
+ * values made with them are kept.
+ */
+export const SystemSecret = defineEntity({
+  name: 'SystemSecret',
+  properties: {
+    id: notPersonal(p.string().length(40).primary(), 'the secret’s purpose'),
+    wrapped: notPersonal(p.text(), 'secret encrypted under the master key'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
