@@ -183,6 +183,10 @@ forEachDatabase('restriction of processing', (db) => {
       const cards = board.columns.flatMap((c) => c.cards);
       expect(cards.map((c) => c.candidate.id)).toEqual([other.id]);
       expect(board.columns.reduce((n, c) => n + c.count, 0)).toBe(1);
+      // The job's counts do not give them away either.
+      expect((await caller.jobs.get({ id: rita.job.id })).applicationCounts).toEqual({ active: 1, total: 1 });
+      const listed = (await caller.jobs.list({})).data.find((j) => j.id === rita.job.id);
+      expect(listed?.applicationCounts).toEqual({ active: 1, total: 1 });
 
       expect(await codeOf(caller.candidates.get({ id: rita.candidate.id }))).toBe('NOT_FOUND');
       expect(await codeOf(caller.applications.get({ id: ritaApp }))).toBe('NOT_FOUND');
@@ -212,6 +216,7 @@ forEachDatabase('restriction of processing', (db) => {
     const { tenant, asAdmin, rita, other, otherJob, interview, offer } = await setup();
     const found = await asAdmin.candidates.list({ filter: { q: 'Rita Restricted' } });
     expect(found.data.map((c) => [c.id, c.restrictedAt !== null])).toEqual([[rita.candidate.id, true]]);
+    expect((await asAdmin.jobs.get({ id: rita.job.id })).applicationCounts).toEqual({ active: 2, total: 2 });
     expect((await asAdmin.candidates.get({ id: rita.candidate.id })).restrictedAt).not.toBeNull();
     const app = await asAdmin.applications.get({ id: rita.applicationId });
     expect(app.candidate.restrictedAt).not.toBeNull();

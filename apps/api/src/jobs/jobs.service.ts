@@ -12,6 +12,7 @@ import {
 } from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
+import { seesRestricted } from '../candidates/restriction.js';
 import { visibleJob, visibleJobIds } from '../hiring/job-scope.js';
 import { shortId } from '../hiring/short-id.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
@@ -75,16 +76,22 @@ function toJob(job: JobRow, stages: StageRow[], team: TeamRow[], counts: Counts)
   };
 }
 
-/** Active and total applications per job, in one grouped query. */
-async function applicationCounts(em: Em, jobIds: string[]): Promise<Counts> {
+/**
+ * Active and total applications per job, in one grouped query. Those of
+ * candidates who restricted processing count only for whoever may see them
+ * (restriction.ts), as everywhere else.
+ */
+async function applicationCounts(em: Em, actor: Pick<Actor, 'role'>, jobIds: string[]): Promise<Counts> {
   const counts: Counts = new Map();
   if (jobIds.length === 0) return counts;
-  const rows: Array<{ job_id: string; status: string; n: number | string }> = await em
-    .getKnex()('application')
-    .select('job_id', 'status')
+  const query = em
+    .getKnex()('application as a')
+    .select('a.job_id', 'a.status')
     .count({ n: '*' })
-    .whereIn('job_id', jobIds)
-    .groupBy('job_id', 'status');
+    .whereIn('a.job_id', jobIds)
+    .groupBy('a.job_id', 'a.status');
+  if (!seesRestricted(actor)) query.join('candidate as c', 'c.id', 'a.candidate_id').whereNull('c.restricted_at');
+  const rows = (await query) as unknown as Array<{ job_id: string; status: string; n: number | string }>;
   for (const row of rows) {
     const entry = counts.get(row.job_id) ?? { active: 0, total: 0 };
     entry.total += Number(row.n);
@@ -118,22 +125,22 @@ export async function listJobs(em: Em, actor: Actor, params: z.output<typeof ZJo
     offset: (page - 1) * perPage,
   });
   const ids = rows.map((j) => j.id);
-  const [teams, counts] = await Promise.all([teamsOf(em, ids), applicationCounts(em, ids)]);
+  const [teams, counts] = await Promise.all([teamsOf(em, ids), applicationCounts(em, actor, ids)]);
   return { data: rows.map((j) => toListItem(j, teams.get(j.id) ?? [], counts)), total };
 }
 
-async function loadJob(em: Em, job: JobRow): Promise<TJob> {
+async function loadJob(em: Em, actor: Pick<Actor, 'role'>, job: JobRow): Promise<TJob> {
   const [stages, teams, counts] = await Promise.all([
     em.find(JobStage, { job }, { orderBy: { position: 'asc' } }),
     teamsOf(em, [job.id]),
-    applicationCounts(em, [job.id]),
+    applicationCounts(em, actor, [job.id]),
   ]);
   await em.populate(job, ['statusChangedBy']);
   return toJob(job, stages, teams.get(job.id) ?? [], counts);
 }
 
 export async function getJob(em: Em, actor: Actor, id: string): Promise<TJob> {
-  return loadJob(em, await visibleJob(em, actor, id));
+  return loadJob(em, actor, await visibleJob(em, actor, id));
 }
 
 /** Team members must be active members of the tenant. */
@@ -230,7 +237,7 @@ export async function createJob(em: Em, actor: Actor, input: z.output<typeof ZJo
     await tx.flush();
     return job;
   });
-  return loadJob(em, job);
+  return loadJob(em, actor, job);
 }
 
 export async function updateJob(em: Em, actor: Actor, input: z.output<typeof ZJobUpdateInput>): Promise<TJob> {
@@ -246,7 +253,7 @@ export async function updateJob(em: Em, actor: Actor, input: z.output<typeof ZJo
     recordAudit(tx, actor, { action: 'job.update', targetType: 'Job', targetId: job.id });
     await tx.flush();
   });
-  return loadJob(em, job);
+  return loadJob(em, actor, job);
 }
 
 /**
@@ -269,7 +276,7 @@ function checkCountry(job: Pick<JobRow, 'workplace' | 'country' | 'status'>): vo
 export async function setJobStatus(em: Em, actor: Actor, id: string, status: TJobStatus): Promise<TJob> {
   const job = await visibleJob(em, actor, id);
   const current: TJobStatus = job.status;
-  if (current === status) return loadJob(em, job);
+  if (current === status) return loadJob(em, actor, job);
   if (!JOB_TRANSITIONS[current].includes(status)) {
     throw new AppError('PRECONDITION_FAILED', `A ${current} job cannot become ${status}`, {
       status: [`Allowed next: ${JOB_TRANSITIONS[current].join(', ') || 'none'}`],
@@ -288,7 +295,7 @@ export async function setJobStatus(em: Em, actor: Actor, id: string, status: TJo
   await checkPayTransparency(em, actor, job);
   recordAudit(em, actor, { action: `job.${status}`, targetType: 'Job', targetId: job.id });
   await em.flush();
-  return loadJob(em, job);
+  return loadJob(em, actor, job);
 }
 
 /**
@@ -326,5 +333,5 @@ export async function setJobStages(em: Em, actor: Actor, input: z.output<typeof 
     recordAudit(tx, actor, { action: 'job.stages_update', targetType: 'Job', targetId: job.id });
     await tx.flush();
   });
-  return loadJob(em, job);
+  return loadJob(em, actor, job);
 }

@@ -37,6 +37,16 @@ import {
   VERIFICATION_LABELS,
 } from './labels';
 
+
+/**
+ * When the request arrived: the portal records the moment; staff enter only
+ * the day a letter, call or email came in (stored at noon UTC so that day is
+ * the same everywhere), so only the day is shown for those.
+ */
+function receivedLabel(request: Pick<TPrivacyRequest, 'channel' | 'receivedAt'>): string {
+  return request.channel === 'portal' ? dateTimeLabel(request.receivedAt) : dayLabel(request.receivedAt.slice(0, 10));
+}
+
 function Meta({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Box sx={{ display: 'flex', gap: 1, alignItems: 'baseline' }}>
@@ -179,7 +189,7 @@ function PrivacyRequestBody() {
           </Stack>
           <Typography color="text.secondary" sx={{ mb: 2 }}>
             From {request.requesterName || request.requesterEmail || 'a requester whose data was erased'},
-            received {dateTimeLabel(request.receivedAt)} by {channelLabel(request.channel).toLowerCase()}.
+            received {receivedLabel(request)} by {channelLabel(request.channel).toLowerCase()}.
           </Typography>
           {request.lastError && (
             <Alert severity="error" sx={{ mb: 2 }}>
