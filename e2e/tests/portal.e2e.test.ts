@@ -9,13 +9,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { axeViolations, launchBrowser, screenshot, servers } from '../support/browser.js';
+import { applyToDemoJob, DEMO_JOB } from '../support/careers.js';
 
-/** Open, remote; asks whether the applicant may work in the EU (required). */
-const JOB = 'Frontend Engineer (React)';
-
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
+const JOB = DEMO_JOB;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -33,13 +29,6 @@ async function newPage(): Promise<Page> {
     if (!page.isClosed()) await screenshot(page, `failed-${name}`);
   });
   return page;
-}
-
-function jobIdByTitle(dataDir: string, title: string): string {
-  const jobsDir = join(dataDir, 'careers', 'acme', 'jobs');
-  const id = readdirSync(jobsDir).find((dir) => readFileSync(join(jobsDir, dir, 'index.html'), 'utf8').includes(`<h1>${title}`));
-  if (!id) throw new Error(`no page for ${title}`);
-  return id;
 }
 
 /** The code in the newest portal email to `email`, once the outbox has delivered it to the mail folder. */
@@ -71,15 +60,7 @@ for (const server of servers()) {
 
     it('an applicant signs in with a code, sees their application, leaves the talent pool and asks for erasure', async () => {
       const page = await newPage();
-      await page.goto(`${server.url}/careers/acme/jobs/${jobIdByTitle(server.dataDir, JOB)}/apply/`);
-      await page.getByLabel(/^Full name|^Name/).fill('Pia Portal');
-      await page.getByLabel(/^Email/).fill(email);
-      await page.getByLabel(/^Resume/).setInputFiles({ name: 'pia-resume.pdf', mimeType: 'application/pdf', buffer: PDF });
-      await page.getByRole('group', { name: /right to work in the EU/ }).getByLabel('Yes').check();
-      await page.getByLabel(/talent pool/i).check();
-      await page.getByLabel(/at least 18/).check();
-      await page.getByRole('button', { name: /Send application/ }).click();
-      await page.getByRole('heading', { name: /received/i }).waitFor();
+      await applyToDemoJob(page, server, { name: 'Pia Portal', email });
 
       // The portal's sign-in page, then the code from the email.
       await page.goto(`${server.url}/careers/acme/privacy/portal/`);

@@ -6,21 +6,16 @@
  * legal hold in the way, releases it, verifies the request and erases the
  * candidate.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, fromMail, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
+import { applyToDemoJob, DEMO_JOB } from '../support/careers.js';
 
-/** Open, remote; asks whether the applicant may work in the EU (required). */
-const JOB = 'Frontend Engineer (React)';
+const JOB = DEMO_JOB;
 
 const HOLD_REASON = 'Claim before the labour court, file 4 Ca 123/26';
-
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,15 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-function jobIdByTitle(dataDir: string, title: string): string {
-  const jobsDir = join(dataDir, 'careers', 'acme', 'jobs');
-  const id = readdirSync(jobsDir).find((dir) =>
-    readFileSync(join(jobsDir, dir, 'index.html'), 'utf8').includes(`<h1>${title}`),
-  );
-  if (!id) throw new Error(`no page for ${title}`);
-  return id;
-}
 
 /** The code in the portal email to `email`. */
 function codeFromMail(dataDir: string, email: string): Promise<string> {
@@ -72,20 +58,7 @@ async function applicantAppliesAndUsesThePortal(
   server: { url: string; dataDir: string },
   email: string,
 ) {
-  await page.goto(`${server.url}/careers/acme/jobs/${jobIdByTitle(server.dataDir, JOB)}/apply/`);
-  await page.getByLabel(/^Full name|^Name/).fill('Rita Rights');
-  await page.getByLabel(/^Email/).fill(email);
-  await page
-    .getByLabel(/^Resume/)
-    .setInputFiles({ name: 'rita-resume.pdf', mimeType: 'application/pdf', buffer: PDF });
-  await page
-    .getByRole('group', { name: /right to work in the EU/ })
-    .getByLabel('Yes')
-    .check();
-  await page.getByLabel(/talent pool/i).check();
-  await page.getByLabel(/at least 18/).check();
-  await page.getByRole('button', { name: /Send application/ }).click();
-  await page.getByRole('heading', { name: /received/i }).waitFor();
+  await applyToDemoJob(page, server, { name: 'Rita Rights', email });
 
   await page.goto(`${server.url}/careers/acme/privacy/portal/`);
   await page.getByLabel('Email address').fill(email);

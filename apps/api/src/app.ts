@@ -8,6 +8,7 @@ import { GPC_SUPPORT } from './http/gpc.js';
 import type { AppDeps } from './deps.js';
 import { offerRoutes } from './offers/offers.http.js';
 import { renewalRoutes } from './consent/renewal.http.js';
+import { surveyRoutes } from './diversity/survey.http.js';
 import { renewalTermsOf } from './consent/renewal-terms.js';
 import { portalRoutes } from './portal/portal.http.js';
 import { robotsTxt } from './http/robots.js';
@@ -105,6 +106,10 @@ export function createApp(deps: AppDeps) {
   const renewal = renewalRoutes(deps, requestOf, renewalTermsOf);
   app.get('/careers/:slug{[a-z0-9-]+}/privacy/renew/', renewal.show);
   app.post('/careers/:slug{[a-z0-9-]+}/privacy/renew/', ...renewal.renew);
+  // The voluntary diversity survey, linked from the application's confirmation page and email.
+  const survey = surveyRoutes(deps, requestOf);
+  app.get('/careers/:slug{[a-z0-9-]+}/diversity/', survey.show);
+  app.post('/careers/:slug{[a-z0-9-]+}/diversity/', ...survey.submit);
   app.get('/.well-known/gpc.json', (c) => c.json(GPC_SUPPORT));
   app.get('/careers/:slug{[a-z0-9-]+}', (c) => c.redirect(`/careers/${c.req.param('slug')}/`, 301));
   app.get('/careers/*', serveDirectory({ root: deps.careersDir, prefix: '/careers' }));

@@ -13,3 +13,4 @@ export {
   renderPortalPage,
 } from './pages/portal-page.js';
 export { type RenewalView, renderRenewalPage } from './pages/renewal-page.js';
+export { renderSurveyPage, type SurveyView } from './pages/survey-page.js';

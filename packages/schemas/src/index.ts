@@ -9,3 +9,4 @@ export * from './hiring/index.js';
 export * from './mail.js';
 export * from './careers/index.js';
 export * from './contrast.js';
+export * from './diversity/survey.js';

@@ -11,6 +11,7 @@ import {
   ConsentReceipt,
   type Orm,
   OutboxEmail,
+  Tenant,
 } from '@candor/db';
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
 import type { TConsentReceiptPayload } from '@candor/schemas';
@@ -166,6 +167,21 @@ forEachDatabase('applying on the careers site', (db) => {
       expect(mail.attachments?.[0]).toMatchObject({ filename: `consent-receipt-${body.receipt.id}.jwt` });
       expect(Buffer.from(mail.attachments?.[0]?.contentBase64 ?? '', 'base64').toString()).toBe(body.receipt.jws);
       expect(await em.count(AuditEvent, { action: 'application.apply', targetId: app.id, actorId: null })).toBe(1);
+    });
+
+    it('invites to the diversity survey, on the confirmation and in the email, only when the company runs one', async () => {
+      const { tenant, apply, valid } = await setup();
+      const off = (await (await apply(valid())).json()) as { surveyUrl: string | null };
+      expect(off.surveyUrl).toBeNull();
+      const em = tenantEm(db.orm(), tenant.id);
+      const row = await em.findOneOrFail(Tenant, tenant.id);
+      row.diversitySettings = { enabled: true, template: 'us_eeo1', questions: ['gender'], k: 10 };
+      await em.flush();
+      const fields = valid();
+      const on = (await (await apply(fields)).json()) as { surveyUrl: string | null };
+      expect(on.surveyUrl).toMatch(new RegExp(`/careers/${tenant.slug}/diversity/\\?t=`));
+      const mail = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, { to: fields.email as string });
+      expect(mail.text).toContain(on.surveyUrl!);
     });
 
     it('flags a knockout answer for a person to decide, without rejecting', async () => {

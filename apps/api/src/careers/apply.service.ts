@@ -24,9 +24,11 @@ import {
   type TCareersNotice,
   type TFormValue,
 } from '@candor/schemas';
+import { messagesFor } from '@candor/careers';
 import { createApplicationIn } from '../applications/applications.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordConsents } from '../consent/consent.service.js';
+import { surveyUrl } from '../diversity/survey.service.js';
 import type { FileStore } from '../files/file-store.js';
 import { sniffDocument } from '../files/sniff.js';
 import { candidateKey, type DataKeys, ensureTenantDataKey, sealAnswers, sealFor } from '../keys/data-keys.js';
@@ -51,6 +53,8 @@ export interface ApplyDeps extends DataKeys {
   files: FileStore;
   publicUrl: string;
   logger: Logger;
+  /** Keys the diversity survey's signed link (keys/hash-key.ts). */
+  hashKey: Buffer;
 }
 
 export interface ApplyRequest {
@@ -211,12 +215,13 @@ export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promis
         masterKey: deps.masterKey,
       });
       const email = renderEmail(tenant, 'application_received', { candidate_name: candidate.name, job_title: job.title }, deps.publicUrl);
+      const survey = surveyUrl(deps.hashKey, deps.publicUrl, tenant, application.id);
       enqueueEmail(tx, {
         tenantId: tenant.id,
         candidateId: candidate.id,
         to: candidate.email,
         ...email,
-        text: `${email.text}\nYour consent receipt (${receipt.id}) is attached. It is signed by ${tenant.name}; the key to verify it is published at ${siteUrl}jwks.json\n`,
+        text: `${email.text}\nYour consent receipt (${receipt.id}) is attached. It is signed by ${tenant.name}; the key to verify it is published at ${siteUrl}jwks.json\n${survey ? `\n${messagesFor().surveyEmailLine}\n${survey}\n` : ''}`,
         attachments: [
           {
             filename: `consent-receipt-${receipt.id}.jwt`,
@@ -226,7 +231,7 @@ export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promis
         ],
       });
       recordAudit(tx, actor, { action: 'application.apply', targetType: 'Application', targetId: application.id, subjectId: candidate.id });
-      return { reference: application.id.slice(0, 8).toUpperCase(), jobTitle: job.title, email: candidate.email, receipt };
+      return { reference: application.id.slice(0, 8).toUpperCase(), jobTitle: job.title, email: candidate.email, receipt, surveyUrl: survey };
     });
     // A first attempt that was retried left its file behind.
     for (const stale of written.slice(0, -1)) await deps.files.remove(stale);

@@ -1,8 +1,8 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Candidate, ConsentEvent, type Em, type InferEntity, OutboxEmail, type Tenant } from '@candor/db';
 import { addDays, addMonths, dayOf, noticeInEffect, periodLabel, TALENT_POOL_PURPOSE, type TRetentionPeriod } from '@candor/schemas';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
+import { readLink, signLink } from '../keys/signed-link.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { footer } from '../portal/portal-emails.js';
 import { publishedNotices } from '../privacy/notices.service.js';
@@ -28,17 +28,8 @@ function shift(day: string, period: TRetentionPeriod, sign: 1 | -1): string {
   return period.unit === 'months' ? addMonths(day, sign * period.amount) : addDays(day, sign * period.amount);
 }
 
-
 const ZToken = z.object({ t: z.uuid(), c: z.uuid(), p: z.string(), e: z.iso.date() });
-
-/** A key for renewal links only, derived from the keyed-hash root (keys/hash-key.ts; a leaked link key reveals nothing else). */
-function linkKey(hashKey: Buffer): Buffer {
-  return createHmac('sha256', hashKey).update('candor/consent-renewal/v1').digest();
-}
-
-function mac(hashKey: Buffer, payload: string): Buffer {
-  return createHmac('sha256', linkKey(hashKey)).update(payload).digest();
-}
+const LINK_PURPOSE = 'consent-renewal';
 
 /**
  * A signed link parameter naming the tenant, candidate and purpose, valid
@@ -46,26 +37,12 @@ function mac(hashKey: Buffer, payload: string): Buffer {
  * (it opens no data and cannot withdraw anything).
  */
 export function renewalToken(hashKey: Buffer, claim: { tenantId: string; candidateId: string; purpose: string; expiresOn: string }): string {
-  const payload = Buffer.from(JSON.stringify({ t: claim.tenantId, c: claim.candidateId, p: claim.purpose, e: claim.expiresOn })).toString('base64url');
-  return `${payload}.${mac(hashKey, payload).toString('base64url')}`;
+  return signLink(hashKey, LINK_PURPOSE, { t: claim.tenantId, c: claim.candidateId, p: claim.purpose, e: claim.expiresOn });
 }
 
 /** The token's claim when its signature holds and it has not expired; null otherwise. */
 export function readRenewalToken(hashKey: Buffer, token: string, today: string = dayOf()): z.infer<typeof ZToken> | null {
-  const [payload, signature] = token.split('.');
-  if (!payload || !signature) return null;
-  const expected = mac(hashKey, payload);
-  const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  const claim = ZToken.safeParse(parsed);
-  if (!claim.success || claim.data.e < today) return null;
-  return claim.data;
+  return readLink(hashKey, LINK_PURPOSE, token, ZToken, today);
 }
 
 /** The candidate's talent-pool consent in force (the latest decision, when it was "given"), or null. */

@@ -29,6 +29,7 @@ import {
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordConsents } from '../consent/consent.service.js';
+import { DIVERSITY_PURPOSE, deleteDiversityAnswers } from '../diversity/survey.service.js';
 import type { FileStore } from '../files/file-store.js';
 import type { DataKeys } from '../keys/data-keys.js';
 import { enqueueEmail } from '../mail/outbox.js';
@@ -309,6 +310,8 @@ async function withdraw(
     gpc: false,
     masterKey: deps.masterKey,
   });
+  // Withdrawing the survey's consent deletes the answers it covered (they were given for nothing else).
+  if (given.some((e) => e.purpose === DIVERSITY_PURPOSE)) await deleteDiversityAnswers(tx, candidate.id);
   const email = withdrawalEmail(subject.tenant, { purposes: given.map((e) => e.purposeLabel), receiptId: receipt.id, objection }, deps.publicUrl);
   enqueueEmail(tx, {
     tenantId: subject.tenant.id,
@@ -404,7 +407,7 @@ export async function requestErasure(em: Em, deps: PortalDeps, subject: PortalSu
 export async function exportForSubject(em: Em, deps: PortalDeps, subject: PortalSubject): Promise<Uint8Array | null> {
   const candidate = await candidateOf(em, subject);
   if (!candidate) return null;
-  const zip = await buildSubjectExportZip(em, deps, candidate.id);
+  const zip = await buildSubjectExportZip(em, deps, candidate.id, 'subject');
   await em.transactional(async (tx) => {
     const row = await tx.findOneOrFail(Candidate, candidate.id);
     await recordRequest(tx, subject, row, { type: 'access', status: 'completed', actions: [step('export.download', 'zip downloaded in the portal')] });

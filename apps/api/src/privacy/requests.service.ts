@@ -422,7 +422,7 @@ export async function executeErasure(em: Em, actor: Actor, deps: DataKeys & { fi
 export async function requestExport(em: Em, actor: Actor, deps: DataKeys & { files: FileStore }, id: string): Promise<{ filename: string; contentBase64: string }> {
   const row = await loadRequest(em, id);
   if (!row.candidate) throw new AppError('PRECONDITION_FAILED', 'No candidate matches this request');
-  const zip = await buildSubjectExportZip(em, deps, row.candidate.id);
+  const zip = await buildSubjectExportZip(em, deps, row.candidate.id, 'staff');
   recordAudit(em, actor, { action: 'request.export', targetType: 'PrivacyRequest', targetId: id });
   await em.flush();
   return { filename: `candor-export-${id.slice(0, 8)}.zip`, contentBase64: Buffer.from(zip).toString('base64') };

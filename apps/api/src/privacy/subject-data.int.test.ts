@@ -145,7 +145,7 @@ forEachDatabase('subject export and erasure', (db) => {
       for (const foreign of [bob.name, bob.email, bob.token]) expect(text).not.toContain(foreign);
       expect(data.sources.Scorecard).toMatch(/evaluations/);
 
-      const zip = unzip(await buildSubjectExportZip(em, deps, adaId));
+      const zip = unzip(await buildSubjectExportZip(em, deps, adaId, 'subject'));
       expect(JSON.parse(zip.get('data.json')!.toString('utf8'))).toMatchObject({ format: 'candor.subject-export', version: 1 });
       const resumes = [...zip.keys()].filter((name) => name.startsWith('files/'));
       expect(resumes).toHaveLength(2);

@@ -32,6 +32,7 @@ const SOURCES: Record<string, string> = {
   ConsentReceipt: 'Signed receipts we issued to you for your choices',
   PrivacyRequest: 'Your requests about your data',
   PrivacyRequestNote: 'Notes of the staff handling your requests',
+  DiversityResponse: 'Your answers to the voluntary diversity survey',
   OutboxEmail: 'Emails we sent you',
   PortalSession: 'Your sign-ins to the privacy portal',
 };
@@ -61,7 +62,22 @@ export interface SubjectExport {
   sources: Record<string, string>;
   records: Record<string, SubjectExportRecord[]>;
   files: Array<{ attachmentId: string; path: string; contentType: string }>;
+  /** What this copy leaves out, and where the subject finds it (a copy staff download for the subject). */
+  omitted?: Record<string, string>;
 }
+
+/**
+ * Who the export is for. The subject gets everything. Staff answering an
+ * access request by email get it without the diversity survey's answers,
+ * which no one at the company may read; the subject finds those in the
+ * export they download from the privacy portal.
+ */
+export type ExportAudience = 'subject' | 'staff';
+
+/** Entities only the subject's own export contains, with what the staff's copy says instead. */
+const SUBJECT_ONLY: Record<string, string> = {
+  DiversityResponse: 'Your answers to the voluntary diversity survey are only in the copy you download yourself from the privacy portal.',
+};
 
 function toJson(value: unknown): Json {
   if (value === undefined || value === null) return null;
@@ -106,14 +122,20 @@ async function recordsOf(em: Em, node: SubjectEntity, where: Record<string, unkn
  * declared personal), not from a list kept by hand. `em` must be scoped to
  * the candidate's tenant. Values stored sealed are opened with the candidate's key.
  */
-export async function subjectExport(em: Em, candidateId: string, keys: DataKeys): Promise<SubjectExport> {
+export async function subjectExport(em: Em, candidateId: string, keys: DataKeys, audience: ExportAudience = 'subject'): Promise<SubjectExport> {
   const candidate = await em.findOneOrFail(Candidate, candidateId, { populate: ['tenant'] });
   const tenant = candidate.tenant as unknown as { id: string; name: string };
   const key = await candidateKey(em, keys, { tenantId: tenant.id, candidateId });
   const settings = await privacySettingsOf(em, tenant.id);
   const records: Record<string, SubjectExportRecord[]> = {};
   const used = new Set<TDataCategory>();
+  const omitted: Record<string, string> = {};
   for (const node of [...subjectGraph(em)].reverse()) {
+    const note = SUBJECT_ONLY[node.entity];
+    if (audience === 'staff' && note) {
+      omitted[node.entity] = note;
+      continue;
+    }
     const rows = await recordsOf(em, node, subjectWhere(node, candidateId, candidate.email), key);
     if (rows.length === 0) continue;
     records[node.entity] = rows;
@@ -130,6 +152,7 @@ export async function subjectExport(em: Em, candidateId: string, keys: DataKeys)
     sources: Object.fromEntries(Object.keys(records).map((entity) => [entity, SOURCES[entity] ?? 'Recorded by Candor'])),
     records,
     files: attachments.map((a) => ({ attachmentId: a.id, path: filePath(a), contentType: a.contentType })),
+    ...(audience === 'staff' ? { omitted } : {}),
   };
 }
 
@@ -139,8 +162,8 @@ function filePath(a: { id: string; filename: string }): string {
 }
 
 /** The export as one zip: `data.json` (see docs/subject-export.md) and the original files, opened with the candidate's key. */
-export async function buildSubjectExportZip(em: Em, deps: DataKeys & { files: FileStore }, candidateId: string): Promise<Uint8Array> {
-  const data = await subjectExport(em, candidateId, deps);
+export async function buildSubjectExportZip(em: Em, deps: DataKeys & { files: FileStore }, candidateId: string, audience: ExportAudience): Promise<Uint8Array> {
+  const data = await subjectExport(em, candidateId, deps, audience);
   const attachments = await em.find(Attachment, { candidate: candidateId }, { orderBy: { createdAt: 'asc' } });
   const entries: Array<[string, string | Uint8Array]> = [['data.json', `${JSON.stringify(data, null, 2)}\n`]];
   for (const a of attachments) entries.push([filePath(a), await readAttachmentBytes(em, deps, a)]);

@@ -213,6 +213,28 @@ export const en = {
   renewalInvalidBody:
     'The link has expired or is not complete. Your privacy portal shows what we hold about you and lets you give or withdraw your consent.',
   renewalOpenPortal: 'Open your privacy portal',
+  surveyPageTitle: (company: string) => `Diversity survey - ${company}`,
+  surveyTitle: 'Voluntary diversity survey',
+  surveyLead: (company: string) =>
+    `${company} would like to know whether its hiring reaches everyone. Answering is up to you: skip any question, or choose "Prefer not to say". Your application is not affected either way.`,
+  surveyHow:
+    'Your answers are stored apart from your application and encrypted. Nobody at the company can see them, not even the hiring team; they appear only in anonymous reports that count people in groups of at least {k}, and in the copy of your data you can download from your privacy portal.',
+  surveyConsentLegend: 'Your agreement',
+  surveyConsent:
+    'I agree that my answers, which include special categories of personal data, may be used for anonymous diversity reporting. I can withdraw this at any time in my privacy portal, and my answers are then deleted.',
+  surveySubmit: 'Send my answers',
+  surveyInvite:
+    'Would you answer a few voluntary questions about yourself? They help us check that our hiring reaches everyone. Your answers are kept apart from your application, nobody who decides on it can see them, and they are only ever counted in anonymous reports.',
+  surveyOpen: 'Answer the diversity survey',
+  surveyEmailLine: 'You may also answer our voluntary diversity survey (your application is not affected either way):',
+  surveyErrorsTitle: 'Please check the form',
+  surveyThanksTitle: 'Thank you',
+  surveyThanksBody:
+    'Your answers are saved apart from your application. To see or delete them, or to withdraw your agreement, open your privacy portal.',
+  surveyAlreadyTitle: 'You have answered the survey',
+  surveyAlreadyBody: 'Your answers are saved. To see or delete them, or to withdraw your agreement, open your privacy portal.',
+  surveyInvalidTitle: 'This link no longer works',
+  surveyInvalidBody: 'The link has expired, is not complete, or the survey is no longer open. Your privacy portal shows what we hold about you.',
   portalRateLimitedTitle: 'Too many tries',
   portalRateLimitedBody: 'Too many codes or tries from your network or for this address. Wait 15 minutes, then try again.',
   portalSignedOut: 'You have signed out.',

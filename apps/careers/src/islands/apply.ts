@@ -184,6 +184,8 @@ function enhance(form: HTMLFormElement, data: IslandData): void {
         }),
       );
       slot('gpc').hidden = !receipt?.gpc;
+      slot('survey').hidden = !result.surveyUrl;
+      if (result.surveyUrl) slot<HTMLAnchorElement>('survey-link').href = result.surveyUrl;
       // The template links the privacy page; the receipt names the exact version the applicant saw.
       const notice = slot('notice');
       if (receipt?.noticeVersion)

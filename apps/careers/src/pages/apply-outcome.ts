@@ -81,6 +81,11 @@ ${DONE_ICON}
 <p><a class="button secondary" data-slot="download"${download}>${t.receiptDownload}</a></p>
 <p class="hint">${fill(t.receiptVerify, { company: tenant.name, jwks: html`<a href="${base}jwks.json">${base}jwks.json</a>` })}</p>
 </section>
+<section class="card" aria-labelledby="survey-title" data-slot="survey"${result?.surveyUrl ? html`` : html` hidden`}>
+<h2 id="survey-title">${t.surveyTitle}</h2>
+<p>${t.surveyInvite}</p>
+<p><a class="button secondary" data-slot="survey-link" href="${result?.surveyUrl ?? '#'}">${t.surveyOpen}</a></p>
+</section>
 <p class="links"><a data-slot="notice" href="${noticeHref}">${t.noticeYouSaw}</a> <a href="${base}privacy/portal/">${t.privacyPortal}</a> <a href="${base}">${t.allRoles}</a></p>`;
 }
 

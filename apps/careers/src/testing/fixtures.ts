@@ -154,5 +154,6 @@ export function seedApplyResult(
     jobTitle: 'Robotics Engineer',
     email: `ada-${n}@example.test`,
     receipt: { id, jws },
+    surveyUrl: null,
   };
 }

@@ -4,6 +4,7 @@ import { Attachment } from './attachment.entity.js';
 import { AuditChainHead, AuditEvent } from './audit-event.entity.js';
 import { PortalCode, PortalSession, PrivacyRequest, PrivacyRequestNote } from './privacy-request.entity.js';
 import { Candidate } from './candidate.entity.js';
+import { DiversityResponse } from './diversity.entity.js';
 import { Interview, InterviewParticipant, Scorecard } from './interview.entity.js';
 import { HiringTeamMember, Job, JobStage } from './job.entity.js';
 import { Offer } from './offer.entity.js';
@@ -28,6 +29,7 @@ export {
   Candidate,
   ConsentEvent,
   ConsentReceipt,
+  DiversityResponse,
   HiringTeamMember,
   Interview,
   InterviewParticipant,
@@ -97,5 +99,6 @@ export const entities: EntitySchema<any, any>[] = [
   LegalHold,
   RetentionPolicyVersion,
   RetentionRun,
+  DiversityResponse,
 ];
 export { TENANT_FILTER } from './tenant-filter.js';

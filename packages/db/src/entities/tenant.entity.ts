@@ -1,4 +1,4 @@
-import type { TEmailTemplateKey, TEmailTemplateText, THiringSettings, TPrivacySettings } from '@candor/schemas';
+import type { TDiversitySettings, TEmailTemplateKey, TEmailTemplateText, THiringSettings, TPrivacySettings } from '@candor/schemas';
 import { defineEntity, p } from '@mikro-orm/core';
 import { notPersonal } from '../privacy.js';
 import { newId } from './ids.js';
@@ -17,6 +17,7 @@ export const Tenant = defineEntity({
     emailTemplates: notPersonal(p.json<Partial<Record<TEmailTemplateKey, TEmailTemplateText>>>().nullable(), 'email wording'),
     /** Minimum age, salary-expectation question, consent purposes, privacy contact; null means the defaults. */
     privacySettings: notPersonal(p.json<TPrivacySettings>().nullable(), 'company privacy configuration'),
+    diversitySettings: notPersonal(p.json<TDiversitySettings>().nullable(), 'company diversity survey configuration'),
     /** The logo in the file store (random key) and its sniffed type. */
     logoKey: notPersonal(p.string().length(80).nullable(), 'file store key'),
     logoType: notPersonal(p.string().length(20).nullable(), 'image media type'),

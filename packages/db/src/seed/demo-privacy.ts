@@ -1,4 +1,4 @@
-import { DEFAULT_PRIVACY_SETTINGS, defaultNoticeMd, type TPrivacySettings } from '@candor/schemas';
+import { DEFAULT_DIVERSITY_SETTINGS, DEFAULT_PRIVACY_SETTINGS, defaultNoticeMd, type TPrivacySettings } from '@candor/schemas';
 import { Application, ConsentEvent, PrivacyNotice, Tenant } from '../entities/index.js';
 import type { Em } from '../orm.js';
 
@@ -39,6 +39,8 @@ const DEMO_PROCESSING: Record<string, Pick<TPrivacySettings, 'controllerAddress'
 export async function seedDemoPrivacy(tx: Em, tenantId: string, contactEmail: string): Promise<void> {
   const tenant = await tx.findOneOrFail(Tenant, tenantId);
   tenant.privacySettings = { ...DEFAULT_PRIVACY_SETTINGS, contactEmail, ...DEMO_PROCESSING[tenant.slug] };
+  // acme runs the voluntary diversity survey (UK/EU wording), so a demo applicant is invited to it.
+  if (tenant.slug === 'acme') tenant.diversitySettings = { ...DEFAULT_DIVERSITY_SETTINGS, enabled: true };
   const publishedAt = new Date(Date.now() - 200 * DAY);
   tx.create(PrivacyNotice, {
     tenant,

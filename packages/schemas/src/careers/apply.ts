@@ -163,5 +163,7 @@ export const ZApplyResult = z.object({
   jobTitle: z.string(),
   email: z.string(),
   receipt: z.object({ id: z.string(), jws: z.string() }),
+  /** The signed link to the voluntary diversity survey; null when the company runs none. */
+  surveyUrl: z.string().nullable().default(null),
 });
 export type TApplyResult = z.infer<typeof ZApplyResult>;

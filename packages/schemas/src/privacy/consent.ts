@@ -5,7 +5,7 @@ export const CONSENT_DECISIONS = ['given', 'refused', 'withdrawn'] as const;
 export const ZConsentDecision = z.enum(CONSENT_DECISIONS);
 export type TConsentDecision = z.infer<typeof ZConsentDecision>;
 
-export const CONSENT_CHANNELS = ['careers_apply', 'privacy_portal', 'renewal_email', 'staff'] as const;
+export const CONSENT_CHANNELS = ['careers_apply', 'privacy_portal', 'renewal_email', 'diversity_survey', 'staff'] as const;
 export const ZConsentChannel = z.enum(CONSENT_CHANNELS);
 export type TConsentChannel = z.infer<typeof ZConsentChannel>;
 

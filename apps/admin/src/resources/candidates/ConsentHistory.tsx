@@ -26,6 +26,7 @@ const CHANNELS: Record<TConsentChannel, string> = {
   careers_apply: 'Apply form',
   privacy_portal: 'Privacy portal',
   renewal_email: 'Renewal link',
+  diversity_survey: 'Diversity survey',
   staff: 'Recorded by staff',
 };
 

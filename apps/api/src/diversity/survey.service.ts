@@ -1,0 +1,135 @@
+import type { SurveyView } from '@candor/careers';
+import { Application, Candidate, DiversityResponse, type Em, type InferEntity, type Tenant } from '@candor/db';
+import {
+  addDays,
+  DEFAULT_DIVERSITY_SETTINGS,
+  DIVERSITY_QUESTION_IDS,
+  dayOf,
+  noticeInEffect,
+  PURPOSES,
+  surveyQuestions,
+  surveySubmission,
+  type TDiversityQuestionId,
+  type TDiversitySettings,
+} from '@candor/schemas';
+import { z } from 'zod';
+import { recordAudit } from '../audit/audit.service.js';
+import { recordConsents } from '../consent/consent.service.js';
+import { candidateKey, type DataKeys, ensureTenantDataKey, sealFor } from '../keys/data-keys.js';
+import { readLink, signLink } from '../keys/signed-link.js';
+import { publishedNotices } from '../privacy/notices.service.js';
+import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
+
+type TenantRow = InferEntity<typeof Tenant>;
+
+export const DIVERSITY_PURPOSE = 'diversity_reporting';
+const LINK_PURPOSE = 'diversity-survey';
+/** How long the survey link in the confirmation stays valid. */
+const LINK_DAYS = 30;
+
+/** The response's column for each question. */
+export const ANSWER_COLUMNS: Record<TDiversityQuestionId, 'gender' | 'ethnicity' | 'ageBand' | 'disability' | 'veteranStatus' | 'sexualOrientation'> = {
+  gender: 'gender',
+  ethnicity: 'ethnicity',
+  age_band: 'ageBand',
+  disability: 'disability',
+  veteran_status: 'veteranStatus',
+  sexual_orientation: 'sexualOrientation',
+};
+
+export function diversitySettingsOf(tenant: Pick<TenantRow, 'diversitySettings'>): TDiversitySettings {
+  // Settings saved before a field existed get that field's default.
+  return { ...DEFAULT_DIVERSITY_SETTINGS, ...tenant.diversitySettings };
+}
+
+const ZClaim = z.object({ t: z.uuid(), a: z.uuid(), e: z.iso.date() });
+
+/** The signed survey link for one application, valid for 30 days; null when the tenant's survey is off. */
+export function surveyUrl(hashKey: Buffer, publicUrl: string, tenant: Pick<TenantRow, 'id' | 'slug' | 'diversitySettings'>, applicationId: string): string | null {
+  if (!tenant.diversitySettings?.enabled) return null;
+  const token = signLink(hashKey, LINK_PURPOSE, { t: tenant.id, a: applicationId, e: addDays(dayOf(), LINK_DAYS) });
+  return `${publicUrl}/careers/${tenant.slug}/diversity/?t=${encodeURIComponent(token)}`;
+}
+
+/** The application the link names, when the link is good, the survey on and the application still there and not anonymized. */
+async function applicationOf(em: Em, tenant: TenantRow, hashKey: Buffer, token: string) {
+  const claim = readLink(hashKey, LINK_PURPOSE, token, ZClaim);
+  if (!claim || claim.t !== tenant.id || !tenant.diversitySettings?.enabled) return null;
+  const application = await em.findOne(Application, { id: claim.a, anonymizedAt: null }, { populate: ['candidate'] });
+  if (!application || application.candidate.email.endsWith('@erased.invalid')) return null;
+  return application;
+}
+
+function askView(settings: TDiversitySettings, token: string, extra: Pick<Extract<SurveyView, { kind: 'ask' }>, 'values' | 'errors'> = {}): SurveyView {
+  return { kind: 'ask', token, questions: surveyQuestions(settings), k: settings.k, ...extra };
+}
+
+/** What opening the link shows: the survey, or that it was answered (never the answers), or that the link does not work. */
+export async function surveyPrompt(em: Em, tenant: TenantRow, hashKey: Buffer, token: string): Promise<SurveyView> {
+  const application = await applicationOf(em, tenant, hashKey, token);
+  if (!application) return { kind: 'invalid' };
+  if ((await em.count(DiversityResponse, { application })) > 0) return { kind: 'already' };
+  return askView(diversitySettingsOf(tenant), token);
+}
+
+/**
+ * Stores the answers sent from the survey form, with the explicit consent
+ * (GDPR Art. 9(2)(a)) as a consent event and signed receipt, in one
+ * transaction. Each answer is sealed under the candidate's data key. The
+ * audit event names no candidate: that a given person answered is not the
+ * staff's to know. A form with errors comes back with them and changes
+ * nothing; a second answer to the same link is refused.
+ */
+export async function submitSurvey(
+  em: Em,
+  tenant: TenantRow,
+  deps: DataKeys & { hashKey: Buffer; publicUrl: string },
+  form: Record<string, unknown>,
+  requestId: string,
+): Promise<{ view: SurveyView; status: 200 | 400 }> {
+  const token = typeof form.token === 'string' ? form.token : '';
+  const application = await applicationOf(em, tenant, deps.hashKey, token);
+  if (!application) return { view: { kind: 'invalid' }, status: 400 };
+  const settings = diversitySettingsOf(tenant);
+  const answers: Record<string, string> = {};
+  for (const id of DIVERSITY_QUESTION_IDS) if (typeof form[id] === 'string' && form[id]) answers[id] = form[id] as string;
+  const parsed = surveySubmission(settings).safeParse({ token, consent: form.consent === 'yes', answers });
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) errors[issue.path.join('.')] ??= issue.message;
+    return { view: askView(settings, token, { values: answers, errors }), status: 400 };
+  }
+  const candidate = application.candidate;
+  await ensureTenantDataKey(em, deps, tenant.id);
+  return em.transactional(async (tx) => {
+    if ((await tx.count(DiversityResponse, { application: application.id })) > 0) return { view: { kind: 'already' } as SurveyView, status: 200 as const };
+    const key = await candidateKey(tx, deps, { tenantId: tenant.id, candidateId: candidate.id }, { create: true });
+    const sealed: Partial<Record<(typeof ANSWER_COLUMNS)[TDiversityQuestionId], string>> = {};
+    for (const [id, answer] of Object.entries(parsed.data.answers)) {
+      if (answer) sealed[ANSWER_COLUMNS[id as TDiversityQuestionId]] = sealFor(key, answer);
+    }
+    tx.create(DiversityResponse, { tenant: tenant.id, candidate: candidate.id, application: application.id, template: settings.template, ...sealed });
+    const privacy = await privacySettingsOf(tx, tenant.id);
+    const notice = noticeInEffect(await publishedNotices(tx));
+    const receipt = await recordConsents(tx, {
+      tenant,
+      contactEmail: privacy.contactEmail,
+      siteUrl: `${deps.publicUrl}/careers/${tenant.slug}/`,
+      candidate: await tx.findOneOrFail(Candidate, candidate.id),
+      application: null,
+      noticeVersion: notice?.version ?? application.noticeVersion ?? 0,
+      decisions: [{ purpose: DIVERSITY_PURPOSE, label: PURPOSES.diversity_reporting.label, given: true }],
+      channel: 'diversity_survey',
+      gpc: false,
+      masterKey: deps.masterKey,
+    });
+    recordAudit(tx, { tenantId: tenant.id, userId: null, requestId }, { action: 'diversity.answer', targetType: 'DiversityResponse' });
+    await tx.flush();
+    return { view: { kind: 'answered', receiptId: receipt.id } as SurveyView, status: 200 as const };
+  });
+}
+
+/** Withdrawing the diversity consent deletes the answers (in the caller's transaction). */
+export async function deleteDiversityAnswers(tx: Em, candidateId: string): Promise<number> {
+  return tx.nativeDelete(DiversityResponse, { candidate: candidateId });
+}

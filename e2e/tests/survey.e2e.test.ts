@@ -1,0 +1,57 @@
+/**
+ * The voluntary diversity survey in a real browser, against the built server
+ * with the demo seed (acme runs the survey with the UK/EU wording): an
+ * applicant applies, is invited on the confirmation page, answers some
+ * questions, is told at the box that the survey needs their explicit
+ * agreement, agrees, and gets a receipt; the link then says it was answered
+ * and shows no answers.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchBrowser, newTestPage, screenshot, servers } from '../support/browser.js';
+import { applyToDemoJob } from '../support/careers.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+for (const server of servers()) {
+  describe(`diversity survey [${server.dialect}]`, () => {
+    it('an applicant is invited after applying, answers with explicit consent, and the link does not show the answers again', async () => {
+      const page = await newTestPage(browser);
+      const email = `sana-${server.dialect}-${Date.now()}@example.test`;
+      await applyToDemoJob(page, server, { name: 'Sana Survey', email });
+      const invite = page.getByRole('region', { name: 'Voluntary diversity survey' });
+      await invite.waitFor();
+      await invite.getByRole('link', { name: 'Answer the diversity survey' }).click();
+      await page.waitForURL(/\/careers\/acme\/diversity\/\?t=/);
+      const surveyUrl = page.url();
+      await page.getByRole('heading', { level: 1, name: 'Voluntary diversity survey' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.getByRole('group', { name: 'Gender' }).getByLabel('Non-binary').check();
+      await page.getByRole('group', { name: 'Age' }).getByLabel('Prefer not to say').check();
+      await page.getByRole('button', { name: 'Send my answers' }).click();
+      // Without the box ticked, nothing is stored; the answers given are kept in the form.
+      await page.getByRole('alert').getByText(/Tick the box to agree/).waitFor();
+      expect(await page.getByRole('group', { name: 'Gender' }).getByLabel('Non-binary').isChecked()).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `survey-error-${server.dialect}`);
+
+      await page.getByLabel(/I agree that my answers/).check();
+      await page.getByRole('button', { name: 'Send my answers' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Thank you' }).waitFor();
+      await page.getByText(/Your consent receipt/).waitFor();
+      await screenshot(page, `survey-done-${server.dialect}`);
+
+      await page.goto(surveyUrl);
+      await page.getByRole('heading', { level: 1, name: 'You have answered the survey' }).waitFor();
+      expect(await page.getByText('Non-binary').count()).toBe(0);
+      await page.context().close();
+    });
+  });
+}
