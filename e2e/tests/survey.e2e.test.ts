@@ -8,7 +8,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, newTestPage, screenshot, servers } from '../support/browser.js';
+import { axeViolations, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
 import { applyToDemoJob } from '../support/careers.js';
 
 let browser: Browser;
@@ -51,6 +51,30 @@ for (const server of servers()) {
       await page.goto(surveyUrl);
       await page.getByRole('heading', { level: 1, name: 'You have answered the survey' }).waitFor();
       expect(await page.getByText('Non-binary').count()).toBe(0);
+      await page.context().close();
+    });
+
+    it('an admin sets up the survey: the wording, the questions and k, which may not go below 5', async () => {
+      const page = await newTestPage(browser);
+      await signIn(page, server.url);
+      await page.getByRole('menuitem', { name: 'Diversity' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Diversity' }).waitFor();
+      const survey = page.getByRole('region', { name: 'Survey' });
+      const invite = survey.getByLabel('Invite applicants to the survey');
+      await invite.waitFor();
+      expect(await invite.isChecked()).toBe(true);
+      expect(await survey.getByRole('checkbox', { name: 'Sexual orientation' }).isChecked()).toBe(true);
+
+      const k = survey.getByLabel(/Smallest group shown in reports/);
+      await k.fill('4');
+      await survey.getByRole('button', { name: 'Save survey settings' }).click();
+      await survey.getByText(/At least 5/).first().waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `diversity-settings-${server.dialect}`);
+
+      await k.fill('10');
+      await survey.getByRole('button', { name: 'Save survey settings' }).click();
+      await page.getByText('Survey settings saved; applicants are invited').waitFor();
       await page.context().close();
     });
   });

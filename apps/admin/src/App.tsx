@@ -12,6 +12,7 @@ import { Dashboard } from './pages/Dashboard';
 import { LoginPage } from './pages/LoginPage';
 import { BrandingPage } from './pages/branding/BrandingPage';
 import { PrivacyPage } from './pages/privacy/PrivacyPage';
+import { DiversityPage } from './pages/diversity/DiversityPage';
 import { RetentionPage } from './pages/retention/RetentionPage';
 import { SetPasswordPage } from './pages/SetPasswordPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
@@ -61,6 +62,11 @@ export function App() {
           {hasPermission(permissions, PAGE_ACCESS.privacy) && (
             <CustomRoutes>
               <Route path="/retention" element={<RetentionPage />} />
+            </CustomRoutes>
+          )}
+          {hasPermission(permissions, PAGE_ACCESS.diversity) && (
+            <CustomRoutes>
+              <Route path="/diversity" element={<DiversityPage />} />
             </CustomRoutes>
           )}
           {hasPermission(permissions, PAGE_ACCESS.branding) && (

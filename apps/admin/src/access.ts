@@ -34,6 +34,7 @@ export const PAGE_ACCESS = {
   settings: 'settings.manage',
   privacy: 'settings.manage',
   branding: 'settings.manage',
+  diversity: 'diversity.manage',
 } as const satisfies Record<string, TPermission>;
 
 function isResourceName(name: string): name is ResourceName {

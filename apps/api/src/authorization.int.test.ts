@@ -7,7 +7,7 @@
  */
 import { Membership, OutboxEmail, PrivacyNotice, TENANT_FILTER } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
-import { DEFAULT_HIRING_SETTINGS, DEFAULT_PRIVACY_SETTINGS, DEFAULT_RETENTION_POLICY, dayOf, ROLES, roleCan, type TRole, ZAttachmentUploadInput, ZInterviewScheduleInput, ZOfferCreateInput, ZRequestCreateInput } from '@candor/schemas';
+import { DEFAULT_DIVERSITY_SETTINGS, DEFAULT_HIRING_SETTINGS, DEFAULT_PRIVACY_SETTINGS, DEFAULT_RETENTION_POLICY, dayOf, ROLES, roleCan, type TRole, ZAttachmentUploadInput, ZInterviewScheduleInput, ZOfferCreateInput, ZRequestCreateInput } from '@candor/schemas';
 import { uploadAttachment } from './attachments/attachments.service.js';
 import { scheduleInterview } from './interviews/interviews.service.js';
 import { createOffer } from './offers/offers.service.js';
@@ -150,6 +150,8 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'requests.agentProof': (a) => ({ id: a.requestId }),
   'retention.policy': () => undefined,
   'retention.savePolicy': () => DEFAULT_RETENTION_POLICY,
+  'diversity.settings': () => undefined,
+  'diversity.saveSettings': () => DEFAULT_DIVERSITY_SETTINGS,
   'retention.preview': () => ({ date: '2031-01-01' }),
   'retention.runs': () => ({}),
   'retention.runNow': () => ({ dryRun: true }),

@@ -3,6 +3,7 @@ import { attachmentsRouter } from './attachments/attachments.router.js';
 import { auditRouter } from './audit/audit.router.js';
 import { authRouter } from './auth/auth.router.js';
 import { candidatesRouter } from './candidates/candidates.router.js';
+import { diversityRouter } from './diversity/diversity.router.js';
 import { interviewsRouter } from './interviews/interviews.router.js';
 import { jobsRouter } from './jobs/jobs.router.js';
 import { outboxRouter } from './mail/outbox.router.js';
@@ -31,6 +32,7 @@ export const appRouter = router({
   requests: requestsRouter,
   holds: holdsRouter,
   retention: retentionRouter,
+  diversity: diversityRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   // Privacy requests (DSARs): tenant admins answer them; erasure cannot be undone.
   'requests.manage': ['owner', 'admin'],
   'holds.manage': ['owner', 'admin'],
+  // The diversity survey's settings and its k-anonymous reports; no role reads one person's answers.
+  'diversity.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

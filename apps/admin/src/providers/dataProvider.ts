@@ -12,6 +12,7 @@ import { type HiringActions, hiringActions } from './actions';
 import type { EndpointRegistry, ListRequest, ResourceEndpoints } from './endpoints';
 import { endpoints } from './endpoints';
 import { toHttpError } from './errors';
+import { type DiversityActions, diversityActions } from './diversityActions';
 import { type HoldsActions, holdsActions } from './holdsActions';
 import { type PrivacyActions, privacyActions } from './privacyActions';
 import { type RetentionActions, retentionActions } from './retentionActions';
@@ -120,6 +121,7 @@ export type CandorDataProvider = DataProvider &
   PrivacyActions &
   HoldsActions &
   RetentionActions &
+  DiversityActions &
   AuditActions &
   RequestActions;
 
@@ -129,6 +131,7 @@ export const dataProvider: CandorDataProvider = {
   ...withHttpErrors(privacyActions),
   ...withHttpErrors(holdsActions),
   ...withHttpErrors(retentionActions),
+  ...withHttpErrors(diversityActions),
   ...withHttpErrors(auditActions),
   ...withHttpErrors(requestActions),
 };

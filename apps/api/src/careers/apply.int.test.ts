@@ -24,7 +24,7 @@ import { verifyJws } from '../keys/jws.js';
 import { publicSigningKeys } from '../keys/signing-keys.service.js';
 import { pdfBytes } from '../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
-import { httpClient, testDeps } from '../testing/test-app.js';
+import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
@@ -170,7 +170,7 @@ forEachDatabase('applying on the careers site', (db) => {
     });
 
     it('invites to the diversity survey, on the confirmation and in the email, only when the company runs one', async () => {
-      const { tenant, apply, valid } = await setup();
+      const { tenant, admin, deps, apply, valid } = await setup();
       const off = (await (await apply(valid())).json()) as { surveyUrl: string | null };
       expect(off.surveyUrl).toBeNull();
       const em = tenantEm(db.orm(), tenant.id);
@@ -182,6 +182,11 @@ forEachDatabase('applying on the careers site', (db) => {
       expect(on.surveyUrl).toMatch(new RegExp(`/careers/${tenant.slug}/diversity/\\?t=`));
       const mail = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, { to: fields.email as string });
       expect(mail.text).toContain(on.surveyUrl!);
+      // Staff reading the outbox cannot take the link and answer in the applicant's name.
+      const staff = await callerFor(deps, await sessionFor(deps, admin.id, tenant.id));
+      const seen = await staff.outbox.get({ id: mail.id });
+      expect(seen.text).toContain('/diversity/?t=[for the recipient only]');
+      expect(seen.text).not.toContain(new URL(on.surveyUrl!).searchParams.get('t')!);
     });
 
     it('flags a knockout answer for a person to decide, without rejecting', async () => {

@@ -99,6 +99,23 @@ forEachDatabase('the diversity survey', (db) => {
     });
   });
 
+  describe('settings', () => {
+    it('are for admins, validated (k no lower than 5), audited, and switch the survey on and off', async () => {
+      const w = await setup(false);
+      expect(await w.staff.diversity.settings()).toMatchObject({ enabled: false, template: 'uk_eu', k: 10 });
+      await expect(w.staff.diversity.saveSettings({ enabled: true, template: 'us_eeo1', questions: ['gender'], k: 4 })).rejects.toThrow(/At least 5/);
+      const saved = await w.staff.diversity.saveSettings({ enabled: true, template: 'us_eeo1', questions: ['gender', 'veteran_status'], k: 12 });
+      expect(saved).toEqual({ enabled: true, template: 'us_eeo1', questions: ['gender', 'veteran_status'], k: 12 });
+      const html = await (await w.client.request(w.path)).text();
+      expect(html).toContain('I am not a protected veteran');
+      expect(html).toContain('groups of at least 12');
+      expect(html).not.toContain('Ethnic group');
+      const recruiter = await seedUser(db.orm().em.fork(), w.tenant, 'recruiter');
+      const asRecruiter = await callerFor(w.deps, await sessionFor(w.deps, recruiter.id, w.tenant.id));
+      await expect(asRecruiter.diversity.settings()).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    });
+  });
+
   describe('keeping the answers from staff', () => {
     it('leaves them out of everything staff read, puts them in the subject’s own export, and deletes them on withdrawal', async () => {
       const w = await setup();

@@ -1,5 +1,5 @@
 import type { SurveyView } from '@candor/careers';
-import { Application, Candidate, DiversityResponse, type Em, type InferEntity, type Tenant } from '@candor/db';
+import { Application, Candidate, DiversityResponse, type Em, type InferEntity, Tenant } from '@candor/db';
 import {
   addDays,
   DEFAULT_DIVERSITY_SETTINGS,
@@ -19,6 +19,7 @@ import { candidateKey, type DataKeys, ensureTenantDataKey, sealFor } from '../ke
 import { readLink, signLink } from '../keys/signed-link.js';
 import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
+import type { Actor } from '../trpc/init.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
 
@@ -132,4 +133,18 @@ export async function submitSurvey(
 /** Withdrawing the diversity consent deletes the answers (in the caller's transaction). */
 export async function deleteDiversityAnswers(tx: Em, candidateId: string): Promise<number> {
   return tx.nativeDelete(DiversityResponse, { candidate: candidateId });
+}
+
+/** The tenant's survey settings for the backoffice. */
+export async function surveySettings(em: Em, actor: Actor): Promise<TDiversitySettings> {
+  return diversitySettingsOf(await em.findOneOrFail(Tenant, actor.tenantId));
+}
+
+/** Saves the survey settings (whole), audited. Links already sent stop working while the survey is off. */
+export async function saveSurveySettings(em: Em, actor: Actor, settings: TDiversitySettings): Promise<TDiversitySettings> {
+  const tenant = await em.findOneOrFail(Tenant, actor.tenantId);
+  tenant.diversitySettings = settings;
+  recordAudit(em, actor, { action: 'diversity.settings_save', targetType: 'Tenant', targetId: actor.tenantId });
+  await em.flush();
+  return diversitySettingsOf(tenant);
 }

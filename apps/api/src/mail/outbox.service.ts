@@ -8,12 +8,23 @@ import type { Actor } from '../trpc/init.js';
 
 type Row = InferEntity<typeof OutboxEmail>;
 
+/**
+ * What staff see of a message's text: everything but the secrets meant for
+ * its recipient alone. A privacy-portal code or a signed link (renewal,
+ * diversity survey) would let whoever reads it act as the applicant: open
+ * their data, answer the survey in their name.
+ */
+export function withoutRecipientSecrets(template: string, text: string): string {
+  const links = text.replace(/([?&]t=)[A-Za-z0-9._~%-]+/g, '$1[for the recipient only]');
+  return template === 'portal.code' ? links.replace(/^( {4})\d{6}(\s*)$/m, '$1[code for the recipient only]$2') : links;
+}
+
 function toDto(m: Row): TOutboxEmail {
   return {
     id: m.id,
     to: m.to,
     subject: m.subject,
-    text: m.text,
+    text: withoutRecipientSecrets(m.template, m.text),
     template: m.template,
     status: m.status,
     attempts: m.attempts,

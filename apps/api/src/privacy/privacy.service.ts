@@ -9,6 +9,7 @@ import {
 } from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
+import { DIVERSITY_PURPOSE } from '../diversity/survey.service.js';
 import { visibleCandidate } from '../candidates/candidates.service.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
@@ -97,7 +98,8 @@ export async function publishNotice(em: Em, actor: Actor, input: z.output<typeof
 /** A candidate's consent decisions, newest first, if the actor may see the candidate at all. */
 export async function consentHistory(em: Em, actor: Actor, candidateId: string): Promise<TConsentEvent[]> {
   const candidate = await visibleCandidate(em, actor, candidateId);
-  const events = await em.find(ConsentEvent, { candidate }, { orderBy: { occurredAt: 'desc', id: 'desc' } });
+  // Whether someone took part in the diversity survey is not the hiring team's to know (the subject's own export has it).
+  const events = await em.find(ConsentEvent, { candidate, purpose: { $ne: DIVERSITY_PURPOSE } }, { orderBy: { occurredAt: 'desc', id: 'desc' } });
   recordAudit(em, actor, { action: 'consent.read', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
   await em.flush();
   return events.map((e) => ({

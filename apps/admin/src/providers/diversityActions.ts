@@ -1,0 +1,17 @@
+import { ZDiversitySettings } from '@candor/schemas';
+import { trpc } from '../trpc';
+
+type MutationInput<M extends { mutate: (input: never) => unknown }> = Parameters<M['mutate']>[0];
+
+/**
+ * The diversity survey's settings. On the dataProvider (see dataProvider.ts)
+ * so their errors reach the authProvider's `checkError`; parsed here first,
+ * so k below 5 is reported at its field without a round trip.
+ */
+export const diversityActions = {
+  diversitySettings: () => trpc.diversity.settings.query(),
+  saveDiversitySettings: (input: MutationInput<typeof trpc.diversity.saveSettings>) =>
+    trpc.diversity.saveSettings.mutate(ZDiversitySettings.parse(input)),
+};
+
+export type DiversityActions = typeof diversityActions;
