@@ -3,22 +3,15 @@
  * with the demo seed: the demo tenant has privacy notice version 1 in
  * effect and offers the talent pool and marketing purposes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { axeViolations, launchBrowser, screenshot, servers } from '../support/browser.js';
+import { DEMO_JOB, fillApplication as fillDemoApplication, jobIdByTitle } from '../support/careers.js';
 
 const PASSWORD = 'candor-demo-pass';
-/** Open, remote; asks whether the applicant may work in the EU (required) and for a portfolio link. */
-const JOB = 'Frontend Engineer (React)';
+const JOB = DEMO_JOB;
 /** Closed in the demo seed. */
 const CLOSED_JOB = 'People Partner';
-
-/** A minimal valid PDF. */
-const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,21 +31,8 @@ async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<P
   return page;
 }
 
-/** The id of a published job, found in the generated site by its title. */
-function jobIdByTitle(dataDir: string, title: string): string {
-  const jobsDir = join(dataDir, 'careers', 'acme', 'jobs');
-  const id = readdirSync(jobsDir).find((dir) => readFileSync(join(jobsDir, dir, 'index.html'), 'utf8').includes(`<h1>${title}`));
-  if (!id) throw new Error(`no page for ${title}`);
-  return id;
-}
-
-async function fillApplication(page: Page, email: string) {
-  await page.getByLabel(/^Full name|^Name/).fill('Petra Playwright');
-  await page.getByLabel(/^Email/).fill(email);
-  await page.getByLabel(/^Resume/).setInputFiles({ name: 'petra-resume.pdf', mimeType: 'application/pdf', buffer: PDF });
-  await page.getByRole('group', { name: /right to work in the EU/ }).getByLabel('Yes').check();
-  await page.getByLabel(/talent pool/i).check();
-  await page.getByLabel(/at least 18/).check();
+function fillApplication(page: Page, email: string) {
+  return fillDemoApplication(page, { name: 'Petra Playwright', email });
 }
 
 for (const server of servers()) {
