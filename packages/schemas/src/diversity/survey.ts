@@ -141,8 +141,12 @@ export const SURVEY_TEMPLATES: Record<TSurveyTemplateId, SurveyTemplate> = {
 export const MIN_K = 5;
 export const DEFAULT_K = 10;
 
-/** A tenant's survey: off by default; which template, which questions, and k for the reports. */
-export const ZDiversitySettings = z.object({
+/**
+ * A tenant's survey: off by default; which template, which questions, and k
+ * for the reports. Strict: saved whole, so a request with none of these
+ * fields is a mistake (a 400), not a reset to the defaults.
+ */
+export const ZDiversitySettings = z.strictObject({
   enabled: z.boolean().default(false),
   template: ZSurveyTemplateId.default('uk_eu'),
   questions: z
