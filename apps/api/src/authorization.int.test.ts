@@ -152,6 +152,7 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'retention.savePolicy': () => DEFAULT_RETENTION_POLICY,
   'diversity.settings': () => undefined,
   'diversity.saveSettings': () => DEFAULT_DIVERSITY_SETTINGS,
+  'diversity.report': () => ({ question: 'gender', from: '2026-01', to: '2026-12' }),
   'retention.preview': () => ({ date: '2031-01-01' }),
   'retention.runs': () => ({}),
   'retention.runNow': () => ({ dryRun: true }),

@@ -10,3 +10,4 @@ export * from './mail.js';
 export * from './careers/index.js';
 export * from './contrast.js';
 export * from './diversity/survey.js';
+export * from './diversity/report.js';

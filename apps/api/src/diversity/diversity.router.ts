@@ -1,5 +1,6 @@
-import { ZDiversitySettings } from '@candor/schemas';
+import { ZDiversityReport, ZDiversityReportInput, ZDiversitySettings } from '@candor/schemas';
 import { roleProcedure, router } from '../trpc/init.js';
+import { diversityReport } from './report.service.js';
 import { saveSurveySettings, surveySettings } from './survey.service.js';
 
 /** The diversity survey's settings (and, with them, its reports): tenant admins only. */
@@ -12,4 +13,10 @@ export const diversityRouter = router({
     .input(ZDiversitySettings)
     .output(ZDiversitySettings)
     .mutation(({ ctx, input }) => saveSurveySettings(ctx.em, ctx.actor, input)),
+
+  /** Counts by answer and stage with every small group hidden; never one person's answers. */
+  report: roleProcedure('diversity.manage')
+    .input(ZDiversityReportInput)
+    .output(ZDiversityReport)
+    .query(({ ctx, input }) => diversityReport(ctx.em, ctx.actor, ctx.deps, input)),
 });
