@@ -1,4 +1,4 @@
-import { ZDiversitySettings } from '@candor/schemas';
+import { ZDiversityReportInput, ZDiversitySettings } from '@candor/schemas';
 import { trpc } from '../trpc';
 
 type MutationInput<M extends { mutate: (input: never) => unknown }> = Parameters<M['mutate']>[0];
@@ -12,6 +12,9 @@ export const diversityActions = {
   diversitySettings: () => trpc.diversity.settings.query(),
   saveDiversitySettings: (input: MutationInput<typeof trpc.diversity.saveSettings>) =>
     trpc.diversity.saveSettings.mutate(ZDiversitySettings.parse(input)),
+  /** A suppressed report (hidden counts are null). */
+  diversityReport: (input: Parameters<typeof trpc.diversity.report.query>[0]) =>
+    trpc.diversity.report.query(ZDiversityReportInput.parse(input)),
 };
 
 export type DiversityActions = typeof diversityActions;

@@ -89,7 +89,8 @@ export async function diversityReport(em: Em, actor: Actor, keys: DataKeys, inpu
   end.setUTCMonth(end.getUTCMonth() + 1);
   const responses = await em.find(
     DiversityResponse,
-    { application: { appliedAt: { $gte: start, $lt: end } } },
+    // A candidate who restricted processing is only stored, not counted (Art. 18).
+    { application: { appliedAt: { $gte: start, $lt: end } }, candidate: { restrictedAt: null } },
     { populate: ['application', 'application.job'] },
   );
   const reached = await stagesReached(em, responses.map((r) => r.application));

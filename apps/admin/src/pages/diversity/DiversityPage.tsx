@@ -30,11 +30,15 @@ import { useCandorDataProvider } from '../../providers/dataProvider';
 import { toHttpError } from '../../providers/errors';
 import { PageSection } from '../privacy/PageSection';
 import { SaveOrDiscard } from '../privacy/settingsForm';
+import { DiversityReportSection } from './DiversityReport';
 
 const SETTINGS_KEY = ['diversity', 'settings'] as const;
 
 const SURVEY_HINT =
   'A voluntary survey applicants may answer after applying, with their explicit consent. Answers are stored apart from applications, encrypted, and never shown to anyone: not the hiring team, not admins. They are only counted in reports that hide every group smaller than k.';
+
+const REPORT_HINT =
+  'Respondents by answer at each stage of hiring, for a job, a department or all jobs, by month of application. Counts that would single out fewer than k people are hidden, also where subtracting one report from another would show them.';
 
 type Errors = Record<string, string | undefined>;
 /** k as typed, so an empty or odd value reaches validation and is reported at its field. */
@@ -139,7 +143,7 @@ function SurveySettingsForm({ settings }: { settings: TDiversitySettings }) {
   );
 }
 
-/** The diversity survey's settings, for owners and admins (diversity.manage). Reports come next to it. */
+/** The diversity survey's settings and its k-anonymous report, for owners and admins (diversity.manage). */
 export function DiversityPage() {
   const dataProvider = useCandorDataProvider();
   const { data, isPending, error } = useQuery({ queryKey: SETTINGS_KEY, queryFn: () => dataProvider.diversitySettings() });
@@ -165,6 +169,9 @@ export function DiversityPage() {
         ) : (
           <SurveySettingsForm settings={data} />
         )}
+      </PageSection>
+      <PageSection id="diversity-report" title="Report" hint={REPORT_HINT}>
+        {data ? <DiversityReportSection settings={data} /> : <Skeleton variant="rectangular" height={56} aria-hidden />}
       </PageSection>
     </Stack>
   );
