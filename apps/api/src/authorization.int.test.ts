@@ -88,6 +88,7 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'applications.setTags': (a) => ({ id: a.applicationId, tags: ['secret-tag'] }),
   'applications.exportToHr': (a) => ({ id: a.applicationId }),
   'applications.addNote': (a) => ({ applicationId: a.applicationId, body: 'A note' }),
+  'applications.revealIdentity': (a) => ({ id: a.applicationId }),
   'interviews.forApplication': (a) => ({ applicationId: a.applicationId }),
   'interviews.schedule': (a) => ({
     applicationId: a.applicationId,
@@ -112,6 +113,8 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
     contentBase64: pdfBytes().toString('base64'),
   }),
   'attachments.download': (a) => ({ id: a.attachmentId }),
+  'attachments.forApplication': (a) => ({ applicationId: a.applicationId }),
+  'attachments.redactedText': (a) => ({ id: a.attachmentId }),
   'offers.forApplication': (a) => ({ applicationId: a.applicationId }),
   'offers.create': (a) => ({ applicationId: a.applicationId, salary: 1000, currency: 'EUR', startDate: '2031-01-01', expiresOn: '2030-12-01' }),
   'offers.approve': (a) => ({ id: a.offerId }),

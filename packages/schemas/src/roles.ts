@@ -48,6 +48,12 @@ export type TPermission = keyof typeof PERMISSIONS;
 /** Roles that see every job of the tenant; the others see only jobs whose hiring team they are on. */
 export const SEES_ALL_JOBS: readonly TRole[] = ['owner', 'admin', 'recruiter'];
 
+/**
+ * Roles that review blind: in a job's blind-review stages they see
+ * applications without the candidate's identity until a recruiter reveals it.
+ */
+export const REVIEWS_BLIND: readonly TRole[] = ['hiring_manager'];
+
 /** Roles that see every scorecard at once; others only after submitting their own. */
 export const SEES_ALL_SCORECARDS: readonly TRole[] = ['owner', 'admin', 'recruiter'];
 

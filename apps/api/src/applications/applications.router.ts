@@ -24,6 +24,7 @@ import {
   listApplications,
   moveApplications,
   rejectApplications,
+  revealIdentity,
   setTags,
   withdrawApplication,
 } from './applications.service.js';
@@ -74,6 +75,12 @@ export const applicationsRouter = router({
     .input(ZIdInput)
     .output(ZHrExportResult)
     .mutation(({ ctx, input }) => exportHireToHr(ctx.em, ctx.actor, ctx.deps, input.id)),
+
+  /** Ends blind review for one application: its reviewers see who the candidate is (audited). */
+  revealIdentity: roleProcedure('applications.manage')
+    .input(ZIdInput)
+    .output(ZApplication)
+    .mutation(({ ctx, input }) => revealIdentity(ctx.em, ctx.actor, ctx.deps, input.id)),
 
   addNote: roleProcedure('applications.note')
     .input(ZNoteInput)

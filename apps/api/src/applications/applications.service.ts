@@ -29,6 +29,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { assertNotRestricted, candidateRestrictionScope, seesRestricted } from '../candidates/restriction.js';
 import { dayRange } from '../hiring/date-range.js';
 import { candidateKey, type DataKeys, ensureTenantDataKey, openAnswers, openText, sealFor } from '../keys/data-keys.js';
+import { blindCandidateRef, identifiableScope, isBlindFor, textFilterFor } from '../hiring/blind-review.js';
 import { applicationScope, visibleApplication, visibleJob } from '../hiring/job-scope.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
@@ -42,12 +43,17 @@ type StageRow = InferEntity<typeof JobStage>;
 
 const stageRef = (s: StageRow) => ({ id: s.id, name: s.name, kind: s.kind });
 const userRef = (u: InferEntity<typeof User> | null | undefined) => (u ? { id: u.id, name: u.name } : null);
-const candidateRef = (c: CandidateRow) => ({
+const candidateRef = (c: Pick<CandidateRow, 'id' | 'name' | 'email' | 'restrictedAt'>) => ({
+  blind: false as const,
   id: c.id,
   name: c.name,
   email: c.email,
   restrictedAt: c.restrictedAt?.toISOString() ?? null,
 });
+
+/** Who applied, as this actor may see them: under blind review only the application's alias. */
+const candidateRefFor = (actor: Actor, a: ApplicationRow) =>
+  isBlindFor(actor, a) ? blindCandidateRef(a.id) : candidateRef(a.candidate);
 
 async function tagsOf(em: Em, ids: string[]): Promise<Map<string, string[]>> {
   const rows = ids.length ? await em.find(ApplicationTag, { application: { $in: ids } }, { orderBy: { tag: 'asc' } }) : [];
@@ -56,10 +62,10 @@ async function tagsOf(em: Em, ids: string[]): Promise<Map<string, string[]>> {
   return byApp;
 }
 
-function toListItem(a: ApplicationRow, tags: string[], stageEnteredAt: Date | undefined): TApplicationListItem {
+function toListItem(actor: Actor, a: ApplicationRow, tags: string[], stageEnteredAt: Date | undefined): TApplicationListItem {
   return {
     id: a.id,
-    candidate: candidateRef(a.candidate),
+    candidate: candidateRefFor(actor, a),
     job: { id: a.job.id, title: a.job.title },
     stage: stageRef(a.stage),
     status: a.status,
@@ -83,10 +89,10 @@ async function stageEnteredAt(em: Em, ids: string[]): Promise<Map<string, Date>>
   return new Map(rows.map((r) => [r.application, new Date(r.entered)]));
 }
 
-async function toListItems(em: Em, rows: ApplicationRow[]): Promise<TApplicationListItem[]> {
+async function toListItems(em: Em, actor: Actor, rows: ApplicationRow[]): Promise<TApplicationListItem[]> {
   const ids = rows.map((r) => r.id);
   const [tags, entered] = await Promise.all([tagsOf(em, ids), stageEnteredAt(em, ids)]);
-  return rows.map((r) => toListItem(r, tags.get(r.id) ?? [], entered.get(r.id)));
+  return rows.map((r) => toListItem(actor, r, tags.get(r.id) ?? [], entered.get(r.id)));
 }
 
 
@@ -115,6 +121,8 @@ export async function listApplications(em: Em, actor: Actor, params: z.output<ty
     ...(scope.candidate ? [{ candidate: scope.candidate }] : []),
     ...(f.candidateId ? [{ candidate: f.candidateId }] : []),
     ...(f.q ? [{ candidate: { $in: candidateIdsMatching(em, actor.tenantId, f.q) } }] : []),
+    // A search by name or a candidate's id must not tell a blind reviewer who is behind an alias.
+    ...(f.q || f.candidateId ? [identifiableScope(actor)] : []),
   ];
   const where = {
     ...(scope.job ? { job: scope.job } : {}),
@@ -135,14 +143,14 @@ export async function listApplications(em: Em, actor: Actor, params: z.output<ty
   });
   recordAudit(em, actor, { action: 'application.list', targetType: 'Application' });
   await em.flush();
-  return { data: await toListItems(em, rows), total, capped };
+  return { data: await toListItems(em, actor, rows), total, capped };
 }
 
 export async function getApplication(em: Em, actor: Actor, keys: DataKeys, id: string): Promise<TApplication> {
   const app = await visibleApplication(em, actor, id);
   recordAudit(em, actor, { action: 'application.read', targetType: 'Application', targetId: id, subjectId: app.candidate.id });
   await em.flush();
-  return toApplication(em, keys, app);
+  return toApplication(em, actor, keys, app);
 }
 
 /** The candidate's data key, for opening what is stored sealed; null once it was destroyed. */
@@ -150,7 +158,7 @@ function keyOf(em: Em, keys: DataKeys, app: ApplicationRow): Promise<Buffer | nu
   return candidateKey(em, keys, { tenantId: app.tenant.id, candidateId: app.candidate.id });
 }
 
-async function toApplication(em: Em, keys: DataKeys, app: ApplicationRow): Promise<TApplication> {
+async function toApplication(em: Em, actor: Actor, keys: DataKeys, app: ApplicationRow): Promise<TApplication> {
   const [history, notes, tags, stages, settings, key] = await Promise.all([
     em.find(StageChange, { application: app }, { populate: ['fromStage', 'toStage', 'by'], orderBy: { at: 'asc' } }),
     em.find(ApplicationNote, { application: app }, { populate: ['author'], orderBy: { createdAt: 'desc' } }),
@@ -161,11 +169,19 @@ async function toApplication(em: Em, keys: DataKeys, app: ApplicationRow): Promi
   ]);
   if (app.decidedBy) await em.populate(app, ['decidedBy']);
   if (app.hrExportedBy) await em.populate(app, ['hrExportedBy']);
+  if (app.identityRevealedBy) await em.populate(app, ['identityRevealedBy']);
   const reason = settings.rejectionReasons.find((r) => r.id === app.rejectionReasonId);
+  const shown = textFilterFor(actor, app);
   return {
-    ...toListItem(app, tags.get(app.id) ?? [], history.at(-1)?.at),
-    candidate: { ...candidateRef(app.candidate), phone: app.candidate.phone ?? null },
-    answers: openAnswers(key, app.answers),
+    ...toListItem(actor, app, tags.get(app.id) ?? [], history.at(-1)?.at),
+    candidate: isBlindFor(actor, app)
+      ? blindCandidateRef(app.id)
+      : { ...candidateRef(app.candidate), phone: app.candidate.phone ?? null },
+    blindReview: {
+      stageIsBlind: app.stage.blindReview,
+      revealed: app.identityRevealedAt ? { at: app.identityRevealedAt.toISOString(), by: userRef(app.identityRevealedBy) } : null,
+    },
+    answers: openAnswers(key, app.answers).map((a) => ({ ...a, answer: shown(a.answer) })),
     stageHistory: history.map((h) => ({
       id: h.id,
       from: h.fromStage ? stageRef(h.fromStage) : null,
@@ -173,28 +189,30 @@ async function toApplication(em: Em, keys: DataKeys, app: ApplicationRow): Promi
       by: userRef(h.by),
       at: h.at.toISOString(),
     })),
-    notes: notes.map((n) => toNote(key, n)),
+    notes: notes.map((n) => toNote(key, n, shown)),
     rejection:
       app.status === 'rejected' && app.rejectionReasonId
         ? {
             reasonId: app.rejectionReasonId,
             reasonLabel: reason?.label ?? app.rejectionReasonId,
-            note: openText(key, app.rejectionNote) ?? '',
+            note: shown(openText(key, app.rejectionNote) ?? ''),
             at: (app.decidedAt ?? app.lastActivityAt).toISOString(),
             by: userRef(app.decidedBy),
           }
         : null,
     jobStages: stages.map(stageRef),
     noticeVersion: app.noticeVersion ?? null,
-    coverLetter: openText(key, app.coverLetter),
+    coverLetter: mapNullable(openText(key, app.coverLetter), shown),
     salaryExpectation: app.salaryExpectation ?? null,
     hrExport: app.hrExportedAt ? { at: app.hrExportedAt.toISOString(), by: userRef(app.hrExportedBy) } : null,
   };
 }
 
-function toNote(key: Buffer | null, n: InferEntity<typeof ApplicationNote>): TNote {
-  return { id: n.id, body: openText(key, n.body), author: userRef(n.author), createdAt: n.createdAt.toISOString() };
+function toNote(key: Buffer | null, n: InferEntity<typeof ApplicationNote>, shown: (text: string) => string): TNote {
+  return { id: n.id, body: shown(openText(key, n.body)), author: userRef(n.author), createdAt: n.createdAt.toISOString() };
 }
+
+const mapNullable = <T, U>(value: T | null, f: (value: T) => U): U | null => (value === null ? null : f(value));
 
 /**
  * Puts a candidate into a job's first stage, with the first line of its
@@ -394,7 +412,7 @@ export async function withdrawApplication(em: Em, actor: Actor, keys: DataKeys, 
   }
   recordAudit(em, actor, { action: 'application.withdraw', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
   await em.flush();
-  return toApplication(em, keys, app);
+  return toApplication(em, actor, keys, app);
 }
 
 export async function addNote(em: Em, actor: Actor, keys: DataKeys, input: { applicationId: string; body: string }): Promise<TNote> {
@@ -411,7 +429,7 @@ export async function addNote(em: Em, actor: Actor, keys: DataKeys, input: { app
   recordAudit(em, actor, { action: 'application.note', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
   await em.flush();
   await em.populate(note, ['author']);
-  return toNote(key, note);
+  return toNote(key, note, textFilterFor(actor, app));
 }
 
 export async function setTags(em: Em, actor: Actor, keys: DataKeys, input: { id: string; tags: string[] }): Promise<TApplication> {
@@ -426,7 +444,7 @@ export async function setTags(em: Em, actor: Actor, keys: DataKeys, input: { id:
     recordAudit(tx, actor, { action: 'application.tags', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
     await tx.flush();
   });
-  return toApplication(em, keys, app);
+  return toApplication(em, actor, keys, app);
 }
 
 type BoardCardRow = {
@@ -440,6 +458,7 @@ type BoardCardRow = {
   candidate_name: string;
   candidate_email: string;
   candidate_restricted_at: Date | number | string | null;
+  identity_revealed_at: Date | number | string | null;
 };
 
 /**
@@ -449,6 +468,7 @@ type BoardCardRow = {
  */
 async function boardCards(
   em: Em,
+  actor: Actor,
   job: InferEntity<typeof Job>,
   stages: Map<string, StageRow>,
   ids: string[],
@@ -468,22 +488,27 @@ async function boardCards(
       'c.name as candidate_name',
       'c.email as candidate_email',
       'c.restricted_at as candidate_restricted_at',
+      'a.identity_revealed_at',
     )
     .whereIn('a.id', ids);
   const [tags, entered] = await Promise.all([tagsOf(em, ids), stageEnteredAt(em, ids)]);
   return rows
     .map((r) => {
       const appliedAt = new Date(r.applied_at);
+      const stage = stages.get(r.stage_id)!;
+      const identityRevealedAt = r.identity_revealed_at === null ? null : new Date(r.identity_revealed_at);
       return {
         id: r.id,
-        candidate: {
-          id: r.candidate_id,
-          name: r.candidate_name,
-          email: r.candidate_email,
-          restrictedAt: r.candidate_restricted_at === null ? null : new Date(r.candidate_restricted_at).toISOString(),
-        },
+        candidate: isBlindFor(actor, { id: r.id, stage, identityRevealedAt })
+          ? blindCandidateRef(r.id)
+          : candidateRef({
+              id: r.candidate_id,
+              name: r.candidate_name,
+              email: r.candidate_email,
+              restrictedAt: r.candidate_restricted_at === null ? null : new Date(r.candidate_restricted_at),
+            }),
         job: { id: job.id, title: job.title },
-        stage: stageRef(stages.get(r.stage_id)!),
+        stage: stageRef(stage),
         status: r.status,
         source: r.source,
         tags: tags.get(r.id) ?? [],
@@ -526,6 +551,7 @@ export async function board(em: Em, actor: Actor, input: { jobId: string; perCol
   const counts = new Map(countRows.map((r) => [r.stage_id, Number(r.n)]));
   const cards = await boardCards(
     em,
+    actor,
     job,
     new Map(stages.map((stage) => [stage.id, stage])),
     ranked.map((r) => r.id),
@@ -540,4 +566,20 @@ export async function board(em: Em, actor: Actor, input: { jobId: string; perCol
       cards: cards.filter((card) => card.stage.id === stage.id),
     })),
   };
+}
+
+/**
+ * Reveals the candidate's identity to the job's reviewers (for example at
+ * the offer stage): blind review no longer applies to this application. It
+ * cannot be taken back, since they will have seen it, and it is audited.
+ */
+export async function revealIdentity(em: Em, actor: Actor, keys: DataKeys, id: string): Promise<TApplication> {
+  const app = await visibleApplication(em, actor, id);
+  if (!app.identityRevealedAt) {
+    app.identityRevealedAt = new Date();
+    app.identityRevealedBy = em.getReference(User, actor.userId);
+    recordAudit(em, actor, { action: 'application.identity_reveal', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
+    await em.flush();
+  }
+  return toApplication(em, actor, keys, app);
 }

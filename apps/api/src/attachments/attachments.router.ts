@@ -1,7 +1,21 @@
-import { ZAttachment, ZAttachmentUploadInput, ZCandidateIdInput, ZIdInput } from '@candor/schemas';
+import {
+  ZApplicationAttachment,
+  ZApplicationIdInput,
+  ZAttachment,
+  ZAttachmentUploadInput,
+  ZCandidateIdInput,
+  ZIdInput,
+  ZRedactedText,
+} from '@candor/schemas';
 import { z } from 'zod';
 import { roleProcedure, router } from '../trpc/init.js';
-import { listAttachments, openAttachment, uploadAttachment } from './attachments.service.js';
+import {
+  listApplicationAttachments,
+  listAttachments,
+  openAttachment,
+  redactedAttachmentText,
+  uploadAttachment,
+} from './attachments.service.js';
 
 /**
  * The backoffice downloads through GET /files/attachments/:id, which calls
@@ -12,6 +26,17 @@ export const attachmentsRouter = router({
     .input(ZCandidateIdInput)
     .output(z.array(ZAttachment))
     .query(({ ctx, input }) => listAttachments(ctx.em, ctx.actor, input.candidateId)),
+
+  forApplication: roleProcedure('applications.read')
+    .input(ZApplicationIdInput)
+    .output(z.array(ZApplicationAttachment))
+    .query(({ ctx, input }) => listApplicationAttachments(ctx.em, ctx.actor, input.applicationId)),
+
+  /** A document as text with the candidate's identity redacted (what blind reviewers read). */
+  redactedText: roleProcedure('applications.read')
+    .input(ZIdInput)
+    .output(ZRedactedText)
+    .query(({ ctx, input }) => redactedAttachmentText(ctx.em, ctx.actor, ctx.deps, input.id)),
 
   upload: roleProcedure('candidates.manage')
     .input(ZAttachmentUploadInput)

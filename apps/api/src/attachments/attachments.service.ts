@@ -1,12 +1,21 @@
 import { createHash } from 'node:crypto';
 import { Application, Attachment, Candidate, type Em, type InferEntity, User } from '@candor/db';
-import { MAX_ATTACHMENT_BYTES, type TAttachment, type ZAttachmentUploadInput } from '@candor/schemas';
+import {
+  MAX_ATTACHMENT_BYTES,
+  type TApplicationAttachment,
+  type TAttachment,
+  type TRedactedText,
+  type ZAttachmentUploadInput,
+} from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertNotRestricted, byCandidateRestrictionScope, candidateRestrictionScope } from '../candidates/restriction.js';
 import type { FileStore } from '../files/file-store.js';
 import { sniffDocument } from '../files/sniff.js';
-import { jobScope } from '../hiring/job-scope.js';
+import { documentText } from '../files/document-text.js';
+import { assertNotBlind, identifiableScope, isBlindFor, reviewsBlind } from '../hiring/blind-review.js';
+import { jobScope, visibleApplication } from '../hiring/job-scope.js';
+import { redactorFor } from '../hiring/redaction.js';
 import { candidateKey, type DataKeys, openWith, sealFor } from '../keys/data-keys.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
@@ -19,6 +28,7 @@ export function attachmentDownloadPath(id: string): string {
 
 function toDto(a: AttachmentRow): TAttachment {
   return {
+    blind: false,
     id: a.id,
     candidateId: a.candidate.id,
     applicationId: a.application?.id ?? null,
@@ -43,10 +53,17 @@ async function visibleWhere(em: Em, actor: Actor) {
   return { ...(scope.job ? { application: { job: scope.job } } : {}), ...byCandidateRestrictionScope(actor) };
 }
 
+/**
+ * A candidate's files. A blind reviewer gets none of an application in
+ * blind review here (they are not to learn whose files those are); they
+ * read them through `listApplicationAttachments` as redacted text.
+ */
 export async function listAttachments(em: Em, actor: Actor, candidateId: string): Promise<TAttachment[]> {
+  const visible = await visibleWhere(em, actor);
+  const where = reviewsBlind(actor) ? { ...visible, application: { ...visible.application, ...identifiableScope(actor) } } : visible;
   const rows = await em.find(
     Attachment,
-    { ...(await visibleWhere(em, actor)), candidate: { id: candidateId, ...candidateRestrictionScope(actor) } },
+    { ...where, candidate: { id: candidateId, ...candidateRestrictionScope(actor) } },
     { populate: ['uploadedBy'], orderBy: { createdAt: 'desc' } },
   );
   return rows.map(toDto);
@@ -105,10 +122,43 @@ export async function uploadAttachment(
   }
 }
 
+/** An application's files; under blind review without their names, to be read as redacted text. */
+export async function listApplicationAttachments(em: Em, actor: Actor, applicationId: string): Promise<TApplicationAttachment[]> {
+  const app = await visibleApplication(em, actor, applicationId);
+  const rows = await em.find(Attachment, { application: app }, { populate: ['uploadedBy'], orderBy: { createdAt: 'desc' } });
+  if (!isBlindFor(actor, app)) return rows.map(toDto);
+  return rows.map((a) => ({ blind: true, id: a.id, applicationId: app.id, kind: a.kind, size: a.size, createdAt: a.createdAt.toISOString() }));
+}
+
+/** A file the actor may see, with the application it belongs to (for the blind-review check). */
+async function visibleAttachment(em: Em, actor: Actor, id: string) {
+  const row = await em.findOne(Attachment, { id, ...(await visibleWhere(em, actor)) }, { populate: ['application.stage', 'candidate'] });
+  if (!row) throw new AppError('NOT_FOUND', 'No such file');
+  return row;
+}
+
+/**
+ * A document's text with the candidate's identity (and what dates them)
+ * redacted: what a blind reviewer reads instead of the file, and what a
+ * recruiter can check before turning blind review on.
+ */
+export async function redactedAttachmentText(
+  em: Em,
+  actor: Actor,
+  deps: DataKeys & { files: FileStore },
+  id: string,
+): Promise<TRedactedText> {
+  const row = await visibleAttachment(em, actor, id);
+  recordAudit(em, actor, { action: 'attachment.read_redacted', targetType: 'Attachment', targetId: row.id, subjectId: row.candidate.id });
+  await em.flush();
+  const text = await documentText(await readAttachmentBytes(em, deps, row), row.contentType);
+  return redactorFor(row.candidate)(text);
+}
+
 /** Authorizes and audits one download; the HTTP route then streams the bytes. */
 export async function openAttachment(em: Em, actor: Actor, deps: DataKeys & { files: FileStore }, id: string) {
-  const row = await em.findOne(Attachment, { id, ...(await visibleWhere(em, actor)) });
-  if (!row) throw new AppError('NOT_FOUND', 'No such file');
+  const row = await visibleAttachment(em, actor, id);
+  if (row.application) assertNotBlind(actor, row.application, 'read the redacted text instead of the original file');
   recordAudit(em, actor, { action: 'attachment.download', targetType: 'Attachment', targetId: row.id, subjectId: row.candidate.id });
   await em.flush();
   return { filename: row.filename, contentType: row.contentType, bytes: await readAttachmentBytes(em, deps, row) };

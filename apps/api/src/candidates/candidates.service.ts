@@ -22,6 +22,7 @@ import type { z } from 'zod';
 import { createApplicationIn } from '../applications/applications.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { dayRange } from '../hiring/date-range.js';
+import { IN_BLIND_REVIEW, reviewsBlind } from '../hiring/blind-review.js';
 import { visibleJobIds } from '../hiring/job-scope.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { AppError } from '../trpc/app-error.js';
@@ -50,14 +51,20 @@ function toListItem(c: CandidateRow, applicationCount: number): TCandidateListIt
 
 /**
  * Candidates a staff member may see: all of them, or for hiring managers
- * those with an application to a job whose hiring team they are on.
+ * those with an application to a job whose hiring team they are on. A
+ * candidate with an application in blind review is not among them: the
+ * profile would tell the reviewer who is behind the alias.
  */
 async function visibleCandidateIds(em: Em, actor: Actor): Promise<string[] | undefined> {
   const jobs = await visibleJobIds(em, actor);
   if (!jobs) return undefined;
   if (jobs.length === 0) return [];
-  const rows = await em.find(Application, { job: { $in: jobs } }, { fields: ['candidate'] });
-  return [...new Set(rows.map((r) => r.candidate.id))];
+  const [rows, blind] = await Promise.all([
+    em.find(Application, { job: { $in: jobs } }, { fields: ['candidate'] }),
+    reviewsBlind(actor) ? em.find(Application, { job: { $in: jobs }, ...IN_BLIND_REVIEW }, { fields: ['candidate'] }) : [],
+  ]);
+  const hidden = new Set(blind.map((r) => r.candidate.id));
+  return [...new Set(rows.map((r) => r.candidate.id))].filter((id) => !hidden.has(id));
 }
 
 /** Loads a candidate the actor may see (restricted ones only if they see those); anything else is "not found". */

@@ -21,6 +21,7 @@ import {
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertNotRestricted } from '../candidates/restriction.js';
+import { blindAlias, isBlindFor, textFilterFor } from '../hiring/blind-review.js';
 import { visibleApplication } from '../hiring/job-scope.js';
 import { candidateKey, type DataKeys, openText, sealFor } from '../keys/data-keys.js';
 import { enqueueEmail } from '../mail/outbox.js';
@@ -33,7 +34,8 @@ type InterviewRow = InferEntity<typeof Interview>;
 type ScorecardRow = InferEntity<typeof Scorecard>;
 
 
-async function toInterviews(em: Em, rows: InterviewRow[]): Promise<TInterview[]> {
+/** `shown` filters the free text staff typed (titles, places) for a blind reviewer. */
+async function toInterviews(em: Em, rows: InterviewRow[], shown: (text: string) => string): Promise<TInterview[]> {
   const ids = rows.map((r) => r.id);
   const [participants, scorecards] = ids.length
     ? await Promise.all([
@@ -45,13 +47,13 @@ async function toInterviews(em: Em, rows: InterviewRow[]): Promise<TInterview[]>
   return rows.map((r) => ({
     id: r.id,
     applicationId: r.application.id,
-    title: r.title,
+    title: shown(r.title),
     startsAt: r.startsAt.toISOString(),
     endsAt: r.endsAt.toISOString(),
     interviewers: participants
       .filter((p) => p.interview.id === r.id)
       .map((p) => ({ id: p.user.id, name: p.user.name, submitted: submitted.has(`${r.id}:${p.user.id}`) })),
-    location: r.location ?? null,
+    location: r.location ? shown(r.location) : null,
     videoUrl: r.videoUrl ?? null,
     status: r.status === 'cancelled' ? 'cancelled' : 'scheduled',
   }));
@@ -97,19 +99,22 @@ export async function scheduleInterview(
       createdBy: organizer,
     });
     const onTeam = new Set((await tx.find(HiringTeamMember, { job: app.job }, { fields: ['user'] })).map((m) => m.user.id));
-    const summary = `${input.title}: ${app.candidate.name} for ${app.job.title}`;
-    const ics = icsEvent({
-      uid: `${interview.id}@candor`,
-      start: interview.startsAt,
-      end: interview.endsAt,
-      summary,
-      location: input.location,
-      url: input.videoUrl,
-      organizerName: `${organizer.name} (${tenant.name})`,
-    });
-    for (const { user } of members) {
+    for (const { user, role } of members) {
       tx.create(InterviewParticipant, { tenant: actor.tenantId, interview, user });
       if (!onTeam.has(user.id)) tx.create(HiringTeamMember, { tenant: actor.tenantId, job: app.job, user, role: 'interviewer' });
+      // An interviewer who reviews this application blind gets the alias, in the email and the calendar entry.
+      const shown = textFilterFor({ role }, app);
+      const candidateName = isBlindFor({ role }, app) ? blindAlias(app.id) : app.candidate.name;
+      const title = shown(input.title);
+      const ics = icsEvent({
+        uid: `${interview.id}@candor`,
+        start: interview.startsAt,
+        end: interview.endsAt,
+        summary: `${title}: ${candidateName} for ${app.job.title}`,
+        location: input.location,
+        url: input.videoUrl,
+        organizerName: `${organizer.name} (${tenant.name})`,
+      });
       enqueueEmail(tx, {
         tenantId: tenant.id,
         candidateId: app.candidate.id,
@@ -119,8 +124,8 @@ export async function scheduleInterview(
           'interview_invitation',
           {
             interviewer_name: user.name,
-            interview_title: input.title,
-            candidate_name: app.candidate.name,
+            interview_title: title,
+            candidate_name: candidateName,
             job_title: app.job.title,
             when: `${interview.startsAt.toISOString().slice(0, 16).replace('T', ' ')}–${interview.endsAt.toISOString().slice(11, 16)} UTC`,
             where: input.videoUrl ?? input.location ?? '',
@@ -135,12 +140,12 @@ export async function scheduleInterview(
     await tx.flush();
     return interview;
   });
-  return (await toInterviews(em, [interview]))[0]!;
+  return (await toInterviews(em, [interview], textFilterFor(actor, app)))[0]!;
 }
 
 export async function interviewsOf(em: Em, actor: Actor, applicationId: string): Promise<TInterview[]> {
   const app = await visibleApplication(em, actor, applicationId);
-  return toInterviews(em, await em.find(Interview, { application: app }, { orderBy: { startsAt: 'asc' } }));
+  return toInterviews(em, await em.find(Interview, { application: app }, { orderBy: { startsAt: 'asc' } }), textFilterFor(actor, app));
 }
 
 /** Cancels an interview; allowed under a restriction of processing, which it helps to honour. */
@@ -151,7 +156,7 @@ export async function cancelInterview(em: Em, actor: Actor, id: string): Promise
   interview.status = 'cancelled';
   recordAudit(em, actor, { action: 'interview.cancel', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
   await em.flush();
-  return (await toInterviews(em, [interview]))[0]!;
+  return (await toInterviews(em, [interview], textFilterFor(actor, app)))[0]!;
 }
 
 /** Submits the caller's scorecard for an interview they took part in; once only. */
@@ -184,10 +189,15 @@ export async function submitScorecard(em: Em, actor: Actor, keys: DataKeys, inpu
   recordAudit(em, actor, { action: 'scorecard.submit', targetType: 'Application', targetId: interview.application.id, subjectId: interview.application.candidate.id });
   await em.flush();
   await em.populate(card, ['author']);
-  return toScorecard(card, criteria, key);
+  return toScorecard(card, criteria, key, textFilterFor(actor, app));
 }
 
-function toScorecard(card: ScorecardRow, criteria: ReadonlyArray<{ id: string; name: string }>, key: Buffer | null): TScorecard {
+function toScorecard(
+  card: ScorecardRow,
+  criteria: ReadonlyArray<{ id: string; name: string }>,
+  key: Buffer | null,
+  shown: (text: string) => string,
+): TScorecard {
   const names = new Map(criteria.map((c) => [c.id, c.name]));
   return {
     id: card.id,
@@ -195,7 +205,7 @@ function toScorecard(card: ScorecardRow, criteria: ReadonlyArray<{ id: string; n
     author: { id: card.author.id, name: card.author.name },
     ratings: card.ratings.map((r) => ({ criterionId: r.criterionId, name: names.get(r.criterionId) ?? 'Removed criterion', rating: r.rating })),
     recommendation: card.recommendation,
-    notes: openText(key, card.notes),
+    notes: shown(openText(key, card.notes)),
     submittedAt: card.submittedAt.toISOString(),
   };
 }
@@ -210,6 +220,7 @@ export async function scorecardSummary(em: Em, actor: Actor, keys: DataKeys, app
   const visible = SEES_ALL_SCORECARDS.includes(actor.role) || cards.some((c) => c.author.id === actor.userId);
   const recommendations = Object.fromEntries(RECOMMENDATIONS.map((r) => [r, 0])) as TScorecardSummary['recommendations'];
   const criteria = app.job.criteria.map((c) => ({ criterionId: c.id, name: c.name, average: null as number | null }));
+  const shown = textFilterFor(actor, app);
   const key = visible && cards.length > 0 ? await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id }) : null;
   if (visible) {
     for (const card of cards) recommendations[card.recommendation] += 1;
@@ -225,6 +236,6 @@ export async function scorecardSummary(em: Em, actor: Actor, keys: DataKeys, app
     visible,
     recommendations,
     criteria,
-    scorecards: visible ? cards.map((c) => toScorecard(c, app.job.criteria, key)) : [],
+    scorecards: visible ? cards.map((c) => toScorecard(c, app.job.criteria, key, shown)) : [],
   };
 }

@@ -63,7 +63,7 @@ function toJob(job: JobRow, stages: StageRow[], team: TeamRow[], counts: Counts)
   return {
     ...toListItem(job, team, counts),
     descriptionMd: job.descriptionMd,
-    stages: stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind, position: s.position })),
+    stages: stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind, position: s.position, blindReview: s.blindReview })),
     questions: job.questions.map((q) => ({
       id: q.id,
       label: q.label,
@@ -317,9 +317,10 @@ export async function setJobStages(em: Em, actor: Actor, input: z.output<typeof 
         row.name = stage.name;
         row.kind = stage.kind;
         row.position = position;
+        row.blindReview = stage.blindReview;
         kept.add(row.id);
       } else {
-        tx.create(JobStage, { tenant: actor.tenantId, job, name: stage.name, kind: stage.kind, position });
+        tx.create(JobStage, { tenant: actor.tenantId, job, name: stage.name, kind: stage.kind, position, blindReview: stage.blindReview });
       }
     });
     for (const row of existing.filter((s) => !kept.has(s.id))) {

@@ -29,6 +29,7 @@ import { enqueueEmail } from '../mail/outbox.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
+import { blindAlias, isBlindFor, textFilterFor } from '../hiring/blind-review.js';
 import { letterPdf } from './letter-pdf.js';
 
 type OfferRow = InferEntity<typeof Offer>;
@@ -42,18 +43,20 @@ function effectiveStatus(offer: OfferRow): TOfferStatus {
 
 const userRef = (u: InferEntity<typeof User> | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 
-function toDto(o: OfferRow): TOffer {
+/** An offer as the actor may see it: a blind reviewer gets the application's alias and redacted terms. */
+function toDto(actor: Actor, o: OfferRow): TOffer {
+  const shown = textFilterFor(actor, o.application);
   return {
     id: o.id,
     applicationId: o.application.id,
-    candidateName: o.application.candidate.name,
+    candidateName: isBlindFor(actor, o.application) ? blindAlias(o.application.id) : o.application.candidate.name,
     jobTitle: o.application.job.title,
     salary: o.salary,
     currency: o.currency,
     period: o.period as TOffer['period'],
     startDate: o.startDate,
     expiresOn: o.expiresOn,
-    terms: o.terms,
+    terms: shown(o.terms),
     status: effectiveStatus(o),
     createdBy: userRef(o.createdBy),
     approvedBy: userRef(o.approvedBy),
@@ -64,7 +67,7 @@ function toDto(o: OfferRow): TOffer {
   };
 }
 
-const POPULATE = ['application.candidate', 'application.job', 'createdBy', 'approvedBy'] as const;
+const POPULATE = ['application.candidate', 'application.job', 'application.stage', 'createdBy', 'approvedBy'] as const;
 
 async function visibleOffer(em: Em, actor: Actor, id: string): Promise<OfferRow> {
   const scope = await applicationScope(em, actor);
@@ -77,7 +80,7 @@ export async function offersOf(em: Em, actor: Actor, applicationId: string): Pro
   const app = await em.findOne(Application, { id: applicationId, ...(await applicationScope(em, actor)) });
   if (!app) throw new AppError('NOT_FOUND', 'No such application');
   const rows = await em.find(Offer, { application: app }, { populate: POPULATE, orderBy: { createdAt: 'desc' } });
-  return rows.map(toDto);
+  return rows.map((row) => toDto(actor, row));
 }
 
 /** Drafts an offer in the tenant's wording; it waits for an admin's approval. */
@@ -103,7 +106,7 @@ export async function createOffer(em: Em, actor: Actor, input: z.output<typeof Z
   });
   recordAudit(em, actor, { action: 'offer.create', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
   await em.flush();
-  return toDto(await visibleOffer(em, actor, offer.id));
+  return toDto(actor, await visibleOffer(em, actor, offer.id));
 }
 
 export async function approveOffer(em: Em, actor: Actor, id: string): Promise<TOffer> {
@@ -118,7 +121,7 @@ export async function approveOffer(em: Em, actor: Actor, id: string): Promise<TO
   offer.approvedAt = new Date();
   recordAudit(em, actor, { action: 'offer.approve', targetType: 'Application', targetId: offer.application.id, subjectId: offer.application.candidate.id });
   await em.flush();
-  return toDto(await visibleOffer(em, actor, id));
+  return toDto(actor, await visibleOffer(em, actor, id));
 }
 
 /** Withdraws an open offer; allowed under a restriction of processing, which it helps to honour. */
@@ -131,7 +134,7 @@ export async function withdrawOffer(em: Em, actor: Actor, id: string): Promise<T
   offer.tokenHash = null;
   recordAudit(em, actor, { action: 'offer.withdraw', targetType: 'Application', targetId: offer.application.id, subjectId: offer.application.candidate.id });
   await em.flush();
-  return toDto(offer);
+  return toDto(actor, offer);
 }
 
 
@@ -199,7 +202,7 @@ export async function sendOffer(em: Em, actor: Actor, deps: DataKeys & { files: 
     await files.remove(letterKey);
     throw error;
   }
-  return toDto(offer);
+  return toDto(actor, offer);
 }
 
 /** The offer behind a link, for the candidate's response page (any tenant; the token is the key). */

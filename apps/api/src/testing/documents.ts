@@ -1,5 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
-import { zipArchive } from '../files/zip.js';
+import { readZipEntry, zipArchive, zipEntryNames } from '../files/zip.js';
 
 /** A small but valid PDF. */
 export function pdfBytes(text = 'Resume'): Buffer {
@@ -28,20 +27,7 @@ export function odtBytes(): Buffer {
   ]);
 }
 
-/** The files stored in a zip, by name (stored entries only, as zipArchive writes them). */
+/** The files in a zip, by name. */
 export function unzip(zip: Uint8Array): Map<string, Buffer> {
-  const bytes = Buffer.from(zip);
-  const out = new Map<string, Buffer>();
-  let offset = 0;
-  while (bytes.readUInt32LE(offset) === 0x04034b50) {
-    const method = bytes.readUInt16LE(offset + 8);
-    const size = bytes.readUInt32LE(offset + 18);
-    const nameLength = bytes.readUInt16LE(offset + 26);
-    const extra = bytes.readUInt16LE(offset + 28);
-    const name = bytes.subarray(offset + 30, offset + 30 + nameLength).toString('utf8');
-    const data = bytes.subarray(offset + 30 + nameLength + extra, offset + 30 + nameLength + extra + size);
-    out.set(name, method === 8 ? inflateRawSync(data) : Buffer.from(data));
-    offset += 30 + nameLength + extra + size;
-  }
-  return out;
+  return new Map(zipEntryNames(zip).map((name) => [name, readZipEntry(zip, name) ?? Buffer.alloc(0)]));
 }

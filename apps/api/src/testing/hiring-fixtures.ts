@@ -76,3 +76,9 @@ export async function seedOutboxEmail(em: ReturnType<typeof tenantEm>, tenantId:
   await em.flush();
   return mail.id;
 }
+
+/** The candidate id behind an application's candidate; tests that see identities assert they are not blind. */
+export function candidateIdOf(candidate: { blind: false; id: string } | { blind: true }): string {
+  if (candidate.blind) throw new Error('expected an identified candidate, got a blind-review alias');
+  return candidate.id;
+}

@@ -53,6 +53,9 @@ export const Application = defineEntity({
      */
     hrExportedAt: p.datetime().nullable(),
     hrExportedBy: () => p.manyToOne(User).nullable(),
+    /** A recruiter revealed the candidate's identity to the reviewers; blind review no longer applies. */
+    identityRevealedAt: p.datetime().nullable(),
+    identityRevealedBy: () => p.manyToOne(User).nullable(),
   },
 });
 

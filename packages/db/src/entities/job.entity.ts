@@ -55,6 +55,8 @@ export const JobStage = defineEntity({
     name: notPersonal(p.string().length(60), 'stage name'),
     kind: notPersonal(p.string().length(12).$type<TStageKind>(), 'stage kind'),
     position: p.integer(),
+    /** Blind review: while an application sits here, hiring managers see it without the candidate's identity. */
+    blindReview: p.boolean().default(false),
   },
 });
 

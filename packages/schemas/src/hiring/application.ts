@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listParams, listResult, ZId } from '../list.js';
+import { ZBlindCandidateRef, ZBlindReviewState } from './blind-review.js';
 import { ZApplicationSource } from './candidate.js';
 import { ZUserRef } from './job.js';
 import { ZStageKind } from './settings.js';
@@ -19,12 +20,16 @@ export const ZTag = z
 export const ZStageRef = z.object({ id: ZId, name: z.string(), kind: ZStageKind });
 
 /** Who applied; `restrictedAt` is set while they restrict processing (only admins see such candidates). */
-export const ZApplicationCandidateRef = z.object({
+export const ZIdentifiedCandidateRef = z.object({
+  blind: z.literal(false),
   id: ZId,
   name: z.string(),
   email: z.string(),
   restrictedAt: z.iso.datetime().nullable(),
 });
+
+/** Who applied, or under blind review only an alias (see blind-review.ts). */
+export const ZApplicationCandidateRef = z.discriminatedUnion('blind', [ZIdentifiedCandidateRef, ZBlindCandidateRef]);
 
 export const ZApplicationListItem = z.object({
   id: ZId,
@@ -70,7 +75,8 @@ export const ZNote = z.object({ id: ZId, body: z.string(), author: ZUserRef.null
 export type TNote = z.infer<typeof ZNote>;
 
 export const ZApplication = ZApplicationListItem.extend({
-  candidate: ZApplicationCandidateRef.extend({ phone: z.string().nullable() }),
+  candidate: z.discriminatedUnion('blind', [ZIdentifiedCandidateRef.extend({ phone: z.string().nullable() }), ZBlindCandidateRef]),
+  blindReview: ZBlindReviewState,
   answers: z.array(z.object({ questionId: z.string(), label: z.string(), answer: z.string() })),
   stageHistory: z.array(ZStageChange),
   notes: z.array(ZNote),

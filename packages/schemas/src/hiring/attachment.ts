@@ -44,6 +44,7 @@ export const ZAttachmentUploadInput = ZUploadedFile.extend({
 export type TAttachmentUploadInput = z.input<typeof ZAttachmentUploadInput>;
 
 export const ZAttachment = z.object({
+  blind: z.literal(false),
   id: ZId,
   candidateId: ZId,
   applicationId: ZId.nullable(),
@@ -59,3 +60,18 @@ export const ZAttachment = z.object({
 export type TAttachment = z.infer<typeof ZAttachment>;
 
 export const ZCandidateIdInput = z.object({ candidateId: ZId });
+
+/** A document of an application in blind review: no file name, no download link (see blind-review.ts). */
+export const ZBlindAttachment = z.strictObject({
+  blind: z.literal(true),
+  id: ZId,
+  applicationId: ZId,
+  kind: ZAttachmentKind,
+  size: z.number().int(),
+  createdAt: z.iso.datetime(),
+});
+export type TBlindAttachment = z.infer<typeof ZBlindAttachment>;
+
+/** An application's documents as the viewer may have them: the file, or under blind review its redacted text only. */
+export const ZApplicationAttachment = z.discriminatedUnion('blind', [ZAttachment, ZBlindAttachment]);
+export type TApplicationAttachment = z.infer<typeof ZApplicationAttachment>;

@@ -7,3 +7,4 @@ export * from './email-templates.js';
 export * from './attachment.js';
 export * from './offer.js';
 export * from './identity-keys.js';
+export * from './blind-review.js';

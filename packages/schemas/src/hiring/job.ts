@@ -129,7 +129,7 @@ export const ZJobStatusInput = z.object({ id: ZId, status: ZJobStatus });
 export const ZJobStagesInput = z.object({
   id: ZId,
   stages: z
-    .array(z.object({ id: ZId.optional(), name: ZStageName, kind: ZStageKind }))
+    .array(z.object({ id: ZId.optional(), name: ZStageName, kind: ZStageKind, blindReview: z.boolean().default(false) }))
     .min(3)
     .max(20),
 });
@@ -139,6 +139,8 @@ export const ZJobStage = z.object({
   name: z.string(),
   kind: ZStageKind,
   position: z.number().int(),
+  /** Hiring managers review applications in this stage without the candidate's identity. */
+  blindReview: z.boolean(),
 });
 export type TJobStage = z.infer<typeof ZJobStage>;
 

@@ -19,6 +19,7 @@ import { Migration20261129175522_data_keys } from './Migration20261129175522_dat
 import { Migration20261129195207_audit_prune_hr_export } from './Migration20261129195207_audit_prune_hr_export.js';
 import { Migration20261129200705_system_secret } from './Migration20261129200705_system_secret.js';
 import { Migration20261129202519_diversity_survey } from './Migration20261129202519_diversity_survey.js';
+import { Migration20261129215537_blind_review } from './Migration20261129215537_blind_review.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -40,4 +41,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261129195207_audit_prune_hr_export', class: Migration20261129195207_audit_prune_hr_export },
   { name: 'Migration20261129200705_system_secret', class: Migration20261129200705_system_secret },
   { name: 'Migration20261129202519_diversity_survey', class: Migration20261129202519_diversity_survey },
+  { name: 'Migration20261129215537_blind_review', class: Migration20261129215537_blind_review },
 ];

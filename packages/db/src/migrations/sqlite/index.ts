@@ -19,6 +19,7 @@ import { Migration20261129175521_data_keys } from './Migration20261129175521_dat
 import { Migration20261129195207_audit_prune_hr_export } from './Migration20261129195207_audit_prune_hr_export.js';
 import { Migration20261129200704_system_secret } from './Migration20261129200704_system_secret.js';
 import { Migration20261129202518_diversity_survey } from './Migration20261129202518_diversity_survey.js';
+import { Migration20261129215536_blind_review } from './Migration20261129215536_blind_review.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -40,4 +41,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129195207_audit_prune_hr_export', class: Migration20261129195207_audit_prune_hr_export },
   { name: 'Migration20261129200704_system_secret', class: Migration20261129200704_system_secret },
   { name: 'Migration20261129202518_diversity_survey', class: Migration20261129202518_diversity_survey },
+  { name: 'Migration20261129215536_blind_review', class: Migration20261129215536_blind_review },
 ];
