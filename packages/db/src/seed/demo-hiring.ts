@@ -126,6 +126,8 @@ interface JobSpec {
   closedDaysAgo?: number;
   /** manager@acme.example is on the hiring team (hiring managers see only these jobs). */
   withManager: boolean;
+  /** Stages in which the hiring manager reviews applications blind (without the candidate's identity). */
+  blindStages?: string[];
   /** Relative share of the applications. */
   weight: number;
   intro: string[];
@@ -190,6 +192,7 @@ const JOBS: JobSpec[] = [
     status: 'open',
     openedDaysAgo: 68,
     withManager: true,
+    blindStages: ['Phone screen', 'Interview'],
     weight: 13,
     intro: [
       'The firmware on our motor controllers and sensor boards decides whether a robot stops in time. We are looking for an engineer who enjoys the layer where software meets the oscilloscope.',
@@ -662,7 +665,14 @@ export async function seedDemoHiring(em: Em, tenantId: string): Promise<void> {
       updatedAt: closed ?? opened ?? createdAt,
     });
     const stages = DEMO_HIRING_SETTINGS.pipelineTemplate.map((stage, position) =>
-      em.create(JobStage, { tenant: tenantId, job, name: stage.name, kind: stage.kind, position }),
+      em.create(JobStage, {
+        tenant: tenantId,
+        job,
+        name: stage.name,
+        kind: stage.kind,
+        position,
+        blindReview: spec.blindStages?.includes(stage.name) ?? false,
+      }),
     );
     const team: Array<[UserRow, THiringTeamRole]> = [[recruiter, 'recruiter']];
     if (spec.withManager) team.push([manager, 'hiring_manager']);
