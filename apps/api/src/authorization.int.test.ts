@@ -14,14 +14,11 @@ import { createOffer } from './offers/offers.service.js';
 import { pdfBytes } from './testing/documents.js';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { appRouter } from './router.js';
+import { procedureOf, procedures } from './testing/procedures.js';
 import { actorOf, seedJobWithApplicant, seedOutboxEmail, tenantEm } from './testing/hiring-fixtures.js';
 import { callerFor, sessionFor, testDeps } from './testing/test-app.js';
-import type { Access } from './trpc/init.js';
 import { createRequest } from './privacy/requests.service.js';
 
-type AnyProcedure = { _def: { type: 'query' | 'mutation' | 'subscription'; meta?: { access?: Access } } };
-const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
 
 interface TenantAFixtures {
   tenantId: string;
@@ -161,10 +158,6 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'retention.runNow': () => ({ dryRun: true }),
 };
 
-type Call = (input: unknown) => Promise<unknown>;
-function procedureOf(caller: unknown, path: string): Call {
-  return path.split('.').reduce((node, key) => (node as Record<string, unknown>)[key], caller) as Call;
-}
 
 async function codeOf(promise: Promise<unknown>): Promise<string | 'OK'> {
   try {

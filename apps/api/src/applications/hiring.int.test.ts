@@ -325,6 +325,9 @@ forEachDatabase('hiring', (db) => {
       expect((await hm.jobs.list({})).data.map((j) => j.id)).toEqual([mine.job.id]);
       expect((await hm.applications.list({})).data.map((a) => a.id)).toEqual([mine.applicationId]);
       expect((await hm.candidates.list({})).data.map((c) => c.id)).toEqual([mine.candidate.id]);
+      // A search narrows what they see; it never reaches other jobs' candidates.
+      expect((await hm.candidates.list({ filter: { q: other.candidate.name } })).total).toBe(0);
+      expect((await hm.applications.list({ filter: { q: other.candidate.name } })).total).toBe(0);
       await expect(hm.applications.get({ id: other.applicationId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
       await expect(hm.applications.addNote({ applicationId: other.applicationId, body: 'x' })).rejects.toMatchObject({
         code: 'NOT_FOUND',

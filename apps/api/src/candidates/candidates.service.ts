@@ -91,12 +91,16 @@ export async function listCandidates(em: Em, actor: Actor, params: z.output<type
   const { q, source, createdFrom, createdTo, possibleDuplicates } = params.filter;
   const visible = await visibleCandidateIds(em, actor);
   const created = dayRange(createdFrom, createdTo);
+  // Each condition on the id on its own: a search must narrow the visible candidates, not replace them.
+  const onId = [
+    ...(visible ? [{ id: { $in: visible } }] : []),
+    ...(q ? [{ id: { $in: candidateIdsMatching(em, actor.tenantId, q) } }] : []),
+  ];
   const where = {
-    ...(visible ? { id: { $in: visible } } : {}),
     ...(source ? { source } : {}),
     ...(possibleDuplicates !== undefined ? { possibleDuplicate: possibleDuplicates } : {}),
     ...(created ? { createdAt: created } : {}),
-    ...(q ? { id: { $in: candidateIdsMatching(em, actor.tenantId, q) } } : {}),
+    ...(onId.length ? { $and: onId } : {}),
     ...candidateRestrictionScope(actor),
   };
   const { rows, total, capped } = await findPage(em, Candidate, where, {

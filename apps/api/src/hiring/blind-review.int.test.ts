@@ -1,0 +1,274 @@
+/**
+ * Blind review's leak test. A candidate with a distinctive identity applies;
+ * their application sits in a blind-review stage with everything staff and
+ * the candidate could put identity into: answers, a cover letter, a note, a
+ * resume (name, contacts, birth date, links, a telling file name), an
+ * interview, scorecards and an offer. Then every procedure a hiring manager
+ * can reach, enumerated from the router, is called for that application, and
+ * no response, error, email (the interview invitation and its calendar
+ * entry included) or document they can get holds any of it.
+ */
+import { Application, AuditEvent, OutboxEmail } from '@candor/db';
+import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
+import { TRPCError } from '@trpc/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { candidateKey, sealAnswers, sealFor } from '../keys/data-keys.js';
+import { letterPdf } from '../offers/letter-pdf.js';
+import { tenantEm } from '../testing/hiring-fixtures.js';
+import { procedureOf, reachableBy } from '../testing/procedures.js';
+import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
+
+const ZELDA = {
+  name: 'Zelda Quixote-Marchetti',
+  email: 'zelda.qm@example.test',
+  phone: '+49 30 1234 5678',
+  location: 'Quokka Lane 7, Perth',
+  links: ['https://www.linkedin.com/in/zquixote'],
+};
+const RESUME_NAME = 'Zelda_Quixote-Marchetti_CV_born_1988.pdf';
+
+/** What must not reach a blind reviewer, in any form; each is distinctive enough not to occur by chance. */
+const HIDDEN = [
+  'Zelda',
+  'Quixote',
+  'Marchetti',
+  'zelda.qm',
+  '1234 5678',
+  '12345678',
+  'Quokka',
+  'Perth',
+  'zquixote',
+  'CV_born',
+  'March 1988',
+  '1988-03-14',
+];
+
+function leaksIn(text: string): string[] {
+  const lower = text.toLowerCase();
+  return HIDDEN.filter((value) => lower.includes(value.toLowerCase()));
+}
+
+interface Fixture {
+  tenantId: string;
+  jobId: string;
+  applicationId: string;
+  candidateId: string;
+  attachmentId: string;
+  interviewId: string;
+  offerId: string;
+  criterionId: string;
+  screenStageId: string;
+  recruiterToken: string;
+  managerToken: string;
+  manager: { id: string; email: string };
+}
+
+/** An input for every procedure a hiring manager can reach, aimed at the blind application where it names one. */
+const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
+  'auth.signIn': () => ({ email: 'nobody@example.test', password: 'whatever' }),
+  'auth.signOut': () => undefined,
+  'auth.me': () => undefined,
+  'auth.switchTenant': (f) => ({ tenantId: f.tenantId }),
+  'auth.setPassword': () => ({ token: 'x'.repeat(43), password: 'a long enough passphrase' }),
+  'settings.hiring': () => undefined,
+  'jobs.list': () => ({}),
+  'jobs.get': (f) => ({ id: f.jobId }),
+  'candidates.list': () => ({}),
+  'candidates.get': (f) => ({ id: f.candidateId }),
+  'applications.list': () => ({}),
+  'applications.get': (f) => ({ id: f.applicationId }),
+  'applications.board': (f) => ({ jobId: f.jobId }),
+  'applications.addNote': (f) => ({ applicationId: f.applicationId, body: 'Strong systems thinking in the screen.' }),
+  'interviews.forApplication': (f) => ({ applicationId: f.applicationId }),
+  'interviews.submitScorecard': (f) => ({
+    interviewId: f.interviewId,
+    ratings: [{ criterionId: f.criterionId, rating: 4 }],
+    recommendation: 'yes',
+    notes: 'Clear answers on real-time scheduling.',
+  }),
+  'interviews.scorecards': (f) => ({ applicationId: f.applicationId }),
+  'attachments.forCandidate': (f) => ({ candidateId: f.candidateId }),
+  'attachments.forApplication': (f) => ({ applicationId: f.applicationId }),
+  'attachments.redactedText': (f) => ({ id: f.attachmentId }),
+  'attachments.download': (f) => ({ id: f.attachmentId }),
+  'offers.forApplication': (f) => ({ applicationId: f.applicationId }),
+  'offers.view': () => ({ token: 'x'.repeat(43) }),
+  'offers.respond': () => ({ token: 'x'.repeat(43), decision: 'decline' }),
+  'privacy.consentHistory': (f) => ({ candidateId: f.candidateId }),
+};
+
+/** Searches that would tell who is behind the alias if they matched. */
+const MANAGER_SEARCHES: Record<string, (f: Fixture) => unknown> = {
+  'applications.list': (f) => ({ filter: { candidateId: f.candidateId } }),
+  'candidates.list': () => ({ filter: { q: 'Zelda' } }),
+};
+
+describe('the blind-review leak test', () => {
+  it('has an input for every procedure a hiring manager can reach', () => {
+    const missing = reachableBy('hiring_manager').filter((path) => !(path in MANAGER_INPUTS));
+    expect(missing, 'add the new procedure to MANAGER_INPUTS').toEqual([]);
+  });
+});
+
+forEachDatabase('blind review', (db) => {
+  let deps: ReturnType<typeof testDeps>;
+  let f: Fixture;
+
+  beforeAll(async () => {
+    deps = testDeps(db.orm());
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    const recruiter = await seedUser(em, tenant, 'recruiter');
+    const manager = await seedUser(em, tenant, 'hiring_manager', { name: 'Morgan Manager' });
+    const recruiterToken = await sessionFor(deps, recruiter.id, tenant.id);
+    const asRecruiter = await callerFor(deps, recruiterToken);
+
+    const job = await asRecruiter.jobs.create({
+      title: 'Firmware Engineer',
+      department: 'Engineering',
+      workplace: 'remote',
+      employmentType: 'full_time',
+      hiringTeam: [{ userId: manager.id, role: 'hiring_manager' }],
+      criteria: [{ name: 'Systems thinking' }],
+    });
+    const withBlindScreen = await asRecruiter.jobs.setStages({
+      id: job.id,
+      stages: job.stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind, blindReview: s.kind === 'screening' })),
+    });
+    const screen = withBlindScreen.stages.find((s) => s.kind === 'screening')!;
+    expect(screen.blindReview).toBe(true);
+
+    const candidate = await asRecruiter.candidates.create({ ...ZELDA, jobId: job.id });
+    const applicationId = candidate.applications[0]!.id;
+    // What the applicant wrote on the careers site, sealed as the apply flow stores it.
+    const tem = tenantEm(db.orm(), tenant.id);
+    const key = await candidateKey(tem, deps, { tenantId: tenant.id, candidateId: candidate.id }, { create: true });
+    const app = await tem.findOneOrFail(Application, applicationId);
+    app.coverLetter = sealFor(key, `Dear team, I am Zelda Quixote-Marchetti (born 14 March 1988). Reach me at ${ZELDA.email}.`);
+    app.answers = sealAnswers(key, [{ questionId: 'q1', label: 'Where are you based?', answer: 'Quokka Lane 7, Perth; call +49 30 1234 5678' }]);
+    await tem.flush();
+
+    await asRecruiter.applications.move({ ids: [applicationId], stageId: screen.id });
+    await asRecruiter.applications.addNote({ applicationId, body: 'Zelda Quixote-Marchetti knows our CTO; see linkedin.com/in/zquixote.' });
+    const resume = letterPdf({
+      heading: 'Zelda Quixote-Marchetti',
+      subheading: `${ZELDA.email} | +49 30 1234 5678 | Quokka Lane 7, Perth`,
+      body: 'Date of birth: 14 March 1988 (1988-03-14)\n\nProfile: https://www.linkedin.com/in/zquixote\n\nExperience: Firmware engineer at Initech, 2015 - 2022. Motor control, RTOS, CAN bus.',
+      footer: 'Zelda Quixote-Marchetti',
+    });
+    const attachment = await asRecruiter.attachments.upload({
+      candidateId: candidate.id,
+      applicationId,
+      kind: 'resume',
+      filename: RESUME_NAME,
+      contentBase64: resume.toString('base64'),
+    });
+    const interview = await asRecruiter.interviews.schedule({
+      applicationId,
+      title: 'Screen with Zelda',
+      startsAt: '2030-02-01T09:00:00Z',
+      endsAt: '2030-02-01T10:00:00Z',
+      interviewerIds: [manager.id, recruiter.id],
+      videoUrl: 'https://meet.example.test/screen',
+    });
+    await asRecruiter.interviews.submitScorecard({
+      interviewId: interview.id,
+      ratings: [],
+      recommendation: 'strong_yes',
+      notes: 'Zelda Quixote-Marchetti was excellent.',
+    });
+    const offer = await asRecruiter.offers.create({
+      applicationId,
+      salary: 70_000,
+      currency: 'EUR',
+      startDate: '2031-01-01',
+      expiresOn: '2030-12-01',
+      terms: 'Dear Zelda Quixote-Marchetti, we offer you the role of {{job_title}}.',
+    });
+    f = {
+      tenantId: tenant.id,
+      jobId: job.id,
+      applicationId,
+      candidateId: candidate.id,
+      attachmentId: attachment.id,
+      interviewId: interview.id,
+      offerId: offer.id,
+      criterionId: withBlindScreen.criteria[0]!.id,
+      screenStageId: screen.id,
+      recruiterToken,
+      managerToken: await sessionFor(deps, manager.id, tenant.id),
+      manager: { id: manager.id, email: manager.email },
+    };
+  });
+
+  it('gives a hiring manager the application under an alias, with its documents as redacted text', async () => {
+    const asManager = await callerFor(deps, f.managerToken);
+    const app = await asManager.applications.get({ id: f.applicationId });
+    expect(app.candidate).toEqual({ blind: true, alias: expect.stringMatching(/^Candidate [0-9A-F]{4}$/), restrictedAt: null });
+    expect(app.blindReview).toEqual({ stageIsBlind: true, revealed: null });
+    expect(app.coverLetter).toBe('Dear team, I am [name] (born [date]). Reach me at [email].');
+    const [document] = await asManager.attachments.forApplication({ applicationId: f.applicationId });
+    expect(document).toEqual({ blind: true, id: f.attachmentId, applicationId: f.applicationId, kind: 'resume', size: expect.any(Number), createdAt: expect.any(String) });
+    const text = await asManager.attachments.redactedText({ id: f.attachmentId });
+    expect(text.text).toContain('Motor control, RTOS, CAN bus.');
+    expect(text.text).toContain('[7 years]');
+    expect(text.redactions).toBeGreaterThan(8);
+  });
+
+  it('leaks nothing identifying through any procedure a hiring manager can reach', async () => {
+    const seen: string[] = [];
+    for (const path of reachableBy('hiring_manager')) {
+      // A fresh session each time: one of them is signOut.
+      const caller = await callerFor(deps, await sessionFor(deps, f.manager.id, f.tenantId));
+      const inputs = [MANAGER_INPUTS[path]!(f), ...(MANAGER_SEARCHES[path] ? [MANAGER_SEARCHES[path](f)] : [])];
+      for (const input of inputs) {
+        try {
+          seen.push(`${path} → ${JSON.stringify((await procedureOf(caller, path)(input)) ?? null)}`);
+        } catch (error) {
+          if (!(error instanceof TRPCError)) throw error;
+          seen.push(`${path} ✗ ${error.code} ${error.message}`);
+        }
+      }
+    }
+    const leaks = seen.flatMap((line) => leaksIn(line).map((value) => `${value} in ${line.slice(0, 160)}`));
+    expect(leaks).toEqual([]);
+    // Not vacuous: the calls did reach the application, and the refusals are the ones meant.
+    expect(seen.find((l) => l.startsWith('applications.get →'))).toContain('Candidate ');
+    expect(seen).toContain('attachments.download ✗ FORBIDDEN This application is in blind review: read the redacted text instead of the original file');
+    expect(seen.find((l) => l.startsWith('candidates.get'))).toContain('NOT_FOUND');
+  });
+
+  it('refuses the original file over HTTP too', async () => {
+    const http = httpClient(deps);
+    await http.signIn(f.manager.email);
+    const res = await http.request(`/files/attachments/${f.attachmentId}`);
+    expect(res.status).toBe(403);
+    expect(leaksIn(await res.text())).toEqual([]);
+  });
+
+  it('sends the hiring manager an interview invitation and calendar entry without the identity; the recruiter’s names the candidate', async () => {
+    const mails = await tenantEm(db.orm(), f.tenantId).find(OutboxEmail, { template: 'interview_invitation' });
+    const asText = (m: (typeof mails)[number]) =>
+      [m.subject, m.text, m.html ?? '', ...(m.attachments ?? []).map((a) => Buffer.from(a.contentBase64, 'base64').toString('utf8'))].join('\n');
+    const toManager = mails.filter((m) => m.to === f.manager.email);
+    expect(toManager).toHaveLength(1);
+    const managerMail = asText(toManager[0]!);
+    expect(managerMail).toContain('BEGIN:VCALENDAR');
+    expect(managerMail).toMatch(/Candidate [0-9A-F]{4}/);
+    expect(leaksIn(managerMail)).toEqual([]);
+    const recruiterMail = mails.find((m) => m.to !== f.manager.email);
+    expect(recruiterMail && asText(recruiterMail)).toContain(ZELDA.name);
+  });
+
+  it('lets a recruiter reveal the identity, audited; then the hiring manager sees who it is', async () => {
+    const asRecruiter = await callerFor(deps, f.recruiterToken);
+    const revealed = await asRecruiter.applications.revealIdentity({ id: f.applicationId });
+    expect(revealed.blindReview.revealed?.at).toEqual(expect.any(String));
+    const events = await tenantEm(db.orm(), f.tenantId).find(AuditEvent, { action: 'application.identity_reveal', targetId: f.applicationId });
+    expect(events).toHaveLength(1);
+    const asManager = await callerFor(deps, f.managerToken);
+    const app = await asManager.applications.get({ id: f.applicationId });
+    expect(app.candidate).toMatchObject({ blind: false, name: ZELDA.name, email: ZELDA.email });
+    expect((await asManager.attachments.download({ id: f.attachmentId })).filename).toBe(RESUME_NAME);
+  });
+});
