@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { seedSealedDemoData } from './demo/sealed-demo-data.js';
 import { createOrm, DEMO_PASSWORD, DEMO_SECOND_TENANT, DEMO_TENANT, DEMO_USERS, migrate, seedDemo } from '@candor/db';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
@@ -24,6 +25,8 @@ const seedDemoTenant = env.NODE_ENV !== 'production' && env.DEMO_SEED !== 'false
 if (seedDemoTenant) await seedDemo(orm.em.fork());
 
 const deps = await buildDeps(env, orm, logger);
+// Demo data sealed under candidate keys (survey answers, resumes) needs the keys the deps hold.
+if (seedDemoTenant) await seedSealedDemoData(orm, deps);
 // Audit pseudonyms must stay the same across restarts and master-key rotations: key them with the hash key.
 setAuditSubjectKey(deps.hashKey);
 await deps.publishAllCareers();

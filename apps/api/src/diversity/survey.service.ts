@@ -100,34 +100,56 @@ export async function submitSurvey(
     for (const issue of parsed.error.issues) errors[issue.path.join('.')] ??= issue.message;
     return { view: askView(settings, token, { values: answers, errors }), status: 400 };
   }
-  const candidate = application.candidate;
   await ensureTenantDataKey(em, deps, tenant.id);
   return em.transactional(async (tx) => {
     if ((await tx.count(DiversityResponse, { application: application.id })) > 0) return { view: { kind: 'already' } as SurveyView, status: 200 as const };
-    const key = await candidateKey(tx, deps, { tenantId: tenant.id, candidateId: candidate.id }, { create: true });
-    const sealed: Partial<Record<(typeof ANSWER_COLUMNS)[TDiversityQuestionId], string>> = {};
-    for (const [id, answer] of Object.entries(parsed.data.answers)) {
-      if (answer) sealed[ANSWER_COLUMNS[id as TDiversityQuestionId]] = sealFor(key, answer);
-    }
-    tx.create(DiversityResponse, { tenant: tenant.id, candidate: candidate.id, application: application.id, template: settings.template, ...sealed });
-    const privacy = await privacySettingsOf(tx, tenant.id);
-    const notice = noticeInEffect(await publishedNotices(tx));
-    const receipt = await recordConsents(tx, {
-      tenant,
-      contactEmail: privacy.contactEmail,
-      siteUrl: `${deps.publicUrl}/careers/${tenant.slug}/`,
-      candidate: await tx.findOneOrFail(Candidate, candidate.id),
-      application: null,
-      noticeVersion: notice?.version ?? application.noticeVersion ?? 0,
-      decisions: [{ purpose: DIVERSITY_PURPOSE, label: PURPOSES.diversity_reporting.label, given: true }],
-      channel: 'diversity_survey',
-      gpc: false,
-      masterKey: deps.masterKey,
-    });
-    recordAudit(tx, { tenantId: tenant.id, userId: null, requestId }, { action: 'diversity.answer', targetType: 'DiversityResponse' });
-    await tx.flush();
-    return { view: { kind: 'answered', receiptId: receipt.id } as SurveyView, status: 200 as const };
+    const receiptId = await storeSurveyAnswers(tx, tenant, deps, { application, settings, answers: parsed.data.answers, requestId });
+    return { view: { kind: 'answered', receiptId } as SurveyView, status: 200 as const };
   });
+}
+
+/**
+ * Stores one application's answers in the caller's transaction: each sealed
+ * under the candidate's data key, with the explicit consent as a consent
+ * event and receipt. Returns the receipt's id. Used by the survey form and
+ * by the demo seed, so demo answers are stored exactly as real ones.
+ */
+export async function storeSurveyAnswers(
+  tx: Em,
+  tenant: TenantRow,
+  deps: DataKeys & { publicUrl: string },
+  input: {
+    application: InferEntity<typeof Application>;
+    settings: TDiversitySettings;
+    answers: Partial<Record<TDiversityQuestionId, string>>;
+    requestId: string;
+  },
+): Promise<string> {
+  const { application, settings } = input;
+  const candidate = await tx.findOneOrFail(Candidate, application.candidate.id);
+  const key = await candidateKey(tx, deps, { tenantId: tenant.id, candidateId: candidate.id }, { create: true });
+  const sealed: Partial<Record<(typeof ANSWER_COLUMNS)[TDiversityQuestionId], string>> = {};
+  for (const [id, answer] of Object.entries(input.answers)) {
+    if (answer) sealed[ANSWER_COLUMNS[id as TDiversityQuestionId]] = sealFor(key, answer);
+  }
+  tx.create(DiversityResponse, { tenant: tenant.id, candidate: candidate.id, application: application.id, template: settings.template, ...sealed });
+  const privacy = await privacySettingsOf(tx, tenant.id);
+  const notice = noticeInEffect(await publishedNotices(tx));
+  const receipt = await recordConsents(tx, {
+    tenant,
+    contactEmail: privacy.contactEmail,
+    siteUrl: `${deps.publicUrl}/careers/${tenant.slug}/`,
+    candidate,
+    application: null,
+    noticeVersion: notice?.version ?? application.noticeVersion ?? 0,
+    decisions: [{ purpose: DIVERSITY_PURPOSE, label: PURPOSES.diversity_reporting.label, given: true }],
+    channel: 'diversity_survey',
+    gpc: false,
+    masterKey: deps.masterKey,
+  });
+  recordAudit(tx, { tenantId: tenant.id, userId: null, requestId: input.requestId }, { action: 'diversity.answer', targetType: 'DiversityResponse' });
+  await tx.flush();
+  return receipt.id;
 }
 
 /** Withdrawing the diversity consent deletes the answers (in the caller's transaction). */

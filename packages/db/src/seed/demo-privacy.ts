@@ -40,7 +40,8 @@ export async function seedDemoPrivacy(tx: Em, tenantId: string, contactEmail: st
   const tenant = await tx.findOneOrFail(Tenant, tenantId);
   tenant.privacySettings = { ...DEFAULT_PRIVACY_SETTINGS, contactEmail, ...DEMO_PROCESSING[tenant.slug] };
   // acme runs the voluntary diversity survey (UK/EU wording), so a demo applicant is invited to it.
-  if (tenant.slug === 'acme') tenant.diversitySettings = { ...DEFAULT_DIVERSITY_SETTINGS, enabled: true };
+  // With a demo's few dozen respondents only the smallest k (5) leaves some counts to show.
+  if (tenant.slug === 'acme') tenant.diversitySettings = { ...DEFAULT_DIVERSITY_SETTINGS, enabled: true, k: 5 };
   const publishedAt = new Date(Date.now() - 200 * DAY);
   tx.create(PrivacyNotice, {
     tenant,
