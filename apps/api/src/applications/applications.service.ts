@@ -70,7 +70,8 @@ function toListItem(actor: Actor, a: ApplicationRow, tags: string[], stageEntere
     stage: stageRef(a.stage),
     status: a.status,
     source: a.source,
-    tags,
+    // Tags are staff's free text too: a blind reviewer gets them redacted.
+    tags: tags.map(textFilterFor(actor, a)),
     appliedAt: a.appliedAt.toISOString(),
     lastActivityAt: a.lastActivityAt.toISOString(),
     stageEnteredAt: (stageEnteredAt ?? a.appliedAt).toISOString(),
@@ -121,8 +122,8 @@ export async function listApplications(em: Em, actor: Actor, params: z.output<ty
     ...(scope.candidate ? [{ candidate: scope.candidate }] : []),
     ...(f.candidateId ? [{ candidate: f.candidateId }] : []),
     ...(f.q ? [{ candidate: { $in: candidateIdsMatching(em, actor.tenantId, f.q) } }] : []),
-    // A search by name or a candidate's id must not tell a blind reviewer who is behind an alias.
-    ...(f.q || f.candidateId ? [identifiableScope(actor)] : []),
+    // A search by name, tag or a candidate's id must not tell a blind reviewer who is behind an alias.
+    ...(f.q || f.candidateId || f.tag ? [identifiableScope(actor)] : []),
   ];
   const where = {
     ...(scope.job ? { job: scope.job } : {}),
@@ -458,6 +459,8 @@ type BoardCardRow = {
   candidate_name: string;
   candidate_email: string;
   candidate_restricted_at: Date | number | string | null;
+  candidate_phone: string | null;
+  candidate_location: string | null;
   identity_revealed_at: Date | number | string | null;
 };
 
@@ -488,6 +491,8 @@ async function boardCards(
       'c.name as candidate_name',
       'c.email as candidate_email',
       'c.restricted_at as candidate_restricted_at',
+      'c.phone as candidate_phone',
+      'c.location as candidate_location',
       'a.identity_revealed_at',
     )
     .whereIn('a.id', ids);
@@ -497,6 +502,12 @@ async function boardCards(
       const appliedAt = new Date(r.applied_at);
       const stage = stages.get(r.stage_id)!;
       const identityRevealedAt = r.identity_revealed_at === null ? null : new Date(r.identity_revealed_at);
+      const shown = textFilterFor(actor, {
+        id: r.id,
+        stage,
+        identityRevealedAt,
+        candidate: { name: r.candidate_name, email: r.candidate_email, phone: r.candidate_phone, location: r.candidate_location, links: [] },
+      });
       return {
         id: r.id,
         candidate: isBlindFor(actor, { id: r.id, stage, identityRevealedAt })
@@ -511,7 +522,7 @@ async function boardCards(
         stage: stageRef(stage),
         status: r.status,
         source: r.source,
-        tags: tags.get(r.id) ?? [],
+        tags: (tags.get(r.id) ?? []).map(shown),
         appliedAt: appliedAt.toISOString(),
         lastActivityAt: new Date(r.last_activity_at).toISOString(),
         stageEnteredAt: (entered.get(r.id) ?? appliedAt).toISOString(),

@@ -97,10 +97,11 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
   'privacy.consentHistory': (f) => ({ candidateId: f.candidateId }),
 };
 
-/** Searches that would tell who is behind the alias if they matched. */
-const MANAGER_SEARCHES: Record<string, (f: Fixture) => unknown> = {
-  'applications.list': (f) => ({ filter: { candidateId: f.candidateId } }),
-  'candidates.list': () => ({ filter: { q: 'Zelda' } }),
+/** More inputs: searches that would tell who is behind the alias if they matched, and the board's cards. */
+const MANAGER_SEARCHES: Record<string, (f: Fixture) => unknown[]> = {
+  'applications.list': (f) => [{ filter: { candidateId: f.candidateId } }, { filter: { q: 'Zelda' } }, { filter: { tag: 'zelda-referral' } }],
+  'applications.board': (f) => [{ jobId: f.jobId, perColumn: 200 }],
+  'candidates.list': () => [{ filter: { q: 'Zelda' } }],
 };
 
 describe('the blind-review leak test', () => {
@@ -150,6 +151,7 @@ forEachDatabase('blind review', (db) => {
 
     await asRecruiter.applications.move({ ids: [applicationId], stageId: screen.id });
     await asRecruiter.applications.addNote({ applicationId, body: 'Zelda Quixote-Marchetti knows our CTO; see linkedin.com/in/zquixote.' });
+    await asRecruiter.applications.setTags({ id: applicationId, tags: ['zelda-referral', 'rtos'] });
     const resume = letterPdf({
       heading: 'Zelda Quixote-Marchetti',
       subheading: `${ZELDA.email} | +49 30 1234 5678 | Quokka Lane 7, Perth`,
@@ -220,7 +222,7 @@ forEachDatabase('blind review', (db) => {
     for (const path of reachableBy('hiring_manager')) {
       // A fresh session each time: one of them is signOut.
       const caller = await callerFor(deps, await sessionFor(deps, f.manager.id, f.tenantId));
-      const inputs = [MANAGER_INPUTS[path]!(f), ...(MANAGER_SEARCHES[path] ? [MANAGER_SEARCHES[path](f)] : [])];
+      const inputs = [MANAGER_INPUTS[path]!(f), ...(MANAGER_SEARCHES[path]?.(f) ?? [])];
       for (const input of inputs) {
         try {
           seen.push(`${path} → ${JSON.stringify((await procedureOf(caller, path)(input)) ?? null)}`);
@@ -236,6 +238,7 @@ forEachDatabase('blind review', (db) => {
     expect(seen.find((l) => l.startsWith('applications.get →'))).toContain('Candidate ');
     expect(seen).toContain('attachments.download ✗ FORBIDDEN This application is in blind review: read the redacted text instead of the original file');
     expect(seen.find((l) => l.startsWith('candidates.get'))).toContain('NOT_FOUND');
+    expect(seen.find((l) => l.startsWith('applications.board →'))).toContain('"tags":["rtos","[name]-referral"]');
   });
 
   it('refuses the original file over HTTP too', async () => {

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Application, Candidate, InferEntity, JobStage } from '@candor/db';
+import type { Application, InferEntity, JobStage } from '@candor/db';
 import { REVIEWS_BLIND, type TBlindCandidateRef } from '@candor/schemas';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
-import { redactorFor } from './redaction.js';
+import { type CandidateIdentity, redactorFor } from './redaction.js';
 
 /**
  * Blind review, decided in one place: an application is blind for an actor
@@ -53,10 +53,7 @@ export function blindCandidateRef(applicationId: string): TBlindCandidateRef {
  * the candidate's identity and anything dating them replaced. Identity when
  * not blind.
  */
-export function textFilterFor(
-  actor: Pick<Actor, 'role'>,
-  app: BlindCheckable & { candidate: InferEntity<typeof Candidate> },
-): (text: string) => string {
+export function textFilterFor(actor: Pick<Actor, 'role'>, app: BlindCheckable & { candidate: CandidateIdentity }): (text: string) => string {
   if (!isBlindFor(actor, app)) return (text) => text;
   const redact = redactorFor(app.candidate);
   return (text) => redact(text).text;
