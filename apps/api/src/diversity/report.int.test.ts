@@ -91,6 +91,18 @@ forEachDatabase('diversity reports', (db) => {
       await expect(w.asAdmin.diversity.report({ question: 'gender', from: '2026-03', to: '2026-01' })).rejects.toThrow(/ends before it starts/);
     });
 
+    it('is counted live: moving applications along the pipeline changes the next report', async () => {
+      const w = await setup();
+      const ask = () => w.asAdmin.diversity.report({ question: 'gender', jobId: w.robots.id, from: '2026-01', to: '2026-03' });
+      expect((await ask()).totals.slice(0, 2)).toEqual([81, 30]);
+      const tem = tenantEm(db.orm(), w.tenant.id);
+      const interview = await tem.findOneOrFail(JobStage, { job: w.robots, kind: 'interview' });
+      const waiting = await tem.find(Application, { job: w.robots, stage: { kind: 'applied' } }, { orderBy: { id: 'asc' }, limit: 12 });
+      // The recruiter moves twelve applicants to the interview stage, as in the backoffice.
+      expect((await w.asRecruiter.applications.move({ ids: waiting.map((a) => a.id), stageId: interview.id })).updated).toBe(12);
+      expect((await ask()).totals.slice(0, 2)).toEqual([81, 42]);
+    });
+
     it('gives nothing away by differencing adjacent periods, a job against its department, or adjacent stages', async () => {
       const w = await setup();
       const ask = (input: { jobId?: string; department?: string; from: string; to: string }) => w.asAdmin.diversity.report({ question: 'gender', ...input });
