@@ -85,6 +85,11 @@ describe('AppRouter types seen from the backoffice', () => {
     expectTypeOf<Out['applications']['withdraw']>().not.toBeAny();
     expectTypeOf<Out['applications']['setTags']>().not.toBeAny();
     expectTypeOf<Out['applications']['addNote']>().not.toBeAny();
+    expectTypeOf<Out['applications']['revealIdentity']>().not.toBeAny();
+    expectTypeOf<Out['applications']['get']['blindReview']['stageIsBlind']>().toEqualTypeOf<boolean>();
+    expectTypeOf<
+      Out['applications']['list']['data'][number]['candidate']['blind']
+    >().toEqualTypeOf<boolean>();
     expectTypeOf<Out['applications']['list']['data'][number]['status']>().toEqualTypeOf<TApplicationStatus>();
     expectTypeOf<Out['applications']['board']['columns'][number]['count']>().toEqualTypeOf<number>();
     expectTypeOf<Out['applications']['move']>().toEqualTypeOf<{ updated: number; skipped: number }>();
@@ -132,6 +137,9 @@ describe('AppRouter types seen from the backoffice', () => {
     expectTypeOf<Out['attachments']['forCandidate']>().not.toBeAny();
     expectTypeOf<Out['attachments']['forCandidate'][number]['kind']>().toEqualTypeOf<TAttachmentKind>();
     expectTypeOf<Out['attachments']['upload']>().not.toBeAny();
+    expectTypeOf<Out['attachments']['forApplication']>().not.toBeAny();
+    expectTypeOf<Out['attachments']['forApplication'][number]['blind']>().toEqualTypeOf<boolean>();
+    expectTypeOf<Out['attachments']['redactedText']['text']>().toEqualTypeOf<string>();
 
     expectTypeOf<Out['settings']['emailTemplates']>().not.toBeAny();
     expectTypeOf<Out['settings']['emailTemplates'][number]['variables']>().toEqualTypeOf<string[]>();

@@ -3,11 +3,32 @@ import AddIcon from '@mui/icons-material/Add';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
-import { Alert, Box, Button, IconButton, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  IconButton,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { moveItem, newRowKey, removeItem, replaceItem } from './listEditing';
+import { visuallyHidden } from './visuallyHidden';
 
-/** A stage as edited: existing stages keep their id; `key` identifies the row on screen. */
-export type EditableStage = { key: string; id?: string; name: string; kind: TStageKind };
+/**
+ * A stage as edited: existing stages keep their id; `key` identifies the row on screen.
+ * `blindReview` exists on a job's stages only; the pipeline template has none.
+ */
+export type EditableStage = {
+  key: string;
+  id?: string;
+  name: string;
+  kind: TStageKind;
+  blindReview?: boolean;
+};
 
 type Props = {
   stages: readonly EditableStage[];
@@ -19,10 +40,12 @@ type Props = {
   disabled?: boolean;
   /** Rows that cannot be removed (still holding applications), with the reason shown instead. */
   lockedReason?: (stage: EditableStage) => string | undefined;
+  /** Offer a "Blind review" checkbox per stage (a job's pipeline; the template has no blind review). */
+  blindReview?: boolean;
 };
 
 export function toEditableStages(
-  stages: ReadonlyArray<{ id?: string; name: string; kind: TStageKind }>,
+  stages: ReadonlyArray<{ id?: string; name: string; kind: TStageKind; blindReview?: boolean }>,
 ): EditableStage[] {
   return stages.map((stage) => ({ key: stage.id ?? newRowKey(), ...stage }));
 }
@@ -38,6 +61,7 @@ export function StageListEditor({
   fieldError,
   disabled = false,
   lockedReason,
+  blindReview = false,
 }: Props) {
   const update = (index: number, stage: EditableStage) => onChange(replaceItem(stages, index, stage));
   return (
@@ -94,6 +118,26 @@ export function StageListEditor({
                   </MenuItem>
                 ))}
               </TextField>
+              {blindReview && (
+                <FormControlLabel
+                  control={
+                    <Checkbox
+                      checked={stage.blindReview ?? false}
+                      onChange={(event) => update(index, { ...stage, blindReview: event.target.checked })}
+                      disabled={disabled}
+                    />
+                  }
+                  label={
+                    <>
+                      Blind review
+                      <Box component="span" sx={visuallyHidden}>
+                        {` for ${label}`}
+                      </Box>
+                    </>
+                  }
+                  sx={{ mr: 0, whiteSpace: 'nowrap' }}
+                />
+              )}
               <Box sx={{ display: 'flex', pt: 0.25 }}>
                 <IconButton
                   aria-label={`Move ${label} up`}

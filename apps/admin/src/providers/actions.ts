@@ -55,6 +55,8 @@ export const hiringActions = {
     trpc.applications.setTags.mutate(ZApplicationTagsInput.parse(input)),
   addApplicationNote: (input: MutationInput<typeof trpc.applications.addNote>) =>
     trpc.applications.addNote.mutate(ZNoteInput.parse(input)),
+  /** Ends blind review of one application for good; audited. */
+  revealApplicationIdentity: (id: string) => trpc.applications.revealIdentity.mutate({ id }),
 
   mergeCandidates: (input: MutationInput<typeof trpc.candidates.merge>) =>
     trpc.candidates.merge.mutate(ZCandidateMergeInput.parse(input)),
@@ -83,6 +85,10 @@ export const hiringActions = {
   withdrawOffer: (id: string) => trpc.offers.withdraw.mutate({ id }),
 
   attachments: (candidateId: string) => trpc.attachments.forCandidate.query({ candidateId }),
+  /** An application's documents; under blind review without file names or links. */
+  applicationAttachments: (applicationId: string) => trpc.attachments.forApplication.query({ applicationId }),
+  /** A document's text with the candidate's identity replaced; each read is audited. */
+  redactedAttachmentText: (id: string) => trpc.attachments.redactedText.query({ id }),
   uploadAttachment: (input: MutationInput<typeof trpc.attachments.upload>) =>
     trpc.attachments.upload.mutate(ZAttachmentUploadInput.parse(input)),
 

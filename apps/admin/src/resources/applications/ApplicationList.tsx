@@ -1,4 +1,4 @@
-import type { TApplicationListItem } from '@candor/schemas';
+import { candidateLabel, type TApplicationListItem } from '@candor/schemas';
 import { Box, Chip, Stack, Typography } from '@mui/material';
 import {
   AutocompleteInput,
@@ -60,18 +60,17 @@ function ApplicationListActions() {
 function CandidateField(_props: { label?: string; sortable?: boolean }) {
   const application = useRecordContext<TApplicationListItem>();
   if (!application) return null;
+  const { candidate } = application;
   return (
     <Box>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
         <Typography variant="body2" sx={{ fontWeight: 600 }}>
-          {application.candidate.name}
+          {candidateLabel(candidate)}
         </Typography>
-        {application.candidate.restrictedAt && (
-          <RestrictedChip restrictedAt={application.candidate.restrictedAt} />
-        )}
+        {candidate.restrictedAt && <RestrictedChip restrictedAt={candidate.restrictedAt} />}
       </Stack>
       <Typography variant="caption" color="text.secondary">
-        {application.candidate.email}
+        {candidate.blind ? 'Blind review: identity hidden' : candidate.email}
       </Typography>
     </Box>
   );

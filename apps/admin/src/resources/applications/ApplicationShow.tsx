@@ -1,13 +1,15 @@
-import { SOURCE_LABELS, type TApplication } from '@candor/schemas';
+import { candidateLabel, SOURCE_LABELS, type TApplication } from '@candor/schemas';
 import BlockIcon from '@mui/icons-material/Block';
 import EmailOutlinedIcon from '@mui/icons-material/EmailOutlined';
 import PhoneOutlinedIcon from '@mui/icons-material/PhoneOutlined';
 import UndoIcon from '@mui/icons-material/Undo';
+import VisibilityOffOutlinedIcon from '@mui/icons-material/VisibilityOffOutlined';
+import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
 import { Alert, Box, Button, Card, CardContent, Chip, Link, Stack, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { Show, Title, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
+import { Confirm, Show, Title, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import { type CandorPermissions, hasPermission } from '../../access';
 import { ageLabel, dateLabel, dateTimeLabel } from '../../hiring/dates';
@@ -18,6 +20,7 @@ import { ApplicationStatusChip } from '../../hiring/StatusChips';
 import { useCandorDataProvider } from '../../providers/dataProvider';
 import { RestrictionBanner, WhileRestricted } from '../candidates/Restriction';
 import { Answers } from './Answers';
+import { Documents } from './Documents';
 import { Feedback } from './Feedback';
 import { FromApplicant, hasApplicantDetails } from './FromApplicant';
 import { HrExport } from './HrExport';
@@ -49,7 +52,7 @@ function ApplicationActions({ application }: { application: TApplication }) {
   const refresh = useRefresh();
   const [rejecting, setRejecting] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
-  const name = application.candidate.name;
+  const name = candidateLabel(application.candidate);
   const move = useMutation({
     mutationFn: (stage: StageRef) =>
       dataProvider.moveApplications({ ids: [application.id], stageId: stage.id }),
@@ -143,7 +146,7 @@ function ApplicationHeader({ application, canManage }: { application: TApplicati
         <Box sx={{ flex: 1, minWidth: 280 }}>
           <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
             <Typography variant="h5" component="h1">
-              {candidate.name}
+              {candidateLabel(candidate)}
             </Typography>
             <ApplicationStatusChip status={application.status} />
           </Stack>
@@ -157,27 +160,29 @@ function ApplicationHeader({ application, canManage }: { application: TApplicati
               {SOURCE_LABELS[application.source]}
             </Typography>
           </Typography>
-          <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 1, flexWrap: 'wrap' }}>
-            <Link
-              href={`mailto:${candidate.email}`}
-              sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
-            >
-              <EmailOutlinedIcon fontSize="small" aria-hidden />
-              {candidate.email}
-            </Link>
-            {candidate.phone && (
+          {!candidate.blind && (
+            <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 1, flexWrap: 'wrap' }}>
               <Link
-                href={`tel:${candidate.phone}`}
+                href={`mailto:${candidate.email}`}
                 sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
               >
-                <PhoneOutlinedIcon fontSize="small" aria-hidden />
-                {candidate.phone}
+                <EmailOutlinedIcon fontSize="small" aria-hidden />
+                {candidate.email}
               </Link>
-            )}
-            <Link component={RouterLink} to={`/candidates/${candidate.id}/show`}>
-              Candidate profile
-            </Link>
-          </Stack>
+              {candidate.phone && (
+                <Link
+                  href={`tel:${candidate.phone}`}
+                  sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}
+                >
+                  <PhoneOutlinedIcon fontSize="small" aria-hidden />
+                  {candidate.phone}
+                </Link>
+              )}
+              <Link component={RouterLink} to={`/candidates/${candidate.id}/show`}>
+                Candidate profile
+              </Link>
+            </Stack>
+          )}
         </Box>
         <Box sx={{ minWidth: 220 }}>
           <Typography variant="overline" component="p" color="text.secondary">
@@ -191,10 +196,85 @@ function ApplicationHeader({ application, canManage }: { application: TApplicati
   );
 }
 
+/**
+ * Blind review as each side sees it: the reviewer is told the identity is
+ * hidden; a recruiter sees that it is, and can reveal it (for good, audited).
+ */
+function BlindReviewBanner({ application, canManage }: { application: TApplication; canManage: boolean }) {
+  const dataProvider = useCandorDataProvider();
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const [confirming, setConfirming] = useState(false);
+  const reveal = useMutation({
+    mutationFn: () => dataProvider.revealApplicationIdentity(application.id),
+    onSuccess: () => {
+      setConfirming(false);
+      notify('Identity revealed to the hiring managers', { type: 'success' });
+      refresh();
+    },
+    onError: (error: Error) => notify(`Could not reveal the identity: ${error.message}`, { type: 'error' }),
+  });
+  const { candidate, blindReview } = application;
+  if (candidate.blind) {
+    return (
+      <Alert severity="info" icon={<VisibilityOffOutlinedIcon />} sx={{ mb: 2 }}>
+        Blind review: the candidate’s identity is hidden at this stage. Judge the application on its answers,
+        documents and interviews.
+      </Alert>
+    );
+  }
+  if (blindReview.revealed) {
+    const { at, by } = blindReview.revealed;
+    return (
+      <Alert severity="info" variant="outlined" icon={<VisibilityOutlinedIcon />} sx={{ mb: 2 }}>
+        Identity revealed to reviewers{by ? ` by ${by.name}` : ''} on {dateTimeLabel(at)}.
+      </Alert>
+    );
+  }
+  if (!canManage || !blindReview.stageIsBlind) return null;
+  return (
+    <>
+      <Alert
+        severity="info"
+        icon={<VisibilityOffOutlinedIcon />}
+        sx={{ mb: 2 }}
+        action={
+          <Button
+            color="inherit"
+            variant="outlined"
+            size="small"
+            startIcon={<VisibilityOutlinedIcon />}
+            onClick={() => setConfirming(true)}
+            sx={{ whiteSpace: 'nowrap' }}
+          >
+            Reveal identity
+          </Button>
+        }
+      >
+        Hiring managers review this application blind at this stage: they do not see {candidate.name}’s name,
+        contact details or files.
+      </Alert>
+      <Confirm
+        isOpen={confirming}
+        loading={reveal.isPending}
+        title={`Reveal ${candidate.name}’s identity?`}
+        content="The hiring managers on this job will see the candidate’s name, contact details and files for this application, in every stage. This cannot be undone, and it is recorded in the audit log."
+        confirm="Reveal identity"
+        cancel="Keep it blind"
+        confirmColor="warning"
+        onConfirm={() => reveal.mutate()}
+        onClose={() => setConfirming(false)}
+      />
+    </>
+  );
+}
+
 function ApplicationTitle() {
   const application = useRecordContext<TApplication>();
   return (
-    <span>{application ? `${application.candidate.name} · ${application.job.title}` : 'Application'}</span>
+    <span>
+      {application ? `${candidateLabel(application.candidate)} · ${application.job.title}` : 'Application'}
+    </span>
   );
 }
 
@@ -226,6 +306,7 @@ function ApplicationBody() {
         />
       )}
       <ApplicationHeader application={application} canManage={canManage} />
+      <BlindReviewBanner application={application} canManage={canManage} />
       {application.rejection && (
         <Alert severity="error" variant="outlined" sx={{ mb: 2 }}>
           Rejected {dateTimeLabel(application.rejection.at)}
@@ -266,6 +347,9 @@ function ApplicationBody() {
         <Stack spacing={2}>
           <Panel title="Offer">
             <Offer application={application} permissions={permissions} />
+          </Panel>
+          <Panel title="Documents">
+            <Documents applicationId={application.id} />
           </Panel>
           <Panel title="Tags">
             {/* Keyed by the saved tags, so a refresh restarts the editor from the server's version. */}

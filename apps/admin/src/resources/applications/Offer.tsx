@@ -1,4 +1,5 @@
 import {
+  candidateLabel,
   formatSalary,
   OFFER_STATUS_LABELS,
   OFFER_TERM_VARIABLES,
@@ -318,7 +319,9 @@ function OfferForm({
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="offer-dialog-title">
-      <DialogTitle id="offer-dialog-title">Draft an offer for {application.candidate.name}</DialogTitle>
+      <DialogTitle id="offer-dialog-title">
+        Draft an offer for {candidateLabel(application.candidate)}
+      </DialogTitle>
       <DialogContent>
         <Stack spacing={2.5} sx={{ pt: 1 }}>
           {errors.form && (

@@ -1,4 +1,4 @@
-import type { TApplication, TDirectoryEntry, TInterview } from '@candor/schemas';
+import { candidateLabel, type TApplication, type TDirectoryEntry, type TInterview } from '@candor/schemas';
 import {
   Alert,
   Autocomplete,
@@ -130,7 +130,7 @@ function ScheduleForm({ application, onClose, onScheduled }: Omit<Props, 'open'>
   return (
     <form onSubmit={submit} noValidate aria-labelledby="schedule-dialog-title">
       <DialogTitle id="schedule-dialog-title">
-        Schedule an interview with {application.candidate.name}
+        Schedule an interview with {candidateLabel(application.candidate)}
       </DialogTitle>
       <DialogContent>
         <Stack spacing={2.5} sx={{ pt: 1 }}>

@@ -1,4 +1,4 @@
-import type { TApplicationListItem } from '@candor/schemas';
+import { candidateLabel, type TApplicationListItem } from '@candor/schemas';
 import AssignmentIndOutlinedIcon from '@mui/icons-material/AssignmentIndOutlined';
 import { ApplicationList } from './ApplicationList';
 import { ApplicationShow } from './ApplicationShow';
@@ -9,5 +9,5 @@ export const applications = {
   icon: AssignmentIndOutlinedIcon,
   options: { label: 'Applications' },
   recordRepresentation: (application: TApplicationListItem) =>
-    `${application.candidate.name} · ${application.job.title}`,
+    `${candidateLabel(application.candidate)} · ${application.job.title}`,
 };

@@ -1,11 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCandorDataProvider } from '../../providers/dataProvider';
 
-/** Cache keys of an application's interviews, scorecards and offers (fetched beside the application). */
+/** Cache keys of an application's interviews, scorecards, offers and documents (fetched beside the application). */
 export const applicationKeys = {
   interviews: (applicationId: string) => ['applications', applicationId, 'interviews'] as const,
   scorecards: (applicationId: string) => ['applications', applicationId, 'scorecards'] as const,
   offers: (applicationId: string) => ['applications', applicationId, 'offers'] as const,
+  attachments: (applicationId: string) => ['applications', applicationId, 'attachments'] as const,
 };
 
 export function useInterviews(applicationId: string) {
@@ -29,6 +30,14 @@ export function useOffers(applicationId: string) {
   return useQuery({
     queryKey: applicationKeys.offers(applicationId),
     queryFn: () => dataProvider.offers(applicationId),
+  });
+}
+
+export function useApplicationAttachments(applicationId: string) {
+  const dataProvider = useCandorDataProvider();
+  return useQuery({
+    queryKey: applicationKeys.attachments(applicationId),
+    queryFn: () => dataProvider.applicationAttachments(applicationId),
   });
 }
 

@@ -1,4 +1,9 @@
-import { EMPLOYMENT_TYPE_LABELS, type TJob } from '@candor/schemas';
+import {
+  candidateLabel,
+  EMPLOYMENT_TYPE_LABELS,
+  type TApplicationListItem,
+  type TJob,
+} from '@candor/schemas';
 import ViewKanbanOutlinedIcon from '@mui/icons-material/ViewKanbanOutlined';
 import { Box, Chip, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import {
@@ -6,6 +11,7 @@ import {
   Datagrid,
   DateField,
   EditButton,
+  FunctionField,
   Pagination,
   ReferenceManyField,
   Show,
@@ -225,7 +231,11 @@ function JobApplications() {
       }
     >
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="candidate.name" label="Candidate" sortable={false} />
+        <FunctionField<TApplicationListItem>
+          label="Candidate"
+          sortable={false}
+          render={(application) => candidateLabel(application.candidate)}
+        />
         <TextField source="stage.name" label="Stage" sortable={false} />
         <ApplicationStatusField label="Status" sortable={false} />
         <DateField source="appliedAt" label="Applied" />

@@ -20,8 +20,9 @@ function stageErrorsOf(error: unknown): StageErrors {
 }
 
 /**
- * The job's own pipeline: rename, reorder, add and remove stages. A stage
- * that holds applications cannot be removed; the counts come from the board.
+ * The job's own pipeline: rename, reorder, add and remove stages, and mark
+ * stages for blind review. A stage that holds applications cannot be
+ * removed; the counts come from the board.
  */
 export function JobStageEditor({ job, canManage }: { job: TJob; canManage: boolean }) {
   const dataProvider = useCandorDataProvider();
@@ -41,7 +42,13 @@ export function JobStageEditor({ job, canManage }: { job: TJob; canManage: boole
     mutationFn: () =>
       dataProvider.setJobStages({
         id: job.id,
-        stages: stages.map(({ id, name, kind }) => ({ ...(id ? { id } : {}), name, kind })),
+        // Sent for every stage: the API reads a missing flag as "off".
+        stages: stages.map(({ id, name, kind, blindReview }) => ({
+          ...(id ? { id } : {}),
+          name,
+          kind,
+          blindReview: blindReview ?? false,
+        })),
       }),
     onSuccess: (saved) => {
       setStages(toEditableStages(saved.stages));
@@ -65,6 +72,10 @@ export function JobStageEditor({ job, canManage }: { job: TJob; canManage: boole
         {!canManage && ' Only recruiters and admins change the pipeline.'}
         {archived && ' This job is archived; its pipeline can no longer change.'}
       </Typography>
+      <Typography variant="body2" color="text.secondary">
+        Stages marked Blind review: hiring managers see applications in these stages without name, contact
+        details, links, photo, dates that reveal age or file names, until a recruiter reveals the identity.
+      </Typography>
       <StageListEditor
         stages={stages}
         onChange={(next) => {
@@ -74,6 +85,7 @@ export function JobStageEditor({ job, canManage }: { job: TJob; canManage: boole
         error={errors.list ?? (problem && editable ? problem : undefined)}
         fieldError={(path) => errors.fields[path]}
         disabled={!editable || save.isPending}
+        blindReview
         lockedReason={(stage) => {
           const count = countOf(stage.id);
           return count > 0 ? `it holds ${count} application${count === 1 ? '' : 's'}` : undefined;

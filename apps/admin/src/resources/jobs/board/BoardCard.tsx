@@ -1,3 +1,4 @@
+import { candidateLabel } from '@candor/schemas';
 import { Box, Card, Chip, Link, Stack, Typography } from '@mui/material';
 import type { DragEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
@@ -24,9 +25,10 @@ export function BoardCard({ card, stages, canManage, onPick, onDragStart, onDrag
   // A restricted candidate's card (admins only see those) stays where it is until the restriction is lifted.
   const restricted = card.candidate.restrictedAt !== null;
   const movable = canManage && card.status !== 'withdrawn' && !restricted;
+  const name = candidateLabel(card.candidate);
   const handleDragStart = (event: DragEvent<HTMLElement>) => {
     event.dataTransfer.setData(CARD_DRAG_TYPE, card.id);
-    event.dataTransfer.setData('text/plain', card.candidate.name);
+    event.dataTransfer.setData('text/plain', name);
     event.dataTransfer.effectAllowed = 'move';
     onDragStart(card);
   };
@@ -37,7 +39,7 @@ export function BoardCard({ card, stages, canManage, onPick, onDragStart, onDrag
       draggable={movable}
       onDragStart={movable ? handleDragStart : undefined}
       onDragEnd={onDragEnd}
-      aria-label={card.candidate.name}
+      aria-label={name}
       data-application-id={card.id}
       sx={{
         p: 1.25,
@@ -56,7 +58,7 @@ export function BoardCard({ card, stages, canManage, onPick, onDragStart, onDrag
             sx={{ fontWeight: 600, display: 'block', overflowWrap: 'anywhere' }}
             draggable={false}
           >
-            {card.candidate.name}
+            {name}
           </Link>
           <Typography
             variant="caption"
@@ -77,7 +79,7 @@ export function BoardCard({ card, stages, canManage, onPick, onDragStart, onDrag
             compact
             stages={stages}
             currentStageId={card.stage.id}
-            label={`Move ${card.candidate.name} to another stage`}
+            label={`Move ${name} to another stage`}
             onPick={(stage) => onPick(card, stage)}
           />
         )}

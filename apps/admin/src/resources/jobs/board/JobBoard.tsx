@@ -1,4 +1,4 @@
-import { JOB_STATUSES, type TJobStatus } from '@candor/schemas';
+import { candidateLabel, JOB_STATUSES, type TJobStatus } from '@candor/schemas';
 import ListAltIcon from '@mui/icons-material/ListAlt';
 import WorkOutlineIcon from '@mui/icons-material/WorkOutlineOutlined';
 import { Alert, Box, Card, CardContent, Skeleton, Stack, Typography } from '@mui/material';
@@ -134,7 +134,7 @@ export function JobBoard() {
       )}
       <RejectDialog
         open={rejecting !== null}
-        subject={rejecting?.card.candidate.name ?? ''}
+        subject={rejecting ? candidateLabel(rejecting.card.candidate) : ''}
         onClose={() => setRejecting(null)}
         onSubmit={(values) =>
           rejecting

@@ -10,7 +10,13 @@ const rejected: Stage = { id: 's3', name: 'Rejected', kind: 'rejected' };
 function card(id: string, stage: Stage, status: 'active' | 'withdrawn' = 'active') {
   return {
     id,
-    candidate: { id: `c-${id}`, name: `Person ${id}`, email: `${id}@example.test`, restrictedAt: null },
+    candidate: {
+      blind: false as const,
+      id: `c-${id}`,
+      name: `Person ${id}`,
+      email: `${id}@example.test`,
+      restrictedAt: null,
+    },
     job: { id: 'j1', title: 'Job' },
     stage,
     status,

@@ -1,4 +1,4 @@
-import type { TBoard } from '@candor/schemas';
+import { candidateLabel, type TBoard } from '@candor/schemas';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNotify } from 'react-admin';
 import type { RejectValues } from '../../../hiring/RejectDialog';
@@ -50,15 +50,16 @@ export function useBoard(jobId: string) {
       dataProvider.moveApplications({ ids: [card.id], stageId: stage.id }),
     onMutate: ({ card, stage }) => optimistic(card, stage),
     onSuccess: (result, { card, stage }) => {
-      if (result.updated > 0) notify(`${card.candidate.name} moved to ${stage.name}`, { type: 'success' });
+      const name = candidateLabel(card.candidate);
+      if (result.updated > 0) notify(`${name} moved to ${stage.name}`, { type: 'success' });
       else
-        notify(`${card.candidate.name} was not moved: the application is withdrawn or already there`, {
+        notify(`${name} was not moved: the application is withdrawn or already there`, {
           type: 'warning',
         });
     },
     onError: (error: Error, { card }, context) => {
       rollback(context);
-      notify(`Could not move ${card.candidate.name}: ${error.message}`, { type: 'error' });
+      notify(`Could not move ${candidateLabel(card.candidate)}: ${error.message}`, { type: 'error' });
     },
     onSettled: settle,
   });
@@ -69,7 +70,7 @@ export function useBoard(jobId: string) {
     onMutate: ({ card, stage }) => optimistic(card, stage),
     onSuccess: (result, { card, values }) => {
       if (result.updated === 0) {
-        notify(`${card.candidate.name} was not rejected: the application is no longer active`, {
+        notify(`${candidateLabel(card.candidate)} was not rejected: the application is no longer active`, {
           type: 'warning',
         });
         return;
@@ -80,7 +81,7 @@ export function useBoard(jobId: string) {
           : values.emailDelayHours === 0
             ? 'the rejection email is on its way'
             : `the rejection email goes out in ${values.emailDelayHours / 24} day${values.emailDelayHours === 24 ? '' : 's'}`;
-      notify(`${card.candidate.name} rejected; ${email}`, { type: 'success' });
+      notify(`${candidateLabel(card.candidate)} rejected; ${email}`, { type: 'success' });
     },
     onError: (_error: Error, _variables, context) => rollback(context),
     onSettled: settle,
