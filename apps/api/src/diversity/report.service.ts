@@ -1,4 +1,4 @@
-import { DiversityResponse, type Em, Job, Offer, StageChange, Tenant } from '@candor/db';
+import { DiversityResponse, type Em, Job, Tenant } from '@candor/db';
 import {
   monthsOf,
   REPORT_STAGES,
@@ -7,7 +7,7 @@ import {
   type TDiversityReportInput,
 } from '@candor/schemas';
 import { recordAudit } from '../audit/audit.service.js';
-import { candidateKey, type DataKeys, openText, UNREADABLE } from '../keys/data-keys.js';
+import { candidateKeys, type DataKeys, openText, UNREADABLE } from '../keys/data-keys.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 import { ANSWER_COLUMNS, diversitySettingsOf } from './survey.service.js';
@@ -47,23 +47,75 @@ function peelings(months: readonly string[]): Array<Set<string>> {
   return out;
 }
 
-/** How far each application got: interviewed (an interview stage or later), offered (an offer, or its stage), hired. */
-async function stagesReached(em: Em, applications: Array<{ id: string; status: string }>): Promise<Map<string, number>> {
-  const ids = applications.map((a) => a.id);
+/** A date as the database stores it (what `processDateProperty` gives). */
+type SqlDate = string | number | Date;
+
+/** One respondent's application as the report reads it: plain columns, no entities (a report reads thousands). */
+interface ResponseRow {
+  candidate_id: string;
+  application_id: string;
+  template: string;
+  answer: string | null;
+  job_id: string;
+  department: string | null;
+  applied_at: Date | number | string;
+  status: string;
+}
+
+/**
+ * The survey responses of applications made in [start, end), with their job
+ * and outcome. Raw SQL skips the ORM's tenant filter, so the tenant is named.
+ * A candidate who restricted processing is only stored, not counted (Art. 18).
+ */
+function responsesIn(em: Em, tenantId: string, column: string, start: SqlDate, end: SqlDate): Promise<ResponseRow[]> {
+  const answerColumn = em.getMetadata().get(DiversityResponse.meta.className).properties[column]!.fieldNames[0]!;
+  return em
+    .getKnex()('diversity_response as r')
+    .join('application as a', 'a.id', 'r.application_id')
+    .join('job as j', 'j.id', 'a.job_id')
+    .join('candidate as c', 'c.id', 'r.candidate_id')
+    .where('r.tenant_id', tenantId)
+    .where('a.applied_at', '>=', start)
+    .where('a.applied_at', '<', end)
+    .whereNull('c.restricted_at')
+    .select(
+      'r.candidate_id',
+      'r.application_id',
+      'r.template',
+      `r.${answerColumn} as answer`,
+      'a.job_id',
+      'j.department',
+      'a.applied_at',
+      'a.status',
+    );
+}
+
+/**
+ * How far each application made in [start, end) got: interviewed (an
+ * interview stage or later), offered (an offer, or its stage), hired. Two
+ * grouped queries over the same range rather than lists of ids.
+ */
+async function stagesReached(em: Em, tenantId: string, start: SqlDate, end: SqlDate, rows: readonly ResponseRow[]): Promise<Map<string, number>> {
+  const knex = em.getKnex();
+  const inRange = (q: ReturnType<typeof knex>) =>
+    q.join('application as a', 'a.id', 'x.application_id').where('a.tenant_id', tenantId).where('a.applied_at', '>=', start).where('a.applied_at', '<', end);
+  const [moves, offers]: [Array<{ application_id: string; kind: string }>, Array<{ application_id: string }>] = await Promise.all([
+    inRange(knex('stage_change as x'))
+      .join('job_stage as s', 's.id', 'x.to_stage_id')
+      .whereIn('s.kind', ['interview', 'offer', 'hired'])
+      .distinct('x.application_id', 's.kind'),
+    inRange(knex('offer as x')).distinct('x.application_id'),
+  ]);
   const kinds = new Map<string, Set<string>>();
-  for (const change of ids.length ? await em.find(StageChange, { application: { $in: ids } }, { populate: ['toStage'] }) : []) {
-    const set = kinds.get(change.application.id) ?? new Set<string>();
-    set.add(change.toStage.kind);
-    kinds.set(change.application.id, set);
-  }
-  const offered = new Set((ids.length ? await em.find(Offer, { application: { $in: ids } }, { fields: ['application'] }) : []).map((o) => o.application.id));
+  for (const move of moves) kinds.set(move.application_id, (kinds.get(move.application_id) ?? new Set()).add(move.kind));
+  const offered = new Set(offers.map((o) => o.application_id));
   const reached = new Map<string, number>();
-  for (const app of applications) {
-    const seen = kinds.get(app.id) ?? new Set<string>();
-    const hired = app.status === 'hired' || seen.has('hired');
-    const wasOffered = hired || offered.has(app.id) || seen.has('offer');
+  for (const row of rows) {
+    const seen = kinds.get(row.application_id) ?? new Set<string>();
+    const hired = row.status === 'hired' || seen.has('hired');
+    const wasOffered = hired || offered.has(row.application_id) || seen.has('offer');
     const interviewed = wasOffered || seen.has('interview');
-    reached.set(app.id, hired ? 4 : wasOffered ? 3 : interviewed ? 2 : 1);
+    reached.set(row.application_id, hired ? 4 : wasOffered ? 3 : interviewed ? 2 : 1);
   }
   return reached;
 }
@@ -87,31 +139,25 @@ export async function diversityReport(em: Em, actor: Actor, keys: DataKeys, inpu
   const start = new Date(`${input.from}-01T00:00:00.000Z`);
   const end = new Date(`${months.at(-1)}-01T00:00:00.000Z`);
   end.setUTCMonth(end.getUTCMonth() + 1);
-  const responses = await em.find(
-    DiversityResponse,
-    // A candidate who restricted processing is only stored, not counted (Art. 18).
-    { application: { appliedAt: { $gte: start, $lt: end } }, candidate: { restrictedAt: null } },
-    { populate: ['application', 'application.job'] },
-  );
-  const reached = await stagesReached(em, responses.map((r) => r.application));
-  const keyOf = new Map<string, Buffer | null>();
-  const column = ANSWER_COLUMNS[question.id];
-  const atoms: Atom[] = [];
-  for (const response of responses) {
-    const candidateId = response.candidate.id;
-    if (!keyOf.has(candidateId)) keyOf.set(candidateId, await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId }));
+  // Dates as the database stores them (epoch milliseconds in SQLite), for the raw queries.
+  const [from, until] = [start, end].map((d) => em.getPlatform().processDateProperty(d) as SqlDate) as [SqlDate, SqlDate];
+  const rows = await responsesIn(em, actor.tenantId, ANSWER_COLUMNS[question.id], from, until);
+  const [reached, keyOf] = await Promise.all([
+    stagesReached(em, actor.tenantId, from, until, rows),
+    candidateKeys(em, keys, actor.tenantId, rows.map((r) => r.candidate_id)),
+  ]);
+  const atoms: Atom[] = rows.map((row) => {
     // Answers given under another template's wording, or no longer readable, count as not answered.
-    const answer = openText(keyOf.get(candidateId) ?? null, response[column] ?? null);
-    const option = response.template === settings.template && answer && answer !== UNREADABLE ? answer : NOT_ANSWERED;
-    atoms.push({
-      jobId: response.application.job.id,
-      month: response.application.appliedAt.toISOString().slice(0, 7),
-      option,
-      reached: reached.get(response.application.id) ?? 1,
-    });
-  }
+    const answer = openText(keyOf.get(row.candidate_id) ?? null, row.answer);
+    return {
+      jobId: row.job_id,
+      month: new Date(row.applied_at).toISOString().slice(0, 7),
+      option: row.template === settings.template && answer && answer !== UNREADABLE ? answer : NOT_ANSWERED,
+      reached: reached.get(row.application_id) ?? 1,
+    };
+  });
 
-  const departmentOf = new Map(responses.map((r) => [r.application.job.id, r.application.job.department ?? '']));
+  const departmentOf = new Map(rows.map((r) => [r.job_id, r.department ?? '']));
   const department = job ? (job.department ?? '') : input.department;
   const inScope: Scope = job ? (a) => a.jobId === job.id : department !== undefined ? (a) => departmentOf.get(a.jobId) === department : () => true;
   // The parent scope minus this one: what subtracting this report from its parent's would isolate.

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile as readFileCallback } from 'node:fs';
+import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 
 /** What one candidate key file holds: the candidate's data key wrapped under a tenant key, and which one. */
@@ -60,6 +62,11 @@ function decode(text: string): StoredCandidateKey {
 function isCode(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
 }
+
+// The callback readFile, promisified: for thousands of small key files (a
+// diversity report opens one per respondent) it is several times faster
+// than fs/promises' readFile, which reads in chunks through a FileHandle.
+const readFile = promisify(readFileCallback);
 
 export function createKeyStore(dir: string): KeyStore {
   return {
