@@ -39,6 +39,12 @@ describe('redaction for blind review', () => {
     expect(text).toContain('BSc [year]');
   });
 
+  it('finds a name with or without its accents', () => {
+    const zoe = redactorFor({ name: 'Zoë Ångström-Núñez', email: 'z@b.test', phone: null, location: 'Málaga', links: [] });
+    expect(zoe('ZOE ANGSTROM-NUNEZ from Malaga; Zoë Ångström, Nuñez').text).toBe('[name] from [address]; [name] [name], [name]');
+    expect(zoe('Zoë wrote it in Málaga.').text).toBe('[name] wrote it in [address].');
+  });
+
   it('leaves ordinary words alone, name particles included', () => {
     const redactVan = redactorFor({ name: 'Anna van der Berg', email: 'a@b.test', phone: null, location: null, links: [] });
     expect(redactVan('Led the van fleet at der Bahn; Anna Berg presented.').text).toBe('Led the van fleet at der Bahn; [name] [name] presented.');

@@ -30,9 +30,18 @@ const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A known value as a pattern: case-insensitive, whole words, any run of spaces between its words. */
+/**
+ * A known value as a pattern over decomposed (NFD) text: case-insensitive,
+ * whole words, any run of spaces between its words, and accents optional on
+ * either side, so "Zoë" in the record finds "Zoe" in a resume and the other
+ * way round.
+ */
 function wordPattern(value: string): RegExp {
-  const words = value.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+  const base = value.normalize('NFD').replace(/\p{M}/gu, '').trim();
+  const words = base
+    .split(/\s+/)
+    .map((word) => [...word].map((ch) => `${escapeRegExp(ch)}${/\p{L}/u.test(ch) ? '\\p{M}*' : ''}`).join(''))
+    .join('\\s+');
   return new RegExp(`${NOT_WORD_BEFORE}${words}${NOT_WORD_AFTER}`, 'giu');
 }
 
@@ -105,16 +114,21 @@ function knownRules(identity: CandidateIdentity): Rule[] {
 
 /** A function redacting one candidate's texts; build it once per candidate and reuse it. */
 export function redactorFor(identity: CandidateIdentity, now = new Date()): (text: string) => Redacted {
-  const rules = [...knownRules(identity), ...genericRules(now)];
+  const known = knownRules(identity);
+  const generic = genericRules(now);
   return (text) => {
     let redactions = 0;
-    let out = text;
-    for (const [pattern, replacement] of rules) {
-      out = out.replace(pattern, (...args: string[]) => {
-        redactions += 1;
-        return typeof replacement === 'string' ? replacement : replacement(...(args as [string, ...string[]]));
-      });
-    }
+    const apply = (input: string, rules: Rule[]) =>
+      rules.reduce(
+        (out, [pattern, replacement]) =>
+          out.replace(pattern, (...args: string[]) => {
+            redactions += 1;
+            return typeof replacement === 'string' ? replacement : replacement(...(args as [string, ...string[]]));
+          }),
+        input,
+      );
+    // Known values match on decomposed text (accents optional); the generic patterns on composed text.
+    const out = apply(apply(text.normalize('NFD'), known).normalize('NFC'), generic);
     return { text: out, redactions };
   };
 }
