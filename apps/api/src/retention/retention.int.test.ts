@@ -14,6 +14,7 @@ import {
   OutboxEmail,
   PrivacyRequest,
   RetentionRun,
+  TENANT_FILTER,
 } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { DEFAULT_RETENTION_POLICY, type TApplicationStatus, type TRetentionPolicy, ZRetentionPolicy } from '@candor/schemas';
@@ -22,7 +23,7 @@ import { auditSubjectRef } from '../audit/audit-subject.js';
 import { tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, sessionFor, testDeps } from '../testing/test-app.js';
 import { type DueItem, findDue } from './find-due.js';
-import { runRetention } from './retention.service.js';
+import { runRetention, SYSTEM_EMAIL_DAYS } from './retention.service.js';
 
 const DAY = 86_400_000;
 /** The sweep's "now" in these tests: the end of a day, as a preview of that day uses. */
@@ -329,6 +330,27 @@ forEachDatabase('retention', (db) => {
       expect(left).toEqual([recent.id, pending.id, keptByHold.id].sort());
       expect(left).not.toContain(old.id);
       expect(left).not.toContain(oldFailed.id);
+    });
+
+    it('deletes the portal’s sign-in emails, which belong to no tenant, a week after sending, in a sweep of every tenant', async () => {
+      const w = await world(db.orm());
+      const em = db.orm().em.fork();
+      const code = (to: string, status: 'pending' | 'sent', at: Date) =>
+        em.create(OutboxEmail, { tenant: null, to, subject: 'Your code', text: 'Code 123456', template: 'portal_code', status, createdAt: at, sentAt: status === 'sent' ? at : null });
+      const stamp = Date.now();
+      const old = code(`old-${stamp}@example.test`, 'sent', new Date(NOW.getTime() - (SYSTEM_EMAIL_DAYS + 1) * 86_400_000));
+      const recent = code(`recent-${stamp}@example.test`, 'sent', new Date(NOW.getTime() - 86_400_000));
+      const unsent = code(`unsent-${stamp}@example.test`, 'pending', new Date(NOW.getTime() - 30 * 86_400_000));
+      await em.flush();
+      const left = async () =>
+        (await db.orm().em.fork().find(OutboxEmail, { id: { $in: [old.id, recent.id, unsent.id] } }, { filters: { [TENANT_FILTER]: false } })).map((e) => e.id).sort();
+
+      await w.run();
+      expect(await left(), 'a sweep of one tenant leaves them').toEqual([old.id, recent.id, unsent.id].sort());
+      await w.run({ tenantId: undefined, dryRun: true });
+      expect(await left(), 'a dry run only counts').toEqual([old.id, recent.id, unsent.id].sort());
+      await w.run({ tenantId: undefined });
+      expect(await left()).toEqual([recent.id, unsent.id].sort());
     });
 
     it('deletes audit events past six years from the start of the chain, which still verifies, and reports an unrecorded cut', async () => {

@@ -20,6 +20,7 @@ import {
   selectValues,
   TENANT_FILTER,
   Tenant,
+  type TOutboxStatus,
 } from '@candor/db';
 import {
   dayOf,
@@ -427,6 +428,27 @@ async function pruneAudit(ctx: SweepContext, rule: TRetentionRule, counts: TRete
  * at once on PostgreSQL; a failed item is counted and rolled back, and the
  * run goes on. Returns what each tenant's run found and did.
  */
+/**
+ * Emails that belong to no tenant are the privacy portal's sign-in codes,
+ * sent before anyone is known to be whose subject. Their code is dead within
+ * the hour; the copy is kept a week for delivery questions, then deleted
+ * (no tenant's policy governs them).
+ */
+export const SYSTEM_EMAIL_DAYS = 7;
+
+/** Deletes (or, dry, counts) sent tenant-less emails older than SYSTEM_EMAIL_DAYS; returns how many. */
+async function sweepSystemEmails(orm: Orm, now: Date, dryRun: boolean): Promise<number> {
+  const em = orm.em.fork();
+  const cutoff = new Date(now.getTime() - SYSTEM_EMAIL_DAYS * 86_400_000);
+  const where = {
+    tenant: null,
+    status: { $in: ['sent', 'failed'] as TOutboxStatus[] },
+    $or: [{ sentAt: { $lt: cutoff } }, { sentAt: null, createdAt: { $lt: cutoff } }],
+  };
+  const options = { filters: { [TENANT_FILTER]: false } };
+  return dryRun ? em.count(OutboxEmail, where, options) : em.nativeDelete(OutboxEmail, where, options);
+}
+
 export async function runRetention(orm: Orm, options: RetentionOptions): Promise<RetentionTenantReport[]> {
   const now = options.now ?? new Date();
   const where = options.tenantId ? { id: options.tenantId } : options.tenantSlug ? { slug: options.tenantSlug } : {};
@@ -445,6 +467,11 @@ export async function runRetention(orm: Orm, options: RetentionOptions): Promise
         options.logger?.error('retention: tenant sweep failed', { tenantId: tenant.id, ...errorFields(error) });
         if (tenants.length === 1) throw error;
       }
+    }
+    // A sweep of every tenant also sweeps what belongs to none.
+    if (!options.tenantId && !options.tenantSlug && !options.signal?.aborted) {
+      const deleted = await sweepSystemEmails(orm, now, options.dryRun);
+      if (deleted > 0) options.logger?.info('retention: system emails', { count: deleted, dryRun: options.dryRun });
     }
   } finally {
     await purger.purge(true);
