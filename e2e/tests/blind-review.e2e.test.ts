@@ -210,6 +210,9 @@ for (const server of servers()) {
       await page.getByRole('link', { name: 'Open board' }).click();
       const card = page.locator(`article[data-application-id="${applicationId}"]`);
       await card.getByRole('link', { name: alias }).waitFor();
+      // The column of a blind stage says so.
+      const column = page.getByRole('region', { name: 'Phone screen' });
+      expect(await column.getByTestId('column-blind-review').count()).toBe(1);
       await expectNoIdentity(page);
       await page.context().close();
     });

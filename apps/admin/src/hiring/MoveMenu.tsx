@@ -1,10 +1,10 @@
-import type { TStageKind } from '@candor/schemas';
+import type { TStageRef } from '@candor/schemas';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import DriveFileMoveOutlinedIcon from '@mui/icons-material/DriveFileMoveOutlined';
 import { Button, IconButton, ListItemText, Menu, MenuItem, Tooltip } from '@mui/material';
 import { type MouseEvent, useId, useState } from 'react';
 
-export type StageRef = { id: string; name: string; kind: TStageKind };
+export type StageRef = TStageRef;
 
 type Props = {
   stages: readonly StageRef[];

@@ -41,7 +41,7 @@ type ApplicationRow = InferEntity<typeof Application>;
 type CandidateRow = InferEntity<typeof Candidate>;
 type StageRow = InferEntity<typeof JobStage>;
 
-const stageRef = (s: StageRow) => ({ id: s.id, name: s.name, kind: s.kind });
+const stageRef = (s: StageRow) => ({ id: s.id, name: s.name, kind: s.kind, blindReview: s.blindReview });
 const userRef = (u: InferEntity<typeof User> | null | undefined) => (u ? { id: u.id, name: u.name } : null);
 const candidateRef = (c: Pick<CandidateRow, 'id' | 'name' | 'email' | 'restrictedAt'>) => ({
   blind: false as const,

@@ -208,7 +208,7 @@ forEachDatabase('hiring', (db) => {
       const board = await caller.applications.board({ jobId: job.id });
       expect(board.columns.map((c) => c.count)).toEqual(job.stages.map((s) => (s.id === interview!.id ? 1 : 0)));
       const [card] = board.columns.find((c) => c.stage.id === interview!.id)!.cards;
-      expect(card).toEqual({ ...listed, stage: { id: interview!.id, name: interview!.name, kind: interview!.kind } });
+      expect(card).toEqual({ ...listed, stage: { id: interview!.id, name: interview!.name, kind: interview!.kind, blindReview: false } });
     });
 
     it('rejects with a reason and holds the rejection email until the chosen delay', async () => {

@@ -17,7 +17,14 @@ export const ZTag = z
   .max(40)
   .regex(/^[\p{L}\p{N} _-]+$/u, 'Use letters, digits, spaces, - or _');
 
-export const ZStageRef = z.object({ id: ZId, name: z.string(), kind: ZStageKind });
+export const ZStageRef = z.object({
+  id: ZId,
+  name: z.string(),
+  kind: ZStageKind,
+  /** Hiring managers review applications in this stage blind (see blind-review.ts). */
+  blindReview: z.boolean(),
+});
+export type TStageRef = z.infer<typeof ZStageRef>;
 
 /** Who applied; `restrictedAt` is set while they restrict processing (only admins see such candidates). */
 export const ZIdentifiedCandidateRef = z.object({

@@ -1,5 +1,6 @@
 import { STAGE_KIND_LABELS } from '@candor/schemas';
-import { Box, Chip, Link, Paper, Stack, Typography } from '@mui/material';
+import VisibilityOffOutlinedIcon from '@mui/icons-material/VisibilityOffOutlined';
+import { Box, Chip, Link, Paper, Stack, Tooltip, Typography } from '@mui/material';
 import { type DragEvent, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { StageRef } from '../../../hiring/MoveMenu';
@@ -81,6 +82,16 @@ export function BoardColumn({
             </Typography>
           )}
         </Typography>
+        {stage.blindReview && (
+          <Tooltip title="Blind review: hiring managers see these applications without the candidate's identity">
+            <VisibilityOffOutlinedIcon
+              fontSize="small"
+              color="action"
+              titleAccess="Blind review"
+              data-testid="column-blind-review"
+            />
+          </Tooltip>
+        )}
         <Chip
           size="small"
           label={count}

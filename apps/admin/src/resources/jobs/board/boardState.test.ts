@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { moveCard } from './boardState';
 
 type Stage = TBoard['columns'][number]['stage'];
-const applied: Stage = { id: 's1', name: 'Applied', kind: 'applied' };
-const screen: Stage = { id: 's2', name: 'Phone screen', kind: 'screening' };
-const rejected: Stage = { id: 's3', name: 'Rejected', kind: 'rejected' };
+const applied: Stage = { id: 's1', name: 'Applied', kind: 'applied', blindReview: false };
+const screen: Stage = { id: 's2', name: 'Phone screen', kind: 'screening', blindReview: true };
+const rejected: Stage = { id: 's3', name: 'Rejected', kind: 'rejected', blindReview: false };
 
 function card(id: string, stage: Stage, status: 'active' | 'withdrawn' = 'active') {
   return {

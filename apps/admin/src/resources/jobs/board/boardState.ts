@@ -33,7 +33,7 @@ export function moveCard(board: TBoard, applicationId: string, to: Stage, now: D
   if (!card || !canMove(card, to)) return board;
   const moved: BoardCard = {
     ...card,
-    stage: { id: to.id, name: to.name, kind: to.kind },
+    stage: { id: to.id, name: to.name, kind: to.kind, blindReview: to.blindReview },
     status: statusIn(to.kind),
     lastActivityAt: now.toISOString(),
     stageEnteredAt: now.toISOString(),
