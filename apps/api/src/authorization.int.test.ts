@@ -249,7 +249,7 @@ forEachDatabase('authorization', (db) => {
         }))
       ).id,
       requestId: (
-        await createRequest(tenantEm(db.orm(), tenantA.id), admin, deps().files, ZRequestCreateInput.parse({
+        await createRequest(tenantEm(db.orm(), tenantA.id), admin, deps(), ZRequestCreateInput.parse({
           type: 'erasure',
           channel: 'letter',
           requesterEmail: 'letter-writer@example.test',

@@ -247,7 +247,7 @@ forEachDatabase('crypto-shredding', (db) => {
         expect(() => unwrapSecret(Buffer.from(oldMaster), signing.privateKeyWrapped)).toThrow();
 
         // The next tenant rotation deletes the retired key no file names any more.
-        const again = await rotateTenantKey(db.orm().em.fork(), { masterKey: newMaster, keyStore: createKeyStore(deps.keyStore.dir) }, tenant.id);
+        const again = await rotateTenantKey(db.orm().em.fork(), { masterKey: newMaster, keyStore: createKeyStore(deps.keyStore.dir), files: deps.files }, tenant.id);
         expect(again).toMatchObject({ rewrapped: 2, retired: 1, deleted: 1 });
         expect(await db.orm().em.fork().count(TenantDataKey, { id: firstKey!.id }, ANY_TENANT)).toBe(0);
       } finally {

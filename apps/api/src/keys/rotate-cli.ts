@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createOrm, TENANT_FILTER, Tenant } from '@candor/db';
 import { dataDir, keysDir, readEnv } from '../env.js';
+import { diskFileStore } from '../files/file-store.js';
 import { createLogger } from '../logging/logger.js';
 import { createKeyStore } from './key-store.js';
 import { decodeMasterKey, loadMasterKey } from './master-key.js';
@@ -42,10 +43,10 @@ try {
     if (!values.all && !values.tenant) throw new Error('usage: keys:rotate --tenant <slug> | --all');
     const tenants = await em.find(Tenant, values.all ? {} : { slug: values.tenant ?? '' }, { filters: { [TENANT_FILTER]: false }, orderBy: { slug: 'asc' } });
     if (tenants.length === 0 && !values.all) throw new Error(`no tenant with the slug ${values.tenant}`);
-    const keys = { masterKey, keyStore: createKeyStore(keysDir(env)) };
+    const keys = { masterKey, keyStore: createKeyStore(keysDir(env)), files: diskFileStore(join(dataDir(env), 'files')) };
     for (const tenant of tenants) {
       const r = await rotateTenantKey(em.fork(), keys, tenant.id);
-      lines.push(`${tenant.slug}: new key ${r.newKeyId}, ${r.rewrapped} candidate keys re-wrapped, ${r.retired} retired, ${r.deleted} unused retired keys deleted`);
+      lines.push(`${tenant.slug}: new key ${r.newKeyId}, ${r.rewrapped} candidate keys re-wrapped, ${r.resealedProofs} agent proofs re-sealed, ${r.retired} retired, ${r.deleted} unused retired keys deleted`);
     }
   } else if (command === 'rotate-master') {
     const next = newMasterKey();

@@ -1,5 +1,6 @@
-import { Candidate, type Em, SystemSecret, TENANT_FILTER, TenantDataKey, TenantSigningKey } from '@candor/db';
-import { createTenantDataKey, type DataKeys, tenantKeyById } from './data-keys.js';
+import { Candidate, type Em, PrivacyRequest, SystemSecret, TENANT_FILTER, TenantDataKey, TenantSigningKey } from '@candor/db';
+import type { FileStore } from '../files/file-store.js';
+import { createTenantDataKey, type DataKeys, openWith, sealFor, tenantKeyById } from './data-keys.js';
 import { unwrapSecret, wrapSecret } from './master-key.js';
 
 const ANY_TENANT = { filters: { [TENANT_FILTER]: false } };
@@ -9,6 +10,8 @@ export interface TenantRotation {
   newKeyId: string;
   /** Candidate key files re-wrapped under the new key. */
   rewrapped: number;
+  /** Agent proof files of privacy requests re-sealed under the new key. */
+  resealedProofs: number;
   /** Tenant keys retired now (they stay readable) and retired keys deleted (no key file named them any more). */
   retired: number;
   deleted: number;
@@ -28,7 +31,7 @@ function looksErased(candidate: { email: string } | null): boolean {
  * rotation, once no file names them, so a reader holding an old file in
  * this very moment never finds its key gone.
  */
-export async function rotateTenantKey(em: Em, keys: DataKeys, tenantId: string): Promise<TenantRotation> {
+export async function rotateTenantKey(em: Em, keys: DataKeys & { files: FileStore }, tenantId: string): Promise<TenantRotation> {
   const store = keys.keyStore;
   const before = await store.candidatesOf(tenantId);
   const referenced = new Set<string>();
@@ -36,6 +39,7 @@ export async function rotateTenantKey(em: Em, keys: DataKeys, tenantId: string):
     const stored = await store.read(tenantId, candidateId);
     if (stored) referenced.add(stored.tenantKeyId);
   }
+  for (const request of await sealedProofs(em, tenantId)) referenced.add(request.agentProofSealedWith!);
   const stale = await em.find(TenantDataKey, { tenant: tenantId, retiredAt: { $ne: null } }, ANY_TENANT);
   const unused = stale.filter((row) => !referenced.has(row.id));
   for (const row of unused) {
@@ -60,10 +64,44 @@ export async function rotateTenantKey(em: Em, keys: DataKeys, tenantId: string):
     if (looksErased(candidate)) await store.remove(tenantId, candidateId);
     rewrapped += 1;
   }
+  const resealedProofs = await resealProofs(em, keys, tenantId, fresh);
   const now = new Date();
   for (const row of previous) row.retiredAt = now;
   await em.flush();
-  return { tenantId, newKeyId: fresh.id, rewrapped, retired: previous.length, deleted: unused.length };
+  return { tenantId, newKeyId: fresh.id, rewrapped, resealedProofs, retired: previous.length, deleted: unused.length };
+}
+
+/** Privacy requests whose agent proof file is sealed under a tenant key. */
+function sealedProofs(em: Em, tenantId: string) {
+  return em.find(
+    PrivacyRequest,
+    { tenant: tenantId, agentProofKey: { $ne: null }, agentProofSealedWith: { $ne: null } },
+    { ...ANY_TENANT, fields: ['id', 'agentProofKey', 'agentProofSealedWith'] },
+  );
+}
+
+/**
+ * Re-seals each agent proof file under the new tenant key: a new file, the
+ * request pointed at it, then the old file removed. A request erased or
+ * given another file meanwhile keeps what it has now (the new copy goes).
+ */
+async function resealProofs(em: Em, keys: DataKeys & { files: FileStore }, tenantId: string, fresh: { id: string; key: Buffer }): Promise<number> {
+  let resealed = 0;
+  for (const request of await sealedProofs(em, tenantId)) {
+    if (request.agentProofSealedWith === fresh.id) continue;
+    const oldKey = await tenantKeyById(em, keys, tenantId, request.agentProofSealedWith!);
+    const bytes = openWith(oldKey, await keys.files.read(request.agentProofKey!));
+    const newFile = await keys.files.put(sealFor(fresh.key, bytes));
+    const updated = await em.fork().nativeUpdate(
+      PrivacyRequest,
+      { id: request.id, agentProofKey: request.agentProofKey },
+      { agentProofKey: newFile, agentProofSealedWith: fresh.id },
+      ANY_TENANT,
+    );
+    await keys.files.remove(updated === 1 ? request.agentProofKey! : newFile);
+    resealed += updated;
+  }
+  return resealed;
 }
 
 export interface MasterRotation {

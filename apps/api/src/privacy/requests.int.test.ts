@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { pdfBytes } from '../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
+import { rotateTenantKey } from '../keys/rotation.js';
 import { sendDeadlineDigests } from './requests.service.js';
 
 forEachDatabase('privacy requests', (db) => {
@@ -117,7 +118,7 @@ forEachDatabase('privacy requests', (db) => {
   });
 
   describe('authorized agents', () => {
-    it('keep their proof as a file with the request, downloadable by admins; anything but a document or scan is refused', async () => {
+    it('keep their proof as a file with the request, sealed under the tenant key and re-sealed when it rotates, downloadable by admins; anything but a document or scan is refused', async () => {
       const { tenant, deps, caller } = await setup();
       const em = tenantEm(db.orm(), tenant.id);
       expect(
@@ -144,6 +145,24 @@ forEachDatabase('privacy requests', (db) => {
       expect(request.agentProofFile).toMatchObject({ filename: 'permission.pdf', contentType: 'application/pdf' });
       const proof = await caller.requests.agentProof({ id: request.id });
       expect(Buffer.from(proof.contentBase64, 'base64').toString('latin1')).toContain('signed permission');
+
+      // At rest the file is sealed under the tenant key: the file store alone reads nothing.
+      const stored = await deps.files.read((await em.findOneOrFail(PrivacyRequest, request.id)).agentProofKey!);
+      expect(stored.toString('latin1')).not.toContain('signed permission');
+      expect(stored.subarray(0, 5).toString('latin1')).not.toBe('%PDF-');
+
+      // A tenant-key rotation re-seals it under the new key; it still opens, and the old file is gone.
+      const sealedKey = (await em.findOneOrFail(PrivacyRequest, request.id)).agentProofKey!;
+      const rotated = await rotateTenantKey(db.orm().em.fork(), deps, tenant.id);
+      expect(rotated.resealedProofs).toBe(1);
+      const resealed = await db.orm().em.fork().findOneOrFail(PrivacyRequest, request.id, { filters: false });
+      expect(resealed.agentProofSealedWith).toBe(rotated.newKeyId);
+      await expect(deps.files.read(sealedKey)).rejects.toThrow();
+      const again = await caller.requests.agentProof({ id: request.id });
+      expect(Buffer.from(again.contentBase64, 'base64').toString('latin1')).toContain('signed permission');
+      // The next rotation may delete the retired key: no key file and no proof names it any more.
+      expect((await rotateTenantKey(db.orm().em.fork(), deps, tenant.id)).deleted).toBe(1);
+      expect(Buffer.from((await caller.requests.agentProof({ id: request.id })).contentBase64, 'base64').toString('latin1')).toContain('signed permission');
 
       const firstKey = (await em.findOneOrFail(PrivacyRequest, request.id)).agentProofKey!;
       const replaced = await caller.requests.attachAgentProof({ id: request.id, filename: 'permission-v2.pdf', contentBase64: pdfBytes('second').toString('base64') });

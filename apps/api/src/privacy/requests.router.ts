@@ -49,7 +49,7 @@ export const requestsRouter = router({
   create: roleProcedure('requests.manage')
     .input(ZRequestCreateInput)
     .output(ZPrivacyRequest)
-    .mutation(({ ctx, input }) => createRequest(ctx.em, ctx.actor, ctx.deps.files, input)),
+    .mutation(({ ctx, input }) => createRequest(ctx.em, ctx.actor, ctx.deps, input)),
 
   acknowledge: roleProcedure('requests.manage')
     .input(ZIdInput)
@@ -59,12 +59,12 @@ export const requestsRouter = router({
   attachAgentProof: roleProcedure('requests.manage')
     .input(ZRequestProofInput)
     .output(ZPrivacyRequest)
-    .mutation(({ ctx, input }) => attachAgentProof(ctx.em, ctx.actor, ctx.deps.files, input)),
+    .mutation(({ ctx, input }) => attachAgentProof(ctx.em, ctx.actor, ctx.deps, input)),
 
   agentProof: roleProcedure('requests.manage')
     .input(ZIdInput)
     .output(z.object({ filename: z.string(), contentType: z.string(), contentBase64: z.string() }))
-    .query(({ ctx, input }) => openAgentProof(ctx.em, ctx.actor, ctx.deps.files, input.id)),
+    .query(({ ctx, input }) => openAgentProof(ctx.em, ctx.actor, ctx.deps, input.id)),
 
   transition: roleProcedure('requests.manage')
     .input(ZRequestTransitionInput)

@@ -29,7 +29,7 @@ import {
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import type { FileStore } from '../files/file-store.js';
-import type { DataKeys } from '../keys/data-keys.js';
+import { type DataKeys, ensureTenantDataKey, openWith, sealFor, tenantKeyById } from '../keys/data-keys.js';
 import { sniffDocument, sniffImage } from '../files/sniff.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { AppError } from '../trpc/app-error.js';
@@ -146,17 +146,38 @@ function proofBytes(file: z.output<typeof ZUploadedFile>): { bytes: Buffer; cont
   return { bytes, contentType };
 }
 
+/** What storing and reading a proof file needs: the file store and the keys that seal it. */
+type ProofDeps = DataKeys & { files: FileStore };
+
+type ProofFields = Pick<RequestRow, 'agentProofKey' | 'agentProofFilename' | 'agentProofContentType' | 'agentProofSize' | 'agentProofSealedWith'>;
+
 /**
- * Stores the proof in the file store, runs `change` (which records it on the
- * request) and removes the file again if the change fails; the file it
- * replaces goes only once the change committed.
+ * Stores the proof in the file store, sealed under the tenant's data key (a
+ * request need not be about a known candidate, so there is no candidate key
+ * to use; the file store alone, or a backup of it, reads nothing), runs
+ * `change` (which records it on the request) and removes the file again if
+ * the change fails; the file it replaces goes only once the change committed.
  */
-async function withStoredProof(files: FileStore, file: z.output<typeof ZUploadedFile>, change: (proof: Pick<RequestRow, 'agentProofKey' | 'agentProofFilename' | 'agentProofContentType' | 'agentProofSize'>) => Promise<string | null | undefined>): Promise<void> {
+async function withStoredProof(
+  em: Em,
+  deps: ProofDeps,
+  tenantId: string,
+  file: z.output<typeof ZUploadedFile>,
+  change: (proof: ProofFields) => Promise<string | null | undefined>,
+): Promise<void> {
   const { bytes, contentType } = proofBytes(file);
-  const key = await files.put(bytes);
+  const tenantKey = await ensureTenantDataKey(em, deps, tenantId);
+  const key = await deps.files.put(sealFor(tenantKey.key, bytes));
+  const { files } = deps;
   let replaced: string | null | undefined;
   try {
-    replaced = await change({ agentProofKey: key, agentProofFilename: file.filename, agentProofContentType: contentType, agentProofSize: bytes.length });
+    replaced = await change({
+      agentProofKey: key,
+      agentProofFilename: file.filename,
+      agentProofContentType: contentType,
+      agentProofSize: bytes.length,
+      agentProofSealedWith: tenantKey.id,
+    });
   } catch (error) {
     await files.remove(key);
     throw error;
@@ -178,7 +199,7 @@ async function acknowledge(tx: Em, row: RequestRow, tenantId: string): Promise<v
   note(row, 'request.acknowledged', 'receipt emailed to the requester');
 }
 
-export async function createRequest(em: Em, actor: Actor, files: FileStore, input: z.output<typeof ZRequestCreateInput>): Promise<TPrivacyRequest> {
+export async function createRequest(em: Em, actor: Actor, deps: ProofDeps, input: z.output<typeof ZRequestCreateInput>): Promise<TPrivacyRequest> {
   const today = dayOf();
   const receivedOn = input.receivedOn ?? today;
   if (receivedOn > today) throw new AppError('BAD_REQUEST', 'A request cannot arrive in the future', { receivedOn: ['Today or earlier'] });
@@ -215,7 +236,7 @@ export async function createRequest(em: Em, actor: Actor, files: FileStore, inpu
   };
   let id = '';
   if (input.agentProofFile) {
-    await withStoredProof(files, input.agentProofFile, async (proof) => {
+    await withStoredProof(em, deps, actor.tenantId, input.agentProofFile, async (proof) => {
       id = await create(proof);
       return null;
     });
@@ -238,8 +259,8 @@ export async function acknowledgeRequest(em: Em, actor: Actor, id: string): Prom
 }
 
 /** Attaches the authorized agent's proof to a request, replacing an earlier one. */
-export async function attachAgentProof(em: Em, actor: Actor, files: FileStore, input: z.output<typeof ZRequestProofInput>): Promise<TPrivacyRequest> {
-  await withStoredProof(files, input, (proof) =>
+export async function attachAgentProof(em: Em, actor: Actor, deps: ProofDeps, input: z.output<typeof ZRequestProofInput>): Promise<TPrivacyRequest> {
+  await withStoredProof(em, deps, actor.tenantId, input, (proof) =>
     em.transactional(async (tx) => {
       const row = await loadRequest(tx, input.id);
       if (!row.agentName) throw new AppError('PRECONDITION_FAILED', 'This request names no agent: a proof file is for requests made by one');
@@ -254,12 +275,13 @@ export async function attachAgentProof(em: Em, actor: Actor, files: FileStore, i
 }
 
 /** The proof file for download; reading it is audited. */
-export async function openAgentProof(em: Em, actor: Actor, files: FileStore, id: string): Promise<{ filename: string; contentType: string; contentBase64: string }> {
+export async function openAgentProof(em: Em, actor: Actor, deps: ProofDeps, id: string): Promise<{ filename: string; contentType: string; contentBase64: string }> {
   const row = await loadRequest(em, id);
   if (!row.agentProofKey || !row.agentProofFilename) throw new AppError('NOT_FOUND', 'No proof file on this request');
   recordAudit(em, actor, { action: 'request.agent_proof_read', targetType: 'PrivacyRequest', targetId: id });
   await em.flush();
-  const bytes = await files.read(row.agentProofKey);
+  const stored = await deps.files.read(row.agentProofKey);
+  const bytes = row.agentProofSealedWith ? openWith(await tenantKeyById(em, deps, actor.tenantId, row.agentProofSealedWith), stored) : stored;
   return { filename: row.agentProofFilename, contentType: row.agentProofContentType ?? 'application/octet-stream', contentBase64: bytes.toString('base64') };
 }
 

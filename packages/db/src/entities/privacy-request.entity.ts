@@ -36,6 +36,8 @@ export const PrivacyRequest = defineEntity({
     agentProofFilename: personal(p.string().length(200).nullable(), 'user.recruitment.application'),
     agentProofContentType: notPersonal(p.string().length(100).nullable(), 'media type'),
     agentProofSize: p.integer().nullable(),
+    /** The tenant data key the proof file is sealed with; null for files stored before sealing existed (plain). */
+    agentProofSealedWith: notPersonal(p.uuid().nullable(), 'id of the tenant key that seals the proof file'),
     details: personal(p.text().default(''), 'user.recruitment.application'),
     country: notPersonal(p.string().length(2).nullable(), 'country code'),
     jurisdiction: notPersonal(p.string().length(12).$type<TJurisdiction>(), 'legal regime of the deadlines'),

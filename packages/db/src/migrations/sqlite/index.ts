@@ -20,6 +20,7 @@ import { Migration20261129195207_audit_prune_hr_export } from './Migration202611
 import { Migration20261129200704_system_secret } from './Migration20261129200704_system_secret.js';
 import { Migration20261129202518_diversity_survey } from './Migration20261129202518_diversity_survey.js';
 import { Migration20261129215536_blind_review } from './Migration20261129215536_blind_review.js';
+import { Migration20261129230922_agent_proof_sealed } from './Migration20261129230922_agent_proof_sealed.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -42,4 +43,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129200704_system_secret', class: Migration20261129200704_system_secret },
   { name: 'Migration20261129202518_diversity_survey', class: Migration20261129202518_diversity_survey },
   { name: 'Migration20261129215536_blind_review', class: Migration20261129215536_blind_review },
+  { name: 'Migration20261129230922_agent_proof_sealed', class: Migration20261129230922_agent_proof_sealed },
 ];
