@@ -93,6 +93,30 @@ export async function signIn(page: Page, baseUrl: string, email = 'admin@acme.ex
   await page.getByText(/^Welcome/).waitFor();
 }
 
+/** A fresh page signed in to the backoffice as a demo user, wide enough for the application pages. */
+export async function signedInPage(browser: Browser, baseUrl: string, email: string): Promise<Page> {
+  const page = await newTestPage(browser, { width: 1440 });
+  await signIn(page, baseUrl, email);
+  return page;
+}
+
+/**
+ * A tRPC query as the signed-in user of `page` (same cookies, same origin),
+ * for looking up ids and values the test then checks in the UI.
+ */
+export async function queryAs<T>(page: Page, procedure: string, input?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ procedure, input }) => {
+      const query = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
+      const response = await fetch(`/trpc/${procedure}${query}`);
+      const body = await response.json();
+      if (!response.ok) throw new Error(`${procedure}: ${JSON.stringify(body)}`);
+      return body.result.data;
+    },
+    { procedure, input },
+  );
+}
+
 /** The text of a quoted-printable body: soft line breaks joined, =XX escapes decoded ("?t=3D…" is "?t=…"). */
 function quotedPrintableDecoded(text: string): string {
   return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));

@@ -1,10 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, screenshot, servers } from '../support/browser.js';
+import { axeViolations, DEMO_PASSWORD, fromMail, launchBrowser, newTestPage, screenshot, servers } from '../support/browser.js';
 
-const PASSWORD = 'candor-demo-pass';
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -13,7 +10,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, baseUrl: string, email: string, password = PASSWORD) {
+/** Fills in the sign-in form (without waiting: one test expects it to fail). */
+async function signIn(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD) {
   await page.goto(`${baseUrl}/admin/`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel(/^Password/).fill(password);
@@ -29,7 +27,7 @@ async function signOut(page: Page) {
 for (const server of servers()) {
   describe(`backoffice [${server.dialect}]`, () => {
     it('the demo admin signs in, sees the users of the tenant, and signs out', async () => {
-      const page = await browser.newPage();
+      const page = await newTestPage(browser);
       await signIn(page, server.url, 'admin@acme.example');
       await page.getByRole('menuitem', { name: 'Users' }).click();
       for (const email of ['owner@acme.example', 'admin@acme.example', 'recruiter@acme.example', 'manager@acme.example']) {
@@ -43,14 +41,14 @@ for (const server of servers()) {
     });
 
     it('shows a wrong password as an error and stays signed out', async () => {
-      const page = await browser.newPage();
+      const page = await newTestPage(browser);
       await signIn(page, server.url, 'admin@acme.example', 'not the right password');
       await page.getByText('Email or password is not correct').waitFor();
       await page.close();
     });
 
     it('shows a recruiter no Users menu', async () => {
-      const page = await browser.newPage();
+      const page = await newTestPage(browser);
       await signIn(page, server.url, 'recruiter@acme.example');
       await page.getByText('Acme Robotics').first().waitFor();
       expect(await page.getByRole('menuitem', { name: 'Users' }).count()).toBe(0);
@@ -59,7 +57,7 @@ for (const server of servers()) {
     });
 
     it('invites a user whose emailed link sets a password that signs in', async () => {
-      const page = await browser.newPage();
+      const page = await newTestPage(browser);
       const email = `invitee-${server.dialect}-${Date.now()}@example.test`;
       await signIn(page, server.url, 'admin@acme.example');
       await page.getByRole('menuitem', { name: 'Users' }).click();
@@ -74,7 +72,9 @@ for (const server of servers()) {
       await page.getByText(/invitation sent/i).waitFor();
       await signOut(page);
 
-      const link = await waitForInviteLink(server.dataDir, email);
+      const link = await fromMail(server.dataDir, (mail) =>
+        mail.includes(`To: ${email}`) ? /(http:\/\/\S+set-password\?token=\S+)/.exec(mail)?.[1] : undefined,
+      );
       await page.goto(link.replace(/^http:\/\/localhost:\d+/, server.url));
       const fresh = 'ivy picks a strong passphrase';
       await page.getByLabel(/^New password/).fill(fresh);
@@ -89,7 +89,7 @@ for (const server of servers()) {
     });
 
     it('switches the demo owner to a second tenant and shows only that tenant\'s users', async () => {
-      const page = await browser.newPage();
+      const page = await newTestPage(browser);
       await signIn(page, server.url, 'owner@acme.example');
       await page.getByRole('button', { name: /Switch tenant/ }).click();
       await page.getByRole('menuitem', { name: /Globex Labs/ }).click();
@@ -114,28 +114,4 @@ for (const server of servers()) {
       await context.close();
     });
   });
-}
-
-/** The outbox writes mail as .eml files under DATA_DIR/mail; find the invitation for `email`. */
-async function waitForInviteLink(dataDir: string, email: string): Promise<string> {
-  const dir = join(dataDir, 'mail');
-  for (let i = 0; i < 40; i++) {
-    const files = (() => {
-      try {
-        return readdirSync(dir);
-      } catch {
-        return [];
-      }
-    })();
-    for (const file of files) {
-      const mail = readFileSync(join(dir, file), 'utf8');
-      if (!mail.includes(`To: ${email}`)) continue;
-      // Quoted-printable soft line breaks ("=\n") may split the link.
-      const body = mail.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
-      const match = /(http:\/\/\S+set-password\?token=\S+)/.exec(body);
-      if (match?.[1]) return match[1];
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no invitation email for ${email} in ${dir}`);
 }

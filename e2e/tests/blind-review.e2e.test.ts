@@ -9,14 +9,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  launchBrowser,
-  newTestPage,
-  screenshot,
-  servers,
-  signIn,
-} from '../support/browser.js';
+import { axeViolations, launchBrowser, queryAs, screenshot, servers, signedInPage } from '../support/browser.js';
 
 /** Open, with the recruiter and the hiring manager on its team. */
 const BLIND_JOB = 'Embedded Systems Engineer (C/C++)';
@@ -30,25 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function pageFor(baseUrl: string, email: string): Promise<Page> {
-  const page = await newTestPage(browser, { width: 1440 });
-  await signIn(page, baseUrl, email);
-  return page;
-}
-
-/** A tRPC query as the signed-in user of `page` (same cookies, same origin); only for looking up ids. */
-async function query<T>(page: Page, procedure: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ procedure, input }) => {
-      const response = await fetch(`/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`);
-      const body = await response.json();
-      if (!response.ok) throw new Error(`${procedure}: ${JSON.stringify(body)}`);
-      return body.result.data;
-    },
-    { procedure, input },
-  );
-}
 
 /** MUI selects open a listbox; pick the option by its text. */
 async function choose(page: Page, label: string | RegExp, option: string | RegExp) {
@@ -105,8 +79,8 @@ for (const server of servers()) {
     }
 
     it('a recruiter marks a stage for blind review and adds a candidate with a resume to it', async () => {
-      const page = await pageFor(server.url, 'recruiter@acme.example');
-      const { data: jobs } = await query<{ data: Array<{ id: string; title: string }> }>(page, 'jobs.list', {
+      const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
+      const { data: jobs } = await queryAs<{ data: Array<{ id: string; title: string }> }>(page, 'jobs.list', {
         filter: { q: BLIND_JOB },
       });
       const job = jobs.find((j) => j.title === BLIND_JOB);
@@ -156,7 +130,7 @@ for (const server of servers()) {
       await page.getByText(`${filename} uploaded`).waitFor();
 
       // Into the blind stage, from the application page.
-      const { data } = await query<{ data: Array<{ id: string }> }>(page, 'applications.list', {
+      const { data } = await queryAs<{ data: Array<{ id: string }> }>(page, 'applications.list', {
         filter: { candidateId },
       });
       applicationId = data[0]?.id ?? '';
@@ -181,7 +155,7 @@ for (const server of servers()) {
 
     it('the hiring manager sees the application under an alias, without anything that identifies the candidate', async () => {
       expect(applicationUrl).not.toBe('');
-      const page = await pageFor(server.url, 'manager@acme.example');
+      const page = await signedInPage(browser, server.url, 'manager@acme.example');
       await page.goto(applicationUrl);
       const heading = page.getByRole('heading', { level: 1, name: ALIAS });
       await heading.waitFor();
@@ -218,7 +192,7 @@ for (const server of servers()) {
     });
 
     it('a recruiter reveals the identity (confirmed, for good); then the manager sees the name', async () => {
-      const recruiter = await pageFor(server.url, 'recruiter@acme.example');
+      const recruiter = await signedInPage(browser, server.url, 'recruiter@acme.example');
       await recruiter.goto(applicationUrl);
       await recruiter.getByRole('button', { name: 'Reveal identity' }).click();
       const dialog = recruiter.getByRole('dialog', { name: `Reveal ${person.name}’s identity?` });
@@ -232,7 +206,7 @@ for (const server of servers()) {
       expect(await recruiter.getByRole('button', { name: 'Reveal identity' }).count()).toBe(0);
       await recruiter.context().close();
 
-      const manager = await pageFor(server.url, 'manager@acme.example');
+      const manager = await signedInPage(browser, server.url, 'manager@acme.example');
       await manager.goto(applicationUrl);
       await manager.getByRole('heading', { level: 1, name: person.name }).waitFor();
       await manager.getByText(/^Identity revealed to reviewers by Rita Recruiter on /).waitFor();

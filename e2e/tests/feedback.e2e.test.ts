@@ -4,10 +4,9 @@
  * manager@acme.example is on the Senior Robotics Software Engineer team.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { axeViolations, launchBrowser, screenshot, servers } from '../support/browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchBrowser, queryAs, screenshot, servers, signedInPage } from '../support/browser.js';
 
-const PASSWORD = 'candor-demo-pass';
 /** Open, with the recruiter and the hiring manager on its team. */
 const JOB = 'Senior Robotics Software Engineer';
 
@@ -19,49 +18,20 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function pageFor(baseUrl: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  onTestFailed(async () => {
-    const name = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(-80);
-    if (!page.isClosed()) await screenshot(page, `failed-${name}`);
-  });
-  await page.goto(`${baseUrl}/admin/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(/^Welcome/).waitFor();
-  return page;
-}
-
-/** A tRPC query as the signed-in user of `page` (same cookies, same origin). */
-async function query<T>(page: Page, procedure: string, input?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ procedure, input }) => {
-      const search = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
-      const response = await fetch(`/trpc/${procedure}${search}`);
-      const body = await response.json();
-      if (!response.ok) throw new Error(`${procedure}: ${JSON.stringify(body)}`);
-      return body.result.data;
-    },
-    { procedure, input },
-  );
-}
-
 type Interview = { id: string; interviewers: Array<{ id: string; submitted: boolean }> };
 type Person = { id: string; email: string };
 
 /** An active application of JOB on which the manager has not submitted a scorecard yet. */
 async function applicationWithoutManagerScorecard(page: Page, managerId: string): Promise<string> {
-  const jobs = await query<{ data: Array<{ id: string; title: string }> }>(page, 'jobs.list', { filter: { q: JOB } });
+  const jobs = await queryAs<{ data: Array<{ id: string; title: string }> }>(page, 'jobs.list', { filter: { q: JOB } });
   const job = jobs.data.find((j) => j.title === JOB);
   if (!job) throw new Error(`no job "${JOB}" in the seed`);
-  const { data } = await query<{ data: Array<{ id: string }> }>(page, 'applications.list', {
+  const { data } = await queryAs<{ data: Array<{ id: string }> }>(page, 'applications.list', {
     filter: { jobId: job.id, status: 'active' },
     pagination: { page: 1, perPage: 50 },
   });
   for (const application of data) {
-    const interviews = await query<Interview[]>(page, 'interviews.forApplication', { applicationId: application.id });
+    const interviews = await queryAs<Interview[]>(page, 'interviews.forApplication', { applicationId: application.id });
     const managerDone = interviews.some((i) => i.interviewers.some((p) => p.id === managerId && p.submitted));
     if (!managerDone) return application.id;
   }
@@ -71,8 +41,8 @@ async function applicationWithoutManagerScorecard(page: Page, managerId: string)
 for (const server of servers()) {
   describe(`interviews and feedback [${server.dialect}]`, () => {
     it('a recruiter schedules an interview; the manager must submit a scorecard before seeing the others', async () => {
-      const recruiter = await pageFor(server.url, 'recruiter@acme.example');
-      const people = await query<Person[]>(recruiter, 'users.directory');
+      const recruiter = await signedInPage(browser, server.url, 'recruiter@acme.example');
+      const people = await queryAs<Person[]>(recruiter, 'users.directory');
       const manager = people.find((p) => p.email === 'manager@acme.example');
       const me = people.find((p) => p.email === 'recruiter@acme.example');
       if (!manager || !me) throw new Error('the demo users are missing');
@@ -117,7 +87,7 @@ for (const server of servers()) {
       await recruiter.close();
 
       // The manager opens the application: the scorecards stay hidden until theirs is in.
-      const page = await pageFor(server.url, 'manager@acme.example');
+      const page = await signedInPage(browser, server.url, 'manager@acme.example');
       await page.goto(`${server.url}/admin/#/applications/${applicationId}/show`);
       const feedback = page.getByRole('region', { name: 'Feedback' });
       await feedback.getByText(/scorecards? submitted — submit yours to see them/).waitFor();
@@ -151,15 +121,15 @@ for (const server of servers()) {
     });
 
     it('has no axe violations on an application page with interviews, feedback and an offer', async () => {
-      const page = await pageFor(server.url, 'admin@acme.example');
-      const { data } = await query<{ data: Array<{ id: string }> }>(page, 'applications.list', {
+      const page = await signedInPage(browser, server.url, 'admin@acme.example');
+      const { data } = await queryAs<{ data: Array<{ id: string }> }>(page, 'applications.list', {
         filter: { status: 'active' },
         pagination: { page: 1, perPage: 100 },
       });
       // One with an offer if the seed has one, else the first.
       let target = data[0]?.id;
       for (const application of data) {
-        const offers = await query<unknown[]>(page, 'offers.forApplication', { applicationId: application.id });
+        const offers = await queryAs<unknown[]>(page, 'offers.forApplication', { applicationId: application.id });
         if (offers.length > 0) {
           target = application.id;
           break;
@@ -176,8 +146,8 @@ for (const server of servers()) {
     });
 
     it('has no axe violations on the candidate files and the email templates', async () => {
-      const page = await pageFor(server.url, 'admin@acme.example');
-      const { data } = await query<{ data: Array<{ id: string }> }>(page, 'candidates.list', {
+      const page = await signedInPage(browser, server.url, 'admin@acme.example');
+      const { data } = await queryAs<{ data: Array<{ id: string }> }>(page, 'candidates.list', {
         pagination: { page: 1, perPage: 1 },
       });
       const candidateId = data[0]?.id;

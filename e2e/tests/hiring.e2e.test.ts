@@ -5,10 +5,9 @@
  * Embedded Systems and Warehouse Operations jobs.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { axeViolations, launchBrowser, screenshot, servers } from '../support/browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchBrowser, queryAs, screenshot, servers, signedInPage } from '../support/browser.js';
 
-const PASSWORD = 'candor-demo-pass';
 /** Open, with the recruiter and the hiring manager on its team. */
 const BOARD_JOB = 'Senior Robotics Software Engineer';
 /** Open, without the hiring manager on its team. */
@@ -21,26 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, baseUrl: string, email: string) {
-  await page.goto(`${baseUrl}/admin/`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText(/^Welcome/).waitFor();
-}
-
-/** A signed-in page; bypassCSP lets axe's script be injected. */
-async function pageFor(baseUrl: string, email: string): Promise<Page> {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  onTestFailed(async () => {
-    const name = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(-80);
-    if (!page.isClosed()) await screenshot(page, `failed-${name}`);
-  });
-  await signIn(page, baseUrl, email);
-  return page;
-}
 
 /**
  * Drags a board card onto a column's header, the way a person does: press,
@@ -58,22 +37,9 @@ async function dragCard(page: Page, card: Locator, target: Locator) {
   await page.mouse.up();
 }
 
-/** A tRPC query as the signed-in user of `page` (same cookies, same origin). */
-async function query<T>(page: Page, procedure: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ procedure, input }) => {
-      const response = await fetch(`/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`);
-      const body = await response.json();
-      if (!response.ok) throw new Error(`${procedure}: ${JSON.stringify(body)}`);
-      return body.result.data;
-    },
-    { procedure, input },
-  );
-}
-
 type JobRow = { id: string; title: string };
 async function jobId(page: Page, title: string): Promise<string> {
-  const { data } = await query<{ data: JobRow[] }>(page, 'jobs.list', { filter: { q: title } });
+  const { data } = await queryAs<{ data: JobRow[] }>(page, 'jobs.list', { filter: { q: title } });
   const job = data.find((j) => j.title === title);
   if (!job) throw new Error(`no job "${title}" in the seed`);
   return job.id;
@@ -104,7 +70,7 @@ async function choose(page: Page, label: string | RegExp, option: string | RegEx
 for (const server of servers()) {
   describe(`hiring backoffice [${server.dialect}]`, () => {
     it('a recruiter creates a job, publishes it and edits it', async () => {
-      const page = await pageFor(server.url, 'recruiter@acme.example');
+      const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
       const title = `Robot Test Pilot ${server.dialect} ${Date.now()}`;
       await page.getByRole('menuitem', { name: 'Jobs' }).click();
       await page.getByRole('link', { name: 'New job' }).first().click();
@@ -148,7 +114,7 @@ for (const server of servers()) {
     });
 
     it('a recruiter drags a card to the next stage; the counts change and stay after a reload', async () => {
-      const page = await pageFor(server.url, 'recruiter@acme.example');
+      const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
       const id = await jobId(page, BOARD_JOB);
       await openBoard(page, server.url, id);
       const applied = column(page, 'Applied');
@@ -176,7 +142,7 @@ for (const server of servers()) {
     });
 
     it('a recruiter rejects an application from the board with an email, which then shows in the mail outbox', async () => {
-      const page = await pageFor(server.url, 'recruiter@acme.example');
+      const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
       const id = await jobId(page, BOARD_JOB);
       await openBoard(page, server.url, id);
       const applied = column(page, 'Applied');
@@ -185,7 +151,7 @@ for (const server of servers()) {
 
       const card = applied.locator('article').first();
       const applicationId = (await card.getAttribute('data-application-id')) ?? '';
-      const application = await query<{ candidate: { name: string; email: string } }>(
+      const application = await queryAs<{ candidate: { name: string; email: string } }>(
         page,
         'applications.get',
         {
@@ -228,7 +194,7 @@ for (const server of servers()) {
     });
 
     it('a recruiter moves two applications at once from the list filtered by a job (no axe violations there)', async () => {
-      const page = await pageFor(server.url, 'recruiter@acme.example');
+      const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
       await openBoard(page, server.url, await jobId(page, BOARD_JOB));
       const before = await countOf(column(page, 'Final interview'));
       await page.getByRole('link', { name: 'List view' }).click();
@@ -251,16 +217,16 @@ for (const server of servers()) {
     });
 
     it('a hiring manager sees a job they are on, and no application of a job they are not on', async () => {
-      const recruiter = await pageFor(server.url, 'recruiter@acme.example');
+      const recruiter = await signedInPage(browser, server.url, 'recruiter@acme.example');
       const otherJob = await jobId(recruiter, OTHER_JOB);
-      const { data } = await query<{ data: Array<{ id: string }> }>(recruiter, 'applications.list', {
+      const { data } = await queryAs<{ data: Array<{ id: string }> }>(recruiter, 'applications.list', {
         filter: { jobId: otherJob },
       });
       const hidden = data[0]?.id;
       expect(hidden).toBeDefined();
       await recruiter.context().close();
 
-      const page = await pageFor(server.url, 'manager@acme.example');
+      const page = await signedInPage(browser, server.url, 'manager@acme.example');
       await page.getByRole('menuitem', { name: 'Jobs' }).click();
       await page.getByText(BOARD_JOB).waitFor();
       expect(await page.getByText(OTHER_JOB).count()).toBe(0);
@@ -282,7 +248,7 @@ for (const server of servers()) {
     });
 
     it('has no axe violations on the jobs list, board, application and candidate pages', async () => {
-      const page = await pageFor(server.url, 'recruiter@acme.example');
+      const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
       await page.getByRole('menuitem', { name: 'Jobs' }).click();
       await page.getByText(BOARD_JOB).waitFor();
       expect(await axeViolations(page)).toEqual([]);
@@ -304,7 +270,7 @@ for (const server of servers()) {
     });
 
     it('shows possible duplicates with a merge that says which record is kept', async () => {
-      const page = await pageFor(server.url, 'recruiter@acme.example');
+      const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
       await page.getByRole('menuitem', { name: 'Candidates' }).click();
       await page.getByPlaceholder('Search name or email').fill('Bondarenko');
       const row = page.getByRole('row').filter({ hasText: 'dmytro.bondarenko@example.com' });
@@ -325,7 +291,7 @@ for (const server of servers()) {
     });
 
     it('an admin restricts processing of a candidate (GDPR Art. 18): banner, actions refused, then lifted', async () => {
-      const page = await pageFor(server.url, 'admin@acme.example');
+      const page = await signedInPage(browser, server.url, 'admin@acme.example');
       const email = 'jose.alvarez@example.com';
       await page.getByRole('menuitem', { name: 'Candidates' }).click();
       await page.getByPlaceholder('Search name or email').fill(email);
@@ -361,7 +327,7 @@ for (const server of servers()) {
       // Their applications: marked in the list, and their page refuses stage moves.
       const candidateUrl = page.url();
       const candidateId = /candidates\/([^/]+)\/show/.exec(candidateUrl)?.[1];
-      const { data } = await query<{ data: Array<{ id: string; status: string }> }>(
+      const { data } = await queryAs<{ data: Array<{ id: string; status: string }> }>(
         page,
         'applications.list',
         {
@@ -412,7 +378,7 @@ for (const server of servers()) {
     });
 
     it('an admin edits the hiring settings', async () => {
-      const page = await pageFor(server.url, 'admin@acme.example');
+      const page = await signedInPage(browser, server.url, 'admin@acme.example');
       await page.getByRole('menuitem', { name: 'Settings' }).click();
       await page.getByRole('heading', { name: 'Hiring settings' }).waitFor();
       await page.getByLabel('New department').fill(`Research ${server.dialect}`);
