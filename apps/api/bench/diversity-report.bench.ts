@@ -42,13 +42,13 @@ import {
   User,
 } from '@candor/db';
 import { createTestDatabase } from '@candor/db/testing/databases';
+import { insertRows, type RawRunner } from './seed-rows.js';
 import {
   DEFAULT_HIRING_SETTINGS,
   SURVEY_TEMPLATES,
   type TDiversityReport,
   type TDiversityReportInput,
 } from '@candor/schemas';
-import type { EntitySchema } from '@mikro-orm/core';
 import { diversityReport } from '../src/diversity/report.service.js';
 import { candidateKey, type DataKeys, ensureTenantDataKey, sealFor } from '../src/keys/data-keys.js';
 import { createKeyStore } from '../src/keys/key-store.js';
@@ -70,8 +70,6 @@ const CHUNK = 1000;
 const KEY_CONCURRENCY = 16;
 const K = 10;
 
-// biome-ignore lint/suspicious/noExplicitAny: any entity schema
-type AnySchema = EntitySchema<any, any>;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
@@ -98,23 +96,6 @@ function pick<T>(next: () => number, weighted: Array<[T, number]>): T {
   return weighted.at(-1)![0];
 }
 
-/** What the seeding needs of a knex transaction (the API does not depend on @mikro-orm/knex's types). */
-type RawRunner = { raw(sql: string, bindings: readonly unknown[]): PromiseLike<unknown> };
-
-/** Multi-row INSERTs of objects keyed by property name; columns come from the entity metadata. */
-async function insertRows(trx: RawRunner, orm: Orm, entity: AnySchema, rows: Array<Record<string, unknown>>): Promise<void> {
-  if (rows.length === 0) return;
-  const meta = orm.getMetadata().get(entity.meta.className);
-  const properties = Object.keys(rows[0]!);
-  const columns = properties.map((p) => `"${meta.properties[p]!.fieldNames[0]}"`).join(', ');
-  const tuple = `(${properties.map(() => '?').join(', ')})`;
-  const perStatement = Math.max(1, Math.floor(30_000 / properties.length / 2));
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const batch = rows.slice(i, i + perStatement);
-    const sql = `insert into "${meta.tableName}" (${columns}) values ${batch.map(() => tuple).join(', ')}`;
-    await trx.raw(sql, batch.flatMap((r) => properties.map((p) => r[p] ?? null)));
-  }
-}
 
 function tenantEm(orm: Orm, tenantId: string): Em {
   const em = orm.em.fork();

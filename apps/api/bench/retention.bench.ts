@@ -32,7 +32,7 @@ import {
   Tenant,
 } from '@candor/db';
 import { createTestDatabase } from '@candor/db/testing/databases';
-import type { EntitySchema } from '@mikro-orm/core';
+import { insertRows, type RawRunner } from './seed-rows.js';
 import { diskFileStore } from '../src/files/file-store.js';
 import { createKeyStore } from '../src/keys/key-store.js';
 import type { Logger } from '../src/logging/logger.js';
@@ -55,30 +55,11 @@ const dialects: Dialect[] = values.dialect === 'both' ? ['sqlite', 'postgresql']
 const DAY = 86_400_000;
 const CHUNK = 1000;
 
-// biome-ignore lint/suspicious/noExplicitAny: any entity schema
-type AnySchema = EntitySchema<any, any>;
 
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }
 
-/** What the seeding needs of a knex transaction (the API does not depend on @mikro-orm/knex's types). */
-type RawRunner = { raw(sql: string, bindings: readonly unknown[]): PromiseLike<unknown> };
-
-/** Multi-row INSERTs of objects keyed by property name; columns come from the entity metadata. */
-async function insertRows(trx: RawRunner, orm: Orm, entity: AnySchema, rows: Array<Record<string, unknown>>): Promise<void> {
-  if (rows.length === 0) return;
-  const meta = orm.getMetadata().get(entity.meta.className);
-  const properties = Object.keys(rows[0]!);
-  const columns = properties.map((p) => `"${meta.properties[p]!.fieldNames[0]}"`).join(', ');
-  const tuple = `(${properties.map(() => '?').join(', ')})`;
-  const perStatement = Math.max(1, Math.floor(30_000 / properties.length / 2));
-  for (let i = 0; i < rows.length; i += perStatement) {
-    const batch = rows.slice(i, i + perStatement);
-    const sql = `insert into "${meta.tableName}" (${columns}) values ${batch.map(() => tuple).join(', ')}`;
-    await trx.raw(sql, batch.flatMap((r) => properties.map((p) => r[p])));
-  }
-}
 
 async function seed(orm: Orm, count: number): Promise<string> {
   const em = orm.em.fork();
