@@ -117,6 +117,24 @@ export async function queryAs<T>(page: Page, procedure: string, input?: unknown)
   );
 }
 
+/**
+ * Picks `option` in the select labelled `label`. A menu that is still
+ * opening (or closed again by a re-render) under a loaded machine is opened
+ * once more rather than failing the test.
+ */
+export async function chooseOption(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.getByLabel(label).click();
+    try {
+      await page.getByRole('listbox').getByRole('option', { name: option }).click({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 /** The text of a quoted-printable body: soft line breaks joined, =XX escapes decoded ("?t=3D…" is "?t=…"). */
 function quotedPrintableDecoded(text: string): string {
   return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));

@@ -9,7 +9,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, queryAs, screenshot, servers, signedInPage } from '../support/browser.js';
+import { axeViolations, chooseOption, launchBrowser, queryAs, screenshot, servers, signedInPage } from '../support/browser.js';
 
 /** Open, with the recruiter and the hiring manager on its team. */
 const BLIND_JOB = 'Embedded Systems Engineer (C/C++)';
@@ -25,11 +25,6 @@ afterAll(async () => {
 });
 
 /** MUI selects open a listbox; pick the option by its text. */
-async function choose(page: Page, label: string | RegExp, option: string | RegExp) {
-  await page.getByLabel(label).click();
-  await page.getByRole('option', { name: option }).click();
-}
-
 /** A one-page PDF with these lines as real text (Helvetica), so the server can read and redact it. */
 function textPdf(lines: string[]): Buffer {
   const pdfString = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
@@ -116,7 +111,7 @@ for (const server of servers()) {
       const files = page.getByRole('region', { name: 'Files' });
       const upload = files.getByRole('form', { name: 'Upload a file' });
       await upload.waitFor();
-      await choose(page, 'For application (optional)', BLIND_JOB);
+      await chooseOption(page, 'For application (optional)', BLIND_JOB);
       await upload.locator('input[type="file"]').setInputFiles({
         name: filename,
         mimeType: 'application/pdf',

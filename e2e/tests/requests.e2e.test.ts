@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, } from 'vitest';
-import { axeViolations, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
+import { axeViolations, chooseOption, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
 
 const PROOF_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
@@ -25,11 +25,6 @@ async function adminPage(baseUrl: string): Promise<Page> {
   const page = await newTestPage(browser);
   await signIn(page, baseUrl);
   return page;
-}
-
-async function choose(page: Page, label: string | RegExp, option: string | RegExp) {
-  await page.getByLabel(label).click();
-  await page.getByRole('option', { name: option }).click();
 }
 
 for (const server of servers()) {
@@ -54,7 +49,7 @@ for (const server of servers()) {
       await page.getByRole('menuitem', { name: 'Data requests' }).click();
       await page.getByRole('link', { name: 'New request' }).click();
       await page.waitForURL(/#\/privacy-requests\/create/);
-      await choose(page, /^Type/, 'Erasure');
+      await chooseOption(page, /^Type/, 'Erasure');
       await page.getByLabel(/^Email/).fill(email);
       await page.getByLabel(/^Country/).fill('DE');
       await page.getByLabel(/^Details/).fill('Phoned in: please delete everything you hold about me.');
@@ -102,7 +97,7 @@ for (const server of servers()) {
 
       // The queue lists it among the completed requests.
       await page.getByRole('menuitem', { name: 'Data requests' }).click();
-      await choose(page, /^Status/, 'Completed');
+      await chooseOption(page, /^Status/, 'Completed');
       const row = page.getByRole('row').filter({ hasText: reference });
       await row.getByText('Completed').waitFor();
       expect(await axeViolations(page)).toEqual([]);
@@ -113,8 +108,8 @@ for (const server of servers()) {
     it('records a California request from an authorized agent with their proof, and its receipt', async () => {
       const page = await adminPage(server.url);
       await page.goto(`${server.url}/admin/#/privacy-requests/create`);
-      await choose(page, /^Type/, /^Access/);
-      await choose(page, /^Received by/, 'Letter');
+      await chooseOption(page, /^Type/, /^Access/);
+      await chooseOption(page, /^Received by/, 'Letter');
       await page.getByLabel(/^Email/).fill(`agent-client-${server.dialect}@example.test`);
       await page.getByLabel(/^Country/).fill('US');
       await page.getByLabel(/^US state/).fill('CA');
