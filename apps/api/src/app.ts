@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
-import { verifyRequestOrigin } from 'lucia';
 import { attachmentDownloadHandler } from './attachments/attachments.http.js';
 import { applyRoute } from './careers/apply.http.js';
 import { GPC_SUPPORT } from './http/gpc.js';
@@ -17,6 +16,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { serveDirectory } from './http/static-files.js';
 import { appRouter } from './router.js';
 import { createContext } from './trpc/context.js';
+import { fromOwnOrigin } from './http/same-origin.js';
 
 type Env = { Variables: { requestId: string } };
 
@@ -63,10 +63,7 @@ export function createApp(deps: AppDeps) {
   // Mutations must come from our own pages: the Origin header must be an allowed origin.
   app.use('/trpc/*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-      const origin = c.req.header('Origin');
-      const host = c.req.header('Host');
-      const allowed = host ? [host, ...deps.allowedOrigins] : deps.allowedOrigins;
-      if (!origin || !verifyRequestOrigin(origin, allowed)) {
+      if (!fromOwnOrigin(c, deps.allowedOrigins)) {
         return c.json({ error: { message: 'Cross-origin request refused', code: 'FORBIDDEN' } }, 403);
       }
     }

@@ -2,11 +2,11 @@ import { renderRenewalPage, type RenewalView } from '@candor/careers';
 import { type Em, type InferEntity, TENANT_FILTER, Tenant } from '@candor/db';
 import type { Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { verifyRequestOrigin } from 'lucia';
 import { careersTenantOf, logoFileOf } from '../careers/careers-publisher.js';
 import type { AppDeps } from '../deps.js';
 import type { RequestInfo } from '../trpc/context.js';
 import { type RenewalOutcome, type RenewalTerms, renewalPrompt, renewConsent } from './renewal.js';
+import { fromOwnOrigin } from '../http/same-origin.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
 
@@ -49,9 +49,7 @@ export function renewalRoutes(
   const renew = async (c: HonoContext) => {
     const scope = await tenantScope(c);
     if (!scope) return c.text('There is no such page.', 404);
-    const origin = c.req.header('Origin');
-    const host = c.req.header('Host');
-    if (!origin || !verifyRequestOrigin(origin, host ? [host, ...deps.allowedOrigins] : deps.allowedOrigins)) {
+    if (!fromOwnOrigin(c, deps.allowedOrigins)) {
       return page(c, scope.tenant, { kind: 'invalid' }, '', 403);
     }
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);

@@ -1,11 +1,11 @@
 import { TRPCError } from '@trpc/server';
 import type { Context as HonoContext } from 'hono';
-import { verifyRequestOrigin } from 'lucia';
 import type { AppDeps } from '../deps.js';
 import { appRouter } from '../router.js';
 import { createContext, type RequestInfo } from '../trpc/context.js';
 import { createCallerFactory } from '../trpc/init.js';
 import { offerPage } from './offer-page.js';
+import { fromOwnOrigin } from '../http/same-origin.js';
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -37,9 +37,7 @@ export function offerRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reques
 
   const respond = async (c: HonoContext): Promise<Response> => {
     noStore(c);
-    const origin = c.req.header('Origin');
-    const host = c.req.header('Host');
-    if (!origin || !verifyRequestOrigin(origin, host ? [host, ...deps.allowedOrigins] : deps.allowedOrigins)) {
+    if (!fromOwnOrigin(c, deps.allowedOrigins)) {
       return c.html(offerPage(null, 'Please answer from the offer page itself.', ''), 403);
     }
     const token = c.req.param('token') ?? '';

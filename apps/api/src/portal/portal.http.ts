@@ -4,7 +4,6 @@ import { ZEmail } from '@candor/schemas';
 import type { Context as HonoContext, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { verifyRequestOrigin } from 'lucia';
 import { recordAudit } from '../audit/audit.service.js';
 import { careersTenantOf, logoFileOf } from '../careers/careers-publisher.js';
 import type { AppDeps } from '../deps.js';
@@ -33,6 +32,7 @@ import {
   updateContact,
   withdrawConsent,
 } from './portal.service.js';
+import { fromOwnOrigin } from '../http/same-origin.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
 type Form = Record<string, string | File | (string | File)[]>;
@@ -80,11 +80,7 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
 
   const notFound = (c: HonoContext) => c.text('There is no such page.', 404);
 
-  function sameOrigin(c: HonoContext): boolean {
-    const origin = c.req.header('Origin');
-    const host = c.req.header('Host');
-    return !!origin && verifyRequestOrigin(origin, host ? [host, ...deps.allowedOrigins] : deps.allowedOrigins);
-  }
+  const sameOrigin = (c: HonoContext) => fromOwnOrigin(c, deps.allowedOrigins);
 
   /** Forms are small; anything bigger is not one of ours. */
   const limit = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('Too large', 413) });
