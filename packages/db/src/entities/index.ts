@@ -4,6 +4,7 @@ import { Attachment } from './attachment.entity.js';
 import { AuditChainHead, AuditEvent } from './audit-event.entity.js';
 import { PortalCode, PortalSession, PrivacyRequest, PrivacyRequestNote } from './privacy-request.entity.js';
 import { Candidate } from './candidate.entity.js';
+import { Disclosure } from './disclosure.entity.js';
 import { DiversityResponse } from './diversity.entity.js';
 import { Interview, InterviewParticipant, Scorecard } from './interview.entity.js';
 import { HiringTeamMember, Job, JobStage } from './job.entity.js';
@@ -29,6 +30,7 @@ export {
   Candidate,
   ConsentEvent,
   ConsentReceipt,
+  Disclosure,
   DiversityResponse,
   HiringTeamMember,
   Interview,
@@ -100,5 +102,6 @@ export const entities: EntitySchema<any, any>[] = [
   RetentionPolicyVersion,
   RetentionRun,
   DiversityResponse,
+  Disclosure,
 ];
 export { TENANT_FILTER } from './tenant-filter.js';

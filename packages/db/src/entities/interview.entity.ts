@@ -16,10 +16,11 @@ export const Interview = defineEntity({
     id: p.uuid().primary().onCreate(() => newId()),
     tenant: () => p.manyToOne(Tenant),
     application: () => p.manyToOne(Application),
-    title: notPersonal(p.string().length(80), 'interview kind such as "Technical interview"'),
+    /** Staff's free text, often naming the candidate ("Call with Ada"): theirs, sealed under their key. */
+    title: personal(p.text(), 'user.recruitment.application'),
     startsAt: p.datetime(),
     endsAt: p.datetime(),
-    location: notPersonal(p.string().length(200).nullable(), 'office or room'),
+    location: personal(p.text().nullable(), 'user.recruitment.application'),
     videoUrl: notPersonal(p.string().length(500).nullable(), 'meeting link'),
     status: notPersonal(p.string().length(12).default('scheduled'), 'scheduled or cancelled'),
     createdBy: () => p.manyToOne(User).nullable(),

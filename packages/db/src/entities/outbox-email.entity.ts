@@ -30,6 +30,12 @@ export const OutboxEmail = defineEntity({
     html: personal(p.text().nullable(), 'user.name'),
     /** Files sent with the message (e.g. an interview's .ics), content base64-encoded. */
     attachments: personal(p.json<TStoredAttachment[]>().nullable(), 'user.name'),
+    /**
+     * Set on the one message kept as proof after it is sent (an erasure's
+     * answer, its Art. 19 notices): once delivered, the address is replaced
+     * by this keyed hash and the body dropped, so the proof names no one.
+     */
+    proofAddressHash: notPersonal(p.string().length(80).nullable(), 'keyed hash, no address'),
     template: notPersonal(p.string().length(60), 'template name'),
     status: notPersonal(p.string().length(12).$type<TOutboxStatus>().default('pending'), 'delivery state'),
     attempts: p.integer().default(0),
