@@ -11,6 +11,7 @@ import { sendAllRenewalRequests } from './consent/renewal-terms.js';
 import { startOutboxDispatcher } from './mail/dispatcher.js';
 import { sendDeadlineDigests } from './privacy/requests.service.js';
 import { fileTransport, smtpTransport } from './mail/transport.js';
+import { sweepLeftoversLogged } from './retention/leftovers.js';
 import { startRetentionWorker } from './retention/retention-worker.js';
 
 const started = performance.now();
@@ -25,6 +26,8 @@ const seedDemoTenant = env.NODE_ENV !== 'production' && env.DEMO_SEED !== 'false
 if (seedDemoTenant) await seedDemo(orm.em.fork());
 
 const deps = await buildDeps(env, orm, logger);
+// A process killed while applying left a pending file and a key without a row: sweep them before serving.
+await sweepLeftoversLogged(orm, deps);
 // Demo data sealed under candidate keys (survey answers, resumes) needs the keys the deps hold.
 if (seedDemoTenant) await seedSealedDemoData(orm, deps);
 // Audit pseudonyms must stay the same across restarts and master-key rotations: key them with the hash key.

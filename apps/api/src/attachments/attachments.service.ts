@@ -97,9 +97,11 @@ export async function uploadAttachment(
 
   const { files } = deps;
   const key = await candidateKey(em, deps, { tenantId: actor.tenantId, candidateId: candidate.id }, { create: true });
-  const storageKey = await files.put(sealFor(key, bytes));
+  // Pending until the row commits, so a crash in between leaves only what the leftover sweep removes.
+  const storageKey = await files.putPending(sealFor(key, bytes));
+  let row: AttachmentRow;
   try {
-    const row = em.create(Attachment, {
+    row = em.create(Attachment, {
       tenant: actor.tenantId,
       candidate,
       application,
@@ -114,12 +116,14 @@ export async function uploadAttachment(
     });
     recordAudit(em, actor, { action: 'attachment.upload', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
     await em.flush();
-    await em.populate(row, ['uploadedBy']);
-    return toDto(row);
   } catch (error) {
     await files.remove(storageKey);
     throw error;
   }
+  // Committed. A failed promotion costs nothing: the file reads under its pending name and the sweep promotes it.
+  await files.promote(storageKey).catch(() => undefined);
+  await em.populate(row, ['uploadedBy']);
+  return toDto(row);
 }
 
 /** An application's files; under blind review without their names, to be read as redacted text. */

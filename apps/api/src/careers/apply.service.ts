@@ -29,10 +29,11 @@ import { createApplicationIn } from '../applications/applications.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordConsents } from '../consent/consent.service.js';
 import { surveyUrl } from '../diversity/survey.service.js';
+import { pauseForCrashTest } from '../files/crash-test-pause.js';
 import type { FileStore } from '../files/file-store.js';
 import { sniffDocument } from '../files/sniff.js';
 import { candidateKey, type DataKeys, ensureTenantDataKey, sealAnswers, sealFor } from '../keys/data-keys.js';
-import type { Logger } from '../logging/logger.js';
+import { errorFields, type Logger } from '../logging/logger.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { publishedNotices } from '../privacy/notices.service.js';
@@ -111,7 +112,8 @@ async function candidateFor(tx: Em, tenantId: string, input: TApplyInput): Promi
  * One application from the careers site. Everything it stores (candidate,
  * application, answers, resume, consent events and receipt, confirmation
  * email, audit event) is written in one transaction; the resume file is
- * written first and deleted again if that transaction fails.
+ * written first under a pending name, promoted once the transaction
+ * commits, and deleted again if it fails (files/file-store.ts).
  */
 export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promise<ApplyOutcome> {
   const em = deps.orm.em.fork();
@@ -168,8 +170,10 @@ export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promis
       const actor = { tenantId: tenant.id, userId: null, requestId: request.requestId };
       const candidate = await candidateFor(tx, tenant.id, input);
       const key = await candidateKey(tx, deps, { tenantId: tenant.id, candidateId: candidate.id }, { create: true });
-      const storageKey = await deps.files.put(sealFor(key, bytes));
+      // Pending until the transaction commits: a crash before that leaves nothing the leftover sweep would not remove.
+      const storageKey = await deps.files.putPending(sealFor(key, bytes));
       written.push(storageKey);
+      await pauseForCrashTest();
       const application = await createApplicationIn(tx, actor, {
         candidate,
         jobId: job.id,
@@ -235,6 +239,10 @@ export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promis
     });
     // A first attempt that was retried left its file behind.
     for (const stale of written.slice(0, -1)) await deps.files.remove(stale);
+    // Committed: the resume gets its final name. Should that fail, it still reads, and the leftover sweep promotes it.
+    for (const kept of written.slice(-1)) {
+      await deps.files.promote(kept).catch((error: unknown) => deps.logger.warn('resume not promoted', errorFields(error)));
+    }
     deps.logger.info('application received', { tenantId: tenant.id, jobId: job.id });
     return { kind: 'received', result };
   } catch (error) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile as readFileCallback } from 'node:fs';
-import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 
@@ -27,12 +27,19 @@ export interface KeyStore {
   remove(tenantId: string, candidateId: string): Promise<void>;
   /** Ids of the candidates of a tenant that have a key file. */
   candidatesOf(tenantId: string): Promise<string[]>;
+  /** Ids of the tenants that have a folder of key files. */
+  tenants(): Promise<string[]>;
+  /** When the candidate's key file was last written, or null without one (the leftover sweep spares young ones). */
+  writtenAt(tenantId: string, candidateId: string): Promise<Date | null>;
+  /** Deletes the temporary files of `replace` (a process killed between write and rename) written before `before`; returns how many. */
+  removeTemporaryBefore(before: Date): Promise<number>;
   /** Unwrapped tenant keys by id: few, used constantly, and the same for every request of this process. */
   readonly tenantKeyCache: Map<string, Buffer>;
 }
 
 const ID = /^[A-Za-z0-9-]{8,64}$/;
 const FORMAT = 'candor.candidate-key.v1';
+const TEMPORARY = '.tmp';
 
 function checkId(id: string): string {
   if (!ID.test(id)) throw new Error('invalid id for the key store');
@@ -68,7 +75,18 @@ function isCode(error: unknown, code: string): boolean {
 // than fs/promises' readFile, which reads in chunks through a FileHandle.
 const readFile = promisify(readFileCallback);
 
+/** A folder's entries; none when it does not exist (no key written yet). */
+async function listOrEmpty(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if (isCode(error, 'ENOENT') || isCode(error, 'ENOTDIR')) return [];
+    throw error;
+  }
+}
+
 export function createKeyStore(dir: string): KeyStore {
+  const tenants = async () => (await listOrEmpty(dir)).filter((name) => ID.test(name)).sort();
   return {
     dir,
     tenantKeyCache: new Map(),
@@ -92,7 +110,7 @@ export function createKeyStore(dir: string): KeyStore {
     },
     async replace(tenantId, candidateId, stored) {
       const file = fileOf(dir, tenantId, candidateId);
-      const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+      const temp = `${file}.${randomBytes(6).toString('hex')}${TEMPORARY}`;
       await writeFile(temp, encode(stored), { flag: 'wx', mode: 0o600 });
       await rename(temp, file);
     },
@@ -103,20 +121,38 @@ export function createKeyStore(dir: string): KeyStore {
       }),
     async candidatesOf(tenantId) {
       const root = join(dir, checkId(tenantId));
-      let folders: string[];
-      try {
-        folders = await readdir(root);
-      } catch (error) {
-        if (isCode(error, 'ENOENT')) return [];
-        throw error;
-      }
       const ids: string[] = [];
-      for (const folder of folders.sort()) {
+      for (const folder of (await listOrEmpty(root)).sort()) {
         for (const name of (await readdir(join(root, folder))).sort()) {
           if (name.endsWith('.key')) ids.push(name.slice(0, -'.key'.length));
         }
       }
       return ids;
+    },
+    tenants,
+    async writtenAt(tenantId, candidateId) {
+      try {
+        return (await stat(fileOf(dir, tenantId, candidateId))).mtime;
+      } catch (error) {
+        if (isCode(error, 'ENOENT')) return null;
+        throw error;
+      }
+    },
+    async removeTemporaryBefore(before) {
+      let removed = 0;
+      for (const tenantId of await tenants()) {
+        for (const folder of await listOrEmpty(join(dir, tenantId))) {
+          for (const name of await listOrEmpty(join(dir, tenantId, folder))) {
+            if (!name.endsWith(TEMPORARY)) continue;
+            const path = join(dir, tenantId, folder, name);
+            const written = await stat(path).catch(() => null);
+            if (!written || written.mtime >= before) continue;
+            await unlink(path).catch(() => undefined);
+            removed += 1;
+          }
+        }
+      }
+      return removed;
     },
   };
 }

@@ -40,6 +40,7 @@ import { destroyErasedData, type ErasureSummary, eraseSubjects } from '../privac
 import type { Actor } from '../trpc/init.js';
 import { anonymizeApplications } from './anonymize-application.js';
 import { countAwaitingHrExport, countRenewalsDue, type DueItem, eachDue, findDue } from './find-due.js';
+import { sweepLeftoversLogged } from './leftovers.js';
 import { currentRetentionPolicy } from './retention-policy.service.js';
 
 export const RETENTION_BATCH = 500;
@@ -472,6 +473,9 @@ export async function runRetention(orm: Orm, options: RetentionOptions): Promise
     if (!options.tenantId && !options.tenantSlug && !options.signal?.aborted) {
       const deleted = await sweepSystemEmails(orm, now, options.dryRun);
       if (deleted > 0) options.logger?.info('retention: system emails', { count: deleted, dryRun: options.dryRun });
+      // Pending files and data keys a killed process left without a row; aged by the clock, not by `now`
+      // (which may be a day the policy is evaluated for).
+      await sweepLeftoversLogged(orm, options, { dryRun: options.dryRun });
     }
   } finally {
     await purger.purge(true);
