@@ -17,7 +17,7 @@ import {
   Tenant,
 } from '@candor/db';
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
-import { addMonths, DEFAULT_PRIVACY_SETTINGS, type TConsentReceiptPayload } from '@candor/schemas';
+import { addMonths, dayOf, DEFAULT_PRIVACY_SETTINGS, type TConsentReceiptPayload } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../http/rate-limit.js';
 import { setJobStatus } from '../jobs/jobs.service.js';
@@ -25,7 +25,7 @@ import { verifyJws } from '../keys/jws.js';
 import { publicSigningKeys } from '../keys/signing-keys.service.js';
 import { pdfBytes } from '../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
-import { httpClient, testDeps } from '../testing/test-app.js';
+import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
 
 type Client = ReturnType<typeof httpClient>;
 type Deps = ReturnType<typeof testDeps>;
@@ -339,7 +339,7 @@ forEachDatabase('the privacy portal', (db) => {
       const requests = await requestsOf(tenant.id, candidate.id);
       expect(requests.map((r) => [r.type, r.status, r.channel, r.verification, r.jurisdiction, r.country])).toEqual([
         ['rectification', 'completed', 'portal', 'verified', 'eea_uk_ch', 'DE'],
-        ['rectification', 'received', 'portal', 'verified', 'eea_uk_ch', 'DE'],
+        ['rectification', 'verified', 'portal', 'verified', 'eea_uk_ch', 'DE'],
       ]);
       expect(requests[0]?.dueOn).toBe(addMonths(today(), 1));
       expect(requests[0]?.completedAt).not.toBeNull();
@@ -371,7 +371,29 @@ forEachDatabase('the privacy portal', (db) => {
       const res = await post(client, 'rectify', { details: 'My answer about the visa was wrong.' });
       expect(res.status).toBe(303);
       const [request] = await requestsOf(tenant.id, candidate.id);
-      expect(request).toMatchObject({ type: 'rectification', status: 'received', details: 'My answer about the visa was wrong.', completedAt: null });
+      expect(request).toMatchObject({ type: 'rectification', status: 'verified', details: 'My answer about the visa was wrong.', completedAt: null });
+    });
+
+    it('files requests verified by the emailed code, which staff see as verified and can carry out without verifying again', async () => {
+      const { tenant, admin, deps, client, candidate, post, signIn } = await setup();
+      await signIn();
+      await post(client, 'rectify', { details: 'My answer about the visa was wrong.' });
+      await post(client, 'erase', { confirm: 'yes' });
+      const staff = await callerFor(deps, await sessionFor(deps, admin.id, tenant.id));
+      const requests = await staff.requests.list({});
+      expect(requests.map((r) => [r.type, r.status, r.verification, r.receivedOn]).sort()).toEqual([
+        ['erasure', 'verified', 'verified', dayOf()],
+        ['rectification', 'verified', 'verified', dayOf()],
+      ]);
+      for (const request of requests) {
+        expect(request.actions[0]).toMatchObject({ action: 'identity.verified', detail: 'portal email code', at: expect.any(String) });
+      }
+      const rectification = requests.find((r) => r.type === 'rectification')!;
+      expect((await staff.requests.transition({ id: rectification.id, to: 'completed', answer: 'Corrected.' })).status).toBe('completed');
+      const erasure = requests.find((r) => r.type === 'erasure')!;
+      expect((await staff.requests.executeErasure({ id: erasure.id })).status).toBe('completed');
+      expect(await staff.requests.counts()).toMatchObject({ open: 0 });
+      expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).name).toMatch(/^Anonymized candidate/);
     });
 
     it('withdraws a consent at once, with a signed receipt shown and emailed', async () => {
@@ -424,7 +446,7 @@ forEachDatabase('the privacy portal', (db) => {
       expect(latest.filter((e) => e.decision === 'withdrawn').map((e) => e.purpose)).toEqual(['marketing']);
       const [request] = await requestsOf(tenant.id, candidate.id);
       expect(request).toMatchObject({ type: 'objection', status: 'completed' });
-      expect(request?.actions.map((a) => a.action)).toEqual(['consent.withdraw', 'marketing.objection']);
+      expect(request?.actions.map((a) => a.action)).toEqual(['identity.verified', 'consent.withdraw', 'marketing.objection']);
     });
 
     it('restricts processing, and tells the recipients of the data (Art. 19)', async () => {
@@ -457,7 +479,7 @@ forEachDatabase('the privacy portal', (db) => {
       expect((await post(client, 'erase', { confirm: 'yes' })).status).toBe(303);
       await post(client, 'erase', { confirm: 'yes' });
       const requests = await requestsOf(tenant.id, candidate.id);
-      expect(requests.map((r) => [r.type, r.status, r.completedAt])).toEqual([['erasure', 'received', null]]);
+      expect(requests.map((r) => [r.type, r.status, r.completedAt])).toEqual([['erasure', 'verified', null]]);
       expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).name).toBe('Ada Applicant');
       const page = await (await client.request(path())).text();
       expect(page).toContain('You asked for erasure on');

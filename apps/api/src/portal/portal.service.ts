@@ -11,6 +11,7 @@ import {
   type Tenant,
 } from '@candor/db';
 import {
+  dayOf,
   formFieldErrors,
   jurisdictionOf,
   nameKey,
@@ -117,7 +118,8 @@ export async function portalData(em: Em, subject: PortalSubject): Promise<Portal
     id: r.id,
     type: r.type,
     status: r.status,
-    receivedAt: r.receivedAt.toISOString(),
+    // The day it arrived (for a request staff entered, the day of the letter or call, not when they typed it in).
+    receivedAt: r.receivedOn,
     dueOn: r.dueOn,
     completedAt: r.completedAt?.toISOString() ?? null,
   }));
@@ -160,16 +162,22 @@ export async function portalData(em: Em, subject: PortalSubject): Promise<Portal
   };
 }
 
+/** How a portal request's identity was verified, as its history shows it. */
+const PORTAL_VERIFICATION = 'portal email code';
+
 /**
- * Records a request the portal took: verified by the code, received now,
- * due by the legal deadline of the jurisdiction. Without a country of their
- * own, the country of the job of the latest application decides.
+ * Records a request the portal took, received now and due by the legal
+ * deadline of the jurisdiction. The requester proved control of the address
+ * with the emailed code, so the request is verified from the start (a
+ * request for the team waits as `verified`, not for a staff click), and its
+ * history says how. Without a country of their own, the country of the job
+ * of the latest application decides.
  */
 async function recordRequest(
   tx: Em,
   subject: PortalSubject,
   candidate: CandidateRow,
-  input: { type: TRequestType; status: 'received' | 'completed'; actions: TExecutedAction[]; details?: string },
+  input: { type: TRequestType; status: 'verified' | 'completed'; actions: TExecutedAction[]; details?: string },
 ) {
   const latest = await tx.findOne(Application, { candidate }, { orderBy: { appliedAt: 'desc', id: 'desc' }, populate: ['job'] });
   const country = latest?.job.country ?? null;
@@ -190,10 +198,11 @@ async function recordRequest(
     verification: 'verified',
     status: input.status,
     receivedAt: now,
-    dueOn: requestDeadlines(now.toISOString().slice(0, 10), jurisdiction, false).dueOn,
+    receivedOn: dayOf(now),
+    dueOn: requestDeadlines(dayOf(now), jurisdiction, false).dueOn,
     // The portal's page and email acknowledge it at once.
     acknowledgedAt: now,
-    actions: input.actions,
+    actions: [step('identity.verified', PORTAL_VERIFICATION), ...input.actions],
     completedAt: input.status === 'completed' ? now : null,
   });
   recordAudit(tx, actor(subject), { action: `portal.${input.type}`, targetType: 'PrivacyRequest', targetId: request.id });
@@ -250,7 +259,7 @@ export async function updateContact(em: Em, deps: PortalDeps, subject: PortalSub
     if (input.email !== candidate.email) {
       const request = await recordRequest(tx, subject, candidate, {
         type: 'rectification',
-        status: 'received',
+        status: 'verified',
         actions: [],
         details: `Change my email address to ${input.email}`,
       });
@@ -271,7 +280,7 @@ export async function requestCorrection(em: Em, deps: PortalDeps, subject: Porta
   return em.transactional(async (tx) => {
     const candidate = await candidateOf(tx, subject);
     if (!candidate) return { kind: 'done', done: [] };
-    const request = await recordRequest(tx, subject, candidate, { type: 'rectification', status: 'received', actions: [], details: parsed.data });
+    const request = await recordRequest(tx, subject, candidate, { type: 'rectification', status: 'verified', actions: [], details: parsed.data });
     mailRequest(tx, deps, subject, candidate.email, 'rectification', request.dueOn);
     await tx.flush();
     return { kind: 'done', done: ['rectification_requested'] };
@@ -396,7 +405,7 @@ export async function requestErasure(em: Em, deps: PortalDeps, subject: PortalSu
     if (!candidate) return { kind: 'done', done: [] };
     const open = await tx.count(PrivacyRequest, { candidate, type: 'erasure', status: { $in: OPEN_STATUSES } });
     if (open > 0) return { kind: 'done', done: ['erasure_requested'] };
-    const request = await recordRequest(tx, subject, candidate, { type: 'erasure', status: 'received', actions: [] });
+    const request = await recordRequest(tx, subject, candidate, { type: 'erasure', status: 'verified', actions: [] });
     mailRequest(tx, deps, subject, candidate.email, 'erasure', request.dueOn);
     await tx.flush();
     return { kind: 'done', done: ['erasure_requested'] };

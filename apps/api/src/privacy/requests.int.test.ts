@@ -1,4 +1,4 @@
-import { Attachment, Candidate, OutboxEmail, PrivacyRequest } from '@candor/db';
+import { Attachment, AuditEvent, Candidate, OutboxEmail, PrivacyRequest } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { addDays, addMonths, dayOf } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
@@ -53,7 +53,7 @@ forEachDatabase('privacy requests', (db) => {
     it('moves a request through its states, and mails the answer to the requester', async () => {
       const { tenant, caller } = await setup();
       const request = await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'ana@example.test' });
-      expect(await fieldErrorsOf(caller.requests.transition({ id: request.id, to: 'completed', answer: 'Here you go' }))).toEqual({
+      expect(await fieldErrorsOf(caller.requests.transition({ id: request.id, to: 'in_progress' }))).toEqual({
         to: ['Allowed next: verified, refused'],
       });
       expect((await caller.requests.transition({ id: request.id, to: 'verified' })).verification).toBe('verified');
@@ -78,6 +78,30 @@ forEachDatabase('privacy requests', (db) => {
       expect(await fieldErrorsOf(caller.requests.extend({ id: late.id, reason: 'Too late for this, surely.' }))).toMatch(/Too late/);
     });
 
+    it('stores the day a staff-entered request arrived as a day, runs the deadline from it, and never dates anything in the future', async () => {
+      const { tenant, caller } = await setup();
+      const today = dayOf();
+      const receivedOn = addDays(today, -3);
+      const letter = await caller.requests.create({ type: 'access', channel: 'letter', requesterEmail: 'post@example.test', country: 'IT', receivedOn });
+      expect(letter).toMatchObject({ receivedOn, dueOn: addMonths(receivedOn, 1) });
+      expect(Date.parse(letter.receivedAt)).toBeLessThanOrEqual(Date.now());
+      const row = await tenantEm(db.orm(), tenant.id).findOneOrFail(PrivacyRequest, letter.id);
+      expect(row.receivedOn).toBe(receivedOn);
+      const receipt = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, { to: 'post@example.test' });
+      expect(receipt.text).toContain(`We received your request on ${receivedOn} and will answer by ${addMonths(receivedOn, 1)}`);
+      // The jurisdiction's deadlines are recomputed from the same day.
+      expect((await caller.requests.setJurisdiction({ id: letter.id, jurisdiction: 'california' })).dueOn).toBe(addDays(receivedOn, 45));
+
+      const call = await caller.requests.create({ type: 'access', channel: 'phone', requesterEmail: 'call@example.test' });
+      expect(call.receivedOn).toBe(today);
+      expect(Date.parse(call.receivedAt)).toBeLessThanOrEqual(Date.now());
+
+      await expect(
+        caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'x@example.test', receivedOn: addDays(today, 1) }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      expect(await tenantEm(db.orm(), tenant.id).count(PrivacyRequest, {})).toBe(2);
+    });
+
     it('emails the admins once a day about requests due soon or overdue', async () => {
       const { tenant, admin, caller } = await setup();
       await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'ana@example.test', receivedOn: addDays(dayOf(), -40) });
@@ -87,6 +111,52 @@ forEachDatabase('privacy requests', (db) => {
       expect(digests.map((d) => d.to)).toEqual([admin.email]);
       expect(digests[0]?.text).toContain('OVERDUE');
       expect(digests[0]?.text).not.toContain('ana@example.test');
+    });
+  });
+
+  describe('identity verification', () => {
+    it('refuses to give out, correct, restrict or erase data for an unverified request, changing nothing, and does each once verified', async () => {
+      const { tenant, admin, caller } = await setup();
+      const email = 'unverified@example.test';
+      const { candidate } = await seedJobWithApplicant(db.orm(), actorOf(admin.id, tenant.id), {}, { email, name: 'Uma Unverified' });
+      const em = () => tenantEm(db.orm(), tenant.id);
+      const create = (type: 'access' | 'rectification' | 'restriction' | 'erasure') =>
+        caller.requests.create({ type, channel: 'email', requesterEmail: email, acknowledge: false });
+      const access = await create('access');
+      const rectification = await create('rectification');
+      const restriction = await create('restriction');
+      const erasure = await create('erasure');
+      const refused = { code: 'PRECONDITION_FAILED', message: expect.stringMatching(/^Verify the requester’s identity first/) };
+
+      await expect(caller.requests.export({ id: access.id })).rejects.toMatchObject(refused);
+      await expect(caller.requests.transition({ id: access.id, to: 'completed', answer: 'Your data is attached.' })).rejects.toMatchObject(refused);
+      await expect(caller.requests.transition({ id: rectification.id, to: 'completed', answer: 'Corrected.' })).rejects.toMatchObject(refused);
+      await expect(caller.requests.transition({ id: restriction.id, to: 'completed', answer: 'Restricted.' })).rejects.toMatchObject(refused);
+      await expect(caller.requests.executeErasure({ id: erasure.id })).rejects.toMatchObject(refused);
+
+      // Nothing changed: no data out, no answer mailed, the candidate intact, every request still waiting.
+      expect(await em().count(AuditEvent, { action: 'request.export' })).toBe(0);
+      expect(await em().count(OutboxEmail, { to: email })).toBe(0);
+      expect((await em().findOneOrFail(Candidate, candidate.id)).name).toBe('Uma Unverified');
+      for (const request of [access, rectification, restriction, erasure]) {
+        expect(await caller.requests.get({ id: request.id })).toMatchObject({ status: 'received', verification: 'unverified', lastError: null, completedAt: null });
+      }
+
+      for (const request of [access, rectification, restriction, erasure]) await caller.requests.transition({ id: request.id, to: 'verified' });
+      const zip = await caller.requests.export({ id: access.id });
+      expect(Buffer.from(zip.contentBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
+      expect((await caller.requests.transition({ id: access.id, to: 'completed', answer: 'Your data is attached.' })).status).toBe('completed');
+      expect((await caller.requests.transition({ id: rectification.id, to: 'completed', answer: 'Corrected.' })).status).toBe('completed');
+      expect((await caller.requests.transition({ id: restriction.id, to: 'completed', answer: 'Restricted.' })).status).toBe('completed');
+      expect((await caller.requests.executeErasure({ id: erasure.id })).status).toBe('completed');
+      expect((await em().findOneOrFail(Candidate, candidate.id)).name).toMatch(/^Anonymized candidate #/);
+    });
+
+    it('lets an unverified request be refused (identity could not be confirmed)', async () => {
+      const { caller } = await setup();
+      const request = await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'who@example.test' });
+      const refused = await caller.requests.transition({ id: request.id, to: 'refused', reason: 'Identity could not be verified', answer: 'We could not confirm who you are.' });
+      expect(refused).toMatchObject({ status: 'refused', verification: 'unverified' });
     });
   });
 

@@ -52,18 +52,14 @@ const TRANSITIONS: Record<TRequestStatus, TRequestStatus[]> = {
   refused: [],
 };
 
-function receivedOnOf(row: Pick<RequestRow, 'receivedAt'>): string {
-  return dayOf(row.receivedAt);
-}
-
 /** The deadline that counts for an open request today (see requestClock). */
-function clockOf(row: Pick<RequestRow, 'receivedAt' | 'jurisdiction' | 'extendedAt' | 'dueOn' | 'acknowledgedAt' | 'status'>, today: string = dayOf()) {
-  const { acknowledgeBy } = requestDeadlines(receivedOnOf(row), row.jurisdiction, Boolean(row.extendedAt));
+function clockOf(row: Pick<RequestRow, 'receivedOn' | 'jurisdiction' | 'extendedAt' | 'dueOn' | 'acknowledgedAt' | 'status'>, today: string = dayOf()) {
+  const { acknowledgeBy } = requestDeadlines(row.receivedOn, row.jurisdiction, Boolean(row.extendedAt));
   return requestClock({ dueOn: row.dueOn, acknowledgeBy, acknowledged: Boolean(row.acknowledgedAt), closed: !OPEN.includes(row.status) }, today);
 }
 
 function toDto(row: RequestRow, notes: Array<InferEntity<typeof PrivacyRequestNote>> = []): TPrivacyRequest {
-  const deadlines = requestDeadlines(receivedOnOf(row), row.jurisdiction, row.extendedAt !== null && row.extendedAt !== undefined);
+  const deadlines = requestDeadlines(row.receivedOn, row.jurisdiction, row.extendedAt !== null && row.extendedAt !== undefined);
   const clock = clockOf(row);
   return {
     id: row.id,
@@ -84,6 +80,7 @@ function toDto(row: RequestRow, notes: Array<InferEntity<typeof PrivacyRequestNo
     verification: row.verification as TPrivacyRequest['verification'],
     status: row.status,
     receivedAt: row.receivedAt.toISOString(),
+    receivedOn: row.receivedOn,
     dueOn: row.dueOn,
     deadline: clock.state,
     clock,
@@ -128,7 +125,7 @@ export async function listRequests(em: Em, params: z.output<typeof ZRequestListP
 }
 
 export async function requestCounts(em: Em): Promise<{ open: number; dueSoon: number; overdue: number }> {
-  const rows = await em.find(PrivacyRequest, { status: { $in: OPEN } }, { fields: ['id', 'dueOn', 'status', 'receivedAt', 'jurisdiction', 'extendedAt', 'acknowledgedAt'] });
+  const rows = await em.find(PrivacyRequest, { status: { $in: OPEN } }, { fields: ['id', 'dueOn', 'status', 'receivedOn', 'jurisdiction', 'extendedAt', 'acknowledgedAt'] });
   const today = dayOf();
   const states = rows.map((r) => clockOf(r, today).state);
   return { open: rows.length, dueSoon: states.filter((s) => s === 'due_soon').length, overdue: states.filter((s) => s === 'overdue').length };
@@ -194,7 +191,7 @@ async function acknowledge(tx: Em, row: RequestRow, tenantId: string): Promise<v
     tenantId,
     row.requesterEmail,
     'we received your privacy request',
-    `We received your request on ${receivedOnOf(row)} and will answer by ${row.dueOn}. If we need to confirm who you are, we will write to you first.`,
+    `We received your request on ${row.receivedOn} and will answer by ${row.dueOn}. If we need to confirm who you are, we will write to you first.`,
   );
   note(row, 'request.acknowledged', 'receipt emailed to the requester');
 }
@@ -225,7 +222,8 @@ export async function createRequest(em: Em, actor: Actor, deps: ProofDeps, input
         jurisdiction,
         verification: 'unverified',
         status: 'received',
-        receivedAt: new Date(`${receivedOn}T12:00:00.000Z`),
+        // The day staff say it arrived; `receivedAt` (set on creation) is when it was entered.
+        receivedOn,
         dueOn: requestDeadlines(receivedOn, jurisdiction, false).dueOn,
         actions: [],
       });
@@ -285,6 +283,18 @@ export async function openAgentProof(em: Em, actor: Actor, deps: ProofDeps, id: 
   return { filename: row.agentProofFilename, contentType: row.agentProofContentType ?? 'application/octet-stream', contentBase64: bytes.toString('base64') };
 }
 
+/**
+ * Data is given out, corrected or erased through a request only once the
+ * requester is known to be the person it is about (GDPR Art. 12(6), CCPA
+ * regulations §7060): a portal request is verified by the emailed code, one
+ * entered by staff by their "verified" step. Hiding the buttons is not enough.
+ */
+function assertIdentityVerified(row: RequestRow): void {
+  if (row.verification !== 'verified') {
+    throw new AppError('PRECONDITION_FAILED', 'Verify the requester’s identity first: until then their data may not be given out, corrected or erased');
+  }
+}
+
 function note(row: RequestRow, action: string, detail: string): void {
   row.actions = [...row.actions, { at: new Date().toISOString(), action, detail }];
 }
@@ -312,6 +322,8 @@ export async function transitionRequest(em: Em, actor: Actor, input: z.output<ty
   await em.transactional(async (tx) => {
     const row = await loadRequest(tx, input.id);
     const from: TRequestStatus = row.status;
+    // Completing sends the answer (the data, or word of what was corrected or restricted) and tells the recipients.
+    if (input.to === 'completed') assertIdentityVerified(row);
     if (!TRANSITIONS[from].includes(input.to)) {
       throw new AppError('PRECONDITION_FAILED', `A ${from.replace('_', ' ')} request cannot become ${input.to.replace('_', ' ')}`, {
         to: [`Allowed next: ${TRANSITIONS[from].join(', ') || 'none'}`],
@@ -344,7 +356,7 @@ export async function extendRequest(em: Em, actor: Actor, input: { id: string; r
     const row = await loadRequest(tx, input.id);
     if (!OPEN.includes(row.status)) throw new AppError('PRECONDITION_FAILED', 'Only an open request can be extended');
     if (row.extendedAt) throw new AppError('PRECONDITION_FAILED', 'The deadline was extended already; it can be extended once');
-    const deadlines = requestDeadlines(receivedOnOf(row), row.jurisdiction, true);
+    const deadlines = requestDeadlines(row.receivedOn, row.jurisdiction, true);
     if (dayOf() > deadlines.extensionNoticeBy) {
       throw new AppError('PRECONDITION_FAILED', `Too late to extend: the requester had to be told by ${deadlines.extensionNoticeBy}`);
     }
@@ -361,7 +373,7 @@ export async function extendRequest(em: Em, actor: Actor, input: { id: string; r
 export async function setJurisdiction(em: Em, actor: Actor, input: { id: string; jurisdiction: TJurisdiction }): Promise<TPrivacyRequest> {
   const row = await loadRequest(em, input.id);
   row.jurisdiction = input.jurisdiction;
-  row.dueOn = requestDeadlines(receivedOnOf(row), input.jurisdiction, Boolean(row.extendedAt)).dueOn;
+  row.dueOn = requestDeadlines(row.receivedOn, input.jurisdiction, Boolean(row.extendedAt)).dueOn;
   note(row, 'jurisdiction.changed', input.jurisdiction);
   recordAudit(em, actor, { action: 'request.jurisdiction', targetType: 'PrivacyRequest', targetId: row.id });
   await em.flush();
@@ -396,9 +408,8 @@ export async function addRequestNote(em: Em, actor: Actor, input: { id: string; 
 export async function executeErasure(em: Em, actor: Actor, deps: DataKeys & { files: FileStore }, id: string): Promise<TPrivacyRequest> {
   const row = await loadRequest(em, id);
   if (row.type !== 'erasure') throw new AppError('BAD_REQUEST', 'This is not an erasure request');
-  if (row.status !== 'verified' && row.status !== 'in_progress') {
-    throw new AppError('PRECONDITION_FAILED', 'Verify the requester’s identity before erasing');
-  }
+  assertIdentityVerified(row);
+  if (!OPEN.includes(row.status)) throw new AppError('PRECONDITION_FAILED', 'The request is closed: its answer was sent');
   if (!row.candidate) throw new AppError('PRECONDITION_FAILED', 'No candidate matches this request: complete it with an answer instead');
   const candidateId = row.candidate.id;
   const holds = await activeHoldsOn(em, candidateId);
@@ -443,6 +454,7 @@ export async function executeErasure(em: Em, actor: Actor, deps: DataKeys & { fi
 /** The subject's data as the zip the portal gives them, for staff answering an access request by email. */
 export async function requestExport(em: Em, actor: Actor, deps: DataKeys & { files: FileStore }, id: string): Promise<{ filename: string; contentBase64: string }> {
   const row = await loadRequest(em, id);
+  assertIdentityVerified(row);
   if (!row.candidate) throw new AppError('PRECONDITION_FAILED', 'No candidate matches this request');
   const zip = await buildSubjectExportZip(em, deps, row.candidate.id, 'staff');
   recordAudit(em, actor, { action: 'request.export', targetType: 'PrivacyRequest', targetId: id });

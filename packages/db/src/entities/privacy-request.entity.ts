@@ -43,7 +43,15 @@ export const PrivacyRequest = defineEntity({
     jurisdiction: notPersonal(p.string().length(12).$type<TJurisdiction>(), 'legal regime of the deadlines'),
     verification: notPersonal(p.string().length(12).default('unverified'), 'identity verification state'),
     status: notPersonal(p.string().length(12).$type<TRequestStatus>().default('received'), 'workflow state'),
+    /** When the request was recorded; for a portal request, the moment it arrived. */
     receivedAt: p.datetime().onCreate(() => new Date()),
+    /**
+     * The calendar day (YYYY-MM-DD) the request arrived, which staff enter for
+     * a letter or call: its deadlines run from this day. Every request names
+     * it; the empty default exists only because SQLite adds a NOT NULL column
+     * to a table only with one (and changing it later rebuilds the table).
+     */
+    receivedOn: notPersonal(p.string().length(10).default(''), 'a calendar day'),
     dueOn: notPersonal(p.string().length(10), 'a calendar day'),
     extendedAt: p.datetime().nullable(),
     extensionReason: notPersonal(p.string().length(1000).nullable(), 'why the deadline was extended'),

@@ -175,7 +175,7 @@ export const ZRequestCreateInput = z.object({
     .default(''),
   usState: z.string().trim().toUpperCase().max(2).default(''),
   details: z.string().trim().max(5000).default(''),
-  /** Received on (YYYY-MM-DD): the deadline runs from here; defaults to today. */
+  /** Received on (YYYY-MM-DD, today or earlier): the deadline runs from here; defaults to today. */
   receivedOn: z.iso.date().optional(),
   /** Someone acting for the subject, and how they proved it. */
   agentName: z.string().trim().max(120).default(''),
@@ -226,7 +226,10 @@ export const ZPrivacyRequest = z.object({
   jurisdiction: ZJurisdiction,
   verification: ZVerificationState,
   status: ZRequestStatus,
+  /** When the request was recorded in Candor; for a portal request, the moment it arrived. */
   receivedAt: z.iso.datetime(),
+  /** The day the request arrived (YYYY-MM-DD), from which its deadlines run. */
+  receivedOn: z.iso.date(),
   dueOn: z.string(),
   deadline: z.enum(['on_track', 'due_soon', 'overdue', 'closed']),
   acknowledgeBy: z.string().nullable(),
