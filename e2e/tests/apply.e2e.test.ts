@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { axeViolations, launchBrowser, screenshot, servers } from '../support/browser.js';
+import { axeViolations, fromMail, launchBrowser, screenshot, servers } from '../support/browser.js';
 import { DEMO_JOB, fillApplication as fillDemoApplication, jobIdByTitle } from '../support/careers.js';
 
 const PASSWORD = 'candor-demo-pass';
@@ -39,7 +39,7 @@ for (const server of servers()) {
   describe(`applying [${server.dialect}]`, () => {
     const email = `petra-${server.dialect}-${Date.now()}@example.test`;
 
-    it('applies with a PDF, shows the confirmation and the signed receipt, and refuses a second application politely', async () => {
+    it('applies with a PDF, shows the confirmation and the choices, and answers a second application the same way while emailing the owner', async () => {
       const page = await newPage();
       await page.goto(`${server.url}/careers/acme/`);
       await page.getByRole('link', { name: JOB }).click();
@@ -60,11 +60,19 @@ for (const server of servers()) {
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `apply-confirmation-${server.dialect}`);
 
-      // The same email for the same job again: a friendly refusal, no duplicate.
+      const confirmation = await page.locator('#apply-root').innerText();
+
+      // The same email for the same job again: the very same confirmation (nothing tells whether the
+      // address had applied), no duplicate; the owner of the address is told by email.
       await page.reload();
       await fillApplication(page, email);
       await page.getByRole('button', { name: /Send application|Submit application|Apply/ }).click();
-      await page.getByText(/already applied/i).first().waitFor();
+      await page.getByRole('heading', { name: /received|Thank you/i }).waitFor();
+      expect(await page.getByText(/already applied/i).count()).toBe(0);
+      expect(await page.locator('#apply-root').innerText()).toBe(confirmation);
+      await fromMail(server.dataDir, (mail) =>
+        mail.includes(`To: ${email}`) && mail.includes('You already applied for this role on') ? 'found' : undefined,
+      );
       await page.context().close();
     });
 

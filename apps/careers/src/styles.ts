@@ -93,11 +93,9 @@ textarea{resize:vertical}input[type=file]{padding:.45rem}
 .button:disabled{opacity:.6;cursor:progress}
 .upload{display:flex;align-items:center;gap:.6rem}.upload progress{width:10rem;accent-color:var(--focus)}
 .outcome-head .done-icon{color:var(--focus)}
-.reference strong{font-family:ui-monospace,monospace;font-size:1.1rem;margin-left:.3rem}
 .steps li{margin:.3rem 0}.card>h2{font-size:1.2rem;margin:1.25rem 0 .5rem}
 .choices{list-style:none;padding:0;margin:0 0 1rem}.choices li{padding:.4rem 0;border-bottom:1px solid var(--line)}
 .tag-consented{background:#dcf3e5;color:#0b5a30}.tag-refused{background:#f0f1f3;color:#4a525c}
-.jws{white-space:pre-wrap;word-break:break-all;font-size:.8rem;background:var(--bg);padding:.75rem;border-radius:.4rem;max-height:12rem;overflow:auto}
 details{margin:1rem 0}summary{cursor:pointer;color:var(--link);font-weight:650}
 .button.secondary{background:var(--card);color:var(--link);border:2px solid currentColor;margin-top:0}
 .links{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}

@@ -1,5 +1,5 @@
 import { dayOf } from '@candor/schemas';
-import { privacyPortalUrl } from '../mail/outbox.js';
+import { privacyFooter as footer } from '../mail/outbox.js';
 
 /**
  * The emails about a restriction of processing. Candor's wording, not the
@@ -10,10 +10,6 @@ import { privacyPortalUrl } from '../mail/outbox.js';
 type Tenant = { name: string; slug: string };
 
 const TEMPLATE = 'privacy_request';
-
-function footer(tenant: Tenant, publicUrl: string): string {
-  return `\n--\n${tenant.name} uses Candor to handle applications. Your privacy portal, to see, download, correct or erase your data: ${privacyPortalUrl(publicUrl, tenant.slug)}\n`;
-}
 
 /** Confirms a restriction that staff entered for the candidate (asked for by phone or letter). */
 export function restrictedEmail(

@@ -21,16 +21,19 @@ import {
   StageChange,
   TENANT_FILTER,
 } from '@candor/db';
-import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
+import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { auditSubjectRef } from '../audit/audit-subject.js';
+import { ALREADY_APPLIED_TEMPLATE } from '../careers/already-applied.js';
+import { setJobStatus } from '../jobs/jobs.service.js';
 import { createLogger } from '../logging/logger.js';
 import { deliverDueEmails } from '../mail/dispatcher.js';
 import { fileTransport } from '../mail/transport.js';
+import { applicationFields, postApplication } from '../testing/careers-apply.js';
 import { pdfBytes } from '../testing/documents.js';
 import { actorOf, candidateIdOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
-import { callerFor, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
+import { callerFor, httpClient, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
 
 async function codeOf(call: Promise<unknown>): Promise<string> {
   try {
@@ -72,6 +75,7 @@ forEachDatabase('restriction of processing', (db) => {
       title: 'Second Job',
       department: 'Engineering',
       workplace: 'remote',
+      country: 'DE',
       employmentType: 'full_time',
     });
     // Things under way before the restriction: an interview the admin takes part in, an approved offer.
@@ -294,6 +298,70 @@ forEachDatabase('restriction of processing', (db) => {
     // Restricting again says so, and sends no second email.
     expect(await codeOf(asAdmin.candidates.restrict({ id: rita.candidate.id }))).toBe('PRECONDITION_FAILED');
     expect(await stateOf(tenant.id, rita.candidate.id)).toEqual(before);
+  });
+
+  it('holds an application the candidate sends on the careers site with the restriction, and confirms it to them', async () => {
+    const { tenant, admin, deps, asAdmin, asRecruiter, asManager, rita, otherJob, restricted } = await setup();
+    await seedPublishedNotice(db.orm().em.fork(), tenant);
+    await setJobStatus(tenantEm(db.orm(), tenant.id), actorOf(admin.id, tenant.id), otherJob.id, 'open');
+    const target = { slug: tenant.slug, jobId: otherJob.id };
+    const fields = applicationFields({ name: 'Rita Restricted', email: rita.candidate.email });
+    const client = httpClient(deps);
+    expect((await postApplication(client, target, fields)).status).toBe(201);
+    // Sent twice: the second is answered like the first and stores nothing.
+    expect((await postApplication(client, target, fields)).status).toBe(201);
+
+    // Stored, and still restricted: applying neither clears nor bypasses it.
+    const em = tenantEm(db.orm(), tenant.id);
+    const candidate = await em.findOneOrFail(Candidate, rita.candidate.id);
+    expect(candidate.restrictedAt?.toISOString()).toBe(new Date(restricted.restrictedAt!).toISOString());
+    const held = await em.findOneOrFail(Application, { candidate: rita.candidate.id, job: otherJob.id });
+    expect(await em.count(Application, { candidate: rita.candidate.id })).toBe(2);
+
+    // Hidden from everyone but those who answer privacy requests, like the rest of her.
+    for (const caller of [asRecruiter, asManager]) {
+      expect(await codeOf(caller.applications.get({ id: held.id }))).toBe('NOT_FOUND');
+      expect((await caller.applications.list({ filter: { candidateId: rita.candidate.id } })).total).toBe(0);
+    }
+    expect((await asRecruiter.applications.list({ filter: { jobId: otherJob.id } })).total).toBe(0);
+    const board = await asRecruiter.applications.board({ jobId: otherJob.id });
+    expect(board.columns.flatMap((c) => c.cards)).toEqual([]);
+    expect((await asRecruiter.jobs.get({ id: otherJob.id })).applicationCounts).toEqual({ active: 0, total: 0 });
+    expect((await asAdmin.applications.get({ id: held.id })).candidate.restrictedAt).not.toBeNull();
+
+    // Frozen: nothing about it moves until the restriction is lifted.
+    const before = await stateOf(tenant.id, rita.candidate.id);
+    const screening = (await asAdmin.jobs.get({ id: otherJob.id })).stages.find((s) => s.kind === 'screening')!;
+    for (const attempt of [
+      () => asAdmin.applications.move({ ids: [held.id], stageId: screening.id }),
+      () => asAdmin.applications.reject({ ids: [held.id], reasonId: 'other', emailDelayHours: 0 }),
+      () => asAdmin.applications.addNote({ applicationId: held.id, body: 'Looks good' }),
+      () => asAdmin.applications.setTags({ id: held.id, tags: ['strong'] }),
+    ]) {
+      expect(await codeOf(attempt())).toBe('PRECONDITION_FAILED');
+    }
+    expect(await stateOf(tenant.id, rita.candidate.id)).toEqual(before);
+
+    // Her confirmation goes out (her own request, with her receipt) and says the application is held;
+    // the one about the second form too; hiring emails about her still wait.
+    await deliverDueEmails(
+      db.orm().em.fork(),
+      fileTransport(mkdtempSync(join(tmpdir(), 'candor-mail-'))),
+      'x@candor.test',
+      createLogger('silent'),
+    );
+    const mails = await db
+      .orm()
+      .em.fork()
+      .find(OutboxEmail, { candidate: rita.candidate.id }, { filters: { [TENANT_FILTER]: false } });
+    expect(mails.map((m) => [m.template, m.status]).sort()).toEqual([
+      [ALREADY_APPLIED_TEMPLATE, 'sent'],
+      ['application_received', 'sent'],
+      ['interview_invitation', 'pending'],
+      ['privacy_request', 'sent'],
+    ]);
+    const confirmation = mails.find((m) => m.template === 'application_received')!;
+    expect(confirmation.text).toContain('Processing of your data is restricted at your request, so this application is kept');
   });
 
   describe('lifting', () => {

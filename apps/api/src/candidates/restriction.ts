@@ -1,4 +1,4 @@
-import { EMAIL_TEMPLATES, roleCan, type TPermission } from '@candor/schemas';
+import { EMAIL_TEMPLATES, roleCan, type TEmailTemplateKey, type TPermission } from '@candor/schemas';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 
@@ -17,6 +17,11 @@ import type { Actor } from '../trpc/init.js';
  *   way (cancelling an interview, withdrawing an offer, recording that the
  *   candidate withdrew) stays possible: it ends processing rather than using the data.
  * - Hiring emails about them wait in the outbox; emails about their rights go out.
+ * - They may still apply on the careers site (applying is their own act, and
+ *   refusing would tell the form's sender that the address is restricted). The
+ *   application is stored and held like the rest: hidden, frozen, unprocessed.
+ *   Its confirmation goes out, saying it is held: it answers the person's own
+ *   request and carries their consent receipt, and it moves nothing forward.
  *
  * Reading for the candidate's own export (privacy portal, access requests)
  * and legal holds are not staff hiring work and do not go through this.
@@ -60,12 +65,15 @@ export function assertNotRestricted(
   );
 }
 
+/** The tenant template that confirms an applicant's own application (see above): not held. */
+const OWN_REQUEST_TEMPLATES: ReadonlySet<string> = new Set(['application_received'] satisfies TEmailTemplateKey[]);
+
 /**
  * Whether an outbox email waits while the candidate it is about is
  * restricted: the hiring emails (the tenant's templates) do; emails about the
  * candidate's rights (privacy requests, the portal, restriction and its
- * lifting) do not.
+ * lifting) and the confirmation of their own application do not.
  */
 export function heldWhileRestricted(template: string): boolean {
-  return Object.hasOwn(EMAIL_TEMPLATES, template);
+  return Object.hasOwn(EMAIL_TEMPLATES, template) && !OWN_REQUEST_TEMPLATES.has(template);
 }

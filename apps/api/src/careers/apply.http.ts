@@ -15,14 +15,9 @@ const MAX_BODY_BYTES = MAX_RESUME_BYTES + 512 * 1024;
 
 type Failure = Exclude<ApplyOutcome, { kind: 'received' }>['kind'] | 'too_large' | 'rate_limited' | 'not_a_form';
 
-const FAILURES: Record<Failure, { status: 400 | 404 | 409 | 410 | 413 | 429 | 503; code: string; message: string }> = {
+const FAILURES: Record<Failure, { status: 400 | 404 | 410 | 413 | 429 | 503; code: string; message: string }> = {
   invalid: { status: 400, code: 'INVALID', message: 'Some answers need another look' },
   not_a_form: { status: 400, code: 'INVALID', message: 'Send your application with the form on the job page' },
-  already_applied: {
-    status: 409,
-    code: 'ALREADY_APPLIED',
-    message: 'You have already applied for this role with this email address. We have your application, so there is no need to send it again; we will be in touch.',
-  },
   closed: { status: 410, code: 'JOB_CLOSED', message: 'This role is no longer accepting applications.' },
   not_found: { status: 404, code: 'NOT_FOUND', message: 'There is no such job.' },
   unavailable: { status: 503, code: 'UNAVAILABLE', message: 'Applications are not open yet.' },

@@ -14,7 +14,7 @@ import {
   Tenant,
 } from '@candor/db';
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
-import type { TConsentReceiptPayload } from '@candor/schemas';
+import { dayOf, type TApplyResult, type TConsentReceiptPayload } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
 import { diskFileStore } from '../files/file-store.js';
 import { RateLimiter } from '../http/rate-limit.js';
@@ -22,24 +22,13 @@ import { setJobStatus } from '../jobs/jobs.service.js';
 import { candidateKey, openAnswers, openText, openWith } from '../keys/data-keys.js';
 import { verifyJws } from '../keys/jws.js';
 import { publicSigningKeys } from '../keys/signing-keys.service.js';
+import { type ApplyFields as Fields, formOf, postApplication } from '../testing/careers-apply.js';
 import { pdfBytes } from '../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
-import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
+import { callerFor, httpClient, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
+import { ALREADY_APPLIED_TEMPLATE } from './already-applied.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
-
-type Fields = Record<string, string | string[] | { bytes: Uint8Array; name: string } | undefined>;
-
-function formOf(fields: Fields): FormData {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) {
-    if (value === undefined) continue;
-    if (typeof value === 'string') form.append(name, value);
-    else if (Array.isArray(value)) for (const v of value) form.append(name, v);
-    else form.append(name, new File([value.bytes], value.name, { type: 'application/octet-stream' }));
-  }
-  return form;
-}
 
 /** Every table an application writes to, and the files on disk. */
 async function footprint(orm: Orm, tenantId: string, filesRoot: string) {
@@ -91,11 +80,7 @@ forEachDatabase('applying on the careers site', (db) => {
       ...overrides,
     });
     const apply = (fields: Fields, headers: Record<string, string> = {}, jobId = job.id) =>
-      client.request(`/careers/${tenant.slug}/jobs/${jobId}/apply`, {
-        method: 'POST',
-        headers: { Accept: 'application/json', ...headers },
-        body: formOf(fields),
-      });
+      postApplication(client, { slug: tenant.slug, jobId }, fields, headers);
     return { tenant, admin, actor, job, deps, client, apply, valid, filesRoot, visa, story };
   };
 
@@ -105,8 +90,18 @@ forEachDatabase('applying on the careers site', (db) => {
       const fields = valid();
       const res = await apply(fields);
       expect(res.status).toBe(201);
-      const body = (await res.json()) as { reference: string; email: string; jobTitle: string; receipt: { id: string; jws: string } };
-      expect(body).toMatchObject({ email: fields.email, jobTitle: job.title });
+      // The answer holds only what the form said: the reference and the signed receipt go to the address.
+      expect(await res.json()).toEqual({
+        jobTitle: job.title,
+        email: fields.email,
+        noticeVersion: 1,
+        gpc: false,
+        choices: [
+          { label: expect.stringMatching(/application/i), choice: 'needed' },
+          { label: expect.any(String), choice: 'consented' },
+          { label: expect.any(String), choice: 'refused' },
+        ],
+      } satisfies TApplyResult);
 
       const em = tenantEm(db.orm(), tenant.id);
       const candidate = await em.findOneOrFail(Candidate, { email: fields.email as string });
@@ -123,7 +118,6 @@ forEachDatabase('applying on the careers site', (db) => {
       expect(openAnswers(key, app.answers)).toEqual(
         expect.arrayContaining([expect.objectContaining({ questionId: visa?.id, answer: 'no' })]),
       );
-      expect(body.reference).toBe(app.id.slice(0, 8).toUpperCase());
 
       const file = await em.findOneOrFail(Attachment, { candidate });
       expect(file).toMatchObject({ kind: 'resume', filename: 'ada.pdf', contentType: 'application/pdf', uploadedBy: null });
@@ -137,6 +131,9 @@ forEachDatabase('applying on the careers site', (db) => {
         ['marketing', 'refused', 1, 'careers_apply', false],
         ['talent_pool', 'given', 1, 'careers_apply', false],
       ]);
+      const [receipt, ...more] = await em.find(ConsentReceipt, { candidate });
+      expect(more).toEqual([]);
+      const body = { receipt: { id: receipt!.id, jws: receipt!.jws } };
       expect(events.every((e) => e.receipt?.id === body.receipt.id)).toBe(true);
 
       // The receipt verifies with the tenant's published key and carries the Kantara fields.
@@ -164,29 +161,34 @@ forEachDatabase('applying on the careers site', (db) => {
       const mail = await em.findOneOrFail(OutboxEmail, { to: fields.email as string });
       expect(mail.template).toBe('application_received');
       expect(mail.subject).toContain(job.title);
+      expect(mail.text).toContain(`Your reference: ${app.id.slice(0, 8).toUpperCase()}`);
+      expect(mail.text).not.toContain('restricted');
       expect(mail.attachments?.[0]).toMatchObject({ filename: `consent-receipt-${body.receipt.id}.jwt` });
       expect(Buffer.from(mail.attachments?.[0]?.contentBase64 ?? '', 'base64').toString()).toBe(body.receipt.jws);
       expect(await em.count(AuditEvent, { action: 'application.apply', targetId: app.id, actorId: null })).toBe(1);
     });
 
-    it('invites to the diversity survey, on the confirmation and in the email, only when the company runs one', async () => {
+    it('invites to the diversity survey in the email, only when the company runs one', async () => {
       const { tenant, admin, deps, apply, valid } = await setup();
-      const off = (await (await apply(valid())).json()) as { surveyUrl: string | null };
-      expect(off.surveyUrl).toBeNull();
+      const without = valid();
+      expect((await apply(without)).status).toBe(201);
       const em = tenantEm(db.orm(), tenant.id);
+      expect((await em.findOneOrFail(OutboxEmail, { to: without.email as string })).text).not.toContain('/diversity/');
       const row = await em.findOneOrFail(Tenant, tenant.id);
       row.diversitySettings = { enabled: true, template: 'us_eeo1', questions: ['gender'], k: 10 };
       await em.flush();
       const fields = valid();
-      const on = (await (await apply(fields)).json()) as { surveyUrl: string | null };
-      expect(on.surveyUrl).toMatch(new RegExp(`/careers/${tenant.slug}/diversity/\\?t=`));
+      const on = await apply(fields);
+      // The link is the applicant's own: by email only, never in the answer to the form.
+      expect(JSON.stringify(await on.json())).not.toContain('/diversity/');
       const mail = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, { to: fields.email as string });
-      expect(mail.text).toContain(on.surveyUrl!);
+      const surveyUrl = new RegExp(`${TEST_ORIGIN}/careers/${tenant.slug}/diversity/\\?t=\\S+`).exec(mail.text)?.[0];
+      expect(surveyUrl).toBeDefined();
       // Staff reading the outbox cannot take the link and answer in the applicant's name.
       const staff = await callerFor(deps, await sessionFor(deps, admin.id, tenant.id));
       const seen = await staff.outbox.get({ id: mail.id });
       expect(seen.text).toContain('/diversity/?t=[for the recipient only]');
-      expect(seen.text).not.toContain(new URL(on.surveyUrl!).searchParams.get('t')!);
+      expect(seen.text).not.toContain(new URL(surveyUrl!).searchParams.get('t')!);
     });
 
     it('flags a knockout answer for a person to decide, without rejecting', async () => {
@@ -210,17 +212,52 @@ forEachDatabase('applying on the careers site', (db) => {
       expect(mail.html).toBeNull(); // plain text only: nothing is ever rendered as HTML
     });
 
-    it('answers a second application to the same job politely and stores nothing more', async () => {
-      const { tenant, apply, valid, filesRoot } = await setup();
+    it('answers a second application to the same job exactly as a first, changes nothing, and tells the owner by email', async () => {
+      const { tenant, job, apply, valid, filesRoot, deps } = await setup();
       const fields = valid();
       expect((await apply(fields)).status).toBe(201);
-      const before = await footprint(db.orm(), tenant.id, filesRoot);
-      const again = await apply({ ...fields, name: 'Someone Else' });
-      expect(again.status).toBe(409);
-      expect(await again.json()).toMatchObject({ error: { code: 'ALREADY_APPLIED', message: expect.stringMatching(/already applied/) } });
-      expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual(before);
       const em = tenantEm(db.orm(), tenant.id);
-      expect((await em.findOneOrFail(Candidate, { email: fields.email as string })).name).toBe('Ada Applicant');
+      const first = await em.findOneOrFail(Application, { candidate: { email: fields.email as string } }, { populate: ['candidate'] });
+      const stored = (a: typeof first) => ({
+        candidate: [a.candidate.name, a.candidate.phone, a.candidate.location, a.candidate.links],
+        application: [a.coverLetter, a.answers, a.salaryExpectation, a.noticeVersion, a.stage.id, a.status],
+      });
+      const before = { rows: await footprint(db.orm(), tenant.id, filesRoot), application: stored(first) };
+
+      // Someone else, knowing only the address, sends other details and other choices.
+      const changes: Fields = { name: 'Someone Else', phone: '+1 555 0100', coverLetter: 'Not me', 'consent:talent_pool': undefined };
+      const again = await apply({ ...fields, ...changes });
+      // Nothing of the second form was written; only the email to the owner of the address.
+      expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual({ ...before.rows, emails: before.rows.emails + 1 });
+      const after = await tenantEm(db.orm(), tenant.id).findOneOrFail(Application, first.id, { populate: ['candidate'] });
+      expect(stored(after)).toEqual(before.application);
+
+      // The same status and the same answer as a first application with that form.
+      const firstTime = await apply(valid(changes));
+      expect(again.status).toBe(201);
+      expect(firstTime.status).toBe(201);
+      expect(await again.json()).toEqual({ ...((await firstTime.json()) as TApplyResult), email: fields.email });
+      // Without JavaScript too: the same page.
+      const pages = await Promise.all(
+        [{ ...fields, ...changes }, valid(changes)].map(async (f) => {
+          const res = await apply(f, { Accept: 'text/html' });
+          return [res.status, (await res.text()).replaceAll(f.email as string, 'EMAIL')];
+        }),
+      );
+      expect(pages[0]).toEqual(pages[1]);
+      expect(pages[0]![0]).toBe(201);
+
+      const mails = await em.find(OutboxEmail, { to: fields.email as string, template: ALREADY_APPLIED_TEMPLATE });
+      expect(mails).toHaveLength(2); // the JSON and the plain form post above
+      expect(mails[0]!.candidate?.id).toBe(first.candidate.id);
+      expect(mails[0]!.subject).toBe(`Your application for ${job.title} at ${tenant.name}`);
+      expect(mails[0]!.text).toContain(`Hello Ada Applicant,`);
+      expect(mails[0]!.text).toContain(`You already applied for this role on ${dayOf(first.appliedAt)}, so nothing was changed`);
+      expect(mails[0]!.text).toContain("If this wasn't you, ignore this email.");
+      expect(mails[0]!.text).toContain(`${TEST_ORIGIN}/careers/${tenant.slug}/privacy/portal/`);
+      expect(mails[0]!.text).not.toContain('Someone Else');
+      expect(mails[0]!.attachments).toBeNull();
+      expect(deps.logLines.join('\n')).not.toContain(fields.email as string);
     });
 
     it('reuses the candidate for another job, without overwriting what is known', async () => {

@@ -18,6 +18,7 @@ import {
   MAX_RESUME_BYTES,
   nameKey,
   noticeInEffect,
+  PURPOSES,
   phoneKey,
   type TApplyInput,
   type TApplyResult,
@@ -39,12 +40,12 @@ import { enqueueEmail } from '../mail/outbox.js';
 import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
 import { AppError } from '../trpc/app-error.js';
+import { tellAlreadyApplied } from './already-applied.js';
 import { publicQuestions, tenantApplyConfig } from './apply-config.js';
 
 export type ApplyOutcome =
   | { kind: 'received'; result: TApplyResult }
   | { kind: 'invalid'; fieldErrors: Record<string, string[]> }
-  | { kind: 'already_applied' }
   | { kind: 'closed' }
   | { kind: 'not_found' }
   | { kind: 'unavailable'; message: string };
@@ -69,6 +70,15 @@ export interface ApplyRequest {
 }
 
 type CandidateRow = InferEntity<typeof Candidate>;
+
+/**
+ * A person who restricted processing may still apply: the application is
+ * stored with the rest of their data and held with it (candidates/restriction.ts).
+ * Their confirmation still goes out, with this line: it answers their own
+ * request and carries their consent receipt, and it is no hiring step.
+ */
+const RESTRICTED_LINE =
+  'Processing of your data is restricted at your request, so this application is kept with the rest of your data but not considered until the restriction is lifted. You will be told before that happens.';
 
 /**
  * The notice the applicant saw must be a published version that is in
@@ -106,6 +116,26 @@ async function candidateFor(tx: Em, tenantId: string, input: TApplyInput): Promi
     source: 'careers_site',
   });
   return candidate;
+}
+
+/** What the applicant is told: only what their own form decided (see ZApplyResult), the same for a first and a second application. */
+function answerTo(
+  jobTitle: string,
+  input: TApplyInput,
+  noticeVersion: number,
+  gpc: boolean,
+  decisions: Array<{ label: string; given: boolean }>,
+): TApplyResult {
+  return {
+    jobTitle,
+    email: input.email,
+    noticeVersion,
+    gpc,
+    choices: [
+      { label: PURPOSES.recruitment.label, choice: 'needed' },
+      ...decisions.map((d) => ({ label: d.label, choice: d.given ? ('consented' as const) : ('refused' as const) })),
+    ],
+  };
 }
 
 /**
@@ -166,7 +196,7 @@ export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promis
   // The resume is sealed with the candidate's key, known only inside the transaction (which may run twice).
   const written: string[] = [];
   try {
-    const result = await inTransactionRetryingOnce(em, async (tx) => {
+    await inTransactionRetryingOnce(em, async (tx) => {
       const actor = { tenantId: tenant.id, userId: null, requestId: request.requestId };
       const candidate = await candidateFor(tx, tenant.id, input);
       const key = await candidateKey(tx, deps, { tenantId: tenant.id, candidateId: candidate.id }, { create: true });
@@ -220,12 +250,13 @@ export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promis
       });
       const email = renderEmail(tenant, 'application_received', { candidate_name: candidate.name, job_title: job.title }, deps.publicUrl);
       const survey = surveyUrl(deps.hashKey, deps.publicUrl, tenant, application.id);
+      const reference = application.id.slice(0, 8).toUpperCase();
       enqueueEmail(tx, {
         tenantId: tenant.id,
         candidateId: candidate.id,
         to: candidate.email,
         ...email,
-        text: `${email.text}\nYour consent receipt (${receipt.id}) is attached. It is signed by ${tenant.name}; the key to verify it is published at ${siteUrl}jwks.json\n${survey ? `\n${messagesFor().surveyEmailLine}\n${survey}\n` : ''}`,
+        text: `${email.text}\nYour reference: ${reference}\n${candidate.restrictedAt ? `\n${RESTRICTED_LINE}\n` : ''}Your consent receipt (${receipt.id}) is attached. It is signed by ${tenant.name}; the key to verify it is published at ${siteUrl}jwks.json\n${survey ? `\n${messagesFor().surveyEmailLine}\n${survey}\n` : ''}`,
         attachments: [
           {
             filename: `consent-receipt-${receipt.id}.jwt`,
@@ -235,7 +266,6 @@ export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promis
         ],
       });
       recordAudit(tx, actor, { action: 'application.apply', targetType: 'Application', targetId: application.id, subjectId: candidate.id });
-      return { reference: application.id.slice(0, 8).toUpperCase(), jobTitle: job.title, email: candidate.email, receipt, surveyUrl: survey };
     });
     // A first attempt that was retried left its file behind.
     for (const stale of written.slice(0, -1)) await deps.files.remove(stale);
@@ -244,12 +274,16 @@ export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promis
       await deps.files.promote(kept).catch((error: unknown) => deps.logger.warn('resume not promoted', errorFields(error)));
     }
     deps.logger.info('application received', { tenantId: tenant.id, jobId: job.id });
-    return { kind: 'received', result };
   } catch (error) {
     for (const storageKey of written) await deps.files.remove(storageKey);
-    if (error instanceof AppError && error.code === 'CONFLICT') return { kind: 'already_applied' };
-    throw error;
+    if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error;
+    // Applied to this job before: the same answer as a first application (saying "you already applied"
+    // would tell anyone who types an address whether that person applied); the owner is told by email.
+    // The attempt went as far as a first one (file sealed and written, then rolled back), so it takes about as long.
+    await tellAlreadyApplied(em, tenant, job, input.email, deps.publicUrl);
+    deps.logger.info('application already on file', { tenantId: tenant.id, jobId: job.id });
   }
+  return { kind: 'received', result: answerTo(job.title, input, notice.version, request.gpc, decisions) };
 }
 
 /**

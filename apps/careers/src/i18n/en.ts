@@ -116,8 +116,7 @@ export const en = {
   receivedTitle: 'Application received',
   receivedPageTitle: (company: string) => `Application received - ${company}`,
   receivedLead: 'Thank you. {company} has your application for {job}.',
-  yourReference: 'Your reference',
-  receiptEmailed: 'We sent a confirmation with your consent receipt to {email}.',
+  receiptEmailed: 'We sent a confirmation to {email}, with your reference and your signed consent receipt.',
   nextTitle: 'What happens next',
   nextSteps: [
     'The hiring team reads your application.',
@@ -126,14 +125,13 @@ export const en = {
   ],
   receiptTitle: 'Your consent receipt',
   receiptIntro:
-    'A record of what you agreed to and what you declined, signed by {company} so that neither side can change it later.',
+    'A record of what you agreed to and what you declined, signed by {company} so that neither side can change it later. It is attached to the confirmation email.',
   receiptId: 'Receipt',
   receiptPurposes: 'Your choices',
   receiptNeeded: 'Needed to apply',
   receiptConsented: 'You agreed',
   receiptRefused: 'You declined',
   receiptGpc: 'Your browser’s Global Privacy Control signal was honoured.',
-  receiptShow: 'Show the signed receipt (JWS)',
   receiptDownload: 'Download the receipt',
   receiptVerify:
     'The receipt is a JSON Web Signature (ES256). Anyone can check that it is genuine with {company}’s public key at {jwks}, using any JWT library.',
@@ -143,9 +141,6 @@ export const en = {
   invalidLead: 'Your application has not been sent yet. Go back to the form, correct these and send it again:',
   backToForm: 'Back to the form',
   backToFormHint: 'Your browser’s Back button usually keeps what you entered.',
-  alreadyTitle: 'You have already applied',
-  alreadyBody:
-    'You have already applied for this role with this email address. We have your application, so there is no need to send it again; we will be in touch.',
   unavailableTitle: 'We could not take your application',
   outcomePageTitle: (title: string, company: string) => `${title} - ${company}`,
 
@@ -223,9 +218,6 @@ export const en = {
   surveyConsent:
     'I agree that my answers, which include special categories of personal data, may be used for anonymous diversity reporting. I can withdraw this at any time in my privacy portal, and my answers are then deleted.',
   surveySubmit: 'Send my answers',
-  surveyInvite:
-    'Would you answer a few voluntary questions about yourself? They help us check that our hiring reaches everyone. Your answers are kept apart from your application, nobody who decides on it can see them, and they are only ever counted in anonymous reports.',
-  surveyOpen: 'Answer the diversity survey',
   surveyEmailLine: 'You may also answer our voluntary diversity survey (your application is not affected either way):',
   surveyErrorsTitle: 'Please check the form',
   surveyThanksTitle: 'Thank you',

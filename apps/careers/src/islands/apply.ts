@@ -15,7 +15,6 @@ import {
 } from '@candor/schemas';
 import { config as zodConfig } from 'zod';
 import type { IslandData } from '../pages/apply-page.js';
-import { readReceipt, receiptFileName } from '../receipt.js';
 
 // The page's CSP has no 'unsafe-eval': tell zod not to even try compiling validators.
 zodConfig({ jitless: true });
@@ -149,7 +148,7 @@ function enhance(form: HTMLFormElement, data: IslandData): void {
 
   /** Replaces the form with one of the page's outcome templates. */
   function showOutcome(
-    kind: 'received' | 'already_applied' | 'closed',
+    kind: 'received' | 'closed',
     complete?: (view: DocumentFragment) => void,
   ): void {
     const template = byId<HTMLTemplateElement>(`outcome-${kind}`);
@@ -164,32 +163,22 @@ function enhance(form: HTMLFormElement, data: IslandData): void {
     showOutcome('received', (view) => {
       const slot = <T extends HTMLElement = HTMLElement>(name: string) =>
         view.querySelector<T>(`[data-slot="${name}"]`)!;
-      slot('reference').textContent = result.reference;
       slot('email').textContent = result.email;
-      slot('receipt-id').textContent = result.receipt.id;
-      slot('jws').textContent = result.receipt.jws;
-      const download = slot<HTMLAnchorElement>('download');
-      download.href = URL.createObjectURL(new Blob([result.receipt.jws], { type: 'application/jwt' }));
-      download.download = receiptFileName(result.receipt.id);
-      const receipt = readReceipt(result.receipt.jws);
       const list = slot('purposes');
       const kinds = new Map(
         [...list.querySelectorAll<HTMLElement>('li')].map((li) => [li.dataset.choice, li]),
       );
       list.replaceChildren(
-        ...(receipt?.purposes ?? []).map((purpose) => {
+        ...result.choices.map((purpose) => {
           const item = kinds.get(purpose.choice)!.cloneNode(true) as HTMLElement;
           item.querySelector('[data-slot="label"]')!.textContent = purpose.label;
           return item;
         }),
       );
-      slot('gpc').hidden = !receipt?.gpc;
-      slot('survey').hidden = !result.surveyUrl;
-      if (result.surveyUrl) slot<HTMLAnchorElement>('survey-link').href = result.surveyUrl;
-      // The template links the privacy page; the receipt names the exact version the applicant saw.
+      slot('gpc').hidden = !result.gpc;
+      // The template links the privacy page; the answer names the exact version the applicant saw.
       const notice = slot('notice');
-      if (receipt?.noticeVersion)
-        notice.setAttribute('href', `${notice.getAttribute('href')}versions/${receipt.noticeVersion}/`);
+      notice.setAttribute('href', `${notice.getAttribute('href')}versions/${result.noticeVersion}/`);
     });
   }
 
@@ -197,7 +186,6 @@ function enhance(form: HTMLFormElement, data: IslandData): void {
     const error = (body as ErrorBody)?.error;
     const received = status === 201 ? ZApplyResult.safeParse(body) : null;
     if (received?.success) showReceived(received.data);
-    else if (status === 409 || error?.code === 'ALREADY_APPLIED') showOutcome('already_applied');
     else if (status === 410 || error?.code === 'JOB_CLOSED') showOutcome('closed');
     else if (error?.fieldErrors && Object.keys(error.fieldErrors).length > 0)
       showErrors(error.fieldErrors, true);

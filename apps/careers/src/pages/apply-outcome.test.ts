@@ -24,7 +24,7 @@ const job = {
 };
 
 describe('apply outcome page', () => {
-  it('confirms a received application with the reference, the email and the consent receipt', () => {
+  it('confirms a received application with the email and the choices the form made, and nothing about stored records', () => {
     const result = seedApplyResult({
       consented: ['Keep me in the <talent pool>'],
       refused: ['Send me news'],
@@ -34,10 +34,10 @@ describe('apply outcome page', () => {
     expect(page).toContain('<h1 id="outcome-title" tabindex="-1">Application received</h1>');
     expect(page).toContain('<title>Application received - Acme &lt;Robotics&gt;</title>');
     expect(page).toContain('has your application for <strong>Robotics &lt;Engineer&gt;</strong>');
-    expect(page).toContain(`<strong data-slot="reference">${result.reference}</strong>`);
-    expect(page).toContain(`to <strong data-slot="email">${result.email}</strong>`);
-    expect(page).toContain(`<code data-slot="receipt-id">${result.receipt.id}</code>`);
-    // The purposes decoded from the signed payload, each with the applicant's choice.
+    expect(page).toContain(`to <strong data-slot="email">${result.email}</strong>, with your reference and your signed consent receipt`);
+    // A second application with the same address gets this same page: it shows only what the form said.
+    expect(page).not.toMatch(/reference<\/|data-slot="(reference|receipt-id|jws|download|survey)"|\/diversity\//);
+    // Each purpose with the applicant's choice.
     expect(page).toContain(
       '<li data-choice="needed"><span class="tag tag-needed">Needed to apply</span> <span data-slot="label">Assessing your application',
     );
@@ -48,15 +48,8 @@ describe('apply outcome page', () => {
       '<li data-choice="refused"><span class="tag tag-refused">You declined</span> <span data-slot="label">Send me news</span></li>',
     );
     expect(page).toMatch(/<p class="hint" data-slot="gpc" hidden>/);
-    // The compact JWS, to read and to keep, and how to check it.
-    expect(page).toMatch(
-      new RegExp(
-        `<details><summary>[^<]+</summary><pre class="jws"><code data-slot="jws">${result.receipt.jws.replace(/\./g, '\\.')}</code></pre></details>`,
-      ),
-    );
-    expect(page).toContain(
-      `href="data:application/jwt;charset=utf-8,${encodeURIComponent(result.receipt.jws)}" download="consent-receipt-${result.receipt.id}.jwt"`,
-    );
+    // The receipt itself is in the email; how to check it is here.
+    expect(page).toContain('It is attached to the confirmation email.');
     expect(page).toContain(`<a href="${base}jwks.json">${base}jwks.json</a>`);
     expect(page).toContain(`<a data-slot="notice" href="${base}privacy/versions/3/">`);
     expect(page).toContain(`<a href="${base}privacy/portal/">Privacy portal</a>`);
@@ -72,14 +65,6 @@ describe('apply outcome page', () => {
     expect(page).toMatch(
       /<p class="hint" data-slot="gpc">Your browser’s Global Privacy Control signal was honoured\.<\/p>/,
     );
-  });
-
-  it('still confirms when the receipt cannot be read', () => {
-    const result = { ...seedApplyResult(), receipt: { id: 'r1', jws: 'not-a-jws' } };
-    const page = renderApplyOutcomePage({ tenant, job, outcome: { kind: 'received', result } });
-    expect(page).toContain('Application received');
-    expect(page).toContain('<ul class="choices" data-slot="purposes"></ul>');
-    expect(page).toContain(`<a data-slot="notice" href="${base}privacy/">`);
   });
 
   it('lists the problems of an invalid application by field, and links back to the form', () => {
@@ -107,10 +92,7 @@ describe('apply outcome page', () => {
     expect(page).toContain(`<a class="button" href="${base}jobs/${job.id}/apply/">Back to the form</a>`);
   });
 
-  it('explains a second application, a closed job and an unavailable form', () => {
-    const already = renderApplyOutcomePage({ tenant, job, outcome: { kind: 'already_applied' } });
-    expect(already).toContain('You have already applied');
-    expect(already).toContain('no need to send it again');
+  it('explains a closed job and an unavailable form', () => {
     const closed = renderApplyOutcomePage({ tenant, job, outcome: { kind: 'closed' } });
     expect(closed).toContain('This role is closed');
     expect(closed).toContain('Acme &lt;Robotics&gt; is no longer accepting applications');
@@ -121,7 +103,7 @@ describe('apply outcome page', () => {
     });
     expect(unavailable).toContain('<p>Wait &lt;a&gt; minute</p>');
     expect(unavailable).toContain(`href="${base}jobs/${job.id}/"`);
-    for (const page of [already, closed, unavailable])
+    for (const page of [closed, unavailable])
       expect(page).toContain('<meta name="robots" content="noindex">');
   });
 
@@ -159,10 +141,11 @@ describe('apply outcome page', () => {
         .replace(/(<li[\s>])+/g, '<li>');
     const view = /<div id="apply-root">([\s\S]*?)<\/div><\/main>/.exec(page.replace(/\n/g, ''))![1]!;
     expect(skeleton(template[2]!.replace(/\n/g, ''))).toBe(skeleton(view));
-    for (const slot of ['reference', 'email', 'receipt-id', 'purposes', 'gpc', 'jws', 'download', 'notice']) {
+    for (const slot of ['email', 'purposes', 'gpc', 'notice']) {
       expect(template[2], slot).toContain(`data-slot="${slot}"`);
     }
-    expect(applyPage).toContain('<template id="outcome-already_applied"');
+    // There is no "already applied" answer: it would tell anyone whether an address applied.
+    expect(applyPage).not.toContain('<template id="outcome-already_applied"');
     expect(applyPage).toContain('<template id="outcome-closed"');
   });
 });

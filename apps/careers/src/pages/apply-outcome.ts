@@ -6,7 +6,7 @@ import {
 } from '@candor/schemas';
 import { fill, html, SafeHtml } from '../html.js';
 import { type Locale, type Messages, messagesFor } from '../i18n/index.js';
-import { type ReceiptChoice, readReceipt, receiptFileName } from '../receipt.js';
+import type { ReceiptChoice } from '../receipt.js';
 import { type Site, siteOf } from '../site.js';
 import { FORM_STYLES } from '../styles.js';
 import { layout } from './layout.js';
@@ -15,7 +15,6 @@ import { layout } from './layout.js';
 export type ApplyOutcome =
   | { kind: 'received'; result: TApplyResult }
   | { kind: 'invalid'; fieldErrors: Record<string, string[]> }
-  | { kind: 'already_applied' }
   | { kind: 'closed' }
   | { kind: 'unavailable'; message: string };
 
@@ -27,7 +26,7 @@ export interface OutcomeJob {
 }
 
 /** The outcomes the apply page's script shows from a <template> (the rest stay on the form). */
-export const TEMPLATE_OUTCOMES = ['received', 'already_applied', 'closed'] as const;
+export const TEMPLATE_OUTCOMES = ['received', 'closed'] as const;
 
 const DONE_ICON = html`<svg class="done-icon" aria-hidden="true" width="48" height="48" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><circle cx="12" cy="12" r="10"/><path d="m8 12.5 2.7 2.7L16 10"/></svg>`;
 
@@ -45,27 +44,23 @@ function choiceItem(t: Messages, choice: ReceiptChoice, label: string): SafeHtml
  * The confirmation. With a result it is the server's page for browsers
  * without JavaScript; without one it is the apply page's <template>, whose
  * `data-slot` elements the script fills from the server's answer. One
- * markup for both, so they cannot drift apart.
+ * markup for both, so they cannot drift apart. It shows only what the form
+ * said (see ZApplyResult): a second application with the same address gets
+ * this very page, and the reference, the signed receipt and the survey link
+ * reach the owner of the address by email.
  */
 export function receivedView(site: Site, job: OutcomeJob, result: TApplyResult | null): SafeHtml {
   const { t, base, tenant } = site;
-  const receipt = result ? readReceipt(result.receipt.jws) : null;
   const choices = result
-    ? (receipt?.purposes ?? []).map((p) => choiceItem(t, p.choice, p.label))
+    ? result.choices.map((c) => choiceItem(t, c.choice, c.label))
     : (['needed', 'consented', 'refused'] as const).map((choice) => choiceItem(t, choice, ''));
-  const noticeHref = receipt?.noticeVersion
-    ? `${base}privacy/versions/${receipt.noticeVersion}/`
-    : `${base}privacy/`;
-  const download = result
-    ? html` href="data:application/jwt;charset=utf-8,${encodeURIComponent(result.receipt.jws)}" download="${receiptFileName(result.receipt.id)}"`
-    : html` href="#"`;
+  const noticeHref = result ? `${base}privacy/versions/${result.noticeVersion}/` : `${base}privacy/`;
   return html`<section class="hero outcome-head">
 ${DONE_ICON}
 <h1 id="outcome-title" tabindex="-1">${t.receivedTitle}</h1>
 <p>${fill(t.receivedLead, { company: tenant.name, job: html`<strong>${job.title}</strong>` })}</p>
 </section>
 <div class="card">
-<p class="reference">${t.yourReference} <strong data-slot="reference">${result?.reference}</strong></p>
 <p>${fill(t.receiptEmailed, { email: html`<strong data-slot="email">${result?.email}</strong>` })}</p>
 <h2>${t.nextTitle}</h2>
 <ol class="steps">${t.nextSteps.map((step) => html`<li>${step}</li>`)}</ol>
@@ -73,18 +68,10 @@ ${DONE_ICON}
 <section class="card" aria-labelledby="receipt-title">
 <h2 id="receipt-title">${t.receiptTitle}</h2>
 <p>${fill(t.receiptIntro, { company: tenant.name })}</p>
-<p>${t.receiptId} <code data-slot="receipt-id">${result?.receipt.id}</code></p>
 <h3>${t.receiptPurposes}</h3>
 <ul class="choices" data-slot="purposes">${choices}</ul>
-<p class="hint" data-slot="gpc"${receipt?.gpc ? html`` : html` hidden`}>${t.receiptGpc}</p>
-<details><summary>${t.receiptShow}</summary><pre class="jws"><code data-slot="jws">${result?.receipt.jws}</code></pre></details>
-<p><a class="button secondary" data-slot="download"${download}>${t.receiptDownload}</a></p>
+<p class="hint" data-slot="gpc"${result?.gpc ? html`` : html` hidden`}>${t.receiptGpc}</p>
 <p class="hint">${fill(t.receiptVerify, { company: tenant.name, jwks: html`<a href="${base}jwks.json">${base}jwks.json</a>` })}</p>
-</section>
-<section class="card" aria-labelledby="survey-title" data-slot="survey"${result?.surveyUrl ? html`` : html` hidden`}>
-<h2 id="survey-title">${t.surveyTitle}</h2>
-<p>${t.surveyInvite}</p>
-<p><a class="button secondary" data-slot="survey-link" href="${result?.surveyUrl ?? '#'}">${t.surveyOpen}</a></p>
 </section>
 <p class="links"><a data-slot="notice" href="${noticeHref}">${t.noticeYouSaw}</a> <a href="${base}privacy/portal/">${t.privacyPortal}</a> <a href="${base}">${t.allRoles}</a></p>`;
 }
@@ -139,9 +126,6 @@ function statusView(
 <p><a class="button" href="${base}jobs/${job.id}/apply/">${t.backToForm}</a></p>
 <p class="hint">${t.backToFormHint}</p>`;
     }
-    case 'already_applied':
-      return html`${head(t.alreadyTitle, t.alreadyBody)}
-<p class="links"><a href="${base}">${t.allRoles}</a> <a href="${base}privacy/portal/">${t.privacyPortal}</a></p>`;
     case 'closed':
       return html`${head(t.closedTitle, t.closedBody(tenant.name))}
 <p class="links"><a href="${base}">${t.seeOpenRoles}</a></p>`;
@@ -167,7 +151,6 @@ function outcomeTitle(t: Messages, outcome: ApplyOutcome): string {
   return {
     received: t.receivedTitle,
     invalid: t.invalidTitle,
-    already_applied: t.alreadyTitle,
     closed: t.closedTitle,
     unavailable: t.unavailableTitle,
   }[outcome.kind];

@@ -1,4 +1,4 @@
-import type { TApplyResult, TCareersNotice, TConsentReceiptPayload, TPublicQuestion } from '@candor/schemas';
+import type { TApplyResult, TCareersNotice, TPublicQuestion } from '@candor/schemas';
 import type { TCareersJob } from '../careers-job.js';
 import type { TenantApplyConfig } from '../pages/apply-page.js';
 
@@ -95,65 +95,23 @@ export function seedApplyConfig(overrides: Partial<TenantApplyConfig> = {}): Ten
   };
 }
 
-const base64url = (text: string) => Buffer.from(text).toString('base64url');
-
-/** A receipt shaped like the server's (the signature is not a real one). */
+/** The answer to an application, as the server gives it. */
 export function seedApplyResult(
   options: { consented?: string[]; refused?: string[]; gpc?: boolean; noticeVersion?: number } = {},
 ): TApplyResult {
   const n = next();
-  const id = `rcpt-${n}-7f3a9c`;
-  const consentPurpose = (label: string, consented: boolean) => ({
-    purpose: label,
-    purposeCategory: ['talent_pool'],
-    consentType: 'EXPLICIT' as const,
-    consented,
-    legalBasis: 'Art. 6(1)(a) GDPR',
-    piiCategory: ['user.name'],
-    primaryPurpose: false,
-    termination: 'Until withdrawn in the privacy portal',
-    thirdPartyDisclosure: false,
-  });
-  const payload: TConsentReceiptPayload = {
-    version: 'KI-CR-v1.1.0',
-    jurisdiction: 'EU GDPR',
-    consentTimestamp: 1_790_000_000,
-    collectionMethod: 'Web form: job application',
-    consentReceiptID: id,
-    language: 'en',
-    piiPrincipalId: 'ada@example.test',
-    piiControllers: [],
-    policyUrl: 'https://jobs.acme.test/careers/acme/privacy/versions/1/',
-    services: [
-      {
-        service: 'Recruitment at Acme',
-        purposes: [
-          {
-            ...consentPurpose('Assessing your application for the job you applied to', true),
-            consentType: 'NOT_CONSENT',
-            primaryPurpose: true,
-            legalBasis: 'Art. 6(1)(b) GDPR',
-          },
-          ...(options.consented ?? ['Keep my profile in the talent pool <and> contact me']).map((label) =>
-            consentPurpose(label, true),
-          ),
-          ...(options.refused ?? ['Send me news by email']).map((label) => consentPurpose(label, false)),
-        ],
-      },
-    ],
-    sensitive: false,
-    spiCat: [],
-    noticeVersion: options.noticeVersion ?? 1,
-    gpc: options.gpc ?? false,
-    iat: 1_790_000_000,
-    iss: 'https://jobs.acme.test/careers/acme/',
-  };
-  const jws = `${base64url(JSON.stringify({ alg: 'ES256', kid: 'k1', typ: 'JWT' }))}.${base64url(JSON.stringify(payload))}.${base64url(`signature-${n}`)}`;
   return {
-    reference: `APP-${String(n).padStart(6, '0')}`,
     jobTitle: 'Robotics Engineer',
     email: `ada-${n}@example.test`,
-    receipt: { id, jws },
-    surveyUrl: null,
+    noticeVersion: options.noticeVersion ?? 1,
+    gpc: options.gpc ?? false,
+    choices: [
+      { label: 'Assessing your application for the job you applied to', choice: 'needed' },
+      ...(options.consented ?? ['Keep my profile in the talent pool <and> contact me']).map((label) => ({
+        label,
+        choice: 'consented' as const,
+      })),
+      ...(options.refused ?? ['Send me news by email']).map((label) => ({ label, choice: 'refused' as const })),
+    ],
   };
 }

@@ -157,13 +157,22 @@ export function formFieldErrors(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-/** What the server answers to a successful application. */
+/**
+ * What the server answers to an application it takes. It holds only what the
+ * form itself said, never anything about stored records (no reference, no
+ * signed receipt, no survey link): a second application with the same address
+ * gets exactly this answer too, so the answer cannot tell anyone whether that
+ * person applied. The reference, the signed consent receipt and the survey
+ * link go to the address, by email.
+ */
 export const ZApplyResult = z.object({
-  reference: z.string(),
   jobTitle: z.string(),
   email: z.string(),
-  receipt: z.object({ id: z.string(), jws: z.string() }),
-  /** The signed link to the voluntary diversity survey; null when the company runs none. */
-  surveyUrl: z.string().nullable().default(null),
+  /** The privacy notice version the form was sent under. */
+  noticeVersion: z.number().int(),
+  /** Whether a Global Privacy Control signal declined the marketing-type purposes. */
+  gpc: z.boolean(),
+  /** Each purpose as the form decided it (the application itself is "needed"), as the emailed receipt records it. */
+  choices: z.array(z.object({ label: z.string(), choice: z.enum(['needed', 'consented', 'refused']) })),
 });
 export type TApplyResult = z.infer<typeof ZApplyResult>;
