@@ -3,12 +3,16 @@ import { lstat, mkdir, readdir, readFile, readlink, rename, rm, symlink, writeFi
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  careersPrivacyOf,
+  DEFAULT_RETENTION_POLICY,
   dayOf,
   noticeInEffect,
   type TCareersNotice,
+  type TCareersPrivacy,
   type TCareersTenant,
   ZApplyConfig,
   ZCareersNotice,
+  ZCareersPrivacy,
   ZCareersTenant,
 } from '@candor/schemas';
 import { type TCareersJob, type TCareersJobInput, ZCareersJob } from './careers-job.js';
@@ -33,6 +37,11 @@ export interface CareersSiteInput {
   today?: string;
   /** The tenant-wide part of the apply form; no optional purposes, age 18 and no salary question when not given. */
   apply?: TenantApplyConfig;
+  /**
+   * What the privacy page says this tenant does (`careersPrivacyOf` its settings, survey and retention
+   * policy in force); when not given, the apply form's purposes under the default policy, no recipients.
+   */
+  privacy?: TCareersPrivacy;
   /** The logo's file name at the site root (see `assets`), e.g. `logo.png`; the initial-letter badge when absent. */
   logoFile?: string | null;
   /** Extra files written as they are, by path relative to the site root (the logo's bytes, `jwks.json`). */
@@ -90,6 +99,14 @@ export function renderTenantSite(input: CareersSiteInput): Map<string, string> {
   const notices = ZCareersNotice.array().parse(input.notices ?? []);
   const notice = noticeInEffect(notices, input.today ?? dayOf());
   const apply = input.apply ? ZTenantApplyConfig.parse(input.apply) : DEFAULT_APPLY;
+  const privacy = input.privacy
+    ? ZCareersPrivacy.parse(input.privacy)
+    : careersPrivacyOf({
+        consentPurposes: apply.purposes.map((p) => ({ ...p, enabled: true })),
+        recipients: [],
+        diversitySurvey: false,
+        policy: DEFAULT_RETENTION_POLICY,
+      });
   const open = jobs
     .filter((job) => job.status === 'open')
     .sort((a, b) => a.department.localeCompare(b.department) || a.title.localeCompare(b.title));
@@ -97,7 +114,7 @@ export function renderTenantSite(input: CareersSiteInput): Map<string, string> {
 
   const files = new Map<string, string>([
     ['index.html', renderIndexPage({ site, jobs: open, filters })],
-    ['privacy/index.html', renderPrivacyPage(site, notices, notice)],
+    ['privacy/index.html', renderPrivacyPage(site, privacy, notices, notice)],
   ]);
   for (const version of notices) {
     files.set(`privacy/versions/${version.version}/index.html`, renderNoticeVersionPage(site, version, notices, notice));
@@ -113,7 +130,7 @@ export function renderTenantSite(input: CareersSiteInput): Map<string, string> {
   for (const job of jobs) {
     const canApply = job.status === 'open' && notice !== null;
     files.set(`jobs/${job.id}/index.html`, renderJobPage(job, site, { canApply }));
-    if (canApply) files.set(`jobs/${job.id}/apply/index.html`, renderApplyPage({ site, job, notice, apply }));
+    if (canApply) files.set(`jobs/${job.id}/apply/index.html`, renderApplyPage({ site, job, notice, apply, privacy }));
   }
 
   const urls = [

@@ -61,6 +61,7 @@ export const NOTICE_STYLES = `
 .tag{display:inline-block;font-size:.8rem;font-weight:650;padding:.05rem .55rem;border-radius:999px;background:#e8ebef;color:var(--ink)}
 .announce{border-left:4px solid var(--focus)}.announce p{margin:0}.announce p+p{margin-top:.5rem}
 .table{overflow-x:auto}.material{color:#8a2a00}
+.kept{margin:0;padding-left:1.1rem}.kept li+li{margin-top:.25rem}td .hint{display:inline-block;margin:.2rem 0 0}
 `;
 
 /** Only the apply form and its outcome pages need these. */

@@ -2,16 +2,17 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
+import { DEFAULT_PRIVACY_SETTINGS, DEFAULT_RETENTION_POLICY } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/logger.js';
 import { callerFor, httpClient, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
 import { createCareersPublisher } from './careers-publisher.js';
 
 forEachDatabase('careers publisher', (db) => {
-  const setup = async () => {
+  const setup = async (role: 'recruiter' | 'admin' = 'recruiter') => {
     const em = db.orm().em.fork();
     const tenant = await seedTenant(em);
-    const recruiter = await seedUser(em, tenant, 'recruiter');
+    const recruiter = await seedUser(em, tenant, role);
     const outDir = mkdtempSync(join(tmpdir(), 'candor-careers-int-'));
     const base = testDeps(db.orm());
     const publisher = createCareersPublisher({
@@ -87,6 +88,60 @@ forEachDatabase('careers publisher', (db) => {
       expect(b.read('index.html')).toContain('Other Tenant Role');
       expect(b.read(`jobs/${theirs.id}/index.html`)).toContain('Remote (Germany)');
     });
+  });
+});
+
+forEachDatabase('careers privacy page', (db) => {
+  it("states the tenant's own purposes, recipients, transfers and periods, and is republished when any of them changes", async () => {
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    const admin = await seedUser(em, tenant, 'admin');
+    const outDir = mkdtempSync(join(tmpdir(), 'candor-careers-privacy-'));
+    const base = testDeps(db.orm());
+    const publisher = createCareersPublisher({
+      orm: db.orm(),
+      outDir,
+      publicUrl: TEST_ORIGIN,
+      logger: createLogger('error', () => undefined),
+      files: base.files,
+      masterKey: base.masterKey,
+    });
+    const deps = { ...base, publishCareers: publisher.publish, careersDir: outDir };
+    const caller = await callerFor(deps, await sessionFor(deps, admin.id, tenant.id));
+    const glance = () => {
+      const page = readFileSync(join(outDir, tenant.slug, 'privacy/index.html'), 'utf8');
+      return page.slice(page.indexOf('id="glance"'));
+    };
+
+    await publisher.publish(tenant.id);
+    expect(glance()).not.toContain('diversity');
+    expect(glance()).not.toContain('Background and reference checks');
+    expect(glance()).toContain('24 months from when you agree');
+
+    await caller.privacy.updateSettings({
+      ...DEFAULT_PRIVACY_SETTINGS,
+      consentPurposes: [{ key: 'events', label: 'Invite me to hiring events', description: '', marketing: true, enabled: true }],
+      recipients: [
+        { name: 'Mailer Inc', role: 'processor', purpose: 'Delivers emails', country: 'US', safeguard: 'scc', notifyEmail: '' },
+      ],
+    });
+    expect(glance()).toContain('Invite me to hiring events');
+    expect(glance()).not.toContain('Keep my profile in the talent pool');
+    expect(glance()).toContain('Mailer Inc');
+    expect(glance()).toContain('US, outside the European Economic Area. Safeguard: Standard contractual clauses (Art. 46(2)(c))');
+
+    await caller.diversity.saveSettings({ enabled: true });
+    expect(glance()).toContain('Anonymous diversity reporting, never used in hiring decisions');
+    expect(glance()).toContain('Art. 9(2)(a) GDPR');
+
+    await caller.retention.savePolicy({
+      rules: DEFAULT_RETENTION_POLICY.rules.map((r) => (r.id === 'rejected_applications' ? { ...r, period: { amount: 3, unit: 'months' } } : r)),
+      overrides: [{ country: 'FR', ruleId: 'rejected_applications', period: { amount: 2, unit: 'months' } }],
+    });
+    expect(glance()).toContain('your application is anonymized 3 months after the decision (2 months for jobs in FR)');
+
+    await caller.diversity.saveSettings({ enabled: false });
+    expect(glance()).not.toContain('diversity');
   });
 });
 

@@ -1,11 +1,13 @@
 import { type TCareersJob, validThroughFor, writeTenantSite } from '@candor/careers';
 import { type InferEntity, Job, type Orm, TENANT_FILTER, Tenant } from '@candor/db';
-import { LOGO_FILE_NAMES, type TCareersTenant, type TSalaryRange } from '@candor/schemas';
+import { careersPrivacyOf, LOGO_FILE_NAMES, type TCareersTenant, type TSalaryRange } from '@candor/schemas';
+import { diversitySettingsOf } from '../diversity/survey.service.js';
 import type { FileStore } from '../files/file-store.js';
 import { activeSigningKey, publicSigningKeys } from '../keys/signing-keys.service.js';
 import type { Logger } from '../logging/logger.js';
 import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
+import { currentRetentionPolicy } from '../retention/retention-policy.service.js';
 import { publicQuestions, tenantApplyConfig } from './apply-config.js';
 
 type JobRow = InferEntity<typeof Job>;
@@ -55,7 +57,9 @@ export function logoFileOf(tenant: TenantRow): string | null {
 
 /**
  * Regenerates tenants' static careers sites from the database. Called at
- * start for every tenant and after changes that show on the site.
+ * start for every tenant and after changes that show on the site: jobs,
+ * branding, privacy settings and notices, the retention policy and the
+ * diversity survey's settings (the privacy page and apply form state them).
  */
 export function createCareersPublisher(options: {
   orm: Orm;
@@ -84,12 +88,21 @@ export function createCareersPublisher(options: {
       'jwks.json': `${JSON.stringify({ keys: await publicSigningKeys(em) }, null, 2)}\n`,
     };
     if (logoFile && tenant.logoKey) assets[logoFile] = await options.files.read(tenant.logoKey);
+    const settings = await privacySettingsOf(em, tenantId);
+    // What the privacy page says is what this tenant does: its consent purposes, survey, recipients and periods in force.
+    const privacy = careersPrivacyOf({
+      consentPurposes: settings.consentPurposes,
+      recipients: settings.recipients,
+      diversitySurvey: diversitySettingsOf(tenant).enabled,
+      policy: (await currentRetentionPolicy(em, tenantId)).policy,
+    });
     await writeTenantSite(outDir, {
       tenant: careersTenantOf(tenant),
       jobs: jobs.map((job) => careersJobOf(job, now)),
       baseUrl: publicUrl,
       notices: await publishedNotices(em),
-      apply: tenantApplyConfig(await privacySettingsOf(em, tenantId)),
+      apply: tenantApplyConfig(settings),
+      privacy,
       logoFile,
       assets,
     });

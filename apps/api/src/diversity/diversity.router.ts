@@ -9,10 +9,15 @@ export const diversityRouter = router({
     .output(ZDiversitySettings)
     .query(({ ctx }) => surveySettings(ctx.em, ctx.actor)),
 
+  // The careers site's privacy page lists the survey only while it is on: republish it.
   saveSettings: roleProcedure('diversity.manage')
     .input(ZDiversitySettings)
     .output(ZDiversitySettings)
-    .mutation(({ ctx, input }) => saveSurveySettings(ctx.em, ctx.actor, input)),
+    .mutation(async ({ ctx, input }) => {
+      const settings = await saveSurveySettings(ctx.em, ctx.actor, input);
+      await ctx.deps.publishCareers(ctx.actor.tenantId);
+      return settings;
+    }),
 
   /** Counts by answer and stage with every small group hidden; never one person's answers. */
   report: roleProcedure('diversity.manage')

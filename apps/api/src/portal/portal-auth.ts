@@ -1,10 +1,11 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { type Em, PortalCode, PortalSession } from '@candor/db';
+import { PORTAL_SESSION } from '@candor/schemas';
 import { hashToken, newToken } from '../auth/token-hash.js';
 
 export const CODE_TTL_MS = 15 * 60_000;
 export const CODE_MAX_TRIES = 5;
-export const SESSION_TTL_MS = 30 * 60_000;
+export const SESSION_TTL_MS = PORTAL_SESSION.minutes * 60_000;
 
 /**
  * The key email addresses and codes are hashed with, derived from the hash

@@ -1,6 +1,6 @@
 import { messagesFor, type PortalDone, type PortalView, renderPortalPage } from '@candor/careers';
 import { type Em, type InferEntity, TENANT_FILTER, Tenant } from '@candor/db';
-import { ZEmail } from '@candor/schemas';
+import { PORTAL_SESSION, portalPath, ZEmail } from '@candor/schemas';
 import type { Context as HonoContext, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -37,7 +37,7 @@ import { fromOwnOrigin } from '../http/same-origin.js';
 type TenantRow = InferEntity<typeof Tenant>;
 type Form = Record<string, string | File | (string | File)[]>;
 
-export const PORTAL_COOKIE = 'candor_portal';
+export const PORTAL_COOKIE = PORTAL_SESSION.cookie;
 
 /** The messages the home page can show after an action, named in its query string. */
 const DONE_KEYS = new Set(Object.keys(messagesFor('en').portalDone));
@@ -49,11 +49,6 @@ function text(value: Form[string] | undefined): string {
 
 function texts(value: Form[string] | undefined): string[] {
   return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
-}
-
-/** The portal's path at a tenant: the session cookie is scoped to it. */
-function portalPath(slug: string): string {
-  return `/careers/${slug}/privacy/portal`;
 }
 
 /**

@@ -23,7 +23,7 @@ export const privacyRouter = router({
     .output(ZPrivacySettings)
     .query(({ ctx }) => privacySettingsOf(ctx.em, ctx.actor.tenantId)),
 
-  // The apply form shows these settings: republish the careers site.
+  // The apply form and the privacy page show these settings: republish the careers site.
   updateSettings: roleProcedure('settings.manage')
     .input(ZPrivacySettings)
     .output(ZPrivacySettings)

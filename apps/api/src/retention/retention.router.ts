@@ -17,10 +17,15 @@ export const retentionRouter = router({
     .output(ZRetentionPolicyResult)
     .query(({ ctx }) => retentionPolicyOf(ctx.em, ctx.actor)),
 
+  // The careers site tells applicants how long their data is kept: republish it.
   savePolicy: roleProcedure('settings.manage')
     .input(ZRetentionPolicy)
     .output(ZRetentionPolicyResult)
-    .mutation(({ ctx, input }) => saveRetentionPolicy(ctx.em, ctx.actor, input)),
+    .mutation(async ({ ctx, input }) => {
+      const result = await saveRetentionPolicy(ctx.em, ctx.actor, input);
+      await ctx.deps.publishCareers(ctx.actor.tenantId);
+      return result;
+    }),
 
   preview: roleProcedure('settings.manage')
     .input(ZRetentionPreviewInput)

@@ -12,7 +12,10 @@ export const en = {
   /** The footer link to the privacy portal. */
   yourDataPortal: 'Your data: see, download, correct or erase it',
   footerNav: 'Footer',
-  footerPrivacy: 'No cookies, no trackers: this site does not follow you.',
+  footerPrivacy: 'These careers pages set no cookies and use no trackers: they do not follow you.',
+  /** The portal's footer: its one cookie, by name, what for, how long and where (see PORTAL_SESSION). */
+  footerPortalPrivacy: (cookie: string, minutes: number, path: string) =>
+    `The careers pages set no cookies and use no trackers. Once you sign in, this privacy portal sets one strictly necessary cookie, ${cookie}, which keeps you signed in: it lasts ${minutes} minutes, is sent only to the portal’s pages (${path}) and is deleted when you sign out.`,
   pageTitle: (company: string) => `Careers at ${company}`,
   privacyIntro: (company: string) =>
     `${company} uses Candor to handle applications. This is what happens with your data when you apply, and why.`,
@@ -21,8 +24,40 @@ export const en = {
   privacyBasis: 'Legal basis',
   privacyData: 'Data used',
   privacyChoice: 'Your choice',
+  privacyKept: 'How long',
   privacyOptional: 'Only with your consent, which you can withdraw at any time',
   privacyRequired: 'Needed to consider your application',
+  /** How long a purpose's data is kept: the retention rules in force, by what starts their clock. */
+  retentionBy: {
+    application_decided: (period: string) => `If you are not hired: your application is anonymized ${period} after the decision`,
+    candidate_inactive: (period: string) => `Erased after ${period} without activity, unless you are in the talent pool`,
+    talent_pool_consent: (period: string) => `${period} from when you agree, then erased unless you renew`,
+    candidate_hired: (period: string) => `If you are hired: erased ${period} after the hire, once passed on to HR`,
+    request_completed: (period: string) => `Records of your privacy requests: erased ${period} after completion`,
+    email_sent: (period: string) => `Emails: our copy is deleted ${period} after sending`,
+    audit_event: (period: string) => `Audit records: deleted after ${period}`,
+  },
+  retentionRenewal: (days: number) => `; we ask you ${days === 1 ? '1 day' : `${days} days`} before it ends`,
+  retentionOverride: (country: string, period: string) => `${period} for jobs in ${country}`,
+  retentionUntilWithdrawn: 'Until you withdraw your consent',
+  retentionUntilErased: 'Until you ask for it to be erased',
+  recipientsHeading: 'Who receives your data',
+  recipientsLead: (company: string) =>
+    `${company}’s recruiters and the hiring team of the job, and Candor, which hosts the data as ${company}’s processor.`,
+  recipientsOthers: 'Besides them:',
+  recipientsNone: (company: string) => `${company} discloses your data to no one else.`,
+  recipientsCaption: 'Recipients outside the company',
+  recipientName: 'Recipient',
+  recipientRole: 'Role',
+  recipientPurpose: 'What for',
+  recipientWhere: 'Where',
+  recipientRoles: {
+    processor: 'Processor: works on our behalf, under our instructions',
+    controller: 'Controller: decides for itself how to use the data',
+  },
+  recipientInEea: (country: string) => `${country}, in the European Economic Area`,
+  recipientTransfer: (country: string, safeguard: string) => `${country}, outside the European Economic Area. Safeguard: ${safeguard}`,
+  noTransfers: 'None of them is outside the European Economic Area (EEA): your data is not transferred to a third country.',
   openRolesCount: (count: number) => (count === 1 ? '1 open role' : `${count} open roles`),
   filterHeading: 'Filter roles',
   filterDepartment: 'Department',
@@ -100,6 +135,7 @@ export const en = {
   consentHint:
     'Tick only what you want. Your application is considered the same either way, and you can withdraw at any time in the privacy portal.',
   fieldConsent: 'A consent choice',
+  consentKept: (kept: string) => `How long: ${kept}. You can withdraw at any time.`,
   gpcNote: 'Your browser sends a Global Privacy Control signal, so this is declined for you.',
   ageConfirm: (age: number) => `I am at least ${age} years old`,
   fieldAge: 'Age confirmation',

@@ -1,8 +1,10 @@
 import {
   MAX_PROFILE_LINKS,
   RESUME_EXTENSIONS,
+  TALENT_POOL_PURPOSE,
   type TApplyConfig,
   type TCareersNotice,
+  type TCareersPrivacy,
   type TPublicQuestion,
 } from '@candor/schemas';
 import type { TCareersJob } from '../careers-job.js';
@@ -13,6 +15,7 @@ import type { Site } from '../site.js';
 import { FORM_STYLES } from '../styles.js';
 import { outcomeTemplates } from './apply-outcome.js';
 import { layout } from './layout.js';
+import { retentionLine } from './privacy-page.js';
 
 /** The tenant-wide part of the apply form (TApplyConfig without the job's questions and the notice). */
 export type TenantApplyConfig = Pick<TApplyConfig, 'purposes' | 'minimumAge' | 'askSalaryExpectation'>;
@@ -117,12 +120,27 @@ ${q.options.map((o) => html`<option>${o}</option>`)}
   }
 }
 
-/** One optional purpose: an unticked box, its description, and the note shown when GPC declines it. */
-function consentBox(purpose: TenantApplyConfig['purposes'][number], t: Messages): SafeHtml {
+/**
+ * How long a talent-pool consent given on this job's form lasts: the
+ * tenant's talent-pool rule in force, with the period for the job's country
+ * (the candidate's latest job decides, as the retention sweep does). Null
+ * for other purposes, or when no rule ends it.
+ */
+function talentPoolKept(t: Messages, privacy: TCareersPrivacy, purposeKey: string, country: string | null): string | null {
+  if (purposeKey !== TALENT_POOL_PURPOSE) return null;
+  const rule = privacy.purposes.find((p) => p.key === purposeKey)?.retention.find((r) => r.trigger === 'talent_pool_consent');
+  if (!rule) return null;
+  const override = country ? rule.overrides.find((o) => o.country === country.toUpperCase()) : undefined;
+  return t.consentKept(retentionLine(t, { ...rule, period: override?.period ?? rule.period, overrides: [] }));
+}
+
+/** One optional purpose: an unticked box, its description, how long it lasts, and the note shown when GPC declines it. */
+function consentBox(purpose: TenantApplyConfig['purposes'][number], t: Messages, kept: string | null): SafeHtml {
   const name = `consent:${purpose.key}`;
   const id = fieldId(name);
   const described = [
     purpose.description ? `${id}-hint` : '',
+    kept ? `${id}-kept` : '',
     purpose.marketing ? `${id}-gpc` : '',
     `${id}-error`,
   ]
@@ -132,6 +150,7 @@ function consentBox(purpose: TenantApplyConfig['purposes'][number], t: Messages)
 <input type="checkbox" id="${id}" name="${name}" value="yes" aria-describedby="${described}"${purpose.marketing ? html` data-marketing` : html``}>
 <label for="${id}">${purpose.label}</label>
 ${purpose.description ? html`<p class="hint" id="${id}-hint">${purpose.description}</p>` : html``}
+${kept ? html`<p class="hint" id="${id}-kept">${kept}</p>` : html``}
 ${purpose.marketing ? html`<p class="hint gpc-note" id="${id}-gpc" hidden>${t.gpcNote}</p>` : html``}
 ${errorSlot(name, purpose.label, id)}
 </div>`;
@@ -148,8 +167,10 @@ export function renderApplyPage(options: {
   job: TCareersJob;
   notice: TCareersNotice;
   apply: TenantApplyConfig;
+  /** What the privacy page says; the consent boxes take how long each lasts from it. */
+  privacy: TCareersPrivacy;
 }): string {
-  const { site, job, notice, apply } = options;
+  const { site, job, notice, apply, privacy } = options;
   const { t, base, tenant } = site;
   const jobBase = `${base}jobs/${job.id}/`;
   const config: TApplyConfig = { ...apply, questions: job.questions, noticeVersion: notice.version };
@@ -207,7 +228,7 @@ ${
     ? html`<fieldset class="field consents" aria-describedby="consent-hint">
 <legend>${t.consentLegend}</legend>
 <p class="hint" id="consent-hint">${t.consentHint}</p>
-${apply.purposes.map((p) => consentBox(p, t))}
+${apply.purposes.map((p) => consentBox(p, t, talentPoolKept(t, privacy, p.key, job.country)))}
 </fieldset>`
     : html``
 }

@@ -1,7 +1,7 @@
 import { html, SafeHtml } from '../html.js';
 import type { Site } from '../site.js';
 import { LOGO_STYLES, STYLES } from '../styles.js';
-import { contrastRatio, readableOn } from '@candor/schemas';
+import { contrastRatio, PORTAL_SESSION, portalPath, readableOn } from '@candor/schemas';
 
 /**
  * Colours derived from the brand: text on it, and for links and focus rings
@@ -22,6 +22,8 @@ export function layout(options: {
   head?: SafeHtml;
   /** CSS only some pages need (the form), added after the shared styles. */
   styles?: string;
+  /** The privacy portal sets a session cookie once signed in: its footer says so; every other page sets none. */
+  portal?: boolean;
 }): string {
   const { site } = options;
   const { tenant, t, base } = site;
@@ -48,7 +50,7 @@ ${logo}
 <main id="main" class="wrap">${options.main}</main>
 <footer class="site"><div class="wrap">
 <nav aria-label="${t.footerNav}"><a href="${base}privacy/">${t.privacyNotice}</a><a href="${base}privacy/portal/">${t.yourDataPortal}</a></nav>
-<p>${t.footerPrivacy} ${t.poweredBy}.</p>
+<p>${options.portal ? t.footerPortalPrivacy(PORTAL_SESSION.cookie, PORTAL_SESSION.minutes, `${portalPath(tenant.slug)}/`) : t.footerPrivacy} ${t.poweredBy}.</p>
 </div></footer>
 </body>
 </html>`.value}\n`;

@@ -389,3 +389,4 @@ export function renderPortalPage(input: {
     main: html`<div class="portal">${main}</div>`,
   });
 }
+    portal: true,

@@ -1,6 +1,7 @@
+import { careersPrivacyOf, DEFAULT_PRIVACY_SETTINGS, DEFAULT_RETENTION_POLICY, type TRetentionPolicy, ZRecipient } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
 import { renderTenantSite } from '../build-site.js';
-import { seedCareersTenant, seedNotice } from '../testing/fixtures.js';
+import { seedApplyConfig, seedCareersJob, seedCareersTenant, seedNotice } from '../testing/fixtures.js';
 
 describe('privacy notice pages', () => {
   const tenant = seedCareersTenant();
@@ -92,5 +93,92 @@ describe('privacy notice pages', () => {
     const pageBefore = early.get('privacy/index.html')!;
     expect(pageBefore).toContain('uses Candor to handle applications');
     expect(pageBefore).toContain('A new version, 1, takes effect on January 1, 2027.');
+  });
+
+  describe('the tenant\'s own purposes, recipients and periods', () => {
+    /** The default policy with the talent pool at 18 months (36 for jobs in CH), asked 14 days before. */
+    const policy: TRetentionPolicy = {
+      rules: DEFAULT_RETENTION_POLICY.rules.map((r) =>
+        r.id === 'talent_pool' ? { ...r, period: { amount: 18, unit: 'months' }, renewalNoticeDays: 14 } : r,
+      ),
+      overrides: [{ country: 'CH', ruleId: 'talent_pool', period: { amount: 36, unit: 'months' } }],
+    };
+    const consentPurposes = [
+      { ...DEFAULT_PRIVACY_SETTINGS.consentPurposes[0]!, label: 'Keep me in the <pool>' },
+      { key: 'events', label: 'Invite me to hiring events', description: 'Twice a year', marketing: true, enabled: true },
+      { key: 'marketing', label: 'Old newsletter', description: '', marketing: true, enabled: false },
+    ];
+    const render = (options: { diversitySurvey: boolean; recipients?: Parameters<typeof careersPrivacyOf>[0]['recipients'] }) =>
+      renderTenantSite({
+        tenant,
+        notices,
+        today: '2026-11-20',
+        privacy: careersPrivacyOf({ consentPurposes, recipients: options.recipients ?? [], diversitySurvey: options.diversitySurvey, policy }),
+      }).get('privacy/index.html')!;
+    const glance = (page: string) => page.slice(page.indexOf('id="glance"'), page.indexOf('id="recipients"'));
+
+    it('lists the recruitment purpose and the consent purposes the tenant enabled, by its labels, and nothing it does not do', () => {
+      const table = glance(render({ diversitySurvey: false }));
+      expect(table).toContain('Assessing your application for the job you applied to');
+      expect(table).toContain('Keep me in the &lt;pool&gt;');
+      expect(table).toContain('Invite me to hiring events<br><span class="hint">Twice a year</span>');
+      expect(table).toContain('Consent (Art. 6(1)(a) GDPR)');
+      for (const absent of ['Old newsletter', 'News about the company', 'Background and reference checks', 'diversity', 'Gender', 'Keeping Candor secure']) {
+        expect(table).not.toContain(absent);
+      }
+    });
+
+    it('lists the diversity survey, on explicit consent, only when the tenant runs it', () => {
+      const table = glance(render({ diversitySurvey: true }));
+      expect(table).toContain('Anonymous diversity reporting, never used in hiring decisions');
+      expect(table).toContain('Explicit consent (special categories) (Art. 9(2)(a) GDPR)');
+    });
+
+    it('says how long from the retention policy in force, with country overrides and the renewal notice', () => {
+      const table = glance(render({ diversitySurvey: false }));
+      expect(table).toContain(
+        '<li>18 months from when you agree, then erased unless you renew (36 months for jobs in CH); we ask you 14 days before it ends</li>',
+      );
+      expect(table).toContain('<li>If you are not hired: your application is anonymized 6 months after the decision</li>');
+      expect(table).toContain('<li>Until you withdraw your consent</li>');
+      expect(table).not.toContain('24 months');
+    });
+
+    it('names the recipients and, for those outside the EEA, the transfer and its safeguard', () => {
+      const page = render({
+        diversitySurvey: false,
+        recipients: [
+          ZRecipient.parse({ name: 'Mailer Inc', role: 'processor', purpose: 'Delivers emails', country: 'US', safeguard: 'scc', notifyEmail: 'x@mailer.example' }),
+          ZRecipient.parse({ name: 'Lohn GmbH', role: 'controller', purpose: 'Payroll for hires', country: 'DE', safeguard: 'none', notifyEmail: '' }),
+        ],
+      });
+      const section = page.slice(page.indexOf('id="recipients"'));
+      expect(section).toContain(
+        '<tr><td>Mailer Inc</td><td>Processor: works on our behalf, under our instructions</td><td>Delivers emails</td><td>US, outside the European Economic Area. Safeguard: Standard contractual clauses (Art. 46(2)(c))</td></tr>',
+      );
+      expect(section).toContain('<td>DE, in the European Economic Area</td>');
+      expect(section).not.toContain('x@mailer.example');
+      expect(section).not.toContain('is not transferred to a third country');
+      const none = render({ diversitySurvey: false });
+      expect(none.slice(none.indexOf('id="recipients"'))).toContain('discloses your data to no one else');
+    });
+
+    it('tells the applicant on the form how long the talent pool lasts for this job\'s country', () => {
+      const privacy = careersPrivacyOf({ consentPurposes, recipients: [], diversitySurvey: false, policy });
+      const site = (country: string) =>
+        renderTenantSite({
+          tenant,
+          notices,
+          today: '2026-11-20',
+          apply: seedApplyConfig(),
+          privacy,
+          jobs: [seedCareersJob({ country })],
+        });
+      const form = (country: string) => [...site(country)].find(([path]) => path.endsWith('/apply/index.html'))![1];
+      expect(form('DE')).toContain(
+        'How long: 18 months from when you agree, then erased unless you renew; we ask you 14 days before it ends. You can withdraw at any time.',
+      );
+      expect(form('CH')).toContain('How long: 36 months from when you agree');
+    });
   });
 });

@@ -1,4 +1,14 @@
-import { DATA_CATEGORIES, LEGAL_BASES, PURPOSES, type TCareersNotice } from '@candor/schemas';
+import {
+  DATA_CATEGORIES,
+  isConsentBasis,
+  isTransfer,
+  LEGAL_BASES,
+  periodLabel,
+  type TCareersNotice,
+  type TCareersPrivacy,
+  type TPurposeRetention,
+  TRANSFER_SAFEGUARD_LABELS,
+} from '@candor/schemas';
 import { dateLabel } from '../format.js';
 import { fill, html, type SafeHtml } from '../html.js';
 import { renderMarkdown } from '../markdown.js';
@@ -6,23 +16,64 @@ import type { Site } from '../site.js';
 import { NOTICE_STYLES } from '../styles.js';
 import { layout } from './layout.js';
 
+/** One retention rule in the applicant's words, with the countries whose jobs have another period and when renewal is asked. */
+export function retentionLine(t: Site['t'], rule: TPurposeRetention): string {
+  const overrides = rule.overrides.map((o) => t.retentionOverride(o.country, periodLabel(o.period)));
+  const renewal = rule.trigger === 'talent_pool_consent' && rule.renewalNoticeDays > 0 ? t.retentionRenewal(rule.renewalNoticeDays) : '';
+  return `${t.retentionBy[rule.trigger](periodLabel(rule.period))}${overrides.length ? ` (${overrides.join('; ')})` : ''}${renewal}`;
+}
+
+type PagePurpose = TCareersPrivacy['purposes'][number];
+
+/** How long a purpose's data is kept: until consent is withdrawn (consent purposes), and the rules in force that end it. */
+function keptFor(t: Site['t'], purpose: PagePurpose): SafeHtml {
+  const consent = isConsentBasis(purpose.legalBasis);
+  const lines = [...(consent ? [t.retentionUntilWithdrawn] : []), ...purpose.retention.map((rule) => retentionLine(t, rule))];
+  if (lines.length === 0) return html`${t.retentionUntilErased}`;
+  return html`<ul class="kept">${lines.map((line) => html`<li>${line}</li>`)}</ul>`;
+}
+
 /**
- * The purposes table, generated from the privacy catalogue (purposes, legal
- * bases, data categories) so it cannot drift from what the system does.
+ * The purposes table: what this tenant actually does (the catalogue's
+ * purposes it uses, its own consent purposes by their labels, the diversity
+ * survey only when it is on), each with its legal basis, data and how long
+ * under the retention policy in force. Derived by `careersPrivacyOf`.
  */
-function purposesTable(site: Site): SafeHtml {
+function purposesTable(site: Site, privacy: TCareersPrivacy): SafeHtml {
   const { t } = site;
-  // `security` covers staff accounts, not applicants.
-  const purposes = Object.entries(PURPOSES).flatMap(([name, p]) => (name === 'security' ? [] : [p]));
-  const rows = purposes.map(
-    (p) =>
-      html`<tr><td>${p.label}</td><td>${LEGAL_BASES[p.legalBasis].label} (${LEGAL_BASES[p.legalBasis].article})</td><td>${p.categories.map((c) => DATA_CATEGORIES[c].label).join(', ')}</td><td>${p.optional ? t.privacyOptional : t.privacyRequired}</td></tr>`,
-  );
+  const rows = privacy.purposes.map((p) => {
+    const basis = LEGAL_BASES[p.legalBasis];
+    return html`<tr><td>${p.label}${p.description ? html`<br><span class="hint">${p.description}</span>` : html``}</td><td>${basis.label} (${basis.article})</td><td>${p.categories.map((c) => DATA_CATEGORIES[c].label).join(', ')}</td><td>${keptFor(t, p)}</td><td>${p.optional ? t.privacyOptional : t.privacyRequired}</td></tr>`;
+  });
   return html`<div class="card table"><table>
 <caption>${t.privacyTableCaption}</caption>
-<thead><tr><th scope="col">${t.privacyPurpose}</th><th scope="col">${t.privacyBasis}</th><th scope="col">${t.privacyData}</th><th scope="col">${t.privacyChoice}</th></tr></thead>
+<thead><tr><th scope="col">${t.privacyPurpose}</th><th scope="col">${t.privacyBasis}</th><th scope="col">${t.privacyData}</th><th scope="col">${t.privacyKept}</th><th scope="col">${t.privacyChoice}</th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>`;
+}
+
+/** Who else receives applicants' data, and for each one outside the EEA the Chapter V safeguard it relies on. */
+function recipientsSection(site: Site, privacy: TCareersPrivacy): SafeHtml {
+  const { t, tenant } = site;
+  const { recipients } = privacy;
+  const table =
+    recipients.length === 0
+      ? html`<p>${t.recipientsNone(tenant.name)}</p>`
+      : html`<p>${t.recipientsOthers}</p>
+<div class="table"><table>
+<caption>${t.recipientsCaption}</caption>
+<thead><tr><th scope="col">${t.recipientName}</th><th scope="col">${t.recipientRole}</th><th scope="col">${t.recipientPurpose}</th><th scope="col">${t.recipientWhere}</th></tr></thead>
+<tbody>${recipients.map(
+          (r) =>
+            html`<tr><td>${r.name}</td><td>${t.recipientRoles[r.role]}</td><td>${r.purpose}</td><td>${
+              isTransfer(r) ? t.recipientTransfer(r.country, TRANSFER_SAFEGUARD_LABELS[r.safeguard]) : t.recipientInEea(r.country)
+            }</td></tr>`,
+        )}</tbody>
+</table></div>
+${recipients.some(isTransfer) ? html`` : html`<p>${t.noTransfers}</p>`}`;
+  return html`<section aria-labelledby="recipients"><h2 id="recipients">${t.recipientsHeading}</h2>
+<div class="card"><p>${t.recipientsLead(tenant.name)}</p>
+${table}</div></section>`;
 }
 
 function versionHref(site: Site, version: number): string {
@@ -67,12 +118,14 @@ function upcomingOf(notices: TCareersNotice[], current: TCareersNotice | null): 
 /**
  * The privacy page: the notice in effect (the tenant's own text) with its
  * version, an announcement of a published future version, the purposes at
- * a glance, consent receipts and the key that signs them, and the archive
+ * a glance (this tenant's, with how long each is kept), who receives the
+ * data and where, consent receipts and the key that signs them, and the archive
  * of every version. Before any version is published it is the generated
  * page alone.
  */
 export function renderPrivacyPage(
   site: Site,
+  privacy: TCareersPrivacy,
   notices: TCareersNotice[] = [],
   current: TCareersNotice | null = null,
 ): string {
@@ -93,7 +146,8 @@ export function renderPrivacyPage(
 ${announcement}
 ${current ? html`<article class="card prose">${renderMarkdown(current.bodyMd)}</article>` : html``}
 <section aria-labelledby="glance"><h2 id="glance">${t.atAGlance}</h2>
-${purposesTable(site)}</section>
+${purposesTable(site, privacy)}</section>
+${recipientsSection(site, privacy)}
 ${
   notices.length > 0
     ? html`<section aria-labelledby="receipts"><h2 id="receipts">${t.receiptsHeading}</h2>

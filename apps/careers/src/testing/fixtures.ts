@@ -79,7 +79,7 @@ export function seedApplyConfig(overrides: Partial<TenantApplyConfig> = {}): Ten
       {
         key: 'talent_pool',
         label: 'Keep my profile in the talent pool and contact me about future roles',
-        description: 'We keep your profile for 24 months and ask you before that ends.',
+        description: 'We contact you only about roles that fit you; you can leave at any time in the privacy portal.',
         marketing: false,
       },
       {

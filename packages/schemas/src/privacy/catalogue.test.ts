@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DATA_CATEGORIES, DATA_CATEGORY_NAMES, isSpecialCategory } from './data-categories.js';
 import { isConsentBasis, LEGAL_BASES } from './legal-bases.js';
 import { PURPOSES } from './purposes.js';
+import { RETENTION_TRIGGERS } from './retention.js';
 
 describe('privacy catalogue', () => {
   it('names every category in the fideslang user.* dotted form', () => {
@@ -37,6 +38,13 @@ describe('privacy catalogue', () => {
   it('makes every consent-based purpose optional, and only those', () => {
     for (const [name, purpose] of Object.entries(PURPOSES)) {
       expect(purpose.optional, name).toBe(isConsentBasis(purpose.legalBasis));
+    }
+  });
+
+  it('names the retention rules (by trigger) that end every purpose\'s data', () => {
+    for (const [name, purpose] of Object.entries(PURPOSES)) {
+      expect(purpose.retention.length, name).toBeGreaterThan(0);
+      for (const trigger of purpose.retention) expect(RETENTION_TRIGGERS, `${name}: ${trigger}`).toContain(trigger);
     }
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZUserRef } from '../hiring/job.js';
 import { ZId } from '../list.js';
+import { DEFAULT_RETENTION_POLICY, periodLabel, type TRetentionPolicy, talentPoolTerm } from './retention.js';
 
 export const NOTICE_STATUSES = ['draft', 'published'] as const;
 export const ZNoticeStatus = z.enum(NOTICE_STATUSES);
@@ -57,8 +58,24 @@ export const ZCareersNotice = ZPrivacyNotice.pick({ bodyMd: true, materialChange
 });
 export type TCareersNotice = z.infer<typeof ZCareersNotice>;
 
-/** The first notice a tenant gets, to edit before or after publishing. */
-export function defaultNoticeMd(company: string): string {
+/** The notice's "how long" paragraph, in the words of the retention policy it was written under. */
+function retentionParagraph(policy: TRetentionPolicy): string {
+  const decided = policy.rules.find((r) => r.trigger === 'application_decided' && r.enabled);
+  const pool = talentPoolTerm(policy, null);
+  return [
+    decided ? `Applications that do not lead to a hire are anonymized ${periodLabel(decided.period)} after the decision.` : '',
+    pool
+      ? `If you join the talent pool we keep your profile for ${periodLabel(pool.period)}${pool.noticeDays > 0 ? ', and ask you before that ends' : ''}.`
+      : 'If you join the talent pool we keep your profile until you withdraw your consent.',
+    policy.overrides.length > 0 ? "Some periods differ with the job's country." : '',
+    'The privacy page of our careers site lists every period in force.',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The first notice a tenant gets, to edit before or after publishing; its periods are the policy's (the defaults unless given). */
+export function defaultNoticeMd(company: string, policy: TRetentionPolicy = DEFAULT_RETENTION_POLICY): string {
   return `# How ${company} handles your application
 
 ${company} ("we") is the controller of the personal data you give us when you apply. We use Candor to run our hiring.
@@ -74,7 +91,7 @@ Your name, contact details, profile links, resume, cover letter and your answers
 The recruiters and the hiring team of the job. Candor hosts the data for us as our processor. We do not sell your data.
 
 ## How long we keep it
-Applications that do not lead to a hire are anonymized six months after the decision. If you join the talent pool we keep your profile for 24 months, and ask you before that ends.
+${retentionParagraph(policy)}
 
 ## Your rights
 You may see, download, correct or erase your data, restrict or object to its processing, and withdraw consent, through the privacy portal linked at the bottom of every page and every email we send. You may also complain to your data protection authority.

@@ -112,7 +112,8 @@ export const DEFAULT_PRIVACY_SETTINGS: TPrivacySettings = {
     {
       key: 'talent_pool',
       label: 'Keep my profile in the talent pool and contact me about future roles',
-      description: 'We keep your profile for 24 months and ask you before that ends.',
+      // How long it lasts is not written here: the form adds it from the retention policy in force.
+      description: 'We contact you only about roles that fit you; you can leave at any time in the privacy portal.',
       marketing: false,
       enabled: true,
     },

@@ -1,18 +1,28 @@
 import { z } from 'zod';
 import type { TDataCategory } from './data-categories.js';
 import type { TLegalBasis } from './legal-bases.js';
+import type { TRetentionTrigger } from './retention.js';
 
 /**
- * Why Candor processes personal data. Each purpose names its legal basis and
- * the categories it may use; the record of processing (Art. 30) is derived
- * from this table. The consent boxes on the apply form are the tenant's own
- * optional purposes (privacy settings), all based on consent.
+ * Why Candor processes personal data. Each purpose names its legal basis,
+ * the categories it may use, whose data it is, when a tenant uses it and
+ * which retention rules (by trigger) end its data; the record of processing
+ * (Art. 30) and the careers site's privacy page are derived from this table
+ * (see purposes-in-use.ts). The consent boxes on the apply form are the
+ * tenant's own optional purposes (privacy settings), all based on consent.
+ *
+ * `inUseWhen`: `always`; `consent_purpose` when the tenant's privacy
+ * settings have an enabled consent purpose with the same key; or
+ * `diversity_survey` when the tenant turned its diversity survey on.
  */
 export const PURPOSES = {
   recruitment: {
     label: 'Assessing your application for the job you applied to',
     legalBasis: 'gdpr.6.1.b',
     optional: false,
+    subjects: 'applicants',
+    inUseWhen: 'always',
+    retention: ['application_decided', 'candidate_inactive', 'candidate_hired'],
     categories: [
       'user.name',
       'user.contact.email',
@@ -31,12 +41,18 @@ export const PURPOSES = {
     label: 'Keeping your profile to contact you about future roles',
     legalBasis: 'gdpr.6.1.a',
     optional: true,
+    subjects: 'applicants',
+    inUseWhen: 'consent_purpose',
+    retention: ['talent_pool_consent'],
     categories: ['user.name', 'user.contact.email', 'user.professional.history', 'user.document.resume'],
   },
   diversity_reporting: {
     label: 'Anonymous diversity reporting, never used in hiring decisions',
     legalBasis: 'gdpr.9.2.a',
     optional: true,
+    subjects: 'applicants',
+    inUseWhen: 'diversity_survey',
+    retention: ['application_decided', 'candidate_inactive', 'candidate_hired'],
     categories: [
       'user.demographic.age_range',
       'user.demographic.gender',
@@ -50,18 +66,27 @@ export const PURPOSES = {
     label: 'Background and reference checks before an offer',
     legalBasis: 'gdpr.6.1.a',
     optional: true,
+    subjects: 'applicants',
+    inUseWhen: 'consent_purpose',
+    retention: ['application_decided', 'candidate_inactive', 'candidate_hired'],
     categories: ['user.name', 'user.professional.history', 'user.education'],
   },
   marketing: {
     label: 'News about the company and its open roles',
     legalBasis: 'gdpr.6.1.a',
     optional: true,
+    subjects: 'applicants',
+    inUseWhen: 'consent_purpose',
+    retention: ['candidate_inactive', 'talent_pool_consent', 'candidate_hired'],
     categories: ['user.name', 'user.contact.email'],
   },
   security: {
     label: 'Keeping Candor secure and accountable (staff accounts and audit trail)',
     legalBasis: 'gdpr.6.1.f',
     optional: false,
+    subjects: 'staff',
+    inUseWhen: 'always',
+    retention: ['audit_event'],
     categories: [
       'user.name',
       'user.contact.email',
@@ -73,7 +98,16 @@ export const PURPOSES = {
   },
 } as const satisfies Record<
   string,
-  { label: string; legalBasis: TLegalBasis; optional: boolean; categories: readonly TDataCategory[] }
+  {
+    label: string;
+    legalBasis: TLegalBasis;
+    optional: boolean;
+    subjects: 'applicants' | 'staff';
+    inUseWhen: 'always' | 'consent_purpose' | 'diversity_survey';
+    /** The triggers of the retention rules that erase or anonymize this purpose's data. */
+    retention: readonly TRetentionTrigger[];
+    categories: readonly TDataCategory[];
+  }
 >;
 
 export type TPurpose = keyof typeof PURPOSES;

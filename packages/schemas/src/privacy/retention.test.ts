@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETENTION_POLICY, periodFor, retentionCutoff, ZRetentionPolicy } from './retention.js';
+import { defaultNoticeMd } from './notice.js';
+import { DEFAULT_RETENTION_POLICY, periodFor, retentionCutoff, talentPoolTerm, ZRetentionPolicy } from './retention.js';
 
 describe('retention policies', () => {
   it('counts periods back in calendar months (keeping the time) or in days', () => {
@@ -36,5 +37,31 @@ describe('retention policies', () => {
       ['overrides.0.ruleId', 'No rule with this id'],
     ]);
     expect(ZRetentionPolicy.safeParse(DEFAULT_RETENTION_POLICY).success).toBe(true);
+  });
+
+  it("takes the talent pool's term from the policy's talent-pool rule, with the country's period, and none when it is off", () => {
+    const policy = {
+      rules: DEFAULT_RETENTION_POLICY.rules,
+      overrides: [{ country: 'CH', ruleId: 'talent_pool', period: { amount: 36, unit: 'months' as const } }],
+    };
+    expect(talentPoolTerm(policy, null)).toEqual({ period: { amount: 24, unit: 'months' }, noticeDays: 30 });
+    expect(talentPoolTerm(policy, 'ch')).toEqual({ period: { amount: 36, unit: 'months' }, noticeDays: 30 });
+    const off = { ...policy, rules: policy.rules.map((r) => (r.id === 'talent_pool' ? { ...r, enabled: false } : r)) };
+    expect(talentPoolTerm(off, 'CH')).toBeNull();
+  });
+
+  it('writes the first notice with the periods of the policy it is given', () => {
+    expect(defaultNoticeMd('Acme')).toContain(
+      'Applications that do not lead to a hire are anonymized 6 months after the decision. If you join the talent pool we keep your profile for 24 months, and ask you before that ends.',
+    );
+    const policy = {
+      rules: DEFAULT_RETENTION_POLICY.rules.map((r) =>
+        r.id === 'talent_pool' ? { ...r, period: { amount: 12, unit: 'months' as const }, renewalNoticeDays: 0 } : r,
+      ),
+      overrides: [],
+    };
+    const notice = defaultNoticeMd('Acme', policy);
+    expect(notice).toContain('If you join the talent pool we keep your profile for 12 months.');
+    expect(notice).not.toContain('24 months');
   });
 });

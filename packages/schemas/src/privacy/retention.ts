@@ -202,6 +202,22 @@ export function periodFor(policy: TRetentionPolicy, rule: TRetentionRule, countr
   return policy.overrides.find((o) => o.ruleId === rule.id && o.country === country.toUpperCase())?.period ?? rule.period;
 }
 
+/**
+ * How long a talent-pool consent lasts where the candidate's latest job is
+ * in `country`, and how many days before its end they are asked to renew:
+ * the enabled talent-pool rule of the policy (country override applied).
+ * Null when no rule ends it (then it lasts until withdrawn). The retention
+ * sweep, the renewal emails, the consent receipt and every text telling an
+ * applicant how long the talent pool lasts read this one function.
+ */
+export function talentPoolTerm(
+  policy: TRetentionPolicy,
+  country: string | null,
+): { period: TRetentionPeriod; noticeDays: number } | null {
+  const rule = policy.rules.find((r) => r.trigger === 'talent_pool_consent' && r.enabled);
+  return rule ? { period: periodFor(policy, rule, country), noticeDays: rule.renewalNoticeDays } : null;
+}
+
 const DAY_MS = 86_400_000;
 
 /**
