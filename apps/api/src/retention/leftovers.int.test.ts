@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Attachment } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { mergeCandidates } from '../candidates/candidates.service.js';
 import { diskFileStore } from '../files/file-store.js';
 import { candidateKey } from '../keys/data-keys.js';

@@ -1,0 +1,167 @@
+/**
+ * A real crash while applying: the real server runs as a child process, an
+ * apply is stopped between writing its files and committing (the test-only
+ * hook in files/crash-test-pause.ts), the process is killed with SIGKILL,
+ * and the next start-up's sweep must leave no readable resume without a row.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Attachment, Candidate, TENANT_FILTER } from '@candor/db';
+import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
+import { afterEach, expect, it } from 'vitest';
+import { setJobStatus } from '../jobs/jobs.service.js';
+import { candidateKey, openWith } from '../keys/data-keys.js';
+import { createKeyStore } from '../keys/key-store.js';
+import { loadMasterKey } from '../keys/master-key.js';
+import { createLogger } from '../logging/logger.js';
+import { LEFTOVER_GRACE_MS } from '../retention/leftovers.js';
+import { pdfBytes } from '../testing/documents.js';
+import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
+
+const API_DIR = resolve(import.meta.dirname, '../..');
+const ANY_TENANT = { filters: { [TENANT_FILTER]: false } };
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+/** Polls for a condition the server brings about (its health, the hook's marker); fails with the server's output. */
+async function until(what: string, check: () => boolean | Promise<boolean>, server: Server): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await check())) {
+    if (server.child.exitCode !== null) throw new Error(`server exited before ${what}:\n${server.output()}`);
+    if (Date.now() > deadline) throw new Error(`no ${what} within a minute:\n${server.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+  output(): string;
+}
+
+/** `src/server.ts` from source (tsx), as `pnpm dev` runs it, on the given database and data folder. */
+async function startServer(databaseUrl: string, dataDir: string, extraEnv: Record<string, string> = {}): Promise<Server> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@candor/source', 'src/server.ts'], {
+    cwd: API_DIR,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      DEMO_SEED: 'false',
+      LOG_LEVEL: 'warn',
+      RETENTION_INTERVAL_MINUTES: '0',
+      APP_ORIGIN: url,
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  const server = { url, child, output: () => log };
+  running.push(server);
+  await until('health', () => fetch(`${url}/healthz`).then((r) => r.ok, () => false), server);
+  return server;
+}
+
+async function stop(server: Server, signal: NodeJS.Signals): Promise<void> {
+  if (server.child.exitCode === null && server.child.signalCode === null) {
+    const exited = new Promise((r) => server.child.once('exit', r));
+    server.child.kill(signal);
+    await exited;
+  }
+}
+
+const running: Server[] = [];
+afterEach(async () => {
+  for (const server of running.splice(0)) await stop(server, 'SIGKILL');
+});
+
+/** Every file under a folder, as paths relative to it. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile())
+    .map((f) => join(f.parentPath, f.name).slice(dir.length + 1))
+    .sort();
+}
+
+forEachDatabase('a crash while applying', (db) => {
+  it('leaves only a pending file and a key without a row, which the next start-up sweeps', { timeout: 120_000 }, async () => {
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    const admin = await seedUser(em, tenant, 'admin');
+    await seedPublishedNotice(em, tenant);
+    const actor = actorOf(admin.id, tenant.id);
+    const { job } = await seedJobWithApplicant(db.orm(), actor);
+    await setJobStatus(tenantEm(db.orm(), tenant.id), actor, job.id, 'open');
+    const dataDir = mkdtempSync(join(tmpdir(), 'candor-crash-'));
+    const filesDir = join(dataDir, 'files');
+    const keysDir = join(dataDir, 'keys');
+    const marker = join(dataDir, 'paused-after-file-write');
+    const email = `crash-${Date.now()}@example.test`;
+    const apply = (server: Server) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries({ name: 'Ada Applicant', email, ageConfirmed: 'yes', noticeVersion: '1' })) form.append(name, value);
+      form.append('resume', new File([pdfBytes('Ada crash resume')], 'ada.pdf'));
+      return fetch(`${server.url}/careers/${tenant.slug}/jobs/${job.id}/apply`, {
+        method: 'POST',
+        headers: { Accept: 'application/json', Origin: server.url },
+        body: form,
+      });
+    };
+
+    try {
+      const crashing = await startServer(db.url(), dataDir, { CANDOR_TEST_PAUSE_AFTER_FILE_WRITE: marker });
+      const request = apply(crashing).catch(() => 'connection lost');
+      await until('marker', () => existsSync(marker), crashing);
+      await stop(crashing, 'SIGKILL');
+      expect(await request).toBe('connection lost');
+
+      // Nothing committed; on disk only a pending resume and the key of a candidate who does not exist.
+      expect(await db.orm().em.fork().count(Candidate, { email }, ANY_TENANT)).toBe(0);
+      expect(await db.orm().em.fork().count(Attachment, { tenant: tenant.id }, ANY_TENANT)).toBe(0);
+      const leftFiles = filesUnder(filesDir);
+      expect(leftFiles).toEqual([expect.stringMatching(/^[\w-]{2}\/[\w-]+\.pending$/)]);
+      const leftKeys = filesUnder(keysDir);
+      expect(leftKeys).toEqual([expect.stringMatching(new RegExp(`^${tenant.id}/\\w{2}/[\\w-]+\\.key$`))]);
+      const candidateId = leftKeys[0]!.split('/').pop()!.slice(0, -'.key'.length);
+      expect(await db.orm().em.fork().count(Candidate, { id: candidateId }, ANY_TENANT)).toBe(0);
+      // ...and together they are the resume, readable by anyone with the keys: what the sweep is for.
+      const masterKey = loadMasterKey({ dataDir, logger: createLogger('silent') });
+      const key = await candidateKey(db.orm().em.fork(), { masterKey, keyStore: createKeyStore(keysDir) }, { tenantId: tenant.id, candidateId });
+      expect(openWith(key!, readFileSync(join(filesDir, leftFiles[0]!))).equals(pdfBytes('Ada crash resume'))).toBe(true);
+
+      // The next start comes after the grace period that protects applies in flight.
+      const then = new Date(Date.now() - LEFTOVER_GRACE_MS - 60_000);
+      for (const path of [join(filesDir, leftFiles[0]!), join(keysDir, leftKeys[0]!)]) utimesSync(path, then, then);
+      const restarted = await startServer(db.url(), dataDir);
+      expect(filesUnder(filesDir)).toEqual([]);
+      expect(filesUnder(keysDir)).toEqual([]);
+
+      // Applying again works, and the committed resume has its final name.
+      expect((await apply(restarted)).status).toBe(201);
+      expect(filesUnder(filesDir)).toEqual([expect.stringMatching(/^[\w-]{2}\/[\w-]+$/)]);
+      const stored = await db.orm().em.fork().findOneOrFail(Attachment, { tenant: tenant.id }, ANY_TENANT);
+      expect(filesUnder(filesDir)).toEqual([`${stored.storageKey.slice(0, 2)}/${stored.storageKey}`]);
+      await stop(restarted, 'SIGTERM');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
