@@ -1,15 +1,22 @@
 import { type Em, subjectGraph, Tenant } from '@candor/db';
 import {
   DATA_CATEGORIES,
+  isConsentBasis,
+  isSpecialCategory,
   isTransfer,
   LEGAL_BASES,
   PURPOSES,
+  periodLabel,
+  purposesInUse,
   type TDataCategory,
   type TPrivacySettings,
-  periodLabel,
+  type TPurposeInUse,
+  type TRetentionPolicy,
   type TRetentionPolicyVersion,
+  type TRetentionRule,
   TRANSFER_SAFEGUARD_LABELS,
 } from '@candor/schemas';
+import { diversitySettingsOf } from '../diversity/survey.service.js';
 import { letterPdf } from '../offers/letter-pdf.js';
 import { currentRetentionPolicy } from '../retention/retention-policy.service.js';
 import { privacySettingsOf } from './privacy-settings.service.js';
@@ -65,6 +72,13 @@ function transfersSection(settings: TPrivacySettings): string {
 }
 
 
+/** One rule of the policy: its label, what it does after how long, and the countries with another period. */
+function ruleLine(policy: TRetentionPolicy, rule: TRetentionRule): string {
+  const overrides = policy.overrides.filter((o) => o.ruleId === rule.id).map((o) => `${o.country}: ${periodLabel(o.period)}`);
+  const what = rule.action === 'erase' ? 'erased' : 'anonymized';
+  return `${inline(rule.label)}: ${what} after ${periodLabel(rule.period)}${overrides.length ? ` (${overrides.join('; ')})` : ''}`;
+}
+
 /** The retention periods in force (Art. 30(1)(f)), rule by rule, with their per-country overrides. */
 function retentionSection({ version, policy }: TRetentionPolicyVersion): string {
   const source = version === 0 ? "Candor's default retention policy" : `retention policy version ${version}`;
@@ -72,22 +86,63 @@ function retentionSection({ version, policy }: TRetentionPolicyVersion): string 
   if (rules.length === 0) return `- Automatic retention: every rule of the ${source} is switched off; data is kept until it is erased.`;
   return [
     `- Automatic retention (${source}), carried out by Candor without anyone having to remember:`,
-    ...rules.map((rule) => {
-      const overrides = policy.overrides
-        .filter((o) => o.ruleId === rule.id)
-        .map((o) => `${o.country}: ${periodLabel(o.period)}`);
-      const what = rule.action === 'erase' ? 'erased' : 'anonymized';
-      return `  - ${inline(rule.label)}: ${what} after ${periodLabel(rule.period)}${overrides.length ? ` (${overrides.join('; ')})` : ''}`;
-    }),
+    ...rules.map((rule) => `  - ${ruleLine(policy, rule)}`),
     '- Data under a legal hold is kept until the hold ends, and reported.',
+  ].join('\n');
+}
+
+/** Why an optional catalogue purpose can be off for a tenant, and where it is turned on. */
+const NOT_IN_USE_BECAUSE: Record<(typeof PURPOSES)[keyof typeof PURPOSES]['inUseWhen'], string> = {
+  always: 'always in use',
+  consent_purpose: 'not offered as a consent purpose in the Privacy settings',
+  diversity_survey: 'the diversity survey is off in the Diversity settings',
+};
+
+/** One purpose in use: basis, whose data, special categories, and how long under the policy in force. */
+function purposeLine(policy: TRetentionPolicy, purpose: TPurposeInUse): string {
+  const catalogue = purpose.catalogue ? PURPOSES[purpose.catalogue] : null;
+  const name =
+    catalogue && catalogue.label !== purpose.label ? `**${catalogue.label}** (asked as "${inline(purpose.label)}")` : `**${inline(purpose.label)}**`;
+  const basis = LEGAL_BASES[purpose.legalBasis];
+  const consent = isConsentBasis(purpose.legalBasis);
+  const subjects = purpose.subjects === 'staff' ? 'Staff users' : consent ? 'Applicants who consented' : 'Applicants';
+  const special = purpose.categories.some(isSpecialCategory) ? '; special-category data (Art. 9)' : '';
+  const rules = purpose.retention.flatMap((r) => {
+    const rule = policy.rules.find((x) => x.id === r.ruleId);
+    return rule ? [ruleLine(policy, rule)] : [];
+  });
+  const until = [...(consent ? ['until consent is withdrawn'] : []), ...rules];
+  return `- ${name}: ${basis.article}, ${basis.label.toLowerCase()}; data subjects: ${subjects}${special}; retention: ${
+    until.length ? until.join('; ') : 'until erased on request (no retention rule in force)'
+  }`;
+}
+
+/**
+ * Every purpose of the catalogue: those this tenant uses (the catalogue's
+ * optional ones by the tenant's wording, plus its own consent purposes)
+ * with basis and retention, then a line naming the optional ones it does
+ * not use and why, so the section can never silently miss a purpose.
+ */
+function purposesSection(purposes: TPurposeInUse[], policy: TRetentionPolicy): string {
+  const unused = purposes.filter((p) => !p.inUse && p.catalogue);
+  return [
+    ...purposes.filter((p) => p.inUse).map((p) => purposeLine(policy, p)),
+    ...(unused.length
+      ? [
+          `- Not in use by this company: ${unused
+            .map((p) => `**${p.label}** (${p.catalogue ? NOT_IN_USE_BECAUSE[PURPOSES[p.catalogue].inUseWhen] : ''})`)
+            .join('; ')}`,
+        ]
+      : []),
   ].join('\n');
 }
 
 /**
  * The record of processing activities (GDPR Art. 30(1)) of one tenant,
  * generated from the data catalogue (which entity holds which categories),
- * the purposes and legal bases, and the tenant's privacy settings, so it
- * says what the system actually does. Markdown; `recordOfProcessingPdf`
+ * the purpose catalogue (purposesInUse: the tenant's consent purposes,
+ * diversity survey and retention policy in force), and the tenant's
+ * privacy settings, so it says what the system actually does. Markdown; `recordOfProcessingPdf`
  * renders the same text.
  */
 export async function recordOfProcessing(em: Em, tenantId: string, now: Date = new Date()): Promise<string> {
@@ -100,12 +155,11 @@ export async function recordOfProcessing(em: Em, tenantId: string, now: Date = n
     }
   }
   const retention = await currentRetentionPolicy(em, tenantId);
-  const consentPurposes = settings.consentPurposes.filter((p) => p.enabled);
-  const purposes = [
-    [PURPOSES.recruitment.label, LEGAL_BASES[PURPOSES.recruitment.legalBasis].article, 'Applicants'],
-    ...consentPurposes.map((p) => [p.label, LEGAL_BASES['gdpr.6.1.a'].article, 'Applicants who consented']),
-    [PURPOSES.security.label, LEGAL_BASES[PURPOSES.security.legalBasis].article, 'Staff users'],
-  ];
+  const purposes = purposesInUse({
+    consentPurposes: settings.consentPurposes,
+    diversitySurvey: diversitySettingsOf(tenant).enabled,
+    policy: retention.policy,
+  });
   return `# Record of processing activities: ${tenant.name}
 
 Generated by Candor on ${now.toISOString().slice(0, 10)} from the data catalogue and the company's settings (GDPR Art. 30(1)).
@@ -114,7 +168,7 @@ Generated by Candor on ${now.toISOString().slice(0, 10)} from the data catalogue
 ${controllerSection(tenant.name, settings)}
 
 ## Purposes and legal bases
-${purposes.map(([purpose, basis, subjects]) => `- **${purpose}**: ${basis}; data subjects: ${subjects}`).join('\n')}
+${purposesSection(purposes, retention.policy)}
 
 ## Categories of data subjects
 - Applicants and candidates (people who applied, or whom the hiring team added)
