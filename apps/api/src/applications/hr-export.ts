@@ -1,11 +1,12 @@
 import { Attachment, type Em, Offer, User } from '@candor/db';
-import type { THrExportResult } from '@candor/schemas';
+import type { TDataCategory, THrExportResult } from '@candor/schemas';
 import { recordAudit } from '../audit/audit.service.js';
 import { readAttachmentBytes } from '../attachments/attachments.service.js';
 import { assertNotRestricted } from '../candidates/restriction.js';
 import type { FileStore } from '../files/file-store.js';
 import { zipArchive } from '../files/zip.js';
 import { visibleApplication } from '../hiring/job-scope.js';
+import { hrExportRecipients, recordDisclosure } from '../privacy/disclosures.service.js';
 import { candidateKey, type DataKeys, openWith } from '../keys/data-keys.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
@@ -14,6 +15,24 @@ import type { Actor } from '../trpc/init.js';
 function entryName(name: string): string {
   const printable = [...name].map((char) => (char.charCodeAt(0) < 0x20 ? '_' : char)).join('');
   return printable.replace(/[\\/:*?"<>|]+/g, '_').slice(0, 120) || 'file';
+}
+
+/** The data categories a hire.json holds: only those with a value, so the log says no more than was sent. */
+function hrExportCategories(hire: {
+  candidate: { phone: string | null; location: string | null; links: string[] };
+  offer: { salary: number } | null;
+  files: string[];
+}): TDataCategory[] {
+  return [
+    'user.name',
+    'user.contact.email',
+    'user.recruitment.application',
+    ...(hire.candidate.phone ? (['user.contact.phone_number'] as const) : []),
+    ...(hire.candidate.location ? (['user.contact.address'] as const) : []),
+    ...(hire.candidate.links.length > 0 ? (['user.contact.url'] as const) : []),
+    ...(hire.offer ? (['user.financial.salary_expectation'] as const) : []),
+    ...(hire.files.length > 0 ? (['user.document.resume'] as const) : []),
+  ];
 }
 
 /**
@@ -87,6 +106,19 @@ export async function exportHireToHr(
 
   app.hrExportedAt = new Date();
   app.hrExportedBy = em.getReference(User, actor.userId);
+  // The hire leaves Candor: each HR recipient goes in the person's disclosure log, with what this zip held.
+  for (const recipient of await hrExportRecipients(em, actor.tenantId)) {
+    recordDisclosure(em, {
+      tenantId: actor.tenantId,
+      candidateId: candidate.id,
+      applicationId: app.id,
+      recipient,
+      categories: hrExportCategories(hire),
+      purpose: 'Export to HR: the hire’s record for onboarding',
+      via: 'hr_export',
+      userId: actor.userId,
+    });
+  }
   recordAudit(em, actor, { action: 'application.hr_export', targetType: 'Application', targetId: app.id, subjectId: candidate.id });
   await em.flush();
   const day = app.hrExportedAt.toISOString().slice(0, 10);

@@ -24,3 +24,13 @@ export function setAuditSubjectKey(hashKey: Buffer): void {
 export function auditSubjectRef(candidateId: string): string {
   return createHmac('sha256', subjectKey).update(candidateId, 'utf8').digest('hex');
 }
+
+/**
+ * An email address as a keyed hash, for the messages kept as proof after an
+ * erasure (its answer, its Art. 19 notices): "did you confirm the erasure
+ * to this address?" can be answered by hashing the address again, and the
+ * stored proof names nobody. Lower-cased: addresses compare so.
+ */
+export function proofAddressRef(address: string): string {
+  return `hmac:${createHmac('sha256', subjectKey).update(`address:${address.trim().toLowerCase()}`, 'utf8').digest('hex')}`;
+}

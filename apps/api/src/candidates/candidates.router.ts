@@ -6,8 +6,12 @@ import {
   ZCandidateMergeInput,
   ZCandidateRestrictionInput,
   ZCandidateUpdateInput,
+  ZDisclosure,
+  ZDisclosureRecordInput,
   ZIdInput,
 } from '@candor/schemas';
+import { z } from 'zod';
+import { candidateDisclosures, recordManualDisclosure } from '../privacy/disclosures.service.js';
 import { roleProcedure, router } from '../trpc/init.js';
 import {
   createCandidate,
@@ -45,6 +49,17 @@ export const candidatesRouter = router({
     .input(ZCandidateMergeInput)
     .output(ZCandidate)
     .mutation(({ ctx, input }) => mergeCandidates(ctx.em, ctx.actor, input)),
+
+  // The disclosure log: who outside Candor received the candidate's data (Art. 15(1)(c), Art. 19).
+  disclosures: roleProcedure('candidates.manage')
+    .input(ZIdInput)
+    .output(z.array(ZDisclosure))
+    .query(({ ctx, input }) => candidateDisclosures(ctx.em, ctx.actor, input.id)),
+
+  recordDisclosure: roleProcedure('candidates.manage')
+    .input(ZDisclosureRecordInput)
+    .output(ZDisclosure)
+    .mutation(({ ctx, input }) => recordManualDisclosure(ctx.em, ctx.actor, input)),
 
   // Restriction of processing (Art. 18), entered for a request by phone or letter; the portal has its own.
   restrict: roleProcedure(MANAGES_RESTRICTION)

@@ -15,17 +15,17 @@ export const interviewsRouter = router({
   forApplication: roleProcedure('applications.read')
     .input(ZApplicationIdInput)
     .output(z.array(ZInterview))
-    .query(({ ctx, input }) => interviewsOf(ctx.em, ctx.actor, input.applicationId)),
+    .query(({ ctx, input }) => interviewsOf(ctx.em, ctx.actor, ctx.deps, input.applicationId)),
 
   schedule: roleProcedure('interviews.manage')
     .input(ZInterviewScheduleInput)
     .output(ZInterview)
-    .mutation(({ ctx, input }) => scheduleInterview(ctx.em, ctx.actor, input, ctx.deps.publicUrl)),
+    .mutation(({ ctx, input }) => scheduleInterview(ctx.em, ctx.actor, input, ctx.deps)),
 
   cancel: roleProcedure('interviews.manage')
     .input(ZIdInput)
     .output(ZInterview)
-    .mutation(({ ctx, input }) => cancelInterview(ctx.em, ctx.actor, input.id)),
+    .mutation(({ ctx, input }) => cancelInterview(ctx.em, ctx.actor, ctx.deps, input.id)),
 
   submitScorecard: roleProcedure('scorecards.submit')
     .input(ZScorecardInput)

@@ -34,8 +34,12 @@ type InterviewRow = InferEntity<typeof Interview>;
 type ScorecardRow = InferEntity<typeof Scorecard>;
 
 
-/** `shown` filters the free text staff typed (titles, places) for a blind reviewer. */
-async function toInterviews(em: Em, rows: InterviewRow[], shown: (text: string) => string): Promise<TInterview[]> {
+/**
+ * Interviews of one application as the caller sees them. Titles and places
+ * are staff's free text about the candidate, stored sealed under the
+ * candidate's key (`key`); `shown` filters them for a blind reviewer.
+ */
+async function toInterviews(em: Em, rows: InterviewRow[], shown: (text: string) => string, key: Buffer | null): Promise<TInterview[]> {
   const ids = rows.map((r) => r.id);
   const [participants, scorecards] = ids.length
     ? await Promise.all([
@@ -47,13 +51,13 @@ async function toInterviews(em: Em, rows: InterviewRow[], shown: (text: string) 
   return rows.map((r) => ({
     id: r.id,
     applicationId: r.application.id,
-    title: shown(r.title),
+    title: shown(openText(key, r.title)),
     startsAt: r.startsAt.toISOString(),
     endsAt: r.endsAt.toISOString(),
     interviewers: participants
       .filter((p) => p.interview.id === r.id)
       .map((p) => ({ id: p.user.id, name: p.user.name, submitted: submitted.has(`${r.id}:${p.user.id}`) })),
-    location: r.location ? shown(r.location) : null,
+    location: r.location ? shown(openText(key, r.location)) : null,
     videoUrl: r.videoUrl ?? null,
     status: r.status === 'cancelled' ? 'cancelled' : 'scheduled',
   }));
@@ -68,12 +72,15 @@ export async function scheduleInterview(
   em: Em,
   actor: Actor,
   input: z.output<typeof ZInterviewScheduleInput>,
-  publicUrl: string,
+  deps: DataKeys & { publicUrl: string },
 ): Promise<TInterview> {
+  const { publicUrl } = deps;
+  const keys = deps;
   const app = await visibleApplication(em, actor, input.applicationId);
   assertNotRestricted(app.candidate, 'no interviews can be scheduled with them');
   if (app.status !== 'active') throw new AppError('PRECONDITION_FAILED', `This application is ${app.status}`);
   const interviewerIds = [...new Set(input.interviewerIds)];
+  const key = await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id }, { create: true });
   const interview = await em.transactional(async (tx) => {
     const members = await tx.find(
       Membership,
@@ -90,10 +97,10 @@ export async function scheduleInterview(
     const interview = tx.create(Interview, {
       tenant: actor.tenantId,
       application: app,
-      title: input.title,
+      title: sealFor(key, input.title),
       startsAt: new Date(input.startsAt),
       endsAt: new Date(input.endsAt),
-      location: input.location,
+      location: input.location ? sealFor(key, input.location) : null,
       videoUrl: input.videoUrl,
       status: 'scheduled',
       createdBy: organizer,
@@ -140,23 +147,26 @@ export async function scheduleInterview(
     await tx.flush();
     return interview;
   });
-  return (await toInterviews(em, [interview], textFilterFor(actor, app)))[0]!;
+  return (await toInterviews(em, [interview], textFilterFor(actor, app), key))[0]!;
 }
 
-export async function interviewsOf(em: Em, actor: Actor, applicationId: string): Promise<TInterview[]> {
+export async function interviewsOf(em: Em, actor: Actor, keys: DataKeys, applicationId: string): Promise<TInterview[]> {
   const app = await visibleApplication(em, actor, applicationId);
-  return toInterviews(em, await em.find(Interview, { application: app }, { orderBy: { startsAt: 'asc' } }), textFilterFor(actor, app));
+  const rows = await em.find(Interview, { application: app }, { orderBy: { startsAt: 'asc' } });
+  const key = rows.length > 0 ? await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id }) : null;
+  return toInterviews(em, rows, textFilterFor(actor, app), key);
 }
 
 /** Cancels an interview; allowed under a restriction of processing, which it helps to honour. */
-export async function cancelInterview(em: Em, actor: Actor, id: string): Promise<TInterview> {
+export async function cancelInterview(em: Em, actor: Actor, keys: DataKeys, id: string): Promise<TInterview> {
   const interview = await em.findOne(Interview, id);
   if (!interview) throw new AppError('NOT_FOUND', 'No such interview');
   const app = await visibleApplication(em, actor, interview.application.id);
   interview.status = 'cancelled';
   recordAudit(em, actor, { action: 'interview.cancel', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
   await em.flush();
-  return (await toInterviews(em, [interview], textFilterFor(actor, app)))[0]!;
+  const key = await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id });
+  return (await toInterviews(em, [interview], textFilterFor(actor, app), key))[0]!;
 }
 
 /** Submits the caller's scorecard for an interview they took part in; once only. */

@@ -26,6 +26,19 @@ async function restrictedCandidates(tx: Em, emails: Array<{ candidate?: { id: st
 }
 
 /**
+ * A message kept as proof (an erasure's answer and notices) keeps, once
+ * delivered or given up, only what proves it was sent: template, subject
+ * (which names no one), dates and the address as a keyed hash.
+ */
+function reduceToProof(email: { to: string; text: string; html?: string | null; attachments?: unknown; proofAddressHash?: string | null }): void {
+  if (!email.proofAddressHash) return;
+  email.to = email.proofAddressHash;
+  email.text = '';
+  email.html = null;
+  email.attachments = null;
+}
+
+/**
  * Delivers due emails from the outbox. Rows are claimed with
  * FOR UPDATE SKIP LOCKED on PostgreSQL, so several API instances can run
  * this at once without sending an email twice.
@@ -64,12 +77,14 @@ export async function deliverDueEmails(em: Em, transport: MailTransport, from: s
         });
         email.status = 'sent';
         email.sentAt = new Date();
+        reduceToProof(email);
         sent += 1;
       } catch (error) {
         email.attempts += 1;
         // Transport errors can quote addresses; keep only the error class.
         email.lastError = error instanceof Error ? error.name : 'Error';
         email.status = email.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
+        if (email.status === 'failed') reduceToProof(email);
         email.nextAttemptAt = new Date(Date.now() + backoffMs(email.attempts));
         failed += 1;
         logger.warn('email delivery failed', { emailId: email.id, attempts: email.attempts, ...errorFields(error) });

@@ -23,6 +23,7 @@ import { RateLimiter } from '../http/rate-limit.js';
 import { setJobStatus } from '../jobs/jobs.service.js';
 import { verifyJws } from '../keys/jws.js';
 import { publicSigningKeys } from '../keys/signing-keys.service.js';
+import { recordDisclosure } from '../privacy/disclosures.service.js';
 import { pdfBytes } from '../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
@@ -449,25 +450,61 @@ forEachDatabase('the privacy portal', (db) => {
       expect(request?.actions.map((a) => a.action)).toEqual(['identity.verified', 'consent.withdraw', 'marketing.objection']);
     });
 
-    it('restricts processing, and tells the recipients of the data (Art. 19)', async () => {
+    it('restricts processing, and tells only the recipients that received the data (Art. 19)', async () => {
       const { tenant, client, candidate, path, post, signIn } = await setup();
-      const tenantRow = await tenantEm(db.orm(), tenant.id).findOneOrFail(Tenant, tenant.id);
+      const em = tenantEm(db.orm(), tenant.id);
+      const tenantRow = await em.findOneOrFail(Tenant, tenant.id);
+      const recipient = { role: 'controller', purpose: 'Background checks', country: 'US', safeguard: 'scc', hrExport: false } as const;
       tenantRow.privacySettings = {
         ...DEFAULT_PRIVACY_SETTINGS,
-        recipients: [{ name: 'Checkr', role: 'controller', purpose: 'Background checks', country: 'US', safeguard: 'scc', notifyEmail: 'privacy@checkr.example' }],
+        recipients: [
+          { ...recipient, name: 'Checkr', notifyEmail: 'privacy@checkr.example' },
+          { ...recipient, name: 'Sterling', notifyEmail: 'privacy@sterling.example' },
+        ],
       };
-      await tenantEm(db.orm(), tenant.id).persistAndFlush(tenantRow);
+      // Checkr received the person's name and address; Sterling never received anything about them.
+      recordDisclosure(em, {
+        tenantId: tenant.id,
+        candidateId: candidate.id,
+        recipient: { name: 'Checkr', kind: 'controller', country: 'US', safeguard: 'scc', notifyEmail: 'privacy@checkr.example' },
+        categories: ['user.name', 'user.contact.email'],
+        purpose: 'Background check',
+        via: 'manual',
+        userId: null,
+      });
+      await em.flush();
       await signIn();
       expect((await post(client, 'restrict')).status).toBe(303);
-      const notice = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, { template: 'recipient_notice' });
-      expect(notice).toMatchObject({ to: 'privacy@checkr.example' });
-      expect(notice.text).toContain(candidate.email);
+      const notices = await tenantEm(db.orm(), tenant.id).find(OutboxEmail, { template: 'recipient_notice' });
+      expect(notices.map((n) => n.to)).toEqual(['privacy@checkr.example']);
+      expect(notices[0]!.text).toContain(candidate.email);
+      expect(notices[0]!.text).toContain('Name, Email address');
       expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).restrictedAt).not.toBeNull();
       await post(client, 'restrict');
       const requests = await requestsOf(tenant.id, candidate.id);
       expect(requests.map((r) => [r.type, r.status])).toEqual([['restriction', 'completed']]);
       expect(requests[0]?.actions.map((a) => [a.action, a.detail])).toContainEqual(['recipients.notified', 'Checkr']);
-      expect(await (await client.request(path())).text()).toContain('Processing of your data is restricted since');
+      const page = await (await client.request(path())).text();
+      expect(page).toContain('Processing of your data is restricted since');
+      // The portal lists who received the data (Art. 15(1)(c)).
+      expect(page).toContain('Who received your data');
+      expect(page).toContain('data-recipient="Checkr"');
+      expect(page).not.toContain('Sterling');
+    });
+
+    it('tells no recipient of a correction when none received the person’s data', async () => {
+      const { tenant, client, email, candidate, post, signIn } = await setup();
+      const em = tenantEm(db.orm(), tenant.id);
+      const tenantRow = await em.findOneOrFail(Tenant, tenant.id);
+      tenantRow.privacySettings = {
+        ...DEFAULT_PRIVACY_SETTINGS,
+        recipients: [{ name: 'Checkr', role: 'controller', purpose: 'Background checks', country: 'US', safeguard: 'scc', notifyEmail: 'privacy@checkr.example', hrExport: false }],
+      };
+      await em.flush();
+      await signIn();
+      const res = await post(client, 'contact', { name: candidate.name, email, phone: '+49 30 1234567', location: '', links: [] });
+      expect(res.headers.get('Location')).toContain('done=contact_updated');
+      expect(await tenantEm(db.orm(), tenant.id).count(OutboxEmail, { template: 'recipient_notice' })).toBe(0);
     });
 
     it('takes an erasure request for the team, once confirmed', async () => {

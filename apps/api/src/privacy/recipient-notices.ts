@@ -1,17 +1,28 @@
-import { type Em, type InferEntity, type PrivacyRequest, Tenant } from '@candor/db';
+import { Candidate, type Em, type InferEntity, type PrivacyRequest, personalFields, Tenant } from '@candor/db';
+import { DATA_CATEGORIES, type TDataCategory } from '@candor/schemas';
+import { proofAddressRef } from '../audit/audit-subject.js';
 import { enqueueEmail } from '../mail/outbox.js';
+import { type RecipientOfSubject, recipientsOfSubject } from './disclosures.service.js';
 import { privacySettingsOf } from './privacy-settings.service.js';
 
 export type RecipientNoticeKind = 'erasure' | 'rectification' | 'restriction';
 
+/** A corrected value of the candidate's record: the property and its new value. */
+export interface Correction {
+  property: string;
+  value: string;
+}
+
 export interface RecipientNotice {
   kind: RecipientNoticeKind;
-  /** The data subject, as the recipient knows them. */
-  subjectEmail: string;
+  /** The person as they were when the data was disclosed (before a correction): the recipient knows them so. */
+  subject: { email: string; name: string };
   /** The privacy request's reference, for the recipient's confirmation. */
   reference: string;
-  /** What was corrected, or anything else the recipient needs to act. */
-  detail?: string;
+  /** For a correction: what changed. Only recipients that received a corrected category are told, and only of those. */
+  corrections?: Correction[];
+  /** Notices sent as an erasure runs are kept after delivery only as proof: no body, the address as a keyed hash. */
+  asProof?: boolean;
 }
 
 const WORDING: Record<RecipientNoticeKind, { subject: string; asked: string; done: string; ask: string }> = {
@@ -35,37 +46,62 @@ const WORDING: Record<RecipientNoticeKind, { subject: string; asked: string; don
   },
 };
 
+const CANDIDATE_CATEGORIES = new Map(personalFields(Candidate).map((f) => [f.property, f.category]));
+
+function categoryOfCorrection(correction: Correction): TDataCategory | undefined {
+  return CANDIDATE_CATEGORIES.get(correction.property);
+}
+
+/** The person as this recipient knows them: by what it received, never by more. */
+function whoFor(recipient: RecipientOfSubject, subject: RecipientNotice['subject']): string {
+  const got = new Set(recipient.categories);
+  if (got.has('user.contact.email') && subject.email) return `The person with email ${subject.email}`;
+  if (got.has('user.name') && subject.name) return `${subject.name}`;
+  return `The person whose data we disclosed to you under our reference ${recipient.references.join(', ')}`;
+}
+
 /**
- * Tells each recipient the tenant disclosed personal data to that the data
- * was erased, corrected or restricted (GDPR Art. 19). One email per
- * recipient with a notice address; recipients without one are left out
- * (the tenant decided they need no notice, or tells them another way).
- * Enqueued in the caller's unit of work: nothing is sent unless it commits.
- * Returns the names of the recipients notified, for the request's record.
+ * Tells the recipients a person's data was disclosed to (their disclosure
+ * log, not every recipient on the Privacy page) that it was erased,
+ * corrected or restricted (GDPR Art. 19), naming only what each received.
+ * Recipients without a notice address are left out (the company tells them
+ * another way). Enqueued in the caller's unit of work: nothing is sent
+ * unless it commits. Returns the names of the recipients notified.
  */
-export async function notifyRecipients(tx: Em, tenantId: string, notice: RecipientNotice): Promise<string[]> {
+export async function notifyRecipients(tx: Em, tenantId: string, candidateId: string, notice: RecipientNotice): Promise<string[]> {
   const tenant = await tx.findOneOrFail(Tenant, tenantId);
   const settings = await privacySettingsOf(tx, tenantId);
   const wording = WORDING[notice.kind];
   // The outbox's sender address may not be read: name the privacy contact when there is one.
   const confirm = settings.contactEmail ? `, and confirm to ${settings.contactEmail}` : ', and confirm to us';
-  const detail = notice.detail?.trim();
   const notified: string[] = [];
-  for (const recipient of settings.recipients) {
+  for (const recipient of await recipientsOfSubject(tx, tenantId, candidateId)) {
     if (!recipient.notifyEmail) continue;
+    const received = new Set(recipient.categories);
+    const corrections = (notice.corrections ?? []).filter((c) => {
+      const category = categoryOfCorrection(c);
+      return category !== undefined && received.has(category);
+    });
+    // A correction of data the recipient never got is none of its business (and telling it would disclose it).
+    if (notice.kind === 'rectification' && notice.corrections && corrections.length === 0) continue;
+    const disclosed = recipient.categories.map((c) => DATA_CATEGORIES[c]?.label ?? c).join(', ');
+    const since = recipient.firstDisclosedAt.toISOString().slice(0, 10);
     enqueueEmail(tx, {
       tenantId,
+      // Linked to the person so their erasure removes it; a notice sent by the erasure itself is kept as proof instead.
+      candidateId: notice.asProof ? null : candidateId,
       to: recipient.notifyEmail,
       template: 'recipient_notice',
       subject: `${tenant.name}: ${wording.subject} (GDPR Art. 19 notice), reference ${notice.reference}`,
       text: [
         `Hello ${recipient.name},`,
-        `The person with email ${notice.subjectEmail} ${wording.asked}. ${wording.done}`,
-        ...(detail ? [`Details: ${detail}`] : []),
+        `${whoFor(recipient, notice.subject)} ${wording.asked}. ${wording.done}`,
+        ...(corrections.length > 0 ? [`Corrected: ${corrections.map((c) => `${DATA_CATEGORIES[categoryOfCorrection(c)!].label}: ${c.value}`).join('; ')}`] : []),
         `${wording.ask}${confirm}. Our reference: ${notice.reference}.`,
-        `We tell you because ${tenant.name} disclosed personal data about this person to you (${recipient.purpose}), and Art. 19 GDPR requires us to tell every recipient.`,
+        `We tell you because ${tenant.name} disclosed this person's data to you (from ${since}: ${disclosed}), and Art. 19 GDPR requires us to tell every recipient of it.`,
         `Kind regards,\n${tenant.name}`,
       ].join('\n\n'),
+      proofAddressHash: notice.asProof ? proofAddressRef(recipient.notifyEmail) : null,
     });
     notified.push(recipient.name);
   }
@@ -73,20 +109,21 @@ export async function notifyRecipients(tx: Em, tenantId: string, notice: Recipie
 }
 
 /**
- * Notifies the recipients about what a privacy request changed, and records
- * on the request whom (its actions list is what staff and the requester's
- * answer rely on to say who was told).
+ * Notifies the recipients in the person's log about what a privacy request
+ * changed, and records on the request whom (its actions list is what staff
+ * and the requester's answer rely on to say who was told).
  */
 export async function notifyRecipientsOfRequest(
   tx: Em,
   request: InferEntity<typeof PrivacyRequest>,
   kind: RecipientNoticeKind,
-  subjectEmail: string,
-  detail?: string,
+  subject: RecipientNotice['subject'],
+  options: Pick<RecipientNotice, 'corrections' | 'asProof'> & { candidateId?: string } = {},
 ): Promise<void> {
-  if (!subjectEmail) return;
+  const candidateId = options.candidateId ?? request.candidate?.id;
+  if (!candidateId) return;
   const reference = request.id.slice(0, 8).toUpperCase();
-  const notified = await notifyRecipients(tx, request.tenant.id, { kind, subjectEmail, reference, detail });
+  const notified = await notifyRecipients(tx, request.tenant.id, candidateId, { kind, subject, reference, ...options });
   if (notified.length === 0) return;
   request.actions = [...request.actions, { at: new Date().toISOString(), action: 'recipients.notified', detail: notified.join(', ') }];
 }

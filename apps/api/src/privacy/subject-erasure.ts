@@ -1,5 +1,6 @@
 import {
   Candidate,
+  OutboxEmail,
   deleteRows,
   type Em,
   purgeSearchIndex,
@@ -18,10 +19,12 @@ import type { KeyStore } from '../keys/key-store.js';
 /**
  * Rows kept after an erasure, with every personal value blanked: what the
  * tenant may keep as anonymous statistics (which job, which stage was
- * reached, when) and the request itself, which proves the erasure was done.
+ * reached, when), the request itself, which proves the erasure was done,
+ * and the disclosure log (recipient, categories, date: no personal value),
+ * which says whom the erasure had to be told (Art. 19).
  * Rows of every other entity in the subject graph are deleted.
  */
-const KEPT_AS_ANONYMOUS = new Set(['Candidate', 'Application', 'StageChange', 'Interview', 'PrivacyRequest', 'LegalHold']);
+const KEPT_AS_ANONYMOUS = new Set(['Candidate', 'Application', 'StageChange', 'Interview', 'PrivacyRequest', 'LegalHold', 'Disclosure']);
 
 export interface ErasureSummary {
   /** Per entity: how many rows were anonymized and how many deleted (over all candidates erased together). */
@@ -114,6 +117,9 @@ export async function eraseSubjects(tx: Em, candidateIds: string[]): Promise<Era
       if (deleted > 0) summary.entities[node.entity] = { anonymized: 0, deleted };
     }
   }
+  // The privacy portal's sign-in codes belong to no tenant (sent before anyone knew whose address it was): they go too.
+  const codes = await tx.nativeDelete(OutboxEmail, { tenant: null, to: { $in: emails } }, { filters: false });
+  if (codes > 0) summary.entities.OutboxEmail = { anonymized: 0, deleted: (summary.entities.OutboxEmail?.deleted ?? 0) + codes };
   detachSubjects(tx, new Set(graph.map((n) => n.entity)));
   await purgeSearchIndex(tx);
   return summary;

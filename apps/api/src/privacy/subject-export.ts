@@ -2,19 +2,21 @@ import {
   Attachment,
   Candidate,
   type Em,
+  Membership,
   type SubjectEntity,
   subjectGraph,
   subjectWhere,
 } from '@candor/db';
-import { DATA_CATEGORIES, type TDataCategory } from '@candor/schemas';
+import { DATA_CATEGORIES, ROLE_LABELS, type TDataCategory, type TDisclosure } from '@candor/schemas';
 import { readAttachmentBytes } from '../attachments/attachments.service.js';
 import type { FileStore } from '../files/file-store.js';
 import { zipArchive } from '../files/zip.js';
 import { candidateKey, type DataKeys, openDeep } from '../keys/data-keys.js';
+import { disclosuresOf } from './disclosures.service.js';
 import { privacySettingsOf } from './privacy-settings.service.js';
 
 /** Bumped on any change a reader of the export would notice; see docs/subject-export.md. */
-export const SUBJECT_EXPORT_VERSION = 1;
+export const SUBJECT_EXPORT_VERSION = 2;
 
 /** Where each kind of record comes from (Art. 15(1)(g)): shown in the export. */
 const SOURCES: Record<string, string> = {
@@ -35,10 +37,29 @@ const SOURCES: Record<string, string> = {
   DiversityResponse: 'Your answers to the voluntary diversity survey',
   OutboxEmail: 'Emails we sent you',
   PortalSession: 'Your sign-ins to the privacy portal',
+  Disclosure: 'Who received your data from us, what and when (Art. 15(1)(c))',
 };
 
 /** Relations to records that are not about you are shown by what they are, never by whom. */
 const LABELLED_TARGETS: Record<string, string> = { Job: 'title', JobStage: 'name' };
+
+/**
+ * Rows of an entity that are the subject's to receive, narrower than "about
+ * them": an email about the person to an interviewer or a recipient is staff's
+ * or that recipient's mail (the disclosure log says who received what); only
+ * messages sent to the person are in their copy. Erasure still reaches them all.
+ */
+const EXPORT_SCOPE: Record<string, (candidate: { email: string }) => Record<string, unknown>> = {
+  OutboxEmail: (candidate) => ({ to: candidate.email }),
+};
+
+/** How the export names the staff who wrote or did something: by role, unless the tenant chose names (Privacy page). */
+type StaffLabels = Map<string, { role: string; name?: string }>;
+
+async function staffLabels(em: Em, tenantId: string, withNames: boolean): Promise<StaffLabels> {
+  const members = await em.find(Membership, { tenant: tenantId }, { populate: ['user'] });
+  return new Map(members.map((m) => [m.user.id, { role: ROLE_LABELS[m.role] ?? m.role, ...(withNames ? { name: m.user.name } : {}) }]));
+}
 
 type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
 
@@ -62,6 +83,8 @@ export interface SubjectExport {
   sources: Record<string, string>;
   records: Record<string, SubjectExportRecord[]>;
   files: Array<{ attachmentId: string; path: string; contentType: string }>;
+  /** Everyone outside Candor who received the person's data (Art. 15(1)(c)), from the disclosure log. */
+  recipients: Array<Pick<TDisclosure, 'recipient' | 'purpose' | 'via' | 'disclosedAt'> & { categories: string[] }>;
   /** What this copy leaves out, and where the subject finds it (a copy staff download for the subject). */
   omitted?: Record<string, string>;
 }
@@ -91,7 +114,13 @@ function toJson(value: unknown): Json {
   return value as Json;
 }
 
-async function recordsOf(em: Em, node: SubjectEntity, where: Record<string, unknown>, key: Buffer | null): Promise<SubjectExportRecord[]> {
+async function recordsOf(
+  em: Em,
+  node: SubjectEntity,
+  where: Record<string, unknown>,
+  key: Buffer | null,
+  staff: StaffLabels,
+): Promise<SubjectExportRecord[]> {
   const labelled = node.relations.filter((r) => r.target in LABELLED_TARGETS);
   const rows = (await em.find(node.entity, where, {
     populate: labelled.map((r) => r.property) as never[],
@@ -108,8 +137,9 @@ async function recordsOf(em: Em, node: SubjectEntity, where: Record<string, unkn
         const ref = row[property] as Record<string, unknown> | null | undefined;
         if (!ref) return [];
         const label = LABELLED_TARGETS[target];
-        // References to staff accounts are left out: the export is about the applicant.
-        if (!label) return target === 'User' ? [] : [[property, toJson(ref)]];
+        // Staff are named by role (who wrote a scorecard matters, not their account); a former member is just "staff".
+        if (target === 'User') return [[property, staff.get(String(ref.id)) ?? { role: 'Staff' }]];
+        if (!label) return [[property, toJson(ref)]];
         return [[property, { id: String(ref.id), [label]: toJson(ref[label]) }]];
       }),
     ),
@@ -130,13 +160,16 @@ export async function subjectExport(em: Em, candidateId: string, keys: DataKeys,
   const records: Record<string, SubjectExportRecord[]> = {};
   const used = new Set<TDataCategory>();
   const omitted: Record<string, string> = {};
+  const staff = await staffLabels(em, tenant.id, settings.exportStaffNames);
   for (const node of [...subjectGraph(em)].reverse()) {
     const note = SUBJECT_ONLY[node.entity];
     if (audience === 'staff' && note) {
       omitted[node.entity] = note;
       continue;
     }
-    const rows = await recordsOf(em, node, subjectWhere(node, candidateId, candidate.email), key);
+    const scope = EXPORT_SCOPE[node.entity];
+    const where = scope ? { $and: [subjectWhere(node, candidateId, candidate.email), scope(candidate)] } : subjectWhere(node, candidateId, candidate.email);
+    const rows = await recordsOf(em, node, where, key, staff);
     if (rows.length === 0) continue;
     records[node.entity] = rows;
     for (const { category } of node.personal) used.add(category);
@@ -152,6 +185,13 @@ export async function subjectExport(em: Em, candidateId: string, keys: DataKeys,
     sources: Object.fromEntries(Object.keys(records).map((entity) => [entity, SOURCES[entity] ?? 'Recorded by Candor'])),
     records,
     files: attachments.map((a) => ({ attachmentId: a.id, path: filePath(a), contentType: a.contentType })),
+    recipients: (await disclosuresOf(em, candidateId)).map((d) => ({
+      recipient: d.recipient,
+      categories: d.categories.map((c) => c.label),
+      purpose: d.purpose,
+      via: d.via,
+      disclosedAt: d.disclosedAt,
+    })),
     ...(audience === 'staff' ? { omitted } : {}),
   };
 }
@@ -163,10 +203,20 @@ function filePath(a: { id: string; filename: string }): string {
 
 /** The export as one zip: `data.json` (see docs/subject-export.md) and the original files, opened with the candidate's key. */
 export async function buildSubjectExportZip(em: Em, deps: DataKeys & { files: FileStore }, candidateId: string, audience: ExportAudience): Promise<Uint8Array> {
+  return (await buildSubjectExport(em, deps, candidateId, audience)).zip;
+}
+
+/** The zip and the categories of data it holds (what a disclosure of it to an agent records). */
+export async function buildSubjectExport(
+  em: Em,
+  deps: DataKeys & { files: FileStore },
+  candidateId: string,
+  audience: ExportAudience,
+): Promise<{ zip: Uint8Array; categories: TDataCategory[] }> {
   const data = await subjectExport(em, candidateId, deps, audience);
   const attachments = await em.find(Attachment, { candidate: candidateId }, { orderBy: { createdAt: 'asc' } });
   const entries: Array<[string, string | Uint8Array]> = [['data.json', `${JSON.stringify(data, null, 2)}\n`]];
   for (const a of attachments) entries.push([filePath(a), await readAttachmentBytes(em, deps, a)]);
-  return zipArchive(entries);
+  return { zip: zipArchive(entries), categories: Object.keys(data.categories) as TDataCategory[] };
 }
 

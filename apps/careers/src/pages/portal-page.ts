@@ -48,6 +48,15 @@ export interface PortalData {
   candidate: (PortalContact & { restrictedAt: string | null }) | null;
   applications: Array<{ jobTitle: string; status: TApplicationStatus; stageKind: TStageKind; appliedAt: string }>;
   consents: PortalConsent[];
+  /** The disclosure log: who outside the company's hiring team received the person's data (Art. 15(1)(c)). */
+  recipients: Array<{
+    name: string;
+    /** ISO country and the transfer safeguard's label, for a recipient outside the EEA; null inside it or unknown. */
+    transfer: { country: string; safeguard: string } | null;
+    categories: string[];
+    purpose: string;
+    disclosedAt: string;
+  }>;
   requests: Array<{
     id: string;
     type: TRequestType;
@@ -262,6 +271,23 @@ ${purposes}
 </section>`;
 }
 
+function recipientsCard(site: Site, data: PortalData): SafeHtml {
+  const { t } = site;
+  const body =
+    data.recipients.length === 0
+      ? html`<p>${t.portalNoRecipients}</p>`
+      : html`<div class="table"><table>
+<thead><tr><th scope="col">${t.portalDate}</th><th scope="col">${t.portalRecipient}</th><th scope="col">${t.portalRecipientData}</th><th scope="col">${t.portalRecipientWhy}</th></tr></thead>
+<tbody>${data.recipients.map(
+          (r) =>
+            html`<tr data-recipient="${r.name}"><td>${dateLabel(r.disclosedAt, t)}</td><td>${r.name}${
+              r.transfer ? html`<br><small>${t.portalRecipientCountryNote(r.transfer.country, r.transfer.safeguard)}</small>` : html``
+            }</td><td>${r.categories.join(', ')}</td><td>${r.purpose}</td></tr>`,
+        )}</tbody>
+</table></div>`;
+  return html`<section class="card" aria-labelledby="recipients-heading"><h2 id="recipients-heading">${t.portalRecipientsHeading}</h2><p class="lead">${t.portalRecipientsLead}</p>${body}</section>`;
+}
+
 function requestsCard(site: Site, data: PortalData): SafeHtml {
   const { t } = site;
   const body =
@@ -356,6 +382,7 @@ ${data.candidate.restrictedAt ? html`<div class="card announce" role="note"><p>$
 ${contactCard(site, view, data.candidate)}
 ${applicationsCard(site, data)}
 ${consentsCard(site, data)}
+${recipientsCard(site, data)}
 ${requestsCard(site, data)}
 ${rightsCard(site, view)}`;
 }
@@ -386,7 +413,7 @@ export function renderPortalPage(input: {
     title: site.t.portalPageTitle(site.tenant.name),
     head: new SafeHtml('<meta name="robots" content="noindex">'),
     styles: FORM_STYLES + PORTAL_STYLES,
+    portal: true,
     main: html`<div class="portal">${main}</div>`,
   });
 }
-    portal: true,

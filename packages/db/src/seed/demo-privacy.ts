@@ -1,5 +1,5 @@
 import { DEFAULT_DIVERSITY_SETTINGS, DEFAULT_PRIVACY_SETTINGS, defaultNoticeMd, type TPrivacySettings } from '@candor/schemas';
-import { Application, ConsentEvent, PrivacyNotice, Tenant } from '../entities/index.js';
+import { Application, ConsentEvent, Disclosure, PrivacyNotice, Tenant } from '../entities/index.js';
 import type { Em } from '../orm.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -17,6 +17,16 @@ const DEMO_PROCESSING: Record<string, Pick<TPrivacySettings, 'controllerAddress'
         country: 'US',
         safeguard: 'scc',
         notifyEmail: '',
+        hrExport: false,
+      },
+      {
+        name: 'Personio (HR system)',
+        role: 'processor',
+        purpose: 'Receives hires with "Export to HR" for onboarding and payroll',
+        country: 'DE',
+        safeguard: 'none',
+        notifyEmail: 'privacy@personio.example',
+        hrExport: true,
       },
       {
         name: 'Checkr background checks',
@@ -25,6 +35,7 @@ const DEMO_PROCESSING: Record<string, Pick<TPrivacySettings, 'controllerAddress'
         country: 'US',
         safeguard: 'scc',
         notifyEmail: 'privacy@checkr.example',
+        hrExport: false,
       },
     ],
   },
@@ -55,6 +66,45 @@ export async function seedDemoPrivacy(tx: Em, tenantId: string, contactEmail: st
     updatedAt: publishedAt,
   });
   await seedDemoConsents(tx, tenantId);
+  if (tenant.slug === 'acme') await seedDemoDisclosures(tx, tenantId);
+}
+
+/**
+ * acme's latest hire went to HR five days ago and to the background-check
+ * company before that, so the candidate page and the person's portal show a
+ * disclosure log, and an erasure of theirs tells exactly those two.
+ */
+async function seedDemoDisclosures(tx: Em, tenantId: string): Promise<void> {
+  const [hire] = await tx.find(Application, { tenant: tenantId, status: 'hired' }, { orderBy: { decidedAt: 'desc', id: 'asc' }, limit: 1 });
+  if (!hire) return;
+  const exportedAt = new Date(Date.now() - 5 * DAY);
+  hire.hrExportedAt = exportedAt;
+  const base = { tenant: tenantId, candidate: hire.candidate, application: hire, disclosedBy: null };
+  tx.create(Disclosure, {
+    ...base,
+    recipientName: 'Checkr background checks',
+    recipientKind: 'controller',
+    recipientCountry: 'US',
+    safeguard: 'scc',
+    notifyEmail: 'privacy@checkr.example',
+    categories: ['user.contact.email', 'user.name', 'user.professional.history'],
+    purpose: 'Background check before the offer',
+    via: 'manual',
+    disclosedAt: new Date(exportedAt.getTime() - 10 * DAY),
+  });
+  tx.create(Disclosure, {
+    ...base,
+    recipientName: 'Personio (HR system)',
+    recipientKind: 'processor',
+    recipientCountry: 'DE',
+    safeguard: 'none',
+    notifyEmail: 'privacy@personio.example',
+    // What hire.json and the files held for this hire (the API's Export to HR records what each export held).
+    categories: ['user.contact.email', 'user.contact.phone_number', 'user.document.resume', 'user.name', 'user.recruitment.application'],
+    purpose: 'Receives hires with "Export to HR" for onboarding and payroll',
+    via: 'hr_export',
+    disclosedAt: exportedAt,
+  });
 }
 
 /**

@@ -57,6 +57,8 @@ export const ZRecipient = z.object({
   safeguard: ZTransferSafeguard,
   /** Where rectification, erasure and restriction notices go (Art. 19); '' sends none. */
   notifyEmail: ZOptionalEmail,
+  /** The HR system hires go to with "Export to HR": each export is logged as a disclosure to it. */
+  hrExport: z.boolean().default(false),
 });
 export type TRecipient = z.output<typeof ZRecipient>;
 
@@ -85,6 +87,8 @@ export const ZPrivacySettings = z
     recipients: z.array(ZRecipient).max(20, 'At most 20 recipients'),
     /** The company's own organisational measures, listed after Candor's built-in ones. */
     securityMeasures: z.array(z.string().trim().min(1, 'Describe the measure or remove it').max(300)).max(20, 'At most 20 measures'),
+    /** Subject exports name the staff who wrote scorecards and notes; by default they show the author's role only. */
+    exportStaffNames: z.boolean().default(false),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();
@@ -108,6 +112,7 @@ export const DEFAULT_PRIVACY_SETTINGS: TPrivacySettings = {
   dpo: { name: '', email: '' },
   recipients: [],
   securityMeasures: [],
+  exportStaffNames: false,
   consentPurposes: [
     {
       key: 'talent_pool',
