@@ -93,7 +93,7 @@ forEachDatabase('applying on the careers site', (db) => {
       // The answer holds only what the form said: the reference and the signed receipt go to the address.
       expect(await res.json()).toEqual({
         jobTitle: job.title,
-        email: fields.email,
+        email: fields.email as string,
         noticeVersion: 1,
         gpc: false,
         choices: [
