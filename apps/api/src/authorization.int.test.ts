@@ -48,6 +48,7 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'users.get': (a) => ({ id: a.targetUserId }),
   'users.invite': () => ({ email: `new-${Date.now()}@example.test`, name: 'New Person', role: 'recruiter' }),
   'users.update': (a) => ({ id: a.targetUserId, role: 'recruiter' }),
+  'users.acceptInvitation': () => ({ token: 'x'.repeat(43) }),
   'audit.list': () => ({}),
   'audit.verify': () => undefined,
   'audit.export': () => ({}),

@@ -44,6 +44,9 @@ export type TSetPasswordInput = z.infer<typeof ZSetPasswordInput>;
 
 export const ZSwitchTenantInput = z.object({ tenantId: z.uuid() });
 
+/** The emailed invitation link's token, to accept the invitation as the signed-in user. */
+export const ZAcceptInvitationInput = z.object({ token: z.string().min(20).max(200) });
+
 export const ZMembershipSummary = z.object({
   tenantId: z.uuid(),
   tenantSlug: z.string(),

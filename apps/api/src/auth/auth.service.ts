@@ -1,5 +1,13 @@
 import { type Em, hashPassword, Membership, PasswordToken, TENANT_FILTER, User, verifyPassword } from '@candor/db';
-import { PERMISSIONS, roleCan, type TMe, type TPermission, type TSetPasswordInput, type TSignInInput } from '@candor/schemas';
+import {
+  PERMISSIONS,
+  roleCan,
+  type TMe,
+  type TMembershipSummary,
+  type TPermission,
+  type TSetPasswordInput,
+  type TSignInInput,
+} from '@candor/schemas';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../trpc/app-error.js';
 import { hashToken } from './token-hash.js';
@@ -71,29 +79,88 @@ export async function assertCanSwitch(em: Em, userId: string, tenantId: string):
   if (!membership) throw new AppError('FORBIDDEN', 'You are not a member of that organisation');
 }
 
+const LINK_NOT_VALID = 'This link has expired or was already used; ask for a new invitation';
+
+/** Refuses a link: as a bad input on the public page, as "no such invitation" to a signed-in user. */
+function linkNotValid(code: 'BAD_REQUEST' | 'NOT_FOUND'): AppError {
+  return new AppError(code, LINK_NOT_VALID, { token: ['Expired or already used'] });
+}
+
+/** The unused, unexpired token behind an emailed link. */
+async function redeemableToken(tx: Em, raw: string, code: 'BAD_REQUEST' | 'NOT_FOUND' = 'BAD_REQUEST') {
+  const token = await tx.findOne(PasswordToken, { tokenHash: hashToken(raw) }, { populate: ['user'] });
+  if (!token || token.usedAt || token.expiresAt < new Date()) throw linkNotValid(code);
+  return token;
+}
+
 /**
- * Redeems an invitation or reset link: sets the password and activates the
- * person's pending invitations. The link works once.
+ * Makes the invitation an invite link was sent for active, audited. A link
+ * from before invitations were recorded on the token accepts every pending
+ * invitation of the person, as such links always did.
+ */
+async function acceptInvitationOf(
+  tx: Em,
+  token: Awaited<ReturnType<typeof redeemableToken>>,
+  requestId: string,
+) {
+  const invited = await tx.find(
+    Membership,
+    token.membership ? { id: token.membership.id, status: 'invited' } : { user: token.user, status: 'invited' },
+    { ...ALL_TENANTS, populate: ['tenant'] },
+  );
+  for (const membership of invited) {
+    membership.status = 'active';
+    recordAudit(tx, { userId: token.user.id, tenantId: membership.tenant.id, requestId }, {
+      action: 'user.accept_invite',
+      targetType: 'User',
+      targetId: token.user.id,
+    });
+  }
+  return invited;
+}
+
+/**
+ * Redeems an invitation link of someone new to Candor: sets their password
+ * and accepts the invitation. The link works once. Someone who already has a
+ * password accepts by signing in instead (acceptInvitation): the link alone
+ * does not replace their password.
  */
 export async function setPasswordWithToken(em: Em, input: TSetPasswordInput, requestId: string): Promise<void> {
   await em.transactional(async (tx) => {
-    const token = await tx.findOne(PasswordToken, { tokenHash: hashToken(input.token) }, { populate: ['user'] });
-    if (!token || token.usedAt || token.expiresAt < new Date()) {
-      throw new AppError('BAD_REQUEST', 'This link has expired or was already used; ask for a new invitation', {
-        token: ['Expired or already used'],
-      });
+    const token = await redeemableToken(tx, input.token);
+    if (token.purpose === 'invite' && token.user.passwordHash) {
+      throw new AppError('BAD_REQUEST', 'You already have a Candor account: sign in with it to accept this invitation');
     }
     token.usedAt = new Date();
     token.user.passwordHash = await hashPassword(input.password);
-    const invited = await tx.find(Membership, { user: token.user, status: 'invited' }, ALL_TENANTS);
-    for (const membership of invited) {
-      membership.status = 'active';
-      recordAudit(tx, { userId: token.user.id, tenantId: membership.tenant.id, requestId }, {
-        action: 'user.accept_invite',
-        targetType: 'User',
-        targetId: token.user.id,
-      });
-    }
+    if (token.purpose === 'invite') await acceptInvitationOf(tx, token, requestId);
     await tx.flush();
+  });
+}
+
+/**
+ * Accepts an invitation as the signed-in user, with the link's token: the
+ * membership becomes active and the link is used up. A link for someone
+ * else gets the same refusal as an expired one (NOT_FOUND).
+ */
+export async function acceptInvitation(
+  em: Em,
+  userId: string,
+  rawToken: string,
+  requestId: string,
+): Promise<TMembershipSummary> {
+  return em.transactional(async (tx) => {
+    const token = await redeemableToken(tx, rawToken, 'NOT_FOUND');
+    if (token.purpose !== 'invite' || token.user.id !== userId) throw linkNotValid('NOT_FOUND');
+    token.usedAt = new Date();
+    const [accepted] = await acceptInvitationOf(tx, token, requestId);
+    if (!accepted) throw new AppError('NOT_FOUND', 'This invitation was withdrawn', { token: ['Withdrawn'] });
+    await tx.flush();
+    return {
+      tenantId: accepted.tenant.id,
+      tenantSlug: accepted.tenant.slug,
+      tenantName: accepted.tenant.name,
+      role: accepted.role,
+    };
   });
 }

@@ -15,7 +15,8 @@ type Row = InferEntity<typeof OutboxEmail>;
  * their data, answer the survey in their name.
  */
 export function withoutRecipientSecrets(template: string, text: string): string {
-  const links = text.replace(/([?&]t=)[A-Za-z0-9._~%-]+/g, '$1[for the recipient only]');
+  // `t=`: signed links (survey, renewal); `token=`: invitation links, with which staff could accept in the invitee's name.
+  const links = text.replace(/([?&](?:t|token)=)[A-Za-z0-9._~%-]+/g, '$1[for the recipient only]');
   return template === 'portal.code' ? links.replace(/^( {4})\d{6}(\s*)$/m, '$1[code for the recipient only]$2') : links;
 }
 

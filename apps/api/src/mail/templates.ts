@@ -1,12 +1,14 @@
 /** Staff-facing emails. Plain text keeps them readable everywhere and hard to spoof. */
-export function inviteEmail(input: { tenantName: string; inviterName: string; link: string; newUser: boolean }) {
-  const action = input.newUser
-    ? `Choose your password to get started (the link works for 7 days):\n\n${input.link}`
-    : `Sign in with your existing Candor password:\n\n${input.link}`;
+/**
+ * The invitation to join a tenant. One wording whether or not the address
+ * already has a Candor account: the inviter (who can read the outbox) must
+ * not learn which, and the link's page offers both ways to accept.
+ */
+export function inviteEmail(input: { tenantName: string; inviterName: string; link: string; validDays: number }) {
   return {
     template: 'user.invite',
     subject: `You're invited to ${input.tenantName} on Candor`,
-    text: `Hello,\n\n${input.inviterName} invited you to join ${input.tenantName} on Candor, the hiring tool.\n\n${action}\n\nIf you did not expect this, you can ignore this email.\n`,
+    text: `Hello,\n\n${input.inviterName} invited you to join ${input.tenantName} on Candor, the hiring tool.\n\nTo accept, open this link (it works once, for ${input.validDays} days). New to Candor? Choose your password there. Already use Candor? Sign in there with your password to accept.\n\n${input.link}\n\nYou join ${input.tenantName} only once you accept. If you did not expect this, ignore this email.\n`,
   };
 }
 

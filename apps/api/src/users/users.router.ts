@@ -1,5 +1,16 @@
-import { ZDirectoryEntry, ZIdInput, ZTenantUser, ZUserInviteInput, ZUserListParams, ZUserListResult, ZUserUpdateInput } from '@candor/schemas';
-import { roleProcedure, router } from '../trpc/init.js';
+import {
+  ZAcceptInvitationInput,
+  ZDirectoryEntry,
+  ZIdInput,
+  ZMembershipSummary,
+  ZTenantUser,
+  ZUserInviteInput,
+  ZUserListParams,
+  ZUserListResult,
+  ZUserUpdateInput,
+} from '@candor/schemas';
+import { acceptInvitation } from '../auth/auth.service.js';
+import { authedProcedure, roleProcedure, router } from '../trpc/init.js';
 import { z } from 'zod';
 import { directory, getUser, inviteUser, listUsers, updateUser } from './users.service.js';
 
@@ -23,6 +34,12 @@ export const usersRouter = router({
     .input(ZUserInviteInput)
     .output(ZTenantUser)
     .mutation(({ ctx, input }) => inviteUser(ctx.em, ctx.actor, input, ctx.deps.publicUrl)),
+
+  // The invited person, signed in with their own account (of any tenant), accepts with the emailed link's token.
+  acceptInvitation: authedProcedure
+    .input(ZAcceptInvitationInput)
+    .output(ZMembershipSummary)
+    .mutation(({ ctx, input }) => acceptInvitation(ctx.em, ctx.userId, input.token, ctx.requestId)),
 
   update: roleProcedure('users.manage')
     .input(ZUserUpdateInput)

@@ -28,15 +28,21 @@ type MembershipRow = InferEntity<typeof Membership>;
 
 const INVITE_VALID_DAYS = 7;
 
+/**
+ * A member as the tenant's admins see them. Until an invitation is accepted
+ * the person is shown by the address they were invited at only: their name
+ * and last sign-in would tell whether the address already had a Candor account.
+ */
 export function toTenantUser(m: MembershipRow): TTenantUser {
+  const invited = m.status === 'invited';
   return {
     id: m.user.id,
     email: m.user.email,
-    name: m.user.name,
+    name: invited ? m.user.email : m.user.name,
     role: m.role,
     status: m.status,
     createdAt: m.createdAt.toISOString(),
-    lastSignInAt: m.user.lastSignInAt?.toISOString() ?? null,
+    lastSignInAt: invited ? null : (m.user.lastSignInAt?.toISOString() ?? null),
   };
 }
 
@@ -62,7 +68,8 @@ export async function listUsers(em: Em, actor: Actor, params: z.output<typeof ZU
       tenant: actor.tenantId,
       ...(role ? { role } : {}),
       ...(status ? { status } : {}),
-      ...(needle ? { user: { $or: [{ email: needle }, { name: needle }] } } : {}),
+      // An invited member's name is not theirs to show yet (see toTenantUser), so not to match either.
+      ...(needle ? { $or: [{ user: { email: needle } }, { status: { $ne: 'invited' }, user: { name: needle } }] } : {}),
     },
     { populate: ['user'], orderBy: [orderBy, { id: 'asc' }], limit: perPage, offset: (page - 1) * perPage },
   );
@@ -85,9 +92,12 @@ export async function getUser(em: Em, actor: Actor, userId: string): Promise<TTe
 }
 
 /**
- * Invites someone by email. A new person gets an account without a password
- * and a link to choose one; someone who already uses Candor elsewhere is
- * added directly and told by email.
+ * Invites someone by email. Everyone invited gets the same: a membership
+ * that stays "invited" (no access to the tenant) until they accept, and one
+ * email with a single-use link, stored hashed, valid for a week. A new person
+ * chooses a password with it; someone who already uses Candor signs in and
+ * accepts. The inviter's answer is the same either way, so inviting does not
+ * tell whether an address has an account.
  */
 export async function inviteUser(em: Em, actor: Actor, input: TUserInviteInput, publicUrl: string) {
   if (!canAssignRole(actor.role, input.role)) {
@@ -100,29 +110,25 @@ export async function inviteUser(em: Em, actor: Actor, input: TUserInviteInput, 
     if (user && (await tx.findOne(Membership, { tenant: actor.tenantId, user }))) {
       throw new AppError('CONFLICT', 'This person is already a member', { email: ['Already a member'] });
     }
-    const newUser = !user?.passwordHash;
     user ??= tx.create(User, { email: input.email, name: input.name, passwordHash: null });
-    const membership = tx.create(Membership, {
-      tenant,
+    const membership = tx.create(Membership, { tenant, user, role: input.role, status: 'invited' });
+    const token = newToken();
+    tx.create(PasswordToken, {
+      tokenHash: hashToken(token),
       user,
-      role: input.role,
-      status: newUser ? 'invited' : 'active',
+      membership,
+      purpose: 'invite',
+      expiresAt: new Date(Date.now() + INVITE_VALID_DAYS * 86_400_000),
     });
-    let link = `${publicUrl}/admin/#/login`;
-    if (newUser) {
-      const token = newToken();
-      tx.create(PasswordToken, {
-        tokenHash: hashToken(token),
-        user,
-        purpose: 'invite',
-        expiresAt: new Date(Date.now() + INVITE_VALID_DAYS * 86_400_000),
-      });
-      link = `${publicUrl}/admin/#/set-password?token=${encodeURIComponent(token)}`;
-    }
     enqueueEmail(tx, {
       tenantId: tenant.id,
       to: user.email,
-      ...inviteEmail({ tenantName: tenant.name, inviterName: inviter.name, link, newUser }),
+      ...inviteEmail({
+        tenantName: tenant.name,
+        inviterName: inviter.name,
+        link: `${publicUrl}/admin/#/set-password?token=${encodeURIComponent(token)}`,
+        validDays: INVITE_VALID_DAYS,
+      }),
     });
     recordAudit(tx, actor, { action: 'user.invite', targetType: 'User', targetId: user.id });
     await tx.flush();

@@ -1,9 +1,13 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { notPersonal } from '../privacy.js';
 import { newId } from './ids.js';
+import { Membership } from './membership.entity.js';
 import { User } from './user.entity.js';
 
-/** One-time link to set a password (invitation) or reset it. Only the hash is stored. */
+/**
+ * One-time link to set a password or accept an invitation (`invite`), or to
+ * reset a password (`reset`). Only the hash is stored.
+ */
 export const PasswordToken = defineEntity({
   name: 'PasswordToken',
   properties: {
@@ -11,6 +15,8 @@ export const PasswordToken = defineEntity({
     tokenHash: notPersonal(p.string().length(64).unique(), 'hash of a random token'),
     user: () => p.manyToOne(User),
     purpose: notPersonal(p.string().length(20).$type<'invite' | 'reset'>(), 'token purpose'),
+    /** The invitation an `invite` link accepts; null for resets (and invitations sent before it was recorded). */
+    membership: () => p.manyToOne(Membership).nullable(),
     expiresAt: p.datetime(),
     usedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),

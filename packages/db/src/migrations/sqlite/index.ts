@@ -23,6 +23,7 @@ import { Migration20261129215536_blind_review } from './Migration20261129215536_
 import { Migration20261129230922_agent_proof_sealed } from './Migration20261129230922_agent_proof_sealed.js';
 import { Migration20261206070819_disclosure_log } from './Migration20261206070819_disclosure_log.js';
 import { Migration20261206070924_request_received_on } from './Migration20261206070924_request_received_on.js';
+import { Migration20261206071425_invitation_token_membership } from './Migration20261206071425_invitation_token_membership.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -48,4 +49,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261129230922_agent_proof_sealed', class: Migration20261129230922_agent_proof_sealed },
   { name: 'Migration20261206070819_disclosure_log', class: Migration20261206070819_disclosure_log },
   { name: 'Migration20261206070924_request_received_on', class: Migration20261206070924_request_received_on },
+  { name: 'Migration20261206071425_invitation_token_membership', class: Migration20261206071425_invitation_token_membership },
 ];
