@@ -1,17 +1,21 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Candidate, type Em, subjectGraph, subjectWhere } from '@candor/db';
+import { Candidate, Disclosure, type Em, Interview, OutboxEmail, subjectGraph, subjectWhere, TENANT_FILTER } from '@candor/db';
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
 import { describe, expect, it } from 'vitest';
 import { diskFileStore } from '../files/file-store.js';
 import { setJobStatus } from '../jobs/jobs.service.js';
 import { pdfBytes, unzip } from '../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
-import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
+import { callerFor, httpClient, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
+import { proofAddressRef } from '../audit/audit-subject.js';
+import { createLogger } from '../logging/logger.js';
+import { deliverDueEmails } from '../mail/dispatcher.js';
+import { fileTransport } from '../mail/transport.js';
 import { candidateKey, openDeep } from '../keys/data-keys.js';
 import { destroyErasedData, eraseSubject } from './subject-erasure.js';
-import { buildSubjectExportZip, subjectExport } from './subject-export.js';
+import { buildSubjectExportZip, exportWhere, subjectExport } from './subject-export.js';
 
 /** Every row of every table, as text: what a look into the database file would find. */
 async function everyRow(em: Em): Promise<string> {
@@ -36,7 +40,7 @@ forEachDatabase('subject export and erasure', (db) => {
     const em = db.orm().em.fork();
     const tenant = await seedTenant(em);
     const admin = await seedUser(em, tenant, 'admin');
-    const interviewer = await seedUser(em, tenant, 'hiring_manager');
+    const interviewer = await seedUser(em, tenant, 'hiring_manager', { name: 'Ivo Interviewer-Zeta' });
     await seedPublishedNotice(em, tenant);
     const filesRoot = mkdtempSync(join(tmpdir(), 'candor-subject-files-'));
     const deps = testDeps(db.orm(), { files: diskFileStore(filesRoot) });
@@ -91,6 +95,9 @@ forEachDatabase('subject export and erasure', (db) => {
       endsAt: '2030-01-10T10:00:00Z',
       interviewerIds: [interviewer.id],
       videoUrl: 'https://meet.example.test/abc',
+      // Staff's free text names the candidate more often than not.
+      title: `Call with ${ada.name}`,
+      location: `Desk of ${ada.token}`,
     });
     const asInterviewer = await callerFor(deps, await sessionFor(deps, interviewer.id, tenant.id));
     await asInterviewer.interviews.submitScorecard({
@@ -99,14 +106,14 @@ forEachDatabase('subject export and erasure', (db) => {
       recommendation: 'yes',
       notes: `Scorecard notes ${ada.token}`,
     });
-    return { tenant, deps, ada, bob, adaId: adaRow.id, filesRoot };
+    return { tenant, deps, ada, bob, adaId: adaRow.id, filesRoot, staff, client, appId, interviewer, jobs };
   };
 
-  /** Every personal value of the candidate, read straight from the tables the catalogue points at. */
-  async function personalValuesOf(em: Em, candidateId: string, email: string) {
+  /** Every personal value of the candidate, read straight from the tables the catalogue points at (`scope`: all of them, or those their export holds). */
+  async function personalValuesOf(em: Em, candidateId: string, email: string, scope: typeof exportWhere = subjectWhere) {
     const values: Array<{ entity: string; id: string; property: string; value: unknown }> = [];
     for (const node of subjectGraph(em)) {
-      for (const row of (await em.find(node.entity, subjectWhere(node, candidateId, email))) as Array<Record<string, unknown> & { id: string }>) {
+      for (const row of (await em.find(node.entity, scope(node, candidateId, email))) as Array<Record<string, unknown> & { id: string }>) {
         for (const { property } of node.personal) {
           const value = row[property];
           if (value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0)) {
@@ -119,16 +126,24 @@ forEachDatabase('subject export and erasure', (db) => {
   }
 
   describe('export', () => {
+    it('names the authors of opinions about the person when the tenant chooses names', async () => {
+      const { tenant, deps, adaId, staff } = await setup();
+      const settings = await staff.privacy.settings();
+      await staff.privacy.updateSettings({ ...settings, exportStaffNames: true });
+      const data = await subjectExport(tenantEm(db.orm(), tenant.id), adaId, deps);
+      expect(data.records.Scorecard?.[0]?.related.author).toEqual({ role: 'Hiring manager', name: 'Ivo Interviewer-Zeta' });
+    });
+
     it('holds every categorized value of the candidate, found through the catalogue, and nothing of anyone else', async () => {
-      const { tenant, deps, ada, bob, adaId } = await setup();
+      const { tenant, deps, ada, bob, adaId, interviewer } = await setup();
       const em = tenantEm(db.orm(), tenant.id);
       const data = await subjectExport(em, adaId, deps);
-      const values = await personalValuesOf(em, adaId, ada.email);
+      const values = await personalValuesOf(em, adaId, ada.email, exportWhere);
       // Notes, answers and cover letters are stored sealed; the export holds them opened.
       const key = await candidateKey(em, deps, { tenantId: tenant.id, candidateId: adaId });
       // The seed reaches deep: candidate, applications, answers, files, consents, receipts, notes, tags, scorecards, emails.
       expect(new Set(values.map((v) => v.entity))).toEqual(
-        new Set(['Candidate', 'Application', 'Attachment', 'ConsentEvent', 'ConsentReceipt', 'ApplicationNote', 'ApplicationTag', 'Scorecard', 'OutboxEmail']),
+        new Set(['Candidate', 'Application', 'Attachment', 'ConsentEvent', 'ConsentReceipt', 'ApplicationNote', 'ApplicationTag', 'Interview', 'Scorecard', 'OutboxEmail']),
       );
       for (const { entity, id, property, value } of values) {
         const record = data.records[entity]?.find((r) => r.id === id);
@@ -144,9 +159,13 @@ forEachDatabase('subject export and erasure', (db) => {
       expect(text).not.toContain('enc:v1.');
       for (const foreign of [bob.name, bob.email, bob.token]) expect(text).not.toContain(foreign);
       expect(data.sources.Scorecard).toMatch(/evaluations/);
+      // Staff data is not the person's: the interviewer's invitation, name and address stay out; the scorecard says who by role.
+      for (const staffOnly of ['Ivo Interviewer-Zeta', interviewer.email, 'BEGIN:VCALENDAR']) expect(text).not.toContain(staffOnly);
+      expect(data.records.Scorecard?.[0]?.related.author).toEqual({ role: 'Hiring manager' });
+      expect(data.records.OutboxEmail?.every((m) => m.values.to === ada.email)).toBe(true);
 
       const zip = unzip(await buildSubjectExportZip(em, deps, adaId, 'subject'));
-      expect(JSON.parse(zip.get('data.json')!.toString('utf8'))).toMatchObject({ format: 'candor.subject-export', version: 1 });
+      expect(JSON.parse(zip.get('data.json')!.toString('utf8'))).toMatchObject({ format: 'candor.subject-export', version: 2 });
       const resumes = [...zip.keys()].filter((name) => name.startsWith('files/'));
       expect(resumes).toHaveLength(2);
       expect(zip.get(resumes[0]!)!.toString('latin1')).toContain(`resume ${ada.token}`);
@@ -194,6 +213,71 @@ forEachDatabase('subject export and erasure', (db) => {
       expect(bobApp?.values.coverLetter).toBe(`Cover letter ${bob.token}`);
       const fresh = await tenantEm(db.orm(), tenant.id).findOne(Candidate, { email: ada.email });
       expect(fresh).toBeNull();
+    });
+
+    it('of a person who went through everything leaves only what docs/retention.md keeps, in the form it says', async () => {
+      const { tenant, deps, ada, adaId, filesRoot, staff, client, appId, jobs } = await setup();
+      const em = tenantEm(db.orm(), tenant.id);
+      // An offer (its letter is a file naming her), a disclosure to a recipient, her own portal sign-in and correction.
+      const settings = await staff.privacy.settings();
+      await staff.privacy.updateSettings({
+        ...settings,
+        recipients: [{ name: 'Checkr', role: 'controller', purpose: 'Background checks', country: 'US', safeguard: 'scc', notifyEmail: 'privacy@checkr.example', hrExport: false }],
+      });
+      await staff.candidates.recordDisclosure({ candidateId: adaId, recipient: 'Checkr', categories: ['user.name', 'user.contact.email', 'user.contact.phone_number'] });
+      const offer = await staff.offers.create({ applicationId: appId, salary: 70_000, currency: 'EUR', startDate: '2031-02-01', expiresOn: '2030-12-01' });
+      const approver = await seedUser(db.orm().em.fork(), tenant, 'admin');
+      await (await callerFor(deps, await sessionFor(deps, approver.id, tenant.id))).offers.approve({ id: offer.id });
+      await staff.offers.send({ id: offer.id });
+      const portal = (rest: string, fields: Record<string, string>) =>
+        client.request(`/careers/${tenant.slug}/privacy/portal/${rest}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN },
+          body: new URLSearchParams(fields),
+        });
+      expect((await portal('code', { email: ada.email })).status).toBe(200);
+      const [codeMail] = await db.orm().em.fork().find(OutboxEmail, { to: ada.email, template: 'portal.code' }, { filters: { [TENANT_FILTER]: false } });
+      const code = /^ {4}(\d{6})$/m.exec(codeMail!.text)![1]!;
+      const verified = await portal('verify', { email: ada.email, code });
+      expect(verified.status).toBe(303);
+      const cookie = verified.headers.get('Set-Cookie')!.split(';')[0]!;
+      const signedIn = (rest: string, fields: Record<string, string>) =>
+        client.request(`/careers/${tenant.slug}/privacy/portal/${rest}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN, Cookie: cookie },
+          body: new URLSearchParams(fields),
+        });
+      const corrected = await signedIn('contact', { name: ada.name, email: ada.email, phone: '+49 30 5550199', location: `Berlin ${ada.token}` });
+      expect(corrected.headers.get('Location')).toContain('done=contact_updated');
+      expect(await em.fork().count(OutboxEmail, { template: 'recipient_notice' })).toBe(1);
+      expect((await signedIn('erase', { confirm: 'yes' })).status).toBe(303);
+
+      const seeded = [ada.name, ada.email, ada.token, '5550199'];
+      const before = await everyRow(db.orm().em.fork());
+      for (const value of seeded) expect(before).toContain(value);
+
+      const [request] = (await staff.requests.list({ type: 'erasure' })).filter((r) => r.requesterEmail === ada.email);
+      if (request!.status === 'received') await staff.requests.transition({ id: request!.id, to: 'verified' });
+      await staff.requests.executeErasure({ id: request!.id });
+      // The answer and the Art. 19 notice go out, then keep only their proof.
+      await deliverDueEmails(db.orm().em.fork(), fileTransport(mkdtempSync(join(tmpdir(), 'candor-residue-mail-'))), 'x@candor.test', createLogger('silent'));
+
+      const after = await everyRow(db.orm().em.fork());
+      for (const value of seeded) {
+        const where = after.split('\n').filter((line) => line.includes(value)).map((line) => line.slice(0, line.indexOf(':')));
+        expect(where, `still holds ${value}`).toEqual([]);
+      }
+      // Kept by law (docs/retention.md): the request, the disclosure log, and the proof of the answer and notice, naming no one.
+      const proofs = await db.orm().em.fork().find(OutboxEmail, { proofAddressHash: { $ne: null } }, { filters: { [TENANT_FILTER]: false } });
+      expect(proofs.map((p) => [p.template, p.text, p.to === proofAddressRef(ada.email) || p.to === proofAddressRef('privacy@checkr.example')]).sort()).toEqual(
+        [['privacy_request', '', true], ['recipient_notice', '', true]].sort(),
+      );
+      expect(await em.fork().count(Disclosure, { candidate: adaId })).toBe(1);
+      const interviews = await em.fork().find(Interview, { application: { candidate: adaId } });
+      expect(interviews.map((i) => [i.title, i.location])).toEqual([['', null]]);
+      const files = readdirSync(filesRoot, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+      expect(files).toHaveLength(1); // Bob's resume; Ada's two resumes and the offer letter are gone
+      expect(jobs).toHaveLength(2);
     });
   });
 });

@@ -53,6 +53,13 @@ const EXPORT_SCOPE: Record<string, (candidate: { email: string }) => Record<stri
   OutboxEmail: (candidate) => ({ to: candidate.email }),
 };
 
+/** The rows of `node` in the subject's export: theirs (subjectWhere), narrowed by EXPORT_SCOPE. */
+export function exportWhere(node: SubjectEntity, candidateId: string, email: string): Record<string, unknown> {
+  const scope = EXPORT_SCOPE[node.entity];
+  const theirs = subjectWhere(node, candidateId, email);
+  return scope ? { $and: [theirs, scope({ email })] } : theirs;
+}
+
 /** How the export names the staff who wrote or did something: by role, unless the tenant chose names (Privacy page). */
 type StaffLabels = Map<string, { role: string; name?: string }>;
 
@@ -167,9 +174,7 @@ export async function subjectExport(em: Em, candidateId: string, keys: DataKeys,
       omitted[node.entity] = note;
       continue;
     }
-    const scope = EXPORT_SCOPE[node.entity];
-    const where = scope ? { $and: [subjectWhere(node, candidateId, candidate.email), scope(candidate)] } : subjectWhere(node, candidateId, candidate.email);
-    const rows = await recordsOf(em, node, where, key, staff);
+    const rows = await recordsOf(em, node, exportWhere(node, candidateId, candidate.email), key, staff);
     if (rows.length === 0) continue;
     records[node.entity] = rows;
     for (const { category } of node.personal) used.add(category);
