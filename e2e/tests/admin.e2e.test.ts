@@ -88,6 +88,40 @@ for (const server of servers()) {
       await page.close();
     });
 
+    it('invites someone who already uses Candor: shown as invited, they join only by signing in on the emailed link', async () => {
+      const page = await newTestPage(browser);
+      // A user of the other demo tenant (Globex), with the demo password.
+      const email = 'recruiter@globex.example';
+      await signIn(page, server.url, 'admin@acme.example');
+      await page.getByRole('menuitem', { name: 'Users' }).click();
+      await page.getByRole('link', { name: /invite/i }).first().click();
+      await page.waitForURL(/#\/users\/create/);
+      await page.getByRole('textbox', { name: /^Email/ }).fill(email);
+      await page.getByRole('textbox', { name: /^Name/ }).fill('Gloria Globex');
+      await page.getByLabel('Role').click();
+      await page.getByRole('option', { name: 'Recruiter' }).click();
+      await page.getByRole('button', { name: /invite|save/i }).click();
+      await page.getByText(/invitation sent/i).waitFor();
+      // Listed as invited, by address only: nothing says the account already existed.
+      await page.getByRole('menuitem', { name: 'Users' }).click();
+      const row = page.getByRole('row').filter({ hasText: email });
+      await row.getByText('Invited').waitFor();
+      expect(await row.getByText(/Recruiter Globex|Gloria/i).count()).toBe(0);
+      await signOut(page);
+
+      const link = await fromMail(server.dataDir, (mail) =>
+        mail.includes(`To: ${email}`) ? /(http:\/\/\S+set-password\?token=\S+)/.exec(mail)?.[1] : undefined,
+      );
+      await page.goto(link.replace(/^http:\/\/localhost:\d+/, server.url));
+      const accept = page.getByRole('form', { name: 'Accept with your Candor account' });
+      await accept.getByLabel(/^Email/).fill(email);
+      await accept.getByLabel(/^Password/).fill(DEMO_PASSWORD);
+      await screenshot(page, `admin-accept-invitation-${server.dialect}`);
+      await accept.getByRole('button', { name: 'Sign in and accept' }).click();
+      await page.getByRole('button', { name: /Tenant: Acme Robotics/ }).waitFor();
+      await page.close();
+    });
+
     it('switches the demo owner to a second tenant and shows only that tenant\'s users', async () => {
       const page = await newTestPage(browser);
       await signIn(page, server.url, 'owner@acme.example');

@@ -14,6 +14,7 @@ import {
 } from '@mui/material';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'react-admin';
+import { forgetMe, switchTenant } from '../providers/authProvider';
 import { toHttpError } from '../providers/errors';
 import { trpc } from '../trpc';
 
@@ -28,7 +29,79 @@ function checkPasswords(password: string, confirmation: string): PasswordErrors 
 }
 
 /**
- * Where the invitation (or reset) email lands: `#/set-password?token=...`.
+ * Someone who already uses Candor accepts the invitation with their own
+ * account: they sign in, the invitation is accepted as them, and the app
+ * opens in the organisation they joined.
+ */
+function AcceptWithAccount({ token }: { token: string }) {
+  const [error, setError] = useState<string>();
+  const [submitting, setSubmitting] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setSubmitting(true);
+    setError(undefined);
+    try {
+      forgetMe();
+      await trpc.auth.signIn.mutate({
+        email: String(data.get('email') ?? ''),
+        password: String(data.get('password') ?? ''),
+      });
+      const joined = await trpc.users.acceptInvitation.mutate({ token });
+      await switchTenant(joined.tenantId);
+      window.location.assign(`${window.location.pathname}#/`);
+      window.location.reload();
+    } catch (caught) {
+      const httpError = toHttpError(caught);
+      setError(
+        httpError.body?.errors?.token
+          ? 'This link is not valid any more; ask for a new invitation.'
+          : httpError.message,
+      );
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <form noValidate onSubmit={submit} aria-label="Accept with your Candor account">
+      <Stack spacing={1}>
+        <Typography variant="h6" component="h2">
+          Already use Candor?
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          Sign in with your account to accept the invitation.
+        </Typography>
+        {error && (
+          <Alert severity="error" role="alert">
+            {error}
+          </Alert>
+        )}
+        <TextField name="email" label="Email" type="email" autoComplete="username" required />
+        <TextField
+          name="password"
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+        <Button
+          type="submit"
+          variant="outlined"
+          disabled={submitting}
+          startIcon={submitting ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
+        >
+          Sign in and accept
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+/**
+ * Where the invitation email lands: `#/set-password?token=...`. Someone new
+ * chooses a password (which accepts the invitation); someone who already uses
+ * Candor signs in to accept. The same page for both, as the email is the same.
  * Rendered without layout and without a session.
  */
 export function SetPasswordPage() {
@@ -84,48 +157,51 @@ export function SetPasswordPage() {
                 This link is incomplete; open it again from your invitation email.
               </Alert>
             ) : (
-              <form noValidate onSubmit={submit} aria-label="Choose your password">
-                <Stack spacing={1}>
-                  {errors.form && (
-                    <Alert severity="error" role="alert">
-                      {errors.form}
-                    </Alert>
-                  )}
-                  <Typography variant="body2" color="text.secondary">
-                    Use at least 12 characters. A few unrelated words make a strong password that is easy to
-                    remember.
-                  </Typography>
-                  <TextField
-                    name="password"
-                    label="New password"
-                    type="password"
-                    autoComplete="new-password"
-                    autoFocus
-                    required
-                    error={Boolean(errors.password)}
-                    helperText={errors.password}
-                  />
-                  <TextField
-                    name="confirmation"
-                    label="Confirm password"
-                    type="password"
-                    autoComplete="new-password"
-                    required
-                    error={Boolean(errors.confirmation)}
-                    helperText={errors.confirmation}
-                  />
-                  <Button
-                    type="submit"
-                    variant="contained"
-                    disabled={submitting}
-                    startIcon={
-                      submitting ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined
-                    }
-                  >
-                    Set password
-                  </Button>
-                </Stack>
-              </form>
+              <>
+                <form noValidate onSubmit={submit} aria-label="Choose your password">
+                  <Stack spacing={1}>
+                    {errors.form && (
+                      <Alert severity="error" role="alert">
+                        {errors.form}
+                      </Alert>
+                    )}
+                    <Typography variant="body2" color="text.secondary">
+                      Use at least 12 characters. A few unrelated words make a strong password that is easy to
+                      remember.
+                    </Typography>
+                    <TextField
+                      name="password"
+                      label="New password"
+                      type="password"
+                      autoComplete="new-password"
+                      autoFocus
+                      required
+                      error={Boolean(errors.password)}
+                      helperText={errors.password}
+                    />
+                    <TextField
+                      name="confirmation"
+                      label="Confirm password"
+                      type="password"
+                      autoComplete="new-password"
+                      required
+                      error={Boolean(errors.confirmation)}
+                      helperText={errors.confirmation}
+                    />
+                    <Button
+                      type="submit"
+                      variant="contained"
+                      disabled={submitting}
+                      startIcon={
+                        submitting ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined
+                      }
+                    >
+                      Set password
+                    </Button>
+                  </Stack>
+                </form>
+                <AcceptWithAccount token={token} />
+              </>
             )}
           </Stack>
         </CardContent>
