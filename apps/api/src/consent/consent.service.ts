@@ -1,8 +1,9 @@
 import { type Application, type Candidate, ConsentEvent, ConsentReceipt, type Em, type InferEntity } from '@candor/db';
-import type { TConsentChannel, TConsentDecision } from '@candor/schemas';
+import { TALENT_POOL_PURPOSE, type TConsentChannel, type TConsentDecision } from '@candor/schemas';
 import { signJws } from '../keys/jws.js';
 import { activeSigningKey } from '../keys/signing-keys.service.js';
 import { consentReceiptPayload, type ReceiptDecision } from './consent-receipt.js';
+import { talentPoolTermOf } from './talent-pool-term.js';
 
 /**
  * A decision to record. Without `decision` it is given or refused as `given`
@@ -33,6 +34,14 @@ export async function recordConsents(
   },
 ): Promise<{ id: string; jws: string }> {
   const key = await activeSigningKey(tx, input.tenant.id, input.masterKey);
+  // The receipt states how long a talent-pool consent lasts: the retention policy's term for this candidate's job country.
+  const talentPool = input.decisions.some((d) => d.purpose === TALENT_POOL_PURPOSE)
+    ? await talentPoolTermOf(
+        tx,
+        input.tenant.id,
+        input.application ? { application: input.application } : { candidateId: input.candidate.id },
+      )
+    : null;
   const issuedAt = new Date();
   const receipt = tx.create(ConsentReceipt, { tenant: input.tenant.id, candidate: input.candidate, jws: '', issuedAt });
   receipt.jws = signJws(
@@ -48,6 +57,7 @@ export async function recordConsents(
       decisions: input.decisions,
       gpc: input.gpc,
       channel: input.channel,
+      talentPool,
     }),
   );
   for (const decision of input.decisions) {

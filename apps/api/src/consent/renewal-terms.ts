@@ -1,16 +1,16 @@
 import { type Em, type Orm, TENANT_FILTER, Tenant } from '@candor/db';
 import { currentRetentionPolicy } from '../retention/retention-policy.service.js';
 import { type RenewalTerms, sendRenewalRequests } from './renewal.js';
+import { talentPoolTermOf } from './talent-pool-term.js';
 
 /**
- * The tenant's talent-pool renewal terms, from its retention policy: the
- * enabled talent-pool rule's period and notice days. Null when the policy
- * has no such rule (then nobody is asked to renew).
+ * One candidate's talent-pool renewal terms, from the retention policy in
+ * force: the enabled talent-pool rule's period (for the country of their
+ * latest job) and notice days. Null when the policy has no such rule (then
+ * nobody is asked to renew).
  */
-export async function renewalTermsOf(em: Em, tenantId: string): Promise<RenewalTerms | null> {
-  const { policy } = await currentRetentionPolicy(em, tenantId);
-  const rule = policy.rules.find((r) => r.trigger === 'talent_pool_consent' && r.enabled);
-  return rule ? { period: rule.period, noticeDays: rule.renewalNoticeDays } : null;
+export async function renewalTermsOf(em: Em, tenantId: string, candidateId: string): Promise<RenewalTerms | null> {
+  return talentPoolTermOf(em, tenantId, { candidateId });
 }
 
 /**
@@ -22,8 +22,8 @@ export async function sendAllRenewalRequests(orm: Orm, options: { publicUrl: str
   for (const tenant of await orm.em.fork().find(Tenant, {})) {
     const em = orm.em.fork();
     em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
-    const terms = await renewalTermsOf(em, tenant.id);
-    if (terms) queued += await sendRenewalRequests(em, tenant, { ...options, terms });
+    const { policy } = await currentRetentionPolicy(em, tenant.id);
+    queued += await sendRenewalRequests(em, tenant, { ...options, policy });
   }
   return queued;
 }

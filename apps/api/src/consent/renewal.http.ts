@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { careersTenantOf, logoFileOf } from '../careers/careers-publisher.js';
 import type { AppDeps } from '../deps.js';
 import type { RequestInfo } from '../trpc/context.js';
-import { type RenewalOutcome, type RenewalTerms, renewalPrompt, renewConsent } from './renewal.js';
+import { type RenewalOutcome, type RenewalTerms, readRenewalToken, renewalPrompt, renewConsent } from './renewal.js';
 import { fromOwnOrigin } from '../http/same-origin.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
@@ -18,8 +18,14 @@ type TenantRow = InferEntity<typeof Tenant>;
 export function renewalRoutes(
   deps: AppDeps,
   requestOf: (c: HonoContext) => RequestInfo,
-  termsOf: (em: Em, tenantId: string) => Promise<RenewalTerms | null>,
+  termsOf: (em: Em, tenantId: string, candidateId: string) => Promise<RenewalTerms | null>,
 ) {
+  /** The terms of the candidate the link names (their job country's period); null for a link that does not hold. */
+  async function termsFor(scope: { tenant: TenantRow; em: Em }, token: string): Promise<RenewalTerms | null> {
+    const claim = readRenewalToken(deps.hashKey, token);
+    return claim && claim.t === scope.tenant.id ? termsOf(scope.em, scope.tenant.id, claim.c) : null;
+  }
+
   async function tenantScope(c: HonoContext): Promise<{ tenant: TenantRow; em: Em } | null> {
     const em = deps.orm.em.fork();
     const tenant = await em.findOne(Tenant, { slug: c.req.param('slug') ?? '' });
@@ -39,7 +45,7 @@ export function renewalRoutes(
     const scope = await tenantScope(c);
     if (!scope) return c.text('There is no such page.', 404);
     const token = c.req.query('t') ?? '';
-    const terms = await termsOf(scope.em, scope.tenant.id);
+    const terms = await termsFor(scope, token);
     const outcome = terms ? await renewalPrompt(scope.em, scope.tenant, deps.hashKey, token, terms) : ({ kind: 'invalid' } as const);
     return page(c, scope.tenant, outcome, token, outcome.kind === 'invalid' ? 400 : 200);
   };
@@ -54,7 +60,7 @@ export function renewalRoutes(
     }
     const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const token = typeof form.token === 'string' ? form.token : '';
-    const terms = await termsOf(scope.em, scope.tenant.id);
+    const terms = await termsFor(scope, token);
     const outcome = terms
       ? await renewConsent(scope.em, scope.tenant, { masterKey: deps.masterKey, hashKey: deps.hashKey, publicUrl: deps.publicUrl, token, terms, requestId: requestOf(c).requestId })
       : ({ kind: 'invalid' } as const);

@@ -1,7 +1,10 @@
 import { Candidate, ConsentEvent, ConsentReceipt, OutboxEmail, Tenant } from '@candor/db';
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
-import { addMonths, dayOf } from '@candor/schemas';
+import { addMonths, DEFAULT_RETENTION_POLICY, dayOf, type TConsentReceiptPayload, type TRetentionPolicy } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
+import { verifyJws } from '../keys/jws.js';
+import { publicSigningKeys } from '../keys/signing-keys.service.js';
+import { saveRetentionPolicy } from '../retention/retention-policy.service.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { httpClient, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
 import { recordConsents } from './consent.service.js';
@@ -11,14 +14,16 @@ import { sendAllRenewalRequests } from './renewal-terms.js';
 const DAY = 24 * 60 * 60 * 1000;
 
 forEachDatabase('talent-pool consent renewal', (db) => {
-  /** A candidate whose talent-pool consent was given `daysAgo` days ago. */
-  const setup = async (daysAgo: number) => {
+  /** A candidate (who applied to a job in `country`) whose talent-pool consent was given `daysAgo` days ago, under `policy`. */
+  const setup = async (daysAgo: number, options: { country?: string; policy?: TRetentionPolicy } = {}) => {
     const em = db.orm().em.fork();
     const tenant = await seedTenant(em);
     const admin = await seedUser(em, tenant, 'admin');
     await seedPublishedNotice(em, tenant);
     const deps = testDeps(db.orm());
-    const { candidate } = await seedJobWithApplicant(db.orm(), actorOf(admin.id, tenant.id), {}, { name: 'Tara Talent' });
+    if (options.policy) await saveRetentionPolicy(tenantEm(db.orm(), tenant.id), actorOf(admin.id, tenant.id), options.policy);
+    const job = options.country ? { country: options.country } : {};
+    const { candidate } = await seedJobWithApplicant(db.orm(), actorOf(admin.id, tenant.id), job, { name: 'Tara Talent' });
     const tem = tenantEm(db.orm(), tenant.id);
     const row = await tem.findOneOrFail(Candidate, candidate.id);
     const tenantRow = await tem.findOneOrFail(Tenant, tenant.id);
@@ -36,11 +41,49 @@ forEachDatabase('talent-pool consent renewal', (db) => {
         masterKey: deps.masterKey,
       });
     });
-    const event = await tem.findOneOrFail(ConsentEvent, { candidate: candidate.id, purpose: 'talent_pool' });
+    const event = await tem.findOneOrFail(ConsentEvent, { candidate: candidate.id, purpose: 'talent_pool' }, { populate: ['receipt'] });
     event.occurredAt = new Date(Date.now() - daysAgo * DAY);
     await tem.flush();
-    return { tenant, deps, candidate: row };
+    const receipt = verifyJws(event.receipt!.jws, await publicSigningKeys(tem)) as TConsentReceiptPayload;
+    return { tenant, deps, candidate: row, receipt };
   };
+  const talentPoolTermination = (receipt: TConsentReceiptPayload) =>
+    receipt.services[0]!.purposes.find((p) => p.purposeCategory.includes('talent_pool'))!.termination;
+  /** The default policy with talent-pool consents in Switzerland lasting 12 months. */
+  const swissYear: TRetentionPolicy = {
+    rules: DEFAULT_RETENTION_POLICY.rules,
+    overrides: [{ country: 'CH', ruleId: 'talent_pool', period: { amount: 12, unit: 'months' } }],
+  };
+
+  describe('the talent-pool term', () => {
+    it('is the retention policy\'s in the signed receipt, not "until withdrawn"', async () => {
+      const { receipt } = await setup(0);
+      expect(talentPoolTermination(receipt)).toBe(
+        '24 months from this consent, then the profile is erased unless the consent is renewed (renewal is asked 30 days before); it can be withdrawn at any time in the privacy portal',
+      );
+    });
+
+    it("follows the policy's override for the candidate's job country, in the receipt and the renewal email", async () => {
+      const swiss = await setup(340, { country: 'CH', policy: swissYear });
+      expect(talentPoolTermination(swiss.receipt)).toMatch(/^12 months from this consent/);
+      await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, hashKey: swiss.deps.hashKey });
+      const [mail] = await renewalMails(swiss.tenant.id);
+      expect(mail?.text).toContain('To stay for another 12 months');
+      expect(mail?.text).toContain(`That agreement ends on ${addMonths(dayOf(new Date(Date.now() - 340 * DAY)), 12)}.`);
+
+      // The same policy, a job in Germany: 24 months, so 340 days in is far from the end.
+      const german = await setup(340, { country: 'DE', policy: swissYear });
+      expect(talentPoolTermination(german.receipt)).toMatch(/^24 months from this consent/);
+      await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, hashKey: german.deps.hashKey });
+      expect(await renewalMails(german.tenant.id)).toEqual([]);
+    });
+
+    it('is "until withdrawn" only when the policy has no talent-pool rule in force', async () => {
+      const off = { ...DEFAULT_RETENTION_POLICY, rules: DEFAULT_RETENTION_POLICY.rules.map((r) => (r.id === 'talent_pool' ? { ...r, enabled: false } : r)) };
+      const { receipt } = await setup(0, { policy: off });
+      expect(talentPoolTermination(receipt)).toBe('Until withdrawn in the privacy portal');
+    });
+  });
   const renewalMails = (tenantId: string) => tenantEm(db.orm(), tenantId).find(OutboxEmail, { template: 'consent.renewal' });
   const tokenIn = (text: string) => /privacy\/renew\/\?t=([A-Za-z0-9_.-]+)/.exec(text)?.[1] ?? '';
 

@@ -1,5 +1,15 @@
 import { Candidate, ConsentEvent, type Em, type InferEntity, OutboxEmail, type Tenant } from '@candor/db';
-import { addDays, addMonths, dayOf, noticeInEffect, periodLabel, TALENT_POOL_PURPOSE, type TRetentionPeriod } from '@candor/schemas';
+import {
+  addDays,
+  addMonths,
+  dayOf,
+  noticeInEffect,
+  periodLabel,
+  TALENT_POOL_PURPOSE,
+  type TRetentionPeriod,
+  type TRetentionPolicy,
+  talentPoolTerm,
+} from '@candor/schemas';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { readLink, signLink } from '../keys/signed-link.js';
@@ -8,20 +18,15 @@ import { footer } from '../portal/portal-emails.js';
 import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
 import { recordConsents } from './consent.service.js';
+import { candidateCountry, type TalentPoolTerm } from './talent-pool-term.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
 type EventRow = InferEntity<typeof ConsentEvent>;
 
 const TEMPLATE = 'consent.renewal';
 
-/** How long a talent-pool consent lasts and how long before its end the candidate is asked to renew. */
-export interface RenewalTerms {
-  period: TRetentionPeriod;
-  noticeDays: number;
-}
-
-/** The defaults of the retention policy's talent-pool rule: 24 months, asked 30 days before. */
-export const DEFAULT_RENEWAL_TERMS: RenewalTerms = { period: { amount: 24, unit: 'months' }, noticeDays: 30 };
+/** How long a talent-pool consent lasts and how long before its end the candidate is asked to renew (talentPoolTermOf). */
+export type RenewalTerms = TalentPoolTerm;
 
 /** `day` moved by the period, forwards (1) or backwards (-1). */
 function shift(day: string, period: TRetentionPeriod, sign: 1 | -1): string {
@@ -60,25 +65,44 @@ export function consentEndsOn(occurredAt: Date, terms: RenewalTerms): string {
   return shift(dayOf(occurredAt), terms.period, 1);
 }
 
+/** Consents given in [expired, askFrom] end within the notice period from `today` and have not ended yet. */
+function noticeWindow(today: string, terms: RenewalTerms): { askFrom: Date; expired: Date } {
+  return {
+    askFrom: new Date(`${shift(addDays(today, terms.noticeDays), terms.period, -1)}T23:59:59.999Z`),
+    expired: new Date(`${shift(today, terms.period, -1)}T00:00:00.000Z`),
+  };
+}
+
 /**
  * Emails each candidate of the tenant whose talent-pool consent ends within
- * the notice period a one-click renewal link, once per consent given. The
- * caller's em is scoped to the tenant. Returns how many were queued.
+ * the notice period a one-click renewal link, once per consent given. Each
+ * candidate's term is the policy's for the country of their latest job (as
+ * the retention sweep and their receipt have it). The caller's em is scoped
+ * to the tenant. Returns how many were queued.
  */
 export async function sendRenewalRequests(
   em: Em,
   tenant: TenantRow,
-  options: { publicUrl: string; hashKey: Buffer; terms: RenewalTerms; now?: Date },
+  options: { publicUrl: string; hashKey: Buffer; policy: TRetentionPolicy; now?: Date },
 ): Promise<number> {
-  const { terms, publicUrl, hashKey } = options;
-  if (terms.noticeDays <= 0) return 0;
+  const { policy, publicUrl, hashKey } = options;
+  const rule = policy.rules.find((r) => r.trigger === 'talent_pool_consent' && r.enabled);
+  if (!rule || rule.renewalNoticeDays <= 0) return 0;
   const today = dayOf(options.now);
-  // Given on or before this day, a consent ends within the notice period; given before `expired`, it has ended.
-  const askFrom = new Date(`${shift(addDays(today, terms.noticeDays), terms.period, -1)}T23:59:59.999Z`);
-  const expired = new Date(`${shift(today, terms.period, -1)}T00:00:00.000Z`);
+  // The widest window over every country's period; each consent is then held to its own candidate's term.
+  const windows = [rule.period, ...policy.overrides.filter((o) => o.ruleId === rule.id).map((o) => o.period)].map((period) =>
+    noticeWindow(today, { period, noticeDays: rule.renewalNoticeDays }),
+  );
   const given = await em.find(
     ConsentEvent,
-    { purpose: TALENT_POOL_PURPOSE, decision: 'given', occurredAt: { $lte: askFrom, $gte: expired } },
+    {
+      purpose: TALENT_POOL_PURPOSE,
+      decision: 'given',
+      occurredAt: {
+        $lte: new Date(Math.max(...windows.map((w) => w.askFrom.getTime()))),
+        $gte: new Date(Math.min(...windows.map((w) => w.expired.getTime()))),
+      },
+    },
     { orderBy: { occurredAt: 'asc', id: 'asc' }, populate: ['candidate'] },
   );
   let queued = 0;
@@ -87,6 +111,10 @@ export async function sendRenewalRequests(
     if (!candidate.email) continue;
     const current = await talentPoolConsentOf(em, candidate.id);
     if (current?.id !== event.id) continue;
+    const terms = talentPoolTerm(policy, await candidateCountry(em, candidate.id));
+    if (!terms) continue;
+    const own = noticeWindow(today, terms);
+    if (event.occurredAt > own.askFrom || event.occurredAt < own.expired) continue;
     if (await em.count(OutboxEmail, { candidate: candidate.id, template: TEMPLATE, createdAt: { $gte: event.occurredAt } })) continue;
     const endsOn = consentEndsOn(event.occurredAt, terms);
     const token = renewalToken(hashKey, { tenantId: tenant.id, candidateId: candidate.id, purpose: TALENT_POOL_PURPOSE, expiresOn: endsOn });
