@@ -19,6 +19,7 @@ import {
 } from '@mui/material';
 import { type FormEvent, useId, useState } from 'react';
 import { toHttpError } from '../providers/errors';
+import { IN_CANDIDATE_COPY } from './labels';
 import { useHiringSettings } from './useHiringSettings';
 
 export type RejectValues = { reasonId: string; note: string; emailDelayHours: number | null };
@@ -43,8 +44,9 @@ type Props = {
 };
 
 /**
- * Rejecting needs a reason (reported on, never shown to the candidate), an
- * optional internal note, and a decision about the rejection email. Used by
+ * Rejecting needs a reason (reported on, not shown to the candidate), an
+ * optional note for the team (in the candidate's copy of their data, like
+ * every note about them), and a decision about the rejection email. Used by
  * the board, the application page and the applications list's bulk action.
  */
 export function RejectDialog({ open, subject, onClose, onSubmit }: Props) {
@@ -105,7 +107,7 @@ function RejectForm({ subject, onClose, onSubmit }: Omit<Props, 'open'>) {
               setErrors((current) => ({ ...current, reasonId: undefined }));
             }}
             error={Boolean(errors.reasonId)}
-            helperText={errors.reasonId ?? 'For reporting; the candidate never sees it.'}
+            helperText={errors.reasonId ?? 'For reporting; not shown to the candidate.'}
             disabled={isPending || submitting}
             autoFocus
           >
@@ -122,7 +124,7 @@ function RejectForm({ subject, onClose, onSubmit }: Omit<Props, 'open'>) {
             value={note}
             onChange={(event) => setNote(event.target.value)}
             error={Boolean(errors.note)}
-            helperText={errors.note ?? 'Visible to your team only.'}
+            helperText={errors.note ?? `Visible to your team. ${IN_CANDIDATE_COPY}`}
             disabled={submitting}
           />
           <FormControl disabled={submitting}>

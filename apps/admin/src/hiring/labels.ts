@@ -12,6 +12,14 @@ import {
 
 export type Choice = { id: string; name: string };
 
+/**
+ * What staff are told about their notes, scorecards and rejection notes: the
+ * careers site never shows them, but they are the candidate's personal data,
+ * so the copy the candidate may ask for (GDPR Art. 15) includes them.
+ */
+export const IN_CANDIDATE_COPY =
+  'Not shown to the candidate on the careers site, but the candidate can ask for a copy of their data, which includes this.';
+
 type ChipColor = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
 
 function choicesOf(labels: Record<string, string>): Choice[] {

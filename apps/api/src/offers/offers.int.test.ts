@@ -3,6 +3,7 @@ import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { describe, expect, it } from 'vitest';
 import { seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, httpClient, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
+import { subjectExport } from '../privacy/subject-export.js';
 import { letterPdf } from './letter-pdf.js';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -92,6 +93,30 @@ forEachDatabase('offers', (db) => {
     });
     expect(again.status).toBe(409);
     expect((await rc.offers.forApplication({ applicationId }))[0]!.status).toBe('accepted');
+  });
+
+  it('keeps the terms as the candidate was sent them, so the offer page and their data export show the same text', async () => {
+    const { rc, ac, deps, tenant, applicationId, candidate } = await setup();
+    const offer = await rc.offers.create({ ...draft(applicationId), terms: 'Dear {{candidate_name}},\n\nWe offer you {{salary}} as {{job_title}}, from {{start_date}}.' });
+    await ac.offers.approve({ id: offer.id });
+    const sent = await rc.offers.send({ id: offer.id });
+    const expected = `Dear Olu Offeree,\n\nWe offer you EUR 68,000 per year as ${sent.jobTitle}, from ${offer.startDate}.`;
+    expect(sent.terms).toBe(expected);
+    const em = tenantEm(db.orm(), tenant.id);
+    expect((await em.findOneOrFail(Offer, offer.id)).terms).toBe(expected);
+    const exported = await subjectExport(em, candidate.id, deps);
+    expect(exported.records.Offer?.map((r) => r.values.terms)).toEqual([expected]);
+
+    const [mail] = await em.find(OutboxEmail, { template: 'offer' });
+    const token = /\/offers\/(\S+)/.exec(mail!.text)![1]!;
+    const anonymous = await callerFor(deps);
+    expect((await anonymous.offers.view({ token })).terms).toBe(expected);
+    const page = await (await httpClient(deps).request(`/offers/${token}`)).text();
+    expect(page).toContain('<p>Dear Olu Offeree,</p>');
+    expect(page).toContain(`We offer you EUR 68,000 per year as ${sent.jobTitle}`);
+    expect(page).not.toContain('{{');
+    const letter = Buffer.from(mail!.attachments![0]!.contentBase64, 'base64').toString('latin1');
+    expect(letter).toContain('(Dear Olu Offeree,)');
   });
 
   it('cannot be answered after it expires, and an unknown link finds nothing', async () => {

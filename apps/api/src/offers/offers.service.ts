@@ -9,8 +9,8 @@ import {
   User,
 } from '@candor/db';
 import {
-  fillTemplate,
   formatSalary,
+  renderOfferTerms,
   type TOffer,
   type TOfferStatus,
   type TPublicOffer,
@@ -139,9 +139,10 @@ export async function withdrawOffer(em: Em, actor: Actor, id: string): Promise<T
 
 
 /**
- * Sends an approved offer: renders the letter PDF (kept in the file store),
- * emails it with the response link, and moves the application to the offer
- * stage.
+ * Sends an approved offer: fills in the terms and stores them as sent (the
+ * letter, the offer page and the candidate's export all show that text),
+ * renders the letter PDF (kept in the file store), emails it with the
+ * response link, and moves the application to the offer stage.
  */
 export async function sendOffer(em: Em, actor: Actor, deps: DataKeys & { files: FileStore }, id: string, publicUrl: string): Promise<TOffer> {
   const { files } = deps;
@@ -151,18 +152,20 @@ export async function sendOffer(em: Em, actor: Actor, deps: DataKeys & { files: 
   if (offer.expiresOn < today()) throw new AppError('PRECONDITION_FAILED', 'This offer has already expired; draft a new one');
   const tenant = await em.findOneOrFail(Tenant, actor.tenantId);
   const app = offer.application;
-  const salary = formatSalary(offer.salary, offer.currency, offer.period);
+  const terms = renderOfferTerms(offer.terms, {
+    candidateName: app.candidate.name,
+    jobTitle: app.job.title,
+    companyName: tenant.name,
+    salary: offer.salary,
+    currency: offer.currency,
+    period: offer.period,
+    startDate: offer.startDate,
+    expiresOn: offer.expiresOn,
+  });
   const pdf = letterPdf({
     heading: `Offer of employment - ${app.job.title}`,
     subheading: `${tenant.name}, ${today()}`,
-    body: fillTemplate(offer.terms, {
-      candidate_name: app.candidate.name,
-      job_title: app.job.title,
-      company_name: tenant.name,
-      salary,
-      start_date: offer.startDate,
-      expires_on: offer.expiresOn,
-    }),
+    body: terms,
     footer: `${tenant.name} - offer for ${app.candidate.name}`,
   });
   // Kept sealed under the candidate's key, like their other files (never read back; erasure deletes it).
@@ -173,6 +176,7 @@ export async function sendOffer(em: Em, actor: Actor, deps: DataKeys & { files: 
       const token = newToken();
       offer.tokenHash = hashToken(token);
       offer.letterKey = letterKey;
+      offer.terms = terms;
       offer.status = 'sent';
       offer.sentAt = new Date();
       const offerStage = await tx.findOne(JobStage, { job: app.job, kind: 'offer' }, { orderBy: { position: 'asc' } });
@@ -226,14 +230,8 @@ export async function publicOffer(em: Em, token: string): Promise<TPublicOffer> 
     salary: formatSalary(offer.salary, offer.currency, offer.period),
     startDate: offer.startDate,
     expiresOn: offer.expiresOn,
-    terms: fillTemplate(offer.terms, {
-      candidate_name: app.candidate.name,
-      job_title: app.job.title,
-      company_name: offer.tenant.name,
-      salary: formatSalary(offer.salary, offer.currency, offer.period),
-      start_date: offer.startDate,
-      expires_on: offer.expiresOn,
-    }),
+    // Only a sent offer has a link; its terms were stored filled in as it was sent.
+    terms: offer.terms,
     status: effectiveStatus(offer),
   };
 }

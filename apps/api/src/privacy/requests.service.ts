@@ -197,9 +197,8 @@ async function acknowledge(tx: Em, row: RequestRow, tenantId: string): Promise<v
 }
 
 export async function createRequest(em: Em, actor: Actor, deps: ProofDeps, input: z.output<typeof ZRequestCreateInput>): Promise<TPrivacyRequest> {
-  const today = dayOf();
-  const receivedOn = input.receivedOn ?? today;
-  if (receivedOn > today) throw new AppError('BAD_REQUEST', 'A request cannot arrive in the future', { receivedOn: ['Today or earlier'] });
+  // The input schema refuses a day in the future.
+  const receivedOn = input.receivedOn ?? dayOf();
   if (input.agentProofFile && !input.agentName) {
     throw new AppError('BAD_REQUEST', 'Name the agent the proof is for', { agentName: ['Required with a proof file'] });
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_OFFER_TERMS, type TRecommendation } from '@candor/schemas';
+import { DEFAULT_OFFER_TERMS, renderOfferTerms, type TRecommendation } from '@candor/schemas';
 import {
   Application,
   HiringTeamMember,
@@ -7,6 +7,7 @@ import {
   Offer,
   Scorecard,
   TENANT_FILTER,
+  Tenant,
   User,
 } from '../entities/index.js';
 import type { Em } from '../orm.js';
@@ -40,7 +41,7 @@ export async function seedDemoFeedback(em: Em, tenantId: string): Promise<void> 
   const active = await em.find(
     Application,
     { tenant: tenantId, status: 'active', stage: { kind: { $in: ['interview', 'offer'] } } },
-    { populate: ['stage', 'job'], orderBy: { appliedAt: 'asc' } },
+    { populate: ['stage', 'job', 'candidate'], orderBy: { appliedAt: 'asc' } },
   );
 
   active.forEach((application, index) => {
@@ -88,20 +89,27 @@ export async function seedDemoFeedback(em: Em, tenantId: string): Promise<void> 
   });
 
   const offers = active.filter((a) => a.stage.kind === 'offer');
+  const tenant = await em.findOneOrFail(Tenant, tenantId);
   offers.forEach((application, index) => {
     const sent = index === 0;
     const { salaryMin, salaryMax, salaryCurrency } = application.job;
     // The middle of the advertised range, rounded to a thousand.
     const salary = Math.round(((salaryMin ?? 60_000) + (salaryMax ?? 80_000)) / 2000) * 1000;
-    em.create(Offer, {
-      tenant: tenantId,
-      application,
+    const values = {
       salary,
       currency: salaryCurrency ?? 'EUR',
       period: 'year',
       startDate: new Date(now + 45 * DAY).toISOString().slice(0, 10),
       expiresOn: new Date(now + 10 * DAY).toISOString().slice(0, 10),
-      terms: DEFAULT_OFFER_TERMS,
+    };
+    em.create(Offer, {
+      tenant: tenantId,
+      application,
+      ...values,
+      // A sent offer holds its terms as the candidate was sent them (see sendOffer).
+      terms: sent
+        ? renderOfferTerms(DEFAULT_OFFER_TERMS, { ...values, candidateName: application.candidate.name, jobTitle: application.job.title, companyName: tenant.name })
+        : DEFAULT_OFFER_TERMS,
       status: sent ? 'sent' : 'pending_approval',
       createdBy: recruiter,
       approvedBy: sent ? admin : null,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId } from '../list.js';
+import { fillTemplate } from './email-templates.js';
 import { SALARY_PERIODS, ZUserRef } from './job.js';
 
 export { DEFAULT_OFFER_TERMS, OFFER_TERM_VARIABLES } from './offer-terms.js';
@@ -77,4 +78,32 @@ export type TPublicOffer = z.infer<typeof ZPublicOffer>;
 /** "EUR 65,000 per year" */
 export function formatSalary(amount: number, currency: string, period: string): string {
   return `${currency} ${amount.toLocaleString('en-GB')} per ${period}`;
+}
+
+/** What an offer's terms are filled with (OFFER_TERM_VARIABLES). */
+export interface OfferTermValues {
+  candidateName: string;
+  jobTitle: string;
+  companyName: string;
+  salary: number;
+  currency: string;
+  period: string;
+  startDate: string;
+  expiresOn: string;
+}
+
+/**
+ * The terms as the candidate reads them in the letter and on the offer page:
+ * the drafted template with the offer's values filled in. Sending an offer
+ * stores this text, so what the candidate was sent stays what is on record.
+ */
+export function renderOfferTerms(terms: string, values: OfferTermValues): string {
+  return fillTemplate(terms, {
+    candidate_name: values.candidateName,
+    job_title: values.jobTitle,
+    company_name: values.companyName,
+    salary: formatSalary(values.salary, values.currency, values.period),
+    start_date: values.startDate,
+    expires_on: values.expiresOn,
+  });
 }

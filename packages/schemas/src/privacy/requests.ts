@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZUploadedFile } from '../hiring/attachment.js';
+import { dayOf } from './notice.js';
 
 /** What an applicant (or someone for them) asks of the company about their data. */
 export const REQUEST_TYPES = [
@@ -175,8 +176,11 @@ export const ZRequestCreateInput = z.object({
     .default(''),
   usState: z.string().trim().toUpperCase().max(2).default(''),
   details: z.string().trim().max(5000).default(''),
-  /** Received on (YYYY-MM-DD, today or earlier): the deadline runs from here; defaults to today. */
-  receivedOn: z.iso.date().optional(),
+  /** Received on (YYYY-MM-DD, today or earlier, in UTC like every day here): the deadline runs from here; defaults to today. */
+  receivedOn: z.iso
+    .date('Enter the day the request arrived')
+    .refine((day) => day <= dayOf(), 'Today or earlier')
+    .optional(),
   /** Someone acting for the subject, and how they proved it. */
   agentName: z.string().trim().max(120).default(''),
   agentProof: z.string().trim().max(2000).default(''),

@@ -143,7 +143,7 @@ function SettingsForm({ settings }: { settings: THiringSettings }) {
       </Section>
       <Section
         title="Rejection reasons"
-        hint="Recruiters pick one when rejecting. Candidates never see them; reports group by them."
+        hint="Recruiters pick one when rejecting. Not shown to candidates; reports group by them."
       >
         <RejectionReasonsEditor
           reasons={draft.rejectionReasons}

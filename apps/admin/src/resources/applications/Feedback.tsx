@@ -30,6 +30,7 @@ import {
 import { type FormEvent, useId, useState } from 'react';
 import { useGetOne, useNotify } from 'react-admin';
 import { dateTimeLabel } from '../../hiring/dates';
+import { IN_CANDIDATE_COPY } from '../../hiring/labels';
 import { useMe } from '../../providers/authProvider';
 import { useCandorDataProvider } from '../../providers/dataProvider';
 import { DETAIL } from '../../providers/detail';
@@ -291,7 +292,7 @@ function ScorecardForm({
           onChange={(event) => setNotes(event.target.value)}
           error={Boolean(errors.notes)}
           helperText={
-            errors.notes ?? 'Evidence for your ratings. Visible to the hiring team, never to the candidate.'
+            errors.notes ?? `Evidence for your ratings. Visible to the hiring team. ${IN_CANDIDATE_COPY}`
           }
           disabled={submitting}
         />

@@ -4,9 +4,13 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
 import { dateTimeLabel } from '../../hiring/dates';
+import { IN_CANDIDATE_COPY } from '../../hiring/labels';
 import { useCandorDataProvider } from '../../providers/dataProvider';
 
-/** Notes on an application: anyone on the hiring team can add one; they are never shown to the candidate. */
+/**
+ * Notes on an application: anyone on the hiring team can add one. The
+ * candidate does not see them in Candor, but they are in the copy of their data.
+ */
 export function Notes({ application, canNote }: { application: TApplication; canNote: boolean }) {
   const dataProvider = useCandorDataProvider();
   const notify = useNotify();
@@ -48,7 +52,7 @@ export function Notes({ application, canNote }: { application: TApplication; can
             value={body}
             onChange={(event) => setBody(event.target.value)}
             error={Boolean(error)}
-            helperText={error ?? 'Visible to your team, never to the candidate.'}
+            helperText={error ?? `Visible to your team. ${IN_CANDIDATE_COPY}`}
             disabled={add.isPending}
           />
           <Box sx={{ mt: 1, display: 'flex', justifyContent: 'flex-end' }}>

@@ -1,8 +1,9 @@
 import { REQUEST_TYPE_LABELS, type TPrivacyRequest } from '@candor/schemas';
-import { CreateButton, Datagrid, DateField, FunctionField, List, SelectInput, TopToolbar } from 'react-admin';
+import { CreateButton, Datagrid, FunctionField, List, SelectInput, TopToolbar } from 'react-admin';
+import { dayLabel } from '../../hiring/dates';
 import { EmptyState } from '../../hiring/EmptyState';
-import { DeadlineField, RequestStatusField } from './RequestChips';
 import { REQUEST_STATUS_FILTER_CHOICES, REQUEST_TYPE_CHOICES, requestReference } from './labels';
+import { DeadlineField, RequestStatusField } from './RequestChips';
 
 const requestFilters = [
   <SelectInput
@@ -79,7 +80,11 @@ export function PrivacyRequestList() {
               : request.requesterEmail || '— (erased)'
           }
         />
-        <DateField source="receivedAt" label="Received" sortable={false} />
+        <FunctionField<TPrivacyRequest>
+          label="Received"
+          sortable={false}
+          render={(request) => dayLabel(request.receivedOn)}
+        />
         <DeadlineField label="Due" sortable={false} />
         <RequestStatusField label="Status" sortable={false} />
         <FunctionField<TPrivacyRequest>

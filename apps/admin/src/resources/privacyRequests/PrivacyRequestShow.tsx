@@ -35,16 +35,23 @@ import {
   JURISDICTION_LABELS,
   requestReference,
   VERIFICATION_LABELS,
+  verificationStep,
 } from './labels';
 
 
 /**
  * When the request arrived: the portal records the moment; staff enter only
- * the day a letter, call or email came in (stored at noon UTC so that day is
- * the same everywhere), so only the day is shown for those.
+ * the day a letter, call or email came in, so only that day is shown for those.
  */
-function receivedLabel(request: Pick<TPrivacyRequest, 'channel' | 'receivedAt'>): string {
-  return request.channel === 'portal' ? dateTimeLabel(request.receivedAt) : dayLabel(request.receivedAt.slice(0, 10));
+function receivedLabel(request: Pick<TPrivacyRequest, 'channel' | 'receivedAt' | 'receivedOn'>): string {
+  return request.channel === 'portal' ? dateTimeLabel(request.receivedAt) : dayLabel(request.receivedOn);
+}
+
+/** "Verified (portal email code, 6 Dec 2026, 07:10)": the state, and how and when it was reached. */
+function identityLabel(request: TPrivacyRequest): string {
+  const step = verificationStep(request);
+  const state = VERIFICATION_LABELS[request.verification];
+  return step ? `${state} (${step.how}, ${dateTimeLabel(step.at)})` : state;
 }
 
 function Meta({ label, children }: { label: string; children: ReactNode }) {
@@ -218,7 +225,7 @@ function PrivacyRequestBody() {
                 </Meta>
                 <Meta label="Channel">{channelLabel(request.channel)}</Meta>
                 <Meta label="Country">{request.country ?? '—'}</Meta>
-                <Meta label="Identity">{VERIFICATION_LABELS[request.verification]}</Meta>
+                <Meta label="Identity">{identityLabel(request)}</Meta>
                 <JurisdictionAndAssignee request={request} />
               </Box>
               <Divider sx={{ my: 2 }} />

@@ -2,14 +2,14 @@ import { dayOf, type TPrivacyRequest } from '@candor/schemas';
 import DeleteForeverOutlinedIcon from '@mui/icons-material/DeleteForeverOutlined';
 import DownloadOutlinedIcon from '@mui/icons-material/DownloadOutlined';
 import MarkEmailReadOutlinedIcon from '@mui/icons-material/MarkEmailReadOutlined';
-import { Box, Button, CircularProgress, Stack } from '@mui/material';
+import { Alert, Box, Button, CircularProgress, Stack } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
 import { downloadBase64 } from '../../download';
 import { useCandorDataProvider } from '../../providers/dataProvider';
 import { RequestDialog, type DialogValues } from './RequestDialog';
 import { dayLabel } from '../../hiring/dates';
-import { canAcknowledge, canErase, canExport, canExtend } from './labels';
+import { awaitingVerification, canAcknowledge, canComplete, canErase, canExport, canExtend } from './labels';
 
 type DialogName = 'acknowledge' | 'verify' | 'start' | 'complete' | 'refuse' | 'extend' | 'erase';
 
@@ -86,7 +86,7 @@ export function RequestActionButtons({ request }: { request: TPrivacyRequest }) 
         Download the data
       </Button>
     ),
-    (status === 'verified' || status === 'in_progress') && (
+    canComplete(request) && (
       <Button key="complete" variant="contained" color="success" onClick={() => setOpen('complete')}>
         Complete
       </Button>
@@ -106,13 +106,19 @@ export function RequestActionButtons({ request }: { request: TPrivacyRequest }) 
   if (buttons.length === 0) return null;
   return (
     <Box>
+      {awaitingVerification(request) && (
+        <Alert severity="info" sx={{ mb: 2 }}>
+          Verify the requester’s identity first. Until then their data cannot be downloaded, corrected or
+          erased, and the request cannot be completed; it can be refused.
+        </Alert>
+      )}
       <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
         {buttons}
       </Stack>
       <RequestDialog
         open={open === 'acknowledge'}
         title="Send a receipt"
-        description={`The requester is emailed that the request arrived on ${dayLabel(request.receivedAt.slice(0, 10))} and will be answered by ${dayLabel(request.dueOn)}.${request.acknowledgeBy ? ` California requires this by ${dayLabel(request.acknowledgeBy)}.` : ''}`}
+        description={`The requester is emailed that the request arrived on ${dayLabel(request.receivedOn)} and will be answered by ${dayLabel(request.dueOn)}.${request.acknowledgeBy ? ` California requires this by ${dayLabel(request.acknowledgeBy)}.` : ''}`}
         submitLabel="Send receipt"
         onClose={close}
         onSubmit={() => dataProvider.acknowledgeRequest(id).then(done('Receipt sent to the requester'))}

@@ -7,7 +7,11 @@ import { dateTimeLabel } from '../../hiring/dates';
 import { useCandorDataProvider } from '../../providers/dataProvider';
 import { toHttpError } from '../../providers/errors';
 
-/** Internal notes on a request (calls made, documents asked for); the requester never sees them. */
+/**
+ * Staff notes on a request (calls made, documents asked for). They are not
+ * sent to the requester, but the person the request is about finds them in
+ * the copy of their data (the export includes notes on their requests).
+ */
 export function RequestNotes({ request }: { request: TPrivacyRequest }) {
   const dataProvider = useCandorDataProvider();
   const notify = useNotify();
@@ -47,7 +51,10 @@ export function RequestNotes({ request }: { request: TPrivacyRequest }) {
           value={body}
           onChange={(event) => setBody(event.target.value)}
           error={Boolean(error)}
-          helperText={error ?? 'Visible to your admins, never to the requester.'}
+          helperText={
+            error ??
+            'Visible to your admins. Not sent to the requester, but the person can ask for a copy of their data, which includes this.'
+          }
           disabled={add.isPending}
         />
         <Box sx={{ mt: 1, display: 'flex', justifyContent: 'flex-end' }}>

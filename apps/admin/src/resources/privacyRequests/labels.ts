@@ -77,6 +77,7 @@ export const DEADLINE_LABELS: Record<TPrivacyRequest['deadline'], string> = {
 /** What the actions history's codes mean; unknown codes are shown as they are. */
 const ACTION_LABELS: Record<string, string> = {
   'status.verified': 'Identity verified',
+  'identity.verified': 'Identity verified',
   'status.in_progress': 'Work started',
   'status.completed': 'Completed',
   'status.refused': 'Refused',
@@ -101,17 +102,59 @@ export function isOpen(status: TRequestStatus): boolean {
   return status === 'received' || status === 'verified' || status === 'in_progress';
 }
 
-/** Only access and portability requests are answered with the subject's data. */
-export function canExport(request: Pick<TPrivacyRequest, 'type' | 'candidateId'>): boolean {
-  return (request.type === 'access' || request.type === 'portability') && request.candidateId !== null;
+/**
+ * Whether the requester is known to be the person the request is about. Until
+ * then the API refuses to give out, correct or erase their data, so the page
+ * offers none of it and says why (see `awaitingVerification`).
+ */
+export function isVerified(request: Pick<TPrivacyRequest, 'verification'>): boolean {
+  return request.verification === 'verified';
 }
 
-export function canErase(request: Pick<TPrivacyRequest, 'type' | 'status' | 'candidateId'>): boolean {
+/** An open request whose actions wait for the requester's identity to be verified. */
+export function awaitingVerification(request: Pick<TPrivacyRequest, 'status' | 'verification'>): boolean {
+  return isOpen(request.status) && !isVerified(request);
+}
+
+/** Only access and portability requests are answered with the subject's data, once the requester is verified. */
+export function canExport(request: Pick<TPrivacyRequest, 'type' | 'candidateId' | 'verification'>): boolean {
+  return (
+    (request.type === 'access' || request.type === 'portability') &&
+    request.candidateId !== null &&
+    isVerified(request)
+  );
+}
+
+export function canErase(
+  request: Pick<TPrivacyRequest, 'type' | 'status' | 'candidateId' | 'verification'>,
+): boolean {
   return (
     request.type === 'erasure' &&
     request.candidateId !== null &&
-    (request.status === 'verified' || request.status === 'in_progress')
+    isOpen(request.status) &&
+    isVerified(request)
   );
+}
+
+/** Completing sends the answer (and carries out a correction or restriction), so it waits for verification too. */
+export function canComplete(request: Pick<TPrivacyRequest, 'status' | 'verification'>): boolean {
+  return (request.status === 'verified' || request.status === 'in_progress') && isVerified(request);
+}
+
+/**
+ * How and when the requester's identity was verified, from the request's
+ * history: the portal's emailed code (recorded as the request was filed) or a
+ * staff member's "verified" step. Null while unverified.
+ */
+export function verificationStep(
+  request: Pick<TPrivacyRequest, 'verification' | 'actions'>,
+): { how: string; at: string } | null {
+  if (!isVerified(request)) return null;
+  const step = request.actions.find(
+    (a) => a.action === 'identity.verified' || a.action === 'status.verified',
+  );
+  if (!step) return null;
+  return { how: step.action === 'identity.verified' ? step.detail : 'by staff', at: step.at };
 }
 
 /** A receipt can be sent while the request is open and none was sent. */
