@@ -1,4 +1,5 @@
-import { Candidate, type Em, OutboxEmail, type TStoredAttachment, Tenant } from '@candor/db';
+import { Candidate, type Em, OutboxEmail, PrivacyRequest, type TStoredAttachment, Tenant } from '@candor/db';
+import { proofAddressRef } from '../audit/audit-subject.js';
 
 export interface EmailMessage {
   tenantId: string | null;
@@ -11,6 +12,12 @@ export interface EmailMessage {
   attachments?: TStoredAttachment[];
   /** The candidate the message is about, whoever receives it: export and erasure find it through this. */
   candidateId?: string | null;
+  /**
+   * Keep the message after delivery only as proof of answering this privacy
+   * request: the address becomes a keyed hash, the body is dropped, and it
+   * stays as long as the request does (docs/retention.md).
+   */
+  proofOf?: string | null;
 }
 
 /** Where an applicant manages their data; every candidate email links to it. */
@@ -18,13 +25,13 @@ export function privacyPortalUrl(publicUrl: string, tenantSlug: string): string 
   return `${publicUrl}/careers/${tenantSlug}/privacy/portal/`;
 }
 
-/**
- * Queues an email in the caller's unit of work: it is only sent if the
 /** The end of Candor's own emails to a candidate (not the tenant's templates): who holds the data, and the privacy portal. */
 export function privacyFooter(tenant: { name: string; slug: string }, publicUrl: string): string {
   return `\n--\n${tenant.name} uses Candor to handle applications. Your privacy portal, to see, download, correct or erase your data: ${privacyPortalUrl(publicUrl, tenant.slug)}\n`;
 }
 
+/**
+ * Queues an email in the caller's unit of work: it is only sent if the
  * transaction that caused it commits. The dispatcher delivers it later.
  */
 export function enqueueEmail(em: Em, message: EmailMessage): void {
@@ -37,6 +44,8 @@ export function enqueueEmail(em: Em, message: EmailMessage): void {
     text: message.text,
     html: null,
     attachments: message.attachments ?? null,
+    proofAddressHash: message.proofOf ? proofAddressRef(message.to) : null,
+    proofOf: message.proofOf ? em.getReference(PrivacyRequest, message.proofOf) : null,
     ...(message.sendAfter ? { nextAttemptAt: message.sendAfter } : {}),
   });
 }

@@ -1,6 +1,5 @@
 import { Candidate, type Em, type InferEntity, type PrivacyRequest, personalFields, Tenant } from '@candor/db';
 import { DATA_CATEGORIES, type TDataCategory } from '@candor/schemas';
-import { proofAddressRef } from '../audit/audit-subject.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { type RecipientOfSubject, recipientsOfSubject } from './disclosures.service.js';
 import { privacySettingsOf } from './privacy-settings.service.js';
@@ -21,8 +20,8 @@ export interface RecipientNotice {
   reference: string;
   /** For a correction: what changed. Only recipients that received a corrected category are told, and only of those. */
   corrections?: Correction[];
-  /** Notices sent as an erasure runs are kept after delivery only as proof: no body, the address as a keyed hash. */
-  asProof?: boolean;
+  /** Notices sent as an erasure runs are kept after delivery only as proof of answering this request (see enqueueEmail). */
+  proofOf?: string;
 }
 
 const WORDING: Record<RecipientNoticeKind, { subject: string; asked: string; done: string; ask: string }> = {
@@ -89,7 +88,7 @@ export async function notifyRecipients(tx: Em, tenantId: string, candidateId: st
     enqueueEmail(tx, {
       tenantId,
       // Linked to the person so their erasure removes it; a notice sent by the erasure itself is kept as proof instead.
-      candidateId: notice.asProof ? null : candidateId,
+      candidateId: notice.proofOf ? null : candidateId,
       to: recipient.notifyEmail,
       template: 'recipient_notice',
       subject: `${tenant.name}: ${wording.subject} (GDPR Art. 19 notice), reference ${notice.reference}`,
@@ -101,7 +100,7 @@ export async function notifyRecipients(tx: Em, tenantId: string, candidateId: st
         `We tell you because ${tenant.name} disclosed this person's data to you (from ${since}: ${disclosed}), and Art. 19 GDPR requires us to tell every recipient of it.`,
         `Kind regards,\n${tenant.name}`,
       ].join('\n\n'),
-      proofAddressHash: notice.asProof ? proofAddressRef(recipient.notifyEmail) : null,
+      proofOf: notice.proofOf ?? null,
     });
     notified.push(recipient.name);
   }
@@ -118,12 +117,18 @@ export async function notifyRecipientsOfRequest(
   request: InferEntity<typeof PrivacyRequest>,
   kind: RecipientNoticeKind,
   subject: RecipientNotice['subject'],
-  options: Pick<RecipientNotice, 'corrections' | 'asProof'> & { candidateId?: string } = {},
+  options: Pick<RecipientNotice, 'corrections'> & { candidateId?: string; asProof?: boolean } = {},
 ): Promise<void> {
   const candidateId = options.candidateId ?? request.candidate?.id;
   if (!candidateId) return;
   const reference = request.id.slice(0, 8).toUpperCase();
-  const notified = await notifyRecipients(tx, request.tenant.id, candidateId, { kind, subject, reference, ...options });
+  const notified = await notifyRecipients(tx, request.tenant.id, candidateId, {
+    kind,
+    subject,
+    reference,
+    corrections: options.corrections,
+    ...(options.asProof ? { proofOf: request.id } : {}),
+  });
   if (notified.length === 0) return;
   request.actions = [...request.actions, { at: new Date().toISOString(), action: 'recipients.notified', detail: notified.join(', ') }];
 }

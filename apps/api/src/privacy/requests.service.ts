@@ -35,9 +35,10 @@ import { enqueueEmail } from '../mail/outbox.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 import { activeHoldsOn } from './holds.service.js';
+import { recordDisclosure } from './disclosures.service.js';
 import { notifyRecipientsOfRequest, type RecipientNoticeKind } from './recipient-notices.js';
 import { destroyErasedData, type ErasureSummary, eraseSubject } from './subject-erasure.js';
-import { buildSubjectExportZip } from './subject-export.js';
+import { buildSubjectExport } from './subject-export.js';
 
 type RequestRow = InferEntity<typeof PrivacyRequest>;
 
@@ -306,11 +307,20 @@ const RECIPIENT_NOTICE: Partial<Record<RequestRow['type'], RecipientNoticeKind>>
 };
 
 
-async function mailRequester(tx: Em, row: RequestRow, tenantId: string, to: string, subject: string, text: string): Promise<void> {
+async function mailRequester(
+  tx: Em,
+  row: RequestRow,
+  tenantId: string,
+  to: string,
+  subject: string,
+  text: string,
+  options: { asProof?: boolean } = {},
+): Promise<void> {
   const tenant = await tx.findOneOrFail(Tenant, tenantId);
   enqueueEmail(tx, {
     tenantId,
     to,
+    proofOf: options.asProof ? row.id : null,
     template: 'privacy_request',
     subject: `${tenant.name}: ${subject}`,
     text: `${text}\n\nReference: ${row.id.slice(0, 8).toUpperCase()} (${REQUEST_TYPE_LABELS[row.type]})\n`,
@@ -337,7 +347,10 @@ export async function transitionRequest(em: Em, actor: Actor, input: z.output<ty
       await mailRequester(tx, row, actor.tenantId, row.requesterEmail, input.to === 'completed' ? 'your privacy request is done' : 'your privacy request', input.answer);
       const kind = RECIPIENT_NOTICE[row.type];
       // An erasure tells them as it runs (executeErasure); a completed correction or restriction tells them here.
-      if (input.to === 'completed' && kind && kind !== 'erasure' && row.candidate) await notifyRecipientsOfRequest(tx, row, kind, row.requesterEmail);
+      if (input.to === 'completed' && kind && kind !== 'erasure' && row.candidate) {
+        const candidate = await tx.findOneOrFail(Candidate, row.candidate.id);
+        await notifyRecipientsOfRequest(tx, row, kind, { email: candidate.email, name: candidate.name });
+      }
     }
     note(row, `status.${input.to}`, `by staff`);
     recordAudit(tx, actor, { action: `request.${input.to}`, targetType: 'PrivacyRequest', targetId: row.id });
@@ -421,6 +434,9 @@ export async function executeErasure(em: Em, actor: Actor, deps: DataKeys & { fi
     );
   }
   const to = row.requesterEmail;
+  // How the recipients know the person, read before the erasure blanks it.
+  const before = await em.findOneOrFail(Candidate, candidateId);
+  const subject = { email: before.email, name: before.name };
   let erased: ErasureSummary | undefined;
   try {
     await em.transactional(async (tx) => {
@@ -433,8 +449,9 @@ export async function executeErasure(em: Em, actor: Actor, deps: DataKeys & { fi
       request.answer = 'Your data has been erased.';
       request.lastError = null;
       note(request, 'subject.erased', Object.entries(summary.entities).map(([e, c]) => `${e}: ${c.anonymized} anonymized, ${c.deleted} deleted`).join('; '));
-      await mailRequester(tx, request, actor.tenantId, to, 'your data has been erased', 'We have erased the personal data we held about you. Statistics without your name (such as how many people applied to a job) remain.');
-      await notifyRecipientsOfRequest(tx, request, 'erasure', to);
+      // The answer that proves the erasure is kept after it is sent, without the address in clear (docs/retention.md).
+      await mailRequester(tx, request, actor.tenantId, to, 'your data has been erased', 'We have erased the personal data we held about you. Statistics without your name (such as how many people applied to a job) remain.', { asProof: true });
+      await notifyRecipientsOfRequest(tx, request, 'erasure', subject, { asProof: true, candidateId });
       recordAudit(tx, actor, { action: 'request.erasure_executed', targetType: 'PrivacyRequest', targetId: id });
     });
   } catch (error) {
@@ -455,7 +472,19 @@ export async function requestExport(em: Em, actor: Actor, deps: DataKeys & { fil
   const row = await loadRequest(em, id);
   assertIdentityVerified(row);
   if (!row.candidate) throw new AppError('PRECONDITION_FAILED', 'No candidate matches this request');
-  const zip = await buildSubjectExportZip(em, deps, row.candidate.id, 'staff');
+  const { zip, categories } = await buildSubjectExport(em, deps, row.candidate.id, 'staff');
+  // A copy for an authorized agent leaves Candor for someone other than the person: it goes in their disclosure log.
+  if (row.agentName) {
+    recordDisclosure(em, {
+      tenantId: actor.tenantId,
+      candidateId: row.candidate.id,
+      recipient: { name: row.agentName, kind: 'agent', country: null, safeguard: null, notifyEmail: null },
+      categories,
+      purpose: `Access request ${id.slice(0, 8).toUpperCase()} made through the agent`,
+      via: 'agent_export',
+      userId: actor.userId,
+    });
+  }
   recordAudit(em, actor, { action: 'request.export', targetType: 'PrivacyRequest', targetId: id });
   await em.flush();
   return { filename: `candor-export-${id.slice(0, 8)}.zip`, contentBase64: Buffer.from(zip).toString('base64') };

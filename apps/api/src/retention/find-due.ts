@@ -101,7 +101,7 @@ const QUERIES: Record<Exclude<TRetentionTrigger, 'audit_event'>, { from: string;
   email_sent: {
     from: `select o.id as target_id, o.candidate_id as candidate_id, coalesce(o.sent_at, o.created_at) as anchor, null as country
       from outbox_email o
-      where o.tenant_id = ? and o.status in ('sent', 'failed')`,
+      where o.tenant_id = ? and o.status in ('sent', 'failed') and o.proof_of_id is null`,
     key: 'o.id',
     anchor: 'coalesce(o.sent_at, o.created_at)',
   },

@@ -292,12 +292,30 @@ forEachDatabase('retention', (db) => {
       const old = request(ago(37), 'completed');
       const recent = request(ago(35), 'completed');
       const open = request(null, 'received');
+      // The proof of each erasure's answer (address hashed, no body) is kept with its request, not by the 30 days of sent emails.
+      const proof = (of: { id: string }) =>
+        w.tem.create(OutboxEmail, {
+          tenant: w.tenant.id,
+          to: 'hmac:0123',
+          proofAddressHash: 'hmac:0123',
+          proofOf: of.id,
+          subject: 'Acme: your data has been erased',
+          text: '',
+          template: 'privacy_request',
+          status: 'sent',
+          createdAt: ago(2),
+          sentAt: ago(2),
+        });
+      const oldProof = proof(old);
+      const recentProof = proof(recent);
       await w.tem.flush();
       const [report] = await w.run();
       expect(report!.rules.privacy_requests).toMatchObject({ found: 1, done: 1 });
       const left = await tenantEm(db.orm(), w.tenant.id).find(PrivacyRequest, {});
       expect(left.map((r) => r.id).sort()).toEqual([recent.id, open.id].sort());
       expect(left.map((r) => r.id)).not.toContain(old.id);
+      const proofsLeft = (await tenantEm(db.orm(), w.tenant.id).find(OutboxEmail, { id: { $in: [oldProof.id, recentProof.id] } })).map((e) => e.id);
+      expect(proofsLeft).toEqual([recentProof.id]);
     });
 
     it('deletes sent emails after their period, keeps pending ones and those of a candidate under a hold', async () => {

@@ -123,6 +123,8 @@ async function erasePrivacyRequests(tx: Em, tenantId: string, ids: string[]): Pr
   const requests = alongPath(tx, PrivacyRequest.meta.className, [], ids);
   const fileKeys = (await selectValues(tx, PrivacyRequest.meta.className, tenantId, requests, 'agentProofKey')).map(String);
   await deleteRows(tx, PrivacyRequestNote.meta.className, tenantId, alongPath(tx, PrivacyRequestNote.meta.className, ['request'], ids));
+  // The proofs of answering it (an erasure's answer and Art. 19 notices, addresses hashed) go with the request.
+  await deleteRows(tx, OutboxEmail.meta.className, tenantId, alongPath(tx, OutboxEmail.meta.className, ['proofOf'], ids));
   await deleteRows(tx, PrivacyRequest.meta.className, tenantId, requests);
   return fileKeys;
 }

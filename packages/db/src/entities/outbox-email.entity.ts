@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
 import { notPersonal, personal } from '../privacy.js';
 import { Candidate } from './candidate.entity.js';
+import { PrivacyRequest } from './privacy-request.entity.js';
 import { newId } from './ids.js';
 import { tenantFilter } from './tenant-filter.js';
 import { Tenant } from './tenant.entity.js';
@@ -36,6 +37,8 @@ export const OutboxEmail = defineEntity({
      * by this keyed hash and the body dropped, so the proof names no one.
      */
     proofAddressHash: notPersonal(p.string().length(80).nullable(), 'keyed hash, no address'),
+    /** The request a proof answers: the proof is kept as long as the request is (the privacy_requests rule), then goes with it. */
+    proofOf: () => p.manyToOne(PrivacyRequest).nullable().deleteRule('cascade'),
     template: notPersonal(p.string().length(60), 'template name'),
     status: notPersonal(p.string().length(12).$type<TOutboxStatus>().default('pending'), 'delivery state'),
     attempts: p.integer().default(0),

@@ -24,6 +24,7 @@ import { Migration20261129230922_agent_proof_sealed } from './Migration202611292
 import { Migration20261206070819_disclosure_log } from './Migration20261206070819_disclosure_log.js';
 import { Migration20261206070924_request_received_on } from './Migration20261206070924_request_received_on.js';
 import { Migration20261206071425_invitation_token_membership } from './Migration20261206071425_invitation_token_membership.js';
+import { Migration20261206071958_outbox_proof_of } from './Migration20261206071958_outbox_proof_of.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -50,4 +51,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206070819_disclosure_log', class: Migration20261206070819_disclosure_log },
   { name: 'Migration20261206070924_request_received_on', class: Migration20261206070924_request_received_on },
   { name: 'Migration20261206071425_invitation_token_membership', class: Migration20261206071425_invitation_token_membership },
+  { name: 'Migration20261206071958_outbox_proof_of', class: Migration20261206071958_outbox_proof_of },
 ];
