@@ -108,7 +108,12 @@ export async function seedDemoFeedback(em: Em, tenantId: string): Promise<void> 
       ...values,
       // A sent offer holds its terms as the candidate was sent them (see sendOffer).
       terms: sent
-        ? renderOfferTerms(DEFAULT_OFFER_TERMS, { ...values, candidateName: application.candidate.name, jobTitle: application.job.title, companyName: tenant.name })
+        ? renderOfferTerms(DEFAULT_OFFER_TERMS, {
+            ...values,
+            candidateName: application.candidate.name,
+            jobTitle: application.job.title,
+            companyName: tenant.name,
+          })
         : DEFAULT_OFFER_TERMS,
       status: sent ? 'sent' : 'pending_approval',
       createdBy: recruiter,
