@@ -1,11 +1,11 @@
-import { ZLegalHoldPlaceInput } from '@candor/schemas';
+import { ZDisclosureRecordInput, ZLegalHoldPlaceInput } from '@candor/schemas';
 import { trpc } from '../trpc';
 
 /** What a mutation accepts, as the API declares it (zod input: defaults may be left out). */
 type MutationInput<M extends { mutate: (input: never) => unknown }> = Parameters<M['mutate']>[0];
 
 /**
- * Legal holds on a candidate's data. On the dataProvider (see
+ * Legal holds on a candidate's data, and the log of who received it. On the dataProvider (see
  * dataProvider.ts) so their errors reach the authProvider's `checkError`.
  */
 export const holdsActions = {
@@ -14,6 +14,11 @@ export const holdsActions = {
   placeLegalHold: (input: MutationInput<typeof trpc.holds.place>) =>
     trpc.holds.place.mutate(ZLegalHoldPlaceInput.parse(input)),
   releaseLegalHold: (id: string) => trpc.holds.release.mutate({ id }),
+
+  /** The candidate's disclosure log: who outside the company received their data. */
+  disclosures: (candidateId: string) => trpc.candidates.disclosures.query({ id: candidateId }),
+  recordDisclosure: (input: MutationInput<typeof trpc.candidates.recordDisclosure>) =>
+    trpc.candidates.recordDisclosure.mutate(ZDisclosureRecordInput.parse(input)),
 };
 
 export type HoldsActions = typeof holdsActions;

@@ -7,10 +7,10 @@ import {
   ZCandidateRestrictionInput,
   ZCandidateUpdateInput,
   ZDisclosure,
+  ZDisclosureLog,
   ZDisclosureRecordInput,
   ZIdInput,
 } from '@candor/schemas';
-import { z } from 'zod';
 import { candidateDisclosures, recordManualDisclosure } from '../privacy/disclosures.service.js';
 import { roleProcedure, router } from '../trpc/init.js';
 import {
@@ -53,7 +53,7 @@ export const candidatesRouter = router({
   // The disclosure log: who outside Candor received the candidate's data (Art. 15(1)(c), Art. 19).
   disclosures: roleProcedure('candidates.manage')
     .input(ZIdInput)
-    .output(z.array(ZDisclosure))
+    .output(ZDisclosureLog)
     .query(({ ctx, input }) => candidateDisclosures(ctx.em, ctx.actor, input.id)),
 
   recordDisclosure: roleProcedure('candidates.manage')

@@ -66,9 +66,10 @@ forEachDatabase('the disclosure log and Art. 19 notices', (db) => {
   describe('what goes in the log', () => {
     it('records an Export to HR for the recipient marked as the HR system, with what the zip held', async () => {
       const w = await setup();
-      expect(await w.asRecruiter.candidates.disclosures({ id: w.candidate.id })).toEqual([]);
+      expect((await w.asRecruiter.candidates.disclosures({ id: w.candidate.id })).entries).toEqual([]);
       await w.hire();
-      const [entry, ...rest] = await w.asRecruiter.candidates.disclosures({ id: w.candidate.id });
+      const { entries: [entry, ...rest], recipients } = await w.asRecruiter.candidates.disclosures({ id: w.candidate.id });
+      expect(recipients.map((r) => r.name)).toEqual(['Personio', 'Checkr', 'Sterling', 'Postmark']);
       expect(rest).toEqual([]);
       expect(entry).toMatchObject({
         applicationId: w.applicationId,
@@ -83,7 +84,7 @@ forEachDatabase('the disclosure log and Art. 19 notices', (db) => {
     it('records an Export to HR as the company’s own HR when no recipient is marked as the HR system', async () => {
       const w = await setup(RECIPIENTS.map((r) => ({ ...r, hrExport: false })));
       await w.hire();
-      const log = await w.asAdmin.candidates.disclosures({ id: w.candidate.id });
+      const log = (await w.asAdmin.candidates.disclosures({ id: w.candidate.id })).entries;
       expect(log.map((d) => [d.recipient.name, d.recipient.kind])).toEqual([['HR department (internal)', 'internal']]);
     });
 
@@ -121,7 +122,7 @@ forEachDatabase('the disclosure log and Art. 19 notices', (db) => {
       });
       await w.asAdmin.requests.transition({ id: request.id, to: 'verified' });
       await w.asAdmin.requests.export({ id: request.id });
-      const [entry] = await w.asAdmin.candidates.disclosures({ id: w.candidate.id });
+      const [entry] = (await w.asAdmin.candidates.disclosures({ id: w.candidate.id })).entries;
       expect(entry).toMatchObject({ recipient: { name: 'Privacy Agents LLC', kind: 'agent' }, via: 'agent_export' });
       expect(entry!.categories.map((c) => c.key)).toContain('user.name');
     });

@@ -3,6 +3,7 @@ import {
   DATA_CATEGORIES,
   type TDataCategory,
   type TDisclosure,
+  type TDisclosureLog,
   type TDisclosureVia,
   type TRecipient,
   type TRecipientKind,
@@ -137,10 +138,14 @@ export async function disclosuresOf(em: Em, candidateId: string): Promise<TDiscl
   return rows.map(toDisclosure);
 }
 
-/** The candidate page's view of the log (recruiters and admins). */
-export async function candidateDisclosures(em: Em, actor: Actor, candidateId: string): Promise<TDisclosure[]> {
+/** The candidate page's view of the log (recruiters and admins), with the recipients a disclosure may be recorded to. */
+export async function candidateDisclosures(em: Em, actor: Actor, candidateId: string): Promise<TDisclosureLog> {
   const candidate = await visibleCandidate(em, actor, candidateId);
-  return disclosuresOf(em, candidate.id);
+  const settings = await privacySettingsOf(em, actor.tenantId);
+  return {
+    entries: await disclosuresOf(em, candidate.id),
+    recipients: settings.recipients.map((r) => ({ name: r.name, purpose: r.purpose })),
+  };
 }
 
 /** One recipient as the person's log knows it: what it received in all, and since when. */

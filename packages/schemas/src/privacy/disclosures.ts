@@ -40,3 +40,10 @@ export const ZDisclosure = z.object({
   disclosedAt: z.iso.datetime(),
 });
 export type TDisclosure = z.infer<typeof ZDisclosure>;
+
+/** The candidate page's view: the log, and the recipients staff may record a disclosure to (the Privacy page's list). */
+export const ZDisclosureLog = z.object({
+  entries: z.array(ZDisclosure),
+  recipients: z.array(z.object({ name: z.string(), purpose: z.string() })),
+});
+export type TDisclosureLog = z.infer<typeof ZDisclosureLog>;

@@ -12,7 +12,9 @@ import {
   Alert,
   Box,
   Button,
+  Checkbox,
   Chip,
+  FormControlLabel,
   FormHelperText,
   IconButton,
   MenuItem,
@@ -226,6 +228,17 @@ function RecipientsEditor({ recipients, onChange, fieldError, disabled }: Recipi
                     sx={{ flex: 1 }}
                   />
                 </Stack>
+                <FormControlLabel
+                  control={
+                    <Checkbox
+                      size="small"
+                      checked={recipient.hrExport}
+                      onChange={(event) => update(index, { hrExport: event.target.checked })}
+                      disabled={disabled}
+                    />
+                  }
+                  label="Our HR system: receives hires with “Export to HR”"
+                />
               </Stack>
             </Paper>
           );
@@ -365,8 +378,9 @@ function ProcessingEditor({ settings }: { settings: TPrivacySettings }) {
           <>
             Companies outside yours that receive applicants' data: processors working for you (e.g. email
             delivery), and independent controllers (e.g. a background-check company). Outside the EEA, name
-            the safeguard of the transfer. Those with an email get a notice when an applicant's data is
-            erased, corrected or restricted (Art. 19).
+            the safeguard of the transfer. Each time data goes to one (Export to HR, or a disclosure recorded
+            on the candidate's page) it is logged for that person; recipients in a person's log with an email
+            get a notice when that person's data is erased, corrected or restricted (Art. 19), and no one else does.
           </>
         }
       >
@@ -397,6 +411,22 @@ function ProcessingEditor({ settings }: { settings: TPrivacySettings }) {
           onChange={(securityMeasures) => change({ securityMeasures })}
           fieldError={(index) => errors[`securityMeasures.${index}`]}
           disabled={disabled}
+        />
+      </Part>
+      <Part
+        id="processing-export-title"
+        title="Copies of their data"
+        hint="What an applicant's copy of their data (privacy portal, access requests) says about your staff. Scorecards and notes are opinions about the applicant and always in it; who wrote them is shown by role unless you choose names."
+      >
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={draft.exportStaffNames}
+              onChange={(event) => change({ exportStaffNames: event.target.checked })}
+              disabled={disabled}
+            />
+          }
+          label="Name the staff who wrote scorecards and notes"
         />
       </Part>
       <SaveOrDiscard label="Save controller and recipients" saving={saving} onSave={() => save(toProcessingSettings(draft, settings))} onDiscard={discard} />

@@ -16,9 +16,11 @@ const saved: TPrivacySettings = {
       country: 'US',
       safeguard: 'scc',
       notifyEmail: 'privacy@checkr.example',
+      hrExport: false,
     },
   ],
   securityMeasures: ['Laptops encrypted'],
+  exportStaffNames: true,
 };
 
 describe('the controller and recipients form', () => {
@@ -38,6 +40,8 @@ describe('the controller and recipients form', () => {
       notifyEmail: ' dsr@lohn.example',
     });
     draft.securityMeasures = [];
+    draft.recipients[0]!.hrExport = true;
+    draft.exportStaffNames = false;
     const next = toProcessingSettings(draft, saved);
     expect(next).toMatchObject({
       minimumAge: 16,
@@ -52,7 +56,10 @@ describe('the controller and recipients form', () => {
       country: 'DE',
       safeguard: 'none',
       notifyEmail: 'dsr@lohn.example',
+      hrExport: false,
     });
+    expect(next.recipients[0]?.hrExport).toBe(true);
+    expect(next.exportStaffNames).toBe(false);
     expect(next.securityMeasures).toEqual([]);
   });
 

@@ -12,6 +12,8 @@ export type ProcessingDraft = {
   dpoEmail: string;
   recipients: EditableRecipient[];
   securityMeasures: EditableMeasure[];
+  /** Subject exports name the staff who wrote scorecards and notes (otherwise only their role). */
+  exportStaffNames: boolean;
 };
 
 export const MAX_RECIPIENTS = 20;
@@ -26,6 +28,7 @@ export function newRecipient(): EditableRecipient {
     country: '',
     safeguard: 'none',
     notifyEmail: '',
+    hrExport: false,
   };
 }
 
@@ -40,6 +43,7 @@ export function toProcessingDraft(settings: TPrivacySettings): ProcessingDraft {
     dpoEmail: settings.dpo.email,
     recipients: settings.recipients.map((recipient) => ({ rowKey: newRowKey(), ...recipient })),
     securityMeasures: settings.securityMeasures.map((text) => ({ rowKey: newRowKey(), text })),
+    exportStaffNames: settings.exportStaffNames,
   };
 }
 
@@ -61,6 +65,7 @@ export function toProcessingSettings(draft: ProcessingDraft, saved: TPrivacySett
       notifyEmail: recipient.notifyEmail.trim(),
     })),
     securityMeasures: draft.securityMeasures.map((measure) => measure.text.trim()),
+    exportStaffNames: draft.exportStaffNames,
   };
 }
 

@@ -49,6 +49,7 @@ import { NotFound } from '../../hiring/NotFound';
 import { ApplicationStatusChip } from '../../hiring/StatusChips';
 import { AddToJobDialog } from './AddToJobDialog';
 import { ConsentHistory } from './ConsentHistory';
+import { Disclosures } from './Disclosures';
 import { DuplicateBadge } from './CandidateList';
 import { Files } from './Files';
 import { LegalHolds } from './LegalHolds';
@@ -395,6 +396,11 @@ function CandidateBody() {
       <Section title="Consent history">
         <ConsentHistory candidateId={candidate.id} candidateName={candidate.name} />
       </Section>
+      {canManage && (
+        <Section title="Who received their data">
+          <Disclosures candidate={candidate} canRecord={!restricted} />
+        </Section>
+      )}
       {canManageHolds && (
         <Section title="Legal holds">
           <LegalHolds candidate={candidate} />

@@ -13,6 +13,7 @@ import {
   TextField,
 } from '@mui/material';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { CheckboxGroup } from './CheckboxGroup';
 import { toHttpError } from '../../providers/errors';
 
 export type DialogField = {
@@ -23,6 +24,8 @@ export type DialogField = {
   required?: boolean;
   /** A select instead of free text. */
   choices?: ReadonlyArray<{ id: string; name: string }>;
+  /** With choices: tick any number (checkboxes); the value is their ids joined by commas. */
+  multiple?: boolean;
   /** A calendar day (YYYY-MM-DD) picked with the browser's date input. */
   type?: 'date';
   /** The earliest day a date field allows (YYYY-MM-DD). */
@@ -126,7 +129,20 @@ function RequestDialogForm({
             </Alert>
           )}
           {description && <DialogContentText component="div">{description}</DialogContentText>}
-          {fields.map((field, index) => (
+          {fields.map((field, index) =>
+            field.multiple && field.choices ? (
+              <CheckboxGroup
+                key={field.name}
+                field={field}
+                value={values[field.name] ?? ''}
+                error={errors[field.name]}
+                disabled={submitting}
+                onChange={(value) => {
+                  setValues((current) => ({ ...current, [field.name]: value }));
+                  setErrors((current) => ({ ...current, [field.name]: undefined }));
+                }}
+              />
+            ) : (
             <TextField
               key={field.name}
               name={field.name}
@@ -158,7 +174,8 @@ function RequestDialogForm({
                 </MenuItem>
               ))}
             </TextField>
-          ))}
+            ),
+          )}
           {confirmWord && (
             <TextField
               label={`Type ${confirmWord} to confirm`}
