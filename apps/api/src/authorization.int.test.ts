@@ -76,6 +76,8 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'candidates.merge': (a) => ({ keepId: a.candidateId, mergeId: a.otherCandidateId }),
   'candidates.restrict': (a) => ({ id: a.candidateId }),
   'candidates.liftRestriction': (a) => ({ id: a.candidateId }),
+  'candidates.disclosures': (a) => ({ id: a.candidateId }),
+  'candidates.recordDisclosure': (a) => ({ candidateId: a.candidateId, recipient: 'Checkr', categories: ['user.name'] }),
   'applications.list': () => ({}),
   'applications.get': (a) => ({ id: a.applicationId }),
   'applications.board': (a) => ({ jobId: a.jobId }),
@@ -224,7 +226,7 @@ forEachDatabase('authorization', (db) => {
       endsAt: '2030-01-09T10:00:00Z',
       interviewerIds: [target.id],
       location: 'Room 1',
-    }), 'http://candor.test');
+    }), deps());
     const other = await seedJobWithApplicant(db.orm(), admin, { title: 'Other Secret Job' }, { name: 'Other Secret Person' });
     const tem = tenantEm(db.orm(), tenantA.id);
     const [mail] = await tem.find(OutboxEmail, {}, { limit: 1 });

@@ -26,6 +26,9 @@ import {
   ZPhone,
   ZProfileLink,
   ZPurposeKey,
+  isTransfer,
+  TRANSFER_SAFEGUARD_LABELS,
+  type TTransferSafeguard,
 } from '@candor/schemas';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
@@ -36,6 +39,7 @@ import type { DataKeys } from '../keys/data-keys.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
+import { disclosuresOf } from '../privacy/disclosures.service.js';
 import { notifyRecipientsOfRequest } from '../privacy/recipient-notices.js';
 import { buildSubjectExportZip } from '../privacy/subject-export.js';
 import { type PortalRequestMail, requestEmail, withdrawalEmail } from './portal-emails.js';
@@ -123,7 +127,7 @@ export async function portalData(em: Em, subject: PortalSubject): Promise<Portal
     dueOn: r.dueOn,
     completedAt: r.completedAt?.toISOString() ?? null,
   }));
-  if (!candidate) return { email: subject.email, candidate: null, applications: [], consents: [], requests: requestRows };
+  if (!candidate) return { email: subject.email, candidate: null, applications: [], consents: [], recipients: [], requests: requestRows };
 
   const applications = await em.find(Application, { candidate }, { populate: ['job', 'stage'], orderBy: { appliedAt: 'desc', id: 'desc' } });
   const events = await consentEventsOf(em, candidate);
@@ -158,6 +162,16 @@ export async function portalData(em: Em, subject: PortalSubject): Promise<Portal
       appliedAt: a.appliedAt.toISOString(),
     })),
     consents: [...consents.values()],
+    recipients: (await disclosuresOf(em, candidate.id)).map((d) => ({
+      name: d.recipient.name,
+      transfer:
+        d.recipient.country && d.recipient.safeguard && isTransfer({ country: d.recipient.country })
+          ? { country: d.recipient.country, safeguard: TRANSFER_SAFEGUARD_LABELS[d.recipient.safeguard as TTransferSafeguard] ?? d.recipient.safeguard }
+          : null,
+      categories: d.categories.map((c) => c.label),
+      purpose: d.purpose,
+      disclosedAt: d.disclosedAt,
+    })),
     requests: requestRows,
   };
 }
@@ -213,6 +227,12 @@ function mailRequest(tx: Em, deps: PortalDeps, subject: PortalSubject, to: strin
   enqueueEmail(tx, { tenantId: subject.tenant.id, to, ...requestEmail(subject.tenant, { kind, dueOn }, deps.publicUrl) });
 }
 
+/** A corrected contact value as a recipient's notice states it. */
+function correctedValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(removed)';
+  return Array.isArray(value) ? value.join(', ') || '(removed)' : String(value);
+}
+
 /**
  * Corrects contact details at once (a completed rectification). A new email
  * address is not applied: it would move the record to an address nobody has
@@ -225,6 +245,8 @@ export async function updateContact(em: Em, deps: PortalDeps, subject: PortalSub
   return em.transactional(async (tx) => {
     const candidate = await candidateOf(tx, subject);
     if (!candidate) return { kind: 'done', done: [] };
+    // Recipients know the person by the name they had when the data was disclosed.
+    const before = { email: candidate.email, name: candidate.name };
     const changed: string[] = [];
     if (input.name !== candidate.name) {
       candidate.name = input.name;
@@ -252,7 +274,8 @@ export async function updateContact(em: Em, deps: PortalDeps, subject: PortalSub
         status: 'completed',
         actions: [step('candidate.update', `corrected by the subject: ${changed.join(', ')}`)],
       });
-      await notifyRecipientsOfRequest(tx, request, 'rectification', candidate.email, `Corrected by the person: ${changed.join(', ')}.`);
+      const corrections = changed.map((property) => ({ property, value: correctedValue(candidate[property as keyof typeof candidate]) }));
+      await notifyRecipientsOfRequest(tx, request, 'rectification', before, { corrections });
       mailRequest(tx, deps, subject, candidate.email, 'contact_updated', request.dueOn);
       done.push('contact_updated');
     }
@@ -390,7 +413,7 @@ export async function restrictProcessing(em: Em, deps: PortalDeps, subject: Port
       status: 'completed',
       actions: [step('candidate.restrict', 'processing restricted')],
     });
-    await notifyRecipientsOfRequest(tx, request, 'restriction', candidate.email);
+    await notifyRecipientsOfRequest(tx, request, 'restriction', { email: candidate.email, name: candidate.name });
     mailRequest(tx, deps, subject, candidate.email, 'restriction', request.dueOn);
     await tx.flush();
     return { kind: 'done', done: ['restricted'] };

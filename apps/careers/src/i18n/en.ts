@@ -312,6 +312,14 @@ export const en = {
   portalReceipt: 'Receipt',
   portalDownloadReceipt: 'Download',
 
+  portalRecipientsHeading: 'Who received your data',
+  portalRecipientsLead:
+    'Every time we gave your data to someone outside our hiring team, it is listed here: who, what and when. If you correct, restrict or erase your data, we tell each of them.',
+  portalNoRecipients: 'Nobody: we have not given your data to anyone.',
+  portalRecipient: 'Recipient',
+  portalRecipientData: 'What',
+  portalRecipientWhy: 'Why',
+  portalRecipientCountryNote: (country: string, safeguard: string) => `in ${country}, protected by ${safeguard}`,
   portalRequestsHeading: 'Your requests',
   portalNoRequests: 'No requests yet.',
   portalRequest: 'Request',
