@@ -14,6 +14,7 @@ const recipient = (patch: Partial<TRecipient> = {}): TRecipient => ({
   country: 'US',
   safeguard: 'scc',
   notifyEmail: '',
+  hrExport: false,
   ...patch,
 });
 
