@@ -478,7 +478,7 @@ forEachDatabase('the privacy portal', (db) => {
       const notices = await tenantEm(db.orm(), tenant.id).find(OutboxEmail, { template: 'recipient_notice' });
       expect(notices.map((n) => n.to)).toEqual(['privacy@checkr.example']);
       expect(notices[0]!.text).toContain(candidate.email);
-      expect(notices[0]!.text).toContain('Name, Email address');
+      expect(notices[0]!.text).toContain('Email address, Name');
       expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).restrictedAt).not.toBeNull();
       await post(client, 'restrict');
       const requests = await requestsOf(tenant.id, candidate.id);

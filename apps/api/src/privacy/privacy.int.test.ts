@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditEvent, ConsentEvent, Candidate, type Orm, PrivacyNotice, Tenant } from '@candor/db';
+import { AuditEvent, ConsentEvent, ConsentReceipt, Candidate, type Orm, PrivacyNotice, Tenant } from '@candor/db';
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
 import { DEFAULT_PRIVACY_SETTINGS, dayOf, MAX_LOGO_BYTES, type TPrivacySettings } from '@candor/schemas';
 import type { TRPCError } from '@trpc/server';
@@ -269,9 +269,10 @@ forEachDatabase('privacy', (db) => {
         body: form,
       });
       expect(res.status).toBe(201);
-      const receipt = ((await res.json()) as { receipt: { id: string } }).receipt;
       const em = tenantEm(db.orm(), tenant.id);
       const candidate = await em.findOneOrFail(Candidate, { email });
+      // The receipt goes to the applicant by email (the response says the same for a first and a repeated application).
+      const receipt = await em.findOneOrFail(ConsentReceipt, { candidate });
       return { ...ctx, job, otherJob, candidate, receipt };
     };
 

@@ -297,11 +297,14 @@ forEachDatabase('privacy requests', (db) => {
       await caller.privacy.updateSettings({
         ...settings,
         recipients: [
-          { name: 'Checkr', role: 'controller', purpose: 'Background checks', country: 'US', safeguard: 'scc', notifyEmail: 'privacy@checkr.example' },
-          { name: 'Mailer', role: 'processor', purpose: 'Email delivery', country: 'DE', safeguard: 'none', notifyEmail: '' },
+          { name: 'Checkr', role: 'controller', purpose: 'Background checks', country: 'US', safeguard: 'scc', notifyEmail: 'privacy@checkr.example', hrExport: false },
+          { name: 'Sterling', role: 'controller', purpose: 'Background checks', country: 'US', safeguard: 'scc', notifyEmail: 'privacy@sterling.example', hrExport: false },
+          { name: 'Mailer', role: 'processor', purpose: 'Email delivery', country: 'DE', safeguard: 'none', notifyEmail: '', hrExport: false },
         ],
       });
       const { candidate } = await seedJobWithApplicant(db.orm(), actorOf(admin.id, tenant.id), {}, { email: 'erase.me@example.test', name: 'Erin Erasable' });
+      // Checkr received Erin's data; Sterling, though listed, never did.
+      await caller.candidates.recordDisclosure({ candidateId: candidate.id, recipient: 'Checkr', categories: ['user.name', 'user.contact.email'] });
       await caller.attachments.upload({ candidateId: candidate.id, kind: 'resume', filename: 'erin.pdf', contentBase64: pdfBytes('erin').toString('base64') });
       const em = tenantEm(db.orm(), tenant.id);
       const key = (await em.findOneOrFail(Attachment, { candidate: candidate.id })).storageKey;
@@ -313,7 +316,7 @@ forEachDatabase('privacy requests', (db) => {
       const done = await caller.requests.executeErasure({ id: request.id });
       expect(done.status).toBe('completed');
       expect(done.actions.map((a) => a.action)).toContain('subject.erased');
-      // Art. 19: the recipient with a notice address is told, in the same transaction.
+      // Art. 19: the recipient in Erin's disclosure log is told, in the same transaction; no other is.
       expect(done.actions.find((a) => a.action === 'recipients.notified')?.detail).toBe('Checkr');
       const notices = await tenantEm(db.orm(), tenant.id).find(OutboxEmail, { template: 'recipient_notice' });
       expect(notices.map((n) => n.to)).toEqual(['privacy@checkr.example']);
