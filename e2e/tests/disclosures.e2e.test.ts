@@ -71,6 +71,7 @@ for (const server of servers()) {
       await interviewers.click();
       await interviewers.fill('recruiter@acme.example');
       await staff.getByRole('option', { name: 'recruiter@acme.example' }).click();
+      await dialog.getByRole('textbox', { name: 'Location' }).fill(`Meeting room, ask for ${name}`);
       await dialog.getByRole('button', { name: 'Schedule' }).click();
       await interviews.getByRole('heading', { name: `Call with ${name}` }).waitFor();
 
@@ -89,11 +90,11 @@ for (const server of servers()) {
       await exportButton.waitFor();
       await Promise.all([staff.waitForEvent('download'), exportButton.click()]);
       await staff.getByRole('button', { name: 'Export to HR again' }).waitFor();
-      await staff.getByRole('link', { name }).first().click();
-      await staff.waitForURL(/#\/candidates\/[0-9a-f-]{36}\/show/);
+      const { candidate } = await queryAs<{ candidate: { id: string } }>(staff, 'applications.get', { id: applicationId });
+      await staff.goto(`${server.url}/admin/#/candidates/${candidate.id}/show`);
       const log = staff.getByRole('region', { name: 'Who received their data' });
       await log.getByRole('cell', { name: /Personio \(HR system\)/ }).waitFor();
-      await log.getByText('Export to HR').waitFor();
+      await log.getByText('Export to HR', { exact: true }).waitFor();
       expect(await axeViolations(staff)).toEqual([]);
       await screenshot(staff, `disclosures-candidate-${server.dialect}`);
 

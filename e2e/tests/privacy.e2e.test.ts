@@ -106,16 +106,19 @@ for (const server of servers()) {
       const page = await adminPage(server.url);
       await page.getByRole('menuitem', { name: 'Privacy' }).click();
       const section = page.getByRole('region', { name: 'Controller and recipients' });
-      // The demo seed names a DPO and two recipients.
+      // The demo seed names a DPO and three recipients.
       const dpo = section.getByRole('textbox', { name: 'Data protection officer', exact: true });
       await dpo.waitFor();
       expect(await dpo.inputValue()).toBe('Dana Protection');
       const recipients = section.getByRole('list', { name: 'Recipients' });
-      expect(await recipients.getByRole('listitem').count()).toBe(2); // Postmark and Checkr
+      expect(await recipients.getByRole('listitem').count()).toBe(3); // Postmark, Personio (the HR system) and Checkr
+      await expect(
+        recipients.getByRole('listitem', { name: 'Recipient 2' }).getByRole('checkbox', { name: /Our HR system/ }).isChecked(),
+      ).resolves.toBe(true);
 
       const name = `Robo Analytics ${server.dialect}`;
       await section.getByRole('button', { name: 'Add recipient' }).click();
-      const added = recipients.getByRole('listitem', { name: 'Recipient 3' });
+      const added = recipients.getByRole('listitem', { name: 'Recipient 4' });
       await added.getByRole('textbox', { name: 'Name' }).fill(name);
       await added.getByRole('textbox', { name: 'Purpose' }).fill('Scores interview recordings');
       await added.getByRole('textbox', { name: 'Country' }).fill('in');

@@ -50,8 +50,9 @@ function AcceptWithAccount({ token }: { token: string }) {
       });
       const joined = await trpc.users.acceptInvitation.mutate({ token });
       await switchTenant(joined.tenantId);
-      window.location.assign(`${window.location.pathname}#/`);
-      window.location.reload();
+      // A full load of the app's start (a URL without the fragment): changing only the fragment first let the
+      // router react to the signed-out page it was on, which signed the new session out again before the reload.
+      window.location.replace(`${window.location.origin}${window.location.pathname}`);
     } catch (caught) {
       const httpError = toHttpError(caught);
       setError(
