@@ -1,22 +1,11 @@
-import { AuditEvent } from '@candor/db';
+import { Attachment, AuditEvent } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { DOCUMENT_TYPES } from '@candor/schemas';
-import { describe, expect, it } from 'vitest';
-import { sniffDocument } from '../files/sniff.js';
-import { docxBytes, odtBytes, pdfBytes, storedZip } from '../testing/documents.js';
+import { expect, it } from 'vitest';
+import { letterPdf } from '../offers/letter-pdf.js';
+import { deflatedDocxBytes, docxBytes, hostileDocuments, odtBytes, pdfBytes, storedZip, zipBombDocx } from '../testing/documents.js';
 import { seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
-
-describe('document sniffing', () => {
-  it('recognises PDF, DOCX and ODT by their bytes and nothing else', () => {
-    expect(sniffDocument(pdfBytes())).toBe(DOCUMENT_TYPES.pdf);
-    expect(sniffDocument(docxBytes())).toBe(DOCUMENT_TYPES.docx);
-    expect(sniffDocument(odtBytes())).toBe(DOCUMENT_TYPES.odt);
-    expect(sniffDocument(storedZip([['evil.exe', 'MZ']]))).toBeUndefined();
-    expect(sniffDocument(Buffer.from('MZ\x90\x00 not a document'))).toBeUndefined();
-    expect(sniffDocument(Buffer.from('<html><script>alert(1)</script>'))).toBeUndefined();
-  });
-});
 
 forEachDatabase('attachments', (db) => {
   const setup = async () => {
@@ -73,6 +62,49 @@ forEachDatabase('attachments', (db) => {
       }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await caller.attachments.forCandidate({ candidateId: candidate.id })).toEqual([]);
+  });
+
+  it('refuses office files that are malformed or bombs with a field error over HTTP, and stores nothing', async () => {
+    const { tenant, recruiter, deps, caller, candidate } = await setup();
+    const client = httpClient(deps);
+    const cookie = `${deps.sessions.cookieName}=${await sessionFor(deps, recruiter.id, tenant.id)}`;
+    for (const [label, bytes, reason] of hostileDocuments()) {
+      const input = { candidateId: candidate.id, kind: 'resume', filename: 'cv.docx', contentBase64: bytes.toString('base64') };
+      const res = await client.mutate('attachments.upload', input, { Cookie: cookie });
+      const body = (await res.json()) as { error: { data: { fieldErrors?: Record<string, string[]> } } };
+      expect({ label, status: res.status }).toEqual({ label, status: 400 });
+      expect(body.error.data.fieldErrors?.contentBase64?.[0]).toMatch(reason);
+    }
+    expect(await caller.attachments.forCandidate({ candidateId: candidate.id })).toEqual([]);
+  });
+
+  it('accepts valid DOCX, ODT and PDF files and reads their text', async () => {
+    const { caller, candidate, applicationId } = await setup();
+    const files: Array<[string, Buffer, string]> = [
+      ['cv.docx', deflatedDocxBytes(['Ten years of TypeScript']), 'Ten years of TypeScript'],
+      ['cv-stored.docx', docxBytes(), ''],
+      ['letter.odt', odtBytes(), ''],
+      ['cv.pdf', letterPdf({ heading: 'Resume', subheading: '', body: 'Robotics and SQL', footer: '' }), 'Robotics and SQL'],
+    ];
+    for (const [filename, bytes, text] of files) {
+      const file = await caller.attachments.upload({ candidateId: candidate.id, applicationId, kind: 'resume', filename, contentBase64: bytes.toString('base64') });
+      expect((await caller.attachments.redactedText({ id: file.id })).text).toContain(text);
+    }
+  });
+
+  it('answers 422, not a blocked server, for the text of a zip bomb stored before uploads were checked', async () => {
+    const { tenant, deps, caller, candidate, applicationId } = await setup();
+    // Stored as the old sniffer let it through: upload a valid file, then put the bomb in its place.
+    const file = await caller.attachments.upload({ candidateId: candidate.id, applicationId, kind: 'resume', filename: 'cv.docx', contentBase64: docxBytes().toString('base64') });
+    const em = tenantEm(db.orm(), tenant.id);
+    const row = await em.findOneOrFail(Attachment, { id: file.id });
+    row.storageKey = await deps.files.put(zipBombDocx());
+    row.encrypted = false;
+    await em.flush();
+    await expect(caller.attachments.redactedText({ id: file.id })).rejects.toMatchObject({
+      code: 'UNPROCESSABLE_CONTENT',
+      message: expect.stringMatching(/expands to more than 20 MB/),
+    });
   });
 
   it('hides files of other jobs from a hiring manager', async () => {

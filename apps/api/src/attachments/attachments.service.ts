@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { assertNotRestricted, byCandidateRestrictionScope, candidateRestrictionScope } from '../candidates/restriction.js';
 import type { FileStore } from '../files/file-store.js';
 import { sniffDocument } from '../files/sniff.js';
-import { documentText } from '../files/document-text.js';
+import { DocumentUnreadable, documentText } from '../files/document-text.js';
 import { assertNotBlind, identifiableScope, isBlindFor, reviewsBlind } from '../hiring/blind-review.js';
 import { jobScope, visibleApplication } from '../hiring/job-scope.js';
 import { redactorFor } from '../hiring/redaction.js';
@@ -81,10 +81,10 @@ export async function uploadAttachment(
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
     throw new AppError('BAD_REQUEST', 'The file is larger than 10 MB', { contentBase64: ['Larger than 10 MB'] });
   }
-  const contentType = sniffDocument(bytes);
+  const { contentType, problem } = await sniffDocument(bytes);
   if (!contentType) {
-    throw new AppError('BAD_REQUEST', 'Upload a PDF, Word (.docx) or OpenDocument (.odt) file', {
-      contentBase64: ['Not a PDF, DOCX or ODT document'],
+    throw new AppError('BAD_REQUEST', problem ?? 'Upload a PDF, Word (.docx) or OpenDocument (.odt) file', {
+      contentBase64: [problem ?? 'Not a PDF, DOCX or ODT document'],
     });
   }
   const candidate = await em.findOne(Candidate, { id: input.candidateId, ...candidateRestrictionScope(actor) });
@@ -155,7 +155,11 @@ export async function redactedAttachmentText(
   const row = await visibleAttachment(em, actor, id);
   recordAudit(em, actor, { action: 'attachment.read_redacted', targetType: 'Attachment', targetId: row.id, subjectId: row.candidate.id });
   await em.flush();
-  const text = await documentText(await readAttachmentBytes(em, deps, row), row.contentType);
+  const bytes = await readAttachmentBytes(em, deps, row);
+  const text = await documentText(bytes, row.contentType).catch((error: unknown) => {
+    if (error instanceof DocumentUnreadable) throw new AppError('UNPROCESSABLE_CONTENT', error.message);
+    throw error;
+  });
   return redactorFor(row.candidate)(text);
 }
 

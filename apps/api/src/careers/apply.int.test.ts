@@ -14,7 +14,7 @@ import {
   Tenant,
 } from '@candor/db';
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
-import { dayOf, type TApplyResult, type TConsentReceiptPayload } from '@candor/schemas';
+import { DOCUMENT_TYPES, dayOf, type TApplyResult, type TConsentReceiptPayload } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
 import { diskFileStore } from '../files/file-store.js';
 import { RateLimiter } from '../http/rate-limit.js';
@@ -23,7 +23,7 @@ import { candidateKey, openAnswers, openText, openWith } from '../keys/data-keys
 import { verifyJws } from '../keys/jws.js';
 import { publicSigningKeys } from '../keys/signing-keys.service.js';
 import { type ApplyFields as Fields, formOf, postApplication } from '../testing/careers-apply.js';
-import { pdfBytes } from '../testing/documents.js';
+import { deflatedDocxBytes, hostileDocuments, odtBytes, pdfBytes } from '../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, httpClient, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
 import { ALREADY_APPLIED_TEMPLATE } from './already-applied.js';
@@ -85,6 +85,19 @@ forEachDatabase('applying on the careers site', (db) => {
   };
 
   describe('a valid application', () => {
+    it('takes a Word or OpenDocument resume, recognised from its bytes', async () => {
+      const { tenant, apply, valid } = await setup();
+      for (const [bytes, name, contentType] of [
+        [deflatedDocxBytes(['Robots']), 'resume.docx', DOCUMENT_TYPES.docx],
+        [odtBytes(), 'resume.odt', DOCUMENT_TYPES.odt],
+      ] as const) {
+        const fields = valid({ resume: { bytes, name } });
+        expect((await apply(fields)).status).toBe(201);
+        const file = await tenantEm(db.orm(), tenant.id).findOneOrFail(Attachment, { candidate: { email: fields.email as string } });
+        expect(file.contentType).toBe(contentType);
+      }
+    });
+
     it('stores candidate, application, answers, resume, consents and receipt, and queues the confirmation', async () => {
       const { tenant, job, apply, valid, deps, visa } = await setup();
       const fields = valid();
@@ -308,6 +321,17 @@ forEachDatabase('applying on the careers site', (db) => {
         expect(res.status).toBe(status);
         const body = (await res.json()) as { error: { fieldErrors: Record<string, string[]> } };
         expect(Object.keys(body.error.fieldErrors)).toContain(field);
+        expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual(before);
+      });
+    }
+
+    for (const [label, bytes, reason] of hostileDocuments()) {
+      it(`a resume that is ${label}`, async () => {
+        const { tenant, apply, valid, filesRoot } = await setup();
+        const before = await footprint(db.orm(), tenant.id, filesRoot);
+        const res = await apply(valid({ resume: { bytes, name: 'resume.docx' } }));
+        expect(res.status).toBe(400);
+        expect(await res.json()).toMatchObject({ error: { fieldErrors: { resume: [expect.stringMatching(reason)] } } });
         expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual(before);
       });
     }

@@ -179,9 +179,9 @@ export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promis
 
   const bytes = file && typeof file !== 'string' ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
   if (bytes.length > MAX_RESUME_BYTES) return { kind: 'invalid', fieldErrors: { resume: ['The file is larger than 10 MB'] } };
-  const contentType = sniffDocument(bytes);
+  const { contentType, problem } = await sniffDocument(bytes);
   if (!contentType) {
-    return { kind: 'invalid', fieldErrors: { resume: ['This file is not a PDF, Word (.docx) or OpenDocument (.odt) document'] } };
+    return { kind: 'invalid', fieldErrors: { resume: [problem ?? 'This file is not a PDF, Word (.docx) or OpenDocument (.odt) document'] } };
   }
 
   // GPC declines every marketing-type purpose, whatever the boxes said.

@@ -2,8 +2,8 @@ import { DOCUMENT_TYPES } from '@candor/schemas';
 import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { letterPdf } from '../offers/letter-pdf.js';
-import { storedZip } from '../testing/documents.js';
-import { documentText } from './document-text.js';
+import { deflatedDocxBytes, storedZip, zipBombDocx } from '../testing/documents.js';
+import { DOCUMENT_TEXT_LIMITS, DocumentUnreadable, documentText } from './document-text.js';
 import { readZipEntry, zipArchive } from './zip.js';
 
 describe('document text', () => {
@@ -30,6 +30,73 @@ describe('document text', () => {
   it('gives no text for a damaged document', async () => {
     expect(await documentText(Buffer.from('%PDF-1.4 broken'), DOCUMENT_TYPES.pdf)).toBe('');
     expect(await documentText(Buffer.from('PK nothing'), DOCUMENT_TYPES.docx)).toBe('');
+  });
+
+  it('reads a deflated Word file', async () => {
+    expect(await documentText(deflatedDocxBytes(['Zelda', 'SQL']), DOCUMENT_TYPES.docx)).toBe('Zelda\nSQL');
+  });
+
+  it('refuses a zip bomb that slipped past upload checks after inflating only up to the cap', async () => {
+    const started = performance.now();
+    const reading = documentText(zipBombDocx(), DOCUMENT_TYPES.docx);
+    await expect(reading).rejects.toThrow(DocumentUnreadable);
+    await expect(reading).rejects.toThrow(/expands to more than 20 MB/);
+    // Inflating the whole GiB would take seconds; stopping at 20 MB does not.
+    expect(performance.now() - started).toBeLessThan(DOCUMENT_TEXT_LIMITS.timeoutMs);
+  });
+
+  it('refuses a text longer than the limit', async () => {
+    const docx = deflatedDocxBytes(Array.from({ length: 100 }, () => 'a sentence of some length'));
+    await expect(documentText(docx, DOCUMENT_TYPES.docx, { ...DOCUMENT_TEXT_LIMITS, maxTextChars: 1000 })).rejects.toThrow(
+      /longer than 1,000 characters/,
+    );
+  });
+
+  it('reads a run of unclosed tags in linear time', async () => {
+    const docx = storedZip([
+      ['[Content_Types].xml', '<Types/>'],
+      ['word/document.xml', `<w:p>Zelda</w:p>${'<'.repeat(150_000)}`],
+    ]);
+    // With a tag pattern that can cross "<", this took minutes (each "<" scanned to the end); now well inside the time limit.
+    expect(await documentText(docx, DOCUMENT_TYPES.docx)).toMatch(/^Zelda/);
+  });
+
+  describe('off the event loop', () => {
+    /** 20 MiB of paragraphs: about a second of regular expressions, which on the event loop would stall every request. */
+    const slowDocx = () => zipBombDocx({ mib: 20, fill: '<w:p><w:t>word</w:t></w:p>' });
+    const generous = { timeoutMs: 60_000, maxXmlBytes: 32 * 1024 * 1024, maxTextChars: 10_000_000, maxHeapMb: 1024 };
+
+    /** Runs `work` while a 10 ms timer ticks; the longest gap between ticks is how long the event loop was blocked. */
+    async function whileTicking<T>(work: () => Promise<T>) {
+      let longestGap = 0;
+      let last = performance.now();
+      const timer = setInterval(() => {
+        longestGap = Math.max(longestGap, performance.now() - last);
+        last = performance.now();
+      }, 10);
+      const started = performance.now();
+      const outcome = await work().then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      );
+      clearInterval(timer);
+      return { outcome, longestGap, elapsed: performance.now() - started };
+    }
+
+    it('keeps the event loop responsive while a slow extraction runs', async () => {
+      const { outcome, longestGap, elapsed } = await whileTicking(() => documentText(slowDocx(), DOCUMENT_TYPES.docx, generous));
+      expect(outcome).toMatchObject({ value: expect.stringMatching(/^word\nword/) });
+      expect(elapsed).toBeGreaterThan(500);
+      expect(longestGap).toBeLessThan(400);
+    });
+
+    it('terminates a worker that exceeds its time limit', async () => {
+      const limits = { ...generous, timeoutMs: 500 };
+      const { outcome, longestGap, elapsed } = await whileTicking(() => documentText(slowDocx(), DOCUMENT_TYPES.docx, limits));
+      expect(outcome).toMatchObject({ error: expect.objectContaining({ message: expect.stringMatching(/took longer than 0.5 s/) }) });
+      expect(elapsed).toBeLessThan(1_500);
+      expect(longestGap).toBeLessThan(400);
+    });
   });
 });
 

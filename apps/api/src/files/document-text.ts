@@ -1,51 +1,110 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { DOCUMENT_TYPES } from '@candor/schemas';
-import { readZipEntry } from './zip.js';
+import type { DocumentFormat, DocumentTextJob, DocumentTextReply } from './document-text.worker.js';
 
-/** The text of a document's XML: paragraphs and line breaks as new lines, tags dropped, entities decoded. */
-function xmlText(xml: string, paragraphEnd: RegExp, lineBreak: RegExp, tab: RegExp): string {
-  return xml
-    .replace(paragraphEnd, '\n')
-    .replace(lineBreak, '\n')
-    .replace(tab, '\t')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_m, entity: string) => {
-      const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-      if (entity.startsWith('#x') || entity.startsWith('#X')) return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
-      if (entity.startsWith('#')) return String.fromCodePoint(Number(entity.slice(1)));
-      return named[entity.toLowerCase()] ?? '';
-    })
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+/** Bounds on reading one document's text: a resume stays far inside them; a bomb or a hostile PDF does not. */
+export interface DocumentTextLimits {
+  /** Wall-clock time for the worker, start-up included; it is terminated when exceeded. */
+  timeoutMs: number;
+  /** The most word/document.xml or content.xml may inflate to. */
+  maxXmlBytes: number;
+  /** The longest text handed back: about 100 pages. It is redacted on the event loop (200,000 dense characters: about 50 ms). */
+  maxTextChars: number;
+  /** The worker's V8 heap. */
+  maxHeapMb: number;
 }
 
-async function pdfText(bytes: Buffer): Promise<string> {
-  // pdf.js is large: load it the first time a PDF is read, not at start-up.
-  const { extractText, getDocumentProxy } = await import('unpdf');
-  // Verbosity 0: a damaged file's warnings would otherwise go to stderr, outside the structured log.
-  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
-  const { text } = await extractText(pdf, { mergePages: true });
-  return text.trim();
+export const DOCUMENT_TEXT_LIMITS: DocumentTextLimits = {
+  timeoutMs: 5_000,
+  maxXmlBytes: 20 * 1024 * 1024,
+  maxTextChars: 200_000,
+  maxHeapMb: 256,
+};
+
+/** A document whose text cannot be read within the limits; the message says why, for the person reading. */
+export class DocumentUnreadable extends Error {
+  override name = 'DocumentUnreadable';
+}
+
+const FORMATS: Record<string, DocumentFormat> = {
+  [DOCUMENT_TYPES.pdf]: 'pdf',
+  [DOCUMENT_TYPES.docx]: 'docx',
+  [DOCUMENT_TYPES.odt]: 'odt',
+};
+
+/**
+ * The worker's entry. From dist it is plain JavaScript. From TypeScript
+ * sources (tests, `pnpm dev`) it is loaded through tsx's API (a dev
+ * dependency, resolved from the working directory): on Node 20 a loader given
+ * to a worker with `--import` does not apply to the worker's own entry.
+ */
+const fromSource = import.meta.url.endsWith('.ts');
+const workerUrl = new URL(`./document-text.worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+const WORKER_ENTRY: [string | URL, { eval: boolean; execArgv: string[] }] = fromSource
+  ? [
+      `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(workerUrl.href)}, ${JSON.stringify(import.meta.url)}))`,
+      { eval: true, execArgv: ['--conditions=@candor/source'] },
+    ]
+  : [workerUrl, { eval: false, execArgv: [] }];
+
+/** At most one extraction per core at a time, so a burst of requests queues instead of starting a worker (and its heap) each. */
+const maxWorkers = Math.max(1, availableParallelism());
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function inWorkerSlot<T>(run: () => Promise<T>): Promise<T> {
+  while (running >= maxWorkers) await new Promise<void>((resume) => waiting.push(resume));
+  running++;
+  try {
+    return await run();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
+function runWorker(job: DocumentTextJob, limits: DocumentTextLimits): Promise<DocumentTextReply> {
+  return new Promise((resolve, reject) => {
+    const [entry, options] = WORKER_ENTRY;
+    const worker = new Worker(entry, {
+      ...options,
+      workerData: job,
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
+    });
+    const timer = setTimeout(() => {
+      reject(new DocumentUnreadable(`Reading this document took longer than ${limits.timeoutMs / 1000} s`));
+      void worker.terminate();
+    }, limits.timeoutMs);
+    worker.once('message', (reply: DocumentTextReply) => resolve(reply));
+    worker.once('error', (error: NodeJS.ErrnoException) => {
+      const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      reject(new DocumentUnreadable(outOfMemory ? 'This document needs more memory to read than is allowed' : 'This document could not be read'));
+    });
+    worker.once('exit', () => {
+      clearTimeout(timer);
+      reject(new DocumentUnreadable('This document could not be read'));
+    });
+  });
 }
 
 /**
  * The plain text of a stored document (PDF, DOCX or ODT, the types uploads
  * accept), for reading it without the original file. Images (a photo) and
  * layout do not survive, which for blind review is the point. A document
- * whose text cannot be read gives an empty string.
+ * whose text cannot be read (damaged, encrypted, scanned) gives an empty
+ * string; one that exceeds a limit throws DocumentUnreadable. The work runs
+ * in a worker thread, so the event loop keeps serving meanwhile.
  */
-export async function documentText(bytes: Buffer, contentType: string): Promise<string> {
-  try {
-    if (contentType === DOCUMENT_TYPES.pdf) return await pdfText(bytes);
-    if (contentType === DOCUMENT_TYPES.docx) {
-      const xml = readZipEntry(bytes, 'word/document.xml')?.toString('utf8') ?? '';
-      return xmlText(xml, /<\/w:p>/g, /<w:(?:br|cr)\b[^>]*\/>/g, /<w:tab\b[^>]*\/>/g);
-    }
-    if (contentType === DOCUMENT_TYPES.odt) {
-      const xml = readZipEntry(bytes, 'content.xml')?.toString('utf8') ?? '';
-      return xmlText(xml, /<\/text:(?:p|h)>/g, /<text:line-break\b[^>]*\/>/g, /<text:tab\b[^>]*\/>/g);
-    }
-  } catch {
-    // A damaged or encrypted document: no text rather than a failed page.
-  }
-  return '';
+export async function documentText(bytes: Uint8Array, contentType: string, limits = DOCUMENT_TEXT_LIMITS): Promise<string> {
+  const format = FORMATS[contentType];
+  if (!format) return '';
+  const job: DocumentTextJob = { bytes, format, maxXmlBytes: limits.maxXmlBytes, maxTextChars: limits.maxTextChars };
+  const reply = await inWorkerSlot(() => runWorker(job, limits));
+  if ('text' in reply) return reply.text;
+  throw new DocumentUnreadable(
+    reply.tooLarge === 'xml'
+      ? `This document expands to more than ${limits.maxXmlBytes / 1024 / 1024} MB of text markup`
+      : `This document's text is longer than ${limits.maxTextChars.toLocaleString('en')} characters`,
+  );
 }

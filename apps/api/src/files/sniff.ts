@@ -1,20 +1,50 @@
 import { DOCUMENT_TYPES, type LOGO_TYPES } from '@candor/schemas';
+import { type CheckedZipEntry, checkZipStructure, verifyZipData, ZipProblem } from './zip.js';
+
+/** A document's media type, or why a file that looks like one is refused (worded for the person uploading it). */
+export type SniffedDocument = { contentType: string; problem?: undefined } | { contentType: undefined; problem?: string };
+
+const ODT_MIMETYPE = Buffer.from(DOCUMENT_TYPES.odt, 'latin1');
 
 /**
  * The media type of a document from its bytes, not its name: PDF by its
- * header, DOCX and ODT by the ZIP entries that define them. Anything else
- * (including a ZIP that is neither) is undefined.
+ * header; DOCX and ODT only as a well-formed ZIP archive within the upload
+ * limits (`checkZipStructure`) holding the parts that define them, each part
+ * then inflated (in zlib's thread pool) against its size and checksum. Anything else
+ * (including a ZIP that is neither) has no type.
  */
-export function sniffDocument(bytes: Uint8Array): string | undefined {
+export async function sniffDocument(bytes: Uint8Array): Promise<SniffedDocument> {
   const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
-  if (head.startsWith('%PDF-')) return DOCUMENT_TYPES.pdf;
-  if (!head.startsWith('PK\x03\x04')) return undefined;
-  // ODF requires an uncompressed first entry "mimetype" holding the type.
-  const first = Buffer.from(bytes.subarray(30, 30 + 80)).toString('latin1');
-  if (first.startsWith(`mimetype${DOCUMENT_TYPES.odt}`)) return DOCUMENT_TYPES.odt;
-  // A Word document names word/document.xml in the ZIP's central directory.
-  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 65_536))).toString('latin1');
-  if (tail.includes('word/document.xml') && tail.includes('[Content_Types].xml')) return DOCUMENT_TYPES.docx;
+  if (head.startsWith('%PDF-')) return { contentType: DOCUMENT_TYPES.pdf };
+  if (!head.startsWith('PK\x03\x04')) return { contentType: undefined };
+  try {
+    const entries = checkZipStructure(bytes);
+    const contentType = officeType(bytes, entries);
+    if (!contentType) return { contentType: undefined };
+    await verifyZipData(bytes, entries);
+    return { contentType };
+  } catch (error) {
+    if (error instanceof ZipProblem) return { contentType: undefined, problem: error.message };
+    throw error;
+  }
+}
+
+/** DOCX or ODT by the parts that define them; throws a ZipProblem for an OpenDocument file that breaks its rules. */
+function officeType(bytes: Uint8Array, entries: readonly CheckedZipEntry[]): string | undefined {
+  const names = new Set(entries.map((e) => e.name));
+  const [first] = entries;
+  // ODF: the first entry in the file is "mimetype", stored, without extra field, holding exactly the type; then content.xml.
+  if (first?.name === 'mimetype' || names.has('content.xml')) {
+    const mimetype = first?.name === 'mimetype' && first.localOffset === 0 && first.method === 0 && first.localExtraLength === 0
+      ? Buffer.from(bytes.subarray(first.dataOffset, first.dataOffset + first.size))
+      : undefined;
+    if (!mimetype?.equals(ODT_MIMETYPE)) {
+      throw new ZipProblem('The file is not a valid OpenDocument text: it must start with its stored mimetype entry');
+    }
+    if (!names.has('content.xml')) throw new ZipProblem('The file is not a valid OpenDocument text: it has no content.xml');
+    return DOCUMENT_TYPES.odt;
+  }
+  if (names.has('[Content_Types].xml') && names.has('word/document.xml')) return DOCUMENT_TYPES.docx;
   return undefined;
 }
 

@@ -133,12 +133,13 @@ export async function requestCounts(em: Em): Promise<{ open: number; dueSoon: nu
 }
 
 /** A proof document's bytes and media type, refused unless it is a PDF, Word, OpenDocument or image file. */
-function proofBytes(file: z.output<typeof ZUploadedFile>): { bytes: Buffer; contentType: string } {
+async function proofBytes(file: z.output<typeof ZUploadedFile>): Promise<{ bytes: Buffer; contentType: string }> {
   const bytes = Buffer.from(file.contentBase64, 'base64');
-  const contentType = sniffDocument(bytes) ?? sniffImage(bytes);
+  const document = await sniffDocument(bytes);
+  const contentType = document.contentType ?? sniffImage(bytes);
   if (bytes.length === 0 || !contentType) {
-    throw new AppError('BAD_REQUEST', 'Attach the proof as a PDF, Word or OpenDocument file, or as a PNG or JPEG scan', {
-      agentProofFile: ['Not a PDF, DOCX, ODT, PNG or JPEG file'],
+    throw new AppError('BAD_REQUEST', document.problem ?? 'Attach the proof as a PDF, Word or OpenDocument file, or as a PNG or JPEG scan', {
+      agentProofFile: [document.problem ?? 'Not a PDF, DOCX, ODT, PNG or JPEG file'],
     });
   }
   return { bytes, contentType };
@@ -163,7 +164,7 @@ async function withStoredProof(
   file: z.output<typeof ZUploadedFile>,
   change: (proof: ProofFields) => Promise<string | null | undefined>,
 ): Promise<void> {
-  const { bytes, contentType } = proofBytes(file);
+  const { bytes, contentType } = await proofBytes(file);
   const tenantKey = await ensureTenantDataKey(em, deps, tenantId);
   const key = await deps.files.put(sealFor(tenantKey.key, bytes));
   const { files } = deps;

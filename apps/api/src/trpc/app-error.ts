@@ -10,7 +10,9 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
-  | 'PRECONDITION_FAILED';
+  | 'PRECONDITION_FAILED'
+  /** 422: well-formed input whose content cannot be processed (e.g. a document too large to read). */
+  | 'UNPROCESSABLE_CONTENT';
 
 export class AppError extends Error {
   constructor(
