@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MAX_TRPC_BATCH_SIZE } from '@candor/schemas';
 import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import { attachmentDownloadHandler } from './attachments/attachments.http.js';
@@ -13,19 +14,16 @@ import { portalRoutes } from './portal/portal.http.js';
 import { robotsTxt } from './http/robots.js';
 import { errorFields } from './logging/logger.js';
 import { securityHeaders } from './http/security-headers.js';
+import { BODY_LIMITS, htmlBodyLimit } from './http/body-limits.js';
+import { clientIpOf, socketAddressOf } from './http/client-ip.js';
+import { allowedHostsOf, hostCheck } from './http/host-check.js';
+import { trpcRequestLimits } from './http/trpc-limits.js';
 import { serveDirectory } from './http/static-files.js';
 import { appRouter } from './router.js';
 import { createContext } from './trpc/context.js';
 import { fromOwnOrigin } from './http/same-origin.js';
 
 type Env = { Variables: { requestId: string } };
-
-function clientIp(c: { env: unknown; req: { header(name: string): string | undefined } }, trustProxy: boolean): string {
-  // X-Forwarded-For is only believed behind a proxy we were told about; otherwise anyone could rotate it.
-  const forwarded = trustProxy ? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() : undefined;
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return forwarded || incoming?.socket?.remoteAddress || 'unknown';
-}
 
 /** Builds the HTTP app. It does not listen: server.ts does, tests call `app.request`. */
 export function createApp(deps: AppDeps) {
@@ -46,7 +44,9 @@ export function createApp(deps: AppDeps) {
       ms: Math.round(performance.now() - started),
     });
   });
-  app.use('*', securityHeaders);
+  app.use('*', securityHeaders({ https: deps.publicUrl.startsWith('https://') }));
+  // Only our own host names reach the app (load balancers probe /healthz by address).
+  app.use('*', hostCheck(allowedHostsOf([deps.publicUrl, ...deps.allowedOrigins]), ['/healthz']));
   // Error messages can quote personal data (a failed insert lists its values): log the kind and where only.
   app.onError((error, c) => {
     deps.logger.error('request failed', { requestId: c.get('requestId'), path: c.req.path, ...errorFields(error) });
@@ -72,15 +72,17 @@ export function createApp(deps: AppDeps) {
 
   const requestOf = (c: { get(key: 'requestId'): string; env: unknown; req: { header(name: string): string | undefined } }) => ({
     requestId: c.get('requestId'),
-    ip: clientIp(c, deps.trustProxy),
+    ip: clientIpOf(c.req.header('X-Forwarded-For'), socketAddressOf(c.env), deps.trustedProxyHops),
     cookieHeader: c.req.header('Cookie'),
   });
 
+  app.use('/trpc/*', trpcRequestLimits('/trpc'));
   app.use(
     '/trpc/*',
     trpcServer({
       endpoint: '/trpc',
       router: appRouter,
+      maxBatchSize: MAX_TRPC_BATCH_SIZE,
       createContext: (opts, c) => createContext(deps, requestOf(c), opts.resHeaders),
     }),
   );
@@ -88,9 +90,10 @@ export function createApp(deps: AppDeps) {
   app.get('/files/attachments/:id', attachmentDownloadHandler(deps, requestOf));
   const offers = offerRoutes(deps, requestOf);
   app.get('/offers/:token', offers.show);
-  app.post('/offers/:token', offers.respond);
+  app.post('/offers/:token', htmlBodyLimit(BODY_LIMITS.offerForm), offers.respond);
 
-  app.post('/careers/:slug/jobs/:jobId/apply', ...applyRoute(deps, requestOf));
+  // Slugs and job ids as they are made: anything else names no job (and a database may refuse it in a query).
+  app.post('/careers/:slug{[a-z0-9-]+}/jobs/:jobId{[0-9a-fA-F-]{36}}/apply', ...applyRoute(deps, requestOf));
   // The privacy portal: the one dynamic part of a careers site, so it comes before the static files.
   const portal = portalRoutes(deps, requestOf);
   const portalBase = '/careers/:slug{[a-z0-9-]+}/privacy/portal';

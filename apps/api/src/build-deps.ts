@@ -4,7 +4,7 @@ import type { Orm } from '@candor/db';
 import { createSessions } from './auth/sessions.js';
 import { createCareersPublisher } from './careers/careers-publisher.js';
 import type { AppDeps } from './deps.js';
-import { dataDir, type Env, keysDir } from './env.js';
+import { dataDir, type Env, keysDir, trustedProxyHops } from './env.js';
 import { diskFileStore } from './files/file-store.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { createKeyStore } from './keys/key-store.js';
@@ -44,7 +44,7 @@ export async function buildDeps(env: Env, orm: Orm, logger: Logger): Promise<App
     },
     publishCareers: careers.publish,
     publishAllCareers: careers.publishAll,
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustedProxyHops: trustedProxyHops(env),
     adminDir: findAdminDir(env),
     careersDir,
     files,

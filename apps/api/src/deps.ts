@@ -26,8 +26,8 @@ export interface AppDeps {
   };
   /** Rebuilds a tenant's static careers site after a change that shows there. */
   publishCareers(tenantId: string): Promise<void>;
-  /** Believe X-Forwarded-For (only when behind a reverse proxy). */
-  trustProxy: boolean;
+  /** Reverse proxies in front whose X-Forwarded-For entries are believed (0: none); see http/client-ip.ts. */
+  trustedProxyHops: number;
   adminDir: string | null;
   careersDir: string;
   /** Uploaded documents (resumes ...), under DATA_DIR/files by default. */

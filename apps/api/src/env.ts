@@ -7,8 +7,13 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().default('sqlite:./data/candor.db'),
   /** Folder for files, generated sites and (without SMTP) delivered mail. */
   DATA_DIR: z.string().default('./data'),
-  /** Public origin(s) of the app, comma-separated; mutations from other origins are refused. */
-  APP_ORIGIN: z.string().optional(),
+  /** Public origin(s) of the app, comma-separated; mutations from other origins and requests for other hosts are refused. */
+  APP_ORIGIN: z
+    .string()
+    .refine((value) => value.split(',').every((origin) => isOrigin(origin.trim())), {
+      message: 'a comma-separated list of origins like https://candor.example.com (scheme and host, no path)',
+    })
+    .optional(),
   /** Seeds the demo tenant on start. Defaults to on outside production and can never run in production. */
   DEMO_SEED: z.enum(['true', 'false']).optional(),
   /** smtp(s)://user:pass@host:port; without it mail is written to DATA_DIR/mail as .eml files. */
@@ -16,7 +21,10 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().default('Candor <no-reply@candor.localhost>'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   ADMIN_DIST_DIR: z.string().optional(),
+  /** Replaced by TRUST_PROXY_HOPS; `true` still means one proxy. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** How many reverse proxies in front of the API append to X-Forwarded-For (0: ignore the header). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
   /** 32 random bytes, base64; wraps stored keys. Without it one is generated into DATA_DIR (not for production). */
   MASTER_KEY: z.string().optional(),
   /** During a master-key rotation: the other master key(s), comma-separated, still accepted for unwrapping. */
@@ -42,12 +50,28 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error('Invalid environment:\n  DEMO_SEED: the demo tenant is never seeded in production');
   }
   const env = parsed.data;
+  if (env.TRUST_PROXY === 'true' && env.TRUST_PROXY_HOPS === 0) {
+    throw new Error(
+      'Invalid environment:\n  TRUST_PROXY: contradicts TRUST_PROXY_HOPS=0; drop TRUST_PROXY and set only TRUST_PROXY_HOPS (the number of proxies in front)',
+    );
+  }
+  // The old switch meant "behind a proxy": one hop, the common case; the address that proxy appended is the client.
+  env.TRUST_PROXY_HOPS ??= env.TRUST_PROXY === 'true' ? 1 : 0;
   env.DATA_DIR = fromStartDir(source, env.DATA_DIR);
   env.KEYS_DIR = env.KEYS_DIR ? fromStartDir(source, env.KEYS_DIR) : join(env.DATA_DIR, 'keys');
   if (/^(sqlite|file):(?!\/)/.test(env.DATABASE_URL) && !env.DATABASE_URL.endsWith(':memory:')) {
     env.DATABASE_URL = `sqlite:${fromStartDir(source, env.DATABASE_URL.replace(/^(sqlite|file):/, ''))}`;
   }
   return env;
+}
+
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash;
+  } catch {
+    return false;
+  }
 }
 
 /** Relative paths are taken from where the command was started (pnpm's INIT_CWD), not the package folder. */
@@ -57,6 +81,11 @@ function fromStartDir(source: NodeJS.ProcessEnv, path: string): string {
 
 export function dataDir(env: Env): string {
   return env.DATA_DIR;
+}
+
+/** Proxies whose X-Forwarded-For entries are believed (see http/client-ip.ts). */
+export function trustedProxyHops(env: Env): number {
+  return env.TRUST_PROXY_HOPS ?? 0;
 }
 
 export function keysDir(env: Env): string {

@@ -11,3 +11,4 @@ export * from './careers/index.js';
 export * from './contrast.js';
 export * from './diversity/survey.js';
 export * from './diversity/report.js';
+export * from './trpc-limits.js';

@@ -52,7 +52,7 @@ export function testDeps(orm: Orm, overrides: Partial<AppDeps> = {}): AppDeps & 
       portalVerifyPerIp: new RateLimiter(1000, 60_000),
     },
     publishCareers: async () => undefined,
-    trustProxy: true,
+    trustedProxyHops: 1,
     adminDir: null,
     careersDir: mkdtempSync(join(tmpdir(), 'candor-careers-')),
     files: diskFileStore(mkdtempSync(join(tmpdir(), 'candor-files-'))),

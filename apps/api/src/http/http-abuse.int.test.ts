@@ -1,0 +1,255 @@
+/**
+ * Cheap abuse of the HTTP layer, tried through the real app: oversized
+ * bodies (over a real socket, streamed), a rotated X-Forwarded-For, huge
+ * tRPC batches, a forged Host; and the headers every answer carries.
+ */
+import type { AddressInfo } from 'node:net';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
+import { MAX_TRPC_BATCH_SIZE } from '@candor/schemas';
+import { serve } from '@hono/node-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
+import { pdfBytes } from '../testing/documents.js';
+import { actorOf, seedJobWithApplicant } from '../testing/hiring-fixtures.js';
+import { httpClient, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
+import { BODY_LIMITS } from './body-limits.js';
+import { RateLimiter } from './rate-limit.js';
+
+const TEST_HOST = new URL(TEST_ORIGIN).host;
+const MB = 1024 * 1024;
+
+type Answer = { status: number; headers: IncomingHttpHeaders; body: string; sentBytes: number; ms: number };
+
+/**
+ * Sends a request over a real socket. With `streamBytes` the body is that
+ * many bytes, chunked, written 1 MB at a time from one reused buffer (so
+ * the client's own memory stays flat) and stopped once the server answers.
+ */
+function send(
+  base: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; streamBytes?: number } = {},
+): Promise<Answer> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    let sentBytes = 0;
+    let answered = false;
+    const req = httpRequest(`${base}${path}`, { method: options.method ?? 'GET', headers: { Host: TEST_HOST, ...options.headers } });
+    req.on('response', (res) => {
+      answered = true;
+      const ms = performance.now() - started;
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), sentBytes, ms });
+        req.destroy();
+      });
+    });
+    // The server may close the socket while we still write: that is fine once it answered.
+    req.on('error', (error) => {
+      if (!answered) reject(error);
+    });
+    if (options.streamBytes === undefined) {
+      req.end(options.body);
+      return;
+    }
+    const total = options.streamBytes;
+    const chunk = Buffer.alloc(MB, 'a');
+    const write = () => {
+      while (!answered && sentBytes < total) {
+        sentBytes += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', write);
+      }
+      if (!answered) req.end();
+    };
+    write();
+  });
+}
+
+/** Serves the real app on a random port, as server.ts does. */
+async function listen(app: ReturnType<typeof createApp>): Promise<{ base: string; close(): Promise<void> }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
+      resolve({
+        base: `http://127.0.0.1:${info.port}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+forEachDatabase('HTTP abuse', (db) => {
+  let base = '';
+  let close: () => Promise<void> = async () => undefined;
+
+  beforeAll(async () => {
+    ({ base, close } = await listen(createApp(testDeps(db.orm()))));
+  });
+  afterAll(() => close());
+
+  describe('request bodies', () => {
+    it('answers a 200 MB anonymous tRPC post with 413 long before it arrives, with flat memory', async () => {
+      const rssBefore = process.memoryUsage().rss;
+      let peak = rssBefore;
+      const sampler = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().rss);
+      }, 10);
+      const answer = await send(base, '/trpc/auth.signIn', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: TEST_ORIGIN },
+        streamBytes: 200 * MB,
+      });
+      clearInterval(sampler);
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body)).toEqual({
+        error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than this address accepts (at most 1 MB)' },
+      });
+      // Buffered whole, the body took ~850 ms and ~600 MB; now the answer comes within the first megabytes.
+      expect(answer.sentBytes).toBeLessThan(100 * MB);
+      expect(answer.ms).toBeLessThan(2000);
+      expect(peak - rssBefore).toBeLessThan(100 * MB);
+    });
+
+    it('refuses a declared Content-Length over the limit before reading any of it', async () => {
+      const answer = await send(base, '/offers/some-token', {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Content-Length': String(200 * MB),
+          Origin: TEST_ORIGIN,
+        },
+        streamBytes: 200 * MB,
+      });
+      expect(answer.status).toBe(413);
+      expect(answer.headers['content-type']).toMatch(/^text\/html/);
+      expect(answer.body).toContain('at most 8 KB');
+      expect(answer.sentBytes).toBeLessThan(100 * MB);
+    });
+
+    it('streams an offer form past its 8 KB limit into a 413 page', async () => {
+      const answer = await send(base, '/offers/some-token', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN },
+        streamBytes: 2 * MB,
+      });
+      expect(answer.status).toBe(413);
+      expect(answer.body).toContain('Too large');
+    });
+
+    it('lets a signed-in user upload a file of almost 10 MB, alone, but not inside a batch', async () => {
+      const em = db.orm().em.fork();
+      const tenant = await seedTenant(em);
+      const owner = await seedUser(em, tenant, 'owner');
+      const { candidate } = await seedJobWithApplicant(db.orm(), actorOf(owner.id, tenant.id, 'owner'));
+      const client = httpClient(testDeps(db.orm()));
+      expect((await client.signIn(owner.email)).status).toBe(200);
+      const file = pdfBytes('x'.repeat(10 * MB - 1024));
+      const input = { candidateId: candidate.id, kind: 'resume', filename: 'cv.pdf', contentBase64: file.toString('base64') };
+      expect(JSON.stringify(input).length).toBeGreaterThan(BODY_LIMITS.trpc * 13);
+
+      const alone = await client.mutate('attachments.upload', input);
+      expect(alone.status).toBe(200);
+
+      const batched = await client.request('/trpc/attachments.upload,auth.me?batch=1', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ 0: input }),
+      });
+      expect(batched.status).toBe(413);
+    });
+  });
+
+  describe('client address', () => {
+    it('does not let a rotated first X-Forwarded-For entry escape the per-IP limit', async () => {
+      const deps = testDeps(db.orm());
+      const client = httpClient({ ...deps, limits: { ...deps.limits, signInPerIp: new RateLimiter(3, 60_000) } });
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await client.request('/trpc/auth.signIn', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `10.9.8.${i}, 203.0.113.7` },
+          body: JSON.stringify({ email: `nobody${i}@example.test`, password: 'wrong-password-123' }),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    });
+
+    it('ignores X-Forwarded-For entirely without trusted proxies', async () => {
+      const deps = testDeps(db.orm(), { trustedProxyHops: 0 });
+      const server = await listen(createApp({ ...deps, limits: { ...deps.limits, signInPerIp: new RateLimiter(2, 60_000) } }));
+      try {
+        const statuses: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const answer = await send(server.base, '/trpc/auth.signIn', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Origin: TEST_ORIGIN, 'X-Forwarded-For': `198.51.100.${i}` },
+            body: JSON.stringify({ email: `someone${i}@example.test`, password: 'wrong-password-123' }),
+          });
+          statuses.push(answer.status);
+        }
+        expect(statuses).toEqual([401, 401, 429]);
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
+  describe('tRPC batches', () => {
+    const batchOf = (n: number, separator = ',') => `/trpc/${Array(n).fill('auth.me').join(separator)}?batch=1`;
+
+    it(`answers up to ${MAX_TRPC_BATCH_SIZE} calls and refuses more with 400 and the cap`, async () => {
+      const client = httpClient(testDeps(db.orm()));
+      const full = await client.request(batchOf(MAX_TRPC_BATCH_SIZE));
+      expect(full.status).not.toBe(400);
+      expect(((await full.json()) as unknown[]).length).toBe(MAX_TRPC_BATCH_SIZE);
+
+      const huge = await client.request(batchOf(200));
+      expect(huge.status).toBe(400);
+      expect(((await huge.json()) as { error: { message: string } }).error.message).toBe(
+        `A batch may hold at most ${MAX_TRPC_BATCH_SIZE} calls; this one has 200`,
+      );
+    });
+
+    it('counts percent-encoded commas too', async () => {
+      const res = await httpClient(testDeps(db.orm())).request(batchOf(50, '%2C'));
+      expect(res.status).toBe(400);
+    });
+  });
+
+  describe('headers', () => {
+    it('refuses a forged Host with 421, except for the health check', async () => {
+      const forged = await send(base, '/careers/', { headers: { Host: 'attacker.example' } });
+      expect(forged.status).toBe(421);
+      expect(forged.body).toContain(TEST_HOST);
+      expect((await send(base, '/healthz', { headers: { Host: '10.0.0.5:3000' } })).status).toBe(200);
+      expect((await send(base, '/healthz')).status).toBe(200);
+    });
+
+    it('answers loopback names alike when the public origin is on localhost', async () => {
+      const app = createApp(testDeps(db.orm(), { publicUrl: 'http://localhost:4123', allowedOrigins: [] }));
+      for (const host of ['localhost:4123', '127.0.0.1:4123', '[::1]:4123']) {
+        expect((await app.request('/healthz', { headers: { Host: host } })).status).toBe(200);
+        expect((await app.request('/robots.txt', { headers: { Host: host } })).status).toBe(200);
+      }
+      expect((await app.request('/robots.txt', { headers: { Host: 'localhost:9999' } })).status).toBe(421);
+    });
+
+    it('sends Permissions-Policy always and HSTS only for an https origin', async () => {
+      const plain = await send(base, '/robots.txt');
+      expect(plain.headers['permissions-policy']).toContain('camera=()');
+      expect(plain.headers['strict-transport-security']).toBeUndefined();
+
+      const https = createApp(testDeps(db.orm(), { publicUrl: 'https://candor.example.com', allowedOrigins: ['https://candor.example.com'] }));
+      const res = await https.request('/robots.txt', { headers: { Host: 'candor.example.com' } });
+      expect(res.headers.get('Strict-Transport-Security')).toBe('max-age=63072000; includeSubDomains');
+    });
+
+    it('keeps no-referrer on the offer page (its URL holds the token)', async () => {
+      const page = await send(base, '/offers/some-token');
+      expect(page.headers['referrer-policy']).toBe('no-referrer');
+      expect((await send(base, '/robots.txt')).headers['referrer-policy']).toBe('same-origin');
+    });
+  });
+});
