@@ -75,7 +75,11 @@ export async function seedDemoPrivacy(tx: Em, tenantId: string, contactEmail: st
  * disclosure log, and an erasure of theirs tells exactly those two.
  */
 async function seedDemoDisclosures(tx: Em, tenantId: string): Promise<void> {
-  const [hire] = await tx.find(Application, { tenant: tenantId, status: 'hired' }, { orderBy: { decidedAt: 'desc', id: 'asc' }, limit: 1 });
+  const [hire] = await tx.find(
+    Application,
+    { tenant: tenantId, status: 'hired' },
+    { orderBy: { decidedAt: 'desc', id: 'asc' }, limit: 1, populate: ['candidate'] },
+  );
   if (!hire) return;
   const exportedAt = new Date(Date.now() - 5 * DAY);
   hire.hrExportedAt = exportedAt;
@@ -99,8 +103,14 @@ async function seedDemoDisclosures(tx: Em, tenantId: string): Promise<void> {
     recipientCountry: 'DE',
     safeguard: 'none',
     notifyEmail: 'privacy@personio.example',
-    // What hire.json and the files held for this hire (the API's Export to HR records what each export held).
-    categories: ['user.contact.email', 'user.contact.phone_number', 'user.document.resume', 'user.name', 'user.recruitment.application'],
+    // What hire.json held for this hire, as the API's Export to HR records it: only the values the candidate has.
+    categories: [
+      'user.contact.email',
+      'user.name',
+      'user.recruitment.application',
+      ...(hire.candidate.phone ? (['user.contact.phone_number'] as const) : []),
+      ...(hire.candidate.location ? (['user.contact.address'] as const) : []),
+    ],
     purpose: 'Receives hires with "Export to HR" for onboarding and payroll',
     via: 'hr_export',
     disclosedAt: exportedAt,
