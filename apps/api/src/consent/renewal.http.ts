@@ -1,11 +1,11 @@
 import { renderRenewalPage, type RenewalView } from '@candor/careers';
 import { type Em, type InferEntity, TENANT_FILTER, Tenant } from '@candor/db';
 import type { Context as HonoContext } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { careersTenantOf, logoFileOf } from '../careers/careers-publisher.js';
 import type { AppDeps } from '../deps.js';
 import type { RequestInfo } from '../trpc/context.js';
 import { type RenewalOutcome, type RenewalTerms, readRenewalToken, renewalPrompt, renewConsent } from './renewal.js';
+import { htmlBodyLimit } from '../http/body-limits.js';
 import { fromOwnOrigin } from '../http/same-origin.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
@@ -50,7 +50,7 @@ export function renewalRoutes(
     return page(c, scope.tenant, outcome, token, outcome.kind === 'invalid' ? 400 : 200);
   };
 
-  const limit = bodyLimit({ maxSize: 8 * 1024, onError: (c) => c.text('Too large', 413) });
+  const limit = htmlBodyLimit(8 * 1024);
 
   const renew = async (c: HonoContext) => {
     const scope = await tenantScope(c);

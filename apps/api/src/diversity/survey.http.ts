@@ -1,11 +1,11 @@
 import { renderSurveyPage, type SurveyView } from '@candor/careers';
 import { type Em, type InferEntity, TENANT_FILTER, Tenant } from '@candor/db';
 import type { Context as HonoContext } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { careersTenantOf, logoFileOf } from '../careers/careers-publisher.js';
 import type { AppDeps } from '../deps.js';
 import type { RequestInfo } from '../trpc/context.js';
 import { submitSurvey, surveyPrompt } from './survey.service.js';
+import { htmlBodyLimit } from '../http/body-limits.js';
 import { fromOwnOrigin } from '../http/same-origin.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
@@ -37,7 +37,7 @@ export function surveyRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
     return page(c, scope.tenant, view, view.kind === 'invalid' ? 400 : 200);
   };
 
-  const limit = bodyLimit({ maxSize: 16 * 1024, onError: (c) => c.text('Too large', 413) });
+  const limit = htmlBodyLimit(16 * 1024);
 
   const submit = async (c: HonoContext) => {
     const scope = await tenantScope(c);

@@ -35,7 +35,12 @@ function send(
   return new Promise((resolve, reject) => {
     let sentBytes = 0;
     let answered = false;
-    const req = httpRequest(`${base}${path}`, { method: options.method ?? 'GET', headers: { Host: TEST_HOST, ...options.headers } });
+    // A fresh connection each time: one the server closed after a refused body must not be reused.
+    const req = httpRequest(`${base}${path}`, {
+      method: options.method ?? 'GET',
+      headers: { Host: TEST_HOST, ...options.headers },
+      agent: false,
+    });
     req.on('response', (res) => {
       answered = true;
       const ms = performance.now() - started;
@@ -136,6 +141,22 @@ forEachDatabase('HTTP abuse', (db) => {
       expect(answer.status).toBe(413);
       expect(answer.body).toContain('Too large');
     });
+
+    for (const [form, path, limit] of [
+      ['talent-pool renewal', '/careers/acme/privacy/renew/', '8 KB'],
+      ['diversity survey', '/careers/acme/diversity/', '16 KB'],
+    ] as const) {
+      it(`answers an oversized ${form} post with a 413 page naming its ${limit} limit`, async () => {
+        const answer = await send(base, path, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN },
+          streamBytes: 2 * MB,
+        });
+        expect(answer.status).toBe(413);
+        expect(answer.headers['content-type']).toMatch(/^text\/html/);
+        expect(answer.body).toContain(`at most ${limit}`);
+      });
+    }
 
     it('lets a signed-in user upload a file of almost 10 MB, alone, but not inside a batch', async () => {
       const em = db.orm().em.fork();
