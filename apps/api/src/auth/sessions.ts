@@ -1,4 +1,5 @@
 import { type Orm, Session } from '@candor/db';
+import { parse as parseCookies } from 'hono/utils/cookie';
 import { Lucia, TimeSpan } from 'lucia';
 import { MikroOrmSessionAdapter } from './lucia-adapter.js';
 import { hashToken } from './token-hash.js';
@@ -69,6 +70,9 @@ export function createSessions(orm: Orm, options: { secureCookies: boolean }): S
       await orm.em.fork().nativeUpdate(Session, { id: hashToken(token) }, { activeTenant: tenantId });
     },
     blankCookie: () => lucia.createBlankSessionCookie().serialize(),
-    readCookie: (header) => (header ? lucia.readSessionCookie(header) : null),
+    // Not lucia's reader: it throws on any cookie of the header that is not valid
+    // percent-encoding, so one foreign cookie would break every request. Hono's
+    // parser (also behind the portal's cookie) leaves undecodable values as they are.
+    readCookie: (header) => (header ? (parseCookies(header, lucia.sessionCookieName)[lucia.sessionCookieName] ?? null) : null),
   };
 }

@@ -5,6 +5,7 @@ import type { Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../deps.js';
 import type { RequestInfo } from '../trpc/context.js';
+import { nulFieldErrors } from '../http/nul-characters.js';
 import { type ApplyOutcome, applyToJob } from './apply.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
 import { publicQuestions, tenantApplyConfig } from './apply-config.js';
@@ -93,6 +94,8 @@ export function applyRoute(deps: AppDeps, requestOf: (c: HonoContext) => Request
     } catch {
       return respond(c, { kind: 'not_a_form' });
     }
+    const nul = nulFieldErrors(body);
+    if (nul) return respond(c, { kind: 'invalid', fieldErrors: nul });
     const fields = Object.entries(body).flatMap(([name, value]) =>
       (Array.isArray(value) ? value : [value]).map((v): [string, string | File] => [name, v]),
     );

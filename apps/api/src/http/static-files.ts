@@ -25,13 +25,24 @@ async function fileIn(root: string, relative: string): Promise<string | null> {
   return null;
 }
 
+function decodedPath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Serves files under `root` for requests below `prefix`. With `spaFallback`,
  * unknown paths get index.html (the admin is a single-page app).
  */
 export function serveDirectory(options: { root: string; prefix: string; spaFallback?: boolean; immutableAssets?: boolean }) {
   return async (c: Context) => {
-    const relative = decodeURIComponent(c.req.path.slice(options.prefix.length)).replace(/^\/+/, '');
+    const decoded = decodedPath(c.req.path.slice(options.prefix.length));
+    // A path that is not valid percent-encoding, or that asks for a NUL, names no file of ours.
+    if (decoded === null || decoded.includes('\u0000')) return c.notFound();
+    const relative = decoded.replace(/^\/+/, '');
     const path = (await fileIn(options.root, relative)) ?? (options.spaFallback ? await fileIn(options.root, 'index.html') : null);
     if (!path) return c.notFound();
     const type = TYPES[extname(path)] ?? 'application/octet-stream';

@@ -41,7 +41,12 @@ export function offerRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reques
       return c.html(offerPage(null, 'Please answer from the offer page itself.', ''), 403);
     }
     const token = c.req.param('token') ?? '';
-    const form = await c.req.parseBody();
+    // A body that is not a well-formed form carries no decision: the page is shown again, as a 400.
+    const form = await c.req.parseBody().catch(() => null);
+    if (!form) {
+      c.status(400);
+      return show(c);
+    }
     const decision = form.decision === 'accept' ? 'accept' : form.decision === 'decline' ? 'decline' : null;
     const caller = await callerFor(c);
     if (!decision) return show(c);

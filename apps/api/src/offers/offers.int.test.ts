@@ -76,6 +76,13 @@ forEachDatabase('offers', (db) => {
       body: 'decision=accept',
     });
     expect(crossSite.status).toBe(403);
+    const malformed = await web.request(`/offers/${token}`, {
+      method: 'POST',
+      headers: { Origin: TEST_ORIGIN, 'Content-Type': 'multipart/form-data; boundary=x' },
+      body: 'not a multipart body',
+    });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).toContain('Accept offer');
     const accepted = await web.request(`/offers/${token}`, {
       method: 'POST',
       headers: { Origin: TEST_ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' },

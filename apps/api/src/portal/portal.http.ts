@@ -33,6 +33,7 @@ import {
   withdrawConsent,
 } from './portal.service.js';
 import { fromOwnOrigin } from '../http/same-origin.js';
+import { nulFieldErrors } from '../http/nul-characters.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
 type Form = Record<string, string | File | (string | File)[]>;
@@ -191,7 +192,9 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
         clearCookie(c, scope.tenant.slug);
         return page(c, scope.tenant, { kind: 'sign_in', message: 'session_ended' }, 401);
       }
-      const outcome = await run(scope.em, subject, await parseForm(c));
+      const form = await parseForm(c);
+      const nul = nulFieldErrors(form);
+      const outcome: PortalOutcome = nul ? { kind: 'invalid', fieldErrors: nul } : await run(scope.em, subject, form);
       if (outcome.kind === 'invalid') {
         const data = await portalData(scope.em, subject);
         return page(

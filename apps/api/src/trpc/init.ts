@@ -1,6 +1,7 @@
 import { Membership, NotFoundError, TENANT_FILTER, UniqueConstraintViolationException } from '@candor/db';
 import { roleCan, type TPermission, type TRole } from '@candor/schemas';
 import { initTRPC, TRPCError } from '@trpc/server';
+import { nulFieldErrors } from '../http/nul-characters.js';
 import { errorFields } from '../logging/logger.js';
 import { AppError } from './app-error.js';
 import type { Context } from './context.js';
@@ -75,7 +76,20 @@ const errorMapping = t.middleware(async ({ ctx, next, path }) => {
   throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong on our side' });
 });
 
-const base = t.procedure.use(errorMapping);
+/**
+ * Refuses NUL anywhere in a procedure's input, before its schema or service
+ * runs: one check for every text field and search of the API (see nul-characters.ts).
+ */
+const refuseNul = t.middleware(async ({ getRawInput, next }) => {
+  const fieldErrors = nulFieldErrors(await getRawInput());
+  if (fieldErrors) {
+    const cause = new AppError('BAD_REQUEST', 'Some fields are not valid', fieldErrors);
+    throw new TRPCError({ code: 'BAD_REQUEST', message: cause.message, cause });
+  }
+  return next();
+});
+
+const base = t.procedure.use(errorMapping).use(refuseNul);
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
