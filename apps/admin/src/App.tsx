@@ -14,6 +14,8 @@ import { BrandingPage } from './pages/branding/BrandingPage';
 import { PrivacyPage } from './pages/privacy/PrivacyPage';
 import { DiversityPage } from './pages/diversity/DiversityPage';
 import { RetentionPage } from './pages/retention/RetentionPage';
+import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
+import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SetPasswordPage } from './pages/SetPasswordPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { authProvider } from './providers/authProvider';
@@ -37,9 +39,11 @@ export function App() {
       layout={AppLayout}
       theme={theme}
     >
-      {/* Outside the permissions function: reachable signed out, from the invitation email. */}
+      {/* Outside the permissions function: reachable signed out, from the sign-in page and emailed links. */}
       <CustomRoutes noLayout>
         <Route path="/set-password" element={<SetPasswordPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password" element={<ResetPasswordPage />} />
       </CustomRoutes>
       {(permissions: CandorPermissions) => (
         <>

@@ -41,6 +41,9 @@ export async function buildDeps(env: Env, orm: Orm, logger: Logger): Promise<App
       portalCodePerEmail: new RateLimiter(3, 15 * 60_000),
       // Each code also dies after 5 wrong tries; this stops one address cycling through many codes.
       portalVerifyPerIp: new RateLimiter(30, 15 * 60_000),
+      // A reset request may send an email: 3 per address an hour cannot flood an inbox.
+      passwordResetPerIp: new RateLimiter(10, 15 * 60_000),
+      passwordResetPerEmail: new RateLimiter(3, 60 * 60_000),
     },
     publishCareers: careers.publish,
     publishAllCareers: careers.publishAll,

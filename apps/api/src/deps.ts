@@ -23,6 +23,9 @@ export interface AppDeps {
     portalCodePerIp: RateLimiter;
     portalCodePerEmail: RateLimiter;
     portalVerifyPerIp: RateLimiter;
+    /** "Forgot password?" requests, per network address and per address asked for (each may send an email). */
+    passwordResetPerIp: RateLimiter;
+    passwordResetPerEmail: RateLimiter;
   };
   /** Rebuilds a tenant's static careers site after a change that shows there. */
   publishCareers(tenantId: string): Promise<void>;

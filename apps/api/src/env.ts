@@ -91,3 +91,8 @@ export function trustedProxyHops(env: Env): number {
 export function keysDir(env: Env): string {
   return env.KEYS_DIR ?? join(env.DATA_DIR, 'keys');
 }
+
+/** The base URL of links in emails and printed by the CLIs: the first APP_ORIGIN, else localhost on PORT. */
+export function publicUrlOf(env: Env): string {
+  return (env.APP_ORIGIN?.split(',')[0]?.trim() ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
+}

@@ -1,5 +1,6 @@
 export * from './audit.js';
 export * from './auth.js';
+export * from './password-strength.js';
 export * from './list.js';
 export * from './privacy/index.js';
 export * from './roles.js';

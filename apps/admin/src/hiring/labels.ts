@@ -111,6 +111,7 @@ export const OUTBOX_STATUS_CHOICES = choicesOf(OUTBOX_STATUS_LABELS);
 /** Emails the tenant cannot edit, which the outbox shows too. */
 const SYSTEM_EMAIL_LABELS: Record<string, string> = {
   'user.invite': 'Invitation',
+  'user.password_reset': 'Password reset link',
   'portal.code': 'Privacy portal code',
   'portal.consent_withdrawal': 'Consent withdrawal receipt',
   privacy_request: 'Privacy request',

@@ -1,6 +1,6 @@
-import { Alert, Button, CardContent, CircularProgress, Stack, TextField } from '@mui/material';
+import { Alert, Button, CardContent, CircularProgress, Stack, TextField, Typography } from '@mui/material';
 import { type FormEvent, useState } from 'react';
-import { Login, useLogin } from 'react-admin';
+import { Link, Login, useLogin } from 'react-admin';
 import { toHttpError } from '../providers/errors';
 
 type LoginErrors = { form?: string; email?: string; password?: string };
@@ -21,6 +21,8 @@ function missingFields({ email, password }: { email: string; password: string })
  * Email and password sign-in. react-admin's default form asks for a
  * "username" and only shows errors as a toast; this one labels fields the way
  * password managers expect and keeps errors next to where they belong.
+ * Each way of signing in is one block of the card's Stack, so others (a
+ * second factor, a passkey, an identity provider) can be added beside it.
  */
 export function LoginPage() {
   const login = useLogin();
@@ -81,6 +83,9 @@ export function LoginPage() {
             >
               Sign in
             </Button>
+            <Typography variant="body2" align="center">
+              <Link to="/forgot-password">Forgot password?</Link>
+            </Typography>
           </Stack>
         </CardContent>
       </form>

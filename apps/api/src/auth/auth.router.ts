@@ -1,9 +1,11 @@
-import { ZMe, ZSetPasswordInput, ZSignInInput, ZSwitchTenantInput } from '@candor/schemas';
+import { ZMe, ZRequestPasswordResetInput, ZSetPasswordInput, ZSignInInput, ZSwitchTenantInput } from '@candor/schemas';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../trpc/app-error.js';
 import { authedProcedure, publicProcedure, router } from '../trpc/init.js';
 import { assertCanSwitch, buildMe, checkCredentials, setPasswordWithToken } from './auth.service.js';
+import { requestPasswordReset } from './password-reset.js';
+import { hashToken } from './token-hash.js';
 
 const ZOk = z.object({ ok: z.literal(true) });
 
@@ -53,7 +55,22 @@ export const authRouter = router({
       if (!ctx.deps.limits.publicPerIp.hit(ctx.ip)) {
         throw new AppError('TOO_MANY_REQUESTS', 'Too many attempts; wait a few minutes and try again');
       }
-      await setPasswordWithToken(ctx.em, input, ctx.requestId);
+      await setPasswordWithToken(ctx.em, input, ctx.requestId, (userId) => ctx.deps.sessions.invalidateForUser(userId));
+      return { ok: true as const };
+    }),
+
+  // "Forgot password?": the same answer for every address, known or not (see requestPasswordReset).
+  requestPasswordReset: publicProcedure
+    .input(ZRequestPasswordResetInput)
+    .output(ZOk)
+    .mutation(async ({ ctx, input }) => {
+      const { limits } = ctx.deps;
+      // Each request can cost someone an email: a few per address, more per network (a shared office).
+      // The address is counted by its hash, so the limiter never holds addresses.
+      if (!limits.passwordResetPerIp.hit(ctx.ip) || !limits.passwordResetPerEmail.hit(hashToken(input.email))) {
+        throw new AppError('TOO_MANY_REQUESTS', 'Too many reset requests; wait a few minutes and try again');
+      }
+      await requestPasswordReset(ctx.em, input.email, ctx.deps.publicUrl);
       return { ok: true as const };
     }),
 });

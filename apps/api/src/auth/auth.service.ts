@@ -10,6 +10,8 @@ import {
 } from '@candor/schemas';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../trpc/app-error.js';
+import { assertStrongPassword, userInputsOf } from './password-policy.js';
+import { recordPasswordReset } from './password-reset.js';
 import { hashToken } from './token-hash.js';
 
 const ALL_TENANTS = { filters: { [TENANT_FILTER]: false } } as const;
@@ -79,7 +81,7 @@ export async function assertCanSwitch(em: Em, userId: string, tenantId: string):
   if (!membership) throw new AppError('FORBIDDEN', 'You are not a member of that organisation');
 }
 
-const LINK_NOT_VALID = 'This link has expired or was already used; ask for a new invitation';
+const LINK_NOT_VALID = 'This link has expired or was already used; ask for a new one';
 
 /** Refuses a link: as a bad input on the public page, as "no such invitation" to a signed-in user. */
 function linkNotValid(code: 'BAD_REQUEST' | 'NOT_FOUND'): AppError {
@@ -120,22 +122,36 @@ async function acceptInvitationOf(
 }
 
 /**
- * Redeems an invitation link of someone new to Candor: sets their password
- * and accepts the invitation. The link works once. Someone who already has a
- * password accepts by signing in instead (acceptInvitation): the link alone
- * does not replace their password.
+ * Redeems an emailed link: an invitation of someone new to Candor (sets their
+ * password and accepts the invitation) or a password reset. The link works
+ * once, the password must be hard to guess for this person, and afterwards
+ * every session of the user ends (`endSessions`), so whoever knew the old
+ * password is signed out. Someone who already has a password accepts an
+ * invitation by signing in instead (acceptInvitation): an invitation link
+ * alone does not replace their password.
  */
-export async function setPasswordWithToken(em: Em, input: TSetPasswordInput, requestId: string): Promise<void> {
-  await em.transactional(async (tx) => {
+export async function setPasswordWithToken(
+  em: Em,
+  input: TSetPasswordInput,
+  requestId: string,
+  endSessions: (userId: string) => Promise<void>,
+): Promise<void> {
+  const userId = await em.transactional(async (tx) => {
     const token = await redeemableToken(tx, input.token);
     if (token.purpose === 'invite' && token.user.passwordHash) {
       throw new AppError('BAD_REQUEST', 'You already have a Candor account: sign in with it to accept this invitation');
     }
-    token.usedAt = new Date();
+    await assertStrongPassword(input.password, await userInputsOf(tx, token.user.id));
+    // Claimed by a conditional update, so of two requests racing with one link only one gets through.
+    const claimed = await tx.nativeUpdate(PasswordToken, { id: token.id, usedAt: null }, { usedAt: new Date() });
+    if (claimed !== 1) throw linkNotValid('BAD_REQUEST');
     token.user.passwordHash = await hashPassword(input.password);
     if (token.purpose === 'invite') await acceptInvitationOf(tx, token, requestId);
+    else await recordPasswordReset(tx, { userId: token.user.id, usedTokenId: token.id }, requestId);
     await tx.flush();
+    return token.user.id;
   });
+  await endSessions(userId);
 }
 
 /**

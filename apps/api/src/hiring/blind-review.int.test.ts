@@ -70,6 +70,7 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
   'auth.me': () => undefined,
   'auth.switchTenant': (f) => ({ tenantId: f.tenantId }),
   'auth.setPassword': () => ({ token: 'x'.repeat(43), password: 'a long enough passphrase' }),
+  'auth.requestPasswordReset': () => ({ email: 'nobody@example.test' }),
   'users.acceptInvitation': () => ({ token: 'x'.repeat(43) }),
   'settings.hiring': () => undefined,
   'jobs.list': () => ({}),

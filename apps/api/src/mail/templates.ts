@@ -12,3 +12,22 @@ export function inviteEmail(input: { tenantName: string; inviterName: string; li
   };
 }
 
+
+/**
+ * A password reset link, asked for on the sign-in page or sent by an admin of
+ * one of the person's organisations (named, so the person knows why it came).
+ */
+export function passwordResetEmail(input: {
+  link: string;
+  validMinutes: number;
+  sentBy?: { adminName: string; tenantName: string };
+}) {
+  const why = input.sentBy
+    ? `${input.sentBy.adminName}, an admin of ${input.sentBy.tenantName}, sent you a link to choose a new password for your Candor account.`
+    : 'Someone (hopefully you) asked to reset the password of your Candor account.';
+  return {
+    template: 'user.password_reset',
+    subject: 'Reset your Candor password',
+    text: `Hello,\n\n${why}\n\nTo choose a new password, open this link (it works once, within ${input.validMinutes} minutes). Setting it signs you out of Candor everywhere.\n\n${input.link}\n\nIf you did not expect this, ignore this email: your password stays as it is.\n`,
+  };
+}

@@ -50,6 +50,8 @@ export function testDeps(orm: Orm, overrides: Partial<AppDeps> = {}): AppDeps & 
       portalCodePerIp: new RateLimiter(1000, 60_000),
       portalCodePerEmail: new RateLimiter(1000, 60_000),
       portalVerifyPerIp: new RateLimiter(1000, 60_000),
+      passwordResetPerIp: new RateLimiter(1000, 60_000),
+      passwordResetPerEmail: new RateLimiter(1000, 60_000),
     },
     publishCareers: async () => undefined,
     trustedProxyHops: 1,

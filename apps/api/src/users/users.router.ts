@@ -12,7 +12,7 @@ import {
 import { acceptInvitation } from '../auth/auth.service.js';
 import { authedProcedure, roleProcedure, router } from '../trpc/init.js';
 import { z } from 'zod';
-import { directory, getUser, inviteUser, listUsers, updateUser } from './users.service.js';
+import { directory, getUser, inviteUser, listUsers, sendPasswordReset, updateUser } from './users.service.js';
 
 export const usersRouter = router({
   // Recruiters build hiring teams without seeing the user administration.
@@ -47,4 +47,12 @@ export const usersRouter = router({
     .mutation(({ ctx, input }) =>
       updateUser(ctx.em, ctx.actor, input, (userId, tenantId) => ctx.deps.sessions.invalidateForUser(userId, tenantId)),
     ),
+
+  sendPasswordReset: roleProcedure('users.manage')
+    .input(ZIdInput)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await sendPasswordReset(ctx.em, ctx.actor, input.id, ctx.deps.publicUrl);
+      return { ok: true as const };
+    }),
 });

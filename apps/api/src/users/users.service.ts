@@ -18,8 +18,9 @@ import {
 } from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
+import { issueResetLink, RESET_VALID_MINUTES } from '../auth/password-reset.js';
 import { hashToken, newToken } from '../auth/token-hash.js';
-import { inviteEmail } from '../mail/templates.js';
+import { inviteEmail, passwordResetEmail } from '../mail/templates.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
@@ -172,6 +173,40 @@ export async function updateUser(
   });
   if (result.deactivated) await revokeSessions(input.id, actor.tenantId);
   return result.dto;
+}
+
+/**
+ * An admin sends a member a password reset link (to the member's own
+ * address, like "Forgot password?"; the admin never sees the link). Their
+ * password and sessions stay until they use it. Only for active members: an
+ * invited one chooses a password with their invitation, a deactivated one
+ * cannot sign in.
+ */
+export async function sendPasswordReset(em: Em, actor: Actor, userId: string, publicUrl: string): Promise<void> {
+  await em.transactional(async (tx) => {
+    const membership = await membershipOf(tx, actor, userId);
+    if (membership.status !== 'active') {
+      throw new AppError(
+        'BAD_REQUEST',
+        membership.status === 'invited'
+          ? 'They have not accepted their invitation yet: its email has the link to choose a password'
+          : 'This member is deactivated; reactivate them first',
+      );
+    }
+    const [tenant, admin] = await Promise.all([tx.findOneOrFail(Tenant, actor.tenantId), tx.findOneOrFail(User, actor.userId)]);
+    const link = await issueResetLink(tx, userId, publicUrl);
+    enqueueEmail(tx, {
+      tenantId: tenant.id,
+      to: membership.user.email,
+      ...passwordResetEmail({
+        link,
+        validMinutes: RESET_VALID_MINUTES,
+        sentBy: { adminName: admin.name, tenantName: tenant.name },
+      }),
+    });
+    recordAudit(tx, actor, { action: 'user.send_password_reset', targetType: 'User', targetId: userId });
+    await tx.flush();
+  });
 }
 
 /** Active members of the tenant, by name: who can join a hiring team or interview. */

@@ -12,6 +12,7 @@ import {
 } from 'react-admin';
 import { useMe } from '../../providers/authProvider';
 import { EDITABLE_STATUS_CHOICES, roleChoicesFor } from './choices';
+import { SendPasswordResetButton } from './SendPasswordResetButton';
 
 function UserTitle() {
   const user = useRecordContext<TTenantUser>();
@@ -21,8 +22,9 @@ function UserTitle() {
 // No delete button: people leave a tenant by being deactivated, which keeps the audit trail intact.
 function SaveOnlyToolbar() {
   return (
-    <Toolbar>
+    <Toolbar sx={{ gap: 2 }}>
       <SaveButton />
+      <SendPasswordResetButton />
     </Toolbar>
   );
 }

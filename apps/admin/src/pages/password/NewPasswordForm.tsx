@@ -1,0 +1,118 @@
+import { type PasswordStrength, weakPasswordMessage, ZPassword } from '@candor/schemas';
+import { Alert, Button, CircularProgress, Stack, TextField, Typography } from '@mui/material';
+import { type FormEvent, useId, useState } from 'react';
+import { toHttpError } from '../../providers/errors';
+import { trpc } from '../../trpc';
+import { PasswordStrengthMeter } from './PasswordStrengthMeter';
+import { usePasswordStrength } from './usePasswordStrength';
+
+type PasswordErrors = { form?: string; password?: string; confirmation?: string };
+
+function checkPasswords(password: string, confirmation: string, strength: PasswordStrength | undefined): PasswordErrors {
+  const errors: PasswordErrors = {};
+  const result = ZPassword.safeParse(password);
+  if (!result.success) errors.password = result.error.issues.map((issue) => issue.message).join(' ');
+  else if (strength && !strength.acceptable) errors.password = weakPasswordMessage(strength);
+  if (confirmation !== password) errors.confirmation = 'The two passwords differ';
+  return errors;
+}
+
+/**
+ * Choosing a password with an emailed link (invitation or reset), with a live
+ * strength meter. The browser checks what it can; the API checks again with
+ * the person's name, email and organisation, and its field error shows here.
+ */
+export function NewPasswordForm({
+  token,
+  title,
+  submitLabel,
+  linkNotValid,
+  onDone,
+}: {
+  token: string;
+  /** The form's accessible name. */
+  title: string;
+  submitLabel: string;
+  /** What to do when the link has expired or was used (e.g. ask for a new one). */
+  linkNotValid: string;
+  onDone(): void;
+}) {
+  const fieldId = useId();
+  const meterId = `${fieldId}-strength`;
+  const [password, setPassword] = useState('');
+  const strength = usePasswordStrength(password);
+  const [errors, setErrors] = useState<PasswordErrors>({});
+  const [submitting, setSubmitting] = useState(false);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const confirmation = String(new FormData(event.currentTarget).get('confirmation') ?? '');
+    const clientErrors = checkPasswords(password, confirmation, strength);
+    setErrors(clientErrors);
+    if (Object.keys(clientErrors).length > 0) return;
+    setSubmitting(true);
+    try {
+      await trpc.auth.setPassword.mutate({ token, password });
+      onDone();
+    } catch (error) {
+      const httpError = toHttpError(error);
+      const fieldErrors: Record<string, string> = httpError.body?.errors ?? {};
+      // A bad token is the link's fault, not a field the user can fix.
+      setErrors({ form: fieldErrors.token ? linkNotValid : httpError.message, password: fieldErrors.password });
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <form noValidate onSubmit={submit} aria-label={title}>
+      <Stack spacing={1}>
+        {errors.form && (
+          <Alert severity="error" role="alert">
+            {errors.form}
+          </Alert>
+        )}
+        <Typography variant="body2" color="text.secondary">
+          Use at least 12 characters. A few unrelated words make a strong password that is easy to remember; avoid
+          your name, your email and your organisation's name.
+        </Typography>
+        <TextField
+          id={fieldId}
+          name="password"
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          autoFocus
+          required
+          value={password}
+          onChange={(event) => {
+            setPassword(event.target.value);
+            // The meter now speaks for the new text; an error about the old one would contradict it.
+            setErrors((current) => ({ ...current, password: undefined }));
+          }}
+          error={Boolean(errors.password)}
+          helperText={errors.password}
+          // The error (MUI's helper text id) and the meter's verdict both describe the field.
+          slotProps={{ htmlInput: { 'aria-describedby': `${fieldId}-helper-text ${meterId}` } }}
+        />
+        <PasswordStrengthMeter strength={strength} id={meterId} />
+        <TextField
+          name="confirmation"
+          label="Confirm password"
+          type="password"
+          autoComplete="new-password"
+          required
+          error={Boolean(errors.confirmation)}
+          helperText={errors.confirmation}
+        />
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={submitting}
+          startIcon={submitting ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
+        >
+          {submitLabel}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
