@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Orm } from '@candor/db';
 import { createSessions } from './auth/sessions.js';
+import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { createCareersPublisher } from './careers/careers-publisher.js';
 import type { AppDeps } from './deps.js';
 import { dataDir, type Env, keysDir, trustedProxyHops } from './env.js';
@@ -23,6 +24,8 @@ export async function buildDeps(env: Env, orm: Orm, logger: Logger): Promise<App
   const careersDir = join(dataDir(env), 'careers');
   const files = diskFileStore(join(dataDir(env), 'files'));
   const masterKey = loadMasterKey({ fromEnv: env.MASTER_KEY, previous: env.MASTER_KEY_PREVIOUS, dataDir: dataDir(env), logger });
+  // Shared by every instance on this database and kept across restarts.
+  const limit = (name: string, points: number, windowMs: number) => new RateLimiter(points, windowMs, { store: orm, name });
   const careers = createCareersPublisher({ orm, outDir: careersDir, publicUrl, logger, files, masterKey });
   return {
     orm,
@@ -31,20 +34,20 @@ export async function buildDeps(env: Env, orm: Orm, logger: Logger): Promise<App
     publicUrl,
     allowedOrigins: env.APP_ORIGIN ? env.APP_ORIGIN.split(',').map((o) => o.trim()) : [],
     limits: {
-      signInPerIp: new RateLimiter(30, 60_000),
-      signInPerEmail: new RateLimiter(10, 15 * 60_000),
-      publicPerIp: new RateLimiter(20, 60_000),
+      signInPerIp: limit('signin-ip', 30, 60_000),
+      publicPerIp: limit('public-ip', 20, 60_000),
       // Generous for shared office networks, tight enough to stop a script.
-      applyPerIp: new RateLimiter(30, 60 * 60_000),
-      // A code costs an email: a few per address, enough per network for a shared office.
-      portalCodePerIp: new RateLimiter(10, 15 * 60_000),
-      portalCodePerEmail: new RateLimiter(3, 15 * 60_000),
+      applyPerIp: limit('apply-ip', 30, 60 * 60_000),
+      // A code costs an email: a few per address and network, enough per client address for a shared office.
+      portalCodePerIp: limit('portal-code-ip', 10, 15 * 60_000),
+      portalCodePerEmailAndNetwork: limit('portal-code-email', 3, 15 * 60_000),
       // Each code also dies after 5 wrong tries; this stops one address cycling through many codes.
-      portalVerifyPerIp: new RateLimiter(30, 15 * 60_000),
+      portalVerifyPerIp: limit('portal-verify-ip', 30, 15 * 60_000),
       // A reset request may send an email: 3 per address an hour cannot flood an inbox.
-      passwordResetPerIp: new RateLimiter(10, 15 * 60_000),
-      passwordResetPerEmail: new RateLimiter(3, 60 * 60_000),
+      passwordResetPerIp: limit('reset-ip', 10, 15 * 60_000),
+      passwordResetPerEmail: limit('reset-email', 3, 60 * 60_000),
     },
+    signInThrottle: new SignInThrottle(orm),
     publishCareers: careers.publish,
     publishAllCareers: careers.publishAll,
     trustedProxyHops: trustedProxyHops(env),

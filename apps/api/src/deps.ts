@@ -1,5 +1,6 @@
 import type { Orm } from '@candor/db';
 import type { Sessions } from './auth/sessions.js';
+import type { SignInThrottle } from './auth/sign-in-throttle.js';
 import type { FileStore } from './files/file-store.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import type { KeyStore } from './keys/key-store.js';
@@ -14,19 +15,25 @@ export interface AppDeps {
   publicUrl: string;
   /** Origins allowed to send mutations (the browser's Origin header). */
   allowedOrigins: string[];
+  /** Counters live in the database (http/rate-limit.ts), so every instance on it shares them and a restart keeps them. */
   limits: {
+    /** Every sign-in attempt per client address, across accounts (wrong passwords per account are the throttle's). */
     signInPerIp: RateLimiter;
-    signInPerEmail: RateLimiter;
     publicPerIp: RateLimiter;
     applyPerIp: RateLimiter;
-    /** Privacy-portal codes asked for, per network address and per (tenant, email); code tries per address. */
+    /**
+     * Privacy-portal codes asked for, per client address and per (tenant, email, network): a stranger asking
+     * for someone's codes uses up only their own network's share. Code tries per address.
+     */
     portalCodePerIp: RateLimiter;
-    portalCodePerEmail: RateLimiter;
+    portalCodePerEmailAndNetwork: RateLimiter;
     portalVerifyPerIp: RateLimiter;
     /** "Forgot password?" requests, per network address and per address asked for (each may send an email). */
     passwordResetPerIp: RateLimiter;
     passwordResetPerEmail: RateLimiter;
   };
+  /** Wrong passwords per (account, client address), with growing waits; see auth/sign-in-throttle.ts. */
+  signInThrottle: SignInThrottle;
   /** Rebuilds a tenant's static careers site after a change that shows there. */
   publishCareers(tenantId: string): Promise<void>;
   /** Reverse proxies in front whose X-Forwarded-For entries are believed (0: none); see http/client-ip.ts. */

@@ -18,6 +18,7 @@ import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@can
 import fc from 'fast-check';
 import { beforeAll, expect, it } from 'vitest';
 import { createApp } from './app.js';
+import { SIGN_IN_THROTTLE, SignInThrottle } from './auth/sign-in-throttle.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { setJobStatus } from './jobs/jobs.service.js';
 import { createLogger } from './logging/logger.js';
@@ -83,7 +84,8 @@ forEachDatabase('fuzzing every route', (db) => {
     });
     // Rate limits out of the way, so every request reaches the code behind them.
     const limits = Object.fromEntries(Object.keys(base.limits).map((name) => [name, new RateLimiter(1e9, 60_000)]));
-    const deps = { ...base, limits: limits as typeof base.limits };
+    const signInThrottle = new SignInThrottle(null, { ...SIGN_IN_THROTTLE, freeFailures: Number.MAX_SAFE_INTEGER });
+    const deps = { ...base, limits: limits as typeof base.limits, signInThrottle };
     app = createApp(deps);
     targets = {
       slug: tenant.slug,

@@ -1,8 +1,8 @@
 import { AuditEvent, Membership, TENANT_FILTER, User } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser, TEST_PASSWORD } from '@candor/db/testing';
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from '../http/rate-limit.js';
 import { httpClient, testDeps } from '../testing/test-app.js';
+import { SIGN_IN_THROTTLE, SignInThrottle } from './sign-in-throttle.js';
 
 forEachDatabase('sign-in', (db) => {
   it('sets an httpOnly SameSite session cookie, answers me, and signs out', async () => {
@@ -43,14 +43,46 @@ forEachDatabase('sign-in', (db) => {
     expect((await httpClient(testDeps(db.orm())).signIn(user.email)).status).toBe(401);
   });
 
-  it('rate-limits sign-in attempts per email', async () => {
-    const em = db.orm().em.fork();
-    const user = await seedUser(em, await seedTenant(em), 'admin');
-    const deps = testDeps(db.orm());
-    deps.limits.signInPerEmail = new RateLimiter(3, 60_000);
-    const client = httpClient(deps);
-    for (let i = 0; i < 3; i++) expect((await client.signIn(user.email, 'wrong password')).status).toBe(401);
-    expect((await client.signIn(user.email)).status).toBe(429);
+  describe('wrong passwords', () => {
+    const from = (ip: string) => ({ 'X-Forwarded-For': ip });
+    const signInFrom = (client: ReturnType<typeof httpClient>, ip: string, email: string, password = TEST_PASSWORD) =>
+      client.mutate('auth.signIn', { email, password }, from(ip));
+
+    it("never lock the owner out: an attacker's 50 wrong passwords from one network are slowed, the owner signs in from another", async () => {
+      const em = db.orm().em.fork();
+      const owner = await seedUser(em, await seedTenant(em), 'owner');
+      const deps = testDeps(db.orm());
+      const attacker = httpClient(deps);
+      const statuses: number[] = [];
+      for (let i = 0; i < 50; i++) statuses.push((await signInFrom(attacker, '203.0.113.66', owner.email, `guess-${i}-wrong-pass`)).status);
+      // Five free tries, then a wait (1 s, 2 s ...) that the attacker's burst keeps running into.
+      expect(statuses.slice(0, 6)).toEqual([401, 401, 401, 401, 401, 429]);
+      expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+      // Even the right password waits on the attacker's network ...
+      expect((await signInFrom(attacker, '203.0.113.66', owner.email)).status).toBe(429);
+      // ... and is never refused from the owner's.
+      expect((await signInFrom(httpClient(deps), '198.51.100.7', owner.email)).status).toBe(200);
+    });
+
+    it('make the same client wait twice as long after each further failure, and forget them after a success', async () => {
+      const em = db.orm().em.fork();
+      const user = await seedUser(em, await seedTenant(em), 'admin');
+      const throttle = new SignInThrottle(db.orm(), { ...SIGN_IN_THROTTLE, freeFailures: 2, firstDelayMs: 1000 });
+      const client = httpClient(testDeps(db.orm(), { signInThrottle: throttle }));
+      expect((await signInFrom(client, '192.0.2.1', user.email, 'wrong-password-1')).status).toBe(401);
+      expect(await throttle.waitMs(user.email, '192.0.2.1')).toBe(0);
+      expect((await signInFrom(client, '192.0.2.1', user.email, 'wrong-password-2')).status).toBe(401);
+      const firstWait = await throttle.waitMs(user.email, '192.0.2.1');
+      expect(firstWait).toBeGreaterThan(500);
+      expect(firstWait).toBeLessThanOrEqual(1000);
+      await new Promise((resolve) => setTimeout(resolve, firstWait + 50));
+      expect((await signInFrom(client, '192.0.2.1', user.email, 'wrong-password-3')).status).toBe(401);
+      expect(await throttle.waitMs(user.email, '192.0.2.1')).toBeGreaterThan(1500);
+      // Other accounts from the same client are not held up.
+      expect((await signInFrom(client, '192.0.2.1', 'someone-else@example.test', 'wrong-password-4')).status).toBe(401);
+      await throttle.succeeded(user.email, '192.0.2.1');
+      expect((await signInFrom(client, '192.0.2.1', user.email)).status).toBe(200);
+    });
   });
 
   it('refuses mutations from another origin or without an Origin header', async () => {

@@ -5,6 +5,7 @@ import { AppError } from '../trpc/app-error.js';
 import { authedProcedure, publicProcedure, router } from '../trpc/init.js';
 import { assertCanSwitch, buildMe, checkCredentials, setPasswordWithToken } from './auth.service.js';
 import { requestPasswordReset } from './password-reset.js';
+import { throttledSignIn } from './sign-in-throttle.js';
 import { hashToken } from './token-hash.js';
 
 const ZOk = z.object({ ok: z.literal(true) });
@@ -15,11 +16,13 @@ export const authRouter = router({
     .output(ZMe)
     .mutation(async ({ ctx, input }) => {
       const { limits } = ctx.deps;
-      if (!limits.signInPerIp.hit(ctx.ip) || !limits.signInPerEmail.hit(input.email)) {
+      if (!(await limits.signInPerIp.hit(ctx.ip))) {
         throw new AppError('TOO_MANY_REQUESTS', 'Too many sign-in attempts; wait a few minutes and try again');
       }
-      const { userId, tenantId } = await checkCredentials(ctx.em, input, ctx.requestId);
-      limits.signInPerEmail.reset(input.email);
+      // Throttled per (account, client), never per account alone: see sign-in-throttle.ts.
+      const { userId, tenantId } = await throttledSignIn(ctx.deps.signInThrottle, input.email, ctx.ip, () =>
+        checkCredentials(ctx.em, input, ctx.requestId),
+      );
       const { cookie } = await ctx.deps.sessions.create(userId, tenantId);
       ctx.setCookie(cookie);
       return buildMe(ctx.em, userId, tenantId);
@@ -52,7 +55,7 @@ export const authRouter = router({
     .input(ZSetPasswordInput)
     .output(ZOk)
     .mutation(async ({ ctx, input }) => {
-      if (!ctx.deps.limits.publicPerIp.hit(ctx.ip)) {
+      if (!(await ctx.deps.limits.publicPerIp.hit(ctx.ip))) {
         throw new AppError('TOO_MANY_REQUESTS', 'Too many attempts; wait a few minutes and try again');
       }
       await setPasswordWithToken(ctx.em, input, ctx.requestId, (userId) => ctx.deps.sessions.invalidateForUser(userId));
@@ -67,7 +70,7 @@ export const authRouter = router({
       const { limits } = ctx.deps;
       // Each request can cost someone an email: a few per address, more per network (a shared office).
       // The address is counted by its hash, so the limiter never holds addresses.
-      if (!limits.passwordResetPerIp.hit(ctx.ip) || !limits.passwordResetPerEmail.hit(hashToken(input.email))) {
+      if (!(await limits.passwordResetPerIp.hit(ctx.ip)) || !(await limits.passwordResetPerEmail.hit(hashToken(input.email)))) {
         throw new AppError('TOO_MANY_REQUESTS', 'Too many reset requests; wait a few minutes and try again');
       }
       await requestPasswordReset(ctx.em, input.email, ctx.deps.publicUrl);

@@ -85,7 +85,7 @@ export function applyRoute(deps: AppDeps, requestOf: (c: HonoContext) => Request
 
   const handler = async (c: HonoContext): Promise<Response> => {
     const request = requestOf(c);
-    if (!deps.limits.applyPerIp.hit(request.ip)) return respond(c, { kind: 'rate_limited' });
+    if (!(await deps.limits.applyPerIp.hit(request.ip))) return respond(c, { kind: 'rate_limited' });
     const type = c.req.header('Content-Type') ?? '';
     if (!type.startsWith('multipart/form-data')) return respond(c, { kind: 'not_a_form' });
     let body: Record<string, string | File | (string | File)[]>;

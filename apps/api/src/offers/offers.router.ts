@@ -21,8 +21,8 @@ import {
 } from './offers.service.js';
 
 /** The candidate's link is a bearer token: limit guessing per IP. */
-function limitPublic(ctx: { deps: { limits: { publicPerIp: { hit(key: string): boolean } } }; ip: string }) {
-  if (!ctx.deps.limits.publicPerIp.hit(ctx.ip)) {
+async function limitPublic(ctx: { deps: { limits: { publicPerIp: { hit(key: string): Promise<boolean> } } }; ip: string }) {
+  if (!(await ctx.deps.limits.publicPerIp.hit(ctx.ip))) {
     throw new AppError('TOO_MANY_REQUESTS', 'Too many attempts; wait a few minutes and try again');
   }
 }
@@ -56,16 +56,16 @@ export const offersRouter = router({
   view: publicProcedure
     .input(ZOfferTokenInput)
     .output(ZPublicOffer)
-    .query(({ ctx, input }) => {
-      limitPublic(ctx);
+    .query(async ({ ctx, input }) => {
+      await limitPublic(ctx);
       return publicOffer(ctx.em, input.token);
     }),
 
   respond: publicProcedure
     .input(ZOfferRespondInput)
     .output(ZPublicOffer)
-    .mutation(({ ctx, input }) => {
-      limitPublic(ctx);
+    .mutation(async ({ ctx, input }) => {
+      await limitPublic(ctx);
       return respondToOffer(ctx.em, input.token, input.decision);
     }),
 });

@@ -31,19 +31,31 @@ export function newCode(): string {
 }
 
 /**
- * Stores a new code for the address (its hash only), replacing any earlier
- * one, so only the latest code works and each gets 5 tries. Runs in the
- * caller's transaction, with the email that carries the code.
+ * The network a code was asked from, as a keyed hash: enough to tell
+ * networks apart, useless for finding out which address asked.
  */
-export async function issueCode(tx: Em, input: { tenantId: string; email: string; hashKey: Buffer }): Promise<string> {
+export function networkHashOf(hashKey: Buffer, network: string): string {
+  return createHmac('sha256', portalKey(hashKey)).update(`network\n${network}`).digest('hex');
+}
+
+/**
+ * Stores a new code for the address (its hash only), replacing an earlier one
+ * asked from the same network but not one asked from elsewhere: a stranger
+ * asking for someone's codes cannot cancel the code they were sent. Each code
+ * gets 5 tries. Runs in the caller's transaction, with the email that carries
+ * the code.
+ */
+export async function issueCode(tx: Em, input: { tenantId: string; email: string; network: string; hashKey: Buffer }): Promise<string> {
   const now = new Date();
   const emailHash = emailHashOf(input.hashKey, input.tenantId, input.email);
-  await tx.nativeDelete(PortalCode, { tenant: input.tenantId, $or: [{ emailHash }, { expiresAt: { $lt: now } }] });
+  const requestedFrom = networkHashOf(input.hashKey, input.network);
+  await tx.nativeDelete(PortalCode, { tenant: input.tenantId, $or: [{ emailHash, requestedFrom }, { expiresAt: { $lt: now } }] });
   const code = newCode();
   tx.create(PortalCode, {
     tenant: input.tenantId,
     emailHash,
     codeHash: codeHashOf(input.hashKey, emailHash, code),
+    requestedFrom,
     attempts: 0,
     expiresAt: new Date(now.getTime() + CODE_TTL_MS),
     usedAt: null,
@@ -54,32 +66,36 @@ export async function issueCode(tx: Em, input: { tenantId: string; email: string
 export type CodeCheck = { kind: 'ok' } | { kind: 'wrong'; triesLeft: number } | { kind: 'dead' };
 
 /**
- * Checks a code for the address and, when it is right, uses it up. Each try
- * is claimed with a compare-and-set on the attempt counter, so guesses sent
- * at the same moment cannot share a try.
+ * Checks a code for the address against each of its live codes (one per
+ * network that asked) and, when one matches, uses it up. Each try is claimed
+ * on the newest live code with a compare-and-set on its attempt counter, so
+ * guesses sent at the same moment cannot share a try.
  */
 export async function checkCode(em: Em, input: { tenantId: string; email: string; code: string; hashKey: Buffer }): Promise<CodeCheck> {
   const emailHash = emailHashOf(input.hashKey, input.tenantId, input.email);
   const expected = Buffer.from(codeHashOf(input.hashKey, emailHash, input.code), 'hex');
   for (let round = 0; round < 3; round++) {
     const now = new Date();
-    const row = await em.findOne(
+    const live = await em.find(
       PortalCode,
-      { tenant: input.tenantId, emailHash, usedAt: null },
-      { orderBy: { createdAt: 'desc' }, refresh: true },
+      { tenant: input.tenantId, emailHash, usedAt: null, expiresAt: { $gt: now }, attempts: { $lt: CODE_MAX_TRIES } },
+      { orderBy: { createdAt: 'desc' }, limit: 10, refresh: true },
     );
-    if (!row || row.expiresAt <= now || row.attempts >= CODE_MAX_TRIES) return { kind: 'dead' };
+    const newest = live[0];
+    if (!newest) return { kind: 'dead' };
     const claimed = await em.nativeUpdate(
       PortalCode,
-      { id: row.id, attempts: row.attempts, usedAt: null },
-      { attempts: row.attempts + 1 },
+      { id: newest.id, attempts: newest.attempts, usedAt: null },
+      { attempts: newest.attempts + 1 },
     );
     if (claimed !== 1) continue; // another try got there first: look again
-    if (!timingSafeEqual(Buffer.from(row.codeHash, 'hex'), expected)) {
-      const triesLeft = CODE_MAX_TRIES - (row.attempts + 1);
+    const match = live.find((row) => timingSafeEqual(Buffer.from(row.codeHash, 'hex'), expected));
+    if (!match) {
+      // The tries left on every live code of the address, this one included.
+      const triesLeft = live.reduce((left, row) => left + CODE_MAX_TRIES - row.attempts, 0) - 1;
       return triesLeft > 0 ? { kind: 'wrong', triesLeft } : { kind: 'dead' };
     }
-    const used = await em.nativeUpdate(PortalCode, { id: row.id, usedAt: null }, { usedAt: now });
+    const used = await em.nativeUpdate(PortalCode, { id: match.id, usedAt: null }, { usedAt: now });
     return used === 1 ? { kind: 'ok' } : { kind: 'dead' };
   }
   return { kind: 'dead' };

@@ -14,6 +14,7 @@ import {
   emailHashOf,
   endPortalSession,
   issueCode,
+  networkHashOf,
   portalSessionEmail,
   SESSION_TTL_MS,
   startPortalSession,
@@ -34,6 +35,7 @@ import {
 } from './portal.service.js';
 import { fromOwnOrigin } from '../http/same-origin.js';
 import { nulFieldErrors } from '../http/nul-characters.js';
+import { networkOf } from '../http/network.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
 type Form = Record<string, string | File | (string | File)[]>;
@@ -132,15 +134,18 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
     const scope = await tenantScope(c);
     if (!scope) return notFound(c);
     const { tenant, em } = scope;
-    if (!deps.limits.portalCodePerIp.hit(requestOf(c).ip)) return page(c, tenant, { kind: 'rate_limited' }, 429);
+    const { ip } = requestOf(c);
+    if (!(await deps.limits.portalCodePerIp.hit(ip))) return page(c, tenant, { kind: 'rate_limited' }, 429);
     const raw = text((await parseForm(c)).email).slice(0, 300);
     const email = ZEmail.safeParse(raw);
     if (!email.success) return page(c, tenant, { kind: 'sign_in', email: raw, error: 'invalid_email' }, 400);
-    if (!deps.limits.portalCodePerEmail.hit(emailHashOf(deps.hashKey, tenant.id, email.data))) {
+    // Counted per (address, network): a stranger asking for someone's codes uses up only their own network's share.
+    const network = networkOf(ip);
+    if (!(await deps.limits.portalCodePerEmailAndNetwork.hit(`${emailHashOf(deps.hashKey, tenant.id, email.data)}/${networkHashOf(deps.hashKey, network)}`))) {
       return page(c, tenant, { kind: 'rate_limited' }, 429);
     }
     await em.transactional(async (tx) => {
-      const code = await issueCode(tx, { tenantId: tenant.id, email: email.data, hashKey: deps.hashKey });
+      const code = await issueCode(tx, { tenantId: tenant.id, email: email.data, network, hashKey: deps.hashKey });
       // Queued without the tenant: the tenant's staff see their outbox, and must see neither the code nor who asked for one.
       enqueueEmail(tx, { tenantId: null, to: email.data, ...portalCodeEmail(tenant, code, deps.publicUrl) });
     });
@@ -151,7 +156,7 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
     const scope = await tenantScope(c);
     if (!scope) return notFound(c);
     const { tenant, em } = scope;
-    if (!deps.limits.portalVerifyPerIp.hit(requestOf(c).ip)) return page(c, tenant, { kind: 'rate_limited' }, 429);
+    if (!(await deps.limits.portalVerifyPerIp.hit(requestOf(c).ip))) return page(c, tenant, { kind: 'rate_limited' }, 429);
     const form = await parseForm(c);
     const email = ZEmail.safeParse(text(form.email).slice(0, 300));
     if (!email.success) return page(c, tenant, { kind: 'sign_in', error: 'invalid_email' }, 400);

@@ -92,9 +92,9 @@ forEachDatabase('the privacy portal', (db) => {
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
         body: formBody(fields),
       });
-    const askCode = async (c: Client, address: string) => {
+    const askCode = async (c: Client, address: string, headers: Record<string, string> = {}) => {
       const before = (await codeEmails(db.orm(), address)).length;
-      const res = await post(c, 'code', { email: address });
+      const res = await post(c, 'code', { email: address }, headers);
       const mails = await codeEmails(db.orm(), address);
       return { res, code: mails.length > before ? codeIn(mails.at(-1)?.text ?? '') : null };
     };
@@ -221,7 +221,7 @@ forEachDatabase('the privacy portal', (db) => {
       const { client, email, post, askCode } = await setup({
         deps: (d) => ({
           ...d,
-          limits: { ...d.limits, portalCodePerEmail: new RateLimiter(2, 60_000), portalCodePerIp: new RateLimiter(4, 60_000), portalVerifyPerIp: new RateLimiter(3, 60_000) },
+          limits: { ...d.limits, portalCodePerEmailAndNetwork: new RateLimiter(2, 60_000), portalCodePerIp: new RateLimiter(4, 60_000), portalVerifyPerIp: new RateLimiter(3, 60_000) },
         }),
       });
       expect((await askCode(client, email)).res.status).toBe(200);
@@ -233,6 +233,25 @@ forEachDatabase('the privacy portal', (db) => {
       expect((await askCode(client, uniqueEmail('y'))).res.status).toBe(429);
       for (let i = 0; i < 3; i++) expect((await post(client, 'verify', { email, code: '123456' })).status).not.toBe(429);
       expect((await post(client, 'verify', { email, code: '123456' })).status).toBe(429);
+    });
+
+    it('does not let a stranger on another network use up or cancel the codes of an address', async () => {
+      const { deps, client, email, post, askCode } = await setup({
+        deps: (d) => ({ ...d, limits: { ...d.limits, portalCodePerEmailAndNetwork: new RateLimiter(3, 60_000, { store: db.orm(), name: 'portal-abuse' }) } }),
+      });
+      const home = { 'X-Forwarded-For': '198.51.100.20' };
+      const stranger = httpClient(deps);
+      const mine = await askCode(client, email, home);
+      expect(mine.res.status).toBe(200);
+      const strangers: number[] = [];
+      // Three codes for someone else's address, then a fourth from another address of the same /24.
+      for (const ip of ['203.0.113.9', '203.0.113.9', '203.0.113.9', '203.0.113.77']) {
+        strangers.push((await askCode(stranger, email, { 'X-Forwarded-For': ip })).res.status);
+      }
+      expect(strangers).toEqual([200, 200, 200, 429]);
+      // The code the owner was sent still works, and their quota on their own network is untouched.
+      expect((await post(client, 'verify', { email, code: mine.code ?? '' }, home)).status).toBe(303);
+      expect((await askCode(httpClient(deps), email, home)).res.status).toBe(200);
     });
 
     it('refuses posts from another origin', async () => {

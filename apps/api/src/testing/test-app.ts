@@ -6,6 +6,7 @@ import type { Orm } from '@candor/db';
 import { TEST_PASSWORD } from '@candor/db/testing';
 import { createApp } from '../app.js';
 import { createSessions } from '../auth/sessions.js';
+import { SignInThrottle } from '../auth/sign-in-throttle.js';
 import type { AppDeps } from '../deps.js';
 import { diskFileStore } from '../files/file-store.js';
 import { RateLimiter } from '../http/rate-limit.js';
@@ -32,6 +33,11 @@ function keysOf(orm: Orm): Pick<AppDeps, 'masterKey' | 'hashKey' | 'keyStore'> {
   return keys;
 }
 
+/** A database-backed limit no ordinary test reaches; abuse tests put tight ones in its place. */
+function roomyLimit(orm: Orm, name: string): RateLimiter {
+  return new RateLimiter(1000, 60_000, { store: orm, name });
+}
+
 /** Real deps over a real database; only the outside world (files, logs, keys) is pointed at temp places. */
 export function testDeps(orm: Orm, overrides: Partial<AppDeps> = {}): AppDeps & { logLines: string[] } {
   const logLines: string[] = [];
@@ -42,17 +48,18 @@ export function testDeps(orm: Orm, overrides: Partial<AppDeps> = {}): AppDeps & 
     sessions: createSessions(orm, { secureCookies: false }),
     publicUrl: TEST_ORIGIN,
     allowedOrigins: [TEST_ORIGIN],
+    // In the test database, like production: every abuse test runs against the real store on both dialects.
     limits: {
-      signInPerIp: new RateLimiter(1000, 60_000),
-      signInPerEmail: new RateLimiter(1000, 60_000),
-      publicPerIp: new RateLimiter(1000, 60_000),
-      applyPerIp: new RateLimiter(1000, 60_000),
-      portalCodePerIp: new RateLimiter(1000, 60_000),
-      portalCodePerEmail: new RateLimiter(1000, 60_000),
-      portalVerifyPerIp: new RateLimiter(1000, 60_000),
-      passwordResetPerIp: new RateLimiter(1000, 60_000),
-      passwordResetPerEmail: new RateLimiter(1000, 60_000),
+      signInPerIp: roomyLimit(orm, 'signin-ip'),
+      publicPerIp: roomyLimit(orm, 'public-ip'),
+      applyPerIp: roomyLimit(orm, 'apply-ip'),
+      portalCodePerIp: roomyLimit(orm, 'portal-code-ip'),
+      portalCodePerEmailAndNetwork: roomyLimit(orm, 'portal-code-email'),
+      portalVerifyPerIp: roomyLimit(orm, 'portal-verify-ip'),
+      passwordResetPerIp: roomyLimit(orm, 'reset-ip'),
+      passwordResetPerEmail: roomyLimit(orm, 'reset-email'),
     },
+    signInThrottle: new SignInThrottle(orm),
     publishCareers: async () => undefined,
     trustedProxyHops: 1,
     adminDir: null,

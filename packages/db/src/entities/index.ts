@@ -14,6 +14,7 @@ import { OutboxEmail } from './outbox-email.entity.js';
 import { ConsentEvent, ConsentReceipt, PrivacyNotice, TenantSigningKey } from './privacy.entity.js';
 import { LegalHold } from './legal-hold.entity.js';
 import { PasswordToken } from './password-token.entity.js';
+import { RateLimitCounter } from './rate-limit.entity.js';
 import { RetentionPolicyVersion, RetentionRun } from './retention.entity.js';
 import { Session } from './session.entity.js';
 import { Tenant } from './tenant.entity.js';
@@ -47,6 +48,7 @@ export {
   PrivacyNotice,
   PrivacyRequest,
   PrivacyRequestNote,
+  RateLimitCounter,
   RetentionPolicyVersion,
   RetentionRun,
   Scorecard,
@@ -103,5 +105,6 @@ export const entities: EntitySchema<any, any>[] = [
   RetentionRun,
   DiversityResponse,
   Disclosure,
+  RateLimitCounter,
 ];
 export { TENANT_FILTER } from './tenant-filter.js';

@@ -93,6 +93,8 @@ export const PortalCode = defineEntity({
     tenant: () => p.manyToOne(Tenant),
     emailHash: notPersonal(p.string().length(64), 'keyed hash of an email address'),
     codeHash: notPersonal(p.string().length(64), 'hash of a one-time code'),
+    /** Keyed hash of the network that asked (see portal-auth.ts): a request from elsewhere never cancels this code. */
+    requestedFrom: notPersonal(p.string().length(64).nullable(), 'keyed hash of a network prefix'),
     attempts: p.integer().default(0),
     expiresAt: p.datetime(),
     usedAt: p.datetime().nullable(),
