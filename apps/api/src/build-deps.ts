@@ -46,6 +46,8 @@ export async function buildDeps(env: Env, orm: Orm, logger: Logger): Promise<App
       // A reset request may send an email: 3 per address an hour cannot flood an inbox.
       passwordResetPerIp: limit('reset-ip', 10, 15 * 60_000),
       passwordResetPerEmail: limit('reset-email', 3, 60 * 60_000),
+      secondFactorPerUser: limit('second-factor-user', 10, 15 * 60_000),
+      secondFactorPerSignIn: limit('second-factor-sign-in', 5, 5 * 60_000),
     },
     signInThrottle: new SignInThrottle(orm),
     publishCareers: careers.publish,

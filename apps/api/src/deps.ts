@@ -31,6 +31,9 @@ export interface AppDeps {
     /** "Forgot password?" requests, per network address and per address asked for (each may send an email). */
     passwordResetPerIp: RateLimiter;
     passwordResetPerEmail: RateLimiter;
+    /** Second-factor codes tried, per user and per pending sign-in (see auth/second-factor/code-guessing.ts). */
+    secondFactorPerUser: RateLimiter;
+    secondFactorPerSignIn: RateLimiter;
   };
   /** Wrong passwords per (account, client address), with growing waits; see auth/sign-in-throttle.ts. */
   signInThrottle: SignInThrottle;

@@ -2,6 +2,7 @@ import { applicationsRouter } from './applications/applications.router.js';
 import { attachmentsRouter } from './attachments/attachments.router.js';
 import { auditRouter } from './audit/audit.router.js';
 import { authRouter } from './auth/auth.router.js';
+import { twoFactorRouter } from './auth/second-factor/two-factor.router.js';
 import { candidatesRouter } from './candidates/candidates.router.js';
 import { diversityRouter } from './diversity/diversity.router.js';
 import { interviewsRouter } from './interviews/interviews.router.js';
@@ -18,6 +19,7 @@ import { usersRouter } from './users/users.router.js';
 
 export const appRouter = router({
   auth: authRouter,
+  twoFactor: twoFactorRouter,
   users: usersRouter,
   audit: auditRouter,
   settings: settingsRouter,

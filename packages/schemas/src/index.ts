@@ -13,3 +13,4 @@ export * from './contrast.js';
 export * from './diversity/survey.js';
 export * from './diversity/report.js';
 export * from './trpc-limits.js';
+export * from './two-factor.js';

@@ -1,7 +1,10 @@
 import { Alert, Button, CardContent, CircularProgress, Stack, TextField, Typography } from '@mui/material';
 import { type FormEvent, useState } from 'react';
 import { Link, Login, useLogin } from 'react-admin';
+import type { TSecondFactorChallenge } from '@candor/schemas';
+import { SecondFactorNeeded } from '../providers/authProvider';
 import { toHttpError } from '../providers/errors';
+import { SecondFactorStep } from './SecondFactorStep';
 
 type LoginErrors = { form?: string; email?: string; password?: string };
 
@@ -28,6 +31,7 @@ export function LoginPage() {
   const login = useLogin();
   const [errors, setErrors] = useState<LoginErrors>({});
   const [submitting, setSubmitting] = useState(false);
+  const [challenge, setChallenge] = useState<TSecondFactorChallenge['secondFactor']>();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -39,6 +43,8 @@ export function LoginPage() {
     try {
       await login(credentials);
     } catch (error) {
+      setSubmitting(false);
+      if (error instanceof SecondFactorNeeded) return setChallenge(error.challenge);
       const httpError = toHttpError(error);
       const fieldErrors: Record<string, string> = httpError.body?.errors ?? {};
       setErrors({ form: httpError.message, email: fieldErrors.email, password: fieldErrors.password });
@@ -48,6 +54,9 @@ export function LoginPage() {
 
   return (
     <Login>
+      {challenge ? (
+        <SecondFactorStep challenge={challenge} onRestart={() => setChallenge(undefined)} />
+      ) : (
       <form noValidate onSubmit={submit} aria-label="Sign in">
         <CardContent>
           <Stack spacing={1}>
@@ -89,6 +98,7 @@ export function LoginPage() {
           </Stack>
         </CardContent>
       </form>
+      )}
     </Login>
   );
 }

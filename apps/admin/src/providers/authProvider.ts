@@ -1,4 +1,4 @@
-import type { TMe } from '@candor/schemas';
+import type { TCompleteSignInInput, TMe, TSecondFactorChallenge } from '@candor/schemas';
 import { type AuthProvider, type UserIdentity, useGetIdentity } from 'react-admin';
 import type { CandorPermissions } from '../access';
 import { permissionFor } from '../access';
@@ -61,15 +61,39 @@ function isLoginParams(params: unknown): params is { email: string; password: st
   );
 }
 
+/** The password was right and the API asks for a second factor: the sign-in page shows that step. */
+export class SecondFactorNeeded extends Error {
+  constructor(readonly challenge: TSecondFactorChallenge['secondFactor']) {
+    super('A second factor is needed');
+    this.name = 'SecondFactorNeeded';
+  }
+}
+
+function isSecondFactorParams(params: unknown): params is { secondFactor: TCompleteSignInInput } {
+  return typeof params === 'object' && params !== null && 'secondFactor' in params;
+}
+
 export const authProvider: AuthProvider = {
+  /** Either the password step (`{ email, password }`) or the second step (`{ secondFactor }`). */
   async login(params: unknown) {
-    if (!isLoginParams(params)) throw new Error('Enter your email and password');
     forgetMe();
+    if (isSecondFactorParams(params)) {
+      try {
+        remember(await trpc.auth.completeSignIn.mutate(params.secondFactor));
+        return;
+      } catch (error) {
+        throw toHttpError(error);
+      }
+    }
+    if (!isLoginParams(params)) throw new Error('Enter your email and password');
+    let result: Awaited<ReturnType<typeof trpc.auth.signIn.mutate>>;
     try {
-      remember(await trpc.auth.signIn.mutate({ email: params.email, password: params.password }));
+      result = await trpc.auth.signIn.mutate({ email: params.email, password: params.password });
     } catch (error) {
       throw toHttpError(error);
     }
+    if ('secondFactor' in result) throw new SecondFactorNeeded(result.secondFactor);
+    remember(result);
   },
 
   async logout() {

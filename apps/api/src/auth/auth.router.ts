@@ -1,10 +1,13 @@
-import { ZMe, ZRequestPasswordResetInput, ZSetPasswordInput, ZSignInInput, ZSwitchTenantInput } from '@candor/schemas';
+import { ZMe, ZRequestPasswordResetInput, ZSetPasswordInput, ZSignInInput, ZSignInResult, ZSwitchTenantInput } from '@candor/schemas';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../trpc/app-error.js';
 import { authedProcedure, publicProcedure, router } from '../trpc/init.js';
 import { assertCanSwitch, buildMe, checkCredentials, setPasswordWithToken } from './auth.service.js';
 import { requestPasswordReset } from './password-reset.js';
+import { startPendingSignIn } from './second-factor/pending-sign-in.js';
+import { secondFactorSignInProcedures } from './second-factor/sign-in.procedures.js';
+import { secondFactorMethods } from './second-factor/two-factor.service.js';
 import { throttledSignIn } from './sign-in-throttle.js';
 import { hashToken } from './token-hash.js';
 
@@ -13,7 +16,7 @@ const ZOk = z.object({ ok: z.literal(true) });
 export const authRouter = router({
   signIn: publicProcedure
     .input(ZSignInInput)
-    .output(ZMe)
+    .output(ZSignInResult)
     .mutation(async ({ ctx, input }) => {
       const { limits } = ctx.deps;
       if (!(await limits.signInPerIp.hit(ctx.ip))) {
@@ -23,10 +26,15 @@ export const authRouter = router({
       const { userId, tenantId } = await throttledSignIn(ctx.deps.signInThrottle, input.email, ctx.ip, () =>
         checkCredentials(ctx.em, input, ctx.requestId),
       );
+      // A second factor set up: no session yet, a short-lived pending sign-in instead.
+      const methods = await secondFactorMethods(ctx.em, userId);
+      if (methods.length > 0) return startPendingSignIn(ctx.em, { userId, tenantId }, methods);
       const { cookie } = await ctx.deps.sessions.create(userId, tenantId);
       ctx.setCookie(cookie);
       return buildMe(ctx.em, userId, tenantId);
     }),
+
+  ...secondFactorSignInProcedures,
 
   signOut: authedProcedure.output(ZOk).mutation(async ({ ctx }) => {
     await ctx.deps.sessions.invalidate(ctx.session.token);

@@ -58,6 +58,8 @@ export function testDeps(orm: Orm, overrides: Partial<AppDeps> = {}): AppDeps & 
       portalVerifyPerIp: roomyLimit(orm, 'portal-verify-ip'),
       passwordResetPerIp: roomyLimit(orm, 'reset-ip'),
       passwordResetPerEmail: roomyLimit(orm, 'reset-email'),
+      secondFactorPerUser: roomyLimit(orm, 'second-factor-user'),
+      secondFactorPerSignIn: roomyLimit(orm, 'second-factor-sign-in'),
     },
     signInThrottle: new SignInThrottle(orm),
     publishCareers: async () => undefined,

@@ -16,6 +16,7 @@ import { LegalHold } from './legal-hold.entity.js';
 import { PasswordToken } from './password-token.entity.js';
 import { RateLimitCounter } from './rate-limit.entity.js';
 import { RetentionPolicyVersion, RetentionRun } from './retention.entity.js';
+import { PendingSignIn, RecoveryCode, TotpFactor } from './second-factor.entity.js';
 import { Session } from './session.entity.js';
 import { Tenant } from './tenant.entity.js';
 import { SystemSecret, TenantDataKey } from './tenant-data-key.entity.js';
@@ -43,12 +44,14 @@ export {
   Offer,
   OutboxEmail,
   PasswordToken,
+  PendingSignIn,
   PortalCode,
   PortalSession,
   PrivacyNotice,
   PrivacyRequest,
   PrivacyRequestNote,
   RateLimitCounter,
+  RecoveryCode,
   RetentionPolicyVersion,
   RetentionRun,
   Scorecard,
@@ -58,6 +61,7 @@ export {
   Tenant,
   TenantDataKey,
   TenantSigningKey,
+  TotpFactor,
   User,
 };
 export type { TStoredAnswer } from './application.entity.js';
@@ -74,6 +78,9 @@ export const entities: EntitySchema<any, any>[] = [
   Membership,
   Session,
   PasswordToken,
+  TotpFactor,
+  RecoveryCode,
+  PendingSignIn,
   AuditEvent,
   OutboxEmail,
   Job,

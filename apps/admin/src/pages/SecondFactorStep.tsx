@@ -1,0 +1,92 @@
+import type { TSecondFactorChallenge, TSecondFactorMethod } from '@candor/schemas';
+import { Alert, Button, CardContent, Stack, TextField, Typography } from '@mui/material';
+import { type FormEvent, useState } from 'react';
+import { useLogin } from 'react-admin';
+import { toHttpError } from '../providers/errors';
+
+const METHOD_TEXT: Record<TSecondFactorMethod, { label: string; hint: string; switchTo: string }> = {
+  totp: {
+    label: 'Code from your authenticator app',
+    hint: 'Open your authenticator app and enter the 6-digit code for Candor.',
+    switchTo: 'Use your authenticator app instead',
+  },
+  recovery_code: {
+    label: 'Recovery code',
+    hint: 'Enter one of the recovery codes you saved when you set up two-factor authentication. Each works once.',
+    switchTo: 'Use a recovery code instead',
+  },
+};
+
+/**
+ * The second step of signing in, after a right password: one of the
+ * methods the API offered (authenticator code, recovery code; a passkey
+ * later). `onRestart` goes back to the password when the step expired.
+ */
+export function SecondFactorStep({ challenge, onRestart }: { challenge: TSecondFactorChallenge['secondFactor']; onRestart(): void }) {
+  const login = useLogin();
+  const [method, setMethod] = useState<TSecondFactorMethod>(challenge.methods[0] ?? 'totp');
+  const [error, setError] = useState<{ form?: string; code?: string }>({});
+  const [submitting, setSubmitting] = useState(false);
+  const other = challenge.methods.find((m) => m !== method);
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const code = String(new FormData(event.currentTarget).get('code') ?? '');
+    setSubmitting(true);
+    try {
+      await login({ secondFactor: { method, token: challenge.token, code } });
+    } catch (caught) {
+      const httpError = toHttpError(caught);
+      setError(httpError.body?.errors?.code ? { code: httpError.body.errors.code } : { form: httpError.message });
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <form noValidate onSubmit={submit} aria-label="Second step of signing in">
+      <CardContent>
+        <Stack spacing={1}>
+          <Typography variant="h5" component="h1" align="center">
+            Two-factor authentication
+          </Typography>
+          <Typography variant="body2" align="center" color="text.secondary" sx={{ pb: 1 }}>
+            {METHOD_TEXT[method].hint}
+          </Typography>
+          {error.form && (
+            <Alert severity="error" role="alert">
+              {error.form}
+            </Alert>
+          )}
+          <TextField
+            key={method}
+            name="code"
+            label={METHOD_TEXT[method].label}
+            autoComplete="one-time-code"
+            autoFocus
+            required
+            slotProps={{ htmlInput: method === 'totp' ? { inputMode: 'numeric' } : {} }}
+            error={Boolean(error.code)}
+            helperText={error.code}
+          />
+          <Button type="submit" variant="contained" disabled={submitting}>
+            Verify
+          </Button>
+          {other && (
+            <Button
+              size="small"
+              onClick={() => {
+                setMethod(other);
+                setError({});
+              }}
+            >
+              {METHOD_TEXT[other].switchTo}
+            </Button>
+          )}
+          <Button size="small" onClick={onRestart}>
+            Start again
+          </Button>
+        </Stack>
+      </CardContent>
+    </form>
+  );
+}

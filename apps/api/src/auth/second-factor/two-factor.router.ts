@@ -1,0 +1,34 @@
+import { ZRecoveryCodes, ZTotpCodeInput, ZTotpEnrolment, ZTwoFactorStatus } from '@candor/schemas';
+import { z } from 'zod';
+import { router, tenantProcedure } from '../../trpc/init.js';
+import { refuseCodeGuessing } from './code-guessing.js';
+import { signInAsOnlySession } from './only-session.js';
+import { confirmTotpEnrolment, disableTotp, startTotpEnrolment, twoFactorStatus } from './two-factor.service.js';
+
+const ZOk = z.object({ ok: z.literal(true) });
+
+/** The signed-in user's own second factors (the Account page); nobody can see or change another's. */
+export const twoFactorRouter = router({
+  status: tenantProcedure.output(ZTwoFactorStatus).query(({ ctx }) => twoFactorStatus(ctx.em, ctx.userId)),
+
+  startTotp: tenantProcedure.output(ZTotpEnrolment).mutation(({ ctx }) => startTotpEnrolment(ctx.em, ctx.deps, ctx.userId)),
+
+  confirmTotp: tenantProcedure
+    .input(ZTotpCodeInput)
+    .output(ZRecoveryCodes)
+    .mutation(async ({ ctx, input }) => {
+      await refuseCodeGuessing(ctx.deps.limits, { userId: ctx.userId });
+      const recoveryCodes = await confirmTotpEnrolment(ctx.em, ctx.deps, ctx.actor, input.code);
+      await signInAsOnlySession(ctx, ctx.userId, ctx.actor.tenantId);
+      return { recoveryCodes };
+    }),
+
+  disableTotp: tenantProcedure
+    .input(ZTotpCodeInput)
+    .output(ZOk)
+    .mutation(async ({ ctx, input }) => {
+      await refuseCodeGuessing(ctx.deps.limits, { userId: ctx.userId });
+      await disableTotp(ctx.em, ctx.deps, ctx.actor, input.code);
+      return { ok: true as const };
+    }),
+});
