@@ -26,9 +26,32 @@ async function signOut(page: Page) {
 
 for (const server of servers()) {
   describe(`backoffice [${server.dialect}]`, () => {
-    it('the demo admin signs in, sees the users of the tenant, and signs out', async () => {
+    it('the demo admin signs in from a quiet, branded sign-in page, sees the users of the tenant and their session, and signs out', async () => {
       const page = await newTestPage(browser);
+      // Signed out, the sign-in page must load without a single console error (no 401 from "who am I").
+      const consoleErrors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(message.text());
+      });
+      page.on('pageerror', (error) => consoleErrors.push(error.message));
+      await page.goto(`${server.url}/admin/`);
+      await page.getByRole('heading', { name: 'Candor' }).waitFor();
+      await page.getByRole('link', { name: 'Forgot password?' }).waitFor();
+      expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/admin/favicon.svg');
+      expect((await page.request.get(`${server.url}/admin/favicon.svg`)).headers()['content-type']).toContain('svg');
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `admin-sign-in-${server.dialect}`);
+      expect(consoleErrors).toEqual([]);
+
       await signIn(page, server.url, 'admin@acme.example');
+      await page.getByRole('menuitem', { name: 'Users' }).waitFor();
+      // "Your account" lists this very browser among the sessions.
+      await page.getByRole('button', { name: /account menu/i }).first().click();
+      await page.getByRole('menuitem', { name: 'Your account' }).click();
+      const sessions = page.getByRole('list', { name: 'Your sessions' });
+      await sessions.getByText('This browser').waitFor();
+      expect(await sessions.getByText('Chrome on Linux').count()).toBeGreaterThan(0);
+      await screenshot(page, `admin-account-sessions-${server.dialect}`);
       await page.getByRole('menuitem', { name: 'Users' }).click();
       for (const email of ['owner@acme.example', 'admin@acme.example', 'recruiter@acme.example', 'manager@acme.example']) {
         await page.getByText(email).first().waitFor();

@@ -8,6 +8,7 @@ import {
   RESOURCE_NAMES,
 } from './access';
 import { AppLayout } from './layout/AppLayout';
+import { AccountPage } from './pages/account/AccountPage';
 import { Dashboard } from './pages/Dashboard';
 import { LoginPage } from './pages/LoginPage';
 import { BrandingPage } from './pages/branding/BrandingPage';
@@ -47,6 +48,10 @@ export function App() {
       </CustomRoutes>
       {(permissions: CandorPermissions) => (
         <>
+          {/* Every signed-in user's own account (sessions): no permission needed. */}
+          <CustomRoutes>
+            <Route path="/account" element={<AccountPage />} />
+          </CustomRoutes>
           {RESOURCE_NAMES.filter((name) => hasPermission(permissions, RESOURCE_ACCESS[name].read)).map(
             (name) => (
               <Resource key={name} name={name} {...RESOURCES[name]} />

@@ -74,6 +74,7 @@ export function createApp(deps: AppDeps) {
     requestId: c.get('requestId'),
     ip: clientIpOf(c.req.header('X-Forwarded-For'), socketAddressOf(c.env), deps.trustedProxyHops),
     cookieHeader: c.req.header('Cookie'),
+    userAgent: c.req.header('User-Agent'),
   });
 
   app.use('/trpc/*', trpcRequestLimits('/trpc'));

@@ -6,7 +6,7 @@
  * or without a sample input below fails this file.
  */
 import { Membership, OutboxEmail, PrivacyNotice, TENANT_FILTER } from '@candor/db';
-import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
+import { forEachDatabase, seedTenant, seedUser, TEST_PASSWORD } from '@candor/db/testing';
 import { DEFAULT_DIVERSITY_SETTINGS, DEFAULT_HIRING_SETTINGS, DEFAULT_PRIVACY_SETTINGS, DEFAULT_RETENTION_POLICY, dayOf, ROLES, roleCan, type TRole, ZAttachmentUploadInput, ZInterviewScheduleInput, ZOfferCreateInput, ZRequestCreateInput } from '@candor/schemas';
 import { uploadAttachment } from './attachments/attachments.service.js';
 import { scheduleInterview } from './interviews/interviews.service.js';
@@ -49,6 +49,11 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'twoFactor.startTotp': () => undefined,
   'twoFactor.confirmTotp': () => ({ code: '123456' }),
   'twoFactor.disableTotp': () => ({ code: '123456' }),
+  'auth.whoAmI': () => undefined,
+  'auth.sessions': () => undefined,
+  'auth.endSession': () => ({ id: 'a'.repeat(64) }),
+  'auth.endOtherSessions': () => undefined,
+  'auth.changePassword': () => ({ currentPassword: TEST_PASSWORD, password: 'plum tractor seventeen lagoon' }),
   'users.directory': () => undefined,
   'users.list': () => ({}),
   'users.get': (a) => ({ id: a.targetUserId }),

@@ -59,3 +59,31 @@ export const ZMe = z.object({
   memberships: z.array(ZMembershipSummary),
 });
 export type TMe = z.infer<typeof ZMe>;
+
+/**
+ * How long a staff session lasts without use (it slides while used); the
+ * session cookie's Max-Age is the same, so neither outlives the other.
+ */
+export const SESSION_LIFETIME_HOURS = 12;
+
+/** One of the signed-in user's sessions, as "Your sessions" lists it. */
+export const ZSessionSummary = z.object({
+  /** The stored hash of the session's token: identifies it without being usable as a cookie. */
+  id: z.string(),
+  /** A short label derived from the browser's user agent ("Chrome on Linux"), or null if unknown. */
+  device: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+  /** The session this request came from. */
+  current: z.boolean(),
+});
+export type TSessionSummary = z.infer<typeof ZSessionSummary>;
+
+export const ZEndSessionInput = z.object({ id: z.string().regex(/^[0-9a-f]{64}$/, 'Not a session') });
+
+/** A signed-in user changing their own password: the current one proves it is them. */
+export const ZChangePasswordInput = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password').max(256),
+  password: ZPassword,
+});
+export type TChangePasswordInput = z.infer<typeof ZChangePasswordInput>;

@@ -1,6 +1,22 @@
-import { AppBar, Logout, TitlePortal, UserMenu } from 'react-admin';
+import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
+import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
+import { forwardRef } from 'react';
+import { AppBar, Link, Logout, TitlePortal, UserMenu, useUserMenu } from 'react-admin';
 import { useMe } from '../providers/authProvider';
 import { TenantSwitcher } from './TenantSwitcher';
+
+/** "Your account" (sessions, second factor) in the account menu; closes the menu on the way. */
+const AccountPageItem = forwardRef<HTMLAnchorElement>(function AccountPageItem(props, ref) {
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem ref={ref} component={Link} to="/account" onClick={() => userMenu?.onClose()} {...props}>
+      <ListItemIcon>
+        <ManageAccountsIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>Your account</ListItemText>
+    </MenuItem>
+  );
+});
 
 /**
  * The account menu button shows the user's name; its accessible name must
@@ -11,6 +27,7 @@ function AccountMenu() {
   const { me } = useMe();
   return (
     <UserMenu label={me ? `${me.name}, account menu` : 'Account menu'}>
+      <AccountPageItem />
       <Logout />
     </UserMenu>
   );

@@ -2,9 +2,15 @@ import { Alert, Button, CardContent, CircularProgress, Stack, TextField, Typogra
 import { type FormEvent, useState } from 'react';
 import { Link, Login, useLogin } from 'react-admin';
 import type { TSecondFactorChallenge } from '@candor/schemas';
+import { CandorMark } from '../layout/CandorMark';
 import { SecondFactorNeeded } from '../providers/authProvider';
 import { toHttpError } from '../providers/errors';
 import { SecondFactorStep } from './SecondFactorStep';
+
+const LOGIN_SX = {
+  backgroundImage: 'linear-gradient(160deg, #ecfdf5 0%, #ccfbf1 55%, #99f6e4 100%)',
+  '& .RaLogin-icon': { bgcolor: 'transparent', width: 48, height: 48 },
+} as const;
 
 type LoginErrors = { form?: string; email?: string; password?: string };
 
@@ -26,6 +32,8 @@ function missingFields({ email, password }: { email: string; password: string })
  * password managers expect and keeps errors next to where they belong.
  * Each way of signing in is one block of the card's Stack, so others (a
  * second factor, a passkey, an identity provider) can be added beside it.
+ * Candor's own look: its mark and name on a light teal ground rather than
+ * react-admin's lock on navy.
  */
 export function LoginPage() {
   const login = useLogin();
@@ -53,13 +61,19 @@ export function LoginPage() {
   };
 
   return (
-    <Login>
+    <Login avatarIcon={<CandorMark size={48} />} sx={LOGIN_SX}>
       {challenge ? (
         <SecondFactorStep challenge={challenge} onRestart={() => setChallenge(undefined)} />
       ) : (
       <form noValidate onSubmit={submit} aria-label="Sign in">
         <CardContent>
           <Stack spacing={1}>
+            <Typography variant="h5" component="h1" align="center">
+              Candor
+            </Typography>
+            <Typography variant="body2" align="center" color="text.secondary" sx={{ pb: 1 }}>
+              Sign in to your hiring backoffice
+            </Typography>
             {errors.form && (
               <Alert severity="error" role="alert">
                 {errors.form}

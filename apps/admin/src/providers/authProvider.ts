@@ -1,5 +1,5 @@
 import type { TCompleteSignInInput, TMe, TSecondFactorChallenge } from '@candor/schemas';
-import { type AuthProvider, type UserIdentity, useGetIdentity } from 'react-admin';
+import { type AuthProvider, HttpError, type UserIdentity, useGetIdentity } from 'react-admin';
 import type { CandorPermissions } from '../access';
 import { permissionFor } from '../access';
 import { trpc } from '../trpc';
@@ -15,7 +15,11 @@ const ME_TTL_MS = 5_000;
 let cachedMe: { me: TMe; fetchedAt: number } | undefined;
 let pendingMe: Promise<TMe> | undefined;
 
+/** The API said there is no session: signing out then has nothing to end (and would only log a 401). */
+let knownSignedOut = false;
+
 function remember(me: TMe): TMe {
+  knownSignedOut = false;
   cachedMe = { me, fetchedAt: Date.now() };
   return me;
 }
@@ -25,14 +29,24 @@ export function forgetMe(): void {
   pendingMe = undefined;
 }
 
-/** The signed-in user, from the short cache or the API; rejects with an HttpError (401 when signed out). */
+/**
+ * The signed-in user, from the short cache or the API; rejects with an HttpError (401 when signed out).
+ * Asks `auth.whoAmI`, which answers null rather than 401 when signed out, so the
+ * sign-in page does not log a failed request in the console.
+ */
 export async function fetchMe(): Promise<TMe> {
   if (cachedMe && Date.now() - cachedMe.fetchedAt < ME_TTL_MS) return cachedMe.me;
-  pendingMe ??= trpc.auth.me
+  pendingMe ??= trpc.auth.whoAmI
     .query()
-    .then(remember)
     .catch((error: unknown) => {
       throw toHttpError(error);
+    })
+    .then((me) => {
+      if (!me) {
+        knownSignedOut = true;
+        throw new HttpError('Please sign in', 401);
+      }
+      return remember(me);
     })
     .finally(() => {
       pendingMe = undefined;
@@ -97,7 +111,9 @@ export const authProvider: AuthProvider = {
   },
 
   async logout() {
+    const nothingToEnd = knownSignedOut;
     forgetMe();
+    if (nothingToEnd) return;
     try {
       await trpc.auth.signOut.mutate();
     } catch (error) {

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../trpc/app-error.js';
 import { authedProcedure, publicProcedure, router } from '../trpc/init.js';
+import { accountProcedures } from './account.procedures.js';
 import { assertCanSwitch, buildMe, checkCredentials, setPasswordWithToken } from './auth.service.js';
+import { deviceLabelOf } from './device-label.js';
 import { requestPasswordReset } from './password-reset.js';
 import { startPendingSignIn } from './second-factor/pending-sign-in.js';
 import { secondFactorSignInProcedures } from './second-factor/sign-in.procedures.js';
@@ -14,6 +16,8 @@ import { hashToken } from './token-hash.js';
 const ZOk = z.object({ ok: z.literal(true) });
 
 export const authRouter = router({
+  ...accountProcedures,
+
   signIn: publicProcedure
     .input(ZSignInInput)
     .output(ZSignInResult)
@@ -29,7 +33,7 @@ export const authRouter = router({
       // A second factor set up: no session yet, a short-lived pending sign-in instead.
       const methods = await secondFactorMethods(ctx.em, userId);
       if (methods.length > 0) return startPendingSignIn(ctx.em, { userId, tenantId }, methods);
-      const { cookie } = await ctx.deps.sessions.create(userId, tenantId);
+      const { cookie } = await ctx.deps.sessions.create(userId, tenantId, deviceLabelOf(ctx.userAgent));
       ctx.setCookie(cookie);
       return buildMe(ctx.em, userId, tenantId);
     }),

@@ -1,6 +1,10 @@
-import { type Orm, Session, User } from '@candor/db';
+import { type InferEntity, type Orm, Session, User } from '@candor/db';
 import type { Adapter, DatabaseSession, DatabaseUser } from 'lucia';
 import { hashToken } from './token-hash.js';
+
+function attributesOf(row: Pick<InferEntity<typeof Session>, 'activeTenant' | 'deviceLabel' | 'lastSeenAt'>): DatabaseSession['attributes'] {
+  return { activeTenantId: row.activeTenant.id, deviceLabel: row.deviceLabel ?? null, lastSeenAt: row.lastSeenAt ?? null };
+}
 
 /**
  * lucia's seven adapter methods over MikroORM. Session ids are hashed on the
@@ -21,7 +25,7 @@ export class MikroOrmSessionAdapter implements Adapter {
         id: sessionId,
         userId: row.user.id,
         expiresAt: row.expiresAt,
-        attributes: { activeTenantId: row.activeTenant.id },
+        attributes: attributesOf(row),
       },
       { id: row.user.id, attributes: {} },
     ];
@@ -33,7 +37,7 @@ export class MikroOrmSessionAdapter implements Adapter {
       id: row.id,
       userId,
       expiresAt: row.expiresAt,
-      attributes: { activeTenantId: row.activeTenant.id },
+      attributes: attributesOf(row),
     }));
   }
 
@@ -43,6 +47,8 @@ export class MikroOrmSessionAdapter implements Adapter {
       id: hashToken(session.id),
       user: em.getReference(User, session.userId),
       activeTenant: session.attributes.activeTenantId,
+      deviceLabel: session.attributes.deviceLabel,
+      lastSeenAt: session.attributes.lastSeenAt,
       expiresAt: session.expiresAt,
     });
     await em.flush();

@@ -76,6 +76,12 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
   'twoFactor.startTotp': () => undefined,
   'twoFactor.confirmTotp': () => ({ code: '123456' }),
   'twoFactor.disableTotp': () => ({ code: '123456' }),
+  'auth.whoAmI': () => undefined,
+  'auth.sessions': () => undefined,
+  'auth.endSession': () => ({ id: 'a'.repeat(64) }),
+  'auth.endOtherSessions': () => undefined,
+  // A wrong current password: the manager must keep theirs for the tests after this one.
+  'auth.changePassword': () => ({ currentPassword: 'not the password', password: 'plum tractor seventeen lagoon' }),
   'users.acceptInvitation': () => ({ token: 'x'.repeat(43) }),
   'settings.hiring': () => undefined,
   'jobs.list': () => ({}),
@@ -276,7 +282,8 @@ forEachDatabase('blind review', (db) => {
     expect(revealed.blindReview.revealed?.at).toEqual(expect.any(String));
     const events = await tenantEm(db.orm(), f.tenantId).find(AuditEvent, { action: 'application.identity_reveal', targetId: f.applicationId });
     expect(events).toHaveLength(1);
-    const asManager = await callerFor(deps, f.managerToken);
+    // A fresh session: the leak check above called auth.endOtherSessions as the manager.
+    const asManager = await callerFor(deps, await sessionFor(deps, f.manager.id, f.tenantId));
     const app = await asManager.applications.get({ id: f.applicationId });
     expect(app.candidate).toMatchObject({ blind: false, name: ZELDA.name, email: ZELDA.email });
     expect((await asManager.attachments.download({ id: f.attachmentId })).filename).toBe(RESUME_NAME);

@@ -6,6 +6,8 @@ export interface RequestInfo {
   requestId: string;
   ip: string;
   cookieHeader: string | undefined;
+  /** Only turned into a short device label at sign-in (device-label.ts); never stored or logged as is. */
+  userAgent?: string;
 }
 
 /**
@@ -17,6 +19,7 @@ export type Context = {
   em: Em;
   requestId: string;
   ip: string;
+  userAgent: string | undefined;
   session: ValidSession | null;
   /** Adds a Set-Cookie header to the response. */
   setCookie(cookie: string): void;
@@ -33,6 +36,7 @@ export async function createContext(deps: AppDeps, request: RequestInfo, resHead
     em: deps.orm.em.fork(),
     requestId: request.requestId,
     ip: request.ip,
+    userAgent: request.userAgent,
     session,
     setCookie,
   };

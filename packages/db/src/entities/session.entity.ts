@@ -1,11 +1,13 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { notPersonal } from '../privacy.js';
+import { notPersonal, personal } from '../privacy.js';
 import { Tenant } from './tenant.entity.js';
 import { User } from './user.entity.js';
 
 /**
  * A signed-in staff session. The primary key is the SHA-256 of the cookie's
- * token, so a copy of this table cannot be replayed as cookies.
+ * token, so a copy of this table cannot be replayed as cookies. For "Your
+ * sessions" it keeps only a short device label derived from the user agent
+ * (never the user agent itself or the IP address) and when it was last used.
  */
 export const Session = defineEntity({
   name: 'Session',
@@ -15,5 +17,9 @@ export const Session = defineEntity({
     activeTenant: () => p.manyToOne(Tenant),
     expiresAt: p.datetime(),
     createdAt: p.datetime().onCreate(() => new Date()),
+    /** "Chrome on Linux": null when the user agent said nothing recognisable. */
+    deviceLabel: personal(p.string().length(60).nullable(), 'user.device.user_agent'),
+    /** Updated at most every few minutes (see sessions.ts), not on every request; null on sessions older than it. */
+    lastSeenAt: p.datetime().nullable().onCreate(() => new Date()),
   },
 });

@@ -25,6 +25,7 @@ import { Migration20261206070819_disclosure_log } from './Migration2026120607081
 import { Migration20261206070924_request_received_on } from './Migration20261206070924_request_received_on.js';
 import { Migration20261206071425_invitation_token_membership } from './Migration20261206071425_invitation_token_membership.js';
 import { Migration20261206071958_outbox_proof_of } from './Migration20261206071958_outbox_proof_of.js';
+import { Migration20261206083133_session_device } from './Migration20261206083133_session_device.js';
 import { Migration20261206083143_rate_limits } from './Migration20261206083143_rate_limits.js';
 import { Migration20261206083210_totp } from './Migration20261206083210_totp.js';
 
@@ -54,6 +55,7 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206070924_request_received_on', class: Migration20261206070924_request_received_on },
   { name: 'Migration20261206071425_invitation_token_membership', class: Migration20261206071425_invitation_token_membership },
   { name: 'Migration20261206071958_outbox_proof_of', class: Migration20261206071958_outbox_proof_of },
+  { name: 'Migration20261206083133_session_device', class: Migration20261206083133_session_device },
   { name: 'Migration20261206083143_rate_limits', class: Migration20261206083143_rate_limits },
   { name: 'Migration20261206083210_totp', class: Migration20261206083210_totp },
 ];
