@@ -1,4 +1,4 @@
-import type { TSecondFactorChallenge, TSecondFactorMethod } from '@candor/schemas';
+import type { TCompleteSignInInput, TSecondFactorChallenge, TSecondFactorMethod } from '@candor/schemas';
 import { Alert, Button, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { type FormEvent, useState } from 'react';
 import { useLogin } from 'react-admin';
@@ -20,9 +20,19 @@ const METHOD_TEXT: Record<TSecondFactorMethod, { label: string; hint: string; sw
 /**
  * The second step of signing in, after a right password: one of the
  * methods the API offered (authenticator code, recovery code; a passkey
- * later). `onRestart` goes back to the password when the step expired.
+ * later). `onRestart` goes back to the password when the step expired;
+ * `complete` replaces the default (sign in to the app) where signing in is
+ * one step of something else, such as accepting an invitation.
  */
-export function SecondFactorStep({ challenge, onRestart }: { challenge: TSecondFactorChallenge['secondFactor']; onRestart(): void }) {
+export function SecondFactorStep({
+  challenge,
+  onRestart,
+  complete,
+}: {
+  challenge: TSecondFactorChallenge['secondFactor'];
+  onRestart(): void;
+  complete?(input: TCompleteSignInInput): Promise<void>;
+}) {
   const login = useLogin();
   const [method, setMethod] = useState<TSecondFactorMethod>(challenge.methods[0] ?? 'totp');
   const [error, setError] = useState<{ form?: string; code?: string }>({});
@@ -34,7 +44,8 @@ export function SecondFactorStep({ challenge, onRestart }: { challenge: TSecondF
     const code = String(new FormData(event.currentTarget).get('code') ?? '');
     setSubmitting(true);
     try {
-      await login({ secondFactor: { method, token: challenge.token, code } });
+      const input = { method, token: challenge.token, code };
+      await (complete ? complete(input) : login({ secondFactor: input }));
     } catch (caught) {
       const httpError = toHttpError(caught);
       setError(httpError.body?.errors?.code ? { code: httpError.body.errors.code } : { form: httpError.message });

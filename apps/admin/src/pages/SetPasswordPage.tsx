@@ -1,9 +1,11 @@
+import type { TSecondFactorChallenge } from '@candor/schemas';
 import LockResetIcon from '@mui/icons-material/LockReset';
 import { Alert, Button, CircularProgress, Stack, TextField, Typography } from '@mui/material';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'react-admin';
 import { forgetMe, switchTenant } from '../providers/authProvider';
 import { toHttpError } from '../providers/errors';
+import { SecondFactorStep } from './SecondFactorStep';
 import { trpc } from '../trpc';
 import { AuthCard } from './password/AuthCard';
 import { NewPasswordForm } from './password/NewPasswordForm';
@@ -19,6 +21,29 @@ function AcceptWithAccount({ token }: { token: string }) {
   const [error, setError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
 
+  const [challenge, setChallenge] = useState<TSecondFactorChallenge['secondFactor']>();
+
+  const acceptAndOpen = async () => {
+    const joined = await trpc.users.acceptInvitation.mutate({ token });
+    await switchTenant(joined.tenantId);
+    // A full load of the app's start (a URL without the fragment): changing only the fragment first let the
+    // router react to the signed-out page it was on, which signed the new session out again before the reload.
+    window.location.replace(`${window.location.origin}${window.location.pathname}`);
+  };
+
+  if (challenge) {
+    return (
+      <SecondFactorStep
+        challenge={challenge}
+        onRestart={() => setChallenge(undefined)}
+        complete={async (input) => {
+          await trpc.auth.completeSignIn.mutate(input);
+          await acceptAndOpen();
+        }}
+      />
+    );
+  }
+
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -26,15 +51,16 @@ function AcceptWithAccount({ token }: { token: string }) {
     setError(undefined);
     try {
       forgetMe();
-      await trpc.auth.signIn.mutate({
+      const signedIn = await trpc.auth.signIn.mutate({
         email: String(data.get('email') ?? ''),
         password: String(data.get('password') ?? ''),
       });
-      const joined = await trpc.users.acceptInvitation.mutate({ token });
-      await switchTenant(joined.tenantId);
-      // A full load of the app's start (a URL without the fragment): changing only the fragment first let the
-      // router react to the signed-out page it was on, which signed the new session out again before the reload.
-      window.location.replace(`${window.location.origin}${window.location.pathname}`);
+      if ('secondFactor' in signedIn) {
+        setChallenge(signedIn.secondFactor);
+        setSubmitting(false);
+        return;
+      }
+      await acceptAndOpen();
     } catch (caught) {
       const httpError = toHttpError(caught);
       setError(

@@ -39,7 +39,7 @@ function CodeForm({ label, action, onCode }: { label: string; action: string; on
         error={Boolean(error)}
         helperText={error}
       />
-      <Button type="submit" variant="contained" disabled={busy}>
+      <Button type="submit" variant="contained" disabled={busy} sx={{ whiteSpace: 'nowrap', flexShrink: 0, mt: 0.25 }}>
         {action}
       </Button>
       </Stack>

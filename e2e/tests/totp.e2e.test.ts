@@ -1,0 +1,111 @@
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, fromMail, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** What an authenticator app shows for `secret`, `stepsAhead` 30-second steps from now (the server accepts one step either way). */
+function codeFor(secret: string, stepsAhead = 0): string {
+  return generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000) + stepsAhead), 6);
+}
+
+async function mutateAs(page: Page, procedure: string, input: unknown): Promise<void> {
+  await page.evaluate(
+    async ({ procedure, input }) => {
+      const response = await fetch(`/trpc/${procedure}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      if (!response.ok) throw new Error(`${procedure}: ${response.status} ${await response.text()}`);
+    },
+    { procedure, input },
+  );
+}
+
+async function passwordStep(page: Page, baseUrl: string, email: string, password: string) {
+  await page.goto(`${baseUrl}/admin/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Two-factor authentication' }).waitFor();
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: /account menu/i }).first().click();
+  await page.getByRole('menuitem', { name: /logout|sign out/i }).click();
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+}
+
+for (const server of servers()) {
+  describe(`two-factor authentication [${server.dialect}]`, () => {
+    it('a member sets up an authenticator app, then signs in with a code and with a recovery code', async () => {
+      // A member of their own, so the demo users other tests sign in as keep password-only sign-in.
+      const email = `tess.totp.${Date.now()}@example.test`;
+      const password = 'juniper cobalt windmill sonata';
+      const admin = await newTestPage(browser);
+      await signIn(admin, server.url, 'admin@acme.example');
+      await mutateAs(admin, 'users.invite', { email, name: 'Tess Totp', role: 'recruiter' });
+      const pattern = /(http:\/\/\S+#\/set-password\?token=\S+)/;
+      const invitation = await fromMail(server.dataDir, (mail) => (mail.includes(`To: ${email}`) ? pattern.exec(mail)?.[1] : undefined));
+      await admin.context().clearCookies();
+      await mutateAs(admin, 'auth.setPassword', { token: decodeURIComponent(invitation.split('token=')[1]!), password });
+      await admin.close();
+
+      const page = await newTestPage(browser);
+      await page.goto(`${server.url}/admin/`);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel(/^Password/).fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: /account menu/i }).first().click();
+      await page.getByRole('menuitem', { name: 'Your account' }).click();
+      await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
+      await page.getByRole('img', { name: /QR code/ }).waitFor();
+      const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+      expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `totp-enrol-${server.dialect}`);
+
+      await page.getByLabel('Code from your app').fill(codeFor(secret, 3));
+      await page.getByRole('button', { name: 'Turn on' }).click();
+      await page.getByText(/not right/i).first().waitFor();
+      await page.getByLabel('Code from your app').fill(codeFor(secret));
+      await page.getByRole('button', { name: 'Turn on' }).click();
+      const list = page.getByTestId('recovery-codes');
+      await list.waitFor();
+      const recoveryCodes = (await list.locator('li').allTextContents()).map((code) => code.trim());
+      expect(recoveryCodes).toHaveLength(10);
+      await page.getByRole('button', { name: 'I have saved them' }).click();
+      await page.getByText(/10 recovery codes left/).waitFor();
+      await signOut(page);
+
+      // The password alone no longer signs in; a code does (the next step's: the enrolment used this one).
+      await passwordStep(page, server.url, email, password);
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `totp-sign-in-${server.dialect}`);
+      await page.getByLabel('Code from your authenticator app').fill(codeFor(secret, 1));
+      await page.getByRole('button', { name: 'Verify' }).click();
+      await page.getByText(/^Welcome/).waitFor();
+      await signOut(page);
+
+      // Phone lost: a recovery code, once.
+      await passwordStep(page, server.url, email, password);
+      await page.getByRole('button', { name: 'Use a recovery code instead' }).click();
+      await page.getByLabel('Recovery code').fill(recoveryCodes[0]!);
+      await page.getByRole('button', { name: 'Verify' }).click();
+      await page.getByText(/^Welcome/).waitFor();
+      await page.getByRole('button', { name: /account menu/i }).first().click();
+      await page.getByRole('menuitem', { name: 'Your account' }).click();
+      await page.getByText(/9 recovery codes left/).waitFor();
+      await page.close();
+    });
+  });
+}
