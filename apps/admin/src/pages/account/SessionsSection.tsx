@@ -19,7 +19,7 @@ import { Confirm, useNotify } from 'react-admin';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
 
-const SESSIONS_KEY = ['auth', 'sessions'] as const;
+export const SESSIONS_KEY = ['auth', 'sessions'] as const;
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

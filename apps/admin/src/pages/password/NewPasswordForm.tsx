@@ -8,7 +8,8 @@ import { usePasswordStrength } from './usePasswordStrength';
 
 type PasswordErrors = { form?: string; password?: string; confirmation?: string };
 
-function checkPasswords(password: string, confirmation: string, strength: PasswordStrength | undefined): PasswordErrors {
+/** What the browser can tell about a new password and its confirmation (the API checks again). */
+export function checkPasswords(password: string, confirmation: string, strength: PasswordStrength | undefined): PasswordErrors {
   const errors: PasswordErrors = {};
   const result = ZPassword.safeParse(password);
   if (!result.success) errors.password = result.error.issues.map((issue) => issue.message).join(' ');
