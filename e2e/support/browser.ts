@@ -117,6 +117,47 @@ export async function queryAs<T>(page: Page, procedure: string, input?: unknown)
   );
 }
 
+/** A tRPC mutation as whoever is signed in on `page` (same cookies, same origin). */
+export async function mutateAs(page: Page, procedure: string, input: unknown): Promise<void> {
+  await page.evaluate(
+    async ({ procedure, input }) => {
+      const response = await fetch(`/trpc/${procedure}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      if (!response.ok) throw new Error(`${procedure}: ${response.status} ${await response.text()}`);
+    },
+    { procedure, input },
+  );
+}
+
+/** The link to the backoffice page `page` (e.g. 'set-password') in the newest email to `to`, pointed at this server. */
+export async function linkFromMail(server: { url: string; dataDir: string }, to: string, page: string): Promise<string> {
+  const pattern = new RegExp(`(http://\\S+#/${page}\\?token=\\S+)`);
+  const link = await fromMail(server.dataDir, (mail) => (mail.includes(`To: ${to}`) ? pattern.exec(mail)?.[1] : undefined));
+  return link.replace(/^http:\/\/localhost:\d+/, server.url);
+}
+
+/**
+ * A recruiter of the demo tenant of the test's own (so the demo users other
+ * tests sign in as stay as they are): invited by the demo admin, with
+ * `password` set from the invitation link.
+ */
+export async function newMember(
+  browser: Browser,
+  server: { url: string; dataDir: string },
+  person: { email: string; name: string; password: string },
+): Promise<void> {
+  const admin = await newTestPage(browser);
+  await signIn(admin, server.url, 'admin@acme.example');
+  await mutateAs(admin, 'users.invite', { email: person.email, name: person.name, role: 'recruiter' });
+  const invitation = await linkFromMail(server, person.email, 'set-password');
+  await admin.context().clearCookies();
+  await mutateAs(admin, 'auth.setPassword', { token: decodeURIComponent(invitation.split('token=')[1] ?? ''), password: person.password });
+  await admin.close();
+}
+
 /**
  * Picks `option` in the select labelled `label`. A menu that is still
  * opening (or closed again by a re-render) under a loaded machine is opened

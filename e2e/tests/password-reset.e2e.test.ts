@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, fromMail, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
+import { axeViolations, launchBrowser, linkFromMail, newMember, newTestPage, screenshot, servers } from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,41 +10,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A tRPC mutation as whoever is signed in on `page` (same cookies, same origin). */
-async function mutateAs(page: Page, procedure: string, input: unknown): Promise<void> {
-  await page.evaluate(
-    async ({ procedure, input }) => {
-      const response = await fetch(`/trpc/${procedure}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      if (!response.ok) throw new Error(`${procedure}: ${response.status} ${await response.text()}`);
-    },
-    { procedure, input },
-  );
-}
-
-/** The first link to `page` (e.g. "reset-password") in an email to `to`, pointed at the test server. */
-async function linkFromMail(server: { url: string; dataDir: string }, to: string, page: string): Promise<string> {
-  const pattern = new RegExp(`(http://\\S+#/${page}\\?token=\\S+)`);
-  const link = await fromMail(server.dataDir, (mail) => (mail.includes(`To: ${to}`) ? pattern.exec(mail)?.[1] : undefined));
-  return link.replace(/^http:\/\/localhost:\d+/, server.url);
-}
-
 for (const server of servers()) {
   describe(`password reset [${server.dialect}]`, () => {
     it('resets a forgotten password from the email, refusing a guessable one on the way', async () => {
       // A member of their own (not a demo user other tests sign in as), who chose a password once.
       const email = `rosa.reset.${Date.now()}@example.test`;
       const first = 'violet harbour kettle drum';
-      const admin = await newTestPage(browser);
-      await signIn(admin, server.url, 'admin@acme.example');
-      await mutateAs(admin, 'users.invite', { email, name: 'Rosa Reset', role: 'recruiter' });
-      const invitation = await linkFromMail(server, email, 'set-password');
-      await admin.context().clearCookies();
-      await mutateAs(admin, 'auth.setPassword', { token: decodeURIComponent(invitation.split('token=')[1]!), password: first });
-      await admin.close();
+      await newMember(browser, server, { email, name: 'Rosa Reset', password: first });
 
       // She forgot it: the sign-in page's "Forgot password?".
       const page = await newTestPage(browser);

@@ -2,7 +2,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, fromMail, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
+import { axeViolations, launchBrowser, newMember, newTestPage, screenshot, servers } from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,20 +15,6 @@ afterAll(async () => {
 /** What an authenticator app shows for `secret`, `stepsAhead` 30-second steps from now (the server accepts one step either way). */
 function codeFor(secret: string, stepsAhead = 0): string {
   return generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000) + stepsAhead), 6);
-}
-
-async function mutateAs(page: Page, procedure: string, input: unknown): Promise<void> {
-  await page.evaluate(
-    async ({ procedure, input }) => {
-      const response = await fetch(`/trpc/${procedure}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      if (!response.ok) throw new Error(`${procedure}: ${response.status} ${await response.text()}`);
-    },
-    { procedure, input },
-  );
 }
 
 async function passwordStep(page: Page, baseUrl: string, email: string, password: string) {
@@ -51,14 +37,7 @@ for (const server of servers()) {
       // A member of their own, so the demo users other tests sign in as keep password-only sign-in.
       const email = `tess.totp.${Date.now()}@example.test`;
       const password = 'juniper cobalt windmill sonata';
-      const admin = await newTestPage(browser);
-      await signIn(admin, server.url, 'admin@acme.example');
-      await mutateAs(admin, 'users.invite', { email, name: 'Tess Totp', role: 'recruiter' });
-      const pattern = /(http:\/\/\S+#\/set-password\?token=\S+)/;
-      const invitation = await fromMail(server.dataDir, (mail) => (mail.includes(`To: ${email}`) ? pattern.exec(mail)?.[1] : undefined));
-      await admin.context().clearCookies();
-      await mutateAs(admin, 'auth.setPassword', { token: decodeURIComponent(invitation.split('token=')[1]!), password });
-      await admin.close();
+      await newMember(browser, server, { email, name: 'Tess Totp', password });
 
       const page = await newTestPage(browser);
       await page.goto(`${server.url}/admin/`);

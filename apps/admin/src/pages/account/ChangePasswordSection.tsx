@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
 import { checkPasswords } from '../password/NewPasswordForm';
-import { PasswordStrengthMeter } from '../password/PasswordStrengthMeter';
+import { NewPasswordFields } from '../password/NewPasswordFields';
 import { usePasswordStrength } from '../password/usePasswordStrength';
 import { SESSIONS_KEY } from './SessionsSection';
 
@@ -18,7 +18,6 @@ type Errors = { form?: string; currentPassword?: string; password?: string; conf
  */
 export function ChangePasswordSection() {
   const fieldId = useId();
-  const meterId = `${fieldId}-strength`;
   const notify = useNotify();
   const queryClient = useQueryClient();
   const [password, setPassword] = useState('');
@@ -80,31 +79,15 @@ export function ChangePasswordSection() {
               error={Boolean(errors.currentPassword)}
               helperText={errors.currentPassword}
             />
-            <TextField
-              id={fieldId}
-              name="password"
-              label="New password"
-              type="password"
-              autoComplete="new-password"
-              required
-              value={password}
-              onChange={(event) => {
-                setPassword(event.target.value);
+            <NewPasswordFields
+              password={password}
+              strength={strength}
+              errors={errors}
+              confirmLabel="Confirm new password"
+              onPasswordChange={(next) => {
+                setPassword(next);
                 setErrors((current) => ({ ...current, password: undefined }));
               }}
-              error={Boolean(errors.password)}
-              helperText={errors.password}
-              slotProps={{ htmlInput: { 'aria-describedby': `${fieldId}-helper-text ${meterId}` } }}
-            />
-            <PasswordStrengthMeter strength={strength} id={meterId} />
-            <TextField
-              name="confirmation"
-              label="Confirm new password"
-              type="password"
-              autoComplete="new-password"
-              required
-              error={Boolean(errors.confirmation)}
-              helperText={errors.confirmation}
             />
             <Button
               type="submit"

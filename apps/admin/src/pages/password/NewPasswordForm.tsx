@@ -1,9 +1,9 @@
 import { type PasswordStrength, weakPasswordMessage, ZPassword } from '@candor/schemas';
-import { Alert, Button, CircularProgress, Stack, TextField, Typography } from '@mui/material';
-import { type FormEvent, useId, useState } from 'react';
+import { Alert, Button, CircularProgress, Stack, Typography } from '@mui/material';
+import { type FormEvent, useState } from 'react';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
-import { PasswordStrengthMeter } from './PasswordStrengthMeter';
+import { NewPasswordFields } from './NewPasswordFields';
 import { usePasswordStrength } from './usePasswordStrength';
 
 type PasswordErrors = { form?: string; password?: string; confirmation?: string };
@@ -38,8 +38,6 @@ export function NewPasswordForm({
   linkNotValid: string;
   onDone(): void;
 }) {
-  const fieldId = useId();
-  const meterId = `${fieldId}-strength`;
   const [password, setPassword] = useState('');
   const strength = usePasswordStrength(password);
   const [errors, setErrors] = useState<PasswordErrors>({});
@@ -76,34 +74,16 @@ export function NewPasswordForm({
           Use at least 12 characters. A few unrelated words make a strong password that is easy to remember; avoid
           your name, your email and your organisation's name.
         </Typography>
-        <TextField
-          id={fieldId}
-          name="password"
-          label="New password"
-          type="password"
-          autoComplete="new-password"
+        <NewPasswordFields
+          password={password}
+          strength={strength}
+          errors={errors}
           autoFocus
-          required
-          value={password}
-          onChange={(event) => {
-            setPassword(event.target.value);
+          onPasswordChange={(next) => {
+            setPassword(next);
             // The meter now speaks for the new text; an error about the old one would contradict it.
             setErrors((current) => ({ ...current, password: undefined }));
           }}
-          error={Boolean(errors.password)}
-          helperText={errors.password}
-          // The error (MUI's helper text id) and the meter's verdict both describe the field.
-          slotProps={{ htmlInput: { 'aria-describedby': `${fieldId}-helper-text ${meterId}` } }}
-        />
-        <PasswordStrengthMeter strength={strength} id={meterId} />
-        <TextField
-          name="confirmation"
-          label="Confirm password"
-          type="password"
-          autoComplete="new-password"
-          required
-          error={Boolean(errors.confirmation)}
-          helperText={errors.confirmation}
         />
         <Button
           type="submit"
