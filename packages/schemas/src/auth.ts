@@ -66,6 +66,15 @@ export type TMe = z.infer<typeof ZMe>;
  */
 export const SESSION_LIFETIME_HOURS = 12;
 
+/**
+ * How a session was signed in. A tenant that requires a second factor
+ * accepts every way but 'password' alone: a passkey verifies the user on
+ * the device, and single sign-on leaves factors to the company's provider.
+ */
+export const SIGN_IN_METHODS = ['password', 'second_factor', 'passkey', 'single_sign_on'] as const;
+export const ZSignInMethod = z.enum(SIGN_IN_METHODS);
+export type TSignInMethod = z.infer<typeof ZSignInMethod>;
+
 /** One of the signed-in user's sessions, as "Your sessions" lists it. */
 export const ZSessionSummary = z.object({
   /** The stored hash of the session's token: identifies it without being usable as a cookie. */

@@ -33,7 +33,10 @@ export const authRouter = router({
       // A second factor set up: no session yet, a short-lived pending sign-in instead.
       const methods = await secondFactorMethods(ctx.em, userId);
       if (methods.length > 0) return startPendingSignIn(ctx.em, { userId, tenantId }, methods);
-      const { cookie } = await ctx.deps.sessions.create(userId, tenantId, deviceLabelOf(ctx.userAgent));
+      const { cookie } = await ctx.deps.sessions.create(userId, tenantId, {
+        signedInWith: 'password',
+        deviceLabel: deviceLabelOf(ctx.userAgent),
+      });
       ctx.setCookie(cookie);
       return buildMe(ctx.em, userId, tenantId);
     }),

@@ -1,9 +1,17 @@
 import { type InferEntity, type Orm, Session, User } from '@candor/db';
+import { ZSignInMethod } from '@candor/schemas';
 import type { Adapter, DatabaseSession, DatabaseUser } from 'lucia';
 import { hashToken } from './token-hash.js';
 
-function attributesOf(row: Pick<InferEntity<typeof Session>, 'activeTenant' | 'deviceLabel' | 'lastSeenAt'>): DatabaseSession['attributes'] {
-  return { activeTenantId: row.activeTenant.id, deviceLabel: row.deviceLabel ?? null, lastSeenAt: row.lastSeenAt ?? null };
+function attributesOf(
+  row: Pick<InferEntity<typeof Session>, 'activeTenant' | 'deviceLabel' | 'lastSeenAt' | 'signedInWith'>,
+): DatabaseSession['attributes'] {
+  return {
+    activeTenantId: row.activeTenant.id,
+    deviceLabel: row.deviceLabel ?? null,
+    lastSeenAt: row.lastSeenAt ?? null,
+    signedInWith: ZSignInMethod.catch('password').parse(row.signedInWith),
+  };
 }
 
 /**
@@ -49,6 +57,7 @@ export class MikroOrmSessionAdapter implements Adapter {
       activeTenant: session.attributes.activeTenantId,
       deviceLabel: session.attributes.deviceLabel,
       lastSeenAt: session.attributes.lastSeenAt,
+      signedInWith: session.attributes.signedInWith,
       expiresAt: session.expiresAt,
     });
     await em.flush();

@@ -1,5 +1,5 @@
 import { type Orm, Session } from '@candor/db';
-import { SESSION_LIFETIME_HOURS, type TSessionSummary } from '@candor/schemas';
+import { SESSION_LIFETIME_HOURS, type TSessionSummary, type TSignInMethod } from '@candor/schemas';
 import { parse as parseCookies } from 'hono/utils/cookie';
 import { Lucia, TimeSpan } from 'lucia';
 import { MikroOrmSessionAdapter } from './lucia-adapter.js';
@@ -13,14 +13,14 @@ export interface ValidSession {
   token: string;
   userId: string;
   activeTenantId: string;
+  signedInWith: TSignInMethod;
   /** Set when the session was extended and the cookie must be sent again. */
   refreshedCookie: string | null;
 }
 
 export interface Sessions {
   cookieName: string;
-  /** `deviceLabel` is what "Your sessions" shows (see device-label.ts), never the raw user agent. */
-  create(userId: string, tenantId: string, deviceLabel?: string | null): Promise<{ token: string; cookie: string }>;
+  create(userId: string, tenantId: string, how: NewSession): Promise<{ token: string; cookie: string }>;
   validate(token: string): Promise<ValidSession | null>;
   /** The user's unexpired sessions, most recently used first; `current` marks the one of `currentToken`. */
   listForUser(userId: string, currentToken: string): Promise<TSessionSummary[]>;
@@ -35,7 +35,18 @@ export interface Sessions {
   readCookie(cookieHeader: string | undefined): string | null;
 }
 
-type SessionAttributes = { activeTenantId: string; deviceLabel: string | null; lastSeenAt: Date | null };
+export interface NewSession {
+  signedInWith: TSignInMethod;
+  /** What "Your sessions" shows (see device-label.ts), never the raw user agent. */
+  deviceLabel?: string | null;
+}
+
+type SessionAttributes = {
+  activeTenantId: string;
+  deviceLabel: string | null;
+  lastSeenAt: Date | null;
+  signedInWith: TSignInMethod;
+};
 
 /** "Last seen" is written at most this often, so browsing does not write on every request. */
 const LAST_SEEN_PRECISION_MS = 5 * 60_000;
@@ -62,8 +73,13 @@ export function createSessions(orm: Orm, options: { secureCookies: boolean }): S
 
   return {
     cookieName: lucia.sessionCookieName,
-    async create(userId, tenantId, deviceLabel = null) {
-      const session = await lucia.createSession(userId, { activeTenantId: tenantId, deviceLabel, lastSeenAt: new Date() });
+    async create(userId, tenantId, { signedInWith, deviceLabel = null }) {
+      const session = await lucia.createSession(userId, {
+        activeTenantId: tenantId,
+        deviceLabel,
+        lastSeenAt: new Date(),
+        signedInWith,
+      });
       return { token: session.id, cookie: lucia.createSessionCookie(session.id).serialize() };
     },
     async validate(token) {
@@ -77,6 +93,7 @@ export function createSessions(orm: Orm, options: { secureCookies: boolean }): S
         token,
         userId: session.userId,
         activeTenantId: session.activeTenantId,
+        signedInWith: session.signedInWith,
         refreshedCookie: session.fresh ? lucia.createSessionCookie(session.id).serialize() : null,
       };
     },

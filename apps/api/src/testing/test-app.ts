@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Orm } from '@candor/db';
 import { TEST_PASSWORD } from '@candor/db/testing';
+import type { TSignInMethod } from '@candor/schemas';
 import { createApp } from '../app.js';
 import { createSessions } from '../auth/sessions.js';
 import { SignInThrottle } from '../auth/sign-in-throttle.js';
@@ -91,8 +92,13 @@ export async function callerFor(deps: AppDeps, token?: string) {
 }
 
 /** Signs in through the session store directly (the sign-in procedure has its own tests). */
-export async function sessionFor(deps: AppDeps, userId: string, tenantId: string): Promise<string> {
-  return (await deps.sessions.create(userId, tenantId)).token;
+export async function sessionFor(
+  deps: AppDeps,
+  userId: string,
+  tenantId: string,
+  signedInWith: TSignInMethod = 'password',
+): Promise<string> {
+  return (await deps.sessions.create(userId, tenantId, { signedInWith })).token;
 }
 
 /** An HTTP client for `app.request`, keeping cookies like a browser and sending our Origin. */

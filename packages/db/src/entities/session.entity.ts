@@ -21,5 +21,7 @@ export const Session = defineEntity({
     deviceLabel: personal(p.string().length(60).nullable(), 'user.device.user_agent'),
     /** Updated at most every few minutes (see sessions.ts), not on every request; null on sessions older than it. */
     lastSeenAt: p.datetime().nullable().onCreate(() => new Date()),
+    /** How it was signed in (ZSignInMethod): a tenant requiring a second factor refuses 'password' alone. */
+    signedInWith: notPersonal(p.string().length(20).default('password'), 'sign-in method'),
   },
 });

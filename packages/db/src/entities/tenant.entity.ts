@@ -21,6 +21,8 @@ export const Tenant = defineEntity({
     /** The logo in the file store (random key) and its sniffed type. */
     logoKey: notPersonal(p.string().length(80).nullable(), 'file store key'),
     logoType: notPersonal(p.string().length(20).nullable(), 'image media type'),
+    /** Members must sign in with a second factor, a passkey or single sign-on; password-only sessions are sent to enrol. */
+    requireSecondFactor: notPersonal(p.boolean().default(false), 'company security setting'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

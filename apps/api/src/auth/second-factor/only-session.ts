@@ -1,3 +1,4 @@
+import type { TSignInMethod } from '@candor/schemas';
 import type { Context } from '../../trpc/context.js';
 import { deviceLabelOf } from '../device-label.js';
 
@@ -10,8 +11,9 @@ export async function signInAsOnlySession(
   ctx: Pick<Context, 'deps' | 'setCookie' | 'userAgent'>,
   userId: string,
   tenantId: string,
+  signedInWith: TSignInMethod,
 ): Promise<void> {
   await ctx.deps.sessions.invalidateForUser(userId);
-  const { cookie } = await ctx.deps.sessions.create(userId, tenantId, deviceLabelOf(ctx.userAgent));
+  const { cookie } = await ctx.deps.sessions.create(userId, tenantId, { signedInWith, deviceLabel: deviceLabelOf(ctx.userAgent) });
   ctx.setCookie(cookie);
 }

@@ -32,7 +32,7 @@ export const secondFactorSignInProcedures = {
         targetId: pending.userId,
       });
       await ctx.em.flush();
-      await signInAsOnlySession(ctx, pending.userId, pending.tenantId);
+      await signInAsOnlySession(ctx, pending.userId, pending.tenantId, 'second_factor');
       return buildMe(ctx.em, pending.userId, pending.tenantId);
     }),
 };

@@ -19,7 +19,8 @@ export const twoFactorRouter = router({
     .mutation(async ({ ctx, input }) => {
       await refuseCodeGuessing(ctx.deps.limits, { userId: ctx.userId });
       const recoveryCodes = await confirmTotpEnrolment(ctx.em, ctx.deps, ctx.actor, input.code);
-      await signInAsOnlySession(ctx, ctx.userId, ctx.actor.tenantId);
+      // Enrolling proves the code just now: this session counts as signed in with a second factor.
+      await signInAsOnlySession(ctx, ctx.userId, ctx.actor.tenantId, 'second_factor');
       return { recoveryCodes };
     }),
 

@@ -28,6 +28,7 @@ import { Migration20261206072000_outbox_proof_of } from './Migration202612060720
 import { Migration20261206083134_session_device } from './Migration20261206083134_session_device.js';
 import { Migration20261206083145_rate_limits } from './Migration20261206083145_rate_limits.js';
 import { Migration20261206083212_totp } from './Migration20261206083212_totp.js';
+import { Migration20261206093453_session_sign_in_method } from './Migration20261206093453_session_sign_in_method.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -58,4 +59,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206083134_session_device', class: Migration20261206083134_session_device },
   { name: 'Migration20261206083145_rate_limits', class: Migration20261206083145_rate_limits },
   { name: 'Migration20261206083212_totp', class: Migration20261206083212_totp },
+  { name: 'Migration20261206093453_session_sign_in_method', class: Migration20261206093453_session_sign_in_method },
 ];

@@ -28,6 +28,7 @@ import { Migration20261206071958_outbox_proof_of } from './Migration202612060719
 import { Migration20261206083133_session_device } from './Migration20261206083133_session_device.js';
 import { Migration20261206083143_rate_limits } from './Migration20261206083143_rate_limits.js';
 import { Migration20261206083210_totp } from './Migration20261206083210_totp.js';
+import { Migration20261206093452_session_sign_in_method } from './Migration20261206093452_session_sign_in_method.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -58,4 +59,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206083133_session_device', class: Migration20261206083133_session_device },
   { name: 'Migration20261206083143_rate_limits', class: Migration20261206083143_rate_limits },
   { name: 'Migration20261206083210_totp', class: Migration20261206083210_totp },
+  { name: 'Migration20261206093452_session_sign_in_method', class: Migration20261206093452_session_sign_in_method },
 ];
