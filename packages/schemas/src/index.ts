@@ -14,3 +14,4 @@ export * from './diversity/survey.js';
 export * from './diversity/report.js';
 export * from './trpc-limits.js';
 export * from './two-factor.js';
+export * from './single-sign-on.js';

@@ -41,6 +41,8 @@ export const PERMISSIONS = {
   'holds.manage': ['owner', 'admin'],
   // The diversity survey's settings and its k-anonymous reports; no role reads one person's answers.
   'diversity.manage': ['owner', 'admin'],
+  // Who signs in to the organisation and how (single sign-on): the owner's alone.
+  'sso.manage': ['owner'],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;

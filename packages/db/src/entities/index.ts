@@ -13,11 +13,13 @@ import { Membership } from './membership.entity.js';
 import { OutboxEmail } from './outbox-email.entity.js';
 import { ConsentEvent, ConsentReceipt, PrivacyNotice, TenantSigningKey } from './privacy.entity.js';
 import { LegalHold } from './legal-hold.entity.js';
+import { Passkey, WebAuthnChallenge } from './passkey.entity.js';
 import { PasswordToken } from './password-token.entity.js';
 import { RateLimitCounter } from './rate-limit.entity.js';
 import { RetentionPolicyVersion, RetentionRun } from './retention.entity.js';
 import { PendingSignIn, RecoveryCode, TotpFactor } from './second-factor.entity.js';
 import { Session } from './session.entity.js';
+import { OidcConnection, OidcSignInAttempt } from './single-sign-on.entity.js';
 import { Tenant } from './tenant.entity.js';
 import { SystemSecret, TenantDataKey } from './tenant-data-key.entity.js';
 import { User } from './user.entity.js';
@@ -42,6 +44,9 @@ export {
   LegalHold,
   Membership,
   Offer,
+  Passkey,
+  OidcConnection,
+  OidcSignInAttempt,
   OutboxEmail,
   PasswordToken,
   PendingSignIn,
@@ -63,6 +68,7 @@ export {
   TenantSigningKey,
   TotpFactor,
   User,
+  WebAuthnChallenge,
 };
 export type { TStoredAnswer } from './application.entity.js';
 export type { TStoredRating } from './interview.entity.js';
@@ -81,6 +87,8 @@ export const entities: EntitySchema<any, any>[] = [
   TotpFactor,
   RecoveryCode,
   PendingSignIn,
+  Passkey,
+  WebAuthnChallenge,
   AuditEvent,
   OutboxEmail,
   Job,
@@ -113,5 +121,7 @@ export const entities: EntitySchema<any, any>[] = [
   DiversityResponse,
   Disclosure,
   RateLimitCounter,
+  OidcConnection,
+  OidcSignInAttempt,
 ];
 export { TENANT_FILTER } from './tenant-filter.js';

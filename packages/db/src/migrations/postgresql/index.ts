@@ -29,6 +29,8 @@ import { Migration20261206083134_session_device } from './Migration2026120608313
 import { Migration20261206083145_rate_limits } from './Migration20261206083145_rate_limits.js';
 import { Migration20261206083212_totp } from './Migration20261206083212_totp.js';
 import { Migration20261206093453_session_sign_in_method } from './Migration20261206093453_session_sign_in_method.js';
+import { Migration20261206093634_single_sign_on } from './Migration20261206093634_single_sign_on.js';
+import { Migration20261206093653_passkeys } from './Migration20261206093653_passkeys.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -60,4 +62,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206083145_rate_limits', class: Migration20261206083145_rate_limits },
   { name: 'Migration20261206083212_totp', class: Migration20261206083212_totp },
   { name: 'Migration20261206093453_session_sign_in_method', class: Migration20261206093453_session_sign_in_method },
+  { name: 'Migration20261206093634_single_sign_on', class: Migration20261206093634_single_sign_on },
+  { name: 'Migration20261206093653_passkeys', class: Migration20261206093653_passkeys },
 ];

@@ -29,6 +29,8 @@ import { Migration20261206083133_session_device } from './Migration2026120608313
 import { Migration20261206083143_rate_limits } from './Migration20261206083143_rate_limits.js';
 import { Migration20261206083210_totp } from './Migration20261206083210_totp.js';
 import { Migration20261206093452_session_sign_in_method } from './Migration20261206093452_session_sign_in_method.js';
+import { Migration20261206093633_single_sign_on } from './Migration20261206093633_single_sign_on.js';
+import { Migration20261206093651_passkeys } from './Migration20261206093651_passkeys.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -60,4 +62,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206083143_rate_limits', class: Migration20261206083143_rate_limits },
   { name: 'Migration20261206083210_totp', class: Migration20261206083210_totp },
   { name: 'Migration20261206093452_session_sign_in_method', class: Migration20261206093452_session_sign_in_method },
+  { name: 'Migration20261206093633_single_sign_on', class: Migration20261206093633_single_sign_on },
+  { name: 'Migration20261206093651_passkeys', class: Migration20261206093651_passkeys },
 ];
