@@ -18,6 +18,7 @@ import { RetentionPage } from './pages/retention/RetentionPage';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SetPasswordPage } from './pages/SetPasswordPage';
+import { SecurityPage } from './pages/security/SecurityPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
@@ -76,6 +77,11 @@ export function App() {
           {hasPermission(permissions, PAGE_ACCESS.diversity) && (
             <CustomRoutes>
               <Route path="/diversity" element={<DiversityPage />} />
+            </CustomRoutes>
+          )}
+          {hasPermission(permissions, PAGE_ACCESS.security) && (
+            <CustomRoutes>
+              <Route path="/security" element={<SecurityPage />} />
             </CustomRoutes>
           )}
           {hasPermission(permissions, PAGE_ACCESS.branding) && (

@@ -17,6 +17,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { procedureOf, procedures } from './testing/procedures.js';
 import { actorOf, seedJobWithApplicant, seedOutboxEmail, tenantEm } from './testing/hiring-fixtures.js';
 import { callerFor, sessionFor, testDeps } from './testing/test-app.js';
+import { SECOND_FACTOR_REQUIRED } from './trpc/init.js';
 import { createRequest } from './privacy/requests.service.js';
 
 
@@ -49,6 +50,8 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'twoFactor.startTotp': () => undefined,
   'twoFactor.confirmTotp': () => ({ code: '123456' }),
   'twoFactor.disableTotp': () => ({ code: '123456' }),
+  'signInRules.get': () => undefined,
+  'signInRules.setRequireSecondFactor': () => ({ required: false }),
   'auth.whoAmI': () => undefined,
   'auth.sessions': () => undefined,
   'auth.endSession': () => ({ id: 'a'.repeat(64) }),
@@ -344,6 +347,30 @@ forEachDatabase('authorization', (db) => {
         expect(error).toBeInstanceOf(TRPCError);
         expect(['NOT_FOUND']).toContain((error as TRPCError).code);
       }
+    });
+  }
+
+  // A tenant that requires a second factor: a session signed in with a password alone reaches
+  // nothing of it but the procedures that set a second factor up (see enrolmentProcedure).
+  for (const [path, procedure] of procedures) {
+    const access = procedure._def.meta?.access;
+    if (access?.kind !== 'permission' && access?.kind !== 'tenant') continue;
+    const enrolment = procedure._def.meta?.secondFactorEnrolment === true;
+    it(`${path}: ${enrolment ? 'is open' : 'is closed'} to a password-only session where a second factor is required`, async () => {
+      const em = db.orm().em.fork();
+      const strict = await seedTenant(em);
+      strict.requireSecondFactor = true;
+      await em.flush();
+      const owner = await seedUser(em, strict, 'owner');
+      const caller = await callerFor(deps(), await sessionFor(deps(), owner.id, strict.id, 'password'));
+      let refusal: unknown;
+      try {
+        await procedureOf(caller, path)(SAMPLE_INPUTS[path]!(a));
+      } catch (error) {
+        refusal = error;
+      }
+      const stopped = refusal instanceof TRPCError && refusal.message.startsWith(SECOND_FACTOR_REQUIRED);
+      expect(stopped).toBe(!enrolment);
     });
   }
 

@@ -3,6 +3,7 @@ import { attachmentsRouter } from './attachments/attachments.router.js';
 import { auditRouter } from './audit/audit.router.js';
 import { authRouter } from './auth/auth.router.js';
 import { twoFactorRouter } from './auth/second-factor/two-factor.router.js';
+import { signInRulesRouter } from './auth/sign-in-rules/sign-in-rules.router.js';
 import { candidatesRouter } from './candidates/candidates.router.js';
 import { diversityRouter } from './diversity/diversity.router.js';
 import { interviewsRouter } from './interviews/interviews.router.js';
@@ -20,6 +21,7 @@ import { usersRouter } from './users/users.router.js';
 export const appRouter = router({
   auth: authRouter,
   twoFactor: twoFactorRouter,
+  signInRules: signInRulesRouter,
   users: usersRouter,
   audit: auditRouter,
   settings: settingsRouter,

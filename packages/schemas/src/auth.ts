@@ -57,6 +57,8 @@ export const ZMe = z.object({
   role: ZRole,
   permissions: z.array(z.string()),
   memberships: z.array(ZMembershipSummary),
+  /** The tenant requires a second factor and this session has none: the backoffice shows enrolment only. */
+  secondFactorRequired: z.boolean(),
 });
 export type TMe = z.infer<typeof ZMe>;
 

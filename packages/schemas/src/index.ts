@@ -15,3 +15,4 @@ export * from './diversity/report.js';
 export * from './trpc-limits.js';
 export * from './two-factor.js';
 export * from './single-sign-on.js';
+export * from './sign-in-rules.js';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZEmail } from './auth.js';
 import { listParams, listResult } from './list.js';
 import { ZRole } from './roles.js';
+import { ZSecondFactorKind } from './sign-in-rules.js';
 
 export const ZPersonName = z.string().trim().min(1, 'Enter a name').max(120);
 
@@ -18,6 +19,8 @@ export const ZTenantUser = z.object({
   status: ZMembershipStatus,
   createdAt: z.iso.datetime(),
   lastSignInAt: z.iso.datetime().nullable(),
+  /** The second factors they have set up; empty for an invited member (it would tell whether the address has an account). */
+  secondFactors: z.array(ZSecondFactorKind),
 });
 export type TTenantUser = z.infer<typeof ZTenantUser>;
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Layout } from 'react-admin';
+import { SecondFactorGate } from '../pages/security/SecondFactorGate';
 import { CandorAppBar } from './CandorAppBar';
 import { RoleMenu } from './RoleMenu';
 
@@ -15,7 +16,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
         '& .RaLayout-appFrame, & .RaLayout-contentWithSidebar, & .RaLayout-content': { minWidth: 0 },
       }}
     >
-      {children}
+      <SecondFactorGate>{children}</SecondFactorGate>
     </Layout>
   );
 }

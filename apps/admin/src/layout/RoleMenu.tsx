@@ -1,4 +1,5 @@
 import AutoDeleteOutlinedIcon from '@mui/icons-material/AutoDeleteOutlined';
+import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import DiversityOutlinedIcon from '@mui/icons-material/Diversity3Outlined';
 import PaletteOutlinedIcon from '@mui/icons-material/PaletteOutlined';
 import PrivacyTipOutlinedIcon from '@mui/icons-material/PrivacyTipOutlined';
@@ -12,7 +13,7 @@ import {
   RESOURCE_NAMES,
 } from '../access';
 
-/** The side menu: the dashboard, the resources the signed-in role may read, then settings, privacy, retention, diversity and branding for admins. */
+/** The side menu: the dashboard, the resources the signed-in role may read, then settings, privacy, retention, diversity, sign-in & security and branding for those allowed. */
 export function RoleMenu() {
   const { permissions } = usePermissions<CandorPermissions>();
   const readable = RESOURCE_NAMES.filter((name) => hasPermission(permissions, RESOURCE_ACCESS[name].read));
@@ -33,6 +34,9 @@ export function RoleMenu() {
       )}
       {hasPermission(permissions, PAGE_ACCESS.diversity) && (
         <Menu.Item to="/diversity" primaryText="Diversity" leftIcon={<DiversityOutlinedIcon />} />
+      )}
+      {hasPermission(permissions, PAGE_ACCESS.security) && (
+        <Menu.Item to="/security" primaryText="Sign-in & security" leftIcon={<LockOutlinedIcon />} />
       )}
       {hasPermission(permissions, PAGE_ACCESS.branding) && (
         <Menu.Item to="/branding" primaryText="Branding" leftIcon={<PaletteOutlinedIcon />} />

@@ -2,6 +2,7 @@ import type { TCompleteSignInInput, TMe, TSecondFactorChallenge } from '@candor/
 import { type AuthProvider, HttpError, type UserIdentity, useGetIdentity } from 'react-admin';
 import type { CandorPermissions } from '../access';
 import { permissionFor } from '../access';
+import { queryClient } from '../queryClient';
 import { trpc } from '../trpc';
 import { httpStatusOf, toHttpError } from './errors';
 
@@ -11,6 +12,9 @@ import { httpStatusOf, toHttpError } from './errors';
  * revoked session is still noticed quickly (and every data call re-checks it).
  */
 const ME_TTL_MS = 5_000;
+
+/** How the API's refusal of a password-only session in a tenant requiring a second factor begins (trpc/init.ts). */
+const SECOND_FACTOR_REQUIRED = 'Second factor required';
 
 let cachedMe: { me: TMe; fetchedAt: number } | undefined;
 let pendingMe: Promise<TMe> | undefined;
@@ -134,7 +138,15 @@ export const authProvider: AuthProvider = {
     }
     // Not allowed is not signed out: keep the session, only tell the user.
     // (No `redirectTo: false` here: react-admin calls `.startsWith` on any non-null value.)
-    if (status === 403) throw { logoutUser: false, message: toHttpError(error).message };
+    if (status === 403) {
+      const { message } = toHttpError(error);
+      // The tenant started requiring a second factor: read who we are again, so the layout shows enrolment.
+      if (message.startsWith(SECOND_FACTOR_REQUIRED)) {
+        forgetMe();
+        await queryClient.invalidateQueries({ queryKey: ['auth'] });
+      }
+      throw { logoutUser: false, message };
+    }
   },
 
   async getIdentity(): Promise<CandorIdentity> {
@@ -149,7 +161,9 @@ export const authProvider: AuthProvider = {
       if (httpStatusOf(error) === 401) return undefined;
       throw error;
     });
-    return me ? { role: me.role, permissions: me.permissions } : { role: undefined, permissions: [] };
+    // Until a required second factor is set up nothing is open, so no menu item or page asks the API in vain.
+    if (!me || me.secondFactorRequired) return { role: me?.role, permissions: [] };
+    return { role: me.role, permissions: me.permissions };
   },
 
   async canAccess({ resource, action }: { resource: string; action: string }) {

@@ -18,7 +18,7 @@ export const accountProcedures = {
    */
   whoAmI: publicProcedure
     .output(ZMe.nullable())
-    .query(({ ctx }) => (ctx.session ? buildMe(ctx.em, ctx.session.userId, ctx.session.activeTenantId) : null)),
+    .query(({ ctx }) => (ctx.session ? buildMe(ctx.em, ctx.session.userId, ctx.session.activeTenantId, ctx.session.signedInWith) : null)),
 
   sessions: authedProcedure
     .output(z.array(ZSessionSummary))

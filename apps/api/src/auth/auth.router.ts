@@ -38,7 +38,7 @@ export const authRouter = router({
         deviceLabel: deviceLabelOf(ctx.userAgent),
       });
       ctx.setCookie(cookie);
-      return buildMe(ctx.em, userId, tenantId);
+      return buildMe(ctx.em, userId, tenantId, 'password');
     }),
 
   ...secondFactorSignInProcedures,
@@ -49,7 +49,7 @@ export const authRouter = router({
     return { ok: true as const };
   }),
 
-  me: authedProcedure.output(ZMe).query(({ ctx }) => buildMe(ctx.em, ctx.userId, ctx.session.activeTenantId)),
+  me: authedProcedure.output(ZMe).query(({ ctx }) => buildMe(ctx.em, ctx.userId, ctx.session.activeTenantId, ctx.session.signedInWith)),
 
   switchTenant: authedProcedure
     .input(ZSwitchTenantInput)
@@ -63,7 +63,7 @@ export const authRouter = router({
         targetId: input.tenantId,
       });
       await ctx.em.flush();
-      return buildMe(ctx.em, ctx.userId, input.tenantId);
+      return buildMe(ctx.em, ctx.userId, input.tenantId, ctx.session.signedInWith);
     }),
 
   setPassword: publicProcedure

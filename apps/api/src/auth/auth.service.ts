@@ -7,6 +7,7 @@ import {
   type TPermission,
   type TSetPasswordInput,
   type TSignInInput,
+  type TSignInMethod,
 } from '@candor/schemas';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../trpc/app-error.js';
@@ -25,7 +26,7 @@ function decoy(): Promise<string> {
   return decoyHash;
 }
 
-async function activeMemberships(em: Em, userId: string) {
+export async function activeMemberships(em: Em, userId: string) {
   return em.find(
     Membership,
     { user: userId, status: 'active' },
@@ -33,7 +34,7 @@ async function activeMemberships(em: Em, userId: string) {
   );
 }
 
-export async function buildMe(em: Em, userId: string, tenantId: string): Promise<TMe> {
+export async function buildMe(em: Em, userId: string, tenantId: string, signedInWith: TSignInMethod): Promise<TMe> {
   const user = await em.findOneOrFail(User, userId);
   const memberships = await activeMemberships(em, userId);
   const current = memberships.find((m) => m.tenant.id === tenantId);
@@ -51,6 +52,7 @@ export async function buildMe(em: Em, userId: string, tenantId: string): Promise
       tenantName: m.tenant.name,
       role: m.role,
     })),
+    secondFactorRequired: current.tenant.requireSecondFactor && signedInWith === 'password',
   };
 }
 

@@ -1,8 +1,8 @@
 import { roleCan, type TRole } from '@candor/schemas';
 import { appRouter } from '../router.js';
-import type { Access } from '../trpc/init.js';
+import type { Meta } from '../trpc/init.js';
 
-type AnyProcedure = { _def: { type: 'query' | 'mutation' | 'subscription'; meta?: { access?: Access } } };
+type AnyProcedure = { _def: { type: 'query' | 'mutation' | 'subscription'; meta?: Meta } };
 
 /** Every procedure of the app router, read from the router itself, by path ("applications.get"). */
 export const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);

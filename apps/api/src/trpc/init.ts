@@ -1,4 +1,4 @@
-import { Membership, NotFoundError, TENANT_FILTER, UniqueConstraintViolationException } from '@candor/db';
+import { Membership, NotFoundError, TENANT_FILTER, Tenant, UniqueConstraintViolationException } from '@candor/db';
 import { roleCan, type TPermission, type TRole } from '@candor/schemas';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { nulFieldErrors } from '../http/nul-characters.js';
@@ -12,7 +12,17 @@ import type { Context } from './context.js';
  * every procedure of the router and fails on a procedure without one.
  */
 export type Access = { kind: 'public' } | { kind: 'authed' } | { kind: 'tenant' } | { kind: 'permission'; permission: TPermission };
-export type Meta = { access?: Access };
+export type Meta = {
+  access?: Access;
+  /** Open to a session the tenant would otherwise send to enrolment (see SECOND_FACTOR_REQUIRED). */
+  secondFactorEnrolment?: boolean;
+};
+
+/**
+ * What a password-only session meets in a tenant that requires a second
+ * factor: the backoffice recognises the message prefix and shows enrolment.
+ */
+export const SECOND_FACTOR_REQUIRED = 'Second factor required';
 
 type Issue = { path?: ReadonlyArray<PropertyKey | { key: PropertyKey }>; message: string };
 
@@ -112,7 +122,7 @@ export interface Actor {
  * Scopes the request to the session's active tenant: the membership must be
  * active, and every tenant-owned query is filtered to that tenant from here on.
  */
-export const tenantProcedure = authedProcedure.meta({ access: { kind: 'tenant' } }).use(async ({ ctx, next }) => {
+export const tenantProcedure = authedProcedure.meta({ access: { kind: 'tenant' } }).use(async ({ ctx, meta, next }) => {
   const tenantId = ctx.session.activeTenantId;
   const membership = await ctx.em.findOne(
     Membership,
@@ -122,10 +132,25 @@ export const tenantProcedure = authedProcedure.meta({ access: { kind: 'tenant' }
   if (!membership) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'You are no longer a member of this organisation' });
   }
+  // Checked on every request, not only at sign-in: switching to such a tenant, or its owner
+  // turning the rule on, sends a password-only session to enrolment straight away.
+  if (
+    ctx.session.signedInWith === 'password' &&
+    !meta?.secondFactorEnrolment &&
+    (await ctx.em.count(Tenant, { id: tenantId, requireSecondFactor: true })) > 0
+  ) {
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: `${SECOND_FACTOR_REQUIRED}: your organisation asks everyone to set up a second factor before going on`,
+    });
+  }
   ctx.em.setFilterParams(TENANT_FILTER, { tenantId });
   const actor: Actor = { userId: ctx.userId, tenantId, role: membership.role, requestId: ctx.requestId };
   return next({ ctx: { actor } });
 });
+
+/** What a member may do before enrolling a second factor their tenant requires: set one up. */
+export const enrolmentProcedure = tenantProcedure.meta({ secondFactorEnrolment: true });
 
 export function roleProcedure(permission: TPermission) {
   return tenantProcedure.meta({ access: { kind: 'permission', permission } }).use(({ ctx, next }) => {

@@ -19,6 +19,7 @@ import {
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { issueResetLink, RESET_VALID_MINUTES } from '../auth/password-reset.js';
+import { type FactorsOfUser, factorsOfUsers } from '../auth/sign-in-rules/member-factors.js';
 import { hashToken, newToken } from '../auth/token-hash.js';
 import { inviteEmail, passwordResetEmail } from '../mail/templates.js';
 import { enqueueEmail } from '../mail/outbox.js';
@@ -34,7 +35,7 @@ const INVITE_VALID_DAYS = 7;
  * the person is shown by the address they were invited at only: their name
  * and last sign-in would tell whether the address already had a Candor account.
  */
-export function toTenantUser(m: MembershipRow): TTenantUser {
+export function toTenantUser(m: MembershipRow, factorsOf: (userId: string) => FactorsOfUser): TTenantUser {
   const invited = m.status === 'invited';
   return {
     id: m.user.id,
@@ -44,6 +45,7 @@ export function toTenantUser(m: MembershipRow): TTenantUser {
     status: m.status,
     createdAt: m.createdAt.toISOString(),
     lastSignInAt: invited ? null : (m.user.lastSignInAt?.toISOString() ?? null),
+    secondFactors: invited ? [] : factorsOf(m.user.id).secondFactors,
   };
 }
 
@@ -76,7 +78,8 @@ export async function listUsers(em: Em, actor: Actor, params: z.output<typeof ZU
   );
   recordAudit(em, actor, { action: 'user.list', targetType: 'User' });
   await em.flush();
-  return { data: rows.map(toTenantUser), total };
+  const factorsOf = await factorsOfUsers(em, rows.map((m) => m.user.id));
+  return { data: rows.map((m) => toTenantUser(m, factorsOf)), total };
 }
 
 async function membershipOf(em: Em, actor: Actor, userId: string): Promise<MembershipRow> {
@@ -89,7 +92,7 @@ export async function getUser(em: Em, actor: Actor, userId: string): Promise<TTe
   const membership = await membershipOf(em, actor, userId);
   recordAudit(em, actor, { action: 'user.read', targetType: 'User', targetId: userId });
   await em.flush();
-  return toTenantUser(membership);
+  return toTenantUser(membership, await factorsOfUsers(em, [userId]));
 }
 
 /**
@@ -133,7 +136,7 @@ export async function inviteUser(em: Em, actor: Actor, input: TUserInviteInput, 
     });
     recordAudit(tx, actor, { action: 'user.invite', targetType: 'User', targetId: user.id });
     await tx.flush();
-    return toTenantUser(membership);
+    return toTenantUser(membership, await factorsOfUsers(tx, [user.id]));
   });
 }
 
@@ -169,7 +172,8 @@ export async function updateUser(
       recordAudit(tx, actor, { action: `user.${input.status === 'active' ? 'reactivate' : 'deactivate'}`, targetType: 'User', targetId: input.id });
     }
     await tx.flush();
-    return { dto: toTenantUser(membership), deactivated: input.status === 'deactivated' && before.status !== 'deactivated' };
+    const factorsOf = await factorsOfUsers(tx, [input.id]);
+    return { dto: toTenantUser(membership, factorsOf), deactivated: input.status === 'deactivated' && before.status !== 'deactivated' };
   });
   if (result.deactivated) await revokeSessions(input.id, actor.tenantId);
   return result.dto;

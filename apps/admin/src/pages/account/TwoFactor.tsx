@@ -101,7 +101,7 @@ function RecoveryCodes({ codes, onSaved }: { codes: string[]; onSaved(): void })
  * app (QR code or key, confirmed with a code), see the recovery codes once,
  * turn it off with a fresh code.
  */
-export function TwoFactor() {
+export function TwoFactor({ onEnrolled }: { onEnrolled?(): void } = {}) {
   const notify = useNotify();
   const queryClient = useQueryClient();
   const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => trpc.twoFactor.status.query() });
@@ -119,7 +119,15 @@ export function TwoFactor() {
 
   let body: ReactNode;
   if (recoveryCodes) {
-    body = <RecoveryCodes codes={recoveryCodes} onSaved={() => setRecoveryCodes(undefined)} />;
+    body = (
+      <RecoveryCodes
+        codes={recoveryCodes}
+        onSaved={() => {
+          setRecoveryCodes(undefined);
+          onEnrolled?.();
+        }}
+      />
+    );
   } else if (enrolment) {
     body = (
       <Enrolment

@@ -1,6 +1,7 @@
 import { ROLE_LABELS, type TTenantUser } from '@candor/schemas';
 import { Chip, type ChipProps } from '@mui/material';
 import { useRecordContext } from 'react-admin';
+import { SecondFactorChips } from '../../pages/security/SecondFactorChips';
 import { STATUS_LABELS } from './choices';
 
 const STATUS_COLORS: Record<TTenantUser['status'], ChipProps['color']> = {
@@ -14,6 +15,12 @@ export function RoleChip(_props: { label?: string; sortable?: boolean; source?: 
   const user = useRecordContext<TTenantUser>();
   if (!user) return null;
   return <Chip size="small" variant="outlined" label={ROLE_LABELS[user.role]} />;
+}
+
+export function SecondFactorField(_props: { label?: string }) {
+  const user = useRecordContext<TTenantUser>();
+  if (!user || user.status === 'invited') return null;
+  return <SecondFactorChips factors={user.secondFactors} />;
 }
 
 export function StatusChip(_props: { label?: string; sortable?: boolean; source?: string }) {

@@ -14,7 +14,7 @@ import {
 } from 'react-admin';
 import { type CandorPermissions, hasPermission } from '../../access';
 import { ROLE_CHOICES, STATUS_CHOICES } from './choices';
-import { RoleChip, StatusChip } from './UserChips';
+import { RoleChip, SecondFactorField, StatusChip } from './UserChips';
 
 const userFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search name or email" />,
@@ -64,6 +64,7 @@ export function UserList() {
         <RoleChip source="role" label="Role" />
         <StatusChip source="status" label="Status" />
         <DateField source="lastSignInAt" label="Last sign-in" showTime emptyText="Never" sortable={false} />
+        <SecondFactorField label="Second factor" />
         <DateField source="createdAt" label="Created" showTime />
       </Datagrid>
     </List>

@@ -33,6 +33,6 @@ export const secondFactorSignInProcedures = {
       });
       await ctx.em.flush();
       await signInAsOnlySession(ctx, pending.userId, pending.tenantId, 'second_factor');
-      return buildMe(ctx.em, pending.userId, pending.tenantId);
+      return buildMe(ctx.em, pending.userId, pending.tenantId, 'second_factor');
     }),
 };

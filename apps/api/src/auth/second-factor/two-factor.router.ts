@@ -1,6 +1,8 @@
+import { Passkey } from '@candor/db';
 import { ZRecoveryCodes, ZTotpCodeInput, ZTotpEnrolment, ZTwoFactorStatus } from '@candor/schemas';
 import { z } from 'zod';
-import { router, tenantProcedure } from '../../trpc/init.js';
+import { keepARequiredFactor } from '../sign-in-rules/member-factors.js';
+import { enrolmentProcedure, router, tenantProcedure } from '../../trpc/init.js';
 import { refuseCodeGuessing } from './code-guessing.js';
 import { signInAsOnlySession } from './only-session.js';
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment, twoFactorStatus } from './two-factor.service.js';
@@ -9,11 +11,11 @@ const ZOk = z.object({ ok: z.literal(true) });
 
 /** The signed-in user's own second factors (the Account page); nobody can see or change another's. */
 export const twoFactorRouter = router({
-  status: tenantProcedure.output(ZTwoFactorStatus).query(({ ctx }) => twoFactorStatus(ctx.em, ctx.userId)),
+  status: enrolmentProcedure.output(ZTwoFactorStatus).query(({ ctx }) => twoFactorStatus(ctx.em, ctx.userId)),
 
-  startTotp: tenantProcedure.output(ZTotpEnrolment).mutation(({ ctx }) => startTotpEnrolment(ctx.em, ctx.deps, ctx.userId)),
+  startTotp: enrolmentProcedure.output(ZTotpEnrolment).mutation(({ ctx }) => startTotpEnrolment(ctx.em, ctx.deps, ctx.userId)),
 
-  confirmTotp: tenantProcedure
+  confirmTotp: enrolmentProcedure
     .input(ZTotpCodeInput)
     .output(ZRecoveryCodes)
     .mutation(async ({ ctx, input }) => {
@@ -29,6 +31,7 @@ export const twoFactorRouter = router({
     .output(ZOk)
     .mutation(async ({ ctx, input }) => {
       await refuseCodeGuessing(ctx.deps.limits, { userId: ctx.userId });
+      await keepARequiredFactor(ctx.em, ctx.userId, await ctx.em.count(Passkey, { user: ctx.userId }));
       await disableTotp(ctx.em, ctx.deps, ctx.actor, input.code);
       return { ok: true as const };
     }),

@@ -1,0 +1,44 @@
+import { Alert, Button, Stack, Typography } from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useEffect, useState } from 'react';
+import { Title, useLogout } from 'react-admin';
+import { forgetMe, useMe } from '../../providers/authProvider';
+import { TwoFactor } from '../account/TwoFactor';
+
+/**
+ * Stands in for every page while the tenant requires a second factor and this
+ * session has none: the member sets one up here and goes on. It stays open
+ * until the member has seen their recovery codes, even once the API already
+ * counts them as enrolled.
+ */
+export function SecondFactorGate({ children }: { children: ReactNode }) {
+  const { me } = useMe();
+  const queryClient = useQueryClient();
+  const logout = useLogout();
+  const [enrolling, setEnrolling] = useState(false);
+  useEffect(() => {
+    if (me?.secondFactorRequired) setEnrolling(true);
+  }, [me?.secondFactorRequired]);
+
+  if (!me?.secondFactorRequired && !enrolling) return <>{children}</>;
+  const done = () => {
+    forgetMe();
+    setEnrolling(false);
+    void queryClient.invalidateQueries({ queryKey: ['auth'] });
+  };
+  return (
+    <Stack spacing={2} sx={{ mt: 2, maxWidth: 760 }}>
+      <Title title="Set up a second factor" />
+      <Alert severity="info">
+        <Typography variant="body2">
+          {me?.tenant.name ?? 'Your organisation'} asks everyone to sign in with a second factor. Set one up to go on;
+          it takes a minute.
+        </Typography>
+      </Alert>
+      <TwoFactor onEnrolled={done} />
+      <Stack direction="row">
+        <Button onClick={() => logout()}>Sign out</Button>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,13 @@
+import { Stack } from '@mui/material';
+import { Title } from 'react-admin';
+import { RequireSecondFactorSection } from './RequireSecondFactorSection';
+
+/** "Sign-in & security": how the organisation's members sign in; the owner's page. */
+export function SecurityPage() {
+  return (
+    <Stack spacing={2} sx={{ mt: 2, maxWidth: 900 }}>
+      <Title title="Sign-in & security" />
+      <RequireSecondFactorSection />
+    </Stack>
+  );
+}
