@@ -37,6 +37,10 @@ interface TenantAFixtures {
   requestId: string;
 }
 
+/** Well-formed passkey answers that verify against nothing (no challenge was issued for them). */
+const SAMPLE_REGISTRATION = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', attestationObject: 'oA' }, clientExtensionResults: {} };
+const SAMPLE_ASSERTION = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' }, clientExtensionResults: {} };
+
 /** A valid input for each procedure, aimed at tenant A's records where it names one. */
 const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'auth.signIn': () => ({ email: 'nobody@example.test', password: 'whatever' }),
@@ -50,6 +54,14 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'twoFactor.startTotp': () => undefined,
   'twoFactor.confirmTotp': () => ({ code: '123456' }),
   'twoFactor.disableTotp': () => ({ code: '123456' }),
+  'passkeys.list': () => undefined,
+  'passkeys.startRegistration': () => undefined,
+  'passkeys.finishRegistration': () => ({ name: 'Laptop', response: SAMPLE_REGISTRATION }),
+  'passkeys.rename': () => ({ id: '00000000-0000-4000-8000-000000000000', name: 'Laptop' }),
+  'passkeys.remove': () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+  'auth.passkeySignInOptions': () => undefined,
+  'auth.signInWithPasskey': () => ({ response: SAMPLE_ASSERTION }),
+  'auth.passkeySecondFactorOptions': () => ({ token: 'x'.repeat(43) }),
   'signInRules.get': () => undefined,
   'signInRules.setRequireSecondFactor': () => ({ required: false }),
   'auth.whoAmI': () => undefined,
@@ -325,8 +337,8 @@ forEachDatabase('authorization', (db) => {
           for (const secret of tenantASecrets) expect(json).not.toContain(secret);
         } catch (error) {
           expect(error).toBeInstanceOf(TRPCError);
-          // The caller's own second factor: a made-up code is refused as wrong (400), which shows nothing of tenant A either.
-          const refusals = path.startsWith('twoFactor.') ? ['FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST'] : ['FORBIDDEN', 'NOT_FOUND'];
+          // The caller's own second factor: a made-up code or passkey answer is refused (400), which shows nothing of tenant A either.
+          const refusals = path.startsWith('twoFactor.') || path.startsWith('passkeys.') ? ['FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST'] : ['FORBIDDEN', 'NOT_FOUND'];
           expect(refusals).toContain((error as TRPCError).code);
         }
       });

@@ -2,6 +2,7 @@ import { applicationsRouter } from './applications/applications.router.js';
 import { attachmentsRouter } from './attachments/attachments.router.js';
 import { auditRouter } from './audit/audit.router.js';
 import { authRouter } from './auth/auth.router.js';
+import { passkeysRouter } from './auth/passkeys/passkeys.router.js';
 import { twoFactorRouter } from './auth/second-factor/two-factor.router.js';
 import { signInRulesRouter } from './auth/sign-in-rules/sign-in-rules.router.js';
 import { candidatesRouter } from './candidates/candidates.router.js';
@@ -21,6 +22,7 @@ import { usersRouter } from './users/users.router.js';
 export const appRouter = router({
   auth: authRouter,
   twoFactor: twoFactorRouter,
+  passkeys: passkeysRouter,
   signInRules: signInRulesRouter,
   users: usersRouter,
   audit: auditRouter,

@@ -14,5 +14,6 @@ export * from './diversity/survey.js';
 export * from './diversity/report.js';
 export * from './trpc-limits.js';
 export * from './two-factor.js';
+export * from './passkeys.js';
 export * from './single-sign-on.js';
 export * from './sign-in-rules.js';

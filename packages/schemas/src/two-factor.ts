@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZMe } from './auth.js';
+import { ZAuthenticationResponse } from './passkeys.js';
 
 /** A code from an authenticator app: six digits (spaces, as apps show them, are ignored). */
 export const ZTotpCode = z
@@ -15,8 +16,8 @@ export const ZRecoveryCode = z
   .transform((code) => code.replace(/[\s-]/g, '').toLowerCase())
   .pipe(z.string().regex(/^[a-z2-7]{10}$/, 'Enter one of your recovery codes, like abcde-fghij'));
 
-/** Ways to pass the second step of a sign-in; passkeys will join this list. */
-export const SECOND_FACTOR_METHODS = ['totp', 'recovery_code'] as const;
+/** Ways to pass the second step of a sign-in. */
+export const SECOND_FACTOR_METHODS = ['totp', 'recovery_code', 'passkey'] as const;
 export const ZSecondFactorMethod = z.enum(SECOND_FACTOR_METHODS);
 export type TSecondFactorMethod = z.infer<typeof ZSecondFactorMethod>;
 
@@ -39,7 +40,11 @@ const ZPendingToken = z.string().min(20).max(100);
 export const ZCompleteSignInInput = z.discriminatedUnion('method', [
   z.object({ method: z.literal('totp'), token: ZPendingToken, code: ZTotpCode }),
   z.object({ method: z.literal('recovery_code'), token: ZPendingToken, code: ZRecoveryCode }),
+  z.object({ method: z.literal('passkey'), token: ZPendingToken, response: ZAuthenticationResponse }),
 ]);
+
+/** Asks for passkey options bound to a pending sign-in (the second step). */
+export const ZPendingSignInInput = z.object({ token: ZPendingToken });
 export type TCompleteSignInInput = z.infer<typeof ZCompleteSignInInput>;
 
 export const ZTwoFactorStatus = z.object({

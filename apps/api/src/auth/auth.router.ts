@@ -6,6 +6,7 @@ import { authedProcedure, publicProcedure, router } from '../trpc/init.js';
 import { accountProcedures } from './account.procedures.js';
 import { assertCanSwitch, buildMe, checkCredentials, setPasswordWithToken } from './auth.service.js';
 import { deviceLabelOf } from './device-label.js';
+import { passkeySignInProcedures } from './passkeys/sign-in.procedures.js';
 import { requestPasswordReset } from './password-reset.js';
 import { startPendingSignIn } from './second-factor/pending-sign-in.js';
 import { secondFactorSignInProcedures } from './second-factor/sign-in.procedures.js';
@@ -42,6 +43,8 @@ export const authRouter = router({
     }),
 
   ...secondFactorSignInProcedures,
+
+  ...passkeySignInProcedures,
 
   signOut: authedProcedure.output(ZOk).mutation(async ({ ctx }) => {
     await ctx.deps.sessions.invalidate(ctx.session.token);

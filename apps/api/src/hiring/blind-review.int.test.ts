@@ -63,6 +63,10 @@ interface Fixture {
   manager: { id: string; email: string };
 }
 
+/** Well-formed passkey answers that verify against nothing (no challenge was issued for them). */
+const SAMPLE_REGISTRATION = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', attestationObject: 'oA' }, clientExtensionResults: {} };
+const SAMPLE_ASSERTION = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' }, clientExtensionResults: {} };
+
 /** An input for every procedure a hiring manager can reach, aimed at the blind application where it names one. */
 const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
   'auth.signIn': () => ({ email: 'nobody@example.test', password: 'whatever' }),
@@ -76,6 +80,14 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
   'twoFactor.startTotp': () => undefined,
   'twoFactor.confirmTotp': () => ({ code: '123456' }),
   'twoFactor.disableTotp': () => ({ code: '123456' }),
+  'passkeys.list': () => undefined,
+  'passkeys.startRegistration': () => undefined,
+  'passkeys.finishRegistration': () => ({ name: 'Laptop', response: SAMPLE_REGISTRATION }),
+  'passkeys.rename': () => ({ id: '00000000-0000-4000-8000-000000000000', name: 'Laptop' }),
+  'passkeys.remove': () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+  'auth.passkeySignInOptions': () => undefined,
+  'auth.signInWithPasskey': () => ({ response: SAMPLE_ASSERTION }),
+  'auth.passkeySecondFactorOptions': () => ({ token: 'x'.repeat(43) }),
   'auth.whoAmI': () => undefined,
   'auth.sessions': () => undefined,
   'auth.endSession': () => ({ id: 'a'.repeat(64) }),

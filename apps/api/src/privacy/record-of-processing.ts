@@ -22,7 +22,7 @@ import { currentRetentionPolicy } from '../retention/retention-policy.service.js
 import { privacySettingsOf } from './privacy-settings.service.js';
 
 /** Where staff data lives; everything else in the graph is about applicants. */
-const STAFF_ENTITIES = ['User', 'Membership', 'Session', 'PasswordToken', 'TotpFactor', 'RecoveryCode', 'PendingSignIn', 'AuditEvent'];
+const STAFF_ENTITIES = ['User', 'Membership', 'Session', 'PasswordToken', 'TotpFactor', 'RecoveryCode', 'PendingSignIn', 'Passkey', 'WebAuthnChallenge', 'AuditEvent'];
 
 const SECURITY_MEASURES = [
   'Access by role (owner, admin, recruiter, hiring manager); hiring managers see only the jobs whose hiring team they are on',

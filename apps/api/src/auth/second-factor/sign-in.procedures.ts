@@ -5,7 +5,7 @@ import { buildMe } from '../auth.service.js';
 import { refuseCodeGuessing } from './code-guessing.js';
 import { signInAsOnlySession } from './only-session.js';
 import { consumePendingSignIn, dropPendingSignIn, findPendingSignIn } from './pending-sign-in.js';
-import { verifySecondFactor, wrongCode } from './two-factor.service.js';
+import { passkeyNotAccepted, verifySecondFactor, wrongCode } from './two-factor.service.js';
 
 /**
  * The second step of a sign-in (after auth.signIn answered `secondFactor`):
@@ -24,7 +24,7 @@ export const secondFactorSignInProcedures = {
         await dropPendingSignIn(ctx.em, pending);
         throw refusal;
       }
-      if (!(await verifySecondFactor(ctx.em, ctx.deps, pending.userId, input))) throw wrongCode();
+      if (!(await verifySecondFactor(ctx.em, ctx.deps, pending, input))) throw input.method === 'passkey' ? passkeyNotAccepted() : wrongCode();
       await consumePendingSignIn(ctx.em, pending);
       recordAudit(ctx.em, { userId: pending.userId, tenantId: pending.tenantId, requestId: ctx.requestId }, {
         action: input.method === 'recovery_code' ? 'auth.sign_in_recovery_code' : 'auth.sign_in_second_factor',

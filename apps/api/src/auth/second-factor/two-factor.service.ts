@@ -3,6 +3,8 @@ import type { TCompleteSignInInput, TSecondFactorMethod, TTotpEnrolment, TTwoFac
 import { recordAudit } from '../../audit/audit.service.js';
 import { unwrapSecret, wrapSecret } from '../../keys/master-key.js';
 import { AppError } from '../../trpc/app-error.js';
+import { hasPasskey, verifyPasskeyAssertion } from '../passkeys/passkeys.service.js';
+import { type RelyingPartyDeps, relyingPartyOf } from '../passkeys/relying-party.js';
 import { acceptedStep, enrolmentUri, newRecoveryCodes, newTotpSecret, recoveryCodeHash, secretAsText } from './totp.js';
 
 /** The keys second factors need: the master key seals TOTP secrets, the hash key keys recovery-code hashes. */
@@ -24,13 +26,21 @@ export function wrongCode(): AppError {
   return new AppError('BAD_REQUEST', 'That code is not right', { code: ['Not right, or already used; try the next code'] });
 }
 
+/** A passkey answer that did not verify (another account's passkey, a used or expired challenge ...). */
+export function passkeyNotAccepted(): AppError {
+  return new AppError('BAD_REQUEST', 'That passkey was not accepted; try again or use another way', { response: ['Not accepted'] });
+}
+
 async function confirmedTotp(em: Em, userId: string) {
   return em.findOne(TotpFactor, { user: userId, confirmedAt: { $ne: null } });
 }
 
 /** The second factors a user has set up, strongest first; empty when a password alone signs them in. */
 export async function secondFactorMethods(em: Em, userId: string): Promise<TSecondFactorMethod[]> {
-  return (await confirmedTotp(em, userId)) ? ['totp', 'recovery_code'] : [];
+  const methods: TSecondFactorMethod[] = [];
+  if (await hasPasskey(em, userId)) methods.push('passkey');
+  if (await confirmedTotp(em, userId)) methods.push('totp', 'recovery_code');
+  return methods;
 }
 
 export async function twoFactorStatus(em: Em, userId: string): Promise<TTwoFactorStatus> {
@@ -107,16 +117,26 @@ export async function disableTotp(em: Em, keys: FactorKeys, actor: FactorActor, 
   });
 }
 
-/** Checks the second factor of a sign-in, spending the code; false when it is wrong or used. */
-export async function verifySecondFactor(em: Em, keys: FactorKeys, userId: string, input: TCompleteSignInInput): Promise<boolean> {
+/** Checks the second factor of a sign-in, spending the code (or the passkey challenge); false when it is wrong or used. */
+export async function verifySecondFactor(
+  em: Em,
+  deps: FactorKeys & RelyingPartyDeps,
+  pending: { id: string; userId: string },
+  input: TCompleteSignInInput,
+): Promise<boolean> {
+  const { userId } = pending;
   switch (input.method) {
     case 'totp': {
       const factor = await confirmedTotp(em, userId);
-      return factor !== null && spendTotpCode(em, keys, factor, input.code);
+      return factor !== null && spendTotpCode(em, deps, factor, input.code);
     }
     case 'recovery_code': {
-      const codeHash = recoveryCodeHash(keys.hashKey, userId, input.code);
+      const codeHash = recoveryCodeHash(deps.hashKey, userId, input.code);
       return (await em.nativeUpdate(RecoveryCode, { user: userId, codeHash, usedAt: null }, { usedAt: new Date() })) === 1;
+    }
+    case 'passkey': {
+      const scope = { purpose: 'second_factor', userId, pendingSignInId: pending.id } as const;
+      return (await verifyPasskeyAssertion(em, deps, relyingPartyOf(deps), input.response, scope)) !== null;
     }
   }
 }
