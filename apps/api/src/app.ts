@@ -11,6 +11,7 @@ import { renewalRoutes } from './consent/renewal.http.js';
 import { surveyRoutes } from './diversity/survey.http.js';
 import { renewalTermsOf } from './consent/renewal-terms.js';
 import { portalRoutes } from './portal/portal.http.js';
+import { singleSignOnRoutes } from './auth/oidc/oidc.http.js';
 import { robotsTxt } from './http/robots.js';
 import { errorFields } from './logging/logger.js';
 import { securityHeaders } from './http/security-headers.js';
@@ -87,6 +88,11 @@ export function createApp(deps: AppDeps) {
       createContext: (opts, c) => createContext(deps, requestOf(c), opts.resHeaders),
     }),
   );
+
+  // Staff single sign-on: redirects to and back from the tenant's OpenID Provider.
+  const singleSignOn = singleSignOnRoutes(deps, requestOf);
+  app.get('/auth/oidc/start', singleSignOn.start);
+  app.get('/auth/oidc/callback', singleSignOn.callback);
 
   app.get('/files/attachments/:id', attachmentDownloadHandler(deps, requestOf));
   const offers = offerRoutes(deps, requestOf);

@@ -64,6 +64,18 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'auth.passkeySecondFactorOptions': () => ({ token: 'x'.repeat(43) }),
   'signInRules.get': () => undefined,
   'signInRules.setRequireSecondFactor': () => ({ required: false }),
+  'auth.singleSignOnSettings': () => undefined,
+  'auth.saveSingleSignOn': () => ({
+    providerName: 'Okta',
+    issuerUrl: 'https://idp.example.com',
+    clientId: 'candor',
+    clientSecret: 'secret',
+    allowedDomains: ['example.com'],
+    jitRole: null,
+    enabled: true,
+  }),
+  'auth.removeSingleSignOn': () => undefined,
+  'auth.singleSignOnOf': () => ({ org: 'no-such-org' }),
   'auth.whoAmI': () => undefined,
   'auth.sessions': () => undefined,
   'auth.endSession': () => ({ id: 'a'.repeat(64) }),
@@ -337,8 +349,9 @@ forEachDatabase('authorization', (db) => {
           for (const secret of tenantASecrets) expect(json).not.toContain(secret);
         } catch (error) {
           expect(error).toBeInstanceOf(TRPCError);
-          // The caller's own second factor: a made-up code or passkey answer is refused (400), which shows nothing of tenant A either.
-          const refusals = path.startsWith('twoFactor.') || path.startsWith('passkeys.') ? ['FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST'] : ['FORBIDDEN', 'NOT_FOUND'];
+          // The caller's own second factor: a made-up code or passkey answer is refused (400), which shows nothing of tenant A either;
+          // nor does the made-up issuer refused for the single sign-on of the caller's own tenant.
+          const refusals = path.startsWith('twoFactor.') || path.startsWith('passkeys.') || path === 'auth.saveSingleSignOn' ? ['FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST'] : ['FORBIDDEN', 'NOT_FOUND'];
           expect(refusals).toContain((error as TRPCError).code);
         }
       });

@@ -7,6 +7,7 @@ import { accountProcedures } from './account.procedures.js';
 import { assertCanSwitch, buildMe, checkCredentials, setPasswordWithToken } from './auth.service.js';
 import { deviceLabelOf } from './device-label.js';
 import { passkeySignInProcedures } from './passkeys/sign-in.procedures.js';
+import { singleSignOnProcedures } from './oidc/single-sign-on.procedures.js';
 import { requestPasswordReset } from './password-reset.js';
 import { startPendingSignIn } from './second-factor/pending-sign-in.js';
 import { secondFactorSignInProcedures } from './second-factor/sign-in.procedures.js';
@@ -43,6 +44,8 @@ export const authRouter = router({
     }),
 
   ...secondFactorSignInProcedures,
+
+  ...singleSignOnProcedures,
 
   ...passkeySignInProcedures,
 

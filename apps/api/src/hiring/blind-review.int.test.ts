@@ -88,6 +88,7 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
   'auth.passkeySignInOptions': () => undefined,
   'auth.signInWithPasskey': () => ({ response: SAMPLE_ASSERTION }),
   'auth.passkeySecondFactorOptions': () => ({ token: 'x'.repeat(43) }),
+  'auth.singleSignOnOf': () => ({ org: 'no-such-org' }),
   'auth.whoAmI': () => undefined,
   'auth.sessions': () => undefined,
   'auth.endSession': () => ({ id: 'a'.repeat(64) }),

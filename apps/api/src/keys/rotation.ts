@@ -1,4 +1,4 @@
-import { Candidate, type Em, PrivacyRequest, SystemSecret, TENANT_FILTER, TenantDataKey, TenantSigningKey, TotpFactor } from '@candor/db';
+import { Candidate, type Em, OidcConnection, PrivacyRequest, SystemSecret, TENANT_FILTER, TenantDataKey, TenantSigningKey, TotpFactor } from '@candor/db';
 import type { FileStore } from '../files/file-store.js';
 import { createTenantDataKey, type DataKeys, openWith, sealFor, tenantKeyById } from './data-keys.js';
 import { unwrapSecret, wrapSecret } from './master-key.js';
@@ -110,6 +110,8 @@ export interface MasterRotation {
   systemSecrets: number;
   /** Staff TOTP secrets (second factors). */
   totpSecrets: number;
+  /** Client secrets of tenants' single sign-on connections. */
+  ssoClientSecrets: number;
   /** Rows already wrapped under the new key (a repeated run). */
   alreadyRotated: number;
 }
@@ -127,7 +129,8 @@ function rewrap(oldMaster: Buffer, newMaster: Buffer, wrapped: string): string |
 
 /**
  * Master-key rotation: every key stored under the master key (tenant data
- * keys, receipt-signing keys, staff TOTP secrets) is re-wrapped under the new one, in one
+ * keys, receipt-signing keys, staff TOTP secrets, single sign-on client
+ * secrets) is re-wrapped under the new one, in one
  * transaction. Nothing else changes: candidate key files are wrapped by
  * tenant keys, whose values stay the same. Then the operator puts the new
  * key in MASTER_KEY and restarts (docs/keys.md).
@@ -135,7 +138,7 @@ function rewrap(oldMaster: Buffer, newMaster: Buffer, wrapped: string): string |
 export async function rotateMasterKey(em: Em, oldMaster: Buffer, newMaster: Buffer): Promise<MasterRotation> {
   if (oldMaster.equals(newMaster)) throw new Error('the new master key is the current one');
   return em.transactional(async (tx) => {
-    const result: MasterRotation = { tenantKeys: 0, signingKeys: 0, systemSecrets: 0, totpSecrets: 0, alreadyRotated: 0 };
+    const result: MasterRotation = { tenantKeys: 0, signingKeys: 0, systemSecrets: 0, totpSecrets: 0, ssoClientSecrets: 0, alreadyRotated: 0 };
     for (const row of await tx.find(TenantDataKey, {}, ANY_TENANT)) {
       const next = rewrap(oldMaster, newMaster, row.wrappedKey);
       if (next === null) result.alreadyRotated += 1;
@@ -167,6 +170,14 @@ export async function rotateMasterKey(em: Em, oldMaster: Buffer, newMaster: Buff
       else {
         row.secretWrapped = next;
         result.totpSecrets += 1;
+      }
+    }
+    for (const row of await tx.find(OidcConnection, {}, ANY_TENANT)) {
+      const next = rewrap(oldMaster, newMaster, row.clientSecretWrapped);
+      if (next === null) result.alreadyRotated += 1;
+      else {
+        row.clientSecretWrapped = next;
+        result.ssoClientSecrets += 1;
       }
     }
     await tx.flush();

@@ -125,6 +125,7 @@ function publicRoutes(targets: FuzzTargets) {
     route(post, slug.map((s) => `/careers/${s}/jobs/${targets.jobId}/apply`), applyForm(targets)),
     route(fc.constantFrom('GET', 'POST'), fc.tuple(pathSegment, querySuffix).map(([t, q]) => `/offers/${t}${q}`), anyBody),
     route(get, id.map((i) => `/files/attachments/${i}`)),
+    route(get, fc.tuple(fc.constantFrom('start', 'callback'), querySuffix).map(([p, q]) => `/auth/oidc/${p}${q}`)),
     route(fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'), fc.tuple(slug, segments).map(([s, rest]) => `/careers/${s}/${rest}`), anyBody),
   );
 }
