@@ -147,11 +147,13 @@ export async function linkFromMail(server: { url: string; dataDir: string }, to:
 export async function newMember(
   browser: Browser,
   server: { url: string; dataDir: string },
-  person: { email: string; name: string; password: string },
+  person: { email: string; name: string; password: string; role?: 'owner' | 'recruiter' },
 ): Promise<void> {
+  const role = person.role ?? 'recruiter';
   const admin = await newTestPage(browser);
-  await signIn(admin, server.url, 'admin@acme.example');
-  await mutateAs(admin, 'users.invite', { email: person.email, name: person.name, role: 'recruiter' });
+  // Only an owner may invite an owner.
+  await signIn(admin, server.url, role === 'owner' ? 'owner@acme.example' : 'admin@acme.example');
+  await mutateAs(admin, 'users.invite', { email: person.email, name: person.name, role });
   const invitation = await linkFromMail(server, person.email, 'set-password');
   await admin.context().clearCookies();
   await mutateAs(admin, 'auth.setPassword', { token: decodeURIComponent(invitation.split('token=')[1] ?? ''), password: person.password });
