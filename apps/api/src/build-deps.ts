@@ -48,6 +48,7 @@ export async function buildDeps(env: Env, orm: Orm, logger: Logger): Promise<App
       passwordResetPerEmail: limit('reset-email', 3, 60 * 60_000),
       secondFactorPerUser: limit('second-factor-user', 10, 15 * 60_000),
       secondFactorPerSignIn: limit('second-factor-sign-in', 5, 5 * 60_000),
+      passwordCheckPerUser: limit('password-check-user', 10, 15 * 60_000),
     },
     signInThrottle: new SignInThrottle(orm),
     publishCareers: careers.publish,

@@ -34,6 +34,11 @@ export interface AppDeps {
     /** Second-factor codes tried, per user and per pending sign-in (see auth/second-factor/code-guessing.ts). */
     secondFactorPerUser: RateLimiter;
     secondFactorPerSignIn: RateLimiter;
+    /**
+     * Current passwords checked by a signed-in user changing theirs, per user: a borrowed
+     * session must not become a way round the sign-in throttle to guess the password.
+     */
+    passwordCheckPerUser: RateLimiter;
   };
   /** Wrong passwords per (account, client address), with growing waits; see auth/sign-in-throttle.ts. */
   signInThrottle: SignInThrottle;

@@ -60,6 +60,9 @@ export const accountProcedures = {
     .input(ZChangePasswordInput)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
+      if (!(await ctx.deps.limits.passwordCheckPerUser.hit(ctx.userId))) {
+        throw new AppError('TOO_MANY_REQUESTS', 'Too many password changes tried; wait a few minutes and try again');
+      }
       await changePassword(ctx.em, ctx.userId, input, ctx.requestId);
       await ctx.deps.sessions.invalidateOthers(ctx.userId, ctx.session.token);
       return { ok: true as const };

@@ -2,6 +2,7 @@ import { AuditEvent, Session, TENANT_FILTER } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser, TEST_PASSWORD } from '@candor/db/testing';
 import { SESSION_LIFETIME_HOURS, type TSessionSummary } from '@candor/schemas';
 import { expect, it } from 'vitest';
+import { RateLimiter } from '../http/rate-limit.js';
 import { httpClient, testDeps } from '../testing/test-app.js';
 
 const ALL_TENANTS = { filters: { [TENANT_FILTER]: false } } as const;
@@ -130,6 +131,22 @@ forEachDatabase('staff sessions', (db) => {
     expect((await phone.query('auth.me')).status).toBe(401);
     expect((await laptop.query('auth.me')).status).toBe(200);
     expect((await httpClient(deps).signIn(member.email, NEW_PASSWORD)).status).toBe(200);
+  });
+
+  it('a borrowed session cannot guess the current password by changing it: tries are limited per user', async () => {
+    const em = db.orm().em.fork();
+    const member = await seedUser(em, await seedTenant(em), 'recruiter');
+    const deps = testDeps(db.orm());
+    const limited = { ...deps, limits: { ...deps.limits, passwordCheckPerUser: new RateLimiter(3, 15 * 60_000, { store: db.orm(), name: `password-check-${member.id}` }) } };
+    const thief = httpClient(limited);
+    await thief.signIn(member.email);
+    for (let guess = 0; guess < 3; guess++) {
+      expect((await thief.mutate('auth.changePassword', { currentPassword: `guess ${guess}`, password: NEW_PASSWORD })).status).toBe(400);
+    }
+    // The fourth try is refused before the password is even checked, the right one included.
+    const refused = await thief.mutate('auth.changePassword', { currentPassword: TEST_PASSWORD, password: NEW_PASSWORD });
+    expect(refused.status).toBe(429);
+    expect((await httpClient(deps).signIn(member.email, TEST_PASSWORD)).status).toBe(200);
   });
 
   it('the cookie lasts exactly as long as the server session', async () => {

@@ -61,6 +61,7 @@ export function testDeps(orm: Orm, overrides: Partial<AppDeps> = {}): AppDeps & 
       passwordResetPerEmail: roomyLimit(orm, 'reset-email'),
       secondFactorPerUser: roomyLimit(orm, 'second-factor-user'),
       secondFactorPerSignIn: roomyLimit(orm, 'second-factor-sign-in'),
+      passwordCheckPerUser: roomyLimit(orm, 'password-check-user'),
     },
     signInThrottle: new SignInThrottle(orm),
     publishCareers: async () => undefined,
