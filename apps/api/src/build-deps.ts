@@ -7,7 +7,7 @@ import { createCareersPublisher } from './careers/careers-publisher.js';
 import type { AppDeps } from './deps.js';
 import { dataDir, type Env, keysDir, trustedProxyHops } from './env.js';
 import { diskFileStore } from './files/file-store.js';
-import { RateLimiter } from './http/rate-limit.js';
+import { type CounterStore, RateLimiter, redisCounterStore } from './http/rate-limit.js';
 import { createKeyStore } from './keys/key-store.js';
 import { loadHashKey } from './keys/hash-key.js';
 import { loadMasterKey } from './keys/master-key.js';
@@ -24,8 +24,11 @@ export async function buildDeps(env: Env, orm: Orm, logger: Logger): Promise<App
   const careersDir = join(dataDir(env), 'careers');
   const files = diskFileStore(join(dataDir(env), 'files'));
   const masterKey = loadMasterKey({ fromEnv: env.MASTER_KEY, previous: env.MASTER_KEY_PREVIOUS, dataDir: dataDir(env), logger });
-  // Shared by every instance on this database and kept across restarts.
-  const limit = (name: string, points: number, windowMs: number) => new RateLimiter(points, windowMs, { store: orm, name });
+  // Shared by every instance on this database (or Redis) and kept across restarts.
+  const counters: CounterStore = env.RATE_LIMIT_REDIS_URL
+    ? redisCounterStore(env.RATE_LIMIT_REDIS_URL, (error) => logger.warn('rate-limit store unreachable; limiting in memory', { reason: error.message }))
+    : orm;
+  const limit = (name: string, points: number, windowMs: number) => new RateLimiter(points, windowMs, { store: counters, name });
   const careers = createCareersPublisher({ orm, outDir: careersDir, publicUrl, logger, files, masterKey });
   return {
     orm,
@@ -50,7 +53,7 @@ export async function buildDeps(env: Env, orm: Orm, logger: Logger): Promise<App
       secondFactorPerSignIn: limit('second-factor-sign-in', 5, 5 * 60_000),
       passwordCheckPerUser: limit('password-check-user', 10, 15 * 60_000),
     },
-    signInThrottle: new SignInThrottle(orm),
+    signInThrottle: new SignInThrottle(counters),
     publishCareers: careers.publish,
     publishAllCareers: careers.publishAll,
     trustedProxyHops: trustedProxyHops(env),

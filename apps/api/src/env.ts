@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   /** smtp(s)://user:pass@host:port; without it mail is written to DATA_DIR/mail as .eml files. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Candor <no-reply@candor.localhost>'),
+  /** redis://host:port: keeps rate-limit counters in Redis instead of the database (optional; see README). */
+  RATE_LIMIT_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL').optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   ADMIN_DIST_DIR: z.string().optional(),
   /** Replaced by TRUST_PROXY_HOPS; `true` still means one proxy. */

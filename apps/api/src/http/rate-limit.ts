@@ -1,15 +1,35 @@
 import { createRequire } from 'node:module';
 import type { Orm } from '@candor/db';
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes, type RateLimiterStoreAbstract as StoreAbstract } from 'rate-limiter-flexible';
+import { Redis } from 'ioredis';
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterStoreAbstract as StoreAbstract,
+} from 'rate-limiter-flexible';
 
 // The base class the library's docs tell store authors to extend: typed by its index, but not exported from it at runtime.
 const RateLimiterStoreAbstract: typeof StoreAbstract = createRequire(import.meta.url)('rate-limiter-flexible/lib/RateLimiterStoreAbstract.js');
 
 /**
  * Where counters live: the database (shared by every API instance on it and
- * kept across restarts), or `null` for this process's memory (tests, scripts).
+ * kept across restarts), Redis when the operator configures one
+ * (RATE_LIMIT_REDIS_URL: no writes on the database for each request), or
+ * `null` for this process's memory (tests, scripts).
  */
-export type CounterStore = Orm | null;
+export type CounterStore = Orm | Redis | null;
+
+/**
+ * A Redis client for counters. Commands are not queued while Redis is
+ * unreachable: they fail at once and the memory insurance limiter answers,
+ * so an outage degrades the limits instead of holding every request.
+ */
+export function redisCounterStore(url: string, onError: (error: Error) => void): Redis {
+  const client = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  client.on('error', onError);
+  return client;
+}
 
 const TABLE = '"rate_limit_counter"';
 /** Expired rows are dead weight only; one indexed delete per instance every few minutes keeps the table small. */
@@ -90,12 +110,13 @@ class DatabaseRateLimiter extends RateLimiterStoreAbstract {
 /**
  * A rate-limiter-flexible limiter of `points` per `windowMs` (a fixed window
  * from the first point) in `store`, its keys prefixed by `name`. If the
- * database fails, a per-process memory limiter stands in (the library's
+ * database (or Redis) fails, a per-process memory limiter stands in (the library's
  * insurance), so an outage degrades the limit instead of refusing everyone.
  */
 export function flexibleLimiter(store: CounterStore, name: string, points: number, windowMs: number): RateLimiterAbstract {
   const options = { keyPrefix: name, points, duration: windowMs / 1000 };
   const memory = new RateLimiterMemory(options);
+  if (store instanceof Redis) return new RateLimiterRedis({ ...options, storeClient: store, insuranceLimiter: memory });
   return store ? new DatabaseRateLimiter(store, { ...options, insuranceLimiter: memory }) : memory;
 }
 
