@@ -89,7 +89,7 @@ export async function signIn(page: Page, baseUrl: string, email = 'admin@acme.ex
   await page.goto(`${baseUrl}/admin/`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByText(/^Welcome/).waitFor();
 }
 

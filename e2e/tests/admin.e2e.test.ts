@@ -15,13 +15,13 @@ async function signIn(page: Page, baseUrl: string, email: string, password = DEM
   await page.goto(`${baseUrl}/admin/`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 async function signOut(page: Page) {
   await page.getByRole('button', { name: /account menu/i }).first().click();
   await page.getByRole('menuitem', { name: /logout|sign out/i }).click();
-  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
 }
 
 for (const server of servers()) {
@@ -59,7 +59,7 @@ for (const server of servers()) {
       await screenshot(page, `admin-users-${server.dialect}`);
       await signOut(page);
       await page.goto(`${server.url}/admin/#/users`);
-      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
       await page.close();
     });
 
@@ -162,7 +162,7 @@ for (const server of servers()) {
       const context = await browser.newContext({ bypassCSP: true });
       const page = await context.newPage();
       await page.goto(`${server.url}/admin/`);
-      await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await signIn(page, server.url, 'owner@acme.example');
       await page.getByRole('menuitem', { name: 'Users' }).click();

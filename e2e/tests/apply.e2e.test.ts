@@ -81,7 +81,7 @@ for (const server of servers()) {
       await page.goto(`${server.url}/admin/`);
       await page.getByLabel('Email').fill('recruiter@acme.example');
       await page.getByLabel(/^Password/).fill(PASSWORD);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByText(/^Welcome/).waitFor();
       await page.goto(`${server.url}/admin/#/jobs/${jobIdByTitle(server.dataDir, JOB)}/board`);
       const firstColumn = page

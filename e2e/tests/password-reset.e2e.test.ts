@@ -50,10 +50,10 @@ for (const server of servers()) {
       await page.getByRole('link', { name: 'Sign in' }).click();
       await page.getByLabel('Email').fill(email);
       await page.getByLabel(/^Password/).fill(first);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByText('Email or password is not correct').waitFor();
       await page.getByLabel(/^Password/).fill(fresh);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByText(/^Welcome/).waitFor();
       await page.close();
     });

@@ -20,7 +20,7 @@ async function passwordSignIn(page: Page, baseUrl: string, email: string, passwo
   await page.goto(`${baseUrl}/admin/`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 /** Sets up an authenticator app on the TwoFactor card shown on the page and confirms the recovery codes. */

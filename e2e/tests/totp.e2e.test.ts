@@ -21,14 +21,14 @@ async function passwordStep(page: Page, baseUrl: string, email: string, password
   await page.goto(`${baseUrl}/admin/`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel(/^Password/).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('heading', { name: 'Two-factor authentication' }).waitFor();
 }
 
 async function signOut(page: Page) {
   await page.getByRole('button', { name: /account menu/i }).first().click();
   await page.getByRole('menuitem', { name: /logout|sign out/i }).click();
-  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
 }
 
 for (const server of servers()) {
@@ -43,7 +43,7 @@ for (const server of servers()) {
       await page.goto(`${server.url}/admin/`);
       await page.getByLabel('Email').fill(email);
       await page.getByLabel(/^Password/).fill(password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByRole('button', { name: /account menu/i }).first().click();
       await page.getByRole('menuitem', { name: 'Your account' }).click();
       await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();

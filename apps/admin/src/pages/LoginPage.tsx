@@ -1,10 +1,13 @@
-import { Alert, Button, CardContent, CircularProgress, Stack, TextField, Typography } from '@mui/material';
+import KeyIcon from '@mui/icons-material/Key';
+import { Alert, Button, CardContent, CircularProgress, Divider, Stack, TextField, Typography } from '@mui/material';
 import { type FormEvent, useState } from 'react';
 import { Link, Login, useLogin } from 'react-admin';
 import type { TSecondFactorChallenge } from '@candor/schemas';
 import { CandorMark } from '../layout/CandorMark';
+import { signWithPasskey } from '../passkeys/ceremony';
 import { SecondFactorNeeded } from '../providers/authProvider';
 import { toHttpError } from '../providers/errors';
+import { trpc } from '../trpc';
 import { SecondFactorStep } from './SecondFactorStep';
 
 const LOGIN_SX = {
@@ -40,6 +43,19 @@ export function LoginPage() {
   const [errors, setErrors] = useState<LoginErrors>({});
   const [submitting, setSubmitting] = useState(false);
   const [challenge, setChallenge] = useState<TSecondFactorChallenge['secondFactor']>();
+  const [passkeyBusy, setPasskeyBusy] = useState(false);
+
+  /** No email, no password: the browser offers the passkeys it has for Candor, and the chosen one says who. */
+  const signInWithPasskey = async () => {
+    setErrors({});
+    setPasskeyBusy(true);
+    try {
+      await login({ passkey: await signWithPasskey(await trpc.auth.passkeySignInOptions.mutate()) });
+    } catch (error) {
+      setErrors({ form: toHttpError(error).message });
+      setPasskeyBusy(false);
+    }
+  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -109,6 +125,15 @@ export function LoginPage() {
             <Typography variant="body2" align="center">
               <Link to="/forgot-password">Forgot password?</Link>
             </Typography>
+            <Divider>or</Divider>
+            <Button
+              variant="outlined"
+              onClick={signInWithPasskey}
+              disabled={passkeyBusy}
+              startIcon={passkeyBusy ? <CircularProgress size={18} color="inherit" aria-hidden /> : <KeyIcon aria-hidden />}
+            >
+              Sign in with a passkey
+            </Button>
           </Stack>
         </CardContent>
       </form>

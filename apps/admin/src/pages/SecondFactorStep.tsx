@@ -2,9 +2,16 @@ import type { TCompleteSignInInput, TSecondFactorChallenge, TSecondFactorMethod 
 import { Alert, Button, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { type FormEvent, useState } from 'react';
 import { useLogin } from 'react-admin';
+import { signWithPasskey } from '../passkeys/ceremony';
 import { toHttpError } from '../providers/errors';
+import { trpc } from '../trpc';
 
 const METHOD_TEXT: Record<TSecondFactorMethod, { label: string; hint: string; switchTo: string }> = {
+  passkey: {
+    label: 'Passkey',
+    hint: 'Use a passkey you added to Candor: your fingerprint, face, screen lock or security key.',
+    switchTo: 'Use a passkey instead',
+  },
   totp: {
     label: 'Code from your authenticator app',
     hint: 'Open your authenticator app and enter the 6-digit code for Candor.',
@@ -19,8 +26,7 @@ const METHOD_TEXT: Record<TSecondFactorMethod, { label: string; hint: string; sw
 
 /**
  * The second step of signing in, after a right password: one of the
- * methods the API offered (authenticator code, recovery code; a passkey
- * later). `onRestart` goes back to the password when the step expired;
+ * methods the API offered (a passkey, an authenticator code, a recovery code). `onRestart` goes back to the password when the step expired;
  * `complete` replaces the default (sign in to the app) where signing in is
  * one step of something else, such as accepting an invitation.
  */
@@ -37,20 +43,39 @@ export function SecondFactorStep({
   const [method, setMethod] = useState<TSecondFactorMethod>(challenge.methods[0] ?? 'totp');
   const [error, setError] = useState<{ form?: string; code?: string }>({});
   const [submitting, setSubmitting] = useState(false);
-  const other = challenge.methods.find((m) => m !== method);
+  const others = challenge.methods.filter((m) => m !== method);
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const code = String(new FormData(event.currentTarget).get('code') ?? '');
+  const finish = async (input: TCompleteSignInInput) => {
     setSubmitting(true);
     try {
-      const input = { method, token: challenge.token, code };
       await (complete ? complete(input) : login({ secondFactor: input }));
     } catch (caught) {
       const httpError = toHttpError(caught);
       setError(httpError.body?.errors?.code ? { code: httpError.body.errors.code } : { form: httpError.message });
       setSubmitting(false);
     }
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (method === 'passkey') return answerWithPasskey();
+    const code = String(new FormData(event.currentTarget).get('code') ?? '');
+    if (method === 'totp' || method === 'recovery_code') await finish({ method, token: challenge.token, code });
+  };
+
+  /** Options bound to this pending sign-in, the browser's passkey prompt, then the same completion as a code. */
+  const answerWithPasskey = async () => {
+    setError({});
+    setSubmitting(true);
+    let response: Awaited<ReturnType<typeof signWithPasskey>>;
+    try {
+      response = await signWithPasskey(await trpc.auth.passkeySecondFactorOptions.mutate({ token: challenge.token }));
+    } catch (caught) {
+      setError({ form: toHttpError(caught).message });
+      setSubmitting(false);
+      return;
+    }
+    await finish({ method: 'passkey', token: challenge.token, response });
   };
 
   return (
@@ -68,22 +93,31 @@ export function SecondFactorStep({
               {error.form}
             </Alert>
           )}
-          <TextField
-            key={method}
-            name="code"
-            label={METHOD_TEXT[method].label}
-            autoComplete="one-time-code"
-            autoFocus
-            required
-            slotProps={{ htmlInput: method === 'totp' ? { inputMode: 'numeric' } : {} }}
-            error={Boolean(error.code)}
-            helperText={error.code}
-          />
-          <Button type="submit" variant="contained" disabled={submitting}>
-            Verify
-          </Button>
-          {other && (
+          {method === 'passkey' ? (
+            <Button type="submit" variant="contained" disabled={submitting} autoFocus>
+              Use your passkey
+            </Button>
+          ) : (
+            <>
+              <TextField
+                key={method}
+                name="code"
+                label={METHOD_TEXT[method].label}
+                autoComplete="one-time-code"
+                autoFocus
+                required
+                slotProps={{ htmlInput: method === 'totp' ? { inputMode: 'numeric' } : {} }}
+                error={Boolean(error.code)}
+                helperText={error.code}
+              />
+              <Button type="submit" variant="contained" disabled={submitting}>
+                Verify
+              </Button>
+            </>
+          )}
+          {others.map((other) => (
             <Button
+              key={other}
               size="small"
               onClick={() => {
                 setMethod(other);
@@ -92,7 +126,7 @@ export function SecondFactorStep({
             >
               {METHOD_TEXT[other].switchTo}
             </Button>
-          )}
+          ))}
           <Button size="small" onClick={onRestart}>
             Start again
           </Button>

@@ -1,4 +1,4 @@
-import type { TCompleteSignInInput, TMe, TSecondFactorChallenge } from '@candor/schemas';
+import type { TAuthenticationResponse, TCompleteSignInInput, TMe, TSecondFactorChallenge } from '@candor/schemas';
 import { type AuthProvider, HttpError, type UserIdentity, useGetIdentity } from 'react-admin';
 import type { CandorPermissions } from '../access';
 import { permissionFor } from '../access';
@@ -91,10 +91,22 @@ function isSecondFactorParams(params: unknown): params is { secondFactor: TCompl
   return typeof params === 'object' && params !== null && 'secondFactor' in params;
 }
 
+function isPasskeyParams(params: unknown): params is { passkey: TAuthenticationResponse } {
+  return typeof params === 'object' && params !== null && 'passkey' in params;
+}
+
 export const authProvider: AuthProvider = {
-  /** Either the password step (`{ email, password }`) or the second step (`{ secondFactor }`). */
+  /** The password step (`{ email, password }`), the second step (`{ secondFactor }`) or a passkey alone (`{ passkey }`). */
   async login(params: unknown) {
     forgetMe();
+    if (isPasskeyParams(params)) {
+      try {
+        remember(await trpc.auth.signInWithPasskey.mutate({ response: params.passkey }));
+        return;
+      } catch (error) {
+        throw toHttpError(error);
+      }
+    }
     if (isSecondFactorParams(params)) {
       try {
         remember(await trpc.auth.completeSignIn.mutate(params.secondFactor));
