@@ -17,7 +17,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { procedureOf, procedures } from './testing/procedures.js';
 import { actorOf, seedJobWithApplicant, seedOutboxEmail, tenantEm } from './testing/hiring-fixtures.js';
 import { callerFor, sessionFor, testDeps } from './testing/test-app.js';
-import { SECOND_FACTOR_REQUIRED } from './trpc/init.js';
+import { SECOND_FACTOR_REQUIRED, SIGNED_IN_THROUGH_SSO } from './trpc/init.js';
 import { createRequest } from './privacy/requests.service.js';
 
 
@@ -396,6 +396,26 @@ forEachDatabase('authorization', (db) => {
       }
       const stopped = refusal instanceof TRPCError && refusal.message.startsWith(SECOND_FACTOR_REQUIRED);
       expect(stopped).toBe(!enrolment);
+    });
+  }
+
+  // A session a tenant's identity provider opened reaches that tenant only, never the person's
+  // account as a whole (sessions, password, factors, other organisations): see ownAccountProcedure.
+  for (const [path, procedure] of procedures) {
+    const access = procedure._def.meta?.access;
+    if (access?.kind === 'public' || access === undefined) continue;
+    const ownAccount = procedure._def.meta?.ownAccount === true;
+    it(`${path}: ${ownAccount ? 'is closed' : 'is open'} to a single sign-on session`, async () => {
+      const owner = members.owner;
+      const caller = await callerFor(deps(), await sessionFor(deps(), owner.userId, owner.tenantId, 'single_sign_on'));
+      let refusal: unknown;
+      try {
+        await procedureOf(caller, path)(SAMPLE_INPUTS[path]!(a));
+      } catch (error) {
+        refusal = error;
+      }
+      const stopped = refusal instanceof TRPCError && refusal.message === SIGNED_IN_THROUGH_SSO;
+      expect(stopped).toBe(ownAccount);
     });
   }
 

@@ -41,6 +41,15 @@ export const ZSwitchTenantInput = z.object({ tenantId: z.uuid() });
 /** The emailed invitation link's token, to accept the invitation as the signed-in user. */
 export const ZAcceptInvitationInput = z.object({ token: z.string().min(20).max(200) });
 
+/**
+ * How a session was signed in. A tenant that requires a second factor
+ * accepts every way but 'password' alone: a passkey verifies the user on
+ * the device, and single sign-on leaves factors to the company's provider.
+ */
+export const SIGN_IN_METHODS = ['password', 'second_factor', 'passkey', 'single_sign_on'] as const;
+export const ZSignInMethod = z.enum(SIGN_IN_METHODS);
+export type TSignInMethod = z.infer<typeof ZSignInMethod>;
+
 export const ZMembershipSummary = z.object({
   tenantId: z.uuid(),
   tenantSlug: z.string(),
@@ -59,6 +68,8 @@ export const ZMe = z.object({
   memberships: z.array(ZMembershipSummary),
   /** The tenant requires a second factor and this session has none: the backoffice shows enrolment only. */
   secondFactorRequired: z.boolean(),
+  /** How this session was signed in; a single sign-on session cannot manage the Candor account itself. */
+  signedInWith: ZSignInMethod,
 });
 export type TMe = z.infer<typeof ZMe>;
 
@@ -68,14 +79,6 @@ export type TMe = z.infer<typeof ZMe>;
  */
 export const SESSION_LIFETIME_HOURS = 12;
 
-/**
- * How a session was signed in. A tenant that requires a second factor
- * accepts every way but 'password' alone: a passkey verifies the user on
- * the device, and single sign-on leaves factors to the company's provider.
- */
-export const SIGN_IN_METHODS = ['password', 'second_factor', 'passkey', 'single_sign_on'] as const;
-export const ZSignInMethod = z.enum(SIGN_IN_METHODS);
-export type TSignInMethod = z.infer<typeof ZSignInMethod>;
 
 /** One of the signed-in user's sessions, as "Your sessions" lists it. */
 export const ZSessionSummary = z.object({

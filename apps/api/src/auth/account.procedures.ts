@@ -2,7 +2,7 @@ import { ZChangePasswordInput, ZEndSessionInput, ZMe, ZSessionSummary } from '@c
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../trpc/app-error.js';
-import { authedProcedure, publicProcedure } from '../trpc/init.js';
+import { ownAccountProcedure, publicProcedure } from '../trpc/init.js';
 import { buildMe } from './auth.service.js';
 import { changePassword } from './change-password.js';
 import { hashToken } from './token-hash.js';
@@ -20,12 +20,12 @@ export const accountProcedures = {
     .output(ZMe.nullable())
     .query(({ ctx }) => (ctx.session ? buildMe(ctx.em, ctx.session.userId, ctx.session.activeTenantId, ctx.session.signedInWith) : null)),
 
-  sessions: authedProcedure
+  sessions: ownAccountProcedure
     .output(z.array(ZSessionSummary))
     .query(({ ctx }) => ctx.deps.sessions.listForUser(ctx.userId, ctx.session.token)),
 
   /** Ends one of the user's own sessions; someone else's is "not found", like one that does not exist. */
-  endSession: authedProcedure
+  endSession: ownAccountProcedure
     .input(ZEndSessionInput)
     .output(z.object({ ok: z.literal(true), wasCurrent: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
@@ -44,7 +44,7 @@ export const accountProcedures = {
     }),
 
   /** "Sign out everywhere else": every session of the user but this one. */
-  endOtherSessions: authedProcedure.output(z.object({ ended: z.number().int() })).mutation(async ({ ctx }) => {
+  endOtherSessions: ownAccountProcedure.output(z.object({ ended: z.number().int() })).mutation(async ({ ctx }) => {
     const ended = await ctx.deps.sessions.invalidateOthers(ctx.userId, ctx.session.token);
     recordAudit(ctx.em, { userId: ctx.userId, tenantId: ctx.session.activeTenantId, requestId: ctx.requestId }, {
       action: 'auth.end_other_sessions',
@@ -56,7 +56,7 @@ export const accountProcedures = {
   }),
 
   /** Sets a new password (the current one required) and ends the user's other sessions. */
-  changePassword: authedProcedure
+  changePassword: ownAccountProcedure
     .input(ZChangePasswordInput)
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {

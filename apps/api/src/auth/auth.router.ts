@@ -2,7 +2,7 @@ import { ZMe, ZRequestPasswordResetInput, ZSetPasswordInput, ZSignInInput, ZSign
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../trpc/app-error.js';
-import { authedProcedure, publicProcedure, router } from '../trpc/init.js';
+import { authedProcedure, ownAccountProcedure, publicProcedure, router } from '../trpc/init.js';
 import { accountProcedures } from './account.procedures.js';
 import { assertCanSwitch, buildMe, checkCredentials, setPasswordWithToken } from './auth.service.js';
 import { deviceLabelOf } from './device-label.js';
@@ -46,7 +46,6 @@ export const authRouter = router({
   ...secondFactorSignInProcedures,
 
   ...singleSignOnProcedures,
-
   ...passkeySignInProcedures,
 
   signOut: authedProcedure.output(ZOk).mutation(async ({ ctx }) => {
@@ -57,7 +56,8 @@ export const authRouter = router({
 
   me: authedProcedure.output(ZMe).query(({ ctx }) => buildMe(ctx.em, ctx.userId, ctx.session.activeTenantId, ctx.session.signedInWith)),
 
-  switchTenant: authedProcedure
+  // Not from a single sign-on session: its provider vouches for one organisation only.
+  switchTenant: ownAccountProcedure
     .input(ZSwitchTenantInput)
     .output(ZMe)
     .mutation(async ({ ctx, input }) => {

@@ -36,7 +36,9 @@ export async function activeMemberships(em: Em, userId: string) {
 
 export async function buildMe(em: Em, userId: string, tenantId: string, signedInWith: TSignInMethod): Promise<TMe> {
   const user = await em.findOneOrFail(User, userId);
-  const memberships = await activeMemberships(em, userId);
+  const all = await activeMemberships(em, userId);
+  // A single sign-on session belongs to the organisation whose provider opened it (see ownAccountProcedure).
+  const memberships = signedInWith === 'single_sign_on' ? all.filter((m) => m.tenant.id === tenantId) : all;
   const current = memberships.find((m) => m.tenant.id === tenantId);
   if (!current) throw new AppError('FORBIDDEN', 'You are no longer a member of this organisation');
   return {
@@ -53,6 +55,7 @@ export async function buildMe(em: Em, userId: string, tenantId: string, signedIn
       role: m.role,
     })),
     secondFactorRequired: current.tenant.requireSecondFactor && signedInWith === 'password',
+    signedInWith,
   };
 }
 

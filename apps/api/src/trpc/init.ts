@@ -16,6 +16,8 @@ export type Meta = {
   access?: Access;
   /** Open to a session the tenant would otherwise send to enrolment (see SECOND_FACTOR_REQUIRED). */
   secondFactorEnrolment?: boolean;
+  /** Changes or reveals the user's Candor account as a whole: closed to single sign-on sessions (see ownAccountProcedure). */
+  ownAccount?: boolean;
 };
 
 /**
@@ -106,10 +108,21 @@ export const createCallerFactory = t.createCallerFactory;
 
 export const publicProcedure = base.meta({ access: { kind: 'public' } });
 
-export const authedProcedure = base.meta({ access: { kind: 'authed' } }).use(({ ctx, next }) => {
+export const authedProcedure = base.meta({ access: { kind: 'authed' } }).use(({ ctx, meta, next }) => {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Please sign in' });
+  // A tenant's identity provider vouches for its own organisation only: it chooses which addresses
+  // it asserts, so a session it opened must not reach the person's account or other organisations.
+  if (meta?.ownAccount && ctx.session.signedInWith === 'single_sign_on') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: SIGNED_IN_THROUGH_SSO });
+  }
   return next({ ctx: { session: ctx.session, userId: ctx.session.userId } });
 });
+
+export const SIGNED_IN_THROUGH_SSO =
+  "You signed in through your organisation's single sign-on: sign in with your password or a passkey to manage your Candor account";
+
+/** The user's own account (sessions, password, tenant switching): not for single sign-on sessions. */
+export const ownAccountProcedure = authedProcedure.meta({ ownAccount: true });
 
 export interface Actor {
   userId: string;
@@ -149,8 +162,11 @@ export const tenantProcedure = authedProcedure.meta({ access: { kind: 'tenant' }
   return next({ ctx: { actor } });
 });
 
-/** What a member may do before enrolling a second factor their tenant requires: set one up. */
-export const enrolmentProcedure = tenantProcedure.meta({ secondFactorEnrolment: true });
+/** The user's own second factors, in the tenant they are signed in to: not for single sign-on sessions. */
+export const ownFactorProcedure = tenantProcedure.meta({ ownAccount: true });
+
+/** What a member may do before enrolling a second factor their tenant requires: set one up (their own account). */
+export const enrolmentProcedure = tenantProcedure.meta({ secondFactorEnrolment: true, ownAccount: true });
 
 export function roleProcedure(permission: TPermission) {
   return tenantProcedure.meta({ access: { kind: 'permission', permission } }).use(({ ctx, next }) => {

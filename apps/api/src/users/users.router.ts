@@ -10,7 +10,7 @@ import {
   ZUserUpdateInput,
 } from '@candor/schemas';
 import { acceptInvitation } from '../auth/auth.service.js';
-import { authedProcedure, roleProcedure, router } from '../trpc/init.js';
+import { ownAccountProcedure, roleProcedure, router } from '../trpc/init.js';
 import { z } from 'zod';
 import { directory, getUser, inviteUser, listUsers, sendPasswordReset, updateUser } from './users.service.js';
 
@@ -36,7 +36,7 @@ export const usersRouter = router({
     .mutation(({ ctx, input }) => inviteUser(ctx.em, ctx.actor, input, ctx.deps.publicUrl)),
 
   // The invited person, signed in with their own account (of any tenant), accepts with the emailed link's token.
-  acceptInvitation: authedProcedure
+  acceptInvitation: ownAccountProcedure
     .input(ZAcceptInvitationInput)
     .output(ZMembershipSummary)
     .mutation(({ ctx, input }) => acceptInvitation(ctx.em, ctx.userId, input.token, ctx.requestId)),

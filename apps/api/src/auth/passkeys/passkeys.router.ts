@@ -1,6 +1,6 @@
 import { ZPasskeyIdInput, ZPasskeyRegisterInput, ZPasskeyRegistrationOptions, ZPasskeyRenameInput, ZPasskeySummary } from '@candor/schemas';
 import { z } from 'zod';
-import { enrolmentProcedure, router, tenantProcedure } from '../../trpc/init.js';
+import { enrolmentProcedure, ownFactorProcedure, router } from '../../trpc/init.js';
 import { signInAsOnlySession } from '../second-factor/only-session.js';
 import { secondFactorMethods } from '../second-factor/two-factor.service.js';
 import { keepARequiredFactor } from '../sign-in-rules/member-factors.js';
@@ -38,7 +38,7 @@ export const passkeysRouter = router({
       return { passkey, signedInAfresh: first };
     }),
 
-  rename: tenantProcedure
+  rename: ownFactorProcedure
     .input(ZPasskeyRenameInput)
     .output(ZOk)
     .mutation(async ({ ctx, input }) => {
@@ -52,7 +52,7 @@ export const passkeysRouter = router({
    * ends the others), and a lost device's passkey must be removable without it.
    * The last second factor stays while an organisation of the user requires one.
    */
-  remove: tenantProcedure
+  remove: ownFactorProcedure
     .input(ZPasskeyIdInput)
     .output(ZOk)
     .mutation(async ({ ctx, input }) => {

@@ -2,7 +2,7 @@ import { Passkey } from '@candor/db';
 import { ZRecoveryCodes, ZTotpCodeInput, ZTotpEnrolment, ZTwoFactorStatus } from '@candor/schemas';
 import { z } from 'zod';
 import { keepARequiredFactor } from '../sign-in-rules/member-factors.js';
-import { enrolmentProcedure, router, tenantProcedure } from '../../trpc/init.js';
+import { enrolmentProcedure, ownFactorProcedure, router } from '../../trpc/init.js';
 import { refuseCodeGuessing } from './code-guessing.js';
 import { signInAsOnlySession } from './only-session.js';
 import { confirmTotpEnrolment, disableTotp, startTotpEnrolment, twoFactorStatus } from './two-factor.service.js';
@@ -26,7 +26,7 @@ export const twoFactorRouter = router({
       return { recoveryCodes };
     }),
 
-  disableTotp: tenantProcedure
+  disableTotp: ownFactorProcedure
     .input(ZTotpCodeInput)
     .output(ZOk)
     .mutation(async ({ ctx, input }) => {

@@ -1,9 +1,9 @@
-import { Tenant } from '@candor/db';
+import { Membership, Tenant } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
 import { expect, it } from 'vitest';
-import { httpClient, testDeps } from '../../testing/test-app.js';
+import { callerFor, httpClient, sessionFor, testDeps } from '../../testing/test-app.js';
 
 type Client = ReturnType<typeof httpClient>;
 type Rules = { requireSecondFactor: boolean; members: { email: string; secondFactors: string[]; passkeys: number }[] };
@@ -130,5 +130,22 @@ forEachDatabase('a tenant that requires a second factor', (db) => {
     const client = httpClient(deps);
     await client.signIn(outsider.email);
     expect((await client.query('jobs.list', {})).status).toBe(200);
+  });
+
+  it("confines a single sign-on session to its organisation: no other tenant, no account changes", async () => {
+    const { em, tenant, recruiter, deps } = await setUp();
+    const other = await seedTenant(em);
+    em.create(Membership, { tenant: other, user: recruiter.id, role: 'admin', status: 'active' });
+    await em.flush();
+    const token = await sessionFor(deps, recruiter.id, tenant.id, 'single_sign_on');
+    const caller = await callerFor(deps, token);
+    const me = await caller.auth.me();
+    expect(me.signedInWith).toBe('single_sign_on');
+    expect(me.memberships.map((m) => m.tenantId)).toEqual([tenant.id]);
+    await expect(caller.auth.switchTenant({ tenantId: other.id })).rejects.toThrow(/single sign-on/);
+    await expect(caller.auth.sessions()).rejects.toThrow(/single sign-on/);
+    await expect(caller.passkeys.startRegistration()).rejects.toThrow(/single sign-on/);
+    // Its own organisation's work goes on as usual.
+    expect((await caller.jobs.list({})).total).toBeGreaterThanOrEqual(0);
   });
 });
