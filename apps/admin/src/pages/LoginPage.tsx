@@ -9,6 +9,7 @@ import { SecondFactorNeeded } from '../providers/authProvider';
 import { toHttpError } from '../providers/errors';
 import { trpc } from '../trpc';
 import { SecondFactorStep } from './SecondFactorStep';
+import { SingleSignOnButton } from './SingleSignOnButton';
 
 const LOGIN_SX = {
   backgroundImage: 'linear-gradient(160deg, #ecfdf5 0%, #ccfbf1 55%, #99f6e4 100%)',
@@ -138,6 +139,7 @@ export function LoginPage() {
         </CardContent>
       </form>
       )}
+      {!challenge && <SingleSignOnButton />}
     </Login>
   );
 }
