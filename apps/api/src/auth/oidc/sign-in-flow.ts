@@ -137,25 +137,27 @@ function errorCodeOf(error: unknown): string {
  * The member signing in: an active member as they are; an invited one
  * accepts the invitation (the provider proved the address, as the invite
  * link would); a deactivated one is refused; someone without a membership
- * becomes a member with the just-in-time role when the owner set one
- * (a new Candor user without a password when needed), else is refused.
+ * new to Candor becomes a member with the just-in-time role when the owner
+ * set one (a new Candor user without a password), else is refused.
  */
 async function memberFor(tx: Em, connection: Connection, claims: Claims, email: string, requestId: string) {
   const tenantId = connection.tenant.id;
-  let user = await tx.findOne(User, { email });
-  const membership = user ? await tx.findOne(Membership, { user, tenant: tenantId }, ANY_TENANT) : null;
-  if (user && membership?.status === 'active') return user;
-  if (user && membership?.status === 'invited') {
+  const existing = await tx.findOne(User, { email });
+  const membership = existing ? await tx.findOne(Membership, { user: existing, tenant: tenantId }, ANY_TENANT) : null;
+  if (existing && membership?.status === 'active') return existing;
+  if (existing && membership?.status === 'invited') {
     membership.status = 'active';
-    recordAudit(tx, { userId: user.id, tenantId, requestId }, { action: 'user.accept_invite', targetType: 'User', targetId: user.id });
-    return user;
+    recordAudit(tx, { userId: existing.id, tenantId, requestId }, { action: 'user.accept_invite', targetType: 'User', targetId: existing.id });
+    return existing;
   }
   if (membership) throw new SignInRefused('not_a_member', `membership ${membership.status}`);
   if (!connection.jitRole) throw new SignInRefused('not_a_member', 'no membership, just-in-time off');
-  if (!user) {
-    const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 120) : email.split('@')[0]!;
-    user = tx.create(User, { email, name, passwordHash: null, lastSignInAt: null });
-  }
+  // Just-in-time makes members of people new to Candor only. Someone who already has a Candor
+  // account (with another organisation) joins by invitation: the allowed domains are the owner's
+  // word, not proven, so the provider must not attach an existing account to this organisation.
+  if (existing) throw new SignInRefused('not_a_member', 'existing account without membership, invitation needed');
+  const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 120) : email.split('@')[0]!;
+  const user = tx.create(User, { email, name, passwordHash: null, lastSignInAt: null });
   tx.create(Membership, { tenant: tx.getReference(Tenant, tenantId), user, role: connection.jitRole, status: 'active' });
   recordAudit(tx, { userId: user.id, tenantId, requestId }, {
     action: 'user.jit_provision',

@@ -227,6 +227,16 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
     expect(audit.map((e) => e.targetId)).toEqual([user.id]);
   });
 
+  it('does not attach an existing Candor account of another organisation just in time: that needs an invitation', async () => {
+    const t = await setup({ jitRole: 'recruiter' });
+    const elsewhere = person(t.domain);
+    const otherTenant = await seedTenant(t.em);
+    const existing = await seedUser(t.em, otherTenant, 'owner', { email: elsewhere.email });
+    expect(t.errorOf(await t.signInAs(elsewhere.login))).toBe('not_a_member');
+    const memberships = await db.orm().em.fork().find(Membership, { user: existing.id }, ANY_TENANT);
+    expect(memberships.map((m) => m.tenant.id)).toEqual([otherTenant.id]);
+  });
+
   it('an invited member accepts the invitation by signing in through the provider', async () => {
     const t = await setup();
     const invited = person(t.domain);
@@ -238,6 +248,7 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
   it('the owner’s settings: the secret is never returned, kept when left empty, sealed, and re-wrapped by a master-key rotation', async () => {
     const t = await setup();
     expect(t.settings.redirectUri).toBe(`${TEST_ORIGIN}/auth/oidc/callback`);
+    expect(t.settings.signInLink).toBe(`${TEST_ORIGIN}/admin/#/login?org=${t.tenant.slug}`);
     expect(t.settings.connection).toMatchObject({ providerName: 'Okta', clientSecretSet: true, allowedDomains: [t.domain], jitRole: null });
     const read = await t.ownerBrowser.query('auth.singleSignOnSettings');
     const text = await read.text();
