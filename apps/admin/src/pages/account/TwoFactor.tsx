@@ -6,6 +6,7 @@ import { useNotify } from 'react-admin';
 import { forgetMe } from '../../providers/authProvider';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
+import { PASSKEYS_KEY } from './PasskeysSection';
 
 const STATUS_KEY = ['twoFactor', 'status'] as const;
 
@@ -105,6 +106,8 @@ export function TwoFactor({ onEnrolled }: { onEnrolled?(): void } = {}) {
   const notify = useNotify();
   const queryClient = useQueryClient();
   const status = useQuery({ queryKey: STATUS_KEY, queryFn: () => trpc.twoFactor.status.query() });
+  // Shared with the Passkeys section (same key): a password is not alone once a passkey exists.
+  const passkeys = useQuery({ queryKey: PASSKEYS_KEY, queryFn: () => trpc.passkeys.list.query() });
   const [enrolment, setEnrolment] = useState<TTotpEnrolment>();
   const [recoveryCodes, setRecoveryCodes] = useState<string[]>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: STATUS_KEY });
@@ -161,7 +164,11 @@ export function TwoFactor({ onEnrolled }: { onEnrolled?(): void } = {}) {
   } else if (status.data) {
     body = (
       <Stack spacing={2} sx={{ alignItems: 'flex-start' }}>
-        <Typography variant="body2">Off: your password alone signs you in.</Typography>
+        <Typography variant="body2">
+          {passkeys.data?.length
+            ? 'Off: after your password, signing in asks for one of your passkeys.'
+            : 'Off: your password alone signs you in.'}
+        </Typography>
         <Button variant="contained" onClick={start}>
           Set up two-factor authentication
         </Button>
