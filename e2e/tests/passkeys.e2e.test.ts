@@ -32,12 +32,15 @@ async function virtualAuthenticator(page: Page): Promise<{ cdp: CDPSession; auth
 }
 
 async function signOut(page: Page) {
+  // react-admin's app bar slides away while the page is scrolled down; back at the top it shows.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.getByRole('button', { name: /account menu/i }).first().click();
   await page.getByRole('menuitem', { name: /logout|sign out/i }).click();
   await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
 }
 
 async function openAccount(page: Page) {
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.getByRole('button', { name: /account menu/i }).first().click();
   await page.getByRole('menuitem', { name: 'Your account' }).click();
   await page.getByRole('heading', { name: 'Passkeys' }).waitFor();

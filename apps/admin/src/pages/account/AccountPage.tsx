@@ -11,8 +11,8 @@ export function AccountPage() {
     <Stack spacing={2} sx={{ mt: 2, maxWidth: 760 }}>
       <Title title="Your account" />
       <ChangePasswordSection />
-      <PasskeysSection />
       <TwoFactor />
+      <PasskeysSection />
       <SessionsSection />
     </Stack>
   );
