@@ -37,10 +37,15 @@ export const ZSingleSignOnConnection = z.object({
 });
 export type TSingleSignOnConnection = z.infer<typeof ZSingleSignOnConnection>;
 
-/** The owner's view: the connection (null before one is saved) and the redirect URI to register at the provider. */
+/**
+ * The owner's view: the connection (null before one is saved), the redirect
+ * URI to register at the provider, and the organisation's own sign-in link
+ * (which shows "Sign in with <provider>" at once) to hand to members.
+ */
 export const ZSingleSignOnSettings = z.object({
   connection: ZSingleSignOnConnection.nullable(),
   redirectUri: z.string(),
+  signInLink: z.string(),
 });
 export type TSingleSignOnSettings = z.infer<typeof ZSingleSignOnSettings>;
 

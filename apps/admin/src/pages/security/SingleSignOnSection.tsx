@@ -73,13 +73,13 @@ function toInput(draft: Draft): TSaveSingleSignOnInput {
   };
 }
 
-/** The redirect URI to register at the provider, with a copy button. */
-function RedirectUri({ uri }: { uri: string }) {
+/** A value to copy elsewhere (the redirect URI, the sign-in link): read-only, with a copy button. */
+function CopyableField({ label, what, value, helperText }: { label: string; what: string; value: string; helperText: string }) {
   const notify = useNotify();
   return (
     <TextField
-      label="Redirect URI (register it at your provider)"
-      value={uri}
+      label={label}
+      value={value}
       slotProps={{
         input: {
           readOnly: true,
@@ -87,11 +87,11 @@ function RedirectUri({ uri }: { uri: string }) {
             <InputAdornment position="end">
               <Tooltip title="Copy">
                 <IconButton
-                  aria-label="Copy the redirect URI"
+                  aria-label={`Copy the ${what}`}
                   onClick={() =>
                     navigator.clipboard
-                      .writeText(uri)
-                      .then(() => notify('Redirect URI copied', { type: 'info' }))
+                      .writeText(value)
+                      .then(() => notify(`Copied the ${what}`, { type: 'info' }))
                       .catch(() => notify('Select the address and copy it', { type: 'warning' }))
                   }
                 >
@@ -102,7 +102,7 @@ function RedirectUri({ uri }: { uri: string }) {
           ),
         },
       }}
-      helperText="Scopes: openid email profile. Client type: confidential web application (authorization code with PKCE)."
+      helperText={helperText}
     />
   );
 }
@@ -214,7 +214,12 @@ function SingleSignOnForm({ settings }: { settings: TSingleSignOnSettings }) {
           {errors.form}
         </Alert>
       )}
-      <RedirectUri uri={settings.redirectUri} />
+      <CopyableField
+        label="Redirect URI (register it at your provider)"
+        what="redirect URI"
+        value={settings.redirectUri}
+        helperText="Scopes: openid email profile. Client type: confidential web application (authorization code with PKCE)."
+      />
       <TextField
         label="Provider name"
         value={draft.providerName}
@@ -277,6 +282,14 @@ function SingleSignOnForm({ settings }: { settings: TSingleSignOnSettings }) {
         control={<Switch checked={draft.enabled} onChange={(e) => change({ enabled: e.target.checked })} />}
         label="Members can sign in with single sign-on"
       />
+      {connection?.enabled && (
+        <CopyableField
+          label="Your organisation’s sign-in link"
+          what="sign-in link"
+          value={settings.signInLink}
+          helperText={`Shows "Sign in with ${connection.providerName}" at once. Without it, members choose single sign-on and enter their work email.`}
+        />
+      )}
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
         <Button
           variant="contained"

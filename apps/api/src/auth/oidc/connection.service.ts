@@ -35,7 +35,12 @@ function toDto(connection: Connection): TSingleSignOnConnection {
 
 export async function singleSignOnSettings(em: Em, actor: Actor, publicUrl: string): Promise<TSingleSignOnSettings> {
   const connection = await connectionOf(em, actor.tenantId);
-  return { connection: connection ? toDto(connection) : null, redirectUri: redirectUriOf(publicUrl) };
+  const tenant = await em.findOneOrFail(Tenant, actor.tenantId);
+  return {
+    connection: connection ? toDto(connection) : null,
+    redirectUri: redirectUriOf(publicUrl),
+    signInLink: `${publicUrl.replace(/\/$/, '')}/admin/#/login?org=${tenant.slug}`,
+  };
 }
 
 /** Where and how Candor signs in at the tenant's provider, the secret unsealed. */
