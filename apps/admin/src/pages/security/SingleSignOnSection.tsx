@@ -26,7 +26,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
@@ -330,7 +330,7 @@ function SingleSignOnForm({ settings }: { settings: TSingleSignOnSettings }) {
 /** The owner's single sign-on (OpenID Connect) connection, on the Sign-in & security page. */
 export function SingleSignOnSection() {
   const settings = useQuery({ queryKey: SSO_KEY, queryFn: () => trpc.auth.singleSignOnSettings.query() });
-  let body;
+  let body: ReactNode;
   if (settings.error) body = <Alert severity="error">Could not load single sign-on: {toHttpError(settings.error).message}</Alert>;
   else if (!settings.data) body = <Skeleton variant="rounded" height={320} aria-label="Loading single sign-on" />;
   // Keyed by the saved version, so a save or removal starts the form afresh from what is stored.
