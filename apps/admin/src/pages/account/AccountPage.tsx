@@ -1,5 +1,6 @@
-import { Stack } from '@mui/material';
+import { Alert, Skeleton, Stack } from '@mui/material';
 import { Title } from 'react-admin';
+import { useMe } from '../../providers/authProvider';
 import { ChangePasswordSection } from './ChangePasswordSection';
 import { PasskeysSection } from './PasskeysSection';
 import { SessionsSection } from './SessionsSection';
@@ -7,13 +8,31 @@ import { TwoFactor } from './TwoFactor';
 
 /** The signed-in user's own account (password, passkeys, second factor, sessions), reached from the account menu. */
 export function AccountPage() {
+  const { me } = useMe();
+  let body;
+  if (!me) body = <Skeleton variant="rounded" height={200} aria-label="Loading" />;
+  else if (me.signedInWith === 'single_sign_on') {
+    // The API refuses account changes to a session an organisation's provider opened (ownAccountProcedure).
+    body = (
+      <Alert severity="info">
+        You signed in through {me.tenant.name}&apos;s single sign-on, which opens this organisation only. To change your
+        password, passkeys, two-factor authentication or sessions, sign in with your password or a passkey.
+      </Alert>
+    );
+  } else {
+    body = (
+      <>
+        <ChangePasswordSection />
+        <TwoFactor />
+        <PasskeysSection />
+        <SessionsSection />
+      </>
+    );
+  }
   return (
     <Stack spacing={2} sx={{ mt: 2, maxWidth: 760 }}>
       <Title title="Your account" />
-      <ChangePasswordSection />
-      <TwoFactor />
-      <PasskeysSection />
-      <SessionsSection />
+      {body}
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Title, useLogout } from 'react-admin';
 import { forgetMe, useMe } from '../../providers/authProvider';
+import { PasskeysSection } from '../account/PasskeysSection';
 import { TwoFactor } from '../account/TwoFactor';
 
 /**
@@ -31,10 +32,11 @@ export function SecondFactorGate({ children }: { children: ReactNode }) {
       <Title title="Set up a second factor" />
       <Alert severity="info">
         <Typography variant="body2">
-          {me?.tenant.name ?? 'Your organisation'} asks everyone to sign in with a second factor. Set one up to go on;
-          it takes a minute.
+          {me?.tenant.name ?? 'Your organisation'} asks everyone to sign in with a second factor. Add a passkey (your
+          device's fingerprint, face or PIN) or set up an authenticator app to go on; it takes a minute.
         </Typography>
       </Alert>
+      <PasskeysSection onAdded={done} />
       <TwoFactor onEnrolled={done} />
       <Stack direction="row">
         <Button onClick={() => logout()}>Sign out</Button>
