@@ -14,6 +14,8 @@ export interface TestAccount {
   email: string;
   emailVerified: boolean;
   name: string;
+  /** As Microsoft Entra ID: no `email_verified`, the optional claim `xms_edov` (domain owner verified) instead. */
+  entraStyle?: boolean;
 }
 
 export interface TestClient {
@@ -56,13 +58,16 @@ export async function startTestProvider(options: { candorRedirectUri: string }):
       { client_id: otherApp.clientId, client_secret: otherApp.clientSecret, redirect_uris: [OTHER_APP_REDIRECT] },
     ],
     cookies: { keys: ['test cookie key for the test provider'] },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified', 'xms_edov'], profile: ['name'] },
     async findAccount(_ctx: KoaContextWithOIDC, sub: string) {
       const account = accounts.get(sub);
       if (!account) return undefined;
       return {
         accountId: sub,
-        claims: async () => ({ sub, email: account.email, email_verified: account.emailVerified, name: account.name }),
+        claims: async () =>
+          account.entraStyle
+            ? { sub, email: account.email, xms_edov: account.emailVerified, name: account.name }
+            : { sub, email: account.email, email_verified: account.emailVerified, name: account.name },
       };
     },
     // Every client is the company's own: no consent page (oidc-provider's skip-consent recipe).

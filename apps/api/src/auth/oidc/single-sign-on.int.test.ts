@@ -2,6 +2,7 @@ import { AuditEvent, Membership, OidcConnection, OidcSignInAttempt, Session, TEN
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import type { TMe, TSaveSingleSignOnInput, TSingleSignOnButton, TSingleSignOnSettings } from '@candor/schemas';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { RateLimiter } from '../../http/rate-limit.js';
 import { rotateMasterKey } from '../../keys/rotation.js';
 import { CookieJar, signInAtProvider, startTestProvider, type TestProvider } from '../../testing/oidc-provider.js';
 import { httpClient, TEST_ORIGIN, testDeps } from '../../testing/test-app.js';
@@ -23,11 +24,16 @@ async function dataOf<T>(res: Response): Promise<T> {
 
 let counter = 0;
 /** A fresh company domain and a login at the provider for one of its people. */
-function person(domain: string, overrides: { emailVerified?: boolean; email?: string } = {}) {
+function person(domain: string, overrides: { emailVerified?: boolean; email?: string; entraStyle?: boolean } = {}) {
   counter += 1;
   const login = `person-${Date.now()}-${counter}`;
   const email = overrides.email ?? `${login}@${domain}`;
-  provider.accounts.set(login, { email, emailVerified: overrides.emailVerified ?? true, name: `Person ${counter}` });
+  provider.accounts.set(login, {
+    email,
+    emailVerified: overrides.emailVerified ?? true,
+    name: `Person ${counter}`,
+    entraStyle: overrides.entraStyle,
+  });
   return { login, email };
 }
 
@@ -198,6 +204,29 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
     await seedUser(t.em, t.tenant, 'admin', { email: unverified.email });
     expect(t.errorOf(await t.signInAs(unverified.login))).toBe('email_not_verified');
     expect(await t.me()).toBeNull();
+  });
+
+  it('takes Entra ID’s xms_edov (domain owner verified) in place of email_verified, and refuses it false', async () => {
+    const t = await setup();
+    const verified = person(t.domain, { entraStyle: true });
+    await seedUser(t.em, t.tenant, 'recruiter', { email: verified.email });
+    expect((await t.signInAs(verified.login)).headers.get('Location')).toBe('/admin/');
+
+    const unverified = person(t.domain, { entraStyle: true, emailVerified: false });
+    await seedUser(t.em, t.tenant, 'recruiter', { email: unverified.email });
+    expect(t.errorOf(await t.signInAs(unverified.login))).toBe('email_not_verified');
+  });
+
+  it('limits starts per client address, like password sign-ins', async () => {
+    const t = await setup();
+    const limited = httpClient({
+      ...t.deps,
+      limits: { ...t.deps.limits, signInPerIp: new RateLimiter(2, 60_000, { store: db.orm(), name: `sso-start-${t.tenant.slug}` }) },
+    });
+    const start = () => limited.request(`/auth/oidc/start?org=${t.tenant.slug}`);
+    expect((await start()).headers.get('Location')).toMatch(/^http:\/\/127\.0\.0\.1/);
+    expect((await start()).headers.get('Location')).toMatch(/^http:\/\/127\.0\.0\.1/);
+    expect(t.errorOf(await start())).toBe('too_many_attempts');
   });
 
   it('refuses a deactivated member, and a stranger when just-in-time membership is off', async () => {
