@@ -1,6 +1,8 @@
-import { AuditEvent, Passkey, WebAuthnChallenge } from '@candor/db';
+import { AuditEvent, Passkey, Tenant, WebAuthnChallenge } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import type { TPasskeyAuthenticationOptions, TPasskeyRegistrationOptions, TPasskeySummary } from '@candor/schemas';
+import { decodeBase32IgnorePadding } from '@oslojs/encoding';
+import { generateHOTP } from '@oslojs/otp';
 import { afterEach, expect, it, vi } from 'vitest';
 import { httpClient, TEST_ORIGIN, testDeps } from '../../testing/test-app.js';
 import { SoftwareAuthenticator } from '../../testing/software-authenticator.js';
@@ -211,5 +213,29 @@ forEachDatabase('passkeys', (db) => {
     // The removed passkey signs in nowhere; the password alone does.
     expect((await passkeySignIn(httpClient(deps), authenticator)).status).toBe(401);
     expect(await data(await httpClient(deps).signIn(user.email))).toHaveProperty('email', user.email);
+  });
+
+  it('counts as a second factor: offered first beside TOTP, enough for an organisation that requires one, kept while it does', async () => {
+    const { tenant, user, deps, browser, authenticator } = await withPasskey();
+    const { secret } = await data<{ secret: string }>(await browser.mutate('twoFactor.startTotp'));
+    const code = generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000)), 6);
+    expect((await browser.mutate('twoFactor.confirmTotp', { code })).status).toBe(200);
+    const answer = await data<{ secondFactor: { methods: string[] } }>(await httpClient(deps).signIn(user.email));
+    expect(answer.secondFactor.methods).toEqual(['passkey', 'totp', 'recovery_code']);
+
+    await db.orm().em.fork().nativeUpdate(Tenant, { id: tenant.id }, { requireSecondFactor: true });
+    const phone = httpClient(deps);
+    const me = await data<{ secondFactorRequired: boolean }>(await passkeySignIn(phone, authenticator));
+    expect(me.secondFactorRequired).toBe(false);
+    expect((await phone.query('jobs.list', {})).status).toBe(200);
+
+    // TOTP may go while the passkey stays; then the passkey is the last factor and stays too, until another is added.
+    const nextCode = generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000) + 1), 6);
+    expect((await phone.mutate('twoFactor.disableTotp', { code: nextCode })).status).toBe(200);
+    const [passkey] = await data<TPasskeySummary[]>(await phone.query('passkeys.list'));
+    expect((await phone.mutate('passkeys.remove', { id: passkey!.id })).status).toBe(409);
+    expect((await addPasskey(phone, new SoftwareAuthenticator(TEST_ORIGIN), 'Phone')).status).toBe(200);
+    expect((await phone.mutate('passkeys.remove', { id: passkey!.id })).status).toBe(200);
+    expect((await data<TPasskeySummary[]>(await phone.query('passkeys.list'))).map((p) => p.name)).toEqual(['Phone']);
   });
 });
