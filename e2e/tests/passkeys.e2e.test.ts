@@ -107,6 +107,9 @@ for (const server of servers()) {
       await page.getByLabel(/^Password/).fill(password);
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.getByRole('heading', { name: 'Two-factor authentication' }).waitFor();
+      await page.getByRole('button', { name: 'Use your passkey' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `passkeys-second-step-${server.dialect}`);
       await page.getByRole('button', { name: 'Use your passkey' }).click();
       await page.getByText(/^Welcome/).waitFor();
       const after = await cdp.send('WebAuthn.getCredentials', { authenticatorId });

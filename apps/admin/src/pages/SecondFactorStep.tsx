@@ -9,7 +9,7 @@ import { trpc } from '../trpc';
 const METHOD_TEXT: Record<TSecondFactorMethod, { label: string; hint: string; switchTo: string }> = {
   passkey: {
     label: 'Passkey',
-    hint: 'Use a passkey you added to Candor: your fingerprint, face, screen lock or security key.',
+    hint: 'Confirm it is you with one of your passkeys.',
     switchTo: 'Use a passkey instead',
   },
   totp: {
