@@ -1,6 +1,6 @@
 import { type TSingleSignOnError, ZEmail, ZSingleSignOnError } from '@candor/schemas';
 import BusinessOutlinedIcon from '@mui/icons-material/BusinessOutlined';
-import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, Skeleton, Stack, TextField, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -60,7 +60,9 @@ export function SingleSignOnButton() {
           {ERROR_MESSAGES[refused.data]}
         </Alert>
       )}
-      {org && provider.data ? (
+      {org && provider.isPending ? (
+        <Skeleton variant="rounded" height={36} aria-label="Loading your organisation’s sign-in" />
+      ) : org && provider.data ? (
         <Button variant="outlined" startIcon={<BusinessOutlinedIcon aria-hidden />} onClick={() => startAt({ org })}>
           Sign in with {provider.data.providerName}
         </Button>
