@@ -136,9 +136,9 @@ function errorCodeOf(error: unknown): string {
 /**
  * The member signing in: an active member as they are; an invited one
  * accepts the invitation (the provider proved the address, as the invite
- * link would); a deactivated one is refused; someone without a membership
- * new to Candor becomes a member with the just-in-time role when the owner
- * set one (a new Candor user without a password), else is refused.
+ * link would); a deactivated one is refused; someone new to Candor becomes
+ * a member with the just-in-time role when the owner set one (a new user
+ * without a password); anyone else is refused.
  */
 async function memberFor(tx: Em, connection: Connection, claims: Claims, email: string, requestId: string) {
   const tenantId = connection.tenant.id;
