@@ -4,13 +4,13 @@
  * tRPC batches, a forged Host; and the headers every answer carries.
  */
 import type { AddressInfo } from 'node:net';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { MAX_TRPC_BATCH_SIZE } from '@candor/schemas';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { pdfBytes } from '../testing/documents.js';
+import { type RawAnswer, sendRaw } from '../testing/raw-http.js';
 import { actorOf, seedJobWithApplicant } from '../testing/hiring-fixtures.js';
 import { httpClient, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
 import { BODY_LIMITS } from './body-limits.js';
@@ -19,57 +19,9 @@ import { RateLimiter } from './rate-limit.js';
 const TEST_HOST = new URL(TEST_ORIGIN).host;
 const MB = 1024 * 1024;
 
-type Answer = { status: number; headers: IncomingHttpHeaders; body: string; sentBytes: number; ms: number };
-
-/**
- * Sends a request over a real socket. With `streamBytes` the body is that
- * many bytes, chunked, written 1 MB at a time from one reused buffer (so
- * the client's own memory stays flat) and stopped once the server answers.
- */
-function send(
-  base: string,
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; streamBytes?: number } = {},
-): Promise<Answer> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    let sentBytes = 0;
-    let answered = false;
-    // A fresh connection each time: one the server closed after a refused body must not be reused.
-    const req = httpRequest(`${base}${path}`, {
-      method: options.method ?? 'GET',
-      headers: { Host: TEST_HOST, ...options.headers },
-      agent: false,
-    });
-    req.on('response', (res) => {
-      answered = true;
-      const ms = performance.now() - started;
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), sentBytes, ms });
-        req.destroy();
-      });
-    });
-    // The server may close the socket while we still write: that is fine once it answered.
-    req.on('error', (error) => {
-      if (!answered) reject(error);
-    });
-    if (options.streamBytes === undefined) {
-      req.end(options.body);
-      return;
-    }
-    const total = options.streamBytes;
-    const chunk = Buffer.alloc(MB, 'a');
-    const write = () => {
-      while (!answered && sentBytes < total) {
-        sentBytes += chunk.length;
-        if (!req.write(chunk)) return void req.once('drain', write);
-      }
-      if (!answered) req.end();
-    };
-    write();
-  });
+/** A request over a real socket, for our test host unless the test names another. */
+function send(base: string, path: string, options: Parameters<typeof sendRaw>[2] = {}): Promise<RawAnswer> {
+  return sendRaw(base, path, { ...options, headers: { Host: TEST_HOST, ...options.headers } });
 }
 
 /** Serves the real app on a random port, as server.ts does. */
