@@ -5,6 +5,7 @@ import { AppError } from '../trpc/app-error.js';
 import { ownAccountProcedure, publicProcedure } from '../trpc/init.js';
 import { buildMe } from './auth.service.js';
 import { changePassword } from './change-password.js';
+import { noticeSignInChange } from './sign-in-change-notice.js';
 import { hashToken } from './token-hash.js';
 
 /**
@@ -64,6 +65,7 @@ export const accountProcedures = {
         throw new AppError('TOO_MANY_REQUESTS', 'Too many password changes tried; wait a few minutes and try again');
       }
       await changePassword(ctx.em, ctx.userId, input, ctx.requestId);
+      await noticeSignInChange(ctx.em, { userId: ctx.userId, userAgent: ctx.userAgent, publicUrl: ctx.deps.publicUrl }, 'password_changed');
       await ctx.deps.sessions.invalidateOthers(ctx.userId, ctx.session.token);
       return { ok: true as const };
     }),

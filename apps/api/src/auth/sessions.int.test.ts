@@ -1,4 +1,4 @@
-import { AuditEvent, Session, TENANT_FILTER } from '@candor/db';
+import { AuditEvent, OutboxEmail, Session, TENANT_FILTER } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser, TEST_PASSWORD } from '@candor/db/testing';
 import { SESSION_LIFETIME_HOURS, type TSessionSummary } from '@candor/schemas';
 import { expect, it } from 'vitest';
@@ -131,6 +131,9 @@ forEachDatabase('staff sessions', (db) => {
     expect((await phone.query('auth.me')).status).toBe(401);
     expect((await laptop.query('auth.me')).status).toBe(200);
     expect((await httpClient(deps).signIn(member.email, NEW_PASSWORD)).status).toBe(200);
+    // The account's owner is told, in case it was not them.
+    const notices = await db.orm().em.fork().find(OutboxEmail, { to: member.email, template: 'user.sign_in_change' }, { filters: false });
+    expect(notices.map((n) => n.subject)).toEqual(['The password of your Candor account was changed']);
   });
 
   it('a borrowed session cannot guess the current password by changing it: tries are limited per user', async () => {

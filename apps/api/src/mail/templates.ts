@@ -31,3 +31,28 @@ export function passwordResetEmail(input: {
     text: `Hello,\n\n${why}\n\nTo choose a new password, open this link (it works once, within ${input.validMinutes} minutes). Setting it signs you out of Candor everywhere.\n\n${input.link}\n\nIf you did not expect this, ignore this email: your password stays as it is.\n`,
   };
 }
+
+/** What changed in how someone signs in to Candor, as the notice words it. */
+export const SIGN_IN_CHANGES = {
+  passkey_added: 'A passkey was added to your Candor account',
+  passkey_removed: 'A passkey was removed from your Candor account',
+  totp_enabled: 'Two-factor authentication was turned on for your Candor account',
+  totp_disabled: 'Two-factor authentication was turned off for your Candor account',
+  password_changed: 'The password of your Candor account was changed',
+} as const;
+export type SignInChange = keyof typeof SIGN_IN_CHANGES;
+
+/**
+ * Tells a staff member that a way to sign in to their account changed, so a
+ * change made from a borrowed session (a passkey added by someone else) does
+ * not go unnoticed.
+ */
+export function signInChangeEmail(input: { change: SignInChange; device: string | null; accountLink: string; resetLink: string }) {
+  const what = SIGN_IN_CHANGES[input.change];
+  const from = input.device ? ` from ${input.device}` : '';
+  return {
+    template: 'user.sign_in_change',
+    subject: what,
+    text: `Hello,\n\n${what}${from}, just now.\n\nIf that was you, there is nothing to do. You can review your passkeys, two-factor authentication and sessions on Your account:\n\n${input.accountLink}\n\nIf it was not you, reset your password now (it signs you out everywhere), then check Your account and remove what you do not recognise:\n\n${input.resetLink}\n`,
+  };
+}

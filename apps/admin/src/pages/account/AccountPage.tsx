@@ -1,4 +1,5 @@
 import { Alert, Skeleton, Stack } from '@mui/material';
+import type { ReactNode } from 'react';
 import { Title } from 'react-admin';
 import { useMe } from '../../providers/authProvider';
 import { ChangePasswordSection } from './ChangePasswordSection';
@@ -9,7 +10,7 @@ import { TwoFactor } from './TwoFactor';
 /** The signed-in user's own account (password, passkeys, second factor, sessions), reached from the account menu. */
 export function AccountPage() {
   const { me } = useMe();
-  let body;
+  let body: ReactNode;
   if (!me) body = <Skeleton variant="rounded" height={200} aria-label="Loading" />;
   else if (me.signedInWith === 'single_sign_on') {
     // The API refuses account changes to a session an organisation's provider opened (ownAccountProcedure).

@@ -13,6 +13,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useNotify } from 'react-admin';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
@@ -40,7 +41,7 @@ export function RequireSecondFactorSection() {
     onError: (error) => notify(toHttpError(error).message, { type: 'error' }),
   });
 
-  let body;
+  let body: ReactNode;
   if (rules.error) body = <Alert severity="error">{toHttpError(rules.error).message}</Alert>;
   else if (!rules.data) body = <Skeleton variant="rounded" height={160} aria-label="Loading" />;
   else {

@@ -1,4 +1,4 @@
-import { AuditEvent, Passkey, Tenant, WebAuthnChallenge } from '@candor/db';
+import { AuditEvent, OutboxEmail, Passkey, Tenant, WebAuthnChallenge } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import type { TPasskeyAuthenticationOptions, TPasskeyRegistrationOptions, TPasskeySummary } from '@candor/schemas';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
@@ -58,6 +58,20 @@ forEachDatabase('passkeys', (db) => {
     expect((await addPasskey(setup.browser, authenticator, 'Laptop')).status).toBe(200);
     return { ...setup, authenticator };
   }
+
+  it('emails the account owner when a passkey is added or removed, naming the device and not the passkey', async () => {
+    const { user, browser, em } = await member();
+    const added = await addPasskey(browser, new SoftwareAuthenticator(TEST_ORIGIN), 'Laptop');
+    const { passkey } = await data<{ passkey: TPasskeySummary }>(added);
+    await data(await browser.mutate('passkeys.remove', { id: passkey.id }));
+    const notices = await em.fork().find(OutboxEmail, { to: user.email, template: 'user.sign_in_change' }, { filters: false, orderBy: { createdAt: 'asc' } });
+    expect(notices.map((n) => n.subject)).toEqual([
+      'A passkey was added to your Candor account',
+      'A passkey was removed from your Candor account',
+    ]);
+    expect(notices[0]!.text).toContain('/admin/#/forgot-password');
+    expect(notices[0]!.text).not.toContain('Laptop');
+  });
 
   it('registers several passkeys; the first ends the other sessions, the next do not', async () => {
     const { user, deps, browser } = await member();

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { TotpFactor } from '@candor/db';
+import { OutboxEmail, TotpFactor } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { generateHOTP } from '@oslojs/otp';
@@ -64,6 +64,17 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
     expect(answer.secondFactor.methods).toEqual(['totp', 'recovery_code']);
     return answer.secondFactor.token;
   }
+
+  it('emails the account owner when two-factor authentication is turned on and off', async () => {
+    const { user, browser, enrolment } = await enrolled();
+    nextStep();
+    expect((await browser.mutate('twoFactor.disableTotp', { code: codeFor(enrolment.secret) })).status).toBe(200);
+    const notices = await db.orm().em.fork().find(OutboxEmail, { to: user.email, template: 'user.sign_in_change' }, { filters: false, orderBy: { createdAt: 'asc' } });
+    expect(notices.map((n) => n.subject)).toEqual([
+      'Two-factor authentication was turned on for your Candor account',
+      'Two-factor authentication was turned off for your Candor account',
+    ]);
+  });
 
   it('enrols only with a right code, then shows a QR code, the secret in text and ten recovery codes', async () => {
     const em = db.orm().em.fork();
