@@ -26,6 +26,14 @@ describe('clientIpOf', () => {
   });
 
   it('accepts IPv6 entries', () => {
-    expect(clientIpOf('2001:db8::1', '::1', 1)).toBe('2001:db8::1');
+    expect(clientIpOf('2001:db8::1', '::1', 1)).toBe('2001:db8:0:0::');
+  });
+
+  it('counts an IPv6 client by its /64, as one host usually holds a whole /64', () => {
+    expect(clientIpOf('2001:db8:5:6::1', undefined, 1)).toBe('2001:db8:5:6::');
+    expect(clientIpOf('2001:0db8:0005:0006:ffff:1:2:3', undefined, 1)).toBe('2001:db8:5:6::');
+    expect(clientIpOf('2001:db8:5:7::1', undefined, 1)).toBe('2001:db8:5:7::');
+    expect(clientIpOf(undefined, '::ffff:192.0.2.9', 0)).toBe('192.0.2.9');
+    expect(clientIpOf(undefined, '192.0.2.9', 0)).toBe('192.0.2.9');
   });
 });

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { clientOf } from './network.js';
 
 /**
  * The client's address as the per-IP limits see it.
@@ -8,9 +9,14 @@ import { isIP } from 'node:net';
  * only the entries our own proxies appended can be believed: behind
  * `trustedHops` proxies the client is the entry `trustedHops` from the
  * right (the one the outermost trusted proxy appended). Without trusted
- * proxies the header is ignored and the socket's peer is the client.
+ * proxies the header is ignored and the socket's peer is the client. An
+ * IPv6 client is its /64 (see clientOf), as one host usually holds a /64.
  */
 export function clientIpOf(forwardedFor: string | undefined, socketAddress: string | undefined, trustedHops: number): string {
+  return clientOf(believedAddressOf(forwardedFor, socketAddress, trustedHops));
+}
+
+function believedAddressOf(forwardedFor: string | undefined, socketAddress: string | undefined, trustedHops: number): string {
   const fallback = socketAddress || 'unknown';
   if (trustedHops <= 0 || !forwardedFor) return fallback;
   const entries = forwardedFor.split(',').map((entry) => entry.trim());

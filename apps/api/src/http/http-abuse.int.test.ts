@@ -4,7 +4,7 @@
  * tRPC batches, a forged Host; and the headers every answer carries.
  */
 import type { AddressInfo } from 'node:net';
-import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
+import { forEachDatabase, seedTenant, seedUser, TEST_PASSWORD } from '@candor/db/testing';
 import { MAX_TRPC_BATCH_SIZE } from '@candor/schemas';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -147,6 +147,32 @@ forEachDatabase('HTTP abuse', (db) => {
         statuses.push(res.status);
       }
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    });
+
+    it('counts the addresses of one IPv6 /64 as one client: guessing from many of them is throttled', async () => {
+      const deps = testDeps(db.orm());
+      const em = db.orm().em.fork();
+      const owner = await seedUser(em, await seedTenant(em), 'owner');
+      const client = httpClient(deps);
+      const statuses: number[] = [];
+      for (let n = 1; n <= 12; n++) {
+        const res = await client.request('/trpc/auth.signIn', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `2001:db8:5:6::${n.toString(16)}` },
+          body: JSON.stringify({ email: owner.email, password: `wrong-password-${n}` }),
+        });
+        statuses.push(res.status);
+      }
+      // One client: after the fifth wrong password it must wait, as a single address would (before: 12 x 401).
+      expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+      expect(statuses.at(-1)).toBe(429);
+      // The owner, from another network, is not held up by it.
+      const owners = await client.request('/trpc/auth.signIn', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '2001:db8:77:1::5' },
+        body: JSON.stringify({ email: owner.email, password: TEST_PASSWORD }),
+      });
+      expect(owners.status).toBe(200);
     });
 
     it('ignores X-Forwarded-For entirely without trusted proxies', async () => {

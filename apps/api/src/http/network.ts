@@ -13,6 +13,19 @@ export function networkOf(ip: string): string {
   return ip;
 }
 
+/**
+ * The client as per-client limits count it: an IPv4 address, or the /64 of
+ * an IPv6 one, written as its first address (`2001:db8:5:6::`). A single
+ * host is routinely given a whole /64, so counting IPv6 addresses one by one
+ * would let it try passwords from as many addresses as it likes.
+ */
+export function clientOf(ip: string): string {
+  const v4 = ip.startsWith('::ffff:') && isIPv4(ip.slice(7)) ? ip.slice(7) : ip;
+  if (isIPv4(v4)) return v4;
+  if (isIPv6(ip)) return `${expandIPv6(ip).slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::`;
+  return ip;
+}
+
 /** The eight 16-bit groups of an IPv6 address, zero-padded, `::` expanded. */
 function expandIPv6(ip: string): string[] {
   const [head = '', tail = ''] = ip.split('%')[0]!.split('::');
