@@ -48,7 +48,7 @@ export const candidatesRouter = router({
   merge: roleProcedure('candidates.manage')
     .input(ZCandidateMergeInput)
     .output(ZCandidate)
-    .mutation(({ ctx, input }) => mergeCandidates(ctx.em, ctx.actor, input)),
+    .mutation(({ ctx, input }) => mergeCandidates(ctx.em, ctx.actor, input, ctx.deps)),
 
   // The disclosure log: who outside Candor received the candidate's data (Art. 15(1)(c), Art. 19).
   disclosures: roleProcedure('candidates.manage')

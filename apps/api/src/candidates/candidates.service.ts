@@ -1,3 +1,4 @@
+import { type MergeDeps, moveMergedData } from './merge-sealed-data.js';
 import {
   Application,
   Candidate,
@@ -234,11 +235,16 @@ export async function updateCandidate(em: Em, actor: Actor, input: z.output<type
  * missing contact details are filled from it, and the duplicate is deleted.
  * Two applications to the same job cannot be merged automatically.
  */
-export async function mergeCandidates(em: Em, actor: Actor, input: z.output<typeof ZCandidateMergeInput>): Promise<TCandidate> {
+export async function mergeCandidates(
+  em: Em,
+  actor: Actor,
+  input: z.output<typeof ZCandidateMergeInput>,
+  deps: MergeDeps,
+): Promise<TCandidate> {
   const keep = await visibleCandidate(em, actor, input.keepId);
   const merged = await visibleCandidate(em, actor, input.mergeId);
   assertNotRestricted([keep, merged], 'their record cannot be merged');
-  await em.transactional(async (tx) => {
+  const afterMerge = await em.transactional(async (tx) => {
     const [keptApps, movedApps] = await Promise.all([
       tx.find(Application, { candidate: keep }),
       tx.find(Application, { candidate: merged }),
@@ -250,6 +256,13 @@ export async function mergeCandidates(em: Em, actor: Actor, input: z.output<type
       });
     }
     for (const app of movedApps) app.candidate = keep;
+    await tx.flush();
+    const finish = await moveMergedData(tx, deps, {
+      tenantId: actor.tenantId,
+      fromId: merged.id,
+      toId: keep.id,
+      movedApplicationIds: movedApps.map((a) => a.id),
+    });
     keep.phone ??= merged.phone ?? null;
     keep.phoneDigits ??= merged.phoneDigits ?? null;
     keep.location ??= merged.location ?? null;
@@ -262,7 +275,9 @@ export async function mergeCandidates(em: Em, actor: Actor, input: z.output<type
     recordAudit(tx, actor, { action: 'candidate.merge', targetType: 'Candidate', targetId: keep.id, subjectId: keep.id });
     recordAudit(tx, actor, { action: 'candidate.merged_away', targetType: 'Candidate', targetId: merged.id, subjectId: merged.id });
     await tx.flush();
+    return finish;
   });
+  await afterMerge();
   return toCandidate(em, actor, keep);
 }
 

@@ -103,15 +103,15 @@ forEachDatabase('sweeping what a killed process left behind', (db) => {
     expect(existsSync(temporary)).toBe(false);
   });
 
-  it('keeps the key of a candidate merged into another (their moved applications are sealed under it)', async () => {
-    const { tenant, actor, deps, candidate, keyFile } = await setup();
+  it('a merge destroys the merged candidate’s key itself, having sealed their data afresh under the kept one’s', async () => {
+    const { tenant, actor, deps, candidate } = await setup();
     const { candidate: other } = await seedJobWithApplicant(db.orm(), actor);
     await candidateKey(tenantEm(db.orm(), tenant.id), deps, { tenantId: tenant.id, candidateId: other.id }, { create: true });
-    await mergeCandidates(tenantEm(db.orm(), tenant.id), actor, { keepId: candidate.id, mergeId: other.id });
-    age(keyFile(other.id));
+    await mergeCandidates(tenantEm(db.orm(), tenant.id), actor, { keepId: candidate.id, mergeId: other.id }, deps);
 
+    expect(await deps.keyStore.read(tenant.id, other.id)).toBeNull();
+    expect(await deps.keyStore.read(tenant.id, candidate.id)).not.toBeNull();
     expect((await sweepLeftovers(db.orm(), deps)).orphanKeysRemoved).toBe(0);
-    expect(await deps.keyStore.read(tenant.id, other.id)).not.toBeNull();
   });
 
   it('a dry run counts and changes nothing; every full retention run sweeps, logging counts only', async () => {

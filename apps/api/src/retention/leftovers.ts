@@ -27,9 +27,11 @@ export interface LeftoverCounts {
 }
 
 /**
- * Of candidates without a row, those merged into another record: their
- * moved applications' text is still sealed under their key (merging does
- * not re-seal it), so that key is not a leftover.
+ * Of candidates without a row, those merged into another record. A merge
+ * now re-seals the data under the kept candidate's key and destroys the
+ * merged key itself (candidates/merge-sealed-data.ts); merges made before
+ * that left the moved data sealed under the merged key, so such a key is
+ * still no leftover.
  */
 async function mergedAway(em: Em, tenantId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
