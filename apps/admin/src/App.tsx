@@ -1,4 +1,5 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { type ReactNode, Suspense } from 'react';
+import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import {
   type CandorPermissions,
@@ -7,24 +8,41 @@ import {
   RESOURCE_ACCESS,
   RESOURCE_NAMES,
 } from './access';
-import { AppLayout } from './layout/AppLayout';
-import { AccountPage } from './pages/account/AccountPage';
-import { Dashboard } from './pages/Dashboard';
+import { lazyView } from './lazyView';
 import { LoginPage } from './pages/LoginPage';
-import { BrandingPage } from './pages/branding/BrandingPage';
-import { PrivacyPage } from './pages/privacy/PrivacyPage';
-import { DiversityPage } from './pages/diversity/DiversityPage';
-import { RetentionPage } from './pages/retention/RetentionPage';
-import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
-import { ResetPasswordPage } from './pages/ResetPasswordPage';
-import { SetPasswordPage } from './pages/SetPasswordPage';
-import { SecurityPage } from './pages/security/SecurityPage';
-import { SettingsPage } from './pages/settings/SettingsPage';
 import { authProvider } from './providers/authProvider';
-import { dataProvider } from './providers/dataProvider';
+import { lazyDataProvider } from './providers/lazyDataProvider';
 import { queryClient } from './queryClient';
 import { RESOURCES } from './resources';
 import { theme } from './theme';
+
+// Only the sign-in page and the layout load up front; every page below loads when first opened.
+const AppLayout = lazyView(() => import('./layout/AppLayout'), 'AppLayout');
+const AccountPage = lazyView(() => import('./pages/account/AccountPage'), 'AccountPage');
+const Dashboard = lazyView(() => import('./pages/Dashboard'), 'Dashboard');
+const BrandingPage = lazyView(() => import('./pages/branding/BrandingPage'), 'BrandingPage');
+const PrivacyPage = lazyView(() => import('./pages/privacy/PrivacyPage'), 'PrivacyPage');
+const DiversityPage = lazyView(() => import('./pages/diversity/DiversityPage'), 'DiversityPage');
+const RetentionPage = lazyView(() => import('./pages/retention/RetentionPage'), 'RetentionPage');
+const ForgotPasswordPage = lazyView(() => import('./pages/ForgotPasswordPage'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyView(() => import('./pages/ResetPasswordPage'), 'ResetPasswordPage');
+const SetPasswordPage = lazyView(() => import('./pages/SetPasswordPage'), 'SetPasswordPage');
+const SecurityPage = lazyView(() => import('./pages/security/SecurityPage'), 'SecurityPage');
+const SettingsPage = lazyView(() => import('./pages/settings/SettingsPage'), 'SettingsPage');
+
+/** The menu, app bar and second-factor gate load after signing in, not with the sign-in page. */
+function SignedInLayout({ children }: { children: ReactNode }) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <AppLayout>{children}</AppLayout>
+    </Suspense>
+  );
+}
+
+/** The signed-out pages have no Layout, so no Layout Suspense: they get their own, with the same spinner. */
+function SignedOut({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
 
 export function App() {
   return (
@@ -35,17 +53,38 @@ export function App() {
       title="Candor"
       authProvider={authProvider}
       queryClient={queryClient}
-      dataProvider={dataProvider}
+      dataProvider={lazyDataProvider}
       loginPage={LoginPage}
       dashboard={Dashboard}
-      layout={AppLayout}
+      layout={SignedInLayout}
       theme={theme}
     >
       {/* Outside the permissions function: reachable signed out, from the sign-in page and emailed links. */}
       <CustomRoutes noLayout>
-        <Route path="/set-password" element={<SetPasswordPage />} />
-        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-        <Route path="/reset-password" element={<ResetPasswordPage />} />
+        <Route
+          path="/set-password"
+          element={
+            <SignedOut>
+              <SetPasswordPage />
+            </SignedOut>
+          }
+        />
+        <Route
+          path="/forgot-password"
+          element={
+            <SignedOut>
+              <ForgotPasswordPage />
+            </SignedOut>
+          }
+        />
+        <Route
+          path="/reset-password"
+          element={
+            <SignedOut>
+              <ResetPasswordPage />
+            </SignedOut>
+          }
+        />
       </CustomRoutes>
       {(permissions: CandorPermissions) => (
         <>

@@ -1,7 +1,9 @@
 import { candidateLabel, type TApplicationListItem } from '@candor/schemas';
 import AssignmentIndOutlinedIcon from '@mui/icons-material/AssignmentIndOutlined';
-import { ApplicationList } from './ApplicationList';
-import { ApplicationShow } from './ApplicationShow';
+import { lazyView } from '../../lazyView';
+
+const ApplicationList = lazyView(() => import('./ApplicationList'), 'ApplicationList');
+const ApplicationShow = lazyView(() => import('./ApplicationShow'), 'ApplicationShow');
 
 export const applications = {
   list: ApplicationList,

@@ -1,6 +1,8 @@
 import type { TAuditEvent } from '@candor/schemas';
 import HistoryIcon from '@mui/icons-material/History';
-import { AuditList } from './AuditList';
+import { lazyView } from '../../lazyView';
+
+const AuditList = lazyView(() => import('./AuditList'), 'AuditList');
 
 export const audit = {
   list: AuditList,

@@ -1,9 +1,11 @@
 import type { TCandidateListItem } from '@candor/schemas';
 import PeopleAltOutlinedIcon from '@mui/icons-material/PeopleAltOutlined';
-import { CandidateCreate } from './CandidateCreate';
-import { CandidateEdit } from './CandidateEdit';
-import { CandidateList } from './CandidateList';
-import { CandidateShow } from './CandidateShow';
+import { lazyView } from '../../lazyView';
+
+const CandidateCreate = lazyView(() => import('./CandidateCreate'), 'CandidateCreate');
+const CandidateEdit = lazyView(() => import('./CandidateEdit'), 'CandidateEdit');
+const CandidateList = lazyView(() => import('./CandidateList'), 'CandidateList');
+const CandidateShow = lazyView(() => import('./CandidateShow'), 'CandidateShow');
 
 export const candidates = {
   list: CandidateList,

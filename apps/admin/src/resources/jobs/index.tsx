@@ -1,11 +1,13 @@
 import type { TJobListItem } from '@candor/schemas';
 import WorkOutlineIcon from '@mui/icons-material/WorkOutlineOutlined';
 import { Route } from 'react-router';
-import { JobBoard } from './board/JobBoard';
-import { JobCreate } from './JobCreate';
-import { JobEdit } from './JobEdit';
-import { JobList } from './JobList';
-import { JobShow } from './JobShow';
+import { lazyView } from '../../lazyView';
+
+const JobBoard = lazyView(() => import('./board/JobBoard'), 'JobBoard');
+const JobCreate = lazyView(() => import('./JobCreate'), 'JobCreate');
+const JobEdit = lazyView(() => import('./JobEdit'), 'JobEdit');
+const JobList = lazyView(() => import('./JobList'), 'JobList');
+const JobShow = lazyView(() => import('./JobShow'), 'JobShow');
 
 export const jobs = {
   list: JobList,

@@ -1,7 +1,9 @@
 import type { TOutboxEmail } from '@candor/schemas';
 import OutboxOutlinedIcon from '@mui/icons-material/OutboxOutlined';
-import { OutboxList } from './OutboxList';
-import { OutboxShow } from './OutboxShow';
+import { lazyView } from '../../lazyView';
+
+const OutboxList = lazyView(() => import('./OutboxList'), 'OutboxList');
+const OutboxShow = lazyView(() => import('./OutboxShow'), 'OutboxShow');
 
 export const outbox = {
   list: OutboxList,

@@ -1,9 +1,11 @@
 import { REQUEST_TYPE_LABELS, type TPrivacyRequest } from '@candor/schemas';
 import GppMaybeOutlinedIcon from '@mui/icons-material/GppMaybeOutlined';
-import { PrivacyRequestCreate } from './PrivacyRequestCreate';
-import { PrivacyRequestList } from './PrivacyRequestList';
-import { PrivacyRequestShow } from './PrivacyRequestShow';
+import { lazyView } from '../../lazyView';
 import { requestReference } from './labels';
+
+const PrivacyRequestCreate = lazyView(() => import('./PrivacyRequestCreate'), 'PrivacyRequestCreate');
+const PrivacyRequestList = lazyView(() => import('./PrivacyRequestList'), 'PrivacyRequestList');
+const PrivacyRequestShow = lazyView(() => import('./PrivacyRequestShow'), 'PrivacyRequestShow');
 
 export const privacyRequests = {
   list: PrivacyRequestList,

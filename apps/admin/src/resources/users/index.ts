@@ -1,8 +1,10 @@
 import type { TTenantUser } from '@candor/schemas';
 import PeopleIcon from '@mui/icons-material/People';
-import { UserCreate } from './UserCreate';
-import { UserEdit } from './UserEdit';
-import { UserList } from './UserList';
+import { lazyView } from '../../lazyView';
+
+const UserCreate = lazyView(() => import('./UserCreate'), 'UserCreate');
+const UserEdit = lazyView(() => import('./UserEdit'), 'UserEdit');
+const UserList = lazyView(() => import('./UserList'), 'UserList');
 
 export const users = {
   list: UserList,
