@@ -17,6 +17,8 @@ export const lazyDataProvider = new Proxy({} as CandorDataProvider, {
   get: (_target, name) =>
     typeof name === 'string' && name !== 'then'
       ? (...args: unknown[]) =>
-          load().then((provider) => (provider[name as keyof CandorDataProvider] as (...a: unknown[]) => unknown)(...args))
+          load().then((provider) =>
+            (provider[name as keyof CandorDataProvider] as (...a: unknown[]) => unknown)(...args),
+          )
       : undefined,
 });
