@@ -1,0 +1,108 @@
+import { request as httpRequest } from 'node:http';
+import type { Browser, Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
+
+/**
+ * The backoffice's first-load budget, measured in a real browser: the
+ * JavaScript a fresh visit downloads for the sign-in page, and for the
+ * dashboard after signing in, gzipped. Chromium asks for brotli; the budget
+ * is in gzip (what every browser accepts), so each script the browser loaded
+ * is fetched again as gzip to count it.
+ *
+ * Issue 16 asks for 250 KB each. Not reached yet: lazy pages, the lazy
+ * layout and data provider brought the sign-in page from 476 KB to 325 KB
+ * and the dashboard to 354 KB; what is left is mostly react-dom, MUI,
+ * react-router, react-admin's core and Zod (the schemas imported by the
+ * resources' record labels). Until then these ceilings stop it growing.
+ */
+const KB = 1024;
+const GOAL_GZIPPED = 250 * KB;
+const CEILING_GZIPPED = { signIn: 330 * KB, dashboard: 360 * KB };
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+type Script = { url: string; transferred: number; encoding: string | undefined };
+
+/** Every script the page loads from here on, with the bytes it took on the wire and its coding. */
+function recordScripts(page: Page): () => Promise<Script[]> {
+  const seen: Promise<Script>[] = [];
+  page.on('response', (response: Response) => {
+    if (response.request().resourceType() !== 'script') return;
+    seen.push(
+      response.finished().then(async () => ({
+        url: response.url(),
+        transferred: (await response.request().sizes()).responseBodySize,
+        encoding: (await response.allHeaders())['content-encoding'],
+      })),
+    );
+  });
+  return () => Promise.all(seen);
+}
+
+/**
+ * The size of a URL's body as sent to a client that accepts gzip (node:http
+ * does not decode it, unlike fetch); a file too small to gain from gzip goes
+ * out as it is.
+ */
+function gzippedSize(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    httpRequest(url, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+      if (res.headers['content-encoding'] !== undefined && res.headers['content-encoding'] !== 'gzip') {
+        reject(new Error(`${url} was sent as ${res.headers['content-encoding']}`));
+      }
+      let bytes = 0;
+      res.on('data', (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      res.on('end', () => resolve(bytes));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+async function measure(label: string, scripts: Script[]) {
+  const urls = [...new Set(scripts.map((script) => script.url))];
+  const gzipped = (await Promise.all(urls.map(gzippedSize))).reduce((sum, size) => sum + size, 0);
+  const transferred = scripts.reduce((sum, script) => sum + script.transferred, 0);
+  console.info(
+    `${label}: ${urls.length} scripts, ${(gzipped / KB).toFixed(1)} KB gzipped (goal ${GOAL_GZIPPED / KB} KB), ${(transferred / KB).toFixed(1)} KB as the browser got them (${[...new Set(scripts.map((s) => s.encoding ?? 'identity'))].join(', ')})`,
+  );
+  // Every script went out compressed, but for the few too small to gain from it.
+  expect(
+    scripts.filter((script) => !script.encoding && script.transferred > KB).map((script) => script.url),
+  ).toEqual([]);
+  return gzipped;
+}
+
+for (const server of servers()) {
+  describe(`the backoffice's first load [${server.dialect}]`, () => {
+    it('keeps the sign-in page’s gzipped JavaScript under its ceiling, every script compressed', async () => {
+      const page = await newTestPage(browser);
+      const scripts = recordScripts(page);
+      await page.goto(`${server.url}/admin/`);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `first-load-sign-in-${server.dialect}`);
+      expect(await measure('sign-in page', await scripts())).toBeLessThanOrEqual(CEILING_GZIPPED.signIn);
+      await page.close();
+    });
+
+    it('keeps the dashboard’s gzipped JavaScript under its ceiling, signing in included', async () => {
+      const page = await newTestPage(browser);
+      const scripts = recordScripts(page);
+      await signIn(page, server.url);
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `first-load-dashboard-${server.dialect}`);
+      expect(await measure('dashboard', await scripts())).toBeLessThanOrEqual(CEILING_GZIPPED.dashboard);
+      await page.close();
+    });
+  });
+}
