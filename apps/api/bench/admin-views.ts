@@ -24,7 +24,10 @@ type ListParams = {
 export type AdminDataProvider = {
   getList(resource: string, params: ListParams): Promise<{ data: Row[]; total?: number }>;
   getOne(resource: string, params: { id: string; meta?: unknown }): Promise<{ data: Row }>;
-  getManyReference(resource: string, params: ListParams & { target: string; id: string }): Promise<{ data: Row[] }>;
+  getManyReference(
+    resource: string,
+    params: ListParams & { target: string; id: string },
+  ): Promise<{ data: Row[] }>;
   board(input: { jobId: string; perColumn: number }): Promise<unknown>;
   interviews(applicationId: string): Promise<unknown>;
   scorecards(applicationId: string): Promise<unknown>;
@@ -65,7 +68,11 @@ export type Fixtures = {
 
 const firstPage = (perPage: number) => ({ page: 1, perPage });
 /** <List> in JobList.tsx: sorted by createdAt DESC, react-admin's 10 per page. */
-const jobsList: ListParams = { pagination: firstPage(10), sort: { field: 'createdAt', order: 'DESC' }, filter: {} };
+const jobsList: ListParams = {
+  pagination: firstPage(10),
+  sort: { field: 'createdAt', order: 'DESC' },
+  filter: {},
+};
 /** <List> in ApplicationList.tsx: appliedAt DESC, filterDefaultValues { status: 'active' }. */
 const applicationsList = (filter: Record<string, unknown>): ListParams => ({
   pagination: firstPage(10),
@@ -73,7 +80,11 @@ const applicationsList = (filter: Record<string, unknown>): ListParams => ({
   filter: { status: 'active', ...filter },
 });
 /** The always-on job filter of ApplicationList.tsx: a <ReferenceInput> fetches its first 25 choices by title. */
-const jobChoices: ListParams = { pagination: firstPage(25), sort: { field: 'title', order: 'ASC' }, filter: {} };
+const jobChoices: ListParams = {
+  pagination: firstPage(25),
+  sort: { field: 'title', order: 'ASC' },
+  filter: {},
+};
 /** <List> in CandidateList.tsx: lastActivityAt DESC. */
 const candidatesList = (filter: Record<string, unknown>): ListParams => ({
   pagination: firstPage(10),
@@ -114,7 +125,8 @@ export const views: View[] = [
     name: 'job board, biggest job',
     as: 'recruiter',
     // JobBoard.tsx → useBoard: the board alone, CARDS_PER_COLUMN per stage.
-    open: ({ dataProvider: dp, cardsPerColumn }, f) => dp.board({ jobId: f.biggestJobId, perColumn: cardsPerColumn }),
+    open: ({ dataProvider: dp, cardsPerColumn }, f) =>
+      dp.board({ jobId: f.biggestJobId, perColumn: cardsPerColumn }),
   },
   {
     name: 'job show, biggest job',
@@ -142,15 +154,25 @@ export const views: View[] = [
     name: 'applications with a tag',
     as: 'recruiter',
     open: ({ dataProvider: dp }, f) =>
-      Promise.all([dp.getList('applications', applicationsList({ tag: f.tag })), dp.getList('jobs', jobChoices)]),
+      Promise.all([
+        dp.getList('applications', applicationsList({ tag: f.tag })),
+        dp.getList('jobs', jobChoices),
+      ]),
   },
   {
     name: 'applications: search by candidate',
     as: 'recruiter',
     open: ({ dataProvider: dp }, f) =>
-      Promise.all([dp.getList('applications', applicationsList({ q: f.nameFragment })), dp.getList('jobs', jobChoices)]),
+      Promise.all([
+        dp.getList('applications', applicationsList({ q: f.nameFragment })),
+        dp.getList('jobs', jobChoices),
+      ]),
   },
-  { name: 'candidates list (default)', as: 'recruiter', open: ({ dataProvider: dp }) => dp.getList('candidates', candidatesList({})) },
+  {
+    name: 'candidates list (default)',
+    as: 'recruiter',
+    open: ({ dataProvider: dp }) => dp.getList('candidates', candidatesList({})),
+  },
   {
     name: 'candidates: search by name',
     as: 'recruiter',

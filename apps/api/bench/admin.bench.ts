@@ -57,19 +57,30 @@ const { values } = parseArgs({
   },
 });
 const serverJs = resolve(process.env.INIT_CWD ?? process.cwd(), values.server);
-if (!existsSync(serverJs)) throw new Error(`${serverJs} does not exist: build it first (pnpm turbo run build --filter @candor/api...)`);
-if (!['sqlite', 'postgres', 'both'].includes(values.database)) throw new Error('--database is sqlite, postgres or both');
+if (!existsSync(serverJs))
+  throw new Error(
+    `${serverJs} does not exist: build it first (pnpm turbo run build --filter @candor/api...)`,
+  );
+if (!['sqlite', 'postgres', 'both'].includes(values.database))
+  throw new Error('--database is sqlite, postgres or both');
 const runs = Number(values.runs);
 const wanted = values.views?.split(',').map((w) => w.trim().toLowerCase());
 const chosen = views.filter((view) => !wanted || wanted.some((w) => view.name.toLowerCase().includes(w)));
-if (chosen.length === 0) throw new Error(`no view matches --views ${values.views}; views: ${views.map((v) => v.name).join('; ')}`);
+if (chosen.length === 0)
+  throw new Error(`no view matches --views ${values.views}; views: ${views.map((v) => v.name).join('; ')}`);
 
 type Database = { label: string; url: string; dataDir: string };
 const benchData = join(here, 'data');
 const databases: Database[] = [
-  { label: 'SQLite', url: `sqlite:${join(benchData, 'sqlite', 'candor.db')}`, dataDir: join(benchData, 'sqlite') },
+  {
+    label: 'SQLite',
+    url: `sqlite:${join(benchData, 'sqlite', 'candor.db')}`,
+    dataDir: join(benchData, 'sqlite'),
+  },
   { label: 'PostgreSQL', url: values.postgres, dataDir: join(benchData, 'postgres') },
-].filter((db) => values.database === 'both' || (values.database === 'sqlite') === db.label.startsWith('SQLite'));
+].filter(
+  (db) => values.database === 'both' || (values.database === 'sqlite') === db.label.startsWith('SQLite'),
+);
 
 // --- Seeding -------------------------------------------------------------------------------------------------------
 
@@ -104,9 +115,24 @@ async function analyze(url: string): Promise<void> {
 function createPostgresDatabase(url: string): void {
   const { hostname, port, username, pathname } = new URL(url);
   const name = pathname.slice(1);
-  const exists = execFileSync('psql', ['-h', hostname, '-p', port || '5432', '-U', username, '-d', 'postgres', '-tAc', `select 1 from pg_database where datname = '${name}'`], {
-    encoding: 'utf8',
-  }).trim();
+  const exists = execFileSync(
+    'psql',
+    [
+      '-h',
+      hostname,
+      '-p',
+      port || '5432',
+      '-U',
+      username,
+      '-d',
+      'postgres',
+      '-tAc',
+      `select 1 from pg_database where datname = '${name}'`,
+    ],
+    {
+      encoding: 'utf8',
+    },
+  ).trim();
   if (!exists) execFileSync('createdb', ['-h', hostname, '-p', port || '5432', '-U', username, name]);
 }
 
@@ -116,19 +142,40 @@ async function ensureSeeded(db: Database): Promise<string> {
   if (db.url.startsWith('postgres')) createPostgresDatabase(db.url);
   const marker = join(db.dataDir, 'seeded.json');
   const same = (size: typeof SCALE | null) =>
-    size !== null && size.candidates === SCALE.candidates && size.applications === SCALE.applications && size.jobs === SCALE.jobs;
+    size !== null &&
+    size.candidates === SCALE.candidates &&
+    size.applications === SCALE.applications &&
+    size.jobs === SCALE.jobs;
   const size = await tenantSize(db.url);
   if (size && !same(size)) {
-    throw new Error(`${db.label} holds a bench tenant of another size (${JSON.stringify(size)}): delete ${db.dataDir} or drop the database`);
+    throw new Error(
+      `${db.label} holds a bench tenant of another size (${JSON.stringify(size)}): delete ${db.dataDir} or drop the database`,
+    );
   }
   let seeded = 'reused';
   if (!size) {
     const started = performance.now();
     console.log(`${db.label}: seeding the bench tenant (several minutes)...`);
-    await run('nice', [
-      '-n', '10', 'pnpm', '--filter', '@candor/db', 'db:seed:bulk',
-      '--candidates', String(SCALE.candidates), '--applications', String(SCALE.applications), '--jobs', String(SCALE.jobs), '--tenant', TENANT,
-    ], { ...process.env, DATABASE_URL: db.url });
+    await run(
+      'nice',
+      [
+        '-n',
+        '10',
+        'pnpm',
+        '--filter',
+        '@candor/db',
+        'db:seed:bulk',
+        '--candidates',
+        String(SCALE.candidates),
+        '--applications',
+        String(SCALE.applications),
+        '--jobs',
+        String(SCALE.jobs),
+        '--tenant',
+        TENANT,
+      ],
+      { ...process.env, DATABASE_URL: db.url },
+    );
     seeded = `seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`;
   }
   if (!existsSync(marker)) {
@@ -143,7 +190,9 @@ async function ensureSeeded(db: Database): Promise<string> {
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    );
   });
 }
 
@@ -185,7 +234,12 @@ type SentRequest = { method: string; path: string; headers: Record<string, strin
 type Recording = SentRequest[][];
 
 const realFetch = globalThis.fetch;
-const wire: { base: string; cookie: string; recording: Recording | null; answered: number } = { base: '', cookie: '', recording: null, answered: 0 };
+const wire: { base: string; cookie: string; recording: Recording | null; answered: number } = {
+  base: '',
+  cookie: '',
+  recording: null,
+  answered: 0,
+};
 
 /**
  * The admin's tRPC client calls the global fetch with same-origin paths: send them to the server with the
@@ -194,8 +248,17 @@ const wire: { base: string; cookie: string; recording: Recording | null; answere
 globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
   const path = String(input);
   const headers = Object.fromEntries(new Headers(init?.headers).entries());
-  const request: SentRequest = { method: init?.method ?? 'GET', path, headers, body: typeof init?.body === 'string' ? init.body : undefined };
-  if (wire.recording) (wire.recording[wire.answered] ??= []).push(request);
+  const request: SentRequest = {
+    method: init?.method ?? 'GET',
+    path,
+    headers,
+    body: typeof init?.body === 'string' ? init.body : undefined,
+  };
+  if (wire.recording) {
+    const group = wire.recording[wire.answered] ?? [];
+    group.push(request);
+    wire.recording[wire.answered] = group;
+  }
   const response = await send(request);
   wire.answered++;
   return response;
@@ -219,7 +282,8 @@ async function signIn(base: string, email: string): Promise<string> {
     .getSetCookie()
     .map((c) => c.split(';')[0] ?? '')
     .find((c) => !c.endsWith('='));
-  if (response.status !== 200 || !cookie) throw new Error(`${email} could not sign in: ${response.status} ${await response.text()}`);
+  if (response.status !== 200 || !cookie)
+    throw new Error(`${email} could not sign in: ${response.status} ${await response.text()}`);
   return cookie;
 }
 
@@ -241,7 +305,8 @@ async function replay(recording: Recording): Promise<void> {
       group.map(async (request) => {
         const response = await send(request);
         const body = await response.text();
-        if (response.status !== 200) throw new Error(`${request.path.slice(0, 80)}: ${response.status} ${body.slice(0, 200)}`);
+        if (response.status !== 200)
+          throw new Error(`${request.path.slice(0, 80)}: ${response.status} ${body.slice(0, 200)}`);
       }),
     );
   }
@@ -249,7 +314,15 @@ async function replay(recording: Recording): Promise<void> {
 
 // --- Measuring -----------------------------------------------------------------------------------------------------
 
-type Result = { view: string; requests: number; procedures: string; p50: number; p95: number; p99: number; cpuMs: number };
+type Result = {
+  view: string;
+  requests: number;
+  procedures: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  cpuMs: number;
+};
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
@@ -267,7 +340,9 @@ async function measure(server: ServerProcess, recording: Recording, view: View):
   const cpuMs = ((cpuSeconds(server.pid) - cpuBefore) * 1000) / runs;
   times.sort((a, b) => a - b);
   const requests = recording.flat();
-  const procedures = requests.map((r) => new URL(r.path, 'http://x').pathname.replace('/trpc/', '')).join(' → ');
+  const procedures = requests
+    .map((r) => new URL(r.path, 'http://x').pathname.replace('/trpc/', ''))
+    .join(' → ');
   return {
     view: view.name,
     requests: requests.length,
@@ -279,11 +354,15 @@ async function measure(server: ServerProcess, recording: Recording, view: View):
   };
 }
 
-const load = () => loadavg().map((n) => n.toFixed(2)).join(', ');
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en'));
 
 function commitOf(path: string): string {
-  const git = (...args: string[]) => execFileSync('git', ['-C', dirname(path), ...args], { encoding: 'utf8' }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', dirname(path), ...args], { encoding: 'utf8' }).trim();
   try {
     const built = new Date(statSync(path).mtimeMs).toISOString().slice(0, 16).replace('T', ' ');
     return `${git('rev-parse', '--short', 'HEAD')}, ${path.split('/').slice(-3).join('/')} built ${built} UTC`;
@@ -294,7 +373,9 @@ function commitOf(path: string): string {
 
 const admin = await loadAdmin(join(here, '..', '..', 'admin', 'src'));
 let over = 0;
-console.log(`Commit ${commitOf(serverJs)}; ${runs} opens of each view, one at a time; load average at start ${load()}\n`);
+console.log(
+  `Commit ${commitOf(serverJs)}; ${runs} opens of each view, one at a time; load average at start ${load()}\n`,
+);
 for (const db of databases) {
   const seeding = await ensureSeeded(db);
   const profileDir = values['cpu-prof'] ? join(db.dataDir, `profile-${Date.now()}`) : null;
@@ -303,7 +384,10 @@ for (const db of databases) {
   const loadAtStart = load();
   try {
     wire.base = server.base;
-    const cookies = { recruiter: await signIn(server.base, `recruiter@${TENANT}.example`), owner: await signIn(server.base, `owner@${TENANT}.example`) };
+    const cookies = {
+      recruiter: await signIn(server.base, `recruiter@${TENANT}.example`),
+      owner: await signIn(server.base, `owner@${TENANT}.example`),
+    };
     wire.cookie = cookies.recruiter;
     const fixtures = await findFixtures(admin);
     for (const view of chosen) {
@@ -316,20 +400,27 @@ for (const db of databases) {
   } finally {
     await server.stop();
   }
-  console.log(`### ${db.label}: ${SCALE.candidates.toLocaleString('en')} candidates, ${SCALE.applications.toLocaleString('en')} applications, ${SCALE.jobs} jobs; ${seeding}`);
+  console.log(
+    `### ${db.label}: ${SCALE.candidates.toLocaleString('en')} candidates, ${SCALE.applications.toLocaleString('en')} applications, ${SCALE.jobs} jobs; ${seeding}`,
+  );
   console.log(`Load average at start ${loadAtStart}, at end ${load()}\n`);
   console.log('| view | requests | p50 ms | p95 ms | p99 ms | server CPU ms per open |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const r of results) {
     if (r.p95 > BUDGET_P95_MS) over++;
     const flag = r.p95 > BUDGET_P95_MS ? ' ✗' : '';
-    console.log(`| ${r.view} | ${r.requests} | ${ms(r.p50)} | ${ms(r.p95)}${flag} | ${ms(r.p99)} | ${ms(r.cpuMs)} |`);
+    console.log(
+      `| ${r.view} | ${r.requests} | ${ms(r.p50)} | ${ms(r.p95)}${flag} | ${ms(r.p99)} | ${ms(r.cpuMs)} |`,
+    );
   }
   console.log('\nRequests per view (one GET each; a comma-separated path is one batch):');
   for (const r of results) console.log(`- ${r.view}: ${r.procedures}`);
   if (profileDir) {
     const [profile] = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
-    if (profile) console.log(`\nCPU profile ${join(profileDir, profile)}:\n${summariseCpuProfile(join(profileDir, profile))}`);
+    if (profile)
+      console.log(
+        `\nCPU profile ${join(profileDir, profile)}:\n${summariseCpuProfile(join(profileDir, profile))}`,
+      );
   }
   console.log('');
 }

@@ -25,16 +25,24 @@ export function summariseCpuProfile(file: string, top = 15): string {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
 
   const byFunction = new Map<string, number>();
   const byPackage = new Map<string, number>();
   let busy = 0;
   for (const [id, us] of selfUs) {
-    const { functionName, url, lineNumber } = byNode.get(id)?.callFrame ?? { functionName: '?', url: '', lineNumber: 0 };
+    const { functionName, url, lineNumber } = byNode.get(id)?.callFrame ?? {
+      functionName: '?',
+      url: '',
+      lineNumber: 0,
+    };
     if (functionName === '(idle)' || functionName === '(program)') continue;
     busy += us;
-    const where = url ? `${url.replace(/^.*node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '').replace(/^file:\/\/.*?\/(apps|packages)\//, '$1/')}:${lineNumber + 1}` : '';
+    const where = url
+      ? `${url.replace(/^.*node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '').replace(/^file:\/\/.*?\/(apps|packages)\//, '$1/')}:${lineNumber + 1}`
+      : '';
     const key = `${functionName || '(anonymous)'} ${where}`.trim();
     byFunction.set(key, (byFunction.get(key) ?? 0) + us);
     byPackage.set(packageOf(url), (byPackage.get(packageOf(url)) ?? 0) + us);
