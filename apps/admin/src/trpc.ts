@@ -1,5 +1,5 @@
 import type { AppRouter } from '@candor/api';
-import { FILE_UPLOAD_PROCEDURES, MAX_TRPC_BATCH_SIZE } from '@candor/schemas';
+import { FILE_UPLOAD_PROCEDURES, MAX_TRPC_BATCH_SIZE } from '@candor/schemas/trpc-limits';
 import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
 
 /** The session lives in an httpOnly cookie on the same origin, so every call must send cookies. */

@@ -1,15 +1,9 @@
 import { z } from 'zod';
+import { ROLES } from './labels.js';
 
-export const ROLES = ['owner', 'admin', 'recruiter', 'hiring_manager'] as const;
+export { ROLE_LABELS, ROLES } from './labels.js';
 export const ZRole = z.enum(ROLES);
 export type TRole = z.infer<typeof ZRole>;
-
-export const ROLE_LABELS: Record<TRole, string> = {
-  owner: 'Owner',
-  admin: 'Admin',
-  recruiter: 'Recruiter',
-  hiring_manager: 'Hiring manager',
-};
 
 /**
  * What each role may do. The API's `roleProcedure` and the backoffice menu

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { SINGLE_SIGN_ON_ERRORS } from './labels.js';
 import { ZTenantSlug } from './tenant.js';
+
+export { isSingleSignOnError, SINGLE_SIGN_ON_ERRORS } from './labels.js';
 
 /**
  * Staff single sign-on with a company's OpenID Provider (issue 15): one
@@ -70,21 +73,6 @@ export const ZSingleSignOnOfInput = z.object({ org: ZTenantSlug });
 export const ZSingleSignOnButton = z.object({ providerName: z.string() }).nullable();
 export type TSingleSignOnButton = z.infer<typeof ZSingleSignOnButton>;
 
-/**
- * Why a single sign-on did not sign in: the callback sends the sign-in page
- * one of these (never the provider's own text), which it turns into a message.
- */
-export const SINGLE_SIGN_ON_ERRORS = [
-  'not_available',
-  'choose_organisation',
-  'expired',
-  'other_browser',
-  'provider_refused',
-  'failed',
-  'email_not_verified',
-  'domain_not_allowed',
-  'not_a_member',
-  'too_many_attempts',
-] as const;
+/** Why a single sign-on did not sign in (labels.ts lists the codes). */
 export const ZSingleSignOnError = z.enum(SINGLE_SIGN_ON_ERRORS);
 export type TSingleSignOnError = z.infer<typeof ZSingleSignOnError>;

@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '@candor/schemas';
+import { ROLE_LABELS } from '@candor/schemas/labels';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import { Button, ListItemText, Menu, MenuItem, Typography } from '@mui/material';
 import { useId, useState } from 'react';

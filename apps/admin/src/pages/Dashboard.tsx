@@ -1,4 +1,5 @@
-import { ROLE_LABELS, type TPermission } from '@candor/schemas';
+import type { TPermission } from '@candor/schemas';
+import { ROLE_LABELS } from '@candor/schemas/labels';
 import AddIcon from '@mui/icons-material/Add';
 import AssignmentIndOutlinedIcon from '@mui/icons-material/AssignmentIndOutlined';
 import HistoryIcon from '@mui/icons-material/History';

@@ -1,10 +1,13 @@
-import { type TSingleSignOnError, ZEmail, ZSingleSignOnError } from '@candor/schemas';
+import { isSingleSignOnError, type TSingleSignOnError } from '@candor/schemas/labels';
 import BusinessOutlinedIcon from '@mui/icons-material/BusinessOutlined';
-import { Alert, Button, Skeleton, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, Skeleton, Stack } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { lazyView } from '../lazyView';
 import { trpc } from '../trpc';
+
+const SingleSignOnEmailForm = lazyView(() => import('./SingleSignOnEmailForm'), 'SingleSignOnEmailForm');
 
 /** What the sign-in page says for each refusal the single sign-on callback sends back. */
 const ERROR_MESSAGES: Record<TSingleSignOnError, string> = {
@@ -35,7 +38,7 @@ function startAt(query: Record<string, string>) {
 export function SingleSignOnButton() {
   const [params] = useSearchParams();
   const org = params.get('org');
-  const refused = ZSingleSignOnError.safeParse(params.get('sso_error'));
+  const refused = params.get('sso_error');
   const provider = useQuery({
     queryKey: ['singleSignOnOf', org],
     queryFn: () => trpc.auth.singleSignOnOf.query({ org: org! }),
@@ -43,21 +46,13 @@ export function SingleSignOnButton() {
     retry: false,
   });
   const [askingEmail, setAskingEmail] = useState(false);
-  const [emailError, setEmailError] = useState<string>();
-
-  const submitEmail = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const parsed = ZEmail.safeParse(new FormData(event.currentTarget).get('sso-email') ?? '');
-    if (!parsed.success) return setEmailError(parsed.error.issues[0]?.message ?? 'Enter your work email address');
-    startAt({ email: parsed.data });
-  };
 
   return (
     // Right under the sign-in form's other alternatives (its "or" and the passkey button), as one more.
     <Stack spacing={1.5} sx={{ px: 2, pb: 3, mt: -1 }}>
-      {refused.success && (
+      {isSingleSignOnError(refused) && (
         <Alert severity="error" role="alert">
-          {ERROR_MESSAGES[refused.data]}
+          {ERROR_MESSAGES[refused]}
         </Alert>
       )}
       {org && provider.isPending ? (
@@ -67,26 +62,9 @@ export function SingleSignOnButton() {
           Sign in with {provider.data.providerName}
         </Button>
       ) : askingEmail ? (
-        <form noValidate onSubmit={submitEmail} aria-label="Sign in with single sign-on">
-          <Stack spacing={1}>
-            <Typography variant="body2" color="text.secondary">
-              Enter your work email: Candor sends you to your organisation’s sign-in.
-            </Typography>
-            <TextField
-              name="sso-email"
-              label="Work email"
-              type="email"
-              autoComplete="username"
-              autoFocus
-              error={Boolean(emailError)}
-              helperText={emailError}
-              onChange={() => setEmailError(undefined)}
-            />
-            <Button type="submit" variant="outlined">
-              Continue
-            </Button>
-          </Stack>
-        </form>
+        <Suspense fallback={<Skeleton variant="rounded" height={56} aria-label="Loading the single sign-on form" />}>
+          <SingleSignOnEmailForm onEmail={(email) => startAt({ email })} />
+        </Suspense>
       ) : (
         <Button variant="outlined" startIcon={<BusinessOutlinedIcon aria-hidden />} onClick={() => setAskingEmail(true)}>
           Sign in with single sign-on

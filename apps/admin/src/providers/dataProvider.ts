@@ -4,7 +4,6 @@ import {
   HttpError,
   type Identifier,
   type RaRecord,
-  useDataProvider,
 } from 'react-admin';
 import { type AuditActions, auditActions } from '../resources/audit/auditActions';
 import { type RequestActions, requestActions } from '../resources/privacyRequests/requestActions';
@@ -135,8 +134,3 @@ export const dataProvider: CandorDataProvider = {
   ...withHttpErrors(auditActions),
   ...withHttpErrors(requestActions),
 };
-
-/** react-admin's dataProvider proxy (errors go through `checkError`), typed with the hiring actions. */
-export function useCandorDataProvider(): CandorDataProvider {
-  return useDataProvider<CandorDataProvider>();
-}

@@ -17,10 +17,7 @@ export const ZBlindCandidateRef = z.strictObject({
 });
 export type TBlindCandidateRef = z.infer<typeof ZBlindCandidateRef>;
 
-/** What the UI calls the candidate: their name, or the alias under blind review. */
-export function candidateLabel(candidate: { blind: false; name: string } | { blind: true; alias: string }): string {
-  return candidate.blind ? candidate.alias : candidate.name;
-}
+export { candidateLabel } from '../labels.js';
 
 /** An application's blind-review state, for the banner and the recruiter's reveal button. */
 export const ZBlindReviewState = z.object({

@@ -1,31 +1,11 @@
 import { z } from 'zod';
 import { ZUploadedFile } from '../hiring/attachment.js';
+import { JURISDICTIONS, REQUEST_TYPES } from '../labels.js';
 import { dayOf } from './notice.js';
 
-/** What an applicant (or someone for them) asks of the company about their data. */
-export const REQUEST_TYPES = [
-  'access',
-  'portability',
-  'rectification',
-  'erasure',
-  'restriction',
-  'objection',
-  'consent_withdrawal',
-  'opt_out',
-] as const;
+export { JURISDICTIONS, REQUEST_TYPE_LABELS, REQUEST_TYPES } from '../labels.js';
 export const ZRequestType = z.enum(REQUEST_TYPES);
 export type TRequestType = z.infer<typeof ZRequestType>;
-
-export const REQUEST_TYPE_LABELS: Record<TRequestType, string> = {
-  access: 'Access (a copy of the data)',
-  portability: 'Portability (machine-readable export)',
-  rectification: 'Rectification (correct the data)',
-  erasure: 'Erasure',
-  restriction: 'Restriction of processing',
-  objection: 'Objection',
-  consent_withdrawal: 'Consent withdrawal',
-  opt_out: 'Opt-out of sale or sharing',
-};
 
 export const REQUEST_STATUSES = ['received', 'verified', 'in_progress', 'completed', 'refused'] as const;
 export const ZRequestStatus = z.enum(REQUEST_STATUSES);
@@ -37,12 +17,7 @@ export const ZRequestChannel = z.enum(REQUEST_CHANNELS);
 export const VERIFICATION_STATES = ['unverified', 'verified', 'failed'] as const;
 export const ZVerificationState = z.enum(VERIFICATION_STATES);
 
-/**
- * The legal regime a request's deadlines follow: GDPR-style (EEA, UK,
- * Switzerland), CCPA/CPRA (California), or `other`, which gets the stricter
- * GDPR clock because no one should wait longer for lack of a rule.
- */
-export const JURISDICTIONS = ['eea_uk_ch', 'california', 'other'] as const;
+/** The legal regime a request's deadlines follow (labels.ts says which). */
 export const ZJurisdiction = z.enum(JURISDICTIONS);
 export type TJurisdiction = z.infer<typeof ZJurisdiction>;
 

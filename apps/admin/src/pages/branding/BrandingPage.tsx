@@ -27,7 +27,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { Loading, Title, useGetIdentity, useNotify } from 'react-admin';
 import { forgetMe, useMe } from '../../providers/authProvider';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { sizeLabel, toBase64 } from '../../files';
 import { HEX_COLOR, ratioLabel } from './contrast';

@@ -26,7 +26,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useGetList } from 'react-admin';
 import { downloadBlob } from '../../download';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 
 const STAGE_LABELS: Record<TReportStage, string> = { applied: 'Applied', interviewed: 'Interviewed', offered: 'Offered', hired: 'Hired' };

@@ -19,7 +19,7 @@ import { useNotify } from 'react-admin';
 import { dateTimeLabel } from '../../hiring/dates';
 import { Markdown } from '../../hiring/Markdown';
 import { useMe } from '../../providers/authProvider';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { NoticeVersions } from './NoticeVersions';
 import { PageSection } from './PageSection';

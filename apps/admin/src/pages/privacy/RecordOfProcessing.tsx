@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useNotify } from 'react-admin';
 import { downloadBase64, downloadBlob } from '../../download';
 import { Markdown } from '../../hiring/Markdown';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { PageSection } from './PageSection';
 import { RECORD_OF_PROCESSING_KEY } from './queries';
 

@@ -19,7 +19,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { dayLabel } from '../../hiring/dates';
 import { EmptyState } from '../../hiring/EmptyState';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { PageSection } from '../privacy/PageSection';
 import { ACTION_TEXT } from './retentionDraft';

@@ -25,7 +25,7 @@ import { useNotify } from 'react-admin';
 import { dateTimeLabel } from '../../hiring/dates';
 import { EmptyState } from '../../hiring/EmptyState';
 import { visuallyHidden } from '../../hiring/visuallyHidden';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { RequestDialog } from '../../resources/privacyRequests/RequestDialog';
 import { PageSection } from '../privacy/PageSection';

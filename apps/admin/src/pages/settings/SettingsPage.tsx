@@ -18,7 +18,7 @@ import { newRowKey } from '../../hiring/listEditing';
 import { type EditableStage, StageListEditor, toEditableStages } from '../../hiring/StageListEditor';
 import { HIRING_SETTINGS_KEY, useHiringSettings } from '../../hiring/useHiringSettings';
 import { fieldErrorsOfIssues, toHttpError } from '../../providers/errors';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { DepartmentsEditor } from './DepartmentsEditor';
 import { EmailTemplatesEditor } from './EmailTemplatesEditor';
 import { type EditableReason, RejectionReasonsEditor, withReasonIds } from './RejectionReasonsEditor';

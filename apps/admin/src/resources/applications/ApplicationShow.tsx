@@ -17,7 +17,7 @@ import { MoveMenu, type StageRef } from '../../hiring/MoveMenu';
 import { NotFound } from '../../hiring/NotFound';
 import { RejectDialog } from '../../hiring/RejectDialog';
 import { ApplicationStatusChip } from '../../hiring/StatusChips';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { RestrictionBanner, WhileRestricted } from '../candidates/Restriction';
 import { Answers } from './Answers';
 import { Documents } from './Documents';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Button, useListContext, useNotify, useRefresh, useUnselectAll } from 'react-admin';
 import { MoveMenu } from '../../hiring/MoveMenu';
 import { RejectDialog } from '../../hiring/RejectDialog';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { useFilteredJob } from './useJobStages';
 
 type Stage = TBoard['columns'][number]['stage'];

@@ -32,7 +32,7 @@ import { useGetOne, useNotify } from 'react-admin';
 import { dateTimeLabel } from '../../hiring/dates';
 import { IN_CANDIDATE_COPY } from '../../hiring/labels';
 import { useMe } from '../../providers/authProvider';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { DETAIL } from '../../providers/detail';
 import { toHttpError } from '../../providers/errors';
 import { interviewTimeLabel } from './Interviews';

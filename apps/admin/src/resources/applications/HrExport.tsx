@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
 import { downloadBase64 } from '../../download';
 import { dateTimeLabel } from '../../hiring/dates';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { WhileRestricted } from '../candidates/Restriction';
 
 /**

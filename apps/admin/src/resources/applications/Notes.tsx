@@ -5,7 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
 import { dateTimeLabel } from '../../hiring/dates';
 import { IN_CANDIDATE_COPY } from '../../hiring/labels';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
 /**
  * Notes on an application: anyone on the hiring team can add one. The

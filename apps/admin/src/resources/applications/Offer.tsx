@@ -36,7 +36,7 @@ import { type CandorPermissions, hasPermission } from '../../access';
 import { dateLabel, dateTimeLabel } from '../../hiring/dates';
 import { useHiringSettings } from '../../hiring/useHiringSettings';
 import { useMe } from '../../providers/authProvider';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { DETAIL } from '../../providers/detail';
 import { toHttpError } from '../../providers/errors';
 import { useInvalidateApplication, useOffers } from './queries';

@@ -3,7 +3,7 @@ import { Autocomplete, Chip, Stack, TextField, Typography } from '@mui/material'
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
 /** Suggestions beside the ones already used; tags are free text, lower-cased by the API. */
 const COMMON_TAGS = [

@@ -1,4 +1,5 @@
-import { candidateLabel, type TApplicationListItem } from '@candor/schemas';
+import type { TApplicationListItem } from '@candor/schemas';
+import { candidateLabel } from '@candor/schemas/labels';
 import AssignmentIndOutlinedIcon from '@mui/icons-material/AssignmentIndOutlined';
 import { lazyView } from '../../lazyView';
 

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
 /** Cache keys of an application's interviews, scorecards, offers and documents (fetched beside the application). */
 export const applicationKeys = {

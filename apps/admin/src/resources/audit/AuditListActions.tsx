@@ -20,7 +20,7 @@ import {
   useNotify,
   useRefresh,
 } from 'react-admin';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import type { AuditVerifyResult } from './auditActions';
 
 function VerifyResult({ result }: { result: AuditVerifyResult }) {

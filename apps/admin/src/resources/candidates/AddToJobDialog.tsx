@@ -16,7 +16,7 @@ import { type FormEvent, useState } from 'react';
 import { useGetList, useNotify, useRefresh } from 'react-admin';
 import { SOURCE_CHOICES } from '../../hiring/labels';
 import { toHttpError } from '../../providers/errors';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
 const STAFF_SOURCE_CHOICES = SOURCE_CHOICES.filter((choice) => choice.id !== 'careers_site');
 

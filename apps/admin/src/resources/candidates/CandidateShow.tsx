@@ -56,7 +56,7 @@ import { LegalHolds } from './LegalHolds';
 import { MergeDialog } from './MergeDialog';
 import { RestrictionBanner, WhileRestricted } from './Restriction';
 import { detailQueryOptions } from '../../providers/detail';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { RequestDialog } from '../privacyRequests/RequestDialog';
 
 const REASON_LABELS: Record<TDuplicateHint['reasons'][number], string> = {

@@ -13,7 +13,7 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { dateTimeLabel } from '../../hiring/dates';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 
 const DECISIONS: Record<TConsentDecision, { label: string; color: 'success' | 'default' | 'warning' }> = {

@@ -30,7 +30,7 @@ import { useNotify } from 'react-admin';
 import { sizeLabel, toBase64 } from '../../files';
 import { dateLabel } from '../../hiring/dates';
 import { FilePicker } from '../../hiring/FilePicker';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { visuallyHidden } from '../../hiring/visuallyHidden';
 

@@ -17,7 +17,7 @@ import {
 import { useId, useState } from 'react';
 import { useNotify, useRedirect, useRefresh } from 'react-admin';
 import { toHttpError } from '../../providers/errors';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
 type Person = { id: string; name: string; email: string };
 

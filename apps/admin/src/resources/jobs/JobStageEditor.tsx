@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
 import { type EditableStage, StageListEditor, toEditableStages } from '../../hiring/StageListEditor';
 import { toHttpError } from '../../providers/errors';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
 /** Errors of the stage list from the API: `stages` for the list, `stages.2.name` for a row. */
 type StageErrors = { list?: string; fields: Record<string, string> };

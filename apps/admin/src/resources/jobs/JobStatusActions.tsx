@@ -8,7 +8,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import { Confirm, useNotify, useRefresh } from 'react-admin';
 import { jobTransitionLabel } from '../../hiring/labels';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
 const ICONS: Record<TJobStatus, ReactElement> = {
   draft: <ReplayIcon />,

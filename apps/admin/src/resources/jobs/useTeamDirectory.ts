@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
 export type TeamPerson = { id: string; name: string; email: string };
 

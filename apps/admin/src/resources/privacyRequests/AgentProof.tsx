@@ -7,7 +7,7 @@ import { useNotify, useRefresh } from 'react-admin';
 import { downloadBase64 } from '../../download';
 import { sizeLabel, toBase64 } from '../../files';
 import { FilePicker } from '../../hiring/FilePicker';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { isOpen } from './labels';
 

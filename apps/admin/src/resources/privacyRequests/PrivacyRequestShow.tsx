@@ -21,7 +21,7 @@ import { dateTimeLabel, dayLabel } from '../../hiring/dates';
 import { NotFound } from '../../hiring/NotFound';
 import { useTeamDirectory } from '../jobs/useTeamDirectory';
 import { detailQueryOptions } from '../../providers/detail';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { AgentProof } from './AgentProof';
 import { DeadlineChip, RequestStatusChip } from './RequestChips';
 import { RequestActionButtons } from './RequestActionButtons';

@@ -6,7 +6,7 @@ import { Alert, Box, Button, CircularProgress, Stack } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
 import { downloadBase64 } from '../../download';
-import { useCandorDataProvider } from '../../providers/dataProvider';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { RequestDialog, type DialogValues } from './RequestDialog';
 import { dayLabel } from '../../hiring/dates';
 import { awaitingVerification, canAcknowledge, canComplete, canErase, canExport, canExtend } from './labels';

@@ -1,4 +1,5 @@
-import { REQUEST_TYPE_LABELS, type TPrivacyRequest } from '@candor/schemas';
+import type { TPrivacyRequest } from '@candor/schemas';
+import { REQUEST_TYPE_LABELS } from '@candor/schemas/labels';
 import GppMaybeOutlinedIcon from '@mui/icons-material/GppMaybeOutlined';
 import { lazyView } from '../../lazyView';
 import { requestReference } from './labels';

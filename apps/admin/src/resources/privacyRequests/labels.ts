@@ -1,10 +1,5 @@
-import {
-  JURISDICTIONS,
-  REQUEST_TYPE_LABELS,
-  type TJurisdiction,
-  type TPrivacyRequest,
-  type TRequestStatus,
-} from '@candor/schemas';
+import type { TJurisdiction, TPrivacyRequest, TRequestStatus } from '@candor/schemas';
+import { JURISDICTIONS, REQUEST_TYPE_LABELS } from '@candor/schemas/labels';
 
 type ChipColor = 'default' | 'primary' | 'secondary' | 'error' | 'info' | 'success' | 'warning';
 type Choice = { id: string; name: string };
