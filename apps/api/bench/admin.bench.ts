@@ -4,6 +4,7 @@
  *
  *   pnpm bench:admin [--database sqlite|postgres|both] [--runs 200] [--views board,candidate]
  *                    [--check] [--cpu-prof] [--server <server.js>] [--postgres <url>]
+ *                    [--baseline <other server.js> [--baseline-runs 20]]
  *
  * Per database it seeds the bulk tenant once (`db:seed:bulk --candidates
  * 100000 --applications 300000 --jobs 40`, under `nice -n 10`) into a
@@ -26,6 +27,11 @@
  * average at the start and end. --check exits 1 when a p95 is over 50 ms
  * (issue 16's budget). --cpu-prof runs the server under `node --cpu-prof`
  * and prints its hottest functions by self time (use it with --views).
+ *
+ * --baseline compares side by side in one run: per database it first opens
+ * every view on the other build (for example a worktree of an older commit,
+ * built), `--baseline-runs` times, then on this one, on the same data, and
+ * prints both. An older build runs on the newer schema as it stands.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -54,16 +60,22 @@ const { values } = parseArgs({
     'cpu-prof': { type: 'boolean', default: false },
     server: { type: 'string', default: join(here, '..', 'dist', 'server.js') },
     postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/candor_bench' },
+    baseline: { type: 'string' },
+    'baseline-runs': { type: 'string', default: '20' },
   },
 });
-const serverJs = resolve(process.env.INIT_CWD ?? process.cwd(), values.server);
-if (!existsSync(serverJs))
-  throw new Error(
-    `${serverJs} does not exist: build it first (pnpm turbo run build --filter @candor/api...)`,
-  );
+const builtServer = (path: string) => {
+  const file = resolve(process.env.INIT_CWD ?? process.cwd(), path);
+  if (!existsSync(file))
+    throw new Error(`${file} does not exist: build it first (pnpm turbo run build --filter @candor/api...)`);
+  return file;
+};
+const serverJs = builtServer(values.server);
+const baselineJs = values.baseline ? builtServer(values.baseline) : null;
 if (!['sqlite', 'postgres', 'both'].includes(values.database))
   throw new Error('--database is sqlite, postgres or both');
 const runs = Number(values.runs);
+const baselineRuns = Number(values['baseline-runs']);
 const wanted = values.views?.split(',').map((w) => w.trim().toLowerCase());
 const chosen = views.filter((view) => !wanted || wanted.some((w) => view.name.toLowerCase().includes(w)));
 if (chosen.length === 0)
@@ -205,12 +217,12 @@ function masterKeyOf(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-async function startBenchServer(db: Database, profileDir: string | null): Promise<ServerProcess> {
+async function startBenchServer(db: Database, server: string, profileDir: string | null): Promise<ServerProcess> {
   const port = await freePort();
   const { NODE_OPTIONS: _ignored, ...inherited } = process.env;
   return startServer({
-    args: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), serverJs],
-    cwd: join(dirname(serverJs), '..'),
+    args: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), server],
+    cwd: join(dirname(server), '..'),
     port,
     env: {
       ...inherited,
@@ -328,7 +340,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function measure(server: ServerProcess, recording: Recording, view: View): Promise<Result> {
+async function measure(server: ServerProcess, recording: Recording, view: View, runs: number): Promise<Result> {
   for (let i = 0; i < 3; i++) await replay(recording); // warm the statement caches
   const times: number[] = [];
   const cpuBefore = cpuSeconds(server.pid);
@@ -372,45 +384,64 @@ function commitOf(path: string): string {
 }
 
 const admin = await loadAdmin(join(here, '..', '..', 'admin', 'src'));
-let over = 0;
-console.log(
-  `Commit ${commitOf(serverJs)}; ${runs} opens of each view, one at a time; load average at start ${load()}\n`,
-);
-for (const db of databases) {
-  const seeding = await ensureSeeded(db);
-  const profileDir = values['cpu-prof'] ? join(db.dataDir, `profile-${Date.now()}`) : null;
-  const server = await startBenchServer(db, profileDir);
+
+/** Starts one build on a database, opens every chosen view `times` times, stops it. */
+async function openViews(db: Database, server: string, times: number, profileDir: string | null): Promise<Result[]> {
+  const running = await startBenchServer(db, server, profileDir);
   const results: Result[] = [];
-  const loadAtStart = load();
   try {
-    wire.base = server.base;
+    wire.base = running.base;
     const cookies = {
-      recruiter: await signIn(server.base, `recruiter@${TENANT}.example`),
-      owner: await signIn(server.base, `owner@${TENANT}.example`),
+      recruiter: await signIn(running.base, `recruiter@${TENANT}.example`),
+      owner: await signIn(running.base, `owner@${TENANT}.example`),
     };
     wire.cookie = cookies.recruiter;
     const fixtures = await findFixtures(admin);
     for (const view of chosen) {
       wire.cookie = cookies[view.as];
       const recording = await record(admin, view, fixtures);
-      results.push(await measure(server, recording, view));
-      const last = results.at(-1);
-      if (last) console.error(`  ${db.label} ${last.view}: p95 ${ms(last.p95)} ms`);
+      const result = await measure(running, recording, view, times);
+      results.push(result);
+      console.error(`  ${db.label} ${server === serverJs ? '' : '(baseline) '}${result.view}: p95 ${ms(result.p95)} ms`);
     }
   } finally {
-    await server.stop();
+    await running.stop();
   }
+  return results;
+}
+
+let over = 0;
+console.log(
+  `Commit ${commitOf(serverJs)}; ${runs} opens of each view, one at a time; load average at start ${load()}\n`,
+);
+if (baselineJs) console.log(`Baseline: ${commitOf(baselineJs)}; ${baselineRuns} opens of each view, on the same data just before\n`);
+for (const db of databases) {
+  const seeding = await ensureSeeded(db);
+  const profileDir = values['cpu-prof'] ? join(db.dataDir, `profile-${Date.now()}`) : null;
+  const baselineLoad = load();
+  const baseline = baselineJs ? await openViews(db, baselineJs, baselineRuns, null) : null;
+  const loadAtStart = load();
+  const results = await openViews(db, serverJs, runs, profileDir);
   console.log(
     `### ${db.label}: ${SCALE.candidates.toLocaleString('en')} candidates, ${SCALE.applications.toLocaleString('en')} applications, ${SCALE.jobs} jobs; ${seeding}`,
   );
-  console.log(`Load average at start ${loadAtStart}, at end ${load()}\n`);
-  console.log('| view | requests | p50 ms | p95 ms | p99 ms | server CPU ms per open |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
+  if (baseline) {
+    console.log(`Baseline from load average ${baselineLoad}; this build from ${loadAtStart} to ${load()}\n`);
+    console.log('| view | before p50 ms | before p95 ms | before CPU ms | after p50 ms | after p95 ms | after p99 ms | after CPU ms |');
+    console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  } else {
+    console.log(`Load average at start ${loadAtStart}, at end ${load()}\n`);
+    console.log('| view | requests | p50 ms | p95 ms | p99 ms | server CPU ms per open |');
+    console.log('| --- | --- | --- | --- | --- | --- |');
+  }
   for (const r of results) {
     if (r.p95 > BUDGET_P95_MS) over++;
     const flag = r.p95 > BUDGET_P95_MS ? ' ✗' : '';
+    const before = baseline?.find((b) => b.view === r.view);
     console.log(
-      `| ${r.view} | ${r.requests} | ${ms(r.p50)} | ${ms(r.p95)}${flag} | ${ms(r.p99)} | ${ms(r.cpuMs)} |`,
+      before
+        ? `| ${r.view} | ${ms(before.p50)} | ${ms(before.p95)} | ${ms(before.cpuMs)} | ${ms(r.p50)} | ${ms(r.p95)}${flag} | ${ms(r.p99)} | ${ms(r.cpuMs)} |`
+        : `| ${r.view} | ${r.requests} | ${ms(r.p50)} | ${ms(r.p95)}${flag} | ${ms(r.p99)} | ${ms(r.cpuMs)} |`,
     );
   }
   console.log('\nRequests per view (one GET each; a comma-separated path is one batch):');

@@ -2,6 +2,7 @@ export type { InferEntity } from '@mikro-orm/core';
 export { LockMode, NotFoundError, UniqueConstraintViolationException, wrap } from '@mikro-orm/core';
 export * from './entities/index.js';
 export * from './orm.js';
+export * from './application-counts.js';
 export * from './paging.js';
 export * from './search.js';
 export * from './password.js';

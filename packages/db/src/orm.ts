@@ -85,8 +85,9 @@ export function ormConfig(url: string, options: OrmOptions = {}): Options {
     autoJoinRefsForFilters: false,
     // Hash-chains every audit event as it is inserted (see src/audit-chain.ts).
     subscribers: [new AuditChainSubscriber()],
-    // Hand-written search index tables (see src/search.ts), unknown to the entities.
-    schemaGenerator: { skipTables: [/^candidate_search/] },
+    // Hand-written tables unknown to the entities: the search index (src/search.ts)
+    // and the trigger-kept application counts (src/application-counts.ts).
+    schemaGenerator: { skipTables: [/^candidate_search/, /^application_count$/] },
   };
   if (dialect === 'postgresql') {
     return { ...common, driver: PostgreSqlDriver, clientUrl: url, pool: { min: 0, max: options.poolMax ?? 10 } };

@@ -30,13 +30,15 @@ export async function cappedCount<T extends object>(
 
 /**
  * One page of a list: the rows (relations loaded by id in separate queries,
- * so the page query stays a simple indexed scan) and a capped count.
+ * so the page query stays a simple indexed scan) and a capped count, or the
+ * exact total from `count` when the caller knows it without reading the
+ * matches (maintained counts).
  */
 export async function findPage<T extends object, P extends string = never>(
   em: Em,
   entity: EntityName<T>,
   where: FilterQuery<T>,
-  options: Pick<FindOptions<T, P>, 'orderBy' | 'populate'> & { page: number; perPage: number },
+  options: Pick<FindOptions<T, P>, 'orderBy' | 'populate'> & { page: number; perPage: number; count?: () => Promise<number> },
 ): Promise<Page<Awaited<ReturnType<typeof em.find<T, P>>>[number]>> {
   const [rows, count] = await Promise.all([
     em.find<T, P>(entity, where, {
@@ -46,7 +48,7 @@ export async function findPage<T extends object, P extends string = never>(
       limit: options.perPage,
       offset: (options.page - 1) * options.perPage,
     } as FindOptions<T, P>),
-    cappedCount(em, entity, where),
+    options.count ? options.count().then((total) => ({ total, capped: false })) : cappedCount(em, entity, where),
   ]);
   return { rows, ...count };
 }

@@ -3,7 +3,9 @@ import {
   ApplicationNote,
   ApplicationTag,
   Candidate,
+  applicationCountsByStage,
   candidateIdsMatching,
+  countApplications,
   type Em,
   findPage,
   type InferEntity,
@@ -119,14 +121,13 @@ export async function listApplications(em: Em, actor: Actor, params: z.output<ty
   const applied = dayRange(f.appliedFrom, f.appliedTo);
   // Each condition on the candidate on its own, so that none replaces another.
   const onCandidate = [
-    ...(scope.candidate ? [{ candidate: scope.candidate }] : []),
     ...(f.candidateId ? [{ candidate: f.candidateId }] : []),
     ...(f.q ? [{ candidate: { $in: candidateIdsMatching(em, actor.tenantId, f.q) } }] : []),
     // A search by name, tag or a candidate's id must not tell a blind reviewer who is behind an alias.
     ...(f.q || f.candidateId || f.tag ? [identifiableScope(actor)] : []),
   ];
   const where = {
-    ...(scope.job ? { job: scope.job } : {}),
+    ...scope,
     ...(f.jobId ? { job: f.jobId } : {}),
     ...(f.stageId ? { stage: f.stageId } : {}),
     ...(f.status ? { status: f.status } : {}),
@@ -136,11 +137,23 @@ export async function listApplications(em: Em, actor: Actor, params: z.output<ty
     ...(f.tag ? { id: { $in: taggedWith(em, actor.tenantId, f.tag) } } : {}),
     ...(onCandidate.length ? { $and: onCandidate } : {}),
   };
+  // A filter of only jobs, a stage and a status is counted by the maintained counts, not by reading the matches.
+  const countable = !f.source && !applied && !f.tag && onCandidate.length === 0;
   const { rows, total, capped } = await findPage(em, Application, where, {
     populate: ['candidate', 'job', 'stage'],
     orderBy: [{ [params.sort.field]: params.sort.order }, { id: params.sort.order === 'ASC' ? 'asc' : 'desc' }],
     page,
     perPage,
+    count: countable
+      ? () =>
+          countApplications(em, {
+            tenantId: actor.tenantId,
+            withRestricted: seesRestricted(actor),
+            jobIds: f.jobId ? [f.jobId] : scope.job?.$in,
+            stageId: f.stageId,
+            status: f.status,
+          })
+      : undefined,
   });
   recordAudit(em, actor, { action: 'application.list', targetType: 'Application' });
   await em.flush();
@@ -535,31 +548,33 @@ async function boardCards(
 export async function board(em: Em, actor: Actor, input: { jobId: string; perColumn: number }): Promise<TBoard> {
   const job = await visibleJob(em, actor, input.jobId);
   const knex = em.getKnex();
+  const withRestricted = seesRestricted(actor);
+  const stages = await em.find(JobStage, { job }, { orderBy: { position: 'asc' } });
   // Raw SQL bypasses the ORM's tenant filter. The job above was loaded through
   // it, and an application always belongs to its job's tenant, so the job id
-  // alone scopes these reads (and lets them use the board index only).
-  // Restricted candidates' cards count and show only for those who see them.
-  const hideRestricted = !seesRestricted(actor);
-  const applications = () => {
-    const rows = knex('application as a').where('a.job_id', job.id);
-    return hideRestricted ? rows.join('candidate as c', 'c.id', 'a.candidate_id').whereNull('c.restricted_at') : rows;
-  };
-  const [stages, countRows, ranked] = await Promise.all([
-    em.find(JobStage, { job }, { orderBy: { position: 'asc' } }),
-    applications().select('a.stage_id').count({ n: '*' }).groupBy('a.stage_id') as Promise<
-      Array<{ stage_id: string; n: number | string }>
-    >,
-    // The first cards of every column in one query: rank within each stage.
-    knex
+  // alone scopes these reads. Restricted candidates' cards count and show only
+  // for those who see them (the application carries the flag: no join).
+  // Each column's first cards are the first rows of the board index for its
+  // stage, one limited read per column in a single statement; the counts are
+  // the maintained ones (../application-counts.ts).
+  const firstCards = stages.map((stage, i) => {
+    const column = knex('application')
       .select('id')
-      .from(
-        applications()
-          .select('a.id', knex.raw('row_number() over (partition by a.stage_id order by a.last_activity_at desc, a.id desc) as rn'))
-          .as('ranked'),
-      )
-      .where('rn', '<=', input.perColumn) as Promise<Array<{ id: string }>>,
+      .where({ job_id: job.id, stage_id: stage.id })
+      .orderBy([
+        { column: 'last_activity_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(input.perColumn);
+    if (!withRestricted) column.where('candidate_restricted', false);
+    return knex.select('id').from(column.as(`column${i}`));
+  });
+  const [counts, ranked] = await Promise.all([
+    applicationCountsByStage(em, { tenantId: actor.tenantId, withRestricted, jobIds: [job.id] }),
+    firstCards.length
+      ? (firstCards.slice(1).reduce((all, next) => all.unionAll(next), firstCards[0]!) as Promise<Array<{ id: string }>>)
+      : Promise.resolve([]),
   ]);
-  const counts = new Map(countRows.map((r) => [r.stage_id, Number(r.n)]));
   const cards = await boardCards(
     em,
     actor,

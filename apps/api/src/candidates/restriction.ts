@@ -47,6 +47,14 @@ export function byCandidateRestrictionScope(actor: Pick<Actor, 'role'>): {
 }
 
 /**
+ * The same for `Application` queries, on the application's own copy of the
+ * flag (kept by database triggers), so lists and counts need no join.
+ */
+export function applicationRestrictionScope(actor: Pick<Actor, 'role'>): { candidateRestricted?: false } {
+  return seesRestricted(actor) ? {} : { candidateRestricted: false };
+}
+
+/**
  * Refuses a change about candidates who restricted processing. `consequence`
  * completes "A candidate asked to restrict processing of their data: ...";
  * `field` names the input the refusal is about, for the form.

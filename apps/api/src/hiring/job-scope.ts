@@ -1,6 +1,6 @@
 import { Application, type Em, HiringTeamMember, Job } from '@candor/db';
 import { SEES_ALL_JOBS } from '@candor/schemas';
-import { byCandidateRestrictionScope } from '../candidates/restriction.js';
+import { applicationRestrictionScope } from '../candidates/restriction.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 
@@ -31,8 +31,8 @@ export async function jobScope(em: Em, actor: Actor): Promise<{ job?: { $in: str
 export async function applicationScope(
   em: Em,
   actor: Actor,
-): Promise<{ job?: { $in: string[] }; candidate?: { restrictedAt: null } }> {
-  return { ...(await jobScope(em, actor)), ...byCandidateRestrictionScope(actor) };
+): Promise<{ job?: { $in: string[] }; candidateRestricted?: false }> {
+  return { ...(await jobScope(em, actor)), ...applicationRestrictionScope(actor) };
 }
 
 /** Loads a job the actor may see; anything else is "not found", so ids of other jobs leak nothing. */

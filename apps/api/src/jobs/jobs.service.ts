@@ -1,4 +1,4 @@
-import { Application, containsPattern, type Em, HiringTeamMember, type InferEntity, Job, JobStage, likeIgnoringCase, Membership, User } from '@candor/db';
+import { Application, applicationCountsByJob, containsPattern, type Em, HiringTeamMember, type InferEntity, Job, type JobCounts, JobStage, likeIgnoringCase, Membership, User } from '@candor/db';
 import {
   JOB_TRANSITIONS,
   pipelineProblems,
@@ -22,7 +22,7 @@ import type { Actor } from '../trpc/init.js';
 type JobRow = InferEntity<typeof Job>;
 type StageRow = InferEntity<typeof JobStage>;
 type TeamRow = InferEntity<typeof HiringTeamMember>;
-type Counts = Map<string, { active: number; total: number }>;
+type Counts = Map<string, JobCounts>;
 
 function salaryOf(job: JobRow): TJob['salary'] {
   if (job.salaryMin == null || job.salaryMax == null || !job.salaryCurrency || !job.salaryPeriod) return null;
@@ -77,28 +77,12 @@ function toJob(job: JobRow, stages: StageRow[], team: TeamRow[], counts: Counts)
 }
 
 /**
- * Active and total applications per job, in one grouped query. Those of
- * candidates who restricted processing count only for whoever may see them
- * (restriction.ts), as everywhere else.
+ * Active and total applications per job, from the maintained counts (no
+ * scan). Those of candidates who restricted processing count only for
+ * whoever may see them (restriction.ts), as everywhere else.
  */
-async function applicationCounts(em: Em, actor: Pick<Actor, 'role'>, jobIds: string[]): Promise<Counts> {
-  const counts: Counts = new Map();
-  if (jobIds.length === 0) return counts;
-  const query = em
-    .getKnex()('application as a')
-    .select('a.job_id', 'a.status')
-    .count({ n: '*' })
-    .whereIn('a.job_id', jobIds)
-    .groupBy('a.job_id', 'a.status');
-  if (!seesRestricted(actor)) query.join('candidate as c', 'c.id', 'a.candidate_id').whereNull('c.restricted_at');
-  const rows = (await query) as unknown as Array<{ job_id: string; status: string; n: number | string }>;
-  for (const row of rows) {
-    const entry = counts.get(row.job_id) ?? { active: 0, total: 0 };
-    entry.total += Number(row.n);
-    if (row.status === 'active') entry.active += Number(row.n);
-    counts.set(row.job_id, entry);
-  }
-  return counts;
+function applicationCounts(em: Em, actor: Pick<Actor, 'role' | 'tenantId'>, jobIds: string[]): Promise<Counts> {
+  return applicationCountsByJob(em, { tenantId: actor.tenantId, withRestricted: seesRestricted(actor), jobIds });
 }
 
 async function teamsOf(em: Em, jobIds: string[]): Promise<Map<string, TeamRow[]>> {
@@ -129,7 +113,7 @@ export async function listJobs(em: Em, actor: Actor, params: z.output<typeof ZJo
   return { data: rows.map((j) => toListItem(j, teams.get(j.id) ?? [], counts)), total };
 }
 
-async function loadJob(em: Em, actor: Pick<Actor, 'role'>, job: JobRow): Promise<TJob> {
+async function loadJob(em: Em, actor: Pick<Actor, 'role' | 'tenantId'>, job: JobRow): Promise<TJob> {
   const [stages, teams, counts] = await Promise.all([
     em.find(JobStage, { job }, { orderBy: { position: 'asc' } }),
     teamsOf(em, [job.id]),

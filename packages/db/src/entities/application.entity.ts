@@ -20,7 +20,10 @@ export const Application = defineEntity({
     { properties: ['tenant', 'lastActivityAt', 'id'] },
     { properties: ['tenant', 'status', 'appliedAt', 'id'] },
     { properties: ['tenant', 'source', 'appliedAt', 'id'] },
-    // The board reads counts and first cards per stage from this index alone.
+    // A job's applications in list order (the job page), without sorting all of them.
+    { properties: ['job', 'appliedAt', 'id'] },
+    { properties: ['job', 'status', 'appliedAt', 'id'] },
+    // The board reads each column's first cards from this index alone.
     { properties: ['job', 'stage', 'lastActivityAt', 'id'] },
     { properties: ['candidate'] },
   ],
@@ -44,6 +47,13 @@ export const Application = defineEntity({
     rejectionNote: personal(p.text().nullable(), 'user.recruitment.evaluation'),
     decidedAt: p.datetime().nullable(),
     decidedBy: () => p.manyToOne(User).nullable(),
+    /**
+     * A copy of "the candidate restricted processing" (`candidate.restrictedAt`
+     * is set), kept by database triggers (see ../application-counts.ts), so that
+     * lists, counts and the board hide restricted people without joining the
+     * candidates. The application never writes it.
+     */
+    candidateRestricted: notPersonal(p.boolean().default(false), 'copy of the candidate restriction flag'),
     /** Set when retention blanked its personal values; the row stays as an anonymous statistic. */
     anonymizedAt: p.datetime().nullable(),
     /**

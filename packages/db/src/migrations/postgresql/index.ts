@@ -31,6 +31,7 @@ import { Migration20261206083212_totp } from './Migration20261206083212_totp.js'
 import { Migration20261206093453_session_sign_in_method } from './Migration20261206093453_session_sign_in_method.js';
 import { Migration20261206093634_single_sign_on } from './Migration20261206093634_single_sign_on.js';
 import { Migration20261206093653_passkeys } from './Migration20261206093653_passkeys.js';
+import { Migration20261206122913_application_counts } from './Migration20261206122913_application_counts.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -64,4 +65,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206093453_session_sign_in_method', class: Migration20261206093453_session_sign_in_method },
   { name: 'Migration20261206093634_single_sign_on', class: Migration20261206093634_single_sign_on },
   { name: 'Migration20261206093653_passkeys', class: Migration20261206093653_passkeys },
+  { name: 'Migration20261206122913_application_counts', class: Migration20261206122913_application_counts },
 ];

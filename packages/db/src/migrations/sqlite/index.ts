@@ -31,6 +31,7 @@ import { Migration20261206083210_totp } from './Migration20261206083210_totp.js'
 import { Migration20261206093452_session_sign_in_method } from './Migration20261206093452_session_sign_in_method.js';
 import { Migration20261206093633_single_sign_on } from './Migration20261206093633_single_sign_on.js';
 import { Migration20261206093651_passkeys } from './Migration20261206093651_passkeys.js';
+import { Migration20261206122912_application_counts } from './Migration20261206122912_application_counts.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -64,4 +65,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206093452_session_sign_in_method', class: Migration20261206093452_session_sign_in_method },
   { name: 'Migration20261206093633_single_sign_on', class: Migration20261206093633_single_sign_on },
   { name: 'Migration20261206093651_passkeys', class: Migration20261206093651_passkeys },
+  { name: 'Migration20261206122912_application_counts', class: Migration20261206122912_application_counts },
 ];
