@@ -1,5 +1,5 @@
 import { type ReactNode, Suspense } from 'react';
-import { Admin, CustomRoutes, Loading, Resource } from 'react-admin';
+import { CustomRoutes, Loading, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import {
   type CandorPermissions,
@@ -8,6 +8,7 @@ import {
   RESOURCE_ACCESS,
   RESOURCE_NAMES,
 } from './access';
+import { CandorAdmin } from './CandorAdmin';
 import { lazyView } from './lazyView';
 import { LoginPage } from './pages/LoginPage';
 import { authProvider } from './providers/authProvider';
@@ -46,10 +47,7 @@ function SignedOut({ children }: { children: ReactNode }) {
 
 export function App() {
   return (
-    <Admin
-      // react-admin's telemetry call fails on closed networks and reports usage we do not want to send.
-      disableTelemetry
-      requireAuth
+    <CandorAdmin
       title="Candor"
       authProvider={authProvider}
       queryClient={queryClient}
@@ -130,6 +128,6 @@ export function App() {
           )}
         </>
       )}
-    </Admin>
+    </CandorAdmin>
   );
 }

@@ -72,6 +72,8 @@ export function isSingleSignOnError(value: unknown): value is TSingleSignOnError
 }
 
 /** What the UI calls the candidate: their name, or the alias under blind review. */
-export function candidateLabel(candidate: { blind: false; name: string } | { blind: true; alias: string }): string {
+export function candidateLabel(
+  candidate: { blind: false; name: string } | { blind: true; alias: string },
+): string {
   return candidate.blind ? candidate.alias : candidate.name;
 }

@@ -1,20 +1,18 @@
 import KeyIcon from '@mui/icons-material/Key';
 import { Alert, Button, CardContent, CircularProgress, Divider, Stack, TextField, Typography } from '@mui/material';
-import { type FormEvent, useState } from 'react';
-import { Link, Login, useLogin } from 'react-admin';
+import { type FormEvent, Suspense, useState } from 'react';
+import { Link, useLogin } from 'react-admin';
 import type { TSecondFactorChallenge } from '@candor/schemas';
-import { CandorMark } from '../layout/CandorMark';
+import { lazyView } from '../lazyView';
 import { signWithPasskey } from '../passkeys/ceremony';
 import { SecondFactorNeeded } from '../providers/authProvider';
 import { toHttpError } from '../providers/errors';
 import { trpc } from '../trpc';
-import { SecondFactorStep } from './SecondFactorStep';
+import { SignInFrame } from './SignInFrame';
 import { SingleSignOnButton } from './SingleSignOnButton';
 
-const LOGIN_SX = {
-  backgroundImage: 'linear-gradient(160deg, #ecfdf5 0%, #ccfbf1 55%, #99f6e4 100%)',
-  '& .RaLogin-icon': { bgcolor: 'transparent', width: 48, height: 48 },
-} as const;
+// Only accounts with a second factor see this step, after their password: it loads then (issue 16).
+const SecondFactorStep = lazyView(() => import('./SecondFactorStep'), 'SecondFactorStep');
 
 type LoginErrors = { form?: string; email?: string; password?: string };
 
@@ -36,8 +34,8 @@ function missingFields({ email, password }: { email: string; password: string })
  * password managers expect and keeps errors next to where they belong.
  * Each way of signing in is one block of the card's Stack, so others (a
  * second factor, a passkey, an identity provider) can be added beside it.
- * Candor's own look: its mark and name on a light teal ground rather than
- * react-admin's lock on navy.
+ * Candor's own look (SignInFrame): its mark and name on a light teal ground
+ * rather than react-admin's lock on navy.
  */
 export function LoginPage() {
   const login = useLogin();
@@ -78,9 +76,11 @@ export function LoginPage() {
   };
 
   return (
-    <Login avatarIcon={<CandorMark size={48} />} sx={LOGIN_SX}>
+    <SignInFrame>
       {challenge ? (
-        <SecondFactorStep challenge={challenge} onRestart={() => setChallenge(undefined)} />
+        <Suspense fallback={<CardContent><CircularProgress aria-label="Loading the second step" /></CardContent>}>
+          <SecondFactorStep challenge={challenge} onRestart={() => setChallenge(undefined)} />
+        </Suspense>
       ) : (
       <form noValidate onSubmit={submit} aria-label="Sign in">
         <CardContent>
@@ -140,6 +140,6 @@ export function LoginPage() {
       </form>
       )}
       {!challenge && <SingleSignOnButton />}
-    </Login>
+    </SignInFrame>
   );
 }

@@ -14,7 +14,8 @@ export function SingleSignOnEmailForm({ onEmail }: { onEmail: (email: string) =>
   const submitEmail = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const parsed = ZEmail.safeParse(new FormData(event.currentTarget).get('sso-email') ?? '');
-    if (!parsed.success) return setEmailError(parsed.error.issues[0]?.message ?? 'Enter your work email address');
+    if (!parsed.success)
+      return setEmailError(parsed.error.issues[0]?.message ?? 'Enter your work email address');
     onEmail(parsed.data);
   };
 

@@ -1,10 +1,13 @@
 import { Alert, Button, Stack, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useEffect, useState } from 'react';
-import { Title, useLogout } from 'react-admin';
+import { type ReactNode, Suspense, useEffect, useState } from 'react';
+import { Loading, Title, useLogout } from 'react-admin';
+import { lazyView } from '../../lazyView';
 import { forgetMe, useMe } from '../../providers/authProvider';
-import { PasskeysSection } from '../account/PasskeysSection';
-import { TwoFactor } from '../account/TwoFactor';
+
+// Only members who must still set up a second factor see these: they load then, not with every first page (issue 16).
+const PasskeysSection = lazyView(() => import('../account/PasskeysSection'), 'PasskeysSection');
+const TwoFactor = lazyView(() => import('../account/TwoFactor'), 'TwoFactor');
 
 /**
  * Stands in for every page while the tenant requires a second factor and this
@@ -36,8 +39,10 @@ export function SecondFactorGate({ children }: { children: ReactNode }) {
           device's fingerprint, face or PIN) or set up an authenticator app to go on; it takes a minute.
         </Typography>
       </Alert>
-      <PasskeysSection onAdded={done} />
-      <TwoFactor onEnrolled={done} />
+      <Suspense fallback={<Loading />}>
+        <PasskeysSection onAdded={done} />
+        <TwoFactor onEnrolled={done} />
+      </Suspense>
       <Stack direction="row">
         <Button onClick={() => logout()}>Sign out</Button>
       </Stack>

@@ -1,8 +1,10 @@
 import GppMaybeOutlinedIcon from '@mui/icons-material/GppMaybeOutlined';
 import { Box, Card, CardActionArea, CardContent, Skeleton, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
+import { useLogoutIfAccessDenied } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
+import { toHttpError } from '../../providers/errors';
+import { trpc } from '../../trpc';
 
 export const REQUEST_COUNTS_KEY = ['privacy-requests', 'counts'] as const;
 
@@ -23,12 +25,25 @@ function Count({ label, value, color }: { label: string; value: number | undefin
   );
 }
 
-/** The dashboard's view of the privacy-request queue: how many are open, due within a week, overdue. */
+/**
+ * The dashboard's view of the privacy-request queue: how many are open, due
+ * within a week, overdue. It asks the API itself rather than the dataProvider,
+ * whose first call loads the real provider and every Zod schema (issue 16's
+ * first-load budget); a refusal signs out as the dataProvider's would.
+ */
 export function RequestCountsCard() {
-  const dataProvider = useCandorDataProvider();
+  const logoutIfAccessDenied = useLogoutIfAccessDenied();
   const { data, error } = useQuery({
     queryKey: REQUEST_COUNTS_KEY,
-    queryFn: () => dataProvider.requestCounts(),
+    queryFn: async () => {
+      try {
+        return await trpc.requests.counts.query();
+      } catch (failure) {
+        const httpError = toHttpError(failure);
+        await logoutIfAccessDenied(httpError);
+        throw httpError;
+      }
+    },
   });
   return (
     <Card variant="outlined" sx={{ mt: 3, maxWidth: 480 }}>

@@ -16,7 +16,6 @@ type MutationInput<M extends { mutate: (input: never) => unknown }> = Parameters
  * dataProvider (see dataProvider.ts) so their errors reach `checkError`.
  */
 export const requestActions = {
-  requestCounts: () => trpc.requests.counts.query(),
   transitionRequest: (input: MutationInput<typeof trpc.requests.transition>) =>
     trpc.requests.transition.mutate(ZRequestTransitionInput.parse(input)),
   extendRequest: (input: MutationInput<typeof trpc.requests.extend>) =>
