@@ -224,6 +224,8 @@ async function startBenchServer(db: Database, server: string, profileDir: string
     args: [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), server],
     cwd: join(dirname(server), '..'),
     port,
+    // Errors the server logs (LOG_LEVEL=error) land here, next to the data they happened on.
+    logFile: join(db.dataDir, 'server.log'),
     env: {
       ...inherited,
       NODE_ENV: 'production',
@@ -259,6 +261,8 @@ const wire: { base: string; cookie: string; recording: Recording | null; answere
  */
 globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
   const path = String(input);
+  // Absolute URLs are not the admin's (the wait for a server's /healthz is one): they go out as they are.
+  if (!path.startsWith('/')) return realFetch(input, init);
   const headers = Object.fromEntries(new Headers(init?.headers).entries());
   const request: SentRequest = {
     method: init?.method ?? 'GET',
@@ -317,8 +321,11 @@ async function replay(recording: Recording): Promise<void> {
       group.map(async (request) => {
         const response = await send(request);
         const body = await response.text();
-        if (response.status !== 200)
-          throw new Error(`${request.path.slice(0, 80)}: ${response.status} ${body.slice(0, 200)}`);
+        if (response.status !== 200) {
+          // A batch answers 207 when one of its calls failed: show that call's error.
+          const failed = /"error":\{.{0,300}/.exec(body)?.[0] ?? body.slice(0, 300);
+          throw new Error(`${request.path.slice(0, 80)}: ${response.status} ${failed}`);
+        }
       }),
     );
   }

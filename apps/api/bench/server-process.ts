@@ -4,7 +4,7 @@
  * the server's own memory and CPU from /proc while it talks to it over HTTP.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export type ServerProcess = { base: string; port: number; pid: number; child: ChildProcess; stop(): Promise<void> };
@@ -21,11 +21,20 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts `node <args>` in `cwd` with `env` (which must set PORT to `port`)
- * and waits until /healthz answers. The server's stdout (its banner) is
- * dropped; its stderr shows, so a crash explains itself.
+ * and waits until /healthz answers. The server's stdout (its banner and
+ * logs) goes to `logFile` or nowhere; its stderr shows, so a crash explains itself.
  */
-export async function startServer(options: { args: string[]; cwd: string; env: NodeJS.ProcessEnv; port: number }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, options.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'ignore', 'inherit'] });
+export async function startServer(options: {
+  args: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  port: number;
+  /** Where the server's stdout (banner and log lines) goes; dropped when absent. */
+  logFile?: string;
+}): Promise<ServerProcess> {
+  const stdout = options.logFile ? openSync(options.logFile, 'a') : 'ignore';
+  const child = spawn(process.execPath, options.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', stdout, 'inherit'] });
+  if (typeof stdout === 'number') closeSync(stdout);
   const base = `http://localhost:${options.port}`;
   const stop = async () => {
     if (child.exitCode !== null) return;
@@ -43,7 +52,7 @@ export async function startServer(options: { args: string[]; cwd: string; env: N
 
 /** /healthz answers whatever the Host, so this works for a server whose APP_ORIGIN is elsewhere too. */
 async function waitUntilUp(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 1200; i++) {
+  for (let i = 0; i < 3000; i++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     try {
       if ((await fetch(`${base}/healthz`)).ok) return;
@@ -52,7 +61,7 @@ async function waitUntilUp(base: string, child: ChildProcess): Promise<void> {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('server did not start within 120 s');
+  throw new Error('server did not start within 300 s');
 }
 
 function statusKilobytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {

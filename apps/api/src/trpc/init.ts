@@ -101,7 +101,15 @@ const refuseNul = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-const base = t.procedure.use(errorMapping).use(refuseNul);
+/**
+ * Each procedure call gets its own EntityManager: the calls of one batched
+ * request run at the same time, and on a shared one a call's flush (an audit
+ * write) could send another call's query into its finished transaction, or
+ * a failed call's `clear()` drop entities another call is still using.
+ */
+const ownEntityManager = t.middleware(({ ctx, next }) => next({ ctx: { em: ctx.em.fork() } }));
+
+const base = t.procedure.use(ownEntityManager).use(errorMapping).use(refuseNul);
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
