@@ -17,10 +17,11 @@ import { queryClient } from './queryClient';
 import { RESOURCES } from './resources';
 import { theme } from './theme';
 
-// Only the sign-in page and the layout load up front; every page below loads when first opened.
-const AppLayout = lazyView(() => import('./layout/AppLayout'), 'AppLayout');
+// Only the sign-in page loads up front; the layout and the dashboard load together once signed in
+// (layout/signedIn), every page below when first opened.
+const AppLayout = lazyView(() => import('./layout/signedIn'), 'AppLayout');
+const Dashboard = lazyView(() => import('./layout/signedIn'), 'Dashboard');
 const AccountPage = lazyView(() => import('./pages/account/AccountPage'), 'AccountPage');
-const Dashboard = lazyView(() => import('./pages/Dashboard'), 'Dashboard');
 const BrandingPage = lazyView(() => import('./pages/branding/BrandingPage'), 'BrandingPage');
 const PrivacyPage = lazyView(() => import('./pages/privacy/PrivacyPage'), 'PrivacyPage');
 const DiversityPage = lazyView(() => import('./pages/diversity/DiversityPage'), 'DiversityPage');

@@ -10,9 +10,10 @@ import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
 import WorkOutlineIcon from '@mui/icons-material/WorkOutlineOutlined';
 import { Card, CardContent, Stack, Typography } from '@mui/material';
 import type { ReactElement } from 'react';
-import { Button, Loading, Title, usePermissions } from 'react-admin';
+import { Button, Loading, usePermissions } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import { type CandorPermissions, hasPermission } from '../access';
+import { PageTitle } from '../layout/PageTitle';
 import { useMe } from '../providers/authProvider';
 import { RequestCountsCard } from '../resources/privacyRequests/RequestCountsCard';
 
@@ -48,7 +49,7 @@ export function Dashboard() {
   const shortcuts = SHORTCUTS.filter((shortcut) => hasPermission(permissions, shortcut.permission));
   return (
     <Card sx={{ mt: 2 }}>
-      <Title title="Dashboard" />
+      <PageTitle title="Dashboard" />
       <CardContent>
         <Typography variant="h5" component="h1" gutterBottom>
           Welcome, {me.name}

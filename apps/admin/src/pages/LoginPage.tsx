@@ -1,5 +1,5 @@
 import KeyIcon from '@mui/icons-material/Key';
-import { Alert, Button, CardContent, CircularProgress, Divider, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, CardContent, CircularProgress, Divider, Stack, Typography } from '@mui/material';
 import { type FormEvent, Suspense, useState } from 'react';
 import { Link, useLogin } from 'react-admin';
 import type { TSecondFactorChallenge } from '@candor/schemas';
@@ -8,6 +8,7 @@ import { signWithPasskey } from '../passkeys/ceremony';
 import { SecondFactorNeeded } from '../providers/authProvider';
 import { toHttpError } from '../providers/errors';
 import { trpc } from '../trpc';
+import { SignInField } from './SignInField';
 import { SignInFrame } from './SignInFrame';
 import { SingleSignOnButton } from './SingleSignOnButton';
 
@@ -96,24 +97,20 @@ export function LoginPage() {
                 {errors.form}
               </Alert>
             )}
-            <TextField
+            <SignInField
               name="email"
               label="Email"
               type="email"
               autoComplete="username"
               autoFocus
-              required
-              error={Boolean(errors.email)}
-              helperText={errors.email}
+              error={errors.email}
             />
-            <TextField
+            <SignInField
               name="password"
               label="Password"
               type="password"
               autoComplete="current-password"
-              required
-              error={Boolean(errors.password)}
-              helperText={errors.password}
+              error={errors.password}
             />
             <Button
               type="submit"

@@ -1,7 +1,8 @@
 import { Alert, Button, Stack, Typography } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, Suspense, useEffect, useState } from 'react';
-import { Loading, Title, useLogout } from 'react-admin';
+import { Loading, useLogout } from 'react-admin';
+import { PageTitle } from '../../layout/PageTitle';
 import { lazyView } from '../../lazyView';
 import { forgetMe, useMe } from '../../providers/authProvider';
 
@@ -32,7 +33,7 @@ export function SecondFactorGate({ children }: { children: ReactNode }) {
   };
   return (
     <Stack spacing={2} sx={{ mt: 2, maxWidth: 760 }}>
-      <Title title="Set up a second factor" />
+      <PageTitle title="Set up a second factor" />
       <Alert severity="info">
         <Typography variant="body2">
           {me?.tenant.name ?? 'Your organisation'} asks everyone to sign in with a second factor. Add a passkey (your

@@ -2,7 +2,7 @@ import type { TPrivacyRequest } from '@candor/schemas';
 import { REQUEST_TYPE_LABELS } from '@candor/schemas/labels';
 import GppMaybeOutlinedIcon from '@mui/icons-material/GppMaybeOutlined';
 import { lazyView } from '../../lazyView';
-import { requestReference } from './labels';
+import { requestReference } from './reference';
 
 const PrivacyRequestCreate = lazyView(() => import('./PrivacyRequestCreate'), 'PrivacyRequestCreate');
 const PrivacyRequestList = lazyView(() => import('./PrivacyRequestList'), 'PrivacyRequestList');

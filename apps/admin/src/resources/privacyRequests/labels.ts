@@ -88,10 +88,7 @@ export function actionLabel(action: string): string {
   return ACTION_LABELS[action] ?? action;
 }
 
-/** "1A2B3C4D": the reference the requester's emails quote. */
-export function requestReference(id: string): string {
-  return id.slice(0, 8).toUpperCase();
-}
+export { requestReference } from './reference';
 
 export function isOpen(status: TRequestStatus): boolean {
   return status === 'received' || status === 'verified' || status === 'in_progress';

@@ -11,5 +11,6 @@ export const users = {
   create: UserCreate,
   edit: UserEdit,
   icon: PeopleIcon,
+  options: { label: 'Users' },
   recordRepresentation: (user: TTenantUser) => `${user.name} <${user.email}>`,
 };
