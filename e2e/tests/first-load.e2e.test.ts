@@ -10,15 +10,16 @@ import { launchBrowser, newTestPage, screenshot, servers, signIn } from '../supp
  * is in gzip (what every browser accepts), so each script the browser loaded
  * is fetched again as gzip to count it.
  *
- * Issue 16 asks for 250 KB each. Not reached yet: lazy pages, the lazy
- * layout and data provider brought the sign-in page from 476 KB to 325 KB
- * and the dashboard to 354 KB; what is left is mostly react-dom, MUI,
- * react-router, react-admin's core and Zod (the schemas imported by the
- * resources' record labels). Until then these ceilings stop it growing.
+ * Issue 16 asks for at most 250 KB each, and this test fails CI past that.
+ * Measured when it was reached: the sign-in page 199 KB, the dashboard 245 KB
+ * (from 476 KB before the lazy pages). Most of it is react-dom, MUI,
+ * react-router and react-admin's core; what keeps it there: no Zod nor
+ * schemas before a page validates (@candor/schemas/labels), react-admin's
+ * <Admin>, <Layout>, <Menu> and <Login> replaced by their parts (their
+ * defaults import pages never shown), and one vendor chunk for the first page.
  */
 const KB = 1024;
-const GOAL_GZIPPED = 250 * KB;
-const CEILING_GZIPPED = { signIn: 330 * KB, dashboard: 360 * KB };
+const BUDGET_GZIPPED = 250 * KB;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -73,7 +74,7 @@ async function measure(label: string, scripts: Script[]) {
   const gzipped = (await Promise.all(urls.map(gzippedSize))).reduce((sum, size) => sum + size, 0);
   const transferred = scripts.reduce((sum, script) => sum + script.transferred, 0);
   console.info(
-    `${label}: ${urls.length} scripts, ${(gzipped / KB).toFixed(1)} KB gzipped (goal ${GOAL_GZIPPED / KB} KB), ${(transferred / KB).toFixed(1)} KB as the browser got them (${[...new Set(scripts.map((s) => s.encoding ?? 'identity'))].join(', ')})`,
+    `${label}: ${urls.length} scripts, ${(gzipped / KB).toFixed(1)} KB gzipped (budget ${BUDGET_GZIPPED / KB} KB), ${(transferred / KB).toFixed(1)} KB as the browser got them (${[...new Set(scripts.map((s) => s.encoding ?? 'identity'))].join(', ')})`,
   );
   // Every script went out compressed, but for the few too small to gain from it.
   expect(
@@ -84,24 +85,24 @@ async function measure(label: string, scripts: Script[]) {
 
 for (const server of servers()) {
   describe(`the backoffice's first load [${server.dialect}]`, () => {
-    it('keeps the sign-in page’s gzipped JavaScript under its ceiling, every script compressed', async () => {
+    it('keeps the sign-in page’s gzipped JavaScript within 250 KB, every script compressed', async () => {
       const page = await newTestPage(browser);
       const scripts = recordScripts(page);
       await page.goto(`${server.url}/admin/`);
       await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
       await page.waitForLoadState('networkidle');
       await screenshot(page, `first-load-sign-in-${server.dialect}`);
-      expect(await measure('sign-in page', await scripts())).toBeLessThanOrEqual(CEILING_GZIPPED.signIn);
+      expect(await measure('sign-in page', await scripts())).toBeLessThanOrEqual(BUDGET_GZIPPED);
       await page.close();
     });
 
-    it('keeps the dashboard’s gzipped JavaScript under its ceiling, signing in included', async () => {
+    it('keeps the dashboard’s gzipped JavaScript within 250 KB, signing in included', async () => {
       const page = await newTestPage(browser);
       const scripts = recordScripts(page);
       await signIn(page, server.url);
       await page.waitForLoadState('networkidle');
       await screenshot(page, `first-load-dashboard-${server.dialect}`);
-      expect(await measure('dashboard', await scripts())).toBeLessThanOrEqual(CEILING_GZIPPED.dashboard);
+      expect(await measure('dashboard', await scripts())).toBeLessThanOrEqual(BUDGET_GZIPPED);
       await page.close();
     });
   });
