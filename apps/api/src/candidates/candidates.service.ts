@@ -2,7 +2,7 @@ import { type MergeDeps, moveMergedData } from './merge-sealed-data.js';
 import {
   Application,
   Candidate,
-  candidateIdsMatching,
+  candidatesMatching,
   type Em,
   findPage,
   type InferEntity,
@@ -95,7 +95,7 @@ export async function listCandidates(em: Em, actor: Actor, params: z.output<type
   // Each condition on the id on its own: a search must narrow the visible candidates, not replace them.
   const onId = [
     ...(visible ? [{ id: { $in: visible } }] : []),
-    ...(q ? [{ id: { $in: candidateIdsMatching(em, actor.tenantId, q) } }] : []),
+    ...(q ? [{ id: { $in: await candidatesMatching(em, actor.tenantId, q) } }] : []),
   ];
   const where = {
     ...(source ? { source } : {}),

@@ -1,4 +1,4 @@
-import { Membership, NotFoundError, TENANT_FILTER, Tenant, UniqueConstraintViolationException } from '@candor/db';
+import { type Em, Membership, NotFoundError, TENANT_FILTER, UniqueConstraintViolationException } from '@candor/db';
 import { roleCan, type TPermission, type TRole } from '@candor/schemas';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { nulFieldErrors } from '../http/nul-characters.js';
@@ -139,34 +139,50 @@ export interface Actor {
   requestId: string;
 }
 
+type TenantAccess = { role: TRole; requireSecondFactor: boolean };
+
+/**
+ * The caller's active membership of the session's tenant (and whether the
+ * tenant requires a second factor), read in one query once per request: the
+ * calls of a batch share the request's session object, so they share this.
+ */
+const accessOfRequest = new WeakMap<object, Promise<TenantAccess | null>>();
+
+function tenantAccessOf(em: Em, session: { userId: string; activeTenantId: string }): Promise<TenantAccess | null> {
+  let access = accessOfRequest.get(session);
+  if (!access) {
+    access = em
+      .findOne(
+        Membership,
+        { user: session.userId, tenant: session.activeTenantId, status: 'active' },
+        { populate: ['tenant'], filters: { [TENANT_FILTER]: false } },
+      )
+      .then((m) => (m ? { role: m.role, requireSecondFactor: m.tenant.requireSecondFactor } : null));
+    accessOfRequest.set(session, access);
+  }
+  return access;
+}
+
 /**
  * Scopes the request to the session's active tenant: the membership must be
  * active, and every tenant-owned query is filtered to that tenant from here on.
  */
 export const tenantProcedure = authedProcedure.meta({ access: { kind: 'tenant' } }).use(async ({ ctx, meta, next }) => {
   const tenantId = ctx.session.activeTenantId;
-  const membership = await ctx.em.findOne(
-    Membership,
-    { user: ctx.userId, tenant: tenantId, status: 'active' },
-    { filters: { [TENANT_FILTER]: false } },
-  );
-  if (!membership) {
+  const access = await tenantAccessOf(ctx.em, ctx.session);
+  if (!access) {
     throw new TRPCError({ code: 'FORBIDDEN', message: 'You are no longer a member of this organisation' });
   }
   // Checked on every request, not only at sign-in: switching to such a tenant, or its owner
   // turning the rule on, sends a password-only session to enrolment straight away.
-  if (
-    ctx.session.signedInWith === 'password' &&
-    !meta?.secondFactorEnrolment &&
-    (await ctx.em.count(Tenant, { id: tenantId, requireSecondFactor: true })) > 0
-  ) {
+  if (ctx.session.signedInWith === 'password' && !meta?.secondFactorEnrolment && access.requireSecondFactor) {
     throw new TRPCError({
       code: 'FORBIDDEN',
       message: `${SECOND_FACTOR_REQUIRED}: your organisation asks everyone to set up a second factor before going on`,
     });
   }
   ctx.em.setFilterParams(TENANT_FILTER, { tenantId });
-  const actor: Actor = { userId: ctx.userId, tenantId, role: membership.role, requestId: ctx.requestId };
+  const actor: Actor = { userId: ctx.userId, tenantId, role: access.role, requestId: ctx.requestId };
   return next({ ctx: { actor } });
 });
 
