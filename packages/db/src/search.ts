@@ -41,17 +41,24 @@ export function candidateIdsMatching(em: Em, tenantId: string, text: string): st
 export const SEARCH_ID_LIST_LIMIT = 1_000;
 
 /**
- * The same, for a list query's `$in`: the ids themselves when at most
- * `limit` candidates match (read from the search index in one cheap query),
- * else the sub-query. A list of ids lets the list query reach the rows
- * through the candidate's own index; with a sub-query PostgreSQL's planner
- * may instead scan every application (250 ms at 300k for a 3-letter name) or
- * walk the list's sort index testing each row (slow for a rare name).
+ * The same as a list query's condition (`{ id: await candidatesMatching(...) }`):
+ * `$in` the ids themselves when at most `limit` candidates match (read from
+ * the search index in one cheap query), else `$in` the sub-query. A list of
+ * ids lets the list query reach the rows through the candidate's own index;
+ * with a sub-query PostgreSQL's planner may instead scan every application
+ * (250 ms at 300k for a 3-letter name) or walk the list's sort index testing
+ * each row (slow for a rare name). Wrapped in an object because a knex query
+ * is a thenable: returned from an async function it would run instead.
  */
-export async function candidatesMatching(em: Em, tenantId: string, text: string, limit = SEARCH_ID_LIST_LIMIT): Promise<string[]> {
+export async function candidatesMatching(
+  em: Em,
+  tenantId: string,
+  text: string,
+  limit = SEARCH_ID_LIST_LIMIT,
+): Promise<{ $in: string[] }> {
   const query = candidateIdsMatching(em, tenantId, text) as unknown as Knex.QueryBuilder;
   const rows = (await query.clone().limit(limit + 1)) as Array<{ id: string }>;
-  return rows.length <= limit ? rows.map((row) => row.id) : candidateIdsMatching(em, tenantId, text);
+  return { $in: rows.length <= limit ? rows.map((row) => row.id) : candidateIdsMatching(em, tenantId, text) };
 }
 
 const deferredPurges = new WeakSet<Em>();

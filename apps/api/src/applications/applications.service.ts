@@ -122,7 +122,7 @@ export async function listApplications(em: Em, actor: Actor, params: z.output<ty
   // Each condition on the candidate on its own, so that none replaces another.
   const onCandidate = [
     ...(f.candidateId ? [{ candidate: f.candidateId }] : []),
-    ...(f.q ? [{ candidate: { $in: await candidatesMatching(em, actor.tenantId, f.q) } }] : []),
+    ...(f.q ? [{ candidate: await candidatesMatching(em, actor.tenantId, f.q) }] : []),
     // A search by name, tag or a candidate's id must not tell a blind reviewer who is behind an alias.
     ...(f.q || f.candidateId || f.tag ? [identifiableScope(actor)] : []),
   ];

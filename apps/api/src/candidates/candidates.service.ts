@@ -95,7 +95,7 @@ export async function listCandidates(em: Em, actor: Actor, params: z.output<type
   // Each condition on the id on its own: a search must narrow the visible candidates, not replace them.
   const onId = [
     ...(visible ? [{ id: { $in: visible } }] : []),
-    ...(q ? [{ id: { $in: await candidatesMatching(em, actor.tenantId, q) } }] : []),
+    ...(q ? [{ id: await candidatesMatching(em, actor.tenantId, q) }] : []),
   ];
   const where = {
     ...(source ? { source } : {}),
