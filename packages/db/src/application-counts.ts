@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import type { Em } from './orm.js';
+import { type Em, tableQuery } from './orm.js';
 
 /**
  * How many applications there are, read from `application_count` instead of
@@ -25,10 +25,7 @@ export type CountScope = {
 };
 
 function counts(em: Em, scope: CountScope): Knex.QueryBuilder {
-  const query = em.getKnex()('application_count').where('tenant_id', scope.tenantId);
-  // On SQLite's one connection a read outside the caller's transaction would wait for it.
-  const tx = em.getTransactionContext<Knex.Transaction>();
-  if (tx) query.transacting(tx);
+  const query = tableQuery(em, 'application_count').where('tenant_id', scope.tenantId);
   if (!scope.withRestricted) query.where('candidate_restricted', false);
   if (scope.jobIds) query.whereIn('job_id', [...scope.jobIds]);
   if (scope.stageId) query.where('stage_id', scope.stageId);

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { MikroORM, type Options } from '@mikro-orm/core';
-import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/knex';
+import type { AbstractSqlDriver, Knex, SqlEntityManager } from '@mikro-orm/knex';
 import { LibSqlDriver } from '@mikro-orm/libsql';
 import { Migrator } from '@mikro-orm/migrations';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -145,4 +145,16 @@ export function containsPattern(text: string): string {
 
 export function ormDialectOfEm(em: Em): Dialect {
   return em.getDriver() instanceof PostgreSqlDriver ? 'postgresql' : 'sqlite';
+}
+
+/**
+ * A knex query on `table` that runs in `em`'s transaction when there is one
+ * (on SQLite's one connection a read outside it would wait for it). Raw
+ * queries skip the ORM's tenant filter: scope them yourself.
+ */
+export function tableQuery(em: Em, table: string): Knex.QueryBuilder {
+  const query = em.getKnex()(table);
+  const tx = em.getTransactionContext<Knex.Transaction>();
+  if (tx) query.transacting(tx);
+  return query;
 }
