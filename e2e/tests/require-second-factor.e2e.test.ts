@@ -1,8 +1,7 @@
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateHOTP } from '@oslojs/otp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, mutateAs, newMember, newTestPage, screenshot, servers } from '../support/browser.js';
+import { totpCodeFor } from '@candor/api/testing/totp-code';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,10 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-function codeFor(secret: string, stepsAhead = 0): string {
-  return generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000) + stepsAhead), 6);
-}
 
 async function passwordSignIn(page: Page, baseUrl: string, email: string, password: string) {
   await page.goto(`${baseUrl}/admin/`);
@@ -28,7 +23,7 @@ async function enrolTotp(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
   await page.getByRole('img', { name: /QR code/ }).waitFor();
   const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
-  await page.getByLabel('Code from your app').fill(codeFor(secret));
+  await page.getByLabel('Code from your app').fill(totpCodeFor(secret));
   await page.getByRole('button', { name: 'Turn on' }).click();
   await page.getByTestId('recovery-codes').waitFor();
   await page.getByRole('button', { name: 'I have saved them' }).click();

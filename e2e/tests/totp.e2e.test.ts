@@ -1,8 +1,7 @@
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateHOTP } from '@oslojs/otp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchBrowser, newMember, newTestPage, screenshot, servers } from '../support/browser.js';
+import { totpCodeFor } from '@candor/api/testing/totp-code';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -11,11 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** What an authenticator app shows for `secret`, `stepsAhead` 30-second steps from now (the server accepts one step either way). */
-function codeFor(secret: string, stepsAhead = 0): string {
-  return generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000) + stepsAhead), 6);
-}
 
 async function passwordStep(page: Page, baseUrl: string, email: string, password: string) {
   await page.goto(`${baseUrl}/admin/`);
@@ -53,10 +47,10 @@ for (const server of servers()) {
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `totp-enrol-${server.dialect}`);
 
-      await page.getByLabel('Code from your app').fill(codeFor(secret, 3));
+      await page.getByLabel('Code from your app').fill(totpCodeFor(secret, 3));
       await page.getByRole('button', { name: 'Turn on' }).click();
       await page.getByText(/not right/i).first().waitFor();
-      await page.getByLabel('Code from your app').fill(codeFor(secret));
+      await page.getByLabel('Code from your app').fill(totpCodeFor(secret));
       await page.getByRole('button', { name: 'Turn on' }).click();
       const list = page.getByTestId('recovery-codes');
       await list.waitFor();
@@ -70,7 +64,7 @@ for (const server of servers()) {
       await passwordStep(page, server.url, email, password);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `totp-sign-in-${server.dialect}`);
-      await page.getByLabel('Code from your authenticator app').fill(codeFor(secret, 1));
+      await page.getByLabel('Code from your authenticator app').fill(totpCodeFor(secret, 1));
       await page.getByRole('button', { name: 'Verify' }).click();
       await page.getByText(/^Welcome/).waitFor();
       await signOut(page);

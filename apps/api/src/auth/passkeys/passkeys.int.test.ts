@@ -1,12 +1,11 @@
 import { AuditEvent, OutboxEmail, Passkey, Tenant, WebAuthnChallenge } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import type { TPasskeyAuthenticationOptions, TPasskeyRegistrationOptions, TPasskeySummary } from '@candor/schemas';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateHOTP } from '@oslojs/otp';
 import { afterEach, expect, it, vi } from 'vitest';
 import { httpClient, TEST_ORIGIN, testDeps } from '../../testing/test-app.js';
 import { SoftwareAuthenticator } from '../../testing/software-authenticator.js';
 import { PASSKEY_REFUSED } from './sign-in.procedures.js';
+import { totpCodeFor } from '../../testing/totp-code.js';
 
 type Client = ReturnType<typeof httpClient>;
 
@@ -232,7 +231,7 @@ forEachDatabase('passkeys', (db) => {
   it('counts as a second factor: offered first beside TOTP, enough for an organisation that requires one, kept while it does', async () => {
     const { tenant, user, deps, browser, authenticator } = await withPasskey();
     const { secret } = await data<{ secret: string }>(await browser.mutate('twoFactor.startTotp'));
-    const code = generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000)), 6);
+    const code = totpCodeFor(secret);
     expect((await browser.mutate('twoFactor.confirmTotp', { code })).status).toBe(200);
     const answer = await data<{ secondFactor: { methods: string[] } }>(await httpClient(deps).signIn(user.email));
     expect(answer.secondFactor.methods).toEqual(['passkey', 'totp', 'recovery_code']);
@@ -244,7 +243,7 @@ forEachDatabase('passkeys', (db) => {
     expect((await phone.query('jobs.list', {})).status).toBe(200);
 
     // TOTP may go while the passkey stays; then the passkey is the last factor and stays too, until another is added.
-    const nextCode = generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000) + 1), 6);
+    const nextCode = totpCodeFor(secret, 1);
     expect((await phone.mutate('twoFactor.disableTotp', { code: nextCode })).status).toBe(200);
     const [passkey] = await data<TPasskeySummary[]>(await phone.query('passkeys.list'));
     expect((await phone.mutate('passkeys.remove', { id: passkey!.id })).status).toBe(409);

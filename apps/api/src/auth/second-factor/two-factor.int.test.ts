@@ -2,20 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { OutboxEmail, TotpFactor } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateHOTP } from '@oslojs/otp';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { RateLimiter } from '../../http/rate-limit.js';
 import { rotateMasterKey } from '../../keys/rotation.js';
 import { httpClient, testDeps } from '../../testing/test-app.js';
+import { totpCodeFor } from '../../testing/totp-code.js';
 
 type Client = ReturnType<typeof httpClient>;
 type Enrolment = { secret: string; uri: string; qrSvg: string };
-
-/** The code an authenticator app shows for `secret` at `stepsAhead` 30-second steps from now. */
-function codeFor(secret: string, stepsAhead = 0): string {
-  const step = Math.floor(Date.now() / 30_000) + stepsAhead;
-  return generateHOTP(decodeBase32IgnorePadding(secret), BigInt(step), 6);
-}
 
 /** Moves the clock on by whole 30-second steps, so a new code is due. */
 function nextStep(steps = 1) {
@@ -50,7 +44,7 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
     expect((await browser.signIn(user.email)).status).toBe(200);
     const enrolment = await data<Enrolment>(await browser.mutate('twoFactor.startTotp'));
     const { recoveryCodes } = await data<{ recoveryCodes: string[] }>(
-      await browser.mutate('twoFactor.confirmTotp', { code: codeFor(enrolment.secret) }),
+      await browser.mutate('twoFactor.confirmTotp', { code: totpCodeFor(enrolment.secret) }),
     );
     return { em, tenant, user, deps, browser, enrolment, recoveryCodes };
   }
@@ -68,7 +62,7 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
   it('emails the account owner when two-factor authentication is turned on and off', async () => {
     const { user, browser, enrolment } = await enrolled();
     nextStep();
-    expect((await browser.mutate('twoFactor.disableTotp', { code: codeFor(enrolment.secret) })).status).toBe(200);
+    expect((await browser.mutate('twoFactor.disableTotp', { code: totpCodeFor(enrolment.secret) })).status).toBe(200);
     const notices = await db.orm().em.fork().find(OutboxEmail, { to: user.email, template: 'user.sign_in_change' }, { filters: false, orderBy: { createdAt: 'asc' } });
     expect(notices.map((n) => n.subject)).toEqual([
       'Two-factor authentication was turned on for your Candor account',
@@ -90,12 +84,12 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
     expect(enrolment.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(enrolment.uri).toContain(`secret=${enrolment.secret}`);
     expect(enrolment.qrSvg).toMatch(/^<svg/);
-    const wrong = await browser.mutate('twoFactor.confirmTotp', { code: codeFor(enrolment.secret, 5) });
+    const wrong = await browser.mutate('twoFactor.confirmTotp', { code: totpCodeFor(enrolment.secret, 5) });
     expect(wrong.status).toBe(400);
     expect(await fieldErrors(wrong)).toHaveProperty('code');
     expect(await data(await browser.query('twoFactor.status'))).toEqual({ totp: false, recoveryCodesLeft: 0 });
 
-    const right = await browser.mutate('twoFactor.confirmTotp', { code: codeFor(enrolment.secret) });
+    const right = await browser.mutate('twoFactor.confirmTotp', { code: totpCodeFor(enrolment.secret) });
     const { recoveryCodes } = await data<{ recoveryCodes: string[] }>(right);
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
@@ -115,11 +109,11 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
     const token = await passwordStep(phone, user.email);
     // A pending sign-in is not a session.
     expect((await phone.query('auth.me')).status).toBe(401);
-    const wrong = await phone.mutate('auth.completeSignIn', { method: 'totp', token, code: codeFor(enrolment.secret, 5) });
+    const wrong = await phone.mutate('auth.completeSignIn', { method: 'totp', token, code: totpCodeFor(enrolment.secret, 5) });
     expect(wrong.status).toBe(400);
 
     nextStep();
-    const code = codeFor(enrolment.secret);
+    const code = totpCodeFor(enrolment.secret);
     const done = await phone.mutate('auth.completeSignIn', { method: 'totp', token, code });
     expect(done.status).toBe(200);
     expect((await phone.query('auth.me')).status).toBe(200);
@@ -133,7 +127,7 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
     expect((await other.query('auth.me')).status).toBe(401);
     // A code from two steps ago is out of the window, too.
     nextStep(2);
-    const stale = await other.mutate('auth.completeSignIn', { method: 'totp', token: await passwordStep(other, user.email), code: codeFor(enrolment.secret, -2) });
+    const stale = await other.mutate('auth.completeSignIn', { method: 'totp', token: await passwordStep(other, user.email), code: totpCodeFor(enrolment.secret, -2) });
     expect(stale.status).toBe(400);
   });
 
@@ -160,16 +154,16 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
     expect((await client.mutate('auth.completeSignIn', { method: 'recovery_code', token, code: 'aaaaa-aaaaa' })).status).toBe(429);
     nextStep();
     // Even the right code cannot revive it: the password step must be done again.
-    expect((await client.mutate('auth.completeSignIn', { method: 'totp', token, code: codeFor(enrolment.secret) })).status).toBe(401);
+    expect((await client.mutate('auth.completeSignIn', { method: 'totp', token, code: totpCodeFor(enrolment.secret) })).status).toBe(401);
   });
 
   it('turns off only with a fresh code', async () => {
     const { user, deps, browser, enrolment } = await enrolled();
-    const usedCode = codeFor(enrolment.secret);
+    const usedCode = totpCodeFor(enrolment.secret);
     expect((await browser.mutate('twoFactor.disableTotp', { code: usedCode })).status).toBe(400);
     expect((await browser.mutate('twoFactor.disableTotp', { code: 'abc' })).status).toBe(400);
     nextStep();
-    expect((await browser.mutate('twoFactor.disableTotp', { code: codeFor(enrolment.secret) })).status).toBe(200);
+    expect((await browser.mutate('twoFactor.disableTotp', { code: totpCodeFor(enrolment.secret) })).status).toBe(200);
     expect(await data(await browser.query('twoFactor.status'))).toEqual({ totp: false, recoveryCodesLeft: 0 });
     // A password alone signs in again.
     const answer = await data<{ email?: string }>(await httpClient(deps).signIn(user.email));
@@ -207,7 +201,7 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
       expect(rotation.totpSecrets).toBeGreaterThanOrEqual(1);
       const client = httpClient({ ...deps, masterKey: next });
       nextStep();
-      const done = await client.mutate('auth.completeSignIn', { method: 'totp', token: await passwordStep(client, user.email), code: codeFor(enrolment.secret) });
+      const done = await client.mutate('auth.completeSignIn', { method: 'totp', token: await passwordStep(client, user.email), code: totpCodeFor(enrolment.secret) });
       expect(done.status).toBe(200);
     } finally {
       await rotateMasterKey(db.orm().em.fork(), next, deps.masterKey);

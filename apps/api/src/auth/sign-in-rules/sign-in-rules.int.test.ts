@@ -1,16 +1,11 @@
 import { Membership, Tenant } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { generateHOTP } from '@oslojs/otp';
 import { expect, it } from 'vitest';
 import { callerFor, httpClient, sessionFor, testDeps } from '../../testing/test-app.js';
+import { totpCodeFor } from '../../testing/totp-code.js';
 
 type Client = ReturnType<typeof httpClient>;
 type Rules = { requireSecondFactor: boolean; members: { email: string; secondFactors: string[]; passkeys: number }[] };
-
-function currentCode(secret: string): string {
-  return generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000)), 6);
-}
 
 async function data<T>(res: Response): Promise<T> {
   const body = (await res.json()) as { result?: { data: T }; error?: unknown };
@@ -25,7 +20,7 @@ async function errorOf(res: Response) {
 /** Sets up TOTP for the signed-in client; the session it ends with counts as signed in with a second factor. */
 async function enrolTotp(client: Client): Promise<string> {
   const { secret } = await data<{ secret: string }>(await client.mutate('twoFactor.startTotp'));
-  expect((await client.mutate('twoFactor.confirmTotp', { code: currentCode(secret) })).status).toBe(200);
+  expect((await client.mutate('twoFactor.confirmTotp', { code: totpCodeFor(secret) })).status).toBe(200);
   return secret;
 }
 
@@ -102,7 +97,7 @@ forEachDatabase('a tenant that requires a second factor', (db) => {
     const later = httpClient(deps);
     const { secondFactor } = await data<{ secondFactor: { token: string } }>(await later.signIn(recruiter.email));
     // The code just used for enrolment is spent; the next step's code is accepted.
-    const nextStepCode = generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000) + 1), 6);
+    const nextStepCode = totpCodeFor(secret, 1);
     expect((await later.mutate('auth.completeSignIn', { method: 'totp', token: secondFactor.token, code: nextStepCode })).status).toBe(200);
     expect((await later.query('jobs.list', {})).status).toBe(200);
   });
@@ -111,13 +106,13 @@ forEachDatabase('a tenant that requires a second factor', (db) => {
     const { ownerBrowser } = await setUp();
     const secret = await enrolTotp(ownerBrowser);
     await data(await ownerBrowser.mutate('signInRules.setRequireSecondFactor', { required: true }));
-    const refused = await ownerBrowser.mutate('twoFactor.disableTotp', { code: currentCode(secret) });
+    const refused = await ownerBrowser.mutate('twoFactor.disableTotp', { code: totpCodeFor(secret) });
     expect(refused.status).toBe(409);
     expect((await errorOf(refused)).message).toMatch(/requires a second factor/);
     expect(await data(await ownerBrowser.query('twoFactor.status'))).toMatchObject({ totp: true });
 
     await data(await ownerBrowser.mutate('signInRules.setRequireSecondFactor', { required: false }));
-    const nextStepCode = generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000) + 1), 6);
+    const nextStepCode = totpCodeFor(secret, 1);
     expect((await ownerBrowser.mutate('twoFactor.disableTotp', { code: nextStepCode })).status).toBe(200);
   });
 
