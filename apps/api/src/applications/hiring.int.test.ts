@@ -202,7 +202,10 @@ forEachDatabase('hiring', (db) => {
         [screen!.id, interview!.id, recruiter.id],
       ]);
       expect(app.stageEnteredAt).toBe(app.stageHistory.at(-1)!.at);
+      // The board reads tags and the latest move in its own statement: they must match the list's.
+      await caller.applications.setTags({ id: applicationId, tags: ['ros2', 'german-speaker', 'python'] });
       const [listed] = (await caller.applications.list({ filter: { jobId: job.id } })).data;
+      expect(listed!.tags).toEqual(['german-speaker', 'python', 'ros2']);
       expect(listed!.stageEnteredAt).toBe(app.stageHistory.at(-1)!.at);
       expect(listed!.stageEnteredAt > listed!.appliedAt).toBe(true);
       const board = await caller.applications.board({ jobId: job.id });
