@@ -28,4 +28,31 @@ forEachDatabase('candidate search', (db) => {
     expect(Array.isArray(broad.$in)).toBe(false);
     expect((await em.find(Candidate, { id: broad })).map((c) => c.id).sort()).toEqual(expected);
   });
+
+  it('matches names and emails in any case, with or without accents, by any part', async () => {
+    const { em, tenantId } = await demo();
+    const people = [
+      ['Zoë Müller-Łukasik', 'zoe.muller@example.org'],
+      ['Zoe Plain', 'plain@example.org'],
+      ['José Núñez', 'JNUNEZ@Example.org'],
+    ] as const;
+    const byName = new Map<string, string>();
+    for (const [name, email] of people) {
+      const candidate = em.create(Candidate, { tenant: tenantId, name, nameKey: name.toLowerCase(), email, links: [], source: 'sourced' });
+      byName.set(name, candidate.id);
+    }
+    await em.flush();
+    const found = async (text: string) => {
+      const { $in: ids } = await candidatesMatching(em, tenantId, text);
+      const names = [...byName].filter(([, id]) => (ids as string[]).includes(id)).map(([name]) => name);
+      return names.sort();
+    };
+    expect(await found('zoe')).toEqual(['Zoe Plain', 'Zoë Müller-Łukasik']);
+    expect(await found('ZOË')).toEqual(['Zoe Plain', 'Zoë Müller-Łukasik']);
+    expect(await found('muller')).toEqual(['Zoë Müller-Łukasik']);
+    expect(await found('nunez')).toEqual(['José Núñez']);
+    expect(await found('Núñ')).toEqual(['José Núñez']);
+    expect(await found('jnunez@exa')).toEqual(['José Núñez']);
+    expect(await found('ukasik')).toEqual(['Zoë Müller-Łukasik']);
+  });
 });

@@ -3,10 +3,12 @@ import { Candidate } from './entities/index.js';
 import { type Em, ormDialectOfEm } from './orm.js';
 
 /**
- * Ids of the tenant's candidates whose name or email contains `text`, as a
- * sub-query for `$in`. Each dialect uses its search index: trigram GIN
- * indexes with ILIKE on PostgreSQL, the FTS5 trigram table on SQLite
- * (which needs three characters; shorter text falls back to LIKE).
+ * Ids of the tenant's candidates whose name or email contains `text`, in any
+ * case and with or without accents ("zoe" finds "Zoë"), as a sub-query for
+ * `$in`. Each dialect uses its search index: trigram GIN indexes over
+ * `candor_fold(...)` (lower + unaccent) on PostgreSQL, the FTS5 trigram table
+ * with `remove_diacritics` on SQLite. FTS5 needs three characters; shorter
+ * text falls back to LIKE, which on SQLite folds only ASCII letters' case.
  * Raw SQL skips the ORM's tenant filter, so the tenant is named here.
  */
 export function candidateIdsMatching(em: Em, tenantId: string, text: string): string[] {
@@ -16,10 +18,13 @@ export function candidateIdsMatching(em: Em, tenantId: string, text: string): st
   const table = em.getMetadata().get(Candidate.meta.className).tableName;
   let query: unknown;
   if (ormDialectOfEm(em) === 'postgresql') {
+    // Folded on the server, so text and index agree on what an accent is (unaccent maps ø and ß too).
     query = knex(table)
       .select('id')
       .where('tenant_id', tenantId)
-      .andWhere((w) => w.whereILike('name', pattern).orWhereILike('email', pattern));
+      .andWhere((w) =>
+        w.whereRaw('candor_fold(name) like candor_fold(?)', [pattern]).orWhereRaw('candor_fold(email) like candor_fold(?)', [pattern]),
+      );
   } else if ([...needle].length >= 3) {
     // An FTS5 phrase: the text, quoted, matches it as a substring (trigrams in a row).
     const phrase = `"${needle.replace(/"/g, '""')}"`;

@@ -32,6 +32,7 @@ import { Migration20261206093453_session_sign_in_method } from './Migration20261
 import { Migration20261206093634_single_sign_on } from './Migration20261206093634_single_sign_on.js';
 import { Migration20261206093653_passkeys } from './Migration20261206093653_passkeys.js';
 import { Migration20261206122913_application_counts } from './Migration20261206122913_application_counts.js';
+import { Migration20261206150000_search_accents } from './Migration20261206150000_search_accents.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -66,4 +67,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206093634_single_sign_on', class: Migration20261206093634_single_sign_on },
   { name: 'Migration20261206093653_passkeys', class: Migration20261206093653_passkeys },
   { name: 'Migration20261206122913_application_counts', class: Migration20261206122913_application_counts },
+  { name: 'Migration20261206150000_search_accents', class: Migration20261206150000_search_accents },
 ];
