@@ -1,4 +1,4 @@
-import { type EntityName, type FilterQuery, type FindOptions, raw } from '@mikro-orm/core';
+import { type EntityKey, type EntityName, type FilterQuery, type FindOptions, type QueryOrderMap, raw } from '@mikro-orm/core';
 import type { Em } from './orm.js';
 
 /**
@@ -28,25 +28,69 @@ export async function cappedCount<T extends object>(
   return { total: Math.min(n, cap), capped: n > cap };
 }
 
+/** The previous page's last row: its value of the list's first sort field, and its id. */
+export interface PageAfter {
+  value: string | number;
+  id: string;
+}
+
+/**
+ * The rows after `after` in the order `[{ field: order }, { id: order }]`:
+ * `field <= value and (field < value or id < after.id)` for a descending
+ * order (mirrored for ascending). The first half bounds the index range
+ * scan, so a page deep in the list costs as much as the first one. Null when
+ * the order cannot be continued that way (a nullable or relation field):
+ * then the page is found by its offset.
+ */
+function continuing<T extends object>(
+  em: Em,
+  entity: EntityName<T>,
+  orderBy: QueryOrderMap<T>[],
+  after: PageAfter,
+): FilterQuery<T> | null {
+  const [first, second] = orderBy;
+  const [field, order] = Object.entries(first ?? {})[0] ?? [];
+  if (!field || !second || Object.keys(second)[0] !== 'id') return null;
+  const property = em.getMetadata().find(entity)?.properties[field as EntityKey<T>];
+  if (!property || property.kind !== 'scalar' || property.nullable) return null;
+  const value = property.runtimeType === 'Date' ? new Date(after.value) : after.value;
+  if (value instanceof Date && Number.isNaN(value.getTime())) return null;
+  const descending = String(order).toLowerCase() === 'desc';
+  const [bound, past] = descending ? ['$lte', '$lt'] : ['$gte', '$gt'];
+  const condition = {
+    [field]: { [bound]: value },
+    $or: [{ [field]: { [past]: value } }, { id: { [past]: after.id } }],
+  };
+  return condition as unknown as FilterQuery<T>;
+}
+
 /**
  * One page of a list: the rows (relations loaded by id in separate queries,
  * so the page query stays a simple indexed scan) and a capped count, or the
  * exact total from `count` when the caller knows it without reading the
- * matches (maintained counts).
+ * matches (maintained counts). With `after` (where the previous page ended)
+ * the page continues from that row instead of skipping the rows before it.
  */
 export async function findPage<T extends object, P extends string = never>(
   em: Em,
   entity: EntityName<T>,
   where: FilterQuery<T>,
-  options: Pick<FindOptions<T, P>, 'orderBy' | 'populate'> & { page: number; perPage: number; count?: () => Promise<number> },
+  options: Pick<FindOptions<T, P>, 'populate'> & {
+    orderBy: QueryOrderMap<T>[];
+    page: number;
+    perPage: number;
+    after?: PageAfter;
+    count?: () => Promise<number>;
+  },
 ): Promise<Page<Awaited<ReturnType<typeof em.find<T, P>>>[number]>> {
+  const from = options.after && options.page > 1 ? continuing(em, entity, options.orderBy, options.after) : null;
   const [rows, count] = await Promise.all([
-    em.find<T, P>(entity, where, {
+    em.find<T, P>(entity, from ? ({ $and: [where, from] } as FilterQuery<T>) : where, {
       orderBy: options.orderBy,
       populate: options.populate,
       strategy: 'select-in',
       limit: options.perPage,
-      offset: (options.page - 1) * options.perPage,
+      offset: from ? 0 : (options.page - 1) * options.perPage,
     } as FindOptions<T, P>),
     options.count ? options.count().then((total) => ({ total, capped: false })) : cappedCount(em, entity, where),
   ]);

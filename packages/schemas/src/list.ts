@@ -6,9 +6,22 @@ import { z } from 'zod';
  */
 export const ZSortOrder = z.enum(['ASC', 'DESC']);
 
+/**
+ * Where the previous page ended: its last row's value of the sort field and
+ * its id. With it a list reads on from that row (keyset pagination) instead
+ * of skipping `(page - 1) * perPage` rows, which grows with every page turn;
+ * lists that cannot use it (a nullable sort field) fall back to the offset.
+ */
+export const ZPageAfter = z.object({
+  value: z.union([z.string().max(320), z.number()]),
+  id: z.uuid(),
+});
+export type TPageAfter = z.infer<typeof ZPageAfter>;
+
 export const ZPagination = z.object({
   page: z.number().int().min(1).default(1),
   perPage: z.number().int().min(1).max(500).default(25),
+  after: ZPageAfter.optional(),
 });
 
 export function listParams<const F extends readonly [string, ...string[]], Filter extends z.ZodType>(

@@ -11,6 +11,7 @@ import { type HiringActions, hiringActions } from './actions';
 import type { EndpointRegistry, ListRequest, ResourceEndpoints } from './endpoints';
 import { endpoints } from './endpoints';
 import { toHttpError } from './errors';
+import { createPageEnds } from './pageEnds';
 import { type DiversityActions, diversityActions } from './diversityActions';
 import { type HoldsActions, holdsActions } from './holdsActions';
 import { type PrivacyActions, privacyActions } from './privacyActions';
@@ -56,11 +57,20 @@ function changedFields(data: Partial<RaRecord>, previous: RaRecord | undefined):
 export function createDataProvider(registry: EndpointRegistry): DataProvider {
   const getOne = (resource: string, id: Identifier) =>
     call(() => endpointFor(registry, resource, 'getOne')(String(id)));
+  const pageEnds = createPageEnds();
+  /** A list page, continuing from where the previous page of the same list ended when that is known. */
+  const listPage = async (resource: string, request: ListRequest) => {
+    const after = pageEnds.before(resource, request);
+    const pagination = after && request.pagination ? { ...request.pagination, after } : request.pagination;
+    const result = await endpointFor(registry, resource, 'list')({ ...request, pagination });
+    pageEnds.remember(resource, request, result.data);
+    return result;
+  };
 
   return {
     getList: <RecordType extends RaRecord>(resource: string, { pagination, sort, filter }: ListRequest) =>
       call(async () => {
-        const { data, total } = await endpointFor(registry, resource, 'list')({ pagination, sort, filter });
+        const { data, total } = await listPage(resource, { pagination, sort, filter });
         return { data: data as RecordType[], total };
       }),
 
@@ -80,7 +90,7 @@ export function createDataProvider(registry: EndpointRegistry): DataProvider {
     ) =>
       call(async () => {
         const request = { pagination, sort, filter: { ...filter, [target]: String(id) } };
-        const { data, total } = await endpointFor(registry, resource, 'list')(request);
+        const { data, total } = await listPage(resource, request);
         return { data: data as RecordType[], total };
       }),
 

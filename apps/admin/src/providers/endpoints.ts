@@ -12,13 +12,17 @@ import {
   ZUserInviteInput,
   ZUserListParams,
   ZUserUpdateInput,
+  type TPageAfter,
 } from '@candor/schemas';
 import type { GetListParams, RaRecord } from 'react-admin';
 import type { ResourceName } from '../access';
 import { auditListInput } from '../resources/audit/auditActions';
 import { trpc } from '../trpc';
 
-export type ListRequest = Pick<GetListParams, 'pagination' | 'sort' | 'filter'>;
+/** react-admin's list params; `pagination.after` is where the previous page ended (see pageEnds.ts). */
+export type ListRequest = Pick<GetListParams, 'sort' | 'filter'> & {
+  pagination?: GetListParams['pagination'] & { after?: TPageAfter };
+};
 export type ListResponse = { data: RaRecord[]; total: number };
 
 /**

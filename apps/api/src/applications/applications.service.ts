@@ -157,6 +157,7 @@ export async function listApplications(em: Em, actor: Actor, params: z.output<ty
     orderBy: [{ [params.sort.field]: params.sort.order }, { id: params.sort.order === 'ASC' ? 'asc' : 'desc' }],
     page,
     perPage,
+    after: params.pagination.after,
     count: countable
       ? () =>
           countApplications(em, {

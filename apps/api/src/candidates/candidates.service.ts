@@ -108,6 +108,7 @@ export async function listCandidates(em: Em, actor: Actor, params: z.output<type
     orderBy: [{ [params.sort.field]: params.sort.order }, { id: params.sort.order === 'ASC' ? 'asc' : 'desc' }],
     page,
     perPage,
+    after: params.pagination.after,
   });
   const counts = await applicationCounts(
     em,
