@@ -52,7 +52,7 @@ function continuing<T extends object>(
   const [field, order] = Object.entries(first ?? {})[0] ?? [];
   if (!field || !second || Object.keys(second)[0] !== 'id') return null;
   const property = em.getMetadata().find(entity)?.properties[field as EntityKey<T>];
-  if (!property || property.kind !== 'scalar' || property.nullable) return null;
+  if (property?.kind !== 'scalar' || property.nullable) return null;
   const value = property.runtimeType === 'Date' ? new Date(after.value) : after.value;
   if (value instanceof Date && Number.isNaN(value.getTime())) return null;
   const descending = String(order).toLowerCase() === 'desc';
