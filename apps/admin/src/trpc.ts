@@ -21,3 +21,9 @@ export const trpc = createTRPCClient<AppRouter>({
 });
 
 export type TrpcClient = typeof trpc;
+
+/** What a mutation accepts, as the API declares it (zod input: defaults may be left out). */
+export type MutationInput<M extends { mutate: (input: never) => unknown }> = Parameters<M['mutate']>[0];
+
+/** What a query accepts, as the API declares it. */
+export type QueryInput<Q extends { query: (input: never) => unknown }> = Parameters<Q['query']>[0];

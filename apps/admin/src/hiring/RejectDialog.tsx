@@ -1,12 +1,5 @@
 import {
-  Alert,
-  Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
   DialogContentText,
-  DialogTitle,
   FormControl,
   FormControlLabel,
   FormHelperText,
@@ -14,10 +7,10 @@ import {
   MenuItem,
   Radio,
   RadioGroup,
-  Stack,
   TextField,
 } from '@mui/material';
 import { type FormEvent, useId, useState } from 'react';
+import { DialogForm, FormDialog } from '../components/FormDialog';
 import { toHttpError } from '../providers/errors';
 import { IN_CANDIDATE_COPY } from './labels';
 import { useHiringSettings } from './useHiringSettings';
@@ -51,10 +44,9 @@ type Props = {
  */
 export function RejectDialog({ open, subject, onClose, onSubmit }: Props) {
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby="reject-dialog-title" fullWidth maxWidth="sm">
-      {/* Mounted only while open, so every opening starts with a fresh form. */}
-      {open && <RejectForm subject={subject} onClose={onClose} onSubmit={onSubmit} />}
-    </Dialog>
+    <FormDialog open={open} onClose={onClose}>
+      <RejectForm subject={subject} onClose={onClose} onSubmit={onSubmit} />
+    </FormDialog>
   );
 }
 
@@ -88,84 +80,73 @@ function RejectForm({ subject, onClose, onSubmit }: Omit<Props, 'open'>) {
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="reject-dialog-title">
-      <DialogTitle id="reject-dialog-title">Reject {subject}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2.5} sx={{ pt: 1 }}>
-          {(errors.form || settingsError) && (
-            <Alert severity="error" role="alert">
-              {errors.form ?? 'Could not load the rejection reasons; reload the page and try again.'}
-            </Alert>
-          )}
-          <TextField
-            select
-            required
-            label="Reason"
-            value={reasonId}
-            onChange={(event) => {
-              setReasonId(event.target.value);
-              setErrors((current) => ({ ...current, reasonId: undefined }));
-            }}
-            error={Boolean(errors.reasonId)}
-            helperText={errors.reasonId ?? 'For reporting; not shown to the candidate.'}
-            disabled={isPending || submitting}
-            autoFocus
-          >
-            {(settings?.rejectionReasons ?? []).map((reason) => (
-              <MenuItem key={reason.id} value={reason.id}>
-                {reason.label}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            label="Internal note (optional)"
-            multiline
-            minRows={2}
-            value={note}
-            onChange={(event) => setNote(event.target.value)}
-            error={Boolean(errors.note)}
-            helperText={errors.note ?? `Visible to your team. ${IN_CANDIDATE_COPY}`}
-            disabled={submitting}
-          />
-          <FormControl disabled={submitting}>
-            <FormLabel id={emailLabelId}>Rejection email</FormLabel>
-            <RadioGroup
-              aria-labelledby={emailLabelId}
-              value={email}
-              onChange={(event) => setEmail(event.target.value as EmailChoice)}
-            >
-              {EMAIL_CHOICES.map((choice) => (
-                <FormControlLabel
-                  key={choice.value}
-                  value={choice.value}
-                  control={<Radio />}
-                  label={choice.label}
-                />
-              ))}
-            </RadioGroup>
-            <FormHelperText>
-              The organisation's rejection email template; your note is never included.
-            </FormHelperText>
-          </FormControl>
-          <DialogContentText variant="body2">
-            Rejected applications leave the active pipeline; you can move them back to a stage later.
-          </DialogContentText>
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submitting}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          variant="contained"
-          color="error"
-          disabled={submitting || isPending}
-          startIcon={submitting ? <CircularProgress size={16} color="inherit" /> : undefined}
+    <DialogForm
+      title={`Reject ${subject}`}
+      error={
+        errors.form ??
+        (settingsError ? 'Could not load the rejection reasons; reload the page and try again.' : undefined)
+      }
+      submitLabel="Reject"
+      submitColor="error"
+      submitting={submitting}
+      submitDisabled={isPending}
+      onSubmit={submit}
+      onCancel={onClose}
+      labelled
+    >
+      <TextField
+        select
+        required
+        label="Reason"
+        value={reasonId}
+        onChange={(event) => {
+          setReasonId(event.target.value);
+          setErrors((current) => ({ ...current, reasonId: undefined }));
+        }}
+        error={Boolean(errors.reasonId)}
+        helperText={errors.reasonId ?? 'For reporting; not shown to the candidate.'}
+        disabled={isPending || submitting}
+        autoFocus
+      >
+        {(settings?.rejectionReasons ?? []).map((reason) => (
+          <MenuItem key={reason.id} value={reason.id}>
+            {reason.label}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        label="Internal note (optional)"
+        multiline
+        minRows={2}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        error={Boolean(errors.note)}
+        helperText={errors.note ?? `Visible to your team. ${IN_CANDIDATE_COPY}`}
+        disabled={submitting}
+      />
+      <FormControl disabled={submitting}>
+        <FormLabel id={emailLabelId}>Rejection email</FormLabel>
+        <RadioGroup
+          aria-labelledby={emailLabelId}
+          value={email}
+          onChange={(event) => setEmail(event.target.value as EmailChoice)}
         >
-          Reject
-        </Button>
-      </DialogActions>
-    </form>
+          {EMAIL_CHOICES.map((choice) => (
+            <FormControlLabel
+              key={choice.value}
+              value={choice.value}
+              control={<Radio />}
+              label={choice.label}
+            />
+          ))}
+        </RadioGroup>
+        <FormHelperText>
+          The organisation's rejection email template; your note is never included.
+        </FormHelperText>
+      </FormControl>
+      <DialogContentText variant="body2">
+        Rejected applications leave the active pipeline; you can move them back to a stage later.
+      </DialogContentText>
+    </DialogForm>
   );
 }

@@ -18,10 +18,7 @@ import {
   ZOfferCreateInput,
   ZScorecardInput,
 } from '@candor/schemas';
-import { trpc } from '../trpc';
-
-/** What a mutation accepts, as the API declares it (zod input: defaults may be left out). */
-type MutationInput<M extends { mutate: (input: never) => unknown }> = Parameters<M['mutate']>[0];
+import { type MutationInput, trpc } from '../trpc';
 
 /**
  * The hiring actions that are no create/read/update of one record. They live

@@ -1,7 +1,5 @@
 import { ZDiversityReportInput, ZDiversitySettings } from '@candor/schemas';
-import { trpc } from '../trpc';
-
-type MutationInput<M extends { mutate: (input: never) => unknown }> = Parameters<M['mutate']>[0];
+import { type MutationInput, trpc } from '../trpc';
 
 /**
  * The diversity survey's settings. On the dataProvider (see dataProvider.ts)

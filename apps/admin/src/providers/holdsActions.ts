@@ -1,8 +1,5 @@
 import { ZDisclosureRecordInput, ZLegalHoldPlaceInput } from '@candor/schemas';
-import { trpc } from '../trpc';
-
-/** What a mutation accepts, as the API declares it (zod input: defaults may be left out). */
-type MutationInput<M extends { mutate: (input: never) => unknown }> = Parameters<M['mutate']>[0];
+import { type MutationInput, trpc } from '../trpc';
 
 /**
  * Legal holds on a candidate's data, and the log of who received it. On the dataProvider (see

@@ -1,8 +1,5 @@
 import { ZBrandingInput, ZNoticeDraftInput, ZNoticePublishInput, ZPrivacySettings } from '@candor/schemas';
-import { trpc } from '../trpc';
-
-/** What a mutation accepts, as the API declares it (zod input: defaults may be left out). */
-type MutationInput<M extends { mutate: (input: never) => unknown }> = Parameters<M['mutate']>[0];
+import { type MutationInput, trpc } from '../trpc';
 
 /**
  * The privacy notice, the apply form's consent settings, candidates' consent

@@ -1,9 +1,5 @@
 import { ZRetentionPolicy, ZRetentionPreviewInput, ZRetentionRunNowInput } from '@candor/schemas';
-import { trpc } from '../trpc';
-
-/** What a mutation accepts, as the API declares it (zod input: defaults may be left out). */
-type MutationInput<M extends { mutate: (input: never) => unknown }> = Parameters<M['mutate']>[0];
-type QueryInput<Q extends { query: (input: never) => unknown }> = Parameters<Q['query']>[0];
+import { type MutationInput, type QueryInput, trpc } from '../trpc';
 
 /**
  * The retention policy, its preview and the sweep's runs. On the

@@ -8,11 +8,7 @@ import {
   CardContent,
   Chip,
   CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
   DialogContentText,
-  DialogTitle,
   List,
   ListItem,
   ListItemIcon,
@@ -24,6 +20,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { createPasskey } from '../../passkeys/ceremony';
 import { forgetMe } from '../../providers/authProvider';
 import { toHttpError } from '../../providers/errors';
@@ -38,15 +35,7 @@ const day = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
  * `onName`; an error of the API or of the browser stays in the dialog, a
  * name problem under the field.
  */
-function NameDialog({
-  open,
-  title,
-  intro,
-  action,
-  initialName,
-  onName,
-  onClose,
-}: {
+type NameDialogProps = {
   open: boolean;
   title: string;
   intro: string;
@@ -54,14 +43,19 @@ function NameDialog({
   initialName: string;
   onName(name: string): Promise<void>;
   onClose(): void;
-}) {
+};
+
+function NameDialog({ open, onClose, ...form }: NameDialogProps) {
+  return (
+    <FormDialog open={open} onClose={onClose} maxWidth="xs">
+      <NameForm {...form} onClose={onClose} />
+    </FormDialog>
+  );
+}
+
+function NameForm({ title, intro, action, initialName, onName, onClose }: Omit<NameDialogProps, 'open'>) {
   const [error, setError] = useState<{ form?: string; name?: string }>({});
   const [busy, setBusy] = useState(false);
-  const close = () => {
-    if (busy) return;
-    setError({});
-    onClose();
-  };
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const name = String(new FormData(event.currentTarget).get('name') ?? '').trim();
@@ -74,55 +68,49 @@ function NameDialog({
       onClose();
     } catch (caught) {
       const httpError = toHttpError(caught);
-      setError(httpError.body?.errors?.name ? { name: httpError.body.errors.name } : { form: httpError.message });
+      setError(
+        httpError.body?.errors?.name ? { name: httpError.body.errors.name } : { form: httpError.message },
+      );
       setBusy(false);
     }
   };
   return (
-    <Dialog open={open} onClose={close} aria-labelledby="passkey-dialog-title" fullWidth maxWidth="xs">
-      <form onSubmit={submit} noValidate>
-        <DialogTitle id="passkey-dialog-title">{title}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2}>
-            <DialogContentText>{intro}</DialogContentText>
-            {error.form && (
-              <Alert severity="error" role="alert">
-                {error.form}
-              </Alert>
-            )}
-            <TextField
-              name="name"
-              label="Name"
-              defaultValue={initialName}
-              placeholder="MacBook Touch ID"
-              autoFocus
-              required
-              slotProps={{ htmlInput: { maxLength: 60 } }}
-              error={Boolean(error.name)}
-              helperText={error.name ?? 'So you can tell your passkeys apart'}
-            />
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close} disabled={busy}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            variant="contained"
-            disabled={busy}
-            startIcon={busy ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
-          >
-            {action}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <DialogForm
+      title={title}
+      error={error.form}
+      submitLabel={action}
+      submitting={busy}
+      onSubmit={submit}
+      onCancel={onClose}
+    >
+      <DialogContentText>{intro}</DialogContentText>
+      <TextField
+        name="name"
+        label="Name"
+        defaultValue={initialName}
+        placeholder="MacBook Touch ID"
+        autoFocus
+        required
+        slotProps={{ htmlInput: { maxLength: 60 } }}
+        error={Boolean(error.name)}
+        helperText={error.name ?? 'So you can tell your passkeys apart'}
+      />
+    </DialogForm>
   );
 }
 
-function PasskeyRow({ passkey, onRename, onRemove }: { passkey: TPasskeySummary; onRename(): void; onRemove(): void }) {
-  const used = passkey.lastUsedAt ? `last used ${day.format(new Date(passkey.lastUsedAt))}` : 'not used to sign in yet';
+function PasskeyRow({
+  passkey,
+  onRename,
+  onRemove,
+}: {
+  passkey: TPasskeySummary;
+  onRename(): void;
+  onRemove(): void;
+}) {
+  const used = passkey.lastUsedAt
+    ? `last used ${day.format(new Date(passkey.lastUsedAt))}`
+    : 'not used to sign in yet';
   return (
     <ListItem
       divider
@@ -179,7 +167,9 @@ export function PasskeysSection({ onAdded }: { onAdded?(): void } = {}) {
       void queryClient.invalidateQueries({ queryKey: ['auth'] });
       void queryClient.invalidateQueries({ queryKey: ['twoFactor'] });
     }
-    notify(signedInAfresh ? 'Passkey added. Your other sessions were signed out.' : 'Passkey added', { type: 'success' });
+    notify(signedInAfresh ? 'Passkey added. Your other sessions were signed out.' : 'Passkey added', {
+      type: 'success',
+    });
     await refresh();
     onAdded?.();
   };
@@ -203,9 +193,9 @@ export function PasskeysSection({ onAdded }: { onAdded?(): void } = {}) {
             Passkeys
           </Typography>
           <Typography variant="body2" color="text.secondary">
-            Sign in with your fingerprint, face, screen lock or a security key instead of a password. Once you have
-            one, signing in with a password also asks for a passkey (or your authenticator app). Add one on each
-            device you use, so losing one does not lock you out.
+            Sign in with your fingerprint, face, screen lock or a security key instead of a password. Once you
+            have one, signing in with a password also asks for a passkey (or your authenticator app). Add one
+            on each device you use, so losing one does not lock you out.
           </Typography>
           {passkeys.isPending && (
             <Box sx={{ display: 'flex', justifyContent: 'center', py: 2 }}>
@@ -225,9 +215,16 @@ export function PasskeysSection({ onAdded }: { onAdded?(): void } = {}) {
               ))}
             </List>
           )}
-          {passkeys.data && list.length === 0 && <Typography variant="body2">You have no passkeys yet.</Typography>}
+          {passkeys.data && list.length === 0 && (
+            <Typography variant="body2">You have no passkeys yet.</Typography>
+          )}
           <Box>
-            <Button variant="contained" startIcon={<KeyIcon aria-hidden />} onClick={() => setAdding(true)} disabled={!passkeys.data}>
+            <Button
+              variant="contained"
+              startIcon={<KeyIcon aria-hidden />}
+              onClick={() => setAdding(true)}
+              disabled={!passkeys.data}
+            >
               Add a passkey
             </Button>
           </Box>

@@ -14,8 +14,6 @@ import {
   Alert,
   Box,
   Button,
-  Card,
-  CardContent,
   CircularProgress,
   FormHelperText,
   Link,
@@ -24,13 +22,14 @@ import {
   Typography,
 } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { Loading, Title, useGetIdentity, useNotify } from 'react-admin';
 import { forgetMe, useMe } from '../../providers/authProvider';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { sizeLabel, toBase64 } from '../../files';
 import { HEX_COLOR, ratioLabel } from './contrast';
+import { Section } from '../../components/Section';
 
 const BRANDING_KEY = ['settings', 'branding'] as const;
 
@@ -38,34 +37,6 @@ const BRANDING_KEY = ['settings', 'branding'] as const;
 type LogoChange = { kind: 'keep' } | { kind: 'replace'; file: File; previewUrl: string } | { kind: 'remove' };
 
 type Errors = Partial<Record<'name' | 'primaryColor' | 'about' | 'logo' | 'form', string>>;
-
-function Section({
-  id,
-  title,
-  hint,
-  children,
-}: {
-  id: string;
-  title: string;
-  hint?: string;
-  children: ReactNode;
-}) {
-  return (
-    <Card component="section" aria-labelledby={id}>
-      <CardContent>
-        <Typography id={id} variant="h6" component="h2">
-          {title}
-        </Typography>
-        {hint && (
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-            {hint}
-          </Typography>
-        )}
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
 
 /** The careers site's header as it will look: brand colour, readable text colour, logo or initial. */
 function HeaderPreview({ name, color, logoSrc }: { name: string; color: string; logoSrc: string | null }) {

@@ -28,7 +28,7 @@ import { useState } from 'react';
 import { Title, useNotify } from 'react-admin';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
-import { PageSection } from '../privacy/PageSection';
+import { Section } from '../../components/Section';
 import { SaveOrDiscard } from '../privacy/settingsForm';
 import { DiversityReportSection } from './DiversityReport';
 
@@ -158,7 +158,7 @@ export function DiversityPage() {
           Whether hiring reaches everyone, measured without exposing anyone.
         </Typography>
       </Box>
-      <PageSection id="diversity-survey" title="Survey" hint={SURVEY_HINT}>
+      <Section id="diversity-survey" title="Survey" hint={SURVEY_HINT}>
         {error ? (
           <Alert severity="error">The survey settings could not be loaded: {toHttpError(error).message}</Alert>
         ) : isPending || !data ? (
@@ -169,10 +169,10 @@ export function DiversityPage() {
         ) : (
           <SurveySettingsForm settings={data} />
         )}
-      </PageSection>
-      <PageSection id="diversity-report" title="Report" hint={REPORT_HINT}>
+      </Section>
+      <Section id="diversity-report" title="Report" hint={REPORT_HINT}>
         {data ? <DiversityReportSection settings={data} /> : <Skeleton variant="rectangular" height={56} aria-hidden />}
-      </PageSection>
+      </Section>
     </Stack>
   );
 }

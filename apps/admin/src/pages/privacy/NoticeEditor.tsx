@@ -22,7 +22,7 @@ import { useMe } from '../../providers/authProvider';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { NoticeVersions } from './NoticeVersions';
-import { PageSection } from './PageSection';
+import { Section } from '../../components/Section';
 import { PublishNoticeDialog } from './PublishNoticeDialog';
 import { PRIVACY_NOTICES_KEY } from './queries';
 
@@ -199,7 +199,7 @@ export function NoticeSection() {
 
   return (
     <Stack spacing={2}>
-      <PageSection
+      <Section
         id="privacy-notice"
         title="Privacy notice"
         hint="What applicants read before they apply: who you are, what you collect and why, who sees it, how long you keep it and their rights. Edit the draft, then publish it as a new version."
@@ -218,8 +218,8 @@ export function NoticeSection() {
             companyName={me.tenant.name}
           />
         )}
-      </PageSection>
-      <PageSection
+      </Section>
+      <Section
         id="privacy-notice-versions"
         title="Published versions"
         hint="Every version stays in the archive applicants can read; the one in effect is shown on the apply form."
@@ -229,7 +229,7 @@ export function NoticeSection() {
         ) : error ? null : (
           <NoticeVersions notices={notices} />
         )}
-      </PageSection>
+      </Section>
     </Stack>
   );
 }

@@ -1,20 +1,7 @@
 import { dayOf, type TNoticePublishInput } from '@candor/schemas';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  FormControlLabel,
-  FormHelperText,
-  Stack,
-  TextField,
-} from '@mui/material';
+import { Checkbox, DialogContentText, FormControlLabel, FormHelperText, TextField } from '@mui/material';
 import { type FormEvent, useState } from 'react';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { toHttpError } from '../../providers/errors';
 import type { Errors } from './queries';
 
@@ -34,10 +21,10 @@ type Props = {
  */
 export function PublishNoticeDialog({ open, nextVersion, onClose, onSubmit }: Props) {
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby="publish-notice-title" fullWidth maxWidth="sm">
-      {/* Mounted only while open, so every opening starts from today's date. */}
-      {open && <PublishForm nextVersion={nextVersion} onClose={onClose} onSubmit={onSubmit} />}
-    </Dialog>
+    // Mounted only while open, so every opening starts from today's date.
+    <FormDialog open={open} onClose={onClose}>
+      <PublishForm nextVersion={nextVersion} onClose={onClose} onSubmit={onSubmit} />
+    </FormDialog>
   );
 }
 
@@ -66,83 +53,68 @@ function PublishForm({ nextVersion, onClose, onSubmit }: Omit<Props, 'open'>) {
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="publish-notice-title">
-      <DialogTitle id="publish-notice-title">Publish version {nextVersion}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2.5} sx={{ pt: 1 }}>
-          <DialogContentText variant="body2">
-            Publishing freezes the draft as version {nextVersion}. It cannot be changed afterwards: later
-            edits become a new version. Applications record the version in effect when they are made.
-          </DialogContentText>
-          {errors.form && (
-            <Alert severity="error" role="alert">
-              {errors.form}
-            </Alert>
-          )}
-          <TextField
-            type="date"
-            label="Takes effect on"
-            value={effectiveOn}
-            onChange={(event) => {
-              setEffectiveOn(event.target.value);
-              setErrors((current) => ({ ...current, effectiveOn: undefined, form: undefined }));
-            }}
-            required
-            error={Boolean(errors.effectiveOn)}
-            helperText={errors.effectiveOn ?? 'Today or later (UTC); a notice cannot be backdated.'}
-            disabled={submitting}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
-          />
-          <div>
-            <FormControlLabel
-              control={
-                <Checkbox
-                  checked={materialChange}
-                  onChange={(event) => {
-                    setMaterialChange(event.target.checked);
-                    setErrors((current) => ({ ...current, changeSummary: undefined }));
-                  }}
-                  disabled={submitting}
-                />
-              }
-              label="This is a material change"
+    <DialogForm
+      title={`Publish version ${nextVersion}`}
+      error={errors.form}
+      submitLabel={`Publish version ${nextVersion}`}
+      submitting={submitting}
+      onSubmit={submit}
+      onCancel={onClose}
+      labelled
+    >
+      <DialogContentText variant="body2">
+        Publishing freezes the draft as version {nextVersion}. It cannot be changed afterwards: later edits
+        become a new version. Applications record the version in effect when they are made.
+      </DialogContentText>
+      <TextField
+        type="date"
+        label="Takes effect on"
+        value={effectiveOn}
+        onChange={(event) => {
+          setEffectiveOn(event.target.value);
+          setErrors((current) => ({ ...current, effectiveOn: undefined, form: undefined }));
+        }}
+        required
+        error={Boolean(errors.effectiveOn)}
+        helperText={errors.effectiveOn ?? 'Today or later (UTC); a notice cannot be backdated.'}
+        disabled={submitting}
+        slotProps={{ inputLabel: { shrink: true }, htmlInput: { min: today } }}
+      />
+      <div>
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={materialChange}
+              onChange={(event) => {
+                setMaterialChange(event.target.checked);
+                setErrors((current) => ({ ...current, changeSummary: undefined }));
+              }}
+              disabled={submitting}
             />
-            <FormHelperText sx={{ mt: 0 }}>
-              New purposes, new recipients or longer retention. Applicants see material changes highlighted.
-            </FormHelperText>
-          </div>
-          <TextField
-            label={materialChange ? 'What changed' : 'What changed (optional)'}
-            multiline
-            minRows={2}
-            value={changeSummary}
-            onChange={(event) => {
-              setChangeSummary(event.target.value);
-              setErrors((current) => ({ ...current, changeSummary: undefined }));
-            }}
-            required={materialChange}
-            error={Boolean(errors.changeSummary)}
-            helperText={
-              errors.changeSummary ?? `${changeSummary.length}/500 · shown to applicants with the notice`
-            }
-            disabled={submitting}
-            slotProps={{ htmlInput: { maxLength: 500 } }}
-          />
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submitting}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          variant="contained"
-          disabled={submitting}
-          startIcon={submitting ? <CircularProgress size={16} color="inherit" /> : undefined}
-        >
-          Publish version {nextVersion}
-        </Button>
-      </DialogActions>
-    </form>
+          }
+          label="This is a material change"
+        />
+        <FormHelperText sx={{ mt: 0 }}>
+          New purposes, new recipients or longer retention. Applicants see material changes highlighted.
+        </FormHelperText>
+      </div>
+      <TextField
+        label={materialChange ? 'What changed' : 'What changed (optional)'}
+        multiline
+        minRows={2}
+        value={changeSummary}
+        onChange={(event) => {
+          setChangeSummary(event.target.value);
+          setErrors((current) => ({ ...current, changeSummary: undefined }));
+        }}
+        required={materialChange}
+        error={Boolean(errors.changeSummary)}
+        helperText={
+          errors.changeSummary ?? `${changeSummary.length}/500 · shown to applicants with the notice`
+        }
+        disabled={submitting}
+        slotProps={{ htmlInput: { maxLength: 500 } }}
+      />
+    </DialogForm>
   );
 }

@@ -5,7 +5,7 @@ import { type ReactNode, useState } from 'react';
 import { useNotify } from 'react-admin';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
-import { PageSection } from './PageSection';
+import { Section } from '../../components/Section';
 import { type Errors, PRIVACY_SETTINGS_KEY, RECORD_OF_PROCESSING_KEY } from './queries';
 
 /**
@@ -98,7 +98,7 @@ export function SettingsSection(props: {
     queryFn: () => dataProvider.privacySettings(),
   });
   return (
-    <PageSection id={props.id} title={props.title} hint={props.hint}>
+    <Section id={props.id} title={props.title} hint={props.hint}>
       {isPending ? (
         <Stack spacing={2} aria-busy="true" aria-label={`Loading ${props.what}`}>
           <Skeleton variant="rectangular" height={56} />
@@ -111,6 +111,6 @@ export function SettingsSection(props: {
       ) : (
         props.children(settings)
       )}
-    </PageSection>
+    </Section>
   );
 }

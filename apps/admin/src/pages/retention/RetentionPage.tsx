@@ -6,7 +6,7 @@ import { Title, useNotify } from 'react-admin';
 import { dateTimeLabel } from '../../hiring/dates';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
-import { PageSection } from '../privacy/PageSection';
+import { Section } from '../../components/Section';
 import { RetentionPreviewSection } from './RetentionPreview';
 import { RetentionRunsSection } from './RetentionRuns';
 import { RulesEditor } from './RulesEditor';
@@ -52,7 +52,7 @@ function RetentionPolicyEditor({ result }: { result: TRetentionPolicyResult }) {
 
   return (
     <>
-      <PageSection id="retention-rules" title="Rules" hint={RULES_HINT}>
+      <Section id="retention-rules" title="Rules" hint={RULES_HINT}>
         <Stack spacing={2}>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
             <Typography variant="body2" sx={{ fontWeight: 600 }}>
@@ -93,7 +93,7 @@ function RetentionPolicyEditor({ result }: { result: TRetentionPolicyResult }) {
             </Button>
           </Stack>
         </Stack>
-      </PageSection>
+      </Section>
       <RetentionPreviewSection
         policy={() => toRetentionPolicy(draft)}
         dirty={dirty}
@@ -107,17 +107,17 @@ function RetentionPolicyEditor({ result }: { result: TRetentionPolicyResult }) {
 function LoadingSections() {
   return (
     <>
-      <PageSection id="retention-rules" title="Rules" hint={RULES_HINT}>
+      <Section id="retention-rules" title="Rules" hint={RULES_HINT}>
         <Stack spacing={1.5} aria-busy="true" aria-label="Loading the retention rules">
           <Skeleton variant="text" width={240} />
           {[0, 1, 2].map((n) => (
             <Skeleton key={n} variant="rectangular" height={132} />
           ))}
         </Stack>
-      </PageSection>
-      <PageSection id="retention-preview" title="Preview" hint="What the sweep would do on a given day.">
+      </Section>
+      <Section id="retention-preview" title="Preview" hint="What the sweep would do on a given day.">
         <Skeleton variant="rectangular" height={56} aria-hidden />
-      </PageSection>
+      </Section>
     </>
   );
 }

@@ -21,7 +21,7 @@ import { dayLabel } from '../../hiring/dates';
 import { EmptyState } from '../../hiring/EmptyState';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
-import { PageSection } from '../privacy/PageSection';
+import { Section } from '../../components/Section';
 import { ACTION_TEXT } from './retentionDraft';
 
 type PreviewRule = TRetentionPreview['rules'][number];
@@ -240,7 +240,7 @@ export function RetentionPreviewSection({
     },
   });
   return (
-    <PageSection
+    <Section
       id="retention-preview"
       title="Preview"
       hint="What the sweep would do at the end of a day, with the rules in the form, before you save them. Nothing is changed."
@@ -299,6 +299,6 @@ export function RetentionPreviewSection({
           </Typography>
         )
       )}
-    </PageSection>
+    </Section>
   );
 }

@@ -28,7 +28,7 @@ import { visuallyHidden } from '../../hiring/visuallyHidden';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { RequestDialog } from '../../resources/privacyRequests/RequestDialog';
-import { PageSection } from '../privacy/PageSection';
+import { Section } from '../../components/Section';
 import { RETENTION_POLICY_KEY, RETENTION_RUNS_KEY } from './retentionDraft';
 
 const POLL_MS = 5_000;
@@ -159,7 +159,7 @@ export function RetentionRunsSection() {
   const running = runNow.isPending || (runs.data ?? []).some((run) => run.finishedAt === null);
 
   return (
-    <PageSection
+    <Section
       id="retention-runs"
       title="Runs"
       hint="The sweep runs every hour in the background. A dry run counts what is due and changes nothing; a run anonymizes or erases it."
@@ -258,6 +258,6 @@ export function RetentionRunsSection() {
         // Closes at once: the runs table shows the progress, the alert above it a failure.
         onSubmit={async () => runNow.mutate(false)}
       />
-    </PageSection>
+    </Section>
   );
 }

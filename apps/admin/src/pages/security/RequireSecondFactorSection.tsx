@@ -17,7 +17,7 @@ import type { ReactNode } from 'react';
 import { useNotify } from 'react-admin';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
-import { PageSection } from '../privacy/PageSection';
+import { Section } from '../../components/Section';
 import { SecondFactorChips } from './SecondFactorChips';
 
 const RULES_KEY = ['signInRules'] as const;
@@ -94,8 +94,8 @@ export function RequireSecondFactorSection() {
     );
   }
   return (
-    <PageSection id="require-second-factor-heading" title="Second factor" hint={HINT}>
+    <Section id="require-second-factor-heading" title="Second factor" hint={HINT}>
       {body}
-    </PageSection>
+    </Section>
   );
 }

@@ -30,7 +30,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
-import { PageSection } from '../privacy/PageSection';
+import { Section } from '../../components/Section';
 
 const SSO_KEY = ['singleSignOn'] as const;
 
@@ -336,8 +336,8 @@ export function SingleSignOnSection() {
   // Keyed by the saved version, so a save or removal starts the form afresh from what is stored.
   else body = <SingleSignOnForm key={settings.data.connection?.updatedAt ?? 'none'} settings={settings.data} />;
   return (
-    <PageSection id="single-sign-on-heading" title="Single sign-on" hint={HINT}>
+    <Section id="single-sign-on-heading" title="Single sign-on" hint={HINT}>
       {body}
-    </PageSection>
+    </Section>
   );
 }

@@ -3,8 +3,6 @@ import {
   Alert,
   Box,
   Button,
-  Card,
-  CardContent,
   CircularProgress,
   FormControlLabel,
   Stack,
@@ -12,7 +10,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Loading, Title, useNotify } from 'react-admin';
 import { newRowKey } from '../../hiring/listEditing';
 import { type EditableStage, StageListEditor, toEditableStages } from '../../hiring/StageListEditor';
@@ -22,6 +20,7 @@ import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { DepartmentsEditor } from './DepartmentsEditor';
 import { EmailTemplatesEditor } from './EmailTemplatesEditor';
 import { type EditableReason, RejectionReasonsEditor, withReasonIds } from './RejectionReasonsEditor';
+import { Section } from '../../components/Section';
 
 type Draft = {
   pipelineTemplate: EditableStage[];
@@ -56,23 +55,6 @@ type Errors = Record<string, string>;
 function flatten(fieldErrors: Record<string, string[]>): Errors {
   return Object.fromEntries(
     Object.entries(fieldErrors).map(([path, messages]) => [path, messages.join(' ')]),
-  );
-}
-
-function Section({ title, hint, children }: { title: string; hint: string; children: ReactNode }) {
-  const id = `settings-${title.toLowerCase().replace(/\W+/g, '-')}`;
-  return (
-    <Card component="section" aria-labelledby={id}>
-      <CardContent>
-        <Typography id={id} variant="h6" component="h2">
-          {title}
-        </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          {hint}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
   );
 }
 

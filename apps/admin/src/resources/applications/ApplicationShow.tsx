@@ -7,14 +7,12 @@ import VisibilityOffOutlinedIcon from '@mui/icons-material/VisibilityOffOutlined
 import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
 import { Alert, Box, Button, Card, CardContent, Chip, Link, Stack, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { useState } from 'react';
-import { Confirm, Show, Title, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
+import { Confirm, Title, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import { type CandorPermissions, hasPermission } from '../../access';
 import { ageLabel, dateLabel, dateTimeLabel } from '../../hiring/dates';
 import { MoveMenu, type StageRef } from '../../hiring/MoveMenu';
-import { NotFound } from '../../hiring/NotFound';
 import { RejectDialog } from '../../hiring/RejectDialog';
 import { ApplicationStatusChip } from '../../hiring/StatusChips';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
@@ -30,21 +28,8 @@ import { Offer } from './Offer';
 import { StageHistory } from './StageHistory';
 import { TagsEditor } from './TagsEditor';
 import { WithdrawDialog } from './WithdrawDialog';
-import { detailQueryOptions } from '../../providers/detail';
-
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  const id = `panel-${title.toLowerCase().replace(/\W+/g, '-')}`;
-  return (
-    <Card component="section" aria-labelledby={id} variant="outlined">
-      <CardContent>
-        <Typography id={id} variant="h6" component="h2" gutterBottom>
-          {title}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
+import { Section } from '../../components/Section';
+import { DetailPage } from '../../components/DetailPage';
 
 function ApplicationActions({ application }: { application: TApplication }) {
   const dataProvider = useCandorDataProvider();
@@ -323,45 +308,45 @@ function ApplicationBody() {
         }}
       >
         <Stack spacing={2}>
-          <Panel title="Interviews">
+          <Section variant="outlined" title="Interviews">
             <Interviews
               application={application}
               canManage={hasPermission(permissions, 'interviews.manage')}
             />
-          </Panel>
-          <Panel title="Feedback">
+          </Section>
+          <Section variant="outlined" title="Feedback">
             <Feedback application={application} />
-          </Panel>
-          <Panel title="Notes">
+          </Section>
+          <Section variant="outlined" title="Notes">
             <Notes application={application} canNote={canNote} />
-          </Panel>
+          </Section>
           {hasApplicantDetails(application) && (
-            <Panel title="From the applicant">
+            <Section variant="outlined" title="From the applicant">
               <FromApplicant application={application} />
-            </Panel>
+            </Section>
           )}
-          <Panel title="Answers">
+          <Section variant="outlined" title="Answers">
             <Answers answers={application.answers} />
-          </Panel>
+          </Section>
         </Stack>
         <Stack spacing={2}>
-          <Panel title="Offer">
+          <Section variant="outlined" title="Offer">
             <Offer application={application} permissions={permissions} />
-          </Panel>
-          <Panel title="Documents">
+          </Section>
+          <Section variant="outlined" title="Documents">
             <Documents applicationId={application.id} />
-          </Panel>
-          <Panel title="Tags">
+          </Section>
+          <Section variant="outlined" title="Tags">
             {/* Keyed by the saved tags, so a refresh restarts the editor from the server's version. */}
             <TagsEditor
               key={application.tags.join()}
               application={application}
               canManage={canManage && !restricted}
             />
-          </Panel>
-          <Panel title="Stage history">
+          </Section>
+          <Section variant="outlined" title="Stage history">
             <StageHistory history={application.stageHistory} />
-          </Panel>
+          </Section>
         </Stack>
       </Box>
     </Box>
@@ -370,14 +355,8 @@ function ApplicationBody() {
 
 export function ApplicationShow() {
   return (
-    <Show
-      title={false}
-      actions={false}
-      component="div"
-      queryOptions={detailQueryOptions}
-      error={<NotFound what="application" listPath="/applications" listLabel="Back to applications" />}
-    >
+    <DetailPage what="application" listPath="/applications" listLabel="Back to applications">
       <ApplicationBody />
-    </Show>
+    </DetailPage>
   );
 }

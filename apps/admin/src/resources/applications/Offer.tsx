@@ -19,10 +19,7 @@ import {
   Button,
   Chip,
   CircularProgress,
-  Dialog,
-  DialogActions,
   DialogContent,
-  DialogTitle,
   MenuItem,
   Skeleton,
   Stack,
@@ -39,6 +36,7 @@ import { useMe } from '../../providers/authProvider';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { DETAIL } from '../../providers/detail';
 import { toHttpError } from '../../providers/errors';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { useInvalidateApplication, useOffers } from './queries';
 
 type ChipColor = 'default' | 'info' | 'success' | 'warning' | 'error' | 'primary';
@@ -318,135 +316,116 @@ function OfferForm({
   const clear = (field: keyof DraftErrors) => setErrors((current) => ({ ...current, [field]: undefined }));
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="offer-dialog-title">
-      <DialogTitle id="offer-dialog-title">
-        Draft an offer for {candidateLabel(application.candidate)}
-      </DialogTitle>
-      <DialogContent>
-        <Stack spacing={2.5} sx={{ pt: 1 }}>
-          {errors.form && (
-            <Alert severity="error" role="alert">
-              {errors.form}
-            </Alert>
-          )}
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField
-              label="Salary"
-              type="number"
-              required
-              value={salary}
-              onChange={(event) => {
-                setSalary(event.target.value);
-                clear('salary');
-              }}
-              error={Boolean(errors.salary)}
-              helperText={
-                errors.salary ?? (job?.salary ? `Job range ${job.salary.min}–${job.salary.max}` : ' ')
-              }
-              disabled={submitting}
-              slotProps={{ htmlInput: { min: 1, step: 1 } }}
-              sx={{ flex: 2 }}
-              autoFocus
-            />
-            <TextField
-              label="Currency"
-              required
-              value={currency}
-              onChange={(event) => {
-                setCurrency(event.target.value.toUpperCase());
-                clear('currency');
-              }}
-              error={Boolean(errors.currency)}
-              helperText={errors.currency ?? 'e.g. EUR'}
-              disabled={submitting}
-              slotProps={{ htmlInput: { maxLength: 3 } }}
-              sx={{ flex: 1 }}
-            />
-            <TextField
-              select
-              label="Period"
-              value={period}
-              onChange={(event) => setPeriod(event.target.value as (typeof SALARY_PERIODS)[number])}
-              error={Boolean(errors.period)}
-              helperText={errors.period ?? ' '}
-              disabled={submitting}
-              sx={{ flex: 1.3 }}
-            >
-              {SALARY_PERIODS.map((value) => (
-                <MenuItem key={value} value={value}>
-                  {PERIOD_LABELS[value]}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Stack>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField
-              label="Start date"
-              type="date"
-              required
-              fullWidth
-              value={startDate}
-              onChange={(event) => {
-                setStartDate(event.target.value);
-                clear('startDate');
-              }}
-              error={Boolean(errors.startDate)}
-              helperText={errors.startDate ?? ' '}
-              disabled={submitting}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
-            <TextField
-              label="Offer expires on"
-              type="date"
-              required
-              fullWidth
-              value={expiresOn}
-              onChange={(event) => {
-                setExpiresOn(event.target.value);
-                clear('expiresOn');
-              }}
-              error={Boolean(errors.expiresOn)}
-              helperText={errors.expiresOn ?? 'The candidate can answer until then.'}
-              disabled={submitting}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
-          </Stack>
-          <TextField
-            label="Terms of the offer letter"
-            multiline
-            minRows={8}
-            maxRows={18}
-            value={terms}
-            onChange={(event) => {
-              setTerms(event.target.value);
-              clear('terms');
-            }}
-            error={Boolean(errors.terms)}
-            helperText={
-              errors.terms ??
-              `From your organisation's template. Variables: ${OFFER_TERM_VARIABLES.map((v) => `{{${v}}}`).join(', ')}.`
-            }
-            disabled={submitting}
-          />
-          <Typography variant="body2" color="text.secondary">
-            An owner or admin other than you approves the offer before it can be sent.
-          </Typography>
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submitting}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          variant="contained"
+    <DialogForm
+      title={`Draft an offer for ${candidateLabel(application.candidate)}`}
+      error={errors.form}
+      submitLabel="Draft offer"
+      submitting={submitting}
+      onSubmit={submit}
+      onCancel={onClose}
+      labelled
+    >
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <TextField
+          label="Salary"
+          type="number"
+          required
+          value={salary}
+          onChange={(event) => {
+            setSalary(event.target.value);
+            clear('salary');
+          }}
+          error={Boolean(errors.salary)}
+          helperText={errors.salary ?? (job?.salary ? `Job range ${job.salary.min}–${job.salary.max}` : ' ')}
           disabled={submitting}
-          startIcon={submitting ? <CircularProgress size={16} color="inherit" /> : undefined}
+          slotProps={{ htmlInput: { min: 1, step: 1 } }}
+          sx={{ flex: 2 }}
+          autoFocus
+        />
+        <TextField
+          label="Currency"
+          required
+          value={currency}
+          onChange={(event) => {
+            setCurrency(event.target.value.toUpperCase());
+            clear('currency');
+          }}
+          error={Boolean(errors.currency)}
+          helperText={errors.currency ?? 'e.g. EUR'}
+          disabled={submitting}
+          slotProps={{ htmlInput: { maxLength: 3 } }}
+          sx={{ flex: 1 }}
+        />
+        <TextField
+          select
+          label="Period"
+          value={period}
+          onChange={(event) => setPeriod(event.target.value as (typeof SALARY_PERIODS)[number])}
+          error={Boolean(errors.period)}
+          helperText={errors.period ?? ' '}
+          disabled={submitting}
+          sx={{ flex: 1.3 }}
         >
-          Draft offer
-        </Button>
-      </DialogActions>
-    </form>
+          {SALARY_PERIODS.map((value) => (
+            <MenuItem key={value} value={value}>
+              {PERIOD_LABELS[value]}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <TextField
+          label="Start date"
+          type="date"
+          required
+          fullWidth
+          value={startDate}
+          onChange={(event) => {
+            setStartDate(event.target.value);
+            clear('startDate');
+          }}
+          error={Boolean(errors.startDate)}
+          helperText={errors.startDate ?? ' '}
+          disabled={submitting}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          label="Offer expires on"
+          type="date"
+          required
+          fullWidth
+          value={expiresOn}
+          onChange={(event) => {
+            setExpiresOn(event.target.value);
+            clear('expiresOn');
+          }}
+          error={Boolean(errors.expiresOn)}
+          helperText={errors.expiresOn ?? 'The candidate can answer until then.'}
+          disabled={submitting}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+      </Stack>
+      <TextField
+        label="Terms of the offer letter"
+        multiline
+        minRows={8}
+        maxRows={18}
+        value={terms}
+        onChange={(event) => {
+          setTerms(event.target.value);
+          clear('terms');
+        }}
+        error={Boolean(errors.terms)}
+        helperText={
+          errors.terms ??
+          `From your organisation's template. Variables: ${OFFER_TERM_VARIABLES.map((v) => `{{${v}}}`).join(', ')}.`
+        }
+        disabled={submitting}
+      />
+      <Typography variant="body2" color="text.secondary">
+        An owner or admin other than you approves the offer before it can be sent.
+      </Typography>
+    </DialogForm>
   );
 }
 
@@ -527,17 +506,9 @@ export function Offer({
           </Stack>
         </Box>
       )}
-      <Dialog
-        open={drafting}
-        onClose={() => setDrafting(false)}
-        aria-labelledby="offer-dialog-title"
-        fullWidth
-        maxWidth="md"
-      >
-        {drafting && (
-          <OfferDialogBody application={application} onClose={() => setDrafting(false)} onCreated={changed} />
-        )}
-      </Dialog>
+      <FormDialog open={drafting} onClose={() => setDrafting(false)} maxWidth="md">
+        <OfferDialogBody application={application} onClose={() => setDrafting(false)} onCreated={changed} />
+      </FormDialog>
     </Stack>
   );
 }

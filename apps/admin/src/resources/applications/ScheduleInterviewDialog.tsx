@@ -1,17 +1,7 @@
 import { candidateLabel, type TApplication, type TDirectoryEntry, type TInterview } from '@candor/schemas';
-import {
-  Alert,
-  Autocomplete,
-  Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Stack,
-  TextField,
-} from '@mui/material';
+import { Autocomplete, Stack, TextField } from '@mui/material';
 import { type FormEvent, useState } from 'react';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { useTeamDirectory } from '../jobs/useTeamDirectory';
@@ -52,9 +42,9 @@ type Errors = Partial<
 /** Schedules an interview; each interviewer gets an email with an .ics invitation. */
 export function ScheduleInterviewDialog({ open, application, onClose, onScheduled }: Props) {
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby="schedule-dialog-title" fullWidth maxWidth="sm">
-      {open && <ScheduleForm application={application} onClose={onClose} onScheduled={onScheduled} />}
-    </Dialog>
+    <FormDialog open={open} onClose={onClose}>
+      <ScheduleForm application={application} onClose={onClose} onScheduled={onScheduled} />
+    </FormDialog>
   );
 }
 
@@ -128,119 +118,105 @@ function ScheduleForm({ application, onClose, onScheduled }: Omit<Props, 'open'>
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="schedule-dialog-title">
-      <DialogTitle id="schedule-dialog-title">
-        Schedule an interview with {candidateLabel(application.candidate)}
-      </DialogTitle>
-      <DialogContent>
-        <Stack spacing={2.5} sx={{ pt: 1 }}>
-          {(errors.form || peopleError) && (
-            <Alert severity="error" role="alert">
-              {errors.form ?? 'Could not load your colleagues; reload the page and try again.'}
-            </Alert>
-          )}
-          <TextField
-            label="Title"
-            value={title}
-            onChange={(event) => setTitle(event.target.value)}
-            error={Boolean(errors.title)}
-            helperText={errors.title ?? 'Shown in the calendar invitation, e.g. "Technical interview".'}
-            disabled={submitting}
-            slotProps={{ htmlInput: { maxLength: 80 } }}
-            autoFocus
-          />
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <TextField
-              label="Starts"
-              type="datetime-local"
-              required
-              fullWidth
-              value={startsAt}
-              onChange={(event) => changeStart(event.target.value)}
-              error={Boolean(errors.startsAt)}
-              helperText={errors.startsAt ?? 'Your local time'}
-              disabled={submitting}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
-            <TextField
-              label="Ends"
-              type="datetime-local"
-              required
-              fullWidth
-              value={endsAt}
-              onChange={(event) => {
-                setEndsAt(event.target.value);
-                setErrors((current) => ({ ...current, endsAt: undefined }));
-              }}
-              error={Boolean(errors.endsAt)}
-              helperText={errors.endsAt ?? ' '}
-              disabled={submitting}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
-          </Stack>
-          <Autocomplete
-            multiple
-            options={people}
-            loading={loadingPeople}
-            value={interviewers}
-            onChange={(_event, value) => {
-              setInterviewers(value);
-              setErrors((current) => ({ ...current, interviewerIds: undefined }));
-            }}
-            getOptionLabel={(person) => `${person.name} (${person.email})`}
-            isOptionEqualToValue={(option, value) => option.id === value.id}
-            filterSelectedOptions
-            disabled={submitting}
-            renderInput={(params) => (
-              <TextField
-                {...params}
-                label="Interviewers"
-                required
-                error={Boolean(errors.interviewerIds)}
-                helperText={errors.interviewerIds ?? 'Each one receives an email with a calendar invitation.'}
-              />
-            )}
-          />
-          <TextField
-            label="Location"
-            placeholder="Office, room"
-            value={location}
-            onChange={(event) => {
-              setLocation(event.target.value);
-              setErrors((current) => ({ ...current, location: undefined }));
-            }}
-            error={Boolean(errors.location)}
-            helperText={errors.location ?? 'A place, a video link, or both.'}
-            disabled={submitting}
-          />
-          <TextField
-            label="Video link"
-            type="url"
-            placeholder="https://meet.example.com/…"
-            value={videoUrl}
-            onChange={(event) => {
-              setVideoUrl(event.target.value);
-              setErrors((current) => ({ ...current, videoUrl: undefined, location: undefined }));
-            }}
-            error={Boolean(errors.videoUrl)}
-            helperText={errors.videoUrl ?? 'An https:// meeting link.'}
-            disabled={submitting}
-          />
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submitting}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          variant="contained"
+    <DialogForm
+      title={`Schedule an interview with ${candidateLabel(application.candidate)}`}
+      error={
+        errors.form ??
+        (peopleError ? 'Could not load your colleagues; reload the page and try again.' : undefined)
+      }
+      submitLabel="Schedule"
+      submitting={submitting}
+      onSubmit={submit}
+      onCancel={onClose}
+      labelled
+    >
+      <TextField
+        label="Title"
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+        error={Boolean(errors.title)}
+        helperText={errors.title ?? 'Shown in the calendar invitation, e.g. "Technical interview".'}
+        disabled={submitting}
+        slotProps={{ htmlInput: { maxLength: 80 } }}
+        autoFocus
+      />
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <TextField
+          label="Starts"
+          type="datetime-local"
+          required
+          fullWidth
+          value={startsAt}
+          onChange={(event) => changeStart(event.target.value)}
+          error={Boolean(errors.startsAt)}
+          helperText={errors.startsAt ?? 'Your local time'}
           disabled={submitting}
-          startIcon={submitting ? <CircularProgress size={16} color="inherit" /> : undefined}
-        >
-          Schedule
-        </Button>
-      </DialogActions>
-    </form>
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          label="Ends"
+          type="datetime-local"
+          required
+          fullWidth
+          value={endsAt}
+          onChange={(event) => {
+            setEndsAt(event.target.value);
+            setErrors((current) => ({ ...current, endsAt: undefined }));
+          }}
+          error={Boolean(errors.endsAt)}
+          helperText={errors.endsAt ?? ' '}
+          disabled={submitting}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+      </Stack>
+      <Autocomplete
+        multiple
+        options={people}
+        loading={loadingPeople}
+        value={interviewers}
+        onChange={(_event, value) => {
+          setInterviewers(value);
+          setErrors((current) => ({ ...current, interviewerIds: undefined }));
+        }}
+        getOptionLabel={(person) => `${person.name} (${person.email})`}
+        isOptionEqualToValue={(option, value) => option.id === value.id}
+        filterSelectedOptions
+        disabled={submitting}
+        renderInput={(params) => (
+          <TextField
+            {...params}
+            label="Interviewers"
+            required
+            error={Boolean(errors.interviewerIds)}
+            helperText={errors.interviewerIds ?? 'Each one receives an email with a calendar invitation.'}
+          />
+        )}
+      />
+      <TextField
+        label="Location"
+        placeholder="Office, room"
+        value={location}
+        onChange={(event) => {
+          setLocation(event.target.value);
+          setErrors((current) => ({ ...current, location: undefined }));
+        }}
+        error={Boolean(errors.location)}
+        helperText={errors.location ?? 'A place, a video link, or both.'}
+        disabled={submitting}
+      />
+      <TextField
+        label="Video link"
+        type="url"
+        placeholder="https://meet.example.com/…"
+        value={videoUrl}
+        onChange={(event) => {
+          setVideoUrl(event.target.value);
+          setErrors((current) => ({ ...current, videoUrl: undefined, location: undefined }));
+        }}
+        error={Boolean(errors.videoUrl)}
+        helperText={errors.videoUrl ?? 'An https:// meeting link.'}
+        disabled={submitting}
+      />
+    </DialogForm>
   );
 }

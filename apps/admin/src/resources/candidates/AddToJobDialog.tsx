@@ -1,19 +1,8 @@
 import type { TCandidate, TJobListItem } from '@candor/schemas';
-import {
-  Alert,
-  Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-} from '@mui/material';
+import { DialogContentText, MenuItem, TextField } from '@mui/material';
 import { type FormEvent, useState } from 'react';
 import { useGetList, useNotify, useRefresh } from 'react-admin';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { SOURCE_CHOICES } from '../../hiring/labels';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
@@ -31,9 +20,9 @@ export function AddToJobDialog({
   onClose: () => void;
 }) {
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby="add-to-job-title" fullWidth maxWidth="sm">
-      {open && <AddToJobForm candidate={candidate} onClose={onClose} />}
-    </Dialog>
+    <FormDialog open={open} onClose={onClose}>
+      <AddToJobForm candidate={candidate} onClose={onClose} />
+    </FormDialog>
   );
 }
 
@@ -79,65 +68,48 @@ function AddToJobForm({ candidate, onClose }: { candidate: TCandidate; onClose: 
   };
 
   return (
-    <form onSubmit={submit} noValidate>
-      <DialogTitle id="add-to-job-title">Add {candidate.name} to a job</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          {error.form && (
-            <Alert severity="error" role="alert">
-              {error.form}
-            </Alert>
-          )}
-          <TextField
-            select
-            required
-            label="Job"
-            value={jobId}
-            onChange={(event) => setJobId(event.target.value)}
-            disabled={isPending || submitting}
-            error={Boolean(error.jobId)}
-            helperText={
-              error.jobId ??
-              (choices.length === 0 && !isPending ? 'No other open job to add them to.' : 'Open jobs only.')
-            }
-          >
-            {choices.map((job) => (
-              <MenuItem key={job.id} value={job.id}>
-                {job.title} ({job.department})
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            select
-            label="Source"
-            value={source}
-            onChange={(event) => setSource(event.target.value)}
-            disabled={submitting}
-          >
-            {STAFF_SOURCE_CHOICES.map((choice) => (
-              <MenuItem key={choice.id} value={choice.id}>
-                {choice.name}
-              </MenuItem>
-            ))}
-          </TextField>
-          <DialogContentText variant="body2">
-            The application starts in the job's first stage.
-          </DialogContentText>
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submitting}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          variant="contained"
-          disabled={submitting || isPending}
-          startIcon={submitting ? <CircularProgress size={16} color="inherit" /> : undefined}
-        >
-          Add to job
-        </Button>
-      </DialogActions>
-    </form>
+    <DialogForm
+      title={`Add ${candidate.name} to a job`}
+      error={error.form}
+      submitLabel="Add to job"
+      submitting={submitting}
+      submitDisabled={isPending}
+      onSubmit={submit}
+      onCancel={onClose}
+    >
+      <TextField
+        select
+        required
+        label="Job"
+        value={jobId}
+        onChange={(event) => setJobId(event.target.value)}
+        disabled={isPending || submitting}
+        error={Boolean(error.jobId)}
+        helperText={
+          error.jobId ??
+          (choices.length === 0 && !isPending ? 'No other open job to add them to.' : 'Open jobs only.')
+        }
+      >
+        {choices.map((job) => (
+          <MenuItem key={job.id} value={job.id}>
+            {job.title} ({job.department})
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        select
+        label="Source"
+        value={source}
+        onChange={(event) => setSource(event.target.value)}
+        disabled={submitting}
+      >
+        {STAFF_SOURCE_CHOICES.map((choice) => (
+          <MenuItem key={choice.id} value={choice.id}>
+            {choice.name}
+          </MenuItem>
+        ))}
+      </TextField>
+      <DialogContentText variant="body2">The application starts in the job's first stage.</DialogContentText>
+    </DialogForm>
   );
 }

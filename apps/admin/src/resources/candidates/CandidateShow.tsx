@@ -32,20 +32,11 @@ import {
   Typography,
 } from '@mui/material';
 import { type ReactNode, useState } from 'react';
-import {
-  EditButton,
-  Show,
-  Title,
-  useNotify,
-  usePermissions,
-  useRecordContext,
-  useRefresh,
-} from 'react-admin';
+import { EditButton, Title, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import { type CandorPermissions, hasPermission } from '../../access';
 import { dateLabel } from '../../hiring/dates';
 import { APPLICATION_STATUS_LABELS } from '../../hiring/labels';
-import { NotFound } from '../../hiring/NotFound';
 import { ApplicationStatusChip } from '../../hiring/StatusChips';
 import { AddToJobDialog } from './AddToJobDialog';
 import { ConsentHistory } from './ConsentHistory';
@@ -55,7 +46,8 @@ import { Files } from './Files';
 import { LegalHolds } from './LegalHolds';
 import { MergeDialog } from './MergeDialog';
 import { RestrictionBanner, WhileRestricted } from './Restriction';
-import { detailQueryOptions } from '../../providers/detail';
+import { DetailPage } from '../../components/DetailPage';
+import { Section } from '../../components/Section';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { RequestDialog } from '../privacyRequests/RequestDialog';
 
@@ -330,20 +322,6 @@ function RestrictionDialogs({
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
-  return (
-    <Card component="section" aria-labelledby={id} variant="outlined" sx={{ mb: 2 }}>
-      <CardContent>
-        <Typography id={id} variant="h6" component="h2" gutterBottom>
-          {title}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
-
 function CandidateBody() {
   const candidate = useRecordContext<TCandidate>();
   const { permissions } = usePermissions<CandorPermissions>();
@@ -382,44 +360,40 @@ function CandidateBody() {
         onRestrict={canManageRestriction && !restricted ? () => setRestriction('restrict') : undefined}
       />
       <RestrictionDialogs candidate={candidate} open={restriction} onClose={() => setRestriction(null)} />
-      {candidate.possibleDuplicates.length > 0 && (
-        <Section title="Possible duplicates">
-          <Duplicates candidate={candidate} canManage={canManage} />
+      <Stack spacing={2} sx={{ mb: 2 }}>
+        {candidate.possibleDuplicates.length > 0 && (
+          <Section variant="outlined" title="Possible duplicates">
+            <Duplicates candidate={candidate} canManage={canManage} />
+          </Section>
+        )}
+        <Section variant="outlined" title={`Applications (${candidate.applications.length})`}>
+          <Applications candidate={candidate} />
         </Section>
-      )}
-      <Section title={`Applications (${candidate.applications.length})`}>
-        <Applications candidate={candidate} />
-      </Section>
-      <Section title="Files">
-        <Files candidate={candidate} canManage={canManage && !restricted} />
-      </Section>
-      <Section title="Consent history">
-        <ConsentHistory candidateId={candidate.id} candidateName={candidate.name} />
-      </Section>
-      {canManage && (
-        <Section title="Who received their data">
-          <Disclosures candidate={candidate} canRecord={!restricted} />
+        <Section variant="outlined" title="Files">
+          <Files candidate={candidate} canManage={canManage && !restricted} />
         </Section>
-      )}
-      {canManageHolds && (
-        <Section title="Legal holds">
-          <LegalHolds candidate={candidate} />
+        <Section variant="outlined" title="Consent history">
+          <ConsentHistory candidateId={candidate.id} candidateName={candidate.name} />
         </Section>
-      )}
+        {canManage && (
+          <Section variant="outlined" title="Who received their data">
+            <Disclosures candidate={candidate} canRecord={!restricted} />
+          </Section>
+        )}
+        {canManageHolds && (
+          <Section variant="outlined" title="Legal holds">
+            <LegalHolds candidate={candidate} />
+          </Section>
+        )}
+      </Stack>
     </Box>
   );
 }
 
 export function CandidateShow() {
   return (
-    <Show
-      title={false}
-      actions={false}
-      component="div"
-      queryOptions={detailQueryOptions}
-      error={<NotFound what="candidate" listPath="/candidates" listLabel="Back to candidates" />}
-    >
+    <DetailPage what="candidate" listPath="/candidates" listLabel="Back to candidates">
       <CandidateBody />
-    </Show>
+    </DetailPage>
   );
 }

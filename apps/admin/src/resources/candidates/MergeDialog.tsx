@@ -1,21 +1,15 @@
 import type { TCandidate, TDuplicateHint } from '@candor/schemas';
 import {
-  Alert,
-  Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
   DialogContentText,
-  DialogTitle,
   FormControl,
   FormControlLabel,
   FormLabel,
   Radio,
   RadioGroup,
 } from '@mui/material';
-import { useId, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useNotify, useRedirect, useRefresh } from 'react-admin';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
@@ -33,15 +27,9 @@ type Props = {
  */
 export function MergeDialog({ candidate, duplicate, onClose }: Props) {
   return (
-    <Dialog
-      open={duplicate !== null}
-      onClose={onClose}
-      aria-labelledby="merge-dialog-title"
-      fullWidth
-      maxWidth="sm"
-    >
+    <FormDialog open={duplicate !== null} onClose={onClose}>
       {duplicate && <MergeForm candidate={candidate} duplicate={duplicate} onClose={onClose} />}
-    </Dialog>
+    </FormDialog>
   );
 }
 
@@ -57,7 +45,8 @@ function MergeForm({ candidate, duplicate, onClose }: Props & { duplicate: TDupl
   const keep: Person = keepThis ? candidate : duplicate;
   const merge: Person = keepThis ? duplicate : candidate;
 
-  const submit = async () => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
     setSubmitting(true);
     setError(undefined);
     try {
@@ -73,62 +62,48 @@ function MergeForm({ candidate, duplicate, onClose }: Props & { duplicate: TDupl
   };
 
   return (
-    <>
-      <DialogTitle id="merge-dialog-title">Merge duplicate candidates</DialogTitle>
-      <DialogContent>
-        {error && (
-          <Alert severity="error" role="alert" sx={{ mb: 2 }}>
-            {error}
-          </Alert>
-        )}
-        <FormControl disabled={submitting} sx={{ mb: 2 }}>
-          <FormLabel id={labelId}>Which record do you keep?</FormLabel>
-          <RadioGroup
-            aria-labelledby={labelId}
-            value={keepThis ? 'this' : 'other'}
-            onChange={(event) => setKeepThis(event.target.value === 'this')}
-          >
-            <FormControlLabel
-              value="this"
-              control={<Radio />}
-              label={`${candidate.name} <${candidate.email}> (this one)`}
-            />
-            <FormControlLabel
-              value="other"
-              control={<Radio />}
-              label={`${duplicate.name} <${duplicate.email}>`}
-            />
-          </RadioGroup>
-        </FormControl>
-        <DialogContentText component="div">
-          <strong>
-            {keep.name} &lt;{keep.email}&gt;
-          </strong>{' '}
-          is kept, with its name and email. From {merge.name}:
-          <ul>
-            <li>all applications move to {keep.name};</li>
-            <li>a missing phone number or location is filled in, and profile links are combined;</li>
-            <li>
-              then the record of {merge.name} &lt;{merge.email}&gt; is deleted. This cannot be undone.
-            </li>
-          </ul>
-          If both applied to the same job, withdraw or reject one of those applications first.
-        </DialogContentText>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submitting}>
-          Cancel
-        </Button>
-        <Button
-          variant="contained"
-          color="warning"
-          onClick={submit}
-          disabled={submitting}
-          startIcon={submitting ? <CircularProgress size={16} color="inherit" /> : undefined}
+    <DialogForm
+      title="Merge duplicate candidates"
+      error={error}
+      submitLabel={`Merge into ${keep.name}`}
+      submitColor="warning"
+      submitting={submitting}
+      onSubmit={submit}
+      onCancel={onClose}
+    >
+      <FormControl disabled={submitting}>
+        <FormLabel id={labelId}>Which record do you keep?</FormLabel>
+        <RadioGroup
+          aria-labelledby={labelId}
+          value={keepThis ? 'this' : 'other'}
+          onChange={(event) => setKeepThis(event.target.value === 'this')}
         >
-          Merge into {keep.name}
-        </Button>
-      </DialogActions>
-    </>
+          <FormControlLabel
+            value="this"
+            control={<Radio />}
+            label={`${candidate.name} <${candidate.email}> (this one)`}
+          />
+          <FormControlLabel
+            value="other"
+            control={<Radio />}
+            label={`${duplicate.name} <${duplicate.email}>`}
+          />
+        </RadioGroup>
+      </FormControl>
+      <DialogContentText component="div">
+        <strong>
+          {keep.name} &lt;{keep.email}&gt;
+        </strong>{' '}
+        is kept, with its name and email. From {merge.name}:
+        <ul>
+          <li>all applications move to {keep.name};</li>
+          <li>a missing phone number or location is filled in, and profile links are combined;</li>
+          <li>
+            then the record of {merge.name} &lt;{merge.email}&gt; is deleted. This cannot be undone.
+          </li>
+        </ul>
+        If both applied to the same job, withdraw or reject one of those applications first.
+      </DialogContentText>
+    </DialogForm>
   );
 }

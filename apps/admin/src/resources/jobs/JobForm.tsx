@@ -1,6 +1,5 @@
 import { ZJobCreateInput } from '@candor/schemas';
-import { Box, Divider, Typography } from '@mui/material';
-import type { ReactNode } from 'react';
+import { Box, Typography } from '@mui/material';
 import { SaveButton, SelectInput, SimpleForm, TextInput, Toolbar } from 'react-admin';
 import { EMPLOYMENT_TYPE_CHOICES, WORKPLACE_CHOICES } from '../../hiring/labels';
 import { validateWith } from '../../validation';
@@ -11,25 +10,9 @@ import { HiringTeamInput } from './HiringTeamInput';
 import { type JobFormValues, toJobInput } from './jobInput';
 import { QuestionsInput } from './QuestionsInput';
 import { SalaryInput } from './SalaryInput';
+import { Section } from '../../components/Section';
 
 const validateJob = validateWith(ZJobCreateInput, (values: JobFormValues) => toJobInput(values));
-
-function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
-  return (
-    <Box component="section" sx={{ width: '100%', mb: 1 }}>
-      <Divider sx={{ mb: 2 }} />
-      <Typography variant="h6" component="h2">
-        {title}
-      </Typography>
-      {hint && (
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          {hint}
-        </Typography>
-      )}
-      {children}
-    </Box>
-  );
-}
 
 function SaveOnlyToolbar({ label }: { label: string }) {
   return (
@@ -96,23 +79,23 @@ export function JobForm({
         />
       </Box>
 
-      <Section title="Description">
+      <Section variant="divided" title="Description">
         <DescriptionInput />
       </Section>
 
-      <Section title="Salary">
+      <Section variant="divided" title="Salary">
         <SalaryInput />
       </Section>
 
-      <Section title="Hiring team">
+      <Section variant="divided" title="Hiring team">
         <HiringTeamInput />
       </Section>
 
-      <Section title="Application questions" hint="Asked on the careers site when someone applies.">
+      <Section variant="divided" title="Application questions" hint="Asked on the careers site when someone applies.">
         <QuestionsInput />
       </Section>
 
-      <Section title="Scorecard" hint="The criteria interviewers rate candidates on.">
+      <Section variant="divided" title="Scorecard" hint="The criteria interviewers rate candidates on.">
         <CriteriaInput />
       </Section>
     </SimpleForm>

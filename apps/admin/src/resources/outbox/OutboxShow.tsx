@@ -1,12 +1,11 @@
 import type { TOutboxEmail } from '@candor/schemas';
 import { Alert, Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Show, Title, useRecordContext } from 'react-admin';
+import { Title, useRecordContext } from 'react-admin';
 import { dateTimeLabel } from '../../hiring/dates';
 import { emailTemplateLabel } from '../../hiring/labels';
-import { NotFound } from '../../hiring/NotFound';
 import { OutboxStatusChip } from '../../hiring/StatusChips';
-import { detailQueryOptions } from '../../providers/detail';
+import { DetailPage } from '../../components/DetailPage';
 
 function Meta({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -85,14 +84,8 @@ function OutboxEmailBody() {
 
 export function OutboxShow() {
   return (
-    <Show
-      title={false}
-      actions={false}
-      component="div"
-      queryOptions={detailQueryOptions}
-      error={<NotFound what="email" listPath="/outbox" listLabel="Back to the outbox" />}
-    >
+    <DetailPage what="email" listPath="/outbox" listLabel="Back to the outbox">
       <OutboxEmailBody />
-    </Show>
+    </DetailPage>
   );
 }

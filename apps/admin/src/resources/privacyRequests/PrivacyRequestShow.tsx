@@ -14,13 +14,11 @@ import {
   Tooltip,
   Typography,
 } from '@mui/material';
-import { type ReactNode, useId, useState } from 'react';
-import { Show, Title, useNotify, useRecordContext, useRefresh } from 'react-admin';
+import { type ReactNode, useState } from 'react';
+import { Title, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import { dateTimeLabel, dayLabel } from '../../hiring/dates';
-import { NotFound } from '../../hiring/NotFound';
 import { useTeamDirectory } from '../jobs/useTeamDirectory';
-import { detailQueryOptions } from '../../providers/detail';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { AgentProof } from './AgentProof';
 import { DeadlineChip, RequestStatusChip } from './RequestChips';
@@ -37,6 +35,8 @@ import {
   VERIFICATION_LABELS,
   verificationStep,
 } from './labels';
+import { Section } from '../../components/Section';
+import { DetailPage } from '../../components/DetailPage';
 
 
 /**
@@ -64,20 +64,6 @@ function Meta({ label, children }: { label: string; children: ReactNode }) {
         {children}
       </Typography>
     </Box>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId();
-  return (
-    <Card component="section" aria-labelledby={id}>
-      <CardContent>
-        <Typography id={id} variant="h6" component="h2" gutterBottom>
-          {title}
-        </Typography>
-        {children}
-      </CardContent>
-    </Card>
   );
 }
 
@@ -316,14 +302,8 @@ function PrivacyRequestBody() {
 
 export function PrivacyRequestShow() {
   return (
-    <Show
-      title={false}
-      actions={false}
-      component="div"
-      queryOptions={detailQueryOptions}
-      error={<NotFound what="request" listPath="/privacy-requests" listLabel="Back to the queue" />}
-    >
+    <DetailPage what="request" listPath="/privacy-requests" listLabel="Back to the queue">
       <PrivacyRequestBody />
-    </Show>
+    </DetailPage>
   );
 }

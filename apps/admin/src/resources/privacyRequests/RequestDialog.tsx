@@ -1,18 +1,6 @@
-import {
-  Alert,
-  AlertTitle,
-  Button,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogContentText,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-} from '@mui/material';
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { AlertTitle, DialogContentText, MenuItem, TextField } from '@mui/material';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { CheckboxGroup } from './CheckboxGroup';
 import { toHttpError } from '../../providers/errors';
 
@@ -52,12 +40,10 @@ type Props = {
 
 /** A confirmation for one action on a privacy request, with the fields that action needs. */
 export function RequestDialog(props: Props) {
-  const titleId = useId();
   return (
-    <Dialog open={props.open} onClose={props.onClose} aria-labelledby={titleId} fullWidth maxWidth="sm">
-      {/* Mounted only while open, so every opening starts with a fresh form. */}
-      {props.open && <RequestDialogForm {...props} titleId={titleId} />}
-    </Dialog>
+    <FormDialog open={props.open} onClose={props.onClose}>
+      <RequestDialogForm {...props} />
+    </FormDialog>
   );
 }
 
@@ -65,7 +51,6 @@ const CONFIRM_FIELD = 'confirm';
 
 function RequestDialogForm({
   title,
-  titleId,
   description,
   fields = [],
   submitLabel,
@@ -73,7 +58,7 @@ function RequestDialogForm({
   confirmWord,
   onClose,
   onSubmit,
-}: Props & { titleId: string }) {
+}: Props) {
   const [values, setValues] = useState<DialogValues>(() =>
     Object.fromEntries(fields.map((field) => [field.name, field.initial ?? ''])),
   );
@@ -118,96 +103,87 @@ function RequestDialogForm({
   };
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={titleId}>
-      <DialogTitle id={titleId}>{title}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2.5} sx={{ pt: 1 }}>
-          {formError && (
-            <Alert severity="error" role="alert">
-              {formError.title && <AlertTitle>{formError.title}</AlertTitle>}
-              {formError.message}
-            </Alert>
-          )}
-          {description && <DialogContentText component="div">{description}</DialogContentText>}
-          {fields.map((field, index) =>
-            field.multiple && field.choices ? (
-              <CheckboxGroup
-                key={field.name}
-                field={field}
-                value={values[field.name] ?? ''}
-                error={errors[field.name]}
-                disabled={submitting}
-                onChange={(value) => {
-                  setValues((current) => ({ ...current, [field.name]: value }));
-                  setErrors((current) => ({ ...current, [field.name]: undefined }));
-                }}
-              />
-            ) : (
-            <TextField
-              key={field.name}
-              name={field.name}
-              select={Boolean(field.choices)}
-              type={field.type}
-              label={field.label}
-              required={field.required}
-              multiline={field.multiline && !field.choices}
-              minRows={field.multiline ? 3 : undefined}
-              value={values[field.name] ?? ''}
-              onChange={(event) => {
-                setValues((current) => ({ ...current, [field.name]: event.target.value }));
-                setErrors((current) => ({ ...current, [field.name]: undefined }));
-              }}
-              error={Boolean(errors[field.name])}
-              helperText={errors[field.name] ?? field.helperText}
-              disabled={submitting}
-              autoFocus={index === 0}
-              fullWidth
-              slotProps={
-                field.type === 'date'
-                  ? { inputLabel: { shrink: true }, htmlInput: { min: field.min } }
-                  : undefined
-              }
-            >
-              {field.choices?.map((choice) => (
-                <MenuItem key={choice.id} value={choice.id}>
-                  {choice.name}
-                </MenuItem>
-              ))}
-            </TextField>
-            ),
-          )}
-          {confirmWord && (
-            <TextField
-              label={`Type ${confirmWord} to confirm`}
-              value={confirm}
-              onChange={(event) => {
-                setConfirm(event.target.value);
-                setErrors((current) => ({ ...current, [CONFIRM_FIELD]: undefined }));
-              }}
-              error={Boolean(errors[CONFIRM_FIELD])}
-              helperText={errors[CONFIRM_FIELD]}
-              disabled={submitting}
-              autoComplete="off"
-              autoFocus={fields.length === 0}
-              fullWidth
-            />
-          )}
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose} disabled={submitting}>
-          Cancel
-        </Button>
-        <Button
-          type="submit"
-          variant="contained"
-          color={color}
+    <DialogForm
+      title={title}
+      error={
+        formError && (
+          <>
+            {formError.title && <AlertTitle>{formError.title}</AlertTitle>}
+            {formError.message}
+          </>
+        )
+      }
+      submitLabel={submitLabel}
+      submitColor={color}
+      submitting={submitting}
+      onSubmit={submit}
+      onCancel={onClose}
+      labelled
+    >
+      {description && <DialogContentText component="div">{description}</DialogContentText>}
+      {fields.map((field, index) =>
+        field.multiple && field.choices ? (
+          <CheckboxGroup
+            key={field.name}
+            field={field}
+            value={values[field.name] ?? ''}
+            error={errors[field.name]}
+            disabled={submitting}
+            onChange={(value) => {
+              setValues((current) => ({ ...current, [field.name]: value }));
+              setErrors((current) => ({ ...current, [field.name]: undefined }));
+            }}
+          />
+        ) : (
+          <TextField
+            key={field.name}
+            name={field.name}
+            select={Boolean(field.choices)}
+            type={field.type}
+            label={field.label}
+            required={field.required}
+            multiline={field.multiline && !field.choices}
+            minRows={field.multiline ? 3 : undefined}
+            value={values[field.name] ?? ''}
+            onChange={(event) => {
+              setValues((current) => ({ ...current, [field.name]: event.target.value }));
+              setErrors((current) => ({ ...current, [field.name]: undefined }));
+            }}
+            error={Boolean(errors[field.name])}
+            helperText={errors[field.name] ?? field.helperText}
+            disabled={submitting}
+            autoFocus={index === 0}
+            fullWidth
+            slotProps={
+              field.type === 'date'
+                ? { inputLabel: { shrink: true }, htmlInput: { min: field.min } }
+                : undefined
+            }
+          >
+            {field.choices?.map((choice) => (
+              <MenuItem key={choice.id} value={choice.id}>
+                {choice.name}
+              </MenuItem>
+            ))}
+          </TextField>
+        ),
+      )}
+      {confirmWord && (
+        <TextField
+          label={`Type ${confirmWord} to confirm`}
+          value={confirm}
+          onChange={(event) => {
+            setConfirm(event.target.value);
+            setErrors((current) => ({ ...current, [CONFIRM_FIELD]: undefined }));
+          }}
+          error={Boolean(errors[CONFIRM_FIELD])}
+          helperText={errors[CONFIRM_FIELD]}
           disabled={submitting}
-          startIcon={submitting ? <CircularProgress size={16} color="inherit" /> : undefined}
-        >
-          {submitLabel}
-        </Button>
-      </DialogActions>
-    </form>
+          autoComplete="off"
+          autoFocus={fields.length === 0}
+          fullWidth
+        />
+      )}
+    </DialogForm>
   );
 }

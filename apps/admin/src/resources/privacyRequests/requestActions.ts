@@ -6,10 +6,7 @@ import {
   ZRequestProofInput,
   ZRequestTransitionInput,
 } from '@candor/schemas';
-import { trpc } from '../../trpc';
-
-/** What a mutation accepts, as the API declares it (zod input: defaults may be left out). */
-type MutationInput<M extends { mutate: (input: never) => unknown }> = Parameters<M['mutate']>[0];
+import { type MutationInput, trpc } from '../../trpc';
 
 /**
  * The privacy-request queue's actions beyond list, show and create. On the
