@@ -7,6 +7,7 @@ export * from './paging.js';
 export * from './search.js';
 export * from './password.js';
 export * from './privacy.js';
+export * from './privacy-policy.js';
 export * from './seed/demo.js';
 export * from './subject-graph.js';
 export * from './subject-sql.js';

@@ -1,6 +1,7 @@
 import type { TDataCategory } from '@candor/schemas';
 import { type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-orm/core';
 import type { Em } from './orm.js';
+import { type CandidateDataPolicy, candidatePolicyOf, privacyPolicyOf } from './privacy-policy.js';
 
 /**
  * Where a data subject's (a candidate's) data lives, derived from the
@@ -9,7 +10,9 @@ import type { Em } from './orm.js';
  * candidate ...) holds data about that candidate, and the personal
  * annotations on its properties say which values are personal and of what
  * category. Exports, erasure and the record of processing read this graph,
- * so a new entity or column is covered the moment it is declared.
+ * so a new entity or column is covered the moment it is declared; what they
+ * do with each entity is its privacy policy, which must say it holds
+ * candidate data exactly when the graph reaches it.
  */
 
 const CATEGORY_KEY = 'candorDataCategory';
@@ -27,6 +30,8 @@ export interface SubjectEntity {
   context: string[];
   /** Many-to-one relations other than the path, as (property, target entity). */
   relations: Array<{ property: string; target: string }>;
+  /** What export, erasure and retention do with it (declared with the entity). */
+  policy: CandidateDataPolicy;
 }
 
 function categoryOf(prop: EntityProperty): TDataCategory | undefined {
@@ -36,9 +41,6 @@ function categoryOf(prop: EntityProperty): TDataCategory | undefined {
 function manyToOnes(meta: EntityMetadata): EntityProperty[] {
   return Object.values(meta.properties).filter((p) => p.kind === ReferenceKind.MANY_TO_ONE);
 }
-
-/** Staff accounts hold staff's own email; a candidate's erasure or export never reaches them. */
-const STAFF_ENTITIES = new Set(['User']);
 
 /** Shortest many-to-one paths to Candidate, breadth-first over reversed relations. */
 function pathsToCandidate(all: EntityMetadata[]): Map<string, string[]> {
@@ -75,8 +77,9 @@ export function subjectGraph(em: Em): SubjectEntity[] {
   for (const meta of all) {
     const props = Object.values(meta.properties);
     const path = paths.get(meta.className) ?? null;
+    // Staff accounts hold staff's own email; a candidate's erasure or export never reaches them.
     const email =
-      meta.className === 'Candidate' || STAFF_ENTITIES.has(meta.className)
+      meta.className === 'Candidate' || privacyPolicyOf(meta.className).holds === 'staff'
         ? undefined
         : props.find((p) => categoryOf(p) === 'user.contact.email');
     if (!path && !email) continue;
@@ -92,7 +95,13 @@ export function subjectGraph(em: Em): SubjectEntity[] {
       relations: manyToOnes(meta)
         .filter((p) => p.name !== path?.[0])
         .map((p) => ({ property: p.name, target: p.type })),
+      policy: candidatePolicyOf(meta.className),
     });
+  }
+  const reached = new Set(nodes.map((n) => n.entity));
+  const unreached = all.filter((m) => !reached.has(m.className) && privacyPolicyOf(m.className).holds === 'candidate');
+  if (unreached.length > 0) {
+    throw new Error(`${unreached.map((m) => m.className).join(', ')}: privacy policy says candidate data, but no relation or email address leads to a candidate`);
   }
   const depth = (n: SubjectEntity) => (n.path ? n.path.length : Number.MAX_SAFE_INTEGER);
   return nodes.sort((a, b) => depth(b) - depth(a) || a.entity.localeCompare(b.entity));

@@ -1,5 +1,6 @@
 import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
 import type { Em } from './orm.js';
+import type { SqlExpression } from './privacy-policy.js';
 import type { SubjectEntity } from './subject-graph.js';
 
 /**
@@ -15,11 +16,6 @@ import type { SubjectEntity } from './subject-graph.js';
 export interface RowCondition {
   sql: string;
   params: unknown[];
-}
-
-/** A value the database computes for each row, e.g. from the row's own id. */
-export interface SqlExpression {
-  expression: string;
 }
 
 function metaOf(em: Em, entity: string): EntityMetadata {

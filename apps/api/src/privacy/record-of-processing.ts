@@ -1,4 +1,4 @@
-import { type Em, subjectGraph, Tenant } from '@candor/db';
+import { type Em, entities, privacyPolicyOf, subjectGraph, Tenant } from '@candor/db';
 import {
   DATA_CATEGORIES,
   isConsentBasis,
@@ -21,8 +21,8 @@ import { letterPdf } from '../offers/letter-pdf.js';
 import { currentRetentionPolicy } from '../retention/retention-policy.service.js';
 import { privacySettingsOf } from './privacy-settings.service.js';
 
-/** Where staff data lives; everything else in the graph is about applicants. */
-const STAFF_ENTITIES = ['User', 'Membership', 'Session', 'PasswordToken', 'TotpFactor', 'RecoveryCode', 'PendingSignIn', 'Passkey', 'WebAuthnChallenge', 'AuditEvent'];
+/** Where staff data lives, as the entities' privacy policies say; the subject graph holds what is about applicants. */
+const STAFF_ENTITIES = entities.map((e) => e.meta.className).filter((name) => privacyPolicyOf(name).holds === 'staff');
 
 const SECURITY_MEASURES = [
   'Access by role (owner, admin, recruiter, hiring manager); hiring managers see only the jobs whose hiring team they are on',

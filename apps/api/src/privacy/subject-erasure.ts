@@ -6,6 +6,7 @@ import {
   purgeSearchIndex,
   type RowCondition,
   type SqlExpression,
+  type SubjectEntity,
   selectValues,
   subjectGraph,
   subjectRows,
@@ -15,16 +16,6 @@ import type { EntityProperty } from '@mikro-orm/core';
 import type { FileStore } from '../files/file-store.js';
 import { type CandidateRef, destroyCandidateKey } from '../keys/data-keys.js';
 import type { KeyStore } from '../keys/key-store.js';
-
-/**
- * Rows kept after an erasure, with every personal value blanked: what the
- * tenant may keep as anonymous statistics (which job, which stage was
- * reached, when), the request itself, which proves the erasure was done,
- * and the disclosure log (recipient, categories, date: no personal value),
- * which says whom the erasure had to be told (Art. 19).
- * Rows of every other entity in the subject graph are deleted.
- */
-const KEPT_AS_ANONYMOUS = new Set(['Candidate', 'Application', 'StageChange', 'Interview', 'PrivacyRequest', 'LegalHold', 'Disclosure']);
 
 export interface ErasureSummary {
   /** Per entity: how many rows were anonymized and how many deleted (over all candidates erased together). */
@@ -47,35 +38,22 @@ export function blankOf(prop: EntityProperty): unknown {
   return type.includes('date') ? new Date(0) : '';
 }
 
-/**
- * The erased candidate row keeps a label and an address no mail can reach
- * (RFC 2606), still unique per tenant; both are computed from the row's own
- * id by the database, so one statement blanks any number of candidates.
- */
-const CANDIDATE_BLANKS: Record<string, SqlExpression> = {
-  name: { expression: `'Anonymized candidate #' || substr(cast(id as text), 1, 8)` },
-  email: { expression: `'anonymized-' || cast(id as text) || '@erased.invalid'` },
-};
-
-/** Columns naming a file in the file store: the file goes with its row. */
-export const FILE_KEY_PROPERTIES = ['storageKey', 'letterKey'] as const;
-
-/** The file-store keys held by the matching rows of a node (attachments, offer letters). */
-export async function fileKeysOf(tx: Em, entity: string, tenantId: string, where: RowCondition): Promise<string[]> {
-  const meta = tx.getMetadata().find(entity);
+/** The file-store keys held by the matching rows of a node (attachments, offer letters: the `files` of its policy). */
+export async function fileKeysOf(tx: Em, node: SubjectEntity, tenantId: string, where: RowCondition): Promise<string[]> {
   const keys: string[] = [];
-  for (const property of FILE_KEY_PROPERTIES) {
-    if (!meta?.properties[property]) continue;
-    for (const value of await selectValues(tx, entity, tenantId, where, property)) keys.push(String(value));
+  for (const property of node.policy.files ?? []) {
+    for (const value of await selectValues(tx, node.entity, tenantId, where, property)) keys.push(String(value));
   }
   return keys;
 }
 
 /**
  * Erases candidates of one tenant: every personal value the catalogue knows
- * about them is blanked or its row deleted, walking the same subject graph
- * the export walks. Set-based: one statement per entity for all of
- * `candidateIds` (see subject-sql.ts), so erasing a page of candidates
+ * about them is blanked or its row deleted, as each entity's privacy policy
+ * says (`erasure`; kept rows are anonymous statistics, the request proving
+ * the erasure, the disclosure log saying whom to tell under Art. 19),
+ * walking the same subject graph the export walks. Set-based: one statement
+ * per entity for all of `candidateIds` (see subject-sql.ts), so erasing a page of candidates
  * costs little more than erasing one. Runs in the caller's transaction;
  * after commit the caller calls `destroyErasedData(deps, summary)`, which
  * deletes the files and the data keys (a failed transaction leaves both).
@@ -98,21 +76,20 @@ export async function eraseSubjects(tx: Em, candidateIds: string[]): Promise<Era
   // Furthest from the candidate first, so nothing is deleted while a row still points at it.
   for (const node of graph) {
     const where = subjectRows(tx, node, ids, emails);
-    if (KEPT_AS_ANONYMOUS.has(node.entity)) {
+    const { policy } = node;
+    if (policy.erasure === 'anonymize') {
       if (node.personal.length === 0) continue;
       const meta = metadata.find(node.entity);
       if (!meta) throw new Error(`no metadata for ${node.entity}`);
       const blanks: Record<string, unknown> = {};
-      for (const { property } of node.personal) {
-        blanks[property] = (node.entity === 'Candidate' ? CANDIDATE_BLANKS[property] : undefined) ?? blankOf(meta.properties[property] as EntityProperty);
-      }
-      // Restriction ends with the data it restricted.
-      if (node.entity === 'Candidate') blanks.restrictedAt = null;
+      const values: Partial<Record<string, SqlExpression>> = policy.anonymizedValues ?? {};
+      for (const { property } of node.personal) blanks[property] = values[property] ?? blankOf(meta.properties[property] as EntityProperty);
+      for (const property of policy.clearedOnErasure ?? []) blanks[property] = null;
       const anonymized = await updateRows(tx, node.entity, tenantId, where, blanks);
       if (anonymized > 0) summary.entities[node.entity] = { anonymized, deleted: 0 };
     } else {
-      // Attachments and offer letters: their files go after commit. Offer PDFs name the candidate too.
-      summary.fileKeys.push(...(await fileKeysOf(tx, node.entity, tenantId, where)));
+      // Attachments and offer letters: their files go after commit.
+      summary.fileKeys.push(...(await fileKeysOf(tx, node, tenantId, where)));
       const deleted = await deleteRows(tx, node.entity, tenantId, where);
       if (deleted > 0) summary.entities[node.entity] = { anonymized: 0, deleted };
     }

@@ -3,6 +3,8 @@ import {
   Candidate,
   type Em,
   Membership,
+  candidatePolicyOf,
+  privacyPolicyOf,
   type SubjectEntity,
   subjectGraph,
   subjectWhere,
@@ -18,46 +20,21 @@ import { privacySettingsOf } from './privacy-settings.service.js';
 /** Bumped on any change a reader of the export would notice; see docs/subject-export.md. */
 export const SUBJECT_EXPORT_VERSION = 2;
 
-/** Where each kind of record comes from (Art. 15(1)(g)): shown in the export. */
-const SOURCES: Record<string, string> = {
-  Candidate: 'You, through the careers site, or the hiring team (referral, sourcing, import): see `source`',
-  Application: 'You, through the careers site, or the hiring team: see `source`',
-  Attachment: 'Files you uploaded, or the hiring team uploaded for you',
-  StageChange: 'Recorded by Candor when the hiring team moved your application',
-  ApplicationNote: 'Written by the hiring team',
-  ApplicationTag: 'Set by the hiring team',
-  Interview: 'Scheduled by the hiring team',
-  InterviewParticipant: 'Scheduled by the hiring team',
-  Scorecard: "The interviewers' evaluations of you",
-  Offer: 'Drafted by the hiring team',
-  ConsentEvent: 'Your own choices, when you applied or in the privacy portal',
-  ConsentReceipt: 'Signed receipts we issued to you for your choices',
-  PrivacyRequest: 'Your requests about your data',
-  PrivacyRequestNote: 'Notes of the staff handling your requests',
-  DiversityResponse: 'Your answers to the voluntary diversity survey',
-  OutboxEmail: 'Emails we sent you',
-  PortalSession: 'Your sign-ins to the privacy portal',
-  Disclosure: 'Who received your data from us, what and when (Art. 15(1)(c))',
-};
-
-/** Relations to records that are not about you are shown by what they are, never by whom. */
-const LABELLED_TARGETS: Record<string, string> = { Job: 'title', JobStage: 'name' };
+/** Relations to records that are not about you are shown by what they are (a job by its title: its policy's `exportLabel`), never by whom. */
+function exportLabelOf(target: string): string | undefined {
+  const policy = privacyPolicyOf(target);
+  return policy.holds === 'nobody' ? policy.exportLabel : undefined;
+}
 
 /**
- * Rows of an entity that are the subject's to receive, narrower than "about
- * them": an email about the person to an interviewer or a recipient is staff's
- * or that recipient's mail (the disclosure log says who received what); only
- * messages sent to the person are in their copy. Erasure still reaches them all.
+ * The rows of `node` in the subject's export: theirs (subjectWhere), narrowed
+ * to those sent to them when its policy says `sentTo` (an email about the
+ * person to an interviewer is that recipient's mail; erasure still reaches it).
  */
-const EXPORT_SCOPE: Record<string, (candidate: { email: string }) => Record<string, unknown>> = {
-  OutboxEmail: (candidate) => ({ to: candidate.email }),
-};
-
-/** The rows of `node` in the subject's export: theirs (subjectWhere), narrowed by EXPORT_SCOPE. */
 export function exportWhere(node: SubjectEntity, candidateId: string, email: string): Record<string, unknown> {
-  const scope = EXPORT_SCOPE[node.entity];
+  const { sentTo } = node.policy.export;
   const theirs = subjectWhere(node, candidateId, email);
-  return scope ? { $and: [theirs, scope({ email })] } : theirs;
+  return sentTo ? { $and: [theirs, { [sentTo]: email }] } : theirs;
 }
 
 /** How the export names the staff who wrote or did something: by role, unless the tenant chose names (Privacy page). */
@@ -104,11 +81,6 @@ export interface SubjectExport {
  */
 export type ExportAudience = 'subject' | 'staff';
 
-/** Entities only the subject's own export contains, with what the staff's copy says instead. */
-const SUBJECT_ONLY: Record<string, string> = {
-  DiversityResponse: 'Your answers to the voluntary diversity survey are only in the copy you download yourself from the privacy portal.',
-};
-
 function toJson(value: unknown): Json {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return value.toISOString();
@@ -128,7 +100,7 @@ async function recordsOf(
   key: Buffer | null,
   staff: StaffLabels,
 ): Promise<SubjectExportRecord[]> {
-  const labelled = node.relations.filter((r) => r.target in LABELLED_TARGETS);
+  const labelled = node.relations.filter((r) => exportLabelOf(r.target) !== undefined);
   const rows = (await em.find(node.entity, where, {
     populate: labelled.map((r) => r.property) as never[],
     orderBy: { id: 'asc' },
@@ -143,9 +115,9 @@ async function recordsOf(
       node.relations.flatMap(({ property, target }) => {
         const ref = row[property] as Record<string, unknown> | null | undefined;
         if (!ref) return [];
-        const label = LABELLED_TARGETS[target];
+        const label = exportLabelOf(target);
         // Staff are named by role (who wrote a scorecard matters, not their account); a former member is just "staff".
-        if (target === 'User') return [[property, staff.get(String(ref.id)) ?? { role: 'Staff' }]];
+        if (privacyPolicyOf(target).holds === 'staff') return [[property, staff.get(String(ref.id)) ?? { role: 'Staff' }]];
         if (!label) return [[property, toJson(ref)]];
         return [[property, { id: String(ref.id), [label]: toJson(ref[label]) }]];
       }),
@@ -169,9 +141,10 @@ export async function subjectExport(em: Em, candidateId: string, keys: DataKeys,
   const omitted: Record<string, string> = {};
   const staff = await staffLabels(em, tenant.id, settings.exportStaffNames);
   for (const node of [...subjectGraph(em)].reverse()) {
-    const note = SUBJECT_ONLY[node.entity];
-    if (audience === 'staff' && note) {
-      omitted[node.entity] = note;
+    const { export: exported } = node.policy;
+    // Only the subject's own copy has it (the diversity survey's answers, which no one at the company may read).
+    if (audience === 'staff' && exported.copies === 'subject-only') {
+      omitted[node.entity] = exported.staffCopyNote;
       continue;
     }
     const rows = await recordsOf(em, node, exportWhere(node, candidateId, candidate.email), key, staff);
@@ -187,7 +160,7 @@ export async function subjectExport(em: Em, candidateId: string, keys: DataKeys,
     controller: { name: tenant.name, contact: settings.contactEmail },
     subject: { candidateId },
     categories: Object.fromEntries([...used].sort().map((c) => [c, DATA_CATEGORIES[c].label])),
-    sources: Object.fromEntries(Object.keys(records).map((entity) => [entity, SOURCES[entity] ?? 'Recorded by Candor'])),
+    sources: Object.fromEntries(Object.keys(records).map((entity) => [entity, candidatePolicyOf(entity).source])),
     records,
     files: attachments.map((a) => ({ attachmentId: a.id, path: filePath(a), contentType: a.contentType })),
     recipients: (await disclosuresOf(em, candidateId)).map((d) => ({

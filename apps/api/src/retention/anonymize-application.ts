@@ -2,13 +2,6 @@ import { Application, alongPath, deleteRows, type Em, personalFields, type Subje
 import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
 import { blankOf, fileKeysOf } from '../privacy/subject-erasure.js';
 
-/**
- * Rows that hang off an application but are about the candidate as a whole
- * (their consent history, holds on them): an application's anonymization
- * leaves them; erasing the candidate deals with them.
- */
-const KEPT_WITH_CANDIDATE = new Set(['ConsentEvent', 'ConsentReceipt', 'LegalHold', 'PrivacyRequest']);
-
 export interface AnonymizationSummary {
   /** Per entity, rows deleted because they held personal data about these applications. */
   deleted: Record<string, number>;
@@ -39,9 +32,10 @@ function pathToApplication(tx: Em, node: SubjectEntity): string[] | null {
  * application row stays (which job, which stage it reached, when: the
  * tenant's hiring statistics) with every personal value blanked, and the
  * rows about it that hold personal data (notes, tags, scorecards, offers,
- * its attachments) are deleted. Which is which comes from the catalogue's
- * annotations and the subject graph, so a new personal column is covered
- * when it is declared. Set-based (one statement per entity for all of
+ * its attachments) are deleted. Which is which comes from each entity's
+ * privacy policy (`onApplicationAnonymized`), the catalogue's annotations and
+ * the subject graph, so a new personal column is covered when it is
+ * declared. Set-based (one statement per entity for all of
  * `applicationIds`) and in the caller's transaction; the caller deletes
  * `fileKeys` from the file store after commit. Loaded entities of these
  * rows are stale afterwards: callers use a fresh EntityManager.
@@ -51,11 +45,11 @@ export async function anonymizeApplications(tx: Em, tenantId: string, applicatio
   if (applicationIds.length === 0) return summary;
   // The graph is ordered furthest from the candidate first: nothing is deleted while a row still points at it.
   for (const node of subjectGraph(tx)) {
-    if (node.entity === Application.meta.className || KEPT_WITH_CANDIDATE.has(node.entity) || node.personal.length === 0) continue;
+    if (node.policy.onApplicationAnonymized !== 'delete') continue;
     const path = pathToApplication(tx, node);
-    if (!path) continue;
+    if (!path) throw new Error(`${node.entity}: its privacy policy deletes it with an application, but no relation leads to one`);
     const where = alongPath(tx, node.entity, path, applicationIds);
-    summary.fileKeys.push(...(await fileKeysOf(tx, node.entity, tenantId, where)));
+    summary.fileKeys.push(...(await fileKeysOf(tx, node, tenantId, where)));
     const deleted = await deleteRows(tx, node.entity, tenantId, where);
     if (deleted > 0) summary.deleted[node.entity] = deleted;
   }

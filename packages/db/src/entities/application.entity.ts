@@ -1,5 +1,6 @@
 import type { TApplicationSource, TApplicationStatus } from '@candor/schemas';
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal, personal } from '../privacy.js';
 import { Candidate } from './candidate.entity.js';
 import { newId } from './ids.js';
@@ -67,7 +68,14 @@ export const Application = defineEntity({
     identityRevealedAt: p.datetime().nullable(),
     identityRevealedBy: () => p.manyToOne(User).nullable(),
   },
-});
+}, {
+    holds: 'candidate',
+    source: 'You, through the careers site, or the hiring team: see `source`',
+    // Which job, which stage was reached, when: the tenant's anonymous hiring statistics.
+    erasure: 'anonymize',
+    onApplicationAnonymized: 'anonymize',
+    export: { copies: 'all' },
+  });
 
 /** Every stage move of an application: who moved it, when, from where to where. */
 export const StageChange = defineEntity({
@@ -83,7 +91,13 @@ export const StageChange = defineEntity({
     by: () => p.manyToOne(User).nullable(),
     at: p.datetime().onCreate(() => new Date()),
   },
-});
+}, {
+    holds: 'candidate',
+    source: 'Recorded by Candor when the hiring team moved your application',
+    erasure: 'anonymize',
+    onApplicationAnonymized: 'keep',
+    export: { copies: 'all' },
+  });
 
 /** A staff note on an application. */
 export const ApplicationNote = defineEntity({
@@ -98,6 +112,12 @@ export const ApplicationNote = defineEntity({
     body: personal(p.text(), 'user.recruitment.evaluation'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
+}, {
+  holds: 'candidate',
+  source: 'Written by the hiring team',
+  erasure: 'delete',
+  onApplicationAnonymized: 'delete',
+  export: { copies: 'all' },
 });
 
 /** A tag on an application; its own row so lists can filter by tag with an index. */
@@ -113,4 +133,10 @@ export const ApplicationTag = defineEntity({
     application: () => p.manyToOne(Application),
     tag: personal(p.string().length(40), 'user.recruitment.evaluation'),
   },
+}, {
+  holds: 'candidate',
+  source: 'Set by the hiring team',
+  erasure: 'delete',
+  onApplicationAnonymized: 'delete',
+  export: { copies: 'all' },
 });

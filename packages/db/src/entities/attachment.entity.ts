@@ -1,5 +1,6 @@
 import type { TAttachmentKind } from '@candor/schemas';
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal, personal } from '../privacy.js';
 import { Application } from './application.entity.js';
 import { Candidate } from './candidate.entity.js';
@@ -33,4 +34,11 @@ export const Attachment = defineEntity({
     uploadedBy: () => p.manyToOne(User).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-});
+}, {
+    holds: 'candidate',
+    source: 'Files you uploaded, or the hiring team uploaded for you',
+    erasure: 'delete',
+    onApplicationAnonymized: 'delete',
+    export: { copies: 'all' },
+    files: ['storageKey'],
+  });

@@ -1,4 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal, personal } from '../privacy.js';
 import { newId } from './ids.js';
 import { tenantFilter } from './tenant-filter.js';
@@ -34,7 +35,7 @@ export const AuditEvent = defineEntity({
     prevHash: notPersonal(p.string().length(64).nullable(), 'sha-256 of the previous event'),
     hash: notPersonal(p.string().length(64).nullable(), 'sha-256 of this event'),
   },
-});
+}, { holds: 'staff' });
 
 /** The last link of each audit chain, locked while the next event is appended. */
 export const AuditChainHead = defineEntity({
@@ -51,4 +52,4 @@ export const AuditChainHead = defineEntity({
     prunedThroughSeq: p.integer().default(0),
     prunedThroughHash: notPersonal(p.string().length(64).nullable(), 'sha-256 of the last pruned event'),
   },
-});
+}, { holds: 'nobody', because: 'the position and hash of an audit chain' });

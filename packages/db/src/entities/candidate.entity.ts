@@ -1,5 +1,6 @@
 import type { TApplicationSource } from '@candor/schemas';
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal, personal } from '../privacy.js';
 import { newId } from './ids.js';
 import { tenantFilter } from './tenant-filter.js';
@@ -38,4 +39,17 @@ export const Candidate = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     lastActivityAt: p.datetime().onCreate(() => new Date()),
   },
-});
+}, {
+    holds: 'candidate',
+    source: 'You, through the careers site, or the hiring team (referral, sourcing, import): see `source`',
+    erasure: 'anonymize',
+    // The erased row keeps a label and an address no mail can reach (RFC 2606), still unique per tenant.
+    anonymizedValues: {
+      name: { expression: `'Anonymized candidate #' || substr(cast(id as text), 1, 8)` },
+      email: { expression: `'anonymized-' || cast(id as text) || '@erased.invalid'` },
+    },
+    // Restriction ends with the data it restricted.
+    clearedOnErasure: ['restrictedAt'],
+    onApplicationAnonymized: 'keep',
+    export: { copies: 'all' },
+  });

@@ -1,5 +1,6 @@
 import type { TDataCategory } from '@candor/schemas';
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal } from '../privacy.js';
 import { Application } from './application.entity.js';
 import { Candidate } from './candidate.entity.js';
@@ -41,4 +42,11 @@ export const Disclosure = defineEntity({
     disclosedBy: () => p.manyToOne(User).nullable(),
     disclosedAt: p.datetime().onCreate(() => new Date()),
   },
-});
+}, {
+    holds: 'candidate',
+    source: 'Who received your data from us, what and when (Art. 15(1)(c))',
+    // Recipient, categories, date (no personal value): says whom an erasure has to be told (Art. 19).
+    erasure: 'anonymize',
+    onApplicationAnonymized: 'keep',
+    export: { copies: 'all' },
+  });

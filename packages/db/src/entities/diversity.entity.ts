@@ -1,4 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal, personal } from '../privacy.js';
 import { Application } from './application.entity.js';
 import { Candidate } from './candidate.entity.js';
@@ -33,4 +34,14 @@ export const DiversityResponse = defineEntity({
     sexualOrientation: personal(p.text().nullable(), 'user.demographic.sexual_orientation'),
     answeredAt: p.datetime().onCreate(() => new Date()),
   },
-});
+}, {
+    holds: 'candidate',
+    source: 'Your answers to the voluntary diversity survey',
+    erasure: 'delete',
+    onApplicationAnonymized: 'delete',
+    // No one at the company may read the answers, so staff answering an access request get a copy without them.
+    export: {
+      copies: 'subject-only',
+      staffCopyNote: 'Your answers to the voluntary diversity survey are only in the copy you download yourself from the privacy portal.',
+    },
+  });

@@ -1,5 +1,6 @@
 import type { TRecommendation } from '@candor/schemas';
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal, personal } from '../privacy.js';
 import { Application } from './application.entity.js';
 import { newId } from './ids.js';
@@ -26,6 +27,12 @@ export const Interview = defineEntity({
     createdBy: () => p.manyToOne(User).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
+}, {
+  holds: 'candidate',
+  source: 'Scheduled by the hiring team',
+  erasure: 'anonymize',
+  onApplicationAnonymized: 'delete',
+  export: { copies: 'all' },
 });
 
 /** Who interviews: each interviewer owes one scorecard. */
@@ -40,6 +47,12 @@ export const InterviewParticipant = defineEntity({
     interview: () => p.manyToOne(Interview),
     user: () => p.manyToOne(User),
   },
+}, {
+  holds: 'candidate',
+  source: 'Scheduled by the hiring team',
+  erasure: 'delete',
+  onApplicationAnonymized: 'keep',
+  export: { copies: 'all' },
 });
 
 export type TStoredRating = { criterionId: string; rating: number };
@@ -61,4 +74,10 @@ export const Scorecard = defineEntity({
     notes: personal(p.text(), 'user.recruitment.evaluation'),
     submittedAt: p.datetime().onCreate(() => new Date()),
   },
+}, {
+  holds: 'candidate',
+  source: "The interviewers' evaluations of you",
+  erasure: 'delete',
+  onApplicationAnonymized: 'delete',
+  export: { copies: 'all' },
 });

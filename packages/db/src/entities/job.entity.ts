@@ -1,5 +1,6 @@
 import type { TJobQuestion, TJobStatus, TStageKind } from '@candor/schemas';
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal } from '../privacy.js';
 import { newId } from './ids.js';
 import { tenantFilter } from './tenant-filter.js';
@@ -41,7 +42,7 @@ export const Job = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
-});
+}, { holds: 'nobody', because: 'a job posting', exportLabel: 'title' });
 
 /** One column of a job's pipeline, copied from the tenant's template and editable per job. */
 export const JobStage = defineEntity({
@@ -58,7 +59,7 @@ export const JobStage = defineEntity({
     /** Blind review: while an application sits here, hiring managers see it without the candidate's identity. */
     blindReview: p.boolean().default(false),
   },
-});
+}, { holds: 'nobody', because: "a step of a job's pipeline", exportLabel: 'name' });
 
 /** A staff member on a job's hiring team; hiring managers see only jobs they are on. */
 export const HiringTeamMember = defineEntity({
@@ -73,4 +74,4 @@ export const HiringTeamMember = defineEntity({
     user: () => p.manyToOne(User),
     role: notPersonal(p.string().length(20), 'recruiter, hiring_manager or interviewer'),
   },
-});
+}, { holds: 'staff' });

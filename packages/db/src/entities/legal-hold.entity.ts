@@ -1,4 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal } from '../privacy.js';
 import { Application } from './application.entity.js';
 import { Candidate } from './candidate.entity.js';
@@ -29,4 +30,10 @@ export const LegalHold = defineEntity({
     releasedBy: () => p.manyToOne(User).nullable(),
     releasedAt: p.datetime().nullable(),
   },
+}, {
+  holds: 'candidate',
+  source: 'Recorded by Candor',
+  erasure: 'anonymize',
+  onApplicationAnonymized: 'keep',
+  export: { copies: 'all' },
 });

@@ -1,4 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import type { TMembershipStatus, TRole } from '@candor/schemas';
 import { notPersonal } from '../privacy.js';
 import { newId } from './ids.js';
@@ -22,4 +23,4 @@ export const Membership = defineEntity({
     status: notPersonal(p.string().length(20).$type<TMembershipStatus>(), 'membership state'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-});
+}, { holds: 'staff' });

@@ -1,5 +1,6 @@
 import type { TOfferStatus } from '@candor/schemas';
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal, personal } from '../privacy.js';
 import { Application } from './application.entity.js';
 import { newId } from './ids.js';
@@ -36,4 +37,12 @@ export const Offer = defineEntity({
     letterKey: notPersonal(p.string().length(80).nullable(), 'file store key of the letter PDF'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-});
+}, {
+    holds: 'candidate',
+    source: 'Drafted by the hiring team',
+    erasure: 'delete',
+    onApplicationAnonymized: 'delete',
+    export: { copies: 'all' },
+    // The letter PDF names the candidate too.
+    files: ['letterKey'],
+  });

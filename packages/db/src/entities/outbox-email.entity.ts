@@ -1,4 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal, personal } from '../privacy.js';
 import { Candidate } from './candidate.entity.js';
 import { PrivacyRequest } from './privacy-request.entity.js';
@@ -47,4 +48,11 @@ export const OutboxEmail = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     sentAt: p.datetime().nullable(),
   },
-});
+}, {
+    holds: 'candidate',
+    source: 'Emails we sent you',
+    erasure: 'delete',
+    onApplicationAnonymized: 'keep',
+    // A message about the person to an interviewer or a recipient is that recipient's mail (the disclosure log says who received what); erasure still reaches it.
+    export: { copies: 'all', sentTo: 'to' },
+  });

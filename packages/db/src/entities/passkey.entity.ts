@@ -1,4 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal, personal } from '../privacy.js';
 import { newId } from './ids.js';
 import { User } from './user.entity.js';
@@ -30,7 +31,7 @@ export const Passkey = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     lastUsedAt: p.datetime().nullable(),
   },
-});
+}, { holds: 'staff' });
 
 /**
  * A WebAuthn challenge handed to a browser: single use, minutes long, kept
@@ -50,4 +51,4 @@ export const WebAuthnChallenge = defineEntity({
     expiresAt: p.datetime().index(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-});
+}, { holds: 'staff' });

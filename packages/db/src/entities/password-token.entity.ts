@@ -1,4 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal } from '../privacy.js';
 import { newId } from './ids.js';
 import { Membership } from './membership.entity.js';
@@ -21,4 +22,4 @@ export const PasswordToken = defineEntity({
     usedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-});
+}, { holds: 'staff' });

@@ -1,5 +1,6 @@
 import type { TJurisdiction, TRequestStatus, TRequestType } from '@candor/schemas';
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal, personal } from '../privacy.js';
 import { Candidate } from './candidate.entity.js';
 import { newId } from './ids.js';
@@ -63,7 +64,14 @@ export const PrivacyRequest = defineEntity({
     lastError: notPersonal(p.string().length(500).nullable(), 'error kind, no personal values'),
     completedAt: p.datetime().nullable(),
   },
-});
+}, {
+    holds: 'candidate',
+    source: 'Your requests about your data',
+    // The request proves the erasure was done.
+    erasure: 'anonymize',
+    onApplicationAnonymized: 'keep',
+    export: { copies: 'all' },
+  });
 
 /** A staff note on a privacy request. */
 export const PrivacyRequestNote = defineEntity({
@@ -78,6 +86,12 @@ export const PrivacyRequestNote = defineEntity({
     body: personal(p.text(), 'user.recruitment.application'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
+}, {
+  holds: 'candidate',
+  source: 'Notes of the staff handling your requests',
+  erasure: 'delete',
+  onApplicationAnonymized: 'keep',
+  export: { copies: 'all' },
 });
 
 /**
@@ -100,7 +114,7 @@ export const PortalCode = defineEntity({
     usedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-});
+}, { holds: 'nobody', because: 'only keyed hashes of an address and of a code, gone within minutes' });
 
 /** A short privacy-portal session, scoped to one email address at one tenant. */
 export const PortalSession = defineEntity({
@@ -113,4 +127,10 @@ export const PortalSession = defineEntity({
     expiresAt: p.datetime(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
+}, {
+  holds: 'candidate',
+  source: 'Your sign-ins to the privacy portal',
+  erasure: 'delete',
+  onApplicationAnonymized: 'keep',
+  export: { copies: 'all' },
 });

@@ -1,5 +1,6 @@
 import type { TConsentChannel, TConsentDecision } from '@candor/schemas';
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal, personal } from '../privacy.js';
 import { Application } from './application.entity.js';
 import { Candidate } from './candidate.entity.js';
@@ -29,7 +30,7 @@ export const PrivacyNotice = defineEntity({
     publishedBy: () => p.manyToOne(User).nullable(),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
-});
+}, { holds: 'nobody', because: "a company's privacy notice" });
 
 /**
  * One consent decision (given, refused or withdrawn) for one purpose, bound
@@ -55,6 +56,12 @@ export const ConsentEvent = defineEntity({
     receipt: () => p.manyToOne(ConsentReceipt).nullable(),
     occurredAt: p.datetime().onCreate(() => new Date()),
   },
+}, {
+  holds: 'candidate',
+  source: 'Your own choices, when you applied or in the privacy portal',
+  erasure: 'delete',
+  onApplicationAnonymized: 'keep',
+  export: { copies: 'all' },
 });
 
 /** A signed consent receipt (compact JWS) as issued to the person. */
@@ -69,6 +76,12 @@ export const ConsentReceipt = defineEntity({
     jws: personal(p.text(), 'user.privacy.consent'),
     issuedAt: p.datetime().onCreate(() => new Date()),
   },
+}, {
+  holds: 'candidate',
+  source: 'Signed receipts we issued to you for your choices',
+  erasure: 'delete',
+  onApplicationAnonymized: 'keep',
+  export: { copies: 'all' },
 });
 
 /**
@@ -87,4 +100,4 @@ export const TenantSigningKey = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     retiredAt: p.datetime().nullable(),
   },
-});
+}, { holds: 'nobody', because: "a company's signing key" });

@@ -1,4 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal } from '../privacy.js';
 
 /**
@@ -15,4 +16,4 @@ export const RateLimitCounter = defineEntity({
     /** Epoch milliseconds: compared in SQL on both dialects without date functions. */
     expiresAt: p.bigint('number').index(),
   },
-});
+}, { holds: 'nobody', because: 'counts under hashed keys' });

@@ -1,5 +1,6 @@
 import type { TRetentionCounts, TRetentionOverride, TRetentionRule } from '@candor/schemas';
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal } from '../privacy.js';
 import { newId } from './ids.js';
 import { tenantFilter } from './tenant-filter.js';
@@ -24,7 +25,7 @@ export const RetentionPolicyVersion = defineEntity({
     createdBy: () => p.manyToOne(User).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-});
+}, { holds: 'nobody', because: "a company's retention rules" });
 
 /**
  * One retention sweep of one tenant, by one worker: what it found and did.
@@ -49,4 +50,4 @@ export const RetentionRun = defineEntity({
     failed: p.integer().default(0),
     rules: notPersonal(p.json<Record<string, TRetentionCounts>>(), 'counts per rule id'),
   },
-});
+}, { holds: 'nobody', because: 'counts of what a retention sweep did' });

@@ -1,4 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal, personal } from '../privacy.js';
 import { newId } from './ids.js';
 import { Tenant } from './tenant.entity.js';
@@ -21,7 +22,7 @@ export const TotpFactor = defineEntity({
     lastUsedStep: p.integer().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-});
+}, { holds: 'staff' });
 
 /** A one-time recovery code of a user with TOTP, stored as a keyed hash. */
 export const RecoveryCode = defineEntity({
@@ -33,7 +34,7 @@ export const RecoveryCode = defineEntity({
     usedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-});
+}, { holds: 'staff' });
 
 /**
  * A sign-in whose password was right and which waits for a second factor:
@@ -49,4 +50,4 @@ export const PendingSignIn = defineEntity({
     expiresAt: p.datetime(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-});
+}, { holds: 'staff' });

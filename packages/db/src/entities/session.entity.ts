@@ -1,4 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal, personal } from '../privacy.js';
 import { Tenant } from './tenant.entity.js';
 import { User } from './user.entity.js';
@@ -24,4 +25,4 @@ export const Session = defineEntity({
     /** How it was signed in (ZSignInMethod): a tenant requiring a second factor refuses 'password' alone. */
     signedInWith: notPersonal(p.string().length(20).default('password'), 'sign-in method'),
   },
-});
+}, { holds: 'staff' });

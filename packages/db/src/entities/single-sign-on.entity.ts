@@ -1,5 +1,6 @@
 import type { TJitRole } from '@candor/schemas';
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal } from '../privacy.js';
 import { newId } from './ids.js';
 import { tenantFilter } from './tenant-filter.js';
@@ -28,7 +29,7 @@ export const OidcConnection = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
-});
+}, { holds: 'nobody', because: "a company's identity provider" });
 
 /**
  * One single sign-on in progress, between the redirect to the provider and
@@ -49,4 +50,4 @@ export const OidcSignInAttempt = defineEntity({
     usedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-});
+}, { holds: 'nobody', because: 'random values and hashes of one sign-in in progress' });

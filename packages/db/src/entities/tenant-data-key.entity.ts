@@ -1,4 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal } from '../privacy.js';
 import { newId } from './ids.js';
 import { tenantFilter } from './tenant-filter.js';
@@ -21,7 +22,7 @@ export const TenantDataKey = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     retiredAt: p.datetime().nullable(),
   },
-});
+}, { holds: 'nobody', because: "a company's wrapped data key" });
 
 /**
  * A deployment-wide secret, stored wrapped under the master key (so
@@ -37,4 +38,4 @@ export const SystemSecret = defineEntity({
     wrapped: notPersonal(p.text(), 'secret encrypted under the master key'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-});
+}, { holds: 'nobody', because: 'a wrapped installation secret' });

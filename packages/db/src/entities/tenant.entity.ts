@@ -1,5 +1,6 @@
 import type { TDiversitySettings, TEmailTemplateKey, TEmailTemplateText, THiringSettings, TPrivacySettings } from '@candor/schemas';
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { notPersonal } from '../privacy.js';
 import { newId } from './ids.js';
 
@@ -25,4 +26,4 @@ export const Tenant = defineEntity({
     requireSecondFactor: notPersonal(p.boolean().default(false), 'company security setting'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
-});
+}, { holds: 'nobody', because: "a company's settings" });

@@ -1,4 +1,5 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { defineEntity } from './define-entity.js';
 import { personal } from '../privacy.js';
 import { newId } from './ids.js';
 
@@ -13,4 +14,4 @@ export const User = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
     lastSignInAt: p.datetime().nullable(),
   },
-});
+}, { holds: 'staff' });
