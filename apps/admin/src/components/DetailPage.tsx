@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Show } from 'react-admin';
 import { detailQueryOptions } from '../providers/detail';
-import { NotFound } from '../hiring/NotFound';
+import { NotFound } from './NotFound';
 
 type Props = {
   /** What the page shows, for the not-found message: "candidate", "request". */

@@ -2,7 +2,7 @@ import { Box, Button, CircularProgress, Divider, Stack, TextField, Typography } 
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
-import { dateTimeLabel } from '../hiring/dates';
+import { dateTimeLabel } from '../lib/dates';
 
 export type NoteItem = { id: string; body: string; author: string | null; createdAt: string };
 

@@ -8,7 +8,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { newRowKey } from '../../hiring/listEditing';
+import { newRowKey } from '../../lib/listEditing';
 import { ConsentPurposesEditor, type EditablePurpose } from './ConsentPurposesEditor';
 import { FormError, SaveOrDiscard, SettingsSection, useSettingsForm } from './settingsForm';
 

@@ -15,7 +15,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { moveItem, newRowKey, removeItem, replaceItem } from '../../hiring/listEditing';
+import { moveItem, newRowKey, removeItem, replaceItem } from '../../lib/listEditing';
 
 /** A purpose as edited. `saved` purposes keep their key: consent records refer to it. */
 export type EditablePurpose = {

@@ -16,8 +16,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useNotify } from 'react-admin';
-import { dateTimeLabel } from '../../hiring/dates';
-import { Markdown } from '../../hiring/Markdown';
+import { dateTimeLabel } from '../../lib/dates';
+import { Markdown } from '../../components/Markdown';
 import { useMe } from '../../providers/authProvider';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';

@@ -18,11 +18,11 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { dateTimeLabel, dayLabel } from '../../hiring/dates';
-import { EmptyState } from '../../hiring/EmptyState';
-import { Markdown } from '../../hiring/Markdown';
+import { dateTimeLabel, dayLabel } from '../../lib/dates';
+import { EmptyState } from '../../components/EmptyState';
+import { Markdown } from '../../components/Markdown';
 import { versionInEffect } from './queries';
-import { visuallyHidden } from '../../hiring/visuallyHidden';
+import { visuallyHidden } from '../../lib/visuallyHidden';
 
 function StatusChip({ notice, inEffect }: { notice: TPrivacyNotice; inEffect: number | null }) {
   if (notice.version === inEffect) return <Chip size="small" color="success" label="In effect" />;

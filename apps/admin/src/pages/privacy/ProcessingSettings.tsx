@@ -24,7 +24,7 @@ import {
   Typography,
 } from '@mui/material';
 import type { ReactNode } from 'react';
-import { removeItem, replaceItem } from '../../hiring/listEditing';
+import { removeItem, replaceItem } from '../../lib/listEditing';
 import { FormError, SaveOrDiscard, SettingsSection, useSettingsForm } from './settingsForm';
 import {
   type EditableMeasure,

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
 import { downloadBase64, downloadBlob } from '../../download';
-import { Markdown } from '../../hiring/Markdown';
+import { Markdown } from '../../components/Markdown';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { Section } from '../../components/Section';
 import { RECORD_OF_PROCESSING_KEY } from './queries';

@@ -1,5 +1,5 @@
 import { isTransfer, type TPrivacySettings, type TRecipient } from '@candor/schemas';
-import { newRowKey } from '../../hiring/listEditing';
+import { newRowKey } from '../../lib/listEditing';
 
 /** A recipient as edited; `rowKey` keeps inputs and focus in place when rows are removed. */
 export type EditableRecipient = TRecipient & { rowKey: string };

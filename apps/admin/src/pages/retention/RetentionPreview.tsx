@@ -17,8 +17,8 @@ import {
 } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { dayLabel } from '../../hiring/dates';
-import { EmptyState } from '../../hiring/EmptyState';
+import { dayLabel } from '../../lib/dates';
+import { EmptyState } from '../../components/EmptyState';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { Section } from '../../components/Section';

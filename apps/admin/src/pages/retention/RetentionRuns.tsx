@@ -22,9 +22,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useNotify } from 'react-admin';
-import { dateTimeLabel } from '../../hiring/dates';
-import { EmptyState } from '../../hiring/EmptyState';
-import { visuallyHidden } from '../../hiring/visuallyHidden';
+import { dateTimeLabel } from '../../lib/dates';
+import { EmptyState } from '../../components/EmptyState';
+import { visuallyHidden } from '../../lib/visuallyHidden';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { RequestDialog } from '../../resources/privacyRequests/RequestDialog';

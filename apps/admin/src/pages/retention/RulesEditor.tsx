@@ -14,7 +14,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { removeItem, replaceItem } from '../../hiring/listEditing';
+import { removeItem, replaceItem } from '../../lib/listEditing';
 import {
   ACTION_TEXT,
   allowedActions,

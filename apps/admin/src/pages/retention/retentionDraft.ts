@@ -6,7 +6,7 @@ import {
   type TRetentionPolicyVersion,
   type TRetentionTrigger,
 } from '@candor/schemas';
-import { newRowKey } from '../../hiring/listEditing';
+import { newRowKey } from '../../lib/listEditing';
 import { toHttpError } from '../../providers/errors';
 
 export const RETENTION_POLICY_KEY = ['retention', 'policy'] as const;

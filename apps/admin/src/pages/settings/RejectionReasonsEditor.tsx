@@ -3,7 +3,7 @@ import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import { Alert, Box, Button, IconButton, Stack, TextField } from '@mui/material';
-import { moveItem, newRowKey, reasonIdFor, removeItem, replaceItem } from '../../hiring/listEditing';
+import { moveItem, newRowKey, reasonIdFor, removeItem, replaceItem } from '../../lib/listEditing';
 
 /** A reason as edited; the id of a new one is derived from its label when saved. */
 export type EditableReason = { key: string; id?: string; label: string };

@@ -12,9 +12,9 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useNotify } from 'react-admin';
-import { newRowKey } from '../../hiring/listEditing';
-import { type EditableStage, StageListEditor, toEditableStages } from '../../hiring/StageListEditor';
-import { HIRING_SETTINGS_KEY, useHiringSettings } from '../../hiring/useHiringSettings';
+import { newRowKey } from '../../lib/listEditing';
+import { type EditableStage, StageListEditor, toEditableStages } from '../../components/StageListEditor';
+import { HIRING_SETTINGS_KEY, useHiringSettings } from '../../providers/useHiringSettings';
 import { fieldErrorsOfIssues, toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { DepartmentsEditor } from './DepartmentsEditor';

@@ -17,9 +17,9 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { type CandorPermissions, hasPermission } from '../../access';
-import { EmptyState } from '../../hiring/EmptyState';
-import { APPLICATION_STATUS_CHOICES, SOURCE_CHOICES } from '../../hiring/labels';
-import { ApplicationStatusField } from '../../hiring/StatusChips';
+import { EmptyState } from '../../components/EmptyState';
+import { APPLICATION_STATUS_CHOICES, SOURCE_CHOICES } from '../../lib/labels';
+import { ApplicationStatusField } from '../../components/StatusChips';
 import { RestrictedChip } from '../candidates/Restriction';
 import { ApplicationBulkActions } from './BulkActions';
 import { StageFilterInput } from './StageFilterInput';

@@ -4,8 +4,8 @@ import { Tooltip } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Button, useListContext, useNotify, useRefresh, useUnselectAll } from 'react-admin';
-import { MoveMenu } from '../../hiring/MoveMenu';
-import { RejectDialog } from '../../hiring/RejectDialog';
+import { MoveMenu } from '../../components/MoveMenu';
+import { RejectDialog } from '../../components/RejectDialog';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { useFilteredJob } from './useJobStages';
 

@@ -15,7 +15,7 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { sizeLabel } from '../../files';
-import { dateLabel } from '../../hiring/dates';
+import { dateLabel } from '../../lib/dates';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { useApplicationAttachments } from './queries';

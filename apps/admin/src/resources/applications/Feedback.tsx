@@ -29,8 +29,8 @@ import {
 } from '@mui/material';
 import { type FormEvent, useId, useState } from 'react';
 import { useGetOne, useNotify } from 'react-admin';
-import { dateTimeLabel } from '../../hiring/dates';
-import { IN_CANDIDATE_COPY } from '../../hiring/labels';
+import { dateTimeLabel } from '../../lib/dates';
+import { IN_CANDIDATE_COPY } from '../../lib/labels';
 import { useMe } from '../../providers/authProvider';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { DETAIL } from '../../providers/detail';

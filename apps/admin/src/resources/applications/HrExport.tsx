@@ -4,7 +4,7 @@ import { Button, CircularProgress, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
 import { downloadBase64 } from '../../download';
-import { dateTimeLabel } from '../../hiring/dates';
+import { dateTimeLabel } from '../../lib/dates';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { WhileRestricted } from '../candidates/Restriction';
 

@@ -8,7 +8,7 @@ import { Alert, Box, Button, Chip, Divider, Link, Skeleton, Stack, Typography } 
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';
-import { dateLabel } from '../../hiring/dates';
+import { dateLabel } from '../../lib/dates';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { useInterviews, useInvalidateApplication } from './queries';

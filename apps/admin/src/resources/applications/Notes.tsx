@@ -1,6 +1,6 @@
 import { type TApplication, ZNoteInput } from '@candor/schemas';
 import { NotesPanel } from '../../components/NotesPanel';
-import { IN_CANDIDATE_COPY } from '../../hiring/labels';
+import { IN_CANDIDATE_COPY } from '../../lib/labels';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
 /**

@@ -1,7 +1,7 @@
 import type { TApplication } from '@candor/schemas';
 import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
 import { Box, Typography } from '@mui/material';
-import { dateTimeLabel } from '../../hiring/dates';
+import { dateTimeLabel } from '../../lib/dates';
 
 /** Every stage change, newest first: who moved the application, when, from where to where. */
 export function StageHistory({ history }: { history: TApplication['stageHistory'] }) {

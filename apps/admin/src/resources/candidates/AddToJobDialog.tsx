@@ -3,7 +3,7 @@ import { DialogContentText, MenuItem, TextField } from '@mui/material';
 import { type FormEvent, useState } from 'react';
 import { useGetList, useNotify, useRefresh } from 'react-admin';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
-import { SOURCE_CHOICES } from '../../hiring/labels';
+import { SOURCE_CHOICES } from '../../lib/labels';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 

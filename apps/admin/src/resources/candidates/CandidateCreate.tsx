@@ -11,7 +11,7 @@ import {
   useNotify,
   useRedirect,
 } from 'react-admin';
-import { SOURCE_CHOICES } from '../../hiring/labels';
+import { SOURCE_CHOICES } from '../../lib/labels';
 import { validateWith } from '../../validation';
 import { CandidateFields, withoutEmptyLinks } from './CandidateForm';
 

@@ -1,6 +1,6 @@
 import { Box } from '@mui/material';
 import { ArrayInput, SimpleFormIterator, TextInput } from 'react-admin';
-import { AddRowButton } from '../../hiring/AddRowButton';
+import { AddRowButton } from '../../components/AddRowButton';
 
 /** Empty link rows are not links: drop them before validating and saving. */
 export function withoutEmptyLinks<V extends { links?: Array<string | null> | null }>(values: V): V {

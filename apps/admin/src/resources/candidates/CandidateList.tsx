@@ -14,8 +14,8 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
-import { EmptyState } from '../../hiring/EmptyState';
-import { SOURCE_CHOICES } from '../../hiring/labels';
+import { EmptyState } from '../../components/EmptyState';
+import { SOURCE_CHOICES } from '../../lib/labels';
 import { RestrictedChip } from './Restriction';
 import { SourceField } from './SourceField';
 

@@ -28,11 +28,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNotify } from 'react-admin';
 import { sizeLabel, toBase64 } from '../../files';
-import { dateLabel } from '../../hiring/dates';
-import { FilePicker } from '../../hiring/FilePicker';
+import { dateLabel } from '../../lib/dates';
+import { FilePicker } from '../../components/FilePicker';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
-import { visuallyHidden } from '../../hiring/visuallyHidden';
+import { visuallyHidden } from '../../lib/visuallyHidden';
 
 const ACCEPT =
   '.pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';

@@ -20,11 +20,11 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
-import { dateTimeLabel, dayLabel } from '../../hiring/dates';
+import { dateTimeLabel, dayLabel } from '../../lib/dates';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { type DialogValues, RequestDialog } from '../privacyRequests/RequestDialog';
-import { visuallyHidden } from '../../hiring/visuallyHidden';
+import { visuallyHidden } from '../../lib/visuallyHidden';
 
 /** The scope choice for "everything about the candidate"; any other value is an application id. */
 const WHOLE_RECORD = 'whole';

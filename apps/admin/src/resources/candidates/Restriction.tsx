@@ -1,7 +1,7 @@
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import { Alert, AlertTitle, Box, Chip, Tooltip } from '@mui/material';
 import type { ReactElement, ReactNode } from 'react';
-import { dateLabel } from '../../hiring/dates';
+import { dateLabel } from '../../lib/dates';
 
 /**
  * Restriction of processing (GDPR Art. 18) in the backoffice. The API hides

@@ -1,5 +1,5 @@
 import { ArrayInput, SimpleFormIterator, TextInput } from 'react-admin';
-import { AddRowButton } from '../../hiring/AddRowButton';
+import { AddRowButton } from '../../components/AddRowButton';
 
 /** What interviewers rate on the scorecard for this job. */
 export function CriteriaInput() {

@@ -1,5 +1,5 @@
 import { SelectInput, type SelectInputProps, useRecordContext } from 'react-admin';
-import { useHiringSettings } from '../../hiring/useHiringSettings';
+import { useHiringSettings } from '../../providers/useHiringSettings';
 
 /** The departments from the hiring settings (plus the job's own, should it have been removed since). */
 export function DepartmentInput(props: Omit<SelectInputProps, 'choices'>) {

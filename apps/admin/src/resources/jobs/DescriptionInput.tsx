@@ -1,7 +1,7 @@
 import { Box, FormHelperText, Paper, Tab, Tabs, TextField, Typography } from '@mui/material';
 import { useId, useState } from 'react';
 import { useInput } from 'react-admin';
-import { Markdown } from '../../hiring/Markdown';
+import { Markdown } from '../../components/Markdown';
 
 /** The job description in Markdown, with a preview of how the careers site shows it. */
 export function DescriptionInput() {

@@ -1,6 +1,6 @@
 import { ArrayInput, AutocompleteInput, SelectInput, SimpleFormIterator } from 'react-admin';
-import { AddRowButton } from '../../hiring/AddRowButton';
-import { HIRING_TEAM_ROLE_CHOICES } from '../../hiring/labels';
+import { AddRowButton } from '../../components/AddRowButton';
+import { HIRING_TEAM_ROLE_CHOICES } from '../../lib/labels';
 import { type TeamPerson, useTeamDirectory } from './useTeamDirectory';
 
 const personText = (person: TeamPerson) => `${person.name} (${person.email})`;

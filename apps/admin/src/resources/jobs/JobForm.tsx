@@ -1,7 +1,7 @@
 import { ZJobCreateInput } from '@candor/schemas';
 import { Box, Typography } from '@mui/material';
 import { SaveButton, SelectInput, SimpleForm, TextInput, Toolbar } from 'react-admin';
-import { EMPLOYMENT_TYPE_CHOICES, WORKPLACE_CHOICES } from '../../hiring/labels';
+import { EMPLOYMENT_TYPE_CHOICES, WORKPLACE_CHOICES } from '../../lib/labels';
 import { validateWith } from '../../validation';
 import { CriteriaInput } from './CriteriaInput';
 import { DepartmentInput } from './DepartmentInput';

@@ -13,9 +13,9 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
-import { EmptyState } from '../../hiring/EmptyState';
-import { JOB_STATUS_CHOICES, locationLabel } from '../../hiring/labels';
-import { JobStatusField } from '../../hiring/StatusChips';
+import { EmptyState } from '../../components/EmptyState';
+import { JOB_STATUS_CHOICES, locationLabel } from '../../lib/labels';
+import { JobStatusField } from '../../components/StatusChips';
 import { DepartmentInput } from './DepartmentInput';
 
 const jobFilters = [

@@ -23,17 +23,17 @@ import {
 } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import { type CandorPermissions, hasPermission } from '../../access';
-import { ageLabel } from '../../hiring/dates';
-import { EmptyState } from '../../hiring/EmptyState';
+import { ageLabel } from '../../lib/dates';
+import { EmptyState } from '../../components/EmptyState';
 import {
   HIRING_TEAM_ROLE_LABELS,
   locationLabel,
   QUESTION_KIND_LABELS,
   salaryLabel,
-} from '../../hiring/labels';
-import { Markdown } from '../../hiring/Markdown';
-import { ApplicationStatusField, JobStatusChip } from '../../hiring/StatusChips';
-import { NotFound } from '../../hiring/NotFound';
+} from '../../lib/labels';
+import { Markdown } from '../../components/Markdown';
+import { ApplicationStatusField, JobStatusChip } from '../../components/StatusChips';
+import { NotFound } from '../../components/NotFound';
 import { JobStageEditor } from './JobStageEditor';
 import { JobStatusActions } from './JobStatusActions';
 import { detailQueryOptions } from '../../providers/detail';

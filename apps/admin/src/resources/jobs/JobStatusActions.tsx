@@ -7,7 +7,7 @@ import { Button, CircularProgress } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import { Confirm, useNotify, useRefresh } from 'react-admin';
-import { jobTransitionLabel } from '../../hiring/labels';
+import { jobTransitionLabel } from '../../lib/labels';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
 const ICONS: Record<TJobStatus, ReactElement> = {

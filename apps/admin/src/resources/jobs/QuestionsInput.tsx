@@ -6,8 +6,8 @@ import {
   SimpleFormIterator,
   TextInput,
 } from 'react-admin';
-import { AddRowButton } from '../../hiring/AddRowButton';
-import { QUESTION_KIND_CHOICES } from '../../hiring/labels';
+import { AddRowButton } from '../../components/AddRowButton';
+import { QUESTION_KIND_CHOICES } from '../../lib/labels';
 
 type QuestionValues = { kind?: string; options?: string[] };
 

@@ -1,7 +1,7 @@
 import { Box, FormControlLabel, FormHelperText, Switch } from '@mui/material';
 import { NumberInput, SelectInput, TextInput, useInput } from 'react-admin';
-import { SALARY_PERIOD_CHOICES } from '../../hiring/labels';
-import { useHiringSettings } from '../../hiring/useHiringSettings';
+import { SALARY_PERIOD_CHOICES } from '../../lib/labels';
+import { useHiringSettings } from '../../providers/useHiringSettings';
 
 /**
  * An optional salary range behind a switch (`salaryStated`, which

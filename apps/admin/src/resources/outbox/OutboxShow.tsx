@@ -2,9 +2,9 @@ import type { TOutboxEmail } from '@candor/schemas';
 import { Alert, Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Title, useRecordContext } from 'react-admin';
-import { dateTimeLabel } from '../../hiring/dates';
-import { emailTemplateLabel } from '../../hiring/labels';
-import { OutboxStatusChip } from '../../hiring/StatusChips';
+import { dateTimeLabel } from '../../lib/dates';
+import { emailTemplateLabel } from '../../lib/labels';
+import { OutboxStatusChip } from '../../components/StatusChips';
 import { DetailPage } from '../../components/DetailPage';
 
 function Meta({ label, children }: { label: string; children: ReactNode }) {

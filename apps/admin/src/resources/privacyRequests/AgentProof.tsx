@@ -6,7 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
 import { downloadBase64 } from '../../download';
 import { sizeLabel, toBase64 } from '../../files';
-import { FilePicker } from '../../hiring/FilePicker';
+import { FilePicker } from '../../components/FilePicker';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { isOpen } from './labels';

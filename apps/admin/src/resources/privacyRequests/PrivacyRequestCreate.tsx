@@ -15,7 +15,7 @@ import {
   useRedirect,
 } from 'react-admin';
 import { toBase64 } from '../../files';
-import { FilePicker } from '../../hiring/FilePicker';
+import { FilePicker } from '../../components/FilePicker';
 import { PROOF_ACCEPT, PROOF_HELP, proofFileProblem } from './AgentProof';
 import { validateWith } from '../../validation';
 import { REQUEST_TYPE_CHOICES, requestReference, STAFF_CHANNEL_CHOICES } from './labels';

@@ -17,7 +17,7 @@ import {
 import { type ReactNode, useState } from 'react';
 import { Title, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
-import { dateTimeLabel, dayLabel } from '../../hiring/dates';
+import { dateTimeLabel, dayLabel } from '../../lib/dates';
 import { useTeamDirectory } from '../jobs/useTeamDirectory';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { AgentProof } from './AgentProof';

@@ -8,7 +8,7 @@ import { useNotify, useRefresh } from 'react-admin';
 import { downloadBase64 } from '../../download';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { RequestDialog, type DialogValues } from './RequestDialog';
-import { dayLabel } from '../../hiring/dates';
+import { dayLabel } from '../../lib/dates';
 import { awaitingVerification, canAcknowledge, canComplete, canErase, canExport, canExtend } from './labels';
 
 type DialogName = 'acknowledge' | 'verify' | 'start' | 'complete' | 'refuse' | 'extend' | 'erase';

@@ -1,7 +1,7 @@
 import type { TPrivacyRequest, TRequestStatus } from '@candor/schemas';
 import { Chip } from '@mui/material';
 import { useRecordContext } from 'react-admin';
-import { dayLabel } from '../../hiring/dates';
+import { dayLabel } from '../../lib/dates';
 import { DEADLINE_LABELS, REQUEST_STATUS_COLORS, REQUEST_STATUS_LABELS } from './labels';
 
 export function RequestStatusChip({ status }: { status: TRequestStatus }) {

@@ -2,9 +2,9 @@ import { candidateLabel } from '@candor/schemas';
 import { Box, Card, Chip, Link, Stack, Typography } from '@mui/material';
 import type { DragEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
-import { ageLabel, dateLabel, stageAgeLabel } from '../../../hiring/dates';
-import { APPLICATION_STATUS_LABELS } from '../../../hiring/labels';
-import { MoveMenu, type StageRef } from '../../../hiring/MoveMenu';
+import { ageLabel, dateLabel, stageAgeLabel } from '../../../lib/dates';
+import { APPLICATION_STATUS_LABELS } from '../../../lib/labels';
+import { MoveMenu, type StageRef } from '../../../components/MoveMenu';
 import { RestrictedChip } from '../../candidates/Restriction';
 import type { BoardCard as Card_ } from './boardState';
 

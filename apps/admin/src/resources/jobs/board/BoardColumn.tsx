@@ -3,7 +3,7 @@ import VisibilityOffOutlinedIcon from '@mui/icons-material/VisibilityOffOutlined
 import { Box, Chip, Link, Paper, Stack, Tooltip, Typography } from '@mui/material';
 import { type DragEvent, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
-import type { StageRef } from '../../../hiring/MoveMenu';
+import type { StageRef } from '../../../components/MoveMenu';
 import { BoardCard, CARD_DRAG_TYPE } from './BoardCard';
 import type { BoardCard as Card } from './boardState';
 

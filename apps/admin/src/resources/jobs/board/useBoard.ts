@@ -1,7 +1,7 @@
 import { candidateLabel, type TBoard } from '@candor/schemas';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNotify } from 'react-admin';
-import type { RejectValues } from '../../../hiring/RejectDialog';
+import type { RejectValues } from '../../../components/RejectDialog';
 import { useCandorDataProvider } from '../../../providers/useCandorDataProvider';
 import { type BoardCard, moveCard } from './boardState';
 

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCandorDataProvider } from '../providers/useCandorDataProvider';
+import { useCandorDataProvider } from './useCandorDataProvider';
 
 export const HIRING_SETTINGS_KEY = ['settings', 'hiring'] as const;
 

@@ -1,6 +1,6 @@
 import { Box, Link, Typography } from '@mui/material';
 import { type ReactNode, useMemo } from 'react';
-import { type Inline, parseMarkdown } from './markdown';
+import { type Inline, parseMarkdown } from '../lib/markdown';
 
 function renderInline(nodes: Inline[]): ReactNode[] {
   return nodes.map((node, index) => {

@@ -10,10 +10,10 @@ import {
   TextField,
 } from '@mui/material';
 import { type FormEvent, useId, useState } from 'react';
-import { DialogForm, FormDialog } from '../components/FormDialog';
+import { DialogForm, FormDialog } from './FormDialog';
 import { toHttpError } from '../providers/errors';
-import { IN_CANDIDATE_COPY } from './labels';
-import { useHiringSettings } from './useHiringSettings';
+import { IN_CANDIDATE_COPY } from '../lib/labels';
+import { useHiringSettings } from '../providers/useHiringSettings';
 
 export type RejectValues = { reasonId: string; note: string; emailDelayHours: number | null };
 

@@ -9,7 +9,7 @@ import {
   OUTBOX_STATUS_COLORS,
   OUTBOX_STATUS_LABELS,
   type OutboxStatus,
-} from './labels';
+} from '../lib/labels';
 
 export function JobStatusChip({ status }: { status: TJobStatus }) {
   return (

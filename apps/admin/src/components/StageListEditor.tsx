@@ -15,8 +15,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { moveItem, newRowKey, removeItem, replaceItem } from './listEditing';
-import { visuallyHidden } from './visuallyHidden';
+import { moveItem, newRowKey, removeItem, replaceItem } from '../lib/listEditing';
+import { visuallyHidden } from '../lib/visuallyHidden';
 
 /**
  * A stage as edited: existing stages keep their id; `key` identifies the row on screen.
