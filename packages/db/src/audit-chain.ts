@@ -7,7 +7,6 @@ import {
   type EventSubscriber,
   type InferEntity,
 } from '@mikro-orm/core';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { AuditChainHead, AuditEvent } from './entities/audit-event.entity.js';
 import type { Em } from './orm.js';
 
@@ -70,22 +69,18 @@ function chainOf(event: AuditEventRow): string {
 type Link = Pick<AuditEventRow, 'chain' | 'seq' | 'prevHash' | 'hash' | 'at'>;
 
 /**
- * Locks the chain's head for the rest of the transaction and returns it;
- * creates it first if the chain is new. The insert comes first on both
- * dialects: on PostgreSQL `on conflict do nothing` makes a race between two
- * first events harmless, and on SQLite it takes the write lock before the
- * read, so no other writer can move the head in between.
+ * Locks the chain's head for the rest of the transaction and returns it,
+ * creating it first if the chain is new, in one statement (it runs for
+ * every audited request): the upsert's no-op update locks the row on
+ * PostgreSQL as `select ... for update` would, a race between two first
+ * events is harmless, and on SQLite it takes the write lock before the read,
+ * so no other writer can move the head in between.
  */
 async function lockHead(em: EntityManager, chain: string): Promise<{ seq: number; hash: string }> {
-  const sqlEm = em as Em;
-  await sqlEm.execute(
-    'insert into audit_chain_head (id, seq, hash) values (?, 0, ?) on conflict (id) do nothing',
+  const rows: Array<{ seq: number | string; hash: string }> = await (em as Em).execute(
+    `insert into audit_chain_head (id, seq, hash) values (?, 0, ?)
+     on conflict (id) do update set seq = audit_chain_head.seq returning seq, hash`,
     [chain, AUDIT_GENESIS_HASH],
-  );
-  const forUpdate = em.getDriver() instanceof PostgreSqlDriver ? ' for update' : '';
-  const rows: Array<{ seq: number | string; hash: string }> = await sqlEm.execute(
-    `select seq, hash from audit_chain_head where id = ?${forUpdate}`,
-    [chain],
   );
   const head = rows[0];
   if (!head) throw new Error(`audit chain head ${chain} could not be created`);
