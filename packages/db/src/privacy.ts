@@ -1,33 +1,67 @@
-import type { EntityProperty, EntitySchema } from '@mikro-orm/core';
 import { DATA_CATEGORIES, type TDataCategory } from '@candor/schemas';
+import type { EntitySchema } from '@mikro-orm/core';
 
 /**
- * Personal-data annotations live on the property definition itself, as an
- * extra option MikroORM carries through to the property metadata. Everything
- * privacy-related (export, erasure, record of processing) reads them back
- * with `personalFields`, so a field cannot be personal without saying so.
+ * Personal-data annotations, kept in Candor's own metadata rather than in
+ * the ORM's property options: `personal()` and `notPersonal()` mark a
+ * property builder, and `defineEntity` (entities/define-entity.ts) files the
+ * marks under the entity and property names when the entity is defined.
+ * Everything privacy-related (export, erasure, the record of processing)
+ * reads them back with `personalFields` or `annotationOf`, so a field cannot
+ * be personal without saying so, and an ORM upgrade cannot lose the marks.
  */
-const CATEGORY_KEY = 'candorDataCategory';
-const NOT_PERSONAL_KEY = 'candorNotPersonal';
+export type PropertyAnnotation = { personal: TDataCategory } | { notPersonal: string };
 
-type WithOptions = { '~options': Record<string, unknown> };
+/** Marks waiting for their entity: the builder objects are the keys until defineEntity files them by name. */
+const marks = new WeakMap<object, PropertyAnnotation>();
 
-function withOption<B>(builder: B, key: string, value: unknown): B {
-  const source = builder as unknown as WithOptions;
-  const copy = Object.create(Object.getPrototypeOf(source)) as WithOptions;
-  copy['~options'] = { ...source['~options'], [key]: value };
-  return copy as unknown as B;
+/** Entity name -> property name -> annotation. */
+const annotations = new Map<string, Map<string, PropertyAnnotation>>();
+
+function mark<B>(builder: B, annotation: PropertyAnnotation): B {
+  if (typeof builder !== 'object' && typeof builder !== 'function') throw new Error('personal() and notPersonal() annotate a property builder');
+  if (marks.has(builder as object)) throw new Error('A property is annotated twice');
+  marks.set(builder as object, annotation);
+  return builder;
 }
 
 /** Declares that a property holds personal data of the given category. */
 export function personal<B>(builder: B, category: TDataCategory): B {
   if (!(category in DATA_CATEGORIES)) throw new Error(`Unknown data category ${category}`);
-  return withOption(builder, CATEGORY_KEY, category);
+  return mark(builder, { personal: category });
 }
 
-/** Declares, with a reason, that a text-like property never holds personal data. */
+/** Declares, with a reason, that a property never holds personal data. */
 export function notPersonal<B>(builder: B, reason: string): B {
-  return withOption(builder, NOT_PERSONAL_KEY, reason);
+  if (!reason.trim()) throw new Error('notPersonal() needs a reason');
+  return mark(builder, { notPersonal: reason });
+}
+
+/** Called by defineEntity only: files the marks of an entity's property builders under its name. */
+export function recordAnnotations(entity: string, properties: Record<string, unknown>): void {
+  if (annotations.has(entity)) throw new Error(`${entity} is defined twice`);
+  const byProperty = new Map<string, PropertyAnnotation>();
+  for (const [property, builder] of Object.entries(properties)) {
+    const annotation = (typeof builder === 'object' || typeof builder === 'function') && builder ? marks.get(builder) : undefined;
+    if (annotation) byProperty.set(property, annotation);
+  }
+  annotations.set(entity, byProperty);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: any entity schema, whatever its entity type
+type AnySchema = EntitySchema<any, any>;
+
+const nameOf = (entity: AnySchema | string) => (typeof entity === 'string' ? entity : entity.meta.className);
+
+/** How a property was annotated, or undefined when it was not. */
+export function annotationOf(entity: AnySchema | string, property: string): PropertyAnnotation | undefined {
+  return annotations.get(nameOf(entity))?.get(property);
+}
+
+/** The category of a personal property, or undefined. */
+export function categoryOf(entity: AnySchema | string, property: string): TDataCategory | undefined {
+  const annotation = annotationOf(entity, property);
+  return annotation && 'personal' in annotation ? annotation.personal : undefined;
 }
 
 export interface PersonalField {
@@ -35,20 +69,14 @@ export interface PersonalField {
   category: TDataCategory;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: any entity schema, whatever its entity type
-type AnySchema = EntitySchema<any, any>;
-
-function propertiesOf(entity: AnySchema): Record<string, EntityProperty & Record<string, unknown>> {
-  return entity.meta.properties as Record<string, EntityProperty & Record<string, unknown>>;
+/** The personal properties of an entity, in the order they are defined. */
+export function personalFields(entity: AnySchema | string): PersonalField[] {
+  return [...(annotations.get(nameOf(entity)) ?? [])].flatMap(([property, annotation]) =>
+    'personal' in annotation ? [{ property, category: annotation.personal }] : [],
+  );
 }
 
-export function personalFields(entity: AnySchema): PersonalField[] {
-  return Object.entries(propertiesOf(entity)).flatMap(([property, meta]) => {
-    const category = meta[CATEGORY_KEY] as TDataCategory | undefined;
-    return category ? [{ property, category }] : [];
-  });
-}
-
-export function isMarkedNotPersonal(entity: AnySchema, property: string): boolean {
-  return typeof propertiesOf(entity)[property]?.[NOT_PERSONAL_KEY] === 'string';
+export function isMarkedNotPersonal(entity: AnySchema | string, property: string): boolean {
+  const annotation = annotationOf(entity, property);
+  return annotation !== undefined && 'notPersonal' in annotation;
 }

@@ -1,6 +1,7 @@
 import type { TDataCategory } from '@candor/schemas';
 import { type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-orm/core';
 import type { Em } from './orm.js';
+import { categoryOf } from './privacy.js';
 import { type CandidateDataPolicy, candidatePolicyOf, privacyPolicyOf } from './privacy-policy.js';
 
 /**
@@ -14,8 +15,6 @@ import { type CandidateDataPolicy, candidatePolicyOf, privacyPolicyOf } from './
  * do with each entity is its privacy policy, which must say it holds
  * candidate data exactly when the graph reaches it.
  */
-
-const CATEGORY_KEY = 'candorDataCategory';
 
 export interface SubjectEntity {
   /** Entity name, e.g. `Scorecard`. */
@@ -32,10 +31,6 @@ export interface SubjectEntity {
   relations: Array<{ property: string; target: string }>;
   /** What export, erasure and retention do with it (declared with the entity). */
   policy: CandidateDataPolicy;
-}
-
-function categoryOf(prop: EntityProperty): TDataCategory | undefined {
-  return (prop as unknown as Record<string, unknown>)[CATEGORY_KEY] as TDataCategory | undefined;
 }
 
 function manyToOnes(meta: EntityMetadata): EntityProperty[] {
@@ -81,17 +76,17 @@ export function subjectGraph(em: Em): SubjectEntity[] {
     const email =
       meta.className === 'Candidate' || privacyPolicyOf(meta.className).holds === 'staff'
         ? undefined
-        : props.find((p) => categoryOf(p) === 'user.contact.email');
+        : props.find((p) => categoryOf(meta.className, p.name) === 'user.contact.email');
     if (!path && !email) continue;
     nodes.push({
       entity: meta.className,
       path,
       emailProperty: email?.name ?? null,
       personal: props.flatMap((p) => {
-        const category = categoryOf(p);
+        const category = categoryOf(meta.className, p.name);
         return category ? [{ property: p.name, category }] : [];
       }),
-      context: props.filter((p) => p.kind === ReferenceKind.SCALAR && !categoryOf(p)).map((p) => p.name),
+      context: props.filter((p) => p.kind === ReferenceKind.SCALAR && !categoryOf(meta.className, p.name)).map((p) => p.name),
       relations: manyToOnes(meta)
         .filter((p) => p.name !== path?.[0])
         .map((p) => ({ property: p.name, target: p.type })),

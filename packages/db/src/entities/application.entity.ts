@@ -30,7 +30,7 @@ export const Application = defineEntity({
   ],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     candidate: () => p.manyToOne(Candidate),
     job: () => p.manyToOne(Job),
@@ -39,14 +39,14 @@ export const Application = defineEntity({
     source: notPersonal(p.string().length(20).$type<TApplicationSource>(), 'application source'),
     answers: personal(p.json<TStoredAnswer[]>(), 'user.recruitment.application'),
     /** The privacy-notice version shown when the applicant applied (null when staff added it). */
-    noticeVersion: p.integer().nullable(),
+    noticeVersion: notPersonal(p.integer().nullable(), 'a privacy-notice version number'),
     coverLetter: personal(p.text().nullable(), 'user.document.resume'),
     salaryExpectation: personal(p.string().length(60).nullable(), 'user.financial.salary_expectation'),
-    appliedAt: p.datetime().onCreate(() => new Date()),
-    lastActivityAt: p.datetime().onCreate(() => new Date()),
+    appliedAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
+    lastActivityAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
     rejectionReasonId: notPersonal(p.string().length(40).nullable(), 'id of a tenant rejection reason'),
     rejectionNote: personal(p.text().nullable(), 'user.recruitment.evaluation'),
-    decidedAt: p.datetime().nullable(),
+    decidedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
     decidedBy: () => p.manyToOne(User).nullable(),
     /**
      * A copy of "the candidate restricted processing" (`candidate.restrictedAt`
@@ -56,26 +56,26 @@ export const Application = defineEntity({
      */
     candidateRestricted: notPersonal(p.boolean().default(false), 'copy of the candidate restriction flag'),
     /** Set when retention blanked its personal values; the row stays as an anonymous statistic. */
-    anonymizedAt: p.datetime().nullable(),
+    anonymizedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
     /**
      * A hire's record was handed to HR (downloaded for the HR system); the
      * hired-candidates retention rule counts from the later of this and the
      * hire, and never erases a hire HR has not received.
      */
-    hrExportedAt: p.datetime().nullable(),
+    hrExportedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
     hrExportedBy: () => p.manyToOne(User).nullable(),
     /** A recruiter revealed the candidate's identity to the reviewers; blind review no longer applies. */
-    identityRevealedAt: p.datetime().nullable(),
+    identityRevealedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
     identityRevealedBy: () => p.manyToOne(User).nullable(),
   },
 }, {
-    holds: 'candidate',
-    source: 'You, through the careers site, or the hiring team: see `source`',
-    // Which job, which stage was reached, when: the tenant's anonymous hiring statistics.
-    erasure: 'anonymize',
-    onApplicationAnonymized: 'anonymize',
-    export: { copies: 'all' },
-  });
+  holds: 'candidate',
+  source: 'You, through the careers site, or the hiring team: see `source`',
+  // Which job, which stage was reached, when: the tenant's anonymous hiring statistics.
+  erasure: 'anonymize',
+  onApplicationAnonymized: 'anonymize',
+  export: { copies: 'all' },
+});
 
 /** Every stage move of an application: who moved it, when, from where to where. */
 export const StageChange = defineEntity({
@@ -83,21 +83,21 @@ export const StageChange = defineEntity({
   indexes: [{ properties: ['application', 'at'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     application: () => p.manyToOne(Application),
     fromStage: () => p.manyToOne(JobStage).nullable(),
     toStage: () => p.manyToOne(JobStage),
     by: () => p.manyToOne(User).nullable(),
-    at: p.datetime().onCreate(() => new Date()),
+    at: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, {
-    holds: 'candidate',
-    source: 'Recorded by Candor when the hiring team moved your application',
-    erasure: 'anonymize',
-    onApplicationAnonymized: 'keep',
-    export: { copies: 'all' },
-  });
+  holds: 'candidate',
+  source: 'Recorded by Candor when the hiring team moved your application',
+  erasure: 'anonymize',
+  onApplicationAnonymized: 'keep',
+  export: { copies: 'all' },
+});
 
 /** A staff note on an application. */
 export const ApplicationNote = defineEntity({
@@ -105,12 +105,12 @@ export const ApplicationNote = defineEntity({
   indexes: [{ properties: ['application', 'createdAt'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     application: () => p.manyToOne(Application),
     author: () => p.manyToOne(User).nullable(),
     body: personal(p.text(), 'user.recruitment.evaluation'),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, {
   holds: 'candidate',
@@ -128,7 +128,7 @@ export const ApplicationTag = defineEntity({
   indexes: [{ properties: ['tenant', 'tag', 'application'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     application: () => p.manyToOne(Application),
     tag: personal(p.string().length(40), 'user.recruitment.evaluation'),

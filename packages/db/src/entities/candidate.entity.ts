@@ -23,7 +23,7 @@ export const Candidate = defineEntity({
   ],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     name: personal(p.string().length(120), 'user.name'),
     email: personal(p.string().length(254), 'user.contact.email'),
@@ -33,23 +33,23 @@ export const Candidate = defineEntity({
     location: personal(p.string().length(120).nullable(), 'user.contact.address'),
     links: personal(p.json<string[]>(), 'user.contact.url'),
     source: notPersonal(p.string().length(20).$type<TApplicationSource>(), 'how the candidate came in'),
-    possibleDuplicate: p.boolean().default(false),
+    possibleDuplicate: notPersonal(p.boolean().default(false), 'a hint for staff to merge records'),
     /** Processing restricted (Art. 18): no stage moves, no emails, hidden from non-admins' searches. */
-    restrictedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    lastActivityAt: p.datetime().onCreate(() => new Date()),
+    restrictedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
+    lastActivityAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, {
-    holds: 'candidate',
-    source: 'You, through the careers site, or the hiring team (referral, sourcing, import): see `source`',
-    erasure: 'anonymize',
-    // The erased row keeps a label and an address no mail can reach (RFC 2606), still unique per tenant.
-    anonymizedValues: {
-      name: { expression: `'Anonymized candidate #' || substr(cast(id as text), 1, 8)` },
-      email: { expression: `'anonymized-' || cast(id as text) || '@erased.invalid'` },
-    },
-    // Restriction ends with the data it restricted.
-    clearedOnErasure: ['restrictedAt'],
-    onApplicationAnonymized: 'keep',
-    export: { copies: 'all' },
-  });
+  holds: 'candidate',
+  source: 'You, through the careers site, or the hiring team (referral, sourcing, import): see `source`',
+  erasure: 'anonymize',
+  // The erased row keeps a label and an address no mail can reach (RFC 2606), still unique per tenant.
+  anonymizedValues: {
+    name: { expression: `'Anonymized candidate #' || substr(cast(id as text), 1, 8)` },
+    email: { expression: `'anonymized-' || cast(id as text) || '@erased.invalid'` },
+  },
+  // Restriction ends with the data it restricted.
+  clearedOnErasure: ['restrictedAt'],
+  onApplicationAnonymized: 'keep',
+  export: { copies: 'all' },
+});

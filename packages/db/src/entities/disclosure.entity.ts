@@ -23,7 +23,7 @@ export const Disclosure = defineEntity({
   indexes: [{ properties: ['candidate', 'disclosedAt'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     candidate: () => p.manyToOne(Candidate),
     application: () => p.manyToOne(Application).nullable(),
@@ -40,13 +40,13 @@ export const Disclosure = defineEntity({
     /** hr_export, manual (staff recorded it) or agent_export. */
     via: notPersonal(p.string().length(20), 'how the data left'),
     disclosedBy: () => p.manyToOne(User).nullable(),
-    disclosedAt: p.datetime().onCreate(() => new Date()),
+    disclosedAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, {
-    holds: 'candidate',
-    source: 'Who received your data from us, what and when (Art. 15(1)(c))',
-    // Recipient, categories, date (no personal value): says whom an erasure has to be told (Art. 19).
-    erasure: 'anonymize',
-    onApplicationAnonymized: 'keep',
-    export: { copies: 'all' },
-  });
+  holds: 'candidate',
+  source: 'Who received your data from us, what and when (Art. 15(1)(c))',
+  // Recipient, categories, date (no personal value): says whom an erasure has to be told (Art. 19).
+  erasure: 'anonymize',
+  onApplicationAnonymized: 'keep',
+  export: { copies: 'all' },
+});

@@ -21,7 +21,7 @@ export const DiversityResponse = defineEntity({
   indexes: [{ properties: ['candidate'] }, { properties: ['tenant', 'answeredAt'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     candidate: () => p.manyToOne(Candidate),
     application: () => p.manyToOne(Application),
@@ -32,16 +32,16 @@ export const DiversityResponse = defineEntity({
     disability: personal(p.text().nullable(), 'user.health_and_medical.disability'),
     veteranStatus: personal(p.text().nullable(), 'user.demographic.veteran_status'),
     sexualOrientation: personal(p.text().nullable(), 'user.demographic.sexual_orientation'),
-    answeredAt: p.datetime().onCreate(() => new Date()),
+    answeredAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, {
-    holds: 'candidate',
-    source: 'Your answers to the voluntary diversity survey',
-    erasure: 'delete',
-    onApplicationAnonymized: 'delete',
-    // No one at the company may read the answers, so staff answering an access request get a copy without them.
-    export: {
-      copies: 'subject-only',
-      staffCopyNote: 'Your answers to the voluntary diversity survey are only in the copy you download yourself from the privacy portal.',
-    },
-  });
+  holds: 'candidate',
+  source: 'Your answers to the voluntary diversity survey',
+  erasure: 'delete',
+  onApplicationAnonymized: 'delete',
+  // No one at the company may read the answers, so staff answering an access request get a copy without them.
+  export: {
+    copies: 'subject-only',
+    staffCopyNote: 'Your answers to the voluntary diversity survey are only in the copy you download yourself from the privacy portal.',
+  },
+});

@@ -14,18 +14,18 @@ export const Interview = defineEntity({
   indexes: [{ properties: ['application', 'startsAt'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     application: () => p.manyToOne(Application),
     /** Staff's free text, often naming the candidate ("Call with Ada"): theirs, sealed under their key. */
     title: personal(p.text(), 'user.recruitment.application'),
-    startsAt: p.datetime(),
-    endsAt: p.datetime(),
+    startsAt: notPersonal(p.datetime(), 'a date, context for the values beside it'),
+    endsAt: notPersonal(p.datetime(), 'a date, context for the values beside it'),
     location: personal(p.text().nullable(), 'user.recruitment.application'),
     videoUrl: notPersonal(p.string().length(500).nullable(), 'meeting link'),
     status: notPersonal(p.string().length(12).default('scheduled'), 'scheduled or cancelled'),
     createdBy: () => p.manyToOne(User).nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, {
   holds: 'candidate',
@@ -42,7 +42,7 @@ export const InterviewParticipant = defineEntity({
   indexes: [{ properties: ['tenant', 'user'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     interview: () => p.manyToOne(Interview),
     user: () => p.manyToOne(User),
@@ -64,7 +64,7 @@ export const Scorecard = defineEntity({
   indexes: [{ properties: ['application'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     application: () => p.manyToOne(Application),
     interview: () => p.manyToOne(Interview),
@@ -72,7 +72,7 @@ export const Scorecard = defineEntity({
     ratings: personal(p.json<TStoredRating[]>(), 'user.recruitment.evaluation'),
     recommendation: personal(p.string().length(12).$type<TRecommendation>(), 'user.recruitment.evaluation'),
     notes: personal(p.text(), 'user.recruitment.evaluation'),
-    submittedAt: p.datetime().onCreate(() => new Date()),
+    submittedAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, {
   holds: 'candidate',

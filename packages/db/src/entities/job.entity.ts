@@ -19,7 +19,7 @@ export const Job = defineEntity({
   indexes: [{ properties: ['tenant', 'status', 'createdAt'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     title: notPersonal(p.string().length(120), 'public job title'),
     department: notPersonal(p.string().length(80), 'department name'),
@@ -28,19 +28,19 @@ export const Job = defineEntity({
     workplace: notPersonal(p.string().length(10), 'onsite, hybrid or remote'),
     employmentType: notPersonal(p.string().length(20), 'employment type'),
     descriptionMd: notPersonal(p.text().default(''), 'public job description'),
-    salaryMin: p.integer().nullable(),
-    salaryMax: p.integer().nullable(),
+    salaryMin: notPersonal(p.integer().nullable(), "the job's salary range"),
+    salaryMax: notPersonal(p.integer().nullable(), "the job's salary range"),
     salaryCurrency: notPersonal(p.string().length(3).nullable(), 'ISO currency code'),
     salaryPeriod: notPersonal(p.string().length(10).nullable(), 'year, month or hour'),
     status: notPersonal(p.string().length(12).$type<TJobStatus>().default('draft'), 'job status'),
-    statusChangedAt: p.datetime().onCreate(() => new Date()),
+    statusChangedAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
     statusChangedBy: () => p.manyToOne(User).nullable(),
-    openedAt: p.datetime().nullable(),
-    closedAt: p.datetime().nullable(),
+    openedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
+    closedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
     questions: notPersonal(p.json<Array<TJobQuestion & { id: string }>>(), 'question wording'),
     criteria: notPersonal(p.json<TStoredCriterion[]>(), 'scorecard criteria names'),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
+    updatedAt: notPersonal(p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, { holds: 'nobody', because: 'a job posting', exportLabel: 'title' });
 
@@ -50,14 +50,14 @@ export const JobStage = defineEntity({
   indexes: [{ properties: ['job', 'position'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     job: () => p.manyToOne(Job),
     name: notPersonal(p.string().length(60), 'stage name'),
     kind: notPersonal(p.string().length(12).$type<TStageKind>(), 'stage kind'),
-    position: p.integer(),
+    position: notPersonal(p.integer(), 'order in the pipeline'),
     /** Blind review: while an application sits here, hiring managers see it without the candidate's identity. */
-    blindReview: p.boolean().default(false),
+    blindReview: notPersonal(p.boolean().default(false), 'stage setting'),
   },
 }, { holds: 'nobody', because: "a step of a job's pipeline", exportLabel: 'name' });
 
@@ -68,7 +68,7 @@ export const HiringTeamMember = defineEntity({
   indexes: [{ properties: ['tenant', 'user'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     job: () => p.manyToOne(Job),
     user: () => p.manyToOne(User),

@@ -18,7 +18,7 @@ export const LegalHold = defineEntity({
   indexes: [{ properties: ['tenant', 'releasedAt'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     candidate: () => p.manyToOne(Candidate),
     application: () => p.manyToOne(Application).nullable(),
@@ -26,9 +26,9 @@ export const LegalHold = defineEntity({
     /** Optional last day (YYYY-MM-DD); the hold ends after it without anyone releasing it. */
     endsOn: notPersonal(p.string().length(10).nullable(), 'a calendar day'),
     placedBy: () => p.manyToOne(User).nullable(),
-    placedAt: p.datetime().onCreate(() => new Date()),
+    placedAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
     releasedBy: () => p.manyToOne(User).nullable(),
-    releasedAt: p.datetime().nullable(),
+    releasedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
   },
 }, {
   holds: 'candidate',

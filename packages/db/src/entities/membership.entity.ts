@@ -16,11 +16,11 @@ export const Membership = defineEntity({
   uniques: [{ properties: ['tenant', 'user'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     user: () => p.manyToOne(User),
     role: notPersonal(p.string().length(20).$type<TRole>(), 'role name'),
     status: notPersonal(p.string().length(20).$type<TMembershipStatus>(), 'membership state'),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, { holds: 'staff' });

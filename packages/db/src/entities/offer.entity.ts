@@ -18,7 +18,7 @@ export const Offer = defineEntity({
   indexes: [{ properties: ['application', 'createdAt'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     application: () => p.manyToOne(Application),
     salary: personal(p.integer(), 'user.financial.salary_expectation'),
@@ -30,19 +30,19 @@ export const Offer = defineEntity({
     status: notPersonal(p.string().length(20).$type<TOfferStatus>(), 'offer status'),
     createdBy: () => p.manyToOne(User).nullable(),
     approvedBy: () => p.manyToOne(User).nullable(),
-    approvedAt: p.datetime().nullable(),
-    sentAt: p.datetime().nullable(),
-    respondedAt: p.datetime().nullable(),
+    approvedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
+    sentAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
+    respondedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
     tokenHash: notPersonal(p.string().length(64).nullable().unique(), 'hash of the response link token'),
     letterKey: notPersonal(p.string().length(80).nullable(), 'file store key of the letter PDF'),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, {
-    holds: 'candidate',
-    source: 'Drafted by the hiring team',
-    erasure: 'delete',
-    onApplicationAnonymized: 'delete',
-    export: { copies: 'all' },
-    // The letter PDF names the candidate too.
-    files: ['letterKey'],
-  });
+  holds: 'candidate',
+  source: 'Drafted by the hiring team',
+  erasure: 'delete',
+  onApplicationAnonymized: 'delete',
+  export: { copies: 'all' },
+  // The letter PDF names the candidate too.
+  files: ['letterKey'],
+});

@@ -22,7 +22,7 @@ export const OutboxEmail = defineEntity({
   indexes: [{ properties: ['status', 'nextAttemptAt'] }, { properties: ['candidate'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant).nullable(),
     /** The candidate the message is about (to them, or to staff about them), so export and erasure reach it. */
     candidate: () => p.manyToOne(Candidate).nullable().deleteRule('set null'),
@@ -42,17 +42,17 @@ export const OutboxEmail = defineEntity({
     proofOf: () => p.manyToOne(PrivacyRequest).nullable().deleteRule('cascade'),
     template: notPersonal(p.string().length(60), 'template name'),
     status: notPersonal(p.string().length(12).$type<TOutboxStatus>().default('pending'), 'delivery state'),
-    attempts: p.integer().default(0),
-    nextAttemptAt: p.datetime().onCreate(() => new Date()),
+    attempts: notPersonal(p.integer().default(0), 'delivery attempts'),
+    nextAttemptAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
     lastError: notPersonal(p.string().length(500).nullable(), 'transport error, no addresses'),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    sentAt: p.datetime().nullable(),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
+    sentAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
   },
 }, {
-    holds: 'candidate',
-    source: 'Emails we sent you',
-    erasure: 'delete',
-    onApplicationAnonymized: 'keep',
-    // A message about the person to an interviewer or a recipient is that recipient's mail (the disclosure log says who received what); erasure still reaches it.
-    export: { copies: 'all', sentTo: 'to' },
-  });
+  holds: 'candidate',
+  source: 'Emails we sent you',
+  erasure: 'delete',
+  onApplicationAnonymized: 'keep',
+  // A message about the person to an interviewer or a recipient is that recipient's mail (the disclosure log says who received what); erasure still reaches it.
+  export: { copies: 'all', sentTo: 'to' },
+});

@@ -14,22 +14,22 @@ import { User } from './user.entity.js';
 export const Passkey = defineEntity({
   name: 'Passkey',
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     user: () => p.manyToOne(User).index(),
     /** The credential id as the browser sends it (base64url); at most 1,023 bytes by the spec. */
     credentialId: personal(p.string().length(1400).unique(), 'user.authorization.credentials'),
     /** The COSE public key, base64url. */
     publicKey: personal(p.text(), 'user.authorization.credentials'),
-    counter: p.bigint('number'),
+    counter: notPersonal(p.bigint('number'), "the authenticator's signature counter"),
     /** How the browser can reach the authenticator ('internal', 'hybrid', 'usb' ...), for allowCredentials. */
     transports: notPersonal(p.json<string[]>(), 'authenticator transport names'),
     /** 'singleDevice' or 'multiDevice' (synced), as the authenticator reported at registration. */
     deviceType: notPersonal(p.string().length(20), 'credential device type'),
-    backedUp: p.boolean(),
+    backedUp: notPersonal(p.boolean(), 'whether the credential is synced'),
     /** What the person called it ("MacBook Touch ID"), shown on their Account page. */
     name: personal(p.string().length(60), 'user.device.user_agent'),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    lastUsedAt: p.datetime().nullable(),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
+    lastUsedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
   },
 }, { holds: 'staff' });
 
@@ -48,7 +48,7 @@ export const WebAuthnChallenge = defineEntity({
     purpose: notPersonal(p.string().length(20), 'ceremony kind'),
     user: () => p.manyToOne(User).nullable().index(),
     pendingSignInId: notPersonal(p.string().length(64).nullable(), 'hash of a random token'),
-    expiresAt: p.datetime().index(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    expiresAt: notPersonal(p.datetime().index(), 'a date, context for the values beside it'),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, { holds: 'staff' });

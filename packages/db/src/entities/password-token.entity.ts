@@ -12,14 +12,14 @@ import { User } from './user.entity.js';
 export const PasswordToken = defineEntity({
   name: 'PasswordToken',
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tokenHash: notPersonal(p.string().length(64).unique(), 'hash of a random token'),
     user: () => p.manyToOne(User),
     purpose: notPersonal(p.string().length(20).$type<'invite' | 'reset'>(), 'token purpose'),
     /** The invitation an `invite` link accepts; null for resets (and invitations sent before it was recorded). */
     membership: () => p.manyToOne(Membership).nullable(),
-    expiresAt: p.datetime(),
-    usedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    expiresAt: notPersonal(p.datetime(), 'a date, context for the values beside it'),
+    usedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, { holds: 'staff' });

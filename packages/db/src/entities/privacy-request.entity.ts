@@ -21,7 +21,7 @@ export const PrivacyRequest = defineEntity({
   indexes: [{ properties: ['tenant', 'status', 'dueOn'] }, { properties: ['tenant', 'receivedAt', 'id'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     /** The candidate the request is about, when known; null once erased or when no record matched. */
     candidate: () => p.manyToOne(Candidate).nullable().deleteRule('set null'),
@@ -36,7 +36,7 @@ export const PrivacyRequest = defineEntity({
     agentProofKey: notPersonal(p.string().length(80).nullable(), 'random file name in the file store'),
     agentProofFilename: personal(p.string().length(200).nullable(), 'user.recruitment.application'),
     agentProofContentType: notPersonal(p.string().length(100).nullable(), 'media type'),
-    agentProofSize: p.integer().nullable(),
+    agentProofSize: notPersonal(p.integer().nullable(), 'file size'),
     /** The tenant data key the proof file is sealed with; null for files stored before sealing existed (plain). */
     agentProofSealedWith: notPersonal(p.uuid().nullable(), 'id of the tenant key that seals the proof file'),
     details: personal(p.text().default(''), 'user.recruitment.application'),
@@ -45,7 +45,7 @@ export const PrivacyRequest = defineEntity({
     verification: notPersonal(p.string().length(12).default('unverified'), 'identity verification state'),
     status: notPersonal(p.string().length(12).$type<TRequestStatus>().default('received'), 'workflow state'),
     /** When the request was recorded; for a portal request, the moment it arrived. */
-    receivedAt: p.datetime().onCreate(() => new Date()),
+    receivedAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
     /**
      * The calendar day (YYYY-MM-DD) the request arrived, which staff enter for
      * a letter or call: its deadlines run from this day. Every request names
@@ -54,24 +54,24 @@ export const PrivacyRequest = defineEntity({
      */
     receivedOn: notPersonal(p.string().length(10).default(''), 'a calendar day'),
     dueOn: notPersonal(p.string().length(10), 'a calendar day'),
-    extendedAt: p.datetime().nullable(),
+    extendedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
     extensionReason: notPersonal(p.string().length(1000).nullable(), 'why the deadline was extended'),
-    acknowledgedAt: p.datetime().nullable(),
+    acknowledgedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
     assignee: () => p.manyToOne(User).nullable(),
     refusalReason: notPersonal(p.string().length(1000).nullable(), 'legal reason for refusing'),
     answer: personal(p.text().nullable(), 'user.recruitment.application'),
     actions: notPersonal(p.json<TExecutedAction[]>(), 'what was executed, without personal values'),
     lastError: notPersonal(p.string().length(500).nullable(), 'error kind, no personal values'),
-    completedAt: p.datetime().nullable(),
+    completedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
   },
 }, {
-    holds: 'candidate',
-    source: 'Your requests about your data',
-    // The request proves the erasure was done.
-    erasure: 'anonymize',
-    onApplicationAnonymized: 'keep',
-    export: { copies: 'all' },
-  });
+  holds: 'candidate',
+  source: 'Your requests about your data',
+  // The request proves the erasure was done.
+  erasure: 'anonymize',
+  onApplicationAnonymized: 'keep',
+  export: { copies: 'all' },
+});
 
 /** A staff note on a privacy request. */
 export const PrivacyRequestNote = defineEntity({
@@ -79,12 +79,12 @@ export const PrivacyRequestNote = defineEntity({
   indexes: [{ properties: ['request', 'createdAt'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     request: () => p.manyToOne(PrivacyRequest).deleteRule('cascade'),
     author: () => p.manyToOne(User).nullable(),
     body: personal(p.text(), 'user.recruitment.application'),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, {
   holds: 'candidate',
@@ -103,16 +103,16 @@ export const PortalCode = defineEntity({
   indexes: [{ properties: ['tenant', 'emailHash', 'createdAt'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     emailHash: notPersonal(p.string().length(64), 'keyed hash of an email address'),
     codeHash: notPersonal(p.string().length(64), 'hash of a one-time code'),
     /** Keyed hash of the network that asked (see portal-auth.ts): a request from elsewhere never cancels this code. */
     requestedFrom: notPersonal(p.string().length(64).nullable(), 'keyed hash of a network prefix'),
-    attempts: p.integer().default(0),
-    expiresAt: p.datetime(),
-    usedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    attempts: notPersonal(p.integer().default(0), 'wrong tries'),
+    expiresAt: notPersonal(p.datetime(), 'a date, context for the values beside it'),
+    usedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, { holds: 'nobody', because: 'only keyed hashes of an address and of a code, gone within minutes' });
 
@@ -124,8 +124,8 @@ export const PortalSession = defineEntity({
     id: notPersonal(p.string().length(64).primary(), 'hash of a random token'),
     tenant: () => p.manyToOne(Tenant),
     email: personal(p.string().length(254), 'user.contact.email'),
-    expiresAt: p.datetime(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    expiresAt: notPersonal(p.datetime(), 'a date, context for the values beside it'),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, {
   holds: 'candidate',

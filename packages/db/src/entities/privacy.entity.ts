@@ -19,16 +19,16 @@ export const PrivacyNotice = defineEntity({
   uniques: [{ properties: ['tenant', 'version'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
-    version: p.integer().nullable(),
+    version: notPersonal(p.integer().nullable(), 'version number'),
     bodyMd: notPersonal(p.text(), 'the company privacy notice'),
     effectiveOn: notPersonal(p.string().length(10).nullable(), 'a calendar day'),
-    materialChange: p.boolean().default(false),
+    materialChange: notPersonal(p.boolean().default(false), 'whether consent must be asked again'),
     changeSummary: notPersonal(p.string().length(500).default(''), 'what changed in the notice'),
-    publishedAt: p.datetime().nullable(),
+    publishedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
     publishedBy: () => p.manyToOne(User).nullable(),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    updatedAt: notPersonal(p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, { holds: 'nobody', because: "a company's privacy notice" });
 
@@ -42,7 +42,7 @@ export const ConsentEvent = defineEntity({
   indexes: [{ properties: ['candidate', 'occurredAt'] }, { properties: ['tenant', 'purpose', 'occurredAt'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     candidate: () => p.manyToOne(Candidate),
     application: () => p.manyToOne(Application).nullable(),
@@ -50,11 +50,11 @@ export const ConsentEvent = defineEntity({
     /** The wording the person agreed to, as it was then. */
     purposeLabel: notPersonal(p.string().length(160), 'purpose wording'),
     decision: personal(p.string().length(10).$type<TConsentDecision>(), 'user.privacy.consent'),
-    noticeVersion: p.integer().nullable(),
+    noticeVersion: notPersonal(p.integer().nullable(), 'a privacy-notice version number'),
     channel: notPersonal(p.string().length(20).$type<TConsentChannel>(), 'where the decision was made'),
-    gpc: p.boolean().default(false),
+    gpc: notPersonal(p.boolean().default(false), 'whether the browser sent Global Privacy Control, context of the decision'),
     receipt: () => p.manyToOne(ConsentReceipt).nullable(),
-    occurredAt: p.datetime().onCreate(() => new Date()),
+    occurredAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, {
   holds: 'candidate',
@@ -70,11 +70,11 @@ export const ConsentReceipt = defineEntity({
   indexes: [{ properties: ['candidate', 'issuedAt'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     candidate: () => p.manyToOne(Candidate),
     jws: personal(p.text(), 'user.privacy.consent'),
-    issuedAt: p.datetime().onCreate(() => new Date()),
+    issuedAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, {
   holds: 'candidate',
@@ -93,11 +93,11 @@ export const TenantSigningKey = defineEntity({
   name: 'TenantSigningKey',
   filters: tenantFilter,
   properties: {
-    id: p.string().length(64).primary(),
+    id: notPersonal(p.string().length(64).primary(), 'key identifier'),
     tenant: () => p.manyToOne(Tenant),
     publicJwk: notPersonal(p.json<Record<string, string>>(), 'public key'),
     privateKeyWrapped: notPersonal(p.text(), 'private key encrypted under the master key'),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    retiredAt: p.datetime().nullable(),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
+    retiredAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
   },
 }, { holds: 'nobody', because: "a company's signing key" });

@@ -12,8 +12,8 @@ export const RateLimitCounter = defineEntity({
   name: 'RateLimitCounter',
   properties: {
     key: notPersonal(p.string().length(200).primary(), 'limiter name and a hash of what it counts'),
-    points: p.integer(),
+    points: notPersonal(p.integer(), 'a count'),
     /** Epoch milliseconds: compared in SQL on both dialects without date functions. */
-    expiresAt: p.bigint('number').index(),
+    expiresAt: notPersonal(p.bigint('number').index(), 'when the counter expires'),
   },
 }, { holds: 'nobody', because: 'counts under hashed keys' });

@@ -15,12 +15,12 @@ import { User } from './user.entity.js';
 export const TotpFactor = defineEntity({
   name: 'TotpFactor',
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     user: () => p.manyToOne(User).unique(),
     secretWrapped: personal(p.string().length(255), 'user.authorization.credentials'),
-    confirmedAt: p.datetime().nullable(),
-    lastUsedStep: p.integer().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    confirmedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
+    lastUsedStep: notPersonal(p.integer().nullable(), 'time step of the last code, against replay'),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, { holds: 'staff' });
 
@@ -28,11 +28,11 @@ export const TotpFactor = defineEntity({
 export const RecoveryCode = defineEntity({
   name: 'RecoveryCode',
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     user: () => p.manyToOne(User).index(),
     codeHash: notPersonal(p.string().length(64).unique(), 'keyed hash of a random code'),
-    usedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    usedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, { holds: 'staff' });
 
@@ -47,7 +47,7 @@ export const PendingSignIn = defineEntity({
     id: notPersonal(p.string().length(64).primary(), 'hash of a random token'),
     user: () => p.manyToOne(User).index(),
     tenant: () => p.manyToOne(Tenant),
-    expiresAt: p.datetime(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    expiresAt: notPersonal(p.datetime(), 'a date, context for the values beside it'),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, { holds: 'staff' });

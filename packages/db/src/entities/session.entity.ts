@@ -16,12 +16,12 @@ export const Session = defineEntity({
     id: notPersonal(p.string().length(64).primary(), 'hash of a random token'),
     user: () => p.manyToOne(User).index(),
     activeTenant: () => p.manyToOne(Tenant),
-    expiresAt: p.datetime(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    expiresAt: notPersonal(p.datetime(), 'a date, context for the values beside it'),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
     /** "Chrome on Linux": null when the user agent said nothing recognisable. */
     deviceLabel: personal(p.string().length(60).nullable(), 'user.device.user_agent'),
     /** Updated at most every few minutes (see sessions.ts), not on every request; null on sessions older than it. */
-    lastSeenAt: p.datetime().nullable().onCreate(() => new Date()),
+    lastSeenAt: notPersonal(p.datetime().nullable().onCreate(() => new Date()), 'a date, context for the values beside it'),
     /** How it was signed in (ZSignInMethod): a tenant requiring a second factor refuses 'password' alone. */
     signedInWith: notPersonal(p.string().length(20).default('password'), 'sign-in method'),
   },

@@ -17,7 +17,7 @@ export const OidcConnection = defineEntity({
   name: 'OidcConnection',
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant).unique(),
     providerName: notPersonal(p.string().length(40), 'company identity provider name'),
     issuerUrl: notPersonal(p.string().length(500), 'identity provider URL'),
@@ -25,9 +25,9 @@ export const OidcConnection = defineEntity({
     clientSecretWrapped: notPersonal(p.string().length(2000), 'sealed company credential'),
     allowedDomains: notPersonal(p.json<string[]>(), 'company email domains'),
     jitRole: notPersonal(p.string().length(20).$type<TJitRole>().nullable(), 'role name'),
-    enabled: p.boolean(),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    enabled: notPersonal(p.boolean(), 'setting'),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
+    updatedAt: notPersonal(p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, { holds: 'nobody', because: "a company's identity provider" });
 
@@ -46,8 +46,8 @@ export const OidcSignInAttempt = defineEntity({
     nonce: notPersonal(p.string().length(100), 'random value'),
     codeVerifier: notPersonal(p.string().length(200), 'random PKCE verifier'),
     browserHash: notPersonal(p.string().length(64), 'hash of a random cookie value'),
-    expiresAt: p.datetime().index(),
-    usedAt: p.datetime().nullable(),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    expiresAt: notPersonal(p.datetime().index(), 'a date, context for the values beside it'),
+    usedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, { holds: 'nobody', because: 'random values and hashes of one sign-in in progress' });

@@ -16,11 +16,11 @@ export const TenantDataKey = defineEntity({
   indexes: [{ properties: ['tenant', 'createdAt'] }],
   filters: tenantFilter,
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     tenant: () => p.manyToOne(Tenant),
     wrappedKey: notPersonal(p.text(), 'tenant key encrypted under the master key'),
-    createdAt: p.datetime().onCreate(() => new Date()),
-    retiredAt: p.datetime().nullable(),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
+    retiredAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
   },
 }, { holds: 'nobody', because: "a company's wrapped data key" });
 
@@ -36,6 +36,6 @@ export const SystemSecret = defineEntity({
   properties: {
     id: notPersonal(p.string().length(40).primary(), 'the secret’s purpose'),
     wrapped: notPersonal(p.text(), 'secret encrypted under the master key'),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, { holds: 'nobody', because: 'a wrapped installation secret' });

@@ -7,7 +7,7 @@ import { newId } from './ids.js';
 export const Tenant = defineEntity({
   name: 'Tenant',
   properties: {
-    id: p.uuid().primary().onCreate(() => newId()),
+    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
     slug: notPersonal(p.string().length(40).unique(), 'public URL slug of a company'),
     name: notPersonal(p.string().length(120), 'company name'),
     primaryColor: notPersonal(p.string().length(7).default('#1f6feb'), 'brand colour'),
@@ -24,6 +24,6 @@ export const Tenant = defineEntity({
     logoType: notPersonal(p.string().length(20).nullable(), 'image media type'),
     /** Members must sign in with a second factor, a passkey or single sign-on; password-only sessions are sent to enrol. */
     requireSecondFactor: notPersonal(p.boolean().default(false), 'company security setting'),
-    createdAt: p.datetime().onCreate(() => new Date()),
+    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
   },
 }, { holds: 'nobody', because: "a company's settings" });
