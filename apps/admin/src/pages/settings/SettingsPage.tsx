@@ -2,8 +2,6 @@ import { type THiringSettings, ZHiringSettings } from '@candor/schemas';
 import {
   Alert,
   Box,
-  Button,
-  CircularProgress,
   FormControlLabel,
   Stack,
   Switch,
@@ -20,6 +18,7 @@ import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { DepartmentsEditor } from './DepartmentsEditor';
 import { EmailTemplatesEditor } from './EmailTemplatesEditor';
 import { type EditableReason, RejectionReasonsEditor, withReasonIds } from './RejectionReasonsEditor';
+import { SaveBar } from '../../components/SaveBar';
 import { Section } from '../../components/Section';
 
 type Draft = {
@@ -161,41 +160,17 @@ function SettingsForm({ settings }: { settings: THiringSettings }) {
           label="Every job must state its salary range before it opens"
         />
       </Section>
-      <Box
-        // Like react-admin's form toolbars: the save button stays in view on this long page.
-        sx={{
-          display: 'flex',
-          gap: 1,
-          position: 'sticky',
-          bottom: 0,
-          zIndex: 1,
-          py: 1.5,
-          px: 2,
-          bgcolor: 'background.paper',
-          borderTop: 1,
-          borderColor: 'divider',
-          boxShadow: 3,
+      <SaveBar
+        saveLabel="Save settings"
+        saving={save.isPending}
+        disabled={disabled}
+        onSave={submit}
+        onDiscard={() => {
+          setDraft(toDraft(settings));
+          setErrors({});
+          setFormError(undefined);
         }}
-      >
-        <Button
-          variant="contained"
-          onClick={submit}
-          disabled={disabled}
-          startIcon={save.isPending ? <CircularProgress size={16} color="inherit" /> : undefined}
-        >
-          Save settings
-        </Button>
-        <Button
-          onClick={() => {
-            setDraft(toDraft(settings));
-            setErrors({});
-            setFormError(undefined);
-          }}
-          disabled={disabled}
-        >
-          Discard changes
-        </Button>
-      </Box>
+      />
     </Stack>
   );
 }
