@@ -34,7 +34,7 @@ import { assertNotRestricted, candidateRestrictionScope, seesRestricted } from '
 import { dayRange } from '../hiring/date-range.js';
 import { candidateKey, type DataKeys, ensureTenantDataKey, openAnswers, openText, sealFor } from '../keys/data-keys.js';
 import { blindCandidateRef, identifiableScope, isBlindFor, textFilterFor } from '../hiring/blind-review.js';
-import { applicationScope, visibleApplication, visibleJob } from '../hiring/job-scope.js';
+import { applicationScope, visibleApplication, visibleJob, visibleJobStages } from '../hiring/job-scope.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
@@ -574,10 +574,9 @@ async function boardCards(
 
 /** One column per stage with its count and most recently active cards. */
 export async function board(em: Em, actor: Actor, input: { jobId: string; perColumn: number }): Promise<TBoard> {
-  const job = await visibleJob(em, actor, input.jobId);
+  const { job, stages } = await visibleJobStages(em, actor, input.jobId);
   const knex = em.getKnex();
   const withRestricted = seesRestricted(actor);
-  const stages = await em.find(JobStage, { job }, { orderBy: { position: 'asc' } });
   // Raw SQL bypasses the ORM's tenant filter. The job above was loaded through
   // it, and an application always belongs to its job's tenant, so the job id
   // alone scopes these reads. Restricted candidates' cards count and show only

@@ -1,4 +1,4 @@
-import { Application, type Em, HiringTeamMember, Job } from '@candor/db';
+import { Application, type Em, HiringTeamMember, type InferEntity, Job, JobStage } from '@candor/db';
 import { SEES_ALL_JOBS } from '@candor/schemas';
 import { applicationRestrictionScope } from '../candidates/restriction.js';
 import { AppError } from '../trpc/app-error.js';
@@ -41,6 +41,23 @@ export async function visibleJob(em: Em, actor: Actor, jobId: string) {
   const job = ids && !ids.includes(jobId) ? null : await em.findOne(Job, jobId);
   if (!job) throw new AppError('NOT_FOUND', 'No such job');
   return job;
+}
+
+/**
+ * A job the actor may see with its stages in order, read in one query (the
+ * stages with their job joined): the board opens with it. A job always has
+ * stages; one without would still be found, by a second read.
+ */
+export async function visibleJobStages(
+  em: Em,
+  actor: Actor,
+  jobId: string,
+): Promise<{ job: InferEntity<typeof Job>; stages: InferEntity<typeof JobStage>[] }> {
+  const ids = await visibleJobIds(em, actor);
+  if (ids && !ids.includes(jobId)) throw new AppError('NOT_FOUND', 'No such job');
+  const stages = await em.find(JobStage, { job: jobId }, { populate: ['job'], orderBy: { position: 'asc' } });
+  const job = stages[0]?.job ?? (await visibleJob(em, actor, jobId));
+  return { job, stages };
 }
 
 /** Loads an application the actor may see; anything else is "not found". */
