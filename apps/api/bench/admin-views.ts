@@ -196,15 +196,14 @@ export const views: View[] = [
   {
     name: 'application show',
     as: 'recruiter',
-    // ApplicationShow.tsx: the record, then Interviews and Feedback (interviews, scorecards and the job, shared
-    // query keys asked once), Offer (offers) and Documents (the application's files).
+    // ApplicationShow.tsx: the record, then Interviews and Feedback (interviews and scorecards, shared query
+    // keys asked once; Feedback asks for the job only when the viewer owes a scorecard, which this recruiter
+    // does not), Offer (offers) and Documents (the application's files).
     open: async ({ dataProvider: dp, detail }, f) => {
       const { data } = await dp.getOne('applications', { id: f.applicationId, meta: detail });
-      const jobId = (data.job as { id: string }).id;
       return Promise.all([
         dp.interviews(data.id),
         dp.scorecards(data.id),
-        dp.getOne('jobs', { id: jobId, meta: detail }),
         dp.offers(data.id),
         dp.applicationAttachments(data.id),
       ]);

@@ -19,7 +19,15 @@ export function Feedback({ application }: { application: TApplication }) {
   const invalidate = useInvalidateApplication(application.id);
   const summary = useScorecards(application.id);
   const interviews = useInterviews(application.id);
-  const job = useGetOne<TJob>('jobs', { id: application.job.id, meta: DETAIL });
+  // No scorecards while the candidate restricts processing (the page's banner says why).
+  const owed = (interviews.data ?? []).filter(
+    (interview) =>
+      application.candidate.restrictedAt === null &&
+      interview.status === 'scheduled' &&
+      interview.interviewers.some((person) => person.id === me?.userId && !person.submitted),
+  );
+  // The job only for its criteria' descriptions on the form: most who open the page owe no scorecard.
+  const job = useGetOne<TJob>('jobs', { id: application.job.id, meta: DETAIL }, { enabled: owed.length > 0 });
 
   if (summary.isPending || interviews.isPending) {
     return (
@@ -37,13 +45,6 @@ export function Feedback({ application }: { application: TApplication }) {
     );
   }
   const data = summary.data;
-  // No scorecards while the candidate restricts processing (the page's banner says why).
-  const owed = interviews.data.filter(
-    (interview) =>
-      application.candidate.restrictedAt === null &&
-      interview.status === 'scheduled' &&
-      interview.interviewers.some((person) => person.id === me?.userId && !person.submitted),
-  );
   const criteria =
     job.data?.criteria ?? data.criteria.map((c) => ({ id: c.criterionId, name: c.name, description: '' }));
   const interviewById = new Map(interviews.data.map((interview) => [interview.id, interview]));
