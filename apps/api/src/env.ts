@@ -52,6 +52,17 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error('Invalid environment:\n  DEMO_SEED: the demo tenant is never seeded in production');
   }
   const env = parsed.data;
+  // The generated key file sits next to the data it protects: a stolen backup would hold both.
+  if (env.NODE_ENV === 'production' && !env.MASTER_KEY) {
+    throw new Error(
+      [
+        'Invalid environment:',
+        '  MASTER_KEY: required in production (32 random bytes, base64). Make one with',
+        '    openssl rand -base64 32',
+        '  and keep it in your secret store, apart from the database, the files and their backups (docs/keys.md).',
+      ].join('\n'),
+    );
+  }
   if (env.TRUST_PROXY === 'true' && env.TRUST_PROXY_HOPS === 0) {
     throw new Error(
       'Invalid environment:\n  TRUST_PROXY: contradicts TRUST_PROXY_HOPS=0; drop TRUST_PROXY and set only TRUST_PROXY_HOPS (the number of proxies in front)',
