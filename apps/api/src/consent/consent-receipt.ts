@@ -4,6 +4,7 @@ import {
   LEGAL_BASES,
   PURPOSES,
   periodLabel,
+  RECRUITMENT_PURPOSE,
   TALENT_POOL_PURPOSE,
   type TConsentReceiptPayload,
   type TPurpose,
@@ -81,7 +82,7 @@ export function consentReceiptPayload(input: {
         purposes: [
           {
             purpose: recruitment.label,
-            purposeCategory: ['recruitment'],
+            purposeCategory: [RECRUITMENT_PURPOSE],
             consentType: 'NOT_CONSENT',
             consented: true,
             legalBasis: LEGAL_BASES[recruitment.legalBasis].article,

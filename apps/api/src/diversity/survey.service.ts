@@ -3,6 +3,7 @@ import { Application, Candidate, DiversityResponse, type Em, type InferEntity, T
 import {
   addDays,
   DEFAULT_DIVERSITY_SETTINGS,
+  DIVERSITY_PURPOSE,
   DIVERSITY_QUESTION_IDS,
   dayOf,
   noticeInEffect,
@@ -23,7 +24,6 @@ import type { Actor } from '../trpc/init.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
 
-export const DIVERSITY_PURPOSE = 'diversity_reporting';
 const LINK_PURPOSE = 'diversity-survey';
 /** How long the survey link in the confirmation stays valid. */
 const LINK_DAYS = 30;

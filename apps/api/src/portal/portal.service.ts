@@ -17,6 +17,7 @@ import {
   nameKey,
   noticeInEffect,
   phoneKey,
+  DIVERSITY_PURPOSE,
   requestDeadlines,
   type TConsentDecision,
   type TRequestStatus,
@@ -33,7 +34,7 @@ import {
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordConsents } from '../consent/consent.service.js';
-import { DIVERSITY_PURPOSE, deleteDiversityAnswers } from '../diversity/survey.service.js';
+import { deleteDiversityAnswers } from '../diversity/survey.service.js';
 import type { FileStore } from '../files/file-store.js';
 import type { DataKeys } from '../keys/data-keys.js';
 import { enqueueEmail } from '../mail/outbox.js';

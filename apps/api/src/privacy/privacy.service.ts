@@ -1,5 +1,6 @@
 import { ConsentEvent, type Em, type InferEntity, PrivacyNotice, Tenant, User } from '@candor/db';
 import {
+  DIVERSITY_PURPOSE,
   dayOf,
   type TConsentEvent,
   type TPrivacyNotice,
@@ -9,7 +10,6 @@ import {
 } from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
-import { DIVERSITY_PURPOSE } from '../diversity/survey.service.js';
 import { visibleCandidate } from '../candidates/candidates.service.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';

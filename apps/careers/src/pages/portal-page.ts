@@ -1,4 +1,5 @@
 import {
+  TALENT_POOL_PURPOSE,
   type TApplicationStatus,
   type TCareersTenant,
   type TConsentDecision,
@@ -243,7 +244,7 @@ function consentsCard(site: Site, data: PortalData): SafeHtml {
   const purposes = data.consents.map((c) => {
     const action =
       c.current === 'given'
-        ? html`<form method="post" action="${base}consent/withdraw"><input type="hidden" name="purpose" value="${c.purpose}"><button class="button secondary small" type="submit" aria-label="${c.purpose === 'talent_pool' ? t.portalLeaveTalentPool : t.portalWithdrawLabel(c.label)}">${c.purpose === 'talent_pool' ? t.portalLeaveTalentPool : t.portalWithdraw}</button></form>`
+        ? html`<form method="post" action="${base}consent/withdraw"><input type="hidden" name="purpose" value="${c.purpose}"><button class="button secondary small" type="submit" aria-label="${c.purpose === TALENT_POOL_PURPOSE ? t.portalLeaveTalentPool : t.portalWithdrawLabel(c.label)}">${c.purpose === TALENT_POOL_PURPOSE ? t.portalLeaveTalentPool : t.portalWithdraw}</button></form>`
         : html``;
     return html`<div class="purpose" data-purpose="${c.purpose}"><p>${decisionTag(t, c.current)} ${c.label}</p>${action}</div>`;
   });

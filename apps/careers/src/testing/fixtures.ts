@@ -1,4 +1,4 @@
-import type { TApplyResult, TCareersNotice, TPublicQuestion } from '@candor/schemas';
+import { MARKETING_PURPOSE, TALENT_POOL_PURPOSE, type TApplyResult, type TCareersNotice, type TPublicQuestion } from '@candor/schemas';
 import type { TCareersJob } from '../careers-job.js';
 import type { TenantApplyConfig } from '../pages/apply-page.js';
 
@@ -77,13 +77,13 @@ export function seedApplyConfig(overrides: Partial<TenantApplyConfig> = {}): Ten
   return {
     purposes: [
       {
-        key: 'talent_pool',
+        key: TALENT_POOL_PURPOSE,
         label: 'Keep my profile in the talent pool and contact me about future roles',
         description: 'We contact you only about roles that fit you; you can leave at any time in the privacy portal.',
         marketing: false,
       },
       {
-        key: 'marketing',
+        key: MARKETING_PURPOSE,
         label: 'Send me news about the company and new roles by email',
         description: 'At most once a month; every email has a link to stop it.',
         marketing: true,

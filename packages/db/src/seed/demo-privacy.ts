@@ -1,4 +1,4 @@
-import { DEFAULT_DIVERSITY_SETTINGS, DEFAULT_PRIVACY_SETTINGS, defaultNoticeMd, type TPrivacySettings } from '@candor/schemas';
+import { DEFAULT_DIVERSITY_SETTINGS, DEFAULT_PRIVACY_SETTINGS, defaultNoticeMd, TALENT_POOL_PURPOSE, type TPrivacySettings } from '@candor/schemas';
 import { Application, ConsentEvent, Disclosure, PrivacyNotice, Tenant } from '../entities/index.js';
 import type { Em } from '../orm.js';
 
@@ -136,7 +136,7 @@ async function seedDemoConsents(tx: Em, tenantId: string): Promise<void> {
     if (seen.has(application.candidate.id)) return; // one set of decisions per person, at their first application
     seen.add(application.candidate.id);
     for (const purpose of consentPurposes) {
-      const given = purpose.key === 'talent_pool' ? i % 3 === 0 : i % 7 === 0;
+      const given = purpose.key === TALENT_POOL_PURPOSE ? i % 3 === 0 : i % 7 === 0;
       tx.create(ConsentEvent, {
         tenant: tenantId,
         candidate: application.candidate,

@@ -1,4 +1,4 @@
-import { nameKey } from '@candor/schemas';
+import { nameKey, TALENT_POOL_PURPOSE } from '@candor/schemas';
 import type { InferEntity } from '@mikro-orm/core';
 import { Application, Candidate, ConsentEvent, Job, JobStage, LegalHold, StageChange, User } from '../entities/index.js';
 import type { Em } from '../orm.js';
@@ -52,7 +52,7 @@ export async function seedDemoRetention(tx: Em, tenantId: string): Promise<void>
       tenant: tenantId,
       candidate,
       application: null,
-      purpose: 'talent_pool',
+      purpose: TALENT_POOL_PURPOSE,
       purposeLabel: 'Keep my profile in the talent pool and contact me about future roles',
       decision: 'given',
       noticeVersion: 1,

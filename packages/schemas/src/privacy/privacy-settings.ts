@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCountryCode } from '../hiring/job.js';
+import { MARKETING_PURPOSE, TALENT_POOL_PURPOSE } from './purposes.js';
 
 export const ZPurposeKey = z
   .string()
@@ -115,7 +116,7 @@ export const DEFAULT_PRIVACY_SETTINGS: TPrivacySettings = {
   exportStaffNames: false,
   consentPurposes: [
     {
-      key: 'talent_pool',
+      key: TALENT_POOL_PURPOSE,
       label: 'Keep my profile in the talent pool and contact me about future roles',
       // How long it lasts is not written here: the form adds it from the retention policy in force.
       description: 'We contact you only about roles that fit you; you can leave at any time in the privacy portal.',
@@ -123,7 +124,7 @@ export const DEFAULT_PRIVACY_SETTINGS: TPrivacySettings = {
       enabled: true,
     },
     {
-      key: 'marketing',
+      key: MARKETING_PURPOSE,
       label: 'Send me news about the company and new roles by email',
       description: 'At most once a month; every email has a link to stop it.',
       marketing: true,

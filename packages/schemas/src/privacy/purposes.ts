@@ -111,4 +111,16 @@ export const PURPOSES = {
 >;
 
 export type TPurpose = keyof typeof PURPOSES;
+
+/**
+ * The purposes code names by key, from here only: the consent history, the
+ * talent-pool rule and its renewals, the diversity survey, the apply form's
+ * defaults and the careers portal all compare against these.
+ */
+export const RECRUITMENT_PURPOSE = 'recruitment' satisfies TPurpose;
+/** The consent purpose whose expiry the talent-pool rule and the renewal emails follow. */
+export const TALENT_POOL_PURPOSE = 'talent_pool' satisfies TPurpose;
+/** The diversity survey's consent: its answers go when it is withdrawn, and staff never see it in the consent history. */
+export const DIVERSITY_PURPOSE = 'diversity_reporting' satisfies TPurpose;
+export const MARKETING_PURPOSE = 'marketing' satisfies TPurpose;
 export const ZPurpose = z.enum(Object.keys(PURPOSES) as [TPurpose, ...TPurpose[]]);

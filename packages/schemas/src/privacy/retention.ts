@@ -71,9 +71,6 @@ export function periodLabel(period: TRetentionPeriod): string {
   return `${period.amount} ${period.amount === 1 ? period.unit.replace(/s$/, '') : period.unit}`;
 }
 
-/** The consent purpose whose expiry the talent-pool rule and the renewal emails follow. */
-export const TALENT_POOL_PURPOSE = 'talent_pool';
-
 export const ZRetentionRuleId = z
   .string()
   .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Use lowercase letters, digits and underscores, like rejected_applications');
