@@ -24,7 +24,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEMO_PASSWORD, DEMO_TENANT } from '@candor/db';
+import { DEMO_PASSWORD, DEMO_TENANT } from '@candor/db/seed';
 import { fakeDocxBytes, zipBombDocx } from '../src/testing/documents.js';
 import { type RawAnswer, sendRaw } from '../src/testing/raw-http.js';
 import {

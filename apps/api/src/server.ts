@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { seedSealedDemoData } from './demo/sealed-demo-data.js';
-import { createOrm, DEMO_PASSWORD, DEMO_SECOND_TENANT, DEMO_TENANT, DEMO_USERS, migrate, seedDemo } from '@candor/db';
+import { createOrm, migrate } from '@candor/db';
+import { DEMO_PASSWORD, DEMO_SECOND_TENANT, DEMO_TENANT, DEMO_USERS, seedDemo } from '@candor/db/seed';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { setAuditSubjectKey } from './audit/audit-subject.js';

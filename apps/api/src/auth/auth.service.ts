@@ -1,4 +1,5 @@
-import { type Em, hashPassword, Membership, PasswordToken, TENANT_FILTER, User, verifyPassword } from '@candor/db';
+import { type Em, Membership, PasswordToken, TENANT_FILTER, User } from '@candor/db';
+import { hashPassword, verifyPassword } from '@candor/db/password';
 import {
   PERMISSIONS,
   roleCan,

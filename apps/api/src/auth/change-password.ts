@@ -1,4 +1,5 @@
-import { type Em, hashPassword, Membership, TENANT_FILTER, User, verifyPassword } from '@candor/db';
+import { type Em, Membership, TENANT_FILTER, User } from '@candor/db';
+import { hashPassword, verifyPassword } from '@candor/db/password';
 import type { TChangePasswordInput } from '@candor/schemas';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../trpc/app-error.js';

@@ -1,4 +1,5 @@
-import { Attachment, DEMO_TENANT, DiversityResponse, seedDemo, Tenant } from '@candor/db';
+import { Attachment, DiversityResponse, Tenant } from '@candor/db';
+import { DEMO_TENANT, seedDemo } from '@candor/db/seed';
 import { DEFAULT_DIVERSITY_SETTINGS, surveyQuestions } from '@candor/schemas';
 import { candidateKey, openText } from '../keys/data-keys.js';
 import { forEachDatabase } from '@candor/db/testing';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Application, Attachment, DEMO_TENANT, DEMO_USERS, DiversityResponse, type Orm, TENANT_FILTER, Tenant, User } from '@candor/db';
+import { Application, Attachment, DiversityResponse, type Orm, TENANT_FILTER, Tenant, User } from '@candor/db';
+import { DEMO_TENANT, DEMO_USERS } from '@candor/db/seed';
 import { surveyQuestions, type TDiversityQuestionId } from '@candor/schemas';
 import { uploadAttachment } from '../attachments/attachments.service.js';
 import { diversitySettingsOf, storeSurveyAnswers } from '../diversity/survey.service.js';
