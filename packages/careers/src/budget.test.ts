@@ -46,7 +46,7 @@ describe('budgets', async () => {
   const read = (path: string) => readFileSync(join(site, path));
 
   it('has the built apply script to measure', () => {
-    expect(existsSync(join(ISLANDS, 'apply.js')), 'run `pnpm build` in apps/careers first').toBe(true);
+    expect(existsSync(join(ISLANDS, 'apply.js')), 'run `pnpm build` in packages/careers first').toBe(true);
     // One self-contained module: nothing else to load.
     expect(readdirSync(ISLANDS)).toEqual(['apply.js']);
     expect(read('assets/apply.js').toString()).not.toMatch(/\bimport\s*[{*"'(]|\bfrom\s*["']/);
