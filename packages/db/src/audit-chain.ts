@@ -8,7 +8,7 @@ import {
   type InferEntity,
 } from '@mikro-orm/core';
 import { AuditChainHead, AuditEvent } from './entities/audit-event.entity.js';
-import type { Em } from './orm.js';
+import type { SqlEntityManager as Em } from '@mikro-orm/knex';
 
 type AuditEventRow = InferEntity<typeof AuditEvent>;
 

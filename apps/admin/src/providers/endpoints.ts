@@ -12,18 +12,13 @@ import {
   ZUserInviteInput,
   ZUserListParams,
   ZUserUpdateInput,
-  type TPageAfter,
 } from '@candor/schemas';
-import type { GetListParams, RaRecord } from 'react-admin';
+import type { RaRecord } from 'react-admin';
 import type { ResourceName } from '../access';
 import { auditListInput } from '../resources/audit/auditActions';
 import { trpc } from '../trpc';
+import type { ListRequest, ListResponse } from './listRequest';
 
-/** react-admin's list params; `pagination.after` is where the previous page ended (see pageEnds.ts). */
-export type ListRequest = Pick<GetListParams, 'sort' | 'filter'> & {
-  pagination?: GetListParams['pagination'] & { after?: TPageAfter };
-};
-export type ListResponse = { data: RaRecord[]; total: number };
 
 /**
  * One resource's tRPC procedures, adapted to react-admin's call shapes.

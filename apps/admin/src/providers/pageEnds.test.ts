@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDataProvider } from './dataProvider';
-import type { ListRequest } from './endpoints';
+import type { ListRequest } from './listRequest';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const rows = (from: number, count: number) =>

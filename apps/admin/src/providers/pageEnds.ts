@@ -1,6 +1,6 @@
 import type { TPageAfter } from '@candor/schemas';
 import type { RaRecord } from 'react-admin';
-import type { ListRequest } from './endpoints';
+import type { ListRequest } from './listRequest';
 
 /** Enough for every list a person pages through in a session; the oldest are forgotten first. */
 const REMEMBERED_PAGES = 200;

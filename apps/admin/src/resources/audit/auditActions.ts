@@ -1,4 +1,4 @@
-import type { ListRequest } from '../../providers/endpoints';
+import type { ListRequest } from '../../providers/listRequest';
 import { trpc } from '../../trpc';
 
 type AuditListInput = NonNullable<Parameters<typeof trpc.audit.list.query>[0]>;

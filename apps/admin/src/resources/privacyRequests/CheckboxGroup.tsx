@@ -1,6 +1,6 @@
 import { Checkbox, FormControl, FormControlLabel, FormGroup, FormHelperText, FormLabel } from '@mui/material';
 import { useId } from 'react';
-import type { DialogField } from './RequestDialog';
+import type { DialogField } from './dialogField';
 
 /** A dialog field with several choices to tick; its value is the ticked ids, joined by commas. */
 export function CheckboxGroup({

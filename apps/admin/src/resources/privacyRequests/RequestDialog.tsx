@@ -2,24 +2,9 @@ import { AlertTitle, DialogContentText, MenuItem, TextField } from '@mui/materia
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { CheckboxGroup } from './CheckboxGroup';
+import type { DialogField } from './dialogField';
 import { toHttpError } from '../../providers/errors';
 
-export type DialogField = {
-  name: string;
-  label: string;
-  helperText?: string;
-  multiline?: boolean;
-  required?: boolean;
-  /** A select instead of free text. */
-  choices?: ReadonlyArray<{ id: string; name: string }>;
-  /** With choices: tick any number (checkboxes); the value is their ids joined by commas. */
-  multiple?: boolean;
-  /** A calendar day (YYYY-MM-DD) picked with the browser's date input. */
-  type?: 'date';
-  /** The earliest day a date field allows (YYYY-MM-DD). */
-  min?: string;
-  initial?: string;
-};
 
 export type DialogValues = Record<string, string>;
 

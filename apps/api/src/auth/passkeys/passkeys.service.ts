@@ -16,7 +16,7 @@ import {
 } from '@simplewebauthn/server';
 import { recordAudit } from '../../audit/audit.service.js';
 import { AppError } from '../../trpc/app-error.js';
-import type { FactorActor } from '../second-factor/two-factor.service.js';
+import type { FactorActor } from '../factor-actor.js';
 import { CHALLENGE_MS, type ChallengeScope, claimChallenge, rememberChallenge } from './challenges.js';
 import type { RelyingParty, RelyingPartyDeps } from './relying-party.js';
 

@@ -6,6 +6,7 @@ import { AppError } from '../../trpc/app-error.js';
 import { hasPasskey, verifyPasskeyAssertion } from '../passkeys/passkeys.service.js';
 import { type RelyingPartyDeps, relyingPartyOf } from '../passkeys/relying-party.js';
 import { acceptedStep, enrolmentUri, newRecoveryCodes, newTotpSecret, recoveryCodeHash, secretAsText } from './totp.js';
+import type { FactorActor } from '../factor-actor.js';
 
 /** The keys second factors need: the master key seals TOTP secrets, the hash key keys recovery-code hashes. */
 export interface FactorKeys {
@@ -13,11 +14,6 @@ export interface FactorKeys {
   hashKey: Buffer;
 }
 
-export interface FactorActor {
-  userId: string;
-  tenantId: string;
-  requestId: string;
-}
 
 const ISSUER = 'Candor';
 
