@@ -36,7 +36,7 @@ import { insertRows, type RawRunner } from './seed-rows.js';
 import { diskFileStore } from '../src/files/file-store.js';
 import { createKeyStore } from '../src/keys/key-store.js';
 import type { Logger } from '../src/logging/logger.js';
-import { runRetention } from '../src/retention/retention.service.js';
+import { runRetention } from '../src/retention/sweep.js';
 
 const { values } = parseArgs({
   options: {

@@ -12,7 +12,7 @@ import { jobsRouter } from './jobs/jobs.router.js';
 import { outboxRouter } from './mail/outbox.router.js';
 import { offersRouter } from './offers/offers.router.js';
 import { holdsRouter } from './privacy/holds.router.js';
-import { requestsRouter } from './privacy/requests.router.js';
+import { requestsRouter } from './privacy/requests/requests.router.js';
 import { privacyRouter } from './privacy/privacy.router.js';
 import { retentionRouter } from './retention/retention.router.js';
 import { settingsRouter } from './settings/settings.router.js';

@@ -27,7 +27,7 @@ import {
   revealIdentity,
   setTags,
   withdrawApplication,
-} from './applications.service.js';
+} from './board.js';
 import { exportHireToHr } from './hr-export.js';
 
 export const applicationsRouter = router({

@@ -17,7 +17,7 @@ import {
   type ZOfferCreateInput,
 } from '@candor/schemas';
 import type { z } from 'zod';
-import { moveToStage } from '../applications/applications.service.js';
+import { moveToStage } from '../applications/board.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashToken, newToken } from '../auth/token-hash.js';
 import { assertNotRestricted } from '../candidates/restriction.js';

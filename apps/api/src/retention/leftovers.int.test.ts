@@ -12,7 +12,7 @@ import { pdfBytes } from '../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { testDeps } from '../testing/test-app.js';
 import { LEFTOVER_GRACE_MS, sweepLeftovers } from './leftovers.js';
-import { defaultWorkerId, runRetention } from './retention.service.js';
+import { defaultWorkerId, runRetention } from './sweep.js';
 
 /** Makes a file look as if it had been written `ms` ago. */
 function age(path: string, ms = LEFTOVER_GRACE_MS + 60_000): void {

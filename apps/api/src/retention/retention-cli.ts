@@ -13,7 +13,7 @@ import { createKeyStore } from '../keys/key-store.js';
 import { loadHashKey } from '../keys/hash-key.js';
 import { loadMasterKey } from '../keys/master-key.js';
 import { createLogger } from '../logging/logger.js';
-import { defaultWorkerId, runRetention } from './retention.service.js';
+import { defaultWorkerId, runRetention } from './sweep.js';
 
 const { values, positionals } = parseArgs({
   options: { 'dry-run': { type: 'boolean', default: false }, tenant: { type: 'string' } },

@@ -2,7 +2,7 @@ import type { Orm } from '@candor/db';
 import type { FileStore } from '../files/file-store.js';
 import type { KeyStore } from '../keys/key-store.js';
 import { errorFields, type Logger } from '../logging/logger.js';
-import { defaultWorkerId, runRetention } from './retention.service.js';
+import { defaultWorkerId, runRetention } from './sweep.js';
 
 /**
  * Runs the retention sweep inside the API process: once shortly after start,

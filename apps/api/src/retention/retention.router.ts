@@ -9,7 +9,7 @@ import {
 import { z } from 'zod';
 import { roleProcedure, router } from '../trpc/init.js';
 import { retentionPolicyOf, saveRetentionPolicy } from './retention-policy.service.js';
-import { listRetentionRuns, previewRetention, runRetentionNow } from './retention.service.js';
+import { listRetentionRuns, previewRetention, runRetentionNow } from './sweep.js';
 
 /** Retention policy, its preview and the sweep's runs: tenant admins only. */
 export const retentionRouter = router({

@@ -27,18 +27,18 @@ import {
   type ZRequestTransitionInput,
 } from '@candor/schemas';
 import type { z } from 'zod';
-import { recordAudit } from '../audit/audit.service.js';
-import type { FileStore } from '../files/file-store.js';
-import { type DataKeys, ensureTenantDataKey, openWith, sealFor, tenantKeyById } from '../keys/data-keys.js';
-import { sniffDocument, sniffImage } from '../files/sniff.js';
-import { enqueueEmail } from '../mail/outbox.js';
-import { AppError } from '../trpc/app-error.js';
-import type { Actor } from '../trpc/init.js';
-import { activeHoldsOn } from './holds.service.js';
-import { recordDisclosure } from './disclosures.service.js';
-import { notifyRecipientsOfRequest, type RecipientNoticeKind } from './recipient-notices.js';
-import { destroyErasedData, type ErasureSummary, eraseSubject } from './subject-erasure.js';
-import { buildSubjectExport } from './subject-export.js';
+import { recordAudit } from '../../audit/audit.service.js';
+import type { FileStore } from '../../files/file-store.js';
+import { type DataKeys, ensureTenantDataKey, openWith, sealFor, tenantKeyById } from '../../keys/data-keys.js';
+import { sniffDocument, sniffImage } from '../../files/sniff.js';
+import { enqueueEmail } from '../../mail/outbox.js';
+import { AppError } from '../../trpc/app-error.js';
+import type { Actor } from '../../trpc/init.js';
+import { activeHoldsOn } from '../holds.service.js';
+import { recordDisclosure } from '../disclosures.service.js';
+import { notifyRecipientsOfRequest, type RecipientNoticeKind } from '../recipient-notices.js';
+import { destroyErasedData, type ErasureSummary, eraseSubject } from '../subject-erasure.js';
+import { buildSubjectExport } from '../subject-export.js';
 
 type RequestRow = InferEntity<typeof PrivacyRequest>;
 

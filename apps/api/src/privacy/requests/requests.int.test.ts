@@ -2,11 +2,11 @@ import { Attachment, AuditEvent, Candidate, OutboxEmail, PrivacyRequest } from '
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { addDays, addMonths, dayOf } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
-import { pdfBytes } from '../testing/documents.js';
-import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
-import { callerFor, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
-import { rotateTenantKey } from '../keys/rotation.js';
-import { sendDeadlineDigests } from './requests.service.js';
+import { pdfBytes } from '../../testing/documents.js';
+import { actorOf, seedJobWithApplicant, tenantEm } from '../../testing/hiring-fixtures.js';
+import { callerFor, sessionFor, TEST_ORIGIN, testDeps } from '../../testing/test-app.js';
+import { rotateTenantKey } from '../../keys/rotation.js';
+import { sendDeadlineDigests } from './agent-proof.js';
 
 forEachDatabase('privacy requests', (db) => {
   const setup = async () => {

@@ -12,7 +12,7 @@ import {
   ZRequestTransitionInput,
 } from '@candor/schemas';
 import { z } from 'zod';
-import { roleProcedure, router } from '../trpc/init.js';
+import { roleProcedure, router } from '../../trpc/init.js';
 import {
   acknowledgeRequest,
   addRequestNote,
@@ -28,7 +28,7 @@ import {
   requestExport,
   setJurisdiction,
   transitionRequest,
-} from './requests.service.js';
+} from './agent-proof.js';
 
 /** The privacy-request (DSAR) queue of the tenant's admins. */
 export const requestsRouter = router({
