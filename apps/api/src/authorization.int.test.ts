@@ -18,7 +18,7 @@ import { procedureOf, procedures } from './testing/procedures.js';
 import { actorOf, seedJobWithApplicant, seedOutboxEmail, tenantEm } from './testing/hiring-fixtures.js';
 import { callerFor, sessionFor, testDeps } from './testing/test-app.js';
 import { SECOND_FACTOR_REQUIRED, SIGNED_IN_THROUGH_SSO } from './trpc/init.js';
-import { createRequest } from './privacy/requests/agent-proof.js';
+import { createRequest } from './privacy/requests/intake.js';
 
 
 interface TenantAFixtures {

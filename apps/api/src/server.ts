@@ -10,7 +10,7 @@ import { dataDir, readEnv } from './env.js';
 import { createLogger, errorFields } from './logging/logger.js';
 import { sendAllRenewalRequests } from './consent/renewal-terms.js';
 import { startOutboxDispatcher } from './mail/dispatcher.js';
-import { sendDeadlineDigests } from './privacy/requests/agent-proof.js';
+import { sendDeadlineDigests } from './privacy/requests/deadline-digests.js';
 import { fileTransport, smtpTransport } from './mail/transport.js';
 import { sweepLeftoversLogged } from './retention/leftovers.js';
 import { startRetentionWorker } from './retention/retention-worker.js';

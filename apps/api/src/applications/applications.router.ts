@@ -16,19 +16,15 @@ import {
   ZNoteInput,
 } from '@candor/schemas';
 import { roleProcedure, router } from '../trpc/init.js';
-import {
-  addNote,
-  board,
-  createApplication,
-  getApplication,
-  listApplications,
-  moveApplications,
-  rejectApplications,
-  revealIdentity,
-  setTags,
-  withdrawApplication,
-} from './board.js';
+import { getApplication } from './application-detail.js';
+import { board } from './board.js';
+import { createApplication } from './create-application.js';
 import { exportHireToHr } from './hr-export.js';
+import { revealIdentity } from './identity-reveal.js';
+import { listApplications } from './list-applications.js';
+import { addNote, setTags } from './notes-and-tags.js';
+import { moveApplications, rejectApplications } from './stage-moves.js';
+import { withdrawApplication } from './withdraw-application.js';
 
 export const applicationsRouter = router({
   list: roleProcedure('applications.read')

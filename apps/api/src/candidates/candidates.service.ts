@@ -20,7 +20,7 @@ import {
   type ZCandidateUpdateInput,
 } from '@candor/schemas';
 import type { z } from 'zod';
-import { createApplicationIn } from '../applications/board.js';
+import { createApplicationIn } from '../applications/create-application.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { dayRange } from '../hiring/date-range.js';
 import { IN_BLIND_REVIEW, reviewsBlind } from '../hiring/blind-review.js';

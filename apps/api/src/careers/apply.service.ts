@@ -26,7 +26,7 @@ import {
   type TFormValue,
 } from '@candor/schemas';
 import { messagesFor } from '@candor/careers';
-import { createApplicationIn } from '../applications/board.js';
+import { createApplicationIn } from '../applications/create-application.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordConsents } from '../consent/consent.service.js';
 import { surveyUrl } from '../diversity/survey.service.js';

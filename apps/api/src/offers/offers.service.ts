@@ -17,7 +17,7 @@ import {
   type ZOfferCreateInput,
 } from '@candor/schemas';
 import type { z } from 'zod';
-import { moveToStage } from '../applications/board.js';
+import { moveToStage } from '../applications/stage-moves.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashToken, newToken } from '../auth/token-hash.js';
 import { assertNotRestricted } from '../candidates/restriction.js';

@@ -23,7 +23,8 @@ import { auditSubjectRef } from '../audit/audit-subject.js';
 import { tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, sessionFor, testDeps } from '../testing/test-app.js';
 import { type DueItem, findDue } from './find-due.js';
-import { runRetention, SYSTEM_EMAIL_DAYS } from './sweep.js';
+import { runRetention } from './sweep.js';
+import { SYSTEM_EMAIL_DAYS } from './system-emails.js';
 
 const DAY = 86_400_000;
 /** The sweep's "now" in these tests: the end of a day, as a preview of that day uses. */

@@ -9,7 +9,8 @@ import {
 import { z } from 'zod';
 import { roleProcedure, router } from '../trpc/init.js';
 import { retentionPolicyOf, saveRetentionPolicy } from './retention-policy.service.js';
-import { listRetentionRuns, previewRetention, runRetentionNow } from './sweep.js';
+import { previewRetention } from './retention-preview.js';
+import { listRetentionRuns, runRetentionNow } from './retention-runs.js';
 
 /** Retention policy, its preview and the sweep's runs: tenant admins only. */
 export const retentionRouter = router({

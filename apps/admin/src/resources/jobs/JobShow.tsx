@@ -14,6 +14,7 @@ import {
   FunctionField,
   Pagination,
   ReferenceManyField,
+  Show,
   TabbedShowLayout,
   TextField,
   TopToolbar,
@@ -32,9 +33,10 @@ import {
 } from '../../lib/labels';
 import { Markdown } from '../../components/Markdown';
 import { ApplicationStatusField, JobStatusChip } from '../../components/StatusChips';
-import { DetailPage } from '../../components/DetailPage';
+import { NotFound } from '../../components/NotFound';
 import { JobStageEditor } from './JobStageEditor';
 import { JobStatusActions } from './JobStatusActions';
+import { detailQueryOptions } from '../../providers/detail';
 
 function useCanManageJobs(): boolean {
   const { permissions } = usePermissions<CandorPermissions>();
@@ -245,12 +247,11 @@ function JobApplications() {
 
 export function JobShow() {
   return (
-    <DetailPage
-      what="job"
-      listPath="/jobs"
-      listLabel="Back to jobs"
+    <Show
       title={<JobTitle />}
       actions={<JobShowActions />}
+      queryOptions={detailQueryOptions}
+      error={<NotFound what="job" listPath="/jobs" listLabel="Back to jobs" />}
     >
       <JobHeader />
       <TabbedShowLayout>
@@ -264,6 +265,6 @@ export function JobShow() {
           <JobApplications />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
-    </DetailPage>
+    </Show>
   );
 }

@@ -6,7 +6,7 @@ import { pdfBytes } from '../../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../../testing/hiring-fixtures.js';
 import { callerFor, sessionFor, TEST_ORIGIN, testDeps } from '../../testing/test-app.js';
 import { rotateTenantKey } from '../../keys/rotation.js';
-import { sendDeadlineDigests } from './agent-proof.js';
+import { sendDeadlineDigests } from './deadline-digests.js';
 
 forEachDatabase('privacy requests', (db) => {
   const setup = async () => {

@@ -13,22 +13,13 @@ import {
 } from '@candor/schemas';
 import { z } from 'zod';
 import { roleProcedure, router } from '../../trpc/init.js';
-import {
-  acknowledgeRequest,
-  addRequestNote,
-  attachAgentProof,
-  assignRequest,
-  createRequest,
-  executeErasure,
-  extendRequest,
-  getRequest,
-  listRequests,
-  openAgentProof,
-  requestCounts,
-  requestExport,
-  setJurisdiction,
-  transitionRequest,
-} from './agent-proof.js';
+import { requestExport } from './access-export.js';
+import { attachAgentProof, openAgentProof } from './agent-proof.js';
+import { addRequestNote, assignRequest, extendRequest, setJurisdiction } from './case-handling.js';
+import { executeErasure } from './erasure.js';
+import { acknowledgeRequest, createRequest } from './intake.js';
+import { getRequest, listRequests, requestCounts } from './request-queue.js';
+import { transitionRequest } from './status-transitions.js';
 
 /** The privacy-request (DSAR) queue of the tenant's admins. */
 export const requestsRouter = router({
