@@ -14,7 +14,6 @@ import {
   FunctionField,
   Pagination,
   ReferenceManyField,
-  Show,
   TabbedShowLayout,
   TextField,
   TopToolbar,
@@ -33,10 +32,9 @@ import {
 } from '../../lib/labels';
 import { Markdown } from '../../components/Markdown';
 import { ApplicationStatusField, JobStatusChip } from '../../components/StatusChips';
-import { NotFound } from '../../components/NotFound';
+import { DetailPage } from '../../components/DetailPage';
 import { JobStageEditor } from './JobStageEditor';
 import { JobStatusActions } from './JobStatusActions';
-import { detailQueryOptions } from '../../providers/detail';
 
 function useCanManageJobs(): boolean {
   const { permissions } = usePermissions<CandorPermissions>();
@@ -247,11 +245,12 @@ function JobApplications() {
 
 export function JobShow() {
   return (
-    <Show
+    <DetailPage
+      what="job"
+      listPath="/jobs"
+      listLabel="Back to jobs"
       title={<JobTitle />}
       actions={<JobShowActions />}
-      queryOptions={detailQueryOptions}
-      error={<NotFound what="job" listPath="/jobs" listLabel="Back to jobs" />}
     >
       <JobHeader />
       <TabbedShowLayout>
@@ -265,6 +264,6 @@ export function JobShow() {
           <JobApplications />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
-    </Show>
+    </DetailPage>
   );
 }
