@@ -11,6 +11,7 @@ import { renewalRoutes } from './consent/renewal.http.js';
 import { surveyRoutes } from './diversity/survey.http.js';
 import { renewalTermsOf } from './consent/renewal-terms.js';
 import { portalRoutes } from './portal/portal.http.js';
+import { applicantTenant } from './http/applicant-tenant.js';
 import { singleSignOnRoutes } from './auth/oidc/oidc.http.js';
 import { robotsTxt } from './http/robots.js';
 import { errorFields } from './logging/logger.js';
@@ -99,24 +100,26 @@ export function createApp(deps: AppDeps) {
   app.get('/offers/:token', offers.show);
   app.post('/offers/:token', htmlBodyLimit(BODY_LIMITS.offerForm), offers.respond);
 
+  // The careers site's dynamic routes, for applicants: each resolves its tenant from the slug with `applicant`.
+  const applicant = applicantTenant(deps.orm);
   // Slugs and job ids as they are made: anything else names no job (and a database may refuse it in a query).
-  app.post('/careers/:slug{[a-z0-9-]+}/jobs/:jobId{[0-9a-fA-F-]{36}}/apply', ...applyRoute(deps, requestOf));
+  app.post('/careers/:slug{[a-z0-9-]+}/jobs/:jobId{[0-9a-fA-F-]{36}}/apply', applicant, ...applyRoute(deps, requestOf));
   // The privacy portal: the one dynamic part of a careers site, so it comes before the static files.
   const portal = portalRoutes(deps, requestOf);
   const portalBase = '/careers/:slug{[a-z0-9-]+}/privacy/portal';
   app.get(portalBase, (c) => c.redirect(`/careers/${c.req.param('slug')}/privacy/portal/`, 301));
+  app.use(`${portalBase}/*`, applicant, portal.guardPosts);
   app.get(`${portalBase}/`, portal.show);
   app.get(`${portalBase}/receipts/:id`, portal.receipt);
-  app.use(`${portalBase}/*`, portal.guardPosts);
   for (const [path, handler] of Object.entries(portal.posts)) app.post(`${portalBase}/${path}`, handler);
   // The talent-pool renewal link from the renewal email: a page that asks, and a post that renews.
   const renewal = renewalRoutes(deps, requestOf, renewalTermsOf);
-  app.get('/careers/:slug{[a-z0-9-]+}/privacy/renew/', renewal.show);
-  app.post('/careers/:slug{[a-z0-9-]+}/privacy/renew/', ...renewal.renew);
+  app.get('/careers/:slug{[a-z0-9-]+}/privacy/renew/', applicant, renewal.show);
+  app.post('/careers/:slug{[a-z0-9-]+}/privacy/renew/', applicant, ...renewal.renew);
   // The voluntary diversity survey, linked from the application's confirmation page and email.
   const survey = surveyRoutes(deps, requestOf);
-  app.get('/careers/:slug{[a-z0-9-]+}/diversity/', survey.show);
-  app.post('/careers/:slug{[a-z0-9-]+}/diversity/', ...survey.submit);
+  app.get('/careers/:slug{[a-z0-9-]+}/diversity/', applicant, survey.show);
+  app.post('/careers/:slug{[a-z0-9-]+}/diversity/', applicant, ...survey.submit);
   app.get('/.well-known/gpc.json', (c) => c.json(GPC_SUPPORT));
   app.get('/careers/:slug{[a-z0-9-]+}', (c) => c.redirect(`/careers/${c.req.param('slug')}/`, 301));
   app.get('/careers/*', serveDirectory({ root: deps.careersDir, prefix: '/careers' }));

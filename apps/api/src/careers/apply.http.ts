@@ -1,5 +1,5 @@
 import { renderApplyOutcomePage } from '@candor/careers';
-import { Job, TENANT_FILTER, Tenant } from '@candor/db';
+import { Job } from '@candor/db';
 import { MAX_RESUME_BYTES } from '@candor/schemas';
 import type { Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -10,6 +10,7 @@ import { type ApplyOutcome, applyToJob } from './apply.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
 import { publicQuestions, tenantApplyConfig } from './apply-config.js';
 import { careersTenantOf, logoFileOf } from './careers-publisher.js';
+import { applicantScopeOf } from '../http/applicant-tenant.js';
 
 /** Room for the resume plus the form's text fields and the multipart framing. */
 const MAX_BODY_BYTES = MAX_RESUME_BYTES + 512 * 1024;
@@ -65,10 +66,9 @@ export function applyRoute(deps: AppDeps, requestOf: (c: HonoContext) => Request
   }
 
   async function outcomePage(c: HonoContext, outcome: ApplyOutcome): Promise<string | null> {
-    const em = deps.orm.em.fork();
-    const tenant = await em.findOne(Tenant, { slug: c.req.param('slug') ?? '' });
-    if (!tenant) return null;
-    em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
+    const scope = applicantScopeOf(c);
+    if (!scope) return null;
+    const { tenant, em } = scope;
     const job = await em.findOne(Job, { id: c.req.param('jobId') ?? '', status: { $in: ['open', 'closed'] } });
     if (!job || outcome.kind === 'not_found') return null;
     const { purposes } = tenantApplyConfig(await privacySettingsOf(em, tenant.id));
@@ -99,8 +99,9 @@ export function applyRoute(deps: AppDeps, requestOf: (c: HonoContext) => Request
     const fields = Object.entries(body).flatMap(([name, value]) =>
       (Array.isArray(value) ? value : [value]).map((v): [string, string | File] => [name, v]),
     );
-    const outcome = await applyToJob(deps, {
-      slug: c.req.param('slug') ?? '',
+    const scope = applicantScopeOf(c);
+    if (!scope) return respond(c, { kind: 'not_found' });
+    const outcome = await applyToJob(deps, scope, {
       jobId: c.req.param('jobId') ?? '',
       fields,
       gpc: c.req.header('Sec-GPC') === '1' || body.gpc === '1',

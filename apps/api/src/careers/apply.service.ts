@@ -7,8 +7,6 @@ import {
   type InferEntity,
   Job,
   type Orm,
-  TENANT_FILTER,
-  Tenant,
   UniqueConstraintViolationException,
 } from '@candor/db';
 import {
@@ -42,6 +40,7 @@ import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
 import { AppError } from '../trpc/app-error.js';
 import { tellAlreadyApplied } from './already-applied.js';
 import { publicQuestions, tenantApplyConfig } from './apply-config.js';
+import type { ApplicantScope } from '../http/applicant-tenant.js';
 
 export type ApplyOutcome =
   | { kind: 'received'; result: TApplyResult }
@@ -60,7 +59,6 @@ export interface ApplyDeps extends DataKeys {
 }
 
 export interface ApplyRequest {
-  slug: string;
   jobId: string;
   /** The form's fields; files as Blob-like values with their bytes. */
   fields: Array<[string, string | File]>;
@@ -145,11 +143,8 @@ function answerTo(
  * written first under a pending name, promoted once the transaction
  * commits, and deleted again if it fails (files/file-store.ts).
  */
-export async function applyToJob(deps: ApplyDeps, request: ApplyRequest): Promise<ApplyOutcome> {
-  const em = deps.orm.em.fork();
-  const tenant = await em.findOne(Tenant, { slug: request.slug });
-  if (!tenant) return { kind: 'not_found' };
-  em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
+export async function applyToJob(deps: ApplyDeps, scope: ApplicantScope, request: ApplyRequest): Promise<ApplyOutcome> {
+  const { tenant, em } = scope;
   const job = await em.findOne(Job, { id: request.jobId, status: { $in: ['open', 'closed'] } });
   if (!job) return { kind: 'not_found' };
   if (job.status !== 'open') return { kind: 'closed' };

@@ -1,5 +1,5 @@
 import { renderRenewalPage, type RenewalView } from '@candor/careers';
-import { type Em, type InferEntity, TENANT_FILTER, Tenant } from '@candor/db';
+import type { Em, InferEntity, Tenant } from '@candor/db';
 import type { Context as HonoContext } from 'hono';
 import { careersTenantOf, logoFileOf } from '../careers/careers-publisher.js';
 import type { AppDeps } from '../deps.js';
@@ -7,6 +7,7 @@ import type { RequestInfo } from '../trpc/context.js';
 import { type RenewalOutcome, type RenewalTerms, readRenewalToken, renewalPrompt, renewConsent } from './renewal.js';
 import { htmlBodyLimit } from '../http/body-limits.js';
 import { fromOwnOrigin } from '../http/same-origin.js';
+import { type ApplicantScope, applicantScopeOf } from '../http/applicant-tenant.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
 
@@ -21,17 +22,9 @@ export function renewalRoutes(
   termsOf: (em: Em, tenantId: string, candidateId: string) => Promise<RenewalTerms | null>,
 ) {
   /** The terms of the candidate the link names (their job country's period); null for a link that does not hold. */
-  async function termsFor(scope: { tenant: TenantRow; em: Em }, token: string): Promise<RenewalTerms | null> {
+  async function termsFor(scope: ApplicantScope, token: string): Promise<RenewalTerms | null> {
     const claim = readRenewalToken(deps.hashKey, token);
     return claim && claim.t === scope.tenant.id ? termsOf(scope.em, scope.tenant.id, claim.c) : null;
-  }
-
-  async function tenantScope(c: HonoContext): Promise<{ tenant: TenantRow; em: Em } | null> {
-    const em = deps.orm.em.fork();
-    const tenant = await em.findOne(Tenant, { slug: c.req.param('slug') ?? '' });
-    if (!tenant) return null;
-    em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
-    return { tenant, em };
   }
 
   function page(c: HonoContext, tenant: TenantRow, outcome: RenewalOutcome, token: string, status: 200 | 400 | 403 = 200): Response {
@@ -42,7 +35,7 @@ export function renewalRoutes(
   }
 
   const show = async (c: HonoContext) => {
-    const scope = await tenantScope(c);
+    const scope = applicantScopeOf(c);
     if (!scope) return c.text('There is no such page.', 404);
     const token = c.req.query('t') ?? '';
     const terms = await termsFor(scope, token);
@@ -53,7 +46,7 @@ export function renewalRoutes(
   const limit = htmlBodyLimit(8 * 1024);
 
   const renew = async (c: HonoContext) => {
-    const scope = await tenantScope(c);
+    const scope = applicantScopeOf(c);
     if (!scope) return c.text('There is no such page.', 404);
     if (!fromOwnOrigin(c, deps.allowedOrigins)) {
       return page(c, scope.tenant, { kind: 'invalid' }, '', 403);

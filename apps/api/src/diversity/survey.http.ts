@@ -1,5 +1,5 @@
 import { renderSurveyPage, type SurveyView } from '@candor/careers';
-import { type Em, type InferEntity, TENANT_FILTER, Tenant } from '@candor/db';
+import type { InferEntity, Tenant } from '@candor/db';
 import type { Context as HonoContext } from 'hono';
 import { careersTenantOf, logoFileOf } from '../careers/careers-publisher.js';
 import type { AppDeps } from '../deps.js';
@@ -7,6 +7,7 @@ import type { RequestInfo } from '../trpc/context.js';
 import { submitSurvey, surveyPrompt } from './survey.service.js';
 import { htmlBodyLimit } from '../http/body-limits.js';
 import { fromOwnOrigin } from '../http/same-origin.js';
+import { applicantScopeOf } from '../http/applicant-tenant.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
 
@@ -16,14 +17,6 @@ type TenantRow = InferEntity<typeof Tenant>;
  * origin check keeps other sites from posting it.
  */
 export function surveyRoutes(deps: AppDeps, requestOf: (c: HonoContext) => RequestInfo) {
-  async function tenantScope(c: HonoContext): Promise<{ tenant: TenantRow; em: Em } | null> {
-    const em = deps.orm.em.fork();
-    const tenant = await em.findOne(Tenant, { slug: c.req.param('slug') ?? '' });
-    if (!tenant) return null;
-    em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
-    return { tenant, em };
-  }
-
   function page(c: HonoContext, tenant: TenantRow, view: SurveyView, status: 200 | 400 | 403): Response {
     // The token is in the URL: the app-wide Referrer-Policy (same-origin) keeps it from other sites.
     c.header('Cache-Control', 'no-store');
@@ -31,7 +24,7 @@ export function surveyRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
   }
 
   const show = async (c: HonoContext) => {
-    const scope = await tenantScope(c);
+    const scope = applicantScopeOf(c);
     if (!scope) return c.text('There is no such page.', 404);
     const view = await surveyPrompt(scope.em, scope.tenant, deps.hashKey, c.req.query('t') ?? '');
     return page(c, scope.tenant, view, view.kind === 'invalid' ? 400 : 200);
@@ -40,7 +33,7 @@ export function surveyRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
   const limit = htmlBodyLimit(16 * 1024);
 
   const submit = async (c: HonoContext) => {
-    const scope = await tenantScope(c);
+    const scope = applicantScopeOf(c);
     if (!scope) return c.text('There is no such page.', 404);
     if (!fromOwnOrigin(c, deps.allowedOrigins)) {
       return page(c, scope.tenant, { kind: 'invalid' }, 403);

@@ -1,25 +1,20 @@
 import { messagesFor, type PortalDone, type PortalView, renderPortalPage } from '@candor/careers';
-import { type Em, type InferEntity, TENANT_FILTER, Tenant } from '@candor/db';
+import type { Em, InferEntity, Tenant } from '@candor/db';
 import { PORTAL_SESSION, portalPath, ZEmail } from '@candor/schemas';
 import type { Context as HonoContext, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { recordAudit } from '../audit/audit.service.js';
 import { careersTenantOf, logoFileOf } from '../careers/careers-publisher.js';
 import type { AppDeps } from '../deps.js';
-import { enqueueEmail } from '../mail/outbox.js';
 import type { RequestInfo } from '../trpc/context.js';
 import {
-  checkCode,
   emailHashOf,
   endPortalSession,
-  issueCode,
   networkHashOf,
   portalSessionEmail,
   SESSION_TTL_MS,
-  startPortalSession,
 } from './portal-auth.js';
-import { portalCodeEmail } from './portal-emails.js';
+import { sendSignInCode, signInWithCode } from './portal-sign-in.js';
 import {
   exportForSubject,
   objectToMarketing,
@@ -36,6 +31,7 @@ import {
 import { fromOwnOrigin } from '../http/same-origin.js';
 import { nulFieldErrors } from '../http/nul-characters.js';
 import { networkOf } from '../http/network.js';
+import { type ApplicantScope, applicantScopeOf } from '../http/applicant-tenant.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
 type Form = Record<string, string | File | (string | File)[]>;
@@ -63,14 +59,6 @@ function texts(value: Form[string] | undefined): string[] {
 export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => RequestInfo) {
   const secure = deps.publicUrl.startsWith('https://');
 
-  async function tenantScope(c: HonoContext): Promise<{ tenant: TenantRow; em: Em } | null> {
-    const em = deps.orm.em.fork();
-    const tenant = await em.findOne(Tenant, { slug: c.req.param('slug') ?? '' });
-    if (!tenant) return null;
-    em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
-    return { tenant, em };
-  }
-
   function page(c: HonoContext, tenant: TenantRow, view: PortalView, status: 200 | 400 | 401 | 403 | 429 = 200): Response {
     c.header('Cache-Control', 'no-store');
     return c.html(renderPortalPage({ tenant: careersTenantOf(tenant), view, logoFile: logoFileOf(tenant) }), status);
@@ -85,7 +73,7 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
 
   /** Posts must come from our own pages (SameSite=Strict cookies are the second line against cross-site forms). */
   async function wrongOrigin(c: HonoContext): Promise<Response> {
-    const scope = await tenantScope(c);
+    const scope = applicantScopeOf(c);
     if (!scope) return notFound(c);
     return page(c, scope.tenant, { kind: 'sign_in', message: 'wrong_origin' }, 403);
   }
@@ -98,7 +86,7 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
     }
   }
 
-  async function signedIn(c: HonoContext, scope: { tenant: TenantRow; em: Em }): Promise<PortalSubject | null> {
+  async function signedIn(c: HonoContext, scope: ApplicantScope): Promise<PortalSubject | null> {
     const email = await portalSessionEmail(scope.em, scope.tenant.id, getCookie(c, PORTAL_COOKIE));
     return email ? { tenant: scope.tenant, email, requestId: requestOf(c).requestId } : null;
   }
@@ -107,7 +95,7 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
     deleteCookie(c, PORTAL_COOKIE, { path: portalPath(slug), httpOnly: true, sameSite: 'Strict', secure });
   }
 
-  async function home(c: HonoContext, scope: { tenant: TenantRow; em: Em }, subject: PortalSubject): Promise<Response> {
+  async function home(c: HonoContext, scope: ApplicantScope, subject: PortalSubject): Promise<Response> {
     const done = c.req.queries('done')?.filter((d): d is PortalDone => DONE_KEYS.has(d)) ?? [];
     const receiptId = c.req.query('receipt');
     const receipt = receiptId ? await receiptForSubject(scope.em, subject, receiptId) : null;
@@ -115,7 +103,7 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
   }
 
   const show = async (c: HonoContext): Promise<Response> => {
-    const scope = await tenantScope(c);
+    const scope = applicantScopeOf(c);
     if (!scope) return notFound(c);
     const subject = await signedIn(c, scope);
     if (subject) return home(c, scope, subject);
@@ -131,7 +119,7 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
    * address still learns (after the code) that nothing is held (Art. 15(1)).
    */
   const sendCode = async (c: HonoContext): Promise<Response> => {
-    const scope = await tenantScope(c);
+    const scope = applicantScopeOf(c);
     if (!scope) return notFound(c);
     const { tenant, em } = scope;
     const { ip } = requestOf(c);
@@ -144,16 +132,12 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
     if (!(await deps.limits.portalCodePerEmailAndNetwork.hit(`${emailHashOf(deps.hashKey, tenant.id, email.data)}/${networkHashOf(deps.hashKey, network)}`))) {
       return page(c, tenant, { kind: 'rate_limited' }, 429);
     }
-    await em.transactional(async (tx) => {
-      const code = await issueCode(tx, { tenantId: tenant.id, email: email.data, network, hashKey: deps.hashKey });
-      // Queued without the tenant: the tenant's staff see their outbox, and must see neither the code nor who asked for one.
-      enqueueEmail(tx, { tenantId: null, to: email.data, ...portalCodeEmail(tenant, code, deps.publicUrl) });
-    });
+    await sendSignInCode(em, { tenant, email: email.data, network, hashKey: deps.hashKey, publicUrl: deps.publicUrl });
     return page(c, tenant, { kind: 'code_sent', email: email.data });
   };
 
   const verify = async (c: HonoContext): Promise<Response> => {
-    const scope = await tenantScope(c);
+    const scope = applicantScopeOf(c);
     if (!scope) return notFound(c);
     const { tenant, em } = scope;
     if (!(await deps.limits.portalVerifyPerIp.hit(requestOf(c).ip))) return page(c, tenant, { kind: 'rate_limited' }, 429);
@@ -162,12 +146,9 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
     if (!email.success) return page(c, tenant, { kind: 'sign_in', error: 'invalid_email' }, 400);
     const code = text(form.code).replace(/[\s-]/g, '');
     if (!/^\d{6}$/.test(code)) return page(c, tenant, { kind: 'code_sent', email: email.data, error: { kind: 'format' } }, 400);
-    const check = await checkCode(em, { tenantId: tenant.id, email: email.data, code, hashKey: deps.hashKey });
-    if (check.kind !== 'ok') return page(c, tenant, { kind: 'code_sent', email: email.data, error: check }, 401);
-    const session = await startPortalSession(em, tenant.id, email.data);
-    recordAudit(em, { tenantId: tenant.id, userId: null, requestId: requestOf(c).requestId }, { action: 'portal.sign_in', targetType: 'PortalSession' });
-    await em.flush();
-    setCookie(c, PORTAL_COOKIE, session.token, {
+    const signIn = await signInWithCode(em, { tenantId: tenant.id, email: email.data, code, hashKey: deps.hashKey, requestId: requestOf(c).requestId });
+    if (signIn.kind !== 'ok') return page(c, tenant, { kind: 'code_sent', email: email.data, error: signIn }, 401);
+    setCookie(c, PORTAL_COOKIE, signIn.token, {
       path: portalPath(tenant.slug),
       httpOnly: true,
       sameSite: 'Strict',
@@ -179,7 +160,7 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
   };
 
   const signOut = async (c: HonoContext): Promise<Response> => {
-    const scope = await tenantScope(c);
+    const scope = applicantScopeOf(c);
     if (!scope) return notFound(c);
     await endPortalSession(scope.em, scope.tenant.id, getCookie(c, PORTAL_COOKIE));
     clearCookie(c, scope.tenant.slug);
@@ -190,7 +171,7 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
   const action =
     (run: (em: Em, subject: PortalSubject, form: Form) => Promise<PortalOutcome>) =>
     async (c: HonoContext): Promise<Response> => {
-      const scope = await tenantScope(c);
+      const scope = applicantScopeOf(c);
       if (!scope) return notFound(c);
       const subject = await signedIn(c, scope);
       if (!subject) {
@@ -232,7 +213,7 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
   const erase = action((em, subject, form) => requestErasure(em, deps, subject, text(form.confirm) === 'yes'));
 
   const download = async (c: HonoContext): Promise<Response> => {
-    const scope = await tenantScope(c);
+    const scope = applicantScopeOf(c);
     if (!scope) return notFound(c);
     const subject = await signedIn(c, scope);
     if (!subject) return page(c, scope.tenant, { kind: 'sign_in', message: 'session_ended' }, 401);
@@ -249,7 +230,7 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
   };
 
   const receipt = async (c: HonoContext): Promise<Response> => {
-    const scope = await tenantScope(c);
+    const scope = applicantScopeOf(c);
     if (!scope) return notFound(c);
     const subject = await signedIn(c, scope);
     if (!subject) return page(c, scope.tenant, { kind: 'sign_in', message: 'session_ended' }, 401);
