@@ -16,6 +16,7 @@ import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { procedureOf, procedures } from './testing/procedures.js';
 import { actorOf, seedJobWithApplicant, seedOutboxEmail, tenantEm } from './testing/hiring-fixtures.js';
+import { daysFromNow } from './testing/dates.js';
 import { callerFor, sessionFor, testDeps } from './testing/test-app.js';
 import { SECOND_FACTOR_REQUIRED, SIGNED_IN_THROUGH_SSO } from './trpc/init.js';
 import { createRequest } from './privacy/requests/intake.js';
@@ -155,7 +156,7 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'attachments.forApplication': (a) => ({ applicationId: a.applicationId }),
   'attachments.redactedText': (a) => ({ id: a.attachmentId }),
   'offers.forApplication': (a) => ({ applicationId: a.applicationId }),
-  'offers.create': (a) => ({ applicationId: a.applicationId, salary: 1000, currency: 'EUR', startDate: '2031-01-01', expiresOn: '2030-12-01' }),
+  'offers.create': (a) => ({ applicationId: a.applicationId, salary: 1000, currency: 'EUR', startDate: daysFromNow(60), expiresOn: daysFromNow(30) }),
   'offers.approve': (a) => ({ id: a.offerId }),
   'offers.send': (a) => ({ id: a.offerId }),
   'offers.withdraw': (a) => ({ id: a.offerId }),
@@ -286,8 +287,8 @@ forEachDatabase('authorization', (db) => {
           applicationId: other.applicationId,
           salary: 99_000,
           currency: 'EUR',
-          startDate: '2031-01-01',
-          expiresOn: '2030-12-01',
+          startDate: daysFromNow(60),
+          expiresOn: daysFromNow(30),
         }))
       ).id,
       requestId: (

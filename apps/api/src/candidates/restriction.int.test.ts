@@ -31,6 +31,7 @@ import { createLogger } from '../logging/logger.js';
 import { deliverDueEmails } from '../mail/dispatcher.js';
 import { fileTransport } from '../mail/transport.js';
 import { applicationFields, postApplication } from '../testing/careers-apply.js';
+import { daysFromNow } from '../testing/dates.js';
 import { pdfBytes } from '../testing/documents.js';
 import { actorOf, candidateIdOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, httpClient, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
@@ -90,8 +91,8 @@ forEachDatabase('restriction of processing', (db) => {
       applicationId: rita.applicationId,
       salary: 60_000,
       currency: 'EUR',
-      startDate: '2031-01-01',
-      expiresOn: '2030-12-01',
+      startDate: daysFromNow(60),
+      expiresOn: daysFromNow(30),
     });
     await asAdmin.offers.approve({ id: offer.id });
     const restricted = await asAdmin.candidates.restrict({ id: rita.candidate.id });
@@ -263,8 +264,8 @@ forEachDatabase('restriction of processing', (db) => {
           applicationId: rita.applicationId,
           salary: 1,
           currency: 'EUR',
-          startDate: '2031-01-01',
-          expiresOn: '2030-12-01',
+          startDate: daysFromNow(60),
+          expiresOn: daysFromNow(30),
         }),
       'offer send': () => asAdmin.offers.send({ id: offer.id }),
       note: () => asAdmin.applications.addNote({ applicationId: rita.applicationId, body: 'Called her' }),

@@ -14,6 +14,7 @@ import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { candidateKey, sealAnswers, sealFor } from '../keys/data-keys.js';
 import { letterPdf } from '../offers/letter-pdf.js';
+import { daysFromNow } from '../testing/dates.js';
 import { tenantEm } from '../testing/hiring-fixtures.js';
 import { procedureOf, reachableBy } from '../testing/procedures.js';
 import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
@@ -209,8 +210,8 @@ forEachDatabase('blind review', (db) => {
       applicationId,
       salary: 70_000,
       currency: 'EUR',
-      startDate: '2031-01-01',
-      expiresOn: '2030-12-01',
+      startDate: daysFromNow(60),
+      expiresOn: daysFromNow(30),
       terms: 'Dear Zelda Quixote-Marchetti, we offer you the role of {{job_title}}.',
     });
     f = {

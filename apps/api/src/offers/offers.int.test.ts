@@ -1,12 +1,11 @@
 import { OutboxEmail, Offer } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { describe, expect, it } from 'vitest';
+import { daysFromNow } from '../testing/dates.js';
 import { seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, httpClient, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
 import { subjectExport } from '../privacy/subject-export.js';
 import { letterPdf } from './letter-pdf.js';
-
-const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('offer letter PDF', () => {
   it('is a well-formed PDF whose cross-reference table points at its objects', () => {
@@ -38,11 +37,11 @@ forEachDatabase('offers', (db) => {
     return { tenant, recruiter, admin, deps, rc: await as(recruiter), ac: await as(admin), ...seeded };
   };
 
-  const draft = (applicationId: string, expiresOn = inDays(7)) => ({
+  const draft = (applicationId: string, expiresOn = daysFromNow(7)) => ({
     applicationId,
     salary: 68_000,
     currency: 'eur',
-    startDate: inDays(30),
+    startDate: daysFromNow(30),
     expiresOn,
   });
 
@@ -133,7 +132,7 @@ forEachDatabase('offers', (db) => {
     await rc.offers.send({ id: offer.id });
     const em = tenantEm(db.orm(), tenant.id);
     const row = await em.findOneOrFail(Offer, offer.id);
-    row.expiresOn = inDays(-1);
+    row.expiresOn = daysFromNow(-1);
     await em.flush();
     expect((await rc.offers.forApplication({ applicationId }))[0]!.status).toBe('expired');
     const [mail] = await em.find(OutboxEmail, { template: 'offer' });

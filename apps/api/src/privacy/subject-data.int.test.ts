@@ -6,6 +6,7 @@ import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@can
 import { describe, expect, it } from 'vitest';
 import { diskFileStore } from '../files/file-store.js';
 import { setJobStatus } from '../jobs/jobs.service.js';
+import { daysFromNow } from '../testing/dates.js';
 import { pdfBytes, unzip } from '../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, httpClient, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
@@ -225,7 +226,7 @@ forEachDatabase('subject export and erasure', (db) => {
         recipients: [{ name: 'Checkr', role: 'controller', purpose: 'Background checks', country: 'US', safeguard: 'scc', notifyEmail: 'privacy@checkr.example', hrExport: false }],
       });
       await staff.candidates.recordDisclosure({ candidateId: adaId, recipient: 'Checkr', categories: ['user.name', 'user.contact.email', 'user.contact.phone_number'] });
-      const offer = await staff.offers.create({ applicationId: appId, salary: 70_000, currency: 'EUR', startDate: '2031-02-01', expiresOn: '2030-12-01' });
+      const offer = await staff.offers.create({ applicationId: appId, salary: 70_000, currency: 'EUR', startDate: daysFromNow(60), expiresOn: daysFromNow(30) });
       const approver = await seedUser(db.orm().em.fork(), tenant, 'admin');
       await (await callerFor(deps, await sessionFor(deps, approver.id, tenant.id))).offers.approve({ id: offer.id });
       await staff.offers.send({ id: offer.id });
