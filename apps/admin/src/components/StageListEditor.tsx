@@ -1,7 +1,5 @@
 import { STAGE_KIND_LABELS, STAGE_KINDS, type TStageKind } from '@candor/schemas';
 import AddIcon from '@mui/icons-material/Add';
-import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
-import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import {
   Alert,
@@ -15,8 +13,9 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { moveItem, newRowKey, removeItem, replaceItem } from '../lib/listEditing';
+import { newRowKey, removeItem, replaceItem } from '../lib/listEditing';
 import { visuallyHidden } from '../lib/visuallyHidden';
+import { ReorderButtons } from './ReorderButtons';
 
 /**
  * A stage as edited: existing stages keep their id; `key` identifies the row on screen.
@@ -139,20 +138,13 @@ export function StageListEditor({
                 />
               )}
               <Box sx={{ display: 'flex', pt: 0.25 }}>
-                <IconButton
-                  aria-label={`Move ${label} up`}
-                  disabled={disabled || index === 0}
-                  onClick={() => onChange(moveItem(stages, index, index - 1))}
-                >
-                  <ArrowUpwardIcon fontSize="small" />
-                </IconButton>
-                <IconButton
-                  aria-label={`Move ${label} down`}
-                  disabled={disabled || index === stages.length - 1}
-                  onClick={() => onChange(moveItem(stages, index, index + 1))}
-                >
-                  <ArrowDownwardIcon fontSize="small" />
-                </IconButton>
+                <ReorderButtons
+                  name={label}
+                  items={stages}
+                  index={index}
+                  disabled={disabled}
+                  onChange={onChange}
+                />
                 <IconButton
                   aria-label={locked ? `${label} cannot be removed: ${locked}` : `Remove ${label}`}
                   title={locked}

@@ -1,6 +1,4 @@
 import AddIcon from '@mui/icons-material/Add';
-import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
-import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import {
   Alert,
@@ -15,7 +13,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { moveItem, newRowKey, removeItem, replaceItem } from '../../lib/listEditing';
+import { newRowKey, removeItem, replaceItem } from '../../lib/listEditing';
+import { ReorderButtons } from '../../components/ReorderButtons';
 
 /** A purpose as edited. `saved` purposes keep their key: consent records refer to it. */
 export type EditablePurpose = {
@@ -87,20 +86,13 @@ export function ConsentPurposesEditor({ purposes, onChange, error, fieldError, d
                   Purpose {index + 1}
                   {purpose.enabled ? '' : ' (not shown)'}
                 </Typography>
-                <IconButton
-                  aria-label={`Move ${name} up`}
-                  disabled={disabled || index === 0}
-                  onClick={() => onChange(moveItem(purposes, index, index - 1))}
-                >
-                  <ArrowUpwardIcon fontSize="small" />
-                </IconButton>
-                <IconButton
-                  aria-label={`Move ${name} down`}
-                  disabled={disabled || index === purposes.length - 1}
-                  onClick={() => onChange(moveItem(purposes, index, index + 1))}
-                >
-                  <ArrowDownwardIcon fontSize="small" />
-                </IconButton>
+                <ReorderButtons
+                  name={name}
+                  items={purposes}
+                  index={index}
+                  disabled={disabled}
+                  onChange={onChange}
+                />
                 <IconButton
                   aria-label={`Remove ${name}`}
                   disabled={disabled}

@@ -1,9 +1,8 @@
 import AddIcon from '@mui/icons-material/Add';
-import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
-import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import { Alert, Box, Button, IconButton, Stack, TextField } from '@mui/material';
-import { moveItem, newRowKey, reasonIdFor, removeItem, replaceItem } from '../../lib/listEditing';
+import { newRowKey, reasonIdFor, removeItem, replaceItem } from '../../lib/listEditing';
+import { ReorderButtons } from '../../components/ReorderButtons';
 
 /** A reason as edited; the id of a new one is derived from its label when saved. */
 export type EditableReason = { key: string; id?: string; label: string };
@@ -52,20 +51,13 @@ export function RejectionReasonsEditor({ reasons, onChange, error, fieldError, d
                 disabled={disabled}
                 sx={{ flex: 1, maxWidth: 480 }}
               />
-              <IconButton
-                aria-label={`Move ${name} up`}
-                disabled={disabled || index === 0}
-                onClick={() => onChange(moveItem(reasons, index, index - 1))}
-              >
-                <ArrowUpwardIcon fontSize="small" />
-              </IconButton>
-              <IconButton
-                aria-label={`Move ${name} down`}
-                disabled={disabled || index === reasons.length - 1}
-                onClick={() => onChange(moveItem(reasons, index, index + 1))}
-              >
-                <ArrowDownwardIcon fontSize="small" />
-              </IconButton>
+              <ReorderButtons
+                name={name}
+                items={reasons}
+                index={index}
+                disabled={disabled}
+                onChange={onChange}
+              />
               <IconButton
                 aria-label={`Remove ${name}`}
                 disabled={disabled || reasons.length <= 1}
