@@ -1,16 +1,50 @@
-import { Box, Button, CircularProgress } from '@mui/material';
+import { Box, Button, CircularProgress, Stack } from '@mui/material';
 
 type Props = {
   saveLabel: string;
   saving: boolean;
-  /** Both buttons are unavailable while this holds (saving, nothing changed, no permission). */
-  disabled: boolean;
+  /** Both buttons are unavailable while this holds; by default while saving. */
+  disabled?: boolean;
   onSave: () => void;
   onDiscard: () => void;
+  /**
+   * `sticky`: at the foot of a long page, kept in view as react-admin's form toolbars are;
+   * `inline`: under a section's fields.
+   */
+  placement?: 'sticky' | 'inline';
 };
 
-/** Save and Discard at the foot of a long settings page, kept in view as react-admin's form toolbars are. */
-export function SaveBar({ saveLabel, saving, disabled, onSave, onDiscard }: Props) {
+/** Save and Discard changes of a settings form. */
+export function SaveBar({
+  saveLabel,
+  saving,
+  disabled = saving,
+  onSave,
+  onDiscard,
+  placement = 'sticky',
+}: Props) {
+  const buttons = (
+    <>
+      <Button
+        variant="contained"
+        onClick={onSave}
+        disabled={disabled}
+        startIcon={saving ? <CircularProgress size={16} color="inherit" /> : undefined}
+      >
+        {saveLabel}
+      </Button>
+      <Button onClick={onDiscard} disabled={disabled}>
+        Discard changes
+      </Button>
+    </>
+  );
+  if (placement === 'inline') {
+    return (
+      <Stack direction="row" spacing={1}>
+        {buttons}
+      </Stack>
+    );
+  }
   return (
     <Box
       sx={{
@@ -27,17 +61,7 @@ export function SaveBar({ saveLabel, saving, disabled, onSave, onDiscard }: Prop
         boxShadow: 3,
       }}
     >
-      <Button
-        variant="contained"
-        onClick={onSave}
-        disabled={disabled}
-        startIcon={saving ? <CircularProgress size={16} color="inherit" /> : undefined}
-      >
-        {saveLabel}
-      </Button>
-      <Button onClick={onDiscard} disabled={disabled}>
-        Discard changes
-      </Button>
+      {buttons}
     </Box>
   );
 }

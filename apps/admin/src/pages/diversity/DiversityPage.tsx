@@ -29,8 +29,8 @@ import { Title, useNotify } from 'react-admin';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
 import { Section } from '../../components/Section';
-import { SaveOrDiscard } from '../privacy/settingsForm';
 import { DiversityReportSection } from './DiversityReport';
+import { SaveBar } from '../../components/SaveBar';
 
 const SETTINGS_KEY = ['diversity', 'settings'] as const;
 
@@ -130,8 +130,9 @@ function SurveySettingsForm({ settings }: { settings: TDiversitySettings }) {
         slotProps={{ htmlInput: { min: MIN_K, max: 100, step: 1 } }}
         sx={{ maxWidth: 420 }}
       />
-      <SaveOrDiscard
-        label="Save survey settings"
+      <SaveBar
+        placement="inline"
+        saveLabel="Save survey settings"
         saving={save.isPending}
         onSave={() => save.mutate()}
         onDiscard={() => {

@@ -10,7 +10,8 @@ import {
 } from '@mui/material';
 import { newRowKey } from '../../lib/listEditing';
 import { ConsentPurposesEditor, type EditablePurpose } from './ConsentPurposesEditor';
-import { FormError, SaveOrDiscard, SettingsSection, useSettingsForm } from './settingsForm';
+import { FormError, SettingsSection, useSettingsForm } from './settingsForm';
+import { SaveBar } from '../../components/SaveBar';
 
 type Draft = {
   minimumAge: string;
@@ -116,7 +117,7 @@ function ApplyFormEditor({ settings }: { settings: TPrivacySettings }) {
           disabled={disabled}
         />
       </Box>
-      <SaveOrDiscard label="Save application form settings" saving={saving} onSave={() => save(toSettings(draft, settings))} onDiscard={discard} />
+      <SaveBar placement="inline" saveLabel="Save application form settings" saving={saving} onSave={() => save(toSettings(draft, settings))} onDiscard={discard} />
     </Stack>
   );
 }

@@ -25,7 +25,7 @@ import {
 } from '@mui/material';
 import type { ReactNode } from 'react';
 import { removeItem, replaceItem } from '../../lib/listEditing';
-import { FormError, SaveOrDiscard, SettingsSection, useSettingsForm } from './settingsForm';
+import { FormError, SettingsSection, useSettingsForm } from './settingsForm';
 import {
   type EditableMeasure,
   type EditableRecipient,
@@ -37,6 +37,7 @@ import {
   toProcessingDraft,
   toProcessingSettings,
 } from './processingDraft';
+import { SaveBar } from '../../components/SaveBar';
 
 const ROLE_LABELS: Record<TRecipientRole, string> = {
   processor: 'Processor',
@@ -429,7 +430,7 @@ function ProcessingEditor({ settings }: { settings: TPrivacySettings }) {
           label="Name the staff who wrote scorecards and notes"
         />
       </Part>
-      <SaveOrDiscard label="Save controller and recipients" saving={saving} onSave={() => save(toProcessingSettings(draft, settings))} onDiscard={discard} />
+      <SaveBar placement="inline" saveLabel="Save controller and recipients" saving={saving} onSave={() => save(toProcessingSettings(draft, settings))} onDiscard={discard} />
     </Stack>
   );
 }

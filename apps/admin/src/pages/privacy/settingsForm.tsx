@@ -1,5 +1,5 @@
 import type { TPrivacySettings } from '@candor/schemas';
-import { Alert, Button, CircularProgress, Skeleton, Stack } from '@mui/material';
+import { Alert, Skeleton, Stack } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useNotify } from 'react-admin';
@@ -63,24 +63,6 @@ export function FormError({ errors }: { errors: Errors }) {
       {errors.form}
     </Alert>
   ) : null;
-}
-
-export function SaveOrDiscard({ label, saving, onSave, onDiscard }: { label: string; saving: boolean; onSave: () => void; onDiscard: () => void }) {
-  return (
-    <Stack direction="row" spacing={1}>
-      <Button
-        variant="contained"
-        onClick={onSave}
-        disabled={saving}
-        startIcon={saving ? <CircularProgress size={16} color="inherit" /> : undefined}
-      >
-        {label}
-      </Button>
-      <Button onClick={onDiscard} disabled={saving}>
-        Discard changes
-      </Button>
-    </Stack>
-  );
 }
 
 /** A section of the Privacy page editing part of the settings: loading, error, then the editor. */
