@@ -92,7 +92,7 @@ export function ConsentHistory({
     queryFn: () => dataProvider.consentHistory(candidateId),
   });
   if (isPending)
-    return <Skeleton variant="rectangular" height={80} aria-label="Loading the consent history" />;
+    return <Skeleton variant="rectangular" height={80} aria-busy="true" aria-label="Loading the consent history" />;
   if (error)
     return <Alert severity="error">Could not load the consent history: {toHttpError(error).message}</Alert>;
   if (events.length === 0) {

@@ -92,7 +92,7 @@ export function Disclosures({ candidate, canRecord }: { candidate: TCandidate; c
   const [recording, setRecording] = useState(false);
   const queryKey = ['candidates', candidate.id, 'disclosures'];
   const { data, isPending, error } = useQuery({ queryKey, queryFn: () => dataProvider.disclosures(candidate.id) });
-  if (isPending) return <Skeleton variant="rectangular" height={80} aria-label="Loading the disclosure log" />;
+  if (isPending) return <Skeleton variant="rectangular" height={80} aria-busy="true" aria-label="Loading the disclosure log" />;
   if (error) return <Alert severity="error">Could not load the disclosure log: {toHttpError(error).message}</Alert>;
   const noRecipients = data.recipients.length === 0;
   return (

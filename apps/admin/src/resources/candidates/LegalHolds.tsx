@@ -129,7 +129,7 @@ export function LegalHolds({ candidate }: { candidate: TCandidate }) {
     return queryClient.invalidateQueries({ queryKey });
   };
 
-  if (isPending) return <Skeleton variant="rectangular" height={60} aria-label="Loading the legal holds" />;
+  if (isPending) return <Skeleton variant="rectangular" height={60} aria-busy="true" aria-label="Loading the legal holds" />;
   if (error)
     return <Alert severity="error">Could not load the legal holds: {toHttpError(error).message}</Alert>;
 
