@@ -8,8 +8,5 @@ export default defineConfig({
   test: {
     ...shared.test,
     globalSetup: [...shared.test.globalSetup, './support/servers.global-setup.ts'],
-    // A real browser against two servers on a 2-core machine: a test that trips over timing once is run
-    // once more. A real fault fails both times (each retry is reported in the output).
-    retry: 1,
   },
 });

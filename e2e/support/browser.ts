@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect, inject, onTestFailed } from 'vitest';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { expect, inject, onTestFailed, vi } from 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -52,12 +52,31 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; hel
       const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
       return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
     });
-  const first = await run();
-  if (first.length === 0) return first;
-  // A page caught mid-transition (a notification fading in, a dialog closing) can show half-drawn colours;
-  // what still fails a second later is a real violation.
-  await page.waitForTimeout(1000);
+  // A page caught mid-transition (a notification fading in, a dialog closing) shows half-drawn colours.
+  await transitionsDone(page);
   return run();
+}
+
+/**
+ * Waits until no transition or finite animation runs (a dialog fading in, a
+ * notification sliding in), so a screenshot or an accessibility check sees
+ * the page at rest. Endless ones (a spinner, a skeleton's pulse) never end
+ * and are left out.
+ */
+export async function transitionsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity),
+  );
+}
+
+/**
+ * Waits until no part of the page says it is loading (`aria-busy`), e.g. the
+ * panels of an application or candidate page that load after the record.
+ */
+export async function panelsLoaded(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
 }
 
 export const DEMO_PASSWORD = 'candor-demo-pass';
@@ -160,22 +179,41 @@ export async function newMember(
   await admin.close();
 }
 
+/** A page, or a part of one (a dialog, a form) to look for a field in. */
+type Scope = Page | Locator;
+
+function pageOf(scope: Scope): Page {
+  return 'goto' in scope ? scope : scope.page();
+}
+
 /**
- * Picks `option` in the select labelled `label`. A menu that is still
- * opening (or closed again by a re-render) under a loaded machine is opened
- * once more rather than failing the test.
+ * Picks `option` in the select (a MUI Select) labelled `label` within
+ * `scope`. The option list opens in a popover at the end of the page, so
+ * it is looked for there; the helper returns once the list has closed again.
  */
-export async function chooseOption(page: Page, label: string | RegExp, option: string | RegExp): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await page.getByLabel(label).click();
-    try {
-      await page.getByRole('listbox').getByRole('option', { name: option }).click({ timeout: 10_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
-    }
-  }
+export async function chooseOption(scope: Scope, label: string | RegExp, option: string | RegExp): Promise<void> {
+  const page = pageOf(scope);
+  await scope.getByRole('combobox', { name: label }).click();
+  const listbox = page.getByRole('listbox');
+  await listbox.getByRole('option', { name: option }).click();
+  await listbox.waitFor({ state: 'detached' });
+}
+
+/**
+ * Types `text` into the autocomplete labelled `label` within `scope` and
+ * picks `option` among the suggestions it shows.
+ */
+export async function chooseSuggestion(
+  scope: Scope,
+  label: string | RegExp,
+  text: string,
+  option: string | RegExp,
+): Promise<void> {
+  const page = pageOf(scope);
+  const input = scope.getByRole('combobox', { name: label });
+  await input.click();
+  await input.fill(text);
+  await page.getByRole('listbox').getByRole('option', { name: option }).click();
 }
 
 /** The text of a quoted-printable body: soft line breaks joined, =XX escapes decoded ("?t=3D…" is "?t=…"). */
@@ -185,19 +223,19 @@ function quotedPrintableDecoded(text: string): string {
 
 /**
  * What `find` takes from the first email in the server's mail folder it
- * finds something in, waiting up to 20 s for the outbox to deliver it.
+ * finds something in (it is given each message and its file name), waiting
+ * up to 20 s for the outbox to deliver it.
  */
-export async function fromMail(dataDir: string, find: (message: string) => string | undefined): Promise<string> {
+export function fromMail(dataDir: string, find: (message: string, file: string) => string | undefined): Promise<string> {
   const dir = join(dataDir, 'mail');
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (existsSync(dir)) {
-      for (const file of readdirSync(dir)) {
-        const found = find(quotedPrintableDecoded(readFileSync(join(dir, file), 'utf8')));
+  return vi.waitFor(
+    () => {
+      for (const file of existsSync(dir) ? readdirSync(dir) : []) {
+        const found = find(quotedPrintableDecoded(readFileSync(join(dir, file), 'utf8')), file);
         if (found) return found;
       }
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the expected email did not arrive');
+      throw new Error('the expected email did not arrive');
+    },
+    { timeout: 20_000, interval: 250 },
+  );
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, DEMO_PASSWORD, fromMail, launchBrowser, newTestPage, screenshot, servers } from '../support/browser.js';
+import { axeViolations, chooseOption, DEMO_PASSWORD, fromMail, launchBrowser, newTestPage, screenshot, servers } from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -88,8 +88,7 @@ for (const server of servers()) {
       await page.waitForURL(/#\/users\/create/);
       await page.getByRole('textbox', { name: /^Email/ }).fill(email);
       await page.getByRole('textbox', { name: /^Name/ }).fill('Ivy Invitee');
-      await page.getByLabel('Role').click();
-      await page.getByRole('option', { name: 'Recruiter' }).click();
+      await chooseOption(page, 'Role', 'Recruiter');
       await screenshot(page, `admin-invite-${server.dialect}`);
       await page.getByRole('button', { name: /invite|save/i }).click();
       await page.getByText(/invitation sent/i).waitFor();
@@ -121,8 +120,7 @@ for (const server of servers()) {
       await page.waitForURL(/#\/users\/create/);
       await page.getByRole('textbox', { name: /^Email/ }).fill(email);
       await page.getByRole('textbox', { name: /^Name/ }).fill('Gloria Globex');
-      await page.getByLabel('Role').click();
-      await page.getByRole('option', { name: 'Recruiter' }).click();
+      await chooseOption(page, 'Role', 'Recruiter');
       await page.getByRole('button', { name: /invite|save/i }).click();
       await page.getByText(/invitation sent/i).waitFor();
       // Listed as invited, by address only: nothing says the account already existed.

@@ -9,7 +9,18 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, chooseOption, launchBrowser, queryAs, screenshot, servers, signedInPage } from '../support/browser.js';
+import {
+  axeViolations,
+  chooseOption,
+  chooseSuggestion,
+  launchBrowser,
+  panelsLoaded,
+  queryAs,
+  screenshot,
+  servers,
+  signedInPage,
+  transitionsDone,
+} from '../support/browser.js';
 
 /** Open, with the recruiter and the hiring manager on its team. */
 const BLIND_JOB = 'Embedded Systems Engineer (C/C++)';
@@ -24,7 +35,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** MUI selects open a listbox; pick the option by its text. */
 /** A one-page PDF with these lines as real text (Helvetica), so the server can read and redact it. */
 function textPdf(lines: string[]): Buffer {
   const pdfString = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);
@@ -101,8 +111,7 @@ for (const server of servers()) {
       await page.getByRole('textbox', { name: /^Full name/ }).fill(person.name);
       await page.getByRole('textbox', { name: /^Email/ }).fill(person.email);
       await page.getByRole('textbox', { name: /^Phone/ }).fill(person.phone);
-      await page.getByRole('combobox', { name: 'Job' }).fill('Embedded');
-      await page.getByRole('option', { name: BLIND_JOB }).click();
+      await chooseSuggestion(page, 'Job', 'Embedded', BLIND_JOB);
       await page.getByRole('button', { name: 'Add candidate' }).click();
       await page.getByText(`${person.name} added to ${BLIND_JOB}`).waitFor();
       await page.waitForURL(/#\/candidates\/[^/]+\/show/);
@@ -169,7 +178,7 @@ for (const server of servers()) {
       await text.getByText(/\[name\]/).waitFor();
       expect(await text.textContent()).toMatch(/\[email\]/);
       expect(await text.textContent()).toMatch(/FreeRTOS/);
-      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      await panelsLoaded(page);
       await expectNoIdentity(page);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `blind-review-manager-${server.dialect}`);
@@ -192,7 +201,7 @@ for (const server of servers()) {
       await recruiter.getByRole('button', { name: 'Reveal identity' }).click();
       const dialog = recruiter.getByRole('dialog', { name: `Reveal ${person.name}’s identity?` });
       await dialog.getByText(/cannot be undone, and it is recorded in the audit log/).waitFor();
-      await recruiter.waitForTimeout(400); // the dialog's fade-in
+      await transitionsDone(recruiter);
       await screenshot(recruiter, `blind-review-reveal-dialog-${server.dialect}`);
       expect(await axeViolations(recruiter)).toEqual([]);
       await dialog.getByRole('button', { name: 'Reveal identity' }).click();
@@ -206,7 +215,7 @@ for (const server of servers()) {
       await manager.getByRole('heading', { level: 1, name: person.name }).waitFor();
       await manager.getByText(/^Identity revealed to reviewers by Rita Recruiter on /).waitFor();
       await manager.getByRole('link', { name: `Download ${filename}` }).waitFor();
-      await expect.poll(() => manager.locator('[aria-busy="true"]').count()).toBe(0);
+      await panelsLoaded(manager);
       await screenshot(manager, `blind-review-revealed-${server.dialect}`);
       await manager.context().close();
     });

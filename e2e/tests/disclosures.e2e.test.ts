@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, fromMail, launchBrowser, newTestPage, queryAs, screenshot, servers, signedInPage } from '../support/browser.js';
+import { axeViolations, chooseSuggestion, fromMail, launchBrowser, newTestPage, queryAs, screenshot, servers, signedInPage } from '../support/browser.js';
 import { applyToDemoJob } from '../support/careers.js';
 
 let browser: Browser;
@@ -67,10 +67,7 @@ for (const server of servers()) {
       await interviews.getByRole('button', { name: 'Schedule interview' }).click();
       const dialog = staff.getByRole('dialog');
       await dialog.getByRole('textbox', { name: 'Title' }).fill(`Call with ${name}`);
-      const interviewers = dialog.getByRole('combobox', { name: /^Interviewers/ });
-      await interviewers.click();
-      await interviewers.fill('recruiter@acme.example');
-      await staff.getByRole('option', { name: 'recruiter@acme.example' }).click();
+      await chooseSuggestion(dialog, /^Interviewers/, 'recruiter@acme.example', 'recruiter@acme.example');
       await dialog.getByRole('textbox', { name: 'Location' }).fill(`Meeting room, ask for ${name}`);
       await dialog.getByRole('button', { name: 'Schedule' }).click();
       await interviews.getByRole('heading', { name: `Call with ${name}` }).waitFor();

@@ -5,7 +5,17 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, queryAs, screenshot, servers, signedInPage } from '../support/browser.js';
+import {
+  axeViolations,
+  chooseOption,
+  chooseSuggestion,
+  launchBrowser,
+  panelsLoaded,
+  queryAs,
+  screenshot,
+  servers,
+  signedInPage,
+} from '../support/browser.js';
 
 /** Open, with the recruiter and the hiring manager on its team. */
 const JOB = 'Senior Robotics Software Engineer';
@@ -55,11 +65,8 @@ for (const server of servers()) {
       await interviews.getByRole('button', { name: 'Schedule interview' }).click();
       const dialog = recruiter.getByRole('dialog');
       await dialog.getByRole('textbox', { name: 'Title' }).fill(title);
-      const interviewers = dialog.getByRole('combobox', { name: /^Interviewers/ });
       for (const email of ['manager@acme.example', 'recruiter@acme.example']) {
-        await interviewers.click();
-        await interviewers.fill(email);
-        await recruiter.getByRole('option', { name: email }).click();
+        await chooseSuggestion(dialog, /^Interviewers/, email, email);
       }
       await dialog.getByRole('textbox', { name: 'Video link' }).fill('https://meet.example.com/e2e');
       await dialog.getByRole('button', { name: 'Schedule' }).click();
@@ -69,10 +76,8 @@ for (const server of servers()) {
       // The recruiter submits their scorecard for it, so there is one the manager may not see yet.
       const scorecardForm = recruiter.getByRole('form', { name: 'Submit your scorecard' });
       await scorecardForm.waitFor();
-      const interviewPicker = scorecardForm.getByRole('combobox', { name: 'Interview' });
-      if (await interviewPicker.count()) {
-        await interviewPicker.click();
-        await recruiter.getByRole('option', { name: new RegExp(title) }).click();
+      if (await scorecardForm.getByRole('combobox', { name: 'Interview' }).count()) {
+        await chooseOption(scorecardForm, 'Interview', new RegExp(title));
       }
       // The job's criteria come first, the recommendation last.
       const recruiterGroups = await scorecardForm.getByRole('radiogroup').all();
@@ -95,10 +100,8 @@ for (const server of servers()) {
       await page.getByRole('region', { name: 'Interviews' }).getByRole('heading', { name: title }).waitFor();
 
       const form = page.getByRole('form', { name: 'Submit your scorecard' });
-      const picker = form.getByRole('combobox', { name: 'Interview' });
-      if (await picker.count()) {
-        await picker.click();
-        await page.getByRole('option', { name: new RegExp(title) }).click();
+      if (await form.getByRole('combobox', { name: 'Interview' }).count()) {
+        await chooseOption(form, 'Interview', new RegExp(title));
       }
       const groups = await form.getByRole('radiogroup').all();
       expect(groups.length).toBeGreaterThan(1);
@@ -140,7 +143,7 @@ for (const server of servers()) {
       await page.getByRole('region', { name: 'Offer' }).waitFor();
       await page.getByRole('region', { name: 'Feedback' }).waitFor();
       // Interviews, feedback and offers load beside the application.
-      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      await panelsLoaded(page);
       await screenshot(page, `application-offer-${server.dialect}`);
       expect(await axeViolations(page)).toEqual([]);
     });
@@ -165,7 +168,7 @@ for (const server of servers()) {
       await upload.getByRole('button', { name: 'Upload' }).click();
       await page.getByText(`${filename} uploaded`).waitFor();
       await files.getByRole('link', { name: `Download ${filename}` }).waitFor();
-      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      await panelsLoaded(page);
       await screenshot(page, `candidate-files-${server.dialect}`);
       expect(await axeViolations(page)).toEqual([]);
 

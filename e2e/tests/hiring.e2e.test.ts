@@ -6,7 +6,17 @@
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, queryAs, screenshot, servers, signedInPage } from '../support/browser.js';
+import {
+  axeViolations,
+  chooseOption,
+  launchBrowser,
+  panelsLoaded,
+  queryAs,
+  screenshot,
+  servers,
+  signedInPage,
+  transitionsDone,
+} from '../support/browser.js';
 
 /** Open, with the recruiter and the hiring manager on its team. */
 const BOARD_JOB = 'Senior Robotics Software Engineer';
@@ -61,12 +71,6 @@ async function openBoard(page: Page, baseUrl: string, id: string) {
   await page.locator('section[data-stage-id]').first().waitFor();
 }
 
-/** MUI selects open a listbox; pick the option by its text. */
-async function choose(page: Page, label: string | RegExp, option: string | RegExp) {
-  await page.getByLabel(label).click();
-  await page.getByRole('option', { name: option }).click();
-}
-
 for (const server of servers()) {
   describe(`hiring backoffice [${server.dialect}]`, () => {
     it('a recruiter creates a job, publishes it and edits it', async () => {
@@ -77,8 +81,8 @@ for (const server of servers()) {
       await page.waitForURL(/#\/jobs\/create/);
 
       await page.getByRole('textbox', { name: /^Job title/ }).fill(title);
-      await choose(page, /^Department/, 'Engineering');
-      await choose(page, /^Workplace/, 'Remote');
+      await chooseOption(page, /^Department/, 'Engineering');
+      await chooseOption(page, /^Workplace/, 'Remote');
       // A remote job says where applicants may live before it can open (search engines need it).
       await page.getByRole('textbox', { name: /^Country/ }).fill('pt');
       await page
@@ -165,7 +169,7 @@ for (const server of servers()) {
       await dialog.waitFor();
       await dialog.getByRole('button', { name: 'Reject' }).click();
       await dialog.getByText('Pick a reason').waitFor();
-      await choose(page, /^Reason/, 'Skills do not match the role');
+      await chooseOption(page, /^Reason/, 'Skills do not match the role');
       await dialog.getByLabel('Internal note (optional)').fill('Strong, but no robotics experience yet.');
       await dialog.getByRole('radio', { name: 'Send now' }).check();
       await screenshot(page, `hiring-reject-dialog-${server.dialect}`);
@@ -212,7 +216,10 @@ for (const server of servers()) {
 
       // The board shows its cached columns at once and refetches them.
       await openBoard(page, server.url, await jobId(page, BOARD_JOB));
-      await expect.poll(() => countOf(column(page, 'Final interview'))).toBe(before + 2);
+      await column(page, 'Final interview')
+        .getByTestId('column-count')
+        .filter({ hasText: new RegExp(`^${before + 2}$`) })
+        .waitFor();
       await page.context().close();
     });
 
@@ -283,7 +290,7 @@ for (const server of servers()) {
       await dialog
         .getByText(/then the record of Dima Bondarenko <dima\.b@example\.net> is deleted/)
         .waitFor();
-      await page.waitForTimeout(400); // the dialog's fade-in
+      await transitionsDone(page);
       await screenshot(page, `hiring-merge-dialog-${server.dialect}`);
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       expect(await axeViolations(page)).toEqual([]);
@@ -310,6 +317,8 @@ for (const server of servers()) {
       await banner
         .getByText(/their data is kept but not used: no stage moves, emails, notes or scorecards/)
         .waitFor();
+      // Restricting refetches the candidate and its panels; what is checked and pictured is the page once they are in.
+      await panelsLoaded(page);
       expect(await page.getByRole('button', { name: 'Add to job' }).isDisabled()).toBe(true);
       expect(await page.getByRole('button', { name: 'Edit', exact: true }).isDisabled()).toBe(true);
       expect(await page.getByRole('button', { name: 'Restrict processing' }).count()).toBe(0);
@@ -350,7 +359,7 @@ for (const server of servers()) {
       await page.getByRole('heading', { name: 'Stage history' }).waitFor();
       await banner.waitFor();
       // The panels have loaded (interviews, feedback, offer).
-      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      await panelsLoaded(page);
       expect(await page.getByRole('button', { name: 'Move to…' }).isDisabled()).toBe(true);
       expect(await page.getByRole('textbox', { name: 'Add a note' }).count()).toBe(0);
       await screenshot(page, `hiring-restricted-application-${server.dialect}`);
@@ -358,6 +367,7 @@ for (const server of servers()) {
       // Lifting tells the candidate first; then everything is back.
       await page.goto(candidateUrl);
       await banner.waitFor();
+      await panelsLoaded(page);
       await banner.getByRole('button', { name: 'Lift restriction' }).click();
       const lift = page.getByRole('dialog', { name: 'Lift the restriction?' });
       await lift
@@ -365,7 +375,7 @@ for (const server of servers()) {
           /José Álvarez will be emailed at jose\.alvarez@example\.com that the restriction is lifted/,
         )
         .waitFor();
-      await page.waitForTimeout(400); // the dialog's fade-in
+      await transitionsDone(page);
       await screenshot(page, `hiring-restriction-lift-dialog-${server.dialect}`);
       await lift.getByRole('button', { name: 'Email and lift restriction' }).click();
       await page.getByText(/^Restriction lifted; José Álvarez is emailed/).waitFor();
@@ -373,6 +383,7 @@ for (const server of servers()) {
       await page.getByRole('button', { name: 'Restrict processing' }).waitFor();
       expect(await page.getByRole('button', { name: 'Add to job' }).isDisabled()).toBe(false);
       await page.getByRole('link', { name: 'Edit', exact: true }).waitFor();
+      await panelsLoaded(page);
       await screenshot(page, `hiring-restriction-lifted-${server.dialect}`);
       await page.context().close();
     });

@@ -53,7 +53,9 @@ for (const server of servers()) {
       await section.getByLabel('Allowed email domains').fill('acme.example');
       await section.getByLabel('Allowed email domains').press('Enter');
       await section.getByRole('button', { name: 'acme.example' }).waitFor();
-      await expect.poll(() => section.getByLabel('Redirect URI (register it at your provider)').inputValue()).toBe(`${server.url}/auth/oidc/callback`);
+      await expect
+        .poll(() => section.getByLabel('Redirect URI (register it at your provider)').inputValue(), { timeout: 10_000 })
+        .toBe(`${server.url}/auth/oidc/callback`);
       await section.getByRole('button', { name: 'Save' }).click();
       await section.getByText('Kept sealed; leave empty to keep it').waitFor();
       const signInLink = await section.getByLabel('Your organisation’s sign-in link').inputValue();

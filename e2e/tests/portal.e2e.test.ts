@@ -4,11 +4,9 @@
  * code from the email (written as .eml files under the data folder), sees
  * their application, leaves the talent pool and asks for erasure.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { axeViolations, launchBrowser, screenshot, servers } from '../support/browser.js';
+import { axeViolations, fromMail, launchBrowser, screenshot, servers } from '../support/browser.js';
 import { applyToDemoJob, DEMO_JOB } from '../support/careers.js';
 
 const JOB = DEMO_JOB;
@@ -31,26 +29,14 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-/** The code in the newest portal email to `email`, once the outbox has delivered it to the mail folder. */
-async function codeFromMail(dataDir: string, email: string, seen: Set<string>): Promise<string> {
-  const dir = join(dataDir, 'mail');
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (existsSync(dir)) {
-      for (const file of readdirSync(dir)) {
-        if (seen.has(file)) continue;
-        const message = readFileSync(join(dir, file), 'utf8');
-        if (!message.includes(email) || !/privacy portal/.test(message)) continue;
-        const code = /^ {4}(\d{6})\s*$/m.exec(message)?.[1];
-        if (code) {
-          seen.add(file);
-          return code;
-        }
-      }
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('no portal code email arrived');
+/** The code in a portal email to `email` not read before, once the outbox has delivered it to the mail folder. */
+function codeFromMail(dataDir: string, email: string, seen: Set<string>): Promise<string> {
+  return fromMail(dataDir, (message, file) => {
+    if (seen.has(file) || !message.includes(email) || !/privacy portal/.test(message)) return undefined;
+    const code = /^ {4}(\d{6})\s*$/m.exec(message)?.[1];
+    if (code) seen.add(file);
+    return code;
+  });
 }
 
 for (const server of servers()) {

@@ -7,7 +7,16 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, } from 'vitest';
-import { axeViolations, chooseOption, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
+import {
+  axeViolations,
+  chooseOption,
+  launchBrowser,
+  newTestPage,
+  panelsLoaded,
+  screenshot,
+  servers,
+  signIn,
+} from '../support/browser.js';
 
 const PROOF_PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
@@ -49,6 +58,8 @@ for (const server of servers()) {
       await page.getByRole('menuitem', { name: 'Data requests' }).click();
       await page.getByRole('link', { name: 'New request' }).click();
       await page.waitForURL(/#\/privacy-requests\/create/);
+      // The list (with a Type filter of its own) stays on screen until the form's code has loaded.
+      await page.getByRole('button', { name: 'Add request' }).waitFor();
       await chooseOption(page, /^Type/, 'Erasure');
       await page.getByLabel(/^Email/).fill(email);
       await page.getByLabel(/^Country/).fill('DE');
@@ -60,7 +71,7 @@ for (const server of servers()) {
       await heading.waitFor();
       const reference = /([0-9A-F]{8})$/.exec((await heading.textContent()) ?? '')?.[1] ?? '';
       await page.getByRole('link', { name: 'Open the candidate' }).waitFor();
-      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      await panelsLoaded(page);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `requests-show-received-${server.dialect}`);
 
@@ -97,6 +108,7 @@ for (const server of servers()) {
 
       // The queue lists it among the completed requests.
       await page.getByRole('menuitem', { name: 'Data requests' }).click();
+      await page.getByRole('link', { name: 'New request' }).waitFor();
       await chooseOption(page, /^Status/, 'Completed');
       const row = page.getByRole('row').filter({ hasText: reference });
       await row.getByText('Completed').waitFor();
@@ -108,6 +120,7 @@ for (const server of servers()) {
     it('records a California request from an authorized agent with their proof, and its receipt', async () => {
       const page = await adminPage(server.url);
       await page.goto(`${server.url}/admin/#/privacy-requests/create`);
+      await page.getByRole('button', { name: 'Add request' }).waitFor();
       await chooseOption(page, /^Type/, /^Access/);
       await chooseOption(page, /^Received by/, 'Letter');
       await page.getByLabel(/^Email/).fill(`agent-client-${server.dialect}@example.test`);
@@ -133,7 +146,7 @@ for (const server of servers()) {
         agent.getByRole('button', { name: 'Download the proof signed-permission.pdf' }).click(),
       ]);
       expect(download.suggestedFilename()).toBe('signed-permission.pdf');
-      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      await panelsLoaded(page);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `requests-agent-${server.dialect}`);
 
@@ -152,7 +165,7 @@ for (const server of servers()) {
       const page = await adminPage(server.url);
       await page.goto(`${server.url}/admin/#/privacy-requests`);
       await page.getByRole('heading', { name: 'Data requests' }).or(page.locator('table')).first().waitFor();
-      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      await panelsLoaded(page);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `requests-list-open-${server.dialect}`);
       await page.context().close();

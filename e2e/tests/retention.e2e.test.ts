@@ -8,7 +8,15 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, } from 'vitest';
-import { axeViolations, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
+import {
+  axeViolations,
+  launchBrowser,
+  newTestPage,
+  panelsLoaded,
+  screenshot,
+  servers,
+  signIn,
+} from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -150,7 +158,7 @@ for (const server of servers()) {
       await confirm.getByRole('button', { name: 'Cancel' }).click();
       await confirm.waitFor({ state: 'hidden' });
 
-      await expect.poll(() => page.locator('[aria-busy="true"]').count()).toBe(0);
+      await panelsLoaded(page);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `retention-${server.dialect}`);
       await page.context().close();

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, fromMail, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
+import { axeViolations, chooseOption, fromMail, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
 import { applyToDemoJob, DEMO_JOB } from '../support/careers.js';
 
 const JOB = DEMO_JOB;
@@ -131,8 +131,7 @@ for (const server of servers()) {
       await holds.getByRole('button', { name: 'Place a hold' }).click();
       const place = page.getByRole('dialog', { name: 'Place a legal hold' });
       await place.getByText(/the legal reason, without personal data/i).waitFor();
-      await place.getByLabel('Scope').click();
-      await page.getByRole('option', { name: `Only the application for ${JOB}` }).click();
+      await chooseOption(place, 'Scope', `Only the application for ${JOB}`);
       await place.getByRole('textbox', { name: /^Reason/ }).fill('x');
       await place.getByRole('button', { name: 'Place hold' }).click();
       await place.getByText(/^Give the legal reason/).waitFor();
@@ -184,8 +183,8 @@ for (const server of servers()) {
       expect(await page.getByRole('button', { name: 'Erase now' }).count()).toBe(0);
 
       await page.getByRole('menuitem', { name: 'Data requests' }).click();
-      await page.getByLabel(/^Status/).click();
-      await page.getByRole('option', { name: 'Completed' }).click();
+      await page.getByRole('link', { name: 'New request' }).waitFor();
+      await chooseOption(page, /^Status/, 'Completed');
       await page.getByRole('row').filter({ hasText: reference }).getByText('Completed').waitFor();
       await screenshot(page, `rights-completed-${server.dialect}`);
       await page.context().close();
