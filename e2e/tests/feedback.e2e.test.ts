@@ -99,7 +99,9 @@ for (const server of servers()) {
       await expect(feedback.getByRole('list', { name: 'Scorecards' }).count()).resolves.toBe(0);
       await page.getByRole('region', { name: 'Interviews' }).getByRole('heading', { name: title }).waitFor();
 
+      // The form comes once the job (its criteria) is loaded, after the interviews: wait for it before counting its parts.
       const form = page.getByRole('form', { name: 'Submit your scorecard' });
+      await form.getByRole('radiogroup', { name: 'Recommendation' }).waitFor();
       if (await form.getByRole('combobox', { name: 'Interview' }).count()) {
         await chooseOption(form, 'Interview', new RegExp(title));
       }
