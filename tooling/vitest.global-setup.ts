@@ -27,8 +27,11 @@ export default async function setup({ provide }: { provide: (key: string, value:
   const ok = await reachable(url);
   if (!ok) {
     const message = `PostgreSQL is not reachable at ${new URL(url).host}: the PostgreSQL half of the integration tests is SKIPPED.`;
-    if (process.env.CANDOR_REQUIRE_POSTGRES === '1') throw new Error(`${message} (CANDOR_REQUIRE_POSTGRES=1)`);
-    console.warn(`\n${'!'.repeat(100)}\n!! ${message}\n!! Start PostgreSQL or set TEST_POSTGRES_URL to run it.\n${'!'.repeat(100)}\n`);
+    if (process.env.CANDOR_REQUIRE_POSTGRES === '1')
+      throw new Error(`${message} (CANDOR_REQUIRE_POSTGRES=1)`);
+    console.warn(
+      `\n${'!'.repeat(100)}\n!! ${message}\n!! Start PostgreSQL or set TEST_POSTGRES_URL to run it.\n${'!'.repeat(100)}\n`,
+    );
   }
   provide('postgresAdminUrl', ok ? url : null);
 }

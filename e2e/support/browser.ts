@@ -44,13 +44,32 @@ const axeSource = (): string => {
 };
 
 /** Runs axe-core (WCAG 2.x A/AA rules) in the page and returns the violations. */
-export async function axeViolations(page: Page): Promise<Array<{ id: string; help: string; targets: string[] }>> {
+export async function axeViolations(
+  page: Page,
+): Promise<Array<{ id: string; help: string; targets: string[] }>> {
   await page.addScriptTag({ content: axeSource() });
   const run = () =>
     page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-      return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: Document,
+              opts: object,
+            ) => Promise<{
+              violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown[] }> }>;
+            }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      });
+      return result.violations.map((v) => ({
+        id: v.id,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(' ')),
+      }));
     });
   // A page caught mid-transition (a notification fading in, a dialog closing) shows half-drawn colours.
   await transitionsDone(page);
@@ -67,7 +86,10 @@ export async function transitionsDone(page: Page): Promise<void> {
   await page.waitForFunction(() =>
     document
       .getAnimations()
-      .every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity),
+      .every(
+        (animation) =>
+          animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity,
+      ),
   );
 }
 
@@ -152,9 +174,15 @@ export async function mutateAs(page: Page, procedure: string, input: unknown): P
 }
 
 /** The link to the backoffice page `page` (e.g. 'set-password') in the newest email to `to`, pointed at this server. */
-export async function linkFromMail(server: { url: string; dataDir: string }, to: string, page: string): Promise<string> {
+export async function linkFromMail(
+  server: { url: string; dataDir: string },
+  to: string,
+  page: string,
+): Promise<string> {
   const pattern = new RegExp(`(http://\\S+#/${page}\\?token=\\S+)`);
-  const link = await fromMail(server.dataDir, (mail) => (mail.includes(`To: ${to}`) ? pattern.exec(mail)?.[1] : undefined));
+  const link = await fromMail(server.dataDir, (mail) =>
+    mail.includes(`To: ${to}`) ? pattern.exec(mail)?.[1] : undefined,
+  );
   return link.replace(/^http:\/\/localhost:\d+/, server.url);
 }
 
@@ -175,7 +203,10 @@ export async function newMember(
   await mutateAs(admin, 'users.invite', { email: person.email, name: person.name, role });
   const invitation = await linkFromMail(server, person.email, 'set-password');
   await admin.context().clearCookies();
-  await mutateAs(admin, 'auth.setPassword', { token: decodeURIComponent(invitation.split('token=')[1] ?? ''), password: person.password });
+  await mutateAs(admin, 'auth.setPassword', {
+    token: decodeURIComponent(invitation.split('token=')[1] ?? ''),
+    password: person.password,
+  });
   await admin.close();
 }
 
@@ -191,7 +222,11 @@ function pageOf(scope: Scope): Page {
  * `scope`. The option list opens in a popover at the end of the page, so
  * it is looked for there; the helper returns once the list has closed again.
  */
-export async function chooseOption(scope: Scope, label: string | RegExp, option: string | RegExp): Promise<void> {
+export async function chooseOption(
+  scope: Scope,
+  label: string | RegExp,
+  option: string | RegExp,
+): Promise<void> {
   const page = pageOf(scope);
   await scope.getByRole('combobox', { name: label }).click();
   const listbox = page.getByRole('listbox');
@@ -218,7 +253,9 @@ export async function chooseSuggestion(
 
 /** The text of a quoted-printable body: soft line breaks joined, =XX escapes decoded ("?t=3D…" is "?t=…"). */
 function quotedPrintableDecoded(text: string): string {
-  return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
 }
 
 /**
@@ -226,7 +263,10 @@ function quotedPrintableDecoded(text: string): string {
  * finds something in (it is given each message and its file name), waiting
  * up to 20 s for the outbox to deliver it.
  */
-export function fromMail(dataDir: string, find: (message: string, file: string) => string | undefined): Promise<string> {
+export function fromMail(
+  dataDir: string,
+  find: (message: string, file: string) => string | undefined,
+): Promise<string> {
   const dir = join(dataDir, 'mail');
   return vi.waitFor(
     () => {

@@ -13,7 +13,9 @@ export const RESUME_PDF = Buffer.from(
 /** The id of a published job of acme, found in the generated site by its title. */
 export function jobIdByTitle(dataDir: string, title: string): string {
   const jobsDir = join(dataDir, 'careers', 'acme', 'jobs');
-  const id = readdirSync(jobsDir).find((dir) => readFileSync(join(jobsDir, dir, 'index.html'), 'utf8').includes(`<h1>${title}`));
+  const id = readdirSync(jobsDir).find((dir) =>
+    readFileSync(join(jobsDir, dir, 'index.html'), 'utf8').includes(`<h1>${title}`),
+  );
   if (!id) throw new Error(`no page for ${title}`);
   return id;
 }
@@ -22,14 +24,23 @@ export function jobIdByTitle(dataDir: string, title: string): string {
 export async function fillApplication(page: Page, person: { name: string; email: string }): Promise<void> {
   await page.getByLabel(/^Full name|^Name/).fill(person.name);
   await page.getByLabel(/^Email/).fill(person.email);
-  await page.getByLabel(/^Resume/).setInputFiles({ name: 'resume.pdf', mimeType: 'application/pdf', buffer: RESUME_PDF });
-  await page.getByRole('group', { name: /right to work in the EU/ }).getByLabel('Yes').check();
+  await page
+    .getByLabel(/^Resume/)
+    .setInputFiles({ name: 'resume.pdf', mimeType: 'application/pdf', buffer: RESUME_PDF });
+  await page
+    .getByRole('group', { name: /right to work in the EU/ })
+    .getByLabel('Yes')
+    .check();
   await page.getByLabel(/talent pool/i).check();
   await page.getByLabel(/at least 18/).check();
 }
 
 /** Applies to the demo job and waits for the confirmation. */
-export async function applyToDemoJob(page: Page, server: { url: string; dataDir: string }, person: { name: string; email: string }): Promise<void> {
+export async function applyToDemoJob(
+  page: Page,
+  server: { url: string; dataDir: string },
+  person: { name: string; email: string },
+): Promise<void> {
   await page.goto(`${server.url}/careers/acme/jobs/${jobIdByTitle(server.dataDir, DEMO_JOB)}/apply/`);
   await fillApplication(page, person);
   await page.getByRole('button', { name: /Send application/ }).click();

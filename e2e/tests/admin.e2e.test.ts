@@ -1,6 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, chooseOption, DEMO_PASSWORD, fromMail, launchBrowser, newTestPage, screenshot, servers } from '../support/browser.js';
+import {
+  axeViolations,
+  chooseOption,
+  DEMO_PASSWORD,
+  fromMail,
+  launchBrowser,
+  newTestPage,
+  screenshot,
+  servers,
+} from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,7 +28,10 @@ async function signIn(page: Page, baseUrl: string, email: string, password = DEM
 }
 
 async function signOut(page: Page) {
-  await page.getByRole('button', { name: /account menu/i }).first().click();
+  await page
+    .getByRole('button', { name: /account menu/i })
+    .first()
+    .click();
   await page.getByRole('menuitem', { name: /logout|sign out/i }).click();
   await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
 }
@@ -38,7 +50,9 @@ for (const server of servers()) {
       await page.getByRole('heading', { name: 'Candor' }).waitFor();
       await page.getByRole('link', { name: 'Forgot password?' }).waitFor();
       expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('/admin/favicon.svg');
-      expect((await page.request.get(`${server.url}/admin/favicon.svg`)).headers()['content-type']).toContain('svg');
+      expect((await page.request.get(`${server.url}/admin/favicon.svg`)).headers()['content-type']).toContain(
+        'svg',
+      );
       await page.waitForLoadState('networkidle');
       await screenshot(page, `admin-sign-in-${server.dialect}`);
       expect(consoleErrors).toEqual([]);
@@ -46,14 +60,22 @@ for (const server of servers()) {
       await signIn(page, server.url, 'admin@acme.example');
       await page.getByRole('menuitem', { name: 'Users' }).waitFor();
       // "Your account" lists this very browser among the sessions.
-      await page.getByRole('button', { name: /account menu/i }).first().click();
+      await page
+        .getByRole('button', { name: /account menu/i })
+        .first()
+        .click();
       await page.getByRole('menuitem', { name: 'Your account' }).click();
       const sessions = page.getByRole('list', { name: 'Your sessions' });
       await sessions.getByText('This browser').waitFor();
       expect(await sessions.getByText('Chrome on Linux').count()).toBeGreaterThan(0);
       await screenshot(page, `admin-account-sessions-${server.dialect}`);
       await page.getByRole('menuitem', { name: 'Users' }).click();
-      for (const email of ['owner@acme.example', 'admin@acme.example', 'recruiter@acme.example', 'manager@acme.example']) {
+      for (const email of [
+        'owner@acme.example',
+        'admin@acme.example',
+        'recruiter@acme.example',
+        'manager@acme.example',
+      ]) {
         await page.getByText(email).first().waitFor();
       }
       await screenshot(page, `admin-users-${server.dialect}`);
@@ -84,7 +106,10 @@ for (const server of servers()) {
       const email = `invitee-${server.dialect}-${Date.now()}@example.test`;
       await signIn(page, server.url, 'admin@acme.example');
       await page.getByRole('menuitem', { name: 'Users' }).click();
-      await page.getByRole('link', { name: /invite/i }).first().click();
+      await page
+        .getByRole('link', { name: /invite/i })
+        .first()
+        .click();
       await page.waitForURL(/#\/users\/create/);
       await page.getByRole('textbox', { name: /^Email/ }).fill(email);
       await page.getByRole('textbox', { name: /^Name/ }).fill('Ivy Invitee');
@@ -116,7 +141,10 @@ for (const server of servers()) {
       const email = 'recruiter@globex.example';
       await signIn(page, server.url, 'admin@acme.example');
       await page.getByRole('menuitem', { name: 'Users' }).click();
-      await page.getByRole('link', { name: /invite/i }).first().click();
+      await page
+        .getByRole('link', { name: /invite/i })
+        .first()
+        .click();
       await page.waitForURL(/#\/users\/create/);
       await page.getByRole('textbox', { name: /^Email/ }).fill(email);
       await page.getByRole('textbox', { name: /^Name/ }).fill('Gloria Globex');
@@ -143,7 +171,7 @@ for (const server of servers()) {
       await page.close();
     });
 
-    it('switches the demo owner to a second tenant and shows only that tenant\'s users', async () => {
+    it("switches the demo owner to a second tenant and shows only that tenant's users", async () => {
       const page = await newTestPage(browser);
       await signIn(page, server.url, 'owner@acme.example');
       await page.getByRole('button', { name: /Switch tenant/ }).click();

@@ -22,7 +22,11 @@ afterAll(async () => {
 });
 
 async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 }, ...options });
+  const context = await browser.newContext({
+    bypassCSP: true,
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
   const page = await context.newPage();
   onTestFailed(async () => {
     const name = (expect.getState().currentTestName ?? 'test').replace(/\W+/g, '-').slice(-80);
@@ -55,7 +59,12 @@ for (const server of servers()) {
       await screenshot(page, `apply-form-${server.dialect}`);
       await page.getByRole('button', { name: /Send application|Submit application|Apply/ }).click();
       await page.getByRole('heading', { name: /received|Thank you/i }).waitFor();
-      await expect(page.getByText(/consent receipt/i).first().isVisible()).resolves.toBe(true);
+      await expect(
+        page
+          .getByText(/consent receipt/i)
+          .first()
+          .isVisible(),
+      ).resolves.toBe(true);
       await expect(page.getByText(email).first().isVisible()).resolves.toBe(true);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `apply-confirmation-${server.dialect}`);
@@ -71,7 +80,9 @@ for (const server of servers()) {
       expect(await page.getByText(/already applied/i).count()).toBe(0);
       expect(await page.locator('#apply-root').innerText()).toBe(confirmation);
       await fromMail(server.dataDir, (mail) =>
-        mail.includes(`To: ${email}`) && mail.includes('You already applied for this role on') ? 'found' : undefined,
+        mail.includes(`To: ${email}`) && mail.includes('You already applied for this role on')
+          ? 'found'
+          : undefined,
       );
       await page.context().close();
     });
@@ -97,7 +108,12 @@ for (const server of servers()) {
       await fillApplication(page, `nojs-${email}`);
       await page.getByRole('button', { name: /Send application|Submit application|Apply/ }).click();
       await page.getByRole('heading', { name: /received|Thank you/i }).waitFor();
-      await expect(page.getByText(/consent receipt/i).first().isVisible()).resolves.toBe(true);
+      await expect(
+        page
+          .getByText(/consent receipt/i)
+          .first()
+          .isVisible(),
+      ).resolves.toBe(true);
       await page.context().close();
     });
 
@@ -110,7 +126,12 @@ for (const server of servers()) {
       expect((await page.goto(`${server.url}/careers/acme/jobs/${id}/apply/`))?.status()).toBe(404);
       const post = await page.request.post(`${server.url}/careers/acme/jobs/${id}/apply`, {
         headers: { Accept: 'application/json' },
-        multipart: { name: 'Late Applicant', email: `late-${email}`, ageConfirmed: 'yes', noticeVersion: '1' },
+        multipart: {
+          name: 'Late Applicant',
+          email: `late-${email}`,
+          ageConfirmed: 'yes',
+          noticeVersion: '1',
+        },
       });
       expect(post.status()).toBe(410);
       await page.context().close();
@@ -120,7 +141,12 @@ for (const server of servers()) {
       const page = await newPage();
       await page.goto(`${server.url}/careers/acme/privacy/`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await expect(page.getByText(/Version 1/).first().isVisible()).resolves.toBe(true);
+      await expect(
+        page
+          .getByText(/Version 1/)
+          .first()
+          .isVisible(),
+      ).resolves.toBe(true);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `privacy-notice-${server.dialect}`);
       const jwks = await page.request.get(`${server.url}/careers/acme/jwks.json`);

@@ -85,9 +85,13 @@ for (const server of servers()) {
 
     it('a recruiter marks a stage for blind review and adds a candidate with a resume to it', async () => {
       const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
-      const { data: jobs } = await queryAs<{ data: Array<{ id: string; title: string }> }>(page, 'jobs.list', {
-        filter: { q: BLIND_JOB },
-      });
+      const { data: jobs } = await queryAs<{ data: Array<{ id: string; title: string }> }>(
+        page,
+        'jobs.list',
+        {
+          filter: { q: BLIND_JOB },
+        },
+      );
       const job = jobs.find((j) => j.title === BLIND_JOB);
       if (!job) throw new Error(`no job "${BLIND_JOB}" in the seed`);
 

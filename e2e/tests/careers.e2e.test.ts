@@ -22,7 +22,9 @@ for (const server of servers()) {
       const res = await page.goto(`${server.url}/careers/acme/`);
       expect(res?.status()).toBe(200);
       await expect(page.title()).resolves.toBe('Careers at Acme Robotics');
-      expect(await page.getByRole('link', { name: 'Senior Robotics Software Engineer' }).isVisible()).toBe(true);
+      expect(await page.getByRole('link', { name: 'Senior Robotics Software Engineer' }).isVisible()).toBe(
+        true,
+      );
       expect(await page.locator('script').count()).toBe(0);
       expect(await context.cookies()).toEqual([]);
       expect(external).toEqual([]);
@@ -49,9 +51,13 @@ for (const server of servers()) {
       await page.goto(`${server.url}/careers/acme/`);
       await page.getByRole('link', { name: 'Senior Robotics Software Engineer' }).click();
       await page.getByRole('heading', { level: 1, name: 'Senior Robotics Software Engineer' }).waitFor();
-      const scripts = await page.locator('script').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('type')));
+      const scripts = await page
+        .locator('script')
+        .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('type')));
       expect(scripts).toEqual(['application/ld+json']);
-      const posting = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+      const posting = JSON.parse(
+        (await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}',
+      );
       expect(posting).toMatchObject({ '@type': 'JobPosting', title: 'Senior Robotics Software Engineer' });
       expect(posting.hiringOrganization.name).toBe('Acme Robotics');
       await screenshot(page, `careers-job-${server.dialect}`);
@@ -70,7 +76,10 @@ for (const server of servers()) {
       await page.getByRole('link', { name: 'Privacy notice' }).click();
       expect(await page.getByRole('heading', { level: 1, name: 'Privacy notice' }).isVisible()).toBe(true);
       // The tenant's own consent purposes, by the labels applicants tick.
-      await page.getByText('Keep my profile in the talent pool and contact me about future roles').first().waitFor();
+      await page
+        .getByText('Keep my profile in the talent pool and contact me about future roles')
+        .first()
+        .waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await page.close();
     });

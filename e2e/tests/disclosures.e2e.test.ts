@@ -12,7 +12,17 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, chooseSuggestion, fromMail, launchBrowser, newTestPage, queryAs, screenshot, servers, signedInPage } from '../support/browser.js';
+import {
+  axeViolations,
+  chooseSuggestion,
+  fromMail,
+  launchBrowser,
+  newTestPage,
+  queryAs,
+  screenshot,
+  servers,
+  signedInPage,
+} from '../support/browser.js';
 import { applyToDemoJob } from '../support/careers.js';
 
 let browser: Browser;
@@ -38,7 +48,9 @@ async function portalSignIn(page: Page, server: { url: string; dataDir: string }
   await page.getByRole('button', { name: 'Send me a code' }).click();
   await page.getByRole('heading', { name: 'Check your email' }).waitFor();
   const code = await fromMail(server.dataDir, (message) =>
-    message.includes(email) && /privacy portal/.test(message) ? /^ {4}(\d{6})\s*$/m.exec(message)?.[1] : undefined,
+    message.includes(email) && /privacy portal/.test(message)
+      ? /^ {4}(\d{6})\s*$/m.exec(message)?.[1]
+      : undefined,
   );
   await page.getByLabel(/Code from the email/).fill(code);
   await page.getByRole('button', { name: 'Open my data' }).click();
@@ -87,7 +99,9 @@ for (const server of servers()) {
       await exportButton.waitFor();
       await Promise.all([staff.waitForEvent('download'), exportButton.click()]);
       await staff.getByRole('button', { name: 'Export to HR again' }).waitFor();
-      const { candidate } = await queryAs<{ candidate: { id: string } }>(staff, 'applications.get', { id: applicationId });
+      const { candidate } = await queryAs<{ candidate: { id: string } }>(staff, 'applications.get', {
+        id: applicationId,
+      });
       await staff.goto(`${server.url}/admin/#/candidates/${candidate.id}/show`);
       const log = staff.getByRole('region', { name: 'Who received their data' });
       await log.getByRole('cell', { name: /Personio \(HR system\)/ }).waitFor();
@@ -118,7 +132,9 @@ for (const server of servers()) {
       await admin.getByText('The data was erased').waitFor();
 
       // Exactly one notice about this person: the erasure, to Personio.
-      await fromMail(server.dataDir, (message) => (/GDPR Art\. 19 notice/.test(message) && message.includes(email) ? 'found' : undefined));
+      await fromMail(server.dataDir, (message) =>
+        /GDPR Art\. 19 notice/.test(message) && message.includes(email) ? 'found' : undefined,
+      );
       const notices = noticesAbout(server.dataDir, email);
       expect(notices).toHaveLength(1);
       expect(notices[0]).toMatch(/^To: privacy@personio\.example$/m);

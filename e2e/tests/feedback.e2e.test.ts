@@ -33,7 +33,9 @@ type Person = { id: string; email: string };
 
 /** An active application of JOB on which the manager has not submitted a scorecard yet. */
 async function applicationWithoutManagerScorecard(page: Page, managerId: string): Promise<string> {
-  const jobs = await queryAs<{ data: Array<{ id: string; title: string }> }>(page, 'jobs.list', { filter: { q: JOB } });
+  const jobs = await queryAs<{ data: Array<{ id: string; title: string }> }>(page, 'jobs.list', {
+    filter: { q: JOB },
+  });
   const job = jobs.data.find((j) => j.title === JOB);
   if (!job) throw new Error(`no job "${JOB}" in the seed`);
   const { data } = await queryAs<{ data: Array<{ id: string }> }>(page, 'applications.list', {
@@ -41,7 +43,9 @@ async function applicationWithoutManagerScorecard(page: Page, managerId: string)
     pagination: { page: 1, perPage: 50 },
   });
   for (const application of data) {
-    const interviews = await queryAs<Interview[]>(page, 'interviews.forApplication', { applicationId: application.id });
+    const interviews = await queryAs<Interview[]>(page, 'interviews.forApplication', {
+      applicationId: application.id,
+    });
     const managerDone = interviews.some((i) => i.interviewers.some((p) => p.id === managerId && p.submitted));
     if (!managerDone) return application.id;
   }
@@ -81,7 +85,8 @@ for (const server of servers()) {
       }
       // The job's criteria come first, the recommendation last.
       const recruiterGroups = await scorecardForm.getByRole('radiogroup').all();
-      for (const group of recruiterGroups.slice(0, -1)) await group.getByRole('radio', { name: /^3/ }).check();
+      for (const group of recruiterGroups.slice(0, -1))
+        await group.getByRole('radio', { name: /^3/ }).check();
       await scorecardForm
         .getByRole('radiogroup', { name: 'Recommendation' })
         .getByRole('radio', { name: 'Yes', exact: true })
@@ -109,7 +114,10 @@ for (const server of servers()) {
       expect(groups.length).toBeGreaterThan(1);
       // The job's criteria, then the recommendation.
       for (const group of groups.slice(0, -1)) await group.getByRole('radio', { name: /^4/ }).check();
-      await form.getByRole('radiogroup', { name: 'Recommendation' }).getByRole('radio', { name: 'Strong yes' }).check();
+      await form
+        .getByRole('radiogroup', { name: 'Recommendation' })
+        .getByRole('radio', { name: 'Strong yes' })
+        .check();
       await form.getByRole('textbox', { name: 'Notes' }).fill('Excellent systems thinking.');
       await screenshot(page, `feedback-form-${server.dialect}`);
       await form.getByRole('button', { name: 'Submit scorecard' }).click();
@@ -134,7 +142,9 @@ for (const server of servers()) {
       // One with an offer if the seed has one, else the first.
       let target = data[0]?.id;
       for (const application of data) {
-        const offers = await queryAs<unknown[]>(page, 'offers.forApplication', { applicationId: application.id });
+        const offers = await queryAs<unknown[]>(page, 'offers.forApplication', {
+          applicationId: application.id,
+        });
         if (offers.length > 0) {
           target = application.id;
           break;
@@ -165,7 +175,9 @@ for (const server of servers()) {
       await upload.locator('input[type="file"]').setInputFiles({
         name: filename,
         mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+        buffer: Buffer.from(
+          '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+        ),
       });
       await upload.getByRole('button', { name: 'Upload' }).click();
       await page.getByText(`${filename} uploaded`).waitFor();

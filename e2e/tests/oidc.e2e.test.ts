@@ -1,7 +1,17 @@
 import { startTestProvider, type TestProvider } from '@candor/api/testing/oidc-provider';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, axeViolations, launchBrowser, mutateAs, newTestPage, queryAs, screenshot, servers, signIn } from '../support/browser.js';
+import {
+  ARTIFACTS,
+  axeViolations,
+  launchBrowser,
+  mutateAs,
+  newTestPage,
+  queryAs,
+  screenshot,
+  servers,
+  signIn,
+} from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,7 +24,10 @@ afterAll(async () => {
 async function signOut(page: Page) {
   // The app bar slides away while the page is scrolled down (react-admin's AppBar).
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.getByRole('button', { name: /account menu/i }).first().click();
+  await page
+    .getByRole('button', { name: /account menu/i })
+    .first()
+    .click();
   await page.getByRole('menuitem', { name: /logout|sign out/i }).click();
   await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
 }
@@ -32,7 +45,11 @@ for (const server of servers()) {
     let provider: TestProvider;
     beforeAll(async () => {
       provider = await startTestProvider({ candorRedirectUri: `${server.url}/auth/oidc/callback` });
-      provider.accounts.set('rita', { email: 'recruiter@acme.example', emailVerified: true, name: 'Rita Recruiter' });
+      provider.accounts.set('rita', {
+        email: 'recruiter@acme.example',
+        emailVerified: true,
+        name: 'Rita Recruiter',
+      });
     });
     afterAll(() => provider?.stop());
 
@@ -54,7 +71,9 @@ for (const server of servers()) {
       await section.getByLabel('Allowed email domains').press('Enter');
       await section.getByRole('button', { name: 'acme.example' }).waitFor();
       await expect
-        .poll(() => section.getByLabel('Redirect URI (register it at your provider)').inputValue(), { timeout: 10_000 })
+        .poll(() => section.getByLabel('Redirect URI (register it at your provider)').inputValue(), {
+          timeout: 10_000,
+        })
         .toBe(`${server.url}/auth/oidc/callback`);
       await section.getByRole('button', { name: 'Save' }).click();
       await section.getByText('Kept sealed; leave empty to keep it').waitFor();
@@ -74,7 +93,9 @@ for (const server of servers()) {
       await ssoButton.click();
       await signInAtProvider(page, provider, 'rita');
       await page.getByText(/^Welcome/).waitFor();
-      expect(await queryAs<{ email: string }>(page, 'auth.me')).toMatchObject({ email: 'recruiter@acme.example' });
+      expect(await queryAs<{ email: string }>(page, 'auth.me')).toMatchObject({
+        email: 'recruiter@acme.example',
+      });
       await signOut(page);
 
       // From the shared sign-in page: the work address finds the organisation (the provider remembers Rita).
@@ -86,12 +107,19 @@ for (const server of servers()) {
       await signOut(page);
 
       // Someone the provider knows but Candor does not (just-in-time membership is off): refused, in words.
-      provider.accounts.set('stranger', { email: `stranger.${Date.now()}@acme.example`, emailVerified: true, name: 'Stan Stranger' });
+      provider.accounts.set('stranger', {
+        email: `stranger.${Date.now()}@acme.example`,
+        emailVerified: true,
+        name: 'Stan Stranger',
+      });
       await page.context().clearCookies();
       await page.goto(`${server.url}/admin/#/login?org=acme`);
       await page.getByRole('button', { name: 'Sign in with Acme IdP' }).click();
       await signInAtProvider(page, provider, 'stranger');
-      await page.getByRole('alert').filter({ hasText: 'You are not a member of this organisation' }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'You are not a member of this organisation' })
+        .waitFor();
       await screenshot(page, `oidc-refused-${server.dialect}`);
 
       // Leave the demo organisation as the other tests expect it.

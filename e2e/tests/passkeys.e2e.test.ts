@@ -1,6 +1,13 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, newMember, newTestPage, screenshot, servers } from '../support/browser.js';
+import {
+  axeViolations,
+  launchBrowser,
+  newMember,
+  newTestPage,
+  screenshot,
+  servers,
+} from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,14 +41,20 @@ async function virtualAuthenticator(page: Page): Promise<{ cdp: CDPSession; auth
 async function signOut(page: Page) {
   // react-admin's app bar slides away while the page is scrolled down; back at the top it shows.
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.getByRole('button', { name: /account menu/i }).first().click();
+  await page
+    .getByRole('button', { name: /account menu/i })
+    .first()
+    .click();
   await page.getByRole('menuitem', { name: /logout|sign out/i }).click();
   await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
 }
 
 async function openAccount(page: Page) {
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.getByRole('button', { name: /account menu/i }).first().click();
+  await page
+    .getByRole('button', { name: /account menu/i })
+    .first()
+    .click();
   await page.getByRole('menuitem', { name: 'Your account' }).click();
   await page.getByRole('heading', { name: 'Passkeys' }).waitFor();
 }
@@ -93,7 +106,10 @@ for (const server of servers()) {
       // The browser refusing (user verification fails) is said plainly, and nothing is signed in.
       await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
       await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
-      await page.getByRole('alert').filter({ hasText: /No passkey was used|could not be verified|cannot sign you in/ }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /No passkey was used|could not be verified|cannot sign you in/ })
+        .waitFor();
       await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: true });
 
       await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
@@ -122,7 +138,10 @@ for (const server of servers()) {
       await page.getByText('You have no passkeys yet.').waitFor();
       await signOut(page);
       await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
-      await page.getByRole('alert').filter({ hasText: /cannot sign you in/ }).waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /cannot sign you in/ })
+        .waitFor();
       await page.getByLabel('Email').fill(email);
       await page.getByLabel(/^Password/).fill(password);
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();

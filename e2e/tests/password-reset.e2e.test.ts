@@ -1,6 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, linkFromMail, newMember, newTestPage, screenshot, servers } from '../support/browser.js';
+import {
+  axeViolations,
+  launchBrowser,
+  linkFromMail,
+  newMember,
+  newTestPage,
+  screenshot,
+  servers,
+} from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -35,7 +43,10 @@ for (const server of servers()) {
       await page.getByText(/Strength: Still guessable|Strength: Easy to guess/).waitFor();
       await page.getByLabel(/confirm/i).fill('Welcome2026!');
       await page.getByRole('button', { name: 'Change password' }).click();
-      await page.getByText(/too easy to guess/i).first().waitFor();
+      await page
+        .getByText(/too easy to guess/i)
+        .first()
+        .waitFor();
 
       const fresh = 'saffron glacier typewriter moss';
       await password.fill(fresh);

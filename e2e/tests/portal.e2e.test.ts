@@ -82,7 +82,9 @@ for (const server of servers()) {
       await page.getByText(/Your erasure request is with the team/).waitFor();
       const requests = page.getByRole('region', { name: 'Your requests' });
       await expect(requests.getByRole('cell', { name: 'Erasure' }).isVisible()).resolves.toBe(true);
-      await expect(requests.getByRole('cell', { name: 'Consent withdrawal' }).isVisible()).resolves.toBe(true);
+      await expect(requests.getByRole('cell', { name: 'Consent withdrawal' }).isVisible()).resolves.toBe(
+        true,
+      );
       await expect(page.getByText(/You asked for erasure on/).isVisible()).resolves.toBe(true);
 
       // Signing out ends the session.

@@ -5,8 +5,16 @@
  * careers site the other browser tests see stays as the seed made it.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, } from 'vitest';
-import { axeViolations, chooseOption, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  chooseOption,
+  launchBrowser,
+  newTestPage,
+  screenshot,
+  servers,
+  signIn,
+} from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -51,22 +59,32 @@ for (const server of servers()) {
       await editor.waitFor();
 
       const marker = `Retention reviewed ${server.dialect} ${Date.now()}`;
-      await editor.fill(`# How we handle your application\n\n**${marker}**\n\n<script>window.injected = true</script>\n\n- We keep it short`);
+      await editor.fill(
+        `# How we handle your application\n\n**${marker}**\n\n<script>window.injected = true</script>\n\n- We keep it short`,
+      );
       // The preview renders the Markdown, and shows markup as text instead of running it.
       const preview = page.getByRole('region', { name: 'Preview' });
       await preview.getByRole('heading', { name: 'How we handle your application' }).waitFor();
       await expect(preview.locator('strong', { hasText: marker }).isVisible()).resolves.toBe(true);
-      await expect(preview.getByText('<script>window.injected = true</script>').isVisible()).resolves.toBe(true);
-      expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+      await expect(preview.getByText('<script>window.injected = true</script>').isVisible()).resolves.toBe(
+        true,
+      );
+      expect(
+        await page.evaluate(() => (window as unknown as { injected?: boolean }).injected),
+      ).toBeUndefined();
 
       await page.getByRole('button', { name: 'Save draft' }).click();
-      await page.getByText(/^Draft saved/).first().waitFor();
+      await page
+        .getByText(/^Draft saved/)
+        .first()
+        .waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `privacy-draft-${server.dialect}`);
 
       await page.getByRole('button', { name: 'Publish…' }).click();
       const dialog = page.getByRole('dialog');
-      const title = (await dialog.getByRole('heading', { name: /^Publish version \d+$/ }).textContent()) ?? '';
+      const title =
+        (await dialog.getByRole('heading', { name: /^Publish version \d+$/ }).textContent()) ?? '';
       const version = Number(/(\d+)$/.exec(title)?.[1]);
       expect(version).toBeGreaterThan(0);
       expect(await dialog.getByLabel(/^Takes effect on/).inputValue()).toBe(dayFromToday(0));
@@ -78,7 +96,9 @@ for (const server of servers()) {
 
       // Takes effect next month, so version 1 stays in effect for the other browser tests.
       await dialog.getByLabel(/^Takes effect on/).fill(dayFromToday(30));
-      await dialog.getByRole('textbox', { name: /^What changed/ }).fill('We now say how long we keep applications.');
+      await dialog
+        .getByRole('textbox', { name: /^What changed/ })
+        .fill('We now say how long we keep applications.');
       await screenshot(page, `privacy-publish-${server.dialect}`);
       await dialog.getByRole('button', { name: `Publish version ${version}` }).click();
       await dialog.waitFor({ state: 'hidden' });
@@ -88,9 +108,17 @@ for (const server of servers()) {
       const row = versions.getByRole('row').filter({ hasText: `v${version}` });
       await row.getByText('Scheduled').waitFor();
       await expect(row.getByText('Material change').isVisible()).resolves.toBe(true);
-      await expect(row.getByText('We now say how long we keep applications.').isVisible()).resolves.toBe(true);
+      await expect(row.getByText('We now say how long we keep applications.').isVisible()).resolves.toBe(
+        true,
+      );
       await expect(row.getByText('Adam Admin').isVisible()).resolves.toBe(true);
-      await expect(versions.getByRole('row').filter({ hasText: `v${version - 1}` }).getByText('In effect').isVisible()).resolves.toBe(true);
+      await expect(
+        versions
+          .getByRole('row')
+          .filter({ hasText: `v${version - 1}` })
+          .getByText('In effect')
+          .isVisible(),
+      ).resolves.toBe(true);
 
       // Each version opens read-only.
       await row.getByRole('button', { name: `View version ${version}` }).click();
@@ -113,7 +141,10 @@ for (const server of servers()) {
       const recipients = section.getByRole('list', { name: 'Recipients' });
       expect(await recipients.getByRole('listitem').count()).toBe(3); // Postmark, Personio (the HR system) and Checkr
       await expect(
-        recipients.getByRole('listitem', { name: 'Recipient 2' }).getByRole('checkbox', { name: /Our HR system/ }).isChecked(),
+        recipients
+          .getByRole('listitem', { name: 'Recipient 2' })
+          .getByRole('checkbox', { name: /Our HR system/ })
+          .isChecked(),
       ).resolves.toBe(true);
 
       const name = `Robo Analytics ${server.dialect}`;
@@ -178,7 +209,9 @@ for (const server of servers()) {
       } finally {
         await colour.fill(original);
         await page.getByRole('button', { name: 'Save branding' }).click();
-        await expect.poll(() => careersHeaderColour(page, server.url), { timeout: 10_000 }).toBe(rgbOf(original));
+        await expect
+          .poll(() => careersHeaderColour(page, server.url), { timeout: 10_000 })
+          .toBe(rgbOf(original));
         await page.context().close();
       }
     });

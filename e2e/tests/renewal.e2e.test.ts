@@ -6,7 +6,14 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, fromMail, launchBrowser, newTestPage, screenshot, servers } from '../support/browser.js';
+import {
+  axeViolations,
+  fromMail,
+  launchBrowser,
+  newTestPage,
+  screenshot,
+  servers,
+} from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -6,7 +6,7 @@
  * away from the ones the other browser tests use.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
   chooseOption,
@@ -127,18 +127,29 @@ for (const server of servers()) {
       await page.getByLabel(/^Country/).fill('US');
       await page.getByLabel(/^US state/).fill('CA');
       await page.getByLabel(/^Agent’s name/).fill('Privacy Rights Agency LLC');
-      await page.getByLabel(/^Proof of authorization/).fill('Signed permission from the consumer, dated last week.');
+      await page
+        .getByLabel(/^Proof of authorization/)
+        .fill('Signed permission from the consumer, dated last week.');
       // A file that is not a document is refused before it is sent.
-      await page.getByLabel('Choose the proof file…').setInputFiles({ name: 'proof.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') });
+      await page.getByLabel('Choose the proof file…').setInputFiles({
+        name: 'proof.exe',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from('MZ'),
+      });
       await page.getByText('Choose a PDF, Word, OpenDocument, PNG or JPEG file').waitFor();
-      await page.getByLabel('Choose the proof file…').setInputFiles({ name: 'signed-permission.pdf', mimeType: 'application/pdf', buffer: PROOF_PDF });
+      await page
+        .getByLabel('Choose the proof file…')
+        .setInputFiles({ name: 'signed-permission.pdf', mimeType: 'application/pdf', buffer: PROOF_PDF });
       await page.getByText(/^signed-permission\.pdf \(/).waitFor();
       await page.getByLabel('Send the requester a receipt now').uncheck();
       await page.getByRole('button', { name: 'Add request' }).click();
 
       await page.waitForURL(/#\/privacy-requests\/[0-9a-f-]{36}\/show/);
       await page.getByRole('heading', { level: 1, name: /^Access/ }).waitFor();
-      await page.getByText(/^Receipt by /).first().waitFor();
+      await page
+        .getByText(/^Receipt by /)
+        .first()
+        .waitFor();
       const agent = page.getByRole('region', { name: 'Authorized agent' });
       await agent.getByText('Privacy Rights Agency LLC').waitFor();
       const [download] = await Promise.all([
@@ -155,7 +166,10 @@ for (const server of servers()) {
       await receipt.getByText(/California requires this by/).waitFor();
       await receipt.getByRole('button', { name: 'Send receipt' }).click();
       await receipt.waitFor({ state: 'hidden' });
-      await page.getByRole('region', { name: 'Deadlines' }).getByText(/^Sent /).waitFor();
+      await page
+        .getByRole('region', { name: 'Deadlines' })
+        .getByText(/^Sent /)
+        .waitFor();
       await page.getByRole('region', { name: 'History' }).getByText('Receipt sent').waitFor();
       expect(await page.getByRole('button', { name: 'Send receipt' }).count()).toBe(0);
       await page.context().close();

@@ -1,7 +1,15 @@
+import { totpCodeFor } from '@candor/api/testing/totp-code';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, mutateAs, newMember, newTestPage, screenshot, servers } from '../support/browser.js';
-import { totpCodeFor } from '@candor/api/testing/totp-code';
+import {
+  axeViolations,
+  launchBrowser,
+  mutateAs,
+  newMember,
+  newTestPage,
+  screenshot,
+  servers,
+} from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -33,8 +41,17 @@ for (const server of servers()) {
   describe(`a tenant that requires a second factor [${server.dialect}]`, () => {
     it('an owner requires it, sees who has which factor, and a member without one is sent to set one up', async () => {
       const stamp = Date.now();
-      const owner = { email: `nora.owner.${stamp}@example.test`, name: 'Nora Owner', password: 'granite lantern orchard piano', role: 'owner' as const };
-      const member = { email: `milo.member.${stamp}@example.test`, name: 'Milo Member', password: 'velvet harbour cactus tundra' };
+      const owner = {
+        email: `nora.owner.${stamp}@example.test`,
+        name: 'Nora Owner',
+        password: 'granite lantern orchard piano',
+        role: 'owner' as const,
+      };
+      const member = {
+        email: `milo.member.${stamp}@example.test`,
+        name: 'Milo Member',
+        password: 'velvet harbour cactus tundra',
+      };
       await newMember(browser, server, owner);
       await newMember(browser, server, member);
 
@@ -42,15 +59,24 @@ for (const server of servers()) {
       const ownerPage = await newTestPage(browser);
       await passwordSignIn(ownerPage, server.url, owner.email, owner.password);
       await ownerPage.getByText(/^Welcome/).waitFor();
-      await ownerPage.getByRole('button', { name: /account menu/i }).first().click();
+      await ownerPage
+        .getByRole('button', { name: /account menu/i })
+        .first()
+        .click();
       await ownerPage.getByRole('menuitem', { name: 'Your account' }).click();
       await enrolTotp(ownerPage);
       await ownerPage.getByText(/10 recovery codes left/).waitFor();
 
       await ownerPage.getByRole('menuitem', { name: 'Sign-in & security' }).click();
       const table = ownerPage.getByRole('table', { name: 'Members and their second factors' });
-      await table.getByRole('row', { name: /Nora Owner/ }).getByText('Authenticator app').waitFor();
-      await table.getByRole('row', { name: /Milo Member/ }).getByText('None').waitFor();
+      await table
+        .getByRole('row', { name: /Nora Owner/ })
+        .getByText('Authenticator app')
+        .waitFor();
+      await table
+        .getByRole('row', { name: /Milo Member/ })
+        .getByText('None')
+        .waitFor();
       try {
         // The switch follows the saved setting, so it turns once the API has answered.
         await ownerPage.getByLabel('Require a second factor for everyone').click();
@@ -75,7 +101,10 @@ for (const server of servers()) {
 
         // The owner's list now shows the member's factor.
         await ownerPage.reload();
-        await table.getByRole('row', { name: /Milo Member/ }).getByText('Authenticator app').waitFor();
+        await table
+          .getByRole('row', { name: /Milo Member/ })
+          .getByText('Authenticator app')
+          .waitFor();
       } finally {
         // Other browser tests sign in to this tenant with passwords only.
         await mutateAs(ownerPage, 'signInRules.setRequireSecondFactor', { required: false });

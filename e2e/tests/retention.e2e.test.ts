@@ -7,7 +7,7 @@
  * Nothing is saved and no real run is started: other tests share the server.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
   launchBrowser,
@@ -166,7 +166,9 @@ for (const server of servers()) {
 
     it('a recruiter hands a hire to HR, which starts the hired rule’s clock', async () => {
       const page = await adminPage(server.url);
-      await page.goto(`${server.url}/admin/#/applications?filter=${encodeURIComponent(JSON.stringify({ status: 'hired' }))}`);
+      await page.goto(
+        `${server.url}/admin/#/applications?filter=${encodeURIComponent(JSON.stringify({ status: 'hired' }))}`,
+      );
       const rows = page.locator('table tbody tr');
       await rows.first().waitFor();
       await rows.first().click();

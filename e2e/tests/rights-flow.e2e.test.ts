@@ -10,7 +10,16 @@ import { readFileSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, chooseOption, fromMail, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
+import {
+  axeViolations,
+  chooseOption,
+  fromMail,
+  launchBrowser,
+  newTestPage,
+  screenshot,
+  servers,
+  signIn,
+} from '../support/browser.js';
 import { applyToDemoJob, DEMO_JOB } from '../support/careers.js';
 
 const JOB = DEMO_JOB;
@@ -28,7 +37,9 @@ afterAll(async () => {
 /** The code in the portal email to `email`. */
 function codeFromMail(dataDir: string, email: string): Promise<string> {
   return fromMail(dataDir, (message) =>
-    message.includes(email) && /privacy portal/.test(message) ? /^ {4}(\d{6})\s*$/m.exec(message)?.[1] : undefined,
+    message.includes(email) && /privacy portal/.test(message)
+      ? /^ {4}(\d{6})\s*$/m.exec(message)?.[1]
+      : undefined,
   );
 }
 

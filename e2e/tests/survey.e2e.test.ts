@@ -8,7 +8,15 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, fromMail, launchBrowser, newTestPage, screenshot, servers, signIn } from '../support/browser.js';
+import {
+  axeViolations,
+  fromMail,
+  launchBrowser,
+  newTestPage,
+  screenshot,
+  servers,
+  signIn,
+} from '../support/browser.js';
 import { applyToDemoJob } from '../support/careers.js';
 
 let browser: Browser;
@@ -28,7 +36,9 @@ for (const server of servers()) {
       // The link is the applicant's own: in the confirmation email, not on the page (which anyone
       // typing that address would see).
       const surveyUrl = await fromMail(server.dataDir, (mail) =>
-        mail.includes(`To: ${email}`) ? /https?:\/\/\S+\/careers\/acme\/diversity\/\?t=\S+/.exec(mail)?.[0] : undefined,
+        mail.includes(`To: ${email}`)
+          ? /https?:\/\/\S+\/careers\/acme\/diversity\/\?t=\S+/.exec(mail)?.[0]
+          : undefined,
       );
       await page.goto(surveyUrl);
       await page.getByRole('heading', { level: 1, name: 'Voluntary diversity survey' }).waitFor();
@@ -38,8 +48,13 @@ for (const server of servers()) {
       await page.getByRole('group', { name: 'Age' }).getByLabel('Prefer not to say').check();
       await page.getByRole('button', { name: 'Send my answers' }).click();
       // Without the box ticked, nothing is stored; the answers given are kept in the form.
-      await page.getByRole('alert').getByText(/Tick the box to agree/).waitFor();
-      expect(await page.getByRole('group', { name: 'Gender' }).getByLabel('Non-binary').isChecked()).toBe(true);
+      await page
+        .getByRole('alert')
+        .getByText(/Tick the box to agree/)
+        .waitFor();
+      expect(await page.getByRole('group', { name: 'Gender' }).getByLabel('Non-binary').isChecked()).toBe(
+        true,
+      );
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `survey-error-${server.dialect}`);
 
@@ -69,7 +84,10 @@ for (const server of servers()) {
       const k = survey.getByLabel(/Smallest group shown in reports/);
       await k.fill('4');
       await survey.getByRole('button', { name: 'Save survey settings' }).click();
-      await survey.getByText(/At least 5/).first().waitFor();
+      await survey
+        .getByText(/At least 5/)
+        .first()
+        .waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `diversity-settings-${server.dialect}`);
 
@@ -88,7 +106,10 @@ for (const server of servers()) {
         const count = /^\d+/.exec(text)?.[0];
         if (count) expect(Number(count) === 0 || Number(count) >= 10).toBe(true);
       }
-      const [download] = await Promise.all([page.waitForEvent('download'), report.getByRole('button', { name: 'Download CSV' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        report.getByRole('button', { name: 'Download CSV' }).click(),
+      ]);
       expect(download.suggestedFilename()).toMatch(/^diversity-gender-\d{4}-\d{2}-\d{4}-\d{2}\.csv$/);
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `diversity-report-${server.dialect}`);

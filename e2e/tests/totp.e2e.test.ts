@@ -1,7 +1,14 @@
+import { totpCodeFor } from '@candor/api/testing/totp-code';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchBrowser, newMember, newTestPage, screenshot, servers } from '../support/browser.js';
-import { totpCodeFor } from '@candor/api/testing/totp-code';
+import {
+  axeViolations,
+  launchBrowser,
+  newMember,
+  newTestPage,
+  screenshot,
+  servers,
+} from '../support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,7 +27,10 @@ async function passwordStep(page: Page, baseUrl: string, email: string, password
 }
 
 async function signOut(page: Page) {
-  await page.getByRole('button', { name: /account menu/i }).first().click();
+  await page
+    .getByRole('button', { name: /account menu/i })
+    .first()
+    .click();
   await page.getByRole('menuitem', { name: /logout|sign out/i }).click();
   await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
 }
@@ -38,7 +48,10 @@ for (const server of servers()) {
       await page.getByLabel('Email').fill(email);
       await page.getByLabel(/^Password/).fill(password);
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-      await page.getByRole('button', { name: /account menu/i }).first().click();
+      await page
+        .getByRole('button', { name: /account menu/i })
+        .first()
+        .click();
       await page.getByRole('menuitem', { name: 'Your account' }).click();
       await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
       await page.getByRole('img', { name: /QR code/ }).waitFor();
@@ -49,7 +62,10 @@ for (const server of servers()) {
 
       await page.getByLabel('Code from your app').fill(totpCodeFor(secret, 3));
       await page.getByRole('button', { name: 'Turn on' }).click();
-      await page.getByText(/not right/i).first().waitFor();
+      await page
+        .getByText(/not right/i)
+        .first()
+        .waitFor();
       await page.getByLabel('Code from your app').fill(totpCodeFor(secret));
       await page.getByRole('button', { name: 'Turn on' }).click();
       const list = page.getByTestId('recovery-codes');
@@ -75,7 +91,10 @@ for (const server of servers()) {
       await page.getByLabel('Recovery code').fill(recoveryCodes[0]!);
       await page.getByRole('button', { name: 'Verify' }).click();
       await page.getByText(/^Welcome/).waitFor();
-      await page.getByRole('button', { name: /account menu/i }).first().click();
+      await page
+        .getByRole('button', { name: /account menu/i })
+        .first()
+        .click();
       await page.getByRole('menuitem', { name: 'Your account' }).click();
       await page.getByText(/9 recovery codes left/).waitFor();
       await page.close();

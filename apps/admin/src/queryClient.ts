@@ -10,7 +10,8 @@ export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       retry: (failureCount, error) => {
-        const status = error instanceof HttpError ? error.status : (error as { status?: number } | null)?.status;
+        const status =
+          error instanceof HttpError ? error.status : (error as { status?: number } | null)?.status;
         if (typeof status === 'number' && status >= 400 && status < 500) return false;
         return failureCount < 1;
       },

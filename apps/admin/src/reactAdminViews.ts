@@ -10,6 +10,6 @@ export {
   AuthCallback,
   AuthenticationError,
   Error as ErrorPage,
-  Notification,
   NotFound,
+  Notification,
 } from 'react-admin';

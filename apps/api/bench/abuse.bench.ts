@@ -49,7 +49,10 @@ const { values } = parseArgs({
 });
 // Relative to where the command was started (pnpm runs scripts in apps/api).
 const serverJs = resolve(process.env.INIT_CWD ?? process.cwd(), values.server);
-if (!existsSync(serverJs)) throw new Error(`${serverJs} does not exist: build it first (pnpm turbo run build --filter @candor/api...)`);
+if (!existsSync(serverJs))
+  throw new Error(
+    `${serverJs} does not exist: build it first (pnpm turbo run build --filter @candor/api...)`,
+  );
 
 const MB = 1024 * 1024;
 const seconds = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`);
@@ -87,14 +90,32 @@ function tally(statuses: number[]): string {
 /** A client behind the one trusted proxy: `from` is the address that proxy appends. */
 function clientOf(server: ServerProcess) {
   const { base } = server;
-  const send = (path: string, options: { method?: string; headers?: Record<string, string>; body?: string; from?: string; cookie?: string } = {}) => {
+  const send = (
+    path: string,
+    options: {
+      method?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      from?: string;
+      cookie?: string;
+    } = {},
+  ) => {
     const headers: Record<string, string> = { Origin: base, ...options.headers };
     if (options.from) headers['X-Forwarded-For'] = options.from;
     if (options.cookie) headers.Cookie = options.cookie;
     return sendRaw(base, path, { method: options.method, headers, body: options.body });
   };
-  const json = (path: string, input: unknown, options: { from?: string; cookie?: string; headers?: Record<string, string> } = {}) =>
-    send(path, { ...options, method: 'POST', headers: { 'Content-Type': 'application/json', ...options.headers }, body: JSON.stringify(input) });
+  const json = (
+    path: string,
+    input: unknown,
+    options: { from?: string; cookie?: string; headers?: Record<string, string> } = {},
+  ) =>
+    send(path, {
+      ...options,
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...options.headers },
+      body: JSON.stringify(input),
+    });
   const query = (procedure: string, input: unknown, options: { from?: string; cookie?: string } = {}) =>
     send(`/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`, options);
   const form = (path: string, fields: Record<string, string>, from: string) =>
@@ -106,7 +127,10 @@ function clientOf(server: ServerProcess) {
     });
   const signIn = async (email: string, password: string, from: string) => {
     const answer = await json('/trpc/auth.signIn', { email, password }, { from });
-    const cookie = [answer.headers['set-cookie'] ?? []].flat().map((c) => c.split(';')[0] ?? '').find((c) => !c.endsWith('='));
+    const cookie = [answer.headers['set-cookie'] ?? []]
+      .flat()
+      .map((c) => c.split(';')[0] ?? '')
+      .find((c) => !c.endsWith('='));
     return { status: answer.status, cookie: cookie ?? '' };
   };
   return { send, json, query, form, signIn };
@@ -141,7 +165,9 @@ async function largeBodies(server: ServerProcess): Promise<string> {
     });
     const stall = await slowestHealthCheck(server.base, post);
     const answer = await post;
-    parts.push(`${label}: ${answer.status || 'no answer'} after ${seconds(answer.ms)} (${Math.round(answer.sentBytes / MB)} MB sent), ${describeStall(stall)}`);
+    parts.push(
+      `${label}: ${answer.status || 'no answer'} after ${seconds(answer.ms)} (${Math.round(answer.sentBytes / MB)} MB sent), ${describeStall(stall)}`,
+    );
     // Let the server finish what the post left it doing.
     await new Promise((r) => setTimeout(r, 1500));
   }
@@ -171,7 +197,8 @@ async function rotatedForwardedFor(server: ServerProcess): Promise<string> {
 async function lockout(server: ServerProcess): Promise<string> {
   const client = clientOf(server);
   const statuses: number[] = [];
-  for (let i = 0; i < 50; i++) statuses.push((await client.signIn(OWNER, `wrong-password-${i}`, FROM.lockoutAttacker)).status);
+  for (let i = 0; i < 50; i++)
+    statuses.push((await client.signIn(OWNER, `wrong-password-${i}`, FROM.lockoutAttacker)).status);
   const owner = await client.signIn(OWNER, DEMO_PASSWORD, FROM.owner);
   const verdict = owner.status === 200 ? 'signed in' : 'REFUSED';
   return `attacker's 50 wrong passwords: ${tally(statuses)}; then the owner from another address: ${verdict} (${owner.status})`;
@@ -181,8 +208,13 @@ async function lockout(server: ServerProcess): Promise<string> {
 async function portalCodes(server: ServerProcess, mailDir: string): Promise<string> {
   const client = clientOf(server);
   const portal = `/careers/${DEMO_TENANT.slug}/privacy/portal`;
-  const askFrom = async (from: string) => (await client.form(`${portal}/code`, { email: SUBJECT }, from)).status;
-  const attacker = [await askFrom(FROM.portalAttacker), await askFrom(FROM.portalAttacker), await askFrom(FROM.portalAttacker)];
+  const askFrom = async (from: string) =>
+    (await client.form(`${portal}/code`, { email: SUBJECT }, from)).status;
+  const attacker = [
+    await askFrom(FROM.portalAttacker),
+    await askFrom(FROM.portalAttacker),
+    await askFrom(FROM.portalAttacker),
+  ];
   // The codes the attacker caused are mailed to the subject too: let them arrive before telling the subject's apart.
   await codesMailed(mailDir, attacker.filter((s) => s === 200).length, new Set());
   const seen = new Set(readdirSync(mailDir));
@@ -221,34 +253,104 @@ async function malformedInput(server: ServerProcess): Promise<string> {
   if (!cookie) return 'bench error: the admin could not sign in';
   const as = { cookie, from: FROM.admin };
   const corpus: Array<[label: string, send: () => Promise<RawAnswer>]> = [
-    ['NUL in candidates.list search', () => client.query('candidates.list', { filter: { q: 'Ada\u0000' } }, as)],
+    [
+      'NUL in candidates.list search',
+      () => client.query('candidates.list', { filter: { q: 'Ada\u0000' } }, as),
+    ],
     ['NUL in jobs.list search', () => client.query('jobs.list', { filter: { q: 'Engineer\u0000' } }, as)],
-    ['NUL in users.invite name', () => client.json('/trpc/users.invite', { email: 'new@example.test', name: 'N\u0000', role: 'recruiter' }, as)],
-    ['NUL in users.invite email', () => client.json('/trpc/users.invite', { email: 'new\u0000@example.test', name: 'New', role: 'recruiter' }, as)],
-    ['NUL in auth.signIn email', () => client.json('/trpc/auth.signIn', { email: 'a\u0000@example.test', password: 'x' }, { from: FROM.admin })],
-    ['NUL in portal code email', () => client.form(`/careers/${DEMO_TENANT.slug}/privacy/portal/code`, { email: 'a\u0000@example.test' }, FROM.admin)],
+    [
+      'NUL in users.invite name',
+      () =>
+        client.json(
+          '/trpc/users.invite',
+          { email: 'new@example.test', name: 'N\u0000', role: 'recruiter' },
+          as,
+        ),
+    ],
+    [
+      'NUL in users.invite email',
+      () =>
+        client.json(
+          '/trpc/users.invite',
+          { email: 'new\u0000@example.test', name: 'New', role: 'recruiter' },
+          as,
+        ),
+    ],
+    [
+      'NUL in auth.signIn email',
+      () =>
+        client.json(
+          '/trpc/auth.signIn',
+          { email: 'a\u0000@example.test', password: 'x' },
+          { from: FROM.admin },
+        ),
+    ],
+    [
+      'NUL in portal code email',
+      () =>
+        client.form(
+          `/careers/${DEMO_TENANT.slug}/privacy/portal/code`,
+          { email: 'a\u0000@example.test' },
+          FROM.admin,
+        ),
+    ],
     ['bad % in static path (1)', () => client.send('/careers/%E0%A4%A')],
     ['bad % in static path (2)', () => client.send(`/careers/${DEMO_TENANT.slug}/%zz`)],
     ['bad % in static path (3)', () => client.send(`/careers/${DEMO_TENANT.slug}/%00.html`)],
-    ['bad % in a foreign cookie', () => client.send('/trpc/auth.me', { headers: { Cookie: `theme=%E0%A4%A; pct=100%; ${cookie}` }, from: FROM.admin })],
-    ['bad % in a foreign cookie, signed out', () => client.send('/trpc/auth.me', { headers: { Cookie: 'theme=%E0%A4%A' } })],
+    [
+      'bad % in a foreign cookie',
+      () =>
+        client.send('/trpc/auth.me', {
+          headers: { Cookie: `theme=%E0%A4%A; pct=100%; ${cookie}` },
+          from: FROM.admin,
+        }),
+    ],
+    [
+      'bad % in a foreign cookie, signed out',
+      () => client.send('/trpc/auth.me', { headers: { Cookie: 'theme=%E0%A4%A' } }),
+    ],
     [
       'malformed multipart offer form',
-      () => client.send('/offers/no-such-token', { method: 'POST', headers: { 'Content-Type': 'multipart/form-data; boundary=x' }, body: 'not a multipart body' }),
+      () =>
+        client.send('/offers/no-such-token', {
+          method: 'POST',
+          headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
+          body: 'not a multipart body',
+        }),
     ],
     [
       'malformed urlencoded offer form',
-      () => client.send('/offers/no-such-token', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'decision=%E0%A4%A&&=%' }),
+      () =>
+        client.send('/offers/no-such-token', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: 'decision=%E0%A4%A&&=%',
+        }),
     ],
-    ['tRPC body not JSON', () => client.send('/trpc/users.invite', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{not json', ...as })],
+    [
+      'tRPC body not JSON',
+      () =>
+        client.send('/trpc/users.invite', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: '{not json',
+          ...as,
+        }),
+    ],
   ];
-  const wronglyTyped = [42, { id: 7, email: false, pagination: 'all', tenantId: [], token: 1, password: {}, filter: 'x' }];
+  const wronglyTyped = [
+    42,
+    { id: 7, email: false, pagination: 'all', tenantId: [], token: 1, password: {}, filter: 'x' },
+  ];
   for (const [i, input] of wronglyTyped.entries()) {
     for (const procedure of ['candidates.list', 'jobs.list', 'candidates.get', 'attachments.redactedText']) {
       corpus.push([`wrongly typed input ${i + 1} to ${procedure}`, () => client.query(procedure, input, as)]);
     }
     for (const procedure of ['users.invite', 'candidates.create', 'attachments.upload', 'auth.signIn']) {
-      corpus.push([`wrongly typed input ${i + 1} to ${procedure}`, () => client.json(`/trpc/${procedure}`, input, as)]);
+      corpus.push([
+        `wrongly typed input ${i + 1} to ${procedure}`,
+        () => client.json(`/trpc/${procedure}`, input, as),
+      ]);
     }
   }
   const failures: string[] = [];
@@ -268,10 +370,15 @@ async function hostileResumes(server: ServerProcess): Promise<string> {
   if (!cookie) return 'bench error: the recruiter could not sign in';
   const as = { cookie, from: FROM.recruiter };
   const list = await client.query('candidates.list', {}, as);
-  const candidateId = (JSON.parse(list.body) as { result?: { data?: { data?: Array<{ id: string }> } } }).result?.data?.data?.[0]?.id;
+  const candidateId = (JSON.parse(list.body) as { result?: { data?: { data?: Array<{ id: string }> } } })
+    .result?.data?.data?.[0]?.id;
   if (!candidateId) return `bench error: no candidate to upload to (candidates.list ${list.status})`;
   const upload = (filename: string, bytes: Buffer) =>
-    client.json('/trpc/attachments.upload', { candidateId, kind: 'resume', filename, contentBase64: bytes.toString('base64') }, as);
+    client.json(
+      '/trpc/attachments.upload',
+      { candidateId, kind: 'resume', filename, contentBase64: bytes.toString('base64') },
+      as,
+    );
 
   // The 1 GiB bomb of the issue, and one below the old 50 MB inflate cap whose text is slow to extract.
   const bombs = [
@@ -315,7 +422,10 @@ async function hugeBatch(server: ServerProcess): Promise<string> {
 }
 
 // 8. Headers: Permissions-Policy, a forged Host, and HSTS from a second server whose origin is https.
-async function headers(server: ServerProcess, startHttpsServer: () => Promise<ServerProcess>): Promise<string> {
+async function headers(
+  server: ServerProcess,
+  startHttpsServer: () => Promise<ServerProcess>,
+): Promise<string> {
   const client = clientOf(server);
   const plain = await client.send('/robots.txt');
   const forged = await sendRaw(server.base, '/careers/', { headers: { Host: 'attacker.example' } });
@@ -335,12 +445,21 @@ async function headers(server: ServerProcess, startHttpsServer: () => Promise<Se
 async function ipv6Rotation(server: ServerProcess): Promise<string> {
   const client = clientOf(server);
   const statuses: number[] = [];
-  for (let i = 0; i < 100; i++) statuses.push((await client.signIn(MANAGER, `wrong-password-${i}`, `2001:db8:5:6::${(i + 1).toString(16)}`)).status);
+  for (let i = 0; i < 100; i++)
+    statuses.push(
+      (await client.signIn(MANAGER, `wrong-password-${i}`, `2001:db8:5:6::${(i + 1).toString(16)}`)).status,
+    );
   const checked = statuses.filter((s) => s === 401).length;
   return `100 wrong passwords for ${MANAGER} from 100 addresses of 2001:db8:5:6::/64: ${checked} reached the password check (401) [${tally(statuses)}]`;
 }
 
-function serverEnv(dataDir: string, port: number, origin: string, databaseUrl: string, demo: boolean): NodeJS.ProcessEnv {
+function serverEnv(
+  dataDir: string,
+  port: number,
+  origin: string,
+  databaseUrl: string,
+  demo: boolean,
+): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: 'development',
@@ -360,7 +479,8 @@ function serverEnv(dataDir: string, port: number, origin: string, databaseUrl: s
 
 /** The build's commit, and whether its checkout had uncommitted changes (a build of the working tree has them). */
 function commitOf(path: string): string {
-  const git = (...args: string[]) => execFileSync('git', ['-C', dirname(path), ...args], { encoding: 'utf8' }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', dirname(path), ...args], { encoding: 'utf8' }).trim();
   try {
     return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' with uncommitted changes' : ''}`;
   } catch {
@@ -368,7 +488,10 @@ function commitOf(path: string): string {
   }
 }
 
-const load = () => loadavg().map((n) => n.toFixed(2)).join(', ');
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
 const loadAtStart = load();
 const apiDir = join(dirname(serverJs), '..');
 const dataDirs: string[] = [];
@@ -384,7 +507,13 @@ const server = await startServer({
   args: [serverJs],
   cwd: apiDir,
   port,
-  env: serverEnv(dataDir, port, `http://localhost:${port}`, values.database ?? `sqlite:${join(dataDir, 'candor.db')}`, true),
+  env: serverEnv(
+    dataDir,
+    port,
+    `http://localhost:${port}`,
+    values.database ?? `sqlite:${join(dataDir, 'candor.db')}`,
+    true,
+  ),
 });
 const startHttpsServer = async () => {
   const dir = freshDataDir();
@@ -398,14 +527,20 @@ const startHttpsServer = async () => {
 };
 
 try {
-  console.log(`# Abuse figures: ${serverJs} (built ${statSync(serverJs).mtime.toISOString()}; checkout now at ${commitOf(serverJs)})`);
-  console.log(`${new Date().toISOString()}; ${values.database ? 'PostgreSQL' : 'SQLite'}; server pid ${server.pid} up in ${seconds(performance.now() - started)} with the demo seed, RSS ${rssMegabytes(server.pid)} MB`);
+  console.log(
+    `# Abuse figures: ${serverJs} (built ${statSync(serverJs).mtime.toISOString()}; checkout now at ${commitOf(serverJs)})`,
+  );
+  console.log(
+    `${new Date().toISOString()}; ${values.database ? 'PostgreSQL' : 'SQLite'}; server pid ${server.pid} up in ${seconds(performance.now() - started)} with the demo seed, RSS ${rssMegabytes(server.pid)} MB`,
+  );
   console.log(`load average at start: ${loadAtStart}\n`);
   const rows = [
     await measured(server, `1. anonymous ${values.megabytes} MB POST, chunked`, () => largeBodies(server)),
     await measured(server, '2. X-Forwarded-For rotation', () => rotatedForwardedFor(server)),
     await measured(server, '3. lockout as a weapon', () => lockout(server)),
-    await measured(server, "4. someone else's portal codes", () => portalCodes(server, join(dataDir, 'mail'))),
+    await measured(server, "4. someone else's portal codes", () =>
+      portalCodes(server, join(dataDir, 'mail')),
+    ),
     await measured(server, '5. malformed input', () => malformedInput(server)),
     await measured(server, '6. zip bomb / fake DOCX resume', () => hostileResumes(server)),
     await measured(server, '7. 200-call tRPC GET batch', () => hugeBatch(server)),
@@ -414,8 +549,11 @@ try {
   ];
   console.log('| attack | outcome | server CPU | server peak RSS |');
   console.log('| --- | --- | --- | --- |');
-  for (const row of rows) console.log(`| ${row.attack} | ${row.outcome.replaceAll('|', '\\|')} | ${row.cpu} | ${row.peak} |`);
-  console.log(`\nserver peak RSS over the whole run (VmHWM): ${peakRssMegabytes(server.pid)} MB; load average at end: ${load()}`);
+  for (const row of rows)
+    console.log(`| ${row.attack} | ${row.outcome.replaceAll('|', '\\|')} | ${row.cpu} | ${row.peak} |`);
+  console.log(
+    `\nserver peak RSS over the whole run (VmHWM): ${peakRssMegabytes(server.pid)} MB; load average at end: ${load()}`,
+  );
 } finally {
   await server.stop();
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });

@@ -125,7 +125,8 @@ async function tenantSize(url: string): Promise<typeof SCALE | null> {
  * 3-letter name). Autovacuum is off on some machines, so the bench does it.
  */
 const MAINTENANCE = { sqlite: 'analyze', postgres: 'vacuum analyze' } as const;
-const maintenanceOf = (url: string) => (url.startsWith('postgres') ? MAINTENANCE.postgres : MAINTENANCE.sqlite);
+const maintenanceOf = (url: string) =>
+  url.startsWith('postgres') ? MAINTENANCE.postgres : MAINTENANCE.sqlite;
 
 async function maintain(url: string): Promise<void> {
   const orm = await createOrm(url);
@@ -202,7 +203,9 @@ async function ensureSeeded(db: Database): Promise<string> {
     );
     seeded = `seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`;
   }
-  const done = existsSync(marker) ? (JSON.parse(readFileSync(marker, 'utf8')) as { maintenance?: string }) : null;
+  const done = existsSync(marker)
+    ? (JSON.parse(readFileSync(marker, 'utf8')) as { maintenance?: string })
+    : null;
   if (done?.maintenance !== maintenanceOf(db.url)) {
     await maintain(db.url);
     const record = { ...SCALE, maintenance: maintenanceOf(db.url), analyzedAt: new Date().toISOString() };
@@ -231,7 +234,11 @@ function masterKeyOf(dataDir: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-async function startBenchServer(db: Database, server: string, profileDir: string | null): Promise<ServerProcess> {
+async function startBenchServer(
+  db: Database,
+  server: string,
+  profileDir: string | null,
+): Promise<ServerProcess> {
   const port = await freePort();
   const { NODE_OPTIONS: _ignored, ...inherited } = process.env;
   return startServer({
@@ -363,7 +370,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function measure(server: ServerProcess, recording: Recording, view: View, runs: number): Promise<Result> {
+async function measure(
+  server: ServerProcess,
+  recording: Recording,
+  view: View,
+  runs: number,
+): Promise<Result> {
   const failures: string[] = [];
   // An open that fails is counted and reported, not timed: an older build may have bugs since fixed.
   const open = () => replay(recording).catch((error: Error) => void failures.push(error.message));
@@ -414,7 +426,12 @@ function commitOf(path: string): string {
 const admin = await loadAdmin(join(here, '..', '..', 'admin', 'src'));
 
 /** Starts one build on a database, opens every chosen view `times` times, stops it. */
-async function openViews(db: Database, server: string, times: number, profileDir: string | null): Promise<Result[]> {
+async function openViews(
+  db: Database,
+  server: string,
+  times: number,
+  profileDir: string | null,
+): Promise<Result[]> {
   const running = await startBenchServer(db, server, profileDir);
   const results: Result[] = [];
   try {
@@ -430,7 +447,9 @@ async function openViews(db: Database, server: string, times: number, profileDir
       const recording = await record(admin, view, fixtures);
       const result = await measure(running, recording, view, times);
       results.push(result);
-      console.error(`  ${db.label} ${server === serverJs ? '' : '(baseline) '}${result.view}: p95 ${ms(result.p95)} ms`);
+      console.error(
+        `  ${db.label} ${server === serverJs ? '' : '(baseline) '}${result.view}: p95 ${ms(result.p95)} ms`,
+      );
     }
   } finally {
     await running.stop();
@@ -443,7 +462,10 @@ let failed = 0;
 console.log(
   `Commit ${commitOf(serverJs)}; ${runs} opens of each view, one at a time; load average at start ${load()}\n`,
 );
-if (baselineJs) console.log(`Baseline: ${commitOf(baselineJs)}; ${baselineRuns} opens of each view, on the same data just before\n`);
+if (baselineJs)
+  console.log(
+    `Baseline: ${commitOf(baselineJs)}; ${baselineRuns} opens of each view, on the same data just before\n`,
+  );
 for (const db of databases) {
   const seeding = await ensureSeeded(db);
   const profileDir = values['cpu-prof'] ? join(db.dataDir, `profile-${Date.now()}`) : null;
@@ -456,7 +478,9 @@ for (const db of databases) {
   );
   if (baseline) {
     console.log(`Baseline from load average ${baselineLoad}; this build from ${loadAtStart} to ${load()}\n`);
-    console.log('| view | before p50 ms | before p95 ms | before CPU ms | after p50 ms | after p95 ms | after p99 ms | after CPU ms |');
+    console.log(
+      '| view | before p50 ms | before p95 ms | before CPU ms | after p50 ms | after p95 ms | after p99 ms | after CPU ms |',
+    );
     console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   } else {
     console.log(`Load average at start ${loadAtStart}, at end ${load()}\n`);
@@ -479,7 +503,9 @@ for (const db of databases) {
   ] as const) {
     for (const r of list.filter((r) => r.failures.length > 0)) {
       if (build === 'this build') failed++;
-      console.log(`\n${build}, ${r.view}: ${r.failures.length} open(s) failed, first: ${r.failures[0]?.slice(0, 300)}`);
+      console.log(
+        `\n${build}, ${r.view}: ${r.failures.length} open(s) failed, first: ${r.failures[0]?.slice(0, 300)}`,
+      );
     }
   }
   console.log('\nRequests per view (one GET each; a comma-separated path is one batch):');

@@ -42,7 +42,6 @@ import {
   User,
 } from '@candor/db';
 import { createTestDatabase } from '@candor/db/testing/databases';
-import { insertRows, type RawRunner } from './seed-rows.js';
 import {
   DEFAULT_HIRING_SETTINGS,
   SURVEY_TEMPLATES,
@@ -53,6 +52,7 @@ import { diversityReport } from '../src/diversity/report.service.js';
 import { candidateKey, type DataKeys, ensureTenantDataKey, sealFor } from '../src/keys/data-keys.js';
 import { createKeyStore } from '../src/keys/key-store.js';
 import type { Actor } from '../src/trpc/init.js';
+import { insertRows, type RawRunner } from './seed-rows.js';
 
 const { values } = parseArgs({
   options: {
@@ -63,13 +63,13 @@ const { values } = parseArgs({
 });
 const COUNT = Number(values.count);
 const REPEAT = Math.max(1, Number(values.repeat));
-const dialects: Dialect[] = values.dialect === 'both' ? ['sqlite', 'postgresql'] : [values.dialect as Dialect];
+const dialects: Dialect[] =
+  values.dialect === 'both' ? ['sqlite', 'postgresql'] : [values.dialect as Dialect];
 const DAY = 86_400_000;
 const CHUNK = 1000;
 /** Key files made at once while seeding. */
 const KEY_CONCURRENCY = 16;
 const K = 10;
-
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (value: number) => `${value.toFixed(0)} ms`;
@@ -95,7 +95,6 @@ function pick<T>(next: () => number, weighted: Array<[T, number]>): T {
   }
   return weighted.at(-1)![0];
 }
-
 
 function tenantEm(orm: Orm, tenantId: string): Em {
   const em = orm.em.fork();
@@ -125,10 +124,19 @@ async function seed(orm: Orm, keys: DataKeys, count: number): Promise<Seeded> {
   const tenant = em.create(Tenant, {
     slug: 'diversity-bench',
     name: 'Diversity Bench',
-    diversitySettings: { enabled: true, template: 'uk_eu', questions: ['gender', 'ethnicity', 'age_band', 'disability'], k: K },
+    diversitySettings: {
+      enabled: true,
+      template: 'uk_eu',
+      questions: ['gender', 'ethnicity', 'age_band', 'disability'],
+      k: K,
+    },
   });
   // A real admin: the report's audit event names them.
-  const user = em.create(User, { email: 'bench.admin@example.test', name: 'Bench Admin', passwordHash: null });
+  const user = em.create(User, {
+    email: 'bench.admin@example.test',
+    name: 'Bench Admin',
+    passwordHash: null,
+  });
   em.create(Membership, { tenant, user, role: 'admin', status: 'active' });
   const departments = ['Engineering', 'Engineering', 'Operations', 'Sales', 'People'];
   const jobs = departments.map((department, j) => {
@@ -144,7 +152,10 @@ async function seed(orm: Orm, keys: DataKeys, count: number): Promise<Seeded> {
       status: 'open',
     });
     const stages = new Map(
-      DEFAULT_HIRING_SETTINGS.pipelineTemplate.map((stage, position) => [stage.name, em.create(JobStage, { tenant, job, name: stage.name, kind: stage.kind, position })]),
+      DEFAULT_HIRING_SETTINGS.pipelineTemplate.map((stage, position) => [
+        stage.name,
+        em.create(JobStage, { tenant, job, name: stage.name, kind: stage.kind, position }),
+      ]),
     );
     return { job, stages };
   });
@@ -163,7 +174,10 @@ async function seed(orm: Orm, keys: DataKeys, count: number): Promise<Seeded> {
   const answer = (id: string, weights: number[]): string | null => {
     if (next() < 0.04) return null; // left unanswered
     const options = optionsOf(id);
-    return pick(next, options.map((o, i) => [o, weights[i] ?? 1]));
+    return pick(
+      next,
+      options.map((o, i) => [o, weights[i] ?? 1]),
+    );
   };
   let respondents = 0;
   let respondentsOfJob = 0;
@@ -205,7 +219,14 @@ async function seed(orm: Orm, keys: DataKeys, count: number): Promise<Seeded> {
       if (rejected) path.push(stages.get('Rejected')!);
       const at = (step: number) => appliedAt + step * 3 * DAY;
       for (const [step, stage] of path.entries()) {
-        changes.push({ id: randomUUID(), tenant: tenantId, application: applicationId, fromStage: path[step - 1]?.id ?? null, toStage: stage.id, at: date(at(step)) });
+        changes.push({
+          id: randomUUID(),
+          tenant: tenantId,
+          application: applicationId,
+          fromStage: path[step - 1]?.id ?? null,
+          toStage: stage.id,
+          at: date(at(step)),
+        });
       }
       applications.push({
         id: applicationId,
@@ -232,7 +253,10 @@ async function seed(orm: Orm, keys: DataKeys, count: number): Promise<Seeded> {
     for (let i = 0; i < answering.length; i += KEY_CONCURRENCY) {
       await Promise.all(
         answering.slice(i, i + KEY_CONCURRENCY).map(async ({ candidateId }) => {
-          keyOf.set(candidateId, await candidateKey(keyEm, keys, { tenantId, candidateId }, { create: true }));
+          keyOf.set(
+            candidateId,
+            await candidateKey(keyEm, keys, { tenantId, candidateId }, { create: true }),
+          );
         }),
       );
     }
@@ -263,11 +287,16 @@ async function seed(orm: Orm, keys: DataKeys, count: number): Promise<Seeded> {
       await insertRows(runner, orm, StageChange, changes);
       await insertRows(runner, orm, DiversityResponse, responses);
     });
-    if ((from / CHUNK) % 5 === 4) process.stderr.write(`  seeded ${from + CHUNK} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+    if ((from / CHUNK) % 5 === 4)
+      process.stderr.write(
+        `  seeded ${from + CHUNK} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
+      );
   }
   if (ormDialectOfEm(orm.em) === 'postgresql') await knex.raw('analyze');
   const seconds = (performance.now() - started) / 1000;
-  process.stderr.write(`  seeded ${count} candidates, ${respondents} respondents in ${seconds.toFixed(1)} s (keys ${(keyMs / 1000).toFixed(1)} s)\n`);
+  process.stderr.write(
+    `  seeded ${count} candidates, ${respondents} respondents in ${seconds.toFixed(1)} s (keys ${(keyMs / 1000).toFixed(1)} s)\n`,
+  );
   return {
     actor: { userId: user.id, tenantId, role: 'admin', requestId: 'diversity-bench' },
     jobId: jobs[0]!.job.id,
@@ -283,7 +312,9 @@ function checkCounted(report: TDiversityReport, expected: number, what: string):
   const applied = report.totals[0];
   const shown = report.rows.reduce((sum, row) => sum + (row.counts[0] ?? 0), 0);
   if (applied === null || applied === undefined ? shown <= 0 : applied !== expected) {
-    throw new Error(`${what}: the report did not count the ${expected} respondents (applied total ${applied}, shown cells ${shown})`);
+    throw new Error(
+      `${what}: the report did not count the ${expected} respondents (applied total ${applied}, shown cells ${shown})`,
+    );
   }
 }
 
@@ -351,7 +382,9 @@ for (const dialect of dialects) {
       peak,
     });
     const r = results.at(-1)!;
-    process.stderr.write(`  ${dialect}: cold ${ms(r.cold)}, warm median ${ms(r.warm)} (max ${ms(r.max)}), one job ${ms(r.job)}, peak RSS ${mb(r.peak)}\n`);
+    process.stderr.write(
+      `  ${dialect}: cold ${ms(r.cold)}, warm median ${ms(r.warm)} (max ${ms(r.max)}), one job ${ms(r.job)}, peak RSS ${mb(r.peak)}\n`,
+    );
   } finally {
     await orm.close();
     await db.drop();
@@ -361,14 +394,42 @@ for (const dialect of dialects) {
 
 function printTable(rows: string[][]): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
+  return rows
+    .map((r) =>
+      r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '),
+    )
+    .join('\n');
 }
 
 const summary = printTable([
-  ['dialect', 'candidates', 'respondents', 'seed s', 'cold', `warm median (${REPEAT})`, 'warm max', 'one job', 'RSS before', 'peak RSS'],
-  ...results.map((r) => [r.dialect, String(COUNT), String(r.respondents), r.seed, ms(r.cold), ms(r.warm), ms(r.max), ms(r.job), mb(r.rssBefore), mb(r.peak)]),
+  [
+    'dialect',
+    'candidates',
+    'respondents',
+    'seed s',
+    'cold',
+    `warm median (${REPEAT})`,
+    'warm max',
+    'one job',
+    'RSS before',
+    'peak RSS',
+  ],
+  ...results.map((r) => [
+    r.dialect,
+    String(COUNT),
+    String(r.respondents),
+    r.seed,
+    ms(r.cold),
+    ms(r.warm),
+    ms(r.max),
+    ms(r.job),
+    mb(r.rssBefore),
+    mb(r.peak),
+  ]),
 ]);
 const load = loadavg()
   .map((l) => l.toFixed(2))
   .join(' ');
-process.stdout.write(`\ndiversity report, gender, ${input.from} to ${input.to}, k ${K} (load average ${load})\n\n${summary}\n`);
+process.stdout.write(
+  `\ndiversity report, gender, ${input.from} to ${input.to}, k ${K} (load average ${load})\n\n${summary}\n`,
+);

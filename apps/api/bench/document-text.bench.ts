@@ -12,12 +12,15 @@
  * between the ticks of a 10 ms interval; memory is the peak RSS and Buffer
  * memory, sampled on those ticks.
  */
-import { DOCUMENT_TYPES } from '@candor/schemas';
+
 import { parseArgs } from 'node:util';
+import { DOCUMENT_TYPES } from '@candor/schemas';
 import { documentText } from '../src/files/document-text.js';
 import { zipBombDocx } from '../src/testing/documents.js';
 
-const { values } = parseArgs({ options: { mib: { type: 'string', default: '1024' }, fill: { type: 'string', default: ' ' } } });
+const { values } = parseArgs({
+  options: { mib: { type: 'string', default: '1024' }, fill: { type: 'string', default: ' ' } },
+});
 const bomb = zipBombDocx({ mib: Number(values.mib), fill: values.fill });
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
@@ -46,7 +49,11 @@ const took = performance.now() - started;
 await new Promise((resolve) => setTimeout(resolve, 50));
 clearInterval(sampler);
 
-console.log(`bomb: ${(bomb.length / 1024).toFixed(0)} KB on disk, word/document.xml inflates to ${values.mib} MiB`);
+console.log(
+  `bomb: ${(bomb.length / 1024).toFixed(0)} KB on disk, word/document.xml inflates to ${values.mib} MiB`,
+);
 console.log(`documentText: ${outcome} after ${took.toFixed(0)} ms`);
 console.log(`event loop: longest gap between 10 ms ticks ${longestGap.toFixed(0)} ms`);
-console.log(`memory: peak RSS ${mb(peakRss)} (+${mb(peakRss - before.rss)}), Buffer memory +${mb(peakBuffers - before.external - before.arrayBuffers)}`);
+console.log(
+  `memory: peak RSS ${mb(peakRss)} (+${mb(peakRss - before.rss)}), Buffer memory +${mb(peakBuffers - before.external - before.arrayBuffers)}`,
+);

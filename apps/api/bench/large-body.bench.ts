@@ -18,14 +18,29 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sendRaw } from '../src/testing/raw-http.js';
-import { describeStall, freePort, rssMegabytes, sampleRss, slowestHealthCheck, startServer } from './server-process.js';
+import {
+  describeStall,
+  freePort,
+  rssMegabytes,
+  sampleRss,
+  slowestHealthCheck,
+  startServer,
+} from './server-process.js';
 
 const { values } = parseArgs({ options: { megabytes: { type: 'string', default: '200' } } });
 const totalBytes = Number(values.megabytes) * 1024 * 1024;
 const TARGETS = [
   { label: 'tRPC mutation (auth.signIn)', path: '/trpc/auth.signIn', contentType: 'application/json' },
-  { label: 'tRPC upload (attachments.upload)', path: '/trpc/attachments.upload', contentType: 'application/json' },
-  { label: 'offer form (POST /offers/:token)', path: '/offers/no-such-token', contentType: 'application/x-www-form-urlencoded' },
+  {
+    label: 'tRPC upload (attachments.upload)',
+    path: '/trpc/attachments.upload',
+    contentType: 'application/json',
+  },
+  {
+    label: 'offer form (POST /offers/:token)',
+    path: '/offers/no-such-token',
+    contentType: 'application/x-www-form-urlencoded',
+  },
 ];
 
 const dataDir = mkdtempSync(join(tmpdir(), 'candor-bench-body-'));
@@ -52,7 +67,9 @@ const server = await startServer({
 
 try {
   const { pid } = server;
-  console.log(`server pid ${pid}, RSS at rest ${rssMegabytes(pid)} MB; posting ${values.megabytes} MB, chunked, to each route\n`);
+  console.log(
+    `server pid ${pid}, RSS at rest ${rssMegabytes(pid)} MB; posting ${values.megabytes} MB, chunked, to each route\n`,
+  );
   console.log('| route | status | answer after | body sent | /healthz meanwhile | server peak RSS |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const target of TARGETS) {

@@ -32,11 +32,11 @@ import {
   Tenant,
 } from '@candor/db';
 import { createTestDatabase } from '@candor/db/testing/databases';
-import { insertRows, type RawRunner } from './seed-rows.js';
 import { diskFileStore } from '../src/files/file-store.js';
 import { createKeyStore } from '../src/keys/key-store.js';
 import type { Logger } from '../src/logging/logger.js';
 import { runRetention } from '../src/retention/sweep.js';
+import { insertRows, type RawRunner } from './seed-rows.js';
 
 const { values } = parseArgs({
   options: {
@@ -51,15 +51,14 @@ const COUNT = Number(values.count);
 const CONCURRENCY = Number(values.concurrency);
 const PER_TRANSACTION = values['per-transaction'] ? Number(values['per-transaction']) : undefined;
 const BUDGET_MS = Number(values['budget-seconds']) * 1000;
-const dialects: Dialect[] = values.dialect === 'both' ? ['sqlite', 'postgresql'] : [values.dialect as Dialect];
+const dialects: Dialect[] =
+  values.dialect === 'both' ? ['sqlite', 'postgresql'] : [values.dialect as Dialect];
 const DAY = 86_400_000;
 const CHUNK = 1000;
-
 
 function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }
-
 
 async function seed(orm: Orm, count: number): Promise<string> {
   const em = orm.em.fork();
@@ -120,7 +119,13 @@ async function seed(orm: Orm, count: number): Promise<string> {
         decidedAt: date(lastActivity),
         anonymizedAt: date(lastActivity + 190 * DAY),
       });
-      changes.push({ id: randomUUID(), tenant: tenant.id, application: applicationId, toStage: applied.id, at: date(lastActivity - 30 * DAY) });
+      changes.push({
+        id: randomUUID(),
+        tenant: tenant.id,
+        application: applicationId,
+        toStage: applied.id,
+        at: date(lastActivity - 30 * DAY),
+      });
       consents.push({
         id: randomUUID(),
         tenant: tenant.id,
@@ -141,10 +146,15 @@ async function seed(orm: Orm, count: number): Promise<string> {
       await insertRows(runner, orm, StageChange, changes);
       await insertRows(runner, orm, ConsentEvent, consents);
     });
-    if ((from / CHUNK) % 20 === 19) process.stderr.write(`  seeded ${from + CHUNK} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+    if ((from / CHUNK) % 20 === 19)
+      process.stderr.write(
+        `  seeded ${from + CHUNK} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`,
+      );
   }
   if (ormDialectOfEm(orm.em) === 'postgresql') await knex.raw('analyze');
-  process.stderr.write(`  seeded ${count} due candidates in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `  seeded ${count} due candidates in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   return tenant.id;
 }
 
@@ -154,7 +164,9 @@ function progressLogger(started: number): Logger {
   const line = (message: string, fields: Record<string, unknown> = {}) => {
     if (message === 'retention: batch' && ++batches % 20 !== 0) return;
     const rss = mb(process.memoryUsage().rss);
-    process.stderr.write(`  ${((performance.now() - started) / 1000).toFixed(0)} s  ${message} done=${fields.done ?? ''} failed=${fields.failed ?? ''} rss=${rss}\n`);
+    process.stderr.write(
+      `  ${((performance.now() - started) / 1000).toFixed(0)} s  ${message} done=${fields.done ?? ''} failed=${fields.failed ?? ''} rss=${rss}\n`,
+    );
   };
   return { debug: () => undefined, info: line, warn: line, error: line };
 }

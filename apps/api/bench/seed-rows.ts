@@ -12,7 +12,12 @@ export type RawRunner = { raw(sql: string, bindings: readonly unknown[]): Promis
  * seeding (the ORM's unit of work is far too slow for 100k rows); columns
  * come from the entity metadata, an absent value is NULL.
  */
-export async function insertRows(trx: RawRunner, orm: Orm, entity: AnySchema, rows: Array<Record<string, unknown>>): Promise<void> {
+export async function insertRows(
+  trx: RawRunner,
+  orm: Orm,
+  entity: AnySchema,
+  rows: Array<Record<string, unknown>>,
+): Promise<void> {
   if (rows.length === 0) return;
   const meta = orm.getMetadata().get(entity.meta.className);
   const properties = Object.keys(rows[0]!);
@@ -22,6 +27,9 @@ export async function insertRows(trx: RawRunner, orm: Orm, entity: AnySchema, ro
   for (let i = 0; i < rows.length; i += perStatement) {
     const batch = rows.slice(i, i + perStatement);
     const sql = `insert into "${meta.tableName}" (${columns}) values ${batch.map(() => tuple).join(', ')}`;
-    await trx.raw(sql, batch.flatMap((r) => properties.map((p) => r[p] ?? null)));
+    await trx.raw(
+      sql,
+      batch.flatMap((r) => properties.map((p) => r[p] ?? null)),
+    );
   }
 }

@@ -7,14 +7,22 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-export type ServerProcess = { base: string; port: number; pid: number; child: ChildProcess; stop(): Promise<void> };
+export type ServerProcess = {
+  base: string;
+  port: number;
+  pid: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+};
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -33,7 +41,11 @@ export async function startServer(options: {
   logFile?: string;
 }): Promise<ServerProcess> {
   const stdout = options.logFile ? openSync(options.logFile, 'a') : 'ignore';
-  const child = spawn(process.execPath, options.args, { cwd: options.cwd, env: options.env, stdio: ['ignore', stdout, 'inherit'] });
+  const child = spawn(process.execPath, options.args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', stdout, 'inherit'],
+  });
   if (typeof stdout === 'number') closeSync(stdout);
   const base = `http://localhost:${options.port}`;
   const stop = async () => {
@@ -105,7 +117,10 @@ export function sampleRss(pid: number): { stop(): number } {
  * The slowest /healthz answer while `until` is pending (how long the server
  * stalled everyone else), and how many health checks failed outright.
  */
-export async function slowestHealthCheck(base: string, until: Promise<unknown>): Promise<{ slowestMs: number; failed: number }> {
+export async function slowestHealthCheck(
+  base: string,
+  until: Promise<unknown>,
+): Promise<{ slowestMs: number; failed: number }> {
   let done = false;
   const finish = () => {
     done = true;

@@ -3,27 +3,27 @@ import { MAX_TRPC_BATCH_SIZE } from '@candor/schemas';
 import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import { attachmentDownloadHandler } from './attachments/attachments.http.js';
-import { applyRoute } from './careers/apply.http.js';
-import { GPC_SUPPORT } from './http/gpc.js';
-import type { AppDeps } from './deps.js';
-import { offerRoutes } from './offers/offers.http.js';
-import { renewalRoutes } from './consent/renewal.http.js';
-import { surveyRoutes } from './diversity/survey.http.js';
-import { renewalTermsOf } from './consent/renewal-terms.js';
-import { portalRoutes } from './portal/portal.http.js';
-import { applicantTenant } from './http/applicant-tenant.js';
 import { singleSignOnRoutes } from './auth/oidc/oidc.http.js';
-import { robotsTxt } from './http/robots.js';
-import { errorFields } from './logging/logger.js';
-import { securityHeaders } from './http/security-headers.js';
+import { applyRoute } from './careers/apply.http.js';
+import { renewalRoutes } from './consent/renewal.http.js';
+import { renewalTermsOf } from './consent/renewal-terms.js';
+import type { AppDeps } from './deps.js';
+import { surveyRoutes } from './diversity/survey.http.js';
+import { applicantTenant } from './http/applicant-tenant.js';
 import { BODY_LIMITS, htmlBodyLimit } from './http/body-limits.js';
 import { clientIpOf, socketAddressOf } from './http/client-ip.js';
+import { GPC_SUPPORT } from './http/gpc.js';
 import { allowedHostsOf, hostCheck } from './http/host-check.js';
-import { trpcRequestLimits } from './http/trpc-limits.js';
+import { robotsTxt } from './http/robots.js';
+import { fromOwnOrigin } from './http/same-origin.js';
+import { securityHeaders } from './http/security-headers.js';
 import { serveDirectory } from './http/static-files.js';
+import { trpcRequestLimits } from './http/trpc-limits.js';
+import { errorFields } from './logging/logger.js';
+import { offerRoutes } from './offers/offers.http.js';
+import { portalRoutes } from './portal/portal.http.js';
 import { appRouter } from './router.js';
 import { createContext } from './trpc/context.js';
-import { fromOwnOrigin } from './http/same-origin.js';
 
 type Env = { Variables: { requestId: string } };
 
@@ -51,7 +51,11 @@ export function createApp(deps: AppDeps) {
   app.use('*', hostCheck(allowedHostsOf([deps.publicUrl, ...deps.allowedOrigins]), ['/healthz']));
   // Error messages can quote personal data (a failed insert lists its values): log the kind and where only.
   app.onError((error, c) => {
-    deps.logger.error('request failed', { requestId: c.get('requestId'), path: c.req.path, ...errorFields(error) });
+    deps.logger.error('request failed', {
+      requestId: c.get('requestId'),
+      path: c.req.path,
+      ...errorFields(error),
+    });
     return c.json({ error: { message: 'Something went wrong on our side' } }, 500);
   });
 
@@ -72,7 +76,11 @@ export function createApp(deps: AppDeps) {
     return next();
   });
 
-  const requestOf = (c: { get(key: 'requestId'): string; env: unknown; req: { header(name: string): string | undefined } }) => ({
+  const requestOf = (c: {
+    get(key: 'requestId'): string;
+    env: unknown;
+    req: { header(name: string): string | undefined };
+  }) => ({
     requestId: c.get('requestId'),
     ip: clientIpOf(c.req.header('X-Forwarded-For'), socketAddressOf(c.env), deps.trustedProxyHops),
     cookieHeader: c.req.header('Cookie'),
@@ -103,7 +111,11 @@ export function createApp(deps: AppDeps) {
   // The careers site's dynamic routes, for applicants: each resolves its tenant from the slug with `applicant`.
   const applicant = applicantTenant(deps.orm);
   // Slugs and job ids as they are made: anything else names no job (and a database may refuse it in a query).
-  app.post('/careers/:slug{[a-z0-9-]+}/jobs/:jobId{[0-9a-fA-F-]{36}}/apply', applicant, ...applyRoute(deps, requestOf));
+  app.post(
+    '/careers/:slug{[a-z0-9-]+}/jobs/:jobId{[0-9a-fA-F-]{36}}/apply',
+    applicant,
+    ...applyRoute(deps, requestOf),
+  );
   // The privacy portal: the one dynamic part of a careers site, so it comes before the static files.
   const portal = portalRoutes(deps, requestOf);
   const portalBase = '/careers/:slug{[a-z0-9-]+}/privacy/portal';
@@ -126,7 +138,10 @@ export function createApp(deps: AppDeps) {
 
   if (deps.adminDir) {
     app.get('/admin', (c) => c.redirect('/admin/', 301));
-    app.get('/admin/*', serveDirectory({ root: deps.adminDir, prefix: '/admin', spaFallback: true, immutableAssets: true }));
+    app.get(
+      '/admin/*',
+      serveDirectory({ root: deps.adminDir, prefix: '/admin', spaFallback: true, immutableAssets: true }),
+    );
   }
   app.get('/', (c) => c.redirect('/admin/'));
 

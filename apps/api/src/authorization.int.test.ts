@@ -7,20 +7,32 @@
  */
 import { Membership, OutboxEmail, PrivacyNotice, TENANT_FILTER } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser, TEST_PASSWORD } from '@candor/db/testing';
-import { DEFAULT_DIVERSITY_SETTINGS, DEFAULT_HIRING_SETTINGS, DEFAULT_PRIVACY_SETTINGS, DEFAULT_RETENTION_POLICY, dayOf, ROLES, roleCan, type TRole, ZAttachmentUploadInput, ZInterviewScheduleInput, ZOfferCreateInput, ZRequestCreateInput } from '@candor/schemas';
+import {
+  DEFAULT_DIVERSITY_SETTINGS,
+  DEFAULT_HIRING_SETTINGS,
+  DEFAULT_PRIVACY_SETTINGS,
+  DEFAULT_RETENTION_POLICY,
+  dayOf,
+  ROLES,
+  roleCan,
+  type TRole,
+  ZAttachmentUploadInput,
+  ZInterviewScheduleInput,
+  ZOfferCreateInput,
+  ZRequestCreateInput,
+} from '@candor/schemas';
+import { TRPCError } from '@trpc/server';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { uploadAttachment } from './attachments/attachments.service.js';
 import { scheduleInterview } from './interviews/interviews.service.js';
 import { createOffer } from './offers/offers.service.js';
-import { pdfBytes } from './testing/documents.js';
-import { TRPCError } from '@trpc/server';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { procedureOf, procedures } from './testing/procedures.js';
-import { actorOf, seedJobWithApplicant, seedOutboxEmail, tenantEm } from './testing/hiring-fixtures.js';
+import { createRequest } from './privacy/requests/intake.js';
 import { daysFromNow } from './testing/dates.js';
+import { pdfBytes } from './testing/documents.js';
+import { actorOf, seedJobWithApplicant, seedOutboxEmail, tenantEm } from './testing/hiring-fixtures.js';
+import { procedureOf, procedures } from './testing/procedures.js';
 import { callerFor, sessionFor, testDeps } from './testing/test-app.js';
 import { SECOND_FACTOR_REQUIRED, SIGNED_IN_THROUGH_SSO } from './trpc/init.js';
-import { createRequest } from './privacy/requests/intake.js';
-
 
 interface TenantAFixtures {
   tenantId: string;
@@ -39,8 +51,20 @@ interface TenantAFixtures {
 }
 
 /** Well-formed passkey answers that verify against nothing (no challenge was issued for them). */
-const SAMPLE_REGISTRATION = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', attestationObject: 'oA' }, clientExtensionResults: {} };
-const SAMPLE_ASSERTION = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' }, clientExtensionResults: {} };
+const SAMPLE_REGISTRATION = {
+  id: 'AAAA',
+  rawId: 'AAAA',
+  type: 'public-key',
+  response: { clientDataJSON: 'e30', attestationObject: 'oA' },
+  clientExtensionResults: {},
+};
+const SAMPLE_ASSERTION = {
+  id: 'AAAA',
+  rawId: 'AAAA',
+  type: 'public-key',
+  response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' },
+  clientExtensionResults: {},
+};
 
 /** A valid input for each procedure, aimed at tenant A's records where it names one. */
 const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
@@ -81,7 +105,10 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'auth.sessions': () => undefined,
   'auth.endSession': () => ({ id: 'a'.repeat(64) }),
   'auth.endOtherSessions': () => undefined,
-  'auth.changePassword': () => ({ currentPassword: TEST_PASSWORD, password: 'plum tractor seventeen lagoon' }),
+  'auth.changePassword': () => ({
+    currentPassword: TEST_PASSWORD,
+    password: 'plum tractor seventeen lagoon',
+  }),
   'users.directory': () => undefined,
   'users.list': () => ({}),
   'users.get': (a) => ({ id: a.targetUserId }),
@@ -95,10 +122,18 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'settings.hiring': () => undefined,
   'settings.updateHiring': () => DEFAULT_HIRING_SETTINGS,
   'settings.emailTemplates': () => undefined,
-  'settings.updateEmailTemplate': () => ({ key: 'rejection', text: { subject: 'Hi {{candidate_name}}', body: 'Thanks' } }),
+  'settings.updateEmailTemplate': () => ({
+    key: 'rejection',
+    text: { subject: 'Hi {{candidate_name}}', body: 'Thanks' },
+  }),
   'jobs.list': () => ({}),
   'jobs.get': (a) => ({ id: a.jobId }),
-  'jobs.create': () => ({ title: 'New job', department: 'Engineering', workplace: 'remote', employmentType: 'full_time' }),
+  'jobs.create': () => ({
+    title: 'New job',
+    department: 'Engineering',
+    workplace: 'remote',
+    employmentType: 'full_time',
+  }),
   'jobs.update': (a) => ({ id: a.jobId, title: 'Renamed job' }),
   'jobs.setStatus': (a) => ({ id: a.jobId, status: 'open' }),
   'jobs.setStages': (a) => ({
@@ -117,7 +152,11 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'candidates.restrict': (a) => ({ id: a.candidateId }),
   'candidates.liftRestriction': (a) => ({ id: a.candidateId }),
   'candidates.disclosures': (a) => ({ id: a.candidateId }),
-  'candidates.recordDisclosure': (a) => ({ candidateId: a.candidateId, recipient: 'Checkr', categories: ['user.name'] }),
+  'candidates.recordDisclosure': (a) => ({
+    candidateId: a.candidateId,
+    recipient: 'Checkr',
+    categories: ['user.name'],
+  }),
   'applications.list': () => ({}),
   'applications.get': (a) => ({ id: a.applicationId }),
   'applications.board': (a) => ({ jobId: a.jobId }),
@@ -156,7 +195,13 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'attachments.forApplication': (a) => ({ applicationId: a.applicationId }),
   'attachments.redactedText': (a) => ({ id: a.attachmentId }),
   'offers.forApplication': (a) => ({ applicationId: a.applicationId }),
-  'offers.create': (a) => ({ applicationId: a.applicationId, salary: 1000, currency: 'EUR', startDate: daysFromNow(60), expiresOn: daysFromNow(30) }),
+  'offers.create': (a) => ({
+    applicationId: a.applicationId,
+    salary: 1000,
+    currency: 'EUR',
+    startDate: daysFromNow(60),
+    expiresOn: daysFromNow(30),
+  }),
   'offers.approve': (a) => ({ id: a.offerId }),
   'offers.send': (a) => ({ id: a.offerId }),
   'offers.withdraw': (a) => ({ id: a.offerId }),
@@ -165,7 +210,11 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'outbox.list': () => ({}),
   'outbox.get': (a) => ({ id: a.outboxId }),
   'settings.branding': () => undefined,
-  'settings.updateBranding': () => ({ name: 'Renamed Company', primaryColor: '#0f766e', about: 'We build robots.' }),
+  'settings.updateBranding': () => ({
+    name: 'Renamed Company',
+    primaryColor: '#0f766e',
+    about: 'We build robots.',
+  }),
   'privacy.settings': () => undefined,
   'privacy.recordOfProcessing': () => undefined,
   'privacy.recordOfProcessingPdf': () => undefined,
@@ -189,7 +238,11 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'requests.executeErasure': (a) => ({ id: a.requestId }),
   'requests.export': (a) => ({ id: a.requestId }),
   'requests.acknowledge': (a) => ({ id: a.requestId }),
-  'requests.attachAgentProof': (a) => ({ id: a.requestId, filename: 'permission.pdf', contentBase64: Buffer.from('%PDF-1.4 proof').toString('base64') }),
+  'requests.attachAgentProof': (a) => ({
+    id: a.requestId,
+    filename: 'permission.pdf',
+    contentBase64: Buffer.from('%PDF-1.4 proof').toString('base64'),
+  }),
   'requests.agentProof': (a) => ({ id: a.requestId }),
   'retention.policy': () => undefined,
   'retention.savePolicy': () => DEFAULT_RETENTION_POLICY,
@@ -200,7 +253,6 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'retention.runs': () => ({}),
   'retention.runNow': () => ({ dryRun: true }),
 };
-
 
 async function codeOf(promise: Promise<unknown>): Promise<string | 'OK'> {
   try {
@@ -260,14 +312,24 @@ forEachDatabase('authorization', (db) => {
       { title: 'Secret Job Title', criteria: [{ name: 'Craft' }] },
       { name: 'Secret Candidate' },
     );
-    const interview = await scheduleInterview(tenantEm(db.orm(), tenantA.id), admin, ZInterviewScheduleInput.parse({
-      applicationId: hired.applicationId,
-      startsAt: '2030-01-09T09:00:00Z',
-      endsAt: '2030-01-09T10:00:00Z',
-      interviewerIds: [target.id],
-      location: 'Room 1',
-    }), deps());
-    const other = await seedJobWithApplicant(db.orm(), admin, { title: 'Other Secret Job' }, { name: 'Other Secret Person' });
+    const interview = await scheduleInterview(
+      tenantEm(db.orm(), tenantA.id),
+      admin,
+      ZInterviewScheduleInput.parse({
+        applicationId: hired.applicationId,
+        startsAt: '2030-01-09T09:00:00Z',
+        endsAt: '2030-01-09T10:00:00Z',
+        interviewerIds: [target.id],
+        location: 'Room 1',
+      }),
+      deps(),
+    );
+    const other = await seedJobWithApplicant(
+      db.orm(),
+      admin,
+      { title: 'Other Secret Job' },
+      { name: 'Other Secret Person' },
+    );
     const tem = tenantEm(db.orm(), tenantA.id);
     const [mail] = await tem.find(OutboxEmail, {}, { limit: 1 });
     const outboxId = mail?.id ?? (await seedOutboxEmail(tem, tenantA.id));
@@ -283,30 +345,44 @@ forEachDatabase('authorization', (db) => {
       interviewId: interview.id,
       criterionId: hired.job.criteria[0]!.id,
       offerId: (
-        await createOffer(tenantEm(db.orm(), tenantA.id), admin, ZOfferCreateInput.parse({
-          applicationId: other.applicationId,
-          salary: 99_000,
-          currency: 'EUR',
-          startDate: daysFromNow(60),
-          expiresOn: daysFromNow(30),
-        }))
+        await createOffer(
+          tenantEm(db.orm(), tenantA.id),
+          admin,
+          ZOfferCreateInput.parse({
+            applicationId: other.applicationId,
+            salary: 99_000,
+            currency: 'EUR',
+            startDate: daysFromNow(60),
+            expiresOn: daysFromNow(30),
+          }),
+        )
       ).id,
       requestId: (
-        await createRequest(tenantEm(db.orm(), tenantA.id), admin, deps(), ZRequestCreateInput.parse({
-          type: 'erasure',
-          channel: 'letter',
-          requesterEmail: 'letter-writer@example.test',
-          requesterName: 'Secret Candidate',
-        }))
+        await createRequest(
+          tenantEm(db.orm(), tenantA.id),
+          admin,
+          deps(),
+          ZRequestCreateInput.parse({
+            type: 'erasure',
+            channel: 'letter',
+            requesterEmail: 'letter-writer@example.test',
+            requesterName: 'Secret Candidate',
+          }),
+        )
       ).id,
       attachmentId: (
-        await uploadAttachment(tenantEm(db.orm(), tenantA.id), admin, deps(), ZAttachmentUploadInput.parse({
-          candidateId: hired.candidate.id,
-          applicationId: hired.applicationId,
-          kind: 'resume',
-          filename: 'Secret Candidate CV.pdf',
-          contentBase64: pdfBytes().toString('base64'),
-        }))
+        await uploadAttachment(
+          tenantEm(db.orm(), tenantA.id),
+          admin,
+          deps(),
+          ZAttachmentUploadInput.parse({
+            candidateId: hired.candidate.id,
+            applicationId: hired.applicationId,
+            kind: 'resume',
+            filename: 'Secret Candidate CV.pdf',
+            contentBase64: pdfBytes().toString('base64'),
+          }),
+        )
       ).id,
     };
     hiringSecrets = [hired.job.title, hired.candidate.name, hired.candidate.email, other.candidate.email];
@@ -352,7 +428,10 @@ forEachDatabase('authorization', (db) => {
           expect(error).toBeInstanceOf(TRPCError);
           // The caller's own second factor: a made-up code or passkey answer is refused (400), which shows nothing of tenant A either;
           // nor does the made-up issuer refused for the single sign-on of the caller's own tenant.
-          const refusals = path.startsWith('twoFactor.') || path.startsWith('passkeys.') || path === 'auth.saveSingleSignOn' ? ['FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST'] : ['FORBIDDEN', 'NOT_FOUND'];
+          const refusals =
+            path.startsWith('twoFactor.') || path.startsWith('passkeys.') || path === 'auth.saveSingleSignOn'
+              ? ['FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST']
+              : ['FORBIDDEN', 'NOT_FOUND'];
           expect(refusals).toContain((error as TRPCError).code);
         }
       });
@@ -408,7 +487,10 @@ forEachDatabase('authorization', (db) => {
     const ownAccount = procedure._def.meta?.ownAccount === true;
     it(`${path}: ${ownAccount ? 'is closed' : 'is open'} to a single sign-on session`, async () => {
       const owner = members.owner;
-      const caller = await callerFor(deps(), await sessionFor(deps(), owner.userId, owner.tenantId, 'single_sign_on'));
+      const caller = await callerFor(
+        deps(),
+        await sessionFor(deps(), owner.userId, owner.tenantId, 'single_sign_on'),
+      );
       let refusal: unknown;
       try {
         await procedureOf(caller, path)(SAMPLE_INPUTS[path]!(a));

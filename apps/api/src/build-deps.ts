@@ -8,8 +8,8 @@ import type { AppDeps } from './deps.js';
 import { dataDir, type Env, keysDir, trustedProxyHops } from './env.js';
 import { diskFileStore } from './files/file-store.js';
 import { type CounterStore, RateLimiter, redisCounterStore } from './http/rate-limit.js';
-import { createKeyStore } from './keys/key-store.js';
 import { loadHashKey } from './keys/hash-key.js';
+import { createKeyStore } from './keys/key-store.js';
 import { loadMasterKey } from './keys/master-key.js';
 import type { Logger } from './logging/logger.js';
 
@@ -19,16 +19,28 @@ function findAdminDir(env: Env): string | null {
   return existsSync(join(dir, 'index.html')) ? dir : null;
 }
 
-export async function buildDeps(env: Env, orm: Orm, logger: Logger): Promise<AppDeps & { publishAllCareers(): Promise<void> }> {
+export async function buildDeps(
+  env: Env,
+  orm: Orm,
+  logger: Logger,
+): Promise<AppDeps & { publishAllCareers(): Promise<void> }> {
   const publicUrl = (env.APP_ORIGIN?.split(',')[0] ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
   const careersDir = join(dataDir(env), 'careers');
   const files = diskFileStore(join(dataDir(env), 'files'));
-  const masterKey = loadMasterKey({ fromEnv: env.MASTER_KEY, previous: env.MASTER_KEY_PREVIOUS, dataDir: dataDir(env), logger });
+  const masterKey = loadMasterKey({
+    fromEnv: env.MASTER_KEY,
+    previous: env.MASTER_KEY_PREVIOUS,
+    dataDir: dataDir(env),
+    logger,
+  });
   // Shared by every instance on this database (or Redis) and kept across restarts.
   const counters: CounterStore = env.RATE_LIMIT_REDIS_URL
-    ? redisCounterStore(env.RATE_LIMIT_REDIS_URL, (error) => logger.warn('rate-limit store unreachable; limiting in memory', { reason: error.message }))
+    ? redisCounterStore(env.RATE_LIMIT_REDIS_URL, (error) =>
+        logger.warn('rate-limit store unreachable; limiting in memory', { reason: error.message }),
+      )
     : orm;
-  const limit = (name: string, points: number, windowMs: number) => new RateLimiter(points, windowMs, { store: counters, name });
+  const limit = (name: string, points: number, windowMs: number) =>
+    new RateLimiter(points, windowMs, { store: counters, name });
   const careers = createCareersPublisher({ orm, outDir: careersDir, publicUrl, logger, files, masterKey });
   return {
     orm,

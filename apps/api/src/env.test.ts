@@ -4,7 +4,9 @@ import { readEnv } from './env.js';
 
 describe('the environment', () => {
   it('refuses to start in production without MASTER_KEY, and says how to make one', () => {
-    expect(() => readEnv({ NODE_ENV: 'production' })).toThrow(/MASTER_KEY: required in production[\s\S]*openssl rand -base64 32/);
+    expect(() => readEnv({ NODE_ENV: 'production' })).toThrow(
+      /MASTER_KEY: required in production[\s\S]*openssl rand -base64 32/,
+    );
   });
 
   it('starts in production with MASTER_KEY, and without one elsewhere (the embedded default generates a key file)', () => {

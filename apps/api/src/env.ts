@@ -20,7 +20,10 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Candor <no-reply@candor.localhost>'),
   /** redis://host:port: keeps rate-limit counters in Redis instead of the database (optional; see README). */
-  RATE_LIMIT_REDIS_URL: z.string().regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL').optional(),
+  RATE_LIMIT_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a redis:// or rediss:// URL')
+    .optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   ADMIN_DIST_DIR: z.string().optional(),
   /** Replaced by TRUST_PROXY_HOPS; `true` still means one proxy. */
@@ -81,7 +84,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
 function isOrigin(value: string): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.pathname === '/' && !url.search && !url.hash;
+    return (
+      (url.protocol === 'http:' || url.protocol === 'https:') &&
+      url.pathname === '/' &&
+      !url.search &&
+      !url.hash
+    );
   } catch {
     return false;
   }

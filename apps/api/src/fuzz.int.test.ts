@@ -22,8 +22,8 @@ import { SIGN_IN_THROTTLE, SignInThrottle } from './auth/sign-in-throttle.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { setJobStatus } from './jobs/jobs.service.js';
 import { createLogger } from './logging/logger.js';
-import { startPortalSession } from './portal/portal-auth.js';
 import { PORTAL_COOKIE } from './portal/portal.http.js';
+import { startPortalSession } from './portal/portal-auth.js';
 import type { FuzzRequest, FuzzTargets } from './testing/fuzz/requests.js';
 import { fuzzRequests } from './testing/fuzz/requests.js';
 import { sendFuzzRequest } from './testing/fuzz/send.js';
@@ -39,7 +39,9 @@ const SURVEY = process.env.FUZZ_SURVEY === '1';
 /** Requests print shortened: a 70,000-character field helps nobody read a counterexample. */
 function printable(request: FuzzRequest): string {
   return JSON.stringify(request, (_key, value: unknown) =>
-    typeof value === 'string' && value.length > 200 ? `${value.slice(0, 200)}…(${value.length} chars)` : value,
+    typeof value === 'string' && value.length > 200
+      ? `${value.slice(0, 200)}…(${value.length} chars)`
+      : value,
   );
 }
 
@@ -83,8 +85,13 @@ forEachDatabase('fuzzing every route', (db) => {
       logger: createLogger('error', (line) => errors.push(line)),
     });
     // Rate limits out of the way, so every request reaches the code behind them.
-    const limits = Object.fromEntries(Object.keys(base.limits).map((name) => [name, new RateLimiter(1e9, 60_000)]));
-    const signInThrottle = new SignInThrottle(null, { ...SIGN_IN_THROTTLE, freeFailures: Number.MAX_SAFE_INTEGER });
+    const limits = Object.fromEntries(
+      Object.keys(base.limits).map((name) => [name, new RateLimiter(1e9, 60_000)]),
+    );
+    const signInThrottle = new SignInThrottle(null, {
+      ...SIGN_IN_THROTTLE,
+      freeFailures: Number.MAX_SAFE_INTEGER,
+    });
     const deps = { ...base, limits: limits as typeof base.limits, signInThrottle };
     app = createApp(deps);
     targets = {
@@ -96,7 +103,8 @@ forEachDatabase('fuzzing every route', (db) => {
     // Sessions are reused until a response ends one (a generated request may sign out).
     const cookies: Partial<Record<FuzzRequest['sender'], string>> = {};
     const newCookie = async (sender: FuzzRequest['sender']): Promise<string | undefined> => {
-      if (sender === 'admin') return `${deps.sessions.cookieName}=${await sessionFor(deps, admin.id, tenant.id)}`;
+      if (sender === 'admin')
+        return `${deps.sessions.cookieName}=${await sessionFor(deps, admin.id, tenant.id)}`;
       if (sender === 'applicant') {
         const { token } = await startPortalSession(tenantEm(orm, tenant.id), tenant.id, candidate.email);
         return `${PORTAL_COOKIE}=${token}`;
@@ -117,45 +125,48 @@ forEachDatabase('fuzzing every route', (db) => {
     };
   });
 
-  it(
-    'answers every generated request with less than a 5xx and logs no error',
-    async () => {
-      const failures = new Map<string, number>();
-      const statuses = new Map<number, number>();
-      let sent = 0;
-      const started = performance.now();
-      const property = fc.asyncProperty(fuzzRequests(targets), async (request) => {
-        errors.length = 0;
-        sent++;
-        const res = await sendFuzzRequest(app, request, await cookieFor(request));
-        await res.arrayBuffer();
-        forgetEndedSessions(res);
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-        const failure = res.status >= 500 ? `answered ${res.status}` : errors.length > 0 ? `logged ${errors[0]}` : null;
-        if (!failure) return;
-        if (SURVEY) {
-          const key = `${routeOf(request)} ${failure.slice(0, 40)}`;
-          failures.set(key, (failures.get(key) ?? 0) + 1);
-          return;
-        }
-        throw new Error(`${failure} for ${printable(request)}`);
-      });
-      await fc.assert(property, {
-        seed: SEED,
-        numRuns: Number(process.env.FUZZ_RUNS ?? RUNS[db.dialect]),
-        interruptAfterTimeLimit: Number(process.env.FUZZ_SECONDS ?? SECONDS[db.dialect]) * 1000,
-        markInterruptAsFailure: false,
-        // A failing request shrinks for at most 30 s: long enough for a readable counterexample.
-        skipAllAfterTimeLimit: (Number(process.env.FUZZ_SECONDS ?? SECONDS[db.dialect]) + 30) * 1000,
-      });
-      const seconds = Math.round((performance.now() - started) / 1000);
-      const failed = [...failures.values()].reduce((a, b) => a + b, 0);
-      const byStatus = [...statuses].sort((a, b) => a[0] - b[0]).map(([status, n]) => `${status}: ${n}`).join(', ');
-      console.info(`fuzz [${db.dialect}] seed ${SEED}: ${sent} requests in ${seconds} s, ${failed} failed (${byStatus})`);
-      if (SURVEY) for (const [key, count] of [...failures].sort((a, b) => b[1] - a[1])) console.info(`  ${count}\t${key}`);
-      expect(failed).toBe(0);
-    },
-    // The time budget plus shrinking; vitest's own timeout is only a backstop.
-    600_000,
-  );
+  it('answers every generated request with less than a 5xx and logs no error', async () => {
+    const failures = new Map<string, number>();
+    const statuses = new Map<number, number>();
+    let sent = 0;
+    const started = performance.now();
+    const property = fc.asyncProperty(fuzzRequests(targets), async (request) => {
+      errors.length = 0;
+      sent++;
+      const res = await sendFuzzRequest(app, request, await cookieFor(request));
+      await res.arrayBuffer();
+      forgetEndedSessions(res);
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      const failure =
+        res.status >= 500 ? `answered ${res.status}` : errors.length > 0 ? `logged ${errors[0]}` : null;
+      if (!failure) return;
+      if (SURVEY) {
+        const key = `${routeOf(request)} ${failure.slice(0, 40)}`;
+        failures.set(key, (failures.get(key) ?? 0) + 1);
+        return;
+      }
+      throw new Error(`${failure} for ${printable(request)}`);
+    });
+    await fc.assert(property, {
+      seed: SEED,
+      numRuns: Number(process.env.FUZZ_RUNS ?? RUNS[db.dialect]),
+      interruptAfterTimeLimit: Number(process.env.FUZZ_SECONDS ?? SECONDS[db.dialect]) * 1000,
+      markInterruptAsFailure: false,
+      // A failing request shrinks for at most 30 s: long enough for a readable counterexample.
+      skipAllAfterTimeLimit: (Number(process.env.FUZZ_SECONDS ?? SECONDS[db.dialect]) + 30) * 1000,
+    });
+    const seconds = Math.round((performance.now() - started) / 1000);
+    const failed = [...failures.values()].reduce((a, b) => a + b, 0);
+    const byStatus = [...statuses]
+      .sort((a, b) => a[0] - b[0])
+      .map(([status, n]) => `${status}: ${n}`)
+      .join(', ');
+    console.info(
+      `fuzz [${db.dialect}] seed ${SEED}: ${sent} requests in ${seconds} s, ${failed} failed (${byStatus})`,
+    );
+    if (SURVEY)
+      for (const [key, count] of [...failures].sort((a, b) => b[1] - a[1]))
+        console.info(`  ${count}\t${key}`);
+    expect(failed).toBe(0);
+  }, 600_000); // The time budget plus shrinking; vitest's own timeout is only a backstop.
 });

@@ -34,8 +34,12 @@ forEachDatabase('malformed input', (db) => {
     for (const [label, input] of MALFORMED) {
       it(`${path} answers 400 with field errors for ${label}`, async () => {
         const res =
-          procedure._def.type === 'query' ? await client.query(path, input) : await client.mutate(path, input);
-        const body = (await res.json()) as { error: { data: { code: string; fieldErrors?: Record<string, string[]> } } };
+          procedure._def.type === 'query'
+            ? await client.query(path, input)
+            : await client.mutate(path, input);
+        const body = (await res.json()) as {
+          error: { data: { code: string; fieldErrors?: Record<string, string[]> } };
+        };
         expect(res.status).toBe(400);
         expect(body.error.data.code).toBe('BAD_REQUEST');
         expect(Object.keys(body.error.data.fieldErrors ?? {}).length).toBeGreaterThan(0);
@@ -47,13 +51,19 @@ forEachDatabase('malformed input', (db) => {
     const search = await client.query('candidates.list', { filter: { q: 'Ada\u0000' } });
     expect(search.status).toBe(400);
     expect(((await search.json()) as FieldErrorBody).error.data.fieldErrors).toHaveProperty(['filter.q']);
-    const invite = await client.mutate('users.invite', { email: 'new@example.test', name: 'N\u0000', role: 'recruiter' });
+    const invite = await client.mutate('users.invite', {
+      email: 'new@example.test',
+      name: 'N\u0000',
+      role: 'recruiter',
+    });
     expect(invite.status).toBe(400);
     expect(((await invite.json()) as FieldErrorBody).error.data.fieldErrors).toHaveProperty(['name']);
   });
 
   it('keeps the session when another cookie of the site is not valid percent-encoding', async () => {
-    const res = await client.request('/trpc/auth.me', { headers: { Cookie: `theme=%E0%A4%A; pct=100%; ${client.cookie}` } });
+    const res = await client.request('/trpc/auth.me', {
+      headers: { Cookie: `theme=%E0%A4%A; pct=100%; ${client.cookie}` },
+    });
     expect(res.status).toBe(200);
   });
 

@@ -1,17 +1,17 @@
 import { join } from 'node:path';
-import { seedSealedDemoData } from './demo/sealed-demo-data.js';
 import { createOrm, migrate } from '@candor/db';
 import { DEMO_PASSWORD, DEMO_SECOND_TENANT, DEMO_TENANT, DEMO_USERS, seedDemo } from '@candor/db/seed';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { setAuditSubjectKey } from './audit/audit-subject.js';
 import { buildDeps } from './build-deps.js';
+import { sendAllRenewalRequests } from './consent/renewal-terms.js';
+import { seedSealedDemoData } from './demo/sealed-demo-data.js';
 import { dataDir, readEnv } from './env.js';
 import { createLogger, errorFields } from './logging/logger.js';
-import { sendAllRenewalRequests } from './consent/renewal-terms.js';
 import { startOutboxDispatcher } from './mail/dispatcher.js';
-import { sendDeadlineDigests } from './privacy/requests/deadline-digests.js';
 import { fileTransport, smtpTransport } from './mail/transport.js';
+import { sendDeadlineDigests } from './privacy/requests/deadline-digests.js';
 import { sweepLeftoversLogged } from './retention/leftovers.js';
 import { startRetentionWorker } from './retention/retention-worker.js';
 
@@ -36,13 +36,17 @@ setAuditSubjectKey(deps.hashKey);
 await deps.publishAllCareers();
 // Job postings' validThrough moves on and notices published for a later day take effect: republish every hour.
 const republish = setInterval(() => {
-  deps.publishAllCareers().catch((error: unknown) => logger.error('careers republish failed', errorFields(error)));
+  deps
+    .publishAllCareers()
+    .catch((error: unknown) => logger.error('careers republish failed', errorFields(error)));
 }, 60 * 60_000);
 republish.unref();
 // Admins hear about privacy requests due within a week or overdue, once a day (the digest skips a tenant already told today).
 // Talent-pool consents about to end get their renewal email in the same hourly round.
 const digest = () => {
-  sendDeadlineDigests(orm, deps.publicUrl).catch((error: unknown) => logger.error('request digest failed', errorFields(error)));
+  sendDeadlineDigests(orm, deps.publicUrl).catch((error: unknown) =>
+    logger.error('request digest failed', errorFields(error)),
+  );
   sendAllRenewalRequests(orm, { publicUrl: deps.publicUrl, hashKey: deps.hashKey }).catch((error: unknown) =>
     logger.error('consent renewal emails failed', errorFields(error)),
   );
@@ -54,7 +58,13 @@ digests.unref();
 const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL) : fileTransport(join(dataDir(env), 'mail'));
 const stopOutbox = startOutboxDispatcher({ orm, transport, from: env.MAIL_FROM, logger });
 // Data leaves on time: the retention sweep runs here too (on PostgreSQL any number of instances may run it).
-const stopRetention = startRetentionWorker({ orm, files: deps.files, keyStore: deps.keyStore, logger, intervalMinutes: env.RETENTION_INTERVAL_MINUTES });
+const stopRetention = startRetentionWorker({
+  orm,
+  files: deps.files,
+  keyStore: deps.keyStore,
+  logger,
+  intervalMinutes: env.RETENTION_INTERVAL_MINUTES,
+});
 
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, port: env.PORT }, () => {

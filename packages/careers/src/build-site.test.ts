@@ -2,12 +2,17 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { contrastRatio, readableOn } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
 import { renderTenantSite, writeTenantSite } from './build-site.js';
 import { seedApplyConfig, seedCareersJob, seedNotice } from './testing/fixtures.js';
-import { contrastRatio, readableOn } from '@candor/schemas';
 
-const tenant = { slug: 'acme', name: 'Acme <Robotics>', primaryColor: '#0f766e', about: 'We build robots & more.' };
+const tenant = {
+  slug: 'acme',
+  name: 'Acme <Robotics>',
+  primaryColor: '#0f766e',
+  about: 'We build robots & more.',
+};
 
 describe('careers site', () => {
   it('renders a branded index with an empty state and no scripts', () => {
@@ -19,7 +24,9 @@ describe('careers site', () => {
   });
 
   it('rejects a colour that is not #rrggbb', () => {
-    expect(() => renderTenantSite({ tenant: { ...tenant, primaryColor: 'red;}body{display:none' } })).toThrow();
+    expect(() =>
+      renderTenantSite({ tenant: { ...tenant, primaryColor: 'red;}body{display:none' } }),
+    ).toThrow();
   });
 
   it('writes the site under the tenant slug', async () => {
@@ -61,7 +68,9 @@ describe('careers site', () => {
 
   it('shows the tenant logo in the header, named for screen readers, else the letter badge', () => {
     const withLogo = renderTenantSite({ tenant, logoFile: 'logo.png' }).get('index.html')!;
-    expect(withLogo).toContain('<img class="logo-img" src="/careers/acme/logo.png" alt="Acme &lt;Robotics&gt;" height="40">');
+    expect(withLogo).toContain(
+      '<img class="logo-img" src="/careers/acme/logo.png" alt="Acme &lt;Robotics&gt;" height="40">',
+    );
     expect(withLogo).not.toContain('class="logo" aria-hidden');
     const without = renderTenantSite({ tenant, logoFile: null }).get('index.html')!;
     expect(without).toContain('<span class="logo" aria-hidden="true">A</span>');
@@ -88,15 +97,27 @@ describe('careers site', () => {
     expect(new Uint8Array(readFileSync(join(site, 'logo.png')))).toEqual(logo);
     expect(readFileSync(join(site, 'jwks.json'), 'utf8')).toBe(jwks);
     expect(readFileSync(join(site, 'extra/notes.txt'), 'utf8')).toBe('hi');
-    expect(readFileSync(join(site, 'jobs', job.id, 'apply', 'index.html'), 'utf8')).toContain('src="/careers/acme/assets/apply.js"');
+    expect(readFileSync(join(site, 'jobs', job.id, 'apply', 'index.html'), 'utf8')).toContain(
+      'src="/careers/acme/assets/apply.js"',
+    );
     const built = fileURLToPath(new URL('../dist/islands/apply.js', import.meta.url));
-    expect(existsSync(built), 'build the package first (pnpm build): the test uses the real script').toBe(true);
+    expect(existsSync(built), 'build the package first (pnpm build): the test uses the real script').toBe(
+      true,
+    );
     expect(readFileSync(join(site, 'assets', 'apply.js'))).toEqual(readFileSync(built));
   });
 
   it('refuses assets outside the site or in place of a page', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'careers-'));
-    for (const path of ['../escape.txt', '/abs.txt', 'a/../../b', '.hidden', 'index.html', 'privacy/index.html', 'assets/apply.js']) {
+    for (const path of [
+      '../escape.txt',
+      '/abs.txt',
+      'a/../../b',
+      '.hidden',
+      'index.html',
+      'privacy/index.html',
+      'assets/apply.js',
+    ]) {
       await expect(writeTenantSite(dir, { tenant, assets: { [path]: 'x' } }), path).rejects.toThrow();
     }
     expect(existsSync(join(dir, 'escape.txt'))).toBe(false);

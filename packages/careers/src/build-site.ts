@@ -49,7 +49,11 @@ export interface CareersSiteInput {
 }
 
 const DEFAULT_APPLY: TenantApplyConfig = { purposes: [], minimumAge: 18, askSalaryExpectation: false };
-const ZTenantApplyConfig = ZApplyConfig.pick({ purposes: true, minimumAge: true, askSalaryExpectation: true });
+const ZTenantApplyConfig = ZApplyConfig.pick({
+  purposes: true,
+  minimumAge: true,
+  askSalaryExpectation: true,
+});
 
 /** A relative path inside the site: segments of safe characters, none starting with a dot. */
 const ASSET_PATH = /^[A-Za-z0-9_-][A-Za-z0-9._-]*(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$/;
@@ -117,7 +121,10 @@ export function renderTenantSite(input: CareersSiteInput): Map<string, string> {
     ['privacy/index.html', renderPrivacyPage(site, privacy, notices, notice)],
   ]);
   for (const version of notices) {
-    files.set(`privacy/versions/${version.version}/index.html`, renderNoticeVersionPage(site, version, notices, notice));
+    files.set(
+      `privacy/versions/${version.version}/index.html`,
+      renderNoticeVersionPage(site, version, notices, notice),
+    );
   }
   for (const filter of filters) {
     for (const value of filter.values) {
@@ -130,7 +137,8 @@ export function renderTenantSite(input: CareersSiteInput): Map<string, string> {
   for (const job of jobs) {
     const canApply = job.status === 'open' && notice !== null;
     files.set(`jobs/${job.id}/index.html`, renderJobPage(job, site, { canApply }));
-    if (canApply) files.set(`jobs/${job.id}/apply/index.html`, renderApplyPage({ site, job, notice, apply, privacy }));
+    if (canApply)
+      files.set(`jobs/${job.id}/apply/index.html`, renderApplyPage({ site, job, notice, apply, privacy }));
   }
 
   const urls = [
@@ -202,6 +210,7 @@ export async function writeTenantSite(outDir: string, input: CareersSiteInput): 
     await rename(staging, target);
   }
   await rm(`${staging}.old`, { recursive: true, force: true });
-  if (previous && basename(previous) !== version) await rm(join(outDir, basename(previous)), { recursive: true, force: true });
+  if (previous && basename(previous) !== version)
+    await rm(join(outDir, basename(previous)), { recursive: true, force: true });
   return target;
 }

@@ -54,7 +54,10 @@ export function fill(template: string, values: Record<string, unknown>): SafeHtm
  * escaped too, for older JavaScript parsers.
  */
 export function scriptJson(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** A stable, valid element id for a form field name such as `answer:<id>` or `consent:<key>`. */

@@ -4,7 +4,12 @@ import { type TCareersJob, validThroughFor } from './careers-job.js';
 import { renderMarkdown } from './markdown.js';
 import { seedCareersJob } from './testing/fixtures.js';
 
-const tenant = { slug: 'acme', name: 'Acme <Robotics>', primaryColor: '#0f766e', about: 'We build robots & more.' };
+const tenant = {
+  slug: 'acme',
+  name: 'Acme <Robotics>',
+  primaryColor: '#0f766e',
+  about: 'We build robots & more.',
+};
 const baseUrl = 'https://jobs.acme.test';
 
 const DESCRIPTION = `## What you will do
@@ -20,7 +25,8 @@ ${'Several years of experience with robotics, control theory and writing careful
 Read more on [our blog](https://acme.test/blog?a=1&b=2).`;
 
 /** A job with the long description above (the budget case). */
-const job = (overrides: Partial<TCareersJob> = {}): TCareersJob => seedCareersJob({ descriptionMd: DESCRIPTION, ...overrides });
+const job = (overrides: Partial<TCareersJob> = {}): TCareersJob =>
+  seedCareersJob({ descriptionMd: DESCRIPTION, ...overrides });
 
 function jsonLdOf(page: string): Record<string, unknown> {
   const scripts = [...page.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
@@ -31,7 +37,14 @@ function jsonLdOf(page: string): Record<string, unknown> {
 
 describe('job pages', () => {
   const onsite = job();
-  const remote = job({ workplace: 'remote', city: null, country: 'PT', salary: null, employmentType: 'contract', department: 'Sales' });
+  const remote = job({
+    workplace: 'remote',
+    city: null,
+    country: 'PT',
+    salary: null,
+    employmentType: 'contract',
+    department: 'Sales',
+  });
   const parttime = job({ employmentType: 'part_time', city: 'Lisbon', country: 'PT', workplace: 'hybrid' });
   const closed = job({ status: 'closed', closedAt: '2026-11-20T09:00:00.000Z', validThrough: null });
   const site = renderTenantSite({ tenant, baseUrl, jobs: [onsite, remote, parttime, closed] });
@@ -45,16 +58,20 @@ describe('job pages', () => {
       sizes[path] = bytes;
       expect(bytes, path).toBeLessThanOrEqual(30 * 1024);
       const scripts = content.match(/<script\b[^>]*>/g) ?? [];
-      expect(scripts.every((s) => s === '<script type="application/ld+json">'), path).toBe(true);
+      expect(
+        scripts.every((s) => s === '<script type="application/ld+json">'),
+        path,
+      ).toBe(true);
       expect(content, path).not.toMatch(/<link[^>]+stylesheet|\son[a-z]+=|src=|url\(/i);
     }
     expect(Object.keys(sizes).length).toBeGreaterThan(6);
   });
 
   it('keeps a job page with a 10,000-character description within the budget', () => {
-    const descriptionMd = `## Section\n${'We build friendly robots for farms and need careful engineers. '.repeat(6)}\n\n- one\n- two\n\n`
-      .repeat(40)
-      .slice(0, 10_000);
+    const descriptionMd =
+      `## Section\n${'We build friendly robots for farms and need careful engineers. '.repeat(6)}\n\n- one\n- two\n\n`
+        .repeat(40)
+        .slice(0, 10_000);
     const long = job({ descriptionMd });
     const page = renderTenantSite({ tenant, baseUrl, jobs: [long] }).get(`jobs/${long.id}/index.html`)!;
     expect(Buffer.byteLength(page)).toBeLessThanOrEqual(30 * 1024);
@@ -71,8 +88,15 @@ describe('job pages', () => {
       employmentType: 'FULL_TIME',
       directApply: false,
       identifier: { '@type': 'PropertyValue', value: onsite.id },
-      hiringOrganization: { '@type': 'Organization', name: 'Acme <Robotics>', sameAs: `${baseUrl}/careers/acme/` },
-      jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Berlin', addressCountry: 'DE' } },
+      hiringOrganization: {
+        '@type': 'Organization',
+        name: 'Acme <Robotics>',
+        sameAs: `${baseUrl}/careers/acme/`,
+      },
+      jobLocation: {
+        '@type': 'Place',
+        address: { '@type': 'PostalAddress', addressLocality: 'Berlin', addressCountry: 'DE' },
+      },
       baseSalary: {
         '@type': 'MonetaryAmount',
         currency: 'EUR',
@@ -105,7 +129,9 @@ describe('job pages', () => {
     expect(page).toContain('Full-time');
     expect(page).toContain('November 1, 2026');
     expect(page).toContain('Online applications open soon');
-    expect(page).toContain('<a href="https://acme.test/blog?a=1&amp;b=2" rel="nofollow noopener">our blog</a>');
+    expect(page).toContain(
+      '<a href="https://acme.test/blog?a=1&amp;b=2" rel="nofollow noopener">our blog</a>',
+    );
   });
 
   it('says a closed job is closed, with no apply section and no JobPosting, and keeps it out of the lists', () => {
@@ -161,13 +187,19 @@ describe('markdown', () => {
   });
 
   it('renders headings, lists, emphasis and code', () => {
-    expect(renderMarkdown('# Role\nWe _like_ `snake_case` and **bold** text.\n\n1. one\n2. two\n\n- a\n- b').value).toBe(
+    expect(
+      renderMarkdown('# Role\nWe _like_ `snake_case` and **bold** text.\n\n1. one\n2. two\n\n- a\n- b').value,
+    ).toBe(
       '<h2>Role</h2>\n<p>We <em>like</em> <code>snake_case</code> and <strong>bold</strong> text.</p>\n<ol><li>one</li><li>two</li></ol>\n<ul><li>a</li><li>b</li></ul>',
     );
   });
 
   it('escapes a description containing a script on the job page', () => {
-    const site = renderTenantSite({ tenant, baseUrl, jobs: [job({ descriptionMd: 'Hi </script><script>alert(1)</script>' })] });
+    const site = renderTenantSite({
+      tenant,
+      baseUrl,
+      jobs: [job({ descriptionMd: 'Hi </script><script>alert(1)</script>' })],
+    });
     const page = [...site].find(([path]) => path.startsWith('jobs/'))![1];
     expect(page.match(/<script/g)).toHaveLength(1);
     expect(page).toContain('Hi &lt;/script&gt;&lt;script&gt;');
@@ -178,7 +210,11 @@ describe('markdown', () => {
 describe('validThroughFor', () => {
   it('is 60 days after opening, renewed while the job stays open', () => {
     const opened = new Date('2026-01-01T00:00:00Z');
-    expect(validThroughFor(opened, new Date('2026-01-10T00:00:00Z')).toISOString()).toBe('2026-03-02T00:00:00.000Z');
-    expect(validThroughFor(opened, new Date('2026-03-10T00:00:00Z')).getTime()).toBeGreaterThan(Date.parse('2026-03-10'));
+    expect(validThroughFor(opened, new Date('2026-01-10T00:00:00Z')).toISOString()).toBe(
+      '2026-03-02T00:00:00.000Z',
+    );
+    expect(validThroughFor(opened, new Date('2026-03-10T00:00:00Z')).getTime()).toBeGreaterThan(
+      Date.parse('2026-03-10'),
+    );
   });
 });

@@ -22,12 +22,17 @@ forEachDatabase('application counts', (db: DatabaseUnderTest) => {
   /** Every non-zero counter, and the same figures counted from the rows (with the candidate's own restriction). */
   async function kept(em: Em): Promise<{ counters: string[]; counted: string[] }> {
     const knex = em.getKnex();
-    const counters = (await knex('application_count').select('job_id', 'stage_id', 'status', 'candidate_restricted', 'n').where('n', '<>', 0)) as Array<
-      Record<string, unknown>
-    >;
+    const counters = (await knex('application_count')
+      .select('job_id', 'stage_id', 'status', 'candidate_restricted', 'n')
+      .where('n', '<>', 0)) as Array<Record<string, unknown>>;
     const counted = (await knex('application as a')
       .join('candidate as c', 'c.id', 'a.candidate_id')
-      .select('a.job_id', 'a.stage_id', 'a.status', knex.raw('case when c.restricted_at is null then 0 else 1 end as r'))
+      .select(
+        'a.job_id',
+        'a.stage_id',
+        'a.status',
+        knex.raw('case when c.restricted_at is null then 0 else 1 end as r'),
+      )
       .count({ n: '*' })
       .groupBy('a.job_id', 'a.stage_id', 'a.status', 'r')) as Array<Record<string, unknown>>;
     const line = (job: unknown, stage: unknown, status: unknown, restricted: unknown, n: unknown) =>
@@ -53,7 +58,11 @@ forEachDatabase('application counts', (db: DatabaseUnderTest) => {
     const { em } = await tenantEm();
     const [app] = await em.find(Application, { status: 'active' }, { populate: ['stage'], limit: 1 });
     if (!app) throw new Error('the demo tenant has no active application');
-    const other = await em.findOneOrFail(JobStage, { job: app.job, id: { $ne: app.stage.id }, kind: { $ne: 'applied' } });
+    const other = await em.findOneOrFail(JobStage, {
+      job: app.job,
+      id: { $ne: app.stage.id },
+      kind: { $ne: 'applied' },
+    });
     app.stage = other;
     app.status = 'hired';
     await em.flush();
@@ -69,12 +78,18 @@ forEachDatabase('application counts', (db: DatabaseUnderTest) => {
     app.candidate.restrictedAt = new Date();
     await em.flush();
     await expectExact(em);
-    expect(await em.getKnex()('application').where('id', app.id).first('candidate_restricted')).toMatchObject({
-      candidate_restricted: db.dialect === 'postgresql' ? true : 1,
-    });
+    expect(await em.getKnex()('application').where('id', app.id).first('candidate_restricted')).toMatchObject(
+      {
+        candidate_restricted: db.dialect === 'postgresql' ? true : 1,
+      },
+    );
 
     // Another candidate's application moves onto the restricted one (as a merge does).
-    const [moved] = await em.find(Application, { candidate: { $ne: app.candidate.id }, job: { $ne: app.job.id } }, { limit: 1 });
+    const [moved] = await em.find(
+      Application,
+      { candidate: { $ne: app.candidate.id }, job: { $ne: app.job.id } },
+      { limit: 1 },
+    );
     if (!moved) throw new Error('no second application');
     await em.getKnex()('application').where('id', moved.id).update({ candidate_id: app.candidate.id });
     await expectExact(em);
@@ -97,7 +112,15 @@ forEachDatabase('application counts', (db: DatabaseUnderTest) => {
       source: 'careers_site',
       restrictedAt: new Date(),
     });
-    em.create(Application, { tenant: tenantId, candidate, job: app.job, stage: app.stage, status: 'active', source: 'careers_site', answers: [] });
+    em.create(Application, {
+      tenant: tenantId,
+      candidate,
+      job: app.job,
+      stage: app.stage,
+      status: 'active',
+      source: 'careers_site',
+      answers: [],
+    });
     await em.flush();
     await expectExact(em);
     const before = await countApplications(em, { tenantId, withRestricted: false, jobIds: [app.job.id] });
@@ -118,7 +141,15 @@ forEachDatabase('application counts', (db: DatabaseUnderTest) => {
       links: [],
       source: 'sourced',
     });
-    const added = em.create(Application, { tenant: tenantId, candidate, job: app.job, stage, status: 'active', source: 'sourced', answers: [] });
+    const added = em.create(Application, {
+      tenant: tenantId,
+      candidate,
+      job: app.job,
+      stage,
+      status: 'active',
+      source: 'sourced',
+      answers: [],
+    });
     await em.flush();
     await expect(
       em.transactional(async (tx) => {
@@ -139,7 +170,10 @@ forEachDatabase('application counts', (db: DatabaseUnderTest) => {
     const jobId = apps[0]?.job.id ?? '';
     const byJob = await applicationCountsByJob(em, { tenantId, withRestricted: false, jobIds: [jobId] });
     const ofJob = visible.filter((a) => a.job.id === jobId);
-    expect(byJob.get(jobId)).toEqual({ active: ofJob.filter((a) => a.status === 'active').length, total: ofJob.length });
+    expect(byJob.get(jobId)).toEqual({
+      active: ofJob.filter((a) => a.status === 'active').length,
+      total: ofJob.length,
+    });
     const byStage = await applicationCountsByStage(em, { tenantId, withRestricted: true, jobIds: [jobId] });
     const stageId = apps.find((a) => a.job.id === jobId)?.stage.id ?? '';
     expect(byStage.get(stageId)).toBe(apps.filter((a) => a.stage.id === stageId).length);
@@ -149,4 +183,3 @@ forEachDatabase('application counts', (db: DatabaseUnderTest) => {
     expect(await countApplications(em, { tenantId, withRestricted: true, jobIds: [] })).toBe(0);
   });
 });
-

@@ -34,10 +34,16 @@ function counts(em: Em, scope: CountScope): Knex.QueryBuilder {
 }
 
 /** Active and total applications of each of `scope.jobIds`. */
-export async function applicationCountsByJob(em: Em, scope: CountScope & { jobIds: readonly string[] }): Promise<Map<string, JobCounts>> {
+export async function applicationCountsByJob(
+  em: Em,
+  scope: CountScope & { jobIds: readonly string[] },
+): Promise<Map<string, JobCounts>> {
   const byJob = new Map<string, JobCounts>();
   if (scope.jobIds.length === 0) return byJob;
-  const rows = (await counts(em, scope).select('job_id', 'status').sum({ n: 'n' }).groupBy('job_id', 'status')) as Array<{
+  const rows = (await counts(em, scope)
+    .select('job_id', 'status')
+    .sum({ n: 'n' })
+    .groupBy('job_id', 'status')) as Array<{
     job_id: string;
     status: string;
     n: number | string | null;
@@ -52,7 +58,10 @@ export async function applicationCountsByJob(em: Em, scope: CountScope & { jobId
 }
 
 /** Applications in each stage of one job (a board's column counts). */
-export async function applicationCountsByStage(em: Em, scope: CountScope & { jobIds: readonly [string] }): Promise<Map<string, number>> {
+export async function applicationCountsByStage(
+  em: Em,
+  scope: CountScope & { jobIds: readonly [string] },
+): Promise<Map<string, number>> {
   const rows = (await counts(em, scope).select('stage_id').sum({ n: 'n' }).groupBy('stage_id')) as Array<{
     stage_id: string;
     n: number | string | null;

@@ -13,7 +13,12 @@ import { AuditChainHead, AuditEvent, Tenant } from './entities/index.js';
 import type { Em, Orm } from './orm.js';
 import { forEachDatabase, seedTenant } from './testing/index.js';
 
-function record(em: Em, tenantId: string | null, action: string, extra: { subjectRef?: string; targetId?: string } = {}) {
+function record(
+  em: Em,
+  tenantId: string | null,
+  action: string,
+  extra: { subjectRef?: string; targetId?: string } = {},
+) {
   return em.create(AuditEvent, {
     tenant: tenantId ? em.getReference(Tenant, tenantId) : null,
     actorId: randomUUID(),
@@ -259,9 +264,17 @@ forEachDatabase('audit chain', (db) => {
     // Everything before the 6th event is past its period.
     const before = rows[5]!.at;
     const prune = () =>
-      orm.em.fork().transactional((tx) =>
-        pruneAuditChain(tx, tenantId, before, (targetId) => record(tx, tenantId, AUDIT_PRUNED_ACTION, { targetId }), { limit: 3 }),
-      );
+      orm.em
+        .fork()
+        .transactional((tx) =>
+          pruneAuditChain(
+            tx,
+            tenantId,
+            before,
+            (targetId) => record(tx, tenantId, AUDIT_PRUNED_ACTION, { targetId }),
+            { limit: 3 },
+          ),
+        );
     expect(await prune()).toEqual({ pruned: 3, throughSeq: 3 });
     expect(await verifyAuditChain(orm.em.fork(), tenantId)).toMatchObject({ ok: true, prunedThroughSeq: 3 });
     expect(await prune()).toEqual({ pruned: 2, throughSeq: 5 });
@@ -280,7 +293,11 @@ forEachDatabase('audit chain', (db) => {
     });
 
     // A head moved forward by hand, without a recorded cut, is a break.
-    await sql(orm, 'update audit_chain_head set pruned_through_seq = ?, pruned_through_hash = ? where id = ?', [6, left[0]!.hash, tenantId]);
+    await sql(
+      orm,
+      'update audit_chain_head set pruned_through_seq = ?, pruned_through_hash = ? where id = ?',
+      [6, left[0]!.hash, tenantId],
+    );
     expect(await verifyAuditChain(orm.em.fork(), tenantId)).toMatchObject({ ok: false, firstBrokenSeq: 6 });
   });
 });

@@ -7,8 +7,8 @@ import {
   type EventSubscriber,
   type InferEntity,
 } from '@mikro-orm/core';
-import { AuditChainHead, AuditEvent } from './entities/audit-event.entity.js';
 import type { SqlEntityManager as Em } from '@mikro-orm/knex';
+import { AuditChainHead, AuditEvent } from './entities/audit-event.entity.js';
 
 type AuditEventRow = InferEntity<typeof AuditEvent>;
 
@@ -226,7 +226,11 @@ export async function verifyAuditChain(
       [chain, AUDIT_PRUNED_ACTION],
     );
     if (cuts[0]?.target_id !== prunedTarget(head.prunedThroughSeq, prevHash)) {
-      return broken(checked, null, `the chain head says events up to ${checked} were pruned, but no audit.pruned event records that cut`);
+      return broken(
+        checked,
+        null,
+        `the chain head says events up to ${checked} were pruned, but no audit.pruned event records that cut`,
+      );
     }
   }
   while (checked < headSeq) {
@@ -289,7 +293,14 @@ export async function verifyAuditChain(
       : 'the chain head is missing';
     return broken(Number(stray.seq), stray.id, reason);
   }
-  return { ok: true, chain, checked: checked - base, lastSeq: checked, lastHash: checked === 0 ? null : prevHash, prunedThroughSeq: base };
+  return {
+    ok: true,
+    chain,
+    checked: checked - base,
+    lastSeq: checked,
+    lastHash: checked === 0 ? null : prevHash,
+    prunedThroughSeq: base,
+  };
 }
 
 /** The action of the event that records a retention cut of a chain. */
@@ -332,7 +343,10 @@ export async function pruneAuditChain(
   const firstKept = kept[0]?.seq == null ? head.seq + 1 : Number(kept[0].seq);
   const through = Math.min(firstKept - 1, from + (options.limit ?? 10_000));
   if (through <= from) return { pruned: 0, throughSeq: from };
-  const last: Array<{ hash: string }> = await em.execute('select hash from audit_event where chain = ? and seq = ?', [chain, through]);
+  const last: Array<{ hash: string }> = await em.execute(
+    'select hash from audit_event where chain = ? and seq = ?',
+    [chain, through],
+  );
   const hash = last[0]?.hash;
   if (!hash) throw new Error(`audit chain ${chain}: event ${through} is missing, not pruning a broken chain`);
   const deleted: { affectedRows?: number } = await em.execute(
@@ -340,7 +354,10 @@ export async function pruneAuditChain(
     [chain, from, through],
     'run',
   );
-  await em.execute('update audit_chain_head set pruned_through_seq = ?, pruned_through_hash = ? where id = ?', [through, hash, chain]);
+  await em.execute(
+    'update audit_chain_head set pruned_through_seq = ?, pruned_through_hash = ? where id = ?',
+    [through, hash, chain],
+  );
   appendEvent(prunedTarget(through, hash));
   return { pruned: Number(deleted.affectedRows ?? 0), throughSeq: through };
 }

@@ -1,11 +1,11 @@
 export type { InferEntity } from '@mikro-orm/core';
 export { LockMode, NotFoundError, UniqueConstraintViolationException, wrap } from '@mikro-orm/core';
+export * from './application-counts.js';
 export * from './entities/index.js';
 export * from './orm.js';
-export * from './application-counts.js';
 export * from './paging.js';
-export * from './search.js';
 export * from './privacy.js';
 export * from './privacy-policy.js';
+export * from './search.js';
 export * from './subject-graph.js';
 export * from './subject-sql.js';

@@ -90,7 +90,12 @@ export function ormConfig(url: string, options: OrmOptions = {}): Options {
     schemaGenerator: { skipTables: [/^candidate_search/, /^application_count$/] },
   };
   if (dialect === 'postgresql') {
-    return { ...common, driver: PostgreSqlDriver, clientUrl: url, pool: { min: 0, max: options.poolMax ?? 10 } };
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: url,
+      pool: { min: 0, max: options.poolMax ?? 10 },
+    };
   }
   const dbName = sqlitePath(url);
   if (dbName !== ':memory:') mkdirSync(dirname(dbName), { recursive: true });
@@ -106,9 +111,14 @@ export function ormConfig(url: string, options: OrmOptions = {}): Options {
     // as a retention sweep's page of erasures, from spilling to the WAL
     // before its commit; it only grows as far as it is used.
     pool: {
-      afterCreate(connection: { exec(sql: string): void }, done: (error: Error | null, connection: unknown) => void) {
+      afterCreate(
+        connection: { exec(sql: string): void },
+        done: (error: Error | null, connection: unknown) => void,
+      ) {
         try {
-          connection.exec('pragma foreign_keys = on; pragma busy_timeout = 5000; pragma synchronous = normal; pragma cache_size = -65536; pragma wal_autocheckpoint = 16384;');
+          connection.exec(
+            'pragma foreign_keys = on; pragma busy_timeout = 5000; pragma synchronous = normal; pragma cache_size = -65536; pragma wal_autocheckpoint = 16384;',
+          );
           done(null, connection);
         } catch (error) {
           done(error as Error, connection);
@@ -131,7 +141,6 @@ export async function migrate(orm: Orm): Promise<string[]> {
   const applied = await orm.getMigrator().up();
   return applied.map((m) => m.name);
 }
-
 
 /** `LIKE` that ignores case on both dialects (SQLite's LIKE already does; PostgreSQL needs ILIKE). */
 export function likeIgnoringCase(em: Em, pattern: string): { $like: string } | { $ilike: string } {

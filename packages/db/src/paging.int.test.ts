@@ -29,7 +29,12 @@ forEachDatabase('list pages', (db) => {
       let after: { value: string; id: string } | undefined;
       for (let page = 1; walked.length < all.length; page++) {
         // The page number is deliberately wrong: with `after` the page starts from the row, not the offset.
-        const { rows } = await findPage(em, Application, {}, { orderBy, page: after ? 1000 : 1, perPage: 4, after });
+        const { rows } = await findPage(
+          em,
+          Application,
+          {},
+          { orderBy, page: after ? 1000 : 1, perPage: 4, after },
+        );
         const byOffset = await findPage(em, Application, {}, { orderBy, page, perPage: 4 });
         expect(rows.map((r) => r.id)).toEqual(byOffset.rows.map((r) => r.id));
         const last = rows.at(-1);

@@ -1,4 +1,11 @@
-import { type EntityKey, type EntityName, type FilterQuery, type FindOptions, type QueryOrderMap, raw } from '@mikro-orm/core';
+import {
+  type EntityKey,
+  type EntityName,
+  type FilterQuery,
+  type FindOptions,
+  type QueryOrderMap,
+  raw,
+} from '@mikro-orm/core';
 import type { Em } from './orm.js';
 
 /**
@@ -21,7 +28,11 @@ export async function cappedCount<T extends object>(
   where: FilterQuery<T>,
   cap = COUNT_CAP,
 ): Promise<{ total: number; capped: boolean }> {
-  const qb = em.createQueryBuilder(entity, 'e').select(raw('1 as one')).where(where).limit(cap + 1);
+  const qb = em
+    .createQueryBuilder(entity, 'e')
+    .select(raw('1 as one'))
+    .where(where)
+    .limit(cap + 1);
   await qb.applyFilters();
   const [row] = await em.getKnex().count({ n: '*' }).from(qb.getKnexQuery().as('matches'));
   const n = Number((row as { n: number | string } | undefined)?.n ?? 0);
@@ -83,7 +94,8 @@ export async function findPage<T extends object, P extends string = never>(
     count?: () => Promise<number>;
   },
 ): Promise<Page<Awaited<ReturnType<typeof em.find<T, P>>>[number]>> {
-  const from = options.after && options.page > 1 ? continuing(em, entity, options.orderBy, options.after) : null;
+  const from =
+    options.after && options.page > 1 ? continuing(em, entity, options.orderBy, options.after) : null;
   const [rows, count] = await Promise.all([
     em.find<T, P>(entity, from ? ({ $and: [where, from] } as FilterQuery<T>) : where, {
       orderBy: options.orderBy,
@@ -92,7 +104,9 @@ export async function findPage<T extends object, P extends string = never>(
       limit: options.perPage,
       offset: from ? 0 : (options.page - 1) * options.perPage,
     } as FindOptions<T, P>),
-    options.count ? options.count().then((total) => ({ total, capped: false })) : cappedCount(em, entity, where),
+    options.count
+      ? options.count().then((total) => ({ total, capped: false }))
+      : cappedCount(em, entity, where),
   ]);
   return { rows, ...count };
 }

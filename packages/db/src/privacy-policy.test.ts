@@ -24,26 +24,32 @@ describe('privacy policies', () => {
   it('exists for every entity the ORM discovered, including any defined without the wrapper', () => {
     const discovered = Object.values(orm.getMetadata().getAll()).filter((m) => !m.embeddable && !m.virtual);
     expect(discovered.length).toBe(entities.length);
-    const missing = discovered.map((m) => m.className).filter((name) => {
-      try {
-        privacyPolicyOf(name);
-        return false;
-      } catch {
-        return true;
-      }
-    });
+    const missing = discovered
+      .map((m) => m.className)
+      .filter((name) => {
+        try {
+          privacyPolicyOf(name);
+          return false;
+        } catch {
+          return true;
+        }
+      });
     expect(missing).toEqual([]);
   });
 
   it('says candidate data exactly for the entities the subject graph reaches', () => {
     const graph = subjectGraph(orm.em.fork()).map((n) => n.entity);
-    const declared = entities.map((e) => e.meta.className).filter((name) => privacyPolicyOf(name).holds === 'candidate');
+    const declared = entities
+      .map((e) => e.meta.className)
+      .filter((name) => privacyPolicyOf(name).holds === 'candidate');
     expect(graph.sort()).toEqual(declared.sort());
     expect(graph).toContain('Candidate');
   });
 
   it('names staff data in one place: staff accounts are never reached through an email address', () => {
-    const staff = entities.map((e) => e.meta.className).filter((name) => privacyPolicyOf(name).holds === 'staff');
+    const staff = entities
+      .map((e) => e.meta.className)
+      .filter((name) => privacyPolicyOf(name).holds === 'staff');
     expect(staff).toEqual(expect.arrayContaining(['User', 'Membership', 'Session', 'AuditEvent']));
     const graph = new Set(subjectGraph(orm.em.fork()).map((n) => n.entity));
     expect(staff.filter((name) => graph.has(name))).toEqual([]);

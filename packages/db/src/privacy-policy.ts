@@ -61,7 +61,10 @@ export interface NoPersonalDataPolicy<P extends string = string> {
   exportLabel?: P;
 }
 
-export type PrivacyPolicy<P extends string = string> = CandidateDataPolicy<P> | StaffDataPolicy | NoPersonalDataPolicy<P>;
+export type PrivacyPolicy<P extends string = string> =
+  | CandidateDataPolicy<P>
+  | StaffDataPolicy
+  | NoPersonalDataPolicy<P>;
 
 const policies = new Map<string, PrivacyPolicy>();
 
@@ -74,13 +77,19 @@ export function registerPrivacyPolicy(entity: string, policy: PrivacyPolicy): vo
 /** The policy declared with the entity (by class name); throws for an entity defined without one. */
 export function privacyPolicyOf(entity: string): PrivacyPolicy {
   const policy = policies.get(entity);
-  if (!policy) throw new Error(`${entity} has no privacy policy: define it with defineEntity from entities/define-entity.ts`);
+  if (!policy)
+    throw new Error(
+      `${entity} has no privacy policy: define it with defineEntity from entities/define-entity.ts`,
+    );
   return policy;
 }
 
 /** The policy of an entity the subject graph reached: it must say it holds candidate data. */
 export function candidatePolicyOf(entity: string): CandidateDataPolicy {
   const policy = privacyPolicyOf(entity);
-  if (policy.holds !== 'candidate') throw new Error(`${entity} holds a candidate's data (it relates to Candidate), but its privacy policy says ${policy.holds}`);
+  if (policy.holds !== 'candidate')
+    throw new Error(
+      `${entity} holds a candidate's data (it relates to Candidate), but its privacy policy says ${policy.holds}`,
+    );
   return policy;
 }

@@ -34,10 +34,17 @@ describe('the catalogue covers every entity', () => {
   afterAll(() => orm?.close());
 
   // Relations are left out: what they point at is the target entity's, and its own annotations and privacy policy say what it holds.
-  it.each(entities.map((e) => [e.meta.className] as const))('%s: every value property, keys included, is declared personal or not', (className) => {
-    const discovered = orm.getMetadata().get(className);
-    const values = discovered.props.filter((p) => p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED);
-    expect(values.map((p) => p.name)).toEqual(expect.arrayContaining(discovered.primaryKeys));
-    expect(values.map((p) => p.name).filter((property) => annotationOf(className, property) === undefined)).toEqual([]);
-  });
+  it.each(entities.map((e) => [e.meta.className] as const))(
+    '%s: every value property, keys included, is declared personal or not',
+    (className) => {
+      const discovered = orm.getMetadata().get(className);
+      const values = discovered.props.filter(
+        (p) => p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.EMBEDDED,
+      );
+      expect(values.map((p) => p.name)).toEqual(expect.arrayContaining(discovered.primaryKeys));
+      expect(
+        values.map((p) => p.name).filter((property) => annotationOf(className, property) === undefined),
+      ).toEqual([]);
+    },
+  );
 });

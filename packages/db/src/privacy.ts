@@ -19,7 +19,8 @@ const marks = new WeakMap<object, PropertyAnnotation>();
 const annotations = new Map<string, Map<string, PropertyAnnotation>>();
 
 function mark<B>(builder: B, annotation: PropertyAnnotation): B {
-  if (typeof builder !== 'object' && typeof builder !== 'function') throw new Error('personal() and notPersonal() annotate a property builder');
+  if (typeof builder !== 'object' && typeof builder !== 'function')
+    throw new Error('personal() and notPersonal() annotate a property builder');
   if (marks.has(builder as object)) throw new Error('A property is annotated twice');
   marks.set(builder as object, annotation);
   return builder;
@@ -42,7 +43,10 @@ export function recordAnnotations(entity: string, properties: Record<string, unk
   if (annotations.has(entity)) throw new Error(`${entity} is defined twice`);
   const byProperty = new Map<string, PropertyAnnotation>();
   for (const [property, builder] of Object.entries(properties)) {
-    const annotation = (typeof builder === 'object' || typeof builder === 'function') && builder ? marks.get(builder) : undefined;
+    const annotation =
+      (typeof builder === 'object' || typeof builder === 'function') && builder
+        ? marks.get(builder)
+        : undefined;
     if (annotation) byProperty.set(property, annotation);
   }
   annotations.set(entity, byProperty);

@@ -4,27 +4,27 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import {
   Application,
-  Interview,
-  InterviewParticipant,
-  Offer,
-  PrivacyNotice,
-  Scorecard,
   ApplicationNote,
   ApplicationTag,
   Candidate,
   ConsentEvent,
   HiringTeamMember,
+  Interview,
+  InterviewParticipant,
   Job,
   JobStage,
   Membership,
+  Offer,
+  PrivacyNotice,
+  Scorecard,
   StageChange,
   TENANT_FILTER,
   Tenant,
   User,
 } from './entities/index.js';
 import { createOrm, dialectOf, sqlitePath } from './orm.js';
-import { DEMO_SECOND_TENANT, DEMO_TENANT, DEMO_USERS, seedDemo } from './seed/demo.js';
 import { seedBulk } from './seed/bulk.js';
+import { DEMO_SECOND_TENANT, DEMO_TENANT, DEMO_USERS, seedDemo } from './seed/demo.js';
 import { DEMO_DUPLICATE_PAIRS } from './seed/demo-hiring.js';
 import { forEachDatabase } from './testing/index.js';
 
@@ -65,7 +65,7 @@ forEachDatabase('migrations', (db) => {
     const rows =
       db.dialect === 'sqlite'
         ? await connection.execute<Array<{ name: string; table: string }>>(
-            "select name, tbl_name as \"table\" from sqlite_master where type = 'trigger' order by tbl_name, name",
+            'select name, tbl_name as "table" from sqlite_master where type = \'trigger\' order by tbl_name, name',
           )
         : await connection.execute<Array<{ name: string; table: string }>>(
             'select distinct trigger_name as name, event_object_table as "table" from information_schema.triggers order by 2, 1',
@@ -99,7 +99,6 @@ forEachDatabase('migrations', (db) => {
 });
 
 forEachDatabase('demo seed', (db) => {
-
   it('creates the demo tenant with one user per role, once', async () => {
     expect(await seedDemo(db.orm().em.fork())).toEqual({ created: true });
     expect(await seedDemo(db.orm().em.fork())).toEqual({ created: false });
@@ -152,7 +151,9 @@ forEachDatabase('demo seed', (db) => {
     // Every past interview has both scorecards but one.
     expect(scorecards.length).toBe(participants - 2 - 1);
     for (const card of scorecards) {
-      expect(card.ratings.map((r) => r.criterionId).sort()).toEqual(card.application.job.criteria.map((c) => c.id).sort());
+      expect(card.ratings.map((r) => r.criterionId).sort()).toEqual(
+        card.application.job.criteria.map((c) => c.id).sort(),
+      );
     }
     expect(offers.map((o) => o.status)).toEqual(expect.arrayContaining(['pending_approval', 'sent']));
   });

@@ -17,7 +17,10 @@ forEachDatabase('candidate search', (db) => {
     const { em, tenantId } = await demo();
     const everyone = await em.find(Candidate, {});
     const text = 'example';
-    const expected = everyone.filter((c) => c.name.includes(text) || c.email.includes(text)).map((c) => c.id).sort();
+    const expected = everyone
+      .filter((c) => c.name.includes(text) || c.email.includes(text))
+      .map((c) => c.id)
+      .sort();
     expect(expected.length).toBeGreaterThan(1);
 
     const { $in: ids } = await candidatesMatching(em, tenantId, text);
@@ -38,7 +41,14 @@ forEachDatabase('candidate search', (db) => {
     ] as const;
     const byName = new Map<string, string>();
     for (const [name, email] of people) {
-      const candidate = em.create(Candidate, { tenant: tenantId, name, nameKey: name.toLowerCase(), email, links: [], source: 'sourced' });
+      const candidate = em.create(Candidate, {
+        tenant: tenantId,
+        name,
+        nameKey: name.toLowerCase(),
+        email,
+        links: [],
+        source: 'sourced',
+      });
       byName.set(name, candidate.id);
     }
     await em.flush();

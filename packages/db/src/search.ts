@@ -23,7 +23,9 @@ export function candidateIdsMatching(em: Em, tenantId: string, text: string): st
       .select('id')
       .where('tenant_id', tenantId)
       .andWhere((w) =>
-        w.whereRaw('candor_fold(name) like candor_fold(?)', [pattern]).orWhereRaw('candor_fold(email) like candor_fold(?)', [pattern]),
+        w
+          .whereRaw('candor_fold(name) like candor_fold(?)', [pattern])
+          .orWhereRaw('candor_fold(email) like candor_fold(?)', [pattern]),
       );
   } else if ([...needle].length >= 3) {
     // An FTS5 phrase: the text, quoted, matches it as a substring (trigrams in a row).
@@ -87,5 +89,12 @@ export function deferSearchIndexPurge(em: Em): void {
 export async function purgeSearchIndex(em: Em): Promise<void> {
   if (ormDialectOfEm(em) === 'postgresql' || deferredPurges.has(em)) return;
   // In the caller's transaction, if any: another connection would wait for its lock.
-  await em.getConnection().execute(`insert into candidate_search(candidate_search) values ('optimize')`, [], 'run', em.getTransactionContext());
+  await em
+    .getConnection()
+    .execute(
+      `insert into candidate_search(candidate_search) values ('optimize')`,
+      [],
+      'run',
+      em.getTransactionContext(),
+    );
 }

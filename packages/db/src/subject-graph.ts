@@ -86,7 +86,9 @@ export function subjectGraph(em: Em): SubjectEntity[] {
         const category = categoryOf(meta.className, p.name);
         return category ? [{ property: p.name, category }] : [];
       }),
-      context: props.filter((p) => p.kind === ReferenceKind.SCALAR && !categoryOf(meta.className, p.name)).map((p) => p.name),
+      context: props
+        .filter((p) => p.kind === ReferenceKind.SCALAR && !categoryOf(meta.className, p.name))
+        .map((p) => p.name),
       relations: manyToOnes(meta)
         .filter((p) => p.name !== path?.[0])
         .map((p) => ({ property: p.name, target: p.type })),
@@ -94,9 +96,13 @@ export function subjectGraph(em: Em): SubjectEntity[] {
     });
   }
   const reached = new Set(nodes.map((n) => n.entity));
-  const unreached = all.filter((m) => !reached.has(m.className) && privacyPolicyOf(m.className).holds === 'candidate');
+  const unreached = all.filter(
+    (m) => !reached.has(m.className) && privacyPolicyOf(m.className).holds === 'candidate',
+  );
   if (unreached.length > 0) {
-    throw new Error(`${unreached.map((m) => m.className).join(', ')}: privacy policy says candidate data, but no relation or email address leads to a candidate`);
+    throw new Error(
+      `${unreached.map((m) => m.className).join(', ')}: privacy policy says candidate data, but no relation or email address leads to a candidate`,
+    );
   }
   const depth = (n: SubjectEntity) => (n.path ? n.path.length : Number.MAX_SAFE_INTEGER);
   return nodes.sort((a, b) => depth(b) - depth(a) || a.entity.localeCompare(b.entity));
@@ -107,13 +113,20 @@ export function subjectGraph(em: Em): SubjectEntity[] {
  * relation or by their email address), or to any of several candidates
  * when given lists.
  */
-export function subjectWhere(node: SubjectEntity, candidateId: string | string[], email: string | string[]): Record<string, unknown> {
+export function subjectWhere(
+  node: SubjectEntity,
+  candidateId: string | string[],
+  email: string | string[],
+): Record<string, unknown> {
   const match = (value: string | string[]) => (Array.isArray(value) ? { $in: value } : value);
   const alternatives: Array<Record<string, unknown>> = [];
   if (node.path?.length === 0) alternatives.push({ id: match(candidateId) });
   else if (node.path) {
     alternatives.push(
-      node.path.reduceRight<Record<string, unknown>>((inner, property) => ({ [property]: inner }), match(candidateId) as never),
+      node.path.reduceRight<Record<string, unknown>>(
+        (inner, property) => ({ [property]: inner }),
+        match(candidateId) as never,
+      ),
     );
   }
   if (node.emailProperty) alternatives.push({ [node.emailProperty]: match(email) });

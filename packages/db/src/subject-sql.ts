@@ -43,17 +43,29 @@ export function alongPath(em: Em, entity: string, path: string[], ids: string[])
   const q = (name: string) => em.getPlatform().quoteIdentifier(name);
   const meta = metaOf(em, entity);
   const [first, ...rest] = path;
-  if (first === undefined) return { sql: `${q(columnOf(meta, meta.primaryKeys[0] as string))} in (${placeholders(ids)})`, params: ids };
+  if (first === undefined)
+    return {
+      sql: `${q(columnOf(meta, meta.primaryKeys[0] as string))} in (${placeholders(ids)})`,
+      params: ids,
+    };
   const column = q(columnOf(meta, first));
   if (rest.length === 0) return { sql: `${column} in (${placeholders(ids)})`, params: ids };
   const target = metaOf(em, (meta.properties[first] as EntityProperty).type);
   const inner = alongPath(em, target.className, rest, ids);
   const key = q(columnOf(target, target.primaryKeys[0] as string));
-  return { sql: `${column} in (select ${key} from ${q(target.tableName)} where ${inner.sql})`, params: inner.params };
+  return {
+    sql: `${column} in (select ${key} from ${q(target.tableName)} where ${inner.sql})`,
+    params: inner.params,
+  };
 }
 
 /** The rows of a subject-graph node that belong to any of the candidates: by relation, or by their email address. */
-export function subjectRows(em: Em, node: SubjectEntity, candidateIds: string[], emails: string[]): RowCondition {
+export function subjectRows(
+  em: Em,
+  node: SubjectEntity,
+  candidateIds: string[],
+  emails: string[],
+): RowCondition {
   const parts: RowCondition[] = [];
   if (node.path) parts.push(alongPath(em, node.entity, node.path, candidateIds));
   if (node.emailProperty && emails.length > 0) {
@@ -66,7 +78,9 @@ export function subjectRows(em: Em, node: SubjectEntity, candidateIds: string[],
 
 /** `where` narrowed to the tenant, as the ORM's tenant filter would. */
 function scoped(em: Em, meta: EntityMetadata, tenantId: string, where: RowCondition): RowCondition {
-  const tenant = meta.properties.tenant ? `${em.getPlatform().quoteIdentifier(columnOf(meta, 'tenant'))} = ? and ` : '';
+  const tenant = meta.properties.tenant
+    ? `${em.getPlatform().quoteIdentifier(columnOf(meta, 'tenant'))} = ? and `
+    : '';
   return { sql: `${tenant}(${where.sql})`, params: [...(tenant ? [tenantId] : []), ...where.params] };
 }
 
@@ -86,7 +100,8 @@ export function deleteRows(em: Em, entity: string, tenantId: string, where: RowC
 function toDatabase(em: Em, prop: EntityProperty, value: unknown): unknown {
   if (value === null) return null;
   if (value instanceof Date) return em.getPlatform().processDateProperty(value);
-  if (prop.customType) return prop.customType.convertToDatabaseValue(value, em.getPlatform(), { mode: 'query' });
+  if (prop.customType)
+    return prop.customType.convertToDatabaseValue(value, em.getPlatform(), { mode: 'query' });
   return value;
 }
 
@@ -104,22 +119,35 @@ export function updateRows(
   const params: unknown[] = [];
   for (const [property, value] of Object.entries(values)) {
     const column = q(columnOf(meta, property));
-    if (value && typeof value === 'object' && 'expression' in value) sets.push(`${column} = ${(value as SqlExpression).expression}`);
+    if (value && typeof value === 'object' && 'expression' in value)
+      sets.push(`${column} = ${(value as SqlExpression).expression}`);
     else {
       sets.push(`${column} = ?`);
       params.push(toDatabase(em, meta.properties[property] as EntityProperty, value));
     }
   }
   const w = scoped(em, meta, tenantId, where);
-  return run(em, `update ${q(meta.tableName)} set ${sets.join(', ')} where ${w.sql}`, [...params, ...w.params]);
+  return run(em, `update ${q(meta.tableName)} set ${sets.join(', ')} where ${w.sql}`, [
+    ...params,
+    ...w.params,
+  ]);
 }
 
 /** The non-null values of one property over the matching rows of `entity` in the tenant. */
-export async function selectValues(em: Em, entity: string, tenantId: string, where: RowCondition, property: string): Promise<unknown[]> {
+export async function selectValues(
+  em: Em,
+  entity: string,
+  tenantId: string,
+  where: RowCondition,
+  property: string,
+): Promise<unknown[]> {
   const meta = metaOf(em, entity);
   const q = (name: string) => em.getPlatform().quoteIdentifier(name);
   const column = q(columnOf(meta, property));
   const w = scoped(em, meta, tenantId, where);
-  const rows: Array<{ v: unknown }> = await em.execute(`select ${column} as v from ${q(meta.tableName)} where ${w.sql} and ${column} is not null`, w.params);
+  const rows: Array<{ v: unknown }> = await em.execute(
+    `select ${column} as v from ${q(meta.tableName)} where ${w.sql} and ${column} is not null`,
+    w.params,
+  );
   return rows.map((r) => r.v);
 }

@@ -14,7 +14,10 @@ export const ZEmail = z
  * guessable it is depends on who sets it (their name, email, organisation),
  * so that check is password-strength.ts's, applied where those are known.
  */
-export const ZPassword = z.string().min(12, 'Use at least 12 characters').max(256, 'Use at most 256 characters');
+export const ZPassword = z
+  .string()
+  .min(12, 'Use at least 12 characters')
+  .max(256, 'Use at most 256 characters');
 
 export const ZSignInInput = z.object({
   tenantSlug: z.string().trim().min(1).max(40).optional(),
@@ -78,7 +81,6 @@ export type TMe = z.infer<typeof ZMe>;
  * session cookie's Max-Age is the same, so neither outlives the other.
  */
 export const SESSION_LIFETIME_HOURS = 12;
-
 
 /** One of the signed-in user's sessions, as "Your sessions" lists it. */
 export const ZSessionSummary = z.object({

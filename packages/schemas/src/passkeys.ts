@@ -8,7 +8,11 @@ import { z } from 'zod';
  * bounds: a credential id is at most 1,023 bytes, a post-quantum public key
  * a few kilobytes.
  */
-const base64url = (max: number) => z.string().max(max).regex(/^[A-Za-z0-9_-]*$/, 'Not base64url');
+const base64url = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]*$/, 'Not base64url');
 
 const ZCredentialId = base64url(1400).min(1);
 const ZTransports = z.array(z.string().max(32)).max(10);

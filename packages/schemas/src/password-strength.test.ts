@@ -29,14 +29,18 @@ describe('password strength', () => {
     ]);
   });
 
-  it.each(['qwerty123456', 'Welcome2026!', 'acmeacme1234', 'Password1234', 'aaaaaaaaaaaaaaaa', 'oliviaowner2026'])(
-    'refuses %s',
-    (password) => {
-      const strength = check(password, acmeOwner);
-      expect(strength.score).toBeLessThan(MIN_PASSWORD_SCORE);
-      expect(strength.acceptable).toBe(false);
-    },
-  );
+  it.each([
+    'qwerty123456',
+    'Welcome2026!',
+    'acmeacme1234',
+    'Password1234',
+    'aaaaaaaaaaaaaaaa',
+    'oliviaowner2026',
+  ])('refuses %s', (password) => {
+    const strength = check(password, acmeOwner);
+    expect(strength.score).toBeLessThan(MIN_PASSWORD_SCORE);
+    expect(strength.acceptable).toBe(false);
+  });
 
   it('accepts a passphrase of unrelated words', () => {
     expect(check('plum tractor seventeen lagoon', acmeOwner)).toMatchObject({ acceptable: true, score: 4 });

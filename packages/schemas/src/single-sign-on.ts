@@ -17,7 +17,10 @@ export const ZEmailDomain = z
   .pipe(
     z
       .string()
-      .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'Enter a domain such as example.com'),
+      .regex(
+        /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+        'Enter a domain such as example.com',
+      ),
   );
 
 /** Roles a first sign-in may grant without an invitation; never owner. */

@@ -36,7 +36,10 @@ export const ZBrandingInput = z.object({
   primaryColor: ZHexColor,
   about: z.string().trim().max(1000),
   /** A new logo (PNG, JPEG or WebP, at most 200 KB), null to remove it, absent to keep it. */
-  logo: z.object({ contentBase64: z.base64().max(300_000, 'Use a logo of at most 200 KB') }).nullable().optional(),
+  logo: z
+    .object({ contentBase64: z.base64().max(300_000, 'Use a logo of at most 200 KB') })
+    .nullable()
+    .optional(),
 });
 export type TBrandingInput = z.input<typeof ZBrandingInput>;
 

@@ -7,4 +7,8 @@
 export const MAX_TRPC_BATCH_SIZE = 10;
 
 /** Procedures whose input carries a file (base64, up to 10 MB): sent alone, never batched, with a larger body limit. */
-export const FILE_UPLOAD_PROCEDURES: readonly string[] = ['attachments.upload', 'requests.create', 'requests.attachAgentProof'];
+export const FILE_UPLOAD_PROCEDURES: readonly string[] = [
+  'attachments.upload',
+  'requests.create',
+  'requests.attachAgentProof',
+];

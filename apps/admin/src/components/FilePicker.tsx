@@ -42,7 +42,9 @@ export function FilePicker({ label = 'Choose file…', accept, file, onPick, hel
         style={{ position: 'absolute', left: 0, top: 0, width: 1, height: 1, opacity: 0, overflow: 'hidden' }}
       />
       <Typography component="span" variant="body2" color={file ? 'text.primary' : 'text.secondary'}>
-        {file ? `${file.name}${file.size === undefined ? '' : ` (${sizeLabel(file.size)})`}` : 'No file chosen'}
+        {file
+          ? `${file.name}${file.size === undefined ? '' : ` (${sizeLabel(file.size)})`}`
+          : 'No file chosen'}
       </Typography>
       <Typography
         id={`${inputId}-help`}

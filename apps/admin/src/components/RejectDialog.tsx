@@ -10,10 +10,10 @@ import {
   TextField,
 } from '@mui/material';
 import { type FormEvent, useId, useState } from 'react';
-import { DialogForm, FormDialog } from './FormDialog';
-import { toHttpError } from '../providers/errors';
 import { IN_CANDIDATE_COPY } from '../lib/labels';
+import { toHttpError } from '../providers/errors';
 import { useHiringSettings } from '../providers/useHiringSettings';
+import { DialogForm, FormDialog } from './FormDialog';
 
 export type RejectValues = { reasonId: string; note: string; emailDelayHours: number | null };
 

@@ -1,6 +1,6 @@
 import AutoDeleteOutlinedIcon from '@mui/icons-material/AutoDeleteOutlined';
-import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import DiversityOutlinedIcon from '@mui/icons-material/Diversity3Outlined';
+import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import PaletteOutlinedIcon from '@mui/icons-material/PaletteOutlined';
 import PrivacyTipOutlinedIcon from '@mui/icons-material/PrivacyTipOutlined';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';

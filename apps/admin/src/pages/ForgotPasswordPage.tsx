@@ -1,5 +1,5 @@
-import KeyIcon from '@mui/icons-material/Key';
 import { PASSWORD_RESET_VALID_MINUTES, ZRequestPasswordResetInput } from '@candor/schemas';
+import KeyIcon from '@mui/icons-material/Key';
 import { Alert, Button, CircularProgress, Stack, TextField, Typography } from '@mui/material';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-admin';
@@ -19,7 +19,9 @@ export function ForgotPasswordPage() {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = ZRequestPasswordResetInput.safeParse({ email: new FormData(event.currentTarget).get('email') ?? '' });
+    const parsed = ZRequestPasswordResetInput.safeParse({
+      email: new FormData(event.currentTarget).get('email') ?? '',
+    });
     if (!parsed.success) {
       setErrors({ email: parsed.error.issues[0]?.message ?? 'Enter your email address' });
       return;
@@ -41,9 +43,9 @@ export function ForgotPasswordPage() {
     <AuthCard icon={<KeyIcon />} title="Reset your password">
       {sentTo ? (
         <Alert severity="success" role="status">
-          If {sentTo} belongs to a Candor account, we have emailed it a link to choose a new password. The link works
-          once, within {PASSWORD_RESET_VALID_MINUTES} minutes. Nothing arrived? Check your spam folder, or ask an admin of your
-          organisation to send you one.
+          If {sentTo} belongs to a Candor account, we have emailed it a link to choose a new password. The
+          link works once, within {PASSWORD_RESET_VALID_MINUTES} minutes. Nothing arrived? Check your spam
+          folder, or ask an admin of your organisation to send you one.
         </Alert>
       ) : (
         <form noValidate onSubmit={submit} aria-label="Reset your password">

@@ -1,8 +1,8 @@
+import type { TSecondFactorChallenge } from '@candor/schemas';
 import KeyIcon from '@mui/icons-material/Key';
 import { Alert, Button, CardContent, CircularProgress, Divider, Stack, Typography } from '@mui/material';
 import { type FormEvent, Suspense, useState } from 'react';
 import { Link, useLogin } from 'react-admin';
-import type { TSecondFactorChallenge } from '@candor/schemas';
 import { lazyView } from '../lazyView';
 import { signWithPasskey } from '../passkeys/ceremony';
 import { SecondFactorNeeded } from '../providers/authProvider';
@@ -79,62 +79,76 @@ export function LoginPage() {
   return (
     <SignInFrame>
       {challenge ? (
-        <Suspense fallback={<CardContent><CircularProgress aria-label="Loading the second step" /></CardContent>}>
+        <Suspense
+          fallback={
+            <CardContent>
+              <CircularProgress aria-label="Loading the second step" />
+            </CardContent>
+          }
+        >
           <SecondFactorStep challenge={challenge} onRestart={() => setChallenge(undefined)} />
         </Suspense>
       ) : (
-      <form noValidate onSubmit={submit} aria-label="Sign in">
-        <CardContent>
-          <Stack spacing={1}>
-            <Typography variant="h5" component="h1" align="center">
-              Candor
-            </Typography>
-            <Typography variant="body2" align="center" color="text.secondary" sx={{ pb: 1 }}>
-              Sign in to your hiring backoffice
-            </Typography>
-            {errors.form && (
-              <Alert severity="error" role="alert">
-                {errors.form}
-              </Alert>
-            )}
-            <SignInField
-              name="email"
-              label="Email"
-              type="email"
-              autoComplete="username"
-              autoFocus
-              error={errors.email}
-            />
-            <SignInField
-              name="password"
-              label="Password"
-              type="password"
-              autoComplete="current-password"
-              error={errors.password}
-            />
-            <Button
-              type="submit"
-              variant="contained"
-              disabled={submitting}
-              startIcon={submitting ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined}
-            >
-              Sign in
-            </Button>
-            <Typography variant="body2" align="center">
-              <Link to="/forgot-password">Forgot password?</Link>
-            </Typography>
-            <Divider>or</Divider>
-            <Button
-              variant="outlined"
-              onClick={signInWithPasskey}
-              disabled={passkeyBusy}
-              startIcon={passkeyBusy ? <CircularProgress size={18} color="inherit" aria-hidden /> : <KeyIcon aria-hidden />}
-            >
-              Sign in with a passkey
-            </Button>
-          </Stack>
-        </CardContent>
-      </form>
+        <form noValidate onSubmit={submit} aria-label="Sign in">
+          <CardContent>
+            <Stack spacing={1}>
+              <Typography variant="h5" component="h1" align="center">
+                Candor
+              </Typography>
+              <Typography variant="body2" align="center" color="text.secondary" sx={{ pb: 1 }}>
+                Sign in to your hiring backoffice
+              </Typography>
+              {errors.form && (
+                <Alert severity="error" role="alert">
+                  {errors.form}
+                </Alert>
+              )}
+              <SignInField
+                name="email"
+                label="Email"
+                type="email"
+                autoComplete="username"
+                autoFocus
+                error={errors.email}
+              />
+              <SignInField
+                name="password"
+                label="Password"
+                type="password"
+                autoComplete="current-password"
+                error={errors.password}
+              />
+              <Button
+                type="submit"
+                variant="contained"
+                disabled={submitting}
+                startIcon={
+                  submitting ? <CircularProgress size={18} color="inherit" aria-hidden /> : undefined
+                }
+              >
+                Sign in
+              </Button>
+              <Typography variant="body2" align="center">
+                <Link to="/forgot-password">Forgot password?</Link>
+              </Typography>
+              <Divider>or</Divider>
+              <Button
+                variant="outlined"
+                onClick={signInWithPasskey}
+                disabled={passkeyBusy}
+                startIcon={
+                  passkeyBusy ? (
+                    <CircularProgress size={18} color="inherit" aria-hidden />
+                  ) : (
+                    <KeyIcon aria-hidden />
+                  )
+                }
+              >
+                Sign in with a passkey
+              </Button>
+            </Stack>
+          </CardContent>
+        </form>
       )}
       {!challenge && <SingleSignOnButton />}
     </SignInFrame>

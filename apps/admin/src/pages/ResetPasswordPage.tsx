@@ -19,8 +19,8 @@ export function ResetPasswordPage() {
     <AuthCard icon={<LockResetIcon />} title="Choose a new password">
       {done ? (
         <Alert severity="success" role="status">
-          Your password is changed and you are signed out everywhere. <Link to="/login">Sign in</Link> with your
-          new password.
+          Your password is changed and you are signed out everywhere. <Link to="/login">Sign in</Link> with
+          your new password.
         </Alert>
       ) : !token ? (
         <Alert severity="error" role="alert">

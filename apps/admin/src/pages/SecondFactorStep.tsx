@@ -51,7 +51,9 @@ export function SecondFactorStep({
       await (complete ? complete(input) : login({ secondFactor: input }));
     } catch (caught) {
       const httpError = toHttpError(caught);
-      setError(httpError.body?.errors?.code ? { code: httpError.body.errors.code } : { form: httpError.message });
+      setError(
+        httpError.body?.errors?.code ? { code: httpError.body.errors.code } : { form: httpError.message },
+      );
       setSubmitting(false);
     }
   };
@@ -60,7 +62,8 @@ export function SecondFactorStep({
     event.preventDefault();
     if (method === 'passkey') return answerWithPasskey();
     const code = String(new FormData(event.currentTarget).get('code') ?? '');
-    if (method === 'totp' || method === 'recovery_code') await finish({ method, token: challenge.token, code });
+    if (method === 'totp' || method === 'recovery_code')
+      await finish({ method, token: challenge.token, code });
   };
 
   /** Options bound to this pending sign-in, the browser's passkey prompt, then the same completion as a code. */
@@ -69,7 +72,9 @@ export function SecondFactorStep({
     setSubmitting(true);
     let response: Awaited<ReturnType<typeof signWithPasskey>>;
     try {
-      response = await signWithPasskey(await trpc.auth.passkeySecondFactorOptions.mutate({ token: challenge.token }));
+      response = await signWithPasskey(
+        await trpc.auth.passkeySecondFactorOptions.mutate({ token: challenge.token }),
+      );
     } catch (caught) {
       setError({ form: toHttpError(caught).message });
       setSubmitting(false);

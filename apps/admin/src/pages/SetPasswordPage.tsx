@@ -5,10 +5,10 @@ import { type FormEvent, useState } from 'react';
 import { Link, useLocation } from 'react-admin';
 import { forgetMe, switchTenant } from '../providers/authProvider';
 import { toHttpError } from '../providers/errors';
-import { SecondFactorStep } from './SecondFactorStep';
 import { trpc } from '../trpc';
 import { AuthCard } from './password/AuthCard';
 import { NewPasswordForm } from './password/NewPasswordForm';
+import { SecondFactorStep } from './SecondFactorStep';
 
 const INVITATION_NOT_VALID = 'This link is not valid any more; ask for a new invitation.';
 
@@ -63,9 +63,7 @@ function AcceptWithAccount({ token }: { token: string }) {
       await acceptAndOpen();
     } catch (caught) {
       const httpError = toHttpError(caught);
-      setError(
-        httpError.body?.errors?.token ? INVITATION_NOT_VALID : httpError.message,
-      );
+      setError(httpError.body?.errors?.token ? INVITATION_NOT_VALID : httpError.message);
       setSubmitting(false);
     }
   };

@@ -11,8 +11,10 @@ const SingleSignOnEmailForm = lazyView(() => import('./SingleSignOnEmailForm'), 
 
 /** What the sign-in page says for each refusal the single sign-on callback sends back. */
 const ERROR_MESSAGES: Record<TSingleSignOnError, string> = {
-  not_available: 'Single sign-on is not set up for that address. Sign in with your password, or ask your administrator.',
-  choose_organisation: 'More than one organisation uses that email domain: use your organisation’s own sign-in link.',
+  not_available:
+    'Single sign-on is not set up for that address. Sign in with your password, or ask your administrator.',
+  choose_organisation:
+    'More than one organisation uses that email domain: use your organisation’s own sign-in link.',
   expired: 'That sign-in took too long or was already used. Please start again.',
   other_browser: 'That sign-in was started in another browser. Please start again here.',
   provider_refused: 'Your identity provider did not sign you in.',
@@ -58,15 +60,25 @@ export function SingleSignOnButton() {
       {org && provider.isPending ? (
         <Skeleton variant="rounded" height={36} aria-label="Loading your organisation’s sign-in" />
       ) : org && provider.data ? (
-        <Button variant="outlined" startIcon={<BusinessOutlinedIcon aria-hidden />} onClick={() => startAt({ org })}>
+        <Button
+          variant="outlined"
+          startIcon={<BusinessOutlinedIcon aria-hidden />}
+          onClick={() => startAt({ org })}
+        >
           Sign in with {provider.data.providerName}
         </Button>
       ) : askingEmail ? (
-        <Suspense fallback={<Skeleton variant="rounded" height={56} aria-label="Loading the single sign-on form" />}>
+        <Suspense
+          fallback={<Skeleton variant="rounded" height={56} aria-label="Loading the single sign-on form" />}
+        >
           <SingleSignOnEmailForm onEmail={(email) => startAt({ email })} />
         </Suspense>
       ) : (
-        <Button variant="outlined" startIcon={<BusinessOutlinedIcon aria-hidden />} onClick={() => setAskingEmail(true)}>
+        <Button
+          variant="outlined"
+          startIcon={<BusinessOutlinedIcon aria-hidden />}
+          onClick={() => setAskingEmail(true)}
+        >
           Sign in with single sign-on
         </Button>
       )}

@@ -1,4 +1,9 @@
-import type { TAuthenticationResponse, TCompleteSignInInput, TMe, TSecondFactorChallenge } from '@candor/schemas';
+import type {
+  TAuthenticationResponse,
+  TCompleteSignInInput,
+  TMe,
+  TSecondFactorChallenge,
+} from '@candor/schemas';
 import { type AuthProvider, HttpError, type UserIdentity, useGetIdentity } from 'react-admin';
 import type { CandorPermissions } from '../access';
 import { permissionFor } from '../access';

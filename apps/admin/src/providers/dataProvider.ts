@@ -8,13 +8,13 @@ import {
 import { type AuditActions, auditActions } from '../resources/audit/auditActions';
 import { type RequestActions, requestActions } from '../resources/privacyRequests/requestActions';
 import { type HiringActions, hiringActions } from './actions';
+import { type DiversityActions, diversityActions } from './diversityActions';
 import type { EndpointRegistry, ResourceEndpoints } from './endpoints';
 import { endpoints } from './endpoints';
 import { toHttpError } from './errors';
+import { type HoldsActions, holdsActions } from './holdsActions';
 import type { ListRequest } from './listRequest';
 import { createPageEnds } from './pageEnds';
-import { type DiversityActions, diversityActions } from './diversityActions';
-import { type HoldsActions, holdsActions } from './holdsActions';
 import { type PrivacyActions, privacyActions } from './privacyActions';
 import { type RetentionActions, retentionActions } from './retentionActions';
 

@@ -19,7 +19,6 @@ import { auditListInput } from '../resources/audit/auditActions';
 import { trpc } from '../trpc';
 import type { ListRequest, ListResponse } from './listRequest';
 
-
 /**
  * One resource's tRPC procedures, adapted to react-admin's call shapes.
  * Inputs are parsed with the API's own zod schemas: that types them for the

@@ -4,7 +4,10 @@ import type { ListRequest } from './listRequest';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const rows = (from: number, count: number) =>
-  Array.from({ length: count }, (_, i) => ({ id: id(from + i), appliedAt: `2026-01-${String(28 - from - i).padStart(2, '0')}T00:00:00.000Z` }));
+  Array.from({ length: count }, (_, i) => ({
+    id: id(from + i),
+    appliedAt: `2026-01-${String(28 - from - i).padStart(2, '0')}T00:00:00.000Z`,
+  }));
 
 function recordingProvider() {
   const sent: ListRequest[] = [];

@@ -9,9 +9,19 @@ import type { Actor } from '../trpc/init.js';
 import { type ApplicationRow, candidateRef, stageRef, userRef } from './application-refs.js';
 import { tagsOf, toListItem } from './list-items.js';
 
-export async function getApplication(em: Em, actor: Actor, keys: DataKeys, id: string): Promise<TApplication> {
+export async function getApplication(
+  em: Em,
+  actor: Actor,
+  keys: DataKeys,
+  id: string,
+): Promise<TApplication> {
   const app = await visibleApplication(em, actor, id);
-  recordAudit(em, actor, { action: 'application.read', targetType: 'Application', targetId: id, subjectId: app.candidate.id });
+  recordAudit(em, actor, {
+    action: 'application.read',
+    targetType: 'Application',
+    targetId: id,
+    subjectId: app.candidate.id,
+  });
   await em.flush();
   return toApplication(em, actor, keys, app);
 }
@@ -21,9 +31,18 @@ function keyOf(em: Em, keys: DataKeys, app: ApplicationRow): Promise<Buffer | nu
   return candidateKey(em, keys, { tenantId: app.tenant.id, candidateId: app.candidate.id });
 }
 
-export async function toApplication(em: Em, actor: Actor, keys: DataKeys, app: ApplicationRow): Promise<TApplication> {
+export async function toApplication(
+  em: Em,
+  actor: Actor,
+  keys: DataKeys,
+  app: ApplicationRow,
+): Promise<TApplication> {
   const [history, notes, tags, stages, settings, key] = await Promise.all([
-    em.find(StageChange, { application: app }, { populate: ['fromStage', 'toStage', 'by'], orderBy: { at: 'asc' } }),
+    em.find(
+      StageChange,
+      { application: app },
+      { populate: ['fromStage', 'toStage', 'by'], orderBy: { at: 'asc' } },
+    ),
     em.find(ApplicationNote, { application: app }, { populate: ['author'], orderBy: { createdAt: 'desc' } }),
     tagsOf(em, [app.id]),
     em.find(JobStage, { job: app.job }, { orderBy: { position: 'asc' } }),
@@ -42,7 +61,9 @@ export async function toApplication(em: Em, actor: Actor, keys: DataKeys, app: A
       : { ...candidateRef(app.candidate), phone: app.candidate.phone ?? null },
     blindReview: {
       stageIsBlind: app.stage.blindReview,
-      revealed: app.identityRevealedAt ? { at: app.identityRevealedAt.toISOString(), by: userRef(app.identityRevealedBy) } : null,
+      revealed: app.identityRevealedAt
+        ? { at: app.identityRevealedAt.toISOString(), by: userRef(app.identityRevealedBy) }
+        : null,
     },
     answers: openAnswers(key, app.answers).map((a) => ({ ...a, answer: shown(a.answer) })),
     stageHistory: history.map((h) => ({
@@ -71,8 +92,18 @@ export async function toApplication(em: Em, actor: Actor, keys: DataKeys, app: A
   };
 }
 
-export function toNote(key: Buffer | null, n: InferEntity<typeof ApplicationNote>, shown: (text: string) => string): TNote {
-  return { id: n.id, body: shown(openText(key, n.body)), author: userRef(n.author), createdAt: n.createdAt.toISOString() };
+export function toNote(
+  key: Buffer | null,
+  n: InferEntity<typeof ApplicationNote>,
+  shown: (text: string) => string,
+): TNote {
+  return {
+    id: n.id,
+    body: shown(openText(key, n.body)),
+    author: userRef(n.author),
+    createdAt: n.createdAt.toISOString(),
+  };
 }
 
-const mapNullable = <T, U>(value: T | null, f: (value: T) => U): U | null => (value === null ? null : f(value));
+const mapNullable = <T, U>(value: T | null, f: (value: T) => U): U | null =>
+  value === null ? null : f(value);

@@ -6,8 +6,14 @@ export type ApplicationRow = InferEntity<typeof Application>;
 export type CandidateRow = InferEntity<typeof Candidate>;
 export type StageRow = InferEntity<typeof JobStage>;
 
-export const stageRef = (s: StageRow) => ({ id: s.id, name: s.name, kind: s.kind, blindReview: s.blindReview });
-export const userRef = (u: InferEntity<typeof User> | null | undefined) => (u ? { id: u.id, name: u.name } : null);
+export const stageRef = (s: StageRow) => ({
+  id: s.id,
+  name: s.name,
+  kind: s.kind,
+  blindReview: s.blindReview,
+});
+export const userRef = (u: InferEntity<typeof User> | null | undefined) =>
+  u ? { id: u.id, name: u.name } : null;
 export const candidateRef = (c: Pick<CandidateRow, 'id' | 'name' | 'email' | 'restrictedAt'>) => ({
   blind: false as const,
   id: c.id,

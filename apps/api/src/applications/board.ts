@@ -1,4 +1,11 @@
-import { applicationCountsByStage, type Em, type InferEntity, type Job, ormDialectOfEm, tableQuery } from '@candor/db';
+import {
+  applicationCountsByStage,
+  type Em,
+  type InferEntity,
+  type Job,
+  ormDialectOfEm,
+  tableQuery,
+} from '@candor/db';
 import type { TApplicationListItem, TBoard } from '@candor/schemas';
 import { recordAudit } from '../audit/audit.service.js';
 import { seesRestricted } from '../candidates/restriction.js';
@@ -48,8 +55,12 @@ async function boardCards(
   const knex = em.getKnex();
   const joinedTags =
     ormDialectOfEm(em) === 'postgresql'
-      ? knex.raw(`(select string_agg(t.tag, chr(31)) from application_tag t where t.application_id = a.id) as tags`)
-      : knex.raw(`(select group_concat(t.tag, char(31)) from application_tag t where t.application_id = a.id) as tags`);
+      ? knex.raw(
+          `(select string_agg(t.tag, chr(31)) from application_tag t where t.application_id = a.id) as tags`,
+        )
+      : knex.raw(
+          `(select group_concat(t.tag, char(31)) from application_tag t where t.application_id = a.id) as tags`,
+        );
   const rows: BoardCardRow[] = await tableQuery(em, 'application as a')
     .join(chosen.as('chosen'), 'chosen.id', 'a.id')
     .join('candidate as c', 'c.id', 'a.candidate_id')
@@ -79,7 +90,13 @@ async function boardCards(
         id: r.id,
         stage,
         identityRevealedAt,
-        candidate: { name: r.candidate_name, email: r.candidate_email, phone: r.candidate_phone, location: r.candidate_location, links: [] },
+        candidate: {
+          name: r.candidate_name,
+          email: r.candidate_email,
+          phone: r.candidate_phone,
+          location: r.candidate_location,
+          links: [],
+        },
       });
       return {
         id: r.id,
@@ -105,7 +122,11 @@ async function boardCards(
 }
 
 /** One column per stage with its count and most recently active cards. */
-export async function board(em: Em, actor: Actor, input: { jobId: string; perColumn: number }): Promise<TBoard> {
+export async function board(
+  em: Em,
+  actor: Actor,
+  input: { jobId: string; perColumn: number },
+): Promise<TBoard> {
   const { job, stages } = await visibleJobStages(em, actor, input.jobId);
   const knex = em.getKnex();
   const withRestricted = seesRestricted(actor);

@@ -16,13 +16,21 @@ import type { ApplicationRow, CandidateRow } from './application-refs.js';
 export async function createApplicationIn(
   tx: Em,
   actor: Pick<Actor, 'tenantId'> & { userId: string | null },
-  input: { candidate: CandidateRow; jobId: string; source: TApplicationSource; answers?: ApplicationRow['answers'] },
+  input: {
+    candidate: CandidateRow;
+    jobId: string;
+    source: TApplicationSource;
+    answers?: ApplicationRow['answers'];
+  },
 ): Promise<ApplicationRow> {
   const job = await tx.findOne(Job, input.jobId);
   if (!job) throw new AppError('NOT_FOUND', 'No such job', { jobId: ['Unknown job'] });
-  if (job.status === 'archived') throw new AppError('PRECONDITION_FAILED', 'This job is archived', { jobId: ['Archived'] });
+  if (job.status === 'archived')
+    throw new AppError('PRECONDITION_FAILED', 'This job is archived', { jobId: ['Archived'] });
   if (await tx.findOne(Application, { job, candidate: input.candidate })) {
-    throw new AppError('CONFLICT', 'This candidate already applied to this job', { jobId: ['Already applied'] });
+    throw new AppError('CONFLICT', 'This candidate already applied to this job', {
+      jobId: ['Already applied'],
+    });
   }
   const first = await tx.findOne(JobStage, { job, kind: 'applied' });
   if (!first) throw new Error('job has no applied stage');
@@ -49,11 +57,20 @@ export async function createApplication(
 ): Promise<TApplication> {
   await visibleJob(em, actor, input.jobId);
   const app = await em.transactional(async (tx) => {
-    const candidate = await tx.findOne(Candidate, { id: input.candidateId, ...candidateRestrictionScope(actor) });
-    if (!candidate) throw new AppError('NOT_FOUND', 'No such candidate', { candidateId: ['Unknown candidate'] });
+    const candidate = await tx.findOne(Candidate, {
+      id: input.candidateId,
+      ...candidateRestrictionScope(actor),
+    });
+    if (!candidate)
+      throw new AppError('NOT_FOUND', 'No such candidate', { candidateId: ['Unknown candidate'] });
     assertNotRestricted(candidate, 'they cannot be added to a job', 'candidateId');
     const app = await createApplicationIn(tx, actor, { candidate, jobId: input.jobId, source: input.source });
-    recordAudit(tx, actor, { action: 'application.create', targetType: 'Application', targetId: app.id, subjectId: candidate.id });
+    recordAudit(tx, actor, {
+      action: 'application.create',
+      targetType: 'Application',
+      targetId: app.id,
+      subjectId: candidate.id,
+    });
     await tx.flush();
     return app;
   });

@@ -3,11 +3,11 @@ import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { DEFAULT_HIRING_SETTINGS } from '@candor/schemas';
 import type { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../trpc/app-error.js';
-import { fieldErrorsOf as fieldErrorsFromIssues } from '../trpc/init.js';
 import { deliverDueEmails } from '../mail/dispatcher.js';
 import { seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
+import { AppError } from '../trpc/app-error.js';
+import { fieldErrorsOf as fieldErrorsFromIssues } from '../trpc/init.js';
 
 /** The field errors a BAD_REQUEST carries to the client (from zod or from a service). */
 async function fieldErrorsOf(call: Promise<unknown>): Promise<Record<string, string[]> | undefined> {
@@ -17,7 +17,9 @@ async function fieldErrorsOf(call: Promise<unknown>): Promise<Record<string, str
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
     const cause = (error as TRPCError).cause;
     if (cause instanceof AppError) return cause.fieldErrors;
-    return fieldErrorsFromIssues((cause as unknown as { issues: Parameters<typeof fieldErrorsFromIssues>[0] }).issues);
+    return fieldErrorsFromIssues(
+      (cause as unknown as { issues: Parameters<typeof fieldErrorsFromIssues>[0] }).issues,
+    );
   }
   throw new Error('expected the call to fail');
 }
@@ -54,18 +56,32 @@ forEachDatabase('hiring', (db) => {
       expect(created.map((e) => e.targetId)).toEqual([job.id]);
       expect(job.country).toBe('PT');
       expect(job.salary).toEqual({ min: 50_000, max: 70_000, currency: 'EUR', period: 'year' });
-      expect(job.stages.map((s) => s.name)).toEqual(DEFAULT_HIRING_SETTINGS.pipelineTemplate.map((s) => s.name));
+      expect(job.stages.map((s) => s.name)).toEqual(
+        DEFAULT_HIRING_SETTINGS.pipelineTemplate.map((s) => s.name),
+      );
       expect(job.questions[0]).toMatchObject({ kind: 'yes_no', knockoutAnswer: 'no', required: false });
       expect(job.questions[0]!.id).toBeTruthy();
 
-      await expect(caller.jobs.setStatus({ id: job.id, status: 'closed' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+      await expect(caller.jobs.setStatus({ id: job.id, status: 'closed' })).rejects.toMatchObject({
+        code: 'PRECONDITION_FAILED',
+      });
       const open = await caller.jobs.setStatus({ id: job.id, status: 'open' });
-      expect(open).toMatchObject({ status: 'open', statusChangedBy: { id: recruiter.id, name: 'Rae Recruiter' } });
+      expect(open).toMatchObject({
+        status: 'open',
+        statusChangedBy: { id: recruiter.id, name: 'Rae Recruiter' },
+      });
       expect(open.openedAt).not.toBeNull();
       const renamed = await caller.jobs.update({ id: job.id, title: 'Field Robotics Lead' });
-      expect(renamed).toMatchObject({ title: 'Field Robotics Lead', city: 'Lisbon', salary: job.salary, questions: job.questions });
+      expect(renamed).toMatchObject({
+        title: 'Field Robotics Lead',
+        city: 'Lisbon',
+        salary: job.salary,
+        questions: job.questions,
+      });
       expect((await caller.jobs.setStatus({ id: job.id, status: 'closed' })).status).toBe('closed');
-      expect((await caller.jobs.list({ filter: { status: 'closed' } })).data.map((j) => j.id)).toContain(job.id);
+      expect((await caller.jobs.list({ filter: { status: 'closed' } })).data.map((j) => j.id)).toContain(
+        job.id,
+      );
     });
 
     it('requires a salary range to open a job when the tenant promises pay transparency', async () => {
@@ -74,7 +90,13 @@ forEachDatabase('hiring', (db) => {
       const t = await em.findOneOrFail(Tenant, tenant.id);
       t.hiringSettings = { ...DEFAULT_HIRING_SETTINGS, payTransparency: true };
       await em.flush();
-      const job = await caller.jobs.create({ title: 'Ops Lead', department: 'Operations', workplace: 'remote', country: 'DE', employmentType: 'full_time' });
+      const job = await caller.jobs.create({
+        title: 'Ops Lead',
+        department: 'Operations',
+        workplace: 'remote',
+        country: 'DE',
+        employmentType: 'full_time',
+      });
       expect(await fieldErrorsOf(caller.jobs.setStatus({ id: job.id, status: 'open' }))).toEqual({
         salary: ['Required with pay transparency'],
       });
@@ -84,17 +106,36 @@ forEachDatabase('hiring', (db) => {
     it('rejects a department the tenant does not have and an onsite job without a country', async () => {
       const { caller } = await setup();
       expect(
-        await fieldErrorsOf(caller.jobs.create({ title: 'X', department: 'Nowhere', workplace: 'remote', employmentType: 'full_time' })),
+        await fieldErrorsOf(
+          caller.jobs.create({
+            title: 'X',
+            department: 'Nowhere',
+            workplace: 'remote',
+            employmentType: 'full_time',
+          }),
+        ),
       ).toEqual({ department: ['Unknown department'] });
       expect(
-        await fieldErrorsOf(caller.jobs.create({ title: 'X', department: 'Sales', workplace: 'onsite', employmentType: 'full_time' })),
+        await fieldErrorsOf(
+          caller.jobs.create({
+            title: 'X',
+            department: 'Sales',
+            workplace: 'onsite',
+            employmentType: 'full_time',
+          }),
+        ),
       ).toEqual({ country: ['Onsite and hybrid jobs need a country'] });
       expect((await caller.jobs.list({})).total).toBe(0);
     });
 
     it('opens a remote job only once it says where applicants may live (search engines need it)', async () => {
       const { caller } = await setup();
-      const job = await caller.jobs.create({ title: 'Remote Ops', department: 'Operations', workplace: 'remote', employmentType: 'full_time' });
+      const job = await caller.jobs.create({
+        title: 'Remote Ops',
+        department: 'Operations',
+        workplace: 'remote',
+        employmentType: 'full_time',
+      });
       expect(await fieldErrorsOf(caller.jobs.setStatus({ id: job.id, status: 'open' }))).toEqual({
         country: ['Required for an open remote job'],
       });
@@ -122,7 +163,9 @@ forEachDatabase('hiring', (db) => {
       await expect(
         caller.jobs.setStages({
           id: job.id,
-          stages: keep.filter((s) => s.kind !== 'applied').map((s) => ({ id: s.id, name: s.name, kind: s.kind })),
+          stages: keep
+            .filter((s) => s.kind !== 'applied')
+            .map((s) => ({ id: s.id, name: s.name, kind: s.kind })),
         }),
       ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
       await expect(
@@ -131,20 +174,41 @@ forEachDatabase('hiring', (db) => {
           stages: [{ name: 'Fresh', kind: 'applied' }, ...keep.filter((s) => s.kind !== 'applied')],
         }),
       ).rejects.toMatchObject({ code: 'CONFLICT' });
-      expect((await caller.jobs.get({ id: job.id })).stages.map((s) => s.name)).toEqual(['New', 'Take-home task', 'Hired', 'Rejected']);
+      expect((await caller.jobs.get({ id: job.id })).stages.map((s) => s.name)).toEqual([
+        'New',
+        'Take-home task',
+        'Hired',
+        'Rejected',
+      ]);
     });
   });
 
   describe('candidates', () => {
     it('keeps one candidate per email, flags likely duplicates, and merges them with an audit trail', async () => {
       const { actor, caller, tenant } = await setup();
-      const first = await seedJobWithApplicant(db.orm(), actor, {}, { name: 'Ana Müller', email: 'ana@example.test', phone: '+49 30 1234567' });
-      await expect(caller.candidates.create({ name: 'Ana M', email: 'ANA@example.test' })).rejects.toMatchObject({
+      const first = await seedJobWithApplicant(
+        db.orm(),
+        actor,
+        {},
+        { name: 'Ana Müller', email: 'ana@example.test', phone: '+49 30 1234567' },
+      );
+      await expect(
+        caller.candidates.create({ name: 'Ana M', email: 'ANA@example.test' }),
+      ).rejects.toMatchObject({
         code: 'CONFLICT',
       });
-      const twin = await caller.candidates.create({ name: 'müller ana', email: 'ana.work@example.test', phone: '030 1234567' });
+      const twin = await caller.candidates.create({
+        name: 'müller ana',
+        email: 'ana.work@example.test',
+        phone: '030 1234567',
+      });
       expect(twin.possibleDuplicates).toEqual([
-        { id: first.candidate.id, name: 'Ana Müller', email: 'ana@example.test', reasons: ['same_phone', 'similar_name'] },
+        {
+          id: first.candidate.id,
+          name: 'Ana Müller',
+          email: 'ana@example.test',
+          reasons: ['same_phone', 'similar_name'],
+        },
       ]);
       expect((await caller.candidates.list({ filter: { possibleDuplicates: true } })).total).toBe(2);
 
@@ -152,7 +216,9 @@ forEachDatabase('hiring', (db) => {
       expect(merged.possibleDuplicates).toEqual([]);
       await expect(caller.candidates.get({ id: twin.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
       const em = tenantEm(db.orm(), tenant.id);
-      const audit = await em.find(AuditEvent, { action: { $in: ['candidate.merge', 'candidate.merged_away'] } });
+      const audit = await em.find(AuditEvent, {
+        action: { $in: ['candidate.merge', 'candidate.merged_away'] },
+      });
       expect(audit.map((e) => e.targetId).sort()).toEqual([first.candidate.id, twin.id].sort());
     });
 
@@ -170,19 +236,27 @@ forEachDatabase('hiring', (db) => {
 
     it('searches by name or email, case-insensitively, and filters by source', async () => {
       const { caller } = await setup();
-      await caller.candidates.create({ name: 'Zoë Quartermaine', email: 'zq@example.test', source: 'referral' });
+      await caller.candidates.create({
+        name: 'Zoë Quartermaine',
+        email: 'zq@example.test',
+        source: 'referral',
+      });
       await caller.candidates.create({ name: 'Bob Builder', email: 'bob.quarter@example.test' });
       expect((await caller.candidates.list({ filter: { q: 'QUARTER' } })).total).toBe(2);
-      expect((await caller.candidates.list({ filter: { q: 'quarter', source: 'referral' } })).data.map((c) => c.email)).toEqual([
-        'zq@example.test',
-      ]);
+      expect(
+        (await caller.candidates.list({ filter: { q: 'quarter', source: 'referral' } })).data.map(
+          (c) => c.email,
+        ),
+      ).toEqual(['zq@example.test']);
       // Short text, accents and quotes, renamed and merged-away candidates.
       expect((await caller.candidates.list({ filter: { q: 'zo' } })).total).toBe(1);
       expect((await caller.candidates.list({ filter: { q: 'Zoë' } })).total).toBe(1);
       expect((await caller.candidates.list({ filter: { q: '"quarter' } })).total).toBe(0);
       const bob = (await caller.candidates.list({ filter: { q: 'bob.quarter' } })).data[0]!;
       await caller.candidates.update({ id: bob.id, name: 'Robert Baumeister' });
-      expect((await caller.candidates.list({ filter: { q: 'baumeister' } })).data.map((c) => c.id)).toEqual([bob.id]);
+      expect((await caller.candidates.list({ filter: { q: 'baumeister' } })).data.map((c) => c.id)).toEqual([
+        bob.id,
+      ]);
       expect((await caller.candidates.list({ filter: { q: 'builder' } })).total).toBe(0);
     });
   });
@@ -209,15 +283,22 @@ forEachDatabase('hiring', (db) => {
       expect(listed!.stageEnteredAt).toBe(app.stageHistory.at(-1)!.at);
       expect(listed!.stageEnteredAt > listed!.appliedAt).toBe(true);
       const board = await caller.applications.board({ jobId: job.id });
-      expect(board.columns.map((c) => c.count)).toEqual(job.stages.map((s) => (s.id === interview!.id ? 1 : 0)));
+      expect(board.columns.map((c) => c.count)).toEqual(
+        job.stages.map((s) => (s.id === interview!.id ? 1 : 0)),
+      );
       const [card] = board.columns.find((c) => c.stage.id === interview!.id)!.cards;
-      expect(card).toEqual({ ...listed, stage: { id: interview!.id, name: interview!.name, kind: interview!.kind, blindReview: false } });
+      expect(card).toEqual({
+        ...listed,
+        stage: { id: interview!.id, name: interview!.name, kind: interview!.kind, blindReview: false },
+      });
     });
 
     it('rejects with a reason and holds the rejection email until the chosen delay', async () => {
       const { actor, caller, tenant, deps } = await setup();
       const { job, applicationId, candidate } = await seedJobWithApplicant(db.orm(), actor);
-      await expect(caller.applications.reject({ ids: [applicationId], reasonId: 'made-up' })).rejects.toMatchObject({
+      await expect(
+        caller.applications.reject({ ids: [applicationId], reasonId: 'made-up' }),
+      ).rejects.toMatchObject({
         code: 'BAD_REQUEST',
       });
       const result = await caller.applications.reject({
@@ -231,7 +312,11 @@ forEachDatabase('hiring', (db) => {
       expect(app).toMatchObject({
         status: 'rejected',
         stage: { kind: 'rejected' },
-        rejection: { reasonId: 'skills', reasonLabel: 'Skills do not match the role', note: 'Needs more ROS experience' },
+        rejection: {
+          reasonId: 'skills',
+          reasonLabel: 'Skills do not match the role',
+          note: 'Needs more ROS experience',
+        },
       });
       const em = tenantEm(db.orm(), tenant.id);
       const [mail] = await em.find(OutboxEmail, { template: 'rejection' });
@@ -241,10 +326,17 @@ forEachDatabase('hiring', (db) => {
       expect(mail!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 23 * 3_600_000);
       // Not due yet: the dispatcher leaves it alone.
       const sent: string[] = [];
-      await deliverDueEmails(db.orm().em.fork(), { kind: 'file', send: async (m) => void sent.push(m.to) }, 'hr@example.test', deps.logger);
+      await deliverDueEmails(
+        db.orm().em.fork(),
+        { kind: 'file', send: async (m) => void sent.push(m.to) },
+        'hr@example.test',
+        deps.logger,
+      );
       expect(sent).toEqual([]);
       // Rejecting again changes nothing and sends nothing more.
-      expect(await caller.applications.reject({ ids: [applicationId], reasonId: 'skills', emailDelayHours: 0 })).toEqual({
+      expect(
+        await caller.applications.reject({ ids: [applicationId], reasonId: 'skills', emailDelayHours: 0 }),
+      ).toEqual({
         updated: 0,
         skipped: 1,
       });
@@ -254,19 +346,25 @@ forEachDatabase('hiring', (db) => {
       expect((await caller.applications.get({ id: applicationId })).rejection).toBeNull();
     });
 
-    it('sends the rejection in the tenant\'s own wording, always with the privacy footer', async () => {
+    it("sends the rejection in the tenant's own wording, always with the privacy footer", async () => {
       const { actor, tenant, as } = await setup();
       const em = db.orm().em.fork();
       const admin = await seedUser(em, tenant, 'admin');
       const adminCaller = await as(admin);
       expect(
         await fieldErrorsOf(
-          adminCaller.settings.updateEmailTemplate({ key: 'rejection', text: { subject: 'Hi {{candidat_name}}', body: 'x' } }),
+          adminCaller.settings.updateEmailTemplate({
+            key: 'rejection',
+            text: { subject: 'Hi {{candidat_name}}', body: 'x' },
+          }),
         ),
       ).toEqual({ 'text.subject': [expect.stringContaining('Unknown variable {{candidat_name}}')] });
       const templates = await adminCaller.settings.updateEmailTemplate({
         key: 'rejection',
-        text: { subject: 'About {{job_title}}', body: 'Hi {{candidate_name}}, not this time. {{company_name}}' },
+        text: {
+          subject: 'About {{job_title}}',
+          body: 'Hi {{candidate_name}}, not this time. {{company_name}}',
+        },
       });
       expect(templates.find((t) => t.key === 'rejection')).toMatchObject({ customized: true });
       const { applicationId, job, candidate } = await seedJobWithApplicant(db.orm(), actor);
@@ -285,7 +383,10 @@ forEachDatabase('hiring', (db) => {
       const { actor, caller, tenant } = await setup();
       const { job, applicationId } = await seedJobWithApplicant(db.orm(), actor);
       await expect(
-        caller.applications.move({ ids: [applicationId, '00000000-0000-4000-8000-000000000000'], stageId: job.stages[1]!.id }),
+        caller.applications.move({
+          ids: [applicationId, '00000000-0000-4000-8000-000000000000'],
+          stageId: job.stages[1]!.id,
+        }),
       ).rejects.toMatchObject({ code: 'NOT_FOUND' });
       expect((await caller.applications.get({ id: applicationId })).stage.id).toBe(job.stages[0]!.id);
       expect(await tenantEm(db.orm(), tenant.id).count(StageChange, { application: applicationId })).toBe(1);
@@ -297,12 +398,15 @@ forEachDatabase('hiring', (db) => {
       const b = await seedJobWithApplicant(db.orm(), actor);
       await caller.applications.setTags({ id: a.applicationId, tags: ['Python', 'relocation'] });
       await caller.applications.move({ ids: [b.applicationId], stageId: b.job.stages[1]!.id });
-      const ids = async (filter: object) => (await caller.applications.list({ filter })).data.map((x) => x.id);
+      const ids = async (filter: object) =>
+        (await caller.applications.list({ filter })).data.map((x) => x.id);
       expect(await ids({ jobId: a.job.id })).toEqual([a.applicationId]);
       expect(await ids({ stageId: b.job.stages[1]!.id })).toEqual([b.applicationId]);
       expect(await ids({ tag: 'python' })).toEqual([a.applicationId]);
       expect(await ids({ q: 'findme' })).toEqual([a.applicationId]);
-      expect((await ids({ status: 'active', source: 'sourced' })).sort()).toEqual([a.applicationId, b.applicationId].sort());
+      expect((await ids({ status: 'active', source: 'sourced' })).sort()).toEqual(
+        [a.applicationId, b.applicationId].sort(),
+      );
       const today = new Date().toISOString().slice(0, 10);
       expect((await ids({ appliedFrom: today, appliedTo: today })).length).toBe(2);
       expect(await ids({ appliedTo: '2000-01-01' })).toEqual([]);
@@ -316,13 +420,20 @@ forEachDatabase('hiring', (db) => {
       expect(note.author).toEqual({ id: recruiter.id, name: 'Rae Recruiter' });
       const withdrawn = await caller.applications.withdraw({ id: applicationId, note: 'Took another offer' });
       expect(withdrawn.status).toBe('withdrawn');
-      expect(withdrawn.notes.map((n) => n.body)).toEqual(['Withdrawn: Took another offer', 'Great call today']);
-      await expect(caller.applications.withdraw({ id: applicationId })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+      expect(withdrawn.notes.map((n) => n.body)).toEqual([
+        'Withdrawn: Took another offer',
+        'Great call today',
+      ]);
+      await expect(caller.applications.withdraw({ id: applicationId })).rejects.toMatchObject({
+        code: 'PRECONDITION_FAILED',
+      });
     });
 
     it('shows a hiring manager only the jobs whose team they are on', async () => {
       const { actor, caller, manager, as } = await setup();
-      const mine = await seedJobWithApplicant(db.orm(), actor, { hiringTeam: [{ userId: manager.id, role: 'hiring_manager' }] });
+      const mine = await seedJobWithApplicant(db.orm(), actor, {
+        hiringTeam: [{ userId: manager.id, role: 'hiring_manager' }],
+      });
       const other = await seedJobWithApplicant(db.orm(), actor);
       const hm = await as(manager);
       expect((await hm.jobs.list({})).data.map((j) => j.id)).toEqual([mine.job.id]);
@@ -331,14 +442,20 @@ forEachDatabase('hiring', (db) => {
       // A search narrows what they see; it never reaches other jobs' candidates.
       expect((await hm.candidates.list({ filter: { q: other.candidate.name } })).total).toBe(0);
       expect((await hm.applications.list({ filter: { q: other.candidate.name } })).total).toBe(0);
-      await expect(hm.applications.get({ id: other.applicationId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(hm.applications.addNote({ applicationId: other.applicationId, body: 'x' })).rejects.toMatchObject({
+      await expect(hm.applications.get({ id: other.applicationId })).rejects.toMatchObject({
         code: 'NOT_FOUND',
       });
-      expect((await hm.applications.addNote({ applicationId: mine.applicationId, body: 'Strong portfolio' })).body).toBe(
-        'Strong portfolio',
-      );
-      expect((await caller.jobs.get({ id: mine.job.id })).hiringTeam.map((m) => m.userId)).toEqual([manager.id]);
+      await expect(
+        hm.applications.addNote({ applicationId: other.applicationId, body: 'x' }),
+      ).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      expect(
+        (await hm.applications.addNote({ applicationId: mine.applicationId, body: 'Strong portfolio' })).body,
+      ).toBe('Strong portfolio');
+      expect((await caller.jobs.get({ id: mine.job.id })).hiringTeam.map((m) => m.userId)).toEqual([
+        manager.id,
+      ]);
     });
   });
 });

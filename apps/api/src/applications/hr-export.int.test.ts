@@ -15,8 +15,18 @@ forEachDatabase('export to HR', (db) => {
     await seedPublishedNotice(em, tenant);
     const deps = testDeps(db.orm());
     const staff = await callerFor(deps, await sessionFor(deps, recruiter.id, tenant.id));
-    const { job, candidate, applicationId } = await seedJobWithApplicant(db.orm(), actorOf(recruiter.id, tenant.id, 'recruiter'), {}, { name: 'Hana Hired', phone: '+49 30 1234567' });
-    await staff.attachments.upload({ candidateId: candidate.id, kind: 'resume', filename: 'Hana CV.pdf', contentBase64: pdfBytes('CV of Hana Hired').toString('base64') });
+    const { job, candidate, applicationId } = await seedJobWithApplicant(
+      db.orm(),
+      actorOf(recruiter.id, tenant.id, 'recruiter'),
+      {},
+      { name: 'Hana Hired', phone: '+49 30 1234567' },
+    );
+    await staff.attachments.upload({
+      candidateId: candidate.id,
+      kind: 'resume',
+      filename: 'Hana CV.pdf',
+      contentBase64: pdfBytes('CV of Hana Hired').toString('base64'),
+    });
     return { tenant, recruiter, manager, deps, staff, job, candidate, applicationId };
   };
 
@@ -45,7 +55,12 @@ forEachDatabase('export to HR', (db) => {
       expect(application.hrExport).toMatchObject({ by: { id: w.recruiter.id } });
       const row = await tenantEm(db.orm(), w.tenant.id).findOneOrFail(Application, w.applicationId);
       expect(row.hrExportedAt).toBeInstanceOf(Date);
-      expect(await tenantEm(db.orm(), w.tenant.id).count(AuditEvent, { action: 'application.hr_export', subjectRef: auditSubjectRef(w.candidate.id) })).toBe(1);
+      expect(
+        await tenantEm(db.orm(), w.tenant.id).count(AuditEvent, {
+          action: 'application.hr_export',
+          subjectRef: auditSubjectRef(w.candidate.id),
+        }),
+      ).toBe(1);
     });
 
     it('is for recruiters and admins, and refused while the candidate’s processing is restricted', async () => {
@@ -53,7 +68,9 @@ forEachDatabase('export to HR', (db) => {
       const hired = w.job.stages.find((s) => s.kind === 'hired')!;
       await w.staff.applications.move({ ids: [w.applicationId], stageId: hired.id });
       const manager = await callerFor(w.deps, await sessionFor(w.deps, w.manager.id, w.tenant.id));
-      await expect(manager.applications.exportToHr({ id: w.applicationId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(manager.applications.exportToHr({ id: w.applicationId })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
 
       const admin = await seedUser(db.orm().em.fork(), w.tenant, 'admin');
       const owner = await callerFor(w.deps, await sessionFor(w.deps, admin.id, w.tenant.id));

@@ -1,13 +1,13 @@
 import { Attachment, type Em, Offer, User } from '@candor/db';
 import type { TDataCategory, THrExportResult } from '@candor/schemas';
-import { recordAudit } from '../audit/audit.service.js';
 import { readAttachmentBytes } from '../attachments/attachments.service.js';
+import { recordAudit } from '../audit/audit.service.js';
 import { assertNotRestricted } from '../candidates/restriction.js';
 import type { FileStore } from '../files/file-store.js';
 import { zipArchive } from '../files/zip.js';
 import { visibleApplication } from '../hiring/job-scope.js';
-import { hrExportRecipients, recordDisclosure } from '../privacy/disclosures.service.js';
 import { candidateKey, type DataKeys, openWith } from '../keys/data-keys.js';
+import { hrExportRecipients, recordDisclosure } from '../privacy/disclosures.service.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 
@@ -51,18 +51,24 @@ export async function exportHireToHr(
   id: string,
 ): Promise<THrExportResult> {
   const app = await visibleApplication(em, actor, id);
-  if (app.status !== 'hired') throw new AppError('PRECONDITION_FAILED', 'Only a hired candidate’s record goes to HR');
+  if (app.status !== 'hired')
+    throw new AppError('PRECONDITION_FAILED', 'Only a hired candidate’s record goes to HR');
   assertNotRestricted(app.candidate, 'their record cannot be handed to HR');
   const candidate = app.candidate;
   const key = await candidateKey(em, deps, { tenantId: actor.tenantId, candidateId: candidate.id });
-  const [offer] = await em.find(Offer, { application: app, status: 'accepted' }, { orderBy: { respondedAt: 'desc' }, limit: 1 });
+  const [offer] = await em.find(
+    Offer,
+    { application: app, status: 'accepted' },
+    { orderBy: { respondedAt: 'desc' }, limit: 1 },
+  );
   const attachments = await em.find(Attachment, { candidate }, { orderBy: { createdAt: 'asc' } });
 
   const entries: Array<readonly [string, string | Uint8Array]> = [];
   const used = new Set<string>();
   const unique = (name: string) => {
     let candidateName = name;
-    for (let n = 2; used.has(candidateName); n++) candidateName = name.replace(/(\.[^.]*)?$/, (ext) => ` (${n})${ext ?? ''}`);
+    for (let n = 2; used.has(candidateName); n++)
+      candidateName = name.replace(/(\.[^.]*)?$/, (ext) => ` (${n})${ext ?? ''}`);
     used.add(candidateName);
     return candidateName;
   };
@@ -119,8 +125,16 @@ export async function exportHireToHr(
       userId: actor.userId,
     });
   }
-  recordAudit(em, actor, { action: 'application.hr_export', targetType: 'Application', targetId: app.id, subjectId: candidate.id });
+  recordAudit(em, actor, {
+    action: 'application.hr_export',
+    targetType: 'Application',
+    targetId: app.id,
+    subjectId: candidate.id,
+  });
   await em.flush();
   const day = app.hrExportedAt.toISOString().slice(0, 10);
-  return { filename: `hire-${app.id.slice(0, 8)}-${day}.zip`, contentBase64: zipArchive(entries).toString('base64') };
+  return {
+    filename: `hire-${app.id.slice(0, 8)}-${day}.zip`,
+    contentBase64: zipArchive(entries).toString('base64'),
+  };
 }

@@ -11,12 +11,22 @@ import { toApplication } from './application-detail.js';
  * the offer stage): blind review no longer applies to this application. It
  * cannot be taken back, since they will have seen it, and it is audited.
  */
-export async function revealIdentity(em: Em, actor: Actor, keys: DataKeys, id: string): Promise<TApplication> {
+export async function revealIdentity(
+  em: Em,
+  actor: Actor,
+  keys: DataKeys,
+  id: string,
+): Promise<TApplication> {
   const app = await visibleApplication(em, actor, id);
   if (!app.identityRevealedAt) {
     app.identityRevealedAt = new Date();
     app.identityRevealedBy = em.getReference(User, actor.userId);
-    recordAudit(em, actor, { action: 'application.identity_reveal', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
+    recordAudit(em, actor, {
+      action: 'application.identity_reveal',
+      targetType: 'Application',
+      targetId: app.id,
+      subjectId: app.candidate.id,
+    });
     await em.flush();
   }
   return toApplication(em, actor, keys, app);

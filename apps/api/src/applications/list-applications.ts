@@ -1,4 +1,11 @@
-import { Application, ApplicationTag, candidatesMatching, countApplications, type Em, findPage } from '@candor/db';
+import {
+  Application,
+  ApplicationTag,
+  candidatesMatching,
+  countApplications,
+  type Em,
+  findPage,
+} from '@candor/db';
 import type { ZApplicationListParams } from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
@@ -23,7 +30,11 @@ function taggedWith(em: Em, tenantId: string, tag: string): string[] {
     .getKnexQuery() as unknown as string[];
 }
 
-export async function listApplications(em: Em, actor: Actor, params: z.output<typeof ZApplicationListParams>) {
+export async function listApplications(
+  em: Em,
+  actor: Actor,
+  params: z.output<typeof ZApplicationListParams>,
+) {
   const { page, perPage } = params.pagination;
   const f = params.filter;
   const scope = await applicationScope(em, actor);
@@ -51,7 +62,10 @@ export async function listApplications(em: Em, actor: Actor, params: z.output<ty
   const countable = !f.source && !applied && !f.tag && onCandidate.length === 0;
   const { rows, total, capped } = await findPage(em, Application, where, {
     populate: ['candidate', 'job', 'stage'],
-    orderBy: [{ [params.sort.field]: params.sort.order }, { id: params.sort.order === 'ASC' ? 'asc' : 'desc' }],
+    orderBy: [
+      { [params.sort.field]: params.sort.order },
+      { id: params.sort.order === 'ASC' ? 'asc' : 'desc' },
+    ],
     page,
     perPage,
     after: params.pagination.after,

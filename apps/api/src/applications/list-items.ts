@@ -12,7 +12,9 @@ import { type ApplicationRow, candidateRefFor, stageRef } from './application-re
 export async function tagsOf(em: Em, ids: string[]): Promise<Map<string, string[]>> {
   const byApp = new Map<string, string[]>();
   if (ids.length === 0) return byApp;
-  const query = tableQuery(em, 'application_tag').select('application_id', 'tag').whereIn('application_id', ids);
+  const query = tableQuery(em, 'application_tag')
+    .select('application_id', 'tag')
+    .whereIn('application_id', ids);
   for (const row of (await query) as Array<{ application_id: string; tag: string }>) {
     const tags = byApp.get(row.application_id) ?? [];
     tags.push(row.tag);
@@ -23,7 +25,12 @@ export async function tagsOf(em: Em, ids: string[]): Promise<Map<string, string[
   return byApp;
 }
 
-export function toListItem(actor: Actor, a: ApplicationRow, tags: string[], stageEnteredAt: Date | undefined): TApplicationListItem {
+export function toListItem(
+  actor: Actor,
+  a: ApplicationRow,
+  tags: string[],
+  stageEnteredAt: Date | undefined,
+): TApplicationListItem {
   return {
     id: a.id,
     candidate: candidateRefFor(actor, a),
@@ -51,7 +58,11 @@ async function stageEnteredAt(em: Em, ids: string[]): Promise<Map<string, Date>>
   return new Map(rows.map((r) => [r.application, new Date(r.entered)]));
 }
 
-export async function toListItems(em: Em, actor: Actor, rows: ApplicationRow[]): Promise<TApplicationListItem[]> {
+export async function toListItems(
+  em: Em,
+  actor: Actor,
+  rows: ApplicationRow[],
+): Promise<TApplicationListItem[]> {
   const ids = rows.map((r) => r.id);
   const [tags, entered] = await Promise.all([tagsOf(em, ids), stageEnteredAt(em, ids)]);
   return rows.map((r) => toListItem(actor, r, tags.get(r.id) ?? [], entered.get(r.id)));

@@ -33,9 +33,17 @@ export function moveToStage(tx: Em, app: ApplicationRow, stage: StageRow, byUser
 
 /** Loads the applications for a bulk action; all must exist, be visible and not restricted, or nothing happens. */
 async function applicationsForUpdate(tx: Em, actor: Actor, ids: string[]): Promise<ApplicationRow[]> {
-  const rows = await tx.find(Application, { id: { $in: ids }, ...(await applicationScope(tx, actor)) }, { populate: ['candidate', 'job', 'stage'] });
+  const rows = await tx.find(
+    Application,
+    { id: { $in: ids }, ...(await applicationScope(tx, actor)) },
+    { populate: ['candidate', 'job', 'stage'] },
+  );
   if (rows.length !== new Set(ids).size) throw new AppError('NOT_FOUND', 'Some applications no longer exist');
-  assertNotRestricted(rows.map((r) => r.candidate), 'their applications cannot move', 'ids');
+  assertNotRestricted(
+    rows.map((r) => r.candidate),
+    'their applications cannot move',
+    'ids',
+  );
   return rows;
 }
 
@@ -49,11 +57,15 @@ export async function moveApplications(em: Em, actor: Actor, input: z.output<typ
     const stage = await tx.findOne(JobStage, input.stageId);
     if (!stage) throw new AppError('NOT_FOUND', 'No such stage', { stageId: ['Unknown stage'] });
     if (stage.kind === 'rejected') {
-      throw new AppError('BAD_REQUEST', 'Use Reject to move applications to the rejected stage', { stageId: ['Use Reject'] });
+      throw new AppError('BAD_REQUEST', 'Use Reject to move applications to the rejected stage', {
+        stageId: ['Use Reject'],
+      });
     }
     const apps = await applicationsForUpdate(tx, actor, input.ids);
     if (apps.some((a) => a.job.id !== stage.job.id)) {
-      throw new AppError('BAD_REQUEST', 'All applications must belong to the job of the stage', { stageId: ['Other job'] });
+      throw new AppError('BAD_REQUEST', 'All applications must belong to the job of the stage', {
+        stageId: ['Other job'],
+      });
     }
     let updated = 0;
     let skipped = 0;
@@ -72,7 +84,12 @@ export async function moveApplications(em: Em, actor: Actor, input: z.output<typ
         app.decidedAt = new Date();
         app.decidedBy = tx.getReference(User, actor.userId);
       }
-      recordAudit(tx, actor, { action: 'application.move', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
+      recordAudit(tx, actor, {
+        action: 'application.move',
+        targetType: 'Application',
+        targetId: app.id,
+        subjectId: app.candidate.id,
+      });
       updated++;
     }
     await tx.flush();
@@ -101,7 +118,9 @@ export async function rejectApplications(
     const tenant = await tx.findOneOrFail(Tenant, actor.tenantId);
     const apps = await applicationsForUpdate(tx, actor, input.ids);
     const rejectedStages = new Map(
-      (await tx.find(JobStage, { job: { $in: [...new Set(apps.map((a) => a.job.id))] }, kind: 'rejected' })).map((s) => [s.job.id, s]),
+      (
+        await tx.find(JobStage, { job: { $in: [...new Set(apps.map((a) => a.job.id))] }, kind: 'rejected' })
+      ).map((s) => [s.job.id, s]),
     );
     let updated = 0;
     let skipped = 0;
@@ -115,7 +134,15 @@ export async function rejectApplications(
       app.status = 'rejected';
       app.rejectionReasonId = input.reasonId;
       app.rejectionNote = input.note
-        ? sealFor(await candidateKey(tx, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id }, { create: true }), input.note)
+        ? sealFor(
+            await candidateKey(
+              tx,
+              keys,
+              { tenantId: actor.tenantId, candidateId: app.candidate.id },
+              { create: true },
+            ),
+            input.note,
+          )
         : null;
       app.decidedAt = new Date();
       app.decidedBy = tx.getReference(User, actor.userId);
@@ -125,10 +152,20 @@ export async function rejectApplications(
           candidateId: app.candidate.id,
           to: app.candidate.email,
           sendAfter: new Date(Date.now() + input.emailDelayHours * 3_600_000),
-          ...renderEmail(tenant, 'rejection', { candidate_name: app.candidate.name, job_title: app.job.title }, publicUrl),
+          ...renderEmail(
+            tenant,
+            'rejection',
+            { candidate_name: app.candidate.name, job_title: app.job.title },
+            publicUrl,
+          ),
         });
       }
-      recordAudit(tx, actor, { action: 'application.reject', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
+      recordAudit(tx, actor, {
+        action: 'application.reject',
+        targetType: 'Application',
+        targetId: app.id,
+        subjectId: app.candidate.id,
+      });
       updated++;
     }
     await tx.flush();

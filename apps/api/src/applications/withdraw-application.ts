@@ -11,10 +11,23 @@ import { toApplication } from './application-detail.js';
  * leaves the pipeline. Allowed under a restriction of processing: it stops
  * processing, on the candidate's own word.
  */
-export async function withdrawApplication(em: Em, actor: Actor, keys: DataKeys, input: { id: string; note: string }) {
+export async function withdrawApplication(
+  em: Em,
+  actor: Actor,
+  keys: DataKeys,
+  input: { id: string; note: string },
+) {
   const app = await visibleApplication(em, actor, input.id);
-  if (app.status !== 'active') throw new AppError('PRECONDITION_FAILED', `This application is already ${app.status}`);
-  const key = input.note ? await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id }, { create: true }) : null;
+  if (app.status !== 'active')
+    throw new AppError('PRECONDITION_FAILED', `This application is already ${app.status}`);
+  const key = input.note
+    ? await candidateKey(
+        em,
+        keys,
+        { tenantId: actor.tenantId, candidateId: app.candidate.id },
+        { create: true },
+      )
+    : null;
   app.status = 'withdrawn';
   app.decidedAt = new Date();
   app.decidedBy = em.getReference(User, actor.userId);
@@ -27,7 +40,12 @@ export async function withdrawApplication(em: Em, actor: Actor, keys: DataKeys, 
       body: sealFor(key, `Withdrawn: ${input.note}`),
     });
   }
-  recordAudit(em, actor, { action: 'application.withdraw', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
+  recordAudit(em, actor, {
+    action: 'application.withdraw',
+    targetType: 'Application',
+    targetId: app.id,
+    subjectId: app.candidate.id,
+  });
   await em.flush();
   return toApplication(em, actor, keys, app);
 }

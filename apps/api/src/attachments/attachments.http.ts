@@ -1,5 +1,5 @@
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { Context as HonoContext } from 'hono';
 import type { AppDeps } from '../deps.js';
 import { appRouter } from '../router.js';
@@ -35,7 +35,12 @@ export function attachmentDownloadHandler(
       return new Response(Buffer.from(file.contentBase64, 'base64'), { status: 200, headers });
     } catch (error) {
       const status = error instanceof TRPCError ? getHTTPStatusCodeFromError(error) : 500;
-      return c.json({ error: { message: status === 500 ? 'Something went wrong on our side' : (error as Error).message } }, status as 400);
+      return c.json(
+        {
+          error: { message: status === 500 ? 'Something went wrong on our side' : (error as Error).message },
+        },
+        status as 400,
+      );
     }
   };
 }

@@ -3,7 +3,15 @@ import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { DOCUMENT_TYPES } from '@candor/schemas';
 import { expect, it } from 'vitest';
 import { letterPdf } from '../offers/letter-pdf.js';
-import { deflatedDocxBytes, docxBytes, hostileDocuments, odtBytes, pdfBytes, storedZip, zipBombDocx } from '../testing/documents.js';
+import {
+  deflatedDocxBytes,
+  docxBytes,
+  hostileDocuments,
+  odtBytes,
+  pdfBytes,
+  storedZip,
+  zipBombDocx,
+} from '../testing/documents.js';
 import { seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
 
@@ -29,17 +37,27 @@ forEachDatabase('attachments', (db) => {
       filename: 'Casey résumé "final".pdf',
       contentBase64: pdfBytes('casey').toString('base64'),
     });
-    expect(uploaded).toMatchObject({ contentType: DOCUMENT_TYPES.pdf, kind: 'resume', size: pdfBytes('casey').length });
-    expect((await caller.attachments.forCandidate({ candidateId: candidate.id })).map((a) => a.id)).toEqual([uploaded.id]);
+    expect(uploaded).toMatchObject({
+      contentType: DOCUMENT_TYPES.pdf,
+      kind: 'resume',
+      size: pdfBytes('casey').length,
+    });
+    expect((await caller.attachments.forCandidate({ candidateId: candidate.id })).map((a) => a.id)).toEqual([
+      uploaded.id,
+    ]);
 
     const client = httpClient(deps);
     expect((await client.request(uploaded.downloadUrl)).status).toBe(401);
     const res = await httpClient(deps).request(uploaded.downloadUrl, {
-      headers: { Cookie: `${deps.sessions.cookieName}=${await sessionFor(deps, (await caller.auth.me()).userId, tenant.id)}` },
+      headers: {
+        Cookie: `${deps.sessions.cookieName}=${await sessionFor(deps, (await caller.auth.me()).userId, tenant.id)}`,
+      },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe(DOCUMENT_TYPES.pdf);
-    expect(res.headers.get('Content-Disposition')).toContain("filename*=UTF-8''Casey%20r%C3%A9sum%C3%A9%20%22final%22.pdf");
+    expect(res.headers.get('Content-Disposition')).toContain(
+      "filename*=UTF-8''Casey%20r%C3%A9sum%C3%A9%20%22final%22.pdf",
+    );
     expect(res.headers.get('Cache-Control')).toBe('no-store');
     expect(Buffer.from(await res.arrayBuffer()).equals(pdfBytes('casey'))).toBe(true);
     const audit = await tenantEm(db.orm(), tenant.id).find(AuditEvent, { action: 'attachment.download' });
@@ -50,7 +68,12 @@ forEachDatabase('attachments', (db) => {
     const { caller, candidate } = await setup();
     for (const bytes of [Buffer.from('MZ\x90\x00 program'), storedZip([['a.txt', 'hi']])]) {
       await expect(
-        caller.attachments.upload({ candidateId: candidate.id, kind: 'resume', filename: 'cv.pdf', contentBase64: bytes.toString('base64') }),
+        caller.attachments.upload({
+          candidateId: candidate.id,
+          kind: 'resume',
+          filename: 'cv.pdf',
+          contentBase64: bytes.toString('base64'),
+        }),
       ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     }
     await expect(
@@ -69,7 +92,12 @@ forEachDatabase('attachments', (db) => {
     const client = httpClient(deps);
     const cookie = `${deps.sessions.cookieName}=${await sessionFor(deps, recruiter.id, tenant.id)}`;
     for (const [label, bytes, reason] of hostileDocuments()) {
-      const input = { candidateId: candidate.id, kind: 'resume', filename: 'cv.docx', contentBase64: bytes.toString('base64') };
+      const input = {
+        candidateId: candidate.id,
+        kind: 'resume',
+        filename: 'cv.docx',
+        contentBase64: bytes.toString('base64'),
+      };
       const res = await client.mutate('attachments.upload', input, { Cookie: cookie });
       const body = (await res.json()) as { error: { data: { fieldErrors?: Record<string, string[]> } } };
       expect({ label, status: res.status }).toEqual({ label, status: 400 });
@@ -84,10 +112,20 @@ forEachDatabase('attachments', (db) => {
       ['cv.docx', deflatedDocxBytes(['Ten years of TypeScript']), 'Ten years of TypeScript'],
       ['cv-stored.docx', docxBytes(), ''],
       ['letter.odt', odtBytes(), ''],
-      ['cv.pdf', letterPdf({ heading: 'Resume', subheading: '', body: 'Robotics and SQL', footer: '' }), 'Robotics and SQL'],
+      [
+        'cv.pdf',
+        letterPdf({ heading: 'Resume', subheading: '', body: 'Robotics and SQL', footer: '' }),
+        'Robotics and SQL',
+      ],
     ];
     for (const [filename, bytes, text] of files) {
-      const file = await caller.attachments.upload({ candidateId: candidate.id, applicationId, kind: 'resume', filename, contentBase64: bytes.toString('base64') });
+      const file = await caller.attachments.upload({
+        candidateId: candidate.id,
+        applicationId,
+        kind: 'resume',
+        filename,
+        contentBase64: bytes.toString('base64'),
+      });
       expect((await caller.attachments.redactedText({ id: file.id })).text).toContain(text);
     }
   });
@@ -95,7 +133,13 @@ forEachDatabase('attachments', (db) => {
   it('answers 422, not a blocked server, for the text of a zip bomb stored before uploads were checked', async () => {
     const { tenant, deps, caller, candidate, applicationId } = await setup();
     // Stored as the old sniffer let it through: upload a valid file, then put the bomb in its place.
-    const file = await caller.attachments.upload({ candidateId: candidate.id, applicationId, kind: 'resume', filename: 'cv.docx', contentBase64: docxBytes().toString('base64') });
+    const file = await caller.attachments.upload({
+      candidateId: candidate.id,
+      applicationId,
+      kind: 'resume',
+      filename: 'cv.docx',
+      contentBase64: docxBytes().toString('base64'),
+    });
     const em = tenantEm(db.orm(), tenant.id);
     const row = await em.findOneOrFail(Attachment, { id: file.id });
     row.storageKey = await deps.files.put(zipBombDocx());
@@ -117,7 +161,9 @@ forEachDatabase('attachments', (db) => {
       contentBase64: odtBytes().toString('base64'),
     });
     const token = await sessionFor(deps, outsider.id, tenant.id);
-    const res = await httpClient(deps).request(file.downloadUrl, { headers: { Cookie: `${deps.sessions.cookieName}=${token}` } });
+    const res = await httpClient(deps).request(file.downloadUrl, {
+      headers: { Cookie: `${deps.sessions.cookieName}=${token}` },
+    });
     expect(res.status).toBe(404);
   });
 });

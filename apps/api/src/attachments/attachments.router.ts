@@ -48,6 +48,10 @@ export const attachmentsRouter = router({
     .output(z.object({ filename: z.string(), contentType: z.string(), contentBase64: z.string() }))
     .query(async ({ ctx, input }) => {
       const file = await openAttachment(ctx.em, ctx.actor, ctx.deps, input.id);
-      return { filename: file.filename, contentType: file.contentType, contentBase64: file.bytes.toString('base64') };
+      return {
+        filename: file.filename,
+        contentType: file.contentType,
+        contentBase64: file.bytes.toString('base64'),
+      };
     }),
 });

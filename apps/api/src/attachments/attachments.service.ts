@@ -9,10 +9,14 @@ import {
 } from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
-import { assertNotRestricted, byCandidateRestrictionScope, candidateRestrictionScope } from '../candidates/restriction.js';
+import {
+  assertNotRestricted,
+  byCandidateRestrictionScope,
+  candidateRestrictionScope,
+} from '../candidates/restriction.js';
+import { DocumentUnreadable, documentText } from '../files/document-text.js';
 import type { FileStore } from '../files/file-store.js';
 import { sniffDocument } from '../files/sniff.js';
-import { DocumentUnreadable, documentText } from '../files/document-text.js';
 import { assertNotBlind, identifiableScope, isBlindFor, reviewsBlind } from '../hiring/blind-review.js';
 import { jobScope, visibleApplication } from '../hiring/job-scope.js';
 import { redactorFor } from '../hiring/redaction.js';
@@ -60,7 +64,9 @@ async function visibleWhere(em: Em, actor: Actor) {
  */
 export async function listAttachments(em: Em, actor: Actor, candidateId: string): Promise<TAttachment[]> {
   const visible = await visibleWhere(em, actor);
-  const where = reviewsBlind(actor) ? { ...visible, application: { ...visible.application, ...identifiableScope(actor) } } : visible;
+  const where = reviewsBlind(actor)
+    ? { ...visible, application: { ...visible.application, ...identifiableScope(actor) } }
+    : visible;
   const rows = await em.find(
     Attachment,
     { ...where, candidate: { id: candidateId, ...candidateRestrictionScope(actor) } },
@@ -77,9 +83,12 @@ export async function uploadAttachment(
   input: z.output<typeof ZAttachmentUploadInput>,
 ): Promise<TAttachment> {
   const bytes = Buffer.from(input.contentBase64, 'base64');
-  if (bytes.length === 0) throw new AppError('BAD_REQUEST', 'The file is empty', { contentBase64: ['Empty file'] });
+  if (bytes.length === 0)
+    throw new AppError('BAD_REQUEST', 'The file is empty', { contentBase64: ['Empty file'] });
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
-    throw new AppError('BAD_REQUEST', 'The file is larger than 10 MB', { contentBase64: ['Larger than 10 MB'] });
+    throw new AppError('BAD_REQUEST', 'The file is larger than 10 MB', {
+      contentBase64: ['Larger than 10 MB'],
+    });
   }
   const { contentType, problem } = await sniffDocument(bytes);
   if (!contentType) {
@@ -87,16 +96,25 @@ export async function uploadAttachment(
       contentBase64: [problem ?? 'Not a PDF, DOCX or ODT document'],
     });
   }
-  const candidate = await em.findOne(Candidate, { id: input.candidateId, ...candidateRestrictionScope(actor) });
+  const candidate = await em.findOne(Candidate, {
+    id: input.candidateId,
+    ...candidateRestrictionScope(actor),
+  });
   if (!candidate) throw new AppError('NOT_FOUND', 'No such candidate');
   assertNotRestricted(candidate, 'no files can be added to their record');
   const application = input.applicationId
     ? await em.findOne(Application, { id: input.applicationId, candidate, ...(await jobScope(em, actor)) })
     : null;
-  if (input.applicationId && !application) throw new AppError('NOT_FOUND', 'No such application of this candidate');
+  if (input.applicationId && !application)
+    throw new AppError('NOT_FOUND', 'No such application of this candidate');
 
   const { files } = deps;
-  const key = await candidateKey(em, deps, { tenantId: actor.tenantId, candidateId: candidate.id }, { create: true });
+  const key = await candidateKey(
+    em,
+    deps,
+    { tenantId: actor.tenantId, candidateId: candidate.id },
+    { create: true },
+  );
   // Pending until the row commits, so a crash in between leaves only what the leftover sweep removes.
   const storageKey = await files.putPending(sealFor(key, bytes));
   let row: AttachmentRow;
@@ -114,7 +132,12 @@ export async function uploadAttachment(
       encrypted: true,
       uploadedBy: em.getReference(User, actor.userId),
     });
-    recordAudit(em, actor, { action: 'attachment.upload', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
+    recordAudit(em, actor, {
+      action: 'attachment.upload',
+      targetType: 'Candidate',
+      targetId: candidate.id,
+      subjectId: candidate.id,
+    });
     await em.flush();
   } catch (error) {
     await files.remove(storageKey);
@@ -127,16 +150,35 @@ export async function uploadAttachment(
 }
 
 /** An application's files; under blind review without their names, to be read as redacted text. */
-export async function listApplicationAttachments(em: Em, actor: Actor, applicationId: string): Promise<TApplicationAttachment[]> {
+export async function listApplicationAttachments(
+  em: Em,
+  actor: Actor,
+  applicationId: string,
+): Promise<TApplicationAttachment[]> {
   const app = await visibleApplication(em, actor, applicationId);
-  const rows = await em.find(Attachment, { application: app }, { populate: ['uploadedBy'], orderBy: { createdAt: 'desc' } });
+  const rows = await em.find(
+    Attachment,
+    { application: app },
+    { populate: ['uploadedBy'], orderBy: { createdAt: 'desc' } },
+  );
   if (!isBlindFor(actor, app)) return rows.map(toDto);
-  return rows.map((a) => ({ blind: true, id: a.id, applicationId: app.id, kind: a.kind, size: a.size, createdAt: a.createdAt.toISOString() }));
+  return rows.map((a) => ({
+    blind: true,
+    id: a.id,
+    applicationId: app.id,
+    kind: a.kind,
+    size: a.size,
+    createdAt: a.createdAt.toISOString(),
+  }));
 }
 
 /** A file the actor may see, with the application it belongs to (for the blind-review check). */
 async function visibleAttachment(em: Em, actor: Actor, id: string) {
-  const row = await em.findOne(Attachment, { id, ...(await visibleWhere(em, actor)) }, { populate: ['application.stage', 'candidate'] });
+  const row = await em.findOne(
+    Attachment,
+    { id, ...(await visibleWhere(em, actor)) },
+    { populate: ['application.stage', 'candidate'] },
+  );
   if (!row) throw new AppError('NOT_FOUND', 'No such file');
   return row;
 }
@@ -153,7 +195,12 @@ export async function redactedAttachmentText(
   id: string,
 ): Promise<TRedactedText> {
   const row = await visibleAttachment(em, actor, id);
-  recordAudit(em, actor, { action: 'attachment.read_redacted', targetType: 'Attachment', targetId: row.id, subjectId: row.candidate.id });
+  recordAudit(em, actor, {
+    action: 'attachment.read_redacted',
+    targetType: 'Attachment',
+    targetId: row.id,
+    subjectId: row.candidate.id,
+  });
   await em.flush();
   const bytes = await readAttachmentBytes(em, deps, row);
   const text = await documentText(bytes, row.contentType).catch((error: unknown) => {
@@ -164,12 +211,27 @@ export async function redactedAttachmentText(
 }
 
 /** Authorizes and audits one download; the HTTP route then streams the bytes. */
-export async function openAttachment(em: Em, actor: Actor, deps: DataKeys & { files: FileStore }, id: string) {
+export async function openAttachment(
+  em: Em,
+  actor: Actor,
+  deps: DataKeys & { files: FileStore },
+  id: string,
+) {
   const row = await visibleAttachment(em, actor, id);
-  if (row.application) assertNotBlind(actor, row.application, 'read the redacted text instead of the original file');
-  recordAudit(em, actor, { action: 'attachment.download', targetType: 'Attachment', targetId: row.id, subjectId: row.candidate.id });
+  if (row.application)
+    assertNotBlind(actor, row.application, 'read the redacted text instead of the original file');
+  recordAudit(em, actor, {
+    action: 'attachment.download',
+    targetType: 'Attachment',
+    targetId: row.id,
+    subjectId: row.candidate.id,
+  });
   await em.flush();
-  return { filename: row.filename, contentType: row.contentType, bytes: await readAttachmentBytes(em, deps, row) };
+  return {
+    filename: row.filename,
+    contentType: row.contentType,
+    bytes: await readAttachmentBytes(em, deps, row),
+  };
 }
 
 /** The original bytes of a stored file: opened with the candidate's key when it was stored sealed. */

@@ -3,8 +3,8 @@ import { AuditEvent, type Orm } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callerFor, sessionFor, testDeps } from '../testing/test-app.js';
-import { auditSubjectRef, setAuditSubjectKey } from './audit-subject.js';
 import { verifyAuditChainsCommand } from './audit.service.js';
+import { auditSubjectRef, setAuditSubjectKey } from './audit-subject.js';
 
 async function chainOf(orm: Orm, tenantId: string) {
   return orm.em.fork().find(AuditEvent, { chain: tenantId }, { orderBy: { seq: 'asc' }, filters: false });

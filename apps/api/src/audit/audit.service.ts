@@ -1,18 +1,17 @@
 import {
-  AuditEvent,
   type AuditChainVerification,
+  AuditEvent,
   auditChains,
   type Em,
   GLOBAL_AUDIT_CHAIN,
   type InferEntity,
   Membership,
-  Tenant,
   TENANT_FILTER,
+  Tenant,
   verifyAuditChain,
 } from '@candor/db';
 import type { z } from 'zod';
 import type { Actor } from '../trpc/init.js';
-import { auditSubjectRef } from './audit-subject.js';
 import type {
   TAuditExportResult,
   TAuditFilter,
@@ -20,6 +19,7 @@ import type {
   TAuditVerifyResult,
   ZAuditLogParams,
 } from './audit.schemas.js';
+import { auditSubjectRef } from './audit-subject.js';
 
 type AuditEventRow = InferEntity<typeof AuditEvent>;
 

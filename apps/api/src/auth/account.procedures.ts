@@ -19,7 +19,11 @@ export const accountProcedures = {
    */
   whoAmI: publicProcedure
     .output(ZMe.nullable())
-    .query(({ ctx }) => (ctx.session ? buildMe(ctx.em, ctx.session.userId, ctx.session.activeTenantId, ctx.session.signedInWith) : null)),
+    .query(({ ctx }) =>
+      ctx.session
+        ? buildMe(ctx.em, ctx.session.userId, ctx.session.activeTenantId, ctx.session.signedInWith)
+        : null,
+    ),
 
   sessions: ownAccountProcedure
     .output(z.array(ZSessionSummary))
@@ -31,30 +35,42 @@ export const accountProcedures = {
     .output(z.object({ ok: z.literal(true), wasCurrent: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       if (!(await ctx.deps.sessions.invalidateById(ctx.userId, input.id))) {
-        throw new AppError('NOT_FOUND', 'This session has already ended', { id: ['Not one of your sessions'] });
+        throw new AppError('NOT_FOUND', 'This session has already ended', {
+          id: ['Not one of your sessions'],
+        });
       }
       const wasCurrent = hashToken(ctx.session.token) === input.id;
       if (wasCurrent) ctx.setCookie(ctx.deps.sessions.blankCookie());
-      recordAudit(ctx.em, { userId: ctx.userId, tenantId: ctx.session.activeTenantId, requestId: ctx.requestId }, {
-        action: 'auth.end_session',
-        targetType: 'User',
-        targetId: ctx.userId,
-      });
+      recordAudit(
+        ctx.em,
+        { userId: ctx.userId, tenantId: ctx.session.activeTenantId, requestId: ctx.requestId },
+        {
+          action: 'auth.end_session',
+          targetType: 'User',
+          targetId: ctx.userId,
+        },
+      );
       await ctx.em.flush();
       return { ok: true as const, wasCurrent };
     }),
 
   /** "Sign out everywhere else": every session of the user but this one. */
-  endOtherSessions: ownAccountProcedure.output(z.object({ ended: z.number().int() })).mutation(async ({ ctx }) => {
-    const ended = await ctx.deps.sessions.invalidateOthers(ctx.userId, ctx.session.token);
-    recordAudit(ctx.em, { userId: ctx.userId, tenantId: ctx.session.activeTenantId, requestId: ctx.requestId }, {
-      action: 'auth.end_other_sessions',
-      targetType: 'User',
-      targetId: ctx.userId,
-    });
-    await ctx.em.flush();
-    return { ended };
-  }),
+  endOtherSessions: ownAccountProcedure
+    .output(z.object({ ended: z.number().int() }))
+    .mutation(async ({ ctx }) => {
+      const ended = await ctx.deps.sessions.invalidateOthers(ctx.userId, ctx.session.token);
+      recordAudit(
+        ctx.em,
+        { userId: ctx.userId, tenantId: ctx.session.activeTenantId, requestId: ctx.requestId },
+        {
+          action: 'auth.end_other_sessions',
+          targetType: 'User',
+          targetId: ctx.userId,
+        },
+      );
+      await ctx.em.flush();
+      return { ended };
+    }),
 
   /** Sets a new password (the current one required) and ends the user's other sessions. */
   changePassword: ownAccountProcedure
@@ -62,10 +78,17 @@ export const accountProcedures = {
     .output(z.object({ ok: z.literal(true) }))
     .mutation(async ({ ctx, input }) => {
       if (!(await ctx.deps.limits.passwordCheckPerUser.hit(ctx.userId))) {
-        throw new AppError('TOO_MANY_REQUESTS', 'Too many password changes tried; wait a few minutes and try again');
+        throw new AppError(
+          'TOO_MANY_REQUESTS',
+          'Too many password changes tried; wait a few minutes and try again',
+        );
       }
       await changePassword(ctx.em, ctx.userId, input, ctx.requestId);
-      await noticeSignInChange(ctx.em, { userId: ctx.userId, userAgent: ctx.userAgent, publicUrl: ctx.deps.publicUrl }, 'password_changed');
+      await noticeSignInChange(
+        ctx.em,
+        { userId: ctx.userId, userAgent: ctx.userAgent, publicUrl: ctx.deps.publicUrl },
+        'password_changed',
+      );
       await ctx.deps.sessions.invalidateOthers(ctx.userId, ctx.session.token);
       return { ok: true as const };
     }),

@@ -18,7 +18,9 @@ forEachDatabase('sign-in', (db) => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
 
-    const me = (await (await client.query('auth.me')).json()) as { result: { data: { email: string; role: string } } };
+    const me = (await (await client.query('auth.me')).json()) as {
+      result: { data: { email: string; role: string } };
+    };
     expect(me.result.data).toMatchObject({ email: user.email, role: 'recruiter' });
 
     expect((await client.mutate('auth.signOut')).status).toBe(200);
@@ -33,7 +35,10 @@ forEachDatabase('sign-in', (db) => {
     const unknown = await client.signIn('nobody-here@example.test');
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    const [a, b] = [(await wrong.json()) as { error: { message: string } }, (await unknown.json()) as { error: { message: string } }];
+    const [a, b] = [
+      (await wrong.json()) as { error: { message: string } },
+      (await unknown.json()) as { error: { message: string } },
+    ];
     expect(a.error.message).toBe(b.error.message);
   });
 
@@ -45,17 +50,26 @@ forEachDatabase('sign-in', (db) => {
 
   describe('wrong passwords', () => {
     const from = (ip: string) => ({ 'X-Forwarded-For': ip });
-    const signInFrom = (client: ReturnType<typeof httpClient>, ip: string, email: string, password = TEST_PASSWORD) =>
-      client.mutate('auth.signIn', { email, password }, from(ip));
+    const signInFrom = (
+      client: ReturnType<typeof httpClient>,
+      ip: string,
+      email: string,
+      password = TEST_PASSWORD,
+    ) => client.mutate('auth.signIn', { email, password }, from(ip));
 
     it("never lock the owner out: an attacker's 50 wrong passwords from one network are slowed, the owner signs in from another", async () => {
       const em = db.orm().em.fork();
       const owner = await seedUser(em, await seedTenant(em), 'owner');
       // A first wait far longer than the burst takes, so a slow machine cannot outlast it between two tries.
-      const deps = testDeps(db.orm(), { signInThrottle: new SignInThrottle(db.orm(), { ...SIGN_IN_THROTTLE, firstDelayMs: 10 * 60_000 }) });
+      const deps = testDeps(db.orm(), {
+        signInThrottle: new SignInThrottle(db.orm(), { ...SIGN_IN_THROTTLE, firstDelayMs: 10 * 60_000 }),
+      });
       const attacker = httpClient(deps);
       const statuses: number[] = [];
-      for (let i = 0; i < 50; i++) statuses.push((await signInFrom(attacker, '203.0.113.66', owner.email, `guess-${i}-wrong-pass`)).status);
+      for (let i = 0; i < 50; i++)
+        statuses.push(
+          (await signInFrom(attacker, '203.0.113.66', owner.email, `guess-${i}-wrong-pass`)).status,
+        );
       // Five free tries, then a wait (growing with each further failure) that the attacker's burst keeps running into.
       expect(statuses.slice(0, 6)).toEqual([401, 401, 401, 401, 401, 429]);
       expect(statuses.filter((s) => s === 401)).toHaveLength(5);
@@ -73,7 +87,11 @@ forEachDatabase('sign-in', (db) => {
       });
       const em = db.orm().em.fork();
       const user = await seedUser(em, await seedTenant(em), 'admin');
-      const throttle = new SignInThrottle(db.orm(), { ...SIGN_IN_THROTTLE, freeFailures: 2, firstDelayMs: 1000 });
+      const throttle = new SignInThrottle(db.orm(), {
+        ...SIGN_IN_THROTTLE,
+        freeFailures: 2,
+        firstDelayMs: 1000,
+      });
       const client = httpClient(testDeps(db.orm(), { signInThrottle: throttle }));
       expect((await signInFrom(client, '192.0.2.1', user.email, 'wrong-password-1')).status).toBe(401);
       expect(await throttle.waitMs(user.email, '192.0.2.1')).toBe(0);
@@ -85,7 +103,9 @@ forEachDatabase('sign-in', (db) => {
       expect((await signInFrom(client, '192.0.2.1', user.email, 'wrong-password-3')).status).toBe(401);
       expect(await throttle.waitMs(user.email, '192.0.2.1')).toBe(2000);
       // Other accounts from the same client are not held up.
-      expect((await signInFrom(client, '192.0.2.1', 'someone-else@example.test', 'wrong-password-4')).status).toBe(401);
+      expect(
+        (await signInFrom(client, '192.0.2.1', 'someone-else@example.test', 'wrong-password-4')).status,
+      ).toBe(401);
       await throttle.succeeded(user.email, '192.0.2.1');
       expect((await signInFrom(client, '192.0.2.1', user.email)).status).toBe(200);
     });
@@ -115,7 +135,9 @@ forEachDatabase('sign-in', (db) => {
     await client.signIn(user.email, TEST_PASSWORD);
     const switched = await client.mutate('auth.switchTenant', { tenantId: second.id });
     expect(switched.status).toBe(200);
-    const list = (await (await client.query('users.list', {})).json()) as { result: { data: { data: { id: string }[] } } };
+    const list = (await (await client.query('users.list', {})).json()) as {
+      result: { data: { data: { id: string }[] } };
+    };
     expect(list.result.data.data.map((u) => u.id)).toContain(colleague.id);
 
     expect((await client.mutate('auth.switchTenant', { tenantId: foreign.id })).status).toBe(403);

@@ -1,4 +1,11 @@
-import { ZMe, ZRequestPasswordResetInput, ZSetPasswordInput, ZSignInInput, ZSignInResult, ZSwitchTenantInput } from '@candor/schemas';
+import {
+  ZMe,
+  ZRequestPasswordResetInput,
+  ZSetPasswordInput,
+  ZSignInInput,
+  ZSignInResult,
+  ZSwitchTenantInput,
+} from '@candor/schemas';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../trpc/app-error.js';
@@ -6,8 +13,8 @@ import { authedProcedure, ownAccountProcedure, publicProcedure, router } from '.
 import { accountProcedures } from './account.procedures.js';
 import { assertCanSwitch, buildMe, checkCredentials, setPasswordWithToken } from './auth.service.js';
 import { deviceLabelOf } from './device-label.js';
-import { passkeySignInProcedures } from './passkeys/sign-in.procedures.js';
 import { singleSignOnProcedures } from './oidc/single-sign-on.procedures.js';
+import { passkeySignInProcedures } from './passkeys/sign-in.procedures.js';
 import { requestPasswordReset } from './password-reset.js';
 import { startPendingSignIn } from './second-factor/pending-sign-in.js';
 import { secondFactorSignInProcedures } from './second-factor/sign-in.procedures.js';
@@ -26,7 +33,10 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { limits } = ctx.deps;
       if (!(await limits.signInPerIp.hit(ctx.ip))) {
-        throw new AppError('TOO_MANY_REQUESTS', 'Too many sign-in attempts; wait a few minutes and try again');
+        throw new AppError(
+          'TOO_MANY_REQUESTS',
+          'Too many sign-in attempts; wait a few minutes and try again',
+        );
       }
       // Throttled per (account, client), never per account alone: see sign-in-throttle.ts.
       const { userId, tenantId } = await throttledSignIn(ctx.deps.signInThrottle, input.email, ctx.ip, () =>
@@ -54,7 +64,9 @@ export const authRouter = router({
     return { ok: true as const };
   }),
 
-  me: authedProcedure.output(ZMe).query(({ ctx }) => buildMe(ctx.em, ctx.userId, ctx.session.activeTenantId, ctx.session.signedInWith)),
+  me: authedProcedure
+    .output(ZMe)
+    .query(({ ctx }) => buildMe(ctx.em, ctx.userId, ctx.session.activeTenantId, ctx.session.signedInWith)),
 
   // Not from a single sign-on session: its provider vouches for one organisation only.
   switchTenant: ownAccountProcedure
@@ -63,11 +75,15 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       await assertCanSwitch(ctx.em, ctx.userId, input.tenantId);
       await ctx.deps.sessions.setActiveTenant(ctx.session.token, input.tenantId);
-      recordAudit(ctx.em, { userId: ctx.userId, tenantId: input.tenantId, requestId: ctx.requestId }, {
-        action: 'auth.switch_tenant',
-        targetType: 'Tenant',
-        targetId: input.tenantId,
-      });
+      recordAudit(
+        ctx.em,
+        { userId: ctx.userId, tenantId: input.tenantId, requestId: ctx.requestId },
+        {
+          action: 'auth.switch_tenant',
+          targetType: 'Tenant',
+          targetId: input.tenantId,
+        },
+      );
       await ctx.em.flush();
       return buildMe(ctx.em, ctx.userId, input.tenantId, ctx.session.signedInWith);
     }),
@@ -79,7 +95,9 @@ export const authRouter = router({
       if (!(await ctx.deps.limits.publicPerIp.hit(ctx.ip))) {
         throw new AppError('TOO_MANY_REQUESTS', 'Too many attempts; wait a few minutes and try again');
       }
-      await setPasswordWithToken(ctx.em, input, ctx.requestId, (userId) => ctx.deps.sessions.invalidateForUser(userId));
+      await setPasswordWithToken(ctx.em, input, ctx.requestId, (userId) =>
+        ctx.deps.sessions.invalidateForUser(userId),
+      );
       return { ok: true as const };
     }),
 
@@ -91,7 +109,10 @@ export const authRouter = router({
       const { limits } = ctx.deps;
       // Each request can cost someone an email: a few per address, more per network (a shared office).
       // The address is counted by its hash, so the limiter never holds addresses.
-      if (!(await limits.passwordResetPerIp.hit(ctx.ip)) || !(await limits.passwordResetPerEmail.hit(hashToken(input.email)))) {
+      if (
+        !(await limits.passwordResetPerIp.hit(ctx.ip)) ||
+        !(await limits.passwordResetPerEmail.hit(hashToken(input.email)))
+      ) {
         throw new AppError('TOO_MANY_REQUESTS', 'Too many reset requests; wait a few minutes and try again');
       }
       await requestPasswordReset(ctx.em, input.email, ctx.deps.publicUrl);

@@ -35,7 +35,12 @@ export async function activeMemberships(em: Em, userId: string) {
   );
 }
 
-export async function buildMe(em: Em, userId: string, tenantId: string, signedInWith: TSignInMethod): Promise<TMe> {
+export async function buildMe(
+  em: Em,
+  userId: string,
+  tenantId: string,
+  signedInWith: TSignInMethod,
+): Promise<TMe> {
   const user = await em.findOneOrFail(User, userId);
   const all = await activeMemberships(em, userId);
   // A single sign-on session belongs to the organisation whose provider opened it (see ownAccountProcedure).
@@ -70,20 +75,30 @@ export async function checkCredentials(
   const valid = await verifyPassword(user?.passwordHash ?? (await decoy()), input.password);
   if (!user?.passwordHash || !valid) throw new AppError('UNAUTHORIZED', INVALID_CREDENTIALS);
   const memberships = await activeMemberships(em, user.id);
-  const chosen = input.tenantSlug ? memberships.find((m) => m.tenant.slug === input.tenantSlug) : memberships[0];
+  const chosen = input.tenantSlug
+    ? memberships.find((m) => m.tenant.slug === input.tenantSlug)
+    : memberships[0];
   if (!chosen) throw new AppError('UNAUTHORIZED', INVALID_CREDENTIALS);
   user.lastSignInAt = new Date();
-  recordAudit(em, { userId: user.id, tenantId: chosen.tenant.id, requestId }, {
-    action: 'auth.sign_in',
-    targetType: 'User',
-    targetId: user.id,
-  });
+  recordAudit(
+    em,
+    { userId: user.id, tenantId: chosen.tenant.id, requestId },
+    {
+      action: 'auth.sign_in',
+      targetType: 'User',
+      targetId: user.id,
+    },
+  );
   await em.flush();
   return { userId: user.id, tenantId: chosen.tenant.id };
 }
 
 export async function assertCanSwitch(em: Em, userId: string, tenantId: string): Promise<void> {
-  const membership = await em.findOne(Membership, { user: userId, tenant: tenantId, status: 'active' }, ALL_TENANTS);
+  const membership = await em.findOne(
+    Membership,
+    { user: userId, tenant: tenantId, status: 'active' },
+    ALL_TENANTS,
+  );
   if (!membership) throw new AppError('FORBIDDEN', 'You are not a member of that organisation');
 }
 
@@ -113,16 +128,22 @@ async function acceptInvitationOf(
 ) {
   const invited = await tx.find(
     Membership,
-    token.membership ? { id: token.membership.id, status: 'invited' } : { user: token.user, status: 'invited' },
+    token.membership
+      ? { id: token.membership.id, status: 'invited' }
+      : { user: token.user, status: 'invited' },
     { ...ALL_TENANTS, populate: ['tenant'] },
   );
   for (const membership of invited) {
     membership.status = 'active';
-    recordAudit(tx, { userId: token.user.id, tenantId: membership.tenant.id, requestId }, {
-      action: 'user.accept_invite',
-      targetType: 'User',
-      targetId: token.user.id,
-    });
+    recordAudit(
+      tx,
+      { userId: token.user.id, tenantId: membership.tenant.id, requestId },
+      {
+        action: 'user.accept_invite',
+        targetType: 'User',
+        targetId: token.user.id,
+      },
+    );
   }
   return invited;
 }
@@ -145,11 +166,18 @@ export async function setPasswordWithToken(
   const userId = await em.transactional(async (tx) => {
     const token = await redeemableToken(tx, input.token);
     if (token.purpose === 'invite' && token.user.passwordHash) {
-      throw new AppError('BAD_REQUEST', 'You already have a Candor account: sign in with it to accept this invitation');
+      throw new AppError(
+        'BAD_REQUEST',
+        'You already have a Candor account: sign in with it to accept this invitation',
+      );
     }
     await assertStrongPassword(input.password, await userInputsOf(tx, token.user.id));
     // Claimed by a conditional update, so of two requests racing with one link only one gets through.
-    const claimed = await tx.nativeUpdate(PasswordToken, { id: token.id, usedAt: null }, { usedAt: new Date() });
+    const claimed = await tx.nativeUpdate(
+      PasswordToken,
+      { id: token.id, usedAt: null },
+      { usedAt: new Date() },
+    );
     if (claimed !== 1) throw linkNotValid('BAD_REQUEST');
     token.user.passwordHash = await hashPassword(input.password);
     if (token.purpose === 'invite') await acceptInvitationOf(tx, token, requestId);

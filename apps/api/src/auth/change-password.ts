@@ -24,13 +24,21 @@ export async function changePassword(
     }
     await assertStrongPassword(input.password, await userInputsOf(tx, userId));
     user.passwordHash = await hashPassword(input.password);
-    const memberships = await tx.find(Membership, { user: userId, status: 'active' }, { filters: { [TENANT_FILTER]: false } });
+    const memberships = await tx.find(
+      Membership,
+      { user: userId, status: 'active' },
+      { filters: { [TENANT_FILTER]: false } },
+    );
     for (const membership of memberships) {
-      recordAudit(tx, { userId, tenantId: membership.tenant.id, requestId }, {
-        action: 'auth.password_change',
-        targetType: 'User',
-        targetId: userId,
-      });
+      recordAudit(
+        tx,
+        { userId, tenantId: membership.tenant.id, requestId },
+        {
+          action: 'auth.password_change',
+          targetType: 'User',
+          targetId: userId,
+        },
+      );
     }
     await tx.flush();
   });

@@ -27,7 +27,14 @@ forEachDatabase('password reset', (db) => {
     return { em, tenant, member, deps, client: httpClient(deps) };
   };
   const resetMailsTo = (to: string) =>
-    db.orm().em.fork().find(OutboxEmail, { to, template: 'user.password_reset' }, { ...ALL_TENANTS, orderBy: { createdAt: 'asc' } });
+    db
+      .orm()
+      .em.fork()
+      .find(
+        OutboxEmail,
+        { to, template: 'user.password_reset' },
+        { ...ALL_TENANTS, orderBy: { createdAt: 'asc' } },
+      );
   const requestReset = (client: ReturnType<typeof httpClient>, email: string) =>
     client.mutate('auth.requestPasswordReset', { email });
 
@@ -70,10 +77,15 @@ forEachDatabase('password reset', (db) => {
     expect((await phone.query('auth.me')).status).toBe(401);
     expect((await client.signIn(member.email, TEST_PASSWORD)).status).toBe(401);
     expect((await client.signIn(member.email, NEW_PASSWORD)).status).toBe(200);
-    await expect(anonymous.auth.setPassword({ token, password: 'orbit lantern wheat harbour' })).rejects.toMatchObject({
+    await expect(
+      anonymous.auth.setPassword({ token, password: 'orbit lantern wheat harbour' }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
-    const events = await db.orm().em.fork().find(AuditEvent, { tenant, action: 'auth.password_reset' }, ALL_TENANTS);
+    const events = await db
+      .orm()
+      .em.fork()
+      .find(AuditEvent, { tenant, action: 'auth.password_reset' }, ALL_TENANTS);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ actorId: member.id, targetId: member.id });
   });
@@ -87,15 +99,19 @@ forEachDatabase('password reset', (db) => {
     const anonymous = await callerFor(deps);
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(asked + (RESET_VALID_MINUTES + 1) * 60_000);
-    await expect(anonymous.auth.setPassword({ token: second!, password: NEW_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      anonymous.auth.setPassword({ token: second!, password: NEW_PASSWORD }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringMatching(/expired/),
     });
     vi.setSystemTime(asked + (RESET_VALID_MINUTES - 1) * 60_000);
     // Only the newest link works: asking again retires the earlier one.
-    await expect(anonymous.auth.setPassword({ token: first!, password: NEW_PASSWORD })).rejects.toMatchObject({
-      code: 'BAD_REQUEST',
-    });
+    await expect(anonymous.auth.setPassword({ token: first!, password: NEW_PASSWORD })).rejects.toMatchObject(
+      {
+        code: 'BAD_REQUEST',
+      },
+    );
     await anonymous.auth.setPassword({ token: second!, password: NEW_PASSWORD });
   });
 
@@ -139,11 +155,16 @@ forEachDatabase('password reset', (db) => {
     const admin = await seedUser(db.orm().em.fork(), tenant, 'admin');
     const adminCaller = await callerFor(deps, await sessionFor(deps, admin.id, tenant.id));
     await adminCaller.users.invite({ email: 'nina.new@example.test', name: 'Nina New', role: 'recruiter' });
-    const [invite] = await db.orm().em.fork().find(OutboxEmail, { to: 'nina.new@example.test', template: 'user.invite' }, ALL_TENANTS);
+    const [invite] = await db
+      .orm()
+      .em.fork()
+      .find(OutboxEmail, { to: 'nina.new@example.test', template: 'user.invite' }, ALL_TENANTS);
     const token = decodeURIComponent(/token=(\S+)/.exec(invite!.text)![1]!);
     const anonymous = await callerFor(deps);
     for (const password of ['qwerty123456', 'Welcome2026!', 'acmeacme1234', 'ninanew12345']) {
-      await expect(anonymous.auth.setPassword({ token, password })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      await expect(anonymous.auth.setPassword({ token, password })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+      });
     }
     await anonymous.auth.setPassword({ token, password: NEW_PASSWORD });
     expect((await httpClient(deps).signIn('nina.new@example.test', NEW_PASSWORD)).status).toBe(200);

@@ -1,8 +1,8 @@
 import { type Em, Membership, PasswordToken, TENANT_FILTER, User } from '@candor/db';
 import { PASSWORD_RESET_VALID_MINUTES } from '@candor/schemas';
 import { recordAudit } from '../audit/audit.service.js';
-import { passwordResetEmail } from '../mail/templates.js';
 import { enqueueEmail } from '../mail/outbox.js';
+import { passwordResetEmail } from '../mail/templates.js';
 import { hashToken, newToken } from './token-hash.js';
 
 export const RESET_VALID_MINUTES = PASSWORD_RESET_VALID_MINUTES;
@@ -47,7 +47,11 @@ export async function requestPasswordReset(em: Em, email: string, publicUrl: str
     const user = await tx.findOne(User, { email });
     if (!user || !(await tx.count(Membership, { user, status: 'active' }, ALL_TENANTS))) return;
     const link = await issueResetLink(tx, user.id, publicUrl);
-    enqueueEmail(tx, { tenantId: null, to: user.email, ...passwordResetEmail({ link, validMinutes: RESET_VALID_MINUTES }) });
+    enqueueEmail(tx, {
+      tenantId: null,
+      to: user.email,
+      ...passwordResetEmail({ link, validMinutes: RESET_VALID_MINUTES }),
+    });
   });
 }
 
@@ -68,10 +72,14 @@ export async function recordPasswordReset(
   );
   const memberships = await tx.find(Membership, { user: userId, status: 'active' }, ALL_TENANTS);
   for (const membership of memberships) {
-    recordAudit(tx, { userId, tenantId: membership.tenant.id, requestId }, {
-      action: 'auth.password_reset',
-      targetType: 'User',
-      targetId: userId,
-    });
+    recordAudit(
+      tx,
+      { userId, tenantId: membership.tenant.id, requestId },
+      {
+        action: 'auth.password_reset',
+        targetType: 'User',
+        targetId: userId,
+      },
+    );
   }
 }

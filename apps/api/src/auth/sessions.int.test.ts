@@ -38,7 +38,8 @@ forEachDatabase('staff sessions', (db) => {
     };
     return { tenant, member, other, deps, signedIn };
   };
-  const sessionsOf = async (browser: Browser) => dataOf<TSessionSummary[]>(await browser.query('auth.sessions'));
+  const sessionsOf = async (browser: Browser) =>
+    dataOf<TSessionSummary[]>(await browser.query('auth.sessions'));
 
   it('lists the user’s own sessions with a device label, and stores neither the user agent nor the IP', async () => {
     const { member, other, signedIn } = await setup();
@@ -67,14 +68,19 @@ forEachDatabase('staff sessions', (db) => {
     const phone = await signedIn(member.email, FIREFOX_ON_WINDOWS);
     const phoneSession = (await sessionsOf(phone)).find((s) => s.current)!;
 
-    const ended = await dataOf<{ wasCurrent: boolean }>(await laptop.mutate('auth.endSession', { id: phoneSession.id }));
+    const ended = await dataOf<{ wasCurrent: boolean }>(
+      await laptop.mutate('auth.endSession', { id: phoneSession.id }),
+    );
     expect(ended.wasCurrent).toBe(false);
     expect((await phone.query('auth.me')).status).toBe(401);
     expect((await laptop.query('auth.me')).status).toBe(200);
     expect((await sessionsOf(laptop)).map((s) => s.id)).not.toContain(phoneSession.id);
     // Ending it again: it is gone.
     expect((await laptop.mutate('auth.endSession', { id: phoneSession.id })).status).toBe(404);
-    const events = await db.orm().em.fork().find(AuditEvent, { tenant, action: 'auth.end_session' }, ALL_TENANTS);
+    const events = await db
+      .orm()
+      .em.fork()
+      .find(AuditEvent, { tenant, action: 'auth.end_session' }, ALL_TENANTS);
     expect(events).toEqual([expect.objectContaining({ actorId: member.id })]);
   });
 
@@ -106,7 +112,9 @@ forEachDatabase('staff sessions', (db) => {
     const tablet = await signedIn(member.email, FIREFOX_ON_WINDOWS);
     const colleague = await signedIn(other.email, CHROME_ON_LINUX);
 
-    expect(await dataOf<{ ended: number }>(await laptop.mutate('auth.endOtherSessions'))).toEqual({ ended: 2 });
+    expect(await dataOf<{ ended: number }>(await laptop.mutate('auth.endOtherSessions'))).toEqual({
+      ended: 2,
+    });
     expect((await phone.query('auth.me')).status).toBe(401);
     expect((await tablet.query('auth.me')).status).toBe(401);
     expect((await laptop.query('auth.me')).status).toBe(200);
@@ -119,20 +127,31 @@ forEachDatabase('staff sessions', (db) => {
     const laptop = await signedIn(member.email, CHROME_ON_LINUX);
     const phone = await signedIn(member.email, FIREFOX_ON_WINDOWS);
 
-    const wrong = await laptop.mutate('auth.changePassword', { currentPassword: 'not my password', password: NEW_PASSWORD });
+    const wrong = await laptop.mutate('auth.changePassword', {
+      currentPassword: 'not my password',
+      password: NEW_PASSWORD,
+    });
     expect(wrong.status).toBe(400);
     expect(JSON.stringify(await wrong.json())).toContain('currentPassword');
     expect((await phone.query('auth.me')).status).toBe(200);
 
-    const weak = await laptop.mutate('auth.changePassword', { currentPassword: TEST_PASSWORD, password: 'qwerty123456' });
+    const weak = await laptop.mutate('auth.changePassword', {
+      currentPassword: TEST_PASSWORD,
+      password: 'qwerty123456',
+    });
     expect(weak.status).toBe(400);
 
-    await dataOf(await laptop.mutate('auth.changePassword', { currentPassword: TEST_PASSWORD, password: NEW_PASSWORD }));
+    await dataOf(
+      await laptop.mutate('auth.changePassword', { currentPassword: TEST_PASSWORD, password: NEW_PASSWORD }),
+    );
     expect((await phone.query('auth.me')).status).toBe(401);
     expect((await laptop.query('auth.me')).status).toBe(200);
     expect((await httpClient(deps).signIn(member.email, NEW_PASSWORD)).status).toBe(200);
     // The account's owner is told, in case it was not them.
-    const notices = await db.orm().em.fork().find(OutboxEmail, { to: member.email, template: 'user.sign_in_change' }, { filters: false });
+    const notices = await db
+      .orm()
+      .em.fork()
+      .find(OutboxEmail, { to: member.email, template: 'user.sign_in_change' }, { filters: false });
     expect(notices.map((n) => n.subject)).toEqual(['The password of your Candor account was changed']);
   });
 
@@ -140,14 +159,33 @@ forEachDatabase('staff sessions', (db) => {
     const em = db.orm().em.fork();
     const member = await seedUser(em, await seedTenant(em), 'recruiter');
     const deps = testDeps(db.orm());
-    const limited = { ...deps, limits: { ...deps.limits, passwordCheckPerUser: new RateLimiter(3, 15 * 60_000, { store: db.orm(), name: `password-check-${member.id}` }) } };
+    const limited = {
+      ...deps,
+      limits: {
+        ...deps.limits,
+        passwordCheckPerUser: new RateLimiter(3, 15 * 60_000, {
+          store: db.orm(),
+          name: `password-check-${member.id}`,
+        }),
+      },
+    };
     const thief = httpClient(limited);
     await thief.signIn(member.email);
     for (let guess = 0; guess < 3; guess++) {
-      expect((await thief.mutate('auth.changePassword', { currentPassword: `guess ${guess}`, password: NEW_PASSWORD })).status).toBe(400);
+      expect(
+        (
+          await thief.mutate('auth.changePassword', {
+            currentPassword: `guess ${guess}`,
+            password: NEW_PASSWORD,
+          })
+        ).status,
+      ).toBe(400);
     }
     // The fourth try is refused before the password is even checked, the right one included.
-    const refused = await thief.mutate('auth.changePassword', { currentPassword: TEST_PASSWORD, password: NEW_PASSWORD });
+    const refused = await thief.mutate('auth.changePassword', {
+      currentPassword: TEST_PASSWORD,
+      password: NEW_PASSWORD,
+    });
     expect(refused.status).toBe(429);
     expect((await httpClient(deps).signIn(member.email, TEST_PASSWORD)).status).toBe(200);
   });

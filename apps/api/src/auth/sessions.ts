@@ -127,6 +127,7 @@ export function createSessions(orm: Orm, options: { secureCookies: boolean }): S
     // Not lucia's reader: it throws on any cookie of the header that is not valid
     // percent-encoding, so one foreign cookie would break every request. Hono's
     // parser (also behind the portal's cookie) leaves undecodable values as they are.
-    readCookie: (header) => (header ? (parseCookies(header, lucia.sessionCookieName)[lucia.sessionCookieName] ?? null) : null),
+    readCookie: (header) =>
+      header ? (parseCookies(header, lucia.sessionCookieName)[lucia.sessionCookieName] ?? null) : null,
   };
 }

@@ -70,10 +70,18 @@ export class SignInThrottle {
  * while the pair must wait, a wrong password (UNAUTHORIZED) counts against
  * the pair, a right one clears it.
  */
-export async function throttledSignIn<T>(throttle: SignInThrottle, email: string, ip: string, check: () => Promise<T>): Promise<T> {
+export async function throttledSignIn<T>(
+  throttle: SignInThrottle,
+  email: string,
+  ip: string,
+  check: () => Promise<T>,
+): Promise<T> {
   const waitMs = await throttle.waitMs(email, ip);
   if (waitMs > 0) {
-    throw new AppError('TOO_MANY_REQUESTS', `Too many failed sign-ins for this account from your network; try again in ${Math.ceil(waitMs / 1000)} s`);
+    throw new AppError(
+      'TOO_MANY_REQUESTS',
+      `Too many failed sign-ins for this account from your network; try again in ${Math.ceil(waitMs / 1000)} s`,
+    );
   }
   try {
     const result = await check();

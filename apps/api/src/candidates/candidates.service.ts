@@ -1,4 +1,3 @@
-import { type MergeDeps, moveMergedData } from './merge-sealed-data.js';
 import {
   Application,
   Candidate,
@@ -22,14 +21,15 @@ import {
 import type { z } from 'zod';
 import { createApplicationIn } from '../applications/create-application.js';
 import { recordAudit } from '../audit/audit.service.js';
-import { dayRange } from '../hiring/date-range.js';
 import { IN_BLIND_REVIEW, reviewsBlind } from '../hiring/blind-review.js';
+import { dayRange } from '../hiring/date-range.js';
 import { visibleJobIds } from '../hiring/job-scope.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
-import { restrictedEmail, restrictionLiftedEmail } from './restriction-emails.js';
+import { type MergeDeps, moveMergedData } from './merge-sealed-data.js';
 import { assertNotRestricted, candidateRestrictionScope } from './restriction.js';
+import { restrictedEmail, restrictionLiftedEmail } from './restriction-emails.js';
 
 type CandidateRow = InferEntity<typeof Candidate>;
 
@@ -62,7 +62,9 @@ async function visibleCandidateIds(em: Em, actor: Actor): Promise<string[] | und
   if (jobs.length === 0) return [];
   const [rows, blind] = await Promise.all([
     em.find(Application, { job: { $in: jobs } }, { fields: ['candidate'] }),
-    reviewsBlind(actor) ? em.find(Application, { job: { $in: jobs }, ...IN_BLIND_REVIEW }, { fields: ['candidate'] }) : [],
+    reviewsBlind(actor)
+      ? em.find(Application, { job: { $in: jobs }, ...IN_BLIND_REVIEW }, { fields: ['candidate'] })
+      : [],
   ]);
   const hidden = new Set(blind.map((r) => r.candidate.id));
   return [...new Set(rows.map((r) => r.candidate.id))].filter((id) => !hidden.has(id));
@@ -71,7 +73,10 @@ async function visibleCandidateIds(em: Em, actor: Actor): Promise<string[] | und
 /** Loads a candidate the actor may see (restricted ones only if they see those); anything else is "not found". */
 export async function visibleCandidate(em: Em, actor: Actor, id: string): Promise<CandidateRow> {
   const ids = await visibleCandidateIds(em, actor);
-  const candidate = ids && !ids.includes(id) ? null : await em.findOne(Candidate, { id, ...candidateRestrictionScope(actor) });
+  const candidate =
+    ids && !ids.includes(id)
+      ? null
+      : await em.findOne(Candidate, { id, ...candidateRestrictionScope(actor) });
   if (!candidate) throw new AppError('NOT_FOUND', 'No such candidate');
   return candidate;
 }
@@ -105,7 +110,10 @@ export async function listCandidates(em: Em, actor: Actor, params: z.output<type
     ...candidateRestrictionScope(actor),
   };
   const { rows, total, capped } = await findPage(em, Candidate, where, {
-    orderBy: [{ [params.sort.field]: params.sort.order }, { id: params.sort.order === 'ASC' ? 'asc' : 'desc' }],
+    orderBy: [
+      { [params.sort.field]: params.sort.order },
+      { id: params.sort.order === 'ASC' ? 'asc' : 'desc' },
+    ],
     page,
     perPage,
     after: params.pagination.after,
@@ -129,7 +137,11 @@ async function duplicatesOf(
 ): Promise<TDuplicateHint[]> {
   if (c.restrictedAt) return [];
   const conditions = [{ nameKey: c.nameKey }, ...(c.phoneDigits ? [{ phoneDigits: c.phoneDigits }] : [])];
-  const rows = await em.find(Candidate, { id: { $ne: c.id }, restrictedAt: null, $or: conditions }, { limit: 20 });
+  const rows = await em.find(
+    Candidate,
+    { id: { $ne: c.id }, restrictedAt: null, $or: conditions },
+    { limit: 20 },
+  );
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -175,10 +187,15 @@ async function flagDuplicates(em: Em, c: CandidateRow): Promise<void> {
   const hints = await duplicatesOf(em, c);
   c.possibleDuplicate = hints.length > 0;
   if (hints.length === 0) return;
-  for (const other of await em.find(Candidate, { id: { $in: hints.map((h) => h.id) } })) other.possibleDuplicate = true;
+  for (const other of await em.find(Candidate, { id: { $in: hints.map((h) => h.id) } }))
+    other.possibleDuplicate = true;
 }
 
-export async function createCandidate(em: Em, actor: Actor, input: z.output<typeof ZCandidateCreateInput>): Promise<TCandidate> {
+export async function createCandidate(
+  em: Em,
+  actor: Actor,
+  input: z.output<typeof ZCandidateCreateInput>,
+): Promise<TCandidate> {
   const candidate = await em.transactional(async (tx) => {
     if (await tx.findOne(Candidate, { email: input.email })) {
       throw new AppError('CONFLICT', 'A candidate with this email already exists; search for them instead', {
@@ -197,20 +214,36 @@ export async function createCandidate(em: Em, actor: Actor, input: z.output<type
       source: input.source,
     });
     await flagDuplicates(tx, candidate);
-    if (input.jobId) await createApplicationIn(tx, actor, { candidate, jobId: input.jobId, source: input.source });
-    recordAudit(tx, actor, { action: 'candidate.create', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
+    if (input.jobId)
+      await createApplicationIn(tx, actor, { candidate, jobId: input.jobId, source: input.source });
+    recordAudit(tx, actor, {
+      action: 'candidate.create',
+      targetType: 'Candidate',
+      targetId: candidate.id,
+      subjectId: candidate.id,
+    });
     await tx.flush();
     return candidate;
   });
   return toCandidate(em, actor, candidate);
 }
 
-export async function updateCandidate(em: Em, actor: Actor, input: z.output<typeof ZCandidateUpdateInput>): Promise<TCandidate> {
+export async function updateCandidate(
+  em: Em,
+  actor: Actor,
+  input: z.output<typeof ZCandidateUpdateInput>,
+): Promise<TCandidate> {
   const candidate = await visibleCandidate(em, actor, input.id);
   assertNotRestricted(candidate, 'their details cannot be edited');
   await em.transactional(async (tx) => {
-    if (input.email && input.email !== candidate.email && (await tx.findOne(Candidate, { email: input.email }))) {
-      throw new AppError('CONFLICT', 'Another candidate has this email; merge them instead', { email: ['In use'] });
+    if (
+      input.email &&
+      input.email !== candidate.email &&
+      (await tx.findOne(Candidate, { email: input.email }))
+    ) {
+      throw new AppError('CONFLICT', 'Another candidate has this email; merge them instead', {
+        email: ['In use'],
+      });
     }
     if (input.name !== undefined) {
       candidate.name = input.name;
@@ -225,7 +258,12 @@ export async function updateCandidate(em: Em, actor: Actor, input: z.output<type
     if (input.links !== undefined) candidate.links = input.links;
     candidate.lastActivityAt = new Date();
     await flagDuplicates(tx, candidate);
-    recordAudit(tx, actor, { action: 'candidate.update', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
+    recordAudit(tx, actor, {
+      action: 'candidate.update',
+      targetType: 'Candidate',
+      targetId: candidate.id,
+      subjectId: candidate.id,
+    });
     await tx.flush();
   });
   return toCandidate(em, actor, candidate);
@@ -252,9 +290,13 @@ export async function mergeCandidates(
     ]);
     const keptJobs = new Set(keptApps.map((a) => a.job.id));
     if (movedApps.some((a) => keptJobs.has(a.job.id))) {
-      throw new AppError('CONFLICT', 'Both candidates applied to the same job; withdraw or reject one application first', {
-        mergeId: ['Same job twice'],
-      });
+      throw new AppError(
+        'CONFLICT',
+        'Both candidates applied to the same job; withdraw or reject one application first',
+        {
+          mergeId: ['Same job twice'],
+        },
+      );
     }
     for (const app of movedApps) app.candidate = keep;
     await tx.flush();
@@ -273,8 +315,18 @@ export async function mergeCandidates(
     tx.remove(merged);
     await tx.flush();
     await flagDuplicates(tx, keep);
-    recordAudit(tx, actor, { action: 'candidate.merge', targetType: 'Candidate', targetId: keep.id, subjectId: keep.id });
-    recordAudit(tx, actor, { action: 'candidate.merged_away', targetType: 'Candidate', targetId: merged.id, subjectId: merged.id });
+    recordAudit(tx, actor, {
+      action: 'candidate.merge',
+      targetType: 'Candidate',
+      targetId: keep.id,
+      subjectId: keep.id,
+    });
+    recordAudit(tx, actor, {
+      action: 'candidate.merged_away',
+      targetType: 'Candidate',
+      targetId: merged.id,
+      subjectId: merged.id,
+    });
     await tx.flush();
     return finish;
   });
@@ -287,9 +339,15 @@ export async function mergeCandidates(
  * received by phone or letter, and confirms it to the candidate. The
  * privacy portal does the same when the candidate asks there.
  */
-export async function restrictCandidate(em: Em, actor: Actor, id: string, publicUrl: string): Promise<TCandidate> {
+export async function restrictCandidate(
+  em: Em,
+  actor: Actor,
+  id: string,
+  publicUrl: string,
+): Promise<TCandidate> {
   const candidate = await visibleCandidate(em, actor, id);
-  if (candidate.restrictedAt) throw new AppError('PRECONDITION_FAILED', 'Processing of this candidate’s data is already restricted');
+  if (candidate.restrictedAt)
+    throw new AppError('PRECONDITION_FAILED', 'Processing of this candidate’s data is already restricted');
   await em.transactional(async (tx) => {
     const tenant = await tx.findOneOrFail(Tenant, actor.tenantId);
     const restrictedAt = new Date();
@@ -300,7 +358,12 @@ export async function restrictCandidate(em: Em, actor: Actor, id: string, public
       to: candidate.email,
       ...restrictedEmail(tenant, { name: candidate.name, restrictedAt }, publicUrl),
     });
-    recordAudit(tx, actor, { action: 'candidate.restrict', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
+    recordAudit(tx, actor, {
+      action: 'candidate.restrict',
+      targetType: 'Candidate',
+      targetId: candidate.id,
+      subjectId: candidate.id,
+    });
     await tx.flush();
   });
   return toCandidate(em, actor, candidate);
@@ -311,10 +374,16 @@ export async function restrictCandidate(em: Em, actor: Actor, id: string, public
  * data is used again (Art. 18(3)): the email is queued in the same
  * transaction, and as a rights email the outbox never holds it.
  */
-export async function liftRestriction(em: Em, actor: Actor, id: string, publicUrl: string): Promise<TCandidate> {
+export async function liftRestriction(
+  em: Em,
+  actor: Actor,
+  id: string,
+  publicUrl: string,
+): Promise<TCandidate> {
   const candidate = await visibleCandidate(em, actor, id);
   const since = candidate.restrictedAt;
-  if (!since) throw new AppError('PRECONDITION_FAILED', 'Processing of this candidate’s data is not restricted');
+  if (!since)
+    throw new AppError('PRECONDITION_FAILED', 'Processing of this candidate’s data is not restricted');
   await em.transactional(async (tx) => {
     const tenant = await tx.findOneOrFail(Tenant, actor.tenantId);
     enqueueEmail(tx, {
@@ -324,7 +393,12 @@ export async function liftRestriction(em: Em, actor: Actor, id: string, publicUr
       ...restrictionLiftedEmail(tenant, { name: candidate.name, restrictedAt: since }, publicUrl),
     });
     candidate.restrictedAt = null;
-    recordAudit(tx, actor, { action: 'candidate.restriction_lift', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
+    recordAudit(tx, actor, {
+      action: 'candidate.restriction_lift',
+      targetType: 'Candidate',
+      targetId: candidate.id,
+      subjectId: candidate.id,
+    });
     await tx.flush();
   });
   return toCandidate(em, actor, candidate);

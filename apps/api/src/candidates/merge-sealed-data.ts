@@ -16,7 +16,14 @@ import {
   Scorecard,
 } from '@candor/db';
 import type { FileStore } from '../files/file-store.js';
-import { candidateKey, type DataKeys, isSealedFile, isSealedText, openWith, sealFor } from '../keys/data-keys.js';
+import {
+  candidateKey,
+  type DataKeys,
+  isSealedFile,
+  isSealedText,
+  openWith,
+  sealFor,
+} from '../keys/data-keys.js';
 
 export interface MergeDeps extends DataKeys {
   files: FileStore;
@@ -39,7 +46,10 @@ function resealDeep(value: unknown, from: Buffer, to: Buffer): unknown {
 function resealRow(row: object, from: Buffer, to: Buffer): void {
   const record = row as Record<string, unknown>;
   for (const [name, value] of Object.entries(record)) {
-    const plain = typeof value === 'string' || Array.isArray(value) || (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype);
+    const plain =
+      typeof value === 'string' ||
+      Array.isArray(value) ||
+      (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype);
     if (!plain) continue;
     const next = resealDeep(value, from, to);
     if (JSON.stringify(next) !== JSON.stringify(value)) record[name] = next;

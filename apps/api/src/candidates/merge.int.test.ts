@@ -17,7 +17,9 @@ forEachDatabase('merging candidates', (db) => {
     const tenant = await seedTenant(em);
     const admin = await seedUser(em, tenant, 'admin');
     await seedPublishedNotice(em, tenant);
-    const deps = testDeps(db.orm(), { files: diskFileStore(mkdtempSync(join(tmpdir(), 'candor-merge-files-'))) });
+    const deps = testDeps(db.orm(), {
+      files: diskFileStore(mkdtempSync(join(tmpdir(), 'candor-merge-files-'))),
+    });
     const actor = actorOf(admin.id, tenant.id);
     const jobs = [];
     for (const title of ['Robotics engineer', 'Firmware engineer']) {
@@ -27,9 +29,17 @@ forEachDatabase('merging candidates', (db) => {
     }
     const site = httpClient(deps);
     const apply = async (email: string, jobId: string, coverLetter: string) => {
-      const res = await postApplication(site, { slug: tenant.slug, jobId }, applicationFields({ name: 'Ada Lovelace', email }, { coverLetter }));
+      const res = await postApplication(
+        site,
+        { slug: tenant.slug, jobId },
+        applicationFields({ name: 'Ada Lovelace', email }, { coverLetter }),
+      );
       expect(res.status).toBe(201);
-      return tenantEm(db.orm(), tenant.id).findOneOrFail(Application, { candidate: { email }, job: jobId }, { populate: ['candidate'] });
+      return tenantEm(db.orm(), tenant.id).findOneOrFail(
+        Application,
+        { candidate: { email }, job: jobId },
+        { populate: ['candidate'] },
+      );
     };
     const kept = await apply('ada@example.test', jobs[0]!.id, 'Kept letter');
     const merged = await apply('ada.work@example.test', jobs[1]!.id, 'Moved letter');
@@ -73,8 +83,12 @@ forEachDatabase('merging candidates', (db) => {
 
   it('changes nothing when the merge is refused half-way (same job twice)', async () => {
     const { tenant, deps, caller, kept, merged } = await twoApplicants();
-    await caller.applications.create({ candidateId: merged.candidate.id, jobId: kept.job.id } as never).catch(() => undefined);
-    await expect(caller.candidates.merge({ keepId: kept.candidate.id, mergeId: merged.candidate.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await caller.applications
+      .create({ candidateId: merged.candidate.id, jobId: kept.job.id } as never)
+      .catch(() => undefined);
+    await expect(
+      caller.candidates.merge({ keepId: kept.candidate.id, mergeId: merged.candidate.id }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await deps.keyStore.read(tenant.id, merged.candidate.id)).not.toBeNull();
     expect((await caller.applications.get({ id: merged.id })).coverLetter).toBe('Moved letter');
   });

@@ -226,14 +226,18 @@ forEachDatabase('restriction of processing', (db) => {
     const app = await asAdmin.applications.get({ id: rita.applicationId });
     expect(app.candidate.restrictedAt).not.toBeNull();
     const listed = await asAdmin.applications.list({ filter: { jobId: rita.job.id } });
-    expect(listed.data.map((a) => [candidateIdOf(a.candidate), a.candidate.restrictedAt !== null]).sort()).toEqual(
+    expect(
+      listed.data.map((a) => [candidateIdOf(a.candidate), a.candidate.restrictedAt !== null]).sort(),
+    ).toEqual(
       [
         [rita.candidate.id, true],
         [other.id, false],
       ].sort(),
     );
     const cards = (await asAdmin.applications.board({ jobId: rita.job.id })).columns.flatMap((c) => c.cards);
-    expect(cards.find((c) => candidateIdOf(c.candidate) === rita.candidate.id)?.candidate.restrictedAt).not.toBeNull();
+    expect(
+      cards.find((c) => candidateIdOf(c.candidate) === rita.candidate.id)?.candidate.restrictedAt,
+    ).not.toBeNull();
     expect(await asAdmin.interviews.forApplication({ applicationId: rita.applicationId })).toHaveLength(1);
     expect(await asAdmin.offers.forApplication({ applicationId: rita.applicationId })).toHaveLength(1);
 
@@ -302,7 +306,8 @@ forEachDatabase('restriction of processing', (db) => {
   });
 
   it('holds an application the candidate sends on the careers site with the restriction, and confirms it to them', async () => {
-    const { tenant, admin, deps, asAdmin, asRecruiter, asManager, rita, otherJob, restricted } = await setup();
+    const { tenant, admin, deps, asAdmin, asRecruiter, asManager, rita, otherJob, restricted } =
+      await setup();
     await seedPublishedNotice(db.orm().em.fork(), tenant);
     await setJobStatus(tenantEm(db.orm(), tenant.id), actorOf(admin.id, tenant.id), otherJob.id, 'open');
     const target = { slug: tenant.slug, jobId: otherJob.id };
@@ -327,12 +332,17 @@ forEachDatabase('restriction of processing', (db) => {
     expect((await asRecruiter.applications.list({ filter: { jobId: otherJob.id } })).total).toBe(0);
     const board = await asRecruiter.applications.board({ jobId: otherJob.id });
     expect(board.columns.flatMap((c) => c.cards)).toEqual([]);
-    expect((await asRecruiter.jobs.get({ id: otherJob.id })).applicationCounts).toEqual({ active: 0, total: 0 });
+    expect((await asRecruiter.jobs.get({ id: otherJob.id })).applicationCounts).toEqual({
+      active: 0,
+      total: 0,
+    });
     expect((await asAdmin.applications.get({ id: held.id })).candidate.restrictedAt).not.toBeNull();
 
     // Frozen: nothing about it moves until the restriction is lifted.
     const before = await stateOf(tenant.id, rita.candidate.id);
-    const screening = (await asAdmin.jobs.get({ id: otherJob.id })).stages.find((s) => s.kind === 'screening')!;
+    const screening = (await asAdmin.jobs.get({ id: otherJob.id })).stages.find(
+      (s) => s.kind === 'screening',
+    )!;
     for (const attempt of [
       () => asAdmin.applications.move({ ids: [held.id], stageId: screening.id }),
       () => asAdmin.applications.reject({ ids: [held.id], reasonId: 'other', emailDelayHours: 0 }),
@@ -362,7 +372,9 @@ forEachDatabase('restriction of processing', (db) => {
       ['privacy_request', 'sent'],
     ]);
     const confirmation = mails.find((m) => m.template === 'application_received')!;
-    expect(confirmation.text).toContain('Processing of your data is restricted at your request, so this application is kept');
+    expect(confirmation.text).toContain(
+      'Processing of your data is restricted at your request, so this application is kept',
+    );
   });
 
   describe('lifting', () => {

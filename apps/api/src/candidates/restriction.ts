@@ -74,7 +74,9 @@ export function assertNotRestricted(
 }
 
 /** The tenant template that confirms an applicant's own application (see above): not held. */
-const OWN_REQUEST_TEMPLATES: ReadonlySet<string> = new Set(['application_received'] satisfies TEmailTemplateKey[]);
+const OWN_REQUEST_TEMPLATES: ReadonlySet<string> = new Set([
+  'application_received',
+] satisfies TEmailTemplateKey[]);
 
 /**
  * Whether an outbox email waits while the candidate it is about is

@@ -47,7 +47,11 @@ export async function tellAlreadyApplied(
       tenantId: tenant.id,
       candidateId: candidate.id,
       to: candidate.email,
-      ...alreadyAppliedEmail(tenant, { candidateName: candidate.name, jobTitle: job.title, appliedAt: application.appliedAt }, publicUrl),
+      ...alreadyAppliedEmail(
+        tenant,
+        { candidateName: candidate.name, jobTitle: job.title, appliedAt: application.appliedAt },
+        publicUrl,
+      ),
     });
   });
 }

@@ -3,11 +3,19 @@ import type { TApplyConfig, TPrivacySettings, TPublicQuestion } from '@candor/sc
 
 /** A job's questions as applicants see them: the knockout answer stays inside. */
 export function publicQuestions(job: Pick<InferEntity<typeof Job>, 'questions'>): TPublicQuestion[] {
-  return job.questions.map(({ id, label, kind, required, options }) => ({ id, label, kind, required, options }));
+  return job.questions.map(({ id, label, kind, required, options }) => ({
+    id,
+    label,
+    kind,
+    required,
+    options,
+  }));
 }
 
 /** The tenant-wide part of the apply form: consent purposes, minimum age, salary question. */
-export function tenantApplyConfig(settings: TPrivacySettings): Omit<TApplyConfig, 'questions' | 'noticeVersion'> {
+export function tenantApplyConfig(
+  settings: TPrivacySettings,
+): Omit<TApplyConfig, 'questions' | 'noticeVersion'> {
   return {
     purposes: settings.consentPurposes
       .filter((p) => p.enabled)

@@ -29,7 +29,9 @@ function freePort(): Promise<number> {
     const srv = createServer();
     srv.listen(0, '127.0.0.1', () => {
       const address = srv.address();
-      srv.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
+      srv.close(() =>
+        typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port')),
+      );
     });
   });
 }
@@ -51,7 +53,11 @@ interface Server {
 }
 
 /** `src/server.ts` from source (tsx), as `pnpm dev` runs it, on the given database and data folder. */
-async function startServer(databaseUrl: string, dataDir: string, extraEnv: Record<string, string> = {}): Promise<Server> {
+async function startServer(
+  databaseUrl: string,
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+): Promise<Server> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=@candor/source', 'src/server.ts'], {
@@ -75,7 +81,15 @@ async function startServer(databaseUrl: string, dataDir: string, extraEnv: Recor
   child.stderr?.on('data', (d) => (log += d));
   const server = { url, child, output: () => log };
   running.push(server);
-  await until('health', () => fetch(`${url}/healthz`).then((r) => r.ok, () => false), server);
+  await until(
+    'health',
+    () =>
+      fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    server,
+  );
   return server;
 }
 
@@ -102,7 +116,9 @@ function filesUnder(dir: string): string[] {
 }
 
 forEachDatabase('a crash while applying', (db) => {
-  it('leaves only a pending file and a key without a row, which the next start-up sweeps', { timeout: 120_000 }, async () => {
+  it('leaves only a pending file and a key without a row, which the next start-up sweeps', {
+    timeout: 120_000,
+  }, async () => {
     const em = db.orm().em.fork();
     const tenant = await seedTenant(em);
     const admin = await seedUser(em, tenant, 'admin');
@@ -117,7 +133,13 @@ forEachDatabase('a crash while applying', (db) => {
     const email = `crash-${Date.now()}@example.test`;
     const apply = (server: Server) => {
       const form = new FormData();
-      for (const [name, value] of Object.entries({ name: 'Ada Applicant', email, ageConfirmed: 'yes', noticeVersion: '1' })) form.append(name, value);
+      for (const [name, value] of Object.entries({
+        name: 'Ada Applicant',
+        email,
+        ageConfirmed: 'yes',
+        noticeVersion: '1',
+      }))
+        form.append(name, value);
       form.append('resume', new File([pdfBytes('Ada crash resume')], 'ada.pdf'));
       return fetch(`${server.url}/careers/${tenant.slug}/jobs/${job.id}/apply`, {
         method: 'POST',
@@ -144,12 +166,19 @@ forEachDatabase('a crash while applying', (db) => {
       expect(await db.orm().em.fork().count(Candidate, { id: candidateId }, ANY_TENANT)).toBe(0);
       // ...and together they are the resume, readable by anyone with the keys: what the sweep is for.
       const masterKey = loadMasterKey({ dataDir, logger: createLogger('silent') });
-      const key = await candidateKey(db.orm().em.fork(), { masterKey, keyStore: createKeyStore(keysDir) }, { tenantId: tenant.id, candidateId });
-      expect(openWith(key!, readFileSync(join(filesDir, leftFiles[0]!))).equals(pdfBytes('Ada crash resume'))).toBe(true);
+      const key = await candidateKey(
+        db.orm().em.fork(),
+        { masterKey, keyStore: createKeyStore(keysDir) },
+        { tenantId: tenant.id, candidateId },
+      );
+      expect(
+        openWith(key!, readFileSync(join(filesDir, leftFiles[0]!))).equals(pdfBytes('Ada crash resume')),
+      ).toBe(true);
 
       // The next start comes after the grace period that protects applies in flight.
       const then = new Date(Date.now() - LEFTOVER_GRACE_MS - 60_000);
-      for (const path of [join(filesDir, leftFiles[0]!), join(keysDir, leftKeys[0]!)]) utimesSync(path, then, then);
+      for (const path of [join(filesDir, leftFiles[0]!), join(keysDir, leftKeys[0]!)])
+        utimesSync(path, then, then);
       const restarted = await startServer(db.url(), dataDir);
       expect(filesUnder(filesDir)).toEqual([]);
       expect(filesUnder(keysDir)).toEqual([]);

@@ -4,27 +4,46 @@ import { MAX_RESUME_BYTES } from '@candor/schemas';
 import type { Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../deps.js';
-import type { RequestInfo } from '../trpc/context.js';
+import { applicantScopeOf } from '../http/applicant-tenant.js';
 import { nulFieldErrors } from '../http/nul-characters.js';
-import { type ApplyOutcome, applyToJob } from './apply.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
+import type { RequestInfo } from '../trpc/context.js';
+import { type ApplyOutcome, applyToJob } from './apply.service.js';
 import { publicQuestions, tenantApplyConfig } from './apply-config.js';
 import { careersTenantOf, logoFileOf } from './careers-publisher.js';
-import { applicantScopeOf } from '../http/applicant-tenant.js';
 
 /** Room for the resume plus the form's text fields and the multipart framing. */
 const MAX_BODY_BYTES = MAX_RESUME_BYTES + 512 * 1024;
 
-type Failure = Exclude<ApplyOutcome, { kind: 'received' }>['kind'] | 'too_large' | 'rate_limited' | 'not_a_form';
+type Failure =
+  | Exclude<ApplyOutcome, { kind: 'received' }>['kind']
+  | 'too_large'
+  | 'rate_limited'
+  | 'not_a_form';
 
-const FAILURES: Record<Failure, { status: 400 | 404 | 410 | 413 | 429 | 503; code: string; message: string }> = {
+const FAILURES: Record<
+  Failure,
+  { status: 400 | 404 | 410 | 413 | 429 | 503; code: string; message: string }
+> = {
   invalid: { status: 400, code: 'INVALID', message: 'Some answers need another look' },
-  not_a_form: { status: 400, code: 'INVALID', message: 'Send your application with the form on the job page' },
+  not_a_form: {
+    status: 400,
+    code: 'INVALID',
+    message: 'Send your application with the form on the job page',
+  },
   closed: { status: 410, code: 'JOB_CLOSED', message: 'This role is no longer accepting applications.' },
   not_found: { status: 404, code: 'NOT_FOUND', message: 'There is no such job.' },
   unavailable: { status: 503, code: 'UNAVAILABLE', message: 'Applications are not open yet.' },
-  too_large: { status: 413, code: 'TOO_LARGE', message: 'The application is too large: the resume may be at most 10 MB' },
-  rate_limited: { status: 429, code: 'TOO_MANY_REQUESTS', message: 'Too many applications from your network. Wait a few minutes, then try again.' },
+  too_large: {
+    status: 413,
+    code: 'TOO_LARGE',
+    message: 'The application is too large: the resume may be at most 10 MB',
+  },
+  rate_limited: {
+    status: 429,
+    code: 'TOO_MANY_REQUESTS',
+    message: 'Too many applications from your network. Wait a few minutes, then try again.',
+  },
 };
 
 /** Problems found before the application is looked at. */
@@ -52,7 +71,10 @@ export function applyRoute(deps: AppDeps, requestOf: (c: HonoContext) => Request
     if (wantsJson(c)) {
       if (outcome.kind === 'received') return c.json(outcome.result, 201);
       const message = outcome.kind === 'unavailable' ? outcome.message : (failure?.message ?? '');
-      return c.json({ error: { code: failure?.code, message, ...(fieldErrors ? { fieldErrors } : {}) } }, failure?.status ?? 400);
+      return c.json(
+        { error: { code: failure?.code, message, ...(fieldErrors ? { fieldErrors } : {}) } },
+        failure?.status ?? 400,
+      );
     }
     const shown: ApplyOutcome =
       outcome.kind === 'too_large' || outcome.kind === 'not_a_form'
@@ -69,7 +91,10 @@ export function applyRoute(deps: AppDeps, requestOf: (c: HonoContext) => Request
     const scope = applicantScopeOf(c);
     if (!scope) return null;
     const { tenant, em } = scope;
-    const job = await em.findOne(Job, { id: c.req.param('jobId') ?? '', status: { $in: ['open', 'closed'] } });
+    const job = await em.findOne(Job, {
+      id: c.req.param('jobId') ?? '',
+      status: { $in: ['open', 'closed'] },
+    });
     if (!job || outcome.kind === 'not_found') return null;
     const { purposes } = tenantApplyConfig(await privacySettingsOf(em, tenant.id));
     return renderApplyOutcomePage({

@@ -53,7 +53,10 @@ forEachDatabase('applying on the careers site', (db) => {
     await seedPublishedNotice(em, tenant);
     const filesRoot = mkdtempSync(join(tmpdir(), 'candor-apply-files-'));
     const base = testDeps(db.orm(), { files: diskFileStore(filesRoot) });
-    const deps = { ...base, limits: { ...base.limits, applyPerIp: new RateLimiter(options.applyLimit ?? 1000, 60_000) } };
+    const deps = {
+      ...base,
+      limits: { ...base.limits, applyPerIp: new RateLimiter(options.applyLimit ?? 1000, 60_000) },
+    };
     const actor = actorOf(admin.id, tenant.id);
     const { job } = await seedJobWithApplicant(db.orm(), actor, {
       questions: [
@@ -93,7 +96,9 @@ forEachDatabase('applying on the careers site', (db) => {
       ] as const) {
         const fields = valid({ resume: { bytes, name } });
         expect((await apply(fields)).status).toBe(201);
-        const file = await tenantEm(db.orm(), tenant.id).findOneOrFail(Attachment, { candidate: { email: fields.email as string } });
+        const file = await tenantEm(db.orm(), tenant.id).findOneOrFail(Attachment, {
+          candidate: { email: fields.email as string },
+        });
         expect(file.contentType).toBe(contentType);
       }
     });
@@ -118,7 +123,13 @@ forEachDatabase('applying on the careers site', (db) => {
 
       const em = tenantEm(db.orm(), tenant.id);
       const candidate = await em.findOneOrFail(Candidate, { email: fields.email as string });
-      expect(candidate).toMatchObject({ name: 'Ada Applicant', phone: '+49 30 1234567', location: 'Berlin', links: ['https://github.com/ada'], source: 'careers_site' });
+      expect(candidate).toMatchObject({
+        name: 'Ada Applicant',
+        phone: '+49 30 1234567',
+        location: 'Berlin',
+        links: ['https://github.com/ada'],
+        source: 'careers_site',
+      });
       const app = await em.findOneOrFail(Application, { candidate }, { populate: ['stage'] });
       expect(app.stage.kind).toBe('applied');
       expect(app).toMatchObject({ source: 'careers_site', noticeVersion: 1, status: 'active' });
@@ -133,7 +144,12 @@ forEachDatabase('applying on the careers site', (db) => {
       );
 
       const file = await em.findOneOrFail(Attachment, { candidate });
-      expect(file).toMatchObject({ kind: 'resume', filename: 'ada.pdf', contentType: 'application/pdf', uploadedBy: null });
+      expect(file).toMatchObject({
+        kind: 'resume',
+        filename: 'ada.pdf',
+        contentType: 'application/pdf',
+        uploadedBy: null,
+      });
       expect(file.encrypted).toBe(true);
       const stored = await deps.files.read(file.storageKey);
       expect(stored.includes(pdfBytes('Ada resume'))).toBe(false);
@@ -167,7 +183,9 @@ forEachDatabase('applying on the careers site', (db) => {
       ]);
       // A tampered receipt does not verify.
       const [h, p, s] = body.receipt.jws.split('.');
-      const forged = Buffer.from(JSON.stringify({ ...payload, piiPrincipalId: 'mallory@example.test' })).toString('base64url');
+      const forged = Buffer.from(
+        JSON.stringify({ ...payload, piiPrincipalId: 'mallory@example.test' }),
+      ).toString('base64url');
       expect(verifyJws(`${h}.${forged}.${s}`, await publicSigningKeys(em))).toBeNull();
       expect(p).toBeTruthy();
 
@@ -177,8 +195,12 @@ forEachDatabase('applying on the careers site', (db) => {
       expect(mail.text).toContain(`Your reference: ${app.id.slice(0, 8).toUpperCase()}`);
       expect(mail.text).not.toContain('restricted');
       expect(mail.attachments?.[0]).toMatchObject({ filename: `consent-receipt-${body.receipt.id}.jwt` });
-      expect(Buffer.from(mail.attachments?.[0]?.contentBase64 ?? '', 'base64').toString()).toBe(body.receipt.jws);
-      expect(await em.count(AuditEvent, { action: 'application.apply', targetId: app.id, actorId: null })).toBe(1);
+      expect(Buffer.from(mail.attachments?.[0]?.contentBase64 ?? '', 'base64').toString()).toBe(
+        body.receipt.jws,
+      );
+      expect(
+        await em.count(AuditEvent, { action: 'application.apply', targetId: app.id, actorId: null }),
+      ).toBe(1);
     });
 
     it('invites to the diversity survey in the email, only when the company runs one', async () => {
@@ -186,7 +208,9 @@ forEachDatabase('applying on the careers site', (db) => {
       const without = valid();
       expect((await apply(without)).status).toBe(201);
       const em = tenantEm(db.orm(), tenant.id);
-      expect((await em.findOneOrFail(OutboxEmail, { to: without.email as string })).text).not.toContain('/diversity/');
+      expect((await em.findOneOrFail(OutboxEmail, { to: without.email as string })).text).not.toContain(
+        '/diversity/',
+      );
       const row = await em.findOneOrFail(Tenant, tenant.id);
       row.diversitySettings = { enabled: true, template: 'us_eeo1', questions: ['gender'], k: 10 };
       await em.flush();
@@ -194,8 +218,12 @@ forEachDatabase('applying on the careers site', (db) => {
       const on = await apply(fields);
       // The link is the applicant's own: by email only, never in the answer to the form.
       expect(JSON.stringify(await on.json())).not.toContain('/diversity/');
-      const mail = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, { to: fields.email as string });
-      const surveyUrl = new RegExp(`${TEST_ORIGIN}/careers/${tenant.slug}/diversity/\\?t=\\S+`).exec(mail.text)?.[0];
+      const mail = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, {
+        to: fields.email as string,
+      });
+      const surveyUrl = new RegExp(`${TEST_ORIGIN}/careers/${tenant.slug}/diversity/\\?t=\\S+`).exec(
+        mail.text,
+      )?.[0];
       expect(surveyUrl).toBeDefined();
       // Staff reading the outbox cannot take the link and answer in the applicant's name.
       const staff = await callerFor(deps, await sessionFor(deps, admin.id, tenant.id));
@@ -216,7 +244,10 @@ forEachDatabase('applying on the careers site', (db) => {
 
     it('keeps script tags as text', async () => {
       const { tenant, apply, valid } = await setup();
-      const fields = valid({ name: '<script>alert(1)</script> Ada', coverLetter: '<img src=x onerror=alert(1)>' });
+      const fields = valid({
+        name: '<script>alert(1)</script> Ada',
+        coverLetter: '<img src=x onerror=alert(1)>',
+      });
       expect((await apply(fields)).status).toBe(201);
       const em = tenantEm(db.orm(), tenant.id);
       const candidate = await em.findOneOrFail(Candidate, { email: fields.email as string });
@@ -230,7 +261,11 @@ forEachDatabase('applying on the careers site', (db) => {
       const fields = valid();
       expect((await apply(fields)).status).toBe(201);
       const em = tenantEm(db.orm(), tenant.id);
-      const first = await em.findOneOrFail(Application, { candidate: { email: fields.email as string } }, { populate: ['candidate'] });
+      const first = await em.findOneOrFail(
+        Application,
+        { candidate: { email: fields.email as string } },
+        { populate: ['candidate'] },
+      );
       const stored = (a: typeof first) => ({
         candidate: [a.candidate.name, a.candidate.phone, a.candidate.location, a.candidate.links],
         application: [a.coverLetter, a.answers, a.salaryExpectation, a.noticeVersion, a.stage.id, a.status],
@@ -238,18 +273,31 @@ forEachDatabase('applying on the careers site', (db) => {
       const before = { rows: await footprint(db.orm(), tenant.id, filesRoot), application: stored(first) };
 
       // Someone else, knowing only the address, sends other details and other choices.
-      const changes: Fields = { name: 'Someone Else', phone: '+1 555 0100', coverLetter: 'Not me', 'consent:talent_pool': undefined };
+      const changes: Fields = {
+        name: 'Someone Else',
+        phone: '+1 555 0100',
+        coverLetter: 'Not me',
+        'consent:talent_pool': undefined,
+      };
       const again = await apply({ ...fields, ...changes });
       // Nothing of the second form was written; only the email to the owner of the address.
-      expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual({ ...before.rows, emails: before.rows.emails + 1 });
-      const after = await tenantEm(db.orm(), tenant.id).findOneOrFail(Application, first.id, { populate: ['candidate'] });
+      expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual({
+        ...before.rows,
+        emails: before.rows.emails + 1,
+      });
+      const after = await tenantEm(db.orm(), tenant.id).findOneOrFail(Application, first.id, {
+        populate: ['candidate'],
+      });
       expect(stored(after)).toEqual(before.application);
 
       // The same status and the same answer as a first application with that form.
       const firstTime = await apply(valid(changes));
       expect(again.status).toBe(201);
       expect(firstTime.status).toBe(201);
-      expect(await again.json()).toEqual({ ...((await firstTime.json()) as TApplyResult), email: fields.email });
+      expect(await again.json()).toEqual({
+        ...((await firstTime.json()) as TApplyResult),
+        email: fields.email,
+      });
       // Without JavaScript too: the same page.
       const pages = await Promise.all(
         [{ ...fields, ...changes }, valid(changes)].map(async (f) => {
@@ -260,12 +308,17 @@ forEachDatabase('applying on the careers site', (db) => {
       expect(pages[0]).toEqual(pages[1]);
       expect(pages[0]![0]).toBe(201);
 
-      const mails = await em.find(OutboxEmail, { to: fields.email as string, template: ALREADY_APPLIED_TEMPLATE });
+      const mails = await em.find(OutboxEmail, {
+        to: fields.email as string,
+        template: ALREADY_APPLIED_TEMPLATE,
+      });
       expect(mails).toHaveLength(2); // the JSON and the plain form post above
       expect(mails[0]!.candidate?.id).toBe(first.candidate.id);
       expect(mails[0]!.subject).toBe(`Your application for ${job.title} at ${tenant.name}`);
       expect(mails[0]!.text).toContain(`Hello Ada Applicant,`);
-      expect(mails[0]!.text).toContain(`You already applied for this role on ${dayOf(first.appliedAt)}, so nothing was changed`);
+      expect(mails[0]!.text).toContain(
+        `You already applied for this role on ${dayOf(first.appliedAt)}, so nothing was changed`,
+      );
       expect(mails[0]!.text).toContain("If this wasn't you, ignore this email.");
       expect(mails[0]!.text).toContain(`${TEST_ORIGIN}/careers/${tenant.slug}/privacy/portal/`);
       expect(mails[0]!.text).not.toContain('Someone Else');
@@ -295,7 +348,11 @@ forEachDatabase('applying on the careers site', (db) => {
       const res = await apply(fields, { 'Sec-GPC': '1' });
       expect(res.status).toBe(201);
       const em = tenantEm(db.orm(), tenant.id);
-      const events = await em.find(ConsentEvent, { candidate: { email: fields.email as string } }, { orderBy: { purpose: 'asc' } });
+      const events = await em.find(
+        ConsentEvent,
+        { candidate: { email: fields.email as string } },
+        { orderBy: { purpose: 'asc' } },
+      );
       expect(events.map((e) => [e.purpose, e.decision, e.gpc])).toEqual([
         ['marketing', 'refused', true],
         ['talent_pool', 'given', true],
@@ -304,13 +361,20 @@ forEachDatabase('applying on the careers site', (db) => {
   });
 
   describe('bad input leaves nothing behind', () => {
-    const cases: Array<[string, (v: ReturnType<Awaited<ReturnType<typeof setup>>['valid']>) => Fields, number, string]> = [
+    const cases: Array<
+      [string, (v: ReturnType<Awaited<ReturnType<typeof setup>>['valid']>) => Fields, number, string]
+    > = [
       ['a PNG renamed .pdf', (v) => ({ ...v, resume: { bytes: PNG, name: 'resume.pdf' } }), 400, 'resume'],
       ['an invalid email', (v) => ({ ...v, email: 'not-an-email' }), 400, 'email'],
       ['the minimum-age box unticked', (v) => ({ ...v, ageConfirmed: undefined }), 400, 'ageConfirmed'],
       ['no resume', (v) => ({ ...v, resume: undefined }), 400, 'resume'],
       ['a link that is not a web address', (v) => ({ ...v, links: ['javascript:alert(1)'] }), 400, 'links'],
-      ['a purpose the tenant does not offer', (v) => ({ ...v, 'consent:sell_my_data': 'yes' }), 400, 'consent:sell_my_data'],
+      [
+        'a purpose the tenant does not offer',
+        (v) => ({ ...v, 'consent:sell_my_data': 'yes' }),
+        400,
+        'consent:sell_my_data',
+      ],
       ['a notice version never published', (v) => ({ ...v, noticeVersion: '7' }), 400, 'noticeVersion'],
     ];
     for (const [label, change, status, field] of cases) {
@@ -331,7 +395,9 @@ forEachDatabase('applying on the careers site', (db) => {
         const before = await footprint(db.orm(), tenant.id, filesRoot);
         const res = await apply(valid({ resume: { bytes, name: 'resume.docx' } }));
         expect(res.status).toBe(400);
-        expect(await res.json()).toMatchObject({ error: { fieldErrors: { resume: [expect.stringMatching(reason)] } } });
+        expect(await res.json()).toMatchObject({
+          error: { fieldErrors: { resume: [expect.stringMatching(reason)] } },
+        });
         expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual(before);
       });
     }
@@ -341,7 +407,9 @@ forEachDatabase('applying on the careers site', (db) => {
       const before = await footprint(db.orm(), tenant.id, filesRoot);
       const res = await apply(valid({ [`answer:${visa?.id}`]: undefined }));
       expect(res.status).toBe(400);
-      expect(await res.json()).toMatchObject({ error: { fieldErrors: { [`answer:${visa?.id}`]: ['Answer this question'] } } });
+      expect(await res.json()).toMatchObject({
+        error: { fieldErrors: { [`answer:${visa?.id}`]: ['Answer this question'] } },
+      });
       expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual(before);
     });
 
@@ -351,7 +419,9 @@ forEachDatabase('applying on the careers site', (db) => {
       const big = Buffer.concat([pdfBytes(), Buffer.alloc(11 * 1024 * 1024)]);
       const res = await apply(valid({ resume: { bytes: big, name: 'big.pdf' } }));
       expect(res.status).toBe(413);
-      expect(await res.json()).toMatchObject({ error: { fieldErrors: { resume: [expect.stringContaining('10 MB')] } } });
+      expect(await res.json()).toMatchObject({
+        error: { fieldErrors: { resume: [expect.stringContaining('10 MB')] } },
+      });
       expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual(before);
     });
 
@@ -359,11 +429,15 @@ forEachDatabase('applying on the careers site', (db) => {
       const { tenant, job, client, filesRoot } = await setup();
       const before = await footprint(db.orm(), tenant.id, filesRoot);
       const path = `/careers/${tenant.slug}/jobs/${job.id}/apply`;
-      const empty = await client.request(path, { method: 'POST', headers: { Accept: 'application/json' }, body: new FormData() });
+      const empty = await client.request(path, {
+        method: 'POST',
+        headers: { Accept: 'application/json' },
+        body: new FormData(),
+      });
       expect(empty.status).toBe(400);
-      expect(Object.keys(((await empty.json()) as { error: { fieldErrors: object } }).error.fieldErrors)).toEqual(
-        expect.arrayContaining(['name', 'email', 'ageConfirmed', 'resume']),
-      );
+      expect(
+        Object.keys(((await empty.json()) as { error: { fieldErrors: object } }).error.fieldErrors),
+      ).toEqual(expect.arrayContaining(['name', 'email', 'ageConfirmed', 'resume']));
       const json = await client.request(path, {
         method: 'POST',
         headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
@@ -406,7 +480,9 @@ forEachDatabase('applying on the careers site', (db) => {
       await seedPublishedNotice(db.orm().em.fork(), tenant, { version: 2, materialChange: true });
       const res = await apply(valid({ noticeVersion: '1' }));
       expect(res.status).toBe(400);
-      expect(await res.json()).toMatchObject({ error: { fieldErrors: { noticeVersion: [expect.stringContaining('reload')] } } });
+      expect(await res.json()).toMatchObject({
+        error: { fieldErrors: { noticeVersion: [expect.stringContaining('reload')] } },
+      });
       expect((await apply(valid({ noticeVersion: '2' }))).status).toBe(201);
     });
 
@@ -418,7 +494,12 @@ forEachDatabase('applying on the careers site', (db) => {
       const { job } = await seedJobWithApplicant(db.orm(), actor);
       await setJobStatus(tenantEm(db.orm(), tenant.id), actor, job.id, 'open');
       const client = httpClient(testDeps(db.orm()));
-      const form = formOf({ name: 'Ada', email: 'ada@example.test', ageConfirmed: 'yes', noticeVersion: '1' });
+      const form = formOf({
+        name: 'Ada',
+        email: 'ada@example.test',
+        ageConfirmed: 'yes',
+        noticeVersion: '1',
+      });
       const res = await client.request(`/careers/${tenant.slug}/jobs/${job.id}/apply`, {
         method: 'POST',
         headers: { Accept: 'application/json' },

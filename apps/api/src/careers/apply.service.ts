@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { messagesFor } from '@candor/careers';
 import {
   ApplicationTag,
   Attachment,
@@ -23,7 +24,6 @@ import {
   type TCareersNotice,
   type TFormValue,
 } from '@candor/schemas';
-import { messagesFor } from '@candor/careers';
 import { createApplicationIn } from '../applications/create-application.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordConsents } from '../consent/consent.service.js';
@@ -31,6 +31,7 @@ import { surveyUrl } from '../diversity/survey.service.js';
 import { pauseForCrashTest } from '../files/crash-test-pause.js';
 import type { FileStore } from '../files/file-store.js';
 import { sniffDocument } from '../files/sniff.js';
+import type { ApplicantScope } from '../http/applicant-tenant.js';
 import { candidateKey, type DataKeys, ensureTenantDataKey, sealAnswers, sealFor } from '../keys/data-keys.js';
 import { errorFields, type Logger } from '../logging/logger.js';
 import { renderEmail } from '../mail/email-templates.service.js';
@@ -40,7 +41,6 @@ import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
 import { AppError } from '../trpc/app-error.js';
 import { tellAlreadyApplied } from './already-applied.js';
 import { publicQuestions, tenantApplyConfig } from './apply-config.js';
-import type { ApplicantScope } from '../http/applicant-tenant.js';
 
 export type ApplyOutcome =
   | { kind: 'received'; result: TApplyResult }
@@ -88,7 +88,9 @@ function acceptedNotice(notices: TCareersNotice[], version: number): TCareersNot
   if (!current) return null;
   const seen = notices.find((n) => n.version === version && n.version <= current.version);
   if (!seen) return 'stale';
-  const materialSince = notices.some((n) => n.version > seen.version && n.version <= current.version && n.materialChange);
+  const materialSince = notices.some(
+    (n) => n.version > seen.version && n.version <= current.version && n.materialChange,
+  );
   return materialSince ? 'stale' : seen;
 }
 
@@ -131,7 +133,10 @@ function answerTo(
     gpc,
     choices: [
       { label: PURPOSES.recruitment.label, choice: 'needed' },
-      ...decisions.map((d) => ({ label: d.label, choice: d.given ? ('consented' as const) : ('refused' as const) })),
+      ...decisions.map((d) => ({
+        label: d.label,
+        choice: d.given ? ('consented' as const) : ('refused' as const),
+      })),
     ],
   };
 }
@@ -143,7 +148,11 @@ function answerTo(
  * written first under a pending name, promoted once the transaction
  * commits, and deleted again if it fails (files/file-store.ts).
  */
-export async function applyToJob(deps: ApplyDeps, scope: ApplicantScope, request: ApplyRequest): Promise<ApplyOutcome> {
+export async function applyToJob(
+  deps: ApplyDeps,
+  scope: ApplicantScope,
+  request: ApplyRequest,
+): Promise<ApplyOutcome> {
   const { tenant, em } = scope;
   const job = await em.findOne(Job, { id: request.jobId, status: { $in: ['open', 'closed'] } });
   if (!job) return { kind: 'not_found' };
@@ -152,9 +161,17 @@ export async function applyToJob(deps: ApplyDeps, scope: ApplicantScope, request
   const settings = await privacySettingsOf(em, tenant.id);
   const notices = await publishedNotices(em);
   const current = noticeInEffect(notices);
-  if (!current) return { kind: 'unavailable', message: 'Applications open once the company has published its privacy notice.' };
+  if (!current)
+    return {
+      kind: 'unavailable',
+      message: 'Applications open once the company has published its privacy notice.',
+    };
 
-  const config = { ...tenantApplyConfig(settings), questions: publicQuestions(job), noticeVersion: current.version };
+  const config = {
+    ...tenantApplyConfig(settings),
+    questions: publicQuestions(job),
+    noticeVersion: current.version,
+  };
   const file = request.fields.find(([name]) => name === 'resume')?.[1];
   const formValues = request.fields.map(([name, value]): [string, TFormValue] => [
     name,
@@ -168,15 +185,26 @@ export async function applyToJob(deps: ApplyDeps, scope: ApplicantScope, request
   if (notice === 'stale' || notice === null) {
     return {
       kind: 'invalid',
-      fieldErrors: { noticeVersion: ['The privacy notice has changed since you opened this page: reload it, read it, and send again'] },
+      fieldErrors: {
+        noticeVersion: [
+          'The privacy notice has changed since you opened this page: reload it, read it, and send again',
+        ],
+      },
     };
   }
 
-  const bytes = file && typeof file !== 'string' ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
-  if (bytes.length > MAX_RESUME_BYTES) return { kind: 'invalid', fieldErrors: { resume: ['The file is larger than 10 MB'] } };
+  const bytes =
+    file && typeof file !== 'string' ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+  if (bytes.length > MAX_RESUME_BYTES)
+    return { kind: 'invalid', fieldErrors: { resume: ['The file is larger than 10 MB'] } };
   const { contentType, problem } = await sniffDocument(bytes);
   if (!contentType) {
-    return { kind: 'invalid', fieldErrors: { resume: [problem ?? 'This file is not a PDF, Word (.docx) or OpenDocument (.odt) document'] } };
+    return {
+      kind: 'invalid',
+      fieldErrors: {
+        resume: [problem ?? 'This file is not a PDF, Word (.docx) or OpenDocument (.odt) document'],
+      },
+    };
   }
 
   // GPC declines every marketing-type purpose, whatever the boxes said.
@@ -194,7 +222,12 @@ export async function applyToJob(deps: ApplyDeps, scope: ApplicantScope, request
     await inTransactionRetryingOnce(em, async (tx) => {
       const actor = { tenantId: tenant.id, userId: null, requestId: request.requestId };
       const candidate = await candidateFor(tx, tenant.id, input);
-      const key = await candidateKey(tx, deps, { tenantId: tenant.id, candidateId: candidate.id }, { create: true });
+      const key = await candidateKey(
+        tx,
+        deps,
+        { tenantId: tenant.id, candidateId: candidate.id },
+        { create: true },
+      );
       // Pending until the transaction commits: a crash before that leaves nothing the leftover sweep would not remove.
       const storageKey = await deps.files.putPending(sealFor(key, bytes));
       written.push(storageKey);
@@ -243,7 +276,12 @@ export async function applyToJob(deps: ApplyDeps, scope: ApplicantScope, request
         gpc: request.gpc,
         masterKey: deps.masterKey,
       });
-      const email = renderEmail(tenant, 'application_received', { candidate_name: candidate.name, job_title: job.title }, deps.publicUrl);
+      const email = renderEmail(
+        tenant,
+        'application_received',
+        { candidate_name: candidate.name, job_title: job.title },
+        deps.publicUrl,
+      );
       const survey = surveyUrl(deps.hashKey, deps.publicUrl, tenant, application.id);
       const reference = application.id.slice(0, 8).toUpperCase();
       enqueueEmail(tx, {
@@ -260,13 +298,20 @@ export async function applyToJob(deps: ApplyDeps, scope: ApplicantScope, request
           },
         ],
       });
-      recordAudit(tx, actor, { action: 'application.apply', targetType: 'Application', targetId: application.id, subjectId: candidate.id });
+      recordAudit(tx, actor, {
+        action: 'application.apply',
+        targetType: 'Application',
+        targetId: application.id,
+        subjectId: candidate.id,
+      });
     });
     // A first attempt that was retried left its file behind.
     for (const stale of written.slice(0, -1)) await deps.files.remove(stale);
     // Committed: the resume gets its final name. Should that fail, it still reads, and the leftover sweep promotes it.
     for (const kept of written.slice(-1)) {
-      await deps.files.promote(kept).catch((error: unknown) => deps.logger.warn('resume not promoted', errorFields(error)));
+      await deps.files
+        .promote(kept)
+        .catch((error: unknown) => deps.logger.warn('resume not promoted', errorFields(error)));
     }
     deps.logger.info('application received', { tenantId: tenant.id, jobId: job.id });
   } catch (error) {

@@ -43,7 +43,12 @@ forEachDatabase('careers publisher', (db) => {
         descriptionMd: 'Build **robots**. <script>alert(1)</script>',
         salary: { min: 50_000, max: 70_000, currency: 'EUR', period: 'year' },
       });
-      const draft = await caller.jobs.create({ title: 'Secret Draft', department: 'Engineering', workplace: 'remote', employmentType: 'contract' });
+      const draft = await caller.jobs.create({
+        title: 'Secret Draft',
+        department: 'Engineering',
+        workplace: 'remote',
+        employmentType: 'contract',
+      });
       await caller.jobs.setStatus({ id: job.id, status: 'open' });
 
       const page = read(`jobs/${job.id}/index.html`);
@@ -80,9 +85,19 @@ forEachDatabase('careers publisher', (db) => {
     it("shows only the tenant's own jobs, and concurrent publishes leave one complete site", async () => {
       const a = await setup();
       const b = await setup();
-      const theirs = await b.caller.jobs.create({ title: 'Other Tenant Role', department: 'Sales', workplace: 'remote', country: 'DE', employmentType: 'part_time' });
+      const theirs = await b.caller.jobs.create({
+        title: 'Other Tenant Role',
+        department: 'Sales',
+        workplace: 'remote',
+        country: 'DE',
+        employmentType: 'part_time',
+      });
       await b.caller.jobs.setStatus({ id: theirs.id, status: 'open' });
-      await Promise.all([a.publisher.publish(a.tenant.id), a.publisher.publish(a.tenant.id), a.publisher.publish(a.tenant.id)]);
+      await Promise.all([
+        a.publisher.publish(a.tenant.id),
+        a.publisher.publish(a.tenant.id),
+        a.publisher.publish(a.tenant.id),
+      ]);
       expect(a.read('index.html')).not.toContain('Other Tenant Role');
       expect(readdirSync(a.outDir).sort()).toEqual([expect.stringMatching(/^\./), a.tenant.slug]);
       expect(b.read('index.html')).toContain('Other Tenant Role');
@@ -120,25 +135,46 @@ forEachDatabase('careers privacy page', (db) => {
 
     await caller.privacy.updateSettings({
       ...DEFAULT_PRIVACY_SETTINGS,
-      consentPurposes: [{ key: 'events', label: 'Invite me to hiring events', description: '', marketing: true, enabled: true }],
+      consentPurposes: [
+        {
+          key: 'events',
+          label: 'Invite me to hiring events',
+          description: '',
+          marketing: true,
+          enabled: true,
+        },
+      ],
       recipients: [
-        { name: 'Mailer Inc', role: 'processor', purpose: 'Delivers emails', country: 'US', safeguard: 'scc', notifyEmail: '' },
+        {
+          name: 'Mailer Inc',
+          role: 'processor',
+          purpose: 'Delivers emails',
+          country: 'US',
+          safeguard: 'scc',
+          notifyEmail: '',
+        },
       ],
     });
     expect(glance()).toContain('Invite me to hiring events');
     expect(glance()).not.toContain('Keep my profile in the talent pool');
     expect(glance()).toContain('Mailer Inc');
-    expect(glance()).toContain('US, outside the European Economic Area. Safeguard: Standard contractual clauses (Art. 46(2)(c))');
+    expect(glance()).toContain(
+      'US, outside the European Economic Area. Safeguard: Standard contractual clauses (Art. 46(2)(c))',
+    );
 
     await caller.diversity.saveSettings({ enabled: true });
     expect(glance()).toContain('Anonymous diversity reporting, never used in hiring decisions');
     expect(glance()).toContain('Art. 9(2)(a) GDPR');
 
     await caller.retention.savePolicy({
-      rules: DEFAULT_RETENTION_POLICY.rules.map((r) => (r.id === 'rejected_applications' ? { ...r, period: { amount: 3, unit: 'months' } } : r)),
+      rules: DEFAULT_RETENTION_POLICY.rules.map((r) =>
+        r.id === 'rejected_applications' ? { ...r, period: { amount: 3, unit: 'months' } } : r,
+      ),
       overrides: [{ country: 'FR', ruleId: 'rejected_applications', period: { amount: 2, unit: 'months' } }],
     });
-    expect(glance()).toContain('your application is anonymized 3 months after the decision (2 months for jobs in FR)');
+    expect(glance()).toContain(
+      'your application is anonymized 3 months after the decision (2 months for jobs in FR)',
+    );
 
     await caller.diversity.saveSettings({ enabled: false });
     expect(glance()).not.toContain('diversity');

@@ -52,7 +52,9 @@ export function careersTenantOf(tenant: TenantRow): TCareersTenant {
 
 /** The logo's file name on the site, when the tenant has one. */
 export function logoFileOf(tenant: TenantRow): string | null {
-  return tenant.logoKey && tenant.logoType ? (LOGO_FILE_NAMES[tenant.logoType as keyof typeof LOGO_FILE_NAMES] ?? null) : null;
+  return tenant.logoKey && tenant.logoType
+    ? (LOGO_FILE_NAMES[tenant.logoType as keyof typeof LOGO_FILE_NAMES] ?? null)
+    : null;
 }
 
 /**
@@ -78,7 +80,11 @@ export function createCareersPublisher(options: {
     em.setFilterParams(TENANT_FILTER, { tenantId });
     const tenant = await em.findOne(Tenant, tenantId);
     if (!tenant) return;
-    const jobs = await em.find(Job, { status: { $in: ['open', 'closed'] } }, { orderBy: { createdAt: 'asc' } });
+    const jobs = await em.find(
+      Job,
+      { status: { $in: ['open', 'closed'] } },
+      { orderBy: { createdAt: 'asc' } },
+    );
     const now = new Date();
     // The receipt-signing key exists before the first receipt, so the published key set always covers it.
     await activeSigningKey(em, tenantId, options.masterKey);
@@ -110,11 +116,15 @@ export function createCareersPublisher(options: {
   }
 
   function publish(tenantId: string): Promise<void> {
-    const next = (queues.get(tenantId) ?? Promise.resolve()).catch(() => undefined).then(() => render(tenantId));
+    const next = (queues.get(tenantId) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => render(tenantId));
     queues.set(tenantId, next);
-    void next.finally(() => {
-      if (queues.get(tenantId) === next) queues.delete(tenantId);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (queues.get(tenantId) === next) queues.delete(tenantId);
+      })
+      .catch(() => undefined);
     return next;
   }
 

@@ -23,16 +23,27 @@ describe('consent receipt payload', () => {
       ],
     });
     const [, diversity, events] = payload.services[0]!.purposes;
-    expect(diversity).toMatchObject({ legalBasis: 'Art. 9(2)(a) GDPR', termination: 'Until withdrawn in the privacy portal' });
+    expect(diversity).toMatchObject({
+      legalBasis: 'Art. 9(2)(a) GDPR',
+      termination: 'Until withdrawn in the privacy portal',
+    });
     expect(diversity!.piiCategory).toContain('user.demographic.gender');
-    expect(events).toMatchObject({ legalBasis: 'Art. 6(1)(a) GDPR', piiCategory: ['user.name', 'user.contact.email'] });
+    expect(events).toMatchObject({
+      legalBasis: 'Art. 6(1)(a) GDPR',
+      piiCategory: ['user.name', 'user.contact.email'],
+    });
     expect(payload.sensitive).toBe(true);
     expect(payload.spiCat).toContain('user.health_and_medical.disability');
   });
 
   it('gives the talent pool the term it is given, and is not sensitive without special categories', () => {
-    const payload = consentReceiptPayload({ ...base, decisions: [{ purpose: 'talent_pool', label: 'Talent pool', given: true }] });
-    expect(payload.services[0]!.purposes[1]!.termination).toMatch(/^18 months from this consent, .*renewal is asked 14 days before/);
+    const payload = consentReceiptPayload({
+      ...base,
+      decisions: [{ purpose: 'talent_pool', label: 'Talent pool', given: true }],
+    });
+    expect(payload.services[0]!.purposes[1]!.termination).toMatch(
+      /^18 months from this consent, .*renewal is asked 14 days before/,
+    );
     expect(payload.sensitive).toBe(false);
     expect(payload.spiCat).toEqual([]);
   });

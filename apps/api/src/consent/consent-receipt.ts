@@ -56,13 +56,18 @@ export function consentReceiptPayload(input: {
   const seconds = Math.floor(input.issuedAt.getTime() / 1000);
   const recruitment = PURPOSES.recruitment;
   const special = [
-    ...new Set(input.decisions.filter((d) => d.given).flatMap((d) => consentTermsOf(d.purpose).categories.filter(isSpecialCategory))),
+    ...new Set(
+      input.decisions
+        .filter((d) => d.given)
+        .flatMap((d) => consentTermsOf(d.purpose).categories.filter(isSpecialCategory)),
+    ),
   ];
   return {
     version: 'KI-CR-v1.1.0',
     jurisdiction: 'EU GDPR',
     consentTimestamp: seconds,
-    collectionMethod: input.channel === 'careers_apply' ? 'Web form: job application' : `Web form: ${input.channel}`,
+    collectionMethod:
+      input.channel === 'careers_apply' ? 'Web form: job application' : `Web form: ${input.channel}`,
     consentReceiptID: input.receiptId,
     language: 'en',
     piiPrincipalId: input.email,

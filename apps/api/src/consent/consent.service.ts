@@ -1,4 +1,11 @@
-import { type Application, type Candidate, ConsentEvent, ConsentReceipt, type Em, type InferEntity } from '@candor/db';
+import {
+  type Application,
+  type Candidate,
+  ConsentEvent,
+  ConsentReceipt,
+  type Em,
+  type InferEntity,
+} from '@candor/db';
 import { TALENT_POOL_PURPOSE, type TConsentChannel, type TConsentDecision } from '@candor/schemas';
 import { signJws } from '../keys/jws.js';
 import { activeSigningKey } from '../keys/signing-keys.service.js';
@@ -43,7 +50,12 @@ export async function recordConsents(
       )
     : null;
   const issuedAt = new Date();
-  const receipt = tx.create(ConsentReceipt, { tenant: input.tenant.id, candidate: input.candidate, jws: '', issuedAt });
+  const receipt = tx.create(ConsentReceipt, {
+    tenant: input.tenant.id,
+    candidate: input.candidate,
+    jws: '',
+    issuedAt,
+  });
   receipt.jws = signJws(
     key.privateKey,
     key.kid,

@@ -9,7 +9,11 @@ import { talentPoolTermOf } from './talent-pool-term.js';
  * latest job) and notice days. Null when the policy has no such rule (then
  * nobody is asked to renew).
  */
-export async function renewalTermsOf(em: Em, tenantId: string, candidateId: string): Promise<RenewalTerms | null> {
+export async function renewalTermsOf(
+  em: Em,
+  tenantId: string,
+  candidateId: string,
+): Promise<RenewalTerms | null> {
   return talentPoolTermOf(em, tenantId, { candidateId });
 }
 
@@ -17,7 +21,10 @@ export async function renewalTermsOf(em: Em, tenantId: string, candidateId: stri
  * Sends the due renewal emails of every tenant (each candidate once per
  * consent given; see sendRenewalRequests). Runs hourly in the API process.
  */
-export async function sendAllRenewalRequests(orm: Orm, options: { publicUrl: string; hashKey: Buffer; now?: Date }): Promise<number> {
+export async function sendAllRenewalRequests(
+  orm: Orm,
+  options: { publicUrl: string; hashKey: Buffer; now?: Date },
+): Promise<number> {
   let queued = 0;
   for (const tenant of await orm.em.fork().find(Tenant, {})) {
     const em = orm.em.fork();

@@ -1,13 +1,19 @@
-import { renderRenewalPage, type RenewalView } from '@candor/careers';
+import { type RenewalView, renderRenewalPage } from '@candor/careers';
 import type { Em, InferEntity, Tenant } from '@candor/db';
 import type { Context as HonoContext } from 'hono';
 import { careersTenantOf, logoFileOf } from '../careers/careers-publisher.js';
 import type { AppDeps } from '../deps.js';
-import type { RequestInfo } from '../trpc/context.js';
-import { type RenewalOutcome, type RenewalTerms, readRenewalToken, renewalPrompt, renewConsent } from './renewal.js';
+import { type ApplicantScope, applicantScopeOf } from '../http/applicant-tenant.js';
 import { htmlBodyLimit } from '../http/body-limits.js';
 import { fromOwnOrigin } from '../http/same-origin.js';
-import { type ApplicantScope, applicantScopeOf } from '../http/applicant-tenant.js';
+import type { RequestInfo } from '../trpc/context.js';
+import {
+  type RenewalOutcome,
+  type RenewalTerms,
+  readRenewalToken,
+  renewalPrompt,
+  renewConsent,
+} from './renewal.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
 
@@ -27,11 +33,20 @@ export function renewalRoutes(
     return claim && claim.t === scope.tenant.id ? termsOf(scope.em, scope.tenant.id, claim.c) : null;
   }
 
-  function page(c: HonoContext, tenant: TenantRow, outcome: RenewalOutcome, token: string, status: 200 | 400 | 403 = 200): Response {
+  function page(
+    c: HonoContext,
+    tenant: TenantRow,
+    outcome: RenewalOutcome,
+    token: string,
+    status: 200 | 400 | 403 = 200,
+  ): Response {
     const view: RenewalView = outcome.kind === 'ask' ? { ...outcome, token } : outcome;
     // The token is in the URL: the app-wide Referrer-Policy (same-origin) keeps it from other sites.
     c.header('Cache-Control', 'no-store');
-    return c.html(renderRenewalPage({ tenant: careersTenantOf(tenant), view, logoFile: logoFileOf(tenant) }), status);
+    return c.html(
+      renderRenewalPage({ tenant: careersTenantOf(tenant), view, logoFile: logoFileOf(tenant) }),
+      status,
+    );
   }
 
   const show = async (c: HonoContext) => {
@@ -39,7 +54,9 @@ export function renewalRoutes(
     if (!scope) return c.text('There is no such page.', 404);
     const token = c.req.query('t') ?? '';
     const terms = await termsFor(scope, token);
-    const outcome = terms ? await renewalPrompt(scope.em, scope.tenant, deps.hashKey, token, terms) : ({ kind: 'invalid' } as const);
+    const outcome = terms
+      ? await renewalPrompt(scope.em, scope.tenant, deps.hashKey, token, terms)
+      : ({ kind: 'invalid' } as const);
     return page(c, scope.tenant, outcome, token, outcome.kind === 'invalid' ? 400 : 200);
   };
 
@@ -55,7 +72,14 @@ export function renewalRoutes(
     const token = typeof form.token === 'string' ? form.token : '';
     const terms = await termsFor(scope, token);
     const outcome = terms
-      ? await renewConsent(scope.em, scope.tenant, { masterKey: deps.masterKey, hashKey: deps.hashKey, publicUrl: deps.publicUrl, token, terms, requestId: requestOf(c).requestId })
+      ? await renewConsent(scope.em, scope.tenant, {
+          masterKey: deps.masterKey,
+          hashKey: deps.hashKey,
+          publicUrl: deps.publicUrl,
+          token,
+          terms,
+          requestId: requestOf(c).requestId,
+        })
       : ({ kind: 'invalid' } as const);
     return page(c, scope.tenant, outcome, token, outcome.kind === 'invalid' ? 400 : 200);
   };

@@ -1,6 +1,12 @@
 import { Candidate, ConsentEvent, ConsentReceipt, OutboxEmail, Tenant } from '@candor/db';
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
-import { addMonths, DEFAULT_RETENTION_POLICY, dayOf, type TConsentReceiptPayload, type TRetentionPolicy } from '@candor/schemas';
+import {
+  addMonths,
+  DEFAULT_RETENTION_POLICY,
+  dayOf,
+  type TConsentReceiptPayload,
+  type TRetentionPolicy,
+} from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
 import { verifyJws } from '../keys/jws.js';
 import { publicSigningKeys } from '../keys/signing-keys.service.js';
@@ -21,9 +27,12 @@ forEachDatabase('talent-pool consent renewal', (db) => {
     const admin = await seedUser(em, tenant, 'admin');
     await seedPublishedNotice(em, tenant);
     const deps = testDeps(db.orm());
-    if (options.policy) await saveRetentionPolicy(tenantEm(db.orm(), tenant.id), actorOf(admin.id, tenant.id), options.policy);
+    if (options.policy)
+      await saveRetentionPolicy(tenantEm(db.orm(), tenant.id), actorOf(admin.id, tenant.id), options.policy);
     const job = options.country ? { country: options.country } : {};
-    const { candidate } = await seedJobWithApplicant(db.orm(), actorOf(admin.id, tenant.id), job, { name: 'Tara Talent' });
+    const { candidate } = await seedJobWithApplicant(db.orm(), actorOf(admin.id, tenant.id), job, {
+      name: 'Tara Talent',
+    });
     const tem = tenantEm(db.orm(), tenant.id);
     const row = await tem.findOneOrFail(Candidate, candidate.id);
     const tenantRow = await tem.findOneOrFail(Tenant, tenant.id);
@@ -41,7 +50,11 @@ forEachDatabase('talent-pool consent renewal', (db) => {
         masterKey: deps.masterKey,
       });
     });
-    const event = await tem.findOneOrFail(ConsentEvent, { candidate: candidate.id, purpose: 'talent_pool' }, { populate: ['receipt'] });
+    const event = await tem.findOneOrFail(
+      ConsentEvent,
+      { candidate: candidate.id, purpose: 'talent_pool' },
+      { populate: ['receipt'] },
+    );
     event.occurredAt = new Date(Date.now() - daysAgo * DAY);
     await tem.flush();
     const receipt = verifyJws(event.receipt!.jws, await publicSigningKeys(tem)) as TConsentReceiptPayload;
@@ -69,7 +82,9 @@ forEachDatabase('talent-pool consent renewal', (db) => {
       await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, hashKey: swiss.deps.hashKey });
       const [mail] = await renewalMails(swiss.tenant.id);
       expect(mail?.text).toContain('To stay for another 12 months');
-      expect(mail?.text).toContain(`That agreement ends on ${addMonths(dayOf(new Date(Date.now() - 340 * DAY)), 12)}.`);
+      expect(mail?.text).toContain(
+        `That agreement ends on ${addMonths(dayOf(new Date(Date.now() - 340 * DAY)), 12)}.`,
+      );
 
       // The same policy, a job in Germany: 24 months, so 340 days in is far from the end.
       const german = await setup(340, { country: 'DE', policy: swissYear });
@@ -79,18 +94,26 @@ forEachDatabase('talent-pool consent renewal', (db) => {
     });
 
     it('is "until withdrawn" only when the policy has no talent-pool rule in force', async () => {
-      const off = { ...DEFAULT_RETENTION_POLICY, rules: DEFAULT_RETENTION_POLICY.rules.map((r) => (r.id === 'talent_pool' ? { ...r, enabled: false } : r)) };
+      const off = {
+        ...DEFAULT_RETENTION_POLICY,
+        rules: DEFAULT_RETENTION_POLICY.rules.map((r) =>
+          r.id === 'talent_pool' ? { ...r, enabled: false } : r,
+        ),
+      };
       const { receipt } = await setup(0, { policy: off });
       expect(talentPoolTermination(receipt)).toBe('Until withdrawn in the privacy portal');
     });
   });
-  const renewalMails = (tenantId: string) => tenantEm(db.orm(), tenantId).find(OutboxEmail, { template: 'consent.renewal' });
+  const renewalMails = (tenantId: string) =>
+    tenantEm(db.orm(), tenantId).find(OutboxEmail, { template: 'consent.renewal' });
   const tokenIn = (text: string) => /privacy\/renew\/\?t=([A-Za-z0-9_.-]+)/.exec(text)?.[1] ?? '';
 
   describe('the renewal email', () => {
     it('goes out once, within 30 days of the end of a 24-month consent, with a signed link', async () => {
       const { tenant, deps, candidate } = await setup(720);
-      expect(await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, hashKey: deps.hashKey })).toBeGreaterThanOrEqual(1);
+      expect(
+        await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, hashKey: deps.hashKey }),
+      ).toBeGreaterThanOrEqual(1);
       await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, hashKey: deps.hashKey });
       const mails = await renewalMails(tenant.id);
       expect(mails.map((m) => m.to)).toEqual([candidate.email]);
@@ -135,8 +158,16 @@ forEachDatabase('talent-pool consent renewal', (db) => {
       });
       expect(renewed.status).toBe(200);
       expect(await renewed.text()).toContain('Your profile stays in the talent pool');
-      const events = await tenantEm(db.orm(), tenant.id).find(ConsentEvent, { candidate: candidate.id }, { orderBy: { occurredAt: 'desc' } });
-      expect(events[0]).toMatchObject({ purpose: 'talent_pool', decision: 'given', channel: 'renewal_email' });
+      const events = await tenantEm(db.orm(), tenant.id).find(
+        ConsentEvent,
+        { candidate: candidate.id },
+        { orderBy: { occurredAt: 'desc' } },
+      );
+      expect(events[0]).toMatchObject({
+        purpose: 'talent_pool',
+        decision: 'given',
+        channel: 'renewal_email',
+      });
       expect(await tenantEm(db.orm(), tenant.id).count(ConsentReceipt, { candidate: candidate.id })).toBe(2);
       // Renewed today, the consent is far from its end again: no new email.
       await sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, hashKey: deps.hashKey });
@@ -147,11 +178,26 @@ forEachDatabase('talent-pool consent renewal', (db) => {
       const { tenant, deps, candidate } = await setup(720);
       const client = httpClient(deps);
       const path = `/careers/${tenant.slug}/privacy/renew/`;
-      const good = renewalToken(deps.hashKey, { tenantId: tenant.id, candidateId: candidate.id, purpose: 'talent_pool', expiresOn: addMonths(dayOf(), 1) });
+      const good = renewalToken(deps.hashKey, {
+        tenantId: tenant.id,
+        candidateId: candidate.id,
+        purpose: 'talent_pool',
+        expiresOn: addMonths(dayOf(), 1),
+      });
       const tampered = `${good.slice(0, -2)}xx`;
-      const expired = renewalToken(deps.hashKey, { tenantId: tenant.id, candidateId: candidate.id, purpose: 'talent_pool', expiresOn: '2020-01-01' });
+      const expired = renewalToken(deps.hashKey, {
+        tenantId: tenant.id,
+        candidateId: candidate.id,
+        purpose: 'talent_pool',
+        expiresOn: '2020-01-01',
+      });
       const other = await seedTenant(db.orm().em.fork());
-      const foreign = renewalToken(deps.hashKey, { tenantId: other.id, candidateId: candidate.id, purpose: 'talent_pool', expiresOn: addMonths(dayOf(), 1) });
+      const foreign = renewalToken(deps.hashKey, {
+        tenantId: other.id,
+        candidateId: candidate.id,
+        purpose: 'talent_pool',
+        expiresOn: addMonths(dayOf(), 1),
+      });
       for (const token of [tampered, expired, foreign, '']) {
         const res = await client.request(path, {
           method: 'POST',

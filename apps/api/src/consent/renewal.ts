@@ -41,12 +41,24 @@ const LINK_PURPOSE = 'consent-renewal';
  * until the consent ends: whoever holds the email may renew, nothing more
  * (it opens no data and cannot withdraw anything).
  */
-export function renewalToken(hashKey: Buffer, claim: { tenantId: string; candidateId: string; purpose: string; expiresOn: string }): string {
-  return signLink(hashKey, LINK_PURPOSE, { t: claim.tenantId, c: claim.candidateId, p: claim.purpose, e: claim.expiresOn });
+export function renewalToken(
+  hashKey: Buffer,
+  claim: { tenantId: string; candidateId: string; purpose: string; expiresOn: string },
+): string {
+  return signLink(hashKey, LINK_PURPOSE, {
+    t: claim.tenantId,
+    c: claim.candidateId,
+    p: claim.purpose,
+    e: claim.expiresOn,
+  });
 }
 
 /** The token's claim when its signature holds and it has not expired; null otherwise. */
-export function readRenewalToken(hashKey: Buffer, token: string, today: string = dayOf()): z.infer<typeof ZToken> | null {
+export function readRenewalToken(
+  hashKey: Buffer,
+  token: string,
+  today: string = dayOf(),
+): z.infer<typeof ZToken> | null {
   return readLink(hashKey, LINK_PURPOSE, token, ZToken, today);
 }
 
@@ -90,9 +102,10 @@ export async function sendRenewalRequests(
   if (!rule || rule.renewalNoticeDays <= 0) return 0;
   const today = dayOf(options.now);
   // The widest window over every country's period; each consent is then held to its own candidate's term.
-  const windows = [rule.period, ...policy.overrides.filter((o) => o.ruleId === rule.id).map((o) => o.period)].map((period) =>
-    noticeWindow(today, { period, noticeDays: rule.renewalNoticeDays }),
-  );
+  const windows = [
+    rule.period,
+    ...policy.overrides.filter((o) => o.ruleId === rule.id).map((o) => o.period),
+  ].map((period) => noticeWindow(today, { period, noticeDays: rule.renewalNoticeDays }));
   const given = await em.find(
     ConsentEvent,
     {
@@ -115,9 +128,21 @@ export async function sendRenewalRequests(
     if (!terms) continue;
     const own = noticeWindow(today, terms);
     if (event.occurredAt > own.askFrom || event.occurredAt < own.expired) continue;
-    if (await em.count(OutboxEmail, { candidate: candidate.id, template: TEMPLATE, createdAt: { $gte: event.occurredAt } })) continue;
+    if (
+      await em.count(OutboxEmail, {
+        candidate: candidate.id,
+        template: TEMPLATE,
+        createdAt: { $gte: event.occurredAt },
+      })
+    )
+      continue;
     const endsOn = consentEndsOn(event.occurredAt, terms);
-    const token = renewalToken(hashKey, { tenantId: tenant.id, candidateId: candidate.id, purpose: TALENT_POOL_PURPOSE, expiresOn: endsOn });
+    const token = renewalToken(hashKey, {
+      tenantId: tenant.id,
+      candidateId: candidate.id,
+      purpose: TALENT_POOL_PURPOSE,
+      expiresOn: endsOn,
+    });
     enqueueEmail(em, {
       tenantId: tenant.id,
       candidateId: candidate.id,
@@ -138,7 +163,13 @@ export type RenewalOutcome =
   | { kind: 'invalid' };
 
 /** What the link's page shows: the consent it would renew, or that the link no longer works. */
-export async function renewalPrompt(em: Em, tenant: TenantRow, hashKey: Buffer, token: string, terms: RenewalTerms): Promise<RenewalOutcome> {
+export async function renewalPrompt(
+  em: Em,
+  tenant: TenantRow,
+  hashKey: Buffer,
+  token: string,
+  terms: RenewalTerms,
+): Promise<RenewalOutcome> {
   const claim = readRenewalToken(hashKey, token);
   if (!claim || claim.t !== tenant.id) return { kind: 'invalid' };
   const current = await talentPoolConsentOf(em, claim.c);
@@ -159,7 +190,14 @@ export async function renewalPrompt(em: Em, tenant: TenantRow, hashKey: Buffer, 
 export async function renewConsent(
   em: Em,
   tenant: TenantRow,
-  options: { masterKey: Buffer; hashKey: Buffer; publicUrl: string; token: string; terms: RenewalTerms; requestId: string },
+  options: {
+    masterKey: Buffer;
+    hashKey: Buffer;
+    publicUrl: string;
+    token: string;
+    terms: RenewalTerms;
+    requestId: string;
+  },
 ): Promise<RenewalOutcome> {
   const claim = readRenewalToken(options.hashKey, options.token);
   if (!claim || claim.t !== tenant.id) return { kind: 'invalid' };
@@ -182,8 +220,16 @@ export async function renewConsent(
       masterKey: options.masterKey,
     });
     candidate.lastActivityAt = new Date();
-    recordAudit(tx, { tenantId: tenant.id, userId: null, requestId: options.requestId }, { action: 'consent.renew', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
+    recordAudit(
+      tx,
+      { tenantId: tenant.id, userId: null, requestId: options.requestId },
+      { action: 'consent.renew', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id },
+    );
     await tx.flush();
-    return { kind: 'renewed', until: shift(dayOf(), options.terms.period, 1), receiptId: receipt.id } as const;
+    return {
+      kind: 'renewed',
+      until: shift(dayOf(), options.terms.period, 1),
+      receiptId: receipt.id,
+    } as const;
   });
 }

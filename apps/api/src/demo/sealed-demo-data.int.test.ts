@@ -1,11 +1,11 @@
 import { Attachment, DiversityResponse, Tenant } from '@candor/db';
 import { DEMO_TENANT, seedDemo } from '@candor/db/seed';
-import { DEFAULT_DIVERSITY_SETTINGS, surveyQuestions } from '@candor/schemas';
-import { candidateKey, openText } from '../keys/data-keys.js';
 import { forEachDatabase } from '@candor/db/testing';
+import { DEFAULT_DIVERSITY_SETTINGS, surveyQuestions } from '@candor/schemas';
 import { expect, it } from 'vitest';
-import { diversityReport } from '../diversity/report.service.js';
 import { redactedAttachmentText } from '../attachments/attachments.service.js';
+import { diversityReport } from '../diversity/report.service.js';
+import { candidateKey, openText } from '../keys/data-keys.js';
 import { actorOf, tenantEm } from '../testing/hiring-fixtures.js';
 import { testDeps } from '../testing/test-app.js';
 import { seedSealedDemoData } from './sealed-demo-data.js';
@@ -24,17 +24,26 @@ forEachDatabase('sealed demo data', (db) => {
     expect(resumes.every((r) => r.application?.stage.blindReview)).toBe(true);
 
     // Each answer opens with its candidate's key to one of the survey's options, as the report reads it.
-    const options = new Set(surveyQuestions(DEFAULT_DIVERSITY_SETTINGS).flatMap((q) => q.options.map((o) => o.id)));
+    const options = new Set(
+      surveyQuestions(DEFAULT_DIVERSITY_SETTINGS).flatMap((q) => q.options.map((o) => o.id)),
+    );
     for (const response of await em.find(DiversityResponse, {}, { limit: 10 })) {
       const key = await candidateKey(em, deps, { tenantId: tenant.id, candidateId: response.candidate.id });
       if (response.gender) expect(options).toContain(openText(key, response.gender));
     }
     const admin = actorOf('00000000-0000-4000-8000-000000000000', tenant.id, 'admin');
     const month = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 7);
-    const report = await diversityReport(em, admin, deps, { question: 'gender', from: month(120), to: month(0) });
+    const report = await diversityReport(em, admin, deps, {
+      question: 'gender',
+      from: month(120),
+      to: month(0),
+    });
     const since = new Date(`${month(120)}-01T00:00:00Z`);
     // Everyone who answered counts at "applied" (the total is large enough never to be hidden).
-    const respondents = await em.count(DiversityResponse, { application: { appliedAt: { $gte: since } }, candidate: { restrictedAt: null } });
+    const respondents = await em.count(DiversityResponse, {
+      application: { appliedAt: { $gte: since } },
+      candidate: { restrictedAt: null },
+    });
     expect(report.totals[0]).toBe(respondents);
 
     const resume = resumes[0]!;

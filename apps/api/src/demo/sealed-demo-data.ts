@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { Application, Attachment, DiversityResponse, type Orm, TENANT_FILTER, Tenant, User } from '@candor/db';
+import {
+  Application,
+  Attachment,
+  DiversityResponse,
+  type Orm,
+  TENANT_FILTER,
+  Tenant,
+  User,
+} from '@candor/db';
 import { DEMO_TENANT, DEMO_USERS } from '@candor/db/seed';
 import { surveyQuestions, type TDiversityQuestionId } from '@candor/schemas';
 import { uploadAttachment } from '../attachments/attachments.service.js';
@@ -27,7 +35,10 @@ function unit(...parts: string[]): number {
  * hiring manager has one to read redacted). Each part runs once: it is
  * skipped when the demo tenant already has answers, or resumes.
  */
-export async function seedSealedDemoData(orm: Orm, deps: DataKeys & { files: FileStore; publicUrl: string }): Promise<void> {
+export async function seedSealedDemoData(
+  orm: Orm,
+  deps: DataKeys & { files: FileStore; publicUrl: string },
+): Promise<void> {
   const em = orm.em.fork();
   const tenant = await em.findOne(Tenant, { slug: DEMO_TENANT.slug });
   if (!tenant) return;
@@ -36,7 +47,11 @@ export async function seedSealedDemoData(orm: Orm, deps: DataKeys & { files: Fil
   await seedBlindReviewResumes(em, tenant, deps);
 }
 
-async function seedSurveyAnswers(em: ReturnType<Orm['em']['fork']>, tenant: Parameters<typeof storeSurveyAnswers>[1], deps: DataKeys & { publicUrl: string }) {
+async function seedSurveyAnswers(
+  em: ReturnType<Orm['em']['fork']>,
+  tenant: Parameters<typeof storeSurveyAnswers>[1],
+  deps: DataKeys & { publicUrl: string },
+) {
   const settings = diversitySettingsOf(tenant);
   if (!settings.enabled || (await em.count(DiversityResponse, {})) > 0) return;
   const questions = surveyQuestions(settings);
@@ -73,7 +88,12 @@ async function seedBlindReviewResumes(
   if ((await em.count(Attachment, {})) > 0) return;
   const recruiter = await em.findOne(User, { email: DEMO_USERS.find((u) => u.role === 'recruiter')!.email });
   if (!recruiter) return;
-  const actor = { userId: recruiter.id, tenantId: tenant.id, role: 'recruiter' as const, requestId: REQUEST_ID };
+  const actor = {
+    userId: recruiter.id,
+    tenantId: tenant.id,
+    role: 'recruiter' as const,
+    requestId: REQUEST_ID,
+  };
   const blind = await em.find(
     Application,
     { stage: { blindReview: true }, status: 'active', candidate: { restrictedAt: null } },

@@ -10,8 +10,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { candidateKeys, type DataKeys, openText, UNREADABLE } from '../keys/data-keys.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
-import { ANSWER_COLUMNS, diversitySettingsOf } from './survey.service.js';
 import { type CountTable, suppress } from './suppression.js';
+import { ANSWER_COLUMNS, diversitySettingsOf } from './survey.service.js';
 
 const NOT_ANSWERED = 'not_answered';
 
@@ -26,7 +26,12 @@ interface Atom {
 
 type Scope = (atom: Atom) => boolean;
 
-function table(atoms: readonly Atom[], options: readonly string[], inScope: Scope, months: ReadonlySet<string>): number[][] {
+function table(
+  atoms: readonly Atom[],
+  options: readonly string[],
+  inScope: Scope,
+  months: ReadonlySet<string>,
+): number[][] {
   const out = options.map(() => REPORT_STAGES.map(() => 0));
   for (const atom of atoms) {
     if (!inScope(atom) || !months.has(atom.month)) continue;
@@ -67,8 +72,15 @@ interface ResponseRow {
  * and outcome. Raw SQL skips the ORM's tenant filter, so the tenant is named.
  * A candidate who restricted processing is only stored, not counted (Art. 18).
  */
-function responsesIn(em: Em, tenantId: string, column: string, start: SqlDate, end: SqlDate): Promise<ResponseRow[]> {
-  const answerColumn = em.getMetadata().get(DiversityResponse.meta.className).properties[column]!.fieldNames[0]!;
+function responsesIn(
+  em: Em,
+  tenantId: string,
+  column: string,
+  start: SqlDate,
+  end: SqlDate,
+): Promise<ResponseRow[]> {
+  const answerColumn = em.getMetadata().get(DiversityResponse.meta.className).properties[column]!
+    .fieldNames[0]!;
   return em
     .getKnex()('diversity_response as r')
     .join('application as a', 'a.id', 'r.application_id')
@@ -95,11 +107,24 @@ function responsesIn(em: Em, tenantId: string, column: string, start: SqlDate, e
  * interview stage or later), offered (an offer, or its stage), hired. Two
  * grouped queries over the same range rather than lists of ids.
  */
-async function stagesReached(em: Em, tenantId: string, start: SqlDate, end: SqlDate, rows: readonly ResponseRow[]): Promise<Map<string, number>> {
+async function stagesReached(
+  em: Em,
+  tenantId: string,
+  start: SqlDate,
+  end: SqlDate,
+  rows: readonly ResponseRow[],
+): Promise<Map<string, number>> {
   const knex = em.getKnex();
   const inRange = (q: ReturnType<typeof knex>) =>
-    q.join('application as a', 'a.id', 'x.application_id').where('a.tenant_id', tenantId).where('a.applied_at', '>=', start).where('a.applied_at', '<', end);
-  const [moves, offers]: [Array<{ application_id: string; kind: string }>, Array<{ application_id: string }>] = await Promise.all([
+    q
+      .join('application as a', 'a.id', 'x.application_id')
+      .where('a.tenant_id', tenantId)
+      .where('a.applied_at', '>=', start)
+      .where('a.applied_at', '<', end);
+  const [moves, offers]: [
+    Array<{ application_id: string; kind: string }>,
+    Array<{ application_id: string }>,
+  ] = await Promise.all([
     inRange(knex('stage_change as x'))
       .join('job_stage as s', 's.id', 'x.to_stage_id')
       .whereIn('s.kind', ['interview', 'offer', 'hired'])
@@ -107,7 +132,8 @@ async function stagesReached(em: Em, tenantId: string, start: SqlDate, end: SqlD
     inRange(knex('offer as x')).distinct('x.application_id'),
   ]);
   const kinds = new Map<string, Set<string>>();
-  for (const move of moves) kinds.set(move.application_id, (kinds.get(move.application_id) ?? new Set()).add(move.kind));
+  for (const move of moves)
+    kinds.set(move.application_id, (kinds.get(move.application_id) ?? new Set()).add(move.kind));
   const offered = new Set(offers.map((o) => o.application_id));
   const reached = new Map<string, number>();
   for (const row of rows) {
@@ -126,12 +152,18 @@ async function stagesReached(em: Em, tenantId: string, start: SqlDate, end: SqlD
  * that could single out fewer than k people hidden (suppression.ts). The
  * answers are opened here, on the server, and never leave it one by one.
  */
-export async function diversityReport(em: Em, actor: Actor, keys: DataKeys, input: TDiversityReportInput): Promise<TDiversityReport> {
+export async function diversityReport(
+  em: Em,
+  actor: Actor,
+  keys: DataKeys,
+  input: TDiversityReportInput,
+): Promise<TDiversityReport> {
   const tenant = await em.findOneOrFail(Tenant, actor.tenantId);
   const settings = diversitySettingsOf(tenant);
   const template = SURVEY_TEMPLATES[settings.template];
   const question = template.questions.find((q) => q.id === input.question);
-  if (!question) throw new AppError('BAD_REQUEST', 'The survey has no such question', { question: ['Unknown question'] });
+  if (!question)
+    throw new AppError('BAD_REQUEST', 'The survey has no such question', { question: ['Unknown question'] });
   const months = monthsOf(input.from, input.to);
   const job = input.jobId ? await em.findOne(Job, input.jobId) : null;
   if (input.jobId && !job) throw new AppError('NOT_FOUND', 'No such job');
@@ -140,11 +172,19 @@ export async function diversityReport(em: Em, actor: Actor, keys: DataKeys, inpu
   const end = new Date(`${months.at(-1)}-01T00:00:00.000Z`);
   end.setUTCMonth(end.getUTCMonth() + 1);
   // Dates as the database stores them (epoch milliseconds in SQLite), for the raw queries.
-  const [from, until] = [start, end].map((d) => em.getPlatform().processDateProperty(d) as SqlDate) as [SqlDate, SqlDate];
+  const [from, until] = [start, end].map((d) => em.getPlatform().processDateProperty(d) as SqlDate) as [
+    SqlDate,
+    SqlDate,
+  ];
   const rows = await responsesIn(em, actor.tenantId, ANSWER_COLUMNS[question.id], from, until);
   const [reached, keyOf] = await Promise.all([
     stagesReached(em, actor.tenantId, from, until, rows),
-    candidateKeys(em, keys, actor.tenantId, rows.map((r) => r.candidate_id)),
+    candidateKeys(
+      em,
+      keys,
+      actor.tenantId,
+      rows.map((r) => r.candidate_id),
+    ),
   ]);
   const atoms: Atom[] = rows.map((row) => {
     // Answers given under another template's wording, or no longer readable, count as not answered.
@@ -159,7 +199,11 @@ export async function diversityReport(em: Em, actor: Actor, keys: DataKeys, inpu
 
   const departmentOf = new Map(rows.map((r) => [r.job_id, r.department ?? '']));
   const department = job ? (job.department ?? '') : input.department;
-  const inScope: Scope = job ? (a) => a.jobId === job.id : department !== undefined ? (a) => departmentOf.get(a.jobId) === department : () => true;
+  const inScope: Scope = job
+    ? (a) => a.jobId === job.id
+    : department !== undefined
+      ? (a) => departmentOf.get(a.jobId) === department
+      : () => true;
   // The parent scope minus this one: what subtracting this report from its parent's would isolate.
   const complement: Scope | null = job
     ? (a) => departmentOf.get(a.jobId) === department && a.jobId !== job.id
@@ -168,10 +212,14 @@ export async function diversityReport(em: Em, actor: Actor, keys: DataKeys, inpu
       : null;
 
   const options = [...question.options.map((o) => o.id), NOT_ANSWERED];
-  const labels = new Map([...question.options.map((o) => [o.id, o.label] as const), [NOT_ANSWERED, 'Did not answer']]);
+  const labels = new Map([
+    ...question.options.map((o) => [o.id, o.label] as const),
+    [NOT_ANSWERED, 'Did not answer'],
+  ]);
   const all = new Set(months);
   const related: CountTable[] = peelings(months).map((part) => table(atoms, options, inScope, part));
-  if (complement) for (const part of [all, ...peelings(months)]) related.push(table(atoms, options, complement, part));
+  if (complement)
+    for (const part of [all, ...peelings(months)]) related.push(table(atoms, options, complement, part));
   const shown = suppress(settings.k, table(atoms, options, inScope, all), related);
 
   recordAudit(em, actor, { action: 'diversity.report', targetType: 'Tenant', targetId: actor.tenantId });
@@ -183,14 +231,23 @@ export async function diversityReport(em: Em, actor: Actor, keys: DataKeys, inpu
   return {
     question: question.id,
     questionLabel: question.label,
-    scopeLabel: job ? job.title : department !== undefined ? `${department || 'No department'} (department)` : 'All jobs',
+    scopeLabel: job
+      ? job.title
+      : department !== undefined
+        ? `${department || 'No department'} (department)`
+        : 'All jobs',
     from: input.from,
     to: input.to,
     k: settings.k,
     stages: [...REPORT_STAGES],
     rows: options.map((option, o) => {
       const counts = shown.cells[o] ?? [];
-      return { option, label: labels.get(option) ?? option, counts, rates: REPORT_STAGES.slice(1).map((_, s) => rate(counts, s + 1)) };
+      return {
+        option,
+        label: labels.get(option) ?? option,
+        counts,
+        rates: REPORT_STAGES.slice(1).map((_, s) => rate(counts, s + 1)),
+      };
     }),
     totals: shown.totals,
     hiddenCells: shown.cells.flat().filter((c) => c === null).length,

@@ -8,10 +8,11 @@ function derivable(shown: ReturnType<typeof suppress>): number[] {
   const out: number[] = [];
   for (const row of shown.cells) {
     for (const value of row) if (value !== null) out.push(value);
-    for (let a = 0; a < row.length; a++) for (let b = a + 1; b < row.length; b++) {
-      const [x, y] = [row[a], row[b]];
-      if (x != null && y != null) out.push(x - y);
-    }
+    for (let a = 0; a < row.length; a++)
+      for (let b = a + 1; b < row.length; b++) {
+        const [x, y] = [row[a], row[b]];
+        if (x != null && y != null) out.push(x - y);
+      }
   }
   shown.totals.forEach((total, s) => {
     if (total === null) return;
@@ -38,7 +39,14 @@ describe('suppression of small groups', () => {
   });
 
   it('hides a stage whose difference to an earlier one is a small group (applied but not interviewed)', () => {
-    const shown = suppress(K, [[12, 10, 0, 0], [30, 20, 10, 10]], []);
+    const shown = suppress(
+      K,
+      [
+        [12, 10, 0, 0],
+        [30, 20, 10, 10],
+      ],
+      [],
+    );
     expect(shown.cells[0]).toEqual([12, null, 0, 0]);
     for (const value of derivable(shown)) expect(passes(value, K)).toBe(true);
   });

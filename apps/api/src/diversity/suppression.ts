@@ -56,7 +56,13 @@ export function suppress(k: number, table: CountTable, related: readonly CountTa
       let smallest = -1;
       for (let o = 0; o < options; o++) {
         const value = cells[o]?.[s];
-        if (value !== null && value !== undefined && value > 0 && (smallest < 0 || value < (cells[smallest]?.[s] ?? 0))) smallest = o;
+        if (
+          value !== null &&
+          value !== undefined &&
+          value > 0 &&
+          (smallest < 0 || value < (cells[smallest]?.[s] ?? 0))
+        )
+          smallest = o;
       }
       if (smallest < 0) break;
       hiddenSum += at(table, smallest, s);

@@ -3,11 +3,11 @@ import type { InferEntity, Tenant } from '@candor/db';
 import type { Context as HonoContext } from 'hono';
 import { careersTenantOf, logoFileOf } from '../careers/careers-publisher.js';
 import type { AppDeps } from '../deps.js';
-import type { RequestInfo } from '../trpc/context.js';
-import { submitSurvey, surveyPrompt } from './survey.service.js';
+import { applicantScopeOf } from '../http/applicant-tenant.js';
 import { htmlBodyLimit } from '../http/body-limits.js';
 import { fromOwnOrigin } from '../http/same-origin.js';
-import { applicantScopeOf } from '../http/applicant-tenant.js';
+import type { RequestInfo } from '../trpc/context.js';
+import { submitSurvey, surveyPrompt } from './survey.service.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
 
@@ -20,7 +20,10 @@ export function surveyRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
   function page(c: HonoContext, tenant: TenantRow, view: SurveyView, status: 200 | 400 | 403): Response {
     // The token is in the URL: the app-wide Referrer-Policy (same-origin) keeps it from other sites.
     c.header('Cache-Control', 'no-store');
-    return c.html(renderSurveyPage({ tenant: careersTenantOf(tenant), view, logoFile: logoFileOf(tenant) }), status);
+    return c.html(
+      renderSurveyPage({ tenant: careersTenantOf(tenant), view, logoFile: logoFileOf(tenant) }),
+      status,
+    );
   }
 
   const show = async (c: HonoContext) => {

@@ -22,17 +22,49 @@ forEachDatabase('the diversity survey', (db) => {
     const deps = testDeps(db.orm());
     const tem = tenantEm(db.orm(), tenant.id);
     const tenantRow = await tem.findOneOrFail(Tenant, tenant.id);
-    tenantRow.diversitySettings = { enabled, template: 'uk_eu', questions: ['gender', 'ethnicity', 'disability'], k: 10 };
+    tenantRow.diversitySettings = {
+      enabled,
+      template: 'uk_eu',
+      questions: ['gender', 'ethnicity', 'disability'],
+      k: 10,
+    };
     await tem.flush();
-    const { candidate, applicationId } = await seedJobWithApplicant(db.orm(), actorOf(admin.id, tenant.id), {}, { name: 'Sam Survey' });
-    const url = surveyUrl(deps.hashKey, TEST_ORIGIN, { ...tenantRow, diversitySettings: { ...tenantRow.diversitySettings!, enabled: true } }, applicationId)!;
+    const { candidate, applicationId } = await seedJobWithApplicant(
+      db.orm(),
+      actorOf(admin.id, tenant.id),
+      {},
+      { name: 'Sam Survey' },
+    );
+    const url = surveyUrl(
+      deps.hashKey,
+      TEST_ORIGIN,
+      { ...tenantRow, diversitySettings: { ...tenantRow.diversitySettings!, enabled: true } },
+      applicationId,
+    )!;
     const path = url.slice(TEST_ORIGIN.length);
     const token = new URL(url).searchParams.get('t')!;
     const client = httpClient(deps);
     const post = (fields: Record<string, string>) =>
-      client.request(`/careers/${tenant.slug}/diversity/`, { method: 'POST', headers: FORM, body: new URLSearchParams({ token, ...fields }).toString() });
+      client.request(`/careers/${tenant.slug}/diversity/`, {
+        method: 'POST',
+        headers: FORM,
+        body: new URLSearchParams({ token, ...fields }).toString(),
+      });
     const staff = await callerFor(deps, await sessionFor(deps, admin.id, tenant.id));
-    return { tenant, tenantRow, admin, deps, candidate, applicationId, path, token, client, post, staff, tem };
+    return {
+      tenant,
+      tenantRow,
+      admin,
+      deps,
+      candidate,
+      applicationId,
+      path,
+      token,
+      client,
+      post,
+      staff,
+      tem,
+    };
   };
 
   describe('answering', () => {
@@ -69,10 +101,18 @@ forEachDatabase('the diversity survey', (db) => {
       expect(saved.status).toBe(200);
       expect(await saved.text()).toContain('Thank you');
       const [row] = await em.find(DiversityResponse, {});
-      expect(row).toMatchObject({ application: { id: w.applicationId }, candidate: { id: w.candidate.id }, template: 'uk_eu', disability: null });
+      expect(row).toMatchObject({
+        application: { id: w.applicationId },
+        candidate: { id: w.candidate.id },
+        template: 'uk_eu',
+        disability: null,
+      });
       expect(isSealedText(row!.gender)).toBe(true);
       expect(isSealedText(row!.ethnicity)).toBe(true);
-      const consent = await em.findOneOrFail(ConsentEvent, { candidate: w.candidate.id, purpose: 'diversity_reporting' });
+      const consent = await em.findOneOrFail(ConsentEvent, {
+        candidate: w.candidate.id,
+        purpose: 'diversity_reporting',
+      });
       expect(consent).toMatchObject({ decision: 'given', channel: 'diversity_survey' });
 
       // The link cannot be used to answer again, nor to see the answers.
@@ -103,9 +143,21 @@ forEachDatabase('the diversity survey', (db) => {
     it('are for admins, validated (k no lower than 5), audited, and switch the survey on and off', async () => {
       const w = await setup(false);
       expect(await w.staff.diversity.settings()).toMatchObject({ enabled: false, template: 'uk_eu', k: 10 });
-      await expect(w.staff.diversity.saveSettings({ enabled: true, template: 'us_eeo1', questions: ['gender'], k: 4 })).rejects.toThrow(/At least 5/);
-      const saved = await w.staff.diversity.saveSettings({ enabled: true, template: 'us_eeo1', questions: ['gender', 'veteran_status'], k: 12 });
-      expect(saved).toEqual({ enabled: true, template: 'us_eeo1', questions: ['gender', 'veteran_status'], k: 12 });
+      await expect(
+        w.staff.diversity.saveSettings({ enabled: true, template: 'us_eeo1', questions: ['gender'], k: 4 }),
+      ).rejects.toThrow(/At least 5/);
+      const saved = await w.staff.diversity.saveSettings({
+        enabled: true,
+        template: 'us_eeo1',
+        questions: ['gender', 'veteran_status'],
+        k: 12,
+      });
+      expect(saved).toEqual({
+        enabled: true,
+        template: 'us_eeo1',
+        questions: ['gender', 'veteran_status'],
+        k: 12,
+      });
       const html = await (await w.client.request(w.path)).text();
       expect(html).toContain('I am not a protected veteran');
       expect(html).toContain('groups of at least 12');
@@ -129,17 +181,34 @@ forEachDatabase('the diversity survey', (db) => {
       expect(seen).not.toContain('DiversityResponse');
 
       // An access request answered by staff: the zip they download says where the answers are, without them.
-      const request = await w.staff.requests.create({ type: 'access', channel: 'email', requesterEmail: w.candidate.email, receivedOn: new Date().toISOString().slice(0, 10), details: '' });
+      const request = await w.staff.requests.create({
+        type: 'access',
+        channel: 'email',
+        requesterEmail: w.candidate.email,
+        receivedOn: new Date().toISOString().slice(0, 10),
+        details: '',
+      });
       await w.staff.requests.transition({ id: request.id, to: 'verified' });
-      const zip = unzip(Buffer.from((await w.staff.requests.export({ id: request.id })).contentBase64, 'base64'));
+      const zip = unzip(
+        Buffer.from((await w.staff.requests.export({ id: request.id })).contentBase64, 'base64'),
+      );
       const data = zip.get('data.json')!.toString('utf8');
       expect(data).not.toContain('non_binary');
       expect(JSON.parse(data).omitted.DiversityResponse).toContain('privacy portal');
 
       const own = await subjectExport(w.tem, w.candidate.id, w.deps, 'subject');
-      expect(own.records.DiversityResponse?.[0]?.values).toMatchObject({ gender: 'non_binary', disability: 'yes', ethnicity: null });
+      expect(own.records.DiversityResponse?.[0]?.values).toMatchObject({
+        gender: 'non_binary',
+        disability: 'yes',
+        ethnicity: null,
+      });
 
-      const done = await withdrawConsent(w.tem, w.deps, { tenant: w.tenantRow, email: w.candidate.email, requestId: 'test' }, 'diversity_reporting');
+      const done = await withdrawConsent(
+        w.tem,
+        w.deps,
+        { tenant: w.tenantRow, email: w.candidate.email, requestId: 'test' },
+        'diversity_reporting',
+      );
       expect(done.kind).toBe('done');
       expect(await tenantEm(db.orm(), w.tenant.id).count(DiversityResponse, {})).toBe(0);
     });
@@ -147,16 +216,22 @@ forEachDatabase('the diversity survey', (db) => {
     it('goes with the candidate’s erasure and with the application’s anonymization', async () => {
       const erased = await setup();
       await erased.post({ consent: 'yes', gender: 'woman' });
-      const summary = await tenantEm(db.orm(), erased.tenant.id).transactional((tx) => eraseSubject(tx, erased.candidate.id));
+      const summary = await tenantEm(db.orm(), erased.tenant.id).transactional((tx) =>
+        eraseSubject(tx, erased.candidate.id),
+      );
       await destroyErasedData(erased.deps, summary);
       expect(summary.entities.DiversityResponse).toEqual({ anonymized: 0, deleted: 1 });
       expect(await tenantEm(db.orm(), erased.tenant.id).count(DiversityResponse, {})).toBe(0);
 
       const anonymized = await setup();
       await anonymized.post({ consent: 'yes', gender: 'man' });
-      const done = await tenantEm(db.orm(), anonymized.tenant.id).transactional((tx) => anonymizeApplications(tx, anonymized.tenant.id, [anonymized.applicationId]));
+      const done = await tenantEm(db.orm(), anonymized.tenant.id).transactional((tx) =>
+        anonymizeApplications(tx, anonymized.tenant.id, [anonymized.applicationId]),
+      );
       expect(done.deleted.DiversityResponse).toBe(1);
-      expect(await tenantEm(db.orm(), anonymized.tenant.id).count(Application, { id: anonymized.applicationId })).toBe(1);
+      expect(
+        await tenantEm(db.orm(), anonymized.tenant.id).count(Application, { id: anonymized.applicationId }),
+      ).toBe(1);
       // The link of an anonymized application no longer opens the survey.
       expect((await anonymized.client.request(anonymized.path)).status).toBe(400);
     });

@@ -29,7 +29,10 @@ const LINK_PURPOSE = 'diversity-survey';
 const LINK_DAYS = 30;
 
 /** The response's column for each question. */
-export const ANSWER_COLUMNS: Record<TDiversityQuestionId, 'gender' | 'ethnicity' | 'ageBand' | 'disability' | 'veteranStatus' | 'sexualOrientation'> = {
+export const ANSWER_COLUMNS: Record<
+  TDiversityQuestionId,
+  'gender' | 'ethnicity' | 'ageBand' | 'disability' | 'veteranStatus' | 'sexualOrientation'
+> = {
   gender: 'gender',
   ethnicity: 'ethnicity',
   age_band: 'ageBand',
@@ -46,9 +49,18 @@ export function diversitySettingsOf(tenant: Pick<TenantRow, 'diversitySettings'>
 const ZClaim = z.object({ t: z.uuid(), a: z.uuid(), e: z.iso.date() });
 
 /** The signed survey link for one application, valid for 30 days; null when the tenant's survey is off. */
-export function surveyUrl(hashKey: Buffer, publicUrl: string, tenant: Pick<TenantRow, 'id' | 'slug' | 'diversitySettings'>, applicationId: string): string | null {
+export function surveyUrl(
+  hashKey: Buffer,
+  publicUrl: string,
+  tenant: Pick<TenantRow, 'id' | 'slug' | 'diversitySettings'>,
+  applicationId: string,
+): string | null {
   if (!tenant.diversitySettings?.enabled) return null;
-  const token = signLink(hashKey, LINK_PURPOSE, { t: tenant.id, a: applicationId, e: addDays(dayOf(), LINK_DAYS) });
+  const token = signLink(hashKey, LINK_PURPOSE, {
+    t: tenant.id,
+    a: applicationId,
+    e: addDays(dayOf(), LINK_DAYS),
+  });
   return `${publicUrl}/careers/${tenant.slug}/diversity/?t=${encodeURIComponent(token)}`;
 }
 
@@ -56,17 +68,30 @@ export function surveyUrl(hashKey: Buffer, publicUrl: string, tenant: Pick<Tenan
 async function applicationOf(em: Em, tenant: TenantRow, hashKey: Buffer, token: string) {
   const claim = readLink(hashKey, LINK_PURPOSE, token, ZClaim);
   if (!claim || claim.t !== tenant.id || !tenant.diversitySettings?.enabled) return null;
-  const application = await em.findOne(Application, { id: claim.a, anonymizedAt: null }, { populate: ['candidate'] });
+  const application = await em.findOne(
+    Application,
+    { id: claim.a, anonymizedAt: null },
+    { populate: ['candidate'] },
+  );
   if (!application || application.candidate.email.endsWith('@erased.invalid')) return null;
   return application;
 }
 
-function askView(settings: TDiversitySettings, token: string, extra: Pick<Extract<SurveyView, { kind: 'ask' }>, 'values' | 'errors'> = {}): SurveyView {
+function askView(
+  settings: TDiversitySettings,
+  token: string,
+  extra: Pick<Extract<SurveyView, { kind: 'ask' }>, 'values' | 'errors'> = {},
+): SurveyView {
   return { kind: 'ask', token, questions: surveyQuestions(settings), k: settings.k, ...extra };
 }
 
 /** What opening the link shows: the survey, or that it was answered (never the answers), or that the link does not work. */
-export async function surveyPrompt(em: Em, tenant: TenantRow, hashKey: Buffer, token: string): Promise<SurveyView> {
+export async function surveyPrompt(
+  em: Em,
+  tenant: TenantRow,
+  hashKey: Buffer,
+  token: string,
+): Promise<SurveyView> {
   const application = await applicationOf(em, tenant, hashKey, token);
   if (!application) return { kind: 'invalid' };
   if ((await em.count(DiversityResponse, { application })) > 0) return { kind: 'already' };
@@ -93,7 +118,8 @@ export async function submitSurvey(
   if (!application) return { view: { kind: 'invalid' }, status: 400 };
   const settings = diversitySettingsOf(tenant);
   const answers: Record<string, string> = {};
-  for (const id of DIVERSITY_QUESTION_IDS) if (typeof form[id] === 'string' && form[id]) answers[id] = form[id] as string;
+  for (const id of DIVERSITY_QUESTION_IDS)
+    if (typeof form[id] === 'string' && form[id]) answers[id] = form[id] as string;
   const parsed = surveySubmission(settings).safeParse({ token, consent: form.consent === 'yes', answers });
   if (!parsed.success) {
     const errors: Record<string, string> = {};
@@ -102,8 +128,14 @@ export async function submitSurvey(
   }
   await ensureTenantDataKey(em, deps, tenant.id);
   return em.transactional(async (tx) => {
-    if ((await tx.count(DiversityResponse, { application: application.id })) > 0) return { view: { kind: 'already' } as SurveyView, status: 200 as const };
-    const receiptId = await storeSurveyAnswers(tx, tenant, deps, { application, settings, answers: parsed.data.answers, requestId });
+    if ((await tx.count(DiversityResponse, { application: application.id })) > 0)
+      return { view: { kind: 'already' } as SurveyView, status: 200 as const };
+    const receiptId = await storeSurveyAnswers(tx, tenant, deps, {
+      application,
+      settings,
+      answers: parsed.data.answers,
+      requestId,
+    });
     return { view: { kind: 'answered', receiptId } as SurveyView, status: 200 as const };
   });
 }
@@ -127,12 +159,23 @@ export async function storeSurveyAnswers(
 ): Promise<string> {
   const { application, settings } = input;
   const candidate = await tx.findOneOrFail(Candidate, application.candidate.id);
-  const key = await candidateKey(tx, deps, { tenantId: tenant.id, candidateId: candidate.id }, { create: true });
+  const key = await candidateKey(
+    tx,
+    deps,
+    { tenantId: tenant.id, candidateId: candidate.id },
+    { create: true },
+  );
   const sealed: Partial<Record<(typeof ANSWER_COLUMNS)[TDiversityQuestionId], string>> = {};
   for (const [id, answer] of Object.entries(input.answers)) {
     if (answer) sealed[ANSWER_COLUMNS[id as TDiversityQuestionId]] = sealFor(key, answer);
   }
-  tx.create(DiversityResponse, { tenant: tenant.id, candidate: candidate.id, application: application.id, template: settings.template, ...sealed });
+  tx.create(DiversityResponse, {
+    tenant: tenant.id,
+    candidate: candidate.id,
+    application: application.id,
+    template: settings.template,
+    ...sealed,
+  });
   const privacy = await privacySettingsOf(tx, tenant.id);
   const notice = noticeInEffect(await publishedNotices(tx));
   const receipt = await recordConsents(tx, {
@@ -147,7 +190,11 @@ export async function storeSurveyAnswers(
     gpc: false,
     masterKey: deps.masterKey,
   });
-  recordAudit(tx, { tenantId: tenant.id, userId: null, requestId: input.requestId }, { action: 'diversity.answer', targetType: 'DiversityResponse' });
+  recordAudit(
+    tx,
+    { tenantId: tenant.id, userId: null, requestId: input.requestId },
+    { action: 'diversity.answer', targetType: 'DiversityResponse' },
+  );
   await tx.flush();
   return receipt.id;
 }
@@ -163,10 +210,18 @@ export async function surveySettings(em: Em, actor: Actor): Promise<TDiversitySe
 }
 
 /** Saves the survey settings (whole), audited. Links already sent stop working while the survey is off. */
-export async function saveSurveySettings(em: Em, actor: Actor, settings: TDiversitySettings): Promise<TDiversitySettings> {
+export async function saveSurveySettings(
+  em: Em,
+  actor: Actor,
+  settings: TDiversitySettings,
+): Promise<TDiversitySettings> {
   const tenant = await em.findOneOrFail(Tenant, actor.tenantId);
   tenant.diversitySettings = settings;
-  recordAudit(em, actor, { action: 'diversity.settings_save', targetType: 'Tenant', targetId: actor.tenantId });
+  recordAudit(em, actor, {
+    action: 'diversity.settings_save',
+    targetType: 'Tenant',
+    targetId: actor.tenantId,
+  });
   await em.flush();
   return diversitySettingsOf(tenant);
 }

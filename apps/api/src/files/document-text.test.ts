@@ -1,5 +1,5 @@
-import { DOCUMENT_TYPES } from '@candor/schemas';
 import { deflateRawSync } from 'node:zlib';
+import { DOCUMENT_TYPES } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
 import { letterPdf } from '../offers/letter-pdf.js';
 import { deflatedDocxBytes, storedZip, zipBombDocx } from '../testing/documents.js';
@@ -8,7 +8,12 @@ import { readZipEntry, zipArchive } from './zip.js';
 
 describe('document text', () => {
   it('reads the text of a PDF', async () => {
-    const pdf = letterPdf({ heading: 'Zelda Quixote', subheading: 'Resume', body: 'Ten years of TypeScript.', footer: '' });
+    const pdf = letterPdf({
+      heading: 'Zelda Quixote',
+      subheading: 'Resume',
+      body: 'Ten years of TypeScript.',
+      footer: '',
+    });
     const text = await documentText(pdf, DOCUMENT_TYPES.pdf);
     expect(text).toContain('Zelda Quixote');
     expect(text).toContain('Ten years of TypeScript.');
@@ -17,12 +22,18 @@ describe('document text', () => {
   it('reads the paragraphs of a Word and an OpenDocument file', async () => {
     const docx = storedZip([
       ['[Content_Types].xml', '<Types/>'],
-      ['word/document.xml', '<w:document><w:body><w:p><w:r><w:t>Zelda &amp; Co</w:t></w:r></w:p><w:p><w:r><w:t>Line two</w:t></w:r></w:p></w:body></w:document>'],
+      [
+        'word/document.xml',
+        '<w:document><w:body><w:p><w:r><w:t>Zelda &amp; Co</w:t></w:r></w:p><w:p><w:r><w:t>Line two</w:t></w:r></w:p></w:body></w:document>',
+      ],
     ]);
     expect(await documentText(docx, DOCUMENT_TYPES.docx)).toBe('Zelda & Co\nLine two');
     const odt = storedZip([
       ['mimetype', DOCUMENT_TYPES.odt],
-      ['content.xml', '<office:document-content><text:h>Zelda</text:h><text:p>Skills<text:tab/>SQL</text:p></office:document-content>'],
+      [
+        'content.xml',
+        '<office:document-content><text:h>Zelda</text:h><text:p>Skills<text:tab/>SQL</text:p></office:document-content>',
+      ],
     ]);
     expect(await documentText(odt, DOCUMENT_TYPES.odt)).toBe('Zelda\nSkills\tSQL');
   });
@@ -47,9 +58,9 @@ describe('document text', () => {
 
   it('refuses a text longer than the limit', async () => {
     const docx = deflatedDocxBytes(Array.from({ length: 100 }, () => 'a sentence of some length'));
-    await expect(documentText(docx, DOCUMENT_TYPES.docx, { ...DOCUMENT_TEXT_LIMITS, maxTextChars: 1000 })).rejects.toThrow(
-      /longer than 1,000 characters/,
-    );
+    await expect(
+      documentText(docx, DOCUMENT_TYPES.docx, { ...DOCUMENT_TEXT_LIMITS, maxTextChars: 1000 }),
+    ).rejects.toThrow(/longer than 1,000 characters/);
   });
 
   it('reads a run of unclosed tags in linear time', async () => {
@@ -64,7 +75,12 @@ describe('document text', () => {
   describe('off the event loop', () => {
     /** 20 MiB of paragraphs: about a second of regular expressions, which on the event loop would stall every request. */
     const slowDocx = () => zipBombDocx({ mib: 20, fill: '<w:p><w:t>word</w:t></w:p>' });
-    const generous = { timeoutMs: 60_000, maxXmlBytes: 32 * 1024 * 1024, maxTextChars: 10_000_000, maxHeapMb: 1024 };
+    const generous = {
+      timeoutMs: 60_000,
+      maxXmlBytes: 32 * 1024 * 1024,
+      maxTextChars: 10_000_000,
+      maxHeapMb: 1024,
+    };
 
     /** Runs `work` while a 10 ms timer ticks; the longest gap between ticks is how long the event loop was blocked. */
     async function whileTicking<T>(work: () => Promise<T>) {
@@ -84,7 +100,9 @@ describe('document text', () => {
     }
 
     it('keeps the event loop responsive while a slow extraction runs', async () => {
-      const { outcome, longestGap, elapsed } = await whileTicking(() => documentText(slowDocx(), DOCUMENT_TYPES.docx, generous));
+      const { outcome, longestGap, elapsed } = await whileTicking(() =>
+        documentText(slowDocx(), DOCUMENT_TYPES.docx, generous),
+      );
       expect(outcome).toMatchObject({ value: expect.stringMatching(/^word\nword/) });
       expect(elapsed).toBeGreaterThan(500);
       expect(longestGap).toBeLessThan(400);
@@ -92,8 +110,12 @@ describe('document text', () => {
 
     it('terminates a worker that exceeds its time limit', async () => {
       const limits = { ...generous, timeoutMs: 500 };
-      const { outcome, longestGap, elapsed } = await whileTicking(() => documentText(slowDocx(), DOCUMENT_TYPES.docx, limits));
-      expect(outcome).toMatchObject({ error: expect.objectContaining({ message: expect.stringMatching(/took longer than 0.5 s/) }) });
+      const { outcome, longestGap, elapsed } = await whileTicking(() =>
+        documentText(slowDocx(), DOCUMENT_TYPES.docx, limits),
+      );
+      expect(outcome).toMatchObject({
+        error: expect.objectContaining({ message: expect.stringMatching(/took longer than 0.5 s/) }),
+      });
       expect(elapsed).toBeLessThan(1_500);
       expect(longestGap).toBeLessThan(400);
     });

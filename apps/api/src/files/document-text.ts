@@ -79,7 +79,13 @@ function runWorker(job: DocumentTextJob, limits: DocumentTextLimits): Promise<Do
     worker.once('message', (reply: DocumentTextReply) => resolve(reply));
     worker.once('error', (error: NodeJS.ErrnoException) => {
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      reject(new DocumentUnreadable(outOfMemory ? 'This document needs more memory to read than is allowed' : 'This document could not be read'));
+      reject(
+        new DocumentUnreadable(
+          outOfMemory
+            ? 'This document needs more memory to read than is allowed'
+            : 'This document could not be read',
+        ),
+      );
     });
     worker.once('exit', () => {
       clearTimeout(timer);
@@ -96,10 +102,19 @@ function runWorker(job: DocumentTextJob, limits: DocumentTextLimits): Promise<Do
  * string; one that exceeds a limit throws DocumentUnreadable. The work runs
  * in a worker thread, so the event loop keeps serving meanwhile.
  */
-export async function documentText(bytes: Uint8Array, contentType: string, limits = DOCUMENT_TEXT_LIMITS): Promise<string> {
+export async function documentText(
+  bytes: Uint8Array,
+  contentType: string,
+  limits = DOCUMENT_TEXT_LIMITS,
+): Promise<string> {
   const format = FORMATS[contentType];
   if (!format) return '';
-  const job: DocumentTextJob = { bytes, format, maxXmlBytes: limits.maxXmlBytes, maxTextChars: limits.maxTextChars };
+  const job: DocumentTextJob = {
+    bytes,
+    format,
+    maxXmlBytes: limits.maxXmlBytes,
+    maxTextChars: limits.maxTextChars,
+  };
   const reply = await inWorkerSlot(() => runWorker(job, limits));
   if ('text' in reply) return reply.text;
   throw new DocumentUnreadable(

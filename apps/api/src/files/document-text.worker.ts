@@ -31,7 +31,8 @@ function xmlText(xml: string, paragraphEnd: RegExp, lineBreak: RegExp, tab: RegE
       .replace(/<[^<>]*>/g, '')
       .replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_m, entity: string) => {
         const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-        if (entity.startsWith('#x') || entity.startsWith('#X')) return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
+        if (entity.startsWith('#x') || entity.startsWith('#X'))
+          return String.fromCodePoint(Number.parseInt(entity.slice(2), 16));
         if (entity.startsWith('#')) return String.fromCodePoint(Number(entity.slice(1)));
         return named[entity.toLowerCase()] ?? '';
       })
@@ -56,9 +57,19 @@ function zipXml(job: DocumentTextJob, name: string): string {
 async function extract(job: DocumentTextJob): Promise<string> {
   if (job.format === 'pdf') return pdfText(job.bytes);
   if (job.format === 'docx') {
-    return xmlText(zipXml(job, 'word/document.xml'), /<\/w:p>/g, /<w:(?:br|cr)\b[^>]*\/>/g, /<w:tab\b[^>]*\/>/g);
+    return xmlText(
+      zipXml(job, 'word/document.xml'),
+      /<\/w:p>/g,
+      /<w:(?:br|cr)\b[^>]*\/>/g,
+      /<w:tab\b[^>]*\/>/g,
+    );
   }
-  return xmlText(zipXml(job, 'content.xml'), /<\/text:(?:p|h)>/g, /<text:line-break\b[^>]*\/>/g, /<text:tab\b[^>]*\/>/g);
+  return xmlText(
+    zipXml(job, 'content.xml'),
+    /<\/text:(?:p|h)>/g,
+    /<text:line-break\b[^>]*\/>/g,
+    /<text:tab\b[^>]*\/>/g,
+  );
 }
 
 async function reply(job: DocumentTextJob): Promise<DocumentTextReply> {
@@ -66,7 +77,8 @@ async function reply(job: DocumentTextJob): Promise<DocumentTextReply> {
     const text = await extract(job);
     return text.length > job.maxTextChars ? { tooLarge: 'text' } : { text };
   } catch (error) {
-    if (error instanceof RangeError && (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return { tooLarge: 'xml' };
+    if (error instanceof RangeError && (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      return { tooLarge: 'xml' };
     // A damaged or encrypted document: no text rather than a failed page.
     return { text: '' };
   }

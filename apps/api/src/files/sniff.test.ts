@@ -1,6 +1,13 @@
 import { DOCUMENT_TYPES } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
-import { deflatedDocxBytes, docxBytes, hostileDocuments, odtBytes, pdfBytes, storedZip } from '../testing/documents.js';
+import {
+  deflatedDocxBytes,
+  docxBytes,
+  hostileDocuments,
+  odtBytes,
+  pdfBytes,
+  storedZip,
+} from '../testing/documents.js';
 import { sniffDocument } from './sniff.js';
 import { checkZipStructure, zipArchive } from './zip.js';
 
@@ -8,7 +15,9 @@ describe('sniffDocument', () => {
   it('recognises valid PDF, DOCX (stored or deflated) and ODT files', async () => {
     expect(await sniffDocument(pdfBytes())).toEqual({ contentType: DOCUMENT_TYPES.pdf });
     expect(await sniffDocument(docxBytes())).toEqual({ contentType: DOCUMENT_TYPES.docx });
-    expect(await sniffDocument(deflatedDocxBytes(['Ten years of TypeScript']))).toEqual({ contentType: DOCUMENT_TYPES.docx });
+    expect(await sniffDocument(deflatedDocxBytes(['Ten years of TypeScript']))).toEqual({
+      contentType: DOCUMENT_TYPES.docx,
+    });
     expect(await sniffDocument(odtBytes())).toEqual({ contentType: DOCUMENT_TYPES.odt });
   });
 
@@ -27,10 +36,15 @@ describe('sniffDocument', () => {
 
   it('refuses an ODT whose mimetype is not first or says another type', async () => {
     const odtPart = ['content.xml', '<office:document-content/>'] as [string, string];
-    for (const zip of [storedZip([odtPart, ['mimetype', DOCUMENT_TYPES.odt]]), storedZip([['mimetype', 'application/vnd.oasis.opendocument.spreadsheet'], odtPart])]) {
+    for (const zip of [
+      storedZip([odtPart, ['mimetype', DOCUMENT_TYPES.odt]]),
+      storedZip([['mimetype', 'application/vnd.oasis.opendocument.spreadsheet'], odtPart]),
+    ]) {
       expect((await sniffDocument(zip)).problem).toMatch(/mimetype/);
     }
-    expect((await sniffDocument(storedZip([['mimetype', DOCUMENT_TYPES.odt]]))).problem).toMatch(/no content.xml/);
+    expect((await sniffDocument(storedZip([['mimetype', DOCUMENT_TYPES.odt]]))).problem).toMatch(
+      /no content.xml/,
+    );
   });
 
   it('refuses a DOCX whose part does not match its checksum', async () => {
@@ -45,7 +59,9 @@ describe('checkZipStructure', () => {
 
   it('refuses more entries than allowed, trailing data, overlapping parts and encryption', () => {
     const many = zipArchive(Array.from({ length: 11 }, (_, i) => [`part${i}.xml`, '<x/>'] as const));
-    expect(() => checkZipStructure(many, { maxEntries: 10, maxTotalBytes: 1e6, maxRatio: 100 })).toThrow(/more than 10 parts/);
+    expect(() => checkZipStructure(many, { maxEntries: 10, maxTotalBytes: 1e6, maxRatio: 100 })).toThrow(
+      /more than 10 parts/,
+    );
     expect(() => checkZipStructure(Buffer.concat([docx(), Buffer.from('junk')]))).toThrow(/data follows/);
     const encrypted = docx();
     encrypted.writeUInt16LE(0x0801, encrypted.readUInt32LE(encrypted.length - 22 + 16) + 8);

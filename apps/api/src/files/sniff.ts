@@ -2,7 +2,9 @@ import { DOCUMENT_TYPES, type LOGO_TYPES } from '@candor/schemas';
 import { type CheckedZipEntry, checkZipStructure, verifyZipData, ZipProblem } from './zip.js';
 
 /** A document's media type, or why a file that looks like one is refused (worded for the person uploading it). */
-export type SniffedDocument = { contentType: string; problem?: undefined } | { contentType: undefined; problem?: string };
+export type SniffedDocument =
+  | { contentType: string; problem?: undefined }
+  | { contentType: undefined; problem?: string };
 
 const ODT_MIMETYPE = Buffer.from(DOCUMENT_TYPES.odt, 'latin1');
 
@@ -35,13 +37,20 @@ function officeType(bytes: Uint8Array, entries: readonly CheckedZipEntry[]): str
   const [first] = entries;
   // ODF: the first entry in the file is "mimetype", stored, without extra field, holding exactly the type; then content.xml.
   if (first?.name === 'mimetype' || names.has('content.xml')) {
-    const mimetype = first?.name === 'mimetype' && first.localOffset === 0 && first.method === 0 && first.localExtraLength === 0
-      ? Buffer.from(bytes.subarray(first.dataOffset, first.dataOffset + first.size))
-      : undefined;
+    const mimetype =
+      first?.name === 'mimetype' &&
+      first.localOffset === 0 &&
+      first.method === 0 &&
+      first.localExtraLength === 0
+        ? Buffer.from(bytes.subarray(first.dataOffset, first.dataOffset + first.size))
+        : undefined;
     if (!mimetype?.equals(ODT_MIMETYPE)) {
-      throw new ZipProblem('The file is not a valid OpenDocument text: it must start with its stored mimetype entry');
+      throw new ZipProblem(
+        'The file is not a valid OpenDocument text: it must start with its stored mimetype entry',
+      );
     }
-    if (!names.has('content.xml')) throw new ZipProblem('The file is not a valid OpenDocument text: it has no content.xml');
+    if (!names.has('content.xml'))
+      throw new ZipProblem('The file is not a valid OpenDocument text: it has no content.xml');
     return DOCUMENT_TYPES.odt;
   }
   if (names.has('[Content_Types].xml') && names.has('word/document.xml')) return DOCUMENT_TYPES.docx;

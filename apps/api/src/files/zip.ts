@@ -66,7 +66,9 @@ export function zipOfRecords(records: readonly ZipRecord[]): Buffer {
  * (their files are PDFs and office documents, compressed already) without a
  * dependency. Entry names are UTF-8 (general purpose flag bit 11).
  */
-export function zipArchive(entries: ReadonlyArray<readonly [name: string, content: string | Uint8Array]>): Buffer {
+export function zipArchive(
+  entries: ReadonlyArray<readonly [name: string, content: string | Uint8Array]>,
+): Buffer {
   return zipOfRecords(
     entries.map(([name, content]) => {
       const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
@@ -124,7 +126,11 @@ function* centralEntries(bytes: Buffer): Generator<CentralEntry> {
   const end = endOfDirectory(bytes);
   if (end < 0) return;
   let at = bytes.readUInt32LE(end + 16);
-  for (let n = bytes.readUInt16LE(end + 10); n > 0 && at + 46 <= bytes.length && bytes.readUInt32LE(at) === CENTRAL_HEADER; n--) {
+  for (
+    let n = bytes.readUInt16LE(end + 10);
+    n > 0 && at + 46 <= bytes.length && bytes.readUInt32LE(at) === CENTRAL_HEADER;
+    n--
+  ) {
     yield centralEntryAt(bytes, at);
     at += centralEntryLength(bytes, at);
   }
@@ -171,7 +177,11 @@ export interface ZipLimits {
   maxRatio: number;
 }
 
-export const UPLOAD_ZIP_LIMITS: ZipLimits = { maxEntries: 1000, maxTotalBytes: 50 * 1024 * 1024, maxRatio: 100 };
+export const UPLOAD_ZIP_LIMITS: ZipLimits = {
+  maxEntries: 1000,
+  maxTotalBytes: 50 * 1024 * 1024,
+  maxRatio: 100,
+};
 
 /** Below this an entry cannot make a bomb, and short repetitive XML parts legitimately compress beyond 100:1. */
 const RATIO_EXEMPT_BYTES = 64 * 1024;
@@ -205,38 +215,57 @@ export function checkZipStructure(zip: Uint8Array, limits: ZipLimits = UPLOAD_ZI
   if (end < 0) throw damaged('it is not a complete ZIP archive');
   const commentLength = bytes.readUInt16LE(end + 20);
   if (end + 22 + commentLength !== bytes.length) throw damaged('data follows the end of its ZIP archive');
-  const [disk, directoryDisk, onDisk, count] = [4, 6, 8, 10].map((o) => bytes.readUInt16LE(end + o)) as [number, number, number, number];
+  const [disk, directoryDisk, onDisk, count] = [4, 6, 8, 10].map((o) => bytes.readUInt16LE(end + o)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const directorySize = bytes.readUInt32LE(end + 12);
   const directoryOffset = bytes.readUInt32LE(end + 16);
   if (disk !== 0 || directoryDisk !== 0 || onDisk !== count) throw damaged('it is a split ZIP archive');
-  if (count === 0xffff || directoryOffset === 0xffffffff) throw damaged('it is a ZIP64 archive, which documents never need');
-  if (directoryOffset + directorySize !== end) throw damaged('its ZIP directory is not where the archive says');
+  if (count === 0xffff || directoryOffset === 0xffffffff)
+    throw damaged('it is a ZIP64 archive, which documents never need');
+  if (directoryOffset + directorySize !== end)
+    throw damaged('its ZIP directory is not where the archive says');
   if (count > limits.maxEntries) throw new ZipProblem(`The file holds more than ${limits.maxEntries} parts`);
 
   const entries: CheckedZipEntry[] = [];
   const names = new Set<string>();
   let totalBytes = 0;
   for (let at = directoryOffset; at < end; ) {
-    if (at + 46 > end || bytes.readUInt32LE(at) !== CENTRAL_HEADER || at + centralEntryLength(bytes, at) > end) {
+    if (
+      at + 46 > end ||
+      bytes.readUInt32LE(at) !== CENTRAL_HEADER ||
+      at + centralEntryLength(bytes, at) > end
+    ) {
       throw damaged('its ZIP directory is malformed');
     }
     const entry = centralEntryAt(bytes, at);
     at += centralEntryLength(bytes, at);
     if (names.has(entry.name)) throw damaged('a part is named twice');
     names.add(entry.name);
-    if (entry.flags & FLAG_ENCRYPTED) throw new ZipProblem('The file is password-protected: upload it without a password');
-    if (entry.method !== STORED && entry.method !== DEFLATED) throw damaged('a part uses an unknown compression method');
-    if (entry.method === STORED && entry.compressedSize !== entry.size) throw damaged('a stored part has two sizes');
+    if (entry.flags & FLAG_ENCRYPTED)
+      throw new ZipProblem('The file is password-protected: upload it without a password');
+    if (entry.method !== STORED && entry.method !== DEFLATED)
+      throw damaged('a part uses an unknown compression method');
+    if (entry.method === STORED && entry.compressedSize !== entry.size)
+      throw damaged('a stored part has two sizes');
     totalBytes += entry.size;
     if (totalBytes > limits.maxTotalBytes) {
-      throw new ZipProblem(`The file expands to more than ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB`);
+      throw new ZipProblem(
+        `The file expands to more than ${Math.round(limits.maxTotalBytes / 1024 / 1024)} MB`,
+      );
     }
     if (entry.size > RATIO_EXEMPT_BYTES && entry.size > entry.compressedSize * limits.maxRatio) {
-      throw new ZipProblem(`A part of the file is compressed more than ${limits.maxRatio}:1, as only a zip bomb would be`);
+      throw new ZipProblem(
+        `A part of the file is compressed more than ${limits.maxRatio}:1, as only a zip bomb would be`,
+      );
     }
     entries.push({ ...entry, ...checkLocalHeader(bytes, entry) });
   }
-  if (entries.length !== count) throw damaged('its ZIP directory lists a different number of parts than it says');
+  if (entries.length !== count)
+    throw damaged('its ZIP directory lists a different number of parts than it says');
 
   // Entries in file order must follow each other without overlapping (an overlap is how a small file inflates many times).
   const inFileOrder = [...entries].sort((a, b) => a.localOffset - b.localOffset);
@@ -248,13 +277,17 @@ export function checkZipStructure(zip: Uint8Array, limits: ZipLimits = UPLOAD_ZI
 }
 
 /** The local header of an entry, checked against its central record. */
-function checkLocalHeader(bytes: Buffer, entry: CentralEntry): { dataOffset: number; localExtraLength: number } {
+function checkLocalHeader(
+  bytes: Buffer,
+  entry: CentralEntry,
+): { dataOffset: number; localExtraLength: number } {
   const at = entry.localOffset;
   const dataOffset = dataStart(bytes, at);
   if (dataOffset < 0) throw damaged('its ZIP directory points where no part starts');
   const nameLength = bytes.readUInt16LE(at + 26);
   const sameName = bytes.subarray(at + 30, at + 30 + nameLength).equals(entry.nameBytes);
-  if (!sameName || bytes.readUInt16LE(at + 8) !== entry.method) throw damaged('its ZIP directory does not match its parts');
+  if (!sameName || bytes.readUInt16LE(at + 8) !== entry.method)
+    throw damaged('its ZIP directory does not match its parts');
   // With a data descriptor the local header may leave CRC and sizes at zero; otherwise they must agree.
   const localFlags = bytes.readUInt16LE(at + 6);
   if (!(localFlags & FLAG_DATA_DESCRIPTOR)) {
@@ -280,10 +313,14 @@ export async function verifyZipData(zip: Uint8Array, entries: readonly CheckedZi
     let content: Buffer;
     try {
       // maxOutputLength must be at least 1; an empty entry that inflates to 1 byte still fails the size check below.
-      content = entry.method === STORED ? data : await inflateRawAsync(data, { maxOutputLength: Math.max(1, entry.size) });
+      content =
+        entry.method === STORED
+          ? data
+          : await inflateRawAsync(data, { maxOutputLength: Math.max(1, entry.size) });
     } catch {
       throw damaged('a part does not inflate to the size its ZIP directory gives');
     }
-    if (content.length !== entry.size || crc32(content) !== entry.crc) throw damaged('a part does not match its checksum');
+    if (content.length !== entry.size || crc32(content) !== entry.crc)
+      throw damaged('a part does not match its checksum');
   }
 }

@@ -65,8 +65,20 @@ interface Fixture {
 }
 
 /** Well-formed passkey answers that verify against nothing (no challenge was issued for them). */
-const SAMPLE_REGISTRATION = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', attestationObject: 'oA' }, clientExtensionResults: {} };
-const SAMPLE_ASSERTION = { id: 'AAAA', rawId: 'AAAA', type: 'public-key', response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' }, clientExtensionResults: {} };
+const SAMPLE_REGISTRATION = {
+  id: 'AAAA',
+  rawId: 'AAAA',
+  type: 'public-key',
+  response: { clientDataJSON: 'e30', attestationObject: 'oA' },
+  clientExtensionResults: {},
+};
+const SAMPLE_ASSERTION = {
+  id: 'AAAA',
+  rawId: 'AAAA',
+  type: 'public-key',
+  response: { clientDataJSON: 'e30', authenticatorData: 'AA', signature: 'AA' },
+  clientExtensionResults: {},
+};
 
 /** An input for every procedure a hiring manager can reach, aimed at the blind application where it names one. */
 const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
@@ -95,7 +107,10 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
   'auth.endSession': () => ({ id: 'a'.repeat(64) }),
   'auth.endOtherSessions': () => undefined,
   // A wrong current password: the manager must keep theirs for the tests after this one.
-  'auth.changePassword': () => ({ currentPassword: 'not the password', password: 'plum tractor seventeen lagoon' }),
+  'auth.changePassword': () => ({
+    currentPassword: 'not the password',
+    password: 'plum tractor seventeen lagoon',
+  }),
   'users.acceptInvitation': () => ({ token: 'x'.repeat(43) }),
   'settings.hiring': () => undefined,
   'jobs.list': () => ({}),
@@ -105,7 +120,10 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
   'applications.list': () => ({}),
   'applications.get': (f) => ({ id: f.applicationId }),
   'applications.board': (f) => ({ jobId: f.jobId }),
-  'applications.addNote': (f) => ({ applicationId: f.applicationId, body: 'Strong systems thinking in the screen.' }),
+  'applications.addNote': (f) => ({
+    applicationId: f.applicationId,
+    body: 'Strong systems thinking in the screen.',
+  }),
   'interviews.forApplication': (f) => ({ applicationId: f.applicationId }),
   'interviews.submitScorecard': (f) => ({
     interviewId: f.interviewId,
@@ -126,7 +144,11 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
 
 /** More inputs: searches that would tell who is behind the alias if they matched, and the board's cards. */
 const MANAGER_SEARCHES: Record<string, (f: Fixture) => unknown[]> = {
-  'applications.list': (f) => [{ filter: { candidateId: f.candidateId } }, { filter: { q: 'Zelda' } }, { filter: { tag: 'zelda-referral' } }],
+  'applications.list': (f) => [
+    { filter: { candidateId: f.candidateId } },
+    { filter: { q: 'Zelda' } },
+    { filter: { tag: 'zelda-referral' } },
+  ],
   'applications.board': (f) => [{ jobId: f.jobId, perColumn: 200 }],
   'candidates.list': () => [{ filter: { q: 'Zelda' } }],
 };
@@ -161,7 +183,12 @@ forEachDatabase('blind review', (db) => {
     });
     const withBlindScreen = await asRecruiter.jobs.setStages({
       id: job.id,
-      stages: job.stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind, blindReview: s.kind === 'screening' })),
+      stages: job.stages.map((s) => ({
+        id: s.id,
+        name: s.name,
+        kind: s.kind,
+        blindReview: s.kind === 'screening',
+      })),
     });
     const screen = withBlindScreen.stages.find((s) => s.kind === 'screening')!;
     expect(screen.blindReview).toBe(true);
@@ -170,14 +197,31 @@ forEachDatabase('blind review', (db) => {
     const applicationId = candidate.applications[0]!.id;
     // What the applicant wrote on the careers site, sealed as the apply flow stores it.
     const tem = tenantEm(db.orm(), tenant.id);
-    const key = await candidateKey(tem, deps, { tenantId: tenant.id, candidateId: candidate.id }, { create: true });
+    const key = await candidateKey(
+      tem,
+      deps,
+      { tenantId: tenant.id, candidateId: candidate.id },
+      { create: true },
+    );
     const app = await tem.findOneOrFail(Application, applicationId);
-    app.coverLetter = sealFor(key, `Dear team, I am Zelda Quixote-Marchetti (born 14 March 1988). Reach me at ${ZELDA.email}.`);
-    app.answers = sealAnswers(key, [{ questionId: 'q1', label: 'Where are you based?', answer: 'Quokka Lane 7, Perth; call +49 30 1234 5678' }]);
+    app.coverLetter = sealFor(
+      key,
+      `Dear team, I am Zelda Quixote-Marchetti (born 14 March 1988). Reach me at ${ZELDA.email}.`,
+    );
+    app.answers = sealAnswers(key, [
+      {
+        questionId: 'q1',
+        label: 'Where are you based?',
+        answer: 'Quokka Lane 7, Perth; call +49 30 1234 5678',
+      },
+    ]);
     await tem.flush();
 
     await asRecruiter.applications.move({ ids: [applicationId], stageId: screen.id });
-    await asRecruiter.applications.addNote({ applicationId, body: 'Zelda Quixote-Marchetti knows our CTO; see linkedin.com/in/zquixote.' });
+    await asRecruiter.applications.addNote({
+      applicationId,
+      body: 'Zelda Quixote-Marchetti knows our CTO; see linkedin.com/in/zquixote.',
+    });
     await asRecruiter.applications.setTags({ id: applicationId, tags: ['zelda-referral', 'rtos'] });
     const resume = letterPdf({
       heading: 'Zelda Quixote-Marchetti',
@@ -233,11 +277,22 @@ forEachDatabase('blind review', (db) => {
   it('gives a hiring manager the application under an alias, with its documents as redacted text', async () => {
     const asManager = await callerFor(deps, f.managerToken);
     const app = await asManager.applications.get({ id: f.applicationId });
-    expect(app.candidate).toEqual({ blind: true, alias: expect.stringMatching(/^Candidate [0-9A-F]{4}$/), restrictedAt: null });
+    expect(app.candidate).toEqual({
+      blind: true,
+      alias: expect.stringMatching(/^Candidate [0-9A-F]{4}$/),
+      restrictedAt: null,
+    });
     expect(app.blindReview).toEqual({ stageIsBlind: true, revealed: null });
     expect(app.coverLetter).toBe('Dear team, I am [name] (born [date]). Reach me at [email].');
     const [document] = await asManager.attachments.forApplication({ applicationId: f.applicationId });
-    expect(document).toEqual({ blind: true, id: f.attachmentId, applicationId: f.applicationId, kind: 'resume', size: expect.any(Number), createdAt: expect.any(String) });
+    expect(document).toEqual({
+      blind: true,
+      id: f.attachmentId,
+      applicationId: f.applicationId,
+      kind: 'resume',
+      size: expect.any(Number),
+      createdAt: expect.any(String),
+    });
     const text = await asManager.attachments.redactedText({ id: f.attachmentId });
     expect(text.text).toContain('Motor control, RTOS, CAN bus.');
     expect(text.text).toContain('[7 years]');
@@ -263,9 +318,13 @@ forEachDatabase('blind review', (db) => {
     expect(leaks).toEqual([]);
     // Not vacuous: the calls did reach the application, and the refusals are the ones meant.
     expect(seen.find((l) => l.startsWith('applications.get →'))).toContain('Candidate ');
-    expect(seen).toContain('attachments.download ✗ FORBIDDEN This application is in blind review: read the redacted text instead of the original file');
+    expect(seen).toContain(
+      'attachments.download ✗ FORBIDDEN This application is in blind review: read the redacted text instead of the original file',
+    );
     expect(seen.find((l) => l.startsWith('candidates.get'))).toContain('NOT_FOUND');
-    expect(seen.find((l) => l.startsWith('applications.board →'))).toContain('"tags":["rtos","[name]-referral"]');
+    expect(seen.find((l) => l.startsWith('applications.board →'))).toContain(
+      '"tags":["rtos","[name]-referral"]',
+    );
   });
 
   it('refuses the original file over HTTP too', async () => {
@@ -277,9 +336,16 @@ forEachDatabase('blind review', (db) => {
   });
 
   it('sends the hiring manager an interview invitation and calendar entry without the identity; the recruiter’s names the candidate', async () => {
-    const mails = await tenantEm(db.orm(), f.tenantId).find(OutboxEmail, { template: 'interview_invitation' });
+    const mails = await tenantEm(db.orm(), f.tenantId).find(OutboxEmail, {
+      template: 'interview_invitation',
+    });
     const asText = (m: (typeof mails)[number]) =>
-      [m.subject, m.text, m.html ?? '', ...(m.attachments ?? []).map((a) => Buffer.from(a.contentBase64, 'base64').toString('utf8'))].join('\n');
+      [
+        m.subject,
+        m.text,
+        m.html ?? '',
+        ...(m.attachments ?? []).map((a) => Buffer.from(a.contentBase64, 'base64').toString('utf8')),
+      ].join('\n');
     const toManager = mails.filter((m) => m.to === f.manager.email);
     expect(toManager).toHaveLength(1);
     const managerMail = asText(toManager[0]!);
@@ -294,7 +360,10 @@ forEachDatabase('blind review', (db) => {
     const asRecruiter = await callerFor(deps, f.recruiterToken);
     const revealed = await asRecruiter.applications.revealIdentity({ id: f.applicationId });
     expect(revealed.blindReview.revealed?.at).toEqual(expect.any(String));
-    const events = await tenantEm(db.orm(), f.tenantId).find(AuditEvent, { action: 'application.identity_reveal', targetId: f.applicationId });
+    const events = await tenantEm(db.orm(), f.tenantId).find(AuditEvent, {
+      action: 'application.identity_reveal',
+      targetId: f.applicationId,
+    });
     expect(events).toHaveLength(1);
     // A fresh session: the leak check above called auth.endOtherSessions as the manager.
     const asManager = await callerFor(deps, await sessionFor(deps, f.manager.id, f.tenantId));

@@ -40,7 +40,11 @@ export function identifiableScope(actor: Pick<Actor, 'role'>) {
 
 /** "Candidate 7F3K": stable for one application, unrelated across the same person's applications. */
 export function blindAlias(applicationId: string): string {
-  const code = createHash('sha256').update(`blind-review:${applicationId}`).digest('hex').slice(0, 4).toUpperCase();
+  const code = createHash('sha256')
+    .update(`blind-review:${applicationId}`)
+    .digest('hex')
+    .slice(0, 4)
+    .toUpperCase();
   return `Candidate ${code}`;
 }
 
@@ -53,12 +57,14 @@ export function blindCandidateRef(applicationId: string): TBlindCandidateRef {
  * the candidate's identity and anything dating them replaced. Identity when
  * not blind.
  */
-export function textFilterFor(actor: Pick<Actor, 'role'>, app: BlindCheckable & { candidate: CandidateIdentity }): (text: string) => string {
+export function textFilterFor(
+  actor: Pick<Actor, 'role'>,
+  app: BlindCheckable & { candidate: CandidateIdentity },
+): (text: string) => string {
   if (!isBlindFor(actor, app)) return (text) => text;
   const redact = redactorFor(app.candidate);
   return (text) => redact(text).text;
 }
-
 
 /** Originals (files, letters) of a blind application are not for the reviewer: they carry the identity. */
 export function assertNotBlind(actor: Pick<Actor, 'role'>, app: BlindCheckable, what: string): void {

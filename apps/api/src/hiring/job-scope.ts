@@ -62,7 +62,11 @@ export async function visibleJobStages(
 
 /** Loads an application the actor may see; anything else is "not found". */
 export async function visibleApplication(em: Em, actor: Actor, id: string) {
-  const app = await em.findOne(Application, { id, ...(await applicationScope(em, actor)) }, { populate: ['candidate', 'job', 'stage'] });
+  const app = await em.findOne(
+    Application,
+    { id, ...(await applicationScope(em, actor)) },
+    { populate: ['candidate', 'job', 'stage'] },
+  );
   if (!app) throw new AppError('NOT_FOUND', 'No such application');
   return app;
 }

@@ -15,7 +15,19 @@ describe('redaction for blind review', () => {
     const { text, redactions } = redact(
       'ZELDA QUIXOTE-MARCHETTI\nzelda.qm@example.test · +49 (30) 1234-5678 · 0049 30 12345678\nHauptstraße 5, 10115 Berlin\nlinkedin.com/in/zquixote\nMs Quixote led the team; Zelda wrote the plan.',
     );
-    for (const hidden of ['Zelda', 'ZELDA', 'Quixote', 'Marchetti', 'zelda.qm', '1234', '5678', 'Hauptstraße', 'Berlin', '10115', 'zquixote']) {
+    for (const hidden of [
+      'Zelda',
+      'ZELDA',
+      'Quixote',
+      'Marchetti',
+      'zelda.qm',
+      '1234',
+      '5678',
+      'Hauptstraße',
+      'Berlin',
+      '10115',
+      'zquixote',
+    ]) {
       expect(text).not.toContain(hidden);
     }
     expect(text).toContain('[name]');
@@ -31,7 +43,19 @@ describe('redaction for blind review', () => {
         'Acme GmbH, March 2015 – June 2020. Initech 2020 - present. BSc 2010.\n' +
         'Referee: jo@other.test, +44 20 7946 0958, https://other.test/x, 221B Baker Street, SW1A 1AA.',
     );
-    for (const hidden of ['1988', '14.03.88', '38', '2015', '2020', '2010', 'jo@other.test', '7946', 'other.test/x', 'Baker', 'SW1A']) {
+    for (const hidden of [
+      '1988',
+      '14.03.88',
+      '38',
+      '2015',
+      '2020',
+      '2010',
+      'jo@other.test',
+      '7946',
+      'other.test/x',
+      'Baker',
+      'SW1A',
+    ]) {
       expect(text).not.toContain(hidden);
     }
     expect(text).toContain('Acme GmbH, [5 years]');
@@ -40,14 +64,32 @@ describe('redaction for blind review', () => {
   });
 
   it('finds a name with or without its accents', () => {
-    const zoe = redactorFor({ name: 'Zoë Ångström-Núñez', email: 'z@b.test', phone: null, location: 'Málaga', links: [] });
-    expect(zoe('ZOE ANGSTROM-NUNEZ from Malaga; Zoë Ångström, Nuñez').text).toBe('[name] from [address]; [name] [name], [name]');
+    const zoe = redactorFor({
+      name: 'Zoë Ångström-Núñez',
+      email: 'z@b.test',
+      phone: null,
+      location: 'Málaga',
+      links: [],
+    });
+    expect(zoe('ZOE ANGSTROM-NUNEZ from Malaga; Zoë Ångström, Nuñez').text).toBe(
+      '[name] from [address]; [name] [name], [name]',
+    );
     expect(zoe('Zoë wrote it in Málaga.').text).toBe('[name] wrote it in [address].');
   });
 
   it('leaves ordinary words alone, name particles included', () => {
-    const redactVan = redactorFor({ name: 'Anna van der Berg', email: 'a@b.test', phone: null, location: null, links: [] });
-    expect(redactVan('Led the van fleet at der Bahn; Anna Berg presented.').text).toBe('Led the van fleet at der Bahn; [name] [name] presented.');
-    expect(redact('Python, TypeScript and 12 years of SQL.').text).toBe('Python, TypeScript and 12 years of SQL.');
+    const redactVan = redactorFor({
+      name: 'Anna van der Berg',
+      email: 'a@b.test',
+      phone: null,
+      location: null,
+      links: [],
+    });
+    expect(redactVan('Led the van fleet at der Bahn; Anna Berg presented.').text).toBe(
+      'Led the van fleet at der Bahn; [name] [name] presented.',
+    );
+    expect(redact('Python, TypeScript and 12 years of SQL.').text).toBe(
+      'Python, TypeScript and 12 years of SQL.',
+    );
   });
 });

@@ -22,8 +22,29 @@ export interface Redacted {
 }
 
 // Name particles are words of ordinary sentences too; a name's other parts still match.
-const PARTICLES = new Set(['al', 'bin', 'da', 'das', 'de', 'del', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'la', 'le', 'van', 'von', 'y', 'zu']);
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const PARTICLES = new Set([
+  'al',
+  'bin',
+  'da',
+  'das',
+  'de',
+  'del',
+  'den',
+  'der',
+  'di',
+  'do',
+  'dos',
+  'du',
+  'el',
+  'la',
+  'le',
+  'van',
+  'von',
+  'y',
+  'zu',
+]);
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const YEAR = '(?:19|20)\\d{2}';
 const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}])';
 const NOT_WORD_AFTER = '(?![\\p{L}\\p{N}])';
@@ -58,7 +79,10 @@ function yearsBetween(from: number, to: number): string {
   return years < 1 ? '[under a year]' : years === 1 ? '[1 year]' : `[${years} years]`;
 }
 
-type Rule = readonly [pattern: RegExp, replacement: string | ((match: string, ...groups: string[]) => string)];
+type Rule = readonly [
+  pattern: RegExp,
+  replacement: string | ((match: string, ...groups: string[]) => string),
+];
 
 /** Patterns that identify anyone or date them, in the order they must run (longer shapes before their parts). */
 function genericRules(now: Date): Rule[] {
@@ -66,10 +90,16 @@ function genericRules(now: Date): Rule[] {
   return [
     [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu, '[email]'],
     [/\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/giu, '[link]'],
-    [/\b(?:linkedin\.com|github\.com|gitlab\.com|xing\.com|twitter\.com|x\.com|facebook\.com|instagram\.com|behance\.net|dribbble\.com|medium\.com|stackoverflow\.com)\/[^\s<>"')\]]*/giu, '[link]'],
+    [
+      /\b(?:linkedin\.com|github\.com|gitlab\.com|xing\.com|twitter\.com|x\.com|facebook\.com|instagram\.com|behance\.net|dribbble\.com|medium\.com|stackoverflow\.com)\/[^\s<>"')\]]*/giu,
+      '[link]',
+    ],
     // Ranges of years (optionally with months) become durations; "present" counts to this year.
     [
-      new RegExp(`(?:${MONTH}\\s+)?(${YEAR})\\s*(?:-|–|—|to|until|bis)\\s*(?:(?:${MONTH}\\s+)?(${YEAR})|(present|today|now|current|heute))${NOT_WORD_AFTER}`, 'giu'),
+      new RegExp(
+        `(?:${MONTH}\\s+)?(${YEAR})\\s*(?:-|–|—|to|until|bis)\\s*(?:(?:${MONTH}\\s+)?(${YEAR})|(present|today|now|current|heute))${NOT_WORD_AFTER}`,
+        'giu',
+      ),
       (_m, from, to) => yearsBetween(Number(from), to ? Number(to) : currentYear),
     ],
     [/\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b/g, '[date]'],
@@ -80,10 +110,16 @@ function genericRules(now: Date): Rule[] {
     [/\b\d{1,3}\s*(?:years?\s+old|y\/o|jahre\s+alt)\b/giu, '[age]'],
     [/\b(?:age|aged|alter)\s*:?\s*\d{1,3}\b/giu, '[age]'],
     // Phone numbers: an international prefix or a bracketed area code, or at least nine digits.
-    [/(?:\+|\(0?\d)[\d\s().\/-]{5,}\d/g, '[phone]'],
-    [/\b\d(?:[\s().\/-]*\d){8,}\b/g, '[phone]'],
-    [/\b\d{1,5}[a-z]?\s+(?:[\p{Lu}][\p{L}'-]*\s+){1,3}(?:street|st\.|road|rd\.|avenue|ave\.|lane|ln\.|way|drive|dr\.|boulevard|blvd\.|place|court|square)(?![\p{L}])/giu, '[address]'],
-    [/[\p{L}-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)\s+\d{1,4}\s?[a-z]?\b/giu, '[address]'],
+    [/(?:\+|\(0?\d)[\d\s()./-]{5,}\d/g, '[phone]'],
+    [/\b\d(?:[\s()./-]*\d){8,}\b/g, '[phone]'],
+    [
+      /\b\d{1,5}[a-z]?\s+(?:[\p{Lu}][\p{L}'-]*\s+){1,3}(?:street|st\.|road|rd\.|avenue|ave\.|lane|ln\.|way|drive|dr\.|boulevard|blvd\.|place|court|square)(?![\p{L}])/giu,
+      '[address]',
+    ],
+    [
+      /[\p{L}-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm)\s+\d{1,4}\s?[a-z]?\b/giu,
+      '[address]',
+    ],
     [/\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/g, '[address]'],
     [/\b\d{4,5}\s+\p{Lu}[\p{L}-]+/gu, '[address]'],
     [new RegExp(`\\b${YEAR}\\b`, 'g'), '[year]'],
@@ -102,11 +138,16 @@ function knownRules(identity: CandidateIdentity): Rule[] {
   const phone = identity.phone ? digitsPattern(identity.phone) : null;
   if (phone) rules.push([phone, '[phone]']);
   if (identity.location?.trim()) {
-    const parts = identity.location.split(',').map((p) => p.trim()).filter((p) => p.length >= 3);
+    const parts = identity.location
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p.length >= 3);
     for (const value of [identity.location, ...parts]) rules.push([wordPattern(value), '[address]']);
   }
   const localPart = email.split('@')[0] ?? '';
-  const nameParts = identity.name.split(/[\s-]+/).filter((w) => w.length >= 2 && !PARTICLES.has(w.toLowerCase()));
+  const nameParts = identity.name
+    .split(/[\s-]+/)
+    .filter((w) => w.length >= 2 && !PARTICLES.has(w.toLowerCase()));
   const names = [identity.name, ...nameParts, ...(localPart.length >= 4 ? [localPart] : [])];
   for (const value of names.sort((a, b) => b.length - a.length)) rules.push([wordPattern(value), '[name]']);
   return rules;
@@ -123,7 +164,9 @@ export function redactorFor(identity: CandidateIdentity, now = new Date()): (tex
         (out, [pattern, replacement]) =>
           out.replace(pattern, (...args: string[]) => {
             redactions += 1;
-            return typeof replacement === 'string' ? replacement : replacement(...(args as [string, ...string[]]));
+            return typeof replacement === 'string'
+              ? replacement
+              : replacement(...(args as [string, ...string[]]));
           }),
         input,
       );

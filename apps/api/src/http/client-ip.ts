@@ -12,11 +12,19 @@ import { clientOf } from './network.js';
  * proxies the header is ignored and the socket's peer is the client. An
  * IPv6 client is its /64 (see clientOf), as one host usually holds a /64.
  */
-export function clientIpOf(forwardedFor: string | undefined, socketAddress: string | undefined, trustedHops: number): string {
+export function clientIpOf(
+  forwardedFor: string | undefined,
+  socketAddress: string | undefined,
+  trustedHops: number,
+): string {
   return clientOf(believedAddressOf(forwardedFor, socketAddress, trustedHops));
 }
 
-function believedAddressOf(forwardedFor: string | undefined, socketAddress: string | undefined, trustedHops: number): string {
+function believedAddressOf(
+  forwardedFor: string | undefined,
+  socketAddress: string | undefined,
+  trustedHops: number,
+): string {
   const fallback = socketAddress || 'unknown';
   if (trustedHops <= 0 || !forwardedFor) return fallback;
   const entries = forwardedFor.split(',').map((entry) => entry.trim());
@@ -27,5 +35,6 @@ function believedAddressOf(forwardedFor: string | undefined, socketAddress: stri
 
 /** The peer address of the socket, when the app runs under @hono/node-server (absent in `app.request` tests). */
 export function socketAddressOf(env: unknown): string | undefined {
-  return (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+  return (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+    ?.remoteAddress;
 }

@@ -28,7 +28,10 @@ export function allowedHostsOf(origins: readonly string[]): Set<string> {
  * (HTTP/1.0, or `app.request` in tests) is let through: browsers always
  * send one.
  */
-export function hostCheck(allowedHosts: ReadonlySet<string>, exemptPaths: readonly string[]): MiddlewareHandler {
+export function hostCheck(
+  allowedHosts: ReadonlySet<string>,
+  exemptPaths: readonly string[],
+): MiddlewareHandler {
   return async (c, next) => {
     const host = c.req.header('Host')?.toLowerCase();
     if (host === undefined || allowedHosts.has(host) || exemptPaths.includes(c.req.path)) return next();

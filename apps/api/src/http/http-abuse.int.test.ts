@@ -10,8 +10,8 @@ import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.js';
 import { pdfBytes } from '../testing/documents.js';
-import { type RawAnswer, sendRaw } from '../testing/raw-http.js';
 import { actorOf, seedJobWithApplicant } from '../testing/hiring-fixtures.js';
+import { type RawAnswer, sendRaw } from '../testing/raw-http.js';
 import { httpClient, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
 import { BODY_LIMITS } from './body-limits.js';
 import { RateLimiter } from './rate-limit.js';
@@ -60,7 +60,10 @@ forEachDatabase('HTTP abuse', (db) => {
       clearInterval(sampler);
       expect(answer.status).toBe(413);
       expect(JSON.parse(answer.body)).toEqual({
-        error: { code: 'PAYLOAD_TOO_LARGE', message: 'The request body is larger than this address accepts (at most 1 MB)' },
+        error: {
+          code: 'PAYLOAD_TOO_LARGE',
+          message: 'The request body is larger than this address accepts (at most 1 MB)',
+        },
       });
       // Buffered whole, the body took ~850 ms and ~600 MB; now the answer comes within the first megabytes.
       expect(answer.sentBytes).toBeLessThan(100 * MB);
@@ -118,7 +121,12 @@ forEachDatabase('HTTP abuse', (db) => {
       const client = httpClient(testDeps(db.orm()));
       expect((await client.signIn(owner.email)).status).toBe(200);
       const file = pdfBytes('x'.repeat(10 * MB - 1024));
-      const input = { candidateId: candidate.id, kind: 'resume', filename: 'cv.pdf', contentBase64: file.toString('base64') };
+      const input = {
+        candidateId: candidate.id,
+        kind: 'resume',
+        filename: 'cv.pdf',
+        contentBase64: file.toString('base64'),
+      };
       expect(JSON.stringify(input).length).toBeGreaterThan(BODY_LIMITS.trpc * 13);
 
       const alone = await client.mutate('attachments.upload', input);
@@ -136,7 +144,10 @@ forEachDatabase('HTTP abuse', (db) => {
   describe('client address', () => {
     it('does not let a rotated first X-Forwarded-For entry escape the per-IP limit', async () => {
       const deps = testDeps(db.orm());
-      const client = httpClient({ ...deps, limits: { ...deps.limits, signInPerIp: new RateLimiter(3, 60_000) } });
+      const client = httpClient({
+        ...deps,
+        limits: { ...deps.limits, signInPerIp: new RateLimiter(3, 60_000) },
+      });
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
         const res = await client.request('/trpc/auth.signIn', {
@@ -158,7 +169,10 @@ forEachDatabase('HTTP abuse', (db) => {
       for (let n = 1; n <= 12; n++) {
         const res = await client.request('/trpc/auth.signIn', {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `2001:db8:5:6::${n.toString(16)}` },
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Forwarded-For': `2001:db8:5:6::${n.toString(16)}`,
+          },
           body: JSON.stringify({ email: owner.email, password: `wrong-password-${n}` }),
         });
         statuses.push(res.status);
@@ -177,13 +191,19 @@ forEachDatabase('HTTP abuse', (db) => {
 
     it('ignores X-Forwarded-For entirely without trusted proxies', async () => {
       const deps = testDeps(db.orm(), { trustedProxyHops: 0 });
-      const server = await listen(createApp({ ...deps, limits: { ...deps.limits, signInPerIp: new RateLimiter(2, 60_000) } }));
+      const server = await listen(
+        createApp({ ...deps, limits: { ...deps.limits, signInPerIp: new RateLimiter(2, 60_000) } }),
+      );
       try {
         const statuses: number[] = [];
         for (let i = 0; i < 3; i++) {
           const answer = await send(server.base, '/trpc/auth.signIn', {
             method: 'POST',
-            headers: { 'Content-Type': 'application/json', Origin: TEST_ORIGIN, 'X-Forwarded-For': `198.51.100.${i}` },
+            headers: {
+              'Content-Type': 'application/json',
+              Origin: TEST_ORIGIN,
+              'X-Forwarded-For': `198.51.100.${i}`,
+            },
             body: JSON.stringify({ email: `someone${i}@example.test`, password: 'wrong-password-123' }),
           });
           statuses.push(answer.status);
@@ -196,7 +216,8 @@ forEachDatabase('HTTP abuse', (db) => {
   });
 
   describe('tRPC batches', () => {
-    const batchOf = (n: number, separator = ',') => `/trpc/${Array(n).fill('auth.me').join(separator)}?batch=1`;
+    const batchOf = (n: number, separator = ',') =>
+      `/trpc/${Array(n).fill('auth.me').join(separator)}?batch=1`;
 
     it(`answers up to ${MAX_TRPC_BATCH_SIZE} calls and refuses more with 400 and the cap`, async () => {
       const client = httpClient(testDeps(db.orm()));
@@ -240,7 +261,12 @@ forEachDatabase('HTTP abuse', (db) => {
       expect(plain.headers['permissions-policy']).toContain('camera=()');
       expect(plain.headers['strict-transport-security']).toBeUndefined();
 
-      const https = createApp(testDeps(db.orm(), { publicUrl: 'https://candor.example.com', allowedOrigins: ['https://candor.example.com'] }));
+      const https = createApp(
+        testDeps(db.orm(), {
+          publicUrl: 'https://candor.example.com',
+          allowedOrigins: ['https://candor.example.com'],
+        }),
+      );
       const res = await https.request('/robots.txt', { headers: { Host: 'candor.example.com' } });
       expect(res.headers.get('Strict-Transport-Security')).toBe('max-age=63072000; includeSubDomains');
     });

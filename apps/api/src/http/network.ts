@@ -22,7 +22,11 @@ export function networkOf(ip: string): string {
 export function clientOf(ip: string): string {
   const v4 = ip.startsWith('::ffff:') && isIPv4(ip.slice(7)) ? ip.slice(7) : ip;
   if (isIPv4(v4)) return v4;
-  if (isIPv6(ip)) return `${expandIPv6(ip).slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::`;
+  if (isIPv6(ip))
+    return `${expandIPv6(ip)
+      .slice(0, 4)
+      .map((group) => group.replace(/^0+(?=.)/, ''))
+      .join(':')}::`;
   return ip;
 }
 

@@ -37,4 +37,3 @@ export function nulFieldErrors(input: unknown): Record<string, string[]> | null 
   }
   return found > 0 ? errors : null;
 }
-

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RateLimiter, redisCounterStore } from './rate-limit.js';
 
 /**
@@ -19,7 +19,8 @@ async function reachable(): Promise<boolean> {
     });
     return true;
   } catch {
-    if (process.env.CANDOR_REQUIRE_REDIS) throw new Error(`Redis is required in CI and not reachable at ${REDIS_URL}`);
+    if (process.env.CANDOR_REQUIRE_REDIS)
+      throw new Error(`Redis is required in CI and not reachable at ${REDIS_URL}`);
     return false;
   } finally {
     probe.disconnect();
@@ -44,7 +45,10 @@ describe.skipIf(!available)('rate limits in Redis', () => {
 
   it('shares one limit between two instances, each with its own connection', async () => {
     const name = `test-shared-${randomBytes(6).toString('hex')}`;
-    const [first, second] = [new RateLimiter(3, 60_000, { store: clients[0]!, name }), new RateLimiter(3, 60_000, { store: clients[1]!, name })];
+    const [first, second] = [
+      new RateLimiter(3, 60_000, { store: clients[0]!, name }),
+      new RateLimiter(3, 60_000, { store: clients[1]!, name }),
+    ];
     const results: boolean[] = [];
     for (let i = 0; i < 5; i++) results.push(await (i % 2 ? second : first).hit('192.0.2.7'));
     expect(results).toEqual([true, true, true, false, false]);
@@ -54,8 +58,13 @@ describe.skipIf(!available)('rate limits in Redis', () => {
 
   it('never lets concurrent hits through beyond the limit', async () => {
     const name = `test-race-${randomBytes(6).toString('hex')}`;
-    const limiters = [new RateLimiter(10, 60_000, { store: clients[0]!, name }), new RateLimiter(10, 60_000, { store: clients[1]!, name })];
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => limiters[i % 2]!.hit('198.51.100.1')));
+    const limiters = [
+      new RateLimiter(10, 60_000, { store: clients[0]!, name }),
+      new RateLimiter(10, 60_000, { store: clients[1]!, name }),
+    ];
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => limiters[i % 2]!.hit('198.51.100.1')),
+    );
     expect(results.filter(Boolean)).toHaveLength(10);
   });
 
@@ -63,6 +72,10 @@ describe.skipIf(!available)('rate limits in Redis', () => {
     const unreachable = redisCounterStore('redis://127.0.0.1:1', () => undefined);
     clients.push(unreachable);
     const limiter = new RateLimiter(2, 60_000, { store: unreachable, name: 'test-down' });
-    expect([await limiter.hit('a'), await limiter.hit('a'), await limiter.hit('a')]).toEqual([true, true, false]);
+    expect([await limiter.hit('a'), await limiter.hit('a'), await limiter.hit('a')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
   });
 });

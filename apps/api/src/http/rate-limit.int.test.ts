@@ -21,7 +21,13 @@ forEachDatabase('rate limits in the database', (db) => {
     const [first, second] = [db.orm(), await anotherInstance()];
     const appOn = (orm: Orm) => {
       const deps = testDeps(orm);
-      return createApp({ ...deps, limits: { ...deps.limits, signInPerIp: new RateLimiter(3, 60_000, { store: orm, name: 'shared-signin' }) } });
+      return createApp({
+        ...deps,
+        limits: {
+          ...deps.limits,
+          signInPerIp: new RateLimiter(3, 60_000, { store: orm, name: 'shared-signin' }),
+        },
+      });
     };
     const apps = [appOn(first), appOn(second)];
     const statuses: number[] = [];
@@ -38,14 +44,20 @@ forEachDatabase('rate limits in the database', (db) => {
   });
 
   it('never lets concurrent hits on two instances through beyond the limit', async () => {
-    const limiters = [db.orm(), await anotherInstance()].map((orm) => new RateLimiter(5, 60_000, { store: orm, name: 'race' }));
+    const limiters = [db.orm(), await anotherInstance()].map(
+      (orm) => new RateLimiter(5, 60_000, { store: orm, name: 'race' }),
+    );
     const results = await Promise.all(Array.from({ length: 16 }, (_, i) => limiters[i % 2]!.hit('one-key')));
     expect(results.filter(Boolean)).toHaveLength(5);
   });
 
   it('keeps counts across a restart', async () => {
     const before = new RateLimiter(2, 60_000, { store: db.orm(), name: 'restart' });
-    expect([await before.hit('k'), await before.hit('k'), await before.hit('k')]).toEqual([true, true, false]);
+    expect([await before.hit('k'), await before.hit('k'), await before.hit('k')]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     const restarted = await anotherInstance();
     const after = new RateLimiter(2, 60_000, { store: restarted, name: 'restart' });
     expect(await after.hit('k')).toBe(false);

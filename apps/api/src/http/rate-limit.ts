@@ -10,7 +10,9 @@ import {
 } from 'rate-limiter-flexible';
 
 // The base class the library's docs tell store authors to extend: typed by its index, but not exported from it at runtime.
-const RateLimiterStoreAbstract: typeof StoreAbstract = createRequire(import.meta.url)('rate-limiter-flexible/lib/RateLimiterStoreAbstract.js');
+const RateLimiterStoreAbstract: typeof StoreAbstract = createRequire(import.meta.url)(
+  'rate-limiter-flexible/lib/RateLimiterStoreAbstract.js',
+);
 
 /**
  * Where counters live: the database (shared by every API instance on it and
@@ -62,7 +64,12 @@ class DatabaseRateLimiter extends RateLimiterStoreAbstract {
     return this.orm.em.getConnection().execute(sql, params as never[]);
   }
 
-  async _upsert(rlKey: string, points: number, msDuration: number, forceExpire: boolean): Promise<CounterRow> {
+  async _upsert(
+    rlKey: string,
+    points: number,
+    msDuration: number,
+    forceExpire: boolean,
+  ): Promise<CounterRow> {
     const now = Date.now();
     await this.sweep(now);
     const expiresAt = msDuration > 0 ? now + msDuration : Number.MAX_SAFE_INTEGER;
@@ -80,7 +87,10 @@ class DatabaseRateLimiter extends RateLimiterStoreAbstract {
   }
 
   async _get(rlKey: string): Promise<CounterRow | null> {
-    const rows = await this.execute(`select "points", "expires_at" from ${TABLE} where "key" = ? and "expires_at" > ?`, [rlKey, Date.now()]);
+    const rows = await this.execute(
+      `select "points", "expires_at" from ${TABLE} where "key" = ? and "expires_at" > ?`,
+      [rlKey, Date.now()],
+    );
     return rows[0] ?? null;
   }
 
@@ -113,10 +123,16 @@ class DatabaseRateLimiter extends RateLimiterStoreAbstract {
  * database (or Redis) fails, a per-process memory limiter stands in (the library's
  * insurance), so an outage degrades the limit instead of refusing everyone.
  */
-export function flexibleLimiter(store: CounterStore, name: string, points: number, windowMs: number): RateLimiterAbstract {
+export function flexibleLimiter(
+  store: CounterStore,
+  name: string,
+  points: number,
+  windowMs: number,
+): RateLimiterAbstract {
   const options = { keyPrefix: name, points, duration: windowMs / 1000 };
   const memory = new RateLimiterMemory(options);
-  if (store instanceof Redis) return new RateLimiterRedis({ ...options, storeClient: store, insuranceLimiter: memory });
+  if (store instanceof Redis)
+    return new RateLimiterRedis({ ...options, storeClient: store, insuranceLimiter: memory });
   return store ? new DatabaseRateLimiter(store, { ...options, insuranceLimiter: memory }) : memory;
 }
 

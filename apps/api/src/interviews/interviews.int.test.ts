@@ -58,7 +58,7 @@ forEachDatabase('interviews and scorecards', (db) => {
     expect((await aliceCaller.jobs.list({})).data.map((j) => j.id)).toEqual([job.id]);
   });
 
-  it('hides others\' scorecards until you submit yours, except from recruiters', async () => {
+  it("hides others' scorecards until you submit yours, except from recruiters", async () => {
     const { alice, bob, as, recruiterCaller, interview, applicationId, job } = await setup();
     const [robotics, communication] = job.criteria;
     const aliceCaller = await as(alice);
@@ -94,13 +94,21 @@ forEachDatabase('interviews and scorecards', (db) => {
     await expect(
       bobCaller.interviews.submitScorecard({ interviewId: interview.id, ratings: [], recommendation: 'no' }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect((await recruiterCaller.interviews.forApplication({ applicationId }))[0]!.interviewers.every((i) => i.submitted)).toBe(true);
+    expect(
+      (await recruiterCaller.interviews.forApplication({ applicationId }))[0]!.interviewers.every(
+        (i) => i.submitted,
+      ),
+    ).toBe(true);
   });
 
   it('refuses scorecards from non-interviewers and for criteria the job does not have', async () => {
     const { recruiterCaller, alice, as, interview } = await setup();
     await expect(
-      recruiterCaller.interviews.submitScorecard({ interviewId: interview.id, ratings: [], recommendation: 'yes' }),
+      recruiterCaller.interviews.submitScorecard({
+        interviewId: interview.id,
+        ratings: [],
+        recommendation: 'yes',
+      }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
       (await as(alice)).interviews.submitScorecard({

@@ -9,7 +9,13 @@ import {
 } from '@candor/schemas';
 import { z } from 'zod';
 import { roleProcedure, router } from '../trpc/init.js';
-import { cancelInterview, interviewsOf, scheduleInterview, scorecardSummary, submitScorecard } from './interviews.service.js';
+import {
+  cancelInterview,
+  interviewsOf,
+  scheduleInterview,
+  scorecardSummary,
+  submitScorecard,
+} from './interviews.service.js';
 
 export const interviewsRouter = router({
   forApplication: roleProcedure('applications.read')

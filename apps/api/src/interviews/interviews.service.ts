@@ -24,8 +24,8 @@ import { assertNotRestricted } from '../candidates/restriction.js';
 import { blindAlias, isBlindFor, textFilterFor } from '../hiring/blind-review.js';
 import { visibleApplication } from '../hiring/job-scope.js';
 import { candidateKey, type DataKeys, openText, sealFor } from '../keys/data-keys.js';
-import { enqueueEmail } from '../mail/outbox.js';
 import { renderEmail } from '../mail/email-templates.service.js';
+import { enqueueEmail } from '../mail/outbox.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 import { icsEvent } from './ics.js';
@@ -33,13 +33,17 @@ import { icsEvent } from './ics.js';
 type InterviewRow = InferEntity<typeof Interview>;
 type ScorecardRow = InferEntity<typeof Scorecard>;
 
-
 /**
  * Interviews of one application as the caller sees them. Titles and places
  * are staff's free text about the candidate, stored sealed under the
  * candidate's key (`key`); `shown` filters them for a blind reviewer.
  */
-async function toInterviews(em: Em, rows: InterviewRow[], shown: (text: string) => string, key: Buffer | null): Promise<TInterview[]> {
+async function toInterviews(
+  em: Em,
+  rows: InterviewRow[],
+  shown: (text: string) => string,
+  key: Buffer | null,
+): Promise<TInterview[]> {
   const ids = rows.map((r) => r.id);
   const [participants, scorecards] = ids.length
     ? await Promise.all([
@@ -80,7 +84,12 @@ export async function scheduleInterview(
   assertNotRestricted(app.candidate, 'no interviews can be scheduled with them');
   if (app.status !== 'active') throw new AppError('PRECONDITION_FAILED', `This application is ${app.status}`);
   const interviewerIds = [...new Set(input.interviewerIds)];
-  const key = await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id }, { create: true });
+  const key = await candidateKey(
+    em,
+    keys,
+    { tenantId: actor.tenantId, candidateId: app.candidate.id },
+    { create: true },
+  );
   const interview = await em.transactional(async (tx) => {
     const members = await tx.find(
       Membership,
@@ -105,10 +114,13 @@ export async function scheduleInterview(
       status: 'scheduled',
       createdBy: organizer,
     });
-    const onTeam = new Set((await tx.find(HiringTeamMember, { job: app.job }, { fields: ['user'] })).map((m) => m.user.id));
+    const onTeam = new Set(
+      (await tx.find(HiringTeamMember, { job: app.job }, { fields: ['user'] })).map((m) => m.user.id),
+    );
     for (const { user, role } of members) {
       tx.create(InterviewParticipant, { tenant: actor.tenantId, interview, user });
-      if (!onTeam.has(user.id)) tx.create(HiringTeamMember, { tenant: actor.tenantId, job: app.job, user, role: 'interviewer' });
+      if (!onTeam.has(user.id))
+        tx.create(HiringTeamMember, { tenant: actor.tenantId, job: app.job, user, role: 'interviewer' });
       // An interviewer who reviews this application blind gets the alias, in the email and the calendar entry.
       const shown = textFilterFor({ role }, app);
       const candidateName = isBlindFor({ role }, app) ? blindAlias(app.id) : app.candidate.name;
@@ -139,21 +151,40 @@ export async function scheduleInterview(
           },
           publicUrl,
         ),
-        attachments: [{ filename: 'interview.ics', contentType: 'text/calendar; method=REQUEST', contentBase64: Buffer.from(ics).toString('base64') }],
+        attachments: [
+          {
+            filename: 'interview.ics',
+            contentType: 'text/calendar; method=REQUEST',
+            contentBase64: Buffer.from(ics).toString('base64'),
+          },
+        ],
       });
     }
     app.lastActivityAt = new Date();
-    recordAudit(tx, actor, { action: 'interview.schedule', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
+    recordAudit(tx, actor, {
+      action: 'interview.schedule',
+      targetType: 'Application',
+      targetId: app.id,
+      subjectId: app.candidate.id,
+    });
     await tx.flush();
     return interview;
   });
   return (await toInterviews(em, [interview], textFilterFor(actor, app), key))[0]!;
 }
 
-export async function interviewsOf(em: Em, actor: Actor, keys: DataKeys, applicationId: string): Promise<TInterview[]> {
+export async function interviewsOf(
+  em: Em,
+  actor: Actor,
+  keys: DataKeys,
+  applicationId: string,
+): Promise<TInterview[]> {
   const app = await visibleApplication(em, actor, applicationId);
   const rows = await em.find(Interview, { application: app }, { orderBy: { startsAt: 'asc' } });
-  const key = rows.length > 0 ? await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id }) : null;
+  const key =
+    rows.length > 0
+      ? await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id })
+      : null;
   return toInterviews(em, rows, textFilterFor(actor, app), key);
 }
 
@@ -163,14 +194,24 @@ export async function cancelInterview(em: Em, actor: Actor, keys: DataKeys, id: 
   if (!interview) throw new AppError('NOT_FOUND', 'No such interview');
   const app = await visibleApplication(em, actor, interview.application.id);
   interview.status = 'cancelled';
-  recordAudit(em, actor, { action: 'interview.cancel', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
+  recordAudit(em, actor, {
+    action: 'interview.cancel',
+    targetType: 'Application',
+    targetId: app.id,
+    subjectId: app.candidate.id,
+  });
   await em.flush();
   const key = await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id });
   return (await toInterviews(em, [interview], textFilterFor(actor, app), key))[0]!;
 }
 
 /** Submits the caller's scorecard for an interview they took part in; once only. */
-export async function submitScorecard(em: Em, actor: Actor, keys: DataKeys, input: z.output<typeof ZScorecardInput>): Promise<TScorecard> {
+export async function submitScorecard(
+  em: Em,
+  actor: Actor,
+  keys: DataKeys,
+  input: z.output<typeof ZScorecardInput>,
+): Promise<TScorecard> {
   const interview = await em.findOne(Interview, input.interviewId, { populate: ['application.job'] });
   if (!interview) throw new AppError('NOT_FOUND', 'No such interview');
   const app = await visibleApplication(em, actor, interview.application.id);
@@ -181,12 +222,19 @@ export async function submitScorecard(em: Em, actor: Actor, keys: DataKeys, inpu
   const criteria = interview.application.job.criteria;
   const known = new Set(criteria.map((c) => c.id));
   if (input.ratings.some((r) => !known.has(r.criterionId))) {
-    throw new AppError('BAD_REQUEST', 'Rate only the criteria of this job', { ratings: ['Unknown criterion'] });
+    throw new AppError('BAD_REQUEST', 'Rate only the criteria of this job', {
+      ratings: ['Unknown criterion'],
+    });
   }
   if (await em.findOne(Scorecard, { interview, author: actor.userId })) {
     throw new AppError('CONFLICT', 'You already submitted a scorecard for this interview');
   }
-  const key = await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id }, { create: true });
+  const key = await candidateKey(
+    em,
+    keys,
+    { tenantId: actor.tenantId, candidateId: app.candidate.id },
+    { create: true },
+  );
   const card = em.create(Scorecard, {
     tenant: actor.tenantId,
     application: interview.application,
@@ -196,7 +244,12 @@ export async function submitScorecard(em: Em, actor: Actor, keys: DataKeys, inpu
     recommendation: input.recommendation,
     notes: sealFor(key, input.notes),
   });
-  recordAudit(em, actor, { action: 'scorecard.submit', targetType: 'Application', targetId: interview.application.id, subjectId: interview.application.candidate.id });
+  recordAudit(em, actor, {
+    action: 'scorecard.submit',
+    targetType: 'Application',
+    targetId: interview.application.id,
+    subjectId: interview.application.candidate.id,
+  });
   await em.flush();
   await em.populate(card, ['author']);
   return toScorecard(card, criteria, key, textFilterFor(actor, app));
@@ -213,7 +266,11 @@ function toScorecard(
     id: card.id,
     interviewId: card.interview.id,
     author: { id: card.author.id, name: card.author.name },
-    ratings: card.ratings.map((r) => ({ criterionId: r.criterionId, name: names.get(r.criterionId) ?? 'Removed criterion', rating: r.rating })),
+    ratings: card.ratings.map((r) => ({
+      criterionId: r.criterionId,
+      name: names.get(r.criterionId) ?? 'Removed criterion',
+      rating: r.rating,
+    })),
     recommendation: card.recommendation,
     notes: shown(openText(key, card.notes)),
     submittedAt: card.submittedAt.toISOString(),
@@ -224,21 +281,48 @@ function toScorecard(
  * The feedback on an application. Recruiters and admins see it all; anyone
  * else sees only how many were submitted until they submit their own.
  */
-export async function scorecardSummary(em: Em, actor: Actor, keys: DataKeys, applicationId: string): Promise<TScorecardSummary> {
+export async function scorecardSummary(
+  em: Em,
+  actor: Actor,
+  keys: DataKeys,
+  applicationId: string,
+): Promise<TScorecardSummary> {
   const app = await visibleApplication(em, actor, applicationId);
-  const cards = await em.find(Scorecard, { application: app }, { populate: ['author'], orderBy: { submittedAt: 'asc' } });
+  const cards = await em.find(
+    Scorecard,
+    { application: app },
+    { populate: ['author'], orderBy: { submittedAt: 'asc' } },
+  );
   const visible = SEES_ALL_SCORECARDS.includes(actor.role) || cards.some((c) => c.author.id === actor.userId);
-  const recommendations = Object.fromEntries(RECOMMENDATIONS.map((r) => [r, 0])) as TScorecardSummary['recommendations'];
-  const criteria = app.job.criteria.map((c) => ({ criterionId: c.id, name: c.name, average: null as number | null }));
+  const recommendations = Object.fromEntries(
+    RECOMMENDATIONS.map((r) => [r, 0]),
+  ) as TScorecardSummary['recommendations'];
+  const criteria = app.job.criteria.map((c) => ({
+    criterionId: c.id,
+    name: c.name,
+    average: null as number | null,
+  }));
   const shown = textFilterFor(actor, app);
-  const key = visible && cards.length > 0 ? await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id }) : null;
+  const key =
+    visible && cards.length > 0
+      ? await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id })
+      : null;
   if (visible) {
     for (const card of cards) recommendations[card.recommendation] += 1;
     for (const criterion of criteria) {
-      const ratings = cards.flatMap((c) => c.ratings.filter((r) => r.criterionId === criterion.criterionId).map((r) => r.rating));
-      criterion.average = ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10 : null;
+      const ratings = cards.flatMap((c) =>
+        c.ratings.filter((r) => r.criterionId === criterion.criterionId).map((r) => r.rating),
+      );
+      criterion.average = ratings.length
+        ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10
+        : null;
     }
-    recordAudit(em, actor, { action: 'scorecard.read', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
+    recordAudit(em, actor, {
+      action: 'scorecard.read',
+      targetType: 'Application',
+      targetId: app.id,
+      subjectId: app.candidate.id,
+    });
     await em.flush();
   }
   return {

@@ -1,4 +1,17 @@
-import { Application, applicationCountsByJob, containsPattern, type Em, HiringTeamMember, type InferEntity, Job, type JobCounts, JobStage, likeIgnoringCase, Membership, User } from '@candor/db';
+import {
+  Application,
+  applicationCountsByJob,
+  containsPattern,
+  type Em,
+  HiringTeamMember,
+  type InferEntity,
+  Job,
+  type JobCounts,
+  JobStage,
+  likeIgnoringCase,
+  Membership,
+  User,
+} from '@candor/db';
 import {
   JOB_TRANSITIONS,
   pipelineProblems,
@@ -46,7 +59,9 @@ function toListItem(job: JobRow, team: TeamRow[], counts: Counts): TJobListItem 
     salary: salaryOf(job),
     status: job.status,
     statusChangedAt: job.statusChangedAt.toISOString(),
-    statusChangedBy: job.statusChangedBy ? { id: job.statusChangedBy.id, name: job.statusChangedBy.name } : null,
+    statusChangedBy: job.statusChangedBy
+      ? { id: job.statusChangedBy.id, name: job.statusChangedBy.name }
+      : null,
     openedAt: job.openedAt?.toISOString() ?? null,
     createdAt: job.createdAt.toISOString(),
     hiringTeam: team.map((m) => ({
@@ -63,7 +78,13 @@ function toJob(job: JobRow, stages: StageRow[], team: TeamRow[], counts: Counts)
   return {
     ...toListItem(job, team, counts),
     descriptionMd: job.descriptionMd,
-    stages: stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind, position: s.position, blindReview: s.blindReview })),
+    stages: stages.map((s) => ({
+      id: s.id,
+      name: s.name,
+      kind: s.kind,
+      position: s.position,
+      blindReview: s.blindReview,
+    })),
     questions: job.questions.map((q) => ({
       id: q.id,
       label: q.label,
@@ -81,12 +102,22 @@ function toJob(job: JobRow, stages: StageRow[], team: TeamRow[], counts: Counts)
  * scan). Those of candidates who restricted processing count only for
  * whoever may see them (restriction.ts), as everywhere else.
  */
-function applicationCounts(em: Em, actor: Pick<Actor, 'role' | 'tenantId'>, jobIds: string[]): Promise<Counts> {
-  return applicationCountsByJob(em, { tenantId: actor.tenantId, withRestricted: seesRestricted(actor), jobIds });
+function applicationCounts(
+  em: Em,
+  actor: Pick<Actor, 'role' | 'tenantId'>,
+  jobIds: string[],
+): Promise<Counts> {
+  return applicationCountsByJob(em, {
+    tenantId: actor.tenantId,
+    withRestricted: seesRestricted(actor),
+    jobIds,
+  });
 }
 
 async function teamsOf(em: Em, jobIds: string[]): Promise<Map<string, TeamRow[]>> {
-  const rows = jobIds.length ? await em.find(HiringTeamMember, { job: { $in: jobIds } }, { populate: ['user'] }) : [];
+  const rows = jobIds.length
+    ? await em.find(HiringTeamMember, { job: { $in: jobIds } }, { populate: ['user'] })
+    : [];
   const byJob = new Map<string, TeamRow[]>();
   for (const row of rows) byJob.set(row.job.id, [...(byJob.get(row.job.id) ?? []), row]);
   return byJob;
@@ -131,7 +162,9 @@ export async function getJob(em: Em, actor: Actor, id: string): Promise<TJob> {
 async function checkTeam(em: Em, actor: Actor, team: ReadonlyArray<{ userId: string }>): Promise<void> {
   const ids = [...new Set(team.map((m) => m.userId))];
   if (ids.length !== team.length) {
-    throw new AppError('BAD_REQUEST', 'Each person can be on the team once', { hiringTeam: ['Listed twice'] });
+    throw new AppError('BAD_REQUEST', 'Each person can be on the team once', {
+      hiringTeam: ['Listed twice'],
+    });
   }
   if (ids.length === 0) return;
   const found = await em.count(Membership, { tenant: actor.tenantId, user: { $in: ids }, status: 'active' });
@@ -169,11 +202,21 @@ function applyFields(job: JobRow, input: Partial<z.output<typeof ZJobCreateInput
     job.questions = input.questions.map((q) => ({ ...q, id: q.id ?? shortId() }));
   }
   if (input.criteria !== undefined) {
-    job.criteria = input.criteria.map((c) => ({ id: c.id ?? shortId(), name: c.name, description: c.description }));
+    job.criteria = input.criteria.map((c) => ({
+      id: c.id ?? shortId(),
+      name: c.name,
+      description: c.description,
+    }));
   }
 }
 
-function replaceTeam(em: Em, actor: Actor, job: JobRow, existing: TeamRow[], team: z.output<typeof ZJobCreateInput>['hiringTeam']) {
+function replaceTeam(
+  em: Em,
+  actor: Actor,
+  job: JobRow,
+  existing: TeamRow[],
+  team: z.output<typeof ZJobCreateInput>['hiringTeam'],
+) {
   for (const member of existing) em.remove(member);
   for (const member of team) {
     em.create(HiringTeamMember, {
@@ -190,13 +233,21 @@ async function checkPayTransparency(em: Em, actor: Actor, job: JobRow): Promise<
   if (job.status !== 'open') return;
   const settings = await hiringSettingsOf(em, actor.tenantId);
   if (settings.payTransparency && !salaryOf(job)) {
-    throw new AppError('BAD_REQUEST', 'This organisation publishes salary ranges: add one before opening the job', {
-      salary: ['Required with pay transparency'],
-    });
+    throw new AppError(
+      'BAD_REQUEST',
+      'This organisation publishes salary ranges: add one before opening the job',
+      {
+        salary: ['Required with pay transparency'],
+      },
+    );
   }
 }
 
-export async function createJob(em: Em, actor: Actor, input: z.output<typeof ZJobCreateInput>): Promise<TJob> {
+export async function createJob(
+  em: Em,
+  actor: Actor,
+  input: z.output<typeof ZJobCreateInput>,
+): Promise<TJob> {
   await checkDepartment(em, actor, input.department);
   await checkTeam(em, actor, input.hiringTeam);
   const settings = await hiringSettingsOf(em, actor.tenantId);
@@ -224,16 +275,23 @@ export async function createJob(em: Em, actor: Actor, input: z.output<typeof ZJo
   return loadJob(em, actor, job);
 }
 
-export async function updateJob(em: Em, actor: Actor, input: z.output<typeof ZJobUpdateInput>): Promise<TJob> {
+export async function updateJob(
+  em: Em,
+  actor: Actor,
+  input: z.output<typeof ZJobUpdateInput>,
+): Promise<TJob> {
   const job = await visibleJob(em, actor, input.id);
-  if (job.status === 'archived') throw new AppError('PRECONDITION_FAILED', 'An archived job cannot be changed');
-  if (input.department !== undefined && input.department !== job.department) await checkDepartment(em, actor, input.department);
+  if (job.status === 'archived')
+    throw new AppError('PRECONDITION_FAILED', 'An archived job cannot be changed');
+  if (input.department !== undefined && input.department !== job.department)
+    await checkDepartment(em, actor, input.department);
   if (input.hiringTeam) await checkTeam(em, actor, input.hiringTeam);
   await em.transactional(async (tx) => {
     applyFields(job, input);
     checkCountry(job);
     await checkPayTransparency(tx, actor, job);
-    if (input.hiringTeam) replaceTeam(tx, actor, job, await tx.find(HiringTeamMember, { job }), input.hiringTeam);
+    if (input.hiringTeam)
+      replaceTeam(tx, actor, job, await tx.find(HiringTeamMember, { job }), input.hiringTeam);
     recordAudit(tx, actor, { action: 'job.update', targetType: 'Job', targetId: job.id });
     await tx.flush();
   });
@@ -286,7 +344,11 @@ export async function setJobStatus(em: Em, actor: Actor, id: string, status: TJo
  * Replaces the job's pipeline: stages keep their ids (and applications)
  * when renamed or reordered; a stage that still holds applications cannot go.
  */
-export async function setJobStages(em: Em, actor: Actor, input: z.output<typeof ZJobStagesInput>): Promise<TJob> {
+export async function setJobStages(
+  em: Em,
+  actor: Actor,
+  input: z.output<typeof ZJobStagesInput>,
+): Promise<TJob> {
   const job = await visibleJob(em, actor, input.id);
   const problem = pipelineProblems(input.stages);
   if (problem) throw new AppError('BAD_REQUEST', problem, { stages: [problem] });
@@ -297,14 +359,24 @@ export async function setJobStages(em: Em, actor: Actor, input: z.output<typeof 
     input.stages.forEach((stage, position) => {
       if (stage.id) {
         const row = byId.get(stage.id);
-        if (!row) throw new AppError('BAD_REQUEST', 'A stage does not belong to this job', { stages: ['Unknown stage'] });
+        if (!row)
+          throw new AppError('BAD_REQUEST', 'A stage does not belong to this job', {
+            stages: ['Unknown stage'],
+          });
         row.name = stage.name;
         row.kind = stage.kind;
         row.position = position;
         row.blindReview = stage.blindReview;
         kept.add(row.id);
       } else {
-        tx.create(JobStage, { tenant: actor.tenantId, job, name: stage.name, kind: stage.kind, position, blindReview: stage.blindReview });
+        tx.create(JobStage, {
+          tenant: actor.tenantId,
+          job,
+          name: stage.name,
+          kind: stage.kind,
+          position,
+          blindReview: stage.blindReview,
+        });
       }
     });
     for (const row of existing.filter((s) => !kept.has(s.id))) {

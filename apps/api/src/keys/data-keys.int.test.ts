@@ -31,7 +31,9 @@ forEachDatabase('crypto-shredding', (db) => {
     await seedPublishedNotice(em, tenant);
     const deps = testDeps(db.orm());
     const actor = actorOf(admin.id, tenant.id);
-    const { job } = await seedJobWithApplicant(db.orm(), actor, { questions: [{ label: 'Why robots?', kind: 'long_text', required: false }] });
+    const { job } = await seedJobWithApplicant(db.orm(), actor, {
+      questions: [{ label: 'Why robots?', kind: 'long_text', required: false }],
+    });
     await setJobStatus(tenantEm(db.orm(), tenant.id), actor, job.id, 'open');
     const questionId = job.questions[0]!.id;
     const client = httpClient(deps);
@@ -79,23 +81,40 @@ forEachDatabase('crypto-shredding', (db) => {
   };
 
   /** What a backup taken now holds of the tenant's sealed data: the raw columns and the raw files. */
-  async function backup(em: Em, deps: ReturnType<typeof testDeps>, tenantId: string): Promise<{ values: BackedUp[]; raw: string; files: Buffer[] }> {
+  async function backup(
+    em: Em,
+    deps: ReturnType<typeof testDeps>,
+    tenantId: string,
+  ): Promise<{ values: BackedUp[]; raw: string; files: Buffer[] }> {
     const knex = em.getKnex();
-    const apps = await knex('application').select('id', 'candidate_id', 'cover_letter', 'answers').where('tenant_id', tenantId);
+    const apps = await knex('application')
+      .select('id', 'candidate_id', 'cover_letter', 'answers')
+      .where('tenant_id', tenantId);
     const notes = await knex('application_note')
       .join('application', 'application.id', 'application_note.application_id')
       .select('application_note.body', 'application.candidate_id')
       .where('application_note.tenant_id', tenantId);
-    const attachments = await knex('attachment').select('candidate_id', 'storage_key', 'encrypted', 'filename').where('tenant_id', tenantId);
+    const attachments = await knex('attachment')
+      .select('candidate_id', 'storage_key', 'encrypted', 'filename')
+      .where('tenant_id', tenantId);
     const values: BackedUp[] = [];
     const files: Buffer[] = [];
     for (const row of apps) {
       // The staff-added applicant of the job fixture has no cover letter or answers.
-      if (row.cover_letter) values.push({ candidateId: row.candidate_id, what: 'Application.coverLetter', sealed: row.cover_letter });
-      const answers = (typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers) as Array<{ answer: string }>;
-      for (const answer of answers) values.push({ candidateId: row.candidate_id, what: 'Application.answers', sealed: answer.answer });
+      if (row.cover_letter)
+        values.push({
+          candidateId: row.candidate_id,
+          what: 'Application.coverLetter',
+          sealed: row.cover_letter,
+        });
+      const answers = (typeof row.answers === 'string' ? JSON.parse(row.answers) : row.answers) as Array<{
+        answer: string;
+      }>;
+      for (const answer of answers)
+        values.push({ candidateId: row.candidate_id, what: 'Application.answers', sealed: answer.answer });
     }
-    for (const row of notes) values.push({ candidateId: row.candidate_id, what: 'ApplicationNote.body', sealed: row.body });
+    for (const row of notes)
+      values.push({ candidateId: row.candidate_id, what: 'ApplicationNote.body', sealed: row.body });
     for (const row of attachments) {
       expect(Boolean(row.encrypted), row.filename).toBe(true);
       const bytes = await deps.files.read(row.storage_key);
@@ -149,10 +168,20 @@ forEachDatabase('crypto-shredding', (db) => {
         expect(copy.raw).not.toContain(marker);
         for (const bytes of copy.files) expect(bytes.includes(Buffer.from(marker))).toBe(false);
       }
-      for (const v of copy.values) expect(typeof v.sealed === 'string' ? isSealedText(v.sealed) : isSealedFile(v.sealed), v.what).toBe(true);
+      for (const v of copy.values)
+        expect(typeof v.sealed === 'string' ? isSealedText(v.sealed) : isSealedFile(v.sealed), v.what).toBe(
+          true,
+        );
       // The key files hold no plaintext key either: only a key id and the wrapped key.
-      const keyFile = readFileSync(join(deps.keyStore.dir, tenant.id, a.id.slice(0, 2), `${a.id}.key`), 'utf8');
-      expect(JSON.parse(keyFile)).toEqual({ format: 'candor.candidate-key.v1', tenantKeyId: expect.any(String), wrapped: expect.stringMatching(/^v1\./) });
+      const keyFile = readFileSync(
+        join(deps.keyStore.dir, tenant.id, a.id.slice(0, 2), `${a.id}.key`),
+        'utf8',
+      );
+      expect(JSON.parse(keyFile)).toEqual({
+        format: 'candor.candidate-key.v1',
+        tenantKeyId: expect.any(String),
+        wrapped: expect.stringMatching(/^v1\./),
+      });
 
       // Before the erasure, everything in the backup opens with the current keys.
       const before = await currentKeys(em, deps, tenant.id);
@@ -190,9 +219,21 @@ forEachDatabase('crypto-shredding', (db) => {
       const oldKey = await candidateKey(em, deps, { tenantId: tenant.id, candidateId: a.id });
       const summary = await em.fork().transactional((tx) => eraseSubject(tx, a.id));
       await destroyErasedData(deps, summary);
-      const fresh = em.create(Candidate, { tenant: tenant.id, name: 'Ada Again', email: `again.${a.marker}@example.test`, nameKey: 'ada again', links: [], source: 'sourced' });
+      const fresh = em.create(Candidate, {
+        tenant: tenant.id,
+        name: 'Ada Again',
+        email: `again.${a.marker}@example.test`,
+        nameKey: 'ada again',
+        links: [],
+        source: 'sourced',
+      });
       await em.flush();
-      const newKey = await candidateKey(em, deps, { tenantId: tenant.id, candidateId: fresh.id }, { create: true });
+      const newKey = await candidateKey(
+        em,
+        deps,
+        { tenantId: tenant.id, candidateId: fresh.id },
+        { create: true },
+      );
       expect(newKey.equals(oldKey!)).toBe(false);
     });
   });
@@ -212,16 +253,24 @@ forEachDatabase('crypto-shredding', (db) => {
 
       const rotated = await rotateTenantKey(db.orm().em.fork(), deps, tenant.id);
       expect(rotated).toMatchObject({ rewrapped: 2, retired: 1, deleted: 0 });
-      const rows = await db.orm().em.fork().find(TenantDataKey, { tenant: tenant.id }, { ...ANY_TENANT, orderBy: { createdAt: 'asc' } });
+      const rows = await db
+        .orm()
+        .em.fork()
+        .find(TenantDataKey, { tenant: tenant.id }, { ...ANY_TENANT, orderBy: { createdAt: 'asc' } });
       expect(rows.find((r) => r.id === firstKey!.id)?.retiredAt).toBeInstanceOf(Date);
       expect(rows.find((r) => r.id === rotated.newKeyId)?.retiredAt).toBeNull();
       expect(JSON.parse(readFileSync(aFile, 'utf8')).tenantKeyId).toBe(rotated.newKeyId);
       // A reader still holding a file wrapped under the retired key reads it: the key stays until no file names it.
       const stillOld = createKeyStore(deps.keyStore.dir);
-      const oldView = { masterKey: deps.masterKey, keyStore: { ...stillOld, read: async () => JSON.parse(aFileBefore) } };
-      expect((await candidateKey(em, oldView, { tenantId: tenant.id, candidateId: a.id }))?.equals((await currentKeys(em, deps, tenant.id)).get(a.id)!)).toBe(
-        true,
-      );
+      const oldView = {
+        masterKey: deps.masterKey,
+        keyStore: { ...stillOld, read: async () => JSON.parse(aFileBefore) },
+      };
+      expect(
+        (await candidateKey(em, oldView, { tenantId: tenant.id, candidateId: a.id }))?.equals(
+          (await currentKeys(em, deps, tenant.id)).get(a.id)!,
+        ),
+      ).toBe(true);
 
       // The master key: everything wrapped under it is re-wrapped in one transaction; the old one opens nothing any more.
       const oldMaster = deps.masterKey;
@@ -232,22 +281,41 @@ forEachDatabase('crypto-shredding', (db) => {
       try {
         const all = await db.orm().em.fork().find(TenantDataKey, { tenant: tenant.id }, ANY_TENANT);
         for (const row of all) expect(() => unwrapSecret(oldMaster, row.wrappedKey)).toThrow();
-        const signing = await db.orm().em.fork().findOneOrFail(TenantSigningKey, { tenant: tenant.id }, ANY_TENANT);
+        const signing = await db
+          .orm()
+          .em.fork()
+          .findOneOrFail(TenantSigningKey, { tenant: tenant.id }, ANY_TENANT);
         expect(unwrapSecret(newMaster, signing.privateKeyWrapped).length).toBeGreaterThan(0);
         // A repeated run notices it is done.
-        expect((await rotateMasterKey(db.orm().em.fork(), oldMaster, newMaster)).alreadyRotated).toBeGreaterThanOrEqual(3);
+        expect(
+          (await rotateMasterKey(db.orm().em.fork(), oldMaster, newMaster)).alreadyRotated,
+        ).toBeGreaterThanOrEqual(3);
 
         const keys = await currentKeys(em, { masterKey: newMaster, keyStore: deps.keyStore }, tenant.id);
-        for (const v of copy.values) expect(opens(keys.get(v.candidateId)!, v.sealed), v.what).toEqual(expectedPlain(v, markers.get(v.candidateId)!));
+        for (const v of copy.values)
+          expect(opens(keys.get(v.candidateId)!, v.sealed), v.what).toEqual(
+            expectedPlain(v, markers.get(v.candidateId)!),
+          );
         // No downtime: while the new key rolls out, an instance still on the old one that accepts the new one
         // (MASTER_KEY_PREVIOUS) opens every re-wrapped key without a cache to help it.
         const rolling = acceptingPrevious(Buffer.from(oldMaster), [newMaster]);
-        const during = await currentKeys(em, { masterKey: rolling, keyStore: createKeyStore(deps.keyStore.dir) }, tenant.id);
-        for (const v of copy.values) expect(opens(during.get(v.candidateId)!, v.sealed), v.what).toEqual(expectedPlain(v, markers.get(v.candidateId)!));
+        const during = await currentKeys(
+          em,
+          { masterKey: rolling, keyStore: createKeyStore(deps.keyStore.dir) },
+          tenant.id,
+        );
+        for (const v of copy.values)
+          expect(opens(during.get(v.candidateId)!, v.sealed), v.what).toEqual(
+            expectedPlain(v, markers.get(v.candidateId)!),
+          );
         expect(() => unwrapSecret(Buffer.from(oldMaster), signing.privateKeyWrapped)).toThrow();
 
         // The next tenant rotation deletes the retired key no file names any more.
-        const again = await rotateTenantKey(db.orm().em.fork(), { masterKey: newMaster, keyStore: createKeyStore(deps.keyStore.dir), files: deps.files }, tenant.id);
+        const again = await rotateTenantKey(
+          db.orm().em.fork(),
+          { masterKey: newMaster, keyStore: createKeyStore(deps.keyStore.dir), files: deps.files },
+          tenant.id,
+        );
         expect(again).toMatchObject({ rewrapped: 2, retired: 1, deleted: 1 });
         expect(await db.orm().em.fork().count(TenantDataKey, { id: firstKey!.id }, ANY_TENANT)).toBe(0);
       } finally {

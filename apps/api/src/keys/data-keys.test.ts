@@ -3,7 +3,17 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSealedFile, isSealedText, openAnswers, openDeep, openText, openWith, sealAnswers, sealFor, UNREADABLE } from './data-keys.js';
+import {
+  isSealedFile,
+  isSealedText,
+  openAnswers,
+  openDeep,
+  openText,
+  openWith,
+  sealAnswers,
+  sealFor,
+  UNREADABLE,
+} from './data-keys.js';
 import { createKeyStore } from './key-store.js';
 
 describe('sealing under a candidate key', () => {

@@ -35,7 +35,11 @@ export async function tenantKeyById(em: Em, keys: DataKeys, tenantId: string, id
 }
 
 /** The tenant key new candidate keys are wrapped with, or null when the tenant has none yet. */
-export async function activeTenantDataKey(em: Em, keys: DataKeys, tenantId: string): Promise<{ id: string; key: Buffer } | null> {
+export async function activeTenantDataKey(
+  em: Em,
+  keys: DataKeys,
+  tenantId: string,
+): Promise<{ id: string; key: Buffer } | null> {
   const row = await em.findOne(
     TenantDataKey,
     { tenant: tenantId, retiredAt: null },
@@ -50,8 +54,13 @@ export async function activeTenantDataKey(em: Em, keys: DataKeys, tenantId: stri
  * inside a transaction (which could roll it back): callers that create
  * candidates in a transaction call `ensureTenantDataKey` before it.
  */
-export async function createTenantDataKey(em: Em, keys: DataKeys, tenantId: string): Promise<{ id: string; key: Buffer }> {
-  if (em.isInTransaction()) throw new Error('a tenant key is made outside transactions: call ensureTenantDataKey first');
+export async function createTenantDataKey(
+  em: Em,
+  keys: DataKeys,
+  tenantId: string,
+): Promise<{ id: string; key: Buffer }> {
+  if (em.isInTransaction())
+    throw new Error('a tenant key is made outside transactions: call ensureTenantDataKey first');
   const key = randomBytes(KEY_BYTES);
   const fork = em.fork();
   const row = fork.create(TenantDataKey, { tenant: tenantId, wrappedKey: wrapSecret(keys.masterKey, key) });
@@ -60,7 +69,11 @@ export async function createTenantDataKey(em: Em, keys: DataKeys, tenantId: stri
   return { id: row.id, key };
 }
 
-export async function ensureTenantDataKey(em: Em, keys: DataKeys, tenantId: string): Promise<{ id: string; key: Buffer }> {
+export async function ensureTenantDataKey(
+  em: Em,
+  keys: DataKeys,
+  tenantId: string,
+): Promise<{ id: string; key: Buffer }> {
   return (await activeTenantDataKey(em, keys, tenantId)) ?? createTenantDataKey(em, keys, tenantId);
 }
 
@@ -68,15 +81,34 @@ export async function ensureTenantDataKey(em: Em, keys: DataKeys, tenantId: stri
  * The candidate's data key; with `create`, made on first use. Never cached:
  * once the key file is deleted the data is unreadable, in this process too.
  */
-export async function candidateKey(em: Em, keys: DataKeys, ref: CandidateRef, options: { create: true }): Promise<Buffer>;
-export async function candidateKey(em: Em, keys: DataKeys, ref: CandidateRef, options?: { create?: boolean }): Promise<Buffer | null>;
-export async function candidateKey(em: Em, keys: DataKeys, ref: CandidateRef, options: { create?: boolean } = {}): Promise<Buffer | null> {
+export async function candidateKey(
+  em: Em,
+  keys: DataKeys,
+  ref: CandidateRef,
+  options: { create: true },
+): Promise<Buffer>;
+export async function candidateKey(
+  em: Em,
+  keys: DataKeys,
+  ref: CandidateRef,
+  options?: { create?: boolean },
+): Promise<Buffer | null>;
+export async function candidateKey(
+  em: Em,
+  keys: DataKeys,
+  ref: CandidateRef,
+  options: { create?: boolean } = {},
+): Promise<Buffer | null> {
   const stored = await keys.keyStore.read(ref.tenantId, ref.candidateId);
-  if (stored) return unwrapSecret(await tenantKeyById(em, keys, ref.tenantId, stored.tenantKeyId), stored.wrapped);
+  if (stored)
+    return unwrapSecret(await tenantKeyById(em, keys, ref.tenantId, stored.tenantKeyId), stored.wrapped);
   if (!options.create) return null;
   const tenantKey = await ensureTenantDataKey(em, keys, ref.tenantId);
   const key = randomBytes(KEY_BYTES);
-  const made = await keys.keyStore.create(ref.tenantId, ref.candidateId, { tenantKeyId: tenantKey.id, wrapped: wrapSecret(tenantKey.key, key) });
+  const made = await keys.keyStore.create(ref.tenantId, ref.candidateId, {
+    tenantKeyId: tenantKey.id,
+    wrapped: wrapSecret(tenantKey.key, key),
+  });
   // Another request made it first: use theirs, or data sealed with ours would be lost.
   return made ? key : candidateKey(em, keys, ref);
 }
@@ -88,21 +120,30 @@ const KEY_READS_IN_FLIGHT = 64;
  * Many candidates' data keys at once (a report over thousands of them), read
  * several at a time; null for a candidate without a key. Not cached either.
  */
-export async function candidateKeys(em: Em, keys: DataKeys, tenantId: string, candidateIds: readonly string[]): Promise<Map<string, Buffer | null>> {
+export async function candidateKeys(
+  em: Em,
+  keys: DataKeys,
+  tenantId: string,
+  candidateIds: readonly string[],
+): Promise<Map<string, Buffer | null>> {
   const out = new Map<string, Buffer | null>();
   const queue = [...new Set(candidateIds)];
   // The first read on its own: it fills the tenant-key cache the others then share.
   const first = queue.pop();
   if (first !== undefined) out.set(first, await candidateKey(em, keys, { tenantId, candidateId: first }));
   const worker = async () => {
-    for (let id = queue.pop(); id !== undefined; id = queue.pop()) out.set(id, await candidateKey(em, keys, { tenantId, candidateId: id }));
+    for (let id = queue.pop(); id !== undefined; id = queue.pop())
+      out.set(id, await candidateKey(em, keys, { tenantId, candidateId: id }));
   };
   await Promise.all(Array.from({ length: Math.min(KEY_READS_IN_FLIGHT, queue.length) }, worker));
   return out;
 }
 
 /** Crypto-shredding: without this file nothing sealed for the candidate can be opened again. */
-export async function destroyCandidateKey(keys: Pick<DataKeys, 'keyStore'>, ref: CandidateRef): Promise<void> {
+export async function destroyCandidateKey(
+  keys: Pick<DataKeys, 'keyStore'>,
+  ref: CandidateRef,
+): Promise<void> {
   await keys.keyStore.remove(ref.tenantId, ref.candidateId);
 }
 
@@ -123,13 +164,17 @@ export function isSealedText(value: unknown): value is string {
 }
 
 export function isSealedFile(bytes: Uint8Array): boolean {
-  return bytes.length >= FILE_MAGIC.length + IV_BYTES + TAG_BYTES && Buffer.from(bytes.subarray(0, FILE_MAGIC.length)).equals(FILE_MAGIC);
+  return (
+    bytes.length >= FILE_MAGIC.length + IV_BYTES + TAG_BYTES &&
+    Buffer.from(bytes.subarray(0, FILE_MAGIC.length)).equals(FILE_MAGIC)
+  );
 }
 
 export function sealFor(key: Buffer, plaintext: string): string;
 export function sealFor(key: Buffer, plaintext: Uint8Array): Buffer;
 export function sealFor(key: Buffer, plaintext: string | Uint8Array): string | Buffer {
-  if (typeof plaintext === 'string') return `${TEXT_PREFIX}${wrapSecret(key, Buffer.from(plaintext, 'utf8'))}`;
+  if (typeof plaintext === 'string')
+    return `${TEXT_PREFIX}${wrapSecret(key, Buffer.from(plaintext, 'utf8'))}`;
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);

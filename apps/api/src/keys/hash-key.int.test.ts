@@ -32,7 +32,12 @@ forEachDatabase('the keyed-hash root', (db) => {
     await reset();
     const em = db.orm().em.fork();
     const tenant = await seedTenant(em);
-    em.create(AuditEvent, { tenant: em.getReference(Tenant, tenant.id), action: 'test.subject', targetType: 'Candidate', subjectRef: auditSubjectRef(tenant.id) });
+    em.create(AuditEvent, {
+      tenant: em.getReference(Tenant, tenant.id),
+      action: 'test.subject',
+      targetType: 'Candidate',
+      subjectRef: auditSubjectRef(tenant.id),
+    });
     await em.flush();
     const master = randomBytes(32);
     expect((await loadHashKey(db.orm(), master)).equals(master)).toBe(true);

@@ -20,7 +20,11 @@ export async function loadHashKey(orm: Orm, masterKey: Buffer): Promise<Buffer> 
   const upgrading = (await em.count(AuditEvent, { subjectRef: { $ne: null } }, { filters: false })) > 0;
   const key = upgrading ? Buffer.from(masterKey) : randomBytes(32);
   try {
-    await em.insert(SystemSecret, { id: HASH_KEY_ID, wrapped: wrapSecret(masterKey, key), createdAt: new Date() });
+    await em.insert(SystemSecret, {
+      id: HASH_KEY_ID,
+      wrapped: wrapSecret(masterKey, key),
+      createdAt: new Date(),
+    });
     return key;
   } catch (error) {
     if (!(error instanceof UniqueConstraintViolationException)) throw error;

@@ -1,4 +1,11 @@
-import { createPrivateKey, createPublicKey, type JsonWebKey, type KeyObject, sign, verify } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  type JsonWebKey,
+  type KeyObject,
+  sign,
+  verify,
+} from 'node:crypto';
 
 /** A public key as published in the tenant's `jwks.json`. */
 export type PublicJwk = JsonWebKey & { kid: string; alg: 'ES256'; use: 'sig' };
@@ -18,7 +25,10 @@ export function verifyJws(jws: string, keys: readonly PublicJwk[]): unknown | nu
   if (!header || !payload || !signature) return null;
   let kid: unknown;
   try {
-    const parsed = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: unknown; kid?: unknown };
+    const parsed = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as {
+      alg?: unknown;
+      kid?: unknown;
+    };
     if (parsed.alg !== 'ES256') return null;
     kid = parsed.kid;
   } catch {
@@ -27,7 +37,12 @@ export function verifyJws(jws: string, keys: readonly PublicJwk[]): unknown | nu
   const jwk = keys.find((k) => k.kid === kid);
   if (!jwk) return null;
   const key = createPublicKey({ key: jwk, format: 'jwk' });
-  const ok = verify('sha256', Buffer.from(`${header}.${payload}`), { key, dsaEncoding: 'ieee-p1363' }, Buffer.from(signature, 'base64url'));
+  const ok = verify(
+    'sha256',
+    Buffer.from(`${header}.${payload}`),
+    { key, dsaEncoding: 'ieee-p1363' },
+    Buffer.from(signature, 'base64url'),
+  );
   return ok ? JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) : null;
 }
 

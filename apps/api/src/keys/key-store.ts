@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFile as readFileCallback } from 'node:fs';
 import { mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 /** What one candidate key file holds: the candidate's data key wrapped under a tenant key, and which one. */
 export interface StoredCandidateKey {
@@ -60,7 +60,11 @@ function encode(stored: StoredCandidateKey): string {
 
 function decode(text: string): StoredCandidateKey {
   const parsed = JSON.parse(text) as { format?: unknown; tenantKeyId?: unknown; wrapped?: unknown };
-  if (parsed.format !== FORMAT || typeof parsed.tenantKeyId !== 'string' || typeof parsed.wrapped !== 'string') {
+  if (
+    parsed.format !== FORMAT ||
+    typeof parsed.tenantKeyId !== 'string' ||
+    typeof parsed.wrapped !== 'string'
+  ) {
     throw new Error('not a candidate key file');
   }
   return { tenantKeyId: parsed.tenantKeyId, wrapped: parsed.wrapped };

@@ -23,8 +23,12 @@ describe('master key', () => {
   it('takes MASTER_KEY when given, and refuses one of the wrong size', () => {
     const key = randomBytes(32);
     const logger = createLogger('silent');
-    expect(loadMasterKey({ fromEnv: key.toString('base64'), dataDir: '/nonexistent', logger }).equals(key)).toBe(true);
-    expect(() => loadMasterKey({ fromEnv: 'c2hvcnQ=', dataDir: '/nonexistent', logger })).toThrow(/32 random bytes/);
+    expect(
+      loadMasterKey({ fromEnv: key.toString('base64'), dataDir: '/nonexistent', logger }).equals(key),
+    ).toBe(true);
+    expect(() => loadMasterKey({ fromEnv: 'c2hvcnQ=', dataDir: '/nonexistent', logger })).toThrow(
+      /32 random bytes/,
+    );
   });
 
   it('wraps secrets so only the same key unwraps them, and detects tampering', () => {
@@ -42,7 +46,8 @@ describe('compact JWS', () => {
   it('verifies with the matching published key only', () => {
     const mine = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const theirs = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const jwkOf = (k: typeof mine, kid: string) => ({ ...k.publicKey.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' }) as PublicJwk;
+    const jwkOf = (k: typeof mine, kid: string) =>
+      ({ ...k.publicKey.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' }) as PublicJwk;
     const jws = signJws(mine.privateKey, 'k1', { hello: 'world' });
     expect(verifyJws(jws, [jwkOf(mine, 'k1')])).toEqual({ hello: 'world' });
     expect(verifyJws(jws, [jwkOf(theirs, 'k1')])).toBeNull();

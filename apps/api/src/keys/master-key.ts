@@ -8,7 +8,8 @@ const KEY_BYTES = 32;
 /** A master key as written in MASTER_KEY or a key file: 32 bytes, base64. */
 export function decodeMasterKey(text: string, origin: string): Buffer {
   const key = Buffer.from(text.trim(), 'base64');
-  if (key.length !== KEY_BYTES) throw new Error(`${origin} must be ${KEY_BYTES} random bytes, base64-encoded`);
+  if (key.length !== KEY_BYTES)
+    throw new Error(`${origin} must be ${KEY_BYTES} random bytes, base64-encoded`);
   return key;
 }
 
@@ -18,7 +19,12 @@ export function decodeMasterKey(text: string, origin: string): Buffer {
  * first start (and says that this is not for production: a key next to the
  * data it protects protects nothing in a stolen backup).
  */
-export function loadMasterKey(options: { fromEnv?: string; previous?: string; dataDir: string; logger: Logger }): Buffer {
+export function loadMasterKey(options: {
+  fromEnv?: string;
+  previous?: string;
+  dataDir: string;
+  logger: Logger;
+}): Buffer {
   const previous = (options.previous ?? '')
     .split(',')
     .filter((text) => text.trim())
@@ -32,7 +38,9 @@ function loadCurrentMasterKey(options: { fromEnv?: string; dataDir: string; logg
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, `${randomBytes(KEY_BYTES).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    options.logger.warn('generated a master key in the data folder; production must set MASTER_KEY', { file });
+    options.logger.warn('generated a master key in the data folder; production must set MASTER_KEY', {
+      file,
+    });
   }
   return decodeMasterKey(readFileSync(file, 'utf8'), file);
 }
@@ -42,7 +50,9 @@ export function wrapSecret(key: Buffer, plaintext: Buffer): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return ['v1', iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+  return ['v1', iv, cipher.getAuthTag(), body]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join('.');
 }
 
 /**

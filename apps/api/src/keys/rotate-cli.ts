@@ -25,13 +25,20 @@ const { values, positionals } = parseArgs({
 const command = positionals[0];
 const env = readEnv();
 const logger = createLogger(env.LOG_LEVEL);
-const masterKey = loadMasterKey({ fromEnv: env.MASTER_KEY, previous: env.MASTER_KEY_PREVIOUS, dataDir: dataDir(env), logger });
+const masterKey = loadMasterKey({
+  fromEnv: env.MASTER_KEY,
+  previous: env.MASTER_KEY_PREVIOUS,
+  dataDir: dataDir(env),
+  logger,
+});
 
 function newMasterKey(): { key: Buffer; where: string } {
-  if (env.NEW_MASTER_KEY) return { key: decodeMasterKey(env.NEW_MASTER_KEY, 'NEW_MASTER_KEY'), where: 'NEW_MASTER_KEY' };
+  if (env.NEW_MASTER_KEY)
+    return { key: decodeMasterKey(env.NEW_MASTER_KEY, 'NEW_MASTER_KEY'), where: 'NEW_MASTER_KEY' };
   const file = join(dataDir(env), 'master.key.new');
   // Kept when it exists: a repeated run (after a failure) must re-wrap under the same key.
-  if (!existsSync(file)) writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  if (!existsSync(file))
+    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
   return { key: decodeMasterKey(readFileSync(file, 'utf8'), file), where: file };
 }
 
@@ -41,12 +48,21 @@ try {
   const em = orm.em.fork();
   if (command === 'rotate') {
     if (!values.all && !values.tenant) throw new Error('usage: keys:rotate --tenant <slug> | --all');
-    const tenants = await em.find(Tenant, values.all ? {} : { slug: values.tenant ?? '' }, { filters: { [TENANT_FILTER]: false }, orderBy: { slug: 'asc' } });
+    const tenants = await em.find(Tenant, values.all ? {} : { slug: values.tenant ?? '' }, {
+      filters: { [TENANT_FILTER]: false },
+      orderBy: { slug: 'asc' },
+    });
     if (tenants.length === 0 && !values.all) throw new Error(`no tenant with the slug ${values.tenant}`);
-    const keys = { masterKey, keyStore: createKeyStore(keysDir(env)), files: diskFileStore(join(dataDir(env), 'files')) };
+    const keys = {
+      masterKey,
+      keyStore: createKeyStore(keysDir(env)),
+      files: diskFileStore(join(dataDir(env), 'files')),
+    };
     for (const tenant of tenants) {
       const r = await rotateTenantKey(em.fork(), keys, tenant.id);
-      lines.push(`${tenant.slug}: new key ${r.newKeyId}, ${r.rewrapped} candidate keys re-wrapped, ${r.resealedProofs} agent proofs re-sealed, ${r.retired} retired, ${r.deleted} unused retired keys deleted`);
+      lines.push(
+        `${tenant.slug}: new key ${r.newKeyId}, ${r.rewrapped} candidate keys re-wrapped, ${r.resealedProofs} agent proofs re-sealed, ${r.retired} retired, ${r.deleted} unused retired keys deleted`,
+      );
     }
   } else if (command === 'rotate-master') {
     const next = newMasterKey();

@@ -1,4 +1,14 @@
-import { Candidate, type Em, OidcConnection, PrivacyRequest, SystemSecret, TENANT_FILTER, TenantDataKey, TenantSigningKey, TotpFactor } from '@candor/db';
+import {
+  Candidate,
+  type Em,
+  OidcConnection,
+  PrivacyRequest,
+  SystemSecret,
+  TENANT_FILTER,
+  TenantDataKey,
+  TenantSigningKey,
+  TotpFactor,
+} from '@candor/db';
 import type { FileStore } from '../files/file-store.js';
 import { createTenantDataKey, type DataKeys, openWith, sealFor, tenantKeyById } from './data-keys.js';
 import { unwrapSecret, wrapSecret } from './master-key.js';
@@ -31,7 +41,11 @@ function looksErased(candidate: { email: string } | null): boolean {
  * rotation, once no file names them, so a reader holding an old file in
  * this very moment never finds its key gone.
  */
-export async function rotateTenantKey(em: Em, keys: DataKeys & { files: FileStore }, tenantId: string): Promise<TenantRotation> {
+export async function rotateTenantKey(
+  em: Em,
+  keys: DataKeys & { files: FileStore },
+  tenantId: string,
+): Promise<TenantRotation> {
   const store = keys.keyStore;
   const before = await store.candidatesOf(tenantId);
   const referenced = new Set<string>();
@@ -58,7 +72,10 @@ export async function rotateTenantKey(em: Em, keys: DataKeys & { files: FileStor
     const dataKey = unwrapSecret(oldKey, stored.wrapped);
     // Erased meanwhile? Then the file is gone and must stay gone.
     if (!(await store.read(tenantId, candidateId))) continue;
-    await store.replace(tenantId, candidateId, { tenantKeyId: fresh.id, wrapped: wrapSecret(fresh.key, dataKey) });
+    await store.replace(tenantId, candidateId, {
+      tenantKeyId: fresh.id,
+      wrapped: wrapSecret(fresh.key, dataKey),
+    });
     // An erasure commits before it deletes the key file: one that ran between the check and the write shows here.
     const candidate = await em.fork().findOne(Candidate, { id: candidateId, tenant: tenantId }, ANY_TENANT);
     if (looksErased(candidate)) await store.remove(tenantId, candidateId);
@@ -68,7 +85,14 @@ export async function rotateTenantKey(em: Em, keys: DataKeys & { files: FileStor
   const now = new Date();
   for (const row of previous) row.retiredAt = now;
   await em.flush();
-  return { tenantId, newKeyId: fresh.id, rewrapped, resealedProofs, retired: previous.length, deleted: unused.length };
+  return {
+    tenantId,
+    newKeyId: fresh.id,
+    rewrapped,
+    resealedProofs,
+    retired: previous.length,
+    deleted: unused.length,
+  };
 }
 
 /** Privacy requests whose agent proof file is sealed under a tenant key. */
@@ -85,19 +109,26 @@ function sealedProofs(em: Em, tenantId: string) {
  * request pointed at it, then the old file removed. A request erased or
  * given another file meanwhile keeps what it has now (the new copy goes).
  */
-async function resealProofs(em: Em, keys: DataKeys & { files: FileStore }, tenantId: string, fresh: { id: string; key: Buffer }): Promise<number> {
+async function resealProofs(
+  em: Em,
+  keys: DataKeys & { files: FileStore },
+  tenantId: string,
+  fresh: { id: string; key: Buffer },
+): Promise<number> {
   let resealed = 0;
   for (const request of await sealedProofs(em, tenantId)) {
     if (request.agentProofSealedWith === fresh.id) continue;
     const oldKey = await tenantKeyById(em, keys, tenantId, request.agentProofSealedWith!);
     const bytes = openWith(oldKey, await keys.files.read(request.agentProofKey!));
     const newFile = await keys.files.put(sealFor(fresh.key, bytes));
-    const updated = await em.fork().nativeUpdate(
-      PrivacyRequest,
-      { id: request.id, agentProofKey: request.agentProofKey },
-      { agentProofKey: newFile, agentProofSealedWith: fresh.id },
-      ANY_TENANT,
-    );
+    const updated = await em
+      .fork()
+      .nativeUpdate(
+        PrivacyRequest,
+        { id: request.id, agentProofKey: request.agentProofKey },
+        { agentProofKey: newFile, agentProofSealedWith: fresh.id },
+        ANY_TENANT,
+      );
     await keys.files.remove(updated === 1 ? request.agentProofKey! : newFile);
     resealed += updated;
   }
@@ -138,7 +169,14 @@ function rewrap(oldMaster: Buffer, newMaster: Buffer, wrapped: string): string |
 export async function rotateMasterKey(em: Em, oldMaster: Buffer, newMaster: Buffer): Promise<MasterRotation> {
   if (oldMaster.equals(newMaster)) throw new Error('the new master key is the current one');
   return em.transactional(async (tx) => {
-    const result: MasterRotation = { tenantKeys: 0, signingKeys: 0, systemSecrets: 0, totpSecrets: 0, ssoClientSecrets: 0, alreadyRotated: 0 };
+    const result: MasterRotation = {
+      tenantKeys: 0,
+      signingKeys: 0,
+      systemSecrets: 0,
+      totpSecrets: 0,
+      ssoClientSecrets: 0,
+      alreadyRotated: 0,
+    };
     for (const row of await tx.find(TenantDataKey, {}, ANY_TENANT)) {
       const next = rewrap(oldMaster, newMaster, row.wrappedKey);
       if (next === null) result.alreadyRotated += 1;

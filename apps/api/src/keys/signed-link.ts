@@ -18,13 +18,23 @@ function mac(hashKey: Buffer, purpose: string, payload: string): Buffer {
   return createHmac('sha256', linkKey(hashKey, purpose)).update(payload).digest();
 }
 
-export function signLink(hashKey: Buffer, purpose: string, claim: { e: string } & Record<string, string>): string {
+export function signLink(
+  hashKey: Buffer,
+  purpose: string,
+  claim: { e: string } & Record<string, string>,
+): string {
   const payload = Buffer.from(JSON.stringify(claim)).toString('base64url');
   return `${payload}.${mac(hashKey, purpose, payload).toString('base64url')}`;
 }
 
 /** The claim when the signature holds, it parses and it has not expired; null otherwise. */
-export function readLink<T extends { e: string }>(hashKey: Buffer, purpose: string, token: string, schema: z.ZodType<T>, today: string = dayOf()): T | null {
+export function readLink<T extends { e: string }>(
+  hashKey: Buffer,
+  purpose: string,
+  token: string,
+  schema: z.ZodType<T>,
+  today: string = dayOf(),
+): T | null {
   const [payload, signature] = token.split('.');
   if (!payload || !signature) return null;
   const expected = mac(hashKey, purpose, payload);

@@ -7,10 +7,21 @@ import { unwrapSecret, wrapSecret } from './master-key.js';
  * The tenant's receipt-signing key, made on first use. Retired keys stay
  * published so receipts signed with them can still be verified.
  */
-export async function activeSigningKey(em: Em, tenantId: string, masterKey: Buffer): Promise<{ kid: string; privateKey: KeyObject }> {
-  const existing = await em.findOne(TenantSigningKey, { tenant: tenantId, retiredAt: null }, { orderBy: { createdAt: 'asc' } });
+export async function activeSigningKey(
+  em: Em,
+  tenantId: string,
+  masterKey: Buffer,
+): Promise<{ kid: string; privateKey: KeyObject }> {
+  const existing = await em.findOne(
+    TenantSigningKey,
+    { tenant: tenantId, retiredAt: null },
+    { orderBy: { createdAt: 'asc' } },
+  );
   if (existing) {
-    return { kid: existing.id, privateKey: privateKeyFromDer(unwrapSecret(masterKey, existing.privateKeyWrapped)) };
+    return {
+      kid: existing.id,
+      privateKey: privateKeyFromDer(unwrapSecret(masterKey, existing.privateKeyWrapped)),
+    };
   }
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const jwk = publicKey.export({ format: 'jwk' });
@@ -22,7 +33,15 @@ export async function activeSigningKey(em: Em, tenantId: string, masterKey: Buff
   em.create(TenantSigningKey, {
     id: kid,
     tenant: tenantId,
-    publicJwk: { kty: 'EC', crv: 'P-256', x: jwk.x as string, y: jwk.y as string, kid, alg: 'ES256', use: 'sig' },
+    publicJwk: {
+      kty: 'EC',
+      crv: 'P-256',
+      x: jwk.x as string,
+      y: jwk.y as string,
+      kid,
+      alg: 'ES256',
+      use: 'sig',
+    },
     privateKeyWrapped: wrapSecret(masterKey, der),
   });
   return { kid, privateKey };

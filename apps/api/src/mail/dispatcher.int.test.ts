@@ -16,14 +16,27 @@ forEachDatabase('outbox dispatcher', (db) => {
   it('delivers queued email as a real MIME message and marks it sent', async () => {
     const em = db.orm().em.fork();
     const tenant = await seedTenant(em);
-    enqueueEmail(em, { tenantId: tenant.id, to: 'ada@example.test', template: 't', subject: 'Hello Ada', text: 'Body text' });
+    enqueueEmail(em, {
+      tenantId: tenant.id,
+      to: 'ada@example.test',
+      template: 't',
+      subject: 'Hello Ada',
+      text: 'Body text',
+    });
     await em.flush();
 
     const dir = mkdtempSync(join(tmpdir(), 'candor-mail-'));
-    const result = await deliverDueEmails(db.orm().em.fork(), fileTransport(dir), 'Candor <no-reply@candor.test>', logger);
+    const result = await deliverDueEmails(
+      db.orm().em.fork(),
+      fileTransport(dir),
+      'Candor <no-reply@candor.test>',
+      logger,
+    );
     expect(result.sent).toBeGreaterThanOrEqual(1);
     const files = readdirSync(dir);
-    const message = files.map((f) => readFileSync(join(dir, f), 'utf8')).find((m) => m.includes('Hello Ada'))!;
+    const message = files
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .find((m) => m.includes('Hello Ada'))!;
     expect(message).toMatch(/^To: ada@example\.test$/m);
     expect(message).toMatch(/^Subject: Hello Ada$/m);
     const rows = await db.orm().em.fork().find(OutboxEmail, { tenant }, ALL);
@@ -62,12 +75,28 @@ forEachDatabase('outbox dispatcher and restriction', (db) => {
       restrictedAt: new Date(),
     });
     await em.flush();
-    enqueueEmail(em, { tenantId: tenant.id, candidateId: candidate.id, to: 'rita@example.test', template: 'rejection', subject: 'Held', text: 'T' });
-    enqueueEmail(em, { tenantId: tenant.id, to: 'rita@example.test', template: 'privacy_request', subject: 'Your request', text: 'T' });
+    enqueueEmail(em, {
+      tenantId: tenant.id,
+      candidateId: candidate.id,
+      to: 'rita@example.test',
+      template: 'rejection',
+      subject: 'Held',
+      text: 'T',
+    });
+    enqueueEmail(em, {
+      tenantId: tenant.id,
+      to: 'rita@example.test',
+      template: 'privacy_request',
+      subject: 'Your request',
+      text: 'T',
+    });
     await em.flush();
     const dir = mkdtempSync(join(tmpdir(), 'candor-mail-'));
     await deliverDueEmails(db.orm().em.fork(), fileTransport(dir), 'Candor <no-reply@candor.test>', logger);
-    const rows = await db.orm().em.fork().find(OutboxEmail, { tenant }, { ...ALL, orderBy: { subject: 'asc' } });
+    const rows = await db
+      .orm()
+      .em.fork()
+      .find(OutboxEmail, { tenant }, { ...ALL, orderBy: { subject: 'asc' } });
     expect(rows.map((r) => [r.subject, r.status])).toEqual([
       ['Held', 'pending'],
       ['Your request', 'sent'],

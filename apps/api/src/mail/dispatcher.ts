@@ -1,4 +1,12 @@
-import { Candidate, type Em, LockMode, type Orm, OutboxEmail, ormDialectOfEm, TENANT_FILTER } from '@candor/db';
+import {
+  Candidate,
+  type Em,
+  LockMode,
+  type Orm,
+  OutboxEmail,
+  ormDialectOfEm,
+  TENANT_FILTER,
+} from '@candor/db';
 import { heldWhileRestricted } from '../candidates/restriction.js';
 import { errorFields, type Logger } from '../logging/logger.js';
 import type { MailTransport } from './transport.js';
@@ -14,7 +22,10 @@ function backoffMs(attempts: number): number {
 const HOLD_MS = 60 * 60_000;
 
 /** Which of these emails' candidates have restricted processing. */
-async function restrictedCandidates(tx: Em, emails: Array<{ candidate?: { id: string } | null }>): Promise<Set<string>> {
+async function restrictedCandidates(
+  tx: Em,
+  emails: Array<{ candidate?: { id: string } | null }>,
+): Promise<Set<string>> {
   const ids = [...new Set(emails.flatMap((e) => (e.candidate ? [e.candidate.id] : [])))];
   if (ids.length === 0) return new Set();
   const rows = await tx.find(
@@ -30,7 +41,13 @@ async function restrictedCandidates(tx: Em, emails: Array<{ candidate?: { id: st
  * delivered or given up, only what proves it was sent: template, subject
  * (which names no one), dates and the address as a keyed hash.
  */
-function reduceToProof(email: { to: string; text: string; html?: string | null; attachments?: unknown; proofAddressHash?: string | null }): void {
+function reduceToProof(email: {
+  to: string;
+  text: string;
+  html?: string | null;
+  attachments?: unknown;
+  proofAddressHash?: string | null;
+}): void {
   if (!email.proofAddressHash) return;
   email.to = email.proofAddressHash;
   email.text = '';
@@ -87,7 +104,11 @@ export async function deliverDueEmails(em: Em, transport: MailTransport, from: s
         if (email.status === 'failed') reduceToProof(email);
         email.nextAttemptAt = new Date(Date.now() + backoffMs(email.attempts));
         failed += 1;
-        logger.warn('email delivery failed', { emailId: email.id, attempts: email.attempts, ...errorFields(error) });
+        logger.warn('email delivery failed', {
+          emailId: email.id,
+          attempts: email.attempts,
+          ...errorFields(error),
+        });
       }
     }
   });

@@ -15,7 +15,9 @@ type TenantRow = InferEntity<typeof Tenant>;
 
 function textOf(tenant: TenantRow, key: TEmailTemplateKey): TEmailTemplateText & { customized: boolean } {
   const own = tenant.emailTemplates?.[key];
-  return own ? { ...own, customized: true } : { subject: EMAIL_TEMPLATES[key].subject, body: EMAIL_TEMPLATES[key].body, customized: false };
+  return own
+    ? { ...own, customized: true }
+    : { subject: EMAIL_TEMPLATES[key].subject, body: EMAIL_TEMPLATES[key].body, customized: false };
 }
 
 export async function emailTemplatesOf(em: Em, tenantId: string): Promise<TEmailTemplate[]> {
@@ -40,7 +42,11 @@ export async function updateEmailTemplate(
   if (input.text) next[input.key] = input.text;
   else delete next[input.key];
   tenant.emailTemplates = next;
-  recordAudit(em, actor, { action: 'settings.email_template_update', targetType: 'Tenant', targetId: actor.tenantId });
+  recordAudit(em, actor, {
+    action: 'settings.email_template_update',
+    targetType: 'Tenant',
+    targetId: actor.tenantId,
+  });
   await em.flush();
   return emailTemplatesOf(em, actor.tenantId);
 }

@@ -8,8 +8,12 @@ describe('what staff see of an email', () => {
       'Answer here: https://jobs.example/careers/acme/diversity/?t=[for the recipient only]\nBye',
     );
     const code = 'Your code is:\n\n    123456\n\nIt works for 15 minutes.';
-    expect(withoutRecipientSecrets('portal.code', code)).toBe('Your code is:\n\n    [code for the recipient only]\n\nIt works for 15 minutes.');
+    expect(withoutRecipientSecrets('portal.code', code)).toBe(
+      'Your code is:\n\n    [code for the recipient only]\n\nIt works for 15 minutes.',
+    );
     // Six digits elsewhere (a reference, a phone number) stay.
-    expect(withoutRecipientSecrets('application_received', 'Reference\n    123456\n')).toBe('Reference\n    123456\n');
+    expect(withoutRecipientSecrets('application_received', 'Reference\n    123456\n')).toBe(
+      'Reference\n    123456\n',
+    );
   });
 });

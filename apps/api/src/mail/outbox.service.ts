@@ -17,7 +17,9 @@ type Row = InferEntity<typeof OutboxEmail>;
 export function withoutRecipientSecrets(template: string, text: string): string {
   // `t=`: signed links (survey, renewal); `token=`: invitation links, with which staff could accept in the invitee's name.
   const links = text.replace(/([?&](?:t|token)=)[A-Za-z0-9._~%-]+/g, '$1[for the recipient only]');
-  return template === 'portal.code' ? links.replace(/^( {4})\d{6}(\s*)$/m, '$1[code for the recipient only]$2') : links;
+  return template === 'portal.code'
+    ? links.replace(/^( {4})\d{6}(\s*)$/m, '$1[code for the recipient only]$2')
+    : links;
 }
 
 function toDto(m: Row): TOutboxEmail {
@@ -70,7 +72,13 @@ export async function listOutbox(em: Em, actor: Actor, params: z.output<typeof Z
   );
   recordAudit(em, actor, { action: 'outbox.list', targetType: 'OutboxEmail' });
   await em.flush();
-  return { data: rows.map((r) => { const { text: _text, ...rest } = toDto(r); return rest; }), total };
+  return {
+    data: rows.map((r) => {
+      const { text: _text, ...rest } = toDto(r);
+      return rest;
+    }),
+    total,
+  };
 }
 
 export async function getOutboxEmail(em: Em, actor: Actor, id: string): Promise<TOutboxEmail> {

@@ -1,4 +1,4 @@
-import { Candidate, type Em, OutboxEmail, PrivacyRequest, type TStoredAttachment, Tenant } from '@candor/db';
+import { Candidate, type Em, OutboxEmail, PrivacyRequest, Tenant, type TStoredAttachment } from '@candor/db';
 import { proofAddressRef } from '../audit/audit-subject.js';
 
 export interface EmailMessage {

@@ -4,14 +4,18 @@
  * already has a Candor account: the inviter (who can read the outbox) must
  * not learn which, and the link's page offers both ways to accept.
  */
-export function inviteEmail(input: { tenantName: string; inviterName: string; link: string; validDays: number }) {
+export function inviteEmail(input: {
+  tenantName: string;
+  inviterName: string;
+  link: string;
+  validDays: number;
+}) {
   return {
     template: 'user.invite',
     subject: `You're invited to ${input.tenantName} on Candor`,
     text: `Hello,\n\n${input.inviterName} invited you to join ${input.tenantName} on Candor, the hiring tool.\n\nTo accept, open this link (it works once, for ${input.validDays} days). New to Candor? Choose your password there. Already use Candor? Sign in there with your password to accept.\n\n${input.link}\n\nYou join ${input.tenantName} only once you accept. If you did not expect this, ignore this email.\n`,
   };
 }
-
 
 /**
  * A password reset link, asked for on the sign-in page or sent by an admin of
@@ -47,7 +51,12 @@ export type SignInChange = keyof typeof SIGN_IN_CHANGES;
  * change made from a borrowed session (a passkey added by someone else) does
  * not go unnoticed.
  */
-export function signInChangeEmail(input: { change: SignInChange; device: string | null; accountLink: string; resetLink: string }) {
+export function signInChangeEmail(input: {
+  change: SignInChange;
+  device: string | null;
+  accountLink: string;
+  resetLink: string;
+}) {
   const what = SIGN_IN_CHANGES[input.change];
   const from = input.device ? ` from ${input.device}` : '';
   return {

@@ -80,9 +80,13 @@ export function letterPdf(letter: Letter): Buffer {
       y -= line.size > SIZE ? LEADING * 1.6 : LEADING;
       return op;
     });
-    ops.push(`BT /F1 8 Tf ${MARGIN} ${MARGIN / 2} Td (${escapePdf(`${letter.footer}  -  page ${index + 1} of ${pages.length}`)}) Tj ET`);
+    ops.push(
+      `BT /F1 8 Tf ${MARGIN} ${MARGIN / 2} Td (${escapePdf(`${letter.footer}  -  page ${index + 1} of ${pages.length}`)}) Tj ET`,
+    );
     const stream = ops.join('\n');
-    const contentId = objects.push(`<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`);
+    const contentId = objects.push(
+      `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`,
+    );
     pageIds.push(
       objects.push(
         `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${PAGE_WIDTH} ${PAGE_HEIGHT}] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents ${contentId} 0 R >>`,

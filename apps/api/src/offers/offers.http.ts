@@ -1,16 +1,18 @@
 import { TRPCError } from '@trpc/server';
 import type { Context as HonoContext } from 'hono';
 import type { AppDeps } from '../deps.js';
+import { fromOwnOrigin } from '../http/same-origin.js';
 import { appRouter } from '../router.js';
 import { createContext, type RequestInfo } from '../trpc/context.js';
 import { createCallerFactory } from '../trpc/init.js';
 import { offerPage } from './offer-page.js';
-import { fromOwnOrigin } from '../http/same-origin.js';
 
 const createCaller = createCallerFactory(appRouter);
 
 function errorMessage(error: unknown): string {
-  return error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR' ? error.message : 'Something went wrong on our side';
+  return error instanceof TRPCError && error.code !== 'INTERNAL_SERVER_ERROR'
+    ? error.message
+    : 'Something went wrong on our side';
 }
 
 /**
@@ -18,7 +20,8 @@ function errorMessage(error: unknown): string {
  * the public `offers.view` and `offers.respond` procedures.
  */
 export function offerRoutes(deps: AppDeps, requestOf: (c: HonoContext) => RequestInfo) {
-  const callerFor = async (c: HonoContext) => createCaller(await createContext(deps, requestOf(c), new Headers()));
+  const callerFor = async (c: HonoContext) =>
+    createCaller(await createContext(deps, requestOf(c), new Headers()));
   const noStore = (c: HonoContext) => {
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
@@ -52,11 +55,17 @@ export function offerRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reques
     if (!decision) return show(c);
     try {
       const offer = await caller.offers.respond({ token, decision });
-      const message = decision === 'accept' ? 'Thank you: you accepted the offer. We will be in touch about next steps.' : 'You declined the offer. Thank you for letting us know.';
+      const message =
+        decision === 'accept'
+          ? 'Thank you: you accepted the offer. We will be in touch about next steps.'
+          : 'You declined the offer. Thank you for letting us know.';
       return c.html(offerPage(offer, message, `/offers/${token}`));
     } catch (error) {
       try {
-        return c.html(offerPage(await caller.offers.view({ token }), errorMessage(error), `/offers/${token}`), 409);
+        return c.html(
+          offerPage(await caller.offers.view({ token }), errorMessage(error), `/offers/${token}`),
+          409,
+        );
       } catch {
         return c.html(offerPage(null, errorMessage(error), ''), 404);
       }

@@ -1,15 +1,20 @@
-import { OutboxEmail, Offer } from '@candor/db';
+import { Offer, OutboxEmail } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { describe, expect, it } from 'vitest';
+import { subjectExport } from '../privacy/subject-export.js';
 import { daysFromNow } from '../testing/dates.js';
 import { seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, httpClient, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
-import { subjectExport } from '../privacy/subject-export.js';
 import { letterPdf } from './letter-pdf.js';
 
 describe('offer letter PDF', () => {
   it('is a well-formed PDF whose cross-reference table points at its objects', () => {
-    const pdf = letterPdf({ heading: 'Offer – Engineer', subheading: 'Acme', body: `Dear Zoë (you),\n\n${'word '.repeat(1200)}`, footer: 'f' });
+    const pdf = letterPdf({
+      heading: 'Offer – Engineer',
+      subheading: 'Acme',
+      body: `Dear Zoë (you),\n\n${'word '.repeat(1200)}`,
+      footer: 'f',
+    });
     const text = pdf.toString('latin1');
     expect(text.startsWith('%PDF-1.4')).toBe(true);
     expect(text.trimEnd().endsWith('%%EOF')).toBe(true);
@@ -48,7 +53,11 @@ forEachDatabase('offers', (db) => {
   it('goes draft → approved by an admin → sent with letter and link → accepted, which hires', async () => {
     const { rc, ac, deps, tenant, applicationId, candidate } = await setup();
     const offer = await rc.offers.create(draft(applicationId));
-    expect(offer).toMatchObject({ status: 'pending_approval', currency: 'EUR', candidateName: 'Olu Offeree' });
+    expect(offer).toMatchObject({
+      status: 'pending_approval',
+      currency: 'EUR',
+      candidateName: 'Olu Offeree',
+    });
     expect(offer.terms).toContain('{{salary}}');
     await expect(rc.offers.send({ id: offer.id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     await expect(rc.offers.approve({ id: offer.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -59,7 +68,10 @@ forEachDatabase('offers', (db) => {
 
     const [mail] = await tenantEm(db.orm(), tenant.id).find(OutboxEmail, { template: 'offer' });
     expect(mail!.to).toBe(candidate.email);
-    expect(mail!.attachments![0]).toMatchObject({ filename: 'offer-letter.pdf', contentType: 'application/pdf' });
+    expect(mail!.attachments![0]).toMatchObject({
+      filename: 'offer-letter.pdf',
+      contentType: 'application/pdf',
+    });
     const letter = Buffer.from(mail!.attachments![0]!.contentBase64, 'base64').toString('latin1');
     expect(letter).toContain('EUR 68,000 per year');
     const link = /(http:\/\/\S+\/offers\/(\S+))/.exec(mail!.text)!;
@@ -103,7 +115,10 @@ forEachDatabase('offers', (db) => {
 
   it('keeps the terms as the candidate was sent them, so the offer page and their data export show the same text', async () => {
     const { rc, ac, deps, tenant, applicationId, candidate } = await setup();
-    const offer = await rc.offers.create({ ...draft(applicationId), terms: 'Dear {{candidate_name}},\n\nWe offer you {{salary}} as {{job_title}}, from {{start_date}}.' });
+    const offer = await rc.offers.create({
+      ...draft(applicationId),
+      terms: 'Dear {{candidate_name}},\n\nWe offer you {{salary}} as {{job_title}}, from {{start_date}}.',
+    });
     await ac.offers.approve({ id: offer.id });
     const sent = await rc.offers.send({ id: offer.id });
     const expected = `Dear Olu Offeree,\n\nWe offer you EUR 68,000 per year as ${sent.jobTitle}, from ${offer.startDate}.`;
@@ -138,8 +153,12 @@ forEachDatabase('offers', (db) => {
     const [mail] = await em.find(OutboxEmail, { template: 'offer' });
     const token = /\/offers\/(\S+)/.exec(mail!.text)![1]!;
     const anonymous = await callerFor(deps);
-    await expect(anonymous.offers.respond({ token, decision: 'accept' })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
-    await expect(anonymous.offers.view({ token: 'x'.repeat(43) })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(anonymous.offers.respond({ token, decision: 'accept' })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
+    await expect(anonymous.offers.view({ token: 'x'.repeat(43) })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect((await httpClient(deps).request(`/offers/${'x'.repeat(43)}`)).status).toBe(404);
   });
 
@@ -147,6 +166,8 @@ forEachDatabase('offers', (db) => {
     const { rc, applicationId } = await setup();
     await rc.offers.create({ ...draft(applicationId), terms: 'Custom terms for {{candidate_name}}' });
     await expect(rc.offers.create(draft(applicationId))).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(rc.offers.create({ ...draft(applicationId), expiresOn: '2001-01-01' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      rc.offers.create({ ...draft(applicationId), expiresOn: '2001-01-01' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

@@ -21,7 +21,10 @@ import {
 } from './offers.service.js';
 
 /** The candidate's link is a bearer token: limit guessing per IP. */
-async function limitPublic(ctx: { deps: { limits: { publicPerIp: { hit(key: string): Promise<boolean> } } }; ip: string }) {
+async function limitPublic(ctx: {
+  deps: { limits: { publicPerIp: { hit(key: string): Promise<boolean> } } };
+  ip: string;
+}) {
   if (!(await ctx.deps.limits.publicPerIp.hit(ctx.ip))) {
     throw new AppError('TOO_MANY_REQUESTS', 'Too many attempts; wait a few minutes and try again');
   }

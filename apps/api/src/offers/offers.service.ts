@@ -22,6 +22,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { hashToken, newToken } from '../auth/token-hash.js';
 import { assertNotRestricted } from '../candidates/restriction.js';
 import type { FileStore } from '../files/file-store.js';
+import { blindAlias, isBlindFor, textFilterFor } from '../hiring/blind-review.js';
 import { applicationScope } from '../hiring/job-scope.js';
 import { candidateKey, type DataKeys, sealFor } from '../keys/data-keys.js';
 import { renderEmail } from '../mail/email-templates.service.js';
@@ -29,7 +30,6 @@ import { enqueueEmail } from '../mail/outbox.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
-import { blindAlias, isBlindFor, textFilterFor } from '../hiring/blind-review.js';
 import { letterPdf } from './letter-pdf.js';
 
 type OfferRow = InferEntity<typeof Offer>;
@@ -49,7 +49,9 @@ function toDto(actor: Actor, o: OfferRow): TOffer {
   return {
     id: o.id,
     applicationId: o.application.id,
-    candidateName: isBlindFor(actor, o.application) ? blindAlias(o.application.id) : o.application.candidate.name,
+    candidateName: isBlindFor(actor, o.application)
+      ? blindAlias(o.application.id)
+      : o.application.candidate.name,
     jobTitle: o.application.job.title,
     salary: o.salary,
     currency: o.currency,
@@ -67,34 +69,64 @@ function toDto(actor: Actor, o: OfferRow): TOffer {
   };
 }
 
-const POPULATE = ['application.candidate', 'application.job', 'application.stage', 'createdBy', 'approvedBy'] as const;
+const POPULATE = [
+  'application.candidate',
+  'application.job',
+  'application.stage',
+  'createdBy',
+  'approvedBy',
+] as const;
 
 async function visibleOffer(em: Em, actor: Actor, id: string): Promise<OfferRow> {
   const scope = await applicationScope(em, actor);
-  const offer = await em.findOne(Offer, { id, ...(Object.keys(scope).length ? { application: scope } : {}) }, { populate: POPULATE });
+  const offer = await em.findOne(
+    Offer,
+    { id, ...(Object.keys(scope).length ? { application: scope } : {}) },
+    { populate: POPULATE },
+  );
   if (!offer) throw new AppError('NOT_FOUND', 'No such offer');
   return offer;
 }
 
 export async function offersOf(em: Em, actor: Actor, applicationId: string): Promise<TOffer[]> {
-  const app = await em.findOne(Application, { id: applicationId, ...(await applicationScope(em, actor)) }, {
-    populate: ['candidate', 'job', 'stage'],
-  });
+  const app = await em.findOne(
+    Application,
+    { id: applicationId, ...(await applicationScope(em, actor)) },
+    {
+      populate: ['candidate', 'job', 'stage'],
+    },
+  );
   if (!app) throw new AppError('NOT_FOUND', 'No such application');
   // The application is loaded above: joining it again into every offer made a seven-table
   // query whose planning cost more than the read (every open of an application's page).
-  const rows = await em.find(Offer, { application: app }, { populate: ['createdBy', 'approvedBy'], orderBy: { createdAt: 'desc' } });
+  const rows = await em.find(
+    Offer,
+    { application: app },
+    { populate: ['createdBy', 'approvedBy'], orderBy: { createdAt: 'desc' } },
+  );
   return rows.map((row) => toDto(actor, row));
 }
 
 /** Drafts an offer in the tenant's wording; it waits for an admin's approval. */
-export async function createOffer(em: Em, actor: Actor, input: z.output<typeof ZOfferCreateInput>): Promise<TOffer> {
-  const app = await em.findOne(Application, { id: input.applicationId, ...(await applicationScope(em, actor)) }, { populate: ['candidate', 'job'] });
+export async function createOffer(
+  em: Em,
+  actor: Actor,
+  input: z.output<typeof ZOfferCreateInput>,
+): Promise<TOffer> {
+  const app = await em.findOne(
+    Application,
+    { id: input.applicationId, ...(await applicationScope(em, actor)) },
+    { populate: ['candidate', 'job'] },
+  );
   if (!app) throw new AppError('NOT_FOUND', 'No such application');
   assertNotRestricted(app.candidate, 'no offer can be made to them');
   if (app.status !== 'active') throw new AppError('PRECONDITION_FAILED', `This application is ${app.status}`);
-  const open = await em.count(Offer, { application: app, status: { $in: ['pending_approval', 'approved', 'sent'] } });
-  if (open > 0) throw new AppError('CONFLICT', 'This application already has an open offer; withdraw it first');
+  const open = await em.count(Offer, {
+    application: app,
+    status: { $in: ['pending_approval', 'approved', 'sent'] },
+  });
+  if (open > 0)
+    throw new AppError('CONFLICT', 'This application already has an open offer; withdraw it first');
   const settings = await hiringSettingsOf(em, actor.tenantId);
   const offer = em.create(Offer, {
     tenant: actor.tenantId,
@@ -108,7 +140,12 @@ export async function createOffer(em: Em, actor: Actor, input: z.output<typeof Z
     status: 'pending_approval',
     createdBy: em.getReference(User, actor.userId),
   });
-  recordAudit(em, actor, { action: 'offer.create', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
+  recordAudit(em, actor, {
+    action: 'offer.create',
+    targetType: 'Application',
+    targetId: app.id,
+    subjectId: app.candidate.id,
+  });
   await em.flush();
   return toDto(actor, await visibleOffer(em, actor, offer.id));
 }
@@ -116,14 +153,20 @@ export async function createOffer(em: Em, actor: Actor, input: z.output<typeof Z
 export async function approveOffer(em: Em, actor: Actor, id: string): Promise<TOffer> {
   const offer = await visibleOffer(em, actor, id);
   assertNotRestricted(offer.application.candidate, 'offers to them cannot be approved');
-  if (offer.status !== 'pending_approval') throw new AppError('PRECONDITION_FAILED', 'Only an offer waiting for approval can be approved');
+  if (offer.status !== 'pending_approval')
+    throw new AppError('PRECONDITION_FAILED', 'Only an offer waiting for approval can be approved');
   if (offer.createdBy?.id === actor.userId) {
     throw new AppError('FORBIDDEN', 'Someone other than the author must approve an offer');
   }
   offer.status = 'approved';
   offer.approvedBy = em.getReference(User, actor.userId);
   offer.approvedAt = new Date();
-  recordAudit(em, actor, { action: 'offer.approve', targetType: 'Application', targetId: offer.application.id, subjectId: offer.application.candidate.id });
+  recordAudit(em, actor, {
+    action: 'offer.approve',
+    targetType: 'Application',
+    targetId: offer.application.id,
+    subjectId: offer.application.candidate.id,
+  });
   await em.flush();
   return toDto(actor, await visibleOffer(em, actor, id));
 }
@@ -136,11 +179,15 @@ export async function withdrawOffer(em: Em, actor: Actor, id: string): Promise<T
   }
   offer.status = 'withdrawn';
   offer.tokenHash = null;
-  recordAudit(em, actor, { action: 'offer.withdraw', targetType: 'Application', targetId: offer.application.id, subjectId: offer.application.candidate.id });
+  recordAudit(em, actor, {
+    action: 'offer.withdraw',
+    targetType: 'Application',
+    targetId: offer.application.id,
+    subjectId: offer.application.candidate.id,
+  });
   await em.flush();
   return toDto(actor, offer);
 }
-
 
 /**
  * Sends an approved offer: fills in the terms and stores them as sent (the
@@ -148,12 +195,20 @@ export async function withdrawOffer(em: Em, actor: Actor, id: string): Promise<T
  * renders the letter PDF (kept in the file store), emails it with the
  * response link, and moves the application to the offer stage.
  */
-export async function sendOffer(em: Em, actor: Actor, deps: DataKeys & { files: FileStore }, id: string, publicUrl: string): Promise<TOffer> {
+export async function sendOffer(
+  em: Em,
+  actor: Actor,
+  deps: DataKeys & { files: FileStore },
+  id: string,
+  publicUrl: string,
+): Promise<TOffer> {
   const { files } = deps;
   const offer = await visibleOffer(em, actor, id);
   assertNotRestricted(offer.application.candidate, 'no offer can be sent to them');
-  if (offer.status !== 'approved') throw new AppError('PRECONDITION_FAILED', 'Only an approved offer can be sent');
-  if (offer.expiresOn < today()) throw new AppError('PRECONDITION_FAILED', 'This offer has already expired; draft a new one');
+  if (offer.status !== 'approved')
+    throw new AppError('PRECONDITION_FAILED', 'Only an approved offer can be sent');
+  if (offer.expiresOn < today())
+    throw new AppError('PRECONDITION_FAILED', 'This offer has already expired; draft a new one');
   const tenant = await em.findOneOrFail(Tenant, actor.tenantId);
   const app = offer.application;
   const terms = renderOfferTerms(offer.terms, {
@@ -173,7 +228,12 @@ export async function sendOffer(em: Em, actor: Actor, deps: DataKeys & { files: 
     footer: `${tenant.name} - offer for ${app.candidate.name}`,
   });
   // Kept sealed under the candidate's key, like their other files (never read back; erasure deletes it).
-  const key = await candidateKey(em, deps, { tenantId: actor.tenantId, candidateId: app.candidate.id }, { create: true });
+  const key = await candidateKey(
+    em,
+    deps,
+    { tenantId: actor.tenantId, candidateId: app.candidate.id },
+    { create: true },
+  );
   const letterKey = await files.put(sealFor(key, pdf));
   try {
     await em.transactional(async (tx) => {
@@ -183,7 +243,11 @@ export async function sendOffer(em: Em, actor: Actor, deps: DataKeys & { files: 
       offer.terms = terms;
       offer.status = 'sent';
       offer.sentAt = new Date();
-      const offerStage = await tx.findOne(JobStage, { job: app.job, kind: 'offer' }, { orderBy: { position: 'asc' } });
+      const offerStage = await tx.findOne(
+        JobStage,
+        { job: app.job, kind: 'offer' },
+        { orderBy: { position: 'asc' } },
+      );
       await tx.populate(app, ['stage']);
       if (offerStage) moveToStage(tx, app, offerStage, actor.userId);
       enqueueEmail(tx, {
@@ -201,9 +265,20 @@ export async function sendOffer(em: Em, actor: Actor, deps: DataKeys & { files: 
           },
           publicUrl,
         ),
-        attachments: [{ filename: 'offer-letter.pdf', contentType: 'application/pdf', contentBase64: pdf.toString('base64') }],
+        attachments: [
+          {
+            filename: 'offer-letter.pdf',
+            contentType: 'application/pdf',
+            contentBase64: pdf.toString('base64'),
+          },
+        ],
       });
-      recordAudit(tx, actor, { action: 'offer.send', targetType: 'Application', targetId: app.id, subjectId: app.candidate.id });
+      recordAudit(tx, actor, {
+        action: 'offer.send',
+        targetType: 'Application',
+        targetId: app.id,
+        subjectId: app.candidate.id,
+      });
       await tx.persist(offer).flush();
     });
   } catch (error) {
@@ -218,7 +293,10 @@ async function offerByToken(em: Em, token: string): Promise<OfferRow> {
   const offer = await em.findOne(
     Offer,
     { tokenHash: hashToken(token) },
-    { populate: ['application.candidate', 'application.job', 'application.stage', 'tenant'], filters: { [TENANT_FILTER]: false } },
+    {
+      populate: ['application.candidate', 'application.job', 'application.stage', 'tenant'],
+      filters: { [TENANT_FILTER]: false },
+    },
   );
   if (!offer) throw new AppError('NOT_FOUND', 'This offer link is not valid');
   return offer;
@@ -241,7 +319,11 @@ export async function publicOffer(em: Em, token: string): Promise<TPublicOffer> 
 }
 
 /** The candidate accepts (the application is hired) or declines a sent offer, once. */
-export async function respondToOffer(em: Em, token: string, decision: 'accept' | 'decline'): Promise<TPublicOffer> {
+export async function respondToOffer(
+  em: Em,
+  token: string,
+  decision: 'accept' | 'decline',
+): Promise<TPublicOffer> {
   await em.transactional(async (tx) => {
     const offer = await offerByToken(tx, token);
     const status = effectiveStatus(offer);
@@ -251,18 +333,26 @@ export async function respondToOffer(em: Em, token: string, decision: 'accept' |
     offer.respondedAt = new Date();
     const app = offer.application;
     if (decision === 'accept') {
-      const hired = await tx.findOne(JobStage, { job: app.job, kind: 'hired' }, { filters: { [TENANT_FILTER]: false } });
+      const hired = await tx.findOne(
+        JobStage,
+        { job: app.job, kind: 'hired' },
+        { filters: { [TENANT_FILTER]: false } },
+      );
       if (hired) moveToStage(tx, app, hired, null);
       app.status = 'hired';
       app.decidedAt = new Date();
     }
     app.lastActivityAt = new Date();
-    recordAudit(tx, { userId: null, tenantId: offer.tenant.id, requestId: 'offer-link' }, {
-      action: `offer.${offer.status}`,
-      targetType: 'Application',
-      targetId: app.id,
-      subjectId: app.candidate.id,
-    });
+    recordAudit(
+      tx,
+      { userId: null, tenantId: offer.tenant.id, requestId: 'offer-link' },
+      {
+        action: `offer.${offer.status}`,
+        targetType: 'Application',
+        targetId: app.id,
+        subjectId: app.candidate.id,
+      },
+    );
     await tx.flush();
   });
   return publicOffer(em, token);

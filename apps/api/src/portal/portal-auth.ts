@@ -45,11 +45,17 @@ export function networkHashOf(hashKey: Buffer, network: string): string {
  * gets 5 tries. Runs in the caller's transaction, with the email that carries
  * the code.
  */
-export async function issueCode(tx: Em, input: { tenantId: string; email: string; network: string; hashKey: Buffer }): Promise<string> {
+export async function issueCode(
+  tx: Em,
+  input: { tenantId: string; email: string; network: string; hashKey: Buffer },
+): Promise<string> {
   const now = new Date();
   const emailHash = emailHashOf(input.hashKey, input.tenantId, input.email);
   const requestedFrom = networkHashOf(input.hashKey, input.network);
-  await tx.nativeDelete(PortalCode, { tenant: input.tenantId, $or: [{ emailHash, requestedFrom }, { expiresAt: { $lt: now } }] });
+  await tx.nativeDelete(PortalCode, {
+    tenant: input.tenantId,
+    $or: [{ emailHash, requestedFrom }, { expiresAt: { $lt: now } }],
+  });
   const code = newCode();
   tx.create(PortalCode, {
     tenant: input.tenantId,
@@ -71,14 +77,23 @@ export type CodeCheck = { kind: 'ok' } | { kind: 'wrong'; triesLeft: number } | 
  * on the newest live code with a compare-and-set on its attempt counter, so
  * guesses sent at the same moment cannot share a try.
  */
-export async function checkCode(em: Em, input: { tenantId: string; email: string; code: string; hashKey: Buffer }): Promise<CodeCheck> {
+export async function checkCode(
+  em: Em,
+  input: { tenantId: string; email: string; code: string; hashKey: Buffer },
+): Promise<CodeCheck> {
   const emailHash = emailHashOf(input.hashKey, input.tenantId, input.email);
   const expected = Buffer.from(codeHashOf(input.hashKey, emailHash, input.code), 'hex');
   for (let round = 0; round < 3; round++) {
     const now = new Date();
     const live = await em.find(
       PortalCode,
-      { tenant: input.tenantId, emailHash, usedAt: null, expiresAt: { $gt: now }, attempts: { $lt: CODE_MAX_TRIES } },
+      {
+        tenant: input.tenantId,
+        emailHash,
+        usedAt: null,
+        expiresAt: { $gt: now },
+        attempts: { $lt: CODE_MAX_TRIES },
+      },
       { orderBy: { createdAt: 'desc' }, limit: 10, refresh: true },
     );
     const newest = live[0];
@@ -102,7 +117,11 @@ export async function checkCode(em: Em, input: { tenantId: string; email: string
 }
 
 /** A new portal session for the address; the browser gets the token, the database its hash. */
-export async function startPortalSession(em: Em, tenantId: string, email: string): Promise<{ token: string; expiresAt: Date }> {
+export async function startPortalSession(
+  em: Em,
+  tenantId: string,
+  email: string,
+): Promise<{ token: string; expiresAt: Date }> {
   const now = new Date();
   const token = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
@@ -113,7 +132,11 @@ export async function startPortalSession(em: Em, tenantId: string, email: string
 }
 
 /** The email address a live session token stands for at this tenant, or null. */
-export async function portalSessionEmail(em: Em, tenantId: string, token: string | undefined): Promise<string | null> {
+export async function portalSessionEmail(
+  em: Em,
+  tenantId: string,
+  token: string | undefined,
+): Promise<string | null> {
   if (!token || token.length > 100) return null;
   const session = await em.findOne(PortalSession, { id: hashToken(token), tenant: tenantId });
   if (!session) return null;

@@ -34,21 +34,27 @@ export function withdrawalEmail(
     : `You withdrew your consent. ${tenant.name} stops this use of your data from now on.`;
   return {
     template: input.objection ? 'portal.objection' : 'portal.consent_withdrawal',
-    subject: input.objection ? `You will get no more marketing email from ${tenant.name}` : `Your consent to ${tenant.name} is withdrawn`,
+    subject: input.objection
+      ? `You will get no more marketing email from ${tenant.name}`
+      : `Your consent to ${tenant.name} is withdrawn`,
     text: `Hello,\n\n${lead}${what ? `\n\nWithdrawn:\n${what}` : ''}\n\nYour receipt (${input.receiptId}) is attached. It is signed by ${tenant.name}; the key to verify it is published at ${siteUrl}jwks.json\n${footer(tenant, publicUrl)}`,
   };
 }
 
 export type PortalRequestMail = 'contact_updated' | 'rectification' | 'erasure' | 'restriction' | 'objection';
 
-const REQUEST_MAILS: Record<PortalRequestMail, { subject: (company: string) => string; body: (company: string, dueOn: string) => string }> = {
+const REQUEST_MAILS: Record<
+  PortalRequestMail,
+  { subject: (company: string) => string; body: (company: string, dueOn: string) => string }
+> = {
   contact_updated: {
     subject: (c) => `Your contact details at ${c} are updated`,
     body: (c) => `${c} has updated your contact details as you asked in the privacy portal.`,
   },
   rectification: {
     subject: (c) => `${c} received your correction request`,
-    body: (c, dueOn) => `${c} has received your request to correct your data. The team answers by ${dueOn} at the latest; you can follow it in the privacy portal.`,
+    body: (c, dueOn) =>
+      `${c} has received your request to correct your data. The team answers by ${dueOn} at the latest; you can follow it in the privacy portal.`,
   },
   erasure: {
     subject: (c) => `${c} received your erasure request`,
@@ -61,12 +67,17 @@ const REQUEST_MAILS: Record<PortalRequestMail, { subject: (company: string) => s
   },
   restriction: {
     subject: (c) => `Processing of your data at ${c} is restricted`,
-    body: (c) => `${c} keeps your data but no longer uses it (no stage moves, no emails, hidden from searches) until the matter is settled.`,
+    body: (c) =>
+      `${c} keeps your data but no longer uses it (no stage moves, no emails, hidden from searches) until the matter is settled.`,
   },
 };
 
 /** Confirms a request the portal took, or carried out. */
-export function requestEmail(tenant: Tenant, input: { kind: PortalRequestMail; dueOn: string }, publicUrl: string) {
+export function requestEmail(
+  tenant: Tenant,
+  input: { kind: PortalRequestMail; dueOn: string },
+  publicUrl: string,
+) {
   const mail = REQUEST_MAILS[input.kind];
   return {
     template: `portal.${input.kind}`,

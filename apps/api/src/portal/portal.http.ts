@@ -6,15 +6,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { careersTenantOf, logoFileOf } from '../careers/careers-publisher.js';
 import type { AppDeps } from '../deps.js';
+import { type ApplicantScope, applicantScopeOf } from '../http/applicant-tenant.js';
+import { networkOf } from '../http/network.js';
+import { nulFieldErrors } from '../http/nul-characters.js';
+import { fromOwnOrigin } from '../http/same-origin.js';
 import type { RequestInfo } from '../trpc/context.js';
-import {
-  emailHashOf,
-  endPortalSession,
-  networkHashOf,
-  portalSessionEmail,
-  SESSION_TTL_MS,
-} from './portal-auth.js';
-import { sendSignInCode, signInWithCode } from './portal-sign-in.js';
 import {
   exportForSubject,
   objectToMarketing,
@@ -28,10 +24,14 @@ import {
   updateContact,
   withdrawConsent,
 } from './portal.service.js';
-import { fromOwnOrigin } from '../http/same-origin.js';
-import { nulFieldErrors } from '../http/nul-characters.js';
-import { networkOf } from '../http/network.js';
-import { type ApplicantScope, applicantScopeOf } from '../http/applicant-tenant.js';
+import {
+  emailHashOf,
+  endPortalSession,
+  networkHashOf,
+  portalSessionEmail,
+  SESSION_TTL_MS,
+} from './portal-auth.js';
+import { sendSignInCode, signInWithCode } from './portal-sign-in.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
 type Form = Record<string, string | File | (string | File)[]>;
@@ -47,7 +47,9 @@ function text(value: Form[string] | undefined): string {
 }
 
 function texts(value: Form[string] | undefined): string[] {
-  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((v): v is string => typeof v === 'string');
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(
+    (v): v is string => typeof v === 'string',
+  );
 }
 
 /**
@@ -59,9 +61,17 @@ function texts(value: Form[string] | undefined): string[] {
 export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => RequestInfo) {
   const secure = deps.publicUrl.startsWith('https://');
 
-  function page(c: HonoContext, tenant: TenantRow, view: PortalView, status: 200 | 400 | 401 | 403 | 429 = 200): Response {
+  function page(
+    c: HonoContext,
+    tenant: TenantRow,
+    view: PortalView,
+    status: 200 | 400 | 401 | 403 | 429 = 200,
+  ): Response {
     c.header('Cache-Control', 'no-store');
-    return c.html(renderPortalPage({ tenant: careersTenantOf(tenant), view, logoFile: logoFileOf(tenant) }), status);
+    return c.html(
+      renderPortalPage({ tenant: careersTenantOf(tenant), view, logoFile: logoFileOf(tenant) }),
+      status,
+    );
   }
 
   const notFound = (c: HonoContext) => c.text('There is no such page.', 404);
@@ -109,7 +119,10 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
     if (subject) return home(c, scope, subject);
     const hadSession = getCookie(c, PORTAL_COOKIE) !== undefined;
     if (hadSession) clearCookie(c, scope.tenant.slug);
-    return page(c, scope.tenant, { kind: 'sign_in', ...(hadSession ? { message: 'session_ended' as const } : {}) });
+    return page(c, scope.tenant, {
+      kind: 'sign_in',
+      ...(hadSession ? { message: 'session_ended' as const } : {}),
+    });
   };
 
   /**
@@ -129,10 +142,20 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
     if (!email.success) return page(c, tenant, { kind: 'sign_in', email: raw, error: 'invalid_email' }, 400);
     // Counted per (address, network): a stranger asking for someone's codes uses up only their own network's share.
     const network = networkOf(ip);
-    if (!(await deps.limits.portalCodePerEmailAndNetwork.hit(`${emailHashOf(deps.hashKey, tenant.id, email.data)}/${networkHashOf(deps.hashKey, network)}`))) {
+    if (
+      !(await deps.limits.portalCodePerEmailAndNetwork.hit(
+        `${emailHashOf(deps.hashKey, tenant.id, email.data)}/${networkHashOf(deps.hashKey, network)}`,
+      ))
+    ) {
       return page(c, tenant, { kind: 'rate_limited' }, 429);
     }
-    await sendSignInCode(em, { tenant, email: email.data, network, hashKey: deps.hashKey, publicUrl: deps.publicUrl });
+    await sendSignInCode(em, {
+      tenant,
+      email: email.data,
+      network,
+      hashKey: deps.hashKey,
+      publicUrl: deps.publicUrl,
+    });
     return page(c, tenant, { kind: 'code_sent', email: email.data });
   };
 
@@ -140,14 +163,23 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
     const scope = applicantScopeOf(c);
     if (!scope) return notFound(c);
     const { tenant, em } = scope;
-    if (!(await deps.limits.portalVerifyPerIp.hit(requestOf(c).ip))) return page(c, tenant, { kind: 'rate_limited' }, 429);
+    if (!(await deps.limits.portalVerifyPerIp.hit(requestOf(c).ip)))
+      return page(c, tenant, { kind: 'rate_limited' }, 429);
     const form = await parseForm(c);
     const email = ZEmail.safeParse(text(form.email).slice(0, 300));
     if (!email.success) return page(c, tenant, { kind: 'sign_in', error: 'invalid_email' }, 400);
     const code = text(form.code).replace(/[\s-]/g, '');
-    if (!/^\d{6}$/.test(code)) return page(c, tenant, { kind: 'code_sent', email: email.data, error: { kind: 'format' } }, 400);
-    const signIn = await signInWithCode(em, { tenantId: tenant.id, email: email.data, code, hashKey: deps.hashKey, requestId: requestOf(c).requestId });
-    if (signIn.kind !== 'ok') return page(c, tenant, { kind: 'code_sent', email: email.data, error: signIn }, 401);
+    if (!/^\d{6}$/.test(code))
+      return page(c, tenant, { kind: 'code_sent', email: email.data, error: { kind: 'format' } }, 400);
+    const signIn = await signInWithCode(em, {
+      tenantId: tenant.id,
+      email: email.data,
+      code,
+      hashKey: deps.hashKey,
+      requestId: requestOf(c).requestId,
+    });
+    if (signIn.kind !== 'ok')
+      return page(c, tenant, { kind: 'code_sent', email: email.data, error: signIn }, 401);
     setCookie(c, PORTAL_COOKIE, signIn.token, {
       path: portalPath(tenant.slug),
       httpOnly: true,
@@ -180,13 +212,21 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
       }
       const form = await parseForm(c);
       const nul = nulFieldErrors(form);
-      const outcome: PortalOutcome = nul ? { kind: 'invalid', fieldErrors: nul } : await run(scope.em, subject, form);
+      const outcome: PortalOutcome = nul
+        ? { kind: 'invalid', fieldErrors: nul }
+        : await run(scope.em, subject, form);
       if (outcome.kind === 'invalid') {
         const data = await portalData(scope.em, subject);
         return page(
           c,
           scope.tenant,
-          { kind: 'home', data, fieldErrors: outcome.fieldErrors, contactValues: outcome.values, details: outcome.details },
+          {
+            kind: 'home',
+            data,
+            fieldErrors: outcome.fieldErrors,
+            contactValues: outcome.values,
+            details: outcome.details,
+          },
           400,
         );
       }
@@ -210,7 +250,9 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
   const withdraw = action((em, subject, form) => withdrawConsent(em, deps, subject, text(form.purpose)));
   const stopMarketing = action((em, subject) => objectToMarketing(em, deps, subject));
   const restrict = action((em, subject) => restrictProcessing(em, deps, subject));
-  const erase = action((em, subject, form) => requestErasure(em, deps, subject, text(form.confirm) === 'yes'));
+  const erase = action((em, subject, form) =>
+    requestErasure(em, deps, subject, text(form.confirm) === 'yes'),
+  );
 
   const download = async (c: HonoContext): Promise<Response> => {
     const scope = applicantScopeOf(c);

@@ -17,7 +17,7 @@ import {
   Tenant,
 } from '@candor/db';
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
-import { addMonths, dayOf, DEFAULT_PRIVACY_SETTINGS, type TConsentReceiptPayload } from '@candor/schemas';
+import { addMonths, DEFAULT_PRIVACY_SETTINGS, dayOf, type TConsentReceiptPayload } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
 import { RateLimiter } from '../http/rate-limit.js';
 import { setJobStatus } from '../jobs/jobs.service.js';
@@ -36,13 +36,20 @@ const uniqueEmail = (name: string) => `${name}-${++sequence}-${Date.now()}@examp
 
 function formBody(fields: Record<string, string | string[]>): URLSearchParams {
   const body = new URLSearchParams();
-  for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+  for (const [name, value] of Object.entries(fields))
+    for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
   return body;
 }
 
 /** The portal's code emails to an address, oldest first (they are queued without a tenant). */
 async function codeEmails(orm: Orm, to: string) {
-  return orm.em.fork().find(OutboxEmail, { to, template: 'portal.code' }, { filters: { [TENANT_FILTER]: false }, orderBy: { createdAt: 'asc' } });
+  return orm.em
+    .fork()
+    .find(
+      OutboxEmail,
+      { to, template: 'portal.code' },
+      { filters: { [TENANT_FILTER]: false }, orderBy: { createdAt: 'asc' } },
+    );
 }
 
 function codeIn(text: string): string {
@@ -86,7 +93,12 @@ forEachDatabase('the privacy portal', (db) => {
     expect(applied.status).toBe(201);
     const client = httpClient(deps);
     const path = (rest = '') => `/careers/${tenant.slug}/privacy/portal/${rest}`;
-    const post = (c: Client, rest: string, fields: Record<string, string | string[]> = {}, headers: Record<string, string> = {}) =>
+    const post = (
+      c: Client,
+      rest: string,
+      fields: Record<string, string | string[]> = {},
+      headers: Record<string, string> = {},
+    ) =>
       c.request(path(rest), {
         method: 'POST',
         headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
@@ -109,7 +121,11 @@ forEachDatabase('the privacy portal', (db) => {
   };
 
   const requestsOf = (tenantId: string, candidateId: string) =>
-    tenantEm(db.orm(), tenantId).find(PrivacyRequest, { candidate: candidateId }, { orderBy: { receivedAt: 'asc' } });
+    tenantEm(db.orm(), tenantId).find(
+      PrivacyRequest,
+      { candidate: candidateId },
+      { orderBy: { receivedAt: 'asc' } },
+    );
 
   describe('signing in with a one-time code', () => {
     it('answers a known and an unknown address alike, and sends each the same email', async () => {
@@ -203,7 +219,11 @@ forEachDatabase('the privacy portal', (db) => {
       const malformed = await post(client, 'verify', { email, code: '12ab' });
       expect(malformed.status).toBe(400);
       expect(await malformed.text()).toContain('Enter the 6 digits');
-      await tenantEm(db.orm(), tenant.id).nativeUpdate(PortalCode, { tenant: tenant.id }, { expiresAt: new Date(Date.now() - 1000) });
+      await tenantEm(db.orm(), tenant.id).nativeUpdate(
+        PortalCode,
+        { tenant: tenant.id },
+        { expiresAt: new Date(Date.now() - 1000) },
+      );
       const expired = await post(client, 'verify', { email, code: code ?? '' });
       expect(expired.status).toBe(401);
       expect(await expired.text()).toContain('This code no longer works');
@@ -213,7 +233,8 @@ forEachDatabase('the privacy portal', (db) => {
       const { client, email, post, askCode } = await setup();
       const first = await askCode(client, email);
       const second = await askCode(client, email);
-      if (first.code !== second.code) expect((await post(client, 'verify', { email, code: first.code ?? '' })).status).toBe(401);
+      if (first.code !== second.code)
+        expect((await post(client, 'verify', { email, code: first.code ?? '' })).status).toBe(401);
       expect((await post(client, 'verify', { email, code: second.code ?? '' })).status).toBe(303);
     });
 
@@ -221,7 +242,12 @@ forEachDatabase('the privacy portal', (db) => {
       const { client, email, post, askCode } = await setup({
         deps: (d) => ({
           ...d,
-          limits: { ...d.limits, portalCodePerEmailAndNetwork: new RateLimiter(2, 60_000), portalCodePerIp: new RateLimiter(4, 60_000), portalVerifyPerIp: new RateLimiter(3, 60_000) },
+          limits: {
+            ...d.limits,
+            portalCodePerEmailAndNetwork: new RateLimiter(2, 60_000),
+            portalCodePerIp: new RateLimiter(4, 60_000),
+            portalVerifyPerIp: new RateLimiter(3, 60_000),
+          },
         }),
       });
       expect((await askCode(client, email)).res.status).toBe(200);
@@ -231,13 +257,23 @@ forEachDatabase('the privacy portal', (db) => {
       expect(third.code).toBeNull();
       expect((await askCode(client, uniqueEmail('x'))).res.status).toBe(200);
       expect((await askCode(client, uniqueEmail('y'))).res.status).toBe(429);
-      for (let i = 0; i < 3; i++) expect((await post(client, 'verify', { email, code: '123456' })).status).not.toBe(429);
+      for (let i = 0; i < 3; i++)
+        expect((await post(client, 'verify', { email, code: '123456' })).status).not.toBe(429);
       expect((await post(client, 'verify', { email, code: '123456' })).status).toBe(429);
     });
 
     it('does not let a stranger on another network use up or cancel the codes of an address', async () => {
       const { deps, client, email, post, askCode } = await setup({
-        deps: (d) => ({ ...d, limits: { ...d.limits, portalCodePerEmailAndNetwork: new RateLimiter(3, 60_000, { store: db.orm(), name: 'portal-abuse' }) } }),
+        deps: (d) => ({
+          ...d,
+          limits: {
+            ...d.limits,
+            portalCodePerEmailAndNetwork: new RateLimiter(3, 60_000, {
+              store: db.orm(),
+              name: 'portal-abuse',
+            }),
+          },
+        }),
       });
       const home = { 'X-Forwarded-For': '198.51.100.20' };
       const stranger = httpClient(deps);
@@ -267,7 +303,11 @@ forEachDatabase('the privacy portal', (db) => {
     it('ends after 30 minutes, and on sign-out', async () => {
       const { tenant, client, path, post, signIn } = await setup();
       await signIn();
-      await tenantEm(db.orm(), tenant.id).nativeUpdate(PortalSession, { tenant: tenant.id }, { expiresAt: new Date(Date.now() - 1000) });
+      await tenantEm(db.orm(), tenant.id).nativeUpdate(
+        PortalSession,
+        { tenant: tenant.id },
+        { expiresAt: new Date(Date.now() - 1000) },
+      );
       const expired = await client.request(path());
       expect(await expired.text()).toContain('Your session has ended');
       expect(client.cookie).toBe('');
@@ -286,7 +326,12 @@ forEachDatabase('the privacy portal', (db) => {
         deps: (d) => ({ ...d, publicUrl: 'https://candor.test', allowedOrigins: ['https://candor.test'] }),
       });
       const { code } = await askCode(client, email);
-      const res = await post(client, 'verify', { email, code: code ?? '' }, { Origin: 'https://candor.test' });
+      const res = await post(
+        client,
+        'verify',
+        { email, code: code ?? '' },
+        { Origin: 'https://candor.test' },
+      );
       expect(res.headers.get('Set-Cookie')).toContain('Secure');
     });
 
@@ -294,7 +339,9 @@ forEachDatabase('the privacy portal', (db) => {
       const { client, signIn } = await setup();
       await signIn();
       const other = await seedTenant(db.orm().em.fork());
-      const res = await client.request(`/careers/${other.slug}/privacy/portal/`, { headers: { Cookie: client.cookie } });
+      const res = await client.request(`/careers/${other.slug}/privacy/portal/`, {
+        headers: { Cookie: client.cookie },
+      });
       expect(await res.text()).toContain('Send me a code');
     });
 
@@ -302,7 +349,9 @@ forEachDatabase('the privacy portal', (db) => {
       const { tenant, client, post, candidate } = await setup();
       const res = await post(client, 'restrict');
       expect(res.status).toBe(401);
-      expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).restrictedAt).toBeNull();
+      expect(
+        (await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).restrictedAt,
+      ).toBeNull();
     });
   });
 
@@ -312,7 +361,12 @@ forEachDatabase('the privacy portal', (db) => {
       // The same person at another tenant, and someone else here.
       const second = await seedTenant(db.orm().em.fork());
       const secondAdmin = await seedUser(db.orm().em.fork(), second, 'admin');
-      const elsewhere = await seedJobWithApplicant(db.orm(), actorOf(secondAdmin.id, second.id), { title: 'Secret Elsewhere Role' }, { email, name: 'Ada Elsewhere' });
+      const elsewhere = await seedJobWithApplicant(
+        db.orm(),
+        actorOf(secondAdmin.id, second.id),
+        { title: 'Secret Elsewhere Role' },
+        { email, name: 'Ada Elsewhere' },
+      );
       await signIn();
       const page = await (await client.request(path())).text();
       expect(page).toContain(job.title);
@@ -355,9 +409,17 @@ forEachDatabase('the privacy portal', (db) => {
       expect(res.headers.get('Location')).toContain('done=email_change_requested');
       const em = tenantEm(db.orm(), tenant.id);
       const row = await em.findOneOrFail(Candidate, candidate.id);
-      expect(row).toMatchObject({ name: 'Ada Lovelace', email, phone: '+44 20 7946 0000', location: 'London', links: ['https://ada.example'] });
+      expect(row).toMatchObject({
+        name: 'Ada Lovelace',
+        email,
+        phone: '+44 20 7946 0000',
+        location: 'London',
+        links: ['https://ada.example'],
+      });
       const requests = await requestsOf(tenant.id, candidate.id);
-      expect(requests.map((r) => [r.type, r.status, r.channel, r.verification, r.jurisdiction, r.country])).toEqual([
+      expect(
+        requests.map((r) => [r.type, r.status, r.channel, r.verification, r.jurisdiction, r.country]),
+      ).toEqual([
         ['rectification', 'completed', 'portal', 'verified', 'eea_uk_ch', 'DE'],
         ['rectification', 'verified', 'portal', 'verified', 'eea_uk_ch', 'DE'],
       ]);
@@ -367,21 +429,30 @@ forEachDatabase('the privacy portal', (db) => {
       // What was done is described without the values.
       const actions = JSON.stringify(requests.map((r) => r.actions));
       expect(actions).toContain('name, phone, location, links');
-      for (const value of ['Ada Lovelace', '7946 0000', 'London', 'ada.example', newEmail]) expect(actions).not.toContain(value);
+      for (const value of ['Ada Lovelace', '7946 0000', 'London', 'ada.example', newEmail])
+        expect(actions).not.toContain(value);
       expect(await em.count(AuditEvent, { action: 'portal.rectification', actorId: null })).toBe(2);
     });
 
     it('shows problems with the contact form and changes nothing', async () => {
       const { tenant, client, candidate, post, signIn } = await setup();
       await signIn();
-      const res = await post(client, 'contact', { name: '', email: candidate.email, phone: 'call me', location: '', links: ['javascript:alert(1)'] });
+      const res = await post(client, 'contact', {
+        name: '',
+        email: candidate.email,
+        phone: 'call me',
+        location: '',
+        links: ['javascript:alert(1)'],
+      });
       expect(res.status).toBe(400);
       const page = await res.text();
       expect(page).toContain('Enter a name');
       expect(page).toContain('Enter a phone number');
       expect(page).toContain('aria-invalid="true"');
       expect(await requestsOf(tenant.id, candidate.id)).toHaveLength(0);
-      expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).name).toBe('Ada Applicant');
+      expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).name).toBe(
+        'Ada Applicant',
+      );
     });
 
     it('sends other corrections to the team', async () => {
@@ -391,7 +462,12 @@ forEachDatabase('the privacy portal', (db) => {
       const res = await post(client, 'rectify', { details: 'My answer about the visa was wrong.' });
       expect(res.status).toBe(303);
       const [request] = await requestsOf(tenant.id, candidate.id);
-      expect(request).toMatchObject({ type: 'rectification', status: 'verified', details: 'My answer about the visa was wrong.', completedAt: null });
+      expect(request).toMatchObject({
+        type: 'rectification',
+        status: 'verified',
+        details: 'My answer about the visa was wrong.',
+        completedAt: null,
+      });
     });
 
     it('files requests verified by the emailed code, which staff see as verified and can carry out without verifying again', async () => {
@@ -406,14 +482,23 @@ forEachDatabase('the privacy portal', (db) => {
         ['rectification', 'verified', 'verified', dayOf()],
       ]);
       for (const request of requests) {
-        expect(request.actions[0]).toMatchObject({ action: 'identity.verified', detail: 'portal email code', at: expect.any(String) });
+        expect(request.actions[0]).toMatchObject({
+          action: 'identity.verified',
+          detail: 'portal email code',
+          at: expect.any(String),
+        });
       }
       const rectification = requests.find((r) => r.type === 'rectification')!;
-      expect((await staff.requests.transition({ id: rectification.id, to: 'completed', answer: 'Corrected.' })).status).toBe('completed');
+      expect(
+        (await staff.requests.transition({ id: rectification.id, to: 'completed', answer: 'Corrected.' }))
+          .status,
+      ).toBe('completed');
       const erasure = requests.find((r) => r.type === 'erasure')!;
       expect((await staff.requests.executeErasure({ id: erasure.id })).status).toBe('completed');
       expect(await staff.requests.counts()).toMatchObject({ open: 0 });
-      expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).name).toMatch(/^Anonymized candidate/);
+      expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).name).toMatch(
+        /^Anonymized candidate/,
+      );
     });
 
     it('withdraws a consent at once, with a signed receipt shown and emailed', async () => {
@@ -426,7 +511,11 @@ forEachDatabase('the privacy portal', (db) => {
       expect(receiptId).toBeTruthy();
 
       const em = tenantEm(db.orm(), tenant.id);
-      const events = await em.find(ConsentEvent, { candidate: candidate.id, purpose: 'talent_pool' }, { orderBy: { occurredAt: 'asc' } });
+      const events = await em.find(
+        ConsentEvent,
+        { candidate: candidate.id, purpose: 'talent_pool' },
+        { orderBy: { occurredAt: 'asc' } },
+      );
       expect(events.map((e) => [e.decision, e.channel])).toEqual([
         ['given', 'careers_apply'],
         ['withdrawn', 'privacy_portal'],
@@ -435,7 +524,9 @@ forEachDatabase('the privacy portal', (db) => {
       const receipt = await em.findOneOrFail(ConsentReceipt, receiptId as string);
       const payload = verifyJws(receipt.jws, await publicSigningKeys(em)) as TConsentReceiptPayload;
       expect(payload.piiPrincipalId).toBe(email);
-      expect(payload.services[0]?.purposes.find((p) => p.purposeCategory[0] === 'talent_pool')?.consented).toBe(false);
+      expect(
+        payload.services[0]?.purposes.find((p) => p.purposeCategory[0] === 'talent_pool')?.consented,
+      ).toBe(false);
 
       const mail = await em.findOneOrFail(OutboxEmail, { to: email, template: 'portal.consent_withdrawal' });
       expect(Buffer.from(mail.attachments?.[0]?.contentBase64 ?? '', 'base64').toString()).toBe(receipt.jws);
@@ -462,18 +553,32 @@ forEachDatabase('the privacy portal', (db) => {
       const res = await post(client, 'marketing/stop');
       expect(res.headers.get('Location')).toContain('done=marketing_stopped');
       const em = tenantEm(db.orm(), tenant.id);
-      const latest = await em.find(ConsentEvent, { candidate: candidate.id }, { orderBy: { occurredAt: 'desc' } });
+      const latest = await em.find(
+        ConsentEvent,
+        { candidate: candidate.id },
+        { orderBy: { occurredAt: 'desc' } },
+      );
       expect(latest.filter((e) => e.decision === 'withdrawn').map((e) => e.purpose)).toEqual(['marketing']);
       const [request] = await requestsOf(tenant.id, candidate.id);
       expect(request).toMatchObject({ type: 'objection', status: 'completed' });
-      expect(request?.actions.map((a) => a.action)).toEqual(['identity.verified', 'consent.withdraw', 'marketing.objection']);
+      expect(request?.actions.map((a) => a.action)).toEqual([
+        'identity.verified',
+        'consent.withdraw',
+        'marketing.objection',
+      ]);
     });
 
     it('restricts processing, and tells only the recipients that received the data (Art. 19)', async () => {
       const { tenant, client, candidate, path, post, signIn } = await setup();
       const em = tenantEm(db.orm(), tenant.id);
       const tenantRow = await em.findOneOrFail(Tenant, tenant.id);
-      const recipient = { role: 'controller', purpose: 'Background checks', country: 'US', safeguard: 'scc', hrExport: false } as const;
+      const recipient = {
+        role: 'controller',
+        purpose: 'Background checks',
+        country: 'US',
+        safeguard: 'scc',
+        hrExport: false,
+      } as const;
       tenantRow.privacySettings = {
         ...DEFAULT_PRIVACY_SETTINGS,
         recipients: [
@@ -485,7 +590,13 @@ forEachDatabase('the privacy portal', (db) => {
       recordDisclosure(em, {
         tenantId: tenant.id,
         candidateId: candidate.id,
-        recipient: { name: 'Checkr', kind: 'controller', country: 'US', safeguard: 'scc', notifyEmail: 'privacy@checkr.example' },
+        recipient: {
+          name: 'Checkr',
+          kind: 'controller',
+          country: 'US',
+          safeguard: 'scc',
+          notifyEmail: 'privacy@checkr.example',
+        },
         categories: ['user.name', 'user.contact.email'],
         purpose: 'Background check',
         via: 'manual',
@@ -498,11 +609,16 @@ forEachDatabase('the privacy portal', (db) => {
       expect(notices.map((n) => n.to)).toEqual(['privacy@checkr.example']);
       expect(notices[0]!.text).toContain(candidate.email);
       expect(notices[0]!.text).toContain('Email address, Name');
-      expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).restrictedAt).not.toBeNull();
+      expect(
+        (await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).restrictedAt,
+      ).not.toBeNull();
       await post(client, 'restrict');
       const requests = await requestsOf(tenant.id, candidate.id);
       expect(requests.map((r) => [r.type, r.status])).toEqual([['restriction', 'completed']]);
-      expect(requests[0]?.actions.map((a) => [a.action, a.detail])).toContainEqual(['recipients.notified', 'Checkr']);
+      expect(requests[0]?.actions.map((a) => [a.action, a.detail])).toContainEqual([
+        'recipients.notified',
+        'Checkr',
+      ]);
       const page = await (await client.request(path())).text();
       expect(page).toContain('Processing of your data is restricted since');
       // The portal lists who received the data (Art. 15(1)(c)).
@@ -517,13 +633,31 @@ forEachDatabase('the privacy portal', (db) => {
       const tenantRow = await em.findOneOrFail(Tenant, tenant.id);
       tenantRow.privacySettings = {
         ...DEFAULT_PRIVACY_SETTINGS,
-        recipients: [{ name: 'Checkr', role: 'controller', purpose: 'Background checks', country: 'US', safeguard: 'scc', notifyEmail: 'privacy@checkr.example', hrExport: false }],
+        recipients: [
+          {
+            name: 'Checkr',
+            role: 'controller',
+            purpose: 'Background checks',
+            country: 'US',
+            safeguard: 'scc',
+            notifyEmail: 'privacy@checkr.example',
+            hrExport: false,
+          },
+        ],
       };
       await em.flush();
       await signIn();
-      const res = await post(client, 'contact', { name: candidate.name, email, phone: '+49 30 1234567', location: '', links: [] });
+      const res = await post(client, 'contact', {
+        name: candidate.name,
+        email,
+        phone: '+49 30 1234567',
+        location: '',
+        links: [],
+      });
       expect(res.headers.get('Location')).toContain('done=contact_updated');
-      expect(await tenantEm(db.orm(), tenant.id).count(OutboxEmail, { template: 'recipient_notice' })).toBe(0);
+      expect(await tenantEm(db.orm(), tenant.id).count(OutboxEmail, { template: 'recipient_notice' })).toBe(
+        0,
+      );
     });
 
     it('takes an erasure request for the team, once confirmed', async () => {
@@ -536,7 +670,9 @@ forEachDatabase('the privacy portal', (db) => {
       await post(client, 'erase', { confirm: 'yes' });
       const requests = await requestsOf(tenant.id, candidate.id);
       expect(requests.map((r) => [r.type, r.status, r.completedAt])).toEqual([['erasure', 'verified', null]]);
-      expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).name).toBe('Ada Applicant');
+      expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).name).toBe(
+        'Ada Applicant',
+      );
       const page = await (await client.request(path())).text();
       expect(page).toContain('You asked for erasure on');
       expect(page).toContain('data-request-type="erasure"');
@@ -561,7 +697,10 @@ forEachDatabase('the privacy portal', (db) => {
       await signIn();
       // A receipt of someone else at the same tenant.
       const someone = await setup();
-      const theirs = await tenantEm(db.orm(), someone.tenant.id).findOneOrFail(ConsentEvent, { candidate: someone.candidate.id, receipt: { $ne: null } });
+      const theirs = await tenantEm(db.orm(), someone.tenant.id).findOneOrFail(ConsentEvent, {
+        candidate: someone.candidate.id,
+        receipt: { $ne: null },
+      });
       expect((await client.request(path(`receipts/${theirs.receipt?.id}`))).status).toBe(404);
       expect((await client.request(path('receipts/not-a-uuid'))).status).toBe(404);
       expect(tenant.id).not.toBe(someone.tenant.id);
@@ -572,12 +711,19 @@ forEachDatabase('the privacy portal', (db) => {
     const { deps, client, email, post, signIn, askCode } = await setup();
     const { code } = await askCode(client, uniqueEmail('ghost'));
     await signIn();
-    await post(client, 'contact', { name: 'Ada Lovelace', email, phone: '+44 20 7946 0000', location: 'London', links: [] });
+    await post(client, 'contact', {
+      name: 'Ada Lovelace',
+      email,
+      phone: '+44 20 7946 0000',
+      location: 'London',
+      links: [],
+    });
     await post(client, 'consent/withdraw', { purpose: 'talent_pool' });
     await post(client, 'erase', { confirm: 'yes' });
     const logs = deps.logLines.join('\n');
     expect(logs).toContain('/privacy/portal/');
-    for (const value of [email, 'Ada', 'Lovelace', '7946 0000', 'London', 'ghost']) expect(logs).not.toContain(value);
+    for (const value of [email, 'Ada', 'Lovelace', '7946 0000', 'London', 'ghost'])
+      expect(logs).not.toContain(value);
     // As a word: request ids are hex and may hold any six digits inside a longer run.
     expect(logs).not.toMatch(new RegExp(`\\b${code}\\b`));
   });

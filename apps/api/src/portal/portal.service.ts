@@ -11,25 +11,25 @@ import {
   type Tenant,
 } from '@candor/db';
 import {
+  DIVERSITY_PURPOSE,
   dayOf,
   formFieldErrors,
+  isTransfer,
   jurisdictionOf,
   nameKey,
   noticeInEffect,
   phoneKey,
-  DIVERSITY_PURPOSE,
   requestDeadlines,
   type TConsentDecision,
+  TRANSFER_SAFEGUARD_LABELS,
   type TRequestStatus,
   type TRequestType,
+  type TTransferSafeguard,
   ZEmail,
   ZPersonName,
   ZPhone,
   ZProfileLink,
   ZPurposeKey,
-  isTransfer,
-  TRANSFER_SAFEGUARD_LABELS,
-  type TTransferSafeguard,
 } from '@candor/schemas';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
@@ -38,9 +38,9 @@ import { deleteDiversityAnswers } from '../diversity/survey.service.js';
 import type { FileStore } from '../files/file-store.js';
 import type { DataKeys } from '../keys/data-keys.js';
 import { enqueueEmail } from '../mail/outbox.js';
+import { disclosuresOf } from '../privacy/disclosures.service.js';
 import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
-import { disclosuresOf } from '../privacy/disclosures.service.js';
 import { notifyRecipientsOfRequest } from '../privacy/recipient-notices.js';
 import { buildSubjectExportZip } from '../privacy/subject-export.js';
 import { type PortalRequestMail, requestEmail, withdrawalEmail } from './portal-emails.js';
@@ -62,7 +62,12 @@ export interface PortalDeps extends DataKeys {
 
 export type PortalOutcome =
   | { kind: 'done'; done: PortalDone[]; receiptId?: string }
-  | { kind: 'invalid'; fieldErrors: Record<string, string[]>; values?: z.output<typeof ZPortalContact>; details?: string };
+  | {
+      kind: 'invalid';
+      fieldErrors: Record<string, string[]>;
+      values?: z.output<typeof ZPortalContact>;
+      details?: string;
+    };
 
 const OPEN_STATUSES: TRequestStatus[] = ['received', 'verified', 'in_progress'];
 
@@ -70,7 +75,11 @@ const OPEN_STATUSES: TRequestStatus[] = ['received', 'verified', 'in_progress'];
 const ZPortalContact = z.object({
   name: ZPersonName,
   email: ZEmail,
-  phone: z.string().trim().transform((v) => (v === '' ? null : v)).pipe(ZPhone.nullable()),
+  phone: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? null : v))
+    .pipe(ZPhone.nullable()),
   location: z
     .string()
     .trim()
@@ -101,7 +110,9 @@ async function candidateOf(em: Em, subject: PortalSubject): Promise<CandidateRow
 }
 
 /** The latest decision per purpose, from the candidate's events oldest first. */
-function latestByPurpose(events: Array<InferEntity<typeof ConsentEvent>>): Map<string, InferEntity<typeof ConsentEvent>> {
+function latestByPurpose(
+  events: Array<InferEntity<typeof ConsentEvent>>,
+): Map<string, InferEntity<typeof ConsentEvent>> {
   const latest = new Map<string, InferEntity<typeof ConsentEvent>>();
   for (const event of events) latest.set(event.purpose, event);
   return latest;
@@ -116,7 +127,9 @@ export async function portalData(em: Em, subject: PortalSubject): Promise<Portal
   const candidate = await candidateOf(em, subject);
   const requests = await em.find(
     PrivacyRequest,
-    candidate ? { $or: [{ candidate }, { requesterEmail: subject.email }] } : { requesterEmail: subject.email },
+    candidate
+      ? { $or: [{ candidate }, { requesterEmail: subject.email }] }
+      : { requesterEmail: subject.email },
     { orderBy: { receivedAt: 'desc', id: 'desc' } },
   );
   const requestRows = requests.map((r) => ({
@@ -128,13 +141,30 @@ export async function portalData(em: Em, subject: PortalSubject): Promise<Portal
     dueOn: r.dueOn,
     completedAt: r.completedAt?.toISOString() ?? null,
   }));
-  if (!candidate) return { email: subject.email, candidate: null, applications: [], consents: [], recipients: [], requests: requestRows };
+  if (!candidate)
+    return {
+      email: subject.email,
+      candidate: null,
+      applications: [],
+      consents: [],
+      recipients: [],
+      requests: requestRows,
+    };
 
-  const applications = await em.find(Application, { candidate }, { populate: ['job', 'stage'], orderBy: { appliedAt: 'desc', id: 'desc' } });
+  const applications = await em.find(
+    Application,
+    { candidate },
+    { populate: ['job', 'stage'], orderBy: { appliedAt: 'desc', id: 'desc' } },
+  );
   const events = await consentEventsOf(em, candidate);
   const consents = new Map<string, PortalConsent>();
   for (const e of events) {
-    const entry = consents.get(e.purpose) ?? { purpose: e.purpose, label: e.purposeLabel, current: e.decision, history: [] };
+    const entry = consents.get(e.purpose) ?? {
+      purpose: e.purpose,
+      label: e.purposeLabel,
+      current: e.decision,
+      history: [],
+    };
     entry.label = e.purposeLabel;
     entry.current = e.decision;
     entry.history.push({
@@ -167,7 +197,12 @@ export async function portalData(em: Em, subject: PortalSubject): Promise<Portal
       name: d.recipient.name,
       transfer:
         d.recipient.country && d.recipient.safeguard && isTransfer({ country: d.recipient.country })
-          ? { country: d.recipient.country, safeguard: TRANSFER_SAFEGUARD_LABELS[d.recipient.safeguard as TTransferSafeguard] ?? d.recipient.safeguard }
+          ? {
+              country: d.recipient.country,
+              safeguard:
+                TRANSFER_SAFEGUARD_LABELS[d.recipient.safeguard as TTransferSafeguard] ??
+                d.recipient.safeguard,
+            }
           : null,
       categories: d.categories.map((c) => c.label),
       purpose: d.purpose,
@@ -192,9 +227,18 @@ async function recordRequest(
   tx: Em,
   subject: PortalSubject,
   candidate: CandidateRow,
-  input: { type: TRequestType; status: 'verified' | 'completed'; actions: TExecutedAction[]; details?: string },
+  input: {
+    type: TRequestType;
+    status: 'verified' | 'completed';
+    actions: TExecutedAction[];
+    details?: string;
+  },
 ) {
-  const latest = await tx.findOne(Application, { candidate }, { orderBy: { appliedAt: 'desc', id: 'desc' }, populate: ['job'] });
+  const latest = await tx.findOne(
+    Application,
+    { candidate },
+    { orderBy: { appliedAt: 'desc', id: 'desc' }, populate: ['job'] },
+  );
   const country = latest?.job.country ?? null;
   const jurisdiction = jurisdictionOf(country);
   const now = new Date();
@@ -220,12 +264,27 @@ async function recordRequest(
     actions: [step('identity.verified', PORTAL_VERIFICATION), ...input.actions],
     completedAt: input.status === 'completed' ? now : null,
   });
-  recordAudit(tx, actor(subject), { action: `portal.${input.type}`, targetType: 'PrivacyRequest', targetId: request.id });
+  recordAudit(tx, actor(subject), {
+    action: `portal.${input.type}`,
+    targetType: 'PrivacyRequest',
+    targetId: request.id,
+  });
   return request;
 }
 
-function mailRequest(tx: Em, deps: PortalDeps, subject: PortalSubject, to: string, kind: PortalRequestMail, dueOn: string) {
-  enqueueEmail(tx, { tenantId: subject.tenant.id, to, ...requestEmail(subject.tenant, { kind, dueOn }, deps.publicUrl) });
+function mailRequest(
+  tx: Em,
+  deps: PortalDeps,
+  subject: PortalSubject,
+  to: string,
+  kind: PortalRequestMail,
+  dueOn: string,
+) {
+  enqueueEmail(tx, {
+    tenantId: subject.tenant.id,
+    to,
+    ...requestEmail(subject.tenant, { kind, dueOn }, deps.publicUrl),
+  });
 }
 
 /** A corrected contact value as a recipient's notice states it. */
@@ -239,7 +298,12 @@ function correctedValue(value: unknown): string {
  * address is not applied: it would move the record to an address nobody has
  * proved, so it becomes a rectification request for the team.
  */
-export async function updateContact(em: Em, deps: PortalDeps, subject: PortalSubject, form: unknown): Promise<PortalOutcome> {
+export async function updateContact(
+  em: Em,
+  deps: PortalDeps,
+  subject: PortalSubject,
+  form: unknown,
+): Promise<PortalOutcome> {
   const parsed = ZPortalContact.safeParse(form);
   if (!parsed.success) return { kind: 'invalid', fieldErrors: formFieldErrors(parsed.error) };
   const input = parsed.data;
@@ -275,7 +339,10 @@ export async function updateContact(em: Em, deps: PortalDeps, subject: PortalSub
         status: 'completed',
         actions: [step('candidate.update', `corrected by the subject: ${changed.join(', ')}`)],
       });
-      const corrections = changed.map((property) => ({ property, value: correctedValue(candidate[property as keyof typeof candidate]) }));
+      const corrections = changed.map((property) => ({
+        property,
+        value: correctedValue(candidate[property as keyof typeof candidate]),
+      }));
       await notifyRecipientsOfRequest(tx, request, 'rectification', before, { corrections });
       mailRequest(tx, deps, subject, candidate.email, 'contact_updated', request.dueOn);
       done.push('contact_updated');
@@ -296,15 +363,29 @@ export async function updateContact(em: Em, deps: PortalDeps, subject: PortalSub
 }
 
 /** A correction the applicant cannot make themselves: a rectification request for the team. */
-export async function requestCorrection(em: Em, deps: PortalDeps, subject: PortalSubject, details: unknown): Promise<PortalOutcome> {
+export async function requestCorrection(
+  em: Em,
+  deps: PortalDeps,
+  subject: PortalSubject,
+  details: unknown,
+): Promise<PortalOutcome> {
   const parsed = ZCorrection.safeParse(typeof details === 'string' ? details : '');
   if (!parsed.success) {
-    return { kind: 'invalid', fieldErrors: { details: parsed.error.issues.map((i) => i.message) }, details: typeof details === 'string' ? details.slice(0, 5000) : '' };
+    return {
+      kind: 'invalid',
+      fieldErrors: { details: parsed.error.issues.map((i) => i.message) },
+      details: typeof details === 'string' ? details.slice(0, 5000) : '',
+    };
   }
   return em.transactional(async (tx) => {
     const candidate = await candidateOf(tx, subject);
     if (!candidate) return { kind: 'done', done: [] };
-    const request = await recordRequest(tx, subject, candidate, { type: 'rectification', status: 'verified', actions: [], details: parsed.data });
+    const request = await recordRequest(tx, subject, candidate, {
+      type: 'rectification',
+      status: 'verified',
+      actions: [],
+      details: parsed.data,
+    });
     mailRequest(tx, deps, subject, candidate.email, 'rectification', request.dueOn);
     await tx.flush();
     return { kind: 'done', done: ['rectification_requested'] };
@@ -338,27 +419,45 @@ async function withdraw(
     candidate,
     application: null,
     noticeVersion,
-    decisions: given.map((e) => ({ purpose: e.purpose, label: e.purposeLabel, given: false, decision: 'withdrawn' as TConsentDecision })),
+    decisions: given.map((e) => ({
+      purpose: e.purpose,
+      label: e.purposeLabel,
+      given: false,
+      decision: 'withdrawn' as TConsentDecision,
+    })),
     channel: 'privacy_portal',
     gpc: false,
     masterKey: deps.masterKey,
   });
   // Withdrawing the survey's consent deletes the answers it covered (they were given for nothing else).
   if (given.some((e) => e.purpose === DIVERSITY_PURPOSE)) await deleteDiversityAnswers(tx, candidate.id);
-  const email = withdrawalEmail(subject.tenant, { purposes: given.map((e) => e.purposeLabel), receiptId: receipt.id, objection }, deps.publicUrl);
+  const email = withdrawalEmail(
+    subject.tenant,
+    { purposes: given.map((e) => e.purposeLabel), receiptId: receipt.id, objection },
+    deps.publicUrl,
+  );
   enqueueEmail(tx, {
     tenantId: subject.tenant.id,
     to: candidate.email,
     ...email,
     attachments: [
-      { filename: `consent-receipt-${receipt.id}.jwt`, contentType: 'application/jwt', contentBase64: Buffer.from(receipt.jws).toString('base64') },
+      {
+        filename: `consent-receipt-${receipt.id}.jwt`,
+        contentType: 'application/jwt',
+        contentBase64: Buffer.from(receipt.jws).toString('base64'),
+      },
     ],
   });
   return { receiptId: receipt.id, purposes: given.map((e) => e.purpose) };
 }
 
 /** Withdraws one consent at once; leaving the talent pool is withdrawing `talent_pool`. */
-export async function withdrawConsent(em: Em, deps: PortalDeps, subject: PortalSubject, purpose: unknown): Promise<PortalOutcome> {
+export async function withdrawConsent(
+  em: Em,
+  deps: PortalDeps,
+  subject: PortalSubject,
+  purpose: unknown,
+): Promise<PortalOutcome> {
   const key = ZPurposeKey.safeParse(purpose);
   if (!key.success) return { kind: 'done', done: ['nothing_to_withdraw'] };
   return em.transactional(async (tx) => {
@@ -381,7 +480,11 @@ export async function withdrawConsent(em: Em, deps: PortalDeps, subject: PortalS
  * is absolute (Art. 21(2)-(3)): every marketing-type purpose is withdrawn at
  * once, and the objection is recorded even when none was given.
  */
-export async function objectToMarketing(em: Em, deps: PortalDeps, subject: PortalSubject): Promise<PortalOutcome> {
+export async function objectToMarketing(
+  em: Em,
+  deps: PortalDeps,
+  subject: PortalSubject,
+): Promise<PortalOutcome> {
   return em.transactional(async (tx) => {
     const candidate = await candidateOf(tx, subject);
     if (!candidate) return { kind: 'done', done: [] };
@@ -392,18 +495,28 @@ export async function objectToMarketing(em: Em, deps: PortalDeps, subject: Porta
       type: 'objection',
       status: 'completed',
       actions: [
-        ...(withdrawn ? [step('consent.withdraw', `${withdrawn.purposes.join(', ')}; receipt ${withdrawn.receiptId}`)] : []),
+        ...(withdrawn
+          ? [step('consent.withdraw', `${withdrawn.purposes.join(', ')}; receipt ${withdrawn.receiptId}`)]
+          : []),
         step('marketing.objection', 'no marketing email from now on'),
       ],
     });
     if (!withdrawn) mailRequest(tx, deps, subject, candidate.email, 'objection', request.dueOn);
     await tx.flush();
-    return { kind: 'done', done: ['marketing_stopped'], ...(withdrawn ? { receiptId: withdrawn.receiptId } : {}) };
+    return {
+      kind: 'done',
+      done: ['marketing_stopped'],
+      ...(withdrawn ? { receiptId: withdrawn.receiptId } : {}),
+    };
   });
 }
 
 /** Restriction of processing (Art. 18), at once; staff procedures honour `restrictedAt`. */
-export async function restrictProcessing(em: Em, deps: PortalDeps, subject: PortalSubject): Promise<PortalOutcome> {
+export async function restrictProcessing(
+  em: Em,
+  deps: PortalDeps,
+  subject: PortalSubject,
+): Promise<PortalOutcome> {
   return em.transactional(async (tx) => {
     const candidate = await candidateOf(tx, subject);
     if (!candidate) return { kind: 'done', done: [] };
@@ -414,7 +527,10 @@ export async function restrictProcessing(em: Em, deps: PortalDeps, subject: Port
       status: 'completed',
       actions: [step('candidate.restrict', 'processing restricted')],
     });
-    await notifyRecipientsOfRequest(tx, request, 'restriction', { email: candidate.email, name: candidate.name });
+    await notifyRecipientsOfRequest(tx, request, 'restriction', {
+      email: candidate.email,
+      name: candidate.name,
+    });
     mailRequest(tx, deps, subject, candidate.email, 'restriction', request.dueOn);
     await tx.flush();
     return { kind: 'done', done: ['restricted'] };
@@ -422,14 +538,27 @@ export async function restrictProcessing(em: Em, deps: PortalDeps, subject: Port
 }
 
 /** An erasure request for the team to carry out; one open at a time. */
-export async function requestErasure(em: Em, deps: PortalDeps, subject: PortalSubject, confirmed: boolean): Promise<PortalOutcome> {
+export async function requestErasure(
+  em: Em,
+  deps: PortalDeps,
+  subject: PortalSubject,
+  confirmed: boolean,
+): Promise<PortalOutcome> {
   if (!confirmed) return { kind: 'invalid', fieldErrors: { confirm: ['Tick the box to confirm'] } };
   return em.transactional(async (tx) => {
     const candidate = await candidateOf(tx, subject);
     if (!candidate) return { kind: 'done', done: [] };
-    const open = await tx.count(PrivacyRequest, { candidate, type: 'erasure', status: { $in: OPEN_STATUSES } });
+    const open = await tx.count(PrivacyRequest, {
+      candidate,
+      type: 'erasure',
+      status: { $in: OPEN_STATUSES },
+    });
     if (open > 0) return { kind: 'done', done: ['erasure_requested'] };
-    const request = await recordRequest(tx, subject, candidate, { type: 'erasure', status: 'verified', actions: [] });
+    const request = await recordRequest(tx, subject, candidate, {
+      type: 'erasure',
+      status: 'verified',
+      actions: [],
+    });
     mailRequest(tx, deps, subject, candidate.email, 'erasure', request.dueOn);
     await tx.flush();
     return { kind: 'done', done: ['erasure_requested'] };
@@ -437,20 +566,32 @@ export async function requestErasure(em: Em, deps: PortalDeps, subject: PortalSu
 }
 
 /** Everything about the applicant as a zip, at once; the access request is recorded as completed. */
-export async function exportForSubject(em: Em, deps: PortalDeps, subject: PortalSubject): Promise<Uint8Array | null> {
+export async function exportForSubject(
+  em: Em,
+  deps: PortalDeps,
+  subject: PortalSubject,
+): Promise<Uint8Array | null> {
   const candidate = await candidateOf(em, subject);
   if (!candidate) return null;
   const zip = await buildSubjectExportZip(em, deps, candidate.id, 'subject');
   await em.transactional(async (tx) => {
     const row = await tx.findOneOrFail(Candidate, candidate.id);
-    await recordRequest(tx, subject, row, { type: 'access', status: 'completed', actions: [step('export.download', 'zip downloaded in the portal')] });
+    await recordRequest(tx, subject, row, {
+      type: 'access',
+      status: 'completed',
+      actions: [step('export.download', 'zip downloaded in the portal')],
+    });
     await tx.flush();
   });
   return zip;
 }
 
 /** A consent receipt of the signed-in applicant (never anyone else's), as its compact JWS. */
-export async function receiptForSubject(em: Em, subject: PortalSubject, receiptId: string): Promise<{ id: string; jws: string } | null> {
+export async function receiptForSubject(
+  em: Em,
+  subject: PortalSubject,
+  receiptId: string,
+): Promise<{ id: string; jws: string } | null> {
   if (!z.uuid().safeParse(receiptId).success) return null;
   const candidate = await candidateOf(em, subject);
   if (!candidate) return null;

@@ -26,7 +26,12 @@ const recipient = (name: string, notifyEmail: string, extra: Partial<TRecipient>
 });
 
 const RECIPIENTS: TRecipient[] = [
-  recipient('Personio', 'privacy@personio.example', { role: 'processor', country: 'DE', safeguard: 'none', hrExport: true }),
+  recipient('Personio', 'privacy@personio.example', {
+    role: 'processor',
+    country: 'DE',
+    safeguard: 'none',
+    hrExport: true,
+  }),
   recipient('Checkr', 'privacy@checkr.example'),
   recipient('Sterling', 'privacy@sterling.example'),
   recipient('Postmark', ''),
@@ -42,21 +47,43 @@ forEachDatabase('the disclosure log and Art. 19 notices', (db) => {
     const deps = testDeps(db.orm());
     const asAdmin = await callerFor(deps, await sessionFor(deps, admin.id, tenant.id));
     const asRecruiter = await callerFor(deps, await sessionFor(deps, recruiter.id, tenant.id));
-    await asAdmin.privacy.updateSettings({ ...DEFAULT_PRIVACY_SETTINGS, contactEmail: 'privacy@notices.example', recipients });
+    await asAdmin.privacy.updateSettings({
+      ...DEFAULT_PRIVACY_SETTINGS,
+      contactEmail: 'privacy@notices.example',
+      recipients,
+    });
     const { job, candidate, applicationId } = await seedJobWithApplicant(
       db.orm(),
       actorOf(recruiter.id, tenant.id, 'recruiter'),
       {},
       { name: 'Hana Hired', phone: '+49 30 1234567' },
     );
-    await asRecruiter.attachments.upload({ candidateId: candidate.id, kind: 'resume', filename: 'cv.pdf', contentBase64: pdfBytes('CV').toString('base64') });
+    await asRecruiter.attachments.upload({
+      candidateId: candidate.id,
+      kind: 'resume',
+      filename: 'cv.pdf',
+      contentBase64: pdfBytes('CV').toString('base64'),
+    });
     const hire = async () => {
-      await asRecruiter.applications.move({ ids: [applicationId], stageId: job.stages.find((s) => s.kind === 'hired')!.id });
+      await asRecruiter.applications.move({
+        ids: [applicationId],
+        stageId: job.stages.find((s) => s.kind === 'hired')!.id,
+      });
       await asRecruiter.applications.exportToHr({ id: applicationId });
     };
-    const notices = () => tenantEm(db.orm(), tenant.id).find(OutboxEmail, { template: 'recipient_notice' }, { orderBy: { to: 'asc' } });
+    const notices = () =>
+      tenantEm(db.orm(), tenant.id).find(
+        OutboxEmail,
+        { template: 'recipient_notice' },
+        { orderBy: { to: 'asc' } },
+      );
     const verifiedRequest = async (type: 'erasure' | 'rectification' | 'restriction') => {
-      const request = await asAdmin.requests.create({ type, channel: 'email', requesterEmail: candidate.email, acknowledge: false });
+      const request = await asAdmin.requests.create({
+        type,
+        channel: 'email',
+        requesterEmail: candidate.email,
+        acknowledge: false,
+      });
       await asAdmin.requests.transition({ id: request.id, to: 'verified' });
       return request;
     };
@@ -68,7 +95,10 @@ forEachDatabase('the disclosure log and Art. 19 notices', (db) => {
       const w = await setup();
       expect((await w.asRecruiter.candidates.disclosures({ id: w.candidate.id })).entries).toEqual([]);
       await w.hire();
-      const { entries: [entry, ...rest], recipients } = await w.asRecruiter.candidates.disclosures({ id: w.candidate.id });
+      const {
+        entries: [entry, ...rest],
+        recipients,
+      } = await w.asRecruiter.candidates.disclosures({ id: w.candidate.id });
       expect(recipients.map((r) => r.name)).toEqual(['Personio', 'Checkr', 'Sterling', 'Postmark']);
       expect(rest).toEqual([]);
       expect(entry).toMatchObject({
@@ -77,7 +107,13 @@ forEachDatabase('the disclosure log and Art. 19 notices', (db) => {
         via: 'hr_export',
       });
       expect(entry!.categories.map((c) => c.key).sort()).toEqual(
-        ['user.contact.email', 'user.contact.phone_number', 'user.document.resume', 'user.name', 'user.recruitment.application'].sort(),
+        [
+          'user.contact.email',
+          'user.contact.phone_number',
+          'user.document.resume',
+          'user.name',
+          'user.recruitment.application',
+        ].sort(),
       );
     });
 
@@ -85,16 +121,26 @@ forEachDatabase('the disclosure log and Art. 19 notices', (db) => {
       const w = await setup(RECIPIENTS.map((r) => ({ ...r, hrExport: false })));
       await w.hire();
       const log = (await w.asAdmin.candidates.disclosures({ id: w.candidate.id })).entries;
-      expect(log.map((d) => [d.recipient.name, d.recipient.kind])).toEqual([['HR department (internal)', 'internal']]);
+      expect(log.map((d) => [d.recipient.name, d.recipient.kind])).toEqual([
+        ['HR department (internal)', 'internal'],
+      ]);
     });
 
     it('lets staff record a disclosure to a listed recipient only, and not while processing is restricted', async () => {
       const w = await setup();
       await expect(
-        w.asRecruiter.candidates.recordDisclosure({ candidateId: w.candidate.id, recipient: 'Nobody Inc', categories: ['user.name'] }),
+        w.asRecruiter.candidates.recordDisclosure({
+          candidateId: w.candidate.id,
+          recipient: 'Nobody Inc',
+          categories: ['user.name'],
+        }),
       ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
       await expect(
-        w.asRecruiter.candidates.recordDisclosure({ candidateId: w.candidate.id, recipient: 'Checkr', categories: [] }),
+        w.asRecruiter.candidates.recordDisclosure({
+          candidateId: w.candidate.id,
+          recipient: 'Checkr',
+          categories: [],
+        }),
       ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
       const recorded = await w.asRecruiter.candidates.recordDisclosure({
         candidateId: w.candidate.id,
@@ -102,10 +148,18 @@ forEachDatabase('the disclosure log and Art. 19 notices', (db) => {
         categories: ['user.name', 'user.professional.history'],
         purpose: 'Background check before the offer',
       });
-      expect(recorded).toMatchObject({ recipient: { name: 'Checkr' }, via: 'manual', purpose: 'Background check before the offer' });
+      expect(recorded).toMatchObject({
+        recipient: { name: 'Checkr' },
+        via: 'manual',
+        purpose: 'Background check before the offer',
+      });
       await w.asAdmin.candidates.restrict({ id: w.candidate.id });
       await expect(
-        w.asAdmin.candidates.recordDisclosure({ candidateId: w.candidate.id, recipient: 'Checkr', categories: ['user.name'] }),
+        w.asAdmin.candidates.recordDisclosure({
+          candidateId: w.candidate.id,
+          recipient: 'Checkr',
+          categories: ['user.name'],
+        }),
       ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
       expect(await tenantEm(db.orm(), w.tenant.id).count(Disclosure, { candidate: w.candidate.id })).toBe(1);
     });
@@ -123,7 +177,10 @@ forEachDatabase('the disclosure log and Art. 19 notices', (db) => {
       await w.asAdmin.requests.transition({ id: request.id, to: 'verified' });
       await w.asAdmin.requests.export({ id: request.id });
       const [entry] = (await w.asAdmin.candidates.disclosures({ id: w.candidate.id })).entries;
-      expect(entry).toMatchObject({ recipient: { name: 'Privacy Agents LLC', kind: 'agent' }, via: 'agent_export' });
+      expect(entry).toMatchObject({
+        recipient: { name: 'Privacy Agents LLC', kind: 'agent' },
+        via: 'agent_export',
+      });
       expect(entry!.categories.map((c) => c.key)).toContain('user.name');
     });
 
@@ -131,9 +188,16 @@ forEachDatabase('the disclosure log and Art. 19 notices', (db) => {
       const w = await setup();
       await w.hire();
       const request = await w.verifiedRequest('rectification');
-      const zip = unzip(Buffer.from((await w.asAdmin.requests.export({ id: request.id })).contentBase64, 'base64'));
+      const zip = unzip(
+        Buffer.from((await w.asAdmin.requests.export({ id: request.id })).contentBase64, 'base64'),
+      );
       const data = JSON.parse(zip.get('data.json')!.toString('utf8'));
-      expect(data.recipients).toEqual([expect.objectContaining({ recipient: expect.objectContaining({ name: 'Personio' }), via: 'hr_export' })]);
+      expect(data.recipients).toEqual([
+        expect.objectContaining({
+          recipient: expect.objectContaining({ name: 'Personio' }),
+          via: 'hr_export',
+        }),
+      ]);
       expect(data.records.Disclosure).toHaveLength(1);
     });
   });
@@ -154,15 +218,27 @@ forEachDatabase('the disclosure log and Art. 19 notices', (db) => {
       const w = await setup();
       await w.hire();
       // Sterling got only a work history: it learns of the person by reference, never by their address.
-      await w.asRecruiter.candidates.recordDisclosure({ candidateId: w.candidate.id, recipient: 'Sterling', categories: ['user.professional.history'] });
-      await w.asRecruiter.candidates.recordDisclosure({ candidateId: w.candidate.id, recipient: 'Postmark', categories: ['user.contact.email'] });
+      await w.asRecruiter.candidates.recordDisclosure({
+        candidateId: w.candidate.id,
+        recipient: 'Sterling',
+        categories: ['user.professional.history'],
+      });
+      await w.asRecruiter.candidates.recordDisclosure({
+        candidateId: w.candidate.id,
+        recipient: 'Postmark',
+        categories: ['user.contact.email'],
+      });
       const request = await w.verifiedRequest('restriction');
       await w.asAdmin.requests.transition({ id: request.id, to: 'completed', answer: 'Restricted.' });
       const sent = await w.notices();
       expect(sent.map((n) => n.to)).toEqual(['privacy@personio.example', 'privacy@sterling.example']);
       const [personio, sterling] = sent;
-      expect(personio!.text).toContain(`The person with email ${w.candidate.email} asked us to restrict the processing`);
-      expect(personio!.text).toMatch(/disclosed this person's data to you \(from \d{4}-\d{2}-\d{2}: Email address, Phone number, Resume and other documents, Name, Application answers and status\)/);
+      expect(personio!.text).toContain(
+        `The person with email ${w.candidate.email} asked us to restrict the processing`,
+      );
+      expect(personio!.text).toMatch(
+        /disclosed this person's data to you \(from \d{4}-\d{2}-\d{2}: Email address, Phone number, Resume and other documents, Name, Application answers and status\)/,
+      );
       expect(sterling!.text).not.toContain(w.candidate.email);
       expect(sterling!.text).not.toContain('Hana');
       expect(sterling!.text).toMatch(/under our reference D-[0-9A-F]{8}/);
@@ -175,8 +251,16 @@ forEachDatabase('the disclosure log and Art. 19 notices', (db) => {
 
     it('of a correction reach only recipients that received a corrected value, with the new value', async () => {
       const w = await setup();
-      await w.asRecruiter.candidates.recordDisclosure({ candidateId: w.candidate.id, recipient: 'Checkr', categories: ['user.name', 'user.contact.phone_number'] });
-      await w.asRecruiter.candidates.recordDisclosure({ candidateId: w.candidate.id, recipient: 'Sterling', categories: ['user.name'] });
+      await w.asRecruiter.candidates.recordDisclosure({
+        candidateId: w.candidate.id,
+        recipient: 'Checkr',
+        categories: ['user.name', 'user.contact.phone_number'],
+      });
+      await w.asRecruiter.candidates.recordDisclosure({
+        candidateId: w.candidate.id,
+        recipient: 'Sterling',
+        categories: ['user.name'],
+      });
       const em = tenantEm(db.orm(), w.tenant.id);
       await em.transactional((tx) =>
         notifyRecipients(tx, w.tenant.id, w.candidate.id, {
@@ -206,10 +290,24 @@ forEachDatabase('the disclosure log and Art. 19 notices', (db) => {
       expect(await tenantEm(db.orm(), w.tenant.id).count(Disclosure, { candidate: w.candidate.id })).toBe(1);
 
       const dir = mkdtempSync(join(tmpdir(), 'candor-notices-'));
-      await deliverDueEmails(db.orm().em.fork(), fileTransport(dir), 'Candor <no-reply@candor.test>', createLogger('silent'));
+      await deliverDueEmails(
+        db.orm().em.fork(),
+        fileTransport(dir),
+        'Candor <no-reply@candor.test>',
+        createLogger('silent'),
+      );
       const delivered = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'));
-      expect(delivered.some((m) => m.includes('To: privacy@personio.example') && m.includes(w.candidate.email))).toBe(true);
-      const kept = await db.orm().em.fork().find(OutboxEmail, { proofAddressHash: { $ne: null }, tenant: w.tenant.id }, { filters: { [TENANT_FILTER]: false } });
+      expect(
+        delivered.some((m) => m.includes('To: privacy@personio.example') && m.includes(w.candidate.email)),
+      ).toBe(true);
+      const kept = await db
+        .orm()
+        .em.fork()
+        .find(
+          OutboxEmail,
+          { proofAddressHash: { $ne: null }, tenant: w.tenant.id },
+          { filters: { [TENANT_FILTER]: false } },
+        );
       expect(kept.map((m) => [m.template, m.status, m.to, m.text]).sort()).toEqual(
         [
           ['privacy_request', 'sent', proofAddressRef(w.candidate.email), ''],
@@ -223,7 +321,11 @@ forEachDatabase('the disclosure log and Art. 19 notices', (db) => {
       await w.hire();
       await expect(
         tenantEm(db.orm(), w.tenant.id).transactional(async (tx) => {
-          await notifyRecipients(tx, w.tenant.id, w.candidate.id, { kind: 'erasure', subject: { email: w.candidate.email, name: 'x' }, reference: 'Y' });
+          await notifyRecipients(tx, w.tenant.id, w.candidate.id, {
+            kind: 'erasure',
+            subject: { email: w.candidate.email, name: 'x' },
+            reference: 'Y',
+          });
           throw new Error('the erasure failed');
         }),
       ).rejects.toThrow('the erasure failed');

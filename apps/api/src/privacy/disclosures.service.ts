@@ -82,22 +82,42 @@ function fromSettings(recipient: TRecipient): DisclosureRecipient {
 export async function hrExportRecipients(em: Em, tenantId: string): Promise<DisclosureRecipient[]> {
   const settings = await privacySettingsOf(em, tenantId);
   const marked = settings.recipients.filter((r) => r.hrExport).map(fromSettings);
-  return marked.length > 0 ? marked : [{ name: 'HR department (internal)', kind: 'internal', country: null, safeguard: null, notifyEmail: null }];
+  return marked.length > 0
+    ? marked
+    : [
+        {
+          name: 'HR department (internal)',
+          kind: 'internal',
+          country: null,
+          safeguard: null,
+          notifyEmail: null,
+        },
+      ];
 }
 
 /** Staff record that they gave a candidate's data to one of the Privacy page's recipients (a background check, say). */
-export async function recordManualDisclosure(em: Em, actor: Actor, input: z.output<typeof ZDisclosureRecordInput>): Promise<TDisclosure> {
+export async function recordManualDisclosure(
+  em: Em,
+  actor: Actor,
+  input: z.output<typeof ZDisclosureRecordInput>,
+): Promise<TDisclosure> {
   const candidate = await visibleCandidate(em, actor, input.candidateId);
   assertNotRestricted(candidate, 'their data cannot be disclosed', 'candidateId');
   const settings = await privacySettingsOf(em, actor.tenantId);
   const recipient = settings.recipients.find((r) => r.name === input.recipient);
   if (!recipient) {
-    throw new AppError('BAD_REQUEST', 'Add the recipient on the Privacy page first: only listed recipients may receive data', {
-      recipient: ['Not a recipient on the Privacy page'],
-    });
+    throw new AppError(
+      'BAD_REQUEST',
+      'Add the recipient on the Privacy page first: only listed recipients may receive data',
+      {
+        recipient: ['Not a recipient on the Privacy page'],
+      },
+    );
   }
   if (input.applicationId && !(await em.findOne(Application, { id: input.applicationId, candidate }))) {
-    throw new AppError('BAD_REQUEST', 'That application is not this candidate’s', { applicationId: ['Not this candidate’s'] });
+    throw new AppError('BAD_REQUEST', 'That application is not this candidate’s', {
+      applicationId: ['Not this candidate’s'],
+    });
   }
   recordDisclosure(em, {
     tenantId: actor.tenantId,
@@ -109,7 +129,12 @@ export async function recordManualDisclosure(em: Em, actor: Actor, input: z.outp
     via: 'manual',
     userId: actor.userId,
   });
-  recordAudit(em, actor, { action: 'candidate.disclosure', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
+  recordAudit(em, actor, {
+    action: 'candidate.disclosure',
+    targetType: 'Candidate',
+    targetId: candidate.id,
+    subjectId: candidate.id,
+  });
   await em.flush();
   const [latest] = await disclosuresOf(em, candidate.id);
   return latest as TDisclosure;
@@ -134,12 +159,20 @@ function toDisclosure(row: DisclosureRow): TDisclosure {
 
 /** A candidate's log, newest first: for the candidate page, the portal and Art. 19 notices. */
 export async function disclosuresOf(em: Em, candidateId: string): Promise<TDisclosure[]> {
-  const rows = await em.find(Disclosure, { candidate: candidateId }, { orderBy: { disclosedAt: 'desc', id: 'desc' } });
+  const rows = await em.find(
+    Disclosure,
+    { candidate: candidateId },
+    { orderBy: { disclosedAt: 'desc', id: 'desc' } },
+  );
   return rows.map(toDisclosure);
 }
 
 /** The candidate page's view of the log (recruiters and admins), with the recipients a disclosure may be recorded to. */
-export async function candidateDisclosures(em: Em, actor: Actor, candidateId: string): Promise<TDisclosureLog> {
+export async function candidateDisclosures(
+  em: Em,
+  actor: Actor,
+  candidateId: string,
+): Promise<TDisclosureLog> {
   const candidate = await visibleCandidate(em, actor, candidateId);
   const settings = await privacySettingsOf(em, actor.tenantId);
   return {
@@ -162,13 +195,25 @@ export interface RecipientOfSubject {
  * category it received. The Privacy page's current notice address wins
  * over the one recorded at the time (addresses change; the recipient does not).
  */
-export async function recipientsOfSubject(em: Em, tenantId: string, candidateId: string): Promise<RecipientOfSubject[]> {
-  const rows = await em.find(Disclosure, { candidate: candidateId }, { orderBy: { disclosedAt: 'asc', id: 'asc' } });
-  const current = new Map((await privacySettingsOf(em, tenantId)).recipients.map((r) => [r.name, r.notifyEmail || null]));
+export async function recipientsOfSubject(
+  em: Em,
+  tenantId: string,
+  candidateId: string,
+): Promise<RecipientOfSubject[]> {
+  const rows = await em.find(
+    Disclosure,
+    { candidate: candidateId },
+    { orderBy: { disclosedAt: 'asc', id: 'asc' } },
+  );
+  const current = new Map(
+    (await privacySettingsOf(em, tenantId)).recipients.map((r) => [r.name, r.notifyEmail || null]),
+  );
   const byName = new Map<string, RecipientOfSubject>();
   for (const row of rows) {
     const known = byName.get(row.recipientName);
-    const notifyEmail = current.has(row.recipientName) ? (current.get(row.recipientName) ?? null) : (row.notifyEmail ?? null);
+    const notifyEmail = current.has(row.recipientName)
+      ? (current.get(row.recipientName) ?? null)
+      : (row.notifyEmail ?? null);
     if (!known) {
       byName.set(row.recipientName, {
         name: row.recipientName,

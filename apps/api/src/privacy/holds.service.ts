@@ -27,21 +27,36 @@ export async function activeHoldsOn(em: Em, candidateId: string): Promise<HoldRo
   return rows.filter((r) => holdActive({ releasedAt: null, endsOn: r.endsOn ?? null }, dayOf()));
 }
 
-export async function listHolds(em: Em, filter: { candidateId?: string; activeOnly: boolean }): Promise<TLegalHold[]> {
+export async function listHolds(
+  em: Em,
+  filter: { candidateId?: string; activeOnly: boolean },
+): Promise<TLegalHold[]> {
   const rows = await em.find(
     LegalHold,
-    { ...(filter.candidateId ? { candidate: filter.candidateId } : {}), ...(filter.activeOnly ? { releasedAt: null } : {}) },
+    {
+      ...(filter.candidateId ? { candidate: filter.candidateId } : {}),
+      ...(filter.activeOnly ? { releasedAt: null } : {}),
+    },
     { populate: ['placedBy'], orderBy: { placedAt: 'desc', id: 'asc' }, limit: 500 },
   );
   return rows.map(toDto).filter((h) => !filter.activeOnly || h.active);
 }
 
-export async function placeHold(em: Em, actor: Actor, input: z.output<typeof ZLegalHoldPlaceInput>): Promise<TLegalHold> {
+export async function placeHold(
+  em: Em,
+  actor: Actor,
+  input: z.output<typeof ZLegalHoldPlaceInput>,
+): Promise<TLegalHold> {
   const candidate = await em.findOne(Candidate, input.candidateId);
-  if (!candidate) throw new AppError('NOT_FOUND', 'No such candidate', { candidateId: ['Unknown candidate'] });
-  const application = input.applicationId ? await em.findOne(Application, { id: input.applicationId, candidate }) : null;
-  if (input.applicationId && !application) throw new AppError('NOT_FOUND', 'No such application of this candidate', { applicationId: ['Unknown'] });
-  if (input.endsOn && input.endsOn < dayOf()) throw new AppError('BAD_REQUEST', 'The end date has passed', { endsOn: ['Today or later'] });
+  if (!candidate)
+    throw new AppError('NOT_FOUND', 'No such candidate', { candidateId: ['Unknown candidate'] });
+  const application = input.applicationId
+    ? await em.findOne(Application, { id: input.applicationId, candidate })
+    : null;
+  if (input.applicationId && !application)
+    throw new AppError('NOT_FOUND', 'No such application of this candidate', { applicationId: ['Unknown'] });
+  if (input.endsOn && input.endsOn < dayOf())
+    throw new AppError('BAD_REQUEST', 'The end date has passed', { endsOn: ['Today or later'] });
   const hold = em.create(LegalHold, {
     tenant: actor.tenantId,
     candidate,
@@ -50,7 +65,12 @@ export async function placeHold(em: Em, actor: Actor, input: z.output<typeof ZLe
     endsOn: input.endsOn,
     placedBy: em.getReference(User, actor.userId),
   });
-  recordAudit(em, actor, { action: 'hold.place', targetType: 'LegalHold', targetId: hold.id, subjectId: candidate.id });
+  recordAudit(em, actor, {
+    action: 'hold.place',
+    targetType: 'LegalHold',
+    targetId: hold.id,
+    subjectId: candidate.id,
+  });
   await em.flush();
   await em.populate(hold, ['placedBy']);
   return toDto(hold);
@@ -62,7 +82,12 @@ export async function releaseHold(em: Em, actor: Actor, id: string): Promise<TLe
   if (hold.releasedAt) throw new AppError('PRECONDITION_FAILED', 'This hold was released already');
   hold.releasedAt = new Date();
   hold.releasedBy = em.getReference(User, actor.userId);
-  recordAudit(em, actor, { action: 'hold.release', targetType: 'LegalHold', targetId: hold.id, subjectId: hold.candidate.id });
+  recordAudit(em, actor, {
+    action: 'hold.release',
+    targetType: 'LegalHold',
+    targetId: hold.id,
+    subjectId: hold.candidate.id,
+  });
   await em.flush();
   return toDto(hold);
 }

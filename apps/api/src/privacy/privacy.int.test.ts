@@ -1,7 +1,15 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AuditEvent, ConsentEvent, ConsentReceipt, Candidate, type Orm, PrivacyNotice, Tenant } from '@candor/db';
+import {
+  AuditEvent,
+  Candidate,
+  ConsentEvent,
+  ConsentReceipt,
+  type Orm,
+  PrivacyNotice,
+  Tenant,
+} from '@candor/db';
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
 import { DEFAULT_PRIVACY_SETTINGS, dayOf, MAX_LOGO_BYTES, type TPrivacySettings } from '@candor/schemas';
 import type { TRPCError } from '@trpc/server';
@@ -25,7 +33,9 @@ async function fieldErrorsOf(call: Promise<unknown>): Promise<Record<string, str
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
     const cause = (error as TRPCError).cause;
     if (cause instanceof AppError) return cause.fieldErrors;
-    return fieldErrorsFromIssues((cause as unknown as { issues: Parameters<typeof fieldErrorsFromIssues>[0] }).issues);
+    return fieldErrorsFromIssues(
+      (cause as unknown as { issues: Parameters<typeof fieldErrorsFromIssues>[0] }).issues,
+    );
   }
   throw new Error('expected the call to fail');
 }
@@ -34,9 +44,20 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
-const JPEG = Buffer.concat([Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'), Buffer.alloc(64), Buffer.from('ffd9', 'hex')]);
-const WEBP = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x24, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(32)]);
-const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>');
+const JPEG = Buffer.concat([
+  Buffer.from('ffd8ffe000104a46494600010100000100010000', 'hex'),
+  Buffer.alloc(64),
+  Buffer.from('ffd9', 'hex'),
+]);
+const WEBP = Buffer.concat([
+  Buffer.from('RIFF'),
+  Buffer.from([0x24, 0, 0, 0]),
+  Buffer.from('WEBPVP8 '),
+  Buffer.alloc(32),
+]);
+const SVG = Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="1" height="1"/></svg>',
+);
 const b64 = (bytes: Buffer) => ({ contentBase64: bytes.toString('base64') });
 
 function daysFromToday(days: number): string {
@@ -44,7 +65,9 @@ function daysFromToday(days: number): string {
 }
 
 function filesIn(root: string): string[] {
-  return readdirSync(root, { recursive: true }).map(String).filter((f) => f.length > 3);
+  return readdirSync(root, { recursive: true })
+    .map(String)
+    .filter((f) => f.length > 3);
 }
 
 forEachDatabase('privacy', (db) => {
@@ -66,7 +89,8 @@ forEachDatabase('privacy', (db) => {
     return { tenant, admin, recruiter, manager, deps, filesRoot, published, as, caller: await as(admin) };
   };
 
-  const auditCount = (orm: Orm, tenantId: string, action: string) => tenantEm(orm, tenantId).count(AuditEvent, { action });
+  const auditCount = (orm: Orm, tenantId: string, action: string) =>
+    tenantEm(orm, tenantId).count(AuditEvent, { action });
 
   describe('privacy settings', () => {
     it('starts from the defaults, saves, audits and republishes the careers site', async () => {
@@ -78,8 +102,20 @@ forEachDatabase('privacy', (db) => {
         askSalaryExpectation: true,
         contactEmail: 'privacy@example.test',
         consentPurposes: [
-          { key: 'talent_pool', label: 'Keep me in the talent pool', description: '', marketing: false, enabled: true },
-          { key: 'newsletter', label: 'Send me the newsletter', description: 'Monthly', marketing: true, enabled: false },
+          {
+            key: 'talent_pool',
+            label: 'Keep me in the talent pool',
+            description: '',
+            marketing: false,
+            enabled: true,
+          },
+          {
+            key: 'newsletter',
+            label: 'Send me the newsletter',
+            description: 'Monthly',
+            marketing: true,
+            enabled: false,
+          },
         ],
       };
       expect(await caller.privacy.updateSettings(next)).toEqual(next);
@@ -94,7 +130,10 @@ forEachDatabase('privacy', (db) => {
       const purpose = DEFAULT_PRIVACY_SETTINGS.consentPurposes[0]!;
       expect(
         await fieldErrorsOf(
-          caller.privacy.updateSettings({ ...DEFAULT_PRIVACY_SETTINGS, consentPurposes: [purpose, { ...purpose, label: 'Again' }] }),
+          caller.privacy.updateSettings({
+            ...DEFAULT_PRIVACY_SETTINGS,
+            consentPurposes: [purpose, { ...purpose, label: 'Again' }],
+          }),
         ),
       ).toEqual({ 'consentPurposes.1.key': ['Used twice'] });
       const errors = await fieldErrorsOf(
@@ -106,9 +145,16 @@ forEachDatabase('privacy', (db) => {
           consentPurposes: [{ ...purpose, key: 'Bad Key', label: ' ' }],
         }),
       );
-      expect(Object.keys(errors ?? {}).sort()).toEqual(['consentPurposes.0.key', 'consentPurposes.0.label', 'contactEmail', 'minimumAge']);
+      expect(Object.keys(errors ?? {}).sort()).toEqual([
+        'consentPurposes.0.key',
+        'consentPurposes.0.label',
+        'contactEmail',
+        'minimumAge',
+      ]);
       expect(errors?.contactEmail).toEqual(['Enter a valid email address']);
-      expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Tenant, tenant.id)).privacySettings).toBeNull();
+      expect(
+        (await tenantEm(db.orm(), tenant.id).findOneOrFail(Tenant, tenant.id)).privacySettings,
+      ).toBeNull();
       expect(await auditCount(db.orm(), tenant.id, 'settings.privacy_update')).toBe(0);
       expect(published).toEqual([]);
     });
@@ -118,10 +164,16 @@ forEachDatabase('privacy', (db) => {
       for (const user of [recruiter, manager]) {
         const caller = await as(user);
         await expect(caller.privacy.settings()).rejects.toMatchObject({ code: 'FORBIDDEN' });
-        await expect(caller.privacy.updateSettings(DEFAULT_PRIVACY_SETTINGS)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+        await expect(caller.privacy.updateSettings(DEFAULT_PRIVACY_SETTINGS)).rejects.toMatchObject({
+          code: 'FORBIDDEN',
+        });
         await expect(caller.privacy.notices()).rejects.toMatchObject({ code: 'FORBIDDEN' });
-        await expect(caller.privacy.saveDraft({ bodyMd: 'Mine now' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-        await expect(caller.privacy.publish({ effectiveOn: dayOf(), materialChange: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+        await expect(caller.privacy.saveDraft({ bodyMd: 'Mine now' })).rejects.toMatchObject({
+          code: 'FORBIDDEN',
+        });
+        await expect(
+          caller.privacy.publish({ effectiveOn: dayOf(), materialChange: false }),
+        ).rejects.toMatchObject({ code: 'FORBIDDEN' });
       }
     });
   });
@@ -132,7 +184,13 @@ forEachDatabase('privacy', (db) => {
       expect(await caller.privacy.notices()).toEqual([]);
 
       const draft = await caller.privacy.saveDraft({ bodyMd: '# Notice\n\nFirst words.' });
-      expect(draft).toMatchObject({ status: 'draft', version: null, bodyMd: '# Notice\n\nFirst words.', publishedAt: null, publishedBy: null });
+      expect(draft).toMatchObject({
+        status: 'draft',
+        version: null,
+        bodyMd: '# Notice\n\nFirst words.',
+        publishedAt: null,
+        publishedBy: null,
+      });
       const edited = await caller.privacy.saveDraft({ bodyMd: '# Notice\n\nBetter words.' });
       expect(edited.id).toBe(draft.id);
       expect((await caller.privacy.notices()).map((n) => [n.id, n.status, n.bodyMd])).toEqual([
@@ -163,7 +221,12 @@ forEachDatabase('privacy', (db) => {
         materialChange: true,
         changeSummary: 'We keep the talent pool for 36 months.',
       });
-      expect(v2).toMatchObject({ version: 2, materialChange: true, changeSummary: 'We keep the talent pool for 36 months.', effectiveOn: daysFromToday(14) });
+      expect(v2).toMatchObject({
+        version: 2,
+        materialChange: true,
+        changeSummary: 'We keep the talent pool for 36 months.',
+        effectiveOn: daysFromToday(14),
+      });
       const third = await caller.privacy.saveDraft({ bodyMd: 'Work in progress' });
 
       const list = await caller.privacy.notices();
@@ -188,7 +251,9 @@ forEachDatabase('privacy', (db) => {
     it('refuses to publish without a draft, with a clear message', async () => {
       const { caller, tenant, published } = await setup();
       await seedPublishedNotice(db.orm().em.fork(), tenant);
-      await expect(caller.privacy.publish({ effectiveOn: dayOf(), materialChange: false })).rejects.toMatchObject({
+      await expect(
+        caller.privacy.publish({ effectiveOn: dayOf(), materialChange: false }),
+      ).rejects.toMatchObject({
         code: 'PRECONDITION_FAILED',
         message: expect.stringMatching(/no draft/i),
       });
@@ -200,15 +265,27 @@ forEachDatabase('privacy', (db) => {
     it('refuses backdating and a material change without a summary, keeping the draft a draft', async () => {
       const { caller, tenant, published } = await setup();
       await caller.privacy.saveDraft({ bodyMd: 'Our notice' });
-      expect(await fieldErrorsOf(caller.privacy.publish({ effectiveOn: daysFromToday(-1), materialChange: false }))).toEqual({
+      expect(
+        await fieldErrorsOf(
+          caller.privacy.publish({ effectiveOn: daysFromToday(-1), materialChange: false }),
+        ),
+      ).toEqual({
         effectiveOn: [`Choose today (${dayOf()}) or a later day`],
       });
-      expect(await fieldErrorsOf(caller.privacy.publish({ effectiveOn: dayOf(), materialChange: true, changeSummary: '  ' }))).toEqual({
+      expect(
+        await fieldErrorsOf(
+          caller.privacy.publish({ effectiveOn: dayOf(), materialChange: true, changeSummary: '  ' }),
+        ),
+      ).toEqual({
         changeSummary: ['Say what changed: applicants are told'],
       });
-      expect(Object.keys((await fieldErrorsOf(caller.privacy.publish({ effectiveOn: '1 Dec 2030', materialChange: false }))) ?? {})).toEqual([
-        'effectiveOn',
-      ]);
+      expect(
+        Object.keys(
+          (await fieldErrorsOf(
+            caller.privacy.publish({ effectiveOn: '1 Dec 2030', materialChange: false }),
+          )) ?? {},
+        ),
+      ).toEqual(['effectiveOn']);
       expect((await caller.privacy.notices()).map((n) => [n.status, n.version])).toEqual([['draft', null]]);
       expect(await auditCount(db.orm(), tenant.id, 'notice.publish')).toBe(0);
       expect(published).toEqual([]);
@@ -217,7 +294,9 @@ forEachDatabase('privacy', (db) => {
     it('refuses an empty draft and keeps the saved one', async () => {
       const { caller } = await setup();
       await caller.privacy.saveDraft({ bodyMd: 'Kept' });
-      expect(await fieldErrorsOf(caller.privacy.saveDraft({ bodyMd: '   ' }))).toEqual({ bodyMd: ['Write the notice'] });
+      expect(await fieldErrorsOf(caller.privacy.saveDraft({ bodyMd: '   ' }))).toEqual({
+        bodyMd: ['Write the notice'],
+      });
       expect((await caller.privacy.notices()).map((n) => n.bodyMd)).toEqual(['Kept']);
     });
 
@@ -229,7 +308,9 @@ forEachDatabase('privacy', (db) => {
       await a.caller.privacy.saveDraft({ bodyMd: 'A two' });
       await a.caller.privacy.publish({ effectiveOn: dayOf(), materialChange: false });
       await b.caller.privacy.saveDraft({ bodyMd: 'B one' });
-      expect((await b.caller.privacy.publish({ effectiveOn: dayOf(), materialChange: false })).version).toBe(1);
+      expect((await b.caller.privacy.publish({ effectiveOn: dayOf(), materialChange: false })).version).toBe(
+        1,
+      );
       expect((await b.caller.privacy.notices()).map((n) => n.bodyMd)).toEqual(['B one']);
       expect((await a.caller.privacy.notices()).map((n) => n.bodyMd)).toEqual(['A two', 'A one']);
       const rows = await tenantEm(db.orm(), a.tenant.id).find(PrivacyNotice, {});
@@ -280,7 +361,11 @@ forEachDatabase('privacy', (db) => {
       const { caller, candidate } = await applyWithConsents();
       const [listed] = (await caller.applications.list({ filter: { candidateId: candidate.id } })).data;
       const application = await caller.applications.get({ id: listed!.id });
-      expect(application).toMatchObject({ noticeVersion: 1, coverLetter: 'I like robots.', salaryExpectation: '60,000 EUR a year' });
+      expect(application).toMatchObject({
+        noticeVersion: 1,
+        coverLetter: 'I like robots.',
+        salaryExpectation: '60,000 EUR a year',
+      });
     });
 
     it('leaves them null on an application added by staff', async () => {
@@ -312,7 +397,14 @@ forEachDatabase('privacy', (db) => {
       await em.flush();
 
       const history = await caller.privacy.consentHistory({ candidateId: candidate.id });
-      const row = (e: (typeof history)[number]) => [e.purpose, e.decision, e.channel, e.gpc, e.noticeVersion, e.receiptId];
+      const row = (e: (typeof history)[number]) => [
+        e.purpose,
+        e.decision,
+        e.channel,
+        e.gpc,
+        e.noticeVersion,
+        e.receiptId,
+      ];
       expect(history).toHaveLength(3);
       expect(row(history[0]!)).toEqual(['talent_pool', 'withdrawn', 'privacy_portal', true, 1, null]);
       // The two decisions of the application share one moment and one receipt.
@@ -325,7 +417,9 @@ forEachDatabase('privacy', (db) => {
       expect(await auditCount(db.orm(), tenant.id, 'consent.read')).toBe(1);
 
       // A recruiter sees all candidates; a hiring manager those of their jobs (this one is).
-      expect(await (await as(recruiter)).privacy.consentHistory({ candidateId: candidate.id })).toHaveLength(3);
+      expect(await (await as(recruiter)).privacy.consentHistory({ candidateId: candidate.id })).toHaveLength(
+        3,
+      );
       expect(await (await as(manager)).privacy.consentHistory({ candidateId: candidate.id })).toHaveLength(3);
     });
 
@@ -333,11 +427,17 @@ forEachDatabase('privacy', (db) => {
       const { tenant, as, manager, admin } = await applyWithConsents();
       const { candidate: stranger } = await seedJobWithApplicant(db.orm(), actorOf(admin.id, tenant.id));
       const asManager = await as(manager);
-      await expect(asManager.candidates.get({ id: stranger.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-      await expect(asManager.privacy.consentHistory({ candidateId: stranger.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(asManager.candidates.get({ id: stranger.id })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      await expect(asManager.privacy.consentHistory({ candidateId: stranger.id })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
 
       const other = await setup();
-      await expect(other.caller.privacy.consentHistory({ candidateId: stranger.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(other.caller.privacy.consentHistory({ candidateId: stranger.id })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
       expect(await (await as(admin)).privacy.consentHistory({ candidateId: stranger.id })).toEqual([]);
     });
   });
@@ -347,7 +447,12 @@ forEachDatabase('privacy', (db) => {
 
     it('shows the defaults, then saves name, colour, about text and logo, and republishes', async () => {
       const { caller, tenant, deps, published } = await setup();
-      expect(await caller.settings.branding()).toEqual({ name: tenant.name, primaryColor: '#1f6feb', about: '', logoUrl: null });
+      expect(await caller.settings.branding()).toEqual({
+        name: tenant.name,
+        primaryColor: '#1f6feb',
+        about: '',
+        logoUrl: null,
+      });
 
       const saved = await caller.settings.updateBranding({ ...valid, logo: b64(PNG) });
       expect(saved).toEqual({ ...valid, logoUrl: `/careers/${tenant.slug}/logo.png` });
@@ -365,7 +470,9 @@ forEachDatabase('privacy', (db) => {
       await caller.settings.updateBranding({ ...valid, logo: b64(PNG) });
       const first = (await em().findOneOrFail(Tenant, tenant.id)).logoKey ?? '';
 
-      expect((await caller.settings.updateBranding({ ...valid, logo: b64(JPEG) })).logoUrl).toBe(`/careers/${tenant.slug}/logo.jpg`);
+      expect((await caller.settings.updateBranding({ ...valid, logo: b64(JPEG) })).logoUrl).toBe(
+        `/careers/${tenant.slug}/logo.jpg`,
+      );
       const second = (await em().findOneOrFail(Tenant, tenant.id)).logoKey ?? '';
       expect(second).not.toBe(first);
       await expect(deps.files.read(first)).rejects.toThrow();
@@ -375,7 +482,9 @@ forEachDatabase('privacy', (db) => {
         name: 'Renamed',
         logoUrl: `/careers/${tenant.slug}/logo.jpg`,
       });
-      expect((await caller.settings.updateBranding({ ...valid, logo: b64(WEBP) })).logoUrl).toBe(`/careers/${tenant.slug}/logo.webp`);
+      expect((await caller.settings.updateBranding({ ...valid, logo: b64(WEBP) })).logoUrl).toBe(
+        `/careers/${tenant.slug}/logo.webp`,
+      );
       const third = (await em().findOneOrFail(Tenant, tenant.id)).logoKey ?? '';
 
       expect((await caller.settings.updateBranding({ ...valid, logo: null })).logoUrl).toBeNull();
@@ -392,20 +501,38 @@ forEachDatabase('privacy', (db) => {
 
       const tooLarge = Buffer.concat([PNG, Buffer.alloc(MAX_LOGO_BYTES + 1 - PNG.length)]);
       for (const bytes of [SVG, Buffer.from('GIF89a\x01\x00\x01\x00'), Buffer.alloc(0), tooLarge]) {
-        const errors = await fieldErrorsOf(caller.settings.updateBranding({ name: 'Changed', primaryColor: '#000000', about: '', logo: b64(bytes) }));
+        const errors = await fieldErrorsOf(
+          caller.settings.updateBranding({
+            name: 'Changed',
+            primaryColor: '#000000',
+            about: '',
+            logo: b64(bytes),
+          }),
+        );
         expect(Object.keys(errors ?? {})).toEqual(['logo']);
       }
-      expect(await fieldErrorsOf(caller.settings.updateBranding({ ...valid, logo: { contentBase64: 'not base64!' } }))).toHaveProperty([
-        'logo.contentBase64',
-      ]);
-      expect(await fieldErrorsOf(caller.settings.updateBranding({ name: ' ', primaryColor: 'teal', about: 'x'.repeat(1001) }))).toEqual({
+      expect(
+        await fieldErrorsOf(
+          caller.settings.updateBranding({ ...valid, logo: { contentBase64: 'not base64!' } }),
+        ),
+      ).toHaveProperty(['logo.contentBase64']);
+      expect(
+        await fieldErrorsOf(
+          caller.settings.updateBranding({ name: ' ', primaryColor: 'teal', about: 'x'.repeat(1001) }),
+        ),
+      ).toEqual({
         name: ['Enter the company name'],
         primaryColor: ['Use a colour like #1f6feb'],
         about: [expect.any(String)],
       });
 
       const after = await tenantEm(db.orm(), tenant.id).findOneOrFail(Tenant, tenant.id);
-      expect(after).toMatchObject({ name: before.name, primaryColor: before.primaryColor, about: before.about, logoKey: before.logoKey });
+      expect(after).toMatchObject({
+        name: before.name,
+        primaryColor: before.primaryColor,
+        about: before.about,
+        logoKey: before.logoKey,
+      });
       expect(filesIn(filesRoot)).toEqual(files);
       expect(await auditCount(db.orm(), tenant.id, 'settings.branding_update')).toBe(1);
       expect(published).toEqual([tenant.id]);

@@ -1,9 +1,22 @@
-import { ZCandidateIdInput, ZConsentEvent, ZNoticeDraftInput, ZNoticePublishInput, ZPrivacyNotice, ZPrivacySettings } from '@candor/schemas';
+import {
+  ZCandidateIdInput,
+  ZConsentEvent,
+  ZNoticeDraftInput,
+  ZNoticePublishInput,
+  ZPrivacyNotice,
+  ZPrivacySettings,
+} from '@candor/schemas';
 import { z } from 'zod';
 import { roleProcedure, router } from '../trpc/init.js';
+import {
+  consentHistory,
+  listNotices,
+  publishNotice,
+  saveNoticeDraft,
+  updatePrivacySettings,
+} from './privacy.service.js';
 import { privacySettingsOf } from './privacy-settings.service.js';
 import { recordOfProcessing, recordOfProcessingPdf } from './record-of-processing.js';
-import { consentHistory, listNotices, publishNotice, saveNoticeDraft, updatePrivacySettings } from './privacy.service.js';
 
 /** The privacy notice, the apply form's consent settings, and candidates' consent history. */
 export const privacyRouter = router({

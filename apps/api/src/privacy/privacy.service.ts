@@ -31,10 +31,18 @@ function toNotice(n: NoticeRow): TPrivacyNotice {
   };
 }
 
-export async function updatePrivacySettings(em: Em, actor: Actor, settings: TPrivacySettings): Promise<TPrivacySettings> {
+export async function updatePrivacySettings(
+  em: Em,
+  actor: Actor,
+  settings: TPrivacySettings,
+): Promise<TPrivacySettings> {
   const tenant = await em.findOneOrFail(Tenant, actor.tenantId);
   tenant.privacySettings = settings;
-  recordAudit(em, actor, { action: 'settings.privacy_update', targetType: 'Tenant', targetId: actor.tenantId });
+  recordAudit(em, actor, {
+    action: 'settings.privacy_update',
+    targetType: 'Tenant',
+    targetId: actor.tenantId,
+  });
   await em.flush();
   return settings;
 }
@@ -48,7 +56,11 @@ function findDraft(em: Em): Promise<NoticeRow | null> {
 export async function listNotices(em: Em): Promise<TPrivacyNotice[]> {
   const [draft, published] = await Promise.all([
     findDraft(em),
-    em.find(PrivacyNotice, { version: { $ne: null } }, { populate: ['publishedBy'], orderBy: { version: 'desc' } }),
+    em.find(
+      PrivacyNotice,
+      { version: { $ne: null } },
+      { populate: ['publishedBy'], orderBy: { version: 'desc' } },
+    ),
   ]);
   return [...(draft ? [draft] : []), ...published].map(toNotice);
 }
@@ -57,9 +69,14 @@ export async function listNotices(em: Em): Promise<TPrivacyNotice[]> {
  * Creates or updates the tenant's single draft. Published versions are never
  * touched here: after a publish, the next save starts a new draft.
  */
-export async function saveNoticeDraft(em: Em, actor: Actor, input: z.output<typeof ZNoticeDraftInput>): Promise<TPrivacyNotice> {
+export async function saveNoticeDraft(
+  em: Em,
+  actor: Actor,
+  input: z.output<typeof ZNoticeDraftInput>,
+): Promise<TPrivacyNotice> {
   const existing = await findDraft(em);
-  const draft = existing ?? em.create(PrivacyNotice, { tenant: actor.tenantId, version: null, bodyMd: input.bodyMd });
+  const draft =
+    existing ?? em.create(PrivacyNotice, { tenant: actor.tenantId, version: null, bodyMd: input.bodyMd });
   draft.bodyMd = input.bodyMd;
   recordAudit(em, actor, { action: 'notice.draft_save', targetType: 'PrivacyNotice', targetId: draft.id });
   await em.flush();
@@ -70,7 +87,11 @@ export async function saveNoticeDraft(em: Em, actor: Actor, input: z.output<type
  * Freezes the draft as the next version. Notices cannot be backdated: what
  * applicants were shown before today must stay what they were shown.
  */
-export async function publishNotice(em: Em, actor: Actor, input: z.output<typeof ZNoticePublishInput>): Promise<TPrivacyNotice> {
+export async function publishNotice(
+  em: Em,
+  actor: Actor,
+  input: z.output<typeof ZNoticePublishInput>,
+): Promise<TPrivacyNotice> {
   const today = dayOf();
   if (input.effectiveOn < today) {
     throw new AppError('BAD_REQUEST', 'A notice cannot take effect in the past', {
@@ -79,8 +100,16 @@ export async function publishNotice(em: Em, actor: Actor, input: z.output<typeof
   }
   const published = await em.transactional(async (tx) => {
     const draft = await findDraft(tx);
-    if (!draft) throw new AppError('PRECONDITION_FAILED', 'There is no draft to publish: save a draft of the notice first');
-    const [latest] = await tx.find(PrivacyNotice, { version: { $ne: null } }, { orderBy: { version: 'desc' }, limit: 1, fields: ['version'] });
+    if (!draft)
+      throw new AppError(
+        'PRECONDITION_FAILED',
+        'There is no draft to publish: save a draft of the notice first',
+      );
+    const [latest] = await tx.find(
+      PrivacyNotice,
+      { version: { $ne: null } },
+      { orderBy: { version: 'desc' }, limit: 1, fields: ['version'] },
+    );
     draft.version = (latest?.version ?? 0) + 1;
     draft.effectiveOn = input.effectiveOn;
     draft.materialChange = input.materialChange;
@@ -99,8 +128,17 @@ export async function publishNotice(em: Em, actor: Actor, input: z.output<typeof
 export async function consentHistory(em: Em, actor: Actor, candidateId: string): Promise<TConsentEvent[]> {
   const candidate = await visibleCandidate(em, actor, candidateId);
   // Whether someone took part in the diversity survey is not the hiring team's to know (the subject's own export has it).
-  const events = await em.find(ConsentEvent, { candidate, purpose: { $ne: DIVERSITY_PURPOSE } }, { orderBy: { occurredAt: 'desc', id: 'desc' } });
-  recordAudit(em, actor, { action: 'consent.read', targetType: 'Candidate', targetId: candidate.id, subjectId: candidate.id });
+  const events = await em.find(
+    ConsentEvent,
+    { candidate, purpose: { $ne: DIVERSITY_PURPOSE } },
+    { orderBy: { occurredAt: 'desc', id: 'desc' } },
+  );
+  recordAudit(em, actor, {
+    action: 'consent.read',
+    targetType: 'Candidate',
+    targetId: candidate.id,
+    subjectId: candidate.id,
+  });
   await em.flush();
   return events.map((e) => ({
     id: e.id,

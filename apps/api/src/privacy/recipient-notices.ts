@@ -1,4 +1,11 @@
-import { Candidate, type Em, type InferEntity, type PrivacyRequest, personalFields, Tenant } from '@candor/db';
+import {
+  Candidate,
+  type Em,
+  type InferEntity,
+  type PrivacyRequest,
+  personalFields,
+  Tenant,
+} from '@candor/db';
 import { DATA_CATEGORIES, type TDataCategory } from '@candor/schemas';
 import { enqueueEmail } from '../mail/outbox.js';
 import { type RecipientOfSubject, recipientsOfSubject } from './disclosures.service.js';
@@ -67,7 +74,12 @@ function whoFor(recipient: RecipientOfSubject, subject: RecipientNotice['subject
  * another way). Enqueued in the caller's unit of work: nothing is sent
  * unless it commits. Returns the names of the recipients notified.
  */
-export async function notifyRecipients(tx: Em, tenantId: string, candidateId: string, notice: RecipientNotice): Promise<string[]> {
+export async function notifyRecipients(
+  tx: Em,
+  tenantId: string,
+  candidateId: string,
+  notice: RecipientNotice,
+): Promise<string[]> {
   const tenant = await tx.findOneOrFail(Tenant, tenantId);
   const settings = await privacySettingsOf(tx, tenantId);
   const wording = WORDING[notice.kind];
@@ -95,7 +107,11 @@ export async function notifyRecipients(tx: Em, tenantId: string, candidateId: st
       text: [
         `Hello ${recipient.name},`,
         `${whoFor(recipient, notice.subject)} ${wording.asked}. ${wording.done}`,
-        ...(corrections.length > 0 ? [`Corrected: ${corrections.map((c) => `${DATA_CATEGORIES[categoryOfCorrection(c)!].label}: ${c.value}`).join('; ')}`] : []),
+        ...(corrections.length > 0
+          ? [
+              `Corrected: ${corrections.map((c) => `${DATA_CATEGORIES[categoryOfCorrection(c)!].label}: ${c.value}`).join('; ')}`,
+            ]
+          : []),
         `${wording.ask}${confirm}. Our reference: ${notice.reference}.`,
         `We tell you because ${tenant.name} disclosed this person's data to you (from ${since}: ${disclosed}), and Art. 19 GDPR requires us to tell every recipient of it.`,
         `Kind regards,\n${tenant.name}`,
@@ -130,5 +146,8 @@ export async function notifyRecipientsOfRequest(
     ...(options.asProof ? { proofOf: request.id } : {}),
   });
   if (notified.length === 0) return;
-  request.actions = [...request.actions, { at: new Date().toISOString(), action: 'recipients.notified', detail: notified.join(', ') }];
+  request.actions = [
+    ...request.actions,
+    { at: new Date().toISOString(), action: 'recipients.notified', detail: notified.join(', ') },
+  ];
 }

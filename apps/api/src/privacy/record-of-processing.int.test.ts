@@ -1,6 +1,13 @@
 import { subjectGraph } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
-import { DATA_CATEGORIES, DEFAULT_PRIVACY_SETTINGS, DEFAULT_RETENTION_POLICY, LEGAL_BASES, PURPOSES, type TPurpose } from '@candor/schemas';
+import {
+  DATA_CATEGORIES,
+  DEFAULT_PRIVACY_SETTINGS,
+  DEFAULT_RETENTION_POLICY,
+  LEGAL_BASES,
+  PURPOSES,
+  type TPurpose,
+} from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
 import { tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, sessionFor, testDeps } from '../testing/test-app.js';
@@ -24,13 +31,33 @@ forEachDatabase('record of processing', (db) => {
         contactEmail: 'dpo@record.example',
         consentPurposes: [
           ...DEFAULT_PRIVACY_SETTINGS.consentPurposes,
-          { key: 'events', label: 'Invite me to hiring events', description: '', marketing: true, enabled: true },
+          {
+            key: 'events',
+            label: 'Invite me to hiring events',
+            description: '',
+            marketing: true,
+            enabled: true,
+          },
         ],
         controllerAddress: 'Acme Record Keepers Ltd\nArchivstraße 1\n10115 Berlin',
         dpo: { name: 'Dora Officer', email: 'dora@record.example' },
         recipients: [
-          { name: 'Mailer Inc', role: 'processor', purpose: 'Delivers emails to applicants', country: 'US', safeguard: 'scc', notifyEmail: '' },
-          { name: 'Lohn GmbH', role: 'controller', purpose: 'Runs payroll for hires', country: 'de', safeguard: 'none', notifyEmail: 'privacy@lohn.example' },
+          {
+            name: 'Mailer Inc',
+            role: 'processor',
+            purpose: 'Delivers emails to applicants',
+            country: 'US',
+            safeguard: 'scc',
+            notifyEmail: '',
+          },
+          {
+            name: 'Lohn GmbH',
+            role: 'controller',
+            purpose: 'Runs payroll for hires',
+            country: 'de',
+            safeguard: 'none',
+            notifyEmail: 'privacy@lohn.example',
+          },
         ],
         securityMeasures: ['Laptops encrypted and locked after 5 minutes'],
       });
@@ -47,11 +74,18 @@ forEachDatabase('record of processing', (db) => {
         '- **Lohn GmbH** (independent controller, DE): Runs payroll for hires',
       ]);
       // Only the recipient outside the EEA is a transfer, with its safeguard in words.
-      expect(sectionOf(markdown, 'Transfers to third countries')).toEqual(['- **Mailer Inc** to US: Standard contractual clauses (Art. 46(2)(c))']);
-      expect(sectionOf(markdown, 'Technical and organisational security measures').at(-1)).toBe('- Laptops encrypted and locked after 5 minutes');
-      const categories = new Set(subjectGraph(tenantEm(db.orm(), tenant.id)).flatMap((n) => n.personal.map((p) => p.category)));
+      expect(sectionOf(markdown, 'Transfers to third countries')).toEqual([
+        '- **Mailer Inc** to US: Standard contractual clauses (Art. 46(2)(c))',
+      ]);
+      expect(sectionOf(markdown, 'Technical and organisational security measures').at(-1)).toBe(
+        '- Laptops encrypted and locked after 5 minutes',
+      );
+      const categories = new Set(
+        subjectGraph(tenantEm(db.orm(), tenant.id)).flatMap((n) => n.personal.map((p) => p.category)),
+      );
       expect(categories.size).toBeGreaterThan(8);
-      for (const category of categories) expect(markdown).toContain(`- **${DATA_CATEGORIES[category].label}** (\`${category}\`)`);
+      for (const category of categories)
+        expect(markdown).toContain(`- **${DATA_CATEGORIES[category].label}** (\`${category}\`)`);
 
       const pdf = Buffer.from((await caller.privacy.recordOfProcessingPdf()).contentBase64, 'base64');
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -76,34 +110,53 @@ forEachDatabase('record of processing', (db) => {
       const admin = await seedUser(em, tenant, 'admin');
       const deps = testDeps(db.orm());
       const caller = await callerFor(deps, await sessionFor(deps, admin.id, tenant.id));
-      const purposes = () => caller.privacy.recordOfProcessing().then(({ markdown }) => sectionOf(markdown, 'Purposes and legal bases'));
+      const purposes = () =>
+        caller.privacy
+          .recordOfProcessing()
+          .then(({ markdown }) => sectionOf(markdown, 'Purposes and legal bases'));
 
       // Defaults: no background checks offered, the diversity survey off.
       const before = await purposes();
       const unused = before.find((line) => line.startsWith('- Not in use by this company: '));
-      expect(unused).toContain(`**${PURPOSES.diversity_reporting.label}** (the diversity survey is off in the Diversity settings)`);
-      expect(unused).toContain(`**${PURPOSES.background_check.label}** (not offered as a consent purpose in the Privacy settings)`);
+      expect(unused).toContain(
+        `**${PURPOSES.diversity_reporting.label}** (the diversity survey is off in the Diversity settings)`,
+      );
+      expect(unused).toContain(
+        `**${PURPOSES.background_check.label}** (not offered as a consent purpose in the Privacy settings)`,
+      );
 
       await caller.privacy.updateSettings({
         ...DEFAULT_PRIVACY_SETTINGS,
         consentPurposes: [
           ...DEFAULT_PRIVACY_SETTINGS.consentPurposes,
-          { key: 'background_check', label: 'Check my references before an offer', description: '', marketing: false, enabled: true },
+          {
+            key: 'background_check',
+            label: 'Check my references before an offer',
+            description: '',
+            marketing: false,
+            enabled: true,
+          },
         ],
       });
       await caller.diversity.saveSettings({ enabled: true });
       await caller.retention.savePolicy({
-        rules: DEFAULT_RETENTION_POLICY.rules.map((r) => (r.id === 'talent_pool' ? { ...r, period: { amount: 18, unit: 'months' } } : r)),
+        rules: DEFAULT_RETENTION_POLICY.rules.map((r) =>
+          r.id === 'talent_pool' ? { ...r, period: { amount: 18, unit: 'months' } } : r,
+        ),
         overrides: [{ country: 'CH', ruleId: 'talent_pool', period: { amount: 36, unit: 'months' } }],
       });
       const after = await purposes();
       expect(after.some((line) => line.startsWith('- Not in use'))).toBe(false);
       // Each catalogue purpose (derived, so a new one is covered): one line, its basis, and a retention from the policy in force.
-      for (const [key, purpose] of Object.entries(PURPOSES) as Array<[TPurpose, (typeof PURPOSES)[TPurpose]]>) {
+      for (const [key, purpose] of Object.entries(PURPOSES) as Array<
+        [TPurpose, (typeof PURPOSES)[TPurpose]]
+      >) {
         const lines = after.filter((line) => line.startsWith(`- **${purpose.label}**`));
         expect(lines, key).toHaveLength(1);
         expect(lines[0], key).toContain(`: ${LEGAL_BASES[purpose.legalBasis].article}, `);
-        const rules = DEFAULT_RETENTION_POLICY.rules.filter((r) => (purpose.retention as readonly string[]).includes(r.trigger));
+        const rules = DEFAULT_RETENTION_POLICY.rules.filter((r) =>
+          (purpose.retention as readonly string[]).includes(r.trigger),
+        );
         expect(rules.length, key).toBeGreaterThan(0);
         for (const rule of rules) expect(lines[0], `${key}: ${rule.id}`).toContain(rule.label);
       }
@@ -111,7 +164,9 @@ forEachDatabase('record of processing', (db) => {
       expect(line('diversity_reporting')).toContain(
         'Art. 9(2)(a) GDPR, explicit consent (special categories); data subjects: Applicants who consented; special-category data (Art. 9); retention: until consent is withdrawn; ',
       );
-      expect(line('talent_pool')).toContain('(asked as "Keep my profile in the talent pool and contact me about future roles")');
+      expect(line('talent_pool')).toContain(
+        '(asked as "Keep my profile in the talent pool and contact me about future roles")',
+      );
       expect(line('talent_pool')).toContain('erased after 18 months (CH: 36 months)');
       expect(line('background_check')).toContain('(asked as "Check my references before an offer")');
       expect(line('recruitment')).toContain('Art. 6(1)(b) GDPR');

@@ -11,10 +11,10 @@ import {
   type TDataCategory,
   type TPrivacySettings,
   type TPurposeInUse,
+  TRANSFER_SAFEGUARD_LABELS,
   type TRetentionPolicy,
   type TRetentionPolicyVersion,
   type TRetentionRule,
-  TRANSFER_SAFEGUARD_LABELS,
 } from '@candor/schemas';
 import { diversitySettingsOf } from '../diversity/survey.service.js';
 import { letterPdf } from '../offers/letter-pdf.js';
@@ -22,7 +22,9 @@ import { currentRetentionPolicy } from '../retention/retention-policy.service.js
 import { privacySettingsOf } from './privacy-settings.service.js';
 
 /** Where staff data lives, as the entities' privacy policies say; the subject graph holds what is about applicants. */
-const STAFF_ENTITIES = entities.map((e) => e.meta.className).filter((name) => privacyPolicyOf(name).holds === 'staff');
+const STAFF_ENTITIES = entities
+  .map((e) => e.meta.className)
+  .filter((name) => privacyPolicyOf(name).holds === 'staff');
 
 const SECURITY_MEASURES = [
   'Access by role (owner, admin, recruiter, hiring manager); hiring managers see only the jobs whose hiring team they are on',
@@ -36,7 +38,10 @@ const SECURITY_MEASURES = [
 
 /** Text the company typed, on one line, so it cannot start a list item or heading of its own. */
 function inline(text: string): string {
-  return text.trim().replace(/\s*\n\s*/g, ', ').replace(/\s+/g, ' ');
+  return text
+    .trim()
+    .replace(/\s*\n\s*/g, ', ')
+    .replace(/\s+/g, ' ');
 }
 
 const RECIPIENT_ROLE_LABELS = { processor: 'processor', controller: 'independent controller' } as const;
@@ -68,13 +73,16 @@ function recipientsSection(settings: TPrivacySettings): string {
 function transfersSection(settings: TPrivacySettings): string {
   const transfers = settings.recipients.filter(isTransfer);
   if (transfers.length === 0) return 'None';
-  return transfers.map((r) => `- **${inline(r.name)}** to ${r.country}: ${TRANSFER_SAFEGUARD_LABELS[r.safeguard]}`).join('\n');
+  return transfers
+    .map((r) => `- **${inline(r.name)}** to ${r.country}: ${TRANSFER_SAFEGUARD_LABELS[r.safeguard]}`)
+    .join('\n');
 }
-
 
 /** One rule of the policy: its label, what it does after how long, and the countries with another period. */
 function ruleLine(policy: TRetentionPolicy, rule: TRetentionRule): string {
-  const overrides = policy.overrides.filter((o) => o.ruleId === rule.id).map((o) => `${o.country}: ${periodLabel(o.period)}`);
+  const overrides = policy.overrides
+    .filter((o) => o.ruleId === rule.id)
+    .map((o) => `${o.country}: ${periodLabel(o.period)}`);
   const what = rule.action === 'erase' ? 'erased' : 'anonymized';
   return `${inline(rule.label)}: ${what} after ${periodLabel(rule.period)}${overrides.length ? ` (${overrides.join('; ')})` : ''}`;
 }
@@ -83,7 +91,8 @@ function ruleLine(policy: TRetentionPolicy, rule: TRetentionRule): string {
 function retentionSection({ version, policy }: TRetentionPolicyVersion): string {
   const source = version === 0 ? "Candor's default retention policy" : `retention policy version ${version}`;
   const rules = policy.rules.filter((r) => r.enabled);
-  if (rules.length === 0) return `- Automatic retention: every rule of the ${source} is switched off; data is kept until it is erased.`;
+  if (rules.length === 0)
+    return `- Automatic retention: every rule of the ${source} is switched off; data is kept until it is erased.`;
   return [
     `- Automatic retention (${source}), carried out by Candor without anyone having to remember:`,
     ...rules.map((rule) => `  - ${ruleLine(policy, rule)}`),
@@ -102,10 +111,13 @@ const NOT_IN_USE_BECAUSE: Record<(typeof PURPOSES)[keyof typeof PURPOSES]['inUse
 function purposeLine(policy: TRetentionPolicy, purpose: TPurposeInUse): string {
   const catalogue = purpose.catalogue ? PURPOSES[purpose.catalogue] : null;
   const name =
-    catalogue && catalogue.label !== purpose.label ? `**${catalogue.label}** (asked as "${inline(purpose.label)}")` : `**${inline(purpose.label)}**`;
+    catalogue && catalogue.label !== purpose.label
+      ? `**${catalogue.label}** (asked as "${inline(purpose.label)}")`
+      : `**${inline(purpose.label)}**`;
   const basis = LEGAL_BASES[purpose.legalBasis];
   const consent = isConsentBasis(purpose.legalBasis);
-  const subjects = purpose.subjects === 'staff' ? 'Staff users' : consent ? 'Applicants who consented' : 'Applicants';
+  const subjects =
+    purpose.subjects === 'staff' ? 'Staff users' : consent ? 'Applicants who consented' : 'Applicants';
   const special = purpose.categories.some(isSpecialCategory) ? '; special-category data (Art. 9)' : '';
   const rules = purpose.retention.flatMap((r) => {
     const rule = policy.rules.find((x) => x.id === r.ruleId);
@@ -130,7 +142,10 @@ function purposesSection(purposes: TPurposeInUse[], policy: TRetentionPolicy): s
     ...(unused.length
       ? [
           `- Not in use by this company: ${unused
-            .map((p) => `**${p.label}** (${p.catalogue ? NOT_IN_USE_BECAUSE[PURPOSES[p.catalogue].inUseWhen] : ''})`)
+            .map(
+              (p) =>
+                `**${p.label}** (${p.catalogue ? NOT_IN_USE_BECAUSE[PURPOSES[p.catalogue].inUseWhen] : ''})`,
+            )
             .join('; ')}`,
         ]
       : []),
@@ -210,5 +225,10 @@ export async function recordOfProcessingPdf(em: Em, tenantId: string): Promise<B
     .replace(/`/g, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return letterPdf({ heading: title.replace(/^# /, ''), subheading: 'GDPR Art. 30(1)', body, footer: 'Generated by Candor' });
+  return letterPdf({
+    heading: title.replace(/^# /, ''),
+    subheading: 'GDPR Art. 30(1)',
+    body,
+    footer: 'Generated by Candor',
+  });
 }

@@ -1,8 +1,8 @@
 import {
   Candidate,
-  OutboxEmail,
   deleteRows,
   type Em,
+  OutboxEmail,
   purgeSearchIndex,
   type RowCondition,
   type SqlExpression,
@@ -30,7 +30,9 @@ export interface ErasureSummary {
 export function blankOf(prop: EntityProperty): unknown {
   if (prop.nullable) return null;
   const type = String(prop.runtimeType ?? prop.type).toLowerCase();
-  const json = [prop.type, prop.customType?.constructor.name, ...(prop.columnTypes ?? [])].some((t) => String(t).toLowerCase().includes('json'));
+  const json = [prop.type, prop.customType?.constructor.name, ...(prop.columnTypes ?? [])].some((t) =>
+    String(t).toLowerCase().includes('json'),
+  );
   // Every non-nullable JSON column holding personal data is a list (links, answers, ratings).
   if (json || type === 'array' || type === 'object') return [];
   if (type.includes('number') || type.includes('int')) return 0;
@@ -39,10 +41,16 @@ export function blankOf(prop: EntityProperty): unknown {
 }
 
 /** The file-store keys held by the matching rows of a node (attachments, offer letters: the `files` of its policy). */
-export async function fileKeysOf(tx: Em, node: SubjectEntity, tenantId: string, where: RowCondition): Promise<string[]> {
+export async function fileKeysOf(
+  tx: Em,
+  node: SubjectEntity,
+  tenantId: string,
+  where: RowCondition,
+): Promise<string[]> {
   const keys: string[] = [];
   for (const property of node.policy.files ?? []) {
-    for (const value of await selectValues(tx, node.entity, tenantId, where, property)) keys.push(String(value));
+    for (const value of await selectValues(tx, node.entity, tenantId, where, property))
+      keys.push(String(value));
   }
   return keys;
 }
@@ -64,10 +72,16 @@ export async function fileKeysOf(tx: Em, node: SubjectEntity, tenantId: string, 
 export async function eraseSubjects(tx: Em, candidateIds: string[]): Promise<ErasureSummary> {
   const summary: ErasureSummary = { entities: {}, fileKeys: [], candidates: [] };
   if (candidateIds.length === 0) return summary;
-  const candidates = await tx.find(Candidate, { id: { $in: candidateIds } }, { fields: ['email', 'tenant'], disableIdentityMap: true });
-  if (candidates.length !== new Set(candidateIds).size) throw new Error('eraseSubjects: a candidate does not exist');
+  const candidates = await tx.find(
+    Candidate,
+    { id: { $in: candidateIds } },
+    { fields: ['email', 'tenant'], disableIdentityMap: true },
+  );
+  if (candidates.length !== new Set(candidateIds).size)
+    throw new Error('eraseSubjects: a candidate does not exist');
   const tenantId = candidates[0]?.tenant.id as string;
-  if (candidates.some((c) => c.tenant.id !== tenantId)) throw new Error('eraseSubjects: candidates of several tenants');
+  if (candidates.some((c) => c.tenant.id !== tenantId))
+    throw new Error('eraseSubjects: candidates of several tenants');
   const ids = candidates.map((c) => c.id);
   const emails = candidates.map((c) => c.email);
   summary.candidates = ids.map((candidateId) => ({ tenantId, candidateId }));
@@ -83,7 +97,8 @@ export async function eraseSubjects(tx: Em, candidateIds: string[]): Promise<Era
       if (!meta) throw new Error(`no metadata for ${node.entity}`);
       const blanks: Record<string, unknown> = {};
       const values: Partial<Record<string, SqlExpression>> = policy.anonymizedValues ?? {};
-      for (const { property } of node.personal) blanks[property] = values[property] ?? blankOf(meta.properties[property] as EntityProperty);
+      for (const { property } of node.personal)
+        blanks[property] = values[property] ?? blankOf(meta.properties[property] as EntityProperty);
       for (const property of policy.clearedOnErasure ?? []) blanks[property] = null;
       const anonymized = await updateRows(tx, node.entity, tenantId, where, blanks);
       if (anonymized > 0) summary.entities[node.entity] = { anonymized, deleted: 0 };
@@ -96,7 +111,11 @@ export async function eraseSubjects(tx: Em, candidateIds: string[]): Promise<Era
   }
   // The privacy portal's sign-in codes belong to no tenant (sent before anyone knew whose address it was): they go too.
   const codes = await tx.nativeDelete(OutboxEmail, { tenant: null, to: { $in: emails } }, { filters: false });
-  if (codes > 0) summary.entities.OutboxEmail = { anonymized: 0, deleted: (summary.entities.OutboxEmail?.deleted ?? 0) + codes };
+  if (codes > 0)
+    summary.entities.OutboxEmail = {
+      anonymized: 0,
+      deleted: (summary.entities.OutboxEmail?.deleted ?? 0) + codes,
+    };
   detachSubjects(tx, new Set(graph.map((n) => n.entity)));
   await purgeSearchIndex(tx);
   return summary;
@@ -126,11 +145,18 @@ const PARALLEL_DELETES = 16;
  * so do their files. A new application from the same person later gets a
  * new key.
  */
-export async function destroyErasedData(deps: { files: FileStore; keyStore: KeyStore }, summary: Pick<ErasureSummary, 'fileKeys' | 'candidates'>): Promise<void> {
+export async function destroyErasedData(
+  deps: { files: FileStore; keyStore: KeyStore },
+  summary: Pick<ErasureSummary, 'fileKeys' | 'candidates'>,
+): Promise<void> {
   // The keys first: if deleting a file fails, what is left is already unreadable.
   // A few at a time: each is a file-system call on libuv's thread pool.
   for (let i = 0; i < summary.candidates.length; i += PARALLEL_DELETES) {
-    await Promise.all(summary.candidates.slice(i, i + PARALLEL_DELETES).map((candidate) => destroyCandidateKey(deps, candidate)));
+    await Promise.all(
+      summary.candidates
+        .slice(i, i + PARALLEL_DELETES)
+        .map((candidate) => destroyCandidateKey(deps, candidate)),
+    );
   }
   for (const key of summary.fileKeys) await deps.files.remove(key);
 }

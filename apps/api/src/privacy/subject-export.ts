@@ -1,9 +1,9 @@
 import {
   Attachment,
   Candidate,
+  candidatePolicyOf,
   type Em,
   Membership,
-  candidatePolicyOf,
   privacyPolicyOf,
   type SubjectEntity,
   subjectGraph,
@@ -31,7 +31,11 @@ function exportLabelOf(target: string): string | undefined {
  * to those sent to them when its policy says `sentTo` (an email about the
  * person to an interviewer is that recipient's mail; erasure still reaches it).
  */
-export function exportWhere(node: SubjectEntity, candidateId: string, email: string): Record<string, unknown> {
+export function exportWhere(
+  node: SubjectEntity,
+  candidateId: string,
+  email: string,
+): Record<string, unknown> {
   const { sentTo } = node.policy.export;
   const theirs = subjectWhere(node, candidateId, email);
   return sentTo ? { $and: [theirs, { [sentTo]: email }] } : theirs;
@@ -42,7 +46,12 @@ type StaffLabels = Map<string, { role: string; name?: string }>;
 
 async function staffLabels(em: Em, tenantId: string, withNames: boolean): Promise<StaffLabels> {
   const members = await em.find(Membership, { tenant: tenantId }, { populate: ['user'] });
-  return new Map(members.map((m) => [m.user.id, { role: ROLE_LABELS[m.role] ?? m.role, ...(withNames ? { name: m.user.name } : {}) }]));
+  return new Map(
+    members.map((m) => [
+      m.user.id,
+      { role: ROLE_LABELS[m.role] ?? m.role, ...(withNames ? { name: m.user.name } : {}) },
+    ]),
+  );
 }
 
 type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
@@ -68,7 +77,9 @@ export interface SubjectExport {
   records: Record<string, SubjectExportRecord[]>;
   files: Array<{ attachmentId: string; path: string; contentType: string }>;
   /** Everyone outside Candor who received the person's data (Art. 15(1)(c)), from the disclosure log. */
-  recipients: Array<Pick<TDisclosure, 'recipient' | 'purpose' | 'via' | 'disclosedAt'> & { categories: string[] }>;
+  recipients: Array<
+    Pick<TDisclosure, 'recipient' | 'purpose' | 'via' | 'disclosedAt'> & { categories: string[] }
+  >;
   /** What this copy leaves out, and where the subject finds it (a copy staff download for the subject). */
   omitted?: Record<string, string>;
 }
@@ -108,7 +119,9 @@ async function recordsOf(
   return rows.map((row) => ({
     id: String(row.id),
     // Sealed values (notes, answers, cover letters) are opened: the export is what we know, readable.
-    values: Object.fromEntries(node.personal.map(({ property }) => [property, openDeep(key, toJson(row[property]))])),
+    values: Object.fromEntries(
+      node.personal.map(({ property }) => [property, openDeep(key, toJson(row[property]))]),
+    ),
     categories: Object.fromEntries(node.personal.map(({ property, category }) => [property, category])),
     context: Object.fromEntries(node.context.filter((p) => p !== 'id').map((p) => [p, toJson(row[p])])),
     related: Object.fromEntries(
@@ -117,7 +130,8 @@ async function recordsOf(
         if (!ref) return [];
         const label = exportLabelOf(target);
         // Staff are named by role (who wrote a scorecard matters, not their account); a former member is just "staff".
-        if (privacyPolicyOf(target).holds === 'staff') return [[property, staff.get(String(ref.id)) ?? { role: 'Staff' }]];
+        if (privacyPolicyOf(target).holds === 'staff')
+          return [[property, staff.get(String(ref.id)) ?? { role: 'Staff' }]];
         if (!label) return [[property, toJson(ref)]];
         return [[property, { id: String(ref.id), [label]: toJson(ref[label]) }]];
       }),
@@ -131,7 +145,12 @@ async function recordsOf(
  * declared personal), not from a list kept by hand. `em` must be scoped to
  * the candidate's tenant. Values stored sealed are opened with the candidate's key.
  */
-export async function subjectExport(em: Em, candidateId: string, keys: DataKeys, audience: ExportAudience = 'subject'): Promise<SubjectExport> {
+export async function subjectExport(
+  em: Em,
+  candidateId: string,
+  keys: DataKeys,
+  audience: ExportAudience = 'subject',
+): Promise<SubjectExport> {
   const candidate = await em.findOneOrFail(Candidate, candidateId, { populate: ['tenant'] });
   const tenant = candidate.tenant as unknown as { id: string; name: string };
   const key = await candidateKey(em, keys, { tenantId: tenant.id, candidateId });
@@ -152,7 +171,11 @@ export async function subjectExport(em: Em, candidateId: string, keys: DataKeys,
     records[node.entity] = rows;
     for (const { category } of node.personal) used.add(category);
   }
-  const attachments = await em.find(Attachment, { candidate: candidateId }, { orderBy: { createdAt: 'asc' } });
+  const attachments = await em.find(
+    Attachment,
+    { candidate: candidateId },
+    { orderBy: { createdAt: 'asc' } },
+  );
   return {
     format: 'candor.subject-export',
     version: SUBJECT_EXPORT_VERSION,
@@ -160,7 +183,9 @@ export async function subjectExport(em: Em, candidateId: string, keys: DataKeys,
     controller: { name: tenant.name, contact: settings.contactEmail },
     subject: { candidateId },
     categories: Object.fromEntries([...used].sort().map((c) => [c, DATA_CATEGORIES[c].label])),
-    sources: Object.fromEntries(Object.keys(records).map((entity) => [entity, candidatePolicyOf(entity).source])),
+    sources: Object.fromEntries(
+      Object.keys(records).map((entity) => [entity, candidatePolicyOf(entity).source]),
+    ),
     records,
     files: attachments.map((a) => ({ attachmentId: a.id, path: filePath(a), contentType: a.contentType })),
     recipients: (await disclosuresOf(em, candidateId)).map((d) => ({
@@ -180,7 +205,12 @@ function filePath(a: { id: string; filename: string }): string {
 }
 
 /** The export as one zip: `data.json` (see docs/subject-export.md) and the original files, opened with the candidate's key. */
-export async function buildSubjectExportZip(em: Em, deps: DataKeys & { files: FileStore }, candidateId: string, audience: ExportAudience): Promise<Uint8Array> {
+export async function buildSubjectExportZip(
+  em: Em,
+  deps: DataKeys & { files: FileStore },
+  candidateId: string,
+  audience: ExportAudience,
+): Promise<Uint8Array> {
   return (await buildSubjectExport(em, deps, candidateId, audience)).zip;
 }
 
@@ -192,9 +222,12 @@ export async function buildSubjectExport(
   audience: ExportAudience,
 ): Promise<{ zip: Uint8Array; categories: TDataCategory[] }> {
   const data = await subjectExport(em, candidateId, deps, audience);
-  const attachments = await em.find(Attachment, { candidate: candidateId }, { orderBy: { createdAt: 'asc' } });
+  const attachments = await em.find(
+    Attachment,
+    { candidate: candidateId },
+    { orderBy: { createdAt: 'asc' } },
+  );
   const entries: Array<[string, string | Uint8Array]> = [['data.json', `${JSON.stringify(data, null, 2)}\n`]];
   for (const a of attachments) entries.push([filePath(a), await readAttachmentBytes(em, deps, a)]);
   return { zip: zipArchive(entries), categories: Object.keys(data.categories) as TDataCategory[] };
 }
-

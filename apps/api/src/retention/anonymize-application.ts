@@ -1,4 +1,13 @@
-import { Application, alongPath, deleteRows, type Em, personalFields, type SubjectEntity, subjectGraph, updateRows } from '@candor/db';
+import {
+  Application,
+  alongPath,
+  deleteRows,
+  type Em,
+  personalFields,
+  type SubjectEntity,
+  subjectGraph,
+  updateRows,
+} from '@candor/db';
 import type { EntityMetadata, EntityProperty } from '@mikro-orm/core';
 import { blankOf, fileKeysOf } from '../privacy/subject-erasure.js';
 
@@ -40,14 +49,21 @@ function pathToApplication(tx: Em, node: SubjectEntity): string[] | null {
  * `fileKeys` from the file store after commit. Loaded entities of these
  * rows are stale afterwards: callers use a fresh EntityManager.
  */
-export async function anonymizeApplications(tx: Em, tenantId: string, applicationIds: string[]): Promise<AnonymizationSummary> {
+export async function anonymizeApplications(
+  tx: Em,
+  tenantId: string,
+  applicationIds: string[],
+): Promise<AnonymizationSummary> {
   const summary: AnonymizationSummary = { deleted: {}, fileKeys: [] };
   if (applicationIds.length === 0) return summary;
   // The graph is ordered furthest from the candidate first: nothing is deleted while a row still points at it.
   for (const node of subjectGraph(tx)) {
     if (node.policy.onApplicationAnonymized !== 'delete') continue;
     const path = pathToApplication(tx, node);
-    if (!path) throw new Error(`${node.entity}: its privacy policy deletes it with an application, but no relation leads to one`);
+    if (!path)
+      throw new Error(
+        `${node.entity}: its privacy policy deletes it with an application, but no relation leads to one`,
+      );
     const where = alongPath(tx, node.entity, path, applicationIds);
     summary.fileKeys.push(...(await fileKeysOf(tx, node, tenantId, where)));
     const deleted = await deleteRows(tx, node.entity, tenantId, where);
@@ -55,7 +71,14 @@ export async function anonymizeApplications(tx: Em, tenantId: string, applicatio
   }
   const meta = tx.getMetadata().get(Application.meta.className);
   const blanks: Record<string, unknown> = { anonymizedAt: new Date() };
-  for (const { property } of personalFields(Application)) blanks[property] = blankOf(meta.properties[property] as EntityProperty);
-  await updateRows(tx, Application.meta.className, tenantId, alongPath(tx, Application.meta.className, [], applicationIds), blanks);
+  for (const { property } of personalFields(Application))
+    blanks[property] = blankOf(meta.properties[property] as EntityProperty);
+  await updateRows(
+    tx,
+    Application.meta.className,
+    tenantId,
+    alongPath(tx, Application.meta.className, [], applicationIds),
+    blanks,
+  );
   return summary;
 }

@@ -5,9 +5,17 @@ import { errorFields } from '../logging/logger.js';
 import type { SweepContext } from './sweep-context.js';
 
 /** The tenant's audit events past the rule's period (for dry runs and the preview). */
-export async function countAuditDue(em: Em, tenantId: string, rule: TRetentionRule, now: Date): Promise<number> {
+export async function countAuditDue(
+  em: Em,
+  tenantId: string,
+  rule: TRetentionRule,
+  now: Date,
+): Promise<number> {
   const cutoff = em.getPlatform().processDateProperty(retentionCutoff(now, rule.period)) as unknown;
-  const rows: Array<{ n: number | string }> = await em.execute('select count(*) as n from audit_event where tenant_id = ? and at < ?', [tenantId, cutoff]);
+  const rows: Array<{ n: number | string }> = await em.execute(
+    'select count(*) as n from audit_event where tenant_id = ? and at < ?',
+    [tenantId, cutoff],
+  );
   return Number(rows[0]?.n ?? 0);
 }
 
@@ -18,7 +26,11 @@ export async function countAuditDue(em: Em, tenantId: string, rule: TRetentionRu
  * legal holds do not reach them: the chain can only lose a prefix.
  * Returns whether the run was stopped meanwhile.
  */
-export async function pruneAudit(ctx: SweepContext, rule: TRetentionRule, counts: TRetentionCounts): Promise<boolean> {
+export async function pruneAudit(
+  ctx: SweepContext,
+  rule: TRetentionRule,
+  counts: TRetentionCounts,
+): Promise<boolean> {
   const before = retentionCutoff(ctx.now, rule.period);
   const actor = { tenantId: ctx.tenantId, userId: null, requestId: `retention-run:${ctx.runId}` };
   for (;;) {
@@ -36,7 +48,11 @@ export async function pruneAudit(ctx: SweepContext, rule: TRetentionRule, counts
       if (pruned === 0) return false;
     } catch (error) {
       counts.failed += 1;
-      ctx.options.logger?.error('retention: audit events not pruned, rolled back', { tenantId: ctx.tenantId, runId: ctx.runId, ...errorFields(error) });
+      ctx.options.logger?.error('retention: audit events not pruned, rolled back', {
+        tenantId: ctx.tenantId,
+        runId: ctx.runId,
+        ...errorFields(error),
+      });
       return false;
     }
   }

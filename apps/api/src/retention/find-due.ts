@@ -36,7 +36,12 @@ export interface DuePage {
 /** Erasure leaves the candidate row with this address (RFC 2606 .invalid): it is done with. */
 export const ERASED_EMAIL_SUFFIX = '@erased.invalid';
 
-type Row = { target_id: string; candidate_id: string | null; anchor: Date | number | string; country: string | null };
+type Row = {
+  target_id: string;
+  candidate_id: string | null;
+  anchor: Date | number | string;
+  country: string | null;
+};
 
 /** The latest talent-pool decision of candidate `c` is `e` (no later one for the purpose). */
 const LATEST_TALENT_POOL = `e.purpose = '${TALENT_POOL_PURPOSE}'
@@ -59,7 +64,10 @@ const HIRE_CLOCK = 'case when a.hr_exported_at > a.decided_at then a.hr_exported
  * and the anchor column for the cutoff. Audit events are not items: the
  * sweep cuts a prefix of the hash chain (pruneAuditChain).
  */
-const QUERIES: Record<Exclude<TRetentionTrigger, 'audit_event'>, { from: string; key: string; anchor: string }> = {
+const QUERIES: Record<
+  Exclude<TRetentionTrigger, 'audit_event'>,
+  { from: string; key: string; anchor: string }
+> = {
   application_decided: {
     from: `select a.id as target_id, a.candidate_id as candidate_id, a.decided_at as anchor, j.country as country
       from application a join job j on j.id = a.job_id
@@ -113,7 +121,12 @@ function loosestCutoff(policy: TRetentionPolicy, rule: TRetentionRule, now: Date
   return new Date(Math.max(...periods.map((p) => retentionCutoff(now, p).getTime())));
 }
 
-export function isDueAt(policy: TRetentionPolicy, rule: TRetentionRule, item: Pick<DueItem, 'anchor' | 'country'>, now: Date): boolean {
+export function isDueAt(
+  policy: TRetentionPolicy,
+  rule: TRetentionRule,
+  item: Pick<DueItem, 'anchor' | 'country'>,
+  now: Date,
+): boolean {
   return item.anchor.getTime() < retentionCutoff(now, periodFor(policy, rule, item.country)).getTime();
 }
 
@@ -131,7 +144,8 @@ export async function findDue(
   page: { after?: string | null; limit?: number; ids?: string[] } = {},
 ): Promise<DuePage> {
   const limit = page.limit ?? 500;
-  if (rule.trigger === 'audit_event') throw new Error('audit events are pruned as a chain, not found as items');
+  if (rule.trigger === 'audit_event')
+    throw new Error('audit events are pruned as a chain, not found as items');
   const query = QUERIES[rule.trigger];
   const date = (d: Date) => em.getPlatform().processDateProperty(d) as unknown;
   const params: unknown[] = [tenantId, date(loosestCutoff(policy, rule, now))];
@@ -158,7 +172,9 @@ export async function findDue(
       targetId: row.target_id,
       candidateId: row.candidate_id ?? null,
       country: row.country ?? null,
-      anchor: new Date(typeof row.anchor === 'string' && /^\d+$/.test(row.anchor) ? Number(row.anchor) : row.anchor),
+      anchor: new Date(
+        typeof row.anchor === 'string' && /^\d+$/.test(row.anchor) ? Number(row.anchor) : row.anchor,
+      ),
     };
     if (isDueAt(policy, rule, item, now)) items.push(item);
   }
@@ -187,7 +203,13 @@ export async function* eachDue(
  * people to ask to renew. Counted for the preview; the renewal email itself
  * is not sent yet (see sendConsentRenewals in retention.service.ts).
  */
-export async function countRenewalsDue(em: Em, tenantId: string, policy: TRetentionPolicy, rule: TRetentionRule, now: Date): Promise<number> {
+export async function countRenewalsDue(
+  em: Em,
+  tenantId: string,
+  policy: TRetentionPolicy,
+  rule: TRetentionRule,
+  now: Date,
+): Promise<number> {
   if (rule.trigger !== 'talent_pool_consent' || rule.renewalNoticeDays <= 0) return 0;
   const soon = new Date(now.getTime() + rule.renewalNoticeDays * 86_400_000);
   // Due by `soon` but not yet by `now`: the notice window.
@@ -206,7 +228,13 @@ export async function countRenewalsDue(em: Em, tenantId: string, policy: TRetent
  * their record: past the period since the hire, latest hire not exported.
  * Shown in the preview, so a hire nobody exported is not kept unnoticed.
  */
-export async function countAwaitingHrExport(em: Em, tenantId: string, policy: TRetentionPolicy, rule: TRetentionRule, now: Date): Promise<number> {
+export async function countAwaitingHrExport(
+  em: Em,
+  tenantId: string,
+  policy: TRetentionPolicy,
+  rule: TRetentionRule,
+  now: Date,
+): Promise<number> {
   if (rule.trigger !== 'candidate_hired') return 0;
   const cutoff = em.getPlatform().processDateProperty(loosestCutoff(policy, rule, now)) as unknown;
   const rows: Array<{ n: number | string }> = await em.execute(

@@ -29,13 +29,19 @@ forEachDatabase('sweeping what a killed process left behind', (db) => {
     const filesRoot = mkdtempSync(join(tmpdir(), 'candor-leftover-files-'));
     const deps = testDeps(db.orm(), { files: diskFileStore(filesRoot) });
     const { candidate } = await seedJobWithApplicant(db.orm(), actor);
-    const keyFile = (candidateId: string) => join(deps.keyStore.dir, tenant.id, candidateId.slice(0, 2), `${candidateId}.key`);
+    const keyFile = (candidateId: string) =>
+      join(deps.keyStore.dir, tenant.id, candidateId.slice(0, 2), `${candidateId}.key`);
     const pendingFile = (key: string) => join(filesRoot, key.slice(0, 2), `${key}.pending`);
     const finalFile = (key: string) => join(filesRoot, key.slice(0, 2), key);
     /** A key file as an apply leaves it for a new candidate whose row never committed. */
     const orphanKey = async () => {
       const id = randomUUID();
-      await candidateKey(tenantEm(db.orm(), tenant.id), deps, { tenantId: tenant.id, candidateId: id }, { create: true });
+      await candidateKey(
+        tenantEm(db.orm(), tenant.id),
+        deps,
+        { tenantId: tenant.id, candidateId: id },
+        { create: true },
+      );
       return id;
     };
     /** A resume sealed and written pending, and (with `commit`) the attachment row that names it. */
@@ -64,7 +70,8 @@ forEachDatabase('sweeping what a killed process left behind', (db) => {
   };
 
   it('removes old pending files and orphan keys, keeps fresh ones, committed ones and living candidates’ keys', async () => {
-    const { tenant, deps, candidate, keyFile, pendingFile, finalFile, orphanKey, pendingResume } = await setup();
+    const { tenant, deps, candidate, keyFile, pendingFile, finalFile, orphanKey, pendingResume } =
+      await setup();
     const oldPending = await pendingResume(false);
     const freshPending = await pendingResume(false);
     const committedPending = await pendingResume(true);
@@ -75,7 +82,12 @@ forEachDatabase('sweeping what a killed process left behind', (db) => {
 
     const oldOrphan = await orphanKey();
     const freshOrphan = await orphanKey();
-    await candidateKey(tenantEm(db.orm(), tenant.id), deps, { tenantId: tenant.id, candidateId: candidate.id }, { create: true });
+    await candidateKey(
+      tenantEm(db.orm(), tenant.id),
+      deps,
+      { tenantId: tenant.id, candidateId: candidate.id },
+      { create: true },
+    );
     age(keyFile(oldOrphan));
     age(keyFile(candidate.id));
     // A rotation killed between writing the re-wrapped key and renaming it.
@@ -85,7 +97,12 @@ forEachDatabase('sweeping what a killed process left behind', (db) => {
 
     const counts = await sweepLeftovers(db.orm(), deps);
 
-    expect(counts).toEqual({ pendingFilesRemoved: 1, pendingFilesPromoted: 1, orphanKeysRemoved: 1, temporaryKeysRemoved: 1 });
+    expect(counts).toEqual({
+      pendingFilesRemoved: 1,
+      pendingFilesPromoted: 1,
+      orphanKeysRemoved: 1,
+      temporaryKeysRemoved: 1,
+    });
     expect(existsSync(pendingFile(oldPending))).toBe(false);
     await expect(deps.files.read(oldPending)).rejects.toThrow();
     expect(existsSync(pendingFile(freshPending))).toBe(true);
@@ -106,8 +123,18 @@ forEachDatabase('sweeping what a killed process left behind', (db) => {
   it('a merge destroys the merged candidate’s key itself, having sealed their data afresh under the kept one’s', async () => {
     const { tenant, actor, deps, candidate } = await setup();
     const { candidate: other } = await seedJobWithApplicant(db.orm(), actor);
-    await candidateKey(tenantEm(db.orm(), tenant.id), deps, { tenantId: tenant.id, candidateId: other.id }, { create: true });
-    await mergeCandidates(tenantEm(db.orm(), tenant.id), actor, { keepId: candidate.id, mergeId: other.id }, deps);
+    await candidateKey(
+      tenantEm(db.orm(), tenant.id),
+      deps,
+      { tenantId: tenant.id, candidateId: other.id },
+      { create: true },
+    );
+    await mergeCandidates(
+      tenantEm(db.orm(), tenant.id),
+      actor,
+      { keepId: candidate.id, mergeId: other.id },
+      deps,
+    );
 
     expect(await deps.keyStore.read(tenant.id, other.id)).toBeNull();
     expect(await deps.keyStore.read(tenant.id, candidate.id)).not.toBeNull();
@@ -121,16 +148,27 @@ forEachDatabase('sweeping what a killed process left behind', (db) => {
     const orphan = await orphanKey();
     age(keyFile(orphan));
 
-    expect(await sweepLeftovers(db.orm(), deps, { dryRun: true })).toMatchObject({ pendingFilesRemoved: 1, orphanKeysRemoved: 1 });
+    expect(await sweepLeftovers(db.orm(), deps, { dryRun: true })).toMatchObject({
+      pendingFilesRemoved: 1,
+      orphanKeysRemoved: 1,
+    });
     expect(existsSync(pendingFile(pending))).toBe(true);
 
-    await runRetention(db.orm(), { dryRun: false, workerId: defaultWorkerId(':test'), files: deps.files, keyStore: deps.keyStore, logger: deps.logger });
+    await runRetention(db.orm(), {
+      dryRun: false,
+      workerId: defaultWorkerId(':test'),
+      files: deps.files,
+      keyStore: deps.keyStore,
+      logger: deps.logger,
+    });
     expect(existsSync(pendingFile(pending))).toBe(false);
     expect(await deps.keyStore.read(tenant.id, orphan)).toBeNull();
     const line = deps.logLines.find((l) => l.includes('leftovers of interrupted writes swept'));
     expect(line).toBeDefined();
     expect(line).toMatch(/"pendingFilesRemoved":1/);
     for (const name of [pending, orphan]) expect(deps.logLines.join('\n')).not.toContain(name);
-    expect(readdirSync(join(deps.keyStore.dir, tenant.id), { recursive: true }).map(String)).not.toContain(`${orphan}.key`);
+    expect(readdirSync(join(deps.keyStore.dir, tenant.id), { recursive: true }).map(String)).not.toContain(
+      `${orphan}.key`,
+    );
   });
 });

@@ -9,8 +9,8 @@ import { createOrm } from '@candor/db';
 import { setAuditSubjectKey } from '../audit/audit-subject.js';
 import { dataDir, keysDir, readEnv } from '../env.js';
 import { diskFileStore } from '../files/file-store.js';
-import { createKeyStore } from '../keys/key-store.js';
 import { loadHashKey } from '../keys/hash-key.js';
+import { createKeyStore } from '../keys/key-store.js';
 import { loadMasterKey } from '../keys/master-key.js';
 import { createLogger } from '../logging/logger.js';
 import { defaultWorkerId, runRetention } from './sweep.js';
@@ -28,7 +28,12 @@ const env = readEnv();
 const logger = createLogger(env.LOG_LEVEL, (line) => process.stderr.write(`${line}\n`));
 const orm = await createOrm(env.DATABASE_URL, { poolMax: 4 });
 // Audit pseudonyms are keyed like the server's, so the log names the same person the same way.
-const masterKey = loadMasterKey({ fromEnv: env.MASTER_KEY, previous: env.MASTER_KEY_PREVIOUS, dataDir: dataDir(env), logger });
+const masterKey = loadMasterKey({
+  fromEnv: env.MASTER_KEY,
+  previous: env.MASTER_KEY_PREVIOUS,
+  dataDir: dataDir(env),
+  logger,
+});
 setAuditSubjectKey(await loadHashKey(orm, masterKey));
 try {
   const started = performance.now();
@@ -40,11 +45,17 @@ try {
     keyStore: createKeyStore(keysDir(env)),
     logger,
   });
-  const lines = [`retention ${values['dry-run'] ? 'dry run (nothing changed)' : 'run'} in ${Math.round(performance.now() - started)} ms`];
+  const lines = [
+    `retention ${values['dry-run'] ? 'dry run (nothing changed)' : 'run'} in ${Math.round(performance.now() - started)} ms`,
+  ];
   for (const r of reports) {
-    lines.push(`${r.slug}: policy v${r.policyVersion}, found ${r.found}, done ${r.done}, skipped for hold ${r.skippedHold}, failed ${r.failed}`);
+    lines.push(
+      `${r.slug}: policy v${r.policyVersion}, found ${r.found}, done ${r.done}, skipped for hold ${r.skippedHold}, failed ${r.failed}`,
+    );
     for (const [ruleId, c] of Object.entries(r.rules)) {
-      lines.push(`  ${ruleId.padEnd(24)} found ${c.found}, done ${c.done}, held ${c.skippedHold}, failed ${c.failed}`);
+      lines.push(
+        `  ${ruleId.padEnd(24)} found ${c.found}, done ${c.done}, held ${c.skippedHold}, failed ${c.failed}`,
+      );
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -15,7 +15,11 @@ export async function holdsOf(em: Em, candidateIds: string[]): Promise<Map<strin
   const byCandidate = new Map<string, HoldRow[]>();
   if (candidateIds.length === 0) return byCandidate;
   const today = dayOf();
-  const rows = await em.find(LegalHold, { candidate: { $in: candidateIds }, releasedAt: null }, { disableIdentityMap: true });
+  const rows = await em.find(
+    LegalHold,
+    { candidate: { $in: candidateIds }, releasedAt: null },
+    { disableIdentityMap: true },
+  );
   for (const row of rows) {
     if (!holdActive({ releasedAt: null, endsOn: row.endsOn ?? null }, today)) continue;
     byCandidate.set(row.candidate.id, [...(byCandidate.get(row.candidate.id) ?? []), row]);

@@ -35,7 +35,11 @@ export async function retentionPolicyOf(em: Em, actor: Actor): Promise<TRetentio
  * the same highest version; the unique (tenant, version) makes the second
  * fail with CONFLICT rather than silently replace the first.
  */
-export async function saveRetentionPolicy(em: Em, actor: Actor, policy: TRetentionPolicy): Promise<TRetentionPolicyResult> {
+export async function saveRetentionPolicy(
+  em: Em,
+  actor: Actor,
+  policy: TRetentionPolicy,
+): Promise<TRetentionPolicyResult> {
   await em.transactional(async (tx) => {
     const current = await currentRetentionPolicy(tx, actor.tenantId);
     const row = tx.create(RetentionPolicyVersion, {
@@ -45,7 +49,11 @@ export async function saveRetentionPolicy(em: Em, actor: Actor, policy: TRetenti
       overrides: policy.overrides,
       createdBy: tx.getReference(User, actor.userId),
     });
-    recordAudit(tx, actor, { action: 'retention.policy_save', targetType: 'RetentionPolicyVersion', targetId: row.id });
+    recordAudit(tx, actor, {
+      action: 'retention.policy_save',
+      targetType: 'RetentionPolicyVersion',
+      targetId: row.id,
+    });
   });
   return retentionPolicyOf(em, actor);
 }

@@ -4,8 +4,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../trpc/init.js';
 import { countAuditDue } from './audit-pruning.js';
 import { countAwaitingHrExport, countRenewalsDue, eachDue } from './find-due.js';
-import { currentRetentionPolicy } from './retention-policy.service.js';
 import { holdsOf, keptByHold } from './retention-holds.js';
+import { currentRetentionPolicy } from './retention-policy.service.js';
 
 const PREVIEW_LIST = 50;
 
@@ -22,11 +22,23 @@ export async function previewRetention(
   const now = new Date(`${input.date}T23:59:59.999Z`);
   const policy = input.policy ?? (await currentRetentionPolicy(em, actor.tenantId)).policy;
   const rules: TRetentionPreview['rules'] = [];
-  const listed: Array<{ candidateId: string; ruleId: string; action: TRetentionRule['action']; targetId: string | null }> = [];
+  const listed: Array<{
+    candidateId: string;
+    ruleId: string;
+    action: TRetentionRule['action'];
+    targetId: string | null;
+  }> = [];
   let renewalsDue = 0;
   let awaitingHrExport = 0;
   for (const rule of policy.rules) {
-    const entry = { ruleId: rule.id, label: rule.label, action: rule.action, enabled: rule.enabled, count: 0, held: 0 };
+    const entry = {
+      ruleId: rule.id,
+      label: rule.label,
+      action: rule.action,
+      enabled: rule.enabled,
+      count: 0,
+      held: 0,
+    };
     rules.push(entry);
     if (!rule.enabled) continue;
     if (rule.trigger === 'audit_event') {
@@ -34,7 +46,10 @@ export async function previewRetention(
       continue;
     }
     for await (const batch of eachDue(em, actor.tenantId, policy, rule, now)) {
-      const holds = await holdsOf(em, batch.flatMap((i) => (i.candidateId ? [i.candidateId] : [])));
+      const holds = await holdsOf(
+        em,
+        batch.flatMap((i) => (i.candidateId ? [i.candidateId] : [])),
+      );
       for (const item of batch) {
         entry.count += 1;
         if (item.candidateId && keptByHold(rule, item, holds.get(item.candidateId) ?? [])) entry.held += 1;
@@ -53,7 +68,10 @@ export async function previewRetention(
   }
   const ids = [...new Set(listed.map((l) => l.candidateId))];
   const names = new Map(
-    (ids.length ? await em.find(Candidate, { id: { $in: ids } }, { fields: ['id', 'name'], disableIdentityMap: true }) : []).map((c) => [c.id, c.name]),
+    (ids.length
+      ? await em.find(Candidate, { id: { $in: ids } }, { fields: ['id', 'name'], disableIdentityMap: true })
+      : []
+    ).map((c) => [c.id, c.name]),
   );
   recordAudit(em, actor, { action: 'retention.preview', targetType: 'RetentionPolicyVersion' });
   await em.flush();

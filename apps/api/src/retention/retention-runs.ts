@@ -24,7 +24,11 @@ function toRunDto(row: InferEntity<typeof RetentionRun>): TRetentionRun {
 }
 
 export async function listRetentionRuns(em: Em, actor: Actor, limit = 20): Promise<TRetentionRun[]> {
-  const rows = await em.find(RetentionRun, { tenant: actor.tenantId }, { orderBy: { startedAt: 'desc', id: 'desc' }, limit });
+  const rows = await em.find(
+    RetentionRun,
+    { tenant: actor.tenantId },
+    { orderBy: { startedAt: 'desc', id: 'desc' }, limit },
+  );
   return rows.map(toRunDto);
 }
 
@@ -35,7 +39,10 @@ export async function runRetentionNow(
   deps: { orm: Orm; files: FileStore; keyStore: KeyStore; logger: Logger },
   input: { dryRun: boolean },
 ): Promise<TRetentionRun> {
-  recordAudit(em, actor, { action: input.dryRun ? 'retention.run_dry' : 'retention.run', targetType: 'RetentionRun' });
+  recordAudit(em, actor, {
+    action: input.dryRun ? 'retention.run_dry' : 'retention.run',
+    targetType: 'RetentionRun',
+  });
   await em.flush();
   const [report] = await runRetention(deps.orm, {
     tenantId: actor.tenantId,

@@ -10,7 +10,13 @@ import { defaultWorkerId, runRetention } from './sweep.js';
  * next is due is not started twice in this process; other processes are kept
  * apart per candidate by the sweep itself. Returns a function that stops it.
  */
-export function startRetentionWorker(options: { orm: Orm; files: FileStore; keyStore: KeyStore; logger: Logger; intervalMinutes: number }): () => void {
+export function startRetentionWorker(options: {
+  orm: Orm;
+  files: FileStore;
+  keyStore: KeyStore;
+  logger: Logger;
+  intervalMinutes: number;
+}): () => void {
   if (options.intervalMinutes <= 0) {
     options.logger.info('retention worker off (RETENTION_INTERVAL_MINUTES=0)');
     return () => undefined;

@@ -17,7 +17,12 @@ import {
   TENANT_FILTER,
 } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
-import { DEFAULT_RETENTION_POLICY, type TApplicationStatus, type TRetentionPolicy, ZRetentionPolicy } from '@candor/schemas';
+import {
+  DEFAULT_RETENTION_POLICY,
+  type TApplicationStatus,
+  type TRetentionPolicy,
+  ZRetentionPolicy,
+} from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
 import { auditSubjectRef } from '../audit/audit-subject.js';
 import { tenantEm } from '../testing/hiring-fixtures.js';
@@ -55,7 +60,10 @@ function makeJob(em: Em, tenantId: string, country: string) {
     status: 'open',
   });
   const stages = Object.fromEntries(
-    (['applied', 'hired', 'rejected'] as const).map((kind, position) => [kind, em.create(JobStage, { tenant: tenantId, job, name: kind, kind, position })]),
+    (['applied', 'hired', 'rejected'] as const).map((kind, position) => [
+      kind,
+      em.create(JobStage, { tenant: tenantId, job, name: kind, kind, position }),
+    ]),
   ) as Record<'applied' | 'hired' | 'rejected', InferEntity<typeof JobStage>>;
   return { job, stages };
 }
@@ -73,7 +81,12 @@ async function world(orm: Orm) {
   /** A candidate last active at `lastActivityAt`, optionally with an application (with a note) decided at `decidedAt`. */
   async function person(options: {
     lastActivityAt?: Date;
-    application?: { status: TApplicationStatus; decidedAt: Date | null; country?: 'DE' | 'FR'; hrExportedAt?: Date };
+    application?: {
+      status: TApplicationStatus;
+      decidedAt: Date | null;
+      country?: 'DE' | 'FR';
+      hrExportedAt?: Date;
+    };
     talentPool?: Array<{ decision: 'given' | 'withdrawn'; at: Date }>;
   }): Promise<{ candidate: CandidateRow; applicationId: string | null; name: string; email: string }> {
     n += 1;
@@ -109,7 +122,12 @@ async function world(orm: Orm) {
         decidedAt: options.application.decidedAt,
         hrExportedAt: options.application.hrExportedAt ?? null,
       });
-      tem.create(ApplicationNote, { tenant: tenant.id, application, author: null, body: `Note about ${name}` });
+      tem.create(ApplicationNote, {
+        tenant: tenant.id,
+        application,
+        author: null,
+        body: `Note about ${name}`,
+      });
       applicationId = application.id;
     }
     for (const event of options.talentPool ?? []) {
@@ -129,11 +147,25 @@ async function world(orm: Orm) {
 
   const { files, keyStore } = testDeps(orm);
   const run = (extra: Partial<Parameters<typeof runRetention>[1]> = {}, on: Orm = orm) =>
-    runRetention(on, { tenantId: tenant.id, dryRun: false, now: NOW, workerId: 'test-worker', files, keyStore, ...extra });
+    runRetention(on, {
+      tenantId: tenant.id,
+      dryRun: false,
+      now: NOW,
+      workerId: 'test-worker',
+      files,
+      keyStore,
+      ...extra,
+    });
   return { tenant, admin, tem, person, run, files };
 }
 
-async function dueIds(orm: Orm, tenantId: string, policy: TRetentionPolicy, ruleId: string, now = NOW): Promise<string[]> {
+async function dueIds(
+  orm: Orm,
+  tenantId: string,
+  policy: TRetentionPolicy,
+  ruleId: string,
+  now = NOW,
+): Promise<string[]> {
   const rule = policy.rules.find((r) => r.id === ruleId)!;
   const items: DueItem[] = [];
   let after: string | null = null;
@@ -147,7 +179,10 @@ async function dueIds(orm: Orm, tenantId: string, policy: TRetentionPolicy, rule
 }
 
 async function erasureEvents(orm: Orm, tenantId: string, candidateId: string): Promise<number> {
-  return tenantEm(orm, tenantId).count(AuditEvent, { action: 'retention.erase', subjectRef: auditSubjectRef(candidateId) });
+  return tenantEm(orm, tenantId).count(AuditEvent, {
+    action: 'retention.erase',
+    subjectRef: auditSubjectRef(candidateId),
+  });
 }
 
 async function isErased(orm: Orm, tenantId: string, candidateId: string): Promise<boolean> {
@@ -175,7 +210,10 @@ forEachDatabase('retention', (db) => {
           { decision: 'withdrawn', at: ago(13) },
         ],
       });
-      const poolDue = await w.person({ lastActivityAt: ago(24, 2), talentPool: [{ decision: 'given', at: ago(24, 1) }] });
+      const poolDue = await w.person({
+        lastActivityAt: ago(24, 2),
+        talentPool: [{ decision: 'given', at: ago(24, 1) }],
+      });
       await w.person({ lastActivityAt: ago(23), talentPool: [{ decision: 'given', at: ago(24, -10) }] });
       // Renewed: the newer consent starts the 24 months again.
       await w.person({
@@ -186,25 +224,35 @@ forEachDatabase('retention', (db) => {
         ],
       });
       const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
-      const hiredDue = await w.person({ application: { status: 'hired', decidedAt: daysAgo(100), hrExportedAt: daysAgo(91) } });
+      const hiredDue = await w.person({
+        application: { status: 'hired', decidedAt: daysAgo(100), hrExportedAt: daysAgo(91) },
+      });
       await w.person({ application: { status: 'hired', decidedAt: daysAgo(89), hrExportedAt: daysAgo(89) } });
       // HR does not have their record yet: kept, however long ago the hire; exported late: counted from the export.
       await w.person({ application: { status: 'hired', decidedAt: daysAgo(400) } });
-      await w.person({ application: { status: 'hired', decidedAt: daysAgo(400), hrExportedAt: daysAgo(10) } });
+      await w.person({
+        application: { status: 'hired', decidedAt: daysAgo(400), hrExportedAt: daysAgo(10) },
+      });
 
       expect(await dueIds(db.orm(), w.tenant.id, policy, 'rejected_applications')).toEqual(
         [rejectedDue.applicationId, withdrawnDue.applicationId].sort(),
       );
-      expect(await dueIds(db.orm(), w.tenant.id, policy, 'inactive_candidates')).toEqual([inactiveDue.candidate.id, withdrewDue.candidate.id].sort());
+      expect(await dueIds(db.orm(), w.tenant.id, policy, 'inactive_candidates')).toEqual(
+        [inactiveDue.candidate.id, withdrewDue.candidate.id].sort(),
+      );
       expect(await dueIds(db.orm(), w.tenant.id, policy, 'talent_pool')).toEqual([poolDue.candidate.id]);
-      expect(await dueIds(db.orm(), w.tenant.id, policy, 'hired_candidates')).toEqual([hiredDue.candidate.id]);
+      expect(await dueIds(db.orm(), w.tenant.id, policy, 'hired_candidates')).toEqual([
+        hiredDue.candidate.id,
+      ]);
     });
 
     it('applies a country override to the period of a rule, by the job’s country', async () => {
       const w = await world(db.orm());
       const fr = await w.person({ application: { status: 'rejected', decidedAt: ago(4), country: 'FR' } });
       await w.person({ application: { status: 'rejected', decidedAt: ago(4), country: 'DE' } });
-      const longer = await w.person({ application: { status: 'rejected', decidedAt: ago(7), country: 'DE' } });
+      const longer = await w.person({
+        application: { status: 'rejected', decidedAt: ago(7), country: 'DE' },
+      });
       const policy = ZRetentionPolicy.parse({
         ...DEFAULT_RETENTION_POLICY,
         overrides: [
@@ -212,8 +260,12 @@ forEachDatabase('retention', (db) => {
           { country: 'DE', ruleId: 'rejected_applications', period: { amount: 8, unit: 'months' } },
         ],
       });
-      expect(await dueIds(db.orm(), w.tenant.id, policy, 'rejected_applications')).toEqual([fr.applicationId]);
-      expect(await dueIds(db.orm(), w.tenant.id, DEFAULT_RETENTION_POLICY, 'rejected_applications')).toEqual([longer.applicationId]);
+      expect(await dueIds(db.orm(), w.tenant.id, policy, 'rejected_applications')).toEqual([
+        fr.applicationId,
+      ]);
+      expect(await dueIds(db.orm(), w.tenant.id, DEFAULT_RETENTION_POLICY, 'rejected_applications')).toEqual([
+        longer.applicationId,
+      ]);
     });
   });
 
@@ -221,7 +273,10 @@ forEachDatabase('retention', (db) => {
     it('anonymizes and erases what is due, audits each once, and a second run finds nothing', async () => {
       const w = await world(db.orm());
       const rejected = await w.person({ application: { status: 'rejected', decidedAt: ago(7) } });
-      const inactive = await w.person({ lastActivityAt: ago(13), application: { status: 'rejected', decidedAt: ago(13) } });
+      const inactive = await w.person({
+        lastActivityAt: ago(13),
+        application: { status: 'rejected', decidedAt: ago(13) },
+      });
       const kept = await w.person({ application: { status: 'rejected', decidedAt: ago(1) } });
 
       const [report] = await w.run();
@@ -231,25 +286,41 @@ forEachDatabase('retention', (db) => {
 
       const em = tenantEm(db.orm(), w.tenant.id);
       const application = await em.findOneOrFail(Application, rejected.applicationId!);
-      expect(application).toMatchObject({ answers: [], coverLetter: null, rejectionNote: null, status: 'rejected' });
+      expect(application).toMatchObject({
+        answers: [],
+        coverLetter: null,
+        rejectionNote: null,
+        status: 'rejected',
+      });
       expect(application.anonymizedAt).toBeInstanceOf(Date);
       expect(await em.count(ApplicationNote, { application: rejected.applicationId })).toBe(0);
       // Only the application went: the candidate is still there, by name.
       expect((await em.findOneOrFail(Candidate, rejected.candidate.id)).name).toBe(rejected.name);
       expect(await isErased(db.orm(), w.tenant.id, inactive.candidate.id)).toBe(true);
       expect(await erasureEvents(db.orm(), w.tenant.id, inactive.candidate.id)).toBe(1);
-      expect(await em.count(AuditEvent, { action: 'retention.anonymize', subjectRef: auditSubjectRef(rejected.candidate.id) })).toBe(1);
-      expect((await em.findOneOrFail(Application, kept.applicationId!)).coverLetter).toBe(`Cover letter of ${kept.name}`);
+      expect(
+        await em.count(AuditEvent, {
+          action: 'retention.anonymize',
+          subjectRef: auditSubjectRef(rejected.candidate.id),
+        }),
+      ).toBe(1);
+      expect((await em.findOneOrFail(Application, kept.applicationId!)).coverLetter).toBe(
+        `Cover letter of ${kept.name}`,
+      );
       // Nothing personal in the audit log; the run's counters are stored.
       const events = JSON.stringify(await em.find(AuditEvent, { action: { $like: 'retention.%' } }));
-      for (const secret of [rejected.name, inactive.name, inactive.email]) expect(events).not.toContain(secret);
+      for (const secret of [rejected.name, inactive.name, inactive.email])
+        expect(events).not.toContain(secret);
       const run = await em.findOneOrFail(RetentionRun, report!.runId);
       expect(run).toMatchObject({ found: 3, done: 3, dryRun: false, workerId: 'test-worker' });
       expect(run.finishedAt).toBeInstanceOf(Date);
 
       if (db.dialect === 'sqlite') {
         // The search index was rewritten after the erasures (one segment left, no deleted entries kept in its pages).
-        const segments: Array<{ n: number }> = await db.orm().em.getConnection().execute('select count(distinct segid) as n from candidate_search_idx');
+        const segments: Array<{ n: number }> = await db
+          .orm()
+          .em.getConnection()
+          .execute('select count(distinct segid) as n from candidate_search_idx');
         expect(Number(segments[0]?.n)).toBe(1);
       }
 
@@ -262,7 +333,12 @@ forEachDatabase('retention', (db) => {
       const w = await world(db.orm());
       const held = await w.person({ lastActivityAt: ago(14) });
       const free = await w.person({ lastActivityAt: ago(14) });
-      const hold = w.tem.create(LegalHold, { tenant: w.tenant.id, candidate: held.candidate, reason: 'Claim before the labour court', placedBy: null });
+      const hold = w.tem.create(LegalHold, {
+        tenant: w.tenant.id,
+        candidate: held.candidate,
+        reason: 'Claim before the labour court',
+        placedBy: null,
+      });
       await w.tem.flush();
 
       const [report] = await w.run();
@@ -315,7 +391,11 @@ forEachDatabase('retention', (db) => {
       const left = await tenantEm(db.orm(), w.tenant.id).find(PrivacyRequest, {});
       expect(left.map((r) => r.id).sort()).toEqual([recent.id, open.id].sort());
       expect(left.map((r) => r.id)).not.toContain(old.id);
-      const proofsLeft = (await tenantEm(db.orm(), w.tenant.id).find(OutboxEmail, { id: { $in: [oldProof.id, recentProof.id] } })).map((e) => e.id);
+      const proofsLeft = (
+        await tenantEm(db.orm(), w.tenant.id).find(OutboxEmail, {
+          id: { $in: [oldProof.id, recentProof.id] },
+        })
+      ).map((e) => e.id);
       expect(proofsLeft).toEqual([recentProof.id]);
     });
 
@@ -323,7 +403,12 @@ forEachDatabase('retention', (db) => {
       const w = await world(db.orm());
       const held = await w.person({});
       const free = await w.person({});
-      w.tem.create(LegalHold, { tenant: w.tenant.id, candidate: held.candidate, reason: 'Claim before the labour court', placedBy: null });
+      w.tem.create(LegalHold, {
+        tenant: w.tenant.id,
+        candidate: held.candidate,
+        reason: 'Claim before the labour court',
+        placedBy: null,
+      });
       const email = (candidate: CandidateRow | null, status: 'pending' | 'sent' | 'failed', at: Date) =>
         w.tem.create(OutboxEmail, {
           tenant: w.tenant.id,
@@ -355,17 +440,47 @@ forEachDatabase('retention', (db) => {
       const w = await world(db.orm());
       const em = db.orm().em.fork();
       const code = (to: string, status: 'pending' | 'sent', at: Date) =>
-        em.create(OutboxEmail, { tenant: null, to, subject: 'Your code', text: 'Code 123456', template: 'portal_code', status, createdAt: at, sentAt: status === 'sent' ? at : null });
+        em.create(OutboxEmail, {
+          tenant: null,
+          to,
+          subject: 'Your code',
+          text: 'Code 123456',
+          template: 'portal_code',
+          status,
+          createdAt: at,
+          sentAt: status === 'sent' ? at : null,
+        });
       const stamp = Date.now();
-      const old = code(`old-${stamp}@example.test`, 'sent', new Date(NOW.getTime() - (SYSTEM_EMAIL_DAYS + 1) * 86_400_000));
+      const old = code(
+        `old-${stamp}@example.test`,
+        'sent',
+        new Date(NOW.getTime() - (SYSTEM_EMAIL_DAYS + 1) * 86_400_000),
+      );
       const recent = code(`recent-${stamp}@example.test`, 'sent', new Date(NOW.getTime() - 86_400_000));
-      const unsent = code(`unsent-${stamp}@example.test`, 'pending', new Date(NOW.getTime() - 30 * 86_400_000));
+      const unsent = code(
+        `unsent-${stamp}@example.test`,
+        'pending',
+        new Date(NOW.getTime() - 30 * 86_400_000),
+      );
       await em.flush();
       const left = async () =>
-        (await db.orm().em.fork().find(OutboxEmail, { id: { $in: [old.id, recent.id, unsent.id] } }, { filters: { [TENANT_FILTER]: false } })).map((e) => e.id).sort();
+        (
+          await db
+            .orm()
+            .em.fork()
+            .find(
+              OutboxEmail,
+              { id: { $in: [old.id, recent.id, unsent.id] } },
+              { filters: { [TENANT_FILTER]: false } },
+            )
+        )
+          .map((e) => e.id)
+          .sort();
 
       await w.run();
-      expect(await left(), 'a sweep of one tenant leaves them').toEqual([old.id, recent.id, unsent.id].sort());
+      expect(await left(), 'a sweep of one tenant leaves them').toEqual(
+        [old.id, recent.id, unsent.id].sort(),
+      );
       await w.run({ tenantId: undefined, dryRun: true });
       expect(await left(), 'a dry run only counts').toEqual([old.id, recent.id, unsent.id].sort());
       await w.run({ tenantId: undefined });
@@ -379,7 +494,8 @@ forEachDatabase('retention', (db) => {
       const em = tenantEm(db.orm(), w.tenant.id);
       // The time of an event is part of its hash, so events are written with their times, after the tenant's
       // own first events (written today); the sweep looks from 2040, when those are past six years too.
-      const event = (action: string, at: Date) => em.create(AuditEvent, { tenant: w.tenant.id, actorId: w.admin.id, action, targetType: 'Test', at });
+      const event = (action: string, at: Date) =>
+        em.create(AuditEvent, { tenant: w.tenant.id, actorId: w.admin.id, action, targetType: 'Test', at });
       for (let i = 0; i < 5; i++) event('test.old', new Date('2030-01-01T00:00:00Z'));
       for (let i = 0; i < 2; i++) event('test.recent', new Date('2035-01-01T00:00:00Z'));
       await em.flush();
@@ -399,7 +515,10 @@ forEachDatabase('retention', (db) => {
       expect((await w.run({ now: future }))[0]!.rules.audit_events).toMatchObject({ found: 0 });
 
       // Deleting the record of the cut (to hide a deletion of one's own) is reported.
-      await em.execute('delete from audit_event where tenant_id = ? and action = ?', [w.tenant.id, 'audit.pruned']);
+      await em.execute('delete from audit_event where tenant_id = ? and action = ?', [
+        w.tenant.id,
+        'audit.pruned',
+      ]);
       expect(await caller.audit.verify()).toMatchObject({ ok: false });
     });
 
@@ -408,8 +527,14 @@ forEachDatabase('retention', (db) => {
       const deps = testDeps(db.orm());
       const caller = await callerFor(deps, await sessionFor(deps, w.admin.id, w.tenant.id));
       const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
-      const waiting = await w.person({ lastActivityAt: daysAgo(120), application: { status: 'hired', decidedAt: daysAgo(120) } });
-      const exported = await w.person({ lastActivityAt: daysAgo(120), application: { status: 'hired', decidedAt: daysAgo(120), hrExportedAt: daysAgo(100) } });
+      const waiting = await w.person({
+        lastActivityAt: daysAgo(120),
+        application: { status: 'hired', decidedAt: daysAgo(120) },
+      });
+      const exported = await w.person({
+        lastActivityAt: daysAgo(120),
+        application: { status: 'hired', decidedAt: daysAgo(120), hrExportedAt: daysAgo(100) },
+      });
       const preview = await caller.retention.preview({ date: TODAY });
       expect(preview.awaitingHrExport).toBe(1);
       expect(preview.rules.find((r) => r.ruleId === 'hired_candidates')).toMatchObject({ count: 1 });
@@ -422,9 +547,17 @@ forEachDatabase('retention', (db) => {
 
     it('changes nothing in a dry run, and says what it would do', async () => {
       const w = await world(db.orm());
-      const due = await w.person({ lastActivityAt: ago(13), application: { status: 'rejected', decidedAt: ago(13) } });
+      const due = await w.person({
+        lastActivityAt: ago(13),
+        application: { status: 'rejected', decidedAt: ago(13) },
+      });
       const held = await w.person({ lastActivityAt: ago(13) });
-      w.tem.create(LegalHold, { tenant: w.tenant.id, candidate: held.candidate, reason: 'Claim before the labour court', placedBy: null });
+      w.tem.create(LegalHold, {
+        tenant: w.tenant.id,
+        candidate: held.candidate,
+        reason: 'Claim before the labour court',
+        placedBy: null,
+      });
       await w.tem.flush();
       const snapshot = async () => {
         const em = tenantEm(db.orm(), w.tenant.id);
@@ -445,7 +578,13 @@ forEachDatabase('retention', (db) => {
     it('processes each due candidate exactly once with two workers running at once', async () => {
       const w = await world(db.orm());
       const people: Array<Awaited<ReturnType<typeof w.person>>> = [];
-      for (let i = 0; i < 30; i++) people.push(await w.person({ lastActivityAt: ago(13), application: { status: 'rejected', decidedAt: ago(13) } }));
+      for (let i = 0; i < 30; i++)
+        people.push(
+          await w.person({
+            lastActivityAt: ago(13),
+            application: { status: 'rejected', decidedAt: ago(13) },
+          }),
+        );
       // On PostgreSQL the second worker is another process in effect: its own ORM, its own connections.
       const other = db.dialect === 'postgresql' ? await createOrm(db.url()) : db.orm();
       try {
@@ -463,7 +602,9 @@ forEachDatabase('retention', (db) => {
         expect(await erasureEvents(db.orm(), w.tenant.id, p.candidate.id)).toBe(1);
         expect(await isErased(db.orm(), w.tenant.id, p.candidate.id)).toBe(true);
       }
-      const anonymized = await tenantEm(db.orm(), w.tenant.id).count(AuditEvent, { action: 'retention.anonymize' });
+      const anonymized = await tenantEm(db.orm(), w.tenant.id).count(AuditEvent, {
+        action: 'retention.anonymize',
+      });
       expect(anonymized).toBe(30);
     });
 
@@ -476,7 +617,8 @@ forEachDatabase('retention', (db) => {
         const events = await erasureEvents(db.orm(), w.tenant.id, p.candidate.id);
         const row = await tenantEm(db.orm(), w.tenant.id).findOneOrFail(Candidate, p.candidate.id);
         if (erased && events === 1 && row.name !== p.name && row.links.length === 0) return 'processed';
-        if (!erased && events === 0 && row.name === p.name && row.email === p.email && row.links.length === 1) return 'untouched';
+        if (!erased && events === 0 && row.name === p.name && row.email === p.email && row.links.length === 1)
+          return 'untouched';
         return 'half';
       };
 
@@ -532,7 +674,12 @@ forEachDatabase('retention', (db) => {
       const rejected = await w.person({ application: { status: 'rejected', decidedAt: ago(7) } });
       const inactive = await w.person({ lastActivityAt: ago(13) });
       const held = await w.person({ lastActivityAt: ago(13) });
-      w.tem.create(LegalHold, { tenant: w.tenant.id, candidate: held.candidate, reason: 'Claim before the labour court', placedBy: null });
+      w.tem.create(LegalHold, {
+        tenant: w.tenant.id,
+        candidate: held.candidate,
+        reason: 'Claim before the labour court',
+        placedBy: null,
+      });
       await w.tem.flush();
 
       const policy = await caller.retention.policy();
@@ -547,8 +694,20 @@ forEachDatabase('retention', (db) => {
       expect(preview.awaitingHrExport).toBe(0);
       expect(preview.candidates).toEqual(
         expect.arrayContaining([
-          { candidateId: rejected.candidate.id, name: rejected.name, ruleId: 'rejected_applications', action: 'anonymize', targetId: rejected.applicationId },
-          { candidateId: inactive.candidate.id, name: inactive.name, ruleId: 'inactive_candidates', action: 'erase', targetId: null },
+          {
+            candidateId: rejected.candidate.id,
+            name: rejected.name,
+            ruleId: 'rejected_applications',
+            action: 'anonymize',
+            targetId: rejected.applicationId,
+          },
+          {
+            candidateId: inactive.candidate.id,
+            name: inactive.name,
+            ruleId: 'inactive_candidates',
+            action: 'erase',
+            targetId: null,
+          },
         ]),
       );
       expect(preview.candidates.map((c) => c.candidateId)).not.toContain(held.candidate.id);
@@ -556,7 +715,9 @@ forEachDatabase('retention', (db) => {
       // An unsaved policy that keeps rejected applications for 8 months finds none yet.
       const longer = ZRetentionPolicy.parse({
         ...DEFAULT_RETENTION_POLICY,
-        rules: DEFAULT_RETENTION_POLICY.rules.map((r) => (r.id === 'rejected_applications' ? { ...r, period: { amount: 8, unit: 'months' } } : r)),
+        rules: DEFAULT_RETENTION_POLICY.rules.map((r) =>
+          r.id === 'rejected_applications' ? { ...r, period: { amount: 8, unit: 'months' } } : r,
+        ),
       });
       const tried = await caller.retention.preview({ date: TODAY, policy: longer });
       expect(tried.rules.find((r) => r.ruleId === 'rejected_applications')?.count).toBe(0);
@@ -567,7 +728,10 @@ forEachDatabase('retention', (db) => {
       const em = tenantEm(db.orm(), w.tenant.id);
       expect(await em.count(AuditEvent, { action: 'retention.policy_save' })).toBe(2);
       await expect(
-        caller.retention.savePolicy({ ...DEFAULT_RETENTION_POLICY, overrides: [{ country: 'DE', ruleId: 'nope', period: { amount: 1, unit: 'days' } }] }),
+        caller.retention.savePolicy({
+          ...DEFAULT_RETENTION_POLICY,
+          overrides: [{ country: 'DE', ruleId: 'nope', period: { amount: 1, unit: 'days' } }],
+        }),
       ).rejects.toThrow();
 
       const dry = await caller.retention.runNow({ dryRun: true });

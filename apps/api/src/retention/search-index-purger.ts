@@ -36,7 +36,11 @@ export class SearchIndexPurger {
 /** ANALYZE once when the database has no statistics yet; later `pragma optimize` renews those that went stale. */
 async function refreshSqliteStatistics(em: Em): Promise<void> {
   const connection = em.getConnection();
-  const stats: unknown[] = await connection.execute("select 1 from sqlite_master where name = 'sqlite_stat1'");
-  const analyzed: unknown[] = stats.length ? await connection.execute('select 1 from sqlite_stat1 limit 1') : [];
+  const stats: unknown[] = await connection.execute(
+    "select 1 from sqlite_master where name = 'sqlite_stat1'",
+  );
+  const analyzed: unknown[] = stats.length
+    ? await connection.execute('select 1 from sqlite_stat1 limit 1')
+    : [];
   await connection.execute(analyzed.length ? 'pragma optimize' : 'analyze');
 }

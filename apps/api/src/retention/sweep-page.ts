@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import {
   alongPath,
-  deleteRows,
   deferSearchIndexPurge,
+  deleteRows,
   type Em,
   OutboxEmail,
   PrivacyRequest,
@@ -29,10 +29,22 @@ export function advisoryLockKey(id: string): string {
 /** Deletes privacy requests kept past their period: their notes, their agents' proof files, the rows. */
 async function erasePrivacyRequests(tx: Em, tenantId: string, ids: string[]): Promise<string[]> {
   const requests = alongPath(tx, PrivacyRequest.meta.className, [], ids);
-  const fileKeys = (await selectValues(tx, PrivacyRequest.meta.className, tenantId, requests, 'agentProofKey')).map(String);
-  await deleteRows(tx, PrivacyRequestNote.meta.className, tenantId, alongPath(tx, PrivacyRequestNote.meta.className, ['request'], ids));
+  const fileKeys = (
+    await selectValues(tx, PrivacyRequest.meta.className, tenantId, requests, 'agentProofKey')
+  ).map(String);
+  await deleteRows(
+    tx,
+    PrivacyRequestNote.meta.className,
+    tenantId,
+    alongPath(tx, PrivacyRequestNote.meta.className, ['request'], ids),
+  );
   // The proofs of answering it (an erasure's answer and Art. 19 notices, addresses hashed) go with the request.
-  await deleteRows(tx, OutboxEmail.meta.className, tenantId, alongPath(tx, OutboxEmail.meta.className, ['proofOf'], ids));
+  await deleteRows(
+    tx,
+    OutboxEmail.meta.className,
+    tenantId,
+    alongPath(tx, OutboxEmail.meta.className, ['proofOf'], ids),
+  );
   await deleteRows(tx, PrivacyRequest.meta.className, tenantId, requests);
   return fileKeys;
 }
@@ -59,7 +71,11 @@ async function tryLocks(tx: Em, keys: string[]): Promise<Set<string>> {
  * a moment ago, a hold may have been placed), acted on and audited. Files
  * and data keys go after commit.
  */
-async function processPage(ctx: SweepContext, rule: TRetentionRule, items: DueItem[]): Promise<Map<DueItem, Outcome>> {
+async function processPage(
+  ctx: SweepContext,
+  rule: TRetentionRule,
+  items: DueItem[],
+): Promise<Map<DueItem, Outcome>> {
   const outcomes = new Map<DueItem, Outcome>();
   const lockKey = (item: DueItem) => advisoryLockKey(item.candidateId ?? item.targetId);
   const em = ctx.orm.em.fork();
@@ -72,14 +88,19 @@ async function processPage(ctx: SweepContext, rule: TRetentionRule, items: DueIt
       const locked = await tryLocks(tx, [...new Set(items.map(lockKey))]);
       mine = items.filter((item) => locked.has(lockKey(item)));
     }
-    const again = await findDue(tx, ctx.tenantId, ctx.policy, rule, ctx.now, { ids: mine.map((i) => i.targetId) });
+    const again = await findDue(tx, ctx.tenantId, ctx.policy, rule, ctx.now, {
+      ids: mine.map((i) => i.targetId),
+    });
     const stillDue = new Set(again.items.map((i) => i.targetId));
-    const holds = await holdsOf(tx, [...new Set(mine.flatMap((i) => (i.candidateId ? [i.candidateId] : [])))]);
+    const holds = await holdsOf(tx, [
+      ...new Set(mine.flatMap((i) => (i.candidateId ? [i.candidateId] : []))),
+    ]);
     const act: DueItem[] = [];
     for (const item of items) {
       if (!mine.includes(item)) outcomes.set(item, 'taken');
       else if (!stillDue.has(item.targetId)) outcomes.set(item, 'gone');
-      else if (item.candidateId && keptByHold(rule, item, holds.get(item.candidateId) ?? [])) outcomes.set(item, 'held');
+      else if (item.candidateId && keptByHold(rule, item, holds.get(item.candidateId) ?? []))
+        outcomes.set(item, 'held');
       else act.push(item);
     }
     if (act.length === 0) return;
@@ -88,17 +109,46 @@ async function processPage(ctx: SweepContext, rule: TRetentionRule, items: DueIt
     const targetIds = act.map((i) => i.targetId);
     if (rule.trigger === 'application_decided') {
       fileKeys = (await anonymizeApplications(tx, ctx.tenantId, targetIds)).fileKeys;
-      for (const item of act) recordAudit(tx, actor, { action: 'retention.anonymize', targetType: 'Application', targetId: item.targetId, subjectId: item.candidateId });
+      for (const item of act)
+        recordAudit(tx, actor, {
+          action: 'retention.anonymize',
+          targetType: 'Application',
+          targetId: item.targetId,
+          subjectId: item.candidateId,
+        });
     } else if (rule.trigger === 'request_completed') {
       fileKeys = await erasePrivacyRequests(tx, ctx.tenantId, targetIds);
-      for (const item of act) recordAudit(tx, actor, { action: 'retention.erase', targetType: 'PrivacyRequest', targetId: item.targetId, subjectId: item.candidateId });
+      for (const item of act)
+        recordAudit(tx, actor, {
+          action: 'retention.erase',
+          targetType: 'PrivacyRequest',
+          targetId: item.targetId,
+          subjectId: item.candidateId,
+        });
     } else if (rule.trigger === 'email_sent') {
-      await deleteRows(tx, OutboxEmail.meta.className, ctx.tenantId, alongPath(tx, OutboxEmail.meta.className, [], targetIds));
-      for (const item of act) recordAudit(tx, actor, { action: 'retention.erase', targetType: 'OutboxEmail', targetId: item.targetId, subjectId: item.candidateId });
+      await deleteRows(
+        tx,
+        OutboxEmail.meta.className,
+        ctx.tenantId,
+        alongPath(tx, OutboxEmail.meta.className, [], targetIds),
+      );
+      for (const item of act)
+        recordAudit(tx, actor, {
+          action: 'retention.erase',
+          targetType: 'OutboxEmail',
+          targetId: item.targetId,
+          subjectId: item.candidateId,
+        });
     } else {
       deferSearchIndexPurge(tx);
       erased = await eraseSubjects(tx, targetIds);
-      for (const item of act) recordAudit(tx, actor, { action: 'retention.erase', targetType: 'Candidate', targetId: item.targetId, subjectId: item.targetId });
+      for (const item of act)
+        recordAudit(tx, actor, {
+          action: 'retention.erase',
+          targetType: 'Candidate',
+          targetId: item.targetId,
+          subjectId: item.targetId,
+        });
     }
     await tx.flush();
     for (const item of act) {
@@ -111,11 +161,16 @@ async function processPage(ctx: SweepContext, rule: TRetentionRule, items: DueIt
   if (destroyed) {
     ctx.purger.erased();
     await destroyErasedData(ctx.options, destroyed).catch((error: unknown) =>
-      ctx.options.logger?.error('retention: erased data not destroyed after commit', { tenantId: ctx.tenantId, ...errorFields(error) }),
+      ctx.options.logger?.error('retention: erased data not destroyed after commit', {
+        tenantId: ctx.tenantId,
+        ...errorFields(error),
+      }),
     );
   }
   for (const key of fileKeys) {
-    await ctx.options.files.remove(key).catch((error: unknown) => ctx.options.logger?.warn('retention: file not removed', errorFields(error)));
+    await ctx.options.files
+      .remove(key)
+      .catch((error: unknown) => ctx.options.logger?.warn('retention: file not removed', errorFields(error)));
   }
   return outcomes;
 }
@@ -125,7 +180,12 @@ async function processPage(ctx: SweepContext, rule: TRetentionRule, items: DueIt
  * and retried one item per transaction, so only the item at fault is left
  * (counted as failed, logged without personal data) and the rest are done.
  */
-export async function processItems(ctx: SweepContext, rule: TRetentionRule, items: DueItem[], counts: TRetentionCounts): Promise<void> {
+export async function processItems(
+  ctx: SweepContext,
+  rule: TRetentionRule,
+  items: DueItem[],
+  counts: TRetentionCounts,
+): Promise<void> {
   const tally = (outcomes: Map<DueItem, Outcome>) => {
     for (const outcome of outcomes.values()) {
       if (outcome === 'gone' || outcome === 'taken') continue;
@@ -141,7 +201,12 @@ export async function processItems(ctx: SweepContext, rule: TRetentionRule, item
     if (items.length === 1) {
       counts.found += 1;
       counts.failed += 1;
-      ctx.options.logger?.error('retention: item failed, rolled back', { tenantId: ctx.tenantId, runId: ctx.runId, ruleId: rule.id, ...errorFields(error) });
+      ctx.options.logger?.error('retention: item failed, rolled back', {
+        tenantId: ctx.tenantId,
+        runId: ctx.runId,
+        ruleId: rule.id,
+        ...errorFields(error),
+      });
       return;
     }
   }

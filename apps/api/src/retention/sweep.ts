@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { type Orm, RetentionRun, TENANT_FILTER, Tenant, ormDialectOfEm } from '@candor/db';
+import { type Orm, ormDialectOfEm, RetentionRun, TENANT_FILTER, Tenant } from '@candor/db';
 import type { TRetentionCounts } from '@candor/schemas';
 import { errorFields } from '../logging/logger.js';
 import { countAuditDue, pruneAudit } from './audit-pruning.js';
@@ -9,7 +9,12 @@ import { sumCounts, zeroCounts } from './retention-counts.js';
 import { holdsOf, keptByHold } from './retention-holds.js';
 import { currentRetentionPolicy } from './retention-policy.service.js';
 import { SearchIndexPurger } from './search-index-purger.js';
-import { ITEMS_PER_TRANSACTION, RETENTION_BATCH, type RetentionOptions, type SweepContext } from './sweep-context.js';
+import {
+  ITEMS_PER_TRANSACTION,
+  RETENTION_BATCH,
+  type RetentionOptions,
+  type SweepContext,
+} from './sweep-context.js';
 import { processItems } from './sweep-page.js';
 import { sweepSystemEmails } from './system-emails.js';
 
@@ -60,7 +65,10 @@ async function sweepTenant(
   const em = orm.em.fork();
   em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
   const { version, policy } = await currentRetentionPolicy(em, tenant.id);
-  await em.nativeDelete(RetentionRun, { tenant: tenant.id, startedAt: { $lt: new Date(Date.now() - RUN_HISTORY_DAYS * 86_400_000) } });
+  await em.nativeDelete(RetentionRun, {
+    tenant: tenant.id,
+    startedAt: { $lt: new Date(Date.now() - RUN_HISTORY_DAYS * 86_400_000) },
+  });
   const run = em.create(RetentionRun, {
     tenant: tenant.id,
     workerId: options.workerId.slice(0, 80),
@@ -70,12 +78,25 @@ async function sweepTenant(
   });
   await em.flush();
   const postgres = ormDialectOfEm(em) === 'postgresql';
-  const ctx: SweepContext = { orm, purger, tenantId: tenant.id, runId: run.id, policy, now, options, postgres };
+  const ctx: SweepContext = {
+    orm,
+    purger,
+    tenantId: tenant.id,
+    runId: run.id,
+    policy,
+    now,
+    options,
+    postgres,
+  };
   const totals = zeroCounts();
   const rules: Record<string, TRetentionCounts> = {};
   const log = options.logger;
   const save = (finished: boolean) =>
-    em.nativeUpdate(RetentionRun, { id: run.id }, { ...totals, rules, ...(finished ? { finishedAt: new Date() } : {}) });
+    em.nativeUpdate(
+      RetentionRun,
+      { id: run.id },
+      { ...totals, rules, ...(finished ? { finishedAt: new Date() } : {}) },
+    );
   let aborted = false;
 
   for (const rule of policy.rules) {
@@ -87,9 +108,19 @@ async function sweepTenant(
       else aborted = await pruneAudit(ctx, rule, counts);
       continue;
     }
-    for await (const batch of eachDue(em, tenant.id, policy, rule, now, options.batchSize ?? RETENTION_BATCH)) {
+    for await (const batch of eachDue(
+      em,
+      tenant.id,
+      policy,
+      rule,
+      now,
+      options.batchSize ?? RETENTION_BATCH,
+    )) {
       if (options.dryRun) {
-        const holds = await holdsOf(em, batch.flatMap((i) => (i.candidateId ? [i.candidateId] : [])));
+        const holds = await holdsOf(
+          em,
+          batch.flatMap((i) => (i.candidateId ? [i.candidateId] : [])),
+        );
         for (const item of batch) {
           const held = item.candidateId ? keptByHold(rule, item, holds.get(item.candidateId) ?? []) : false;
           counts.found += 1;
@@ -109,14 +140,34 @@ async function sweepTenant(
       Object.assign(totals, sumCounts(Object.values(rules)));
       await purger.purge(false);
       await save(false);
-      log?.info('retention: batch', { tenantId: tenant.id, runId: run.id, ruleId: rule.id, dryRun: options.dryRun, ...counts });
+      log?.info('retention: batch', {
+        tenantId: tenant.id,
+        runId: run.id,
+        ruleId: rule.id,
+        dryRun: options.dryRun,
+        ...counts,
+      });
       if (aborted) break;
     }
   }
   Object.assign(totals, sumCounts(Object.values(rules)));
   await save(!aborted);
-  log?.info(aborted ? 'retention: run stopped' : 'retention: run finished', { tenantId: tenant.id, runId: run.id, dryRun: options.dryRun, ...totals });
-  return { tenantId: tenant.id, slug: tenant.slug, runId: run.id, dryRun: options.dryRun, policyVersion: version, rules, finished: !aborted, ...totals };
+  log?.info(aborted ? 'retention: run stopped' : 'retention: run finished', {
+    tenantId: tenant.id,
+    runId: run.id,
+    dryRun: options.dryRun,
+    ...totals,
+  });
+  return {
+    tenantId: tenant.id,
+    slug: tenant.slug,
+    runId: run.id,
+    dryRun: options.dryRun,
+    policyVersion: version,
+    rules,
+    finished: !aborted,
+    ...totals,
+  };
 }
 
 /**
@@ -128,9 +179,14 @@ async function sweepTenant(
  */
 export async function runRetention(orm: Orm, options: RetentionOptions): Promise<RetentionTenantReport[]> {
   const now = options.now ?? new Date();
-  const where = options.tenantId ? { id: options.tenantId } : options.tenantSlug ? { slug: options.tenantSlug } : {};
+  const where = options.tenantId
+    ? { id: options.tenantId }
+    : options.tenantSlug
+      ? { slug: options.tenantSlug }
+      : {};
   const tenants = await orm.em.fork().find(Tenant, where, { orderBy: { slug: 'asc' } });
-  if ((options.tenantId || options.tenantSlug) && tenants.length === 0) throw new Error(`No tenant "${options.tenantSlug ?? options.tenantId}"`);
+  if ((options.tenantId || options.tenantSlug) && tenants.length === 0)
+    throw new Error(`No tenant "${options.tenantSlug ?? options.tenantId}"`);
   const reports: RetentionTenantReport[] = [];
   const purger = new SearchIndexPurger(orm, !options.dryRun);
   try {
@@ -141,14 +197,18 @@ export async function runRetention(orm: Orm, options: RetentionOptions): Promise
         reports.push(await sweepTenant(orm, purger, { id: tenant.id, slug: tenant.slug }, options, now));
       } catch (error) {
         // One tenant's broken sweep (say, a policy that no longer parses) must not keep the others' data.
-        options.logger?.error('retention: tenant sweep failed', { tenantId: tenant.id, ...errorFields(error) });
+        options.logger?.error('retention: tenant sweep failed', {
+          tenantId: tenant.id,
+          ...errorFields(error),
+        });
         if (tenants.length === 1) throw error;
       }
     }
     // A sweep of every tenant also sweeps what belongs to none.
     if (!options.tenantId && !options.tenantSlug && !options.signal?.aborted) {
       const deleted = await sweepSystemEmails(orm, now, options.dryRun);
-      if (deleted > 0) options.logger?.info('retention: system emails', { count: deleted, dryRun: options.dryRun });
+      if (deleted > 0)
+        options.logger?.info('retention: system emails', { count: deleted, dryRun: options.dryRun });
       // Pending files and data keys a killed process left without a row; aged by the clock, not by `now`
       // (which may be a day the policy is evaluated for).
       await sweepLeftoversLogged(orm, options, { dryRun: options.dryRun });

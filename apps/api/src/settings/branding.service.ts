@@ -10,7 +10,10 @@ import type { Actor } from '../trpc/init.js';
 type TenantRow = InferEntity<typeof Tenant>;
 
 function toBranding(tenant: TenantRow): TBranding {
-  const file = tenant.logoKey && tenant.logoType ? LOGO_FILE_NAMES[tenant.logoType as keyof typeof LOGO_FILE_NAMES] : undefined;
+  const file =
+    tenant.logoKey && tenant.logoType
+      ? LOGO_FILE_NAMES[tenant.logoType as keyof typeof LOGO_FILE_NAMES]
+      : undefined;
   return {
     name: tenant.name,
     primaryColor: tenant.primaryColor,
@@ -24,14 +27,22 @@ export async function brandingOf(em: Em, tenantId: string): Promise<TBranding> {
 }
 
 /** The logo's bytes and type, or a field error on `logo` the form shows next to the upload. */
-function checkedLogo(contentBase64: string): { bytes: Buffer; type: NonNullable<ReturnType<typeof sniffImage>> } {
+function checkedLogo(contentBase64: string): {
+  bytes: Buffer;
+  type: NonNullable<ReturnType<typeof sniffImage>>;
+} {
   const bytes = Buffer.from(contentBase64, 'base64');
   if (bytes.length > MAX_LOGO_BYTES) {
-    throw new AppError('BAD_REQUEST', 'The logo is too large', { logo: [`Use a logo of at most ${MAX_LOGO_BYTES / 1024} KB`] });
+    throw new AppError('BAD_REQUEST', 'The logo is too large', {
+      logo: [`Use a logo of at most ${MAX_LOGO_BYTES / 1024} KB`],
+    });
   }
   // By the bytes, not a name or a declared type: SVG and anything else are refused (SVG can carry script).
   const type = sniffImage(bytes);
-  if (!type) throw new AppError('BAD_REQUEST', 'The logo is not a PNG, JPEG or WebP image', { logo: ['Use a PNG, JPEG or WebP image'] });
+  if (!type)
+    throw new AppError('BAD_REQUEST', 'The logo is not a PNG, JPEG or WebP image', {
+      logo: ['Use a PNG, JPEG or WebP image'],
+    });
   return { bytes, type };
 }
 
@@ -58,7 +69,11 @@ export async function updateBranding(
       tenant.logoKey = newKey;
       tenant.logoType = logo?.type ?? null;
     }
-    recordAudit(em, actor, { action: 'settings.branding_update', targetType: 'Tenant', targetId: actor.tenantId });
+    recordAudit(em, actor, {
+      action: 'settings.branding_update',
+      targetType: 'Tenant',
+      targetId: actor.tenantId,
+    });
     await em.flush();
   } catch (error) {
     if (newKey) await files.remove(newKey);

@@ -1,4 +1,10 @@
-import { ZBranding, ZBrandingInput, ZEmailTemplate, ZEmailTemplateUpdateInput, ZHiringSettings } from '@candor/schemas';
+import {
+  ZBranding,
+  ZBrandingInput,
+  ZEmailTemplate,
+  ZEmailTemplateUpdateInput,
+  ZHiringSettings,
+} from '@candor/schemas';
 import { z } from 'zod';
 import { emailTemplatesOf, updateEmailTemplate } from '../mail/email-templates.service.js';
 import { roleProcedure, router } from '../trpc/init.js';

@@ -10,10 +10,18 @@ export async function hiringSettingsOf(em: Em, tenantId: string): Promise<THirin
   return { ...DEFAULT_HIRING_SETTINGS, ...tenant.hiringSettings };
 }
 
-export async function updateHiringSettings(em: Em, actor: Actor, settings: THiringSettings): Promise<THiringSettings> {
+export async function updateHiringSettings(
+  em: Em,
+  actor: Actor,
+  settings: THiringSettings,
+): Promise<THiringSettings> {
   const tenant = await em.findOneOrFail(Tenant, actor.tenantId);
   tenant.hiringSettings = settings;
-  recordAudit(em, actor, { action: 'settings.hiring_update', targetType: 'Tenant', targetId: actor.tenantId });
+  recordAudit(em, actor, {
+    action: 'settings.hiring_update',
+    targetType: 'Tenant',
+    targetId: actor.tenantId,
+  });
   await em.flush();
   return settings;
 }

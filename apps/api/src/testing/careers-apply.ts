@@ -16,7 +16,10 @@ export function formOf(fields: ApplyFields): FormData {
 }
 
 /** The fields of a valid application to a job without required questions, under notice version 1. */
-export function applicationFields(person: { name: string; email: string }, overrides: ApplyFields = {}): ApplyFields {
+export function applicationFields(
+  person: { name: string; email: string },
+  overrides: ApplyFields = {},
+): ApplyFields {
   return {
     ...person,
     ageConfirmed: 'yes',

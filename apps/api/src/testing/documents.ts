@@ -14,12 +14,16 @@ export function storedZip(entries: Array<[name: string, content: string]>): Buff
   return zipArchive(entries);
 }
 
-const CONTENT_TYPES_XML = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
+const CONTENT_TYPES_XML =
+  '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
 
 export function docxBytes(): Buffer {
   return storedZip([
     ['[Content_Types].xml', CONTENT_TYPES_XML],
-    ['word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'],
+    [
+      'word/document.xml',
+      '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>',
+    ],
   ]);
 }
 
@@ -63,7 +67,13 @@ export function zipBombDocx(options: { mib?: number; declaredBytes?: number; fil
   const contentTypes = Buffer.from(CONTENT_TYPES_XML);
   const data = deflatedRepeat(mib, options.fill);
   const records: ZipRecord[] = [
-    { name: '[Content_Types].xml', method: 0, data: contentTypes, size: contentTypes.length, crc: crc32(contentTypes) },
+    {
+      name: '[Content_Types].xml',
+      method: 0,
+      data: contentTypes,
+      size: contentTypes.length,
+      crc: crc32(contentTypes),
+    },
     { name: 'word/document.xml', method: 8, data, size: options.declaredBytes ?? mib * MIB, crc: 0 },
   ];
   return zipOfRecords(records);
@@ -105,7 +115,11 @@ export function odtWithoutMimetypeBytes(): Buffer {
 export function hostileDocuments(): Array<[label: string, bytes: Buffer, reason: RegExp]> {
   return [
     ['a 1 GiB zip bomb', zipBombDocx(), /expands to more than 50 MB/],
-    ['a zip bomb whose headers understate its size', zipBombDocx({ declaredBytes: 100_000 }), /does not inflate to the size/],
+    [
+      'a zip bomb whose headers understate its size',
+      zipBombDocx({ declaredBytes: 100_000 }),
+      /does not inflate to the size/,
+    ],
     ['four bytes and two strings', fakeDocxBytes(), /not a complete ZIP archive/],
     ['a ZIP with a lying central directory', lyingDirectoryDocxBytes(), /directory does not match its parts/],
     ['an ODT without its mimetype', odtWithoutMimetypeBytes(), /must start with its stored mimetype entry/],

@@ -1,10 +1,5 @@
 import { type Orm, OutboxEmail, TENANT_FILTER } from '@candor/db';
-import {
-  type TJobCreateInput,
-  type TRole,
-  ZCandidateCreateInput,
-  ZJobCreateInput,
-} from '@candor/schemas';
+import { type TJobCreateInput, type TRole, ZCandidateCreateInput, ZJobCreateInput } from '@candor/schemas';
 import { createCandidate } from '../candidates/candidates.service.js';
 import { createJob } from '../jobs/jobs.service.js';
 import type { Actor } from '../trpc/init.js';

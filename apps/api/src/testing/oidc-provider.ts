@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as oidc from 'openid-client';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
+import * as oidc from 'openid-client';
 
 /**
  * A real OpenID Provider (panva's oidc-provider) on a random loopback port,
@@ -54,8 +54,16 @@ export async function startTestProvider(options: { candorRedirectUri: string }):
 
   const provider = new Provider(issuer, {
     clients: [
-      { client_id: candor.clientId, client_secret: candor.clientSecret, redirect_uris: [options.candorRedirectUri] },
-      { client_id: otherApp.clientId, client_secret: otherApp.clientSecret, redirect_uris: [OTHER_APP_REDIRECT] },
+      {
+        client_id: candor.clientId,
+        client_secret: candor.clientSecret,
+        redirect_uris: [options.candorRedirectUri],
+      },
+      {
+        client_id: otherApp.clientId,
+        client_secret: otherApp.clientSecret,
+        redirect_uris: [OTHER_APP_REDIRECT],
+      },
     ],
     cookies: { keys: ['test cookie key for the test provider'] },
     claims: { openid: ['sub'], email: ['email', 'email_verified', 'xms_edov'], profile: ['name'] },
@@ -75,7 +83,10 @@ export async function startTestProvider(options: { candorRedirectUri: string }):
       const client = ctx.oidc.client!;
       const existing = ctx.oidc.session!.grantIdFor(client.clientId);
       if (existing) return ctx.oidc.provider.Grant.find(existing);
-      const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: ctx.oidc.session!.accountId! });
+      const grant = new ctx.oidc.provider.Grant({
+        clientId: client.clientId,
+        accountId: ctx.oidc.session!.accountId!,
+      });
       grant.addOIDCScope('openid email profile');
       await grant.save();
       return grant;
@@ -91,9 +102,15 @@ export async function startTestProvider(options: { candorRedirectUri: string }):
   server.on('request', provider.callback());
 
   async function issueIdToken(client: TestClient, login: string, nonce: string): Promise<string> {
-    const config = await oidc.discovery(new URL(issuer), client.clientId, undefined, oidc.ClientSecretBasic(client.clientSecret), {
-      execute: [oidc.allowInsecureRequests],
-    });
+    const config = await oidc.discovery(
+      new URL(issuer),
+      client.clientId,
+      undefined,
+      oidc.ClientSecretBasic(client.clientSecret),
+      {
+        execute: [oidc.allowInsecureRequests],
+      },
+    );
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const redirectUri = client.clientId === candor.clientId ? options.candorRedirectUri : OTHER_APP_REDIRECT;
@@ -150,11 +167,19 @@ export class CookieJar {
  * redirects, fills its login form with `login`, and stops at the first
  * redirect away from the provider (the client's callback), which it answers.
  */
-export async function signInAtProvider(jar: CookieJar, authorizationUrl: string, login: string): Promise<string> {
+export async function signInAtProvider(
+  jar: CookieJar,
+  authorizationUrl: string,
+  login: string,
+): Promise<string> {
   const origin = new URL(authorizationUrl).origin;
   let next: { url: string; init?: RequestInit } = { url: authorizationUrl };
   for (let hop = 0; hop < 10; hop += 1) {
-    const res = await fetch(next.url, { ...next.init, redirect: 'manual', headers: { ...(next.init?.headers ?? {}), Cookie: jar.header() } });
+    const res = await fetch(next.url, {
+      ...next.init,
+      redirect: 'manual',
+      headers: { ...(next.init?.headers ?? {}), Cookie: jar.header() },
+    });
     jar.store(res);
     const location = res.headers.get('Location');
     if (location) {

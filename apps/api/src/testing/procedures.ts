@@ -5,7 +5,9 @@ import type { Meta } from '../trpc/init.js';
 type AnyProcedure = { _def: { type: 'query' | 'mutation' | 'subscription'; meta?: Meta } };
 
 /** Every procedure of the app router, read from the router itself, by path ("applications.get"). */
-export const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
+export const procedures = Object.entries(
+  appRouter._def.procedures as unknown as Record<string, AnyProcedure>,
+);
 
 export type Call = (input: unknown) => Promise<unknown>;
 

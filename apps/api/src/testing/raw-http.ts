@@ -1,9 +1,15 @@
-import { type IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 
 const MB = 1024 * 1024;
 
-export type RawAnswer = { status: number; headers: IncomingHttpHeaders; body: string; sentBytes: number; ms: number };
+export type RawAnswer = {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+  sentBytes: number;
+  ms: number;
+};
 
 /**
  * Sends a request over a real socket, as a client would (the abuse tests and
@@ -15,16 +21,27 @@ export function sendRaw(
   path: string,
   options: { method?: string; headers?: Record<string, string>; body?: string; streamBytes?: number } = {},
 ): Promise<RawAnswer> {
-  if (options.streamBytes !== undefined) return streamRaw(base, path, { ...options, streamBytes: options.streamBytes });
+  if (options.streamBytes !== undefined)
+    return streamRaw(base, path, { ...options, streamBytes: options.streamBytes });
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}${path}`, { method: options.method ?? 'GET', headers: options.headers, agent: false });
+    const req = httpRequest(`${base}${path}`, {
+      method: options.method ?? 'GET',
+      headers: options.headers,
+      agent: false,
+    });
     req.on('response', (res) => {
       const ms = performance.now() - started;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), sentBytes: 0, ms });
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+          sentBytes: 0,
+          ms,
+        });
         req.destroy();
       });
     });
@@ -67,12 +84,22 @@ function streamRaw(
       resolve({ ...answer, sentBytes, ms: (answeredAt || performance.now()) - started });
     });
     // Chunked unless the caller declares a Content-Length (true or not).
-    const declared = Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === 'content-length');
-    const headers = { Host: url.host, ...options.headers, ...(declared ? {} : { 'Transfer-Encoding': 'chunked' }) };
-    const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    const declared = Object.keys(options.headers ?? {}).some(
+      (name) => name.toLowerCase() === 'content-length',
+    );
+    const headers = {
+      Host: url.host,
+      ...options.headers,
+      ...(declared ? {} : { 'Transfer-Encoding': 'chunked' }),
+    };
+    const head = Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
     socket.write(`${options.method ?? 'POST'} ${url.pathname}${url.search} HTTP/1.1\r\n${head}\r\n`);
     const bytes = Buffer.alloc(MB, 'a');
-    const chunk = declared ? bytes : Buffer.concat([Buffer.from(`${MB.toString(16)}\r\n`), bytes, Buffer.from('\r\n')]);
+    const chunk = declared
+      ? bytes
+      : Buffer.concat([Buffer.from(`${MB.toString(16)}\r\n`), bytes, Buffer.from('\r\n')]);
     const write = () => {
       while (!answeredAt && !socket.destroyed && sentBytes < options.streamBytes) {
         sentBytes += MB;

@@ -1,5 +1,10 @@
 import { createHash, generateKeyPairSync, type KeyObject, randomBytes, sign } from 'node:crypto';
-import type { TAuthenticationResponse, TPasskeyAuthenticationOptions, TPasskeyRegistrationOptions, TRegistrationResponse } from '@candor/schemas';
+import type {
+  TAuthenticationResponse,
+  TPasskeyAuthenticationOptions,
+  TPasskeyRegistrationOptions,
+  TRegistrationResponse,
+} from '@candor/schemas';
 import { isoCBOR } from '@simplewebauthn/server/helpers';
 
 /** Authenticator data flags (WebAuthn §6.1). */
@@ -64,7 +69,8 @@ export class SoftwareAuthenticator {
   register(options: TPasskeyRegistrationOptions, tamper: { origin?: string } = {}): TRegistrationResponse {
     const rpId = options.rp.id ?? new URL(this.origin).hostname;
     const excluded = new Set((options.excludeCredentials ?? []).map((c) => c.id));
-    if (this.credentials.some((c) => excluded.has(c.id))) throw new Error('InvalidStateError: already registered here');
+    if (this.credentials.some((c) => excluded.has(c.id)))
+      throw new Error('InvalidStateError: already registered here');
     const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const rawId = randomBytes(32);
     const credential: Credential = {
@@ -121,12 +127,21 @@ export class SoftwareAuthenticator {
     const rpId = options.rpId ?? new URL(this.origin).hostname;
     const allowed = new Set((options.allowCredentials ?? []).map((c) => c.id));
     const credential =
-      tamper.credential ?? this.credentials.find((c) => c.rpId === rpId && (allowed.size === 0 || allowed.has(c.id)));
+      tamper.credential ??
+      this.credentials.find((c) => c.rpId === rpId && (allowed.size === 0 || allowed.has(c.id)));
     if (!credential) throw new Error('NotAllowedError: no credential for these options');
     credential.counter = tamper.counter ?? credential.counter + 1;
-    const authData = Buffer.concat([sha256(rpId), Buffer.from([USER_PRESENT | USER_VERIFIED]), counterBytes(credential.counter)]);
+    const authData = Buffer.concat([
+      sha256(rpId),
+      Buffer.from([USER_PRESENT | USER_VERIFIED]),
+      counterBytes(credential.counter),
+    ]);
     const clientDataJSON = this.clientData('webauthn.get', options.challenge, tamper.origin ?? this.origin);
-    const signature = sign('sha256', Buffer.concat([authData, sha256(Buffer.from(clientDataJSON, 'base64url'))]), credential.privateKey);
+    const signature = sign(
+      'sha256',
+      Buffer.concat([authData, sha256(Buffer.from(clientDataJSON, 'base64url'))]),
+      credential.privateKey,
+    );
     return {
       id: credential.id,
       rawId: credential.id,

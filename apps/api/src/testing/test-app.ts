@@ -28,7 +28,11 @@ const keysOfDatabase = new WeakMap<Orm, Pick<AppDeps, 'masterKey' | 'hashKey' | 
 function keysOf(orm: Orm): Pick<AppDeps, 'masterKey' | 'hashKey' | 'keyStore'> {
   let keys = keysOfDatabase.get(orm);
   if (!keys) {
-    keys = { masterKey: randomBytes(32), hashKey: randomBytes(32), keyStore: createKeyStore(mkdtempSync(join(tmpdir(), 'candor-keys-'))) };
+    keys = {
+      masterKey: randomBytes(32),
+      hashKey: randomBytes(32),
+      keyStore: createKeyStore(mkdtempSync(join(tmpdir(), 'candor-keys-'))),
+    };
     keysOfDatabase.set(orm, keys);
   }
   return keys;
@@ -86,7 +90,11 @@ export async function callerFor(deps: AppDeps, token?: string) {
   return createCaller(() =>
     createContext(
       deps,
-      { requestId: 'test', ip: '127.0.0.1', cookieHeader: token ? `${deps.sessions.cookieName}=${token}` : undefined },
+      {
+        requestId: 'test',
+        ip: '127.0.0.1',
+        cookieHeader: token ? `${deps.sessions.cookieName}=${token}` : undefined,
+      },
       new Headers(),
     ),
   );
@@ -119,7 +127,9 @@ export function httpClient(deps: AppDeps) {
     app,
     request,
     query: (path: string, input?: unknown) =>
-      request(`/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`),
+      request(
+        `/trpc/${path}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`,
+      ),
     mutate: (path: string, input?: unknown, headers: Record<string, string> = {}) =>
       request(`/trpc/${path}`, {
         method: 'POST',

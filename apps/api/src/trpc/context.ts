@@ -25,7 +25,11 @@ export type Context = {
   setCookie(cookie: string): void;
 };
 
-export async function createContext(deps: AppDeps, request: RequestInfo, resHeaders: Headers): Promise<Context> {
+export async function createContext(
+  deps: AppDeps,
+  request: RequestInfo,
+  resHeaders: Headers,
+): Promise<Context> {
   const token = deps.sessions.readCookie(request.cookieHeader);
   const session = token ? await deps.sessions.validate(token) : null;
   const setCookie = (cookie: string) => resHeaders.append('Set-Cookie', cookie);

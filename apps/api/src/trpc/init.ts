@@ -1,4 +1,10 @@
-import { type Em, Membership, NotFoundError, TENANT_FILTER, UniqueConstraintViolationException } from '@candor/db';
+import {
+  type Em,
+  Membership,
+  NotFoundError,
+  TENANT_FILTER,
+  UniqueConstraintViolationException,
+} from '@candor/db';
 import { roleCan, type TPermission, type TRole } from '@candor/schemas';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { nulFieldErrors } from '../http/nul-characters.js';
@@ -11,7 +17,11 @@ import type { Context } from './context.js';
  * builders below, which set this; the authorization test reads it back for
  * every procedure of the router and fails on a procedure without one.
  */
-export type Access = { kind: 'public' } | { kind: 'authed' } | { kind: 'tenant' } | { kind: 'permission'; permission: TPermission };
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'authed' }
+  | { kind: 'tenant' }
+  | { kind: 'permission'; permission: TPermission };
 export type Meta = {
   access?: Access;
   /** Open to a session the tenant would otherwise send to enrolment (see SECOND_FACTOR_REQUIRED). */
@@ -37,8 +47,9 @@ export function fieldErrorsOf(issues: Issue[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of issues) {
     const key =
-      (issue.path ?? []).map((p) => (typeof p === 'object' && p !== null ? String(p.key) : String(p))).join('.') ||
-      '_form';
+      (issue.path ?? [])
+        .map((p) => (typeof p === 'object' && p !== null ? String(p.key) : String(p)))
+        .join('.') || '_form';
     out[key] = [...(out[key] ?? []), issue.message];
   }
   return out;
@@ -58,7 +69,8 @@ const t = initTRPC
           : cause instanceof AppError
             ? cause.fieldErrors
             : undefined;
-      const message = error.code === 'BAD_REQUEST' && hasIssues(cause) ? 'Some fields are not valid' : shape.message;
+      const message =
+        error.code === 'BAD_REQUEST' && hasIssues(cause) ? 'Some fields are not valid' : shape.message;
       const { stack: _stack, ...data } = shape.data;
       return { ...shape, message, data: { ...data, fieldErrors } };
     },
@@ -148,7 +160,10 @@ type TenantAccess = { role: TRole; requireSecondFactor: boolean };
  */
 const accessOfRequest = new WeakMap<object, Promise<TenantAccess | null>>();
 
-function tenantAccessOf(em: Em, session: { userId: string; activeTenantId: string }): Promise<TenantAccess | null> {
+function tenantAccessOf(
+  em: Em,
+  session: { userId: string; activeTenantId: string },
+): Promise<TenantAccess | null> {
   let access = accessOfRequest.get(session);
   if (!access) {
     access = em
@@ -167,24 +182,30 @@ function tenantAccessOf(em: Em, session: { userId: string; activeTenantId: strin
  * Scopes the request to the session's active tenant: the membership must be
  * active, and every tenant-owned query is filtered to that tenant from here on.
  */
-export const tenantProcedure = authedProcedure.meta({ access: { kind: 'tenant' } }).use(async ({ ctx, meta, next }) => {
-  const tenantId = ctx.session.activeTenantId;
-  const access = await tenantAccessOf(ctx.em, ctx.session);
-  if (!access) {
-    throw new TRPCError({ code: 'FORBIDDEN', message: 'You are no longer a member of this organisation' });
-  }
-  // Checked on every request, not only at sign-in: switching to such a tenant, or its owner
-  // turning the rule on, sends a password-only session to enrolment straight away.
-  if (ctx.session.signedInWith === 'password' && !meta?.secondFactorEnrolment && access.requireSecondFactor) {
-    throw new TRPCError({
-      code: 'FORBIDDEN',
-      message: `${SECOND_FACTOR_REQUIRED}: your organisation asks everyone to set up a second factor before going on`,
-    });
-  }
-  ctx.em.setFilterParams(TENANT_FILTER, { tenantId });
-  const actor: Actor = { userId: ctx.userId, tenantId, role: access.role, requestId: ctx.requestId };
-  return next({ ctx: { actor } });
-});
+export const tenantProcedure = authedProcedure
+  .meta({ access: { kind: 'tenant' } })
+  .use(async ({ ctx, meta, next }) => {
+    const tenantId = ctx.session.activeTenantId;
+    const access = await tenantAccessOf(ctx.em, ctx.session);
+    if (!access) {
+      throw new TRPCError({ code: 'FORBIDDEN', message: 'You are no longer a member of this organisation' });
+    }
+    // Checked on every request, not only at sign-in: switching to such a tenant, or its owner
+    // turning the rule on, sends a password-only session to enrolment straight away.
+    if (
+      ctx.session.signedInWith === 'password' &&
+      !meta?.secondFactorEnrolment &&
+      access.requireSecondFactor
+    ) {
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `${SECOND_FACTOR_REQUIRED}: your organisation asks everyone to set up a second factor before going on`,
+      });
+    }
+    ctx.em.setFilterParams(TENANT_FILTER, { tenantId });
+    const actor: Actor = { userId: ctx.userId, tenantId, role: access.role, requestId: ctx.requestId };
+    return next({ ctx: { actor } });
+  });
 
 /** The user's own second factors, in the tenant they are signed in to: not for single sign-on sessions. */
 export const ownFactorProcedure = tenantProcedure.meta({ ownAccount: true });

@@ -43,7 +43,10 @@ forEachDatabase('password reset sent by an admin', (db) => {
     await (await callerFor(deps)).auth.setPassword({ token: resetToken(mail!.text), password: NEW_PASSWORD });
     expect((await memberBrowser.query('auth.me')).status).toBe(401);
     expect((await httpClient(deps).signIn(member.email, NEW_PASSWORD)).status).toBe(200);
-    const sent = await db.orm().em.fork().find(AuditEvent, { tenant, action: 'user.send_password_reset' }, ALL_TENANTS);
+    const sent = await db
+      .orm()
+      .em.fork()
+      .find(AuditEvent, { tenant, action: 'user.send_password_reset' }, ALL_TENANTS);
     expect(sent.map((e) => [e.actorId, e.targetId])).toEqual([[admin.id, member.id]]);
   });
 
@@ -52,10 +55,17 @@ forEachDatabase('password reset sent by an admin', (db) => {
     const invited = await seedUser(em, tenant, 'recruiter', { status: 'invited' });
     const deactivated = await seedUser(em, tenant, 'recruiter', { status: 'deactivated' });
     const foreign = await seedUser(em, await seedTenant(em), 'recruiter');
-    await expect(caller.users.sendPasswordReset({ id: invited.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(caller.users.sendPasswordReset({ id: deactivated.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(caller.users.sendPasswordReset({ id: foreign.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    for (const user of [invited, deactivated, foreign]) expect(await resetMailsTo(user.email)).toHaveLength(0);
+    await expect(caller.users.sendPasswordReset({ id: invited.id })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(caller.users.sendPasswordReset({ id: deactivated.id })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await expect(caller.users.sendPasswordReset({ id: foreign.id })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    for (const user of [invited, deactivated, foreign])
+      expect(await resetMailsTo(user.email)).toHaveLength(0);
   });
 });
 
@@ -68,22 +78,32 @@ forEachDatabase('pnpm users:reset-owner', (db) => {
     const ownerBrowser = httpClient(deps);
     await ownerBrowser.signIn(owner.email);
 
-    const result = await resetOwnerCommand(db.orm().em.fork(), { tenantSlug: tenant.slug, publicUrl: TEST_ORIGIN });
+    const result = await resetOwnerCommand(db.orm().em.fork(), {
+      tenantSlug: tenant.slug,
+      publicUrl: TEST_ORIGIN,
+    });
     expect(result.ok).toBe(true);
     expect(result.lines.join('\n')).toContain(`${owner.email}, owner of Locked Out Ltd`);
-    const link = result.lines.find((line) => line.startsWith(`${TEST_ORIGIN}/admin/#/reset-password?token=`))!;
+    const link = result.lines.find((line) =>
+      line.startsWith(`${TEST_ORIGIN}/admin/#/reset-password?token=`),
+    )!;
     // Printed, not emailed.
     expect(await db.orm().em.fork().find(OutboxEmail, { to: owner.email }, ALL_TENANTS)).toHaveLength(0);
 
     const anonymous = await callerFor(deps);
     await anonymous.auth.setPassword({ token: resetToken(link), password: NEW_PASSWORD });
-    await expect(anonymous.auth.setPassword({ token: resetToken(link), password: NEW_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      anonymous.auth.setPassword({ token: resetToken(link), password: NEW_PASSWORD }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
     expect((await ownerBrowser.query('auth.me')).status).toBe(401);
     expect((await httpClient(deps).signIn(owner.email, TEST_PASSWORD)).status).toBe(401);
     expect((await httpClient(deps).signIn(owner.email, NEW_PASSWORD)).status).toBe(200);
-    const audited = await db.orm().em.fork().find(AuditEvent, { tenant, action: 'user.owner_reset_link' }, ALL_TENANTS);
+    const audited = await db
+      .orm()
+      .em.fork()
+      .find(AuditEvent, { tenant, action: 'user.owner_reset_link' }, ALL_TENANTS);
     expect(audited).toMatchObject([{ actorId: null, targetId: owner.id }]);
   });
 
@@ -91,12 +111,18 @@ forEachDatabase('pnpm users:reset-owner', (db) => {
     const em = db.orm().em.fork();
     const run = (tenantSlug: string, email?: string) =>
       resetOwnerCommand(db.orm().em.fork(), { tenantSlug, email, publicUrl: TEST_ORIGIN });
-    expect(await run('no-such-tenant')).toEqual({ ok: false, lines: ['No tenant with the slug "no-such-tenant"'] });
+    expect(await run('no-such-tenant')).toEqual({
+      ok: false,
+      lines: ['No tenant with the slug "no-such-tenant"'],
+    });
 
     const tenant = await seedTenant(em, { name: 'Two Owners Inc' });
     const deactivated = await seedUser(em, tenant, 'owner', { status: 'deactivated' });
     expect(await run(tenant.slug)).toEqual({ ok: false, lines: ['Two Owners Inc has no active owner'] });
-    const [first, second] = [await seedUser(em, tenant, 'owner'), await seedUser(em, await seedTenant(em), 'admin')];
+    const [first, second] = [
+      await seedUser(em, tenant, 'owner'),
+      await seedUser(em, await seedTenant(em), 'admin'),
+    ];
     em.create(Membership, { tenant, user: second, role: 'owner', status: 'active' });
     await em.flush();
     const several = await run(tenant.slug);

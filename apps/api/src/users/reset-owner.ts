@@ -1,4 +1,4 @@
-import { type Em, Membership, Tenant, TENANT_FILTER } from '@candor/db';
+import { type Em, Membership, TENANT_FILTER, Tenant } from '@candor/db';
 import { recordAudit } from '../audit/audit.service.js';
 import { issueResetLink, RESET_VALID_MINUTES } from '../auth/password-reset.js';
 
@@ -31,7 +31,9 @@ export async function resetOwnerCommand(
   if (chosen.length === 0) {
     return {
       ok: false,
-      lines: [email ? `${email} is not an active owner of ${tenant.name}` : `${tenant.name} has no active owner`],
+      lines: [
+        email ? `${email} is not an active owner of ${tenant.name}` : `${tenant.name} has no active owner`,
+      ],
     };
   }
   if (chosen.length > 1) {
@@ -47,11 +49,15 @@ export async function resetOwnerCommand(
   const link = await em.transactional(async (tx) => {
     const issued = await issueResetLink(tx, owner.id, options.publicUrl);
     // Issued by an operator, not by a member: no actor.
-    recordAudit(tx, { userId: null, tenantId: tenant.id, requestId: 'cli:users:reset-owner' }, {
-      action: 'user.owner_reset_link',
-      targetType: 'User',
-      targetId: owner.id,
-    });
+    recordAudit(
+      tx,
+      { userId: null, tenantId: tenant.id, requestId: 'cli:users:reset-owner' },
+      {
+        action: 'user.owner_reset_link',
+        targetType: 'User',
+        targetId: owner.id,
+      },
+    );
     await tx.flush();
     return issued;
   });

@@ -1,7 +1,7 @@
 import { AuditEvent, OutboxEmail, PasswordToken, TENANT_FILTER } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
-import { expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
+import { expect, it } from 'vitest';
 import { tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
 
@@ -33,18 +33,30 @@ forEachDatabase('user administration', (db) => {
 
   it('invites a new person: outbox email with a one-time link, then they set a password and sign in', async () => {
     const { tenant, deps, caller } = await setup();
-    const invited = await caller.users.invite({ email: 'New.Hire@Example.test', name: 'New Hire', role: 'recruiter' });
+    const invited = await caller.users.invite({
+      email: 'New.Hire@Example.test',
+      name: 'New Hire',
+      role: 'recruiter',
+    });
     expect(invited).toMatchObject({ email: 'new.hire@example.test', status: 'invited', role: 'recruiter' });
 
     const em = db.orm().em.fork();
-    const [email] = await em.find(OutboxEmail, { tenant, template: 'user.invite' }, { filters: { [TENANT_FILTER]: false } });
+    const [email] = await em.find(
+      OutboxEmail,
+      { tenant, template: 'user.invite' },
+      { filters: { [TENANT_FILTER]: false } },
+    );
     expect(email).toMatchObject({ to: 'new.hire@example.test', status: 'pending' });
     const token = linkToken(email!.text);
 
     const anonymous = await callerFor(deps);
-    await expect(anonymous.auth.setPassword({ token, password: 'short' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(anonymous.auth.setPassword({ token, password: 'short' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     await anonymous.auth.setPassword({ token, password: 'a very fine passphrase' });
-    await expect(anonymous.auth.setPassword({ token, password: 'another fine passphrase' })).rejects.toMatchObject({
+    await expect(
+      anonymous.auth.setPassword({ token, password: 'another fine passphrase' }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
 
@@ -58,12 +70,19 @@ forEachDatabase('user administration', (db) => {
     const em = db.orm().em.fork();
     const elsewhere = await seedTenant(em);
     const existing = await seedUser(em, elsewhere, 'admin', { name: 'Erika Existing' });
-    const invite = (email: string) => caller.users.invite({ email, name: 'Someone Typed', role: 'recruiter' });
+    const invite = (email: string) =>
+      caller.users.invite({ email, name: 'Someone Typed', role: 'recruiter' });
     const asNew = await invite('brand.new@example.test');
     const asExisting = await invite(existing.email);
 
     // The inviter's answer, the list and the email read the same whether or not the address had an account.
-    const masked = (u: typeof asNew) => ({ ...u, id: 'ID', email: 'ADDRESS', name: u.name.replace(u.email, 'ADDRESS'), createdAt: 'T' });
+    const masked = (u: typeof asNew) => ({
+      ...u,
+      id: 'ID',
+      email: 'ADDRESS',
+      name: u.name.replace(u.email, 'ADDRESS'),
+      createdAt: 'T',
+    });
     expect(masked(asExisting)).toEqual(masked(asNew));
     expect(asExisting).toMatchObject({ status: 'invited', name: existing.email, lastSignInAt: null });
     const listed = await caller.users.list({ filter: { status: 'invited' } });
@@ -72,8 +91,15 @@ forEachDatabase('user administration', (db) => {
     const mails = await db
       .orm()
       .em.fork()
-      .find(OutboxEmail, { tenant, template: 'user.invite' }, { filters: { [TENANT_FILTER]: false }, orderBy: { createdAt: 'asc' } });
-    const [newMail, existingMail] = [mails.find((m) => m.to === 'brand.new@example.test')!, mails.find((m) => m.to === existing.email)!];
+      .find(
+        OutboxEmail,
+        { tenant, template: 'user.invite' },
+        { filters: { [TENANT_FILTER]: false }, orderBy: { createdAt: 'asc' } },
+      );
+    const [newMail, existingMail] = [
+      mails.find((m) => m.to === 'brand.new@example.test')!,
+      mails.find((m) => m.to === existing.email)!,
+    ];
     const token = linkToken(existingMail.text);
     const bodyOf = (text: string) => text.replace(/token=\S+/, 'token=T');
     expect(bodyOf(existingMail.text)).toEqual(bodyOf(newMail.text));
@@ -93,7 +119,9 @@ forEachDatabase('user administration', (db) => {
 
     // The link alone does not replace their password, and nobody else can use it.
     const anonymous = await callerFor(deps);
-    expect(await codeOf(anonymous.auth.setPassword({ token, password: 'a takeover passphrase' }))).toBe('BAD_REQUEST');
+    expect(await codeOf(anonymous.auth.setPassword({ token, password: 'a takeover passphrase' }))).toBe(
+      'BAD_REQUEST',
+    );
     expect((await httpClient(deps).signIn(existing.email)).status).toBe(200);
     expect(await codeOf(anonymous.users.acceptInvitation({ token }))).toBe('UNAUTHORIZED');
     expect(await codeOf(caller.users.acceptInvitation({ token }))).toBe('NOT_FOUND');
@@ -109,7 +137,10 @@ forEachDatabase('user administration', (db) => {
     expect(await codeOf(own.users.acceptInvitation({ token }))).toBe('NOT_FOUND');
     expect((await own.auth.switchTenant({ tenantId: tenant.id })).role).toBe('recruiter');
     expect(await codeOf(pending.jobs.list({}))).toBe('OK');
-    expect(await caller.users.get({ id: existing.id })).toMatchObject({ status: 'active', name: 'Erika Existing' });
+    expect(await caller.users.get({ id: existing.id })).toMatchObject({
+      status: 'active',
+      name: 'Erika Existing',
+    });
     const audit = await tenantEm(db.orm(), tenant.id).find(AuditEvent, { action: 'user.accept_invite' });
     expect(audit.map((e) => [e.actorId, e.targetId])).toEqual([[existing.id, existing.id]]);
   });
@@ -125,13 +156,21 @@ forEachDatabase('user administration', (db) => {
       const [mail] = await db
         .orm()
         .em.fork()
-        .find(OutboxEmail, { tenant, to: existing.email }, { filters: { [TENANT_FILTER]: false }, orderBy: { createdAt: 'desc' } });
+        .find(
+          OutboxEmail,
+          { tenant, to: existing.email },
+          { filters: { [TENANT_FILTER]: false }, orderBy: { createdAt: 'desc' } },
+        );
       return linkToken(mail!.text);
     };
     const token = await tokenOf();
     await em.nativeUpdate(PasswordToken, { user: existing.id }, { expiresAt: new Date(Date.now() - 1000) });
     expect(await codeOf(own.users.acceptInvitation({ token }))).toBe('NOT_FOUND');
-    await em.nativeUpdate(PasswordToken, { user: existing.id }, { expiresAt: new Date(Date.now() + 86_400_000) });
+    await em.nativeUpdate(
+      PasswordToken,
+      { user: existing.id },
+      { expiresAt: new Date(Date.now() + 86_400_000) },
+    );
     await caller.users.update({ id: invited.id, status: 'deactivated' });
     expect(await codeOf(own.users.acceptInvitation({ token }))).toBe('NOT_FOUND');
     expect((await caller.users.get({ id: invited.id })).status).toBe('deactivated');
@@ -140,7 +179,9 @@ forEachDatabase('user administration', (db) => {
   it('refuses to invite an existing member twice, and changes nothing', async () => {
     const { caller } = await setup();
     await caller.users.invite({ email: 'twice@example.test', name: 'Twice', role: 'recruiter' });
-    await expect(caller.users.invite({ email: 'twice@example.test', name: 'Twice', role: 'recruiter' })).rejects.toMatchObject({
+    await expect(
+      caller.users.invite({ email: 'twice@example.test', name: 'Twice', role: 'recruiter' }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
     });
     const list = await caller.users.list({ filter: { q: 'twice' } });
@@ -149,16 +190,22 @@ forEachDatabase('user administration', (db) => {
 
   it('keeps the owner role for owners to give', async () => {
     const { em, tenant, caller } = await setup('admin');
-    await expect(caller.users.invite({ email: 'boss@example.test', name: 'Boss', role: 'owner' })).rejects.toMatchObject({
+    await expect(
+      caller.users.invite({ email: 'boss@example.test', name: 'Boss', role: 'owner' }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     const owner = await seedUser(em, tenant, 'owner');
-    await expect(caller.users.update({ id: owner.id, status: 'deactivated' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(caller.users.update({ id: owner.id, status: 'deactivated' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('does not let anyone change their own role or status', async () => {
     const { actor, caller } = await setup('owner');
-    await expect(caller.users.update({ id: actor.id, role: 'recruiter' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(caller.users.update({ id: actor.id, role: 'recruiter' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   it('changes a role and deactivates a member, ending their sessions, with audit events', async () => {
@@ -166,19 +213,27 @@ forEachDatabase('user administration', (db) => {
     const member = await seedUser(em, tenant, 'recruiter');
     const memberToken = await sessionFor(deps, member.id, tenant.id);
 
-    expect(await caller.users.update({ id: member.id, role: 'hiring_manager' })).toMatchObject({ role: 'hiring_manager' });
-    expect(await caller.users.update({ id: member.id, status: 'deactivated' })).toMatchObject({ status: 'deactivated' });
+    expect(await caller.users.update({ id: member.id, role: 'hiring_manager' })).toMatchObject({
+      role: 'hiring_manager',
+    });
+    expect(await caller.users.update({ id: member.id, status: 'deactivated' })).toMatchObject({
+      status: 'deactivated',
+    });
     expect(await deps.sessions.validate(memberToken)).toBeNull();
 
     const actions = (
-      await db.orm().em.fork().find(AuditEvent, { tenant, targetId: member.id }, { filters: { [TENANT_FILTER]: false } })
+      await db
+        .orm()
+        .em.fork()
+        .find(AuditEvent, { tenant, targetId: member.id }, { filters: { [TENANT_FILTER]: false } })
     ).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['user.role_change', 'user.deactivate']));
   });
 
   it('lists, filters, sorts and paginates on the server', async () => {
     const { em, tenant, caller } = await setup();
-    for (const name of ['Zoe Zed', 'Amy Able', 'Mia Middle']) await seedUser(em, tenant, 'recruiter', { name });
+    for (const name of ['Zoe Zed', 'Amy Able', 'Mia Middle'])
+      await seedUser(em, tenant, 'recruiter', { name });
     const page = await caller.users.list({
       pagination: { page: 1, perPage: 2 },
       sort: { field: 'name', order: 'ASC' },
@@ -192,12 +247,17 @@ forEachDatabase('user administration', (db) => {
 
   it('writes no email addresses, names or passwords to the logs', async () => {
     const { deps, caller } = await setup();
-    await caller.users.invite({ email: 'quiet.person@example.test', name: 'Quiet Person', role: 'recruiter' });
+    await caller.users.invite({
+      email: 'quiet.person@example.test',
+      name: 'Quiet Person',
+      role: 'recruiter',
+    });
     const client = httpClient(deps);
     await client.signIn('quiet.person@example.test', 'wrong password here');
     await client.query('users.list', { filter: { q: 'Quiet' } });
     const logs = deps.logLines.join('\n');
     expect(deps.logLines.length).toBeGreaterThan(0);
-    for (const secret of ['quiet.person', 'Quiet Person', 'wrong password here']) expect(logs).not.toContain(secret);
+    for (const secret of ['quiet.person', 'Quiet Person', 'wrong password here'])
+      expect(logs).not.toContain(secret);
   });
 });

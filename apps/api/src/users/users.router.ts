@@ -9,9 +9,9 @@ import {
   ZUserListResult,
   ZUserUpdateInput,
 } from '@candor/schemas';
+import { z } from 'zod';
 import { acceptInvitation } from '../auth/auth.service.js';
 import { ownAccountProcedure, roleProcedure, router } from '../trpc/init.js';
-import { z } from 'zod';
 import { directory, getUser, inviteUser, listUsers, sendPasswordReset, updateUser } from './users.service.js';
 
 export const usersRouter = router({
@@ -45,7 +45,9 @@ export const usersRouter = router({
     .input(ZUserUpdateInput)
     .output(ZTenantUser)
     .mutation(({ ctx, input }) =>
-      updateUser(ctx.em, ctx.actor, input, (userId, tenantId) => ctx.deps.sessions.invalidateForUser(userId, tenantId)),
+      updateUser(ctx.em, ctx.actor, input, (userId, tenantId) =>
+        ctx.deps.sessions.invalidateForUser(userId, tenantId),
+      ),
     ),
 
   sendPasswordReset: roleProcedure('users.manage')

@@ -21,8 +21,8 @@ import { recordAudit } from '../audit/audit.service.js';
 import { issueResetLink, RESET_VALID_MINUTES } from '../auth/password-reset.js';
 import { type FactorsOfUser, factorsOfUsers } from '../auth/sign-in-rules/member-factors.js';
 import { hashToken, newToken } from '../auth/token-hash.js';
-import { inviteEmail, passwordResetEmail } from '../mail/templates.js';
 import { enqueueEmail } from '../mail/outbox.js';
+import { inviteEmail, passwordResetEmail } from '../mail/templates.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 
@@ -72,18 +72,27 @@ export async function listUsers(em: Em, actor: Actor, params: z.output<typeof ZU
       ...(role ? { role } : {}),
       ...(status ? { status } : {}),
       // An invited member's name is not theirs to show yet (see toTenantUser), so not to match either.
-      ...(needle ? { $or: [{ user: { email: needle } }, { status: { $ne: 'invited' }, user: { name: needle } }] } : {}),
+      ...(needle
+        ? { $or: [{ user: { email: needle } }, { status: { $ne: 'invited' }, user: { name: needle } }] }
+        : {}),
     },
     { populate: ['user'], orderBy: [orderBy, { id: 'asc' }], limit: perPage, offset: (page - 1) * perPage },
   );
   recordAudit(em, actor, { action: 'user.list', targetType: 'User' });
   await em.flush();
-  const factorsOf = await factorsOfUsers(em, rows.map((m) => m.user.id));
+  const factorsOf = await factorsOfUsers(
+    em,
+    rows.map((m) => m.user.id),
+  );
   return { data: rows.map((m) => toTenantUser(m, factorsOf)), total };
 }
 
 async function membershipOf(em: Em, actor: Actor, userId: string): Promise<MembershipRow> {
-  const membership = await em.findOne(Membership, { tenant: actor.tenantId, user: userId }, { populate: ['user'] });
+  const membership = await em.findOne(
+    Membership,
+    { tenant: actor.tenantId, user: userId },
+    { populate: ['user'] },
+  );
   if (!membership) throw new AppError('NOT_FOUND', 'No such user in this organisation');
   return membership;
 }
@@ -169,11 +178,18 @@ export async function updateUser(
       recordAudit(tx, actor, { action: 'user.role_change', targetType: 'User', targetId: input.id });
     }
     if (input.status && input.status !== before.status) {
-      recordAudit(tx, actor, { action: `user.${input.status === 'active' ? 'reactivate' : 'deactivate'}`, targetType: 'User', targetId: input.id });
+      recordAudit(tx, actor, {
+        action: `user.${input.status === 'active' ? 'reactivate' : 'deactivate'}`,
+        targetType: 'User',
+        targetId: input.id,
+      });
     }
     await tx.flush();
     const factorsOf = await factorsOfUsers(tx, [input.id]);
-    return { dto: toTenantUser(membership, factorsOf), deactivated: input.status === 'deactivated' && before.status !== 'deactivated' };
+    return {
+      dto: toTenantUser(membership, factorsOf),
+      deactivated: input.status === 'deactivated' && before.status !== 'deactivated',
+    };
   });
   if (result.deactivated) await revokeSessions(input.id, actor.tenantId);
   return result.dto;
@@ -186,7 +202,12 @@ export async function updateUser(
  * invited one chooses a password with their invitation, a deactivated one
  * cannot sign in.
  */
-export async function sendPasswordReset(em: Em, actor: Actor, userId: string, publicUrl: string): Promise<void> {
+export async function sendPasswordReset(
+  em: Em,
+  actor: Actor,
+  userId: string,
+  publicUrl: string,
+): Promise<void> {
   await em.transactional(async (tx) => {
     const membership = await membershipOf(tx, actor, userId);
     if (membership.status !== 'active') {
@@ -197,7 +218,10 @@ export async function sendPasswordReset(em: Em, actor: Actor, userId: string, pu
           : 'This member is deactivated; reactivate them first',
       );
     }
-    const [tenant, admin] = await Promise.all([tx.findOneOrFail(Tenant, actor.tenantId), tx.findOneOrFail(User, actor.userId)]);
+    const [tenant, admin] = await Promise.all([
+      tx.findOneOrFail(Tenant, actor.tenantId),
+      tx.findOneOrFail(User, actor.userId),
+    ]);
     const link = await issueResetLink(tx, userId, publicUrl);
     enqueueEmail(tx, {
       tenantId: tenant.id,

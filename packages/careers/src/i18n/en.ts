@@ -29,11 +29,15 @@ export const en = {
   privacyRequired: 'Needed to consider your application',
   /** How long a purpose's data is kept: the retention rules in force, by what starts their clock. */
   retentionBy: {
-    application_decided: (period: string) => `If you are not hired: your application is anonymized ${period} after the decision`,
-    candidate_inactive: (period: string) => `Erased after ${period} without activity, unless you are in the talent pool`,
+    application_decided: (period: string) =>
+      `If you are not hired: your application is anonymized ${period} after the decision`,
+    candidate_inactive: (period: string) =>
+      `Erased after ${period} without activity, unless you are in the talent pool`,
     talent_pool_consent: (period: string) => `${period} from when you agree, then erased unless you renew`,
-    candidate_hired: (period: string) => `If you are hired: erased ${period} after the hire, once passed on to HR`,
-    request_completed: (period: string) => `Records of your privacy requests: erased ${period} after completion`,
+    candidate_hired: (period: string) =>
+      `If you are hired: erased ${period} after the hire, once passed on to HR`,
+    request_completed: (period: string) =>
+      `Records of your privacy requests: erased ${period} after completion`,
     email_sent: (period: string) => `Emails: our copy is deleted ${period} after sending`,
     audit_event: (period: string) => `Audit records: deleted after ${period}`,
   },
@@ -56,8 +60,10 @@ export const en = {
     controller: 'Controller: decides for itself how to use the data',
   },
   recipientInEea: (country: string) => `${country}, in the European Economic Area`,
-  recipientTransfer: (country: string, safeguard: string) => `${country}, outside the European Economic Area. Safeguard: ${safeguard}`,
-  noTransfers: 'None of them is outside the European Economic Area (EEA): your data is not transferred to a third country.',
+  recipientTransfer: (country: string, safeguard: string) =>
+    `${country}, outside the European Economic Area. Safeguard: ${safeguard}`,
+  noTransfers:
+    'None of them is outside the European Economic Area (EEA): your data is not transferred to a third country.',
   openRolesCount: (count: number) => (count === 1 ? '1 open role' : `${count} open roles`),
   filterHeading: 'Filter roles',
   filterDepartment: 'Department',
@@ -86,12 +92,12 @@ export const en = {
   aboutTheRole: 'About the role',
   applyHeading: 'Apply for this role',
   applySoon: 'Online applications open soon. This page will have the application form.',
-  applyIntro: 'Apply online in about five minutes. Have your resume ready as a PDF, Word or OpenDocument file.',
+  applyIntro:
+    'Apply online in about five minutes. Have your resume ready as a PDF, Word or OpenDocument file.',
   applyNow: 'Apply now',
   closedBadge: 'Closed',
   closedTitle: 'This role is closed',
-  closedBody: (company: string) =>
-    `${company} is no longer accepting applications for this role.`,
+  closedBody: (company: string) => `${company} is no longer accepting applications for this role.`,
   seeOpenRoles: 'See the roles that are open now',
   closedOn: 'Closed',
   jobPageTitle: (job: string, company: string) => `${job} - ${company}`,
@@ -146,7 +152,8 @@ export const en = {
   uploadProgress: 'Sending: {percent}%',
   sendFailed:
     'We could not send your application. Check your connection and try again: everything you entered is still here.',
-  serverFailed: 'Something went wrong on our side. Try again in a few minutes: everything you entered is still here.',
+  serverFailed:
+    'Something went wrong on our side. Try again in a few minutes: everything you entered is still here.',
 
   // What the applicant sees after sending (the script and the server render the same markup).
   receivedTitle: 'Application received',
@@ -174,7 +181,8 @@ export const en = {
   noticeYouSaw: 'The privacy notice you were shown',
   privacyPortal: 'Privacy portal',
   invalidTitle: 'Some answers need another look',
-  invalidLead: 'Your application has not been sent yet. Go back to the form, correct these and send it again:',
+  invalidLead:
+    'Your application has not been sent yet. Go back to the form, correct these and send it again:',
   backToForm: 'Back to the form',
   backToFormHint: 'Your browser’s Back button usually keeps what you entered.',
   unavailableTitle: 'We could not take your application',
@@ -226,7 +234,8 @@ export const en = {
   portalOpen: 'Open my data',
   portalNewCode: 'Ask for a new code',
   portalCodeFormat: 'Enter the 6 digits from the email',
-  portalWrongCode: (left: number) => (left === 1 ? 'That code is not right. 1 try left.' : `That code is not right. ${left} tries left.`),
+  portalWrongCode: (left: number) =>
+    left === 1 ? 'That code is not right. 1 try left.' : `That code is not right. ${left} tries left.`,
   portalCodeDead:
     'This code no longer works: it expired, was used already or was entered wrongly too often. Ask for a new code.',
   renewalPageTitle: (company: string) => `Stay in the talent pool - ${company}`,
@@ -234,7 +243,8 @@ export const en = {
   renewalLead: (company: string) =>
     `You agreed that ${company} may keep your profile and contact you about future roles. That agreement ends on {until}; if you do nothing, your profile is erased then.`,
   renewalPurpose: 'What you agree to',
-  renewalUntil: 'If you renew, it lasts until {until}. You can withdraw it at any time in your privacy portal.',
+  renewalUntil:
+    'If you renew, it lasts until {until}. You can withdraw it at any time in your privacy portal.',
   renewalButton: 'Keep my profile',
   renewalDecline: 'No thanks: see or erase my data',
   renewedTitle: 'Your profile stays in the talent pool',
@@ -254,27 +264,33 @@ export const en = {
   surveyConsent:
     'I agree that my answers, which include special categories of personal data, may be used for anonymous diversity reporting. I can withdraw this at any time in my privacy portal, and my answers are then deleted.',
   surveySubmit: 'Send my answers',
-  surveyEmailLine: 'You may also answer our voluntary diversity survey (your application is not affected either way):',
+  surveyEmailLine:
+    'You may also answer our voluntary diversity survey (your application is not affected either way):',
   surveyErrorsTitle: 'Please check the form',
   surveyThanksTitle: 'Thank you',
   surveyThanksBody:
     'Your answers are saved apart from your application. To see or delete them, or to withdraw your agreement, open your privacy portal.',
   surveyAlreadyTitle: 'You have answered the survey',
-  surveyAlreadyBody: 'Your answers are saved. To see or delete them, or to withdraw your agreement, open your privacy portal.',
+  surveyAlreadyBody:
+    'Your answers are saved. To see or delete them, or to withdraw your agreement, open your privacy portal.',
   surveyInvalidTitle: 'This link no longer works',
-  surveyInvalidBody: 'The link has expired, is not complete, or the survey is no longer open. Your privacy portal shows what we hold about you.',
+  surveyInvalidBody:
+    'The link has expired, is not complete, or the survey is no longer open. Your privacy portal shows what we hold about you.',
   portalRateLimitedTitle: 'Too many tries',
-  portalRateLimitedBody: 'Too many codes or tries from your network or for this address. Wait 15 minutes, then try again.',
+  portalRateLimitedBody:
+    'Too many codes or tries from your network or for this address. Wait 15 minutes, then try again.',
   portalSignedOut: 'You have signed out.',
   portalSessionEnded: 'Your session has ended (it lasts 30 minutes). Sign in again with a new code.',
   portalWrongOrigin: 'Please use the forms on this site.',
-  portalSessionNote: 'The code proves that the mailbox is yours. Your session lasts 30 minutes; nothing is stored in your browser after you sign out.',
+  portalSessionNote:
+    'The code proves that the mailbox is yours. Your session lasts 30 minutes; nothing is stored in your browser after you sign out.',
   portalSignedInAs: 'Signed in as {email}',
   portalSignOut: 'Sign out',
   portalNoDataTitle: 'We hold no data about this address',
   portalNoDataBody:
     '{company} has no applications, consents or other records for {email}. If you applied with another address, sign out and sign in with that one.',
-  portalRestrictedNote: 'Processing of your data is restricted since {date}: {company} keeps it but does not use it.',
+  portalRestrictedNote:
+    'Processing of your data is restricted since {date}: {company} keeps it but does not use it.',
 
   portalContactHeading: 'Your contact details',
   portalContactLead: 'Correct them here; the change takes effect at once.',
@@ -287,7 +303,12 @@ export const en = {
   portalStatus: 'Status',
   portalStage: 'Stage',
   portalAppliedOn: 'Applied on',
-  portalApplicationStatuses: { active: 'In progress', rejected: 'Not moving forward', withdrawn: 'Withdrawn', hired: 'Hired' },
+  portalApplicationStatuses: {
+    active: 'In progress',
+    rejected: 'Not moving forward',
+    withdrawn: 'Withdrawn',
+    hired: 'Hired',
+  },
   portalStageKinds: {
     applied: 'Application received',
     screening: 'Screening',
@@ -298,7 +319,8 @@ export const en = {
   },
 
   portalConsentsHeading: 'Your consents',
-  portalConsentsLead: 'What you agreed to, and every decision since. Withdrawing takes effect at once and you get a signed receipt.',
+  portalConsentsLead:
+    'What you agreed to, and every decision since. Withdrawing takes effect at once and you get a signed receipt.',
   portalNoConsents: 'No consent decisions.',
   portalDecisions: { given: 'You agreed', refused: 'You declined', withdrawn: 'You withdrew' },
   portalWithdraw: 'Withdraw consent',
@@ -319,7 +341,8 @@ export const en = {
   portalRecipient: 'Recipient',
   portalRecipientData: 'What',
   portalRecipientWhy: 'Why',
-  portalRecipientCountryNote: (country: string, safeguard: string) => `in ${country}, protected by ${safeguard}`,
+  portalRecipientCountryNote: (country: string, safeguard: string) =>
+    `in ${country}, protected by ${safeguard}`,
   portalRequestsHeading: 'Your requests',
   portalNoRequests: 'No requests yet.',
   portalRequest: 'Request',
@@ -351,7 +374,8 @@ export const en = {
     'A zip file with everything {company} holds about you: your details, applications, answers, documents and consent history, in a machine-readable format with the original files.',
   portalDownload: 'Download my data',
   portalCorrectHeading: 'Correct other data',
-  portalCorrectBody: 'Something else is wrong, for example an answer or a document? Say what should change and the team corrects it.',
+  portalCorrectBody:
+    'Something else is wrong, for example an answer or a document? Say what should change and the team corrects it.',
   portalCorrectLabel: 'What should change',
   portalCorrectMissing: 'Say what should change',
   portalCorrectTooLong: 'Keep this under 5,000 characters',
@@ -377,7 +401,8 @@ export const en = {
     contact_unchanged: 'Nothing changed in your contact details.',
     email_change_requested: 'The team checks your new email address and confirms the change to you.',
     rectification_requested: 'Your request is with the team. You can follow it under “Your requests”.',
-    consent_withdrawn: 'Your consent is withdrawn, with effect from now. Your signed receipt is below and on its way by email.',
+    consent_withdrawn:
+      'Your consent is withdrawn, with effect from now. Your signed receipt is below and on its way by email.',
     nothing_to_withdraw: 'There was no consent to withdraw.',
     marketing_stopped: 'You will get no more marketing email from {company}.',
     restricted: 'Processing of your data is now restricted.',

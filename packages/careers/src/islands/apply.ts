@@ -147,10 +147,7 @@ function enhance(form: HTMLFormElement, data: IslandData): void {
   }
 
   /** Replaces the form with one of the page's outcome templates. */
-  function showOutcome(
-    kind: 'received' | 'closed',
-    complete?: (view: DocumentFragment) => void,
-  ): void {
+  function showOutcome(kind: 'received' | 'closed', complete?: (view: DocumentFragment) => void): void {
     const template = byId<HTMLTemplateElement>(`outcome-${kind}`);
     const view = template.content.cloneNode(true) as DocumentFragment;
     complete?.(view);

@@ -34,9 +34,13 @@ describe('apply outcome page', () => {
     expect(page).toContain('<h1 id="outcome-title" tabindex="-1">Application received</h1>');
     expect(page).toContain('<title>Application received - Acme &lt;Robotics&gt;</title>');
     expect(page).toContain('has your application for <strong>Robotics &lt;Engineer&gt;</strong>');
-    expect(page).toContain(`to <strong data-slot="email">${result.email}</strong>, with your reference and your signed consent receipt`);
+    expect(page).toContain(
+      `to <strong data-slot="email">${result.email}</strong>, with your reference and your signed consent receipt`,
+    );
     // A second application with the same address gets this same page: it shows only what the form said.
-    expect(page).not.toMatch(/reference<\/|data-slot="(reference|receipt-id|jws|download|survey)"|\/diversity\//);
+    expect(page).not.toMatch(
+      /reference<\/|data-slot="(reference|receipt-id|jws|download|survey)"|\/diversity\//,
+    );
     // Each purpose with the applicant's choice.
     expect(page).toContain(
       '<li data-choice="needed"><span class="tag tag-needed">Needed to apply</span> <span data-slot="label">Assessing your application',

@@ -126,16 +126,27 @@ ${q.options.map((o) => html`<option>${o}</option>`)}
  * (the candidate's latest job decides, as the retention sweep does). Null
  * for other purposes, or when no rule ends it.
  */
-function talentPoolKept(t: Messages, privacy: TCareersPrivacy, purposeKey: string, country: string | null): string | null {
+function talentPoolKept(
+  t: Messages,
+  privacy: TCareersPrivacy,
+  purposeKey: string,
+  country: string | null,
+): string | null {
   if (purposeKey !== TALENT_POOL_PURPOSE) return null;
-  const rule = privacy.purposes.find((p) => p.key === purposeKey)?.retention.find((r) => r.trigger === 'talent_pool_consent');
+  const rule = privacy.purposes
+    .find((p) => p.key === purposeKey)
+    ?.retention.find((r) => r.trigger === 'talent_pool_consent');
   if (!rule) return null;
   const override = country ? rule.overrides.find((o) => o.country === country.toUpperCase()) : undefined;
   return t.consentKept(retentionLine(t, { ...rule, period: override?.period ?? rule.period, overrides: [] }));
 }
 
 /** One optional purpose: an unticked box, its description, how long it lasts, and the note shown when GPC declines it. */
-function consentBox(purpose: TenantApplyConfig['purposes'][number], t: Messages, kept: string | null): SafeHtml {
+function consentBox(
+  purpose: TenantApplyConfig['purposes'][number],
+  t: Messages,
+  kept: string | null,
+): SafeHtml {
   const name = `consent:${purpose.key}`;
   const id = fieldId(name);
   const described = [

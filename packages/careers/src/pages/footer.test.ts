@@ -12,7 +12,12 @@ describe('the footer says which cookies each page sets', () => {
   const tenant = seedCareersTenant();
 
   it('on the careers pages: none, and no trackers', () => {
-    const site = renderTenantSite({ tenant, jobs: [seedCareersJob()], notices: [seedNotice()], today: '2026-11-20' });
+    const site = renderTenantSite({
+      tenant,
+      jobs: [seedCareersJob()],
+      notices: [seedNotice()],
+      today: '2026-11-20',
+    });
     const pages = [...site].filter(([path]) => path.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(3);
     for (const [path, page] of pages) {

@@ -1,7 +1,7 @@
+import { contrastRatio, PORTAL_SESSION, portalPath, readableOn } from '@candor/schemas';
 import { html, SafeHtml } from '../html.js';
 import type { Site } from '../site.js';
 import { LOGO_STYLES, STYLES } from '../styles.js';
-import { contrastRatio, PORTAL_SESSION, portalPath, readableOn } from '@candor/schemas';
 
 /**
  * Colours derived from the brand: text on it, and for links and focus rings
@@ -28,11 +28,13 @@ export function layout(options: {
   const { site } = options;
   const { tenant, t, base } = site;
   // The brand colour is validated as #rrggbb before it gets here; the CSS is ours.
-  const css = STYLES + (site.logoFile ? LOGO_STYLES : '') + (options.styles ?? '') + brandVars(tenant.primaryColor);
+  const css =
+    STYLES + (site.logoFile ? LOGO_STYLES : '') + (options.styles ?? '') + brandVars(tenant.primaryColor);
   const logo = site.logoFile
     ? html`<img class="logo-img" src="${base}${site.logoFile}" alt="${t.logoAlt(tenant.name)}" height="40">`
     : html`<span class="logo" aria-hidden="true">${tenant.name.slice(0, 1).toUpperCase()}</span>`;
-  return `<!doctype html>\n${html`<html lang="${t.lang}">
+  return `<!doctype html>\n${
+    html`<html lang="${t.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -53,5 +55,6 @@ ${logo}
 <p>${options.portal ? t.footerPortalPrivacy(PORTAL_SESSION.cookie, PORTAL_SESSION.minutes, `${portalPath(tenant.slug)}/`) : t.footerPrivacy} ${t.poweredBy}.</p>
 </div></footer>
 </body>
-</html>`.value}\n`;
+</html>`.value
+  }\n`;
 }

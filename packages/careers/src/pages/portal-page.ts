@@ -47,7 +47,12 @@ export interface PortalData {
   email: string;
   /** Null when the tenant holds no candidate with this address. */
   candidate: (PortalContact & { restrictedAt: string | null }) | null;
-  applications: Array<{ jobTitle: string; status: TApplicationStatus; stageKind: TStageKind; appliedAt: string }>;
+  applications: Array<{
+    jobTitle: string;
+    status: TApplicationStatus;
+    stageKind: TStageKind;
+    appliedAt: string;
+  }>;
   consents: PortalConsent[];
   /** The disclosure log: who outside the company's hiring team received the person's data (Art. 15(1)(c)). */
   recipients: Array<{
@@ -74,7 +79,12 @@ export type PortalCodeError = { kind: 'format' } | { kind: 'wrong'; triesLeft: n
 
 /** What the portal shows: one of its pages. */
 export type PortalView =
-  | { kind: 'sign_in'; email?: string; error?: 'invalid_email'; message?: 'signed_out' | 'session_ended' | 'wrong_origin' }
+  | {
+      kind: 'sign_in';
+      email?: string;
+      error?: 'invalid_email';
+      message?: 'signed_out' | 'session_ended' | 'wrong_origin';
+    }
   | { kind: 'code_sent'; email: string; error?: PortalCodeError }
   | { kind: 'rate_limited' }
   | {
@@ -112,7 +122,9 @@ function textField(options: {
   extra?: SafeHtml;
 }): SafeHtml {
   const id = fieldId(options.name);
-  const described = [options.hint ? `${id}-hint` : '', options.error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const described = [options.hint ? `${id}-hint` : '', options.error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return html`<div class="field">
 <label for="${id}">${options.label}</label>
 ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : html``}
@@ -188,10 +200,17 @@ function rateLimitedView(site: Site): SafeHtml {
 <p><a href="${portalBase(site)}">${t.portalNewCode}</a></p>`;
 }
 
-function contactCard(site: Site, view: Extract<PortalView, { kind: 'home' }>, contact: PortalContact): SafeHtml {
+function contactCard(
+  site: Site,
+  view: Extract<PortalView, { kind: 'home' }>,
+  contact: PortalContact,
+): SafeHtml {
   const { t } = site;
   const values = view.contactValues ?? contact;
-  const links = [...values.links, ...Array<string>(LINK_INPUTS).fill('')].slice(0, Math.max(LINK_INPUTS, values.links.length));
+  const links = [...values.links, ...Array<string>(LINK_INPUTS).fill('')].slice(
+    0,
+    Math.max(LINK_INPUTS, values.links.length),
+  );
   const linksError = errorOf(view.fieldErrors, 'links');
   return html`<section class="card apply" aria-labelledby="contact-heading">
 <h2 id="contact-heading">${t.portalContactHeading}</h2>
@@ -261,7 +280,9 @@ ${purposes}
 <tbody>${history.map(
     (h) =>
       html`<tr><td>${dateLabel(h.occurredAt, t)}</td><td>${h.label}</td><td>${t.portalDecisions[h.decision]}</td><td>${
-        h.noticeVersion === null ? html`` : html`<a href="${site.base}privacy/versions/${h.noticeVersion}/">${t.versionLabel(h.noticeVersion)}</a>`
+        h.noticeVersion === null
+          ? html``
+          : html`<a href="${site.base}privacy/versions/${h.noticeVersion}/">${t.versionLabel(h.noticeVersion)}</a>`
       }</td><td>${
         h.receiptId
           ? html`<code>${h.receiptId.slice(0, 8)}</code> <a href="${base}receipts/${h.receiptId}" download="${receiptFileName(h.receiptId)}">${t.portalDownloadReceipt}</a>`
@@ -282,7 +303,9 @@ function recipientsCard(site: Site, data: PortalData): SafeHtml {
 <tbody>${data.recipients.map(
           (r) =>
             html`<tr data-recipient="${r.name}"><td>${dateLabel(r.disclosedAt, t)}</td><td>${r.name}${
-              r.transfer ? html`<br><small>${t.portalRecipientCountryNote(r.transfer.country, r.transfer.safeguard)}</small>` : html``
+              r.transfer
+                ? html`<br><small>${t.portalRecipientCountryNote(r.transfer.country, r.transfer.safeguard)}</small>`
+                : html``
             }</td><td>${r.categories.join(', ')}</td><td>${r.purpose}</td></tr>`,
         )}</tbody>
 </table></div>`;
@@ -318,7 +341,9 @@ function rightsCard(site: Site, view: Extract<PortalView, { kind: 'home' }>): Sa
   const detailsError = errorOf(view.fieldErrors, 'details');
   const confirmError = errorOf(view.fieldErrors, 'confirm');
   const restrictedAt = data.candidate?.restrictedAt ?? null;
-  const openErasure = data.requests.find((r) => r.type === 'erasure' && r.status !== 'completed' && r.status !== 'refused');
+  const openErasure = data.requests.find(
+    (r) => r.type === 'erasure' && r.status !== 'completed' && r.status !== 'refused',
+  );
   return html`<section class="card apply" aria-labelledby="rights-heading">
 <h2 id="rights-heading">${t.portalRightsHeading}</h2>
 <div class="right"><h3>${t.portalDownloadHeading}</h3><p>${fill(t.portalDownloadBody, { company })}</p>
@@ -357,7 +382,10 @@ function doneMessages(site: Site, view: Extract<PortalView, { kind: 'home' }>): 
     ? html`<p>${fill(t.portalReceiptIntro, { id: html`<code>${view.receipt.id}</code>`, company: tenant.name })}</p>
 <ul class="choices">${(summary?.purposes ?? [])
         .filter((p) => p.choice !== 'needed')
-        .map((p) => html`<li>${decisionTag(t, p.choice === 'consented' ? 'given' : 'withdrawn')} ${p.label}</li>`)}</ul>
+        .map(
+          (p) =>
+            html`<li>${decisionTag(t, p.choice === 'consented' ? 'given' : 'withdrawn')} ${p.label}</li>`,
+        )}</ul>
 <p><a class="button secondary small" href="${portalBase(site)}receipts/${view.receipt.id}" download="${receiptFileName(view.receipt.id)}">${t.receiptDownload}</a></p>`
     : html``;
   return html`<div class="status-msg" role="status">${(view.done ?? []).map((key) => html`<p>${fill(t.portalDone[key], { company: tenant.name })}</p>`)}${receipt}</div>`;
@@ -372,10 +400,13 @@ function homeView(site: Site, view: Extract<PortalView, { kind: 'home' }>): Safe
   const hasErrors = Object.keys(view.fieldErrors ?? {}).length > 0;
   const errors = hasErrors ? html`<div class="form-error" role="alert">${t.errorSummaryTitle}</div>` : html``;
   if (!data.candidate) {
-    return html`${head}${doneMessages(site, view)}<div class="card"><h2>${t.portalNoDataTitle}</h2><p>${fill(t.portalNoDataBody, {
-      company: tenant.name,
-      email: data.email,
-    })}</p></div>`;
+    return html`${head}${doneMessages(site, view)}<div class="card"><h2>${t.portalNoDataTitle}</h2><p>${fill(
+      t.portalNoDataBody,
+      {
+        company: tenant.name,
+        email: data.email,
+      },
+    )}</p></div>`;
   }
   return html`${head}
 ${doneMessages(site, view)}${errors}
@@ -399,7 +430,9 @@ export function renderPortalPage(input: {
   locale?: Locale;
   logoFile?: string | null;
 }): string {
-  const site = siteOf(ZCareersTenant.parse(input.tenant), messagesFor(input.locale), { logoFile: input.logoFile ?? null });
+  const site = siteOf(ZCareersTenant.parse(input.tenant), messagesFor(input.locale), {
+    logoFile: input.logoFile ?? null,
+  });
   const { view } = input;
   const main =
     view.kind === 'sign_in'

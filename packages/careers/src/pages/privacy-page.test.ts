@@ -1,4 +1,10 @@
-import { careersPrivacyOf, DEFAULT_PRIVACY_SETTINGS, DEFAULT_RETENTION_POLICY, type TRetentionPolicy, ZRecipient } from '@candor/schemas';
+import {
+  careersPrivacyOf,
+  DEFAULT_PRIVACY_SETTINGS,
+  DEFAULT_RETENTION_POLICY,
+  type TRetentionPolicy,
+  ZRecipient,
+} from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
 import { renderTenantSite } from '../build-site.js';
 import { seedApplyConfig, seedCareersJob, seedCareersTenant, seedNotice } from '../testing/fixtures.js';
@@ -95,7 +101,7 @@ describe('privacy notice pages', () => {
     expect(pageBefore).toContain('A new version, 1, takes effect on January 1, 2027.');
   });
 
-  describe('the tenant\'s own purposes, recipients and periods', () => {
+  describe("the tenant's own purposes, recipients and periods", () => {
     /** The default policy with the talent pool at 18 months (36 for jobs in CH), asked 14 days before. */
     const policy: TRetentionPolicy = {
       rules: DEFAULT_RETENTION_POLICY.rules.map((r) =>
@@ -105,15 +111,29 @@ describe('privacy notice pages', () => {
     };
     const consentPurposes = [
       { ...DEFAULT_PRIVACY_SETTINGS.consentPurposes[0]!, label: 'Keep me in the <pool>' },
-      { key: 'events', label: 'Invite me to hiring events', description: 'Twice a year', marketing: true, enabled: true },
+      {
+        key: 'events',
+        label: 'Invite me to hiring events',
+        description: 'Twice a year',
+        marketing: true,
+        enabled: true,
+      },
       { key: 'marketing', label: 'Old newsletter', description: '', marketing: true, enabled: false },
     ];
-    const render = (options: { diversitySurvey: boolean; recipients?: Parameters<typeof careersPrivacyOf>[0]['recipients'] }) =>
+    const render = (options: {
+      diversitySurvey: boolean;
+      recipients?: Parameters<typeof careersPrivacyOf>[0]['recipients'];
+    }) =>
       renderTenantSite({
         tenant,
         notices,
         today: '2026-11-20',
-        privacy: careersPrivacyOf({ consentPurposes, recipients: options.recipients ?? [], diversitySurvey: options.diversitySurvey, policy }),
+        privacy: careersPrivacyOf({
+          consentPurposes,
+          recipients: options.recipients ?? [],
+          diversitySurvey: options.diversitySurvey,
+          policy,
+        }),
       }).get('privacy/index.html')!;
     const glance = (page: string) => page.slice(page.indexOf('id="glance"'), page.indexOf('id="recipients"'));
 
@@ -123,7 +143,14 @@ describe('privacy notice pages', () => {
       expect(table).toContain('Keep me in the &lt;pool&gt;');
       expect(table).toContain('Invite me to hiring events<br><span class="hint">Twice a year</span>');
       expect(table).toContain('Consent (Art. 6(1)(a) GDPR)');
-      for (const absent of ['Old newsletter', 'News about the company', 'Background and reference checks', 'diversity', 'Gender', 'Keeping Candor secure']) {
+      for (const absent of [
+        'Old newsletter',
+        'News about the company',
+        'Background and reference checks',
+        'diversity',
+        'Gender',
+        'Keeping Candor secure',
+      ]) {
         expect(table).not.toContain(absent);
       }
     });
@@ -139,7 +166,9 @@ describe('privacy notice pages', () => {
       expect(table).toContain(
         '<li>18 months from when you agree, then erased unless you renew (36 months for jobs in CH); we ask you 14 days before it ends</li>',
       );
-      expect(table).toContain('<li>If you are not hired: your application is anonymized 6 months after the decision</li>');
+      expect(table).toContain(
+        '<li>If you are not hired: your application is anonymized 6 months after the decision</li>',
+      );
       expect(table).toContain('<li>Until you withdraw your consent</li>');
       expect(table).not.toContain('24 months');
     });
@@ -148,8 +177,22 @@ describe('privacy notice pages', () => {
       const page = render({
         diversitySurvey: false,
         recipients: [
-          ZRecipient.parse({ name: 'Mailer Inc', role: 'processor', purpose: 'Delivers emails', country: 'US', safeguard: 'scc', notifyEmail: 'x@mailer.example' }),
-          ZRecipient.parse({ name: 'Lohn GmbH', role: 'controller', purpose: 'Payroll for hires', country: 'DE', safeguard: 'none', notifyEmail: '' }),
+          ZRecipient.parse({
+            name: 'Mailer Inc',
+            role: 'processor',
+            purpose: 'Delivers emails',
+            country: 'US',
+            safeguard: 'scc',
+            notifyEmail: 'x@mailer.example',
+          }),
+          ZRecipient.parse({
+            name: 'Lohn GmbH',
+            role: 'controller',
+            purpose: 'Payroll for hires',
+            country: 'DE',
+            safeguard: 'none',
+            notifyEmail: '',
+          }),
         ],
       });
       const section = page.slice(page.indexOf('id="recipients"'));
@@ -163,7 +206,7 @@ describe('privacy notice pages', () => {
       expect(none.slice(none.indexOf('id="recipients"'))).toContain('discloses your data to no one else');
     });
 
-    it('tells the applicant on the form how long the talent pool lasts for this job\'s country', () => {
+    it("tells the applicant on the form how long the talent pool lasts for this job's country", () => {
       const privacy = careersPrivacyOf({ consentPurposes, recipients: [], diversitySurvey: false, policy });
       const site = (country: string) =>
         renderTenantSite({
@@ -174,7 +217,8 @@ describe('privacy notice pages', () => {
           privacy,
           jobs: [seedCareersJob({ country })],
         });
-      const form = (country: string) => [...site(country)].find(([path]) => path.endsWith('/apply/index.html'))![1];
+      const form = (country: string) =>
+        [...site(country)].find(([path]) => path.endsWith('/apply/index.html'))![1];
       expect(form('DE')).toContain(
         'How long: 18 months from when you agree, then erased unless you renew; we ask you 14 days before it ends. You can withdraw at any time.',
       );

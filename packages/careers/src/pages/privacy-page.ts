@@ -19,7 +19,10 @@ import { layout } from './layout.js';
 /** One retention rule in the applicant's words, with the countries whose jobs have another period and when renewal is asked. */
 export function retentionLine(t: Site['t'], rule: TPurposeRetention): string {
   const overrides = rule.overrides.map((o) => t.retentionOverride(o.country, periodLabel(o.period)));
-  const renewal = rule.trigger === 'talent_pool_consent' && rule.renewalNoticeDays > 0 ? t.retentionRenewal(rule.renewalNoticeDays) : '';
+  const renewal =
+    rule.trigger === 'talent_pool_consent' && rule.renewalNoticeDays > 0
+      ? t.retentionRenewal(rule.renewalNoticeDays)
+      : '';
   return `${t.retentionBy[rule.trigger](periodLabel(rule.period))}${overrides.length ? ` (${overrides.join('; ')})` : ''}${renewal}`;
 }
 
@@ -28,7 +31,10 @@ type PagePurpose = TCareersPrivacy['purposes'][number];
 /** How long a purpose's data is kept: until consent is withdrawn (consent purposes), and the rules in force that end it. */
 function keptFor(t: Site['t'], purpose: PagePurpose): SafeHtml {
   const consent = isConsentBasis(purpose.legalBasis);
-  const lines = [...(consent ? [t.retentionUntilWithdrawn] : []), ...purpose.retention.map((rule) => retentionLine(t, rule))];
+  const lines = [
+    ...(consent ? [t.retentionUntilWithdrawn] : []),
+    ...purpose.retention.map((rule) => retentionLine(t, rule)),
+  ];
   if (lines.length === 0) return html`${t.retentionUntilErased}`;
   return html`<ul class="kept">${lines.map((line) => html`<li>${line}</li>`)}</ul>`;
 }
@@ -66,7 +72,9 @@ function recipientsSection(site: Site, privacy: TCareersPrivacy): SafeHtml {
 <tbody>${recipients.map(
           (r) =>
             html`<tr><td>${r.name}</td><td>${t.recipientRoles[r.role]}</td><td>${r.purpose}</td><td>${
-              isTransfer(r) ? t.recipientTransfer(r.country, TRANSFER_SAFEGUARD_LABELS[r.safeguard]) : t.recipientInEea(r.country)
+              isTransfer(r)
+                ? t.recipientTransfer(r.country, TRANSFER_SAFEGUARD_LABELS[r.safeguard])
+                : t.recipientInEea(r.country)
             }</td></tr>`,
         )}</tbody>
 </table></div>

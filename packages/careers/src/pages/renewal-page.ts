@@ -44,10 +44,22 @@ function invalidView(site: Site): SafeHtml {
 <p><a href="${portalHref(site)}">${t.renewalOpenPortal}</a></p>`;
 }
 
-export function renderRenewalPage(input: { tenant: TCareersTenant; view: RenewalView; locale?: Locale; logoFile?: string | null }): string {
-  const site = siteOf(ZCareersTenant.parse(input.tenant), messagesFor(input.locale), { logoFile: input.logoFile ?? null });
+export function renderRenewalPage(input: {
+  tenant: TCareersTenant;
+  view: RenewalView;
+  locale?: Locale;
+  logoFile?: string | null;
+}): string {
+  const site = siteOf(ZCareersTenant.parse(input.tenant), messagesFor(input.locale), {
+    logoFile: input.logoFile ?? null,
+  });
   const { view } = input;
-  const main = view.kind === 'ask' ? askView(site, view) : view.kind === 'renewed' ? renewedView(site, view) : invalidView(site);
+  const main =
+    view.kind === 'ask'
+      ? askView(site, view)
+      : view.kind === 'renewed'
+        ? renewedView(site, view)
+        : invalidView(site);
   return layout({
     site,
     title: site.t.renewalPageTitle(site.tenant.name),

@@ -79,8 +79,15 @@ function messageView(site: Site, title: string, body: string, receiptId?: string
 <p><a href="${portalHref(site)}">${t.renewalOpenPortal}</a></p></div>`;
 }
 
-export function renderSurveyPage(input: { tenant: TCareersTenant; view: SurveyView; locale?: Locale; logoFile?: string | null }): string {
-  const site = siteOf(ZCareersTenant.parse(input.tenant), messagesFor(input.locale), { logoFile: input.logoFile ?? null });
+export function renderSurveyPage(input: {
+  tenant: TCareersTenant;
+  view: SurveyView;
+  locale?: Locale;
+  logoFile?: string | null;
+}): string {
+  const site = siteOf(ZCareersTenant.parse(input.tenant), messagesFor(input.locale), {
+    logoFile: input.logoFile ?? null,
+  });
   const { t } = site;
   const { view } = input;
   const main =

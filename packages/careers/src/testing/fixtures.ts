@@ -1,4 +1,10 @@
-import { MARKETING_PURPOSE, TALENT_POOL_PURPOSE, type TApplyResult, type TCareersNotice, type TPublicQuestion } from '@candor/schemas';
+import {
+  MARKETING_PURPOSE,
+  TALENT_POOL_PURPOSE,
+  type TApplyResult,
+  type TCareersNotice,
+  type TPublicQuestion,
+} from '@candor/schemas';
 import type { TCareersJob } from '../careers-job.js';
 import type { TenantApplyConfig } from '../pages/apply-page.js';
 
@@ -79,7 +85,8 @@ export function seedApplyConfig(overrides: Partial<TenantApplyConfig> = {}): Ten
       {
         key: TALENT_POOL_PURPOSE,
         label: 'Keep my profile in the talent pool and contact me about future roles',
-        description: 'We contact you only about roles that fit you; you can leave at any time in the privacy portal.',
+        description:
+          'We contact you only about roles that fit you; you can leave at any time in the privacy portal.',
         marketing: false,
       },
       {
@@ -111,7 +118,10 @@ export function seedApplyResult(
         label,
         choice: 'consented' as const,
       })),
-      ...(options.refused ?? ['Send me news by email']).map((label) => ({ label, choice: 'refused' as const })),
+      ...(options.refused ?? ['Send me news by email']).map((label) => ({
+        label,
+        choice: 'refused' as const,
+      })),
     ],
   };
 }

@@ -16,7 +16,9 @@ async function createFor(dialect: Dialect): Promise<void> {
     const orm = await createOrm(db.url);
     const result = await orm.getMigrator().createMigration(undefined, false, false, name);
     await orm.close();
-    const kept = result.fileName ? withoutHandWrittenIndexes(join(migrationsSourceDir(dialect), result.fileName)) : false;
+    const kept = result.fileName
+      ? withoutHandWrittenIndexes(join(migrationsSourceDir(dialect), result.fileName))
+      : false;
     console.log(kept ? `${dialect}: created ${result.fileName}` : `${dialect}: no changes`);
     writeIndex(dialect);
   } finally {

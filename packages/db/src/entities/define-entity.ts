@@ -1,8 +1,8 @@
 import {
+  defineEntity as defineOrmEntity,
   type EntityMetadataWithProperties,
   type EntitySchema,
   type InferEntityFromProperties,
-  defineEntity as defineOrmEntity,
 } from '@mikro-orm/core';
 import { recordAnnotations } from '../privacy.js';
 import { type PrivacyPolicy, registerPrivacyPolicy } from '../privacy-policy.js';
@@ -15,12 +15,16 @@ import { type PrivacyPolicy, registerPrivacyPolicy } from '../privacy-policy.js'
  * It also files the properties' personal annotations (see ../privacy.ts)
  * under the entity's name.
  */
-// biome-ignore lint/suspicious/noExplicitAny: MikroORM's own bound for property maps
-export function defineEntity<TProperties extends Record<string, any>, const TPK extends (keyof TProperties)[] | undefined = undefined>(
+export function defineEntity<
+  // biome-ignore lint/suspicious/noExplicitAny: MikroORM's own bound for property maps
+  TProperties extends Record<string, any>,
+  const TPK extends (keyof TProperties)[] | undefined = undefined,
+>(
   meta: EntityMetadataWithProperties<TProperties, TPK, never>,
   privacy: NoInfer<PrivacyPolicy<Extract<keyof TProperties, string>>>,
 ): EntitySchema<InferEntityFromProperties<TProperties, TPK>, never> {
-  if (typeof meta.properties === 'function') throw new Error(`${meta.name}: list the properties as an object, so their annotations can be read`);
+  if (typeof meta.properties === 'function')
+    throw new Error(`${meta.name}: list the properties as an object, so their annotations can be read`);
   const schema = defineOrmEntity(meta);
   recordAnnotations(schema.meta.className, meta.properties);
   registerPrivacyPolicy(schema.meta.className, privacy);

@@ -2,19 +2,19 @@ import type { EntitySchema } from '@mikro-orm/core';
 import { Application, ApplicationNote, ApplicationTag, StageChange } from './application.entity.js';
 import { Attachment } from './attachment.entity.js';
 import { AuditChainHead, AuditEvent } from './audit-event.entity.js';
-import { PortalCode, PortalSession, PrivacyRequest, PrivacyRequestNote } from './privacy-request.entity.js';
 import { Candidate } from './candidate.entity.js';
 import { Disclosure } from './disclosure.entity.js';
 import { DiversityResponse } from './diversity.entity.js';
 import { Interview, InterviewParticipant, Scorecard } from './interview.entity.js';
 import { HiringTeamMember, Job, JobStage } from './job.entity.js';
-import { Offer } from './offer.entity.js';
-import { Membership } from './membership.entity.js';
-import { OutboxEmail } from './outbox-email.entity.js';
-import { ConsentEvent, ConsentReceipt, PrivacyNotice, TenantSigningKey } from './privacy.entity.js';
 import { LegalHold } from './legal-hold.entity.js';
+import { Membership } from './membership.entity.js';
+import { Offer } from './offer.entity.js';
+import { OutboxEmail } from './outbox-email.entity.js';
 import { Passkey, WebAuthnChallenge } from './passkey.entity.js';
 import { PasswordToken } from './password-token.entity.js';
+import { ConsentEvent, ConsentReceipt, PrivacyNotice, TenantSigningKey } from './privacy.entity.js';
+import { PortalCode, PortalSession, PrivacyRequest, PrivacyRequestNote } from './privacy-request.entity.js';
 import { RateLimitCounter } from './rate-limit.entity.js';
 import { RetentionPolicyVersion, RetentionRun } from './retention.entity.js';
 import { PendingSignIn, RecoveryCode, TotpFactor } from './second-factor.entity.js';
@@ -24,6 +24,11 @@ import { Tenant } from './tenant.entity.js';
 import { SystemSecret, TenantDataKey } from './tenant-data-key.entity.js';
 import { User } from './user.entity.js';
 
+export type { TStoredAnswer } from './application.entity.js';
+export type { TStoredRating } from './interview.entity.js';
+export type { TStoredCriterion } from './job.entity.js';
+export type { TOutboxStatus, TStoredAttachment } from './outbox-email.entity.js';
+export type { TExecutedAction } from './privacy-request.entity.js';
 export {
   Application,
   ApplicationNote,
@@ -44,10 +49,10 @@ export {
   LegalHold,
   Membership,
   Offer,
-  Passkey,
   OidcConnection,
   OidcSignInAttempt,
   OutboxEmail,
+  Passkey,
   PasswordToken,
   PendingSignIn,
   PortalCode,
@@ -70,11 +75,6 @@ export {
   User,
   WebAuthnChallenge,
 };
-export type { TStoredAnswer } from './application.entity.js';
-export type { TStoredRating } from './interview.entity.js';
-export type { TStoredCriterion } from './job.entity.js';
-export type { TOutboxStatus, TStoredAttachment } from './outbox-email.entity.js';
-export type { TExecutedAction } from './privacy-request.entity.js';
 
 // Typed loosely on purpose: the tuple of every entity's type is too large for declaration files.
 // biome-ignore lint/suspicious/noExplicitAny: any entity schema

@@ -1,9 +1,9 @@
 import { p } from '@mikro-orm/core';
-import { defineEntity } from './define-entity.js';
 import { notPersonal } from '../privacy.js';
+import { defineEntity } from './define-entity.js';
 import { newId } from './ids.js';
-import { tenantFilter } from './tenant-filter.js';
 import { Tenant } from './tenant.entity.js';
+import { tenantFilter } from './tenant-filter.js';
 
 /**
  * A tenant's key-encryption key (AES-256), stored wrapped under the master
@@ -11,18 +11,30 @@ import { Tenant } from './tenant.entity.js';
  * database (see docs/keys.md). The active key is the newest one not
  * retired; a retired key stays until no candidate key file refers to it.
  */
-export const TenantDataKey = defineEntity({
-  name: 'TenantDataKey',
-  indexes: [{ properties: ['tenant', 'createdAt'] }],
-  filters: tenantFilter,
-  properties: {
-    id: notPersonal(p.uuid().primary().onCreate(() => newId()), 'random identifier'),
-    tenant: () => p.manyToOne(Tenant),
-    wrappedKey: notPersonal(p.text(), 'tenant key encrypted under the master key'),
-    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
-    retiredAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
+export const TenantDataKey = defineEntity(
+  {
+    name: 'TenantDataKey',
+    indexes: [{ properties: ['tenant', 'createdAt'] }],
+    filters: tenantFilter,
+    properties: {
+      id: notPersonal(
+        p
+          .uuid()
+          .primary()
+          .onCreate(() => newId()),
+        'random identifier',
+      ),
+      tenant: () => p.manyToOne(Tenant),
+      wrappedKey: notPersonal(p.text(), 'tenant key encrypted under the master key'),
+      createdAt: notPersonal(
+        p.datetime().onCreate(() => new Date()),
+        'a date, context for the values beside it',
+      ),
+      retiredAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
+    },
   },
-}, { holds: 'nobody', because: "a company's wrapped data key" });
+  { holds: 'nobody', because: "a company's wrapped data key" },
+);
 
 /**
  * A deployment-wide secret, stored wrapped under the master key (so
@@ -31,11 +43,17 @@ export const TenantDataKey = defineEntity({
  * signed renewal links), which must stay the same for as long as the
  * values made with them are kept.
  */
-export const SystemSecret = defineEntity({
-  name: 'SystemSecret',
-  properties: {
-    id: notPersonal(p.string().length(40).primary(), 'the secret’s purpose'),
-    wrapped: notPersonal(p.text(), 'secret encrypted under the master key'),
-    createdAt: notPersonal(p.datetime().onCreate(() => new Date()), 'a date, context for the values beside it'),
+export const SystemSecret = defineEntity(
+  {
+    name: 'SystemSecret',
+    properties: {
+      id: notPersonal(p.string().length(40).primary(), 'the secret’s purpose'),
+      wrapped: notPersonal(p.text(), 'secret encrypted under the master key'),
+      createdAt: notPersonal(
+        p.datetime().onCreate(() => new Date()),
+        'a date, context for the values beside it',
+      ),
+    },
   },
-}, { holds: 'nobody', because: 'a wrapped installation secret' });
+  { holds: 'nobody', because: 'a wrapped installation secret' },
+);

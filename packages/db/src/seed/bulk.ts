@@ -1,17 +1,18 @@
 import {
+  DEFAULT_HIRING_SETTINGS,
+  nameKey,
+  phoneKey,
   type TApplicationSource,
   type TApplicationStatus,
-  DEFAULT_HIRING_SETTINGS,
   type THiringSettings,
   type TJobQuestion,
   type TJobStatus,
   type TRole,
   type TStageKind,
-  nameKey,
-  phoneKey,
 } from '@candor/schemas';
 import type { EntityMetadata, EntitySchema, InferEntity } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
+import { newId } from '../entities/ids.js';
 import {
   Application,
   ApplicationTag,
@@ -25,7 +26,6 @@ import {
   Tenant,
   User,
 } from '../entities/index.js';
-import { newId } from '../entities/ids.js';
 import { type Orm, ormDialectOfEm } from '../orm.js';
 import { hashPassword } from '../password.js';
 import { DEMO_SECOND_TENANT, DEMO_TENANT } from './demo.js';

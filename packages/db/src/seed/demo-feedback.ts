@@ -32,7 +32,9 @@ export async function seedDemoFeedback(em: Em, tenantId: string): Promise<void> 
   const random = new SeededRandom(7);
   const now = Date.now();
   const [recruiter, manager, admin] = await Promise.all(
-    ['recruiter@acme.example', 'manager@acme.example', 'admin@acme.example'].map((email) => em.findOneOrFail(User, { email })),
+    ['recruiter@acme.example', 'manager@acme.example', 'admin@acme.example'].map((email) =>
+      em.findOneOrFail(User, { email }),
+    ),
   );
   const managerJobs = new Set(
     (await em.find(HiringTeamMember, { user: manager!, tenant: tenantId })).map((seat) => seat.job.id),
@@ -74,13 +76,17 @@ export async function seedDemoFeedback(em: Em, tenantId: string): Promise<void> 
       // The manager still owes one scorecard, so "submit yours first" can be seen.
       if (index === 1 && author === manager) return;
       const score = random.int(2, 4);
-      const recommendation: TRecommendation = score >= 4 ? 'strong_yes' : score === 3 ? 'yes' : random.pick(['no', 'yes'] as const);
+      const recommendation: TRecommendation =
+        score >= 4 ? 'strong_yes' : score === 3 ? 'yes' : random.pick(['no', 'yes'] as const);
       em.create(Scorecard, {
         tenant: tenantId,
         application,
         interview,
         author,
-        ratings: job.criteria.map((c) => ({ criterionId: c.id, rating: Math.max(1, Math.min(4, score + random.int(-1, 1))) })),
+        ratings: job.criteria.map((c) => ({
+          criterionId: c.id,
+          rating: Math.max(1, Math.min(4, score + random.int(-1, 1))),
+        })),
         recommendation,
         notes: NOTES[(index + i) % NOTES.length]!,
         submittedAt: new Date(startsAt.getTime() + (3 + i) * 60 * 60_000),
@@ -124,4 +130,3 @@ export async function seedDemoFeedback(em: Em, tenantId: string): Promise<void> 
   });
   await em.flush();
 }
-

@@ -1,15 +1,16 @@
 import {
+  DEFAULT_HIRING_SETTINGS,
+  nameKey,
+  phoneKey,
   type TApplicationSource,
   type TApplicationStatus,
-  DEFAULT_HIRING_SETTINGS,
   type THiringSettings,
   type THiringTeamRole,
   type TJobQuestion,
   type TJobStatus,
-  nameKey,
-  phoneKey,
 } from '@candor/schemas';
 import type { InferEntity } from '@mikro-orm/core';
+import type { TStoredAnswer } from '../entities/index.js';
 import {
   Application,
   ApplicationNote,
@@ -22,7 +23,6 @@ import {
   Tenant,
   User,
 } from '../entities/index.js';
-import type { TStoredAnswer } from '../entities/index.js';
 import type { Em } from '../orm.js';
 import { fillPhone, nameSlug, type Origin, randomPerson } from './people.js';
 import { SeededRandom } from './random.js';

@@ -1,4 +1,10 @@
-import { DEFAULT_DIVERSITY_SETTINGS, DEFAULT_PRIVACY_SETTINGS, defaultNoticeMd, TALENT_POOL_PURPOSE, type TPrivacySettings } from '@candor/schemas';
+import {
+  DEFAULT_DIVERSITY_SETTINGS,
+  DEFAULT_PRIVACY_SETTINGS,
+  defaultNoticeMd,
+  TALENT_POOL_PURPOSE,
+  type TPrivacySettings,
+} from '@candor/schemas';
 import { Application, ConsentEvent, Disclosure, PrivacyNotice, Tenant } from '../entities/index.js';
 import type { Em } from '../orm.js';
 
@@ -52,7 +58,8 @@ export async function seedDemoPrivacy(tx: Em, tenantId: string, contactEmail: st
   tenant.privacySettings = { ...DEFAULT_PRIVACY_SETTINGS, contactEmail, ...DEMO_PROCESSING[tenant.slug] };
   // acme runs the voluntary diversity survey (UK/EU wording), so a demo applicant is invited to it.
   // With a demo's few dozen respondents only the smallest k (5) leaves some counts to show.
-  if (tenant.slug === 'acme') tenant.diversitySettings = { ...DEFAULT_DIVERSITY_SETTINGS, enabled: true, k: 5 };
+  if (tenant.slug === 'acme')
+    tenant.diversitySettings = { ...DEFAULT_DIVERSITY_SETTINGS, enabled: true, k: 5 };
   const publishedAt = new Date(Date.now() - 200 * DAY);
   tx.create(PrivacyNotice, {
     tenant,

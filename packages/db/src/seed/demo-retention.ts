@@ -1,6 +1,15 @@
 import { nameKey, TALENT_POOL_PURPOSE } from '@candor/schemas';
 import type { InferEntity } from '@mikro-orm/core';
-import { Application, Candidate, ConsentEvent, Job, JobStage, LegalHold, StageChange, User } from '../entities/index.js';
+import {
+  Application,
+  Candidate,
+  ConsentEvent,
+  Job,
+  JobStage,
+  LegalHold,
+  StageChange,
+  User,
+} from '../entities/index.js';
 import type { Em } from '../orm.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -33,7 +42,12 @@ export async function seedDemoRetention(tx: Em, tenantId: string): Promise<void>
   const rejected = stages.find((s) => s.kind === 'rejected');
   if (!applied || !rejected) throw new Error('the closed demo job has no applied or rejected stage');
 
-  const person = (name: string, email: string, source: 'careers_site' | 'sourced', lastActivityAt: Date): InferEntity<typeof Candidate> =>
+  const person = (
+    name: string,
+    email: string,
+    source: 'careers_site' | 'sourced',
+    lastActivityAt: Date,
+  ): InferEntity<typeof Candidate> =>
     tx.create(Candidate, {
       tenant: tenantId,
       name,
@@ -84,15 +98,34 @@ export async function seedDemoRetention(tx: Em, tenantId: string): Promise<void>
     decidedAt,
     decidedBy: recruiter,
   });
-  tx.create(StageChange, { tenant: tenantId, application, fromStage: null, toStage: applied, by: null, at: appliedAt });
-  tx.create(StageChange, { tenant: tenantId, application, fromStage: applied, toStage: rejected, by: recruiter, at: decidedAt });
+  tx.create(StageChange, {
+    tenant: tenantId,
+    application,
+    fromStage: null,
+    toStage: applied,
+    by: null,
+    at: appliedAt,
+  });
+  tx.create(StageChange, {
+    tenant: tenantId,
+    application,
+    fromStage: applied,
+    toStage: rejected,
+    by: recruiter,
+    at: decidedAt,
+  });
 
   person('Otto Virtanen', 'otto.virtanen@example.net', 'sourced', monthsAgo(now, 14));
 
   const expired = person('Lucía Romero', 'lucia.romero@example.com', 'careers_site', monthsAgo(now, 25));
   talentPool(expired, monthsAgo(now, 25));
 
-  const renewing = person('Henrik Sørensen', 'henrik.sorensen@example.dk', 'careers_site', monthsAgo(now, 24, -20));
+  const renewing = person(
+    'Henrik Sørensen',
+    'henrik.sorensen@example.dk',
+    'careers_site',
+    monthsAgo(now, 24, -20),
+  );
   talentPool(renewing, monthsAgo(now, 24, -20));
 
   const held = person('Zara Quinlan', 'zara.quinlan@example.ie', 'sourced', monthsAgo(now, 15));

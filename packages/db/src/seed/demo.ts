@@ -1,11 +1,11 @@
 import type { TRole } from '@candor/schemas';
 import type { InferEntity } from '@mikro-orm/core';
 import { Membership, Tenant, User } from '../entities/index.js';
-import { seedDemoPrivacy } from './demo-privacy.js';
 import type { Em } from '../orm.js';
 import { hashPassword } from '../password.js';
 import { seedDemoFeedback } from './demo-feedback.js';
 import { seedDemoHiring } from './demo-hiring.js';
+import { seedDemoPrivacy } from './demo-privacy.js';
 import { seedDemoRetention } from './demo-retention.js';
 
 export const DEMO_TENANT = { slug: 'acme', name: 'Acme Robotics' } as const;

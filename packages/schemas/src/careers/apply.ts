@@ -25,7 +25,9 @@ export type TPublicQuestion = z.infer<typeof ZPublicQuestion>;
  */
 export const ZApplyConfig = z.object({
   questions: z.array(ZPublicQuestion),
-  purposes: z.array(z.object({ key: ZPurposeKey, label: z.string(), description: z.string(), marketing: z.boolean() })),
+  purposes: z.array(
+    z.object({ key: ZPurposeKey, label: z.string(), description: z.string(), marketing: z.boolean() }),
+  ),
   minimumAge: z.number().int(),
   askSalaryExpectation: z.boolean(),
   /** The privacy-notice version the form shows; null while the tenant has published none. */
@@ -42,17 +44,25 @@ const optionalText = (max: number) =>
 
 /** What the browser knows about the chosen file; the server sniffs the bytes as well. */
 export const ZResumeMeta = z
-  .object({ name: z.string().max(200, 'Rename the file to something shorter'), size: z.number().int() }, 'Attach your resume')
+  .object(
+    { name: z.string().max(200, 'Rename the file to something shorter'), size: z.number().int() },
+    'Attach your resume',
+  )
   .superRefine((file, ctx) => {
     if (file.size === 0) ctx.addIssue({ code: 'custom', message: 'The file is empty' });
-    if (file.size > MAX_RESUME_BYTES) ctx.addIssue({ code: 'custom', message: 'The file is larger than 10 MB' });
+    if (file.size > MAX_RESUME_BYTES)
+      ctx.addIssue({ code: 'custom', message: 'The file is larger than 10 MB' });
     if (!RESUME_EXTENSIONS.some((ext) => file.name.toLowerCase().endsWith(ext))) {
       ctx.addIssue({ code: 'custom', message: 'Attach a PDF, Word (.docx) or OpenDocument (.odt) file' });
     }
   });
 
 const ZApplyFields = z.object({
-  name: z.string('Enter your name').trim().min(1, 'Enter your name').max(120, 'Keep your name under 120 characters'),
+  name: z
+    .string('Enter your name')
+    .trim()
+    .min(1, 'Enter your name')
+    .max(120, 'Keep your name under 120 characters'),
   email: z.string('Enter your email address').min(1, 'Enter your email address').pipe(ZEmail),
   // prefault, not default: the empty string goes through the transform and becomes null.
   phone: z.union([z.literal('').transform(() => null), ZPhone]).prefault(''),
@@ -60,7 +70,9 @@ const ZApplyFields = z.object({
   links: z.array(ZProfileLink).max(MAX_PROFILE_LINKS).default([]),
   coverLetter: optionalText(10_000).prefault(''),
   salaryExpectation: optionalText(60).prefault(''),
-  answers: z.record(z.string().max(40), z.string().trim().max(5000, 'Keep this under 5,000 characters')).default({}),
+  answers: z
+    .record(z.string().max(40), z.string().trim().max(5000, 'Keep this under 5,000 characters'))
+    .default({}),
   consents: z.record(ZPurposeKey, z.boolean()).default({}),
   ageConfirmed: z.literal(true, 'Confirm your age to apply'),
   noticeVersion: z.coerce.number('The page is out of date: reload it').int().positive(),
@@ -68,7 +80,10 @@ const ZApplyFields = z.object({
 });
 export type TApplyInput = z.output<typeof ZApplyFields>;
 
-const ZAnswers = z.record(z.string().max(40), z.string().trim().max(5000, 'Keep this under 5,000 characters'));
+const ZAnswers = z.record(
+  z.string().max(40),
+  z.string().trim().max(5000, 'Keep this under 5,000 characters'),
+);
 
 /**
  * The apply schema of one job: the common fields plus its questions
@@ -97,12 +112,14 @@ export function applySchemaFor(config: TApplyConfig) {
       if (problem) ctx.addIssue({ code: 'custom', path: [q.id], message: problem });
     }
     for (const key of Object.keys(given)) {
-      if (!config.questions.some((q) => q.id === key)) ctx.addIssue({ code: 'custom', path: [key], message: 'Unknown question' });
+      if (!config.questions.some((q) => q.id === key))
+        ctx.addIssue({ code: 'custom', path: [key], message: 'Unknown question' });
     }
   });
   const consents = ZApplyFields.shape.consents.superRefine((given, ctx) => {
     for (const key of Object.keys(given)) {
-      if (!config.purposes.some((p) => p.key === key)) ctx.addIssue({ code: 'custom', path: [key], message: 'Unknown purpose' });
+      if (!config.purposes.some((p) => p.key === key))
+        ctx.addIssue({ code: 'custom', path: [key], message: 'Unknown purpose' });
     }
   });
   const salaryExpectation = config.askSalaryExpectation
@@ -121,7 +138,11 @@ export type TFormValue = string | { name: string; size: number };
  * (repeated), `ageConfirmed`, `resume` (the file).
  */
 export function applyInputFromForm(entries: Iterable<[string, TFormValue]>): Record<string, unknown> {
-  const input: Record<string, unknown> & { answers: Record<string, string>; consents: Record<string, boolean>; links: string[] } = {
+  const input: Record<string, unknown> & {
+    answers: Record<string, string>;
+    consents: Record<string, boolean>;
+    links: string[];
+  } = {
     answers: {},
     consents: {},
     links: [],
@@ -129,7 +150,8 @@ export function applyInputFromForm(entries: Iterable<[string, TFormValue]>): Rec
   for (const [name, value] of entries) {
     if (name === 'resume') {
       // An empty file input still sends a nameless, empty part.
-      if (typeof value !== 'string' && (value.name !== '' || value.size > 0)) input.resume = { name: value.name, size: value.size };
+      if (typeof value !== 'string' && (value.name !== '' || value.size > 0))
+        input.resume = { name: value.name, size: value.size };
       continue;
     }
     if (typeof value !== 'string') continue;
@@ -138,7 +160,11 @@ export function applyInputFromForm(entries: Iterable<[string, TFormValue]>): Rec
     else if (name === 'links') {
       if (value.trim() !== '') input.links.push(value.trim());
     } else if (name === 'ageConfirmed') input.ageConfirmed = value !== '';
-    else if (['name', 'email', 'phone', 'location', 'coverLetter', 'salaryExpectation', 'noticeVersion'].includes(name)) {
+    else if (
+      ['name', 'email', 'phone', 'location', 'coverLetter', 'salaryExpectation', 'noticeVersion'].includes(
+        name,
+      )
+    ) {
       input[name] = value;
     }
   }

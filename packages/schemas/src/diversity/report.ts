@@ -30,17 +30,25 @@ export const ZDiversityReportInput = z
     to: ZMonth,
   })
   .superRefine((input, ctx) => {
-    if (input.jobId && input.department) ctx.addIssue({ code: 'custom', path: ['department'], message: 'Choose a job or a department, not both' });
+    if (input.jobId && input.department)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['department'],
+        message: 'Choose a job or a department, not both',
+      });
     const months = monthIndex(input.to) - monthIndex(input.from) + 1;
-    if (months < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });
-    else if (months > REPORT_MAX_MONTHS) ctx.addIssue({ code: 'custom', path: ['to'], message: `At most ${REPORT_MAX_MONTHS} months` });
+    if (months < 1)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });
+    else if (months > REPORT_MAX_MONTHS)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `At most ${REPORT_MAX_MONTHS} months` });
   });
 export type TDiversityReportInput = z.infer<typeof ZDiversityReportInput>;
 
 /** The months of a range, as YYYY-MM. */
 export function monthsOf(from: string, to: string): string[] {
   const out: string[] = [];
-  for (let i = monthIndex(from); i <= monthIndex(to); i++) out.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+  for (let i = monthIndex(from); i <= monthIndex(to); i++)
+    out.push(`${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
   return out;
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DIVERSITY_QUESTION_IDS, PREFER_NOT_TO_SAY, SURVEY_TEMPLATES, surveyQuestions, surveySubmission, ZDiversitySettings } from './survey.js';
+import {
+  DIVERSITY_QUESTION_IDS,
+  PREFER_NOT_TO_SAY,
+  SURVEY_TEMPLATES,
+  surveyQuestions,
+  surveySubmission,
+  ZDiversitySettings,
+} from './survey.js';
 
 describe('the diversity survey', () => {
   it('offers every question in both templates, each with "Prefer not to say"', () => {
@@ -23,12 +30,22 @@ describe('the diversity survey', () => {
     const settings = { template: 'uk_eu' as const, questions: ['gender' as const, 'age_band' as const] };
     expect(surveyQuestions(settings).map((q) => q.id)).toEqual(['gender', 'age_band']);
     const schema = surveySubmission(settings);
-    expect(schema.safeParse({ token: 't', consent: true, answers: { gender: 'woman', age_band: PREFER_NOT_TO_SAY } }).success).toBe(true);
+    expect(
+      schema.safeParse({
+        token: 't',
+        consent: true,
+        answers: { gender: 'woman', age_band: PREFER_NOT_TO_SAY },
+      }).success,
+    ).toBe(true);
     expect(schema.safeParse({ token: 't', consent: true, answers: {} }).success).toBe(true);
     const unasked = schema.safeParse({ token: 't', consent: true, answers: { ethnicity: 'white' } });
     expect(unasked.error?.issues[0]).toMatchObject({ path: ['answers', 'ethnicity'] });
     // The US set's wording is not the UK/EU set's.
-    expect(schema.safeParse({ token: 't', consent: true, answers: { gender: 'female' } }).error?.issues[0]?.path).toEqual(['answers', 'gender']);
-    expect(schema.safeParse({ token: 't', consent: false, answers: {} }).error?.issues[0]?.path).toEqual(['consent']);
+    expect(
+      schema.safeParse({ token: 't', consent: true, answers: { gender: 'female' } }).error?.issues[0]?.path,
+    ).toEqual(['answers', 'gender']);
+    expect(schema.safeParse({ token: 't', consent: false, answers: {} }).error?.issues[0]?.path).toEqual([
+      'consent',
+    ]);
   });
 });

@@ -10,7 +10,14 @@ import type { TDataCategory } from '../privacy/data-categories.js';
  * given on the survey itself, and used only in k-anonymous reports.
  */
 
-export const DIVERSITY_QUESTION_IDS = ['gender', 'ethnicity', 'age_band', 'disability', 'veteran_status', 'sexual_orientation'] as const;
+export const DIVERSITY_QUESTION_IDS = [
+  'gender',
+  'ethnicity',
+  'age_band',
+  'disability',
+  'veteran_status',
+  'sexual_orientation',
+] as const;
 export const ZDiversityQuestionId = z.enum(DIVERSITY_QUESTION_IDS);
 export type TDiversityQuestionId = z.infer<typeof ZDiversityQuestionId>;
 
@@ -40,7 +47,10 @@ export interface SurveyTemplate {
 }
 
 const preferNot: SurveyOption = { id: PREFER_NOT_TO_SAY, label: 'Prefer not to say' };
-const options = (...list: Array<[string, string]>): SurveyOption[] => [...list.map(([id, label]) => ({ id, label })), preferNot];
+const options = (...list: Array<[string, string]>): SurveyOption[] => [
+  ...list.map(([id, label]) => ({ id, label })),
+  preferNot,
+];
 
 const AGE_BANDS = options(
   ['under_25', 'Under 25'],
@@ -56,7 +66,12 @@ export const SURVEY_TEMPLATES: Record<TSurveyTemplateId, SurveyTemplate> = {
     id: 'us_eeo1',
     label: 'United States (EEO-1 categories)',
     questions: [
-      { id: 'gender', category: 'user.demographic.gender', label: 'Gender', options: options(['female', 'Female'], ['male', 'Male']) },
+      {
+        id: 'gender',
+        category: 'user.demographic.gender',
+        label: 'Gender',
+        options: options(['female', 'Female'], ['male', 'Male']),
+      },
       {
         id: 'ethnicity',
         category: 'user.demographic.race_ethnicity',
@@ -76,19 +91,30 @@ export const SURVEY_TEMPLATES: Record<TSurveyTemplateId, SurveyTemplate> = {
         id: 'disability',
         category: 'user.health_and_medical.disability',
         label: 'Disability',
-        options: options(['yes', 'Yes, I have a disability (or previously had a disability)'], ['no', 'No, I do not have a disability']),
+        options: options(
+          ['yes', 'Yes, I have a disability (or previously had a disability)'],
+          ['no', 'No, I do not have a disability'],
+        ),
       },
       {
         id: 'veteran_status',
         category: 'user.demographic.veteran_status',
         label: 'Veteran status',
-        options: options(['protected_veteran', 'I identify as one or more of the classifications of protected veteran'], ['not_protected_veteran', 'I am not a protected veteran']),
+        options: options(
+          ['protected_veteran', 'I identify as one or more of the classifications of protected veteran'],
+          ['not_protected_veteran', 'I am not a protected veteran'],
+        ),
       },
       {
         id: 'sexual_orientation',
         category: 'user.demographic.sexual_orientation',
         label: 'Sexual orientation',
-        options: options(['heterosexual', 'Heterosexual or straight'], ['gay_lesbian', 'Gay or lesbian'], ['bisexual', 'Bisexual'], ['another', 'Another orientation']),
+        options: options(
+          ['heterosexual', 'Heterosexual or straight'],
+          ['gay_lesbian', 'Gay or lesbian'],
+          ['bisexual', 'Bisexual'],
+          ['another', 'Another orientation'],
+        ),
       },
     ],
   },
@@ -100,7 +126,12 @@ export const SURVEY_TEMPLATES: Record<TSurveyTemplateId, SurveyTemplate> = {
         id: 'gender',
         category: 'user.demographic.gender',
         label: 'Gender',
-        options: options(['woman', 'Woman'], ['man', 'Man'], ['non_binary', 'Non-binary'], ['another', 'Another gender']),
+        options: options(
+          ['woman', 'Woman'],
+          ['man', 'Man'],
+          ['non_binary', 'Non-binary'],
+          ['another', 'Another gender'],
+        ),
       },
       {
         id: 'ethnicity',
@@ -131,7 +162,12 @@ export const SURVEY_TEMPLATES: Record<TSurveyTemplateId, SurveyTemplate> = {
         id: 'sexual_orientation',
         category: 'user.demographic.sexual_orientation',
         label: 'Sexual orientation',
-        options: options(['heterosexual', 'Straight or heterosexual'], ['gay_lesbian', 'Gay or lesbian'], ['bisexual', 'Bisexual'], ['another', 'Another sexual orientation']),
+        options: options(
+          ['heterosexual', 'Straight or heterosexual'],
+          ['gay_lesbian', 'Gay or lesbian'],
+          ['bisexual', 'Bisexual'],
+          ['another', 'Another sexual orientation'],
+        ),
       },
     ],
   },
@@ -154,14 +190,21 @@ export const ZDiversitySettings = z.strictObject({
     .min(1, 'Ask at least one question')
     .refine((ids) => new Set(ids).size === ids.length, 'Each question once')
     .default([...DIVERSITY_QUESTION_IDS]),
-  k: z.number().int().min(MIN_K, `At least ${MIN_K}: smaller groups are too easy to single out`).max(100, 'At most 100').default(DEFAULT_K),
+  k: z
+    .number()
+    .int()
+    .min(MIN_K, `At least ${MIN_K}: smaller groups are too easy to single out`)
+    .max(100, 'At most 100')
+    .default(DEFAULT_K),
 });
 export type TDiversitySettings = z.output<typeof ZDiversitySettings>;
 
 export const DEFAULT_DIVERSITY_SETTINGS: TDiversitySettings = ZDiversitySettings.parse({});
 
 /** The questions a tenant's survey asks, in the template's order. */
-export function surveyQuestions(settings: Pick<TDiversitySettings, 'template' | 'questions'>): SurveyQuestion[] {
+export function surveyQuestions(
+  settings: Pick<TDiversitySettings, 'template' | 'questions'>,
+): SurveyQuestion[] {
   return SURVEY_TEMPLATES[settings.template].questions.filter((q) => settings.questions.includes(q.id));
 }
 
@@ -179,13 +222,17 @@ export function surveySubmission(settings: Pick<TDiversitySettings, 'template' |
   return z
     .object({
       token: z.string().min(1).max(500),
-      consent: z.literal(true, 'Tick the box to agree that we may use your answers for anonymous diversity reporting'),
+      consent: z.literal(
+        true,
+        'Tick the box to agree that we may use your answers for anonymous diversity reporting',
+      ),
       answers: ZDiversityAnswers,
     })
     .superRefine((input, ctx) => {
       for (const [id, answer] of Object.entries(input.answers)) {
         const question = questions.find((q) => q.id === id);
-        if (!question) ctx.addIssue({ code: 'custom', path: ['answers', id], message: 'This survey does not ask that' });
+        if (!question)
+          ctx.addIssue({ code: 'custom', path: ['answers', id], message: 'This survey does not ask that' });
         else if (!question.options.some((o) => o.id === answer)) {
           ctx.addIssue({ code: 'custom', path: ['answers', id], message: 'Pick one of the answers offered' });
         }

@@ -36,7 +36,10 @@ export const ZIdentifiedCandidateRef = z.object({
 });
 
 /** Who applied, or under blind review only an alias (see blind-review.ts). */
-export const ZApplicationCandidateRef = z.discriminatedUnion('blind', [ZIdentifiedCandidateRef, ZBlindCandidateRef]);
+export const ZApplicationCandidateRef = z.discriminatedUnion('blind', [
+  ZIdentifiedCandidateRef,
+  ZBlindCandidateRef,
+]);
 
 export const ZApplicationListItem = z.object({
   id: ZId,
@@ -78,17 +81,31 @@ export const ZStageChange = z.object({
   at: z.iso.datetime(),
 });
 
-export const ZNote = z.object({ id: ZId, body: z.string(), author: ZUserRef.nullable(), createdAt: z.iso.datetime() });
+export const ZNote = z.object({
+  id: ZId,
+  body: z.string(),
+  author: ZUserRef.nullable(),
+  createdAt: z.iso.datetime(),
+});
 export type TNote = z.infer<typeof ZNote>;
 
 export const ZApplication = ZApplicationListItem.extend({
-  candidate: z.discriminatedUnion('blind', [ZIdentifiedCandidateRef.extend({ phone: z.string().nullable() }), ZBlindCandidateRef]),
+  candidate: z.discriminatedUnion('blind', [
+    ZIdentifiedCandidateRef.extend({ phone: z.string().nullable() }),
+    ZBlindCandidateRef,
+  ]),
   blindReview: ZBlindReviewState,
   answers: z.array(z.object({ questionId: z.string(), label: z.string(), answer: z.string() })),
   stageHistory: z.array(ZStageChange),
   notes: z.array(ZNote),
   rejection: z
-    .object({ reasonId: z.string(), reasonLabel: z.string(), note: z.string(), at: z.iso.datetime(), by: ZUserRef.nullable() })
+    .object({
+      reasonId: z.string(),
+      reasonLabel: z.string(),
+      note: z.string(),
+      at: z.iso.datetime(),
+      by: ZUserRef.nullable(),
+    })
     .nullable(),
   /** Stages of the job, in order, for the move menu. */
   jobStages: z.array(ZStageRef),
@@ -120,12 +137,21 @@ export const ZApplicationRejectInput = z.object({
   reasonId: z.string().min(1, 'Pick a reason').max(40),
   note: z.string().trim().max(2000).default(''),
   /** Send the tenant's rejection email after this many hours; null sends none. */
-  emailDelayHours: z.number().int().min(0).max(24 * 14).nullable().default(null),
+  emailDelayHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 14)
+    .nullable()
+    .default(null),
 });
 
 export const ZApplicationWithdrawInput = z.object({ id: ZId, note: z.string().trim().max(2000).default('') });
 
-export const ZNoteInput = z.object({ applicationId: ZId, body: z.string().trim().min(1, 'Write a note').max(10_000) });
+export const ZNoteInput = z.object({
+  applicationId: ZId,
+  body: z.string().trim().min(1, 'Write a note').max(10_000),
+});
 
 export const ZApplicationTagsInput = z.object({ id: ZId, tags: z.array(ZTag).max(20) });
 

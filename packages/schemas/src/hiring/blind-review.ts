@@ -24,7 +24,9 @@ export const ZBlindReviewState = z.object({
   /** The application's current stage is a blind-review stage. */
   stageIsBlind: z.boolean(),
   /** Identity revealed to the reviewers (audited); blind review no longer applies to this application. */
-  revealed: z.object({ at: z.iso.datetime(), by: z.object({ id: ZId, name: z.string() }).nullable() }).nullable(),
+  revealed: z
+    .object({ at: z.iso.datetime(), by: z.object({ id: ZId, name: z.string() }).nullable() })
+    .nullable(),
 });
 export type TBlindReviewState = z.infer<typeof ZBlindReviewState>;
 

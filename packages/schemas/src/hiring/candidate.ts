@@ -20,7 +20,9 @@ export const ZPhone = z
   .max(40)
   .regex(/^\+?[0-9 ().-]{5,}$/, 'Enter a phone number like +49 30 1234567');
 
-export const ZProfileLink = z.url({ protocol: /^https?$/, message: 'Enter a web address starting with https://' }).max(300);
+export const ZProfileLink = z
+  .url({ protocol: /^https?$/, message: 'Enter a web address starting with https://' })
+  .max(300);
 
 export const ZCandidateCreateInput = z.object({
   name: ZPersonName,

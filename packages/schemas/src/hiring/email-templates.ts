@@ -23,7 +23,15 @@ export const EMAIL_TEMPLATES = {
   interview_invitation: {
     label: 'Interview invitation (to interviewers)',
     audience: 'staff',
-    variables: ['interviewer_name', 'interview_title', 'candidate_name', 'job_title', 'when', 'where', 'company_name'],
+    variables: [
+      'interviewer_name',
+      'interview_title',
+      'candidate_name',
+      'job_title',
+      'when',
+      'where',
+      'company_name',
+    ],
     subject: 'Invitation: {{interview_title}} with {{candidate_name}} for {{job_title}}',
     body: 'Hello {{interviewer_name}},\n\nYou are invited to interview {{candidate_name}} for {{job_title}}.\n\nWhen: {{when}}\nWhere: {{where}}\n\nThe calendar invitation is attached. Please submit your scorecard in Candor after the interview.',
   },
@@ -37,7 +45,10 @@ export const EMAIL_TEMPLATES = {
 } as const;
 
 export type TEmailTemplateKey = keyof typeof EMAIL_TEMPLATES;
-export const EMAIL_TEMPLATE_KEYS = Object.keys(EMAIL_TEMPLATES) as [TEmailTemplateKey, ...TEmailTemplateKey[]];
+export const EMAIL_TEMPLATE_KEYS = Object.keys(EMAIL_TEMPLATES) as [
+  TEmailTemplateKey,
+  ...TEmailTemplateKey[],
+];
 export const ZEmailTemplateKey = z.enum(EMAIL_TEMPLATE_KEYS);
 
 export const ZEmailTemplateText = z.object({

@@ -49,4 +49,3 @@ export function nameKey(name: string): string {
     .join(' ')
     .slice(0, 120);
 }
-

@@ -10,7 +10,11 @@ export const ZInterviewScheduleInput = z
     endsAt: z.iso.datetime({ offset: true }),
     interviewerIds: z.array(ZId).min(1, 'Pick at least one interviewer').max(10),
     location: z.string().trim().max(200).nullable().default(null),
-    videoUrl: z.url({ protocol: /^https$/, message: 'Use an https:// meeting link' }).max(500).nullable().default(null),
+    videoUrl: z
+      .url({ protocol: /^https$/, message: 'Use an https:// meeting link' })
+      .max(500)
+      .nullable()
+      .default(null),
   })
   .superRefine((i, ctx) => {
     if (new Date(i.endsAt) <= new Date(i.startsAt)) {

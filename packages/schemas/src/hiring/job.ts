@@ -129,7 +129,14 @@ export const ZJobStatusInput = z.object({ id: ZId, status: ZJobStatus });
 export const ZJobStagesInput = z.object({
   id: ZId,
   stages: z
-    .array(z.object({ id: ZId.optional(), name: ZStageName, kind: ZStageKind, blindReview: z.boolean().default(false) }))
+    .array(
+      z.object({
+        id: ZId.optional(),
+        name: ZStageName,
+        kind: ZStageKind,
+        blindReview: z.boolean().default(false),
+      }),
+    )
     .min(3)
     .max(20),
 });

@@ -1,7 +1,14 @@
 // No imports: settings.ts needs these defaults without loading the offer schemas.
 
 /** Variables the offer terms may use; filled when the letter is generated. */
-export const OFFER_TERM_VARIABLES = ['candidate_name', 'job_title', 'company_name', 'salary', 'start_date', 'expires_on'] as const;
+export const OFFER_TERM_VARIABLES = [
+  'candidate_name',
+  'job_title',
+  'company_name',
+  'salary',
+  'start_date',
+  'expires_on',
+] as const;
 
 export const DEFAULT_OFFER_TERMS = [
   'Dear {{candidate_name}},',

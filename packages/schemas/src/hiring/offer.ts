@@ -5,7 +5,15 @@ import { SALARY_PERIODS, ZUserRef } from './job.js';
 
 export { DEFAULT_OFFER_TERMS, OFFER_TERM_VARIABLES } from './offer-terms.js';
 
-export const OFFER_STATUSES = ['pending_approval', 'approved', 'sent', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
+export const OFFER_STATUSES = [
+  'pending_approval',
+  'approved',
+  'sent',
+  'accepted',
+  'declined',
+  'expired',
+  'withdrawn',
+] as const;
 export const ZOfferStatus = z.enum(OFFER_STATUSES);
 export type TOfferStatus = z.infer<typeof ZOfferStatus>;
 export const OFFER_STATUS_LABELS: Record<TOfferStatus, string> = {

@@ -31,7 +31,8 @@ describe('privacy catalogue', () => {
 
   it('processes special categories only on an Art. 9 basis', () => {
     for (const [name, purpose] of Object.entries(PURPOSES)) {
-      if (purpose.categories.some((c) => isSpecialCategory(c))) expect(purpose.legalBasis, name).toBe('gdpr.9.2.a');
+      if (purpose.categories.some((c) => isSpecialCategory(c)))
+        expect(purpose.legalBasis, name).toBe('gdpr.9.2.a');
     }
   });
 
@@ -41,10 +42,11 @@ describe('privacy catalogue', () => {
     }
   });
 
-  it('names the retention rules (by trigger) that end every purpose\'s data', () => {
+  it("names the retention rules (by trigger) that end every purpose's data", () => {
     for (const [name, purpose] of Object.entries(PURPOSES)) {
       expect(purpose.retention.length, name).toBeGreaterThan(0);
-      for (const trigger of purpose.retention) expect(RETENTION_TRIGGERS, `${name}: ${trigger}`).toContain(trigger);
+      for (const trigger of purpose.retention)
+        expect(RETENTION_TRIGGERS, `${name}: ${trigger}`).toContain(trigger);
     }
   });
 });

@@ -5,7 +5,13 @@ export const CONSENT_DECISIONS = ['given', 'refused', 'withdrawn'] as const;
 export const ZConsentDecision = z.enum(CONSENT_DECISIONS);
 export type TConsentDecision = z.infer<typeof ZConsentDecision>;
 
-export const CONSENT_CHANNELS = ['careers_apply', 'privacy_portal', 'renewal_email', 'diversity_survey', 'staff'] as const;
+export const CONSENT_CHANNELS = [
+  'careers_apply',
+  'privacy_portal',
+  'renewal_email',
+  'diversity_survey',
+  'staff',
+] as const;
 export const ZConsentChannel = z.enum(CONSENT_CHANNELS);
 export type TConsentChannel = z.infer<typeof ZConsentChannel>;
 
@@ -37,7 +43,13 @@ export interface TConsentReceiptPayload {
   consentReceiptID: string;
   language: string;
   piiPrincipalId: string;
-  piiControllers: Array<{ piiController: string; contact: string; email: string; piiControllerUrl: string; onBehalf: boolean }>;
+  piiControllers: Array<{
+    piiController: string;
+    contact: string;
+    email: string;
+    piiControllerUrl: string;
+    onBehalf: boolean;
+  }>;
   policyUrl: string;
   services: Array<{
     service: string;

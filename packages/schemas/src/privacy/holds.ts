@@ -26,6 +26,9 @@ export const ZLegalHold = z.object({
 export type TLegalHold = z.infer<typeof ZLegalHold>;
 
 /** A hold is in force until released or until the day after its end date. */
-export function holdActive(hold: { releasedAt: Date | string | null; endsOn: string | null }, today: string): boolean {
+export function holdActive(
+  hold: { releasedAt: Date | string | null; endsOn: string | null },
+  today: string,
+): boolean {
   return hold.releasedAt === null && (hold.endsOn === null || hold.endsOn >= today);
 }

@@ -31,7 +31,11 @@ export const ZNoticePublishInput = z
   })
   .superRefine((input, ctx) => {
     if (input.materialChange && input.changeSummary.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['changeSummary'], message: 'Say what changed: applicants are told' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['changeSummary'],
+        message: 'Say what changed: applicants are told',
+      });
     }
   });
 export type TNoticePublishInput = z.input<typeof ZNoticePublishInput>;
@@ -52,7 +56,11 @@ export const ZPrivacyNotice = z.object({
 export type TPrivacyNotice = z.infer<typeof ZPrivacyNotice>;
 
 /** A published version as the careers site shows it. */
-export const ZCareersNotice = ZPrivacyNotice.pick({ bodyMd: true, materialChange: true, changeSummary: true }).extend({
+export const ZCareersNotice = ZPrivacyNotice.pick({
+  bodyMd: true,
+  materialChange: true,
+  changeSummary: true,
+}).extend({
   version: z.number().int().positive(),
   effectiveOn: z.string(),
 });
@@ -63,7 +71,9 @@ function retentionParagraph(policy: TRetentionPolicy): string {
   const decided = policy.rules.find((r) => r.trigger === 'application_decided' && r.enabled);
   const pool = talentPoolTerm(policy, null);
   return [
-    decided ? `Applications that do not lead to a hire are anonymized ${periodLabel(decided.period)} after the decision.` : '',
+    decided
+      ? `Applications that do not lead to a hire are anonymized ${periodLabel(decided.period)} after the decision.`
+      : '',
     pool
       ? `If you join the talent pool we keep your profile for ${periodLabel(pool.period)}${pool.noticeDays > 0 ? ', and ask you before that ends' : ''}.`
       : 'If you join the talent pool we keep your profile until you withdraw your consent.',
@@ -75,7 +85,10 @@ function retentionParagraph(policy: TRetentionPolicy): string {
 }
 
 /** The first notice a tenant gets, to edit before or after publishing; its periods are the policy's (the defaults unless given). */
-export function defaultNoticeMd(company: string, policy: TRetentionPolicy = DEFAULT_RETENTION_POLICY): string {
+export function defaultNoticeMd(
+  company: string,
+  policy: TRetentionPolicy = DEFAULT_RETENTION_POLICY,
+): string {
   return `# How ${company} handles your application
 
 ${company} ("we") is the controller of the personal data you give us when you apply. We use Candor to run our hiring.
@@ -104,6 +117,9 @@ export function dayOf(now: Date = new Date()): string {
 }
 
 /** The version in effect on a day: the newest published one whose effective date has come. */
-export function noticeInEffect(notices: readonly TCareersNotice[], day: string = dayOf()): TCareersNotice | null {
+export function noticeInEffect(
+  notices: readonly TCareersNotice[],
+  day: string = dayOf(),
+): TCareersNotice | null {
   return notices.filter((n) => n.effectiveOn <= day).sort((a, b) => b.version - a.version)[0] ?? null;
 }

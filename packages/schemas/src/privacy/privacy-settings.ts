@@ -87,19 +87,26 @@ export const ZPrivacySettings = z
     }),
     recipients: z.array(ZRecipient).max(20, 'At most 20 recipients'),
     /** The company's own organisational measures, listed after Candor's built-in ones. */
-    securityMeasures: z.array(z.string().trim().min(1, 'Describe the measure or remove it').max(300)).max(20, 'At most 20 measures'),
+    securityMeasures: z
+      .array(z.string().trim().min(1, 'Describe the measure or remove it').max(300))
+      .max(20, 'At most 20 measures'),
     /** Subject exports name the staff who wrote scorecards and notes; by default they show the author's role only. */
     exportStaffNames: z.boolean().default(false),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();
     settings.consentPurposes.forEach((purpose, i) => {
-      if (seen.has(purpose.key)) ctx.addIssue({ code: 'custom', path: ['consentPurposes', i, 'key'], message: 'Used twice' });
+      if (seen.has(purpose.key))
+        ctx.addIssue({ code: 'custom', path: ['consentPurposes', i, 'key'], message: 'Used twice' });
       seen.add(purpose.key);
     });
     settings.recipients.forEach((recipient, i) => {
       if (recipient.safeguard === 'none' && isTransfer(recipient)) {
-        ctx.addIssue({ code: 'custom', path: ['recipients', i, 'safeguard'], message: 'Name the safeguard for a transfer outside the EEA' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['recipients', i, 'safeguard'],
+          message: 'Name the safeguard for a transfer outside the EEA',
+        });
       }
     });
   });
@@ -119,7 +126,8 @@ export const DEFAULT_PRIVACY_SETTINGS: TPrivacySettings = {
       key: TALENT_POOL_PURPOSE,
       label: 'Keep my profile in the talent pool and contact me about future roles',
       // How long it lasts is not written here: the form adds it from the retention policy in force.
-      description: 'We contact you only about roles that fit you; you can leave at any time in the privacy portal.',
+      description:
+        'We contact you only about roles that fit you; you can leave at any time in the privacy portal.',
       marketing: false,
       enabled: true,
     },

@@ -58,10 +58,17 @@ export const CUSTOM_CONSENT_PURPOSE = {
   legalBasis: 'gdpr.6.1.a',
   categories: ['user.name', 'user.contact.email'],
   retention: ['candidate_inactive', 'talent_pool_consent', 'candidate_hired'],
-} as const satisfies { legalBasis: TLegalBasis; categories: readonly TDataCategory[]; retention: readonly TRetentionTrigger[] };
+} as const satisfies {
+  legalBasis: TLegalBasis;
+  categories: readonly TDataCategory[];
+  retention: readonly TRetentionTrigger[];
+};
 
 /** The policy's enabled rules with one of `triggers`, in the policy's order, with their per-country periods. */
-export function retentionOf(policy: TRetentionPolicy, triggers: readonly TRetentionTrigger[]): TPurposeRetention[] {
+export function retentionOf(
+  policy: TRetentionPolicy,
+  triggers: readonly TRetentionTrigger[],
+): TPurposeRetention[] {
   return policy.rules
     .filter((rule) => rule.enabled && triggers.includes(rule.trigger))
     .map((rule) => ({
@@ -69,7 +76,9 @@ export function retentionOf(policy: TRetentionPolicy, triggers: readonly TRetent
       trigger: rule.trigger,
       action: rule.action,
       period: rule.period,
-      overrides: policy.overrides.filter((o) => o.ruleId === rule.id).map(({ country, period }) => ({ country, period })),
+      overrides: policy.overrides
+        .filter((o) => o.ruleId === rule.id)
+        .map(({ country, period }) => ({ country, period })),
       renewalNoticeDays: rule.renewalNoticeDays,
     }));
 }
@@ -107,7 +116,9 @@ export function purposesInUse(input: {
       retention: retentionOf(input.policy, purpose.retention),
     };
   });
-  const catalogued = new Set<string>((Object.keys(PURPOSES) as TPurpose[]).filter((key) => PURPOSES[key].inUseWhen === 'consent_purpose'));
+  const catalogued = new Set<string>(
+    (Object.keys(PURPOSES) as TPurpose[]).filter((key) => PURPOSES[key].inUseWhen === 'consent_purpose'),
+  );
   const custom = enabled
     .filter((p) => !catalogued.has(p.key))
     .map(
@@ -130,7 +141,9 @@ export function purposesInUse(input: {
 /** What the careers site's privacy page says about one tenant: its purposes for applicants and who receives their data. */
 export const ZCareersPrivacy = z.object({
   purposes: z.array(ZPurposeInUse),
-  recipients: z.array(ZRecipient.pick({ name: true, role: true, purpose: true, country: true, safeguard: true })),
+  recipients: z.array(
+    ZRecipient.pick({ name: true, role: true, purpose: true, country: true, safeguard: true }),
+  ),
 });
 export type TCareersPrivacy = z.output<typeof ZCareersPrivacy>;
 
@@ -143,6 +156,12 @@ export function careersPrivacyOf(input: {
   return {
     purposes: purposesInUse(input).filter((p) => p.inUse && p.subjects === 'applicants'),
     // Only what the applicant needs (who, why, where, under which safeguard); not where the company's notices go.
-    recipients: input.recipients.map(({ name, role, purpose, country, safeguard }) => ({ name, role, purpose, country, safeguard })),
+    recipients: input.recipients.map(({ name, role, purpose, country, safeguard }) => ({
+      name,
+      role,
+      purpose,
+      country,
+      safeguard,
+    })),
   };
 }

@@ -23,7 +23,9 @@ export type TJurisdiction = z.infer<typeof ZJurisdiction>;
 
 /** EEA members, the UK, Switzerland (ISO 3166-1 alpha-2). */
 const GDPR_COUNTRIES = new Set(
-  'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO GB CH'.split(' '),
+  'AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO GB CH'.split(
+    ' ',
+  ),
 );
 
 /** The jurisdiction from the applicant's stated country (and US state); staff can change it. */
@@ -93,15 +95,29 @@ export interface RequestDeadlines {
  * first month. CCPA regulations (§7021): acknowledge within 10 business
  * days, answer within 45 calendar days, extendable once by another 45.
  */
-export function requestDeadlines(receivedOn: Day, jurisdiction: TJurisdiction, extended: boolean): RequestDeadlines {
+export function requestDeadlines(
+  receivedOn: Day,
+  jurisdiction: TJurisdiction,
+  extended: boolean,
+): RequestDeadlines {
   if (jurisdiction === 'california') {
     const first = addDays(receivedOn, 45);
     const max = addDays(receivedOn, 90);
-    return { acknowledgeBy: addBusinessDays(receivedOn, 10), dueOn: extended ? max : first, maxExtendedDueOn: max, extensionNoticeBy: first };
+    return {
+      acknowledgeBy: addBusinessDays(receivedOn, 10),
+      dueOn: extended ? max : first,
+      maxExtendedDueOn: max,
+      extensionNoticeBy: first,
+    };
   }
   const first = addMonths(receivedOn, 1);
   const max = addMonths(receivedOn, 3);
-  return { acknowledgeBy: null, dueOn: extended ? max : first, maxExtendedDueOn: max, extensionNoticeBy: first };
+  return {
+    acknowledgeBy: null,
+    dueOn: extended ? max : first,
+    maxExtendedDueOn: max,
+    extensionNoticeBy: first,
+  };
 }
 
 export type TDeadlineState = 'on_track' | 'due_soon' | 'overdue' | 'closed';
@@ -130,7 +146,11 @@ export function requestClock(
   today: Day,
 ): RequestClock {
   if (request.acknowledgeBy && !request.acknowledged && !request.closed) {
-    return { kind: 'acknowledge', on: request.acknowledgeBy, state: deadlineState(request.acknowledgeBy, today, false) };
+    return {
+      kind: 'acknowledge',
+      on: request.acknowledgeBy,
+      state: deadlineState(request.acknowledgeBy, today, false),
+    };
   }
   return { kind: 'answer', on: request.dueOn, state: deadlineState(request.dueOn, today, request.closed) };
 }
@@ -169,7 +189,11 @@ export type TRequestCreateInput = z.input<typeof ZRequestCreateInput>;
 export const ZRequestTransitionInput = z.discriminatedUnion('to', [
   z.object({ id: ZIdOf, to: z.literal('verified') }),
   z.object({ id: ZIdOf, to: z.literal('in_progress') }),
-  z.object({ id: ZIdOf, to: z.literal('completed'), answer: z.string().trim().min(1, 'Write the answer sent to the requester').max(5000) }),
+  z.object({
+    id: ZIdOf,
+    to: z.literal('completed'),
+    answer: z.string().trim().min(1, 'Write the answer sent to the requester').max(5000),
+  }),
   z.object({
     id: ZIdOf,
     to: z.literal('refused'),
@@ -199,7 +223,9 @@ export const ZPrivacyRequest = z.object({
   candidateId: z.string().nullable(),
   agentName: z.string().nullable(),
   agentProof: z.string().nullable(),
-  agentProofFile: z.object({ filename: z.string(), contentType: z.string(), size: z.number().int() }).nullable(),
+  agentProofFile: z
+    .object({ filename: z.string(), contentType: z.string(), size: z.number().int() })
+    .nullable(),
   details: z.string(),
   country: z.string().nullable(),
   jurisdiction: ZJurisdiction,
@@ -214,7 +240,11 @@ export const ZPrivacyRequest = z.object({
   acknowledgeBy: z.string().nullable(),
   acknowledgedAt: z.iso.datetime().nullable(),
   /** What the request waits for next, and by when. */
-  clock: z.object({ kind: z.enum(['acknowledge', 'answer']), on: z.string(), state: z.enum(['on_track', 'due_soon', 'overdue', 'closed']) }),
+  clock: z.object({
+    kind: z.enum(['acknowledge', 'answer']),
+    on: z.string(),
+    state: z.enum(['on_track', 'due_soon', 'overdue', 'closed']),
+  }),
   maxExtendedDueOn: z.string(),
   extendedAt: z.iso.datetime().nullable(),
   extensionReason: z.string().nullable(),
@@ -224,7 +254,9 @@ export const ZPrivacyRequest = z.object({
   actions: z.array(z.object({ at: z.string(), action: z.string(), detail: z.string() })),
   lastError: z.string().nullable(),
   completedAt: z.iso.datetime().nullable(),
-  notes: z.array(z.object({ id: ZIdOf, body: z.string(), author: z.string().nullable(), createdAt: z.iso.datetime() })),
+  notes: z.array(
+    z.object({ id: ZIdOf, body: z.string(), author: z.string().nullable(), createdAt: z.iso.datetime() }),
+  ),
 });
 export type TPrivacyRequest = z.infer<typeof ZPrivacyRequest>;
 
@@ -234,4 +266,8 @@ export const ZRequestListParams = z.strictObject({
   type: ZRequestType.optional(),
 });
 
-export const ZRequestCounts = z.object({ open: z.number().int(), dueSoon: z.number().int(), overdue: z.number().int() });
+export const ZRequestCounts = z.object({
+  open: z.number().int(),
+  dueSoon: z.number().int(),
+  overdue: z.number().int(),
+});

@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { defaultNoticeMd } from './notice.js';
-import { DEFAULT_RETENTION_POLICY, periodFor, retentionCutoff, talentPoolTerm, ZRetentionPolicy } from './retention.js';
+import {
+  DEFAULT_RETENTION_POLICY,
+  periodFor,
+  retentionCutoff,
+  talentPoolTerm,
+  ZRetentionPolicy,
+} from './retention.js';
 
 describe('retention policies', () => {
   it('counts periods back in calendar months (keeping the time) or in days', () => {
     const now = new Date('2027-03-31T10:20:30.000Z');
-    expect(retentionCutoff(now, { amount: 1, unit: 'months' }).toISOString()).toBe('2027-02-28T10:20:30.000Z');
-    expect(retentionCutoff(now, { amount: 6, unit: 'months' }).toISOString()).toBe('2026-09-30T10:20:30.000Z');
-    expect(retentionCutoff(now, { amount: 24, unit: 'months' }).toISOString()).toBe('2025-03-31T10:20:30.000Z');
+    expect(retentionCutoff(now, { amount: 1, unit: 'months' }).toISOString()).toBe(
+      '2027-02-28T10:20:30.000Z',
+    );
+    expect(retentionCutoff(now, { amount: 6, unit: 'months' }).toISOString()).toBe(
+      '2026-09-30T10:20:30.000Z',
+    );
+    expect(retentionCutoff(now, { amount: 24, unit: 'months' }).toISOString()).toBe(
+      '2025-03-31T10:20:30.000Z',
+    );
     expect(retentionCutoff(now, { amount: 90, unit: 'days' }).toISOString()).toBe('2026-12-31T10:20:30.000Z');
   });
 
@@ -46,7 +58,10 @@ describe('retention policies', () => {
     };
     expect(talentPoolTerm(policy, null)).toEqual({ period: { amount: 24, unit: 'months' }, noticeDays: 30 });
     expect(talentPoolTerm(policy, 'ch')).toEqual({ period: { amount: 36, unit: 'months' }, noticeDays: 30 });
-    const off = { ...policy, rules: policy.rules.map((r) => (r.id === 'talent_pool' ? { ...r, enabled: false } : r)) };
+    const off = {
+      ...policy,
+      rules: policy.rules.map((r) => (r.id === 'talent_pool' ? { ...r, enabled: false } : r)),
+    };
     expect(talentPoolTerm(off, 'CH')).toBeNull();
   });
 
@@ -56,7 +71,9 @@ describe('retention policies', () => {
     );
     const policy = {
       rules: DEFAULT_RETENTION_POLICY.rules.map((r) =>
-        r.id === 'talent_pool' ? { ...r, period: { amount: 12, unit: 'months' as const }, renewalNoticeDays: 0 } : r,
+        r.id === 'talent_pool'
+          ? { ...r, period: { amount: 12, unit: 'months' as const }, renewalNoticeDays: 0 }
+          : r,
       ),
       overrides: [],
     };

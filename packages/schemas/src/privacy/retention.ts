@@ -31,7 +31,13 @@ export const RETENTION_TRIGGERS = [
 export const ZRetentionTrigger = z.enum(RETENTION_TRIGGERS);
 export type TRetentionTrigger = z.infer<typeof ZRetentionTrigger>;
 
-export const RETENTION_SCOPES = ['application', 'candidate', 'privacy_request', 'email', 'audit_event'] as const;
+export const RETENTION_SCOPES = [
+  'application',
+  'candidate',
+  'privacy_request',
+  'email',
+  'audit_event',
+] as const;
 export type TRetentionScope = (typeof RETENTION_SCOPES)[number];
 
 /** The record each trigger's rule acts on. */
@@ -73,7 +79,10 @@ export function periodLabel(period: TRetentionPeriod): string {
 
 export const ZRetentionRuleId = z
   .string()
-  .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Use lowercase letters, digits and underscores, like rejected_applications');
+  .regex(
+    /^[a-z][a-z0-9_]{1,39}$/,
+    'Use lowercase letters, digits and underscores, like rejected_applications',
+  );
 
 export const ZRetentionRule = z.object({
   /** Stable key: overrides, runs and audit events refer to the rule by it. */
@@ -116,9 +125,15 @@ export const ZRetentionPolicy = z
     });
     const seen = new Set<string>();
     policy.overrides.forEach((o, i) => {
-      if (!ids.has(o.ruleId)) ctx.addIssue({ code: 'custom', path: ['overrides', i, 'ruleId'], message: 'No rule with this id' });
+      if (!ids.has(o.ruleId))
+        ctx.addIssue({ code: 'custom', path: ['overrides', i, 'ruleId'], message: 'No rule with this id' });
       const key = `${o.country}/${o.ruleId}`;
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['overrides', i, 'country'], message: 'This country already overrides this rule' });
+      if (seen.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['overrides', i, 'country'],
+          message: 'This country already overrides this rule',
+        });
       seen.add(key);
     });
   });
@@ -194,9 +209,16 @@ export const DEFAULT_RETENTION_POLICY: TRetentionPolicy = {
 };
 
 /** The period of a rule where the job (or request) is in `country` (ISO-2, or null when unknown). */
-export function periodFor(policy: TRetentionPolicy, rule: TRetentionRule, country: string | null): TRetentionPeriod {
+export function periodFor(
+  policy: TRetentionPolicy,
+  rule: TRetentionRule,
+  country: string | null,
+): TRetentionPeriod {
   if (!country) return rule.period;
-  return policy.overrides.find((o) => o.ruleId === rule.id && o.country === country.toUpperCase())?.period ?? rule.period;
+  return (
+    policy.overrides.find((o) => o.ruleId === rule.id && o.country === country.toUpperCase())?.period ??
+    rule.period
+  );
 }
 
 /**

@@ -16,8 +16,9 @@ export function AccountPage() {
     // The API refuses account changes to a session an organisation's provider opened (ownAccountProcedure).
     body = (
       <Alert severity="info">
-        You signed in through {me.tenant.name}&apos;s single sign-on, which opens this organisation only. To change your
-        password, passkeys, two-factor authentication or sessions, sign in with your password or a passkey.
+        You signed in through {me.tenant.name}&apos;s single sign-on, which opens this organisation only. To
+        change your password, passkeys, two-factor authentication or sessions, sign in with your password or a
+        passkey.
       </Alert>
     );
   } else {

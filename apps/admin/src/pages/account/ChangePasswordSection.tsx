@@ -1,11 +1,20 @@
-import { Alert, Button, Card, CardContent, CircularProgress, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Button,
+  Card,
+  CardContent,
+  CircularProgress,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useNotify } from 'react-admin';
-import { useQueryClient } from '@tanstack/react-query';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
-import { checkPasswords } from '../password/NewPasswordForm';
 import { NewPasswordFields } from '../password/NewPasswordFields';
+import { checkPasswords } from '../password/NewPasswordForm';
 import { usePasswordStrength } from '../password/usePasswordStrength';
 import { SESSIONS_KEY } from './SessionsSection';
 

@@ -23,7 +23,15 @@ export const SESSIONS_KEY = ['auth', 'sessions'] as const;
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
-function SessionRow({ session, onEnd, ending }: { session: TSessionSummary; onEnd(): void; ending: boolean }) {
+function SessionRow({
+  session,
+  onEnd,
+  ending,
+}: {
+  session: TSessionSummary;
+  onEnd(): void;
+  ending: boolean;
+}) {
   const device = session.device ?? 'Unknown browser';
   return (
     <ListItem
@@ -66,7 +74,10 @@ export function SessionsSection() {
   });
   const endOthers = useMutation({
     mutationFn: () => trpc.auth.endOtherSessions.mutate(),
-    onSuccess: ({ ended }) => notify(ended === 1 ? 'Signed out 1 other session' : `Signed out ${ended} other sessions`, { type: 'success' }),
+    onSuccess: ({ ended }) =>
+      notify(ended === 1 ? 'Signed out 1 other session' : `Signed out ${ended} other sessions`, {
+        type: 'success',
+      }),
     onError,
     onSettled: () => {
       setConfirming(false);

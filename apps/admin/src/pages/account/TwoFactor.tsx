@@ -11,7 +11,15 @@ import { PASSKEYS_KEY } from './PasskeysSection';
 const STATUS_KEY = ['twoFactor', 'status'] as const;
 
 /** A code field and its button; reports the API's field error under the field. */
-function CodeForm({ label, action, onCode }: { label: string; action: string; onCode(code: string): Promise<void> }) {
+function CodeForm({
+  label,
+  action,
+  onCode,
+}: {
+  label: string;
+  action: string;
+  onCode(code: string): Promise<void>;
+}) {
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -31,18 +39,23 @@ function CodeForm({ label, action, onCode }: { label: string; action: string; on
   return (
     <form onSubmit={submit} noValidate>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-      <TextField
-        name="code"
-        label={label}
-        size="small"
-        autoComplete="one-time-code"
-        slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-        error={Boolean(error)}
-        helperText={error}
-      />
-      <Button type="submit" variant="contained" disabled={busy} sx={{ whiteSpace: 'nowrap', flexShrink: 0, mt: 0.25 }}>
-        {action}
-      </Button>
+        <TextField
+          name="code"
+          label={label}
+          size="small"
+          autoComplete="one-time-code"
+          slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+          error={Boolean(error)}
+          helperText={error}
+        />
+        <Button
+          type="submit"
+          variant="contained"
+          disabled={busy}
+          sx={{ whiteSpace: 'nowrap', flexShrink: 0, mt: 0.25 }}
+        >
+          {action}
+        </Button>
       </Stack>
     </form>
   );
@@ -52,8 +65,8 @@ function Enrolment({ enrolment, onDone }: { enrolment: TTotpEnrolment; onDone(co
   return (
     <Stack spacing={2}>
       <Typography variant="body2">
-        Scan this QR code with an authenticator app (1Password, Google Authenticator, Microsoft Authenticator ...), then
-        enter the 6-digit code it shows.
+        Scan this QR code with an authenticator app (1Password, Google Authenticator, Microsoft Authenticator
+        ...), then enter the 6-digit code it shows.
       </Typography>
       <Box
         component="img"
@@ -81,7 +94,8 @@ function RecoveryCodes({ codes, onSaved }: { codes: string[]; onSaved(): void })
     <Stack spacing={2}>
       <Alert severity="success">Two-factor authentication is on. Your other sessions were signed out.</Alert>
       <Typography variant="body2">
-        Save these recovery codes somewhere safe. Each signs you in once if you lose your phone. They are shown only now.
+        Save these recovery codes somewhere safe. Each signs you in once if you lose your phone. They are
+        shown only now.
       </Typography>
       <Box component="ul" data-testid="recovery-codes" sx={{ fontFamily: 'monospace', columns: 2, m: 0 }}>
         {codes.map((code) => (
@@ -148,7 +162,8 @@ export function TwoFactor({ onEnrolled }: { onEnrolled?(): void } = {}) {
     body = (
       <Stack spacing={2}>
         <Typography variant="body2">
-          On: signing in asks for a code from your authenticator app. {status.data.recoveryCodesLeft} recovery codes left.
+          On: signing in asks for a code from your authenticator app. {status.data.recoveryCodesLeft} recovery
+          codes left.
         </Typography>
         <CodeForm
           label="Current code"

@@ -2,8 +2,8 @@ import { Alert } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading } from 'react-admin';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { BRANDING_KEY, BrandingForm } from './BrandingForm';
 
 /** How the careers site looks: name, colour, about text and logo; for owners and admins (settings.manage). */

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { brandContrast, contrastRatio } from '@candor/schemas';
+import { describe, expect, it } from 'vitest';
 import { ratioLabel } from './contrast';
 
 describe('brand colour contrast', () => {

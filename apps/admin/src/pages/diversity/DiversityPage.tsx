@@ -26,11 +26,11 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title, useNotify } from 'react-admin';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
-import { toHttpError } from '../../providers/errors';
-import { Section } from '../../components/Section';
-import { DiversityReportSection } from './DiversityReport';
 import { SaveBar } from '../../components/SaveBar';
+import { Section } from '../../components/Section';
+import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
+import { DiversityReportSection } from './DiversityReport';
 
 const SETTINGS_KEY = ['diversity', 'settings'] as const;
 
@@ -67,7 +67,12 @@ function SurveySettingsForm({ settings }: { settings: TDiversitySettings }) {
     onSuccess: (saved) => {
       queryClient.setQueryData(SETTINGS_KEY, saved);
       setDraft(toDraft(saved));
-      notify(saved.enabled ? 'Survey settings saved; applicants are invited' : 'Survey settings saved; the survey is off', { type: 'success' });
+      notify(
+        saved.enabled
+          ? 'Survey settings saved; applicants are invited'
+          : 'Survey settings saved; the survey is off',
+        { type: 'success' },
+      );
     },
     onError: (error) => {
       const httpError = toHttpError(error);
@@ -77,7 +82,9 @@ function SurveySettingsForm({ settings }: { settings: TDiversitySettings }) {
   });
 
   const toggle = (id: TDiversityQuestionId, on: boolean) =>
-    change({ questions: DIVERSITY_QUESTION_IDS.filter((q) => (q === id ? on : draft.questions.includes(q))) });
+    change({
+      questions: DIVERSITY_QUESTION_IDS.filter((q) => (q === id ? on : draft.questions.includes(q))),
+    });
 
   return (
     <Stack spacing={2.5}>
@@ -87,7 +94,9 @@ function SurveySettingsForm({ settings }: { settings: TDiversitySettings }) {
         </Alert>
       )}
       <FormControlLabel
-        control={<Switch checked={draft.enabled} onChange={(event) => change({ enabled: event.target.checked })} />}
+        control={
+          <Switch checked={draft.enabled} onChange={(event) => change({ enabled: event.target.checked })} />
+        }
         label="Invite applicants to the survey"
       />
       <TextField
@@ -107,12 +116,19 @@ function SurveySettingsForm({ settings }: { settings: TDiversitySettings }) {
         ))}
       </TextField>
       <FormControl component="fieldset" error={Boolean(errors.questions)}>
-        <FormLabel component="legend">Questions asked (each optional for the applicant, with “Prefer not to say”)</FormLabel>
+        <FormLabel component="legend">
+          Questions asked (each optional for the applicant, with “Prefer not to say”)
+        </FormLabel>
         <FormGroup>
           {DIVERSITY_QUESTION_IDS.map((id) => (
             <FormControlLabel
               key={id}
-              control={<Checkbox checked={draft.questions.includes(id)} onChange={(event) => toggle(id, event.target.checked)} />}
+              control={
+                <Checkbox
+                  checked={draft.questions.includes(id)}
+                  onChange={(event) => toggle(id, event.target.checked)}
+                />
+              }
               label={questionLabel(draft.template, id)}
             />
           ))}
@@ -126,7 +142,10 @@ function SurveySettingsForm({ settings }: { settings: TDiversitySettings }) {
         value={draft.k}
         onChange={(event) => change({ k: event.target.value })}
         error={Boolean(errors.k)}
-        helperText={errors.k ?? `Cells counting fewer people are hidden, with enough others that they cannot be worked out. At least ${MIN_K}; 10 is recommended.`}
+        helperText={
+          errors.k ??
+          `Cells counting fewer people are hidden, with enough others that they cannot be worked out. At least ${MIN_K}; 10 is recommended.`
+        }
         slotProps={{ htmlInput: { min: MIN_K, max: 100, step: 1 } }}
         sx={{ maxWidth: 420 }}
       />
@@ -147,7 +166,10 @@ function SurveySettingsForm({ settings }: { settings: TDiversitySettings }) {
 /** The diversity survey's settings and its k-anonymous report, for owners and admins (diversity.manage). */
 export function DiversityPage() {
   const dataProvider = useCandorDataProvider();
-  const { data, isPending, error } = useQuery({ queryKey: SETTINGS_KEY, queryFn: () => dataProvider.diversitySettings() });
+  const { data, isPending, error } = useQuery({
+    queryKey: SETTINGS_KEY,
+    queryFn: () => dataProvider.diversitySettings(),
+  });
   return (
     <Stack spacing={2} sx={{ mt: 2, mb: 4, maxWidth: 1200 }}>
       <Title title="Diversity" />
@@ -161,7 +183,9 @@ export function DiversityPage() {
       </Box>
       <Section id="diversity-survey" title="Survey" hint={SURVEY_HINT}>
         {error ? (
-          <Alert severity="error">The survey settings could not be loaded: {toHttpError(error).message}</Alert>
+          <Alert severity="error">
+            The survey settings could not be loaded: {toHttpError(error).message}
+          </Alert>
         ) : isPending || !data ? (
           <Stack spacing={1.5} aria-busy="true" aria-label="Loading the survey settings">
             <Skeleton variant="text" width={280} />
@@ -172,7 +196,11 @@ export function DiversityPage() {
         )}
       </Section>
       <Section id="diversity-report" title="Report" hint={REPORT_HINT}>
-        {data ? <DiversityReportSection settings={data} /> : <Skeleton variant="rectangular" height={56} aria-hidden />}
+        {data ? (
+          <DiversityReportSection settings={data} />
+        ) : (
+          <Skeleton variant="rectangular" height={56} aria-hidden />
+        )}
       </Section>
     </Stack>
   );

@@ -13,7 +13,12 @@ describe('the report as CSV', () => {
       stages: ['applied', 'interviewed', 'offered', 'hired'],
       rows: [
         { option: 'woman', label: 'Woman', counts: [36, 18, null, 0], rates: [0.5, null, null] },
-        { option: 'another', label: '=Another, "quoted"', counts: [null, null, null, 0], rates: [null, null, null] },
+        {
+          option: 'another',
+          label: '=Another, "quoted"',
+          counts: [null, null, null, 0],
+          rates: [null, null, null],
+        },
       ],
       totals: [80, 30, null, 0],
       hiddenCells: 5,

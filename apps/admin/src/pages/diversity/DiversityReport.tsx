@@ -26,10 +26,15 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useGetList } from 'react-admin';
 import { downloadBlob } from '../../download';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
-const STAGE_LABELS: Record<TReportStage, string> = { applied: 'Applied', interviewed: 'Interviewed', offered: 'Offered', hired: 'Hired' };
+const STAGE_LABELS: Record<TReportStage, string> = {
+  applied: 'Applied',
+  interviewed: 'Interviewed',
+  offered: 'Offered',
+  hired: 'Hired',
+};
 const HIDDEN = 'hidden';
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);
@@ -47,7 +52,10 @@ export function reportCsv(report: TDiversityReport): string {
     return /[",\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
   };
   const header = ['answer', ...report.stages.map((s) => STAGE_LABELS[s])];
-  const lines = [header, ...report.rows.map((r) => [r.label, ...r.counts.map((c) => (c === null ? HIDDEN : String(c)))])];
+  const lines = [
+    header,
+    ...report.rows.map((r) => [r.label, ...r.counts.map((c) => (c === null ? HIDDEN : String(c)))]),
+  ];
   lines.push(['Total', ...report.totals.map((t) => (t === null ? HIDDEN : String(t)))]);
   return `${lines.map((line) => line.map(cell).join(',')).join('\n')}\n`;
 }
@@ -56,20 +64,39 @@ export function reportCsv(report: TDiversityReport): string {
 function StageChart({ report }: { report: TDiversityReport }) {
   const max = Math.max(1, ...report.rows.flatMap((r) => r.counts.map((c) => c ?? 0)));
   return (
-    <Box component="figure" aria-hidden sx={{ m: 0, display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', md: 'repeat(4, 1fr)' } }}>
+    <Box
+      component="figure"
+      aria-hidden
+      sx={{ m: 0, display: 'grid', gap: 1.5, gridTemplateColumns: { xs: '1fr', md: 'repeat(4, 1fr)' } }}
+    >
       {report.stages.map((stage, s) => (
         <Box key={stage}>
           <Typography variant="subtitle2">{STAGE_LABELS[stage]}</Typography>
           {report.rows.map((row) => {
             const count = row.counts[s] ?? null;
             return (
-              <Box key={row.option} sx={{ display: 'grid', gridTemplateColumns: '110px 1fr 48px', gap: 0.5, alignItems: 'center' }}>
+              <Box
+                key={row.option}
+                sx={{
+                  display: 'grid',
+                  gridTemplateColumns: '110px 1fr 48px',
+                  gap: 0.5,
+                  alignItems: 'center',
+                }}
+              >
                 <Typography variant="caption" noWrap title={row.label}>
                   {row.label}
                 </Typography>
                 <Box sx={{ height: 10, bgcolor: 'action.hover', borderRadius: 1, overflow: 'hidden' }}>
                   {count === null ? (
-                    <Box sx={{ width: 12, height: '100%', backgroundImage: 'repeating-linear-gradient(45deg, #9e9e9e 0 2px, transparent 2px 4px)' }} />
+                    <Box
+                      sx={{
+                        width: 12,
+                        height: '100%',
+                        backgroundImage:
+                          'repeating-linear-gradient(45deg, #9e9e9e 0 2px, transparent 2px 4px)',
+                      }}
+                    />
                   ) : (
                     <Box sx={{ width: `${(count / max) * 100}%`, height: '100%', bgcolor: 'primary.main' }} />
                   )}
@@ -82,8 +109,14 @@ function StageChart({ report }: { report: TDiversityReport }) {
           })}
         </Box>
       ))}
-      <Typography component="figcaption" variant="caption" color="text.secondary" sx={{ gridColumn: '1 / -1' }}>
-        Respondents per answer at each stage; hatched: hidden because fewer than k people (or a difference) would show.
+      <Typography
+        component="figcaption"
+        variant="caption"
+        color="text.secondary"
+        sx={{ gridColumn: '1 / -1' }}
+      >
+        Respondents per answer at each stage; hatched: hidden because fewer than k people (or a difference)
+        would show.
       </Typography>
     </Box>
   );
@@ -122,7 +155,9 @@ function ReportTable({ report }: { report: TDiversityReport }) {
               </TableCell>
             ))}
             <TableCell align="right">
-              {row.counts[0] != null && row.counts[3] != null && row.counts[0] > 0 ? percent((row.counts[3] ?? 0) / row.counts[0]) : '–'}
+              {row.counts[0] != null && row.counts[3] != null && row.counts[0] > 0
+                ? percent((row.counts[3] ?? 0) / row.counts[0])
+                : '–'}
             </TableCell>
           </TableRow>
         ))}
@@ -145,8 +180,13 @@ function ReportTable({ report }: { report: TDiversityReport }) {
 /** The k-anonymous report: choose a question, a job or department and a range of months. */
 export function DiversityReportSection({ settings }: { settings: TDiversitySettings }) {
   const dataProvider = useCandorDataProvider();
-  const { data: jobs } = useGetList('jobs', { pagination: { page: 1, perPage: 100 }, sort: { field: 'title', order: 'ASC' } });
-  const departments = [...new Set((jobs ?? []).map((j) => String(j.department ?? '')).filter(Boolean))].sort();
+  const { data: jobs } = useGetList('jobs', {
+    pagination: { page: 1, perPage: 100 },
+    sort: { field: 'title', order: 'ASC' },
+  });
+  const departments = [
+    ...new Set((jobs ?? []).map((j) => String(j.department ?? '')).filter(Boolean)),
+  ].sort();
   const [question, setQuestion] = useState<TDiversityQuestionId>(settings.questions[0] ?? 'gender');
   const [scope, setScope] = useState('all');
   const [from, setFrom] = useState(monthsAgo(11));
@@ -158,28 +198,50 @@ export function DiversityReportSection({ settings }: { settings: TDiversitySetti
         question,
         from,
         to,
-        ...(scope.startsWith('job:') ? { jobId: scope.slice(4) } : scope.startsWith('dept:') ? { department: scope.slice(5) } : {}),
+        ...(scope.startsWith('job:')
+          ? { jobId: scope.slice(4) }
+          : scope.startsWith('dept:')
+            ? { department: scope.slice(5) }
+            : {}),
       }),
     onMutate: () => setErrors({}),
     onError: (error) => {
       const httpError = toHttpError(error);
-      setErrors({ ...(httpError.body?.errors ?? {}), form: httpError.body?.errors ? undefined : httpError.message });
+      setErrors({
+        ...(httpError.body?.errors ?? {}),
+        form: httpError.body?.errors ? undefined : httpError.message,
+      });
     },
   });
   const questions = DIVERSITY_QUESTION_IDS.filter((id) => settings.questions.includes(id));
-  const labelOf = (id: TDiversityQuestionId) => SURVEY_TEMPLATES[settings.template].questions.find((q) => q.id === id)?.label ?? id;
+  const labelOf = (id: TDiversityQuestionId) =>
+    SURVEY_TEMPLATES[settings.template].questions.find((q) => q.id === id)?.label ?? id;
 
   return (
     <Stack spacing={2}>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'flex-start' } }}>
-        <TextField select size="small" label="Question" value={question} onChange={(e) => setQuestion(e.target.value as TDiversityQuestionId)} sx={{ minWidth: 220 }}>
+        <TextField
+          select
+          size="small"
+          label="Question"
+          value={question}
+          onChange={(e) => setQuestion(e.target.value as TDiversityQuestionId)}
+          sx={{ minWidth: 220 }}
+        >
           {questions.map((id) => (
             <MenuItem key={id} value={id}>
               {labelOf(id)}
             </MenuItem>
           ))}
         </TextField>
-        <TextField select size="small" label="Jobs" value={scope} onChange={(e) => setScope(e.target.value)} sx={{ minWidth: 240 }}>
+        <TextField
+          select
+          size="small"
+          label="Jobs"
+          value={scope}
+          onChange={(e) => setScope(e.target.value)}
+          sx={{ minWidth: 240 }}
+        >
           <MenuItem value="all">All jobs</MenuItem>
           {departments.map((d) => (
             <MenuItem key={`dept:${d}`} value={`dept:${d}`}>
@@ -192,9 +254,33 @@ export function DiversityReportSection({ settings }: { settings: TDiversitySetti
             </MenuItem>
           ))}
         </TextField>
-        <TextField size="small" type="month" label="From" value={from} onChange={(e) => setFrom(e.target.value)} error={Boolean(errors.from)} helperText={errors.from} slotProps={{ inputLabel: { shrink: true } }} />
-        <TextField size="small" type="month" label="To" value={to} onChange={(e) => setTo(e.target.value)} error={Boolean(errors.to)} helperText={errors.to} slotProps={{ inputLabel: { shrink: true } }} />
-        <Button variant="contained" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }} onClick={() => report.mutate()} disabled={report.isPending} startIcon={report.isPending ? <CircularProgress size={16} color="inherit" /> : undefined}>
+        <TextField
+          size="small"
+          type="month"
+          label="From"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          error={Boolean(errors.from)}
+          helperText={errors.from}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          size="small"
+          type="month"
+          label="To"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          error={Boolean(errors.to)}
+          helperText={errors.to}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <Button
+          variant="contained"
+          sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+          onClick={() => report.mutate()}
+          disabled={report.isPending}
+          startIcon={report.isPending ? <CircularProgress size={16} color="inherit" /> : undefined}
+        >
           Show report
         </Button>
       </Stack>
@@ -210,8 +296,9 @@ export function DiversityReportSection({ settings }: { settings: TDiversitySetti
           </Typography>
           {report.data.hiddenCells > 0 && (
             <Alert severity="info">
-              {report.data.hiddenCells === 1 ? 'One count is' : `${report.data.hiddenCells} counts are`} hidden: each would show fewer than {report.data.k} people, alone or
-              subtracted from another report.
+              {report.data.hiddenCells === 1 ? 'One count is' : `${report.data.hiddenCells} counts are`}{' '}
+              hidden: each would show fewer than {report.data.k} people, alone or subtracted from another
+              report.
             </Alert>
           )}
           <StageChart report={report.data} />
@@ -222,7 +309,11 @@ export function DiversityReportSection({ settings }: { settings: TDiversitySetti
               startIcon={<DownloadOutlinedIcon />}
               onClick={() => {
                 const data = report.data;
-                if (data) downloadBlob(`diversity-${data.question}-${data.from}-${data.to}.csv`, new Blob([reportCsv(data)], { type: 'text/csv' }));
+                if (data)
+                  downloadBlob(
+                    `diversity-${data.question}-${data.from}-${data.to}.csv`,
+                    new Blob([reportCsv(data)], { type: 'text/csv' }),
+                  );
               }}
             >
               Download CSV

@@ -9,7 +9,11 @@ import { usePasswordStrength } from './usePasswordStrength';
 type PasswordErrors = { form?: string; password?: string; confirmation?: string };
 
 /** What the browser can tell about a new password and its confirmation (the API checks again). */
-export function checkPasswords(password: string, confirmation: string, strength: PasswordStrength | undefined): PasswordErrors {
+export function checkPasswords(
+  password: string,
+  confirmation: string,
+  strength: PasswordStrength | undefined,
+): PasswordErrors {
   const errors: PasswordErrors = {};
   const result = ZPassword.safeParse(password);
   if (!result.success) errors.password = result.error.issues.map((issue) => issue.message).join(' ');
@@ -57,7 +61,10 @@ export function NewPasswordForm({
       const httpError = toHttpError(error);
       const fieldErrors: Record<string, string> = httpError.body?.errors ?? {};
       // A bad token is the link's fault, not a field the user can fix.
-      setErrors({ form: fieldErrors.token ? linkNotValid : httpError.message, password: fieldErrors.password });
+      setErrors({
+        form: fieldErrors.token ? linkNotValid : httpError.message,
+        password: fieldErrors.password,
+      });
       setSubmitting(false);
     }
   };
@@ -71,8 +78,8 @@ export function NewPasswordForm({
           </Alert>
         )}
         <Typography variant="body2" color="text.secondary">
-          Use at least 12 characters. A few unrelated words make a strong password that is easy to remember; avoid
-          your name, your email and your organisation's name.
+          Use at least 12 characters. A few unrelated words make a strong password that is easy to remember;
+          avoid your name, your email and your organisation's name.
         </Typography>
         <NewPasswordFields
           password={password}

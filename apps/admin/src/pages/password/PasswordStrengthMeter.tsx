@@ -10,7 +10,13 @@ const LABELS: Record<PasswordScore, string> = {
 };
 
 /** A bar and a sentence; the sentence is announced to screen readers as it changes. */
-export function PasswordStrengthMeter({ strength, id }: { strength: PasswordStrength | undefined; id: string }) {
+export function PasswordStrengthMeter({
+  strength,
+  id,
+}: {
+  strength: PasswordStrength | undefined;
+  id: string;
+}) {
   const score = strength?.score ?? 0;
   const label = strength ? LABELS[score] : 'Type a password to see how strong it is';
   const color = !strength ? 'inherit' : strength.acceptable ? 'success' : score === 2 ? 'warning' : 'error';
@@ -23,7 +29,14 @@ export function PasswordStrengthMeter({ strength, id }: { strength: PasswordStre
         aria-label="Strength of the new password"
         aria-valuetext={label}
       />
-      <Typography id={id} variant="caption" color="text.secondary" aria-live="polite" component="p" sx={{ mt: 0.5 }}>
+      <Typography
+        id={id}
+        variant="caption"
+        color="text.secondary"
+        aria-live="polite"
+        component="p"
+        sx={{ mt: 0.5 }}
+      >
         Strength: {label}
         {strength?.warning ? ` — ${strength.warning}` : ''}
       </Typography>

@@ -1,17 +1,9 @@
 import type { TPrivacySettings } from '@candor/schemas';
-import {
-  Box,
-  FormControlLabel,
-  FormHelperText,
-  Stack,
-  Switch,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Box, FormControlLabel, FormHelperText, Stack, Switch, TextField, Typography } from '@mui/material';
+import { SaveBar } from '../../components/SaveBar';
 import { newRowKey } from '../../lib/listEditing';
 import { ConsentPurposesEditor, type EditablePurpose } from './ConsentPurposesEditor';
 import { FormError, SettingsSection, useSettingsForm } from './settingsForm';
-import { SaveBar } from '../../components/SaveBar';
 
 type Draft = {
   minimumAge: string;
@@ -52,7 +44,11 @@ function toSettings(draft: Draft, saved: TPrivacySettings): TPrivacySettings {
 }
 
 function ApplyFormEditor({ settings }: { settings: TPrivacySettings }) {
-  const { draft, errors, saving, change, save, discard } = useSettingsForm(settings, toDraft, 'Application form settings saved; the careers site is updated');
+  const { draft, errors, saving, change, save, discard } = useSettingsForm(
+    settings,
+    toDraft,
+    'Application form settings saved; the careers site is updated',
+  );
   const disabled = saving;
   const minimumAgeError = errors.minimumAge && 'Enter an age from 14 to 21';
 
@@ -117,7 +113,13 @@ function ApplyFormEditor({ settings }: { settings: TPrivacySettings }) {
           disabled={disabled}
         />
       </Box>
-      <SaveBar placement="inline" saveLabel="Save application form settings" saving={saving} onSave={() => save(toSettings(draft, settings))} onDiscard={discard} />
+      <SaveBar
+        placement="inline"
+        saveLabel="Save application form settings"
+        saving={saving}
+        onSave={() => save(toSettings(draft, settings))}
+        onDiscard={discard}
+      />
     </Stack>
   );
 }

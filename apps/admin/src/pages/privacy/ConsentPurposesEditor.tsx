@@ -13,8 +13,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { newRowKey, removeItem, replaceItem } from '../../lib/listEditing';
 import { ReorderButtons } from '../../components/ReorderButtons';
+import { newRowKey, removeItem, replaceItem } from '../../lib/listEditing';
 
 /** A purpose as edited. `saved` purposes keep their key: consent records refer to it. */
 export type EditablePurpose = {

@@ -16,13 +16,13 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useNotify } from 'react-admin';
-import { dateTimeLabel } from '../../lib/dates';
 import { Markdown } from '../../components/Markdown';
-import { useMe } from '../../providers/authProvider';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
-import { toHttpError } from '../../providers/errors';
-import { NoticeVersions } from './NoticeVersions';
 import { Section } from '../../components/Section';
+import { dateTimeLabel } from '../../lib/dates';
+import { useMe } from '../../providers/authProvider';
+import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
+import { NoticeVersions } from './NoticeVersions';
 import { PublishNoticeDialog } from './PublishNoticeDialog';
 import { PRIVACY_NOTICES_KEY } from './queries';
 

@@ -18,11 +18,11 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { dateTimeLabel, dayLabel } from '../../lib/dates';
 import { EmptyState } from '../../components/EmptyState';
 import { Markdown } from '../../components/Markdown';
-import { versionInEffect } from './queries';
+import { dateTimeLabel, dayLabel } from '../../lib/dates';
 import { visuallyHidden } from '../../lib/visuallyHidden';
+import { versionInEffect } from './queries';
 
 function StatusChip({ notice, inEffect }: { notice: TPrivacyNotice; inEffect: number | null }) {
   if (notice.version === inEffect) return <Chip size="small" color="success" label="In effect" />;
@@ -159,4 +159,3 @@ export function NoticeVersions({ notices }: { notices: readonly TPrivacyNotice[]
     </Box>
   );
 }
-

@@ -1,9 +1,9 @@
 import {
   RECIPIENT_ROLES,
   type TPrivacySettings,
-  type TRecipientRole,
   TRANSFER_SAFEGUARD_LABELS,
   TRANSFER_SAFEGUARDS,
+  type TRecipientRole,
   type TTransferSafeguard,
 } from '@candor/schemas';
 import AddIcon from '@mui/icons-material/Add';
@@ -24,8 +24,8 @@ import {
   Typography,
 } from '@mui/material';
 import type { ReactNode } from 'react';
+import { SaveBar } from '../../components/SaveBar';
 import { removeItem, replaceItem } from '../../lib/listEditing';
-import { FormError, SettingsSection, useSettingsForm } from './settingsForm';
 import {
   type EditableMeasure,
   type EditableRecipient,
@@ -37,7 +37,7 @@ import {
   toProcessingDraft,
   toProcessingSettings,
 } from './processingDraft';
-import { SaveBar } from '../../components/SaveBar';
+import { FormError, SettingsSection, useSettingsForm } from './settingsForm';
 
 const ROLE_LABELS: Record<TRecipientRole, string> = {
   processor: 'Processor',
@@ -321,7 +321,11 @@ function SecurityMeasuresEditor({ measures, onChange, fieldError, disabled }: Me
 }
 
 function ProcessingEditor({ settings }: { settings: TPrivacySettings }) {
-  const { draft, errors, saving, change, save, discard } = useSettingsForm(settings, toProcessingDraft, 'Controller and recipients saved; the record of processing is updated');
+  const { draft, errors, saving, change, save, discard } = useSettingsForm(
+    settings,
+    toProcessingDraft,
+    'Controller and recipients saved; the record of processing is updated',
+  );
   const disabled = saving;
 
   return (
@@ -381,7 +385,8 @@ function ProcessingEditor({ settings }: { settings: TPrivacySettings }) {
             delivery), and independent controllers (e.g. a background-check company). Outside the EEA, name
             the safeguard of the transfer. Each time data goes to one (Export to HR, or a disclosure recorded
             on the candidate's page) it is logged for that person; recipients in a person's log with an email
-            get a notice when that person's data is erased, corrected or restricted (Art. 19), and no one else does.
+            get a notice when that person's data is erased, corrected or restricted (Art. 19), and no one else
+            does.
           </>
         }
       >
@@ -430,7 +435,13 @@ function ProcessingEditor({ settings }: { settings: TPrivacySettings }) {
           label="Name the staff who wrote scorecards and notes"
         />
       </Part>
-      <SaveBar placement="inline" saveLabel="Save controller and recipients" saving={saving} onSave={() => save(toProcessingSettings(draft, settings))} onDiscard={discard} />
+      <SaveBar
+        placement="inline"
+        saveLabel="Save controller and recipients"
+        saving={saving}
+        onSave={() => save(toProcessingSettings(draft, settings))}
+        onDiscard={discard}
+      />
     </Stack>
   );
 }

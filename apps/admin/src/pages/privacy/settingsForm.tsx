@@ -3,9 +3,9 @@ import { Alert, Skeleton, Stack } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useNotify } from 'react-admin';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
-import { toHttpError } from '../../providers/errors';
 import { Section } from '../../components/Section';
+import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { type Errors, PRIVACY_SETTINGS_KEY, RECORD_OF_PROCESSING_KEY } from './queries';
 
 /**
@@ -14,7 +14,11 @@ import { type Errors, PRIVACY_SETTINGS_KEY, RECORD_OF_PROCESSING_KEY } from './q
  * the server by path, and the record of processing refreshed after a save
  * since it is generated from these settings.
  */
-export function useSettingsForm<D extends object>(settings: TPrivacySettings, toDraft: (s: TPrivacySettings) => D, savedMessage: string) {
+export function useSettingsForm<D extends object>(
+  settings: TPrivacySettings,
+  toDraft: (s: TPrivacySettings) => D,
+  savedMessage: string,
+) {
   const dataProvider = useCandorDataProvider();
   const queryClient = useQueryClient();
   const notify = useNotify();
@@ -35,7 +39,10 @@ export function useSettingsForm<D extends object>(settings: TPrivacySettings, to
       const fields: Errors = httpError.body?.errors ?? {};
       setErrors({
         ...fields,
-        form: Object.keys(fields).length > 0 ? 'Some entries are not valid; see the messages below.' : httpError.message,
+        form:
+          Object.keys(fields).length > 0
+            ? 'Some entries are not valid; see the messages below.'
+            : httpError.message,
       });
     },
   });
@@ -75,7 +82,11 @@ export function SettingsSection(props: {
   children: (settings: TPrivacySettings) => ReactNode;
 }) {
   const dataProvider = useCandorDataProvider();
-  const { data: settings, isPending, error } = useQuery({
+  const {
+    data: settings,
+    isPending,
+    error,
+  } = useQuery({
     queryKey: PRIVACY_SETTINGS_KEY,
     queryFn: () => dataProvider.privacySettings(),
   });

@@ -3,10 +3,10 @@ import { Alert, Box, Button, Chip, CircularProgress, Skeleton, Stack, Typography
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title, useNotify } from 'react-admin';
-import { dateTimeLabel } from '../../lib/dates';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
-import { toHttpError } from '../../providers/errors';
 import { Section } from '../../components/Section';
+import { dateTimeLabel } from '../../lib/dates';
+import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { RetentionPreviewSection } from './RetentionPreview';
 import { RetentionRunsSection } from './RetentionRuns';
 import { RulesEditor } from './RulesEditor';

@@ -17,11 +17,11 @@ import {
 } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { dayLabel } from '../../lib/dates';
 import { EmptyState } from '../../components/EmptyState';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
-import { toHttpError } from '../../providers/errors';
 import { Section } from '../../components/Section';
+import { dayLabel } from '../../lib/dates';
+import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { ACTION_TEXT } from './retentionDraft';
 
 type PreviewRule = TRetentionPreview['rules'][number];
@@ -135,9 +135,11 @@ function PreviewResult({ preview, dirty }: { preview: TRetentionPreview; dirty: 
         </Typography>
         {preview.awaitingHrExport > 0 && (
           <Alert severity="info" sx={{ mt: 1.5 }}>
-            {preview.awaitingHrExport === 1 ? 'One hired candidate is' : `${preview.awaitingHrExport} hired candidates are`}{' '}
-            past the hired-candidates period but kept: HR has not received their record yet. Use “Export to HR”
-            on the application; the period then counts from the export.
+            {preview.awaitingHrExport === 1
+              ? 'One hired candidate is'
+              : `${preview.awaitingHrExport} hired candidates are`}{' '}
+            past the hired-candidates period but kept: HR has not received their record yet. Use “Export to
+            HR” on the application; the period then counts from the export.
           </Alert>
         )}
       </Box>

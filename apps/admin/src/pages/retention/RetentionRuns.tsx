@@ -22,13 +22,13 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useState } from 'react';
 import { useNotify } from 'react-admin';
-import { dateTimeLabel } from '../../lib/dates';
 import { EmptyState } from '../../components/EmptyState';
-import { visuallyHidden } from '../../lib/visuallyHidden';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
-import { toHttpError } from '../../providers/errors';
-import { RequestDialog } from '../../resources/privacyRequests/RequestDialog';
 import { Section } from '../../components/Section';
+import { dateTimeLabel } from '../../lib/dates';
+import { visuallyHidden } from '../../lib/visuallyHidden';
+import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
+import { RequestDialog } from '../../resources/privacyRequests/RequestDialog';
 import { RETENTION_POLICY_KEY, RETENTION_RUNS_KEY } from './retentionDraft';
 
 const POLL_MS = 5_000;

@@ -37,7 +37,6 @@ export function allowedActions(trigger: TRetentionTrigger): readonly TRetentionA
   return RETENTION_TRIGGER_ACTIONS[trigger];
 }
 
-
 /** Numbers as typed, so an empty or odd value reaches validation and is reported at its field. */
 export type DraftPeriod = { amount: string; unit: TRetentionPeriod['unit'] };
 

@@ -15,9 +15,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useNotify } from 'react-admin';
+import { Section } from '../../components/Section';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
-import { Section } from '../../components/Section';
 import { SecondFactorChips } from './SecondFactorChips';
 
 const RULES_KEY = ['signInRules'] as const;
@@ -34,9 +34,14 @@ export function RequireSecondFactorSection() {
     mutationFn: (required: boolean) => trpc.signInRules.setRequireSecondFactor.mutate({ required }),
     onSuccess: (next: TSignInRules) => {
       queryClient.setQueryData(RULES_KEY, next);
-      notify(next.requireSecondFactor ? 'A second factor is now required' : 'A second factor is no longer required', {
-        type: 'info',
-      });
+      notify(
+        next.requireSecondFactor
+          ? 'A second factor is now required'
+          : 'A second factor is no longer required',
+        {
+          type: 'info',
+        },
+      );
     },
     onError: (error) => notify(toHttpError(error).message, { type: 'error' }),
   });

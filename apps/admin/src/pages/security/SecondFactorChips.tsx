@@ -4,7 +4,13 @@ import { Chip, Stack, Typography } from '@mui/material';
 const LABELS: Record<TSecondFactorKind, string> = { totp: 'Authenticator app', passkey: 'Passkey' };
 
 /** A member's second factors as chips ("Authenticator app", "2 passkeys"), or a quiet "None". */
-export function SecondFactorChips({ factors, passkeys }: { factors: readonly TSecondFactorKind[]; passkeys?: number }) {
+export function SecondFactorChips({
+  factors,
+  passkeys,
+}: {
+  factors: readonly TSecondFactorKind[];
+  passkeys?: number;
+}) {
   if (factors.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary" component="span">

@@ -36,8 +36,9 @@ export function SecondFactorGate({ children }: { children: ReactNode }) {
       <PageTitle title="Set up a second factor" />
       <Alert severity="info">
         <Typography variant="body2">
-          {me?.tenant.name ?? 'Your organisation'} asks everyone to sign in with a second factor. Add a passkey (your
-          device's fingerprint, face or PIN) or set up an authenticator app to go on; it takes a minute.
+          {me?.tenant.name ?? 'Your organisation'} asks everyone to sign in with a second factor. Add a
+          passkey (your device's fingerprint, face or PIN) or set up an authenticator app to go on; it takes a
+          minute.
         </Typography>
       </Alert>
       <Suspense fallback={<Loading />}>

@@ -28,9 +28,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';
+import { Section } from '../../components/Section';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
-import { Section } from '../../components/Section';
 
 const SSO_KEY = ['singleSignOn'] as const;
 
@@ -74,7 +74,17 @@ function toInput(draft: Draft): TSaveSingleSignOnInput {
 }
 
 /** A value to copy elsewhere (the redirect URI, the sign-in link): read-only, with a copy button. */
-function CopyableField({ label, what, value, helperText }: { label: string; what: string; value: string; helperText: string }) {
+function CopyableField({
+  label,
+  what,
+  value,
+  helperText,
+}: {
+  label: string;
+  what: string;
+  value: string;
+  helperText: string;
+}) {
   const notify = useNotify();
   return (
     <TextField
@@ -108,7 +118,15 @@ function CopyableField({ label, what, value, helperText }: { label: string; what
 }
 
 /** Email domains as chips: type one and press Enter (or a comma); each is checked as a domain. */
-function DomainsField({ value, error, onChange }: { value: string[]; error?: string; onChange: (next: string[]) => void }) {
+function DomainsField({
+  value,
+  error,
+  onChange,
+}: {
+  value: string[];
+  error?: string;
+  onChange: (next: string[]) => void;
+}) {
   const [typed, setTyped] = useState('');
   const [typingError, setTypingError] = useState<string>();
   const add = (raw: string[]) => {
@@ -116,7 +134,8 @@ function DomainsField({ value, error, onChange }: { value: string[]; error?: str
     for (const text of raw) {
       if (!text.trim()) continue;
       const parsed = ZEmailDomain.safeParse(text);
-      if (!parsed.success) return setTypingError(`"${text.trim()}": ${parsed.error.issues[0]?.message ?? 'not a domain'}`);
+      if (!parsed.success)
+        return setTypingError(`"${text.trim()}": ${parsed.error.issues[0]?.message ?? 'not a domain'}`);
       if (!next.includes(parsed.data)) next.push(parsed.data);
     }
     setTypingError(undefined);
@@ -135,7 +154,9 @@ function DomainsField({ value, error, onChange }: { value: string[]; error?: str
         else setTyped(text);
       }}
       // Enter adds what was typed (checked as a domain); a chip's delete removes it.
-      onChange={(_, next) => (next.length > value.length ? add(next.filter((d) => !value.includes(d))) : onChange(next))}
+      onChange={(_, next) =>
+        next.length > value.length ? add(next.filter((d) => !value.includes(d))) : onChange(next)
+      }
       onBlur={() => typed && add([typed])}
       renderValue={(domains, getItemProps) =>
         domains.map((domain, index) => {
@@ -149,7 +170,9 @@ function DomainsField({ value, error, onChange }: { value: string[]; error?: str
           label="Allowed email domains"
           placeholder={value.length === 0 ? 'example.com' : undefined}
           error={Boolean(typingError ?? error)}
-          helperText={typingError ?? error ?? 'Only addresses in these domains sign in. Type a domain and press Enter.'}
+          helperText={
+            typingError ?? error ?? 'Only addresses in these domains sign in. Type a domain and press Enter.'
+          }
         />
       )}
     />
@@ -185,7 +208,13 @@ function SingleSignOnForm({ settings }: { settings: TSingleSignOnSettings }) {
     onError: (error) => {
       const httpError = toHttpError(error);
       const fields: Errors = httpError.body?.errors ?? {};
-      setErrors({ ...fields, form: Object.keys(fields).length > 0 ? 'Some entries are not valid; see the messages below.' : httpError.message });
+      setErrors({
+        ...fields,
+        form:
+          Object.keys(fields).length > 0
+            ? 'Some entries are not valid; see the messages below.'
+            : httpError.message,
+      });
     },
   });
   const remove = useMutation({
@@ -203,10 +232,16 @@ function SingleSignOnForm({ settings }: { settings: TSingleSignOnSettings }) {
   const connection = settings.connection;
 
   return (
-    <Stack spacing={2} component="form" aria-label="Single sign-on connection" onSubmit={(e) => e.preventDefault()}>
+    <Stack
+      spacing={2}
+      component="form"
+      aria-label="Single sign-on connection"
+      onSubmit={(e) => e.preventDefault()}
+    >
       {!connection && (
         <Alert severity="info">
-          Not set up. Register Candor at your provider with the redirect URI below, then enter what the provider shows.
+          Not set up. Register Candor at your provider with the redirect URI below, then enter what the
+          provider shows.
         </Alert>
       )}
       {errors.form && (
@@ -225,7 +260,9 @@ function SingleSignOnForm({ settings }: { settings: TSingleSignOnSettings }) {
         value={draft.providerName}
         onChange={(e) => change({ providerName: e.target.value })}
         error={Boolean(errors.providerName)}
-        helperText={errors.providerName ?? `The sign-in page shows "Sign in with ${draft.providerName || 'Okta'}"`}
+        helperText={
+          errors.providerName ?? `The sign-in page shows "Sign in with ${draft.providerName || 'Okta'}"`
+        }
         required
       />
       <TextField
@@ -254,12 +291,21 @@ function SingleSignOnForm({ settings }: { settings: TSingleSignOnSettings }) {
           value={draft.clientSecret}
           onChange={(e) => change({ clientSecret: e.target.value })}
           error={Boolean(errors.clientSecret)}
-          helperText={errors.clientSecret ?? (connection?.clientSecretSet ? 'Kept sealed; leave empty to keep it' : 'Kept sealed; never shown again')}
+          helperText={
+            errors.clientSecret ??
+            (connection?.clientSecretSet
+              ? 'Kept sealed; leave empty to keep it'
+              : 'Kept sealed; never shown again')
+          }
           required={!connection}
           fullWidth
         />
       </Stack>
-      <DomainsField value={draft.allowedDomains} error={errors.allowedDomains} onChange={(allowedDomains) => change({ allowedDomains })} />
+      <DomainsField
+        value={draft.allowedDomains}
+        error={errors.allowedDomains}
+        onChange={(allowedDomains) => change({ allowedDomains })}
+      />
       <TextField
         select
         label="New people from these domains"
@@ -331,10 +377,15 @@ function SingleSignOnForm({ settings }: { settings: TSingleSignOnSettings }) {
 export function SingleSignOnSection() {
   const settings = useQuery({ queryKey: SSO_KEY, queryFn: () => trpc.auth.singleSignOnSettings.query() });
   let body: ReactNode;
-  if (settings.error) body = <Alert severity="error">Could not load single sign-on: {toHttpError(settings.error).message}</Alert>;
-  else if (!settings.data) body = <Skeleton variant="rounded" height={320} aria-label="Loading single sign-on" />;
+  if (settings.error)
+    body = (
+      <Alert severity="error">Could not load single sign-on: {toHttpError(settings.error).message}</Alert>
+    );
+  else if (!settings.data)
+    body = <Skeleton variant="rounded" height={320} aria-label="Loading single sign-on" />;
   // Keyed by the saved version, so a save or removal starts the form afresh from what is stored.
-  else body = <SingleSignOnForm key={settings.data.connection?.updatedAt ?? 'none'} settings={settings.data} />;
+  else
+    body = <SingleSignOnForm key={settings.data.connection?.updatedAt ?? 'none'} settings={settings.data} />;
   return (
     <Section id="single-sign-on-heading" title="Single sign-on" hint={HINT}>
       {body}

@@ -1,8 +1,8 @@
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import { Alert, Box, Button, IconButton, Stack, TextField } from '@mui/material';
-import { newRowKey, reasonIdFor, removeItem, replaceItem } from '../../lib/listEditing';
 import { ReorderButtons } from '../../components/ReorderButtons';
+import { newRowKey, reasonIdFor, removeItem, replaceItem } from '../../lib/listEditing';
 
 /** A reason as edited; the id of a new one is derived from its label when saved. */
 export type EditableReason = { key: string; id?: string; label: string };

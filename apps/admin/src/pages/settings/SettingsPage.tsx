@@ -1,25 +1,18 @@
 import { type THiringSettings, ZHiringSettings } from '@candor/schemas';
-import {
-  Alert,
-  Box,
-  FormControlLabel,
-  Stack,
-  Switch,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useNotify } from 'react-admin';
-import { newRowKey } from '../../lib/listEditing';
+import { SaveBar } from '../../components/SaveBar';
+import { Section } from '../../components/Section';
 import { type EditableStage, StageListEditor, toEditableStages } from '../../components/StageListEditor';
-import { HIRING_SETTINGS_KEY, useHiringSettings } from '../../providers/useHiringSettings';
+import { newRowKey } from '../../lib/listEditing';
 import { fieldErrorsOfIssues, toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
+import { HIRING_SETTINGS_KEY, useHiringSettings } from '../../providers/useHiringSettings';
 import { DepartmentsEditor } from './DepartmentsEditor';
 import { EmailTemplatesEditor } from './EmailTemplatesEditor';
 import { type EditableReason, RejectionReasonsEditor, withReasonIds } from './RejectionReasonsEditor';
-import { SaveBar } from '../../components/SaveBar';
-import { Section } from '../../components/Section';
 
 type Draft = {
   pipelineTemplate: EditableStage[];

@@ -18,8 +18,8 @@ import {
 } from 'react-admin';
 import { type CandorPermissions, hasPermission } from '../../access';
 import { EmptyState } from '../../components/EmptyState';
-import { APPLICATION_STATUS_CHOICES, SOURCE_CHOICES } from '../../lib/labels';
 import { ApplicationStatusField } from '../../components/StatusChips';
+import { APPLICATION_STATUS_CHOICES, SOURCE_CHOICES } from '../../lib/labels';
 import { RestrictedChip } from '../candidates/Restriction';
 import { ApplicationBulkActions } from './BulkActions';
 import { StageFilterInput } from './StageFilterInput';

@@ -16,8 +16,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { sizeLabel } from '../../files';
 import { dateLabel } from '../../lib/dates';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { useApplicationAttachments } from './queries';
 
 /** A document's text as the API redacted it; fetched only when asked for, since every read is audited. */

@@ -2,8 +2,8 @@ import { candidateLabel, type TApplication, type TDirectoryEntry, type TIntervie
 import { Autocomplete, Stack, TextField } from '@mui/material';
 import { type FormEvent, useState } from 'react';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { useTeamDirectory } from '../jobs/useTeamDirectory';
 
 type Props = {

@@ -1,4 +1,4 @@
-import { ZTag, type TApplication } from '@candor/schemas';
+import { type TApplication, ZTag } from '@candor/schemas';
 import { Autocomplete, Chip, Stack, TextField, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';

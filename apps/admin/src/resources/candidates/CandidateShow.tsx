@@ -10,8 +10,8 @@ import EditIcon from '@mui/icons-material/Edit';
 import EmailOutlinedIcon from '@mui/icons-material/EmailOutlined';
 import LinkIcon from '@mui/icons-material/Link';
 import LockOpenOutlinedIcon from '@mui/icons-material/LockOpenOutlined';
-import PhoneOutlinedIcon from '@mui/icons-material/PhoneOutlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
+import PhoneOutlinedIcon from '@mui/icons-material/PhoneOutlined';
 import PlaceOutlinedIcon from '@mui/icons-material/PlaceOutlined';
 import {
   Alert,
@@ -35,21 +35,21 @@ import { type ReactNode, useState } from 'react';
 import { EditButton, Title, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import { type CandorPermissions, hasPermission } from '../../access';
+import { DetailPage } from '../../components/DetailPage';
+import { Section } from '../../components/Section';
+import { ApplicationStatusChip } from '../../components/StatusChips';
 import { dateLabel } from '../../lib/dates';
 import { APPLICATION_STATUS_LABELS } from '../../lib/labels';
-import { ApplicationStatusChip } from '../../components/StatusChips';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
+import { RequestDialog } from '../privacyRequests/RequestDialog';
 import { AddToJobDialog } from './AddToJobDialog';
+import { DuplicateBadge } from './CandidateList';
 import { ConsentHistory } from './ConsentHistory';
 import { Disclosures } from './Disclosures';
-import { DuplicateBadge } from './CandidateList';
 import { Files } from './Files';
 import { LegalHolds } from './LegalHolds';
 import { MergeDialog } from './MergeDialog';
 import { RestrictionBanner, WhileRestricted } from './Restriction';
-import { DetailPage } from '../../components/DetailPage';
-import { Section } from '../../components/Section';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
-import { RequestDialog } from '../privacyRequests/RequestDialog';
 
 const REASON_LABELS: Record<TDuplicateHint['reasons'][number], string> = {
   same_phone: 'same phone number',

@@ -13,8 +13,8 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { dateTimeLabel } from '../../lib/dates';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
 const DECISIONS: Record<TConsentDecision, { label: string; color: 'success' | 'default' | 'warning' }> = {
   given: { label: 'Given', color: 'success' },
@@ -92,7 +92,9 @@ export function ConsentHistory({
     queryFn: () => dataProvider.consentHistory(candidateId),
   });
   if (isPending)
-    return <Skeleton variant="rectangular" height={80} aria-busy="true" aria-label="Loading the consent history" />;
+    return (
+      <Skeleton variant="rectangular" height={80} aria-busy="true" aria-label="Loading the consent history" />
+    );
   if (error)
     return <Alert severity="error">Could not load the consent history: {toHttpError(error).message}</Alert>;
   if (events.length === 0) {

@@ -24,8 +24,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
 import { dateTimeLabel } from '../../lib/dates';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { RequestDialog } from '../privacyRequests/RequestDialog';
 
 /** What staff typically hand a recipient about a candidate; the log records exactly what was ticked. */
@@ -91,16 +91,24 @@ export function Disclosures({ candidate, canRecord }: { candidate: TCandidate; c
   const notify = useNotify();
   const [recording, setRecording] = useState(false);
   const queryKey = ['candidates', candidate.id, 'disclosures'];
-  const { data, isPending, error } = useQuery({ queryKey, queryFn: () => dataProvider.disclosures(candidate.id) });
-  if (isPending) return <Skeleton variant="rectangular" height={80} aria-busy="true" aria-label="Loading the disclosure log" />;
-  if (error) return <Alert severity="error">Could not load the disclosure log: {toHttpError(error).message}</Alert>;
+  const { data, isPending, error } = useQuery({
+    queryKey,
+    queryFn: () => dataProvider.disclosures(candidate.id),
+  });
+  if (isPending)
+    return (
+      <Skeleton variant="rectangular" height={80} aria-busy="true" aria-label="Loading the disclosure log" />
+    );
+  if (error)
+    return <Alert severity="error">Could not load the disclosure log: {toHttpError(error).message}</Alert>;
   const noRecipients = data.recipients.length === 0;
   return (
     <Stack spacing={2}>
       {data.entries.length === 0 ? (
         <Typography color="text.secondary">
-          Nobody outside the hiring team has received this candidate’s data. Export to HR and disclosures recorded
-          here appear in this log; corrections and erasures are then reported to each recipient in it.
+          Nobody outside the hiring team has received this candidate’s data. Export to HR and disclosures
+          recorded here appear in this log; corrections and erasures are then reported to each recipient in
+          it.
         </Typography>
       ) : (
         <Box sx={{ overflowX: 'auto' }}>
@@ -157,7 +165,11 @@ export function Disclosures({ candidate, canRecord }: { candidate: TCandidate; c
             multiple: true,
             choices: DISCLOSABLE.map((key) => ({ id: key, name: DATA_CATEGORIES[key].label })),
           },
-          { name: 'purpose', label: 'Why (optional)', helperText: 'Leave empty to use the recipient’s purpose from the Privacy page.' },
+          {
+            name: 'purpose',
+            label: 'Why (optional)',
+            helperText: 'Leave empty to use the recipient’s purpose from the Privacy page.',
+          },
         ]}
         submitLabel="Record"
         onClose={() => setRecording(false)}

@@ -27,12 +27,12 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNotify } from 'react-admin';
+import { FilePicker } from '../../components/FilePicker';
 import { sizeLabel, toBase64 } from '../../files';
 import { dateLabel } from '../../lib/dates';
-import { FilePicker } from '../../components/FilePicker';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
-import { toHttpError } from '../../providers/errors';
 import { visuallyHidden } from '../../lib/visuallyHidden';
+import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
 const ACCEPT =
   '.pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';
@@ -242,4 +242,3 @@ export function Files({ candidate, canManage }: { candidate: TCandidate; canMana
     </>
   );
 }
-

@@ -21,10 +21,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
 import { dateTimeLabel, dayLabel } from '../../lib/dates';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
-import { toHttpError } from '../../providers/errors';
-import { type DialogValues, RequestDialog } from '../privacyRequests/RequestDialog';
 import { visuallyHidden } from '../../lib/visuallyHidden';
+import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
+import { type DialogValues, RequestDialog } from '../privacyRequests/RequestDialog';
 
 /** The scope choice for "everything about the candidate"; any other value is an application id. */
 const WHOLE_RECORD = 'whole';
@@ -104,7 +104,6 @@ function HoldsTable({
   );
 }
 
-
 /**
  * Legal holds on the candidate: data under an active hold is neither erased
  * on request nor by retention. Shown only to those who may manage holds.
@@ -129,7 +128,10 @@ export function LegalHolds({ candidate }: { candidate: TCandidate }) {
     return queryClient.invalidateQueries({ queryKey });
   };
 
-  if (isPending) return <Skeleton variant="rectangular" height={60} aria-busy="true" aria-label="Loading the legal holds" />;
+  if (isPending)
+    return (
+      <Skeleton variant="rectangular" height={60} aria-busy="true" aria-label="Loading the legal holds" />
+    );
   if (error)
     return <Alert severity="error">Could not load the legal holds: {toHttpError(error).message}</Alert>;
 

@@ -1,8 +1,8 @@
 import type { TJob } from '@candor/schemas';
 import { Create, useNotify, useRedirect } from 'react-admin';
 import { useMe } from '../../providers/authProvider';
-import { type JobFormValues, toJobInput } from './jobInput';
 import { JobForm } from './JobForm';
+import { type JobFormValues, toJobInput } from './jobInput';
 
 export function JobCreate() {
   const { me } = useMe();

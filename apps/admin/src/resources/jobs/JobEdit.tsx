@@ -1,8 +1,8 @@
 import type { TJob } from '@candor/schemas';
 import { Edit, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
 import { DETAIL } from '../../providers/detail';
-import { jobFormDefaults, type JobFormValues, toJobInput } from './jobInput';
 import { JobForm } from './JobForm';
+import { type JobFormValues, jobFormDefaults, toJobInput } from './jobInput';
 
 function JobEditTitle() {
   const job = useRecordContext<TJob>();

@@ -1,6 +1,7 @@
 import { ZJobCreateInput } from '@candor/schemas';
 import { Box, Typography } from '@mui/material';
 import { SaveButton, SelectInput, SimpleForm, TextInput, Toolbar } from 'react-admin';
+import { Section } from '../../components/Section';
 import { EMPLOYMENT_TYPE_CHOICES, WORKPLACE_CHOICES } from '../../lib/labels';
 import { validateWith } from '../../validation';
 import { CriteriaInput } from './CriteriaInput';
@@ -10,7 +11,6 @@ import { HiringTeamInput } from './HiringTeamInput';
 import { type JobFormValues, toJobInput } from './jobInput';
 import { QuestionsInput } from './QuestionsInput';
 import { SalaryInput } from './SalaryInput';
-import { Section } from '../../components/Section';
 
 const validateJob = validateWith(ZJobCreateInput, (values: JobFormValues) => toJobInput(values));
 
@@ -91,7 +91,11 @@ export function JobForm({
         <HiringTeamInput />
       </Section>
 
-      <Section variant="divided" title="Application questions" hint="Asked on the careers site when someone applies.">
+      <Section
+        variant="divided"
+        title="Application questions"
+        hint="Asked on the careers site when someone applies."
+      >
         <QuestionsInput />
       </Section>
 

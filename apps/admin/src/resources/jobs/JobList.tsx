@@ -14,8 +14,8 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { EmptyState } from '../../components/EmptyState';
-import { JOB_STATUS_CHOICES, locationLabel } from '../../lib/labels';
 import { JobStatusField } from '../../components/StatusChips';
+import { JOB_STATUS_CHOICES, locationLabel } from '../../lib/labels';
 import { DepartmentInput } from './DepartmentInput';
 
 const jobFilters = [

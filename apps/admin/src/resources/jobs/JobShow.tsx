@@ -22,17 +22,12 @@ import {
 } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import { type CandorPermissions, hasPermission } from '../../access';
-import { ageLabel } from '../../lib/dates';
+import { DetailPage } from '../../components/DetailPage';
 import { EmptyState } from '../../components/EmptyState';
-import {
-  HIRING_TEAM_ROLE_LABELS,
-  locationLabel,
-  QUESTION_KIND_LABELS,
-  salaryLabel,
-} from '../../lib/labels';
 import { Markdown } from '../../components/Markdown';
 import { ApplicationStatusField, JobStatusChip } from '../../components/StatusChips';
-import { DetailPage } from '../../components/DetailPage';
+import { ageLabel } from '../../lib/dates';
+import { HIRING_TEAM_ROLE_LABELS, locationLabel, QUESTION_KIND_LABELS, salaryLabel } from '../../lib/labels';
 import { JobStageEditor } from './JobStageEditor';
 import { JobStatusActions } from './JobStatusActions';
 

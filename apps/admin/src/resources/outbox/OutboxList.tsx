@@ -1,8 +1,8 @@
 import type { TOutboxEmail } from '@candor/schemas';
 import { Datagrid, DateField, FunctionField, List, SearchInput, SelectInput, TextField } from 'react-admin';
 import { EmptyState } from '../../components/EmptyState';
-import { EMAIL_TEMPLATE_CHOICES, emailTemplateLabel, OUTBOX_STATUS_CHOICES } from '../../lib/labels';
 import { OutboxStatusField } from '../../components/StatusChips';
+import { EMAIL_TEMPLATE_CHOICES, emailTemplateLabel, OUTBOX_STATUS_CHOICES } from '../../lib/labels';
 
 const outboxFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search recipient or subject" />,

@@ -2,10 +2,10 @@ import type { TOutboxEmail } from '@candor/schemas';
 import { Alert, Box, Card, CardContent, Divider, Stack, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Title, useRecordContext } from 'react-admin';
+import { DetailPage } from '../../components/DetailPage';
+import { OutboxStatusChip } from '../../components/StatusChips';
 import { dateTimeLabel } from '../../lib/dates';
 import { emailTemplateLabel } from '../../lib/labels';
-import { OutboxStatusChip } from '../../components/StatusChips';
-import { DetailPage } from '../../components/DetailPage';
 
 function Meta({ label, children }: { label: string; children: ReactNode }) {
   return (

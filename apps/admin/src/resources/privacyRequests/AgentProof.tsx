@@ -4,17 +4,18 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
 import { type FormEvent, useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
+import { FilePicker } from '../../components/FilePicker';
 import { downloadBase64 } from '../../download';
 import { sizeLabel, toBase64 } from '../../files';
-import { FilePicker } from '../../components/FilePicker';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { isOpen } from './labels';
 
 /** Documents and scans: what an agent's signed permission usually comes as. */
 export const PROOF_ACCEPT = '.pdf,.docx,.odt,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
 const PROOF_EXTENSIONS = /\.(pdf|docx|odt|png|jpe?g)$/i;
-export const PROOF_HELP = 'The signed permission: PDF, Word, OpenDocument, or a PNG or JPEG scan, up to 10 MB.';
+export const PROOF_HELP =
+  'The signed permission: PDF, Word, OpenDocument, or a PNG or JPEG scan, up to 10 MB.';
 const MAX_PROOF_BYTES = 10 * 1024 * 1024;
 
 /** Why a picked file cannot be the proof, before it is sent; undefined when it can. */
@@ -89,7 +90,9 @@ export function AgentProof({ request }: { request: TPrivacyRequest }) {
           </Typography>
           <Button
             size="small"
-            startIcon={busy === 'download' ? <CircularProgress size={14} color="inherit" /> : <DownloadOutlinedIcon />}
+            startIcon={
+              busy === 'download' ? <CircularProgress size={14} color="inherit" /> : <DownloadOutlinedIcon />
+            }
             disabled={busy !== null}
             onClick={download}
             aria-label={`Download the proof ${proof.filename}`}
@@ -127,7 +130,9 @@ export function AgentProof({ request }: { request: TPrivacyRequest }) {
           <Button
             type="submit"
             variant="outlined"
-            startIcon={busy === 'upload' ? <CircularProgress size={16} color="inherit" /> : <UploadFileIcon />}
+            startIcon={
+              busy === 'upload' ? <CircularProgress size={16} color="inherit" /> : <UploadFileIcon />
+            }
             disabled={busy !== null || !file || Boolean(error)}
           >
             {proof ? 'Replace proof' : 'Attach proof'}

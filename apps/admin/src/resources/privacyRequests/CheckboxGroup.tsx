@@ -23,7 +23,12 @@ export function CheckboxGroup({
     if (on) next.add(id);
     else next.delete(id);
     // Kept in the choices' order, so the value does not depend on the order of clicks.
-    onChange((field.choices ?? []).filter((c) => next.has(c.id)).map((c) => c.id).join(','));
+    onChange(
+      (field.choices ?? [])
+        .filter((c) => next.has(c.id))
+        .map((c) => c.id)
+        .join(','),
+    );
   };
   return (
     <FormControl component="fieldset" error={Boolean(error)} required={field.required} disabled={disabled}>
@@ -34,7 +39,13 @@ export function CheckboxGroup({
         {field.choices?.map((choice) => (
           <FormControlLabel
             key={choice.id}
-            control={<Checkbox size="small" checked={ticked.has(choice.id)} onChange={(e) => toggle(choice.id, e.target.checked)} />}
+            control={
+              <Checkbox
+                size="small"
+                checked={ticked.has(choice.id)}
+                onChange={(e) => toggle(choice.id, e.target.checked)}
+              />
+            }
             label={choice.name}
           />
         ))}

@@ -14,10 +14,10 @@ import {
   useNotify,
   useRedirect,
 } from 'react-admin';
-import { toBase64 } from '../../files';
 import { FilePicker } from '../../components/FilePicker';
-import { PROOF_ACCEPT, PROOF_HELP, proofFileProblem } from './AgentProof';
+import { toBase64 } from '../../files';
 import { validateWith } from '../../validation';
+import { PROOF_ACCEPT, PROOF_HELP, proofFileProblem } from './AgentProof';
 import { REQUEST_TYPE_CHOICES, requestReference, STAFF_CHANNEL_CHOICES } from './labels';
 
 type FormValues = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { REQUEST_TYPE_LABELS, type TPrivacyRequest } from '@candor/schemas';
 import { CreateButton, Datagrid, FunctionField, List, SelectInput, TopToolbar } from 'react-admin';
-import { dayLabel } from '../../lib/dates';
 import { EmptyState } from '../../components/EmptyState';
+import { dayLabel } from '../../lib/dates';
 import { REQUEST_STATUS_FILTER_CHOICES, REQUEST_TYPE_CHOICES, requestReference } from './labels';
 import { DeadlineField, RequestStatusField } from './RequestChips';
 

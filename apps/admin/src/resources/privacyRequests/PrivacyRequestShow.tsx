@@ -17,14 +17,12 @@ import {
 import { type ReactNode, useState } from 'react';
 import { Title, useNotify, useRecordContext, useRefresh } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
+import { DetailPage } from '../../components/DetailPage';
+import { Section } from '../../components/Section';
 import { dateTimeLabel, dayLabel } from '../../lib/dates';
-import { useTeamDirectory } from '../jobs/useTeamDirectory';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
+import { useTeamDirectory } from '../jobs/useTeamDirectory';
 import { AgentProof } from './AgentProof';
-import { DeadlineChip, RequestStatusChip } from './RequestChips';
-import { RequestActionButtons } from './RequestActionButtons';
-import { RequestDialog } from './RequestDialog';
-import { RequestNotes } from './RequestNotes';
 import {
   actionLabel,
   channelLabel,
@@ -35,9 +33,10 @@ import {
   VERIFICATION_LABELS,
   verificationStep,
 } from './labels';
-import { Section } from '../../components/Section';
-import { DetailPage } from '../../components/DetailPage';
-
+import { RequestActionButtons } from './RequestActionButtons';
+import { DeadlineChip, RequestStatusChip } from './RequestChips';
+import { RequestDialog } from './RequestDialog';
+import { RequestNotes } from './RequestNotes';
 
 /**
  * When the request arrived: the portal records the moment; staff enter only

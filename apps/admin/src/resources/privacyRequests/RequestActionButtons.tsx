@@ -6,10 +6,10 @@ import { Alert, Box, Button, CircularProgress, Stack } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
 import { downloadBase64 } from '../../download';
-import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
-import { RequestDialog, type DialogValues } from './RequestDialog';
 import { dayLabel } from '../../lib/dates';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { awaitingVerification, canAcknowledge, canComplete, canErase, canExport, canExtend } from './labels';
+import { type DialogValues, RequestDialog } from './RequestDialog';
 
 type DialogName = 'acknowledge' | 'verify' | 'start' | 'complete' | 'refuse' | 'extend' | 'erase';
 

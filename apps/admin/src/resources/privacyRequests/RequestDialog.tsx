@@ -1,10 +1,9 @@
 import { AlertTitle, DialogContentText, MenuItem, TextField } from '@mui/material';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
+import { toHttpError } from '../../providers/errors';
 import { CheckboxGroup } from './CheckboxGroup';
 import type { DialogField } from './dialogField';
-import { toHttpError } from '../../providers/errors';
-
 
 export type DialogValues = Record<string, string>;
 

@@ -1,5 +1,10 @@
 import { type Em, OidcConnection, TENANT_FILTER, Tenant } from '@candor/db';
-import type { TSaveSingleSignOnInput, TSingleSignOnButton, TSingleSignOnConnection, TSingleSignOnSettings } from '@candor/schemas';
+import type {
+  TSaveSingleSignOnInput,
+  TSingleSignOnButton,
+  TSingleSignOnConnection,
+  TSingleSignOnSettings,
+} from '@candor/schemas';
 import { ZSaveSingleSignOnInput } from '@candor/schemas';
 import { recordAudit } from '../../audit/audit.service.js';
 import { unwrapSecret, wrapSecret } from '../../keys/master-key.js';
@@ -33,7 +38,11 @@ function toDto(connection: Connection): TSingleSignOnConnection {
   };
 }
 
-export async function singleSignOnSettings(em: Em, actor: Actor, publicUrl: string): Promise<TSingleSignOnSettings> {
+export async function singleSignOnSettings(
+  em: Em,
+  actor: Actor,
+  publicUrl: string,
+): Promise<TSingleSignOnSettings> {
   const connection = await connectionOf(em, actor.tenantId);
   const tenant = await em.findOneOrFail(Tenant, actor.tenantId);
   return {
@@ -44,7 +53,10 @@ export async function singleSignOnSettings(em: Em, actor: Actor, publicUrl: stri
 }
 
 /** Where and how Candor signs in at the tenant's provider, the secret unsealed. */
-export function locationOf(connection: Connection, masterKey: Buffer): ProviderLocation & { version: string } {
+export function locationOf(
+  connection: Connection,
+  masterKey: Buffer,
+): ProviderLocation & { version: string } {
   return {
     issuerUrl: connection.issuerUrl,
     clientId: connection.clientId,
@@ -69,9 +81,12 @@ export async function saveSingleSignOn(
   const issuerUrl = input.issuerUrl.replace(/\/$/, '');
   const newSecret = input.clientSecret?.trim() ? input.clientSecret.trim() : null;
   if (!existing && !newSecret) {
-    throw new AppError('BAD_REQUEST', 'Some fields are not valid', { clientSecret: ['Enter the client secret from the provider'] });
+    throw new AppError('BAD_REQUEST', 'Some fields are not valid', {
+      clientSecret: ['Enter the client secret from the provider'],
+    });
   }
-  const clientSecret = newSecret ?? unwrapSecret(deps.masterKey, existing!.clientSecretWrapped).toString('utf8');
+  const clientSecret =
+    newSecret ?? unwrapSecret(deps.masterKey, existing!.clientSecretWrapped).toString('utf8');
   await checkIssuer({ issuerUrl, clientId: input.clientId, clientSecret }, deps.publicUrl);
 
   const values = {
@@ -101,7 +116,11 @@ export async function saveSingleSignOn(
   return singleSignOnSettings(em, actor, deps.publicUrl);
 }
 
-export async function removeSingleSignOn(em: Em, actor: Actor, publicUrl: string): Promise<TSingleSignOnSettings> {
+export async function removeSingleSignOn(
+  em: Em,
+  actor: Actor,
+  publicUrl: string,
+): Promise<TSingleSignOnSettings> {
   const existing = await connectionOf(em, actor.tenantId);
   if (!existing) throw new AppError('NOT_FOUND', 'Single sign-on is not set up');
   em.remove(existing);
@@ -116,7 +135,10 @@ export async function singleSignOnButtonOf(em: Em, slug: string): Promise<TSingl
   return connection ? { providerName: connection.providerName } : null;
 }
 
-export type TenantChoice = { kind: 'found'; connection: Connection } | { kind: 'none' } | { kind: 'ambiguous' };
+export type TenantChoice =
+  | { kind: 'found'; connection: Connection }
+  | { kind: 'none' }
+  | { kind: 'ambiguous' };
 
 /** The enabled connection of the organisation `slug`, for the start route. */
 export async function connectionForSlug(em: Em, slug: string): Promise<TenantChoice> {

@@ -1,4 +1,4 @@
-import { ZEmail, ZTenantSlug, type TSingleSignOnError } from '@candor/schemas';
+import { type TSingleSignOnError, ZEmail, ZTenantSlug } from '@candor/schemas';
 import type { Context as HonoContext } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps } from '../../deps.js';
@@ -25,7 +25,11 @@ export function singleSignOnRoutes(deps: AppDeps, requestOf: (c: HonoContext) =>
   };
   const refused = (c: HonoContext, error: unknown, org?: string) => {
     if (!(error instanceof SignInRefused)) throw error;
-    deps.logger.info('single sign-on refused', { requestId: requestOf(c).requestId, code: error.code, reason: error.reason });
+    deps.logger.info('single sign-on refused', {
+      requestId: requestOf(c).requestId,
+      code: error.code,
+      reason: error.reason,
+    });
     return signInPage(c, error.code, org);
   };
 
@@ -74,7 +78,13 @@ export function singleSignOnRoutes(deps: AppDeps, requestOf: (c: HonoContext) =>
     const request = requestOf(c);
     const browserSecret = getCookie(c, BROWSER_COOKIE);
     // The attempt is over either way: its cookie goes.
-    setCookie(c, BROWSER_COOKIE, '', { httpOnly: true, sameSite: 'Lax', secure, path: COOKIE_PATH, maxAge: 0 });
+    setCookie(c, BROWSER_COOKIE, '', {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure,
+      path: COOKIE_PATH,
+      maxAge: 0,
+    });
     try {
       const { userId, tenantId } = await finishSingleSignOn(deps.orm.em.fork(), deps, {
         query: new URL(c.req.url).searchParams,

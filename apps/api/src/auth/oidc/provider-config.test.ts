@@ -4,7 +4,9 @@ import { insecureIssuerAllowed } from './provider-config.js';
 describe('insecureIssuerAllowed', () => {
   it('allows plain http only for a loopback issuer while Candor itself runs on http (development, tests)', () => {
     expect(insecureIssuerAllowed(new URL('http://127.0.0.1:4000'), 'http://localhost:3000')).toBe(true);
-    expect(insecureIssuerAllowed(new URL('http://localhost:4000/realms/x'), 'http://localhost:3000')).toBe(true);
+    expect(insecureIssuerAllowed(new URL('http://localhost:4000/realms/x'), 'http://localhost:3000')).toBe(
+      true,
+    );
     expect(insecureIssuerAllowed(new URL('http://[::1]:4000'), 'http://localhost:3000')).toBe(true);
   });
 
@@ -15,6 +17,8 @@ describe('insecureIssuerAllowed', () => {
   });
 
   it('has nothing to allow for https', () => {
-    expect(insecureIssuerAllowed(new URL('https://accounts.google.com'), 'https://candor.example.com')).toBe(false);
+    expect(insecureIssuerAllowed(new URL('https://accounts.google.com'), 'https://candor.example.com')).toBe(
+      false,
+    );
   });
 });

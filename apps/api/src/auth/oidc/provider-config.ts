@@ -49,13 +49,25 @@ async function discover(location: ProviderLocation, publicUrl: string): Promise<
   try {
     // First with the spec's default client authentication (HTTP Basic); a provider that
     // does not offer it (some accept only a form post) gets the secret in the form.
-    const basic = await oidc.discovery(issuer, location.clientId, undefined, oidc.ClientSecretBasic(location.clientSecret), {
-      execute,
-      timeout: DISCOVERY_TIMEOUT_SECONDS,
-    });
+    const basic = await oidc.discovery(
+      issuer,
+      location.clientId,
+      undefined,
+      oidc.ClientSecretBasic(location.clientSecret),
+      {
+        execute,
+        timeout: DISCOVERY_TIMEOUT_SECONDS,
+      },
+    );
     const methods = basic.serverMetadata().token_endpoint_auth_methods_supported;
-    if (!methods || methods.includes('client_secret_basic') || !methods.includes('client_secret_post')) return basic;
-    return new oidc.Configuration(basic.serverMetadata(), location.clientId, undefined, oidc.ClientSecretPost(location.clientSecret));
+    if (!methods || methods.includes('client_secret_basic') || !methods.includes('client_secret_post'))
+      return basic;
+    return new oidc.Configuration(
+      basic.serverMetadata(),
+      location.clientId,
+      undefined,
+      oidc.ClientSecretPost(location.clientSecret),
+    );
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw discoveryError(error, location.issuerUrl);

@@ -94,7 +94,8 @@ async function claimAttempt(em: Em, state: string | undefined, browserSecret: st
     { id: attempt.id, usedAt: null, expiresAt: { $gt: now } },
     { usedAt: now },
   );
-  if (claimed !== 1) throw new SignInRefused('expired', attempt.usedAt ? 'state used twice' : 'attempt expired or used');
+  if (claimed !== 1)
+    throw new SignInRefused('expired', attempt.usedAt ? 'state used twice' : 'attempt expired or used');
   return attempt;
 }
 
@@ -106,7 +107,12 @@ type Claims = Record<string, unknown>;
  * (the domain's owner verified the address) when that optional claim is on.
  */
 function emailVerified(claims: Claims): boolean {
-  return claims.email_verified === true || claims.xms_edov === true || claims.xms_edov === '1' || claims.xms_edov === 1;
+  return (
+    claims.email_verified === true ||
+    claims.xms_edov === true ||
+    claims.xms_edov === '1' ||
+    claims.xms_edov === 1
+  );
 }
 
 /**
@@ -114,7 +120,10 @@ function emailVerified(claims: Claims): boolean {
  * when it leaves out the email (providers such as Okta and oidc-provider put
  * profile claims there when an access token is issued).
  */
-async function claimsOf(config: oidc.Configuration, tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>): Promise<Claims> {
+async function claimsOf(
+  config: oidc.Configuration,
+  tokens: Awaited<ReturnType<typeof oidc.authorizationCodeGrant>>,
+): Promise<Claims> {
   const idClaims = tokens.claims();
   if (!idClaims) throw new SignInRefused('failed', 'no ID token');
   if (typeof idClaims.email === 'string') return idClaims;
@@ -143,11 +152,17 @@ function errorCodeOf(error: unknown): string {
 async function memberFor(tx: Em, connection: Connection, claims: Claims, email: string, requestId: string) {
   const tenantId = connection.tenant.id;
   const existing = await tx.findOne(User, { email });
-  const membership = existing ? await tx.findOne(Membership, { user: existing, tenant: tenantId }, ANY_TENANT) : null;
+  const membership = existing
+    ? await tx.findOne(Membership, { user: existing, tenant: tenantId }, ANY_TENANT)
+    : null;
   if (existing && membership?.status === 'active') return existing;
   if (existing && membership?.status === 'invited') {
     membership.status = 'active';
-    recordAudit(tx, { userId: existing.id, tenantId, requestId }, { action: 'user.accept_invite', targetType: 'User', targetId: existing.id });
+    recordAudit(
+      tx,
+      { userId: existing.id, tenantId, requestId },
+      { action: 'user.accept_invite', targetType: 'User', targetId: existing.id },
+    );
     return existing;
   }
   if (membership) throw new SignInRefused('not_a_member', `membership ${membership.status}`);
@@ -155,15 +170,28 @@ async function memberFor(tx: Em, connection: Connection, claims: Claims, email: 
   // Just-in-time makes members of people new to Candor only. Someone who already has a Candor
   // account (with another organisation) joins by invitation: the allowed domains are the owner's
   // word, not proven, so the provider must not attach an existing account to this organisation.
-  if (existing) throw new SignInRefused('not_a_member', 'existing account without membership, invitation needed');
-  const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 120) : email.split('@')[0]!;
+  if (existing)
+    throw new SignInRefused('not_a_member', 'existing account without membership, invitation needed');
+  const name =
+    typeof claims.name === 'string' && claims.name.trim()
+      ? claims.name.trim().slice(0, 120)
+      : email.split('@')[0]!;
   const user = tx.create(User, { email, name, passwordHash: null, lastSignInAt: null });
-  tx.create(Membership, { tenant: tx.getReference(Tenant, tenantId), user, role: connection.jitRole, status: 'active' });
-  recordAudit(tx, { userId: user.id, tenantId, requestId }, {
-    action: 'user.jit_provision',
-    targetType: 'User',
-    targetId: user.id,
+  tx.create(Membership, {
+    tenant: tx.getReference(Tenant, tenantId),
+    user,
+    role: connection.jitRole,
+    status: 'active',
   });
+  recordAudit(
+    tx,
+    { userId: user.id, tenantId, requestId },
+    {
+      action: 'user.jit_provision',
+      targetType: 'User',
+      targetId: user.id,
+    },
+  );
   return user;
 }
 
@@ -182,7 +210,11 @@ export async function finishSingleSignOn(
   const { query } = callback;
   const state = query.get('state') ?? undefined;
   const attempt = await claimAttempt(em, state, callback.browserSecret);
-  if (query.has('error')) throw new SignInRefused('provider_refused', `provider error ${(query.get('error') ?? '').replace(/[^a-z_]/g, '').slice(0, 40)}`);
+  if (query.has('error'))
+    throw new SignInRefused(
+      'provider_refused',
+      `provider error ${(query.get('error') ?? '').replace(/[^a-z_]/g, '').slice(0, 40)}`,
+    );
   const connection = await connectionOf(em, attempt.tenant.id);
   if (!connection?.enabled) throw new SignInRefused('not_available', 'connection removed or disabled');
 
@@ -208,17 +240,22 @@ export async function finishSingleSignOn(
   if (!email.includes('@')) throw new SignInRefused('email_not_verified', 'no email claim');
   if (!emailVerified(claims)) throw new SignInRefused('email_not_verified', 'email not verified');
   const domain = email.slice(email.lastIndexOf('@') + 1);
-  if (!connection.allowedDomains.includes(domain)) throw new SignInRefused('domain_not_allowed', 'domain not allowed');
+  if (!connection.allowedDomains.includes(domain))
+    throw new SignInRefused('domain_not_allowed', 'domain not allowed');
 
   const tenantId = connection.tenant.id;
   const userId = await em.transactional(async (tx) => {
     const user = await memberFor(tx, connection, claims, email, callback.requestId);
     user.lastSignInAt = new Date();
-    recordAudit(tx, { userId: user.id, tenantId, requestId: callback.requestId }, {
-      action: 'auth.sign_in_oidc',
-      targetType: 'User',
-      targetId: user.id,
-    });
+    recordAudit(
+      tx,
+      { userId: user.id, tenantId, requestId: callback.requestId },
+      {
+        action: 'auth.sign_in_oidc',
+        targetType: 'User',
+        targetId: user.id,
+      },
+    );
     await tx.flush();
     return user.id;
   });

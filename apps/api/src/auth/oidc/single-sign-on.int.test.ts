@@ -1,14 +1,33 @@
-import { AuditEvent, Membership, OidcConnection, OidcSignInAttempt, Session, TENANT_FILTER, User } from '@candor/db';
+import {
+  AuditEvent,
+  Membership,
+  OidcConnection,
+  OidcSignInAttempt,
+  Session,
+  TENANT_FILTER,
+  User,
+} from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
-import type { TMe, TSaveSingleSignOnInput, TSingleSignOnButton, TSingleSignOnSettings } from '@candor/schemas';
+import type {
+  TMe,
+  TSaveSingleSignOnInput,
+  TSingleSignOnButton,
+  TSingleSignOnSettings,
+} from '@candor/schemas';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { RateLimiter } from '../../http/rate-limit.js';
 import { rotateMasterKey } from '../../keys/rotation.js';
-import { CookieJar, signInAtProvider, startTestProvider, type TestProvider } from '../../testing/oidc-provider.js';
+import {
+  CookieJar,
+  signInAtProvider,
+  startTestProvider,
+  type TestProvider,
+} from '../../testing/oidc-provider.js';
 import { httpClient, TEST_ORIGIN, testDeps } from '../../testing/test-app.js';
 
 const ANY_TENANT = { filters: { [TENANT_FILTER]: false } } as const;
-const CHROME_ON_LINUX = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const CHROME_ON_LINUX =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 let provider: TestProvider;
 beforeAll(async () => {
@@ -24,7 +43,10 @@ async function dataOf<T>(res: Response): Promise<T> {
 
 let counter = 0;
 /** A fresh company domain and a login at the provider for one of its people. */
-function person(domain: string, overrides: { emailVerified?: boolean; email?: string; entraStyle?: boolean } = {}) {
+function person(
+  domain: string,
+  overrides: { emailVerified?: boolean; email?: string; entraStyle?: boolean } = {},
+) {
   counter += 1;
   const login = `person-${Date.now()}-${counter}`;
   const email = overrides.email ?? `${login}@${domain}`;
@@ -62,7 +84,9 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
     /** One browser: Candor's cookies and the provider's. */
     const jar = new CookieJar();
     const candor = async (path: string) => {
-      const res = await ownerBrowser.app.request(path, { headers: { Cookie: jar.header(), 'User-Agent': CHROME_ON_LINUX } });
+      const res = await ownerBrowser.app.request(path, {
+        headers: { Cookie: jar.header(), 'User-Agent': CHROME_ON_LINUX },
+      });
       jar.store(res);
       return res;
     };
@@ -75,7 +99,10 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
       expect(started.status).toBe(302);
       const authorizationUrl = started.headers.get('Location')!;
       expect(authorizationUrl.startsWith(provider.issuer)).toBe(true);
-      return { authorizationUrl, callbackUrl: await signInAtProvider(new CookieJar(), authorizationUrl, login) };
+      return {
+        authorizationUrl,
+        callbackUrl: await signInAtProvider(new CookieJar(), authorizationUrl, login),
+      };
     };
     const callback = async (callbackUrl: string) => {
       const url = new URL(callbackUrl);
@@ -92,7 +119,22 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
       const res = await ownerBrowser.app.request('/trpc/auth.me', { headers: { Cookie: jar.header() } });
       return res.status === 200 ? ((await res.json()) as { result: { data: TMe } }).result.data : null;
     };
-    return { em, tenant, owner, deps, domain, ownerBrowser, settings, candor, cookies: () => jar.header(), throughProvider, callback, signInAs, errorOf, me };
+    return {
+      em,
+      tenant,
+      owner,
+      deps,
+      domain,
+      ownerBrowser,
+      settings,
+      candor,
+      cookies: () => jar.header(),
+      throughProvider,
+      callback,
+      signInAs,
+      errorOf,
+      me,
+    };
   };
 
   it('signs an active member in through the real provider: a single_sign_on session, audited, nothing personal logged', async () => {
@@ -123,8 +165,14 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
 
     const fresh = db.orm().em.fork();
     const sessions = await fresh.find(Session, { user: member.id });
-    expect(sessions.map((s) => [s.signedInWith, s.deviceLabel])).toEqual([['single_sign_on', 'Chrome on Linux']]);
-    const audit = await fresh.find(AuditEvent, { tenant: t.tenant.id, action: 'auth.sign_in_oidc' }, ANY_TENANT);
+    expect(sessions.map((s) => [s.signedInWith, s.deviceLabel])).toEqual([
+      ['single_sign_on', 'Chrome on Linux'],
+    ]);
+    const audit = await fresh.find(
+      AuditEvent,
+      { tenant: t.tenant.id, action: 'auth.sign_in_oidc' },
+      ANY_TENANT,
+    );
     expect(audit.map((e) => e.targetId)).toEqual([member.id]);
     expect(t.deps.logLines.join('\n')).not.toContain(member.email);
   });
@@ -133,14 +181,21 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
     const t = await setup();
     const { login, email } = person(t.domain);
     await seedUser(t.em, t.tenant, 'admin', { email });
-    const { authorizationUrl, callbackUrl } = await t.throughProvider(login, `/auth/oidc/start?email=${encodeURIComponent(email)}`);
+    const { authorizationUrl, callbackUrl } = await t.throughProvider(
+      login,
+      `/auth/oidc/start?email=${encodeURIComponent(email)}`,
+    );
     expect(new URL(authorizationUrl).searchParams.get('login_hint')).toBe(email);
     expect((await t.callback(callbackUrl)).headers.get('Location')).toBe('/admin/');
 
     const other = await seedTenant(t.em);
     await seedUser(t.em, other, 'owner', { email: `someone@${other.slug}.example` });
-    expect(t.errorOf(await t.candor(`/auth/oidc/start?email=someone@${other.slug}.example`))).toBe('not_available');
-    expect(t.errorOf(await t.candor('/auth/oidc/start?email=nobody@unknown-domain.example'))).toBe('not_available');
+    expect(t.errorOf(await t.candor(`/auth/oidc/start?email=someone@${other.slug}.example`))).toBe(
+      'not_available',
+    );
+    expect(t.errorOf(await t.candor('/auth/oidc/start?email=nobody@unknown-domain.example'))).toBe(
+      'not_available',
+    );
     expect(t.errorOf(await t.candor('/auth/oidc/start?org=no-such-org'))).toBe('not_available');
   });
 
@@ -161,7 +216,9 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
     const { login, email } = person(t.domain);
     await seedUser(t.em, t.tenant, 'admin', { email });
     const { callbackUrl } = await t.throughProvider(login);
-    provider.substituteNextIdToken(await provider.issueIdToken(provider.candor, login, 'a-nonce-candor-never-sent'));
+    provider.substituteNextIdToken(
+      await provider.issueIdToken(provider.candor, login, 'a-nonce-candor-never-sent'),
+    );
     expect(t.errorOf(await t.callback(callbackUrl))).toBe('failed');
     expect(await t.me()).toBeNull();
     expect(t.deps.logLines.join('\n')).toMatch(/code exchange: OAUTH_JWT_CLAIM_COMPARISON_FAILED/);
@@ -173,7 +230,14 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
     await seedUser(t.em, t.tenant, 'admin', { email });
 
     const late = await t.throughProvider(login);
-    await db.orm().em.fork().nativeUpdate(OidcSignInAttempt, { tenant: t.tenant.id, usedAt: null }, { expiresAt: new Date(Date.now() - 1000) });
+    await db
+      .orm()
+      .em.fork()
+      .nativeUpdate(
+        OidcSignInAttempt,
+        { tenant: t.tenant.id, usedAt: null },
+        { expiresAt: new Date(Date.now() - 1000) },
+      );
     expect(t.errorOf(await t.callback(late.callbackUrl))).toBe('expired');
     expect(await t.me()).toBeNull();
 
@@ -189,7 +253,9 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
     const cookiesOfAttempt = t.cookies();
     expect((await t.callback(once.callbackUrl)).headers.get('Location')).toBe('/admin/');
     const replayed = new URL(once.callbackUrl);
-    const replay = await t.ownerBrowser.app.request(`${replayed.pathname}${replayed.search}`, { headers: { Cookie: cookiesOfAttempt } });
+    const replay = await t.ownerBrowser.app.request(`${replayed.pathname}${replayed.search}`, {
+      headers: { Cookie: cookiesOfAttempt },
+    });
     expect(t.errorOf(replay)).toBe('expired');
     expect(t.deps.logLines.join('\n')).toMatch(/state used twice/);
   });
@@ -221,7 +287,10 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
     const t = await setup();
     const limited = httpClient({
       ...t.deps,
-      limits: { ...t.deps.limits, signInPerIp: new RateLimiter(2, 60_000, { store: db.orm(), name: `sso-start-${t.tenant.slug}` }) },
+      limits: {
+        ...t.deps.limits,
+        signInPerIp: new RateLimiter(2, 60_000, { store: db.orm(), name: `sso-start-${t.tenant.slug}` }),
+      },
     });
     const start = () => limited.request(`/auth/oidc/start?org=${t.tenant.slug}`);
     expect((await start()).headers.get('Location')).toMatch(/^http:\/\/127\.0\.0\.1/);
@@ -252,7 +321,11 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
     expect(user.passwordHash).toBeNull();
     const membership = await fresh.findOneOrFail(Membership, { user, tenant: t.tenant.id }, ANY_TENANT);
     expect([membership.role, membership.status]).toEqual(['hiring_manager', 'active']);
-    const audit = await fresh.find(AuditEvent, { tenant: t.tenant.id, action: 'user.jit_provision' }, ANY_TENANT);
+    const audit = await fresh.find(
+      AuditEvent,
+      { tenant: t.tenant.id, action: 'user.jit_provision' },
+      ANY_TENANT,
+    );
     expect(audit.map((e) => e.targetId)).toEqual([user.id]);
   });
 
@@ -278,12 +351,20 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
     const t = await setup();
     expect(t.settings.redirectUri).toBe(`${TEST_ORIGIN}/auth/oidc/callback`);
     expect(t.settings.signInLink).toBe(`${TEST_ORIGIN}/admin/#/login?org=${t.tenant.slug}`);
-    expect(t.settings.connection).toMatchObject({ providerName: 'Okta', clientSecretSet: true, allowedDomains: [t.domain], jitRole: null });
+    expect(t.settings.connection).toMatchObject({
+      providerName: 'Okta',
+      clientSecretSet: true,
+      allowedDomains: [t.domain],
+      jitRole: null,
+    });
     const read = await t.ownerBrowser.query('auth.singleSignOnSettings');
     const text = await read.text();
     expect(text).not.toContain(provider.candor.clientSecret);
 
-    const stored = await db.orm().em.fork().findOneOrFail(OidcConnection, { tenant: t.tenant.id }, ANY_TENANT);
+    const stored = await db
+      .orm()
+      .em.fork()
+      .findOneOrFail(OidcConnection, { tenant: t.tenant.id }, ANY_TENANT);
     expect(stored.clientSecretWrapped).toMatch(/^v1\./);
     expect(stored.clientSecretWrapped).not.toContain(provider.candor.clientSecret);
 
@@ -305,7 +386,10 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
     const newMaster = Buffer.alloc(32, 7);
     const rotation = await rotateMasterKey(db.orm().em.fork(), t.deps.masterKey, newMaster);
     expect(rotation.ssoClientSecrets).toBeGreaterThanOrEqual(1);
-    const rewrapped = await db.orm().em.fork().findOneOrFail(OidcConnection, { tenant: t.tenant.id }, ANY_TENANT);
+    const rewrapped = await db
+      .orm()
+      .em.fork()
+      .findOneOrFail(OidcConnection, { tenant: t.tenant.id }, ANY_TENANT);
     expect(rewrapped.clientSecretWrapped).not.toBe(stored.clientSecretWrapped);
     // Put back, so later tests of this database keep the key their deps hold.
     await rotateMasterKey(db.orm().em.fork(), newMaster, t.deps.masterKey);
@@ -325,13 +409,18 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
       });
     const fieldErrorsOf = async (res: Response) => {
       expect(res.status).toBe(400);
-      return ((await res.json()) as { error: { data: { fieldErrors: Record<string, string[]> } } }).error.data.fieldErrors;
+      return ((await res.json()) as { error: { data: { fieldErrors: Record<string, string[]> } } }).error.data
+        .fieldErrors;
     };
-    expect((await fieldErrorsOf(await save('http://127.0.0.1:9/', 's')))).toEqual({ issuerUrl: [expect.stringMatching(/could not reach/)] });
-    expect((await fieldErrorsOf(await save(`${provider.issuer}/not-an-issuer`, 's')))).toEqual({
+    expect(await fieldErrorsOf(await save('http://127.0.0.1:9/', 's'))).toEqual({
+      issuerUrl: [expect.stringMatching(/could not reach/)],
+    });
+    expect(await fieldErrorsOf(await save(`${provider.issuer}/not-an-issuer`, 's'))).toEqual({
       issuerUrl: [expect.stringMatching(/No OpenID Connect discovery document/)],
     });
-    expect((await fieldErrorsOf(await save('http://idp.example.com', 's')))).toEqual({ issuerUrl: [expect.stringMatching(/https/)] });
+    expect(await fieldErrorsOf(await save('http://idp.example.com', 's'))).toEqual({
+      issuerUrl: [expect.stringMatching(/https/)],
+    });
     // A first save needs the secret (the tenant above already has a connection; this one has none).
     const other = await seedTenant(t.em);
     const otherOwner = httpClient(t.deps);
@@ -368,9 +457,14 @@ forEachDatabase('staff single sign-on (OIDC)', (db) => {
     expect(await buttonOf(t.tenant.slug)).toBeNull();
     expect(t.errorOf(await t.candor(`/auth/oidc/start?org=${t.tenant.slug}`))).toBe('not_available');
 
-    const removed = await dataOf<TSingleSignOnSettings>(await t.ownerBrowser.mutate('auth.removeSingleSignOn'));
+    const removed = await dataOf<TSingleSignOnSettings>(
+      await t.ownerBrowser.mutate('auth.removeSingleSignOn'),
+    );
     expect(removed.connection).toBeNull();
-    const audit = await db.orm().em.fork().find(AuditEvent, { tenant: t.tenant.id, action: { $like: 'sso.%' } }, ANY_TENANT);
+    const audit = await db
+      .orm()
+      .em.fork()
+      .find(AuditEvent, { tenant: t.tenant.id, action: { $like: 'sso.%' } }, ANY_TENANT);
     expect(audit.map((e) => e.action).sort()).toEqual(['sso.create', 'sso.remove', 'sso.update']);
   });
 

@@ -1,11 +1,23 @@
-import { ZPasskeyIdInput, ZPasskeyRegisterInput, ZPasskeyRegistrationOptions, ZPasskeyRenameInput, ZPasskeySummary } from '@candor/schemas';
+import {
+  ZPasskeyIdInput,
+  ZPasskeyRegisterInput,
+  ZPasskeyRegistrationOptions,
+  ZPasskeyRenameInput,
+  ZPasskeySummary,
+} from '@candor/schemas';
 import { z } from 'zod';
 import { enrolmentProcedure, ownFactorProcedure, router } from '../../trpc/init.js';
-import { noticeSignInChange } from '../sign-in-change-notice.js';
 import { signInAsOnlySession } from '../second-factor/only-session.js';
 import { secondFactorMethods } from '../second-factor/two-factor.service.js';
+import { noticeSignInChange } from '../sign-in-change-notice.js';
 import { keepARequiredFactor } from '../sign-in-rules/member-factors.js';
-import { listPasskeys, registerPasskey, registrationOptions, removePasskey, renamePasskey } from './passkeys.service.js';
+import {
+  listPasskeys,
+  registerPasskey,
+  registrationOptions,
+  removePasskey,
+  renamePasskey,
+} from './passkeys.service.js';
 import { relyingPartyOf } from './relying-party.js';
 
 const ZOk = z.object({ ok: z.literal(true) });
@@ -16,7 +28,9 @@ const ZOk = z.object({ ok: z.literal(true) });
  * that its organisation sends to enrolment (enrolmentProcedure).
  */
 export const passkeysRouter = router({
-  list: enrolmentProcedure.output(z.array(ZPasskeySummary)).query(({ ctx }) => listPasskeys(ctx.em, ctx.userId)),
+  list: enrolmentProcedure
+    .output(z.array(ZPasskeySummary))
+    .query(({ ctx }) => listPasskeys(ctx.em, ctx.userId)),
 
   startRegistration: enrolmentProcedure
     .output(ZPasskeyRegistrationOptions)
@@ -35,7 +49,11 @@ export const passkeysRouter = router({
       const first = (await secondFactorMethods(ctx.em, ctx.userId)).length === 0;
       const passkey = await registerPasskey(ctx.em, ctx.deps, relyingPartyOf(ctx.deps), ctx.actor, input);
       // A passkey signs in without the password: the owner of the account hears of a new one at once.
-      await noticeSignInChange(ctx.em, { userId: ctx.userId, userAgent: ctx.userAgent, publicUrl: ctx.deps.publicUrl }, 'passkey_added');
+      await noticeSignInChange(
+        ctx.em,
+        { userId: ctx.userId, userAgent: ctx.userAgent, publicUrl: ctx.deps.publicUrl },
+        'passkey_added',
+      );
       // The passkey was just used with user verification: this session counts as signed in with a second factor.
       if (first) await signInAsOnlySession(ctx, ctx.userId, ctx.actor.tenantId, 'second_factor');
       return { passkey, signedInAfresh: first };
@@ -63,7 +81,11 @@ export const passkeysRouter = router({
       const otherPasskeys = (await listPasskeys(ctx.em, ctx.userId)).filter((p) => p.id !== input.id).length;
       await keepARequiredFactor(ctx.em, ctx.userId, otherPasskeys + (factors.includes('totp') ? 1 : 0));
       await removePasskey(ctx.em, ctx.actor, input.id);
-      await noticeSignInChange(ctx.em, { userId: ctx.userId, userAgent: ctx.userAgent, publicUrl: ctx.deps.publicUrl }, 'passkey_removed');
+      await noticeSignInChange(
+        ctx.em,
+        { userId: ctx.userId, userAgent: ctx.userAgent, publicUrl: ctx.deps.publicUrl },
+        'passkey_removed',
+      );
       return { ok: true as const };
     }),
 });

@@ -28,7 +28,13 @@ function userHandleOf(userId: string): string {
   return Buffer.from(userId, 'utf8').toString('base64url');
 }
 
-function summaryOf(row: { id: string; name: string; createdAt: Date; lastUsedAt?: Date | null; deviceType: string }): TPasskeySummary {
+function summaryOf(row: {
+  id: string;
+  name: string;
+  createdAt: Date;
+  lastUsedAt?: Date | null;
+  deviceType: string;
+}): TPasskeySummary {
   return {
     id: row.id,
     name: row.name,
@@ -40,7 +46,10 @@ function summaryOf(row: { id: string; name: string; createdAt: Date; lastUsedAt?
 
 /** Why @simplewebauthn refused a response (an origin, a counter ...): no personal data, useful to an operator. */
 function logRefusal(deps: RelyingPartyDeps, ceremony: string, error: unknown): void {
-  deps.logger.info('passkey response refused', { ceremony, reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown' });
+  deps.logger.info('passkey response refused', {
+    ceremony,
+    reason: error instanceof Error ? error.message.slice(0, 200) : 'unknown',
+  });
 }
 
 export async function hasPasskey(em: Em, userId: string): Promise<boolean> {
@@ -57,11 +66,18 @@ export async function listPasskeys(em: Em, userId: string): Promise<TPasskeySumm
  * (so it can sign in without an email) with user verification (a
  * fingerprint, face or PIN), not one of the user's passkeys already.
  */
-export async function registrationOptions(em: Em, rp: RelyingParty, userId: string): Promise<TPasskeyRegistrationOptions> {
+export async function registrationOptions(
+  em: Em,
+  rp: RelyingParty,
+  userId: string,
+): Promise<TPasskeyRegistrationOptions> {
   const user = await em.findOneOrFail(User, userId);
   const existing = await em.find(Passkey, { user: userId });
   if (existing.length >= MAX_PASSKEYS_PER_USER) {
-    throw new AppError('BAD_REQUEST', `You have ${MAX_PASSKEYS_PER_USER} passkeys; remove one you no longer use first`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `You have ${MAX_PASSKEYS_PER_USER} passkeys; remove one you no longer use first`,
+    );
   }
   const options = await generateRegistrationOptions({
     rpName: rp.name,
@@ -95,7 +111,8 @@ export async function registerPasskey(
     verification = await verifyRegistrationResponse({
       // Checked for shape by ZRegistrationResponse; the library checks everything else.
       response: input.response as RegistrationResponseJSON,
-      expectedChallenge: (challenge) => claimChallenge(em, challenge, { purpose: 'register', userId: actor.userId }),
+      expectedChallenge: (challenge) =>
+        claimChallenge(em, challenge, { purpose: 'register', userId: actor.userId }),
       expectedOrigin: rp.origins,
       expectedRPID: rp.id,
       requireUserVerification: true,
@@ -107,7 +124,9 @@ export async function registerPasskey(
   if (!verification.verified) throw notVerified();
   const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
   if (await em.count(Passkey, { credentialId: credential.id })) {
-    throw new AppError('CONFLICT', 'This passkey is already registered', { response: ['Already registered'] });
+    throw new AppError('CONFLICT', 'This passkey is already registered', {
+      response: ['Already registered'],
+    });
   }
   const passkey = em.create(Passkey, {
     user: em.getReference(User, actor.userId),
@@ -145,7 +164,11 @@ export async function removePasskey(em: Em, actor: FactorActor, id: string): Pro
 
 /** Options for a passwordless sign-in: no allowCredentials, so the browser offers whichever passkey the person has here. */
 export async function signInOptions(em: Em, rp: RelyingParty): Promise<TPasskeyAuthenticationOptions> {
-  const options = await generateAuthenticationOptions({ rpID: rp.id, userVerification: 'required', timeout: CHALLENGE_MS });
+  const options = await generateAuthenticationOptions({
+    rpID: rp.id,
+    userVerification: 'required',
+    timeout: CHALLENGE_MS,
+  });
   await rememberChallenge(em, options.challenge, { purpose: 'sign_in' });
   return options as TPasskeyAuthenticationOptions;
 }
@@ -157,14 +180,19 @@ export async function secondFactorOptions(
   pending: { id: string; userId: string },
 ): Promise<TPasskeyAuthenticationOptions> {
   const passkeys = await em.find(Passkey, { user: pending.userId });
-  if (passkeys.length === 0) throw new AppError('BAD_REQUEST', 'You have no passkey; use another way to sign in');
+  if (passkeys.length === 0)
+    throw new AppError('BAD_REQUEST', 'You have no passkey; use another way to sign in');
   const options = await generateAuthenticationOptions({
     rpID: rp.id,
     userVerification: 'required',
     timeout: CHALLENGE_MS,
     allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports })),
   });
-  await rememberChallenge(em, options.challenge, { purpose: 'second_factor', userId: pending.userId, pendingSignInId: pending.id });
+  await rememberChallenge(em, options.challenge, {
+    purpose: 'second_factor',
+    userId: pending.userId,
+    pendingSignInId: pending.id,
+  });
   return options as TPasskeyAuthenticationOptions;
 }
 
@@ -212,7 +240,11 @@ export async function verifyPasskeyAssertion(
   const moved = await em.nativeUpdate(
     Passkey,
     { id: passkey.id, counter: passkey.counter },
-    { counter: verification.authenticationInfo.newCounter, backedUp: verification.authenticationInfo.credentialBackedUp, lastUsedAt: new Date() },
+    {
+      counter: verification.authenticationInfo.newCounter,
+      backedUp: verification.authenticationInfo.credentialBackedUp,
+      lastUsedAt: new Date(),
+    },
   );
   return moved === 1 ? { userId, passkeyId: passkey.id } : null;
 }

@@ -1,8 +1,13 @@
 import { User } from '@candor/db';
-import { ZMe, ZPasskeyAuthenticationOptions, ZPasskeySignInInput, ZPendingSignInInput } from '@candor/schemas';
+import {
+  ZMe,
+  ZPasskeyAuthenticationOptions,
+  ZPasskeySignInInput,
+  ZPendingSignInInput,
+} from '@candor/schemas';
 import { recordAudit } from '../../audit/audit.service.js';
-import type { Context } from '../../trpc/context.js';
 import { AppError } from '../../trpc/app-error.js';
+import type { Context } from '../../trpc/context.js';
 import { publicProcedure } from '../../trpc/init.js';
 import { activeMemberships, buildMe } from '../auth.service.js';
 import { deviceLabelOf } from '../device-label.js';
@@ -37,19 +42,31 @@ export const passkeySignInProcedures = {
     .output(ZMe)
     .mutation(async ({ ctx, input }) => {
       await refuseTooManySignIns(ctx);
-      const verified = await verifyPasskeyAssertion(ctx.em, ctx.deps, relyingPartyOf(ctx.deps), input.response, { purpose: 'sign_in' });
+      const verified = await verifyPasskeyAssertion(
+        ctx.em,
+        ctx.deps,
+        relyingPartyOf(ctx.deps),
+        input.response,
+        { purpose: 'sign_in' },
+      );
       if (!verified) throw new AppError('UNAUTHORIZED', PASSKEY_REFUSED);
       // The organisation as a password sign-in picks it: the one asked for, or the first.
       const memberships = await activeMemberships(ctx.em, verified.userId);
-      const chosen = input.tenantSlug ? memberships.find((m) => m.tenant.slug === input.tenantSlug) : memberships[0];
+      const chosen = input.tenantSlug
+        ? memberships.find((m) => m.tenant.slug === input.tenantSlug)
+        : memberships[0];
       if (!chosen) throw new AppError('UNAUTHORIZED', PASSKEY_REFUSED);
       const tenantId = chosen.tenant.id;
       await ctx.em.nativeUpdate(User, { id: verified.userId }, { lastSignInAt: new Date() });
-      recordAudit(ctx.em, { userId: verified.userId, tenantId, requestId: ctx.requestId }, {
-        action: 'auth.sign_in_passkey',
-        targetType: 'User',
-        targetId: verified.userId,
-      });
+      recordAudit(
+        ctx.em,
+        { userId: verified.userId, tenantId, requestId: ctx.requestId },
+        {
+          action: 'auth.sign_in_passkey',
+          targetType: 'User',
+          targetId: verified.userId,
+        },
+      );
       await ctx.em.flush();
       const { cookie } = await ctx.deps.sessions.create(verified.userId, tenantId, {
         signedInWith: 'passkey',

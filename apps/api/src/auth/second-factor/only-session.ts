@@ -14,6 +14,9 @@ export async function signInAsOnlySession(
   signedInWith: TSignInMethod,
 ): Promise<void> {
   await ctx.deps.sessions.invalidateForUser(userId);
-  const { cookie } = await ctx.deps.sessions.create(userId, tenantId, { signedInWith, deviceLabel: deviceLabelOf(ctx.userAgent) });
+  const { cookie } = await ctx.deps.sessions.create(userId, tenantId, {
+    signedInWith,
+    deviceLabel: deviceLabelOf(ctx.userAgent),
+  });
   ctx.setCookie(cookie);
 }

@@ -21,7 +21,13 @@ export async function startPendingSignIn(
   const expiresAt = new Date(Date.now() + PENDING_SIGN_IN_MS);
   // Leftovers of this user's abandoned sign-ins go as a new one starts.
   await em.nativeDelete(PendingSignIn, { user: who.userId, expiresAt: { $lt: new Date() } });
-  await em.insert(PendingSignIn, { id: hashToken(token), user: who.userId, tenant: who.tenantId, expiresAt, createdAt: new Date() });
+  await em.insert(PendingSignIn, {
+    id: hashToken(token),
+    user: who.userId,
+    tenant: who.tenantId,
+    expiresAt,
+    createdAt: new Date(),
+  });
   return { secondFactor: { token, methods, expiresAt: expiresAt.toISOString() } };
 }
 

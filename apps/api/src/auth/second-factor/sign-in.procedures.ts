@@ -24,13 +24,19 @@ export const secondFactorSignInProcedures = {
         await dropPendingSignIn(ctx.em, pending);
         throw refusal;
       }
-      if (!(await verifySecondFactor(ctx.em, ctx.deps, pending, input))) throw input.method === 'passkey' ? passkeyNotAccepted() : wrongCode();
+      if (!(await verifySecondFactor(ctx.em, ctx.deps, pending, input)))
+        throw input.method === 'passkey' ? passkeyNotAccepted() : wrongCode();
       await consumePendingSignIn(ctx.em, pending);
-      recordAudit(ctx.em, { userId: pending.userId, tenantId: pending.tenantId, requestId: ctx.requestId }, {
-        action: input.method === 'recovery_code' ? 'auth.sign_in_recovery_code' : 'auth.sign_in_second_factor',
-        targetType: 'User',
-        targetId: pending.userId,
-      });
+      recordAudit(
+        ctx.em,
+        { userId: pending.userId, tenantId: pending.tenantId, requestId: ctx.requestId },
+        {
+          action:
+            input.method === 'recovery_code' ? 'auth.sign_in_recovery_code' : 'auth.sign_in_second_factor',
+          targetType: 'User',
+          targetId: pending.userId,
+        },
+      );
       await ctx.em.flush();
       await signInAsOnlySession(ctx, pending.userId, pending.tenantId, 'second_factor');
       return buildMe(ctx.em, pending.userId, pending.tenantId, 'second_factor');

@@ -36,7 +36,12 @@ export function stepAt(now: number): number {
  * is newer than `lastUsedStep`: a code, once accepted, never works again.
  * Null when the code does not match.
  */
-export function acceptedStep(secret: Uint8Array, code: string, lastUsedStep: number | null, now = Date.now()): number | null {
+export function acceptedStep(
+  secret: Uint8Array,
+  code: string,
+  lastUsedStep: number | null,
+  now = Date.now(),
+): number | null {
   const current = stepAt(now);
   for (const step of [current - 1, current, current + 1]) {
     if (lastUsedStep !== null && step <= lastUsedStep) continue;
@@ -62,5 +67,7 @@ export function newRecoveryCodes(): string[] {
  */
 export function recoveryCodeHash(hashKey: Buffer, userId: string, code: string): string {
   const key = createHmac('sha256', hashKey).update('candor/recovery-code/v1').digest();
-  return createHmac('sha256', key).update(`${userId}\n${code.replace(/-/g, '')}`).digest('hex');
+  return createHmac('sha256', key)
+    .update(`${userId}\n${code.replace(/-/g, '')}`)
+    .digest('hex');
 }

@@ -23,7 +23,8 @@ async function data<T>(res: Response): Promise<T> {
 }
 
 async function fieldErrors(res: Response) {
-  return ((await res.json()) as { error: { data: { fieldErrors?: Record<string, string[]> } } }).error.data.fieldErrors;
+  return ((await res.json()) as { error: { data: { fieldErrors?: Record<string, string[]> } } }).error.data
+    .fieldErrors;
 }
 
 forEachDatabase('two-factor authentication (TOTP)', (db) => {
@@ -62,8 +63,17 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
   it('emails the account owner when two-factor authentication is turned on and off', async () => {
     const { user, browser, enrolment } = await enrolled();
     nextStep();
-    expect((await browser.mutate('twoFactor.disableTotp', { code: totpCodeFor(enrolment.secret) })).status).toBe(200);
-    const notices = await db.orm().em.fork().find(OutboxEmail, { to: user.email, template: 'user.sign_in_change' }, { filters: false, orderBy: { createdAt: 'asc' } });
+    expect(
+      (await browser.mutate('twoFactor.disableTotp', { code: totpCodeFor(enrolment.secret) })).status,
+    ).toBe(200);
+    const notices = await db
+      .orm()
+      .em.fork()
+      .find(
+        OutboxEmail,
+        { to: user.email, template: 'user.sign_in_change' },
+        { filters: false, orderBy: { createdAt: 'asc' } },
+      );
     expect(notices.map((n) => n.subject)).toEqual([
       'Two-factor authentication was turned on for your Candor account',
       'Two-factor authentication was turned off for your Candor account',
@@ -78,7 +88,10 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
     const laptop = httpClient(deps);
     await browser.signIn(user.email);
     await laptop.signIn(user.email);
-    expect(await data(await browser.query('twoFactor.status'))).toEqual({ totp: false, recoveryCodesLeft: 0 });
+    expect(await data(await browser.query('twoFactor.status'))).toEqual({
+      totp: false,
+      recoveryCodesLeft: 0,
+    });
 
     const enrolment = await data<Enrolment>(await browser.mutate('twoFactor.startTotp'));
     expect(enrolment.secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -87,7 +100,10 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
     const wrong = await browser.mutate('twoFactor.confirmTotp', { code: totpCodeFor(enrolment.secret, 5) });
     expect(wrong.status).toBe(400);
     expect(await fieldErrors(wrong)).toHaveProperty('code');
-    expect(await data(await browser.query('twoFactor.status'))).toEqual({ totp: false, recoveryCodesLeft: 0 });
+    expect(await data(await browser.query('twoFactor.status'))).toEqual({
+      totp: false,
+      recoveryCodesLeft: 0,
+    });
 
     const right = await browser.mutate('twoFactor.confirmTotp', { code: totpCodeFor(enrolment.secret) });
     const { recoveryCodes } = await data<{ recoveryCodes: string[] }>(right);
@@ -95,7 +111,10 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
     expect(new Set(recoveryCodes).size).toBe(10);
     for (const code of recoveryCodes) expect(code).toMatch(/^[a-z2-7]{5}-[a-z2-7]{5}$/);
     // This browser is signed in afresh; every other session of the user has ended.
-    expect(await data(await browser.query('twoFactor.status'))).toEqual({ totp: true, recoveryCodesLeft: 10 });
+    expect(await data(await browser.query('twoFactor.status'))).toEqual({
+      totp: true,
+      recoveryCodesLeft: 10,
+    });
     expect((await laptop.query('auth.me')).status).toBe(401);
 
     const row = await db.orm().em.fork().findOneOrFail(TotpFactor, { user: user.id });
@@ -109,7 +128,11 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
     const token = await passwordStep(phone, user.email);
     // A pending sign-in is not a session.
     expect((await phone.query('auth.me')).status).toBe(401);
-    const wrong = await phone.mutate('auth.completeSignIn', { method: 'totp', token, code: totpCodeFor(enrolment.secret, 5) });
+    const wrong = await phone.mutate('auth.completeSignIn', {
+      method: 'totp',
+      token,
+      code: totpCodeFor(enrolment.secret, 5),
+    });
     expect(wrong.status).toBe(400);
 
     nextStep();
@@ -122,12 +145,20 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
     // The same pending sign-in cannot be used again, and the same code never works twice.
     expect((await phone.mutate('auth.completeSignIn', { method: 'totp', token, code })).status).toBe(401);
     const other = httpClient(deps);
-    const replay = await other.mutate('auth.completeSignIn', { method: 'totp', token: await passwordStep(other, user.email), code });
+    const replay = await other.mutate('auth.completeSignIn', {
+      method: 'totp',
+      token: await passwordStep(other, user.email),
+      code,
+    });
     expect(replay.status).toBe(400);
     expect((await other.query('auth.me')).status).toBe(401);
     // A code from two steps ago is out of the window, too.
     nextStep(2);
-    const stale = await other.mutate('auth.completeSignIn', { method: 'totp', token: await passwordStep(other, user.email), code: totpCodeFor(enrolment.secret, -2) });
+    const stale = await other.mutate('auth.completeSignIn', {
+      method: 'totp',
+      token: await passwordStep(other, user.email),
+      code: totpCodeFor(enrolment.secret, -2),
+    });
     expect(stale.status).toBe(400);
   });
 
@@ -135,26 +166,52 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
     const { user, deps, recoveryCodes } = await enrolled();
     const client = httpClient(deps);
     const [first] = recoveryCodes;
-    const used = await client.mutate('auth.completeSignIn', { method: 'recovery_code', token: await passwordStep(client, user.email), code: first!.toUpperCase() });
+    const used = await client.mutate('auth.completeSignIn', {
+      method: 'recovery_code',
+      token: await passwordStep(client, user.email),
+      code: first!.toUpperCase(),
+    });
     expect(used.status).toBe(200);
     expect(await data(await client.query('twoFactor.status'))).toEqual({ totp: true, recoveryCodesLeft: 9 });
     const again = httpClient(deps);
-    const reused = await again.mutate('auth.completeSignIn', { method: 'recovery_code', token: await passwordStep(again, user.email), code: first });
+    const reused = await again.mutate('auth.completeSignIn', {
+      method: 'recovery_code',
+      token: await passwordStep(again, user.email),
+      code: first,
+    });
     expect(reused.status).toBe(400);
     expect((await again.query('auth.me')).status).toBe(401);
   });
 
   it('gives up a pending sign-in after five wrong codes', async () => {
     const { user, deps, enrolment } = await enrolled();
-    const client = httpClient(testDeps(db.orm(), { limits: { ...deps.limits, secondFactorPerSignIn: new RateLimiter(5, 5 * 60_000) } }));
+    const client = httpClient(
+      testDeps(db.orm(), {
+        limits: { ...deps.limits, secondFactorPerSignIn: new RateLimiter(5, 5 * 60_000) },
+      }),
+    );
     const token = await passwordStep(client, user.email);
     for (let i = 0; i < 5; i++) {
-      expect((await client.mutate('auth.completeSignIn', { method: 'recovery_code', token, code: 'aaaaa-aaaaa' })).status).toBe(400);
+      expect(
+        (await client.mutate('auth.completeSignIn', { method: 'recovery_code', token, code: 'aaaaa-aaaaa' }))
+          .status,
+      ).toBe(400);
     }
-    expect((await client.mutate('auth.completeSignIn', { method: 'recovery_code', token, code: 'aaaaa-aaaaa' })).status).toBe(429);
+    expect(
+      (await client.mutate('auth.completeSignIn', { method: 'recovery_code', token, code: 'aaaaa-aaaaa' }))
+        .status,
+    ).toBe(429);
     nextStep();
     // Even the right code cannot revive it: the password step must be done again.
-    expect((await client.mutate('auth.completeSignIn', { method: 'totp', token, code: totpCodeFor(enrolment.secret) })).status).toBe(401);
+    expect(
+      (
+        await client.mutate('auth.completeSignIn', {
+          method: 'totp',
+          token,
+          code: totpCodeFor(enrolment.secret),
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('turns off only with a fresh code', async () => {
@@ -163,20 +220,29 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
     expect((await browser.mutate('twoFactor.disableTotp', { code: usedCode })).status).toBe(400);
     expect((await browser.mutate('twoFactor.disableTotp', { code: 'abc' })).status).toBe(400);
     nextStep();
-    expect((await browser.mutate('twoFactor.disableTotp', { code: totpCodeFor(enrolment.secret) })).status).toBe(200);
-    expect(await data(await browser.query('twoFactor.status'))).toEqual({ totp: false, recoveryCodesLeft: 0 });
+    expect(
+      (await browser.mutate('twoFactor.disableTotp', { code: totpCodeFor(enrolment.secret) })).status,
+    ).toBe(200);
+    expect(await data(await browser.query('twoFactor.status'))).toEqual({
+      totp: false,
+      recoveryCodesLeft: 0,
+    });
     // A password alone signs in again.
     const answer = await data<{ email?: string }>(await httpClient(deps).signIn(user.email));
     expect(answer.email).toBe(user.email);
   });
 
-  it("never shows the secret again: not to the user, not to a tenant admin, not in logs", async () => {
+  it('never shows the secret again: not to the user, not to a tenant admin, not in logs', async () => {
     const { em, tenant, user, deps, browser, enrolment } = await enrolled();
     const admin = await seedUser(em, tenant, 'admin');
     const adminBrowser = httpClient(deps);
     await adminBrowser.signIn(admin.email);
     const row = await db.orm().em.fork().findOneOrFail(TotpFactor, { user: user.id });
-    const secretForms = [enrolment.secret, row.secretWrapped, Buffer.from(decodeBase32IgnorePadding(enrolment.secret)).toString('hex')];
+    const secretForms = [
+      enrolment.secret,
+      row.secretWrapped,
+      Buffer.from(decodeBase32IgnorePadding(enrolment.secret)).toString('hex'),
+    ];
     const outputs = [
       await browser.query('twoFactor.status'),
       await browser.query('auth.me'),
@@ -189,7 +255,10 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
     expect(outputs[2]!.status).toBe(409);
     const text = (await Promise.all(outputs.map((res) => res.text()))).join('\n') + deps.logLines.join('\n');
     for (const form of secretForms) expect(text).not.toContain(form);
-    expect(await data(await adminBrowser.query('twoFactor.status'))).toEqual({ totp: false, recoveryCodesLeft: 0 });
+    expect(await data(await adminBrowser.query('twoFactor.status'))).toEqual({
+      totp: false,
+      recoveryCodesLeft: 0,
+    });
   });
 
   // Last: it re-wraps every secret of this database, and puts them back afterwards.
@@ -201,7 +270,11 @@ forEachDatabase('two-factor authentication (TOTP)', (db) => {
       expect(rotation.totpSecrets).toBeGreaterThanOrEqual(1);
       const client = httpClient({ ...deps, masterKey: next });
       nextStep();
-      const done = await client.mutate('auth.completeSignIn', { method: 'totp', token: await passwordStep(client, user.email), code: totpCodeFor(enrolment.secret) });
+      const done = await client.mutate('auth.completeSignIn', {
+        method: 'totp',
+        token: await passwordStep(client, user.email),
+        code: totpCodeFor(enrolment.secret),
+      });
       expect(done.status).toBe(200);
     } finally {
       await rotateMasterKey(db.orm().em.fork(), next, deps.masterKey);

@@ -1,6 +1,6 @@
 import { type Em, Membership, Passkey, TENANT_FILTER, TotpFactor } from '@candor/db';
-import { AppError } from '../../trpc/app-error.js';
 import type { TSecondFactorKind } from '@candor/schemas';
+import { AppError } from '../../trpc/app-error.js';
 
 export interface FactorsOfUser {
   secondFactors: TSecondFactorKind[];
@@ -22,7 +22,8 @@ export async function factorsOfUsers(em: Em, userIds: string[]): Promise<(userId
   ]);
   const withTotp = new Set(totps.map((t) => t.user.id));
   const passkeyCount = new Map<string, number>();
-  for (const passkey of passkeys) passkeyCount.set(passkey.user.id, (passkeyCount.get(passkey.user.id) ?? 0) + 1);
+  for (const passkey of passkeys)
+    passkeyCount.set(passkey.user.id, (passkeyCount.get(passkey.user.id) ?? 0) + 1);
   return (userId) => {
     const count = passkeyCount.get(userId) ?? 0;
     const secondFactors: TSecondFactorKind[] = [];
@@ -46,6 +47,9 @@ export async function keepARequiredFactor(em: Em, userId: string, othersLeft: nu
     { filters: { [TENANT_FILTER]: false } },
   );
   if (requiring > 0) {
-    throw new AppError('CONFLICT', 'Your organisation requires a second factor: set up another one before removing this one');
+    throw new AppError(
+      'CONFLICT',
+      'Your organisation requires a second factor: set up another one before removing this one',
+    );
   }
 }

@@ -5,7 +5,10 @@ import { callerFor, httpClient, sessionFor, testDeps } from '../../testing/test-
 import { totpCodeFor } from '../../testing/totp-code.js';
 
 type Client = ReturnType<typeof httpClient>;
-type Rules = { requireSecondFactor: boolean; members: { email: string; secondFactors: string[]; passkeys: number }[] };
+type Rules = {
+  requireSecondFactor: boolean;
+  members: { email: string; secondFactors: string[]; passkeys: number }[];
+};
 
 async function data<T>(res: Response): Promise<T> {
   const body = (await res.json()) as { result?: { data: T }; error?: unknown };
@@ -14,7 +17,9 @@ async function data<T>(res: Response): Promise<T> {
 }
 
 async function errorOf(res: Response) {
-  return ((await res.json()) as { error: { message: string; data: { fieldErrors?: Record<string, string[]> } } }).error;
+  return (
+    (await res.json()) as { error: { message: string; data: { fieldErrors?: Record<string, string[]> } } }
+  ).error;
 }
 
 /** Sets up TOTP for the signed-in client; the session it ends with counts as signed in with a second factor. */
@@ -40,14 +45,18 @@ forEachDatabase('a tenant that requires a second factor', (db) => {
     const { tenant, deps, ownerBrowser, recruiter } = await setUp();
     const refused = await ownerBrowser.mutate('signInRules.setRequireSecondFactor', { required: true });
     expect(refused.status).toBe(400);
-    expect((await errorOf(refused)).data.fieldErrors).toEqual({ required: ['You signed in with a password only'] });
+    expect((await errorOf(refused)).data.fieldErrors).toEqual({
+      required: ['You signed in with a password only'],
+    });
 
     const admin = httpClient(deps);
     await admin.signIn(recruiter.email);
     expect((await admin.mutate('signInRules.setRequireSecondFactor', { required: true })).status).toBe(403);
 
     await enrolTotp(ownerBrowser);
-    const rules = await data<Rules>(await ownerBrowser.mutate('signInRules.setRequireSecondFactor', { required: true }));
+    const rules = await data<Rules>(
+      await ownerBrowser.mutate('signInRules.setRequireSecondFactor', { required: true }),
+    );
     expect(rules.requireSecondFactor).toBe(true);
     const fresh = db.orm().em.fork();
     expect((await fresh.findOneOrFail(Tenant, tenant.id)).requireSecondFactor).toBe(true);
@@ -65,7 +74,9 @@ forEachDatabase('a tenant that requires a second factor', (db) => {
     expect(byEmail[owner.email]).toMatchObject({ secondFactors: ['totp'], passkeys: 0 });
     expect(byEmail[recruiter.email]).toMatchObject({ secondFactors: [], passkeys: 0 });
 
-    const users = await data<{ data: { email: string; secondFactors: string[] }[] }>(await ownerBrowser.query('users.list', {}));
+    const users = await data<{ data: { email: string; secondFactors: string[] }[] }>(
+      await ownerBrowser.query('users.list', {}),
+    );
     expect(users.data.find((u) => u.email === owner.email)?.secondFactors).toEqual(['totp']);
     // The recruiter reads neither.
     const member = httpClient(deps);
@@ -86,19 +97,33 @@ forEachDatabase('a tenant that requires a second factor', (db) => {
     const stopped = await member.query('jobs.list', {});
     expect(stopped.status).toBe(403);
     expect((await errorOf(stopped)).message).toMatch(/^Second factor required/);
-    expect(await data<{ secondFactorRequired: boolean }>(await member.query('auth.me'))).toMatchObject({ secondFactorRequired: true });
+    expect(await data<{ secondFactorRequired: boolean }>(await member.query('auth.me'))).toMatchObject({
+      secondFactorRequired: true,
+    });
     // Only enrolment is open to them (and their own account and signing out).
     expect((await member.query('twoFactor.status')).status).toBe(200);
     const secret = await enrolTotp(member);
     expect((await member.query('jobs.list', {})).status).toBe(200);
-    expect(await data<{ secondFactorRequired: boolean }>(await member.query('auth.me'))).toMatchObject({ secondFactorRequired: false });
+    expect(await data<{ secondFactorRequired: boolean }>(await member.query('auth.me'))).toMatchObject({
+      secondFactorRequired: false,
+    });
 
     // Next time, password and code: the session is a second-factor one from the start.
     const later = httpClient(deps);
-    const { secondFactor } = await data<{ secondFactor: { token: string } }>(await later.signIn(recruiter.email));
+    const { secondFactor } = await data<{ secondFactor: { token: string } }>(
+      await later.signIn(recruiter.email),
+    );
     // The code just used for enrolment is spent; the next step's code is accepted.
     const nextStepCode = totpCodeFor(secret, 1);
-    expect((await later.mutate('auth.completeSignIn', { method: 'totp', token: secondFactor.token, code: nextStepCode })).status).toBe(200);
+    expect(
+      (
+        await later.mutate('auth.completeSignIn', {
+          method: 'totp',
+          token: secondFactor.token,
+          code: nextStepCode,
+        })
+      ).status,
+    ).toBe(200);
     expect((await later.query('jobs.list', {})).status).toBe(200);
   });
 
@@ -127,7 +152,7 @@ forEachDatabase('a tenant that requires a second factor', (db) => {
     expect((await client.query('jobs.list', {})).status).toBe(200);
   });
 
-  it("confines a single sign-on session to its organisation: no other tenant, no account changes", async () => {
+  it('confines a single sign-on session to its organisation: no other tenant, no account changes', async () => {
     const { em, tenant, recruiter, deps } = await setUp();
     const other = await seedTenant(em);
     em.create(Membership, { tenant: other, user: recruiter.id, role: 'admin', status: 'active' });

@@ -11,5 +11,7 @@ export const signInRulesRouter = router({
   setRequireSecondFactor: roleProcedure('sso.manage')
     .input(ZRequireSecondFactorInput)
     .output(ZSignInRules)
-    .mutation(({ ctx, input }) => setRequireSecondFactor(ctx.em, ctx.actor, ctx.session.signedInWith, input.required)),
+    .mutation(({ ctx, input }) =>
+      setRequireSecondFactor(ctx.em, ctx.actor, ctx.session.signedInWith, input.required),
+    ),
 });

@@ -1,4 +1,4 @@
-import { type Em, Membership, Tenant, TENANT_FILTER } from '@candor/db';
+import { type Em, Membership, TENANT_FILTER, Tenant } from '@candor/db';
 import type { TSignInMethod, TSignInRules } from '@candor/schemas';
 import { recordAudit } from '../../audit/audit.service.js';
 import { AppError } from '../../trpc/app-error.js';
@@ -13,7 +13,10 @@ export async function signInRulesOf(em: Em, tenantId: string): Promise<TSignInRu
     { tenant: tenantId, status: 'active' },
     { populate: ['user'], orderBy: { user: { name: 'asc' } }, filters: { [TENANT_FILTER]: false } },
   );
-  const factorsOf = await factorsOfUsers(em, members.map((m) => m.user.id));
+  const factorsOf = await factorsOfUsers(
+    em,
+    members.map((m) => m.user.id),
+  );
   return {
     requireSecondFactor: tenant.requireSecondFactor,
     members: members.map((m) => ({
@@ -39,9 +42,13 @@ export async function setRequireSecondFactor(
   required: boolean,
 ): Promise<TSignInRules> {
   if (required && signedInWith === 'password') {
-    throw new AppError('BAD_REQUEST', 'Set up a second factor for yourself first (Your account), then turn this on', {
-      required: ['You signed in with a password only'],
-    });
+    throw new AppError(
+      'BAD_REQUEST',
+      'Set up a second factor for yourself first (Your account), then turn this on',
+      {
+        required: ['You signed in with a password only'],
+      },
+    );
   }
   const tenant = await em.findOneOrFail(Tenant, actor.tenantId);
   if (tenant.requireSecondFactor !== required) {

@@ -9,7 +9,12 @@ import { buildSubjectExport } from '../subject-export.js';
 import { assertIdentityVerified, loadRequest } from './request-record.js';
 
 /** The subject's data as the zip the portal gives them, for staff answering an access request by email. */
-export async function requestExport(em: Em, actor: Actor, deps: DataKeys & { files: FileStore }, id: string): Promise<{ filename: string; contentBase64: string }> {
+export async function requestExport(
+  em: Em,
+  actor: Actor,
+  deps: DataKeys & { files: FileStore },
+  id: string,
+): Promise<{ filename: string; contentBase64: string }> {
   const row = await loadRequest(em, id);
   assertIdentityVerified(row);
   if (!row.candidate) throw new AppError('PRECONDITION_FAILED', 'No candidate matches this request');
@@ -28,5 +33,8 @@ export async function requestExport(em: Em, actor: Actor, deps: DataKeys & { fil
   }
   recordAudit(em, actor, { action: 'request.export', targetType: 'PrivacyRequest', targetId: id });
   await em.flush();
-  return { filename: `candor-export-${id.slice(0, 8)}.zip`, contentBase64: Buffer.from(zip).toString('base64') };
+  return {
+    filename: `candor-export-${id.slice(0, 8)}.zip`,
+    contentBase64: Buffer.from(zip).toString('base64'),
+  };
 }

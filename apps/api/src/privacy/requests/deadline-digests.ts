@@ -19,8 +19,13 @@ export async function sendDeadlineDigests(orm: Orm, publicUrl: string): Promise<
       .filter(({ clock }) => clock.state !== 'on_track');
     if (urgent.length === 0) continue;
     const since = new Date(`${today}T00:00:00.000Z`);
-    if (await em.count(OutboxEmail, { template: 'privacy_request_digest', createdAt: { $gte: since } })) continue;
-    const admins = await em.find(Membership, { tenant, role: { $in: ['owner', 'admin'] }, status: 'active' }, { populate: ['user'] });
+    if (await em.count(OutboxEmail, { template: 'privacy_request_digest', createdAt: { $gte: since } }))
+      continue;
+    const admins = await em.find(
+      Membership,
+      { tenant, role: { $in: ['owner', 'admin'] }, status: 'active' },
+      { populate: ['user'] },
+    );
     const lines = urgent.map(
       ({ r, clock }) =>
         `- ${r.id.slice(0, 8).toUpperCase()}  ${REQUEST_TYPE_LABELS[r.type]}  ${clock.kind === 'acknowledge' ? 'acknowledge by' : 'due'} ${clock.on}${clock.state === 'overdue' ? '  OVERDUE' : ''}`,

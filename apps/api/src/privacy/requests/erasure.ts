@@ -18,12 +18,22 @@ import { mailRequester } from './requester-mail.js';
  * transaction; the files go after it commits. A failure leaves the subject
  * as before and the request open, with the kind of error recorded.
  */
-export async function executeErasure(em: Em, actor: Actor, deps: DataKeys & { files: FileStore }, id: string): Promise<TPrivacyRequest> {
+export async function executeErasure(
+  em: Em,
+  actor: Actor,
+  deps: DataKeys & { files: FileStore },
+  id: string,
+): Promise<TPrivacyRequest> {
   const row = await loadRequest(em, id);
   if (row.type !== 'erasure') throw new AppError('BAD_REQUEST', 'This is not an erasure request');
   assertIdentityVerified(row);
-  if (!OPEN.includes(row.status)) throw new AppError('PRECONDITION_FAILED', 'The request is closed: its answer was sent');
-  if (!row.candidate) throw new AppError('PRECONDITION_FAILED', 'No candidate matches this request: complete it with an answer instead');
+  if (!OPEN.includes(row.status))
+    throw new AppError('PRECONDITION_FAILED', 'The request is closed: its answer was sent');
+  if (!row.candidate)
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      'No candidate matches this request: complete it with an answer instead',
+    );
   const candidateId = row.candidate.id;
   const holds = await activeHoldsOn(em, candidateId);
   if (holds.length > 0) {
@@ -49,17 +59,40 @@ export async function executeErasure(em: Em, actor: Actor, deps: DataKeys & { fi
       request.completedAt = new Date();
       request.answer = 'Your data has been erased.';
       request.lastError = null;
-      note(request, 'subject.erased', Object.entries(summary.entities).map(([e, c]) => `${e}: ${c.anonymized} anonymized, ${c.deleted} deleted`).join('; '));
+      note(
+        request,
+        'subject.erased',
+        Object.entries(summary.entities)
+          .map(([e, c]) => `${e}: ${c.anonymized} anonymized, ${c.deleted} deleted`)
+          .join('; '),
+      );
       // The answer that proves the erasure is kept after it is sent, without the address in clear (docs/retention.md).
-      await mailRequester(tx, request, actor.tenantId, to, 'your data has been erased', 'We have erased the personal data we held about you. Statistics without your name (such as how many people applied to a job) remain.', { asProof: true });
+      await mailRequester(
+        tx,
+        request,
+        actor.tenantId,
+        to,
+        'your data has been erased',
+        'We have erased the personal data we held about you. Statistics without your name (such as how many people applied to a job) remain.',
+        { asProof: true },
+      );
       await notifyRecipientsOfRequest(tx, request, 'erasure', subject, { asProof: true, candidateId });
-      recordAudit(tx, actor, { action: 'request.erasure_executed', targetType: 'PrivacyRequest', targetId: id });
+      recordAudit(tx, actor, {
+        action: 'request.erasure_executed',
+        targetType: 'PrivacyRequest',
+        targetId: id,
+      });
     });
   } catch (error) {
     const fresh = await loadRequest(em.fork(), id);
     fresh.lastError = error instanceof Error ? error.name : 'Error';
     await em.fork().persistAndFlush(fresh);
-    throw error instanceof AppError ? error : new AppError('PRECONDITION_FAILED', 'The erasure failed and nothing was changed; the request stays open');
+    throw error instanceof AppError
+      ? error
+      : new AppError(
+          'PRECONDITION_FAILED',
+          'The erasure failed and nothing was changed; the request stays open',
+        );
   }
   // After the commit: the candidate's data key (crypto-shredding: copies in backups become unreadable), then the files.
   if (erased) await destroyErasedData(deps, erased);

@@ -1,5 +1,11 @@
 import { Candidate, type Em, PrivacyRequest } from '@candor/db';
-import { dayOf, jurisdictionOf, requestDeadlines, type TPrivacyRequest, type ZRequestCreateInput } from '@candor/schemas';
+import {
+  dayOf,
+  jurisdictionOf,
+  requestDeadlines,
+  type TPrivacyRequest,
+  type ZRequestCreateInput,
+} from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../../audit/audit.service.js';
 import { AppError } from '../../trpc/app-error.js';
@@ -23,11 +29,18 @@ async function acknowledge(tx: Em, row: RequestRow, tenantId: string): Promise<v
   note(row, 'request.acknowledged', 'receipt emailed to the requester');
 }
 
-export async function createRequest(em: Em, actor: Actor, deps: ProofDeps, input: z.output<typeof ZRequestCreateInput>): Promise<TPrivacyRequest> {
+export async function createRequest(
+  em: Em,
+  actor: Actor,
+  deps: ProofDeps,
+  input: z.output<typeof ZRequestCreateInput>,
+): Promise<TPrivacyRequest> {
   // The input schema refuses a day in the future.
   const receivedOn = input.receivedOn ?? dayOf();
   if (input.agentProofFile && !input.agentName) {
-    throw new AppError('BAD_REQUEST', 'Name the agent the proof is for', { agentName: ['Required with a proof file'] });
+    throw new AppError('BAD_REQUEST', 'Name the agent the proof is for', {
+      agentName: ['Required with a proof file'],
+    });
   }
   const jurisdiction = jurisdictionOf(input.country, input.usState);
   const create = async (proof: Partial<RequestRow>) => {
@@ -74,8 +87,10 @@ export async function createRequest(em: Em, actor: Actor, deps: ProofDeps, input
 export async function acknowledgeRequest(em: Em, actor: Actor, id: string): Promise<TPrivacyRequest> {
   await em.transactional(async (tx) => {
     const row = await loadRequest(tx, id);
-    if (!OPEN.includes(row.status)) throw new AppError('PRECONDITION_FAILED', 'The request is closed: its answer was sent');
-    if (row.acknowledgedAt) throw new AppError('PRECONDITION_FAILED', 'The requester was told already that the request arrived');
+    if (!OPEN.includes(row.status))
+      throw new AppError('PRECONDITION_FAILED', 'The request is closed: its answer was sent');
+    if (row.acknowledgedAt)
+      throw new AppError('PRECONDITION_FAILED', 'The requester was told already that the request arrived');
     await acknowledge(tx, row, actor.tenantId);
     recordAudit(tx, actor, { action: 'request.acknowledge', targetType: 'PrivacyRequest', targetId: id });
   });

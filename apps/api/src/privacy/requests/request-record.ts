@@ -7,9 +7,20 @@ export type RequestRow = InferEntity<typeof PrivacyRequest>;
 export const OPEN: TRequestStatus[] = ['received', 'verified', 'in_progress'];
 
 /** The deadline that counts for an open request today (see requestClock). */
-export function clockOf(row: Pick<RequestRow, 'receivedOn' | 'jurisdiction' | 'extendedAt' | 'dueOn' | 'acknowledgedAt' | 'status'>, today: string = dayOf()) {
+export function clockOf(
+  row: Pick<RequestRow, 'receivedOn' | 'jurisdiction' | 'extendedAt' | 'dueOn' | 'acknowledgedAt' | 'status'>,
+  today: string = dayOf(),
+) {
   const { acknowledgeBy } = requestDeadlines(row.receivedOn, row.jurisdiction, Boolean(row.extendedAt));
-  return requestClock({ dueOn: row.dueOn, acknowledgeBy, acknowledged: Boolean(row.acknowledgedAt), closed: !OPEN.includes(row.status) }, today);
+  return requestClock(
+    {
+      dueOn: row.dueOn,
+      acknowledgeBy,
+      acknowledged: Boolean(row.acknowledgedAt),
+      closed: !OPEN.includes(row.status),
+    },
+    today,
+  );
 }
 
 export async function loadRequest(em: Em, id: string): Promise<RequestRow> {
@@ -26,7 +37,10 @@ export async function loadRequest(em: Em, id: string): Promise<RequestRow> {
  */
 export function assertIdentityVerified(row: RequestRow): void {
   if (row.verification !== 'verified') {
-    throw new AppError('PRECONDITION_FAILED', 'Verify the requester’s identity first: until then their data may not be given out, corrected or erased');
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      'Verify the requester’s identity first: until then their data may not be given out, corrected or erased',
+    );
   }
 }
 

@@ -2,10 +2,10 @@ import { Attachment, AuditEvent, Candidate, OutboxEmail, PrivacyRequest } from '
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { addDays, addMonths, dayOf } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
+import { rotateTenantKey } from '../../keys/rotation.js';
 import { pdfBytes } from '../../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../../testing/hiring-fixtures.js';
 import { callerFor, sessionFor, TEST_ORIGIN, testDeps } from '../../testing/test-app.js';
-import { rotateTenantKey } from '../../keys/rotation.js';
 import { sendDeadlineDigests } from './deadline-digests.js';
 
 forEachDatabase('privacy requests', (db) => {
@@ -21,7 +21,10 @@ forEachDatabase('privacy requests', (db) => {
     try {
       await promise;
     } catch (error) {
-      return (error as { cause?: { fieldErrors?: unknown }; message: string }).cause?.fieldErrors ?? (error as Error).message;
+      return (
+        (error as { cause?: { fieldErrors?: unknown }; message: string }).cause?.fieldErrors ??
+        (error as Error).message
+      );
     }
     throw new Error('expected an error');
   };
@@ -30,9 +33,26 @@ forEachDatabase('privacy requests', (db) => {
     it('takes requests entered by staff with the due date of their jurisdiction, and counts what is urgent', async () => {
       const { caller } = await setup();
       const today = dayOf();
-      const eu = await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'Ana@Example.test', country: 'pt' });
-      expect(eu).toMatchObject({ jurisdiction: 'eea_uk_ch', dueOn: addMonths(today, 1), status: 'received', requesterEmail: 'ana@example.test', deadline: 'on_track' });
-      const ca = await caller.requests.create({ type: 'erasure', channel: 'phone', requesterEmail: 'cal@example.test', country: 'US', usState: 'CA' });
+      const eu = await caller.requests.create({
+        type: 'access',
+        channel: 'email',
+        requesterEmail: 'Ana@Example.test',
+        country: 'pt',
+      });
+      expect(eu).toMatchObject({
+        jurisdiction: 'eea_uk_ch',
+        dueOn: addMonths(today, 1),
+        status: 'received',
+        requesterEmail: 'ana@example.test',
+        deadline: 'on_track',
+      });
+      const ca = await caller.requests.create({
+        type: 'erasure',
+        channel: 'phone',
+        requesterEmail: 'cal@example.test',
+        country: 'US',
+        usState: 'CA',
+      });
       expect(ca).toMatchObject({ jurisdiction: 'california', dueOn: addDays(today, 45) });
       expect(ca.acknowledgeBy).not.toBeNull();
       const old = await caller.requests.create({
@@ -46,7 +66,14 @@ forEachDatabase('privacy requests', (db) => {
       expect(await caller.requests.counts()).toEqual({ open: 3, dueSoon: 0, overdue: 1 });
       expect((await caller.requests.list({})).map((r) => r.id)).toEqual([old.id, eu.id, ca.id]);
       // Refused by the input schema: a 400 whose field error names the day.
-      await expect(caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'x@example.test', receivedOn: addDays(today, 2) })).rejects.toMatchObject({
+      await expect(
+        caller.requests.create({
+          type: 'access',
+          channel: 'email',
+          requesterEmail: 'x@example.test',
+          receivedOn: addDays(today, 2),
+        }),
+      ).rejects.toMatchObject({
         code: 'BAD_REQUEST',
         cause: { issues: [expect.objectContaining({ path: ['receivedOn'], message: 'Today or earlier' })] },
       });
@@ -54,62 +81,137 @@ forEachDatabase('privacy requests', (db) => {
 
     it('moves a request through its states, and mails the answer to the requester', async () => {
       const { tenant, caller } = await setup();
-      const request = await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'ana@example.test' });
+      const request = await caller.requests.create({
+        type: 'access',
+        channel: 'email',
+        requesterEmail: 'ana@example.test',
+      });
       expect(await fieldErrorsOf(caller.requests.transition({ id: request.id, to: 'in_progress' }))).toEqual({
         to: ['Allowed next: verified, refused'],
       });
-      expect((await caller.requests.transition({ id: request.id, to: 'verified' })).verification).toBe('verified');
-      const done = await caller.requests.transition({ id: request.id, to: 'completed', answer: 'Attached is your data.' });
-      expect(done).toMatchObject({ status: 'completed', deadline: 'closed', answer: 'Attached is your data.' });
-      const mails = await tenantEm(db.orm(), tenant.id).find(OutboxEmail, { to: 'ana@example.test', template: 'privacy_request' }, { orderBy: { createdAt: 'asc' } });
-      expect(mails.map((m) => m.subject)).toEqual([expect.stringMatching(/we received your privacy request$/), expect.stringMatching(/your privacy request is done$/)]);
+      expect((await caller.requests.transition({ id: request.id, to: 'verified' })).verification).toBe(
+        'verified',
+      );
+      const done = await caller.requests.transition({
+        id: request.id,
+        to: 'completed',
+        answer: 'Attached is your data.',
+      });
+      expect(done).toMatchObject({
+        status: 'completed',
+        deadline: 'closed',
+        answer: 'Attached is your data.',
+      });
+      const mails = await tenantEm(db.orm(), tenant.id).find(
+        OutboxEmail,
+        { to: 'ana@example.test', template: 'privacy_request' },
+        { orderBy: { createdAt: 'asc' } },
+      );
+      expect(mails.map((m) => m.subject)).toEqual([
+        expect.stringMatching(/we received your privacy request$/),
+        expect.stringMatching(/your privacy request is done$/),
+      ]);
       expect(mails[1]?.text).toContain('Attached is your data.');
-      expect(await fieldErrorsOf(caller.requests.transition({ id: request.id, to: 'in_progress' }))).toEqual({ to: ['Allowed next: none'] });
+      expect(await fieldErrorsOf(caller.requests.transition({ id: request.id, to: 'in_progress' }))).toEqual({
+        to: ['Allowed next: none'],
+      });
     });
 
     it('extends a deadline once, within the first period, and tells the requester why', async () => {
       const { tenant, caller } = await setup();
       const today = dayOf();
-      const request = await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'ana@example.test', country: 'FR' });
-      const extended = await caller.requests.extend({ id: request.id, reason: 'The records are in the archive in Lyon.' });
-      expect(extended).toMatchObject({ dueOn: addMonths(today, 3), extensionReason: 'The records are in the archive in Lyon.' });
-      expect(await fieldErrorsOf(caller.requests.extend({ id: request.id, reason: 'And once more, please.' }))).toMatch(/extended once/);
-      const mail = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, { to: 'ana@example.test', subject: { $like: '%more time%' } });
+      const request = await caller.requests.create({
+        type: 'access',
+        channel: 'email',
+        requesterEmail: 'ana@example.test',
+        country: 'FR',
+      });
+      const extended = await caller.requests.extend({
+        id: request.id,
+        reason: 'The records are in the archive in Lyon.',
+      });
+      expect(extended).toMatchObject({
+        dueOn: addMonths(today, 3),
+        extensionReason: 'The records are in the archive in Lyon.',
+      });
+      expect(
+        await fieldErrorsOf(caller.requests.extend({ id: request.id, reason: 'And once more, please.' })),
+      ).toMatch(/extended once/);
+      const mail = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, {
+        to: 'ana@example.test',
+        subject: { $like: '%more time%' },
+      });
       expect(mail.text).toContain('archive in Lyon');
-      const late = await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'b@example.test', country: 'FR', receivedOn: addDays(today, -35) });
-      expect(await fieldErrorsOf(caller.requests.extend({ id: late.id, reason: 'Too late for this, surely.' }))).toMatch(/Too late/);
+      const late = await caller.requests.create({
+        type: 'access',
+        channel: 'email',
+        requesterEmail: 'b@example.test',
+        country: 'FR',
+        receivedOn: addDays(today, -35),
+      });
+      expect(
+        await fieldErrorsOf(caller.requests.extend({ id: late.id, reason: 'Too late for this, surely.' })),
+      ).toMatch(/Too late/);
     });
 
     it('stores the day a staff-entered request arrived as a day, runs the deadline from it, and never dates anything in the future', async () => {
       const { tenant, caller } = await setup();
       const today = dayOf();
       const receivedOn = addDays(today, -3);
-      const letter = await caller.requests.create({ type: 'access', channel: 'letter', requesterEmail: 'post@example.test', country: 'IT', receivedOn });
+      const letter = await caller.requests.create({
+        type: 'access',
+        channel: 'letter',
+        requesterEmail: 'post@example.test',
+        country: 'IT',
+        receivedOn,
+      });
       expect(letter).toMatchObject({ receivedOn, dueOn: addMonths(receivedOn, 1) });
       expect(Date.parse(letter.receivedAt)).toBeLessThanOrEqual(Date.now());
       const row = await tenantEm(db.orm(), tenant.id).findOneOrFail(PrivacyRequest, letter.id);
       expect(row.receivedOn).toBe(receivedOn);
-      const receipt = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, { to: 'post@example.test' });
-      expect(receipt.text).toContain(`We received your request on ${receivedOn} and will answer by ${addMonths(receivedOn, 1)}`);
+      const receipt = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, {
+        to: 'post@example.test',
+      });
+      expect(receipt.text).toContain(
+        `We received your request on ${receivedOn} and will answer by ${addMonths(receivedOn, 1)}`,
+      );
       // The jurisdiction's deadlines are recomputed from the same day.
-      expect((await caller.requests.setJurisdiction({ id: letter.id, jurisdiction: 'california' })).dueOn).toBe(addDays(receivedOn, 45));
+      expect(
+        (await caller.requests.setJurisdiction({ id: letter.id, jurisdiction: 'california' })).dueOn,
+      ).toBe(addDays(receivedOn, 45));
 
-      const call = await caller.requests.create({ type: 'access', channel: 'phone', requesterEmail: 'call@example.test' });
+      const call = await caller.requests.create({
+        type: 'access',
+        channel: 'phone',
+        requesterEmail: 'call@example.test',
+      });
       expect(call.receivedOn).toBe(today);
       expect(Date.parse(call.receivedAt)).toBeLessThanOrEqual(Date.now());
 
       await expect(
-        caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'x@example.test', receivedOn: addDays(today, 1) }),
+        caller.requests.create({
+          type: 'access',
+          channel: 'email',
+          requesterEmail: 'x@example.test',
+          receivedOn: addDays(today, 1),
+        }),
       ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
       expect(await tenantEm(db.orm(), tenant.id).count(PrivacyRequest, {})).toBe(2);
     });
 
     it('emails the admins once a day about requests due soon or overdue', async () => {
       const { tenant, admin, caller } = await setup();
-      await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'ana@example.test', receivedOn: addDays(dayOf(), -40) });
+      await caller.requests.create({
+        type: 'access',
+        channel: 'email',
+        requesterEmail: 'ana@example.test',
+        receivedOn: addDays(dayOf(), -40),
+      });
       await sendDeadlineDigests(db.orm(), TEST_ORIGIN);
       await sendDeadlineDigests(db.orm(), TEST_ORIGIN);
-      const digests = await tenantEm(db.orm(), tenant.id).find(OutboxEmail, { template: 'privacy_request_digest' });
+      const digests = await tenantEm(db.orm(), tenant.id).find(OutboxEmail, {
+        template: 'privacy_request_digest',
+      });
       expect(digests.map((d) => d.to)).toEqual([admin.email]);
       expect(digests[0]?.text).toContain('OVERDUE');
       expect(digests[0]?.text).not.toContain('ana@example.test');
@@ -120,7 +222,12 @@ forEachDatabase('privacy requests', (db) => {
     it('refuses to give out, correct, restrict or erase data for an unverified request, changing nothing, and does each once verified', async () => {
       const { tenant, admin, caller } = await setup();
       const email = 'unverified@example.test';
-      const { candidate } = await seedJobWithApplicant(db.orm(), actorOf(admin.id, tenant.id), {}, { email, name: 'Uma Unverified' });
+      const { candidate } = await seedJobWithApplicant(
+        db.orm(),
+        actorOf(admin.id, tenant.id),
+        {},
+        { email, name: 'Uma Unverified' },
+      );
       const em = () => tenantEm(db.orm(), tenant.id);
       const create = (type: 'access' | 'rectification' | 'restriction' | 'erasure') =>
         caller.requests.create({ type, channel: 'email', requesterEmail: email, acknowledge: false });
@@ -128,12 +235,21 @@ forEachDatabase('privacy requests', (db) => {
       const rectification = await create('rectification');
       const restriction = await create('restriction');
       const erasure = await create('erasure');
-      const refused = { code: 'PRECONDITION_FAILED', message: expect.stringMatching(/^Verify the requester’s identity first/) };
+      const refused = {
+        code: 'PRECONDITION_FAILED',
+        message: expect.stringMatching(/^Verify the requester’s identity first/),
+      };
 
       await expect(caller.requests.export({ id: access.id })).rejects.toMatchObject(refused);
-      await expect(caller.requests.transition({ id: access.id, to: 'completed', answer: 'Your data is attached.' })).rejects.toMatchObject(refused);
-      await expect(caller.requests.transition({ id: rectification.id, to: 'completed', answer: 'Corrected.' })).rejects.toMatchObject(refused);
-      await expect(caller.requests.transition({ id: restriction.id, to: 'completed', answer: 'Restricted.' })).rejects.toMatchObject(refused);
+      await expect(
+        caller.requests.transition({ id: access.id, to: 'completed', answer: 'Your data is attached.' }),
+      ).rejects.toMatchObject(refused);
+      await expect(
+        caller.requests.transition({ id: rectification.id, to: 'completed', answer: 'Corrected.' }),
+      ).rejects.toMatchObject(refused);
+      await expect(
+        caller.requests.transition({ id: restriction.id, to: 'completed', answer: 'Restricted.' }),
+      ).rejects.toMatchObject(refused);
       await expect(caller.requests.executeErasure({ id: erasure.id })).rejects.toMatchObject(refused);
 
       // Nothing changed: no data out, no answer mailed, the candidate intact, every request still waiting.
@@ -141,23 +257,52 @@ forEachDatabase('privacy requests', (db) => {
       expect(await em().count(OutboxEmail, { to: email })).toBe(0);
       expect((await em().findOneOrFail(Candidate, candidate.id)).name).toBe('Uma Unverified');
       for (const request of [access, rectification, restriction, erasure]) {
-        expect(await caller.requests.get({ id: request.id })).toMatchObject({ status: 'received', verification: 'unverified', lastError: null, completedAt: null });
+        expect(await caller.requests.get({ id: request.id })).toMatchObject({
+          status: 'received',
+          verification: 'unverified',
+          lastError: null,
+          completedAt: null,
+        });
       }
 
-      for (const request of [access, rectification, restriction, erasure]) await caller.requests.transition({ id: request.id, to: 'verified' });
+      for (const request of [access, rectification, restriction, erasure])
+        await caller.requests.transition({ id: request.id, to: 'verified' });
       const zip = await caller.requests.export({ id: access.id });
       expect(Buffer.from(zip.contentBase64, 'base64').subarray(0, 2).toString('latin1')).toBe('PK');
-      expect((await caller.requests.transition({ id: access.id, to: 'completed', answer: 'Your data is attached.' })).status).toBe('completed');
-      expect((await caller.requests.transition({ id: rectification.id, to: 'completed', answer: 'Corrected.' })).status).toBe('completed');
-      expect((await caller.requests.transition({ id: restriction.id, to: 'completed', answer: 'Restricted.' })).status).toBe('completed');
+      expect(
+        (
+          await caller.requests.transition({
+            id: access.id,
+            to: 'completed',
+            answer: 'Your data is attached.',
+          })
+        ).status,
+      ).toBe('completed');
+      expect(
+        (await caller.requests.transition({ id: rectification.id, to: 'completed', answer: 'Corrected.' }))
+          .status,
+      ).toBe('completed');
+      expect(
+        (await caller.requests.transition({ id: restriction.id, to: 'completed', answer: 'Restricted.' }))
+          .status,
+      ).toBe('completed');
       expect((await caller.requests.executeErasure({ id: erasure.id })).status).toBe('completed');
       expect((await em().findOneOrFail(Candidate, candidate.id)).name).toMatch(/^Anonymized candidate #/);
     });
 
     it('lets an unverified request be refused (identity could not be confirmed)', async () => {
       const { caller } = await setup();
-      const request = await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'who@example.test' });
-      const refused = await caller.requests.transition({ id: request.id, to: 'refused', reason: 'Identity could not be verified', answer: 'We could not confirm who you are.' });
+      const request = await caller.requests.create({
+        type: 'access',
+        channel: 'email',
+        requesterEmail: 'who@example.test',
+      });
+      const refused = await caller.requests.transition({
+        id: request.id,
+        to: 'refused',
+        reason: 'Identity could not be verified',
+        answer: 'We could not confirm who you are.',
+      });
       expect(refused).toMatchObject({ status: 'refused', verification: 'unverified' });
     });
   });
@@ -176,7 +321,11 @@ forEachDatabase('privacy requests', (db) => {
         receivedOn,
         acknowledge: false,
       });
-      expect(request).toMatchObject({ acknowledgedAt: null, deadline: 'overdue', clock: { kind: 'acknowledge', on: request.acknowledgeBy, state: 'overdue' } });
+      expect(request).toMatchObject({
+        acknowledgedAt: null,
+        deadline: 'overdue',
+        clock: { kind: 'acknowledge', on: request.acknowledgeBy, state: 'overdue' },
+      });
       expect(request.dueOn > today).toBe(true);
       expect(await caller.requests.counts()).toMatchObject({ overdue: 1 });
       const acknowledged = await caller.requests.acknowledge({ id: request.id });
@@ -185,7 +334,9 @@ forEachDatabase('privacy requests', (db) => {
       expect(acknowledged.actions.map((a) => a.action)).toContain('request.acknowledged');
       const mail = await tenantEm(db.orm(), tenant.id).findOneOrFail(OutboxEmail, { to: 'cal@example.test' });
       expect(mail.text).toContain(`will answer by ${request.dueOn}`);
-      await expect(caller.requests.acknowledge({ id: request.id })).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+      await expect(caller.requests.acknowledge({ id: request.id })).rejects.toMatchObject({
+        code: 'PRECONDITION_FAILED',
+      });
     });
   });
 
@@ -200,7 +351,10 @@ forEachDatabase('privacy requests', (db) => {
             channel: 'letter',
             requesterEmail: 'subject@example.test',
             agentName: 'Agent Smith LLP',
-            agentProofFile: { filename: 'proof.exe', contentBase64: Buffer.from('MZ not a document').toString('base64') },
+            agentProofFile: {
+              filename: 'proof.exe',
+              contentBase64: Buffer.from('MZ not a document').toString('base64'),
+            },
           }),
         ),
       ).toEqual({ agentProofFile: ['Not a PDF, DOCX, ODT, PNG or JPEG file'] });
@@ -212,14 +366,22 @@ forEachDatabase('privacy requests', (db) => {
         requesterEmail: 'subject@example.test',
         agentName: 'Agent Smith LLP',
         agentProof: 'Signed permission, notarized',
-        agentProofFile: { filename: 'permission.pdf', contentBase64: pdfBytes('signed permission').toString('base64') },
+        agentProofFile: {
+          filename: 'permission.pdf',
+          contentBase64: pdfBytes('signed permission').toString('base64'),
+        },
       });
-      expect(request.agentProofFile).toMatchObject({ filename: 'permission.pdf', contentType: 'application/pdf' });
+      expect(request.agentProofFile).toMatchObject({
+        filename: 'permission.pdf',
+        contentType: 'application/pdf',
+      });
       const proof = await caller.requests.agentProof({ id: request.id });
       expect(Buffer.from(proof.contentBase64, 'base64').toString('latin1')).toContain('signed permission');
 
       // At rest the file is sealed under the tenant key: the file store alone reads nothing.
-      const stored = await deps.files.read((await em.findOneOrFail(PrivacyRequest, request.id)).agentProofKey!);
+      const stored = await deps.files.read(
+        (await em.findOneOrFail(PrivacyRequest, request.id)).agentProofKey!,
+      );
       expect(stored.toString('latin1')).not.toContain('signed permission');
       expect(stored.subarray(0, 5).toString('latin1')).not.toBe('%PDF-');
 
@@ -234,18 +396,38 @@ forEachDatabase('privacy requests', (db) => {
       expect(Buffer.from(again.contentBase64, 'base64').toString('latin1')).toContain('signed permission');
       // The next rotation may delete the retired key: no key file and no proof names it any more.
       expect((await rotateTenantKey(db.orm().em.fork(), deps, tenant.id)).deleted).toBe(1);
-      expect(Buffer.from((await caller.requests.agentProof({ id: request.id })).contentBase64, 'base64').toString('latin1')).toContain('signed permission');
+      expect(
+        Buffer.from((await caller.requests.agentProof({ id: request.id })).contentBase64, 'base64').toString(
+          'latin1',
+        ),
+      ).toContain('signed permission');
 
       const firstKey = (await em.findOneOrFail(PrivacyRequest, request.id)).agentProofKey!;
-      const replaced = await caller.requests.attachAgentProof({ id: request.id, filename: 'permission-v2.pdf', contentBase64: pdfBytes('second').toString('base64') });
+      const replaced = await caller.requests.attachAgentProof({
+        id: request.id,
+        filename: 'permission-v2.pdf',
+        contentBase64: pdfBytes('second').toString('base64'),
+      });
       expect(replaced.agentProofFile?.filename).toBe('permission-v2.pdf');
       await expect(deps.files.read(firstKey)).rejects.toThrow();
 
-      const direct = await caller.requests.create({ type: 'access', channel: 'email', requesterEmail: 'self@example.test' });
-      await expect(caller.requests.attachAgentProof({ id: direct.id, filename: 'p.pdf', contentBase64: pdfBytes().toString('base64') })).rejects.toMatchObject({
+      const direct = await caller.requests.create({
+        type: 'access',
+        channel: 'email',
+        requesterEmail: 'self@example.test',
+      });
+      await expect(
+        caller.requests.attachAgentProof({
+          id: direct.id,
+          filename: 'p.pdf',
+          contentBase64: pdfBytes().toString('base64'),
+        }),
+      ).rejects.toMatchObject({
         code: 'PRECONDITION_FAILED',
       });
-      await expect(caller.requests.agentProof({ id: direct.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(caller.requests.agentProof({ id: direct.id })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
     });
   });
 
@@ -253,13 +435,20 @@ forEachDatabase('privacy requests', (db) => {
     it('keeps a restricted candidate’s applications where they are and hides them from non-admins', async () => {
       const { tenant, admin, deps, caller } = await setup();
       const actor = actorOf(admin.id, tenant.id);
-      const { job, candidate, applicationId } = await seedJobWithApplicant(db.orm(), actor, {}, { name: 'Rita Restricted' });
+      const { job, candidate, applicationId } = await seedJobWithApplicant(
+        db.orm(),
+        actor,
+        {},
+        { name: 'Rita Restricted' },
+      );
       const em = tenantEm(db.orm(), tenant.id);
       const row = await em.findOneOrFail(Candidate, candidate.id);
       row.restrictedAt = new Date();
       await em.flush();
       const screening = job.stages.find((s) => s.kind === 'screening')!;
-      expect(await fieldErrorsOf(caller.applications.move({ ids: [applicationId], stageId: screening.id }))).toEqual({
+      expect(
+        await fieldErrorsOf(caller.applications.move({ ids: [applicationId], stageId: screening.id })),
+      ).toEqual({
         ids: ['Restricted at the candidate’s request'],
       });
       const recruiter = await seedUser(db.orm().em.fork(), tenant, 'recruiter');
@@ -272,21 +461,39 @@ forEachDatabase('privacy requests', (db) => {
   describe('legal holds', () => {
     it('block erasure with their reason until released', async () => {
       const { tenant, admin, caller } = await setup();
-      const { candidate } = await seedJobWithApplicant(db.orm(), actorOf(admin.id, tenant.id), {}, { email: 'held@example.test' });
-      const hold = await caller.holds.place({ candidateId: candidate.id, reason: 'Claim before the labour court, file 4 Ca 123/26' });
+      const { candidate } = await seedJobWithApplicant(
+        db.orm(),
+        actorOf(admin.id, tenant.id),
+        {},
+        { email: 'held@example.test' },
+      );
+      const hold = await caller.holds.place({
+        candidateId: candidate.id,
+        reason: 'Claim before the labour court, file 4 Ca 123/26',
+      });
       expect(hold).toMatchObject({ active: true, placedBy: expect.any(String) });
       expect((await caller.holds.list({})).map((h) => h.id)).toEqual([hold.id]);
-      const request = await caller.requests.create({ type: 'erasure', channel: 'email', requesterEmail: 'held@example.test' });
+      const request = await caller.requests.create({
+        type: 'erasure',
+        channel: 'email',
+        requesterEmail: 'held@example.test',
+      });
       await caller.requests.transition({ id: request.id, to: 'verified' });
-      expect(await fieldErrorsOf(caller.requests.executeErasure({ id: request.id }))).toEqual({ id: ['Under legal hold'] });
+      expect(await fieldErrorsOf(caller.requests.executeErasure({ id: request.id }))).toEqual({
+        id: ['Under legal hold'],
+      });
       await expect(caller.requests.executeErasure({ id: request.id })).rejects.toThrow(/labour court/);
-      expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).email).toBe('held@example.test');
+      expect((await tenantEm(db.orm(), tenant.id).findOneOrFail(Candidate, candidate.id)).email).toBe(
+        'held@example.test',
+      );
       expect((await caller.holds.release({ id: hold.id })).active).toBe(false);
       expect(await caller.holds.list({})).toEqual([]);
       expect((await caller.requests.executeErasure({ id: request.id })).status).toBe('completed');
       // The released hold stays on record.
       expect((await caller.holds.list({ activeOnly: false })).map((h) => h.id)).toEqual([hold.id]);
-      await expect(caller.holds.place({ candidateId: candidate.id, reason: 'x' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      await expect(caller.holds.place({ candidateId: candidate.id, reason: 'x' })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+      });
     });
   });
 
@@ -297,19 +504,61 @@ forEachDatabase('privacy requests', (db) => {
       await caller.privacy.updateSettings({
         ...settings,
         recipients: [
-          { name: 'Checkr', role: 'controller', purpose: 'Background checks', country: 'US', safeguard: 'scc', notifyEmail: 'privacy@checkr.example', hrExport: false },
-          { name: 'Sterling', role: 'controller', purpose: 'Background checks', country: 'US', safeguard: 'scc', notifyEmail: 'privacy@sterling.example', hrExport: false },
-          { name: 'Mailer', role: 'processor', purpose: 'Email delivery', country: 'DE', safeguard: 'none', notifyEmail: '', hrExport: false },
+          {
+            name: 'Checkr',
+            role: 'controller',
+            purpose: 'Background checks',
+            country: 'US',
+            safeguard: 'scc',
+            notifyEmail: 'privacy@checkr.example',
+            hrExport: false,
+          },
+          {
+            name: 'Sterling',
+            role: 'controller',
+            purpose: 'Background checks',
+            country: 'US',
+            safeguard: 'scc',
+            notifyEmail: 'privacy@sterling.example',
+            hrExport: false,
+          },
+          {
+            name: 'Mailer',
+            role: 'processor',
+            purpose: 'Email delivery',
+            country: 'DE',
+            safeguard: 'none',
+            notifyEmail: '',
+            hrExport: false,
+          },
         ],
       });
-      const { candidate } = await seedJobWithApplicant(db.orm(), actorOf(admin.id, tenant.id), {}, { email: 'erase.me@example.test', name: 'Erin Erasable' });
+      const { candidate } = await seedJobWithApplicant(
+        db.orm(),
+        actorOf(admin.id, tenant.id),
+        {},
+        { email: 'erase.me@example.test', name: 'Erin Erasable' },
+      );
       // Checkr received Erin's data; Sterling, though listed, never did.
-      await caller.candidates.recordDisclosure({ candidateId: candidate.id, recipient: 'Checkr', categories: ['user.name', 'user.contact.email'] });
-      await caller.attachments.upload({ candidateId: candidate.id, kind: 'resume', filename: 'erin.pdf', contentBase64: pdfBytes('erin').toString('base64') });
+      await caller.candidates.recordDisclosure({
+        candidateId: candidate.id,
+        recipient: 'Checkr',
+        categories: ['user.name', 'user.contact.email'],
+      });
+      await caller.attachments.upload({
+        candidateId: candidate.id,
+        kind: 'resume',
+        filename: 'erin.pdf',
+        contentBase64: pdfBytes('erin').toString('base64'),
+      });
       const em = tenantEm(db.orm(), tenant.id);
       const key = (await em.findOneOrFail(Attachment, { candidate: candidate.id })).storageKey;
       expect(await deps.keyStore.read(tenant.id, candidate.id)).not.toBeNull();
-      const request = await caller.requests.create({ type: 'erasure', channel: 'email', requesterEmail: 'erase.me@example.test' });
+      const request = await caller.requests.create({
+        type: 'erasure',
+        channel: 'email',
+        requesterEmail: 'erase.me@example.test',
+      });
       expect(request.candidateId).toBe(candidate.id);
       expect(await fieldErrorsOf(caller.requests.executeErasure({ id: request.id }))).toMatch(/Verify/);
       await caller.requests.transition({ id: request.id, to: 'verified' });
@@ -332,7 +581,12 @@ forEachDatabase('privacy requests', (db) => {
       // The answer reaches the requester even though the request no longer holds their address.
       const row = await tenantEm(db.orm(), tenant.id).findOneOrFail(PrivacyRequest, request.id);
       expect(row.requesterEmail).toBe('');
-      expect(await tenantEm(db.orm(), tenant.id).count(OutboxEmail, { to: 'erase.me@example.test', subject: { $like: '%your data has been erased' } })).toBe(1);
+      expect(
+        await tenantEm(db.orm(), tenant.id).count(OutboxEmail, {
+          to: 'erase.me@example.test',
+          subject: { $like: '%your data has been erased' },
+        }),
+      ).toBe(1);
     });
   });
 });

@@ -25,16 +25,24 @@ const RECIPIENT_NOTICE: Partial<Record<RequestRow['type'], RecipientNoticeKind>>
   restriction: 'restriction',
 };
 
-export async function transitionRequest(em: Em, actor: Actor, input: z.output<typeof ZRequestTransitionInput>): Promise<TPrivacyRequest> {
+export async function transitionRequest(
+  em: Em,
+  actor: Actor,
+  input: z.output<typeof ZRequestTransitionInput>,
+): Promise<TPrivacyRequest> {
   await em.transactional(async (tx) => {
     const row = await loadRequest(tx, input.id);
     const from: TRequestStatus = row.status;
     // Completing sends the answer (the data, or word of what was corrected or restricted) and tells the recipients.
     if (input.to === 'completed') assertIdentityVerified(row);
     if (!TRANSITIONS[from].includes(input.to)) {
-      throw new AppError('PRECONDITION_FAILED', `A ${from.replace('_', ' ')} request cannot become ${input.to.replace('_', ' ')}`, {
-        to: [`Allowed next: ${TRANSITIONS[from].join(', ') || 'none'}`],
-      });
+      throw new AppError(
+        'PRECONDITION_FAILED',
+        `A ${from.replace('_', ' ')} request cannot become ${input.to.replace('_', ' ')}`,
+        {
+          to: [`Allowed next: ${TRANSITIONS[from].join(', ') || 'none'}`],
+        },
+      );
     }
     row.status = input.to;
     if (input.to === 'verified') row.verification = 'verified';
@@ -42,7 +50,14 @@ export async function transitionRequest(em: Em, actor: Actor, input: z.output<ty
       row.answer = input.answer;
       row.completedAt = new Date();
       if (input.to === 'refused') row.refusalReason = input.reason;
-      await mailRequester(tx, row, actor.tenantId, row.requesterEmail, input.to === 'completed' ? 'your privacy request is done' : 'your privacy request', input.answer);
+      await mailRequester(
+        tx,
+        row,
+        actor.tenantId,
+        row.requesterEmail,
+        input.to === 'completed' ? 'your privacy request is done' : 'your privacy request',
+        input.answer,
+      );
       const kind = RECIPIENT_NOTICE[row.type];
       // An erasure tells them as it runs (executeErasure); a completed correction or restriction tells them here.
       if (input.to === 'completed' && kind && kind !== 'erasure' && row.candidate) {

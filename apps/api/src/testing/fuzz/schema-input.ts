@@ -70,7 +70,11 @@ function typeOf(schema: JsonSchema): string | undefined {
 /** A value that mostly fits `schema`; each field is sometimes swapped for a hostile one. */
 function fromSchema(schema: JsonSchema, known: KnownValues, depth: number): fc.Arbitrary<unknown> {
   const fitting = fittingValue(schema, known, depth);
-  return fc.oneof({ weight: 6, arbitrary: fitting }, { weight: 1, arbitrary: nastyString }, { weight: 1, arbitrary: nastyValue });
+  return fc.oneof(
+    { weight: 6, arbitrary: fitting },
+    { weight: 1, arbitrary: nastyString },
+    { weight: 1, arbitrary: nastyValue },
+  );
 }
 
 function fittingValue(schema: JsonSchema, known: KnownValues, depth: number): fc.Arbitrary<unknown> {
@@ -78,13 +82,17 @@ function fittingValue(schema: JsonSchema, known: KnownValues, depth: number): fc
   if (schema.enum?.length) return fc.constantFrom(...schema.enum);
   const alternatives = schema.anyOf ?? schema.oneOf;
   if (alternatives?.length) return fc.oneof(...alternatives.map((s) => fittingValue(s, known, depth)));
-  if (schema.allOf?.length) return fittingValue(Object.assign({}, ...schema.allOf) as JsonSchema, known, depth);
+  if (schema.allOf?.length)
+    return fittingValue(Object.assign({}, ...schema.allOf) as JsonSchema, known, depth);
   if (depth > 6) return nastyValue;
   switch (typeOf(schema)) {
     case 'string':
       return validString(schema, known);
     case 'integer':
-      return fc.integer({ min: Math.max(schema.minimum ?? -1000, -(2 ** 31)), max: Math.min(schema.maximum ?? 1000, 2 ** 31) });
+      return fc.integer({
+        min: Math.max(schema.minimum ?? -1000, -(2 ** 31)),
+        max: Math.min(schema.maximum ?? 1000, 2 ** 31),
+      });
     case 'number':
       return fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6, noNaN: true });
     case 'boolean':

@@ -11,13 +11,19 @@ function bodyInit(body: FuzzBody): { body: NonNullable<RequestInit['body']>; con
     case 'form': {
       if (body.encoding === 'urlencoded') {
         // Written by hand, not with URLSearchParams, so broken escapes in the values reach the server as they are.
-        const text = body.fields.map(([name, value]) => `${name}=${typeof value === 'string' ? value : value.file}`).join('&');
+        const text = body.fields
+          .map(([name, value]) => `${name}=${typeof value === 'string' ? value : value.file}`)
+          .join('&');
         return { body: text, contentType: 'application/x-www-form-urlencoded' };
       }
       const form = new FormData();
       for (const [name, value] of body.fields) {
         if (typeof value === 'string') form.append(name, value);
-        else form.append(name, new File([new Uint8Array(value.bytes)], value.file, { type: 'application/octet-stream' }));
+        else
+          form.append(
+            name,
+            new File([new Uint8Array(value.bytes)], value.file, { type: 'application/octet-stream' }),
+          );
       }
       return { body: form };
     }
@@ -28,7 +34,11 @@ function bodyInit(body: FuzzBody): { body: NonNullable<RequestInit['body']>; con
  * Sends a generated request through the app in-process, as the given
  * sender's cookies say, beside whatever foreign cookies it carries.
  */
-export async function sendFuzzRequest(app: App, request: FuzzRequest, senderCookie: string | null): Promise<Response> {
+export async function sendFuzzRequest(
+  app: App,
+  request: FuzzRequest,
+  senderCookie: string | null,
+): Promise<Response> {
   const headers = new Headers(request.headers);
   const cookies = [...request.extraCookies, ...(senderCookie ? [senderCookie] : [])];
   if (cookies.length > 0) headers.set('Cookie', cookies.join('; '));

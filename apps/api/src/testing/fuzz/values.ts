@@ -32,7 +32,9 @@ const TRICKY_CHARACTERS = [
 
 /** A string that mixes ordinary text with the tricky characters above. */
 export const trickyString: fc.Arbitrary<string> = fc
-  .array(fc.oneof(fc.string({ maxLength: 12, unit: 'grapheme' }), fc.constantFrom(...TRICKY_CHARACTERS)), { maxLength: 8 })
+  .array(fc.oneof(fc.string({ maxLength: 12, unit: 'grapheme' }), fc.constantFrom(...TRICKY_CHARACTERS)), {
+    maxLength: 8,
+  })
   .map((parts) => parts.join(''));
 
 /** Strings far past any field's limit (and one well-formed but huge). */
@@ -45,7 +47,10 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: trickyString },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 1, arbitrary: oversizedString },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', 'null', 'undefined', '0', '-1', 'NaN', '[]', '{}', 'true') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('', ' ', 'null', 'undefined', '0', '-1', 'NaN', '[]', '{}', 'true'),
+  },
 );
 
 const nastyNumber: fc.Arbitrary<number> = fc.oneof(
@@ -63,7 +68,9 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((
     fc.boolean(),
     fc.constant(null),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(nastyString, fc.constantFrom('__proto__', 'constructor', 'id')), tie('value'), { maxKeys: 4 }),
+    fc.dictionary(fc.oneof(nastyString, fc.constantFrom('__proto__', 'constructor', 'id')), tie('value'), {
+      maxKeys: 4,
+    }),
   ),
 })).value;
 
@@ -75,7 +82,16 @@ export const deeplyNested: fc.Arbitrary<unknown> = fc
 /** A Cookie header value: sometimes well-formed, sometimes foreign cookies with undecodable values. */
 export const nastyCookies: fc.Arbitrary<string[]> = fc.array(
   fc.oneof(
-    fc.constantFrom('_ga=GA1.2.3', 'theme=%', 'bad=%E0%A4%A', 'pct=100%', 'x=%zz', '=novalue', 'noequals', 'q="%"'),
+    fc.constantFrom(
+      '_ga=GA1.2.3',
+      'theme=%',
+      'bad=%E0%A4%A',
+      'pct=100%',
+      'x=%zz',
+      '=novalue',
+      'noequals',
+      'q="%"',
+    ),
     fc.tuple(fc.stringMatching(/^[a-z_]{1,8}$/), nastyString).map(([name, value]) => `${name}=${value}`),
   ),
   { maxLength: 3 },

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123172943_email_templates extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`alter table "tenant" add column "email_templates" jsonb null;`);
   }
@@ -9,5 +8,4 @@ export class Migration20261123172943_email_templates extends Migration {
   override async down(): Promise<void> {
     this.addSql(`alter table "tenant" drop column "email_templates";`);
   }
-
 }

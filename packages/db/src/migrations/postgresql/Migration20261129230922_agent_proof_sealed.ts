@@ -1,15 +1,11 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261129230922_agent_proof_sealed extends Migration {
-
   override async up(): Promise<void> {
-
     this.addSql(`alter table "privacy_request" add column "agent_proof_sealed_with" uuid null;`);
   }
 
   override async down(): Promise<void> {
-
     this.addSql(`alter table "privacy_request" drop column "agent_proof_sealed_with";`);
   }
-
 }

@@ -14,9 +14,15 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261206122913_application_counts extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`alter table "application" add column "candidate_restricted" boolean not null default false;`);
-    this.addSql(`create index "application_job_id_applied_at_id_index" on "application" ("job_id", "applied_at", "id");`);
-    this.addSql(`create index "application_job_id_status_applied_at_id_index" on "application" ("job_id", "status", "applied_at", "id");`);
+    this.addSql(
+      `alter table "application" add column "candidate_restricted" boolean not null default false;`,
+    );
+    this.addSql(
+      `create index "application_job_id_applied_at_id_index" on "application" ("job_id", "applied_at", "id");`,
+    );
+    this.addSql(
+      `create index "application_job_id_status_applied_at_id_index" on "application" ("job_id", "status", "applied_at", "id");`,
+    );
 
     this.addSql(
       'update "application" set "candidate_restricted" = true where "candidate_id" in (select "id" from "candidate" where "restricted_at" is not null);',
@@ -27,7 +33,9 @@ export class Migration20261206122913_application_counts extends Migration {
         'constraint "application_count_stage_id_foreign" foreign key ("stage_id") references "job_stage" ("id") on delete cascade, ' +
         'constraint "application_count_pkey" primary key ("job_id", "stage_id", "status", "candidate_restricted"));',
     );
-    this.addSql('create index "application_count_tenant_id_status_index" on "application_count" ("tenant_id", "status");');
+    this.addSql(
+      'create index "application_count_tenant_id_status_index" on "application_count" ("tenant_id", "status");',
+    );
     this.addSql(
       'insert into "application_count" ("tenant_id", "job_id", "stage_id", "status", "candidate_restricted", "n") ' +
         'select "tenant_id", "job_id", "stage_id", "status", "candidate_restricted", count(*) from "application" group by 1, 2, 3, 4, 5;',

@@ -16,8 +16,12 @@ export class Migration20261206150000_search_accents extends Migration {
     );
     this.addSql('drop index if exists "candidate_name_trgm";');
     this.addSql('drop index if exists "candidate_email_trgm";');
-    this.addSql('create index "candidate_name_fold_trgm" on "candidate" using gin (candor_fold("name") gin_trgm_ops);');
-    this.addSql('create index "candidate_email_fold_trgm" on "candidate" using gin (candor_fold("email") gin_trgm_ops);');
+    this.addSql(
+      'create index "candidate_name_fold_trgm" on "candidate" using gin (candor_fold("name") gin_trgm_ops);',
+    );
+    this.addSql(
+      'create index "candidate_email_fold_trgm" on "candidate" using gin (candor_fold("email") gin_trgm_ops);',
+    );
   }
 
   override async down(): Promise<void> {

@@ -18,9 +18,15 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261206122912_application_counts extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`alter table \`application\` add column \`candidate_restricted\` integer not null default false;`);
-    this.addSql(`create index \`application_job_id_applied_at_id_index\` on \`application\` (\`job_id\`, \`applied_at\`, \`id\`);`);
-    this.addSql(`create index \`application_job_id_status_applied_at_id_index\` on \`application\` (\`job_id\`, \`status\`, \`applied_at\`, \`id\`);`);
+    this.addSql(
+      `alter table \`application\` add column \`candidate_restricted\` integer not null default false;`,
+    );
+    this.addSql(
+      `create index \`application_job_id_applied_at_id_index\` on \`application\` (\`job_id\`, \`applied_at\`, \`id\`);`,
+    );
+    this.addSql(
+      `create index \`application_job_id_status_applied_at_id_index\` on \`application\` (\`job_id\`, \`status\`, \`applied_at\`, \`id\`);`,
+    );
 
     this.addSql(
       'update `application` set `candidate_restricted` = 1 where `candidate_id` in (select `id` from `candidate` where `restricted_at` is not null);',
@@ -31,7 +37,9 @@ export class Migration20261206122912_application_counts extends Migration {
         'constraint `application_count_stage_id_foreign` foreign key(`stage_id`) references `job_stage`(`id`) on delete cascade, ' +
         'primary key (`job_id`, `stage_id`, `status`, `candidate_restricted`));',
     );
-    this.addSql('create index `application_count_tenant_id_status_index` on `application_count` (`tenant_id`, `status`);');
+    this.addSql(
+      'create index `application_count_tenant_id_status_index` on `application_count` (`tenant_id`, `status`);',
+    );
     this.addSql(
       'insert into `application_count` (`tenant_id`, `job_id`, `stage_id`, `status`, `candidate_restricted`, `n`) ' +
         'select `tenant_id`, `job_id`, `stage_id`, `status`, `candidate_restricted`, count(*) from `application` group by 1, 2, 3, 4, 5;',
@@ -41,8 +49,12 @@ export class Migration20261206122912_application_counts extends Migration {
       'insert into `application_count` (`tenant_id`, `job_id`, `stage_id`, `status`, `candidate_restricted`, `n`) ' +
       `values (${row}.tenant_id, ${row}.job_id, ${row}.stage_id, ${row}.status, ${row}.candidate_restricted, ${n}) ` +
       'on conflict (`job_id`, `stage_id`, `status`, `candidate_restricted`) do update set `n` = `n` + excluded.`n`;';
-    this.addSql(`create trigger \`application_count_ai\` after insert on \`application\` begin ${add('new', 1)} end;`);
-    this.addSql(`create trigger \`application_count_ad\` after delete on \`application\` begin ${add('old', -1)} end;`);
+    this.addSql(
+      `create trigger \`application_count_ai\` after insert on \`application\` begin ${add('new', 1)} end;`,
+    );
+    this.addSql(
+      `create trigger \`application_count_ad\` after delete on \`application\` begin ${add('old', -1)} end;`,
+    );
     this.addSql(
       'create trigger `application_count_au` after update of `job_id`, `stage_id`, `status`, `candidate_restricted` on `application` ' +
         'when old.job_id is not new.job_id or old.stage_id is not new.stage_id or old.status is not new.status or old.candidate_restricted is not new.candidate_restricted ' +

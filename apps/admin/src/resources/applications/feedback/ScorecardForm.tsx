@@ -23,8 +23,8 @@ import {
 import { type FormEvent, useId, useState } from 'react';
 import { useNotify } from 'react-admin';
 import { IN_CANDIDATE_COPY } from '../../../lib/labels';
-import { useCandorDataProvider } from '../../../providers/useCandorDataProvider';
 import { toHttpError } from '../../../providers/errors';
+import { useCandorDataProvider } from '../../../providers/useCandorDataProvider';
 import { interviewTimeLabel } from '../Interviews';
 import { type Criterion, RatingInput } from './RatingInput';
 

@@ -9,8 +9,8 @@ import { Confirm, useNotify } from 'react-admin';
 import { type CandorPermissions, hasPermission } from '../../../access';
 import { dateLabel, dateTimeLabel } from '../../../lib/dates';
 import { useMe } from '../../../providers/authProvider';
-import { useCandorDataProvider } from '../../../providers/useCandorDataProvider';
 import { toHttpError } from '../../../providers/errors';
+import { useCandorDataProvider } from '../../../providers/useCandorDataProvider';
 import { OfferStatusChip } from './OfferStatusChip';
 import { OPEN_STATUSES } from './offerStatus';
 

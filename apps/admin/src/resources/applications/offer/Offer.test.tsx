@@ -3,8 +3,8 @@ import { DEFAULT_HIRING_SETTINGS, type TJob, type TOffer } from '@candor/schemas
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { permissionsOf } from '../../../testing/permissions';
 import { aJob, anApplication, anOffer, dayIn } from '../../../testing/fixtures';
+import { permissionsOf } from '../../../testing/permissions';
 import { type FakeCalls, fakeDataProvider, renderAdmin, signedIn } from '../../../testing/renderAdmin';
 import { Offer } from './Offer';
 

@@ -8,11 +8,11 @@ import {
 import { CircularProgress, DialogContent, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { type FormEvent, useState } from 'react';
 import { useGetOne, useNotify } from 'react-admin';
-import { useHiringSettings } from '../../../providers/useHiringSettings';
-import { useCandorDataProvider } from '../../../providers/useCandorDataProvider';
+import { DialogForm } from '../../../components/FormDialog';
 import { DETAIL } from '../../../providers/detail';
 import { toHttpError } from '../../../providers/errors';
-import { DialogForm } from '../../../components/FormDialog';
+import { useCandorDataProvider } from '../../../providers/useCandorDataProvider';
+import { useHiringSettings } from '../../../providers/useHiringSettings';
 
 const PERIOD_LABELS: Record<(typeof SALARY_PERIODS)[number], string> = {
   year: 'per year',

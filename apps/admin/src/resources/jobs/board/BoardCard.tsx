@@ -2,9 +2,9 @@ import { candidateLabel } from '@candor/schemas';
 import { Box, Card, Chip, Link, Stack, Typography } from '@mui/material';
 import type { DragEvent } from 'react';
 import { Link as RouterLink } from 'react-router';
+import { MoveMenu, type StageRef } from '../../../components/MoveMenu';
 import { ageLabel, dateLabel, stageAgeLabel } from '../../../lib/dates';
 import { APPLICATION_STATUS_LABELS } from '../../../lib/labels';
-import { MoveMenu, type StageRef } from '../../../components/MoveMenu';
 import { RestrictedChip } from '../../candidates/Restriction';
 import type { BoardCard as Card_ } from './boardState';
 
@@ -69,7 +69,12 @@ export function BoardCard({ card, stages, canManage, onPick, onDragStart, onDrag
             Applied {ageLabel(card.appliedAt)}
           </Typography>
           {card.stageEnteredAt !== card.appliedAt && (
-            <Typography variant="caption" color="text.secondary" component="p" title={dateLabel(card.stageEnteredAt)}>
+            <Typography
+              variant="caption"
+              color="text.secondary"
+              component="p"
+              title={dateLabel(card.stageEnteredAt)}
+            >
               {stageAgeLabel(card.stageEnteredAt)} in this stage
             </Typography>
           )}
