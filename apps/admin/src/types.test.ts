@@ -92,7 +92,11 @@ describe('AppRouter types seen from the backoffice', () => {
     >().toEqualTypeOf<boolean>();
     expectTypeOf<Out['applications']['list']['data'][number]['status']>().toEqualTypeOf<TApplicationStatus>();
     expectTypeOf<Out['applications']['board']['columns'][number]['count']>().toEqualTypeOf<number>();
-    expectTypeOf<Out['applications']['move']>().toEqualTypeOf<{ updated: number; skipped: number }>();
+    expectTypeOf<Out['applications']['move']>().toEqualTypeOf<{
+      updated: number;
+      skipped: number;
+      rejectionEmailsWithdrawn: number;
+    }>();
     expectTypeOf<Out['applications']['reject']>().toEqualTypeOf<{ updated: number; skipped: number }>();
     expectTypeOf<Out['applications']['get']['stageHistory'][number]['by']>().toEqualTypeOf<{
       id: string;

@@ -12,6 +12,7 @@ import {
   ZBulkResult,
   ZHrExportResult,
   ZIdInput,
+  ZMoveResult,
   ZNote,
   ZNoteInput,
 } from '@candor/schemas';
@@ -49,7 +50,7 @@ export const applicationsRouter = router({
 
   move: roleProcedure('applications.manage')
     .input(ZApplicationMoveInput)
-    .output(ZBulkResult)
+    .output(ZMoveResult)
     .mutation(({ ctx, input }) => moveApplications(ctx.em, ctx.actor, input)),
 
   reject: roleProcedure('applications.manage')

@@ -346,6 +346,50 @@ forEachDatabase('hiring', (db) => {
       expect((await caller.applications.get({ id: applicationId })).rejection).toBeNull();
     });
 
+    it('takes back a rejection email still pending when the rejection is undone, and only that one', async () => {
+      const { actor, caller, tenant, deps } = await setup();
+      const first = await seedJobWithApplicant(db.orm(), actor);
+      const second = await seedJobWithApplicant(db.orm(), actor);
+      const sentAlready = await seedJobWithApplicant(db.orm(), actor);
+      await caller.applications.reject({
+        ids: [first.applicationId, second.applicationId],
+        reasonId: 'skills',
+        emailDelayHours: 24,
+      });
+      await caller.applications.reject({
+        ids: [sentAlready.applicationId],
+        reasonId: 'skills',
+        emailDelayHours: 0,
+      });
+      const delivered: string[] = [];
+      await deliverDueEmails(
+        db.orm().em.fork(),
+        { kind: 'file', send: async (m) => void delivered.push(m.to) },
+        'hr@example.test',
+        deps.logger,
+      );
+      expect(delivered).toEqual([sentAlready.candidate.email]);
+
+      expect(
+        await caller.applications.move({ ids: [first.applicationId], stageId: first.job.stages[1]!.id }),
+      ).toEqual({ updated: 1, skipped: 0, rejectionEmailsWithdrawn: 1 });
+      expect(
+        await caller.applications.move({
+          ids: [sentAlready.applicationId],
+          stageId: sentAlready.job.stages[1]!.id,
+        }),
+      ).toEqual({ updated: 1, skipped: 0, rejectionEmailsWithdrawn: 0 });
+      const em = tenantEm(db.orm(), tenant.id);
+      const rejections = await em.find(OutboxEmail, { template: 'rejection' }, { orderBy: { to: 'asc' } });
+      // The first candidate is never told; the second still will be; what was sent stays on record.
+      expect(rejections.map((m) => [m.to, m.status]).sort()).toEqual(
+        [
+          [second.candidate.email, 'pending'],
+          [sentAlready.candidate.email, 'sent'],
+        ].sort(),
+      );
+    });
+
     it("sends the rejection in the tenant's own wording, always with the privacy footer", async () => {
       const { actor, tenant, as } = await setup();
       const em = db.orm().em.fork();

@@ -6,7 +6,7 @@ import { assertNotRestricted } from '../candidates/restriction.js';
 import { applicationScope } from '../hiring/job-scope.js';
 import { candidateKey, type DataKeys, ensureTenantDataKey, sealFor } from '../keys/data-keys.js';
 import { renderEmail } from '../mail/email-templates.service.js';
-import { enqueueEmail } from '../mail/outbox.js';
+import { enqueueEmail, withdrawPendingRejections } from '../mail/outbox.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
@@ -69,11 +69,13 @@ export async function moveApplications(em: Em, actor: Actor, input: z.output<typ
     }
     let updated = 0;
     let skipped = 0;
+    const reopened: string[] = [];
     for (const app of apps) {
       if (app.stage.id === stage.id || app.status === 'withdrawn') {
         skipped++;
         continue;
       }
+      if (app.status === 'rejected') reopened.push(app.id);
       moveToStage(tx, app, stage, actor.userId);
       app.status = stage.kind === 'hired' ? 'hired' : 'active';
       if (app.status === 'active') {
@@ -92,8 +94,9 @@ export async function moveApplications(em: Em, actor: Actor, input: z.output<typ
       });
       updated++;
     }
+    const rejectionEmailsWithdrawn = await withdrawPendingRejections(tx, reopened);
     await tx.flush();
-    return { updated, skipped };
+    return { updated, skipped, rejectionEmailsWithdrawn };
   });
 }
 
@@ -150,6 +153,7 @@ export async function rejectApplications(
         enqueueEmail(tx, {
           tenantId: tenant.id,
           candidateId: app.candidate.id,
+          applicationId: app.id,
           to: app.candidate.email,
           sendAfter: new Date(Date.now() + input.emailDelayHours * 3_600_000),
           ...renderEmail(

@@ -405,6 +405,7 @@ forEachDatabase('restriction of processing', (db) => {
       expect(await asAdmin.applications.move({ ids: [rita.applicationId], stageId: screening.id })).toEqual({
         updated: 1,
         skipped: 0,
+        rejectionEmailsWithdrawn: 0,
       });
       expect((await asRecruiter.candidates.get({ id: rita.candidate.id })).applications[0]?.stageName).toBe(
         screening.name,

@@ -1,4 +1,12 @@
-import { Candidate, type Em, OutboxEmail, PrivacyRequest, Tenant, type TStoredAttachment } from '@candor/db';
+import {
+  Application,
+  Candidate,
+  type Em,
+  OutboxEmail,
+  PrivacyRequest,
+  Tenant,
+  type TStoredAttachment,
+} from '@candor/db';
 import { proofAddressRef } from '../audit/audit-subject.js';
 
 export interface EmailMessage {
@@ -12,6 +20,8 @@ export interface EmailMessage {
   attachments?: TStoredAttachment[];
   /** The candidate the message is about, whoever receives it: export and erasure find it through this. */
   candidateId?: string | null;
+  /** The application a decision's message is about, so undoing the decision can take it back while pending. */
+  applicationId?: string | null;
   /**
    * Keep the message after delivery only as proof of answering this privacy
    * request: the address becomes a keyed hash, the body is dropped, and it
@@ -38,6 +48,7 @@ export function enqueueEmail(em: Em, message: EmailMessage): void {
   em.create(OutboxEmail, {
     tenant: message.tenantId ? em.getReference(Tenant, message.tenantId) : null,
     candidate: message.candidateId ? em.getReference(Candidate, message.candidateId) : null,
+    application: message.applicationId ? em.getReference(Application, message.applicationId) : null,
     to: message.to,
     template: message.template,
     subject: message.subject,
@@ -47,5 +58,21 @@ export function enqueueEmail(em: Em, message: EmailMessage): void {
     proofAddressHash: message.proofOf ? proofAddressRef(message.to) : null,
     proofOf: message.proofOf ? em.getReference(PrivacyRequest, message.proofOf) : null,
     ...(message.sendAfter ? { nextAttemptAt: message.sendAfter } : {}),
+  });
+}
+
+/**
+ * Takes back the rejection emails still waiting to go out (the delay the
+ * recruiter chose) for applications whose rejection was just undone: a
+ * candidate moved back into the process must not be told they were turned
+ * down. Deleted, not marked: the message was never sent, and a draft of it is
+ * personal data with no purpose left. Returns how many were taken back.
+ */
+export async function withdrawPendingRejections(em: Em, applicationIds: string[]): Promise<number> {
+  if (applicationIds.length === 0) return 0;
+  return em.nativeDelete(OutboxEmail, {
+    application: { $in: applicationIds },
+    template: 'rejection',
+    status: 'pending',
   });
 }

@@ -1,6 +1,7 @@
 import type { OUTBOX_STATUSES } from '@candor/schemas';
 import { p } from '@mikro-orm/core';
 import { notPersonal, personal } from '../privacy.js';
+import { Application } from './application.entity.js';
 import { Candidate } from './candidate.entity.js';
 import { defineEntity } from './define-entity.js';
 import { newId } from './ids.js';
@@ -19,7 +20,11 @@ export type TOutboxStatus = (typeof OUTBOX_STATUSES)[number];
 export const OutboxEmail = defineEntity(
   {
     name: 'OutboxEmail',
-    indexes: [{ properties: ['status', 'nextAttemptAt'] }, { properties: ['candidate'] }],
+    indexes: [
+      { properties: ['status', 'nextAttemptAt'] },
+      { properties: ['candidate'] },
+      { properties: ['application'] },
+    ],
     filters: tenantFilter,
     properties: {
       id: notPersonal(
@@ -32,6 +37,8 @@ export const OutboxEmail = defineEntity(
       tenant: () => p.manyToOne(Tenant).nullable(),
       /** The candidate the message is about (to them, or to staff about them), so export and erasure reach it. */
       candidate: () => p.manyToOne(Candidate).nullable().deleteRule('set null'),
+      /** The application a message is about (a rejection), so undoing the decision can take back a message still pending. */
+      application: () => p.manyToOne(Application).nullable().deleteRule('set null'),
       to: personal(p.string().length(254), 'user.contact.email'),
       subject: personal(p.string().length(255), 'user.name'),
       text: personal(p.text(), 'user.name'),

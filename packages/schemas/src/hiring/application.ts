@@ -156,6 +156,8 @@ export const ZNoteInput = z.object({
 export const ZApplicationTagsInput = z.object({ id: ZId, tags: z.array(ZTag).max(20) });
 
 export const ZBulkResult = z.object({ updated: z.number().int(), skipped: z.number().int() });
+/** A move: also how many rejection emails, still waiting to go out, were taken back because their rejection was undone. */
+export const ZMoveResult = ZBulkResult.extend({ rejectionEmailsWithdrawn: z.number().int() });
 
 /** The pipeline board of one job: one column per stage, with its count and first cards. */
 export const ZBoardInput = z.object({ jobId: ZId, perColumn: z.number().int().min(1).max(200).default(50) });

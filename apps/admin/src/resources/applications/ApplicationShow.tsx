@@ -42,7 +42,8 @@ function ApplicationActions({ application }: { application: TApplication }) {
     mutationFn: (stage: StageRef) =>
       dataProvider.moveApplications({ ids: [application.id], stageId: stage.id }),
     onSuccess: (result, stage) => {
-      notify(result.updated > 0 ? `${name} moved to ${stage.name}` : `${name} was not moved`, {
+      const moved = `${name} moved to ${stage.name}${result.rejectionEmailsWithdrawn > 0 ? '; the rejection email waiting to go out will not be sent' : ''}`;
+      notify(result.updated > 0 ? moved : `${name} was not moved`, {
         type: result.updated > 0 ? 'success' : 'warning',
       });
       refresh();

@@ -40,7 +40,8 @@ function BulkMoveButton() {
     mutationFn: (stage: Stage) =>
       dataProvider.moveApplications({ ids: selectedIds.map(String), stageId: stage.id }),
     onSuccess: (result, stage) => {
-      const done = `Moved ${plural(result.updated, 'application')} to ${stage.name}`;
+      const withdrawn = result.rejectionEmailsWithdrawn;
+      const done = `Moved ${plural(result.updated, 'application')} to ${stage.name}${withdrawn > 0 ? ` (${plural(withdrawn, 'pending rejection email')} will not be sent)` : ''}`;
       notify(bulkResultMessage(done, result.skipped, 'withdrawn or already there'), { type: 'success' });
       after();
     },

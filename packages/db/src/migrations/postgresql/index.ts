@@ -33,6 +33,7 @@ import { Migration20261206093634_single_sign_on } from './Migration2026120609363
 import { Migration20261206093653_passkeys } from './Migration20261206093653_passkeys.js';
 import { Migration20261206122913_application_counts } from './Migration20261206122913_application_counts.js';
 import { Migration20261206150000_search_accents } from './Migration20261206150000_search_accents.js';
+import { Migration20261206161041_outbox_application } from './Migration20261206161041_outbox_application.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -95,4 +96,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206093653_passkeys', class: Migration20261206093653_passkeys },
   { name: 'Migration20261206122913_application_counts', class: Migration20261206122913_application_counts },
   { name: 'Migration20261206150000_search_accents', class: Migration20261206150000_search_accents },
+  { name: 'Migration20261206161041_outbox_application', class: Migration20261206161041_outbox_application },
 ];

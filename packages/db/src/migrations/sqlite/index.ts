@@ -33,6 +33,7 @@ import { Migration20261206093633_single_sign_on } from './Migration2026120609363
 import { Migration20261206093651_passkeys } from './Migration20261206093651_passkeys.js';
 import { Migration20261206122912_application_counts } from './Migration20261206122912_application_counts.js';
 import { Migration20261206150000_search_accents } from './Migration20261206150000_search_accents.js';
+import { Migration20261206161040_outbox_application } from './Migration20261206161040_outbox_application.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -95,4 +96,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206093651_passkeys', class: Migration20261206093651_passkeys },
   { name: 'Migration20261206122912_application_counts', class: Migration20261206122912_application_counts },
   { name: 'Migration20261206150000_search_accents', class: Migration20261206150000_search_accents },
+  { name: 'Migration20261206161040_outbox_application', class: Migration20261206161040_outbox_application },
 ];
