@@ -74,7 +74,9 @@ for (const server of servers()) {
       }
       await dialog.getByRole('textbox', { name: 'Video link' }).fill('https://meet.example.com/e2e');
       await dialog.getByRole('button', { name: 'Schedule' }).click();
-      await recruiter.getByText(/scheduled; the interviewers received a calendar invitation/).waitFor();
+      await recruiter
+        .getByText(/scheduled; the interviewers and the candidate were sent a calendar invitation/)
+        .waitFor();
       await interviews.getByRole('heading', { name: title }).waitFor();
 
       // The recruiter submits their scorecard for it, so there is one the manager may not see yet.

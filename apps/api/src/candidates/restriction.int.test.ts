@@ -161,8 +161,9 @@ forEachDatabase('restriction of processing', (db) => {
       .orm()
       .em.fork()
       .find(OutboxEmail, { candidate: rita.candidate.id }, { filters: { [TENANT_FILTER]: false } });
-    // The interview invitation (a hiring email about Rita) waits; the confirmation of her right went out.
+    // The interview invitations (hiring emails about Rita, to her and to the interviewer) wait; the confirmation of her right went out.
     expect(after.map((m) => [m.template, m.status]).sort()).toEqual([
+      ['candidate_interview_invitation', 'pending'],
       ['interview_invitation', 'pending'],
       ['privacy_request', 'sent'],
     ]);
@@ -368,6 +369,7 @@ forEachDatabase('restriction of processing', (db) => {
     expect(mails.map((m) => [m.template, m.status]).sort()).toEqual([
       [ALREADY_APPLIED_TEMPLATE, 'sent'],
       ['application_received', 'sent'],
+      ['candidate_interview_invitation', 'pending'],
       ['interview_invitation', 'pending'],
       ['privacy_request', 'sent'],
     ]);

@@ -1,7 +1,17 @@
+/** A calendar user: a display name and the address invitations and replies go to. */
+export interface IcsPerson {
+  name: string;
+  email: string;
+}
+
 /**
- * A minimal iCalendar (RFC 5545) event for an interview invitation. It names
- * only the candidate and the job: no email, phone or notes of the candidate
- * travel into calendars we do not control.
+ * A minimal iCalendar (RFC 5545) event for an interview invitation or its
+ * cancellation (`cancelled`: METHOD:CANCEL with the same UID and a higher
+ * SEQUENCE, which calendars apply to the event they hold). The caller
+ * chooses the attendees per recipient: an interviewer's copy lists the
+ * interviewers, the candidate's lists the candidate, so no candidate address
+ * travels into staff calendars and no staff address into the candidate's
+ * beyond the organizer's.
  */
 export interface IcsEvent {
   uid: string;
@@ -10,7 +20,8 @@ export interface IcsEvent {
   summary: string;
   location: string | null;
   url: string | null;
-  organizerName: string;
+  organizer: IcsPerson;
+  attendees: readonly IcsPerson[];
   sequence?: number;
   cancelled?: boolean;
 }
@@ -25,6 +36,11 @@ function utc(date: Date): string {
 /** Escapes TEXT values (RFC 5545 3.3.11). */
 function text(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** A parameter value (CN=...), quoted: it may hold ':', ';' or ','; a quote itself cannot be in one. */
+function param(value: string): string {
+  return `"${value.replace(/["\r\n]/g, ' ')}"`;
 }
 
 /** Folds lines longer than 75 octets (RFC 5545 3.1). */
@@ -57,7 +73,11 @@ export function icsEvent(event: IcsEvent, now = new Date()): string {
     `SUMMARY:${text(event.summary)}`,
     ...(event.location ? [`LOCATION:${text(event.location)}`] : []),
     ...(event.url ? [`URL:${event.url}`, `DESCRIPTION:${text(`Join: ${event.url}`)}`] : []),
-    `ORGANIZER;CN=${text(event.organizerName)}:mailto:no-reply@candor.invalid`,
+    `ORGANIZER;CN=${param(event.organizer.name)}:mailto:${event.organizer.email}`,
+    ...event.attendees.map(
+      (person) =>
+        `ATTENDEE;CN=${param(person.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION${event.cancelled ? '' : ';RSVP=TRUE'}:mailto:${person.email}`,
+    ),
     `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'END:VEVENT',
     'END:VCALENDAR',

@@ -1,9 +1,14 @@
-import { OutboxEmail } from '@candor/db';
+import { Candidate, type InferEntity, OutboxEmail } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { describe, expect, it } from 'vitest';
 import { seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, sessionFor, testDeps } from '../testing/test-app.js';
 import { icsEvent } from './ics.js';
+
+/** The .ics attached to an email, lines unfolded. */
+function icsOf(mail: InferEntity<typeof OutboxEmail>): string {
+  return Buffer.from(mail.attachments![0]!.contentBase64, 'base64').toString('utf8').replace(/\r\n /g, '');
+}
 
 forEachDatabase('interviews and scorecards', (db) => {
   const setup = async () => {
@@ -56,6 +61,71 @@ forEachDatabase('interviews and scorecards', (db) => {
     // Being invited puts them on the hiring team, so they can open the application.
     const aliceCaller = await as(alice);
     expect((await aliceCaller.jobs.list({})).data.map((j) => j.id)).toEqual([job.id]);
+  });
+
+  it('invites the candidate with their own .ics, from the organizer, naming the job and the company', async () => {
+    const { tenant, recruiter, alice, bob, interview, job } = await setup();
+    const em = tenantEm(db.orm(), tenant.id);
+    const [mail] = await em.find(OutboxEmail, { template: 'candidate_interview_invitation' });
+    expect(mail).toMatchObject({ to: 'casey.quinn@example.test', status: 'pending' });
+    expect(mail!.text).toContain('2030-03-01 09:00–10:00 UTC');
+    expect(mail!.text).toContain('https://meet.example.test/robots');
+    expect(mail!.text).toContain('/privacy/portal/');
+    const ics = icsOf(mail!);
+    expect(ics).toContain('METHOD:REQUEST');
+    expect(ics).toContain(`UID:${interview.id}@candor`);
+    expect(ics).toMatch(new RegExp(`ORGANIZER;CN="${recruiter.name} \\(.*\\)":mailto:${recruiter.email}`));
+    expect(ics).toContain(
+      'ATTENDEE;CN="Casey Quinn";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:casey.quinn@example.test',
+    );
+    expect(ics).toContain(`SUMMARY:Interview: ${job.title} at `);
+    // Staff's own title for the interview and the interviewers' addresses stay with staff.
+    for (const internal of ['Technical interview', alice.email, bob.email])
+      expect(ics).not.toContain(internal);
+    // The interviewers' copies list the interviewers, not the candidate.
+    const [staffMail] = await em.find(OutboxEmail, { template: 'interview_invitation', to: alice.email });
+    const staffIcs = icsOf(staffMail!);
+    expect(staffIcs).toContain(`ATTENDEE;CN="Alice Interviewer"`);
+    expect(staffIcs).toContain(`ATTENDEE;CN="Bob Interviewer"`);
+  });
+
+  it('cancelling tells every interviewer and the candidate, once, with a CANCEL their calendars apply', async () => {
+    const { tenant, alice, bob, recruiterCaller, interview } = await setup();
+    const cancelled = await recruiterCaller.interviews.cancel({ id: interview.id });
+    expect(cancelled.status).toBe('cancelled');
+    const em = tenantEm(db.orm(), tenant.id);
+    const staff = await em.find(OutboxEmail, { template: 'interview_cancelled' });
+    expect(staff.map((m) => m.to).sort()).toEqual([alice.email, bob.email].sort());
+    expect(staff[0]!.subject).toContain('Cancelled: Technical interview with Casey Quinn');
+    const [toCandidate] = await em.find(OutboxEmail, { template: 'candidate_interview_cancelled' });
+    expect(toCandidate).toMatchObject({ to: 'casey.quinn@example.test' });
+    for (const mail of [...staff, toCandidate!]) {
+      const ics = icsOf(mail);
+      expect(ics).toContain('METHOD:CANCEL');
+      expect(ics).toContain(`UID:${interview.id}@candor`);
+      expect(ics).toContain('SEQUENCE:1');
+      expect(ics).toContain('STATUS:CANCELLED');
+      expect(mail.attachments![0]!.contentType).toBe('text/calendar; method=CANCEL');
+    }
+    // A second cancel is a no-op: nobody hears twice.
+    await recruiterCaller.interviews.cancel({ id: interview.id });
+    expect(
+      await em.count(OutboxEmail, {
+        template: { $in: ['interview_cancelled', 'candidate_interview_cancelled'] },
+      }),
+    ).toBe(3);
+  });
+
+  it('cancelling tells the interviewers but not a candidate who restricted processing', async () => {
+    const { tenant, alice, bob, interview, candidate, as } = await setup();
+    const admin = await seedUser(db.orm().em.fork(), tenant, 'admin');
+    const em = tenantEm(db.orm(), tenant.id);
+    await em.nativeUpdate(Candidate, { id: candidate.id }, { restrictedAt: new Date() });
+    await (await as(admin)).interviews.cancel({ id: interview.id });
+    expect((await em.find(OutboxEmail, { template: 'interview_cancelled' })).map((m) => m.to).sort()).toEqual(
+      [alice.email, bob.email].sort(),
+    );
+    expect(await em.count(OutboxEmail, { template: 'candidate_interview_cancelled' })).toBe(0);
   });
 
   it("hides others' scorecards until you submit yours, except from recruiters", async () => {
@@ -142,11 +212,17 @@ describe('ics', () => {
         summary: `Interview; with, commas ${'long '.repeat(30)}`,
         location: null,
         url: null,
-        organizerName: 'Org',
+        organizer: { name: 'Org: Acme, Inc', email: 'org@example.test' },
+        attendees: [{ name: 'Alice "A" Interviewer', email: 'alice@example.test' }],
       },
       new Date('2029-12-01T00:00:00Z'),
     );
     expect(ics).toContain('SUMMARY:Interview\\; with\\, commas');
+    // Parameter values are quoted (they may hold ':' ';' ','); a quote inside one cannot be.
+    expect(ics.replace(/\r\n /g, '')).toContain('ORGANIZER;CN="Org: Acme, Inc":mailto:org@example.test');
+    expect(ics.replace(/\r\n /g, '')).toContain(
+      'ATTENDEE;CN="Alice  A  Interviewer";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:alice@example.test',
+    );
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
   });
 });

@@ -21,14 +21,12 @@ import {
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertNotRestricted } from '../candidates/restriction.js';
-import { blindAlias, isBlindFor, textFilterFor } from '../hiring/blind-review.js';
+import { textFilterFor } from '../hiring/blind-review.js';
 import { visibleApplication } from '../hiring/job-scope.js';
 import { candidateKey, type DataKeys, openText, sealFor } from '../keys/data-keys.js';
-import { renderEmail } from '../mail/email-templates.service.js';
-import { enqueueEmail } from '../mail/outbox.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
-import { icsEvent } from './ics.js';
+import { queueInterviewMail } from './interview-mail.js';
 
 type InterviewRow = InferEntity<typeof Interview>;
 type ScorecardRow = InferEntity<typeof Scorecard>;
@@ -117,49 +115,28 @@ export async function scheduleInterview(
     const onTeam = new Set(
       (await tx.find(HiringTeamMember, { job: app.job }, { fields: ['user'] })).map((m) => m.user.id),
     );
-    for (const { user, role } of members) {
+    for (const { user } of members) {
       tx.create(InterviewParticipant, { tenant: actor.tenantId, interview, user });
       if (!onTeam.has(user.id))
         tx.create(HiringTeamMember, { tenant: actor.tenantId, job: app.job, user, role: 'interviewer' });
-      // An interviewer who reviews this application blind gets the alias, in the email and the calendar entry.
-      const shown = textFilterFor({ role }, app);
-      const candidateName = isBlindFor({ role }, app) ? blindAlias(app.id) : app.candidate.name;
-      const title = shown(input.title);
-      const ics = icsEvent({
-        uid: `${interview.id}@candor`,
+    }
+    queueInterviewMail(
+      tx,
+      {
+        interviewId: interview.id,
         start: interview.startsAt,
         end: interview.endsAt,
-        summary: `${title}: ${candidateName} for ${app.job.title}`,
-        location: input.location,
-        url: input.videoUrl,
-        organizerName: `${organizer.name} (${tenant.name})`,
-      });
-      enqueueEmail(tx, {
-        tenantId: tenant.id,
-        candidateId: app.candidate.id,
-        to: user.email,
-        ...renderEmail(
-          tenant,
-          'interview_invitation',
-          {
-            interviewer_name: user.name,
-            interview_title: title,
-            candidate_name: candidateName,
-            job_title: app.job.title,
-            when: `${interview.startsAt.toISOString().slice(0, 16).replace('T', ' ')}–${interview.endsAt.toISOString().slice(11, 16)} UTC`,
-            where: input.videoUrl ?? input.location ?? '',
-          },
-          publicUrl,
-        ),
-        attachments: [
-          {
-            filename: 'interview.ics',
-            contentType: 'text/calendar; method=REQUEST',
-            contentBase64: Buffer.from(ics).toString('base64'),
-          },
-        ],
-      });
-    }
+        title: input.title,
+        location: input.location ?? null,
+        videoUrl: input.videoUrl ?? null,
+        organizer: { name: `${organizer.name} (${tenant.name})`, email: organizer.email },
+        interviewers: members.map(({ user, role }) => ({ name: user.name, email: user.email, role })),
+        application: app,
+        tenant,
+        publicUrl,
+      },
+      'invitation',
+    );
     app.lastActivityAt = new Date();
     recordAudit(tx, actor, {
       action: 'interview.schedule',
@@ -188,20 +165,66 @@ export async function interviewsOf(
   return toInterviews(em, rows, textFilterFor(actor, app), key);
 }
 
-/** Cancels an interview; allowed under a restriction of processing, which it helps to honour. */
-export async function cancelInterview(em: Em, actor: Actor, keys: DataKeys, id: string): Promise<TInterview> {
-  const interview = await em.findOne(Interview, id);
+/**
+ * Cancels an interview; allowed under a restriction of processing, which it
+ * helps to honour. Every interviewer, and the candidate unless they
+ * restricted processing, gets a cancellation that removes the event from
+ * their calendar. Cancelling a cancelled interview changes and sends nothing.
+ */
+export async function cancelInterview(
+  em: Em,
+  actor: Actor,
+  deps: DataKeys & { publicUrl: string },
+  id: string,
+): Promise<TInterview> {
+  const interview = await em.findOne(Interview, id, { populate: ['createdBy'] });
   if (!interview) throw new AppError('NOT_FOUND', 'No such interview');
   const app = await visibleApplication(em, actor, interview.application.id);
-  interview.status = 'cancelled';
-  recordAudit(em, actor, {
-    action: 'interview.cancel',
-    targetType: 'Application',
-    targetId: app.id,
-    subjectId: app.candidate.id,
-  });
-  await em.flush();
-  const key = await candidateKey(em, keys, { tenantId: actor.tenantId, candidateId: app.candidate.id });
+  const key = await candidateKey(em, deps, { tenantId: actor.tenantId, candidateId: app.candidate.id });
+  if (interview.status !== 'cancelled') {
+    await em.transactional(async (tx) => {
+      interview.status = 'cancelled';
+      const participants = await tx.find(InterviewParticipant, { interview }, { populate: ['user'] });
+      const roles = new Map(
+        (
+          await tx.find(Membership, {
+            tenant: actor.tenantId,
+            user: { $in: participants.map((p) => p.user.id) },
+          })
+        ).map((m) => [m.user.id, m.role]),
+      );
+      const tenant = await tx.findOneOrFail(Tenant, actor.tenantId);
+      // The one who scheduled it; if their account is gone, the one cancelling stands in.
+      const organizer = interview.createdBy ?? (await tx.findOneOrFail(User, actor.userId));
+      queueInterviewMail(
+        tx,
+        {
+          interviewId: interview.id,
+          start: interview.startsAt,
+          end: interview.endsAt,
+          title: openText(key, interview.title),
+          location: interview.location ? openText(key, interview.location) : null,
+          videoUrl: interview.videoUrl ?? null,
+          organizer: { name: `${organizer.name} (${tenant.name})`, email: organizer.email },
+          // A member who left the organisation is no longer told; their calendar is theirs to tidy.
+          interviewers: participants.flatMap(({ user }) => {
+            const role = roles.get(user.id);
+            return role ? [{ name: user.name, email: user.email, role }] : [];
+          }),
+          application: app,
+          tenant,
+          publicUrl: deps.publicUrl,
+        },
+        'cancellation',
+      );
+      recordAudit(tx, actor, {
+        action: 'interview.cancel',
+        targetType: 'Application',
+        targetId: app.id,
+        subjectId: app.candidate.id,
+      });
+    });
+  }
   return (await toInterviews(em, [interview], textFilterFor(actor, app), key))[0]!;
 }
 

@@ -35,6 +35,27 @@ export const EMAIL_TEMPLATES = {
     subject: 'Invitation: {{interview_title}} with {{candidate_name}} for {{job_title}}',
     body: 'Hello {{interviewer_name}},\n\nYou are invited to interview {{candidate_name}} for {{job_title}}.\n\nWhen: {{when}}\nWhere: {{where}}\n\nThe calendar invitation is attached. Please submit your scorecard in Candor after the interview.',
   },
+  interview_cancelled: {
+    label: 'Interview cancelled (to interviewers)',
+    audience: 'staff',
+    variables: ['interviewer_name', 'interview_title', 'candidate_name', 'job_title', 'when', 'company_name'],
+    subject: 'Cancelled: {{interview_title}} with {{candidate_name}} for {{job_title}}',
+    body: 'Hello {{interviewer_name}},\n\nThe interview with {{candidate_name}} for {{job_title}} on {{when}} is cancelled. The attached update removes it from your calendar.',
+  },
+  candidate_interview_invitation: {
+    label: 'Interview invitation (to the candidate)',
+    audience: 'candidate',
+    variables: ['candidate_name', 'job_title', 'when', 'where', 'company_name'],
+    subject: 'Your interview for {{job_title}} at {{company_name}}',
+    body: 'Dear {{candidate_name}},\n\nWe would like to invite you to an interview for the {{job_title}} role.\n\nWhen: {{when}}\nWhere: {{where}}\n\nThe calendar invitation is attached. If the time does not suit you, please reply to let us know.\n\nKind regards,\nThe {{company_name}} hiring team',
+  },
+  candidate_interview_cancelled: {
+    label: 'Interview cancelled (to the candidate)',
+    audience: 'candidate',
+    variables: ['candidate_name', 'job_title', 'when', 'company_name'],
+    subject: 'Your interview for {{job_title}} is cancelled',
+    body: 'Dear {{candidate_name}},\n\nThe interview for the {{job_title}} role planned for {{when}} is cancelled. The attached update removes it from your calendar. We will be in touch.\n\nKind regards,\nThe {{company_name}} hiring team',
+  },
   offer: {
     label: 'Offer',
     audience: 'candidate',

@@ -125,7 +125,9 @@ export function Interviews({ application, canManage }: { application: TApplicati
   const cancel = useMutation({
     mutationFn: (interview: TInterview) => dataProvider.cancelInterview(interview.id),
     onSuccess: (interview) => {
-      notify(`${interview.title} cancelled`, { type: 'success' });
+      notify(`${interview.title} cancelled; everyone invited was sent a calendar cancellation`, {
+        type: 'success',
+      });
       setCancelling(null);
       void invalidate();
     },
@@ -176,9 +178,12 @@ export function Interviews({ application, canManage }: { application: TApplicati
         application={application}
         onClose={() => setScheduling(false)}
         onScheduled={(interview) => {
-          notify(`${interview.title} scheduled; the interviewers received a calendar invitation`, {
-            type: 'success',
-          });
+          notify(
+            `${interview.title} scheduled; the interviewers and the candidate were sent a calendar invitation`,
+            {
+              type: 'success',
+            },
+          );
           void invalidate();
         }}
       />
@@ -188,7 +193,7 @@ export function Interviews({ application, canManage }: { application: TApplicati
         title={cancelling ? `Cancel ${cancelling.title}?` : 'Cancel interview?'}
         content={
           cancelling
-            ? `${interviewTimeLabel(cancelling)}. The interview stays in the history, marked as cancelled.`
+            ? `${interviewTimeLabel(cancelling)}. The interviewers and the candidate get a cancellation that removes it from their calendars; the interview stays in the history, marked as cancelled.`
             : ''
         }
         confirm="Cancel interview"

@@ -1,0 +1,117 @@
+import type { Application, Em, InferEntity, Tenant } from '@candor/db';
+import type { TEmailTemplateKey, TRole } from '@candor/schemas';
+import { blindAlias, isBlindFor, textFilterFor } from '../hiring/blind-review.js';
+import { renderEmail } from '../mail/email-templates.service.js';
+import { enqueueEmail } from '../mail/outbox.js';
+import { type IcsPerson, icsEvent } from './ics.js';
+
+type ApplicationRow = InferEntity<typeof Application>;
+
+/** An interview as its emails describe it; `title` and `location` opened (they are stored sealed). */
+export interface InterviewNotice {
+  interviewId: string;
+  start: Date;
+  end: Date;
+  title: string;
+  location: string | null;
+  videoUrl: string | null;
+  /** Who scheduled it: the calendar's ORGANIZER, where replies go. */
+  organizer: IcsPerson;
+  interviewers: ReadonlyArray<IcsPerson & { role: TRole }>;
+  /** With its candidate and job loaded. */
+  application: ApplicationRow;
+  tenant: InferEntity<typeof Tenant>;
+  publicUrl: string;
+}
+
+const TEMPLATES = {
+  invitation: { interviewer: 'interview_invitation', candidate: 'candidate_interview_invitation' },
+  cancellation: { interviewer: 'interview_cancelled', candidate: 'candidate_interview_cancelled' },
+} as const satisfies Record<string, Record<'interviewer' | 'candidate', TEmailTemplateKey>>;
+
+/** Times in UTC, said so: recipients' own time zones are not known yet. */
+function whenText(start: Date, end: Date): string {
+  return `${start.toISOString().slice(0, 16).replace('T', ' ')}–${end.toISOString().slice(11, 16)} UTC`;
+}
+
+/**
+ * Queues an interview's invitation, or its cancellation, for each
+ * interviewer and for the candidate, each with an .ics (METHOD:REQUEST, or
+ * METHOD:CANCEL with the same UID and a higher sequence). An interviewer who
+ * reviews the application blind gets the candidate's alias. The candidate's
+ * copy names the job and the company, not staff's own title for the
+ * interview, and a candidate who restricted processing gets no hiring email.
+ */
+export function queueInterviewMail(
+  tx: Em,
+  notice: InterviewNotice,
+  kind: 'invitation' | 'cancellation',
+): void {
+  const { application: app, tenant } = notice;
+  const cancelled = kind === 'cancellation';
+  const when = whenText(notice.start, notice.end);
+  const where = notice.videoUrl ?? notice.location ?? '';
+  const calendar = (summary: string, attendees: readonly IcsPerson[]) => {
+    const ics = icsEvent({
+      uid: `${notice.interviewId}@candor`,
+      start: notice.start,
+      end: notice.end,
+      summary,
+      location: notice.location,
+      url: notice.videoUrl,
+      organizer: notice.organizer,
+      attendees,
+      sequence: cancelled ? 1 : 0,
+      cancelled,
+    });
+    return [
+      {
+        filename: 'interview.ics',
+        contentType: `text/calendar; method=${cancelled ? 'CANCEL' : 'REQUEST'}`,
+        contentBase64: Buffer.from(ics).toString('base64'),
+      },
+    ];
+  };
+
+  const interviewers = notice.interviewers.map(({ name, email }) => ({ name, email }));
+  for (const person of notice.interviewers) {
+    const shown = textFilterFor({ role: person.role }, app);
+    const candidateName = isBlindFor({ role: person.role }, app) ? blindAlias(app.id) : app.candidate.name;
+    const title = shown(notice.title);
+    enqueueEmail(tx, {
+      tenantId: tenant.id,
+      candidateId: app.candidate.id,
+      to: person.email,
+      ...renderEmail(
+        tenant,
+        TEMPLATES[kind].interviewer,
+        {
+          interviewer_name: person.name,
+          interview_title: title,
+          candidate_name: candidateName,
+          job_title: app.job.title,
+          when,
+          where,
+        },
+        notice.publicUrl,
+      ),
+      attachments: calendar(`${title}: ${candidateName} for ${app.job.title}`, interviewers),
+    });
+  }
+
+  if (app.candidate.restrictedAt) return;
+  const candidate = { name: app.candidate.name, email: app.candidate.email };
+  enqueueEmail(tx, {
+    tenantId: tenant.id,
+    candidateId: app.candidate.id,
+    applicationId: app.id,
+    to: candidate.email,
+    ...renderEmail(
+      tenant,
+      TEMPLATES[kind].candidate,
+      { candidate_name: candidate.name, job_title: app.job.title, when, where },
+      notice.publicUrl,
+    ),
+    attachments: calendar(`Interview: ${app.job.title} at ${tenant.name}`, [candidate]),
+  });
+}
