@@ -109,7 +109,7 @@ export function DialogForm({
           variant="contained"
           color={submitColor}
           disabled={submitting || submitDisabled}
-          startIcon={submitting ? <CircularProgress size={16} color="inherit" /> : undefined}
+          startIcon={submitting ? <CircularProgress size={16} color="inherit" aria-hidden /> : undefined}
         >
           {submitLabel}
         </Button>

@@ -79,7 +79,9 @@ export function NotesPanel({
               type="submit"
               variant="contained"
               disabled={add.isPending || body.trim() === ''}
-              startIcon={add.isPending ? <CircularProgress size={16} color="inherit" /> : undefined}
+              startIcon={
+                add.isPending ? <CircularProgress size={16} color="inherit" aria-hidden /> : undefined
+              }
             >
               Add note
             </Button>

@@ -29,7 +29,7 @@ export function SaveBar({
         variant="contained"
         onClick={onSave}
         disabled={disabled}
-        startIcon={saving ? <CircularProgress size={16} color="inherit" /> : undefined}
+        startIcon={saving ? <CircularProgress size={16} color="inherit" aria-hidden /> : undefined}
       >
         {saveLabel}
       </Button>

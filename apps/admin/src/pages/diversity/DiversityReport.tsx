@@ -279,7 +279,9 @@ export function DiversityReportSection({ settings }: { settings: TDiversitySetti
           sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
           onClick={() => report.mutate()}
           disabled={report.isPending}
-          startIcon={report.isPending ? <CircularProgress size={16} color="inherit" /> : undefined}
+          startIcon={
+            report.isPending ? <CircularProgress size={16} color="inherit" aria-hidden /> : undefined
+          }
         >
           Show report
         </Button>

@@ -153,7 +153,9 @@ function DraftEditor({ notices, companyName }: Props) {
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <Button
           variant="outlined"
-          startIcon={save.isPending ? <CircularProgress size={16} color="inherit" /> : <SaveOutlinedIcon />}
+          startIcon={
+            save.isPending ? <CircularProgress size={16} color="inherit" aria-hidden /> : <SaveOutlinedIcon />
+          }
           onClick={() => save.mutate()}
           disabled={save.isPending || (draft !== null && !dirty)}
         >

@@ -71,7 +71,9 @@ function RetentionPolicyEditor({ result }: { result: TRetentionPolicyResult }) {
               variant="contained"
               onClick={() => save.mutate(toRetentionPolicy(draft))}
               disabled={disabled}
-              startIcon={save.isPending ? <CircularProgress size={16} color="inherit" /> : undefined}
+              startIcon={
+                save.isPending ? <CircularProgress size={16} color="inherit" aria-hidden /> : undefined
+              }
             >
               Save as new version
             </Button>

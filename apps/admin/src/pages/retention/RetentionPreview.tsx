@@ -277,7 +277,9 @@ export function RetentionPreviewSection({
           type="submit"
           variant="contained"
           disabled={preview.isPending}
-          startIcon={preview.isPending ? <CircularProgress size={16} color="inherit" /> : undefined}
+          startIcon={
+            preview.isPending ? <CircularProgress size={16} color="inherit" aria-hidden /> : undefined
+          }
           sx={{ height: 40 }}
         >
           Preview

@@ -170,7 +170,9 @@ export function RetentionRunsSection() {
           onClick={() => runNow.mutate(true)}
           disabled={running}
           startIcon={
-            runNow.isPending && runNow.variables ? <CircularProgress size={16} color="inherit" /> : undefined
+            runNow.isPending && runNow.variables ? (
+              <CircularProgress size={16} color="inherit" aria-hidden />
+            ) : undefined
           }
         >
           Dry run now
@@ -181,7 +183,9 @@ export function RetentionRunsSection() {
           onClick={() => setConfirming(true)}
           disabled={running}
           startIcon={
-            runNow.isPending && !runNow.variables ? <CircularProgress size={16} color="inherit" /> : undefined
+            runNow.isPending && !runNow.variables ? (
+              <CircularProgress size={16} color="inherit" aria-hidden />
+            ) : undefined
           }
         >
           Run now

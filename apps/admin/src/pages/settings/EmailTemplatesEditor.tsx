@@ -127,7 +127,9 @@ function TemplateEditor({
             variant="contained"
             onClick={() => save.mutate({ subject, body })}
             disabled={save.isPending || !dirty}
-            startIcon={save.isPending ? <CircularProgress size={16} color="inherit" /> : undefined}
+            startIcon={
+              save.isPending ? <CircularProgress size={16} color="inherit" aria-hidden /> : undefined
+            }
           >
             Save
           </Button>

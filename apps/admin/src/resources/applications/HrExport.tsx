@@ -36,7 +36,9 @@ export function HrExport({ application }: { application: TApplication }) {
     <Button
       size="small"
       variant={exported ? 'outlined' : 'contained'}
-      startIcon={busy ? <CircularProgress size={16} color="inherit" /> : <DriveFileMoveOutlinedIcon />}
+      startIcon={
+        busy ? <CircularProgress size={16} color="inherit" aria-hidden /> : <DriveFileMoveOutlinedIcon />
+      }
       onClick={run}
       disabled={busy || application.candidate.restrictedAt !== null}
     >

@@ -151,7 +151,9 @@ function UploadForm({ candidate }: { candidate: TCandidate }) {
         <Button
           type="submit"
           variant="contained"
-          startIcon={uploading ? <CircularProgress size={16} color="inherit" /> : <UploadFileIcon />}
+          startIcon={
+            uploading ? <CircularProgress size={16} color="inherit" aria-hidden /> : <UploadFileIcon />
+          }
           disabled={uploading || !file || Boolean(error)}
         >
           {uploading ? 'Uploading…' : 'Upload'}

@@ -97,7 +97,9 @@ export function JobStageEditor({ job, canManage }: { job: TJob; canManage: boole
             variant="contained"
             disabled={save.isPending || Boolean(problem)}
             onClick={() => save.mutate()}
-            startIcon={save.isPending ? <CircularProgress size={16} color="inherit" /> : undefined}
+            startIcon={
+              save.isPending ? <CircularProgress size={16} color="inherit" aria-hidden /> : undefined
+            }
           >
             Save pipeline
           </Button>

@@ -61,7 +61,7 @@ export function JobStatusActions({ job }: { job: TJob }) {
             size="small"
             variant={status === 'open' ? 'contained' : 'outlined'}
             color={status === 'archived' ? 'inherit' : 'primary'}
-            startIcon={pending ? <CircularProgress size={16} color="inherit" /> : ICONS[status]}
+            startIcon={pending ? <CircularProgress size={16} color="inherit" aria-hidden /> : ICONS[status]}
             disabled={mutation.isPending}
             onClick={() => run(status)}
           >

@@ -91,7 +91,11 @@ export function AgentProof({ request }: { request: TPrivacyRequest }) {
           <Button
             size="small"
             startIcon={
-              busy === 'download' ? <CircularProgress size={14} color="inherit" /> : <DownloadOutlinedIcon />
+              busy === 'download' ? (
+                <CircularProgress size={14} color="inherit" aria-hidden />
+              ) : (
+                <DownloadOutlinedIcon />
+              )
             }
             disabled={busy !== null}
             onClick={download}
@@ -131,7 +135,11 @@ export function AgentProof({ request }: { request: TPrivacyRequest }) {
             type="submit"
             variant="outlined"
             startIcon={
-              busy === 'upload' ? <CircularProgress size={16} color="inherit" /> : <UploadFileIcon />
+              busy === 'upload' ? (
+                <CircularProgress size={16} color="inherit" aria-hidden />
+              ) : (
+                <UploadFileIcon />
+              )
             }
             disabled={busy !== null || !file || Boolean(error)}
           >

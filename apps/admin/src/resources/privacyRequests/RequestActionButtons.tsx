@@ -79,7 +79,9 @@ export function RequestActionButtons({ request }: { request: TPrivacyRequest }) 
       <Button
         key="download"
         variant="outlined"
-        startIcon={downloading ? <CircularProgress size={16} color="inherit" /> : <DownloadOutlinedIcon />}
+        startIcon={
+          downloading ? <CircularProgress size={16} color="inherit" aria-hidden /> : <DownloadOutlinedIcon />
+        }
         disabled={downloading}
         onClick={download}
       >

@@ -167,7 +167,7 @@ export function ScorecardForm({
             type="submit"
             variant="contained"
             disabled={submitting}
-            startIcon={submitting ? <CircularProgress size={16} color="inherit" /> : undefined}
+            startIcon={submitting ? <CircularProgress size={16} color="inherit" aria-hidden /> : undefined}
           >
             Submit scorecard
           </Button>
