@@ -9,7 +9,9 @@ import {
   axeViolations,
   chooseOption,
   chooseSuggestion,
+  fromMail,
   launchBrowser,
+  mutateAs,
   panelsLoaded,
   queryAs,
   screenshot,
@@ -54,6 +56,63 @@ async function applicationWithoutManagerScorecard(page: Page, managerId: string)
 
 for (const server of servers()) {
   describe(`interviews and feedback [${server.dialect}]`, () => {
+    it('a recruiter moves an interview, then cancels it; the candidate is told each time', async () => {
+      const recruiter = await signedInPage(browser, server.url, 'recruiter@acme.example');
+      const people = await queryAs<Person[]>(recruiter, 'users.directory');
+      const manager = people.find((p) => p.email === 'manager@acme.example');
+      if (!manager) throw new Error('the demo users are missing');
+      const applicationId = await applicationWithoutManagerScorecard(recruiter, manager.id);
+      const application = await queryAs<{ candidate: { email: string }; job: { title: string } }>(
+        recruiter,
+        'applications.get',
+        { id: applicationId },
+      );
+      const title = `Moved interview ${server.dialect} ${Date.now()}`;
+      const inTwoDays = new Date(Date.now() + 2 * 86_400_000);
+      inTwoDays.setUTCHours(9, 0, 0, 0);
+      await mutateAs(recruiter, 'interviews.schedule', {
+        applicationId,
+        title,
+        startsAt: inTwoDays.toISOString(),
+        endsAt: new Date(inTwoDays.getTime() + 3_600_000).toISOString(),
+        interviewerIds: [manager.id],
+        videoUrl: 'https://meet.example.com/moved',
+      });
+
+      await recruiter.goto(`${server.url}/admin/#/applications/${applicationId}/show`);
+      const item = recruiter
+        .getByRole('region', { name: 'Interviews' })
+        .getByRole('listitem')
+        .filter({ has: recruiter.getByRole('heading', { name: title }) });
+      await item.getByRole('button', { name: 'Move interview' }).click();
+      const dialog = recruiter.getByRole('dialog', { name: `Move ${title}` });
+      // A day later, same hour: the end follows the start.
+      const later = new Date(inTwoDays.getTime() + 86_400_000);
+      const local = (d: Date) =>
+        `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+      await dialog.getByLabel('Starts').fill(local(later));
+      await dialog.getByRole('button', { name: 'Move interview' }).click();
+      await recruiter.getByText(`${title} moved; everyone invited was sent the new time`).waitFor();
+      const candidate = application.candidate.email;
+      await fromMail(server.dataDir, (mail) =>
+        mail.includes(`To: ${candidate}`) && mail.includes('New time for your interview') ? mail : undefined,
+      );
+
+      await item.getByRole('button', { name: 'Cancel interview' }).click();
+      await recruiter.getByRole('dialog').getByRole('button', { name: 'Cancel interview' }).click();
+      await recruiter
+        .getByText(`${title} cancelled; everyone invited was sent a calendar cancellation`)
+        .waitFor();
+      await item.getByText('Cancelled', { exact: true }).waitFor();
+      await fromMail(server.dataDir, (mail) =>
+        mail.includes(`To: ${candidate}`) &&
+        mail.includes(`Your interview for ${application.job.title} is cancelled`)
+          ? mail
+          : undefined,
+      );
+      await recruiter.close();
+    });
+
     it('a recruiter schedules an interview; the manager must submit a scorecard before seeing the others', async () => {
       const recruiter = await signedInPage(browser, server.url, 'recruiter@acme.example');
       const people = await queryAs<Person[]>(recruiter, 'users.directory');

@@ -176,6 +176,12 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
     interviewerIds: [a.targetUserId],
     videoUrl: 'https://meet.example.test/abc',
   }),
+  'interviews.reschedule': (a) => ({
+    id: a.interviewId,
+    startsAt: '2030-03-02T09:00:00Z',
+    endsAt: '2030-03-02T10:00:00Z',
+    videoUrl: 'https://meet.example.test/moved',
+  }),
   'interviews.cancel': (a) => ({ id: a.interviewId }),
   'interviews.submitScorecard': (a) => ({
     interviewId: a.interviewId,

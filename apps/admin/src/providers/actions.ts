@@ -11,6 +11,7 @@ import {
   ZCandidateRestrictionInput,
   ZEmailTemplateUpdateInput,
   ZHiringSettings,
+  ZInterviewRescheduleInput,
   ZInterviewScheduleInput,
   ZJobStagesInput,
   ZJobStatusInput,
@@ -69,6 +70,8 @@ export const hiringActions = {
   interviews: (applicationId: string) => trpc.interviews.forApplication.query({ applicationId }),
   scheduleInterview: (input: MutationInput<typeof trpc.interviews.schedule>) =>
     trpc.interviews.schedule.mutate(ZInterviewScheduleInput.parse(input)),
+  rescheduleInterview: (input: MutationInput<typeof trpc.interviews.reschedule>) =>
+    trpc.interviews.reschedule.mutate(ZInterviewRescheduleInput.parse(input)),
   cancelInterview: (id: string) => trpc.interviews.cancel.mutate({ id }),
   submitScorecard: (input: MutationInput<typeof trpc.interviews.submitScorecard>) =>
     trpc.interviews.submitScorecard.mutate(ZScorecardInput.parse(input)),

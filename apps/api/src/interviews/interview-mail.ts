@@ -15,6 +15,8 @@ export interface InterviewNotice {
   title: string;
   location: string | null;
   videoUrl: string | null;
+  /** The event's revision (iCalendar SEQUENCE): 0 when first sent, raised by every change. */
+  sequence: number;
   /** Who scheduled it: the calendar's ORGANIZER, where replies go. */
   organizer: IcsPerson;
   interviewers: ReadonlyArray<IcsPerson & { role: TRole }>;
@@ -26,6 +28,7 @@ export interface InterviewNotice {
 
 const TEMPLATES = {
   invitation: { interviewer: 'interview_invitation', candidate: 'candidate_interview_invitation' },
+  update: { interviewer: 'interview_rescheduled', candidate: 'candidate_interview_rescheduled' },
   cancellation: { interviewer: 'interview_cancelled', candidate: 'candidate_interview_cancelled' },
 } as const satisfies Record<string, Record<'interviewer' | 'candidate', TEmailTemplateKey>>;
 
@@ -35,17 +38,18 @@ function whenText(start: Date, end: Date): string {
 }
 
 /**
- * Queues an interview's invitation, or its cancellation, for each
- * interviewer and for the candidate, each with an .ics (METHOD:REQUEST, or
- * METHOD:CANCEL with the same UID and a higher sequence). An interviewer who
- * reviews the application blind gets the candidate's alias. The candidate's
+ * Queues an interview's invitation, its update (a new time or place) or its
+ * cancellation for each interviewer and for the candidate, each with an .ics
+ * for the same event (one UID): METHOD:REQUEST for the first two, METHOD:CANCEL
+ * for the last, with the notice's sequence so calendars apply the latest.
+ * An interviewer who reviews the application blind gets the candidate's alias. The candidate's
  * copy names the job and the company, not staff's own title for the
  * interview, and a candidate who restricted processing gets no hiring email.
  */
 export function queueInterviewMail(
   tx: Em,
   notice: InterviewNotice,
-  kind: 'invitation' | 'cancellation',
+  kind: 'invitation' | 'update' | 'cancellation',
 ): void {
   const { application: app, tenant } = notice;
   const cancelled = kind === 'cancellation';
@@ -61,7 +65,7 @@ export function queueInterviewMail(
       url: notice.videoUrl,
       organizer: notice.organizer,
       attendees,
-      sequence: cancelled ? 1 : 0,
+      sequence: notice.sequence,
       cancelled,
     });
     return [

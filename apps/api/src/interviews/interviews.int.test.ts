@@ -116,6 +116,46 @@ forEachDatabase('interviews and scorecards', (db) => {
     ).toBe(3);
   });
 
+  it("rescheduling moves the event in everyone's calendar; a later cancel outranks it", async () => {
+    const { tenant, alice, bob, recruiterCaller, interview } = await setup();
+    const moved = await recruiterCaller.interviews.reschedule({
+      id: interview.id,
+      startsAt: '2030-03-02T14:00:00Z',
+      endsAt: '2030-03-02T15:00:00Z',
+      location: 'Room 4, Lisbon office',
+    });
+    expect(moved).toMatchObject({
+      startsAt: '2030-03-02T14:00:00.000Z',
+      location: 'Room 4, Lisbon office',
+      videoUrl: null,
+    });
+    const em = tenantEm(db.orm(), tenant.id);
+    const staff = await em.find(OutboxEmail, { template: 'interview_rescheduled' });
+    expect(staff.map((m) => m.to).sort()).toEqual([alice.email, bob.email].sort());
+    const [toCandidate] = await em.find(OutboxEmail, { template: 'candidate_interview_rescheduled' });
+    expect(toCandidate!.text).toContain('2030-03-02 14:00–15:00 UTC');
+    expect(toCandidate!.text).toContain('Room 4, Lisbon office');
+    for (const mail of [...staff, toCandidate!]) {
+      const ics = icsOf(mail);
+      expect(ics).toContain('METHOD:REQUEST');
+      expect(ics).toContain(`UID:${interview.id}@candor`);
+      expect(ics).toContain('SEQUENCE:1');
+      expect(ics).toContain('DTSTART:20300302T140000Z');
+    }
+    await recruiterCaller.interviews.cancel({ id: interview.id });
+    const [cancellation] = await em.find(OutboxEmail, { template: 'candidate_interview_cancelled' });
+    expect(icsOf(cancellation!)).toContain('SEQUENCE:2');
+    // A cancelled interview stays where it was.
+    await expect(
+      recruiterCaller.interviews.reschedule({
+        id: interview.id,
+        startsAt: '2030-03-03T14:00:00Z',
+        endsAt: '2030-03-03T15:00:00Z',
+        location: 'Room 4',
+      }),
+    ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
+  });
+
   it('cancelling tells the interviewers but not a candidate who restricted processing', async () => {
     const { tenant, alice, bob, interview, candidate, as } = await setup();
     const admin = await seedUser(db.orm().em.fork(), tenant, 'admin');

@@ -2,6 +2,7 @@ import {
   ZApplicationIdInput,
   ZIdInput,
   ZInterview,
+  ZInterviewRescheduleInput,
   ZInterviewScheduleInput,
   ZScorecard,
   ZScorecardInput,
@@ -12,6 +13,7 @@ import { roleProcedure, router } from '../trpc/init.js';
 import {
   cancelInterview,
   interviewsOf,
+  rescheduleInterview,
   scheduleInterview,
   scorecardSummary,
   submitScorecard,
@@ -27,6 +29,11 @@ export const interviewsRouter = router({
     .input(ZInterviewScheduleInput)
     .output(ZInterview)
     .mutation(({ ctx, input }) => scheduleInterview(ctx.em, ctx.actor, input, ctx.deps)),
+
+  reschedule: roleProcedure('interviews.manage')
+    .input(ZInterviewRescheduleInput)
+    .output(ZInterview)
+    .mutation(({ ctx, input }) => rescheduleInterview(ctx.em, ctx.actor, ctx.deps, input)),
 
   cancel: roleProcedure('interviews.manage')
     .input(ZIdInput)

@@ -1,4 +1,5 @@
 import {
+  type Application,
   type Em,
   HiringTeamMember,
   type InferEntity,
@@ -15,6 +16,7 @@ import {
   type TInterview,
   type TScorecard,
   type TScorecardSummary,
+  type ZInterviewRescheduleInput,
   type ZInterviewScheduleInput,
   type ZScorecardInput,
 } from '@candor/schemas';
@@ -29,6 +31,7 @@ import type { Actor } from '../trpc/init.js';
 import { queueInterviewMail } from './interview-mail.js';
 
 type InterviewRow = InferEntity<typeof Interview>;
+type ApplicationRow = InferEntity<typeof Application>;
 type ScorecardRow = InferEntity<typeof Scorecard>;
 
 /**
@@ -129,6 +132,7 @@ export async function scheduleInterview(
         title: input.title,
         location: input.location ?? null,
         videoUrl: input.videoUrl ?? null,
+        sequence: 0,
         organizer: { name: `${organizer.name} (${tenant.name})`, email: organizer.email },
         interviewers: members.map(({ user, role }) => ({ name: user.name, email: user.email, role })),
         application: app,
@@ -166,6 +170,103 @@ export async function interviewsOf(
 }
 
 /**
+ * Queues `kind` of mail about an interview as it now stands (times, place,
+ * sequence) to its interviewers and its candidate. A member who has left the
+ * organisation is no longer told: their calendar is theirs to tidy. If the
+ * account of the one who scheduled it is gone, the actor stands in as organizer.
+ */
+async function notifyParticipants(
+  tx: Em,
+  actor: Actor,
+  deps: DataKeys & { publicUrl: string },
+  interview: InterviewRow,
+  app: ApplicationRow,
+  key: Buffer | null,
+  kind: 'update' | 'cancellation',
+): Promise<void> {
+  const participants = await tx.find(InterviewParticipant, { interview }, { populate: ['user'] });
+  const roles = new Map(
+    (
+      await tx.find(Membership, {
+        tenant: actor.tenantId,
+        user: { $in: participants.map((p) => p.user.id) },
+        status: 'active',
+      })
+    ).map((m) => [m.user.id, m.role]),
+  );
+  const tenant = await tx.findOneOrFail(Tenant, actor.tenantId);
+  const organizer = interview.createdBy ?? (await tx.findOneOrFail(User, actor.userId));
+  queueInterviewMail(
+    tx,
+    {
+      interviewId: interview.id,
+      start: interview.startsAt,
+      end: interview.endsAt,
+      title: openText(key, interview.title),
+      location: interview.location ? openText(key, interview.location) : null,
+      videoUrl: interview.videoUrl ?? null,
+      sequence: interview.sequence,
+      organizer: { name: `${organizer.name} (${tenant.name})`, email: organizer.email },
+      interviewers: participants.flatMap(({ user }) => {
+        const role = roles.get(user.id);
+        return role ? [{ name: user.name, email: user.email, role }] : [];
+      }),
+      application: app,
+      tenant,
+      publicUrl: deps.publicUrl,
+    },
+    kind,
+  );
+}
+
+/** A scheduled interview the actor may change, with its application; a cancelled one cannot move. */
+async function interviewToChange(em: Em, actor: Actor, id: string) {
+  const interview = await em.findOne(Interview, id, { populate: ['createdBy'] });
+  if (!interview) throw new AppError('NOT_FOUND', 'No such interview');
+  const app = await visibleApplication(em, actor, interview.application.id);
+  return { interview, app };
+}
+
+/**
+ * Moves a scheduled interview to a new time or place. Everyone invited gets
+ * an update of the same calendar event (a higher SEQUENCE) that moves it in
+ * their calendar; not while the candidate restricts processing.
+ */
+export async function rescheduleInterview(
+  em: Em,
+  actor: Actor,
+  deps: DataKeys & { publicUrl: string },
+  input: z.output<typeof ZInterviewRescheduleInput>,
+): Promise<TInterview> {
+  const { interview, app } = await interviewToChange(em, actor, input.id);
+  assertNotRestricted(app.candidate, 'their interviews cannot be moved');
+  if (interview.status !== 'scheduled')
+    throw new AppError('PRECONDITION_FAILED', 'This interview is cancelled');
+  const key = await candidateKey(
+    em,
+    deps,
+    { tenantId: actor.tenantId, candidateId: app.candidate.id },
+    { create: true },
+  );
+  await em.transactional(async (tx) => {
+    interview.startsAt = new Date(input.startsAt);
+    interview.endsAt = new Date(input.endsAt);
+    interview.location = input.location ? sealFor(key, input.location) : null;
+    interview.videoUrl = input.videoUrl;
+    interview.sequence += 1;
+    await notifyParticipants(tx, actor, deps, interview, app, key, 'update');
+    app.lastActivityAt = new Date();
+    recordAudit(tx, actor, {
+      action: 'interview.reschedule',
+      targetType: 'Application',
+      targetId: app.id,
+      subjectId: app.candidate.id,
+    });
+  });
+  return (await toInterviews(em, [interview], textFilterFor(actor, app), key))[0]!;
+}
+
+/**
  * Cancels an interview; allowed under a restriction of processing, which it
  * helps to honour. Every interviewer, and the candidate unless they
  * restricted processing, gets a cancellation that removes the event from
@@ -177,46 +278,13 @@ export async function cancelInterview(
   deps: DataKeys & { publicUrl: string },
   id: string,
 ): Promise<TInterview> {
-  const interview = await em.findOne(Interview, id, { populate: ['createdBy'] });
-  if (!interview) throw new AppError('NOT_FOUND', 'No such interview');
-  const app = await visibleApplication(em, actor, interview.application.id);
+  const { interview, app } = await interviewToChange(em, actor, id);
   const key = await candidateKey(em, deps, { tenantId: actor.tenantId, candidateId: app.candidate.id });
   if (interview.status !== 'cancelled') {
     await em.transactional(async (tx) => {
       interview.status = 'cancelled';
-      const participants = await tx.find(InterviewParticipant, { interview }, { populate: ['user'] });
-      const roles = new Map(
-        (
-          await tx.find(Membership, {
-            tenant: actor.tenantId,
-            user: { $in: participants.map((p) => p.user.id) },
-          })
-        ).map((m) => [m.user.id, m.role]),
-      );
-      const tenant = await tx.findOneOrFail(Tenant, actor.tenantId);
-      // The one who scheduled it; if their account is gone, the one cancelling stands in.
-      const organizer = interview.createdBy ?? (await tx.findOneOrFail(User, actor.userId));
-      queueInterviewMail(
-        tx,
-        {
-          interviewId: interview.id,
-          start: interview.startsAt,
-          end: interview.endsAt,
-          title: openText(key, interview.title),
-          location: interview.location ? openText(key, interview.location) : null,
-          videoUrl: interview.videoUrl ?? null,
-          organizer: { name: `${organizer.name} (${tenant.name})`, email: organizer.email },
-          // A member who left the organisation is no longer told; their calendar is theirs to tidy.
-          interviewers: participants.flatMap(({ user }) => {
-            const role = roles.get(user.id);
-            return role ? [{ name: user.name, email: user.email, role }] : [];
-          }),
-          application: app,
-          tenant,
-          publicUrl: deps.publicUrl,
-        },
-        'cancellation',
-      );
+      interview.sequence += 1;
+      await notifyParticipants(tx, actor, deps, interview, app, key, 'cancellation');
       recordAudit(tx, actor, {
         action: 'interview.cancel',
         targetType: 'Application',

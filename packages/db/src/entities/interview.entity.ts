@@ -31,6 +31,8 @@ export const Interview = defineEntity(
       location: personal(p.text().nullable(), 'user.recruitment.application'),
       videoUrl: notPersonal(p.string().length(500).nullable(), 'meeting link'),
       status: notPersonal(p.string().length(12).default('scheduled'), 'scheduled or cancelled'),
+      /** The calendar event's revision (iCalendar SEQUENCE): each reschedule or the cancellation raises it, so calendars apply the latest. */
+      sequence: notPersonal(p.integer().default(0), 'calendar revision counter'),
       createdBy: () => p.manyToOne(User).nullable(),
       createdAt: notPersonal(
         p.datetime().onCreate(() => new Date()),

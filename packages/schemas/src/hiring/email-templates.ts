@@ -42,6 +42,28 @@ export const EMAIL_TEMPLATES = {
     subject: 'Cancelled: {{interview_title}} with {{candidate_name}} for {{job_title}}',
     body: 'Hello {{interviewer_name}},\n\nThe interview with {{candidate_name}} for {{job_title}} on {{when}} is cancelled. The attached update removes it from your calendar.',
   },
+  interview_rescheduled: {
+    label: 'Interview moved (to interviewers)',
+    audience: 'staff',
+    variables: [
+      'interviewer_name',
+      'interview_title',
+      'candidate_name',
+      'job_title',
+      'when',
+      'where',
+      'company_name',
+    ],
+    subject: 'Moved: {{interview_title}} with {{candidate_name}} for {{job_title}}',
+    body: 'Hello {{interviewer_name}},\n\nThe interview with {{candidate_name}} for {{job_title}} has moved.\n\nNow: {{when}}\nWhere: {{where}}\n\nThe attached update moves it in your calendar.',
+  },
+  candidate_interview_rescheduled: {
+    label: 'Interview moved (to the candidate)',
+    audience: 'candidate',
+    variables: ['candidate_name', 'job_title', 'when', 'where', 'company_name'],
+    subject: 'New time for your interview for {{job_title}}',
+    body: 'Dear {{candidate_name}},\n\nYour interview for the {{job_title}} role has a new time.\n\nWhen: {{when}}\nWhere: {{where}}\n\nThe attached update moves it in your calendar. If the new time does not suit you, please reply to let us know.\n\nKind regards,\nThe {{company_name}} hiring team',
+  },
   candidate_interview_invitation: {
     label: 'Interview invitation (to the candidate)',
     audience: 'candidate',

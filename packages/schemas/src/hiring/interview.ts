@@ -26,6 +26,29 @@ export const ZInterviewScheduleInput = z
   });
 export type TInterviewScheduleInput = z.input<typeof ZInterviewScheduleInput>;
 
+/** A new time and place for a scheduled interview; its people and title stay. */
+export const ZInterviewRescheduleInput = z
+  .object({
+    id: ZId,
+    startsAt: z.iso.datetime({ offset: true }),
+    endsAt: z.iso.datetime({ offset: true }),
+    location: z.string().trim().max(200).nullable().default(null),
+    videoUrl: z
+      .url({ protocol: /^https$/, message: 'Use an https:// meeting link' })
+      .max(500)
+      .nullable()
+      .default(null),
+  })
+  .superRefine((i, ctx) => {
+    if (new Date(i.endsAt) <= new Date(i.startsAt)) {
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The interview must end after it starts' });
+    }
+    if (!i.location && !i.videoUrl) {
+      ctx.addIssue({ code: 'custom', path: ['location'], message: 'Give a location or a video link' });
+    }
+  });
+export type TInterviewRescheduleInput = z.input<typeof ZInterviewRescheduleInput>;
+
 export const RECOMMENDATIONS = ['strong_no', 'no', 'yes', 'strong_yes'] as const;
 export const ZRecommendation = z.enum(RECOMMENDATIONS);
 export type TRecommendation = z.infer<typeof ZRecommendation>;

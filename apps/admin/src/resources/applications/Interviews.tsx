@@ -12,6 +12,7 @@ import { dateLabel } from '../../lib/dates';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { useInterviews, useInvalidateApplication } from './queries';
+import { RescheduleInterviewDialog } from './RescheduleInterviewDialog';
 import { ScheduleInterviewDialog } from './ScheduleInterviewDialog';
 
 /** "Tue 12 Mar 2026, 14:00–15:00" in the reader's locale and time zone. */
@@ -38,16 +39,19 @@ export function interviewTimeLabel(
 function InterviewItem({
   interview,
   canManage,
+  onReschedule,
   onCancel,
 }: {
   interview: TInterview;
   canManage: boolean;
+  onReschedule: (interview: TInterview) => void;
   onCancel: (interview: TInterview) => void;
 }) {
   const cancelled = interview.status === 'cancelled';
   const past = new Date(interview.endsAt) < new Date();
   return (
-    <Box component="li" sx={{ opacity: cancelled ? 0.65 : 1 }}>
+    // A cancelled interview is told by its chip and struck-through time, not by fading: faded text fails contrast.
+    <Box component="li" sx={{ color: cancelled ? 'text.secondary' : undefined }}>
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
           {interview.title}
@@ -56,9 +60,14 @@ function InterviewItem({
         {!cancelled && past && <Chip size="small" variant="outlined" label="Done" />}
         <Box sx={{ flex: 1 }} />
         {canManage && !cancelled && !past && (
-          <Button size="small" color="error" onClick={() => onCancel(interview)}>
-            Cancel interview
-          </Button>
+          <>
+            <Button size="small" onClick={() => onReschedule(interview)}>
+              Move interview
+            </Button>
+            <Button size="small" color="error" onClick={() => onCancel(interview)}>
+              Cancel interview
+            </Button>
+          </>
         )}
       </Stack>
       <Typography variant="body2" sx={{ textDecoration: cancelled ? 'line-through' : undefined }}>
@@ -122,6 +131,7 @@ export function Interviews({ application, canManage }: { application: TApplicati
   const { data: interviews, isPending, error } = useInterviews(application.id);
   const [scheduling, setScheduling] = useState(false);
   const [cancelling, setCancelling] = useState<TInterview | null>(null);
+  const [moving, setMoving] = useState<TInterview | null>(null);
   const cancel = useMutation({
     mutationFn: (interview: TInterview) => dataProvider.cancelInterview(interview.id),
     onSuccess: (interview) => {
@@ -168,6 +178,7 @@ export function Interviews({ application, canManage }: { application: TApplicati
               key={interview.id}
               interview={interview}
               canManage={canManage}
+              onReschedule={setMoving}
               onCancel={setCancelling}
             />
           ))}
@@ -184,6 +195,14 @@ export function Interviews({ application, canManage }: { application: TApplicati
               type: 'success',
             },
           );
+          void invalidate();
+        }}
+      />
+      <RescheduleInterviewDialog
+        interview={moving}
+        onClose={() => setMoving(null)}
+        onRescheduled={(interview) => {
+          notify(`${interview.title} moved; everyone invited was sent the new time`, { type: 'success' });
           void invalidate();
         }}
       />

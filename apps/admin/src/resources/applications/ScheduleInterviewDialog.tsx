@@ -1,10 +1,18 @@
 import { candidateLabel, type TApplication, type TDirectoryEntry, type TInterview } from '@candor/schemas';
-import { Autocomplete, Stack, TextField } from '@mui/material';
+import { Autocomplete, TextField } from '@mui/material';
 import { type FormEvent, useState } from 'react';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { useTeamDirectory } from '../jobs/useTeamDirectory';
+import {
+  defaultSlot,
+  InterviewPlaceFields,
+  type InterviewSlot,
+  InterviewTimeFields,
+  type SlotErrors,
+  slotInput,
+} from './InterviewSlotFields';
 
 type Props = {
   open: boolean;
@@ -13,31 +21,7 @@ type Props = {
   onScheduled: (interview: TInterview) => void;
 };
 
-const HOUR_MS = 3_600_000;
-
-/** A Date as the value of an `<input type="datetime-local">`, in the reader's time zone. */
-export function toDateTimeLocal(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** Tomorrow at 10:00 local time. */
-function defaultStart(): Date {
-  const start = new Date();
-  start.setDate(start.getDate() + 1);
-  start.setHours(10, 0, 0, 0);
-  return start;
-}
-
-/** The local time the browser read from a datetime-local input, as an ISO timestamp (UTC offset). */
-function toIso(local: string): string | null {
-  const date = new Date(local);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
-type Errors = Partial<
-  Record<'form' | 'title' | 'startsAt' | 'endsAt' | 'interviewerIds' | 'location' | 'videoUrl', string>
->;
+type Errors = SlotErrors & Partial<Record<'form' | 'title' | 'interviewerIds', string>>;
 
 /** Schedules an interview; each interviewer gets an email with an .ics invitation. */
 export function ScheduleInterviewDialog({ open, application, onClose, onScheduled }: Props) {
@@ -52,37 +36,25 @@ function ScheduleForm({ application, onClose, onScheduled }: Omit<Props, 'open'>
   const dataProvider = useCandorDataProvider();
   const { data: people = [], isPending: loadingPeople, error: peopleError } = useTeamDirectory();
   const [title, setTitle] = useState('Interview');
-  const [startsAt, setStartsAt] = useState(() => toDateTimeLocal(defaultStart()));
-  const [endsAt, setEndsAt] = useState(() => toDateTimeLocal(new Date(defaultStart().getTime() + HOUR_MS)));
+  const [slot, setSlot] = useState(defaultSlot);
   const [interviewers, setInterviewers] = useState<TDirectoryEntry[]>([]);
-  const [location, setLocation] = useState('');
-  const [videoUrl, setVideoUrl] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
 
-  const changeStart = (value: string) => {
-    const previousStart = toIso(startsAt);
-    const previousEnd = toIso(endsAt);
-    const nextStart = toIso(value);
-    setStartsAt(value);
-    // Keep the duration when the start moves.
-    if (previousStart && previousEnd && nextStart) {
-      const duration = new Date(previousEnd).getTime() - new Date(previousStart).getTime();
-      setEndsAt(toDateTimeLocal(new Date(new Date(nextStart).getTime() + Math.max(duration, HOUR_MS / 2))));
-    }
-    setErrors((current) => ({ ...current, startsAt: undefined, endsAt: undefined }));
+  const changeSlot = (next: InterviewSlot, answered: Array<keyof InterviewSlot>) => {
+    setSlot(next);
+    setErrors((current) => ({
+      ...current,
+      ...Object.fromEntries(answered.map((field) => [field, undefined])),
+    }));
   };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const start = toIso(startsAt);
-    const end = toIso(endsAt);
-    const local: Errors = {};
-    if (!start) local.startsAt = 'Pick the start date and time';
-    if (!end) local.endsAt = 'Pick the end date and time';
+    const checked = slotInput(slot);
+    const local: Errors = checked.ok ? {} : { ...checked.errors };
     if (interviewers.length === 0) local.interviewerIds = 'Pick at least one interviewer';
-    if (!location.trim() && !videoUrl.trim()) local.location = 'Give a location or a video link';
-    if (Object.keys(local).length > 0 || !start || !end) {
+    if (!checked.ok || Object.keys(local).length > 0) {
       setErrors(local);
       return;
     }
@@ -92,11 +64,8 @@ function ScheduleForm({ application, onClose, onScheduled }: Omit<Props, 'open'>
       const interview = await dataProvider.scheduleInterview({
         applicationId: application.id,
         title: title.trim() || 'Interview',
-        startsAt: start,
-        endsAt: end,
+        ...checked.value,
         interviewerIds: interviewers.map((person) => person.id),
-        location: location.trim() || null,
-        videoUrl: videoUrl.trim() || null,
       });
       onScheduled(interview);
       onClose();
@@ -140,35 +109,7 @@ function ScheduleForm({ application, onClose, onScheduled }: Omit<Props, 'open'>
         slotProps={{ htmlInput: { maxLength: 80 } }}
         autoFocus
       />
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <TextField
-          label="Starts"
-          type="datetime-local"
-          required
-          fullWidth
-          value={startsAt}
-          onChange={(event) => changeStart(event.target.value)}
-          error={Boolean(errors.startsAt)}
-          helperText={errors.startsAt ?? 'Your local time'}
-          disabled={submitting}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          label="Ends"
-          type="datetime-local"
-          required
-          fullWidth
-          value={endsAt}
-          onChange={(event) => {
-            setEndsAt(event.target.value);
-            setErrors((current) => ({ ...current, endsAt: undefined }));
-          }}
-          error={Boolean(errors.endsAt)}
-          helperText={errors.endsAt ?? ' '}
-          disabled={submitting}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-      </Stack>
+      <InterviewTimeFields slot={slot} errors={errors} disabled={submitting} onChange={changeSlot} />
       <Autocomplete
         multiple
         options={people}
@@ -192,31 +133,7 @@ function ScheduleForm({ application, onClose, onScheduled }: Omit<Props, 'open'>
           />
         )}
       />
-      <TextField
-        label="Location"
-        placeholder="Office, room"
-        value={location}
-        onChange={(event) => {
-          setLocation(event.target.value);
-          setErrors((current) => ({ ...current, location: undefined }));
-        }}
-        error={Boolean(errors.location)}
-        helperText={errors.location ?? 'A place, a video link, or both.'}
-        disabled={submitting}
-      />
-      <TextField
-        label="Video link"
-        type="url"
-        placeholder="https://meet.example.com/…"
-        value={videoUrl}
-        onChange={(event) => {
-          setVideoUrl(event.target.value);
-          setErrors((current) => ({ ...current, videoUrl: undefined, location: undefined }));
-        }}
-        error={Boolean(errors.videoUrl)}
-        helperText={errors.videoUrl ?? 'An https:// meeting link.'}
-        disabled={submitting}
-      />
+      <InterviewPlaceFields slot={slot} errors={errors} disabled={submitting} onChange={changeSlot} />
     </DialogForm>
   );
 }

@@ -34,6 +34,7 @@ import { Migration20261206093653_passkeys } from './Migration20261206093653_pass
 import { Migration20261206122913_application_counts } from './Migration20261206122913_application_counts.js';
 import { Migration20261206150000_search_accents } from './Migration20261206150000_search_accents.js';
 import { Migration20261206161041_outbox_application } from './Migration20261206161041_outbox_application.js';
+import { Migration20261206163048_interview_sequence } from './Migration20261206163048_interview_sequence.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -97,4 +98,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206122913_application_counts', class: Migration20261206122913_application_counts },
   { name: 'Migration20261206150000_search_accents', class: Migration20261206150000_search_accents },
   { name: 'Migration20261206161041_outbox_application', class: Migration20261206161041_outbox_application },
+  { name: 'Migration20261206163048_interview_sequence', class: Migration20261206163048_interview_sequence },
 ];

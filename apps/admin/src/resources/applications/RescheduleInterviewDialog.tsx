@@ -1,0 +1,97 @@
+import type { TInterview } from '@candor/schemas';
+import { type FormEvent, useState } from 'react';
+import { DialogForm, FormDialog } from '../../components/FormDialog';
+import { toHttpError } from '../../providers/errors';
+import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
+import {
+  InterviewPlaceFields,
+  type InterviewSlot,
+  InterviewTimeFields,
+  type SlotErrors,
+  slotInput,
+  toDateTimeLocal,
+} from './InterviewSlotFields';
+
+type Props = {
+  interview: TInterview | null;
+  onClose: () => void;
+  onRescheduled: (interview: TInterview) => void;
+};
+
+/** Moves a scheduled interview; everyone invited gets an update of the calendar event. */
+export function RescheduleInterviewDialog({ interview, onClose, onRescheduled }: Props) {
+  return (
+    <FormDialog open={interview !== null} onClose={onClose}>
+      {interview && (
+        <RescheduleForm
+          key={interview.id}
+          interview={interview}
+          onClose={onClose}
+          onRescheduled={onRescheduled}
+        />
+      )}
+    </FormDialog>
+  );
+}
+
+function RescheduleForm({ interview, onClose, onRescheduled }: Props & { interview: TInterview }) {
+  const dataProvider = useCandorDataProvider();
+  const [slot, setSlot] = useState<InterviewSlot>(() => ({
+    startsAt: toDateTimeLocal(new Date(interview.startsAt)),
+    endsAt: toDateTimeLocal(new Date(interview.endsAt)),
+    location: interview.location ?? '',
+    videoUrl: interview.videoUrl ?? '',
+  }));
+  const [errors, setErrors] = useState<SlotErrors & { form?: string }>({});
+  const [submitting, setSubmitting] = useState(false);
+
+  const changeSlot = (next: InterviewSlot, answered: Array<keyof InterviewSlot>) => {
+    setSlot(next);
+    setErrors((current) => ({
+      ...current,
+      ...Object.fromEntries(answered.map((field) => [field, undefined])),
+    }));
+  };
+
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const checked = slotInput(slot);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setSubmitting(true);
+    setErrors({});
+    try {
+      onRescheduled(await dataProvider.rescheduleInterview({ id: interview.id, ...checked.value }));
+      onClose();
+    } catch (error) {
+      const httpError = toHttpError(error);
+      const fields: Record<string, string> = httpError.body?.errors ?? {};
+      const byField: SlotErrors = {
+        startsAt: fields.startsAt,
+        endsAt: fields.endsAt,
+        location: fields.location,
+        videoUrl: fields.videoUrl,
+      };
+      const hasField = Object.values(byField).some(Boolean);
+      setErrors({ ...byField, form: hasField ? undefined : httpError.message });
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <DialogForm
+      title={`Move ${interview.title}`}
+      error={errors.form}
+      submitLabel="Move interview"
+      submitting={submitting}
+      onSubmit={submit}
+      onCancel={onClose}
+      labelled
+    >
+      <InterviewTimeFields slot={slot} errors={errors} disabled={submitting} onChange={changeSlot} />
+      <InterviewPlaceFields slot={slot} errors={errors} disabled={submitting} onChange={changeSlot} />
+    </DialogForm>
+  );
+}
