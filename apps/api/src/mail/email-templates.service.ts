@@ -51,6 +51,11 @@ export async function updateEmailTemplate(
   return emailTemplatesOf(em, actor.tenantId);
 }
 
+/** The end of every email to a candidate in the tenant's wording (templates and composed messages): who holds their data, and the privacy portal. */
+export function candidateEmailFooter(tenant: { name: string; slug: string }, publicUrl: string): string {
+  return `\n\n--\n${tenant.name} uses Candor to handle applications. To see, download, correct or erase your data, or to withdraw consent: ${privacyPortalUrl(publicUrl, tenant.slug)}\n`;
+}
+
 /**
  * An email in the tenant's wording. Candidate emails always end with who
  * holds the applicant's data and the link to the privacy portal.
@@ -63,10 +68,7 @@ export function renderEmail(
 ): { template: string; subject: string; text: string } {
   const { subject, body } = textOf(tenant, key);
   const all = { company_name: tenant.name, ...values };
-  const footer =
-    EMAIL_TEMPLATES[key].audience === 'candidate'
-      ? `\n\n--\n${tenant.name} uses Candor to handle applications. To see, download, correct or erase your data, or to withdraw consent: ${privacyPortalUrl(publicUrl, tenant.slug)}\n`
-      : '\n';
+  const footer = EMAIL_TEMPLATES[key].audience === 'candidate' ? candidateEmailFooter(tenant, publicUrl) : '\n';
   return {
     template: key,
     // Subjects are one line whatever a value contains.
