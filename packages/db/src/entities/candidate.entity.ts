@@ -1,4 +1,4 @@
-import type { TApplicationSource } from '@candor/schemas';
+import type { TApplicationSource, TLocale } from '@candor/schemas';
 import { p } from '@mikro-orm/core';
 import { notPersonal, personal } from '../privacy.js';
 import { defineEntity } from './define-entity.js';
@@ -40,6 +40,11 @@ export const Candidate = defineEntity(
       location: personal(p.string().length(120).nullable(), 'user.contact.address'),
       links: personal(p.json<string[]>(), 'user.contact.url'),
       source: notPersonal(p.string().length(20).$type<TApplicationSource>(), 'how the candidate came in'),
+      /** The careers-site language the candidate applied in: every email to them is written in it. */
+      locale: notPersonal(
+        p.string().length(5).default('en').$type<TLocale>(),
+        'interface language of the careers site, chosen from the browser or the switcher',
+      ),
       possibleDuplicate: notPersonal(p.boolean().default(false), 'a hint for staff to merge records'),
       /** Processing restricted (Art. 18): no stage moves, no emails, hidden from non-admins' searches. */
       restrictedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),

@@ -1,4 +1,4 @@
-import type { TJobQuestion, TJobStatus, TStageKind } from '@candor/schemas';
+import type { TJobQuestion, TJobStatus, TJobTranslations, TStageKind } from '@candor/schemas';
 import { p } from '@mikro-orm/core';
 import { notPersonal } from '../privacy.js';
 import { defineEntity } from './define-entity.js';
@@ -35,6 +35,8 @@ export const Job = defineEntity(
       workplace: notPersonal(p.string().length(10), 'onsite, hybrid or remote'),
       employmentType: notPersonal(p.string().length(20), 'employment type'),
       descriptionMd: notPersonal(p.text().default(''), 'public job description'),
+      /** Title and description in the careers site's other languages; null: the default wording everywhere. */
+      translations: notPersonal(p.json<TJobTranslations>().nullable(), 'public job posting wording'),
       salaryMin: notPersonal(p.integer().nullable(), "the job's salary range"),
       salaryMax: notPersonal(p.integer().nullable(), "the job's salary range"),
       salaryCurrency: notPersonal(p.string().length(3).nullable(), 'ISO currency code'),

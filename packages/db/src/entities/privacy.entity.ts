@@ -1,4 +1,4 @@
-import type { TConsentChannel, TConsentDecision } from '@candor/schemas';
+import type { TConsentChannel, TConsentDecision, TNoticeTranslations } from '@candor/schemas';
 import { p } from '@mikro-orm/core';
 import { notPersonal, personal } from '../privacy.js';
 import { Application } from './application.entity.js';
@@ -30,6 +30,8 @@ export const PrivacyNotice = defineEntity(
       tenant: () => p.manyToOne(Tenant),
       version: notPersonal(p.integer().nullable(), 'version number'),
       bodyMd: notPersonal(p.text(), 'the company privacy notice'),
+      /** The same version's text in the careers site's other languages (each language its own text). */
+      translations: notPersonal(p.json<TNoticeTranslations>().nullable(), 'the company privacy notice'),
       effectiveOn: notPersonal(p.string().length(10).nullable(), 'a calendar day'),
       materialChange: notPersonal(p.boolean().default(false), 'whether consent must be asked again'),
       changeSummary: notPersonal(p.string().length(500).default(''), 'what changed in the notice'),

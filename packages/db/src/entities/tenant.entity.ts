@@ -3,6 +3,7 @@ import type {
   TEmailTemplateKey,
   TEmailTemplateText,
   THiringSettings,
+  TLanguageSettings,
   TPrivacySettings,
 } from '@candor/schemas';
 import { p } from '@mikro-orm/core';
@@ -38,6 +39,8 @@ export const Tenant = defineEntity(
         p.json<TDiversitySettings>().nullable(),
         'company diversity survey configuration',
       ),
+      /** The careers site's languages and its default one; null means English only. */
+      languageSettings: notPersonal(p.json<TLanguageSettings>().nullable(), 'careers site languages'),
       /** The logo in the file store (random key) and its sniffed type. */
       logoKey: notPersonal(p.string().length(80).nullable(), 'file store key'),
       logoType: notPersonal(p.string().length(20).nullable(), 'image media type'),

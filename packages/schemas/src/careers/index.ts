@@ -1,2 +1,3 @@
 export * from './apply.js';
+export * from './languages.js';
 export * from './portal-session.js';
