@@ -7,6 +7,7 @@ import { singleSignOnRoutes } from './auth/oidc/oidc.http.js';
 import { applyRoute } from './careers/apply.http.js';
 import { renewalRoutes } from './consent/renewal.http.js';
 import { renewalTermsOf } from './consent/renewal-terms.js';
+import { unsubscribeRoutes } from './messages/compose-unsubscribe.http.js';
 import type { AppDeps } from './deps.js';
 import { surveyRoutes } from './diversity/survey.http.js';
 import { applicantTenant } from './http/applicant-tenant.js';
@@ -128,6 +129,10 @@ export function createApp(deps: AppDeps) {
   const renewal = renewalRoutes(deps, requestOf, renewalTermsOf);
   app.get('/careers/:slug{[a-z0-9-]+}/privacy/renew/', applicant, renewal.show);
   app.post('/careers/:slug{[a-z0-9-]+}/privacy/renew/', applicant, ...renewal.renew);
+  // The one-click unsubscribe link of marketing emails: a page that asks, and a post that unsubscribes (RFC 8058).
+  const unsubscribe = unsubscribeRoutes(deps, requestOf);
+  app.get('/careers/:slug{[a-z0-9-]+}/privacy/unsubscribe/', applicant, unsubscribe.show);
+  app.post('/careers/:slug{[a-z0-9-]+}/privacy/unsubscribe/', applicant, ...unsubscribe.post);
   // The voluntary diversity survey, linked from the application's confirmation page and email.
   const survey = surveyRoutes(deps, requestOf);
   app.get('/careers/:slug{[a-z0-9-]+}/diversity/', applicant, survey.show);

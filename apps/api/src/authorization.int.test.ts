@@ -215,6 +215,32 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'offers.respond': () => ({ token: 'x'.repeat(43), decision: 'decline' }),
   'outbox.list': () => ({}),
   'outbox.get': (a) => ({ id: a.outboxId }),
+  'messages.templates': () => undefined,
+  'messages.createTemplate': () => ({
+    name: 'Checking in',
+    subject: 'Hello',
+    body: 'Hi {{candidate_first_name}}',
+  }),
+  'messages.updateTemplate': () => ({
+    id: '00000000-0000-4000-8000-000000000001',
+    template: { name: 'Checking in', subject: 'Hello', body: 'Hi' },
+  }),
+  'messages.deleteTemplate': () => ({ id: '00000000-0000-4000-8000-000000000001' }),
+  'messages.preview': (a) => ({
+    candidateId: a.candidateId,
+    applicationId: a.applicationId,
+    subject: 'Hi',
+    body: 'Hi',
+  }),
+  'messages.compose': (a) => ({
+    candidateId: a.candidateId,
+    applicationId: a.applicationId,
+    subject: 'Hi',
+    body: 'Hi',
+  }),
+  'messages.bulkCompose': (a) => ({ applicationIds: [a.applicationId], subject: 'Hi', body: 'Hi' }),
+  'messages.scheduled': (a) => ({ candidateId: a.candidateId }),
+  'messages.cancel': (a) => ({ id: a.outboxId }),
   'settings.branding': () => undefined,
   'settings.updateBranding': () => ({
     name: 'Renamed Company',

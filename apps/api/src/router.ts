@@ -10,6 +10,7 @@ import { diversityRouter } from './diversity/diversity.router.js';
 import { interviewsRouter } from './interviews/interviews.router.js';
 import { jobsRouter } from './jobs/jobs.router.js';
 import { outboxRouter } from './mail/outbox.router.js';
+import { composeRouter } from './messages/compose.router.js';
 import { offersRouter } from './offers/offers.router.js';
 import { holdsRouter } from './privacy/holds.router.js';
 import { privacyRouter } from './privacy/privacy.router.js';
@@ -34,6 +35,7 @@ export const appRouter = router({
   attachments: attachmentsRouter,
   offers: offersRouter,
   outbox: outboxRouter,
+  messages: composeRouter,
   privacy: privacyRouter,
   requests: requestsRouter,
   holds: holdsRouter,

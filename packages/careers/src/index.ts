@@ -14,3 +14,4 @@ export {
 } from './pages/portal-page.js';
 export { type RenewalView, renderRenewalPage } from './pages/renewal-page.js';
 export { renderSurveyPage, type SurveyView } from './pages/survey-page.js';
+export { renderUnsubscribePage, type UnsubscribeView } from './pages/unsubscribe-page.js';

@@ -11,4 +11,6 @@ export const FILE_UPLOAD_PROCEDURES: readonly string[] = [
   'attachments.upload',
   'requests.create',
   'requests.attachAgentProof',
+  'messages.compose',
+  'messages.bulkCompose',
 ];

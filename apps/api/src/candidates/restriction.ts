@@ -1,4 +1,10 @@
-import { EMAIL_TEMPLATES, roleCan, type TEmailTemplateKey, type TPermission } from '@candor/schemas';
+import {
+  COMPOSED_MESSAGE_TEMPLATES,
+  EMAIL_TEMPLATES,
+  roleCan,
+  type TEmailTemplateKey,
+  type TPermission,
+} from '@candor/schemas';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 
@@ -80,10 +86,15 @@ const OWN_REQUEST_TEMPLATES: ReadonlySet<string> = new Set([
 
 /**
  * Whether an outbox email waits while the candidate it is about is
- * restricted: the hiring emails (the tenant's templates) do; emails about the
+ * restricted: the hiring emails (the tenant's templates, messages staff
+ * wrote) do; emails about the
  * candidate's rights (privacy requests, the portal, restriction and its
  * lifting) and the confirmation of their own application do not.
  */
 export function heldWhileRestricted(template: string): boolean {
-  return Object.hasOwn(EMAIL_TEMPLATES, template) && !OWN_REQUEST_TEMPLATES.has(template);
+  const composed: string[] = Object.values(COMPOSED_MESSAGE_TEMPLATES);
+  return (
+    (Object.hasOwn(EMAIL_TEMPLATES, template) && !OWN_REQUEST_TEMPLATES.has(template)) ||
+    composed.includes(template)
+  );
 }

@@ -91,6 +91,7 @@ export async function deliverDueEmails(em: Em, transport: MailTransport, from: s
           text: email.text,
           html: email.html,
           attachments: email.attachments,
+          listUnsubscribe: email.unsubscribeUrl,
         });
         email.status = 'sent';
         email.sentAt = new Date();

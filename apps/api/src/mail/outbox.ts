@@ -6,6 +6,7 @@ import {
   PrivacyRequest,
   Tenant,
   type TStoredAttachment,
+  User,
 } from '@candor/db';
 import { proofAddressRef } from '../audit/audit-subject.js';
 
@@ -28,6 +29,10 @@ export interface EmailMessage {
    * stays as long as the request does (docs/retention.md).
    */
   proofOf?: string | null;
+  /** The staff member who wrote it (composed messages): staff data, never exported with the candidate's. */
+  sentById?: string | null;
+  /** A marketing message's one-click unsubscribe link, sent as List-Unsubscribe too (RFC 8058). */
+  unsubscribeUrl?: string | null;
 }
 
 /** Where an applicant manages their data; every candidate email links to it. */
@@ -44,11 +49,13 @@ export function privacyFooter(tenant: { name: string; slug: string }, publicUrl:
  * Queues an email in the caller's unit of work: it is only sent if the
  * transaction that caused it commits. The dispatcher delivers it later.
  */
-export function enqueueEmail(em: Em, message: EmailMessage): void {
-  em.create(OutboxEmail, {
+export function enqueueEmail(em: Em, message: EmailMessage): { id: string } {
+  return em.create(OutboxEmail, {
     tenant: message.tenantId ? em.getReference(Tenant, message.tenantId) : null,
     candidate: message.candidateId ? em.getReference(Candidate, message.candidateId) : null,
     application: message.applicationId ? em.getReference(Application, message.applicationId) : null,
+    sentBy: message.sentById ? em.getReference(User, message.sentById) : null,
+    unsubscribeUrl: message.unsubscribeUrl ?? null,
     to: message.to,
     template: message.template,
     subject: message.subject,

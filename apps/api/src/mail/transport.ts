@@ -10,6 +10,8 @@ export interface OutgoingMail {
   text: string;
   html?: string | null;
   attachments?: Array<{ filename: string; contentType: string; contentBase64: string }> | null;
+  /** A marketing message's one-click unsubscribe link: List-Unsubscribe with List-Unsubscribe-Post (RFC 8058). */
+  listUnsubscribe?: string | null;
 }
 
 /** nodemailer's shape of our message. */
@@ -21,6 +23,14 @@ function toNodemailer(mail: OutgoingMail) {
     text: mail.text,
     html: mail.html ?? undefined,
     messageId: `<${mail.id}@candor>`,
+    ...(mail.listUnsubscribe
+      ? {
+          headers: {
+            'List-Unsubscribe': `<${mail.listUnsubscribe}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          },
+        }
+      : {}),
     attachments: (mail.attachments ?? []).map((a) => ({
       filename: a.filename,
       contentType: a.contentType,

@@ -9,6 +9,7 @@ import { Interview, InterviewParticipant, Scorecard } from './interview.entity.j
 import { HiringTeamMember, Job, JobStage } from './job.entity.js';
 import { LegalHold } from './legal-hold.entity.js';
 import { Membership } from './membership.entity.js';
+import { MessageTemplate } from './message-template.entity.js';
 import { Offer } from './offer.entity.js';
 import { OutboxEmail } from './outbox-email.entity.js';
 import { Passkey, WebAuthnChallenge } from './passkey.entity.js';
@@ -48,6 +49,7 @@ export {
   JobStage,
   LegalHold,
   Membership,
+  MessageTemplate,
   Offer,
   OidcConnection,
   OidcSignInAttempt,
@@ -116,6 +118,7 @@ export const entities: EntitySchema<any, any>[] = [
   PortalCode,
   PortalSession,
   LegalHold,
+  MessageTemplate,
   RetentionPolicyVersion,
   RetentionRun,
   DiversityResponse,

@@ -8,6 +8,7 @@ import { newId } from './ids.js';
 import { PrivacyRequest } from './privacy-request.entity.js';
 import { Tenant } from './tenant.entity.js';
 import { tenantFilter } from './tenant-filter.js';
+import { User } from './user.entity.js';
 
 export type TStoredAttachment = { filename: string; contentType: string; contentBase64: string };
 
@@ -39,10 +40,17 @@ export const OutboxEmail = defineEntity(
       candidate: () => p.manyToOne(Candidate).nullable().deleteRule('set null'),
       /** The application a message is about (a rejection), so undoing the decision can take back a message still pending. */
       application: () => p.manyToOne(Application).nullable().deleteRule('set null'),
+      /** The staff member who wrote the message (compose and bulk email): staff data, named only by role in an export. */
+      sentBy: () => p.manyToOne(User).nullable().deleteRule('set null'),
       to: personal(p.string().length(254), 'user.contact.email'),
       subject: personal(p.string().length(255), 'user.name'),
       text: personal(p.text(), 'user.name'),
       html: personal(p.text().nullable(), 'user.name'),
+      /**
+       * A marketing message's one-click unsubscribe link (signed, naming the
+       * candidate): sent as List-Unsubscribe (RFC 8058) and in the text.
+       */
+      unsubscribeUrl: personal(p.string().length(1000).nullable(), 'user.privacy.consent'),
       /** Files sent with the message (e.g. an interview's .ics), content base64-encoded. */
       attachments: personal(p.json<TStoredAttachment[]>().nullable(), 'user.name'),
       /**

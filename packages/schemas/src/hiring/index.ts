@@ -7,4 +7,5 @@ export * from './identity-keys.js';
 export * from './interview.js';
 export * from './job.js';
 export * from './offer.js';
+export * from './messages.js';
 export * from './settings.js';

@@ -35,6 +35,7 @@ import { Migration20261206122912_application_counts } from './Migration202612061
 import { Migration20261206150000_search_accents } from './Migration20261206150000_search_accents.js';
 import { Migration20261206161040_outbox_application } from './Migration20261206161040_outbox_application.js';
 import { Migration20261206163046_interview_sequence } from './Migration20261206163046_interview_sequence.js';
+import { Migration20261206175012_compose_messages } from './Migration20261206175012_compose_messages.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -99,4 +100,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206150000_search_accents', class: Migration20261206150000_search_accents },
   { name: 'Migration20261206161040_outbox_application', class: Migration20261206161040_outbox_application },
   { name: 'Migration20261206163046_interview_sequence', class: Migration20261206163046_interview_sequence },
+  { name: 'Migration20261206175012_compose_messages', class: Migration20261206175012_compose_messages },
 ];

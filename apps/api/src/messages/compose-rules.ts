@@ -1,0 +1,48 @@
+import { ConsentEvent, type Em } from '@candor/db';
+import type { TMessageSkipReason } from '@candor/schemas';
+import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
+import { ERASED_EMAIL_SUFFIX } from '../retention/find-due.js';
+
+/**
+ * Of these candidates, those with live marketing consent: their latest
+ * decision on one of the tenant's marketing purposes (privacy settings,
+ * `marketing: true`) is "given". An objection to marketing withdraws them
+ * all, so it needs no check of its own.
+ */
+export async function withMarketingConsent(
+  em: Em,
+  tenantId: string,
+  candidateIds: string[],
+): Promise<Set<string>> {
+  if (candidateIds.length === 0) return new Set();
+  const settings = await privacySettingsOf(em, tenantId);
+  const purposes = settings.consentPurposes.filter((p) => p.marketing).map((p) => p.key);
+  if (purposes.length === 0) return new Set();
+  const events = await em.find(
+    ConsentEvent,
+    { candidate: { $in: candidateIds }, purpose: { $in: purposes } },
+    { fields: ['candidate', 'purpose', 'decision'], orderBy: { occurredAt: 'asc', id: 'asc' } },
+  );
+  const latest = new Map<string, string>();
+  for (const e of events) latest.set(`${e.candidate.id}:${e.purpose}`, e.decision);
+  return new Set(
+    [...latest.entries()].filter(([, decision]) => decision === 'given').map(([key]) => key.split(':')[0]!),
+  );
+}
+
+/**
+ * Why a message may not go to this candidate, or null when it may:
+ * no hiring email to a candidate who restricted processing (Art. 18), none
+ * to an erased or anonymized one (their address reaches no one), and no
+ * marketing without live marketing consent.
+ */
+export function skipReason(
+  candidate: { id: string; email: string; restrictedAt?: Date | null },
+  marketing: boolean,
+  consented: ReadonlySet<string>,
+): TMessageSkipReason | null {
+  if (candidate.email.endsWith(ERASED_EMAIL_SUFFIX)) return 'no_address';
+  if (candidate.restrictedAt) return 'restricted';
+  if (marketing && !consented.has(candidate.id)) return 'no_consent';
+  return null;
+}
