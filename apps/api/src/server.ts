@@ -11,6 +11,7 @@ import { dataDir, readEnv } from './env.js';
 import { createLogger, errorFields } from './logging/logger.js';
 import { startOutboxDispatcher } from './mail/dispatcher.js';
 import { fileTransport, smtpTransport } from './mail/transport.js';
+import { sendNoticeMailings } from './privacy/notice-mailing.js';
 import { sendDeadlineDigests } from './privacy/requests/deadline-digests.js';
 import { sweepLeftoversLogged } from './retention/leftovers.js';
 import { startRetentionWorker } from './retention/retention-worker.js';
@@ -55,6 +56,14 @@ void digest();
 const digests = setInterval(digest, 60 * 60_000);
 digests.unref();
 
+// A material change of the privacy notice is emailed to the candidates held, a few batches per round, through the outbox.
+const noticeMailings = setInterval(() => {
+  sendNoticeMailings(orm, { publicUrl: deps.publicUrl }).catch((error: unknown) =>
+    logger.error('notice change mailing failed', errorFields(error)),
+  );
+}, 15_000);
+noticeMailings.unref();
+
 const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL) : fileTransport(join(dataDir(env), 'mail'));
 const stopOutbox = startOutboxDispatcher({ orm, transport, from: env.MAIL_FROM, logger });
 // Data leaves on time: the retention sweep runs here too (on PostgreSQL any number of instances may run it).
@@ -92,6 +101,7 @@ async function shutdown(signal: string) {
   stopRetention();
   clearInterval(republish);
   clearInterval(digests);
+  clearInterval(noticeMailings);
   server.close();
   await orm.close();
   process.exit(0);

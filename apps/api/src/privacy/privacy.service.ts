@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { visibleCandidate } from '../candidates/candidates.service.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
+import { mailingOf, startNoticeMailing } from './notice-mailing.js';
 
 type NoticeRow = InferEntity<typeof PrivacyNotice>;
 
@@ -28,6 +29,7 @@ function toNotice(n: NoticeRow): TPrivacyNotice {
     publishedAt: n.publishedAt?.toISOString() ?? null,
     publishedBy: n.publishedBy ? { id: n.publishedBy.id, name: n.publishedBy.name } : null,
     updatedAt: n.updatedAt.toISOString(),
+    mailing: mailingOf(n),
   };
 }
 
@@ -116,6 +118,7 @@ export async function publishNotice(
     draft.changeSummary = input.changeSummary;
     draft.publishedAt = new Date();
     draft.publishedBy = tx.getReference(User, actor.userId);
+    if (input.emailCandidates) await startNoticeMailing(tx, draft);
     recordAudit(tx, actor, { action: 'notice.publish', targetType: 'PrivacyNotice', targetId: draft.id });
     await tx.flush();
     return draft;

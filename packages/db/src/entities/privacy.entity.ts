@@ -1,4 +1,9 @@
-import type { TConsentChannel, TConsentDecision, TNoticeTranslations } from '@candor/schemas';
+import type {
+  NOTICE_MAILING_STATES,
+  TConsentChannel,
+  TConsentDecision,
+  TNoticeTranslations,
+} from '@candor/schemas';
 import { p } from '@mikro-orm/core';
 import { notPersonal, personal } from '../privacy.js';
 import { Application } from './application.entity.js';
@@ -8,6 +13,8 @@ import { newId } from './ids.js';
 import { Tenant } from './tenant.entity.js';
 import { tenantFilter } from './tenant-filter.js';
 import { User } from './user.entity.js';
+
+type TNoticeMailingState = (typeof NOTICE_MAILING_STATES)[number];
 
 /**
  * A privacy notice: one draft per tenant (version null) and the published
@@ -37,6 +44,21 @@ export const PrivacyNotice = defineEntity(
       changeSummary: notPersonal(p.string().length(500).default(''), 'what changed in the notice'),
       publishedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
       publishedBy: () => p.manyToOne(User).nullable(),
+      /**
+       * Emailing a material change to the candidates held at publication, in
+       * batches: the state, the last candidate id reached (batches go in id
+       * order, so a restart resumes where it stopped) and the counts shown
+       * to the admin.
+       */
+      mailingState: notPersonal(
+        p.string().length(10).$type<TNoticeMailingState>().nullable(),
+        'progress state',
+      ),
+      mailingCursor: notPersonal(p.string().length(36).nullable(), 'random identifier'),
+      mailingTotal: notPersonal(p.integer().default(0), 'a count'),
+      mailingQueued: notPersonal(p.integer().default(0), 'a count'),
+      mailingSkipped: notPersonal(p.integer().default(0), 'a count'),
+      mailingFinishedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
       updatedAt: notPersonal(
         p
           .datetime()

@@ -78,6 +78,13 @@ export const EMAIL_TEMPLATES = {
     subject: 'Your interview for {{job_title}} is cancelled',
     body: 'Dear {{candidate_name}},\n\nThe interview for the {{job_title}} role planned for {{when}} is cancelled. The attached update removes it from your calendar. We will be in touch.\n\nKind regards,\nThe {{company_name}} hiring team',
   },
+  notice_changed: {
+    label: 'Privacy notice changed (to candidates)',
+    audience: 'candidate',
+    variables: ['candidate_name', 'company_name', 'change_summary', 'effective_on', 'notice_link'],
+    subject: '{{company_name}} is changing how it handles your data',
+    body: 'Dear {{candidate_name}},\n\nWe are updating the privacy notice that explains how {{company_name}} handles the data of people who applied to us. The new version takes effect on {{effective_on}}.\n\nWhat changes: {{change_summary}}\n\nRead the new notice here:\n{{notice_link}}\n\nYou do not need to do anything. If you no longer want us to keep your data, you can withdraw your consent or ask us to erase it in your privacy portal (link below).\n\nKind regards,\nThe {{company_name}} hiring team',
+  },
   offer: {
     label: 'Offer',
     audience: 'candidate',

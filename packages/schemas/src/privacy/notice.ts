@@ -28,6 +28,8 @@ export const ZNoticePublishInput = z
     effectiveOn: ZDay,
     materialChange: z.boolean(),
     changeSummary: z.string().trim().max(500).default(''),
+    /** Email the change to every candidate whose data is still held (a material change only), in batches. */
+    emailCandidates: z.boolean().default(false),
   })
   .superRefine((input, ctx) => {
     if (input.materialChange && input.changeSummary.length === 0) {
@@ -37,8 +39,30 @@ export const ZNoticePublishInput = z
         message: 'Say what changed: applicants are told',
       });
     }
+    if (input.emailCandidates && !input.materialChange) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['emailCandidates'],
+        message: 'Only a material change is emailed to candidates',
+      });
+    }
   });
 export type TNoticePublishInput = z.input<typeof ZNoticePublishInput>;
+
+export const NOTICE_MAILING_STATES = ['sending', 'done'] as const;
+
+/** Progress of emailing a material change to the candidates whose data is held when it is published. */
+export const ZNoticeMailing = z.object({
+  state: z.enum(NOTICE_MAILING_STATES),
+  /** Candidates whose data was held at publication (erased ones excluded). */
+  total: z.number().int().nonnegative(),
+  /** Emails queued so far. */
+  queued: z.number().int().nonnegative(),
+  /** Candidates not emailed because they restricted processing (Art. 18: no use of the address). */
+  skipped: z.number().int().nonnegative(),
+  finishedAt: z.iso.datetime().nullable(),
+});
+export type TNoticeMailing = z.infer<typeof ZNoticeMailing>;
 
 export const ZPrivacyNotice = z.object({
   id: ZId,
@@ -52,6 +76,8 @@ export const ZPrivacyNotice = z.object({
   publishedAt: z.iso.datetime().nullable(),
   publishedBy: ZUserRef.nullable(),
   updatedAt: z.iso.datetime(),
+  /** Emailing the change to candidates, batch by batch; null when the version was not emailed. */
+  mailing: ZNoticeMailing.nullable(),
 });
 export type TPrivacyNotice = z.infer<typeof ZPrivacyNotice>;
 

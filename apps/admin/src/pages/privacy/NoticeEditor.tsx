@@ -196,6 +196,9 @@ export function NoticeSection() {
   } = useQuery({
     queryKey: PRIVACY_NOTICES_KEY,
     queryFn: () => dataProvider.notices(),
+    // While a material change is being emailed, its progress moves on its own.
+    refetchInterval: (query) =>
+      query.state.data?.some((n) => n.mailing?.state === 'sending') ? 5_000 : false,
   });
   const draft = notices?.find((n) => n.version === null);
 

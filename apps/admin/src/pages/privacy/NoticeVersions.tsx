@@ -1,4 +1,4 @@
-import type { TPrivacyNotice } from '@candor/schemas';
+import type { TNoticeMailing, TPrivacyNotice } from '@candor/schemas';
 import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
 import {
   Box,
@@ -8,6 +8,7 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
+  LinearProgress,
   Paper,
   Stack,
   Table,
@@ -33,6 +34,35 @@ function StatusChip({ notice, inEffect }: { notice: TPrivacyNotice; inEffect: nu
 
 function MaterialChip() {
   return <Chip size="small" color="warning" variant="outlined" label="Material change" />;
+}
+
+/** How far emailing a material change to candidates has got: a bar while sending, the counts once done. */
+function MailingProgress({ version, mailing }: { version: number | null; mailing: TNoticeMailing }) {
+  const reached = mailing.queued + mailing.skipped;
+  const skipped = mailing.skipped > 0 ? ` · ${mailing.skipped.toLocaleString()} restricted, not emailed` : '';
+  if (mailing.state === 'done') {
+    return (
+      <Typography variant="caption" color="text.secondary">
+        Emailed to {mailing.queued.toLocaleString()} candidate{mailing.queued === 1 ? '' : 's'}
+        {mailing.finishedAt ? ` · ${dateTimeLabel(mailing.finishedAt)}` : ''}
+        {skipped}
+      </Typography>
+    );
+  }
+  const percent = mailing.total === 0 ? 100 : Math.round((reached / mailing.total) * 100);
+  return (
+    <Box sx={{ width: '100%', minWidth: 180 }}>
+      <LinearProgress
+        variant="determinate"
+        value={percent}
+        aria-label={`Emailing version ${version} to candidates`}
+      />
+      <Typography variant="caption" color="text.secondary">
+        Emailing candidates: {reached.toLocaleString()} of {mailing.total.toLocaleString()}
+        {skipped}
+      </Typography>
+    </Box>
+  );
 }
 
 /** One published version, read-only: published text never changes. */
@@ -133,6 +163,7 @@ export function NoticeVersions({ notices }: { notices: readonly TPrivacyNotice[]
                   >
                     {notice.changeSummary || (notice.materialChange ? '' : 'Minor change')}
                   </Typography>
+                  {notice.mailing && <MailingProgress version={notice.version} mailing={notice.mailing} />}
                 </Stack>
               </TableCell>
               <TableCell>

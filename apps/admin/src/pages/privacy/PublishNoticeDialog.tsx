@@ -33,6 +33,7 @@ function PublishForm({ nextVersion, onClose, onSubmit }: Omit<Props, 'open'>) {
   const [effectiveOn, setEffectiveOn] = useState(today);
   const [materialChange, setMaterialChange] = useState(false);
   const [changeSummary, setChangeSummary] = useState('');
+  const [emailCandidates, setEmailCandidates] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   const [submitting, setSubmitting] = useState(false);
 
@@ -41,12 +42,18 @@ function PublishForm({ nextVersion, onClose, onSubmit }: Omit<Props, 'open'>) {
     setSubmitting(true);
     setErrors({});
     try {
-      await onSubmit({ effectiveOn, materialChange, changeSummary: changeSummary.trim() });
+      await onSubmit({
+        effectiveOn,
+        materialChange,
+        changeSummary: changeSummary.trim(),
+        emailCandidates: materialChange && emailCandidates,
+      });
       onClose();
     } catch (error) {
       const httpError = toHttpError(error);
       const fields: Errors = httpError.body?.errors ?? {};
-      const known = fields.effectiveOn || fields.changeSummary || fields.materialChange;
+      const known =
+        fields.effectiveOn || fields.changeSummary || fields.materialChange || fields.emailCandidates;
       setErrors({ ...fields, form: known ? undefined : httpError.message });
       setSubmitting(false);
     }
@@ -115,6 +122,24 @@ function PublishForm({ nextVersion, onClose, onSubmit }: Omit<Props, 'open'>) {
         disabled={submitting}
         slotProps={{ htmlInput: { maxLength: 500 } }}
       />
+      {materialChange && (
+        <div>
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={emailCandidates}
+                onChange={(event) => setEmailCandidates(event.target.checked)}
+                disabled={submitting}
+              />
+            }
+            label="Email the change to every candidate whose data you hold"
+          />
+          <FormHelperText sx={{ mt: 0 }} error={Boolean(errors.emailCandidates)}>
+            {errors.emailCandidates ??
+              'Sent in batches through the outbox, with what changed and a link to the new version. Candidates who restricted processing are not emailed.'}
+          </FormHelperText>
+        </div>
+      )}
     </DialogForm>
   );
 }

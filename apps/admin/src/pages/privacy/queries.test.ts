@@ -10,6 +10,7 @@ const notice = (version: number | null, effectiveOn: string | null): TPrivacyNot
   effectiveOn,
   materialChange: false,
   changeSummary: '',
+  mailing: null,
   publishedAt: version === null ? null : '2026-01-01T00:00:00.000Z',
   publishedBy: null,
   updatedAt: '2026-01-01T00:00:00.000Z',

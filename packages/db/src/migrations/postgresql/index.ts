@@ -36,6 +36,7 @@ import { Migration20261206150000_search_accents } from './Migration2026120615000
 import { Migration20261206161041_outbox_application } from './Migration20261206161041_outbox_application.js';
 import { Migration20261206163048_interview_sequence } from './Migration20261206163048_interview_sequence.js';
 import { Migration20261206175014_compose_messages } from './Migration20261206175014_compose_messages.js';
+import { Migration20261206174955_notice_mailing } from './Migration20261206174955_notice_mailing.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -101,4 +102,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206161041_outbox_application', class: Migration20261206161041_outbox_application },
   { name: 'Migration20261206163048_interview_sequence', class: Migration20261206163048_interview_sequence },
   { name: 'Migration20261206175014_compose_messages', class: Migration20261206175014_compose_messages },
+  { name: 'Migration20261206174955_notice_mailing', class: Migration20261206174955_notice_mailing },
 ];

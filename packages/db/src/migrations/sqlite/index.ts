@@ -36,6 +36,7 @@ import { Migration20261206150000_search_accents } from './Migration2026120615000
 import { Migration20261206161040_outbox_application } from './Migration20261206161040_outbox_application.js';
 import { Migration20261206163046_interview_sequence } from './Migration20261206163046_interview_sequence.js';
 import { Migration20261206175012_compose_messages } from './Migration20261206175012_compose_messages.js';
+import { Migration20261206174952_notice_mailing } from './Migration20261206174952_notice_mailing.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -101,4 +102,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206161040_outbox_application', class: Migration20261206161040_outbox_application },
   { name: 'Migration20261206163046_interview_sequence', class: Migration20261206163046_interview_sequence },
   { name: 'Migration20261206175012_compose_messages', class: Migration20261206175012_compose_messages },
+  { name: 'Migration20261206174952_notice_mailing', class: Migration20261206174952_notice_mailing },
 ];
