@@ -10,10 +10,15 @@ import {
   type TCareersNotice,
   type TCareersPrivacy,
   type TCareersTenant,
+  type TLanguageSettings,
+  type TLocale,
+  type TNoticeTranslations,
   ZApplyConfig,
   ZCareersNotice,
   ZCareersPrivacy,
   ZCareersTenant,
+  ZLanguageSettings,
+  ZNoticeTranslations,
 } from '@candor/schemas';
 import { type TCareersJob, type TCareersJobInput, ZCareersJob } from './careers-job.js';
 import { placeLabel, slugify } from './format.js';
@@ -22,7 +27,7 @@ import { renderApplyPage, type TenantApplyConfig } from './pages/apply-page.js';
 import { type JobFilter, renderIndexPage } from './pages/index-page.js';
 import { renderJobPage } from './pages/job-page.js';
 import { renderNoticeVersionPage, renderPrivacyPage } from './pages/privacy-page.js';
-import { siteOf } from './site.js';
+import { isMultilingual, type Site, siteOf } from './site.js';
 
 export interface CareersSiteInput {
   tenant: TCareersTenant;
@@ -30,9 +35,19 @@ export interface CareersSiteInput {
   jobs?: TCareersJobInput[];
   /** The public origin the site is served from, e.g. `https://candor.example` (for sitemap and JSON-LD). */
   baseUrl?: string;
+  /** The language of a one-language site, when `languages` is not given (English by default). */
   locale?: Locale;
-  /** The published privacy notice versions (any order). Open jobs get an apply form while one is in effect. */
-  notices?: TCareersNotice[];
+  /**
+   * The tenant's languages. With more than one, each language's pages are
+   * under `<locale>/`, and the default language's also at the root (the API
+   * sends the entry page on to the visitor's language).
+   */
+  languages?: TLanguageSettings;
+  /**
+   * The published privacy notice versions (any order), each with its text in
+   * other languages. Open jobs get an apply form while one is in effect.
+   */
+  notices?: Array<TCareersNotice & { translations?: TNoticeTranslations | null }>;
   /** The day notices are judged on, YYYY-MM-DD; today (UTC) when not given. */
   today?: string;
   /** The tenant-wide part of the apply form; no optional purposes, age 18 and no salary question when not given. */
@@ -93,27 +108,56 @@ function escapeXml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Renders every page of one tenant's site to a map of relative path -> file content. */
-export function renderTenantSite(input: CareersSiteInput): Map<string, string> {
-  const tenant = ZCareersTenant.parse(input.tenant);
-  const jobs = (input.jobs ?? []).map((job) => ZCareersJob.parse(job));
-  const t = messagesFor(input.locale);
-  const site = siteOf(tenant, t, { baseUrl: input.baseUrl, logoFile: input.logoFile });
-  const { siteUrl } = site;
-  const notices = ZCareersNotice.array().parse(input.notices ?? []);
-  const notice = noticeInEffect(notices, input.today ?? dayOf());
-  const apply = input.apply ? ZTenantApplyConfig.parse(input.apply) : DEFAULT_APPLY;
-  const privacy = input.privacy
-    ? ZCareersPrivacy.parse(input.privacy)
-    : careersPrivacyOf({
-        consentPurposes: apply.purposes.map((p) => ({ ...p, enabled: true })),
-        recipients: [],
-        diversitySurvey: false,
-        policy: DEFAULT_RETENTION_POLICY,
-      });
+/** A job as one language shows it: its translation there, else the default wording (and says which). */
+function jobIn(job: TCareersJob, locale: TLocale, languages: TLanguageSettings) {
+  const translation = locale === languages.defaultLocale ? undefined : job.translations[locale];
+  return translation
+    ? {
+        job: { ...job, title: translation.title, descriptionMd: translation.descriptionMd },
+        contentLocale: locale,
+      }
+    : { job, contentLocale: languages.defaultLocale };
+}
+
+/** The notices as one language shows them: each version's own text in that language, where it has one. */
+function noticesIn(
+  notices: TCareersNotice[],
+  translations: Map<number, TNoticeTranslations>,
+  locale: TLocale,
+): TCareersNotice[] {
+  return notices.map((notice) => {
+    const translation = translations.get(notice.version)?.[locale];
+    return translation
+      ? {
+          ...notice,
+          bodyMd: translation.bodyMd,
+          changeSummary: translation.changeSummary || notice.changeSummary,
+        }
+      : notice;
+  });
+}
+
+interface LanguageInput {
+  tenant: TCareersTenant;
+  jobs: TCareersJob[];
+  notices: TCareersNotice[];
+  noticeTranslations: Map<number, TNoticeTranslations>;
+  today: string;
+  apply: TenantApplyConfig;
+  privacy: TCareersPrivacy;
+}
+
+/** One language's pages, by path under its folder, and the addresses for the sitemap. */
+function renderLanguage(site: Site, input: LanguageInput): { files: Map<string, string>; urls: string[] } {
+  const { t, siteUrl } = site;
+  const notices = noticesIn(input.notices, input.noticeTranslations, site.locale);
+  const notice = noticeInEffect(notices, input.today);
+  const { apply, privacy } = input;
+  const jobs = input.jobs.map((job) => jobIn(job, site.locale, site.languages));
   const open = jobs
+    .map((entry) => entry.job)
     .filter((job) => job.status === 'open')
-    .sort((a, b) => a.department.localeCompare(b.department) || a.title.localeCompare(b.title));
+    .sort((a, b) => a.department.localeCompare(b.department) || a.title.localeCompare(b.title, t.lang));
   const filters = filtersFor(open, t);
 
   const files = new Map<string, string>([
@@ -134,19 +178,75 @@ export function renderTenantSite(input: CareersSiteInput): Map<string, string> {
       );
     }
   }
-  for (const job of jobs) {
+  for (const { job, contentLocale } of jobs) {
     const canApply = job.status === 'open' && notice !== null;
-    files.set(`jobs/${job.id}/index.html`, renderJobPage(job, site, { canApply }));
+    files.set(`jobs/${job.id}/index.html`, renderJobPage(job, site, { canApply, contentLocale }));
     if (canApply)
       files.set(`jobs/${job.id}/apply/index.html`, renderApplyPage({ site, job, notice, apply, privacy }));
   }
-
   const urls = [
     siteUrl,
     ...open.map((job) => `${siteUrl}jobs/${job.id}/`),
     `${siteUrl}privacy/`,
     ...notices.map((n) => `${siteUrl}privacy/versions/${n.version}/`),
   ];
+  return { files, urls };
+}
+
+/** Renders every page of one tenant's site to a map of relative path -> file content. */
+export function renderTenantSite(input: CareersSiteInput): Map<string, string> {
+  const tenant = ZCareersTenant.parse(input.tenant);
+  const jobs = (input.jobs ?? []).map((job) =>
+    ZCareersJob.parse({ ...job, translations: job.translations ?? {} }),
+  );
+  const single = input.locale ?? 'en';
+  const languages = input.languages
+    ? ZLanguageSettings.parse(input.languages)
+    : { locales: [single], defaultLocale: single };
+  const noticeTranslations = new Map<number, TNoticeTranslations>(
+    (input.notices ?? []).map((n) => [n.version, ZNoticeTranslations.parse(n.translations ?? {})]),
+  );
+  const apply = input.apply ? ZTenantApplyConfig.parse(input.apply) : DEFAULT_APPLY;
+  const privacy = input.privacy
+    ? ZCareersPrivacy.parse(input.privacy)
+    : careersPrivacyOf({
+        consentPurposes: apply.purposes.map((p) => ({ ...p, enabled: true })),
+        recipients: [],
+        diversitySurvey: false,
+        policy: DEFAULT_RETENTION_POLICY,
+      });
+  const shared: LanguageInput = {
+    tenant,
+    jobs,
+    notices: ZCareersNotice.array().parse(input.notices ?? []),
+    noticeTranslations,
+    today: input.today ?? dayOf(),
+    apply,
+    privacy,
+  };
+  const siteIn = (locale: TLocale, atRoot = false) =>
+    siteOf(tenant, messagesFor(locale), {
+      baseUrl: input.baseUrl,
+      logoFile: input.logoFile,
+      languages,
+      atRoot,
+    });
+
+  const files = new Map<string, string>();
+  const urls: string[] = [];
+  const multilingual = isMultilingual(languages);
+  for (const locale of languages.locales) {
+    const rendered = renderLanguage(siteIn(locale), shared);
+    for (const [path, content] of rendered.files)
+      files.set(multilingual ? `${locale}/${path}` : path, content);
+    urls.push(...rendered.urls);
+  }
+  // The default language at the root too: links from before the site had languages keep working.
+  if (multilingual)
+    for (const [path, content] of renderLanguage(siteIn(languages.defaultLocale, true), shared).files)
+      files.set(path, content);
+
+  const siteUrl = siteIn(languages.defaultLocale, true).rootUrl;
   files.set(
     'sitemap.xml',
     `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls

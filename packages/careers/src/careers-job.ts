@@ -1,4 +1,4 @@
-import { ZJob, ZJobStatus, ZPublicQuestion } from '@candor/schemas';
+import { ZJob, ZJobStatus, ZJobTranslations, ZPublicQuestion } from '@candor/schemas';
 
 /**
  * What the careers site knows about a job: the public fields of `ZJob` and
@@ -23,10 +23,15 @@ export const ZCareersJob = ZJob.pick({
   /** Until when search engines should treat the posting as current (null: no end date given). */
   validThrough: ZJob.shape.openedAt,
   questions: ZPublicQuestion.array().default([]),
+  /** Title and description in the site's other languages. */
+  translations: ZJobTranslations.default({}),
 });
 export type TCareersJob = ReturnType<typeof ZCareersJob.parse>;
-/** A job as callers pass it in: `questions` may be left out. */
-export type TCareersJobInput = Omit<TCareersJob, 'questions'> & { questions?: TCareersJob['questions'] };
+/** A job as callers pass it in: `questions` and `translations` may be left out. */
+export type TCareersJobInput = Omit<TCareersJob, 'questions' | 'translations'> & {
+  questions?: TCareersJob['questions'];
+  translations?: TCareersJob['translations'] | null;
+};
 
 const DAY = 24 * 60 * 60 * 1000;
 const POSTING_WINDOW = 60 * DAY;

@@ -25,7 +25,9 @@ export function salaryLabel(salary: TSalaryRange, t: Messages): string {
     currency: salary.currency,
     maximumFractionDigits: 0,
   });
-  return `${t.salaryRange(money.format(salary.min), money.format(salary.max))} ${t.salaryPeriods[salary.period]}`;
+  const min = money.format(salary.min);
+  const max = money.format(salary.max);
+  return `${min === max ? min : t.salaryRange(min, max)} ${t.salaryPeriods[salary.period]}`;
 }
 
 export function dateLabel(iso: string, t: Messages): string {

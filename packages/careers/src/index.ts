@@ -1,6 +1,6 @@
 export { type CareersSiteInput, renderTenantSite, writeTenantSite } from './build-site.js';
 export { type TCareersJob, type TCareersJobInput, validThroughFor, ZCareersJob } from './careers-job.js';
-export { LOCALES, type Locale, messagesFor } from './i18n/index.js';
+export { type Locale, type Messages, messagesFor, TRANSLATIONS } from './i18n/index.js';
 export { type ApplyOutcome, type OutcomeJob, renderApplyOutcomePage } from './pages/apply-outcome.js';
 export type { TenantApplyConfig } from './pages/apply-page.js';
 export {

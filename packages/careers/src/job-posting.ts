@@ -20,6 +20,8 @@ export function jobPosting(
   siteUrl: string,
   /** The site has the job's apply form. */
   directApply = false,
+  /** The language of the title and description (BCP 47). */
+  inLanguage?: string,
 ): Record<string, unknown> {
   const posting: Record<string, unknown> = {
     '@context': 'https://schema.org/',
@@ -34,6 +36,7 @@ export function jobPosting(
     directApply,
     url: `${siteUrl}jobs/${job.id}/`,
   };
+  if (inLanguage) posting.inLanguage = inLanguage;
   if (job.validThrough) posting.validThrough = job.validThrough;
   if (job.workplace === 'remote') {
     posting.jobLocationType = 'TELECOMMUTE';

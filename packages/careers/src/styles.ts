@@ -17,6 +17,7 @@ header.site{background:var(--brand);color:var(--on-brand)}
 header.site .wrap{display:flex;align-items:center;gap:.75rem;padding:1.25rem 1rem}
 .logo{display:inline-grid;place-items:center;width:2.5rem;height:2.5rem;border-radius:.6rem;background:var(--on-brand);color:var(--brand);font-weight:700;font-size:1.2rem}
 header.site .name{font-weight:650;font-size:1.15rem;color:var(--on-brand);text-decoration:none}
+header.site .languages{margin-left:auto}header.site .languages ul{display:flex;gap:.75rem;list-style:none;margin:0;padding:0}header.site .languages a{color:var(--on-brand);font-size:.95rem}header.site .languages a[aria-current]{font-weight:650;text-decoration:none}
 .wrap{max-width:56rem;margin:0 auto;padding:0 1rem}
 .hero{padding:2.5rem 0 1rem}
 .hero h1{font-size:2rem;line-height:1.2;margin:0 0 .5rem}

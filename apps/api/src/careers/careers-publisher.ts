@@ -1,6 +1,12 @@
 import { type TCareersJob, validThroughFor, writeTenantSite } from '@candor/careers';
 import { type InferEntity, Job, type Orm, TENANT_FILTER, Tenant } from '@candor/db';
-import { careersPrivacyOf, LOGO_FILE_NAMES, type TCareersTenant, type TSalaryRange } from '@candor/schemas';
+import {
+  careersPrivacyOf,
+  LOGO_FILE_NAMES,
+  languageSettingsOf,
+  type TCareersTenant,
+  type TSalaryRange,
+} from '@candor/schemas';
 import { diversitySettingsOf } from '../diversity/survey.service.js';
 import type { FileStore } from '../files/file-store.js';
 import { activeSigningKey, publicSigningKeys } from '../keys/signing-keys.service.js';
@@ -40,6 +46,7 @@ function careersJobOf(job: JobRow, now: Date): TCareersJob {
     closedAt: open ? null : (job.closedAt?.toISOString() ?? null),
     validThrough: open && job.openedAt ? validThroughFor(job.openedAt, now).toISOString() : null,
     questions: publicQuestions(job),
+    translations: job.translations ?? {},
   };
 }
 
@@ -107,6 +114,7 @@ export function createCareersPublisher(options: {
       jobs: jobs.map((job) => careersJobOf(job, now)),
       baseUrl: publicUrl,
       notices: await publishedNotices(em),
+      languages: languageSettingsOf(tenant.languageSettings),
       apply: tenantApplyConfig(settings),
       privacy,
       logoFile,

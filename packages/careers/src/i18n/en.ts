@@ -1,12 +1,22 @@
-/** Every string the careers site shows, in English. Other locales copy this shape. */
+import { msg } from './message.js';
+
+/**
+ * Every string the careers site, the applicant pages and candidate email
+ * footers show, in English: the source catalogue. Messages are ICU
+ * MessageFormat; `msg(text, ...args)` names a message's arguments in the
+ * order pages pass them. Plain strings with `{name}` are filled by the pages
+ * (sometimes with markup, see `fill`). de.ts, fr.ts and es.ts translate every key.
+ */
 export const en = {
   lang: 'en',
   skipToContent: 'Skip to content',
   openRoles: 'Open roles',
   noJobsTitle: 'No open roles right now',
-  noJobsBody: (company: string) =>
-    `${company} has no open roles at the moment. New roles appear here as soon as they open.`,
-  aboutHeading: (company: string) => `About ${company}`,
+  noJobsBody: msg(
+    '{company} has no open roles at the moment. New roles appear here as soon as they open.',
+    'company',
+  ),
+  aboutHeading: msg('About {company}', 'company'),
   poweredBy: 'Hiring with Candor',
   privacyNotice: 'Privacy notice',
   /** The footer link to the privacy portal. */
@@ -14,11 +24,17 @@ export const en = {
   footerNav: 'Footer',
   footerPrivacy: 'These careers pages set no cookies and use no trackers: they do not follow you.',
   /** The portal's footer: its one cookie, by name, what for, how long and where (see PORTAL_SESSION). */
-  footerPortalPrivacy: (cookie: string, minutes: number, path: string) =>
-    `The careers pages set no cookies and use no trackers. Once you sign in, this privacy portal sets one strictly necessary cookie, ${cookie}, which keeps you signed in: it lasts ${minutes} minutes, is sent only to the portal’s pages (${path}) and is deleted when you sign out.`,
-  pageTitle: (company: string) => `Careers at ${company}`,
-  privacyIntro: (company: string) =>
-    `${company} uses Candor to handle applications. This is what happens with your data when you apply, and why.`,
+  footerPortalPrivacy: msg(
+    'The careers pages set no cookies and use no trackers. Once you sign in, this privacy portal sets one strictly necessary cookie, {cookie}, which keeps you signed in: it lasts {minutes} minutes, is sent only to the portal’s pages ({path}) and is deleted when you sign out.',
+    'cookie',
+    'minutes',
+    'path',
+  ),
+  pageTitle: msg('Careers at {company}', 'company'),
+  privacyIntro: msg(
+    '{company} uses Candor to handle applications. This is what happens with your data when you apply, and why.',
+    'company',
+  ),
   privacyTableCaption: 'Purposes of processing',
   privacyPurpose: 'Purpose',
   privacyBasis: 'Legal basis',
@@ -29,27 +45,31 @@ export const en = {
   privacyRequired: 'Needed to consider your application',
   /** How long a purpose's data is kept: the retention rules in force, by what starts their clock. */
   retentionBy: {
-    application_decided: (period: string) =>
-      `If you are not hired: your application is anonymized ${period} after the decision`,
-    candidate_inactive: (period: string) =>
-      `Erased after ${period} without activity, unless you are in the talent pool`,
-    talent_pool_consent: (period: string) => `${period} from when you agree, then erased unless you renew`,
-    candidate_hired: (period: string) =>
-      `If you are hired: erased ${period} after the hire, once passed on to HR`,
-    request_completed: (period: string) =>
-      `Records of your privacy requests: erased ${period} after completion`,
-    email_sent: (period: string) => `Emails: our copy is deleted ${period} after sending`,
-    audit_event: (period: string) => `Audit records: deleted after ${period}`,
+    application_decided: msg(
+      'If you are not hired: your application is anonymized {period} after the decision',
+      'period',
+    ),
+    candidate_inactive: msg(
+      'Erased after {period} without activity, unless you are in the talent pool',
+      'period',
+    ),
+    talent_pool_consent: msg('{period} from when you agree, then erased unless you renew', 'period'),
+    candidate_hired: msg('If you are hired: erased {period} after the hire, once passed on to HR', 'period'),
+    request_completed: msg('Records of your privacy requests: erased {period} after completion', 'period'),
+    email_sent: msg('Emails: our copy is deleted {period} after sending', 'period'),
+    audit_event: msg('Audit records: deleted after {period}', 'period'),
   },
-  retentionRenewal: (days: number) => `; we ask you ${days === 1 ? '1 day' : `${days} days`} before it ends`,
-  retentionOverride: (country: string, period: string) => `${period} for jobs in ${country}`,
+  retentionRenewal: msg('; we ask you {days, plural, one {# day} other {# days}} before it ends', 'days'),
+  retentionOverride: msg('{period} for jobs in {country}', 'country', 'period'),
   retentionUntilWithdrawn: 'Until you withdraw your consent',
   retentionUntilErased: 'Until you ask for it to be erased',
   recipientsHeading: 'Who receives your data',
-  recipientsLead: (company: string) =>
-    `${company}’s recruiters and the hiring team of the job, and Candor, which hosts the data as ${company}’s processor.`,
+  recipientsLead: msg(
+    '{company}’s recruiters and the hiring team of the job, and Candor, which hosts the data as {company}’s processor.',
+    'company',
+  ),
   recipientsOthers: 'Besides them:',
-  recipientsNone: (company: string) => `${company} discloses your data to no one else.`,
+  recipientsNone: msg('{company} discloses your data to no one else.', 'company'),
   recipientsCaption: 'Recipients outside the company',
   recipientName: 'Recipient',
   recipientRole: 'Role',
@@ -59,18 +79,21 @@ export const en = {
     processor: 'Processor: works on our behalf, under our instructions',
     controller: 'Controller: decides for itself how to use the data',
   },
-  recipientInEea: (country: string) => `${country}, in the European Economic Area`,
-  recipientTransfer: (country: string, safeguard: string) =>
-    `${country}, outside the European Economic Area. Safeguard: ${safeguard}`,
+  recipientInEea: msg('{country}, in the European Economic Area', 'country'),
+  recipientTransfer: msg(
+    '{country}, outside the European Economic Area. Safeguard: {safeguard}',
+    'country',
+    'safeguard',
+  ),
   noTransfers:
     'None of them is outside the European Economic Area (EEA): your data is not transferred to a third country.',
-  openRolesCount: (count: number) => (count === 1 ? '1 open role' : `${count} open roles`),
+  openRolesCount: msg('{count, plural, one {# open role} other {# open roles}}', 'count'),
   filterHeading: 'Filter roles',
   filterDepartment: 'Department',
   filterLocation: 'Location',
   filterType: 'Employment type',
   filterAll: 'All',
-  filteredTitle: (value: string, company: string) => `${value} roles at ${company}`,
+  filteredTitle: msg('{value} roles at {company}', 'value', 'company'),
   allRoles: 'All open roles',
   jobDetails: 'Job details',
   department: 'Department',
@@ -79,7 +102,7 @@ export const en = {
   salary: 'Salary',
   posted: 'Posted',
   workplaces: { onsite: 'On-site', hybrid: 'Hybrid', remote: 'Remote' },
-  remoteFrom: (country: string) => `Remote (${country})`,
+  remoteFrom: msg('Remote ({country})', 'country'),
   employmentTypes: {
     full_time: 'Full-time',
     part_time: 'Part-time',
@@ -87,7 +110,8 @@ export const en = {
     temporary: 'Temporary',
     internship: 'Internship',
   },
-  salaryRange: (min: string, max: string) => (min === max ? min : `${min} – ${max}`),
+  /** A range whose ends differ (one amount shows alone). */
+  salaryRange: msg('{min} – {max}', 'min', 'max'),
   salaryPeriods: { year: 'per year', month: 'per month', hour: 'per hour' },
   aboutTheRole: 'About the role',
   applyHeading: 'Apply for this role',
@@ -97,18 +121,20 @@ export const en = {
   applyNow: 'Apply now',
   closedBadge: 'Closed',
   closedTitle: 'This role is closed',
-  closedBody: (company: string) => `${company} is no longer accepting applications for this role.`,
+  closedBody: msg('{company} is no longer accepting applications for this role.', 'company'),
   seeOpenRoles: 'See the roles that are open now',
   closedOn: 'Closed',
-  jobPageTitle: (job: string, company: string) => `${job} - ${company}`,
-  logoAlt: (company: string) => company,
+  jobPageTitle: msg('{job} - {company}', 'job', 'company'),
+  logoAlt: msg('{company}', 'company'),
 
   // The apply form. `{name}` marks where a value (sometimes markup) goes.
-  applyTitle: (job: string) => `Apply for ${job}`,
-  applyPageTitle: (job: string, company: string) => `Apply for ${job} - ${company}`,
+  applyTitle: msg('Apply for {job}', 'job'),
+  applyPageTitle: msg('Apply for {job} - {company}', 'job', 'company'),
   backToJob: 'Back to the role',
-  applyLead: (company: string) =>
-    `${company} reads every application. Only the fields marked “required” must be filled in.`,
+  applyLead: msg(
+    '{company} reads every application. Only the fields marked “required” must be filled in.',
+    'company',
+  ),
   requiredMark: '(required)',
   sectionAboutYou: 'About you',
   fieldName: 'Full name',
@@ -119,7 +145,7 @@ export const en = {
   fieldLocationHint: 'City and country, for example “Lisbon, Portugal”.',
   fieldLinks: 'Profile links',
   fieldLinksHint: 'LinkedIn, GitHub, a portfolio or your own site. Each starts with https://',
-  fieldLink: (n: number) => `Link ${n}`,
+  fieldLink: msg('Link {n}', 'n'),
   sectionDocuments: 'Your resume and cover letter',
   fieldResume: 'Resume',
   fieldResumeHint: 'PDF, Word or OpenDocument, up to 10 MB',
@@ -133,17 +159,19 @@ export const en = {
   fieldSalary: 'Salary expectation',
   fieldSalaryHint: 'For example “€65,000 per year”. We never ask what you earn now or earned before.',
   sectionPrivacy: 'Your data and your choices',
-  privacyForApplying: (company: string) =>
-    `${company} uses what you send to assess your application. This is a step you ask for before a possible employment contract (Art. 6(1)(b) GDPR), so there is nothing to agree to here.`,
+  privacyForApplying: msg(
+    '{company} uses what you send to assess your application. This is a step you ask for before a possible employment contract (Art. 6(1)(b) GDPR), so there is nothing to agree to here.',
+    'company',
+  ),
   noticeShown: 'Privacy notice version {version}, in effect since {date}.',
   readFullNotice: 'Read the full notice',
   consentLegend: 'Optional: may we also…',
   consentHint:
     'Tick only what you want. Your application is considered the same either way, and you can withdraw at any time in the privacy portal.',
   fieldConsent: 'A consent choice',
-  consentKept: (kept: string) => `How long: ${kept}. You can withdraw at any time.`,
+  consentKept: msg('How long: {kept}. You can withdraw at any time.', 'kept'),
   gpcNote: 'Your browser sends a Global Privacy Control signal, so this is declined for you.',
-  ageConfirm: (age: number) => `I am at least ${age} years old`,
+  ageConfirm: msg('I am at least {age} years old', 'age'),
   fieldAge: 'Age confirmation',
   fieldNoticeVersion: 'Privacy notice',
   submitApplication: 'Send application',
@@ -157,7 +185,7 @@ export const en = {
 
   // What the applicant sees after sending (the script and the server render the same markup).
   receivedTitle: 'Application received',
-  receivedPageTitle: (company: string) => `Application received - ${company}`,
+  receivedPageTitle: msg('Application received - {company}', 'company'),
   receivedLead: 'Thank you. {company} has your application for {job}.',
   receiptEmailed: 'We sent a confirmation to {email}, with your reference and your signed consent receipt.',
   nextTitle: 'What happens next',
@@ -186,14 +214,14 @@ export const en = {
   backToForm: 'Back to the form',
   backToFormHint: 'Your browser’s Back button usually keeps what you entered.',
   unavailableTitle: 'We could not take your application',
-  outcomePageTitle: (title: string, company: string) => `${title} - ${company}`,
+  outcomePageTitle: msg('{title} - {company}', 'title', 'company'),
 
   // Versioned privacy notices.
   noticeMeta: 'Version {version} · in effect since {date}',
   noticeVersionMeta: 'Version {version} · effective from {date}',
   noticeUpcoming: 'A new version, {version}, takes effect on {date}.',
   noticeUpcomingChange: 'What changes: {summary}',
-  readVersion: (version: number) => `Read version ${version}`,
+  readVersion: msg('Read version {version}', 'version'),
   atAGlance: 'At a glance',
   receiptsHeading: 'Consent receipts',
   receiptsBody:
@@ -205,13 +233,13 @@ export const en = {
   archiveVersion: 'Version',
   archiveEffective: 'In effect from',
   archiveChanges: 'Changes',
-  versionLabel: (version: number) => `Version ${version}`,
+  versionLabel: msg('Version {version}', 'version'),
   versionCurrent: 'in effect',
   versionUpcoming: 'upcoming',
   materialChange: 'Material change',
   minorChange: 'Wording and clarifications only',
   firstVersion: 'First version',
-  versionPageTitle: (version: number) => `Privacy notice, version ${version}`,
+  versionPageTitle: msg('Privacy notice, version {version}', 'version'),
   versionIsCurrent: 'This is the version in effect.',
   versionReplaced: 'Version {version} replaced this version on {date}.',
   versionNotYet: 'This version takes effect on {date}.',
@@ -219,9 +247,11 @@ export const en = {
 
   // The privacy portal (server-rendered, works without JavaScript). `{name}` marks where a value goes.
   portalTitle: 'Your data',
-  portalPageTitle: (company: string) => `Your data - ${company}`,
-  portalSignInLead: (company: string) =>
-    `See what ${company} holds about you, download it, correct it, withdraw a consent or ask for it to be erased. Enter the email address you applied with and we send you a one-time code; if ${company} holds nothing about it, the portal says so.`,
+  portalPageTitle: msg('Your data - {company}', 'company'),
+  portalSignInLead: msg(
+    'See what {company} holds about you, download it, correct it, withdraw a consent or ask for it to be erased. Enter the email address you applied with and we send you a one-time code; if {company} holds nothing about it, the portal says so.',
+    'company',
+  ),
   portalEmailLabel: 'Email address',
   portalSendCode: 'Send me a code',
   portalInvalidEmail: 'Enter a valid email address, like name@example.com',
@@ -234,14 +264,16 @@ export const en = {
   portalOpen: 'Open my data',
   portalNewCode: 'Ask for a new code',
   portalCodeFormat: 'Enter the 6 digits from the email',
-  portalWrongCode: (left: number) =>
-    left === 1 ? 'That code is not right. 1 try left.' : `That code is not right. ${left} tries left.`,
+  portalWrongCode: msg(
+    '{left, plural, one {That code is not right. # try left.} other {That code is not right. # tries left.}}',
+    'left',
+  ),
   portalCodeDead:
     'This code no longer works: it expired, was used already or was entered wrongly too often. Ask for a new code.',
-  renewalPageTitle: (company: string) => `Stay in the talent pool - ${company}`,
+  renewalPageTitle: msg('Stay in the talent pool - {company}', 'company'),
   renewalTitle: 'Stay in the talent pool?',
-  renewalLead: (company: string) =>
-    `You agreed that ${company} may keep your profile and contact you about future roles. That agreement ends on {until}; if you do nothing, your profile is erased then.`,
+  renewalLead:
+    'You agreed that {company} may keep your profile and contact you about future roles. That agreement ends on {until}; if you do nothing, your profile is erased then.',
   renewalPurpose: 'What you agree to',
   renewalUntil:
     'If you renew, it lasts until {until}. You can withdraw it at any time in your privacy portal.',
@@ -254,10 +286,12 @@ export const en = {
   renewalInvalidBody:
     'The link has expired or is not complete. Your privacy portal shows what we hold about you and lets you give or withdraw your consent.',
   renewalOpenPortal: 'Open your privacy portal',
-  surveyPageTitle: (company: string) => `Diversity survey - ${company}`,
+  surveyPageTitle: msg('Diversity survey - {company}', 'company'),
   surveyTitle: 'Voluntary diversity survey',
-  surveyLead: (company: string) =>
-    `${company} would like to know whether its hiring reaches everyone. Answering is up to you: skip any question, or choose "Prefer not to say". Your application is not affected either way.`,
+  surveyLead: msg(
+    '{company} would like to know whether its hiring reaches everyone. Answering is up to you: skip any question, or choose "Prefer not to say". Your application is not affected either way.',
+    'company',
+  ),
   surveyHow:
     'Your answers are stored apart from your application and encrypted. Nobody at the company can see them, not even the hiring team; they appear only in anonymous reports that count people in groups of at least {k}, and in the copy of your data you can download from your privacy portal.',
   surveyConsentLegend: 'Your agreement',
@@ -324,7 +358,7 @@ export const en = {
   portalNoConsents: 'No consent decisions.',
   portalDecisions: { given: 'You agreed', refused: 'You declined', withdrawn: 'You withdrew' },
   portalWithdraw: 'Withdraw consent',
-  portalWithdrawLabel: (purpose: string) => `Withdraw consent: ${purpose}`,
+  portalWithdrawLabel: msg('Withdraw consent: {purpose}', 'purpose'),
   portalLeaveTalentPool: 'Leave the talent pool',
   portalHistoryCaption: 'History of your decisions',
   portalDate: 'Date',
@@ -341,8 +375,7 @@ export const en = {
   portalRecipient: 'Recipient',
   portalRecipientData: 'What',
   portalRecipientWhy: 'Why',
-  portalRecipientCountryNote: (country: string, safeguard: string) =>
-    `in ${country}, protected by ${safeguard}`,
+  portalRecipientCountryNote: msg('in {country}, protected by {safeguard}', 'country', 'safeguard'),
   portalRequestsHeading: 'Your requests',
   portalNoRequests: 'No requests yet.',
   portalRequest: 'Request',
@@ -410,6 +443,53 @@ export const en = {
     nothing_to_export: 'There is no data to download.',
   },
   portalReceiptIntro: 'Receipt {id}, signed by {company}:',
+  // Languages: the switcher on every page (plain links, no cookie).
+  languageNav: 'Language',
+  /** The link to this page in another language, read out with the language's own name. */
+  languageLink: msg('This page in {language}', 'language'),
+
+  /** The apply form's validation messages, by the English message the shared schema gives. */
+  formErrors: {
+    'Enter your name': 'Enter your name',
+    'Keep your name under 120 characters': 'Keep your name under 120 characters',
+    'Enter your email address': 'Enter your email address',
+    'Enter a valid email address': 'Enter a valid email address',
+    'Enter a phone number like +49 30 1234567': 'Enter a phone number like +49 30 1234567',
+    'Enter a web address starting with https://': 'Enter a web address starting with https://',
+    'Keep this under 60 characters': 'Keep this under 60 characters',
+    'Keep this under 120 characters': 'Keep this under 120 characters',
+    'Keep this under 300 characters': 'Keep this under 300 characters',
+    'Keep this under 5,000 characters': 'Keep this under 5,000 characters',
+    'Keep this under 10,000 characters': 'Keep this under 10,000 characters',
+    'Attach your resume': 'Attach your resume',
+    'Rename the file to something shorter': 'Rename the file to something shorter',
+    'The file is empty': 'The file is empty',
+    'The file is larger than 10 MB': 'The file is larger than 10 MB',
+    'Attach a PDF, Word (.docx) or OpenDocument (.odt) file':
+      'Attach a PDF, Word (.docx) or OpenDocument (.odt) file',
+    'Confirm your age to apply': 'Confirm your age to apply',
+    'The page is out of date: reload it': 'The page is out of date: reload it',
+    'Answer this question': 'Answer this question',
+    'Choose yes or no': 'Choose yes or no',
+    'Choose one of the options': 'Choose one of the options',
+    'Not asked for this job': 'Not asked for this job',
+  },
+
+  // What every email to a candidate ends with, and the confirmation's own lines.
+  emailFooter: msg(
+    '{company} uses Candor to handle applications. To see, download, correct or erase your data, or to withdraw consent: {link}',
+    'company',
+    'link',
+  ),
+  emailReference: msg('Your reference: {reference}', 'reference'),
+  emailReceipt: msg(
+    'Your consent receipt ({id}) is attached. It is signed by {company}; the key to verify it is published at {url}',
+    'id',
+    'company',
+    'url',
+  ),
+  emailRestricted:
+    'Processing of your data is restricted at your request, so this application is kept with the rest of your data but not considered until the restriction is lifted. You will be told before that happens.',
 };
 
-export type Messages = typeof en;
+export type Catalogue = typeof en;

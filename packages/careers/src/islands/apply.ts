@@ -86,7 +86,9 @@ function enhance(form: HTMLFormElement, data: IslandData): void {
     for (const slot of slots) {
       const name = slot.dataset.errorFor!;
       // One message per field, the first: the next shows once it is fixed.
-      const text = errors[name]?.[0] ?? '';
+      const first = errors[name]?.[0] ?? '';
+      // The shared schema speaks English; the page carries its words for them.
+      const text = messages.errors?.[first] ?? first;
       if (slot.textContent !== text) slot.textContent = text;
       for (const control of controlsOf(name)) {
         if (text) control.setAttribute('aria-invalid', 'true');

@@ -1,13 +1,14 @@
 import {
   type TApplyResult,
   type TCareersTenant,
+  type TLanguageSettings,
   type TPublicQuestion,
   ZCareersTenant,
 } from '@candor/schemas';
 import { fill, html, SafeHtml } from '../html.js';
 import { type Locale, type Messages, messagesFor } from '../i18n/index.js';
 import type { ReceiptChoice } from '../receipt.js';
-import { type Site, siteOf } from '../site.js';
+import { type Site, serverHref, siteOf } from '../site.js';
 import { FORM_STYLES } from '../styles.js';
 import { layout } from './layout.js';
 
@@ -71,9 +72,14 @@ ${DONE_ICON}
 <h3>${t.receiptPurposes}</h3>
 <ul class="choices" data-slot="purposes">${choices}</ul>
 <p class="hint" data-slot="gpc"${result?.gpc ? html`` : html` hidden`}>${t.receiptGpc}</p>
-<p class="hint">${fill(t.receiptVerify, { company: tenant.name, jwks: html`<a href="${base}jwks.json">${base}jwks.json</a>` })}</p>
+<p class="hint">${fill(t.receiptVerify, { company: tenant.name, jwks: html`<a href="${site.root}jwks.json">${site.root}jwks.json</a>` })}</p>
 </section>
-<p class="links"><a data-slot="notice" href="${noticeHref}">${t.noticeYouSaw}</a> <a href="${base}privacy/portal/">${t.privacyPortal}</a> <a href="${base}">${t.allRoles}</a></p>`;
+<p class="links"><a data-slot="notice" href="${noticeHref}">${t.noticeYouSaw}</a> <a href="${serverHref(site, 'privacy/portal/')}">${t.privacyPortal}</a> <a href="${base}">${t.allRoles}</a></p>`;
+}
+
+/** A message of the shared (English) schema in the page's language. */
+export function localizedError(t: Messages, message: string): string {
+  return (t.formErrors as Record<string, string>)[message] ?? message;
 }
 
 /** The name of a form field, as the list of problems shows it. */
@@ -119,7 +125,7 @@ function statusView(
     case 'invalid': {
       const problems = Object.entries(outcome.fieldErrors).map(([field, messages]) => {
         const label = fieldLabel(t, field, { questions: job.questions, purposes });
-        return html`<li>${label ? html`<b>${label}</b>: ` : html``}${messages[0] ?? ''}</li>`;
+        return html`<li>${label ? html`<b>${label}</b>: ` : html``}${localizedError(t, messages[0] ?? '')}</li>`;
       });
       return html`${head(t.invalidTitle, t.invalidLead)}
 <div class="card error-summary" id="error-summary"><ul>${problems}</ul></div>
@@ -176,6 +182,8 @@ export function renderApplyOutcomePage(input: {
   job: OutcomeJob;
   outcome: ApplyOutcome;
   locale?: Locale;
+  /** The tenant's languages (links go to the pages of `locale`); English only when not given. */
+  languages?: TLanguageSettings;
   /** The tenant's logo file at the site root, as for the site. */
   logoFile?: string | null;
   /** The tenant's consent purposes, to name them in error messages. */
@@ -183,6 +191,7 @@ export function renderApplyOutcomePage(input: {
 }): string {
   const site = siteOf(ZCareersTenant.parse(input.tenant), messagesFor(input.locale), {
     logoFile: input.logoFile ?? null,
+    languages: input.languages,
   });
   const { t } = site;
   return layout({

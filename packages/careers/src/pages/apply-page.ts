@@ -11,7 +11,7 @@ import type { TCareersJob } from '../careers-job.js';
 import { dateLabel, locationLabel } from '../format.js';
 import { fieldId, fill, html, SafeHtml, scriptJson } from '../html.js';
 import type { Messages } from '../i18n/index.js';
-import type { Site } from '../site.js';
+import { type Site, serverHref } from '../site.js';
 import { FORM_STYLES } from '../styles.js';
 import { outcomeTemplates } from './apply-outcome.js';
 import { layout } from './layout.js';
@@ -26,7 +26,13 @@ const MAX_RADIOS = 6;
 /** What the apply page's script reads: the schema's config and the few strings it shows itself. */
 export interface IslandData {
   config: TApplyConfig;
-  messages: { uploadProgress: string; sendFailed: string; serverFailed: string };
+  messages: {
+    uploadProgress: string;
+    sendFailed: string;
+    serverFailed: string;
+    /** The schema's (English) messages in the page's language; absent in English. */
+    errors?: Record<string, string>;
+  };
 }
 
 interface Field {
@@ -187,7 +193,12 @@ export function renderApplyPage(options: {
   const config: TApplyConfig = { ...apply, questions: job.questions, noticeVersion: notice.version };
   const island: IslandData = {
     config,
-    messages: { uploadProgress: t.uploadProgress, sendFailed: t.sendFailed, serverFailed: t.serverFailed },
+    messages: {
+      uploadProgress: t.uploadProgress,
+      sendFailed: t.sendFailed,
+      serverFailed: t.serverFailed,
+      ...(site.locale === 'en' ? {} : { errors: t.formErrors }),
+    },
   };
   const links = { name: 'links', label: t.fieldLinks, hint: t.fieldLinksHint };
   const noticeId = 'notice-link';
@@ -197,7 +208,7 @@ export function renderApplyPage(options: {
 <h1 id="apply-title">${t.applyTitle(job.title)}</h1>
 <p>${job.department} · ${locationLabel(job, t)}</p>
 </section>
-<form class="card apply" id="apply-form" method="post" enctype="multipart/form-data" action="${jobBase}apply" aria-labelledby="apply-title">
+<form class="card apply" id="apply-form" method="post" enctype="multipart/form-data" action="${serverHref(site, `jobs/${job.id}/apply`)}" aria-labelledby="apply-title">
 <div class="error-summary" id="error-summary" tabindex="-1" aria-labelledby="error-summary-title" hidden>
 <h2 id="error-summary-title">${t.errorSummaryTitle}</h2>
 <ul></ul>
@@ -264,8 +275,9 @@ ${outcomeTemplates(site, job)}
     title: t.applyPageTitle(job.title, tenant.name),
     description: t.applyTitle(job.title),
     head: html`<meta name="robots" content="noindex">
-<script type="module" src="${base}assets/apply.js"></script>`,
+<script type="module" src="${site.root}assets/apply.js"></script>`,
     styles: FORM_STYLES,
     main,
+    page: { path: `jobs/${job.id}/apply/` },
   });
 }

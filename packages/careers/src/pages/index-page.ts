@@ -64,5 +64,5 @@ ${about}
 ${list}
 ${current ? html`<a class="back" href="${base}">${t.allRoles}</a>` : html``}
 </section>`;
-  return layout({ site, title, main });
+  return layout({ site, title, main, page: { path: current ? `${current.key}/${current.slug}/` : '' } });
 }

@@ -1,3 +1,4 @@
+import type { TLocale } from '@candor/schemas';
 import type { TCareersJob } from '../careers-job.js';
 import { dateLabel, locationLabel, salaryLabel } from '../format.js';
 import { html, SafeHtml } from '../html.js';
@@ -12,9 +13,21 @@ import { layout } from './layout.js';
  * effect; a closed one says so, offers no way to apply, and asks search
  * engines to drop it, while old links keep working.
  */
-export function renderJobPage(job: TCareersJob, site: Site, options: { canApply: boolean }): string {
+export function renderJobPage(
+  job: TCareersJob,
+  site: Site,
+  options: {
+    canApply: boolean;
+    /** The language the title and description are written in: the page's, or the default one when not translated. */
+    contentLocale?: TLocale;
+  },
+): string {
   const { tenant, t, base, siteUrl } = site;
   const open = job.status === 'open';
+  const contentLocale = options.contentLocale ?? site.locale;
+  // Text in another language than the page's is marked so screen readers pronounce it right.
+  const inOwnLanguage = (content: SafeHtml | string) =>
+    contentLocale === site.locale ? content : html`<span lang="${contentLocale}">${content}</span>`;
   const facts: Array<[string, string]> = [
     [t.department, job.department],
     [t.location, locationLabel(job, t)],
@@ -32,14 +45,14 @@ export function renderJobPage(job: TCareersJob, site: Site, options: { canApply:
       : html``;
   const main = html`<a class="back" href="${base}">${t.allRoles}</a>
 <section class="hero">
-<h1>${job.title}${open ? html`` : html` <span class="badge">${t.closedBadge}</span>`}</h1>
+<h1>${inOwnLanguage(job.title)}${open ? html`` : html` <span class="badge">${t.closedBadge}</span>`}</h1>
 <p>${job.department} · ${locationLabel(job, t)}</p>
 </section>
 <div class="job">
 <div>
 ${open ? html`` : html`<div class="card closed" role="note"><strong>${t.closedTitle}.</strong> ${t.closedBody(tenant.name)} <a href="${base}">${t.seeOpenRoles}</a>.</div>`}
 <div class="card prose"><h2 class="group">${t.aboutTheRole}</h2>
-${description}
+${contentLocale === site.locale ? description : html`<div lang="${contentLocale}">${description}</div>`}
 </div>
 </div>
 <aside aria-label="${t.jobDetails}">
@@ -48,7 +61,7 @@ ${aside}
 </aside>
 </div>`;
   const head = open
-    ? jsonLdScript(jobPosting(job, tenant, siteUrl, canApply))
+    ? jsonLdScript(jobPosting(job, tenant, siteUrl, canApply, contentLocale))
     : new SafeHtml('<meta name="robots" content="noindex">');
   return layout({
     site,
@@ -56,5 +69,6 @@ ${aside}
     description: markdownToText(job.descriptionMd).slice(0, 160) || job.title,
     head,
     main,
+    page: { path: `jobs/${job.id}/` },
   });
 }

@@ -3,6 +3,7 @@ import {
   type TApplicationStatus,
   type TCareersTenant,
   type TConsentDecision,
+  type TLanguageSettings,
   type TRequestStatus,
   type TRequestType,
   type TStageKind,
@@ -12,7 +13,7 @@ import { dateLabel } from '../format.js';
 import { fieldId, fill, html, SafeHtml } from '../html.js';
 import { type Locale, type Messages, messagesFor } from '../i18n/index.js';
 import { readReceipt, receiptFileName } from '../receipt.js';
-import { type Site, siteOf } from '../site.js';
+import { type Site, serverHref, siteOf } from '../site.js';
 import { FORM_STYLES, PORTAL_STYLES } from '../styles.js';
 import { layout } from './layout.js';
 
@@ -101,8 +102,14 @@ export type PortalView =
       details?: string;
     };
 
-function portalBase(site: Site): string {
-  return `${site.base}privacy/portal/`;
+/** The portal's address for a form or link (`code`, `verify` ...), keeping the page's language. */
+function portalHref(site: Site, path = ''): string {
+  return serverHref(site, `privacy/portal/${path}`);
+}
+
+/** A receipt's download: a file, in no language. */
+function receiptHref(site: Site, id: string): string {
+  return `${site.root}privacy/portal/receipts/${id}`;
 }
 
 function errorOf(fieldErrors: Record<string, string[]> | undefined, name: string): string | null {
@@ -149,7 +156,7 @@ function signInView(site: Site, view: Extract<PortalView, { kind: 'sign_in' }>):
           : null;
   return html`<section class="hero"><h1>${t.portalTitle}</h1><p>${t.portalSignInLead(tenant.name)}</p></section>
 ${message ? html`<div class="status-msg" role="status"><p>${message}</p></div>` : html``}
-<form class="card apply" method="post" action="${portalBase(site)}code" novalidate>
+<form class="card apply" method="post" action="${portalHref(site, 'code')}" novalidate>
 ${textField({
   name: 'email',
   label: t.portalEmailLabel,
@@ -177,7 +184,7 @@ function codeSentView(site: Site, view: Extract<PortalView, { kind: 'code_sent' 
   return html`<section class="hero"><h1>${t.portalCodeSentTitle}</h1>
 <p>${fill(t.portalCodeSentLead, { email: html`<strong>${view.email}</strong>` })}</p></section>
 ${dead ? html`<div class="form-error" role="alert">${t.portalCodeDead}</div>` : html``}
-<form class="card apply" method="post" action="${portalBase(site)}verify" novalidate>
+<form class="card apply" method="post" action="${portalHref(site, 'verify')}" novalidate>
 <input type="hidden" name="email" value="${view.email}">
 ${textField({
   name: 'code',
@@ -189,7 +196,7 @@ ${textField({
   error: dead ? null : codeError(t, view.error),
   extra: html` class="code-input" inputmode="numeric" maxlength="7"`,
 })}
-<div class="submit-row"><button class="button" type="submit">${t.portalOpen}</button> <a href="${portalBase(site)}">${t.portalNewCode}</a></div>
+<div class="submit-row"><button class="button" type="submit">${t.portalOpen}</button> <a href="${portalHref(site)}">${t.portalNewCode}</a></div>
 <p class="hint">${t.portalCodeSentHint}</p>
 </form>`;
 }
@@ -197,7 +204,7 @@ ${textField({
 function rateLimitedView(site: Site): SafeHtml {
   const { t } = site;
   return html`<section class="hero"><h1>${t.portalRateLimitedTitle}</h1><p>${t.portalRateLimitedBody}</p></section>
-<p><a href="${portalBase(site)}">${t.portalNewCode}</a></p>`;
+<p><a href="${portalHref(site)}">${t.portalNewCode}</a></p>`;
 }
 
 function contactCard(
@@ -215,7 +222,7 @@ function contactCard(
   return html`<section class="card apply" aria-labelledby="contact-heading">
 <h2 id="contact-heading">${t.portalContactHeading}</h2>
 <p class="lead">${t.portalContactLead}</p>
-<form method="post" action="${portalBase(site)}contact" novalidate>
+<form method="post" action="${portalHref(site, 'contact')}" novalidate>
 ${textField({ name: 'name', label: t.fieldName, value: values.name, autocomplete: 'name', required: true, error: errorOf(view.fieldErrors, 'name') })}
 ${textField({ name: 'email', label: t.fieldEmail, type: 'email', value: values.email, autocomplete: 'email', hint: t.portalEmailChangeHint, required: true, error: errorOf(view.fieldErrors, 'email') })}
 ${textField({ name: 'phone', label: t.fieldPhone, type: 'tel', value: values.phone ?? '', autocomplete: 'tel', error: errorOf(view.fieldErrors, 'phone') })}
@@ -256,14 +263,13 @@ function decisionTag(t: Messages, decision: TConsentDecision): SafeHtml {
 
 function consentsCard(site: Site, data: PortalData): SafeHtml {
   const { t } = site;
-  const base = portalBase(site);
   if (data.consents.length === 0) {
     return html`<section class="card" aria-labelledby="consents-heading"><h2 id="consents-heading">${t.portalConsentsHeading}</h2><p>${t.portalNoConsents}</p></section>`;
   }
   const purposes = data.consents.map((c) => {
     const action =
       c.current === 'given'
-        ? html`<form method="post" action="${base}consent/withdraw"><input type="hidden" name="purpose" value="${c.purpose}"><button class="button secondary small" type="submit" aria-label="${c.purpose === TALENT_POOL_PURPOSE ? t.portalLeaveTalentPool : t.portalWithdrawLabel(c.label)}">${c.purpose === TALENT_POOL_PURPOSE ? t.portalLeaveTalentPool : t.portalWithdraw}</button></form>`
+        ? html`<form method="post" action="${portalHref(site, 'consent/withdraw')}"><input type="hidden" name="purpose" value="${c.purpose}"><button class="button secondary small" type="submit" aria-label="${c.purpose === TALENT_POOL_PURPOSE ? t.portalLeaveTalentPool : t.portalWithdrawLabel(c.label)}">${c.purpose === TALENT_POOL_PURPOSE ? t.portalLeaveTalentPool : t.portalWithdraw}</button></form>`
         : html``;
     return html`<div class="purpose" data-purpose="${c.purpose}"><p>${decisionTag(t, c.current)} ${c.label}</p>${action}</div>`;
   });
@@ -285,7 +291,7 @@ ${purposes}
           : html`<a href="${site.base}privacy/versions/${h.noticeVersion}/">${t.versionLabel(h.noticeVersion)}</a>`
       }</td><td>${
         h.receiptId
-          ? html`<code>${h.receiptId.slice(0, 8)}</code> <a href="${base}receipts/${h.receiptId}" download="${receiptFileName(h.receiptId)}">${t.portalDownloadReceipt}</a>`
+          ? html`<code>${h.receiptId.slice(0, 8)}</code> <a href="${receiptHref(site, h.receiptId)}" download="${receiptFileName(h.receiptId)}">${t.portalDownloadReceipt}</a>`
           : html``
       }</td></tr>`,
   )}</tbody>
@@ -335,7 +341,6 @@ function requestsCard(site: Site, data: PortalData): SafeHtml {
 
 function rightsCard(site: Site, view: Extract<PortalView, { kind: 'home' }>): SafeHtml {
   const { t, tenant } = site;
-  const base = portalBase(site);
   const data = view.data;
   const company = tenant.name;
   const detailsError = errorOf(view.fieldErrors, 'details');
@@ -347,26 +352,26 @@ function rightsCard(site: Site, view: Extract<PortalView, { kind: 'home' }>): Sa
   return html`<section class="card apply" aria-labelledby="rights-heading">
 <h2 id="rights-heading">${t.portalRightsHeading}</h2>
 <div class="right"><h3>${t.portalDownloadHeading}</h3><p>${fill(t.portalDownloadBody, { company })}</p>
-<form method="post" action="${base}export"><button class="button secondary" type="submit">${t.portalDownload}</button></form></div>
+<form method="post" action="${portalHref(site, 'export')}"><button class="button secondary" type="submit">${t.portalDownload}</button></form></div>
 <div class="right"><h3>${t.portalCorrectHeading}</h3><p>${t.portalCorrectBody}</p>
-<form method="post" action="${base}rectify" novalidate><div class="field">
+<form method="post" action="${portalHref(site, 'rectify')}" novalidate><div class="field">
 <label for="portal-details">${t.portalCorrectLabel}</label>
 ${detailsError ? html`<p class="field-error" id="portal-details-error">${detailsError}</p>` : html``}
 <textarea id="portal-details" name="details" rows="4" maxlength="5000"${detailsError ? html` aria-invalid="true" aria-describedby="portal-details-error"` : html``}>${view.details ?? ''}</textarea>
 </div><button class="button secondary" type="submit">${t.portalSendRequest}</button></form></div>
 <div class="right"><h3>${t.portalMarketingHeading}</h3><p>${fill(t.portalMarketingBody, { company })}</p>
-<form method="post" action="${base}marketing/stop"><button class="button secondary" type="submit">${t.portalStopMarketing}</button></form></div>
+<form method="post" action="${portalHref(site, 'marketing/stop')}"><button class="button secondary" type="submit">${t.portalStopMarketing}</button></form></div>
 <div class="right"><h3>${t.portalRestrictHeading}</h3>${
     restrictedAt
       ? html`<p>${fill(t.portalRestrictedNote, { date: dateLabel(restrictedAt, t), company })}</p>`
       : html`<p>${fill(t.portalRestrictBody, { company })}</p>
-<form method="post" action="${base}restrict"><button class="button secondary" type="submit">${t.portalRestrict}</button></form>`
+<form method="post" action="${portalHref(site, 'restrict')}"><button class="button secondary" type="submit">${t.portalRestrict}</button></form>`
   }</div>
 <div class="right"><h3>${t.portalEraseHeading}</h3>${
     openErasure
       ? html`<p>${fill(t.portalErasePending, { date: dateLabel(openErasure.receivedAt, t), due: dateLabel(openErasure.dueOn, t) })}</p>`
       : html`<p>${fill(t.portalEraseBody, { company })}</p>
-<form method="post" action="${base}erase" novalidate>
+<form method="post" action="${portalHref(site, 'erase')}" novalidate>
 ${confirmError ? html`<p class="field-error" id="portal-confirm-error">${confirmError}</p>` : html``}
 <div class="check"><input id="portal-confirm" name="confirm" type="checkbox" value="yes"${confirmError ? html` aria-invalid="true" aria-describedby="portal-confirm-error"` : html``}><label for="portal-confirm">${t.portalEraseConfirm}</label></div>
 <button class="button danger" type="submit">${t.portalErase}</button></form>`
@@ -386,7 +391,7 @@ function doneMessages(site: Site, view: Extract<PortalView, { kind: 'home' }>): 
           (p) =>
             html`<li>${decisionTag(t, p.choice === 'consented' ? 'given' : 'withdrawn')} ${p.label}</li>`,
         )}</ul>
-<p><a class="button secondary small" href="${portalBase(site)}receipts/${view.receipt.id}" download="${receiptFileName(view.receipt.id)}">${t.receiptDownload}</a></p>`
+<p><a class="button secondary small" href="${receiptHref(site, view.receipt.id)}" download="${receiptFileName(view.receipt.id)}">${t.receiptDownload}</a></p>`
     : html``;
   return html`<div class="status-msg" role="status">${(view.done ?? []).map((key) => html`<p>${fill(t.portalDone[key], { company: tenant.name })}</p>`)}${receipt}</div>`;
 }
@@ -396,7 +401,7 @@ function homeView(site: Site, view: Extract<PortalView, { kind: 'home' }>): Safe
   const { data } = view;
   const head = html`<section class="hero"><h1>${t.portalTitle}</h1>
 <div class="signed-in"><p>${fill(t.portalSignedInAs, { email: html`<strong>${data.email}</strong>` })}</p>
-<form method="post" action="${portalBase(site)}sign-out"><button class="button secondary small" type="submit">${t.portalSignOut}</button></form></div></section>`;
+<form method="post" action="${portalHref(site, 'sign-out')}"><button class="button secondary small" type="submit">${t.portalSignOut}</button></form></div></section>`;
   const hasErrors = Object.keys(view.fieldErrors ?? {}).length > 0;
   const errors = hasErrors ? html`<div class="form-error" role="alert">${t.errorSummaryTitle}</div>` : html``;
   if (!data.candidate) {
@@ -428,10 +433,13 @@ export function renderPortalPage(input: {
   tenant: TCareersTenant;
   view: PortalView;
   locale?: Locale;
+  /** The tenant's languages (links go to the pages of `locale`); English only when not given. */
+  languages?: TLanguageSettings;
   logoFile?: string | null;
 }): string {
   const site = siteOf(ZCareersTenant.parse(input.tenant), messagesFor(input.locale), {
     logoFile: input.logoFile ?? null,
+    languages: input.languages,
   });
   const { view } = input;
   const main =
@@ -449,5 +457,6 @@ export function renderPortalPage(input: {
     styles: FORM_STYLES + PORTAL_STYLES,
     portal: true,
     main: html`<div class="portal">${main}</div>`,
+    page: { path: 'privacy/portal/', server: true },
   });
 }

@@ -137,9 +137,9 @@ export function renderPrivacyPage(
   notices: TCareersNotice[] = [],
   current: TCareersNotice | null = null,
 ): string {
-  const { t, tenant, base } = site;
+  const { t, tenant } = site;
   const upcoming = upcomingOf(notices, current);
-  const jwks = html`<a href="${base}jwks.json">${base}jwks.json</a>`;
+  const jwks = html`<a href="${site.root}jwks.json">${site.root}jwks.json</a>`;
   const head = current
     ? html`<section class="hero"><h1>${t.privacyNotice}</h1><p class="meta">${fill(t.noticeMeta, { version: current.version, date: dateLabel(current.effectiveOn, t) })}</p></section>`
     : html`<section class="hero"><h1>${t.privacyNotice}</h1><p>${t.privacyIntro(tenant.name)}</p></section>`;
@@ -164,7 +164,13 @@ ${
 ${archive(site, notices, current)}`
     : html``
 }`;
-  return layout({ site, title: `${t.privacyNotice} - ${tenant.name}`, main, styles: NOTICE_STYLES });
+  return layout({
+    site,
+    title: `${t.privacyNotice} - ${tenant.name}`,
+    main,
+    styles: NOTICE_STYLES,
+    page: { path: 'privacy/' },
+  });
 }
 
 /** One published version of the notice, at a stable address (consent receipts link to it). */
@@ -196,5 +202,6 @@ export function renderNoticeVersionPage(
     title: `${t.versionPageTitle(notice.version)} - ${tenant.name}`,
     main,
     styles: NOTICE_STYLES,
+    page: { path: `privacy/versions/${notice.version}/` },
   });
 }

@@ -1,8 +1,8 @@
-import { type TCareersTenant, ZCareersTenant } from '@candor/schemas';
+import { type TCareersTenant, type TLanguageSettings, ZCareersTenant } from '@candor/schemas';
 import { dateLabel } from '../format.js';
 import { fill, html, SafeHtml } from '../html.js';
 import { type Locale, messagesFor } from '../i18n/index.js';
-import { type Site, siteOf } from '../site.js';
+import { type Site, serverHref, siteOf } from '../site.js';
 import { FORM_STYLES } from '../styles.js';
 import { layout } from './layout.js';
 
@@ -13,15 +13,15 @@ export type RenewalView =
   | { kind: 'invalid' };
 
 function portalHref(site: Site): string {
-  return `${site.base}privacy/portal/`;
+  return serverHref(site, 'privacy/portal/');
 }
 
 function askView(site: Site, view: Extract<RenewalView, { kind: 'ask' }>): SafeHtml {
   const { t, tenant } = site;
   // A button, not the link itself: mail scanners open links, and opening one must not renew anything.
   return html`<section class="hero"><h1>${t.renewalTitle}</h1>
-<p>${fill(t.renewalLead(tenant.name), { until: html`<strong>${dateLabel(view.endsOn, t)}</strong>` })}</p></section>
-<form class="card apply" method="post" action="${site.base}privacy/renew/">
+<p>${fill(t.renewalLead, { company: tenant.name, until: html`<strong>${dateLabel(view.endsOn, t)}</strong>` })}</p></section>
+<form class="card apply" method="post" action="${serverHref(site, 'privacy/renew/')}">
 <input type="hidden" name="token" value="${view.token}">
 <h2>${t.renewalPurpose}</h2>
 <p>${view.purposeLabel}</p>
@@ -48,10 +48,13 @@ export function renderRenewalPage(input: {
   tenant: TCareersTenant;
   view: RenewalView;
   locale?: Locale;
+  /** The tenant's languages (links go to the pages of `locale`); English only when not given. */
+  languages?: TLanguageSettings;
   logoFile?: string | null;
 }): string {
   const site = siteOf(ZCareersTenant.parse(input.tenant), messagesFor(input.locale), {
     logoFile: input.logoFile ?? null,
+    languages: input.languages,
   });
   const { view } = input;
   const main =
@@ -66,5 +69,6 @@ export function renderRenewalPage(input: {
     head: new SafeHtml('<meta name="robots" content="noindex">'),
     styles: FORM_STYLES,
     main,
+    page: { path: 'privacy/renew/', server: true },
   });
 }

@@ -1,7 +1,12 @@
-import { type SurveyQuestion, type TCareersTenant, ZCareersTenant } from '@candor/schemas';
+import {
+  type SurveyQuestion,
+  type TCareersTenant,
+  type TLanguageSettings,
+  ZCareersTenant,
+} from '@candor/schemas';
 import { fill, html, SafeHtml } from '../html.js';
 import { type Locale, messagesFor } from '../i18n/index.js';
-import { type Site, siteOf } from '../site.js';
+import { type Site, serverHref, siteOf } from '../site.js';
 import { FORM_STYLES } from '../styles.js';
 import { layout } from './layout.js';
 
@@ -28,7 +33,7 @@ export type SurveyView =
   | { kind: 'invalid' };
 
 function portalHref(site: Site): string {
-  return `${site.base}privacy/portal/`;
+  return serverHref(site, 'privacy/portal/');
 }
 
 function errorText(view: Extract<SurveyView, { kind: 'ask' }>, name: string): SafeHtml {
@@ -54,7 +59,7 @@ function askView(site: Site, view: Extract<SurveyView, { kind: 'ask' }>): SafeHt
   const { t, tenant } = site;
   const errors = Object.keys(view.errors ?? {});
   return html`<section class="hero"><h1>${t.surveyTitle}</h1><p>${t.surveyLead(tenant.name)}</p></section>
-<form class="card apply" method="post" action="${site.base}diversity/" novalidate>
+<form class="card apply" method="post" action="${serverHref(site, 'diversity/')}" novalidate>
 ${
   errors.length
     ? html`<div class="error-summary" role="alert" aria-labelledby="survey-errors-title"><h2 id="survey-errors-title">${t.surveyErrorsTitle}</h2><ul>${errors.map((name) => html`<li><a href="#survey-${name.replace('.', '-')}-error">${view.errors?.[name] ?? ''}</a></li>`)}</ul></div>`
@@ -83,10 +88,13 @@ export function renderSurveyPage(input: {
   tenant: TCareersTenant;
   view: SurveyView;
   locale?: Locale;
+  /** The tenant's languages (links go to the pages of `locale`); English only when not given. */
+  languages?: TLanguageSettings;
   logoFile?: string | null;
 }): string {
   const site = siteOf(ZCareersTenant.parse(input.tenant), messagesFor(input.locale), {
     logoFile: input.logoFile ?? null,
+    languages: input.languages,
   });
   const { t } = site;
   const { view } = input;
@@ -104,5 +112,6 @@ export function renderSurveyPage(input: {
     head: new SafeHtml('<meta name="robots" content="noindex">'),
     styles: FORM_STYLES,
     main,
+    page: { path: 'diversity/', server: true },
   });
 }
