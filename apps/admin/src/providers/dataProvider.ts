@@ -6,6 +6,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import { type AuditActions, auditActions } from '../resources/audit/auditActions';
+import { type MessageActions, messageActions } from '../resources/messages/messageActions';
 import { type RequestActions, requestActions } from '../resources/privacyRequests/requestActions';
 import { type HiringActions, hiringActions } from './actions';
 import { type DiversityActions, diversityActions } from './diversityActions';
@@ -133,7 +134,8 @@ export type CandorDataProvider = DataProvider &
   RetentionActions &
   DiversityActions &
   AuditActions &
-  RequestActions;
+  RequestActions &
+  MessageActions;
 
 export const dataProvider: CandorDataProvider = {
   ...createDataProvider(endpoints),
@@ -144,4 +146,5 @@ export const dataProvider: CandorDataProvider = {
   ...withHttpErrors(diversityActions),
   ...withHttpErrors(auditActions),
   ...withHttpErrors(requestActions),
+  ...withHttpErrors(messageActions),
 };

@@ -12,6 +12,7 @@ import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { HIRING_SETTINGS_KEY, useHiringSettings } from '../../providers/useHiringSettings';
 import { DepartmentsEditor } from './DepartmentsEditor';
 import { EmailTemplatesEditor } from './EmailTemplatesEditor';
+import { MessageTemplatesEditor } from './MessageTemplatesEditor';
 import { type EditableReason, RejectionReasonsEditor, withReasonIds } from './RejectionReasonsEditor';
 
 type Draft = {
@@ -185,6 +186,9 @@ export function SettingsPage() {
       {/* Saved per template, apart from the hiring settings' save bar above. */}
       <Box sx={{ mt: 2, mb: 4, maxWidth: 900 }}>
         <EmailTemplatesEditor />
+      </Box>
+      <Box sx={{ mb: 4, maxWidth: 900 }}>
+        <MessageTemplatesEditor />
       </Box>
     </>
   );

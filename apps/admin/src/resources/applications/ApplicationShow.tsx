@@ -19,6 +19,7 @@ import { ApplicationStatusChip } from '../../components/StatusChips';
 import { ageLabel, dateLabel, dateTimeLabel } from '../../lib/dates';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { RestrictionBanner, WhileRestricted } from '../candidates/Restriction';
+import { CandidateMessages } from '../messages/CandidateMessages';
 import { Answers } from './Answers';
 import { Documents } from './Documents';
 import { FromApplicant, hasApplicantDetails } from './FromApplicant';
@@ -331,6 +332,16 @@ function ApplicationBody() {
           </Section>
         </Stack>
         <Stack spacing={2}>
+          {canManage && !application.candidate.blind && (
+            <Section variant="outlined" title="Messages">
+              <CandidateMessages
+                candidateId={application.candidate.id}
+                applicationId={application.id}
+                name={application.candidate.name}
+                restricted={restricted}
+              />
+            </Section>
+          )}
           <Section variant="outlined" title="Offer">
             <Offer application={application} permissions={permissions} />
           </Section>

@@ -1,4 +1,4 @@
-import type { TBoard } from '@candor/schemas';
+import type { TApplicationListItem, TBoard } from '@candor/schemas';
 import BlockIcon from '@mui/icons-material/Block';
 import { Tooltip } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { Button, useListContext, useNotify, useRefresh, useUnselectAll } from 'r
 import { MoveMenu } from '../../components/MoveMenu';
 import { RejectDialog } from '../../components/RejectDialog';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
+import { BulkEmailButton } from '../messages/BulkEmailButton';
 import { useFilteredJob } from './useJobStages';
 
 type Stage = TBoard['columns'][number]['stage'];
@@ -92,6 +93,16 @@ function BulkRejectButton() {
   );
 }
 
+/** Email the selected candidates; the selection is kept, so the result can be checked against it. */
+function BulkEmail() {
+  const { selectedIds, data } = useListContext<TApplicationListItem>();
+  const ids = selectedIds.map(String);
+  const selected = new Set(ids);
+  return (
+    <BulkEmailButton applications={(data ?? []).filter((a) => selected.has(a.id))} applicationIds={ids} />
+  );
+}
+
 export function ApplicationBulkActions() {
   const { selectedIds } = useListContext();
   // react-admin keeps its bulk toolbar mounted but collapsed over the column headers; buttons in it
@@ -100,6 +111,7 @@ export function ApplicationBulkActions() {
   return (
     <>
       <BulkMoveButton />
+      <BulkEmail />
       <BulkRejectButton />
     </>
   );

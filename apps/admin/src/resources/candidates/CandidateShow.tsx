@@ -41,6 +41,7 @@ import { ApplicationStatusChip } from '../../components/StatusChips';
 import { dateLabel } from '../../lib/dates';
 import { APPLICATION_STATUS_LABELS } from '../../lib/labels';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
+import { CandidateMessages } from '../messages/CandidateMessages';
 import { RequestDialog } from '../privacyRequests/RequestDialog';
 import { AddToJobDialog } from './AddToJobDialog';
 import { DuplicateBadge } from './CandidateList';
@@ -369,6 +370,16 @@ function CandidateBody() {
         <Section variant="outlined" title={`Applications (${candidate.applications.length})`}>
           <Applications candidate={candidate} />
         </Section>
+        {hasPermission(permissions, 'applications.manage') && (
+          <Section variant="outlined" title="Messages">
+            <CandidateMessages
+              candidateId={candidate.id}
+              applicationId={null}
+              name={candidate.name}
+              restricted={restricted}
+            />
+          </Section>
+        )}
         <Section variant="outlined" title="Files">
           <Files candidate={candidate} canManage={canManage && !restricted} />
         </Section>

@@ -4,6 +4,7 @@ import { Box, Chip, Link, Paper, Stack, Tooltip, Typography } from '@mui/materia
 import { type DragEvent, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { StageRef } from '../../../components/MoveMenu';
+import { BulkEmailButton } from '../../messages/BulkEmailButton';
 import { BoardCard, CARD_DRAG_TYPE } from './BoardCard';
 import type { BoardCard as Card } from './boardState';
 
@@ -91,6 +92,13 @@ export function BoardColumn({
               data-testid="column-blind-review"
             />
           </Tooltip>
+        )}
+        {canManage && (
+          <BulkEmailButton
+            variant="icon"
+            label={`Email the candidates in ${stage.name}`}
+            applications={cards.filter((card) => card.status === 'active')}
+          />
         )}
         <Chip
           size="small"

@@ -1,0 +1,149 @@
+/**
+ * Writing to candidates in a real browser, against the built server with the
+ * demo seed: compose from an application's page with a template (preview,
+ * then send, and the email lands in the outbox's mail folder), and bulk email
+ * from the applications list, which skips a candidate who restricted processing.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  chooseOption,
+  fromMail,
+  launchBrowser,
+  mutateAs,
+  panelsLoaded,
+  queryAs,
+  screenshot,
+  servers,
+  signedInPage,
+  transitionsDone,
+} from '../support/browser.js';
+
+const JOB = 'Frontend Engineer (React)';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A tRPC mutation as the signed-in user of `page`, returning its data. */
+async function mutate<T>(page: Page, procedure: string, input: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ procedure, input }) => {
+      const response = await fetch(`/trpc/${procedure}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      const body = await response.json();
+      if (!response.ok) throw new Error(`${procedure}: ${JSON.stringify(body)}`);
+      return body.result.data;
+    },
+    { procedure, input },
+  );
+}
+
+/** A new applicant to the demo job, unique to this run. */
+async function newApplicant(page: Page, name: string, mailbox: string) {
+  const { data } = await queryAs<{ data: Array<{ id: string; title: string }> }>(page, 'jobs.list', {
+    filter: { q: JOB },
+  });
+  const jobId = data.find((j) => j.title === JOB)!.id;
+  const email = `${mailbox}@example.test`;
+  const made = await mutate<{ id: string; applications: Array<{ id: string }> }>(page, 'candidates.create', {
+    name,
+    email,
+    jobId,
+  });
+  return { candidateId: made.id, applicationId: made.applications[0]!.id, email };
+}
+
+for (const server of servers()) {
+  describe(`messages to candidates [${server.dialect}]`, () => {
+    it('a recruiter writes to a candidate from the application page with a template, previews it, and it is sent', async () => {
+      const tag = `${server.dialect}${Date.now()}`;
+      const admin = await signedInPage(browser, server.url, 'admin@acme.example');
+      const templateName = `Phone screen ${tag}`;
+      await mutateAs(admin, 'messages.createTemplate', {
+        name: templateName,
+        subject: 'A call about {{job_title}}',
+        body: 'Hi {{candidate_first_name}},\n\nCould we have a short call this week?\n\n{{sender_name}}, {{company_name}}',
+      });
+      await admin.context().close();
+
+      const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
+      const ines = await newApplicant(page, `Inês Compose${tag}`, `ines.${tag}`);
+      await page.goto(`${server.url}/admin/#/applications/${ines.applicationId}/show`);
+      const messages = page.getByRole('region', { name: 'Messages' });
+      await messages.getByText('No messages waiting to be sent.').waitFor();
+      await messages.getByRole('button', { name: /^Email / }).click();
+      const dialog = page.getByRole('dialog', { name: /^Email Inês/ });
+      await chooseOption(dialog, 'Template', templateName);
+      await expect
+        .poll(() => dialog.getByRole('textbox', { name: 'Subject' }).inputValue())
+        .toBe('A call about {{job_title}}');
+      await dialog.getByRole('button', { name: 'Preview' }).click();
+      const preview = dialog.getByRole('region', { name: 'Preview' });
+      await preview.getByText(`Subject: A call about ${JOB}`).waitFor();
+      await preview.getByText(/Hi Inês,/).waitFor();
+      await preview.getByText(/privacy\/portal\//).waitFor();
+      await transitionsDone(page);
+      await screenshot(page, `messages-compose-${server.dialect}`);
+      expect(await axeViolations(page)).toEqual([]);
+      await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+      await page.getByText(/^Message to Inês .* sent$/).waitFor();
+
+      const mail = await fromMail(server.dataDir, (message) =>
+        message.includes(`To: ${ines.email}`) && message.includes('Subject: A call about')
+          ? message
+          : undefined,
+      );
+      expect(mail).toContain('/privacy/portal/');
+      expect(mail).not.toContain('List-Unsubscribe');
+      await page.context().close();
+    });
+
+    it('bulk email from the applications list skips a candidate who restricted processing', async () => {
+      const tag = `${server.dialect}${Date.now()}`;
+      const page = await signedInPage(browser, server.url, 'admin@acme.example');
+      const open = await newApplicant(page, `Olu Bulk${tag}`, `olu.${tag}`);
+      const held = await newApplicant(page, `Rhea Bulk${tag}`, `rhea.${tag}`);
+      await mutateAs(page, 'candidates.restrict', { id: held.candidateId });
+
+      await page.getByRole('menuitem', { name: 'Applications' }).click();
+      await page.getByPlaceholder('Search candidate name or email').fill(`Bulk${tag}`);
+      await page.getByRole('row').filter({ hasText: open.email }).waitFor();
+      await page.getByRole('row').filter({ hasText: held.email }).waitFor();
+      const rows = page.getByRole('checkbox', { name: 'Select this row' });
+      // The search applies after a short debounce: until then the newest applications of all show.
+      await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
+      await rows.nth(0).check();
+      await rows.nth(1).check();
+      await page.getByText('2 items selected').waitFor();
+      await page.getByRole('button', { name: 'Email', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Email 2 candidates' });
+      await dialog.getByRole('textbox', { name: 'Subject' }).fill('News about {{job_title}}');
+      await dialog
+        .getByRole('textbox', { name: 'Message' })
+        .fill('Hello {{candidate_first_name}}, a quick update.');
+      await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+      await page.getByText('Queued 1 message; 1 skipped (1 restricted processing of their data)').waitFor();
+      await panelsLoaded(page);
+
+      await fromMail(server.dataDir, (message) =>
+        message.includes(`To: ${open.email}`) && message.includes('Subject: News about')
+          ? 'found'
+          : undefined,
+      );
+      const outbox = await queryAs<{ data: Array<{ to: string; subject: string }> }>(page, 'outbox.list', {
+        filter: { q: held.email },
+      });
+      expect(outbox.data.filter((m) => m.subject.startsWith('News about'))).toEqual([]);
+      await page.context().close();
+    });
+  });
+}
