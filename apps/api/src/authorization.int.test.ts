@@ -284,6 +284,13 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'retention.preview': () => ({ date: '2031-01-01' }),
   'retention.runs': () => ({}),
   'retention.runNow': () => ({ dryRun: true }),
+  'notifications.list': () => ({}),
+  'notifications.unreadCount': () => undefined,
+  'notifications.markRead': () => ({ ids: ['00000000-0000-4000-8000-000000000002'] }),
+  'notifications.markAllRead': () => undefined,
+  'notifications.preferences': () => undefined,
+  'notifications.setPreferences': () => ({ email: 'digest' }),
+  'notifications.mentionable': (a) => ({ applicationId: a.applicationId }),
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string | 'OK'> {

@@ -11,6 +11,7 @@ import { interviewsRouter } from './interviews/interviews.router.js';
 import { jobsRouter } from './jobs/jobs.router.js';
 import { outboxRouter } from './mail/outbox.router.js';
 import { composeRouter } from './messages/compose.router.js';
+import { notificationsRouter } from './notifications/notifications.router.js';
 import { offersRouter } from './offers/offers.router.js';
 import { holdsRouter } from './privacy/holds.router.js';
 import { privacyRouter } from './privacy/privacy.router.js';
@@ -41,6 +42,7 @@ export const appRouter = router({
   holds: holdsRouter,
   retention: retentionRouter,
   diversity: diversityRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

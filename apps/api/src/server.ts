@@ -9,6 +9,8 @@ import { sendAllRenewalRequests } from './consent/renewal-terms.js';
 import { seedSealedDemoData } from './demo/sealed-demo-data.js';
 import { dataDir, readEnv } from './env.js';
 import { createLogger, errorFields } from './logging/logger.js';
+import { setBackofficeBase } from './notifications/backoffice-link.js';
+import { startNotificationWorker } from './notifications/notification-worker.js';
 import { startOutboxDispatcher } from './mail/dispatcher.js';
 import { fileTransport, smtpTransport } from './mail/transport.js';
 import { sendNoticeMailings } from './privacy/notice-mailing.js';
@@ -34,6 +36,8 @@ await sweepLeftoversLogged(orm, deps);
 if (seedDemoTenant) await seedSealedDemoData(orm, deps);
 // Audit pseudonyms must stay the same across restarts and master-key rotations: key them with the hash key.
 setAuditSubjectKey(deps.hashKey);
+// Notification emails link into the backoffice at the public address.
+setBackofficeBase(deps.publicUrl);
 await deps.publishAllCareers();
 // Job postings' validThrough moves on and notices published for a later day take effect: republish every hour.
 const republish = setInterval(() => {
@@ -75,6 +79,13 @@ const stopRetention = startRetentionWorker({
   intervalMinutes: env.RETENTION_INTERVAL_MINUTES,
 });
 
+// Scorecards due, interviews tomorrow, privacy requests due, daily digests (any number of instances may run them).
+const stopNotifications = startNotificationWorker({
+  orm,
+  logger,
+  intervalSeconds: env.NOTIFICATION_CHECK_SECONDS,
+});
+
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, port: env.PORT }, () => {
   const url = deps.publicUrl;
@@ -99,6 +110,7 @@ async function shutdown(signal: string) {
   logger.info('shutting down', { signal });
   stopOutbox();
   stopRetention();
+  stopNotifications();
   clearInterval(republish);
   clearInterval(digests);
   clearInterval(noticeMailings);

@@ -7,6 +7,7 @@ export * from './diversity/survey.js';
 export * from './hiring/index.js';
 export * from './list.js';
 export * from './mail.js';
+export * from './notifications.js';
 export * from './passkeys.js';
 export * from './password-strength.js';
 export * from './privacy/index.js';

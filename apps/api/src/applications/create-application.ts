@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { assertNotRestricted, candidateRestrictionScope } from '../candidates/restriction.js';
 import { visibleJob } from '../hiring/job-scope.js';
 import type { DataKeys } from '../keys/data-keys.js';
+import { notifyNewApplication } from '../notifications/events.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 import { getApplication } from './application-detail.js';
@@ -46,6 +47,7 @@ export async function createApplicationIn(
   });
   tx.create(StageChange, { tenant: actor.tenantId, application: app, fromStage: null, toStage: first, by });
   input.candidate.lastActivityAt = new Date();
+  await notifyNewApplication(tx, actor, app);
   return app;
 }
 

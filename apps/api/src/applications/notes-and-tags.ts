@@ -5,6 +5,7 @@ import { assertNotRestricted } from '../candidates/restriction.js';
 import { textFilterFor } from '../hiring/blind-review.js';
 import { visibleApplication } from '../hiring/job-scope.js';
 import { candidateKey, type DataKeys, sealFor } from '../keys/data-keys.js';
+import { notifyMentions } from '../notifications/events.js';
 import type { Actor } from '../trpc/init.js';
 import { toApplication, toNote } from './application-detail.js';
 
@@ -29,6 +30,7 @@ export async function addNote(
     body: sealFor(key, input.body),
   });
   app.lastActivityAt = new Date();
+  await notifyMentions(em, actor, app, input.body);
   recordAudit(em, actor, {
     action: 'application.note',
     targetType: 'Application',

@@ -140,6 +140,13 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
   'offers.view': () => ({ token: 'x'.repeat(43) }),
   'offers.respond': () => ({ token: 'x'.repeat(43), decision: 'decline' }),
   'privacy.consentHistory': (f) => ({ candidateId: f.candidateId }),
+  'notifications.list': () => ({}),
+  'notifications.unreadCount': () => undefined,
+  'notifications.markRead': (f) => ({ ids: [f.applicationId] }),
+  'notifications.markAllRead': () => undefined,
+  'notifications.preferences': () => undefined,
+  'notifications.setPreferences': () => ({ email: 'immediate' }),
+  'notifications.mentionable': (f) => ({ applicationId: f.applicationId }),
 };
 
 /** More inputs: searches that would tell who is behind the alias if they matched, and the board's cards. */

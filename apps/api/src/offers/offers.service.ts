@@ -27,6 +27,7 @@ import { applicationScope } from '../hiring/job-scope.js';
 import { candidateKey, type DataKeys, sealFor } from '../keys/data-keys.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
+import { notifyOfferAnswered } from '../notifications/events.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
@@ -343,6 +344,7 @@ export async function respondToOffer(
       app.decidedAt = new Date();
     }
     app.lastActivityAt = new Date();
+    await notifyOfferAnswered(tx, offer, app);
     recordAudit(
       tx,
       { userId: null, tenantId: offer.tenant.id, requestId: 'offer-link' },

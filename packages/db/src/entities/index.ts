@@ -9,6 +9,7 @@ import { Interview, InterviewParticipant, Scorecard } from './interview.entity.j
 import { HiringTeamMember, Job, JobStage } from './job.entity.js';
 import { LegalHold } from './legal-hold.entity.js';
 import { Membership } from './membership.entity.js';
+import { Notification } from './notification.entity.js';
 import { MessageTemplate } from './message-template.entity.js';
 import { Offer } from './offer.entity.js';
 import { OutboxEmail } from './outbox-email.entity.js';
@@ -50,6 +51,7 @@ export {
   LegalHold,
   Membership,
   MessageTemplate,
+  Notification,
   Offer,
   OidcConnection,
   OidcSignInAttempt,
@@ -104,6 +106,7 @@ export const entities: EntitySchema<any, any>[] = [
   Interview,
   InterviewParticipant,
   Scorecard,
+  Notification,
   Attachment,
   Offer,
   PrivacyNotice,

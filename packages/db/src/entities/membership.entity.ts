@@ -1,4 +1,9 @@
-import type { TMembershipStatus, TRole } from '@candor/schemas';
+import {
+  DEFAULT_NOTIFICATION_EMAIL_MODE,
+  type TMembershipStatus,
+  type TNotificationEmailMode,
+  type TRole,
+} from '@candor/schemas';
 import { p } from '@mikro-orm/core';
 import { notPersonal } from '../privacy.js';
 import { defineEntity } from './define-entity.js';
@@ -28,6 +33,13 @@ export const Membership = defineEntity(
       user: () => p.manyToOne(User),
       role: notPersonal(p.string().length(20).$type<TRole>(), 'role name'),
       status: notPersonal(p.string().length(20).$type<TMembershipStatus>(), 'membership state'),
+      /** How the member hears of their notifications by email (see notifications in @candor/schemas). */
+      notificationEmail: notPersonal(
+        p.string().length(10).$type<TNotificationEmailMode>().default(DEFAULT_NOTIFICATION_EMAIL_MODE),
+        'a setting',
+      ),
+      /** When the last daily digest went out, so it goes once a day and covers what came since. */
+      digestSentAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
       createdAt: notPersonal(
         p.datetime().onCreate(() => new Date()),
         'a date, context for the values beside it',

@@ -37,6 +37,7 @@ import { Migration20261206161040_outbox_application } from './Migration202612061
 import { Migration20261206163046_interview_sequence } from './Migration20261206163046_interview_sequence.js';
 import { Migration20261206175012_compose_messages } from './Migration20261206175012_compose_messages.js';
 import { Migration20261206174952_notice_mailing } from './Migration20261206174952_notice_mailing.js';
+import { Migration20261206175808_notifications } from './Migration20261206175808_notifications.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -103,4 +104,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206163046_interview_sequence', class: Migration20261206163046_interview_sequence },
   { name: 'Migration20261206175012_compose_messages', class: Migration20261206175012_compose_messages },
   { name: 'Migration20261206174952_notice_mailing', class: Migration20261206174952_notice_mailing },
+  { name: 'Migration20261206175808_notifications', class: Migration20261206175808_notifications },
 ];
