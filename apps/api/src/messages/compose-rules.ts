@@ -1,5 +1,5 @@
-import { ConsentEvent, type Em } from '@candor/db';
-import type { TMessageSkipReason } from '@candor/schemas';
+import { ConsentEvent, type Em, OutboxEmail } from '@candor/db';
+import { COMPOSED_MESSAGE_TEMPLATES, type TMessageSkipReason } from '@candor/schemas';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
 import { ERASED_EMAIL_SUFFIX } from '../retention/find-due.js';
 
@@ -45,4 +45,24 @@ export function skipReason(
   if (candidate.restrictedAt) return 'restricted';
   if (marketing && !consented.has(candidate.id)) return 'no_consent';
   return null;
+}
+
+/**
+ * Takes back the candidate's marketing messages still waiting in the outbox
+ * once they have no live marketing consent (withdrawn in the portal, or an
+ * unsubscribe): written while they consented, they must not go out after.
+ * Deleted, like any message never sent. Returns how many.
+ */
+export async function withdrawPendingMarketing(
+  em: Em,
+  tenantId: string,
+  candidateId: string,
+): Promise<number> {
+  await em.flush();
+  if ((await withMarketingConsent(em, tenantId, [candidateId])).has(candidateId)) return 0;
+  return em.nativeDelete(OutboxEmail, {
+    candidate: candidateId,
+    template: COMPOSED_MESSAGE_TEMPLATES.marketing,
+    status: 'pending',
+  });
 }

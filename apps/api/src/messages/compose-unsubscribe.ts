@@ -1,9 +1,10 @@
-import { Candidate, type Em, type InferEntity, OutboxEmail, type Tenant } from '@candor/db';
-import { addDays, COMPOSED_MESSAGE_TEMPLATES, dayOf } from '@candor/schemas';
+import { Candidate, type Em, type InferEntity, type Tenant } from '@candor/db';
+import { addDays, dayOf } from '@candor/schemas';
 import { z } from 'zod';
 import { readLink, signLink } from '../keys/signed-link.js';
 import { objectToMarketing, type PortalDeps } from '../portal/portal.service.js';
 import { ERASED_EMAIL_SUFFIX } from '../retention/find-due.js';
+import { withdrawPendingMarketing } from './compose-rules.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
 
@@ -69,10 +70,7 @@ export async function unsubscribe(
   const candidate = await candidateOfToken(em, deps.hashKey, tenant, token);
   if (!candidate) return { kind: 'invalid' };
   const outcome = await objectToMarketing(em, deps, { tenant, email: candidate.email, requestId });
-  await em.nativeDelete(OutboxEmail, {
-    candidate: candidate.id,
-    template: COMPOSED_MESSAGE_TEMPLATES.marketing,
-    status: 'pending',
-  });
+  // The portal's withdrawal takes them back too; an objection with nothing to withdraw does not reach it.
+  await withdrawPendingMarketing(em, tenant.id, candidate.id);
   return { kind: 'done', receiptId: outcome.kind === 'done' ? (outcome.receiptId ?? null) : null };
 }

@@ -18,6 +18,8 @@ import { recordConsents } from '../consent/consent.service.js';
 import { createLogger } from '../logging/logger.js';
 import { deliverDueEmails } from '../mail/dispatcher.js';
 import { fileTransport } from '../mail/transport.js';
+import { withdrawConsent } from '../portal/portal.service.js';
+import { subjectExport } from '../privacy/subject-export.js';
 import { pdfBytes } from '../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
@@ -138,6 +140,12 @@ forEachDatabase('messages to candidates', (db) => {
     expect(row.attachments).toEqual([
       expect.objectContaining({ filename: 'brochure.pdf', contentType: 'application/pdf' }),
     ]);
+    // The candidate's export holds the message; the sender is staff, named only by role.
+    const exported = await subjectExport(tenantEm(db.orm(), s.tenant.id), s.ada.candidate.id, s.deps);
+    const mine = exported.records.OutboxEmail?.find((r) => r.id === sent.id);
+    expect(mine?.values.subject).toBe(preview.subject);
+    expect(JSON.stringify(mine?.related ?? {})).not.toContain(s.recruiter.id);
+    expect(JSON.stringify(mine?.related ?? {})).not.toContain(s.recruiter.email);
     const audit = await s.tem.findOneOrFail(AuditEvent, { action: 'message.send', targetId: sent.id });
     expect(JSON.stringify(audit)).not.toContain('Ada');
   });
@@ -294,6 +302,22 @@ forEachDatabase('messages to candidates', (db) => {
         sendAt,
       });
     };
+
+    it('withdrawing marketing consent in the privacy portal takes back marketing still pending', async () => {
+      const s = await setup();
+      const sent = await sendNewsletter(s, new Date(Date.now() + 86_400_000).toISOString());
+      const tem = tenantEm(db.orm(), s.tenant.id);
+      const tenant = await tem.findOneOrFail(Tenant, s.tenant.id);
+      const email = (await tem.findOneOrFail(Candidate, s.ada.candidate.id)).email;
+      const outcome = await withdrawConsent(
+        tem,
+        s.deps,
+        { tenant, email, requestId: 'test' },
+        MARKETING_PURPOSE,
+      );
+      expect(outcome).toMatchObject({ kind: 'done', done: ['consent_withdrawn'] });
+      expect(await tenantEm(db.orm(), s.tenant.id).count(OutboxEmail, { id: sent.id })).toBe(0);
+    });
 
     it('sends List-Unsubscribe and List-Unsubscribe-Post (RFC 8058) in the message', async () => {
       const s = await setup();

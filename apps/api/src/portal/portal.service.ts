@@ -38,6 +38,7 @@ import { deleteDiversityAnswers } from '../diversity/survey.service.js';
 import type { FileStore } from '../files/file-store.js';
 import type { DataKeys } from '../keys/data-keys.js';
 import { enqueueEmail } from '../mail/outbox.js';
+import { withdrawPendingMarketing } from '../messages/compose-rules.js';
 import { disclosuresOf } from '../privacy/disclosures.service.js';
 import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
@@ -431,6 +432,8 @@ async function withdraw(
   });
   // Withdrawing the survey's consent deletes the answers it covered (they were given for nothing else).
   if (given.some((e) => e.purpose === DIVERSITY_PURPOSE)) await deleteDiversityAnswers(tx, candidate.id);
+  // Marketing written while they consented must not go out after.
+  await withdrawPendingMarketing(tx, subject.tenant.id, candidate.id);
   const email = withdrawalEmail(
     subject.tenant,
     { purposes: given.map((e) => e.purposeLabel), receiptId: receipt.id, objection },
