@@ -215,6 +215,8 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'offers.respond': () => ({ token: 'x'.repeat(43), decision: 'decline' }),
   'outbox.list': () => ({}),
   'outbox.get': (a) => ({ id: a.outboxId }),
+  'threads.ofCandidate': (a) => ({ candidateId: a.candidateId }),
+  'threads.ofApplication': (a) => ({ applicationId: a.applicationId }),
   'messages.templates': () => undefined,
   'messages.createTemplate': () => ({
     name: 'Checking in',

@@ -19,6 +19,28 @@ const EnvSchema = z.object({
   /** smtp(s)://user:pass@host:port; without it mail is written to DATA_DIR/mail as .eml files. */
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Candor <no-reply@candor.localhost>'),
+  /**
+   * Where candidates' replies go: each email to a candidate carries Reply-To `<local>+<token>@<domain>` of this
+   * address. Replies reach Candor by IMAP, its SMTP endpoint or the drop folder (README, "Replies from candidates").
+   */
+  MAIL_REPLY_ADDRESS: z
+    .string()
+    .regex(/^[a-z0-9._-]+@[a-z0-9.-]+$/i, 'a plain address like reply@candor.example.com')
+    .default('reply@candor.localhost'),
+  /** imap(s)://user:password@host:port/Mailbox: polls that mailbox (default INBOX) for replies. */
+  INBOUND_IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\//, 'an imap:// or imaps:// URL')
+    .optional(),
+  /** After processing, move each message to this IMAP folder (else it stays, marked as seen). */
+  INBOUND_IMAP_DONE_MAILBOX: z.string().max(200).optional(),
+  /** Port of Candor's own SMTP endpoint for replies (MX or forwarding points here); unset: not started. */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().default('127.0.0.1'),
+  /** Folder where dropped .eml files are read as replies; defaults to DATA_DIR/inbound (README). */
+  INBOUND_DROP_DIR: z.string().optional(),
+  /** Seconds between polls of the IMAP mailbox and the drop folder. */
+  INBOUND_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   /** redis://host:port: keeps rate-limit counters in Redis instead of the database (optional; see README). */
   RATE_LIMIT_REDIS_URL: z
     .string()
@@ -77,6 +99,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   env.TRUST_PROXY_HOPS ??= env.TRUST_PROXY === 'true' ? 1 : 0;
   env.DATA_DIR = fromStartDir(source, env.DATA_DIR);
   env.KEYS_DIR = env.KEYS_DIR ? fromStartDir(source, env.KEYS_DIR) : join(env.DATA_DIR, 'keys');
+  env.INBOUND_DROP_DIR = env.INBOUND_DROP_DIR
+    ? fromStartDir(source, env.INBOUND_DROP_DIR)
+    : join(env.DATA_DIR, 'inbound');
   if (/^(sqlite|file):(?!\/)/.test(env.DATABASE_URL) && !env.DATABASE_URL.endsWith(':memory:')) {
     env.DATABASE_URL = `sqlite:${fromStartDir(source, env.DATABASE_URL.replace(/^(sqlite|file):/, ''))}`;
   }

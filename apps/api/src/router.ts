@@ -11,6 +11,7 @@ import { interviewsRouter } from './interviews/interviews.router.js';
 import { jobsRouter } from './jobs/jobs.router.js';
 import { outboxRouter } from './mail/outbox.router.js';
 import { composeRouter } from './messages/compose.router.js';
+import { threadsRouter } from './messages/thread.router.js';
 import { notificationsRouter } from './notifications/notifications.router.js';
 import { offersRouter } from './offers/offers.router.js';
 import { holdsRouter } from './privacy/holds.router.js';
@@ -36,6 +37,7 @@ export const appRouter = router({
   attachments: attachmentsRouter,
   offers: offersRouter,
   outbox: outboxRouter,
+  threads: threadsRouter,
   messages: composeRouter,
   privacy: privacyRouter,
   requests: requestsRouter,

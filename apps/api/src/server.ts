@@ -8,6 +8,7 @@ import { buildDeps } from './build-deps.js';
 import { sendAllRenewalRequests } from './consent/renewal-terms.js';
 import { seedSealedDemoData } from './demo/sealed-demo-data.js';
 import { dataDir, readEnv } from './env.js';
+import { inboundDepsOf, startInbound } from './inbound/start-inbound.js';
 import { createLogger, errorFields } from './logging/logger.js';
 import { setBackofficeBase } from './notifications/backoffice-link.js';
 import { startNotificationWorker } from './notifications/notification-worker.js';
@@ -69,7 +70,16 @@ const noticeMailings = setInterval(() => {
 noticeMailings.unref();
 
 const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL) : fileTransport(join(dataDir(env), 'mail'));
-const stopOutbox = startOutboxDispatcher({ orm, transport, from: env.MAIL_FROM, logger });
+const inbound = inboundDepsOf(deps, env);
+// Emails to candidates carry a reply address; their replies come back through the drop folder, IMAP or SMTP.
+const stopOutbox = startOutboxDispatcher({
+  orm,
+  transport,
+  from: env.MAIL_FROM,
+  logger,
+  replies: { mailbox: inbound.mailbox, hashKey: deps.hashKey },
+});
+const replies = await startInbound(inbound, env);
 // Data leaves on time: the retention sweep runs here too (on PostgreSQL any number of instances may run it).
 const stopRetention = startRetentionWorker({
   orm,
@@ -97,6 +107,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT }, () => {
     `  api         ${url}/trpc`,
     `  database    ${env.DATABASE_URL.startsWith('postgres') ? 'PostgreSQL' : env.DATABASE_URL}`,
     `  mail        ${transport.kind === 'smtp' ? 'SMTP' : `written to ${join(dataDir(env), 'mail')}`}`,
+    ...replies.lines.map((line, i) => `  ${i === 0 ? 'replies' : '       '}     ${line}`),
   ];
   if (seedDemoTenant) {
     lines.push('', `Demo logins for "${DEMO_TENANT.name}" (password: ${DEMO_PASSWORD}):`);
@@ -109,6 +120,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT }, () => {
 async function shutdown(signal: string) {
   logger.info('shutting down', { signal });
   stopOutbox();
+  await replies.stop();
   stopRetention();
   stopNotifications();
   clearInterval(republish);

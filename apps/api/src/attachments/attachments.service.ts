@@ -1,9 +1,18 @@
 import { createHash } from 'node:crypto';
-import { Application, Attachment, Candidate, type Em, type InferEntity, User } from '@candor/db';
+import {
+  Application,
+  Attachment,
+  Candidate,
+  type Em,
+  type InboundEmail,
+  type InferEntity,
+  User,
+} from '@candor/db';
 import {
   MAX_ATTACHMENT_BYTES,
   type TApplicationAttachment,
   type TAttachment,
+  type TAttachmentKind,
   type TRedactedText,
   type ZAttachmentUploadInput,
 } from '@candor/schemas';
@@ -75,6 +84,78 @@ export async function listAttachments(em: Em, actor: Actor, candidateId: string)
   return rows.map(toDto);
 }
 
+/** A document to store for a candidate, already sniffed (`contentType` from `sniffDocument`). */
+export interface SniffedFile {
+  kind: TAttachmentKind;
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/**
+ * Stores documents of one candidate as every file of theirs is stored:
+ * sealed under their data key (made on first use, so call this outside a
+ * transaction or after `ensureTenantDataKey`), written pending, the rows
+ * created and flushed with whatever `beforeFlush` adds (an audit event, the
+ * reply they came with), then promoted. A failed flush removes the files.
+ */
+export async function storeSealedAttachments(
+  em: Em,
+  deps: DataKeys & { files: FileStore },
+  owner: {
+    tenantId: string;
+    candidate: InferEntity<typeof Candidate>;
+    application: InferEntity<typeof Application> | null;
+    uploadedBy: InferEntity<typeof User> | null;
+    inboundEmail: InferEntity<typeof InboundEmail> | null;
+  },
+  documents: readonly SniffedFile[],
+  beforeFlush?: () => void,
+): Promise<AttachmentRow[]> {
+  const { files } = deps;
+  const key = documents.length
+    ? await candidateKey(
+        em,
+        deps,
+        { tenantId: owner.tenantId, candidateId: owner.candidate.id },
+        { create: true },
+      )
+    : null;
+  // Pending until the rows commit, so a crash in between leaves only what the leftover sweep removes.
+  const storageKeys: string[] = [];
+  const rows: AttachmentRow[] = [];
+  try {
+    for (const doc of documents) {
+      const storageKey = await files.putPending(sealFor(key as Buffer, doc.bytes));
+      storageKeys.push(storageKey);
+      rows.push(
+        em.create(Attachment, {
+          tenant: owner.tenantId,
+          candidate: owner.candidate,
+          application: owner.application,
+          inboundEmail: owner.inboundEmail,
+          kind: doc.kind,
+          filename: doc.filename,
+          contentType: doc.contentType,
+          size: doc.bytes.length,
+          sha256: createHash('sha256').update(doc.bytes).digest('hex'),
+          storageKey,
+          encrypted: true,
+          uploadedBy: owner.uploadedBy,
+        }),
+      );
+    }
+    beforeFlush?.();
+    await em.flush();
+  } catch (error) {
+    for (const storageKey of storageKeys) await files.remove(storageKey);
+    throw error;
+  }
+  // Committed. A failed promotion costs nothing: the file reads under its pending name and the sweep promotes it.
+  for (const storageKey of storageKeys) await files.promote(storageKey).catch(() => undefined);
+  return rows;
+}
+
 /** Stores an uploaded document for a candidate (and optionally one of their applications). */
 export async function uploadAttachment(
   em: Em,
@@ -108,43 +189,26 @@ export async function uploadAttachment(
   if (input.applicationId && !application)
     throw new AppError('NOT_FOUND', 'No such application of this candidate');
 
-  const { files } = deps;
-  const key = await candidateKey(
+  const [row] = await storeSealedAttachments(
     em,
     deps,
-    { tenantId: actor.tenantId, candidateId: candidate.id },
-    { create: true },
-  );
-  // Pending until the row commits, so a crash in between leaves only what the leftover sweep removes.
-  const storageKey = await files.putPending(sealFor(key, bytes));
-  let row: AttachmentRow;
-  try {
-    row = em.create(Attachment, {
-      tenant: actor.tenantId,
+    {
+      tenantId: actor.tenantId,
       candidate,
       application,
-      kind: input.kind,
-      filename: input.filename,
-      contentType,
-      size: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      storageKey,
-      encrypted: true,
       uploadedBy: em.getReference(User, actor.userId),
-    });
-    recordAudit(em, actor, {
-      action: 'attachment.upload',
-      targetType: 'Candidate',
-      targetId: candidate.id,
-      subjectId: candidate.id,
-    });
-    await em.flush();
-  } catch (error) {
-    await files.remove(storageKey);
-    throw error;
-  }
-  // Committed. A failed promotion costs nothing: the file reads under its pending name and the sweep promotes it.
-  await files.promote(storageKey).catch(() => undefined);
+      inboundEmail: null,
+    },
+    [{ kind: input.kind, filename: input.filename, contentType, bytes }],
+    () =>
+      recordAudit(em, actor, {
+        action: 'attachment.upload',
+        targetType: 'Candidate',
+        targetId: candidate.id,
+        subjectId: candidate.id,
+      }),
+  );
+  if (!row) throw new Error('no attachment stored');
   await em.populate(row, ['uploadedBy']);
   return toDto(row);
 }

@@ -8,6 +8,7 @@ import {
   Disclosure,
   DiversityResponse,
   type Em,
+  InboundEmail,
   Interview,
   LegalHold,
   Offer,
@@ -102,6 +103,11 @@ export async function moveMergedData(
       resealRow(offer, from, to);
       if (offer.letterKey) offer.letterKey = await resealFile(offer.letterKey);
     }
+    // Replies: subject and text sealed under the merged candidate's key.
+    for (const reply of await tx.find(InboundEmail, { candidate: fromId })) {
+      resealRow(reply, from, to);
+      reply.candidate = tx.getReference(Candidate, toId);
+    }
     for (const attachment of await tx.find(Attachment, { candidate: fromId })) {
       resealRow(attachment, from, to);
       attachment.storageKey = await resealFile(attachment.storageKey);
@@ -119,6 +125,7 @@ export async function moveMergedData(
   await tx.nativeUpdate(ConsentEvent, named, kept);
   await tx.nativeUpdate(ConsentReceipt, named, kept);
   await tx.nativeUpdate(OutboxEmail, named, kept);
+  await tx.nativeUpdate(InboundEmail, named, kept);
   await tx.nativeUpdate(PrivacyRequest, named, kept);
   return async () => {
     for (const key of newFiles) await deps.files.promote(key);

@@ -10,7 +10,8 @@ import type { z } from 'zod';
  * (renew a consent, answer the diversity survey).
  */
 
-function linkKey(hashKey: Buffer, purpose: string): Buffer {
+/** A key for one purpose only, derived from the hash key: also keys the reply addresses' tokens (inbound/reply-address.ts). */
+export function linkKey(hashKey: Buffer, purpose: string): Buffer {
   return createHmac('sha256', hashKey).update(`candor/${purpose}/v1`).digest();
 }
 

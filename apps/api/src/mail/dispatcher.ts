@@ -8,6 +8,7 @@ import {
   TENANT_FILTER,
 } from '@candor/db';
 import { heldWhileRestricted } from '../candidates/restriction.js';
+import { type ReplyAddressing, threadHeadersOf } from '../inbound/reply-headers.js';
 import { errorFields, type Logger } from '../logging/logger.js';
 import type { MailTransport } from './transport.js';
 
@@ -60,7 +61,13 @@ function reduceToProof(email: {
  * FOR UPDATE SKIP LOCKED on PostgreSQL, so several API instances can run
  * this at once without sending an email twice.
  */
-export async function deliverDueEmails(em: Em, transport: MailTransport, from: string, logger: Logger) {
+export async function deliverDueEmails(
+  em: Em,
+  transport: MailTransport,
+  from: string,
+  logger: Logger,
+  replies?: ReplyAddressing,
+) {
   let sent = 0;
   let failed = 0;
   await em.transactional(async (tx) => {
@@ -76,6 +83,7 @@ export async function deliverDueEmails(em: Em, transport: MailTransport, from: s
       },
     );
     const held = await restrictedCandidates(tx, due);
+    const threading = replies ? await threadHeadersOf(tx, replies, due) : new Map();
     for (const email of due) {
       // Art. 18: no hiring emails about a candidate who restricted processing; they wait until it is lifted.
       if (email.candidate && held.has(email.candidate.id) && heldWhileRestricted(email.template)) {
@@ -92,6 +100,7 @@ export async function deliverDueEmails(em: Em, transport: MailTransport, from: s
           html: email.html,
           attachments: email.attachments,
           listUnsubscribe: email.unsubscribeUrl,
+          ...threading.get(email.id),
         });
         email.status = 'sent';
         email.sentAt = new Date();
@@ -123,13 +132,21 @@ export function startOutboxDispatcher(options: {
   from: string;
   logger: Logger;
   intervalMs?: number;
+  /** Gives emails to candidates a reply address (see inbound/reply-address.ts). */
+  replies?: ReplyAddressing;
 }): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await deliverDueEmails(options.orm.em.fork(), options.transport, options.from, options.logger);
+      await deliverDueEmails(
+        options.orm.em.fork(),
+        options.transport,
+        options.from,
+        options.logger,
+        options.replies,
+      );
     } catch (error) {
       options.logger.error('outbox dispatcher failed', { ...errorFields(error) });
     } finally {

@@ -10,6 +10,10 @@ export interface OutgoingMail {
   text: string;
   html?: string | null;
   attachments?: Array<{ filename: string; contentType: string; contentBase64: string }> | null;
+  /** Threading (inbound/reply-headers.ts): our Message-ID, the candidate's reply address, the reply this follows. */
+  messageId?: string;
+  replyTo?: string;
+  inReplyTo?: string;
   /** A marketing message's one-click unsubscribe link: List-Unsubscribe with List-Unsubscribe-Post (RFC 8058). */
   listUnsubscribe?: string | null;
 }
@@ -22,7 +26,9 @@ function toNodemailer(mail: OutgoingMail) {
     subject: mail.subject,
     text: mail.text,
     html: mail.html ?? undefined,
-    messageId: `<${mail.id}@candor>`,
+    messageId: mail.messageId ?? `<${mail.id}@candor>`,
+    ...(mail.replyTo ? { replyTo: mail.replyTo } : {}),
+    ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo, references: mail.inReplyTo } : {}),
     ...(mail.listUnsubscribe
       ? {
           headers: {

@@ -106,12 +106,18 @@ const QUERIES: Record<
     key: 'r.id',
     anchor: 'r.completed_at',
   },
+  // Emails in a candidate's thread: ours once sent (or given up), and their replies from when they came.
   email_sent: {
-    from: `select o.id as target_id, o.candidate_id as candidate_id, coalesce(o.sent_at, o.created_at) as anchor, null as country
-      from outbox_email o
-      where o.tenant_id = ? and o.status in ('sent', 'failed') and o.proof_of_id is null`,
-    key: 'o.id',
-    anchor: 'coalesce(o.sent_at, o.created_at)',
+    from: `select e.target_id as target_id, e.candidate_id as candidate_id, e.anchor as anchor, null as country
+      from (
+        select o.id as target_id, o.tenant_id, o.candidate_id, coalesce(o.sent_at, o.created_at) as anchor
+        from outbox_email o where o.status in ('sent', 'failed') and o.proof_of_id is null
+        union all
+        select i.id, i.tenant_id, i.candidate_id, i.received_at from inbound_email i
+      ) e
+      where e.tenant_id = ?`,
+    key: 'e.target_id',
+    anchor: 'e.anchor',
   },
 };
 

@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
 import {
+  Attachment,
   alongPath,
   deferSearchIndexPurge,
   deleteRows,
   type Em,
+  InboundEmail,
   OutboxEmail,
   PrivacyRequest,
   PrivacyRequestNote,
   selectValues,
   TENANT_FILTER,
+  updateRows,
 } from '@candor/db';
 import type { TRetentionCounts, TRetentionRule } from '@candor/schemas';
 import { recordAudit } from '../audit/audit.service.js';
@@ -126,6 +129,20 @@ async function processPage(
           subjectId: item.candidateId,
         });
     } else if (rule.trigger === 'email_sent') {
+      // Ids of both kinds of email: each delete finds only its own. A reply's documents stay the candidate's files.
+      await updateRows(
+        tx,
+        Attachment.meta.className,
+        ctx.tenantId,
+        alongPath(tx, Attachment.meta.className, ['inboundEmail'], targetIds),
+        { inboundEmail: null },
+      );
+      await deleteRows(
+        tx,
+        InboundEmail.meta.className,
+        ctx.tenantId,
+        alongPath(tx, InboundEmail.meta.className, [], targetIds),
+      );
       await deleteRows(
         tx,
         OutboxEmail.meta.className,
@@ -135,7 +152,7 @@ async function processPage(
       for (const item of act)
         recordAudit(tx, actor, {
           action: 'retention.erase',
-          targetType: 'OutboxEmail',
+          targetType: 'Email',
           targetId: item.targetId,
           subjectId: item.candidateId,
         });

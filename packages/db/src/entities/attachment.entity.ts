@@ -5,6 +5,7 @@ import { Application } from './application.entity.js';
 import { Candidate } from './candidate.entity.js';
 import { defineEntity } from './define-entity.js';
 import { newId } from './ids.js';
+import { InboundEmail } from './inbound-email.entity.js';
 import { Tenant } from './tenant.entity.js';
 import { tenantFilter } from './tenant-filter.js';
 import { User } from './user.entity.js';
@@ -30,6 +31,8 @@ export const Attachment = defineEntity(
       tenant: () => p.manyToOne(Tenant),
       candidate: () => p.manyToOne(Candidate),
       application: () => p.manyToOne(Application).nullable(),
+      /** The candidate's reply this file came with; the file stays a candidate file when the reply is deleted. */
+      inboundEmail: () => p.manyToOne(InboundEmail).nullable().deleteRule('set null'),
       kind: notPersonal(p.string().length(20).$type<TAttachmentKind>(), 'resume, cover_letter or other'),
       filename: personal(p.string().length(200), 'user.document.resume'),
       contentType: notPersonal(p.string().length(120), 'sniffed media type'),

@@ -5,6 +5,7 @@ import { AuditChainHead, AuditEvent } from './audit-event.entity.js';
 import { Candidate } from './candidate.entity.js';
 import { Disclosure } from './disclosure.entity.js';
 import { DiversityResponse } from './diversity.entity.js';
+import { InboundEmail } from './inbound-email.entity.js';
 import { Interview, InterviewParticipant, Scorecard } from './interview.entity.js';
 import { HiringTeamMember, Job, JobStage } from './job.entity.js';
 import { LegalHold } from './legal-hold.entity.js';
@@ -44,6 +45,7 @@ export {
   Disclosure,
   DiversityResponse,
   HiringTeamMember,
+  InboundEmail,
   Interview,
   InterviewParticipant,
   Job,
@@ -95,6 +97,7 @@ export const entities: EntitySchema<any, any>[] = [
   WebAuthnChallenge,
   AuditEvent,
   OutboxEmail,
+  InboundEmail,
   Job,
   JobStage,
   HiringTeamMember,

@@ -9,3 +9,4 @@ export * from './job.js';
 export * from './offer.js';
 export * from './messages.js';
 export * from './settings.js';
+export * from './thread.js';

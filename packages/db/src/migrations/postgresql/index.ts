@@ -38,6 +38,7 @@ import { Migration20261206163048_interview_sequence } from './Migration202612061
 import { Migration20261206175014_compose_messages } from './Migration20261206175014_compose_messages.js';
 import { Migration20261206174955_notice_mailing } from './Migration20261206174955_notice_mailing.js';
 import { Migration20261206175811_notifications } from './Migration20261206175811_notifications.js';
+import { Migration20261206181417_inbound_email } from './Migration20261206181417_inbound_email.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -105,4 +106,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206175014_compose_messages', class: Migration20261206175014_compose_messages },
   { name: 'Migration20261206174955_notice_mailing', class: Migration20261206174955_notice_mailing },
   { name: 'Migration20261206175811_notifications', class: Migration20261206175811_notifications },
+  { name: 'Migration20261206181417_inbound_email', class: Migration20261206181417_inbound_email },
 ];
