@@ -68,11 +68,28 @@ for (const server of servers()) {
       const tag = `${server.dialect}${Date.now()}`;
       const admin = await signedInPage(browser, server.url, 'admin@acme.example');
       const templateName = `Phone screen ${tag}`;
-      await mutateAs(admin, 'messages.createTemplate', {
-        name: templateName,
-        subject: 'A call about {{job_title}}',
-        body: 'Hi {{candidate_first_name}},\n\nCould we have a short call this week?\n\n{{sender_name}}, {{company_name}}',
-      });
+      // The template is written in Settings, next to the email templates.
+      await admin.getByRole('menuitem', { name: 'Settings' }).click();
+      const templates = admin.getByRole('region', { name: 'Message templates' });
+      await templates.getByRole('button', { name: 'New template' }).click();
+      const editor = admin.getByRole('dialog', { name: 'New message template' });
+      await editor.getByRole('textbox', { name: 'Name' }).fill(templateName);
+      await editor.getByRole('textbox', { name: 'Subject' }).fill('A call about {{job_title}}');
+      // A typo in a variable is refused with the ones that exist.
+      await editor.getByRole('textbox', { name: 'Message' }).fill('Hi {{first_name}}');
+      await editor.getByRole('button', { name: 'Save template' }).click();
+      await editor.getByText(/Unknown variable \{\{first_name\}\}/).waitFor();
+      await editor
+        .getByRole('textbox', { name: 'Message' })
+        .fill(
+          'Hi {{candidate_first_name}},\n\nCould we have a short call this week?\n\n{{sender_name}}, {{company_name}}',
+        );
+      await editor.getByRole('button', { name: 'Save template' }).click();
+      await admin.getByText(`Template “${templateName}” saved`).waitFor();
+      await templates.getByRole('heading', { name: templateName }).waitFor();
+      await panelsLoaded(admin);
+      await screenshot(admin, `messages-templates-${server.dialect}`);
+      expect(await axeViolations(admin)).toEqual([]);
       await admin.context().close();
 
       const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
