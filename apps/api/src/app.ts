@@ -7,9 +7,9 @@ import { singleSignOnRoutes } from './auth/oidc/oidc.http.js';
 import { applyRoute } from './careers/apply.http.js';
 import { renewalRoutes } from './consent/renewal.http.js';
 import { renewalTermsOf } from './consent/renewal-terms.js';
-import { unsubscribeRoutes } from './messages/compose-unsubscribe.http.js';
 import type { AppDeps } from './deps.js';
 import { surveyRoutes } from './diversity/survey.http.js';
+import { careersEntry } from './http/applicant-locale.js';
 import { applicantTenant } from './http/applicant-tenant.js';
 import { BODY_LIMITS, htmlBodyLimit } from './http/body-limits.js';
 import { clientIpOf, socketAddressOf } from './http/client-ip.js';
@@ -21,6 +21,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { serveDirectory } from './http/static-files.js';
 import { trpcRequestLimits } from './http/trpc-limits.js';
 import { errorFields } from './logging/logger.js';
+import { unsubscribeRoutes } from './messages/compose-unsubscribe.http.js';
 import { offerRoutes } from './offers/offers.http.js';
 import { portalRoutes } from './portal/portal.http.js';
 import { appRouter } from './router.js';
@@ -139,6 +140,8 @@ export function createApp(deps: AppDeps) {
   app.post('/careers/:slug{[a-z0-9-]+}/diversity/', applicant, ...survey.submit);
   app.get('/.well-known/gpc.json', (c) => c.json(GPC_SUPPORT));
   app.get('/careers/:slug{[a-z0-9-]+}', (c) => c.redirect(`/careers/${c.req.param('slug')}/`, 301));
+  // A site in several languages: the entry page picks the visitor's from Accept-Language (no cookie).
+  app.get('/careers/:slug{[a-z0-9-]+}/', applicant, careersEntry);
   app.get('/careers/*', serveDirectory({ root: deps.careersDir, prefix: '/careers' }));
 
   if (deps.adminDir) {

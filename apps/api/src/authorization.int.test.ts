@@ -122,6 +122,8 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'settings.hiring': () => undefined,
   'settings.updateHiring': () => DEFAULT_HIRING_SETTINGS,
   'settings.emailTemplates': () => undefined,
+  'settings.languages': () => undefined,
+  'settings.updateLanguages': () => ({ locales: ['en', 'de'], defaultLocale: 'en' }),
   'settings.updateEmailTemplate': () => ({
     key: 'rejection',
     text: { subject: 'Hi {{candidate_name}}', body: 'Thanks' },

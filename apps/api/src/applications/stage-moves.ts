@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { assertNotRestricted } from '../candidates/restriction.js';
 import { applicationScope } from '../hiring/job-scope.js';
 import { candidateKey, type DataKeys, ensureTenantDataKey, sealFor } from '../keys/data-keys.js';
+import { jobTitleIn } from '../mail/candidate-language.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail, withdrawPendingRejections } from '../mail/outbox.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
@@ -159,8 +160,12 @@ export async function rejectApplications(
           ...renderEmail(
             tenant,
             'rejection',
-            { candidate_name: app.candidate.name, job_title: app.job.title },
+            {
+              candidate_name: app.candidate.name,
+              job_title: jobTitleIn(app.job, app.candidate.locale, tenant),
+            },
             publicUrl,
+            app.candidate.locale,
           ),
         });
       }

@@ -1,9 +1,10 @@
 import { renderApplyOutcomePage } from '@candor/careers';
 import { Job } from '@candor/db';
-import { MAX_RESUME_BYTES } from '@candor/schemas';
+import { languageSettingsOf, MAX_RESUME_BYTES } from '@candor/schemas';
 import type { Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AppDeps } from '../deps.js';
+import { applicantLocale } from '../http/applicant-locale.js';
 import { applicantScopeOf } from '../http/applicant-tenant.js';
 import { nulFieldErrors } from '../http/nul-characters.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
@@ -97,10 +98,17 @@ export function applyRoute(deps: AppDeps, requestOf: (c: HonoContext) => Request
     });
     if (!job || outcome.kind === 'not_found') return null;
     const { purposes } = tenantApplyConfig(await privacySettingsOf(em, tenant.id));
+    const locale = applicantLocale(c, tenant);
+    const translation =
+      locale === languageSettingsOf(tenant.languageSettings).defaultLocale
+        ? undefined
+        : job.translations?.[locale];
     return renderApplyOutcomePage({
       tenant: careersTenantOf(tenant),
-      job: { id: job.id, title: job.title, questions: publicQuestions(job) },
+      job: { id: job.id, title: translation?.title ?? job.title, questions: publicQuestions(job) },
       outcome,
+      locale,
+      languages: languageSettingsOf(tenant.languageSettings),
       logoFile: logoFileOf(tenant),
       purposes,
     });
@@ -131,6 +139,7 @@ export function applyRoute(deps: AppDeps, requestOf: (c: HonoContext) => Request
       fields,
       gpc: c.req.header('Sec-GPC') === '1' || body.gpc === '1',
       requestId: request.requestId,
+      locale: applicantLocale(c, scope.tenant),
     });
     return respond(c, outcome);
   };

@@ -23,6 +23,7 @@ import {
   type TApplyResult,
   type TCareersNotice,
   type TFormValue,
+  type TLocale,
 } from '@candor/schemas';
 import { createApplicationIn } from '../applications/create-application.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -65,18 +66,11 @@ export interface ApplyRequest {
   /** A Global Privacy Control signal (the Sec-GPC header, or the page's own report of it). */
   gpc: boolean;
   requestId: string;
+  /** The language of the page the form was sent from: a new candidate's emails are written in it. */
+  locale?: TLocale;
 }
 
 type CandidateRow = InferEntity<typeof Candidate>;
-
-/**
- * A person who restricted processing may still apply: the application is
- * stored with the rest of their data and held with it (candidates/restriction.ts).
- * Their confirmation still goes out, with this line: it answers their own
- * request and carries their consent receipt, and it is no hiring step.
- */
-const RESTRICTED_LINE =
-  'Processing of your data is restricted at your request, so this application is kept with the rest of your data but not considered until the restriction is lifted. You will be told before that happens.';
 
 /**
  * The notice the applicant saw must be a published version that is in
@@ -94,8 +88,16 @@ function acceptedNotice(notices: TCareersNotice[], version: number): TCareersNot
   return materialSince ? 'stale' : seen;
 }
 
-/** Finds the candidate by email or creates one. Known details are never overwritten by an unverified form. */
-async function candidateFor(tx: Em, tenantId: string, input: TApplyInput): Promise<CandidateRow> {
+/**
+ * Finds the candidate by email or creates one. Known details (the language
+ * too) are never overwritten by an unverified form.
+ */
+async function candidateFor(
+  tx: Em,
+  tenantId: string,
+  input: TApplyInput,
+  locale: TLocale,
+): Promise<CandidateRow> {
   const existing = await tx.findOne(Candidate, { email: input.email });
   if (existing) {
     existing.phone ??= input.phone;
@@ -114,6 +116,7 @@ async function candidateFor(tx: Em, tenantId: string, input: TApplyInput): Promi
     location: input.location,
     links: input.links,
     source: 'careers_site',
+    locale,
   });
   return candidate;
 }
@@ -221,7 +224,7 @@ export async function applyToJob(
   try {
     await inTransactionRetryingOnce(em, async (tx) => {
       const actor = { tenantId: tenant.id, userId: null, requestId: request.requestId };
-      const candidate = await candidateFor(tx, tenant.id, input);
+      const candidate = await candidateFor(tx, tenant.id, input, request.locale ?? 'en');
       const key = await candidateKey(
         tx,
         deps,
@@ -281,15 +284,20 @@ export async function applyToJob(
         'application_received',
         { candidate_name: candidate.name, job_title: job.title },
         deps.publicUrl,
+        candidate.locale,
       );
-      const survey = surveyUrl(deps.hashKey, deps.publicUrl, tenant, application.id);
+      const survey = surveyUrl(deps.hashKey, deps.publicUrl, tenant, application.id, candidate.locale);
+      // A person who restricted processing may still apply: the application is held with the rest of
+      // their data (candidates/restriction.ts). The confirmation still goes out, saying so (t.emailRestricted):
+      // it answers their own request and carries their consent receipt, and it is no hiring step.
+      const t = messagesFor(candidate.locale);
       const reference = application.id.slice(0, 8).toUpperCase();
       enqueueEmail(tx, {
         tenantId: tenant.id,
         candidateId: candidate.id,
         to: candidate.email,
         ...email,
-        text: `${email.text}\nYour reference: ${reference}\n${candidate.restrictedAt ? `\n${RESTRICTED_LINE}\n` : ''}Your consent receipt (${receipt.id}) is attached. It is signed by ${tenant.name}; the key to verify it is published at ${siteUrl}jwks.json\n${survey ? `\n${messagesFor().surveyEmailLine}\n${survey}\n` : ''}`,
+        text: `${email.text}\n${t.emailReference(reference)}\n${candidate.restrictedAt ? `\n${t.emailRestricted}\n` : ''}${t.emailReceipt(receipt.id, tenant.name, `${siteUrl}jwks.json`)}\n${survey ? `\n${t.surveyEmailLine}\n${survey}\n` : ''}`,
         attachments: [
           {
             filename: `consent-receipt-${receipt.id}.jwt`,

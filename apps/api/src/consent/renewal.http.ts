@@ -1,8 +1,10 @@
 import { type RenewalView, renderRenewalPage } from '@candor/careers';
 import type { Em, InferEntity, Tenant } from '@candor/db';
+import { languageSettingsOf } from '@candor/schemas';
 import type { Context as HonoContext } from 'hono';
 import { careersTenantOf, logoFileOf } from '../careers/careers-publisher.js';
 import type { AppDeps } from '../deps.js';
+import { applicantLocale } from '../http/applicant-locale.js';
 import { type ApplicantScope, applicantScopeOf } from '../http/applicant-tenant.js';
 import { htmlBodyLimit } from '../http/body-limits.js';
 import { fromOwnOrigin } from '../http/same-origin.js';
@@ -44,7 +46,13 @@ export function renewalRoutes(
     // The token is in the URL: the app-wide Referrer-Policy (same-origin) keeps it from other sites.
     c.header('Cache-Control', 'no-store');
     return c.html(
-      renderRenewalPage({ tenant: careersTenantOf(tenant), view, logoFile: logoFileOf(tenant) }),
+      renderRenewalPage({
+        tenant: careersTenantOf(tenant),
+        view,
+        logoFile: logoFileOf(tenant),
+        locale: applicantLocale(c, tenant),
+        languages: languageSettingsOf(tenant.languageSettings),
+      }),
       status,
     );
   }

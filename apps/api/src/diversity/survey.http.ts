@@ -1,8 +1,10 @@
 import { renderSurveyPage, type SurveyView } from '@candor/careers';
 import type { InferEntity, Tenant } from '@candor/db';
+import { languageSettingsOf } from '@candor/schemas';
 import type { Context as HonoContext } from 'hono';
 import { careersTenantOf, logoFileOf } from '../careers/careers-publisher.js';
 import type { AppDeps } from '../deps.js';
+import { applicantLocale } from '../http/applicant-locale.js';
 import { applicantScopeOf } from '../http/applicant-tenant.js';
 import { htmlBodyLimit } from '../http/body-limits.js';
 import { fromOwnOrigin } from '../http/same-origin.js';
@@ -21,7 +23,13 @@ export function surveyRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
     // The token is in the URL: the app-wide Referrer-Policy (same-origin) keeps it from other sites.
     c.header('Cache-Control', 'no-store');
     return c.html(
-      renderSurveyPage({ tenant: careersTenantOf(tenant), view, logoFile: logoFileOf(tenant) }),
+      renderSurveyPage({
+        tenant: careersTenantOf(tenant),
+        view,
+        logoFile: logoFileOf(tenant),
+        locale: applicantLocale(c, tenant),
+        languages: languageSettingsOf(tenant.languageSettings),
+      }),
       status,
     );
   }

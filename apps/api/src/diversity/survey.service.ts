@@ -12,6 +12,7 @@ import {
   surveySubmission,
   type TDiversityQuestionId,
   type TDiversitySettings,
+  type TLocale,
 } from '@candor/schemas';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
@@ -54,6 +55,8 @@ export function surveyUrl(
   publicUrl: string,
   tenant: Pick<TenantRow, 'id' | 'slug' | 'diversitySettings'>,
   applicationId: string,
+  /** The candidate's language: the page opens in it. */
+  locale?: TLocale,
 ): string | null {
   if (!tenant.diversitySettings?.enabled) return null;
   const token = signLink(hashKey, LINK_PURPOSE, {
@@ -61,7 +64,8 @@ export function surveyUrl(
     a: applicationId,
     e: addDays(dayOf(), LINK_DAYS),
   });
-  return `${publicUrl}/careers/${tenant.slug}/diversity/?t=${encodeURIComponent(token)}`;
+  const lang = locale && locale !== 'en' ? `&lang=${locale}` : '';
+  return `${publicUrl}/careers/${tenant.slug}/diversity/?t=${encodeURIComponent(token)}${lang}`;
 }
 
 /** The application the link names, when the link is good, the survey on and the application still there and not anonymized. */

@@ -1,11 +1,15 @@
+import { messagesFor } from '@candor/careers';
 import { type Em, type InferEntity, Tenant } from '@candor/db';
 import {
+  defaultTemplateText,
   EMAIL_TEMPLATE_KEYS,
   EMAIL_TEMPLATES,
   fillTemplate,
+  languageSettingsOf,
   type TEmailTemplate,
   type TEmailTemplateKey,
   type TEmailTemplateText,
+  type TLocale,
 } from '@candor/schemas';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Actor } from '../trpc/init.js';
@@ -13,11 +17,21 @@ import { privacyPortalUrl } from './outbox.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
 
-function textOf(tenant: TenantRow, key: TEmailTemplateKey): TEmailTemplateText & { customized: boolean } {
+/**
+ * A template's wording in a language. The tenant's own wording is written in
+ * its default language and used for that language; other languages get
+ * Candor's translated default (English where a template has none).
+ */
+function textOf(
+  tenant: TenantRow,
+  key: TEmailTemplateKey,
+  locale: TLocale = languageSettingsOf(tenant.languageSettings).defaultLocale,
+): TEmailTemplateText & { customized: boolean } {
   const own = tenant.emailTemplates?.[key];
-  return own
-    ? { ...own, customized: true }
-    : { subject: EMAIL_TEMPLATES[key].subject, body: EMAIL_TEMPLATES[key].body, customized: false };
+  if (own && locale === languageSettingsOf(tenant.languageSettings).defaultLocale)
+    return { ...own, customized: true };
+  const english = { subject: EMAIL_TEMPLATES[key].subject, body: EMAIL_TEMPLATES[key].body };
+  return { ...defaultTemplateText(english, key, locale), customized: false };
 }
 
 export async function emailTemplatesOf(em: Em, tenantId: string): Promise<TEmailTemplate[]> {
@@ -52,8 +66,15 @@ export async function updateEmailTemplate(
 }
 
 /** The end of every email to a candidate in the tenant's wording (templates and composed messages): who holds their data, and the privacy portal. */
-export function candidateEmailFooter(tenant: { name: string; slug: string }, publicUrl: string): string {
-  return `\n\n--\n${tenant.name} uses Candor to handle applications. To see, download, correct or erase your data, or to withdraw consent: ${privacyPortalUrl(publicUrl, tenant.slug)}\n`;
+export function candidateEmailFooter(
+  tenant: { name: string; slug: string; languageSettings?: unknown },
+  publicUrl: string,
+  locale: TLocale = 'en',
+): string {
+  // On a site in several languages the portal link opens in the candidate's.
+  const lang = languageSettingsOf(tenant.languageSettings).locales.length > 1 ? `?lang=${locale}` : '';
+  const link = `${privacyPortalUrl(publicUrl, tenant.slug)}${lang}`;
+  return `\n\n--\n${messagesFor(locale).emailFooter(tenant.name, link)}\n`;
 }
 
 /**
@@ -65,10 +86,13 @@ export function renderEmail(
   key: TEmailTemplateKey,
   values: Record<string, string>,
   publicUrl: string,
+  /** The candidate's language (`candidate.locale`); staff emails are in English. */
+  locale: TLocale = 'en',
 ): { template: string; subject: string; text: string } {
-  const { subject, body } = textOf(tenant, key);
+  const audience = EMAIL_TEMPLATES[key].audience;
+  const { subject, body } = textOf(tenant, key, audience === 'candidate' ? locale : undefined);
   const all = { company_name: tenant.name, ...values };
-  const footer = EMAIL_TEMPLATES[key].audience === 'candidate' ? candidateEmailFooter(tenant, publicUrl) : '\n';
+  const footer = audience === 'candidate' ? candidateEmailFooter(tenant, publicUrl, locale) : '\n';
   return {
     template: key,
     // Subjects are one line whatever a value contains.

@@ -25,6 +25,7 @@ import type { FileStore } from '../files/file-store.js';
 import { blindAlias, isBlindFor, textFilterFor } from '../hiring/blind-review.js';
 import { applicationScope } from '../hiring/job-scope.js';
 import { candidateKey, type DataKeys, sealFor } from '../keys/data-keys.js';
+import { dayIn, jobTitleIn } from '../mail/candidate-language.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { notifyOfferAnswered } from '../notifications/events.js';
@@ -260,11 +261,12 @@ export async function sendOffer(
           'offer',
           {
             candidate_name: app.candidate.name,
-            job_title: app.job.title,
+            job_title: jobTitleIn(app.job, app.candidate.locale, tenant),
             offer_link: `${publicUrl}/offers/${token}`,
-            expires_on: offer.expiresOn,
+            expires_on: dayIn(offer.expiresOn, app.candidate.locale),
           },
           publicUrl,
+          app.candidate.locale,
         ),
         attachments: [
           {

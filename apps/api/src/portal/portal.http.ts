@@ -1,11 +1,12 @@
 import { messagesFor, type PortalDone, type PortalView, renderPortalPage } from '@candor/careers';
 import type { Em, InferEntity, Tenant } from '@candor/db';
-import { PORTAL_SESSION, portalPath, ZEmail } from '@candor/schemas';
+import { languageSettingsOf, PORTAL_SESSION, portalPath, ZEmail } from '@candor/schemas';
 import type { Context as HonoContext, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { careersTenantOf, logoFileOf } from '../careers/careers-publisher.js';
 import type { AppDeps } from '../deps.js';
+import { applicantLocale, langQueryOf } from '../http/applicant-locale.js';
 import { type ApplicantScope, applicantScopeOf } from '../http/applicant-tenant.js';
 import { networkOf } from '../http/network.js';
 import { nulFieldErrors } from '../http/nul-characters.js';
@@ -69,7 +70,13 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
   ): Response {
     c.header('Cache-Control', 'no-store');
     return c.html(
-      renderPortalPage({ tenant: careersTenantOf(tenant), view, logoFile: logoFileOf(tenant) }),
+      renderPortalPage({
+        tenant: careersTenantOf(tenant),
+        view,
+        logoFile: logoFileOf(tenant),
+        locale: applicantLocale(c, tenant),
+        languages: languageSettingsOf(tenant.languageSettings),
+      }),
       status,
     );
   }
@@ -188,7 +195,7 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
       maxAge: SESSION_TTL_MS / 1000,
     });
     c.header('Cache-Control', 'no-store');
-    return c.redirect(`${portalPath(tenant.slug)}/`, 303);
+    return c.redirect(`${portalPath(tenant.slug)}/${langQueryOf(tenant, applicantLocale(c, tenant))}`, 303);
   };
 
   const signOut = async (c: HonoContext): Promise<Response> => {
@@ -233,6 +240,7 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
       const query = new URLSearchParams();
       for (const d of outcome.done) query.append('done', d);
       if (outcome.receiptId) query.set('receipt', outcome.receiptId);
+      if (langQueryOf(scope.tenant, 'en')) query.set('lang', applicantLocale(c, scope.tenant));
       const search = query.size ? `?${query}` : '';
       return c.redirect(`${portalPath(scope.tenant.slug)}/${search}`, 303);
     };
@@ -260,7 +268,10 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
     const subject = await signedIn(c, scope);
     if (!subject) return page(c, scope.tenant, { kind: 'sign_in', message: 'session_ended' }, 401);
     const zip = await exportForSubject(scope.em, deps, subject);
-    if (!zip) return c.redirect(`${portalPath(scope.tenant.slug)}/?done=nothing_to_export`, 303);
+    if (!zip) {
+      const lang = langQueryOf(scope.tenant, applicantLocale(c, scope.tenant)).replace('?', '&');
+      return c.redirect(`${portalPath(scope.tenant.slug)}/?done=nothing_to_export${lang}`, 303);
+    }
     const day = new Date().toISOString().slice(0, 10);
     return new Response(Buffer.from(zip), {
       headers: {

@@ -8,6 +8,7 @@ import {
   type Tenant,
 } from '@candor/db';
 import type { TNoticeMailing } from '@candor/schemas';
+import { dayIn } from '../mail/candidate-language.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { ERASED_EMAIL_SUFFIX } from '../retention/find-due.js';
@@ -74,7 +75,11 @@ async function sendNextBatch(
     const batch = await tx.find(
       Candidate,
       { ...heldAt(notice), ...(from ? { id: { $gt: from } } : {}) },
-      { orderBy: { id: 'asc' }, limit: batchSize, fields: ['id', 'name', 'email', 'restrictedAt'] },
+      {
+        orderBy: { id: 'asc' },
+        limit: batchSize,
+        fields: ['id', 'name', 'email', 'restrictedAt', 'locale'],
+      },
     );
     let queued = 0;
     for (const candidate of batch) {
@@ -86,10 +91,11 @@ async function sendNextBatch(
         {
           candidate_name: candidate.name,
           change_summary: notice.changeSummary,
-          effective_on: notice.effectiveOn ?? '',
+          effective_on: dayIn(notice.effectiveOn ?? '', candidate.locale),
           notice_link: noticeLink(publicUrl, tenant.slug, notice.version),
         },
         publicUrl,
+        candidate.locale,
       );
       enqueueEmail(tx, { tenantId: tenant.id, to: candidate.email, candidateId: candidate.id, ...message });
       queued += 1;

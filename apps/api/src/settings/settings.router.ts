@@ -4,11 +4,13 @@ import {
   ZEmailTemplate,
   ZEmailTemplateUpdateInput,
   ZHiringSettings,
+  ZLanguageSettings,
 } from '@candor/schemas';
 import { z } from 'zod';
 import { emailTemplatesOf, updateEmailTemplate } from '../mail/email-templates.service.js';
 import { roleProcedure, router } from '../trpc/init.js';
 import { brandingOf, updateBranding } from './branding.service.js';
+import { languagesOf, updateLanguages } from './languages.service.js';
 import { hiringSettingsOf, updateHiringSettings } from './settings.service.js';
 
 export const settingsRouter = router({
@@ -43,5 +45,20 @@ export const settingsRouter = router({
       const branding = await updateBranding(ctx.em, ctx.actor, ctx.deps.files, input);
       await ctx.deps.publishCareers(ctx.actor.tenantId);
       return branding;
+    }),
+
+  // Recruiters see which languages a job can be translated into.
+  languages: roleProcedure('jobs.read')
+    .output(ZLanguageSettings)
+    .query(({ ctx }) => languagesOf(ctx.em, ctx.actor.tenantId)),
+
+  // The careers site is built per language: republish it.
+  updateLanguages: roleProcedure('settings.manage')
+    .input(ZLanguageSettings)
+    .output(ZLanguageSettings)
+    .mutation(async ({ ctx, input }) => {
+      const languages = await updateLanguages(ctx.em, ctx.actor, input);
+      await ctx.deps.publishCareers(ctx.actor.tenantId);
+      return languages;
     }),
 });
