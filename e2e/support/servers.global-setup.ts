@@ -57,6 +57,8 @@ async function startServer(databaseUrl: string): Promise<Started> {
       DATABASE_URL: databaseUrl || `sqlite:${join(dataDir, 'candor.db')}`,
       DEMO_SEED: 'true',
       LOG_LEVEL: 'warn',
+      // Replies dropped into DATA_DIR/inbound are read within a second (replies.e2e.test.ts).
+      INBOUND_POLL_SECONDS: '1',
       APP_ORIGIN: `http://localhost:${port}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

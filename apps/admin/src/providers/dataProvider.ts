@@ -7,6 +7,7 @@ import {
 } from 'react-admin';
 import { type AuditActions, auditActions } from '../resources/audit/auditActions';
 import { type MessageActions, messageActions } from '../resources/messages/messageActions';
+import { type ThreadActions, threadActions } from '../resources/messages/threadActions';
 import { type RequestActions, requestActions } from '../resources/privacyRequests/requestActions';
 import { type HiringActions, hiringActions } from './actions';
 import { type DiversityActions, diversityActions } from './diversityActions';
@@ -135,7 +136,8 @@ export type CandorDataProvider = DataProvider &
   DiversityActions &
   AuditActions &
   RequestActions &
-  MessageActions;
+  MessageActions &
+  ThreadActions;
 
 export const dataProvider: CandorDataProvider = {
   ...createDataProvider(endpoints),
@@ -147,4 +149,5 @@ export const dataProvider: CandorDataProvider = {
   ...withHttpErrors(auditActions),
   ...withHttpErrors(requestActions),
   ...withHttpErrors(messageActions),
+  ...withHttpErrors(threadActions),
 };

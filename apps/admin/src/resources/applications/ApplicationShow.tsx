@@ -20,6 +20,7 @@ import { ageLabel, dateLabel, dateTimeLabel } from '../../lib/dates';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { RestrictionBanner, WhileRestricted } from '../candidates/Restriction';
 import { CandidateMessages } from '../messages/CandidateMessages';
+import { ThreadPanel } from '../messages/ThreadPanel';
 import { Answers } from './Answers';
 import { Documents } from './Documents';
 import { FromApplicant, hasApplicantDetails } from './FromApplicant';
@@ -342,6 +343,7 @@ function ApplicationBody() {
               />
             </Section>
           )}
+          {!application.candidate.blind && <ThreadPanel applicationId={application.id} />}
           <Section variant="outlined" title="Offer">
             <Offer application={application} permissions={permissions} />
           </Section>

@@ -42,6 +42,7 @@ import { dateLabel } from '../../lib/dates';
 import { APPLICATION_STATUS_LABELS } from '../../lib/labels';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { CandidateMessages } from '../messages/CandidateMessages';
+import { ThreadPanel } from '../messages/ThreadPanel';
 import { RequestDialog } from '../privacyRequests/RequestDialog';
 import { AddToJobDialog } from './AddToJobDialog';
 import { DuplicateBadge } from './CandidateList';
@@ -380,6 +381,7 @@ function CandidateBody() {
             />
           </Section>
         )}
+        <ThreadPanel candidateId={candidate.id} />
         <Section variant="outlined" title="Files">
           <Files candidate={candidate} canManage={canManage && !restricted} />
         </Section>
