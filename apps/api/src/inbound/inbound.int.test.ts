@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Attachment, InboundEmail, TENANT_FILTER } from '@candor/db';
+import { Attachment, HiringTeamMember, InboundEmail, Notification, TENANT_FILTER } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
@@ -46,7 +46,10 @@ forEachDatabase('replies from candidates', (db) => {
     const admin = await seedUser(em, tenant, 'admin');
     const colleague = await seedUser(em, tenant, 'recruiter');
     const actor = actorOf(admin.id, tenant.id);
-    const { candidate, applicationId } = await seedJobWithApplicant(db.orm(), actor);
+    const { job, candidate, applicationId } = await seedJobWithApplicant(db.orm(), actor);
+    // The colleague recruits for the job: they hear of the reply.
+    em.create(HiringTeamMember, { tenant, job: job.id, user: colleague, role: 'recruiter' });
+    await em.flush();
     const deps = testDeps(db.orm());
     const inbound = inboundDepsOf(deps, { MAIL_REPLY_ADDRESS: REPLY_ADDRESS });
     const tem = tenantEm(db.orm(), tenant.id);
@@ -87,7 +90,19 @@ forEachDatabase('replies from candidates', (db) => {
     const toColleague = delivered.find((m) => m.subject === 'Interview with a candidate')!;
     const session = await sessionFor(deps, admin.id, tenant.id);
     const staff = await callerFor(deps, session);
-    return { tenant, admin, candidate, email, applicationId, deps, inbound, toCandidate, toColleague, staff };
+    return {
+      tenant,
+      admin,
+      colleague,
+      candidate,
+      email,
+      applicationId,
+      deps,
+      inbound,
+      toCandidate,
+      toColleague,
+      staff,
+    };
   };
 
   /** The candidate's answer to `original`, with a PDF and an image. */
@@ -113,11 +128,19 @@ forEachDatabase('replies from candidates', (db) => {
   });
 
   it('attaches a reply to the candidate’s thread, text sealed, the document sniffed and sealed, the image left out', async () => {
-    const { tenant, candidate, email, applicationId, deps, inbound, toCandidate, staff } = await setup();
-    const outcome = await receiveReply(inbound, await replyTo(toCandidate, email), 'drop-folder');
+    const { tenant, candidate, email, applicationId, deps, inbound, toCandidate, staff, colleague } =
+      await setup();
+    const raw = await replyTo(toCandidate, email);
+    const outcome = await receiveReply(inbound, raw, 'drop-folder');
     expect(outcome).toMatchObject({ attached: true, attachments: 1, leftOut: 1 });
+    // The same message a second time (a retry) is not attached twice.
+    expect(await receiveReply(inbound, raw, 'smtp')).toEqual({ attached: false, reason: 'duplicate' });
 
     const em = db.orm().em.fork();
+    const told = await em.find(Notification, { user: colleague.id }, ALL);
+    expect(told.map((n) => [n.kind, n.link])).toEqual([
+      ['candidate_replied', `/applications/${applicationId}/show`],
+    ]);
     const [row] = await em.find(InboundEmail, { candidate: candidate.id }, ALL);
     expect(row?.text.startsWith('enc:v1.')).toBe(true);
     expect(row?.subject.startsWith('enc:v1.')).toBe(true);

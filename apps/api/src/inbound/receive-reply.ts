@@ -43,7 +43,8 @@ export type DropReason =
   | 'unreadable'
   | 'no_reply_address'
   | 'unknown_message'
-  | 'candidate_gone';
+  | 'candidate_gone'
+  | 'duplicate';
 
 export type ReceiveOutcome =
   | { attached: true; inboundEmailId: string; candidateId: string; attachments: number; leftOut: number }
@@ -129,6 +130,10 @@ async function attachReply(
   if (!candidate || candidate.email.endsWith(ERASED_EMAIL_SUFFIX))
     return { attached: false, reason: 'candidate_gone' };
   em.setFilterParams(TENANT_FILTER, { tenantId });
+  // The same message again (an IMAP move that failed after the reply was stored, an SMTP client retrying): once is enough.
+  const messageId = mail.messageId && mail.messageId.length <= 255 ? mail.messageId : null;
+  if (messageId && (await em.count(InboundEmail, { candidate: candidate.id, messageId })) > 0)
+    return { attached: false, reason: 'duplicate' };
 
   const documents: SniffedFile[] = [];
   let leftOut = 0;
@@ -161,7 +166,7 @@ async function attachReply(
       fromName: from?.name ? from.name.slice(0, 200) : null,
       subject: sealFor(key, mail.subject ?? ''),
       text: sealFor(key, mail.text ?? ''),
-      messageId: mail.messageId && mail.messageId.length <= 255 ? mail.messageId : null,
+      messageId,
       attachmentsLeftOut: leftOut,
       receivedAt: new Date(),
     });
