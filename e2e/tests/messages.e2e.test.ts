@@ -162,5 +162,21 @@ for (const server of servers()) {
       expect(outbox.data.filter((m) => m.subject.startsWith('News about'))).toEqual([]);
       await page.context().close();
     });
+
+    it('the board emails the candidates of one stage', async () => {
+      const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
+      const { data } = await queryAs<{ data: Array<{ id: string; title: string }> }>(page, 'jobs.list', {
+        filter: { q: JOB },
+      });
+      await page.goto(`${server.url}/admin/#/jobs/${data.find((j) => j.title === JOB)!.id}/board`);
+      const applied = page.locator('section[data-stage-id]').first();
+      await applied.getByRole('listitem').first().waitFor();
+      await applied.getByRole('button', { name: /^Email the candidates in / }).click();
+      const dialog = page.getByRole('dialog', { name: /^Email \d+ candidates?$/ });
+      await dialog.getByText(/each candidate gets their own/).waitFor();
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.context().close();
+    });
   });
 }
