@@ -3,6 +3,7 @@ import type {
   TApplicationStatus,
   TAttachmentKind,
   TJobStatus,
+  TLocale,
   TOfferStatus,
   TRecommendation,
   TRole,
@@ -148,6 +149,7 @@ describe('AppRouter types seen from the backoffice', () => {
     expectTypeOf<Out['settings']['emailTemplates']>().not.toBeAny();
     expectTypeOf<Out['settings']['emailTemplates'][number]['variables']>().toEqualTypeOf<string[]>();
     expectTypeOf<Out['settings']['updateEmailTemplate']>().not.toBeAny();
+    expectTypeOf<Out['settings']['languages']['defaultLocale']>().toEqualTypeOf<TLocale>();
     expectTypeOf<Out['users']['directory']>().not.toBeAny();
     expectTypeOf<Out['users']['directory'][number]['role']>().toEqualTypeOf<TRole>();
   });

@@ -15,6 +15,7 @@ import {
   ZInterviewScheduleInput,
   ZJobStagesInput,
   ZJobStatusInput,
+  ZLanguageSettings,
   ZNoteInput,
   ZOfferCreateInput,
   ZScorecardInput,
@@ -95,6 +96,9 @@ export const hiringActions = {
   emailTemplates: () => trpc.settings.emailTemplates.query(),
   updateEmailTemplate: (input: MutationInput<typeof trpc.settings.updateEmailTemplate>) =>
     trpc.settings.updateEmailTemplate.mutate(ZEmailTemplateUpdateInput.parse(input)),
+  languages: () => trpc.settings.languages.query(),
+  updateLanguages: (input: MutationInput<typeof trpc.settings.updateLanguages>) =>
+    trpc.settings.updateLanguages.mutate(ZLanguageSettings.parse(input)),
 };
 
 export type HiringActions = typeof hiringActions;

@@ -12,6 +12,7 @@ import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { HIRING_SETTINGS_KEY, useHiringSettings } from '../../providers/useHiringSettings';
 import { DepartmentsEditor } from './DepartmentsEditor';
 import { EmailTemplatesEditor } from './EmailTemplatesEditor';
+import { LanguagesEditor } from './LanguagesEditor';
 import { MessageTemplatesEditor } from './MessageTemplatesEditor';
 import { type EditableReason, RejectionReasonsEditor, withReasonIds } from './RejectionReasonsEditor';
 
@@ -183,6 +184,9 @@ export function SettingsPage() {
   return (
     <>
       <SettingsForm settings={settings} />
+      <Box sx={{ mt: 2, maxWidth: 900 }}>
+        <LanguagesEditor />
+      </Box>
       {/* Saved per template, apart from the hiring settings' save bar above. */}
       <Box sx={{ mt: 2, mb: 4, maxWidth: 900 }}>
         <EmailTemplatesEditor />
