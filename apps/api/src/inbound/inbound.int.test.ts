@@ -171,9 +171,37 @@ forEachDatabase('replies from candidates', (db) => {
     ]);
     const download = await staff.attachments.download({ id: file!.id });
     expect(Buffer.from(download.contentBase64, 'base64').toString('latin1')).toContain('my portfolio');
+    // Our next email to them follows their reply in their mail client's thread.
+    const tem = tenantEm(db.orm(), tenant.id);
+    enqueueEmail(tem, {
+      tenantId: tenant.id,
+      to: email,
+      template: 'compose',
+      subject: 'See you Tuesday',
+      text: 'Great',
+      candidateId: candidate.id,
+    });
+    await tem.flush();
+    const mailDir = mkdtempSync(join(tmpdir(), 'candor-outgoing-'));
+    await deliverDueEmails(
+      db.orm().em.fork(),
+      fileTransport(mailDir),
+      'Acme <no-reply@candor.test>',
+      deps.logger,
+      {
+        mailbox: inbound.mailbox,
+        hashKey: deps.hashKey,
+      },
+    );
+    const next = await simpleParser(readFileSync(join(mailDir, readdirSync(mailDir)[0]!)));
+    expect(next.inReplyTo).toBe((await simpleParser(raw)).messageId);
     // The application page shows it too; the colleague's copy is in neither.
     const ofApp = await staff.threads.ofApplication({ applicationId });
-    expect(ofApp.messages).toHaveLength(2);
+    expect(ofApp.messages.map((m) => m.subject)).toEqual([
+      'Your interview',
+      'Re: Your interview',
+      'See you Tuesday',
+    ]);
     expect(tenant.id).toBeTruthy();
   });
 

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import {
   Application,
   ApplicationNote,
+  Attachment,
   AuditEvent,
   Candidate,
   ConsentEvent,
   createOrm,
   type InferEntity,
+  InboundEmail,
   Job,
   JobStage,
   LegalHold,
@@ -434,6 +436,41 @@ forEachDatabase('retention', (db) => {
       expect(left).toEqual([recent.id, pending.id, keptByHold.id].sort());
       expect(left).not.toContain(old.id);
       expect(left).not.toContain(oldFailed.id);
+    });
+
+    it('deletes candidates’ replies like the emails they answer, keeping their documents as the candidate’s files', async () => {
+      const w = await world(db.orm());
+      const { candidate } = await w.person({});
+      const reply = (at: Date) =>
+        w.tem.create(InboundEmail, {
+          tenant: w.tenant.id,
+          candidate,
+          fromAddress: candidate.email,
+          subject: 'Re: Your interview',
+          text: 'Tuesday works',
+          receivedAt: at,
+        });
+      const old = reply(ago(2));
+      const recent = reply(ago(0, 29));
+      const document = w.tem.create(Attachment, {
+        tenant: w.tenant.id,
+        candidate,
+        inboundEmail: old,
+        kind: 'other',
+        filename: 'portfolio.pdf',
+        contentType: 'application/pdf',
+        size: 10,
+        sha256: 'a'.repeat(64),
+        storageKey: randomBytes(24).toString('base64url'),
+        encrypted: true,
+      });
+      await w.tem.flush();
+
+      const [report] = await w.run();
+      expect(report!.rules.sent_emails).toEqual({ found: 1, done: 1, skippedHold: 0, failed: 0 });
+      const em = tenantEm(db.orm(), w.tenant.id);
+      expect((await em.find(InboundEmail, { candidate })).map((r) => r.id)).toEqual([recent.id]);
+      expect((await em.findOneOrFail(Attachment, document.id)).inboundEmail).toBeNull();
     });
 
     it('deletes the portal’s sign-in emails, which belong to no tenant, a week after sending, in a sweep of every tenant', async () => {

@@ -16,7 +16,7 @@ import { ZCountryCode } from '../hiring/job.js';
  * - `talent_pool_consent`: a candidate's talent-pool consent, from when it was given (not renewed since);
  * - `candidate_hired`: a hired candidate's recruiting data, from the hire;
  * - `request_completed`: a completed or refused privacy request, from its completion;
- * - `email_sent`: an email in the outbox, from when it was sent (or finally failed);
+ * - `email_sent`: an email in the outbox, from when it was sent (or finally failed), and a candidate's reply, from when it came;
  * - `audit_event`: an audit event, from when it was recorded.
  */
 export const RETENTION_TRIGGERS = [
