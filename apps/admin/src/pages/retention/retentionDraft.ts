@@ -22,7 +22,8 @@ export const TRIGGER_TEXT: Record<TRetentionTrigger, string> = {
   talent_pool_consent: 'A talent-pool consent, from when it was given (unless renewed)',
   candidate_hired: 'A hired candidate’s recruiting data, from the hire',
   request_completed: 'A completed or refused privacy request, from its completion',
-  email_sent: 'An email to or from a candidate: ours from when it was sent (or finally failed), their replies from when they came',
+  email_sent:
+    'An email to or from a candidate: ours from when it was sent (or finally failed), their replies from when they came',
   audit_event: 'An audit event, from when it was recorded',
 };
 
