@@ -60,7 +60,8 @@ interface Recipient {
 /**
  * A message as this recipient gets it: the variables filled, a marketing
  * message's unsubscribe link, and the privacy footer every candidate email
- * ends with. The preview and the send both come from here.
+ * ends with (in the candidate's language; the message itself is as staff
+ * wrote it). The preview and the send both come from here.
  */
 export function renderMessage(
   sender: Sender,
@@ -82,7 +83,7 @@ export function renderMessage(
   return {
     // Subjects are one line whatever a value contains.
     subject: fillTemplate(draft.subject, values).replace(/[\r\n]+/g, ' '),
-    text: `${fillTemplate(draft.body, values)}${stop}${candidateEmailFooter(sender.tenant, sender.publicUrl)}`,
+    text: `${fillTemplate(draft.body, values)}${stop}${candidateEmailFooter(sender.tenant, sender.publicUrl, candidate.locale)}`,
   };
 }
 
