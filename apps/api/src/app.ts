@@ -4,6 +4,7 @@ import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import { attachmentDownloadHandler } from './attachments/attachments.http.js';
 import { singleSignOnRoutes } from './auth/oidc/oidc.http.js';
+import { calendarFeedHandler } from './calendar/feed.http.js';
 import { applyRoute } from './careers/apply.http.js';
 import { renewalRoutes } from './consent/renewal.http.js';
 import { renewalTermsOf } from './consent/renewal-terms.js';
@@ -106,6 +107,8 @@ export function createApp(deps: AppDeps) {
   app.get('/auth/oidc/callback', singleSignOn.callback);
 
   app.get('/files/attachments/:id', attachmentDownloadHandler(deps, requestOf));
+  // A staff member's private interview feed, for calendar apps to subscribe to (the token is the key).
+  app.get('/calendar/feed/:file{[A-Za-z0-9_-]{43}\\.ics}', calendarFeedHandler(deps));
   const offers = offerRoutes(deps, requestOf);
   app.get('/offers/:token', offers.show);
   app.post('/offers/:token', htmlBodyLimit(BODY_LIMITS.offerForm), offers.respond);

@@ -191,6 +191,13 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
     recommendation: 'yes',
   }),
   'interviews.scorecards': (a) => ({ applicationId: a.applicationId }),
+  'calendar.mine': () => undefined,
+  'calendar.update': () => ({
+    timeZone: 'Europe/Berlin',
+    workingHours: [{ weekday: 1, start: '09:00', end: '17:00' }],
+  }),
+  'calendar.renewFeed': () => undefined,
+  'calendar.revokeFeed': () => undefined,
   'attachments.forCandidate': (a) => ({ candidateId: a.candidateId }),
   'attachments.upload': (a) => ({
     candidateId: a.candidateId,

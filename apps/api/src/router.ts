@@ -5,6 +5,7 @@ import { authRouter } from './auth/auth.router.js';
 import { passkeysRouter } from './auth/passkeys/passkeys.router.js';
 import { twoFactorRouter } from './auth/second-factor/two-factor.router.js';
 import { signInRulesRouter } from './auth/sign-in-rules/sign-in-rules.router.js';
+import { calendarRouter } from './calendar/calendar.router.js';
 import { candidatesRouter } from './candidates/candidates.router.js';
 import { diversityRouter } from './diversity/diversity.router.js';
 import { interviewsRouter } from './interviews/interviews.router.js';
@@ -34,6 +35,7 @@ export const appRouter = router({
   candidates: candidatesRouter,
   applications: applicationsRouter,
   interviews: interviewsRouter,
+  calendar: calendarRouter,
   attachments: attachmentsRouter,
   offers: offersRouter,
   outbox: outboxRouter,

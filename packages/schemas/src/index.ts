@@ -1,5 +1,6 @@
 export * from './audit.js';
 export * from './auth.js';
+export * from './calendar.js';
 export * from './careers/index.js';
 export * from './contrast.js';
 export * from './diversity/report.js';

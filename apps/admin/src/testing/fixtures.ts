@@ -117,6 +117,7 @@ export function aJob(overrides: Partial<TJob> = {}): TJob {
     workplace: 'hybrid',
     employmentType: 'full_time',
     descriptionMd: '',
+    timeZone: null,
     salary: null,
     status: 'open',
     statusChangedAt: now(),

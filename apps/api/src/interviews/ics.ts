@@ -20,10 +20,13 @@ export interface IcsEvent {
   summary: string;
   location: string | null;
   url: string | null;
-  organizer: IcsPerson;
+  /** Left out in a feed of one's own events, which is no invitation. */
+  organizer: IcsPerson | null;
   attendees: readonly IcsPerson[];
   sequence?: number;
   cancelled?: boolean;
+  /** More text for the event's description, after the meeting link. */
+  description?: string;
 }
 
 function utc(date: Date): string {
@@ -57,13 +60,8 @@ function fold(line: string): string {
   return parts.join('\r\n ');
 }
 
-export function icsEvent(event: IcsEvent, now = new Date()): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Candor//Interviews//EN',
-    'CALSCALE:GREGORIAN',
-    `METHOD:${event.cancelled ? 'CANCEL' : 'REQUEST'}`,
+function veventLines(event: IcsEvent, now: Date): string[] {
+  return [
     'BEGIN:VEVENT',
     `UID:${event.uid}`,
     `SEQUENCE:${event.sequence ?? 0}`,
@@ -72,15 +70,49 @@ export function icsEvent(event: IcsEvent, now = new Date()): string {
     `DTEND:${utc(event.end)}`,
     `SUMMARY:${text(event.summary)}`,
     ...(event.location ? [`LOCATION:${text(event.location)}`] : []),
-    ...(event.url ? [`URL:${event.url}`, `DESCRIPTION:${text(`Join: ${event.url}`)}`] : []),
-    `ORGANIZER;CN=${param(event.organizer.name)}:mailto:${event.organizer.email}`,
+    ...(event.url ? [`URL:${event.url}`] : []),
+    ...(event.description || event.url
+      ? [
+          `DESCRIPTION:${text([event.url ? `Join: ${event.url}` : '', event.description ?? ''].filter(Boolean).join('\n'))}`,
+        ]
+      : []),
+    ...(event.organizer
+      ? [`ORGANIZER;CN=${param(event.organizer.name)}:mailto:${event.organizer.email}`]
+      : []),
     ...event.attendees.map(
       (person) =>
         `ATTENDEE;CN=${param(person.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION${event.cancelled ? '' : ';RSVP=TRUE'}:mailto:${person.email}`,
     ),
     `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'END:VEVENT',
+  ];
+}
+
+function calendar(method: string | null, body: string[], extra: string[] = []): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Candor//Interviews//EN',
+    'CALSCALE:GREGORIAN',
+    ...(method ? [`METHOD:${method}`] : []),
+    ...extra,
+    ...body,
     'END:VCALENDAR',
   ];
   return `${lines.map(fold).join('\r\n')}\r\n`;
+}
+
+export function icsEvent(event: IcsEvent, now = new Date()): string {
+  return calendar(event.cancelled ? 'CANCEL' : 'REQUEST', veventLines(event, now));
+}
+
+/** A calendar of events to store or subscribe to (no METHOD: not an invitation), e.g. a CalDAV object or a feed. */
+export function icsCalendar(events: readonly IcsEvent[], name?: string, now = new Date()): string {
+  return calendar(
+    null,
+    events.flatMap((event) => veventLines(event, now)),
+    name
+      ? [`X-WR-CALNAME:${text(name)}`, 'REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H']
+      : [],
+  );
 }

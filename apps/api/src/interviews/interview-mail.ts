@@ -1,5 +1,6 @@
 import type { Application, Em, InferEntity, Tenant } from '@candor/db';
 import type { TEmailTemplateKey, TRole } from '@candor/schemas';
+import { timeRangeText } from '../calendar/time-zones.js';
 import { blindAlias, isBlindFor, textFilterFor } from '../hiring/blind-review.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
@@ -19,7 +20,10 @@ export interface InterviewNotice {
   sequence: number;
   /** Who scheduled it: the calendar's ORGANIZER, where replies go. */
   organizer: IcsPerson;
-  interviewers: ReadonlyArray<IcsPerson & { role: TRole }>;
+  /** Each with the time zone their emails use (their profile's). */
+  interviewers: ReadonlyArray<IcsPerson & { role: TRole; timeZone: string }>;
+  /** The zone of the candidate's email: the one they picked when booking, else the job's. */
+  candidateTimeZone: string;
   /** With its candidate and job loaded. */
   application: ApplicationRow;
   tenant: InferEntity<typeof Tenant>;
@@ -32,9 +36,10 @@ const TEMPLATES = {
   cancellation: { interviewer: 'interview_cancelled', candidate: 'candidate_interview_cancelled' },
 } as const satisfies Record<string, Record<'interviewer' | 'candidate', TEmailTemplateKey>>;
 
-/** Times in UTC, said so: recipients' own time zones are not known yet. */
-function whenText(start: Date, end: Date): string {
-  return `${start.toISOString().slice(0, 16).replace('T', ' ')}–${end.toISOString().slice(11, 16)} UTC`;
+/** The room and the video link, both when there are both. */
+function whereText(location: string | null, videoUrl: string | null): string {
+  if (location && videoUrl) return `${location}, or by video: ${videoUrl}`;
+  return videoUrl ?? location ?? '';
 }
 
 /**
@@ -53,8 +58,8 @@ export function queueInterviewMail(
 ): void {
   const { application: app, tenant } = notice;
   const cancelled = kind === 'cancellation';
-  const when = whenText(notice.start, notice.end);
-  const where = notice.videoUrl ?? notice.location ?? '';
+  const when = (timeZone: string) => timeRangeText(notice.start, notice.end, timeZone);
+  const where = whereText(notice.location, notice.videoUrl);
   const calendar = (summary: string, attendees: readonly IcsPerson[]) => {
     const ics = icsEvent({
       uid: `${notice.interviewId}@candor`,
@@ -94,7 +99,7 @@ export function queueInterviewMail(
           interview_title: title,
           candidate_name: candidateName,
           job_title: app.job.title,
-          when,
+          when: when(person.timeZone),
           where,
         },
         notice.publicUrl,
@@ -113,7 +118,12 @@ export function queueInterviewMail(
     ...renderEmail(
       tenant,
       TEMPLATES[kind].candidate,
-      { candidate_name: candidate.name, job_title: app.job.title, when, where },
+      {
+        candidate_name: candidate.name,
+        job_title: app.job.title,
+        when: when(notice.candidateTimeZone),
+        where,
+      },
       notice.publicUrl,
     ),
     attachments: calendar(`Interview: ${app.job.title} at ${tenant.name}`, [candidate]),

@@ -68,7 +68,7 @@ forEachDatabase('interviews and scorecards', (db) => {
     const em = tenantEm(db.orm(), tenant.id);
     const [mail] = await em.find(OutboxEmail, { template: 'candidate_interview_invitation' });
     expect(mail).toMatchObject({ to: 'casey.quinn@example.test', status: 'pending' });
-    expect(mail!.text).toContain('2030-03-01 09:00–10:00 UTC');
+    expect(mail!.text).toContain('Fri 1 Mar 2030, 09:00–10:00 (UTC)');
     expect(mail!.text).toContain('https://meet.example.test/robots');
     expect(mail!.text).toContain('/privacy/portal/');
     const ics = icsOf(mail!);
@@ -133,7 +133,7 @@ forEachDatabase('interviews and scorecards', (db) => {
     const staff = await em.find(OutboxEmail, { template: 'interview_rescheduled' });
     expect(staff.map((m) => m.to).sort()).toEqual([alice.email, bob.email].sort());
     const [toCandidate] = await em.find(OutboxEmail, { template: 'candidate_interview_rescheduled' });
-    expect(toCandidate!.text).toContain('2030-03-02 14:00–15:00 UTC');
+    expect(toCandidate!.text).toContain('Sat 2 Mar 2030, 14:00–15:00 (UTC)');
     expect(toCandidate!.text).toContain('Room 4, Lisbon office');
     for (const mail of [...staff, toCandidate!]) {
       const ics = icsOf(mail);

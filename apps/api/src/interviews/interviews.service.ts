@@ -22,6 +22,7 @@ import {
 } from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
+import { jobTimeZone, timeZonesOf } from '../calendar/staff-calendar.service.js';
 import { assertNotRestricted } from '../candidates/restriction.js';
 import { textFilterFor } from '../hiring/blind-review.js';
 import { visibleApplication } from '../hiring/job-scope.js';
@@ -123,6 +124,7 @@ export async function scheduleInterview(
       if (!onTeam.has(user.id))
         tx.create(HiringTeamMember, { tenant: actor.tenantId, job: app.job, user, role: 'interviewer' });
     }
+    const zones = await timeZonesOf(tx, interviewerIds);
     queueInterviewMail(
       tx,
       {
@@ -134,7 +136,13 @@ export async function scheduleInterview(
         videoUrl: input.videoUrl ?? null,
         sequence: 0,
         organizer: { name: `${organizer.name} (${tenant.name})`, email: organizer.email },
-        interviewers: members.map(({ user, role }) => ({ name: user.name, email: user.email, role })),
+        interviewers: members.map(({ user, role }) => ({
+          name: user.name,
+          email: user.email,
+          role,
+          timeZone: zones.get(user.id)!,
+        })),
+        candidateTimeZone: jobTimeZone(app.job),
         application: app,
         tenant,
         publicUrl,
@@ -196,6 +204,10 @@ async function notifyParticipants(
   );
   const tenant = await tx.findOneOrFail(Tenant, actor.tenantId);
   const organizer = interview.createdBy ?? (await tx.findOneOrFail(User, actor.userId));
+  const zones = await timeZonesOf(
+    tx,
+    participants.map((p) => p.user.id),
+  );
   queueInterviewMail(
     tx,
     {
@@ -209,8 +221,9 @@ async function notifyParticipants(
       organizer: { name: `${organizer.name} (${tenant.name})`, email: organizer.email },
       interviewers: participants.flatMap(({ user }) => {
         const role = roles.get(user.id);
-        return role ? [{ name: user.name, email: user.email, role }] : [];
+        return role ? [{ name: user.name, email: user.email, role, timeZone: zones.get(user.id)! }] : [];
       }),
+      candidateTimeZone: jobTimeZone(app.job),
       application: app,
       tenant,
       publicUrl: deps.publicUrl,

@@ -70,6 +70,7 @@ function toListItem(job: JobRow, team: TeamRow[], counts: Counts): TJobListItem 
       email: m.user.email,
       role: m.role as TJob['hiringTeam'][number]['role'],
     })),
+    timeZone: job.timeZone ?? null,
     applicationCounts: counts.get(job.id) ?? { active: 0, total: 0 },
   };
 }
@@ -192,6 +193,7 @@ function applyFields(job: JobRow, input: Partial<z.output<typeof ZJobCreateInput
   if (input.workplace !== undefined) job.workplace = input.workplace;
   if (input.employmentType !== undefined) job.employmentType = input.employmentType;
   if (input.descriptionMd !== undefined) job.descriptionMd = input.descriptionMd;
+  if (input.timeZone !== undefined) job.timeZone = input.timeZone;
   if (input.salary !== undefined) {
     job.salaryMin = input.salary?.min ?? null;
     job.salaryMax = input.salary?.max ?? null;

@@ -10,8 +10,8 @@ import { Interview, InterviewParticipant, Scorecard } from './interview.entity.j
 import { HiringTeamMember, Job, JobStage } from './job.entity.js';
 import { LegalHold } from './legal-hold.entity.js';
 import { Membership } from './membership.entity.js';
-import { Notification } from './notification.entity.js';
 import { MessageTemplate } from './message-template.entity.js';
+import { Notification } from './notification.entity.js';
 import { Offer } from './offer.entity.js';
 import { OutboxEmail } from './outbox-email.entity.js';
 import { Passkey, WebAuthnChallenge } from './passkey.entity.js';
@@ -20,9 +20,11 @@ import { ConsentEvent, ConsentReceipt, PrivacyNotice, TenantSigningKey } from '.
 import { PortalCode, PortalSession, PrivacyRequest, PrivacyRequestNote } from './privacy-request.entity.js';
 import { RateLimitCounter } from './rate-limit.entity.js';
 import { RetentionPolicyVersion, RetentionRun } from './retention.entity.js';
+import { SchedulingLink } from './scheduling-link.entity.js';
 import { PendingSignIn, RecoveryCode, TotpFactor } from './second-factor.entity.js';
 import { Session } from './session.entity.js';
 import { OidcConnection, OidcSignInAttempt } from './single-sign-on.entity.js';
+import { StaffCalendar } from './staff-calendar.entity.js';
 import { Tenant } from './tenant.entity.js';
 import { SystemSecret, TenantDataKey } from './tenant-data-key.entity.js';
 import { User } from './user.entity.js';
@@ -32,6 +34,7 @@ export type { TStoredRating } from './interview.entity.js';
 export type { TStoredCriterion } from './job.entity.js';
 export type { TOutboxStatus, TStoredAttachment } from './outbox-email.entity.js';
 export type { TExecutedAction } from './privacy-request.entity.js';
+export type { TStoredSlot } from './scheduling-link.entity.js';
 export {
   Application,
   ApplicationNote,
@@ -70,8 +73,10 @@ export {
   RecoveryCode,
   RetentionPolicyVersion,
   RetentionRun,
+  SchedulingLink,
   Scorecard,
   Session,
+  StaffCalendar,
   StageChange,
   SystemSecret,
   Tenant,
@@ -109,6 +114,8 @@ export const entities: EntitySchema<any, any>[] = [
   Interview,
   InterviewParticipant,
   Scorecard,
+  SchedulingLink,
+  StaffCalendar,
   Notification,
   Attachment,
   Offer,

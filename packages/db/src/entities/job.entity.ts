@@ -51,6 +51,8 @@ export const Job = defineEntity(
       closedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
       questions: notPersonal(p.json<Array<TJobQuestion & { id: string }>>(), 'question wording'),
       criteria: notPersonal(p.json<TStoredCriterion[]>(), 'scorecard criteria names'),
+      /** IANA zone the candidate's interview emails and scheduling page use; null: UTC. */
+      timeZone: notPersonal(p.string().length(64).nullable(), 'IANA time zone setting'),
       createdAt: notPersonal(
         p.datetime().onCreate(() => new Date()),
         'a date, context for the values beside it',

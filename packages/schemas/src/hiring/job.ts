@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZTimeZone } from '../calendar.js';
 import { listParams, listResult, ZId } from '../list.js';
 import { ZDepartmentName, ZStageKind, ZStageName } from './settings.js';
 
@@ -99,6 +100,8 @@ const JOB_FIELDS = {
   hiringTeam: z.array(z.object({ userId: ZId, role: ZHiringTeamRole })).max(50),
   questions: z.array(ZJobQuestion).max(30),
   criteria: z.array(ZScorecardCriterion).max(20),
+  /** The zone of the candidate's interview emails; null: UTC. */
+  timeZone: ZTimeZone.nullable(),
 };
 
 export const ZJobCreateInput = z
@@ -111,6 +114,7 @@ export const ZJobCreateInput = z
     hiringTeam: JOB_FIELDS.hiringTeam.default([]),
     questions: JOB_FIELDS.questions.default([]),
     criteria: JOB_FIELDS.criteria.default([]),
+    timeZone: JOB_FIELDS.timeZone.default(null),
   })
   .superRefine((job, ctx) => {
     if (job.workplace !== 'remote' && !job.country) {
@@ -181,6 +185,7 @@ export const ZJob = z.object({
     }),
   ),
   criteria: z.array(z.object({ id: z.string(), name: z.string(), description: z.string() })),
+  timeZone: z.string().nullable(),
   applicationCounts: z.object({ active: z.number().int(), total: z.number().int() }),
 });
 export type TJob = z.infer<typeof ZJob>;

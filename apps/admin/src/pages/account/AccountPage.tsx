@@ -2,6 +2,8 @@ import { Alert, Skeleton, Stack } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Title } from 'react-admin';
 import { useMe } from '../../providers/authProvider';
+import { CalendarFeedSection } from './CalendarFeedSection';
+import { CalendarSection } from './CalendarSection';
 import { ChangePasswordSection } from './ChangePasswordSection';
 import { PasskeysSection } from './PasskeysSection';
 import { SessionsSection } from './SessionsSection';
@@ -13,17 +15,23 @@ export function AccountPage() {
   let body: ReactNode;
   if (!me) body = <Skeleton variant="rounded" height={200} aria-label="Loading" />;
   else if (me.signedInWith === 'single_sign_on') {
-    // The API refuses account changes to a session an organisation's provider opened (ownAccountProcedure).
+    // The API refuses account changes to a session an organisation's provider opened (ownAccountProcedure);
+    // one's time zone and working hours it allows (the calendar feed reaches other organisations: not).
     body = (
-      <Alert severity="info">
-        You signed in through {me.tenant.name}&apos;s single sign-on, which opens this organisation only. To
-        change your password, passkeys, two-factor authentication or sessions, sign in with your password or a
-        passkey.
-      </Alert>
+      <>
+        <CalendarSection />
+        <Alert severity="info">
+          You signed in through {me.tenant.name}&apos;s single sign-on, which opens this organisation only. To
+          change your password, passkeys, two-factor authentication or sessions, sign in with your password or
+          a passkey.
+        </Alert>
+      </>
     );
   } else {
     body = (
       <>
+        <CalendarSection />
+        <CalendarFeedSection />
         <ChangePasswordSection />
         <TwoFactor />
         <PasskeysSection />

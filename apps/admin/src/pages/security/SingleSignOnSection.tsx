@@ -6,7 +6,6 @@ import {
   type TSingleSignOnSettings,
   ZEmailDomain,
 } from '@candor/schemas';
-import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import {
   Alert,
   Autocomplete,
@@ -15,19 +14,17 @@ import {
   Chip,
   CircularProgress,
   FormControlLabel,
-  IconButton,
-  InputAdornment,
   MenuItem,
   Skeleton,
   Stack,
   Switch,
   TextField,
-  Tooltip,
   Typography,
 } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';
+import { CopyableField } from '../../components/CopyableField';
 import { Section } from '../../components/Section';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
@@ -71,50 +68,6 @@ function toInput(draft: Draft): TSaveSingleSignOnInput {
     jitRole: draft.jitRole === 'off' ? null : draft.jitRole,
     enabled: draft.enabled,
   };
-}
-
-/** A value to copy elsewhere (the redirect URI, the sign-in link): read-only, with a copy button. */
-function CopyableField({
-  label,
-  what,
-  value,
-  helperText,
-}: {
-  label: string;
-  what: string;
-  value: string;
-  helperText: string;
-}) {
-  const notify = useNotify();
-  return (
-    <TextField
-      label={label}
-      value={value}
-      slotProps={{
-        input: {
-          readOnly: true,
-          endAdornment: (
-            <InputAdornment position="end">
-              <Tooltip title="Copy">
-                <IconButton
-                  aria-label={`Copy the ${what}`}
-                  onClick={() =>
-                    navigator.clipboard
-                      .writeText(value)
-                      .then(() => notify(`Copied the ${what}`, { type: 'info' }))
-                      .catch(() => notify('Select the address and copy it', { type: 'warning' }))
-                  }
-                >
-                  <ContentCopyIcon fontSize="small" />
-                </IconButton>
-              </Tooltip>
-            </InputAdornment>
-          ),
-        },
-      }}
-      helperText={helperText}
-    />
-  );
 }
 
 /** Email domains as chips: type one and press Enter (or a comma); each is checked as a domain. */

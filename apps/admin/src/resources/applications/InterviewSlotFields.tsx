@@ -1,4 +1,5 @@
 import { Stack, TextField } from '@mui/material';
+import { useState } from 'react';
 
 /** When and where an interview takes place, as the form holds it (datetime-local strings, free text). */
 export type InterviewSlot = { startsAt: string; endsAt: string; location: string; videoUrl: string };
@@ -53,6 +54,33 @@ export function slotInput(slot: InterviewSlot):
       location: slot.location.trim() || null,
       videoUrl: slot.videoUrl.trim() || null,
     },
+  };
+}
+
+/**
+ * A slot being edited and the form's errors (`E`: the slot's and the form's
+ * own): a change clears the errors of the fields it answers.
+ */
+export function useInterviewSlot<E extends SlotErrors>(initial: InterviewSlot | (() => InterviewSlot)) {
+  const [slot, setSlot] = useState<InterviewSlot>(initial);
+  const [errors, setErrors] = useState<E>({} as E);
+  const changeSlot = (next: InterviewSlot, answered: Array<keyof InterviewSlot>) => {
+    setSlot(next);
+    setErrors((current) => ({
+      ...current,
+      ...Object.fromEntries(answered.map((field) => [field, undefined])),
+    }));
+  };
+  return { slot, changeSlot, errors, setErrors };
+}
+
+/** The server's field errors (from `toHttpError(...).body.errors`) that belong to a slot's fields. */
+export function slotErrorsFrom(fields: Record<string, string>): SlotErrors {
+  return {
+    startsAt: fields.startsAt,
+    endsAt: fields.endsAt,
+    location: fields.location,
+    videoUrl: fields.videoUrl,
   };
 }
 

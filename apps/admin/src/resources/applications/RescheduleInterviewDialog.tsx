@@ -5,11 +5,12 @@ import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import {
   InterviewPlaceFields,
-  type InterviewSlot,
   InterviewTimeFields,
   type SlotErrors,
+  slotErrorsFrom,
   slotInput,
   toDateTimeLocal,
+  useInterviewSlot,
 } from './InterviewSlotFields';
 
 type Props = {
@@ -36,22 +37,13 @@ export function RescheduleInterviewDialog({ interview, onClose, onRescheduled }:
 
 function RescheduleForm({ interview, onClose, onRescheduled }: Props & { interview: TInterview }) {
   const dataProvider = useCandorDataProvider();
-  const [slot, setSlot] = useState<InterviewSlot>(() => ({
+  const { slot, changeSlot, errors, setErrors } = useInterviewSlot<SlotErrors & { form?: string }>(() => ({
     startsAt: toDateTimeLocal(new Date(interview.startsAt)),
     endsAt: toDateTimeLocal(new Date(interview.endsAt)),
     location: interview.location ?? '',
     videoUrl: interview.videoUrl ?? '',
   }));
-  const [errors, setErrors] = useState<SlotErrors & { form?: string }>({});
   const [submitting, setSubmitting] = useState(false);
-
-  const changeSlot = (next: InterviewSlot, answered: Array<keyof InterviewSlot>) => {
-    setSlot(next);
-    setErrors((current) => ({
-      ...current,
-      ...Object.fromEntries(answered.map((field) => [field, undefined])),
-    }));
-  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -68,12 +60,7 @@ function RescheduleForm({ interview, onClose, onRescheduled }: Props & { intervi
     } catch (error) {
       const httpError = toHttpError(error);
       const fields: Record<string, string> = httpError.body?.errors ?? {};
-      const byField: SlotErrors = {
-        startsAt: fields.startsAt,
-        endsAt: fields.endsAt,
-        location: fields.location,
-        videoUrl: fields.videoUrl,
-      };
+      const byField = slotErrorsFrom(fields);
       const hasField = Object.values(byField).some(Boolean);
       setErrors({ ...byField, form: hasField ? undefined : httpError.message });
       setSubmitting(false);

@@ -8,10 +8,11 @@ import { useTeamDirectory } from '../jobs/useTeamDirectory';
 import {
   defaultSlot,
   InterviewPlaceFields,
-  type InterviewSlot,
   InterviewTimeFields,
   type SlotErrors,
+  slotErrorsFrom,
   slotInput,
+  useInterviewSlot,
 } from './InterviewSlotFields';
 
 type Props = {
@@ -36,18 +37,9 @@ function ScheduleForm({ application, onClose, onScheduled }: Omit<Props, 'open'>
   const dataProvider = useCandorDataProvider();
   const { data: people = [], isPending: loadingPeople, error: peopleError } = useTeamDirectory();
   const [title, setTitle] = useState('Interview');
-  const [slot, setSlot] = useState(defaultSlot);
+  const { slot, changeSlot, errors, setErrors } = useInterviewSlot<Errors>(defaultSlot);
   const [interviewers, setInterviewers] = useState<TDirectoryEntry[]>([]);
   const [submitting, setSubmitting] = useState(false);
-  const [errors, setErrors] = useState<Errors>({});
-
-  const changeSlot = (next: InterviewSlot, answered: Array<keyof InterviewSlot>) => {
-    setSlot(next);
-    setErrors((current) => ({
-      ...current,
-      ...Object.fromEntries(answered.map((field) => [field, undefined])),
-    }));
-  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -73,12 +65,9 @@ function ScheduleForm({ application, onClose, onScheduled }: Omit<Props, 'open'>
       const httpError = toHttpError(error);
       const fields: Record<string, string> = httpError.body?.errors ?? {};
       const byField: Errors = {
+        ...slotErrorsFrom(fields),
         title: fields.title,
-        startsAt: fields.startsAt,
-        endsAt: fields.endsAt,
         interviewerIds: fields.interviewerIds ?? fields['interviewerIds.0'],
-        location: fields.location,
-        videoUrl: fields.videoUrl,
       };
       const hasField = Object.values(byField).some(Boolean);
       setErrors({ ...byField, form: hasField ? undefined : httpError.message });

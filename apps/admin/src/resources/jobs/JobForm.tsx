@@ -1,6 +1,6 @@
-import { ZJobCreateInput } from '@candor/schemas';
+import { TIME_ZONES, ZJobCreateInput } from '@candor/schemas';
 import { Box, Typography } from '@mui/material';
-import { SaveButton, SelectInput, SimpleForm, TextInput, Toolbar } from 'react-admin';
+import { AutocompleteInput, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar } from 'react-admin';
 import { Section } from '../../components/Section';
 import { EMPLOYMENT_TYPE_CHOICES, WORKPLACE_CHOICES } from '../../lib/labels';
 import { validateWith } from '../../validation';
@@ -11,6 +11,8 @@ import { HiringTeamInput } from './HiringTeamInput';
 import { type JobFormValues, toJobInput } from './jobInput';
 import { QuestionsInput } from './QuestionsInput';
 import { SalaryInput } from './SalaryInput';
+
+const TIME_ZONE_CHOICES = TIME_ZONES.map((zone) => ({ id: zone, name: zone }));
 
 const validateJob = validateWith(ZJobCreateInput, (values: JobFormValues) => toJobInput(values));
 
@@ -76,6 +78,15 @@ export function JobForm({
           parse={(value: string) => (value ? value.toUpperCase() : null)}
           fullWidth={false}
           sx={{ width: 280 }}
+        />
+        <AutocompleteInput
+          source="timeZone"
+          label="Time zone"
+          choices={TIME_ZONE_CHOICES}
+          helperText="Interview times in candidates' emails are in this zone (UTC if empty)"
+          parse={(value: string | null) => value || null}
+          fullWidth={false}
+          sx={{ width: 300 }}
         />
       </Box>
 
