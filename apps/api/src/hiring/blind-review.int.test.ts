@@ -134,6 +134,8 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
   'interviews.scorecards': (f) => ({ applicationId: f.applicationId }),
   'attachments.forCandidate': (f) => ({ candidateId: f.candidateId }),
   'attachments.forApplication': (f) => ({ applicationId: f.applicationId }),
+  'threads.ofCandidate': (f) => ({ candidateId: f.candidateId }),
+  'threads.ofApplication': (f) => ({ applicationId: f.applicationId }),
   'attachments.redactedText': (f) => ({ id: f.attachmentId }),
   'attachments.download': (f) => ({ id: f.attachmentId }),
   'offers.forApplication': (f) => ({ applicationId: f.applicationId }),
