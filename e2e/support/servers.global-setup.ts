@@ -57,6 +57,8 @@ async function startServer(databaseUrl: string): Promise<Started> {
       DATABASE_URL: databaseUrl || `sqlite:${join(dataDir, 'candor.db')}`,
       DEMO_SEED: 'true',
       LOG_LEVEL: 'warn',
+      // Scorecards due, reminders and the daily digest are checked every few seconds, so the digest test need not wait minutes.
+      NOTIFICATION_CHECK_SECONDS: '3',
       // Replies dropped into DATA_DIR/inbound are read within a second (replies.e2e.test.ts).
       INBOUND_POLL_SECONDS: '1',
       APP_ORIGIN: `http://localhost:${port}`,

@@ -22,6 +22,10 @@ import { theme } from './theme';
 const AppLayout = lazyView(() => import('./layout/signedIn'), 'AppLayout');
 const Dashboard = lazyView(() => import('./layout/signedIn'), 'Dashboard');
 const AccountPage = lazyView(() => import('./pages/account/AccountPage'), 'AccountPage');
+const NotificationsPage = lazyView(
+  () => import('./pages/notifications/NotificationsPage'),
+  'NotificationsPage',
+);
 const BrandingPage = lazyView(() => import('./pages/branding/BrandingPage'), 'BrandingPage');
 const PrivacyPage = lazyView(() => import('./pages/privacy/PrivacyPage'), 'PrivacyPage');
 const DiversityPage = lazyView(() => import('./pages/diversity/DiversityPage'), 'DiversityPage');
@@ -90,6 +94,7 @@ export function App() {
           {/* Every signed-in user's own account (sessions): no permission needed. */}
           <CustomRoutes>
             <Route path="/account" element={<AccountPage />} />
+            <Route path="/notifications" element={<NotificationsPage />} />
           </CustomRoutes>
           {RESOURCE_NAMES.filter((name) => hasPermission(permissions, RESOURCE_ACCESS[name].read)).map(
             (name) => (

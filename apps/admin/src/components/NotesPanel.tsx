@@ -1,8 +1,15 @@
 import { Box, Button, CircularProgress, Divider, Stack, TextField, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useId, useRef, useState } from 'react';
 import { useNotify, useRefresh } from 'react-admin';
 import { dateTimeLabel } from '../lib/dates';
+import {
+  type Mentionable,
+  MentionSuggestions,
+  mentionKey,
+  mentionMatches,
+  mentionQueryAt,
+} from './MentionSuggestions';
 
 export type NoteItem = { id: string; body: string; author: string | null; createdAt: string };
 
@@ -20,6 +27,8 @@ type Props = {
   save: (body: string) => Promise<unknown>;
   /** The message shown under the field when saving fails. */
   errorMessage?: (error: Error) => string;
+  /** Colleagues who can be @mentioned (the field suggests them as "@" is typed); none: no suggestions. */
+  mentionable?: readonly Mentionable[];
 };
 
 /** Notes of the team on a record, newest first as the server sends them, and a form to add one. */
@@ -32,11 +41,36 @@ export function NotesPanel({
   check,
   save,
   errorMessage = (error) => error.message,
+  mentionable = [],
 }: Props) {
   const notify = useNotify();
   const refresh = useRefresh();
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | undefined>();
+  const field = useRef<HTMLTextAreaElement>(null);
+  const listId = useId();
+  const [mention, setMention] = useState<{ start: number; query: string } | null>(null);
+  const [active, setActive] = useState(0);
+  const suggestions = mention ? mentionMatches(mentionable, mention.query) : [];
+  const suggesting = suggestions.length > 0;
+
+  const edit = (text: string, caret: number) => {
+    setBody(text);
+    // Whether or not the colleagues have loaded yet: the list shows once they have.
+    setMention(mentionQueryAt(text, caret));
+    setActive(0);
+  };
+  /** Replaces the "@…" being typed by "@Full Name ", the form the server recognises. */
+  const pick = (person: Mentionable) => {
+    if (!mention) return;
+    const caret = mention.start + 1 + mention.query.length;
+    const inserted = `@${person.name} `;
+    const text = body.slice(0, mention.start) + inserted + body.slice(caret);
+    setBody(text);
+    setMention(null);
+    const at = mention.start + inserted.length;
+    requestAnimationFrame(() => field.current?.setSelectionRange(at, at));
+  };
   const add = useMutation({
     mutationFn: save,
     onSuccess: () => {
@@ -69,11 +103,36 @@ export function NotesPanel({
             minRows={2}
             fullWidth
             value={body}
-            onChange={(event) => setBody(event.target.value)}
+            inputRef={field}
+            onChange={(event) =>
+              edit(event.target.value, event.target.selectionStart ?? event.target.value.length)
+            }
+            onKeyDown={(event) => {
+              if (!suggesting) return;
+              mentionKey(event, suggestions.length, active, {
+                move: setActive,
+                pick: () => {
+                  const person = suggestions[active];
+                  if (person) pick(person);
+                },
+                close: () => setMention(null),
+              });
+            }}
+            onBlur={() => setMention(null)}
+            slotProps={{
+              htmlInput: {
+                'aria-autocomplete': mentionable.length > 0 ? 'list' : undefined,
+                'aria-controls': suggesting ? listId : undefined,
+                'aria-activedescendant': suggesting ? `${listId}-${active}` : undefined,
+              },
+            }}
             error={Boolean(error)}
             helperText={error ?? helperText}
             disabled={add.isPending}
           />
+          {suggesting && (
+            <MentionSuggestions id={listId} options={suggestions} active={active} onPick={pick} />
+          )}
           <Box sx={{ mt: 1, display: 'flex', justifyContent: 'flex-end' }}>
             <Button
               type="submit"

@@ -2,6 +2,7 @@ import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import { forwardRef } from 'react';
 import { AppBar, Link, LoadingIndicator, Logout, TitlePortal, UserMenu, useUserMenu } from 'react-admin';
+import { NotificationBell } from '../pages/notifications/NotificationBell';
 import { useMe } from '../providers/authProvider';
 import { TenantSwitcher } from './TenantSwitcher';
 
@@ -44,6 +45,7 @@ export function CandorAppBar() {
     <AppBar userMenu={<AccountMenu />} toolbar={<LoadingIndicator aria-label="Loading" />}>
       <TitlePortal />
       <TenantSwitcher />
+      <NotificationBell />
     </AppBar>
   );
 }

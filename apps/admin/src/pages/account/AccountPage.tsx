@@ -5,6 +5,7 @@ import { useMe } from '../../providers/authProvider';
 import { CalendarFeedSection } from './CalendarFeedSection';
 import { CalendarSection } from './CalendarSection';
 import { ChangePasswordSection } from './ChangePasswordSection';
+import { NotificationsSection } from './NotificationsSection';
 import { PasskeysSection } from './PasskeysSection';
 import { SessionsSection } from './SessionsSection';
 import { TwoFactor } from './TwoFactor';
@@ -43,6 +44,8 @@ export function AccountPage() {
     <Stack spacing={2} sx={{ mt: 2, maxWidth: 760 }}>
       <Title title="Your account" />
       {body}
+      {/* Tenant settings, not the account's: open to single sign-on sessions too. */}
+      {me && <NotificationsSection />}
     </Stack>
   );
 }

@@ -20,8 +20,9 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useNotify } from 'react-admin';
+import { useSearchParams } from 'react-router';
 import { IN_CANDIDATE_COPY } from '../../../lib/labels';
 import { toHttpError } from '../../../providers/errors';
 import { useCandorDataProvider } from '../../../providers/useCandorDataProvider';
@@ -40,7 +41,14 @@ export function ScorecardForm({
   const dataProvider = useCandorDataProvider();
   const notify = useNotify();
   const recommendationLabelId = useId();
-  const [interviewId, setInterviewId] = useState(interviews[0]?.id ?? '');
+  // A "scorecard due" notification links here with ?scorecard=<interview>: that interview, and the form in view.
+  const [searchParams] = useSearchParams();
+  const linked = interviews.find((interview) => interview.id === searchParams.get('scorecard'));
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (linked) formRef.current?.scrollIntoView({ block: 'start' });
+  }, [linked]);
+  const [interviewId, setInterviewId] = useState(linked?.id ?? interviews[0]?.id ?? '');
   const [ratings, setRatings] = useState<Record<string, number>>({});
   const [recommendation, setRecommendation] = useState<TRecommendation | ''>('');
   const [notes, setNotes] = useState('');
@@ -83,6 +91,7 @@ export function ScorecardForm({
   return (
     <Box
       component="form"
+      ref={formRef}
       onSubmit={submit}
       noValidate
       aria-labelledby="scorecard-form-title"
