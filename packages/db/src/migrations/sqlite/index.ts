@@ -35,11 +35,11 @@ import { Migration20261206122912_application_counts } from './Migration202612061
 import { Migration20261206150000_search_accents } from './Migration20261206150000_search_accents.js';
 import { Migration20261206161040_outbox_application } from './Migration20261206161040_outbox_application.js';
 import { Migration20261206163046_interview_sequence } from './Migration20261206163046_interview_sequence.js';
-import { Migration20261206175012_compose_messages } from './Migration20261206175012_compose_messages.js';
 import { Migration20261206174952_notice_mailing } from './Migration20261206174952_notice_mailing.js';
+import { Migration20261206175012_compose_messages } from './Migration20261206175012_compose_messages.js';
+import { Migration20261206175035_calendar_scheduling } from './Migration20261206175035_calendar_scheduling.js';
 import { Migration20261206175808_notifications } from './Migration20261206175808_notifications.js';
 import { Migration20261206181414_inbound_email } from './Migration20261206181414_inbound_email.js';
-import { Migration20261206175035_calendar_scheduling } from './Migration20261206175035_calendar_scheduling.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -104,9 +104,9 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206150000_search_accents', class: Migration20261206150000_search_accents },
   { name: 'Migration20261206161040_outbox_application', class: Migration20261206161040_outbox_application },
   { name: 'Migration20261206163046_interview_sequence', class: Migration20261206163046_interview_sequence },
-  { name: 'Migration20261206175012_compose_messages', class: Migration20261206175012_compose_messages },
   { name: 'Migration20261206174952_notice_mailing', class: Migration20261206174952_notice_mailing },
+  { name: 'Migration20261206175012_compose_messages', class: Migration20261206175012_compose_messages },
+  { name: 'Migration20261206175035_calendar_scheduling', class: Migration20261206175035_calendar_scheduling },
   { name: 'Migration20261206175808_notifications', class: Migration20261206175808_notifications },
   { name: 'Migration20261206181414_inbound_email', class: Migration20261206181414_inbound_email },
-  { name: 'Migration20261206175035_calendar_scheduling', class: Migration20261206175035_calendar_scheduling },
 ];
