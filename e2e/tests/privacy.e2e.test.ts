@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
   chooseOption,
+  fromMail,
   launchBrowser,
   newTestPage,
   screenshot,
@@ -99,6 +100,8 @@ for (const server of servers()) {
       await dialog
         .getByRole('textbox', { name: /^What changed/ })
         .fill('We now say how long we keep applications.');
+      // A material change can be emailed to every candidate whose data is held.
+      await dialog.getByLabel('Email the change to every candidate whose data you hold').check();
       await screenshot(page, `privacy-publish-${server.dialect}`);
       await dialog.getByRole('button', { name: `Publish version ${version}` }).click();
       await dialog.waitFor({ state: 'hidden' });
@@ -112,6 +115,11 @@ for (const server of servers()) {
         true,
       );
       await expect(row.getByText('Adam Admin').isVisible()).resolves.toBe(true);
+      // The server emails in batches; the list follows the progress until it says how many were emailed.
+      await row.getByText(/^Emailed to [\d,]+ candidates?/).waitFor({ timeout: 45_000 });
+      await fromMail(server.dataDir, (mail) =>
+        /^Subject: .* is changing how it handles your data$/m.test(mail) ? mail : undefined,
+      );
       await expect(
         versions
           .getByRole('row')

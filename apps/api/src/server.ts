@@ -66,7 +66,7 @@ const noticeMailings = setInterval(() => {
   sendNoticeMailings(orm, { publicUrl: deps.publicUrl }).catch((error: unknown) =>
     logger.error('notice change mailing failed', errorFields(error)),
   );
-}, 15_000);
+}, 5_000);
 noticeMailings.unref();
 
 const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL) : fileTransport(join(dataDir(env), 'mail'));
