@@ -51,8 +51,9 @@ export const ZNotification = z.object({
 });
 export type TNotification = z.infer<typeof ZNotification>;
 
+// Strict: every field has a default, so an unknown one would otherwise pass unnoticed as a valid empty query.
 export const ZNotificationListInput = z
-  .object({
+  .strictObject({
     unreadOnly: z.boolean().default(false),
     /** The createdAt/id of the last item of the previous page. */
     before: z.object({ createdAt: z.iso.datetime(), id: ZId }).optional(),
