@@ -150,7 +150,8 @@ for (const server of servers()) {
       await reply.getByRole('link', { name: 'Download portfolio.pdf' }).waitFor();
       const ours = conversation.getByRole('article', { name: subject });
       await ours.getByText('Sent', { exact: true }).waitFor();
-      await ours.getByText(`To ${email}`, { exact: false }).waitFor();
+      // Written by the recruiter: it names them, and the organisation.
+      await ours.getByText(`(Acme Robotics) to ${email}`, { exact: false }).waitFor();
       // Ours first, then their answer.
       const titles = await conversation
         .getByRole('article')

@@ -28,7 +28,11 @@ async function threadOf(
 ): Promise<TThread> {
   const where = applicationWhere(scope);
   const [sent, received, tenant] = await Promise.all([
-    em.find(OutboxEmail, { candidate: candidate.id, ...where }, { orderBy: { createdAt: 'asc' } }),
+    em.find(
+      OutboxEmail,
+      { candidate: candidate.id, ...where },
+      { orderBy: { createdAt: 'asc' }, populate: ['sentBy'] },
+    ),
     em.find(InboundEmail, { candidate: candidate.id, ...where }, { orderBy: { receivedAt: 'asc' } }),
     em.findOneOrFail(Tenant, actor.tenantId, { fields: ['name'] }),
   ]);
@@ -53,7 +57,8 @@ async function threadOf(
           direction: 'sent',
           status: e.status === 'pending' ? 'scheduled' : e.status,
           at: (e.status === 'pending' ? e.nextAttemptAt : (e.sentAt ?? e.nextAttemptAt)).toISOString(),
-          from: tenant.name,
+          // A message a colleague wrote names them; the automatic ones come from the organisation.
+          from: e.sentBy ? `${e.sentBy.name} (${tenant.name})` : tenant.name,
           to: e.to,
           subject: e.subject,
           text: e.text,

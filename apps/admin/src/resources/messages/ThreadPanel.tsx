@@ -60,7 +60,7 @@ function ThreadMessage({ message }: { message: TThreadMessage }) {
         <Chip size="small" label={status.label} color={status.color} variant="outlined" />
       </Stack>
       <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-        {received ? `From ${message.from}` : `To ${message.to}`} ·{' '}
+        {received ? `From ${message.from}` : `From ${message.from} to ${message.to}`} ·{' '}
         {message.status === 'scheduled' ? `sends ${dateTimeLabel(message.at)}` : dateTimeLabel(message.at)}
       </Typography>
       <Typography
