@@ -118,6 +118,7 @@ export function aJob(overrides: Partial<TJob> = {}): TJob {
     employmentType: 'full_time',
     descriptionMd: '',
     timeZone: null,
+    translations: {},
     salary: null,
     status: 'open',
     statusChangedAt: now(),

@@ -125,4 +125,19 @@ forEachDatabase('careers languages', (db) => {
     expect((await apply('en-GB')).subject).toBe('Thanks, Sam Doe');
     expect((await apply('de-AT')).subject).toBe(`Wir haben Ihre Bewerbung als ${job.title} erhalten`);
   });
+
+  it('stores a job’s translations and refuses one without a title', async () => {
+    const { caller, job } = await setup();
+    await expect(
+      caller.jobs.update({ id: job.id, translations: { de: { title: ' ', descriptionMd: '' } } }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const updated = await caller.jobs.update({
+      id: job.id,
+      translations: { de: { title: 'Robotik-Ingenieurin', descriptionMd: 'Sie bauen **Roboter**.' } },
+    });
+    expect(updated.translations).toEqual({
+      de: { title: 'Robotik-Ingenieurin', descriptionMd: 'Sie bauen **Roboter**.' },
+    });
+    expect((await caller.jobs.get({ id: job.id })).translations.de?.title).toBe('Robotik-Ingenieurin');
+  });
 });

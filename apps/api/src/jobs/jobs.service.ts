@@ -79,6 +79,7 @@ function toJob(job: JobRow, stages: StageRow[], team: TeamRow[], counts: Counts)
   return {
     ...toListItem(job, team, counts),
     descriptionMd: job.descriptionMd,
+    translations: job.translations ?? {},
     stages: stages.map((s) => ({
       id: s.id,
       name: s.name,
@@ -194,6 +195,7 @@ function applyFields(job: JobRow, input: Partial<z.output<typeof ZJobCreateInput
   if (input.employmentType !== undefined) job.employmentType = input.employmentType;
   if (input.descriptionMd !== undefined) job.descriptionMd = input.descriptionMd;
   if (input.timeZone !== undefined) job.timeZone = input.timeZone;
+  if (input.translations !== undefined) job.translations = input.translations;
   if (input.salary !== undefined) {
     job.salaryMin = input.salary?.min ?? null;
     job.salaryMax = input.salary?.max ?? null;

@@ -40,7 +40,8 @@ export function languageSettingsOf(stored: unknown): TLanguageSettings {
 /** A job's title and description in the site's other languages; a missing language shows the default wording. */
 export const ZJobTranslation = z.object({
   title: z.string().trim().min(1, 'Write the title').max(120),
-  descriptionMd: z.string().trim().max(20_000).default(''),
+  // As the job's own description: the careers page keeps within its size budget.
+  descriptionMd: z.string().trim().max(10_000).default(''),
 });
 export const ZJobTranslations = z.partialRecord(ZLocale, ZJobTranslation);
 export type TJobTranslations = z.infer<typeof ZJobTranslations>;

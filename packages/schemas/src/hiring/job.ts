@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZTimeZone } from '../calendar.js';
+import { ZJobTranslations } from '../careers/languages.js';
 import { listParams, listResult, ZId } from '../list.js';
 import { ZDepartmentName, ZStageKind, ZStageName } from './settings.js';
 
@@ -102,6 +103,8 @@ const JOB_FIELDS = {
   criteria: z.array(ZScorecardCriterion).max(20),
   /** The zone of the candidate's interview emails; null: UTC. */
   timeZone: ZTimeZone.nullable(),
+  /** Title and description in the careers site's other languages. */
+  translations: ZJobTranslations,
 };
 
 export const ZJobCreateInput = z
@@ -115,6 +118,7 @@ export const ZJobCreateInput = z
     questions: JOB_FIELDS.questions.default([]),
     criteria: JOB_FIELDS.criteria.default([]),
     timeZone: JOB_FIELDS.timeZone.default(null),
+    translations: JOB_FIELDS.translations.default({}),
   })
   .superRefine((job, ctx) => {
     if (job.workplace !== 'remote' && !job.country) {
@@ -186,11 +190,18 @@ export const ZJob = z.object({
   ),
   criteria: z.array(z.object({ id: z.string(), name: z.string(), description: z.string() })),
   timeZone: z.string().nullable(),
+  translations: ZJobTranslations,
   applicationCounts: z.object({ active: z.number().int(), total: z.number().int() }),
 });
 export type TJob = z.infer<typeof ZJob>;
 
-export const ZJobListItem = ZJob.omit({ descriptionMd: true, questions: true, criteria: true, stages: true });
+export const ZJobListItem = ZJob.omit({
+  descriptionMd: true,
+  questions: true,
+  criteria: true,
+  stages: true,
+  translations: true,
+});
 export type TJobListItem = z.infer<typeof ZJobListItem>;
 
 export const ZJobListParams = listParams(

@@ -11,6 +11,7 @@ import { HiringTeamInput } from './HiringTeamInput';
 import { type JobFormValues, toJobInput } from './jobInput';
 import { QuestionsInput } from './QuestionsInput';
 import { SalaryInput } from './SalaryInput';
+import { TranslationsInput } from './TranslationsInput';
 
 const TIME_ZONE_CHOICES = TIME_ZONES.map((zone) => ({ id: zone, name: zone }));
 
@@ -92,6 +93,10 @@ export function JobForm({
 
       <Section variant="divided" title="Description">
         <DescriptionInput />
+      </Section>
+
+      <Section variant="divided" title="Other languages">
+        <TranslationsInput />
       </Section>
 
       <Section variant="divided" title="Salary">

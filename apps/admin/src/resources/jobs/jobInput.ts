@@ -46,6 +46,12 @@ export function toJobInput(values: JobFormValues): Record<string, unknown> {
       description: criterion.description ?? '',
     })),
     hiringTeam: (values.hiringTeam ?? []).map((member) => ({ userId: member.userId, role: member.role })),
+    // A language without a title is not translated: its pages show the default wording.
+    translations: Object.fromEntries(
+      Object.entries(values.translations ?? {})
+        .filter(([, text]) => text?.title?.trim())
+        .map(([locale, text]) => [locale, { title: text?.title, descriptionMd: text?.descriptionMd ?? '' }]),
+    ),
   };
 }
 
