@@ -198,6 +198,12 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   }),
   'calendar.renewFeed': () => undefined,
   'calendar.revokeFeed': () => undefined,
+  'calendar.connectCalDav': () => ({
+    serverUrl: 'http://127.0.0.1:9/',
+    username: 'someone',
+    password: 'app',
+  }),
+  'calendar.disconnectCalDav': () => undefined,
   'attachments.forCandidate': (a) => ({ candidateId: a.candidateId }),
   'attachments.upload': (a) => ({
     candidateId: a.candidateId,
@@ -477,9 +483,13 @@ forEachDatabase('authorization', (db) => {
         } catch (error) {
           expect(error).toBeInstanceOf(TRPCError);
           // The caller's own second factor: a made-up code or passkey answer is refused (400), which shows nothing of tenant A either;
-          // nor does the made-up issuer refused for the single sign-on of the caller's own tenant.
+          // nor does the made-up issuer refused for the single sign-on of the caller's own tenant, nor the
+          // unreachable calendar server refused for the caller's own calendar.
           const refusals =
-            path.startsWith('twoFactor.') || path.startsWith('passkeys.') || path === 'auth.saveSingleSignOn'
+            path.startsWith('twoFactor.') ||
+            path.startsWith('passkeys.') ||
+            path === 'auth.saveSingleSignOn' ||
+            path === 'calendar.connectCalDav'
               ? ['FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST']
               : ['FORBIDDEN', 'NOT_FOUND'];
           expect(refusals).toContain((error as TRPCError).code);

@@ -1,5 +1,11 @@
-import { ZCalendarFeedLink, ZCalendarSettings, ZCalendarSettingsInput } from '@candor/schemas';
+import {
+  ZCalDavConnectInput,
+  ZCalendarFeedLink,
+  ZCalendarSettings,
+  ZCalendarSettingsInput,
+} from '@candor/schemas';
 import { ownFactorProcedure, router, tenantProcedure } from '../trpc/init.js';
+import { connectCalDav, disconnectCalDav } from './calendar-connection.js';
 import {
   myCalendarSettings,
   renewFeedLink,
@@ -30,4 +36,14 @@ export const calendarRouter = router({
   revokeFeed: ownFactorProcedure
     .output(ZCalendarSettings)
     .mutation(({ ctx }) => revokeFeedLink(ctx.em, ctx.actor)),
+
+  /** Connects a CalDAV calendar (signs in first; the app password is kept sealed). */
+  connectCalDav: ownFactorProcedure
+    .input(ZCalDavConnectInput)
+    .output(ZCalendarSettings)
+    .mutation(({ ctx, input }) => connectCalDav(ctx.em, ctx.actor, ctx.deps, input)),
+
+  disconnectCalDav: ownFactorProcedure
+    .output(ZCalendarSettings)
+    .mutation(({ ctx }) => disconnectCalDav(ctx.em, ctx.actor)),
 });

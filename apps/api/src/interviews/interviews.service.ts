@@ -22,6 +22,7 @@ import {
 } from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
+import { syncInterviewCalendars } from '../calendar/calendar-connection.js';
 import { jobTimeZone, timeZonesOf } from '../calendar/staff-calendar.service.js';
 import { assertNotRestricted } from '../candidates/restriction.js';
 import { textFilterFor } from '../hiring/blind-review.js';
@@ -67,6 +68,56 @@ async function toInterviews(
     videoUrl: r.videoUrl ?? null,
     status: r.status === 'cancelled' ? 'cancelled' : 'scheduled',
   }));
+}
+
+/**
+ * The interview's event in its interviewers' connected calendars, written
+ * (or removed when cancelled) after the change is committed: best effort,
+ * failures recorded per person (calendar-connection.ts). It names the job
+ * and the organisation, as the ICS feed does; the place is filtered for a
+ * blind reviewer like everything else they read.
+ */
+async function syncCalendars(
+  em: Em,
+  deps: DataKeys & { publicUrl: string },
+  interview: InterviewRow,
+  app: ApplicationRow,
+  location: string | null,
+): Promise<void> {
+  const participants = await em.find(InterviewParticipant, { interview }, { populate: ['user'] });
+  const roles = new Map(
+    (
+      await em.find(Membership, {
+        tenant: interview.tenant.id,
+        user: { $in: participants.map((p) => p.user.id) },
+        status: 'active',
+      })
+    ).map((m) => [m.user.id, m.role]),
+  );
+  const people = participants.flatMap(({ user }) => {
+    const role = roles.get(user.id);
+    return role
+      ? [{ userId: user.id, location: location ? textFilterFor({ role }, app)(location) : null }]
+      : [];
+  });
+  const tenant = await em.findOneOrFail(Tenant, interview.tenant.id);
+  await syncInterviewCalendars(
+    em,
+    deps,
+    interview.id,
+    people,
+    interview.status === 'cancelled'
+      ? null
+      : {
+          interviewId: interview.id,
+          start: interview.startsAt,
+          end: interview.endsAt,
+          summary: `Interview: ${app.job.title} (${tenant.name})`,
+          url: interview.videoUrl ?? null,
+          description: `In Candor: ${deps.publicUrl}/admin/#/applications/${app.id}/show`,
+          sequence: interview.sequence,
+        },
+  );
 }
 
 /**
@@ -159,6 +210,7 @@ export async function scheduleInterview(
     await tx.flush();
     return interview;
   });
+  await syncCalendars(em, deps, interview, app, input.location ?? null);
   return (await toInterviews(em, [interview], textFilterFor(actor, app), key))[0]!;
 }
 
@@ -276,6 +328,7 @@ export async function rescheduleInterview(
       subjectId: app.candidate.id,
     });
   });
+  await syncCalendars(em, deps, interview, app, input.location ?? null);
   return (await toInterviews(em, [interview], textFilterFor(actor, app), key))[0]!;
 }
 
@@ -305,6 +358,7 @@ export async function cancelInterview(
         subjectId: app.candidate.id,
       });
     });
+    await syncCalendars(em, deps, interview, app, null);
   }
   return (await toInterviews(em, [interview], textFilterFor(actor, app), key))[0]!;
 }

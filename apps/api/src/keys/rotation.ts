@@ -3,6 +3,7 @@ import {
   type Em,
   OidcConnection,
   PrivacyRequest,
+  StaffCalendar,
   SystemSecret,
   TENANT_FILTER,
   TenantDataKey,
@@ -143,6 +144,8 @@ export interface MasterRotation {
   totpSecrets: number;
   /** Client secrets of tenants' single sign-on connections. */
   ssoClientSecrets: number;
+  /** App passwords of staff's connected calendars (CalDAV). */
+  calendarPasswords: number;
   /** Rows already wrapped under the new key (a repeated run). */
   alreadyRotated: number;
 }
@@ -161,7 +164,7 @@ function rewrap(oldMaster: Buffer, newMaster: Buffer, wrapped: string): string |
 /**
  * Master-key rotation: every key stored under the master key (tenant data
  * keys, receipt-signing keys, staff TOTP secrets, single sign-on client
- * secrets) is re-wrapped under the new one, in one
+ * secrets, calendar app passwords) is re-wrapped under the new one, in one
  * transaction. Nothing else changes: candidate key files are wrapped by
  * tenant keys, whose values stay the same. Then the operator puts the new
  * key in MASTER_KEY and restarts (docs/keys.md).
@@ -175,6 +178,7 @@ export async function rotateMasterKey(em: Em, oldMaster: Buffer, newMaster: Buff
       systemSecrets: 0,
       totpSecrets: 0,
       ssoClientSecrets: 0,
+      calendarPasswords: 0,
       alreadyRotated: 0,
     };
     for (const row of await tx.find(TenantDataKey, {}, ANY_TENANT)) {
@@ -216,6 +220,14 @@ export async function rotateMasterKey(em: Em, oldMaster: Buffer, newMaster: Buff
       else {
         row.clientSecretWrapped = next;
         result.ssoClientSecrets += 1;
+      }
+    }
+    for (const row of await tx.find(StaffCalendar, { caldavPasswordWrapped: { $ne: null } })) {
+      const next = rewrap(oldMaster, newMaster, row.caldavPasswordWrapped!);
+      if (next === null) result.alreadyRotated += 1;
+      else {
+        row.caldavPasswordWrapped = next;
+        result.calendarPasswords += 1;
       }
     }
     await tx.flush();

@@ -2,6 +2,7 @@ import { Alert, Skeleton, Stack } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Title } from 'react-admin';
 import { useMe } from '../../providers/authProvider';
+import { CalendarConnectionSection } from './CalendarConnectionSection';
 import { CalendarFeedSection } from './CalendarFeedSection';
 import { CalendarSection } from './CalendarSection';
 import { ChangePasswordSection } from './ChangePasswordSection';
@@ -32,6 +33,7 @@ export function AccountPage() {
     body = (
       <>
         <CalendarSection />
+        <CalendarConnectionSection />
         <CalendarFeedSection />
         <ChangePasswordSection />
         <TwoFactor />

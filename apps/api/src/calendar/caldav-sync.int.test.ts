@@ -1,0 +1,119 @@
+import { StaffCalendar } from '@candor/db';
+import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedJobWithApplicant } from '../testing/hiring-fixtures.js';
+import { type Radicale, radicaleInstalled, startRadicale } from '../testing/radicale.js';
+import { callerFor, sessionFor, testDeps } from '../testing/test-app.js';
+
+const available = radicaleInstalled();
+
+forEachDatabase('calendar: CalDAV connection (Radicale)', (db) => {
+  let radicale: Radicale;
+  beforeAll(async () => {
+    if (available) radicale = await startRadicale();
+  });
+  afterAll(() => radicale?.stop());
+
+  const setup = async () => {
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    const recruiter = await seedUser(em, tenant, 'recruiter');
+    const alice = await seedUser(em, tenant, 'hiring_manager', { name: 'Alice Interviewer' });
+    const bob = await seedUser(em, tenant, 'hiring_manager', { name: 'Bob Interviewer' });
+    const deps = testDeps(db.orm());
+    const as = async (user: { id: string }) => callerFor(deps, await sessionFor(deps, user.id, tenant.id));
+    const actor = { userId: recruiter.id, tenantId: tenant.id, role: 'recruiter' as const, requestId: 't' };
+    const seeded = await seedJobWithApplicant(db.orm(), actor, {}, { name: 'Casey Quinn' });
+    const login = (user: { id: string }) => `u${user.id.slice(0, 8)}`;
+    return { tenant, recruiter, alice, bob, deps, as, login, ...seeded };
+  };
+
+  it.skipIf(!available)(
+    'connects after signing in, keeps the app password sealed, refuses a wrong one',
+    async () => {
+      const { alice, as, login } = await setup();
+      await radicale.addUser(login(alice), 'alice-app-password');
+      const aliceCaller = await as(alice);
+      await expect(
+        aliceCaller.calendar.connectCalDav({
+          serverUrl: radicale.url,
+          username: login(alice),
+          password: 'wrong',
+        }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      expect((await aliceCaller.calendar.mine()).caldav).toBeNull();
+      const settings = await aliceCaller.calendar.connectCalDav({
+        serverUrl: radicale.url,
+        username: login(alice),
+        password: 'alice-app-password',
+      });
+      expect(settings.caldav).toMatchObject({ serverUrl: radicale.url, username: login(alice), error: null });
+      expect(settings.caldav!.calendarUrl).toContain(`/${login(alice)}/calendar`);
+      const row = await db.orm().em.fork().findOneOrFail(StaffCalendar, { user: alice.id });
+      expect(row.caldavPasswordWrapped).toMatch(/^v1\./);
+      expect(row.caldavPasswordWrapped).not.toContain('alice-app-password');
+      expect((await aliceCaller.calendar.disconnectCalDav()).caldav).toBeNull();
+    },
+  );
+
+  it.skipIf(!available)(
+    'writes, moves and removes the interview in each connected calendar; a failing one is recorded, not blocking',
+    async () => {
+      const { alice, bob, recruiter, as, login, applicationId, job } = await setup();
+      await radicale.addUser(login(alice), 'pw-a');
+      const bobCalendar = await radicale.addUser(login(bob), 'pw-b');
+      await (await as(alice)).calendar.connectCalDav({
+        serverUrl: radicale.url,
+        username: login(alice),
+        password: 'pw-a',
+      });
+      await (await as(bob)).calendar.connectCalDav({
+        serverUrl: radicale.url,
+        username: login(bob),
+        password: 'pw-b',
+      });
+      // Bob's calendar goes away on the server: writing to it fails.
+      await fetch(bobCalendar, {
+        method: 'DELETE',
+        headers: { Authorization: `Basic ${Buffer.from(`${login(bob)}:pw-b`).toString('base64')}` },
+      });
+
+      const recruiterCaller = await as(recruiter);
+      const interview = await recruiterCaller.interviews.schedule({
+        applicationId,
+        startsAt: '2030-06-04T09:00:00Z',
+        endsAt: '2030-06-04T10:00:00Z',
+        interviewerIds: [alice.id, bob.id],
+        location: 'Room 2',
+        videoUrl: 'https://meet.example.test/r2',
+      });
+      expect(interview.status).toBe('scheduled');
+      const aliceEvents = async () =>
+        (await radicale.eventsOf(login(alice), 'pw-a')).filter((e) =>
+          e.includes(`UID:${interview.id}@candor`),
+        );
+      let [event] = await aliceEvents();
+      expect(event).toContain('DTSTART:20300604T090000Z');
+      expect(event).toContain(`SUMMARY:Interview: ${job.title}`);
+      expect(event).toContain('LOCATION:Room 2');
+      expect(event).not.toContain('Casey Quinn');
+      const bobSettings = await (await as(bob)).calendar.mine();
+      expect(bobSettings.caldav!.error).toMatch(/refused/);
+      expect((await (await as(alice)).calendar.mine()).caldav!.error).toBeNull();
+
+      await recruiterCaller.interviews.reschedule({
+        id: interview.id,
+        startsAt: '2030-06-05T13:00:00Z',
+        endsAt: '2030-06-05T14:00:00Z',
+        location: 'Room 3',
+      });
+      [event] = await aliceEvents();
+      expect(event).toContain('DTSTART:20300605T130000Z');
+      expect(event).toContain('SEQUENCE:1');
+      expect(event).toContain('LOCATION:Room 3');
+
+      await recruiterCaller.interviews.cancel({ id: interview.id });
+      expect(await aliceEvents()).toEqual([]);
+    },
+  );
+});
