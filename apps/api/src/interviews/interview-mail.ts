@@ -2,6 +2,7 @@ import type { Application, Em, InferEntity, Tenant } from '@candor/db';
 import type { TEmailTemplateKey, TRole } from '@candor/schemas';
 import { timeRangeText } from '../calendar/time-zones.js';
 import { blindAlias, isBlindFor, textFilterFor } from '../hiring/blind-review.js';
+import { jobTitleIn, timeRangeIn } from '../mail/candidate-language.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { type IcsPerson, icsEvent } from './ics.js';
@@ -120,11 +121,15 @@ export function queueInterviewMail(
       TEMPLATES[kind].candidate,
       {
         candidate_name: candidate.name,
-        job_title: app.job.title,
-        when: when(notice.candidateTimeZone),
+        job_title: jobTitleIn(app.job, app.candidate.locale, tenant),
+        when:
+          app.candidate.locale === 'en'
+            ? when(notice.candidateTimeZone)
+            : timeRangeIn(notice.start, notice.end, notice.candidateTimeZone, app.candidate.locale),
         where,
       },
       notice.publicUrl,
+      app.candidate.locale,
     ),
     attachments: calendar(`Interview: ${app.job.title} at ${tenant.name}`, [candidate]),
   });
