@@ -140,4 +140,19 @@ forEachDatabase('careers languages', (db) => {
     });
     expect((await caller.jobs.get({ id: job.id })).translations.de?.title).toBe('Robotik-Ingenieurin');
   });
+
+  it('keeps a notice version’s text per language, and shows it on that language’s pages', async () => {
+    const { caller } = await setup();
+    const draft = await caller.privacy.saveDraft({
+      bodyMd: '# Notice\n\nWe keep your data short.',
+      translations: { de: { bodyMd: '# Hinweise\n\nWir bewahren Ihre Daten kurz auf.', changeSummary: '' } },
+    });
+    expect(draft.translations.de?.bodyMd).toContain('Wir bewahren');
+    // Saving the English text alone keeps the German one.
+    const again = await caller.privacy.saveDraft({ bodyMd: '# Notice\n\nWe keep your data shorter.' });
+    expect(again.translations.de?.bodyMd).toContain('Wir bewahren');
+    await expect(
+      caller.privacy.saveDraft({ bodyMd: 'x', translations: { de: { bodyMd: ' ', changeSummary: '' } } }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
 });

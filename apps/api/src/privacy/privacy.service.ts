@@ -30,6 +30,7 @@ function toNotice(n: NoticeRow): TPrivacyNotice {
     publishedBy: n.publishedBy ? { id: n.publishedBy.id, name: n.publishedBy.name } : null,
     updatedAt: n.updatedAt.toISOString(),
     mailing: mailingOf(n),
+    translations: n.translations ?? {},
   };
 }
 
@@ -80,6 +81,7 @@ export async function saveNoticeDraft(
   const draft =
     existing ?? em.create(PrivacyNotice, { tenant: actor.tenantId, version: null, bodyMd: input.bodyMd });
   draft.bodyMd = input.bodyMd;
+  if (input.translations !== undefined) draft.translations = input.translations;
   recordAudit(em, actor, { action: 'notice.draft_save', targetType: 'PrivacyNotice', targetId: draft.id });
   await em.flush();
   return toNotice(draft);

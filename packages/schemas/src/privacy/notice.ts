@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZNoticeTranslations } from '../careers/languages.js';
 import { ZUserRef } from '../hiring/job.js';
 import { ZId } from '../list.js';
 import { DEFAULT_RETENTION_POLICY, periodLabel, type TRetentionPolicy, talentPoolTerm } from './retention.js';
@@ -13,7 +14,11 @@ export const ZNoticeBody = z
   .max(50_000, 'Keep the notice under 50,000 characters');
 
 /** The one draft a tenant edits before publishing it as the next version. */
-export const ZNoticeDraftInput = z.object({ bodyMd: ZNoticeBody });
+export const ZNoticeDraftInput = z.object({
+  bodyMd: ZNoticeBody,
+  /** The same notice in the careers site's other languages; left out, the saved ones stay. */
+  translations: ZNoticeTranslations.optional(),
+});
 
 /** A calendar day, YYYY-MM-DD. */
 export const ZDay = z.iso.date('Use a date like 2026-12-01');
@@ -78,6 +83,8 @@ export const ZPrivacyNotice = z.object({
   updatedAt: z.iso.datetime(),
   /** Emailing the change to candidates, batch by batch; null when the version was not emailed. */
   mailing: ZNoticeMailing.nullable(),
+  /** The text in the careers site's other languages. */
+  translations: ZNoticeTranslations,
 });
 export type TPrivacyNotice = z.infer<typeof ZPrivacyNotice>;
 

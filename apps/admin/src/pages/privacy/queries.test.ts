@@ -7,6 +7,7 @@ const notice = (version: number | null, effectiveOn: string | null): TPrivacyNot
   status: version === null ? 'draft' : 'published',
   version,
   bodyMd: 'Text',
+  translations: {},
   effectiveOn,
   materialChange: false,
   changeSummary: '',
