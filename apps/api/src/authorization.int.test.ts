@@ -204,6 +204,13 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
     password: 'app',
   }),
   'calendar.disconnectCalDav': () => undefined,
+  'calendar.freeSlots': (a) => ({
+    applicationId: a.applicationId,
+    interviewerIds: [a.targetUserId],
+    durationMinutes: 60,
+    from: '2030-06-03',
+    to: '2030-06-07',
+  }),
   'attachments.forCandidate': (a) => ({ candidateId: a.candidateId }),
   'attachments.upload': (a) => ({
     candidateId: a.candidateId,

@@ -116,4 +116,57 @@ forEachDatabase('calendar: CalDAV connection (Radicale)', (db) => {
       expect(await aliceEvents()).toEqual([]);
     },
   );
+
+  it.skipIf(!available)(
+    'offers the times all interviewers can make: working hours in their zones, Candor interviews, calendar busy times',
+    async () => {
+      const { tenant, alice, bob, recruiter, as, login, applicationId, job } = await setup();
+      const recruiterCaller = await as(recruiter);
+      await recruiterCaller.jobs.update({ id: job.id, timeZone: 'Europe/Berlin' });
+      // Alice works Mondays 09:00–13:00 in Berlin (07:00–11:00 UTC in June); Bob keeps the default, 09:00–17:00 UTC.
+      await (await as(alice)).calendar.update({
+        timeZone: 'Europe/Berlin',
+        workingHours: [{ weekday: 1, start: '09:00', end: '13:00' }],
+      });
+      await radicale.addUser(login(bob), 'pw-b');
+      await (await as(bob)).calendar.connectCalDav({
+        serverUrl: radicale.url,
+        username: login(bob),
+        password: 'pw-b',
+      });
+      await radicale.putEvent(login(bob), 'pw-b', {
+        uid: 'dentist',
+        start: new Date('2030-06-03T09:30:00Z'),
+        end: new Date('2030-06-03T10:00:00Z'),
+      });
+      // Alice has a Candor interview at 10:30 UTC (about another candidate, in another application).
+      const other = await seedJobWithApplicant(db.orm(), {
+        userId: recruiter.id,
+        tenantId: tenant.id,
+        role: 'recruiter',
+        requestId: 't',
+      });
+      await recruiterCaller.interviews.schedule({
+        applicationId: other.applicationId,
+        startsAt: '2030-06-03T10:30:00Z',
+        endsAt: '2030-06-03T11:00:00Z',
+        interviewerIds: [alice.id],
+        location: 'Room 9',
+      });
+
+      const offer = await recruiterCaller.calendar.freeSlots({
+        applicationId,
+        interviewerIds: [alice.id, bob.id],
+        durationMinutes: 30,
+        from: '2030-06-03',
+        to: '2030-06-04',
+      });
+      expect(offer.timeZone).toBe('Europe/Berlin');
+      expect(offer.calendarsUnread).toEqual([]);
+      expect(offer.slots.map((s) => s.startsAt)).toEqual([
+        '2030-06-03T09:00:00.000Z',
+        '2030-06-03T10:00:00.000Z',
+      ]);
+    },
+  );
 });

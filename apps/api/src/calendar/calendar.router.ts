@@ -3,9 +3,12 @@ import {
   ZCalendarFeedLink,
   ZCalendarSettings,
   ZCalendarSettingsInput,
+  ZFreeSlots,
+  ZFreeSlotsInput,
 } from '@candor/schemas';
-import { ownFactorProcedure, router, tenantProcedure } from '../trpc/init.js';
+import { ownFactorProcedure, roleProcedure, router, tenantProcedure } from '../trpc/init.js';
 import { connectCalDav, disconnectCalDav } from './calendar-connection.js';
+import { findFreeSlots } from './scheduling.service.js';
 import {
   myCalendarSettings,
   renewFeedLink,
@@ -46,4 +49,10 @@ export const calendarRouter = router({
   disconnectCalDav: ownFactorProcedure
     .output(ZCalendarSettings)
     .mutation(({ ctx }) => disconnectCalDav(ctx.em, ctx.actor)),
+
+  /** Times the chosen interviewers can all make (working hours, Candor interviews, connected calendars), to offer a candidate. */
+  freeSlots: roleProcedure('interviews.manage')
+    .input(ZFreeSlotsInput)
+    .output(ZFreeSlots)
+    .query(({ ctx, input }) => findFreeSlots(ctx.em, ctx.actor, ctx.deps, input)),
 });
