@@ -22,6 +22,7 @@ import { dateTimeLabel } from '../../lib/dates';
 import { useMe } from '../../providers/authProvider';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
+import { NoticeTranslationsEditor } from './NoticeTranslationsEditor';
 import { NoticeVersions } from './NoticeVersions';
 import { PublishNoticeDialog } from './PublishNoticeDialog';
 import { PRIVACY_NOTICES_KEY } from './queries';
@@ -175,6 +176,7 @@ function DraftEditor({ notices, companyName }: Props) {
           </Button>
         )}
       </Stack>
+      {draft && <NoticeTranslationsEditor key={draft.updatedAt} draft={draft} />}
       <PublishNoticeDialog
         open={publishing}
         nextVersion={nextVersion}
