@@ -57,7 +57,9 @@ forEachDatabase('notice change mailing', (db) => {
     // Two batches of 4 per round would finish it; one batch per round proves the cursor resumes.
     await sendNoticeMailings(db.orm(), { publicUrl: PUBLIC_URL, batchSize: 4, maxBatches: 1 });
     let [notice] = await caller.privacy.notices();
-    expect(notice?.mailing).toMatchObject({ state: 'sending', queued: 3, skipped: 1 });
+    // Batches go in id order (random ids), so which batch meets the restricted candidate varies.
+    expect(notice?.mailing?.state).toBe('sending');
+    expect((notice?.mailing?.queued ?? 0) + (notice?.mailing?.skipped ?? 0)).toBe(4);
     await sendNoticeMailings(db.orm(), { publicUrl: PUBLIC_URL, batchSize: 4, maxBatches: 1 });
     [notice] = await caller.privacy.notices();
     expect(notice?.mailing).toMatchObject({ state: 'done', total: 6, queued: 5, skipped: 1 });
