@@ -143,7 +143,7 @@ function CalendarForm({ settings }: { settings: TCalendarSettings }) {
                   />
                 }
                 label={label}
-                sx={{ width: 150 }}
+                sx={{ width: 150, flexShrink: 0 }}
               />
               <TextField
                 label={`${label} from`}
