@@ -95,9 +95,10 @@ for (const server of servers()) {
       const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
       const ines = await newApplicant(page, `Inês Compose${tag}`, `ines.${tag}`);
       await page.goto(`${server.url}/admin/#/applications/${ines.applicationId}/show`);
-      const messages = page.getByRole('region', { name: 'Messages' });
-      await messages.getByText('No messages waiting to be sent.').waitFor();
-      await messages.getByRole('button', { name: /^Email / }).click();
+      // Writing to the candidate starts from the conversation with them.
+      const conversation = page.getByRole('region', { name: 'Conversation' });
+      await conversation.getByText('No emails yet').waitFor();
+      await conversation.getByRole('button', { name: /^Email / }).click();
       const dialog = page.getByRole('dialog', { name: /^Email Inês/ });
       await chooseOption(dialog, 'Template', templateName);
       await expect
@@ -113,6 +114,8 @@ for (const server of servers()) {
       expect(await axeViolations(page)).toEqual([]);
       await dialog.getByRole('button', { name: 'Send', exact: true }).click();
       await page.getByText(/^Message to Inês .* sent$/).waitFor();
+      // The conversation shows the message without a reload.
+      await conversation.getByRole('article', { name: 'A call about ' + JOB }).waitFor();
 
       const mail = await fromMail(server.dataDir, (message) =>
         message.includes(`To: ${ines.email}`) && message.includes('Subject: A call about')

@@ -333,17 +333,21 @@ function ApplicationBody() {
           </Section>
         </Stack>
         <Stack spacing={2}>
-          {canManage && !application.candidate.blind && (
-            <Section variant="outlined" title="Messages">
-              <CandidateMessages
-                candidateId={application.candidate.id}
-                applicationId={application.id}
-                name={application.candidate.name}
-                restricted={restricted}
-              />
-            </Section>
+          {!application.candidate.blind && (
+            <ThreadPanel
+              applicationId={application.id}
+              action={
+                canManage && (
+                  <CandidateMessages
+                    candidateId={application.candidate.id}
+                    applicationId={application.id}
+                    name={application.candidate.name}
+                    restricted={restricted}
+                  />
+                )
+              }
+            />
           )}
-          {!application.candidate.blind && <ThreadPanel applicationId={application.id} />}
           <Section variant="outlined" title="Offer">
             <Offer application={application} permissions={permissions} />
           </Section>

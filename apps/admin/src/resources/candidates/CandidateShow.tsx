@@ -371,17 +371,19 @@ function CandidateBody() {
         <Section variant="outlined" title={`Applications (${candidate.applications.length})`}>
           <Applications candidate={candidate} />
         </Section>
-        {hasPermission(permissions, 'applications.manage') && (
-          <Section variant="outlined" title="Messages">
-            <CandidateMessages
-              candidateId={candidate.id}
-              applicationId={null}
-              name={candidate.name}
-              restricted={restricted}
-            />
-          </Section>
-        )}
-        <ThreadPanel candidateId={candidate.id} />
+        <ThreadPanel
+          candidateId={candidate.id}
+          action={
+            hasPermission(permissions, 'applications.manage') && (
+              <CandidateMessages
+                candidateId={candidate.id}
+                applicationId={null}
+                name={candidate.name}
+                restricted={restricted}
+              />
+            )
+          }
+        />
         <Section variant="outlined" title="Files">
           <Files candidate={candidate} canManage={canManage && !restricted} />
         </Section>

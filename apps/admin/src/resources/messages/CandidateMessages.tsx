@@ -32,9 +32,9 @@ const scheduledKey = (candidateId: string, applicationId: string | null) =>
   ['messages', 'scheduled', candidateId, applicationId ?? 'all'] as const;
 
 /**
- * Writing to the candidate from their page or an application's: the Email
- * button opens the compose dialog; messages still waiting to go out (sent
- * later) are listed, each with Cancel.
+ * Writing to the candidate, at the top of the conversation on their page or
+ * an application's: the Email button opens the compose dialog; messages
+ * still waiting to go out (sent later) are listed, each with Cancel.
  */
 export function CandidateMessages({ candidateId, applicationId, name, restricted }: Props) {
   const dataProvider = useCandorDataProvider();
@@ -47,7 +47,11 @@ export function CandidateMessages({ candidateId, applicationId, name, restricted
     queryKey: key,
     queryFn: () => dataProvider.scheduledMessages({ candidateId, applicationId }),
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['messages', 'scheduled', candidateId] });
+  // A message sent, scheduled or cancelled changes the scheduled list and the conversation beside it.
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['messages', 'scheduled', candidateId] });
+    void queryClient.invalidateQueries({ queryKey: ['threads'] });
+  };
   const cancel = useMutation({
     mutationFn: (message: TScheduledMessage) => dataProvider.cancelMessage(message.id),
     onSuccess: (_, message) => {
@@ -99,11 +103,7 @@ export function CandidateMessages({ candidateId, applicationId, name, restricted
         <Alert severity="error">
           Could not load the scheduled messages: {toHttpError(scheduled.error).message}
         </Alert>
-      ) : scheduled.data.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">
-          No messages waiting to be sent.
-        </Typography>
-      ) : (
+      ) : scheduled.data.length === 0 ? null : (
         <List dense disablePadding aria-label="Scheduled messages">
           {scheduled.data.map((message) => (
             <ListItem
