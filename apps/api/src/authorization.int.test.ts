@@ -211,6 +211,12 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
     from: '2030-06-03',
     to: '2030-06-07',
   }),
+  'scheduling.offer': (a) => ({
+    applicationId: a.applicationId,
+    interviewerIds: [a.targetUserId],
+    videoUrl: 'https://meet.example.test/pick',
+    slots: [{ startsAt: '2030-06-03T09:00:00Z', endsAt: '2030-06-03T10:00:00Z' }],
+  }),
   'attachments.forCandidate': (a) => ({ candidateId: a.candidateId }),
   'attachments.upload': (a) => ({
     candidateId: a.candidateId,

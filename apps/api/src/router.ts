@@ -6,6 +6,7 @@ import { passkeysRouter } from './auth/passkeys/passkeys.router.js';
 import { twoFactorRouter } from './auth/second-factor/two-factor.router.js';
 import { signInRulesRouter } from './auth/sign-in-rules/sign-in-rules.router.js';
 import { calendarRouter } from './calendar/calendar.router.js';
+import { schedulingRouter } from './calendar/scheduling.router.js';
 import { candidatesRouter } from './candidates/candidates.router.js';
 import { diversityRouter } from './diversity/diversity.router.js';
 import { interviewsRouter } from './interviews/interviews.router.js';
@@ -36,6 +37,7 @@ export const appRouter = router({
   applications: applicationsRouter,
   interviews: interviewsRouter,
   calendar: calendarRouter,
+  scheduling: schedulingRouter,
   attachments: attachmentsRouter,
   offers: offersRouter,
   outbox: outboxRouter,

@@ -51,6 +51,20 @@ export const EMAIL_TEMPLATE_TRANSLATIONS: Partial<
       body: 'Hola, {{candidate_name}}:\n\nNos gustaría invitarle a una entrevista para el puesto de {{job_title}}.\n\nCuándo: {{when}}\nDónde: {{where}}\n\nSe adjunta la invitación de calendario. Si el horario no le viene bien, responda a este correo para indicárnoslo.\n\nUn saludo cordial,\nEl equipo de selección de {{company_name}}',
     },
   },
+  self_scheduling_invitation: {
+    de: {
+      subject: 'Wählen Sie einen Termin für Ihr Vorstellungsgespräch als {{job_title}}',
+      body: 'Guten Tag {{candidate_name}},\n\nwir möchten Sie gern zu einem Vorstellungsgespräch für die Stelle als {{job_title}} bei {{company_name}} einladen. Bitte wählen Sie bis {{expires_on}} hier den Termin, der Ihnen am besten passt:\n{{scheduling_link}}\n\nMit freundlichen Grüßen\nIhr Recruiting-Team von {{company_name}}',
+    },
+    fr: {
+      subject: 'Choisissez l’horaire de votre entretien pour le poste {{job_title}}',
+      body: 'Bonjour {{candidate_name}},\n\nNous souhaitons vous inviter à un entretien pour le poste {{job_title}} chez {{company_name}}. Merci de choisir ici, avant le {{expires_on}}, l’horaire qui vous convient le mieux :\n{{scheduling_link}}\n\nBien cordialement,\nL’équipe de recrutement de {{company_name}}',
+    },
+    es: {
+      subject: 'Elija la hora de su entrevista para {{job_title}}',
+      body: 'Hola, {{candidate_name}}:\n\nNos gustaría invitarle a una entrevista para el puesto de {{job_title}} en {{company_name}}. Elija aquí, antes del {{expires_on}}, la hora que mejor le venga:\n{{scheduling_link}}\n\nUn saludo cordial,\nEl equipo de selección de {{company_name}}',
+    },
+  },
   candidate_interview_rescheduled: {
     de: {
       subject: 'Neuer Termin für Ihr Vorstellungsgespräch als {{job_title}}',

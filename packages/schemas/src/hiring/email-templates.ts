@@ -71,6 +71,13 @@ export const EMAIL_TEMPLATES = {
     subject: 'Your interview for {{job_title}} at {{company_name}}',
     body: 'Dear {{candidate_name}},\n\nWe would like to invite you to an interview for the {{job_title}} role.\n\nWhen: {{when}}\nWhere: {{where}}\n\nThe calendar invitation is attached. If the time does not suit you, please reply to let us know.\n\nKind regards,\nThe {{company_name}} hiring team',
   },
+  self_scheduling_invitation: {
+    label: 'Pick an interview time (to the candidate)',
+    audience: 'candidate',
+    variables: ['candidate_name', 'job_title', 'company_name', 'scheduling_link', 'expires_on'],
+    subject: 'Pick a time for your interview for {{job_title}}',
+    body: 'Dear {{candidate_name}},\n\nWe would like to invite you to an interview for the {{job_title}} role at {{company_name}}. Please pick the time that suits you best here by {{expires_on}}:\n{{scheduling_link}}\n\nKind regards,\nThe {{company_name}} hiring team',
+  },
   candidate_interview_cancelled: {
     label: 'Interview cancelled (to the candidate)',
     audience: 'candidate',
