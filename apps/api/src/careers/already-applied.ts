@@ -1,6 +1,9 @@
+import { messagesFor } from '@candor/careers';
 import { Application, Candidate, type Em } from '@candor/db';
-import { dayOf } from '@candor/schemas';
-import { enqueueEmail, privacyFooter } from '../mail/outbox.js';
+import { dayOf, type TJobTranslations, type TLocale } from '@candor/schemas';
+import { dayIn, jobTitleIn } from '../mail/candidate-language.js';
+import { candidateEmailFooter } from '../mail/email-templates.service.js';
+import { enqueueEmail } from '../mail/outbox.js';
 
 /**
  * Not a tenant template (the tenant cannot word it away), and not a hiring
@@ -9,18 +12,24 @@ import { enqueueEmail, privacyFooter } from '../mail/outbox.js';
  */
 export const ALREADY_APPLIED_TEMPLATE = 'application_already_received';
 
-type Tenant = { id: string; name: string; slug: string };
+type Tenant = { id: string; name: string; slug: string; languageSettings?: unknown };
 
-/** The email to the owner of an address that was used to apply again for a role they had applied for. */
+/**
+ * The email to the owner of an address that was used to apply again for a
+ * role they had applied for, in the owner's language (not the second form's:
+ * whoever sent it may be someone else).
+ */
 export function alreadyAppliedEmail(
-  tenant: Pick<Tenant, 'name' | 'slug'>,
-  input: { candidateName: string; jobTitle: string; appliedAt: Date },
+  tenant: Pick<Tenant, 'name' | 'slug' | 'languageSettings'>,
+  input: { candidateName: string; jobTitle: string; appliedAt: Date; locale?: TLocale },
   publicUrl: string,
 ) {
+  const locale = input.locale ?? 'en';
+  const t = messagesFor(locale);
   return {
     template: ALREADY_APPLIED_TEMPLATE,
-    subject: `Your application for ${input.jobTitle} at ${tenant.name}`.replace(/[\r\n]+/g, ' '),
-    text: `Hello ${input.candidateName},\n\nSomeone sent an application for the ${input.jobTitle} role at ${tenant.name} with this email address. You already applied for this role on ${dayOf(input.appliedAt)}, so nothing was changed: ${tenant.name} keeps your application as you first sent it, and the new form was not stored.\n\nIf this wasn't you, ignore this email.\n${privacyFooter(tenant, publicUrl)}`,
+    subject: t.emailAlreadyAppliedSubject(input.jobTitle, tenant.name).replace(/[\r\n]+/g, ' '),
+    text: `${t.emailAlreadyAppliedBody(input.candidateName, input.jobTitle, tenant.name, dayIn(dayOf(input.appliedAt), locale))}${candidateEmailFooter(tenant, publicUrl, locale)}`,
   };
 }
 
@@ -34,7 +43,7 @@ export function alreadyAppliedEmail(
 export async function tellAlreadyApplied(
   em: Em,
   tenant: Tenant,
-  job: { id: string; title: string },
+  job: { id: string; title: string; translations?: TJobTranslations | null },
   email: string,
   publicUrl: string,
 ): Promise<void> {
@@ -49,7 +58,12 @@ export async function tellAlreadyApplied(
       to: candidate.email,
       ...alreadyAppliedEmail(
         tenant,
-        { candidateName: candidate.name, jobTitle: job.title, appliedAt: application.appliedAt },
+        {
+          candidateName: candidate.name,
+          jobTitle: jobTitleIn(job, candidate.locale, tenant),
+          appliedAt: application.appliedAt,
+          locale: candidate.locale,
+        },
         publicUrl,
       ),
     });

@@ -104,6 +104,50 @@ forEachDatabase('careers languages', (db) => {
     expect(rejection!.text).toContain('Ihre Bewerbung nicht weiter zu berücksichtigen');
   });
 
+  it('sends the portal code in the portal page’s language, and tells a German applicant in German that they already applied', async () => {
+    const { tenant, job, client } = await setup();
+    const email = `jonas-${Math.random().toString(36).slice(2)}@example.test`;
+    const apply = (acceptLanguage: string) =>
+      postApplication(
+        client,
+        { slug: tenant.slug, jobId: job.id },
+        applicationFields({ name: 'Jonas Weber', email }),
+        { 'Accept-Language': acceptLanguage },
+      );
+    expect((await apply('de-DE')).status).toBe(201);
+    // The second form comes from an English browser; the owner of the address is told in their own language.
+    expect((await apply('en-US')).status).toBe(201);
+    const em = tenantEm(db.orm(), tenant.id);
+    const [again] = await em.find(OutboxEmail, { to: email, template: 'application_already_received' });
+    expect(again!.subject).toBe(`Ihre Bewerbung als ${job.title} bei ${tenant.name}`);
+    expect(again!.text).toContain('Guten Tag Jonas Weber');
+    expect(again!.text).toMatch(/bereits am \d{1,2}\. \p{L}+ \d{4} beworben/u);
+    expect(again!.text).toContain(`/careers/${tenant.slug}/privacy/portal/?lang=de`);
+
+    const askCode = async (lang: string) => {
+      const res = await client.request(`/careers/${tenant.slug}/privacy/portal/code?lang=${lang}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ email }),
+      });
+      expect(res.status).toBe(200);
+      const [code] = await db
+        .orm()
+        .em.fork()
+        .find(
+          OutboxEmail,
+          { to: email, template: 'portal.code' },
+          { filters: false, orderBy: { createdAt: 'desc' }, limit: 1 },
+        );
+      return code!;
+    };
+    const german = await askCode('de');
+    expect(german.subject).toBe(`Ihr Code für das Datenschutzportal von ${tenant.name}`);
+    expect(german.text).toMatch(/^ {4}\d{6}$/m);
+    expect(german.text).toContain('Er gilt 15 Minuten lang und nur einmal.');
+    expect((await askCode('en')).subject).toBe(`Your code for ${tenant.name}'s privacy portal`);
+  });
+
   it('writes to an English applicant in English, with the tenant’s own wording, and Germans in Candor’s German', async () => {
     const { tenant, caller, job, client } = await setup();
     await caller.settings.updateEmailTemplate({

@@ -1,3 +1,6 @@
+import { messagesFor } from '@candor/careers';
+import type { TLocale } from '@candor/schemas';
+import { candidateEmailFooter } from '../mail/email-templates.service.js';
 import { privacyPortalUrl } from '../mail/outbox.js';
 import { CODE_TTL_MS } from './portal-auth.js';
 
@@ -12,12 +15,21 @@ export function footer(tenant: Tenant, publicUrl: string): string {
   return `\n--\n${tenant.name} uses Candor to handle applications. Your privacy portal: ${privacyPortalUrl(publicUrl, tenant.slug)}\n`;
 }
 
-/** The one-time code. The same words whether or not the tenant holds data about the address. */
-export function portalCodeEmail(tenant: Tenant, code: string, publicUrl: string) {
+/**
+ * The one-time code, in the language of the portal page that asked for it.
+ * The same words whether or not the tenant holds data about the address.
+ */
+export function portalCodeEmail(
+  tenant: Tenant & { languageSettings?: unknown },
+  code: string,
+  publicUrl: string,
+  locale: TLocale = 'en',
+) {
+  const t = messagesFor(locale);
   return {
     template: 'portal.code',
-    subject: `Your code for ${tenant.name}'s privacy portal`,
-    text: `Hello,\n\nSomeone (we hope you) asked to see the data ${tenant.name} holds about this email address. Your code is:\n\n    ${code}\n\nIt works for ${CODE_TTL_MS / 60_000} minutes, once. Do not share it: anyone with it can see your data.\n\nIf you did not ask for it, ignore this email: nothing happens without the code.\n${footer(tenant, publicUrl)}`,
+    subject: t.emailPortalCodeSubject(tenant.name).replace(/[\r\n]+/g, ' '),
+    text: `${t.emailPortalCodeBody(tenant.name, code, CODE_TTL_MS / 60_000)}${candidateEmailFooter(tenant, publicUrl, locale)}`,
   };
 }
 

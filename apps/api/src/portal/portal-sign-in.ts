@@ -1,10 +1,11 @@
 import type { Em } from '@candor/db';
+import type { TLocale } from '@candor/schemas';
 import { recordAudit } from '../audit/audit.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { type CodeCheck, checkCode, issueCode, startPortalSession } from './portal-auth.js';
 import { portalCodeEmail } from './portal-emails.js';
 
-type PortalTenant = { id: string; name: string; slug: string };
+type PortalTenant = { id: string; name: string; slug: string; languageSettings?: unknown };
 
 /**
  * Issues a one-time sign-in code for the address and queues the email that
@@ -12,7 +13,15 @@ type PortalTenant = { id: string; name: string; slug: string };
  */
 export async function sendSignInCode(
   em: Em,
-  input: { tenant: PortalTenant; email: string; network: string; hashKey: Buffer; publicUrl: string },
+  input: {
+    tenant: PortalTenant;
+    email: string;
+    network: string;
+    hashKey: Buffer;
+    publicUrl: string;
+    /** The portal page's language: the code comes in the language the person asked in. */
+    locale?: TLocale;
+  },
 ): Promise<void> {
   await em.transactional(async (tx) => {
     const code = await issueCode(tx, {
@@ -25,7 +34,7 @@ export async function sendSignInCode(
     enqueueEmail(tx, {
       tenantId: null,
       to: input.email,
-      ...portalCodeEmail(input.tenant, code, input.publicUrl),
+      ...portalCodeEmail(input.tenant, code, input.publicUrl, input.locale),
     });
   });
 }

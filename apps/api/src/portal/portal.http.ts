@@ -162,6 +162,7 @@ export function portalRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Reque
       network,
       hashKey: deps.hashKey,
       publicUrl: deps.publicUrl,
+      locale: applicantLocale(c, tenant),
     });
     return page(c, tenant, { kind: 'code_sent', email: email.data });
   };

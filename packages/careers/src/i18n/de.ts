@@ -436,6 +436,12 @@ export const de: Translation<Catalogue> = {
     'Not asked for this job': 'Für diese Stelle nicht gefragt',
   },
 
+  emailPortalCodeSubject: 'Ihr Code für das Datenschutzportal von {company}',
+  emailPortalCodeBody:
+    'Guten Tag,\n\njemand (hoffentlich Sie) hat darum gebeten, die Daten einzusehen, die {company} zu dieser E-Mail-Adresse gespeichert hat. Ihr Code lautet:\n\n    {code}\n\nEr gilt {minutes} Minuten lang und nur einmal. Geben Sie ihn nicht weiter: Wer ihn hat, kann Ihre Daten einsehen.\n\nWenn Sie ihn nicht angefordert haben, ignorieren Sie diese E-Mail: Ohne den Code geschieht nichts.',
+  emailAlreadyAppliedSubject: 'Ihre Bewerbung als {job} bei {company}',
+  emailAlreadyAppliedBody:
+    'Guten Tag {name},\n\nmit dieser E-Mail-Adresse wurde eine Bewerbung für die Stelle als {job} bei {company} gesendet. Sie haben sich auf diese Stelle bereits am {date} beworben, daher wurde nichts geändert: {company} behält Ihre Bewerbung so, wie Sie sie zuerst gesendet haben, und das neue Formular wurde nicht gespeichert.\n\nWenn Sie das nicht waren, ignorieren Sie diese E-Mail.',
   emailFooter:
     '{company} nutzt Candor für die Bearbeitung von Bewerbungen. Um Ihre Daten einzusehen, herunterzuladen, zu berichtigen oder zu löschen oder eine Einwilligung zu widerrufen: {link}',
   emailReference: 'Ihre Referenznummer: {reference}',

@@ -475,6 +475,22 @@ export const en = {
     'Not asked for this job': 'Not asked for this job',
   },
 
+  // The privacy portal's sign-in code, and the note to an address used to apply twice for one role.
+  emailPortalCodeSubject: msg("Your code for {company}'s privacy portal", 'company'),
+  emailPortalCodeBody: msg(
+    'Hello,\n\nSomeone (we hope you) asked to see the data {company} holds about this email address. Your code is:\n\n    {code}\n\nIt works for {minutes} minutes, once. Do not share it: anyone with it can see your data.\n\nIf you did not ask for it, ignore this email: nothing happens without the code.',
+    'company',
+    'code',
+    'minutes',
+  ),
+  emailAlreadyAppliedSubject: msg('Your application for {job} at {company}', 'job', 'company'),
+  emailAlreadyAppliedBody: msg(
+    "Hello {name},\n\nSomeone sent an application for the {job} role at {company} with this email address. You already applied for this role on {date}, so nothing was changed: {company} keeps your application as you first sent it, and the new form was not stored.\n\nIf this wasn't you, ignore this email.",
+    'name',
+    'job',
+    'company',
+    'date',
+  ),
   // What every email to a candidate ends with, and the confirmation's own lines.
   emailFooter: msg(
     '{company} uses Candor to handle applications. To see, download, correct or erase your data, or to withdraw consent: {link}',

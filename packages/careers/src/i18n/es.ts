@@ -436,6 +436,12 @@ export const es: Translation<Catalogue> = {
     'Not asked for this job': 'No se pregunta en este puesto',
   },
 
+  emailPortalCodeSubject: 'Su código para el portal de privacidad de {company}',
+  emailPortalCodeBody:
+    'Hola:\n\nAlguien (esperamos que usted) ha pedido ver los datos que {company} conserva sobre esta dirección de correo electrónico. Su código es:\n\n    {code}\n\nEs válido durante {minutes} minutos y una sola vez. No lo comparta: cualquiera que lo tenga puede ver sus datos.\n\nSi no lo ha solicitado, ignore este correo: sin el código no ocurre nada.',
+  emailAlreadyAppliedSubject: 'Su candidatura para {job} en {company}',
+  emailAlreadyAppliedBody:
+    'Hola, {name}:\n\nAlguien ha enviado una candidatura para el puesto de {job} en {company} con esta dirección de correo electrónico. Usted ya se presentó a este puesto el {date}, así que no se ha cambiado nada: {company} conserva su candidatura tal como la envió la primera vez y el nuevo formulario no se ha guardado.\n\nSi no ha sido usted, ignore este correo.',
   emailFooter:
     '{company} utiliza Candor para gestionar las candidaturas. Para consultar, descargar, rectificar o suprimir sus datos, o para retirar su consentimiento: {link}',
   emailReference: 'Su referencia: {reference}',

@@ -440,6 +440,12 @@ export const fr: Translation<Catalogue> = {
     'Not asked for this job': 'Non demandé pour ce poste',
   },
 
+  emailPortalCodeSubject: 'Votre code pour le portail de confidentialité de {company}',
+  emailPortalCodeBody:
+    'Bonjour,\n\nQuelqu’un (nous espérons que c’est vous) a demandé à consulter les données que {company} détient sur cette adresse e-mail. Votre code est :\n\n    {code}\n\nIl est valable {minutes} minutes, une seule fois. Ne le communiquez à personne : quiconque le possède peut consulter vos données.\n\nSi vous ne l’avez pas demandé, ignorez cet e-mail : rien ne se passe sans le code.',
+  emailAlreadyAppliedSubject: 'Votre candidature au poste {job} chez {company}',
+  emailAlreadyAppliedBody:
+    'Bonjour {name},\n\nUne candidature au poste {job} chez {company} a été envoyée avec cette adresse e-mail. Vous avez déjà postulé à ce poste le {date} ; rien n’a donc été modifié : {company} conserve votre candidature telle que vous l’avez envoyée la première fois, et le nouveau formulaire n’a pas été enregistré.\n\nSi ce n’était pas vous, ignorez cet e-mail.',
   emailFooter:
     '{company} utilise Candor pour gérer les candidatures. Pour consulter, télécharger, rectifier ou effacer vos données, ou pour retirer votre consentement : {link}',
   emailReference: 'Votre référence : {reference}',
