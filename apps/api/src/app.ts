@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { attachmentDownloadHandler } from './attachments/attachments.http.js';
 import { singleSignOnRoutes } from './auth/oidc/oidc.http.js';
 import { calendarFeedHandler } from './calendar/feed.http.js';
+import { scheduleRoutes } from './calendar/schedule.http.js';
 import { applyRoute } from './careers/apply.http.js';
 import { renewalRoutes } from './consent/renewal.http.js';
 import { renewalTermsOf } from './consent/renewal-terms.js';
@@ -141,6 +142,10 @@ export function createApp(deps: AppDeps) {
   const survey = surveyRoutes(deps, requestOf);
   app.get('/careers/:slug{[a-z0-9-]+}/diversity/', applicant, survey.show);
   app.post('/careers/:slug{[a-z0-9-]+}/diversity/', applicant, ...survey.submit);
+  // Self-scheduling: the candidate picks one of the offered interview times (a page that asks, a post that books).
+  const schedule = scheduleRoutes(deps, requestOf);
+  app.get('/careers/:slug{[a-z0-9-]+}/schedule/', applicant, schedule.show);
+  app.post('/careers/:slug{[a-z0-9-]+}/schedule/', applicant, ...schedule.book);
   app.get('/.well-known/gpc.json', (c) => c.json(GPC_SUPPORT));
   app.get('/careers/:slug{[a-z0-9-]+}', (c) => c.redirect(`/careers/${c.req.param('slug')}/`, 301));
   // A site in several languages: the entry page picks the visitor's from Accept-Language (no cookie).

@@ -13,5 +13,6 @@ export {
   renderPortalPage,
 } from './pages/portal-page.js';
 export { type RenewalView, renderRenewalPage } from './pages/renewal-page.js';
+export { renderSchedulePage, type ScheduleView } from './pages/schedule-page.js';
 export { renderSurveyPage, type SurveyView } from './pages/survey-page.js';
 export { renderUnsubscribePage, type UnsubscribeView } from './pages/unsubscribe-page.js';

@@ -17,7 +17,7 @@ const ANY_TENANT = { filters: { [TENANT_FILTER]: false } } as const;
  * Each person's scheduled Candor interviews overlapping [from, to), in any
  * organisation: a person busy elsewhere is busy.
  */
-async function interviewBusyTimes(
+export async function interviewBusyTimes(
   em: Em,
   userIds: readonly string[],
   from: Date,

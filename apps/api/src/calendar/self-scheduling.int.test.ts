@@ -1,9 +1,18 @@
-import { Candidate, OutboxEmail, SchedulingLink } from '@candor/db';
+import {
+  AuditEvent,
+  Candidate,
+  Interview,
+  InterviewParticipant,
+  OutboxEmail,
+  SchedulingLink,
+} from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { expect, it } from 'vitest';
 import { hashToken } from '../auth/token-hash.js';
 import { seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
-import { callerFor, sessionFor, testDeps } from '../testing/test-app.js';
+import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
+
+const FORM = { 'Content-Type': 'application/x-www-form-urlencoded' };
 
 forEachDatabase('self-scheduling', (db) => {
   const setup = async () => {
@@ -83,5 +92,116 @@ forEachDatabase('self-scheduling', (db) => {
     await expect(asAdmin.scheduling.offer(input)).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     expect(await em.count(SchedulingLink, {})).toBe(0);
     expect(await em.count(OutboxEmail, { template: 'self_scheduling_invitation' })).toBe(0);
+  });
+
+  /** Offers the two times with Alice and returns the link's token, read from the candidate's email. */
+  const offered = async () => {
+    const context = await setup();
+    await context.caller.scheduling.offer({
+      applicationId: context.applicationId,
+      interviewerIds: [context.alice.id],
+      title: 'Technical interview',
+      videoUrl: 'https://meet.example.test/pick',
+      slots,
+    });
+    const em = tenantEm(db.orm(), context.tenant.id);
+    const [mail] = await em.find(OutboxEmail, { template: 'self_scheduling_invitation' });
+    const token = mail!.text.match(/schedule\/\?t=([A-Za-z0-9_-]{43})/)![1]!;
+    const client = httpClient(context.deps);
+    const path = `/careers/${context.tenant.slug}/schedule/`;
+    const book = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+      client.request(path, {
+        method: 'POST',
+        headers: { ...FORM, ...headers },
+        body: new URLSearchParams(fields).toString(),
+      });
+    return { ...context, em, token, client, path, book };
+  };
+
+  it('shows the times in the zone the candidate picks, and books one: the interview, its invitations, the link used', async () => {
+    const { em, token, client, path, book, alice, applicationId, caller } = await offered();
+    const page = await client.request(`${path}?t=${token}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('Cache-Control')).toBe('no-store');
+    const html = await page.text();
+    expect(html).toContain('Pick a time for your interview');
+    // The job's zone first.
+    expect(html).toContain('Monday, June 3, 2030, 9:00');
+    expect(html).toContain('<option value="UTC" selected>');
+    const tokyo = await (await client.request(`${path}?t=${token}&tz=Asia%2FTokyo`)).text();
+    expect(tokyo).toMatch(/Monday, June 3, 2030, 6:00\s.{0,3}\s7:00\sPM \(Asia\/Tokyo\)/u);
+    expect(tokyo).toContain('<option value="Asia/Tokyo" selected>');
+
+    const booked = await book({ token, tz: 'Asia/Tokyo', slot: '2030-06-03T09:00:00.000Z' });
+    expect(booked.status).toBe(200);
+    expect(await booked.text()).toContain('Your interview is booked');
+    const [interview] = await caller.interviews.forApplication({ applicationId });
+    expect(interview).toMatchObject({
+      title: 'Technical interview',
+      startsAt: '2030-06-03T09:00:00.000Z',
+      endsAt: '2030-06-03T10:00:00.000Z',
+      videoUrl: 'https://meet.example.test/pick',
+    });
+    expect(interview!.interviewers.map((i) => i.id)).toEqual([alice.id]);
+    const [toCandidate] = await em.find(OutboxEmail, { template: 'candidate_interview_invitation' });
+    expect(toCandidate!.text).toContain('(Asia/Tokyo)');
+    expect(await em.count(OutboxEmail, { template: 'interview_invitation', to: alice.email })).toBe(1);
+    const link = await em.findOneOrFail(SchedulingLink, { tokenHash: hashToken(token) });
+    expect(link.bookedAt).not.toBeNull();
+    expect(link.interview?.id).toBe(interview!.id);
+    expect(await em.count(AuditEvent, { action: 'interview.self_schedule', actorId: null })).toBe(1);
+
+    // The link works once.
+    const again = await book({ token, tz: 'UTC', slot: '2030-06-04T13:00:00.000Z' });
+    expect(again.status).toBe(404);
+    expect(await again.text()).toContain('This link no longer works');
+    expect((await client.request(`${path}?t=${token}`)).status).toBe(404);
+    expect(await em.count(Interview, {})).toBe(1);
+  });
+
+  it('refuses a time an interviewer was booked for meanwhile and shows the rest', async () => {
+    const { em, token, client, path, book, alice, applicationId, caller } = await offered();
+    await caller.interviews.schedule({
+      applicationId,
+      startsAt: '2030-06-03T09:30:00Z',
+      endsAt: '2030-06-03T10:30:00Z',
+      interviewerIds: [alice.id],
+      videoUrl: 'https://meet.example.test/other',
+    });
+    // The page no longer offers it ...
+    const html = await (await client.request(`${path}?t=${token}&tz=UTC`)).text();
+    expect(html).not.toContain('2030-06-03T09:00:00.000Z');
+    expect(html).toContain('2030-06-04T13:00:00.000Z');
+    // ... and a post for it (an old page) is refused, the link still usable.
+    const refused = await book({ token, tz: 'UTC', slot: '2030-06-03T09:00:00.000Z' });
+    expect(refused.status).toBe(409);
+    const text = await refused.text();
+    expect(text).toContain('that time is no longer free');
+    expect(text).toContain('value="2030-06-04T13:00:00.000Z"');
+    expect(await em.count(InterviewParticipant, { user: alice.id })).toBe(1);
+    expect((await em.findOneOrFail(SchedulingLink, { tokenHash: hashToken(token) })).bookedAt).toBeNull();
+    expect((await book({ token, tz: 'UTC', slot: '2030-06-04T13:00:00.000Z' })).status).toBe(200);
+  });
+
+  it('answers bad input with 400 and a clear page, never 500; a foreign origin with 403', async () => {
+    const { token, client, path, book } = await offered();
+    expect((await client.request(`${path}?t=short`)).status).toBe(400);
+    expect((await client.request(`${path}?t=${token}&tz=Mars%2FOlympus`)).status).toBe(400);
+    expect((await client.request(`${path}?t=${'A'.repeat(43)}`)).status).toBe(404);
+    expect((await book({ token, tz: 'UTC', slot: 'tomorrow' })).status).toBe(400);
+    expect((await book({ token, tz: 'UTC' })).status).toBe(400);
+    expect((await book({ token, tz: 'UTC', slot: '2030-06-05T13:00:00.000Z' })).status).toBe(400);
+    expect((await book({ token: 'x', tz: 'UTC', slot: '2030-06-04T13:00:00.000Z' })).status).toBe(400);
+    expect(
+      (await book({ token, tz: 'UTC', slot: '2030-06-04T13:00:00.000Z' }, { Origin: 'https://evil.example' }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('books nothing for a candidate who restricted processing after the offer', async () => {
+    const { em, token, book, candidate } = await offered();
+    await em.nativeUpdate(Candidate, { id: candidate.id }, { restrictedAt: new Date() });
+    expect((await book({ token, tz: 'UTC', slot: '2030-06-04T13:00:00.000Z' })).status).toBe(404);
+    expect(await em.count(Interview, {})).toBe(0);
   });
 });

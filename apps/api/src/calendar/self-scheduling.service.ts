@@ -1,19 +1,33 @@
-import { type Em, type InferEntity, Membership, SchedulingLink, Tenant } from '@candor/db';
-import type { TSchedulingLink, ZSchedulingLinkCreateInput } from '@candor/schemas';
+import {
+  Application,
+  type Em,
+  type InferEntity,
+  type Interview,
+  Membership,
+  SchedulingLink,
+  Tenant,
+} from '@candor/db';
+import type { TLocale, TSchedulingLink, ZSchedulingLinkCreateInput } from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { hashToken, newToken } from '../auth/token-hash.js';
 import { assertNotRestricted } from '../candidates/restriction.js';
 import { visibleApplication } from '../hiring/job-scope.js';
-import { candidateKey, type DataKeys, sealFor } from '../keys/data-keys.js';
+import { createInterview, syncCalendars } from '../interviews/interviews.service.js';
+import { candidateKey, type DataKeys, openText, sealFor } from '../keys/data-keys.js';
 import { dayIn, jobTitleIn } from '../mail/candidate-language.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
+import type { Interval } from './caldav.js';
+import { interviewBusyTimes } from './scheduling.service.js';
 import { jobTimeZone } from './staff-calendar.service.js';
 
 type LinkRow = InferEntity<typeof SchedulingLink>;
+type TenantRow = InferEntity<typeof Tenant>;
+type InterviewRow = InferEntity<typeof Interview>;
+type TStoredSlot = LinkRow['slots'][number];
 
 /** How long a candidate has to pick a time. */
 export const SCHEDULING_LINK_DAYS = 7;
@@ -130,4 +144,150 @@ export async function offerTimes(
     return link;
   });
   return toDto(link, true);
+}
+
+/** A link that still works, with its application (candidate and job loaded); null for an unknown, used or expired one. */
+async function usableLink(em: Em, tenantId: string, token: string, now: Date) {
+  if (!token) return null;
+  const link = await em.findOne(SchedulingLink, { tenant: tenantId, tokenHash: hashToken(token) });
+  if (!link || link.bookedAt || link.expiresAt <= now) return null;
+  const app = await em.findOneOrFail(Application, link.application.id, { populate: ['candidate', 'job'] });
+  // Nothing is booked for a candidate who restricted processing, nor on a closed application.
+  if (app.candidate.restrictedAt || app.status !== 'active') return null;
+  return { link, app };
+}
+
+function overlaps(slot: TStoredSlot, busy: Interval): boolean {
+  return new Date(slot.startsAt) < busy.end && new Date(slot.endsAt) > busy.start;
+}
+
+/** The offered times still to come that none of the interviewers has since been booked for in Candor. */
+async function stillFree(em: Em, link: LinkRow, now: Date): Promise<TStoredSlot[]> {
+  const upcoming = link.slots.filter((s) => new Date(s.startsAt) > now);
+  if (!upcoming.length) return [];
+  const busy = [
+    ...(
+      await interviewBusyTimes(
+        em,
+        link.interviewerIds,
+        new Date(upcoming[0]!.startsAt),
+        new Date(Math.max(...upcoming.map((s) => Date.parse(s.endsAt)))),
+      )
+    ).values(),
+  ].flat();
+  return upcoming.filter((slot) => !busy.some((b) => overlaps(slot, b)));
+}
+
+export interface OpenLink {
+  jobTitle: string;
+  /** The zone the times are first shown in (the job's). */
+  timeZone: string;
+  free: TStoredSlot[];
+}
+
+/** What the candidate's page shows for a link: null when it does not work (any more). */
+export async function openSchedulingLink(
+  em: Em,
+  tenant: TenantRow,
+  token: string,
+  locale: TLocale,
+  now = new Date(),
+): Promise<OpenLink | null> {
+  const found = await usableLink(em, tenant.id, token, now);
+  if (!found) return null;
+  return {
+    jobTitle: jobTitleIn(found.app.job, locale, tenant),
+    timeZone: found.link.timeZone,
+    free: await stillFree(em, found.link, now),
+  };
+}
+
+export type BookingOutcome =
+  | { kind: 'booked'; slot: TStoredSlot }
+  | { kind: 'taken' }
+  | { kind: 'unknownSlot' }
+  | { kind: 'invalid' };
+
+/** Thrown inside the booking transaction to roll it back (the link stays usable). */
+class SlotTaken extends Error {}
+
+/**
+ * Books one of the offered times for the candidate, in one transaction: the
+ * link is claimed (it works once, even when two posts race), the time is
+ * checked again to be free for every interviewer (their Candor interviews),
+ * and the interview is created as staff scheduling creates it, with
+ * invitations in the zone the candidate picked. Calendars are written after
+ * commit. A time no longer free rolls everything back.
+ */
+export async function bookSchedulingSlot(
+  em: Em,
+  tenant: TenantRow,
+  deps: DataKeys & { publicUrl: string },
+  input: { token: string; startsAt: string; timeZone: string; requestId: string },
+  now = new Date(),
+): Promise<BookingOutcome> {
+  const found = await usableLink(em, tenant.id, input.token, now);
+  if (!found) return { kind: 'invalid' };
+  const { link, app } = found;
+  const slot = link.slots.find((s) => Date.parse(s.startsAt) === Date.parse(input.startsAt));
+  if (!slot || new Date(slot.startsAt) <= now) return { kind: 'unknownSlot' };
+  const key = await candidateKey(
+    em,
+    deps,
+    { tenantId: tenant.id, candidateId: app.candidate.id },
+    { create: true },
+  );
+  let interview: InterviewRow;
+  try {
+    interview = await em.transactional(async (tx) => {
+      const claimed = await tx.nativeUpdate(
+        SchedulingLink,
+        { id: link.id, bookedAt: null },
+        { bookedAt: now },
+      );
+      if (claimed !== 1) throw new SlotTaken();
+      const busy = await interviewBusyTimes(
+        tx,
+        link.interviewerIds,
+        new Date(slot.startsAt),
+        new Date(slot.endsAt),
+      );
+      if (busy.size > 0) throw new SlotTaken();
+      const interview = await createInterview(tx, {
+        tenantId: tenant.id,
+        app,
+        organizerId: link.createdBy?.id ?? link.interviewerIds[0]!,
+        interviewerIds: link.interviewerIds,
+        title: openText(key, link.title),
+        startsAt: new Date(slot.startsAt),
+        endsAt: new Date(slot.endsAt),
+        location: link.location ? openText(key, link.location) : null,
+        videoUrl: link.videoUrl ?? null,
+        candidateTimeZone: input.timeZone,
+        key,
+        publicUrl: deps.publicUrl,
+      });
+      await tx.flush();
+      await tx.nativeUpdate(SchedulingLink, { id: link.id }, { interview: interview.id });
+      recordAudit(
+        tx,
+        { tenantId: tenant.id, userId: null, requestId: input.requestId },
+        {
+          action: 'interview.self_schedule',
+          targetType: 'Application',
+          targetId: app.id,
+          subjectId: app.candidate.id,
+        },
+      );
+      await tx.flush();
+      return interview;
+    });
+  } catch (error) {
+    if (!(error instanceof SlotTaken)) throw error;
+    // Claimed by a racing post meanwhile: that one booked it.
+    const again = await em.fork().findOne(SchedulingLink, link.id);
+    return again?.bookedAt ? { kind: 'invalid' } : { kind: 'taken' };
+  }
+  await syncCalendars(em, deps, interview, app, link.location ? openText(key, link.location) : null);
+  return { kind: 'booked', slot };
 }

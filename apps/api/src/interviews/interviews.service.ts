@@ -77,7 +77,7 @@ async function toInterviews(
  * and the organisation, as the ICS feed does; the place is filtered for a
  * blind reviewer like everything else they read.
  */
-async function syncCalendars(
+export async function syncCalendars(
   em: Em,
   deps: DataKeys & { publicUrl: string },
   interview: InterviewRow,
@@ -120,87 +120,126 @@ async function syncCalendars(
   );
 }
 
+/** What a new interview needs, whoever books it (staff, or the candidate on a self-scheduling link). */
+export interface NewInterview {
+  tenantId: string;
+  /** With its candidate and job loaded. */
+  app: ApplicationRow;
+  organizerId: string;
+  interviewerIds: readonly string[];
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string | null;
+  videoUrl: string | null;
+  /** The zone of the candidate's invitation: the one they picked when booking, else the job's. */
+  candidateTimeZone: string;
+  /** The candidate's data key: title and place are sealed under it. */
+  key: Buffer;
+  publicUrl: string;
+}
+
 /**
- * Schedules an interview. Interviewers join the job's hiring team (as
- * interviewers) so they can open the application, and each gets an email
- * with an .ics invitation naming only the candidate and the job.
+ * Creates an interview inside the caller's transaction: its interviewers
+ * (active members only) join the job's hiring team (as interviewers) so they
+ * can open the application, and everyone gets an invitation with an .ics
+ * naming only the candidate and the job. The caller audits it and, after
+ * commit, writes the interviewers' calendars (`syncCalendars`).
  */
+export async function createInterview(tx: Em, input: NewInterview): Promise<InterviewRow> {
+  const { app, tenantId, key } = input;
+  const interviewerIds = [...new Set(input.interviewerIds)];
+  const members = await tx.find(
+    Membership,
+    { tenant: tenantId, user: { $in: interviewerIds }, status: 'active' },
+    { populate: ['user'] },
+  );
+  if (members.length !== interviewerIds.length) {
+    throw new AppError('BAD_REQUEST', 'Interviewers must be active members of this organisation', {
+      interviewerIds: ['Not an active member'],
+    });
+  }
+  const tenant = await tx.findOneOrFail(Tenant, tenantId);
+  const organizer = await tx.findOneOrFail(User, input.organizerId);
+  const interview = tx.create(Interview, {
+    tenant: tenantId,
+    application: app,
+    title: sealFor(key, input.title),
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    location: input.location ? sealFor(key, input.location) : null,
+    videoUrl: input.videoUrl,
+    status: 'scheduled',
+    createdBy: organizer,
+  });
+  const onTeam = new Set(
+    (await tx.find(HiringTeamMember, { job: app.job }, { fields: ['user'] })).map((m) => m.user.id),
+  );
+  for (const { user } of members) {
+    tx.create(InterviewParticipant, { tenant: tenantId, interview, user });
+    if (!onTeam.has(user.id))
+      tx.create(HiringTeamMember, { tenant: tenantId, job: app.job, user, role: 'interviewer' });
+  }
+  const zones = await timeZonesOf(tx, interviewerIds);
+  queueInterviewMail(
+    tx,
+    {
+      interviewId: interview.id,
+      start: interview.startsAt,
+      end: interview.endsAt,
+      title: input.title,
+      location: input.location,
+      videoUrl: input.videoUrl,
+      sequence: 0,
+      organizer: { name: `${organizer.name} (${tenant.name})`, email: organizer.email },
+      interviewers: members.map(({ user, role }) => ({
+        name: user.name,
+        email: user.email,
+        role,
+        timeZone: zones.get(user.id)!,
+      })),
+      candidateTimeZone: input.candidateTimeZone,
+      application: app,
+      tenant,
+      publicUrl: input.publicUrl,
+    },
+    'invitation',
+  );
+  app.lastActivityAt = new Date();
+  return interview;
+}
+
+/** Schedules an interview at a time staff chose (see `createInterview`). */
 export async function scheduleInterview(
   em: Em,
   actor: Actor,
   input: z.output<typeof ZInterviewScheduleInput>,
   deps: DataKeys & { publicUrl: string },
 ): Promise<TInterview> {
-  const { publicUrl } = deps;
-  const keys = deps;
   const app = await visibleApplication(em, actor, input.applicationId);
   assertNotRestricted(app.candidate, 'no interviews can be scheduled with them');
   if (app.status !== 'active') throw new AppError('PRECONDITION_FAILED', `This application is ${app.status}`);
-  const interviewerIds = [...new Set(input.interviewerIds)];
   const key = await candidateKey(
     em,
-    keys,
+    deps,
     { tenantId: actor.tenantId, candidateId: app.candidate.id },
     { create: true },
   );
   const interview = await em.transactional(async (tx) => {
-    const members = await tx.find(
-      Membership,
-      { tenant: actor.tenantId, user: { $in: interviewerIds }, status: 'active' },
-      { populate: ['user'] },
-    );
-    if (members.length !== interviewerIds.length) {
-      throw new AppError('BAD_REQUEST', 'Interviewers must be active members of this organisation', {
-        interviewerIds: ['Not an active member'],
-      });
-    }
-    const tenant = await tx.findOneOrFail(Tenant, actor.tenantId);
-    const organizer = await tx.findOneOrFail(User, actor.userId);
-    const interview = tx.create(Interview, {
-      tenant: actor.tenantId,
-      application: app,
-      title: sealFor(key, input.title),
+    const interview = await createInterview(tx, {
+      tenantId: actor.tenantId,
+      app,
+      organizerId: actor.userId,
+      interviewerIds: input.interviewerIds,
+      title: input.title,
       startsAt: new Date(input.startsAt),
       endsAt: new Date(input.endsAt),
-      location: input.location ? sealFor(key, input.location) : null,
-      videoUrl: input.videoUrl,
-      status: 'scheduled',
-      createdBy: organizer,
+      location: input.location ?? null,
+      videoUrl: input.videoUrl ?? null,
+      candidateTimeZone: jobTimeZone(app.job),
+      key,
+      publicUrl: deps.publicUrl,
     });
-    const onTeam = new Set(
-      (await tx.find(HiringTeamMember, { job: app.job }, { fields: ['user'] })).map((m) => m.user.id),
-    );
-    for (const { user } of members) {
-      tx.create(InterviewParticipant, { tenant: actor.tenantId, interview, user });
-      if (!onTeam.has(user.id))
-        tx.create(HiringTeamMember, { tenant: actor.tenantId, job: app.job, user, role: 'interviewer' });
-    }
-    const zones = await timeZonesOf(tx, interviewerIds);
-    queueInterviewMail(
-      tx,
-      {
-        interviewId: interview.id,
-        start: interview.startsAt,
-        end: interview.endsAt,
-        title: input.title,
-        location: input.location ?? null,
-        videoUrl: input.videoUrl ?? null,
-        sequence: 0,
-        organizer: { name: `${organizer.name} (${tenant.name})`, email: organizer.email },
-        interviewers: members.map(({ user, role }) => ({
-          name: user.name,
-          email: user.email,
-          role,
-          timeZone: zones.get(user.id)!,
-        })),
-        candidateTimeZone: jobTimeZone(app.job),
-        application: app,
-        tenant,
-        publicUrl,
-      },
-      'invitation',
-    );
-    app.lastActivityAt = new Date();
     recordAudit(tx, actor, {
       action: 'interview.schedule',
       targetType: 'Application',

@@ -449,4 +449,22 @@ export const de: Translation<Catalogue> = {
     'Ihr Einwilligungsnachweis ({id}) ist beigefügt. Er ist von {company} signiert; der Schlüssel zur Prüfung ist veröffentlicht unter {url}',
   emailRestricted:
     'Die Verarbeitung Ihrer Daten ist auf Ihren Wunsch eingeschränkt. Diese Bewerbung wird daher mit Ihren übrigen Daten aufbewahrt, aber erst berücksichtigt, wenn die Einschränkung aufgehoben ist. Sie werden vorher informiert.',
+  schedulePageTitle: 'Wählen Sie einen Termin für Ihr Vorstellungsgespräch - {company}',
+  scheduleTitle: 'Wählen Sie einen Termin für Ihr Vorstellungsgespräch',
+  scheduleLead:
+    '{company} lädt Sie zu einem Vorstellungsgespräch für die Stelle {job} ein. Wählen Sie den Termin, der Ihnen am besten passt: Alle Beteiligten erhalten eine Kalendereinladung per E-Mail.',
+  scheduleZone: 'Zeiten in dieser Zeitzone anzeigen',
+  scheduleZoneButton: 'Zeiten anzeigen',
+  scheduleTimes: 'Termine zur Auswahl',
+  scheduleBook: 'Diesen Termin buchen',
+  scheduleTaken: 'Dieser Termin ist leider nicht mehr frei. Bitte wählen Sie einen anderen.',
+  schedulePickOne: 'Bitte wählen Sie einen der Termine.',
+  scheduleNoneLeft:
+    'Keiner der angebotenen Termine ist mehr frei. Bitte antworten Sie auf unsere E-Mail, dann finden wir gemeinsam einen anderen Termin.',
+  scheduleBookedTitle: 'Ihr Vorstellungsgespräch ist gebucht',
+  scheduleBookedLead:
+    'Ihr Vorstellungsgespräch findet am {when} statt. Die Kalendereinladung haben wir Ihnen per E-Mail geschickt.',
+  scheduleInvalidTitle: 'Dieser Link funktioniert nicht mehr',
+  scheduleInvalidBody:
+    'Der Link ist abgelaufen, wurde bereits für eine Buchung verwendet oder ist unvollständig. Falls Sie noch einen Termin brauchen, antworten Sie bitte auf unsere E-Mail.',
 };

@@ -506,6 +506,29 @@ export const en = {
   ),
   emailRestricted:
     'Processing of your data is restricted at your request, so this application is kept with the rest of your data but not considered until the restriction is lifted. You will be told before that happens.',
+  schedulePageTitle: msg('Pick a time for your interview - {company}', 'company'),
+  scheduleTitle: 'Pick a time for your interview',
+  scheduleLead: msg(
+    '{company} invites you to an interview for {job}. Choose the time that suits you best: everyone taking part gets a calendar invitation by email.',
+    'company',
+    'job',
+  ),
+  scheduleZone: 'Show the times in this time zone',
+  scheduleZoneButton: 'Show times',
+  scheduleTimes: 'Times you can choose',
+  scheduleBook: 'Book this time',
+  scheduleTaken: 'Sorry, that time is no longer free. Please choose another one.',
+  schedulePickOne: 'Please choose one of the times.',
+  scheduleNoneLeft:
+    'None of the offered times is free any more. Please reply to our email and we will find another time with you.',
+  scheduleBookedTitle: 'Your interview is booked',
+  scheduleBookedLead: msg(
+    'Your interview is on {when}. We have emailed you the calendar invitation.',
+    'when',
+  ),
+  scheduleInvalidTitle: 'This link no longer works',
+  scheduleInvalidBody:
+    'The link has expired, was already used to book a time, or is not complete. If you still need a time, please reply to our email.',
 };
 
 export type Catalogue = typeof en;

@@ -449,4 +449,22 @@ export const es: Translation<Catalogue> = {
     'Se adjunta su justificante de consentimiento ({id}). Está firmado por {company}; la clave para verificarlo está publicada en {url}',
   emailRestricted:
     'El tratamiento de sus datos está limitado a petición suya, por lo que esta candidatura se conserva con el resto de sus datos, pero no se valorará hasta que se levante la limitación. Se le avisará antes de que eso ocurra.',
+  schedulePageTitle: 'Elija la hora de su entrevista - {company}',
+  scheduleTitle: 'Elija la hora de su entrevista',
+  scheduleLead:
+    '{company} le invita a una entrevista para el puesto de {job}. Elija la hora que mejor le venga: todos los participantes reciben una invitación de calendario por correo electrónico.',
+  scheduleZone: 'Mostrar las horas en esta zona horaria',
+  scheduleZoneButton: 'Mostrar horas',
+  scheduleTimes: 'Horas disponibles',
+  scheduleBook: 'Reservar esta hora',
+  scheduleTaken: 'Lo sentimos, esa hora ya no está libre. Elija otra, por favor.',
+  schedulePickOne: 'Elija una de las horas, por favor.',
+  scheduleNoneLeft:
+    'Ninguna de las horas ofrecidas sigue libre. Responda a nuestro correo y buscaremos otra hora con usted.',
+  scheduleBookedTitle: 'Su entrevista está reservada',
+  scheduleBookedLead:
+    'Su entrevista es el {when}. Le hemos enviado la invitación de calendario por correo electrónico.',
+  scheduleInvalidTitle: 'Este enlace ya no funciona',
+  scheduleInvalidBody:
+    'El enlace ha caducado, ya se usó para reservar una hora o está incompleto. Si aún necesita una hora, responda a nuestro correo.',
 };

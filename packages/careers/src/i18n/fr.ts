@@ -453,4 +453,22 @@ export const fr: Translation<Catalogue> = {
     'Votre reçu de consentement ({id}) est joint. Il est signé par {company} ; la clé permettant de le vérifier est publiée à l’adresse {url}',
   emailRestricted:
     'Le traitement de vos données est limité à votre demande : cette candidature est donc conservée avec le reste de vos données, mais ne sera examinée qu’une fois la limitation levée. Vous en serez informé au préalable.',
+  schedulePageTitle: 'Choisissez l’horaire de votre entretien - {company}',
+  scheduleTitle: 'Choisissez l’horaire de votre entretien',
+  scheduleLead:
+    '{company} vous invite à un entretien pour le poste {job}. Choisissez l’horaire qui vous convient le mieux : chaque participant reçoit une invitation d’agenda par e-mail.',
+  scheduleZone: 'Afficher les horaires dans ce fuseau horaire',
+  scheduleZoneButton: 'Afficher les horaires',
+  scheduleTimes: 'Horaires proposés',
+  scheduleBook: 'Réserver cet horaire',
+  scheduleTaken: 'Désolé, cet horaire n’est plus libre. Merci d’en choisir un autre.',
+  schedulePickOne: 'Merci de choisir l’un des horaires.',
+  scheduleNoneLeft:
+    'Aucun des horaires proposés n’est encore libre. Merci de répondre à notre e-mail : nous trouverons un autre horaire avec vous.',
+  scheduleBookedTitle: 'Votre entretien est réservé',
+  scheduleBookedLead:
+    'Votre entretien aura lieu le {when}. Nous vous avons envoyé l’invitation d’agenda par e-mail.',
+  scheduleInvalidTitle: 'Ce lien ne fonctionne plus',
+  scheduleInvalidBody:
+    'Le lien a expiré, a déjà servi à réserver un horaire ou est incomplet. Si vous avez encore besoin d’un horaire, merci de répondre à notre e-mail.',
 };
