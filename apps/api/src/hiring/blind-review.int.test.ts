@@ -149,6 +149,22 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
   'notifications.preferences': () => undefined,
   'notifications.setPreferences': () => ({ email: 'immediate' }),
   'notifications.mentionable': (f) => ({ applicationId: f.applicationId }),
+  'settings.languages': () => undefined,
+  // Your own calendar settings: nothing in them is about a candidate, and the feed lists jobs, not people.
+  'calendar.mine': () => undefined,
+  'calendar.update': () => ({
+    timeZone: 'Europe/Berlin',
+    workingHours: [{ weekday: 1, start: '09:00', end: '17:00' }],
+  }),
+  'calendar.renewFeed': () => undefined,
+  'calendar.revokeFeed': () => undefined,
+  // Nothing listens there: the connection is refused and nothing is stored.
+  'calendar.connectCalDav': () => ({
+    serverUrl: 'http://127.0.0.1:9/',
+    username: 'someone',
+    password: 'app',
+  }),
+  'calendar.disconnectCalDav': () => undefined,
 };
 
 /** More inputs: searches that would tell who is behind the alias if they matched, and the board's cards. */
