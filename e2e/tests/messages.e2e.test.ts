@@ -115,7 +115,7 @@ for (const server of servers()) {
       await dialog.getByRole('button', { name: 'Send', exact: true }).click();
       await page.getByText(/^Message to Inês .* sent$/).waitFor();
       // The conversation shows the message without a reload.
-      await conversation.getByRole('article', { name: 'A call about ' + JOB }).waitFor();
+      await conversation.getByRole('article', { name: `A call about ${JOB}` }).waitFor();
 
       const mail = await fromMail(server.dataDir, (message) =>
         message.includes(`To: ${ines.email}`) && message.includes('Subject: A call about')
