@@ -105,7 +105,9 @@ describe('document text', () => {
       );
       expect(outcome).toMatchObject({ value: expect.stringMatching(/^word\nword/) });
       expect(elapsed).toBeGreaterThan(500);
-      expect(longestGap).toBeLessThan(400);
+      // Extracting on the main thread would block it for about the whole run; off it, the timer keeps ticking.
+      // Relative to the run's own length, so a machine busy with other tests (which slows both) does not fail it.
+      expect(longestGap).toBeLessThan(elapsed / 2);
     });
 
     it('terminates a worker that exceeds its time limit', async () => {
