@@ -12,7 +12,9 @@ import { launchBrowser, newTestPage, screenshot, servers, signIn } from '../supp
  *
  * Issue 16 asks for at most 250 KB each, and this test fails CI past that.
  * Measured when it was reached: the sign-in page 199 KB, the dashboard 245 KB
- * (from 476 KB before the lazy pages). Most of it is react-dom, MUI,
+ * (from 476 KB before the lazy pages); 248.6 KB once the notification bell
+ * came (its panel loads on first click, its kind labels come from
+ * @candor/schemas/labels). Most of it is react-dom, MUI,
  * react-router and react-admin's core; what keeps it there: no Zod nor
  * schemas before a page validates (@candor/schemas/labels), react-admin's
  * <Admin>, <Layout>, <Menu> and <Login> replaced by their parts (their
@@ -71,10 +73,17 @@ function gzippedSize(url: string): Promise<number> {
 
 async function measure(label: string, scripts: Script[]) {
   const urls = [...new Set(scripts.map((script) => script.url))];
-  const gzipped = (await Promise.all(urls.map(gzippedSize))).reduce((sum, size) => sum + size, 0);
+  const sizes = await Promise.all(urls.map(gzippedSize));
+  const gzipped = sizes.reduce((sum, size) => sum + size, 0);
+  // The largest scripts, so a failure says where the bytes went.
+  const largest = urls
+    .map((url, i) => ({ name: new URL(url).pathname.split('/').pop(), kb: sizes[i]! / KB }))
+    .sort((a, b) => b.kb - a.kb)
+    .slice(0, 12)
+    .map(({ name, kb }) => `${name} ${kb.toFixed(1)}`);
   const transferred = scripts.reduce((sum, script) => sum + script.transferred, 0);
   console.info(
-    `${label}: ${urls.length} scripts, ${(gzipped / KB).toFixed(1)} KB gzipped (budget ${BUDGET_GZIPPED / KB} KB), ${(transferred / KB).toFixed(1)} KB as the browser got them (${[...new Set(scripts.map((s) => s.encoding ?? 'identity'))].join(', ')})`,
+    `${label}: ${urls.length} scripts, ${(gzipped / KB).toFixed(1)} KB gzipped (budget ${BUDGET_GZIPPED / KB} KB), ${(transferred / KB).toFixed(1)} KB as the browser got them (${[...new Set(scripts.map((s) => s.encoding ?? 'identity'))].join(', ')}); largest (KB): ${largest.join(', ')}`,
   );
   // Every script went out compressed, but for the few too small to gain from it.
   expect(

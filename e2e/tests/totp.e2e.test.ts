@@ -27,6 +27,9 @@ async function passwordStep(page: Page, baseUrl: string, email: string, password
 }
 
 async function signOut(page: Page) {
+  // The app bar slides away while the page is scrolled down (react-admin's
+  // default), as after saving the recovery codes; back at the top it returns.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page
     .getByRole('button', { name: /account menu/i })
     .first()

@@ -77,3 +77,27 @@ export function candidateLabel(
 ): string {
   return candidate.blind ? candidate.alias : candidate.name;
 }
+
+/** What a staff notification is about; `candidate_replied` is raised by the inbound mail. */
+export const NOTIFICATION_KINDS = [
+  'new_application',
+  'scorecard_due',
+  'interview_tomorrow',
+  'candidate_replied',
+  'offer_accepted',
+  'offer_declined',
+  'mention',
+  'request_due',
+] as const;
+export type TNotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_KIND_LABELS: Record<TNotificationKind, string> = {
+  new_application: 'New application',
+  scorecard_due: 'Scorecard due',
+  interview_tomorrow: 'Interview tomorrow',
+  candidate_replied: 'Candidate replied',
+  offer_accepted: 'Offer accepted',
+  offer_declined: 'Offer declined',
+  mention: 'Mentioned you',
+  request_due: 'Privacy request due',
+};

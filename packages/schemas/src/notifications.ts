@@ -1,31 +1,12 @@
 import { z } from 'zod';
+import { NOTIFICATION_KINDS } from './labels.js';
 import { ZId } from './list.js';
 import { ZRole } from './roles.js';
 
-/** What a staff notification is about; `candidate_replied` is raised by the inbound mail. */
-export const NOTIFICATION_KINDS = [
-  'new_application',
-  'scorecard_due',
-  'interview_tomorrow',
-  'candidate_replied',
-  'offer_accepted',
-  'offer_declined',
-  'mention',
-  'request_due',
-] as const;
+export { NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS } from './labels.js';
+
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;
-
-export const NOTIFICATION_KIND_LABELS: Record<TNotificationKind, string> = {
-  new_application: 'New application',
-  scorecard_due: 'Scorecard due',
-  interview_tomorrow: 'Interview tomorrow',
-  candidate_replied: 'Candidate replied',
-  offer_accepted: 'Offer accepted',
-  offer_declined: 'Offer declined',
-  mention: 'Mentioned you',
-  request_due: 'Privacy request due',
-};
 
 /** How a member hears about notifications by email, per organisation: each one at once, one summary a day, or not at all (in the app only). */
 export const NOTIFICATION_EMAIL_MODES = ['immediate', 'digest', 'off'] as const;

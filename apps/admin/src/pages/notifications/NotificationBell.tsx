@@ -1,24 +1,13 @@
 import NotificationsIcon from '@mui/icons-material/Notifications';
-import {
-  Alert,
-  Badge,
-  Box,
-  Button,
-  CircularProgress,
-  Divider,
-  IconButton,
-  List,
-  Popover,
-  Stack,
-  Typography,
-} from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { Link } from 'react-router';
-import { toHttpError } from '../../providers/errors';
-import { trpc } from '../../trpc';
-import { NotificationItem } from './NotificationItem';
-import { NOTIFICATIONS_KEY, useMarkRead, useUnreadCount } from './notificationQueries';
+import { Badge, Box, CircularProgress, IconButton, Popover } from '@mui/material';
+import { lazy, Suspense, useId, useState } from 'react';
+import { useUnreadCount } from './notificationQueries';
+
+/**
+ * The panel's list, dates and buttons load on the first click: the bell is
+ * on every page, and the first load has a budget (first-load.e2e.test.ts).
+ */
+const LatestNotifications = lazy(() => import('./LatestNotifications'));
 
 /** "Notifications, 3 unread": the button's name says the number the badge shows. */
 export function bellLabel(unread: number): string {
@@ -64,69 +53,18 @@ export function NotificationBell() {
           paper: { role: 'dialog', 'aria-labelledby': headingId, sx: { width: 400, maxWidth: '95vw' } },
         }}
       >
-        {open && <LatestNotifications headingId={headingId} onClose={close} />}
+        {open && (
+          <Suspense
+            fallback={
+              <Box sx={{ display: 'flex', justifyContent: 'center', py: 3 }}>
+                <CircularProgress aria-label="Loading notifications" size={28} />
+              </Box>
+            }
+          >
+            <LatestNotifications headingId={headingId} onClose={close} />
+          </Suspense>
+        )}
       </Popover>
     </>
-  );
-}
-
-function LatestNotifications({ headingId, onClose }: { headingId: string; onClose: () => void }) {
-  const latest = useQuery({
-    queryKey: [...NOTIFICATIONS_KEY, 'latest'],
-    queryFn: () => trpc.notifications.list.query({ limit: 8 }),
-  });
-  const { one, all } = useMarkRead();
-  const anyUnread = latest.data?.items.some((n) => n.readAt === null) ?? false;
-  return (
-    <Box>
-      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', px: 2, py: 1 }}>
-        <Typography variant="subtitle1" component="h2" id={headingId} sx={{ fontWeight: 600 }}>
-          Notifications
-        </Typography>
-        <Button size="small" onClick={() => all.mutate()} disabled={!anyUnread || all.isPending}>
-          Mark all read
-        </Button>
-      </Stack>
-      <Divider />
-      {latest.isPending && (
-        <Box sx={{ display: 'flex', justifyContent: 'center', py: 3 }}>
-          <CircularProgress aria-label="Loading notifications" size={28} />
-        </Box>
-      )}
-      {latest.isError && (
-        <Alert severity="error" sx={{ m: 2 }}>
-          {toHttpError(latest.error).message}
-        </Alert>
-      )}
-      {latest.data && latest.data.items.length === 0 && (
-        <Typography color="text.secondary" sx={{ px: 2, py: 3, textAlign: 'center' }}>
-          You are all caught up.
-        </Typography>
-      )}
-      {latest.data && latest.data.items.length > 0 && (
-        <List
-          dense
-          disablePadding
-          aria-label="Latest notifications"
-          sx={{ maxHeight: 420, overflowY: 'auto' }}
-        >
-          {latest.data.items.map((n) => (
-            <NotificationItem
-              key={n.id}
-              notification={n}
-              onOpen={(opened) => {
-                if (opened.readAt === null) one.mutate(opened.id);
-                onClose();
-              }}
-            />
-          ))}
-        </List>
-      )}
-      <Box sx={{ px: 2, py: 1, textAlign: 'right' }}>
-        <Button size="small" component={Link} to="/notifications" onClick={onClose}>
-          See all notifications
-        </Button>
-      </Box>
-    </Box>
   );
 }

@@ -1,4 +1,5 @@
-import { NOTIFICATION_KIND_LABELS, type TNotification } from '@candor/schemas';
+import type { TNotification } from '@candor/schemas';
+import { NOTIFICATION_KIND_LABELS } from '@candor/schemas/labels';
 import { Box, Button, ListItem, ListItemButton, ListItemText } from '@mui/material';
 import { Link } from 'react-router';
 import { dateTimeLabel } from '../../lib/dates';
