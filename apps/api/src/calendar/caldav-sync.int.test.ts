@@ -1,9 +1,9 @@
-import { StaffCalendar } from '@candor/db';
+import { Interview, OutboxEmail, StaffCalendar } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedJobWithApplicant } from '../testing/hiring-fixtures.js';
+import { seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { type Radicale, radicaleInstalled, startRadicale } from '../testing/radicale.js';
-import { callerFor, sessionFor, testDeps } from '../testing/test-app.js';
+import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
 
 const available = radicaleInstalled();
 
@@ -167,6 +167,55 @@ forEachDatabase('calendar: CalDAV connection (Radicale)', (db) => {
         '2030-06-03T09:00:00.000Z',
         '2030-06-03T10:00:00.000Z',
       ]);
+    },
+  );
+
+  it.skipIf(!available)(
+    'a candidate is not offered, and cannot book, a time an interviewer has since filled in their own calendar',
+    async () => {
+      const { tenant, alice, recruiter, as, login, applicationId } = await setup();
+      await radicale.addUser(login(alice), 'pw-a');
+      await (await as(alice)).calendar.connectCalDav({
+        serverUrl: radicale.url,
+        username: login(alice),
+        password: 'pw-a',
+      });
+      await (await as(recruiter)).scheduling.offer({
+        applicationId,
+        interviewerIds: [alice.id],
+        videoUrl: 'https://meet.example.test/pick',
+        slots: [
+          { startsAt: '2030-06-03T09:00:00Z', endsAt: '2030-06-03T10:00:00Z' },
+          { startsAt: '2030-06-04T13:00:00Z', endsAt: '2030-06-04T14:00:00Z' },
+        ],
+      });
+      const em = tenantEm(db.orm(), tenant.id);
+      const [mail] = await em.find(OutboxEmail, { template: 'self_scheduling_invitation' });
+      const token = mail!.text.match(/schedule\/\?t=([A-Za-z0-9_-]{43})/)![1]!;
+      const client = httpClient(testDeps(db.orm()));
+      const path = `/careers/${tenant.slug}/schedule/`;
+      const book = (slot: string) =>
+        client.request(path, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ token, tz: 'UTC', slot }).toString(),
+        });
+      // Alice's dentist appointment lands on the first time after the offer went out.
+      await radicale.putEvent(login(alice), 'pw-a', {
+        uid: 'dentist',
+        start: new Date('2030-06-03T09:30:00Z'),
+        end: new Date('2030-06-03T10:30:00Z'),
+      });
+      const html = await (await client.request(`${path}?t=${token}&tz=UTC`)).text();
+      expect(html).not.toContain('2030-06-03T09:00:00.000Z');
+      expect(html).toContain('2030-06-04T13:00:00.000Z');
+      // An old page posting it is refused; the other time books.
+      const refused = await book('2030-06-03T09:00:00.000Z');
+      expect(refused.status).toBe(409);
+      expect(await refused.text()).toContain('that time is no longer free');
+      expect(await em.count(Interview, {})).toBe(0);
+      expect((await book('2030-06-04T13:00:00.000Z')).status).toBe(200);
+      expect(await em.count(Interview, {})).toBe(1);
     },
   );
 });

@@ -57,7 +57,7 @@ export function scheduleRoutes(deps: AppDeps, requestOf: (c: HonoContext) => Req
     problem?: 'taken' | 'pickOne',
   ): Promise<Response> {
     const locale: TLocale = applicantLocale(c, scope.tenant);
-    const open = await openSchedulingLink(scope.em, scope.tenant, token, locale);
+    const open = await openSchedulingLink(scope.em, deps, scope.tenant, token, locale);
     if (!open) return page(c, scope, { kind: 'invalid' }, 404);
     const zone = timeZone ?? open.timeZone;
     const view: ScheduleView = {

@@ -204,4 +204,34 @@ forEachDatabase('self-scheduling', (db) => {
     expect((await book({ token, tz: 'UTC', slot: '2030-06-04T13:00:00.000Z' })).status).toBe(404);
     expect(await em.count(Interview, {})).toBe(0);
   });
+
+  it('books one person once when two candidates pick the same time through different links at the same moment', async () => {
+    const { tenant, recruiter, alice, caller, deps } = await offered();
+    const actor = { userId: recruiter.id, tenantId: tenant.id, role: 'recruiter' as const, requestId: 't' };
+    const other = await seedJobWithApplicant(db.orm(), actor, {}, { name: 'Robin Other' });
+    await caller.scheduling.offer({
+      applicationId: other.applicationId,
+      interviewerIds: [alice.id],
+      videoUrl: 'https://meet.example.test/pick',
+      slots,
+    });
+    const em = tenantEm(db.orm(), tenant.id);
+    const tokens = (await em.find(OutboxEmail, { template: 'self_scheduling_invitation' })).map(
+      (mail) => mail.text.match(/schedule\/\?t=([A-Za-z0-9_-]{43})/)![1]!,
+    );
+    expect(tokens).toHaveLength(2);
+    const client = httpClient(deps);
+    const statuses = await Promise.all(
+      tokens.map(async (token) => {
+        const response = await client.request(`/careers/${tenant.slug}/schedule/`, {
+          method: 'POST',
+          headers: FORM,
+          body: new URLSearchParams({ token, tz: 'UTC', slot: '2030-06-03T09:00:00.000Z' }).toString(),
+        });
+        return response.status;
+      }),
+    );
+    expect(statuses.sort()).toEqual([200, 409]);
+    expect(await em.count(InterviewParticipant, { user: alice.id })).toBe(1);
+  });
 });

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import {
   Application,
   type Em,
   type InferEntity,
   type Interview,
   Membership,
+  ormDialectOfEm,
   SchedulingLink,
   Tenant,
 } from '@candor/db';
@@ -15,12 +17,14 @@ import { assertNotRestricted } from '../candidates/restriction.js';
 import { visibleApplication } from '../hiring/job-scope.js';
 import { createInterview, syncCalendars } from '../interviews/interviews.service.js';
 import { candidateKey, type DataKeys, openText, sealFor } from '../keys/data-keys.js';
+import type { Logger } from '../logging/logger.js';
 import { dayIn, jobTitleIn } from '../mail/candidate-language.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 import type { Interval } from './caldav.js';
+import { connectedBusyTimes } from './calendar-connection.js';
 import { interviewBusyTimes } from './scheduling.service.js';
 import { jobTimeZone } from './staff-calendar.service.js';
 
@@ -161,21 +165,59 @@ function overlaps(slot: TStoredSlot, busy: Interval): boolean {
   return new Date(slot.startsAt) < busy.end && new Date(slot.endsAt) > busy.start;
 }
 
-/** The offered times still to come that none of the interviewers has since been booked for in Candor. */
-async function stillFree(em: Em, link: LinkRow, now: Date): Promise<TStoredSlot[]> {
+/** Whose busy times to read: the calendar connections are opened with the master key. */
+type CalendarDeps = { masterKey: Buffer; logger?: Logger };
+
+/**
+ * The interviewers' busy times over [from, to): their scheduled Candor
+ * interviews and their connected calendars' free/busy. A calendar that cannot
+ * be read counts as free (and is recorded on the connection, as for offering).
+ */
+async function busyTimes(
+  em: Em,
+  deps: CalendarDeps,
+  interviewerIds: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<Interval[]> {
+  const [interviews, calendars] = await Promise.all([
+    interviewBusyTimes(em, interviewerIds, from, to),
+    connectedBusyTimes(em, deps, interviewerIds, from, to),
+  ]);
+  return [...interviews.values(), ...calendars.busy.values()].flat();
+}
+
+/** The offered times still to come that none of the interviewers has since become busy at. */
+async function stillFree(em: Em, deps: CalendarDeps, link: LinkRow, now: Date): Promise<TStoredSlot[]> {
   const upcoming = link.slots.filter((s) => new Date(s.startsAt) > now);
   if (!upcoming.length) return [];
-  const busy = [
-    ...(
-      await interviewBusyTimes(
-        em,
-        link.interviewerIds,
-        new Date(upcoming[0]!.startsAt),
-        new Date(Math.max(...upcoming.map((s) => Date.parse(s.endsAt)))),
-      )
-    ).values(),
-  ].flat();
+  const busy = await busyTimes(
+    em,
+    deps,
+    link.interviewerIds,
+    new Date(upcoming[0]!.startsAt),
+    new Date(Math.max(...upcoming.map((s) => Date.parse(s.endsAt)))),
+  );
   return upcoming.filter((slot) => !busy.some((b) => overlaps(slot, b)));
+}
+
+/** A 64-bit key for pg_advisory_xact_lock, per interviewer. */
+function interviewerLockKey(userId: string): string {
+  return createHash('sha256').update(`candor/interviewer/${userId}`).digest().readBigInt64BE(0).toString();
+}
+
+/**
+ * Holds each interviewer until this transaction ends, so two bookings of the
+ * same person (through different links) cannot both pass the busy check
+ * before either commits. PostgreSQL: transaction-scoped advisory locks, taken
+ * in one order so two bookings never wait on each other. SQLite runs one
+ * write transaction at a time, which is the same guarantee.
+ */
+async function lockInterviewers(tx: Em, interviewerIds: readonly string[]): Promise<void> {
+  if (ormDialectOfEm(tx) !== 'postgresql') return;
+  for (const key of interviewerIds.map(interviewerLockKey).sort()) {
+    await tx.execute('select pg_advisory_xact_lock(?::bigint)', [key]);
+  }
 }
 
 export interface OpenLink {
@@ -188,6 +230,7 @@ export interface OpenLink {
 /** What the candidate's page shows for a link: null when it does not work (any more). */
 export async function openSchedulingLink(
   em: Em,
+  deps: CalendarDeps,
   tenant: TenantRow,
   token: string,
   locale: TLocale,
@@ -198,7 +241,7 @@ export async function openSchedulingLink(
   return {
     jobTitle: jobTitleIn(found.app.job, locale, tenant),
     timeZone: found.link.timeZone,
-    free: await stillFree(em, found.link, now),
+    free: await stillFree(em, deps, found.link, now),
   };
 }
 
@@ -213,16 +256,17 @@ class SlotTaken extends Error {}
 
 /**
  * Books one of the offered times for the candidate, in one transaction: the
- * link is claimed (it works once, even when two posts race), the time is
- * checked again to be free for every interviewer (their Candor interviews),
- * and the interview is created as staff scheduling creates it, with
- * invitations in the zone the candidate picked. Calendars are written after
- * commit. A time no longer free rolls everything back.
+ * link is claimed (it works once, even when two posts race), the
+ * interviewers are locked and the time checked again to be free for each of
+ * them, and the interview is created as staff scheduling creates it, with
+ * invitations in the zone the candidate picked. Their connected calendars are
+ * read just before (network calls stay out of the transaction) and written
+ * after commit. A time no longer free rolls everything back.
  */
 export async function bookSchedulingSlot(
   em: Em,
   tenant: TenantRow,
-  deps: DataKeys & { publicUrl: string },
+  deps: DataKeys & CalendarDeps & { publicUrl: string },
   input: { token: string; startsAt: string; timeZone: string; requestId: string },
   now = new Date(),
 ): Promise<BookingOutcome> {
@@ -231,6 +275,11 @@ export async function bookSchedulingSlot(
   const { link, app } = found;
   const slot = link.slots.find((s) => Date.parse(s.startsAt) === Date.parse(input.startsAt));
   if (!slot || new Date(slot.startsAt) <= now) return { kind: 'unknownSlot' };
+  const start = new Date(slot.startsAt);
+  const end = new Date(slot.endsAt);
+  // Something booked in an interviewer's own calendar since the offer.
+  const external = await connectedBusyTimes(em, deps, link.interviewerIds, start, end);
+  if ([...external.busy.values()].flat().some((b) => overlaps(slot, b))) return { kind: 'taken' };
   const key = await candidateKey(
     em,
     deps,
@@ -246,12 +295,8 @@ export async function bookSchedulingSlot(
         { bookedAt: now },
       );
       if (claimed !== 1) throw new SlotTaken();
-      const busy = await interviewBusyTimes(
-        tx,
-        link.interviewerIds,
-        new Date(slot.startsAt),
-        new Date(slot.endsAt),
-      );
+      await lockInterviewers(tx, link.interviewerIds);
+      const busy = await interviewBusyTimes(tx, link.interviewerIds, start, end);
       if (busy.size > 0) throw new SlotTaken();
       const interview = await createInterview(tx, {
         tenantId: tenant.id,
@@ -259,8 +304,8 @@ export async function bookSchedulingSlot(
         organizerId: link.createdBy?.id ?? link.interviewerIds[0]!,
         interviewerIds: link.interviewerIds,
         title: openText(key, link.title),
-        startsAt: new Date(slot.startsAt),
-        endsAt: new Date(slot.endsAt),
+        startsAt: start,
+        endsAt: end,
         location: link.location ? openText(key, link.location) : null,
         videoUrl: link.videoUrl ?? null,
         candidateTimeZone: input.timeZone,
