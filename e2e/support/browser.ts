@@ -158,9 +158,9 @@ export async function queryAs<T>(page: Page, procedure: string, input?: unknown)
   );
 }
 
-/** A tRPC mutation as whoever is signed in on `page` (same cookies, same origin). */
-export async function mutateAs(page: Page, procedure: string, input: unknown): Promise<void> {
-  await page.evaluate(
+/** A tRPC mutation as whoever is signed in on `page` (same cookies, same origin), returning its data. */
+export async function mutateAs<T = unknown>(page: Page, procedure: string, input: unknown): Promise<T> {
+  return page.evaluate(
     async ({ procedure, input }) => {
       const response = await fetch(`/trpc/${procedure}`, {
         method: 'POST',
@@ -168,6 +168,7 @@ export async function mutateAs(page: Page, procedure: string, input: unknown): P
         body: JSON.stringify(input),
       });
       if (!response.ok) throw new Error(`${procedure}: ${response.status} ${await response.text()}`);
+      return (await response.json()).result.data;
     },
     { procedure, input },
   );

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { mutateAs, queryAs } from './browser.js';
 
 /** Open and remote in the demo seed; asks whether the applicant may work in the EU (required). */
 export const DEMO_JOB = 'Frontend Engineer (React)';
@@ -45,4 +46,22 @@ export async function applyToDemoJob(
   await fillApplication(page, person);
   await page.getByRole('button', { name: /Send application/ }).click();
   await page.getByRole('heading', { name: /received/i }).waitFor();
+}
+
+/**
+ * A new applicant to the demo job added by whoever is signed in on `page`
+ * (candidates.create), with a mailbox unique to the run.
+ */
+export async function newApplicant(page: Page, name: string, mailbox: string) {
+  const { data } = await queryAs<{ data: Array<{ id: string; title: string }> }>(page, 'jobs.list', {
+    filter: { q: DEMO_JOB },
+  });
+  const jobId = data.find((j) => j.title === DEMO_JOB)!.id;
+  const email = `${mailbox}@example.test`;
+  const made = await mutateAs<{ id: string; applications: Array<{ id: string }> }>(
+    page,
+    'candidates.create',
+    { name, email, jobId },
+  );
+  return { candidateId: made.id, applicationId: made.applications[0]!.id, email };
 }

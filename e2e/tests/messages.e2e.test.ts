@@ -19,8 +19,7 @@ import {
   signedInPage,
   transitionsDone,
 } from '../support/browser.js';
-
-const JOB = 'Frontend Engineer (React)';
+import { DEMO_JOB, newApplicant } from '../support/careers.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,38 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** A tRPC mutation as the signed-in user of `page`, returning its data. */
-async function mutate<T>(page: Page, procedure: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ procedure, input }) => {
-      const response = await fetch(`/trpc/${procedure}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const body = await response.json();
-      if (!response.ok) throw new Error(`${procedure}: ${JSON.stringify(body)}`);
-      return body.result.data;
-    },
-    { procedure, input },
-  );
-}
-
-/** A new applicant to the demo job, unique to this run. */
-async function newApplicant(page: Page, name: string, mailbox: string) {
-  const { data } = await queryAs<{ data: Array<{ id: string; title: string }> }>(page, 'jobs.list', {
-    filter: { q: JOB },
-  });
-  const jobId = data.find((j) => j.title === JOB)!.id;
-  const email = `${mailbox}@example.test`;
-  const made = await mutate<{ id: string; applications: Array<{ id: string }> }>(page, 'candidates.create', {
-    name,
-    email,
-    jobId,
-  });
-  return { candidateId: made.id, applicationId: made.applications[0]!.id, email };
-}
 
 for (const server of servers()) {
   describe(`messages to candidates [${server.dialect}]`, () => {
@@ -106,7 +73,7 @@ for (const server of servers()) {
         .toBe('A call about {{job_title}}');
       await dialog.getByRole('button', { name: 'Preview' }).click();
       const preview = dialog.getByRole('region', { name: 'Preview' });
-      await preview.getByText(`Subject: A call about ${JOB}`).waitFor();
+      await preview.getByText(`Subject: A call about ${DEMO_JOB}`).waitFor();
       await preview.getByText(/Hi Inês,/).waitFor();
       await preview.getByText(/privacy\/portal\//).waitFor();
       await transitionsDone(page);
@@ -115,7 +82,7 @@ for (const server of servers()) {
       await dialog.getByRole('button', { name: 'Send', exact: true }).click();
       await page.getByText(/^Message to Inês .* sent$/).waitFor();
       // The conversation shows the message without a reload.
-      await conversation.getByRole('article', { name: `A call about ${JOB}` }).waitFor();
+      await conversation.getByRole('article', { name: `A call about ${DEMO_JOB}` }).waitFor();
 
       const mail = await fromMail(server.dataDir, (message) =>
         message.includes(`To: ${ines.email}`) && message.includes('Subject: A call about')
@@ -169,9 +136,9 @@ for (const server of servers()) {
     it('the board emails the candidates of one stage', async () => {
       const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
       const { data } = await queryAs<{ data: Array<{ id: string; title: string }> }>(page, 'jobs.list', {
-        filter: { q: JOB },
+        filter: { q: DEMO_JOB },
       });
-      await page.goto(`${server.url}/admin/#/jobs/${data.find((j) => j.title === JOB)!.id}/board`);
+      await page.goto(`${server.url}/admin/#/jobs/${data.find((j) => j.title === DEMO_JOB)!.id}/board`);
       const applied = page.locator('section[data-stage-id]').first();
       await applied.getByRole('listitem').first().waitFor();
       await applied.getByRole('button', { name: /^Email the candidates in / }).click();

@@ -14,6 +14,7 @@ import {
   axeViolations,
   fromMail,
   launchBrowser,
+  mutateAs,
   panelsLoaded,
   queryAs,
   screenshot,
@@ -30,22 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function mutate<T>(page: Page, procedure: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ procedure, input }) => {
-      const response = await fetch(`/trpc/${procedure}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      const body = await response.json();
-      if (!response.ok) throw new Error(`${procedure}: ${JSON.stringify(body)}`);
-      return body.result.data;
-    },
-    { procedure, input },
-  );
-}
 
 /** A header's value in a raw message (first occurrence, unfolded). */
 function header(message: string, name: string): string {
@@ -101,7 +86,7 @@ for (const server of servers()) {
       });
       const jobId = data.find((j) => j.title === JOB)!.id;
       const email = `noor.${tag}@example.test`;
-      const made = await mutate<{ id: string; applications: Array<{ id: string }> }>(
+      const made = await mutateAs<{ id: string; applications: Array<{ id: string }> }>(
         page,
         'candidates.create',
         {
@@ -112,7 +97,7 @@ for (const server of servers()) {
       );
       const applicationId = made.applications[0]!.id;
       const subject = `A short call ${tag}`;
-      await mutate(page, 'messages.compose', {
+      await mutateAs(page, 'messages.compose', {
         candidateId: made.id,
         applicationId,
         subject,

@@ -10,6 +10,7 @@ import {
   ZCandidateMergeInput,
   ZCandidateRestrictionInput,
   ZEmailTemplateUpdateInput,
+  ZFreeSlotsInput,
   ZHiringSettings,
   ZInterviewRescheduleInput,
   ZInterviewScheduleInput,
@@ -18,9 +19,10 @@ import {
   ZLanguageSettings,
   ZNoteInput,
   ZOfferCreateInput,
+  ZSchedulingLinkCreateInput,
   ZScorecardInput,
 } from '@candor/schemas';
-import { type MutationInput, trpc } from '../trpc';
+import { type MutationInput, type QueryInput, trpc } from '../trpc';
 
 /**
  * The hiring actions that are no create/read/update of one record. They live
@@ -74,6 +76,11 @@ export const hiringActions = {
   rescheduleInterview: (input: MutationInput<typeof trpc.interviews.reschedule>) =>
     trpc.interviews.reschedule.mutate(ZInterviewRescheduleInput.parse(input)),
   cancelInterview: (id: string) => trpc.interviews.cancel.mutate({ id }),
+  /** Self-scheduling: the times the interviewers can all make, then the offer of some to the candidate. */
+  freeSlots: (input: QueryInput<typeof trpc.calendar.freeSlots>) =>
+    trpc.calendar.freeSlots.query(ZFreeSlotsInput.parse(input)),
+  offerTimes: (input: MutationInput<typeof trpc.scheduling.offer>) =>
+    trpc.scheduling.offer.mutate(ZSchedulingLinkCreateInput.parse(input)),
   submitScorecard: (input: MutationInput<typeof trpc.interviews.submitScorecard>) =>
     trpc.interviews.submitScorecard.mutate(ZScorecardInput.parse(input)),
   scorecards: (applicationId: string) => trpc.interviews.scorecards.query({ applicationId }),

@@ -1,3 +1,4 @@
+import { zonedInstant } from '@candor/schemas/time-zones';
 import {
   type DAVCalendar,
   DAVClient,
@@ -7,7 +8,6 @@ import {
   updateObject,
 } from 'tsdav';
 import { type IcsEvent, icsCalendar } from '../interviews/ics.js';
-import { zonedInstant } from './time-zones.js';
 
 /** Where and as whom to reach someone's calendar; the password opened from its sealed form. */
 export interface CalDavAccount {

@@ -1,6 +1,6 @@
 import type { TWorkingHours } from '@candor/schemas';
+import { clockMinutes, daysBetween, zonedDay, zonedInstant } from '@candor/schemas/time-zones';
 import type { Interval } from './caldav.js';
-import { clockMinutes, daysBetween, zonedDay, zonedInstant } from './time-zones.js';
 
 /** One interviewer as the slot finder sees them: their working week (in their zone) and when they are busy. */
 export interface Availability {

@@ -1,5 +1,6 @@
 import { type Em, InterviewParticipant, Membership, StaffCalendar, TENANT_FILTER } from '@candor/db';
 import { DEFAULT_WORKING_HOURS, type TFreeSlots, type ZFreeSlotsInput } from '@candor/schemas';
+import { zonedInstant } from '@candor/schemas/time-zones';
 import type { z } from 'zod';
 import { visibleApplication } from '../hiring/job-scope.js';
 import type { Logger } from '../logging/logger.js';
@@ -9,7 +10,6 @@ import type { Interval } from './caldav.js';
 import { connectedBusyTimes } from './calendar-connection.js';
 import { type Availability, freeSlots } from './free-slots.js';
 import { DEFAULT_TIME_ZONE, jobTimeZone } from './staff-calendar.service.js';
-import { zonedInstant } from './time-zones.js';
 
 const ANY_TENANT = { filters: { [TENANT_FILTER]: false } } as const;
 

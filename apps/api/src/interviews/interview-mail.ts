@@ -1,6 +1,6 @@
 import type { Application, Em, InferEntity, Tenant } from '@candor/db';
 import type { TEmailTemplateKey, TRole } from '@candor/schemas';
-import { timeRangeText } from '../calendar/time-zones.js';
+import { timeRangeText } from '@candor/schemas/time-zones';
 import { blindAlias, isBlindFor, textFilterFor } from '../hiring/blind-review.js';
 import { jobTitleIn, timeRangeIn } from '../mail/candidate-language.js';
 import { renderEmail } from '../mail/email-templates.service.js';

@@ -4,9 +4,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';
 import { Section } from '../../components/Section';
+import { CALENDAR_KEY, useCalendarSettings } from '../../lib/myCalendar';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
-import { CALENDAR_KEY, useCalendarSettings } from './CalendarSection';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const EMPTY: TCalDavConnectInput = { serverUrl: '', username: '', password: '' };

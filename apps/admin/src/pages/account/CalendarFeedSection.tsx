@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';
 import { CopyableField } from '../../components/CopyableField';
 import { Section } from '../../components/Section';
+import { CALENDAR_KEY, useCalendarSettings } from '../../lib/myCalendar';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
-import { CALENDAR_KEY, useCalendarSettings } from './CalendarSection';
 
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -6,15 +6,14 @@ import {
   WEEKDAY_LABELS,
 } from '@candor/schemas';
 import { Alert, Autocomplete, Checkbox, FormControlLabel, Skeleton, Stack, TextField } from '@mui/material';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useNotify } from 'react-admin';
 import { SaveBar } from '../../components/SaveBar';
 import { Section } from '../../components/Section';
+import { BROWSER_ZONE, CALENDAR_KEY, useCalendarSettings } from '../../lib/myCalendar';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
-
-export const CALENDAR_KEY = ['calendar', 'mine'] as const;
 
 /** One range a weekday as the form edits it; the API takes several, the form keeps to one. */
 type Day = { on: boolean; start: string; end: string };
@@ -37,14 +36,6 @@ function toInput(draft: Draft): TCalendarSettingsInput {
     day.on ? [{ weekday: index + 1, start: day.start, end: day.end }] : [],
   );
   return { timeZone: draft.timeZone, workingHours };
-}
-
-/** The browser's own zone, offered first: most people are where their computer is. */
-const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-/** The query of one's calendar settings, shared by the sections of the account page. */
-export function useCalendarSettings() {
-  return useQuery({ queryKey: CALENDAR_KEY, queryFn: () => trpc.calendar.mine.query() });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { fromWallClock, wallClock, zonedDay, zonedInstant } from '@candor/schemas/time-zones';
 import { Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 
@@ -7,40 +8,40 @@ export type SlotErrors = Partial<Record<keyof InterviewSlot, string>>;
 
 const HOUR_MS = 3_600_000;
 
-/** A Date as the value of an `<input type="datetime-local">`, in the reader's time zone. */
-export function toDateTimeLocal(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/** A Date as the value of an `<input type="datetime-local">`: the wall clock in `timeZone`. */
+export function toDateTimeLocal(date: Date, timeZone: string): string {
+  return wallClock(date, timeZone);
 }
 
-/** The local time the browser read from a datetime-local input, as an ISO timestamp (UTC offset). */
-export function toIso(local: string): string | null {
-  const date = new Date(local);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+/** A datetime-local value read as the wall clock in `timeZone`, as an ISO timestamp (UTC). */
+export function toIso(local: string, timeZone: string): string | null {
+  return fromWallClock(local, timeZone)?.toISOString() ?? null;
 }
 
-/** Tomorrow at 10:00 local time, for an hour. */
-export function defaultSlot(): InterviewSlot {
-  const start = new Date();
-  start.setDate(start.getDate() + 1);
-  start.setHours(10, 0, 0, 0);
+/** Tomorrow at 10:00 in `timeZone`, for an hour. */
+export function defaultSlot(timeZone: string): InterviewSlot {
+  const tomorrow = zonedDay(new Date(Date.now() + 86_400_000), timeZone).day;
+  const start = zonedInstant(tomorrow, 10 * 60, timeZone);
   return {
-    startsAt: toDateTimeLocal(start),
-    endsAt: toDateTimeLocal(new Date(start.getTime() + HOUR_MS)),
+    startsAt: toDateTimeLocal(start, timeZone),
+    endsAt: toDateTimeLocal(new Date(start.getTime() + HOUR_MS), timeZone),
     location: '',
     videoUrl: '',
   };
 }
 
 /** The slot as the API takes it, or the errors the form shows before sending anything. */
-export function slotInput(slot: InterviewSlot):
+export function slotInput(
+  slot: InterviewSlot,
+  timeZone: string,
+):
   | {
       ok: true;
       value: { startsAt: string; endsAt: string; location: string | null; videoUrl: string | null };
     }
   | { ok: false; errors: SlotErrors } {
-  const startsAt = toIso(slot.startsAt);
-  const endsAt = toIso(slot.endsAt);
+  const startsAt = toIso(slot.startsAt, timeZone);
+  const endsAt = toIso(slot.endsAt, timeZone);
   const errors: SlotErrors = {};
   if (!startsAt) errors.startsAt = 'Pick the start date and time';
   if (!endsAt) errors.endsAt = 'Pick the end date and time';
@@ -86,6 +87,8 @@ export function slotErrorsFrom(fields: Record<string, string>): SlotErrors {
 
 type FieldsProps = {
   slot: InterviewSlot;
+  /** The zone the times are typed in (Your account's). */
+  timeZone: string;
   errors: SlotErrors;
   disabled: boolean;
   /** The changed values; the fields whose errors the change answers are cleared by the caller. */
@@ -93,17 +96,17 @@ type FieldsProps = {
 };
 
 /** Start and end; moving the start keeps the duration. */
-export function InterviewTimeFields({ slot, errors, disabled, onChange }: FieldsProps) {
+export function InterviewTimeFields({ slot, timeZone, errors, disabled, onChange }: FieldsProps) {
   const changeStart = (value: string) => {
-    const previousStart = toIso(slot.startsAt);
-    const previousEnd = toIso(slot.endsAt);
-    const nextStart = toIso(value);
+    const previousStart = toIso(slot.startsAt, timeZone);
+    const previousEnd = toIso(slot.endsAt, timeZone);
+    const nextStart = toIso(value, timeZone);
     const duration =
       previousStart && previousEnd
         ? new Date(previousEnd).getTime() - new Date(previousStart).getTime()
         : HOUR_MS;
     const endsAt = nextStart
-      ? toDateTimeLocal(new Date(new Date(nextStart).getTime() + Math.max(duration, HOUR_MS / 2)))
+      ? toDateTimeLocal(new Date(new Date(nextStart).getTime() + Math.max(duration, HOUR_MS / 2)), timeZone)
       : slot.endsAt;
     onChange({ ...slot, startsAt: value, endsAt }, ['startsAt', 'endsAt']);
   };
@@ -117,7 +120,7 @@ export function InterviewTimeFields({ slot, errors, disabled, onChange }: Fields
         value={slot.startsAt}
         onChange={(event) => changeStart(event.target.value)}
         error={Boolean(errors.startsAt)}
-        helperText={errors.startsAt ?? 'Your local time'}
+        helperText={errors.startsAt ?? `In your time zone, ${timeZone}`}
         disabled={disabled}
         slotProps={{ inputLabel: { shrink: true } }}
       />
@@ -138,7 +141,7 @@ export function InterviewTimeFields({ slot, errors, disabled, onChange }: Fields
 }
 
 /** A place, a video link, or both. */
-export function InterviewPlaceFields({ slot, errors, disabled, onChange }: FieldsProps) {
+export function InterviewPlaceFields({ slot, errors, disabled, onChange }: Omit<FieldsProps, 'timeZone'>) {
   return (
     <>
       <TextField

@@ -1,6 +1,8 @@
-import type { TApplication, TInterview } from '@candor/schemas';
+import { candidateLabel, type TApplication, type TInterview } from '@candor/schemas';
+import { timeRangeText } from '@candor/schemas/time-zones';
 import AddIcon from '@mui/icons-material/Add';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import EventAvailableIcon from '@mui/icons-material/EventAvailable';
 import PlaceOutlinedIcon from '@mui/icons-material/PlaceOutlined';
 import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
 import VideocamOutlinedIcon from '@mui/icons-material/VideocamOutlined';
@@ -8,41 +10,31 @@ import { Alert, Box, Button, Chip, Divider, Link, Skeleton, Stack, Typography } 
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';
-import { dateLabel } from '../../lib/dates';
+import { useMyTimeZone } from '../../lib/myCalendar';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
+import { OfferTimesDialog } from './OfferTimesDialog';
 import { useInterviews, useInvalidateApplication } from './queries';
 import { RescheduleInterviewDialog } from './RescheduleInterviewDialog';
 import { ScheduleInterviewDialog } from './ScheduleInterviewDialog';
 
-/** "Tue 12 Mar 2026, 14:00–15:00" in the reader's locale and time zone. */
+/** "Tue 8 Dec 2026, 14:00–15:00 (Europe/Berlin)": in the reader's zone from Your account, named. */
 export function interviewTimeLabel(
   interview: Pick<TInterview, 'startsAt' | 'endsAt'>,
-  locale?: string,
+  timeZone: string,
 ): string {
-  const start = new Date(interview.startsAt);
-  const end = new Date(interview.endsAt);
-  const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
-  const day = start.toLocaleDateString(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
-  const sameDay = start.toDateString() === end.toDateString();
-  const endLabel = sameDay
-    ? end.toLocaleTimeString(locale, time)
-    : `${dateLabel(interview.endsAt, locale)} ${end.toLocaleTimeString(locale, time)}`;
-  return `${day}, ${start.toLocaleTimeString(locale, time)}–${endLabel}`;
+  return timeRangeText(new Date(interview.startsAt), new Date(interview.endsAt), timeZone);
 }
 
 function InterviewItem({
   interview,
+  timeZone,
   canManage,
   onReschedule,
   onCancel,
 }: {
   interview: TInterview;
+  timeZone: string;
   canManage: boolean;
   onReschedule: (interview: TInterview) => void;
   onCancel: (interview: TInterview) => void;
@@ -71,7 +63,7 @@ function InterviewItem({
         )}
       </Stack>
       <Typography variant="body2" sx={{ textDecoration: cancelled ? 'line-through' : undefined }}>
-        {interviewTimeLabel(interview)}
+        {interviewTimeLabel(interview, timeZone)}
       </Typography>
       <Stack direction="row" spacing={2} useFlexGap sx={{ mt: 0.5, flexWrap: 'wrap' }}>
         {interview.location && (
@@ -128,8 +120,16 @@ export function Interviews({ application, canManage }: { application: TApplicati
   const dataProvider = useCandorDataProvider();
   const notify = useNotify();
   const invalidate = useInvalidateApplication(application.id);
-  const { data: interviews, isPending, error } = useInterviews(application.id);
+  const {
+    data: interviews,
+    isPending: interviewsPending,
+    error: interviewsError,
+  } = useInterviews(application.id);
+  // Times are shown and typed in the zone on Your account, which interview emails to this person use too.
+  const { timeZone, error: zoneError } = useMyTimeZone();
+  const error = interviewsError ?? zoneError;
   const [scheduling, setScheduling] = useState(false);
+  const [offering, setOffering] = useState(false);
   const [cancelling, setCancelling] = useState<TInterview | null>(null);
   const [moving, setMoving] = useState<TInterview | null>(null);
   const cancel = useMutation({
@@ -150,20 +150,28 @@ export function Interviews({ application, canManage }: { application: TApplicati
 
   return (
     <Stack spacing={2}>
-      {canSchedule && (
-        <Box>
+      {canSchedule && timeZone && (
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
           <Button variant="outlined" size="small" startIcon={<AddIcon />} onClick={() => setScheduling(true)}>
             Schedule interview
           </Button>
-        </Box>
+          <Button
+            variant="outlined"
+            size="small"
+            startIcon={<EventAvailableIcon />}
+            onClick={() => setOffering(true)}
+          >
+            Offer times
+          </Button>
+        </Stack>
       )}
-      {isPending ? (
+      {error ? (
+        <Alert severity="error">Could not load the interviews: {toHttpError(error).message}</Alert>
+      ) : interviewsPending || !interviews || !timeZone ? (
         <Stack spacing={1} aria-busy="true" aria-label="Loading interviews">
           <Skeleton variant="text" width="60%" />
           <Skeleton variant="text" width="40%" />
         </Stack>
-      ) : error ? (
-        <Alert severity="error">Could not load the interviews: {toHttpError(error).message}</Alert>
       ) : interviews.length === 0 ? (
         <Typography color="text.secondary">No interviews scheduled yet.</Typography>
       ) : (
@@ -177,6 +185,7 @@ export function Interviews({ application, canManage }: { application: TApplicati
             <InterviewItem
               key={interview.id}
               interview={interview}
+              timeZone={timeZone}
               canManage={canManage}
               onReschedule={setMoving}
               onCancel={setCancelling}
@@ -184,8 +193,23 @@ export function Interviews({ application, canManage }: { application: TApplicati
           ))}
         </Stack>
       )}
+      {timeZone && (
+        <OfferTimesDialog
+          open={offering}
+          application={application}
+          timeZone={timeZone}
+          onClose={() => setOffering(false)}
+          onOffered={(count) =>
+            notify(
+              `${candidateLabel(application.candidate)} was emailed a link to pick one of ${count === 1 ? 'the time' : `${count} times`}; the interview appears here once they do`,
+              { type: 'success' },
+            )
+          }
+        />
+      )}
       <ScheduleInterviewDialog
         open={scheduling}
+        timeZone={timeZone ?? 'UTC'}
         application={application}
         onClose={() => setScheduling(false)}
         onScheduled={(interview) => {
@@ -200,6 +224,7 @@ export function Interviews({ application, canManage }: { application: TApplicati
       />
       <RescheduleInterviewDialog
         interview={moving}
+        timeZone={timeZone ?? 'UTC'}
         onClose={() => setMoving(null)}
         onRescheduled={(interview) => {
           notify(`${interview.title} moved; everyone invited was sent the new time`, { type: 'success' });
@@ -212,7 +237,7 @@ export function Interviews({ application, canManage }: { application: TApplicati
         title={cancelling ? `Cancel ${cancelling.title}?` : 'Cancel interview?'}
         content={
           cancelling
-            ? `${interviewTimeLabel(cancelling)}. The interviewers and the candidate get a cancellation that removes it from their calendars; the interview stays in the history, marked as cancelled.`
+            ? `${interviewTimeLabel(cancelling, timeZone ?? 'UTC')}. The interviewers and the candidate get a cancellation that removes it from their calendars; the interview stays in the history, marked as cancelled.`
             : ''
         }
         confirm="Cancel interview"

@@ -15,18 +15,21 @@ import {
 
 type Props = {
   interview: TInterview | null;
+  /** The zone the times are typed in (Your account's). */
+  timeZone: string;
   onClose: () => void;
   onRescheduled: (interview: TInterview) => void;
 };
 
 /** Moves a scheduled interview; everyone invited gets an update of the calendar event. */
-export function RescheduleInterviewDialog({ interview, onClose, onRescheduled }: Props) {
+export function RescheduleInterviewDialog({ interview, timeZone, onClose, onRescheduled }: Props) {
   return (
     <FormDialog open={interview !== null} onClose={onClose}>
       {interview && (
         <RescheduleForm
           key={interview.id}
           interview={interview}
+          timeZone={timeZone}
           onClose={onClose}
           onRescheduled={onRescheduled}
         />
@@ -35,11 +38,11 @@ export function RescheduleInterviewDialog({ interview, onClose, onRescheduled }:
   );
 }
 
-function RescheduleForm({ interview, onClose, onRescheduled }: Props & { interview: TInterview }) {
+function RescheduleForm({ interview, timeZone, onClose, onRescheduled }: Props & { interview: TInterview }) {
   const dataProvider = useCandorDataProvider();
   const { slot, changeSlot, errors, setErrors } = useInterviewSlot<SlotErrors & { form?: string }>(() => ({
-    startsAt: toDateTimeLocal(new Date(interview.startsAt)),
-    endsAt: toDateTimeLocal(new Date(interview.endsAt)),
+    startsAt: toDateTimeLocal(new Date(interview.startsAt), timeZone),
+    endsAt: toDateTimeLocal(new Date(interview.endsAt), timeZone),
     location: interview.location ?? '',
     videoUrl: interview.videoUrl ?? '',
   }));
@@ -47,7 +50,7 @@ function RescheduleForm({ interview, onClose, onRescheduled }: Props & { intervi
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const checked = slotInput(slot);
+    const checked = slotInput(slot, timeZone);
     if (!checked.ok) {
       setErrors(checked.errors);
       return;
@@ -77,7 +80,13 @@ function RescheduleForm({ interview, onClose, onRescheduled }: Props & { intervi
       onCancel={onClose}
       labelled
     >
-      <InterviewTimeFields slot={slot} errors={errors} disabled={submitting} onChange={changeSlot} />
+      <InterviewTimeFields
+        slot={slot}
+        timeZone={timeZone}
+        errors={errors}
+        disabled={submitting}
+        onChange={changeSlot}
+      />
       <InterviewPlaceFields slot={slot} errors={errors} disabled={submitting} onChange={changeSlot} />
     </DialogForm>
   );

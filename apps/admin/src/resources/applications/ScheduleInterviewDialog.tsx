@@ -18,6 +18,8 @@ import {
 type Props = {
   open: boolean;
   application: TApplication;
+  /** The zone the times are typed in (Your account's). */
+  timeZone: string;
   onClose: () => void;
   onScheduled: (interview: TInterview) => void;
 };
@@ -25,25 +27,30 @@ type Props = {
 type Errors = SlotErrors & Partial<Record<'form' | 'title' | 'interviewerIds', string>>;
 
 /** Schedules an interview; each interviewer gets an email with an .ics invitation. */
-export function ScheduleInterviewDialog({ open, application, onClose, onScheduled }: Props) {
+export function ScheduleInterviewDialog({ open, application, timeZone, onClose, onScheduled }: Props) {
   return (
     <FormDialog open={open} onClose={onClose}>
-      <ScheduleForm application={application} onClose={onClose} onScheduled={onScheduled} />
+      <ScheduleForm
+        application={application}
+        timeZone={timeZone}
+        onClose={onClose}
+        onScheduled={onScheduled}
+      />
     </FormDialog>
   );
 }
 
-function ScheduleForm({ application, onClose, onScheduled }: Omit<Props, 'open'>) {
+function ScheduleForm({ application, timeZone, onClose, onScheduled }: Omit<Props, 'open'>) {
   const dataProvider = useCandorDataProvider();
   const { data: people = [], isPending: loadingPeople, error: peopleError } = useTeamDirectory();
   const [title, setTitle] = useState('Interview');
-  const { slot, changeSlot, errors, setErrors } = useInterviewSlot<Errors>(defaultSlot);
+  const { slot, changeSlot, errors, setErrors } = useInterviewSlot<Errors>(() => defaultSlot(timeZone));
   const [interviewers, setInterviewers] = useState<TDirectoryEntry[]>([]);
   const [submitting, setSubmitting] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const checked = slotInput(slot);
+    const checked = slotInput(slot, timeZone);
     const local: Errors = checked.ok ? {} : { ...checked.errors };
     if (interviewers.length === 0) local.interviewerIds = 'Pick at least one interviewer';
     if (!checked.ok || Object.keys(local).length > 0) {
@@ -98,7 +105,13 @@ function ScheduleForm({ application, onClose, onScheduled }: Omit<Props, 'open'>
         slotProps={{ htmlInput: { maxLength: 80 } }}
         autoFocus
       />
-      <InterviewTimeFields slot={slot} errors={errors} disabled={submitting} onChange={changeSlot} />
+      <InterviewTimeFields
+        slot={slot}
+        timeZone={timeZone}
+        errors={errors}
+        disabled={submitting}
+        onChange={changeSlot}
+      />
       <Autocomplete
         multiple
         options={people}

@@ -1,16 +1,6 @@
 import type { TScheduledMessage } from '@candor/schemas';
 import EmailOutlinedIcon from '@mui/icons-material/EmailOutlined';
-import {
-  Alert,
-  Button,
-  List,
-  ListItem,
-  ListItemText,
-  Skeleton,
-  Stack,
-  Tooltip,
-  Typography,
-} from '@mui/material';
+import { Alert, Button, List, ListItem, ListItemText, Skeleton, Stack, Tooltip } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';

@@ -27,6 +27,7 @@ import { FilePicker } from '../../components/FilePicker';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { sizeLabel, toBase64 } from '../../files';
 import { dateTimeLabel } from '../../lib/dates';
+import { useMyTimeZone } from '../../lib/myCalendar';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toDateTimeLocal, toIso } from '../applications/InterviewSlotFields';
@@ -75,10 +76,10 @@ export function bulkSummary(result: TBulkComposeResult): string {
   return `${queued}; ${skipped} skipped (${why})`;
 }
 
-function inAnHour(): string {
-  const at = new Date(Date.now() + 3_600_000);
-  at.setMinutes(0, 0, 0);
-  return toDateTimeLocal(at);
+/** The next full hour but one, as the wall clock in `timeZone` reads it. */
+function inAnHour(timeZone: string): string {
+  const at = toDateTimeLocal(new Date(Date.now() + 3_600_000), timeZone);
+  return `${at.slice(0, 14)}00`;
 }
 
 function ComposeForm({ audience, onClose, onSent }: Omit<Props, 'open'>) {
@@ -93,7 +94,9 @@ function ComposeForm({ audience, onClose, onSent }: Omit<Props, 'open'>) {
   const [body, setBody] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [later, setLater] = useState(false);
-  const [sendAt, setSendAt] = useState(inAnHour);
+  // "Send at" is typed in the zone on Your account; choosing "later" waits until it is known.
+  const { timeZone } = useMyTimeZone();
+  const [sendAt, setSendAt] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [preview, setPreview] = useState<TMessagePreview | null>(null);
   const [previewing, setPreviewing] = useState(false);
@@ -154,7 +157,7 @@ function ComposeForm({ audience, onClose, onSent }: Omit<Props, 'open'>) {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const at = later ? toIso(sendAt) : null;
+    const at = later && timeZone ? toIso(sendAt, timeZone) : null;
     if (later && !at) {
       setErrors({ sendAt: 'Pick a date and time' });
       return;
@@ -310,10 +313,19 @@ function ComposeForm({ audience, onClose, onSent }: Omit<Props, 'open'>) {
           row
           aria-label="When to send"
           value={later ? 'later' : 'now'}
-          onChange={(event) => setLater(event.target.value === 'later')}
+          onChange={(event) => {
+            const chosen = event.target.value === 'later';
+            if (chosen && timeZone && !sendAt) setSendAt(inAnHour(timeZone));
+            setLater(chosen);
+          }}
         >
           <FormControlLabel value="now" control={<Radio />} label="Send now" disabled={disabled} />
-          <FormControlLabel value="later" control={<Radio />} label="Send later" disabled={disabled} />
+          <FormControlLabel
+            value="later"
+            control={<Radio />}
+            label="Send later"
+            disabled={disabled || !timeZone}
+          />
         </RadioGroup>
         {later && (
           <TextField
@@ -326,7 +338,8 @@ function ComposeForm({ audience, onClose, onSent }: Omit<Props, 'open'>) {
             }}
             error={Boolean(errors.sendAt)}
             helperText={
-              errors.sendAt ?? 'Your local time. Until then you can cancel it on the candidate’s page.'
+              errors.sendAt ??
+              `In your time zone, ${timeZone}. Until then you can cancel it on the candidate’s page.`
             }
             disabled={disabled}
             slotProps={{ inputLabel: { shrink: true } }}

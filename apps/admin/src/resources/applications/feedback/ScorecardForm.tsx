@@ -24,6 +24,7 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useNotify } from 'react-admin';
 import { useSearchParams } from 'react-router';
 import { IN_CANDIDATE_COPY } from '../../../lib/labels';
+import { BROWSER_ZONE, useMyTimeZone } from '../../../lib/myCalendar';
 import { toHttpError } from '../../../providers/errors';
 import { useCandorDataProvider } from '../../../providers/useCandorDataProvider';
 import { interviewTimeLabel } from '../Interviews';
@@ -39,6 +40,7 @@ export function ScorecardForm({
   onSubmitted: () => void;
 }) {
   const dataProvider = useCandorDataProvider();
+  const { timeZone = BROWSER_ZONE } = useMyTimeZone();
   const notify = useNotify();
   const recommendationLabelId = useId();
   // A "scorecard due" notification links here with ?scorecard=<interview>: that interview, and the form in view.
@@ -119,7 +121,7 @@ export function ScorecardForm({
           >
             {interviews.map((interview) => (
               <MenuItem key={interview.id} value={interview.id}>
-                {interview.title} · {interviewTimeLabel(interview)}
+                {interview.title} · {interviewTimeLabel(interview, timeZone)}
               </MenuItem>
             ))}
           </TextField>

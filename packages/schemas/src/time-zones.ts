@@ -1,7 +1,9 @@
 /**
  * Times in a named IANA zone with Intl alone: the human text of interview
- * emails, and wall-clock times (working hours, a day's start) turned into
- * instants. Calendars (.ics) keep UTC; only what people read changes.
+ * emails, and wall-clock times (working hours, a day's start, what staff type
+ * in the backoffice) turned into instants and back. Calendars (.ics) keep
+ * UTC; only what people read and type changes. No Zod here: the backoffice
+ * imports it as `@candor/schemas/time-zones`.
  */
 
 function parts(date: Date, timeZone: string, options: Intl.DateTimeFormatOptions) {
@@ -86,4 +88,18 @@ export function daysBetween(from: string, to: string): string[] {
 export function clockMinutes(clock: string): number {
   const [h, m] = clock.split(':').map(Number) as [number, number];
   return h * 60 + m;
+}
+
+/** `date` as the wall clock in `timeZone` reads it, "YYYY-MM-DDTHH:mm" (a datetime-local input's value). */
+export function wallClock(date: Date, timeZone: string): string {
+  return `${zonedDay(date, timeZone).day}T${clockText(date, timeZone)}`;
+}
+
+/** The instant at which the wall clock in `timeZone` reads `local` ("YYYY-MM-DDTHH:mm"); null when it is not one. */
+export function fromWallClock(local: string, timeZone: string): Date | null {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match || Number.isNaN(Date.parse(`${match[1]}T00:00:00Z`))) return null;
+  const [, day, hours, minutes] = match as unknown as [string, string, string, string];
+  if (+hours > 23 || +minutes > 59) return null;
+  return zonedInstant(day, +hours * 60 + +minutes, timeZone);
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { offsetMinutes, timeRangeText, zonedDay, zonedInstant } from './time-zones.js';
+import {
+  fromWallClock,
+  offsetMinutes,
+  timeRangeText,
+  wallClock,
+  zonedDay,
+  zonedInstant,
+} from './time-zones.js';
 
 describe('time zones', () => {
   it('names the zone and shows its wall clock', () => {
@@ -36,5 +43,27 @@ describe('time zones', () => {
       day: '2026-12-09',
       weekday: 3,
     });
+  });
+});
+
+describe('wall clocks (datetime-local values)', () => {
+  it('reads and writes the wall clock of a named zone, whatever zone the process runs in', () => {
+    const instant = new Date('2026-12-08T13:00:00Z');
+    expect(wallClock(instant, 'Europe/Berlin')).toBe('2026-12-08T14:00');
+    expect(wallClock(instant, 'America/New_York')).toBe('2026-12-08T08:00');
+    expect(fromWallClock('2026-12-08T14:00', 'Europe/Berlin')?.toISOString()).toBe(
+      '2026-12-08T13:00:00.000Z',
+    );
+    expect(fromWallClock('2026-07-08T14:00', 'Europe/Berlin')?.toISOString()).toBe(
+      '2026-07-08T12:00:00.000Z',
+    );
+    expect(fromWallClock(wallClock(instant, 'Asia/Kolkata'), 'Asia/Kolkata')).toEqual(instant);
+  });
+
+  it('refuses what is not a wall clock', () => {
+    expect(fromWallClock('', 'UTC')).toBeNull();
+    expect(fromWallClock('2026-12-08', 'UTC')).toBeNull();
+    expect(fromWallClock('2026-12-08T25:00', 'UTC')).toBeNull();
+    expect(fromWallClock('2026-13-40T10:00', 'UTC')).toBeNull();
   });
 });
