@@ -449,6 +449,12 @@ export const de: Translation<Catalogue> = {
     'Ihr Einwilligungsnachweis ({id}) ist beigefügt. Er ist von {company} signiert; der Schlüssel zur Prüfung ist veröffentlicht unter {url}',
   emailRestricted:
     'Die Verarbeitung Ihrer Daten ist auf Ihren Wunsch eingeschränkt. Diese Bewerbung wird daher mit Ihren übrigen Daten aufbewahrt, aber erst berücksichtigt, wenn die Einschränkung aufgehoben ist. Sie werden vorher informiert.',
+  emailRestrictionSubject: '{company}: Die Verarbeitung Ihrer Daten ist eingeschränkt',
+  emailRestrictionBody:
+    'Guten Tag {name},\n\nwie von Ihnen gewünscht, hat {company} die Verarbeitung Ihrer Daten ab dem {date} eingeschränkt (Art. 18 DSGVO). Ihre Daten werden aufbewahrt, aber nicht verwendet: Ihre Bewerbungen werden nicht weiterbearbeitet, und Sie erhalten keine E-Mails dazu, bis die Einschränkung aufgehoben ist. {company} informiert Sie, bevor sie aufgehoben wird.\n\nWenn Sie das nicht verlangt haben, teilen Sie es {company} bitte umgehend mit.',
+  emailRestrictionLiftedSubject: '{company}: Die Verarbeitung Ihrer Daten ist nicht mehr eingeschränkt',
+  emailRestrictionLiftedBody:
+    'Guten Tag {name},\n\n{company} hebt die Einschränkung der Verarbeitung Ihrer Daten auf, die seit dem {date} gilt (Art. 18 DSGVO). Ab jetzt werden Ihre Daten wieder verarbeitet: Ihre Bewerbungen können im Auswahlverfahren weitergehen, und Sie können E-Mails dazu erhalten.\n\nWenn die Einschränkung Ihrer Meinung nach bestehen bleiben sollte, teilen Sie das {company} mit oder nutzen Sie Ihr Datenschutzportal (Link unten).',
   schedulePageTitle: 'Wählen Sie einen Termin für Ihr Vorstellungsgespräch - {company}',
   scheduleTitle: 'Wählen Sie einen Termin für Ihr Vorstellungsgespräch',
   scheduleLead:

@@ -506,6 +506,21 @@ export const en = {
   ),
   emailRestricted:
     'Processing of your data is restricted at your request, so this application is kept with the rest of your data but not considered until the restriction is lifted. You will be told before that happens.',
+  // Restriction of processing (Art. 18) entered by staff, and its lifting: Candor's wording, not a template.
+  emailRestrictionSubject: msg('{company}: processing of your data is restricted', 'company'),
+  emailRestrictionBody: msg(
+    'Hello {name},\n\nAs you asked, {company} has restricted the processing of your data from {date} (GDPR Art. 18). Your data is kept but not used: your applications do not move on and you get no emails about them until the restriction is lifted. {company} will tell you before lifting it.\n\nIf you did not ask for this, tell {company} at once.',
+    'name',
+    'company',
+    'date',
+  ),
+  emailRestrictionLiftedSubject: msg('{company}: processing of your data is no longer restricted', 'company'),
+  emailRestrictionLiftedBody: msg(
+    'Hello {name},\n\n{company} is lifting the restriction of processing of your data that has applied since {date} (GDPR Art. 18). From now on your data will be processed again: your applications can move on in the hiring process, and you may get emails about them.\n\nIf you think the restriction should stay, tell {company} or use your privacy portal (link below).',
+    'name',
+    'company',
+    'date',
+  ),
   schedulePageTitle: msg('Pick a time for your interview - {company}', 'company'),
   scheduleTitle: 'Pick a time for your interview',
   scheduleLead: msg(

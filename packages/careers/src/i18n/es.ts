@@ -449,6 +449,12 @@ export const es: Translation<Catalogue> = {
     'Se adjunta su justificante de consentimiento ({id}). Está firmado por {company}; la clave para verificarlo está publicada en {url}',
   emailRestricted:
     'El tratamiento de sus datos está limitado a petición suya, por lo que esta candidatura se conserva con el resto de sus datos, pero no se valorará hasta que se levante la limitación. Se le avisará antes de que eso ocurra.',
+  emailRestrictionSubject: '{company}: el tratamiento de sus datos está limitado',
+  emailRestrictionBody:
+    'Hola, {name}:\n\nTal como ha pedido, {company} ha limitado el tratamiento de sus datos desde el {date} (art. 18 del RGPD). Sus datos se conservan, pero no se utilizan: sus candidaturas no avanzan y no recibirá correos sobre ellas hasta que se levante la limitación. {company} le avisará antes de levantarla.\n\nSi no lo ha pedido usted, avise a {company} de inmediato.',
+  emailRestrictionLiftedSubject: '{company}: el tratamiento de sus datos ya no está limitado',
+  emailRestrictionLiftedBody:
+    'Hola, {name}:\n\n{company} levanta la limitación del tratamiento de sus datos vigente desde el {date} (art. 18 del RGPD). A partir de ahora sus datos volverán a tratarse: sus candidaturas pueden avanzar en el proceso de selección y es posible que reciba correos sobre ellas.\n\nSi cree que la limitación debe mantenerse, dígaselo a {company} o utilice su portal de privacidad (enlace más abajo).',
   schedulePageTitle: 'Elija la hora de su entrevista - {company}',
   scheduleTitle: 'Elija la hora de su entrevista',
   scheduleLead:

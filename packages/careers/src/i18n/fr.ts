@@ -453,6 +453,12 @@ export const fr: Translation<Catalogue> = {
     'Votre reçu de consentement ({id}) est joint. Il est signé par {company} ; la clé permettant de le vérifier est publiée à l’adresse {url}',
   emailRestricted:
     'Le traitement de vos données est limité à votre demande : cette candidature est donc conservée avec le reste de vos données, mais ne sera examinée qu’une fois la limitation levée. Vous en serez informé au préalable.',
+  emailRestrictionSubject: '{company} : le traitement de vos données est limité',
+  emailRestrictionBody:
+    'Bonjour {name},\n\nComme vous l’avez demandé, {company} a limité le traitement de vos données à compter du {date} (article 18 du RGPD). Vos données sont conservées mais pas utilisées : vos candidatures n’avancent pas et vous ne recevez aucun e-mail à leur sujet tant que la limitation n’est pas levée. {company} vous préviendra avant de la lever.\n\nSi vous n’avez pas fait cette demande, prévenez {company} immédiatement.',
+  emailRestrictionLiftedSubject: '{company} : le traitement de vos données n’est plus limité',
+  emailRestrictionLiftedBody:
+    'Bonjour {name},\n\n{company} lève la limitation du traitement de vos données en vigueur depuis le {date} (article 18 du RGPD). Vos données seront de nouveau traitées à partir de maintenant : vos candidatures peuvent avancer dans le processus de recrutement et vous pouvez recevoir des e-mails à leur sujet.\n\nSi vous pensez que la limitation doit être maintenue, dites-le à {company} ou utilisez votre portail de confidentialité (lien ci-dessous).',
   schedulePageTitle: 'Choisissez l’horaire de votre entretien - {company}',
   scheduleTitle: 'Choisissez l’horaire de votre entretien',
   scheduleLead:
