@@ -13,8 +13,8 @@ import {
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { readLink, signLink } from '../keys/signed-link.js';
+import { candidateEmailFooter } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
-import { footer } from '../portal/portal-emails.js';
 import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
 import { recordConsents } from './consent.service.js';
@@ -149,7 +149,7 @@ export async function sendRenewalRequests(
       to: candidate.email,
       template: TEMPLATE,
       subject: `${tenant.name}: stay in our talent pool?`,
-      text: `Hello ${candidate.name},\n\nYou agreed that ${tenant.name} may keep your profile and contact you about future roles. That agreement ends on ${endsOn}. If you do nothing, your profile is erased then.\n\nTo stay for another ${periodLabel(terms.period)}, open this link and confirm:\n${publicUrl}/careers/${tenant.slug}/privacy/renew/?t=${token}\n${footer(tenant, publicUrl)}`,
+      text: `Hello ${candidate.name},\n\nYou agreed that ${tenant.name} may keep your profile and contact you about future roles. That agreement ends on ${endsOn}. If you do nothing, your profile is erased then.\n\nTo stay for another ${periodLabel(terms.period)}, open this link and confirm:\n${publicUrl}/careers/${tenant.slug}/privacy/renew/?t=${token}${candidateEmailFooter(tenant, publicUrl)}`,
     });
     queued += 1;
   }

@@ -455,6 +455,31 @@ export const de: Translation<Catalogue> = {
   emailRestrictionLiftedSubject: '{company}: Die Verarbeitung Ihrer Daten ist nicht mehr eingeschränkt',
   emailRestrictionLiftedBody:
     'Guten Tag {name},\n\n{company} hebt die Einschränkung der Verarbeitung Ihrer Daten auf, die seit dem {date} gilt (Art. 18 DSGVO). Ab jetzt werden Ihre Daten wieder verarbeitet: Ihre Bewerbungen können im Auswahlverfahren weitergehen, und Sie können E-Mails dazu erhalten.\n\nWenn die Einschränkung Ihrer Meinung nach bestehen bleiben sollte, teilen Sie das {company} mit oder nutzen Sie Ihr Datenschutzportal (Link unten).',
+  emailHello: 'Guten Tag,',
+  emailNotYou: 'Wenn Sie das nicht waren, teilen Sie es {company} bitte umgehend mit.',
+  emailWithdrawalSubject: 'Ihre Einwilligung gegenüber {company} ist widerrufen',
+  emailWithdrawalLead:
+    'Sie haben Ihre Einwilligung widerrufen. {company} beendet diese Verwendung Ihrer Daten ab sofort.',
+  emailObjectionSubject: 'Sie erhalten keine Werbe-E-Mails mehr von {company}',
+  emailObjectionLead:
+    'Sie haben der Werbung widersprochen. {company} sendet Ihnen ab sofort keine Werbe-E-Mails mehr.',
+  emailWithdrawn: 'Widerrufen:',
+  emailWithdrawalReceipt:
+    'Ihr Nachweis ({id}) ist beigefügt. Er ist von {company} signiert; der Schlüssel zur Prüfung ist veröffentlicht unter {url}',
+  emailContactUpdatedSubject: 'Ihre Kontaktdaten bei {company} sind aktualisiert',
+  emailContactUpdatedBody:
+    '{company} hat Ihre Kontaktdaten so aktualisiert, wie Sie es im Datenschutzportal angegeben haben.',
+  emailRectificationSubject: '{company} hat Ihren Antrag auf Berichtigung erhalten',
+  emailRectificationBody:
+    '{company} hat Ihren Antrag auf Berichtigung Ihrer Daten erhalten. Das Team antwortet spätestens am {date}; Sie können den Antrag im Datenschutzportal verfolgen.',
+  emailErasureSubject: '{company} hat Ihren Löschantrag erhalten',
+  emailErasureBody:
+    '{company} hat Ihren Antrag auf Löschung Ihrer Daten erhalten. Das Team führt ihn spätestens am {date} aus und teilt Ihnen mit, wenn er erledigt ist; Sie können ihn im Datenschutzportal verfolgen.',
+  emailObjectionBody:
+    '{company} hat Ihren Widerspruch gegen Werbung erfasst: Sie erhalten ab sofort keine Werbe-E-Mails mehr.',
+  emailPortalRestrictionSubject: 'Die Verarbeitung Ihrer Daten bei {company} ist eingeschränkt',
+  emailPortalRestrictionBody:
+    '{company} speichert Ihre Daten weiter, verwendet sie aber nicht mehr (keine Phasenwechsel, keine E-Mails, nicht in Suchergebnissen), bis die Sache geklärt ist.',
   schedulePageTitle: 'Wählen Sie einen Termin für Ihr Vorstellungsgespräch - {company}',
   scheduleTitle: 'Wählen Sie einen Termin für Ihr Vorstellungsgespräch',
   scheduleLead:

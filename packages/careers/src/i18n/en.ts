@@ -521,6 +521,52 @@ export const en = {
     'company',
     'date',
   ),
+  // The privacy portal's receipts: a consent withdrawn or marketing stopped, and a request taken or carried out.
+  emailHello: 'Hello,',
+  emailNotYou: msg('If this was not you, tell {company} at once.', 'company'),
+  emailWithdrawalSubject: msg('Your consent to {company} is withdrawn', 'company'),
+  emailWithdrawalLead: msg(
+    'You withdrew your consent. {company} stops this use of your data from now on.',
+    'company',
+  ),
+  emailObjectionSubject: msg('You will get no more marketing email from {company}', 'company'),
+  emailObjectionLead: msg(
+    'You objected to marketing. {company} sends you no more marketing email, from now on.',
+    'company',
+  ),
+  emailWithdrawn: 'Withdrawn:',
+  emailWithdrawalReceipt: msg(
+    'Your receipt ({id}) is attached. It is signed by {company}; the key to verify it is published at {url}',
+    'id',
+    'company',
+    'url',
+  ),
+  emailContactUpdatedSubject: msg('Your contact details at {company} are updated', 'company'),
+  emailContactUpdatedBody: msg(
+    '{company} has updated your contact details as you asked in the privacy portal.',
+    'company',
+  ),
+  emailRectificationSubject: msg('{company} received your correction request', 'company'),
+  emailRectificationBody: msg(
+    '{company} has received your request to correct your data. The team answers by {date} at the latest; you can follow it in the privacy portal.',
+    'company',
+    'date',
+  ),
+  emailErasureSubject: msg('{company} received your erasure request', 'company'),
+  emailErasureBody: msg(
+    '{company} has received your request to erase your data. The team carries it out by {date} at the latest and tells you when it is done; you can follow it in the privacy portal.',
+    'company',
+    'date',
+  ),
+  emailObjectionBody: msg(
+    '{company} has recorded your objection to marketing: you get no marketing email from now on.',
+    'company',
+  ),
+  emailPortalRestrictionSubject: msg('Processing of your data at {company} is restricted', 'company'),
+  emailPortalRestrictionBody: msg(
+    '{company} keeps your data but no longer uses it (no stage moves, no emails, hidden from searches) until the matter is settled.',
+    'company',
+  ),
   schedulePageTitle: msg('Pick a time for your interview - {company}', 'company'),
   scheduleTitle: 'Pick a time for your interview',
   scheduleLead: msg(

@@ -455,6 +455,31 @@ export const es: Translation<Catalogue> = {
   emailRestrictionLiftedSubject: '{company}: el tratamiento de sus datos ya no está limitado',
   emailRestrictionLiftedBody:
     'Hola, {name}:\n\n{company} levanta la limitación del tratamiento de sus datos vigente desde el {date} (art. 18 del RGPD). A partir de ahora sus datos volverán a tratarse: sus candidaturas pueden avanzar en el proceso de selección y es posible que reciba correos sobre ellas.\n\nSi cree que la limitación debe mantenerse, dígaselo a {company} o utilice su portal de privacidad (enlace más abajo).',
+  emailHello: 'Hola:',
+  emailNotYou: 'Si no ha sido usted, avise a {company} de inmediato.',
+  emailWithdrawalSubject: 'Su consentimiento a {company} está retirado',
+  emailWithdrawalLead:
+    'Ha retirado su consentimiento. {company} deja de usar sus datos para este fin a partir de ahora.',
+  emailObjectionSubject: 'No recibirá más correos de marketing de {company}',
+  emailObjectionLead:
+    'Se ha opuesto al marketing. {company} no le enviará más correos de marketing a partir de ahora.',
+  emailWithdrawn: 'Retirado:',
+  emailWithdrawalReceipt:
+    'Se adjunta su justificante ({id}). Está firmado por {company}; la clave para verificarlo está publicada en {url}',
+  emailContactUpdatedSubject: 'Sus datos de contacto en {company} se han actualizado',
+  emailContactUpdatedBody:
+    '{company} ha actualizado sus datos de contacto tal como lo pidió en el portal de privacidad.',
+  emailRectificationSubject: '{company} ha recibido su solicitud de rectificación',
+  emailRectificationBody:
+    '{company} ha recibido su solicitud de rectificación de sus datos. El equipo le responderá a más tardar el {date}; puede seguirla en el portal de privacidad.',
+  emailErasureSubject: '{company} ha recibido su solicitud de supresión',
+  emailErasureBody:
+    '{company} ha recibido su solicitud de supresión de sus datos. El equipo la llevará a cabo a más tardar el {date} y le avisará cuando esté hecho; puede seguirla en el portal de privacidad.',
+  emailObjectionBody:
+    '{company} ha registrado su oposición al marketing: a partir de ahora no recibirá correos de marketing.',
+  emailPortalRestrictionSubject: 'El tratamiento de sus datos en {company} está limitado',
+  emailPortalRestrictionBody:
+    '{company} conserva sus datos, pero ya no los utiliza (sin cambios de fase, sin correos, fuera de las búsquedas) hasta que se resuelva la cuestión.',
   schedulePageTitle: 'Elija la hora de su entrevista - {company}',
   scheduleTitle: 'Elija la hora de su entrevista',
   scheduleLead:

@@ -459,6 +459,31 @@ export const fr: Translation<Catalogue> = {
   emailRestrictionLiftedSubject: '{company} : le traitement de vos données n’est plus limité',
   emailRestrictionLiftedBody:
     'Bonjour {name},\n\n{company} lève la limitation du traitement de vos données en vigueur depuis le {date} (article 18 du RGPD). Vos données seront de nouveau traitées à partir de maintenant : vos candidatures peuvent avancer dans le processus de recrutement et vous pouvez recevoir des e-mails à leur sujet.\n\nSi vous pensez que la limitation doit être maintenue, dites-le à {company} ou utilisez votre portail de confidentialité (lien ci-dessous).',
+  emailHello: 'Bonjour,',
+  emailNotYou: 'Si ce n’était pas vous, prévenez {company} immédiatement.',
+  emailWithdrawalSubject: 'Votre consentement donné à {company} est retiré',
+  emailWithdrawalLead:
+    'Vous avez retiré votre consentement. {company} cesse cette utilisation de vos données dès maintenant.',
+  emailObjectionSubject: 'Vous ne recevrez plus d’e-mails de prospection de {company}',
+  emailObjectionLead:
+    'Vous vous êtes opposé à la prospection. {company} ne vous envoie plus d’e-mails de prospection, dès maintenant.',
+  emailWithdrawn: 'Retiré :',
+  emailWithdrawalReceipt:
+    'Votre reçu ({id}) est joint. Il est signé par {company} ; la clé permettant de le vérifier est publiée à l’adresse {url}',
+  emailContactUpdatedSubject: 'Vos coordonnées chez {company} sont mises à jour',
+  emailContactUpdatedBody:
+    '{company} a mis à jour vos coordonnées comme vous l’avez demandé dans le portail de confidentialité.',
+  emailRectificationSubject: '{company} a reçu votre demande de rectification',
+  emailRectificationBody:
+    '{company} a reçu votre demande de rectification de vos données. L’équipe vous répond au plus tard le {date} ; vous pouvez suivre la demande dans le portail de confidentialité.',
+  emailErasureSubject: '{company} a reçu votre demande d’effacement',
+  emailErasureBody:
+    '{company} a reçu votre demande d’effacement de vos données. L’équipe l’exécute au plus tard le {date} et vous prévient une fois que c’est fait ; vous pouvez la suivre dans le portail de confidentialité.',
+  emailObjectionBody:
+    '{company} a enregistré votre opposition à la prospection : vous ne recevez plus d’e-mails de prospection dès maintenant.',
+  emailPortalRestrictionSubject: 'Le traitement de vos données chez {company} est limité',
+  emailPortalRestrictionBody:
+    '{company} conserve vos données mais ne les utilise plus (aucun changement d’étape, aucun e-mail, absentes des recherches) jusqu’à ce que la question soit réglée.',
   schedulePageTitle: 'Choisissez l’horaire de votre entretien - {company}',
   scheduleTitle: 'Choisissez l’horaire de votre entretien',
   scheduleLead:
