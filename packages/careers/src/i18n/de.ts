@@ -480,6 +480,11 @@ export const de: Translation<Catalogue> = {
   emailPortalRestrictionSubject: 'Die Verarbeitung Ihrer Daten bei {company} ist eingeschränkt',
   emailPortalRestrictionBody:
     '{company} speichert Ihre Daten weiter, verwendet sie aber nicht mehr (keine Phasenwechsel, keine E-Mails, nicht in Suchergebnissen), bis die Sache geklärt ist.',
+  emailRenewalSubject: '{company}: Möchten Sie in unserem Talentpool bleiben?',
+  emailRenewalBody:
+    'Guten Tag {name},\n\nSie haben zugestimmt, dass {company} Ihr Profil aufbewahrt und Sie wegen künftiger Stellen kontaktiert. Diese Einwilligung endet am {date}. Wenn Sie nichts tun, wird Ihr Profil dann gelöscht.\n\nWenn Sie {period} länger bleiben möchten, öffnen Sie diesen Link und bestätigen Sie:\n{link}',
+  periodLength:
+    '{unit, select, months {{amount, plural, one {# Monat} other {# Monate}}} other {{amount, plural, one {# Tag} other {# Tage}}}}',
   schedulePageTitle: 'Wählen Sie einen Termin für Ihr Vorstellungsgespräch - {company}',
   scheduleTitle: 'Wählen Sie einen Termin für Ihr Vorstellungsgespräch',
   scheduleLead:

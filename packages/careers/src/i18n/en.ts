@@ -567,6 +567,21 @@ export const en = {
     '{company} keeps your data but no longer uses it (no stage moves, no emails, hidden from searches) until the matter is settled.',
     'company',
   ),
+  // The talent-pool renewal reminder, and a retention period as a sentence says it ("24 months", "1 day").
+  emailRenewalSubject: msg('{company}: stay in our talent pool?', 'company'),
+  emailRenewalBody: msg(
+    'Hello {name},\n\nYou agreed that {company} may keep your profile and contact you about future roles. That agreement ends on {date}. If you do nothing, your profile is erased then.\n\nTo stay for another {period}, open this link and confirm:\n{link}',
+    'name',
+    'company',
+    'date',
+    'period',
+    'link',
+  ),
+  periodLength: msg(
+    '{unit, select, months {{amount, plural, one {# month} other {# months}}} other {{amount, plural, one {# day} other {# days}}}}',
+    'amount',
+    'unit',
+  ),
   schedulePageTitle: msg('Pick a time for your interview - {company}', 'company'),
   scheduleTitle: 'Pick a time for your interview',
   scheduleLead: msg(

@@ -480,6 +480,11 @@ export const es: Translation<Catalogue> = {
   emailPortalRestrictionSubject: 'El tratamiento de sus datos en {company} está limitado',
   emailPortalRestrictionBody:
     '{company} conserva sus datos, pero ya no los utiliza (sin cambios de fase, sin correos, fuera de las búsquedas) hasta que se resuelva la cuestión.',
+  emailRenewalSubject: '{company}: ¿desea permanecer en nuestra bolsa de talento?',
+  emailRenewalBody:
+    'Hola, {name}:\n\nUsted aceptó que {company} conservara su perfil y le contactara para futuros puestos. Ese acuerdo termina el {date}. Si no hace nada, su perfil se suprimirá en esa fecha.\n\nPara permanecer {period} más, abra este enlace y confírmelo:\n{link}',
+  periodLength:
+    '{unit, select, months {{amount, plural, one {# mes} other {# meses}}} other {{amount, plural, one {# día} other {# días}}}}',
   schedulePageTitle: 'Elija la hora de su entrevista - {company}',
   scheduleTitle: 'Elija la hora de su entrevista',
   scheduleLead:

@@ -484,6 +484,11 @@ export const fr: Translation<Catalogue> = {
   emailPortalRestrictionSubject: 'Le traitement de vos données chez {company} est limité',
   emailPortalRestrictionBody:
     '{company} conserve vos données mais ne les utilise plus (aucun changement d’étape, aucun e-mail, absentes des recherches) jusqu’à ce que la question soit réglée.',
+  emailRenewalSubject: '{company} : rester dans notre vivier de talents ?',
+  emailRenewalBody:
+    'Bonjour {name},\n\nVous avez accepté que {company} conserve votre profil et vous contacte au sujet de futurs postes. Cet accord prend fin le {date}. Si vous ne faites rien, votre profil sera alors effacé.\n\nPour rester {period} de plus, ouvrez ce lien et confirmez :\n{link}',
+  periodLength:
+    '{unit, select, months {{amount, plural, one {# mois} other {# mois}}} other {{amount, plural, one {# jour} other {# jours}}}}',
   schedulePageTitle: 'Choisissez l’horaire de votre entretien - {company}',
   scheduleTitle: 'Choisissez l’horaire de votre entretien',
   scheduleLead:
