@@ -356,7 +356,7 @@ export async function restrictCandidate(
       tenantId: tenant.id,
       candidateId: candidate.id,
       to: candidate.email,
-      ...restrictedEmail(tenant, { name: candidate.name, restrictedAt }, publicUrl),
+      ...restrictedEmail(tenant, { name: candidate.name, restrictedAt, locale: candidate.locale }, publicUrl),
     });
     recordAudit(tx, actor, {
       action: 'candidate.restrict',
@@ -390,7 +390,11 @@ export async function liftRestriction(
       tenantId: tenant.id,
       candidateId: candidate.id,
       to: candidate.email,
-      ...restrictionLiftedEmail(tenant, { name: candidate.name, restrictedAt: since }, publicUrl),
+      ...restrictionLiftedEmail(
+        tenant,
+        { name: candidate.name, restrictedAt: since, locale: candidate.locale },
+        publicUrl,
+      ),
     });
     candidate.restrictedAt = null;
     recordAudit(tx, actor, {

@@ -22,6 +22,7 @@ import {
   TENANT_FILTER,
 } from '@candor/db';
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
+import { dayOf } from '@candor/schemas';
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
 import { auditSubjectRef } from '../audit/audit-subject.js';
@@ -145,7 +146,12 @@ forEachDatabase('restriction of processing', (db) => {
       to: rita.candidate.email,
       subject: `${tenant.name}: processing of your data is restricted`,
     });
-    expect(mail!.text).toContain(`${TEST_ORIGIN}/careers/${tenant.slug}/privacy/portal/`);
+    expect(mail!.text).toContain(
+      `Hello Rita Restricted,\n\nAs you asked, ${tenant.name} has restricted the processing of your data from ${dayOf()} (GDPR Art. 18).`,
+    );
+    expect(mail!.text).toContain(
+      `\n\n--\n${tenant.name} uses Candor to handle applications. To see, download, correct or erase your data, or to withdraw consent: ${TEST_ORIGIN}/careers/${tenant.slug}/privacy/portal/\n`,
+    );
     const audit = await em.find(AuditEvent, { action: 'candidate.restrict' });
     expect(audit.map((e) => [e.targetId, e.subjectRef])).toEqual([
       [rita.candidate.id, auditSubjectRef(rita.candidate.id)],
@@ -396,7 +402,9 @@ forEachDatabase('restriction of processing', (db) => {
         `${tenant.name}: processing of your data is no longer restricted`,
       ]);
       expect(mails[1]!.candidate?.id).toBe(rita.candidate.id);
-      expect(mails[1]!.text).toContain('will be processed again');
+      expect(mails[1]!.text).toContain(
+        `${tenant.name} is lifting the restriction of processing of your data that has applied since ${dayOf()} (GDPR Art. 18). From now on your data will be processed again`,
+      );
       expect(mails[1]!.text).toContain(`${TEST_ORIGIN}/careers/${tenant.slug}/privacy/portal/`);
       const audit = await em.find(AuditEvent, { action: 'candidate.restriction_lift' });
       expect(audit.map((e) => [e.targetId, e.subjectRef])).toEqual([
@@ -414,6 +422,65 @@ forEachDatabase('restriction of processing', (db) => {
       );
       expect(await codeOf(asAdmin.candidates.liftRestriction({ id: rita.candidate.id }))).toBe(
         'PRECONDITION_FAILED',
+      );
+    });
+
+    it('writes both emails in the candidate’s language, with its dates and the translated portal footer', async () => {
+      const em = db.orm().em.fork();
+      const tenant = await seedTenant(em);
+      const admin = await seedUser(em, tenant, 'admin');
+      const deps = testDeps(db.orm());
+      const asAdmin = await callerFor(deps, await sessionFor(deps, admin.id, tenant.id));
+      await asAdmin.settings.updateLanguages({ locales: ['en', 'de', 'fr'], defaultLocale: 'en' });
+      const people = [];
+      for (const locale of ['de', 'fr'] as const) {
+        const { candidate } = await seedJobWithApplicant(
+          db.orm(),
+          actorOf(admin.id, tenant.id),
+          {},
+          { name: `Lena ${locale}` },
+        );
+        const tem = tenantEm(db.orm(), tenant.id);
+        (await tem.findOneOrFail(Candidate, candidate.id)).locale = locale;
+        await tem.flush();
+        await asAdmin.candidates.restrict({ id: candidate.id });
+        await asAdmin.candidates.liftRestriction({ id: candidate.id });
+        const mails = await tenantEm(db.orm(), tenant.id).find(OutboxEmail, {
+          candidate: candidate.id,
+          template: 'privacy_request',
+        });
+        // The restriction's subject is the shorter one in every language (both may share a millisecond).
+        people.push({ locale, mails: mails.sort((a, b) => a.subject.length - b.subject.length) });
+      }
+      const today = (locale: string) =>
+        new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date());
+      const [german, french] = people;
+      expect(german!.mails.map((m) => m.subject)).toEqual([
+        `${tenant.name}: Die Verarbeitung Ihrer Daten ist eingeschränkt`,
+        `${tenant.name}: Die Verarbeitung Ihrer Daten ist nicht mehr eingeschränkt`,
+      ]);
+      expect(german!.mails[0]!.text).toContain(
+        `Guten Tag Lena de,\n\nwie von Ihnen gewünscht, hat ${tenant.name} die Verarbeitung Ihrer Daten ab dem ${today('de')} eingeschränkt (Art. 18 DSGVO).`,
+      );
+      expect(german!.mails[1]!.text).toContain(`die seit dem ${today('de')} gilt (Art. 18 DSGVO)`);
+      expect(french!.mails.map((m) => m.subject)).toEqual([
+        `${tenant.name} : le traitement de vos données est limité`,
+        `${tenant.name} : le traitement de vos données n’est plus limité`,
+      ]);
+      expect(french!.mails[1]!.text).toContain(`en vigueur depuis le ${today('fr')} (article 18 du RGPD)`);
+      for (const { locale, mails } of people)
+        for (const mail of mails) {
+          expect(mail.text).toContain(
+            `${TEST_ORIGIN}/careers/${tenant.slug}/privacy/portal/?lang=${locale}\n`,
+          );
+          expect(mail.text).not.toContain('Hello');
+          expect(mail.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+        }
+      expect(german!.mails[0]!.text).toContain(
+        `\n\n--\n${tenant.name} nutzt Candor für die Bearbeitung von Bewerbungen.`,
+      );
+      expect(french!.mails[0]!.text).toContain(
+        `\n\n--\n${tenant.name} utilise Candor pour gérer les candidatures.`,
       );
     });
 

@@ -5,6 +5,7 @@ import {
   DEFAULT_RETENTION_POLICY,
   dayOf,
   type TConsentReceiptPayload,
+  type TLocale,
   type TRetentionPolicy,
 } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +22,10 @@ const DAY = 24 * 60 * 60 * 1000;
 
 forEachDatabase('talent-pool consent renewal', (db) => {
   /** A candidate (who applied to a job in `country`) whose talent-pool consent was given `daysAgo` days ago, under `policy`. */
-  const setup = async (daysAgo: number, options: { country?: string; policy?: TRetentionPolicy } = {}) => {
+  const setup = async (
+    daysAgo: number,
+    options: { country?: string; policy?: TRetentionPolicy; locale?: TLocale } = {},
+  ) => {
     const em = db.orm().em.fork();
     const tenant = await seedTenant(em);
     const admin = await seedUser(em, tenant, 'admin');
@@ -36,6 +40,11 @@ forEachDatabase('talent-pool consent renewal', (db) => {
     const tem = tenantEm(db.orm(), tenant.id);
     const row = await tem.findOneOrFail(Candidate, candidate.id);
     const tenantRow = await tem.findOneOrFail(Tenant, tenant.id);
+    if (options.locale) {
+      // A candidate who applied on the site in their language, on a site in English and that language.
+      row.locale = options.locale;
+      tenantRow.languageSettings = { locales: ['en', options.locale], defaultLocale: 'en' };
+    }
     await tem.transactional(async (tx) => {
       await recordConsents(tx, {
         tenant: tenantRow,
@@ -119,6 +128,52 @@ forEachDatabase('talent-pool consent renewal', (db) => {
       expect(mails.map((m) => m.to)).toEqual([candidate.email]);
       const claim = readRenewalToken(deps.hashKey, tokenIn(mails[0]!.text));
       expect(claim).toMatchObject({ t: tenant.id, c: candidate.id, p: 'talent_pool' });
+    });
+
+    it('is written in the candidate’s language, with the renewal page in it; English as before', async () => {
+      const send = (deps: { hashKey: Buffer }) =>
+        sendAllRenewalRequests(db.orm(), { publicUrl: TEST_ORIGIN, hashKey: deps.hashKey });
+      const endsOn = (daysAgo: number, months: number) =>
+        addMonths(dayOf(new Date(Date.now() - daysAgo * DAY)), months);
+      const inLanguage = (locale: string, day: string) =>
+        new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+          new Date(`${day}T00:00:00Z`),
+        );
+
+      const english = await setup(720);
+      await send(english.deps);
+      const [en] = await renewalMails(english.tenant.id);
+      const { name, slug } = english.tenant;
+      expect(en!.subject).toBe(`${name}: stay in our talent pool?`);
+      expect(en!.text).toBe(
+        `Hello Tara Talent,\n\nYou agreed that ${name} may keep your profile and contact you about future roles. That agreement ends on ${endsOn(720, 24)}. If you do nothing, your profile is erased then.\n\nTo stay for another 24 months, open this link and confirm:\n${TEST_ORIGIN}/careers/${slug}/privacy/renew/?t=${tokenIn(en!.text)}\n\n--\n${name} uses Candor to handle applications. To see, download, correct or erase your data, or to withdraw consent: ${TEST_ORIGIN}/careers/${slug}/privacy/portal/\n`,
+      );
+
+      const german = await setup(720, { locale: 'de' });
+      await send(german.deps);
+      const [de] = await renewalMails(german.tenant.id);
+      const token = tokenIn(de!.text);
+      const renewPath = `/careers/${german.tenant.slug}/privacy/renew/?t=${token}&lang=de`;
+      expect(de!.subject).toBe(`${german.tenant.name}: Möchten Sie in unserem Talentpool bleiben?`);
+      expect(de!.text).toContain(
+        `Guten Tag Tara Talent,\n\nSie haben zugestimmt, dass ${german.tenant.name} Ihr Profil aufbewahrt und Sie wegen künftiger Stellen kontaktiert. Diese Einwilligung endet am ${inLanguage('de', endsOn(720, 24))}.`,
+      );
+      expect(de!.text).toContain(
+        `Wenn Sie 24 Monate länger bleiben möchten, öffnen Sie diesen Link und bestätigen Sie:\n${TEST_ORIGIN}${renewPath}\n\n--\n${german.tenant.name} nutzt Candor für die Bearbeitung von Bewerbungen.`,
+      );
+      expect(de!.text).toContain(`/careers/${german.tenant.slug}/privacy/portal/?lang=de\n`);
+      const page = await (await httpClient(german.deps).request(renewPath)).text();
+      expect(page).toContain('<html lang="de"');
+      expect(page).toContain('Im Talentpool bleiben?');
+
+      // A French candidate under the Swiss 12-month term.
+      const french = await setup(340, { country: 'CH', policy: swissYear, locale: 'fr' });
+      await send(french.deps);
+      const [fr] = await renewalMails(french.tenant.id);
+      expect(fr!.subject).toBe(`${french.tenant.name} : rester dans notre vivier de talents ?`);
+      expect(fr!.text).toContain(`Cet accord prend fin le ${inLanguage('fr', endsOn(340, 12))}.`);
+      expect(fr!.text).toContain('Pour rester 12 mois de plus, ouvrez ce lien et confirmez :');
+      expect(fr!.text).toContain(`${french.tenant.name} utilise Candor pour gérer les candidatures.`);
     });
 
     it('is not sent for a consent far from its end, nor for one withdrawn', async () => {

@@ -1,11 +1,13 @@
+import { messagesFor } from '@candor/careers';
 import { Candidate, ConsentEvent, type Em, type InferEntity, OutboxEmail, type Tenant } from '@candor/db';
 import {
   addDays,
   addMonths,
   dayOf,
+  languageSettingsOf,
   noticeInEffect,
-  periodLabel,
   TALENT_POOL_PURPOSE,
+  type TLocale,
   type TRetentionPeriod,
   type TRetentionPolicy,
   talentPoolTerm,
@@ -13,8 +15,9 @@ import {
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { readLink, signLink } from '../keys/signed-link.js';
+import { dayIn } from '../mail/candidate-language.js';
+import { candidateEmailFooter } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
-import { footer } from '../portal/portal-emails.js';
 import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
 import { recordConsents } from './consent.service.js';
@@ -86,6 +89,28 @@ function noticeWindow(today: string, terms: RenewalTerms): { askFrom: Date; expi
 }
 
 /**
+ * The reminder that a talent-pool consent ends, with the one-click renewal
+ * link, in the candidate's language: the day and the period as it writes
+ * them, and on a site in several languages the renewal page in it too.
+ */
+export function renewalEmail(
+  tenant: Pick<TenantRow, 'name' | 'slug' | 'languageSettings'>,
+  input: { candidateName: string; endsOn: string; period: TRetentionPeriod; token: string },
+  publicUrl: string,
+  locale: TLocale = 'en',
+) {
+  const t = messagesFor(locale);
+  const lang = languageSettingsOf(tenant.languageSettings).locales.length > 1 ? `&lang=${locale}` : '';
+  const link = `${publicUrl}/careers/${tenant.slug}/privacy/renew/?t=${input.token}${lang}`;
+  const period = t.periodLength(input.period.amount, input.period.unit);
+  return {
+    template: TEMPLATE,
+    subject: t.emailRenewalSubject(tenant.name).replace(/[\r\n]+/g, ' '),
+    text: `${t.emailRenewalBody(input.candidateName, tenant.name, dayIn(input.endsOn, locale), period, link)}${candidateEmailFooter(tenant, publicUrl, locale)}`,
+  };
+}
+
+/**
  * Emails each candidate of the tenant whose talent-pool consent ends within
  * the notice period a one-click renewal link, once per consent given. Each
  * candidate's term is the policy's for the country of their latest job (as
@@ -147,9 +172,12 @@ export async function sendRenewalRequests(
       tenantId: tenant.id,
       candidateId: candidate.id,
       to: candidate.email,
-      template: TEMPLATE,
-      subject: `${tenant.name}: stay in our talent pool?`,
-      text: `Hello ${candidate.name},\n\nYou agreed that ${tenant.name} may keep your profile and contact you about future roles. That agreement ends on ${endsOn}. If you do nothing, your profile is erased then.\n\nTo stay for another ${periodLabel(terms.period)}, open this link and confirm:\n${publicUrl}/careers/${tenant.slug}/privacy/renew/?t=${token}\n${footer(tenant, publicUrl)}`,
+      ...renewalEmail(
+        tenant,
+        { candidateName: candidate.name, endsOn, period: terms.period, token },
+        publicUrl,
+        candidate.locale,
+      ),
     });
     queued += 1;
   }

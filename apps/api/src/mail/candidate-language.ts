@@ -1,4 +1,11 @@
-import { languageSettingsOf, type TJobTranslations, type TLocale } from '@candor/schemas';
+import { messagesFor } from '@candor/careers';
+import {
+  formatSalary,
+  languageSettingsOf,
+  SALARY_PERIODS,
+  type TJobTranslations,
+  type TLocale,
+} from '@candor/schemas';
 
 /**
  * What candidate emails need to speak the candidate's language
@@ -27,4 +34,12 @@ export function dayIn(day: string, locale: TLocale): string {
 export function timeRangeIn(start: Date, end: Date, timeZone: string, locale: TLocale): string {
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone });
   return `${format.formatRange(start, end)} (${timeZone})`;
+}
+
+/** A salary as the language writes it ("68.000 € pro Jahr"); English keeps "EUR 68,000 per year". */
+export function salaryIn(amount: number, currency: string, period: string, locale: TLocale): string {
+  const known = SALARY_PERIODS.find((p) => p === period);
+  if (locale === 'en' || !known) return formatSalary(amount, currency, period);
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+  return `${money.format(amount)} ${messagesFor(locale).salaryPeriods[known]}`;
 }

@@ -40,11 +40,6 @@ export function privacyPortalUrl(publicUrl: string, tenantSlug: string): string 
   return `${publicUrl}/careers/${tenantSlug}/privacy/portal/`;
 }
 
-/** The end of Candor's own emails to a candidate (not the tenant's templates): who holds the data, and the privacy portal. */
-export function privacyFooter(tenant: { name: string; slug: string }, publicUrl: string): string {
-  return `\n--\n${tenant.name} uses Candor to handle applications. Your privacy portal, to see, download, correct or erase your data: ${privacyPortalUrl(publicUrl, tenant.slug)}\n`;
-}
-
 /**
  * Queues an email in the caller's unit of work: it is only sent if the
  * transaction that caused it commits. The dispatcher delivers it later.

@@ -1,4 +1,4 @@
-import { Offer, OutboxEmail } from '@candor/db';
+import { Candidate, Job, Offer, OutboxEmail, Tenant } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { describe, expect, it } from 'vitest';
 import { subjectExport } from '../privacy/subject-export.js';
@@ -80,7 +80,17 @@ forEachDatabase('offers', (db) => {
     const web = httpClient(deps);
     const page = await web.request(`/offers/${token}`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Accept offer');
+    const html = await page.text();
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain(`<title>Offer from ${tenant.name}</title>`);
+    expect(html).toContain(`<h1>Your offer from ${tenant.name}</h1>`);
+    expect(html).toContain(
+      `<p class="meta">${sent.jobTitle} · EUR 68,000 per year · starting ${sent.startDate}</p>`,
+    );
+    expect(html).toContain(`<form method="post" action="/offers/${token}">`);
+    expect(html).toContain(`<p>Please answer by ${sent.expiresOn}.</p>`);
+    expect(html).toContain('>Accept offer</button>');
+    expect(html).not.toContain('class="languages"');
     const crossSite = await web.request(`/offers/${token}`, {
       method: 'POST',
       headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -100,7 +110,9 @@ forEachDatabase('offers', (db) => {
       body: 'decision=accept',
     });
     expect(accepted.status).toBe(200);
-    expect(await accepted.text()).toContain('you accepted the offer');
+    expect(await accepted.text()).toContain(
+      'Thank you: you accepted the offer. We will be in touch about next steps.',
+    );
     const app = await rc.applications.get({ id: applicationId });
     expect(app).toMatchObject({ status: 'hired', stage: { kind: 'hired' } });
     expect(app.stageHistory.at(-1)).toMatchObject({ to: { kind: 'hired' }, by: null });
@@ -110,7 +122,86 @@ forEachDatabase('offers', (db) => {
       body: 'decision=decline',
     });
     expect(again.status).toBe(409);
+    const answered = await again.text();
+    expect(answered).toContain('This offer was already answered');
+    expect(answered).toContain('<strong>Status:</strong> Accepted');
     expect((await rc.offers.forApplication({ applicationId }))[0]!.status).toBe('accepted');
+  });
+
+  it('shows the offer in the candidate’s language, or another of the tenant’s by ?lang=, and answers in it', async () => {
+    const { rc, ac, deps, tenant, applicationId, candidate, job } = await setup();
+    const em = tenantEm(db.orm(), tenant.id);
+    (await em.findOneOrFail(Tenant, tenant.id)).languageSettings = {
+      locales: ['en', 'de'],
+      defaultLocale: 'en',
+    };
+    (await em.findOneOrFail(Candidate, candidate.id)).locale = 'de';
+    (await em.findOneOrFail(Job, job.id)).translations = {
+      de: { title: 'Roboterflüsterin', descriptionMd: '' },
+    };
+    await em.flush();
+    const offer = await rc.offers.create(draft(applicationId));
+    await ac.offers.approve({ id: offer.id });
+    await rc.offers.send({ id: offer.id });
+    const [mail] = await em.find(OutboxEmail, { template: 'offer' });
+    const token = /\/offers\/(\S+)/.exec(mail!.text)![1]!;
+    const inGerman = (day: string) =>
+      new Intl.DateTimeFormat('de', { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${day}T00:00:00Z`),
+      );
+    const web = httpClient(deps);
+
+    const german = await (await web.request(`/offers/${token}`)).text();
+    expect(german).toContain('<html lang="de">');
+    expect(german).toContain(`<title>Angebot von ${tenant.name}</title>`);
+    expect(german).toContain(`<h1>Ihr Angebot von ${tenant.name}</h1>`);
+    expect(german).toContain(
+      `<p class="meta">Roboterflüsterin · 68.000\u00a0€ pro Jahr · Beginn am ${inGerman(offer.startDate)}</p>`,
+    );
+    expect(german).toContain(`<p>Bitte antworten Sie bis zum ${inGerman(offer.expiresOn)}.</p>`);
+    expect(german).toContain('>Angebot annehmen</button>');
+    expect(german).toContain(`<form method="post" action="/offers/${token}">`);
+    // The switcher: plain links to the page in the tenant's languages.
+    expect(german).toContain('<nav class="languages" aria-label="Sprache">');
+    expect(german).toContain('<a href="?lang=en" lang="en" hreflang="en">English</a>');
+    expect(german).toContain('<a href="?lang=de" lang="de" hreflang="de" aria-current="page">Deutsch</a>');
+
+    // English on request (and the form keeps it); a language the tenant does not offer changes nothing.
+    const english = await (await web.request(`/offers/${token}?lang=en`)).text();
+    expect(english).toContain('<html lang="en">');
+    expect(english).toContain(
+      `<p class="meta">${job.title} · EUR 68,000 per year · starting ${offer.startDate}</p>`,
+    );
+    expect(english).toContain(`<form method="post" action="/offers/${token}?lang=en">`);
+    expect(await (await web.request(`/offers/${token}?lang=fr`)).text()).toContain('<html lang="de">');
+
+    const post = (decision: string) =>
+      web.request(`/offers/${token}`, {
+        method: 'POST',
+        headers: { Origin: TEST_ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: `decision=${decision}`,
+      });
+    const declined = await (await post('decline')).text();
+    expect(declined).toContain(
+      'Sie haben das Angebot abgelehnt. Vielen Dank, dass Sie uns Bescheid gegeben haben.',
+    );
+    expect(declined).toContain('<strong>Status:</strong> Abgelehnt');
+    const again = await post('accept');
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain('Auf dieses Angebot wurde bereits geantwortet');
+    expect((await rc.offers.forApplication({ applicationId }))[0]!.status).toBe('declined');
+
+    // An unknown link: the language asked for, else the browser's, else English.
+    const unknown = `/offers/${'x'.repeat(43)}`;
+    const byBrowser = await web.request(unknown, { headers: { 'Accept-Language': 'fr-FR,fr;q=0.9' } });
+    expect(byBrowser.status).toBe(404);
+    const french = await byBrowser.text();
+    expect(french).toContain('<html lang="fr">');
+    expect(french).toContain('<h1>Offre introuvable</h1><p>Ce lien d’offre n’est pas valide</p>');
+    expect(await (await web.request(`${unknown}?lang=es`)).text()).toContain('Oferta no encontrada');
+    const plain = await (await web.request(unknown)).text();
+    expect(plain).toContain('<html lang="en">');
+    expect(plain).toContain('<h1>Offer not found</h1><p>This offer link is not valid</p>');
   });
 
   it('keeps the terms as the candidate was sent them, so the offer page and their data export show the same text', async () => {

@@ -61,7 +61,7 @@ export const offersRouter = router({
     .output(ZPublicOffer)
     .query(async ({ ctx, input }) => {
       await limitPublic(ctx);
-      return publicOffer(ctx.em, input.token);
+      return publicOffer(ctx.em, input.token, input.lang);
     }),
 
   respond: publicProcedure
@@ -69,6 +69,6 @@ export const offersRouter = router({
     .output(ZPublicOffer)
     .mutation(async ({ ctx, input }) => {
       await limitPublic(ctx);
-      return respondToOffer(ctx.em, input.token, input.decision);
+      return respondToOffer(ctx.em, input.token, input.decision, input.lang);
     }),
 });

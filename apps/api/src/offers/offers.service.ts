@@ -9,8 +9,10 @@ import {
   User,
 } from '@candor/db';
 import {
-  formatSalary,
+  languageSettingsOf,
+  offeredLocale,
   renderOfferTerms,
+  type TLocale,
   type TOffer,
   type TOfferStatus,
   type TPublicOffer,
@@ -25,7 +27,7 @@ import type { FileStore } from '../files/file-store.js';
 import { blindAlias, isBlindFor, textFilterFor } from '../hiring/blind-review.js';
 import { applicationScope } from '../hiring/job-scope.js';
 import { candidateKey, type DataKeys, sealFor } from '../keys/data-keys.js';
-import { dayIn, jobTitleIn } from '../mail/candidate-language.js';
+import { dayIn, jobTitleIn, salaryIn } from '../mail/candidate-language.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { notifyOfferAnswered } from '../notifications/events.js';
@@ -305,32 +307,45 @@ async function offerByToken(em: Em, token: string): Promise<OfferRow> {
   return offer;
 }
 
-export async function publicOffer(em: Em, token: string): Promise<TPublicOffer> {
+/**
+ * The offer behind a link, in the candidate's language (`candidate.locale`)
+ * or the one the page asked for (`lang`) when the tenant offers it.
+ */
+export async function publicOffer(em: Em, token: string, lang?: TLocale): Promise<TPublicOffer> {
   const offer = await offerByToken(em, token);
   const app = offer.application;
+  const own = app.candidate.locale;
+  const locales = [...new Set([...languageSettingsOf(offer.tenant.languageSettings).locales, own])];
+  const locale = offeredLocale(lang, locales) ?? own;
   return {
     companyName: offer.tenant.name,
     candidateName: app.candidate.name,
-    jobTitle: app.job.title,
-    salary: formatSalary(offer.salary, offer.currency, offer.period),
+    jobTitle: jobTitleIn(app.job, locale, offer.tenant),
+    salary: salaryIn(offer.salary, offer.currency, offer.period, locale),
     startDate: offer.startDate,
     expiresOn: offer.expiresOn,
     // Only a sent offer has a link; its terms were stored filled in as it was sent.
     terms: offer.terms,
     status: effectiveStatus(offer),
+    locale,
+    locales,
   };
 }
+
+/** Why a candidate cannot answer an offer any more (the offer page says it in their language). */
+export const OFFER_EXPIRED = 'This offer has expired';
 
 /** The candidate accepts (the application is hired) or declines a sent offer, once. */
 export async function respondToOffer(
   em: Em,
   token: string,
   decision: 'accept' | 'decline',
+  lang?: TLocale,
 ): Promise<TPublicOffer> {
   await em.transactional(async (tx) => {
     const offer = await offerByToken(tx, token);
     const status = effectiveStatus(offer);
-    if (status === 'expired') throw new AppError('PRECONDITION_FAILED', 'This offer has expired');
+    if (status === 'expired') throw new AppError('PRECONDITION_FAILED', OFFER_EXPIRED);
     if (status !== 'sent') throw new AppError('PRECONDITION_FAILED', 'This offer was already answered');
     offer.status = decision === 'accept' ? 'accepted' : 'declined';
     offer.respondedAt = new Date();
@@ -359,5 +374,5 @@ export async function respondToOffer(
     );
     await tx.flush();
   });
-  return publicOffer(em, token);
+  return publicOffer(em, token, lang);
 }

@@ -1,34 +1,30 @@
-import { messagesFor } from '@candor/careers';
+import { type Messages, messagesFor } from '@candor/careers';
 import type { TLocale } from '@candor/schemas';
+import { dayIn } from '../mail/candidate-language.js';
 import { candidateEmailFooter } from '../mail/email-templates.service.js';
-import { privacyPortalUrl } from '../mail/outbox.js';
 import { CODE_TTL_MS } from './portal-auth.js';
 
 /**
  * The privacy portal's emails. Plain text, Candor's wording (not the
  * tenant's templates: they state legal facts), ending like every candidate
- * email with the portal link.
+ * email with the translated portal footer. The code goes out in the language
+ * of the portal page that asked for it; the receipts in the candidate's
+ * (`candidate.locale`), as every other email to them.
  */
-type Tenant = { name: string; slug: string };
+type Tenant = { name: string; slug: string; languageSettings?: unknown };
 
-export function footer(tenant: Tenant, publicUrl: string): string {
-  return `\n--\n${tenant.name} uses Candor to handle applications. Your privacy portal: ${privacyPortalUrl(publicUrl, tenant.slug)}\n`;
-}
+/** Subjects are one line whatever the company name holds. */
+const oneLine = (subject: string) => subject.replace(/[\r\n]+/g, ' ');
 
 /**
  * The one-time code, in the language of the portal page that asked for it.
  * The same words whether or not the tenant holds data about the address.
  */
-export function portalCodeEmail(
-  tenant: Tenant & { languageSettings?: unknown },
-  code: string,
-  publicUrl: string,
-  locale: TLocale = 'en',
-) {
+export function portalCodeEmail(tenant: Tenant, code: string, publicUrl: string, locale: TLocale = 'en') {
   const t = messagesFor(locale);
   return {
     template: 'portal.code',
-    subject: t.emailPortalCodeSubject(tenant.name).replace(/[\r\n]+/g, ' '),
+    subject: oneLine(t.emailPortalCodeSubject(tenant.name)),
     text: `${t.emailPortalCodeBody(tenant.name, code, CODE_TTL_MS / 60_000)}${candidateEmailFooter(tenant, publicUrl, locale)}`,
   };
 }
@@ -38,50 +34,44 @@ export function withdrawalEmail(
   tenant: Tenant,
   input: { purposes: string[]; receiptId: string; objection: boolean },
   publicUrl: string,
+  locale: TLocale = 'en',
 ) {
+  const t = messagesFor(locale);
   const siteUrl = `${publicUrl}/careers/${tenant.slug}/`;
+  // The purposes by the labels the candidate agreed to (the tenant's own wording).
   const what = input.purposes.map((p) => `  - ${p}`).join('\n');
-  const lead = input.objection
-    ? `You objected to marketing. ${tenant.name} sends you no more marketing email, from now on.`
-    : `You withdrew your consent. ${tenant.name} stops this use of your data from now on.`;
+  const lead = input.objection ? t.emailObjectionLead(tenant.name) : t.emailWithdrawalLead(tenant.name);
+  const receipt = t.emailWithdrawalReceipt(input.receiptId, tenant.name, `${siteUrl}jwks.json`);
   return {
     template: input.objection ? 'portal.objection' : 'portal.consent_withdrawal',
-    subject: input.objection
-      ? `You will get no more marketing email from ${tenant.name}`
-      : `Your consent to ${tenant.name} is withdrawn`,
-    text: `Hello,\n\n${lead}${what ? `\n\nWithdrawn:\n${what}` : ''}\n\nYour receipt (${input.receiptId}) is attached. It is signed by ${tenant.name}; the key to verify it is published at ${siteUrl}jwks.json\n${footer(tenant, publicUrl)}`,
+    subject: oneLine(
+      input.objection ? t.emailObjectionSubject(tenant.name) : t.emailWithdrawalSubject(tenant.name),
+    ),
+    text: `${t.emailHello}\n\n${lead}${what ? `\n\n${t.emailWithdrawn}\n${what}` : ''}\n\n${receipt}${candidateEmailFooter(tenant, publicUrl, locale)}`,
   };
 }
 
 export type PortalRequestMail = 'contact_updated' | 'rectification' | 'erasure' | 'restriction' | 'objection';
 
+/** Each request's subject and first paragraph; `dueOn` is the deadline as the language writes a day. */
 const REQUEST_MAILS: Record<
   PortalRequestMail,
-  { subject: (company: string) => string; body: (company: string, dueOn: string) => string }
+  (t: Messages, company: string, dueOn: string) => { subject: string; body: string }
 > = {
-  contact_updated: {
-    subject: (c) => `Your contact details at ${c} are updated`,
-    body: (c) => `${c} has updated your contact details as you asked in the privacy portal.`,
-  },
-  rectification: {
-    subject: (c) => `${c} received your correction request`,
-    body: (c, dueOn) =>
-      `${c} has received your request to correct your data. The team answers by ${dueOn} at the latest; you can follow it in the privacy portal.`,
-  },
-  erasure: {
-    subject: (c) => `${c} received your erasure request`,
-    body: (c, dueOn) =>
-      `${c} has received your request to erase your data. The team carries it out by ${dueOn} at the latest and tells you when it is done; you can follow it in the privacy portal.`,
-  },
-  objection: {
-    subject: (c) => `You will get no more marketing email from ${c}`,
-    body: (c) => `${c} has recorded your objection to marketing: you get no marketing email from now on.`,
-  },
-  restriction: {
-    subject: (c) => `Processing of your data at ${c} is restricted`,
-    body: (c) =>
-      `${c} keeps your data but no longer uses it (no stage moves, no emails, hidden from searches) until the matter is settled.`,
-  },
+  contact_updated: (t, c) => ({
+    subject: t.emailContactUpdatedSubject(c),
+    body: t.emailContactUpdatedBody(c),
+  }),
+  rectification: (t, c, dueOn) => ({
+    subject: t.emailRectificationSubject(c),
+    body: t.emailRectificationBody(c, dueOn),
+  }),
+  erasure: (t, c, dueOn) => ({ subject: t.emailErasureSubject(c), body: t.emailErasureBody(c, dueOn) }),
+  objection: (t, c) => ({ subject: t.emailObjectionSubject(c), body: t.emailObjectionBody(c) }),
+  restriction: (t, c) => ({
+    subject: t.emailPortalRestrictionSubject(c),
+    body: t.emailPortalRestrictionBody(c),
+  }),
 };
 
 /** Confirms a request the portal took, or carried out. */
@@ -89,11 +79,13 @@ export function requestEmail(
   tenant: Tenant,
   input: { kind: PortalRequestMail; dueOn: string },
   publicUrl: string,
+  locale: TLocale = 'en',
 ) {
-  const mail = REQUEST_MAILS[input.kind];
+  const t = messagesFor(locale);
+  const mail = REQUEST_MAILS[input.kind](t, tenant.name, dayIn(input.dueOn, locale));
   return {
     template: `portal.${input.kind}`,
-    subject: mail.subject(tenant.name),
-    text: `Hello,\n\n${mail.body(tenant.name, input.dueOn)}\n\nIf this was not you, tell ${tenant.name} at once.\n${footer(tenant, publicUrl)}`,
+    subject: oneLine(mail.subject),
+    text: `${t.emailHello}\n\n${mail.body}\n\n${t.emailNotYou(tenant.name)}${candidateEmailFooter(tenant, publicUrl, locale)}`,
   };
 }

@@ -26,7 +26,7 @@ import { publicSigningKeys } from '../keys/signing-keys.service.js';
 import { recordDisclosure } from '../privacy/disclosures.service.js';
 import { pdfBytes } from '../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
-import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
+import { callerFor, httpClient, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
 
 type Client = ReturnType<typeof httpClient>;
 type Deps = ReturnType<typeof testDeps>;
@@ -545,6 +545,55 @@ forEachDatabase('the privacy portal', (db) => {
       const again = await post(client, 'consent/withdraw', { purpose: 'talent_pool' });
       expect(again.headers.get('Location')).toContain('nothing_to_withdraw');
       expect(await requestsOf(tenant.id, candidate.id)).toHaveLength(1);
+    });
+
+    it('writes its receipts in the candidate’s language, and in English as before', async () => {
+      const { tenant, client, email, candidate, post, signIn } = await setup();
+      await signIn();
+      const portal = `${TEST_ORIGIN}/careers/${tenant.slug}/privacy/portal/`;
+      const withdrawn = await post(client, 'consent/withdraw', { purpose: 'talent_pool' });
+      const receiptId = new URL(withdrawn.headers.get('Location') ?? '', 'http://x').searchParams.get(
+        'receipt',
+      );
+      await post(client, 'rectify', { details: 'My answer about the visa was wrong.' });
+      const em = tenantEm(db.orm(), tenant.id);
+      const mailOf = (template: string) => em.findOneOrFail(OutboxEmail, { to: email, template });
+      const english = await mailOf('portal.consent_withdrawal');
+      expect(english.subject).toBe(`Your consent to ${tenant.name} is withdrawn`);
+      expect(english.text).toBe(
+        `Hello,\n\nYou withdrew your consent. ${tenant.name} stops this use of your data from now on.\n\nWithdrawn:\n  - Keep my profile in the talent pool and contact me about future roles\n\nYour receipt (${receiptId}) is attached. It is signed by ${tenant.name}; the key to verify it is published at ${TEST_ORIGIN}/careers/${tenant.slug}/jwks.json\n\n--\n${tenant.name} uses Candor to handle applications. To see, download, correct or erase your data, or to withdraw consent: ${portal}\n`,
+      );
+      const rectification = await mailOf('portal.rectification');
+      const [request] = await requestsOf(tenant.id, candidate.id);
+      expect(rectification.subject).toBe(`${tenant.name} received your correction request`);
+      expect(rectification.text).toContain(
+        `Hello,\n\n${tenant.name} has received your request to correct your data. The team answers by ${request!.dueOn} at the latest; you can follow it in the privacy portal.\n\nIf this was not you, tell ${tenant.name} at once.\n\n--\n`,
+      );
+
+      // The same person, now known to write in German on a site in English and German.
+      const tenantRow = await em.findOneOrFail(Tenant, tenant.id);
+      tenantRow.languageSettings = { locales: ['en', 'de'], defaultLocale: 'en' };
+      (await em.findOneOrFail(Candidate, candidate.id)).locale = 'de';
+      await em.flush();
+      expect((await post(client, 'marketing/stop')).status).toBe(303);
+      expect((await post(client, 'erase', { confirm: 'yes' })).status).toBe(303);
+      const footer = `\n\n--\n${tenant.name} nutzt Candor für die Bearbeitung von Bewerbungen. Um Ihre Daten einzusehen, herunterzuladen, zu berichtigen oder zu löschen oder eine Einwilligung zu widerrufen: ${portal}?lang=de\n`;
+      const objection = await mailOf('portal.objection');
+      expect(objection.subject).toBe(`Sie erhalten keine Werbe-E-Mails mehr von ${tenant.name}`);
+      expect(objection.text).toContain(
+        `Guten Tag,\n\nSie haben der Werbung widersprochen. ${tenant.name} sendet Ihnen ab sofort keine Werbe-E-Mails mehr.\n\nWiderrufen:\n  - Send me news about the company and new roles by email\n\nIhr Nachweis (`,
+      );
+      expect(objection.text).toContain(`Er ist von ${tenant.name} signiert;`);
+      expect(objection.text.endsWith(footer)).toBe(true);
+      const erasure = await mailOf('portal.erasure');
+      const dueOn = (await requestsOf(tenant.id, candidate.id)).find((r) => r.type === 'erasure')!.dueOn;
+      const dueInGerman = new Intl.DateTimeFormat('de', { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${dueOn}T00:00:00Z`),
+      );
+      expect(erasure.subject).toBe(`${tenant.name} hat Ihren Löschantrag erhalten`);
+      expect(erasure.text).toBe(
+        `Guten Tag,\n\n${tenant.name} hat Ihren Antrag auf Löschung Ihrer Daten erhalten. Das Team führt ihn spätestens am ${dueInGerman} aus und teilt Ihnen mit, wenn er erledigt ist; Sie können ihn im Datenschutzportal verfolgen.\n\nWenn Sie das nicht waren, teilen Sie es ${tenant.name} bitte umgehend mit.${footer}`,
+      );
     });
 
     it('stops marketing email: every marketing-type consent withdrawn, recorded as an objection', async () => {

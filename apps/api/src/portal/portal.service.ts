@@ -273,18 +273,19 @@ async function recordRequest(
   return request;
 }
 
+/** Confirms a request to the candidate's address, in their language. */
 function mailRequest(
   tx: Em,
   deps: PortalDeps,
   subject: PortalSubject,
-  to: string,
+  candidate: CandidateRow,
   kind: PortalRequestMail,
   dueOn: string,
 ) {
   enqueueEmail(tx, {
     tenantId: subject.tenant.id,
-    to,
-    ...requestEmail(subject.tenant, { kind, dueOn }, deps.publicUrl),
+    to: candidate.email,
+    ...requestEmail(subject.tenant, { kind, dueOn }, deps.publicUrl, candidate.locale),
   });
 }
 
@@ -345,7 +346,7 @@ export async function updateContact(
         value: correctedValue(candidate[property as keyof typeof candidate]),
       }));
       await notifyRecipientsOfRequest(tx, request, 'rectification', before, { corrections });
-      mailRequest(tx, deps, subject, candidate.email, 'contact_updated', request.dueOn);
+      mailRequest(tx, deps, subject, candidate, 'contact_updated', request.dueOn);
       done.push('contact_updated');
     }
     if (input.email !== candidate.email) {
@@ -355,7 +356,7 @@ export async function updateContact(
         actions: [],
         details: `Change my email address to ${input.email}`,
       });
-      mailRequest(tx, deps, subject, candidate.email, 'rectification', request.dueOn);
+      mailRequest(tx, deps, subject, candidate, 'rectification', request.dueOn);
       done.push('email_change_requested');
     }
     await tx.flush();
@@ -387,7 +388,7 @@ export async function requestCorrection(
       actions: [],
       details: parsed.data,
     });
-    mailRequest(tx, deps, subject, candidate.email, 'rectification', request.dueOn);
+    mailRequest(tx, deps, subject, candidate, 'rectification', request.dueOn);
     await tx.flush();
     return { kind: 'done', done: ['rectification_requested'] };
   });
@@ -438,6 +439,7 @@ async function withdraw(
     subject.tenant,
     { purposes: given.map((e) => e.purposeLabel), receiptId: receipt.id, objection },
     deps.publicUrl,
+    candidate.locale,
   );
   enqueueEmail(tx, {
     tenantId: subject.tenant.id,
@@ -504,7 +506,7 @@ export async function objectToMarketing(
         step('marketing.objection', 'no marketing email from now on'),
       ],
     });
-    if (!withdrawn) mailRequest(tx, deps, subject, candidate.email, 'objection', request.dueOn);
+    if (!withdrawn) mailRequest(tx, deps, subject, candidate, 'objection', request.dueOn);
     await tx.flush();
     return {
       kind: 'done',
@@ -534,7 +536,7 @@ export async function restrictProcessing(
       email: candidate.email,
       name: candidate.name,
     });
-    mailRequest(tx, deps, subject, candidate.email, 'restriction', request.dueOn);
+    mailRequest(tx, deps, subject, candidate, 'restriction', request.dueOn);
     await tx.flush();
     return { kind: 'done', done: ['restricted'] };
   });
@@ -562,7 +564,7 @@ export async function requestErasure(
       status: 'verified',
       actions: [],
     });
-    mailRequest(tx, deps, subject, candidate.email, 'erasure', request.dueOn);
+    mailRequest(tx, deps, subject, candidate, 'erasure', request.dueOn);
     await tx.flush();
     return { kind: 'done', done: ['erasure_requested'] };
   });

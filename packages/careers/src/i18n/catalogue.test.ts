@@ -58,4 +58,21 @@ describe('plurals follow each language', () => {
     expect(messagesFor('es').portalWrongCode(3)).toBe('El código no es correcto. Le quedan 3 intentos.');
     expect(messagesFor('fr').retentionRenewal(30)).toContain('30 jours');
   });
+
+  it('names retention periods as the English label did, and as each language says them', () => {
+    const period = (locale: 'en' | 'de' | 'fr' | 'es', amount: number, unit: 'months' | 'days') =>
+      messagesFor(locale).periodLength(amount, unit);
+    expect([period('en', 1, 'months'), period('en', 24, 'months'), period('en', 1, 'days')]).toEqual([
+      '1 month',
+      '24 months',
+      '1 day',
+    ]);
+    expect([period('de', 1, 'months'), period('de', 24, 'months'), period('de', 30, 'days')]).toEqual([
+      '1 Monat',
+      '24 Monate',
+      '30 Tage',
+    ]);
+    expect([period('fr', 12, 'months'), period('fr', 1, 'days')]).toEqual(['12 mois', '1 jour']);
+    expect([period('es', 1, 'months'), period('es', 2, 'days')]).toEqual(['1 mes', '2 días']);
+  });
 });

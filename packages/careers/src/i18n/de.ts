@@ -449,6 +449,71 @@ export const de: Translation<Catalogue> = {
     'Ihr Einwilligungsnachweis ({id}) ist beigefügt. Er ist von {company} signiert; der Schlüssel zur Prüfung ist veröffentlicht unter {url}',
   emailRestricted:
     'Die Verarbeitung Ihrer Daten ist auf Ihren Wunsch eingeschränkt. Diese Bewerbung wird daher mit Ihren übrigen Daten aufbewahrt, aber erst berücksichtigt, wenn die Einschränkung aufgehoben ist. Sie werden vorher informiert.',
+  emailRestrictionSubject: '{company}: Die Verarbeitung Ihrer Daten ist eingeschränkt',
+  emailRestrictionBody:
+    'Guten Tag {name},\n\nwie von Ihnen gewünscht, hat {company} die Verarbeitung Ihrer Daten ab dem {date} eingeschränkt (Art. 18 DSGVO). Ihre Daten werden aufbewahrt, aber nicht verwendet: Ihre Bewerbungen werden nicht weiterbearbeitet, und Sie erhalten keine E-Mails dazu, bis die Einschränkung aufgehoben ist. {company} informiert Sie, bevor sie aufgehoben wird.\n\nWenn Sie das nicht verlangt haben, teilen Sie es {company} bitte umgehend mit.',
+  emailRestrictionLiftedSubject: '{company}: Die Verarbeitung Ihrer Daten ist nicht mehr eingeschränkt',
+  emailRestrictionLiftedBody:
+    'Guten Tag {name},\n\n{company} hebt die Einschränkung der Verarbeitung Ihrer Daten auf, die seit dem {date} gilt (Art. 18 DSGVO). Ab jetzt werden Ihre Daten wieder verarbeitet: Ihre Bewerbungen können im Auswahlverfahren weitergehen, und Sie können E-Mails dazu erhalten.\n\nWenn die Einschränkung Ihrer Meinung nach bestehen bleiben sollte, teilen Sie das {company} mit oder nutzen Sie Ihr Datenschutzportal (Link unten).',
+  emailHello: 'Guten Tag,',
+  emailNotYou: 'Wenn Sie das nicht waren, teilen Sie es {company} bitte umgehend mit.',
+  emailWithdrawalSubject: 'Ihre Einwilligung gegenüber {company} ist widerrufen',
+  emailWithdrawalLead:
+    'Sie haben Ihre Einwilligung widerrufen. {company} beendet diese Verwendung Ihrer Daten ab sofort.',
+  emailObjectionSubject: 'Sie erhalten keine Werbe-E-Mails mehr von {company}',
+  emailObjectionLead:
+    'Sie haben der Werbung widersprochen. {company} sendet Ihnen ab sofort keine Werbe-E-Mails mehr.',
+  emailWithdrawn: 'Widerrufen:',
+  emailWithdrawalReceipt:
+    'Ihr Nachweis ({id}) ist beigefügt. Er ist von {company} signiert; der Schlüssel zur Prüfung ist veröffentlicht unter {url}',
+  emailContactUpdatedSubject: 'Ihre Kontaktdaten bei {company} sind aktualisiert',
+  emailContactUpdatedBody:
+    '{company} hat Ihre Kontaktdaten so aktualisiert, wie Sie es im Datenschutzportal angegeben haben.',
+  emailRectificationSubject: '{company} hat Ihren Antrag auf Berichtigung erhalten',
+  emailRectificationBody:
+    '{company} hat Ihren Antrag auf Berichtigung Ihrer Daten erhalten. Das Team antwortet spätestens am {date}; Sie können den Antrag im Datenschutzportal verfolgen.',
+  emailErasureSubject: '{company} hat Ihren Löschantrag erhalten',
+  emailErasureBody:
+    '{company} hat Ihren Antrag auf Löschung Ihrer Daten erhalten. Das Team führt ihn spätestens am {date} aus und teilt Ihnen mit, wenn er erledigt ist; Sie können ihn im Datenschutzportal verfolgen.',
+  emailObjectionBody:
+    '{company} hat Ihren Widerspruch gegen Werbung erfasst: Sie erhalten ab sofort keine Werbe-E-Mails mehr.',
+  emailPortalRestrictionSubject: 'Die Verarbeitung Ihrer Daten bei {company} ist eingeschränkt',
+  emailPortalRestrictionBody:
+    '{company} speichert Ihre Daten weiter, verwendet sie aber nicht mehr (keine Phasenwechsel, keine E-Mails, nicht in Suchergebnissen), bis die Sache geklärt ist.',
+  emailRenewalSubject: '{company}: Möchten Sie in unserem Talentpool bleiben?',
+  emailRenewalBody:
+    'Guten Tag {name},\n\nSie haben zugestimmt, dass {company} Ihr Profil aufbewahrt und Sie wegen künftiger Stellen kontaktiert. Diese Einwilligung endet am {date}. Wenn Sie nichts tun, wird Ihr Profil dann gelöscht.\n\nWenn Sie {period} länger bleiben möchten, öffnen Sie diesen Link und bestätigen Sie:\n{link}',
+  periodLength:
+    '{unit, select, months {{amount, plural, one {# Monat} other {# Monate}}} other {{amount, plural, one {# Tag} other {# Tage}}}}',
+  offerPageTitle: 'Angebot von {company}',
+  offerPageTitleUnknown: 'Angebot',
+  offerTitle: 'Ihr Angebot von {company}',
+  offerMeta: '{job} · {salary} · Beginn am {date}',
+  offerAnswerBy: 'Bitte antworten Sie bis zum {date}.',
+  offerAccept: 'Angebot annehmen',
+  offerDecline: 'Ablehnen',
+  offerStatusLabel: 'Status:',
+  offerStatuses: {
+    pending_approval: 'Wartet auf Freigabe',
+    approved: 'Freigegeben',
+    sent: 'Gesendet',
+    accepted: 'Angenommen',
+    declined: 'Abgelehnt',
+    expired: 'Abgelaufen',
+    withdrawn: 'Zurückgezogen',
+  },
+  offerAccepted:
+    'Vielen Dank: Sie haben das Angebot angenommen. Wir melden uns bei Ihnen wegen der nächsten Schritte.',
+  offerDeclined: 'Sie haben das Angebot abgelehnt. Vielen Dank, dass Sie uns Bescheid gegeben haben.',
+  offerNotFoundTitle: 'Angebot nicht gefunden',
+  offerErrors: {
+    notFound: 'Dieser Angebotslink ist nicht gültig',
+    expired: 'Dieses Angebot ist abgelaufen',
+    answered: 'Auf dieses Angebot wurde bereits geantwortet',
+    tooMany: 'Zu viele Versuche; bitte warten Sie einige Minuten und versuchen Sie es dann erneut',
+    answerHere: 'Bitte antworten Sie direkt auf der Seite des Angebots.',
+    failed: 'Bei uns ist etwas schiefgegangen',
+  },
   schedulePageTitle: 'Wählen Sie einen Termin für Ihr Vorstellungsgespräch - {company}',
   scheduleTitle: 'Wählen Sie einen Termin für Ihr Vorstellungsgespräch',
   scheduleLead:

@@ -449,6 +449,71 @@ export const es: Translation<Catalogue> = {
     'Se adjunta su justificante de consentimiento ({id}). Está firmado por {company}; la clave para verificarlo está publicada en {url}',
   emailRestricted:
     'El tratamiento de sus datos está limitado a petición suya, por lo que esta candidatura se conserva con el resto de sus datos, pero no se valorará hasta que se levante la limitación. Se le avisará antes de que eso ocurra.',
+  emailRestrictionSubject: '{company}: el tratamiento de sus datos está limitado',
+  emailRestrictionBody:
+    'Hola, {name}:\n\nTal como ha pedido, {company} ha limitado el tratamiento de sus datos desde el {date} (art. 18 del RGPD). Sus datos se conservan, pero no se utilizan: sus candidaturas no avanzan y no recibirá correos sobre ellas hasta que se levante la limitación. {company} le avisará antes de levantarla.\n\nSi no lo ha pedido usted, avise a {company} de inmediato.',
+  emailRestrictionLiftedSubject: '{company}: el tratamiento de sus datos ya no está limitado',
+  emailRestrictionLiftedBody:
+    'Hola, {name}:\n\n{company} levanta la limitación del tratamiento de sus datos vigente desde el {date} (art. 18 del RGPD). A partir de ahora sus datos volverán a tratarse: sus candidaturas pueden avanzar en el proceso de selección y es posible que reciba correos sobre ellas.\n\nSi cree que la limitación debe mantenerse, dígaselo a {company} o utilice su portal de privacidad (enlace más abajo).',
+  emailHello: 'Hola:',
+  emailNotYou: 'Si no ha sido usted, avise a {company} de inmediato.',
+  emailWithdrawalSubject: 'Su consentimiento a {company} está retirado',
+  emailWithdrawalLead:
+    'Ha retirado su consentimiento. {company} deja de usar sus datos para este fin a partir de ahora.',
+  emailObjectionSubject: 'No recibirá más correos de marketing de {company}',
+  emailObjectionLead:
+    'Se ha opuesto al marketing. {company} no le enviará más correos de marketing a partir de ahora.',
+  emailWithdrawn: 'Retirado:',
+  emailWithdrawalReceipt:
+    'Se adjunta su justificante ({id}). Está firmado por {company}; la clave para verificarlo está publicada en {url}',
+  emailContactUpdatedSubject: 'Sus datos de contacto en {company} se han actualizado',
+  emailContactUpdatedBody:
+    '{company} ha actualizado sus datos de contacto tal como lo pidió en el portal de privacidad.',
+  emailRectificationSubject: '{company} ha recibido su solicitud de rectificación',
+  emailRectificationBody:
+    '{company} ha recibido su solicitud de rectificación de sus datos. El equipo le responderá a más tardar el {date}; puede seguirla en el portal de privacidad.',
+  emailErasureSubject: '{company} ha recibido su solicitud de supresión',
+  emailErasureBody:
+    '{company} ha recibido su solicitud de supresión de sus datos. El equipo la llevará a cabo a más tardar el {date} y le avisará cuando esté hecho; puede seguirla en el portal de privacidad.',
+  emailObjectionBody:
+    '{company} ha registrado su oposición al marketing: a partir de ahora no recibirá correos de marketing.',
+  emailPortalRestrictionSubject: 'El tratamiento de sus datos en {company} está limitado',
+  emailPortalRestrictionBody:
+    '{company} conserva sus datos, pero ya no los utiliza (sin cambios de fase, sin correos, fuera de las búsquedas) hasta que se resuelva la cuestión.',
+  emailRenewalSubject: '{company}: ¿desea permanecer en nuestra bolsa de talento?',
+  emailRenewalBody:
+    'Hola, {name}:\n\nUsted aceptó que {company} conservara su perfil y le contactara para futuros puestos. Ese acuerdo termina el {date}. Si no hace nada, su perfil se suprimirá en esa fecha.\n\nPara permanecer {period} más, abra este enlace y confírmelo:\n{link}',
+  periodLength:
+    '{unit, select, months {{amount, plural, one {# mes} other {# meses}}} other {{amount, plural, one {# día} other {# días}}}}',
+  offerPageTitle: 'Oferta de {company}',
+  offerPageTitleUnknown: 'Oferta',
+  offerTitle: 'Su oferta de {company}',
+  offerMeta: '{job} · {salary} · incorporación el {date}',
+  offerAnswerBy: 'Responda, por favor, a más tardar el {date}.',
+  offerAccept: 'Aceptar la oferta',
+  offerDecline: 'Rechazar',
+  offerStatusLabel: 'Estado:',
+  offerStatuses: {
+    pending_approval: 'Pendiente de aprobación',
+    approved: 'Aprobada',
+    sent: 'Enviada',
+    accepted: 'Aceptada',
+    declined: 'Rechazada',
+    expired: 'Caducada',
+    withdrawn: 'Retirada',
+  },
+  offerAccepted:
+    'Gracias: ha aceptado la oferta. Nos pondremos en contacto con usted sobre los próximos pasos.',
+  offerDeclined: 'Ha rechazado la oferta. Gracias por hacérnoslo saber.',
+  offerNotFoundTitle: 'Oferta no encontrada',
+  offerErrors: {
+    notFound: 'Este enlace de oferta no es válido',
+    expired: 'Esta oferta ha caducado',
+    answered: 'Esta oferta ya se respondió',
+    tooMany: 'Demasiados intentos; espere unos minutos y vuelva a intentarlo',
+    answerHere: 'Responda, por favor, desde la propia página de la oferta.',
+    failed: 'Algo ha fallado por nuestra parte',
+  },
   schedulePageTitle: 'Elija la hora de su entrevista - {company}',
   scheduleTitle: 'Elija la hora de su entrevista',
   scheduleLead:

@@ -453,6 +453,71 @@ export const fr: Translation<Catalogue> = {
     'Votre reçu de consentement ({id}) est joint. Il est signé par {company} ; la clé permettant de le vérifier est publiée à l’adresse {url}',
   emailRestricted:
     'Le traitement de vos données est limité à votre demande : cette candidature est donc conservée avec le reste de vos données, mais ne sera examinée qu’une fois la limitation levée. Vous en serez informé au préalable.',
+  emailRestrictionSubject: '{company} : le traitement de vos données est limité',
+  emailRestrictionBody:
+    'Bonjour {name},\n\nComme vous l’avez demandé, {company} a limité le traitement de vos données à compter du {date} (article 18 du RGPD). Vos données sont conservées mais pas utilisées : vos candidatures n’avancent pas et vous ne recevez aucun e-mail à leur sujet tant que la limitation n’est pas levée. {company} vous préviendra avant de la lever.\n\nSi vous n’avez pas fait cette demande, prévenez {company} immédiatement.',
+  emailRestrictionLiftedSubject: '{company} : le traitement de vos données n’est plus limité',
+  emailRestrictionLiftedBody:
+    'Bonjour {name},\n\n{company} lève la limitation du traitement de vos données en vigueur depuis le {date} (article 18 du RGPD). Vos données seront de nouveau traitées à partir de maintenant : vos candidatures peuvent avancer dans le processus de recrutement et vous pouvez recevoir des e-mails à leur sujet.\n\nSi vous pensez que la limitation doit être maintenue, dites-le à {company} ou utilisez votre portail de confidentialité (lien ci-dessous).',
+  emailHello: 'Bonjour,',
+  emailNotYou: 'Si ce n’était pas vous, prévenez {company} immédiatement.',
+  emailWithdrawalSubject: 'Votre consentement donné à {company} est retiré',
+  emailWithdrawalLead:
+    'Vous avez retiré votre consentement. {company} cesse cette utilisation de vos données dès maintenant.',
+  emailObjectionSubject: 'Vous ne recevrez plus d’e-mails de prospection de {company}',
+  emailObjectionLead:
+    'Vous vous êtes opposé à la prospection. {company} ne vous envoie plus d’e-mails de prospection, dès maintenant.',
+  emailWithdrawn: 'Retiré :',
+  emailWithdrawalReceipt:
+    'Votre reçu ({id}) est joint. Il est signé par {company} ; la clé permettant de le vérifier est publiée à l’adresse {url}',
+  emailContactUpdatedSubject: 'Vos coordonnées chez {company} sont mises à jour',
+  emailContactUpdatedBody:
+    '{company} a mis à jour vos coordonnées comme vous l’avez demandé dans le portail de confidentialité.',
+  emailRectificationSubject: '{company} a reçu votre demande de rectification',
+  emailRectificationBody:
+    '{company} a reçu votre demande de rectification de vos données. L’équipe vous répond au plus tard le {date} ; vous pouvez suivre la demande dans le portail de confidentialité.',
+  emailErasureSubject: '{company} a reçu votre demande d’effacement',
+  emailErasureBody:
+    '{company} a reçu votre demande d’effacement de vos données. L’équipe l’exécute au plus tard le {date} et vous prévient une fois que c’est fait ; vous pouvez la suivre dans le portail de confidentialité.',
+  emailObjectionBody:
+    '{company} a enregistré votre opposition à la prospection : vous ne recevez plus d’e-mails de prospection dès maintenant.',
+  emailPortalRestrictionSubject: 'Le traitement de vos données chez {company} est limité',
+  emailPortalRestrictionBody:
+    '{company} conserve vos données mais ne les utilise plus (aucun changement d’étape, aucun e-mail, absentes des recherches) jusqu’à ce que la question soit réglée.',
+  emailRenewalSubject: '{company} : rester dans notre vivier de talents ?',
+  emailRenewalBody:
+    'Bonjour {name},\n\nVous avez accepté que {company} conserve votre profil et vous contacte au sujet de futurs postes. Cet accord prend fin le {date}. Si vous ne faites rien, votre profil sera alors effacé.\n\nPour rester {period} de plus, ouvrez ce lien et confirmez :\n{link}',
+  periodLength:
+    '{unit, select, months {{amount, plural, one {# mois} other {# mois}}} other {{amount, plural, one {# jour} other {# jours}}}}',
+  offerPageTitle: 'Offre de {company}',
+  offerPageTitleUnknown: 'Offre',
+  offerTitle: 'Votre offre de {company}',
+  offerMeta: '{job} · {salary} · début le {date}',
+  offerAnswerBy: 'Merci de répondre au plus tard le {date}.',
+  offerAccept: 'Accepter l’offre',
+  offerDecline: 'Refuser',
+  offerStatusLabel: 'Statut :',
+  offerStatuses: {
+    pending_approval: 'En attente d’approbation',
+    approved: 'Approuvée',
+    sent: 'Envoyée',
+    accepted: 'Acceptée',
+    declined: 'Refusée',
+    expired: 'Expirée',
+    withdrawn: 'Retirée',
+  },
+  offerAccepted:
+    'Merci : vous avez accepté l’offre. Nous reviendrons vers vous au sujet des prochaines étapes.',
+  offerDeclined: 'Vous avez refusé l’offre. Merci de nous l’avoir fait savoir.',
+  offerNotFoundTitle: 'Offre introuvable',
+  offerErrors: {
+    notFound: 'Ce lien d’offre n’est pas valide',
+    expired: 'Cette offre a expiré',
+    answered: 'Une réponse a déjà été donnée à cette offre',
+    tooMany: 'Trop de tentatives ; patientez quelques minutes puis réessayez',
+    answerHere: 'Merci de répondre depuis la page de l’offre elle-même.',
+    failed: 'Un problème est survenu de notre côté',
+  },
   schedulePageTitle: 'Choisissez l’horaire de votre entretien - {company}',
   scheduleTitle: 'Choisissez l’horaire de votre entretien',
   scheduleLead:

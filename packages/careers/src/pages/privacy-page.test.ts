@@ -224,5 +224,19 @@ describe('privacy notice pages', () => {
       );
       expect(form('CH')).toContain('How long: 36 months from when you agree');
     });
+
+    it('names the periods in the page’s language', () => {
+      const page = renderTenantSite({
+        tenant,
+        notices,
+        today: '2026-11-20',
+        locale: 'de',
+        privacy: careersPrivacyOf({ consentPurposes, recipients: [], diversitySurvey: false, policy }),
+      }).get('privacy/index.html')!;
+      const table = glance(page);
+      expect(table).toContain('18 Monate ab Ihrer Einwilligung');
+      expect(table).toContain('36 Monate für Stellen in CH');
+      expect(table).not.toContain('months');
+    });
   });
 });

@@ -3,11 +3,11 @@ import {
   isConsentBasis,
   isTransfer,
   LEGAL_BASES,
-  periodLabel,
   type TCareersNotice,
   type TCareersPrivacy,
   type TPurposeRetention,
   TRANSFER_SAFEGUARD_LABELS,
+  type TRetentionPeriod,
 } from '@candor/schemas';
 import { dateLabel } from '../format.js';
 import { fill, html, type SafeHtml } from '../html.js';
@@ -18,12 +18,13 @@ import { layout } from './layout.js';
 
 /** One retention rule in the applicant's words, with the countries whose jobs have another period and when renewal is asked. */
 export function retentionLine(t: Site['t'], rule: TPurposeRetention): string {
-  const overrides = rule.overrides.map((o) => t.retentionOverride(o.country, periodLabel(o.period)));
+  const period = (p: TRetentionPeriod) => t.periodLength(p.amount, p.unit);
+  const overrides = rule.overrides.map((o) => t.retentionOverride(o.country, period(o.period)));
   const renewal =
     rule.trigger === 'talent_pool_consent' && rule.renewalNoticeDays > 0
       ? t.retentionRenewal(rule.renewalNoticeDays)
       : '';
-  return `${t.retentionBy[rule.trigger](periodLabel(rule.period))}${overrides.length ? ` (${overrides.join('; ')})` : ''}${renewal}`;
+  return `${t.retentionBy[rule.trigger](period(rule.period))}${overrides.length ? ` (${overrides.join('; ')})` : ''}${renewal}`;
 }
 
 type PagePurpose = TCareersPrivacy['purposes'][number];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZLocale } from '../careers/languages.js';
 import { ZId } from '../list.js';
 import { fillTemplate } from './email-templates.js';
 import { SALARY_PERIODS, ZUserRef } from './job.js';
@@ -69,17 +70,26 @@ export const ZOffer = z.object({
 export type TOffer = z.infer<typeof ZOffer>;
 
 /** What the candidate sees behind the link in the offer email. */
-export const ZOfferTokenInput = z.object({ token: z.string().min(20).max(100) });
+export const ZOfferTokenInput = z.object({
+  token: z.string().min(20).max(100),
+  /** The page's language when the candidate picked another (`?lang=`); theirs otherwise. */
+  lang: ZLocale.optional(),
+});
 export const ZOfferRespondInput = ZOfferTokenInput.extend({ decision: z.enum(['accept', 'decline']) });
 export const ZPublicOffer = z.object({
   companyName: z.string(),
   candidateName: z.string(),
+  /** The job's title and the salary in `locale`; the terms as they were sent. */
   jobTitle: z.string(),
   salary: z.string(),
   startDate: z.string(),
   expiresOn: z.string(),
   terms: z.string(),
   status: ZOfferStatus,
+  /** The language the offer is shown in: the one asked for when offered, else the candidate's (`candidate.locale`). */
+  locale: ZLocale,
+  /** The languages the page can be switched to: the tenant's, and the candidate's own. */
+  locales: z.array(ZLocale),
 });
 export type TPublicOffer = z.infer<typeof ZPublicOffer>;
 
