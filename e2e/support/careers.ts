@@ -21,6 +21,15 @@ export function jobIdByTitle(dataDir: string, title: string): string {
   return id;
 }
 
+/**
+ * Waits until the apply form's script has taken over its checks (it turns
+ * the browser's own off): a submit before then gets the browser's bubble,
+ * not the form's messages.
+ */
+export async function applyFormReady(page: Page): Promise<void> {
+  await page.locator('form[novalidate]').waitFor({ state: 'attached' });
+}
+
 /** Fills the demo job's application form (the page is open): name, email, resume, the required answer, talent pool, age. */
 export async function fillApplication(page: Page, person: { name: string; email: string }): Promise<void> {
   await page.getByLabel(/^Full name|^Name/).fill(person.name);

@@ -6,7 +6,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { axeViolations, fromMail, launchBrowser, screenshot, servers } from '../support/browser.js';
-import { DEMO_JOB, fillApplication as fillDemoApplication, jobIdByTitle } from '../support/careers.js';
+import {
+  applyFormReady,
+  DEMO_JOB,
+  fillApplication as fillDemoApplication,
+  jobIdByTitle,
+} from '../support/careers.js';
 
 const PASSWORD = 'candor-demo-pass';
 const JOB = DEMO_JOB;
@@ -52,8 +57,9 @@ for (const server of servers()) {
       expect(await axeViolations(page)).toEqual([]);
 
       // The browser checks the form with the shared schema before anything is sent.
+      await applyFormReady(page);
       await page.getByRole('button', { name: /Send application|Submit application|Apply/ }).click();
-      await expect(page.getByText('Confirm your age to apply').first().isVisible()).resolves.toBe(true);
+      await page.getByText('Confirm your age to apply').first().waitFor();
 
       await fillApplication(page, email);
       await screenshot(page, `apply-form-${server.dialect}`);

@@ -18,7 +18,7 @@ import {
   servers,
   signIn,
 } from '../support/browser.js';
-import { DEMO_JOB, RESUME_PDF } from '../support/careers.js';
+import { applyFormReady, DEMO_JOB, RESUME_PDF } from '../support/careers.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -83,6 +83,7 @@ for (const server of servers()) {
       await page.getByRole('button', { name: 'Bewerbung absenden' }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
       // The shared schema's message, in German, before anything is sent.
+      await applyFormReady(page);
       await page.getByRole('button', { name: 'Bewerbung absenden' }).click();
       await page.getByText('Bestätigen Sie Ihr Alter, um sich zu bewerben').first().waitFor();
 

@@ -84,7 +84,10 @@ for (const server of servers()) {
       await screenshot(page, `oidc-security-page-${server.dialect}`);
       await signOut(page);
 
-      // The organisation's own sign-in link shows its provider's button at once.
+      // The organisation's own sign-in link shows its provider's button at once. Opened as a
+      // fresh load, as from an email: from the sign-in page it would only change the hash, and a
+      // redirect still pending from signing out could take its ?org= away.
+      await page.goto('about:blank');
       await page.goto(signInLink);
       const ssoButton = page.getByRole('button', { name: 'Sign in with Acme IdP' });
       await ssoButton.waitFor();
