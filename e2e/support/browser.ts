@@ -6,7 +6,15 @@ import { expect, inject, onTestFailed, vi } from 'vitest';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    servers: Array<{ dialect: string; url: string; dataDir: string }>;
+    servers: Array<{
+      dialect: string;
+      url: string;
+      dataDir: string;
+      /** Candor's SMTP endpoint for replies. */
+      smtpPort: number;
+      /** The IMAP mailbox the server polls for replies; null without Dovecot. */
+      mailbox: { host: string; port: number; user: string; password: string } | null;
+    }>;
   }
 }
 

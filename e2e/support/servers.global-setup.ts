@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type Dovecot, dovecotInstalled, startDovecot } from '@candor/api/testing/dovecot';
 import { createTestDatabase, type TestDatabase } from '@candor/db/testing/databases';
 
 const SERVER = resolve(import.meta.dirname, '../../apps/api/dist/server.js');
@@ -41,11 +42,22 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 interface Started {
   url: string;
   dataDir: string;
+  /** Candor's own SMTP endpoint for replies (INBOUND_SMTP_PORT). */
+  smtpPort: number;
   stop(): Promise<void>;
 }
 
-async function startServer(databaseUrl: string): Promise<Started> {
+/** A mailbox the server polls for replies over IMAP (INBOUND_IMAP_URL). */
+export interface ReplyMailbox {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+}
+
+async function startServer(databaseUrl: string, mailbox: ReplyMailbox | undefined): Promise<Started> {
   const port = await freePort();
+  const smtpPort = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'candor-e2e-'));
   let log = '';
   const child = spawn(process.execPath, ['--enable-source-maps', SERVER], {
@@ -61,6 +73,13 @@ async function startServer(databaseUrl: string): Promise<Started> {
       NOTIFICATION_CHECK_SECONDS: '3',
       // Replies dropped into DATA_DIR/inbound are read within a second (replies.e2e.test.ts).
       INBOUND_POLL_SECONDS: '1',
+      // Replies also come in over SMTP and, where Dovecot is installed, from an IMAP mailbox (replies.e2e.test.ts).
+      INBOUND_SMTP_PORT: String(smtpPort),
+      ...(mailbox
+        ? {
+            INBOUND_IMAP_URL: `imap://${mailbox.user}:${mailbox.password}@${mailbox.host}:${mailbox.port}/INBOX`,
+          }
+        : {}),
       APP_ORIGIN: `http://localhost:${port}`,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -72,6 +91,7 @@ async function startServer(databaseUrl: string): Promise<Started> {
   return {
     url,
     dataDir,
+    smtpPort,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -87,19 +107,44 @@ export default async function setup({
 }): Promise<() => Promise<void>> {
   if (!existsSync(SERVER)) throw new Error('apps/api/dist/server.js is missing: run `pnpm build` first');
   const postgresAdminUrl = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const servers: Array<{ dialect: string; started: Started; db?: TestDatabase }> = [];
-  servers.push({ dialect: 'sqlite', started: await startServer('') });
+  const servers: Array<{
+    dialect: string;
+    started: Started;
+    mailbox?: ReplyMailbox;
+    db?: TestDatabase;
+  }> = [];
+  // One Dovecot, one reply mailbox per server (CI installs it and sets CANDOR_REQUIRE_DOVECOT).
+  const password = 'e2e-mailbox-secret';
+  const dovecot: Dovecot | undefined = dovecotInstalled()
+    ? await startDovecot({ 'replies-sqlite': password, 'replies-postgresql': password })
+    : undefined;
+  const mailboxOf = (dialect: string): ReplyMailbox | undefined =>
+    dovecot && { host: dovecot.host, port: dovecot.port, user: `replies-${dialect}`, password };
+  servers.push({
+    dialect: 'sqlite',
+    started: await startServer('', mailboxOf('sqlite')),
+    mailbox: mailboxOf('sqlite'),
+  });
   const pg = await createTestDatabase('postgresql', { postgresAdminUrl }).catch(() => undefined);
-  if (pg) servers.push({ dialect: 'postgresql', started: await startServer(pg.url), db: pg });
-  else console.warn('!! e2e: PostgreSQL not reachable, browser tests run on SQLite only');
+  if (pg) {
+    const mailbox = mailboxOf('postgresql');
+    servers.push({ dialect: 'postgresql', started: await startServer(pg.url, mailbox), mailbox, db: pg });
+  } else console.warn('!! e2e: PostgreSQL not reachable, browser tests run on SQLite only');
   provide(
     'servers',
-    servers.map((s) => ({ dialect: s.dialect, url: s.started.url, dataDir: s.started.dataDir })),
+    servers.map((s) => ({
+      dialect: s.dialect,
+      url: s.started.url,
+      dataDir: s.started.dataDir,
+      smtpPort: s.started.smtpPort,
+      mailbox: s.mailbox ?? null,
+    })),
   );
   return async () => {
     for (const s of servers) {
       await s.started.stop();
       await s.db?.drop();
     }
+    await dovecot?.stop();
   };
 }

@@ -4,11 +4,15 @@
  * candidate answers the delivered message (its Reply-To carries the token)
  * with a PDF, the answer is dropped into the server's drop folder as an .eml
  * (how `pnpm start` receives replies without a mail server), and it shows in
- * the conversation on the candidate's and the application's pages.
+ * the conversation on the candidate's and the application's pages. Replies
+ * also come in over SMTP (Candor's endpoint) and from an IMAP mailbox (a real
+ * Dovecot the test setup starts) and land in the same conversation.
  */
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { ImapFlow } from 'imapflow';
+import nodemailer from 'nodemailer';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   axeViolations,
@@ -16,13 +20,11 @@ import {
   launchBrowser,
   mutateAs,
   panelsLoaded,
-  queryAs,
   screenshot,
   servers,
   signedInPage,
 } from '../support/browser.js';
-
-const JOB = 'Frontend Engineer (React)';
+import { newApplicant } from '../support/careers.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -81,21 +83,9 @@ for (const server of servers()) {
     it('a reply dropped into the drop folder appears in the conversation on the candidate and application pages', async () => {
       const tag = `${server.dialect}${Date.now()}`;
       const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
-      const { data } = await queryAs<{ data: Array<{ id: string; title: string }> }>(page, 'jobs.list', {
-        filter: { q: JOB },
-      });
-      const jobId = data.find((j) => j.title === JOB)!.id;
-      const email = `noor.${tag}@example.test`;
-      const made = await mutateAs<{ id: string; applications: Array<{ id: string }> }>(
-        page,
-        'candidates.create',
-        {
-          name: `Noor Reply${tag}`,
-          email,
-          jobId,
-        },
-      );
-      const applicationId = made.applications[0]!.id;
+      const applicant = await newApplicant(page, `Noor Reply${tag}`, `noor.${tag}`);
+      const { email, applicationId } = applicant;
+      const made = { id: applicant.candidateId };
       const subject = `A short call ${tag}`;
       await mutateAs(page, 'messages.compose', {
         candidateId: made.id,
@@ -161,6 +151,65 @@ for (const server of servers()) {
         .getByRole('region', { name: 'Conversation' })
         .getByText('Thursday at 10:00 suits me well')
         .waitFor();
+      await page.context().close();
+    });
+
+    it('replies that come in over SMTP and through the IMAP mailbox appear in the conversation', async () => {
+      const tag = `${server.dialect}${Date.now()}`;
+      const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
+      const { candidateId, applicationId, email } = await newApplicant(
+        page,
+        `Ola Mailbox${tag}`,
+        `ola.${tag}`,
+      );
+      /** Sends the candidate a message and returns what a reply to it needs. */
+      const writeToCandidate = async (subject: string) => {
+        await mutateAs(page, 'messages.compose', { candidateId, applicationId, subject, body: 'Hi Ola' });
+        const sent = await fromMail(server.dataDir, (message) =>
+          message.includes(`To: ${email}`) && message.includes(subject) ? message : undefined,
+        );
+        return { replyTo: header(sent, 'Reply-To'), messageId: header(sent, 'Message-ID') };
+      };
+
+      // Over SMTP, as a mail exchanger forwarding to Candor's endpoint would hand it over.
+      const bySmtp = `By SMTP ${tag}`;
+      const first = await writeToCandidate(bySmtp);
+      await nodemailer
+        .createTransport({ host: '127.0.0.1', port: server.smtpPort, secure: false, ignoreTLS: true })
+        .sendMail({
+          envelope: { from: email, to: [first.replyTo] },
+          raw: replyEml(`Ola <${email}>`, first.replyTo, first.messageId, bySmtp),
+        });
+
+      // Into the mailbox Candor polls over IMAP (a real Dovecot), as the company's mail server would deliver it.
+      const byImap = `By IMAP ${tag}`;
+      const mailbox = server.mailbox;
+      if (mailbox) {
+        const second = await writeToCandidate(byImap);
+        const client = new ImapFlow({
+          host: mailbox.host,
+          port: mailbox.port,
+          secure: false,
+          auth: { user: mailbox.user, pass: mailbox.password },
+          logger: false,
+        });
+        await client.connect();
+        await client.append('INBOX', replyEml(`Ola <${email}>`, second.replyTo, second.messageId, byImap));
+        await client.logout();
+      }
+
+      await page.goto(`${server.url}/admin/#/applications/${applicationId}/show`);
+      const conversation = page.getByRole('region', { name: 'Conversation' });
+      await conversation
+        .getByRole('article', { name: `Re: ${bySmtp}` })
+        .getByText('Thursday at 10:00')
+        .waitFor();
+      if (mailbox) {
+        await conversation
+          .getByRole('article', { name: `Re: ${byImap}` })
+          .getByText('Thursday at 10:00')
+          .waitFor();
+      }
       await page.context().close();
     });
   });
