@@ -288,3 +288,18 @@ export function fromMail(
     { timeout: 20_000, interval: 250 },
   );
 }
+
+/**
+ * The decoded, unfolded text/calendar attachment of a message (base64, as
+ * the outbox sends it), if it has one. fromMail has undone quoted-printable soft breaks,
+ * which can join a padded last line ("…=") to the boundary after it.
+ */
+export function calendarPart(mail: string): string | undefined {
+  const part = /Content-Type: text\/calendar[^]*?\r?\n\r?\n([A-Za-z0-9+/=\r\n]+?)(?:\r?\n)?--/.exec(mail);
+  // Long lines are folded (RFC 5545): unfolded here, so a property reads as one line.
+  return part
+    ? Buffer.from(part[1]!.replace(/\s/g, ''), 'base64')
+        .toString('utf8')
+        .replace(/\r?\n[ \t]/g, '')
+    : undefined;
+}

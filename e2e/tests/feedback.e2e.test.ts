@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
+  calendarPart,
   chooseOption,
   chooseSuggestion,
   fromMail,
@@ -29,6 +30,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** An instant as an .ics DTSTART in UTC: 20261208T090000Z. */
+function icsTime(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+}
 
 type Interview = { id: string; interviewers: Array<{ id: string; submitted: boolean }> };
 type Person = { id: string; email: string };
@@ -70,7 +76,7 @@ for (const server of servers()) {
       const title = `Moved interview ${server.dialect} ${Date.now()}`;
       const inTwoDays = new Date(Date.now() + 2 * 86_400_000);
       inTwoDays.setUTCHours(9, 0, 0, 0);
-      await mutateAs(recruiter, 'interviews.schedule', {
+      const scheduled = await mutateAs<{ id: string }>(recruiter, 'interviews.schedule', {
         applicationId,
         title,
         startsAt: inTwoDays.toISOString(),
@@ -78,6 +84,23 @@ for (const server of servers()) {
         interviewerIds: [manager.id],
         videoUrl: 'https://meet.example.com/moved',
       });
+
+      // The candidate's invitation carries the event: a request from the organiser, to every attendee.
+      const candidate = application.candidate.email;
+      const uid = `UID:${scheduled.id}@candor`;
+      /** The calendar part of the candidate's email about this interview that `holds` says is the one. */
+      const candidateEvent = (holds: (ics: string) => boolean) =>
+        fromMail(server.dataDir, (mail) => {
+          const ics = mail.includes(`To: ${candidate}`) ? calendarPart(mail) : undefined;
+          return ics?.includes(uid) && holds(ics) ? ics : undefined;
+        });
+      const invitation = await candidateEvent((ics) => ics.includes('METHOD:REQUEST'));
+      expect(invitation).toContain('METHOD:REQUEST');
+      expect(invitation).toMatch(/ORGANIZER[^\r\n]*:mailto:/);
+      expect(invitation).toMatch(
+        new RegExp(`ATTENDEE[^\\r\\n]*:mailto:${candidate.replace(/[.+]/g, '\\$&')}`),
+      );
+      expect(invitation).toContain(`DTSTART:${icsTime(inTwoDays)}`);
 
       await recruiter.goto(`${server.url}/admin/#/applications/${applicationId}/show`);
       const item = recruiter
@@ -88,12 +111,15 @@ for (const server of servers()) {
       const dialog = recruiter.getByRole('dialog', { name: `Move ${title}` });
       // A day later, same hour: the end follows the start.
       const later = new Date(inTwoDays.getTime() + 86_400_000);
-      const local = (d: Date) =>
-        `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+      // Typed in the recruiter's zone from Your account: the demo users have none set, so UTC.
+      const local = (d: Date) => d.toISOString().slice(0, 16);
       await dialog.getByLabel('Starts').fill(local(later));
       await dialog.getByRole('button', { name: 'Move interview' }).click();
       await recruiter.getByText(`${title} moved; everyone invited was sent the new time`).waitFor();
-      const candidate = application.candidate.email;
+      // The update replaces the event in the candidate's calendar: same UID, a higher SEQUENCE, the new time.
+      const update = await candidateEvent((ics) => ics.includes('SEQUENCE:1'));
+      expect(update).toContain('METHOD:REQUEST');
+      expect(update).toContain(`DTSTART:${icsTime(later)}`);
       await fromMail(server.dataDir, (mail) =>
         mail.includes(`To: ${candidate}`) && mail.includes('New time for your interview') ? mail : undefined,
       );
@@ -110,6 +136,9 @@ for (const server of servers()) {
           ? mail
           : undefined,
       );
+      // The cancellation removes the same event from the candidate's calendar.
+      const cancellation = await candidateEvent((ics) => ics.includes('METHOD:CANCEL'));
+      expect(cancellation).toContain('STATUS:CANCELLED');
       await recruiter.close();
     });
 

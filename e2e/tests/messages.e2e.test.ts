@@ -4,7 +4,7 @@
  * then send, and the email lands in the outbox's mail folder), and bulk email
  * from the applications list, which skips a candidate who restricted processing.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
@@ -146,6 +146,42 @@ for (const server of servers()) {
       await dialog.getByText(/each candidate gets their own/).waitFor();
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await dialog.waitFor({ state: 'detached' });
+      await page.context().close();
+    });
+
+    it('a rejection email waiting to go out is taken back when the rejection is undone', async () => {
+      const tag = `${server.dialect}${Date.now()}`;
+      const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
+      const name = `Remy Undo${tag}`;
+      const remy = await newApplicant(page, name, `remy.${tag}`);
+      await page.goto(`${server.url}/admin/#/applications/${remy.applicationId}/show`);
+      await panelsLoaded(page);
+      await page.getByRole('button', { name: 'Reject', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: `Reject ${name}` });
+      await chooseOption(page, /^Reason/, 'Skills do not match the role');
+      await dialog.getByRole('radio', { name: 'Send in 1 day' }).check();
+      await dialog.getByRole('button', { name: 'Reject' }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      // Waiting in the outbox, and shown as such in the conversation.
+      const subject = `Your application for ${DEMO_JOB} at Acme Robotics`;
+      const conversation = page.getByRole('region', { name: 'Conversation' });
+      await conversation.getByRole('article', { name: subject }).waitFor();
+      const pending = () =>
+        queryAs<{ total: number }>(page, 'outbox.list', {
+          filter: { q: remy.email, status: 'pending' },
+          pagination: { page: 1, perPage: 10 },
+        });
+      expect((await pending()).total).toBe(1);
+
+      // Moved back into the process before it went out: the email is taken back, and the page says so.
+      await page.getByRole('button', { name: 'Move to…' }).click();
+      await page.getByRole('menuitem', { name: 'Applied' }).click();
+      await page
+        .getByText(`${name} moved to Applied; the rejection email waiting to go out will not be sent`)
+        .waitFor();
+      await conversation.getByRole('article', { name: subject }).waitFor({ state: 'detached' });
+      expect((await pending()).total).toBe(0);
       await page.context().close();
     });
   });

@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
+  calendarPart,
   chooseSuggestion,
   DEMO_PASSWORD,
   fromMail,
@@ -58,16 +59,6 @@ function dayHeading(day: string): string {
       .map((part) => [part.type, part.value]),
   );
   return `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`;
-}
-
-/**
- * The decoded text/calendar attachment of a message (base64, as the outbox
- * sends it), if it has one. fromMail has undone quoted-printable soft breaks,
- * which can join a padded last line ("…=") to the boundary after it.
- */
-function calendarPart(mail: string): string | undefined {
-  const part = /Content-Type: text\/calendar[^]*?\r?\n\r?\n([A-Za-z0-9+/=\r\n]+?)(?:\r?\n)?--/.exec(mail);
-  return part ? Buffer.from(part[1]!.replace(/\s/g, ''), 'base64').toString('utf8') : undefined;
 }
 
 for (const server of servers()) {
