@@ -480,6 +480,28 @@ export const de: Translation<Catalogue> = {
   emailPortalRestrictionSubject: 'Die Verarbeitung Ihrer Daten bei {company} ist eingeschränkt',
   emailPortalRestrictionBody:
     '{company} speichert Ihre Daten weiter, verwendet sie aber nicht mehr (keine Phasenwechsel, keine E-Mails, nicht in Suchergebnissen), bis die Sache geklärt ist.',
+  emailRequestReceivedSubject: '{company}: Wir haben Ihre Datenschutzanfrage erhalten',
+  emailRequestReceivedBody:
+    'Wir haben Ihre Anfrage am {received} erhalten und antworten Ihnen bis zum {date}. Falls wir bestätigen müssen, wer Sie sind, schreiben wir Ihnen vorher.',
+  emailRequestExtendedSubject: '{company}: Wir brauchen mehr Zeit für Ihre Datenschutzanfrage',
+  emailRequestExtendedBody:
+    'Wir brauchen mehr Zeit, um Ihre Anfrage zu beantworten, und antworten Ihnen bis zum {date}.\n\nGrund: {reason}',
+  emailRequestCompletedSubject: '{company}: Ihre Datenschutzanfrage ist erledigt',
+  emailRequestRefusedSubject: '{company}: Ihre Datenschutzanfrage',
+  emailRequestErasedSubject: '{company}: Ihre Daten wurden gelöscht',
+  emailRequestErasedBody:
+    'Wir haben die personenbezogenen Daten gelöscht, die wir über Sie gespeichert hatten. Statistiken ohne Ihren Namen (etwa wie viele Personen sich auf eine Stelle beworben haben) bleiben erhalten.',
+  emailRequestReference: 'Referenz: {reference} ({type})',
+  emailRequestTypes: {
+    access: 'Auskunft (eine Kopie der Daten)',
+    portability: 'Datenübertragbarkeit (maschinenlesbarer Export)',
+    rectification: 'Berichtigung (Korrektur der Daten)',
+    erasure: 'Löschung',
+    restriction: 'Einschränkung der Verarbeitung',
+    objection: 'Widerspruch',
+    consent_withdrawal: 'Widerruf einer Einwilligung',
+    opt_out: 'Widerspruch gegen Verkauf oder Weitergabe',
+  },
   emailRenewalSubject: '{company}: Möchten Sie in unserem Talentpool bleiben?',
   emailRenewalBody:
     'Guten Tag {name},\n\nSie haben zugestimmt, dass {company} Ihr Profil aufbewahrt und Sie wegen künftiger Stellen kontaktiert. Diese Einwilligung endet am {date}. Wenn Sie nichts tun, wird Ihr Profil dann gelöscht.\n\nWenn Sie {period} länger bleiben möchten, öffnen Sie diesen Link und bestätigen Sie:\n{link}',

@@ -568,6 +568,37 @@ export const en = {
     'company',
   ),
   // The talent-pool renewal reminder, and a retention period as a sentence says it ("24 months", "1 day").
+  // The emails about a privacy request that staff handle (entered by them, or taken by the portal): the receipt,
+  // an extension, the answer's subject, the erasure confirmation and the reference line. Staff's answer and
+  // reason stay as typed. Types as staff see them (REQUEST_TYPE_LABELS), not the portal's narrower words.
+  emailRequestReceivedSubject: msg('{company}: we received your privacy request', 'company'),
+  emailRequestReceivedBody: msg(
+    'We received your request on {received} and will answer by {date}. If we need to confirm who you are, we will write to you first.',
+    'received',
+    'date',
+  ),
+  emailRequestExtendedSubject: msg('{company}: we need more time for your privacy request', 'company'),
+  emailRequestExtendedBody: msg(
+    'We need more time to answer your request, and will answer by {date}.\n\nWhy: {reason}',
+    'date',
+    'reason',
+  ),
+  emailRequestCompletedSubject: msg('{company}: your privacy request is done', 'company'),
+  emailRequestRefusedSubject: msg('{company}: your privacy request', 'company'),
+  emailRequestErasedSubject: msg('{company}: your data has been erased', 'company'),
+  emailRequestErasedBody:
+    'We have erased the personal data we held about you. Statistics without your name (such as how many people applied to a job) remain.',
+  emailRequestReference: msg('Reference: {reference} ({type})', 'reference', 'type'),
+  emailRequestTypes: {
+    access: 'Access (a copy of the data)',
+    portability: 'Portability (machine-readable export)',
+    rectification: 'Rectification (correct the data)',
+    erasure: 'Erasure',
+    restriction: 'Restriction of processing',
+    objection: 'Objection',
+    consent_withdrawal: 'Consent withdrawal',
+    opt_out: 'Opt-out of sale or sharing',
+  },
   emailRenewalSubject: msg('{company}: stay in our talent pool?', 'company'),
   emailRenewalBody: msg(
     'Hello {name},\n\nYou agreed that {company} may keep your profile and contact you about future roles. That agreement ends on {date}. If you do nothing, your profile is erased then.\n\nTo stay for another {period}, open this link and confirm:\n{link}',

@@ -480,6 +480,28 @@ export const es: Translation<Catalogue> = {
   emailPortalRestrictionSubject: 'El tratamiento de sus datos en {company} está limitado',
   emailPortalRestrictionBody:
     '{company} conserva sus datos, pero ya no los utiliza (sin cambios de fase, sin correos, fuera de las búsquedas) hasta que se resuelva la cuestión.',
+  emailRequestReceivedSubject: '{company}: hemos recibido su solicitud sobre sus datos',
+  emailRequestReceivedBody:
+    'Recibimos su solicitud el {received} y le responderemos a más tardar el {date}. Si necesitamos confirmar su identidad, le escribiremos antes.',
+  emailRequestExtendedSubject: '{company}: necesitamos más tiempo para su solicitud sobre sus datos',
+  emailRequestExtendedBody:
+    'Necesitamos más tiempo para responder a su solicitud y le responderemos a más tardar el {date}.\n\nMotivo: {reason}',
+  emailRequestCompletedSubject: '{company}: su solicitud sobre sus datos está resuelta',
+  emailRequestRefusedSubject: '{company}: su solicitud sobre sus datos',
+  emailRequestErasedSubject: '{company}: sus datos han sido suprimidos',
+  emailRequestErasedBody:
+    'Hemos suprimido los datos personales que teníamos sobre usted. Se conservan las estadísticas sin su nombre (como cuántas personas se presentaron a una oferta).',
+  emailRequestReference: 'Referencia: {reference} ({type})',
+  emailRequestTypes: {
+    access: 'Acceso (una copia de los datos)',
+    portability: 'Portabilidad (exportación legible por máquina)',
+    rectification: 'Rectificación (corregir los datos)',
+    erasure: 'Supresión',
+    restriction: 'Limitación del tratamiento',
+    objection: 'Oposición',
+    consent_withdrawal: 'Retirada del consentimiento',
+    opt_out: 'Exclusión de la venta o cesión',
+  },
   emailRenewalSubject: '{company}: ¿desea permanecer en nuestra bolsa de talento?',
   emailRenewalBody:
     'Hola, {name}:\n\nUsted aceptó que {company} conservara su perfil y le contactara para futuros puestos. Ese acuerdo termina el {date}. Si no hace nada, su perfil se suprimirá en esa fecha.\n\nPara permanecer {period} más, abra este enlace y confírmelo:\n{link}',

@@ -484,6 +484,29 @@ export const fr: Translation<Catalogue> = {
   emailPortalRestrictionSubject: 'Le traitement de vos données chez {company} est limité',
   emailPortalRestrictionBody:
     '{company} conserve vos données mais ne les utilise plus (aucun changement d’étape, aucun e-mail, absentes des recherches) jusqu’à ce que la question soit réglée.',
+  emailRequestReceivedSubject: '{company} : nous avons bien reçu votre demande relative à vos données',
+  emailRequestReceivedBody:
+    'Nous avons reçu votre demande le {received} et vous répondrons au plus tard le {date}. Si nous devons vérifier votre identité, nous vous écrirons d’abord.',
+  emailRequestExtendedSubject:
+    '{company} : nous avons besoin de plus de temps pour votre demande relative à vos données',
+  emailRequestExtendedBody:
+    'Nous avons besoin de plus de temps pour répondre à votre demande et vous répondrons au plus tard le {date}.\n\nPourquoi : {reason}',
+  emailRequestCompletedSubject: '{company} : votre demande relative à vos données est traitée',
+  emailRequestRefusedSubject: '{company} : votre demande relative à vos données',
+  emailRequestErasedSubject: '{company} : vos données ont été effacées',
+  emailRequestErasedBody:
+    'Nous avons effacé les données personnelles que nous détenions à votre sujet. Les statistiques sans votre nom (par exemple le nombre de personnes ayant postulé à une offre) sont conservées.',
+  emailRequestReference: 'Référence : {reference} ({type})',
+  emailRequestTypes: {
+    access: 'Accès (une copie des données)',
+    portability: 'Portabilité (export lisible par machine)',
+    rectification: 'Rectification (corriger les données)',
+    erasure: 'Effacement',
+    restriction: 'Limitation du traitement',
+    objection: 'Opposition',
+    consent_withdrawal: 'Retrait du consentement',
+    opt_out: 'Opposition à la vente ou au partage',
+  },
   emailRenewalSubject: '{company} : rester dans notre vivier de talents ?',
   emailRenewalBody:
     'Bonjour {name},\n\nVous avez accepté que {company} conserve votre profil et vous contacte au sujet de futurs postes. Cet accord prend fin le {date}. Si vous ne faites rien, votre profil sera alors effacé.\n\nPour rester {period} de plus, ouvrez ce lien et confirmez :\n{link}',

@@ -16,6 +16,7 @@ export async function extendRequest(
   em: Em,
   actor: Actor,
   input: { id: string; reason: string },
+  publicUrl: string,
 ): Promise<TPrivacyRequest> {
   await em.transactional(async (tx) => {
     const row = await loadRequest(tx, input.id);
@@ -33,14 +34,11 @@ export async function extendRequest(
     row.extendedAt = new Date();
     row.extensionReason = input.reason;
     row.dueOn = deadlines.dueOn;
-    await mailRequester(
-      tx,
-      row,
-      actor.tenantId,
-      row.requesterEmail,
-      'we need more time for your privacy request',
-      `We need more time to answer your request, and will answer by ${row.dueOn}.\n\nWhy: ${input.reason}`,
-    );
+    // The reason as staff typed it, in Candor's words around it.
+    await mailRequester(tx, row, actor.tenantId, publicUrl, row.requesterEmail, (t, company, day) => ({
+      subject: t.emailRequestExtendedSubject(company),
+      text: t.emailRequestExtendedBody(day(row.dueOn), input.reason),
+    }));
     note(row, 'deadline.extended', `to ${row.dueOn}`);
     recordAudit(tx, actor, { action: 'request.extend', targetType: 'PrivacyRequest', targetId: row.id });
   });

@@ -21,7 +21,7 @@ import { mailRequester } from './requester-mail.js';
 export async function executeErasure(
   em: Em,
   actor: Actor,
-  deps: DataKeys & { files: FileStore },
+  deps: DataKeys & { files: FileStore; publicUrl: string },
   id: string,
 ): Promise<TPrivacyRequest> {
   const row = await loadRequest(em, id);
@@ -67,14 +67,15 @@ export async function executeErasure(
           .join('; '),
       );
       // The answer that proves the erasure is kept after it is sent, without the address in clear (docs/retention.md).
+      // In the language the candidate had, read before the erasure.
       await mailRequester(
         tx,
         request,
         actor.tenantId,
+        deps.publicUrl,
         to,
-        'your data has been erased',
-        'We have erased the personal data we held about you. Statistics without your name (such as how many people applied to a job) remain.',
-        { asProof: true },
+        (t, company) => ({ subject: t.emailRequestErasedSubject(company), text: t.emailRequestErasedBody }),
+        { asProof: true, locale: before.locale },
       );
       await notifyRecipientsOfRequest(tx, request, 'erasure', subject, { asProof: true, candidateId });
       recordAudit(tx, actor, {

@@ -15,24 +15,20 @@ import { getRequest } from './request-queue.js';
 import { loadRequest, note, OPEN, type RequestRow } from './request-record.js';
 import { mailRequester } from './requester-mail.js';
 
-/** Tells the requester the request arrived and by when they will have the answer. */
-async function acknowledge(tx: Em, row: RequestRow, tenantId: string): Promise<void> {
+/** Tells the requester, in their language, that the request arrived and by when they will have the answer. */
+async function acknowledge(tx: Em, row: RequestRow, tenantId: string, publicUrl: string): Promise<void> {
   row.acknowledgedAt = new Date();
-  await mailRequester(
-    tx,
-    row,
-    tenantId,
-    row.requesterEmail,
-    'we received your privacy request',
-    `We received your request on ${row.receivedOn} and will answer by ${row.dueOn}. If we need to confirm who you are, we will write to you first.`,
-  );
+  await mailRequester(tx, row, tenantId, publicUrl, row.requesterEmail, (t, company, day) => ({
+    subject: t.emailRequestReceivedSubject(company),
+    text: t.emailRequestReceivedBody(day(row.receivedOn), day(row.dueOn)),
+  }));
   note(row, 'request.acknowledged', 'receipt emailed to the requester');
 }
 
 export async function createRequest(
   em: Em,
   actor: Actor,
-  deps: ProofDeps,
+  deps: ProofDeps & { publicUrl: string },
   input: z.output<typeof ZRequestCreateInput>,
 ): Promise<TPrivacyRequest> {
   // The input schema refuses a day in the future.
@@ -66,7 +62,7 @@ export async function createRequest(
         dueOn: requestDeadlines(receivedOn, jurisdiction, false).dueOn,
         actions: [],
       });
-      if (input.acknowledge) await acknowledge(tx, row, actor.tenantId);
+      if (input.acknowledge) await acknowledge(tx, row, actor.tenantId, deps.publicUrl);
       recordAudit(tx, actor, { action: 'request.create', targetType: 'PrivacyRequest', targetId: row.id });
       return row.id;
     });
@@ -84,14 +80,19 @@ export async function createRequest(
 }
 
 /** Emails the requester a receipt (California requires one within 10 business days). */
-export async function acknowledgeRequest(em: Em, actor: Actor, id: string): Promise<TPrivacyRequest> {
+export async function acknowledgeRequest(
+  em: Em,
+  actor: Actor,
+  id: string,
+  publicUrl: string,
+): Promise<TPrivacyRequest> {
   await em.transactional(async (tx) => {
     const row = await loadRequest(tx, id);
     if (!OPEN.includes(row.status))
       throw new AppError('PRECONDITION_FAILED', 'The request is closed: its answer was sent');
     if (row.acknowledgedAt)
       throw new AppError('PRECONDITION_FAILED', 'The requester was told already that the request arrived');
-    await acknowledge(tx, row, actor.tenantId);
+    await acknowledge(tx, row, actor.tenantId, publicUrl);
     recordAudit(tx, actor, { action: 'request.acknowledge', targetType: 'PrivacyRequest', targetId: id });
   });
   return getRequest(em, actor, id);

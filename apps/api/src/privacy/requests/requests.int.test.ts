@@ -108,10 +108,18 @@ forEachDatabase('privacy requests', (db) => {
         { orderBy: { createdAt: 'asc' } },
       );
       expect(mails.map((m) => m.subject)).toEqual([
-        expect.stringMatching(/we received your privacy request$/),
-        expect.stringMatching(/your privacy request is done$/),
+        `${tenant.name}: we received your privacy request`,
+        `${tenant.name}: your privacy request is done`,
       ]);
-      expect(mails[1]?.text).toContain('Attached is your data.');
+      // English word for word: Candor's sentence, the reference and the footer every candidate email has.
+      const reference = `Reference: ${request.id.slice(0, 8).toUpperCase()}`;
+      const footer = `\n\n--\n${tenant.name} uses Candor to handle applications. To see, download, correct or erase your data, or to withdraw consent: ${TEST_ORIGIN}/careers/${tenant.slug}/privacy/portal/\n`;
+      expect(mails[0]?.text).toBe(
+        `We received your request on ${request.receivedOn} and will answer by ${request.dueOn}. If we need to confirm who you are, we will write to you first.\n\n${reference} (Access (a copy of the data))${footer}`,
+      );
+      expect(mails[1]?.text).toBe(
+        `Attached is your data.\n\n${reference} (Access (a copy of the data))${footer}`,
+      );
       expect(await fieldErrorsOf(caller.requests.transition({ id: request.id, to: 'in_progress' }))).toEqual({
         to: ['Allowed next: none'],
       });
@@ -141,7 +149,9 @@ forEachDatabase('privacy requests', (db) => {
         to: 'ana@example.test',
         subject: { $like: '%more time%' },
       });
-      expect(mail.text).toContain('archive in Lyon');
+      expect(mail.text).toContain(
+        `We need more time to answer your request, and will answer by ${addMonths(today, 3)}.\n\nWhy: The records are in the archive in Lyon.\n\nReference: `,
+      );
       const late = await caller.requests.create({
         type: 'access',
         channel: 'email',
@@ -152,6 +162,121 @@ forEachDatabase('privacy requests', (db) => {
       expect(
         await fieldErrorsOf(caller.requests.extend({ id: late.id, reason: 'Too late for this, surely.' })),
       ).toMatch(/Too late/);
+    });
+
+    it('writes to the requester in their language: a matched candidate’s, else the tenant’s default; staff’s words stay as typed', async () => {
+      const { tenant, admin, caller } = await setup();
+      // German is the default: a requester who is no candidate gets it; a candidate gets their own language.
+      await caller.settings.updateLanguages({ locales: ['en', 'de', 'fr'], defaultLocale: 'de' });
+      const today = dayOf();
+      const longDay = (day: string, locale: string) =>
+        new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
+          new Date(`${day}T00:00:00Z`),
+        );
+      const candidateIn = async (locale: 'en' | 'de' | 'fr', email: string) => {
+        const { candidate } = await seedJobWithApplicant(
+          db.orm(),
+          actorOf(admin.id, tenant.id),
+          {},
+          { email, name: `Lena ${locale}` },
+        );
+        const tem = tenantEm(db.orm(), tenant.id);
+        (await tem.findOneOrFail(Candidate, candidate.id)).locale = locale;
+        await tem.flush();
+        return candidate;
+      };
+      // In the order of the subjects given (two emails may share a millisecond).
+      const mailsTo = async (to: string, subjects: string[]) => {
+        const mails = await tenantEm(db.orm(), tenant.id).find(OutboxEmail, {
+          to,
+          template: 'privacy_request',
+        });
+        expect(mails.map((m) => m.subject).sort()).toEqual([...subjects].sort());
+        return subjects.map((subject) => mails.find((m) => m.subject === subject)!);
+      };
+      const refOf = (id: string) => id.slice(0, 8).toUpperCase();
+      const portal = `${TEST_ORIGIN}/careers/${tenant.slug}/privacy/portal/`;
+
+      // A German candidate: receipt, extension and answer in German, with German days and footer.
+      await candidateIn('de', 'lena.de@example.test');
+      const german = await caller.requests.create({
+        type: 'access',
+        channel: 'letter',
+        requesterEmail: 'lena.de@example.test',
+        country: 'DE',
+      });
+      await caller.requests.extend({ id: german.id, reason: 'Die Akten liegen im Archiv in Köln.' });
+      await caller.requests.transition({ id: german.id, to: 'verified' });
+      await caller.requests.transition({ id: german.id, to: 'completed', answer: 'Anbei Ihre Daten.' });
+      const de = await mailsTo('lena.de@example.test', [
+        `${tenant.name}: Wir haben Ihre Datenschutzanfrage erhalten`,
+        `${tenant.name}: Wir brauchen mehr Zeit für Ihre Datenschutzanfrage`,
+        `${tenant.name}: Ihre Datenschutzanfrage ist erledigt`,
+      ]);
+      expect(de[0]!.text).toContain(
+        `Wir haben Ihre Anfrage am ${longDay(today, 'de')} erhalten und antworten Ihnen bis zum ${longDay(addMonths(today, 1), 'de')}.`,
+      );
+      expect(de[1]!.text).toContain(
+        `antworten Ihnen bis zum ${longDay(addMonths(today, 3), 'de')}.\n\nGrund: Die Akten liegen im Archiv in Köln.`,
+      );
+      expect(de[2]!.text.startsWith('Anbei Ihre Daten.\n\n')).toBe(true);
+      for (const mail of de) {
+        expect(mail.text).toContain(
+          `\n\nReferenz: ${refOf(german.id)} (Auskunft (eine Kopie der Daten))\n\n--\n${tenant.name} nutzt Candor für die Bearbeitung von Bewerbungen.`,
+        );
+        expect(mail.text.endsWith(`${portal}?lang=de\n`)).toBe(true);
+        expect(mail.text).not.toMatch(/\d{4}-\d{2}-\d{2}|Reference|We /);
+      }
+
+      // A French candidate's erasure: the confirmation in French, though the candidate is erased as it is written.
+      await candidateIn('fr', 'lena.fr@example.test');
+      const french = await caller.requests.create({
+        type: 'erasure',
+        channel: 'email',
+        requesterEmail: 'lena.fr@example.test',
+        acknowledge: false,
+      });
+      await caller.requests.transition({ id: french.id, to: 'verified' });
+      await caller.requests.executeErasure({ id: french.id });
+      const fr = await mailsTo('lena.fr@example.test', [`${tenant.name} : vos données ont été effacées`]);
+      expect(fr[0]!.text).toBe(
+        `Nous avons effacé les données personnelles que nous détenions à votre sujet. Les statistiques sans votre nom (par exemple le nombre de personnes ayant postulé à une offre) sont conservées.\n\nRéférence : ${refOf(french.id)} (Effacement)\n\n--\n${tenant.name} utilise Candor pour gérer les candidatures. Pour consulter, télécharger, rectifier ou effacer vos données, ou pour retirer votre consentement : ${portal}?lang=fr\n`,
+      );
+
+      // An English candidate keeps English, whatever the tenant's default.
+      await candidateIn('en', 'lena.en@example.test');
+      const english = await caller.requests.create({
+        type: 'access',
+        channel: 'phone',
+        requesterEmail: 'lena.en@example.test',
+      });
+      const [en] = await mailsTo('lena.en@example.test', [
+        `${tenant.name}: we received your privacy request`,
+      ]);
+      expect(en!.text).toBe(
+        `We received your request on ${today} and will answer by ${english.dueOn}. If we need to confirm who you are, we will write to you first.\n\nReference: ${refOf(english.id)} (Access (a copy of the data))\n\n--\n${tenant.name} uses Candor to handle applications. To see, download, correct or erase your data, or to withdraw consent: ${portal}?lang=en\n`,
+      );
+
+      // Someone who is no candidate: the tenant's default language, German; the refusal's answer as typed.
+      const stranger = await caller.requests.create({
+        type: 'objection',
+        channel: 'email',
+        requesterEmail: 'nobody@example.test',
+      });
+      await caller.requests.transition({
+        id: stranger.id,
+        to: 'refused',
+        reason: 'No data held',
+        answer: 'We hold no data about you.',
+      });
+      const none = await mailsTo('nobody@example.test', [
+        `${tenant.name}: Wir haben Ihre Datenschutzanfrage erhalten`,
+        `${tenant.name}: Ihre Datenschutzanfrage`,
+      ]);
+      expect(none[1]!.text).toContain(
+        `We hold no data about you.\n\nReferenz: ${refOf(stranger.id)} (Widerspruch)`,
+      );
+      expect(none[1]!.text.endsWith(`${portal}?lang=de\n`)).toBe(true);
     });
 
     it('stores the day a staff-entered request arrived as a day, runs the deadline from it, and never dates anything in the future', async () => {

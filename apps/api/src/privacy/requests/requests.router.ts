@@ -45,7 +45,7 @@ export const requestsRouter = router({
   acknowledge: roleProcedure('requests.manage')
     .input(ZIdInput)
     .output(ZPrivacyRequest)
-    .mutation(({ ctx, input }) => acknowledgeRequest(ctx.em, ctx.actor, input.id)),
+    .mutation(({ ctx, input }) => acknowledgeRequest(ctx.em, ctx.actor, input.id, ctx.deps.publicUrl)),
 
   attachAgentProof: roleProcedure('requests.manage')
     .input(ZRequestProofInput)
@@ -60,12 +60,12 @@ export const requestsRouter = router({
   transition: roleProcedure('requests.manage')
     .input(ZRequestTransitionInput)
     .output(ZPrivacyRequest)
-    .mutation(({ ctx, input }) => transitionRequest(ctx.em, ctx.actor, input)),
+    .mutation(({ ctx, input }) => transitionRequest(ctx.em, ctx.actor, input, ctx.deps.publicUrl)),
 
   extend: roleProcedure('requests.manage')
     .input(ZRequestExtendInput)
     .output(ZPrivacyRequest)
-    .mutation(({ ctx, input }) => extendRequest(ctx.em, ctx.actor, input)),
+    .mutation(({ ctx, input }) => extendRequest(ctx.em, ctx.actor, input, ctx.deps.publicUrl)),
 
   setJurisdiction: roleProcedure('requests.manage')
     .input(ZRequestJurisdictionInput)

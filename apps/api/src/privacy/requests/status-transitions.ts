@@ -29,6 +29,7 @@ export async function transitionRequest(
   em: Em,
   actor: Actor,
   input: z.output<typeof ZRequestTransitionInput>,
+  publicUrl: string,
 ): Promise<TPrivacyRequest> {
   await em.transactional(async (tx) => {
     const row = await loadRequest(tx, input.id);
@@ -50,14 +51,15 @@ export async function transitionRequest(
       row.answer = input.answer;
       row.completedAt = new Date();
       if (input.to === 'refused') row.refusalReason = input.reason;
-      await mailRequester(
-        tx,
-        row,
-        actor.tenantId,
-        row.requesterEmail,
-        input.to === 'completed' ? 'your privacy request is done' : 'your privacy request',
-        input.answer,
-      );
+      // The answer as staff wrote it; the subject, reference and footer in the requester's language.
+      const answer = input.answer;
+      await mailRequester(tx, row, actor.tenantId, publicUrl, row.requesterEmail, (t, company) => ({
+        subject:
+          input.to === 'completed'
+            ? t.emailRequestCompletedSubject(company)
+            : t.emailRequestRefusedSubject(company),
+        text: answer,
+      }));
       const kind = RECIPIENT_NOTICE[row.type];
       // An erasure tells them as it runs (executeErasure); a completed correction or restriction tells them here.
       if (input.to === 'completed' && kind && kind !== 'erasure' && row.candidate) {
