@@ -295,7 +295,7 @@ export function fromMail(
  * which can join a padded last line ("…=") to the boundary after it.
  */
 export function calendarPart(mail: string): string | undefined {
-  const part = /Content-Type: text\/calendar[^]*?\r?\n\r?\n([A-Za-z0-9+/=\r\n]+?)(?:\r?\n)?--/.exec(mail);
+  const part = /Content-Type: text\/calendar[\s\S]*?\r?\n\r?\n([A-Za-z0-9+/=\r\n]+?)(?:\r?\n)?--/.exec(mail);
   // Long lines are folded (RFC 5545): unfolded here, so a property reads as one line.
   return part
     ? Buffer.from(part[1]!.replace(/\s/g, ''), 'base64')

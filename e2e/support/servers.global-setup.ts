@@ -75,6 +75,8 @@ async function startServer(databaseUrl: string, mailbox: ReplyMailbox | undefine
       INBOUND_POLL_SECONDS: '1',
       // Replies also come in over SMTP and, where Dovecot is installed, from an IMAP mailbox (replies.e2e.test.ts).
       INBOUND_SMTP_PORT: String(smtpPort),
+      // The CalDAV server the scheduling test starts (Radicale) is on 127.0.0.1.
+      OUTBOUND_ALLOW_PRIVATE_HOSTS: 'true',
       ...(mailbox
         ? {
             INBOUND_IMAP_URL: `imap://${mailbox.user}:${mailbox.password}@${mailbox.host}:${mailbox.port}/INBOX`,

@@ -48,6 +48,7 @@ export async function buildDeps(
     sessions: createSessions(orm, { secureCookies: publicUrl.startsWith('https://') }),
     publicUrl,
     allowedOrigins: env.APP_ORIGIN ? env.APP_ORIGIN.split(',').map((o) => o.trim()) : [],
+    allowPrivateHosts: env.OUTBOUND_ALLOW_PRIVATE_HOSTS === 'true',
     limits: {
       signInPerIp: limit('signin-ip', 30, 60_000),
       publicPerIp: limit('public-ip', 20, 60_000),

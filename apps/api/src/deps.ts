@@ -15,6 +15,8 @@ export interface AppDeps {
   publicUrl: string;
   /** Origins allowed to send mutations (the browser's Origin header). */
   allowedOrigins: string[];
+  /** Whether servers Candor calls for a member (CalDAV) may be on private networks (http/outbound-host.ts). */
+  allowPrivateHosts: boolean;
   /** Counters live in the database (http/rate-limit.ts), so every instance on it shares them and a restart keeps them. */
   limits: {
     /** Every sign-in attempt per client address, across accounts (wrong passwords per account are the throttle's). */

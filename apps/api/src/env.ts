@@ -50,6 +50,8 @@ const EnvSchema = z.object({
   ADMIN_DIST_DIR: z.string().optional(),
   /** Replaced by TRUST_PROXY_HOPS; `true` still means one proxy. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Let members connect calendar servers on private networks (an in-house Nextcloud); off: loopback, private and link-local addresses are refused. */
+  OUTBOUND_ALLOW_PRIVATE_HOSTS: z.enum(['true', 'false']).default('false'),
   /** How many reverse proxies in front of the API append to X-Forwarded-For (0: ignore the header). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
   /** 32 random bytes, base64; wraps stored keys. Without it one is generated into DATA_DIR (not for production). */

@@ -218,4 +218,41 @@ forEachDatabase('calendar: CalDAV connection (Radicale)', (db) => {
       expect(await em.count(Interview, {})).toBe(1);
     },
   );
+
+  it.skipIf(!available)(
+    'calls no calendar server on a private network unless the operator allows it',
+    async () => {
+      const { tenant, alice, recruiter, login, applicationId } = await setup();
+      await radicale.addUser(login(alice), 'pw-a');
+      // Connected while the operator allowed private hosts (as the tests do) ...
+      const allowed = testDeps(db.orm());
+      await (await callerFor(allowed, await sessionFor(allowed, alice.id, tenant.id))).calendar.connectCalDav(
+        {
+          serverUrl: radicale.url,
+          username: login(alice),
+          password: 'pw-a',
+        },
+      );
+      // ... and then not: Radicale listens on 127.0.0.1.
+      const strict = testDeps(db.orm(), { allowPrivateHosts: false });
+      const as = async (user: { id: string }) =>
+        callerFor(strict, await sessionFor(strict, user.id, tenant.id));
+      await expect(
+        (await as(alice)).calendar.connectCalDav({
+          serverUrl: radicale.url,
+          username: login(alice),
+          password: 'pw-a',
+        }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/private network/) });
+      const offer = await (await as(recruiter)).calendar.freeSlots({
+        applicationId,
+        interviewerIds: [alice.id],
+        durationMinutes: 60,
+        from: '2030-06-03',
+        to: '2030-06-03',
+      });
+      expect(offer.calendarsUnread.map((p) => p.id)).toEqual([alice.id]);
+      expect((await (await as(alice)).calendar.mine()).caldav!.error).toMatch(/private network/);
+    },
+  );
 });

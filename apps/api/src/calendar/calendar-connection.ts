@@ -2,6 +2,7 @@ import { type Em, StaffCalendar } from '@candor/db';
 import type { TCalendarSettings, ZCalDavConnectInput } from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
+import { assertPublicHost } from '../http/outbound-host.js';
 import { unwrapSecret, wrapSecret } from '../keys/master-key.js';
 import type { Logger } from '../logging/logger.js';
 import { AppError } from '../trpc/app-error.js';
@@ -15,6 +16,9 @@ import {
   putInterviewEvent,
 } from './caldav.js';
 import { type StaffCalendarRow, staffCalendarOf, toCalendarSettings } from './staff-calendar.service.js';
+
+/** What calling a member's calendar needs: the master key (app passwords) and whether private hosts may be called. */
+export type CalendarDeps = { masterKey: Buffer; allowPrivateHosts?: boolean; logger?: Logger };
 
 /** The connected calendar's account, its app password opened; null when none is connected. */
 export function calDavAccountOf(row: StaffCalendarRow, masterKey: Buffer): CalDavAccount | null {
@@ -30,6 +34,16 @@ export function calDavAccountOf(row: StaffCalendarRow, masterKey: Buffer): CalDa
 }
 
 /**
+ * The account to call, once its calendar's host is checked to be public (a
+ * host's answer can change after connecting); null when none is connected.
+ */
+async function callableAccount(row: StaffCalendarRow, deps: CalendarDeps): Promise<CalDavAccount | null> {
+  const account = calDavAccountOf(row, deps.masterKey);
+  if (account) await assertPublicHost(account.calendarUrl, deps.allowPrivateHosts ?? false);
+  return account;
+}
+
+/**
  * Connects one's CalDAV calendar: signs in and finds the calendar first (a
  * wrong address or password is refused with a field error, nothing stored),
  * then keeps the app password sealed under the master key.
@@ -37,12 +51,15 @@ export function calDavAccountOf(row: StaffCalendarRow, masterKey: Buffer): CalDa
 export async function connectCalDav(
   em: Em,
   actor: Actor,
-  deps: { masterKey: Buffer },
+  deps: CalendarDeps,
   input: z.output<typeof ZCalDavConnectInput>,
 ): Promise<TCalendarSettings> {
   let calendarUrl: string;
   try {
+    // The address given and the calendar the server points to must both be public (outbound-host.ts).
+    await assertPublicHost(input.serverUrl, deps.allowPrivateHosts ?? false);
     calendarUrl = await discoverCalendar(input);
+    await assertPublicHost(calendarUrl, deps.allowPrivateHosts ?? false);
   } catch (error) {
     const message = error instanceof Error ? error.message : 'Could not reach this calendar server';
     throw new AppError('BAD_REQUEST', message, { serverUrl: [message] });
@@ -110,7 +127,7 @@ export interface InterviewCalendarEvent {
  */
 export async function syncInterviewCalendars(
   em: Em,
-  deps: { masterKey: Buffer; logger?: Logger },
+  deps: CalendarDeps,
   interviewId: string,
   people: readonly CalendarEventFor[],
   event: InterviewCalendarEvent | null,
@@ -125,7 +142,7 @@ export async function syncInterviewCalendars(
     rows.map(async (row) => {
       const person = people.find((p) => p.userId === row.user.id)!;
       try {
-        const account = calDavAccountOf(row, deps.masterKey);
+        const account = await callableAccount(row, deps);
         if (!account) return;
         if (event) await putInterviewEvent(account, interviewId, { ...event, location: person.location });
         else await deleteInterviewEvent(account, interviewId);
@@ -144,7 +161,7 @@ export async function syncInterviewCalendars(
  */
 export async function connectedBusyTimes(
   em: Em,
-  deps: { masterKey: Buffer; logger?: Logger },
+  deps: CalendarDeps,
   userIds: readonly string[],
   from: Date,
   to: Date,
@@ -157,7 +174,7 @@ export async function connectedBusyTimes(
   await Promise.all(
     rows.map(async (row) => {
       try {
-        const account = calDavAccountOf(row, deps.masterKey);
+        const account = await callableAccount(row, deps);
         if (!account) return;
         busy.set(row.user.id, await calendarBusyTimes(account, from, to, row.timeZone));
         await recordOutcome(em, row, null);

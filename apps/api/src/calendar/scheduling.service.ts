@@ -7,7 +7,7 @@ import type { Logger } from '../logging/logger.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 import type { Interval } from './caldav.js';
-import { connectedBusyTimes } from './calendar-connection.js';
+import { type CalendarDeps, connectedBusyTimes } from './calendar-connection.js';
 import { type Availability, freeSlots } from './free-slots.js';
 import { DEFAULT_TIME_ZONE, jobTimeZone } from './staff-calendar.service.js';
 
@@ -50,7 +50,7 @@ export async function interviewBusyTimes(
 export async function findFreeSlots(
   em: Em,
   actor: Actor,
-  deps: { masterKey: Buffer; logger?: Logger },
+  deps: CalendarDeps,
   input: z.output<typeof ZFreeSlotsInput>,
   now = new Date(),
 ): Promise<TFreeSlots> {

@@ -17,14 +17,13 @@ import { assertNotRestricted } from '../candidates/restriction.js';
 import { visibleApplication } from '../hiring/job-scope.js';
 import { createInterview, syncCalendars } from '../interviews/interviews.service.js';
 import { candidateKey, type DataKeys, openText, sealFor } from '../keys/data-keys.js';
-import type { Logger } from '../logging/logger.js';
 import { dayIn, jobTitleIn } from '../mail/candidate-language.js';
 import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 import type { Interval } from './caldav.js';
-import { connectedBusyTimes } from './calendar-connection.js';
+import { type CalendarDeps, connectedBusyTimes } from './calendar-connection.js';
 import { interviewBusyTimes } from './scheduling.service.js';
 import { jobTimeZone } from './staff-calendar.service.js';
 
@@ -164,9 +163,6 @@ async function usableLink(em: Em, tenantId: string, token: string, now: Date) {
 function overlaps(slot: TStoredSlot, busy: Interval): boolean {
   return new Date(slot.startsAt) < busy.end && new Date(slot.endsAt) > busy.start;
 }
-
-/** Whose busy times to read: the calendar connections are opened with the master key. */
-type CalendarDeps = { masterKey: Buffer; logger?: Logger };
 
 /**
  * The interviewers' busy times over [from, to): their scheduled Candor

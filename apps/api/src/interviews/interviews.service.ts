@@ -22,7 +22,7 @@ import {
 } from '@candor/schemas';
 import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
-import { syncInterviewCalendars } from '../calendar/calendar-connection.js';
+import { type CalendarDeps, syncInterviewCalendars } from '../calendar/calendar-connection.js';
 import { jobTimeZone, timeZonesOf } from '../calendar/staff-calendar.service.js';
 import { assertNotRestricted } from '../candidates/restriction.js';
 import { textFilterFor } from '../hiring/blind-review.js';
@@ -79,7 +79,7 @@ async function toInterviews(
  */
 export async function syncCalendars(
   em: Em,
-  deps: DataKeys & { publicUrl: string },
+  deps: DataKeys & CalendarDeps & { publicUrl: string },
   interview: InterviewRow,
   app: ApplicationRow,
   location: string | null,

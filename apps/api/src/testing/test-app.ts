@@ -53,6 +53,8 @@ export function testDeps(orm: Orm, overrides: Partial<AppDeps> = {}): AppDeps & 
     sessions: createSessions(orm, { secureCookies: false }),
     publicUrl: TEST_ORIGIN,
     allowedOrigins: [TEST_ORIGIN],
+    // The calendar servers the tests start (Radicale) listen on 127.0.0.1.
+    allowPrivateHosts: true,
     // In the test database, like production: every abuse test runs against the real store on both dialects.
     limits: {
       signInPerIp: roomyLimit(orm, 'signin-ip'),
