@@ -1,3 +1,5 @@
+import './messages.js';
+
 export * from './audit.js';
 export * from './auth.js';
 export * from './calendar.js';

@@ -26,9 +26,11 @@ import { ACTION_TEXT } from './retentionDraft';
 
 type PreviewRule = TRetentionPreview['rules'][number];
 
-function outcomeOf(rule: PreviewRule): { label: string; color: 'success' | 'default' } {
-  if (!rule.enabled) return { label: 'Off', color: 'default' };
-  return { label: 'Executed', color: 'success' };
+/** What the next sweep does with a rule: a preview runs nothing, so it says what would happen. */
+function outcomeOf(rule: PreviewRule): { label: string; color: 'primary' | 'default' } {
+  if (!rule.enabled) return { label: 'Off: skipped', color: 'default' };
+  if (rule.count - rule.held === 0) return { label: 'Nothing to do', color: 'default' };
+  return { label: `Would act on ${rule.count - rule.held}`, color: 'primary' };
 }
 
 /** Due items per rule as horizontal bars; the table below has the same numbers for screen readers. */
@@ -107,7 +109,7 @@ function PreviewResult({ preview, dirty }: { preview: TRetentionPreview; dirty: 
                 <TableCell>Action</TableCell>
                 <TableCell align="right">Due</TableCell>
                 <TableCell align="right">Held (skipped)</TableCell>
-                <TableCell>Sweep</TableCell>
+                <TableCell>Next sweep</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>

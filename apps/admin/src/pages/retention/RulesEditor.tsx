@@ -26,6 +26,7 @@ import {
   type RetentionDraft,
   TRIGGER_TEXT,
   UNIT_TEXT,
+  withPeriod,
 } from './retentionDraft';
 
 export const MAX_OVERRIDES = 100;
@@ -146,7 +147,7 @@ function RuleCard({
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'flex-start' } }}>
           <PeriodFields
             period={rule.period}
-            onChange={(period) => onChange({ ...rule, period })}
+            onChange={(period) => onChange(withPeriod(rule, period))}
             amountError={at('period.amount')}
             unitError={at('period.unit')}
             disabled={disabled}

@@ -8,6 +8,7 @@ import {
   toRetentionDraft,
   toRetentionPolicy,
   versionLine,
+  withPeriod,
 } from './retentionDraft';
 
 describe('the retention rules form', () => {
@@ -94,5 +95,33 @@ describe('the retention rules form', () => {
         format,
       ),
     ).toBe('Version 3, saved by Ada Admin on 2026-11-29');
+  });
+
+  it('keeps a label that names the period in step with it, and leaves other labels alone', () => {
+    const [rejected, , talentPool, , requests] = toRetentionDraft(DEFAULT_RETENTION_POLICY).rules;
+    expect(withPeriod(rejected!, { amount: '3', unit: 'months' }).label).toBe(
+      'Rejected or withdrawn applications: anonymize 3 months after the decision',
+    );
+    expect(withPeriod(rejected!, { amount: '1', unit: 'months' }).label).toBe(
+      'Rejected or withdrawn applications: anonymize 1 month after the decision',
+    );
+    expect(withPeriod(rejected!, { amount: '90', unit: 'days' }).label).toBe(
+      'Rejected or withdrawn applications: anonymize 90 days after the decision',
+    );
+    // "24 months" becomes "2 years" when it is whole years; "3 years" (36 months) follows too.
+    expect(withPeriod(talentPool!, { amount: '12', unit: 'months' }).label).toMatch(
+      /^Talent-pool consent lasts 1 year: ask for renewal 30 days before/,
+    );
+    expect(withPeriod(requests!, { amount: '60', unit: 'months' }).label).toBe(
+      'Completed privacy requests: keep 5 years as proof, then erase',
+    );
+    // While the amount is being typed (emptied, then a new number), the label waits, then follows.
+    const cleared = withPeriod(rejected!, { amount: '', unit: 'months' });
+    expect(cleared.label).toBe(rejected!.label);
+    expect(withPeriod(cleared, { amount: '9', unit: 'months' }).label).toBe(
+      'Rejected or withdrawn applications: anonymize 9 months after the decision',
+    );
+    const own = { ...rejected!, label: 'Our rule for rejections' };
+    expect(withPeriod(own, { amount: '3', unit: 'months' }).label).toBe('Our rule for rejections');
   });
 });

@@ -49,6 +49,8 @@ export type DraftRule = {
   action: TRetentionAction;
   enabled: boolean;
   renewalNoticeDays: string;
+  /** The period the label names while the one typed is not a number yet (see withPeriod). */
+  labelPeriod?: DraftPeriod;
 };
 
 export type DraftOverride = { rowKey: string; country: string; ruleId: string; period: DraftPeriod };
@@ -150,4 +152,44 @@ export function errorsOf(error: unknown, prefix = ''): Errors {
       ? httpError.message
       : ['Some rules are not valid; see the messages at the fields.', ...elsewhere].join(' ');
   return { ...fields, form };
+}
+
+/** Every way a label may write `period`: "6 months", "1 month", and "3 years" for 36 months. */
+function periodWordings(period: DraftPeriod): string[] {
+  const amount = Number(period.amount);
+  if (!Number.isInteger(amount) || amount <= 0) return [];
+  const singular = period.unit === 'days' ? 'day' : 'month';
+  const wordings = [`${amount} ${amount === 1 ? singular : period.unit}`];
+  if (period.unit === 'months' && amount % 12 === 0) {
+    const years = amount / 12;
+    wordings.push(`${years} ${years === 1 ? 'year' : 'years'}`);
+  }
+  return wordings;
+}
+
+/** How a label should write `period`: in years when it is whole years, else as given. */
+function periodWording(period: DraftPeriod): string | null {
+  const wordings = periodWordings(period);
+  return wordings.at(-1) ?? null;
+}
+
+/**
+ * The rule with its new period, its label following: a label that names the
+ * old period ("… anonymize 6 months after the decision") names the new one,
+ * so the list never says one thing while the rule does another. A label
+ * written without the period stays as it is.
+ */
+export function withPeriod(rule: DraftRule, period: DraftPeriod): DraftRule {
+  // Cleared on the way from "24" to "3": the label still names the last whole period.
+  const named = rule.labelPeriod ?? rule.period;
+  const old = periodWordings(named).find((wording) => new RegExp(`\\b${wording}\\b`).test(rule.label));
+  const next = periodWording(period);
+  if (!old) return { ...rule, period, labelPeriod: undefined };
+  if (!next) return { ...rule, period, labelPeriod: named };
+  return {
+    ...rule,
+    period,
+    labelPeriod: undefined,
+    label: rule.label.replace(new RegExp(`\\b${old}\\b`), next),
+  };
 }
