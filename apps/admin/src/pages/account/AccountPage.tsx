@@ -1,6 +1,7 @@
 import { Alert, Skeleton, Stack } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Title } from 'react-admin';
+import { PageHeading } from '../../components/PageHeading';
 import { useMe } from '../../providers/authProvider';
 import { CalendarConnectionSection } from './CalendarConnectionSection';
 import { CalendarFeedSection } from './CalendarFeedSection';
@@ -45,6 +46,7 @@ export function AccountPage() {
   return (
     <Stack spacing={2} sx={{ mt: 2, maxWidth: 760 }}>
       <Title title="Your account" />
+      <PageHeading>Your account</PageHeading>
       {body}
       {/* Tenant settings, not the account's: open to single sign-on sessions too. */}
       {me && <NotificationsSection />}

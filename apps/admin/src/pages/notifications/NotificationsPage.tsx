@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { Title } from 'react-admin';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
+import { PageHeading } from '../../components/PageHeading';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
 import { NotificationItem } from './NotificationItem';
@@ -39,6 +40,7 @@ export function NotificationsPage() {
   return (
     <Stack spacing={2} sx={{ mt: 2, maxWidth: 860 }}>
       <Title title="Notifications" />
+      <PageHeading>Notifications</PageHeading>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
         <FormControlLabel
           control={<Switch checked={unreadOnly} onChange={(event) => setUnreadOnly(event.target.checked)} />}

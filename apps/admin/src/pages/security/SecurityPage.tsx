@@ -1,5 +1,6 @@
 import { Stack } from '@mui/material';
 import { Title } from 'react-admin';
+import { PageHeading } from '../../components/PageHeading';
 import { RequireSecondFactorSection } from './RequireSecondFactorSection';
 import { SingleSignOnSection } from './SingleSignOnSection';
 
@@ -8,6 +9,7 @@ export function SecurityPage() {
   return (
     <Stack spacing={2} sx={{ mt: 2, maxWidth: 900 }}>
       <Title title="Sign-in & security" />
+      <PageHeading>Sign-in &amp; security</PageHeading>
       <RequireSecondFactorSection />
       <SingleSignOnSection />
     </Stack>

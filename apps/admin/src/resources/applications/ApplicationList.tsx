@@ -18,6 +18,7 @@ import {
 } from 'react-admin';
 import { type CandorPermissions, hasPermission } from '../../access';
 import { EmptyState } from '../../components/EmptyState';
+import { PageHeading } from '../../components/PageHeading';
 import { ApplicationStatusField } from '../../components/StatusChips';
 import { APPLICATION_STATUS_CHOICES, SOURCE_CHOICES } from '../../lib/labels';
 import { RestrictedChip } from '../candidates/Restriction';
@@ -101,24 +102,27 @@ export function ApplicationList() {
   const { permissions } = usePermissions<CandorPermissions>();
   const canManage = hasPermission(permissions, 'applications.manage');
   return (
-    <List
-      title="Applications"
-      sort={{ field: 'appliedAt', order: 'DESC' }}
-      filters={applicationFilters}
-      filterDefaultValues={{ status: 'active' }}
-      actions={<ApplicationListActions />}
-      empty={<NoApplicationsYet />}
-      exporter={false}
-    >
-      <Datagrid rowClick="show" bulkActionButtons={canManage ? <ApplicationBulkActions /> : false}>
-        <CandidateField label="Candidate" sortable={false} />
-        <TextField source="job.title" label="Job" sortable={false} />
-        <TextField source="stage.name" label="Stage" sortable={false} />
-        <ApplicationStatusField label="Status" sortable={false} />
-        <TagsField label="Tags" sortable={false} />
-        <DateField source="appliedAt" label="Applied" />
-        <DateField source="lastActivityAt" label="Last activity" />
-      </Datagrid>
-    </List>
+    <>
+      <PageHeading aboveList>Applications</PageHeading>
+      <List
+        title="Applications"
+        sort={{ field: 'appliedAt', order: 'DESC' }}
+        filters={applicationFilters}
+        filterDefaultValues={{ status: 'active' }}
+        actions={<ApplicationListActions />}
+        empty={<NoApplicationsYet />}
+        exporter={false}
+      >
+        <Datagrid rowClick="show" bulkActionButtons={canManage ? <ApplicationBulkActions /> : false}>
+          <CandidateField label="Candidate" sortable={false} />
+          <TextField source="job.title" label="Job" sortable={false} />
+          <TextField source="stage.name" label="Stage" sortable={false} />
+          <ApplicationStatusField label="Status" sortable={false} />
+          <TagsField label="Tags" sortable={false} />
+          <DateField source="appliedAt" label="Applied" />
+          <DateField source="lastActivityAt" label="Last activity" />
+        </Datagrid>
+      </List>
+    </>
   );
 }

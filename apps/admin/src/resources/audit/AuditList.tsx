@@ -10,6 +10,7 @@ import {
   TextInput,
   useListContext,
 } from 'react-admin';
+import { PageHeading } from '../../components/PageHeading';
 import { AuditListActions } from './AuditListActions';
 
 type AuditRow = { subjectRef: string | null };
@@ -49,26 +50,29 @@ function SubjectRef({ subjectRef }: { subjectRef: string | null }) {
  */
 export function AuditList() {
   return (
-    <List
-      title="Audit log"
-      sort={{ field: 'at', order: 'DESC' }}
-      filters={auditFilters}
-      actions={<AuditListActions />}
-      exporter={false}
-    >
-      <Datagrid rowClick={false} bulkActionButtons={false}>
-        <NumberField source="seq" label="#" sortable={false} emptyText="—" />
-        <DateField source="at" label="Time" showTime />
-        <TextField source="actorLabel" label="Actor" sortable={false} />
-        <TextField source="action" label="Action" sortable={false} />
-        <TextField source="targetType" label="Target type" sortable={false} />
-        <TextField source="targetId" label="Target id" sortable={false} emptyText="—" />
-        <FunctionField<AuditRow>
-          label="Subject"
-          sortable={false}
-          render={(record) => <SubjectRef subjectRef={record.subjectRef} />}
-        />
-      </Datagrid>
-    </List>
+    <>
+      <PageHeading aboveList>Audit log</PageHeading>
+      <List
+        title="Audit log"
+        sort={{ field: 'at', order: 'DESC' }}
+        filters={auditFilters}
+        actions={<AuditListActions />}
+        exporter={false}
+      >
+        <Datagrid rowClick={false} bulkActionButtons={false}>
+          <NumberField source="seq" label="#" sortable={false} emptyText="—" />
+          <DateField source="at" label="Time" showTime />
+          <TextField source="actorLabel" label="Actor" sortable={false} />
+          <TextField source="action" label="Action" sortable={false} />
+          <TextField source="targetType" label="Target type" sortable={false} />
+          <TextField source="targetId" label="Target id" sortable={false} emptyText="—" />
+          <FunctionField<AuditRow>
+            label="Subject"
+            sortable={false}
+            render={(record) => <SubjectRef subjectRef={record.subjectRef} />}
+          />
+        </Datagrid>
+      </List>
+    </>
   );
 }

@@ -11,6 +11,7 @@ import {
   useNotify,
   useRedirect,
 } from 'react-admin';
+import { PageHeading } from '../../components/PageHeading';
 import { SOURCE_CHOICES } from '../../lib/labels';
 import { validateWith } from '../../validation';
 import { CandidateFields, withoutEmptyLinks } from './CandidateForm';
@@ -32,46 +33,49 @@ export function CandidateCreate() {
   const notify = useNotify();
   const redirect = useRedirect();
   return (
-    <Create
-      title="Add candidate"
-      transform={withoutEmptyLinks}
-      mutationOptions={{
-        onSuccess: (candidate: TCandidate) => {
-          const job = candidate.applications[0];
-          notify(job ? `${candidate.name} added to ${job.jobTitle}` : `${candidate.name} added`, {
-            type: 'success',
-          });
-          redirect('show', 'candidates', candidate.id);
-        },
-      }}
-    >
-      <SimpleForm
-        validate={validateCandidate}
-        defaultValues={{ source: 'sourced', links: [], jobId: null }}
-        toolbar={<AddToolbar />}
-        noValidate
-        sx={{ maxWidth: 860 }}
+    <>
+      <PageHeading aboveList>Add candidate</PageHeading>
+      <Create
+        title="Add candidate"
+        transform={withoutEmptyLinks}
+        mutationOptions={{
+          onSuccess: (candidate: TCandidate) => {
+            const job = candidate.applications[0];
+            notify(job ? `${candidate.name} added to ${job.jobTitle}` : `${candidate.name} added`, {
+              type: 'success',
+            });
+            redirect('show', 'candidates', candidate.id);
+          },
+        }}
       >
-        <CandidateFields />
-        <SelectInput source="source" label="Source" choices={STAFF_SOURCE_CHOICES} isRequired />
-        <Typography variant="subtitle1" component="h2" sx={{ mt: 2 }}>
-          Add to a job (optional)
-        </Typography>
-        <ReferenceInput
-          source="jobId"
-          reference="jobs"
-          filter={{ status: 'open' }}
-          sort={{ field: 'title', order: 'ASC' }}
+        <SimpleForm
+          validate={validateCandidate}
+          defaultValues={{ source: 'sourced', links: [], jobId: null }}
+          toolbar={<AddToolbar />}
+          noValidate
+          sx={{ maxWidth: 860 }}
         >
-          <AutocompleteInput
-            label="Job"
-            optionText={(job: TJobListItem) => `${job.title} (${job.department})`}
-            filterToQuery={(q: string) => ({ q })}
-            helperText="The candidate starts in the job's first stage. Only open jobs are listed."
-            sx={{ minWidth: 420 }}
-          />
-        </ReferenceInput>
-      </SimpleForm>
-    </Create>
+          <CandidateFields />
+          <SelectInput source="source" label="Source" choices={STAFF_SOURCE_CHOICES} isRequired />
+          <Typography variant="subtitle1" component="h2" sx={{ mt: 2 }}>
+            Add to a job (optional)
+          </Typography>
+          <ReferenceInput
+            source="jobId"
+            reference="jobs"
+            filter={{ status: 'open' }}
+            sort={{ field: 'title', order: 'ASC' }}
+          >
+            <AutocompleteInput
+              label="Job"
+              optionText={(job: TJobListItem) => `${job.title} (${job.department})`}
+              filterToQuery={(q: string) => ({ q })}
+              helperText="The candidate starts in the job's first stage. Only open jobs are listed."
+              sx={{ minWidth: 420 }}
+            />
+          </ReferenceInput>
+        </SimpleForm>
+      </Create>
+    </>
   );
 }

@@ -15,6 +15,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { EmptyState } from '../../components/EmptyState';
+import { PageHeading } from '../../components/PageHeading';
 import { SOURCE_CHOICES } from '../../lib/labels';
 import { RestrictedChip } from './Restriction';
 import { SourceField } from './SourceField';
@@ -75,22 +76,25 @@ function NoCandidatesYet() {
 
 export function CandidateList() {
   return (
-    <List
-      title="Candidates"
-      sort={{ field: 'lastActivityAt', order: 'DESC' }}
-      filters={candidateFilters}
-      actions={<CandidateListActions />}
-      empty={<NoCandidatesYet />}
-      // People's data stays in the app: no CSV export.
-      exporter={false}
-    >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
-        <NameField source="name" label="Candidate" />
-        <SourceField label="Source" sortable={false} />
-        <NumberField source="applicationCount" label="Applications" sortable={false} />
-        <DateField source="lastActivityAt" label="Last activity" />
-        <DateField source="createdAt" label="Added" />
-      </Datagrid>
-    </List>
+    <>
+      <PageHeading aboveList>Candidates</PageHeading>
+      <List
+        title="Candidates"
+        sort={{ field: 'lastActivityAt', order: 'DESC' }}
+        filters={candidateFilters}
+        actions={<CandidateListActions />}
+        empty={<NoCandidatesYet />}
+        // People's data stays in the app: no CSV export.
+        exporter={false}
+      >
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <NameField source="name" label="Candidate" />
+          <SourceField label="Source" sortable={false} />
+          <NumberField source="applicationCount" label="Applications" sortable={false} />
+          <DateField source="lastActivityAt" label="Last activity" />
+          <DateField source="createdAt" label="Added" />
+        </Datagrid>
+      </List>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import type { TJob } from '@candor/schemas';
 import { Create, useNotify, useRedirect } from 'react-admin';
+import { PageHeading } from '../../components/PageHeading';
 import { useMe } from '../../providers/authProvider';
 import { JobForm } from './JobForm';
 import { type JobFormValues, toJobInput } from './jobInput';
@@ -19,17 +20,20 @@ export function JobCreate() {
     criteria: [],
   };
   return (
-    <Create
-      title="New job"
-      transform={(values: JobFormValues) => toJobInput(values)}
-      mutationOptions={{
-        onSuccess: (job: TJob) => {
-          notify('Job created as a draft; publish it when it is ready', { type: 'success' });
-          redirect('show', 'jobs', job.id);
-        },
-      }}
-    >
-      <JobForm defaultValues={defaults} saveLabel="Create job" />
-    </Create>
+    <>
+      <PageHeading aboveList>New job</PageHeading>
+      <Create
+        title="New job"
+        transform={(values: JobFormValues) => toJobInput(values)}
+        mutationOptions={{
+          onSuccess: (job: TJob) => {
+            notify('Job created as a draft; publish it when it is ready', { type: 'success' });
+            redirect('show', 'jobs', job.id);
+          },
+        }}
+      >
+        <JobForm defaultValues={defaults} saveLabel="Create job" />
+      </Create>
+    </>
   );
 }

@@ -1,5 +1,7 @@
 import type { TJob } from '@candor/schemas';
+import { Box } from '@mui/material';
 import { Edit, useNotify, useRecordContext, useRedirect, useRefresh } from 'react-admin';
+import { PageHeading } from '../../components/PageHeading';
 import { DETAIL } from '../../providers/detail';
 import { JobForm } from './JobForm';
 import { type JobFormValues, jobFormDefaults, toJobInput } from './jobInput';
@@ -7,6 +9,16 @@ import { type JobFormValues, jobFormDefaults, toJobInput } from './jobInput';
 function JobEditTitle() {
   const job = useRecordContext<TJob>();
   return <span>{job ? `Edit ${job.title}` : 'Edit job'}</span>;
+}
+
+/** The same words as the app bar's title, as the page's heading over the form. */
+function JobEditHeading() {
+  const job = useRecordContext<TJob>();
+  return (
+    <Box sx={{ px: 2, pt: 2 }}>
+      <PageHeading>{job ? `Edit ${job.title}` : 'Edit job'}</PageHeading>
+    </Box>
+  );
 }
 
 export function JobEdit() {
@@ -32,6 +44,7 @@ export function JobEdit() {
         },
       }}
     >
+      <JobEditHeading />
       <JobForm defaultValues={(job: TJob) => jobFormDefaults(job)} saveLabel="Save job" />
     </Edit>
   );

@@ -14,6 +14,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { EmptyState } from '../../components/EmptyState';
+import { PageHeading } from '../../components/PageHeading';
 import { JobStatusField } from '../../components/StatusChips';
 import { JOB_STATUS_CHOICES, locationLabel } from '../../lib/labels';
 import { DepartmentInput } from './DepartmentInput';
@@ -65,22 +66,25 @@ function NoJobsYet() {
 
 export function JobList() {
   return (
-    <List
-      title="Jobs"
-      sort={{ field: 'createdAt', order: 'DESC' }}
-      filters={jobFilters}
-      actions={<JobListActions />}
-      empty={<NoJobsYet />}
-      exporter={false}
-    >
-      <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="title" label="Title" sx={{ fontWeight: 600 }} />
-        <TextField source="department" label="Department" />
-        <LocationField label="Location" sortable={false} />
-        <JobStatusField source="status" label="Status" />
-        <ApplicationsField label="Applications" sortable={false} />
-        <DateField source="createdAt" label="Created" />
-      </Datagrid>
-    </List>
+    <>
+      <PageHeading aboveList>Jobs</PageHeading>
+      <List
+        title="Jobs"
+        sort={{ field: 'createdAt', order: 'DESC' }}
+        filters={jobFilters}
+        actions={<JobListActions />}
+        empty={<NoJobsYet />}
+        exporter={false}
+      >
+        <Datagrid rowClick="show" bulkActionButtons={false}>
+          <TextField source="title" label="Title" sx={{ fontWeight: 600 }} />
+          <TextField source="department" label="Department" />
+          <LocationField label="Location" sortable={false} />
+          <JobStatusField source="status" label="Status" />
+          <ApplicationsField label="Applications" sortable={false} />
+          <DateField source="createdAt" label="Created" />
+        </Datagrid>
+      </List>
+    </>
   );
 }

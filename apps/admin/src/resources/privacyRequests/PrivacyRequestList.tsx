@@ -1,6 +1,7 @@
 import { REQUEST_TYPE_LABELS, type TPrivacyRequest } from '@candor/schemas';
 import { CreateButton, Datagrid, FunctionField, List, SelectInput, TopToolbar } from 'react-admin';
 import { EmptyState } from '../../components/EmptyState';
+import { PageHeading } from '../../components/PageHeading';
 import { dayLabel } from '../../lib/dates';
 import { REQUEST_STATUS_FILTER_CHOICES, REQUEST_TYPE_CHOICES, requestReference } from './labels';
 import { DeadlineField, RequestStatusField } from './RequestChips';
@@ -39,60 +40,63 @@ function ListActions() {
  */
 export function PrivacyRequestList() {
   return (
-    <List
-      title="Data requests"
-      filters={requestFilters}
-      filterDefaultValues={{ status: 'open' }}
-      actions={<ListActions />}
-      empty={false}
-      exporter={false}
-      pagination={false}
-      perPage={500}
-    >
-      <Datagrid
-        rowClick="show"
-        bulkActionButtons={false}
-        empty={
-          <EmptyState
-            title="No data requests here"
-            hint="Requests from the privacy portal appear here; enter those received by email, phone, letter or in person with “New request”."
-          />
-        }
+    <>
+      <PageHeading aboveList>Data requests</PageHeading>
+      <List
+        title="Data requests"
+        filters={requestFilters}
+        filterDefaultValues={{ status: 'open' }}
+        actions={<ListActions />}
+        empty={false}
+        exporter={false}
+        pagination={false}
+        perPage={500}
       >
-        <FunctionField<TPrivacyRequest>
-          label="Reference"
-          sortable={false}
-          render={(request) => (
-            <span style={{ fontFamily: 'monospace' }}>{requestReference(request.id)}</span>
-          )}
-        />
-        <FunctionField<TPrivacyRequest>
-          label="Type"
-          sortable={false}
-          render={(request) => REQUEST_TYPE_LABELS[request.type]}
-        />
-        <FunctionField<TPrivacyRequest>
-          label="Requester"
-          sortable={false}
-          render={(request) =>
-            request.requesterName
-              ? `${request.requesterName} <${request.requesterEmail}>`
-              : request.requesterEmail || '— (erased)'
+        <Datagrid
+          rowClick="show"
+          bulkActionButtons={false}
+          empty={
+            <EmptyState
+              title="No data requests here"
+              hint="Requests from the privacy portal appear here; enter those received by email, phone, letter or in person with “New request”."
+            />
           }
-        />
-        <FunctionField<TPrivacyRequest>
-          label="Received"
-          sortable={false}
-          render={(request) => dayLabel(request.receivedOn)}
-        />
-        <DeadlineField label="Due" sortable={false} />
-        <RequestStatusField label="Status" sortable={false} />
-        <FunctionField<TPrivacyRequest>
-          label="Assignee"
-          sortable={false}
-          render={(request) => request.assignee?.name ?? '—'}
-        />
-      </Datagrid>
-    </List>
+        >
+          <FunctionField<TPrivacyRequest>
+            label="Reference"
+            sortable={false}
+            render={(request) => (
+              <span style={{ fontFamily: 'monospace' }}>{requestReference(request.id)}</span>
+            )}
+          />
+          <FunctionField<TPrivacyRequest>
+            label="Type"
+            sortable={false}
+            render={(request) => REQUEST_TYPE_LABELS[request.type]}
+          />
+          <FunctionField<TPrivacyRequest>
+            label="Requester"
+            sortable={false}
+            render={(request) =>
+              request.requesterName
+                ? `${request.requesterName} <${request.requesterEmail}>`
+                : request.requesterEmail || '— (erased)'
+            }
+          />
+          <FunctionField<TPrivacyRequest>
+            label="Received"
+            sortable={false}
+            render={(request) => dayLabel(request.receivedOn)}
+          />
+          <DeadlineField label="Due" sortable={false} />
+          <RequestStatusField label="Status" sortable={false} />
+          <FunctionField<TPrivacyRequest>
+            label="Assignee"
+            sortable={false}
+            render={(request) => request.assignee?.name ?? '—'}
+          />
+        </Datagrid>
+      </List>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 import { ZUserInviteInput } from '@candor/schemas';
 import { Create, SelectInput, SimpleForm, TextInput, useNotify, useRedirect } from 'react-admin';
+import { PageHeading } from '../../components/PageHeading';
 import { useMe } from '../../providers/authProvider';
 import { validateWith } from '../../validation';
 import { assignableRoleChoices } from './choices';
@@ -12,20 +13,23 @@ export function UserCreate() {
   const redirect = useRedirect();
   // The form is noValidate: the browser's own email check would pre-empt the schema's messages.
   return (
-    <Create
-      title="Invite user"
-      mutationOptions={{
-        onSuccess: () => {
-          notify('Invitation sent', { type: 'success' });
-          redirect('list', 'users');
-        },
-      }}
-    >
-      <SimpleForm validate={validateInvite} defaultValues={{ role: 'recruiter' }} noValidate>
-        <TextInput source="email" label="Email" type="email" autoComplete="off" isRequired />
-        <TextInput source="name" label="Name" autoComplete="off" isRequired />
-        <SelectInput source="role" label="Role" choices={assignableRoleChoices(me?.role)} isRequired />
-      </SimpleForm>
-    </Create>
+    <>
+      <PageHeading aboveList>Invite user</PageHeading>
+      <Create
+        title="Invite user"
+        mutationOptions={{
+          onSuccess: () => {
+            notify('Invitation sent', { type: 'success' });
+            redirect('list', 'users');
+          },
+        }}
+      >
+        <SimpleForm validate={validateInvite} defaultValues={{ role: 'recruiter' }} noValidate>
+          <TextInput source="email" label="Email" type="email" autoComplete="off" isRequired />
+          <TextInput source="name" label="Name" autoComplete="off" isRequired />
+          <SelectInput source="role" label="Role" choices={assignableRoleChoices(me?.role)} isRequired />
+        </SimpleForm>
+      </Create>
+    </>
   );
 }

@@ -13,6 +13,7 @@ import {
   usePermissions,
 } from 'react-admin';
 import { type CandorPermissions, hasPermission } from '../../access';
+import { PageHeading } from '../../components/PageHeading';
 import { ROLE_CHOICES, STATUS_CHOICES } from './choices';
 import { RoleChip, SecondFactorField, StatusChip } from './UserChips';
 
@@ -49,24 +50,27 @@ export function UserList() {
   const { permissions } = usePermissions<CandorPermissions>();
   const canManage = hasPermission(permissions, 'users.manage');
   return (
-    <List
-      title="Users"
-      sort={{ field: 'createdAt', order: 'DESC' }}
-      filters={userFilters}
-      actions={<UserListActions />}
-      empty={<NoUsersYet />}
-      // People's data stays in the app: no CSV export.
-      exporter={false}
-    >
-      <Datagrid rowClick={canManage ? 'edit' : false} bulkActionButtons={false}>
-        <TextField source="name" label="Name" />
-        <TextField source="email" label="Email" />
-        <RoleChip source="role" label="Role" />
-        <StatusChip source="status" label="Status" />
-        <DateField source="lastSignInAt" label="Last sign-in" showTime emptyText="Never" sortable={false} />
-        <SecondFactorField label="Second factor" />
-        <DateField source="createdAt" label="Created" showTime />
-      </Datagrid>
-    </List>
+    <>
+      <PageHeading aboveList>Users</PageHeading>
+      <List
+        title="Users"
+        sort={{ field: 'createdAt', order: 'DESC' }}
+        filters={userFilters}
+        actions={<UserListActions />}
+        empty={<NoUsersYet />}
+        // People's data stays in the app: no CSV export.
+        exporter={false}
+      >
+        <Datagrid rowClick={canManage ? 'edit' : false} bulkActionButtons={false}>
+          <TextField source="name" label="Name" />
+          <TextField source="email" label="Email" />
+          <RoleChip source="role" label="Role" />
+          <StatusChip source="status" label="Status" />
+          <DateField source="lastSignInAt" label="Last sign-in" showTime emptyText="Never" sortable={false} />
+          <SecondFactorField label="Second factor" />
+          <DateField source="createdAt" label="Created" showTime />
+        </Datagrid>
+      </List>
+    </>
   );
 }
