@@ -79,6 +79,10 @@ export async function axeViolations(
         targets: v.nodes.map((n) => n.target.join(' ')),
       }));
     });
+  // A backoffice page still loading its data changes under axe (a section replacing its
+  // placeholder, a button drawn in its loading state): wait until the app bar's loading
+  // indicator has gone. Pages without one (the careers site) go on at once.
+  await page.waitForFunction(() => !document.querySelector('header [role="progressbar"]'));
   // A page caught mid-transition (a notification fading in, a dialog closing) shows half-drawn colours.
   await transitionsDone(page);
   return run();
