@@ -20,6 +20,7 @@ import {
   launchBrowser,
   mutateAs,
   panelsLoaded,
+  queryAs,
   screenshot,
   servers,
   signedInPage,
@@ -197,6 +198,22 @@ for (const server of servers()) {
         await client.append('INBOX', replyEml(`Ola <${email}>`, second.replyTo, second.messageId, byImap));
         await client.logout();
       }
+
+      // The SMTP endpoint stores a reply before it answers; the mailbox is read on Candor's next poll.
+      // The page shows the conversation as it is when opened, so wait for both to be in it first.
+      const expected = mailbox ? [`Re: ${bySmtp}`, `Re: ${byImap}`] : [`Re: ${bySmtp}`];
+      await vi.waitFor(
+        async () => {
+          const thread = await queryAs<{ messages: Array<{ direction: string; subject: string }> }>(
+            page,
+            'threads.ofApplication',
+            { applicationId },
+          );
+          const received = thread.messages.filter((m) => m.direction === 'received').map((m) => m.subject);
+          expect(received.sort()).toEqual(expected.sort());
+        },
+        { timeout: 30_000, interval: 500 },
+      );
 
       await page.goto(`${server.url}/admin/#/applications/${applicationId}/show`);
       const conversation = page.getByRole('region', { name: 'Conversation' });
