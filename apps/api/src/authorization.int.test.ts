@@ -153,6 +153,10 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'candidates.merge': (a) => ({ keepId: a.candidateId, mergeId: a.otherCandidateId }),
   'candidates.restrict': (a) => ({ id: a.candidateId }),
   'candidates.liftRestriction': (a) => ({ id: a.candidateId }),
+  'talentPool.list': () => ({}),
+  'talentPool.addToJob': (a) => ({ jobId: a.jobId, candidateIds: [a.candidateId] }),
+  'talentPool.previewJobAlert': (a) => ({ jobId: a.jobId }),
+  'talentPool.sendJobAlert': (a) => ({ jobId: a.jobId }),
   'candidates.disclosures': (a) => ({ id: a.candidateId }),
   'candidates.recordDisclosure': (a) => ({
     candidateId: a.candidateId,

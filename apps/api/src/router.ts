@@ -21,6 +21,7 @@ import { privacyRouter } from './privacy/privacy.router.js';
 import { requestsRouter } from './privacy/requests/requests.router.js';
 import { retentionRouter } from './retention/retention.router.js';
 import { settingsRouter } from './settings/settings.router.js';
+import { talentPoolRouter } from './talent-pool/talent-pool.router.js';
 import { router } from './trpc/init.js';
 import { usersRouter } from './users/users.router.js';
 
@@ -34,6 +35,7 @@ export const appRouter = router({
   settings: settingsRouter,
   jobs: jobsRouter,
   candidates: candidatesRouter,
+  talentPool: talentPoolRouter,
   applications: applicationsRouter,
   interviews: interviewsRouter,
   calendar: calendarRouter,

@@ -44,14 +44,14 @@ export interface ComposeDeps {
 }
 
 /** Who writes and for which tenant: what every recipient's message shares. */
-interface Sender {
+export interface Sender {
   tenant: TenantRow;
   name: string;
   publicUrl: string;
 }
 
 /** One recipient: the candidate, and the application the message is about (its job names {{job_title}}). */
-interface Recipient {
+export interface Recipient {
   candidate: CandidateRow;
   application: ApplicationRow | null;
   jobTitle: string;
@@ -66,7 +66,7 @@ interface Recipient {
 export function renderMessage(
   sender: Sender,
   draft: { subject: string; body: string },
-  recipient: Recipient,
+  recipient: { candidate: Pick<CandidateRow, 'name' | 'locale'>; jobTitle: string },
   unsubscribe: string | null,
 ): { subject: string; text: string } {
   const { candidate } = recipient;
@@ -87,7 +87,7 @@ export function renderMessage(
   };
 }
 
-async function senderOf(em: Em, actor: Actor, publicUrl: string): Promise<Sender> {
+export async function senderOf(em: Em, actor: Actor, publicUrl: string): Promise<Sender> {
   const [tenant, user] = await Promise.all([
     em.findOneOrFail(Tenant, actor.tenantId),
     em.findOneOrFail(User, actor.userId),
@@ -132,7 +132,7 @@ const SKIP_MESSAGES: Record<TMessageSkipReason, string> = {
   not_found: 'No such candidate',
 };
 
-const PREVIEW_UNSUBSCRIBE = '(their own one-click unsubscribe link)';
+export const PREVIEW_UNSUBSCRIBE = '(their own one-click unsubscribe link)';
 
 export async function previewMessage(
   em: Em,
@@ -159,7 +159,7 @@ export async function previewMessage(
 }
 
 /** Queues one rendered message to one recipient, its audit event naming the candidate only by pseudonym. */
-function queueMessage(
+export function queueMessage(
   em: Em,
   actor: Actor,
   deps: ComposeDeps,

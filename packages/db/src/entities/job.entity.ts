@@ -51,6 +51,8 @@ export const Job = defineEntity(
       closedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
       questions: notPersonal(p.json<Array<TJobQuestion & { id: string }>>(), 'question wording'),
       criteria: notPersonal(p.json<TStoredCriterion[]>(), 'scorecard criteria names'),
+      /** When a job alert last went to the talent pool: the next one goes only to members who joined since. */
+      jobAlertSentAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
       /** IANA zone the candidate's interview emails and scheduling page use; null: UTC. */
       timeZone: notPersonal(p.string().length(64).nullable(), 'IANA time zone setting'),
       createdAt: notPersonal(

@@ -3,7 +3,7 @@ import { ZEmail } from '../auth.js';
 import { listParams, listResult, ZId } from '../list.js';
 import { ZPersonName } from '../user.js';
 
-export const APPLICATION_SOURCES = ['careers_site', 'referral', 'sourced', 'imported'] as const;
+export const APPLICATION_SOURCES = ['careers_site', 'referral', 'sourced', 'imported', 'talent_pool'] as const;
 export const ZApplicationSource = z.enum(APPLICATION_SOURCES);
 export type TApplicationSource = z.infer<typeof ZApplicationSource>;
 export const SOURCE_LABELS: Record<TApplicationSource, string> = {
@@ -11,6 +11,7 @@ export const SOURCE_LABELS: Record<TApplicationSource, string> = {
   referral: 'Referral',
   sourced: 'Sourced',
   imported: 'Imported',
+  talent_pool: 'Talent pool',
 };
 
 /** Phone numbers as people type them; compared by digits only. */

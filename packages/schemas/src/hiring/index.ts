@@ -11,3 +11,4 @@ export * from './messages.js';
 export * from './offer.js';
 export * from './settings.js';
 export * from './thread.js';
+export * from './talent-pool.js';
