@@ -18,6 +18,8 @@ type ResourceAccess = { read: TPermission; manage?: TPermission };
 export const RESOURCE_ACCESS = {
   jobs: { read: 'jobs.read', manage: 'jobs.manage' },
   candidates: { read: 'candidates.read', manage: 'candidates.manage' },
+  // Recruiters' only: the pool spans every job, and hiring managers see only theirs.
+  'talent-pool': { read: 'candidates.manage' },
   applications: { read: 'applications.read', manage: 'applications.manage' },
   outbox: { read: 'outbox.read' },
   users: { read: 'users.read', manage: 'users.manage' },

@@ -9,6 +9,7 @@ import { type AuditActions, auditActions } from '../resources/audit/auditActions
 import { type MessageActions, messageActions } from '../resources/messages/messageActions';
 import { type ThreadActions, threadActions } from '../resources/messages/threadActions';
 import { type RequestActions, requestActions } from '../resources/privacyRequests/requestActions';
+import { type TalentPoolActions, talentPoolActions } from '../resources/talentPool/talentPoolActions';
 import { type HiringActions, hiringActions } from './actions';
 import { type DiversityActions, diversityActions } from './diversityActions';
 import type { EndpointRegistry, ResourceEndpoints } from './endpoints';
@@ -137,7 +138,8 @@ export type CandorDataProvider = DataProvider &
   AuditActions &
   RequestActions &
   MessageActions &
-  ThreadActions;
+  ThreadActions &
+  TalentPoolActions;
 
 export const dataProvider: CandorDataProvider = {
   ...createDataProvider(endpoints),
@@ -150,4 +152,5 @@ export const dataProvider: CandorDataProvider = {
   ...withHttpErrors(requestActions),
   ...withHttpErrors(messageActions),
   ...withHttpErrors(threadActions),
+  ...withHttpErrors(talentPoolActions),
 };

@@ -9,6 +9,7 @@ import {
   ZOutboxListParams,
   ZRequestCreateInput,
   ZRequestListParams,
+  ZTalentPoolListParams,
   ZUserInviteInput,
   ZUserListParams,
   ZUserUpdateInput,
@@ -52,6 +53,9 @@ export const endpoints = {
     getOne: (id) => trpc.candidates.get.query({ id }),
     create: (data) => trpc.candidates.create.mutate(ZCandidateCreateInput.parse(data)),
     update: (id, changes) => trpc.candidates.update.mutate(ZCandidateUpdateInput.parse({ ...changes, id })),
+  },
+  'talent-pool': {
+    list: (request) => trpc.talentPool.list.query(ZTalentPoolListParams.parse(request)),
   },
   applications: {
     list: (request) => trpc.applications.list.query(ZApplicationListParams.parse(request)),

@@ -3,7 +3,13 @@ import { ZEmail } from '../auth.js';
 import { listParams, listResult, ZId } from '../list.js';
 import { ZPersonName } from '../user.js';
 
-export const APPLICATION_SOURCES = ['careers_site', 'referral', 'sourced', 'imported', 'talent_pool'] as const;
+export const APPLICATION_SOURCES = [
+  'careers_site',
+  'referral',
+  'sourced',
+  'imported',
+  'talent_pool',
+] as const;
 export const ZApplicationSource = z.enum(APPLICATION_SOURCES);
 export type TApplicationSource = z.infer<typeof ZApplicationSource>;
 export const SOURCE_LABELS: Record<TApplicationSource, string> = {

@@ -10,5 +10,5 @@ export * from './job.js';
 export * from './messages.js';
 export * from './offer.js';
 export * from './settings.js';
-export * from './thread.js';
 export * from './talent-pool.js';
+export * from './thread.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, listParams, listResult } from '../list.js';
+import { listParams, listResult, ZId } from '../list.js';
 
 /**
  * The talent pool: candidates whose talent-pool consent is live (their

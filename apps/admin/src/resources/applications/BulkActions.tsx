@@ -6,15 +6,12 @@ import { useState } from 'react';
 import { Button, useListContext, useNotify, useRefresh, useUnselectAll } from 'react-admin';
 import { MoveMenu } from '../../components/MoveMenu';
 import { RejectDialog } from '../../components/RejectDialog';
+import { plural } from '../../lib/plural';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { BulkEmailButton } from '../messages/BulkEmailButton';
 import { useFilteredJob } from './useJobStages';
 
 type Stage = TBoard['columns'][number]['stage'];
-
-function plural(count: number, word: string) {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** "Moved 3 applications to Interview; 1 skipped (withdrawn or already there)". */
 export function bulkResultMessage(done: string, skipped: number, skippedWhy: string) {

@@ -28,6 +28,7 @@ import { DialogForm, FormDialog } from '../../components/FormDialog';
 import { sizeLabel, toBase64 } from '../../files';
 import { dateTimeLabel } from '../../lib/dates';
 import { useMyTimeZone } from '../../lib/myCalendar';
+import { plural } from '../../lib/plural';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { toDateTimeLocal, toIso } from '../applications/InterviewSlotFields';
@@ -62,10 +63,6 @@ export function ComposeDialog({ open, audience, onClose, onSent }: Props) {
 
 const ACCEPT = '.pdf,.docx,.odt,.png,.jpg,.jpeg,.webp';
 type Errors = Partial<Record<'form' | 'templateId' | 'subject' | 'body' | 'sendAt' | 'attachments', string>>;
-
-function plural(count: number, word: string) {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** "Queued 3 messages; 2 skipped (1 restricted processing of their data, 1 no marketing consent)". */
 export function bulkSummary(result: TBulkComposeResult): string {
