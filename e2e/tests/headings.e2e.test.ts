@@ -22,6 +22,7 @@ const PAGES: Array<[string, string | RegExp]> = [
   ['#/jobs/create', 'New job'],
   ['#/candidates', 'Candidates'],
   ['#/candidates/create', 'Add candidate'],
+  ['#/talent-pool', 'Talent pool'],
   ['#/applications', 'Applications'],
   ['#/outbox', 'Mail outbox'],
   ['#/users', 'Users'],
