@@ -232,6 +232,7 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'attachments.download': (a) => ({ id: a.attachmentId }),
   'attachments.forApplication': (a) => ({ applicationId: a.applicationId }),
   'attachments.redactedText': (a) => ({ id: a.attachmentId }),
+  'attachments.text': (a) => ({ id: a.attachmentId }),
   'offers.forApplication': (a) => ({ applicationId: a.applicationId }),
   'offers.create': (a) => ({
     applicationId: a.applicationId,

@@ -127,6 +127,7 @@ forEachDatabase('attachments', (db) => {
         contentBase64: bytes.toString('base64'),
       });
       expect((await caller.attachments.redactedText({ id: file.id })).text).toContain(text);
+      expect((await caller.attachments.text({ id: file.id })).text).toContain(text);
     }
   });
 

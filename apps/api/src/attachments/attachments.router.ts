@@ -10,6 +10,7 @@ import {
 import { z } from 'zod';
 import { roleProcedure, router } from '../trpc/init.js';
 import {
+  fullAttachmentText,
   listApplicationAttachments,
   listAttachments,
   openAttachment,
@@ -37,6 +38,12 @@ export const attachmentsRouter = router({
     .input(ZIdInput)
     .output(ZRedactedText)
     .query(({ ctx, input }) => redactedAttachmentText(ctx.em, ctx.actor, ctx.deps, input.id)),
+
+  /** A document's whole text, to read it in the page; refused to a blind reviewer like the file. */
+  text: roleProcedure('candidates.read')
+    .input(ZIdInput)
+    .output(z.object({ text: z.string() }))
+    .query(({ ctx, input }) => fullAttachmentText(ctx.em, ctx.actor, ctx.deps, input.id)),
 
   upload: roleProcedure('candidates.manage')
     .input(ZAttachmentUploadInput)

@@ -247,6 +247,19 @@ async function visibleAttachment(em: Em, actor: Actor, id: string) {
   return row;
 }
 
+/** The text of a stored document, read off the main thread; an unreadable one is a 422, not a 500. */
+async function attachmentText(
+  em: Em,
+  deps: DataKeys & { files: FileStore },
+  row: Awaited<ReturnType<typeof visibleAttachment>>,
+): Promise<string> {
+  const bytes = await readAttachmentBytes(em, deps, row);
+  return documentText(bytes, row.contentType).catch((error: unknown) => {
+    if (error instanceof DocumentUnreadable) throw new AppError('UNPROCESSABLE_CONTENT', error.message);
+    throw error;
+  });
+}
+
 /**
  * A document's text with the candidate's identity (and what dates them)
  * redacted: what a blind reviewer reads instead of the file, and what a
@@ -266,12 +279,31 @@ export async function redactedAttachmentText(
     subjectId: row.candidate.id,
   });
   await em.flush();
-  const bytes = await readAttachmentBytes(em, deps, row);
-  const text = await documentText(bytes, row.contentType).catch((error: unknown) => {
-    if (error instanceof DocumentUnreadable) throw new AppError('UNPROCESSABLE_CONTENT', error.message);
-    throw error;
+  return redactorFor(row.candidate)(await attachmentText(em, deps, row));
+}
+
+/**
+ * A document's whole text, for reading it in the page (the viewer shows
+ * Word and OpenDocument files this way, and offers it beside a PDF's pages).
+ * Like the file itself: never to a blind reviewer, and every read audited.
+ */
+export async function fullAttachmentText(
+  em: Em,
+  actor: Actor,
+  deps: DataKeys & { files: FileStore },
+  id: string,
+): Promise<{ text: string }> {
+  const row = await visibleAttachment(em, actor, id);
+  if (row.application)
+    assertNotBlind(actor, row.application, 'read the redacted text instead of the original file');
+  recordAudit(em, actor, {
+    action: 'attachment.read_text',
+    targetType: 'Attachment',
+    targetId: row.id,
+    subjectId: row.candidate.id,
   });
-  return redactorFor(row.candidate)(text);
+  await em.flush();
+  return { text: await attachmentText(em, deps, row) };
 }
 
 /** Authorizes and audits one download; the HTTP route then streams the bytes. */

@@ -137,6 +137,7 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
   'threads.ofCandidate': (f) => ({ candidateId: f.candidateId }),
   'threads.ofApplication': (f) => ({ applicationId: f.applicationId }),
   'attachments.redactedText': (f) => ({ id: f.attachmentId }),
+  'attachments.text': (f) => ({ id: f.attachmentId }),
   'attachments.download': (f) => ({ id: f.attachmentId }),
   'offers.forApplication': (f) => ({ applicationId: f.applicationId }),
   'offers.view': () => ({ token: 'x'.repeat(43) }),
@@ -346,6 +347,9 @@ forEachDatabase('blind review', (db) => {
     expect(seen).toContain(
       'attachments.download ✗ FORBIDDEN This application is in blind review: read the redacted text instead of the original file',
     );
+    expect(seen).toContain(
+      'attachments.text ✗ FORBIDDEN This application is in blind review: read the redacted text instead of the original file',
+    );
     expect(seen.find((l) => l.startsWith('candidates.get'))).toContain('NOT_FOUND');
     expect(seen.find((l) => l.startsWith('applications.board →'))).toContain(
       '"tags":["rtos","[name]-referral"]',
@@ -395,5 +399,8 @@ forEachDatabase('blind review', (db) => {
     const app = await asManager.applications.get({ id: f.applicationId });
     expect(app.candidate).toMatchObject({ blind: false, name: ZELDA.name, email: ZELDA.email });
     expect((await asManager.attachments.download({ id: f.attachmentId })).filename).toBe(RESUME_NAME);
+    expect((await asManager.attachments.text({ id: f.attachmentId })).text).toContain(
+      'Motor control, RTOS, CAN bus.',
+    );
   });
 });
