@@ -97,6 +97,8 @@ export const hiringActions = {
   applicationAttachments: (applicationId: string) => trpc.attachments.forApplication.query({ applicationId }),
   /** A document's text with the candidate's identity replaced; each read is audited. */
   redactedAttachmentText: (id: string) => trpc.attachments.redactedText.query({ id }),
+  /** A document's whole text, to read it in the page; refused under blind review, each read audited. */
+  attachmentText: (id: string) => trpc.attachments.text.query({ id }),
   uploadAttachment: (input: MutationInput<typeof trpc.attachments.upload>) =>
     trpc.attachments.upload.mutate(ZAttachmentUploadInput.parse(input)),
 

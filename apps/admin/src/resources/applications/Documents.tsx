@@ -1,6 +1,7 @@
 import { ATTACHMENT_KIND_LABELS, type TApplicationAttachment } from '@candor/schemas';
 import DescriptionOutlinedIcon from '@mui/icons-material/DescriptionOutlined';
 import DownloadIcon from '@mui/icons-material/Download';
+import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
 import {
   Alert,
   Box,
@@ -14,6 +15,7 @@ import {
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { DocumentViewer, type ViewedDocument } from '../../components/viewer/DocumentViewer';
 import { sizeLabel } from '../../files';
 import { dateLabel } from '../../lib/dates';
 import { toHttpError } from '../../providers/errors';
@@ -79,7 +81,13 @@ function RedactedText({ id, what }: { id: string; what: string }) {
   );
 }
 
-function DocumentItem({ attachment }: { attachment: TApplicationAttachment }) {
+function DocumentItem({
+  attachment,
+  onView,
+}: {
+  attachment: TApplicationAttachment;
+  onView: (document: ViewedDocument) => void;
+}) {
   const [reading, setReading] = useState(false);
   const textId = useId();
   const kind = ATTACHMENT_KIND_LABELS[attachment.kind];
@@ -113,9 +121,20 @@ function DocumentItem({ attachment }: { attachment: TApplicationAttachment }) {
               ? sizeLabel(attachment.size)
               : `${kind} · ${sizeLabel(attachment.size)} · ${dateLabel(attachment.createdAt)}`}
           </Typography>
+          {!attachment.blind && (
+            <Button
+              size="small"
+              sx={{ ml: -0.5, mt: 0.25, mr: 1 }}
+              startIcon={<VisibilityOutlinedIcon />}
+              aria-label={`View ${attachment.filename}`}
+              onClick={() => onView(attachment)}
+            >
+              View
+            </Button>
+          )}
           <Button
             size="small"
-            sx={{ ml: -0.5, mt: 0.25 }}
+            sx={{ ml: attachment.blind ? -0.5 : 0, mt: 0.25 }}
             aria-expanded={reading}
             aria-controls={reading ? textId : undefined}
             aria-label={accessibleName}
@@ -137,10 +156,12 @@ function DocumentItem({ attachment }: { attachment: TApplicationAttachment }) {
 /**
  * The application's documents. A blind reviewer gets neither file names nor
  * the files, only their text with the identity redacted; everyone else can
- * download them and check what that redacted text looks like.
+ * read them in the page (the viewer), download them, and check what that
+ * redacted text looks like.
  */
 export function Documents({ applicationId }: { applicationId: string }) {
   const { data: attachments, isPending, error } = useApplicationAttachments(applicationId);
+  const [viewing, setViewing] = useState<ViewedDocument | null>(null);
   if (isPending) {
     return (
       <Stack spacing={1} aria-busy="true" aria-label="Loading documents">
@@ -155,15 +176,18 @@ export function Documents({ applicationId }: { applicationId: string }) {
     return <Typography color="text.secondary">No documents for this application.</Typography>;
   }
   return (
-    <Stack
-      component="ul"
-      spacing={1.5}
-      divider={<Divider component="li" aria-hidden />}
-      sx={{ listStyle: 'none', m: 0, p: 0 }}
-    >
-      {attachments.map((attachment) => (
-        <DocumentItem key={attachment.id} attachment={attachment} />
-      ))}
-    </Stack>
+    <>
+      <Stack
+        component="ul"
+        spacing={1.5}
+        divider={<Divider component="li" aria-hidden />}
+        sx={{ listStyle: 'none', m: 0, p: 0 }}
+      >
+        {attachments.map((attachment) => (
+          <DocumentItem key={attachment.id} attachment={attachment} onView={setViewing} />
+        ))}
+      </Stack>
+      <DocumentViewer document={viewing} onClose={() => setViewing(null)} />
+    </>
   );
 }

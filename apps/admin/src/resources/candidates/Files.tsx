@@ -7,6 +7,7 @@ import {
 } from '@candor/schemas';
 import DownloadIcon from '@mui/icons-material/Download';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
 import {
   Alert,
   Box,
@@ -28,6 +29,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNotify } from 'react-admin';
 import { FilePicker } from '../../components/FilePicker';
+import { DocumentViewer, type ViewedDocument } from '../../components/viewer/DocumentViewer';
 import { sizeLabel, toBase64 } from '../../files';
 import { dateLabel } from '../../lib/dates';
 import { visuallyHidden } from '../../lib/visuallyHidden';
@@ -174,6 +176,7 @@ export function Files({ candidate, canManage }: { candidate: TCandidate; canMana
     queryKey: attachmentsKey(candidate.id),
     queryFn: () => dataProvider.attachments(candidate.id),
   });
+  const [viewing, setViewing] = useState<ViewedDocument | null>(null);
   const jobTitles = new Map(
     candidate.applications.map((application) => [application.id, application.jobTitle]),
   );
@@ -201,7 +204,7 @@ export function Files({ candidate, canManage }: { candidate: TCandidate; canMana
                 <TableCell>Date</TableCell>
                 <TableCell>
                   <Box component="span" sx={visuallyHidden}>
-                    Download
+                    View or download
                   </Box>
                 </TableCell>
               </TableRow>
@@ -223,7 +226,16 @@ export function Files({ candidate, canManage }: { candidate: TCandidate; canMana
                   </TableCell>
                   <TableCell>{attachment.uploadedBy?.name ?? 'The candidate'}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>{dateLabel(attachment.createdAt)}</TableCell>
-                  <TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                    <Button
+                      size="small"
+                      startIcon={<VisibilityOutlinedIcon />}
+                      onClick={() => setViewing(attachment)}
+                      aria-label={`View ${attachment.filename}`}
+                      sx={{ mr: 1 }}
+                    >
+                      View
+                    </Button>
                     <Link
                       href={attachment.downloadUrl}
                       download={attachment.filename}
@@ -241,6 +253,7 @@ export function Files({ candidate, canManage }: { candidate: TCandidate; canMana
         </Box>
       )}
       {canManage && <UploadForm candidate={candidate} />}
+      <DocumentViewer document={viewing} onClose={() => setViewing(null)} />
     </>
   );
 }
