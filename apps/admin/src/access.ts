@@ -35,6 +35,7 @@ export const PAGE_ACCESS = {
   privacy: 'settings.manage',
   branding: 'settings.manage',
   diversity: 'diversity.manage',
+  reports: 'reports.read',
   security: 'sso.manage',
 } as const satisfies Record<string, TPermission>;
 
