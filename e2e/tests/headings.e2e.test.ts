@@ -36,6 +36,7 @@ const PAGES: Array<[string, string | RegExp]> = [
   ['#/privacy', 'Privacy'],
   ['#/retention', 'Retention'],
   ['#/diversity', 'Diversity'],
+  ['#/reports', 'Reports'],
   ['#/branding', 'Branding'],
 ];
 

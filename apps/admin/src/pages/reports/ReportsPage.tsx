@@ -55,7 +55,8 @@ function Hidden({ k }: { k: number }) {
 /** The accessible alternative to each chart: the same numbers as a table. */
 function DataTable({ label, head, rows, k }: { label: string; head: string[]; rows: Row[]; k: number }) {
   return (
-    <Box sx={{ overflowX: 'auto' }}>
+    // Focusable, so a keyboard can scroll a table wider than its card.
+    <Box sx={{ overflowX: 'auto' }} tabIndex={0} role="group" aria-label={`${label}, table`}>
       <Table size="small" aria-label={label}>
         <TableHead>
           <TableRow>
@@ -90,7 +91,11 @@ function DataTable({ label, head, rows, k }: { label: string; head: string[]; ro
 
 type Series = { key: string; label: string; values: Array<number | null> };
 
-/** Bars per category; a hidden count draws no bar (the table says "< k"). Hidden from screen readers: the table carries it. */
+/**
+ * Bars per category; a hidden count draws no bar (the table says "< k").
+ * Inert (out of the tab order and the accessibility tree): the table below
+ * carries the same numbers for keyboards and screen readers.
+ */
 function Bars({
   categories,
   series,
@@ -106,7 +111,7 @@ function Bars({
 }) {
   const band = { scaleType: 'band' as const, data: categories };
   return (
-    <Box aria-hidden data-testid="report-chart" sx={{ width: '100%' }}>
+    <Box inert data-testid="report-chart" sx={{ width: '100%' }}>
       <BarChart
         height={horizontal ? Math.max(160, 44 * categories.length + 60) : 260}
         layout={horizontal ? 'horizontal' : 'vertical'}
