@@ -110,6 +110,12 @@ function Bars({
   unit?: string;
 }) {
   const band = { scaleType: 'band' as const, data: categories };
+  if (!series.some((s) => s.values.some((v) => (v ?? 0) > 0)))
+    return (
+      <Typography variant="body2" color="text.secondary">
+        No chart: every count here is zero or hidden. The table has the details.
+      </Typography>
+    );
   return (
     <Box inert data-testid="report-chart" sx={{ width: '100%' }}>
       <BarChart
