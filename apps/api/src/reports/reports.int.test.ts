@@ -56,7 +56,7 @@ forEachDatabase('hiring reports', (db) => {
       });
       return { candidateId: c.id, applicationId: c.applications[0]!.id };
     };
-    const people = [];
+    const people: Array<{ candidateId: string; applicationId: string }> = [];
     for (let i = 0; i < 20; i++) people.push(await apply(robots, i < 5 ? 'referral' : 'sourced'));
     const ids = (from: number, to: number) => people.slice(from, to).map((p) => p.applicationId);
     await rc.applications.move({ ids: ids(0, 15), stageId: stageOf(robots, 'screening') });
@@ -112,8 +112,12 @@ forEachDatabase('hiring reports', (db) => {
       row.startsAt = new Date(ended.getTime() - HOUR);
       row.endsAt = ended;
     }
-    (await tem.findOneOrFail(Scorecard, { interview: first.id })).submittedAt = new Date(ended.getTime() + HOUR);
-    (await tem.findOneOrFail(Scorecard, { interview: third.id })).submittedAt = new Date(ended.getTime() + 72 * HOUR);
+    (await tem.findOneOrFail(Scorecard, { interview: first.id })).submittedAt = new Date(
+      ended.getTime() + HOUR,
+    );
+    (await tem.findOneOrFail(Scorecard, { interview: third.id })).submittedAt = new Date(
+      ended.getTime() + 72 * HOUR,
+    );
     await tem.flush();
     return { tenant, ac, rc, mc, robots, drones, interviewer, recruiter };
   };
@@ -188,7 +192,14 @@ forEachDatabase('hiring reports', (db) => {
       const w = await setup();
       const report = await w.ac.reports.all({});
       expect(
-        report.interviewers.map((i) => [i.userId, i.interviews, i.onTime, i.late, i.missing, i.medianHoursToFeedback]),
+        report.interviewers.map((i) => [
+          i.userId,
+          i.interviews,
+          i.onTime,
+          i.late,
+          i.missing,
+          i.medianHoursToFeedback,
+        ]),
       ).toEqual([
         [w.interviewer.id, 2, 1, 0, 1, 1],
         [w.recruiter.id, 1, 0, 1, 0, 72],
