@@ -37,6 +37,7 @@ const PAGES: Array<[string, string | RegExp]> = [
   ['#/privacy', 'Privacy'],
   ['#/retention', 'Retention'],
   ['#/diversity', 'Diversity'],
+  ['#/reports', 'Reports'],
   ['#/branding', 'Branding'],
 ];
 

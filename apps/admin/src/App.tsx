@@ -29,6 +29,7 @@ const NotificationsPage = lazyView(
 const BrandingPage = lazyView(() => import('./pages/branding/BrandingPage'), 'BrandingPage');
 const PrivacyPage = lazyView(() => import('./pages/privacy/PrivacyPage'), 'PrivacyPage');
 const DiversityPage = lazyView(() => import('./pages/diversity/DiversityPage'), 'DiversityPage');
+const ReportsPage = lazyView(() => import('./pages/reports/ReportsPage'), 'ReportsPage');
 const RetentionPage = lazyView(() => import('./pages/retention/RetentionPage'), 'RetentionPage');
 const ForgotPasswordPage = lazyView(() => import('./pages/ForgotPasswordPage'), 'ForgotPasswordPage');
 const ResetPasswordPage = lazyView(() => import('./pages/ResetPasswordPage'), 'ResetPasswordPage');
@@ -115,6 +116,11 @@ export function App() {
           {hasPermission(permissions, PAGE_ACCESS.privacy) && (
             <CustomRoutes>
               <Route path="/retention" element={<RetentionPage />} />
+            </CustomRoutes>
+          )}
+          {hasPermission(permissions, PAGE_ACCESS.reports) && (
+            <CustomRoutes>
+              <Route path="/reports" element={<ReportsPage />} />
             </CustomRoutes>
           )}
           {hasPermission(permissions, PAGE_ACCESS.diversity) && (

@@ -37,6 +37,7 @@ export const PAGE_ACCESS = {
   privacy: 'settings.manage',
   branding: 'settings.manage',
   diversity: 'diversity.manage',
+  reports: 'reports.read',
   security: 'sso.manage',
 } as const satisfies Record<string, TPermission>;
 

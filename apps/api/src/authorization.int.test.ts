@@ -316,6 +316,8 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'diversity.settings': () => undefined,
   'diversity.saveSettings': () => DEFAULT_DIVERSITY_SETTINGS,
   'diversity.report': () => ({ question: 'gender', from: '2026-01', to: '2026-12' }),
+  'reports.all': (a) => ({ jobId: a.jobId }),
+  'reports.csv': (a) => ({ report: 'openJobs', filter: { jobId: a.jobId } }),
   'retention.preview': () => ({ date: '2031-01-01' }),
   'retention.runs': () => ({}),
   'retention.runNow': () => ({ dryRun: true }),

@@ -19,6 +19,7 @@ import { offersRouter } from './offers/offers.router.js';
 import { holdsRouter } from './privacy/holds.router.js';
 import { privacyRouter } from './privacy/privacy.router.js';
 import { requestsRouter } from './privacy/requests/requests.router.js';
+import { reportsRouter } from './reports/reports.router.js';
 import { retentionRouter } from './retention/retention.router.js';
 import { settingsRouter } from './settings/settings.router.js';
 import { talentPoolRouter } from './talent-pool/talent-pool.router.js';
@@ -50,6 +51,7 @@ export const appRouter = router({
   holds: holdsRouter,
   retention: retentionRouter,
   diversity: diversityRouter,
+  reports: reportsRouter,
   notifications: notificationsRouter,
 });
 

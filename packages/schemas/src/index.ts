@@ -14,6 +14,7 @@ export * from './notifications.js';
 export * from './passkeys.js';
 export * from './password-strength.js';
 export * from './privacy/index.js';
+export * from './reports.js';
 export * from './roles.js';
 export * from './sign-in-rules.js';
 export * from './single-sign-on.js';

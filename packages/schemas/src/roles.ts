@@ -35,6 +35,8 @@ export const PERMISSIONS = {
   'holds.manage': ['owner', 'admin'],
   // The diversity survey's settings and its k-anonymous reports; no role reads one person's answers.
   'diversity.manage': ['owner', 'admin'],
+  // Hiring reports (funnel, sources, timings): counts with small groups hidden, no one's identity.
+  'reports.read': ['owner', 'admin', 'recruiter'],
   // Who signs in to the organisation and how (single sign-on): the owner's alone.
   'sso.manage': ['owner'],
 } as const satisfies Record<string, readonly TRole[]>;

@@ -1,4 +1,5 @@
 import AutoDeleteOutlinedIcon from '@mui/icons-material/AutoDeleteOutlined';
+import BarChartOutlinedIcon from '@mui/icons-material/BarChartOutlined';
 import DiversityOutlinedIcon from '@mui/icons-material/Diversity3Outlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import PaletteOutlinedIcon from '@mui/icons-material/PaletteOutlined';
@@ -65,7 +66,7 @@ function ResourceItem({ name }: { name: ResourceName }) {
   );
 }
 
-/** The side menu: the dashboard, the resources the signed-in role may read, then settings, privacy, retention, diversity, sign-in & security and branding for those allowed. */
+/** The side menu: the dashboard, the resources the signed-in role may read, then reports, settings, privacy, retention, diversity, sign-in & security and branding for those allowed. */
 export function RoleMenu() {
   const { permissions } = usePermissions<CandorPermissions>();
   const readable = RESOURCE_NAMES.filter((name) => hasPermission(permissions, RESOURCE_ACCESS[name].read));
@@ -75,6 +76,9 @@ export function RoleMenu() {
       {readable.map((name) => (
         <ResourceItem key={name} name={name} />
       ))}
+      {hasPermission(permissions, PAGE_ACCESS.reports) && (
+        <MenuItemLink to="/reports" primaryText="Reports" leftIcon={<BarChartOutlinedIcon />} />
+      )}
       {hasPermission(permissions, PAGE_ACCESS.settings) && (
         <MenuItemLink to="/settings" primaryText="Settings" leftIcon={<SettingsOutlinedIcon />} />
       )}

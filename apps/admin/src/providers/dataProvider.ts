@@ -19,6 +19,7 @@ import { type HoldsActions, holdsActions } from './holdsActions';
 import type { ListRequest } from './listRequest';
 import { createPageEnds } from './pageEnds';
 import { type PrivacyActions, privacyActions } from './privacyActions';
+import { type ReportsActions, reportsActions } from './reportsActions';
 import { type RetentionActions, retentionActions } from './retentionActions';
 
 type Operation = keyof ResourceEndpoints;
@@ -135,6 +136,7 @@ export type CandorDataProvider = DataProvider &
   HoldsActions &
   RetentionActions &
   DiversityActions &
+  ReportsActions &
   AuditActions &
   RequestActions &
   MessageActions &
@@ -148,6 +150,7 @@ export const dataProvider: CandorDataProvider = {
   ...withHttpErrors(holdsActions),
   ...withHttpErrors(retentionActions),
   ...withHttpErrors(diversityActions),
+  ...withHttpErrors(reportsActions),
   ...withHttpErrors(auditActions),
   ...withHttpErrors(requestActions),
   ...withHttpErrors(messageActions),

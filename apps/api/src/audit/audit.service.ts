@@ -11,6 +11,7 @@ import {
   verifyAuditChain,
 } from '@candor/db';
 import type { z } from 'zod';
+import { csvCell } from '../csv.js';
 import type { Actor } from '../trpc/init.js';
 import type {
   TAuditExportResult,
@@ -139,14 +140,6 @@ const EXPORT_COLUMNS = [
   'prevHash',
   'hash',
 ] as const;
-
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  // A leading = + - @ would make a spreadsheet run the cell as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 function csvRow(row: AuditEventRow): string {
   const values: Record<(typeof EXPORT_COLUMNS)[number], string | number | null> = {

@@ -1,0 +1,435 @@
+import { type Em, Job, Tenant } from '@candor/db';
+import {
+  defaultReportPeriod,
+  FUNNEL_STEPS,
+  OFFER_STATUS_LABELS,
+  SOURCE_LABELS,
+  STAGE_KIND_LABELS,
+  type TApplicationSource,
+  type TDurationStats,
+  type TReports,
+  type TReportsFilter,
+  type TStageKind,
+} from '@candor/schemas';
+import { passes, suppress } from '../diversity/suppression.js';
+import { diversitySettingsOf } from '../diversity/survey.service.js';
+import { hiringSettingsOf } from '../settings/settings.service.js';
+import { AppError } from '../trpc/app-error.js';
+import type { Actor } from '../trpc/init.js';
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+/** A scorecard is on time within two days of the interview's end (the reminder goes out when it ends). */
+export const FEEDBACK_DUE_HOURS = 48;
+
+/** A date as the database returns or takes it: epoch milliseconds in SQLite, a Date in PostgreSQL. */
+type SqlDate = string | number | Date;
+const ms = (value: SqlDate): number => new Date(value).getTime();
+
+/** The stages a stint is measured in: every kind an application waits in (hired and rejected are where it ends). */
+const WAITING_KINDS = ['applied', 'screening', 'interview', 'offer'] as const satisfies readonly TStageKind[];
+
+/** How far along the funnel a stage kind is; rejected counts as applied (the history shows how far it got). */
+const FUNNEL_RANK_SQL = `case s.kind ${FUNNEL_STEPS.map((kind, i) => `when '${kind}' then ${i + 1}`).join(' ')} else 1 end`;
+
+/**
+ * The applications a report counts, as a SQL condition on `a` (application):
+ * this tenant's (raw SQL skips the ORM's tenant filter), never a candidate who
+ * restricted processing (GDPR Art. 18: stored, not used), in the chosen job or
+ * department, with `dateColumn` in the period.
+ */
+interface Scope {
+  tenantId: string;
+  jobId?: string;
+  department?: string;
+  start: SqlDate;
+  end: SqlDate;
+}
+
+function where(scope: Scope, dateColumn: string): { sql: string; bindings: unknown[] } {
+  const parts = ['a.tenant_id = ?', 'a.candidate_restricted = ?', `${dateColumn} >= ?`, `${dateColumn} < ?`];
+  const bindings: unknown[] = [scope.tenantId, false, scope.start, scope.end];
+  if (scope.jobId) {
+    parts.push('a.job_id = ?');
+    bindings.push(scope.jobId);
+  }
+  if (scope.department !== undefined) {
+    parts.push('a.job_id in (select id from job where tenant_id = ? and department = ?)');
+    bindings.push(scope.tenantId, scope.department);
+  }
+  return { sql: parts.join(' and '), bindings };
+}
+
+async function rows<T>(em: Em, sql: string, bindings: unknown[]): Promise<T[]> {
+  const result = await em.getKnex().raw(sql, bindings as never[]);
+  // PostgreSQL answers with { rows }, SQLite with the rows themselves.
+  return (Array.isArray(result) ? result : result.rows) as T[];
+}
+
+/** The p-th percentile (0..1) of sorted values, interpolated between neighbours. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const at = (sorted.length - 1) * p;
+  const low = Math.floor(at);
+  const high = Math.ceil(at);
+  return (sorted[low] ?? 0) + ((sorted[high] ?? 0) - (sorted[low] ?? 0)) * (at - low);
+}
+
+const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
+
+/** Median and p75 of durations in days; fewer than k durations say too much about each person, so none are shown. */
+function durationStats(days: number[], k: number): TDurationStats {
+  const sorted = [...days].sort((x, y) => x - y);
+  const shown = sorted.length >= k;
+  return {
+    count: passes(sorted.length, k) ? sorted.length : null,
+    median: shown ? round1(percentile(sorted, 0.5)) : null,
+    p75: shown ? round1(percentile(sorted, 0.75)) : null,
+  };
+}
+
+const share = (part: number | null | undefined, whole: number | null | undefined) =>
+  part != null && whole != null && whole > 0 ? part / whole : null;
+
+/** Applications of the period by the furthest funnel step they reached (its current stage, its history, or hired). */
+async function funnel(em: Em, scope: Scope, k: number): Promise<TReports['funnel']> {
+  const cohort = where(scope, 'a.applied_at');
+  const found = await rows<{ reached: number | string; n: number | string }>(
+    em,
+    `select u.reached, count(*) as n from (
+       select x.id, max(x.rank_) as reached from (
+         select a.id, ${FUNNEL_RANK_SQL} as rank_ from application a join job_stage s on s.id = a.stage_id where ${cohort.sql}
+         union all
+         select a.id, ${FUNNEL_RANK_SQL} as rank_ from application a
+           join stage_change sc on sc.application_id = a.id join job_stage s on s.id = sc.to_stage_id where ${cohort.sql}
+         union all
+         select a.id, ${FUNNEL_STEPS.length} as rank_ from application a where ${cohort.sql} and a.status = 'hired'
+       ) x group by x.id
+     ) u group by u.reached`,
+    [...cohort.bindings, ...cohort.bindings, ...cohort.bindings],
+  );
+  const byRank = new Map(found.map((r) => [Number(r.reached), Number(r.n)]));
+  // Reaching a step counts for every step before it: the funnel is nested.
+  const counts = FUNNEL_STEPS.map((_, i) =>
+    [...byRank].reduce((sum, [rank, n]) => (rank >= i + 1 ? sum + n : sum), 0),
+  );
+  const shown = suppress(k, [counts], []).cells[0] ?? [];
+  return FUNNEL_STEPS.map((step, i) => ({
+    step,
+    label: STAGE_KIND_LABELS[step],
+    count: shown[i] ?? null,
+    rate: i === 0 ? null : share(shown[i], shown[i - 1]),
+  }));
+}
+
+async function timeToHire(em: Em, scope: Scope, k: number): Promise<TDurationStats> {
+  const hired = where(scope, 'a.decided_at');
+  const found = await rows<{ applied_at: SqlDate; decided_at: SqlDate }>(
+    em,
+    `select a.applied_at, a.decided_at from application a where ${hired.sql} and a.status = 'hired'`,
+    hired.bindings,
+  );
+  return durationStats(
+    found.map((r) => (ms(r.decided_at) - ms(r.applied_at)) / DAY_MS),
+    k,
+  );
+}
+
+/**
+ * How long applications of the period waited in each kind of stage: each
+ * stage move ends a stint that began at the move before (or on applying).
+ * Only the durations leave the database, one number per move.
+ */
+async function timeInStage(em: Em, scope: Scope, k: number): Promise<TReports['timeInStage']> {
+  const cohort = where(scope, 'a.applied_at');
+  const found = await rows<{
+    kind: string | null;
+    at: SqlDate;
+    previous: SqlDate | null;
+    applied_at: SqlDate;
+  }>(
+    em,
+    `select s.kind, sc.at, a.applied_at,
+       lag(sc.at) over (partition by sc.application_id order by sc.at) as previous
+     from stage_change sc join application a on a.id = sc.application_id
+     left join job_stage s on s.id = sc.from_stage_id
+     where ${cohort.sql}`,
+    cohort.bindings,
+  );
+  const days = new Map<string, number[]>(WAITING_KINDS.map((kind) => [kind, []]));
+  for (const row of found) {
+    const list = row.kind ? days.get(row.kind) : undefined;
+    if (list) list.push((ms(row.at) - ms(row.previous ?? row.applied_at)) / DAY_MS);
+  }
+  return WAITING_KINDS.map((kind) => ({
+    kind,
+    label: STAGE_KIND_LABELS[kind],
+    ...durationStats(days.get(kind) ?? [], k),
+  }));
+}
+
+async function sources(em: Em, scope: Scope, k: number): Promise<TReports['sources']> {
+  const cohort = where(scope, 'a.applied_at');
+  const found = await rows<{ source: TApplicationSource; n: number | string; hires: number | string }>(
+    em,
+    `select a.source, count(*) as n, sum(case when a.status = 'hired' then 1 else 0 end) as hires
+     from application a where ${cohort.sql} group by a.source`,
+    cohort.bindings,
+  );
+  const list = found
+    .map((r) => ({ source: r.source, applications: Number(r.n), hires: Number(r.hires) }))
+    .sort((x, y) => y.applications - x.applications || x.source.localeCompare(y.source));
+  const shown = suppress(
+    k,
+    list.map((r) => [r.applications, r.hires]),
+    [],
+  );
+  return list.map((r, i) => {
+    const [applications = null, hires = null] = shown.cells[i] ?? [];
+    return {
+      source: r.source,
+      label: SOURCE_LABELS[r.source] ?? r.source,
+      applications,
+      hires,
+      conversion: share(hires, applications),
+    };
+  });
+}
+
+const OFFER_OUTCOMES = ['accepted', 'declined', 'awaiting', 'expired', 'withdrawn'] as const;
+const OFFER_OUTCOME_LABELS: Record<(typeof OFFER_OUTCOMES)[number], string> = {
+  accepted: OFFER_STATUS_LABELS.accepted,
+  declined: OFFER_STATUS_LABELS.declined,
+  awaiting: 'Awaiting an answer',
+  expired: OFFER_STATUS_LABELS.expired,
+  withdrawn: OFFER_STATUS_LABELS.withdrawn,
+};
+
+/** Offers sent in the period, by what became of them; a sent offer past its deadline has expired. */
+async function offers(em: Em, scope: Scope, k: number, today: string): Promise<TReports['offers']> {
+  const sent = where(scope, 'o.sent_at');
+  const found = await rows<{ outcome: string; n: number | string }>(
+    em,
+    `select case when o.status = 'sent' and o.expires_on < ? then 'expired'
+                 when o.status = 'sent' then 'awaiting' else o.status end as outcome, count(*) as n
+     from offer o join application a on a.id = o.application_id
+     where ${sent.sql} and o.sent_at is not null group by 1`,
+    [today, ...sent.bindings],
+  );
+  const byOutcome = new Map(found.map((r) => [r.outcome, Number(r.n)]));
+  const shown = suppress(
+    k,
+    OFFER_OUTCOMES.map((o) => [byOutcome.get(o) ?? 0]),
+    [],
+  );
+  const countOf = (o: (typeof OFFER_OUTCOMES)[number]) => shown.cells[OFFER_OUTCOMES.indexOf(o)]?.[0] ?? null;
+  const accepted = countOf('accepted');
+  const declined = countOf('declined');
+  return {
+    sent: shown.totals[0] ?? null,
+    outcomes: OFFER_OUTCOMES.map((outcome) => ({
+      outcome,
+      label: OFFER_OUTCOME_LABELS[outcome],
+      count: countOf(outcome),
+    })),
+    acceptanceRate: accepted !== null && declined !== null ? share(accepted, accepted + declined) : null,
+  };
+}
+
+/** Applications rejected in the period, by the reason given (reasons the tenant no longer offers keep their id). */
+async function rejections(
+  em: Em,
+  scope: Scope,
+  k: number,
+  reasonLabels: Map<string, string>,
+): Promise<TReports['rejections']> {
+  const rejected = where(scope, 'a.decided_at');
+  const found = await rows<{ reason: string | null; n: number | string }>(
+    em,
+    `select a.rejection_reason_id as reason, count(*) as n from application a
+     where ${rejected.sql} and a.status = 'rejected' group by a.rejection_reason_id`,
+    rejected.bindings,
+  );
+  const list = found
+    .map((r) => ({ reasonId: r.reason ?? 'none', n: Number(r.n) }))
+    .sort((x, y) => y.n - x.n || x.reasonId.localeCompare(y.reasonId));
+  const shown = suppress(
+    k,
+    list.map((r) => [r.n]),
+    [],
+  );
+  return {
+    total: shown.totals[0] ?? (list.length === 0 ? 0 : null),
+    reasons: list.map((r, i) => ({
+      reasonId: r.reasonId,
+      label: reasonLabels.get(r.reasonId) ?? (r.reasonId === 'none' ? 'No reason given' : r.reasonId),
+      count: shown.cells[i]?.[0] ?? null,
+    })),
+  };
+}
+
+/**
+ * Every open job now (not bound to the period), oldest first, with its
+ * applications (restricted candidates left out). Not hidden below k: the
+ * same count is on the jobs list for the same staff.
+ */
+async function openJobs(em: Em, scope: Scope, now: Date): Promise<TReports['openJobs']> {
+  const knex = em.getKnex();
+  const query = knex('job as j')
+    .leftJoin('application as a', (on) =>
+      on.on('a.job_id', 'j.id').andOn('a.candidate_restricted', knex.raw('?', [false])),
+    )
+    .where('j.tenant_id', scope.tenantId)
+    .where('j.status', 'open')
+    .groupBy('j.id', 'j.title', 'j.department', 'j.opened_at', 'j.status_changed_at')
+    .select('j.id', 'j.title', 'j.department', 'j.opened_at', 'j.status_changed_at')
+    .count('a.id as n');
+  if (scope.jobId) query.where('j.id', scope.jobId);
+  if (scope.department !== undefined) query.where('j.department', scope.department);
+  const found = (await query) as unknown as Array<{
+    id: string;
+    title: string;
+    department: string;
+    opened_at: SqlDate | null;
+    status_changed_at: SqlDate;
+    n: number | string;
+  }>;
+  return found
+    .map((j) => {
+      const openedAt = new Date(j.opened_at ?? j.status_changed_at);
+      return {
+        jobId: j.id,
+        title: j.title,
+        department: j.department,
+        openedAt: openedAt.toISOString(),
+        daysOpen: Math.max(0, Math.floor((now.getTime() - openedAt.getTime()) / DAY_MS)),
+        applications: Number(j.n),
+      };
+    })
+    .sort((x, y) => y.daysOpen - x.daysOpen || x.title.localeCompare(y.title));
+}
+
+/**
+ * Interviews held in the period (ended, not cancelled) per interviewer, and
+ * how their scorecards came: on time (within FEEDBACK_DUE_HOURS of the end),
+ * late, or missing once due. About staff, so not hidden below k.
+ */
+async function interviewers(em: Em, scope: Scope, now: Date): Promise<TReports['interviewers']> {
+  // Interviews still to come are not load yet.
+  const held = where(
+    { ...scope, end: ms(scope.end) < now.getTime() ? scope.end : nowSql(em, now) },
+    'i.ends_at',
+  );
+  const found = await rows<{ user_id: string; name: string; ends_at: SqlDate; submitted_at: SqlDate | null }>(
+    em,
+    `select p.user_id, u.name, i.ends_at, sc.submitted_at
+     from interview_participant p join interview i on i.id = p.interview_id
+     join application a on a.id = i.application_id join "user" u on u.id = p.user_id
+     left join scorecard sc on sc.interview_id = i.id and sc.author_id = p.user_id
+     where ${held.sql} and i.status = 'scheduled'`,
+    held.bindings,
+  );
+  const byUser = new Map<
+    string,
+    { name: string; interviews: number; onTime: number; late: number; missing: number; hours: number[] }
+  >();
+  for (const row of found) {
+    const user = byUser.get(row.user_id) ?? {
+      name: row.name,
+      interviews: 0,
+      onTime: 0,
+      late: 0,
+      missing: 0,
+      hours: [],
+    };
+    byUser.set(row.user_id, user);
+    user.interviews += 1;
+    const due = ms(row.ends_at) + FEEDBACK_DUE_HOURS * HOUR_MS;
+    if (row.submitted_at !== null) {
+      const hours = (ms(row.submitted_at) - ms(row.ends_at)) / HOUR_MS;
+      user.hours.push(hours);
+      if (ms(row.submitted_at) <= due) user.onTime += 1;
+      else user.late += 1;
+    } else if (due < now.getTime()) user.missing += 1;
+  }
+  return [...byUser]
+    .map(([userId, u]) => ({
+      userId,
+      name: u.name,
+      interviews: u.interviews,
+      onTime: u.onTime,
+      late: u.late,
+      missing: u.missing,
+      medianHoursToFeedback: round1(
+        percentile(
+          [...u.hours].sort((x, y) => x - y),
+          0.5,
+        ),
+      ),
+    }))
+    .sort((x, y) => y.interviews - x.interviews || x.name.localeCompare(y.name));
+}
+
+function nowSql(em: Em, now: Date): SqlDate {
+  return em.getPlatform().processDateProperty(now) as SqlDate;
+}
+
+/**
+ * Every hiring report for a job, a department or all jobs over a period,
+ * counted in the database (grouped queries; only durations come back one by
+ * one). Counts that could single out fewer than k people are null, with the
+ * diversity reports' rules and the tenant's k (../diversity/suppression.ts).
+ */
+export async function hiringReports(
+  em: Em,
+  actor: Actor,
+  filter: TReportsFilter,
+  now = new Date(),
+): Promise<TReports> {
+  const to = filter.to ?? defaultReportPeriod(now).to;
+  const from = filter.from ?? defaultReportPeriod(new Date(`${to}T00:00:00.000Z`)).from;
+  if (to < from) throw new AppError('BAD_REQUEST', 'The period ends before it starts', { to: ['Too early'] });
+  const job = filter.jobId ? await em.findOne(Job, filter.jobId) : null;
+  if (filter.jobId && !job) throw new AppError('NOT_FOUND', 'No such job');
+  const tenant = await em.findOneOrFail(Tenant, actor.tenantId);
+  const { k } = diversitySettingsOf(tenant);
+  const settings = await hiringSettingsOf(em, actor.tenantId);
+  const start = new Date(`${from}T00:00:00.000Z`);
+  const end = new Date(new Date(`${to}T00:00:00.000Z`).getTime() + DAY_MS);
+  const scope: Scope = {
+    tenantId: actor.tenantId,
+    ...(job ? { jobId: job.id } : {}),
+    ...(filter.department !== undefined ? { department: filter.department } : {}),
+    start: nowSql(em, start),
+    end: nowSql(em, end),
+  };
+  const today = now.toISOString().slice(0, 10);
+  const [funnelRows, hire, stages, bySource, offerRows, rejected, open, load] = await Promise.all([
+    funnel(em, scope, k),
+    timeToHire(em, scope, k),
+    timeInStage(em, scope, k),
+    sources(em, scope, k),
+    offers(em, scope, k, today),
+    rejections(em, scope, k, new Map(settings.rejectionReasons.map((r) => [r.id, r.label]))),
+    openJobs(em, scope, now),
+    interviewers(em, scope, now),
+  ]);
+  return {
+    from,
+    to,
+    scopeLabel: job
+      ? job.title
+      : filter.department !== undefined
+        ? `${filter.department} (department)`
+        : 'All jobs',
+    k,
+    funnel: funnelRows,
+    timeToHire: hire,
+    timeInStage: stages,
+    sources: bySource,
+    offers: offerRows,
+    rejections: rejected,
+    openJobs: open,
+    interviewers: load,
+  };
+}
