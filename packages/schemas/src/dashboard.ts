@@ -36,7 +36,9 @@ export const ZRecruiterPanels = z.object({
     z.object({ jobId: ZId, jobTitle: z.string(), count: z.number().int(), latestAt: z.iso.datetime() }),
   ),
   /** Active applications with no activity for longer than their stage's target. */
-  stuck: counted(ZAppLine.extend({ stageName: z.string(), days: z.number().int(), targetDays: z.number().int() })),
+  stuck: counted(
+    ZAppLine.extend({ stageName: z.string(), days: z.number().int(), targetDays: z.number().int() }),
+  ),
   interviews: z.object({
     today: z.number().int(),
     week: z.number().int(),
@@ -90,8 +92,8 @@ export const ZAdminPanels = z.object({
       failed: z.number().int(),
     }),
   ),
-  /** When someone last checked the audit chain (its result is shown on demand, by checking again). */
-  auditLastVerifiedAt: z.iso.datetime().nullable(),
+  /** When someone last checked the audit chain from the backoffice, and whether it was intact. */
+  audit: z.object({ lastVerifiedAt: z.iso.datetime().nullable(), intact: z.boolean().nullable() }),
   setup: z.array(z.object({ step: z.enum(SETUP_STEPS), done: z.boolean() })),
 });
 
