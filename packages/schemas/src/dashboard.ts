@@ -5,7 +5,7 @@ import { ZId } from './list.js';
 import { ZRequestType } from './privacy/requests.js';
 
 /** The caller's time zone decides what "today" and "this week" mean. */
-export const ZDashboardInput = z.object({ timeZone: ZTimeZone.default('UTC') });
+export const ZDashboardInput = z.strictObject({ timeZone: ZTimeZone.default('UTC') });
 
 /**
  * One line of a dashboard list about an application. `who` is the candidate's
