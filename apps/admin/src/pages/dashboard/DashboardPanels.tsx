@@ -1,20 +1,6 @@
 import type { AppRouter } from '@candor/api';
 import { REQUEST_TYPE_LABELS } from '@candor/schemas/labels';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  Chip,
-  Link,
-  List,
-  ListItem,
-  ListItemText,
-  Skeleton,
-  Stack,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Link, Skeleton, Stack, Typography } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { ReactNode } from 'react';
@@ -57,7 +43,7 @@ export function DashboardPanels() {
   if (error)
     return (
       <Alert severity="error" sx={{ mt: 2 }}>
-        Could not load your dashboard. Reload the page to try again.
+        Could not load your dashboard. Reload to retry.
       </Alert>
     );
   if (!data) {
@@ -164,20 +150,23 @@ function Lines({ items, empty }: { items: Line[]; empty: string }) {
     );
   }
   return (
-    <List dense disablePadding>
+    <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0 }}>
       {items.map((item) => (
-        <ListItem key={item.key} disableGutters secondaryAction={item.action}>
-          <ListItemText
-            primary={
-              <Link component={RouterLink} to={item.to}>
-                {item.primary}
-              </Link>
-            }
-            secondary={item.secondary}
-          />
-        </ListItem>
+        <Box component="li" key={item.key} sx={{ display: 'flex', alignItems: 'center', gap: 1, py: 0.5 }}>
+          <Box sx={{ flex: 1, minWidth: 0 }}>
+            <Link component={RouterLink} to={item.to} variant="body2">
+              {item.primary}
+            </Link>
+            {item.secondary && (
+              <Typography variant="body2" color="text.secondary">
+                {item.secondary}
+              </Typography>
+            )}
+          </Box>
+          {item.action}
+        </Box>
       ))}
-    </List>
+    </Box>
   );
 }
 
@@ -187,7 +176,7 @@ function RecruitingCards({ recruiting }: { recruiting: Recruiting }) {
     <>
       <Panel title="New applications" count={newApplications.total} to="/applications">
         <Lines
-          empty="No new applications waiting in Applied. Share your open jobs to get more."
+          empty="No new applications. Share your open jobs."
           items={newApplications.items.map((job) => ({
             key: job.jobId,
             to: `/jobs/${job.jobId}/board`,
@@ -198,7 +187,7 @@ function RecruitingCards({ recruiting }: { recruiting: Recruiting }) {
       </Panel>
       <Panel title="Stuck in a stage" count={stuck.total} to="/applications">
         <Lines
-          empty="Nobody is stuck: every candidate moved within their stage's target."
+          empty="Nobody is stuck."
           items={stuck.items.map((a) => ({
             key: a.applicationId,
             to: appLink(a.applicationId),
@@ -213,7 +202,7 @@ function RecruitingCards({ recruiting }: { recruiting: Recruiting }) {
           the next 7 days
         </Typography>
         <Lines
-          empty="No interviews coming up this week. Schedule one from an application."
+          empty="Nothing this week. Schedule from an application."
           items={interviews.items.map((i) => ({
             key: i.interviewId,
             to: appLink(i.applicationId),
@@ -283,7 +272,7 @@ function ManagerPanels({ manager }: { manager: Manager }) {
           {interviews.today === 0 ? 'No interviews today' : `${interviews.today} today`}
         </Typography>
         <Lines
-          empty="Nothing scheduled for you. Recruiters invite you to interviews."
+          empty="Nothing scheduled for you."
           items={interviews.items.map((i) => ({
             key: i.interviewId,
             to: appLink(i.applicationId),
@@ -294,7 +283,7 @@ function ManagerPanels({ manager }: { manager: Manager }) {
       </Panel>
       <Panel title="Scorecards you owe" count={scorecardsOwed.total} to="/applications">
         <Lines
-          empty="You are all caught up: no scorecards owed."
+          empty="No scorecards owed."
           items={scorecardsOwed.items.map((s) => ({
             key: s.interviewId,
             to: `${appLink(s.applicationId)}?scorecard=${s.interviewId}`,
@@ -305,7 +294,7 @@ function ManagerPanels({ manager }: { manager: Manager }) {
       </Panel>
       <Panel title="Awaiting your decision" count={awaitingDecision.total} to="/applications">
         <Lines
-          empty="No candidates waiting on you. They appear here once their interviews are over and feedback is in."
+          empty="No candidates waiting on you."
           items={awaitingDecision.items.map((a) => ({
             key: a.applicationId,
             to: appLink(a.applicationId),
@@ -319,12 +308,12 @@ function ManagerPanels({ manager }: { manager: Manager }) {
 }
 
 const SETUP: Record<Admin['setup'][number]['step'], { label: string; to: string }> = {
-  branding: { label: 'Set your branding (logo, colour, about text)', to: '/branding' },
+  branding: { label: 'Set your branding', to: '/branding' },
   privacy_notice: { label: 'Publish your privacy notice', to: '/privacy' },
   retention: { label: 'Set your retention rules', to: '/retention' },
-  consent_purposes: { label: 'Choose the consent purposes you ask for', to: '/privacy' },
+  consent_purposes: { label: 'Choose consent purposes', to: '/privacy' },
   first_job: { label: 'Publish your first job', to: '/jobs/create' },
-  your_second_factor: { label: 'Add a second factor to your account', to: '/account' },
+  your_second_factor: { label: 'Add your second factor', to: '/account' },
   team: { label: 'Invite your team', to: '/users/create' },
 };
 
@@ -336,25 +325,15 @@ function AdminPanels({ admin }: { admin: Admin }) {
         <Typography variant="body2" color="text.secondary">
           {left === 0 ? 'All set up.' : `${admin.setup.length - left} of ${admin.setup.length} done`}
         </Typography>
-        <List dense disablePadding>
-          {admin.setup.map((s) => (
-            <ListItem key={s.step} disableGutters>
-              <ListItemText
-                primary={
-                  s.done ? (
-                    <Typography variant="body2" color="text.secondary">
-                      Done: {SETUP[s.step].label}
-                    </Typography>
-                  ) : (
-                    <Link component={RouterLink} to={SETUP[s.step].to}>
-                      {SETUP[s.step].label}
-                    </Link>
-                  )
-                }
-              />
-            </ListItem>
-          ))}
-        </List>
+        <Lines
+          empty=""
+          items={admin.setup.map((s) => ({
+            key: s.step,
+            to: SETUP[s.step].to,
+            primary: SETUP[s.step].label,
+            secondary: s.done ? 'Done' : undefined,
+          }))}
+        />
       </Panel>
       <Panel title="Without a second factor" count={admin.usersWithoutSecondFactor.total} to="/users">
         <Lines
@@ -368,7 +347,7 @@ function AdminPanels({ admin }: { admin: Admin }) {
       </Panel>
       <Panel title="Retention runs" to="/retention">
         <Lines
-          empty="No retention run yet: the worker sweeps daily once retention rules are set."
+          empty="No runs yet. Set retention rules."
           items={admin.retentionRuns.map((r) => ({
             key: r.id,
             to: '/retention',
@@ -394,14 +373,12 @@ function AuditCard({ audit }: { audit: Admin['audit'] }) {
       <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
         {intact === null ? (
           <Typography variant="body2" color="text.secondary">
-            Never checked. Check that no audit event was changed or removed.
+            Never checked.
           </Typography>
         ) : (
-          <Chip
-            color={intact ? 'success' : 'error'}
-            label={intact ? 'Intact' : 'Broken: see the audit log'}
-            variant="outlined"
-          />
+          <Typography variant="body2" sx={{ fontWeight: 600, color: intact ? 'success.dark' : 'error.main' }}>
+            {intact ? 'Intact' : 'Broken: see the audit log'}
+          </Typography>
         )}
         {audit.lastVerifiedAt && (
           <Typography variant="body2" color="text.secondary">
