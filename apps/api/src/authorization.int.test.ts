@@ -322,6 +322,8 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'retention.runs': () => ({}),
   'retention.runNow': () => ({ dryRun: true }),
   'notifications.list': () => ({}),
+  'dashboard.mine': () => ({}),
+  'dashboard.nudge': (a) => ({ interviewId: a.interviewId, userId: a.targetUserId }),
   'notifications.unreadCount': () => undefined,
   'notifications.markRead': () => ({ ids: ['00000000-0000-4000-8000-000000000002'] }),
   'notifications.markAllRead': () => undefined,

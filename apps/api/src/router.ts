@@ -8,6 +8,7 @@ import { signInRulesRouter } from './auth/sign-in-rules/sign-in-rules.router.js'
 import { calendarRouter } from './calendar/calendar.router.js';
 import { schedulingRouter } from './calendar/scheduling.router.js';
 import { candidatesRouter } from './candidates/candidates.router.js';
+import { dashboardRouter } from './dashboard/dashboard.router.js';
 import { diversityRouter } from './diversity/diversity.router.js';
 import { interviewsRouter } from './interviews/interviews.router.js';
 import { jobsRouter } from './jobs/jobs.router.js';
@@ -53,6 +54,7 @@ export const appRouter = router({
   diversity: diversityRouter,
   reports: reportsRouter,
   notifications: notificationsRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ export * from './auth.js';
 export * from './calendar.js';
 export * from './careers/index.js';
 export * from './contrast.js';
+export * from './dashboard.js';
 export * from './diversity/report.js';
 export * from './diversity/survey.js';
 export * from './hiring/index.js';

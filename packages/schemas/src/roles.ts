@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'candidates.manage': ['owner', 'admin', 'recruiter'],
   'applications.read': ['owner', 'admin', 'recruiter', 'hiring_manager'],
   'applications.manage': ['owner', 'admin', 'recruiter'],
+  // Moving and rejecting. A hiring manager only where the tenant allows it, on jobs they manage (the service checks).
+  'applications.decide': ['owner', 'admin', 'recruiter', 'hiring_manager'],
   'applications.note': ['owner', 'admin', 'recruiter', 'hiring_manager'],
   'interviews.manage': ['owner', 'admin', 'recruiter'],
   // Interviewers submit their own scorecard; the service checks they are on the interview.

@@ -1,4 +1,4 @@
-import { STAGE_KIND_LABELS, STAGE_KINDS, type TStageKind } from '@candor/schemas';
+import { DEFAULT_STAGE_TARGET_DAYS, STAGE_KIND_LABELS, STAGE_KINDS, type TStageKind } from '@candor/schemas';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import {
@@ -27,6 +27,8 @@ export type EditableStage = {
   name: string;
   kind: TStageKind;
   blindReview?: boolean;
+  /** Days without activity before the dashboard calls an application here stuck; null: the default. Job stages only. */
+  targetDays?: number | null;
 };
 
 type Props = {
@@ -44,7 +46,13 @@ type Props = {
 };
 
 export function toEditableStages(
-  stages: ReadonlyArray<{ id?: string; name: string; kind: TStageKind; blindReview?: boolean }>,
+  stages: ReadonlyArray<{
+    id?: string;
+    name: string;
+    kind: TStageKind;
+    blindReview?: boolean;
+    targetDays?: number | null;
+  }>,
 ): EditableStage[] {
   return stages.map((stage) => ({ key: stage.id ?? newRowKey(), ...stage }));
 }
@@ -117,6 +125,26 @@ export function StageListEditor({
                   </MenuItem>
                 ))}
               </TextField>
+              {blindReview && stage.kind !== 'hired' && stage.kind !== 'rejected' && (
+                <TextField
+                  size="small"
+                  type="number"
+                  label={`Target days for ${label}`}
+                  placeholder={String(DEFAULT_STAGE_TARGET_DAYS)}
+                  value={stage.targetDays ?? ''}
+                  onChange={(event) =>
+                    update(index, {
+                      ...stage,
+                      targetDays: event.target.value === '' ? null : Math.round(Number(event.target.value)),
+                    })
+                  }
+                  error={Boolean(fieldError?.(`${index}.targetDays`))}
+                  helperText={fieldError?.(`${index}.targetDays`)}
+                  slotProps={{ htmlInput: { min: 1, max: 365 }, inputLabel: { shrink: true } }}
+                  disabled={disabled}
+                  sx={{ width: 120 }}
+                />
+              )}
               {blindReview && (
                 <FormControlLabel
                   control={

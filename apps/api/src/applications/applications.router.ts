@@ -48,12 +48,12 @@ export const applicationsRouter = router({
     .output(ZApplication)
     .mutation(({ ctx, input }) => createApplication(ctx.em, ctx.actor, ctx.deps, input)),
 
-  move: roleProcedure('applications.manage')
+  move: roleProcedure('applications.decide')
     .input(ZApplicationMoveInput)
     .output(ZMoveResult)
     .mutation(({ ctx, input }) => moveApplications(ctx.em, ctx.actor, input)),
 
-  reject: roleProcedure('applications.manage')
+  reject: roleProcedure('applications.decide')
     .input(ZApplicationRejectInput)
     .output(ZBulkResult)
     .mutation(({ ctx, input }) => rejectApplications(ctx.em, ctx.actor, ctx.deps, input, ctx.deps.publicUrl)),

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertNotRestricted } from '../candidates/restriction.js';
 import { applicationScope } from '../hiring/job-scope.js';
+import { assertMayDecide } from '../hiring/manager-rights.js';
 import { candidateKey, type DataKeys, ensureTenantDataKey, sealFor } from '../keys/data-keys.js';
 import { jobTitleIn } from '../mail/candidate-language.js';
 import { renderEmail } from '../mail/email-templates.service.js';
@@ -32,7 +33,11 @@ export function moveToStage(tx: Em, app: ApplicationRow, stage: StageRow, byUser
   app.candidate.lastActivityAt = app.lastActivityAt;
 }
 
-/** Loads the applications for a bulk action; all must exist, be visible and not restricted, or nothing happens. */
+/**
+ * Loads the applications for a move or a rejection; all must exist, be
+ * visible and not restricted, and the actor must be one who decides on their
+ * jobs (see manager-rights.ts), or nothing happens.
+ */
 async function applicationsForUpdate(tx: Em, actor: Actor, ids: string[]): Promise<ApplicationRow[]> {
   const rows = await tx.find(
     Application,
@@ -40,6 +45,7 @@ async function applicationsForUpdate(tx: Em, actor: Actor, ids: string[]): Promi
     { populate: ['candidate', 'job', 'stage'] },
   );
   if (rows.length !== new Set(ids).size) throw new AppError('NOT_FOUND', 'Some applications no longer exist');
+  await assertMayDecide(tx, actor, [...new Set(rows.map((r) => r.job.id))]);
   assertNotRestricted(
     rows.map((r) => r.candidate),
     'their applications cannot move',

@@ -119,6 +119,9 @@ export async function listAuditEvents(
 /** Recomputes the tenant's own chain (never another tenant's) and records that it was checked. */
 export async function verifyTenantAuditLog(em: Em, actor: Actor): Promise<TAuditVerifyResult> {
   const result = await verifyAuditChain(em, actor.tenantId);
+  const tenant = await em.findOneOrFail(Tenant, actor.tenantId);
+  tenant.auditVerifiedAt = new Date();
+  tenant.auditVerifiedIntact = result.ok;
   recordAudit(em, actor, { action: 'audit.verify', targetType: 'AuditEvent' });
   await em.flush();
   return result;

@@ -144,6 +144,10 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
   'offers.respond': () => ({ token: 'x'.repeat(43), decision: 'decline' }),
   'privacy.consentHistory': (f) => ({ candidateId: f.candidateId }),
   'notifications.list': () => ({}),
+  'dashboard.mine': () => ({}),
+  // Refused: the tenant has not let hiring managers decide (see manager-rights.int.test.ts).
+  'applications.move': (f) => ({ ids: [f.applicationId], stageId: f.applicationId }),
+  'applications.reject': (f) => ({ ids: [f.applicationId], reasonId: 'other' }),
   'notifications.unreadCount': () => undefined,
   'notifications.markRead': (f) => ({ ids: [f.applicationId] }),
   'notifications.markAllRead': () => undefined,

@@ -27,6 +27,7 @@ import { jobTimeZone, timeZonesOf } from '../calendar/staff-calendar.service.js'
 import { assertNotRestricted } from '../candidates/restriction.js';
 import { textFilterFor } from '../hiring/blind-review.js';
 import { visibleApplication } from '../hiring/job-scope.js';
+import { managerSeesTeamFeedback } from '../hiring/manager-rights.js';
 import { candidateKey, type DataKeys, openText, sealFor } from '../keys/data-keys.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
@@ -476,7 +477,8 @@ function toScorecard(
 
 /**
  * The feedback on an application. Recruiters and admins see it all; anyone
- * else sees only how many were submitted until they submit their own.
+ * else sees only how many were submitted until they submit their own, but
+ * for a job's hiring manager where the tenant lets them read it.
  */
 export async function scorecardSummary(
   em: Em,
@@ -490,7 +492,12 @@ export async function scorecardSummary(
     { application: app },
     { populate: ['author'], orderBy: { submittedAt: 'asc' } },
   );
-  const visible = SEES_ALL_SCORECARDS.includes(actor.role) || cards.some((c) => c.author.id === actor.userId);
+  // Blind to the others' feedback until your own is in, so nobody anchors on it; a tenant may let
+  // the hiring manager of the job read it once the first one is in (see manager-rights.ts).
+  const visible =
+    SEES_ALL_SCORECARDS.includes(actor.role) ||
+    cards.some((c) => c.author.id === actor.userId) ||
+    (cards.length > 0 && (await managerSeesTeamFeedback(em, actor, app.job.id)));
   const recommendations = Object.fromEntries(
     RECOMMENDATIONS.map((r) => [r, 0]),
   ) as TScorecardSummary['recommendations'];

@@ -86,6 +86,7 @@ function toJob(job: JobRow, stages: StageRow[], team: TeamRow[], counts: Counts)
       kind: s.kind,
       position: s.position,
       blindReview: s.blindReview,
+      targetDays: s.targetDays ?? null,
     })),
     questions: job.questions.map((q) => ({
       id: q.id,
@@ -371,6 +372,7 @@ export async function setJobStages(
         row.kind = stage.kind;
         row.position = position;
         row.blindReview = stage.blindReview;
+        row.targetDays = stage.targetDays;
         kept.add(row.id);
       } else {
         tx.create(JobStage, {
@@ -380,6 +382,7 @@ export async function setJobStages(
           kind: stage.kind,
           position,
           blindReview: stage.blindReview,
+          targetDays: stage.targetDays,
         });
       }
     });

@@ -27,6 +27,8 @@ export const Application = defineEntity(
       { properties: ['job', 'status', 'appliedAt', 'id'] },
       // The board reads each column's first cards from this index alone.
       { properties: ['job', 'stage', 'lastActivityAt', 'id'] },
+      // The dashboard: new applications per entry stage, and those stuck in a stage, across jobs.
+      { properties: ['stage', 'status', 'lastActivityAt'] },
       { properties: ['candidate'] },
     ],
     filters: tenantFilter,

@@ -12,7 +12,12 @@ import { User } from './user.entity.js';
 export const Interview = defineEntity(
   {
     name: 'Interview',
-    indexes: [{ properties: ['application', 'startsAt'] }],
+    indexes: [
+      { properties: ['application', 'startsAt'] },
+      // The dashboard: the tenant's interviews of a day or week, and those ended without feedback.
+      { properties: ['tenant', 'startsAt'] },
+      { properties: ['tenant', 'endsAt'] },
+    ],
     filters: tenantFilter,
     properties: {
       id: notPersonal(

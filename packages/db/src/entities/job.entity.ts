@@ -92,6 +92,8 @@ export const JobStage = defineEntity(
       position: notPersonal(p.integer(), 'order in the pipeline'),
       /** Blind review: while an application sits here, hiring managers see it without the candidate's identity. */
       blindReview: notPersonal(p.boolean().default(false), 'stage setting'),
+      /** Days an application may sit here without activity before the dashboard calls it stuck; null: the default. */
+      targetDays: notPersonal(p.integer().nullable(), 'stage setting'),
     },
   },
   { holds: 'nobody', because: "a step of a job's pipeline", exportLabel: 'name' },

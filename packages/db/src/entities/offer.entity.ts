@@ -16,7 +16,8 @@ import { User } from './user.entity.js';
 export const Offer = defineEntity(
   {
     name: 'Offer',
-    indexes: [{ properties: ['application', 'createdAt'] }],
+    // The dashboard reads the offers waiting for approval or an answer by status.
+    indexes: [{ properties: ['application', 'createdAt'] }, { properties: ['tenant', 'status'] }],
     filters: tenantFilter,
     properties: {
       id: notPersonal(

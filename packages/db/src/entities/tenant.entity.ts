@@ -46,6 +46,9 @@ export const Tenant = defineEntity(
       logoType: notPersonal(p.string().length(20).nullable(), 'image media type'),
       /** Members must sign in with a second factor, a passkey or single sign-on; password-only sessions are sent to enrol. */
       requireSecondFactor: notPersonal(p.boolean().default(false), 'company security setting'),
+      /** When the audit chain was last checked from the backoffice, and whether it was intact: the admin dashboard shows it. */
+      auditVerifiedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
+      auditVerifiedIntact: notPersonal(p.boolean().nullable(), 'result of an integrity check'),
       createdAt: notPersonal(
         p.datetime().onCreate(() => new Date()),
         'a date, context for the values beside it',

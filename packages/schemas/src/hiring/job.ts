@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ZTimeZone } from '../calendar.js';
 import { ZJobTranslations } from '../careers/languages.js';
 import { listParams, listResult, ZId } from '../list.js';
-import { ZDepartmentName, ZStageKind, ZStageName } from './settings.js';
+import { ZDepartmentName, ZStageKind, ZStageName, ZStageTargetDays } from './settings.js';
 
 export const JOB_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
 export const ZJobStatus = z.enum(JOB_STATUSES);
@@ -143,6 +143,8 @@ export const ZJobStagesInput = z.object({
         name: ZStageName,
         kind: ZStageKind,
         blindReview: z.boolean().default(false),
+        /** Null: the default (DEFAULT_STAGE_TARGET_DAYS). */
+        targetDays: ZStageTargetDays.nullable().default(null),
       }),
     )
     .min(3)
@@ -156,6 +158,8 @@ export const ZJobStage = z.object({
   position: z.number().int(),
   /** Hiring managers review applications in this stage without the candidate's identity. */
   blindReview: z.boolean(),
+  /** Days without activity before an application here counts as stuck; null: the default. */
+  targetDays: z.number().int().nullable(),
 });
 export type TJobStage = z.infer<typeof ZJobStage>;
 

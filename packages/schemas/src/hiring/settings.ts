@@ -60,6 +60,13 @@ export const ZHiringSettings = z.object({
   payTransparency: z.boolean(),
   /** The offer letter's wording, with {{variables}}. */
   offerTerms: z.string().trim().min(1).max(20_000).default(DEFAULT_OFFER_TERMS),
+  /**
+   * Hiring managers read all the feedback on their jobs' applications once
+   * the first scorecard is in, even where they did not interview.
+   */
+  managersSeeTeamFeedback: z.boolean().default(false),
+  /** Hiring managers may move and reject applications on jobs whose hiring team they are on. */
+  managersMayDecide: z.boolean().default(false),
 });
 export type THiringSettings = z.output<typeof ZHiringSettings>;
 
@@ -84,4 +91,10 @@ export const DEFAULT_HIRING_SETTINGS: THiringSettings = {
   departments: ['Engineering', 'Operations', 'Sales', 'People'],
   payTransparency: false,
   offerTerms: DEFAULT_OFFER_TERMS,
+  managersSeeTeamFeedback: false,
+  managersMayDecide: false,
 };
+
+/** Days without activity after which an application counts as stuck in a stage that sets no target of its own. */
+export const DEFAULT_STAGE_TARGET_DAYS = 7;
+export const ZStageTargetDays = z.number().int().min(1, 'At least 1 day').max(365, 'At most 365 days');

@@ -21,6 +21,8 @@ type Draft = {
   rejectionReasons: EditableReason[];
   departments: string[];
   payTransparency: boolean;
+  managersSeeTeamFeedback: boolean;
+  managersMayDecide: boolean;
 };
 
 function toDraft(settings: THiringSettings): Draft {
@@ -29,6 +31,8 @@ function toDraft(settings: THiringSettings): Draft {
     rejectionReasons: settings.rejectionReasons.map((reason) => ({ key: newRowKey(), ...reason })),
     departments: [...settings.departments],
     payTransparency: settings.payTransparency,
+    managersSeeTeamFeedback: settings.managersSeeTeamFeedback,
+    managersMayDecide: settings.managersMayDecide,
   };
 }
 
@@ -40,6 +44,8 @@ function toSettings(draft: Draft, saved: THiringSettings): THiringSettings {
     rejectionReasons: withReasonIds(draft.rejectionReasons),
     departments: draft.departments,
     payTransparency: draft.payTransparency,
+    managersSeeTeamFeedback: draft.managersSeeTeamFeedback,
+    managersMayDecide: draft.managersMayDecide,
   };
 }
 
@@ -154,6 +160,33 @@ function SettingsForm({ settings }: { settings: THiringSettings }) {
           }
           label="Every job must state its salary range before it opens"
         />
+      </Section>
+      <Section
+        title="Hiring managers"
+        hint="What the hiring manager of a job (on its hiring team as hiring manager) may do beyond reviewing. Both are off until you turn them on."
+      >
+        <Stack>
+          <FormControlLabel
+            control={
+              <Switch
+                checked={draft.managersSeeTeamFeedback}
+                onChange={(event) => change({ managersSeeTeamFeedback: event.target.checked })}
+                disabled={disabled}
+              />
+            }
+            label="Hiring managers see the team's feedback on their jobs once the first scorecard is in, even where they did not interview"
+          />
+          <FormControlLabel
+            control={
+              <Switch
+                checked={draft.managersMayDecide}
+                onChange={(event) => change({ managersMayDecide: event.target.checked })}
+                disabled={disabled}
+              />
+            }
+            label="Hiring managers may advance or reject candidates on their jobs"
+          />
+        </Stack>
       </Section>
       <SaveBar
         saveLabel="Save settings"

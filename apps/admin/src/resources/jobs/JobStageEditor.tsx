@@ -43,11 +43,12 @@ export function JobStageEditor({ job, canManage }: { job: TJob; canManage: boole
       dataProvider.setJobStages({
         id: job.id,
         // Sent for every stage: the API reads a missing flag as "off".
-        stages: stages.map(({ id, name, kind, blindReview }) => ({
+        stages: stages.map(({ id, name, kind, blindReview, targetDays }) => ({
           ...(id ? { id } : {}),
           name,
           kind,
           blindReview: blindReview ?? false,
+          targetDays: targetDays ?? null,
         })),
       }),
     onSuccess: (saved) => {
@@ -75,6 +76,10 @@ export function JobStageEditor({ job, canManage }: { job: TJob; canManage: boole
       <Typography variant="body2" color="text.secondary">
         Stages marked Blind review: hiring managers see applications in these stages without name, contact
         details, links, photo, dates that reveal age or file names, until a recruiter reveals the identity.
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        Target days: how long an application may sit in a stage without activity before the dashboard lists it
+        as stuck (empty: 7 days).
       </Typography>
       <StageListEditor
         stages={stages}

@@ -1,0 +1,234 @@
+import {
+  Application,
+  type Em,
+  Interview,
+  InterviewParticipant,
+  JobStage,
+  Offer,
+  Scorecard,
+} from '@candor/db';
+import { DEFAULT_STAGE_TARGET_DAYS, type TDashboard } from '@candor/schemas';
+import { raw } from '@mikro-orm/core';
+import { applicationScope } from '../hiring/job-scope.js';
+import type { Actor } from '../trpc/init.js';
+import { appLine, DAY, dayWindows, LIST_LIMIT } from './lines.js';
+
+type Panels = NonNullable<TDashboard['recruiting']>;
+
+/** Scorecards owed for longer than this are past chasing; it also bounds what is read. */
+export const OVERDUE_LOOKBACK_DAYS = 30;
+/** At most this many interviewer seats are examined for missing scorecards (newest interviews first). */
+const SEATS_EXAMINED = 500;
+
+/**
+ * The recruiting panels (recruiters, admins, owners): what waits on the
+ * team across the open jobs. Each is a count and its first few items, read
+ * with indexed queries; nothing loads every application.
+ */
+export async function recruitingPanels(em: Em, actor: Actor, now: Date, timeZone: string): Promise<Panels> {
+  const scope = await applicationScope(em, actor);
+  const stages = await em.find(
+    JobStage,
+    {
+      job: { status: 'open', ...(scope.job ? { id: scope.job } : {}) },
+      kind: { $nin: ['hired', 'rejected'] },
+    },
+    { populate: ['job'] },
+  );
+  const [newApplications, stuck, interviews, overdueScorecards, offers] = await Promise.all([
+    newApplicationsPanel(em, scope, stages),
+    stuckPanel(em, actor, scope, stages, now),
+    interviewsPanel(em, actor, scope, now, timeZone),
+    overdueScorecardsPanel(em, actor, scope, now),
+    offersPanel(em, actor, scope),
+  ]);
+  return { newApplications, stuck, interviews, overdueScorecards, offers };
+}
+
+type Scope = Awaited<ReturnType<typeof applicationScope>>;
+type StageRow = { id: string; kind: string; targetDays?: number | null; job: { id: string; title: string } };
+
+/**
+ * New applications: active ones still in their job's entry ("Applied")
+ * stage, i.e. nobody has moved them on yet; counted per job in one grouped
+ * query over the (stage, status, last activity) index.
+ */
+async function newApplicationsPanel(em: Em, scope: Scope, stages: readonly StageRow[]) {
+  const entry = new Map(stages.filter((s) => s.kind === 'applied').map((s) => [s.id, s.job]));
+  if (entry.size === 0) return { total: 0, items: [] };
+  const rows = await em
+    .createQueryBuilder(Application, 'a')
+    .select(['a.stage', raw('count(*) as n'), raw('max(a.applied_at) as latest')])
+    .where({ stage: { $in: [...entry.keys()] }, status: 'active', ...restrictionOnly(scope) })
+    .groupBy('a.stage')
+    .execute<Array<{ stage: string; n: number | string; latest: Date | number | string }>>('all', true);
+  const perJob = rows
+    .map((r) => {
+      const job = entry.get(r.stage)!;
+      return {
+        jobId: job.id,
+        jobTitle: job.title,
+        count: Number(r.n),
+        latestAt: new Date(r.latest).toISOString(),
+      };
+    })
+    .sort((a, b) => b.count - a.count || b.latestAt.localeCompare(a.latestAt));
+  return { total: perJob.reduce((sum, j) => sum + j.count, 0), items: perJob.slice(0, LIST_LIMIT) };
+}
+
+/** The stage list already limits to visible jobs; what is left of the scope is the restriction rule. */
+function restrictionOnly(scope: Scope) {
+  return scope.candidateRestricted === false ? { candidateRestricted: false as const } : {};
+}
+
+/**
+ * Stuck: active applications with no activity (a move, a note, an interview,
+ * an offer) for longer than their stage's target. Stages are grouped by
+ * target, so the query has one condition per distinct target, not per stage.
+ */
+async function stuckPanel(em: Em, actor: Actor, scope: Scope, stages: readonly StageRow[], now: Date) {
+  const byTarget = new Map<number, string[]>();
+  for (const stage of stages) {
+    const days = stage.targetDays ?? DEFAULT_STAGE_TARGET_DAYS;
+    byTarget.set(days, [...(byTarget.get(days) ?? []), stage.id]);
+  }
+  if (byTarget.size === 0) return { total: 0, items: [] };
+  const where = {
+    status: 'active' as const,
+    ...restrictionOnly(scope),
+    $or: [...byTarget].map(([days, ids]) => ({
+      stage: { $in: ids },
+      lastActivityAt: { $lt: new Date(now.getTime() - days * DAY) },
+    })),
+  };
+  const [total, rows] = await Promise.all([
+    em.count(Application, where),
+    em.find(Application, where, {
+      populate: ['candidate', 'job', 'stage'],
+      orderBy: { lastActivityAt: 'asc', id: 'asc' },
+      limit: LIST_LIMIT,
+    }),
+  ]);
+  return {
+    total,
+    items: rows.map((app) => ({
+      ...appLine(actor, app),
+      stageName: app.stage.name,
+      days: Math.floor((now.getTime() - app.lastActivityAt.getTime()) / DAY),
+      targetDays: app.stage.targetDays ?? DEFAULT_STAGE_TARGET_DAYS,
+    })),
+  };
+}
+
+async function interviewsPanel(em: Em, actor: Actor, scope: Scope, now: Date, timeZone: string) {
+  const { todayStart, tomorrowStart, weekEnd } = dayWindows(now, timeZone);
+  const scheduled = { status: 'scheduled', application: scope };
+  const [today, week, rows] = await Promise.all([
+    em.count(Interview, { ...scheduled, startsAt: { $gte: todayStart, $lt: tomorrowStart } }),
+    em.count(Interview, { ...scheduled, startsAt: { $gte: todayStart, $lt: weekEnd } }),
+    // Still to come (or under way) this week, soonest first.
+    em.find(
+      Interview,
+      { ...scheduled, startsAt: { $gte: todayStart, $lt: weekEnd }, endsAt: { $gt: now } },
+      {
+        populate: ['application.candidate', 'application.job', 'application.stage'],
+        orderBy: { startsAt: 'asc', id: 'asc' },
+        limit: LIST_LIMIT,
+      },
+    ),
+  ]);
+  return { today, week, items: rows.map((i) => interviewLine(actor, i)) };
+}
+
+export function interviewLine(
+  actor: Actor,
+  interview: { id: string; startsAt: Date; endsAt: Date; application: Parameters<typeof appLine>[1] },
+) {
+  return {
+    ...appLine(actor, interview.application),
+    interviewId: interview.id,
+    startsAt: interview.startsAt.toISOString(),
+    endsAt: interview.endsAt.toISOString(),
+  };
+}
+
+/**
+ * Interviewer seats of interviews that ended (in the last days) without that
+ * interviewer's scorecard, longest overdue first.
+ */
+export async function seatsWithoutScorecard(
+  em: Em,
+  where: { user?: string; interview: { application: Scope } },
+  now: Date,
+) {
+  const seats = await em.find(
+    InterviewParticipant,
+    {
+      ...where,
+      interview: {
+        ...where.interview,
+        status: 'scheduled',
+        endsAt: { $lte: now, $gt: new Date(now.getTime() - OVERDUE_LOOKBACK_DAYS * DAY) },
+      },
+    },
+    {
+      populate: [
+        'user',
+        'interview.application.candidate',
+        'interview.application.job',
+        'interview.application.stage',
+      ],
+      orderBy: { interview: { endsAt: 'desc' } },
+      limit: SEATS_EXAMINED,
+    },
+  );
+  if (seats.length === 0) return [];
+  const cards = await em.find(
+    Scorecard,
+    { interview: { $in: [...new Set(seats.map((s) => s.interview.id))] } },
+    { fields: ['interview', 'author'] },
+  );
+  const submitted = new Set(cards.map((c) => `${c.interview.id}:${c.author.id}`));
+  return seats
+    .filter((seat) => !submitted.has(`${seat.interview.id}:${seat.user.id}`))
+    .sort((a, b) => a.interview.endsAt.getTime() - b.interview.endsAt.getTime());
+}
+
+async function overdueScorecardsPanel(em: Em, actor: Actor, scope: Scope, now: Date) {
+  const owed = await seatsWithoutScorecard(em, { interview: { application: scope } }, now);
+  return {
+    total: owed.length,
+    items: owed.slice(0, LIST_LIMIT).map((seat) => ({
+      ...appLine(actor, seat.interview.application),
+      interviewId: seat.interview.id,
+      endsAt: seat.interview.endsAt.toISOString(),
+      interviewer: { id: seat.user.id, name: seat.user.name },
+    })),
+  };
+}
+
+/** Offers a recruiter is waiting on: an admin's approval, or the candidate's answer. */
+async function offersPanel(em: Em, actor: Actor, scope: Scope) {
+  const [awaitingApproval, awaitingAnswer, rows] = await Promise.all([
+    em.count(Offer, { status: 'pending_approval', application: scope }),
+    em.count(Offer, { status: 'sent', application: scope }),
+    em.find(
+      Offer,
+      { status: { $in: ['pending_approval', 'sent'] }, application: scope },
+      {
+        populate: ['application.candidate', 'application.job', 'application.stage'],
+        orderBy: { createdAt: 'asc', id: 'asc' },
+        limit: LIST_LIMIT,
+      },
+    ),
+  ]);
+  return {
+    awaitingApproval,
+    awaitingAnswer,
+    items: rows.map((offer) => ({
+      ...appLine(actor, offer.application),
+      offerId: offer.id,
+      status: offer.status,
+    })),
+  };
+}

@@ -1,0 +1,35 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261207003013_dashboards extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(
+      `alter table "tenant" add column "audit_verified_at" timestamptz null, add column "audit_verified_intact" boolean null;`,
+    );
+
+    this.addSql(`alter table "job_stage" add column "target_days" int null;`);
+
+    this.addSql(
+      `create index "application_stage_id_status_last_activity_at_index" on "application" ("stage_id", "status", "last_activity_at");`,
+    );
+
+    this.addSql(`create index "offer_tenant_id_status_index" on "offer" ("tenant_id", "status");`);
+
+    this.addSql(
+      `create index "interview_tenant_id_starts_at_index" on "interview" ("tenant_id", "starts_at");`,
+    );
+    this.addSql(`create index "interview_tenant_id_ends_at_index" on "interview" ("tenant_id", "ends_at");`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop index "application_stage_id_status_last_activity_at_index";`);
+
+    this.addSql(`drop index "interview_tenant_id_starts_at_index";`);
+    this.addSql(`drop index "interview_tenant_id_ends_at_index";`);
+
+    this.addSql(`alter table "job_stage" drop column "target_days";`);
+
+    this.addSql(`drop index "offer_tenant_id_status_index";`);
+
+    this.addSql(`alter table "tenant" drop column "audit_verified_at", drop column "audit_verified_intact";`);
+  }
+}
