@@ -1,5 +1,8 @@
-import { useEffect, useId, useSyncExternalStore } from 'react';
-import { useBlocker, useTranslate } from 'react-admin';
+import { Suspense, useEffect, useId, useSyncExternalStore } from 'react';
+import { lazyView } from '../lazyView';
+
+// Loaded with the first unsaved change: the layout (the dashboard's first load) carries only the store.
+const Blocker = lazyView(() => import('./UnsavedChangesBlocker'), 'UnsavedChangesBlocker');
 
 /**
  * Warning before leaving a form with unsaved changes, for the forms that keep
@@ -37,27 +40,12 @@ export function useUnsavedChangesWarning(dirty: boolean) {
   }, [id, dirty]);
 }
 
-function Blocker() {
-  const translate = useTranslate();
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    // The same question as react-admin's own forms ask.
-    if (window.confirm(translate('ra.message.unsaved_changes'))) blocker.proceed?.();
-    else blocker.reset?.();
-  }, [blocker, translate]);
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, []);
-  return null;
-}
-
 /** Mounted once in the layout; blocks navigation only while a form reports unsaved changes. */
 export function UnsavedChangesGuard() {
   const blocking = useSyncExternalStore(subscribe, anyDirty);
-  return blocking ? <Blocker /> : null;
+  return blocking ? (
+    <Suspense fallback={null}>
+      <Blocker />
+    </Suspense>
+  ) : null;
 }
