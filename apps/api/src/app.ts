@@ -7,6 +7,7 @@ import { singleSignOnRoutes } from './auth/oidc/oidc.http.js';
 import { calendarFeedHandler } from './calendar/feed.http.js';
 import { scheduleRoutes } from './calendar/schedule.http.js';
 import { applyRoute } from './careers/apply.http.js';
+import { careersNotFoundPages } from './careers/not-found-pages.js';
 import { renewalRoutes } from './consent/renewal.http.js';
 import { renewalTermsOf } from './consent/renewal-terms.js';
 import type { AppDeps } from './deps.js';
@@ -150,7 +151,10 @@ export function createApp(deps: AppDeps) {
   app.get('/careers/:slug{[a-z0-9-]+}', (c) => c.redirect(`/careers/${c.req.param('slug')}/`, 301));
   // A site in several languages: the entry page picks the visitor's from Accept-Language (no cookie).
   app.get('/careers/:slug{[a-z0-9-]+}/', applicant, careersEntry);
-  app.get('/careers/*', serveDirectory({ root: deps.careersDir, prefix: '/careers' }));
+  app.get(
+    '/careers/*',
+    serveDirectory({ root: deps.careersDir, prefix: '/careers', notFoundPages: careersNotFoundPages }),
+  );
 
   if (deps.adminDir) {
     app.get('/admin', (c) => c.redirect('/admin/', 301));

@@ -26,6 +26,7 @@ import { type Locale, type Messages, messagesFor } from './i18n/index.js';
 import { renderApplyPage, type TenantApplyConfig } from './pages/apply-page.js';
 import { type JobFilter, renderIndexPage } from './pages/index-page.js';
 import { renderJobPage } from './pages/job-page.js';
+import { renderNotFoundPage } from './pages/not-found-page.js';
 import { renderNoticeVersionPage, renderPrivacyPage } from './pages/privacy-page.js';
 import { isMultilingual, type Site, siteOf } from './site.js';
 
@@ -163,6 +164,8 @@ function renderLanguage(site: Site, input: LanguageInput): { files: Map<string, 
   const files = new Map<string, string>([
     ['index.html', renderIndexPage({ site, jobs: open, filters })],
     ['privacy/index.html', renderPrivacyPage(site, privacy, notices, notice)],
+    // Sent by the server, with status 404, for an address under this folder that names no file.
+    ['404.html', renderNotFoundPage(site)],
   ]);
   for (const version of notices) {
     files.set(

@@ -2,6 +2,7 @@ import { Box } from '@mui/material';
 import { type ErrorInfo, type ReactNode, Suspense, useState } from 'react';
 import { Loading, Sidebar, SkipNavigationButton } from 'react-admin';
 import { ErrorBoundary } from 'react-error-boundary';
+import { UnsavedChangesGuard } from '../components/UnsavedChanges';
 import { lazyView } from '../lazyView';
 import { SecondFactorGate } from '../pages/security/SecondFactorGate';
 import { CandorAppBar } from './CandorAppBar';
@@ -68,6 +69,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       })}
     >
       <SkipNavigationButton />
+      <UnsavedChangesGuard />
       <div className="RaLayout-appFrame">
         <CandorAppBar />
         <main className="RaLayout-contentWithSidebar">

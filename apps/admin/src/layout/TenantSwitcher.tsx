@@ -19,7 +19,8 @@ export function TenantSwitcher() {
   if (!me) return null;
   if (me.memberships.length < 2) {
     return (
-      <Typography variant="body1" color="inherit" sx={{ mx: 1 }}>
+      // On a phone the page's title needs the app bar's width; the tenant is on the dashboard.
+      <Typography variant="body1" color="inherit" noWrap sx={{ mx: 1, display: { xs: 'none', sm: 'block' } }}>
         {me.tenant.name}
       </Typography>
     );
@@ -50,9 +51,15 @@ export function TenantSwitcher() {
         aria-label={`Tenant: ${me.tenant.name}. Switch tenant`}
         disabled={switching}
         onClick={(event) => setAnchor(event.currentTarget)}
-        sx={{ textTransform: 'none', mx: 1 }}
+        sx={{ textTransform: 'none', mx: { xs: 0, sm: 1 }, minWidth: 0, maxWidth: 240 }}
       >
-        {me.tenant.name}
+        {/* On a phone the page's title needs the room: the tenant's initial there, its name in the menu. */}
+        <Typography component="span" variant="inherit" noWrap sx={{ display: { xs: 'none', sm: 'block' } }}>
+          {me.tenant.name}
+        </Typography>
+        <Typography component="span" variant="inherit" aria-hidden sx={{ display: { sm: 'none' } }}>
+          {me.tenant.name.slice(0, 1).toUpperCase()}
+        </Typography>
       </Button>
       <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         {me.memberships.map((membership) => (

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { Hono } from 'hono';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { careersNotFoundPages } from '../careers/not-found-pages.js';
 import { chooseCoding, serveDirectory } from './static-files.js';
 
 /**
@@ -29,8 +30,14 @@ beforeAll(() => {
   mkdirSync(join(careersDir, 'acme', 'assets'), { recursive: true });
   writeFileSync(join(careersDir, 'acme', 'index.html'), page);
   writeFileSync(join(careersDir, 'acme', 'assets', 'apply.js'), script);
+  writeFileSync(join(careersDir, 'acme', '404.html'), '<h1>Not here (en)</h1>');
+  mkdirSync(join(careersDir, 'acme', 'de'));
+  writeFileSync(join(careersDir, 'acme', 'de', '404.html'), '<h1>Nicht hier (de)</h1>');
   app = new Hono();
-  app.get('/careers/*', serveDirectory({ root: careersDir, prefix: '/careers' }));
+  app.get(
+    '/careers/*',
+    serveDirectory({ root: careersDir, prefix: '/careers', notFoundPages: careersNotFoundPages }),
+  );
   app.get(
     '/admin/*',
     serveDirectory({ root: adminDir, prefix: '/admin', spaFallback: true, immutableAssets: true }),
@@ -191,5 +198,27 @@ describe('paths', () => {
     expect((await get('/careers/acme/%00')).status).toBe(404);
     expect((await get('/careers/..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
     expect((await get('/careers/%2e%2e/%2e%2e/etc/hosts')).status).toBe(404);
+  });
+});
+
+describe('not found', () => {
+  it('answers an unknown careers address with the tenant’s own page, status 404, in the folder’s language', async () => {
+    const en = await get('/careers/acme/jobs/no-such-job/');
+    expect(en.status).toBe(404);
+    expect(en.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
+    expect(en.headers.get('Cache-Control')).toBe('no-store');
+    expect(await en.text()).toBe('<h1>Not here (en)</h1>');
+    const de = await get('/careers/acme/de/jobs/no-such-job/');
+    expect(de.status).toBe(404);
+    expect(await de.text()).toBe('<h1>Nicht hier (de)</h1>');
+  });
+
+  it('gives an unknown tenant, or a folder that is no language, nothing of another tenant’s', async () => {
+    const unknown = await get('/careers/nobody/jobs/');
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).not.toContain('Not here');
+    const escaping = await get('/careers/other/..%2Facme/x');
+    expect(escaping.status).toBe(404);
+    expect(await escaping.text()).not.toContain('Not here');
   });
 });

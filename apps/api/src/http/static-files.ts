@@ -178,6 +178,17 @@ function notModified(c: Context, file: StaticFile): boolean {
   return !Number.isNaN(since) && Math.floor(file.lastModified.getTime() / 1000) * 1000 <= since;
 }
 
+/** The first of `pages` there is, with status 404 and not cached; else the app's plain not-found answer. */
+async function notFound(c: Context, root: string, pages: string[]) {
+  for (const page of pages) {
+    const found = await fileIn(root, page);
+    if (!found) continue;
+    const file = await loadFile(found.path, found.info);
+    return c.body(file.identity, 404, { 'Content-Type': file.type, 'Cache-Control': 'no-store' });
+  }
+  return c.notFound();
+}
+
 /**
  * Serves files under `root` for requests below `prefix`, compressed (brotli
  * or gzip, by Accept-Encoding) and revalidated (strong ETag from the content,
@@ -191,6 +202,11 @@ export function serveDirectory(options: {
   prefix: string;
   spaFallback?: boolean;
   immutableAssets?: boolean;
+  /**
+   * For a path that names no file: the pages (relative to `root`, first found wins) to answer
+   * with, status 404, like a careers site's own not-found page in its language.
+   */
+  notFoundPages?: (relative: string) => string[];
 }) {
   return async (c: Context) => {
     const decoded = decodedPath(c.req.path.slice(options.prefix.length));
@@ -202,7 +218,7 @@ export function serveDirectory(options: {
     const found =
       (await fileIn(options.root, relative)) ??
       (options.spaFallback ? await fileIn(options.root, 'index.html') : null);
-    if (!found) return c.notFound();
+    if (!found) return notFound(c, options.root, options.notFoundPages?.(relative) ?? []);
     const file = await loadFile(found.path, found.info);
     const coding = chooseCoding(c.req.header('Accept-Encoding'), Object.keys(file.encoded) as Coding[]);
     const headers: Record<string, string> = {

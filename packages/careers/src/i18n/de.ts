@@ -97,6 +97,9 @@ export const de: Translation<Catalogue> = {
   closedTitle: 'Diese Stelle ist nicht mehr ausgeschrieben',
   closedBody: '{company} nimmt für diese Stelle keine Bewerbungen mehr an.',
   seeOpenRoles: 'Die aktuell offenen Stellen ansehen',
+  notFoundTitle: 'Diese Seite gibt es hier nicht',
+  notFoundBody:
+    'Vielleicht ist die Adresse vertippt, oder die Stelle, auf die sie zeigte, ist inzwischen besetzt. Die Stellen, für die {company} gerade sucht, sind nur einen Klick entfernt.',
   closedOn: 'Geschlossen',
   jobPageTitle: '{job} - {company}',
   logoAlt: '{company}',

@@ -123,6 +123,11 @@ export const en = {
   closedTitle: 'This role is closed',
   closedBody: msg('{company} is no longer accepting applications for this role.', 'company'),
   seeOpenRoles: 'See the roles that are open now',
+  notFoundTitle: 'This page is not here',
+  notFoundBody: msg(
+    'The address may be mistyped, or the role it pointed to may have closed. The roles {company} is hiring for now are one click away.',
+    'company',
+  ),
   closedOn: 'Closed',
   jobPageTitle: msg('{job} - {company}', 'job', 'company'),
   logoAlt: msg('{company}', 'company'),

@@ -96,6 +96,9 @@ export const es: Translation<Catalogue> = {
   closedTitle: 'Esta oferta está cerrada',
   closedBody: '{company} ya no acepta candidaturas para este puesto.',
   seeOpenRoles: 'Ver las ofertas abiertas ahora',
+  notFoundTitle: 'Esta página no está aquí',
+  notFoundBody:
+    'Puede que la dirección tenga un error, o que la oferta a la que apuntaba ya esté cerrada. Las ofertas abiertas de {company} están a un clic.',
   closedOn: 'Cerrada',
   jobPageTitle: '{job} - {company}',
   logoAlt: '{company}',

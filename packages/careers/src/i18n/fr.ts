@@ -98,6 +98,9 @@ export const fr: Translation<Catalogue> = {
   closedTitle: 'Ce poste est pourvu ou clôturé',
   closedBody: '{company} n’accepte plus de candidatures pour ce poste.',
   seeOpenRoles: 'Voir les postes ouverts actuellement',
+  notFoundTitle: 'Cette page n’est pas ici',
+  notFoundBody:
+    'L’adresse contient peut-être une faute de frappe, ou le poste vers lequel elle pointait est pourvu. Les postes que {company} propose en ce moment sont à un clic.',
   closedOn: 'Clôturé le',
   jobPageTitle: '{job} - {company}',
   logoAlt: '{company}',

@@ -7,10 +7,11 @@ import {
 } from '@candor/schemas';
 import { Alert, Autocomplete, Checkbox, FormControlLabel, Skeleton, Stack, TextField } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNotify } from 'react-admin';
 import { SaveBar } from '../../components/SaveBar';
 import { Section } from '../../components/Section';
+import { useUnsavedChangesWarning } from '../../components/UnsavedChanges';
 import { BROWSER_ZONE, CALENDAR_KEY, useCalendarSettings } from '../../lib/myCalendar';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
@@ -68,12 +69,7 @@ function CalendarForm({ settings }: { settings: TCalendarSettings }) {
   const [error, setError] = useState<string | null>(null);
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useUnsavedChangesWarning(dirty);
 
   const save = useMutation({
     mutationFn: () => trpc.calendar.update.mutate(toInput(draft)),

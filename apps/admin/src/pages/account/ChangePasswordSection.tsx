@@ -11,6 +11,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { useNotify } from 'react-admin';
+import { useUnsavedChangesWarning } from '../../components/UnsavedChanges';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
 import { NewPasswordFields } from '../password/NewPasswordFields';
@@ -33,6 +34,7 @@ export function ChangePasswordSection() {
   const strength = usePasswordStrength(password);
   const [errors, setErrors] = useState<Errors>({});
   const [submitting, setSubmitting] = useState(false);
+  useUnsavedChangesWarning(password !== '');
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

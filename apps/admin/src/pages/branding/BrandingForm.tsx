@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { Title, useGetIdentity, useNotify } from 'react-admin';
 import { SaveBar } from '../../components/SaveBar';
 import { Section } from '../../components/Section';
+import { useUnsavedChangesWarning } from '../../components/UnsavedChanges';
 import { toBase64 } from '../../files';
 import { forgetMe, useMe } from '../../providers/authProvider';
 import { toHttpError } from '../../providers/errors';
@@ -92,6 +93,7 @@ export function BrandingForm({
     primaryColor !== branding.primaryColor ||
     about !== branding.about ||
     logo.kind !== 'keep';
+  useUnsavedChangesWarning(dirty);
   const disabled = save.isPending;
   const currentLogo = branding.logoUrl
     ? `${branding.logoUrl}${logoVersion ? `?v=${logoVersion}` : ''}`

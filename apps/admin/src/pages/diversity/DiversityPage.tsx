@@ -28,6 +28,7 @@ import { useState } from 'react';
 import { Title, useNotify } from 'react-admin';
 import { SaveBar } from '../../components/SaveBar';
 import { Section } from '../../components/Section';
+import { useUnsavedChangesWarning } from '../../components/UnsavedChanges';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { DiversityReportSection } from './DiversityReport';
@@ -57,8 +58,11 @@ function SurveySettingsForm({ settings }: { settings: TDiversitySettings }) {
   const notify = useNotify();
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
   const [errors, setErrors] = useState<Errors>({});
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChangesWarning(dirty);
   const change = (patch: Partial<Draft>) => {
     setDraft((current) => ({ ...current, ...patch }));
+    setDirty(true);
     setErrors({});
   };
 
@@ -67,6 +71,7 @@ function SurveySettingsForm({ settings }: { settings: TDiversitySettings }) {
     onSuccess: (saved) => {
       queryClient.setQueryData(SETTINGS_KEY, saved);
       setDraft(toDraft(saved));
+      setDirty(false);
       notify(
         saved.enabled
           ? 'Survey settings saved; applicants are invited'
@@ -156,6 +161,7 @@ function SurveySettingsForm({ settings }: { settings: TDiversitySettings }) {
         onSave={() => save.mutate()}
         onDiscard={() => {
           setDraft(toDraft(settings));
+          setDirty(false);
           setErrors({});
         }}
       />

@@ -18,6 +18,7 @@ import { useId, useState } from 'react';
 import { useNotify } from 'react-admin';
 import { Markdown } from '../../components/Markdown';
 import { Section } from '../../components/Section';
+import { useUnsavedChangesWarning } from '../../components/UnsavedChanges';
 import { dateTimeLabel } from '../../lib/dates';
 import { useMe } from '../../providers/authProvider';
 import { toHttpError } from '../../providers/errors';
@@ -47,6 +48,8 @@ function DraftEditor({ notices, companyName }: Props) {
   const [error, setError] = useState<{ bodyMd?: string; form?: string }>({});
   const [publishing, setPublishing] = useState(false);
   const dirty = body !== (draft?.bodyMd ?? null);
+  // Without a saved draft the editor starts from a template: only edits to it are unsaved changes.
+  useUnsavedChangesWarning(body !== (draft?.bodyMd ?? startingText({ notices, companyName })));
   const nextVersion = (latest?.version ?? 0) + 1;
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: PRIVACY_NOTICES_KEY });

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useNotify } from 'react-admin';
 import { Section } from '../../components/Section';
+import { useUnsavedChangesWarning } from '../../components/UnsavedChanges';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { type Errors, PRIVACY_SETTINGS_KEY, RECORD_OF_PROCESSING_KEY } from './queries';
@@ -24,6 +25,9 @@ export function useSettingsForm<D extends object>(
   const notify = useNotify();
   const [draft, setDraft] = useState<D>(() => toDraft(settings));
   const [errors, setErrors] = useState<Errors>({});
+  // Edited since loaded, saved or discarded (drafts carry fresh row keys, so they are not compared).
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChangesWarning(dirty);
 
   const save = useMutation({
     mutationFn: (next: TPrivacySettings) => dataProvider.updatePrivacySettings(next),
@@ -31,6 +35,7 @@ export function useSettingsForm<D extends object>(
       queryClient.setQueryData(PRIVACY_SETTINGS_KEY, saved);
       void queryClient.invalidateQueries({ queryKey: RECORD_OF_PROCESSING_KEY });
       setDraft(toDraft(saved));
+      setDirty(false);
       setErrors({});
       notify(savedMessage, { type: 'success' });
     },
@@ -53,11 +58,13 @@ export function useSettingsForm<D extends object>(
     saving: save.isPending,
     change: (patch: Partial<D>) => {
       setDraft((current) => ({ ...current, ...patch }));
+      setDirty(true);
       setErrors({});
     },
     save: (next: TPrivacySettings) => save.mutate(next),
     discard: () => {
       setDraft(toDraft(settings));
+      setDirty(false);
       setErrors({});
     },
   };

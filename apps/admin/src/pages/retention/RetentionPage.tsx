@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title, useNotify } from 'react-admin';
 import { Section } from '../../components/Section';
+import { useUnsavedChangesWarning } from '../../components/UnsavedChanges';
 import { dateTimeLabel } from '../../lib/dates';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
@@ -49,6 +50,7 @@ function RetentionPolicyEditor({ result }: { result: TRetentionPolicyResult }) {
   };
   const disabled = save.isPending;
   const dirty = isDirty(draft, result.current.policy);
+  useUnsavedChangesWarning(dirty);
 
   return (
     <>

@@ -15,6 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';
+import { useUnsavedChangesWarning } from '../../components/UnsavedChanges';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
@@ -37,6 +38,7 @@ function TemplateEditor({
   const [confirmingReset, setConfirmingReset] = useState(false);
   const id = `template-${template.key}`;
   const dirty = subject !== template.subject || body !== template.body;
+  useUnsavedChangesWarning(dirty);
 
   const save = useMutation({
     mutationFn: (text: { subject: string; body: string } | null) =>

@@ -17,6 +17,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
+import { useUnsavedChangesWarning } from '../../components/UnsavedChanges';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
@@ -29,6 +30,7 @@ function LanguagesForm({ saved }: { saved: TLanguageSettings }) {
   const [draft, setDraft] = useState<TLanguageSettings>(saved);
   const [error, setError] = useState<string | undefined>();
   const dirty = draft.defaultLocale !== saved.defaultLocale || draft.locales.join() !== saved.locales.join();
+  useUnsavedChangesWarning(dirty);
 
   const save = useMutation({
     mutationFn: (next: TLanguageSettings) => dataProvider.updateLanguages(next),

@@ -6,6 +6,7 @@ import { Loading, Title, useNotify } from 'react-admin';
 import { SaveBar } from '../../components/SaveBar';
 import { Section } from '../../components/Section';
 import { type EditableStage, StageListEditor, toEditableStages } from '../../components/StageListEditor';
+import { useUnsavedChangesWarning } from '../../components/UnsavedChanges';
 import { newRowKey } from '../../lib/listEditing';
 import { fieldErrorsOfIssues, toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
@@ -65,12 +66,16 @@ function SettingsForm({ settings }: { settings: THiringSettings }) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | undefined>();
+  // Edited since loaded, saved or discarded (drafts carry fresh row keys, so they are not compared).
+  const [dirty, setDirty] = useState(false);
+  useUnsavedChangesWarning(dirty);
 
   const save = useMutation({
     mutationFn: (next: THiringSettings) => dataProvider.updateHiringSettings(next),
     onSuccess: (saved) => {
       queryClient.setQueryData(HIRING_SETTINGS_KEY, saved);
       setDraft(toDraft(saved));
+      setDirty(false);
       notify('Settings saved', { type: 'success' });
     },
     onError: (error) => {
@@ -82,6 +87,7 @@ function SettingsForm({ settings }: { settings: THiringSettings }) {
 
   const change = (patch: Partial<Draft>) => {
     setDraft((current) => ({ ...current, ...patch }));
+    setDirty(true);
     setErrors({});
     setFormError(undefined);
   };
@@ -195,6 +201,7 @@ function SettingsForm({ settings }: { settings: THiringSettings }) {
         onSave={submit}
         onDiscard={() => {
           setDraft(toDraft(settings));
+          setDirty(false);
           setErrors({});
           setFormError(undefined);
         }}

@@ -19,6 +19,7 @@ import {
 import { type CandorPermissions, hasPermission } from '../../access';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeading } from '../../components/PageHeading';
+import { ResponsiveDatagrid } from '../../components/ResponsiveDatagrid';
 import { ApplicationStatusField } from '../../components/StatusChips';
 import { APPLICATION_STATUS_CHOICES, SOURCE_CHOICES } from '../../lib/labels';
 import { RestrictedChip } from '../candidates/Restriction';
@@ -98,6 +99,23 @@ function NoApplicationsYet() {
   );
 }
 
+/** An application on a phone: candidate, job, stage and status. */
+function ApplicationCard() {
+  const application = useRecordContext<TApplicationListItem>();
+  if (!application) return null;
+  return (
+    <Stack spacing={0.5}>
+      <CandidateField />
+      <Typography variant="body2">
+        {application.job.title} · {application.stage.name}
+      </Typography>
+      <Box>
+        <ApplicationStatusField />
+      </Box>
+    </Stack>
+  );
+}
+
 export function ApplicationList() {
   const { permissions } = usePermissions<CandorPermissions>();
   const canManage = hasPermission(permissions, 'applications.manage');
@@ -113,15 +131,17 @@ export function ApplicationList() {
         empty={<NoApplicationsYet />}
         exporter={false}
       >
-        <Datagrid rowClick="show" bulkActionButtons={canManage ? <ApplicationBulkActions /> : false}>
-          <CandidateField label="Candidate" sortable={false} />
-          <TextField source="job.title" label="Job" sortable={false} />
-          <TextField source="stage.name" label="Stage" sortable={false} />
-          <ApplicationStatusField label="Status" sortable={false} />
-          <TagsField label="Tags" sortable={false} />
-          <DateField source="appliedAt" label="Applied" />
-          <DateField source="lastActivityAt" label="Last activity" />
-        </Datagrid>
+        <ResponsiveDatagrid card={<ApplicationCard />} linkType="show">
+          <Datagrid rowClick="show" bulkActionButtons={canManage ? <ApplicationBulkActions /> : false}>
+            <CandidateField label="Candidate" sortable={false} />
+            <TextField source="job.title" label="Job" sortable={false} />
+            <TextField source="stage.name" label="Stage" sortable={false} />
+            <ApplicationStatusField label="Status" sortable={false} />
+            <TagsField label="Tags" sortable={false} />
+            <DateField source="appliedAt" label="Applied" />
+            <DateField source="lastActivityAt" label="Last activity" />
+          </Datagrid>
+        </ResponsiveDatagrid>
       </List>
     </>
   );

@@ -50,6 +50,7 @@ export function CandidateCreate() {
       >
         <SimpleForm
           validate={validateCandidate}
+          warnWhenUnsavedChanges
           defaultValues={{ source: 'sourced', links: [], jobId: null }}
           toolbar={<AddToolbar />}
           noValidate

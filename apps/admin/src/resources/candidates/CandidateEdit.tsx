@@ -36,6 +36,7 @@ export function CandidateEdit() {
     >
       <SimpleForm
         validate={validateCandidate}
+        warnWhenUnsavedChanges
         toolbar={<SaveOnlyToolbar />}
         noValidate
         sx={{ maxWidth: 860 }}

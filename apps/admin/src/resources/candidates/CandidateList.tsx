@@ -16,6 +16,7 @@ import {
 } from 'react-admin';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeading } from '../../components/PageHeading';
+import { ResponsiveDatagrid } from '../../components/ResponsiveDatagrid';
 import { SOURCE_CHOICES } from '../../lib/labels';
 import { RestrictedChip } from './Restriction';
 import { SourceField } from './SourceField';
@@ -37,6 +38,21 @@ function CandidateListActions() {
       <FilterButton />
       <CreateButton label="Add candidate" icon={<PersonAddIcon />} />
     </TopToolbar>
+  );
+}
+
+/** A candidate on a phone: name, email, applications and last activity. */
+function CandidateCard() {
+  const candidate = useRecordContext<TCandidateListItem>();
+  if (!candidate) return null;
+  return (
+    <Stack spacing={0.5}>
+      <NameField />
+      <Typography variant="body2" color="text.secondary">
+        {candidate.applicationCount} application{candidate.applicationCount === 1 ? '' : 's'} · last activity{' '}
+        <DateField source="lastActivityAt" />
+      </Typography>
+    </Stack>
   );
 }
 
@@ -87,13 +103,15 @@ export function CandidateList() {
         // People's data stays in the app: no CSV export.
         exporter={false}
       >
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-          <NameField source="name" label="Candidate" />
-          <SourceField label="Source" sortable={false} />
-          <NumberField source="applicationCount" label="Applications" sortable={false} />
-          <DateField source="lastActivityAt" label="Last activity" />
-          <DateField source="createdAt" label="Added" />
-        </Datagrid>
+        <ResponsiveDatagrid card={<CandidateCard />} linkType="show">
+          <Datagrid rowClick="show" bulkActionButtons={false}>
+            <NameField source="name" label="Candidate" />
+            <SourceField label="Source" sortable={false} />
+            <NumberField source="applicationCount" label="Applications" sortable={false} />
+            <DateField source="lastActivityAt" label="Last activity" />
+            <DateField source="createdAt" label="Added" />
+          </Datagrid>
+        </ResponsiveDatagrid>
       </List>
     </>
   );

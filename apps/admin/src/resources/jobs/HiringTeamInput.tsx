@@ -27,6 +27,10 @@ export function HiringTeamInput() {
           optionText={personText}
           isPending={isPending}
           isRequired
+          // "Add person" puts the focus in the new row's picker; opening on that focus made the click
+          // that follows close the list again (an empty picker's click toggles it). Without it, a click
+          // opens the list, on a new row as on a filled one; the arrow keys open it from the keyboard.
+          openOnFocus={false}
           // The width goes on the Autocomplete; its text field fills it.
           fullWidth
           sx={{ width: 400, maxWidth: '100%' }}

@@ -36,6 +36,7 @@ export function JobForm({
   return (
     <SimpleForm
       defaultValues={defaultValues}
+      warnWhenUnsavedChanges
       validate={validateJob}
       toolbar={<SaveOnlyToolbar label={saveLabel} />}
       noValidate

@@ -1,6 +1,6 @@
 import type { TJobListItem } from '@candor/schemas';
 import AddIcon from '@mui/icons-material/Add';
-import { Box, Typography } from '@mui/material';
+import { Box, Stack, Typography } from '@mui/material';
 import {
   CreateButton,
   Datagrid,
@@ -15,6 +15,7 @@ import {
 } from 'react-admin';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeading } from '../../components/PageHeading';
+import { ResponsiveDatagrid } from '../../components/ResponsiveDatagrid';
 import { JobStatusField } from '../../components/StatusChips';
 import { JOB_STATUS_CHOICES, locationLabel } from '../../lib/labels';
 import { DepartmentInput } from './DepartmentInput';
@@ -64,6 +65,24 @@ function NoJobsYet() {
   );
 }
 
+/** A job on a phone: title, where, status and applications. */
+function JobCard() {
+  const job = useRecordContext<TJobListItem>();
+  if (!job) return null;
+  return (
+    <Stack spacing={0.5}>
+      <Typography sx={{ fontWeight: 600 }}>{job.title}</Typography>
+      <Typography variant="body2" color="text.secondary">
+        {job.department} · {locationLabel(job)}
+      </Typography>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <JobStatusField source="status" />
+        <ApplicationsField />
+      </Stack>
+    </Stack>
+  );
+}
+
 export function JobList() {
   return (
     <>
@@ -76,14 +95,16 @@ export function JobList() {
         empty={<NoJobsYet />}
         exporter={false}
       >
-        <Datagrid rowClick="show" bulkActionButtons={false}>
-          <TextField source="title" label="Title" sx={{ fontWeight: 600 }} />
-          <TextField source="department" label="Department" />
-          <LocationField label="Location" sortable={false} />
-          <JobStatusField source="status" label="Status" />
-          <ApplicationsField label="Applications" sortable={false} />
-          <DateField source="createdAt" label="Created" />
-        </Datagrid>
+        <ResponsiveDatagrid card={<JobCard />} linkType="show">
+          <Datagrid rowClick="show" bulkActionButtons={false}>
+            <TextField source="title" label="Title" sx={{ fontWeight: 600 }} />
+            <TextField source="department" label="Department" />
+            <LocationField label="Location" sortable={false} />
+            <JobStatusField source="status" label="Status" />
+            <ApplicationsField label="Applications" sortable={false} />
+            <DateField source="createdAt" label="Created" />
+          </Datagrid>
+        </ResponsiveDatagrid>
       </List>
     </>
   );

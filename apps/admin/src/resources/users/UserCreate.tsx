@@ -24,7 +24,12 @@ export function UserCreate() {
           },
         }}
       >
-        <SimpleForm validate={validateInvite} defaultValues={{ role: 'recruiter' }} noValidate>
+        <SimpleForm
+          validate={validateInvite}
+          defaultValues={{ role: 'recruiter' }}
+          noValidate
+          warnWhenUnsavedChanges
+        >
           <TextInput source="email" label="Email" type="email" autoComplete="off" isRequired />
           <TextInput source="name" label="Name" autoComplete="off" isRequired />
           <SelectInput source="role" label="Role" choices={assignableRoleChoices(me?.role)} isRequired />

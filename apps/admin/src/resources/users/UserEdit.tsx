@@ -34,7 +34,7 @@ export function UserEdit() {
   return (
     // Pessimistic: the API may refuse (last owner, role not assignable) and its field errors must reach the form.
     <Edit title={<UserTitle />} mutationMode="pessimistic">
-      <SimpleForm toolbar={<SaveOnlyToolbar />}>
+      <SimpleForm toolbar={<SaveOnlyToolbar />} warnWhenUnsavedChanges>
         <Labeled label="Name">
           <TextField source="name" />
         </Labeled>

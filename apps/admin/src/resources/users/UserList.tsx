@@ -1,5 +1,5 @@
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
-import { Box, Typography } from '@mui/material';
+import { Box, Stack, Typography } from '@mui/material';
 import {
   CreateButton,
   Datagrid,
@@ -14,6 +14,7 @@ import {
 } from 'react-admin';
 import { type CandorPermissions, hasPermission } from '../../access';
 import { PageHeading } from '../../components/PageHeading';
+import { ResponsiveDatagrid } from '../../components/ResponsiveDatagrid';
 import { ROLE_CHOICES, STATUS_CHOICES } from './choices';
 import { RoleChip, SecondFactorField, StatusChip } from './UserChips';
 
@@ -46,6 +47,20 @@ function NoUsersYet() {
   );
 }
 
+/** A user on a phone: name, email, role and status. */
+function UserCard() {
+  return (
+    <Stack spacing={0.5}>
+      <TextField source="name" sx={{ fontWeight: 600, display: 'block' }} />
+      <TextField source="email" variant="body2" color="text.secondary" sx={{ overflowWrap: 'anywhere' }} />
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <RoleChip source="role" />
+        <StatusChip source="status" />
+      </Stack>
+    </Stack>
+  );
+}
+
 export function UserList() {
   const { permissions } = usePermissions<CandorPermissions>();
   const canManage = hasPermission(permissions, 'users.manage');
@@ -61,15 +76,23 @@ export function UserList() {
         // People's data stays in the app: no CSV export.
         exporter={false}
       >
-        <Datagrid rowClick={canManage ? 'edit' : false} bulkActionButtons={false}>
-          <TextField source="name" label="Name" />
-          <TextField source="email" label="Email" />
-          <RoleChip source="role" label="Role" />
-          <StatusChip source="status" label="Status" />
-          <DateField source="lastSignInAt" label="Last sign-in" showTime emptyText="Never" sortable={false} />
-          <SecondFactorField label="Second factor" />
-          <DateField source="createdAt" label="Created" showTime />
-        </Datagrid>
+        <ResponsiveDatagrid card={<UserCard />} linkType={canManage ? 'edit' : false}>
+          <Datagrid rowClick={canManage ? 'edit' : false} bulkActionButtons={false}>
+            <TextField source="name" label="Name" />
+            <TextField source="email" label="Email" />
+            <RoleChip source="role" label="Role" />
+            <StatusChip source="status" label="Status" />
+            <DateField
+              source="lastSignInAt"
+              label="Last sign-in"
+              showTime
+              emptyText="Never"
+              sortable={false}
+            />
+            <SecondFactorField label="Second factor" />
+            <DateField source="createdAt" label="Created" showTime />
+          </Datagrid>
+        </ResponsiveDatagrid>
       </List>
     </>
   );
