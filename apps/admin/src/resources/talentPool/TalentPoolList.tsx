@@ -1,7 +1,7 @@
 import type { TTalentPoolMember } from '@candor/schemas';
 import CampaignOutlinedIcon from '@mui/icons-material/CampaignOutlined';
 import PlaylistAddIcon from '@mui/icons-material/PlaylistAdd';
-import { Box, Chip, Typography } from '@mui/material';
+import { Box, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import {
   BooleanInput,
@@ -18,6 +18,7 @@ import {
 import { Link as RouterLink } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeading } from '../../components/PageHeading';
+import { ResponsiveDatagrid } from '../../components/ResponsiveDatagrid';
 import { plural } from '../../lib/plural';
 import { AddFromPoolDialog } from './AddFromPoolDialog';
 import { JobAlertDialog } from './JobAlertDialog';
@@ -57,6 +58,21 @@ function JobAlertsField(_props: { label?: string; sortable?: boolean }) {
     <Typography variant="body2" color="text.secondary">
       No
     </Typography>
+  );
+}
+
+/** A member on a phone-wide screen: who, their last job and whether they want job alerts. */
+function MemberCard() {
+  const member = useRecordContext<TTalentPoolMember>();
+  if (!member) return null;
+  return (
+    <Stack spacing={0.5}>
+      <MemberField />
+      <Typography variant="body2" color="text.secondary">
+        {member.latestJobTitle ?? 'No application'} · joined <DateField source="joinedAt" />
+      </Typography>
+      <JobAlertsField />
+    </Stack>
   );
 }
 
@@ -119,25 +135,28 @@ export function TalentPoolList() {
         // People's data stays in the app: no CSV export.
         exporter={false}
       >
-        <Datagrid rowClick={false} bulkActionButtons={<AddToJobButton />}>
-          <MemberField source="name" label="Candidate" />
-          <FunctionField<TTalentPoolMember>
-            label="Last applied to"
-            sortable={false}
-            render={(member) => member.latestJobTitle ?? '—'}
-          />
-          <DateField source="joinedAt" label="Joined" />
-          <FunctionField<TTalentPoolMember>
-            label="Consent ends"
-            sortable={false}
-            render={(member) =>
-              member.endsOn
-                ? new Date(`${member.endsOn}T00:00:00Z`).toLocaleDateString(undefined, { timeZone: 'UTC' })
-                : 'When withdrawn'
-            }
-          />
-          <JobAlertsField label="Job alerts" sortable={false} />
-        </Datagrid>
+        {/* On a phone: cards, each linking to the candidate (no selection there: adding to a job is a desk task). */}
+        <ResponsiveDatagrid card={<MemberCard />} linkType={false}>
+          <Datagrid rowClick={false} bulkActionButtons={<AddToJobButton />}>
+            <MemberField source="name" label="Candidate" />
+            <FunctionField<TTalentPoolMember>
+              label="Last applied to"
+              sortable={false}
+              render={(member) => member.latestJobTitle ?? '—'}
+            />
+            <DateField source="joinedAt" label="Joined" />
+            <FunctionField<TTalentPoolMember>
+              label="Consent ends"
+              sortable={false}
+              render={(member) =>
+                member.endsOn
+                  ? new Date(`${member.endsOn}T00:00:00Z`).toLocaleDateString(undefined, { timeZone: 'UTC' })
+                  : 'When withdrawn'
+              }
+            />
+            <JobAlertsField label="Job alerts" sortable={false} />
+          </Datagrid>
+        </ResponsiveDatagrid>
       </List>
     </>
   );
