@@ -40,6 +40,7 @@ import { Migration20261206175012_compose_messages } from './Migration20261206175
 import { Migration20261206175035_calendar_scheduling } from './Migration20261206175035_calendar_scheduling.js';
 import { Migration20261206175808_notifications } from './Migration20261206175808_notifications.js';
 import { Migration20261206181414_inbound_email } from './Migration20261206181414_inbound_email.js';
+import { Migration20261207002822_document_search } from './Migration20261207002822_document_search.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -109,4 +110,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206175035_calendar_scheduling', class: Migration20261206175035_calendar_scheduling },
   { name: 'Migration20261206175808_notifications', class: Migration20261206175808_notifications },
   { name: 'Migration20261206181414_inbound_email', class: Migration20261206181414_inbound_email },
+  { name: 'Migration20261207002822_document_search', class: Migration20261207002822_document_search },
 ];
