@@ -20,6 +20,7 @@ import { holdsRouter } from './privacy/holds.router.js';
 import { privacyRouter } from './privacy/privacy.router.js';
 import { requestsRouter } from './privacy/requests/requests.router.js';
 import { retentionRouter } from './retention/retention.router.js';
+import { searchRouter } from './search/search.router.js';
 import { settingsRouter } from './settings/settings.router.js';
 import { router } from './trpc/init.js';
 import { usersRouter } from './users/users.router.js';
@@ -49,6 +50,7 @@ export const appRouter = router({
   retention: retentionRouter,
   diversity: diversityRouter,
   notifications: notificationsRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,6 +12,9 @@ import { type Em, ormDialectOfEm } from './orm.js';
  * the ORM's tenant filter, so the tenant is named here.
  */
 
+/** A knex query, as a sub-query of ids. */
+export type SqlQuery = Knex.QueryBuilder;
+
 /** Which copy of the text to search: the original, or the redacted one a blind reviewer may match. */
 export type DocumentTextColumn = 'text' | 'redacted_text';
 

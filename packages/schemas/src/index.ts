@@ -15,6 +15,7 @@ export * from './passkeys.js';
 export * from './password-strength.js';
 export * from './privacy/index.js';
 export * from './roles.js';
+export * from './search.js';
 export * from './sign-in-rules.js';
 export * from './single-sign-on.js';
 export * from './tenant.js';
