@@ -36,6 +36,7 @@ export const PAGE_ACCESS = {
   branding: 'settings.manage',
   diversity: 'diversity.manage',
   security: 'sso.manage',
+  search: 'candidates.read',
 } as const satisfies Record<string, TPermission>;
 
 function isResourceName(name: string): name is ResourceName {

@@ -1,6 +1,7 @@
 import AutoDeleteOutlinedIcon from '@mui/icons-material/AutoDeleteOutlined';
 import DiversityOutlinedIcon from '@mui/icons-material/Diversity3Outlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
+import ManageSearchIcon from '@mui/icons-material/ManageSearch';
 import PaletteOutlinedIcon from '@mui/icons-material/PaletteOutlined';
 import PrivacyTipOutlinedIcon from '@mui/icons-material/PrivacyTipOutlined';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
@@ -75,6 +76,9 @@ export function RoleMenu() {
       {readable.map((name) => (
         <ResourceItem key={name} name={name} />
       ))}
+      {hasPermission(permissions, PAGE_ACCESS.search) && (
+        <MenuItemLink to="/search" primaryText="Search in documents" leftIcon={<ManageSearchIcon />} />
+      )}
       {hasPermission(permissions, PAGE_ACCESS.settings) && (
         <MenuItemLink to="/settings" primaryText="Settings" leftIcon={<SettingsOutlinedIcon />} />
       )}
