@@ -40,6 +40,13 @@ function optionsOf(result: TGlobalSearchResult | undefined): Option[] {
   ];
 }
 
+/** Said with each option: MUI's option groups are not an accessible listbox (axe), so each option names its kind. */
+const KIND_LABELS: Record<Option['kind'], string> = {
+  Jobs: 'Job',
+  Candidates: 'Candidate',
+  Applications: 'Application',
+};
+
 /** Waits for typing to pause before searching. */
 function useSettled(value: string, ms = 200): string {
   const [settled, setSettled] = useState(value);
@@ -74,7 +81,6 @@ export default function CommandPalette({ open, onClose }: { open: boolean; onClo
           disablePortal
           autoHighlight
           options={options}
-          groupBy={(o) => o.kind}
           getOptionLabel={(o) => o.label}
           getOptionKey={(o) => o.key}
           filterOptions={(x) => x}
@@ -92,7 +98,7 @@ export default function CommandPalette({ open, onClose }: { open: boolean; onClo
               <span>
                 {option.label}
                 <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1 }}>
-                  {option.detail}
+                  {KIND_LABELS[option.kind]} · {option.detail}
                 </Typography>
               </span>
             </li>
