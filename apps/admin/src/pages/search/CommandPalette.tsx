@@ -73,9 +73,18 @@ export default function CommandPalette({ open, onClose }: { open: boolean; onClo
   });
   const options = q ? optionsOf(found.data) : [];
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="command-palette-title">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="command-palette-title"
+      // Near the top, and the list may reach out of the dialog's box (it is drawn inside it, for the focus trap).
+      sx={{ '& .MuiDialog-container': { alignItems: 'flex-start' } }}
+      slotProps={{ paper: { sx: { mt: '12vh', overflow: 'visible' } } }}
+    >
       <DialogTitle id="command-palette-title">Go to a candidate, job or application</DialogTitle>
-      <DialogContent>
+      <DialogContent sx={{ overflow: 'visible', pb: 3 }}>
         <Autocomplete<Option>
           open={q !== ''}
           disablePortal

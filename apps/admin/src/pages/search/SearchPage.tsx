@@ -226,7 +226,7 @@ export function SearchPage() {
   const saveError = save.error ? toHttpError(save.error) : null;
   return (
     <Stack spacing={2} sx={{ mt: 2, mb: 4 }}>
-      <Title title="Search" />
+      <Title title="Search in documents" />
       <PageHeading>Search in documents</PageHeading>
       <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
         <Stack spacing={2} sx={{ flex: 1, minWidth: 0, width: '100%' }}>
@@ -250,6 +250,7 @@ export function SearchPage() {
                     <TextField
                       select
                       label="In"
+                      slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
                       value={form.in}
                       onChange={(e) => set({ in: e.target.value })}
                       sx={{ minWidth: 160 }}
@@ -264,6 +265,7 @@ export function SearchPage() {
                     <TextField
                       select
                       label="Source"
+                      slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
                       value={form.source}
                       onChange={(e) => set({ source: e.target.value })}
                       sx={{ minWidth: 160 }}
@@ -278,6 +280,7 @@ export function SearchPage() {
                     <TextField
                       select
                       label="Rating"
+                      slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
                       value={form.minRecommendation}
                       onChange={(e) => set({ minRecommendation: e.target.value })}
                       sx={{ minWidth: 180 }}
@@ -302,6 +305,7 @@ export function SearchPage() {
                         />
                       }
                       label="In the talent pool"
+                      sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
                     />
                   </Stack>
                 </Stack>
@@ -351,7 +355,11 @@ export function SearchPage() {
                     helperText={saveError?.message}
                     slotProps={{ htmlInput: { maxLength: 80 } }}
                   />
-                  <Button type="submit" disabled={!saveName.trim() || save.isPending}>
+                  <Button
+                    type="submit"
+                    disabled={!saveName.trim() || save.isPending}
+                    sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+                  >
                     Save search
                   </Button>
                 </Stack>
