@@ -122,7 +122,9 @@ for (const server of servers()) {
       let dialog = await openPalette(page);
       await dialog.getByRole('combobox', { name: 'Search' }).fill('Frontend Engineer');
       // Jobs come first, and the first option is highlighted: Enter opens it.
-      await dialog.getByRole('option', { name: new RegExp(`^${DEMO_JOB.replace(/[()]/g, '\\$&')}`) }).waitFor();
+      await dialog
+        .getByRole('option', { name: new RegExp(`^${DEMO_JOB.replace(/[()]/g, '\\$&')}`) })
+        .waitFor();
       expect(await axeViolations(page)).toEqual([]);
       await screenshot(page, `search-palette-${server.dialect}`);
       await page.keyboard.press('Enter');

@@ -28,9 +28,9 @@ import type { FileStore } from '../files/file-store.js';
 import { sniffDocument } from '../files/sniff.js';
 import { assertNotBlind, identifiableScope, isBlindFor, reviewsBlind } from '../hiring/blind-review.js';
 import { jobScope, visibleApplication } from '../hiring/job-scope.js';
-import { indexDocumentsSoon } from '../search/index-requests.js';
 import { redactorFor } from '../hiring/redaction.js';
 import { candidateKey, type DataKeys, openWith, sealFor } from '../keys/data-keys.js';
+import { indexDocumentsSoon } from '../search/index-requests.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 
