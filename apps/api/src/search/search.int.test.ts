@@ -4,6 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { beforeAll, expect, it } from 'vitest';
 import { letterPdf } from '../offers/letter-pdf.js';
 import { eraseSubject } from '../privacy/subject-erasure.js';
+import { anonymizeApplications } from '../retention/anonymize-application.js';
 import { tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, sessionFor, testDeps } from '../testing/test-app.js';
 import { indexPendingDocuments } from './document-index.js';
@@ -247,6 +248,19 @@ forEachDatabase('full-text search in documents', (db) => {
     expect(managers.jobs.map((j) => j.title)).toEqual(['Data Engineer']);
     expect((await asManager.search.global({ q: 'Olaf' })).candidates).toEqual([]);
     expect((await asOtherTenant.search.global({ q: 'Olaf' })).candidates).toEqual([]);
+  });
+
+  it('removes an application’s index rows when retention anonymizes it', async () => {
+    const em = tenantEm(db.orm(), tenantId);
+    const candidate = await asRecruiter.candidates.get({ id: ids.once });
+    const applicationId = candidate.applications[0]!.id;
+    expect(await em.count(DocumentText, { application: applicationId })).toBeGreaterThan(0);
+    await em.fork().transactional((tx) => anonymizeApplications(tx, tenantId, [applicationId]));
+    expect(await em.count(DocumentText, { application: applicationId })).toBe(0);
+    // Not read again: an anonymized application has nothing left to index.
+    while ((await indexPendingDocuments(db.orm(), deps)) > 0) {}
+    expect(await em.count(DocumentText, { application: applicationId })).toBe(0);
+    expect((await asRecruiter.search.documents({ filter: { q: 'postgres' } })).data).toEqual([]);
   });
 
   it('keeps saved searches per person: saved, listed, re-run and deleted, nobody else’s', async () => {
