@@ -177,6 +177,9 @@ forEachDatabase('full-text search in documents', (db) => {
   it('shows a hiring manager only their jobs, and another tenant nothing of this one', async () => {
     const managed = await asManager.search.documents({ filter: { q: 'kubernetes' } });
     expect(managed.data.map((h) => h.candidate.blind === false && h.candidate.id)).toEqual([ids.managed]);
+    // Naming another job does not widen what they see.
+    expect((await asManager.search.documents({ filter: { q: 'kubernetes', jobId } })).data).toEqual([]);
+    expect((await asRecruiter.search.documents({ filter: { q: 'kubernetes', jobId } })).data).toHaveLength(2);
     const stranger = await asOtherTenant.search.documents({ filter: { q: 'kubernetes' } });
     expect(stranger.data.map((h) => h.candidate.blind === false && h.candidate.name)).toEqual([
       'Stan Stranger',

@@ -90,16 +90,18 @@ async function applicationScope(
   filter: Filter,
   blind: boolean,
 ): Promise<{ query: SqlQuery }> {
+  const scope = await jobScope(em, actor);
   const where: Record<string, unknown> = {
     tenant: actor.tenantId,
     anonymizedAt: null,
-    ...(await jobScope(em, actor)),
+    ...scope,
     ...(blind ? IN_BLIND_REVIEW : identifiableScope(actor)),
   };
-  if (filter.jobId) where.job = filter.jobId;
+  // A job the actor may not see matches nothing (never widens their scope).
+  if (filter.jobId)
+    where.job = scope.job && !scope.job.$in.includes(filter.jobId) ? { $in: [] } : filter.jobId;
   if (filter.source) where.source = filter.source;
   const query = subquery(em, Application, where);
-  if (filter.jobId && where.job !== filter.jobId) query.whereRaw('1 = 0');
   if (filter.minRecommendation) {
     const atLeast = RECOMMENDATIONS.slice(RECOMMENDATIONS.indexOf(filter.minRecommendation));
     query.whereIn(
