@@ -21,6 +21,7 @@ import { theme } from './theme';
 // (layout/signedIn), every page below when first opened.
 const AppLayout = lazyView(() => import('./layout/signedIn'), 'AppLayout');
 const Dashboard = lazyView(() => import('./layout/signedIn'), 'Dashboard');
+const SearchPage = lazyView(() => import('./pages/search/SearchPage'), 'SearchPage');
 const AccountPage = lazyView(() => import('./pages/account/AccountPage'), 'AccountPage');
 const NotificationsPage = lazyView(
   () => import('./pages/notifications/NotificationsPage'),
@@ -97,6 +98,11 @@ export function App() {
             <Route path="/account" element={<AccountPage />} />
             <Route path="/notifications" element={<NotificationsPage />} />
           </CustomRoutes>
+          {hasPermission(permissions, PAGE_ACCESS.search) && (
+            <CustomRoutes>
+              <Route path="/search" element={<SearchPage />} />
+            </CustomRoutes>
+          )}
           {RESOURCE_NAMES.filter((name) => hasPermission(permissions, RESOURCE_ACCESS[name].read)).map(
             (name) => (
               <Resource key={name} name={name} {...RESOURCES[name]} />

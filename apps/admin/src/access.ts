@@ -39,6 +39,7 @@ export const PAGE_ACCESS = {
   diversity: 'diversity.manage',
   reports: 'reports.read',
   security: 'sso.manage',
+  search: 'candidates.read',
 } as const satisfies Record<string, TPermission>;
 
 function isResourceName(name: string): name is ResourceName {

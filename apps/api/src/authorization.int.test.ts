@@ -330,6 +330,12 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'notifications.preferences': () => undefined,
   'notifications.setPreferences': () => ({ email: 'digest' }),
   'notifications.mentionable': (a) => ({ applicationId: a.applicationId }),
+  // Words in every name and title: a search that would find tenant A's records if it could.
+  'search.documents': () => ({ filter: { q: 'resume' } }),
+  'search.global': () => ({ q: 'e' }),
+  'search.saved': () => undefined,
+  'search.save': () => ({ name: 'Mine', scope: 'documents', filter: { q: 'rust' } }),
+  'search.deleteSaved': () => ({ id: '00000000-0000-4000-8000-000000000000' }),
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string | 'OK'> {

@@ -22,6 +22,7 @@ import { privacyRouter } from './privacy/privacy.router.js';
 import { requestsRouter } from './privacy/requests/requests.router.js';
 import { reportsRouter } from './reports/reports.router.js';
 import { retentionRouter } from './retention/retention.router.js';
+import { searchRouter } from './search/search.router.js';
 import { settingsRouter } from './settings/settings.router.js';
 import { talentPoolRouter } from './talent-pool/talent-pool.router.js';
 import { router } from './trpc/init.js';
@@ -55,6 +56,7 @@ export const appRouter = router({
   reports: reportsRouter,
   notifications: notificationsRouter,
   dashboard: dashboardRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -18,6 +18,7 @@ import { sendNoticeMailings } from './privacy/notice-mailing.js';
 import { sendDeadlineDigests } from './privacy/requests/deadline-digests.js';
 import { sweepLeftoversLogged } from './retention/leftovers.js';
 import { startRetentionWorker } from './retention/retention-worker.js';
+import { startDocumentIndexer } from './search/document-index.js';
 
 const started = performance.now();
 const env = readEnv();
@@ -96,6 +97,9 @@ const stopNotifications = startNotificationWorker({
   intervalSeconds: env.NOTIFICATION_CHECK_SECONDS,
 });
 
+// Documents' text for full-text search: what is new, and at start what was stored before (the backfill).
+const stopIndexer = startDocumentIndexer({ orm, deps, logger, intervalSeconds: 30 });
+
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, port: env.PORT }, () => {
   const url = deps.publicUrl;
@@ -123,6 +127,7 @@ async function shutdown(signal: string) {
   await replies.stop();
   stopRetention();
   stopNotifications();
+  stopIndexer();
   clearInterval(republish);
   clearInterval(digests);
   clearInterval(noticeMailings);

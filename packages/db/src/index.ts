@@ -7,5 +7,6 @@ export * from './paging.js';
 export * from './privacy.js';
 export * from './privacy-policy.js';
 export * from './search.js';
+export * from './search-documents.js';
 export * from './subject-graph.js';
 export * from './subject-sql.js';

@@ -87,7 +87,7 @@ export function ormConfig(url: string, options: OrmOptions = {}): Options {
     subscribers: [new AuditChainSubscriber()],
     // Hand-written tables unknown to the entities: the search index (src/search.ts)
     // and the trigger-kept application counts (src/application-counts.ts).
-    schemaGenerator: { skipTables: [/^candidate_search/, /^application_count$/] },
+    schemaGenerator: { skipTables: [/^candidate_search/, /^document_search/, /^application_count$/] },
   };
   if (dialect === 'postgresql') {
     return {

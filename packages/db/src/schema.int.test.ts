@@ -36,7 +36,12 @@ forEachDatabase('migrations', (db) => {
     // exactly those; expecting them by name (not filtering them out) also proves they exist.
     expect(statements.sort()).toEqual(
       db.dialect === 'postgresql'
-        ? ['drop index "candidate_email_fold_trgm";', 'drop index "candidate_name_fold_trgm";']
+        ? [
+            'drop index "candidate_email_fold_trgm";',
+            'drop index "candidate_name_fold_trgm";',
+            'drop index "document_text_redacted_text_fts";',
+            'drop index "document_text_text_fts";',
+          ]
         : [],
     );
   });
@@ -55,6 +60,26 @@ forEachDatabase('migrations', (db) => {
       expect(indexes.map((i) => i.indexdef)).toEqual([
         'CREATE INDEX candidate_email_fold_trgm ON public.candidate USING gin (candor_fold((email)::text) gin_trgm_ops)',
         'CREATE INDEX candidate_name_fold_trgm ON public.candidate USING gin (candor_fold((name)::text) gin_trgm_ops)',
+      ]);
+    }
+  });
+
+  it('index the text of documents for full-text search, folding case and accents', async () => {
+    const connection = db.orm().em.getConnection();
+    if (db.dialect === 'sqlite') {
+      const [search] = await connection.execute<Array<{ sql: string }>>(
+        "select sql from sqlite_master where name = 'document_search'",
+      );
+      expect(search?.sql).toMatch(
+        /fts5\(text, redacted_text, content='document_text', .*tokenize='unicode61 remove_diacritics 2'\)/,
+      );
+    } else {
+      const indexes = await connection.execute<Array<{ indexdef: string }>>(
+        "select indexdef from pg_indexes where tablename = 'document_text' and indexname like '%_fts' order by indexname",
+      );
+      expect(indexes.map((i) => i.indexdef)).toEqual([
+        "CREATE INDEX document_text_redacted_text_fts ON public.document_text USING gin (to_tsvector('simple'::regconfig, candor_fold(redacted_text)))",
+        "CREATE INDEX document_text_text_fts ON public.document_text USING gin (to_tsvector('simple'::regconfig, candor_fold(text)))",
       ]);
     }
   });
@@ -83,6 +108,9 @@ forEachDatabase('migrations', (db) => {
             'candidate.candidate_search_ad',
             'candidate.candidate_search_ai',
             'candidate.candidate_search_au',
+            'document_text.document_search_ad',
+            'document_text.document_search_ai',
+            'document_text.document_search_au',
           ]
         : [
             'application.application_count_aid',

@@ -81,20 +81,17 @@ export function deferSearchIndexPurge(em: Em): void {
 }
 
 /**
- * Rewrites the SQLite search index so that entries of changed or deleted
- * candidates are gone from its pages too, not only marked deleted: after an
+ * Rewrites the SQLite search indexes (names and emails, documents' text) so
+ * that entries of changed or deleted candidates are gone from their pages too, not only marked deleted: after an
  * erasure no trace of the old name or email may remain in the file.
  * PostgreSQL's indexes only point at rows, so nothing is needed there.
  */
 export async function purgeSearchIndex(em: Em): Promise<void> {
   if (ormDialectOfEm(em) === 'postgresql' || deferredPurges.has(em)) return;
   // In the caller's transaction, if any: another connection would wait for its lock.
-  await em
-    .getConnection()
-    .execute(
-      `insert into candidate_search(candidate_search) values ('optimize')`,
-      [],
-      'run',
-      em.getTransactionContext(),
-    );
+  for (const table of ['candidate_search', 'document_search']) {
+    await em
+      .getConnection()
+      .execute(`insert into ${table}(${table}) values ('optimize')`, [], 'run', em.getTransactionContext());
+  }
 }

@@ -17,6 +17,7 @@ export * from './password-strength.js';
 export * from './privacy/index.js';
 export * from './reports.js';
 export * from './roles.js';
+export * from './search.js';
 export * from './sign-in-rules.js';
 export * from './single-sign-on.js';
 export * from './tenant.js';

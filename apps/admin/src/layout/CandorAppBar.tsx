@@ -4,6 +4,7 @@ import { forwardRef } from 'react';
 import { AppBar, Link, LoadingIndicator, Logout, TitlePortal, UserMenu, useUserMenu } from 'react-admin';
 import { NotificationBell } from '../pages/notifications/NotificationBell';
 import { useMe } from '../providers/authProvider';
+import { GlobalSearchButton } from './GlobalSearchButton';
 import { TenantSwitcher } from './TenantSwitcher';
 
 /** "Your account" (sessions, second factor) in the account menu; closes the menu on the way. */
@@ -45,6 +46,7 @@ export function CandorAppBar() {
     <AppBar userMenu={<AccountMenu />} toolbar={<LoadingIndicator aria-label="Loading" />}>
       <TitlePortal />
       <TenantSwitcher />
+      <GlobalSearchButton />
       <NotificationBell />
     </AppBar>
   );

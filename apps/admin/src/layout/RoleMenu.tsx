@@ -2,6 +2,7 @@ import AutoDeleteOutlinedIcon from '@mui/icons-material/AutoDeleteOutlined';
 import BarChartOutlinedIcon from '@mui/icons-material/BarChartOutlined';
 import DiversityOutlinedIcon from '@mui/icons-material/Diversity3Outlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
+import ManageSearchIcon from '@mui/icons-material/ManageSearch';
 import PaletteOutlinedIcon from '@mui/icons-material/PaletteOutlined';
 import PrivacyTipOutlinedIcon from '@mui/icons-material/PrivacyTipOutlined';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
@@ -78,6 +79,9 @@ export function RoleMenu() {
       ))}
       {hasPermission(permissions, PAGE_ACCESS.reports) && (
         <MenuItemLink to="/reports" primaryText="Reports" leftIcon={<BarChartOutlinedIcon />} />
+      )}
+      {hasPermission(permissions, PAGE_ACCESS.search) && (
+        <MenuItemLink to="/search" primaryText="Search in documents" leftIcon={<ManageSearchIcon />} />
       )}
       {hasPermission(permissions, PAGE_ACCESS.settings) && (
         <MenuItemLink to="/settings" primaryText="Settings" leftIcon={<SettingsOutlinedIcon />} />

@@ -30,6 +30,7 @@ import { assertNotBlind, identifiableScope, isBlindFor, reviewsBlind } from '../
 import { jobScope, visibleApplication } from '../hiring/job-scope.js';
 import { redactorFor } from '../hiring/redaction.js';
 import { candidateKey, type DataKeys, openWith, sealFor } from '../keys/data-keys.js';
+import { indexDocumentsSoon } from '../search/index-requests.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 
@@ -209,6 +210,7 @@ export async function uploadAttachment(
       }),
   );
   if (!row) throw new Error('no attachment stored');
+  indexDocumentsSoon();
   await em.populate(row, ['uploadedBy']);
   return toDto(row);
 }

@@ -25,6 +25,7 @@ import { IN_BLIND_REVIEW, reviewsBlind } from '../hiring/blind-review.js';
 import { dayRange } from '../hiring/date-range.js';
 import { visibleJobIds } from '../hiring/job-scope.js';
 import { enqueueEmail } from '../mail/outbox.js';
+import { indexDocumentsSoon, reindexCandidateDocuments } from '../search/index-requests.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 import { type MergeDeps, moveMergedData } from './merge-sealed-data.js';
@@ -56,7 +57,7 @@ function toListItem(c: CandidateRow, applicationCount: number): TCandidateListIt
  * candidate with an application in blind review is not among them: the
  * profile would tell the reviewer who is behind the alias.
  */
-async function visibleCandidateIds(em: Em, actor: Actor): Promise<string[] | undefined> {
+export async function visibleCandidateIds(em: Em, actor: Actor): Promise<string[] | undefined> {
   const jobs = await visibleJobIds(em, actor);
   if (!jobs) return undefined;
   if (jobs.length === 0) return [];
@@ -258,6 +259,7 @@ export async function updateCandidate(
     if (input.links !== undefined) candidate.links = input.links;
     candidate.lastActivityAt = new Date();
     await flagDuplicates(tx, candidate);
+    await reindexCandidateDocuments(tx, candidate.id);
     recordAudit(tx, actor, {
       action: 'candidate.update',
       targetType: 'Candidate',
@@ -266,6 +268,7 @@ export async function updateCandidate(
     });
     await tx.flush();
   });
+  indexDocumentsSoon();
   return toCandidate(em, actor, candidate);
 }
 
@@ -315,6 +318,7 @@ export async function mergeCandidates(
     tx.remove(merged);
     await tx.flush();
     await flagDuplicates(tx, keep);
+    await reindexCandidateDocuments(tx, keep.id);
     recordAudit(tx, actor, {
       action: 'candidate.merge',
       targetType: 'Candidate',
@@ -331,6 +335,7 @@ export async function mergeCandidates(
     return finish;
   });
   await afterMerge();
+  indexDocumentsSoon();
   return toCandidate(em, actor, keep);
 }
 
@@ -366,6 +371,7 @@ export async function restrictCandidate(
     });
     await tx.flush();
   });
+  indexDocumentsSoon();
   return toCandidate(em, actor, candidate);
 }
 
@@ -405,5 +411,6 @@ export async function liftRestriction(
     });
     await tx.flush();
   });
+  indexDocumentsSoon();
   return toCandidate(em, actor, candidate);
 }

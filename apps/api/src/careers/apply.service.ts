@@ -39,6 +39,7 @@ import { renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
+import { indexDocumentsSoon } from '../search/index-requests.js';
 import { AppError } from '../trpc/app-error.js';
 import { tellAlreadyApplied } from './already-applied.js';
 import { publicQuestions, tenantApplyConfig } from './apply-config.js';
@@ -321,6 +322,7 @@ export async function applyToJob(
         .promote(kept)
         .catch((error: unknown) => deps.logger.warn('resume not promoted', errorFields(error)));
     }
+    indexDocumentsSoon();
     deps.logger.info('application received', { tenantId: tenant.id, jobId: job.id });
   } catch (error) {
     for (const storageKey of written) await deps.files.remove(storageKey);

@@ -14,6 +14,7 @@ import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { candidateKey, sealAnswers, sealFor } from '../keys/data-keys.js';
 import { letterPdf } from '../offers/letter-pdf.js';
+import { indexPendingDocuments } from '../search/document-index.js';
 import { daysFromNow } from '../testing/dates.js';
 import { tenantEm } from '../testing/hiring-fixtures.js';
 import { procedureOf, reachableBy } from '../testing/procedures.js';
@@ -170,6 +171,11 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
     password: 'app',
   }),
   'calendar.disconnectCalDav': () => undefined,
+  'search.documents': () => ({ filter: { q: 'RTOS' } }),
+  'search.global': () => ({ q: 'Zelda' }),
+  'search.saved': () => undefined,
+  'search.save': () => ({ name: 'Firmware', scope: 'documents', filter: { q: 'RTOS' } }),
+  'search.deleteSaved': (f) => ({ id: f.applicationId }),
 };
 
 /** More inputs: searches that would tell who is behind the alias if they matched, and the board's cards. */
@@ -181,6 +187,18 @@ const MANAGER_SEARCHES: Record<string, (f: Fixture) => unknown[]> = {
   ],
   'applications.board': (f) => [{ jobId: f.jobId, perColumn: 200 }],
   'candidates.list': () => [{ filter: { q: 'Zelda' } }],
+  // Full-text search over the documents: the hidden values must match nothing, not even under the alias.
+  'search.documents': () => [
+    { filter: { q: 'Zelda' } },
+    { filter: { q: 'Quixote Marchetti' } },
+    { filter: { q: 'zelda.qm' } },
+    { filter: { q: 'Quokka' } },
+    { filter: { q: 'Perth' } },
+    { filter: { q: 'zquixote' } },
+    { filter: { q: '1988' } },
+    { filter: { q: 'RTOS', location: 'Perth' } },
+  ],
+  'search.global': () => [{ q: 'Quixote' }, { q: 'zelda.qm' }, { q: 'Perth' }],
 };
 
 describe('the blind-review leak test', () => {
@@ -288,6 +306,8 @@ forEachDatabase('blind review', (db) => {
       expiresOn: daysFromNow(30),
       terms: 'Dear Zelda Quixote-Marchetti, we offer you the role of {{job_title}}.',
     });
+    // The resume, cover letter and answers indexed for full-text search.
+    while ((await indexPendingDocuments(db.orm(), deps)) > 0) {}
     f = {
       tenantId: tenant.id,
       jobId: job.id,
@@ -327,6 +347,29 @@ forEachDatabase('blind review', (db) => {
     expect(text.text).toContain('Motor control, RTOS, CAN bus.');
     expect(text.text).toContain('[7 years]');
     expect(text.redactions).toBeGreaterThan(8);
+  });
+
+  it('lets a hiring manager search the redacted text of a blind application, never matching a hidden value', async () => {
+    const asManager = await callerFor(deps, f.managerToken);
+    const found = await asManager.search.documents({ filter: { q: 'motor control' } });
+    expect(found.data).toHaveLength(1);
+    expect(found.data[0]!.candidate).toEqual({
+      blind: true,
+      alias: expect.stringMatching(/^Candidate /),
+      restrictedAt: null,
+    });
+    expect(found.data[0]!.snippet.filter((p) => p.match).map((p) => p.text.toLowerCase())).toEqual(
+      expect.arrayContaining(['motor', 'control']),
+    );
+    for (const q of ['Zelda', 'Quixote', 'Marchetti', 'Quokka', 'Perth', 'zquixote', 'zelda.qm', '1988']) {
+      expect((await asManager.search.documents({ filter: { q } })).data, q).toEqual([]);
+      const palette = await asManager.search.global({ q });
+      expect([...palette.candidates, ...palette.applications], q).toEqual([]);
+    }
+    // A recruiter finds the same person by name in their documents.
+    const asRecruiter = await callerFor(deps, f.recruiterToken);
+    const named = await asRecruiter.search.documents({ filter: { q: 'Quokka' } });
+    expect(named.data.map((h) => h.candidate.blind === false && h.candidate.name)).toContain(ZELDA.name);
   });
 
   it('leaks nothing identifying through any procedure a hiring manager can reach', async () => {

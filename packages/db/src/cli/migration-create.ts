@@ -29,13 +29,13 @@ async function createFor(dialect: Dialect): Promise<void> {
 
 /**
  * The generator does not know the hand-written PostgreSQL search indexes
- * (named *_trgm, see Migration20261123180600_candidate_search_trgm) and would
+ * (named *_trgm, see Migration20261123180600_candidate_search_trgm, and *_fts, see Migration..._search) and would
  * drop them; take those statements out, and the file if nothing else is left.
  */
 function withoutHandWrittenIndexes(file: string): boolean {
   const lines = readFileSync(file, 'utf8').split('\n');
   // Their names come quoted in drops and bare in the generator's CREATE INDEX of a down().
-  const kept = lines.filter((line) => !/addSql\(.*_trgm\b/.test(line));
+  const kept = lines.filter((line) => !/addSql\(.*_(trgm|fts)\b/.test(line));
   if (!kept.some((line) => line.includes('addSql('))) {
     rmSync(file);
     return false;

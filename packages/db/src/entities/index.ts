@@ -21,6 +21,7 @@ import { PortalCode, PortalSession, PrivacyRequest, PrivacyRequestNote } from '.
 import { RateLimitCounter } from './rate-limit.entity.js';
 import { RetentionPolicyVersion, RetentionRun } from './retention.entity.js';
 import { SchedulingLink } from './scheduling-link.entity.js';
+import { DocumentText, SavedSearch } from './search.entity.js';
 import { PendingSignIn, RecoveryCode, TotpFactor } from './second-factor.entity.js';
 import { Session } from './session.entity.js';
 import { OidcConnection, OidcSignInAttempt } from './single-sign-on.entity.js';
@@ -35,6 +36,7 @@ export type { TStoredCriterion } from './job.entity.js';
 export type { TOutboxStatus, TStoredAttachment } from './outbox-email.entity.js';
 export type { TExecutedAction } from './privacy-request.entity.js';
 export type { TStoredSlot } from './scheduling-link.entity.js';
+export type { TDocumentTextSource, TSavedSearchScope } from './search.entity.js';
 export {
   Application,
   ApplicationNote,
@@ -47,6 +49,7 @@ export {
   ConsentReceipt,
   Disclosure,
   DiversityResponse,
+  DocumentText,
   HiringTeamMember,
   InboundEmail,
   Interview,
@@ -73,6 +76,7 @@ export {
   RecoveryCode,
   RetentionPolicyVersion,
   RetentionRun,
+  SavedSearch,
   SchedulingLink,
   Scorecard,
   Session,
@@ -118,6 +122,8 @@ export const entities: EntitySchema<any, any>[] = [
   StaffCalendar,
   Notification,
   Attachment,
+  DocumentText,
+  SavedSearch,
   Offer,
   PrivacyNotice,
   ConsentReceipt,

@@ -41,6 +41,7 @@ import { Migration20261206175036_calendar_scheduling } from './Migration20261206
 import { Migration20261206175811_notifications } from './Migration20261206175811_notifications.js';
 import { Migration20261206181417_inbound_email } from './Migration20261206181417_inbound_email.js';
 import { Migration20261207002801_talent_pool_alerts } from './Migration20261207002801_talent_pool_alerts.js';
+import { Migration20261207002823_document_search } from './Migration20261207002823_document_search.js';
 import { Migration20261207003013_dashboards } from './Migration20261207003013_dashboards.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
@@ -112,5 +113,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206175811_notifications', class: Migration20261206175811_notifications },
   { name: 'Migration20261206181417_inbound_email', class: Migration20261206181417_inbound_email },
   { name: 'Migration20261207002801_talent_pool_alerts', class: Migration20261207002801_talent_pool_alerts },
+  { name: 'Migration20261207002823_document_search', class: Migration20261207002823_document_search },
   { name: 'Migration20261207003013_dashboards', class: Migration20261207003013_dashboards },
 ];
