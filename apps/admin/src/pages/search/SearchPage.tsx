@@ -2,6 +2,7 @@ import {
   APPLICATION_SOURCES,
   DOCUMENT_SOURCES,
   RECOMMENDATIONS,
+  SOURCE_LABELS as SOURCE_LABELS_BY_ORIGIN,
   type TDocumentSearchHit,
   type TSavedSearch,
   ZDocumentSearchFilter,
@@ -41,12 +42,6 @@ const SOURCE_LABELS: Record<TDocumentSearchHit['source'], string> = {
   cover_letter: 'Cover letter',
   other: 'Other file',
   answers: 'Answers',
-};
-const ORIGIN_LABELS: Record<(typeof APPLICATION_SOURCES)[number], string> = {
-  careers_site: 'Careers site',
-  referral: 'Referral',
-  sourced: 'Sourced',
-  imported: 'Imported',
 };
 const RECOMMENDATION_LABELS: Record<(typeof RECOMMENDATIONS)[number], string> = {
   strong_no: 'Any recommendation',
@@ -273,7 +268,7 @@ export function SearchPage() {
                       <MenuItem value="">Any source</MenuItem>
                       {APPLICATION_SOURCES.map((s) => (
                         <MenuItem key={s} value={s}>
-                          {ORIGIN_LABELS[s]}
+                          {SOURCE_LABELS_BY_ORIGIN[s]}
                         </MenuItem>
                       ))}
                     </TextField>
