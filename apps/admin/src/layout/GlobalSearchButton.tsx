@@ -1,5 +1,5 @@
 import SearchIcon from '@mui/icons-material/Search';
-import { IconButton, Tooltip } from '@mui/material';
+import { IconButton } from '@mui/material';
 import { lazy, Suspense, useEffect, useState } from 'react';
 
 /** The palette's dialog, list and queries load on first opening: the app bar is on every page (first-load budget). */
@@ -22,20 +22,20 @@ export function GlobalSearchButton() {
   }, []);
   return (
     <>
-      <Tooltip title="Search (Ctrl+K)">
-        <IconButton
-          color="inherit"
-          aria-label="Search candidates, jobs and applications"
-          aria-keyshortcuts="Control+K Meta+K"
-          aria-haspopup="dialog"
-          onClick={() => {
-            setLoaded(true);
-            setOpen(true);
-          }}
-        >
-          <SearchIcon />
-        </IconButton>
-      </Tooltip>
+      {/* A native title, not MUI's Tooltip: the app bar is on every page, and Tooltip brings Popper (8 KB). */}
+      <IconButton
+        color="inherit"
+        title="Search (Ctrl+K)"
+        aria-label="Search candidates, jobs and applications"
+        aria-keyshortcuts="Control+K Meta+K"
+        aria-haspopup="dialog"
+        onClick={() => {
+          setLoaded(true);
+          setOpen(true);
+        }}
+      >
+        <SearchIcon />
+      </IconButton>
       {loaded && (
         <Suspense fallback={null}>
           <CommandPalette open={open} onClose={() => setOpen(false)} />

@@ -1,5 +1,6 @@
 import AutoDeleteOutlinedIcon from '@mui/icons-material/AutoDeleteOutlined';
 import BarChartOutlinedIcon from '@mui/icons-material/BarChartOutlined';
+import DashboardIcon from '@mui/icons-material/Dashboard';
 import DiversityOutlinedIcon from '@mui/icons-material/Diversity3Outlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import ManageSearchIcon from '@mui/icons-material/ManageSearch';
@@ -8,14 +9,7 @@ import PrivacyTipOutlinedIcon from '@mui/icons-material/PrivacyTipOutlined';
 import SettingsOutlinedIcon from '@mui/icons-material/SettingsOutlined';
 import { MenuList } from '@mui/material';
 import { createElement, type ReactNode } from 'react';
-import {
-  CLOSED_DRAWER_WIDTH,
-  DashboardMenuItem,
-  DRAWER_WIDTH,
-  MenuItemLink,
-  usePermissions,
-  useSidebarState,
-} from 'react-admin';
+import { CLOSED_DRAWER_WIDTH, DRAWER_WIDTH, usePermissions, useSidebarState } from 'react-admin';
 import {
   type CandorPermissions,
   hasPermission,
@@ -25,6 +19,7 @@ import {
   type ResourceName,
 } from '../access';
 import { RESOURCES } from '../resources';
+import { SideMenuLink } from './SideMenuLink';
 
 /**
  * The menu's list, as react-admin's <Menu> draws it (the sidebar's width, open
@@ -58,7 +53,7 @@ function SideMenu({ children }: { children: ReactNode }) {
 function ResourceItem({ name }: { name: ResourceName }) {
   const { icon, options } = RESOURCES[name];
   return (
-    <MenuItemLink
+    <SideMenuLink
       to={`/${name}`}
       state={{ _scrollToTop: true }}
       primaryText={options?.label ?? name}
@@ -73,33 +68,33 @@ export function RoleMenu() {
   const readable = RESOURCE_NAMES.filter((name) => hasPermission(permissions, RESOURCE_ACCESS[name].read));
   return (
     <SideMenu>
-      <DashboardMenuItem />
+      <SideMenuLink to="/" primaryText="Dashboard" leftIcon={<DashboardIcon />} />
       {readable.map((name) => (
         <ResourceItem key={name} name={name} />
       ))}
       {hasPermission(permissions, PAGE_ACCESS.reports) && (
-        <MenuItemLink to="/reports" primaryText="Reports" leftIcon={<BarChartOutlinedIcon />} />
+        <SideMenuLink to="/reports" primaryText="Reports" leftIcon={<BarChartOutlinedIcon />} />
       )}
       {hasPermission(permissions, PAGE_ACCESS.search) && (
-        <MenuItemLink to="/search" primaryText="Search in documents" leftIcon={<ManageSearchIcon />} />
+        <SideMenuLink to="/search" primaryText="Search in documents" leftIcon={<ManageSearchIcon />} />
       )}
       {hasPermission(permissions, PAGE_ACCESS.settings) && (
-        <MenuItemLink to="/settings" primaryText="Settings" leftIcon={<SettingsOutlinedIcon />} />
+        <SideMenuLink to="/settings" primaryText="Settings" leftIcon={<SettingsOutlinedIcon />} />
       )}
       {hasPermission(permissions, PAGE_ACCESS.privacy) && (
-        <MenuItemLink to="/privacy" primaryText="Privacy" leftIcon={<PrivacyTipOutlinedIcon />} />
+        <SideMenuLink to="/privacy" primaryText="Privacy" leftIcon={<PrivacyTipOutlinedIcon />} />
       )}
       {hasPermission(permissions, PAGE_ACCESS.privacy) && (
-        <MenuItemLink to="/retention" primaryText="Retention" leftIcon={<AutoDeleteOutlinedIcon />} />
+        <SideMenuLink to="/retention" primaryText="Retention" leftIcon={<AutoDeleteOutlinedIcon />} />
       )}
       {hasPermission(permissions, PAGE_ACCESS.diversity) && (
-        <MenuItemLink to="/diversity" primaryText="Diversity" leftIcon={<DiversityOutlinedIcon />} />
+        <SideMenuLink to="/diversity" primaryText="Diversity" leftIcon={<DiversityOutlinedIcon />} />
       )}
       {hasPermission(permissions, PAGE_ACCESS.security) && (
-        <MenuItemLink to="/security" primaryText="Sign-in & security" leftIcon={<LockOutlinedIcon />} />
+        <SideMenuLink to="/security" primaryText="Sign-in & security" leftIcon={<LockOutlinedIcon />} />
       )}
       {hasPermission(permissions, PAGE_ACCESS.branding) && (
-        <MenuItemLink to="/branding" primaryText="Branding" leftIcon={<PaletteOutlinedIcon />} />
+        <SideMenuLink to="/branding" primaryText="Branding" leftIcon={<PaletteOutlinedIcon />} />
       )}
     </SideMenu>
   );

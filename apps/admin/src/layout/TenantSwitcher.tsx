@@ -1,9 +1,10 @@
-import { ROLE_LABELS } from '@candor/schemas/labels';
 import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
-import { Button, ListItemText, Menu, MenuItem, Typography } from '@mui/material';
-import { useId, useState } from 'react';
+import { Button, Typography } from '@mui/material';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useNotify } from 'react-admin';
 import { switchTenant, useMe } from '../providers/authProvider';
+
+const TenantMenuPopup = lazy(async () => ({ default: (await import('./appBarMenus')).TenantMenuPopup }));
 
 /**
  * Shows the active tenant; with more than one membership it is a menu that
@@ -61,17 +62,17 @@ export function TenantSwitcher() {
           {me.tenant.name.slice(0, 1).toUpperCase()}
         </Typography>
       </Button>
-      <Menu id={menuId} anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        {me.memberships.map((membership) => (
-          <MenuItem
-            key={membership.tenantId}
-            selected={membership.tenantId === me.tenant.id}
-            onClick={() => choose(membership.tenantId)}
-          >
-            <ListItemText primary={membership.tenantName} secondary={ROLE_LABELS[membership.role]} />
-          </MenuItem>
-        ))}
-      </Menu>
+      {anchor && (
+        <Suspense fallback={null}>
+          <TenantMenuPopup
+            id={menuId}
+            anchor={anchor}
+            onClose={() => setAnchor(null)}
+            me={me}
+            onChoose={choose}
+          />
+        </Suspense>
+      )}
     </>
   );
 }
