@@ -18,6 +18,7 @@ import { Section } from '../../components/Section';
 import { ApplicationStatusChip } from '../../components/StatusChips';
 import { ageLabel, dateLabel, dateTimeLabel } from '../../lib/dates';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
+import { useHiringSettings } from '../../providers/useHiringSettings';
 import { RestrictionBanner, WhileRestricted } from '../candidates/Restriction';
 import { CandidateMessages } from '../messages/CandidateMessages';
 import { ThreadPanel } from '../messages/ThreadPanel';
@@ -33,7 +34,8 @@ import { StageHistory } from './StageHistory';
 import { TagsEditor } from './TagsEditor';
 import { WithdrawDialog } from './WithdrawDialog';
 
-function ApplicationActions({ application }: { application: TApplication }) {
+/** `decideOnly`: a hiring manager whose tenant lets them advance or reject on their jobs gets those two actions, nothing else. */
+function ApplicationActions({ application, decideOnly }: { application: TApplication; decideOnly: boolean }) {
   const dataProvider = useCandorDataProvider();
   const notify = useNotify();
   const refresh = useRefresh();
@@ -80,19 +82,21 @@ function ApplicationActions({ application }: { application: TApplication }) {
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
       {application.status !== 'withdrawn' &&
         (restricted ? <WhileRestricted>{moveMenu}</WhileRestricted> : moveMenu)}
-      {application.status === 'hired' && <HrExport application={application} />}
+      {application.status === 'hired' && !decideOnly && <HrExport application={application} />}
       {active && (
         <>
           {restricted ? <WhileRestricted>{reject}</WhileRestricted> : reject}
-          <Button
-            size="small"
-            variant="outlined"
-            color="inherit"
-            startIcon={<UndoIcon />}
-            onClick={() => setWithdrawing(true)}
-          >
-            Withdraw
-          </Button>
+          {!decideOnly && (
+            <Button
+              size="small"
+              variant="outlined"
+              color="inherit"
+              startIcon={<UndoIcon />}
+              onClick={() => setWithdrawing(true)}
+            >
+              Withdraw
+            </Button>
+          )}
         </>
       )}
       <RejectDialog
@@ -126,7 +130,15 @@ function ApplicationActions({ application }: { application: TApplication }) {
   );
 }
 
-function ApplicationHeader({ application, canManage }: { application: TApplication; canManage: boolean }) {
+function ApplicationHeader({
+  application,
+  canManage,
+  canDecide,
+}: {
+  application: TApplication;
+  canManage: boolean;
+  canDecide: boolean;
+}) {
   const { candidate } = application;
   return (
     <Card sx={{ mb: 2 }}>
@@ -177,7 +189,9 @@ function ApplicationHeader({ application, canManage }: { application: TApplicati
             Current stage
           </Typography>
           <Chip label={application.stage.name} color="primary" variant="outlined" sx={{ mb: 1 }} />
-          {canManage && <ApplicationActions application={application} />}
+          {(canManage || canDecide) && (
+            <ApplicationActions application={application} decideOnly={!canManage} />
+          )}
         </Box>
       </CardContent>
     </Card>
@@ -269,9 +283,15 @@ function ApplicationTitle() {
 function ApplicationBody() {
   const application = useRecordContext<TApplication>();
   const { permissions } = usePermissions<CandorPermissions>();
+  const { data: hiringSettings } = useHiringSettings();
   if (!application) return null;
   const restricted = application.candidate.restrictedAt !== null;
   const canManage = hasPermission(permissions, 'applications.manage');
+  // A hiring manager may move and reject on their jobs when the tenant allows it (the API checks their seat).
+  const canDecide =
+    !canManage &&
+    hasPermission(permissions, 'applications.decide') &&
+    hiringSettings?.managersMayDecide === true;
   const canNote = hasPermission(permissions, 'applications.note') && !restricted;
   return (
     <Box sx={{ mt: 2 }}>
@@ -293,7 +313,7 @@ function ApplicationBody() {
           }
         />
       )}
-      <ApplicationHeader application={application} canManage={canManage} />
+      <ApplicationHeader application={application} canManage={canManage} canDecide={canDecide} />
       <BlindReviewBanner application={application} canManage={canManage} />
       {application.rejection && (
         <Alert severity="error" variant="outlined" sx={{ mb: 2 }}>
