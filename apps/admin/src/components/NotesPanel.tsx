@@ -10,6 +10,7 @@ import {
   mentionMatches,
   mentionQueryAt,
 } from './MentionSuggestions';
+import { PersonAvatar } from './PersonAvatar';
 
 export type NoteItem = { id: string; body: string; author: string | null; createdAt: string };
 
@@ -157,13 +158,16 @@ export function NotesPanel({
           sx={{ listStyle: 'none', m: 0, p: 0 }}
         >
           {notes.map((note) => (
-            <Box component="li" key={note.id}>
-              <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
-                {note.body}
-              </Typography>
-              <Typography variant="caption" color="text.secondary">
-                {note.author ?? 'Former member'} · {dateTimeLabel(note.createdAt)}
-              </Typography>
+            <Box component="li" key={note.id} sx={{ display: 'flex', gap: 1.5, alignItems: 'flex-start' }}>
+              <PersonAvatar name={note.author ?? '?'} />
+              <Box sx={{ minWidth: 0 }}>
+                <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+                  {note.body}
+                </Typography>
+                <Typography variant="caption" color="text.secondary">
+                  {note.author ?? 'Former member'} · {dateTimeLabel(note.createdAt)}
+                </Typography>
+              </Box>
             </Box>
           ))}
         </Stack>

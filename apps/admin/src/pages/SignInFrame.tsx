@@ -1,4 +1,4 @@
-import { Avatar, Box, Card } from '@mui/material';
+import { Avatar, Box, Card, Typography } from '@mui/material';
 import { type ReactNode, useEffect } from 'react';
 import { useCheckAuth, useNavigate } from 'react-admin';
 import { CandorMark } from '../layout/CandorMark';
@@ -31,7 +31,15 @@ export function SignInFrame({ children }: { children: ReactNode }) {
         backgroundImage: 'linear-gradient(160deg, #ecfdf5 0%, #ccfbf1 55%, #99f6e4 100%)',
       }}
     >
-      <Card sx={{ minWidth: 300, mt: '6em' }}>
+      <Card
+        sx={{
+          width: { xs: 'calc(100% - 32px)', sm: 380 },
+          mt: { xs: 4, sm: '6em' },
+          borderRadius: 3,
+          px: 1,
+          pb: 1,
+        }}
+      >
         <Box sx={{ m: '1em', display: 'flex', justifyContent: 'center' }}>
           <Avatar sx={{ bgcolor: 'transparent', width: 48, height: 48 }}>
             <CandorMark size={48} />
@@ -39,6 +47,9 @@ export function SignInFrame({ children }: { children: ReactNode }) {
         </Box>
         {children}
       </Card>
+      <Typography variant="body2" sx={{ mt: 3, mb: 4, color: '#115e59' }}>
+        Candor · hiring that is lawful with applicants’ data
+      </Typography>
     </Box>
   );
 }

@@ -11,9 +11,11 @@ import {
   TextField,
   TopToolbar,
   usePermissions,
+  useRecordContext,
 } from 'react-admin';
 import { type CandorPermissions, hasPermission } from '../../access';
 import { PageHeading } from '../../components/PageHeading';
+import { PersonAvatar } from '../../components/PersonAvatar';
 import { ResponsiveDatagrid } from '../../components/ResponsiveDatagrid';
 import { ROLE_CHOICES, STATUS_CHOICES } from './choices';
 import { RoleChip, SecondFactorField, StatusChip } from './UserChips';
@@ -44,6 +46,18 @@ function NoUsersYet() {
       </Typography>
       <CreateButton label="Invite user" icon={<PersonAddIcon />} variant="contained" />
     </Box>
+  );
+}
+
+// `label` and `source` are read by <Datagrid> for the column header and sorting.
+function UserNameField(_props: { source: string; label: string }) {
+  const user = useRecordContext<{ name: string }>();
+  if (!user) return null;
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+      <PersonAvatar name={user.name} />
+      <span>{user.name}</span>
+    </Stack>
   );
 }
 
@@ -78,7 +92,7 @@ export function UserList() {
       >
         <ResponsiveDatagrid card={<UserCard />} linkType={canManage ? 'edit' : false}>
           <Datagrid rowClick={canManage ? 'edit' : false} bulkActionButtons={false}>
-            <TextField source="name" label="Name" />
+            <UserNameField source="name" label="Name" />
             <TextField source="email" label="Email" />
             <RoleChip source="role" label="Role" />
             <StatusChip source="status" label="Status" />
