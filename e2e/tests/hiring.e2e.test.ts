@@ -235,13 +235,15 @@ for (const server of servers()) {
 
       const page = await signedInPage(browser, server.url, 'manager@acme.example');
       await page.getByRole('menuitem', { name: 'Jobs' }).click();
-      await page.getByText(BOARD_JOB).waitFor();
+      // The list, not the dashboard it replaces (which names jobs too).
+      await page.getByRole('heading', { level: 1, name: 'Jobs' }).waitFor();
+      await page.getByRole('table').getByText(BOARD_JOB).waitFor();
       expect(await page.getByText(OTHER_JOB).count()).toBe(0);
       expect(await page.getByRole('link', { name: 'New job' }).count()).toBe(0);
       expect(await page.getByRole('menuitem', { name: 'Mail outbox' }).count()).toBe(0);
       expect(await page.getByRole('menuitem', { name: 'Settings' }).count()).toBe(0);
 
-      await page.getByText(BOARD_JOB).click();
+      await page.getByRole('table').getByText(BOARD_JOB).click();
       await page.getByRole('heading', { level: 1, name: BOARD_JOB }).waitFor();
       await page.getByRole('link', { name: 'Open board' }).waitFor();
       expect(await page.getByRole('button', { name: 'Close', exact: true }).count()).toBe(0);
@@ -257,7 +259,8 @@ for (const server of servers()) {
     it('has no axe violations on the jobs list, board, application and candidate pages', async () => {
       const page = await signedInPage(browser, server.url, 'recruiter@acme.example');
       await page.getByRole('menuitem', { name: 'Jobs' }).click();
-      await page.getByText(BOARD_JOB).waitFor();
+      await page.getByRole('heading', { level: 1, name: 'Jobs' }).waitFor();
+      await page.getByRole('table').getByText(BOARD_JOB).waitFor();
       expect(await axeViolations(page)).toEqual([]);
 
       await openBoard(page, server.url, await jobId(page, BOARD_JOB));

@@ -42,8 +42,9 @@ for (const server of servers()) {
       const page = await adminPage(server.url);
 
       // The dashboard counts the queue and links to it.
-      const card = page.getByRole('link', { name: 'Data requests: open the queue' });
-      await card.getByText('Overdue').waitFor();
+      const card = page.getByRole('region', { name: 'Privacy requests' });
+      await card.getByText(/\d+ due within a week, \d+ overdue/).waitFor();
+      await card.getByRole('link', { name: 'Privacy requests' }).waitFor();
       await screenshot(page, `requests-dashboard-${server.dialect}`);
 
       await page.getByRole('menuitem', { name: 'Candidates' }).click();

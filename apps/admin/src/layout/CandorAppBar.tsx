@@ -18,6 +18,8 @@ function AccountMenu() {
   const { me } = useMe();
   const menuId = useId();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  // Mounted from the first click on, so the menu closes with its animation and its actions finish.
+  const [loaded, setLoaded] = useState(false);
   return (
     <>
       <Button
@@ -27,7 +29,10 @@ function AccountMenu() {
         aria-controls={anchor ? menuId : undefined}
         aria-expanded={anchor ? 'true' : undefined}
         aria-label={me ? `${me.name}, account menu` : 'Account menu'}
-        onClick={(event) => setAnchor(event.currentTarget)}
+        onClick={(event) => {
+          setLoaded(true);
+          setAnchor(event.currentTarget);
+        }}
         sx={{
           textTransform: 'none',
           minWidth: 0,
@@ -39,7 +44,7 @@ function AccountMenu() {
           {me?.name}
         </Box>
       </Button>
-      {anchor && (
+      {loaded && (
         <Suspense fallback={null}>
           <AccountMenuPopup id={menuId} anchor={anchor} onClose={() => setAnchor(null)} />
         </Suspense>

@@ -16,6 +16,8 @@ export function TenantSwitcher() {
   const menuId = useId();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [switching, setSwitching] = useState(false);
+  // Mounted from the first click on, so the menu closes with its animation.
+  const [loaded, setLoaded] = useState(false);
 
   if (!me) return null;
   if (me.memberships.length < 2) {
@@ -51,7 +53,10 @@ export function TenantSwitcher() {
         aria-expanded={anchor ? 'true' : undefined}
         aria-label={`Tenant: ${me.tenant.name}. Switch tenant`}
         disabled={switching}
-        onClick={(event) => setAnchor(event.currentTarget)}
+        onClick={(event) => {
+          setLoaded(true);
+          setAnchor(event.currentTarget);
+        }}
         sx={{ textTransform: 'none', mx: { xs: 0, sm: 1 }, minWidth: 0, maxWidth: 240 }}
       >
         {/* On a phone the page's title needs the room: the tenant's initial there, its name in the menu. */}
@@ -62,7 +67,7 @@ export function TenantSwitcher() {
           {me.tenant.name.slice(0, 1).toUpperCase()}
         </Typography>
       </Button>
-      {anchor && (
+      {loaded && (
         <Suspense fallback={null}>
           <TenantMenuPopup
             id={menuId}

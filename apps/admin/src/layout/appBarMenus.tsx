@@ -33,7 +33,8 @@ export function AccountMenuPopup({ id, anchor, onClose }: MenuProps) {
       <MenuItem
         onClick={() => {
           onClose();
-          void logout();
+          // As react-admin's Logout does: signing in again starts at the dashboard, not where this session was.
+          void logout(undefined, undefined, false);
         }}
       >
         <ListItemIcon>
