@@ -1,7 +1,7 @@
+import AccountCircleIcon from '@mui/icons-material/AccountCircle';
 import { Box, Button } from '@mui/material';
 import { lazy, Suspense, useId, useState } from 'react';
 import { AppBar, LoadingIndicator, TitlePortal } from 'react-admin';
-import { PersonAvatar } from '../components/PersonAvatar';
 import { NotificationBell } from '../pages/notifications/NotificationBell';
 import { useMe } from '../providers/authProvider';
 import { GlobalSearchButton } from './GlobalSearchButton';
@@ -24,7 +24,7 @@ function AccountMenu() {
     <>
       <Button
         color="inherit"
-        startIcon={<PersonAvatar name={me?.name ?? '?'} size={26} />}
+        startIcon={<AccountCircleIcon />}
         aria-haspopup="menu"
         aria-controls={anchor ? menuId : undefined}
         aria-expanded={anchor ? 'true' : undefined}

@@ -15,6 +15,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useNotify } from 'react-admin';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
@@ -29,6 +30,9 @@ export function NotificationsSection() {
     queryKey: PREFERENCES_KEY,
     queryFn: () => trpc.notifications.preferences.query(),
   });
+  // The choice shows at once, in the same render as the click; the mutation's own pending state
+  // arrives a tick later, and meanwhile the radio would snap back to the saved value.
+  const [choice, setChoice] = useState<TNotificationEmailMode | null>(null);
   const save = useMutation({
     mutationFn: (email: TNotificationEmailMode) => trpc.notifications.setPreferences.mutate({ email }),
     onSuccess: (saved) => {
@@ -36,6 +40,7 @@ export function NotificationsSection() {
       notify('Notification emails saved', { type: 'success' });
     },
     onError: (error) => notify(toHttpError(error).message, { type: 'error' }),
+    onSettled: () => setChoice(null),
   });
   return (
     <Card component="section" aria-labelledby="notification-email-heading">
@@ -53,8 +58,12 @@ export function NotificationsSection() {
           {preferences.data && (
             <RadioGroup
               aria-labelledby="notification-email-heading"
-              value={save.isPending ? save.variables : preferences.data.email}
-              onChange={(event) => save.mutate(event.target.value as TNotificationEmailMode)}
+              value={choice ?? preferences.data.email}
+              onChange={(event) => {
+                const mode = event.target.value as TNotificationEmailMode;
+                setChoice(mode);
+                save.mutate(mode);
+              }}
             >
               {NOTIFICATION_EMAIL_MODES.map((mode) => (
                 <FormControlLabel
