@@ -256,7 +256,7 @@ function NudgeButton({ interviewId, userId, name }: { interviewId: string; userI
       size="small"
       onClick={() => nudge.mutate()}
       disabled={nudge.isPending || nudge.isSuccess}
-      aria-label={`Nudge ${name}`}
+      aria-label={`${nudge.isSuccess ? 'Nudged' : 'Nudge'} ${name}`}
     >
       {nudge.isSuccess ? 'Nudged' : 'Nudge'}
     </Button>
