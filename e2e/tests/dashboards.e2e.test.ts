@@ -72,7 +72,10 @@ for (const server of servers()) {
       await screenshot(recruiter, `dashboard-recruiter-${server.dialect}`);
       expect(await axeViolations(recruiter)).toEqual([]);
       await nudge.click();
-      await overdue.getByRole('button', { name: `Nudged ${manager.name}` }).first().waitFor();
+      await overdue
+        .getByRole('button', { name: `Nudged ${manager.name}` })
+        .first()
+        .waitFor();
       await recruiter.getByText(`${manager.name} was reminded`).waitFor();
       await recruiter.context().close();
 
