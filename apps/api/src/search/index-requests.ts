@@ -1,4 +1,4 @@
-import { DocumentText, type Em } from '@candor/db';
+import { Application, Attachment, DocumentText, type Em } from '@candor/db';
 
 /**
  * How the rest of the API asks for documents to be (re)indexed, without
@@ -24,4 +24,6 @@ export function indexDocumentsSoon(): void {
  */
 export async function reindexCandidateDocuments(tx: Em, candidateId: string): Promise<void> {
   await tx.nativeDelete(DocumentText, { candidate: candidateId });
+  await tx.nativeUpdate(Application, { candidate: candidateId }, { searchIndexedAt: null });
+  await tx.nativeUpdate(Attachment, { candidate: candidateId }, { searchIndexedAt: null });
 }

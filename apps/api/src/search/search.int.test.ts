@@ -154,7 +154,11 @@ forEachDatabase('full-text search in documents', (db) => {
     const em = tenantEm(db.orm(), tenantId);
     const candidate = await asRecruiter.candidates.get({ id: ids.once });
     const app = await em.findOneOrFail('Application', candidate.applications[0]!.id);
-    (app as { coverLetter: string | null }).coverLetter = 'I would love to build the Quasarbridge with you.';
+    // As if stored before search existed: a cover letter, no indexed text and not marked read.
+    Object.assign(app, {
+      coverLetter: 'I would love to build the Quasarbridge with you.',
+      searchIndexedAt: null,
+    });
     await em.flush();
     await em.nativeDelete(DocumentText, { application: candidate.applications[0]!.id, attachment: null });
     while ((await indexPendingDocuments(db.orm(), deps)) > 0) {}
@@ -264,6 +268,36 @@ forEachDatabase('full-text search in documents', (db) => {
     while ((await indexPendingDocuments(db.orm(), deps)) > 0) {}
     expect(await em.count(DocumentText, { application: applicationId })).toBe(0);
     expect((await asRecruiter.search.documents({ filter: { q: 'postgres' } })).data).toEqual([]);
+  });
+
+  it('reads only what is still unread, and restricted candidates wait without holding the others back', async () => {
+    const readAll = async (batch: number) => {
+      let read = 0;
+      for (let n = await indexPendingDocuments(db.orm(), deps, batch); n > 0; ) {
+        read += n;
+        n = await indexPendingDocuments(db.orm(), deps, batch);
+      }
+      return read;
+    };
+    await readAll(50);
+    expect(await readAll(50)).toBe(0);
+    const held = [];
+    for (const n of [1, 2, 3]) {
+      const candidate = await withResume(`Held Back ${n}`, `held${n}@example.com`, 'Obsidianflux pipelines');
+      await asAdmin.candidates.restrict({ id: candidate.id });
+      held.push(candidate);
+    }
+    const fresh = await withResume('Fresh Reader', 'fresh.reader@example.com', 'Obsidianflux tooling');
+    // A batch of one: if the restricted candidates' files were picked up and skipped, nothing else would be read.
+    expect(await readAll(1)).toBe(2);
+    const found = async () =>
+      (await asAdmin.search.documents({ filter: { q: 'obsidianflux' } })).data.map(
+        (h) => h.candidate.blind === false && h.candidate.id,
+      );
+    expect(await found()).toEqual([fresh.id]);
+    await asAdmin.candidates.liftRestriction({ id: held[0]!.id });
+    expect(await readAll(1)).toBe(2);
+    expect((await found()).sort()).toEqual([fresh.id, held[0]!.id].sort());
   });
 
   it('keeps saved searches per person: saved, listed, re-run and deleted, nobody else’s', async () => {

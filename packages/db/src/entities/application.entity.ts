@@ -30,6 +30,8 @@ export const Application = defineEntity(
       // The dashboard: new applications per entry stage, and those stuck in a stage, across jobs.
       { properties: ['stage', 'status', 'lastActivityAt'] },
       { properties: ['candidate'] },
+      // The search indexer finds what it has not read yet (null) without scanning every application.
+      { properties: ['searchIndexedAt'] },
     ],
     filters: tenantFilter,
     properties: {
@@ -75,6 +77,12 @@ export const Application = defineEntity(
       candidateRestricted: notPersonal(p.boolean().default(false), 'copy of the candidate restriction flag'),
       /** Set when retention blanked its personal values; the row stays as an anonymous statistic. */
       anonymizedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
+      /**
+       * When the search indexer last read the cover letter and answers (see
+       * apps/api/src/search/document-index.ts); null while it still has to,
+       * which is what a new application, an identity change or a merge sets.
+       */
+      searchIndexedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
       /**
        * A hire's record was handed to HR (downloaded for the HR system); the
        * hired-candidates retention rule counts from the later of this and the

@@ -18,7 +18,12 @@ import { User } from './user.entity.js';
 export const Attachment = defineEntity(
   {
     name: 'Attachment',
-    indexes: [{ properties: ['candidate', 'createdAt'] }, { properties: ['application'] }],
+    indexes: [
+      { properties: ['candidate', 'createdAt'] },
+      { properties: ['application'] },
+      // The search indexer finds files it has not read yet (null) without scanning every file.
+      { properties: ['searchIndexedAt'] },
+    ],
     filters: tenantFilter,
     properties: {
       id: notPersonal(
@@ -42,6 +47,8 @@ export const Attachment = defineEntity(
       /** Sealed under the candidate's data key; files stored before encryption existed are plain. */
       encrypted: notPersonal(p.boolean().default(false), 'how the file is stored'),
       uploadedBy: () => p.manyToOne(User).nullable(),
+      /** When the search indexer read the file's text; null while it still has to (new, or its candidate changed). */
+      searchIndexedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
       createdAt: notPersonal(
         p.datetime().onCreate(() => new Date()),
         'a date, context for the values beside it',

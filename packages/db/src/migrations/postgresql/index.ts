@@ -43,6 +43,7 @@ import { Migration20261206181417_inbound_email } from './Migration20261206181417
 import { Migration20261207002801_talent_pool_alerts } from './Migration20261207002801_talent_pool_alerts.js';
 import { Migration20261207002823_document_search } from './Migration20261207002823_document_search.js';
 import { Migration20261207003013_dashboards } from './Migration20261207003013_dashboards.js';
+import { Migration20261207031438_search_index_marks } from './Migration20261207031438_search_index_marks.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -115,4 +116,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207002801_talent_pool_alerts', class: Migration20261207002801_talent_pool_alerts },
   { name: 'Migration20261207002823_document_search', class: Migration20261207002823_document_search },
   { name: 'Migration20261207003013_dashboards', class: Migration20261207003013_dashboards },
+  { name: 'Migration20261207031438_search_index_marks', class: Migration20261207031438_search_index_marks },
 ];

@@ -43,6 +43,7 @@ import { Migration20261206181414_inbound_email } from './Migration20261206181414
 import { Migration20261207002759_talent_pool_alerts } from './Migration20261207002759_talent_pool_alerts.js';
 import { Migration20261207002822_document_search } from './Migration20261207002822_document_search.js';
 import { Migration20261207003008_dashboards } from './Migration20261207003008_dashboards.js';
+import { Migration20261207031436_search_index_marks } from './Migration20261207031436_search_index_marks.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -115,4 +116,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207002759_talent_pool_alerts', class: Migration20261207002759_talent_pool_alerts },
   { name: 'Migration20261207002822_document_search', class: Migration20261207002822_document_search },
   { name: 'Migration20261207003008_dashboards', class: Migration20261207003008_dashboards },
+  { name: 'Migration20261207031436_search_index_marks', class: Migration20261207031436_search_index_marks },
 ];
