@@ -12,6 +12,7 @@
  * calls that need the first answer (a show page's panels) come after it.
  */
 import { join } from 'node:path';
+import { defaultReportPeriod } from '@candor/schemas';
 
 type Row = Record<string, unknown> & { id: string };
 type ListParams = {
@@ -36,9 +37,22 @@ export type AdminDataProvider = {
   attachments(candidateId: string): Promise<unknown>;
   consentHistory(candidateId: string): Promise<unknown>;
   disclosures(candidateId: string): Promise<unknown>;
+  hiringReports(filter: Record<string, unknown>): Promise<unknown>;
 };
 
-export type Admin = { dataProvider: AdminDataProvider; detail: unknown; cardsPerColumn: number };
+type Query<I> = { query(input: I): Promise<unknown> };
+/** The procedures of the admin's tRPC client that pages call without the dataProvider (typed here, as above). */
+export type AdminTrpc = {
+  dashboard: { mine: Query<{ timeZone: string }> };
+  search: { documents: Query<{ filter: Record<string, unknown> }>; global: Query<{ q: string }> };
+};
+
+export type Admin = {
+  dataProvider: AdminDataProvider;
+  trpc: AdminTrpc;
+  detail: unknown;
+  cardsPerColumn: number;
+};
 
 /**
  * The admin's dataProvider and the constants its views pass. Its tRPC client
@@ -48,12 +62,13 @@ export type Admin = { dataProvider: AdminDataProvider; detail: unknown; cardsPer
 export async function loadAdmin(adminSrc: string): Promise<Admin> {
   // Imported by path at run time: the admin's sources typecheck under its own tsconfig, not this package's.
   const load = (path: string) => import(join(adminSrc, path));
-  const [{ dataProvider }, { DETAIL }, { CARDS_PER_COLUMN }] = await Promise.all([
+  const [{ dataProvider }, { trpc }, { DETAIL }, { CARDS_PER_COLUMN }] = await Promise.all([
     load('providers/dataProvider.ts'),
+    load('trpc.ts'),
     load('providers/detail.ts'),
     load('resources/jobs/board/useBoard.ts'),
   ]);
-  return { dataProvider, detail: DETAIL, cardsPerColumn: CARDS_PER_COLUMN };
+  return { dataProvider, trpc, detail: DETAIL, cardsPerColumn: CARDS_PER_COLUMN };
 }
 
 /** Records the views open on: found through the dataProvider too, as a recruiter would click to them. */
@@ -64,6 +79,8 @@ export type Fixtures = {
   nameFragment: string;
   emailFragment: string;
   tag: string;
+  /** A word in many applications' answers ("Immediately" is one of the bulk seed's notice periods): a broad search. */
+  commonWord: string;
 };
 
 const firstPage = (perPage: number) => ({ page: 1, perPage });
@@ -109,6 +126,7 @@ export async function findFixtures({ dataProvider: dp }: Admin): Promise<Fixture
     nameFragment: (name.split(' ').at(-1) ?? name).slice(0, 5),
     emailFragment: (email.split('@')[0] ?? email).slice(0, 8),
     tag: 'python',
+    commonWord: 'immediately',
   };
 }
 
@@ -119,7 +137,8 @@ export type View = {
   open(admin: Admin, f: Fixtures): Promise<unknown>;
 };
 
-export const views: View[] = [
+/** Lists and record pages (issue 16's budget). */
+const listAndRecordViews: View[] = [
   { name: 'jobs list', as: 'recruiter', open: ({ dataProvider: dp }) => dp.getList('jobs', jobsList) },
   {
     name: 'job board, biggest job',
@@ -210,6 +229,51 @@ export const views: View[] = [
     },
   },
 ];
+
+/** DashboardPanels.tsx asks for the viewer's panels in their browser's time zone. */
+const openDashboard = ({ trpc }: Admin) => trpc.dashboard.mine.query({ timeZone: 'Europe/Berlin' });
+
+/** ReportsPage.tsx: the jobs for the scope picker (100 by title) and every report for the default period. */
+const openReports =
+  (scope: (f: Fixtures) => Record<string, unknown>) =>
+  ({ dataProvider: dp }: Admin, f: Fixtures) =>
+    Promise.all([
+      dp.getList('jobs', { pagination: firstPage(100), sort: { field: 'title', order: 'ASC' }, filter: {} }),
+      dp.hiringReports({ ...defaultReportPeriod(), ...scope(f) }),
+    ]);
+
+/** The views the dashboards, reports, search and talent pool pages open (issue 19's budget is on the first two). */
+export const workViews: View[] = [
+  { name: 'dashboard, recruiter', as: 'recruiter', open: openDashboard },
+  { name: 'dashboard, owner', as: 'owner', open: openDashboard },
+  { name: 'reports, all jobs', as: 'recruiter', open: openReports(() => ({})) },
+  { name: 'reports, biggest job', as: 'recruiter', open: openReports((f) => ({ jobId: f.biggestJobId })) },
+  {
+    name: 'search in documents, a common word',
+    as: 'recruiter',
+    // SearchPage.tsx runs search.documents with the typed words as the only filter.
+    open: ({ trpc }, f) => trpc.search.documents.query({ filter: { q: f.commonWord } }),
+  },
+  {
+    name: 'global search (Ctrl-K), a name',
+    as: 'recruiter',
+    // CommandPalette.tsx: one search.global per settled query.
+    open: ({ trpc }, f) => trpc.search.global.query({ q: f.nameFragment }),
+  },
+  {
+    name: 'talent pool',
+    as: 'recruiter',
+    // TalentPoolList.tsx: <List sort joinedAt DESC>, react-admin's 10 per page.
+    open: ({ dataProvider: dp }) =>
+      dp.getList('talent-pool', {
+        pagination: firstPage(10),
+        sort: { field: 'joinedAt', order: 'DESC' },
+        filter: {},
+      }),
+  },
+];
+
+export const views: View[] = [...listAndRecordViews, ...workViews];
 
 /** JobShow.tsx opened on its Applications tab: the job, then <ReferenceManyField target="jobId" perPage={25}>. */
 async function applicationsOfBiggestJob({ dataProvider: dp, detail }: Admin, f: Fixtures): Promise<unknown> {
