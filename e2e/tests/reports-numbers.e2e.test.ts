@@ -54,7 +54,7 @@ function tableCells(page: Page, name: string): Promise<string[][]> {
     .locator('tbody tr')
     .evaluateAll((rows) =>
       rows.map((row) =>
-        [...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent?.trim() ?? ''),
+        Array.from((row as HTMLTableRowElement).cells, (cell) => cell.textContent?.trim() ?? ''),
       ),
     );
 }
