@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZApplicationSource } from './hiring/candidate.js';
-import { ZDepartmentName } from './hiring/settings.js';
+import { checkJobScope, JOB_SCOPE_FIELDS } from './job-scope.js';
 import { ZId } from './list.js';
 
 /** Default period of the hiring reports: the last 90 days up to today. */
@@ -25,16 +25,10 @@ export const ZReportsFilter = z
   .strictObject({
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
-    jobId: ZId.optional(),
-    department: ZDepartmentName.optional(),
+    ...JOB_SCOPE_FIELDS,
   })
   .superRefine((input, ctx) => {
-    if (input.jobId && input.department)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['department'],
-        message: 'Choose a job or a department, not both',
-      });
+    checkJobScope(input, ctx);
     if (input.from && input.to) {
       const days = (Date.parse(input.to) - Date.parse(input.from)) / DAY_MS + 1;
       if (days < 1)

@@ -1,4 +1,4 @@
-import { DiversityResponse, type Em, Job, Tenant } from '@candor/db';
+import { DiversityResponse, type Em, Tenant } from '@candor/db';
 import {
   monthsOf,
   REPORT_STAGES,
@@ -7,6 +7,7 @@ import {
   type TDiversityReportInput,
 } from '@candor/schemas';
 import { recordAudit } from '../audit/audit.service.js';
+import { resolveJobScope } from '../jobs/job-scope.js';
 import { candidateKeys, type DataKeys, openText, UNREADABLE } from '../keys/data-keys.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
@@ -165,8 +166,7 @@ export async function diversityReport(
   if (!question)
     throw new AppError('BAD_REQUEST', 'The survey has no such question', { question: ['Unknown question'] });
   const months = monthsOf(input.from, input.to);
-  const job = input.jobId ? await em.findOne(Job, input.jobId) : null;
-  if (input.jobId && !job) throw new AppError('NOT_FOUND', 'No such job');
+  const { job, department: chosenDepartment, label } = await resolveJobScope(em, input);
 
   const start = new Date(`${input.from}-01T00:00:00.000Z`);
   const end = new Date(`${months.at(-1)}-01T00:00:00.000Z`);
@@ -198,7 +198,8 @@ export async function diversityReport(
   });
 
   const departmentOf = new Map(rows.map((r) => [r.job_id, r.department ?? '']));
-  const department = job ? (job.department ?? '') : input.department;
+  // A job's report is compared with the rest of its department's.
+  const department = job ? (job.department ?? '') : chosenDepartment;
   const inScope: Scope = job
     ? (a) => a.jobId === job.id
     : department !== undefined
@@ -231,11 +232,7 @@ export async function diversityReport(
   return {
     question: question.id,
     questionLabel: question.label,
-    scopeLabel: job
-      ? job.title
-      : department !== undefined
-        ? `${department || 'No department'} (department)`
-        : 'All jobs',
+    scopeLabel: label,
     from: input.from,
     to: input.to,
     k: settings.k,

@@ -1,4 +1,4 @@
-import { type Em, Job, Tenant } from '@candor/db';
+import { type Em, Tenant } from '@candor/db';
 import {
   defaultReportPeriod,
   FUNNEL_STEPS,
@@ -13,6 +13,7 @@ import {
 } from '@candor/schemas';
 import { passes, suppress } from '../diversity/suppression.js';
 import { diversitySettingsOf } from '../diversity/survey.service.js';
+import { resolveJobScope } from '../jobs/job-scope.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
@@ -389,8 +390,7 @@ export async function hiringReports(
   const to = filter.to ?? defaultReportPeriod(now).to;
   const from = filter.from ?? defaultReportPeriod(new Date(`${to}T00:00:00.000Z`)).from;
   if (to < from) throw new AppError('BAD_REQUEST', 'The period ends before it starts', { to: ['Too early'] });
-  const job = filter.jobId ? await em.findOne(Job, filter.jobId) : null;
-  if (filter.jobId && !job) throw new AppError('NOT_FOUND', 'No such job');
+  const { job, department, label } = await resolveJobScope(em, filter);
   const tenant = await em.findOneOrFail(Tenant, actor.tenantId);
   const { k } = diversitySettingsOf(tenant);
   const settings = await hiringSettingsOf(em, actor.tenantId);
@@ -399,7 +399,7 @@ export async function hiringReports(
   const scope: Scope = {
     tenantId: actor.tenantId,
     ...(job ? { jobId: job.id } : {}),
-    ...(filter.department !== undefined ? { department: filter.department } : {}),
+    ...(department !== undefined ? { department } : {}),
     start: nowSql(em, start),
     end: nowSql(em, end),
   };
@@ -417,11 +417,7 @@ export async function hiringReports(
   return {
     from,
     to,
-    scopeLabel: job
-      ? job.title
-      : filter.department !== undefined
-        ? `${filter.department} (department)`
-        : 'All jobs',
+    scopeLabel: label,
     k,
     funnel: funnelRows,
     timeToHire: hire,

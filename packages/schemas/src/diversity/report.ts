@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId } from '../list.js';
+import { checkJobScope, JOB_SCOPE_FIELDS } from '../job-scope.js';
 import { ZDiversityQuestionId } from './survey.js';
 
 /** The pipeline stages a report counts, each a subset of the one before. */
@@ -24,18 +24,12 @@ function monthIndex(month: string): number {
 export const ZDiversityReportInput = z
   .strictObject({
     question: ZDiversityQuestionId,
-    jobId: ZId.optional(),
-    department: z.string().trim().min(1).max(80).optional(),
+    ...JOB_SCOPE_FIELDS,
     from: ZMonth,
     to: ZMonth,
   })
   .superRefine((input, ctx) => {
-    if (input.jobId && input.department)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['department'],
-        message: 'Choose a job or a department, not both',
-      });
+    checkJobScope(input, ctx);
     const months = monthIndex(input.to) - monthIndex(input.from) + 1;
     if (months < 1)
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'The range ends before it starts' });

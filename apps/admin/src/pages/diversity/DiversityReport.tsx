@@ -4,6 +4,7 @@ import {
   type TDiversityQuestionId,
   type TDiversityReport,
   type TDiversitySettings,
+  type TJobScope,
   type TReportStage,
 } from '@candor/schemas';
 import DownloadOutlinedIcon from '@mui/icons-material/DownloadOutlined';
@@ -24,7 +25,7 @@ import {
 } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useGetList } from 'react-admin';
+import { JobScopeSelect } from '../../components/JobScopeSelect';
 import { downloadBlob } from '../../download';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
@@ -180,15 +181,8 @@ function ReportTable({ report }: { report: TDiversityReport }) {
 /** The k-anonymous report: choose a question, a job or department and a range of months. */
 export function DiversityReportSection({ settings }: { settings: TDiversitySettings }) {
   const dataProvider = useCandorDataProvider();
-  const { data: jobs } = useGetList('jobs', {
-    pagination: { page: 1, perPage: 100 },
-    sort: { field: 'title', order: 'ASC' },
-  });
-  const departments = [
-    ...new Set((jobs ?? []).map((j) => String(j.department ?? '')).filter(Boolean)),
-  ].sort();
   const [question, setQuestion] = useState<TDiversityQuestionId>(settings.questions[0] ?? 'gender');
-  const [scope, setScope] = useState('all');
+  const [scope, setScope] = useState<TJobScope>({});
   const [from, setFrom] = useState(monthsAgo(11));
   const [to, setTo] = useState(thisMonth());
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
@@ -198,11 +192,7 @@ export function DiversityReportSection({ settings }: { settings: TDiversitySetti
         question,
         from,
         to,
-        ...(scope.startsWith('job:')
-          ? { jobId: scope.slice(4) }
-          : scope.startsWith('dept:')
-            ? { department: scope.slice(5) }
-            : {}),
+        ...scope,
       }),
     onMutate: () => setErrors({}),
     onError: (error) => {
@@ -234,26 +224,7 @@ export function DiversityReportSection({ settings }: { settings: TDiversitySetti
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          select
-          size="small"
-          label="Jobs"
-          value={scope}
-          onChange={(e) => setScope(e.target.value)}
-          sx={{ minWidth: 240 }}
-        >
-          <MenuItem value="all">All jobs</MenuItem>
-          {departments.map((d) => (
-            <MenuItem key={`dept:${d}`} value={`dept:${d}`}>
-              {d} (department)
-            </MenuItem>
-          ))}
-          {(jobs ?? []).map((j) => (
-            <MenuItem key={`job:${j.id}`} value={`job:${j.id}`}>
-              {String(j.title)}
-            </MenuItem>
-          ))}
-        </TextField>
+        <JobScopeSelect value={scope} onChange={setScope} minWidth={240} />
         <TextField
           size="small"
           type="month"

@@ -1,6 +1,7 @@
 import {
   defaultReportPeriod,
   REPORT_TITLES,
+  type TJobScope,
   type TReportId,
   type TReports,
   type TReportsFilter,
@@ -11,7 +12,6 @@ import {
   Box,
   Button,
   FormControlLabel,
-  MenuItem,
   Skeleton,
   Stack,
   Switch,
@@ -26,8 +26,9 @@ import {
 import { BarChart } from '@mui/x-charts/BarChart';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { Title, useGetList, useNotify } from 'react-admin';
+import { Title, useNotify } from 'react-admin';
 import { EmptyState } from '../../components/EmptyState';
+import { JobScopeSelect } from '../../components/JobScopeSelect';
 import { PageHeading } from '../../components/PageHeading';
 import { Section } from '../../components/Section';
 import { downloadBlob } from '../../download';
@@ -404,23 +405,12 @@ function Reports({ data, filter }: { data: TReports; filter: TReportsFilter }) {
 /** Hiring reports for a job, a department or all jobs over a period (reports.read). */
 export function ReportsPage() {
   const dataProvider = useCandorDataProvider();
-  const { data: jobs } = useGetList('jobs', {
-    pagination: { page: 1, perPage: 100 },
-    sort: { field: 'title', order: 'ASC' },
-  });
-  const departments = [
-    ...new Set((jobs ?? []).map((j) => String(j.department ?? '')).filter(Boolean)),
-  ].sort();
   const [period, setPeriod] = useState(() => defaultReportPeriod());
-  const [scope, setScope] = useState('all');
+  const [scope, setScope] = useState<TJobScope>({});
   const filter: TReportsFilter = {
     ...(period.from ? { from: period.from } : {}),
     ...(period.to ? { to: period.to } : {}),
-    ...(scope.startsWith('job:')
-      ? { jobId: scope.slice(4) }
-      : scope.startsWith('dept:')
-        ? { department: scope.slice(5) }
-        : {}),
+    ...scope,
   };
   const { data, error, isPending, isFetching } = useQuery({
     queryKey: ['reports', filter],
@@ -475,26 +465,7 @@ export function ReportsPage() {
           helperText={fieldErrors.to}
           slotProps={{ inputLabel: { shrink: true } }}
         />
-        <TextField
-          select
-          size="small"
-          label="Jobs"
-          value={scope}
-          onChange={(e) => setScope(e.target.value)}
-          sx={{ minWidth: 260 }}
-        >
-          <MenuItem value="all">All jobs</MenuItem>
-          {departments.map((d) => (
-            <MenuItem key={`dept:${d}`} value={`dept:${d}`}>
-              {d} (department)
-            </MenuItem>
-          ))}
-          {(jobs ?? []).map((j) => (
-            <MenuItem key={`job:${j.id}`} value={`job:${j.id}`}>
-              {String(j.title)}
-            </MenuItem>
-          ))}
-        </TextField>
+        <JobScopeSelect value={scope} onChange={setScope} minWidth={260} />
       </Stack>
       {error && Object.keys(fieldErrors).length === 0 && (
         <Alert severity="error" role="alert">
