@@ -254,7 +254,7 @@ forEachDatabase('applying on the careers site', (db) => {
       expect(text).not.toContain('Global Privacy Control');
       expect(text).toContain(`in the privacy portal: ${portal}`);
       expect(text).toContain(
-        `Receipt ${receipt.id}. The signed original is the file consent-receipt-${receipt.id}.jwt sent with this PDF: a JSON Web Signature (ES256) made with key ${kid} of ${tenant.name}.`,
+        `Receipt ${receipt.id}. The signed original is the file consent-receipt-${receipt.id}.jwt sent with this PDF: a JSON Web Signature (ES256), signed by ${tenant.name} with key ${kid}.`,
       );
       expect(text).toContain(`${TEST_ORIGIN}/careers/${tenant.slug}/jwks.json`);
     });

@@ -476,7 +476,7 @@ export const de: Translation<Catalogue> = {
     'Im Datenschutzportal können Sie Ihre Einwilligungen jederzeit einsehen und jede davon widerrufen: {url}',
   receiptPdfCheckHeading: 'Echtheit prüfen',
   receiptPdfCheck:
-    'Nachweis {id}. Das signierte Original ist die Datei consent-receipt-{id}.jwt, die mit diesem PDF gesendet wurde: eine JSON Web Signature (ES256), erstellt mit dem Schlüssel {kid} von {company}. Jede Person kann sie mit den öffentlichen Schlüsseln unter {jwks} und einer beliebigen JWT-Bibliothek prüfen.',
+    'Nachweis {id}. Das signierte Original ist die Datei consent-receipt-{id}.jwt, die mit diesem PDF gesendet wurde: eine JSON Web Signature (ES256), von {company} mit dem Schlüssel {kid} signiert. Jede Person kann sie mit den öffentlichen Schlüsseln unter {jwks} und einer beliebigen JWT-Bibliothek prüfen.',
   receiptPdfFooter: 'Einwilligungsnachweis {id}',
   pdfPage: 'Seite {page} von {pages}',
   emailRestrictionSubject: '{company}: Die Verarbeitung Ihrer Daten ist eingeschränkt',

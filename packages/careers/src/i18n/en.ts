@@ -539,7 +539,7 @@ export const en = {
   ),
   receiptPdfCheckHeading: 'Checking that this receipt is genuine',
   receiptPdfCheck: msg(
-    'Receipt {id}. The signed original is the file consent-receipt-{id}.jwt sent with this PDF: a JSON Web Signature (ES256) made with key {kid} of {company}. Anyone can check it with the public keys at {jwks}, using any JWT library.',
+    'Receipt {id}. The signed original is the file consent-receipt-{id}.jwt sent with this PDF: a JSON Web Signature (ES256), signed by {company} with key {kid}. Anyone can check it with the public keys at {jwks}, using any JWT library.',
     'id',
     'kid',
     'company',

@@ -475,7 +475,7 @@ export const es: Translation<Catalogue> = {
     'Puede consultar sus consentimientos, y retirar cualquiera de ellos en cualquier momento, en el portal de privacidad: {url}',
   receiptPdfCheckHeading: 'Comprobar la autenticidad de este justificante',
   receiptPdfCheck:
-    'Justificante {id}. El original firmado es el archivo consent-receipt-{id}.jwt enviado con este PDF: una JSON Web Signature (ES256) hecha con la clave {kid} de {company}. Cualquiera puede comprobarlo con las claves públicas disponibles en {jwks}, usando cualquier biblioteca JWT.',
+    'Justificante {id}. El original firmado es el archivo consent-receipt-{id}.jwt enviado con este PDF: una JSON Web Signature (ES256), firmada por {company} con la clave {kid}. Cualquiera puede comprobarlo con las claves públicas disponibles en {jwks}, usando cualquier biblioteca JWT.',
   receiptPdfFooter: 'Justificante de consentimiento {id}',
   pdfPage: 'página {page} de {pages}',
   emailRestrictionSubject: '{company}: el tratamiento de sus datos está limitado',

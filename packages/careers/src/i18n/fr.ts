@@ -480,7 +480,7 @@ export const fr: Translation<Catalogue> = {
     'Vous pouvez consulter vos consentements, et retirer chacun d’eux à tout moment, dans le portail de confidentialité : {url}',
   receiptPdfCheckHeading: 'Vérifier l’authenticité de ce reçu',
   receiptPdfCheck:
-    'Reçu {id}. L’original signé est le fichier consent-receipt-{id}.jwt envoyé avec ce PDF : une JSON Web Signature (ES256) faite avec la clé {kid} de {company}. Chacun peut le vérifier avec les clés publiques disponibles à l’adresse {jwks}, au moyen de n’importe quelle bibliothèque JWT.',
+    'Reçu {id}. L’original signé est le fichier consent-receipt-{id}.jwt envoyé avec ce PDF : une JSON Web Signature (ES256), signée par {company} avec la clé {kid}. Chacun peut le vérifier avec les clés publiques disponibles à l’adresse {jwks}, au moyen de n’importe quelle bibliothèque JWT.',
   receiptPdfFooter: 'Reçu de consentement {id}',
   pdfPage: 'page {page} sur {pages}',
   emailRestrictionSubject: '{company} : le traitement de vos données est limité',
