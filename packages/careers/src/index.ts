@@ -12,8 +12,8 @@ export {
   type PortalView,
   renderPortalPage,
 } from './pages/portal-page.js';
-export { type ReceiptChoice, receiptChoiceOf, receiptChoiceText } from './receipt.js';
 export { type RenewalView, renderRenewalPage } from './pages/renewal-page.js';
 export { renderSchedulePage, type ScheduleView } from './pages/schedule-page.js';
 export { renderSurveyPage, type SurveyView } from './pages/survey-page.js';
 export { renderUnsubscribePage, type UnsubscribeView } from './pages/unsubscribe-page.js';
+export { type ReceiptChoice, receiptChoiceOf, receiptChoiceText } from './receipt.js';

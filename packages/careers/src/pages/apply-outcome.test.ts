@@ -60,7 +60,9 @@ describe('apply outcome page', () => {
     );
     expect(page).toContain('<p>It is attached to the confirmation email as a PDF:');
     // The technical details (the token, the key, how to verify) only inside the disclosure, which needs no script.
-    const [before, technical = '', after = ''] = page.split(/<details class="receipt-technical">|<\/details>/);
+    const [before, technical = '', after = ''] = page.split(
+      /<details class="receipt-technical">|<\/details>/,
+    );
     expect(technical).toMatch(/^\n<summary>Technical details<\/summary>/);
     expect(technical).toContain('JSON Web Signature (ES256)');
     expect(technical).toContain(`<a href="${base}jwks.json">${base}jwks.json</a>`);
