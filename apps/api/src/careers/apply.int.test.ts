@@ -226,6 +226,11 @@ forEachDatabase('applying on the careers site', (db) => {
         `Technical details: receipt ${receipt.id}, also attached as a signed token (.jwt). How to check that it is genuine: ${TEST_ORIGIN}/careers/${tenant.slug}/privacy/#receipts`,
       );
       expect(mail.text).not.toMatch(/JSON Web|ES256|jwks/i);
+      // Candor's lines come before the footer, after the tenant's wording.
+      expect(mail.text.indexOf('Your consent receipt is attached')).toBeGreaterThan(
+        mail.text.indexOf('Thank you for applying'),
+      );
+      expect(mail.text.indexOf('Technical details:')).toBeLessThan(mail.text.indexOf('\n--\n'));
 
       // The signed token stays, and the PDF rides beside it.
       expect(mail.attachments?.map((a) => [a.filename, a.contentType])).toEqual([

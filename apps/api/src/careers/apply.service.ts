@@ -153,8 +153,8 @@ function answerTo(
  * is and how to keep it (the PDF), then one line pointing to the technical
  * details (the signed token, and how to verify it on the privacy page).
  */
-function receiptLines(t: Messages, receiptId: string, portalUrl: string, siteUrl: string): string {
-  return `${t.emailReceiptPlain(portalUrl)}\n\n${t.emailReceiptTechnical(receiptId, `${siteUrl}privacy/#receipts`)}\n`;
+function receiptParagraphs(t: Messages, receiptId: string, portalUrl: string, siteUrl: string): string[] {
+  return [t.emailReceiptPlain(portalUrl), t.emailReceiptTechnical(receiptId, `${siteUrl}privacy/#receipts`)];
 }
 
 /**
@@ -292,13 +292,6 @@ export async function applyToJob(
         gpc: request.gpc,
         masterKey: deps.masterKey,
       });
-      const email = renderEmail(
-        tenant,
-        'application_received',
-        { candidate_name: candidate.name, job_title: job.title },
-        deps.publicUrl,
-        candidate.locale,
-      );
       const survey = surveyUrl(deps.hashKey, deps.publicUrl, tenant, application.id, candidate.locale);
       // A person who restricted processing may still apply: the application is held with the rest of
       // their data (candidates/restriction.ts). The confirmation still goes out, saying so (t.emailRestricted):
@@ -306,12 +299,24 @@ export async function applyToJob(
       const t = messagesFor(candidate.locale);
       const reference = application.id.slice(0, 8).toUpperCase();
       const portalUrl = candidatePortalLink(tenant, deps.publicUrl, candidate.locale);
+      const email = renderEmail(
+        tenant,
+        'application_received',
+        { candidate_name: candidate.name, job_title: job.title },
+        deps.publicUrl,
+        candidate.locale,
+        [
+          t.emailReference(reference),
+          ...(candidate.restrictedAt ? [t.emailRestricted] : []),
+          ...receiptParagraphs(t, receipt.id, portalUrl, siteUrl),
+          ...(survey ? [`${t.surveyEmailLine}\n${survey}`] : []),
+        ],
+      );
       enqueueEmail(tx, {
         tenantId: tenant.id,
         candidateId: candidate.id,
         to: candidate.email,
         ...email,
-        text: `${email.text}\n${t.emailReference(reference)}\n${candidate.restrictedAt ? `\n${t.emailRestricted}\n` : ''}${receiptLines(t, receipt.id, portalUrl, siteUrl)}\n${survey ? `\n${t.surveyEmailLine}\n${survey}\n` : ''}`,
         attachments: [
           {
             filename: `consent-receipt-${receipt.id}.jwt`,

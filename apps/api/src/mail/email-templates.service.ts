@@ -96,6 +96,8 @@ export function renderEmail(
   publicUrl: string,
   /** The candidate's language (`candidate.locale`); staff emails are in English. */
   locale: TLocale = 'en',
+  /** Candor's own paragraphs after the tenant's wording and before the footer (the confirmation's reference and receipt). */
+  paragraphs: string[] = [],
 ): { template: string; subject: string; text: string } {
   const audience = EMAIL_TEMPLATES[key].audience;
   const { subject, body } = textOf(tenant, key, audience === 'candidate' ? locale : undefined);
@@ -105,6 +107,6 @@ export function renderEmail(
     template: key,
     // Subjects are one line whatever a value contains.
     subject: fillTemplate(subject, all).replace(/[\r\n]+/g, ' '),
-    text: `${fillTemplate(body, all)}${footer}`,
+    text: `${fillTemplate(body, all)}${paragraphs.map((p) => `\n\n${p}`).join('')}${footer}`,
   };
 }
