@@ -44,6 +44,30 @@ function fillApplication(page: Page, email: string) {
   return fillDemoApplication(page, { name: 'Petra Playwright', email });
 }
 
+/**
+ * The confirmation explains the receipt in plain words; the signed token and
+ * how to verify it are behind the "Technical details" disclosure, which it
+ * opens.
+ */
+async function receiptExplainedInPlainWords(page: Page): Promise<void> {
+  const receipt = page.getByRole('region', { name: 'Your consent receipt' });
+  for (const plain of [
+    /A signed record of what you agreed to when you applied/,
+    /Keep it as proof of what you consented to/,
+    /attached to the confirmation email as a PDF/,
+  ]) {
+    await expect(receipt.getByText(plain).isVisible()).resolves.toBe(true);
+  }
+  await expect(receipt.getByRole('link', { name: 'privacy portal', exact: true }).isVisible()).resolves.toBe(
+    true,
+  );
+  const technical = receipt.getByText(/JSON Web Signature \(ES256\)/);
+  await expect(technical.isVisible()).resolves.toBe(false);
+  await receipt.getByText('Technical details', { exact: true }).click();
+  await technical.waitFor();
+  await receipt.getByRole('link', { name: /\/jwks\.json$/ }).waitFor();
+}
+
 for (const server of servers()) {
   describe(`applying [${server.dialect}]`, () => {
     const email = `petra-${server.dialect}-${Date.now()}@example.test`;
@@ -76,6 +100,17 @@ for (const server of servers()) {
       await screenshot(page, `apply-confirmation-${server.dialect}`);
 
       const confirmation = await page.locator('#apply-root').innerText();
+      await receiptExplainedInPlainWords(page);
+      await screenshot(page, `apply-confirmation-details-${server.dialect}`);
+      expect(await axeViolations(page)).toEqual([]);
+      // The confirmation carries the receipt twice: the signed token and the readable PDF.
+      await fromMail(server.dataDir, (mail) =>
+        mail.includes(`To: ${email}`) &&
+        /Content-Type: application\/pdf;\s+name="?consent-receipt-[0-9a-f-]+\.pdf/.test(mail) &&
+        /Content-Type: application\/jwt;\s+name="?consent-receipt-[0-9a-f-]+\.jwt/.test(mail)
+          ? 'found'
+          : undefined,
+      );
 
       // The same email for the same job again: the very same confirmation (nothing tells whether the
       // address had applied), no duplicate; the owner of the address is told by email.
@@ -120,6 +155,9 @@ for (const server of servers()) {
           .first()
           .isVisible(),
       ).resolves.toBe(true);
+      // The technical details open without JavaScript too (a <details> disclosure). No axe here: it is a script.
+      await receiptExplainedInPlainWords(page);
+      await screenshot(page, `apply-confirmation-nojs-${server.dialect}`);
       await page.context().close();
     });
 

@@ -16,3 +16,4 @@ export { type RenewalView, renderRenewalPage } from './pages/renewal-page.js';
 export { renderSchedulePage, type ScheduleView } from './pages/schedule-page.js';
 export { renderSurveyPage, type SurveyView } from './pages/survey-page.js';
 export { renderUnsubscribePage, type UnsubscribeView } from './pages/unsubscribe-page.js';
+export { type ReceiptChoice, receiptChoiceOf, receiptChoiceText } from './receipt.js';

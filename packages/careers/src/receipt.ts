@@ -1,6 +1,20 @@
 import type { TConsentReceiptPayload } from '@candor/schemas';
+import type { Messages } from './i18n/index.js';
 
 export type ReceiptChoice = 'needed' | 'consented' | 'refused';
+
+type ReceiptPurpose = TConsentReceiptPayload['services'][number]['purposes'][number];
+
+/** What the applicant did about one purpose of a receipt: applying itself is no consent, so it is "needed". */
+export function receiptChoiceOf(purpose: Partial<ReceiptPurpose>): ReceiptChoice {
+  if (purpose.primaryPurpose || purpose.consentType === 'NOT_CONSENT') return 'needed';
+  return purpose.consented ? 'consented' : 'refused';
+}
+
+/** A choice as the applicant reads it: "Needed to apply", "You agreed", "You declined". */
+export function receiptChoiceText(t: Messages, choice: ReceiptChoice): string {
+  return { needed: t.receiptNeeded, consented: t.receiptConsented, refused: t.receiptRefused }[choice];
+}
 
 /** What the confirmation shows of a signed consent receipt. */
 export interface ReceiptSummary {
@@ -23,11 +37,7 @@ export function readReceipt(jws: string): ReceiptSummary | null {
     const payload = JSON.parse(new TextDecoder().decode(bytes)) as Partial<TConsentReceiptPayload>;
     const purposes = (payload.services?.[0]?.purposes ?? []).map((p) => ({
       label: String(p.purpose),
-      choice: (p.primaryPurpose || p.consentType === 'NOT_CONSENT'
-        ? 'needed'
-        : p.consented
-          ? 'consented'
-          : 'refused') as ReceiptChoice,
+      choice: receiptChoiceOf(p),
     }));
     return {
       purposes,

@@ -16,7 +16,9 @@ import {
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
 import { DOCUMENT_TYPES, dayOf, type TApplyResult, type TConsentReceiptPayload } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
+import { documentText } from '../files/document-text.js';
 import { diskFileStore } from '../files/file-store.js';
+import { sniffDocument } from '../files/sniff.js';
 import { RateLimiter } from '../http/rate-limit.js';
 import { setJobStatus } from '../jobs/jobs.service.js';
 import { candidateKey, openAnswers, openText, openWith } from '../keys/data-keys.js';
@@ -201,6 +203,65 @@ forEachDatabase('applying on the careers site', (db) => {
       expect(
         await em.count(AuditEvent, { action: 'application.apply', targetId: app.id, actorId: null }),
       ).toBe(1);
+    });
+
+    it('explains the consent receipt in plain words and attaches it as a readable PDF beside the signed token', async () => {
+      const { tenant, job, apply, valid } = await setup();
+      const fields = valid();
+      expect((await apply(fields)).status).toBe(201);
+      const em = tenantEm(db.orm(), tenant.id);
+      const receipt = await em.findOneOrFail(ConsentReceipt, {
+        candidate: { email: fields.email as string },
+      });
+      const mail = await em.findOneOrFail(OutboxEmail, { to: fields.email as string });
+
+      // Plain words first: what the receipt is, why and how to keep it, where to withdraw.
+      const portal = `${TEST_ORIGIN}/careers/${tenant.slug}/privacy/portal/`;
+      expect(mail.text).toContain(
+        'Your consent receipt is attached as a PDF. It is a signed record of what you agreed to when you applied: each purpose with your choice, the version of the privacy notice you were shown, and the date and time. Keep it as proof of what you consented to: save the PDF with your documents, or keep this email.',
+      );
+      expect(mail.text).toContain(`withdraw any of them at any time, in the privacy portal: ${portal}`);
+      // The technical details are one line, behind a link to the privacy page that explains verifying.
+      expect(mail.text).toContain(
+        `Technical details: receipt ${receipt.id}, also attached as a signed token (.jwt). How to check that it is genuine: ${TEST_ORIGIN}/careers/${tenant.slug}/privacy/#receipts`,
+      );
+      expect(mail.text).not.toMatch(/JSON Web|ES256|jwks/i);
+      // Candor's lines come before the footer, after the tenant's wording.
+      expect(mail.text.indexOf('Your consent receipt is attached')).toBeGreaterThan(
+        mail.text.indexOf('Thank you for applying'),
+      );
+      expect(mail.text.indexOf('Technical details:')).toBeLessThan(mail.text.indexOf('\n--\n'));
+
+      // The signed token stays, and the PDF rides beside it.
+      expect(mail.attachments?.map((a) => [a.filename, a.contentType])).toEqual([
+        [`consent-receipt-${receipt.id}.jwt`, 'application/jwt'],
+        [`consent-receipt-${receipt.id}.pdf`, 'application/pdf'],
+      ]);
+      const pdf = Buffer.from(mail.attachments?.[1]?.contentBase64 ?? '', 'base64');
+      expect(await sniffDocument(pdf)).toMatchObject({ contentType: DOCUMENT_TYPES.pdf });
+      const text = (await documentText(pdf, DOCUMENT_TYPES.pdf)).replace(/\s+/g, ' ');
+      const payload = verifyJws(receipt.jws, await publicSigningKeys(em)) as TConsentReceiptPayload;
+      const kid = JSON.parse(Buffer.from(receipt.jws.split('.')[0]!, 'base64url').toString()).kid as string;
+      expect(text).toContain('Consent receipt');
+      expect(text).toContain(`${tenant.name}, application for ${job.title}`);
+      expect(text).toContain(`Email address: ${fields.email as string}`);
+      expect(text).toMatch(/Date and time: \w+ \d{1,2}, \d{4} at \d{1,2}:\d{2} [AP]M \(UTC\)/);
+      expect(text).toContain(
+        `Privacy notice: version 1, ${TEST_ORIGIN}/careers/${tenant.slug}/privacy/versions/1/`,
+      );
+      // Each purpose as labelled, with the decision and the lawful basis the signed payload records.
+      const [recruitment, marketing, talentPool] = ['recruitment', 'marketing', 'talent_pool'].map(
+        (key) => payload.services[0]!.purposes.find((p) => p.purposeCategory[0] === key)!,
+      );
+      expect(text).toContain(`- ${recruitment!.purpose}: Needed to apply. Lawful basis: Art. 6(1)(b) GDPR`);
+      expect(text).toContain(`- ${talentPool!.purpose}: You agreed. Lawful basis: Art. 6(1)(a) GDPR`);
+      expect(text).toContain(`- ${marketing!.purpose}: You declined. Lawful basis: Art. 6(1)(a) GDPR`);
+      expect(text).not.toContain('Global Privacy Control');
+      expect(text).toContain(`in the privacy portal: ${portal}`);
+      expect(text).toContain(
+        `Receipt ${receipt.id}. The signed original is the file consent-receipt-${receipt.id}.jwt sent with this PDF: a JSON Web Signature (ES256), signed by ${tenant.name} with key ${kid}.`,
+      );
+      expect(text).toContain(`${TEST_ORIGIN}/careers/${tenant.slug}/jwks.json`);
     });
 
     it('invites to the diversity survey in the email, only when the company runs one', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { messagesFor } from '@candor/careers';
+import { type Messages, messagesFor } from '@candor/careers';
 import {
   ApplicationTag,
   Attachment,
@@ -13,6 +13,7 @@ import {
 import {
   applyInputFromForm,
   applySchemaFor,
+  DOCUMENT_TYPES,
   formFieldErrors,
   MAX_RESUME_BYTES,
   nameKey,
@@ -28,6 +29,7 @@ import {
 import { createApplicationIn } from '../applications/create-application.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { recordConsents } from '../consent/consent.service.js';
+import { consentReceiptPdf, receiptPdfFileName } from '../consent/receipt-pdf.js';
 import { surveyUrl } from '../diversity/survey.service.js';
 import { pauseForCrashTest } from '../files/crash-test-pause.js';
 import type { FileStore } from '../files/file-store.js';
@@ -35,7 +37,8 @@ import { sniffDocument } from '../files/sniff.js';
 import type { ApplicantScope } from '../http/applicant-tenant.js';
 import { candidateKey, type DataKeys, ensureTenantDataKey, sealAnswers, sealFor } from '../keys/data-keys.js';
 import { errorFields, type Logger } from '../logging/logger.js';
-import { renderEmail } from '../mail/email-templates.service.js';
+import { jobTitleIn } from '../mail/candidate-language.js';
+import { candidatePortalLink, renderEmail } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
@@ -143,6 +146,15 @@ function answerTo(
       })),
     ],
   };
+}
+
+/**
+ * What the confirmation says of the consent receipt: in plain words what it
+ * is and how to keep it (the PDF), then one line pointing to the technical
+ * details (the signed token, and how to verify it on the privacy page).
+ */
+function receiptParagraphs(t: Messages, receiptId: string, portalUrl: string, siteUrl: string): string[] {
+  return [t.emailReceiptPlain(portalUrl), t.emailReceiptTechnical(receiptId, `${siteUrl}privacy/#receipts`)];
 }
 
 /**
@@ -280,30 +292,48 @@ export async function applyToJob(
         gpc: request.gpc,
         masterKey: deps.masterKey,
       });
-      const email = renderEmail(
-        tenant,
-        'application_received',
-        { candidate_name: candidate.name, job_title: job.title },
-        deps.publicUrl,
-        candidate.locale,
-      );
       const survey = surveyUrl(deps.hashKey, deps.publicUrl, tenant, application.id, candidate.locale);
       // A person who restricted processing may still apply: the application is held with the rest of
       // their data (candidates/restriction.ts). The confirmation still goes out, saying so (t.emailRestricted):
       // it answers their own request and carries their consent receipt, and it is no hiring step.
       const t = messagesFor(candidate.locale);
       const reference = application.id.slice(0, 8).toUpperCase();
+      const portalUrl = candidatePortalLink(tenant, deps.publicUrl, candidate.locale);
+      const email = renderEmail(
+        tenant,
+        'application_received',
+        { candidate_name: candidate.name, job_title: job.title },
+        deps.publicUrl,
+        candidate.locale,
+        [
+          t.emailReference(reference),
+          ...(candidate.restrictedAt ? [t.emailRestricted] : []),
+          ...receiptParagraphs(t, receipt.id, portalUrl, siteUrl),
+          ...(survey ? [`${t.surveyEmailLine}\n${survey}`] : []),
+        ],
+      );
       enqueueEmail(tx, {
         tenantId: tenant.id,
         candidateId: candidate.id,
         to: candidate.email,
         ...email,
-        text: `${email.text}\n${t.emailReference(reference)}\n${candidate.restrictedAt ? `\n${t.emailRestricted}\n` : ''}${t.emailReceipt(receipt.id, tenant.name, `${siteUrl}jwks.json`)}\n${survey ? `\n${t.surveyEmailLine}\n${survey}\n` : ''}`,
         attachments: [
           {
             filename: `consent-receipt-${receipt.id}.jwt`,
             contentType: 'application/jwt',
             contentBase64: Buffer.from(receipt.jws).toString('base64'),
+          },
+          {
+            filename: receiptPdfFileName(receipt.id),
+            contentType: DOCUMENT_TYPES.pdf,
+            contentBase64: consentReceiptPdf({
+              payload: receipt.payload,
+              kid: receipt.kid,
+              jobTitle: jobTitleIn(job, candidate.locale, tenant),
+              portalUrl,
+              jwksUrl: `${siteUrl}jwks.json`,
+              locale: candidate.locale,
+            }).toString('base64'),
           },
         ],
       });

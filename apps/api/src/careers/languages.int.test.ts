@@ -1,7 +1,8 @@
 import { Application, Candidate, OutboxEmail, Tenant } from '@candor/db';
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
-import type { TLanguageSettings } from '@candor/schemas';
+import { DOCUMENT_TYPES, type TLanguageSettings } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
+import { documentText } from '../files/document-text.js';
 import { setJobStatus } from '../jobs/jobs.service.js';
 import { applicationFields, postApplication } from '../testing/careers-apply.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
@@ -90,7 +91,17 @@ forEachDatabase('careers languages', (db) => {
     expect(confirmation!.subject).toBe(`Wir haben Ihre Bewerbung als ${job.title} erhalten`);
     expect(confirmation!.text).toContain('Guten Tag Lena Berg');
     expect(confirmation!.text).toContain('Ihre Referenznummer:');
-    expect(confirmation!.text).toContain('Ihr Einwilligungsnachweis');
+    expect(confirmation!.text).toContain('Ihr Einwilligungsnachweis ist als PDF beigefügt.');
+    expect(confirmation!.text).toContain('Technische Details: Nachweis ');
+    // The readable receipt is in German too; the purposes keep the labels the tenant gave them.
+    const pdf = confirmation!.attachments?.find((a) => a.contentType === DOCUMENT_TYPES.pdf);
+    const receipt = (
+      await documentText(Buffer.from(pdf!.contentBase64, 'base64'), DOCUMENT_TYPES.pdf)
+    ).replace(/\s+/g, ' ');
+    expect(receipt).toContain(`Einwilligungsnachweis ${tenant.name}, Bewerbung für ${job.title}`);
+    expect(receipt).toContain('Datenschutzhinweise: Version 1,');
+    expect(receipt).toContain(': Für die Bewerbung erforderlich. Rechtsgrundlage: Art. 6(1)(b) GDPR');
+    expect(receipt).toMatch(/Seite 1 von 1$/);
     const slug = (await em.findOneOrFail(Tenant, tenant.id)).slug;
     expect(confirmation!.text).toContain(
       `${tenant.name} nutzt Candor für die Bearbeitung von Bewerbungen. Um Ihre Daten einzusehen, herunterzuladen, zu berichtigen oder zu löschen oder eine Einwilligung zu widerrufen: `,

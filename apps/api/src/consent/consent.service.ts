@@ -6,7 +6,12 @@ import {
   type Em,
   type InferEntity,
 } from '@candor/db';
-import { TALENT_POOL_PURPOSE, type TConsentChannel, type TConsentDecision } from '@candor/schemas';
+import {
+  TALENT_POOL_PURPOSE,
+  type TConsentChannel,
+  type TConsentDecision,
+  type TConsentReceiptPayload,
+} from '@candor/schemas';
 import { signJws } from '../keys/jws.js';
 import { activeSigningKey } from '../keys/signing-keys.service.js';
 import { consentReceiptPayload, type ReceiptDecision } from './consent-receipt.js';
@@ -18,6 +23,14 @@ import { talentPoolTermOf } from './talent-pool-term.js';
  * its receipt shows the purpose as no longer consented.
  */
 export type ConsentDecisionInput = ReceiptDecision & { decision?: TConsentDecision };
+
+/** A receipt just signed: the token, and what it says and which key signed it, for a readable copy (receipt-pdf.ts). */
+export interface IssuedReceipt {
+  id: string;
+  jws: string;
+  kid: string;
+  payload: TConsentReceiptPayload;
+}
 
 /**
  * Records one set of consent decisions as append-only events, bound to the
@@ -39,7 +52,7 @@ export async function recordConsents(
     gpc: boolean;
     masterKey: Buffer;
   },
-): Promise<{ id: string; jws: string }> {
+): Promise<IssuedReceipt> {
   const key = await activeSigningKey(tx, input.tenant.id, input.masterKey);
   // The receipt states how long a talent-pool consent lasts: the retention policy's term for this candidate's job country.
   const talentPool = input.decisions.some((d) => d.purpose === TALENT_POOL_PURPOSE)
@@ -56,22 +69,19 @@ export async function recordConsents(
     jws: '',
     issuedAt,
   });
-  receipt.jws = signJws(
-    key.privateKey,
-    key.kid,
-    consentReceiptPayload({
-      receiptId: receipt.id,
-      issuedAt,
-      email: input.candidate.email,
-      company: { name: input.tenant.name, contactEmail: input.contactEmail },
-      siteUrl: input.siteUrl,
-      noticeVersion: input.noticeVersion,
-      decisions: input.decisions,
-      gpc: input.gpc,
-      channel: input.channel,
-      talentPool,
-    }),
-  );
+  const payload = consentReceiptPayload({
+    receiptId: receipt.id,
+    issuedAt,
+    email: input.candidate.email,
+    company: { name: input.tenant.name, contactEmail: input.contactEmail },
+    siteUrl: input.siteUrl,
+    noticeVersion: input.noticeVersion,
+    decisions: input.decisions,
+    gpc: input.gpc,
+    channel: input.channel,
+    talentPool,
+  });
+  receipt.jws = signJws(key.privateKey, key.kid, payload);
   for (const decision of input.decisions) {
     tx.create(ConsentEvent, {
       tenant: input.tenant.id,
@@ -87,5 +97,5 @@ export async function recordConsents(
       occurredAt: issuedAt,
     });
   }
-  return { id: receipt.id, jws: receipt.jws };
+  return { id: receipt.id, jws: receipt.jws, kid: key.kid, payload };
 }

@@ -65,15 +65,23 @@ export async function updateEmailTemplate(
   return emailTemplatesOf(em, actor.tenantId);
 }
 
+/** The privacy portal as a candidate's email links it: on a site in several languages it opens in the candidate's. */
+export function candidatePortalLink(
+  tenant: { slug: string; languageSettings?: unknown },
+  publicUrl: string,
+  locale: TLocale = 'en',
+): string {
+  const lang = languageSettingsOf(tenant.languageSettings).locales.length > 1 ? `?lang=${locale}` : '';
+  return `${privacyPortalUrl(publicUrl, tenant.slug)}${lang}`;
+}
+
 /** The end of every email to a candidate in the tenant's wording (templates and composed messages): who holds their data, and the privacy portal. */
 export function candidateEmailFooter(
   tenant: { name: string; slug: string; languageSettings?: unknown },
   publicUrl: string,
   locale: TLocale = 'en',
 ): string {
-  // On a site in several languages the portal link opens in the candidate's.
-  const lang = languageSettingsOf(tenant.languageSettings).locales.length > 1 ? `?lang=${locale}` : '';
-  const link = `${privacyPortalUrl(publicUrl, tenant.slug)}${lang}`;
+  const link = candidatePortalLink(tenant, publicUrl, locale);
   return `\n\n--\n${messagesFor(locale).emailFooter(tenant.name, link)}\n`;
 }
 
@@ -88,6 +96,8 @@ export function renderEmail(
   publicUrl: string,
   /** The candidate's language (`candidate.locale`); staff emails are in English. */
   locale: TLocale = 'en',
+  /** Candor's own paragraphs after the tenant's wording and before the footer (the confirmation's reference and receipt). */
+  paragraphs: string[] = [],
 ): { template: string; subject: string; text: string } {
   const audience = EMAIL_TEMPLATES[key].audience;
   const { subject, body } = textOf(tenant, key, audience === 'candidate' ? locale : undefined);
@@ -97,6 +107,6 @@ export function renderEmail(
     template: key,
     // Subjects are one line whatever a value contains.
     subject: fillTemplate(subject, all).replace(/[\r\n]+/g, ' '),
-    text: `${fillTemplate(body, all)}${footer}`,
+    text: `${fillTemplate(body, all)}${paragraphs.map((p) => `\n\n${p}`).join('')}${footer}`,
   };
 }

@@ -7,7 +7,11 @@ export interface Letter {
   heading: string;
   subheading: string;
   body: string;
+  /** Parts after the body, each under a bold heading (a receipt's "Your choices", "Checking this receipt"). */
+  sections?: Array<{ heading: string; body: string }>;
   footer: string;
+  /** The page number beside the footer, in the reader's language; English when not given. */
+  pageLabel?: (page: number, pages: number) => string;
 }
 
 const PAGE_WIDTH = 595;
@@ -25,7 +29,9 @@ function winAnsi(text: string): string {
       if (ch === '€') return '\x80';
       if (ch === '–' || ch === '—') return '-';
       if (ch === '’' || ch === '‘') return "'";
-      if (ch === '“' || ch === '”') return '"';
+      if (ch === '“' || ch === '”' || ch === '„' || ch === '«' || ch === '»') return '"';
+      // Intl's dates and times use narrow and thin spaces.
+      if (/\s/.test(ch)) return ' ';
       return code < 256 ? ch : '?';
     })
     .join('');
@@ -51,12 +57,18 @@ function wrap(paragraph: string): string[] {
 
 type Line = { text: string; size: number; bold: boolean };
 
+function paragraphs(text: string, bold = false): Line[] {
+  return text.split(/\r?\n/).flatMap((p) => wrap(p).map((line) => ({ text: line, size: SIZE, bold })));
+}
+
 function layout(letter: Letter): Line[][] {
+  const blank = { text: '', size: SIZE, bold: false };
   const lines: Line[] = [
     { text: letter.heading, size: 18, bold: true },
     { text: letter.subheading, size: SIZE, bold: false },
-    { text: '', size: SIZE, bold: false },
-    ...letter.body.split(/\r?\n/).flatMap((p) => wrap(p).map((text) => ({ text, size: SIZE, bold: false }))),
+    blank,
+    ...paragraphs(letter.body),
+    ...(letter.sections ?? []).flatMap((s) => [blank, ...paragraphs(s.heading, true), ...paragraphs(s.body)]),
   ];
   const perPage = Math.floor((PAGE_HEIGHT - 2 * MARGIN - 2 * LEADING) / LEADING);
   const pages: Line[][] = [];
@@ -80,9 +92,8 @@ export function letterPdf(letter: Letter): Buffer {
       y -= line.size > SIZE ? LEADING * 1.6 : LEADING;
       return op;
     });
-    ops.push(
-      `BT /F1 8 Tf ${MARGIN} ${MARGIN / 2} Td (${escapePdf(`${letter.footer}  -  page ${index + 1} of ${pages.length}`)}) Tj ET`,
-    );
+    const page = (letter.pageLabel ?? ((n, of) => `page ${n} of ${of}`))(index + 1, pages.length);
+    ops.push(`BT /F1 8 Tf ${MARGIN} ${MARGIN / 2} Td (${escapePdf(`${letter.footer}  -  ${page}`)}) Tj ET`);
     const stream = ops.join('\n');
     const contentId = objects.push(
       `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`,

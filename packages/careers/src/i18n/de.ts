@@ -168,17 +168,25 @@ export const de: Translation<Catalogue> = {
     'Im Datenschutzportal können Sie Ihre Daten jederzeit einsehen, herunterladen oder löschen.',
   ],
   receiptTitle: 'Ihr Einwilligungsnachweis',
-  receiptIntro:
-    'Ein Nachweis darüber, wozu Sie eingewilligt und was Sie abgelehnt haben, signiert von {company}, damit keine Seite ihn später ändern kann. Er ist der Bestätigungs-E-Mail beigefügt.',
   receiptId: 'Nachweis',
+  receiptIntro:
+    'Ihr Einwilligungsnachweis hält signiert fest, wozu Sie bei Ihrer Bewerbung eingewilligt haben: die unten genannten Zwecke mit Ihrer Entscheidung zu jedem, die Version der Datenschutzhinweise, die Ihnen angezeigt wurde, sowie Datum und Uhrzeit. {company} signiert ihn, damit keine Seite ihn später ändern kann.',
+  receiptWhy:
+    'Bewahren Sie ihn als Beleg dafür auf, wozu Sie eingewilligt haben. Im {portal} können Sie Ihre Einwilligungen jederzeit einsehen und jede davon widerrufen.',
+  receiptPortalLink: 'Datenschutzportal',
+  receiptKeep:
+    'Er ist der Bestätigungs-E-Mail als PDF beigefügt: Speichern Sie ihn bei Ihren Unterlagen oder drucken Sie ihn aus.',
+  receiptTechnical: 'Technische Details',
+  receiptToken:
+    'Die E-Mail enthält den Nachweis außerdem als signiertes Token, die .jwt-Datei: eine JSON Web Signature (ES256) im Format „Consent Receipt“ der Kantara Initiative. Sein Header nennt den Schlüssel, mit dem signiert wurde (kid).',
+  receiptVerify:
+    'Jede Person kann mit dem öffentlichen Schlüssel von {company} unter {jwks} und einer beliebigen JWT-Bibliothek prüfen, dass er echt ist.',
   receiptPurposes: 'Ihre Entscheidungen',
   receiptNeeded: 'Für die Bewerbung erforderlich',
   receiptConsented: 'Eingewilligt',
   receiptRefused: 'Abgelehnt',
   receiptGpc: 'Das Global-Privacy-Control-Signal Ihres Browsers wurde beachtet.',
   receiptDownload: 'Nachweis herunterladen',
-  receiptVerify:
-    'Der Nachweis ist eine JSON Web Signature (ES256). Jede Person kann mit dem öffentlichen Schlüssel von {company} unter {jwks} und einer beliebigen JWT-Bibliothek prüfen, dass er echt ist.',
   noticeYouSaw: 'Die Datenschutzhinweise, die Ihnen angezeigt wurden',
   privacyPortal: 'Datenschutzportal',
   invalidTitle: 'Einige Angaben müssen Sie noch einmal prüfen',
@@ -448,10 +456,29 @@ export const de: Translation<Catalogue> = {
   emailFooter:
     '{company} nutzt Candor für die Bearbeitung von Bewerbungen. Um Ihre Daten einzusehen, herunterzuladen, zu berichtigen oder zu löschen oder eine Einwilligung zu widerrufen: {link}',
   emailReference: 'Ihre Referenznummer: {reference}',
-  emailReceipt:
-    'Ihr Einwilligungsnachweis ({id}) ist beigefügt. Er ist von {company} signiert; der Schlüssel zur Prüfung ist veröffentlicht unter {url}',
+  emailReceiptPlain:
+    'Ihr Einwilligungsnachweis ist als PDF beigefügt. Er hält signiert fest, wozu Sie bei Ihrer Bewerbung eingewilligt haben: jeden Zweck mit Ihrer Entscheidung, die Version der Datenschutzhinweise, die Ihnen angezeigt wurde, sowie Datum und Uhrzeit. Bewahren Sie ihn als Beleg dafür auf, wozu Sie eingewilligt haben: Speichern Sie das PDF bei Ihren Unterlagen oder behalten Sie diese E-Mail. Im Datenschutzportal können Sie Ihre Einwilligungen jederzeit einsehen und jede davon widerrufen: {portal}',
+  emailReceiptTechnical:
+    'Technische Details: Nachweis {id}, zusätzlich als signiertes Token (.jwt) beigefügt. So prüfen Sie, dass er echt ist: {url}',
   emailRestricted:
     'Die Verarbeitung Ihrer Daten ist auf Ihren Wunsch eingeschränkt. Diese Bewerbung wird daher mit Ihren übrigen Daten aufbewahrt, aber erst berücksichtigt, wenn die Einschränkung aufgehoben ist. Sie werden vorher informiert.',
+  // The consent receipt as a PDF, attached to the confirmation beside the signed token (api consent/receipt-pdf.ts).
+  receiptPdfTitle: 'Einwilligungsnachweis',
+  receiptPdfSubheading: '{company}, Bewerbung für {job}',
+  receiptPdfLead:
+    'Dieser Nachweis hält fest, wozu Sie bei Ihrer Bewerbung eingewilligt und was Sie abgelehnt haben. {company} hat ihn signiert, damit keine Seite ihn später ändern kann. Bewahren Sie ihn als Beleg dafür auf, wozu Sie eingewilligt haben.',
+  receiptPdfEmail: 'E-Mail-Adresse: {email}',
+  receiptPdfIssued: 'Datum und Uhrzeit: {date}',
+  receiptPdfNotice: 'Datenschutzhinweise: Version {version}, {url}',
+  receiptPdfChoice: '{purpose}: {decision}. Rechtsgrundlage: {basis}',
+  receiptPdfPortalHeading: 'Einwilligungen einsehen und widerrufen',
+  receiptPdfPortal:
+    'Im Datenschutzportal können Sie Ihre Einwilligungen jederzeit einsehen und jede davon widerrufen: {url}',
+  receiptPdfCheckHeading: 'Echtheit prüfen',
+  receiptPdfCheck:
+    'Nachweis {id}. Das signierte Original ist die Datei consent-receipt-{id}.jwt, die mit diesem PDF gesendet wurde: eine JSON Web Signature (ES256), von {company} mit dem Schlüssel {kid} signiert. Jede Person kann sie mit den öffentlichen Schlüsseln unter {jwks} und einer beliebigen JWT-Bibliothek prüfen.',
+  receiptPdfFooter: 'Einwilligungsnachweis {id}',
+  pdfPage: 'Seite {page} von {pages}',
   emailRestrictionSubject: '{company}: Die Verarbeitung Ihrer Daten ist eingeschränkt',
   emailRestrictionBody:
     'Guten Tag {name},\n\nwie von Ihnen gewünscht, hat {company} die Verarbeitung Ihrer Daten ab dem {date} eingeschränkt (Art. 18 DSGVO). Ihre Daten werden aufbewahrt, aber nicht verwendet: Ihre Bewerbungen werden nicht weiterbearbeitet, und Sie erhalten keine E-Mails dazu, bis die Einschränkung aufgehoben ist. {company} informiert Sie, bevor sie aufgehoben wird.\n\nWenn Sie das nicht verlangt haben, teilen Sie es {company} bitte umgehend mit.',

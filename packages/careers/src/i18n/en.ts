@@ -200,17 +200,24 @@ export const en = {
     'You can see, download or erase your data at any time in the privacy portal.',
   ],
   receiptTitle: 'Your consent receipt',
-  receiptIntro:
-    'A record of what you agreed to and what you declined, signed by {company} so that neither side can change it later. It is attached to the confirmation email.',
   receiptId: 'Receipt',
+  receiptIntro:
+    'A signed record of what you agreed to when you applied: the purposes below with your choice for each, the version of the privacy notice you were shown, and the date and time. {company} signs it so that neither side can change it later.',
+  receiptWhy:
+    'Keep it as proof of what you consented to. You can check your consents, and withdraw any of them at any time, in the {portal}.',
+  receiptPortalLink: 'privacy portal',
+  receiptKeep: 'It is attached to the confirmation email as a PDF: save it with your documents, or print it.',
+  receiptTechnical: 'Technical details',
+  receiptToken:
+    'The email also carries the receipt as a signed token, the .jwt file: a JSON Web Signature (ES256) in the Kantara Initiative Consent Receipt format. Its header names the key that signed it (kid).',
+  receiptVerify:
+    'Anyone can check that it is genuine with {company}’s public key at {jwks}, using any JWT library.',
   receiptPurposes: 'Your choices',
   receiptNeeded: 'Needed to apply',
   receiptConsented: 'You agreed',
   receiptRefused: 'You declined',
   receiptGpc: 'Your browser’s Global Privacy Control signal was honoured.',
   receiptDownload: 'Download the receipt',
-  receiptVerify:
-    'The receipt is a JSON Web Signature (ES256). Anyone can check that it is genuine with {company}’s public key at {jwks}, using any JWT library.',
   noticeYouSaw: 'The privacy notice you were shown',
   privacyPortal: 'Privacy portal',
   invalidTitle: 'Some answers need another look',
@@ -503,14 +510,43 @@ export const en = {
     'link',
   ),
   emailReference: msg('Your reference: {reference}', 'reference'),
-  emailReceipt: msg(
-    'Your consent receipt ({id}) is attached. It is signed by {company}; the key to verify it is published at {url}',
+  emailReceiptPlain: msg(
+    'Your consent receipt is attached as a PDF. It is a signed record of what you agreed to when you applied: each purpose with your choice, the version of the privacy notice you were shown, and the date and time. Keep it as proof of what you consented to: save the PDF with your documents, or keep this email. You can check your consents, and withdraw any of them at any time, in the privacy portal: {portal}',
+    'portal',
+  ),
+  emailReceiptTechnical: msg(
+    'Technical details: receipt {id}, also attached as a signed token (.jwt). How to check that it is genuine: {url}',
     'id',
-    'company',
     'url',
   ),
   emailRestricted:
     'Processing of your data is restricted at your request, so this application is kept with the rest of your data but not considered until the restriction is lifted. You will be told before that happens.',
+  // The consent receipt as a PDF, attached to the confirmation beside the signed token (api consent/receipt-pdf.ts).
+  receiptPdfTitle: 'Consent receipt',
+  receiptPdfSubheading: msg('{company}, application for {job}', 'company', 'job'),
+  receiptPdfLead: msg(
+    'This is a record of what you agreed to and what you declined when you applied. {company} signed it so that neither side can change it later. Keep it as proof of what you consented to.',
+    'company',
+  ),
+  receiptPdfEmail: msg('Email address: {email}', 'email'),
+  receiptPdfIssued: msg('Date and time: {date}', 'date'),
+  receiptPdfNotice: msg('Privacy notice: version {version}, {url}', 'version', 'url'),
+  receiptPdfChoice: msg('{purpose}: {decision}. Lawful basis: {basis}', 'purpose', 'decision', 'basis'),
+  receiptPdfPortalHeading: 'Checking or withdrawing your consent',
+  receiptPdfPortal: msg(
+    'You can check your consents, and withdraw any of them at any time, in the privacy portal: {url}',
+    'url',
+  ),
+  receiptPdfCheckHeading: 'Checking that this receipt is genuine',
+  receiptPdfCheck: msg(
+    'Receipt {id}. The signed original is the file consent-receipt-{id}.jwt sent with this PDF: a JSON Web Signature (ES256), signed by {company} with key {kid}. Anyone can check it with the public keys at {jwks}, using any JWT library.',
+    'id',
+    'kid',
+    'company',
+    'jwks',
+  ),
+  receiptPdfFooter: msg('Consent receipt {id}', 'id'),
+  pdfPage: msg('page {page} of {pages}', 'page', 'pages'),
   // Restriction of processing (Art. 18) entered by staff, and its lifting: Candor's wording, not a template.
   emailRestrictionSubject: msg('{company}: processing of your data is restricted', 'company'),
   emailRestrictionBody: msg(

@@ -167,17 +167,24 @@ export const es: Translation<Catalogue> = {
     'Puede consultar, descargar o suprimir sus datos en cualquier momento en el portal de privacidad.',
   ],
   receiptTitle: 'Su justificante de consentimiento',
-  receiptIntro:
-    'Un registro de lo que ha aceptado y lo que ha rechazado, firmado por {company} para que ninguna de las partes pueda modificarlo después. Se adjunta al correo de confirmación.',
   receiptId: 'Justificante',
+  receiptIntro:
+    'Un registro firmado de lo que aceptó al presentar su candidatura: las finalidades de abajo con su decisión para cada una, la versión de la política de privacidad que se le mostró, y la fecha y la hora. {company} lo firma para que ninguna de las partes pueda modificarlo después.',
+  receiptWhy:
+    'Conserve el justificante como prueba de lo que consintió. Puede consultar sus consentimientos, y retirar cualquiera de ellos en cualquier momento, en el {portal}.',
+  receiptPortalLink: 'portal de privacidad',
+  receiptKeep: 'Se adjunta al correo de confirmación en PDF: guárdelo con sus documentos o imprímalo.',
+  receiptTechnical: 'Detalles técnicos',
+  receiptToken:
+    'El correo también incluye el justificante como un token firmado, el archivo .jwt: una JSON Web Signature (ES256) en el formato Consent Receipt de Kantara Initiative. Su cabecera indica la clave con la que se firmó (kid).',
+  receiptVerify:
+    'Cualquiera puede comprobar que es auténtico con la clave pública de {company} disponible en {jwks}, usando cualquier biblioteca JWT.',
   receiptPurposes: 'Sus decisiones',
   receiptNeeded: 'Necesario para presentar la candidatura',
   receiptConsented: 'Aceptado',
   receiptRefused: 'Rechazado',
   receiptGpc: 'Se ha respetado la señal Global Privacy Control de su navegador.',
   receiptDownload: 'Descargar el justificante',
-  receiptVerify:
-    'El justificante es una JSON Web Signature (ES256). Cualquiera puede comprobar que es auténtico con la clave pública de {company} disponible en {jwks}, usando cualquier biblioteca JWT.',
   noticeYouSaw: 'La política de privacidad que se le mostró',
   privacyPortal: 'Portal de privacidad',
   invalidTitle: 'Algunas respuestas necesitan una revisión',
@@ -448,10 +455,29 @@ export const es: Translation<Catalogue> = {
   emailFooter:
     '{company} utiliza Candor para gestionar las candidaturas. Para consultar, descargar, rectificar o suprimir sus datos, o para retirar su consentimiento: {link}',
   emailReference: 'Su referencia: {reference}',
-  emailReceipt:
-    'Se adjunta su justificante de consentimiento ({id}). Está firmado por {company}; la clave para verificarlo está publicada en {url}',
+  emailReceiptPlain:
+    'Se adjunta su justificante de consentimiento en PDF. Es un registro firmado de lo que aceptó al presentar su candidatura: cada finalidad con su decisión, la versión de la política de privacidad que se le mostró, y la fecha y la hora. Consérvelo como prueba de lo que consintió: guarde el PDF con sus documentos o conserve este correo. Puede consultar sus consentimientos, y retirar cualquiera de ellos en cualquier momento, en el portal de privacidad: {portal}',
+  emailReceiptTechnical:
+    'Detalles técnicos: justificante {id}, adjunto también como token firmado (.jwt). Cómo comprobar que es auténtico: {url}',
   emailRestricted:
     'El tratamiento de sus datos está limitado a petición suya, por lo que esta candidatura se conserva con el resto de sus datos, pero no se valorará hasta que se levante la limitación. Se le avisará antes de que eso ocurra.',
+  // The consent receipt as a PDF, attached to the confirmation beside the signed token (api consent/receipt-pdf.ts).
+  receiptPdfTitle: 'Justificante de consentimiento',
+  receiptPdfSubheading: '{company}, candidatura a {job}',
+  receiptPdfLead:
+    'Este justificante es un registro de lo que aceptó y lo que rechazó al presentar su candidatura. {company} lo firmó para que ninguna de las partes pueda modificarlo después. Consérvelo como prueba de lo que consintió.',
+  receiptPdfEmail: 'Correo electrónico: {email}',
+  receiptPdfIssued: 'Fecha y hora: {date}',
+  receiptPdfNotice: 'Política de privacidad: versión {version}, {url}',
+  receiptPdfChoice: '{purpose}: {decision}. Base jurídica: {basis}',
+  receiptPdfPortalHeading: 'Consultar o retirar su consentimiento',
+  receiptPdfPortal:
+    'Puede consultar sus consentimientos, y retirar cualquiera de ellos en cualquier momento, en el portal de privacidad: {url}',
+  receiptPdfCheckHeading: 'Comprobar la autenticidad de este justificante',
+  receiptPdfCheck:
+    'Justificante {id}. El original firmado es el archivo consent-receipt-{id}.jwt enviado con este PDF: una JSON Web Signature (ES256), firmada por {company} con la clave {kid}. Cualquiera puede comprobarlo con las claves públicas disponibles en {jwks}, usando cualquier biblioteca JWT.',
+  receiptPdfFooter: 'Justificante de consentimiento {id}',
+  pdfPage: 'página {page} de {pages}',
   emailRestrictionSubject: '{company}: el tratamiento de sus datos está limitado',
   emailRestrictionBody:
     'Hola, {name}:\n\nTal como ha pedido, {company} ha limitado el tratamiento de sus datos desde el {date} (art. 18 del RGPD). Sus datos se conservan, pero no se utilizan: sus candidaturas no avanzan y no recibirá correos sobre ellas hasta que se levante la limitación. {company} le avisará antes de levantarla.\n\nSi no lo ha pedido usted, avise a {company} de inmediato.',

@@ -169,17 +169,25 @@ export const fr: Translation<Catalogue> = {
     'Vous pouvez consulter, télécharger ou effacer vos données à tout moment dans le portail de confidentialité.',
   ],
   receiptTitle: 'Votre reçu de consentement',
-  receiptIntro:
-    'Une trace de ce que vous avez accepté et refusé, signée par {company} afin qu’aucune des parties ne puisse la modifier ensuite. Il est joint à l’e-mail de confirmation.',
   receiptId: 'Reçu',
+  receiptIntro:
+    'Une trace signée de ce que vous avez accepté en postulant : les finalités ci-dessous avec votre choix pour chacune, la version de la politique de confidentialité qui vous a été présentée, ainsi que la date et l’heure. {company} la signe afin qu’aucune des parties ne puisse la modifier ensuite.',
+  receiptWhy:
+    'Conservez ce reçu comme preuve de ce que vous avez accepté. Vous pouvez consulter vos consentements, et retirer chacun d’eux à tout moment, dans le {portal}.',
+  receiptPortalLink: 'portail de confidentialité',
+  receiptKeep:
+    'Il est joint à l’e-mail de confirmation au format PDF : enregistrez-le avec vos documents ou imprimez-le.',
+  receiptTechnical: 'Détails techniques',
+  receiptToken:
+    'L’e-mail contient aussi le reçu sous forme de jeton signé, le fichier .jwt : une JSON Web Signature (ES256) au format Consent Receipt de la Kantara Initiative. Son en-tête indique la clé qui l’a signé (kid).',
+  receiptVerify:
+    'Chacun peut vérifier son authenticité avec la clé publique de {company} disponible à l’adresse {jwks}, au moyen de n’importe quelle bibliothèque JWT.',
   receiptPurposes: 'Vos choix',
   receiptNeeded: 'Nécessaire pour postuler',
   receiptConsented: 'Accepté',
   receiptRefused: 'Refusé',
   receiptGpc: 'Le signal Global Privacy Control de votre navigateur a été respecté.',
   receiptDownload: 'Télécharger le reçu',
-  receiptVerify:
-    'Le reçu est une signature JSON Web Signature (ES256). Chacun peut vérifier son authenticité avec la clé publique de {company} disponible à l’adresse {jwks}, au moyen de n’importe quelle bibliothèque JWT.',
   noticeYouSaw: 'La politique de confidentialité qui vous a été présentée',
   privacyPortal: 'Portail de confidentialité',
   invalidTitle: 'Certaines réponses sont à revoir',
@@ -452,10 +460,29 @@ export const fr: Translation<Catalogue> = {
   emailFooter:
     '{company} utilise Candor pour gérer les candidatures. Pour consulter, télécharger, rectifier ou effacer vos données, ou pour retirer votre consentement : {link}',
   emailReference: 'Votre référence : {reference}',
-  emailReceipt:
-    'Votre reçu de consentement ({id}) est joint. Il est signé par {company} ; la clé permettant de le vérifier est publiée à l’adresse {url}',
+  emailReceiptPlain:
+    'Votre reçu de consentement est joint au format PDF. C’est une trace signée de ce que vous avez accepté en postulant : chaque finalité avec votre choix, la version de la politique de confidentialité qui vous a été présentée, ainsi que la date et l’heure. Conservez-le comme preuve de ce que vous avez accepté : enregistrez le PDF avec vos documents, ou gardez cet e-mail. Vous pouvez consulter vos consentements, et retirer chacun d’eux à tout moment, dans le portail de confidentialité : {portal}',
+  emailReceiptTechnical:
+    'Détails techniques : reçu {id}, également joint sous forme de jeton signé (.jwt). Comment vérifier son authenticité : {url}',
   emailRestricted:
     'Le traitement de vos données est limité à votre demande : cette candidature est donc conservée avec le reste de vos données, mais ne sera examinée qu’une fois la limitation levée. Vous en serez informé au préalable.',
+  // The consent receipt as a PDF, attached to the confirmation beside the signed token (api consent/receipt-pdf.ts).
+  receiptPdfTitle: 'Reçu de consentement',
+  receiptPdfSubheading: '{company}, candidature : {job}',
+  receiptPdfLead:
+    'Ce reçu est une trace de ce que vous avez accepté et refusé en postulant. {company} l’a signé afin qu’aucune des parties ne puisse le modifier ensuite. Conservez-le comme preuve de ce que vous avez accepté.',
+  receiptPdfEmail: 'Adresse e-mail : {email}',
+  receiptPdfIssued: 'Date et heure : {date}',
+  receiptPdfNotice: 'Politique de confidentialité : version {version}, {url}',
+  receiptPdfChoice: '{purpose} : {decision}. Base légale : {basis}',
+  receiptPdfPortalHeading: 'Consulter ou retirer votre consentement',
+  receiptPdfPortal:
+    'Vous pouvez consulter vos consentements, et retirer chacun d’eux à tout moment, dans le portail de confidentialité : {url}',
+  receiptPdfCheckHeading: 'Vérifier l’authenticité de ce reçu',
+  receiptPdfCheck:
+    'Reçu {id}. L’original signé est le fichier consent-receipt-{id}.jwt envoyé avec ce PDF : une JSON Web Signature (ES256), signée par {company} avec la clé {kid}. Chacun peut le vérifier avec les clés publiques disponibles à l’adresse {jwks}, au moyen de n’importe quelle bibliothèque JWT.',
+  receiptPdfFooter: 'Reçu de consentement {id}',
+  pdfPage: 'page {page} sur {pages}',
   emailRestrictionSubject: '{company} : le traitement de vos données est limité',
   emailRestrictionBody:
     'Bonjour {name},\n\nComme vous l’avez demandé, {company} a limité le traitement de vos données à compter du {date} (article 18 du RGPD). Vos données sont conservées mais pas utilisées : vos candidatures n’avancent pas et vous ne recevez aucun e-mail à leur sujet tant que la limitation n’est pas levée. {company} vous préviendra avant de la lever.\n\nSi vous n’avez pas fait cette demande, prévenez {company} immédiatement.',

@@ -52,9 +52,21 @@ describe('apply outcome page', () => {
       '<li data-choice="refused"><span class="tag tag-refused">You declined</span> <span data-slot="label">Send me news</span></li>',
     );
     expect(page).toMatch(/<p class="hint" data-slot="gpc" hidden>/);
-    // The receipt itself is in the email; how to check it is here.
-    expect(page).toContain('It is attached to the confirmation email.');
-    expect(page).toContain(`<a href="${base}jwks.json">${base}jwks.json</a>`);
+    // In plain words: what the receipt is, why and how to keep it (the PDF in the email), where to withdraw.
+    expect(page).toContain('<p>A signed record of what you agreed to when you applied:');
+    expect(page).toContain('the version of the privacy notice you were shown, and the date and time.');
+    expect(page).toContain(
+      `Keep it as proof of what you consented to. You can check your consents, and withdraw any of them at any time, in the <a href="${base}privacy/portal/">privacy portal</a>.`,
+    );
+    expect(page).toContain('<p>It is attached to the confirmation email as a PDF:');
+    // The technical details (the token, the key, how to verify) only inside the disclosure, which needs no script.
+    const [before, technical = '', after = ''] = page.split(
+      /<details class="receipt-technical">|<\/details>/,
+    );
+    expect(technical).toMatch(/^\n<summary>Technical details<\/summary>/);
+    expect(technical).toContain('JSON Web Signature (ES256)');
+    expect(technical).toContain(`<a href="${base}jwks.json">${base}jwks.json</a>`);
+    expect(`${before}${after}`).not.toMatch(/JSON Web|ES256|jwks|JWT|token/i);
     expect(page).toContain(`<a data-slot="notice" href="${base}privacy/versions/3/">`);
     expect(page).toContain(`<a href="${base}privacy/portal/">Privacy portal</a>`);
     expect(page).not.toMatch(/<script/);

@@ -7,7 +7,7 @@ import {
 } from '@candor/schemas';
 import { fill, html, SafeHtml } from '../html.js';
 import { type Locale, type Messages, messagesFor } from '../i18n/index.js';
-import type { ReceiptChoice } from '../receipt.js';
+import { type ReceiptChoice, receiptChoiceText } from '../receipt.js';
 import { type Site, serverHref, siteOf } from '../site.js';
 import { FORM_STYLES } from '../styles.js';
 import { layout } from './layout.js';
@@ -31,14 +31,8 @@ export const TEMPLATE_OUTCOMES = ['received', 'closed'] as const;
 
 const DONE_ICON = html`<svg class="done-icon" aria-hidden="true" width="48" height="48" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><circle cx="12" cy="12" r="10"/><path d="m8 12.5 2.7 2.7L16 10"/></svg>`;
 
-const CHOICE_TEXT: Record<ReceiptChoice, (t: Messages) => string> = {
-  needed: (t) => t.receiptNeeded,
-  consented: (t) => t.receiptConsented,
-  refused: (t) => t.receiptRefused,
-};
-
 function choiceItem(t: Messages, choice: ReceiptChoice, label: string): SafeHtml {
-  return html`<li data-choice="${choice}"><span class="tag tag-${choice}">${CHOICE_TEXT[choice](t)}</span> <span data-slot="label">${label}</span></li>`;
+  return html`<li data-choice="${choice}"><span class="tag tag-${choice}">${receiptChoiceText(t, choice)}</span> <span data-slot="label">${label}</span></li>`;
 }
 
 /**
@@ -56,6 +50,7 @@ export function receivedView(site: Site, job: OutcomeJob, result: TApplyResult |
     ? result.choices.map((c) => choiceItem(t, c.choice, c.label))
     : (['needed', 'consented', 'refused'] as const).map((choice) => choiceItem(t, choice, ''));
   const noticeHref = result ? `${base}privacy/versions/${result.noticeVersion}/` : `${base}privacy/`;
+  const portalHref = serverHref(site, 'privacy/portal/');
   return html`<section class="hero outcome-head">
 ${DONE_ICON}
 <h1 id="outcome-title" tabindex="-1">${t.receivedTitle}</h1>
@@ -72,9 +67,15 @@ ${DONE_ICON}
 <h3>${t.receiptPurposes}</h3>
 <ul class="choices" data-slot="purposes">${choices}</ul>
 <p class="hint" data-slot="gpc"${result?.gpc ? html`` : html` hidden`}>${t.receiptGpc}</p>
+<p>${fill(t.receiptWhy, { portal: html`<a href="${portalHref}">${t.receiptPortalLink}</a>` })}</p>
+<p>${t.receiptKeep}</p>
+<details class="receipt-technical">
+<summary>${t.receiptTechnical}</summary>
+<p class="hint">${t.receiptToken}</p>
 <p class="hint">${fill(t.receiptVerify, { company: tenant.name, jwks: html`<a href="${site.root}jwks.json">${site.root}jwks.json</a>` })}</p>
+</details>
 </section>
-<p class="links"><a data-slot="notice" href="${noticeHref}">${t.noticeYouSaw}</a> <a href="${serverHref(site, 'privacy/portal/')}">${t.privacyPortal}</a> <a href="${base}">${t.allRoles}</a></p>`;
+<p class="links"><a data-slot="notice" href="${noticeHref}">${t.noticeYouSaw}</a> <a href="${portalHref}">${t.privacyPortal}</a> <a href="${base}">${t.allRoles}</a></p>`;
 }
 
 /** A message of the shared (English) schema in the page's language. */
