@@ -132,8 +132,13 @@ forEachDatabase('demo story', (db) => {
   });
 
   it('records consents when they were given: on applying, and the survey’s within its link’s 30 days', async () => {
-    const events = await em().find(ConsentEvent, { application: { $ne: null } }, { populate: ['application'] });
-    for (const event of events) expect(event.occurredAt.getTime()).toBe(event.application!.appliedAt.getTime());
+    const events = await em().find(
+      ConsentEvent,
+      { application: { $ne: null } },
+      { populate: ['application'] },
+    );
+    for (const event of events)
+      expect(event.occurredAt.getTime()).toBe(event.application!.appliedAt.getTime());
     const responses = await em().find(DiversityResponse, {}, { populate: ['application'] });
     const surveyConsents = await em().find(ConsentEvent, { channel: 'diversity_survey' });
     expect(surveyConsents.length).toBe(responses.length);
@@ -153,14 +158,18 @@ forEachDatabase('demo story', (db) => {
 
   it('fills every hiring report over the last 6 months with counts above k', async () => {
     const from = new Date(now - 182 * DAY).toISOString().slice(0, 10);
-    const reports = await hiringReports(em(), admin(), { from, to: new Date(now).toISOString().slice(0, 10) });
+    const reports = await hiringReports(em(), admin(), {
+      from,
+      to: new Date(now).toISOString().slice(0, 10),
+    });
     expect(reports.funnel.every((s) => (s.count ?? 0) > 0)).toBe(true);
     expect(reports.timeToHire.median).not.toBeNull();
     expect(reports.timeInStage.every((s) => s.median !== null)).toBe(true);
     expect(reports.sources.length).toBeGreaterThanOrEqual(3);
     expect(reports.sources.every((s) => (s.applications ?? 0) > 0)).toBe(true);
     expect(reports.sources.some((s) => (s.hires ?? 0) > 0)).toBe(true);
-    const offered = (outcome: string) => reports.offers.outcomes.find((o) => o.outcome === outcome)?.count ?? 0;
+    const offered = (outcome: string) =>
+      reports.offers.outcomes.find((o) => o.outcome === outcome)?.count ?? 0;
     expect(offered('accepted')).toBeGreaterThan(0);
     expect(offered('declined')).toBeGreaterThan(0);
     expect(reports.offers.acceptanceRate).not.toBeNull();
@@ -184,7 +193,9 @@ forEachDatabase('demo story', (db) => {
         from: month(start),
         to: month(new Date(now)),
       });
-      const shown = report.rows.filter((r) => r.option !== 'not_answered' && (r.counts[0] ?? 0) >= settings.k);
+      const shown = report.rows.filter(
+        (r) => r.option !== 'not_answered' && (r.counts[0] ?? 0) >= settings.k,
+      );
       expect(shown.length, question.id).toBeGreaterThan(0);
     }
   });

@@ -154,14 +154,21 @@ function createOffer(
   em: Em,
   story: DemoStory,
   lastFeedback: number,
-  { tenant, recruiter, admin, now }: { tenant: InferEntity<typeof Tenant>; recruiter: UserRow; admin: UserRow; now: number },
+  {
+    tenant,
+    recruiter,
+    admin,
+    now,
+  }: { tenant: InferEntity<typeof Tenant>; recruiter: UserRow; admin: UserRow; now: number },
 ): void {
   const { application, path, outcome } = story;
   const offerMove = path.find((p) => p.stage.kind === 'offer')!.at;
   const pending = outcome.offer === 'pending';
   // Drafted and approved after the final feedback; sending it moved the application to the offer stage.
   const before = Math.max(lastFeedback, path[path.findIndex((p) => p.stage.kind === 'offer') - 1]!.at);
-  const createdAt = pending ? Math.min(now - HOUR, offerMove + 3 * HOUR) : before + (offerMove - before) * 0.3;
+  const createdAt = pending
+    ? Math.min(now - HOUR, offerMove + 3 * HOUR)
+    : before + (offerMove - before) * 0.3;
   const approvedAt = pending ? null : before + (offerMove - before) * 0.7;
   const sentAt = pending ? null : offerMove;
   const decidedAt = application.decidedAt?.getTime() ?? null;
@@ -196,7 +203,12 @@ function createOffer(
         })
       : DEFAULT_OFFER_TERMS,
     // An expired offer is a sent one past its deadline (see effectiveStatus).
-    status: outcome.offer === 'pending' ? 'pending_approval' : outcome.offer === 'expired' ? 'sent' : outcome.offer!,
+    status:
+      outcome.offer === 'pending'
+        ? 'pending_approval'
+        : outcome.offer === 'expired'
+          ? 'sent'
+          : outcome.offer!,
     createdBy: recruiter,
     approvedBy: approvedAt ? admin : null,
     approvedAt: approvedAt ? new Date(approvedAt) : null,

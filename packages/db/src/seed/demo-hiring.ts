@@ -24,8 +24,8 @@ import {
   User,
 } from '../entities/index.js';
 import type { Em } from '../orm.js';
-import { fillPhone, nameSlug, type Origin, randomPerson } from './people.js';
 import { HIRED_STEP, OFFER_STEP, type Outcome, planHistory } from './demo-history.js';
+import { fillPhone, nameSlug, type Origin, randomPerson } from './people.js';
 import { SeededRandom } from './random.js';
 
 /**
@@ -858,7 +858,9 @@ export async function seedDemoHiring(em: Em, tenantId: string): Promise<DemoStor
         // Careers-site applications enter the pipeline by themselves, and the candidate's
         // acceptance moves a hire; staff make the other moves.
         by:
-          (i === 0 && plannedCandidate.source === 'careers_site') || stage.kind === 'hired' ? null : recruiter,
+          (i === 0 && plannedCandidate.source === 'careers_site') || stage.kind === 'hired'
+            ? null
+            : recruiter,
         at: new Date(at),
       });
       return { stage, at };
@@ -971,7 +973,8 @@ function recentPlan(
   let times: number[];
   if (outcome.offer === 'sent' || outcome.offer === 'pending') {
     // The move to the offer stage is recent; the steps before it spread out earlier.
-    const offerAt = now - random.int(outcome.offer === 'sent' ? 2 : 1, outcome.offer === 'sent' ? 8 : 4) * DAY;
+    const offerAt =
+      now - random.int(outcome.offer === 'sent' ? 2 : 1, outcome.offer === 'sent' ? 8 : 4) * DAY;
     times = [...stepTimes(random, appliedAt, offerAt - DAY, points - 1), offerAt - random.int(1, 6) * HOUR];
   } else if (filled) {
     times = [
