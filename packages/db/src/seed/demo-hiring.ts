@@ -3,7 +3,6 @@ import {
   nameKey,
   phoneKey,
   type TApplicationSource,
-  type TApplicationStatus,
   type THiringSettings,
   type THiringTeamRole,
   type TJobQuestion,
