@@ -12,7 +12,6 @@ import {
 } from '../entities/index.js';
 import type { Em } from '../orm.js';
 import type { DemoStory } from './demo-hiring.js';
-import { EXPIRED_OFFER_DAYS } from './demo-history.js';
 import { SeededRandom } from './random.js';
 
 const HOUR = 3_600_000;
@@ -37,7 +36,7 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * before; scorecards after it ends (some late, as real ones are) and before
  * the application moved on; an offer drafted after the final feedback,
  * approved, and sent when the application moved to the offer stage, then
- * accepted (the move to hired), declined, withdrawn or left to expire. In the
+ * accepted (the move to hired), declined or withdrawn. In the
  * live pipeline: one interview still to come, one scorecard the manager
  * still owes, an offer waiting for approval and two waiting for an answer.
  */
@@ -178,7 +177,6 @@ function createOffer(
       : outcome.offer === 'declined' && decidedAt !== null
         ? Math.max(offerMove + HOUR, decidedAt - 3 * HOUR)
         : null;
-  const validDays = outcome.offer === 'expired' ? EXPIRED_OFFER_DAYS : 14;
   const { salaryMin, salaryMax, salaryCurrency } = application.job;
   // The middle of the advertised range, rounded to a thousand.
   const salary = Math.round(((salaryMin ?? 60_000) + (salaryMax ?? 80_000)) / 2000) * 1000;
@@ -187,7 +185,7 @@ function createOffer(
     currency: salaryCurrency ?? 'EUR',
     period: 'year',
     startDate: day((sentAt ?? now) + 45 * DAY),
-    expiresOn: day((sentAt ?? now) + validDays * DAY),
+    expiresOn: day((sentAt ?? now) + 14 * DAY),
   };
   em.create(Offer, {
     tenant: application.tenant,
@@ -202,13 +200,7 @@ function createOffer(
           companyName: tenant.name,
         })
       : DEFAULT_OFFER_TERMS,
-    // An expired offer is a sent one past its deadline (see effectiveStatus).
-    status:
-      outcome.offer === 'pending'
-        ? 'pending_approval'
-        : outcome.offer === 'expired'
-          ? 'sent'
-          : outcome.offer!,
+    status: outcome.offer === 'pending' ? 'pending_approval' : outcome.offer!,
     createdBy: recruiter,
     approvedBy: approvedAt ? admin : null,
     approvedAt: approvedAt ? new Date(approvedAt) : null,

@@ -836,12 +836,7 @@ export async function seedDemoHiring(em: Em, tenantId: string): Promise<DemoStor
       appliedAt,
       lastActivityAt: decidedAt ?? new Date(times.at(-1) ?? plan.appliedAt),
       rejectionReasonId: outcome.reasonId ?? null,
-      rejectionNote:
-        outcome.offer === 'expired'
-          ? 'The offer expired without an answer, and the candidate did not reply to two follow-ups.'
-          : outcome.status === 'rejected'
-            ? random.pick(REJECTION_NOTES)
-            : null,
+      rejectionNote: outcome.status === 'rejected' ? random.pick(REJECTION_NOTES) : null,
       decidedAt,
       // Accepting the offer hires: the candidate decided (see respondToOffer).
       decidedBy: decidedAt && outcome.status !== 'hired' ? (deciderIsManager ? manager : recruiter) : null,

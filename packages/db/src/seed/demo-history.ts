@@ -3,8 +3,8 @@ import type { SeededRandom } from './random.js';
 
 /**
  * The demo's earlier months: applications that came in two to six months
- * ago, all decided by now (hired after an accepted offer, offers declined,
- * rejections at every stage with their reasons, withdrawals), so the reports
+ * ago, all decided by now (hired after an accepted offer, offers declined or
+ * withdrawn, rejections at every stage with their reasons, withdrawals), so the reports
  * have half a year of history. Each one gets its dates step by step, a few
  * days per stage, inside the time its job was open.
  */
@@ -13,7 +13,7 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 /** What became of the offer, for applications that got one. */
-export type OfferOutcome = 'pending' | 'sent' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+export type OfferOutcome = 'pending' | 'sent' | 'accepted' | 'declined' | 'withdrawn';
 
 /** The furthest step an application reached on the pipeline (before a rejection, if any). */
 export type Outcome = {
@@ -38,8 +38,6 @@ const STEP_DAYS: ReadonlyArray<readonly [number, number]> = [
   [4, 8],
   [2, 5],
 ];
-/** A sent offer that expired was valid for this many days. */
-export const EXPIRED_OFFER_DAYS = 7;
 
 export interface HistoryJob {
   openedAt: number | null;
@@ -56,16 +54,17 @@ export interface PastApplication<J extends HistoryJob> {
   times: number[];
 }
 
-/** The history's outcomes: nine hires (sources given), offers declined, withdrawn and expired, and rejections. */
+/** The history's outcomes: nine hires (sources given), offers declined and withdrawn, and rejections. */
 function historyOutcomes(hireSources: readonly TApplicationSource[]) {
   const out: Array<{ outcome: Outcome; source?: TApplicationSource }> = [];
   for (const source of hireSources)
     out.push({ outcome: { reached: HIRED_STEP, status: 'hired', offer: 'accepted' }, source });
   for (let i = 0; i < 5; i++)
     out.push({ outcome: { reached: OFFER_STEP, status: 'withdrawn', offer: 'declined' } });
-  for (let i = 0; i < 2; i++)
+  // Three offers withdrawn: with the two awaiting an answer now, the offers hidden below k sum to k,
+  // so the accepted and declined ones of the half year show.
+  for (let i = 0; i < 3; i++)
     out.push({ outcome: { reached: OFFER_STEP, status: 'withdrawn', offer: 'withdrawn' } });
-  out.push({ outcome: { reached: OFFER_STEP, status: 'rejected', reasonId: 'other', offer: 'expired' } });
   const rejected = (reached: number, count: number, reasons: string[]) => {
     for (let i = 0; i < count; i++)
       out.push({ outcome: { reached, status: 'rejected', reasonId: reasons[i % reasons.length]! } });
@@ -88,7 +87,6 @@ function gapsOf(random: SeededRandom, outcome: Outcome): number[] {
   const gaps = Array.from({ length: outcome.reached }, (_, i) => daysBetween(random, STEP_DAYS[i]!));
   if (outcome.offer === 'declined') gaps.push(daysBetween(random, [2, 5]));
   else if (outcome.offer === 'withdrawn') gaps.push(daysBetween(random, [3, 6]));
-  else if (outcome.offer === 'expired') gaps.push(EXPIRED_OFFER_DAYS * DAY + daysBetween(random, [2, 5]));
   else if (outcome.status === 'withdrawn') gaps.push(daysBetween(random, [2, 8]));
   else if (outcome.status === 'rejected' && outcome.reasonId !== 'position_filled')
     gaps.push(daysBetween(random, [1, 6]));
