@@ -51,6 +51,8 @@ export async function recordConsents(
     channel: TConsentChannel;
     gpc: boolean;
     masterKey: Buffer;
+    /** When the decisions were made, if not now: the demo seed dates its survey answers when the applicant gave them. */
+    at?: Date;
   },
 ): Promise<IssuedReceipt> {
   const key = await activeSigningKey(tx, input.tenant.id, input.masterKey);
@@ -62,7 +64,7 @@ export async function recordConsents(
         input.application ? { application: input.application } : { candidateId: input.candidate.id },
       )
     : null;
-  const issuedAt = new Date();
+  const issuedAt = input.at ?? new Date();
   const receipt = tx.create(ConsentReceipt, {
     tenant: input.tenant.id,
     candidate: input.candidate,

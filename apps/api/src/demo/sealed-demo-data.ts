@@ -16,10 +16,57 @@ import type { FileStore } from '../files/file-store.js';
 import { type DataKeys, ensureTenantDataKey } from '../keys/data-keys.js';
 import { letterPdf } from '../offers/letter-pdf.js';
 
-/** Share of demo applicants (of those who applied since the survey started) who answered it. */
+/** Share of the invited demo applicants who answered the survey. */
 const SURVEY_SHARE = 0.75;
-/** The demo's survey started this many days ago; earlier applicants were never invited. */
-const SURVEY_DAYS = 90;
+/** The demo's survey started on the first of the month this many months ago; earlier applicants were never invited. */
+const SURVEY_MONTHS = 5;
+
+/** The first instant of the month `months` before the one `at` falls in (UTC). */
+function monthStart(at: number, months: number): Date {
+  const date = new Date(at);
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - months, 1));
+}
+/**
+ * How the demo's applicants (tech and warehouse jobs in Berlin and Lisbon)
+ * answer, by option id, roughly as such a company's applicants might: a few
+ * large groups the report shows and small ones it hides. Options not listed
+ * (another template's) share what is left evenly.
+ */
+const DEMO_ANSWER_SHARES: Record<string, number> = {
+  woman: 34,
+  man: 58,
+  non_binary: 3,
+  white: 58,
+  asian: 15,
+  black: 9,
+  mixed: 8,
+  other: 6,
+  under_25: 12,
+  '25_34': 44,
+  '35_44': 28,
+  '45_54': 10,
+  '55_64': 4,
+  '65_plus': 1,
+  no: 86,
+  yes: 9,
+  heterosexual: 84,
+  gay_lesbian: 5,
+  bisexual: 6,
+  another: 2,
+};
+const DEFAULT_SHARE = 3;
+
+/** The option at `u` (in [0, 1)) of the question's options laid end to end by their share. */
+function optionAt(question: { options: ReadonlyArray<{ id: string }> }, u: number): string {
+  const shares = question.options.map((o) => DEMO_ANSWER_SHARES[o.id] ?? DEFAULT_SHARE);
+  let left = u * shares.reduce((sum, share) => sum + share, 0);
+  for (const [i, share] of shares.entries()) {
+    left -= share;
+    if (left < 0) return question.options[i]!.id;
+  }
+  return question.options.at(-1)!.id;
+}
+
 const REQUEST_ID = 'demo-seed';
 
 /** A number in [0, 1) from a seed: the same demo on every start, without a random generator to thread through. */
@@ -55,10 +102,18 @@ async function seedSurveyAnswers(
   const settings = diversitySettingsOf(tenant);
   if (!settings.enabled || (await em.count(DiversityResponse, {})) > 0) return;
   const questions = surveyQuestions(settings);
-  const since = new Date(Date.now() - SURVEY_DAYS * 86_400_000);
+  const now = Date.now();
+  // Careers-site applicants get the link in their confirmation. Those of this month have not answered
+  // (yet): a month's first few respondents are fewer than k, and would hide the counts of every report
+  // that includes this month.
   const applications = await em.find(
     Application,
-    { anonymizedAt: null, appliedAt: { $gte: since }, candidate: { restrictedAt: null } },
+    {
+      anonymizedAt: null,
+      source: 'careers_site',
+      appliedAt: { $gte: monthStart(now, SURVEY_MONTHS), $lt: monthStart(now, 0) },
+      candidate: { restrictedAt: null },
+    },
     { populate: ['candidate'], orderBy: { id: 'asc' } },
   );
   await ensureTenantDataKey(em, deps, tenant.id);
@@ -69,13 +124,24 @@ async function seedSurveyAnswers(
       if (unit(person, 'answers') >= SURVEY_SHARE) continue;
       const answers: Partial<Record<TDiversityQuestionId, string>> = {};
       for (const question of questions) {
-        // Skewed towards the first options, as real answers are; some skip a question.
+        // Some skip a question; the others answer as DEMO_ANSWER_SHARES makes likely.
         const u = unit(person, question.id);
         if (u > 0.93) continue;
-        const index = Math.min(question.options.length - 1, Math.floor(u ** 1.8 * question.options.length));
-        answers[question.id] = question.options[index]!.id;
+        answers[question.id] = optionAt(question, u / 0.93);
       }
-      await storeSurveyAnswers(tx, tenant, deps, { application, settings, answers, requestId: REQUEST_ID });
+      // Answered from the confirmation's link within three days of applying.
+      const answeredAt = new Date(
+        Math.min(now, application.appliedAt.getTime() + unit(person, 'when') * 3 * 86_400_000),
+      );
+      await storeSurveyAnswers(tx, tenant, deps, {
+        application,
+        settings,
+        answers,
+        requestId: REQUEST_ID,
+        answeredAt,
+      });
+      // Written already: a unit of work that only grows would make every later flush slower.
+      tx.clear();
     }
   });
 }

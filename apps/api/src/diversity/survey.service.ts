@@ -159,6 +159,8 @@ export async function storeSurveyAnswers(
     settings: TDiversitySettings;
     answers: Partial<Record<TDiversityQuestionId, string>>;
     requestId: string;
+    /** When they were given, if not now (the demo seed's answers, given after applying). */
+    answeredAt?: Date;
   },
 ): Promise<string> {
   const { application, settings } = input;
@@ -193,6 +195,7 @@ export async function storeSurveyAnswers(
     channel: 'diversity_survey',
     gpc: false,
     masterKey: deps.masterKey,
+    ...(input.answeredAt ? { at: input.answeredAt } : {}),
   });
   recordAudit(
     tx,

@@ -3,7 +3,6 @@ import {
   nameKey,
   phoneKey,
   type TApplicationSource,
-  type TApplicationStatus,
   type THiringSettings,
   type THiringTeamRole,
   type TJobQuestion,
@@ -24,6 +23,7 @@ import {
   User,
 } from '../entities/index.js';
 import type { Em } from '../orm.js';
+import { HIRED_STEP, OFFER_STEP, type Outcome, planHistory } from './demo-history.js';
 import { fillPhone, nameSlug, type Origin, randomPerson } from './people.js';
 import { SeededRandom } from './random.js';
 
@@ -50,7 +50,12 @@ export const DEMO_DUPLICATE_PAIRS = {
   sameName: ['jose.alvarez@example.com', 'j.alvarez@example.org'],
 } as const;
 
+/** Candidates of the last two months (the live pipeline); the earlier months add about 170 more. */
 export const DEMO_CANDIDATE_COUNT = 60;
+/** A job that was open most of last year and closed three months ago. */
+export const DEMO_LONG_CLOSED_JOB = 'Field Service Technician';
+/** Room for the earlier months' candidates (one application each). */
+const HISTORY_PEOPLE = 180;
 /** How many candidates apply to a second job (the others apply to one). */
 const SECOND_APPLICATIONS = 20;
 
@@ -128,8 +133,10 @@ interface JobSpec {
   withManager: boolean;
   /** Stages in which the hiring manager reviews applications blind (without the candidate's identity). */
   blindStages?: string[];
-  /** Relative share of the applications. */
+  /** Relative share of the applications of the last two months. */
   weight: number;
+  /** Relative share of the earlier applications (while the job was open). */
+  historyWeight: number;
   intro: string[];
   duties: string[];
   requirements: string[];
@@ -149,9 +156,10 @@ const JOBS: JobSpec[] = [
     employmentType: 'full_time',
     salary: [75_000, 95_000],
     status: 'open',
-    openedDaysAgo: 74,
+    openedDaysAgo: 172,
     withManager: true,
     weight: 16,
+    historyWeight: 16,
     intro: [
       'Our robots move 40,000 parcels a day through warehouses across Europe, and they have to do it next to people. You will work on the navigation and fleet software that makes this safe and boring, in the best sense of the word.',
       'You will join the Autonomy team of seven engineers in Berlin, working closely with hardware, operations and our customers on site.',
@@ -190,10 +198,11 @@ const JOBS: JobSpec[] = [
     employmentType: 'full_time',
     salary: [50_000, 65_000],
     status: 'open',
-    openedDaysAgo: 68,
+    openedDaysAgo: 150,
     withManager: true,
     blindStages: ['Phone screen', 'Interview'],
     weight: 13,
+    historyWeight: 13,
     intro: [
       'The firmware on our motor controllers and sensor boards decides whether a robot stops in time. We are looking for an engineer who enjoys the layer where software meets the oscilloscope.',
       'You will work in our Lisbon hardware lab, next to the electronics and mechanical engineers who design the boards you program.',
@@ -227,9 +236,10 @@ const JOBS: JobSpec[] = [
     employmentType: 'full_time',
     salary: [60_000, 80_000],
     status: 'open',
-    openedDaysAgo: 66,
+    openedDaysAgo: 128,
     withManager: false,
     weight: 18,
+    historyWeight: 18,
     intro: [
       'Warehouse managers use our fleet dashboard all day to see where every robot is, what it is doing and why it stopped. We want it to be fast, clear and accessible.',
       'This is a fully remote role within European time zones; the team meets in Berlin twice a year.',
@@ -263,9 +273,10 @@ const JOBS: JobSpec[] = [
     employmentType: 'full_time',
     salary: [38_000, 46_000],
     status: 'open',
-    openedDaysAgo: 70,
+    openedDaysAgo: 104,
     withManager: true,
     weight: 10,
+    historyWeight: 10,
     intro: [
       'Our Lisbon test warehouse is where new robots meet real pallets before they meet customers. You will run it: people, shifts, safety and the daily test plan.',
     ],
@@ -301,6 +312,7 @@ const JOBS: JobSpec[] = [
     openedDaysAgo: 64,
     withManager: false,
     weight: 11,
+    historyWeight: 3,
     intro: [
       'Logistics companies in Germany, Austria and Switzerland are asking us how robots can help with staff shortages. You will answer them, and close the deals that follow.',
       'The base salary below comes with uncapped commission (on-target earnings about 110,000 EUR).',
@@ -336,10 +348,11 @@ const JOBS: JobSpec[] = [
     employmentType: 'full_time',
     salary: null,
     status: 'closed',
-    openedDaysAgo: 80,
+    openedDaysAgo: 150,
     closedDaysAgo: 6,
     withManager: false,
     weight: 5,
+    historyWeight: 5,
     intro: [
       'We are 140 people in Berlin and Lisbon and growing. As our second People Partner you will support managers and teams through hiring, onboarding, feedback and change.',
     ],
@@ -363,6 +376,42 @@ const JOBS: JobSpec[] = [
     tags: ['german-speaker'],
   },
   {
+    title: DEMO_LONG_CLOSED_JOB,
+    department: 'Operations',
+    city: 'Lisbon',
+    country: 'PT',
+    workplace: 'onsite',
+    employmentType: 'full_time',
+    salary: [32_000, 40_000],
+    status: 'closed',
+    openedDaysAgo: 270,
+    closedDaysAgo: 92,
+    withManager: false,
+    weight: 0,
+    historyWeight: 12,
+    intro: [
+      'When a robot stops at a customer site, you are the one who gets it moving again. You will install, maintain and repair our fleets in warehouses across Portugal and Spain.',
+    ],
+    duties: [
+      'Install new robot fleets and train the people who work next to them',
+      'Carry out preventive maintenance and repairs on site',
+      'Report recurring faults to the engineering teams, with photos and logs',
+    ],
+    requirements: [
+      '2+ years of field service on machines, vehicles or industrial equipment',
+      'A driving licence and willingness to travel about half of the time',
+      'Good Portuguese and English; Spanish is a plus',
+    ],
+    niceToHave: ['Electrical qualification', 'Experience with AGVs or conveyors'],
+    criteria: [
+      ['Troubleshooting', 'Finds the cause, not just the symptom'],
+      ['Customer manner', 'Calm and clear with customers under pressure'],
+      ['Safety', 'Follows lock-out procedures without shortcuts'],
+    ],
+    questions: [QUESTIONS.workPermit, QUESTIONS.forklift, QUESTIONS.notice],
+    tags: ['forklift'],
+  },
+  {
     title: 'Senior Product Designer',
     department: 'Design',
     city: null,
@@ -374,6 +423,7 @@ const JOBS: JobSpec[] = [
     openedDaysAgo: null,
     withManager: false,
     weight: 0,
+    historyWeight: 0,
     intro: [
       'Robots need interfaces too: on the dashboard, on the robot itself and on the handheld scanners of the people working next to it. Help us design all three.',
     ],
@@ -418,17 +468,6 @@ function describeJob(spec: JobSpec): string {
   ].join('\n\n');
 }
 
-/** The furthest step an application reached on the pipeline (before a rejection, if any). */
-type Outcome = {
-  /** Index into the progress path: the template's stages without the rejected one. */
-  reached: number;
-  status: TApplicationStatus;
-  reasonId?: string;
-};
-
-const PROGRESS = DEMO_HIRING_SETTINGS.pipelineTemplate.filter((s) => s.kind !== 'rejected');
-const OFFER_STEP = PROGRESS.findIndex((s) => s.kind === 'offer');
-const HIRED_STEP = PROGRESS.findIndex((s) => s.kind === 'hired');
 /** When an application reached a step, it was submitted within this many days ago. */
 const APPLIED_DAYS_AGO: ReadonlyArray<[number, number]> = [
   [0, 12],
@@ -467,7 +506,7 @@ interface PlannedCandidate {
 }
 
 /** Made-up but plausible candidates, with unique names, emails and phone numbers. */
-function planCandidates(random: SeededRandom): PlannedCandidate[] {
+function planCandidates(random: SeededRandom, count: number): PlannedCandidate[] {
   const planted: PlannedCandidate[] = [
     {
       name: 'Dmytro Bondarenko',
@@ -512,7 +551,7 @@ function planCandidates(random: SeededRandom): PlannedCandidate[] {
   const phones = new Set(planted.flatMap((c) => phoneKey(c.phone) ?? []));
   const emails = new Set<string>(planted.map((c) => c.email));
   const people: PlannedCandidate[] = [];
-  while (people.length < DEMO_CANDIDATE_COUNT - planted.length) {
+  while (people.length < count - planted.length) {
     const person = randomPerson(random);
     if (person.last === 'Bondarenko') continue; // keep the planted pair the only Bondarenkos
     const email = `${nameSlug(person.first)}.${nameSlug(person.last)}@example.com`;
@@ -571,9 +610,9 @@ function uniquePhone(random: SeededRandom, origin: Origin, taken: Set<string>): 
 function planOutcomes(random: SeededRandom, count: number, rejected: number): Outcome[] {
   const reasons = ['experience', 'skills', 'location', 'compensation', 'experience', 'skills', 'other'];
   const outcomes: Outcome[] = [
-    { reached: OFFER_STEP, status: 'active' },
-    { reached: OFFER_STEP, status: 'active' },
-    { reached: OFFER_STEP, status: 'active' },
+    { reached: OFFER_STEP, status: 'active', offer: 'sent' },
+    { reached: OFFER_STEP, status: 'active', offer: 'sent' },
+    { reached: OFFER_STEP, status: 'active', offer: 'pending' },
     { reached: 1, status: 'withdrawn' },
     { reached: 2, status: 'withdrawn' },
   ];
@@ -626,7 +665,7 @@ function answersFor(
   });
 }
 
-export async function seedDemoHiring(em: Em, tenantId: string): Promise<void> {
+export async function seedDemoHiring(em: Em, tenantId: string): Promise<DemoStory[]> {
   const random = new SeededRandom(SEED);
   const now = Date.now();
   const daysAgo = (days: number, hours = 0) => new Date(now - days * DAY + hours * HOUR);
@@ -680,14 +719,15 @@ export async function seedDemoHiring(em: Em, tenantId: string): Promise<void> {
     return { spec, job, stages, closedAt: closed };
   });
 
-  // Candidates, and which jobs each applies to (one, or two for some).
-  const planned = planCandidates(random);
+  // Candidates of the last two months, and which jobs each applies to (one, or two for some).
+  const planned = planCandidates(random, DEMO_CANDIDATE_COUNT + HISTORY_PEOPLE);
   const openToApplications = jobs.filter((j) => j.spec.weight > 0);
-  const pickJob = (exclude?: (typeof jobs)[number]) =>
+  const pickJob = (exclude?: JobEntry) =>
     random.weighted(openToApplications.filter((j) => j !== exclude).map((j) => [j, j.spec.weight] as const));
-  const twice = new Set(random.shuffle(planned.map((_, i) => i)).slice(0, SECOND_APPLICATIONS));
-  const pairs: Array<{ candidate: number; job: (typeof jobs)[number] }> = [];
-  planned.forEach((_, i) => {
+  const recent = planned.slice(0, DEMO_CANDIDATE_COUNT);
+  const twice = new Set(random.shuffle(recent.map((_, i) => i)).slice(0, SECOND_APPLICATIONS));
+  const pairs: Array<{ candidate: number; job: JobEntry }> = [];
+  recent.forEach((_, i) => {
     const first = pickJob();
     pairs.push({ candidate: i, job: first });
     if (twice.has(i)) pairs.push({ candidate: i, job: pickJob(first) });
@@ -702,7 +742,7 @@ export async function seedDemoHiring(em: Em, tenantId: string): Promise<void> {
     outcomeOf.set(
       p,
       i === 0
-        ? { reached: HIRED_STEP, status: 'hired' }
+        ? { reached: HIRED_STEP, status: 'hired', offer: 'accepted' }
         : {
             reached: random.int(0, 2),
             status: 'rejected',
@@ -714,56 +754,76 @@ export async function seedDemoHiring(em: Em, tenantId: string): Promise<void> {
     outcomeOf.set(p, openOutcomes[i]!);
   });
 
-  const candidates: CandidateRow[] = planned.map((c) =>
-    em.create(Candidate, {
-      tenant: tenantId,
-      name: c.name,
-      email: c.email,
-      phone: c.phone,
-      phoneDigits: phoneKey(c.phone),
-      nameKey: nameKey(c.name),
-      location: c.location,
-      links: c.links,
-      source: c.source,
-      possibleDuplicate: c.duplicate,
-      // Both dates are set from the applications below.
-      createdAt: new Date(now),
-      lastActivityAt: new Date(0),
-    }),
+  const plans: ApplicationPlan[] = pairs.map((pair) =>
+    recentPlan(random, now, pair.candidate, pair.job, outcomeOf.get(pair)!),
   );
 
+  // The earlier months, on the jobs open then; their hires' sources round the half year's hires up
+  // to five from the careers site, three referrals and two sourced, so the sources report shows them.
+  const hireSources: TApplicationSource[] = [
+    ...Array<TApplicationSource>(5).fill('careers_site'),
+    ...Array<TApplicationSource>(3).fill('referral'),
+    ...Array<TApplicationSource>(2).fill('sourced'),
+  ];
+  for (const plan of plans)
+    if (plan.outcome.status === 'hired')
+      hireSources.splice(hireSources.indexOf(planned[plan.candidate]!.source), 1);
+  const past = planHistory(
+    random,
+    jobs.map((entry) => ({
+      entry,
+      openedAt: entry.job.openedAt?.getTime() ?? null,
+      closedAt: entry.closedAt?.getTime() ?? null,
+      historyWeight: entry.spec.historyWeight,
+    })),
+    now,
+    hireSources,
+  );
+  past.forEach((application, i) => {
+    const candidate = DEMO_CANDIDATE_COUNT + i;
+    planned[candidate]!.source = application.source;
+    plans.push({ ...application, candidate, job: application.job.entry });
+  });
+
+  const used = new Set(plans.map((p) => p.candidate));
+  const candidates = new Map<number, CandidateRow>();
+  planned.forEach((c, i) => {
+    if (!used.has(i)) return;
+    candidates.set(
+      i,
+      em.create(Candidate, {
+        tenant: tenantId,
+        name: c.name,
+        email: c.email,
+        phone: c.phone,
+        phoneDigits: phoneKey(c.phone),
+        nameKey: nameKey(c.name),
+        location: c.location,
+        links: c.links,
+        source: c.source,
+        possibleDuplicate: c.duplicate,
+        // Both dates are set from the applications below.
+        createdAt: new Date(now),
+        lastActivityAt: new Date(0),
+      }),
+    );
+  });
+
+  const stories: DemoStory[] = [];
   let notesLeft = NOTE_BODIES.length;
-  for (const pair of pairs) {
-    const { job, stages, spec, closedAt } = pair.job;
-    const plannedCandidate = planned[pair.candidate]!;
-    const candidate = candidates[pair.candidate]!;
-    const outcome = outcomeOf.get(pair)!;
-    let [minDays, maxDays] = APPLIED_DAYS_AGO[outcome.reached]!;
-    if (spec.closedDaysAgo !== undefined) {
-      // Applications to the closed job came in well before it closed.
-      minDays = Math.max(minDays, spec.closedDaysAgo + 5);
-      maxDays = Math.min(59, Math.max(maxDays, minDays + 10));
-    }
-    const appliedAt = daysAgo(random.int(minDays, maxDays), -random.int(1, 10));
-    if (appliedAt.getTime() > now - HOUR) appliedAt.setTime(now - random.int(1, 8) * HOUR);
-    // Decisions on the closed job happened before it closed; elsewhere activity runs until about now.
-    const end = closedAt ? closedAt.getTime() - DAY : now - random.int(1, 48) * HOUR;
+  for (const plan of plans) {
+    const { job, stages, spec } = plan.job;
+    const { outcome, times } = plan;
+    const plannedCandidate = planned[plan.candidate]!;
+    const candidate = candidates.get(plan.candidate)!;
+    const appliedAt = new Date(plan.appliedAt);
 
     // Stage path: along the pipeline up to the furthest step, then to Rejected if rejected.
     const progress = stages.filter((s) => s.kind !== 'rejected');
     const path: StageRow[] = progress.slice(0, outcome.reached + 1);
     if (outcome.status === 'rejected') path.push(stages.find((s) => s.kind === 'rejected')!);
-    // Withdrawn applications get one more point in time: the withdrawal, after the last move.
-    const points = path.length - 1 + (outcome.status === 'withdrawn' ? 1 : 0);
-    const times = stepTimes(
-      random,
-      appliedAt.getTime(),
-      Math.max(end, appliedAt.getTime() + points * HOUR),
-      points,
-    );
 
-    const decidedAt =
-      outcome.status === 'active' ? null : new Date(times[times.length - 1] ?? appliedAt.getTime());
+    const decidedAt = outcome.status === 'active' ? null : new Date(times.at(-1) ?? plan.appliedAt);
     const deciderIsManager = spec.withManager && outcome.status === 'rejected' && random.chance(0.4);
     const application = em.create(Application, {
       tenant: tenantId,
@@ -774,37 +834,55 @@ export async function seedDemoHiring(em: Em, tenantId: string): Promise<void> {
       source: plannedCandidate.source,
       answers: answersFor(random, job, spec, plannedCandidate, outcome),
       appliedAt,
-      lastActivityAt: decidedAt ?? new Date(times[times.length - 1] ?? appliedAt.getTime()),
+      lastActivityAt: decidedAt ?? new Date(times.at(-1) ?? plan.appliedAt),
       rejectionReasonId: outcome.reasonId ?? null,
       rejectionNote: outcome.status === 'rejected' ? random.pick(REJECTION_NOTES) : null,
       decidedAt,
-      decidedBy: decidedAt ? (deciderIsManager ? manager : recruiter) : null,
+      // Accepting the offer hires: the candidate decided (see respondToOffer).
+      decidedBy: decidedAt && outcome.status !== 'hired' ? (deciderIsManager ? manager : recruiter) : null,
     });
 
-    path.forEach((stage, i) => {
+    const moves = path.map((stage, i) => {
+      const at = i === 0 ? plan.appliedAt : times[i - 1]!;
       em.create(StageChange, {
         tenant: tenantId,
         application,
         fromStage: i === 0 ? null : path[i - 1]!,
         toStage: stage,
-        // Careers-site applications enter the pipeline by themselves; staff add the others.
-        by: i === 0 && plannedCandidate.source === 'careers_site' ? null : recruiter,
-        at: i === 0 ? appliedAt : new Date(times[i - 1]!),
+        // Careers-site applications enter the pipeline by themselves, and the candidate's
+        // acceptance moves a hire; staff make the other moves.
+        by:
+          (i === 0 && plannedCandidate.source === 'careers_site') || stage.kind === 'hired'
+            ? null
+            : recruiter,
+        at: new Date(at),
       });
+      return { stage, at };
     });
+    stories.push({ application, path: moves, outcome, withManager: spec.withManager });
 
     if (outcome.status === 'withdrawn') {
       em.create(ApplicationNote, {
         tenant: tenantId,
         application,
         author: recruiter,
-        body: 'Candidate withdrew: accepted another offer closer to home.',
+        body:
+          outcome.offer === 'declined'
+            ? 'Declined our offer: the counter-offer from their current employer was too good to refuse.'
+            : outcome.offer === 'withdrawn'
+              ? 'Candidate withdrew before answering the offer (family reasons); offer withdrawn.'
+              : 'Candidate withdrew: accepted another offer closer to home.',
         createdAt: decidedAt!,
       });
-    } else if (outcome.reached >= 1 && outcome.status !== 'rejected' && notesLeft > 0) {
+    } else if (
+      outcome.status === 'active' &&
+      outcome.reached >= 1 &&
+      outcome.offer === undefined &&
+      notesLeft > 0
+    ) {
       // A note shortly after the latest move, by the hiring manager on their jobs.
       notesLeft--;
-      const last = times[times.length - 1] ?? appliedAt.getTime();
+      const last = times.at(-1) ?? plan.appliedAt;
       const at = Math.max(last + 60_000, Math.min(now - HOUR, last + random.int(1, 5) * HOUR));
       em.create(ApplicationNote, {
         tenant: tenantId,
@@ -834,11 +912,82 @@ export async function seedDemoHiring(em: Em, tenantId: string): Promise<void> {
   }
 
   await em.flush();
+  return stories;
 }
 
-/** `count` increasing instants strictly between `from` and `to`, at least a minute apart. */
+type JobEntry = { spec: JobSpec; job: JobRow; stages: StageRow[]; closedAt: Date | null };
+
+interface ApplicationPlan {
+  candidate: number;
+  job: JobEntry;
+  outcome: Outcome;
+  appliedAt: number;
+  /** One instant per stage move after applying, and for a withdrawal one more: when it was withdrawn. */
+  times: number[];
+}
+
+/** One application's story, for the interviews, scorecards and offers that go with it (demo-feedback.ts). */
+export interface DemoStory {
+  application: InferEntity<typeof Application>;
+  /** Its stage history: the stage, and when it got there. */
+  path: Array<{ stage: StageRow; at: number }>;
+  outcome: Outcome;
+  withManager: boolean;
+}
+
+/**
+ * When an application of the last two months came in and moved, from how far
+ * it got: it applied within APPLIED_DAYS_AGO of its furthest step, and its
+ * moves spread from then to about now. On the closed job decisions came
+ * before it closed, the hire at least four days before and the rejections
+ * because the position was filled on closing. An offer still awaiting an
+ * answer was sent within the last eight days (it is valid for two weeks).
+ */
+function recentPlan(
+  random: SeededRandom,
+  now: number,
+  candidate: number,
+  job: JobEntry,
+  outcome: Outcome,
+): ApplicationPlan {
+  const { spec, closedAt } = job;
+  let [minDays, maxDays] = APPLIED_DAYS_AGO[outcome.reached]!;
+  if (spec.closedDaysAgo !== undefined) {
+    // Applications to the closed job came in well before it closed.
+    minDays = Math.max(minDays, spec.closedDaysAgo + 7);
+    maxDays = Math.min(59, Math.max(maxDays, minDays + 10));
+  }
+  let appliedAt = now - random.int(minDays, maxDays) * DAY - random.int(1, 10) * HOUR;
+  if (appliedAt > now - HOUR) appliedAt = now - random.int(1, 8) * HOUR;
+  const filled = outcome.reasonId === 'position_filled' && closedAt !== null;
+  const end = closedAt
+    ? closedAt.getTime() - (outcome.status === 'hired' ? 4 : filled ? 2 : 1) * DAY
+    : now - random.int(1, 48) * HOUR;
+  const points = outcome.reached + (outcome.status === 'active' || outcome.status === 'hired' ? 0 : 1);
+  let times: number[];
+  if (outcome.offer === 'sent' || outcome.offer === 'pending') {
+    // The move to the offer stage is recent; the steps before it spread out earlier.
+    const offerAt =
+      now - random.int(outcome.offer === 'sent' ? 2 : 1, outcome.offer === 'sent' ? 8 : 4) * DAY;
+    times = [...stepTimes(random, appliedAt, offerAt - DAY, points - 1), offerAt - random.int(1, 6) * HOUR];
+  } else if (filled) {
+    times = [
+      ...stepTimes(random, appliedAt, Math.max(end, appliedAt + points * HOUR), points - 1),
+      closedAt.getTime() - random.int(2, 30) * HOUR,
+    ];
+  } else {
+    times = stepTimes(random, appliedAt, Math.max(end, appliedAt + points * HOUR), points);
+  }
+  return { candidate, job, outcome, appliedAt, times };
+}
+
+/** `count` increasing instants between `from` and `to`: random gaps, none shorter than a third of an even share. */
 function stepTimes(random: SeededRandom, from: number, to: number, count: number): number[] {
-  const span = to - from;
-  const fractions = Array.from({ length: count }, () => 0.1 + random.next() * 0.9).sort((a, b) => a - b);
-  return fractions.map((f, i) => Math.round(from + f * span) + (i + 1) * 60_000);
+  const weights = Array.from({ length: count + 1 }, () => 0.5 + random.next());
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  let at = 0;
+  return weights.slice(0, count).map((w) => {
+    at += w;
+    return Math.round(from + ((to - from) * at) / total);
+  });
 }

@@ -77,8 +77,8 @@ export async function seedDemoPrivacy(tx: Em, tenantId: string, contactEmail: st
 }
 
 /**
- * acme's latest hire went to HR five days ago and to the background-check
- * company before that, so the candidate page and the person's portal show a
+ * acme's latest hire went to the background-check company the day after
+ * accepting the offer and to HR a few days later, so the candidate page and the person's portal show a
  * disclosure log, and an erasure of theirs tells exactly those two.
  */
 async function seedDemoDisclosures(tx: Em, tenantId: string): Promise<void> {
@@ -87,8 +87,10 @@ async function seedDemoDisclosures(tx: Em, tenantId: string): Promise<void> {
     { tenant: tenantId, status: 'hired' },
     { orderBy: { decidedAt: 'desc', id: 'asc' }, limit: 1, populate: ['candidate'] },
   );
-  if (!hire) return;
-  const exportedAt = new Date(Date.now() - 5 * DAY);
+  if (!hire?.decidedAt) return;
+  // The background check ran the day after the offer was accepted, the export to HR a few days later.
+  const checkedAt = new Date(hire.decidedAt.getTime() + DAY);
+  const exportedAt = new Date(Math.min(Date.now() - DAY, hire.decidedAt.getTime() + 4 * DAY));
   hire.hrExportedAt = exportedAt;
   const base = { tenant: tenantId, candidate: hire.candidate, application: hire, disclosedBy: null };
   tx.create(Disclosure, {
@@ -99,9 +101,9 @@ async function seedDemoDisclosures(tx: Em, tenantId: string): Promise<void> {
     safeguard: 'scc',
     notifyEmail: 'privacy@checkr.example',
     categories: ['user.contact.email', 'user.name', 'user.professional.history'],
-    purpose: 'Background check before the offer',
+    purpose: 'Background check after the accepted offer',
     via: 'manual',
-    disclosedAt: new Date(exportedAt.getTime() - 10 * DAY),
+    disclosedAt: checkedAt,
   });
   tx.create(Disclosure, {
     ...base,

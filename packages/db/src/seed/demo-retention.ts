@@ -11,6 +11,7 @@ import {
   User,
 } from '../entities/index.js';
 import type { Em } from '../orm.js';
+import { DEMO_LONG_CLOSED_JOB } from './demo-hiring.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -36,11 +37,12 @@ export async function seedDemoRetention(tx: Em, tenantId: string): Promise<void>
   const now = Date.now();
   const recruiter = await tx.findOneOrFail(User, { email: 'recruiter@acme.example' });
   const admin = await tx.findOneOrFail(User, { email: 'admin@acme.example' });
-  const job = await tx.findOneOrFail(Job, { tenant: tenantId, status: 'closed' });
+  // The job open back then (it closed three months ago).
+  const job = await tx.findOneOrFail(Job, { tenant: tenantId, title: DEMO_LONG_CLOSED_JOB });
   const stages = await tx.find(JobStage, { job }, { orderBy: { position: 'asc' } });
   const applied = stages.find((s) => s.kind === 'applied') ?? stages[0];
   const rejected = stages.find((s) => s.kind === 'rejected');
-  if (!applied || !rejected) throw new Error('the closed demo job has no applied or rejected stage');
+  if (!applied || !rejected) throw new Error(`${DEMO_LONG_CLOSED_JOB} has no applied or rejected stage`);
 
   const person = (
     name: string,
@@ -89,12 +91,12 @@ export async function seedDemoRetention(tx: Em, tenantId: string): Promise<void>
     status: 'rejected',
     source: 'careers_site',
     answers: [{ questionId: 'notice', label: 'What is your notice period?', answer: '3 months' }],
-    coverLetter: 'I would love to help your people team grow in Berlin.',
+    coverLetter: 'I would love to keep your robots running in Lisbon.',
     noticeVersion: 1,
     appliedAt,
     lastActivityAt: decidedAt,
     rejectionReasonId: 'experience',
-    rejectionNote: 'Strong motivation, but no experience with German employment law yet.',
+    rejectionNote: 'Strong motivation, but no field service experience yet.',
     decidedAt,
     decidedBy: recruiter,
   });

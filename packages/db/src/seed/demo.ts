@@ -62,8 +62,8 @@ export async function seedDemo(em: Em): Promise<{ created: boolean }> {
     }
     // The hiring data looks its users up by email, so they must be written first.
     await tx.flush();
-    await seedDemoHiring(tx, tenant.id);
-    await seedDemoFeedback(tx, tenant.id);
+    const stories = await seedDemoHiring(tx, tenant.id);
+    await seedDemoFeedback(tx, tenant.id, stories);
     await seedDemoPrivacy(tx, tenant.id, 'privacy@acme.example');
     await seedDemoPrivacy(tx, second.id, 'privacy@globex.example');
     await seedDemoRetention(tx, tenant.id);
