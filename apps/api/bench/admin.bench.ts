@@ -39,13 +39,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Application, Candidate, createOrm, Job, TENANT_FILTER, Tenant } from '@candor/db';
 import { BENCH_PASSWORD } from '@candor/db/testing';
 import { type Admin, type Fixtures, findFixtures, loadAdmin, type View, views } from './admin-views.js';
 import { summariseCpuProfile } from './cpu-profile.js';
+import { indexBenchDocuments, searchIndexBackfilled } from './search-index.js';
 import { cpuSeconds, freePort, type ServerProcess, startServer } from './server-process.js';
 
 const BUDGET_P95_MS = 50;
@@ -204,10 +204,13 @@ async function ensureSeeded(db: Database): Promise<string> {
     );
     seeded = `seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`;
   }
+  const indexed = await indexBenchDocuments(db.url, db.dataDir, masterKeyOf(db.dataDir));
+  if (indexed) seeded += `, ${indexed}`;
   const done = existsSync(marker)
     ? (JSON.parse(readFileSync(marker, 'utf8')) as { maintenance?: string })
     : null;
-  if (done?.maintenance !== maintenanceOf(db.url)) {
+  // Newly indexed documents need their statistics too.
+  if (indexed || done?.maintenance !== maintenanceOf(db.url)) {
     await maintain(db.url);
     const record = { ...SCALE, maintenance: maintenanceOf(db.url), analyzedAt: new Date().toISOString() };
     writeFileSync(marker, `${JSON.stringify(record)}\n`);
@@ -261,48 +264,6 @@ async function startBenchServer(
       LOG_LEVEL: 'error',
     },
   });
-}
-
-/**
- * Waits while the server's search indexer reads documents it has not read
- * yet (all of them on a fresh seed, or after an upgrade): the views are
- * measured as they are every other day, and the backfill's own pace is a
- * figure worth knowing. A build from before the mark existed has nothing to wait for.
- */
-async function searchIndexBackfilled(db: Database): Promise<void> {
-  const orm = await createOrm(db.url);
-  try {
-    // Restricted candidates' documents wait for the restriction to be lifted: not counted.
-    const unread = async () => {
-      const knex = orm.em.getKnex();
-      const count = async (table: string) => {
-        const rows = (await knex(`${table} as x`)
-          .join('candidate as c', 'c.id', 'x.candidate_id')
-          .whereNull('x.search_indexed_at')
-          .whereNull('c.restricted_at')
-          .count({ n: '*' })) as Array<{ n: number | string }>;
-        return Number(rows[0]?.n ?? 0);
-      };
-      return (await count('application')) + (await count('attachment'));
-    };
-    const first = await unread().catch(() => 0);
-    if (first === 0) return;
-    const started = performance.now();
-    for (let left = first; left > 0; left = await unread()) {
-      const seconds = (performance.now() - started) / 1000;
-      const pace = seconds > 0 ? ` (${((first - left) / seconds).toFixed(0)} documents/s)` : '';
-      console.error(
-        `  ${db.label}: search index backfill, ${left.toLocaleString('en')} documents to read${pace}`,
-      );
-      await sleep(30_000);
-    }
-    const seconds = (performance.now() - started) / 1000;
-    console.log(
-      `${db.label}: the search indexer read ${first.toLocaleString('en')} documents in ${seconds.toFixed(0)} s (${(first / seconds).toFixed(0)}/s) before measuring\n`,
-    );
-  } finally {
-    await orm.close();
-  }
 }
 
 // --- Talking to it as the admin does -------------------------------------------------------------------------------
@@ -478,7 +439,7 @@ async function openViews(
   const running = await startBenchServer(db, server, profileDir);
   const results: Result[] = [];
   try {
-    await searchIndexBackfilled(db);
+    await searchIndexBackfilled(db.label, db.url);
     wire.base = running.base;
     const cookies = {
       recruiter: await signIn(running.base, `recruiter@${TENANT}.example`),
