@@ -1,4 +1,4 @@
-import { Application, Notification } from '@candor/db';
+import { Application, Notification, Offer } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import type { TRole } from '@candor/schemas';
 import { TRPCError } from '@trpc/server';
@@ -119,10 +119,12 @@ forEachDatabase('dashboards', (db) => {
 
     const interviewed = await addCandidate('Ian Interviewed');
     await rc.applications.move({ ids: [interviewed], stageId: stage('interview').id });
+    // Ian's interview ended yesterday evening (UTC, the dashboard's zone here), whatever the hour the test runs.
+    const todayStart = Date.parse(`${dayIso(0)}T00:00:00Z`);
     const past = await rc.interviews.schedule({
       applicationId: interviewed,
-      startsAt: iso(-3 * HOUR),
-      endsAt: iso(-2 * HOUR),
+      startsAt: new Date(todayStart - 3 * HOUR).toISOString(),
+      endsAt: new Date(todayStart - 2 * HOUR).toISOString(),
       interviewerIds: [hana.id, ada.id],
       location: 'Room 4',
     });
@@ -133,10 +135,10 @@ forEachDatabase('dashboards', (db) => {
       notes: 'Good.',
     });
     const soon = await addCandidate('Tina Today');
-    // Under way now: today's, and this week's.
+    // Under way now: today's, and this week's (begun a minute ago, or at midnight if that was later).
     await rc.interviews.schedule({
       applicationId: soon,
-      startsAt: iso(-60_000),
+      startsAt: new Date(Math.max(Date.now() - 60_000, todayStart)).toISOString(),
       endsAt: iso(HOUR),
       interviewerIds: [hana.id],
       location: 'Room 4',
@@ -170,6 +172,22 @@ forEachDatabase('dashboards', (db) => {
     expect(recruiting!.offers.items.map((o) => [o.who, o.status])).toEqual([
       ['Ian Interviewed', 'pending_approval'],
     ]);
+    // A sent offer waits for the candidate's answer until its date; after that it has expired and waits for nobody.
+    const sent = await rc.offers.create({
+      applicationId: fresh,
+      salary: 65_000,
+      currency: 'EUR',
+      startDate: dayIso(30 * DAY),
+      expiresOn: dayIso(10 * DAY),
+    });
+    await em.nativeUpdate(Offer, { id: sent.id }, { status: 'sent', sentAt: new Date() });
+    const waiting = (await rc.dashboard.mine({})).recruiting!.offers;
+    expect(waiting.awaitingAnswer).toBe(1);
+    expect(waiting.items.map((o) => [o.who, o.status])).toContainEqual(['Fred Fresh', 'sent']);
+    await em.nativeUpdate(Offer, { id: sent.id }, { expiresOn: dayIso(-DAY) });
+    const expired = (await rc.dashboard.mine({})).recruiting!.offers;
+    expect(expired.awaitingAnswer).toBe(0);
+    expect(expired.items.map((o) => o.who)).toEqual(['Ian Interviewed']);
 
     // The nudge tells Hana once a day, with a link to the form.
     expect(await rc.dashboard.nudge({ interviewId: past.id, userId: hana.id })).toEqual({ notified: 1 });

@@ -10,6 +10,7 @@ import {
 import { DEFAULT_STAGE_TARGET_DAYS, type TDashboard } from '@candor/schemas';
 import { raw } from '@mikro-orm/core';
 import { applicationScope } from '../hiring/job-scope.js';
+import { unexpiredSent } from '../offers/offers.service.js';
 import type { Actor } from '../trpc/init.js';
 import { appLine, DAY, dayWindows, LIST_LIMIT } from './lines.js';
 
@@ -207,14 +208,14 @@ async function overdueScorecardsPanel(em: Em, actor: Actor, scope: Scope, now: D
   };
 }
 
-/** Offers a recruiter is waiting on: an admin's approval, or the candidate's answer. */
+/** Offers a recruiter is waiting on: an admin's approval, or the candidate's answer (an expired one waits for nobody). */
 async function offersPanel(em: Em, actor: Actor, scope: Scope) {
   const [awaitingApproval, awaitingAnswer, rows] = await Promise.all([
     em.count(Offer, { status: 'pending_approval', application: scope }),
-    em.count(Offer, { status: 'sent', application: scope }),
+    em.count(Offer, { ...unexpiredSent(), application: scope }),
     em.find(
       Offer,
-      { status: { $in: ['pending_approval', 'sent'] }, application: scope },
+      { $or: [{ status: 'pending_approval' }, unexpiredSent()], application: scope },
       {
         populate: ['application.candidate', 'application.job', 'application.stage'],
         orderBy: { createdAt: 'asc', id: 'asc' },

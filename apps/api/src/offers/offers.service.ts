@@ -40,6 +40,9 @@ type OfferRow = InferEntity<typeof Offer>;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** A sent offer still open for the candidate's answer (not past its date), as a query condition. */
+export const unexpiredSent = () => ({ status: 'sent' as const, expiresOn: { $gte: today() } });
+
 /** A sent offer past its date counts as expired, even before anyone looks at it again. */
 function effectiveStatus(offer: OfferRow): TOfferStatus {
   return offer.status === 'sent' && offer.expiresOn < today() ? 'expired' : offer.status;
