@@ -302,7 +302,7 @@ export async function applyToJob(
       const email = renderEmail(
         tenant,
         'application_received',
-        { candidate_name: candidate.name, job_title: job.title },
+        { candidate_name: candidate.name, job_title: jobTitleIn(job, candidate.locale, tenant) },
         deps.publicUrl,
         candidate.locale,
         [

@@ -66,6 +66,10 @@ forEachDatabase('careers languages', (db) => {
 
   it('stores the language of a German application, confirms it in German and rejects in German', async () => {
     const { tenant, caller, job, client } = await setup();
+    await caller.jobs.update({
+      id: job.id,
+      translations: { de: { title: 'Sensorik-Ingenieurin', descriptionMd: '' } },
+    });
     const email = `lena-${Math.random().toString(36).slice(2)}@example.test`;
     const res = await client.request(`/careers/${tenant.slug}/jobs/${job.id}/apply?lang=de`, {
       method: 'POST',
@@ -88,7 +92,8 @@ forEachDatabase('careers languages', (db) => {
     const candidate = await em.findOneOrFail(Candidate, { email });
     expect(candidate.locale).toBe('de');
     const [confirmation] = await em.find(OutboxEmail, { to: email, template: 'application_received' });
-    expect(confirmation!.subject).toBe(`Wir haben Ihre Bewerbung als ${job.title} erhalten`);
+    // The job's German title, as the applicant read it on the site.
+    expect(confirmation!.subject).toBe('Wir haben Ihre Bewerbung als Sensorik-Ingenieurin erhalten');
     expect(confirmation!.text).toContain('Guten Tag Lena Berg');
     expect(confirmation!.text).toContain('Ihre Referenznummer:');
     expect(confirmation!.text).toContain('Ihr Einwilligungsnachweis ist als PDF beigefügt.');
@@ -98,7 +103,7 @@ forEachDatabase('careers languages', (db) => {
     const receipt = (
       await documentText(Buffer.from(pdf!.contentBase64, 'base64'), DOCUMENT_TYPES.pdf)
     ).replace(/\s+/g, ' ');
-    expect(receipt).toContain(`Einwilligungsnachweis ${tenant.name}, Bewerbung für ${job.title}`);
+    expect(receipt).toContain(`Einwilligungsnachweis ${tenant.name}, Bewerbung für Sensorik-Ingenieurin`);
     expect(receipt).toContain('Datenschutzhinweise: Version 1,');
     expect(receipt).toContain(': Für die Bewerbung erforderlich. Rechtsgrundlage: Art. 6(1)(b) GDPR');
     expect(receipt).toMatch(/Seite 1 von 1$/);
@@ -111,7 +116,7 @@ forEachDatabase('careers languages', (db) => {
     const application = await em.findOneOrFail(Application, { candidate });
     await caller.applications.reject({ ids: [application.id], reasonId: 'skills', emailDelayHours: 0 });
     const [rejection] = await em.find(OutboxEmail, { to: email, template: 'rejection' });
-    expect(rejection!.subject).toBe(`Ihre Bewerbung als ${job.title} bei ${tenant.name}`);
+    expect(rejection!.subject).toBe(`Ihre Bewerbung als Sensorik-Ingenieurin bei ${tenant.name}`);
     expect(rejection!.text).toContain('Ihre Bewerbung nicht weiter zu berücksichtigen');
   });
 
