@@ -1,7 +1,7 @@
 import { TRPCClientError } from '@trpc/client';
 import { HttpError } from 'react-admin';
 import { describe, expect, it } from 'vitest';
-import { toHttpError } from './errors';
+import { formErrorsFrom, toHttpError } from './errors';
 
 /** A tRPC client error as the link builds it from the API's error response. */
 function trpcError(message: string, data: Record<string, unknown>) {
@@ -79,5 +79,32 @@ describe('toHttpError', () => {
     const error = toHttpError({ issues: [{ path: ['role'], message: 'Invalid option' }] });
     expect(error.status).toBe(400);
     expect(error.body).toEqual({ errors: { role: 'Invalid option' } });
+  });
+});
+
+describe('formErrorsFrom', () => {
+  const pick = (fields: Record<string, string>) => ({ title: fields.title, when: fields.startsAt });
+
+  it('puts the server’s messages at the fields the form has, and none at the form’s top', () => {
+    const error = trpcError('Some fields are not valid', {
+      code: 'BAD_REQUEST',
+      httpStatus: 400,
+      fieldErrors: { title: ['Too long'], other: ['Not shown by this form'] },
+    });
+    expect(formErrorsFrom(error, pick)).toEqual({ title: 'Too long', when: undefined, form: undefined });
+  });
+
+  it('says the message at the form’s top when no field of the form has one', () => {
+    const error = trpcError('The interviewer is busy then', {
+      code: 'CONFLICT',
+      httpStatus: 409,
+      fieldErrors: { other: ['Not shown by this form'] },
+    });
+    expect(formErrorsFrom(error, pick)).toEqual({
+      title: undefined,
+      when: undefined,
+      form: 'The interviewer is busy then',
+    });
+    expect(formErrorsFrom(new Error('Offline'), pick).form).toBe('Offline');
   });
 });

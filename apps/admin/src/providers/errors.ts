@@ -85,3 +85,19 @@ export function httpStatusOf(error: unknown): number | undefined {
   const converted = toHttpError(error);
   return typeof converted.status === 'number' ? converted.status : undefined;
 }
+
+/**
+ * A form's errors from what a submit threw: the server's field messages that
+ * `byField` picks for the form's fields, and the error's message for the
+ * form as a whole only when none of them has one (else it would say the same twice).
+ */
+export function formErrorsFrom<E extends Record<string, string | undefined>>(
+  error: unknown,
+  byField: (fields: Record<string, string>) => E,
+): E & { form?: string } {
+  const httpError = toHttpError(error);
+  const fields: Record<string, string> = httpError.body?.errors ?? {};
+  const picked = byField(fields);
+  const hasField = Object.values(picked).some(Boolean);
+  return { ...picked, form: hasField ? undefined : httpError.message };
+}

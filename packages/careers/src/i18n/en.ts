@@ -1,3 +1,4 @@
+import { REQUEST_TYPE_LABELS } from '@candor/schemas/labels';
 import { msg } from './message.js';
 
 /**
@@ -630,16 +631,7 @@ export const en = {
   emailRequestErasedBody:
     'We have erased the personal data we held about you. Statistics without your name (such as how many people applied to a job) remain.',
   emailRequestReference: msg('Reference: {reference} ({type})', 'reference', 'type'),
-  emailRequestTypes: {
-    access: 'Access (a copy of the data)',
-    portability: 'Portability (machine-readable export)',
-    rectification: 'Rectification (correct the data)',
-    erasure: 'Erasure',
-    restriction: 'Restriction of processing',
-    objection: 'Objection',
-    consent_withdrawal: 'Consent withdrawal',
-    opt_out: 'Opt-out of sale or sharing',
-  },
+  emailRequestTypes: REQUEST_TYPE_LABELS,
   emailRenewalSubject: msg('{company}: stay in our talent pool?', 'company'),
   emailRenewalBody: msg(
     'Hello {name},\n\nYou agreed that {company} may keep your profile and contact you about future roles. That agreement ends on {date}. If you do nothing, your profile is erased then.\n\nTo stay for another {period}, open this link and confirm:\n{link}',

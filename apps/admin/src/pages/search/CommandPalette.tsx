@@ -97,6 +97,8 @@ export default function CommandPalette({ open, onClose }: { open: boolean; onClo
           noOptionsText={found.isFetching ? 'Searching…' : 'Nothing found'}
           inputValue={input}
           onInputChange={(_, value, reason) => reason !== 'reset' && setInput(value)}
+          // The list's open state is ours, so the list keeps Escape to itself: it closes the palette instead.
+          onClose={(_, reason) => reason === 'escape' && onClose()}
           onChange={(_, option) => {
             if (!option) return;
             onClose();

@@ -2,7 +2,6 @@ import { candidateLabel, type TApplication, type TDirectoryEntry, type TFreeSlot
 import { clockText, dayText, zonedDay } from '@candor/schemas/time-zones';
 import {
   Alert,
-  Autocomplete,
   Box,
   Button,
   Checkbox,
@@ -15,9 +14,10 @@ import {
 } from '@mui/material';
 import { type FormEvent, useId, useState } from 'react';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
-import { toHttpError } from '../../providers/errors';
+import { formErrorsFrom } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { useTeamDirectory } from '../jobs/useTeamDirectory';
+import { InterviewersField, interviewersErrorFrom } from './InterviewersField';
 import { InterviewPlaceFields, type InterviewSlot, type SlotErrors } from './InterviewSlotFields';
 
 type Props = {
@@ -95,21 +95,16 @@ function OfferForm({ application, timeZone, onClose, onOffered }: Omit<Props, 'o
     }));
   };
 
-  const fieldErrors = (error: unknown): Errors => {
-    const httpError = toHttpError(error);
-    const fields: Record<string, string> = httpError.body?.errors ?? {};
-    const byField: Errors = {
+  const fieldErrors = (error: unknown): Errors =>
+    formErrorsFrom(error, (fields) => ({
       title: fields.title,
-      interviewerIds: fields.interviewerIds ?? fields['interviewerIds.0'],
+      interviewerIds: interviewersErrorFrom(fields),
       from: fields.from,
       to: fields.to,
       slots: fields.slots,
       location: fields.location,
       videoUrl: fields.videoUrl,
-    };
-    const hasField = Object.values(byField).some(Boolean);
-    return { ...byField, form: hasField ? undefined : httpError.message };
-  };
+    }));
 
   const search = async () => {
     if (interviewers.length === 0) {
@@ -204,25 +199,14 @@ function OfferForm({ application, timeZone, onClose, onOffered }: Omit<Props, 'o
         slotProps={{ htmlInput: { maxLength: 80 } }}
         autoFocus
       />
-      <Autocomplete
-        multiple
-        options={people}
+      <InterviewersField
+        people={people}
         loading={loadingPeople}
         value={interviewers}
-        onChange={(_event, value) => changeSearch(() => setInterviewers(value), ['interviewerIds'])}
-        getOptionLabel={(person) => `${person.name} (${person.email})`}
-        isOptionEqualToValue={(option, value) => option.id === value.id}
-        filterSelectedOptions
+        onChange={(value) => changeSearch(() => setInterviewers(value), ['interviewerIds'])}
         disabled={busy}
-        renderInput={(params) => (
-          <TextField
-            {...params}
-            label="Interviewers"
-            required
-            error={Boolean(errors.interviewerIds)}
-            helperText={errors.interviewerIds ?? 'Everyone must be free at the times offered.'}
-          />
-        )}
+        error={errors.interviewerIds}
+        hint="Everyone must be free at the times offered."
       />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
         <TextField

@@ -1,7 +1,7 @@
 import type { TInterview } from '@candor/schemas';
 import { type FormEvent, useState } from 'react';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
-import { toHttpError } from '../../providers/errors';
+import { formErrorsFrom } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import {
   InterviewPlaceFields,
@@ -61,11 +61,7 @@ function RescheduleForm({ interview, timeZone, onClose, onRescheduled }: Props &
       onRescheduled(await dataProvider.rescheduleInterview({ id: interview.id, ...checked.value }));
       onClose();
     } catch (error) {
-      const httpError = toHttpError(error);
-      const fields: Record<string, string> = httpError.body?.errors ?? {};
-      const byField = slotErrorsFrom(fields);
-      const hasField = Object.values(byField).some(Boolean);
-      setErrors({ ...byField, form: hasField ? undefined : httpError.message });
+      setErrors(formErrorsFrom(error, slotErrorsFrom));
       setSubmitting(false);
     }
   };

@@ -1,10 +1,11 @@
 import { candidateLabel, type TApplication, type TDirectoryEntry, type TInterview } from '@candor/schemas';
-import { Autocomplete, TextField } from '@mui/material';
+import { TextField } from '@mui/material';
 import { type FormEvent, useState } from 'react';
 import { DialogForm, FormDialog } from '../../components/FormDialog';
-import { toHttpError } from '../../providers/errors';
+import { formErrorsFrom } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { useTeamDirectory } from '../jobs/useTeamDirectory';
+import { InterviewersField, interviewersErrorFrom } from './InterviewersField';
 import {
   defaultSlot,
   InterviewPlaceFields,
@@ -69,15 +70,13 @@ function ScheduleForm({ application, timeZone, onClose, onScheduled }: Omit<Prop
       onScheduled(interview);
       onClose();
     } catch (error) {
-      const httpError = toHttpError(error);
-      const fields: Record<string, string> = httpError.body?.errors ?? {};
-      const byField: Errors = {
-        ...slotErrorsFrom(fields),
-        title: fields.title,
-        interviewerIds: fields.interviewerIds ?? fields['interviewerIds.0'],
-      };
-      const hasField = Object.values(byField).some(Boolean);
-      setErrors({ ...byField, form: hasField ? undefined : httpError.message });
+      setErrors(
+        formErrorsFrom(error, (fields) => ({
+          ...slotErrorsFrom(fields),
+          title: fields.title,
+          interviewerIds: interviewersErrorFrom(fields),
+        })),
+      );
       setSubmitting(false);
     }
   };
@@ -112,28 +111,17 @@ function ScheduleForm({ application, timeZone, onClose, onScheduled }: Omit<Prop
         disabled={submitting}
         onChange={changeSlot}
       />
-      <Autocomplete
-        multiple
-        options={people}
+      <InterviewersField
+        people={people}
         loading={loadingPeople}
         value={interviewers}
-        onChange={(_event, value) => {
+        onChange={(value) => {
           setInterviewers(value);
           setErrors((current) => ({ ...current, interviewerIds: undefined }));
         }}
-        getOptionLabel={(person) => `${person.name} (${person.email})`}
-        isOptionEqualToValue={(option, value) => option.id === value.id}
-        filterSelectedOptions
         disabled={submitting}
-        renderInput={(params) => (
-          <TextField
-            {...params}
-            label="Interviewers"
-            required
-            error={Boolean(errors.interviewerIds)}
-            helperText={errors.interviewerIds ?? 'Each one receives an email with a calendar invitation.'}
-          />
-        )}
+        error={errors.interviewerIds}
+        hint="Each one receives an email with a calendar invitation."
       />
       <InterviewPlaceFields slot={slot} errors={errors} disabled={submitting} onChange={changeSlot} />
     </DialogForm>
