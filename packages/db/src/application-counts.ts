@@ -57,10 +57,10 @@ export async function applicationCountsByJob(
   return byJob;
 }
 
-/** Applications in each stage of one job (a board's column counts). */
+/** Applications in each stage of some jobs (a board's column counts, the dashboard's entry stages). */
 export async function applicationCountsByStage(
   em: Em,
-  scope: CountScope & { jobIds: readonly [string] },
+  scope: CountScope & { jobIds: readonly string[] },
 ): Promise<Map<string, number>> {
   const rows = (await counts(em, scope).select('stage_id').sum({ n: 'n' }).groupBy('stage_id')) as Array<{
     stage_id: string;

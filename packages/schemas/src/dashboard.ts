@@ -35,10 +35,10 @@ export const ZRecruiterPanels = z.object({
   newApplications: counted(
     z.object({ jobId: ZId, jobTitle: z.string(), count: z.number().int(), latestAt: z.iso.datetime() }),
   ),
-  /** Active applications with no activity for longer than their stage's target. */
+  /** Active applications with no activity for longer than their stage's target; counted up to a cap (`atLeast`: there are more). */
   stuck: counted(
     ZAppLine.extend({ stageName: z.string(), days: z.number().int(), targetDays: z.number().int() }),
-  ),
+  ).extend({ atLeast: z.boolean() }),
   interviews: z.object({
     today: z.number().int(),
     week: z.number().int(),

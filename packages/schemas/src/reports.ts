@@ -26,6 +26,8 @@ export const ZReportsFilter = z
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
     ...JOB_SCOPE_FIELDS,
+    /** Compute now rather than serve the copy of the last few minutes (the page's Refresh). */
+    fresh: z.boolean().optional(),
   })
   .superRefine((input, ctx) => {
     checkJobScope(input, ctx);
@@ -85,6 +87,8 @@ export type TDurationStats = z.infer<typeof ZDurationStats>;
 export const ZReports = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
+  /** When these numbers were counted: a copy from the last few minutes may be served. */
+  computedAt: z.iso.datetime(),
   scopeLabel: z.string(),
   /** The tenant's smallest group shown (the diversity survey's k). */
   k: z.number().int(),

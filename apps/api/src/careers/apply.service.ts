@@ -44,6 +44,7 @@ import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
 import { indexDocumentsSoon } from '../search/index-requests.js';
 import { AppError } from '../trpc/app-error.js';
+import { tenantChanged } from '../trpc/tenant-changes.js';
 import { tellAlreadyApplied } from './already-applied.js';
 import { publicQuestions, tenantApplyConfig } from './apply-config.js';
 
@@ -353,6 +354,7 @@ export async function applyToJob(
         .catch((error: unknown) => deps.logger.warn('resume not promoted', errorFields(error)));
     }
     indexDocumentsSoon();
+    tenantChanged(tenant.id);
     deps.logger.info('application received', { tenantId: tenant.id, jobId: job.id });
   } catch (error) {
     for (const storageKey of written) await deps.files.remove(storageKey);

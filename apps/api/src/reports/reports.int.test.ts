@@ -176,6 +176,24 @@ forEachDatabase('hiring reports', (db) => {
       );
     });
 
+    it('serves its copy of the last minutes until the tenant changes something or a recount is asked for', async () => {
+      const w = await setup();
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+      const first = await w.rc.reports.all({ jobId: w.robots.id });
+      // Another person of the tenant opening the same report gets the same count.
+      expect((await w.ac.reports.all({ jobId: w.robots.id })).computedAt).toBe(first.computedAt);
+      await tick();
+      const recounted = await w.rc.reports.all({ jobId: w.robots.id, fresh: true });
+      expect(recounted.computedAt > first.computedAt).toBe(true);
+      expect(recounted.funnel).toEqual(first.funnel);
+      await tick();
+      // A change through the API: the next open counts again, and sees it.
+      await w.rc.jobs.update({ id: w.robots.id, title: 'Robots and more' });
+      const changed = await w.rc.reports.all({ jobId: w.robots.id });
+      expect(changed.computedAt > recounted.computedAt).toBe(true);
+      expect(changed.scopeLabel).toBe('Robots and more');
+    });
+
     it('counts only the chosen period', async () => {
       const w = await setup();
       const longAgo = await w.rc.reports.all({ from: daysFromNow(-250), to: daysFromNow(-100) });

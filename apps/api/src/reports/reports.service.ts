@@ -17,6 +17,7 @@ import { resolveJobScope } from '../jobs/job-scope.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
+import { cachedReports } from './report-cache.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -390,6 +391,20 @@ export async function hiringReports(
   const to = filter.to ?? defaultReportPeriod(now).to;
   const from = filter.from ?? defaultReportPeriod(new Date(`${to}T00:00:00.000Z`)).from;
   if (to < from) throw new AppError('BAD_REQUEST', 'The period ends before it starts', { to: ['Too early'] });
+  return cachedReports(
+    { tenantId: actor.tenantId, from, to, jobId: filter.jobId, department: filter.department },
+    filter.fresh === true,
+    () => computeReports(em, actor, { ...filter, from, to }, now),
+  );
+}
+
+async function computeReports(
+  em: Em,
+  actor: Actor,
+  filter: TReportsFilter & { from: string; to: string },
+  now: Date,
+): Promise<TReports> {
+  const { from, to } = filter;
   const { job, department, label } = await resolveJobScope(em, filter);
   const tenant = await em.findOneOrFail(Tenant, actor.tenantId);
   const { k } = diversitySettingsOf(tenant);
@@ -417,6 +432,7 @@ export async function hiringReports(
   return {
     from,
     to,
+    computedAt: now.toISOString(),
     scopeLabel: label,
     k,
     funnel: funnelRows,

@@ -11,6 +11,7 @@ import { nulFieldErrors } from '../http/nul-characters.js';
 import { errorFields } from '../logging/logger.js';
 import { AppError } from './app-error.js';
 import type { Context } from './context.js';
+import { tenantChanged } from './tenant-changes.js';
 
 /**
  * Who may call a procedure. Every procedure is built from one of the
@@ -184,7 +185,7 @@ function tenantAccessOf(
  */
 export const tenantProcedure = authedProcedure
   .meta({ access: { kind: 'tenant' } })
-  .use(async ({ ctx, meta, next }) => {
+  .use(async ({ ctx, meta, next, type }) => {
     const tenantId = ctx.session.activeTenantId;
     const access = await tenantAccessOf(ctx.em, ctx.session);
     if (!access) {
@@ -204,7 +205,9 @@ export const tenantProcedure = authedProcedure
     }
     ctx.em.setFilterParams(TENANT_FILTER, { tenantId });
     const actor: Actor = { userId: ctx.userId, tenantId, role: access.role, requestId: ctx.requestId };
-    return next({ ctx: { actor } });
+    const result = await next({ ctx: { actor } });
+    if (type === 'mutation' && result.ok) tenantChanged(tenantId);
+    return result;
   });
 
 /** The user's own second factors, in the tenant they are signed in to: not for single sign-on sessions. */

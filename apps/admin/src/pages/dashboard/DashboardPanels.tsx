@@ -109,11 +109,14 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 function Panel({
   title,
   count,
+  atLeast = false,
   to,
   children,
 }: {
   title: string;
   count?: number;
+  /** The count is a floor: there are more (counted only so far). */
+  atLeast?: boolean;
   to: string;
   children: ReactNode;
 }) {
@@ -127,8 +130,12 @@ function Panel({
             </Link>
           </Typography>
           {count !== undefined && (
-            <Typography variant="h5" component="p" aria-label={`${count} in all`}>
-              {count}
+            <Typography
+              variant="h5"
+              component="p"
+              aria-label={atLeast ? `more than ${count} in all` : `${count} in all`}
+            >
+              {atLeast ? `${count}+` : count}
             </Typography>
           )}
         </Stack>
@@ -185,7 +192,7 @@ function RecruitingCards({ recruiting }: { recruiting: Recruiting }) {
           }))}
         />
       </Panel>
-      <Panel title="Stuck in a stage" count={stuck.total} to="/applications">
+      <Panel title="Stuck in a stage" count={stuck.total} atLeast={stuck.atLeast} to="/applications">
         <Lines
           empty="Nobody is stuck."
           items={stuck.items.map((a) => ({

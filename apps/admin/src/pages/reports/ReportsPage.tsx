@@ -24,7 +24,7 @@ import {
   Typography,
 } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { Title, useNotify } from 'react-admin';
 import { EmptyState } from '../../components/EmptyState';
@@ -417,6 +417,12 @@ export function ReportsPage() {
     queryFn: () => dataProvider.hiringReports(filter),
     placeholderData: keepPreviousData,
   });
+  // The API may answer with its copy of the last few minutes; "Count again" asks it to count now.
+  const queryClient = useQueryClient();
+  const recount = useMutation({
+    mutationFn: () => dataProvider.hiringReports({ ...filter, fresh: true }),
+    onSuccess: (counted) => queryClient.setQueryData(['reports', filter], counted),
+  });
   const fieldErrors: Record<string, string | undefined> = error
     ? (toHttpError(error).body?.errors ?? {})
     : {};
@@ -479,9 +485,21 @@ export function ReportsPage() {
         </Stack>
       ) : data ? (
         <Stack spacing={2} aria-busy={isFetching}>
-          <Typography variant="subtitle1" component="p" sx={{ fontWeight: 600 }}>
-            {data.scopeLabel} · {data.from} to {data.to}
-          </Typography>
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+            <Typography variant="subtitle1" component="p" sx={{ fontWeight: 600 }}>
+              {data.scopeLabel} · {data.from} to {data.to}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              Counted at{' '}
+              {new Date(data.computedAt).toLocaleTimeString(undefined, {
+                hour: '2-digit',
+                minute: '2-digit',
+              })}
+            </Typography>
+            <Button size="small" onClick={() => recount.mutate()} disabled={recount.isPending}>
+              {recount.isPending ? 'Counting…' : 'Count again'}
+            </Button>
+          </Stack>
           <Alert severity="info">
             {hidden
               ? `Some counts are hidden and shown as “< ${data.k}”`
