@@ -249,6 +249,12 @@ export const workViews: View[] = [
   { name: 'reports, all jobs', as: 'recruiter', open: openReports(() => ({})) },
   { name: 'reports, biggest job', as: 'recruiter', open: openReports((f) => ({ jobId: f.biggestJobId })) },
   {
+    name: 'reports, all jobs, counted again',
+    as: 'recruiter',
+    // The page's "Count again": every report counted now, not the copy of the last minutes.
+    open: ({ dataProvider: dp }) => dp.hiringReports({ ...defaultReportPeriod(), fresh: true }),
+  },
+  {
     name: 'search in documents, a common word',
     as: 'recruiter',
     // SearchPage.tsx runs search.documents with the typed words as the only filter.

@@ -95,56 +95,48 @@ function restrictionOnly(scope: Scope) {
   return scope.candidateRestricted === false ? { candidateRestricted: false as const } : {};
 }
 
-/** "Stuck" is counted up to this many; beyond, the panel says "1000+" (counting 200k rows took a third of a second). */
-export const STUCK_COUNT_CAP = 1000;
+/** "Stuck" is counted up to this many; beyond, the panel says "100+" (counting 200k rows took a third of a second). */
+export const STUCK_COUNT_CAP = 100;
 
 /**
  * Stuck: active applications with no activity (a move, a note, an interview,
- * an offer) for longer than their stage's target. Each stage's longest
- * waiting are read from the (stage, status, last activity) index, a few per
- * stage in one UNION ALL, and the oldest of those kept: sorting every stuck
- * application of a tenant to show five was most of a second at 300k.
+ * an offer) for longer than their stage's target. Read oldest first along
+ * the tenant's (status, last activity, stage) index, which stops at the
+ * first few that are stuck: sorting every waiting application of a tenant to
+ * show five (or counting them all) was most of a second at 300k. Stages are
+ * grouped by target, one condition per distinct target.
  */
 async function stuckPanel(em: Em, actor: Actor, scope: Scope, stages: readonly StageRow[], now: Date) {
-  if (stages.length === 0) return { total: 0, atLeast: false, items: [] };
-  const cutoff = (stage: StageRow) =>
-    new Date(now.getTime() - (stage.targetDays ?? DEFAULT_STAGE_TARGET_DAYS) * DAY);
-  const knex = em.getKnex();
-  const restricted = scope.candidateRestricted === false;
-  const perStage = (stage: StageRow, limit: number) => {
-    const q = knex('application')
-      .select('id', 'last_activity_at')
-      // No tenant condition: the stage is the tenant's, and with one the planner may walk the tenant's
-      // (tenant, last activity) index instead of this stage's.
-      .where({ stage_id: stage.id, status: 'active' })
-      .where('last_activity_at', '<', cutoff(stage))
-      .orderBy('last_activity_at', 'asc')
-      .limit(limit);
-    return restricted ? q.where('candidate_restricted', false) : q;
+  const byTarget = new Map<number, string[]>();
+  for (const stage of stages) {
+    const days = stage.targetDays ?? DEFAULT_STAGE_TARGET_DAYS;
+    byTarget.set(days, [...(byTarget.get(days) ?? []), stage.id]);
+  }
+  if (byTarget.size === 0) return { total: 0, atLeast: false, items: [] };
+  const before = (days: number) => new Date(now.getTime() - days * DAY);
+  const where = {
+    tenant: actor.tenantId,
+    status: 'active' as const,
+    ...restrictionOnly(scope),
+    // The newest cutoff bounds the index range; each target's own cutoff filters within it.
+    lastActivityAt: { $lt: before(Math.min(...byTarget.keys())) },
+    $or: [...byTarget].map(([days, ids]) => ({ stage: { $in: ids }, lastActivityAt: { $lt: before(days) } })),
   };
-  // Each branch selects from its own subquery, so its ORDER BY and LIMIT hold on both databases (SQLite takes no
-  // parenthesised branches).
-  const union = (limit: number) =>
-    knex
-      .select('*')
-      .from(
-        knex.unionAll(stages.map((stage) => knex.select('*').from(perStage(stage, limit).as('s')))).as('u'),
-      );
-  const [oldest, counted] = await Promise.all([
-    union(LIST_LIMIT).orderBy('last_activity_at', 'asc').limit(LIST_LIMIT) as Promise<Array<{ id: string }>>,
-    knex.count({ n: '*' }).from(union(STUCK_COUNT_CAP).limit(STUCK_COUNT_CAP).as('c')) as Promise<
-      Array<{ n: number | string }>
-    >,
+  const [found, rows] = await Promise.all([
+    em.find(Application, where, {
+      fields: ['id'],
+      orderBy: { lastActivityAt: 'asc' },
+      limit: STUCK_COUNT_CAP,
+    }),
+    em.find(Application, where, {
+      populate: ['candidate', 'job', 'stage'],
+      orderBy: { lastActivityAt: 'asc' },
+      limit: LIST_LIMIT,
+    }),
   ]);
-  const total = Number(counted[0]?.n ?? 0);
-  const rows = await em.find(
-    Application,
-    { id: { $in: oldest.map((r) => r.id) } },
-    { populate: ['candidate', 'job', 'stage'], orderBy: { lastActivityAt: 'asc', id: 'asc' } },
-  );
   return {
-    total,
-    atLeast: total >= STUCK_COUNT_CAP,
+    total: found.length,
+    atLeast: found.length >= STUCK_COUNT_CAP,
     items: rows.map((app) => ({
       ...appLine(actor, app),
       stageName: app.stage.name,

@@ -29,6 +29,8 @@ export const Application = defineEntity(
       { properties: ['job', 'stage', 'lastActivityAt', 'id'] },
       // The dashboard: new applications per entry stage, and those stuck in a stage, across jobs.
       { properties: ['stage', 'status', 'lastActivityAt'] },
+      // The dashboard's longest waiting across all stages, oldest first, stopping at the first few.
+      { properties: ['tenant', 'status', 'lastActivityAt', 'stage'] },
       { properties: ['candidate'] },
       // The search indexer finds what it has not read yet (null) without scanning every application.
       { properties: ['searchIndexedAt'] },

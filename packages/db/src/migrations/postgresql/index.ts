@@ -44,6 +44,7 @@ import { Migration20261207002801_talent_pool_alerts } from './Migration202612070
 import { Migration20261207002823_document_search } from './Migration20261207002823_document_search.js';
 import { Migration20261207003013_dashboards } from './Migration20261207003013_dashboards.js';
 import { Migration20261207031438_search_index_marks } from './Migration20261207031438_search_index_marks.js';
+import { Migration20261207042918_dashboard_waiting_index } from './Migration20261207042918_dashboard_waiting_index.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -117,4 +118,8 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207002823_document_search', class: Migration20261207002823_document_search },
   { name: 'Migration20261207003013_dashboards', class: Migration20261207003013_dashboards },
   { name: 'Migration20261207031438_search_index_marks', class: Migration20261207031438_search_index_marks },
+  {
+    name: 'Migration20261207042918_dashboard_waiting_index',
+    class: Migration20261207042918_dashboard_waiting_index,
+  },
 ];

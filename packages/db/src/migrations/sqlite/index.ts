@@ -44,6 +44,7 @@ import { Migration20261207002759_talent_pool_alerts } from './Migration202612070
 import { Migration20261207002822_document_search } from './Migration20261207002822_document_search.js';
 import { Migration20261207003008_dashboards } from './Migration20261207003008_dashboards.js';
 import { Migration20261207031436_search_index_marks } from './Migration20261207031436_search_index_marks.js';
+import { Migration20261207042917_dashboard_waiting_index } from './Migration20261207042917_dashboard_waiting_index.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -117,4 +118,8 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207002822_document_search', class: Migration20261207002822_document_search },
   { name: 'Migration20261207003008_dashboards', class: Migration20261207003008_dashboards },
   { name: 'Migration20261207031436_search_index_marks', class: Migration20261207031436_search_index_marks },
+  {
+    name: 'Migration20261207042917_dashboard_waiting_index',
+    class: Migration20261207042917_dashboard_waiting_index,
+  },
 ];

@@ -1,0 +1,13 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261207042918_dashboard_waiting_index extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(
+      `create index "application_tenant_id_status_last_activity_at_stage_id_index" on "application" ("tenant_id", "status", "last_activity_at", "stage_id");`,
+    );
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop index "application_tenant_id_status_last_activity_at_stage_id_index";`);
+  }
+}
