@@ -48,8 +48,8 @@ export async function managerPanel(em: Em, actor: Actor, now: Date, timeZone: st
   return {
     interviews: { today, items: seats.map((seat) => interviewLine(actor, seat.interview)) },
     scorecardsOwed: {
-      total: owed.length,
-      items: owed.slice(0, LIST_LIMIT).map((seat) => interviewLine(actor, seat.interview)),
+      total: owed.total,
+      items: owed.shown.map((seat) => interviewLine(actor, seat.interview)),
     },
     awaitingDecision,
     mayDecide: settings.managersMayDecide,

@@ -251,27 +251,27 @@ export async function globalSearch(em: Em, actor: Actor, q: string): Promise<TGl
   const pattern = `%${q.trim().replace(/[%_\\]/g, '')}%`;
   const like = ormDialectOfEm(em) === 'postgresql' ? { $ilike: pattern } : { $like: pattern };
   const matching = await candidatesMatching(em, actor.tenantId, q);
-  const inJobs = jobs ? { job: { $in: jobs } } : {};
-  const [jobRows, appRows] = await Promise.all([
-    em.find(
-      Job,
-      { title: like, ...(jobs ? { id: { $in: jobs } } : {}) },
-      { limit: PALETTE_ITEMS, orderBy: { title: 'asc' } },
-    ),
+  const titled = await em.find(
+    Job,
+    { title: like, ...(jobs ? { id: { $in: jobs } } : {}) },
+    { fields: ['id', 'title', 'status'], orderBy: { title: 'asc' } },
+  );
+  const jobRows = titled.slice(0, PALETTE_ITEMS);
+  // Applications by the candidate and by the job's title, each its own indexed query, then merged: as one
+  // query with an OR between them the database read every application (1.6 s at 300k).
+  const recentApplications = (where: object) =>
     em.find(
       Application,
-      {
-        ...inJobs,
-        anonymizedAt: null,
-        candidateRestricted: false,
-        $or: [
-          { $and: [{ candidate: { id: matching } }, identifiableScope(actor)] },
-          { job: { title: like } },
-        ],
-      },
+      { ...(jobs ? { job: { $in: jobs } } : {}), anonymizedAt: null, candidateRestricted: false, ...where },
       { populate: ['job', 'stage', 'candidate'], limit: PALETTE_ITEMS, orderBy: { lastActivityAt: 'desc' } },
-    ),
+    );
+  const [byCandidate, byJob] = await Promise.all([
+    recentApplications({ $and: [{ candidate: matching }, identifiableScope(actor)] }),
+    titled.length > 0 ? recentApplications({ job: { $in: titled.map((j) => j.id) } }) : [],
   ]);
+  const appRows = [...new Map([...byCandidate, ...byJob].map((a) => [a.id, a])).values()]
+    .sort((a, b) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime())
+    .slice(0, PALETTE_ITEMS);
   // Candidates the actor may look up by name (a hiring manager: of their jobs, none behind a blind application).
   const visible = await visibleCandidateIds(em, actor);
   const candidateWhere = {
