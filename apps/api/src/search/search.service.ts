@@ -238,6 +238,8 @@ export async function searchDocuments(
 }
 
 const PALETTE_ITEMS = 5;
+/** The palette's applications are the newest of at most this many matches. */
+const APPLICATIONS_SCANNED = 2000;
 
 /**
  * The command palette's search: a few candidates (by name or email), jobs (by
@@ -258,13 +260,24 @@ export async function globalSearch(em: Em, actor: Actor, q: string): Promise<TGl
   );
   const jobRows = titled.slice(0, PALETTE_ITEMS);
   // Applications by the candidate and by the job's title, each its own indexed query, then merged: as one
-  // query with an OR between them the database read every application (1.6 s at 300k).
-  const recentApplications = (where: object) =>
-    em.find(
+  // query with an OR between them the database read every application (1.6 s at 300k). The ids come first,
+  // unsorted, so the database walks the candidate or job index rather than every application in activity
+  // order (SQLite's choice with ORDER BY ... LIMIT: 1.2 s); a broad query takes the first APPLICATIONS_SCANNED.
+  const recentApplications = async (where: object) => {
+    const found = await em.find(
       Application,
       { ...(jobs ? { job: { $in: jobs } } : {}), anonymizedAt: null, candidateRestricted: false, ...where },
-      { populate: ['job', 'stage', 'candidate'], limit: PALETTE_ITEMS, orderBy: { lastActivityAt: 'desc' } },
+      { fields: ['lastActivityAt'], limit: APPLICATIONS_SCANNED },
     );
+    const newest = found
+      .sort((a, b) => b.lastActivityAt.getTime() - a.lastActivityAt.getTime())
+      .slice(0, PALETTE_ITEMS);
+    return em.find(
+      Application,
+      { id: { $in: newest.map((a) => a.id) } },
+      { populate: ['job', 'stage', 'candidate'], refresh: true },
+    );
+  };
   const [byCandidate, byJob] = await Promise.all([
     recentApplications({ $and: [{ candidate: matching }, identifiableScope(actor)] }),
     titled.length > 0 ? recentApplications({ job: { $in: titled.map((j) => j.id) } }) : [],

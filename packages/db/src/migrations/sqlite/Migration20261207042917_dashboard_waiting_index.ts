@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
+/** The dashboard's index of waiting applications (statistics renewed after migrating: `migrate` in ../../orm.ts). */
 export class Migration20261207042917_dashboard_waiting_index extends Migration {
   override async up(): Promise<void> {
     this.addSql(
