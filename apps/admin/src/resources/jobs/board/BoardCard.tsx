@@ -44,7 +44,9 @@ export function BoardCard({ card, stages, canManage, onPick, onDragStart, onDrag
       sx={{
         p: 1.25,
         cursor: movable ? 'grab' : 'default',
-        opacity: card.status === 'withdrawn' ? 0.7 : 1,
+        // A withdrawn application looks set aside (dashed, greyed background) with its text at full contrast:
+        // a faded card failed axe's contrast check, and its "Withdrawn" chip says why.
+        ...(card.status === 'withdrawn' ? { borderStyle: 'dashed', bgcolor: 'action.hover' } : {}),
         '&:hover': movable ? { boxShadow: 2 } : undefined,
         '&:focus-within': { outline: 2, outlineColor: 'primary.main', outlineStyle: 'solid' },
       }}
