@@ -84,7 +84,7 @@ forEachDatabase('migrations', (db) => {
     }
   });
 
-  it('keep the hand-written search index and application counts in step (their triggers exist)', async () => {
+  it('keep the hand-written search index, application counts and report copies in step (their triggers exist)', async () => {
     // A later migration that rebuilds one of these tables (SQLite does so for many changes) drops its triggers.
     const connection = db.orm().em.getConnection();
     const rows =
@@ -102,6 +102,9 @@ forEachDatabase('migrations', (db) => {
             'application.application_count_ad',
             'application.application_count_ai',
             'application.application_count_au',
+            'application.application_furthest_ai',
+            'application.application_furthest_au',
+            'application.application_report_copies_au',
             'application.application_restricted_ai',
             'application.application_restricted_au',
             'candidate.candidate_restricted_au',
@@ -111,12 +114,18 @@ forEachDatabase('migrations', (db) => {
             'document_text.document_search_ad',
             'document_text.document_search_ai',
             'document_text.document_search_au',
+            'stage_change.stage_change_report_ai',
+            'stage_change.stage_change_report_au',
           ]
         : [
             'application.application_count_aid',
             'application.application_count_au',
+            'application.application_furthest_biu',
+            'application.application_report_copies_au',
             'application.application_restricted_biu',
             'candidate.candidate_restricted_au',
+            'stage_change.stage_change_report_aiu',
+            'stage_change.stage_change_report_bi',
           ],
     );
   });

@@ -31,9 +31,6 @@ const ms = (value: SqlDate): number => new Date(value).getTime();
 /** The stages a stint is measured in: every kind an application waits in (hired and rejected are where it ends). */
 const WAITING_KINDS = ['applied', 'screening', 'interview', 'offer'] as const satisfies readonly TStageKind[];
 
-/** How far along the funnel a stage kind is; rejected counts as applied (the history shows how far it got). */
-const FUNNEL_RANK_SQL = `case s.kind ${FUNNEL_STEPS.map((kind, i) => `when '${kind}' then ${i + 1}`).join(' ')} else 1 end`;
-
 /**
  * The applications a report counts, as a SQL condition on `a` (application):
  * this tenant's (raw SQL skips the ORM's tenant filter), never a candidate who
@@ -48,15 +45,20 @@ interface Scope {
   end: SqlDate;
 }
 
-function where(scope: Scope, dateColumn: string): { sql: string; bindings: unknown[] } {
-  const parts = ['a.tenant_id = ?', 'a.candidate_restricted = ?', `${dateColumn} >= ?`, `${dateColumn} < ?`];
+function where(scope: Scope, dateColumn: string, alias = 'a'): { sql: string; bindings: unknown[] } {
+  const parts = [
+    `${alias}.tenant_id = ?`,
+    `${alias}.candidate_restricted = ?`,
+    `${dateColumn} >= ?`,
+    `${dateColumn} < ?`,
+  ];
   const bindings: unknown[] = [scope.tenantId, false, scope.start, scope.end];
   if (scope.jobId) {
-    parts.push('a.job_id = ?');
+    parts.push(`${alias}.job_id = ?`);
     bindings.push(scope.jobId);
   }
   if (scope.department !== undefined) {
-    parts.push('a.job_id in (select id from job where tenant_id = ? and department = ?)');
+    parts.push(`${alias}.job_id in (select id from job where tenant_id = ? and department = ?)`);
     bindings.push(scope.tenantId, scope.department);
   }
   return { sql: parts.join(' and '), bindings };
@@ -90,30 +92,52 @@ function durationStats(days: number[], k: number): TDurationStats {
   };
 }
 
+/** The same, from a count and percentiles the database worked out. */
+function shownStats(count: number, median: number | null, p75: number | null, k: number): TDurationStats {
+  const shown = count >= k;
+  return {
+    count: passes(count, k) ? count : null,
+    median: shown ? round1(median) : null,
+    p75: shown ? round1(p75) : null,
+  };
+}
+
 const share = (part: number | null | undefined, whole: number | null | undefined) =>
   part != null && whole != null && whole > 0 ? part / whole : null;
 
-/** Applications of the period by the furthest funnel step they reached (its current stage, its history, or hired). */
-async function funnel(em: Em, scope: Scope, k: number): Promise<TReports['funnel']> {
-  const cohort = where(scope, 'a.applied_at');
-  const found = await rows<{ reached: number | string; n: number | string }>(
+/**
+ * The period's applications by how far along the funnel they got
+ * (`furthest_step`, kept by triggers from their stage, status and history),
+ * source and status: one read of one index, for the funnel and the sources.
+ */
+type CohortRow = { furthest: number; source: TApplicationSource; hired: boolean; n: number };
+
+async function cohort(em: Em, scope: Scope): Promise<CohortRow[]> {
+  const applied = where(scope, 'a.applied_at');
+  const found = await rows<{
+    furthest: number | string;
+    source: TApplicationSource;
+    hired: number | string;
+    n: number | string;
+  }>(
     em,
-    `select u.reached, count(*) as n from (
-       select x.id, max(x.rank_) as reached from (
-         select a.id, ${FUNNEL_RANK_SQL} as rank_ from application a join job_stage s on s.id = a.stage_id where ${cohort.sql}
-         union all
-         select a.id, ${FUNNEL_RANK_SQL} as rank_ from application a
-           join stage_change sc on sc.application_id = a.id join job_stage s on s.id = sc.to_stage_id where ${cohort.sql}
-         union all
-         select a.id, ${FUNNEL_STEPS.length} as rank_ from application a where ${cohort.sql} and a.status = 'hired'
-       ) x group by x.id
-     ) u group by u.reached`,
-    [...cohort.bindings, ...cohort.bindings, ...cohort.bindings],
+    `select a.furthest_step as furthest, a.source, case when a.status = 'hired' then 1 else 0 end as hired, count(*) as n
+     from application a where ${applied.sql} group by 1, 2, 3`,
+    applied.bindings,
   );
-  const byRank = new Map(found.map((r) => [Number(r.reached), Number(r.n)]));
+  return found.map((r) => ({
+    furthest: Number(r.furthest),
+    source: r.source,
+    hired: Number(r.hired) === 1,
+    n: Number(r.n),
+  }));
+}
+
+/** Applications of the period by the furthest funnel step they reached (its current stage, its history, or hired). */
+function funnel(found: readonly CohortRow[], k: number): TReports['funnel'] {
   // Reaching a step counts for every step before it: the funnel is nested.
   const counts = FUNNEL_STEPS.map((_, i) =>
-    [...byRank].reduce((sum, [rank, n]) => (rank >= i + 1 ? sum + n : sum), 0),
+    found.reduce((sum, r) => (r.furthest >= i + 1 ? sum + r.n : sum), 0),
   );
   const shown = suppress(k, [counts], []).cells[0] ?? [];
   return FUNNEL_STEPS.map((step, i) => ({
@@ -139,47 +163,57 @@ async function timeToHire(em: Em, scope: Scope, k: number): Promise<TDurationSta
 
 /**
  * How long applications of the period waited in each kind of stage: each
- * stage move ends a stint that began at the move before (or on applying).
- * Only the durations leave the database, one number per move.
+ * stage move ends a stint, recorded with the move (`from_kind`,
+ * `waited_seconds`, see the report_columns migrations). The database ranks
+ * the stints of each kind and returns only the ones either side of the
+ * median and the 75th percentile, not one row per move.
  */
 async function timeInStage(em: Em, scope: Scope, k: number): Promise<TReports['timeInStage']> {
-  const cohort = where(scope, 'a.applied_at');
+  const period = where(scope, 'sc.applied_at', 'sc');
+  const kinds = WAITING_KINDS.map(() => '?').join(', ');
+  // 1 + (n - 1) * p rounded down is the first neighbour of the p-th percentile (1-based), integer division in both.
   const found = await rows<{
-    kind: string | null;
-    at: SqlDate;
-    previous: SqlDate | null;
-    applied_at: SqlDate;
+    kind: string;
+    n: number | string;
+    rn: number | string;
+    waited: number | string;
   }>(
     em,
-    `select s.kind, sc.at, a.applied_at,
-       lag(sc.at) over (partition by sc.application_id order by sc.at) as previous
-     from stage_change sc join application a on a.id = sc.application_id
-     left join job_stage s on s.id = sc.from_stage_id
-     where ${cohort.sql}`,
-    cohort.bindings,
+    `select kind, n, rn, waited from (
+       select sc.from_kind as kind, sc.waited_seconds as waited,
+         row_number() over (partition by sc.from_kind order by sc.waited_seconds) as rn,
+         count(*) over (partition by sc.from_kind) as n
+       from stage_change sc
+       where ${period.sql} and sc.from_kind in (${kinds}) and sc.waited_seconds is not null
+     ) ranked
+     where rn in (1 + (n - 1) / 2, 2 + (n - 1) / 2, 1 + (3 * (n - 1)) / 4, 2 + (3 * (n - 1)) / 4)`,
+    [...period.bindings, ...WAITING_KINDS],
   );
-  const days = new Map<string, number[]>(WAITING_KINDS.map((kind) => [kind, []]));
-  for (const row of found) {
-    const list = row.kind ? days.get(row.kind) : undefined;
-    if (list) list.push((ms(row.at) - ms(row.previous ?? row.applied_at)) / DAY_MS);
-  }
-  return WAITING_KINDS.map((kind) => ({
-    kind,
-    label: STAGE_KIND_LABELS[kind],
-    ...durationStats(days.get(kind) ?? [], k),
-  }));
+  return WAITING_KINDS.map((kind) => {
+    const mine = found.filter((r) => r.kind === kind);
+    const count = Number(mine[0]?.n ?? 0);
+    const days = new Map(mine.map((r) => [Number(r.rn), Number(r.waited) / 86_400]));
+    const at = (p: number) => {
+      if (count === 0) return null;
+      const position = (count - 1) * p;
+      const low = days.get(Math.floor(position) + 1) ?? 0;
+      const high = days.get(Math.ceil(position) + 1) ?? 0;
+      return low + (high - low) * (position - Math.floor(position));
+    };
+    return { kind, label: STAGE_KIND_LABELS[kind], ...shownStats(count, at(0.5), at(0.75), k) };
+  });
 }
 
-async function sources(em: Em, scope: Scope, k: number): Promise<TReports['sources']> {
-  const cohort = where(scope, 'a.applied_at');
-  const found = await rows<{ source: TApplicationSource; n: number | string; hires: number | string }>(
-    em,
-    `select a.source, count(*) as n, sum(case when a.status = 'hired' then 1 else 0 end) as hires
-     from application a where ${cohort.sql} group by a.source`,
-    cohort.bindings,
-  );
-  const list = found
-    .map((r) => ({ source: r.source, applications: Number(r.n), hires: Number(r.hires) }))
+function sources(found: readonly CohortRow[], k: number): TReports['sources'] {
+  const bySource = new Map<TApplicationSource, { applications: number; hires: number }>();
+  for (const r of found) {
+    const entry = bySource.get(r.source) ?? { applications: 0, hires: 0 };
+    entry.applications += r.n;
+    if (r.hired) entry.hires += r.n;
+    bySource.set(r.source, entry);
+  }
+  const list = [...bySource]
+    .map(([source, r]) => ({ source, ...r }))
     .sort((x, y) => y.applications - x.applications || x.source.localeCompare(y.source));
   const shown = suppress(
     k,
@@ -215,8 +249,8 @@ async function offers(em: Em, scope: Scope, k: number, today: string): Promise<T
     `select case when o.status = 'sent' and o.expires_on < ? then 'expired'
                  when o.status = 'sent' then 'awaiting' else o.status end as outcome, count(*) as n
      from offer o join application a on a.id = o.application_id
-     where ${sent.sql} and o.sent_at is not null group by 1`,
-    [today, ...sent.bindings],
+     where o.tenant_id = ? and ${sent.sql} and o.sent_at is not null group by 1`,
+    [today, scope.tenantId, ...sent.bindings],
   );
   const byOutcome = new Map(found.map((r) => [r.outcome, Number(r.n)]));
   const shown = suppress(
@@ -277,15 +311,26 @@ async function rejections(
  */
 async function openJobs(em: Em, scope: Scope, now: Date): Promise<TReports['openJobs']> {
   const knex = em.getKnex();
+  // Summed from the trigger-kept counts (@candor/db's application-counts.ts), not counted.
+  const counts = knex('application_count')
+    .select('job_id')
+    .sum({ n: 'n' })
+    .where('tenant_id', scope.tenantId)
+    .where('candidate_restricted', false)
+    .groupBy('job_id')
+    .as('c');
   const query = knex('job as j')
-    .leftJoin('application as a', (on) =>
-      on.on('a.job_id', 'j.id').andOn('a.candidate_restricted', knex.raw('?', [false])),
-    )
+    .leftJoin(counts, 'c.job_id', 'j.id')
     .where('j.tenant_id', scope.tenantId)
     .where('j.status', 'open')
-    .groupBy('j.id', 'j.title', 'j.department', 'j.opened_at', 'j.status_changed_at')
-    .select('j.id', 'j.title', 'j.department', 'j.opened_at', 'j.status_changed_at')
-    .count('a.id as n');
+    .select(
+      'j.id',
+      'j.title',
+      'j.department',
+      'j.opened_at',
+      'j.status_changed_at',
+      knex.raw('coalesce(c.n, 0) as n'),
+    );
   if (scope.jobId) query.where('j.id', scope.jobId);
   if (scope.department !== undefined) query.where('j.department', scope.department);
   const found = (await query) as unknown as Array<{
@@ -419,11 +464,10 @@ async function computeReports(
     end: nowSql(em, end),
   };
   const today = now.toISOString().slice(0, 10);
-  const [funnelRows, hire, stages, bySource, offerRows, rejected, open, load] = await Promise.all([
-    funnel(em, scope, k),
+  const [applied, hire, stages, offerRows, rejected, open, load] = await Promise.all([
+    cohort(em, scope),
     timeToHire(em, scope, k),
     timeInStage(em, scope, k),
-    sources(em, scope, k),
     offers(em, scope, k, today),
     rejections(em, scope, k, new Map(settings.rejectionReasons.map((r) => [r.id, r.label]))),
     openJobs(em, scope, now),
@@ -435,10 +479,10 @@ async function computeReports(
     computedAt: now.toISOString(),
     scopeLabel: label,
     k,
-    funnel: funnelRows,
+    funnel: funnel(applied, k),
     timeToHire: hire,
     timeInStage: stages,
-    sources: bySource,
+    sources: sources(applied, k),
     offers: offerRows,
     rejections: rejected,
     openJobs: open,

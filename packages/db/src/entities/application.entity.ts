@@ -1,4 +1,4 @@
-import type { TApplicationSource, TApplicationStatus } from '@candor/schemas';
+import type { TApplicationSource, TApplicationStatus, TStageKind } from '@candor/schemas';
 import { p } from '@mikro-orm/core';
 import { notPersonal, personal } from '../privacy.js';
 import { Candidate } from './candidate.entity.js';
@@ -34,6 +34,22 @@ export const Application = defineEntity(
       { properties: ['candidate'] },
       // The search indexer finds what it has not read yet (null) without scanning every application.
       { properties: ['searchIndexedAt'] },
+      // Hiring reports (apps/api/src/reports): a period's applications by how far they got and their source,
+      // and its decisions by outcome and reason, each read from its index alone.
+      {
+        properties: ['tenant', 'appliedAt', 'candidateRestricted', 'furthestStep', 'source', 'status', 'job'],
+      },
+      {
+        properties: [
+          'tenant',
+          'status',
+          'decidedAt',
+          'candidateRestricted',
+          'rejectionReasonId',
+          'job',
+          'appliedAt',
+        ],
+      },
     ],
     filters: tenantFilter,
     properties: {
@@ -77,6 +93,13 @@ export const Application = defineEntity(
        * candidates. The application never writes it.
        */
       candidateRestricted: notPersonal(p.boolean().default(false), 'copy of the candidate restriction flag'),
+      /**
+       * How far along the hiring funnel the application has ever been (1
+       * applied, 2 screening, 3 interview, 4 offer, 5 hired; a rejection keeps
+       * what was reached), kept by database triggers on every move and on the
+       * stage history (see the report_columns migrations). The application never writes it.
+       */
+      furthestStep: notPersonal(p.smallint().default(1), 'how far along the hiring steps'),
       /** Set when retention blanked its personal values; the row stays as an anonymous statistic. */
       anonymizedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
       /**
@@ -111,7 +134,13 @@ export const Application = defineEntity(
 export const StageChange = defineEntity(
   {
     name: 'StageChange',
-    indexes: [{ properties: ['application', 'at'] }],
+    indexes: [
+      { properties: ['application', 'at'] },
+      // Time in stage (hiring reports): a period's stints by kind, read from this index alone.
+      {
+        properties: ['tenant', 'appliedAt', 'candidateRestricted', 'jobId', 'fromKind', 'waitedSeconds'],
+      },
+    ],
     filters: tenantFilter,
     properties: {
       id: notPersonal(
@@ -130,6 +159,19 @@ export const StageChange = defineEntity(
         p.datetime().onCreate(() => new Date()),
         'a date, context for the values beside it',
       ),
+      /*
+       * Copies for the hiring reports, filled by database triggers when the
+       * move is recorded (see the report_columns migrations), so that time in stage is
+       * read without joining applications; the application never writes them.
+       */
+      /** The application's job and when it was applied for. */
+      jobId: notPersonal(p.uuid().nullable(), 'copy of the application job'),
+      appliedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
+      /** A copy of the application's copy of the candidate restriction flag. */
+      candidateRestricted: notPersonal(p.boolean().default(false), 'copy of the candidate restriction flag'),
+      /** The kind of stage the application left, and how long it had waited there (since the move before, or applying). */
+      fromKind: notPersonal(p.string().length(12).$type<TStageKind>().nullable(), 'stage kind'),
+      waitedSeconds: notPersonal(p.integer().nullable(), 'a duration, context for the values beside it'),
     },
   },
   {

@@ -17,7 +17,12 @@ export const Offer = defineEntity(
   {
     name: 'Offer',
     // The dashboard reads the offers waiting for approval or an answer by status.
-    indexes: [{ properties: ['application', 'createdAt'] }, { properties: ['tenant', 'status'] }],
+    indexes: [
+      { properties: ['application', 'createdAt'] },
+      { properties: ['tenant', 'status'] },
+      // Hiring reports: the offers sent in a period.
+      { properties: ['tenant', 'sentAt'] },
+    ],
     filters: tenantFilter,
     properties: {
       id: notPersonal(

@@ -45,6 +45,7 @@ import { Migration20261207002823_document_search } from './Migration202612070028
 import { Migration20261207003013_dashboards } from './Migration20261207003013_dashboards.js';
 import { Migration20261207031438_search_index_marks } from './Migration20261207031438_search_index_marks.js';
 import { Migration20261207042918_dashboard_waiting_index } from './Migration20261207042918_dashboard_waiting_index.js';
+import { Migration20261207065920_report_columns } from './Migration20261207065920_report_columns.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -122,4 +123,5 @@ export const postgresqlMigrations: MigrationObject[] = [
     name: 'Migration20261207042918_dashboard_waiting_index',
     class: Migration20261207042918_dashboard_waiting_index,
   },
+  { name: 'Migration20261207065920_report_columns', class: Migration20261207065920_report_columns },
 ];
