@@ -1,4 +1,4 @@
-import { type Em, Tenant } from '@candor/db';
+import { type Em, ormDialectOfEm, Tenant } from '@candor/db';
 import {
   defaultReportPeriod,
   FUNNEL_STEPS,
@@ -21,6 +21,7 @@ import { cachedReports } from './report-cache.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
+const DAY_SECONDS = 86_400;
 /** A scorecard is on time within two days of the interview's end (the reminder goes out when it ends). */
 export const FEEDBACK_DUE_HOURS = 48;
 
@@ -169,9 +170,51 @@ async function timeToHire(em: Em, scope: Scope, k: number): Promise<TDurationSta
  * median and the 75th percentile, not one row per move.
  */
 async function timeInStage(em: Em, scope: Scope, k: number): Promise<TReports['timeInStage']> {
+  const stats =
+    ormDialectOfEm(em) === 'postgresql'
+      ? await stintsRankedByPostgres(em, scope)
+      : await stintsRanked(em, scope);
+  return WAITING_KINDS.map((kind) => {
+    const { count, median, p75 } = stats.get(kind) ?? { count: 0, median: null, p75: null };
+    return { kind, label: STAGE_KIND_LABELS[kind], ...shownStats(count, median, p75, k) };
+  });
+}
+
+type StintStats = Map<string, { count: number; median: number | null; p75: number | null }>;
+
+function stintsWhere(scope: Scope) {
   const period = where(scope, 'sc.applied_at', 'sc');
-  const kinds = WAITING_KINDS.map(() => '?').join(', ');
-  // 1 + (n - 1) * p rounded down is the first neighbour of the p-th percentile (1-based), integer division in both.
+  return {
+    sql: `${period.sql} and sc.from_kind in (${WAITING_KINDS.map(() => '?').join(', ')}) and sc.waited_seconds is not null`,
+    bindings: [...period.bindings, ...WAITING_KINDS],
+  };
+}
+
+/** PostgreSQL's own percentiles (interpolated between neighbours, as `percentile` is). */
+async function stintsRankedByPostgres(em: Em, scope: Scope): Promise<StintStats> {
+  const stints = stintsWhere(scope);
+  const found = await rows<{ kind: string; n: number | string; p: Array<number | string> }>(
+    em,
+    `select sc.from_kind as kind, count(*) as n,
+       percentile_cont(array[0.5, 0.75]) within group (order by sc.waited_seconds) as p
+     from stage_change sc where ${stints.sql} group by sc.from_kind`,
+    stints.bindings,
+  );
+  return new Map(
+    found.map((r) => [
+      r.kind,
+      { count: Number(r.n), median: Number(r.p[0]) / DAY_SECONDS, p75: Number(r.p[1]) / DAY_SECONDS },
+    ]),
+  );
+}
+
+/**
+ * SQLite has no percentile: the stints of each kind are numbered in order
+ * and only the two either side of the median and of the 75th percentile
+ * come back (1 + (n - 1) * p, rounded down, is the first; integer division).
+ */
+async function stintsRanked(em: Em, scope: Scope): Promise<StintStats> {
+  const stints = stintsWhere(scope);
   const found = await rows<{
     kind: string;
     n: number | string;
@@ -183,25 +226,25 @@ async function timeInStage(em: Em, scope: Scope, k: number): Promise<TReports['t
        select sc.from_kind as kind, sc.waited_seconds as waited,
          row_number() over (partition by sc.from_kind order by sc.waited_seconds) as rn,
          count(*) over (partition by sc.from_kind) as n
-       from stage_change sc
-       where ${period.sql} and sc.from_kind in (${kinds}) and sc.waited_seconds is not null
+       from stage_change sc where ${stints.sql}
      ) ranked
      where rn in (1 + (n - 1) / 2, 2 + (n - 1) / 2, 1 + (3 * (n - 1)) / 4, 2 + (3 * (n - 1)) / 4)`,
-    [...period.bindings, ...WAITING_KINDS],
+    stints.bindings,
   );
-  return WAITING_KINDS.map((kind) => {
+  const stats: StintStats = new Map();
+  for (const kind of new Set(found.map((r) => r.kind))) {
     const mine = found.filter((r) => r.kind === kind);
     const count = Number(mine[0]?.n ?? 0);
-    const days = new Map(mine.map((r) => [Number(r.rn), Number(r.waited) / 86_400]));
+    const days = new Map(mine.map((r) => [Number(r.rn), Number(r.waited) / DAY_SECONDS]));
     const at = (p: number) => {
-      if (count === 0) return null;
       const position = (count - 1) * p;
       const low = days.get(Math.floor(position) + 1) ?? 0;
       const high = days.get(Math.ceil(position) + 1) ?? 0;
       return low + (high - low) * (position - Math.floor(position));
     };
-    return { kind, label: STAGE_KIND_LABELS[kind], ...shownStats(count, at(0.5), at(0.75), k) };
-  });
+    stats.set(kind, { count, median: at(0.5), p75: at(0.75) });
+  }
+  return stats;
 }
 
 function sources(found: readonly CohortRow[], k: number): TReports['sources'] {
