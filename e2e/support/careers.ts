@@ -45,14 +45,25 @@ export async function fillApplication(page: Page, person: { name: string; email:
   await page.getByLabel(/at least 18/).check();
 }
 
-/** Applies to the demo job and waits for the confirmation. */
+/**
+ * Applies to the demo job and waits for the confirmation; with `resume`, that
+ * PDF instead of the blank one, and with `jobAlerts`, asking for news about
+ * open roles too.
+ */
 export async function applyToDemoJob(
   page: Page,
   server: { url: string; dataDir: string },
   person: { name: string; email: string },
+  options: { resume?: Buffer; jobAlerts?: boolean } = {},
 ): Promise<void> {
   await page.goto(`${server.url}/careers/acme/jobs/${jobIdByTitle(server.dataDir, DEMO_JOB)}/apply/`);
+  await applyFormReady(page);
   await fillApplication(page, person);
+  if (options.resume)
+    await page
+      .getByLabel(/^Resume/)
+      .setInputFiles({ name: 'resume.pdf', mimeType: 'application/pdf', buffer: options.resume });
+  if (options.jobAlerts) await page.getByLabel(/news about the company/i).check();
   await page.getByRole('button', { name: /Send application/ }).click();
   await page.getByRole('heading', { name: /received/i }).waitFor();
 }

@@ -3,7 +3,8 @@
  * server with the demo seed: a recruiter sees a new application and an
  * overdue scorecard and nudges the interviewer; the hiring manager sees the
  * scorecard they owe and one click opens its form; an admin sees the setup
- * checklist and checks the audit log's integrity.
+ * checklist and checks the audit log's integrity, and a keyboard's first Tab
+ * shows a readable skip link.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,22 @@ import {
   screenshot,
   servers,
   signedInPage,
+  transitionsDone,
 } from '../support/browser.js';
+import { jobIdByTitle } from '../support/careers.js';
+
+/** WCAG's contrast ratio of two opaque `rgb(r, g, b)` colours, as getComputedStyle gives them. */
+function contrastRatio(a: string, b: string): number {
+  const luminance = (colour: string) => {
+    const [r, g, b] = (colour.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
 
 /** Open, with the recruiter and the hiring manager on its team. */
 const JOB = 'Senior Robotics Software Engineer';
@@ -38,14 +54,7 @@ for (const server of servers()) {
         'users.directory',
       );
       const manager = people.find((p) => p.email === 'manager@acme.example')!;
-      const { data: jobs } = await queryAs<{ data: Array<{ id: string; title: string }> }>(
-        recruiter,
-        'jobs.list',
-        {
-          filter: { q: JOB },
-        },
-      );
-      const jobId = jobs.find((j) => j.title === JOB)!.id;
+      const jobId = jobIdByTitle(server.dataDir, JOB);
       const made = await mutateAs<{ applications: Array<{ id: string }> }>(recruiter, 'candidates.create', {
         name: `Dana Dashboard${tag}`,
         email: `dana.${tag}@example.test`,
@@ -105,6 +114,22 @@ for (const server of servers()) {
       await audit.getByText('Intact', { exact: true }).waitFor();
       await screenshot(page, `dashboard-admin-${server.dialect}`);
       expect(await axeViolations(page)).toEqual([]);
+
+      // A keyboard's first Tab shows the skip link over the app bar, and it reads: it was white
+      // on the page's off-white, an empty white button over the menu in screenshots.
+      await page.reload();
+      await checklist.waitFor();
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('button', { name: 'Skip to content' });
+      await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      await transitionsDone(page);
+      expect((await skip.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+      // Axe cannot tell (it overlaps the app bar and the menu): its own colours are compared here.
+      const [text, background] = await skip.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return [style.color, style.backgroundColor];
+      });
+      expect(contrastRatio(text!, background!)).toBeGreaterThanOrEqual(4.5);
       await page.context().close();
     });
   });

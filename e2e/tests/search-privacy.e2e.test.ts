@@ -9,19 +9,25 @@
  * after the same search has found the document.
  */
 import { resumePdf } from '@candor/api/testing/resume-pdf';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chooseOption,
   launchBrowser,
   mutateAs,
   newTestPage,
-  queryAs,
   screenshot,
   servers,
   signedInPage,
 } from '../support/browser.js';
-import { applyFormReady, DEMO_JOB, fillApplication, jobIdByTitle } from '../support/careers.js';
+import { applyToDemoJob, jobIdByTitle } from '../support/careers.js';
+import {
+  expectNoDocumentMatch,
+  expectNothingInPalette,
+  paletteSearch,
+  searchDocuments,
+  waitUntilFound,
+} from '../support/search.js';
 
 /** Open, with manager@acme.example on its team; "Phone screen" is a blind-review stage in the seed. */
 const BLIND_JOB = 'Embedded Systems Engineer (C/C++)';
@@ -37,59 +43,6 @@ afterAll(async () => {
 });
 
 type Server = ReturnType<typeof servers>[number];
-
-/**
- * Runs a document search for `q` on a freshly loaded search page (no answer
- * of an earlier search kept on screen) and returns the results once counted.
- */
-async function searchDocuments(page: Page, server: Server, q: string): Promise<Locator> {
-  await page.goto('about:blank');
-  await page.goto(`${server.url}/admin/#/search?q=${encodeURIComponent(q)}`);
-  await page.getByRole('heading', { level: 1, name: 'Search in documents' }).waitFor();
-  await page.getByRole('status').filter({ hasText: /match/ }).waitFor();
-  return page.getByRole('region', { name: 'Results' });
-}
-
-/** Searches until a result links to `name`: the indexer reads new documents in the background. */
-async function waitUntilFound(page: Page, server: Server, q: string, name: RegExp): Promise<Locator> {
-  await expect
-    .poll(async () => (await searchDocuments(page, server, q)).getByRole('link', { name }).count(), {
-      timeout: 30_000,
-      interval: 1_000,
-    })
-    .toBe(1);
-  return page.getByRole('region', { name: 'Results' }).getByRole('link', { name });
-}
-
-/** The search comes back empty. */
-async function expectNoDocumentMatch(page: Page, server: Server, q: string): Promise<void> {
-  const results = await searchDocuments(page, server, q);
-  await expect(results.getByRole('status').textContent()).resolves.toBe('No document matches');
-  expect(await results.getByRole('link').count()).toBe(0);
-}
-
-/**
- * Types `q` into the Ctrl-K palette, opened on a freshly loaded page (no
- * answer of an earlier search kept on screen), and returns the dialog.
- */
-async function paletteSearch(page: Page, server: Server, q: string): Promise<Locator> {
-  await page.goto('about:blank');
-  await page.goto(`${server.url}/admin/#/search`);
-  await page.getByRole('heading', { level: 1, name: 'Search in documents' }).waitFor();
-  await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog', { name: 'Go to a candidate, job or application' });
-  await dialog.waitFor();
-  await dialog.getByRole('combobox', { name: 'Search' }).fill(q);
-  return dialog;
-}
-
-/** The palette finds nothing for `q`. */
-async function expectNothingInPalette(page: Page, server: Server, q: string): Promise<Locator> {
-  const palette = await paletteSearch(page, server, q);
-  await palette.getByText('Nothing found').waitFor();
-  expect(await palette.getByRole('option').count()).toBe(0);
-  return palette;
-}
 
 /** An admin enters an erasure request for `email`, verifies it and erases the candidate. */
 async function adminErases(server: Server, email: string): Promise<void> {
@@ -125,28 +78,19 @@ for (const server of servers()) {
 
       // The applicant applies on the careers site with a resume that has the word in it.
       const applicant = await newTestPage(browser);
-      await applicant.goto(
-        `${server.url}/careers/acme/jobs/${jobIdByTitle(server.dataDir, DEMO_JOB)}/apply/`,
-      );
-      await applyFormReady(applicant);
-      await fillApplication(applicant, person);
-      await applicant.getByLabel(/^Resume/).setInputFiles({
-        name: 'resume.pdf',
-        mimeType: 'application/pdf',
-        buffer: resumePdf(person.name, [
+      await applyToDemoJob(applicant, server, person, {
+        resume: resumePdf(person.name, [
           'Solar engineer.',
           `Tuned the ${word} controller of a mirror field.`,
         ]),
       });
-      await applicant.getByRole('button', { name: /Send application/ }).click();
-      await applicant.getByRole('heading', { name: /received/i }).waitFor();
       await applicant.context().close();
 
       // A recruiter finds them: by the word in the documents search, by name in the palette.
       const recruiter = await signedInPage(browser, server.url, 'recruiter@acme.example');
-      const hit = await waitUntilFound(recruiter, server, word.toLowerCase(), new RegExp(person.name));
+      const hit = await waitUntilFound(recruiter, server.url, word.toLowerCase(), new RegExp(person.name));
       await expect(hit.locator('mark').first().textContent()).resolves.toBe(word);
-      const palette = await paletteSearch(recruiter, server, person.name);
+      const palette = await paletteSearch(recruiter, server.url, person.name);
       await palette.getByRole('option', { name: new RegExp(person.email) }).waitFor();
       // Escape closes it, with the list open.
       await recruiter.keyboard.press('Escape');
@@ -155,10 +99,10 @@ for (const server of servers()) {
       await adminErases(server, person.email);
 
       // The same searches find nothing now.
-      await expectNoDocumentMatch(recruiter, server, word.toLowerCase());
-      await expectNothingInPalette(recruiter, server, person.name);
+      await expectNoDocumentMatch(recruiter, server.url, word.toLowerCase());
+      await expectNothingInPalette(recruiter, server.url, person.name);
       await screenshot(recruiter, `search-privacy-erased-${server.dialect}`);
-      await expectNothingInPalette(recruiter, server, person.email);
+      await expectNothingInPalette(recruiter, server.url, person.email);
       await recruiter.context().close();
     }, 180_000);
 
@@ -170,13 +114,7 @@ for (const server of servers()) {
 
       // A recruiter adds the candidate to the job with a resume naming them, and moves them to the blind stage.
       const recruiter = await signedInPage(browser, server.url, 'recruiter@acme.example');
-      const { data: jobs } = await queryAs<{ data: Array<{ id: string; title: string }> }>(
-        recruiter,
-        'jobs.list',
-        { filter: { q: BLIND_JOB } },
-      );
-      const jobId = jobs.find((j) => j.title === BLIND_JOB)?.id;
-      if (!jobId) throw new Error(`no job "${BLIND_JOB}" in the seed`);
+      const jobId = jobIdByTitle(server.dataDir, BLIND_JOB);
       const made = await mutateAs<{ id: string; applications: Array<{ id: string }> }>(
         recruiter,
         'candidates.create',
@@ -201,17 +139,17 @@ for (const server of servers()) {
       await recruiter.getByText(/Hiring managers review this application blind at this stage/).waitFor();
 
       // The recruiter finds it by the word, once indexed, and by the name; the palette by name and email.
-      await waitUntilFound(recruiter, server, word.toLowerCase(), new RegExp(person.name));
-      await waitUntilFound(recruiter, server, person.name, new RegExp(person.name));
+      await waitUntilFound(recruiter, server.url, word.toLowerCase(), new RegExp(person.name));
+      await waitUntilFound(recruiter, server.url, person.name, new RegExp(person.name));
       for (const q of [person.name, person.email]) {
-        const palette = await paletteSearch(recruiter, server, q);
+        const palette = await paletteSearch(recruiter, server.url, q);
         await palette.getByRole('option', { name: new RegExp(person.email) }).waitFor();
       }
       await recruiter.context().close();
 
       // The hiring manager finds the application by the word, under an alias, with the redacted text's passage.
       const manager = await signedInPage(browser, server.url, 'manager@acme.example');
-      const results = await searchDocuments(manager, server, word.toLowerCase());
+      const results = await searchDocuments(manager, server.url, word.toLowerCase());
       const alias = results.getByRole('link', { name: /^Candidate [0-9A-F]{4}/ });
       await alias.waitFor();
       expect((await alias.getByText(ALIAS).textContent()) ?? '').toMatch(ALIAS);
@@ -224,8 +162,9 @@ for (const server of servers()) {
       // But not by the candidate's name or surname in the documents search, nor by name or email in the palette.
       // (The documents search is not asked for the email: PostgreSQL's parser keeps an address as one
       // token the search's words never equal, so not even a recruiter would find it there.)
-      for (const q of [person.name, surname.toLowerCase()]) await expectNoDocumentMatch(manager, server, q);
-      for (const q of [person.name, person.email]) await expectNothingInPalette(manager, server, q);
+      for (const q of [person.name, surname.toLowerCase()])
+        await expectNoDocumentMatch(manager, server.url, q);
+      for (const q of [person.name, person.email]) await expectNothingInPalette(manager, server.url, q);
       await manager.context().close();
     }, 180_000);
   });

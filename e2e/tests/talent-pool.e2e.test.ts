@@ -18,7 +18,7 @@ import {
   servers,
   signedInPage,
 } from '../support/browser.js';
-import { applyFormReady, DEMO_JOB, fillApplication, jobIdByTitle } from '../support/careers.js';
+import { applyToDemoJob, DEMO_JOB } from '../support/careers.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,14 +39,7 @@ for (const server of servers()) {
       const email = `tala.${tag}@example.test`;
 
       const applicant = await newTestPage(browser);
-      await applicant.goto(
-        `${server.url}/careers/acme/jobs/${jobIdByTitle(server.dataDir, DEMO_JOB)}/apply/`,
-      );
-      await applyFormReady(applicant);
-      await fillApplication(applicant, { name, email });
-      await applicant.getByLabel(/news about the company/i).check();
-      await applicant.getByRole('button', { name: /Send application/ }).click();
-      await applicant.getByRole('heading', { name: /received/i }).waitFor();
+      await applyToDemoJob(applicant, server, { name, email }, { jobAlerts: true });
       await applicant.context().close();
 
       const page = await signedInPage(browser, server.url, 'recruiter@acme.example');

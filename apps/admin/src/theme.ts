@@ -1,6 +1,7 @@
 import { defaultTheme, type RaThemeOptions } from 'react-admin';
 
 const TEAL = '#0f766e';
+const TEAL_DARK = '#115e59';
 
 /**
  * react-admin's light theme in Candor's teal. Its app bar uses the secondary
@@ -21,6 +22,17 @@ export const theme: RaThemeOptions = {
     ...defaultTheme.components,
     // Sortable column headers are click targets: at least 24px high (WCAG 2.2 target size).
     MuiTableSortLabel: { styleOverrides: { root: { minHeight: 24 } } },
+    // The skip link react-admin shows on the first Tab is white text on the page's off-white
+    // background: an empty white button over the menu. Candor's colours instead.
+    RaSkipNavigationButton: {
+      styleOverrides: {
+        root: {
+          backgroundColor: TEAL,
+          color: '#ffffff',
+          '&:hover': { backgroundColor: TEAL_DARK, opacity: 1 },
+        },
+      },
+    },
     MuiCheckbox: {
       defaultProps: {
         // react-admin labels each list row's checkbox with `aria-label` on the Checkbox, which MUI 9

@@ -62,7 +62,8 @@ function AccountMenu() {
 export function CandorAppBar() {
   return (
     <AppBar userMenu={false} toolbar={<LoadingIndicator aria-label="Loading" />}>
-      <TitlePortal />
+      {/* react-admin wraps the title in an inline-block, which clips it mid-letter instead of ending it with "…". */}
+      <TitlePortal sx={{ '& .RaConfigurable-root': { display: 'inline' } }} />
       <TenantSwitcher />
       <GlobalSearchButton />
       <NotificationBell />

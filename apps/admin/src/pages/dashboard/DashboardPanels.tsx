@@ -64,9 +64,11 @@ export function DashboardPanels() {
           {data.recruiting && <RecruitingCards recruiting={data.recruiting} />}
           {data.privacy && (
             <Panel title="Privacy requests" count={data.privacy.open} to="/privacy-requests">
-              <Typography variant="body2" color="text.secondary">
-                {data.privacy.dueSoon} due within a week, {data.privacy.overdue} overdue
-              </Typography>
+              {data.privacy.open > 0 && (
+                <Typography variant="body2" color="text.secondary">
+                  {data.privacy.dueSoon} due within a week, {data.privacy.overdue} overdue
+                </Typography>
+              )}
               <Lines
                 empty="No open privacy requests."
                 items={data.privacy.items.map((r) => ({
@@ -338,7 +340,7 @@ function AdminPanels({ admin }: { admin: Admin }) {
             key: s.step,
             to: SETUP[s.step].to,
             primary: SETUP[s.step].label,
-            secondary: s.done ? 'Done' : undefined,
+            secondary: s.done ? 'Done' : 'To do',
           }))}
         />
       </Panel>

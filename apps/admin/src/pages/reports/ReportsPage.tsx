@@ -21,7 +21,9 @@ import {
   TableHead,
   TableRow,
   TextField,
+  type Theme,
   Typography,
+  useMediaQuery,
 } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -58,7 +60,8 @@ function DataTable({ label, head, rows, k }: { label: string; head: string[]; ro
   return (
     // Focusable, so a keyboard can scroll a table wider than its card.
     <Box sx={{ overflowX: 'auto' }} tabIndex={0} role="group" aria-label={`${label}, table`}>
-      <Table size="small" aria-label={label}>
+      {/* Narrower cells on a phone: most tables then fit without scrolling sideways. */}
+      <Table size="small" aria-label={label} sx={{ '& .MuiTableCell-root': { px: { xs: 1, sm: 2 } } }}>
         <TableHead>
           <TableRow>
             {head.map((h, i) => (
@@ -95,7 +98,9 @@ type Series = { key: string; label: string; values: Array<number | null> };
 /**
  * Bars per category; a hidden count draws no bar (the table says "< k").
  * Inert (out of the tab order and the accessibility tree): the table below
- * carries the same numbers for keyboards and screen readers.
+ * carries the same numbers for keyboards and screen readers. On a phone
+ * every chart lies on its side: the categories' names under upright bars
+ * would not fit side by side, and the chart would drop every other one.
  */
 function Bars({
   categories,
@@ -110,7 +115,12 @@ function Bars({
   stacked?: boolean;
   unit?: string;
 }) {
+  const small = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const sideways = horizontal || small;
   const band = { scaleType: 'band' as const, data: categories };
+  // Room for the longest name (about 6.5 px a letter at the axis's size), within limits; longer ones end in "…".
+  const longest = Math.max(...categories.map((c) => c.length));
+  const labelWidth = Math.min(Math.max(60, Math.ceil(16 + 6.5 * longest)), small ? 130 : 200);
   if (!series.some((s) => s.values.some((v) => (v ?? 0) > 0)))
     return (
       <Typography variant="body2" color="text.secondary">
@@ -120,9 +130,9 @@ function Bars({
   return (
     <Box inert data-testid="report-chart" sx={{ width: '100%' }}>
       <BarChart
-        height={horizontal ? Math.max(160, 44 * categories.length + 60) : 260}
-        layout={horizontal ? 'horizontal' : 'vertical'}
-        {...(horizontal ? { yAxis: [{ ...band, width: 150 }] } : { xAxis: [band] })}
+        height={sideways ? Math.max(160, 44 * categories.length + (series.length > 1 ? 90 : 60)) : 260}
+        layout={sideways ? 'horizontal' : 'vertical'}
+        {...(sideways ? { yAxis: [{ ...band, width: labelWidth }] } : { xAxis: [band] })}
         series={series.map((s, i) => ({
           id: s.key,
           label: s.label,
@@ -213,7 +223,15 @@ function Reports({ data, filter }: { data: TReports; filter: TReportsFilter }) {
     { key: 'missing', label: 'Missing' },
   ];
   return (
-    <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' } }}>
+    <Box
+      sx={{
+        display: 'grid',
+        gap: 2,
+        gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' },
+        // The last report, alone on its row, takes the whole row rather than leaving half of it blank.
+        '& > :last-child:nth-of-type(odd)': { gridColumn: '1 / -1' },
+      }}
+    >
       <ReportCard
         id="funnel"
         filter={filter}
@@ -299,6 +317,7 @@ function Reports({ data, filter }: { data: TReports; filter: TReportsFilter }) {
         emptyHint="No offers were sent in this period."
         chart={
           <Bars
+            horizontal
             categories={data.offers.outcomes.map((o) => o.label)}
             series={[{ key: 'count', label: 'Offers', values: data.offers.outcomes.map((o) => o.count) }]}
           />

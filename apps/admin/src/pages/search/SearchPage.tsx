@@ -116,7 +116,8 @@ function HitItem({ hit }: { hit: TDocumentSearchHit }) {
       <ListItemButton component={Link} to={to} sx={{ alignItems: 'flex-start' }}>
         <ListItemText
           primary={
-            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+            // A gap rather than margins: a line that wraps starts flush, not indented.
+            <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
               <Typography component="span" sx={{ fontWeight: 500 }}>
                 {who}
               </Typography>
@@ -241,14 +242,21 @@ export function SearchPage() {
                       Search
                     </Button>
                   </Stack>
-                  <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+                  {/* As many filters on a line as fit, the rest on the next: none squeezed out of sight. */}
+                  <Box
+                    sx={{
+                      display: 'grid',
+                      gap: 2,
+                      gridTemplateColumns: { xs: '1fr', md: 'repeat(auto-fill, minmax(180px, 1fr))' },
+                      alignItems: 'center',
+                    }}
+                  >
                     <TextField
                       select
                       label="In"
                       slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
                       value={form.in}
                       onChange={(e) => set({ in: e.target.value })}
-                      sx={{ minWidth: 160 }}
                     >
                       <MenuItem value="">All documents</MenuItem>
                       {DOCUMENT_SOURCES.map((s) => (
@@ -263,7 +271,6 @@ export function SearchPage() {
                       slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
                       value={form.source}
                       onChange={(e) => set({ source: e.target.value })}
-                      sx={{ minWidth: 160 }}
                     >
                       <MenuItem value="">Any source</MenuItem>
                       {APPLICATION_SOURCES.map((s) => (
@@ -278,7 +285,6 @@ export function SearchPage() {
                       slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
                       value={form.minRecommendation}
                       onChange={(e) => set({ minRecommendation: e.target.value })}
-                      sx={{ minWidth: 180 }}
                     >
                       <MenuItem value="">Rated or not</MenuItem>
                       {RECOMMENDATIONS.map((r) => (
@@ -300,9 +306,9 @@ export function SearchPage() {
                         />
                       }
                       label="In the talent pool"
-                      sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
+                      sx={{ whiteSpace: 'nowrap', ml: 0 }}
                     />
-                  </Stack>
+                  </Box>
                 </Stack>
               </Box>
             </CardContent>

@@ -25,7 +25,8 @@ import { JobAlertDialog } from './JobAlertDialog';
 
 const poolFilters = [
   <SearchInput key="q" source="q" alwaysOn placeholder="Search name or email" />,
-  <BooleanInput key="jobAlerts" source="jobAlerts" label="Want job alerts" alwaysOn />,
+  // Clear of the search box: MUI pulls a switch's label 11 px to the left, onto the field before it.
+  <BooleanInput key="jobAlerts" source="jobAlerts" label="Want job alerts" alwaysOn sx={{ ml: 1 }} />,
 ];
 
 // `label` and `sortable` are read by <Datagrid> for the column header.
@@ -66,12 +67,19 @@ function MemberCard() {
   const member = useRecordContext<TTalentPoolMember>();
   if (!member) return null;
   return (
-    <Stack spacing={0.5}>
+    <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
       <MemberField />
       <Typography variant="body2" color="text.secondary">
         {member.latestJobTitle ?? 'No application'} · joined <DateField source="joinedAt" />
       </Typography>
-      <JobAlertsField />
+      {/* Without the table's column header, a bare "No" would not say what it answers. */}
+      {member.jobAlerts ? (
+        <JobAlertsField />
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          No job alerts
+        </Typography>
+      )}
     </Stack>
   );
 }
