@@ -9,6 +9,7 @@ import {
   Scorecard,
 } from '@candor/db';
 import { DEFAULT_STAGE_TARGET_DAYS, type TDashboard } from '@candor/schemas';
+import { raw } from '@mikro-orm/core';
 import { applicationScope } from '../hiring/job-scope.js';
 import { unexpiredSent } from '../offers/offers.service.js';
 import type { Actor } from '../trpc/init.js';
@@ -72,21 +73,29 @@ async function newApplicationsPanel(em: Em, actor: Actor, scope: Scope, stages: 
     .filter((s) => s.count > 0)
     .sort((a, b) => b.count - a.count || a.job.title.localeCompare(b.job.title));
   const shown = perStage.slice(0, LIST_LIMIT);
-  // The latest activity among each shown job's new applications: the end of the (stage, status, last activity) index.
-  const latest = await Promise.all(
-    shown.map(({ stageId }) =>
-      em.findOne(
-        Application,
-        { stage: stageId, status: 'active', ...restrictionOnly(scope) },
-        { fields: ['lastActivityAt'], orderBy: { lastActivityAt: 'desc' } },
-      ),
-    ),
+  // The latest activity among each shown job's new applications: the end of the (stage, status, last activity)
+  // index, one lookup per stage, all in one query.
+  const knex = em.getKnex();
+  const latestOf = knex('application as a')
+    .max('a.last_activity_at')
+    .whereRaw('a.stage_id = s.id')
+    .where('a.status', 'active');
+  if (scope.candidateRestricted === false) latestOf.where('a.candidate_restricted', false);
+  const latest = (await knex('job_stage as s')
+    .select('s.id', latestOf.as('latest'))
+    .where('s.tenant_id', actor.tenantId)
+    .whereIn(
+      's.id',
+      shown.map((s) => s.stageId),
+    )) as Array<{ id: string; latest: string | number | Date | null }>;
+  const latestAt = new Map(
+    latest.map((row) => [row.id, row.latest === null ? new Date(0) : new Date(row.latest)]),
   );
-  const perJob = shown.map((s, i) => ({
+  const perJob = shown.map((s) => ({
     jobId: s.job.id,
     jobTitle: s.job.title,
     count: s.count,
-    latestAt: (latest[i]?.lastActivityAt ?? new Date(0)).toISOString(),
+    latestAt: (latestAt.get(s.stageId) ?? new Date(0)).toISOString(),
   }));
   return { total: perStage.reduce((sum, s) => sum + s.count, 0), items: perJob };
 }
@@ -151,13 +160,23 @@ async function stuckPanel(em: Em, actor: Actor, scope: Scope, stages: readonly S
 async function interviewsPanel(em: Em, actor: Actor, scope: Scope, now: Date, timeZone: string) {
   const { todayStart, tomorrowStart, weekEnd } = dayWindows(now, timeZone);
   const scheduled = { status: 'scheduled', application: scope };
-  const [today, week, rows] = await Promise.all([
-    em.count(Interview, { ...scheduled, startsAt: { $gte: todayStart, $lt: tomorrowStart } }),
-    em.count(Interview, { ...scheduled, startsAt: { $gte: todayStart, $lt: weekEnd } }),
+  const thisWeek = { ...scheduled, startsAt: { $gte: todayStart, $lt: weekEnd } };
+  const [counts, rows] = await Promise.all([
+    // Today's and the week's in one read.
+    em
+      .createQueryBuilder(Interview, 'i')
+      .select([
+        raw('sum(case when i.starts_at < ? then 1 else 0 end) as today', [
+          em.getPlatform().processDateProperty(tomorrowStart),
+        ]),
+        raw('count(*) as week'),
+      ])
+      .where({ tenant: actor.tenantId, ...thisWeek })
+      .execute<{ today: number | string | null; week: number | string }>('get', false),
     // Still to come (or under way) this week, soonest first.
     em.find(
       Interview,
-      { ...scheduled, startsAt: { $gte: todayStart, $lt: weekEnd }, endsAt: { $gt: now } },
+      { ...thisWeek, endsAt: { $gt: now } },
       {
         populate: ['application.candidate', 'application.job', 'application.stage'],
         orderBy: { startsAt: 'asc', id: 'asc' },
@@ -165,6 +184,8 @@ async function interviewsPanel(em: Em, actor: Actor, scope: Scope, now: Date, ti
       },
     ),
   ]);
+  const today = Number(counts?.today ?? 0);
+  const week = Number(counts?.week ?? 0);
   return { today, week, items: rows.map((i) => interviewLine(actor, i)) };
 }
 
@@ -252,19 +273,25 @@ async function overdueScorecardsPanel(em: Em, actor: Actor, scope: Scope, now: D
 
 /** Offers a recruiter is waiting on: an admin's approval, or the candidate's answer (an expired one waits for nobody). */
 async function offersPanel(em: Em, actor: Actor, scope: Scope) {
-  const [awaitingApproval, awaitingAnswer, rows] = await Promise.all([
-    em.count(Offer, { status: 'pending_approval', application: scope }),
-    em.count(Offer, { ...unexpiredSent(), application: scope }),
-    em.find(
-      Offer,
-      { $or: [{ status: 'pending_approval' }, unexpiredSent()], application: scope },
-      {
-        populate: ['application.candidate', 'application.job', 'application.stage'],
-        orderBy: { createdAt: 'asc', id: 'asc' },
-        limit: LIST_LIMIT,
-      },
-    ),
+  const waiting = { $or: [{ status: 'pending_approval' as const }, unexpiredSent()], application: scope };
+  const [counts, rows] = await Promise.all([
+    // Both counts in one read: every offer waiting on someone is one or the other.
+    em
+      .createQueryBuilder(Offer, 'o')
+      .select([
+        raw(`sum(case when o.status = 'pending_approval' then 1 else 0 end) as approval`),
+        raw('count(*) as waiting'),
+      ])
+      .where({ tenant: actor.tenantId, ...waiting })
+      .execute<{ approval: number | string | null; waiting: number | string }>('get', false),
+    em.find(Offer, waiting, {
+      populate: ['application.candidate', 'application.job', 'application.stage'],
+      orderBy: { createdAt: 'asc', id: 'asc' },
+      limit: LIST_LIMIT,
+    }),
   ]);
+  const awaitingApproval = Number(counts?.approval ?? 0);
+  const awaitingAnswer = Number(counts?.waiting ?? 0) - awaitingApproval;
   return {
     awaitingApproval,
     awaitingAnswer,
