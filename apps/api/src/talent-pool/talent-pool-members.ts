@@ -65,9 +65,12 @@ export function poolQuery(em: Em, rules: PoolRules, filter: PoolFilter) {
   // The dialect's own representation of an instant (a number on SQLite), as the ORM writes it.
   const date = (d: Date) => em.getPlatform().processDateProperty(d) as string;
   const query = knex('candidate as c')
+    // The tenant named on the consent events too: the database then reads the tenant's talent-pool decisions
+    // newest first from their (tenant, purpose, date) index, instead of every candidate (100 ms at 100k on SQLite).
     .join('consent_event as e', (on) =>
       on
         .on('e.candidate_id', 'c.id')
+        .andOnVal('e.tenant_id', rules.tenantId)
         .andOnVal('e.purpose', TALENT_POOL_PURPOSE)
         .andOnVal('e.decision', 'given'),
     )
