@@ -5,10 +5,11 @@ type Cell = string | number | null;
 
 /**
  * One report as CSV, the same numbers the page shows: a hidden count stays
- * hidden (written "< k"), rates as percentages with one decimal.
+ * hidden (written "hidden": not "< k", as a count hidden so that it does not
+ * give a smaller one away can be larger), rates as percentages with one decimal.
  */
 export function reportCsv(reports: TReports, id: TReportId): TReportsCsv {
-  const hidden = `< ${reports.k}`;
+  const hidden = 'hidden';
   const count = (n: number | null): Cell => (n === null ? hidden : n);
   const percent = (rate: number | null): Cell => (rate === null ? '' : `${(rate * 100).toFixed(1)}%`);
   const days = (n: number | null): Cell => (n === null ? '' : n);

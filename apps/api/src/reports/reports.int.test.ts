@@ -172,7 +172,7 @@ forEachDatabase('hiring reports', (db) => {
       expect(sales.openJobs.map((j) => [j.title, j.applications])).toEqual([['Drones', 3]]);
       const csv = await w.rc.reports.csv({ report: 'rejections', filter: {} });
       expect(csv.csv).toBe(
-        'Reason,Rejections\r\nSkills do not match the role,< 5\r\nNot enough relevant experience,< 5\r\nTotal,6\r\n',
+        'Reason,Rejections\r\nSkills do not match the role,hidden\r\nNot enough relevant experience,hidden\r\nTotal,6\r\n',
       );
     });
 

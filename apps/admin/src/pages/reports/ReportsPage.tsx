@@ -46,11 +46,18 @@ type Row = { key: string; cells: Cell[] };
 const percent = (rate: number | null) => (rate === null ? '–' : `${(rate * 100).toFixed(1)}%`);
 const days = (n: number | null) => (n === null ? '–' : `${n} d`);
 
-/** A hidden count: "< k", explained to screen readers and on hover. */
+/**
+ * A hidden count, explained on hover. Not "< k": a count can also be hidden
+ * because, subtracted from a total, it would give a smaller one away, and
+ * then it may well be k or more.
+ */
 function Hidden({ k }: { k: number }) {
   return (
-    <abbr title={`Hidden: fewer than ${k} people could be singled out`} style={{ textDecoration: 'none' }}>
-      &lt; {k}
+    <abbr
+      title={`Hidden: it would show fewer than ${k} people, alone or taken from a total`}
+      style={{ textDecoration: 'none' }}
+    >
+      hidden
     </abbr>
   );
 }
@@ -520,12 +527,10 @@ export function ReportsPage() {
             </Button>
           </Stack>
           <Alert severity="info">
-            {hidden
-              ? `Some counts are hidden and shown as “< ${data.k}”`
-              : `Counts under ${data.k} are hidden`}
-            : a group of fewer than {data.k} people could be singled out, so counts that small (and those that
-            would give them away) are not shown, in the charts, the tables or the CSV files. Candidates who
-            restricted the processing of their data are not counted.
+            {hidden ? 'Some counts read “hidden”' : `Counts under ${data.k} are hidden`}: a group of fewer
+            than {data.k} people could be singled out, so counts that small (and those that would give them
+            away) are not shown, in the charts, the tables or the CSV files. Candidates who restricted the
+            processing of their data are not counted.
           </Alert>
           <Reports data={data} filter={filter} />
         </Stack>
