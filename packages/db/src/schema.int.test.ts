@@ -318,6 +318,10 @@ forEachDatabase('bulk seed', (db) => {
     expect(await em.count(ApplicationTag, { tenant })).toBe(result.tags);
     expect(result.tags).toBeGreaterThan(40);
     expect(result.tags).toBeLessThan(200);
+    // About a fifth of the careers-site applicants (70%) joined the talent pool: the pool's bench has members.
+    const pool = await em.count(ConsentEvent, { tenant, purpose: 'talent_pool', decision: 'given' });
+    expect(pool).toBeGreaterThan(20);
+    expect(pool).toBeLessThan(80);
 
     const candidates = await em.find(Candidate, { tenant }, { orderBy: { createdAt: 'desc' }, limit: 50 });
     const twoYearsAgo = Date.now() - 731 * 86_400_000;

@@ -2,6 +2,7 @@ import {
   DEFAULT_HIRING_SETTINGS,
   nameKey,
   phoneKey,
+  TALENT_POOL_PURPOSE,
   type TApplicationSource,
   type TApplicationStatus,
   type THiringSettings,
@@ -17,6 +18,7 @@ import {
   Application,
   ApplicationTag,
   Candidate,
+  ConsentEvent,
   HiringTeamMember,
   Job,
   JobStage,
@@ -209,6 +211,7 @@ export async function seedBulk(orm: Orm, options: BulkSeedOptions): Promise<Bulk
     const applicationRows: unknown[][] = [];
     const changeRows: unknown[][] = [];
     const tagRows: unknown[][] = [];
+    const consentRows: unknown[][] = [];
 
     for (let c = first; c < last; c++) {
       const person = randomPerson(random);
@@ -294,6 +297,20 @@ export async function seedBulk(orm: Orm, options: BulkSeedOptions): Promise<Bulk
         }
       }
 
+      // A fifth of those who applied on the careers site joined the talent pool when they did.
+      if (source === 'careers_site' && random.chance(0.2))
+        consentRows.push([
+          newId(),
+          setup.tenantId,
+          candidateId,
+          TALENT_POOL_PURPOSE,
+          'Keep my profile in the talent pool and contact me about future roles',
+          'given',
+          1,
+          'careers_apply',
+          false,
+          date(createdAt),
+        ]);
       candidateRows.push([
         candidateId,
         setup.tenantId,
@@ -321,6 +338,7 @@ export async function seedBulk(orm: Orm, options: BulkSeedOptions): Promise<Bulk
       await insertRows(trx, orm, Application, APPLICATION_COLUMNS, applicationRows);
       await insertRows(trx, orm, StageChange, STAGE_CHANGE_COLUMNS, changeRows);
       await insertRows(trx, orm, ApplicationTag, TAG_COLUMNS, tagRows);
+      await insertRows(trx, orm, ConsentEvent, CONSENT_COLUMNS, consentRows);
     });
     totals.candidates += candidateRows.length;
     totals.applications += applicationRows.length;
@@ -334,7 +352,7 @@ export async function seedBulk(orm: Orm, options: BulkSeedOptions): Promise<Bulk
 
   if (!sqlite) {
     // Fresh planner statistics, so measurements do not depend on when autovacuum gets to it.
-    await knex.raw('analyze candidate, application, stage_change, application_tag');
+    await knex.raw('analyze candidate, application, stage_change, application_tag, consent_event');
   }
   return {
     tenantId: setup.tenantId,
@@ -352,6 +370,9 @@ const APPLICATION_COLUMNS =
   rejectionReasonId rejectionNote decidedAt decidedBy`);
 const STAGE_CHANGE_COLUMNS = words('id tenant application fromStage toStage by at');
 const TAG_COLUMNS = words('id tenant application tag');
+const CONSENT_COLUMNS = words(
+  'id tenant candidate purpose purposeLabel decision noticeVersion channel gpc occurredAt',
+);
 
 // biome-ignore lint/suspicious/noExplicitAny: any entity schema, whatever its entity type
 type AnySchema = EntitySchema<any, any>;
