@@ -72,7 +72,7 @@ export interface DocumentSearchScope {
  * ranked (ranking reads each one): a word in most resumes is ranked among
  * the newest matches on SQLite, among the first found on PostgreSQL.
  */
-export const RANKED_AT_MOST = 5_000;
+export const RANKED_AT_MOST = 2_000;
 
 export async function rankedDocumentHits(
   em: Em,
