@@ -19,6 +19,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { ResponsiveDatagrid } from '../../components/ResponsiveDatagrid';
 import { SOURCE_CHOICES } from '../../lib/labels';
 import { RestrictedChip } from './Restriction';
+import { NotToldChip, SendNoticeBulkButton } from './SourcedNotice';
 import { SourceField } from './SourceField';
 
 const candidateFilters = [
@@ -28,6 +29,12 @@ const candidateFilters = [
     key="possibleDuplicates"
     source="possibleDuplicates"
     label="Possible duplicates only"
+    defaultValue
+  />,
+  <BooleanInput
+    key="notTold"
+    source="notTold"
+    label="Not yet told where their data came from"
     defaultValue
   />,
 ];
@@ -72,6 +79,7 @@ function NameField(_props: { label?: string; sortable?: boolean; source?: string
         </Typography>
         {candidate.hasPossibleDuplicates && <DuplicateBadge />}
         {candidate.restrictedAt && <RestrictedChip restrictedAt={candidate.restrictedAt} />}
+        <NotToldChip notice={candidate.sourcedNotice} />
       </Stack>
       <Typography variant="caption" color="text.secondary">
         {candidate.email}
@@ -104,7 +112,7 @@ export function CandidateList() {
         exporter={false}
       >
         <ResponsiveDatagrid card={<CandidateCard />} linkType="show">
-          <Datagrid rowClick="show" bulkActionButtons={false}>
+          <Datagrid rowClick="show" bulkActionButtons={<SendNoticeBulkButton />}>
             <NameField source="name" label="Candidate" />
             <SourceField label="Source" sortable={false} />
             <NumberField source="applicationCount" label="Applications" sortable={false} />

@@ -52,6 +52,7 @@ import { Files } from './Files';
 import { LegalHolds } from './LegalHolds';
 import { MergeDialog } from './MergeDialog';
 import { RestrictionBanner, WhileRestricted } from './Restriction';
+import { SourcedNoticeBanner } from './SourcedNotice';
 
 const REASON_LABELS: Record<TDuplicateHint['reasons'][number], string> = {
   same_phone: 'same phone number',
@@ -356,6 +357,7 @@ function CandidateBody() {
           }
         />
       )}
+      <SourcedNoticeBanner candidate={candidate} canSend={canManage} />
       <CandidateHeader
         candidate={candidate}
         canManage={canManage}
