@@ -49,7 +49,10 @@ for (const server of servers()) {
       );
       const row = page.getByRole('row').filter({ hasText: name });
       await row.getByText('Not told yet').waitFor();
+      await screenshot(page, `sourced-notice-queue-${server.dialect}`);
       expect(await axeViolations(page)).toEqual([]);
+      // The queue's own button tells everyone listed (here the one the search left).
+      await page.getByRole('button', { name: 'Send privacy notice to 1 listed' }).waitFor();
       await row.getByText(name).click();
 
       await banner.getByRole('button', { name: 'Send notice now' }).click();

@@ -19,7 +19,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { ResponsiveDatagrid } from '../../components/ResponsiveDatagrid';
 import { SOURCE_CHOICES } from '../../lib/labels';
 import { RestrictedChip } from './Restriction';
-import { NotToldChip, SendNoticeBulkButton } from './SourcedNotice';
+import { NotToldChip, SendNoticeToListedButton } from './SourcedNotice';
 import { SourceField } from './SourceField';
 
 const candidateFilters = [
@@ -42,6 +42,7 @@ const candidateFilters = [
 function CandidateListActions() {
   return (
     <TopToolbar>
+      <SendNoticeToListedButton />
       <FilterButton />
       <CreateButton label="Add candidate" icon={<PersonAddIcon />} />
     </TopToolbar>
@@ -112,7 +113,7 @@ export function CandidateList() {
         exporter={false}
       >
         <ResponsiveDatagrid card={<CandidateCard />} linkType="show">
-          <Datagrid rowClick="show" bulkActionButtons={<SendNoticeBulkButton />}>
+          <Datagrid rowClick="show" bulkActionButtons={false}>
             <NameField source="name" label="Candidate" />
             <SourceField label="Source" sortable={false} />
             <NumberField source="applicationCount" label="Applications" sortable={false} />

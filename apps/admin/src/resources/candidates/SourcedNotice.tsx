@@ -2,7 +2,7 @@ import type { TCandidate, TCandidateListItem, TSourcedNotice } from '@candor/sch
 import MarkEmailUnreadOutlinedIcon from '@mui/icons-material/MarkEmailUnreadOutlined';
 import { Alert, AlertTitle, Button, Chip, Tooltip } from '@mui/material';
 import { useState } from 'react';
-import { Button as RaButton, useListContext, useNotify, useRefresh, useUnselectAll } from 'react-admin';
+import { Button as RaButton, useListContext, useNotify, useRefresh } from 'react-admin';
 import { dateLabel } from '../../lib/dates';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 
@@ -64,7 +64,14 @@ export function SourcedNoticeBanner({ candidate, canSend }: { candidate: TCandid
       role="status"
       action={
         canSend ? (
-          <Button color="inherit" variant="outlined" size="small" onClick={send} disabled={sending}>
+          <Button
+            color="inherit"
+            variant="outlined"
+            size="small"
+            onClick={send}
+            disabled={sending}
+            sx={{ whiteSpace: 'nowrap' }}
+          >
             {sending ? 'Sending…' : 'Send notice now'}
           </Button>
         ) : undefined
@@ -81,28 +88,28 @@ export function SourcedNoticeBanner({ candidate, canSend }: { candidate: TCandid
   );
 }
 
-/** Bulk action on the candidates list: the notice to each selected person still owed one. */
-export function SendNoticeBulkButton() {
-  const { selectedIds } = useListContext<TCandidateListItem>();
+/** In the candidates list's toolbar while it shows the queue: the notice to everyone on the page. */
+export function SendNoticeToListedButton() {
+  const { data, filterValues, isPending } = useListContext<TCandidateListItem>();
   const dataProvider = useCandorDataProvider();
   const notify = useNotify();
   const refresh = useRefresh();
-  const unselectAll = useUnselectAll('candidates');
   const [sending, setSending] = useState(false);
+  const owed = (data ?? []).filter((c) => c.sourcedNotice?.sentAt === null && !c.restrictedAt);
+  if (!filterValues.notTold || isPending || owed.length === 0) return null;
   return (
     <RaButton
-      label={sending ? 'Sending…' : 'Send privacy notice'}
+      label={sending ? 'Sending…' : `Send privacy notice to ${owed.length} listed`}
       disabled={sending}
       onClick={() => {
         setSending(true);
         dataProvider
-          .sendSourcedNotices(selectedIds.map(String))
-          .then(({ sent, skipped }) => {
+          .sendSourcedNotices(owed.map((c) => c.id))
+          .then(({ sent }) => {
             notify(
-              `${sent} ${sent === 1 ? 'person is' : 'people are'} emailed what we hold and where it came from${skipped ? `; ${skipped} already told, applicants or restricted` : ''}`,
+              `${sent} ${sent === 1 ? 'person is' : 'people are'} emailed what we hold and where it came from`,
               { type: 'success' },
             );
-            unselectAll();
             refresh();
           })
           .catch((error: Error) => notify(error.message, { type: 'error' }))
