@@ -8,7 +8,12 @@ import { Tenant } from './tenant.entity.js';
 import { tenantFilter } from './tenant-filter.js';
 import { User } from './user.entity.js';
 
-export type TStoredReferenceQuestion = { id: string; label: string; kind: 'text' | 'yesno'; required: boolean };
+export type TStoredReferenceQuestion = {
+  id: string;
+  label: string;
+  kind: 'text' | 'yesno';
+  required: boolean;
+};
 export type TStoredReferenceAnswer = { questionId: string; answer: string };
 
 /**

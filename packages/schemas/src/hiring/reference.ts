@@ -67,7 +67,11 @@ export const ZReferenceAnswers = z.record(
 export const ZRefereeExportInput = z.object({ email: ZEmail });
 export const ZRefereeIdInput = z.object({ id: ZId });
 
-export const ZReferenceAnswer = z.object({ questionId: z.string(), question: z.string(), answer: z.string() });
+export const ZReferenceAnswer = z.object({
+  questionId: z.string(),
+  question: z.string(),
+  answer: z.string(),
+});
 
 /** A referee and their answers, as staff see them on the application. */
 export const ZReferee = z.object({
