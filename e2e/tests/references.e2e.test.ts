@@ -123,7 +123,7 @@ for (const server of servers()) {
       const answered = references
         .getByRole('listitem')
         .filter({ has: recruiter.getByRole('heading', { name: `Rita Referee${tag}` }) });
-      await answered.getByText('Answered').waitFor();
+      await answered.getByText('Answered', { exact: true }).waitFor();
       await answered.getByText('Patient teacher; ships.').waitFor();
       expect(await axeViolations(recruiter)).toEqual([]);
       await screenshot(recruiter, `references-application-${server.dialect}`);

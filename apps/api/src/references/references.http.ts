@@ -67,8 +67,9 @@ export function parseNomination(
  */
 export function referenceRoutes(deps: AppDeps, requestOf: (c: HonoContext) => RequestInfo) {
   const noStore = (c: HonoContext) => {
+    // The token is in the path: the app-wide Referrer-Policy (same-origin) keeps it from other sites.
+    // (no-referrer would also make the browser send `Origin: null` with the form, which the origin check refuses.)
     c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'no-referrer');
   };
   const invalid = (c: HonoContext, status: 400 | 403 | 404 = 404) =>
     c.html(messagePage('This link does not work', LINK_NOT_VALID), status);
