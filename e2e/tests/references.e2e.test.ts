@@ -6,12 +6,14 @@
  * show on the application. The candidate's and the referee's pages are
  * checked with axe, and so is the recruiter's dialog.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
   fromMail,
   launchBrowser,
+  mutateAs,
   newTestPage,
   panelsLoaded,
   screenshot,
@@ -127,6 +129,27 @@ for (const server of servers()) {
       await answered.getByText('Patient teacher; ships.').waitFor();
       expect(await axeViolations(recruiter)).toEqual([]);
       await screenshot(recruiter, `references-application-${server.dialect}`);
+
+      // The referee asks for their own data: the request page answers it from their references.
+      const request = await mutateAs<{ id: string }>(recruiter, 'requests.create', {
+        type: 'access',
+        channel: 'email',
+        requesterEmail: refereeEmail,
+      });
+      await recruiter.goto(`${server.url}/admin/#/privacy-requests/${request.id}/show`);
+      const asReferee = recruiter.getByRole('region', { name: 'As a referee' });
+      const [download] = await Promise.all([
+        recruiter.waitForEvent('download'),
+        asReferee.getByRole('button', { name: 'Download their data as a referee (JSON)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('referee-data.json');
+      const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+        references: Array<{ name: string; answers: Array<{ answer: string }> }>;
+      };
+      expect(exported.references.map((r) => r.name)).toEqual([`Rita Referee${tag}`]);
+      expect(exported.references[0]!.answers.map((a) => a.answer)).toContain('Patient teacher; ships.');
+      await panelsLoaded(recruiter);
+      expect(await axeViolations(recruiter)).toEqual([]);
       await recruiter.close();
     }, 120_000);
   });
