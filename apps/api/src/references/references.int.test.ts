@@ -1,4 +1,4 @@
-import { AuditEvent, OutboxEmail, Referee, ReferenceRequest } from '@candor/db';
+import { Application, AuditEvent, OutboxEmail, Referee, ReferenceRequest } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { TRPCError } from '@trpc/server';
 import { expect, it } from 'vitest';
@@ -251,6 +251,21 @@ forEachDatabase('reference checks', (db) => {
       ['Lee Late', 'expired', 'staff'],
     ]);
     expect((await web.request(`/references/answer/${'x'.repeat(43)}`)).status).toBe(404);
+
+    // Once the application is decided, an open link stops working.
+    await rc.references.add({
+      applicationId,
+      referees: [{ name: 'Otto Open', email: 'otto@example.test', relationship: 'Peer', consented: true }],
+    });
+    const openPath = await linkIn('reference_invitation', 'otto@example.test');
+    expect((await web.request(openPath)).status).toBe(200);
+    const app = await tem.findOneOrFail(Application, applicationId);
+    app.status = 'rejected';
+    await tem.flush();
+    expect((await web.request(openPath)).status).toBe(404);
+    await expect(rc.references.request({ applicationId, count: 1 })).rejects.toMatchObject({
+      code: 'PRECONDITION_FAILED',
+    });
   });
 
   it('gives a referee their own data on request, and keeps their invitation out of the candidate’s export', async () => {

@@ -340,7 +340,8 @@ async function refereeByToken(em: Em, token: string): Promise<RefereeRow | null>
     { ...byToken, populate: ['application.candidate', 'application.job', 'tenant'] },
   );
   if (!row || effectiveStatus(row) !== 'invited') return null;
-  if (row.application.candidate.restrictedAt) return null;
+  // A decided application needs no more references (and a restricted candidate's data is not processed).
+  if (row.application.status !== 'active' || row.application.candidate.restrictedAt) return null;
   return row;
 }
 
