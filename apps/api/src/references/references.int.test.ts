@@ -89,7 +89,7 @@ forEachDatabase('reference checks', (db) => {
   };
 
   it('goes request → the candidate names a referee → the referee answers once → the answers show on the application', async () => {
-    const { rc, web, linkIn, tem, applicationId, candidate, tenant } = await setup();
+    const { rc, web, linkIn, tem, applicationId, candidate, tenant, job } = await setup();
     const requested = await rc.references.request({ applicationId, count: 2 });
     expect(requested.pendingRequest?.count).toBe(2);
 
@@ -192,6 +192,11 @@ forEachDatabase('reference checks', (db) => {
       },
       { questionId: 'strengths', question: 'What are their main strengths?', answer: ANSWERS.strengths },
       { questionId: 'again', question: 'Would you work with them again?', answer: 'yes' },
+    ]);
+    // The recruiter who asked hears that the reference arrived.
+    const { items } = await rc.notifications.list({});
+    expect(items.filter((n) => n.kind === 'reference_received').map((n) => n.text)).toEqual([
+      `Rhea Referee sent a reference for Rosa Referenced (${job.title})`,
     ]);
     const actions = (await tem.find(AuditEvent, { tenant: tenant.id, action: { $like: 'reference.%' } })).map(
       (e) => e.action,

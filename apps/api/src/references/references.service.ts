@@ -24,6 +24,7 @@ import { assertNotRestricted } from '../candidates/restriction.js';
 import { isBlindFor } from '../hiring/blind-review.js';
 import { applicationScope } from '../hiring/job-scope.js';
 import { enqueueEmail } from '../mail/outbox.js';
+import { notifyReferenceReceived } from '../notifications/events.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 
@@ -392,6 +393,23 @@ export async function respondAsReferee(
     row.status = response.kind === 'answer' ? 'answered' : 'declined';
     row.respondedAt = new Date();
     row.tokenHash = null;
+    row.application.lastActivityAt = new Date();
+    // Who asked: the staff member who entered the referee, or who sent the candidate their link.
+    const askedBy =
+      row.createdBy ??
+      (
+        await tx.findOne(
+          ReferenceRequest,
+          { application: row.application.id },
+          { ...byToken, orderBy: { createdAt: 'desc' } },
+        )
+      )?.createdBy ??
+      null;
+    await notifyReferenceReceived(
+      tx,
+      { status: row.status, name: row.name, tenant: row.tenant, createdBy: askedBy },
+      row.application,
+    );
     recordAudit(
       tx,
       { userId: null, tenantId: row.tenant.id, requestId },
