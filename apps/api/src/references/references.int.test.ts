@@ -320,7 +320,21 @@ forEachDatabase('reference checks', (db) => {
     // The referee's own erasure request: their references and the invitations to them go.
     const u = await setup();
     await answeredReference(u, 'gone@example.test');
-    expect(await u.ac.references.refereeErase({ email: 'gone@example.test' })).toEqual({ erased: 1 });
+    // Under a legal hold on the candidate, their references stay.
+    const hold = await u.ac.holds.place({
+      candidateId: u.candidate.id,
+      reason: 'Claim before the labour court',
+    });
+    expect(await u.ac.references.refereeErase({ email: 'gone@example.test' })).toEqual({
+      erased: 0,
+      held: 1,
+    });
+    expect(await tenantEm(db.orm(), u.tenant.id).count(Referee, {})).toBe(1);
+    await u.ac.holds.release({ id: hold.id });
+    expect(await u.ac.references.refereeErase({ email: 'gone@example.test' })).toEqual({
+      erased: 1,
+      held: 0,
+    });
     const fresh = tenantEm(db.orm(), u.tenant.id);
     expect(await fresh.count(Referee, {})).toBe(0);
     expect(await fresh.count(OutboxEmail, { to: 'gone@example.test' })).toBe(0);

@@ -50,6 +50,6 @@ export const referencesRouter = router({
   /** A referee's erasure request: the references under their email address are deleted. */
   refereeErase: roleProcedure('requests.manage')
     .input(ZRefereeExportInput)
-    .output(z.object({ erased: z.number().int() }))
+    .output(z.object({ erased: z.number().int(), held: z.number().int() }))
     .mutation(({ ctx, input }) => eraseReferee(ctx.em, ctx.actor, input.email)),
 });

@@ -25,6 +25,7 @@ import { isBlindFor } from '../hiring/blind-review.js';
 import { applicationScope } from '../hiring/job-scope.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { notifyReferenceReceived } from '../notifications/events.js';
+import { activeHoldsOn } from '../privacy/holds.service.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 
@@ -454,15 +455,37 @@ export async function refereeExport(em: Em, actor: Actor, email: string): Promis
   };
 }
 
-/** A referee's erasure request: their rows go (the candidate's application keeps no trace of them). */
-export async function eraseReferee(em: Em, actor: Actor, email: string): Promise<{ erased: number }> {
-  const rows = await em.find(Referee, { email });
+/**
+ * A referee's erasure request: their references go, and the invitations to
+ * them, except where a legal hold keeps the candidate's record (the hold
+ * covers what is held about that application; `held` says how many stayed).
+ */
+export async function eraseReferee(
+  em: Em,
+  actor: Actor,
+  email: string,
+): Promise<{ erased: number; held: number }> {
+  const rows = await em.find(Referee, { email }, { populate: ['application'] });
+  const held = new Set<string>();
+  for (const candidateId of new Set(rows.map((r) => r.application.candidate.id))) {
+    const holds = await activeHoldsOn(em, candidateId);
+    for (const row of rows) {
+      if (row.application.candidate.id !== candidateId) continue;
+      if (holds.some((h) => !h.application || h.application.id === row.application.id)) held.add(row.id);
+    }
+  }
+  const erasable = rows.filter((r) => !held.has(r.id));
   await em.transactional(async (tx) => {
-    for (const row of rows) tx.remove(row);
-    // The invitations to them are their mail as well.
-    await tx.nativeDelete(OutboxEmail, { to: email, template: 'reference_invitation' });
+    for (const row of erasable) tx.remove(row);
+    // The invitations to them are their mail as well (those about a held application stay with it).
+    const heldApplications = rows.filter((r) => held.has(r.id)).map((r) => r.application.id);
+    await tx.nativeDelete(OutboxEmail, {
+      to: email,
+      template: 'reference_invitation',
+      ...(heldApplications.length ? { application: { $nin: heldApplications } } : {}),
+    });
     recordAudit(tx, actor, { action: 'reference.referee_erase', targetType: 'Referee', targetId: null });
     await tx.flush();
   });
-  return { erased: rows.length };
+  return { erased: erasable.length, held: held.size };
 }

@@ -38,9 +38,10 @@ export function RefereeData({ request }: { request: TPrivacyRequest }) {
     setConfirming(false);
     setBusy(true);
     try {
-      const { erased } = await dataProvider.refereeErase(email);
-      notify(erased === 1 ? 'One reference was deleted' : `${erased} references were deleted`, {
-        type: 'success',
+      const { erased, held } = await dataProvider.refereeErase(email);
+      const deleted = erased === 1 ? 'One reference was deleted' : `${erased} references were deleted`;
+      notify(held > 0 ? `${deleted}; ${held} kept under a legal hold on the candidate` : deleted, {
+        type: held > 0 ? 'warning' : 'success',
       });
     } catch (error) {
       notify(`Could not delete: ${toHttpError(error).message}`, { type: 'error' });
