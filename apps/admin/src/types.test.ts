@@ -6,6 +6,7 @@ import type {
   TLocale,
   TOfferStatus,
   TRecommendation,
+  TRefereeStatus,
   TRole,
   TStageKind,
 } from '@candor/schemas';
@@ -138,6 +139,11 @@ describe('AppRouter types seen from the backoffice', () => {
     expectTypeOf<Out['offers']['approve']>().not.toBeAny();
     expectTypeOf<Out['offers']['send']>().not.toBeAny();
     expectTypeOf<Out['offers']['withdraw']>().not.toBeAny();
+    expectTypeOf<
+      Out['references']['forApplication']['referees'][number]['status']
+    >().toEqualTypeOf<TRefereeStatus>();
+    expectTypeOf<Out['references']['add']>().not.toBeAny();
+    expectTypeOf<Out['references']['refereeExport']['references'][number]['answers']>().not.toBeAny();
 
     expectTypeOf<Out['attachments']['forCandidate']>().not.toBeAny();
     expectTypeOf<Out['attachments']['forCandidate'][number]['kind']>().toEqualTypeOf<TAttachmentKind>();

@@ -27,6 +27,7 @@ import { errorFields } from './logging/logger.js';
 import { unsubscribeRoutes } from './messages/compose-unsubscribe.http.js';
 import { offerRoutes } from './offers/offers.http.js';
 import { portalRoutes } from './portal/portal.http.js';
+import { referenceRoutes } from './references/references.http.js';
 import { appRouter } from './router.js';
 import { createContext } from './trpc/context.js';
 
@@ -114,6 +115,12 @@ export function createApp(deps: AppDeps) {
   const offers = offerRoutes(deps, requestOf);
   app.get('/offers/:token', offers.show);
   app.post('/offers/:token', htmlBodyLimit(BODY_LIMITS.offerForm), offers.respond);
+  // Reference checks: the candidate names referees, each referee answers a short form (docs/reference-checks.md).
+  const references = referenceRoutes(deps, requestOf);
+  app.get('/references/name/:token', references.showNomination);
+  app.post('/references/name/:token', ...references.postNomination);
+  app.get('/references/answer/:token', references.showReferee);
+  app.post('/references/answer/:token', ...references.postReferee);
 
   // The careers site's dynamic routes, for applicants: each resolves its tenant from the slug with `applicant`.
   const applicant = applicantTenant(deps.orm);

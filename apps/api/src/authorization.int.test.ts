@@ -245,6 +245,17 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'offers.approve': (a) => ({ id: a.offerId }),
   'offers.send': (a) => ({ id: a.offerId }),
   'offers.withdraw': (a) => ({ id: a.offerId }),
+  'references.forApplication': (a) => ({ applicationId: a.applicationId }),
+  'references.request': (a) => ({ applicationId: a.applicationId, count: 2 }),
+  'references.add': (a) => ({
+    applicationId: a.applicationId,
+    referees: [
+      { name: 'Rea Referee', email: 'rea@example.test', relationship: 'Former manager', consented: true },
+    ],
+  }),
+  'references.withdraw': () => ({ id: '00000000-0000-4000-8000-000000000003' }),
+  'references.refereeExport': () => ({ email: 'rea@example.test' }),
+  'references.refereeErase': () => ({ email: 'nobody-here@example.test' }),
   'offers.view': () => ({ token: 'x'.repeat(43) }),
   'offers.respond': () => ({ token: 'x'.repeat(43), decision: 'decline' }),
   'outbox.list': () => ({}),

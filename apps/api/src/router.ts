@@ -20,6 +20,7 @@ import { offersRouter } from './offers/offers.router.js';
 import { holdsRouter } from './privacy/holds.router.js';
 import { privacyRouter } from './privacy/privacy.router.js';
 import { requestsRouter } from './privacy/requests/requests.router.js';
+import { referencesRouter } from './references/references.router.js';
 import { reportsRouter } from './reports/reports.router.js';
 import { retentionRouter } from './retention/retention.router.js';
 import { searchRouter } from './search/search.router.js';
@@ -45,6 +46,7 @@ export const appRouter = router({
   scheduling: schedulingRouter,
   attachments: attachmentsRouter,
   offers: offersRouter,
+  references: referencesRouter,
   outbox: outboxRouter,
   threads: threadsRouter,
   messages: composeRouter,

@@ -86,6 +86,7 @@ export const NOTIFICATION_KINDS = [
   'candidate_replied',
   'offer_accepted',
   'offer_declined',
+  'reference_received',
   'mention',
   'request_due',
 ] as const;
@@ -98,6 +99,7 @@ export const NOTIFICATION_KIND_LABELS: Record<TNotificationKind, string> = {
   candidate_replied: 'Candidate replied',
   offer_accepted: 'Offer accepted',
   offer_declined: 'Offer declined',
+  reference_received: 'Reference received',
   mention: 'Mentioned you',
   request_due: 'Privacy request due',
 };

@@ -19,6 +19,8 @@ import {
   ZLanguageSettings,
   ZNoteInput,
   ZOfferCreateInput,
+  ZRefereesAddInput,
+  ZReferenceRequestInput,
   ZSchedulingLinkCreateInput,
   ZScorecardInput,
   ZSourcedNoticeSendInput,
@@ -95,6 +97,13 @@ export const hiringActions = {
   approveOffer: (id: string) => trpc.offers.approve.mutate({ id }),
   sendOffer: (id: string) => trpc.offers.send.mutate({ id }),
   withdrawOffer: (id: string) => trpc.offers.withdraw.mutate({ id }),
+
+  references: (applicationId: string) => trpc.references.forApplication.query({ applicationId }),
+  requestReferences: (input: MutationInput<typeof trpc.references.request>) =>
+    trpc.references.request.mutate(ZReferenceRequestInput.parse(input)),
+  addReferees: (input: MutationInput<typeof trpc.references.add>) =>
+    trpc.references.add.mutate(ZRefereesAddInput.parse(input)),
+  withdrawReferee: (id: string) => trpc.references.withdraw.mutate({ id }),
 
   attachments: (candidateId: string) => trpc.attachments.forCandidate.query({ candidateId }),
   /** An application's documents; under blind review without file names or links. */

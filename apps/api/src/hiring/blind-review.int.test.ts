@@ -141,6 +141,7 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
   'attachments.text': (f) => ({ id: f.attachmentId }),
   'attachments.download': (f) => ({ id: f.attachmentId }),
   'offers.forApplication': (f) => ({ applicationId: f.applicationId }),
+  'references.forApplication': (f) => ({ applicationId: f.applicationId }),
   'offers.view': () => ({ token: 'x'.repeat(43) }),
   'offers.respond': () => ({ token: 'x'.repeat(43), decision: 'decline' }),
   'privacy.consentHistory': (f) => ({ candidateId: f.candidateId }),
@@ -305,6 +306,18 @@ forEachDatabase('blind review', (db) => {
       startDate: daysFromNow(60),
       expiresOn: daysFromNow(30),
       terms: 'Dear Zelda Quixote-Marchetti, we offer you the role of {{job_title}}.',
+    });
+    // A referee the candidate gave, whose details point at the candidate.
+    await asRecruiter.references.add({
+      applicationId,
+      referees: [
+        {
+          name: 'Rhea Referee',
+          email: 'rhea@example.test',
+          relationship: 'Zelda Quixote-Marchetti reported to me in Perth',
+          consented: true,
+        },
+      ],
     });
     // The resume, cover letter and answers indexed for full-text search.
     while ((await indexPendingDocuments(db.orm(), deps)) > 0) {}

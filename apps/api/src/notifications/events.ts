@@ -79,6 +79,29 @@ export async function notifyOfferAnswered(
   });
 }
 
+/** A referee answered or declined: whoever asked for references, and the job's hiring team. */
+export async function notifyReferenceReceived(
+  em: Em,
+  referee: { status: string; name: string; createdBy?: { id: string } | null; tenant: { id: string } },
+  app: ApplicationRow,
+): Promise<void> {
+  const what = referee.status === 'answered' ? 'sent a reference for' : 'declined to give a reference for';
+  await notify(em, {
+    tenantId: referee.tenant.id,
+    userIds: [
+      ...(referee.createdBy ? [referee.createdBy.id] : []),
+      ...(await hiringTeamOf(em, referee.tenant.id, app.job.id)),
+    ],
+    kind: 'reference_received',
+    text: `${referee.name} ${what} ${app.candidate.name} (${app.job.title})`,
+    // References are hidden in blind review: the blind text names neither the referee nor the candidate.
+    blindText: `A referee ${what} ${blindAlias(app.id)} (${app.job.title})`,
+    link: applicationLink(app.id),
+    candidateId: app.candidate.id,
+    applicationId: app.id,
+  });
+}
+
 /**
  * "@Full Name" in a note (the note field suggests colleagues as you type
  * "@"): each colleague named who can read the application is told. The

@@ -19,6 +19,7 @@ import { PasswordToken } from './password-token.entity.js';
 import { ConsentEvent, ConsentReceipt, PrivacyNotice, TenantSigningKey } from './privacy.entity.js';
 import { PortalCode, PortalSession, PrivacyRequest, PrivacyRequestNote } from './privacy-request.entity.js';
 import { RateLimitCounter } from './rate-limit.entity.js';
+import { Referee, ReferenceRequest } from './reference.entity.js';
 import { RetentionPolicyVersion, RetentionRun } from './retention.entity.js';
 import { SchedulingLink } from './scheduling-link.entity.js';
 import { DocumentText, SavedSearch } from './search.entity.js';
@@ -34,6 +35,7 @@ export type { TStoredAnswer } from './application.entity.js';
 export type { TStoredRating } from './interview.entity.js';
 export type { TStoredCriterion } from './job.entity.js';
 export type { TOutboxStatus, TStoredAttachment } from './outbox-email.entity.js';
+export type { TStoredReferenceAnswer, TStoredReferenceQuestion } from './reference.entity.js';
 export type { TExecutedAction } from './privacy-request.entity.js';
 export type { TStoredSlot } from './scheduling-link.entity.js';
 export type { TDocumentTextSource, TSavedSearchScope } from './search.entity.js';
@@ -74,6 +76,8 @@ export {
   PrivacyRequestNote,
   RateLimitCounter,
   RecoveryCode,
+  Referee,
+  ReferenceRequest,
   RetentionPolicyVersion,
   RetentionRun,
   SavedSearch,
@@ -125,6 +129,8 @@ export const entities: EntitySchema<any, any>[] = [
   DocumentText,
   SavedSearch,
   Offer,
+  ReferenceRequest,
+  Referee,
   PrivacyNotice,
   ConsentReceipt,
   ConsentEvent,

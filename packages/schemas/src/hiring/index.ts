@@ -12,3 +12,4 @@ export * from './offer.js';
 export * from './settings.js';
 export * from './talent-pool.js';
 export * from './thread.js';
+export * from './reference.js';

@@ -30,6 +30,7 @@ import { HrExport } from './HrExport';
 import { Interviews } from './Interviews';
 import { Notes } from './Notes';
 import { Offer } from './offer/Offer';
+import { References } from './References';
 import { StageHistory } from './StageHistory';
 import { TagsEditor } from './TagsEditor';
 import { WithdrawDialog } from './WithdrawDialog';
@@ -370,6 +371,9 @@ function ApplicationBody() {
           )}
           <Section variant="outlined" title="Offer">
             <Offer application={application} permissions={permissions} />
+          </Section>
+          <Section variant="outlined" title="References">
+            <References application={application} canManage={canManage} />
           </Section>
           <Section variant="outlined" title="Documents">
             <Documents applicationId={application.id} />

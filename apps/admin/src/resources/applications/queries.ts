@@ -6,6 +6,7 @@ export const applicationKeys = {
   interviews: (applicationId: string) => ['applications', applicationId, 'interviews'] as const,
   scorecards: (applicationId: string) => ['applications', applicationId, 'scorecards'] as const,
   offers: (applicationId: string) => ['applications', applicationId, 'offers'] as const,
+  references: (applicationId: string) => ['applications', applicationId, 'references'] as const,
   attachments: (applicationId: string) => ['applications', applicationId, 'attachments'] as const,
 };
 
@@ -45,4 +46,12 @@ export function useApplicationAttachments(applicationId: string) {
 export function useInvalidateApplication(applicationId: string) {
   const queryClient = useQueryClient();
   return () => queryClient.invalidateQueries({ queryKey: ['applications', applicationId] });
+}
+
+export function useReferences(applicationId: string) {
+  const dataProvider = useCandorDataProvider();
+  return useQuery({
+    queryKey: applicationKeys.references(applicationId),
+    queryFn: () => dataProvider.references(applicationId),
+  });
 }

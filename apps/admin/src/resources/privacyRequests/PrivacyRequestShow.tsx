@@ -33,6 +33,7 @@ import {
   VERIFICATION_LABELS,
   verificationStep,
 } from './labels';
+import { RefereeData } from './RefereeData';
 import { RequestActionButtons } from './RequestActionButtons';
 import { DeadlineChip, RequestStatusChip } from './RequestChips';
 import { RequestDialog } from './RequestDialog';
@@ -240,6 +241,11 @@ function PrivacyRequestBody() {
             {request.agentName && (
               <Section title="Authorized agent">
                 <AgentProof request={request} />
+              </Section>
+            )}
+            {['access', 'portability', 'erasure'].includes(request.type) && (
+              <Section title="As a referee">
+                <RefereeData request={request} />
               </Section>
             )}
             <Section title="Notes">

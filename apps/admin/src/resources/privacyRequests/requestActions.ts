@@ -29,6 +29,9 @@ export const requestActions = {
   attachAgentProof: (input: MutationInput<typeof trpc.requests.attachAgentProof>) =>
     trpc.requests.attachAgentProof.mutate(ZRequestProofInput.parse(input)),
   agentProof: (id: string) => trpc.requests.agentProof.query({ id }),
+  /** A referee's own data, or its erasure, by the address they were named under (docs/reference-checks.md). */
+  refereeExport: (email: string) => trpc.references.refereeExport.mutate({ email }),
+  refereeErase: (email: string) => trpc.references.refereeErase.mutate({ email }),
 };
 
 export type RequestActions = typeof requestActions;

@@ -46,6 +46,7 @@ import { Migration20261207003013_dashboards } from './Migration20261207003013_da
 import { Migration20261207031438_search_index_marks } from './Migration20261207031438_search_index_marks.js';
 import { Migration20261207042918_dashboard_waiting_index } from './Migration20261207042918_dashboard_waiting_index.js';
 import { Migration20261207065920_report_columns } from './Migration20261207065920_report_columns.js';
+import { Migration20261207073443_References } from './Migration20261207073443_References.js';
 import { Migration20261207073536_sourced_notice } from './Migration20261207073536_sourced_notice.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
@@ -125,5 +126,6 @@ export const postgresqlMigrations: MigrationObject[] = [
     class: Migration20261207042918_dashboard_waiting_index,
   },
   { name: 'Migration20261207065920_report_columns', class: Migration20261207065920_report_columns },
+  { name: 'Migration20261207073443_References', class: Migration20261207073443_References },
   { name: 'Migration20261207073536_sourced_notice', class: Migration20261207073536_sourced_notice },
 ];

@@ -46,6 +46,7 @@ import { Migration20261207003008_dashboards } from './Migration20261207003008_da
 import { Migration20261207031436_search_index_marks } from './Migration20261207031436_search_index_marks.js';
 import { Migration20261207042917_dashboard_waiting_index } from './Migration20261207042917_dashboard_waiting_index.js';
 import { Migration20261207065920_report_columns } from './Migration20261207065920_report_columns.js';
+import { Migration20261207073442_References } from './Migration20261207073442_References.js';
 import { Migration20261207073536_sourced_notice } from './Migration20261207073536_sourced_notice.js';
 
 export const sqliteMigrations: MigrationObject[] = [
@@ -125,5 +126,6 @@ export const sqliteMigrations: MigrationObject[] = [
     class: Migration20261207042917_dashboard_waiting_index,
   },
   { name: 'Migration20261207065920_report_columns', class: Migration20261207065920_report_columns },
+  { name: 'Migration20261207073442_References', class: Migration20261207073442_References },
   { name: 'Migration20261207073536_sourced_notice', class: Migration20261207073536_sourced_notice },
 ];
