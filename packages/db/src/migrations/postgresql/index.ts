@@ -46,6 +46,7 @@ import { Migration20261207003013_dashboards } from './Migration20261207003013_da
 import { Migration20261207031438_search_index_marks } from './Migration20261207031438_search_index_marks.js';
 import { Migration20261207042918_dashboard_waiting_index } from './Migration20261207042918_dashboard_waiting_index.js';
 import { Migration20261207065920_report_columns } from './Migration20261207065920_report_columns.js';
+import { Migration20261207073445_candidate_profile } from './Migration20261207073445_candidate_profile.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -124,4 +125,5 @@ export const postgresqlMigrations: MigrationObject[] = [
     class: Migration20261207042918_dashboard_waiting_index,
   },
   { name: 'Migration20261207065920_report_columns', class: Migration20261207065920_report_columns },
+  { name: 'Migration20261207073445_candidate_profile', class: Migration20261207073445_candidate_profile },
 ];

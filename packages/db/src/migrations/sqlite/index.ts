@@ -46,6 +46,7 @@ import { Migration20261207003008_dashboards } from './Migration20261207003008_da
 import { Migration20261207031436_search_index_marks } from './Migration20261207031436_search_index_marks.js';
 import { Migration20261207042917_dashboard_waiting_index } from './Migration20261207042917_dashboard_waiting_index.js';
 import { Migration20261207065920_report_columns } from './Migration20261207065920_report_columns.js';
+import { Migration20261207073444_candidate_profile } from './Migration20261207073444_candidate_profile.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -124,4 +125,5 @@ export const sqliteMigrations: MigrationObject[] = [
     class: Migration20261207042917_dashboard_waiting_index,
   },
   { name: 'Migration20261207065920_report_columns', class: Migration20261207065920_report_columns },
+  { name: 'Migration20261207073444_candidate_profile', class: Migration20261207073444_candidate_profile },
 ];
