@@ -15,8 +15,10 @@ export const ZProfileMonth = z
   .trim()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use the form YYYY-MM, e.g. 2019-09');
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).default('');
+const text = (max: number) =>
+  z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+const optionalText = (max: number) =>
+  z.string().trim().max(max, `At most ${max} characters`).default('');
 
 export const ZEducationEntry = z.object({
   institution: text(200),
@@ -64,7 +66,11 @@ export const ZCurrencyCode = z
   .transform((c) => c.toUpperCase());
 
 export const ZSalaryExpectation = z.object({
-  amount: z.number().int('Whole amounts only').min(0).max(100_000_000),
+  amount: z
+    .number('Enter an amount')
+    .int('Whole amounts only')
+    .min(0, 'Not below 0')
+    .max(100_000_000, 'Too large'),
   currency: ZCurrencyCode,
   period: ZSalaryPeriod,
 });
