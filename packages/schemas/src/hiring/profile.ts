@@ -15,10 +15,8 @@ export const ZProfileMonth = z
   .trim()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use the form YYYY-MM, e.g. 2019-09');
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
-const optionalText = (max: number) =>
-  z.string().trim().max(max, `At most ${max} characters`).default('');
+const text = (max: number) => z.string().trim().min(1, 'Required').max(max, `At most ${max} characters`);
+const optionalText = (max: number) => z.string().trim().max(max, `At most ${max} characters`).default('');
 
 export const ZEducationEntry = z.object({
   institution: text(200),
