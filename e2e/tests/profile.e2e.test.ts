@@ -63,6 +63,16 @@ for (const server of servers()) {
       await staff.getByRole('option', { name: 'Needs sponsorship' }).click();
       await profile.getByRole('textbox', { name: 'Amount' }).fill('64000');
       await profile.getByRole('textbox', { name: 'Currency' }).fill('eur');
+      // Leaving with unsaved changes asks first; staying keeps the edits.
+      const dialogs: string[] = [];
+      staff.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await staff.getByRole('menuitem', { name: 'Candidates' }).click();
+      await expect.poll(() => dialogs.length, { timeout: 10_000 }).toBe(1);
+      expect(dialogs[0]).toMatch(/changes weren't saved/);
+      expect(staff.url()).toMatch(/#\/candidates\/[^/]+\/show$/);
       await profile.getByRole('button', { name: 'Save profile' }).click();
       // A month in the wrong form is named in plain words under its field.
       await education.getByText('Use the form YYYY-MM, e.g. 2019-09').waitFor();
@@ -77,9 +87,10 @@ for (const server of servers()) {
 
       // The cover letter, corrected on the application.
       await staff.goto(`${server.url}/admin/#/applications/${applicationId}/show`);
-      await staff.getByRole('button', { name: 'Correct answers or cover letter' }).click();
+      await staff.getByRole('button', { name: 'Correct what the applicant sent' }).click();
       const dialog = staff.getByRole('dialog', { name: 'Correct the application' });
       await dialog.getByRole('textbox', { name: 'Cover letter' }).fill('I meant Porto, not Pisa.');
+      await dialog.getByRole('textbox', { name: 'Salary expectation' }).fill('around 64k');
       expect(await axeViolations(staff)).toEqual([]);
       await dialog.getByRole('button', { name: 'Save correction' }).click();
       await staff.getByText('Correction saved; the old text is gone').waitFor();
@@ -87,6 +98,7 @@ for (const server of servers()) {
         .getByRole('region', { name: 'From the applicant' })
         .getByText('I meant Porto, not Pisa.')
         .waitFor();
+      await staff.getByRole('region', { name: 'From the applicant' }).getByText('around 64k').waitFor();
       await staff.context().close();
     });
   });

@@ -48,6 +48,8 @@ export async function correctApplication(
       });
     if (input.coverLetter !== undefined)
       app.coverLetter = input.coverLetter ? sealFor(key, input.coverLetter) : null;
+    // Stored as the apply form stores it (not sealed); overwritten all the same.
+    if (input.salaryExpectation !== undefined) app.salaryExpectation = input.salaryExpectation || null;
     app.lastActivityAt = new Date();
     await reindexCandidateDocuments(tx, app.candidate.id);
     recordAudit(tx, actor, {

@@ -236,6 +236,15 @@ forEachDatabase('candidate profile and corrections', (db) => {
       expect(
         (await s.asRecruiter.applications.correct({ id: s.applicationId, coverLetter: null })).coverLetter,
       ).toBeNull();
+      const salary = await s.asRecruiter.applications.correct({
+        id: s.applicationId,
+        salaryExpectation: '70k EUR',
+      });
+      expect(salary.salaryExpectation).toBe('70k EUR');
+      expect(
+        (await s.asRecruiter.applications.correct({ id: s.applicationId, salaryExpectation: null }))
+          .salaryExpectation,
+      ).toBeNull();
       expect(
         await codeOf(
           s.asRecruiter.applications.correct({

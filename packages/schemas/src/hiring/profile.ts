@@ -99,8 +99,8 @@ export const ZCandidateProfile = z.object({
 export type TCandidateProfile = z.infer<typeof ZCandidateProfile>;
 
 /**
- * A rectification of what the applicant wrote: answers by question id and
- * the cover letter (null removes it). The old text is overwritten, not kept.
+ * A rectification of what the applicant wrote: answers by question id, the
+ * cover letter and the salary expectation (null removes either). The old text is overwritten, not kept.
  */
 export const ZApplicationCorrectionInput = z
   .object({
@@ -109,9 +109,14 @@ export const ZApplicationCorrectionInput = z
       .array(z.object({ questionId: z.string().min(1).max(80), answer: z.string().trim().max(10_000) }))
       .max(50)
       .optional(),
-    coverLetter: z.string().trim().max(20_000).nullable().optional(),
+    coverLetter: z.string().trim().max(20_000, 'At most 20,000 characters').nullable().optional(),
+    /** The free-text salary expectation the apply form asks for (the profile has a structured one). */
+    salaryExpectation: z.string().trim().max(60, 'At most 60 characters').nullable().optional(),
   })
-  .refine((v) => v.answers !== undefined || v.coverLetter !== undefined, {
-    message: 'Nothing to correct',
-  });
+  .refine(
+    (v) => v.answers !== undefined || v.coverLetter !== undefined || v.salaryExpectation !== undefined,
+    {
+      message: 'Nothing to correct',
+    },
+  );
 export type TApplicationCorrectionInput = z.infer<typeof ZApplicationCorrectionInput>;

@@ -367,7 +367,7 @@ function ApplicationBody() {
                 onClick={() => setCorrecting(true)}
                 sx={{ mt: 1 }}
               >
-                Correct answers or cover letter
+                Correct what the applicant sent
               </Button>
             )}
             {correcting && (

@@ -36,13 +36,15 @@ function CorrectForm({ application, onClose }: { application: TApplication; onCl
     Object.fromEntries(application.answers.map((a) => [a.questionId, a.answer])),
   );
   const [coverLetter, setCoverLetter] = useState(application.coverLetter ?? '');
+  const [salary, setSalary] = useState(application.salaryExpectation ?? '');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const changedAnswers = application.answers
     .filter((a) => (answers[a.questionId] ?? '') !== a.answer)
     .map((a) => ({ questionId: a.questionId, answer: answers[a.questionId] ?? '' }));
   const letterChanged = coverLetter !== (application.coverLetter ?? '');
-  const dirty = changedAnswers.length > 0 || letterChanged;
+  const salaryChanged = salary !== (application.salaryExpectation ?? '');
+  const dirty = changedAnswers.length > 0 || letterChanged || salaryChanged;
   useUnsavedChangesWarning(dirty);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
@@ -58,6 +60,7 @@ function CorrectForm({ application, onClose }: { application: TApplication; onCl
         id: application.id,
         ...(changedAnswers.length > 0 ? { answers: changedAnswers } : {}),
         ...(letterChanged ? { coverLetter: coverLetter.trim() === '' ? null : coverLetter } : {}),
+        ...(salaryChanged ? { salaryExpectation: salary.trim() === '' ? null : salary } : {}),
       });
       notify('Correction saved; the old text is gone', { type: 'success' });
       refresh();
@@ -99,6 +102,14 @@ function CorrectForm({ application, onClose }: { application: TApplication; onCl
         helperText="Empty removes the cover letter."
         multiline
         minRows={4}
+        fullWidth
+      />
+      <TextField
+        label="Salary expectation"
+        value={salary}
+        onChange={(e) => setSalary(e.target.value)}
+        helperText="As the applicant wrote it; empty removes it."
+        slotProps={{ htmlInput: { maxLength: 60 } }}
         fullWidth
       />
     </DialogForm>
