@@ -64,47 +64,15 @@ export async function updateCandidateProfile(
     { create: true },
   );
   const row = await em.transactional(async (tx) => {
-    const seal = (value: string) => sealFor(key, value);
-    const sealNullable = (value: string | null) => (value === null ? null : seal(value));
-    const values = {
-      education: input.education.map(
-        (e): TStoredEducation => ({
-          institution: seal(e.institution),
-          degree: seal(e.degree),
-          field: seal(e.field),
-          startDate: sealNullable(e.startDate),
-          endDate: sealNullable(e.endDate),
-        }),
-      ),
-      workHistory: input.workHistory.map(
-        (w): TStoredWork => ({
-          employer: seal(w.employer),
-          title: seal(w.title),
-          startDate: sealNullable(w.startDate),
-          endDate: sealNullable(w.endDate),
-          summary: seal(w.summary),
-        }),
-      ),
-      rightToWork: input.rightToWork.map(
-        (r): TStoredRightToWork => ({ country: seal(r.country), status: seal(r.status) }),
-      ),
-      salaryExpectation: input.salaryExpectation
-        ? ({
-            amount: seal(String(input.salaryExpectation.amount)),
-            currency: seal(input.salaryExpectation.currency),
-            period: seal(input.salaryExpectation.period),
-          } satisfies TStoredSalary)
-        : null,
-      updatedBy: tx.getReference(User, actor.userId),
-      updatedAt: new Date(),
-    };
-    const existing = await tx.findOne(CandidateProfile, { candidate: candidate.id });
-    const profile = existing
-      ? Object.assign(existing, values)
-      : tx.create(CandidateProfile, { tenant: actor.tenantId, candidate: candidate.id, ...values });
+    const { profile, created } = await saveProfile(tx, key, {
+      tenantId: actor.tenantId,
+      candidateId: candidate.id,
+      userId: actor.userId,
+      sections: input,
+    });
     candidate.lastActivityAt = new Date();
     recordAudit(tx, actor, {
-      action: existing ? 'candidate.profile.update' : 'candidate.profile.create',
+      action: created ? 'candidate.profile.create' : 'candidate.profile.update',
       targetType: 'Candidate',
       targetId: candidate.id,
       subjectId: candidate.id,
@@ -113,6 +81,64 @@ export async function updateCandidateProfile(
     return profile;
   });
   return toProfile(key, row);
+}
+
+/**
+ * Writes the whole profile, sealed with `key` (the candidate's data key), in
+ * place of the stored one; the caller flushes and audits. Also used by the
+ * demo seed (no staff member: `userId` null).
+ */
+export async function saveProfile(
+  tx: Em,
+  key: Buffer,
+  ref: {
+    tenantId: string;
+    candidateId: string;
+    userId: string | null;
+    sections: Omit<TCandidateProfileUpdateInput, 'candidateId'>;
+  },
+): Promise<{ profile: ProfileRow; created: boolean }> {
+  const { sections: input } = ref;
+  const seal = (value: string) => sealFor(key, value);
+  const sealNullable = (value: string | null) => (value === null ? null : seal(value));
+  const values = {
+    education: input.education.map(
+      (e): TStoredEducation => ({
+        institution: seal(e.institution),
+        degree: seal(e.degree),
+        field: seal(e.field),
+        startDate: sealNullable(e.startDate),
+        endDate: sealNullable(e.endDate),
+      }),
+    ),
+    workHistory: input.workHistory.map(
+      (w): TStoredWork => ({
+        employer: seal(w.employer),
+        title: seal(w.title),
+        startDate: sealNullable(w.startDate),
+        endDate: sealNullable(w.endDate),
+        summary: seal(w.summary),
+      }),
+    ),
+    rightToWork: input.rightToWork.map(
+      (r): TStoredRightToWork => ({ country: seal(r.country), status: seal(r.status) }),
+    ),
+    salaryExpectation: input.salaryExpectation
+      ? ({
+          amount: seal(String(input.salaryExpectation.amount)),
+          currency: seal(input.salaryExpectation.currency),
+          period: seal(input.salaryExpectation.period),
+        } satisfies TStoredSalary)
+      : null,
+    updatedBy: ref.userId ? tx.getReference(User, ref.userId) : null,
+    updatedAt: new Date(),
+  };
+  const existing = await tx.findOne(CandidateProfile, { candidate: ref.candidateId });
+  if (existing) return { profile: Object.assign(existing, values), created: false };
+  return {
+    profile: tx.create(CandidateProfile, { tenant: ref.tenantId, candidate: ref.candidateId, ...values }),
+    created: true,
+  };
 }
 
 function emptyProfile(candidateId: string): TCandidateProfile {
