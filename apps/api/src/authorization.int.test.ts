@@ -160,6 +160,7 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   }),
   'candidates.merge': (a) => ({ keepId: a.candidateId, mergeId: a.otherCandidateId }),
   'candidates.restrict': (a) => ({ id: a.candidateId }),
+  'candidates.sendSourcedNotice': (a) => ({ ids: [a.candidateId] }),
   'candidates.liftRestriction': (a) => ({ id: a.candidateId }),
   'talentPool.list': () => ({}),
   'talentPool.addToJob': (a) => ({ jobId: a.jobId, candidateIds: [a.candidateId] }),

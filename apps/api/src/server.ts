@@ -16,6 +16,7 @@ import { setBackofficeBase } from './notifications/backoffice-link.js';
 import { startNotificationWorker } from './notifications/notification-worker.js';
 import { sendNoticeMailings } from './privacy/notice-mailing.js';
 import { sendDeadlineDigests } from './privacy/requests/deadline-digests.js';
+import { sendDueSourcedNotices } from './privacy/sourced-notice.js';
 import { sweepLeftoversLogged } from './retention/leftovers.js';
 import { startRetentionWorker } from './retention/retention-worker.js';
 import { startDocumentIndexer } from './search/document-index.js';
@@ -56,6 +57,10 @@ const digest = () => {
   );
   sendAllRenewalRequests(orm, { publicUrl: deps.publicUrl, hashKey: deps.hashKey }).catch((error: unknown) =>
     logger.error('consent renewal emails failed', errorFields(error)),
+  );
+  // People added by staff whom nobody has told where their data came from are told the day before it falls due.
+  sendDueSourcedNotices(orm, deps.publicUrl).catch((error: unknown) =>
+    logger.error('sourced-candidate notices failed', errorFields(error)),
   );
 };
 void digest();

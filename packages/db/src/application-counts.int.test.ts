@@ -84,10 +84,13 @@ forEachDatabase('application counts', (db: DatabaseUnderTest) => {
       },
     );
 
-    // Another candidate's application moves onto the restricted one (as a merge does).
+    // Another candidate's application moves onto the restricted one (as a merge does), to a job they have not applied to.
+    const theirJobs = (await em.find(Application, { candidate: app.candidate.id }, { fields: ['job'] })).map(
+      (a) => a.job.id,
+    );
     const [moved] = await em.find(
       Application,
-      { candidate: { $ne: app.candidate.id }, job: { $ne: app.job.id } },
+      { candidate: { $ne: app.candidate.id }, job: { $nin: theirJobs } },
       { limit: 1 },
     );
     if (!moved) throw new Error('no second application');

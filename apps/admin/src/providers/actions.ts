@@ -21,6 +21,7 @@ import {
   ZOfferCreateInput,
   ZSchedulingLinkCreateInput,
   ZScorecardInput,
+  ZSourcedNoticeSendInput,
 } from '@candor/schemas';
 import { type MutationInput, type QueryInput, trpc } from '../trpc';
 
@@ -66,6 +67,9 @@ export const hiringActions = {
     trpc.candidates.restrict.mutate(ZCandidateRestrictionInput.parse({ id })),
   liftCandidateRestriction: (id: string) =>
     trpc.candidates.liftRestriction.mutate(ZCandidateRestrictionInput.parse({ id })),
+  /** Art. 14: tell people added by staff what is held and where it came from (skips those already told). */
+  sendSourcedNotices: (ids: string[]) =>
+    trpc.candidates.sendSourcedNotice.mutate(ZSourcedNoticeSendInput.parse({ ids })),
 
   /** Active members, for hiring-team and interviewer pickers (recruiters may read it, unlike `users`). */
   directory: () => trpc.users.directory.query(),

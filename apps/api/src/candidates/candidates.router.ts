@@ -12,8 +12,11 @@ import {
   ZDisclosureLog,
   ZDisclosureRecordInput,
   ZIdInput,
+  ZSourcedNoticeSendInput,
+  ZSourcedNoticeSendResult,
 } from '@candor/schemas';
 import { candidateDisclosures, recordManualDisclosure } from '../privacy/disclosures.service.js';
+import { sendSourcedNotices } from '../privacy/sourced-notice.js';
 import { roleProcedure, router } from '../trpc/init.js';
 import {
   createCandidate,
@@ -41,7 +44,13 @@ export const candidatesRouter = router({
   create: roleProcedure('candidates.manage')
     .input(ZCandidateCreateInput)
     .output(ZCandidate)
-    .mutation(({ ctx, input }) => createCandidate(ctx.em, ctx.actor, input)),
+    .mutation(({ ctx, input }) => createCandidate(ctx.em, ctx.actor, input, ctx.deps.publicUrl)),
+
+  // Art. 14: tell people added by staff what is held and where it came from (the queue's and the page's button).
+  sendSourcedNotice: roleProcedure('candidates.manage')
+    .input(ZSourcedNoticeSendInput)
+    .output(ZSourcedNoticeSendResult)
+    .mutation(({ ctx, input }) => sendSourcedNotices(ctx.em, ctx.actor, ctx.deps.publicUrl, input.ids)),
 
   update: roleProcedure('candidates.manage')
     .input(ZCandidateUpdateInput)

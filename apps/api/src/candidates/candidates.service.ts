@@ -25,6 +25,7 @@ import { IN_BLIND_REVIEW, reviewsBlind } from '../hiring/blind-review.js';
 import { dayRange } from '../hiring/date-range.js';
 import { visibleJobIds } from '../hiring/job-scope.js';
 import { enqueueEmail } from '../mail/outbox.js';
+import { noticeOnAdding, notToldFilter, sourcedNoticeOf } from '../privacy/sourced-notice.js';
 import { indexDocumentsSoon, reindexCandidateDocuments } from '../search/index-requests.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
@@ -46,6 +47,7 @@ function toListItem(c: CandidateRow, applicationCount: number): TCandidateListIt
     createdAt: c.createdAt.toISOString(),
     lastActivityAt: c.lastActivityAt.toISOString(),
     restrictedAt: c.restrictedAt?.toISOString() ?? null,
+    sourcedNotice: sourcedNoticeOf(c),
     applicationCount,
     hasPossibleDuplicates: c.possibleDuplicate,
   };
@@ -95,7 +97,7 @@ async function applicationCounts(em: Em, ids: string[]): Promise<Map<string, num
 
 export async function listCandidates(em: Em, actor: Actor, params: z.output<typeof ZCandidateListParams>) {
   const { page, perPage } = params.pagination;
-  const { q, source, createdFrom, createdTo, possibleDuplicates } = params.filter;
+  const { q, source, createdFrom, createdTo, possibleDuplicates, notTold } = params.filter;
   const visible = await visibleCandidateIds(em, actor);
   const created = dayRange(createdFrom, createdTo);
   // Each condition on the id on its own: a search must narrow the visible candidates, not replace them.
@@ -107,6 +109,8 @@ export async function listCandidates(em: Em, actor: Actor, params: z.output<type
     ...(source ? { source } : {}),
     ...(possibleDuplicates !== undefined ? { possibleDuplicate: possibleDuplicates } : {}),
     ...(created ? { createdAt: created } : {}),
+    // The Art. 14 queue: added by staff, not told yet (any other source filter still narrows it).
+    ...(notTold ? { ...notToldFilter(), ...(source ? { source } : {}) } : {}),
     ...(onId.length ? { $and: onId } : {}),
     ...candidateRestrictionScope(actor),
   };
@@ -196,6 +200,7 @@ export async function createCandidate(
   em: Em,
   actor: Actor,
   input: z.output<typeof ZCandidateCreateInput>,
+  publicUrl: string,
 ): Promise<TCandidate> {
   const candidate = await em.transactional(async (tx) => {
     if (await tx.findOne(Candidate, { email: input.email })) {
@@ -223,6 +228,9 @@ export async function createCandidate(
       targetId: candidate.id,
       subjectId: candidate.id,
     });
+    await tx.flush();
+    // Someone else gave us their details: told now, unless the tenant tells people by hand (Art. 14).
+    await noticeOnAdding(tx, actor, candidate, publicUrl);
     await tx.flush();
     return candidate;
   });

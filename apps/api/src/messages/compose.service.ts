@@ -27,6 +27,7 @@ import { candidateRestrictionScope } from '../candidates/restriction.js';
 import { applicationScope } from '../hiring/job-scope.js';
 import { candidateEmailFooter } from '../mail/email-templates.service.js';
 import { enqueueEmail } from '../mail/outbox.js';
+import { noticeBeforeContact } from '../privacy/sourced-notice.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 import { messageAttachments } from './compose-attachments.js';
@@ -220,6 +221,8 @@ export async function composeMessage(
           : undefined,
       );
     }
+    // Someone else gave us their details: they are told that first (Art. 14(3)(b)).
+    await noticeBeforeContact(tx, actor, recipient.candidate, deps.publicUrl);
     const queued = queueMessage(tx, actor, deps, sender, input, recipient, marketing, attachments);
     await tx.flush();
     return { id: queued.id, sendAt: queued.sendAt.toISOString() };
@@ -268,6 +271,7 @@ export async function bulkComposeMessages(
         continue;
       }
       const recipient = { candidate: application.candidate, application, jobTitle: application.job.title };
+      await noticeBeforeContact(tx, actor, recipient.candidate, deps.publicUrl);
       queueMessage(tx, actor, deps, sender, input, recipient, marketing, attachments);
       queued += 1;
     }

@@ -3,6 +3,7 @@ import { type TJobCreateInput, type TRole, ZCandidateCreateInput, ZJobCreateInpu
 import { createCandidate } from '../candidates/candidates.service.js';
 import { createJob } from '../jobs/jobs.service.js';
 import type { Actor } from '../trpc/init.js';
+import { TEST_ORIGIN } from './test-app.js';
 
 let counter = 0;
 
@@ -50,8 +51,11 @@ export async function seedJobWithApplicant(
       name: candidate.name ?? `Casey Candidate${n}`,
       email: candidate.email ?? `casey${n}-${Date.now()}@example.test`,
       phone: candidate.phone ?? null,
+      // An applicant (as the name says): one who was sourced would be owed an Art. 14 notice first.
+      source: 'careers_site',
       jobId: created.id,
     }),
+    TEST_ORIGIN,
   );
   const application = person.applications[0];
   if (!application) throw new Error('candidate was not added to the job');

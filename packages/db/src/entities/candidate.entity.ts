@@ -21,6 +21,8 @@ export const Candidate = defineEntity(
       { properties: ['tenant', 'name', 'id'] },
       { properties: ['tenant', 'phoneDigits'] },
       { properties: ['tenant', 'nameKey'] },
+      // Who has not been told where their data came from yet (Art. 14): the queue and the daily deadline round.
+      { properties: ['tenant', 'sourcedNoticeSentAt', 'source', 'createdAt'] },
     ],
     filters: tenantFilter,
     properties: {
@@ -46,6 +48,13 @@ export const Candidate = defineEntity(
         'interface language of the careers site, chosen from the browser or the switcher',
       ),
       possibleDuplicate: notPersonal(p.boolean().default(false), 'a hint for staff to merge records'),
+      /**
+       * When a person added by staff (sourced, referred, imported) was sent
+       * the Art. 14 notice: what is held, where it came from, their rights
+       * (apps/api/src/privacy/sourced-notice.ts). Null until then, and for
+       * applicants, who read the notice as they apply.
+       */
+      sourcedNoticeSentAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
       /** Processing restricted (Art. 18): no stage moves, no emails, hidden from non-admins' searches. */
       restrictedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
       createdAt: notPersonal(

@@ -60,6 +60,9 @@ export async function seedDemoPrivacy(tx: Em, tenantId: string, contactEmail: st
   // With a demo's few dozen respondents only the smallest k (5) leaves some counts to show.
   if (tenant.slug === 'acme')
     tenant.diversitySettings = { ...DEFAULT_DIVERSITY_SETTINGS, enabled: true, k: 5 };
+  // acme tells the people it adds itself from the candidates list (Art. 14), so the demo has a queue.
+  if (tenant.slug === 'acme')
+    tenant.privacySettings = { ...tenant.privacySettings, sourcedNotice: 'by_hand' };
   const publishedAt = new Date(Date.now() - 200 * DAY);
   tx.create(PrivacyNotice, {
     tenant,

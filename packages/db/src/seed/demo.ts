@@ -1,6 +1,6 @@
-import type { TRole } from '@candor/schemas';
+import { SOURCES_NEEDING_NOTICE, type TRole } from '@candor/schemas';
 import type { InferEntity } from '@mikro-orm/core';
-import { Membership, Tenant, User } from '../entities/index.js';
+import { Candidate, Membership, Tenant, User } from '../entities/index.js';
 import type { Em } from '../orm.js';
 import { hashPassword } from '../password.js';
 import { seedDemoFeedback } from './demo-feedback.js';
@@ -67,6 +67,20 @@ export async function seedDemo(em: Em): Promise<{ created: boolean }> {
     await seedDemoPrivacy(tx, tenant.id, 'privacy@acme.example');
     await seedDemoPrivacy(tx, second.id, 'privacy@globex.example');
     await seedDemoRetention(tx, tenant.id);
+    await seedDemoNoticesSent(tx, tenant.id, 2);
+    await seedDemoNoticesSent(tx, second.id, 0);
     return { created: true };
   });
+}
+
+/** The people a tenant added most recently (`waiting`) wait in its Art. 14 queue; everyone it added before was told the day they were added. */
+async function seedDemoNoticesSent(tx: Em, tenantId: string, waiting: number): Promise<void> {
+  const added = await tx.find(
+    Candidate,
+    { tenant: tenantId, source: { $in: [...SOURCES_NEEDING_NOTICE] } },
+    { orderBy: { createdAt: 'desc', id: 'desc' } },
+  );
+  for (const candidate of added.slice(waiting))
+    candidate.sourcedNoticeSentAt = new Date(candidate.createdAt.getTime() + 3_600_000);
+  await tx.flush();
 }

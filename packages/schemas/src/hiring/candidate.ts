@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZEmail } from '../auth.js';
 import { listParams, listResult, ZId } from '../list.js';
+import { ZSourcedNotice } from '../privacy/sourced-notice.js';
 import { ZPersonName } from '../user.js';
 
 export const APPLICATION_SOURCES = [
@@ -81,6 +82,8 @@ export const ZCandidate = z.object({
   lastActivityAt: z.iso.datetime(),
   /** Since when the candidate has restricted processing of their data (GDPR Art. 18); null when not restricted. */
   restrictedAt: z.iso.datetime().nullable(),
+  /** Added by staff from another source: when they were told where their data came from (Art. 14); null for applicants. */
+  sourcedNotice: ZSourcedNotice.nullable(),
   applications: z.array(ZCandidateApplicationSummary),
   possibleDuplicates: z.array(ZDuplicateHint),
 });
@@ -100,6 +103,8 @@ export const ZCandidateListParams = listParams(
     createdFrom: z.iso.date().optional(),
     createdTo: z.iso.date().optional(),
     possibleDuplicates: z.boolean().optional(),
+    /** Added by staff and not yet told where their data came from (Art. 14). */
+    notTold: z.boolean().optional(),
   }),
 );
 export type TCandidateListParams = z.input<typeof ZCandidateListParams>;

@@ -107,6 +107,20 @@ export const EMAIL_TEMPLATE_TRANSLATIONS: Partial<
       body: 'Hola, {{candidate_name}}:\n\nEstamos actualizando la política de privacidad en la que {{company_name}} explica cómo trata los datos de las personas que han presentado su candidatura. La nueva versión entra en vigor el {{effective_on}}.\n\nQué cambia: {{change_summary}}\n\nPuede leer la nueva política aquí:\n{{notice_link}}\n\nNo tiene que hacer nada. Si ya no desea que conservemos sus datos, puede retirar su consentimiento o solicitar su supresión en su portal de privacidad (enlace más abajo).\n\nUn saludo cordial,\nEl equipo de selección de {{company_name}}',
     },
   },
+  sourced_notice: {
+    de: {
+      subject: 'Wie {{company_name}} zu Ihren Daten gekommen ist',
+      body: 'Guten Tag {{candidate_name}},\n\nwir haben Sie in das Recruiting-System von {{company_name}} aufgenommen, weil wir Sie für Stellen bei uns in Betracht ziehen möchten. Da Sie uns Ihre Daten nicht selbst gegeben haben, informieren wir Sie darüber (Art. 14 DSGVO).\n\nWoher Ihre Daten stammen: {{data_source}}.\n\nWas wir gespeichert haben: {{data_held}}.\n\nWir verwenden sie nur, um Sie für Stellen in Betracht zu ziehen und Sie dazu zu kontaktieren, in unserem berechtigten Interesse, Menschen für unser Team zu finden, und löschen sie, wie in unseren Datenschutzhinweisen angegeben. Wer sie sehen darf, wie lange wir sie aufbewahren und welche Rechte Sie haben, steht in unseren Datenschutzhinweisen:\n{{notice_link}}\n\nSie können jederzeit widersprechen. Im Datenschutzportal (Link unten) können Sie Ihre Daten einsehen, herunterladen, berichtigen oder löschen. Außerdem können Sie sich bei einer Datenschutzaufsichtsbehörde beschweren.\n\nMit freundlichen Grüßen\nIhr Recruiting-Team von {{company_name}}',
+    },
+    fr: {
+      subject: 'Comment {{company_name}} a obtenu vos coordonnées',
+      body: 'Bonjour {{candidate_name}},\n\nNous vous avons ajouté au système de recrutement de {{company_name}}, car nous aimerions vous considérer pour des postes chez nous. Comme vous ne nous avez pas transmis vos données vous-même, nous vous en informons (article 14 du RGPD).\n\nD’où viennent vos données : {{data_source}}.\n\nCe que nous conservons : {{data_held}}.\n\nNous les utilisons uniquement pour vous considérer pour des postes et vous contacter à ce sujet, dans notre intérêt légitime à trouver des personnes pour notre équipe, et nous les effaçons comme l’indique notre politique de confidentialité. Qui peut les voir, combien de temps nous les conservons et vos droits figurent dans notre politique de confidentialité :\n{{notice_link}}\n\nVous pouvez vous y opposer à tout moment. Dans le portail de confidentialité (lien ci-dessous), vous pouvez consulter, télécharger, rectifier ou effacer vos données. Vous pouvez aussi introduire une réclamation auprès d’une autorité de protection des données.\n\nBien cordialement,\nL’équipe de recrutement de {{company_name}}',
+    },
+    es: {
+      subject: 'Cómo obtuvo {{company_name}} sus datos',
+      body: 'Hola, {{candidate_name}}:\n\nLe hemos incluido en el sistema de selección de {{company_name}} porque nos gustaría tenerle en cuenta para puestos en nuestra empresa. Como no nos facilitó sus datos usted mismo, se lo comunicamos (artículo 14 del RGPD).\n\nDe dónde proceden sus datos: {{data_source}}.\n\nQué datos conservamos: {{data_held}}.\n\nSolo los utilizamos para tenerle en cuenta para puestos y contactarle al respecto, en nuestro interés legítimo de encontrar personas para nuestro equipo, y los suprimimos cuando lo indica nuestra política de privacidad. Quién puede verlos, cuánto tiempo los conservamos y sus derechos figuran en nuestra política de privacidad:\n{{notice_link}}\n\nPuede oponerse en cualquier momento. En el portal de privacidad (enlace más abajo) puede ver, descargar, rectificar o suprimir sus datos. También puede presentar una reclamación ante una autoridad de protección de datos.\n\nUn saludo cordial,\nEl equipo de selección de {{company_name}}',
+    },
+  },
   offer: {
     de: {
       subject: 'Ihr Angebot als {{job_title}} bei {{company_name}}',

@@ -92,6 +92,13 @@ export const EMAIL_TEMPLATES = {
     subject: '{{company_name}} is changing how it handles your data',
     body: 'Dear {{candidate_name}},\n\nWe are updating the privacy notice that explains how {{company_name}} handles the data of people who applied to us. The new version takes effect on {{effective_on}}.\n\nWhat changes: {{change_summary}}\n\nRead the new notice here:\n{{notice_link}}\n\nYou do not need to do anything. If you no longer want us to keep your data, you can withdraw your consent or ask us to erase it in your privacy portal (link below).\n\nKind regards,\nThe {{company_name}} hiring team',
   },
+  sourced_notice: {
+    label: 'Where we got your details (to people added by staff)',
+    audience: 'candidate',
+    variables: ['candidate_name', 'company_name', 'data_source', 'data_held', 'notice_link'],
+    subject: 'How {{company_name}} came to have your details',
+    body: 'Dear {{candidate_name}},\n\nWe have added you to the recruiting system of {{company_name}} because we would like to consider you for roles with us. You did not give us your details yourself, so we are letting you know (GDPR Art. 14).\n\nWhere your details came from: {{data_source}}.\n\nWhat we hold: {{data_held}}.\n\nWe use them only to consider you for roles and to contact you about them, in our legitimate interest in finding people for our team, and we erase them when our privacy notice says. Who may see them, how long we keep them and your rights are in our privacy notice:\n{{notice_link}}\n\nYou may object at any time. In the privacy portal (link below) you can see, download, correct or erase your data. You may also complain to a data protection authority.\n\nKind regards,\nThe {{company_name}} hiring team',
+  },
   offer: {
     label: 'Offer',
     audience: 'candidate',

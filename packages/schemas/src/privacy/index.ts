@@ -9,3 +9,4 @@ export * from './purposes.js';
 export * from './purposes-in-use.js';
 export * from './requests.js';
 export * from './retention.js';
+export * from './sourced-notice.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZCountryCode } from '../hiring/job.js';
 import { MARKETING_PURPOSE, TALENT_POOL_PURPOSE } from './purposes.js';
+import { ZSourcedNoticeMode } from './sourced-notice.js';
 
 export const ZPurposeKey = z
   .string()
@@ -92,6 +93,8 @@ export const ZPrivacySettings = z
       .max(20, 'At most 20 measures'),
     /** Subject exports name the staff who wrote scorecards and notes; by default they show the author's role only. */
     exportStaffNames: z.boolean().default(false),
+    /** When people added by staff are told where their data came from (Art. 14): see sourced-notice.ts. */
+    sourcedNotice: ZSourcedNoticeMode.default('when_added'),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();
@@ -121,6 +124,7 @@ export const DEFAULT_PRIVACY_SETTINGS: TPrivacySettings = {
   recipients: [],
   securityMeasures: [],
   exportStaffNames: false,
+  sourcedNotice: 'when_added',
   consentPurposes: [
     {
       key: TALENT_POOL_PURPOSE,

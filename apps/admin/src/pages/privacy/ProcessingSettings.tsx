@@ -4,6 +4,7 @@ import {
   TRANSFER_SAFEGUARD_LABELS,
   TRANSFER_SAFEGUARDS,
   type TRecipientRole,
+  type TSourcedNoticeMode,
   type TTransferSafeguard,
 } from '@candor/schemas';
 import AddIcon from '@mui/icons-material/Add';
@@ -19,6 +20,8 @@ import {
   IconButton,
   MenuItem,
   Paper,
+  Radio,
+  RadioGroup,
   Stack,
   TextField,
   Typography,
@@ -434,6 +437,28 @@ function ProcessingEditor({ settings }: { settings: TPrivacySettings }) {
           }
           label="Name the staff who wrote scorecards and notes"
         />
+      </Part>
+      <Part
+        id="processing-sourced-title"
+        title="People you add yourselves"
+        hint="Someone you source, are referred to or import did not give you their details: the GDPR (Art. 14) requires telling them what you hold, where it came from and how to use their rights, within a month and before anyone writes to them. Candor always sends it with the first message, and on the last day if nobody did."
+      >
+        <RadioGroup
+          aria-labelledby="processing-sourced-title"
+          value={draft.sourcedNotice}
+          onChange={(event) => change({ sourcedNotice: event.target.value as TSourcedNoticeMode })}
+        >
+          <FormControlLabel
+            value="when_added"
+            control={<Radio disabled={disabled} />}
+            label="Email them as soon as they are added"
+          />
+          <FormControlLabel
+            value="by_hand"
+            control={<Radio disabled={disabled} />}
+            label="Let us send it from the candidates list (filter “Not yet told”)"
+          />
+        </RadioGroup>
       </Part>
       <SaveBar
         placement="inline"

@@ -1,4 +1,4 @@
-import { isTransfer, type TPrivacySettings, type TRecipient } from '@candor/schemas';
+import { isTransfer, type TPrivacySettings, type TRecipient, type TSourcedNoticeMode } from '@candor/schemas';
 import { newRowKey } from '../../lib/listEditing';
 
 /** A recipient as edited; `rowKey` keeps inputs and focus in place when rows are removed. */
@@ -14,6 +14,8 @@ export type ProcessingDraft = {
   securityMeasures: EditableMeasure[];
   /** Subject exports name the staff who wrote scorecards and notes (otherwise only their role). */
   exportStaffNames: boolean;
+  /** When people added by staff are told where their data came from (Art. 14). */
+  sourcedNotice: TSourcedNoticeMode;
 };
 
 export const MAX_RECIPIENTS = 20;
@@ -44,6 +46,7 @@ export function toProcessingDraft(settings: TPrivacySettings): ProcessingDraft {
     recipients: settings.recipients.map((recipient) => ({ rowKey: newRowKey(), ...recipient })),
     securityMeasures: settings.securityMeasures.map((text) => ({ rowKey: newRowKey(), text })),
     exportStaffNames: settings.exportStaffNames,
+    sourcedNotice: settings.sourcedNotice,
   };
 }
 
@@ -66,6 +69,7 @@ export function toProcessingSettings(draft: ProcessingDraft, saved: TPrivacySett
     })),
     securityMeasures: draft.securityMeasures.map((measure) => measure.text.trim()),
     exportStaffNames: draft.exportStaffNames,
+    sourcedNotice: draft.sourcedNotice,
   };
 }
 

@@ -19,6 +19,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { ResponsiveDatagrid } from '../../components/ResponsiveDatagrid';
 import { SOURCE_CHOICES } from '../../lib/labels';
 import { RestrictedChip } from './Restriction';
+import { NotToldChip, SendNoticeToListedButton } from './SourcedNotice';
 import { SourceField } from './SourceField';
 
 const candidateFilters = [
@@ -30,11 +31,18 @@ const candidateFilters = [
     label="Possible duplicates only"
     defaultValue
   />,
+  <BooleanInput
+    key="notTold"
+    source="notTold"
+    label="Not yet told where their data came from"
+    defaultValue
+  />,
 ];
 
 function CandidateListActions() {
   return (
     <TopToolbar>
+      <SendNoticeToListedButton />
       <FilterButton />
       <CreateButton label="Add candidate" icon={<PersonAddIcon />} />
     </TopToolbar>
@@ -72,6 +80,7 @@ function NameField(_props: { label?: string; sortable?: boolean; source?: string
         </Typography>
         {candidate.hasPossibleDuplicates && <DuplicateBadge />}
         {candidate.restrictedAt && <RestrictedChip restrictedAt={candidate.restrictedAt} />}
+        <NotToldChip notice={candidate.sourcedNotice} />
       </Stack>
       <Typography variant="caption" color="text.secondary">
         {candidate.email}

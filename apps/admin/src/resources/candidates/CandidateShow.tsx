@@ -54,6 +54,7 @@ import { Files } from './Files';
 import { LegalHolds } from './LegalHolds';
 import { MergeDialog } from './MergeDialog';
 import { RestrictionBanner, WhileRestricted } from './Restriction';
+import { SourcedNoticeBanner } from './SourcedNotice';
 
 // The profile form is loaded with the page's first visit to it, not with the candidate page itself.
 const Profile = lazyView(() => import('./Profile'), 'Profile');
@@ -361,6 +362,7 @@ function CandidateBody() {
           }
         />
       )}
+      <SourcedNoticeBanner candidate={candidate} canSend={canManage} />
       <CandidateHeader
         candidate={candidate}
         canManage={canManage}
