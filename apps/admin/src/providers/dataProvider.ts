@@ -19,6 +19,7 @@ import { type HoldsActions, holdsActions } from './holdsActions';
 import type { ListRequest } from './listRequest';
 import { createPageEnds } from './pageEnds';
 import { type PrivacyActions, privacyActions } from './privacyActions';
+import { type ProfileActions, profileActions } from './profileActions';
 import { type ReportsActions, reportsActions } from './reportsActions';
 import { type RetentionActions, retentionActions } from './retentionActions';
 
@@ -134,6 +135,7 @@ export type CandorDataProvider = DataProvider &
   HiringActions &
   PrivacyActions &
   HoldsActions &
+  ProfileActions &
   RetentionActions &
   DiversityActions &
   ReportsActions &
@@ -148,6 +150,7 @@ export const dataProvider: CandorDataProvider = {
   ...withHttpErrors(hiringActions),
   ...withHttpErrors(privacyActions),
   ...withHttpErrors(holdsActions),
+  ...withHttpErrors(profileActions),
   ...withHttpErrors(retentionActions),
   ...withHttpErrors(diversityActions),
   ...withHttpErrors(reportsActions),

@@ -1,5 +1,6 @@
 import {
   ZApplication,
+  ZApplicationCorrectionInput,
   ZApplicationCreateInput,
   ZApplicationListParams,
   ZApplicationListResult,
@@ -19,6 +20,7 @@ import {
 import { roleProcedure, router } from '../trpc/init.js';
 import { getApplication } from './application-detail.js';
 import { board } from './board.js';
+import { correctApplication } from './correct-application.js';
 import { createApplication } from './create-application.js';
 import { exportHireToHr } from './hr-export.js';
 import { revealIdentity } from './identity-reveal.js';
@@ -57,6 +59,12 @@ export const applicationsRouter = router({
     .input(ZApplicationRejectInput)
     .output(ZBulkResult)
     .mutation(({ ctx, input }) => rejectApplications(ctx.em, ctx.actor, ctx.deps, input, ctx.deps.publicUrl)),
+
+  // Rectification of what the applicant wrote (answers, cover letter): overwritten, audited, re-indexed.
+  correct: roleProcedure('candidates.manage')
+    .input(ZApplicationCorrectionInput)
+    .output(ZApplication)
+    .mutation(({ ctx, input }) => correctApplication(ctx.em, ctx.actor, ctx.deps, input)),
 
   withdraw: roleProcedure('applications.manage')
     .input(ZApplicationWithdrawInput)

@@ -4,6 +4,8 @@ import {
   ZCandidateListParams,
   ZCandidateListResult,
   ZCandidateMergeInput,
+  ZCandidateProfile,
+  ZCandidateProfileUpdateInput,
   ZCandidateRestrictionInput,
   ZCandidateUpdateInput,
   ZDisclosure,
@@ -25,6 +27,7 @@ import {
   restrictCandidate,
   updateCandidate,
 } from './candidates.service.js';
+import { getCandidateProfile, updateCandidateProfile } from './profile.service.js';
 import { MANAGES_RESTRICTION } from './restriction.js';
 
 export const candidatesRouter = router({
@@ -53,6 +56,17 @@ export const candidatesRouter = router({
     .input(ZCandidateUpdateInput)
     .output(ZCandidate)
     .mutation(({ ctx, input }) => updateCandidate(ctx.em, ctx.actor, input)),
+
+  // The structured profile: education, work history, right to work, salary expectation.
+  profile: roleProcedure('candidates.read')
+    .input(ZIdInput)
+    .output(ZCandidateProfile)
+    .query(({ ctx, input }) => getCandidateProfile(ctx.em, ctx.actor, ctx.deps, input.id)),
+
+  updateProfile: roleProcedure('candidates.manage')
+    .input(ZCandidateProfileUpdateInput)
+    .output(ZCandidateProfile)
+    .mutation(({ ctx, input }) => updateCandidateProfile(ctx.em, ctx.actor, ctx.deps, input)),
 
   merge: roleProcedure('candidates.manage')
     .input(ZCandidateMergeInput)

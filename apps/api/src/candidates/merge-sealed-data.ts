@@ -3,6 +3,7 @@ import {
   ApplicationNote,
   Attachment,
   Candidate,
+  CandidateProfile,
   ConsentEvent,
   ConsentReceipt,
   Disclosure,
@@ -113,8 +114,16 @@ export async function moveMergedData(
       attachment.storageKey = await resealFile(attachment.storageKey);
       attachment.candidate = tx.getReference(Candidate, toId);
     }
+    // One profile per person: the kept candidate's wins; the merged one's moves over only when they have none.
+    const profile = await tx.findOne(CandidateProfile, { candidate: fromId });
+    if (profile && !(await tx.findOne(CandidateProfile, { candidate: toId }))) {
+      resealRow(profile, from, to);
+      profile.candidate = tx.getReference(Candidate, toId);
+    } else if (profile) tx.remove(profile);
     await tx.flush();
   }
+  // Sealed under a key that is gone: unreadable, nothing to move.
+  await tx.nativeDelete(CandidateProfile, { candidate: fromId });
   // The rest of what names the merged candidate is the kept candidate's now (or would be lost with the row).
   const named = { candidate: fromId };
   const kept = { candidate: toId };

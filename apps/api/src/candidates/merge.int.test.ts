@@ -93,3 +93,40 @@ forEachDatabase('merging candidates', (db) => {
     expect((await caller.applications.get({ id: merged.id })).coverLetter).toBe('Moved letter');
   });
 });
+
+forEachDatabase('merging candidates with profiles', (db) => {
+  const profile = (employer: string) => ({
+    education: [],
+    workHistory: [{ employer, title: 'Engineer' }],
+    rightToWork: [{ country: 'GB', status: 'yes' as const }],
+    salaryExpectation: null,
+  });
+  async function twoCandidates() {
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    const admin = await seedUser(em, tenant, 'admin');
+    const deps = testDeps(db.orm());
+    const actor = actorOf(admin.id, tenant.id);
+    const a = await seedJobWithApplicant(db.orm(), actor, {}, { email: `keep-${Date.now()}@example.test` });
+    const b = await seedJobWithApplicant(db.orm(), actor, {}, { email: `dup-${Date.now()}@example.test` });
+    const caller = await callerFor(deps, await sessionFor(deps, admin.id, tenant.id));
+    return { caller, keptId: a.candidate.id, mergedId: b.candidate.id };
+  }
+
+  it('moves the merged candidate’s profile over, readable, when the kept one has none', async () => {
+    const { caller, keptId, mergedId } = await twoCandidates();
+    await caller.candidates.updateProfile({ candidateId: mergedId, ...profile('Analytical Engines Ltd') });
+    await caller.candidates.merge({ keepId: keptId, mergeId: mergedId });
+    const moved = await caller.candidates.profile({ id: keptId });
+    expect(moved.workHistory[0]?.employer).toBe('Analytical Engines Ltd');
+    expect(moved.rightToWork).toEqual([{ country: 'GB', status: 'yes' }]);
+  });
+
+  it('keeps the kept candidate’s profile and drops the merged one’s', async () => {
+    const { caller, keptId, mergedId } = await twoCandidates();
+    await caller.candidates.updateProfile({ candidateId: keptId, ...profile('Kept Employer') });
+    await caller.candidates.updateProfile({ candidateId: mergedId, ...profile('Dropped Employer') });
+    await caller.candidates.merge({ keepId: keptId, mergeId: mergedId });
+    expect((await caller.candidates.profile({ id: keptId })).workHistory[0]?.employer).toBe('Kept Employer');
+  });
+});

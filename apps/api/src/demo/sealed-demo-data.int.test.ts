@@ -1,9 +1,10 @@
-import { Attachment, DiversityResponse, Tenant } from '@candor/db';
+import { Attachment, CandidateProfile, DiversityResponse, Tenant } from '@candor/db';
 import { DEMO_TENANT, seedDemo } from '@candor/db/seed';
 import { forEachDatabase } from '@candor/db/testing';
 import { DEFAULT_DIVERSITY_SETTINGS, surveyQuestions } from '@candor/schemas';
 import { expect, it } from 'vitest';
 import { redactedAttachmentText } from '../attachments/attachments.service.js';
+import { getCandidateProfile } from '../candidates/profile.service.js';
 import { diversityReport } from '../diversity/report.service.js';
 import { candidateKey, openText } from '../keys/data-keys.js';
 import { actorOf, tenantEm } from '../testing/hiring-fixtures.js';
@@ -51,8 +52,17 @@ forEachDatabase('sealed demo data', (db) => {
     expect(text.text).toContain('motor control firmware');
     expect(text.text).not.toContain(resume.candidate.name);
 
+    // The candidates in blind review have the profile a recruiter filled in from their resume.
+    expect(await em.count(CandidateProfile, {})).toBe(new Set(resumes.map((r) => r.candidate.id)).size);
+    const profile = await getCandidateProfile(em, admin, deps, resume.candidate.id);
+    expect(profile.workHistory.map((w) => w.employer)).toEqual(['Initech', 'Globex']);
+    expect(profile.salaryExpectation?.currency).toBe('EUR');
+
     await seedSealedDemoData(db.orm(), deps);
     expect(await tenantEm(db.orm(), tenant.id).count(DiversityResponse, {})).toBe(answered);
     expect(await tenantEm(db.orm(), tenant.id).count(Attachment, {})).toBe(resumes.length);
+    expect(await tenantEm(db.orm(), tenant.id).count(CandidateProfile, {})).toBe(
+      new Set(resumes.map((r) => r.candidate.id)).size,
+    );
   });
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import {
   Application,
   Attachment,
+  CandidateProfile,
   DiversityResponse,
   type Orm,
   TENANT_FILTER,
@@ -11,9 +12,10 @@ import {
 import { DEMO_TENANT, DEMO_USERS } from '@candor/db/seed';
 import { surveyQuestions, type TDiversityQuestionId } from '@candor/schemas';
 import { uploadAttachment } from '../attachments/attachments.service.js';
+import { saveProfile } from '../candidates/profile.service.js';
 import { diversitySettingsOf, storeSurveyAnswers } from '../diversity/survey.service.js';
 import type { FileStore } from '../files/file-store.js';
-import { type DataKeys, ensureTenantDataKey } from '../keys/data-keys.js';
+import { candidateKey, type DataKeys, ensureTenantDataKey } from '../keys/data-keys.js';
 import { letterPdf } from '../offers/letter-pdf.js';
 
 /** Share of the invited demo applicants who answered the survey. */
@@ -92,6 +94,7 @@ export async function seedSealedDemoData(
   em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
   await seedSurveyAnswers(em, tenant, deps);
   await seedBlindReviewResumes(em, tenant, deps);
+  await seedProfilesFromResumes(em, tenant, deps);
 }
 
 async function seedSurveyAnswers(
@@ -189,4 +192,66 @@ async function seedBlindReviewResumes(
       contentBase64: resume.toString('base64'),
     });
   }
+}
+
+/**
+ * The structured profile of the candidates in blind review, as a recruiter
+ * would fill it in from the resume above: hidden from the blind reviewer
+ * like the resume's name and contact details.
+ */
+async function seedProfilesFromResumes(
+  em: ReturnType<Orm['em']['fork']>,
+  tenant: { id: string },
+  deps: DataKeys,
+) {
+  if ((await em.count(CandidateProfile, {})) > 0) return;
+  const blind = await em.find(
+    Application,
+    { stage: { blindReview: true }, status: 'active', candidate: { restrictedAt: null } },
+    { populate: ['candidate'] },
+  );
+  for (const { candidate: c } of blind) {
+    const born = 1975 + Math.floor(unit(c.id, 'born') * 25);
+    const started = born + 23;
+    const key = await candidateKey(em, deps, { tenantId: tenant.id, candidateId: c.id }, { create: true });
+    await saveProfile(em, key, {
+      tenantId: tenant.id,
+      candidateId: c.id,
+      userId: null,
+      sections: {
+        education: [
+          {
+            institution: 'TU Berlin',
+            degree: 'MSc',
+            field: 'Electrical Engineering',
+            startDate: `${started - 2}-10`,
+            endDate: `${started}-09`,
+          },
+        ],
+        workHistory: [
+          {
+            employer: 'Initech',
+            title: 'Firmware engineer',
+            startDate: `${started + 6}-01`,
+            endDate: null,
+            summary: 'Motor control firmware, RTOS scheduling, CAN bus diagnostics.',
+          },
+          {
+            employer: 'Globex',
+            title: 'Embedded developer',
+            startDate: `${started}-10`,
+            endDate: `${started + 5}-12`,
+            summary: 'Sensor drivers in C, test rigs, on-call for the factory line.',
+          },
+        ],
+        rightToWork: [{ country: 'DE', status: unit(c.id, 'visa') < 0.8 ? 'yes' : 'needs_sponsorship' }],
+        salaryExpectation: {
+          amount: 60_000 + Math.round(unit(c.id, 'salary') * 30) * 1000,
+          currency: 'EUR',
+          period: 'year',
+        },
+      },
+    });
+  }
+  await em.flush();
 }

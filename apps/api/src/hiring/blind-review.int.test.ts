@@ -118,6 +118,7 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
   'jobs.get': (f) => ({ id: f.jobId }),
   'candidates.list': () => ({}),
   'candidates.get': (f) => ({ id: f.candidateId }),
+  'candidates.profile': (f) => ({ id: f.candidateId }),
   'applications.list': () => ({}),
   'applications.get': (f) => ({ id: f.applicationId }),
   'applications.board': (f) => ({ jobId: f.jobId }),
@@ -266,6 +267,16 @@ forEachDatabase('blind review', (db) => {
     ]);
     await tem.flush();
 
+    // The structured profile names her too: a hidden value like her contact details.
+    await asRecruiter.candidates.updateProfile({
+      candidateId: candidate.id,
+      education: [{ institution: 'Quixote Institute of Perth', degree: 'BEng', field: 'Quokka studies' }],
+      workHistory: [
+        { employer: 'Quokka Robotics', title: 'Firmware engineer', summary: 'Zelda led RTOS work' },
+      ],
+      rightToWork: [{ country: 'AU', status: 'yes' }],
+      salaryExpectation: { amount: 1988, currency: 'AUD', period: 'month' },
+    });
     await asRecruiter.applications.move({ ids: [applicationId], stageId: screen.id });
     await asRecruiter.applications.addNote({
       applicationId,

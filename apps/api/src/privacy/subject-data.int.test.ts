@@ -136,6 +136,30 @@ forEachDatabase('subject export and erasure', (db) => {
       recommendation: 'yes',
       notes: `Scorecard notes ${ada.token}`,
     });
+    // The structured profile, filled in by staff (sealed like the rest).
+    await staff.candidates.updateProfile({
+      candidateId: adaRow.id,
+      education: [
+        {
+          institution: `University of ${ada.token}`,
+          degree: 'MSc',
+          field: 'Robotics',
+          startDate: '2015-09',
+          endDate: '2017-07',
+        },
+      ],
+      workHistory: [
+        {
+          employer: `Employer ${ada.token}`,
+          title: 'Engineer',
+          startDate: '2017-09',
+          endDate: null,
+          summary: `Built grippers at ${ada.token}`,
+        },
+      ],
+      rightToWork: [{ country: 'DE', status: 'yes' }],
+      salaryExpectation: { amount: 71234, currency: 'EUR', period: 'year' },
+    });
     return { tenant, deps, ada, bob, adaId: adaRow.id, filesRoot, staff, client, appId, interviewer, jobs };
   };
 
@@ -194,6 +218,7 @@ forEachDatabase('subject export and erasure', (db) => {
           'Interview',
           'Scorecard',
           'OutboxEmail',
+          'CandidateProfile',
         ]),
       );
       for (const { entity, id, property, value } of values) {
@@ -211,8 +236,21 @@ forEachDatabase('subject export and erasure', (db) => {
         `Because ${ada.token}`,
         `Cover letter ${ada.token}`,
         `Scorecard notes ${ada.token}`,
+        `University of ${ada.token}`,
+        `Built grippers at ${ada.token}`,
       ])
         expect(text).toContain(opened);
+      expect(data.records.CandidateProfile?.[0]?.categories).toMatchObject({
+        education: 'user.education',
+        workHistory: 'user.professional.history',
+        rightToWork: 'user.professional.right_to_work',
+        salaryExpectation: 'user.financial.salary_expectation',
+      });
+      expect(data.records.CandidateProfile?.[0]?.values.salaryExpectation).toEqual({
+        amount: '71234',
+        currency: 'EUR',
+        period: 'year',
+      });
       expect(text).not.toContain('enc:v1.');
       for (const foreign of [bob.name, bob.email, bob.token]) expect(text).not.toContain(foreign);
       expect(data.sources.Scorecard).toMatch(/evaluations/);
@@ -259,6 +297,7 @@ forEachDatabase('subject export and erasure', (db) => {
       expect(await candidateKey(em, deps, { tenantId: tenant.id, candidateId: adaId })).toBeNull();
       expect(summary.entities.Candidate).toEqual({ anonymized: 1, deleted: 0 });
       expect(summary.entities.Attachment?.deleted).toBe(2);
+      expect(summary.entities.CandidateProfile?.deleted).toBe(1);
 
       const after = await everyRow(db.orm().em.fork());
       for (const value of seeded) {

@@ -3,6 +3,7 @@ import { Application, ApplicationNote, ApplicationTag, StageChange } from './app
 import { Attachment } from './attachment.entity.js';
 import { AuditChainHead, AuditEvent } from './audit-event.entity.js';
 import { Candidate } from './candidate.entity.js';
+import { CandidateProfile } from './candidate-profile.entity.js';
 import { Disclosure } from './disclosure.entity.js';
 import { DiversityResponse } from './diversity.entity.js';
 import { InboundEmail } from './inbound-email.entity.js';
@@ -32,6 +33,12 @@ import { SystemSecret, TenantDataKey } from './tenant-data-key.entity.js';
 import { User } from './user.entity.js';
 
 export type { TStoredAnswer } from './application.entity.js';
+export type {
+  TStoredEducation,
+  TStoredRightToWork,
+  TStoredSalary,
+  TStoredWork,
+} from './candidate-profile.entity.js';
 export type { TStoredRating } from './interview.entity.js';
 export type { TStoredCriterion } from './job.entity.js';
 export type { TOutboxStatus, TStoredAttachment } from './outbox-email.entity.js';
@@ -47,6 +54,7 @@ export {
   AuditChainHead,
   AuditEvent,
   Candidate,
+  CandidateProfile,
   ConsentEvent,
   ConsentReceipt,
   Disclosure,
@@ -115,6 +123,7 @@ export const entities: EntitySchema<any, any>[] = [
   JobStage,
   HiringTeamMember,
   Candidate,
+  CandidateProfile,
   Application,
   StageChange,
   ApplicationNote,

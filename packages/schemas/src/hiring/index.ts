@@ -9,6 +9,7 @@ export * from './interview.js';
 export * from './job.js';
 export * from './messages.js';
 export * from './offer.js';
+export * from './profile.js';
 export * from './settings.js';
 export * from './talent-pool.js';
 export * from './thread.js';

@@ -22,6 +22,7 @@ export const DATA_CATEGORIES = {
   'user.health_and_medical.disability': { label: 'Disability', special: true },
   'user.professional.history': { label: 'Work history', special: false },
   'user.education': { label: 'Education', special: false },
+  'user.professional.right_to_work': { label: 'Right to work', special: false },
   'user.document.resume': { label: 'Resume and other documents', special: false },
   'user.recruitment.application': { label: 'Application answers and status', special: false },
   'user.recruitment.evaluation': { label: 'Evaluations, scorecards and notes', special: false },

@@ -31,6 +31,7 @@ export const PURPOSES = {
       'user.contact.url',
       'user.professional.history',
       'user.education',
+      'user.professional.right_to_work',
       'user.document.resume',
       'user.recruitment.application',
       'user.recruitment.evaluation',

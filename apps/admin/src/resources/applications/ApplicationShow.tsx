@@ -1,5 +1,6 @@
 import { candidateLabel, SOURCE_LABELS, type TApplication } from '@candor/schemas';
 import BlockIcon from '@mui/icons-material/Block';
+import EditNoteIcon from '@mui/icons-material/EditNote';
 import EmailOutlinedIcon from '@mui/icons-material/EmailOutlined';
 import PhoneOutlinedIcon from '@mui/icons-material/PhoneOutlined';
 import UndoIcon from '@mui/icons-material/Undo';
@@ -7,7 +8,7 @@ import VisibilityOffOutlinedIcon from '@mui/icons-material/VisibilityOffOutlined
 import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
 import { Alert, Box, Button, Card, CardContent, Chip, Link, Stack, Typography } from '@mui/material';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Confirm, Title, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import { type CandorPermissions, hasPermission } from '../../access';
@@ -16,6 +17,7 @@ import { MoveMenu, type StageRef } from '../../components/MoveMenu';
 import { RejectDialog } from '../../components/RejectDialog';
 import { Section } from '../../components/Section';
 import { ApplicationStatusChip } from '../../components/StatusChips';
+import { lazyView } from '../../lazyView';
 import { ageLabel, dateLabel, dateTimeLabel } from '../../lib/dates';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
 import { useHiringSettings } from '../../providers/useHiringSettings';
@@ -34,6 +36,9 @@ import { References } from './References';
 import { StageHistory } from './StageHistory';
 import { TagsEditor } from './TagsEditor';
 import { WithdrawDialog } from './WithdrawDialog';
+
+// Loaded when someone opens it: corrections are rare.
+const CorrectDialog = lazyView(() => import('./CorrectDialog'), 'CorrectDialog');
 
 /** `decideOnly`: a hiring manager whose tenant lets them advance or reject on their jobs gets those two actions, nothing else. */
 function ApplicationActions({ application, decideOnly }: { application: TApplication; decideOnly: boolean }) {
@@ -285,6 +290,7 @@ function ApplicationBody() {
   const application = useRecordContext<TApplication>();
   const { permissions } = usePermissions<CandorPermissions>();
   const { data: hiringSettings } = useHiringSettings();
+  const [correcting, setCorrecting] = useState(false);
   if (!application) return null;
   const restricted = application.candidate.restrictedAt !== null;
   const canManage = hasPermission(permissions, 'applications.manage');
@@ -294,6 +300,9 @@ function ApplicationBody() {
     hasPermission(permissions, 'applications.decide') &&
     hiringSettings?.managersMayDecide === true;
   const canNote = hasPermission(permissions, 'applications.note') && !restricted;
+  // Rectification of what the applicant wrote: recruiters and admins, never under blind review.
+  const canCorrect =
+    hasPermission(permissions, 'candidates.manage') && !restricted && !application.candidate.blind;
   return (
     <Box sx={{ mt: 2 }}>
       <Title title={<ApplicationTitle />} />
@@ -351,6 +360,22 @@ function ApplicationBody() {
           )}
           <Section variant="outlined" title="Answers">
             <Answers answers={application.answers} />
+            {canCorrect && (
+              <Button
+                variant="outlined"
+                size="small"
+                startIcon={<EditNoteIcon />}
+                onClick={() => setCorrecting(true)}
+                sx={{ mt: 1 }}
+              >
+                Correct what the applicant sent
+              </Button>
+            )}
+            {correcting && (
+              <Suspense fallback={null}>
+                <CorrectDialog application={application} open onClose={() => setCorrecting(false)} />
+              </Suspense>
+            )}
           </Section>
         </Stack>
         <Stack spacing={2}>

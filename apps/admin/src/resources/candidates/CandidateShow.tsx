@@ -23,6 +23,7 @@ import {
   List,
   ListItem,
   ListItemText,
+  Skeleton,
   Stack,
   Table,
   TableBody,
@@ -31,13 +32,14 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, Suspense, useState } from 'react';
 import { EditButton, Title, useNotify, usePermissions, useRecordContext, useRefresh } from 'react-admin';
 import { Link as RouterLink } from 'react-router';
 import { type CandorPermissions, hasPermission } from '../../access';
 import { DetailPage } from '../../components/DetailPage';
 import { Section } from '../../components/Section';
 import { ApplicationStatusChip } from '../../components/StatusChips';
+import { lazyView } from '../../lazyView';
 import { dateLabel } from '../../lib/dates';
 import { APPLICATION_STATUS_LABELS } from '../../lib/labels';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
@@ -53,6 +55,9 @@ import { LegalHolds } from './LegalHolds';
 import { MergeDialog } from './MergeDialog';
 import { RestrictionBanner, WhileRestricted } from './Restriction';
 import { SourcedNoticeBanner } from './SourcedNotice';
+
+// The profile form is loaded with the page's first visit to it, not with the candidate page itself.
+const Profile = lazyView(() => import('./Profile'), 'Profile');
 
 const REASON_LABELS: Record<TDuplicateHint['reasons'][number], string> = {
   same_phone: 'same phone number',
@@ -370,6 +375,13 @@ function CandidateBody() {
             <Duplicates candidate={candidate} canManage={canManage} />
           </Section>
         )}
+        <Section variant="outlined" title="Profile">
+          <Suspense
+            fallback={<Skeleton variant="rectangular" height={80} aria-label="Loading the profile" />}
+          >
+            <Profile candidateId={candidate.id} canEdit={canManage && !restricted} />
+          </Suspense>
+        </Section>
         <Section variant="outlined" title={`Applications (${candidate.applications.length})`}>
           <Applications candidate={candidate} />
         </Section>

@@ -38,6 +38,7 @@ const DISCLOSABLE: TDataCategory[] = [
   'user.document.resume',
   'user.professional.history',
   'user.education',
+  'user.professional.right_to_work',
   'user.recruitment.application',
   'user.recruitment.evaluation',
   'user.financial.salary_expectation',

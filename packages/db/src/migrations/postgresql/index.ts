@@ -47,6 +47,7 @@ import { Migration20261207031438_search_index_marks } from './Migration202612070
 import { Migration20261207042918_dashboard_waiting_index } from './Migration20261207042918_dashboard_waiting_index.js';
 import { Migration20261207065920_report_columns } from './Migration20261207065920_report_columns.js';
 import { Migration20261207073443_References } from './Migration20261207073443_References.js';
+import { Migration20261207073445_candidate_profile } from './Migration20261207073445_candidate_profile.js';
 import { Migration20261207073536_sourced_notice } from './Migration20261207073536_sourced_notice.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
@@ -127,5 +128,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   },
   { name: 'Migration20261207065920_report_columns', class: Migration20261207065920_report_columns },
   { name: 'Migration20261207073443_References', class: Migration20261207073443_References },
+  { name: 'Migration20261207073445_candidate_profile', class: Migration20261207073445_candidate_profile },
   { name: 'Migration20261207073536_sourced_notice', class: Migration20261207073536_sourced_notice },
 ];

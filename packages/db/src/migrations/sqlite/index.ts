@@ -47,6 +47,7 @@ import { Migration20261207031436_search_index_marks } from './Migration202612070
 import { Migration20261207042917_dashboard_waiting_index } from './Migration20261207042917_dashboard_waiting_index.js';
 import { Migration20261207065920_report_columns } from './Migration20261207065920_report_columns.js';
 import { Migration20261207073442_References } from './Migration20261207073442_References.js';
+import { Migration20261207073444_candidate_profile } from './Migration20261207073444_candidate_profile.js';
 import { Migration20261207073536_sourced_notice } from './Migration20261207073536_sourced_notice.js';
 
 export const sqliteMigrations: MigrationObject[] = [
@@ -127,5 +128,6 @@ export const sqliteMigrations: MigrationObject[] = [
   },
   { name: 'Migration20261207065920_report_columns', class: Migration20261207065920_report_columns },
   { name: 'Migration20261207073442_References', class: Migration20261207073442_References },
+  { name: 'Migration20261207073444_candidate_profile', class: Migration20261207073444_candidate_profile },
   { name: 'Migration20261207073536_sourced_notice', class: Migration20261207073536_sourced_notice },
 ];
