@@ -81,7 +81,8 @@ export async function newApplicant(page: Page, name: string, mailbox: string) {
   const made = await mutateAs<{ id: string; applications: Array<{ id: string }> }>(
     page,
     'candidates.create',
-    { name, email, jobId },
+    // As if they had applied on the careers site: someone sourced would first get the Art. 14 notice.
+    { name, email, jobId, source: 'careers_site' },
   );
   return { candidateId: made.id, applicationId: made.applications[0]!.id, email };
 }

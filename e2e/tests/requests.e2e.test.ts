@@ -43,7 +43,8 @@ for (const server of servers()) {
 
       // The dashboard counts the queue and links to it.
       const card = page.getByRole('region', { name: 'Privacy requests' });
-      await card.getByText(/\d+ due within a week, \d+ overdue/).waitFor();
+      // (How many are due soon, or that none are open: the other browser tests may have answered the demo's.)
+      await card.getByText(/\d+ due within a week, \d+ overdue|No open privacy requests/).waitFor();
       await card.getByRole('link', { name: 'Privacy requests' }).waitFor();
       await screenshot(page, `requests-dashboard-${server.dialect}`);
 

@@ -28,7 +28,8 @@ const HSTS = 'max-age=63072000; includeSubDomains';
  * Conservative headers for every response; the admin needs inline styles
  * from MUI. HSTS only when the public origin is https (it would pin a plain
  * http development server to https otherwise). A route may set a stricter
- * Referrer-Policy (the offer page: no-referrer) and keeps it.
+ * Referrer-Policy and keeps it (not on a page with a form: with no-referrer
+ * browsers send "Origin: null", which the origin checks refuse).
  */
 export function securityHeaders(options: { https: boolean }): MiddlewareHandler {
   return async (c, next) => {

@@ -44,9 +44,10 @@ function errorMessage(error: unknown, t: Messages): string {
 export function offerRoutes(deps: AppDeps, requestOf: (c: HonoContext) => RequestInfo) {
   const callerFor = async (c: HonoContext) =>
     createCaller(await createContext(deps, requestOf(c), new Headers()));
+  // Not cached. The app-wide Referrer-Policy (same-origin) keeps the token in the URL from other sites; no-referrer
+  // would make browsers send "Origin: null" with the answer, which the origin check below refuses.
   const noStore = (c: HonoContext) => {
     c.header('Cache-Control', 'no-store');
-    c.header('Referrer-Policy', 'no-referrer');
   };
   const langOf = (c: HonoContext): TLocale | undefined =>
     offeredLocale(c.req.query('lang'), CAREERS_LOCALES) ?? undefined;
