@@ -42,8 +42,8 @@ export type {
 export type { TStoredRating } from './interview.entity.js';
 export type { TStoredCriterion } from './job.entity.js';
 export type { TOutboxStatus, TStoredAttachment } from './outbox-email.entity.js';
-export type { TStoredReferenceAnswer, TStoredReferenceQuestion } from './reference.entity.js';
 export type { TExecutedAction } from './privacy-request.entity.js';
+export type { TStoredReferenceAnswer, TStoredReferenceQuestion } from './reference.entity.js';
 export type { TStoredSlot } from './scheduling-link.entity.js';
 export type { TDocumentTextSource, TSavedSearchScope } from './search.entity.js';
 export {

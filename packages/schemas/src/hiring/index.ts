@@ -10,7 +10,7 @@ export * from './job.js';
 export * from './messages.js';
 export * from './offer.js';
 export * from './profile.js';
+export * from './reference.js';
 export * from './settings.js';
 export * from './talent-pool.js';
 export * from './thread.js';
-export * from './reference.js';
