@@ -4,6 +4,7 @@ import { Alert, Button, Skeleton, Stack } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { LoadingBlock } from '../components/LoadingBlock';
 import { lazyView } from '../lazyView';
 import { trpc } from '../trpc';
 
@@ -58,7 +59,7 @@ export function SingleSignOnButton() {
         </Alert>
       )}
       {org && provider.isPending ? (
-        <Skeleton variant="rounded" height={36} aria-label="Loading your organisation’s sign-in" />
+        <LoadingBlock label="Loading your organisation’s sign-in" height={36} variant="rounded" />
       ) : org && provider.data ? (
         <Button
           variant="outlined"
@@ -69,7 +70,7 @@ export function SingleSignOnButton() {
         </Button>
       ) : askingEmail ? (
         <Suspense
-          fallback={<Skeleton variant="rounded" height={56} aria-label="Loading the single sign-on form" />}
+          fallback={<LoadingBlock label="Loading the single sign-on form" height={56} variant="rounded" />}
         >
           <SingleSignOnEmailForm onEmail={(email) => startAt({ email })} />
         </Suspense>

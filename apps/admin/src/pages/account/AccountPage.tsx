@@ -1,6 +1,7 @@
 import { Alert, Skeleton, Stack } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Title } from 'react-admin';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { PageHeading } from '../../components/PageHeading';
 import { useMe } from '../../providers/authProvider';
 import { CalendarConnectionSection } from './CalendarConnectionSection';
@@ -16,7 +17,7 @@ import { TwoFactor } from './TwoFactor';
 export function AccountPage() {
   const { me } = useMe();
   let body: ReactNode;
-  if (!me) body = <Skeleton variant="rounded" height={200} aria-label="Loading" />;
+  if (!me) body = <LoadingBlock label="Loading" height={200} variant="rounded" />;
   else if (me.signedInWith === 'single_sign_on') {
     // The API refuses account changes to a session an organisation's provider opened (ownAccountProcedure);
     // one's time zone and working hours it allows (the calendar feed reaches other organisations: not).

@@ -3,6 +3,7 @@ import { Alert, Button, Skeleton, Stack, TextField, Typography } from '@mui/mate
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { Section } from '../../components/Section';
 import { CALENDAR_KEY, useCalendarSettings } from '../../lib/myCalendar';
 import { toHttpError } from '../../providers/errors';
@@ -58,7 +59,7 @@ export function CalendarConnectionSection() {
       hint="Connect your calendar over CalDAV: Candor reads when you are busy before offering interview times, and puts your interviews in it. Use an app password, not your main password."
     >
       {!settings.data ? (
-        <Skeleton variant="rounded" height={60} aria-label="Loading" />
+        <LoadingBlock label="Loading" height={60} variant="rounded" />
       ) : caldav ? (
         <Stack spacing={2}>
           <Typography variant="body2">

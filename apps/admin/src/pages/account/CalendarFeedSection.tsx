@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';
 import { CopyableField } from '../../components/CopyableField';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { Section } from '../../components/Section';
 import { CALENDAR_KEY, useCalendarSettings } from '../../lib/myCalendar';
 import { toHttpError } from '../../providers/errors';
@@ -50,7 +51,7 @@ export function CalendarFeedSection() {
       hint="A private link your calendar app can subscribe to (Outlook: Add calendar › From internet; Google Calendar: Other calendars › From URL). It lists your upcoming Candor interviews, naming the job, not the candidate."
     >
       {!settings.data ? (
-        <Skeleton variant="rounded" height={60} aria-label="Loading" />
+        <LoadingBlock label="Loading" height={60} variant="rounded" />
       ) : (
         <Stack spacing={2}>
           {link && (

@@ -9,6 +9,7 @@ import { Alert, Autocomplete, Checkbox, FormControlLabel, Skeleton, Stack, TextF
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { SaveBar } from '../../components/SaveBar';
 import { Section } from '../../components/Section';
 import { useUnsavedChangesWarning } from '../../components/UnsavedChanges';
@@ -55,7 +56,7 @@ export function CalendarSection() {
       ) : settings.error ? (
         <Alert severity="error">{toHttpError(settings.error).message}</Alert>
       ) : (
-        <Skeleton variant="rounded" height={160} aria-label="Loading" />
+        <LoadingBlock label="Loading" height={160} variant="rounded" />
       )}
     </Section>
   );

@@ -17,6 +17,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
 
@@ -53,7 +54,7 @@ export function NotificationsSection() {
             Notifications always appear under the bell at the top. Choose whether they also reach you by email
             (for this organisation).
           </Typography>
-          {preferences.isPending && <Skeleton variant="rounded" height={96} aria-label="Loading" />}
+          {preferences.isPending && <LoadingBlock label="Loading" height={96} variant="rounded" />}
           {preferences.isError && <Alert severity="error">{toHttpError(preferences.error).message}</Alert>}
           {preferences.data && (
             <RadioGroup

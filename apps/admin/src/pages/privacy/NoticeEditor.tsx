@@ -16,6 +16,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useNotify } from 'react-admin';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { Markdown } from '../../components/Markdown';
 import { Section } from '../../components/Section';
 import { useUnsavedChangesWarning } from '../../components/UnsavedChanges';
@@ -235,7 +236,7 @@ export function NoticeSection() {
         hint="Every version stays in the archive applicants can read; the one in effect is shown on the apply form."
       >
         {isPending ? (
-          <Skeleton variant="rectangular" height={120} aria-label="Loading the published versions" />
+          <LoadingBlock label="Loading the published versions" height={120} />
         ) : error ? null : (
           <NoticeVersions notices={notices} />
         )}

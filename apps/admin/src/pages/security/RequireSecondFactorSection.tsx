@@ -15,6 +15,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useNotify } from 'react-admin';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { Section } from '../../components/Section';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
@@ -48,7 +49,7 @@ export function RequireSecondFactorSection() {
 
   let body: ReactNode;
   if (rules.error) body = <Alert severity="error">{toHttpError(rules.error).message}</Alert>;
-  else if (!rules.data) body = <Skeleton variant="rounded" height={160} aria-label="Loading" />;
+  else if (!rules.data) body = <LoadingBlock label="Loading" height={160} variant="rounded" />;
   else {
     const without = rules.data.members.filter((m) => m.secondFactors.length === 0).length;
     body = (

@@ -25,6 +25,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Confirm, useNotify } from 'react-admin';
 import { CopyableField } from '../../components/CopyableField';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { Section } from '../../components/Section';
 import { toHttpError } from '../../providers/errors';
 import { trpc } from '../../trpc';
@@ -335,7 +336,7 @@ export function SingleSignOnSection() {
       <Alert severity="error">Could not load single sign-on: {toHttpError(settings.error).message}</Alert>
     );
   else if (!settings.data)
-    body = <Skeleton variant="rounded" height={320} aria-label="Loading single sign-on" />;
+    body = <LoadingBlock label="Loading single sign-on" height={320} variant="rounded" />;
   // Keyed by the saved version, so a save or removal starts the form afresh from what is stored.
   else
     body = <SingleSignOnForm key={settings.data.connection?.updatedAt ?? 'none'} settings={settings.data} />;

@@ -37,6 +37,7 @@ import { EditButton, Title, useNotify, usePermissions, useRecordContext, useRefr
 import { Link as RouterLink } from 'react-router';
 import { type CandorPermissions, hasPermission } from '../../access';
 import { DetailPage } from '../../components/DetailPage';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { Section } from '../../components/Section';
 import { ApplicationStatusChip } from '../../components/StatusChips';
 import { lazyView } from '../../lazyView';
@@ -376,9 +377,7 @@ function CandidateBody() {
           </Section>
         )}
         <Section variant="outlined" title="Profile">
-          <Suspense
-            fallback={<Skeleton variant="rectangular" height={80} aria-label="Loading the profile" />}
-          >
+          <Suspense fallback={<LoadingBlock label="Loading the profile" height={80} />}>
             <Profile candidateId={candidate.id} canEdit={canManage && !restricted} />
           </Suspense>
         </Section>

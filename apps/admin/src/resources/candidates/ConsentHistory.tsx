@@ -12,6 +12,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { dateTimeLabel } from '../../lib/dates';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
@@ -91,10 +92,7 @@ export function ConsentHistory({
     queryKey: ['candidates', candidateId, 'consentHistory'],
     queryFn: () => dataProvider.consentHistory(candidateId),
   });
-  if (isPending)
-    return (
-      <Skeleton variant="rectangular" height={80} aria-busy="true" aria-label="Loading the consent history" />
-    );
+  if (isPending) return <LoadingBlock label="Loading the consent history" height={80} />;
   if (error)
     return <Alert severity="error">Could not load the consent history: {toHttpError(error).message}</Alert>;
   if (events.length === 0) {

@@ -23,6 +23,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { dateTimeLabel } from '../../lib/dates';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
@@ -96,10 +97,7 @@ export function Disclosures({ candidate, canRecord }: { candidate: TCandidate; c
     queryKey,
     queryFn: () => dataProvider.disclosures(candidate.id),
   });
-  if (isPending)
-    return (
-      <Skeleton variant="rectangular" height={80} aria-busy="true" aria-label="Loading the disclosure log" />
-    );
+  if (isPending) return <LoadingBlock label="Loading the disclosure log" height={80} />;
   if (error)
     return <Alert severity="error">Could not load the disclosure log: {toHttpError(error).message}</Alert>;
   const noRecipients = data.recipients.length === 0;

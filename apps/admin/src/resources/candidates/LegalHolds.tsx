@@ -20,6 +20,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNotify } from 'react-admin';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { dateTimeLabel, dayLabel } from '../../lib/dates';
 import { visuallyHidden } from '../../lib/visuallyHidden';
 import { toHttpError } from '../../providers/errors';
@@ -128,10 +129,7 @@ export function LegalHolds({ candidate }: { candidate: TCandidate }) {
     return queryClient.invalidateQueries({ queryKey });
   };
 
-  if (isPending)
-    return (
-      <Skeleton variant="rectangular" height={60} aria-busy="true" aria-label="Loading the legal holds" />
-    );
+  if (isPending) return <LoadingBlock label="Loading the legal holds" height={60} />;
   if (error)
     return <Alert severity="error">Could not load the legal holds: {toHttpError(error).message}</Alert>;
 

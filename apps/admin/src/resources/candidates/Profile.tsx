@@ -25,6 +25,7 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useNotify } from 'react-admin';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { SaveBar } from '../../components/SaveBar';
 import { useUnsavedChangesWarning } from '../../components/UnsavedChanges';
 import { fieldErrorsOfIssues, toHttpError } from '../../providers/errors';
@@ -523,8 +524,7 @@ export function Profile({ candidateId, canEdit }: { candidateId: string; canEdit
     queryKey: ['candidates', candidateId, 'profile'],
     queryFn: () => dataProvider.candidateProfile(candidateId),
   });
-  if (isPending)
-    return <Skeleton variant="rectangular" height={80} aria-busy="true" aria-label="Loading the profile" />;
+  if (isPending) return <LoadingBlock label="Loading the profile" height={80} />;
   if (error) return <Alert severity="error">Could not load the profile: {toHttpError(error).message}</Alert>;
   if (editing)
     return <ProfileForm candidateId={candidateId} profile={data} onDone={() => setEditing(false)} />;

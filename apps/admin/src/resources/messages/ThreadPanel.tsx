@@ -6,6 +6,7 @@ import { Alert, Box, Button, Chip, Link, Paper, Skeleton, Stack, Typography } fr
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useId, useState } from 'react';
 import { EmptyState } from '../../components/EmptyState';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { Section } from '../../components/Section';
 import { dateTimeLabel } from '../../lib/dates';
 import { toHttpError } from '../../providers/errors';
@@ -132,7 +133,7 @@ export function ThreadPanel({ candidateId, applicationId, action }: Props) {
     >
       {action && <Box sx={{ mb: 1.5 }}>{action}</Box>}
       {thread.isPending ? (
-        <Skeleton variant="rectangular" height={60} aria-busy="true" aria-label="Loading the conversation" />
+        <LoadingBlock label="Loading the conversation" height={60} />
       ) : thread.error ? (
         <Alert severity="error">Could not load the conversation: {toHttpError(thread.error).message}</Alert>
       ) : thread.data.messages.length === 0 ? (
