@@ -59,6 +59,43 @@ forEachDatabase('outbox dispatcher', (db) => {
     expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'Error' });
     expect(row!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
   });
+  it('delivers one-to-one mail before a mailing to many that was queued earlier', async () => {
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    const earlier = new Date(Date.now() - 60_000);
+    for (let i = 0; i < 30; i += 1) {
+      const to = `reader${i}@example.test`;
+      enqueueEmail(em, {
+        tenantId: tenant.id,
+        to,
+        template: 'notice_changed',
+        subject: 'Our notice changes',
+        text: 'T',
+        sendAfter: earlier,
+        bulk: true,
+      });
+    }
+    enqueueEmail(em, {
+      tenantId: tenant.id,
+      to: 'ada@example.test',
+      template: 'portal.code',
+      subject: 'Your code',
+      text: 'T',
+    });
+    await em.flush();
+    const sentTo: string[] = [];
+    const recording: MailTransport = {
+      kind: 'smtp',
+      send: async (message) => {
+        sentTo.push(message.to);
+      },
+    };
+    await deliverDueEmails(db.orm().em.fork(), recording, 'x@candor.test', logger);
+    expect(sentTo[0]).toBe('ada@example.test');
+    expect(sentTo.filter((to) => to.startsWith('reader'))).toHaveLength(19);
+    await deliverDueEmails(db.orm().em.fork(), recording, 'x@candor.test', logger);
+    expect(sentTo.filter((to) => to.startsWith('reader'))).toHaveLength(30);
+  });
 });
 
 forEachDatabase('outbox dispatcher and restriction', (db) => {

@@ -70,18 +70,24 @@ export async function deliverDueEmails(
 ) {
   let sent = 0;
   let failed = 0;
+  let picked = 0;
   await em.transactional(async (tx) => {
-    const due = await tx.find(
-      OutboxEmail,
-      { status: 'pending', nextAttemptAt: { $lte: new Date() } },
-      {
-        orderBy: { nextAttemptAt: 'asc' },
-        limit: BATCH,
-        // SQLite has one writer at a time and no row locks; the transaction is enough there.
-        ...(ormDialectOfEm(tx) === 'postgresql' ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}),
-        filters: { [TENANT_FILTER]: false },
-      },
-    );
+    const dueOf = (bulk: boolean, limit: number) =>
+      tx.find(
+        OutboxEmail,
+        { status: 'pending', bulk, nextAttemptAt: { $lte: new Date() } },
+        {
+          orderBy: { nextAttemptAt: 'asc' },
+          limit,
+          // SQLite has one writer at a time and no row locks; the transaction is enough there.
+          ...(ormDialectOfEm(tx) === 'postgresql' ? { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE } : {}),
+          filters: { [TENANT_FILTER]: false },
+        },
+      );
+    // One-to-one mail first: a mailing to thousands waits behind a sign-in code, not the other way round.
+    const direct = await dueOf(false, BATCH);
+    const due = direct.length < BATCH ? [...direct, ...(await dueOf(true, BATCH - direct.length))] : direct;
+    picked = due.length;
     const held = await restrictedCandidates(tx, due);
     const threading = replies ? await threadHeadersOf(tx, replies, due) : new Map();
     for (const email of due) {
@@ -123,8 +129,11 @@ export async function deliverDueEmails(
     }
   });
   if (sent || failed) logger.info('outbox delivered', { sent, failed });
-  return { sent, failed };
+  return { sent, failed, picked };
 }
+
+/** Batches one tick may deliver back to back while the outbox is full, so a backlog drains at the transport's pace. */
+const DRAIN_BATCHES = 25;
 
 export function startOutboxDispatcher(options: {
   orm: Orm;
@@ -140,13 +149,16 @@ export function startOutboxDispatcher(options: {
     if (running) return;
     running = true;
     try {
-      await deliverDueEmails(
-        options.orm.em.fork(),
-        options.transport,
-        options.from,
-        options.logger,
-        options.replies,
-      );
+      for (let batch = 0; batch < DRAIN_BATCHES; batch += 1) {
+        const { picked } = await deliverDueEmails(
+          options.orm.em.fork(),
+          options.transport,
+          options.from,
+          options.logger,
+          options.replies,
+        );
+        if (picked < BATCH) break;
+      }
     } catch (error) {
       options.logger.error('outbox dispatcher failed', { ...errorFields(error) });
     } finally {

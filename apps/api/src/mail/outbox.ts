@@ -33,6 +33,8 @@ export interface EmailMessage {
   sentById?: string | null;
   /** A marketing message's one-click unsubscribe link, sent as List-Unsubscribe too (RFC 8058). */
   unsubscribeUrl?: string | null;
+  /** One of a mailing to many: delivered after the one-to-one mail that is due (see OutboxEmail.bulk). */
+  bulk?: boolean;
 }
 
 /** Where an applicant manages their data; every candidate email links to it. */
@@ -51,6 +53,7 @@ export function enqueueEmail(em: Em, message: EmailMessage): { id: string } {
     application: message.applicationId ? em.getReference(Application, message.applicationId) : null,
     sentBy: message.sentById ? em.getReference(User, message.sentById) : null,
     unsubscribeUrl: message.unsubscribeUrl ?? null,
+    bulk: message.bulk ?? false,
     to: message.to,
     template: message.template,
     subject: message.subject,

@@ -169,6 +169,8 @@ export function queueMessage(
   recipient: Recipient,
   marketing: boolean,
   attachments: TStoredAttachment[],
+  /** One of many written at once (bulk email, a job alert): goes after one-to-one mail. */
+  bulk = false,
 ): { id: string; sendAt: Date } {
   const { candidate, application } = recipient;
   const unsubscribe = marketing ? unsubscribeUrl(deps, sender.tenant, candidate.id) : null;
@@ -184,6 +186,7 @@ export function queueMessage(
     sendAfter: sendAt,
     attachments: attachments.length ? attachments : undefined,
     unsubscribeUrl: unsubscribe,
+    bulk,
   });
   recordAudit(em, actor, {
     action: draft.sendAt ? 'message.schedule' : 'message.send',
@@ -272,7 +275,7 @@ export async function bulkComposeMessages(
       }
       const recipient = { candidate: application.candidate, application, jobTitle: application.job.title };
       await noticeBeforeContact(tx, actor, recipient.candidate, deps.publicUrl);
-      queueMessage(tx, actor, deps, sender, input, recipient, marketing, attachments);
+      queueMessage(tx, actor, deps, sender, input, recipient, marketing, attachments, true);
       queued += 1;
     }
     await tx.flush();

@@ -22,7 +22,9 @@ export function startNotificationWorker(options: {
     if (running) return;
     running = true;
     try {
-      await runNotificationChecks(options.orm);
+      await runNotificationChecks(options.orm, new Date(), (tenantId, error) =>
+        options.logger.error('notification checks failed for a tenant', { tenantId, ...errorFields(error) }),
+      );
     } catch (error) {
       options.logger.error('notification checks failed', errorFields(error));
     } finally {

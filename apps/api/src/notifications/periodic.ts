@@ -38,15 +38,25 @@ export interface NotificationCheckCounts {
  * Each event carries a key, so a second run, or another instance running at
  * the same moment, tells nobody twice.
  */
-export async function runNotificationChecks(orm: Orm, now = new Date()): Promise<NotificationCheckCounts> {
+export async function runNotificationChecks(
+  orm: Orm,
+  now = new Date(),
+  /** Told about a tenant whose checks failed; the other tenants' checks still run. */
+  onTenantFailed: (tenantId: string, error: unknown) => void = () => undefined,
+): Promise<NotificationCheckCounts> {
   const counts: NotificationCheckCounts = { scorecardDue: 0, interviewSoon: 0, requestDue: 0, digests: 0 };
   for (const tenant of await orm.em.fork().find(Tenant, {}, { fields: ['id', 'name'] })) {
     const em = orm.em.fork();
     em.setFilterParams(TENANT_FILTER, { tenantId: tenant.id });
-    counts.scorecardDue += await scorecardsDue(em, tenant.id, now);
-    counts.interviewSoon += await interviewsSoon(em, tenant.id, now);
-    counts.requestDue += await requestsDue(em, tenant.id, now);
-    counts.digests += await sendDigests(em, tenant, now);
+    try {
+      counts.scorecardDue += await scorecardsDue(em, tenant.id, now);
+      counts.interviewSoon += await interviewsSoon(em, tenant.id, now);
+      counts.requestDue += await requestsDue(em, tenant.id, now);
+      counts.digests += await sendDigests(em, tenant, now);
+    } catch (error) {
+      // One tenant's bad row must not stop every other tenant's reminders and digests.
+      onTenantFailed(tenant.id, error);
+    }
   }
   return counts;
 }

@@ -1,7 +1,7 @@
 import { Candidate, OutboxEmail, PrivacyNotice } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { dayOf } from '@candor/schemas';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, sessionFor, testDeps } from '../testing/test-app.js';
 import { sendNoticeMailings } from './notice-mailing.js';

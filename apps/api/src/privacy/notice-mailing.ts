@@ -97,7 +97,13 @@ async function sendNextBatch(
         publicUrl,
         candidate.locale,
       );
-      enqueueEmail(tx, { tenantId: tenant.id, to: candidate.email, candidateId: candidate.id, ...message });
+      enqueueEmail(tx, {
+        tenantId: tenant.id,
+        to: candidate.email,
+        candidateId: candidate.id,
+        bulk: true,
+        ...message,
+      });
       queued += 1;
     }
     const done = batch.length < batchSize;

@@ -228,6 +228,7 @@ export async function sendJobAlert(
         { candidate, application: null, jobTitle: job.title },
         true,
         [],
+        true,
       );
     }
     recordAudit(tx, actor, { action: 'talent_pool.job_alert', targetType: 'Job', targetId: job.id });

@@ -22,7 +22,8 @@ export const OutboxEmail = defineEntity(
   {
     name: 'OutboxEmail',
     indexes: [
-      { properties: ['status', 'nextAttemptAt'] },
+      // The dispatcher reads one-to-one mail first, then bulk mail, each oldest due first.
+      { properties: ['status', 'bulk', 'nextAttemptAt'] },
       { properties: ['candidate'] },
       { properties: ['application'] },
     ],
@@ -62,6 +63,12 @@ export const OutboxEmail = defineEntity(
       /** The request a proof answers: the proof is kept as long as the request is (the privacy_requests rule), then goes with it. */
       proofOf: () => p.manyToOne(PrivacyRequest).nullable().deleteRule('cascade'),
       template: notPersonal(p.string().length(60), 'template name'),
+      /**
+       * One of a mailing to many (a notice change, a job alert, a bulk
+       * message): delivered after the one-to-one mail that is due, so a
+       * mailing to thousands never holds up a sign-in code or an invitation.
+       */
+      bulk: notPersonal(p.boolean().default(false), 'delivery order'),
       status: notPersonal(p.string().length(12).$type<TOutboxStatus>().default('pending'), 'delivery state'),
       attempts: notPersonal(p.integer().default(0), 'delivery attempts'),
       nextAttemptAt: notPersonal(

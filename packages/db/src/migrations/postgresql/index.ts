@@ -49,6 +49,7 @@ import { Migration20261207065920_report_columns } from './Migration2026120706592
 import { Migration20261207073443_References } from './Migration20261207073443_References.js';
 import { Migration20261207073445_candidate_profile } from './Migration20261207073445_candidate_profile.js';
 import { Migration20261207073536_sourced_notice } from './Migration20261207073536_sourced_notice.js';
+import { Migration20261207093728_outbox_bulk } from './Migration20261207093728_outbox_bulk.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -130,4 +131,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207073443_References', class: Migration20261207073443_References },
   { name: 'Migration20261207073445_candidate_profile', class: Migration20261207073445_candidate_profile },
   { name: 'Migration20261207073536_sourced_notice', class: Migration20261207073536_sourced_notice },
+  { name: 'Migration20261207093728_outbox_bulk', class: Migration20261207093728_outbox_bulk },
 ];

@@ -49,6 +49,7 @@ import { Migration20261207065920_report_columns } from './Migration2026120706592
 import { Migration20261207073442_References } from './Migration20261207073442_References.js';
 import { Migration20261207073444_candidate_profile } from './Migration20261207073444_candidate_profile.js';
 import { Migration20261207073536_sourced_notice } from './Migration20261207073536_sourced_notice.js';
+import { Migration20261207093726_outbox_bulk } from './Migration20261207093726_outbox_bulk.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -130,4 +131,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207073442_References', class: Migration20261207073442_References },
   { name: 'Migration20261207073444_candidate_profile', class: Migration20261207073444_candidate_profile },
   { name: 'Migration20261207073536_sourced_notice', class: Migration20261207073536_sourced_notice },
+  { name: 'Migration20261207093726_outbox_bulk', class: Migration20261207093726_outbox_bulk },
 ];
