@@ -1,4 +1,4 @@
-import { ZJob, ZJobStatus, ZJobTranslations, ZPublicQuestion } from '@candor/schemas';
+import { ZJob, ZJobStatus, ZJobTranslations, ZProfileSection, ZPublicQuestion } from '@candor/schemas';
 
 /**
  * What the careers site knows about a job: the public fields of `ZJob` and
@@ -23,13 +23,16 @@ export const ZCareersJob = ZJob.pick({
   /** Until when search engines should treat the posting as current (null: no end date given). */
   validThrough: ZJob.shape.openedAt,
   questions: ZPublicQuestion.array().default([]),
+  /** Profile sections the apply form asks for. */
+  profileSections: ZProfileSection.array().default([]),
   /** Title and description in the site's other languages. */
   translations: ZJobTranslations.default({}),
 });
 export type TCareersJob = ReturnType<typeof ZCareersJob.parse>;
 /** A job as callers pass it in: `questions` and `translations` may be left out. */
-export type TCareersJobInput = Omit<TCareersJob, 'questions' | 'translations'> & {
+export type TCareersJobInput = Omit<TCareersJob, 'questions' | 'translations' | 'profileSections'> & {
   questions?: TCareersJob['questions'];
+  profileSections?: TCareersJob['profileSections'];
   translations?: TCareersJob['translations'] | null;
 };
 

@@ -119,6 +119,7 @@ export function aJob(overrides: Partial<TJob> = {}): TJob {
     descriptionMd: '',
     timeZone: null,
     translations: {},
+    profileSections: [],
     salary: null,
     status: 'open',
     statusChangedAt: now(),

@@ -7,6 +7,7 @@ import { subjectExport } from '../privacy/subject-export.js';
 import { indexPendingDocuments } from '../search/document-index.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, sessionFor, testDeps } from '../testing/test-app.js';
+import { saveProfile } from './profile.service.js';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
   try {
@@ -137,6 +138,24 @@ forEachDatabase('candidate profile and corrections', (db) => {
       expect(
         await tem.count(AuditEvent, { action: 'candidate.profile.update', targetId: candidate.id }),
       ).toBe(1);
+    });
+
+    it('saving some sections (as the apply form does) keeps the others', async () => {
+      const { candidate, asRecruiter, tem, tenant, deps } = await setup();
+      await asRecruiter.candidates.updateProfile({ candidateId: candidate.id, ...PROFILE });
+      const key = await candidateKey(tem, deps, { tenantId: tenant.id, candidateId: candidate.id });
+      await saveProfile(tem, key!, {
+        tenantId: tenant.id,
+        candidateId: candidate.id,
+        userId: null,
+        sections: { education: [{ ...PROFILE.education[0]!, institution: 'TU Delft' }] },
+      });
+      await tem.flush();
+      const after = await asRecruiter.candidates.profile({ id: candidate.id });
+      expect(after.education.map((e) => e.institution)).toEqual(['TU Delft']);
+      expect(after.workHistory.map((w) => w.employer)).toEqual(['Initech Robotics']);
+      expect(after.rightToWork).toHaveLength(2);
+      expect(after.salaryExpectation).toEqual({ amount: 64000, currency: 'EUR', period: 'year' });
     });
 
     it('refuses what is not a profile, in plain words', async () => {

@@ -84,9 +84,10 @@ export async function updateCandidateProfile(
 }
 
 /**
- * Writes the whole profile, sealed with `key` (the candidate's data key), in
- * place of the stored one; the caller flushes and audits. Also used by the
- * demo seed (no staff member: `userId` null).
+ * Writes the profile, sealed with `key` (the candidate's data key), in place
+ * of the stored one; the caller flushes and audits. Sections left out keep
+ * their stored value (the apply form writes only the ones a job asks for).
+ * Also used by the demo seed (no staff member: `userId` null).
  */
 export async function saveProfile(
   tx: Em,
@@ -95,48 +96,64 @@ export async function saveProfile(
     tenantId: string;
     candidateId: string;
     userId: string | null;
-    sections: Omit<TCandidateProfileUpdateInput, 'candidateId'>;
+    sections: Partial<Omit<TCandidateProfileUpdateInput, 'candidateId'>>;
   },
 ): Promise<{ profile: ProfileRow; created: boolean }> {
   const { sections: input } = ref;
   const seal = (value: string) => sealFor(key, value);
   const sealNullable = (value: string | null) => (value === null ? null : seal(value));
   const values = {
-    education: input.education.map(
-      (e): TStoredEducation => ({
-        institution: seal(e.institution),
-        degree: seal(e.degree),
-        field: seal(e.field),
-        startDate: sealNullable(e.startDate),
-        endDate: sealNullable(e.endDate),
-      }),
-    ),
-    workHistory: input.workHistory.map(
-      (w): TStoredWork => ({
-        employer: seal(w.employer),
-        title: seal(w.title),
-        startDate: sealNullable(w.startDate),
-        endDate: sealNullable(w.endDate),
-        summary: seal(w.summary),
-      }),
-    ),
-    rightToWork: input.rightToWork.map(
-      (r): TStoredRightToWork => ({ country: seal(r.country), status: seal(r.status) }),
-    ),
-    salaryExpectation: input.salaryExpectation
-      ? ({
-          amount: seal(String(input.salaryExpectation.amount)),
-          currency: seal(input.salaryExpectation.currency),
-          period: seal(input.salaryExpectation.period),
-        } satisfies TStoredSalary)
-      : null,
+    ...(input.education && {
+      education: input.education.map(
+        (e): TStoredEducation => ({
+          institution: seal(e.institution),
+          degree: seal(e.degree),
+          field: seal(e.field),
+          startDate: sealNullable(e.startDate),
+          endDate: sealNullable(e.endDate),
+        }),
+      ),
+    }),
+    ...(input.workHistory && {
+      workHistory: input.workHistory.map(
+        (w): TStoredWork => ({
+          employer: seal(w.employer),
+          title: seal(w.title),
+          startDate: sealNullable(w.startDate),
+          endDate: sealNullable(w.endDate),
+          summary: seal(w.summary),
+        }),
+      ),
+    }),
+    ...(input.rightToWork && {
+      rightToWork: input.rightToWork.map(
+        (r): TStoredRightToWork => ({ country: seal(r.country), status: seal(r.status) }),
+      ),
+    }),
+    ...(input.salaryExpectation !== undefined && {
+      salaryExpectation: input.salaryExpectation
+        ? ({
+            amount: seal(String(input.salaryExpectation.amount)),
+            currency: seal(input.salaryExpectation.currency),
+            period: seal(input.salaryExpectation.period),
+          } satisfies TStoredSalary)
+        : null,
+    }),
     updatedBy: ref.userId ? tx.getReference(User, ref.userId) : null,
     updatedAt: new Date(),
   };
   const existing = await tx.findOne(CandidateProfile, { candidate: ref.candidateId });
   if (existing) return { profile: Object.assign(existing, values), created: false };
   return {
-    profile: tx.create(CandidateProfile, { tenant: ref.tenantId, candidate: ref.candidateId, ...values }),
+    profile: tx.create(CandidateProfile, {
+      tenant: ref.tenantId,
+      candidate: ref.candidateId,
+      education: [],
+      workHistory: [],
+      rightToWork: [],
+      salaryExpectation: null,
+      ...values,
+    }),
     created: true,
   };
 }

@@ -15,7 +15,7 @@ export function publicQuestions(job: Pick<InferEntity<typeof Job>, 'questions'>)
 /** The tenant-wide part of the apply form: consent purposes, minimum age, salary question. */
 export function tenantApplyConfig(
   settings: TPrivacySettings,
-): Omit<TApplyConfig, 'questions' | 'noticeVersion'> {
+): Omit<TApplyConfig, 'questions' | 'noticeVersion' | 'profileSections' | 'rightToWorkCountry'> {
   return {
     purposes: settings.consentPurposes
       .filter((p) => p.enabled)

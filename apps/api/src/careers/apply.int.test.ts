@@ -7,6 +7,7 @@ import {
   Attachment,
   AuditEvent,
   Candidate,
+  CandidateProfile,
   ConsentEvent,
   ConsentReceipt,
   type Orm,
@@ -16,11 +17,12 @@ import {
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
 import { DOCUMENT_TYPES, dayOf, type TApplyResult, type TConsentReceiptPayload } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
+import { getCandidateProfile } from '../candidates/profile.service.js';
 import { documentText } from '../files/document-text.js';
 import { diskFileStore } from '../files/file-store.js';
 import { sniffDocument } from '../files/sniff.js';
 import { RateLimiter } from '../http/rate-limit.js';
-import { setJobStatus } from '../jobs/jobs.service.js';
+import { setJobStatus, updateJob } from '../jobs/jobs.service.js';
 import { candidateKey, openAnswers, openText, openWith } from '../keys/data-keys.js';
 import { verifyJws } from '../keys/jws.js';
 import { publicSigningKeys } from '../keys/signing-keys.service.js';
@@ -90,6 +92,50 @@ forEachDatabase('applying on the careers site', (db) => {
   };
 
   describe('a valid application', () => {
+    it("saves the profile sections the job asks for, sealed under the candidate's key", async () => {
+      const { tenant, job, actor, apply, valid, deps } = await setup();
+      const em = tenantEm(db.orm(), tenant.id);
+      await updateJob(em, actor, {
+        id: job.id,
+        profileSections: ['education', 'rightToWork', 'salaryExpectation'],
+      });
+      const fields = valid({
+        'education.0.institution': 'Universidade do Porto',
+        'education.0.degree': 'MSc Robotics',
+        'education.0.startDate': '2014-09',
+        'education.1.institution': '',
+        'rightToWork.0.country': 'DE',
+        'rightToWork.0.status': 'needs_sponsorship',
+        'salaryExpectation.amount': '61000',
+        'salaryExpectation.currency': 'EUR',
+        'salaryExpectation.period': 'year',
+      });
+      expect((await apply(fields)).status).toBe(201);
+      const candidate = await em.findOneOrFail(Candidate, { email: fields.email as string });
+      const row = await em.findOneOrFail(CandidateProfile, { candidate: candidate.id });
+      expect(JSON.stringify([row.education, row.rightToWork, row.salaryExpectation])).not.toMatch(
+        /Porto|61000|sponsorship/,
+      );
+      expect(
+        await getCandidateProfile(tenantEm(db.orm(), tenant.id), actor, deps, candidate.id),
+      ).toMatchObject({
+        education: [
+          {
+            institution: 'Universidade do Porto',
+            degree: 'MSc Robotics',
+            field: '',
+            startDate: '2014-09',
+            endDate: null,
+          },
+        ],
+        workHistory: [],
+        rightToWork: [{ country: 'DE', status: 'needs_sponsorship' }],
+        salaryExpectation: { amount: 61000, currency: 'EUR', period: 'year' },
+      });
+      // The structured salary replaced the free-text question on this job.
+      expect((await em.findOneOrFail(Application, { candidate: candidate.id })).salaryExpectation).toBeNull();
+    });
+
     it('takes a Word or OpenDocument resume, recognised from its bytes', async () => {
       const { tenant, apply, valid } = await setup();
       for (const [bytes, name, contentType] of [
@@ -462,6 +508,17 @@ forEachDatabase('applying on the careers site', (db) => {
         expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual(before);
       });
     }
+
+    it('profile sections the job does not ask for', async () => {
+      const { tenant, apply, valid, filesRoot } = await setup();
+      const before = await footprint(db.orm(), tenant.id, filesRoot);
+      const res = await apply(valid({ 'education.0.institution': 'Universidade do Porto' }));
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({
+        error: { fieldErrors: { education: ['Not asked for this job'] } },
+      });
+      expect(await footprint(db.orm(), tenant.id, filesRoot)).toEqual(before);
+    });
 
     it('a missing required answer', async () => {
       const { tenant, apply, valid, filesRoot, visa } = await setup();

@@ -20,6 +20,7 @@ import {
   noticeInEffect,
   PURPOSES,
   phoneKey,
+  type TApplyConfig,
   type TApplyInput,
   type TApplyResult,
   type TCareersNotice,
@@ -28,6 +29,7 @@ import {
 } from '@candor/schemas';
 import { createApplicationIn } from '../applications/create-application.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { saveProfile } from '../candidates/profile.service.js';
 import { recordConsents } from '../consent/consent.service.js';
 import { consentReceiptPdf, receiptPdfFileName } from '../consent/receipt-pdf.js';
 import { surveyUrl } from '../diversity/survey.service.js';
@@ -159,6 +161,28 @@ function receiptParagraphs(t: Messages, receiptId: string, portalUrl: string, si
 }
 
 /**
+ * The profile sections the job asked for and the applicant filled in, in
+ * place of what was stored (an applicant knows best); sections left empty
+ * keep what staff may have entered from an earlier resume.
+ */
+async function saveAskedProfile(
+  tx: Em,
+  key: Buffer,
+  ref: { tenantId: string; candidateId: string },
+  config: TApplyConfig,
+  input: TApplyInput,
+): Promise<void> {
+  const given = Object.fromEntries(
+    config.profileSections.flatMap((section) => {
+      const value = input.profile[section];
+      return (Array.isArray(value) ? value.length > 0 : value !== null) ? [[section, value]] : [];
+    }),
+  );
+  if (Object.keys(given).length === 0) return;
+  await saveProfile(tx, key, { ...ref, userId: null, sections: given });
+}
+
+/**
  * One application from the careers site. Everything it stores (candidate,
  * application, answers, resume, consent events and receipt, confirmation
  * email, audit event) is written in one transaction; the resume file is
@@ -187,6 +211,8 @@ export async function applyToJob(
   const config = {
     ...tenantApplyConfig(settings),
     questions: publicQuestions(job),
+    profileSections: job.profileSections ?? [],
+    rightToWorkCountry: job.country ?? null,
     noticeVersion: current.version,
   };
   const file = request.fields.find(([name]) => name === 'resume')?.[1];
@@ -264,6 +290,7 @@ export async function applyToJob(
       application.noticeVersion = notice.version;
       application.coverLetter = input.coverLetter ? sealFor(key, input.coverLetter) : input.coverLetter;
       application.salaryExpectation = input.salaryExpectation;
+      await saveAskedProfile(tx, key, { tenantId: tenant.id, candidateId: candidate.id }, config, input);
       // A knockout answer does not reject anyone by itself: it flags the application for a person to decide.
       if (job.questions.some((q) => q.knockoutAnswer !== null && input.answers[q.id] === q.knockoutAnswer)) {
         tx.create(ApplicationTag, { tenant: tenant.id, application, tag: 'knockout-answer' });

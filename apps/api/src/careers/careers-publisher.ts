@@ -46,6 +46,7 @@ function careersJobOf(job: JobRow, now: Date): TCareersJob {
     closedAt: open ? null : (job.closedAt?.toISOString() ?? null),
     validThrough: open && job.openedAt ? validThroughFor(job.openedAt, now).toISOString() : null,
     questions: publicQuestions(job),
+    profileSections: job.profileSections ?? [],
     translations: job.translations ?? {},
   };
 }

@@ -80,6 +80,7 @@ function toJob(job: JobRow, stages: StageRow[], team: TeamRow[], counts: Counts)
     ...toListItem(job, team, counts),
     descriptionMd: job.descriptionMd,
     translations: job.translations ?? {},
+    profileSections: job.profileSections ?? [],
     stages: stages.map((s) => ({
       id: s.id,
       name: s.name,
@@ -197,6 +198,7 @@ function applyFields(job: JobRow, input: Partial<z.output<typeof ZJobCreateInput
   if (input.descriptionMd !== undefined) job.descriptionMd = input.descriptionMd;
   if (input.timeZone !== undefined) job.timeZone = input.timeZone;
   if (input.translations !== undefined) job.translations = input.translations;
+  if (input.profileSections !== undefined) job.profileSections = input.profileSections;
   if (input.salary !== undefined) {
     job.salaryMin = input.salary?.min ?? null;
     job.salaryMax = input.salary?.max ?? null;

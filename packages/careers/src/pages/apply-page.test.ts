@@ -1,4 +1,4 @@
-import { applySchemaFor, ZApplyConfig } from '@candor/schemas';
+import { applyInputFromForm, applySchemaFor, formFieldErrors, ZApplyConfig } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
 import { renderTenantSite } from '../build-site.js';
 import {
@@ -240,6 +240,133 @@ describe('apply page', () => {
     expect(jobPage).not.toContain('Online applications open soon');
     expect(jobPage).toContain('"directApply":true');
     expect(site.get('sitemap.xml')).not.toContain('/apply/');
+  });
+});
+
+describe('apply page asking for profile sections', () => {
+  const tenant = seedCareersTenant();
+  const notices = [seedNotice({ version: 1, effectiveOn: '2026-01-01' })];
+  const render = (job: ReturnType<typeof seedCareersJob>, apply = seedApplyConfig()) =>
+    renderTenantSite({ tenant, jobs: [job], notices, apply, today: TODAY }).get(
+      `jobs/${job.id}/apply/index.html`,
+    )!;
+  const names = (page: string) =>
+    tags(page, '(?:input|textarea|select)').map((tag) => attr(tag, 'name') ?? '');
+
+  it('asks for none by default', () => {
+    const page = render(seedCareersJob());
+    expect(page).not.toContain('Your background');
+    expect(names(page).some((n) => /^(education|workHistory|rightToWork|salaryExpectation)\./.test(n))).toBe(
+      false,
+    );
+  });
+
+  it('asks for the sections the job names, every field optional, in rows that work without JavaScript', () => {
+    const job = seedCareersJob({
+      country: 'PT',
+      profileSections: ['education', 'workHistory', 'rightToWork', 'salaryExpectation'],
+    });
+    const page = render(job, seedApplyConfig({ askSalaryExpectation: true }));
+    expect(page).toContain('<h2 id="s-background">Your background</h2>');
+    expect(page).toContain('All optional: your resume is enough.');
+    const fields = names(page);
+    expect(fields.filter((n) => n.endsWith('.institution'))).toEqual([
+      'education.0.institution',
+      'education.1.institution',
+    ]);
+    expect(fields.filter((n) => n.endsWith('.employer'))).toHaveLength(3);
+    expect(fields).toContain('salaryExpectation.amount');
+    // The structured salary replaces the free-text question.
+    expect(fields).not.toContain('salaryExpectation');
+    // The right to work is asked about the job's country.
+    expect(page).toContain('Are you allowed to work in Portugal?');
+    expect(tags(page, 'input').find((tag) => attr(tag, 'name') === 'rightToWork.0.country')).toContain(
+      'type="hidden"',
+    );
+    expect(
+      tags(page, 'input').filter(
+        (tag) =>
+          / required\b/.test(tag) && /name="(education|workHistory|rightToWork|salaryExpectation)/.test(tag),
+      ),
+    ).toEqual([]);
+    // Month fields are month inputs; each is labelled and described.
+    const start = tags(page, 'input').find((tag) => attr(tag, 'name') === 'education.0.startDate')!;
+    expect(attr(start, 'type')).toBe('month');
+    expect(page).toContain(`<label for="${attr(start, 'id')}">From</label>`);
+    expect(applyConfigOf(page)).toMatchObject({
+      profileSections: job.profileSections,
+      rightToWorkCountry: 'PT',
+    });
+  });
+
+  it('lets the applicant name the country of a remote job', () => {
+    const page = render(
+      seedCareersJob({ country: null, workplace: 'remote', profileSections: ['rightToWork'] }),
+    );
+    const country = tags(page, 'input').find((tag) => attr(tag, 'name') === 'rightToWork.0.country')!;
+    expect(attr(country, 'type')).toBe('text');
+    expect(page).toContain('<legend>Right to work</legend>');
+  });
+
+  it('reads what the form sends the way the server does, and says which field is wrong', () => {
+    const config = applyConfigOf(
+      render(
+        seedCareersJob({ country: 'PT', profileSections: ['education', 'rightToWork', 'salaryExpectation'] }),
+      ),
+    );
+    const base: Array<[string, string | { name: string; size: number }]> = [
+      ['name', 'Ana Lima'],
+      ['email', 'ana@example.test'],
+      ['ageConfirmed', 'yes'],
+      ['noticeVersion', '1'],
+      ['resume', { name: 'cv.pdf', size: 1000 }],
+    ];
+    const parse = (extra: Array<[string, string]>) =>
+      applySchemaFor(config).safeParse(applyInputFromForm([...base, ...extra]));
+    const good = parse([
+      ['education.0.institution', 'Universidade do Porto'],
+      ['education.0.startDate', '2014-09'],
+      ['education.0.endDate', ''],
+      ['education.1.institution', ''],
+      ['rightToWork.0.country', 'PT'],
+      ['rightToWork.0.status', 'needs_sponsorship'],
+      ['salaryExpectation.amount', '52000'],
+      ['salaryExpectation.currency', 'eur'],
+      ['salaryExpectation.period', 'year'],
+    ]);
+    expect(good.success && good.data.profile).toEqual({
+      education: [
+        { institution: 'Universidade do Porto', degree: '', field: '', startDate: '2014-09', endDate: null },
+      ],
+      workHistory: [],
+      rightToWork: [{ country: 'PT', status: 'needs_sponsorship' }],
+      salaryExpectation: { amount: 52000, currency: 'EUR', period: 'year' },
+    });
+    // Nothing filled in: the resume is enough.
+    const empty = parse([
+      ['rightToWork.0.country', 'PT'],
+      ['salaryExpectation.period', 'year'],
+    ]);
+    expect(empty.success && empty.data.profile).toEqual({
+      education: [],
+      workHistory: [],
+      rightToWork: [],
+      salaryExpectation: null,
+    });
+    const bad = parse([
+      ['education.0.degree', 'MSc'],
+      ['education.0.startDate', 'Sept 2014'],
+      ['salaryExpectation.amount', 'a lot'],
+      ['workHistory.0.employer', 'Acme'],
+    ]);
+    expect(bad.success).toBe(false);
+    expect(formFieldErrors(bad.error!)).toEqual({
+      'education.0.institution': ['Required'],
+      'education.0.startDate': ['Use the form YYYY-MM, e.g. 2019-09'],
+      'salaryExpectation.amount': ['Enter an amount'],
+      'salaryExpectation.currency': ['Use the three-letter currency code, e.g. EUR'],
+      workHistory: ['Not asked for this job'],
+    });
   });
 });
 

@@ -14,6 +14,8 @@ import type { Messages } from '../i18n/index.js';
 import { type Site, serverHref } from '../site.js';
 import { FORM_STYLES } from '../styles.js';
 import { outcomeTemplates } from './apply-outcome.js';
+import { backgroundSection } from './apply-profile.js';
+import { describedBy, errorSlot, type Field, hint, labelText, radioGroup, textField } from './form-fields.js';
 import { layout } from './layout.js';
 import { retentionLine } from './privacy-page.js';
 
@@ -33,65 +35,6 @@ export interface IslandData {
     /** The schema's (English) messages in the page's language; absent in English. */
     errors?: Record<string, string>;
   };
-}
-
-interface Field {
-  name: string;
-  label: string;
-  required?: boolean;
-  hint?: string;
-}
-
-function labelText(t: Messages, field: Field): SafeHtml {
-  return html`${field.label}${field.required ? html` <span class="req">${t.requiredMark}</span>` : html``}`;
-}
-
-/**
- * The element a field's errors go in. Empty until the script (or nothing,
- * without JavaScript) fills it; `data-*` tell the script which field it
- * belongs to, how to name it in the summary and where the summary links.
- */
-function errorSlot(name: string, label: string, target: string): SafeHtml {
-  return html`<p class="field-error" id="${fieldId(name)}-error" data-error-for="${name}" data-label="${label}" data-target="${target}" aria-live="polite"></p>`;
-}
-
-function describedBy(field: Field): string {
-  const id = fieldId(field.name);
-  return field.hint ? `${id}-hint ${id}-error` : `${id}-error`;
-}
-
-function hint(field: Field): SafeHtml {
-  return field.hint ? html`<p class="hint" id="${fieldId(field.name)}-hint">${field.hint}</p>` : html``;
-}
-
-/** A labelled text input or textarea with its hint and error. */
-function textField(
-  t: Messages,
-  field: Field & { type?: string; autocomplete?: string; maxlength: number; rows?: number },
-): SafeHtml {
-  const id = fieldId(field.name);
-  const attrs = html`id="${id}" name="${field.name}" maxlength="${field.maxlength}"${field.autocomplete ? html` autocomplete="${field.autocomplete}"` : html``}${field.required ? html` required` : html``} aria-describedby="${describedBy(field)}"`;
-  const control = field.rows
-    ? html`<textarea ${attrs} rows="${field.rows}"></textarea>`
-    : html`<input type="${field.type ?? 'text'}" ${attrs}>`;
-  return html`<div class="field">
-<label for="${id}">${labelText(t, field)}</label>
-${hint(field)}${errorSlot(field.name, field.label, id)}
-${control}
-</div>`;
-}
-
-/** Radio buttons in a fieldset, its legend the question. */
-function radioGroup(t: Messages, field: Field, options: Array<{ value: string; label: string }>): SafeHtml {
-  const id = fieldId(field.name);
-  return html`<fieldset class="field choice" aria-describedby="${describedBy(field)}">
-<legend>${labelText(t, field)}</legend>
-${hint(field)}${errorSlot(field.name, field.label, `${id}-0`)}
-${options.map(
-  (option, i) =>
-    html`<div class="check"><input type="radio" id="${id}-${i}" name="${field.name}" value="${option.value}"${field.required ? html` required` : html``}><label for="${id}-${i}">${option.label}</label></div>`,
-)}
-</fieldset>`;
 }
 
 function questionField(t: Messages, q: TPublicQuestion): SafeHtml {
@@ -190,7 +133,15 @@ export function renderApplyPage(options: {
   const { site, job, notice, apply, privacy } = options;
   const { t, base, tenant } = site;
   const jobBase = `${base}jobs/${job.id}/`;
-  const config: TApplyConfig = { ...apply, questions: job.questions, noticeVersion: notice.version };
+  const config: TApplyConfig = {
+    ...apply,
+    questions: job.questions,
+    profileSections: job.profileSections,
+    rightToWorkCountry: job.country,
+    noticeVersion: notice.version,
+  };
+  // The structured salary expectation, when the job asks for it, replaces the free-text one.
+  const askFreeTextSalary = apply.askSalaryExpectation && !job.profileSections.includes('salaryExpectation');
   const island: IslandData = {
     config,
     messages: {
@@ -234,13 +185,14 @@ ${hint({ name: 'resume', label: t.fieldResume, hint: t.fieldResumeHint })}${erro
 ${textField(t, { name: 'coverLetter', label: t.fieldCoverLetter, hint: t.fieldCoverLetterHint, maxlength: 10_000, rows: 8 })}
 </section>
 ${
-  job.questions.length > 0 || apply.askSalaryExpectation
+  job.questions.length > 0 || askFreeTextSalary
     ? html`<section aria-labelledby="s-questions"><h2 id="s-questions">${t.sectionQuestions}</h2>
 ${job.questions.map((q) => questionField(t, q))}
-${apply.askSalaryExpectation ? textField(t, { name: 'salaryExpectation', label: t.fieldSalary, hint: t.fieldSalaryHint, maxlength: 60 }) : html``}
+${askFreeTextSalary ? textField(t, { name: 'salaryExpectation', label: t.fieldSalary, hint: t.fieldSalaryHint, maxlength: 60 }) : html``}
 </section>`
     : html``
 }
+${backgroundSection(t, config)}
 <section aria-labelledby="s-privacy" class="privacy"><h2 id="s-privacy">${t.sectionPrivacy}</h2>
 <p>${t.privacyForApplying(tenant.name)}</p>
 <p>${fill(t.noticeShown, { version: notice.version, date: dateLabel(notice.effectiveOn, t) })} <a id="${noticeId}" href="${base}privacy/versions/${notice.version}/">${t.readFullNotice}</a></p>

@@ -58,6 +58,7 @@ export function seedCareersJob(overrides: Partial<TCareersJob> = {}): TCareersJo
     workplace: 'onsite',
     employmentType: 'full_time',
     descriptionMd: DESCRIPTION,
+    profileSections: [],
     translations: {},
     salary: { min: 60_000, max: 80_000, currency: 'EUR', period: 'year' },
     status: 'open',

@@ -1,4 +1,10 @@
-import type { TJobQuestion, TJobStatus, TJobTranslations, TStageKind } from '@candor/schemas';
+import type {
+  TJobQuestion,
+  TJobStatus,
+  TJobTranslations,
+  TProfileSection,
+  TStageKind,
+} from '@candor/schemas';
 import { p } from '@mikro-orm/core';
 import { notPersonal } from '../privacy.js';
 import { defineEntity } from './define-entity.js';
@@ -51,6 +57,14 @@ export const Job = defineEntity(
       closedAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
       questions: notPersonal(p.json<Array<TJobQuestion & { id: string }>>(), 'question wording'),
       criteria: notPersonal(p.json<TStoredCriterion[]>(), 'scorecard criteria names'),
+      /** Profile sections the apply form asks for (education, work history ...); empty: the resume is enough. */
+      profileSections: notPersonal(
+        p
+          .json<TProfileSection[]>()
+          .onCreate(() => [])
+          .default('[]'),
+        'which form sections are shown',
+      ),
       /** When a job alert last went to the talent pool: the next one goes only to members who joined since. */
       jobAlertSentAt: notPersonal(p.datetime().nullable(), 'a date, context for the values beside it'),
       /** IANA zone the candidate's interview emails and scheduling page use; null: UTC. */

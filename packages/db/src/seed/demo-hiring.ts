@@ -7,6 +7,7 @@ import {
   type THiringTeamRole,
   type TJobQuestion,
   type TJobStatus,
+  type TProfileSection,
 } from '@candor/schemas';
 import type { InferEntity } from '@mikro-orm/core';
 import type { TStoredAnswer } from '../entities/index.js';
@@ -143,6 +144,8 @@ interface JobSpec {
   niceToHave: string[];
   criteria: Array<[string, string]>;
   questions: TJobQuestion[];
+  /** Profile sections the apply form asks for (docs/candidate-profile.md). */
+  profileSections?: TProfileSection[];
   tags: string[];
 }
 
@@ -225,6 +228,7 @@ const JOBS: JobSpec[] = [
       ['Testing mindset', 'Automates what can be automated'],
     ],
     questions: [QUESTIONS.workPermit, QUESTIONS.salary],
+    profileSections: ['education', 'workHistory', 'rightToWork'],
     tags: ['relocation', 'rust'],
   },
   {
@@ -699,6 +703,7 @@ export async function seedDemoHiring(em: Em, tenantId: string): Promise<DemoStor
       openedAt: opened,
       closedAt: closed,
       questions: spec.questions.map((q): Question => ({ ...q, id: random.shortId() })),
+      profileSections: spec.profileSections ?? [],
       criteria: spec.criteria.map(([name, description]) => ({ id: random.shortId(), name, description })),
       createdAt,
       updatedAt: closed ?? opened ?? createdAt,

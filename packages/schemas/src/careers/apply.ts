@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ZEmail } from '../auth.js';
 import { ZPhone, ZProfileLink } from '../hiring/candidate.js';
-import { ZQuestionKind } from '../hiring/job.js';
+import { ZCountryCode, ZQuestionKind } from '../hiring/job.js';
+import { PROFILE_SECTION_SCHEMAS } from '../hiring/profile.js';
+import { PROFILE_SECTIONS, ZProfileSection } from '../hiring/profile-sections.js';
 import { ZPurposeKey } from '../privacy/privacy-settings.js';
 
 export const MAX_RESUME_BYTES = 10 * 1024 * 1024;
@@ -30,6 +32,10 @@ export const ZApplyConfig = z.object({
   ),
   minimumAge: z.number().int(),
   askSalaryExpectation: z.boolean(),
+  /** Profile sections the job asks for; the structured salary expectation replaces the free-text one. */
+  profileSections: z.array(ZProfileSection).default([]),
+  /** The country the right-to-work question is about (the job's); null: the applicant names it. */
+  rightToWorkCountry: ZCountryCode.nullable().default(null),
   /** The privacy-notice version the form shows; null while the tenant has published none. */
   noticeVersion: z.number().int().positive().nullable(),
 });
@@ -74,6 +80,15 @@ const ZApplyFields = z.object({
     .record(z.string().max(40), z.string().trim().max(5000, 'Keep this under 5,000 characters'))
     .default({}),
   consents: z.record(ZPurposeKey, z.boolean()).default({}),
+  /** What the applicant filled in of the profile sections the job asks for (all optional: the resume is enough). */
+  profile: z
+    .object({
+      education: PROFILE_SECTION_SCHEMAS.education.default([]),
+      workHistory: PROFILE_SECTION_SCHEMAS.workHistory.default([]),
+      rightToWork: PROFILE_SECTION_SCHEMAS.rightToWork.default([]),
+      salaryExpectation: PROFILE_SECTION_SCHEMAS.salaryExpectation.default(null),
+    })
+    .prefault({}),
   ageConfirmed: z.literal(true, 'Confirm your age to apply'),
   noticeVersion: z.coerce.number('The page is out of date: reload it').int().positive(),
   resume: ZResumeMeta,
@@ -122,10 +137,31 @@ export function applySchemaFor(config: TApplyConfig) {
         ctx.addIssue({ code: 'custom', path: [key], message: 'Unknown purpose' });
     }
   });
-  const salaryExpectation = config.askSalaryExpectation
+  // A section the job does not ask for must come empty; the check sits on the section, so it reports with the rest.
+  const asked = <T extends z.ZodType>(section: (typeof PROFILE_SECTIONS)[number], schema: T) =>
+    config.profileSections.includes(section)
+      ? schema
+      : z
+          .unknown()
+          .refine(
+            (value) => value === null || value === undefined || (Array.isArray(value) && value.length === 0),
+            'Not asked for this job',
+          )
+          .pipe(schema);
+  const profile = z
+    .object({
+      education: asked('education', PROFILE_SECTION_SCHEMAS.education).default([]),
+      workHistory: asked('workHistory', PROFILE_SECTION_SCHEMAS.workHistory).default([]),
+      rightToWork: asked('rightToWork', PROFILE_SECTION_SCHEMAS.rightToWork).default([]),
+      salaryExpectation: asked('salaryExpectation', PROFILE_SECTION_SCHEMAS.salaryExpectation).default(null),
+    })
+    .prefault({});
+  const askFreeTextSalary =
+    config.askSalaryExpectation && !config.profileSections.includes('salaryExpectation');
+  const salaryExpectation = askFreeTextSalary
     ? ZApplyFields.shape.salaryExpectation
     : ZApplyFields.shape.salaryExpectation.refine((value) => value === null, 'Not asked for this job');
-  return ZApplyFields.extend({ answers, consents, salaryExpectation });
+  return ZApplyFields.extend({ answers, consents, salaryExpectation, profile });
 }
 
 /** A form value: text, or a file as far as validation cares. */
@@ -147,7 +183,12 @@ export function applyInputFromForm(entries: Iterable<[string, TFormValue]>): Rec
     consents: {},
     links: [],
   };
+  const profileFields = new Map<string, string>();
   for (const [name, value] of entries) {
+    if (typeof value === 'string' && PROFILE_FIELD.test(name)) {
+      profileFields.set(name, value.trim());
+      continue;
+    }
     if (name === 'resume') {
       // An empty file input still sends a nameless, empty part.
       if (typeof value !== 'string' && (value.name !== '' || value.size > 0))
@@ -168,7 +209,70 @@ export function applyInputFromForm(entries: Iterable<[string, TFormValue]>): Rec
       input[name] = value;
     }
   }
+  input.profile = profileFromForm(profileFields);
   return input;
+}
+
+/** `education.0.institution`, `workHistory.2.summary`, `rightToWork.0.status`, `salaryExpectation.amount` ... */
+const PROFILE_FIELD = /^(education|workHistory|rightToWork)\.\d{1,2}\.\w+$|^salaryExpectation\.\w+$/;
+
+/** The rows of one repeated section, by index; rows left entirely empty are not there. */
+function rowsOf(fields: Map<string, string>, section: string): Array<Record<string, string>> {
+  const rows = new Map<number, Record<string, string>>();
+  for (const [name, value] of fields) {
+    const [head, index, key] = name.split('.');
+    if (head !== section || key === undefined) continue;
+    const row = rows.get(Number(index)) ?? {};
+    row[key] = value;
+    rows.set(Number(index), row);
+  }
+  return [...rows.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, row]) => row)
+    .filter((row) => Object.values(row).some((v) => v !== ''));
+}
+
+const monthOrNull = (value: string | undefined) => (value ? value : null);
+
+/**
+ * The profile sections as the schema takes them. A right-to-work row is
+ * there only once a status is chosen (the country may be fixed by the job);
+ * a salary only once an amount or a currency is typed.
+ */
+function profileFromForm(fields: Map<string, string>): Record<string, unknown> {
+  const salary = {
+    amount: fields.get('salaryExpectation.amount') ?? '',
+    currency: fields.get('salaryExpectation.currency') ?? '',
+    period: fields.get('salaryExpectation.period') || 'year',
+  };
+  return {
+    education: rowsOf(fields, 'education').map((row) => ({
+      institution: row.institution ?? '',
+      degree: row.degree ?? '',
+      field: row.field ?? '',
+      startDate: monthOrNull(row.startDate),
+      endDate: monthOrNull(row.endDate),
+    })),
+    workHistory: rowsOf(fields, 'workHistory').map((row) => ({
+      employer: row.employer ?? '',
+      title: row.title ?? '',
+      startDate: monthOrNull(row.startDate),
+      endDate: monthOrNull(row.endDate),
+      summary: row.summary ?? '',
+    })),
+    rightToWork: rowsOf(fields, 'rightToWork')
+      .filter((row) => row.status)
+      .map((row) => ({ country: row.country ?? '', status: row.status })),
+    salaryExpectation:
+      salary.amount === '' && salary.currency === ''
+        ? null
+        : {
+            // Not a number stays a string, so the schema says what is wrong with it.
+            amount: /^\d+$/.test(salary.amount) ? Number(salary.amount) : salary.amount || undefined,
+            currency: salary.currency,
+            period: salary.period,
+          },
+  };
 }
 
 /** Field errors keyed by form field name (`answer:<id>`, `consent:<key>`, `links` ...). */
@@ -177,7 +281,13 @@ export function formFieldErrors(error: z.ZodError): Record<string, string[]> {
   for (const issue of error.issues) {
     const [head, second] = issue.path.map(String);
     const field =
-      head === 'answers' ? `answer:${second}` : head === 'consents' ? `consent:${second}` : (head ?? 'form');
+      head === 'answers'
+        ? `answer:${second}`
+        : head === 'consents'
+          ? `consent:${second}`
+          : head === 'profile'
+            ? issue.path.slice(1).map(String).join('.')
+            : (head ?? 'form');
     out[field] = [...(out[field] ?? []), issue.message];
   }
   return out;

@@ -10,6 +10,7 @@ export * from './job.js';
 export * from './messages.js';
 export * from './offer.js';
 export * from './profile.js';
+export * from './profile-sections.js';
 export * from './reference.js';
 export * from './settings.js';
 export * from './talent-pool.js';

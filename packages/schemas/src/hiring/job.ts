@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZTimeZone } from '../calendar.js';
 import { ZJobTranslations } from '../careers/languages.js';
 import { listParams, listResult, ZId } from '../list.js';
+import { ZProfileSection, ZProfileSections } from './profile-sections.js';
 import { ZDepartmentName, ZStageKind, ZStageName, ZStageTargetDays } from './settings.js';
 
 export const JOB_STATUSES = ['draft', 'open', 'closed', 'archived'] as const;
@@ -105,6 +106,8 @@ const JOB_FIELDS = {
   timeZone: ZTimeZone.nullable(),
   /** Title and description in the careers site's other languages. */
   translations: ZJobTranslations,
+  /** Profile sections the apply form asks for (none by default: the resume is always enough). */
+  profileSections: ZProfileSections,
 };
 
 export const ZJobCreateInput = z
@@ -119,6 +122,7 @@ export const ZJobCreateInput = z
     criteria: JOB_FIELDS.criteria.default([]),
     timeZone: JOB_FIELDS.timeZone.default(null),
     translations: JOB_FIELDS.translations.default({}),
+    profileSections: JOB_FIELDS.profileSections.default([]),
   })
   .superRefine((job, ctx) => {
     if (job.workplace !== 'remote' && !job.country) {
@@ -195,6 +199,7 @@ export const ZJob = z.object({
   criteria: z.array(z.object({ id: z.string(), name: z.string(), description: z.string() })),
   timeZone: z.string().nullable(),
   translations: ZJobTranslations,
+  profileSections: z.array(ZProfileSection),
   applicationCounts: z.object({ active: z.number().int(), total: z.number().int() }),
 });
 export type TJob = z.infer<typeof ZJob>;
@@ -205,6 +210,7 @@ export const ZJobListItem = ZJob.omit({
   criteria: true,
   stages: true,
   translations: true,
+  profileSections: true,
 });
 export type TJobListItem = z.infer<typeof ZJobListItem>;
 

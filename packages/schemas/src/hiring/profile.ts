@@ -74,7 +74,8 @@ export const ZSalaryExpectation = z.object({
 });
 export type TSalaryExpectation = z.infer<typeof ZSalaryExpectation>;
 
-const sections = {
+/** Each section on its own (the apply form checks the ones a job asks for with these). */
+export const PROFILE_SECTION_SCHEMAS = {
   education: z.array(ZEducationEntry).max(20),
   workHistory: z.array(ZWorkEntry).max(30),
   rightToWork: z
@@ -87,12 +88,12 @@ const sections = {
 };
 
 /** The whole profile replaces the stored one: what is left out is gone, with no copy kept. */
-export const ZCandidateProfileUpdateInput = z.object({ candidateId: ZId, ...sections });
+export const ZCandidateProfileUpdateInput = z.object({ candidateId: ZId, ...PROFILE_SECTION_SCHEMAS });
 export type TCandidateProfileUpdateInput = z.infer<typeof ZCandidateProfileUpdateInput>;
 
 export const ZCandidateProfile = z.object({
   candidateId: ZId,
-  ...sections,
+  ...PROFILE_SECTION_SCHEMAS,
   /** Null while nobody has filled it in. */
   updatedAt: z.string().nullable(),
 });

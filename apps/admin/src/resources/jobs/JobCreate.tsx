@@ -18,6 +18,7 @@ export function JobCreate() {
     hiringTeam: me ? [{ userId: me.userId, role: 'recruiter' }] : [],
     questions: [],
     criteria: [],
+    profileSections: [],
   };
   return (
     <>

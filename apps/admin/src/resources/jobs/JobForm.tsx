@@ -1,6 +1,14 @@
-import { TIME_ZONES, ZJobCreateInput } from '@candor/schemas';
+import { PROFILE_SECTION_LABELS, PROFILE_SECTIONS, TIME_ZONES, ZJobCreateInput } from '@candor/schemas';
 import { Box, Typography } from '@mui/material';
-import { AutocompleteInput, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar } from 'react-admin';
+import {
+  AutocompleteInput,
+  CheckboxGroupInput,
+  SaveButton,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  Toolbar,
+} from 'react-admin';
 import { Section } from '../../components/Section';
 import { EMPLOYMENT_TYPE_CHOICES, WORKPLACE_CHOICES } from '../../lib/labels';
 import { validateWith } from '../../validation';
@@ -14,6 +22,7 @@ import { SalaryInput } from './SalaryInput';
 import { TranslationsInput } from './TranslationsInput';
 
 const TIME_ZONE_CHOICES = TIME_ZONES.map((zone) => ({ id: zone, name: zone }));
+const PROFILE_SECTION_CHOICES = PROFILE_SECTIONS.map((id) => ({ id, name: PROFILE_SECTION_LABELS[id] }));
 
 const validateJob = validateWith(ZJobCreateInput, (values: JobFormValues) => toJobInput(values));
 
@@ -114,6 +123,12 @@ export function JobForm({
         hint="Asked on the careers site when someone applies."
       >
         <QuestionsInput />
+        <CheckboxGroupInput
+          source="profileSections"
+          label="Also ask for (each optional for the applicant: a resume is always enough)"
+          choices={PROFILE_SECTION_CHOICES}
+          helperText="Saved to the candidate's profile. The structured salary expectation replaces the free-text question."
+        />
       </Section>
 
       <Section variant="divided" title="Scorecard" hint="The criteria interviewers rate candidates on.">

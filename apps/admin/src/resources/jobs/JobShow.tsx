@@ -1,6 +1,7 @@
 import {
   candidateLabel,
   EMPLOYMENT_TYPE_LABELS,
+  PROFILE_SECTION_LABELS,
   type TApplicationListItem,
   type TJob,
 } from '@candor/schemas';
@@ -168,6 +169,11 @@ function Overview() {
               ))}
             </List>
           )}
+          <Typography color="text.secondary" sx={{ mt: 1 }}>
+            {job.profileSections.length === 0
+              ? 'No profile sections asked for: the resume is enough.'
+              : `Also asks for (optional): ${job.profileSections.map((s) => PROFILE_SECTION_LABELS[s]).join(', ')}.`}
+          </Typography>
         </Box>
         <Box component="section">
           <Typography variant="h6" component="h2">
