@@ -239,6 +239,11 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
     filename: 'cv.pdf',
     contentBase64: pdfBytes().toString('base64'),
   }),
+  'attachments.replace': (a) => ({
+    id: a.attachmentId,
+    filename: 'cv-corrected.pdf',
+    contentBase64: pdfBytes().toString('base64'),
+  }),
   'attachments.download': (a) => ({ id: a.attachmentId }),
   'attachments.forApplication': (a) => ({ applicationId: a.applicationId }),
   'attachments.redactedText': (a) => ({ id: a.attachmentId }),

@@ -114,6 +114,9 @@ export const hiringActions = {
   attachmentText: (id: string) => trpc.attachments.text.query({ id }),
   uploadAttachment: (input: MutationInput<typeof trpc.attachments.upload>) =>
     trpc.attachments.upload.mutate(ZAttachmentUploadInput.parse(input)),
+  /** A corrected document in place of a stored one (the API checks the input; the old file is deleted). */
+  replaceAttachment: (input: MutationInput<typeof trpc.attachments.replace>) =>
+    trpc.attachments.replace.mutate(input),
 
   emailTemplates: () => trpc.settings.emailTemplates.query(),
   updateEmailTemplate: (input: MutationInput<typeof trpc.settings.updateEmailTemplate>) =>

@@ -1,8 +1,9 @@
-import { Attachment, AuditEvent } from '@candor/db';
+import { Attachment, AuditEvent, DocumentText } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { DOCUMENT_TYPES } from '@candor/schemas';
 import { expect, it } from 'vitest';
 import { letterPdf } from '../offers/letter-pdf.js';
+import { indexPendingDocuments } from '../search/document-index.js';
 import {
   deflatedDocxBytes,
   docxBytes,
@@ -62,6 +63,50 @@ forEachDatabase('attachments', (db) => {
     expect(Buffer.from(await res.arrayBuffer()).equals(pdfBytes('casey'))).toBe(true);
     const audit = await tenantEm(db.orm(), tenant.id).find(AuditEvent, { action: 'attachment.download' });
     expect(audit.map((a) => a.targetId)).toEqual([uploaded.id]);
+  });
+
+  it('replaces a document with a corrected one: the old row, file and indexed text are gone, and it is audited', async () => {
+    const { tenant, deps, caller, candidate, applicationId } = await setup();
+    const old = await caller.attachments.upload({
+      candidateId: candidate.id,
+      applicationId,
+      kind: 'resume',
+      filename: 'cv.pdf',
+      contentBase64: deflatedDocxBytes(['Worked at Initech']).toString('base64'),
+    });
+    while ((await indexPendingDocuments(db.orm(), deps)) > 0) {}
+    const tem = tenantEm(db.orm(), tenant.id);
+    const oldRow = await tem.findOneOrFail(Attachment, old.id);
+    expect(await tem.count(DocumentText, { attachment: old.id })).toBe(1);
+
+    // Not a document: refused, and the old one stays.
+    await expect(
+      caller.attachments.replace({
+        id: old.id,
+        filename: 'cv.pdf',
+        contentBase64: Buffer.from('hello').toString('base64'),
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await tem.fork().count(Attachment, { id: old.id })).toBe(1);
+
+    const replaced = await caller.attachments.replace({
+      id: old.id,
+      filename: 'cv-corrected.docx',
+      contentBase64: deflatedDocxBytes(['Worked at Initrode']).toString('base64'),
+    });
+    expect(replaced).toMatchObject({ kind: 'resume', applicationId, filename: 'cv-corrected.docx' });
+    expect((await caller.attachments.forCandidate({ candidateId: candidate.id })).map((a) => a.id)).toEqual([
+      replaced.id,
+    ]);
+    const fresh = tenantEm(db.orm(), tenant.id);
+    expect(await fresh.count(Attachment, { id: old.id })).toBe(0);
+    expect(await fresh.count(DocumentText, { attachment: old.id })).toBe(0);
+    await expect(deps.files.read(oldRow.storageKey)).rejects.toThrow();
+    while ((await indexPendingDocuments(db.orm(), deps)) > 0) {}
+    const texts = await fresh.find(DocumentText, { candidate: candidate.id });
+    expect(texts.map((t) => t.attachment?.id)).toEqual([replaced.id]);
+    expect((await caller.attachments.text({ id: replaced.id })).text).toContain('Initrode');
+    expect(await fresh.count(AuditEvent, { action: 'attachment.replace', targetId: candidate.id })).toBe(1);
   });
 
   it('refuses files that are not documents, whatever their name, and stores nothing', async () => {

@@ -2,6 +2,7 @@ import {
   ZApplicationAttachment,
   ZApplicationIdInput,
   ZAttachment,
+  ZAttachmentReplaceInput,
   ZAttachmentUploadInput,
   ZCandidateIdInput,
   ZIdInput,
@@ -15,6 +16,7 @@ import {
   listAttachments,
   openAttachment,
   redactedAttachmentText,
+  replaceAttachment,
   uploadAttachment,
 } from './attachments.service.js';
 
@@ -49,6 +51,12 @@ export const attachmentsRouter = router({
     .input(ZAttachmentUploadInput)
     .output(ZAttachment)
     .mutation(({ ctx, input }) => uploadAttachment(ctx.em, ctx.actor, ctx.deps, input)),
+
+  /** A corrected document in place of a stored one; the old file is deleted, not kept. */
+  replace: roleProcedure('candidates.manage')
+    .input(ZAttachmentReplaceInput)
+    .output(ZAttachment)
+    .mutation(({ ctx, input }) => replaceAttachment(ctx.em, ctx.actor, ctx.deps, input)),
 
   download: roleProcedure('candidates.read')
     .input(ZIdInput)

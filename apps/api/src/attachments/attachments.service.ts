@@ -14,6 +14,7 @@ import {
   type TAttachment,
   type TAttachmentKind,
   type TRedactedText,
+  type ZAttachmentReplaceInput,
   type ZAttachmentUploadInput,
 } from '@candor/schemas';
 import type { z } from 'zod';
@@ -157,14 +158,9 @@ export async function storeSealedAttachments(
   return rows;
 }
 
-/** Stores an uploaded document for a candidate (and optionally one of their applications). */
-export async function uploadAttachment(
-  em: Em,
-  actor: Actor,
-  deps: DataKeys & { files: FileStore },
-  input: z.output<typeof ZAttachmentUploadInput>,
-): Promise<TAttachment> {
-  const bytes = Buffer.from(input.contentBase64, 'base64');
+/** An uploaded document's bytes, refused in plain words unless a PDF, DOCX or ODT up to 10 MB (sniffed, not trusted by name). */
+async function checkedDocument(contentBase64: string): Promise<{ bytes: Buffer; contentType: string }> {
+  const bytes = Buffer.from(contentBase64, 'base64');
   if (bytes.length === 0)
     throw new AppError('BAD_REQUEST', 'The file is empty', { contentBase64: ['Empty file'] });
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
@@ -178,6 +174,17 @@ export async function uploadAttachment(
       contentBase64: [problem ?? 'Not a PDF, DOCX or ODT document'],
     });
   }
+  return { bytes, contentType };
+}
+
+/** Stores an uploaded document for a candidate (and optionally one of their applications). */
+export async function uploadAttachment(
+  em: Em,
+  actor: Actor,
+  deps: DataKeys & { files: FileStore },
+  input: z.output<typeof ZAttachmentUploadInput>,
+): Promise<TAttachment> {
+  const { bytes, contentType } = await checkedDocument(input.contentBase64);
   const candidate = await em.findOne(Candidate, {
     id: input.candidateId,
     ...candidateRestrictionScope(actor),
@@ -210,6 +217,54 @@ export async function uploadAttachment(
       }),
   );
   if (!row) throw new Error('no attachment stored');
+  indexDocumentsSoon();
+  await em.populate(row, ['uploadedBy']);
+  return toDto(row);
+}
+
+/**
+ * Replaces a document with a corrected one (a rectification, GDPR Art. 16):
+ * the new file takes the old one's place (same kind, candidate and
+ * application), the old row and its indexed text go in the same
+ * transaction, and the old file is deleted from storage once that commits
+ * (if that fails, the leftover sweep removes it: no row names it). No copy
+ * of the old document is kept; the audit event says who replaced it, when.
+ */
+export async function replaceAttachment(
+  em: Em,
+  actor: Actor,
+  deps: DataKeys & { files: FileStore },
+  input: z.output<typeof ZAttachmentReplaceInput>,
+): Promise<TAttachment> {
+  const { bytes, contentType } = await checkedDocument(input.contentBase64);
+  const old = await visibleAttachment(em, actor, input.id);
+  if (old.application)
+    assertNotBlind(actor, old.application, 'replace files of an application in blind review');
+  assertNotRestricted(old.candidate, 'their files cannot be changed');
+  const oldStorageKey = old.storageKey;
+  const [row] = await storeSealedAttachments(
+    em,
+    deps,
+    {
+      tenantId: actor.tenantId,
+      candidate: old.candidate,
+      application: old.application ?? null,
+      uploadedBy: em.getReference(User, actor.userId),
+      inboundEmail: old.inboundEmail ?? null,
+    },
+    [{ kind: old.kind, filename: input.filename, contentType, bytes }],
+    () => {
+      em.remove(old);
+      recordAudit(em, actor, {
+        action: 'attachment.replace',
+        targetType: 'Candidate',
+        targetId: old.candidate.id,
+        subjectId: old.candidate.id,
+      });
+    },
+  );
+  if (!row) throw new Error('no attachment stored');
+  await deps.files.remove(oldStorageKey).catch(() => undefined);
   indexDocumentsSoon();
   await em.populate(row, ['uploadedBy']);
   return toDto(row);

@@ -43,6 +43,10 @@ export const ZAttachmentUploadInput = ZUploadedFile.extend({
 });
 export type TAttachmentUploadInput = z.input<typeof ZAttachmentUploadInput>;
 
+/** A corrected document in place of a stored one (same kind, candidate and application); the old one is deleted. */
+export const ZAttachmentReplaceInput = ZUploadedFile.extend({ id: ZId });
+export type TAttachmentReplaceInput = z.input<typeof ZAttachmentReplaceInput>;
+
 export const ZAttachment = z.object({
   blind: z.literal(false),
   id: ZId,

@@ -2,10 +2,12 @@ import {
   ATTACHMENT_KIND_LABELS,
   ATTACHMENT_KINDS,
   MAX_ATTACHMENT_BYTES,
+  type TAttachment,
   type TAttachmentKind,
   type TCandidate,
 } from '@candor/schemas';
 import DownloadIcon from '@mui/icons-material/Download';
+import FindReplaceIcon from '@mui/icons-material/FindReplace';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
 import {
@@ -29,16 +31,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useNotify } from 'react-admin';
 import { FilePicker } from '../../components/FilePicker';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { DocumentViewer, type ViewedDocument } from '../../components/viewer/DocumentViewer';
 import { sizeLabel, toBase64 } from '../../files';
 import { dateLabel } from '../../lib/dates';
 import { visuallyHidden } from '../../lib/visuallyHidden';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
-
-const ACCEPT =
-  '.pdf,.docx,.odt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text';
-const EXTENSIONS = /\.(pdf|docx|odt)$/i;
+import { DOCUMENT_ACCEPT, pickedFileProblem, ReplaceFileDialog } from './ReplaceFileDialog';
 
 const attachmentsKey = (candidateId: string) => ['candidates', candidateId, 'attachments'] as const;
 
@@ -53,12 +53,7 @@ function UploadForm({ candidate }: { candidate: TCandidate }) {
   const [error, setError] = useState<string | undefined>();
 
   const pick = (picked: File | null) => {
-    setError(undefined);
-    if (picked && !EXTENSIONS.test(picked.name)) {
-      setError('Upload a PDF, Word (.docx) or OpenDocument (.odt) file');
-    } else if (picked && picked.size > MAX_ATTACHMENT_BYTES) {
-      setError(`The file is ${sizeLabel(picked.size)}; the limit is 10 MB`);
-    }
+    setError(pickedFileProblem(picked));
     setFile(picked);
   };
 
@@ -142,7 +137,7 @@ function UploadForm({ candidate }: { candidate: TCandidate }) {
         </TextField>
         <Box sx={{ flex: 1, minWidth: 260 }}>
           <FilePicker
-            accept={ACCEPT}
+            accept={DOCUMENT_ACCEPT}
             file={file}
             onPick={pick}
             disabled={uploading}
@@ -177,6 +172,7 @@ export function Files({ candidate, canManage }: { candidate: TCandidate; canMana
     queryFn: () => dataProvider.attachments(candidate.id),
   });
   const [viewing, setViewing] = useState<ViewedDocument | null>(null);
+  const [replacing, setReplacing] = useState<TAttachment | null>(null);
   const jobTitles = new Map(
     candidate.applications.map((application) => [application.id, application.jobTitle]),
   );
@@ -184,10 +180,7 @@ export function Files({ candidate, canManage }: { candidate: TCandidate; canMana
   return (
     <>
       {isPending ? (
-        <Stack spacing={1} aria-busy="true" aria-label="Loading files">
-          <Skeleton variant="text" />
-          <Skeleton variant="text" />
-        </Stack>
+        <LoadingBlock label="Loading files" height={48} />
       ) : error ? (
         <Alert severity="error">Could not load the files: {toHttpError(error).message}</Alert>
       ) : attachments.length === 0 ? (
@@ -245,6 +238,17 @@ export function Files({ candidate, canManage }: { candidate: TCandidate; canMana
                       <DownloadIcon fontSize="small" aria-hidden />
                       Download
                     </Link>
+                    {canManage && (
+                      <Button
+                        size="small"
+                        startIcon={<FindReplaceIcon />}
+                        onClick={() => setReplacing(attachment)}
+                        aria-label={`Replace ${attachment.filename}`}
+                        sx={{ ml: 1 }}
+                      >
+                        Replace
+                      </Button>
+                    )}
                   </TableCell>
                 </TableRow>
               ))}
@@ -254,6 +258,11 @@ export function Files({ candidate, canManage }: { candidate: TCandidate; canMana
       )}
       {canManage && <UploadForm candidate={candidate} />}
       <DocumentViewer document={viewing} onClose={() => setViewing(null)} />
+      <ReplaceFileDialog
+        attachment={replacing}
+        onClose={() => setReplacing(null)}
+        queryKey={attachmentsKey(candidate.id)}
+      />
     </>
   );
 }
