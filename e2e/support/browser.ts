@@ -113,6 +113,17 @@ export async function panelsLoaded(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
 }
 
+/**
+ * The rows of the list table on the page once its records are in: while it
+ * loads, react-admin draws rows of empty placeholders, which a click or a
+ * read would otherwise hit on a busy machine.
+ */
+export async function loadedListRows(page: Page): Promise<Locator> {
+  const rows = page.locator('table tbody tr').filter({ hasText: /\w/ });
+  await rows.first().waitFor();
+  return rows;
+}
+
 export const DEMO_PASSWORD = 'candor-demo-pass';
 
 /**

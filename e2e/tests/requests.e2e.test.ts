@@ -11,6 +11,7 @@ import {
   axeViolations,
   chooseOption,
   launchBrowser,
+  loadedListRows,
   newTestPage,
   panelsLoaded,
   screenshot,
@@ -49,8 +50,7 @@ for (const server of servers()) {
       await screenshot(page, `requests-dashboard-${server.dialect}`);
 
       await page.getByRole('menuitem', { name: 'Candidates' }).click();
-      const rows = page.locator('table tbody tr');
-      await rows.first().waitFor();
+      const rows = await loadedListRows(page);
       // The name column shows the email under the name; the demo also holds anonymized people, whose
       // placeholder address (…@erased.invalid) has nobody behind it to erase.
       const emails = (await rows.locator('.MuiTypography-caption').allTextContents())

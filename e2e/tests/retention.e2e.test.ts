@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
   launchBrowser,
+  loadedListRows,
   newTestPage,
   panelsLoaded,
   screenshot,
@@ -169,8 +170,7 @@ for (const server of servers()) {
       await page.goto(
         `${server.url}/admin/#/applications?filter=${encodeURIComponent(JSON.stringify({ status: 'hired' }))}`,
       );
-      const rows = page.locator('table tbody tr');
-      await rows.first().waitFor();
+      const rows = await loadedListRows(page);
       await rows.first().click();
       await page.waitForURL(/#\/applications\/[0-9a-f-]{36}\/show$/);
       const exportButton = page.getByRole('button', { name: /^Export to HR/ });
