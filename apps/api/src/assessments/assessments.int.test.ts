@@ -1,7 +1,16 @@
-import { Application, AssessmentInvitation, AuditEvent, Candidate, OutboxEmail } from '@candor/db';
+import {
+  Application,
+  AssessmentInvitation,
+  Attachment,
+  AuditEvent,
+  Candidate,
+  OutboxEmail,
+} from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { expect, it } from 'vitest';
 import { hashToken } from '../auth/token-hash.js';
+import { heldWhileRestricted } from '../candidates/restriction.js';
+import { letterPdf } from '../offers/letter-pdf.js';
 import { eraseSubject } from '../privacy/subject-erasure.js';
 import { subjectExport } from '../privacy/subject-export.js';
 import { anonymizeApplications } from '../retention/anonymize-application.js';
@@ -100,7 +109,10 @@ forEachDatabase('assessments', (db) => {
   };
 
   /** Creates the questionnaire, attaches it to screening and moves the application there: the link goes out. */
-  const invited = async (s: Awaited<ReturnType<typeof setup>>, input = QUESTIONNAIRE) => {
+  const invited = async (
+    s: Awaited<ReturnType<typeof setup>>,
+    input: Omit<typeof QUESTIONNAIRE, 'kind'> & { kind: 'questionnaire' | 'take_home' } = QUESTIONNAIRE,
+  ) => {
     const assessment = await s.rc.assessments.create(input);
     const stages = await s.rc.assessments.setStage({
       stageId: s.screening.id,
@@ -299,6 +311,44 @@ forEachDatabase('assessments', (db) => {
     expect(await t.tem().count(AssessmentInvitation, {})).toBe(0);
   });
 
+  it('takes a file through the document upload path: sniffed, sealed under the candidate’s key', async () => {
+    const s = await setup();
+    const { assessment, path } = await invited(s, {
+      ...QUESTIONNAIRE,
+      kind: 'take_home',
+      allowAttachments: true,
+    } as never);
+    await s.web.request(`${path}/start`, { method: 'POST', headers: FORM });
+    const form = (file: Blob, name: string) => {
+      const body = new FormData();
+      body.set('action', 'save');
+      body.set(assessment.questions[0]!.id, 'See the attached plan.');
+      body.set('attachment', file, name);
+      return s.web.request(path, { method: 'POST', headers: { Origin: TEST_ORIGIN }, body });
+    };
+    const refused = await form(new Blob(['just text']), 'plan.txt');
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('aria-invalid="true" aria-describedby="attachment-error"');
+    expect(await s.tem().count(Attachment, {})).toBe(0);
+
+    const pdf = letterPdf({ heading: 'Stock count plan', subheading: '', body: 'Zone by zone.', footer: '' });
+    const saved = await form(new Blob([new Uint8Array(pdf)]), 'plan.pdf');
+    expect(saved.status).toBe(200);
+    expect(await saved.text()).toContain('Added: plan.pdf');
+    const [file] = await s.tem().find(Attachment, {});
+    expect(file).toMatchObject({
+      filename: 'plan.pdf',
+      contentType: 'application/pdf',
+      encrypted: true,
+      kind: 'other',
+    });
+    const bytes = await s.deps.files.read(file!.storageKey);
+    expect(Buffer.from(bytes).includes(Buffer.from('%PDF'))).toBe(false);
+    await post(s, path, { action: 'submit', [assessment.questions[0]!.id]: 'See the attached plan.' });
+    const view = await s.rc.assessments.forApplication({ applicationId: s.applicationId });
+    expect(view.invitations[0]!.attachments).toEqual([{ id: file!.id, label: 'plan.pdf' }]);
+  });
+
   it('sends nothing to a candidate who restricted processing', async () => {
     const s = await setup();
     const assessment = await s.rc.assessments.create(QUESTIONNAIRE);
@@ -308,6 +358,8 @@ forEachDatabase('assessments', (db) => {
       s.ac.assessments.send({ applicationId: s.applicationId, assessmentId: assessment.id }),
     ).rejects.toMatchObject({ code: 'PRECONDITION_FAILED' });
     expect(await s.tem().count(OutboxEmail, { template: 'assessment_invitation' })).toBe(0);
+    // One queued before the restriction waits in the outbox with the other hiring mail.
+    expect(heldWhileRestricted('assessment_invitation')).toBe(true);
   });
 
   it('sends an external provider’s link and takes its signed results, refusing bad or stale signatures with 401', async () => {
