@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MAX_TRPC_BATCH_SIZE } from '@candor/schemas';
 import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
+import { assessmentRoutes } from './assessments/assessments.http.js';
 import { attachmentDownloadHandler } from './attachments/attachments.http.js';
 import { singleSignOnRoutes } from './auth/oidc/oidc.http.js';
 import { calendarFeedHandler } from './calendar/feed.http.js';
@@ -121,6 +122,12 @@ export function createApp(deps: AppDeps) {
   app.post('/references/name/:token', ...references.postNomination);
   app.get('/references/answer/:token', references.showReferee);
   app.post('/references/answer/:token', ...references.postReferee);
+  // Assessments: the candidate's page, and external providers' signed results (docs/assessments.md).
+  const assessments = assessmentRoutes(deps, requestOf);
+  app.get('/assessments/:token', assessments.show);
+  app.post('/assessments/:token/start', ...assessments.start);
+  app.post('/assessments/:token', ...assessments.save);
+  app.post('/webhooks/assessments/:providerId', ...assessments.webhook);
 
   // The careers site's dynamic routes, for applicants: each resolves its tenant from the slug with `applicant`.
   const applicant = applicantTenant(deps.orm);

@@ -260,6 +260,38 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'offers.send': (a) => ({ id: a.offerId }),
   'offers.withdraw': (a) => ({ id: a.offerId }),
   'references.forApplication': (a) => ({ applicationId: a.applicationId }),
+  'assessments.list': () => undefined,
+  'assessments.get': () => ({ id: '00000000-0000-4000-8000-000000000003' }),
+  'assessments.create': () => ({
+    title: 'Quiz',
+    kind: 'questionnaire',
+    questions: [{ prompt: 'Why?', criteria: [{ name: 'Depth', maxPoints: 5 }] }],
+  }),
+  'assessments.update': () => ({
+    id: '00000000-0000-4000-8000-000000000003',
+    title: 'Quiz',
+    kind: 'questionnaire',
+    questions: [{ prompt: 'Why?', criteria: [{ name: 'Depth', maxPoints: 5 }] }],
+  }),
+  'assessments.stagesOfJob': (a) => ({ jobId: a.jobId }),
+  'assessments.setStage': (a) => ({ stageId: a.stageId, assessmentId: null }),
+  'assessments.forApplication': (a) => ({ applicationId: a.applicationId }),
+  'assessments.send': (a) => ({
+    applicationId: a.applicationId,
+    assessmentId: '00000000-0000-4000-8000-000000000003',
+  }),
+  'assessments.withdraw': () => ({ id: '00000000-0000-4000-8000-000000000003' }),
+  'assessments.score': () => ({
+    invitationId: '00000000-0000-4000-8000-000000000003',
+    scores: [{ questionId: 'q1', criterionId: 'c1', points: 1 }],
+  }),
+  'assessments.report': () => ({ from: '2026-01-01', to: '2026-01-31' }),
+  'assessments.providers': () => undefined,
+  'assessments.addProvider': () => ({
+    name: 'Provider',
+    invitationUrlTemplate: 'https://provider.example.test/{invitationId}',
+    webhookSecret: 'x'.repeat(32),
+  }),
   'references.request': (a) => ({ applicationId: a.applicationId, count: 2 }),
   'references.add': (a) => ({
     applicationId: a.applicationId,

@@ -1,4 +1,5 @@
 import { applicationsRouter } from './applications/applications.router.js';
+import { assessmentsRouter } from './assessments/assessments.router.js';
 import { attachmentsRouter } from './attachments/attachments.router.js';
 import { auditRouter } from './audit/audit.router.js';
 import { authRouter } from './auth/auth.router.js';
@@ -47,6 +48,7 @@ export const appRouter = router({
   attachments: attachmentsRouter,
   offers: offersRouter,
   references: referencesRouter,
+  assessments: assessmentsRouter,
   outbox: outboxRouter,
   threads: threadsRouter,
   messages: composeRouter,

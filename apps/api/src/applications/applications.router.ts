@@ -53,7 +53,7 @@ export const applicationsRouter = router({
   move: roleProcedure('applications.decide')
     .input(ZApplicationMoveInput)
     .output(ZMoveResult)
-    .mutation(({ ctx, input }) => moveApplications(ctx.em, ctx.actor, input)),
+    .mutation(({ ctx, input }) => moveApplications(ctx.em, ctx.actor, input, ctx.deps.publicUrl)),
 
   reject: roleProcedure('applications.decide')
     .input(ZApplicationRejectInput)

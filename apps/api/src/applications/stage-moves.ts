@@ -1,6 +1,7 @@
 import { Application, type Em, JobStage, StageChange, Tenant, User } from '@candor/db';
 import type { ZApplicationMoveInput, ZApplicationRejectInput } from '@candor/schemas';
 import type { z } from 'zod';
+import { sendStageAssessments } from '../assessments/assessments.service.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { assertNotRestricted } from '../candidates/restriction.js';
 import { applicationScope } from '../hiring/job-scope.js';
@@ -59,7 +60,13 @@ async function applicationsForUpdate(tx: Em, actor: Actor, ids: string[]): Promi
  * hires, moving out of rejected reopens; rejection has its own action
  * because it needs a reason.
  */
-export async function moveApplications(em: Em, actor: Actor, input: z.output<typeof ZApplicationMoveInput>) {
+export async function moveApplications(
+  em: Em,
+  actor: Actor,
+  input: z.output<typeof ZApplicationMoveInput>,
+  /** Where links in emails point; with it, a stage's assessment is sent (docs/assessments.md). */
+  publicUrl?: string,
+) {
   return em.transactional(async (tx) => {
     const stage = await tx.findOne(JobStage, input.stageId);
     if (!stage) throw new AppError('NOT_FOUND', 'No such stage', { stageId: ['Unknown stage'] });
@@ -77,6 +84,7 @@ export async function moveApplications(em: Em, actor: Actor, input: z.output<typ
     let updated = 0;
     let skipped = 0;
     const reopened: string[] = [];
+    const entered: ApplicationRow[] = [];
     for (const app of apps) {
       if (app.stage.id === stage.id || app.status === 'withdrawn') {
         skipped++;
@@ -100,8 +108,18 @@ export async function moveApplications(em: Em, actor: Actor, input: z.output<typ
         subjectId: app.candidate.id,
       });
       updated++;
+      entered.push(app);
     }
     const rejectionEmailsWithdrawn = await withdrawPendingRejections(tx, reopened);
+    if (publicUrl !== undefined) {
+      await sendStageAssessments(
+        tx,
+        actor,
+        publicUrl,
+        stage,
+        entered.filter((a) => a.status === 'active'),
+      );
+    }
     await tx.flush();
     return { updated, skipped, rejectionEmailsWithdrawn };
   });

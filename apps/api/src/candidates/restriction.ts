@@ -95,6 +95,10 @@ export function heldWhileRestricted(template: string): boolean {
   const composed: string[] = Object.values(COMPOSED_MESSAGE_TEMPLATES);
   return (
     (Object.hasOwn(EMAIL_TEMPLATES, template) && !OWN_REQUEST_TEMPLATES.has(template)) ||
-    composed.includes(template)
+    composed.includes(template) ||
+    HELD_HIRING_LINKS.has(template)
   );
 }
+
+/** Hiring emails with a link for the candidate that are not tenant templates (docs/assessments.md). */
+const HELD_HIRING_LINKS: ReadonlySet<string> = new Set(['assessment_invitation']);

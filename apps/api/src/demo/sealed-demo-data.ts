@@ -17,6 +17,7 @@ import { diversitySettingsOf, storeSurveyAnswers } from '../diversity/survey.ser
 import type { FileStore } from '../files/file-store.js';
 import { candidateKey, type DataKeys, ensureTenantDataKey } from '../keys/data-keys.js';
 import { letterPdf } from '../offers/letter-pdf.js';
+import { seedDemoAssessments } from './demo-assessments.js';
 
 /** Share of the invited demo applicants who answered the survey. */
 const SURVEY_SHARE = 0.75;
@@ -95,6 +96,7 @@ export async function seedSealedDemoData(
   await seedSurveyAnswers(em, tenant, deps);
   await seedBlindReviewResumes(em, tenant, deps);
   await seedProfilesFromResumes(em, tenant, deps);
+  await seedDemoAssessments(em, tenant, deps);
 }
 
 async function seedSurveyAnswers(

@@ -8,10 +8,11 @@
  * no response, error, email (the interview invitation and its calendar
  * entry included) or document they can get holds any of it.
  */
-import { Application, AuditEvent, OutboxEmail } from '@candor/db';
+import { Application, AssessmentInvitation, AuditEvent, OutboxEmail } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { saveAnswers, startAssessment } from '../assessments/assessment-take.service.js';
 import { candidateKey, sealAnswers, sealFor } from '../keys/data-keys.js';
 import { letterPdf } from '../offers/letter-pdf.js';
 import { indexPendingDocuments } from '../search/document-index.js';
@@ -60,6 +61,7 @@ interface Fixture {
   offerId: string;
   criterionId: string;
   screenStageId: string;
+  assessmentInvitationId: string;
   recruiterToken: string;
   managerToken: string;
   manager: { id: string; email: string };
@@ -143,6 +145,11 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
   'attachments.download': (f) => ({ id: f.attachmentId }),
   'offers.forApplication': (f) => ({ applicationId: f.applicationId }),
   'references.forApplication': (f) => ({ applicationId: f.applicationId }),
+  'assessments.forApplication': (f) => ({ applicationId: f.applicationId }),
+  'assessments.score': (f) => ({
+    invitationId: f.assessmentInvitationId,
+    scores: [{ questionId: 'q1', criterionId: 'c1', points: 3, comment: 'Zelda Quixote-Marchetti did well' }],
+  }),
   'offers.view': () => ({ token: 'x'.repeat(43) }),
   'offers.respond': () => ({ token: 'x'.repeat(43), decision: 'decline' }),
   'privacy.consentHistory': (f) => ({ candidateId: f.candidateId }),
@@ -330,6 +337,23 @@ forEachDatabase('blind review', (db) => {
         },
       ],
     });
+    // An assessment she answered naming herself (docs/assessments.md).
+    const quiz = await asRecruiter.assessments.create({
+      title: 'Firmware quiz',
+      kind: 'questionnaire',
+      questions: [{ prompt: 'Introduce yourself', criteria: [{ name: 'Clarity', maxPoints: 5 }] }],
+    });
+    await asRecruiter.assessments.send({ applicationId, assessmentId: quiz.id });
+    const quizMail = await tem.findOneOrFail(OutboxEmail, { template: 'assessment_invitation' });
+    const quizToken = /\/assessments\/(\S+)/.exec(quizMail.text)![1]!;
+    await startAssessment(db.orm().em.fork(), deps, quizToken, 'test');
+    await saveAnswers(
+      db.orm().em.fork(),
+      deps,
+      quizToken,
+      { answers: { q1: `I am Zelda Quixote-Marchetti of Perth, ${ZELDA.email}.` }, submit: true, file: null },
+      'test',
+    );
     // The resume, cover letter and answers indexed for full-text search.
     while ((await indexPendingDocuments(db.orm(), deps)) > 0) {}
     f = {
@@ -342,6 +366,8 @@ forEachDatabase('blind review', (db) => {
       offerId: offer.id,
       criterionId: withBlindScreen.criteria[0]!.id,
       screenStageId: screen.id,
+      assessmentInvitationId: (await tem.findOneOrFail(AssessmentInvitation, { application: applicationId }))
+        .id,
       recruiterToken,
       managerToken: await sessionFor(deps, manager.id, tenant.id),
       manager: { id: manager.id, email: manager.email },
@@ -415,6 +441,8 @@ forEachDatabase('blind review', (db) => {
     expect(leaks).toEqual([]);
     // Not vacuous: the calls did reach the application, and the refusals are the ones meant.
     expect(seen.find((l) => l.startsWith('applications.get →'))).toContain('Candidate ');
+    // The assessment answer and the score's comment reached the reviewer, redacted.
+    expect(seen.find((l) => l.startsWith('assessments.score →'))).toMatch(/I am \[name\].*\[name\] did well/);
     expect(seen).toContain(
       'attachments.download ✗ FORBIDDEN This application is in blind review: read the redacted text instead of the original file',
     );

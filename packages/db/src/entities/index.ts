@@ -1,5 +1,11 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { Application, ApplicationNote, ApplicationTag, StageChange } from './application.entity.js';
+import {
+  Assessment,
+  AssessmentInvitation,
+  AssessmentProvider,
+  StageAssessment,
+} from './assessment.entity.js';
 import { Attachment } from './attachment.entity.js';
 import { AuditChainHead, AuditEvent } from './audit-event.entity.js';
 import { Candidate } from './candidate.entity.js';
@@ -34,6 +40,11 @@ import { User } from './user.entity.js';
 
 export type { TStoredAnswer } from './application.entity.js';
 export type {
+  TStoredAssessmentAnswer,
+  TStoredAssessmentQuestion,
+  TStoredAssessmentScore,
+} from './assessment.entity.js';
+export type {
   TStoredEducation,
   TStoredRightToWork,
   TStoredSalary,
@@ -50,6 +61,9 @@ export {
   Application,
   ApplicationNote,
   ApplicationTag,
+  Assessment,
+  AssessmentInvitation,
+  AssessmentProvider,
   Attachment,
   AuditChainHead,
   AuditEvent,
@@ -93,6 +107,7 @@ export {
   Scorecard,
   Session,
   StaffCalendar,
+  StageAssessment,
   StageChange,
   SystemSecret,
   Tenant,
@@ -140,6 +155,10 @@ export const entities: EntitySchema<any, any>[] = [
   Offer,
   ReferenceRequest,
   Referee,
+  AssessmentProvider,
+  Assessment,
+  StageAssessment,
+  AssessmentInvitation,
   PrivacyNotice,
   ConsentReceipt,
   ConsentEvent,

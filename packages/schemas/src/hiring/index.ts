@@ -1,4 +1,5 @@
 export * from './application.js';
+export * from './assessment.js';
 export * from './attachment.js';
 export * from './blind-review.js';
 export * from './candidate.js';

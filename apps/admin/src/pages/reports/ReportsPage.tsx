@@ -36,6 +36,7 @@ import { Section } from '../../components/Section';
 import { downloadBlob } from '../../download';
 import { toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
+import { AssessmentReport } from '../../resources/assessments/AssessmentReport';
 
 /** Okabe-Ito: told apart with every common colour-vision deficiency. */
 const OKABE_ITO = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442'] as const;
@@ -533,6 +534,7 @@ export function ReportsPage() {
             processing of their data are not counted.
           </Alert>
           <Reports data={data} filter={filter} />
+          <AssessmentReport from={data.from} to={data.to} jobId={scope.jobId} />
         </Stack>
       ) : null}
     </Stack>

@@ -13,6 +13,7 @@ import { Confirm, Title, useNotify, usePermissions, useRecordContext, useRefresh
 import { Link as RouterLink } from 'react-router';
 import { type CandorPermissions, hasPermission } from '../../access';
 import { DetailPage } from '../../components/DetailPage';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { MoveMenu, type StageRef } from '../../components/MoveMenu';
 import { RejectDialog } from '../../components/RejectDialog';
 import { Section } from '../../components/Section';
@@ -39,6 +40,10 @@ import { WithdrawDialog } from './WithdrawDialog';
 
 // Loaded when someone opens it: corrections are rare.
 const CorrectDialog = lazyView(() => import('./CorrectDialog'), 'CorrectDialog');
+const ApplicationAssessments = lazyView(
+  () => import('../assessments/ApplicationAssessments'),
+  'ApplicationAssessments',
+);
 
 /** `decideOnly`: a hiring manager whose tenant lets them advance or reject on their jobs gets those two actions, nothing else. */
 function ApplicationActions({ application, decideOnly }: { application: TApplication; decideOnly: boolean }) {
@@ -399,6 +404,16 @@ function ApplicationBody() {
           </Section>
           <Section variant="outlined" title="References">
             <References application={application} canManage={canManage} />
+          </Section>
+          <Section variant="outlined" title="Assessments">
+            <Suspense fallback={<LoadingBlock label="Loading assessments" height={80} />}>
+              <ApplicationAssessments
+                applicationId={application.id}
+                canManage={canManage}
+                canScore={hasPermission(permissions, 'scorecards.submit')}
+                restricted={restricted}
+              />
+            </Suspense>
           </Section>
           <Section variant="outlined" title="Documents">
             <Documents applicationId={application.id} />

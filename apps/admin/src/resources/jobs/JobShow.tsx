@@ -7,6 +7,7 @@ import {
 } from '@candor/schemas';
 import ViewKanbanOutlinedIcon from '@mui/icons-material/ViewKanbanOutlined';
 import { Box, Chip, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { Suspense } from 'react';
 import {
   Button,
   Datagrid,
@@ -25,8 +26,10 @@ import { Link as RouterLink } from 'react-router';
 import { type CandorPermissions, hasPermission } from '../../access';
 import { DetailPage } from '../../components/DetailPage';
 import { EmptyState } from '../../components/EmptyState';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { Markdown } from '../../components/Markdown';
 import { ApplicationStatusField, JobStatusChip } from '../../components/StatusChips';
+import { lazyView } from '../../lazyView';
 import { ageLabel } from '../../lib/dates';
 import { HIRING_TEAM_ROLE_LABELS, locationLabel, QUESTION_KIND_LABELS, salaryLabel } from '../../lib/labels';
 import { JobStageEditor } from './JobStageEditor';
@@ -208,6 +211,18 @@ function Pipeline() {
   ) : null;
 }
 
+const JobAssessments = lazyView(() => import('../assessments/JobAssessments'), 'JobAssessments');
+
+function Assessments() {
+  const job = useRecordContext<TJob>();
+  const canManage = useCanManageJobs();
+  return job ? (
+    <Suspense fallback={<LoadingBlock label="Loading assessments" height={120} />}>
+      <JobAssessments jobId={job.id} canManage={canManage} />
+    </Suspense>
+  ) : null;
+}
+
 function JobApplications() {
   const job = useRecordContext<TJob>();
   if (!job) return null;
@@ -263,6 +278,9 @@ export function JobShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="Applications" path="applications">
           <JobApplications />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="Assessments" path="assessments">
+          <Assessments />
         </TabbedShowLayout.Tab>
       </TabbedShowLayout>
     </DetailPage>

@@ -51,6 +51,7 @@ import { Migration20261207073445_candidate_profile } from './Migration2026120707
 import { Migration20261207073536_sourced_notice } from './Migration20261207073536_sourced_notice.js';
 import { Migration20261207093728_outbox_bulk } from './Migration20261207093728_outbox_bulk.js';
 import { Migration20261207094305_job_profile_sections } from './Migration20261207094305_job_profile_sections.js';
+import { Migration20261207094306_assessments } from './Migration20261207094306_assessments.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -137,4 +138,5 @@ export const postgresqlMigrations: MigrationObject[] = [
     name: 'Migration20261207094305_job_profile_sections',
     class: Migration20261207094305_job_profile_sections,
   },
+  { name: 'Migration20261207094306_assessments', class: Migration20261207094306_assessments },
 ];

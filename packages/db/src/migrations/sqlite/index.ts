@@ -51,6 +51,7 @@ import { Migration20261207073444_candidate_profile } from './Migration2026120707
 import { Migration20261207073536_sourced_notice } from './Migration20261207073536_sourced_notice.js';
 import { Migration20261207093726_outbox_bulk } from './Migration20261207093726_outbox_bulk.js';
 import { Migration20261207094259_job_profile_sections } from './Migration20261207094259_job_profile_sections.js';
+import { Migration20261207094302_assessments } from './Migration20261207094302_assessments.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -137,4 +138,5 @@ export const sqliteMigrations: MigrationObject[] = [
     name: 'Migration20261207094259_job_profile_sections',
     class: Migration20261207094259_job_profile_sections,
   },
+  { name: 'Migration20261207094302_assessments', class: Migration20261207094302_assessments },
 ];
