@@ -4,6 +4,7 @@ import { trpcServer } from '@hono/trpc-server';
 import { Hono } from 'hono';
 import { attachmentDownloadHandler } from './attachments/attachments.http.js';
 import { singleSignOnRoutes } from './auth/oidc/oidc.http.js';
+import { backgroundCheckRoutes } from './background-checks/background-checks.http.js';
 import { calendarFeedHandler } from './calendar/feed.http.js';
 import { scheduleRoutes } from './calendar/schedule.http.js';
 import { applyRoute } from './careers/apply.http.js';
@@ -121,6 +122,11 @@ export function createApp(deps: AppDeps) {
   app.post('/references/name/:token', ...references.postNomination);
   app.get('/references/answer/:token', references.showReferee);
   app.post('/references/answer/:token', ...references.postReferee);
+  // Background checks: the candidate's disclosure, authorization and dispute page; providers' signed webhooks (docs/background-checks.md).
+  const checks = backgroundCheckRoutes(deps, requestOf);
+  app.get('/background-checks/:token', checks.show);
+  app.post('/background-checks/:token', ...checks.post);
+  app.post('/webhooks/background-checks/:provider', ...checks.webhook);
 
   // The careers site's dynamic routes, for applicants: each resolves its tenant from the slug with `applicant`.
   const applicant = applicantTenant(deps.orm);

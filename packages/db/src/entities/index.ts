@@ -2,6 +2,7 @@ import type { EntitySchema } from '@mikro-orm/core';
 import { Application, ApplicationNote, ApplicationTag, StageChange } from './application.entity.js';
 import { Attachment } from './attachment.entity.js';
 import { AuditChainHead, AuditEvent } from './audit-event.entity.js';
+import { BackgroundCheck } from './background-check.entity.js';
 import { Candidate } from './candidate.entity.js';
 import { CandidateProfile } from './candidate-profile.entity.js';
 import { Disclosure } from './disclosure.entity.js';
@@ -53,6 +54,7 @@ export {
   Attachment,
   AuditChainHead,
   AuditEvent,
+  BackgroundCheck,
   Candidate,
   CandidateProfile,
   ConsentEvent,
@@ -140,6 +142,7 @@ export const entities: EntitySchema<any, any>[] = [
   Offer,
   ReferenceRequest,
   Referee,
+  BackgroundCheck,
   PrivacyNotice,
   ConsentReceipt,
   ConsentEvent,

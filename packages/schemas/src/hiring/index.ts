@@ -1,5 +1,6 @@
 export * from './application.js';
 export * from './attachment.js';
+export * from './background-check.js';
 export * from './blind-review.js';
 export * from './candidate.js';
 export * from './email-template-translations.js';

@@ -50,6 +50,7 @@ import { Migration20261207073442_References } from './Migration20261207073442_Re
 import { Migration20261207073444_candidate_profile } from './Migration20261207073444_candidate_profile.js';
 import { Migration20261207073536_sourced_notice } from './Migration20261207073536_sourced_notice.js';
 import { Migration20261207093726_outbox_bulk } from './Migration20261207093726_outbox_bulk.js';
+import { Migration20261207094313_background_checks } from './Migration20261207094313_background_checks.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -132,4 +133,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207073444_candidate_profile', class: Migration20261207073444_candidate_profile },
   { name: 'Migration20261207073536_sourced_notice', class: Migration20261207073536_sourced_notice },
   { name: 'Migration20261207093726_outbox_bulk', class: Migration20261207093726_outbox_bulk },
+  { name: 'Migration20261207094313_background_checks', class: Migration20261207094313_background_checks },
 ];
