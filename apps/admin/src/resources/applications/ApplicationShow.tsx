@@ -13,6 +13,7 @@ import { Confirm, Title, useNotify, usePermissions, useRecordContext, useRefresh
 import { Link as RouterLink } from 'react-router';
 import { type CandorPermissions, hasPermission } from '../../access';
 import { DetailPage } from '../../components/DetailPage';
+import { LoadingBlock } from '../../components/LoadingBlock';
 import { MoveMenu, type StageRef } from '../../components/MoveMenu';
 import { RejectDialog } from '../../components/RejectDialog';
 import { Section } from '../../components/Section';
@@ -36,6 +37,9 @@ import { References } from './References';
 import { StageHistory } from './StageHistory';
 import { TagsEditor } from './TagsEditor';
 import { WithdrawDialog } from './WithdrawDialog';
+
+/** Loaded with its panel: background checks are rare and their code need not weigh on every application page. */
+const BackgroundChecks = lazyView(() => import('./BackgroundChecks'), 'BackgroundChecks');
 
 // Loaded when someone opens it: corrections are rare.
 const CorrectDialog = lazyView(() => import('./CorrectDialog'), 'CorrectDialog');
@@ -399,6 +403,14 @@ function ApplicationBody() {
           </Section>
           <Section variant="outlined" title="References">
             <References application={application} canManage={canManage} />
+          </Section>
+          <Section variant="outlined" title="Background check">
+            <Suspense fallback={<LoadingBlock label="Loading background checks" height={48} />}>
+              <BackgroundChecks
+                application={application}
+                canManage={hasPermission(permissions, 'offers.manage')}
+              />
+            </Suspense>
           </Section>
           <Section variant="outlined" title="Documents">
             <Documents applicationId={application.id} />
