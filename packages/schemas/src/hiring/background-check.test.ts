@@ -45,3 +45,24 @@ describe('the FCRA waiting period in business days', () => {
     expect(ZBackgroundCheckSettings.safeParse({ ...ok, waitingDays: 0 }).success).toBe(false);
   });
 });
+
+describe('the privacy notice and background checks', () => {
+  it('names the background-check purpose, with criminal records, only for a tenant that turned checks on', async () => {
+    const { careersPrivacyOf } = await import('../privacy/purposes-in-use.js');
+    const { DEFAULT_RETENTION_POLICY } = await import('../privacy/retention.js');
+    const input = {
+      consentPurposes: [],
+      recipients: [],
+      diversitySurvey: false,
+      policy: DEFAULT_RETENTION_POLICY,
+    };
+    const keys = (backgroundChecks: boolean) =>
+      careersPrivacyOf({ ...input, backgroundChecks }).purposes.map((p) => p.key);
+    expect(keys(false)).not.toContain('background_check');
+    expect(keys(true)).toContain('background_check');
+    const purpose = careersPrivacyOf({ ...input, backgroundChecks: true }).purposes.find(
+      (p) => p.key === 'background_check',
+    );
+    expect(purpose?.categories).toContain('user.criminal_history');
+  });
+});
