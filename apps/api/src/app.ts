@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import { assessmentRoutes } from './assessments/assessments.http.js';
 import { attachmentDownloadHandler } from './attachments/attachments.http.js';
 import { singleSignOnRoutes } from './auth/oidc/oidc.http.js';
+import { backgroundCheckRoutes } from './background-checks/background-checks.http.js';
 import { calendarFeedHandler } from './calendar/feed.http.js';
 import { scheduleRoutes } from './calendar/schedule.http.js';
 import { applyRoute } from './careers/apply.http.js';
@@ -128,6 +129,11 @@ export function createApp(deps: AppDeps) {
   app.post('/assessments/:token/start', ...assessments.start);
   app.post('/assessments/:token', ...assessments.save);
   app.post('/webhooks/assessments/:providerId', ...assessments.webhook);
+  // Background checks: the candidate's disclosure, authorization and dispute page; providers' signed webhooks (docs/background-checks.md).
+  const checks = backgroundCheckRoutes(deps, requestOf);
+  app.get('/background-checks/:token', checks.show);
+  app.post('/background-checks/:token', ...checks.post);
+  app.post('/webhooks/background-checks/:provider', ...checks.webhook);
 
   // The careers site's dynamic routes, for applicants: each resolves its tenant from the slug with `applicant`.
   const applicant = applicantTenant(deps.orm);

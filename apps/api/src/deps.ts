@@ -1,6 +1,7 @@
 import type { Orm } from '@candor/db';
 import type { Sessions } from './auth/sessions.js';
 import type { SignInThrottle } from './auth/sign-in-throttle.js';
+import type { BackgroundCheckProvider } from './background-checks/providers.js';
 import type { FileStore } from './files/file-store.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import type { KeyStore } from './keys/key-store.js';
@@ -58,4 +59,6 @@ export interface AppDeps {
   hashKey: Buffer;
   /** Candidate data keys, one file each, outside the database (KEYS_DIR, DATA_DIR/keys by default); see docs/keys.md. */
   keyStore: KeyStore;
+  /** Background-check providers besides the built-in manual one (background-checks/providers.ts). */
+  backgroundCheckProviders?: readonly BackgroundCheckProvider[];
 }

@@ -6,6 +6,7 @@ import { authRouter } from './auth/auth.router.js';
 import { passkeysRouter } from './auth/passkeys/passkeys.router.js';
 import { twoFactorRouter } from './auth/second-factor/two-factor.router.js';
 import { signInRulesRouter } from './auth/sign-in-rules/sign-in-rules.router.js';
+import { backgroundChecksRouter } from './background-checks/background-checks.router.js';
 import { calendarRouter } from './calendar/calendar.router.js';
 import { schedulingRouter } from './calendar/scheduling.router.js';
 import { candidatesRouter } from './candidates/candidates.router.js';
@@ -49,6 +50,7 @@ export const appRouter = router({
   offers: offersRouter,
   references: referencesRouter,
   assessments: assessmentsRouter,
+  backgroundChecks: backgroundChecksRouter,
   outbox: outboxRouter,
   threads: threadsRouter,
   messages: composeRouter,

@@ -13,4 +13,5 @@ export const FILE_UPLOAD_PROCEDURES: readonly string[] = [
   'requests.attachAgentProof',
   'messages.compose',
   'messages.bulkCompose',
+  'backgroundChecks.uploadReport',
 ];

@@ -108,6 +108,7 @@ export function createCareersPublisher(options: {
       consentPurposes: settings.consentPurposes,
       recipients: settings.recipients,
       diversitySurvey: diversitySettingsOf(tenant).enabled,
+      backgroundChecks: settings.backgroundChecks.enabled,
       policy: (await currentRetentionPolicy(em, tenantId)).policy,
     });
     await writeTenantSite(outDir, {

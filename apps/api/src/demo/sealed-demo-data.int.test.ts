@@ -1,9 +1,10 @@
-import { Attachment, CandidateProfile, DiversityResponse, Tenant } from '@candor/db';
+import { Attachment, BackgroundCheck, CandidateProfile, DiversityResponse, Tenant } from '@candor/db';
 import { DEMO_TENANT, seedDemo } from '@candor/db/seed';
 import { forEachDatabase } from '@candor/db/testing';
 import { DEFAULT_DIVERSITY_SETTINGS, surveyQuestions } from '@candor/schemas';
 import { expect, it } from 'vitest';
 import { redactedAttachmentText } from '../attachments/attachments.service.js';
+import { checksOf } from '../background-checks/background-checks.service.js';
 import { getCandidateProfile } from '../candidates/profile.service.js';
 import { diversityReport } from '../diversity/report.service.js';
 import { candidateKey, openText } from '../keys/data-keys.js';
@@ -58,7 +59,15 @@ forEachDatabase('sealed demo data', (db) => {
     expect(profile.workHistory.map((w) => w.employer)).toEqual(['Initech', 'Globex']);
     expect(profile.salaryExpectation?.currency).toBe('EUR');
 
+    // Background checks are on, and one offer's check is in the waiting period after a pre-adverse notice.
+    const [check] = await em.find(BackgroundCheck, {}, { populate: ['application'] });
+    const checks = await checksOf(em, admin, deps, check!.application.id);
+    expect(checks.enabled).toBe(true);
+    expect(checks.checks[0]).toMatchObject({ status: 'pre_adverse', finalNoticeAllowed: false });
+    expect(checks.checks[0]!.waitUntil! >= new Date().toISOString().slice(0, 10)).toBe(true);
+
     await seedSealedDemoData(db.orm(), deps);
+    expect(await tenantEm(db.orm(), tenant.id).count(BackgroundCheck, {})).toBe(1);
     expect(await tenantEm(db.orm(), tenant.id).count(DiversityResponse, {})).toBe(answered);
     expect(await tenantEm(db.orm(), tenant.id).count(Attachment, {})).toBe(resumes.length);
     expect(await tenantEm(db.orm(), tenant.id).count(CandidateProfile, {})).toBe(

@@ -2,20 +2,30 @@ import { createHash } from 'node:crypto';
 import {
   Application,
   Attachment,
+  BackgroundCheck,
   CandidateProfile,
   DiversityResponse,
+  type InferEntity,
+  Offer,
   type Orm,
   TENANT_FILTER,
   Tenant,
   User,
 } from '@candor/db';
 import { DEMO_TENANT, DEMO_USERS } from '@candor/db/seed';
-import { surveyQuestions, type TDiversityQuestionId } from '@candor/schemas';
+import {
+  DEFAULT_BACKGROUND_CHECK_SETTINGS,
+  DEFAULT_PRIVACY_SETTINGS,
+  isBusinessDay,
+  surveyQuestions,
+  type TDiversityQuestionId,
+  waitingPeriodEnd,
+} from '@candor/schemas';
 import { uploadAttachment } from '../attachments/attachments.service.js';
 import { saveProfile } from '../candidates/profile.service.js';
 import { diversitySettingsOf, storeSurveyAnswers } from '../diversity/survey.service.js';
 import type { FileStore } from '../files/file-store.js';
-import { candidateKey, type DataKeys, ensureTenantDataKey } from '../keys/data-keys.js';
+import { candidateKey, type DataKeys, ensureTenantDataKey, sealFor } from '../keys/data-keys.js';
 import { letterPdf } from '../offers/letter-pdf.js';
 import { seedDemoAssessments } from './demo-assessments.js';
 
@@ -97,6 +107,105 @@ export async function seedSealedDemoData(
   await seedBlindReviewResumes(em, tenant, deps);
   await seedProfilesFromResumes(em, tenant, deps);
   await seedDemoAssessments(em, tenant, deps);
+  await seedBackgroundCheck(em, tenant, deps);
+}
+
+/**
+ * Background checks on for the demo tenant, and one offer whose check is in
+ * the FCRA waiting period: the candidate signed, the report came in, the
+ * pre-adverse notice went out two business days ago.
+ */
+async function seedBackgroundCheck(
+  em: ReturnType<Orm['em']['fork']>,
+  tenant: InferEntity<typeof Tenant>,
+  deps: DataKeys & { files: FileStore },
+) {
+  if ((await em.count(BackgroundCheck, {})) > 0) return;
+  const settings = { ...DEFAULT_PRIVACY_SETTINGS, ...tenant.privacySettings };
+  tenant.privacySettings = {
+    ...settings,
+    backgroundChecks: {
+      ...DEFAULT_BACKGROUND_CHECK_SETTINGS,
+      enabled: true,
+      viewerRoles: ['owner', 'admin', 'recruiter'],
+    },
+  };
+  const [offer] = await em.find(
+    Offer,
+    { application: { status: 'active' } },
+    { populate: ['application.candidate'], orderBy: { createdAt: 'asc' } },
+  );
+  if (!offer) {
+    await em.flush();
+    return;
+  }
+  const app = offer.application;
+  const day = 24 * 60 * 60 * 1000;
+  // Back two business days from today, for the notice's date.
+  let sent = new Date();
+  for (let left = 2; left > 0; ) {
+    sent = new Date(sent.getTime() - day);
+    if (isBusinessDay(sent.toISOString().slice(0, 10), [])) left--;
+  }
+  const at = (daysBefore: number) => new Date(sent.getTime() - daysBefore * day);
+  const key = await candidateKey(
+    em,
+    deps,
+    { tenantId: tenant.id, candidateId: app.candidate.id },
+    { create: true },
+  );
+  const report = letterPdf({
+    heading: 'Background screening report (demo)',
+    subheading: `Subject: ${app.candidate.name}`,
+    body: 'Identity: verified.\n\nEmployment history: one employer could not confirm the dates given.\n\nCriminal records search: one record found (demo data, not a real person).',
+    footer: 'Demo Screening Co.',
+  });
+  const storageKey = await deps.files.put(sealFor(key, report));
+  const waitUntil = waitingPeriodEnd(
+    sent.toISOString().slice(0, 10),
+    DEFAULT_BACKGROUND_CHECK_SETTINGS.waitingDays,
+    [],
+  );
+  em.create(BackgroundCheck, {
+    tenant: tenant.id,
+    application: app.id,
+    status: 'pre_adverse',
+    provider: 'manual',
+    providerRef: `manual-demo-${app.id}`,
+    providerStatus: 'complete',
+    signedName: app.candidate.name,
+    signedAt: at(6),
+    reportStorageKey: storageKey,
+    reportFilename: 'screening-report.pdf',
+    reportContentType: 'application/pdf',
+    reportSize: report.length,
+    reportReceivedAt: at(1),
+    waitUntil,
+    events: [
+      {
+        kind: 'requested',
+        at: at(7).toISOString(),
+        detail: 'Disclosure and authorization sent to the candidate',
+      },
+      {
+        kind: 'disclosure_signed',
+        at: at(6).toISOString(),
+        detail: 'Disclosure read and authorization signed by the candidate',
+      },
+      {
+        kind: 'ordered',
+        at: at(6).toISOString(),
+        detail: 'Ordered from Background-check provider (ordered by the hiring team)',
+      },
+      { kind: 'report_received', at: at(1).toISOString(), detail: 'Report received' },
+      {
+        kind: 'pre_adverse_sent',
+        at: sent.toISOString(),
+        detail: `Pre-adverse action notice sent; waiting until ${waitUntil}`,
+      },
+    ],
+  });
+  await em.flush();
 }
 
 async function seedSurveyAnswers(

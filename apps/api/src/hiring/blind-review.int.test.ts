@@ -8,8 +8,16 @@
  * no response, error, email (the interview invitation and its calendar
  * entry included) or document they can get holds any of it.
  */
-import { Application, AssessmentInvitation, AuditEvent, OutboxEmail } from '@candor/db';
+import {
+  Application,
+  AssessmentInvitation,
+  AuditEvent,
+  BackgroundCheck,
+  OutboxEmail,
+  Tenant,
+} from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
+import { DEFAULT_PRIVACY_SETTINGS } from '@candor/schemas';
 import { TRPCError } from '@trpc/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveAnswers, startAssessment } from '../assessments/assessment-take.service.js';
@@ -59,6 +67,7 @@ interface Fixture {
   attachmentId: string;
   interviewId: string;
   offerId: string;
+  checkId: string;
   criterionId: string;
   screenStageId: string;
   assessmentInvitationId: string;
@@ -150,6 +159,8 @@ const MANAGER_INPUTS: Record<string, (f: Fixture) => unknown> = {
     invitationId: f.assessmentInvitationId,
     scores: [{ questionId: 'q1', criterionId: 'c1', points: 3, comment: 'Zelda Quixote-Marchetti did well' }],
   }),
+  'backgroundChecks.forApplication': (f) => ({ applicationId: f.applicationId }),
+  'backgroundChecks.report': (f) => ({ id: f.checkId }),
   'offers.view': () => ({ token: 'x'.repeat(43) }),
   'offers.respond': () => ({ token: 'x'.repeat(43), decision: 'decline' }),
   'privacy.consentHistory': (f) => ({ candidateId: f.candidateId }),
@@ -354,6 +365,46 @@ forEachDatabase('blind review', (db) => {
       { answers: { q1: `I am Zelda Quixote-Marchetti of Perth, ${ZELDA.email}.` }, submit: true, file: null },
       'test',
     );
+    // A background check with its report and a dispute, with hiring managers among the report's readers:
+    // blind review alone must keep it from them.
+    const checksOn = await tem.findOneOrFail(Tenant, tenant.id);
+    checksOn.privacySettings = {
+      ...DEFAULT_PRIVACY_SETTINGS,
+      backgroundChecks: {
+        enabled: true,
+        viewerRoles: ['owner', 'admin', 'recruiter', 'hiring_manager'],
+        waitingDays: 5,
+        holidays: [],
+        retentionMonths: 6,
+      },
+    };
+    const check = tem.create(BackgroundCheck, {
+      tenant: tenant.id,
+      application: applicationId,
+      status: 'disputed',
+      provider: 'manual',
+      signedName: ZELDA.name,
+      signedAt: new Date(),
+      reportStorageKey: await deps.files.put(
+        sealFor(
+          key,
+          letterPdf({
+            heading: 'Report on Zelda Quixote-Marchetti',
+            subheading: '',
+            body: 'Perth',
+            footer: '',
+          }),
+        ),
+      ),
+      reportFilename: 'Zelda_Quixote-Marchetti_report.pdf',
+      reportContentType: 'application/pdf',
+      reportSize: 100,
+      reportReceivedAt: new Date(),
+      disputeText: sealFor(key, 'I, Zelda Quixote-Marchetti of Perth, dispute this.'),
+      disputedAt: new Date(),
+      events: [],
+    });
+    await tem.flush();
     // The resume, cover letter and answers indexed for full-text search.
     while ((await indexPendingDocuments(db.orm(), deps)) > 0) {}
     f = {
@@ -364,6 +415,7 @@ forEachDatabase('blind review', (db) => {
       attachmentId: attachment.id,
       interviewId: interview.id,
       offerId: offer.id,
+      checkId: check.id,
       criterionId: withBlindScreen.criteria[0]!.id,
       screenStageId: screen.id,
       assessmentInvitationId: (await tem.findOneOrFail(AssessmentInvitation, { application: applicationId }))
@@ -446,6 +498,8 @@ forEachDatabase('blind review', (db) => {
     expect(seen).toContain(
       'attachments.download ✗ FORBIDDEN This application is in blind review: read the redacted text instead of the original file',
     );
+    expect(seen).toContain('backgroundChecks.report ✗ NOT_FOUND No such background check');
+    expect(seen.find((l) => l.startsWith('backgroundChecks.forApplication →'))).toContain('"hidden":true');
     expect(seen).toContain(
       'attachments.text ✗ FORBIDDEN This application is in blind review: read the redacted text instead of the original file',
     );

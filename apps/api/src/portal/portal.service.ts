@@ -33,6 +33,10 @@ import {
 } from '@candor/schemas';
 import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
+import {
+  BACKGROUND_CHECK_PURPOSE,
+  stopChecksOnWithdrawal,
+} from '../background-checks/background-checks.service.js';
 import { recordConsents } from '../consent/consent.service.js';
 import { deleteDiversityAnswers } from '../diversity/survey.service.js';
 import type { FileStore } from '../files/file-store.js';
@@ -433,6 +437,9 @@ async function withdraw(
   });
   // Withdrawing the survey's consent deletes the answers it covered (they were given for nothing else).
   if (given.some((e) => e.purpose === DIVERSITY_PURPOSE)) await deleteDiversityAnswers(tx, candidate.id);
+  // Withdrawing a background check's authorization stops the check (its report goes at the next retention run).
+  if (given.some((e) => e.purpose === BACKGROUND_CHECK_PURPOSE))
+    await stopChecksOnWithdrawal(tx, candidate.id);
   // Marketing written while they consented must not go out after.
   await withdrawPendingMarketing(tx, subject.tenant.id, candidate.id);
   const email = withdrawalEmail(

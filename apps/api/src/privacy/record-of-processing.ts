@@ -173,6 +173,7 @@ export async function recordOfProcessing(em: Em, tenantId: string, now: Date = n
   const purposes = purposesInUse({
     consentPurposes: settings.consentPurposes,
     diversitySurvey: diversitySettingsOf(tenant).enabled,
+    backgroundChecks: settings.backgroundChecks.enabled,
     policy: retention.policy,
   });
   return `# Record of processing activities: ${tenant.name}

@@ -11,6 +11,7 @@ import {
 } from '@candor/db';
 import { DATA_CATEGORIES, ROLE_LABELS, type TDataCategory, type TDisclosure } from '@candor/schemas';
 import { readAttachmentBytes } from '../attachments/attachments.service.js';
+import { reportFilesOf } from '../background-checks/background-checks.service.js';
 import type { FileStore } from '../files/file-store.js';
 import { zipArchive } from '../files/zip.js';
 import { candidateKey, type DataKeys, openDeep } from '../keys/data-keys.js';
@@ -229,5 +230,7 @@ export async function buildSubjectExport(
   );
   const entries: Array<[string, string | Uint8Array]> = [['data.json', `${JSON.stringify(data, null, 2)}\n`]];
   for (const a of attachments) entries.push([filePath(a), await readAttachmentBytes(em, deps, a)]);
+  // Background-check reports: the person's own criminal-record data comes back to them with the rest.
+  entries.push(...(await reportFilesOf(em, deps, candidateId)));
   return { zip: zipArchive(entries), categories: Object.keys(data.categories) as TDataCategory[] };
 }

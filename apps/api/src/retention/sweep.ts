@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { type Orm, ormDialectOfEm, RetentionRun, TENANT_FILTER, Tenant } from '@candor/db';
 import type { TRetentionCounts } from '@candor/schemas';
+import { eraseExpiredChecks } from '../background-checks/background-checks.service.js';
 import { errorFields } from '../logging/logger.js';
 import { countAuditDue, pruneAudit } from './audit-pruning.js';
 import { eachDue } from './find-due.js';
@@ -195,6 +196,12 @@ export async function runRetention(orm: Orm, options: RetentionOptions): Promise
       if (options.signal?.aborted) break;
       try {
         reports.push(await sweepTenant(orm, purger, { id: tenant.id, slug: tenant.slug }, options, now));
+        // Background-check reports keep their own clock: erased a set time after the decision.
+        if (!options.dryRun && !options.signal?.aborted) {
+          const erased = await eraseExpiredChecks(orm.em.fork(), options.files, now, tenant.id);
+          if (erased > 0)
+            options.logger?.info('retention: background checks', { tenantId: tenant.id, count: erased });
+        }
       } catch (error) {
         // One tenant's broken sweep (say, a policy that no longer parses) must not keep the others' data.
         options.logger?.error('retention: tenant sweep failed', {

@@ -8,6 +8,7 @@ import {
 } from './assessment.entity.js';
 import { Attachment } from './attachment.entity.js';
 import { AuditChainHead, AuditEvent } from './audit-event.entity.js';
+import { BackgroundCheck } from './background-check.entity.js';
 import { Candidate } from './candidate.entity.js';
 import { CandidateProfile } from './candidate-profile.entity.js';
 import { Disclosure } from './disclosure.entity.js';
@@ -67,6 +68,7 @@ export {
   Attachment,
   AuditChainHead,
   AuditEvent,
+  BackgroundCheck,
   Candidate,
   CandidateProfile,
   ConsentEvent,
@@ -159,6 +161,7 @@ export const entities: EntitySchema<any, any>[] = [
   Assessment,
   StageAssessment,
   AssessmentInvitation,
+  BackgroundCheck,
   PrivacyNotice,
   ConsentReceipt,
   ConsentEvent,

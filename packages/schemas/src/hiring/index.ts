@@ -1,6 +1,7 @@
 export * from './application.js';
 export * from './assessment.js';
 export * from './attachment.js';
+export * from './background-check.js';
 export * from './blind-review.js';
 export * from './candidate.js';
 export * from './email-template-translations.js';

@@ -11,6 +11,7 @@ export const CONSENT_CHANNELS = [
   'renewal_email',
   'diversity_survey',
   'staff',
+  'background_check',
 ] as const;
 export const ZConsentChannel = z.enum(CONSENT_CHANNELS);
 export type TConsentChannel = z.infer<typeof ZConsentChannel>;

@@ -29,6 +29,8 @@ export const DATA_CATEGORIES = {
   'user.financial.salary_expectation': { label: 'Salary expectation', special: false },
   'user.behavior.activity': { label: 'Activity in Candor (audit trail)', special: false },
   'user.privacy.consent': { label: 'Consent decisions and receipts', special: false },
+  // GDPR Art. 10: not an Art. 9 special category, but only under official authority or law, sealed, few readers.
+  'user.criminal_history': { label: 'Criminal records and background-check reports', special: false },
 } as const satisfies Record<string, { label: string; special: boolean }>;
 
 export type TDataCategory = keyof typeof DATA_CATEGORIES;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_BACKGROUND_CHECK_SETTINGS, ZBackgroundCheckSettings } from '../hiring/background-check.js';
 import { ZCountryCode } from '../hiring/job.js';
 import { MARKETING_PURPOSE, TALENT_POOL_PURPOSE } from './purposes.js';
 import { ZSourcedNoticeMode } from './sourced-notice.js';
@@ -95,6 +96,8 @@ export const ZPrivacySettings = z
     exportStaffNames: z.boolean().default(false),
     /** When people added by staff are told where their data came from (Art. 14): see sourced-notice.ts. */
     sourcedNotice: ZSourcedNoticeMode.default('when_added'),
+    /** Background checks at the offer stage (docs/background-checks.md): off unless the tenant turns them on. */
+    backgroundChecks: ZBackgroundCheckSettings.default(DEFAULT_BACKGROUND_CHECK_SETTINGS),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();
@@ -125,6 +128,7 @@ export const DEFAULT_PRIVACY_SETTINGS: TPrivacySettings = {
   securityMeasures: [],
   exportStaffNames: false,
   sourcedNotice: 'when_added',
+  backgroundChecks: DEFAULT_BACKGROUND_CHECK_SETTINGS,
   consentPurposes: [
     {
       key: TALENT_POOL_PURPOSE,

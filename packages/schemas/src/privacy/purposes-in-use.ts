@@ -92,6 +92,8 @@ export function retentionOf(
 export function purposesInUse(input: {
   consentPurposes: readonly TConsentPurpose[];
   diversitySurvey: boolean;
+  /** The tenant turned background checks on: the background_check purpose is in use without a consent box. */
+  backgroundChecks?: boolean;
   policy: TRetentionPolicy;
 }): TPurposeInUse[] {
   const enabled = input.consentPurposes.filter((p) => p.enabled);
@@ -102,7 +104,8 @@ export function purposesInUse(input: {
     const inUse =
       purpose.inUseWhen === 'always' ||
       (purpose.inUseWhen === 'consent_purpose' && consent !== undefined) ||
-      (purpose.inUseWhen === 'diversity_survey' && input.diversitySurvey);
+      (purpose.inUseWhen === 'diversity_survey' && input.diversitySurvey) ||
+      (key === 'background_check' && input.backgroundChecks === true);
     return {
       key,
       catalogue: key,
@@ -151,6 +154,7 @@ export function careersPrivacyOf(input: {
   consentPurposes: readonly TConsentPurpose[];
   recipients: readonly TRecipient[];
   diversitySurvey: boolean;
+  backgroundChecks?: boolean;
   policy: TRetentionPolicy;
 }): TCareersPrivacy {
   return {

@@ -70,7 +70,8 @@ export const PURPOSES = {
     subjects: 'applicants',
     inUseWhen: 'consent_purpose',
     retention: ['application_decided', 'candidate_inactive', 'candidate_hired'],
-    categories: ['user.name', 'user.professional.history', 'user.education'],
+    // In use as well when the tenant turned background checks on (its own authorization, not an apply-form box).
+    categories: ['user.name', 'user.professional.history', 'user.education', 'user.criminal_history'],
   },
   marketing: {
     label: 'News about the company and its open roles',

@@ -1,5 +1,7 @@
 import {
   RECIPIENT_ROLES,
+  ROLES,
+  ROLE_LABELS as STAFF_ROLE_LABELS,
   type TPrivacySettings,
   TRANSFER_SAFEGUARD_LABELS,
   TRANSFER_SAFEGUARDS,
@@ -15,8 +17,11 @@ import {
   Button,
   Checkbox,
   Chip,
+  FormControl,
   FormControlLabel,
+  FormGroup,
   FormHelperText,
+  FormLabel,
   IconButton,
   MenuItem,
   Paper,
@@ -37,6 +42,7 @@ import {
   MAX_RECIPIENTS,
   newMeasure,
   newRecipient,
+  type ProcessingDraft,
   toProcessingDraft,
   toProcessingSettings,
 } from './processingDraft';
@@ -460,12 +466,115 @@ function ProcessingEditor({ settings }: { settings: TPrivacySettings }) {
           />
         </RadioGroup>
       </Part>
+      <Part
+        id="processing-checks-title"
+        title="Background checks"
+        hint="Off unless you turn them on. At the offer stage, staff can then ask a candidate to sign a standalone disclosure and authorization; the report (criminal-offence data, GDPR Art. 10) is sealed and read only by the roles you name; an adverse decision follows the US FCRA steps: a pre-adverse notice with the report, a waiting period in business days, then the final notice. The careers site's privacy page mentions background checks only while this is on."
+      >
+        <BackgroundCheckFields
+          value={draft.backgroundChecks}
+          onChange={(backgroundChecks) => change({ backgroundChecks })}
+          fieldError={(path) => errors[`backgroundChecks.${path}`]}
+          disabled={disabled}
+        />
+      </Part>
       <SaveBar
         placement="inline"
         saveLabel="Save controller and recipients"
         saving={saving}
         onSave={() => save(toProcessingSettings(draft, settings))}
         onDiscard={discard}
+      />
+    </Stack>
+  );
+}
+
+function BackgroundCheckFields({
+  value,
+  onChange,
+  fieldError,
+  disabled,
+}: {
+  value: ProcessingDraft['backgroundChecks'];
+  onChange: (value: ProcessingDraft['backgroundChecks']) => void;
+  fieldError: (path: string) => string | undefined;
+  disabled: boolean;
+}) {
+  const set = (patch: Partial<ProcessingDraft['backgroundChecks']>) => onChange({ ...value, ...patch });
+  const holidayError = Object.entries({ holidays: fieldError('holidays') })
+    .concat(
+      value.holidays.split(/[\s,]+/).map((_day: string, i: number) => [`${i}`, fieldError(`holidays.${i}`)]),
+    )
+    .find(([, message]) => message)?.[1];
+  return (
+    <Stack spacing={2}>
+      <FormControlLabel
+        control={
+          <Checkbox
+            checked={value.enabled}
+            onChange={(event) => set({ enabled: event.target.checked })}
+            disabled={disabled}
+          />
+        }
+        label="Offer background checks at the offer stage"
+      />
+      <FormControl component="fieldset" disabled={disabled || !value.enabled}>
+        <FormLabel component="legend">Who may read reports</FormLabel>
+        <FormGroup row>
+          {ROLES.map((role) => (
+            <FormControlLabel
+              key={role}
+              control={
+                <Checkbox
+                  checked={value.viewerRoles.includes(role)}
+                  onChange={(event) =>
+                    set({
+                      viewerRoles: event.target.checked
+                        ? [...value.viewerRoles, role]
+                        : value.viewerRoles.filter((r) => r !== role),
+                    })
+                  }
+                />
+              }
+              label={STAFF_ROLE_LABELS[role]}
+            />
+          ))}
+        </FormGroup>
+        <FormHelperText>
+          Hiring managers never see a check while the application is in blind review.
+        </FormHelperText>
+      </FormControl>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <TextField
+          type="number"
+          label="Waiting period (business days)"
+          value={value.waitingDays}
+          onChange={(event) => set({ waitingDays: Number(event.target.value) })}
+          error={!!fieldError('waitingDays')}
+          helperText={fieldError('waitingDays') ?? 'Between the pre-adverse and the final notice'}
+          disabled={disabled || !value.enabled}
+          slotProps={{ htmlInput: { min: 1, max: 30 } }}
+        />
+        <TextField
+          type="number"
+          label="Keep reports (months after the decision)"
+          value={value.retentionMonths}
+          onChange={(event) => set({ retentionMonths: Number(event.target.value) })}
+          error={!!fieldError('retentionMonths')}
+          helperText={fieldError('retentionMonths') ?? 'Then the retention run erases them'}
+          disabled={disabled || !value.enabled}
+          slotProps={{ htmlInput: { min: 1, max: 60 } }}
+        />
+      </Stack>
+      <TextField
+        label="Holidays (not business days)"
+        multiline
+        minRows={2}
+        value={value.holidays}
+        onChange={(event) => set({ holidays: event.target.value })}
+        error={!!holidayError}
+        helperText={holidayError ?? 'One date a line, like 2026-12-25. Weekends never count.'}
+        disabled={disabled || !value.enabled}
       />
     </Stack>
   );

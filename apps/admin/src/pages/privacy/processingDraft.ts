@@ -1,4 +1,10 @@
-import { isTransfer, type TPrivacySettings, type TRecipient, type TSourcedNoticeMode } from '@candor/schemas';
+import {
+  isTransfer,
+  type TBackgroundCheckSettings,
+  type TPrivacySettings,
+  type TRecipient,
+  type TSourcedNoticeMode,
+} from '@candor/schemas';
 import { newRowKey } from '../../lib/listEditing';
 
 /** A recipient as edited; `rowKey` keeps inputs and focus in place when rows are removed. */
@@ -16,6 +22,8 @@ export type ProcessingDraft = {
   exportStaffNames: boolean;
   /** When people added by staff are told where their data came from (Art. 14). */
   sourcedNotice: TSourcedNoticeMode;
+  /** Background checks at the offer stage; the holidays as typed, one date a line. */
+  backgroundChecks: Omit<TBackgroundCheckSettings, 'holidays'> & { holidays: string };
 };
 
 export const MAX_RECIPIENTS = 20;
@@ -47,6 +55,10 @@ export function toProcessingDraft(settings: TPrivacySettings): ProcessingDraft {
     securityMeasures: settings.securityMeasures.map((text) => ({ rowKey: newRowKey(), text })),
     exportStaffNames: settings.exportStaffNames,
     sourcedNotice: settings.sourcedNotice,
+    backgroundChecks: {
+      ...settings.backgroundChecks,
+      holidays: settings.backgroundChecks.holidays.join('\n'),
+    },
   };
 }
 
@@ -70,6 +82,13 @@ export function toProcessingSettings(draft: ProcessingDraft, saved: TPrivacySett
     securityMeasures: draft.securityMeasures.map((measure) => measure.text.trim()),
     exportStaffNames: draft.exportStaffNames,
     sourcedNotice: draft.sourcedNotice,
+    backgroundChecks: {
+      ...draft.backgroundChecks,
+      holidays: draft.backgroundChecks.holidays
+        .split(/[\s,]+/)
+        .map((day) => day.trim())
+        .filter(Boolean),
+    },
   };
 }
 

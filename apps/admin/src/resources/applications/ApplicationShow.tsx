@@ -38,6 +38,9 @@ import { StageHistory } from './StageHistory';
 import { TagsEditor } from './TagsEditor';
 import { WithdrawDialog } from './WithdrawDialog';
 
+/** Loaded with its panel: background checks are rare and their code need not weigh on every application page. */
+const BackgroundChecks = lazyView(() => import('./BackgroundChecks'), 'BackgroundChecks');
+
 // Loaded when someone opens it: corrections are rare.
 const CorrectDialog = lazyView(() => import('./CorrectDialog'), 'CorrectDialog');
 const ApplicationAssessments = lazyView(
@@ -412,6 +415,14 @@ function ApplicationBody() {
                 canManage={canManage}
                 canScore={hasPermission(permissions, 'scorecards.submit')}
                 restricted={restricted}
+              />
+            </Suspense>
+          </Section>
+          <Section variant="outlined" title="Background check">
+            <Suspense fallback={<LoadingBlock label="Loading background checks" height={48} />}>
+              <BackgroundChecks
+                application={application}
+                canManage={hasPermission(permissions, 'offers.manage')}
               />
             </Suspense>
           </Section>

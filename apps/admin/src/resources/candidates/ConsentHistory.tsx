@@ -29,6 +29,7 @@ const CHANNELS: Record<TConsentChannel, string> = {
   renewal_email: 'Renewal link',
   diversity_survey: 'Diversity survey',
   staff: 'Recorded by staff',
+  background_check: 'Background check page',
 };
 
 function EventRow({ event }: { event: TConsentEvent }) {

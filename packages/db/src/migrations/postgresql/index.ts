@@ -52,6 +52,7 @@ import { Migration20261207073536_sourced_notice } from './Migration2026120707353
 import { Migration20261207093728_outbox_bulk } from './Migration20261207093728_outbox_bulk.js';
 import { Migration20261207094305_job_profile_sections } from './Migration20261207094305_job_profile_sections.js';
 import { Migration20261207094306_assessments } from './Migration20261207094306_assessments.js';
+import { Migration20261207094317_background_checks } from './Migration20261207094317_background_checks.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -139,4 +140,5 @@ export const postgresqlMigrations: MigrationObject[] = [
     class: Migration20261207094305_job_profile_sections,
   },
   { name: 'Migration20261207094306_assessments', class: Migration20261207094306_assessments },
+  { name: 'Migration20261207094317_background_checks', class: Migration20261207094317_background_checks },
 ];

@@ -52,6 +52,7 @@ import { Migration20261207073536_sourced_notice } from './Migration2026120707353
 import { Migration20261207093726_outbox_bulk } from './Migration20261207093726_outbox_bulk.js';
 import { Migration20261207094259_job_profile_sections } from './Migration20261207094259_job_profile_sections.js';
 import { Migration20261207094302_assessments } from './Migration20261207094302_assessments.js';
+import { Migration20261207094313_background_checks } from './Migration20261207094313_background_checks.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -139,4 +140,5 @@ export const sqliteMigrations: MigrationObject[] = [
     class: Migration20261207094259_job_profile_sections,
   },
   { name: 'Migration20261207094302_assessments', class: Migration20261207094302_assessments },
+  { name: 'Migration20261207094313_background_checks', class: Migration20261207094313_background_checks },
 ];
