@@ -86,6 +86,8 @@ textarea{resize:vertical}input[type=file]{padding:.45rem}
 .check label{font-weight:400;margin:0}.check>:not(input){grid-column:2}
 .consent{padding:.75rem 0;border-top:1px solid var(--line)}.consent .hint{margin:.2rem 0 0}
 .link-row{display:grid;grid-template-columns:4rem 1fr;gap:.5rem;align-items:center;margin:.4rem 0}.link-row label{font-weight:400;margin:0}
+.profile-row{border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;margin:0 0 1rem}.profile-row>legend{font-size:1.05rem;padding:0 .35rem}
+.months{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:0 1rem}
 .privacy p{margin:0 0 .75rem}
 .error-summary{border:3px solid #b42318;border-radius:.5rem;padding:1rem 1.25rem;margin:0 0 1.5rem;background:#fff}
 .error-summary h2{margin:0 0 .5rem;font-size:1.15rem}.error-summary ul{margin:0;padding-left:1.2rem}

@@ -25,6 +25,14 @@ ${asked.has('salaryExpectation') ? salary(t) : html``}
 
 const MONTH = { type: 'month', maxlength: 7 } as const;
 
+/** From and to, side by side where there is room. */
+function months(t: Messages, prefix: string, toHint: string): SafeHtml {
+  return html`<div class="months">
+${textField(t, { name: `${prefix}.startDate`, label: t.fieldFrom, hint: t.monthHint, ...MONTH })}
+${textField(t, { name: `${prefix}.endDate`, label: t.fieldTo, hint: toHint, ...MONTH })}
+</div>`;
+}
+
 /** A fieldset per row, its legend numbered ("Education 1"), with the section's error slot on the first. */
 function rows(
   section: string,
