@@ -20,7 +20,7 @@ const DAY_MS = 86_400_000;
 export async function assessmentReport(
   em: Em,
   actor: Actor,
-  input: { from: string; to: string; jobId?: string; assessmentId?: string },
+  input: { from: string; to: string; jobId?: string; department?: string; assessmentId?: string },
   now = new Date(),
 ): Promise<TAssessmentReport> {
   const start = new Date(`${input.from}T00:00:00.000Z`);
@@ -37,7 +37,10 @@ export async function assessmentReport(
       status: { $ne: 'withdrawn' },
       application: {
         candidateRestricted: false,
-        ...(input.jobId ? { job: input.jobId } : jobIds ? { job: { $in: jobIds } } : {}),
+        job: {
+          ...(input.jobId ? { id: input.jobId } : jobIds ? { id: { $in: jobIds } } : {}),
+          ...(input.department ? { department: input.department } : {}),
+        },
       },
       ...(input.assessmentId ? { assessment: input.assessmentId } : {}),
     },

@@ -4,6 +4,7 @@ import {
   Attachment,
   AuditEvent,
   Candidate,
+  Job,
   OutboxEmail,
 } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
@@ -447,5 +448,19 @@ forEachDatabase('assessments', (db) => {
     await s.tem().nativeUpdate(Application, { id: ids[5] }, { candidateRestricted: true });
     const fewer = await s.rc.assessments.report({ from: today, to: today, jobId: s.job.id });
     expect(fewer.rows[0]!.invited).toBe(5 >= report.k ? 5 : null);
+    // A department: its jobs' rows only.
+    const job = await s.tem().findOneOrFail(Job, s.job.id);
+    const ofDepartment = await s.rc.assessments.report({
+      from: today,
+      to: today,
+      department: job.department,
+    });
+    expect(ofDepartment.rows.map((r) => r.jobId)).toEqual([s.job.id]);
+    const otherDepartment = await s.rc.assessments.report({
+      from: today,
+      to: today,
+      department: 'Nobody here',
+    });
+    expect(otherDepartment.rows).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { ZEmail } from '../auth.js';
 import { ZPhone, ZProfileLink } from '../hiring/candidate.js';
 import { ZCountryCode, ZQuestionKind } from '../hiring/job.js';
 import { PROFILE_SECTION_SCHEMAS } from '../hiring/profile.js';
-import { PROFILE_SECTIONS, ZProfileSection } from '../hiring/profile-sections.js';
+import { type PROFILE_SECTIONS, ZProfileSection } from '../hiring/profile-sections.js';
 import { ZPurposeKey } from '../privacy/privacy-settings.js';
 
 export const MAX_RESUME_BYTES = 10 * 1024 * 1024;

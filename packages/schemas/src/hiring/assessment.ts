@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkJobScope, JOB_SCOPE_FIELDS } from '../job-scope.js';
 import { ZId } from '../list.js';
 
 /**
@@ -201,12 +202,14 @@ export type TAssessmentResultWebhook = z.infer<typeof ZAssessmentResultWebhook>;
 
 // ---- report ----------------------------------------------------------------
 
-export const ZAssessmentReportInput = z.strictObject({
-  from: z.iso.date(),
-  to: z.iso.date(),
-  jobId: ZId.optional(),
-  assessmentId: ZId.optional(),
-});
+export const ZAssessmentReportInput = z
+  .strictObject({
+    from: z.iso.date(),
+    to: z.iso.date(),
+    ...JOB_SCOPE_FIELDS,
+    assessmentId: ZId.optional(),
+  })
+  .superRefine(checkJobScope);
 
 export const ZAssessmentReport = z.object({
   from: z.iso.date(),

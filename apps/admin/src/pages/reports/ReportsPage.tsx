@@ -534,7 +534,7 @@ export function ReportsPage() {
             processing of their data are not counted.
           </Alert>
           <Reports data={data} filter={filter} />
-          <AssessmentReport from={data.from} to={data.to} jobId={scope.jobId} />
+          <AssessmentReport from={data.from} to={data.to} jobId={scope.jobId} department={scope.department} />
         </Stack>
       ) : null}
     </Stack>

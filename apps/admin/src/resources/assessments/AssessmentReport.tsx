@@ -14,12 +14,27 @@ const share = (n: number | null) => (n === null ? HIDDEN : `${(n * 100).toFixed(
  * period, invited, completed, completion rate and median score; small counts
  * hidden as in the other reports (docs/assessments.md).
  */
-export function AssessmentReport({ from, to, jobId }: { from: string; to: string; jobId?: string }) {
+export function AssessmentReport({
+  from,
+  to,
+  jobId,
+  department,
+}: {
+  from: string;
+  to: string;
+  jobId?: string;
+  department?: string;
+}) {
   const { data, error, isPending } = useQuery({
-    queryKey: ['assessments', 'report', from, to, jobId ?? null],
+    queryKey: ['assessments', 'report', from, to, jobId ?? null, department ?? null],
     queryFn: async () => {
       try {
-        return await trpc.assessments.report.query({ from, to, ...(jobId ? { jobId } : {}) });
+        return await trpc.assessments.report.query({
+          from,
+          to,
+          ...(jobId ? { jobId } : {}),
+          ...(department ? { department } : {}),
+        });
       } catch (e) {
         throw toHttpError(e);
       }
