@@ -1,7 +1,8 @@
-import { BackgroundCheck, ConsentEvent, Disclosure, OutboxEmail } from '@candor/db';
+import { BackgroundCheck, ConsentEvent, Disclosure, OutboxEmail, Tenant } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { DEFAULT_PRIVACY_SETTINGS, type TBackgroundCheckSettings } from '@candor/schemas';
 import { expect, it } from 'vitest';
+import { withdrawConsent } from '../portal/portal.service.js';
 import { eraseSubject } from '../privacy/subject-erasure.js';
 import { buildSubjectExport, subjectExport } from '../privacy/subject-export.js';
 import { pdfBytes, unzip } from '../testing/documents.js';
@@ -284,6 +285,25 @@ forEachDatabase('background checks', (db) => {
       .tem()
       .find(ConsentEvent, { purpose: 'background_check' }, { orderBy: { occurredAt: 'asc' } });
     expect(events.map((e) => e.decision)).toEqual(['given', 'withdrawn']);
+  });
+
+  it('stops when the candidate withdraws in the privacy portal, and deletes the report at once', async () => {
+    const s = await setup();
+    const { id } = await withReport(s);
+    const file = (await s.tem().findOneOrFail(BackgroundCheck, id)).reportStorageKey!;
+    const tenant = await s.tem().findOneOrFail(Tenant, s.tenant.id);
+    const outcome = await withdrawConsent(
+      s.tem(),
+      s.deps,
+      { tenant, email: s.candidate.email, requestId: 'test' },
+      'background_check',
+    );
+    expect(outcome).toMatchObject({ kind: 'done', done: ['consent_withdrawn'] });
+    expect(await s.tem().findOneOrFail(BackgroundCheck, id)).toMatchObject({
+      status: 'withdrawn',
+      reportStorageKey: null,
+    });
+    await expect(s.deps.files.read(file)).rejects.toThrow();
   });
 
   it('takes signed provider webhooks only: stale or bad signatures are refused with no change', async () => {

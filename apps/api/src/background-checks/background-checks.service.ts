@@ -633,8 +633,9 @@ function stopCheck(row: CheckRow, status: 'cancelled' | 'withdrawn', detail: str
 
 /**
  * Deletes the report files of stopped checks (withdrawn or cancelled: there
- * is no basis to keep them), after the change that stopped them committed.
- * The retention run does the same for a withdrawal made in the privacy portal.
+ * is no basis to keep them), after the change that stopped them committed:
+ * on the check's page, in the privacy portal, or by staff. The retention run
+ * deletes any a crash in between left behind.
  */
 export async function dropReports(em: Em, files: Pick<FileStore, 'remove'>, rows: readonly CheckRow[]) {
   const keys: string[] = [];

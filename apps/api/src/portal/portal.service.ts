@@ -35,6 +35,7 @@ import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import {
   BACKGROUND_CHECK_PURPOSE,
+  dropReports,
   stopChecksOnWithdrawal,
 } from '../background-checks/background-checks.service.js';
 import { recordConsents } from '../consent/consent.service.js';
@@ -52,6 +53,7 @@ import { type PortalRequestMail, requestEmail, withdrawalEmail } from './portal-
 
 type TenantRow = InferEntity<typeof Tenant>;
 type CandidateRow = InferEntity<typeof Candidate>;
+type BackgroundCheckRow = Awaited<ReturnType<typeof stopChecksOnWithdrawal>>[number];
 
 /** Who is signed in to the portal: an email address proved by a code, at one tenant. */
 export interface PortalSubject {
@@ -410,7 +412,7 @@ async function withdraw(
   candidate: CandidateRow,
   purposes: (purpose: string) => boolean,
   objection: boolean,
-): Promise<{ receiptId: string; purposes: string[] } | null> {
+): Promise<{ receiptId: string; purposes: string[]; stoppedChecks: BackgroundCheckRow[] } | null> {
   const latest = latestByPurpose(await consentEventsOf(tx, candidate));
   const given = [...latest.values()].filter((e) => e.decision === 'given' && purposes(e.purpose));
   if (given.length === 0) return null;
@@ -437,9 +439,10 @@ async function withdraw(
   });
   // Withdrawing the survey's consent deletes the answers it covered (they were given for nothing else).
   if (given.some((e) => e.purpose === DIVERSITY_PURPOSE)) await deleteDiversityAnswers(tx, candidate.id);
-  // Withdrawing a background check's authorization stops the check (its report goes at the next retention run).
-  if (given.some((e) => e.purpose === BACKGROUND_CHECK_PURPOSE))
-    await stopChecksOnWithdrawal(tx, candidate.id);
+  // Withdrawing a background check's authorization stops the check; its report is deleted once this commits.
+  const stoppedChecks = given.some((e) => e.purpose === BACKGROUND_CHECK_PURPOSE)
+    ? await stopChecksOnWithdrawal(tx, candidate.id)
+    : [];
   // Marketing written while they consented must not go out after.
   await withdrawPendingMarketing(tx, subject.tenant.id, candidate.id);
   const email = withdrawalEmail(
@@ -460,7 +463,7 @@ async function withdraw(
       },
     ],
   });
-  return { receiptId: receipt.id, purposes: given.map((e) => e.purpose) };
+  return { receiptId: receipt.id, purposes: given.map((e) => e.purpose), stoppedChecks };
 }
 
 /** Withdraws one consent at once; leaving the talent pool is withdrawing `talent_pool`. */
@@ -472,19 +475,26 @@ export async function withdrawConsent(
 ): Promise<PortalOutcome> {
   const key = ZPurposeKey.safeParse(purpose);
   if (!key.success) return { kind: 'done', done: ['nothing_to_withdraw'] };
-  return em.transactional(async (tx) => {
+  const { outcome, stoppedChecks } = await em.transactional(async (tx) => {
     const candidate = await candidateOf(tx, subject);
-    if (!candidate) return { kind: 'done', done: [] };
+    if (!candidate) return { outcome: { kind: 'done', done: [] } as PortalOutcome, stoppedChecks: [] };
     const withdrawn = await withdraw(tx, deps, subject, candidate, (p) => p === key.data, false);
-    if (!withdrawn) return { kind: 'done', done: ['nothing_to_withdraw'] };
+    if (!withdrawn)
+      return { outcome: { kind: 'done', done: ['nothing_to_withdraw'] } as PortalOutcome, stoppedChecks: [] };
     await recordRequest(tx, subject, candidate, {
       type: 'consent_withdrawal',
       status: 'completed',
       actions: [step('consent.withdraw', `${key.data}; receipt ${withdrawn.receiptId}`)],
     });
     await tx.flush();
-    return { kind: 'done', done: ['consent_withdrawn'], receiptId: withdrawn.receiptId };
+    return {
+      outcome: { kind: 'done', done: ['consent_withdrawn'], receiptId: withdrawn.receiptId } as PortalOutcome,
+      stoppedChecks: withdrawn.stoppedChecks,
+    };
   });
+  // A stopped check's report has no basis left (Art. 10): deleted now, not at the next retention run.
+  await dropReports(em, deps.files, stoppedChecks);
+  return outcome;
 }
 
 /**
