@@ -8,6 +8,9 @@ import type { Actor } from '../trpc/init.js';
 
 type Row = InferEntity<typeof OutboxEmail>;
 
+const PATH_TOKEN_LINKS =
+  /(\/(?:offers|assessments|background-checks|references\/name|references\/answer)\/)[A-Za-z0-9._~%-]+/g;
+
 /**
  * What staff see of a message's text: everything but the secrets meant for
  * its recipient alone. A privacy-portal code or a signed link (renewal,
@@ -15,8 +18,12 @@ type Row = InferEntity<typeof OutboxEmail>;
  * their data, answer the survey in their name.
  */
 export function withoutRecipientSecrets(template: string, text: string): string {
-  // `t=`: signed links (survey, renewal); `token=`: invitation links, with which staff could accept in the invitee's name.
-  const links = text.replace(/([?&](?:t|token)=)[A-Za-z0-9._~%-]+/g, '$1[for the recipient only]');
+  // `t=`: signed links (survey, renewal, scheduling); `token=`: invitation links, with which staff could accept in the invitee's name.
+  const links = text
+    .replace(/([?&](?:t|token)=)[A-Za-z0-9._~%-]+/g, '$1[for the recipient only]')
+    // Links whose path is the secret: with them staff could accept an offer, answer an assessment or
+    // sign a background-check authorization in the candidate's name, or write a referee's reference.
+    .replace(PATH_TOKEN_LINKS, '$1[for the recipient only]');
   return template === 'portal.code'
     ? links.replace(/^( {4})\d{6}(\s*)$/m, '$1[code for the recipient only]$2')
     : links;

@@ -6,6 +6,7 @@ import { visibleCandidate } from '../candidates/candidates.service.js';
 import { assertNotBlind } from '../hiring/blind-review.js';
 import { visibleApplication, visibleJobIds } from '../hiring/job-scope.js';
 import { candidateKey, type DataKeys, openText } from '../keys/data-keys.js';
+import { withoutRecipientSecrets } from '../mail/outbox.service.js';
 import type { Actor } from '../trpc/init.js';
 import { withoutQuotedReply } from './thread-quote.js';
 
@@ -61,8 +62,9 @@ async function threadOf(
           from: e.sentBy ? `${e.sentBy.name} (${tenant.name})` : tenant.name,
           to: e.to,
           subject: e.subject,
-          text: e.text,
-          shownText: e.text,
+          // The links and codes in it are the candidate's alone (an offer, an assessment, a check's authorization).
+          text: withoutRecipientSecrets(e.template, e.text),
+          shownText: withoutRecipientSecrets(e.template, e.text),
           template: e.template,
           applicationId: e.application?.id ?? null,
           attachments: (e.attachments ?? []).map((a) => ({
