@@ -73,5 +73,6 @@ forEachDatabase('sealed demo data', (db) => {
     expect(await tenantEm(db.orm(), tenant.id).count(CandidateProfile, {})).toBe(
       new Set(resumes.map((r) => r.candidate.id)).size,
     );
-  });
+    // Seeds the whole demo tenant (7 s alone): room for a CI machine running the browser tests beside it.
+  }, 90_000);
 });
