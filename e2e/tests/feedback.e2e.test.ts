@@ -261,6 +261,8 @@ for (const server of servers()) {
       const files = page.getByRole('region', { name: 'Files' });
       const upload = files.getByRole('form', { name: 'Upload a file' });
       await upload.waitFor();
+      // The panels above still loading move the form down: a click then lands between its press and release.
+      await panelsLoaded(page);
       const filename = `cv-${server.dialect}-${Date.now()}.pdf`;
       await upload.locator('input[type="file"]').setInputFiles({
         name: filename,

@@ -100,7 +100,7 @@ function UploadForm({ candidate }: { candidate: TCandidate }) {
         direction={{ xs: 'column', md: 'row' }}
         spacing={2}
         useFlexGap
-        sx={{ alignItems: { md: 'flex-start' } }}
+        sx={{ alignItems: { md: 'flex-start' }, flexWrap: 'wrap' }}
       >
         <TextField
           select
