@@ -9,6 +9,7 @@ export * from './dashboard.js';
 export * from './diversity/report.js';
 export * from './diversity/survey.js';
 export * from './hiring/index.js';
+export * from './integrations.js';
 export * from './job-scope.js';
 export * from './list.js';
 export * from './mail.js';
