@@ -23,6 +23,7 @@ import {
 import { type TCareersJob, type TCareersJobInput, ZCareersJob } from './careers-job.js';
 import { placeLabel, slugify } from './format.js';
 import { type Locale, type Messages, messagesFor } from './i18n/index.js';
+import { type FeedInput, jobFeedJson, jobFeedXml } from './job-feeds.js';
 import { renderApplyPage, type TenantApplyConfig } from './pages/apply-page.js';
 import { type JobFilter, renderIndexPage } from './pages/index-page.js';
 import { renderJobPage } from './pages/job-page.js';
@@ -196,6 +197,22 @@ function renderLanguage(site: Site, input: LanguageInput): { files: Map<string, 
   return { files, urls };
 }
 
+/** What the job feeds list: the open jobs in the default language, applyable while a notice is in effect. */
+function feedInput(input: LanguageInput, locale: TLocale, siteUrl: string): FeedInput {
+  const open = input.jobs
+    .filter((job) => job.status === 'open')
+    .sort((a, b) => a.department.localeCompare(b.department) || a.title.localeCompare(b.title, locale));
+  const notice = noticeInEffect(input.notices, input.today);
+  return {
+    tenant: input.tenant,
+    jobs: open,
+    siteUrl,
+    applyable: new Set(notice ? open.map((job) => job.id) : []),
+    builtAt: new Date(`${input.today}T00:00:00Z`),
+    locale,
+  };
+}
+
 /** Renders every page of one tenant's site to a map of relative path -> file content. */
 export function renderTenantSite(input: CareersSiteInput): Map<string, string> {
   const tenant = ZCareersTenant.parse(input.tenant);
@@ -257,6 +274,9 @@ export function renderTenantSite(input: CareersSiteInput): Map<string, string> {
       .join('\n')}\n</urlset>\n`,
   );
   files.set('robots.txt', `User-agent: *\nAllow: /\nSitemap: ${siteUrl}sitemap.xml\n`);
+  const feed = feedInput(shared, languages.defaultLocale, siteUrl);
+  files.set('jobs.xml', jobFeedXml(feed));
+  files.set('jobs.json', jobFeedJson(feed));
   return files;
 }
 
