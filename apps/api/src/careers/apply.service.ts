@@ -381,7 +381,9 @@ export async function applyToJob(
         .catch((error: unknown) => deps.logger.warn('resume not promoted', errorFields(error)));
     }
     indexDocumentsSoon();
-    tenantChanged(tenant.id);
+    await tenantChanged(em, tenant.id).catch((error: unknown) =>
+      deps.logger.warn('tenant change not counted', { tenantId: tenant.id, ...errorFields(error) }),
+    );
     deps.logger.info('application received', { tenantId: tenant.id, jobId: job.id });
   } catch (error) {
     for (const storageKey of written) await deps.files.remove(storageKey);

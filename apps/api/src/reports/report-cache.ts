@@ -1,3 +1,4 @@
+import type { Em } from '@candor/db';
 import type { TReports } from '@candor/schemas';
 import { tenantGeneration } from '../trpc/tenant-changes.js';
 
@@ -6,7 +7,7 @@ import { tenantGeneration } from '../trpc/tenant-changes.js';
  * computation takes seconds (grouped queries over every application of the
  * period), while a recruiter switches between a few filters and back again:
  * those come from here. A copy is served for at most `REPORT_COPY_MS`, and
- * never after a change to the tenant's data through this instance
+ * never after a change to the tenant's data through any instance
  * (../trpc/tenant-changes.ts); the page shows when it was computed and can
  * ask for a fresh one. Only counts are kept (no names), in memory.
  */
@@ -17,14 +18,16 @@ const MAX_COPIES = 500;
 type Copy = { tenantId: string; generation: number; madeAt: number; reports: Promise<TReports> };
 const copies = new Map<string, Copy>();
 
-export function cachedReports(
+export async function cachedReports(
+  em: Em,
   key: { tenantId: string; from: string; to: string; jobId?: string; department?: string },
   fresh: boolean,
   compute: () => Promise<TReports>,
   now = Date.now(),
 ): Promise<TReports> {
   const id = JSON.stringify([key.tenantId, key.from, key.to, key.jobId ?? null, key.department ?? null]);
-  const generation = tenantGeneration(key.tenantId);
+  // Read before computing: a change made while the report is computed leaves this copy behind.
+  const generation = await tenantGeneration(em, key.tenantId);
   const copy = copies.get(id);
   if (!fresh && copy && copy.generation === generation && now - copy.madeAt < REPORT_COPY_MS)
     return copy.reports;

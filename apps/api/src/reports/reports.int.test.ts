@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { daysFromNow } from '../testing/dates.js';
 import { tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, sessionFor, testDeps } from '../testing/test-app.js';
+import { tenantChanged, tenantGeneration } from '../trpc/tenant-changes.js';
 
 const K = 5;
 const DAY = 86_400_000;
@@ -192,6 +193,17 @@ forEachDatabase('hiring reports', (db) => {
       const changed = await w.rc.reports.all({ jobId: w.robots.id });
       expect(changed.computedAt > recounted.computedAt).toBe(true);
       expect(changed.scopeLabel).toBe('Robots and more');
+    });
+
+    it('counts again after a change made through another instance, which it learns from the database', async () => {
+      const w = await setup();
+      const first = await w.rc.reports.all({ jobId: w.robots.id });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      // Another instance's application or mutation moves the counter in the shared database, nothing in this process.
+      await tenantChanged(db.orm().em.fork(), w.tenant.id);
+      expect(await tenantGeneration(db.orm().em.fork(), w.tenant.id)).toBeGreaterThan(0);
+      const after = await w.rc.reports.all({ jobId: w.robots.id });
+      expect(after.computedAt > first.computedAt).toBe(true);
     });
 
     it('counts only the chosen period', async () => {

@@ -480,6 +480,7 @@ export async function hiringReports(
   const from = filter.from ?? defaultReportPeriod(new Date(`${to}T00:00:00.000Z`)).from;
   if (to < from) throw new AppError('BAD_REQUEST', 'The period ends before it starts', { to: ['Too early'] });
   return cachedReports(
+    em,
     { tenantId: actor.tenantId, from, to, jobId: filter.jobId, department: filter.department },
     filter.fresh === true,
     () => computeReports(em, actor, { ...filter, from, to }, now),

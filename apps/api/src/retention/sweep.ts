@@ -3,6 +3,7 @@ import { type Orm, ormDialectOfEm, RetentionRun, TENANT_FILTER, Tenant } from '@
 import type { TRetentionCounts } from '@candor/schemas';
 import { eraseExpiredChecks } from '../background-checks/background-checks.service.js';
 import { errorFields } from '../logging/logger.js';
+import { tenantChanged } from '../trpc/tenant-changes.js';
 import { countAuditDue, pruneAudit } from './audit-pruning.js';
 import { eachDue } from './find-due.js';
 import { sweepLeftoversLogged } from './leftovers.js';
@@ -196,6 +197,8 @@ export async function runRetention(orm: Orm, options: RetentionOptions): Promise
       if (options.signal?.aborted) break;
       try {
         reports.push(await sweepTenant(orm, purger, { id: tenant.id, slug: tenant.slug }, options, now));
+        // Reports computed before the sweep may count people it has just anonymized.
+        if (!options.dryRun) await tenantChanged(orm.em.fork(), tenant.id);
         // Background-check reports keep their own clock: erased a set time after the decision.
         if (!options.dryRun && !options.signal?.aborted) {
           const erased = await eraseExpiredChecks(orm.em.fork(), options.files, now, tenant.id);

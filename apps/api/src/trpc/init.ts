@@ -206,7 +206,11 @@ export const tenantProcedure = authedProcedure
     ctx.em.setFilterParams(TENANT_FILTER, { tenantId });
     const actor: Actor = { userId: ctx.userId, tenantId, role: access.role, requestId: ctx.requestId };
     const result = await next({ ctx: { actor } });
-    if (type === 'mutation' && result.ok) tenantChanged(tenantId);
+    // The change has committed: a failure to count it must not turn the answer into an error (copies still expire).
+    if (type === 'mutation' && result.ok)
+      await tenantChanged(ctx.em, tenantId).catch((error: unknown) =>
+        ctx.deps.logger.warn('tenant change not counted', { tenantId, ...errorFields(error) }),
+      );
     return result;
   });
 

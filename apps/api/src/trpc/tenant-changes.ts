@@ -1,17 +1,31 @@
-/**
- * A per-tenant counter of changes made through this instance: every
- * successful staff mutation (tenantProcedure) and every application from the
- * careers site moves it on. Copies of computed results (the hiring reports,
- * ../reports/report-cache.ts) carry the counter they were made at and are
- * not served once it has moved. Changes made elsewhere (another instance,
- * the retention worker) are caught by the copies' short lifetime instead.
- */
-const generations = new Map<string, number>();
+import type { Em } from '@candor/db';
 
-export function tenantChanged(tenantId: string): void {
-  generations.set(tenantId, (generations.get(tenantId) ?? 0) + 1);
+/**
+ * A per-tenant counter of changes, kept in the database (`tenant_change`) so
+ * every instance sees it: every successful staff mutation (tenantProcedure),
+ * every application from the careers site and every retention sweep that
+ * touched the tenant moves it on. Copies of computed results (the hiring
+ * reports, ../reports/report-cache.ts) carry the counter they were made at
+ * and are not served once it has moved, whichever instance made the change.
+ *
+ * One upsert per change and one primary-key read per cached report: far
+ * cheaper than the report itself, and the same on SQLite and PostgreSQL.
+ */
+export async function tenantChanged(em: Em, tenantId: string): Promise<void> {
+  await em
+    .getConnection()
+    .execute(
+      'insert into tenant_change (tenant_id, generation) values (?, 1) on conflict (tenant_id) do update set generation = tenant_change.generation + 1',
+      [tenantId],
+    );
 }
 
-export function tenantGeneration(tenantId: string): number {
-  return generations.get(tenantId) ?? 0;
+export async function tenantGeneration(em: Em, tenantId: string): Promise<number> {
+  const rows = await em
+    .getConnection()
+    .execute<Array<{ generation: number | string }>>(
+      'select generation from tenant_change where tenant_id = ?',
+      [tenantId],
+    );
+  return Number(rows[0]?.generation ?? 0);
 }

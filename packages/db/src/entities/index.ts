@@ -36,6 +36,7 @@ import { Session } from './session.entity.js';
 import { OidcConnection, OidcSignInAttempt } from './single-sign-on.entity.js';
 import { StaffCalendar } from './staff-calendar.entity.js';
 import { Tenant } from './tenant.entity.js';
+import { TenantChange } from './tenant-change.entity.js';
 import { SystemSecret, TenantDataKey } from './tenant-data-key.entity.js';
 import { User } from './user.entity.js';
 
@@ -113,6 +114,7 @@ export {
   StageChange,
   SystemSecret,
   Tenant,
+  TenantChange,
   TenantDataKey,
   TenantSigningKey,
   TotpFactor,
@@ -180,6 +182,7 @@ export const entities: EntitySchema<any, any>[] = [
   DiversityResponse,
   Disclosure,
   RateLimitCounter,
+  TenantChange,
   OidcConnection,
   OidcSignInAttempt,
 ];
