@@ -196,7 +196,12 @@ function dropPostgresDatabase(url: string): void {
   ]);
 }
 
-async function startCandor(dataDir: string, databaseUrl: string, profileDir: string | null) {
+async function startCandor(
+  dataDir: string,
+  databaseUrl: string,
+  profileDir: string | null,
+  masterKey: string,
+) {
   const port = await freePort();
   const { NODE_OPTIONS: _ignored, ...inherited } = process.env;
   return startServer({
@@ -211,7 +216,7 @@ async function startCandor(dataDir: string, databaseUrl: string, profileDir: str
       PORT: String(port),
       DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl,
-      MASTER_KEY: randomBytes(32).toString('base64'),
+      MASTER_KEY: masterKey,
       APP_ORIGIN: `http://localhost:${port}`,
       TRUST_PROXY_HOPS: '1',
       RETENTION_INTERVAL_MINUTES: '0',
@@ -246,7 +251,10 @@ for (const database of databases) {
   const label = database === 'sqlite' ? 'SQLite' : 'PostgreSQL';
   try {
     const profileDir = values['cpu-prof'] ? join(dataDir, 'profile') : null;
-    const candor = await startCandor(dataDir, databaseUrl, profileDir);
+    const masterKey = randomBytes(32).toString('base64');
+    // The first start seeds the demo tenant; the measured (and profiled) one finds it there, as a running server would.
+    await (await startCandor(dataDir, databaseUrl, null, masterKey)).stop();
+    const candor = await startCandor(dataDir, databaseUrl, profileDir, masterKey);
     let candorResult: Result;
     let cpu: number;
     try {

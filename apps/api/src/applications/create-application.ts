@@ -22,6 +22,8 @@ export async function createApplicationIn(
     jobId: string;
     source: TApplicationSource;
     answers?: ApplicationRow['answers'];
+    /** What the careers form adds, written with the row rather than by an update after it. */
+    fromForm?: Partial<Pick<ApplicationRow, 'noticeVersion' | 'coverLetter' | 'salaryExpectation'>>;
   },
 ): Promise<ApplicationRow> {
   const job = await tx.findOne(Job, input.jobId);
@@ -44,6 +46,7 @@ export async function createApplicationIn(
     status: 'active',
     source: input.source,
     answers: input.answers ?? [],
+    ...input.fromForm,
   });
   tx.create(StageChange, { tenant: actor.tenantId, application: app, fromStage: null, toStage: first, by });
   input.candidate.lastActivityAt = new Date();

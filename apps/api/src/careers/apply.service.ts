@@ -258,7 +258,7 @@ export async function applyToJob(
   }));
   const siteUrl = `${deps.publicUrl}/careers/${tenant.slug}/`;
   // A tenant key must be committed before a candidate key file names it, so not inside the transaction.
-  await ensureTenantDataKey(em, deps, tenant.id);
+  const tenantKey = await ensureTenantDataKey(em, deps, tenant.id);
   // The resume is sealed with the candidate's key, known only inside the transaction (which may run twice).
   const written: string[] = [];
   try {
@@ -269,7 +269,7 @@ export async function applyToJob(
         tx,
         deps,
         { tenantId: tenant.id, candidateId: candidate.id },
-        { create: true },
+        { create: true, tenantKey },
       );
       // Pending until the transaction commits: a crash before that leaves nothing the leftover sweep would not remove.
       const storageKey = await deps.files.putPending(sealFor(key, bytes));
@@ -286,10 +286,12 @@ export async function applyToJob(
             return answer ? [{ questionId: q.id, label: q.label, answer }] : [];
           }),
         ),
+        fromForm: {
+          noticeVersion: notice.version,
+          coverLetter: input.coverLetter ? sealFor(key, input.coverLetter) : input.coverLetter,
+          salaryExpectation: input.salaryExpectation,
+        },
       });
-      application.noticeVersion = notice.version;
-      application.coverLetter = input.coverLetter ? sealFor(key, input.coverLetter) : input.coverLetter;
-      application.salaryExpectation = input.salaryExpectation;
       await saveAskedProfile(tx, key, { tenantId: tenant.id, candidateId: candidate.id }, config, input);
       // A knockout answer does not reject anyone by itself: it flags the application for a person to decide.
       if (job.questions.some((q) => q.knockoutAnswer !== null && input.answers[q.id] === q.knockoutAnswer)) {
@@ -365,6 +367,9 @@ export async function applyToJob(
           },
         ],
       });
+      // Everything else is written first: the audit event's flush locks the tenant's audit chain head, which
+      // concurrent applications queue on, and the lock is then held only for that insert and the commit.
+      await tx.flush();
       recordAudit(tx, actor, {
         action: 'application.apply',
         targetType: 'Application',

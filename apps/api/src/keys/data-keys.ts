@@ -85,25 +85,26 @@ export async function candidateKey(
   em: Em,
   keys: DataKeys,
   ref: CandidateRef,
-  options: { create: true },
+  options: { create: true; tenantKey?: { id: string; key: Buffer } },
 ): Promise<Buffer>;
 export async function candidateKey(
   em: Em,
   keys: DataKeys,
   ref: CandidateRef,
-  options?: { create?: boolean },
+  options?: { create?: boolean; tenantKey?: { id: string; key: Buffer } },
 ): Promise<Buffer | null>;
+/** `tenantKey`: the active tenant key when the caller has just read it (`ensureTenantDataKey`), to wrap a new key with. */
 export async function candidateKey(
   em: Em,
   keys: DataKeys,
   ref: CandidateRef,
-  options: { create?: boolean } = {},
+  options: { create?: boolean; tenantKey?: { id: string; key: Buffer } } = {},
 ): Promise<Buffer | null> {
   const stored = await keys.keyStore.read(ref.tenantId, ref.candidateId);
   if (stored)
     return unwrapSecret(await tenantKeyById(em, keys, ref.tenantId, stored.tenantKeyId), stored.wrapped);
   if (!options.create) return null;
-  const tenantKey = await ensureTenantDataKey(em, keys, ref.tenantId);
+  const tenantKey = options.tenantKey ?? (await ensureTenantDataKey(em, keys, ref.tenantId));
   const key = randomBytes(KEY_BYTES);
   const made = await keys.keyStore.create(ref.tenantId, ref.candidateId, {
     tenantKeyId: tenantKey.id,
