@@ -140,4 +140,53 @@ forEachDatabase('outbox dispatcher and restriction', (db) => {
     ]);
     expect(rows[0]!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 30 * 60_000);
   });
+
+  it('leaves a batch claimed by an instance that died to the others once its claim runs out, sending nothing twice', async () => {
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    for (const name of ['first', 'second', 'third'])
+      enqueueEmail(em, {
+        tenantId: tenant.id,
+        to: `${name}@claims.test`,
+        template: 't',
+        subject: name,
+        text: 'T',
+        sendAfter: new Date(Date.now() - 60_000),
+      });
+    await em.flush();
+    const sentTo: string[] = [];
+    let hanging = (_: unknown) => {};
+    const hangs = new Promise((resolve) => {
+      hanging = resolve;
+    });
+    // The first instance sends one email, then never comes back from the second: as good as killed.
+    const dying: MailTransport = {
+      kind: 'smtp',
+      send: async (message) => {
+        if (sentTo.length === 0) sentTo.push(message.to);
+        else {
+          hanging(undefined);
+          await new Promise(() => {});
+        }
+      },
+    };
+    const recording: MailTransport = {
+      kind: 'smtp',
+      send: async (message) => {
+        sentTo.push(message.to);
+      },
+    };
+    void deliverDueEmails(db.orm().em.fork(), dying, 'x@candor.test', logger, undefined, 1_000);
+    await hangs;
+    // Another instance finds nothing due: the batch is claimed.
+    expect((await deliverDueEmails(db.orm().em.fork(), recording, 'x@candor.test', logger)).picked).toBe(0);
+    // Once the claim has run out the unsent two are due again; the one marked sent is not.
+    await expect
+      .poll(
+        async () => (await deliverDueEmails(db.orm().em.fork(), recording, 'x@candor.test', logger)).picked,
+        { timeout: 10_000, interval: 200 },
+      )
+      .toBe(2);
+    expect(sentTo.sort()).toEqual(['first@claims.test', 'second@claims.test', 'third@claims.test']);
+  });
 });

@@ -57,9 +57,27 @@ function reduceToProof(email: {
 }
 
 /**
- * Delivers due emails from the outbox. Rows are claimed with
- * FOR UPDATE SKIP LOCKED on PostgreSQL, so several API instances can run
- * this at once without sending an email twice.
+ * How long a claimed batch belongs to the instance that claimed it. Longer
+ * than any batch takes to send (20 emails, each with the transport's own
+ * timeouts); once it has passed, the emails still unsent are due again, for
+ * any instance: the one that claimed them has died.
+ */
+export const DEFAULT_CLAIM_MS = 5 * 60_000;
+
+/**
+ * Delivers due emails from the outbox, safely from any number of API
+ * instances at once:
+ *
+ * 1. A short transaction claims a batch: the due rows (FOR UPDATE SKIP
+ *    LOCKED on PostgreSQL, so two instances never pick the same row) get
+ *    their next attempt moved `claimMs` ahead, and it commits before
+ *    anything is sent.
+ * 2. Each email is handed to the transport and marked sent on its own at
+ *    once. An instance killed in the middle leaves its unsent emails to come
+ *    due again when the claim runs out; only the one email it was handing
+ *    over at that moment can go out twice (delivery is at least once, as
+ *    with any mail queue; its Message-ID stays the same, so mail clients
+ *    show one).
  */
 export async function deliverDueEmails(
   em: Em,
@@ -67,11 +85,11 @@ export async function deliverDueEmails(
   from: string,
   logger: Logger,
   replies?: ReplyAddressing,
+  claimMs = DEFAULT_CLAIM_MS,
 ) {
   let sent = 0;
   let failed = 0;
-  let picked = 0;
-  await em.transactional(async (tx) => {
+  const claimedIds = await em.transactional(async (tx) => {
     const dueOf = (bulk: boolean, limit: number) =>
       tx.find(
         OutboxEmail,
@@ -87,47 +105,59 @@ export async function deliverDueEmails(
     // One-to-one mail first: a mailing to thousands waits behind a sign-in code, not the other way round.
     const direct = await dueOf(false, BATCH);
     const due = direct.length < BATCH ? [...direct, ...(await dueOf(true, BATCH - direct.length))] : direct;
-    picked = due.length;
-    const held = await restrictedCandidates(tx, due);
-    const threading = replies ? await threadHeadersOf(tx, replies, due) : new Map();
-    for (const email of due) {
-      // Art. 18: no hiring emails about a candidate who restricted processing; they wait until it is lifted.
-      if (email.candidate && held.has(email.candidate.id) && heldWhileRestricted(email.template)) {
-        email.nextAttemptAt = new Date(Date.now() + HOLD_MS);
-        continue;
-      }
-      try {
-        await transport.send({
-          id: email.id,
-          from,
-          to: email.to,
-          subject: email.subject,
-          text: email.text,
-          html: email.html,
-          attachments: email.attachments,
-          listUnsubscribe: email.unsubscribeUrl,
-          ...threading.get(email.id),
-        });
-        email.status = 'sent';
-        email.sentAt = new Date();
-        reduceToProof(email);
-        sent += 1;
-      } catch (error) {
-        email.attempts += 1;
-        // Transport errors can quote addresses; keep only the error class.
-        email.lastError = error instanceof Error ? error.name : 'Error';
-        email.status = email.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
-        if (email.status === 'failed') reduceToProof(email);
-        email.nextAttemptAt = new Date(Date.now() + backoffMs(email.attempts));
-        failed += 1;
-        logger.warn('email delivery failed', {
-          emailId: email.id,
-          attempts: email.attempts,
-          ...errorFields(error),
-        });
-      }
-    }
+    const claimedUntil = new Date(Date.now() + claimMs);
+    for (const email of due) email.nextAttemptAt = claimedUntil;
+    return due.map((email) => email.id);
   });
+  const picked = claimedIds.length;
+  if (picked === 0) return { sent, failed, picked };
+  const claimed = await em.find(
+    OutboxEmail,
+    { id: { $in: claimedIds } },
+    { orderBy: { bulk: 'asc', createdAt: 'asc' }, filters: { [TENANT_FILTER]: false } },
+  );
+  const held = await restrictedCandidates(em, claimed);
+  const threading = replies ? await threadHeadersOf(em, replies, claimed) : new Map();
+  for (const email of claimed) {
+    // Art. 18: no hiring emails about a candidate who restricted processing; they wait until it is lifted.
+    if (email.candidate && held.has(email.candidate.id) && heldWhileRestricted(email.template)) {
+      email.nextAttemptAt = new Date(Date.now() + HOLD_MS);
+      await em.flush();
+      continue;
+    }
+    try {
+      await transport.send({
+        id: email.id,
+        from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        attachments: email.attachments,
+        listUnsubscribe: email.unsubscribeUrl,
+        ...threading.get(email.id),
+      });
+      email.status = 'sent';
+      email.sentAt = new Date();
+      reduceToProof(email);
+      sent += 1;
+    } catch (error) {
+      email.attempts += 1;
+      // Transport errors can quote addresses; keep only the error class.
+      email.lastError = error instanceof Error ? error.name : 'Error';
+      email.status = email.attempts >= MAX_ATTEMPTS ? 'failed' : 'pending';
+      if (email.status === 'failed') reduceToProof(email);
+      email.nextAttemptAt = new Date(Date.now() + backoffMs(email.attempts));
+      failed += 1;
+      logger.warn('email delivery failed', {
+        emailId: email.id,
+        attempts: email.attempts,
+        ...errorFields(error),
+      });
+    }
+    // Marked at once: the window in which a dying instance leaves an email sent but not marked is this one email.
+    await em.flush();
+  }
   if (sent || failed) logger.info('outbox delivered', { sent, failed });
   return { sent, failed, picked };
 }
