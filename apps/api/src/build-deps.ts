@@ -27,6 +27,7 @@ export async function buildDeps(
   // Disk under DATA_DIR by default; STORAGE_URL / KEY_STORE_URL put files, sites and keys in buckets (docs/storage.md).
   const storage = await openStorage(env, { onWarning: (message) => logger.warn('storage', { message }) });
   const { files, careersDir } = storage;
+  if (env.STORAGE_URL || env.KEY_STORE_URL) logger.info('storage', storage.where);
   const masterKey = loadMasterKey({
     fromEnv: env.MASTER_KEY,
     previous: env.MASTER_KEY_PREVIOUS,

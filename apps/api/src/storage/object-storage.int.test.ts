@@ -5,6 +5,7 @@
  * left in the buckets; the careers site is published to the bucket and served
  * from it with its headers.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCareersPublisher } from '../careers/careers-publisher.js';
 import { readEnv } from '../env.js';
 import { setJobStatus } from '../jobs/jobs.service.js';
+import { candidateKey } from '../keys/data-keys.js';
+import { LEFTOVER_GRACE_MS, sweepLeftovers } from '../retention/leftovers.js';
 import { applicationFields, postApplication } from '../testing/careers-apply.js';
 import { pdfBytes } from '../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
@@ -142,6 +145,49 @@ forEachDatabase('object storage (S3)', (db) => {
       const versions = await versionsOf(place, key);
       if (versions !== null) expect(versions).toEqual([]);
     }
+  });
+
+  it('sweeps what a killed process left in the buckets: pending files promoted or deleted, orphan keys deleted', async () => {
+    const { deps, tenant, actor, files, keys } = await setup();
+    const { candidate } = await seedJobWithApplicant(db.orm(), actor);
+    const tem = tenantEm(db.orm(), tenant.id);
+    const orphanPending = await deps.files.putPending(pdfBytes('never committed'));
+    const committedPending = await deps.files.putPending(pdfBytes('committed'));
+    tem.create(Attachment, {
+      tenant: tenant.id,
+      candidate: candidate.id,
+      application: null,
+      kind: 'resume',
+      filename: 'cv.pdf',
+      contentType: 'application/pdf',
+      size: 10,
+      sha256: '0'.repeat(64),
+      storageKey: committedPending,
+      encrypted: false,
+      uploadedBy: null,
+    });
+    await tem.flush();
+    const orphanId = randomUUID();
+    await candidateKey(tem, deps, { tenantId: tenant.id, candidateId: orphanId }, { create: true });
+    await candidateKey(tem, deps, { tenantId: tenant.id, candidateId: candidate.id }, { create: true });
+    // Nothing is old yet: an apply in flight on another instance keeps its files.
+    expect(await sweepLeftovers(db.orm(), deps)).toMatchObject({
+      pendingFilesRemoved: 0,
+      orphanKeysRemoved: 0,
+    });
+    // An hour and more later (the objects' LastModified cannot be moved back, so the clock moves on).
+    const later = new Date(Date.now() + LEFTOVER_GRACE_MS + 60_000);
+    expect(await sweepLeftovers(db.orm(), deps, { now: later })).toMatchObject({
+      pendingFilesRemoved: 1,
+      pendingFilesPromoted: 1,
+      orphanKeysRemoved: 1,
+      temporaryKeysRemoved: 0,
+    });
+    expect(await objectExists(files, `${files.prefix}pending/${orphanPending}`)).toBe(false);
+    expect(await objectExists(files, `${files.prefix}pending/${committedPending}`)).toBe(false);
+    expect((await deps.files.read(committedPending)).toString()).toBe(pdfBytes('committed').toString());
+    expect(await objectExists(keys, `${keys.prefix}${tenant.id}/${orphanId}.key`)).toBe(false);
+    expect(await deps.keyStore.read(tenant.id, candidate.id)).not.toBeNull();
   });
 
   it('publishes the careers site to the bucket with its headers, and serves it from there with ETag and 304', async () => {
