@@ -19,6 +19,7 @@ import { applicantTenant } from './http/applicant-tenant.js';
 import { BODY_LIMITS, htmlBodyLimit } from './http/body-limits.js';
 import { clientIpOf, socketAddressOf } from './http/client-ip.js';
 import { GPC_SUPPORT } from './http/gpc.js';
+import { healthz, PROBE_PATHS, readyz } from './http/health.js';
 import { allowedHostsOf, hostCheck } from './http/host-check.js';
 import { robotsTxt } from './http/robots.js';
 import { fromOwnOrigin } from './http/same-origin.js';
@@ -45,6 +46,8 @@ export function createApp(deps: AppDeps) {
     const started = performance.now();
     await next();
     c.header('X-Request-Id', requestId);
+    // Probes come every few seconds from every load balancer: a log line each would drown the rest.
+    if (PROBE_PATHS.includes(c.req.path)) return;
     // Path only: query strings may carry tokens.
     deps.logger.info('request', {
       requestId,
@@ -55,8 +58,8 @@ export function createApp(deps: AppDeps) {
     });
   });
   app.use('*', securityHeaders({ https: deps.publicUrl.startsWith('https://') }));
-  // Only our own host names reach the app (load balancers probe /healthz by address).
-  app.use('*', hostCheck(allowedHostsOf([deps.publicUrl, ...deps.allowedOrigins]), ['/healthz']));
+  // Only our own host names reach the app (load balancers probe /healthz and /readyz by address).
+  app.use('*', hostCheck(allowedHostsOf([deps.publicUrl, ...deps.allowedOrigins]), PROBE_PATHS));
   // Error messages can quote personal data (a failed insert lists its values): log the kind and where only.
   app.onError((error, c) => {
     deps.logger.error('request failed', {
@@ -69,10 +72,9 @@ export function createApp(deps: AppDeps) {
 
   app.get('/robots.txt', async (c) => c.text(await robotsTxt(deps.orm, deps.publicUrl)));
 
-  app.get('/healthz', async (c) => {
-    await deps.orm.em.fork().getConnection().execute('select 1');
-    return c.json({ status: 'ok' });
-  });
+  // Liveness (no I/O) and readiness (database, file store, key store); http/health.ts.
+  app.get('/healthz', healthz);
+  app.get('/readyz', readyz(deps));
 
   // Mutations must come from our own pages: the Origin header must be an allowed origin.
   app.use('/trpc/*', async (c, next) => {
@@ -173,7 +175,9 @@ export function createApp(deps: AppDeps) {
   app.get('/careers/:slug{[a-z0-9-]+}/', applicant, careersEntry);
   app.get(
     '/careers/*',
-    serveDirectory({ root: deps.careersDir, prefix: '/careers', notFoundPages: careersNotFoundPages }),
+    deps.careersFromBucket
+      ? deps.careersFromBucket({ prefix: '/careers', notFoundPages: careersNotFoundPages })
+      : serveDirectory({ root: deps.careersDir, prefix: '/careers', notFoundPages: careersNotFoundPages }),
   );
 
   if (deps.adminDir) {

@@ -5,13 +5,12 @@ import { createSessions } from './auth/sessions.js';
 import { SignInThrottle } from './auth/sign-in-throttle.js';
 import { createCareersPublisher } from './careers/careers-publisher.js';
 import type { AppDeps } from './deps.js';
-import { dataDir, type Env, keysDir, trustedProxyHops } from './env.js';
-import { diskFileStore } from './files/file-store.js';
+import { dataDir, type Env, trustedProxyHops } from './env.js';
 import { type CounterStore, RateLimiter, redisCounterStore } from './http/rate-limit.js';
 import { loadHashKey } from './keys/hash-key.js';
-import { createKeyStore } from './keys/key-store.js';
 import { loadMasterKey } from './keys/master-key.js';
 import type { Logger } from './logging/logger.js';
+import { openStorage } from './storage/open-storage.js';
 
 /** The admin's built SPA, from ADMIN_DIST_DIR or the workspace's apps/admin/dist. */
 function findAdminDir(env: Env): string | null {
@@ -25,8 +24,10 @@ export async function buildDeps(
   logger: Logger,
 ): Promise<AppDeps & { publishAllCareers(): Promise<void> }> {
   const publicUrl = (env.APP_ORIGIN?.split(',')[0] ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
-  const careersDir = join(dataDir(env), 'careers');
-  const files = diskFileStore(join(dataDir(env), 'files'));
+  // Disk under DATA_DIR by default; STORAGE_URL / KEY_STORE_URL put files, sites and keys in buckets (docs/storage.md).
+  const storage = await openStorage(env, { onWarning: (message) => logger.warn('storage', { message }) });
+  const { files, careersDir } = storage;
+  if (env.STORAGE_URL || env.KEY_STORE_URL) logger.info('storage', storage.where);
   const masterKey = loadMasterKey({
     fromEnv: env.MASTER_KEY,
     previous: env.MASTER_KEY_PREVIOUS,
@@ -41,7 +42,7 @@ export async function buildDeps(
     : orm;
   const limit = (name: string, points: number, windowMs: number) =>
     new RateLimiter(points, windowMs, { store: counters, name });
-  const careers = createCareersPublisher({ orm, outDir: careersDir, publicUrl, logger, files, masterKey });
+  const careers = createCareersPublisher({ orm, site: storage.careers, publicUrl, logger, files, masterKey });
   return {
     orm,
     logger,
@@ -72,9 +73,10 @@ export async function buildDeps(
     trustedProxyHops: trustedProxyHops(env),
     adminDir: findAdminDir(env),
     careersDir,
+    ...(storage.careersFromBucket ? { careersFromBucket: storage.careersFromBucket } : {}),
     files,
     masterKey,
     hashKey: await loadHashKey(orm, masterKey),
-    keyStore: createKeyStore(keysDir(env)),
+    keyStore: storage.keyStore,
   };
 }

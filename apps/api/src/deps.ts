@@ -6,6 +6,7 @@ import type { FileStore } from './files/file-store.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import type { KeyStore } from './keys/key-store.js';
 import type { Logger } from './logging/logger.js';
+import type { CareersFromBucket } from './storage/open-storage.js';
 
 /** Everything the app needs from outside, built once by server.ts (or a test). */
 export interface AppDeps {
@@ -50,14 +51,17 @@ export interface AppDeps {
   /** Reverse proxies in front whose X-Forwarded-For entries are believed (0: none); see http/client-ip.ts. */
   trustedProxyHops: number;
   adminDir: string | null;
+  /** The folder `/careers/` is served from, unless `careersFromBucket` is set. */
   careersDir: string;
-  /** Uploaded documents (resumes ...), under DATA_DIR/files by default. */
+  /** With object storage (STORAGE_URL=s3://...): `/careers/` is served from this bucket's key prefix (docs/storage.md). */
+  careersFromBucket?: CareersFromBucket;
+  /** Uploaded documents (resumes ...), under DATA_DIR/files by default, or in a bucket (STORAGE_URL). */
   files: FileStore;
   /** Wraps every stored secret (receipt-signing keys); from MASTER_KEY or DATA_DIR/master.key. */
   masterKey: Buffer;
   /** The root of keyed hashes (audit pseudonyms, portal code hashes, renewal links); see keys/hash-key.ts. */
   hashKey: Buffer;
-  /** Candidate data keys, one file each, outside the database (KEYS_DIR, DATA_DIR/keys by default); see docs/keys.md. */
+  /** Candidate data keys, one file each, outside the database (KEYS_DIR or KEY_STORE_URL); see docs/keys.md, docs/storage.md. */
   keyStore: KeyStore;
   /** Background-check providers besides the built-in manual one (background-checks/providers.ts). */
   backgroundCheckProviders?: readonly BackgroundCheckProvider[];

@@ -1,5 +1,15 @@
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { keyStoreSharingProblem, parseStorageUrl, type StorageLocation } from './storage/storage-url.js';
+
+/** A STORAGE_URL-like value, checked where it is read: the message says what is wrong with it. */
+const storageUrl = z.string().superRefine((value, ctx) => {
+  try {
+    parseStorageUrl(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -60,6 +70,20 @@ const EnvSchema = z.object({
   MASTER_KEY_PREVIOUS: z.string().optional(),
   /** Folder of the candidate data keys (docs/keys.md); back it up separately, with a short retention. Defaults to DATA_DIR/keys. */
   KEYS_DIR: z.string().optional(),
+  /**
+   * Where uploaded files and published careers sites go: `s3://bucket/prefix?endpoint=...&region=...&forcePathStyle=true`
+   * for an S3-compatible service, `file:///folder` for files on disk. Unset: DATA_DIR/files and DATA_DIR/careers (docs/storage.md).
+   */
+  STORAGE_URL: storageUrl.optional(),
+  /** Where candidate data keys go, in the same forms; never the files' bucket. Unset: KEYS_DIR (docs/storage.md). */
+  KEY_STORE_URL: storageUrl.optional(),
+  /** Credentials for STORAGE_URL (and KEY_STORE_URL unless it has its own); unset: the AWS SDK's usual sources (instance role ...). */
+  AWS_ACCESS_KEY_ID: z.string().min(1).optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  AWS_SESSION_TOKEN: z.string().min(1).optional(),
+  /** Credentials of the key store's bucket, when they differ from the files' (recommended: see docs/storage.md). */
+  KEY_STORE_ACCESS_KEY_ID: z.string().min(1).optional(),
+  KEY_STORE_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Only for `pnpm keys:rotate-master`: the master key to re-wrap under (else one is generated into DATA_DIR/master.key.new). */
   NEW_MASTER_KEY: z.string().optional(),
   /** Minutes between retention sweeps inside the API process; 0 turns the in-process worker off. */
@@ -96,6 +120,24 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(
       'Invalid environment:\n  TRUST_PROXY: contradicts TRUST_PROXY_HOPS=0; drop TRUST_PROXY and set only TRUST_PROXY_HOPS (the number of proxies in front)',
     );
+  }
+  if (env.KEY_STORE_URL && env.KEYS_DIR) {
+    throw new Error('Invalid environment:\n  KEY_STORE_URL: set either KEY_STORE_URL or KEYS_DIR, not both');
+  }
+  for (const [id, secret] of [
+    ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'],
+    ['KEY_STORE_ACCESS_KEY_ID', 'KEY_STORE_SECRET_ACCESS_KEY'],
+  ] as const) {
+    if (Boolean(env[id]) !== Boolean(env[secret])) {
+      throw new Error(`Invalid environment:\n  ${env[id] ? secret : id}: ${id} and ${secret} go together`);
+    }
+  }
+  if (env.STORAGE_URL && env.KEY_STORE_URL) {
+    const problem = keyStoreSharingProblem(
+      parseStorageUrl(env.STORAGE_URL),
+      parseStorageUrl(env.KEY_STORE_URL),
+    );
+    if (problem) throw new Error(`Invalid environment:\n  ${problem}`);
   }
   // The old switch meant "behind a proxy": one hop, the common case; the address that proxy appended is the client.
   env.TRUST_PROXY_HOPS ??= env.TRUST_PROXY === 'true' ? 1 : 0;
@@ -140,6 +182,18 @@ export function trustedProxyHops(env: Env): number {
 
 export function keysDir(env: Env): string {
   return env.KEYS_DIR ?? join(env.DATA_DIR, 'keys');
+}
+
+/** Where uploaded files live: STORAGE_URL, else DATA_DIR/files. */
+export function filesLocationOf(env: Env): StorageLocation {
+  return env.STORAGE_URL
+    ? parseStorageUrl(env.STORAGE_URL)
+    : { kind: 'disk', dir: join(env.DATA_DIR, 'files') };
+}
+
+/** Where candidate data keys live: KEY_STORE_URL, else KEYS_DIR (DATA_DIR/keys). */
+export function keyStoreLocationOf(env: Env): StorageLocation {
+  return env.KEY_STORE_URL ? parseStorageUrl(env.KEY_STORE_URL) : { kind: 'disk', dir: keysDir(env) };
 }
 
 /** The base URL of links in emails and printed by the CLIs: the first APP_ORIGIN, else localhost on PORT. */

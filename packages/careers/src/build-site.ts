@@ -290,8 +290,12 @@ async function islandFiles(): Promise<Map<string, Uint8Array>> {
   return out;
 }
 
-/** Every file of the site: the rendered pages, the scripts and the caller's assets (which may not replace a page). */
-async function siteFiles(input: CareersSiteInput): Promise<Map<string, string | Uint8Array>> {
+/**
+ * Every file of the site by its path inside the site: the rendered pages, the scripts and the caller's
+ * assets (which may not replace a page). `writeTenantSite` writes them to a folder; the API can put them
+ * in object storage instead.
+ */
+export async function siteFiles(input: CareersSiteInput): Promise<Map<string, string | Uint8Array>> {
   const files = new Map<string, string | Uint8Array>([...renderTenantSite(input), ...(await islandFiles())]);
   for (const [path, content] of Object.entries(input.assets ?? {})) {
     if (!ASSET_PATH.test(path)) throw new Error(`Not a file path inside the site: ${path}`);

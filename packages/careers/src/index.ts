@@ -1,4 +1,4 @@
-export { type CareersSiteInput, renderTenantSite, writeTenantSite } from './build-site.js';
+export { type CareersSiteInput, renderTenantSite, siteFiles, writeTenantSite } from './build-site.js';
 export { type TCareersJob, type TCareersJobInput, validThroughFor, ZCareersJob } from './careers-job.js';
 export { type Locale, type Messages, messagesFor, TRANSLATIONS } from './i18n/index.js';
 export { type ApplyOutcome, type OutcomeJob, renderApplyOutcomePage } from './pages/apply-outcome.js';

@@ -5,6 +5,7 @@ import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { DEFAULT_PRIVACY_SETTINGS, DEFAULT_RETENTION_POLICY } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logging/logger.js';
+import { diskCareersSite } from '../storage/careers-site.js';
 import { callerFor, httpClient, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
 import { createCareersPublisher } from './careers-publisher.js';
 
@@ -17,7 +18,7 @@ forEachDatabase('careers publisher', (db) => {
     const base = testDeps(db.orm());
     const publisher = createCareersPublisher({
       orm: db.orm(),
-      outDir,
+      site: diskCareersSite(outDir),
       publicUrl: TEST_ORIGIN,
       logger: createLogger('error', () => undefined),
       files: base.files,
@@ -115,7 +116,7 @@ forEachDatabase('careers privacy page', (db) => {
     const base = testDeps(db.orm());
     const publisher = createCareersPublisher({
       orm: db.orm(),
-      outDir,
+      site: diskCareersSite(outDir),
       publicUrl: TEST_ORIGIN,
       logger: createLogger('error', () => undefined),
       files: base.files,

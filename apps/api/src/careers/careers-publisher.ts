@@ -1,4 +1,4 @@
-import { type TCareersJob, validThroughFor, writeTenantSite } from '@candor/careers';
+import { type TCareersJob, validThroughFor } from '@candor/careers';
 import { type InferEntity, Job, type Orm, TENANT_FILTER, Tenant } from '@candor/db';
 import {
   careersPrivacyOf,
@@ -14,6 +14,7 @@ import type { Logger } from '../logging/logger.js';
 import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
 import { currentRetentionPolicy } from '../retention/retention-policy.service.js';
+import type { CareersSiteStore } from '../storage/careers-site.js';
 import { publicQuestions, tenantApplyConfig } from './apply-config.js';
 
 type JobRow = InferEntity<typeof Job>;
@@ -73,13 +74,14 @@ export function logoFileOf(tenant: TenantRow): string | null {
  */
 export function createCareersPublisher(options: {
   orm: Orm;
-  outDir: string;
+  /** Where the sites go: a folder (`diskCareersSite`) or a bucket (`s3CareersSite`); storage/careers-site.ts. */
+  site: CareersSiteStore;
   publicUrl: string;
   logger: Logger;
   files: FileStore;
   masterKey: Buffer;
 }) {
-  const { orm, outDir, publicUrl, logger } = options;
+  const { orm, site, publicUrl, logger } = options;
   // One publish at a time per tenant: a later change always lands last.
   const queues = new Map<string, Promise<void>>();
 
@@ -111,7 +113,7 @@ export function createCareersPublisher(options: {
       backgroundChecks: settings.backgroundChecks.enabled,
       policy: (await currentRetentionPolicy(em, tenantId)).policy,
     });
-    await writeTenantSite(outDir, {
+    await site.write({
       tenant: careersTenantOf(tenant),
       jobs: jobs.map((job) => careersJobOf(job, now)),
       baseUrl: publicUrl,

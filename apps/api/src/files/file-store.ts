@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, constants, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
- * Files on disk under one folder, named by random keys (never by anything
- * the user typed).
+ * Uploaded files, named by random keys (never by anything the user typed):
+ * on disk under one folder (`diskFileStore`), or in an S3-compatible bucket
+ * (`s3FileStore` in storage/s3-file-store.ts; docs/storage.md).
  *
  * A file whose row is written in a transaction is put *pending* first
- * (`putPending`, a `.pending` name beside its final one), the transaction
+ * (`putPending`: on disk a `.pending` name beside its final one), the transaction
  * commits, then it is `promote`d. A process killed before the commit leaves
  * only a pending file, which the leftover sweep (retention/leftovers.ts)
  * removes; one killed between commit and promotion leaves a pending file
@@ -27,6 +28,8 @@ export interface FileStore {
   remove(key: string): Promise<void>;
   /** Keys of the pending files last written before `before` (for the leftover sweep). */
   pendingBefore(before: Date): Promise<string[]>;
+  /** Throws when the store cannot be reached or written (readiness, `/readyz`). */
+  ping(): Promise<void>;
 }
 
 const KEY = /^[A-Za-z0-9_-]{20,80}$/;
@@ -92,6 +95,10 @@ export function diskFileStore(root: string): FileStore {
         }
       }
       return keys;
+    },
+    async ping() {
+      await mkdir(root, { recursive: true });
+      await access(root, constants.R_OK | constants.W_OK);
     },
   };
 }

@@ -22,18 +22,33 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** The Content-Type a file of ours is served with, by its extension. */
+export function contentTypeOf(path: string): string {
+  return TYPES[extname(path)] ?? 'application/octet-stream';
+}
+
 /** Text formats worth compressing; images and fonts are compressed already. */
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.txt', '.xml', '.map']);
+export const COMPRESSIBLE = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.css',
+  '.json',
+  '.svg',
+  '.txt',
+  '.xml',
+  '.map',
+]);
 
 /** Content codings we send, best first; `identity` is always acceptable unless refused. */
 const CODINGS = [
   { name: 'br', suffix: '.br' },
   { name: 'gzip', suffix: '.gz' },
 ] as const;
-type Coding = (typeof CODINGS)[number]['name'];
+export type Coding = (typeof CODINGS)[number]['name'];
 
 /** Bytes as Hono sends them (zlib and readFile never hand out shared memory). */
-type Bytes = Buffer<ArrayBuffer>;
+export type Bytes = Buffer<ArrayBuffer>;
 
 interface StaticFile {
   type: string;
@@ -47,7 +62,7 @@ interface StaticFile {
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-async function compress(coding: Coding, raw: Bytes): Promise<Bytes> {
+export async function compress(coding: Coding, raw: Bytes): Promise<Bytes> {
   if (coding === 'gzip') return (await gzipAsync(raw, { level: constants.Z_BEST_COMPRESSION })) as Bytes;
   return (await brotli(raw, {
     params: {
@@ -98,7 +113,7 @@ async function loadFile(path: string, info: Stats): Promise<StaticFile> {
   }
   const identity = await readFile(path);
   const file: StaticFile = {
-    type: TYPES[extname(path)] ?? 'application/octet-stream',
+    type: contentTypeOf(path),
     hash: createHash('sha256').update(identity).digest('base64url').slice(0, 27),
     lastModified: info.mtime,
     identity,
@@ -126,7 +141,7 @@ async function fileIn(root: string, relative: string): Promise<{ path: string; i
   return null;
 }
 
-function decodedPath(path: string): string | null {
+export function decodedPath(path: string): string | null {
   try {
     return decodeURIComponent(path);
   } catch {
@@ -158,7 +173,7 @@ export function chooseCoding(
 }
 
 /** If-None-Match matches when any listed tag names this content, whatever its coding (weak comparison). */
-function matchesEtag(ifNoneMatch: string, hash: string): boolean {
+export function matchesEtag(ifNoneMatch: string, hash: string): boolean {
   if (ifNoneMatch.trim() === '*') return true;
   return ifNoneMatch.split(',').some(
     (tag) =>

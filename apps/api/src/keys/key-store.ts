@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile as readFileCallback } from 'node:fs';
-import { mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, constants, mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -13,11 +13,13 @@ export interface StoredCandidateKey {
 
 /**
  * Candidate data keys, one small file each, outside the database:
- * `<dir>/<tenantId>/<first 2 chars>/<candidateId>.key`. A database backup
+ * `<dir>/<tenantId>/<first 2 chars>/<candidateId>.key` on disk, or one
+ * object each in a bucket of their own (storage/s3-key-store.ts). A database backup
  * therefore never holds the key to the candidate data it contains; deleting
  * the file (erasure) makes that data unreadable in every copy.
  */
 export interface KeyStore {
+  /** Disk: the folder. Object storage: its `s3://bucket/prefix/` (for messages; never holds a secret). */
   readonly dir: string;
   read(tenantId: string, candidateId: string): Promise<StoredCandidateKey | null>;
   /** Writes a new key file; false when one exists already (another request made it first). */
@@ -35,30 +37,32 @@ export interface KeyStore {
   removeTemporaryBefore(before: Date): Promise<number>;
   /** Unwrapped tenant keys by id: few, used constantly, and the same for every request of this process. */
   readonly tenantKeyCache: Map<string, Buffer>;
+  /** Throws when the store cannot be reached or written (readiness, `/readyz`). */
+  ping(): Promise<void>;
 }
 
-const ID = /^[A-Za-z0-9-]{8,64}$/;
+export const KEY_STORE_ID = /^[A-Za-z0-9-]{8,64}$/;
 const FORMAT = 'candor.candidate-key.v1';
 const TEMPORARY = '.tmp';
 
-function checkId(id: string): string {
-  if (!ID.test(id)) throw new Error('invalid id for the key store');
+export function checkKeyStoreId(id: string): string {
+  if (!KEY_STORE_ID.test(id)) throw new Error('invalid id for the key store');
   return id;
 }
 
 function folderOf(dir: string, tenantId: string, candidateId: string): string {
-  return join(dir, checkId(tenantId), checkId(candidateId).slice(0, 2));
+  return join(dir, checkKeyStoreId(tenantId), checkKeyStoreId(candidateId).slice(0, 2));
 }
 
 function fileOf(dir: string, tenantId: string, candidateId: string): string {
   return join(folderOf(dir, tenantId, candidateId), `${candidateId}.key`);
 }
 
-function encode(stored: StoredCandidateKey): string {
+export function encodeStoredKey(stored: StoredCandidateKey): string {
   return `${JSON.stringify({ format: FORMAT, tenantKeyId: stored.tenantKeyId, wrapped: stored.wrapped })}\n`;
 }
 
-function decode(text: string): StoredCandidateKey {
+export function decodeStoredKey(text: string): StoredCandidateKey {
   const parsed = JSON.parse(text) as { format?: unknown; tenantKeyId?: unknown; wrapped?: unknown };
   if (
     parsed.format !== FORMAT ||
@@ -90,13 +94,13 @@ async function listOrEmpty(dir: string): Promise<string[]> {
 }
 
 export function createKeyStore(dir: string): KeyStore {
-  const tenants = async () => (await listOrEmpty(dir)).filter((name) => ID.test(name)).sort();
+  const tenants = async () => (await listOrEmpty(dir)).filter((name) => KEY_STORE_ID.test(name)).sort();
   return {
     dir,
     tenantKeyCache: new Map(),
     async read(tenantId, candidateId) {
       try {
-        return decode(await readFile(fileOf(dir, tenantId, candidateId), 'utf8'));
+        return decodeStoredKey(await readFile(fileOf(dir, tenantId, candidateId), 'utf8'));
       } catch (error) {
         if (isCode(error, 'ENOENT')) return null;
         throw error;
@@ -105,7 +109,10 @@ export function createKeyStore(dir: string): KeyStore {
     async create(tenantId, candidateId, stored) {
       await mkdir(folderOf(dir, tenantId, candidateId), { recursive: true, mode: 0o700 });
       try {
-        await writeFile(fileOf(dir, tenantId, candidateId), encode(stored), { flag: 'wx', mode: 0o600 });
+        await writeFile(fileOf(dir, tenantId, candidateId), encodeStoredKey(stored), {
+          flag: 'wx',
+          mode: 0o600,
+        });
         return true;
       } catch (error) {
         if (isCode(error, 'EEXIST')) return false;
@@ -115,7 +122,7 @@ export function createKeyStore(dir: string): KeyStore {
     async replace(tenantId, candidateId, stored) {
       const file = fileOf(dir, tenantId, candidateId);
       const temp = `${file}.${randomBytes(6).toString('hex')}${TEMPORARY}`;
-      await writeFile(temp, encode(stored), { flag: 'wx', mode: 0o600 });
+      await writeFile(temp, encodeStoredKey(stored), { flag: 'wx', mode: 0o600 });
       await rename(temp, file);
     },
     // unlink, not rm: one system call; a candidate who never had a key has no file, which is fine.
@@ -124,7 +131,7 @@ export function createKeyStore(dir: string): KeyStore {
         if (!isCode(error, 'ENOENT')) throw error;
       }),
     async candidatesOf(tenantId) {
-      const root = join(dir, checkId(tenantId));
+      const root = join(dir, checkKeyStoreId(tenantId));
       const ids: string[] = [];
       for (const folder of (await listOrEmpty(root)).sort()) {
         for (const name of (await readdir(join(root, folder))).sort()) {
@@ -157,6 +164,10 @@ export function createKeyStore(dir: string): KeyStore {
         }
       }
       return removed;
+    },
+    async ping() {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      await access(dir, constants.R_OK | constants.W_OK);
     },
   };
 }

@@ -11,10 +11,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createOrm, TENANT_FILTER, Tenant } from '@candor/db';
-import { dataDir, keysDir, readEnv } from '../env.js';
-import { diskFileStore } from '../files/file-store.js';
+import { dataDir, readEnv } from '../env.js';
 import { createLogger } from '../logging/logger.js';
-import { createKeyStore } from './key-store.js';
+import { openStorage } from '../storage/open-storage.js';
 import { decodeMasterKey, loadMasterKey } from './master-key.js';
 import { rotateMasterKey, rotateTenantKey } from './rotation.js';
 
@@ -53,10 +52,11 @@ try {
       orderBy: { slug: 'asc' },
     });
     if (tenants.length === 0 && !values.all) throw new Error(`no tenant with the slug ${values.tenant}`);
+    const storage = await openStorage(env);
     const keys = {
       masterKey,
-      keyStore: createKeyStore(keysDir(env)),
-      files: diskFileStore(join(dataDir(env), 'files')),
+      keyStore: storage.keyStore,
+      files: storage.files,
     };
     for (const tenant of tenants) {
       const r = await rotateTenantKey(em.fork(), keys, tenant.id);

@@ -3,16 +3,14 @@
  * (every tenant, or one), printing what each tenant's run found and did.
  * Exits with 1 when an item failed.
  */
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createOrm } from '@candor/db';
 import { setAuditSubjectKey } from '../audit/audit-subject.js';
-import { dataDir, keysDir, readEnv } from '../env.js';
-import { diskFileStore } from '../files/file-store.js';
+import { dataDir, readEnv } from '../env.js';
 import { loadHashKey } from '../keys/hash-key.js';
-import { createKeyStore } from '../keys/key-store.js';
 import { loadMasterKey } from '../keys/master-key.js';
 import { createLogger } from '../logging/logger.js';
+import { openStorage } from '../storage/open-storage.js';
 import { defaultWorkerId, runRetention } from './sweep.js';
 
 const { values, positionals } = parseArgs({
@@ -35,14 +33,15 @@ const masterKey = loadMasterKey({
   logger,
 });
 setAuditSubjectKey(await loadHashKey(orm, masterKey));
+const storage = await openStorage(env);
 try {
   const started = performance.now();
   const reports = await runRetention(orm, {
     tenantSlug: values.tenant,
     dryRun: values['dry-run'],
     workerId: defaultWorkerId(':cli'),
-    files: diskFileStore(join(dataDir(env), 'files')),
-    keyStore: createKeyStore(keysDir(env)),
+    files: storage.files,
+    keyStore: storage.keyStore,
     logger,
   });
   const lines = [
