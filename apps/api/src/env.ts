@@ -88,6 +88,8 @@ const EnvSchema = z.object({
   NEW_MASTER_KEY: z.string().optional(),
   /** Minutes between retention sweeps inside the API process; 0 turns the in-process worker off. */
   RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+  /** Seconds a batch of outgoing email stays claimed by the instance sending it before others may (it died); see mail/dispatcher.ts. */
+  OUTBOX_CLAIM_SECONDS: z.coerce.number().int().min(5).max(3_600).default(300),
   /** Seconds between the notification checks (scorecards due, interviews tomorrow, requests due, daily digests); 0 turns them off. */
   NOTIFICATION_CHECK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
 });

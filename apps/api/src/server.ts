@@ -84,6 +84,7 @@ const stopOutbox = startOutboxDispatcher({
   from: env.MAIL_FROM,
   logger,
   replies: { mailbox: inbound.mailbox, hashKey: deps.hashKey },
+  claimMs: env.OUTBOX_CLAIM_SECONDS * 1000,
 });
 const replies = await startInbound(inbound, env);
 // Data leaves on time: the retention sweep runs here too (on PostgreSQL any number of instances may run it).

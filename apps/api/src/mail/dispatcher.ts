@@ -72,8 +72,10 @@ export const DEFAULT_CLAIM_MS = 5 * 60_000;
  *    LOCKED on PostgreSQL, so two instances never pick the same row) get
  *    their next attempt moved `claimMs` ahead, and it commits before
  *    anything is sent.
- * 2. Each email is handed to the transport and marked sent on its own at
- *    once. An instance killed in the middle leaves its unsent emails to come
+ * 2. Each email's claim is renewed just before it is sent, only if it is
+ *    still the one this batch set (so a batch slower than its claim never
+ *    sends what another instance has taken over since); it is then handed
+ *    to the transport and marked sent on its own at once. An instance killed in the middle leaves its unsent emails to come
  *    due again when the claim runs out; only the one email it was handing
  *    over at that moment can go out twice (delivery is at least once, as
  *    with any mail queue; its Message-ID stays the same, so mail clients
@@ -89,7 +91,7 @@ export async function deliverDueEmails(
 ) {
   let sent = 0;
   let failed = 0;
-  const claimedIds = await em.transactional(async (tx) => {
+  const claim = await em.transactional(async (tx) => {
     const dueOf = (bulk: boolean, limit: number) =>
       tx.find(
         OutboxEmail,
@@ -105,10 +107,11 @@ export async function deliverDueEmails(
     // One-to-one mail first: a mailing to thousands waits behind a sign-in code, not the other way round.
     const direct = await dueOf(false, BATCH);
     const due = direct.length < BATCH ? [...direct, ...(await dueOf(true, BATCH - direct.length))] : direct;
-    const claimedUntil = new Date(Date.now() + claimMs);
-    for (const email of due) email.nextAttemptAt = claimedUntil;
-    return due.map((email) => email.id);
+    const until = new Date(Date.now() + claimMs);
+    for (const email of due) email.nextAttemptAt = until;
+    return { ids: due.map((email) => email.id), until };
   });
+  const claimedIds = claim.ids;
   const picked = claimedIds.length;
   if (picked === 0) return { sent, failed, picked };
   const claimed = await em.find(
@@ -119,6 +122,15 @@ export async function deliverDueEmails(
   const held = await restrictedCandidates(em, claimed);
   const threading = replies ? await threadHeadersOf(em, replies, claimed) : new Map();
   for (const email of claimed) {
+    // Still ours? If sending the ones before took longer than the claim, another instance may have taken it:
+    // the claim is renewed only where it is unchanged since this batch set it, so one instance sends each email.
+    const renewed = await em.nativeUpdate(
+      OutboxEmail,
+      { id: email.id, status: 'pending', nextAttemptAt: claim.until },
+      { nextAttemptAt: new Date(Date.now() + claimMs) },
+      { filters: { [TENANT_FILTER]: false } },
+    );
+    if (renewed === 0) continue;
     // Art. 18: no hiring emails about a candidate who restricted processing; they wait until it is lifted.
     if (email.candidate && held.has(email.candidate.id) && heldWhileRestricted(email.template)) {
       email.nextAttemptAt = new Date(Date.now() + HOLD_MS);
@@ -173,6 +185,8 @@ export function startOutboxDispatcher(options: {
   intervalMs?: number;
   /** Gives emails to candidates a reply address (see inbound/reply-address.ts). */
   replies?: ReplyAddressing;
+  /** How long a claimed batch is this instance's (DEFAULT_CLAIM_MS). */
+  claimMs?: number;
 }): () => void {
   let running = false;
   const tick = async () => {
@@ -186,6 +200,7 @@ export function startOutboxDispatcher(options: {
           options.from,
           options.logger,
           options.replies,
+          options.claimMs,
         );
         if (picked < BATCH) break;
       }
