@@ -1,4 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import { ApiKey } from './api-key.entity.js';
 import { Application, ApplicationNote, ApplicationTag, StageChange } from './application.entity.js';
 import {
   Assessment,
@@ -59,6 +60,7 @@ export type { TStoredReferenceAnswer, TStoredReferenceQuestion } from './referen
 export type { TStoredSlot } from './scheduling-link.entity.js';
 export type { TDocumentTextSource, TSavedSearchScope } from './search.entity.js';
 export {
+  ApiKey,
   Application,
   ApplicationNote,
   ApplicationTag,
@@ -182,5 +184,6 @@ export const entities: EntitySchema<any, any>[] = [
   RateLimitCounter,
   OidcConnection,
   OidcSignInAttempt,
+  ApiKey,
 ];
 export { TENANT_FILTER } from './tenant-filter.js';
