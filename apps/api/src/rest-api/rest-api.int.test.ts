@@ -4,7 +4,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { hashApiKey } from '../api-keys/api-keys.service.js';
 import { RateLimiter } from '../http/rate-limit.js';
-import { actorOf, seedJobWithApplicant } from '../testing/hiring-fixtures.js';
+import { eraseSubject } from '../privacy/subject-erasure.js';
+import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, sessionFor, testDeps } from '../testing/test-app.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: response bodies, read by the assertions
@@ -248,6 +249,25 @@ forEachDatabase('the REST API with API keys', (db) => {
       expect(after).not.toContain(a.seeded.candidate.id);
       const apps = JSON.stringify(await (await a.call(key, '/applications?perPage=100')).json());
       expect(apps).not.toContain(a.seeded.applicationId);
+    });
+
+    it('shows an erased candidate only as the backoffice does, and logs no disclosure of them', async () => {
+      const { asAdmin, call, seeded, tenant } = await setup();
+      const { key } = await asAdmin.apiKeys.create({ name: 'Eraser check', scopes: ['candidates:read'] });
+      await tenantEm(db.orm(), tenant.id).transactional((tx) => eraseSubject(tx, seeded.candidate.id));
+      const res = await call(key, `/candidates/${seeded.candidate.id}`);
+      if (res.status === 200) {
+        const body = await res.json();
+        expect(JSON.stringify(body)).not.toContain('Ada Applicant');
+        expect(body.email).toMatch(/@erased\.invalid$/);
+      } else expect(res.status).toBe(404);
+      const list = JSON.stringify(await (await call(key, '/candidates?perPage=100')).json());
+      expect(list).not.toContain('Ada Applicant');
+      const log = await db
+        .orm()
+        .em.fork()
+        .find(Disclosure, { tenant: tenant.id, via: 'api' }, { filters: { [TENANT_FILTER]: false } });
+      expect(log).toEqual([]);
     });
 
     it('limits requests per key across the shared store: 429 with Retry-After', async () => {
