@@ -1,6 +1,6 @@
 /**
  * API keys in a real browser, against the built server with the demo seed:
- * an admin opens API keys from the menu, creates a key with two
+ * an admin opens API keys from Settings, creates a key with two
  * permissions, copies it with the copy button (shown once), calls the REST
  * API with it from outside the browser, revokes it after confirming, and
  * opens the API reference, which renders under the app's own CSP without
@@ -31,7 +31,8 @@ for (const server of servers()) {
       const page = await newTestPage(browser);
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
       await signIn(page, server.url);
-      await page.getByRole('menuitem', { name: 'API keys' }).click();
+      await page.getByRole('menuitem', { name: 'Settings' }).click();
+      await page.getByRole('link', { name: 'API keys' }).click();
       await page.getByRole('heading', { level: 1, name: 'API keys' }).waitFor();
 
       const name = `HR sync ${Date.now()}`;
@@ -88,7 +89,8 @@ for (const server of servers()) {
     it('the API reference opens from the API keys page and loads nothing from elsewhere', async () => {
       const page = await newTestPage(browser);
       await signIn(page, server.url);
-      await page.getByRole('menuitem', { name: 'API keys' }).click();
+      await page.goto(`${server.url}/admin/#/settings/api-keys`);
+      await page.getByRole('heading', { level: 1, name: 'API keys' }).waitFor();
       const [reference] = await Promise.all([
         page.context().waitForEvent('page'),
         page.getByRole('link', { name: 'API reference' }).click(),

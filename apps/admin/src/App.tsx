@@ -37,7 +37,6 @@ const ResetPasswordPage = lazyView(() => import('./pages/ResetPasswordPage'), 'R
 const SetPasswordPage = lazyView(() => import('./pages/SetPasswordPage'), 'SetPasswordPage');
 const SecurityPage = lazyView(() => import('./pages/security/SecurityPage'), 'SecurityPage');
 const SettingsPage = lazyView(() => import('./pages/settings/SettingsPage'), 'SettingsPage');
-const ApiKeysPage = lazyView(() => import('./pages/api-keys/ApiKeysPage'), 'ApiKeysPage');
 
 /** The menu, app bar and second-factor gate load after signing in, not with the sign-in page. */
 function SignedInLayout({ children }: { children: ReactNode }) {
@@ -111,7 +110,7 @@ export function App() {
           )}
           {hasPermission(permissions, PAGE_ACCESS.settings) && (
             <CustomRoutes>
-              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/settings/*" element={<SettingsPage />} />
             </CustomRoutes>
           )}
           {hasPermission(permissions, PAGE_ACCESS.privacy) && (
@@ -138,11 +137,6 @@ export function App() {
           {hasPermission(permissions, PAGE_ACCESS.security) && (
             <CustomRoutes>
               <Route path="/security" element={<SecurityPage />} />
-            </CustomRoutes>
-          )}
-          {hasPermission(permissions, PAGE_ACCESS.apiKeys) && (
-            <CustomRoutes>
-              <Route path="/api-keys" element={<ApiKeysPage />} />
             </CustomRoutes>
           )}
           {hasPermission(permissions, PAGE_ACCESS.branding) && (

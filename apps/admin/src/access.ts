@@ -36,7 +36,6 @@ export const PAGE_ACCESS = {
   settings: 'settings.manage',
   privacy: 'settings.manage',
   branding: 'settings.manage',
-  apiKeys: 'settings.manage',
   diversity: 'diversity.manage',
   reports: 'reports.read',
   security: 'sso.manage',

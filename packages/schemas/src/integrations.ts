@@ -37,7 +37,7 @@ export const ZWebhookEvent = z.enum(WEBHOOK_EVENTS);
 export type TWebhookEvent = z.infer<typeof ZWebhookEvent>;
 
 /** A key for the REST API (docs/api.md), as the backoffice lists it: never the key itself. */
-export const ZApiKey = z.object({
+export const ZApiKey = /* @__PURE__ */ z.object({
   id: z.uuid(),
   name: z.string(),
   /** The key's first characters, not secret: enough to tell keys apart. */
@@ -50,7 +50,7 @@ export const ZApiKey = z.object({
 });
 export type TApiKey = z.infer<typeof ZApiKey>;
 
-export const ZApiKeyCreateInput = z.object({
+export const ZApiKeyCreateInput = /* @__PURE__ */ z.object({
   name: z.string().trim().min(1, 'Name the key after the system that will use it').max(120),
   scopes: z
     .array(ZApiScope)
@@ -61,7 +61,7 @@ export const ZApiKeyCreateInput = z.object({
 export type TApiKeyCreateInput = z.input<typeof ZApiKeyCreateInput>;
 
 /** What creating a key returns: the key itself, this once. */
-export const ZApiKeyCreated = z.object({ apiKey: ZApiKey, key: z.string() });
+export const ZApiKeyCreated = /* @__PURE__ */ z.object({ apiKey: ZApiKey, key: z.string() });
 export type TApiKeyCreated = z.infer<typeof ZApiKeyCreated>;
 
-export const ZApiKeyList = z.array(ZApiKey);
+export const ZApiKeyList = /* @__PURE__ */ z.array(ZApiKey);

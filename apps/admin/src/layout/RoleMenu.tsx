@@ -2,7 +2,6 @@ import AutoDeleteOutlinedIcon from '@mui/icons-material/AutoDeleteOutlined';
 import BarChartOutlinedIcon from '@mui/icons-material/BarChartOutlined';
 import DashboardIcon from '@mui/icons-material/Dashboard';
 import DiversityOutlinedIcon from '@mui/icons-material/Diversity3Outlined';
-import KeyOutlinedIcon from '@mui/icons-material/KeyOutlined';
 import LockOutlinedIcon from '@mui/icons-material/LockOutlined';
 import ManageSearchIcon from '@mui/icons-material/ManageSearch';
 import PaletteOutlinedIcon from '@mui/icons-material/PaletteOutlined';
@@ -63,7 +62,7 @@ function ResourceItem({ name }: { name: ResourceName }) {
   );
 }
 
-/** The side menu: the dashboard, the resources the signed-in role may read, then reports, settings, privacy, retention, diversity, sign-in & security, branding and API keys for those allowed. */
+/** The side menu: the dashboard, the resources the signed-in role may read, then reports, settings, privacy, retention, diversity, sign-in & security and branding for those allowed. */
 export function RoleMenu() {
   const { permissions } = usePermissions<CandorPermissions>();
   const readable = RESOURCE_NAMES.filter((name) => hasPermission(permissions, RESOURCE_ACCESS[name].read));
@@ -96,9 +95,6 @@ export function RoleMenu() {
       )}
       {hasPermission(permissions, PAGE_ACCESS.branding) && (
         <SideMenuLink to="/branding" primaryText="Branding" leftIcon={<PaletteOutlinedIcon />} />
-      )}
-      {hasPermission(permissions, PAGE_ACCESS.apiKeys) && (
-        <SideMenuLink to="/api-keys" primaryText="API keys" leftIcon={<KeyOutlinedIcon />} />
       )}
     </SideMenu>
   );
