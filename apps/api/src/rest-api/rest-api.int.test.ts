@@ -119,7 +119,10 @@ forEachDatabase('the REST API with API keys', (db) => {
 
       const candidates = await (await call(key, '/candidates?perPage=10')).json();
       expect(candidates.data.map((c: { name: string }) => c.name)).toContain('Ada Applicant');
-      expect(candidates).toMatchObject({ page: 1, perPage: 10 });
+      expect(candidates).toMatchObject({ page: 1, perPage: 10, total: 1, hasMore: false });
+      const pageOne = await (await call(key, '/applications?perPage=1&page=1')).json();
+      expect(pageOne).toMatchObject({ total: 1, hasMore: false });
+      expect((await (await call(key, '/candidates?perPage=1&page=2')).json()).data).toEqual([]);
       const one = await call(key, `/candidates/${seeded.candidate.id}`);
       expect(one.status).toBe(200);
       expect((await one.json()).applications).toHaveLength(1);
@@ -149,8 +152,8 @@ forEachDatabase('the REST API with API keys', (db) => {
           { tenant: tenant.id, candidate: seeded.candidate.id },
           { filters: { [TENANT_FILTER]: false } },
         );
-      // list + get of candidates, list + get of applications; jobs and the report name no one.
-      expect(log).toHaveLength(4);
+      // Candidates listed and read, applications listed twice and read; jobs, the report and an empty page name no one.
+      expect(log).toHaveLength(5);
       expect(new Set(log.map((d) => d.recipientName))).toEqual(new Set(['HR suite']));
       expect(new Set(log.map((d) => d.via))).toEqual(new Set(['api']));
       expect(log.every((d) => d.categories.includes('user.name'))).toBe(true);
