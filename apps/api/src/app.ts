@@ -31,6 +31,7 @@ import { unsubscribeRoutes } from './messages/compose-unsubscribe.http.js';
 import { offerRoutes } from './offers/offers.http.js';
 import { portalRoutes } from './portal/portal.http.js';
 import { referenceRoutes } from './references/references.http.js';
+import { API_BASE, restApi } from './rest-api/rest-api.js';
 import { appRouter } from './router.js';
 import { createContext } from './trpc/context.js';
 
@@ -107,6 +108,9 @@ export function createApp(deps: AppDeps) {
       createContext: (opts, c) => createContext(deps, requestOf(c), opts.resHeaders),
     }),
   );
+
+  // The REST API for HR systems, with API keys (docs/api.md); no cookies, so no origin check.
+  app.route(API_BASE, restApi(deps));
 
   // Staff single sign-on: redirects to and back from the tenant's OpenID Provider.
   const singleSignOn = singleSignOnRoutes(deps, requestOf);

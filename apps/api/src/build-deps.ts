@@ -66,6 +66,8 @@ export async function buildDeps(
       secondFactorPerUser: limit('second-factor-user', 10, 15 * 60_000),
       secondFactorPerSignIn: limit('second-factor-sign-in', 5, 5 * 60_000),
       passwordCheckPerUser: limit('password-check-user', 10, 15 * 60_000),
+      // An HR sync pages through lists; a runaway loop is stopped within a minute.
+      apiPerKey: limit('api-key', 600, 60_000),
     },
     signInThrottle: new SignInThrottle(counters),
     publishCareers: careers.publish,

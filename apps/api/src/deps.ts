@@ -43,6 +43,8 @@ export interface AppDeps {
      * session must not become a way round the sign-in throttle to guess the password.
      */
     passwordCheckPerUser: RateLimiter;
+    /** REST API requests per API key (rest-api/), shared by every instance. */
+    apiPerKey: RateLimiter;
   };
   /** Wrong passwords per (account, client address), with growing waits; see auth/sign-in-throttle.ts. */
   signInThrottle: SignInThrottle;

@@ -1,3 +1,4 @@
+import { apiKeysRouter } from './api-keys/api-keys.router.js';
 import { applicationsRouter } from './applications/applications.router.js';
 import { assessmentsRouter } from './assessments/assessments.router.js';
 import { attachmentsRouter } from './attachments/attachments.router.js';
@@ -63,6 +64,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   dashboard: dashboardRouter,
   search: searchRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -54,12 +54,13 @@ export async function listApplications(
     ...(f.status ? { status: f.status } : {}),
     ...(f.source ? { source: f.source } : {}),
     ...(applied ? { appliedAt: applied } : {}),
+    ...(f.updatedSince ? { lastActivityAt: { $gte: new Date(f.updatedSince) } } : {}),
     // A semi-join, not a list of ids: a tag can sit on tens of thousands of applications.
     ...(f.tag ? { id: { $in: taggedWith(em, actor.tenantId, f.tag) } } : {}),
     ...(onCandidate.length ? { $and: onCandidate } : {}),
   };
   // A filter of only jobs, a stage and a status is counted by the maintained counts, not by reading the matches.
-  const countable = !f.source && !applied && !f.tag && onCandidate.length === 0;
+  const countable = !f.source && !applied && !f.updatedSince && !f.tag && onCandidate.length === 0;
   const { rows, total, capped } = await findPage(em, Application, where, {
     populate: ['candidate', 'job', 'stage'],
     orderBy: [

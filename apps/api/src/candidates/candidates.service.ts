@@ -97,7 +97,7 @@ async function applicationCounts(em: Em, ids: string[]): Promise<Map<string, num
 
 export async function listCandidates(em: Em, actor: Actor, params: z.output<typeof ZCandidateListParams>) {
   const { page, perPage } = params.pagination;
-  const { q, source, createdFrom, createdTo, possibleDuplicates, notTold } = params.filter;
+  const { q, source, createdFrom, createdTo, possibleDuplicates, notTold, updatedSince } = params.filter;
   const visible = await visibleCandidateIds(em, actor);
   const created = dayRange(createdFrom, createdTo);
   // Each condition on the id on its own: a search must narrow the visible candidates, not replace them.
@@ -109,6 +109,7 @@ export async function listCandidates(em: Em, actor: Actor, params: z.output<type
     ...(source ? { source } : {}),
     ...(possibleDuplicates !== undefined ? { possibleDuplicate: possibleDuplicates } : {}),
     ...(created ? { createdAt: created } : {}),
+    ...(updatedSince ? { lastActivityAt: { $gte: new Date(updatedSince) } } : {}),
     // The Art. 14 queue: added by staff, not told yet (any other source filter still narrows it).
     ...(notTold ? { ...notToldFilter(), ...(source ? { source } : {}) } : {}),
     ...(onId.length ? { $and: onId } : {}),

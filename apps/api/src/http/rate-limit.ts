@@ -156,6 +156,17 @@ export class RateLimiter {
     }
   }
 
+  /** Like `hit`, and says how long until the window has room again when it is full (for Retry-After). */
+  async take(key: string): Promise<{ ok: true } | { ok: false; retryAfterMs: number }> {
+    try {
+      await this.limiter.consume(key);
+      return { ok: true };
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) return { ok: false, retryAfterMs: refusal.msBeforeNext };
+      throw refusal;
+    }
+  }
+
   async reset(key: string): Promise<void> {
     await this.limiter.delete(key);
   }

@@ -129,12 +129,13 @@ async function teamsOf(em: Em, jobIds: string[]): Promise<Map<string, TeamRow[]>
 
 export async function listJobs(em: Em, actor: Actor, params: z.output<typeof ZJobListParams>) {
   const { page, perPage } = params.pagination;
-  const { q, status, department } = params.filter;
+  const { q, status, department, updatedSince } = params.filter;
   const visible = await visibleJobIds(em, actor);
   const where = {
     ...(visible ? { id: { $in: visible } } : {}),
     ...(status ? { status } : {}),
     ...(department ? { department } : {}),
+    ...(updatedSince ? { updatedAt: { $gte: new Date(updatedSince) } } : {}),
     ...(q ? { title: likeIgnoringCase(em, containsPattern(q)) } : {}),
   };
   const [rows, total] = await em.findAndCount(Job, where, {

@@ -95,6 +95,23 @@ export async function hrExportRecipients(em: Em, tenantId: string): Promise<Disc
       ];
 }
 
+/**
+ * The recipient behind an API key: the Privacy page's recipient of the key's
+ * name when there is one (its country and safeguard then go into the log),
+ * otherwise the company's own system, named after the key.
+ */
+export async function apiKeyRecipient(
+  em: Em,
+  tenantId: string,
+  keyName: string,
+): Promise<DisclosureRecipient> {
+  const settings = await privacySettingsOf(em, tenantId);
+  const listed = settings.recipients.find((r) => r.name.toLowerCase() === keyName.toLowerCase());
+  return listed
+    ? fromSettings(listed)
+    : { name: keyName, kind: 'internal', country: null, safeguard: null, notifyEmail: null };
+}
+
 /** Staff record that they gave a candidate's data to one of the Privacy page's recipients (a background check, say). */
 export async function recordManualDisclosure(
   em: Em,

@@ -68,6 +68,7 @@ export function testDeps(orm: Orm, overrides: Partial<AppDeps> = {}): AppDeps & 
       secondFactorPerUser: roomyLimit(orm, 'second-factor-user'),
       secondFactorPerSignIn: roomyLimit(orm, 'second-factor-sign-in'),
       passwordCheckPerUser: roomyLimit(orm, 'password-check-user'),
+      apiPerKey: roomyLimit(orm, 'api-key'),
     },
     signInThrottle: new SignInThrottle(orm),
     publishCareers: async () => undefined,

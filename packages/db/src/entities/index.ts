@@ -1,4 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import { ApiKey } from './api-key.entity.js';
 import { Application, ApplicationNote, ApplicationTag, StageChange } from './application.entity.js';
 import {
   Assessment,
@@ -60,6 +61,7 @@ export type { TStoredReferenceAnswer, TStoredReferenceQuestion } from './referen
 export type { TStoredSlot } from './scheduling-link.entity.js';
 export type { TDocumentTextSource, TSavedSearchScope } from './search.entity.js';
 export {
+  ApiKey,
   Application,
   ApplicationNote,
   ApplicationTag,
@@ -185,5 +187,6 @@ export const entities: EntitySchema<any, any>[] = [
   TenantChange,
   OidcConnection,
   OidcSignInAttempt,
+  ApiKey,
 ];
 export { TENANT_FILTER } from './tenant-filter.js';

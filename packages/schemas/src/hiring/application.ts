@@ -68,6 +68,8 @@ export const ZApplicationListParams = listParams(
     appliedFrom: z.iso.date().optional(),
     appliedTo: z.iso.date().optional(),
     candidateId: ZId.optional(),
+    /** Applications with activity at or after this time (the REST API's incremental sync). */
+    updatedSince: z.iso.datetime({ offset: true }).optional(),
   }),
 );
 export type TApplicationListParams = z.input<typeof ZApplicationListParams>;

@@ -105,6 +105,8 @@ export const ZCandidateListParams = listParams(
     possibleDuplicates: z.boolean().optional(),
     /** Added by staff and not yet told where their data came from (Art. 14). */
     notTold: z.boolean().optional(),
+    /** Candidates with activity at or after this time (the REST API's incremental sync). */
+    updatedSince: z.iso.datetime({ offset: true }).optional(),
   }),
 );
 export type TCandidateListParams = z.input<typeof ZCandidateListParams>;

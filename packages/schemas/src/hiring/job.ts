@@ -220,6 +220,8 @@ export const ZJobListParams = listParams(
     q: z.string().trim().max(120).optional(),
     status: ZJobStatus.optional(),
     department: ZDepartmentName.optional(),
+    /** Jobs changed at or after this time (the REST API's incremental sync). */
+    updatedSince: z.iso.datetime({ offset: true }).optional(),
   }),
 );
 export type TJobListParams = z.input<typeof ZJobListParams>;

@@ -1,12 +1,14 @@
 import { type THiringSettings, ZHiringSettings } from '@candor/schemas';
-import { Alert, Box, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
+import { Alert, Box, FormControlLabel, Link, Stack, Switch, Typography } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useNotify } from 'react-admin';
+import { Route, Link as RouterLink, Routes } from 'react-router';
 import { SaveBar } from '../../components/SaveBar';
 import { Section } from '../../components/Section';
 import { type EditableStage, StageListEditor, toEditableStages } from '../../components/StageListEditor';
 import { useUnsavedChangesWarning } from '../../components/UnsavedChanges';
+import { lazyView } from '../../lazyView';
 import { newRowKey } from '../../lib/listEditing';
 import { fieldErrorsOfIssues, toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
@@ -112,6 +114,13 @@ function SettingsForm({ settings }: { settings: THiringSettings }) {
       <Typography variant="h5" component="h1">
         Hiring settings
       </Typography>
+      <Typography>
+        HR systems and other tools connect to Candor with{' '}
+        <Link component={RouterLink} to="/settings/api-keys">
+          API keys
+        </Link>
+        .
+      </Typography>
       {formError && (
         <Alert severity="error" role="alert">
           {formError}
@@ -211,7 +220,7 @@ function SettingsForm({ settings }: { settings: THiringSettings }) {
 }
 
 /** The tenant's hiring settings, for owners and admins (settings.manage). */
-export function SettingsPage() {
+function HiringSettingsPage() {
   const { data: settings, isPending, error } = useHiringSettings();
   if (isPending) return <Loading />;
   if (error || !settings) {
@@ -235,5 +244,18 @@ export function SettingsPage() {
         <MessageTemplatesEditor />
       </Box>
     </>
+  );
+}
+
+// Its own chunk: loaded only when opened from the link above.
+const ApiKeysPage = lazyView(() => import('../api-keys/ApiKeysPage'), 'ApiKeysPage');
+
+/** Settings: the hiring settings, and under them (same permission) the API keys page at /settings/api-keys. */
+export function SettingsPage() {
+  return (
+    <Routes>
+      <Route path="api-keys" element={<ApiKeysPage />} />
+      <Route path="*" element={<HiringSettingsPage />} />
+    </Routes>
   );
 }

@@ -53,6 +53,7 @@ import { Migration20261207093728_outbox_bulk } from './Migration20261207093728_o
 import { Migration20261207094305_job_profile_sections } from './Migration20261207094305_job_profile_sections.js';
 import { Migration20261207094306_assessments } from './Migration20261207094306_assessments.js';
 import { Migration20261207094317_background_checks } from './Migration20261207094317_background_checks.js';
+import { Migration20261207131200_api_keys } from './Migration20261207131200_api_keys.js';
 import { Migration20261207131326_tenant_changes } from './Migration20261207131326_tenant_changes.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
@@ -142,5 +143,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   },
   { name: 'Migration20261207094306_assessments', class: Migration20261207094306_assessments },
   { name: 'Migration20261207094317_background_checks', class: Migration20261207094317_background_checks },
+  { name: 'Migration20261207131200_api_keys', class: Migration20261207131200_api_keys },
   { name: 'Migration20261207131326_tenant_changes', class: Migration20261207131326_tenant_changes },
 ];

@@ -53,6 +53,7 @@ import { Migration20261207093726_outbox_bulk } from './Migration20261207093726_o
 import { Migration20261207094259_job_profile_sections } from './Migration20261207094259_job_profile_sections.js';
 import { Migration20261207094302_assessments } from './Migration20261207094302_assessments.js';
 import { Migration20261207094313_background_checks } from './Migration20261207094313_background_checks.js';
+import { Migration20261207131156_api_keys } from './Migration20261207131156_api_keys.js';
 import { Migration20261207131324_tenant_changes } from './Migration20261207131324_tenant_changes.js';
 
 export const sqliteMigrations: MigrationObject[] = [
@@ -142,5 +143,6 @@ export const sqliteMigrations: MigrationObject[] = [
   },
   { name: 'Migration20261207094302_assessments', class: Migration20261207094302_assessments },
   { name: 'Migration20261207094313_background_checks', class: Migration20261207094313_background_checks },
+  { name: 'Migration20261207131156_api_keys', class: Migration20261207131156_api_keys },
   { name: 'Migration20261207131324_tenant_changes', class: Migration20261207131324_tenant_changes },
 ];
