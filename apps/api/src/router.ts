@@ -30,6 +30,7 @@ import { settingsRouter } from './settings/settings.router.js';
 import { talentPoolRouter } from './talent-pool/talent-pool.router.js';
 import { router } from './trpc/init.js';
 import { usersRouter } from './users/users.router.js';
+import { webhooksRouter } from './webhooks/webhooks.router.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -63,6 +64,7 @@ export const appRouter = router({
   notifications: notificationsRouter,
   dashboard: dashboardRouter,
   search: searchRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -38,6 +38,7 @@ import { StaffCalendar } from './staff-calendar.entity.js';
 import { Tenant } from './tenant.entity.js';
 import { SystemSecret, TenantDataKey } from './tenant-data-key.entity.js';
 import { User } from './user.entity.js';
+import { WebhookDelivery, WebhookSubscription } from './webhook.entity.js';
 
 export type { TStoredAnswer } from './application.entity.js';
 export type {
@@ -118,6 +119,8 @@ export {
   TotpFactor,
   User,
   WebAuthnChallenge,
+  WebhookDelivery,
+  WebhookSubscription,
 };
 
 // Typed loosely on purpose: the tuple of every entity's type is too large for declaration files.
@@ -182,5 +185,7 @@ export const entities: EntitySchema<any, any>[] = [
   RateLimitCounter,
   OidcConnection,
   OidcSignInAttempt,
+  WebhookSubscription,
+  WebhookDelivery,
 ];
 export { TENANT_FILTER } from './tenant-filter.js';

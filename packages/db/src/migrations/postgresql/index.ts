@@ -53,6 +53,7 @@ import { Migration20261207093728_outbox_bulk } from './Migration20261207093728_o
 import { Migration20261207094305_job_profile_sections } from './Migration20261207094305_job_profile_sections.js';
 import { Migration20261207094306_assessments } from './Migration20261207094306_assessments.js';
 import { Migration20261207094317_background_checks } from './Migration20261207094317_background_checks.js';
+import { Migration20261207131334_webhooks } from './Migration20261207131334_webhooks.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -141,4 +142,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   },
   { name: 'Migration20261207094306_assessments', class: Migration20261207094306_assessments },
   { name: 'Migration20261207094317_background_checks', class: Migration20261207094317_background_checks },
+  { name: 'Migration20261207131334_webhooks', class: Migration20261207131334_webhooks },
 ];

@@ -53,6 +53,7 @@ import { Migration20261207093726_outbox_bulk } from './Migration20261207093726_o
 import { Migration20261207094259_job_profile_sections } from './Migration20261207094259_job_profile_sections.js';
 import { Migration20261207094302_assessments } from './Migration20261207094302_assessments.js';
 import { Migration20261207094313_background_checks } from './Migration20261207094313_background_checks.js';
+import { Migration20261207131332_webhooks } from './Migration20261207131332_webhooks.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -141,4 +142,5 @@ export const sqliteMigrations: MigrationObject[] = [
   },
   { name: 'Migration20261207094302_assessments', class: Migration20261207094302_assessments },
   { name: 'Migration20261207094313_background_checks', class: Migration20261207094313_background_checks },
+  { name: 'Migration20261207131332_webhooks', class: Migration20261207131332_webhooks },
 ];
