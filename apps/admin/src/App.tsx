@@ -110,7 +110,7 @@ export function App() {
           )}
           {hasPermission(permissions, PAGE_ACCESS.settings) && (
             <CustomRoutes>
-              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/settings/*" element={<SettingsPage />} />
             </CustomRoutes>
           )}
           {hasPermission(permissions, PAGE_ACCESS.privacy) && (

@@ -60,7 +60,7 @@ export type TWebhookSubscription = z.infer<typeof ZWebhookSubscription>;
 export const ZWebhookSubscriptionWithSecret = ZWebhookSubscription.extend({ secret: z.string().nullable() });
 export type TWebhookSubscriptionWithSecret = z.infer<typeof ZWebhookSubscriptionWithSecret>;
 
-export const ZWebhookDeliveryListInput = z.object({
+export const ZWebhookDeliveryListInput = z.strictObject({
   subscriptionId: z.uuid().optional(),
   status: ZWebhookDeliveryStatus.optional(),
   event: z.union([ZWebhookEvent, z.literal(WEBHOOK_PING)]).optional(),

@@ -1,12 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Application, Disclosure, WebhookDelivery } from '@candor/db';
+import { Application, Disclosure, WebhookDelivery, WebhookSubscription } from '@candor/db';
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
 import type { TApiScope, TWebhookEvent } from '@candor/schemas';
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setJobStatus } from '../jobs/jobs.service.js';
+import { rotateMasterKey } from '../keys/rotation.js';
 import { eraseSubject } from '../privacy/subject-erasure.js';
 import { applicationFields, postApplication } from '../testing/careers-apply.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
@@ -383,6 +384,26 @@ forEachDatabase('webhooks', (db) => {
       // A recruiter manages no webhooks.
       expect(await codeOf(a.asRecruiter.webhooks.list())).toBe('FORBIDDEN');
     });
+  });
+
+  it('keeps signing with the same secret after the master key is rotated', async () => {
+    const { n, tenant, admin, deps, subscribe } = await setup();
+    const hook = await subscribe(`/rotated-${n}`, []);
+    const stored = await tenantEm(db.orm(), tenant.id).findOneOrFail(WebhookSubscription, hook.id);
+    expect(stored.secretWrapped).toMatch(/^v1\./);
+    expect(stored.secretWrapped).not.toContain(hook.secret);
+    const newMaster = Buffer.alloc(32, 9);
+    const rotation = await rotateMasterKey(db.orm().em.fork(), deps.masterKey, newMaster);
+    expect(rotation.webhookSecrets).toBeGreaterThanOrEqual(1);
+    try {
+      const rotatedDeps = testDeps(db.orm(), { masterKey: newMaster });
+      const asAdminAfter = await callerFor(rotatedDeps, await sessionFor(rotatedDeps, admin.id, tenant.id));
+      await asAdminAfter.webhooks.ping({ id: hook.id });
+      expect(verify(hook.secret, receiver.at(hook.path)[0]!)).toBe(true);
+    } finally {
+      // Put back, so later tests of this database keep the key their deps hold.
+      await rotateMasterKey(db.orm().em.fork(), newMaster, deps.masterKey);
+    }
   });
 
   it('refuses a private address unless the operator allows it', async () => {

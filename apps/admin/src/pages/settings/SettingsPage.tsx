@@ -1,12 +1,14 @@
 import { type THiringSettings, ZHiringSettings } from '@candor/schemas';
-import { Alert, Box, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
+import { Alert, Box, Button, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useNotify } from 'react-admin';
+import { Link, Route, Routes } from 'react-router';
 import { SaveBar } from '../../components/SaveBar';
 import { Section } from '../../components/Section';
 import { type EditableStage, StageListEditor, toEditableStages } from '../../components/StageListEditor';
 import { useUnsavedChangesWarning } from '../../components/UnsavedChanges';
+import { lazyView } from '../../lazyView';
 import { newRowKey } from '../../lib/listEditing';
 import { fieldErrorsOfIssues, toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
@@ -211,7 +213,7 @@ function SettingsForm({ settings }: { settings: THiringSettings }) {
 }
 
 /** The tenant's hiring settings, for owners and admins (settings.manage). */
-export function SettingsPage() {
+function HiringSettingsPage() {
   const { data: settings, isPending, error } = useHiringSettings();
   if (isPending) return <Loading />;
   if (error || !settings) {
@@ -225,6 +227,16 @@ export function SettingsPage() {
     <>
       <SettingsForm settings={settings} />
       <Box sx={{ mt: 2, maxWidth: 900 }}>
+        <Section
+          title="Integrations"
+          hint="Tell your HR system or chat tool when someone applies, moves on, is hired or is erased."
+        >
+          <Button component={Link} to="/settings/webhooks" variant="outlined">
+            Webhooks
+          </Button>
+        </Section>
+      </Box>
+      <Box sx={{ mt: 2, maxWidth: 900 }}>
         <LanguagesEditor />
       </Box>
       {/* Saved per template, apart from the hiring settings' save bar above. */}
@@ -235,5 +247,17 @@ export function SettingsPage() {
         <MessageTemplatesEditor />
       </Box>
     </>
+  );
+}
+
+const WebhooksPage = lazyView(() => import('../webhooks/WebhooksPage'), 'WebhooksPage');
+
+/** Settings, with its sub-pages (webhooks), each loaded when first shown. */
+export function SettingsPage() {
+  return (
+    <Routes>
+      <Route path="webhooks" element={<WebhooksPage />} />
+      <Route path="*" element={<HiringSettingsPage />} />
+    </Routes>
   );
 }
