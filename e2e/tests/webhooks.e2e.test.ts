@@ -111,9 +111,7 @@ for (const server of servers()) {
 
       await row.getByRole('button', { name: /^Redeliver application\.created/ }).click();
       await admin.getByText('Delivered again').waitFor();
-      const again = await receivedWhere(
-        (r) => r.headers['candor-delivery'] === deliveryId && r !== event,
-      );
+      const again = await receivedWhere((r) => r.headers['candor-delivery'] === deliveryId && r !== event);
       expect(signatureValid(secret, again[0]!)).toBe(true);
       expect(again[0]!.body).toBe(event!.body);
       await admin.context().close();
