@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Application, Disclosure, WebhookDelivery, WebhookSubscription } from '@candor/db';
+import { Application, Disclosure, OutboxEmail, WebhookDelivery, WebhookSubscription } from '@candor/db';
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
 import type { TApiScope, TWebhookEvent } from '@candor/schemas';
 import { TRPCError } from '@trpc/server';
@@ -10,8 +10,9 @@ import { setJobStatus } from '../jobs/jobs.service.js';
 import { rotateMasterKey } from '../keys/rotation.js';
 import { eraseSubject } from '../privacy/subject-erasure.js';
 import { applicationFields, postApplication } from '../testing/careers-apply.js';
+import { daysFromNow } from '../testing/dates.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
-import { callerFor, httpClient, sessionFor, testDeps } from '../testing/test-app.js';
+import { callerFor, httpClient, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
 import { deliverDueWebhooks, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_RETRY_DELAYS_MS } from './webhook-delivery.js';
 import { emitApplicationEvent } from './webhook-events.js';
 
@@ -128,10 +129,13 @@ forEachDatabase('webhooks', (db) => {
 
     const toFull = receiver.at(full.path);
     const toBare = receiver.at(bare.path);
-    expect(toFull.map((r) => r.headers['candor-event'])).toEqual([
+    // One per event; those of one transaction (the move and the hire) in no promised order.
+    const byEvent = (list: Received[], event: string) =>
+      list.find((r) => r.headers['candor-event'] === event)!;
+    expect(toFull.map((r) => r.headers['candor-event']).sort()).toEqual([
       'application.created',
-      'application.stage_changed',
       'application.hired',
+      'application.stage_changed',
     ]);
     for (const r of toFull) expect(verify(full.secret, r)).toBe(true);
     for (const r of toBare) expect(verify(bare.secret, r)).toBe(true);
@@ -145,8 +149,8 @@ forEachDatabase('webhooks', (db) => {
     expect(rows.map((r) => r.id).sort()).toEqual(
       toFull.map((r) => String(r.headers['candor-delivery'])).sort(),
     );
-    const fullHired = JSON.parse(toFull[2]!.body);
-    const bareHired = JSON.parse(toBare[2]!.body);
+    const fullHired = JSON.parse(byEvent(toFull, 'application.hired').body);
+    const bareHired = JSON.parse(byEvent(toBare, 'application.hired').body);
     expect(fullHired.id).toBe(bareHired.id);
     expect(fullHired).toMatchObject({
       type: 'application.hired',
@@ -156,7 +160,9 @@ forEachDatabase('webhooks', (db) => {
         job: { id: job.id, title: `Hook Engineer ${n}` },
       },
     });
-    expect(JSON.parse(toFull[1]!.body).data.application.previousStage.kind).toBe('applied');
+    expect(
+      JSON.parse(byEvent(toFull, 'application.stage_changed').body).data.application.previousStage.kind,
+    ).toBe('applied');
     // No scopes: ids only, in every event.
     expect(bareHired.data).toEqual({
       application: { id: applicationId, candidateId: candidate.id, jobId: job.id },
@@ -384,6 +390,48 @@ forEachDatabase('webhooks', (db) => {
       // A recruiter manages no webhooks.
       expect(await codeOf(a.asRecruiter.webhooks.list())).toBe('FORBIDDEN');
     });
+  });
+
+  it('reports an offer sent (a stage change) and accepted on the offer page (hired, offer accepted)', async () => {
+    const { n, tenant, recruiter, deps, asAdmin, asRecruiter, subscribe, deliver } = await setup();
+    const hook = await subscribe(
+      `/offers-${n}`,
+      ['applications:read'],
+      ['application.stage_changed', 'application.hired', 'offer.accepted'],
+    );
+    const { applicationId } = await seedJobWithApplicant(
+      db.orm(),
+      actorOf(recruiter.id, tenant.id, 'recruiter'),
+    );
+    const offer = await asRecruiter.offers.create({
+      applicationId,
+      salary: 70_000,
+      currency: 'eur',
+      startDate: daysFromNow(30),
+      expiresOn: daysFromNow(7),
+    });
+    await asAdmin.offers.approve({ id: offer.id });
+    await asRecruiter.offers.send({ id: offer.id });
+    const [mail] = await tenantEm(db.orm(), tenant.id).find(OutboxEmail, { template: 'offer' });
+    const token = /\/offers\/(\S+)/.exec(mail!.text)![1]!;
+    const accepted = await httpClient(deps).request(`/offers/${token}`, {
+      method: 'POST',
+      headers: { Origin: TEST_ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'decision=accept',
+    });
+    expect(accepted.status).toBe(200);
+    await deliver();
+    const bodies = receiver.at(hook.path).map((r) => JSON.parse(r.body));
+    expect(bodies.map((b) => `${b.type} ${b.data.application.stage?.kind}`).sort()).toEqual([
+      'application.hired hired',
+      'application.stage_changed hired',
+      'application.stage_changed offer',
+      'offer.accepted hired',
+    ]);
+    const acceptedEvent = bodies.find((b) => b.type === 'offer.accepted');
+    expect(acceptedEvent.data.offer).toMatchObject({ id: offer.id, startDate: daysFromNow(30) });
+    // applications:read without candidates:read: stages, never the person.
+    expect(acceptedEvent.data.candidate).toEqual({ id: expect.any(String) });
   });
 
   it('keeps signing with the same secret after the master key is rotated', async () => {
