@@ -434,6 +434,22 @@ forEachDatabase('webhooks', (db) => {
     expect(acceptedEvent.data.candidate).toEqual({ id: expect.any(String) });
   });
 
+  it('sends each delivery once when several runners work at the same time', async () => {
+    const { n, tenant, recruiter, subscribe, deliveries } = await setup();
+    const hook = await subscribe(`/concurrent-${n}`, [], ['application.created']);
+    const actor = actorOf(recruiter.id, tenant.id, 'recruiter');
+    for (let i = 0; i < 6; i += 1) await seedJobWithApplicant(db.orm(), actor);
+    const deps = testDeps(db.orm());
+    const rounds = await Promise.all(
+      [1, 2, 3].map(() => deliverDueWebhooks(db.orm(), deps, new Date(Date.now() + 1_000))),
+    );
+    expect(rounds.reduce((sum, r) => sum + r.delivered, 0)).toBe(6);
+    const ids = receiver.at(hook.path).map((r) => String(r.headers['candor-delivery']));
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(6);
+    expect((await deliveries({ subscription: hook.id })).every((d) => d.status === 'delivered')).toBe(true);
+  });
+
   it('keeps signing with the same secret after the master key is rotated', async () => {
     const { n, tenant, admin, deps, subscribe } = await setup();
     const hook = await subscribe(`/rotated-${n}`, []);
