@@ -5,7 +5,7 @@
  * the first tenant's data. A procedure added without a declared access rule
  * or without a sample input below fails this file.
  */
-import { Membership, OutboxEmail, PrivacyNotice, TENANT_FILTER } from '@candor/db';
+import { Membership, OutboxEmail, PrivacyNotice, TENANT_FILTER, WebhookDelivery } from '@candor/db';
 import { forEachDatabase, seedTenant, seedUser, TEST_PASSWORD } from '@candor/db/testing';
 import {
   DEFAULT_DIVERSITY_SETTINGS,
@@ -33,6 +33,7 @@ import { actorOf, seedJobWithApplicant, seedOutboxEmail, tenantEm } from './test
 import { procedureOf, procedures } from './testing/procedures.js';
 import { callerFor, sessionFor, testDeps } from './testing/test-app.js';
 import { SECOND_FACTOR_REQUIRED, SIGNED_IN_THROUGH_SSO } from './trpc/init.js';
+import { createSubscription } from './webhooks/webhooks.service.js';
 
 interface TenantAFixtures {
   tenantId: string;
@@ -48,6 +49,8 @@ interface TenantAFixtures {
   attachmentId: string;
   offerId: string;
   requestId: string;
+  webhookId: string;
+  webhookDeliveryId: string;
 }
 
 /** Well-formed passkey answers that verify against nothing (no challenge was issued for them). */
@@ -414,6 +417,25 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'search.saved': () => undefined,
   'search.save': () => ({ name: 'Mine', scope: 'documents', filter: { q: 'rust' } }),
   'search.deleteSaved': () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+  'webhooks.list': () => undefined,
+  'webhooks.create': () => ({
+    name: 'HR system',
+    url: 'https://hr.example.test/hooks',
+    events: ['application.hired'],
+    scopes: ['candidates:read'],
+  }),
+  'webhooks.update': (a) => ({
+    id: a.webhookId,
+    name: 'HR system',
+    url: 'https://hr.example.test/hooks',
+    events: ['application.hired'],
+    scopes: [],
+    active: false,
+  }),
+  'webhooks.delete': (a) => ({ id: a.webhookId }),
+  'webhooks.ping': (a) => ({ id: a.webhookId }),
+  'webhooks.deliveries': () => ({}),
+  'webhooks.redeliver': (a) => ({ id: a.webhookDeliveryId }),
 };
 
 async function codeOf(promise: Promise<unknown>): Promise<string | 'OK'> {
@@ -532,6 +554,8 @@ forEachDatabase('authorization', (db) => {
           }),
         )
       ).id,
+      webhookId: '',
+      webhookDeliveryId: '',
       attachmentId: (
         await uploadAttachment(
           tenantEm(db.orm(), tenantA.id),
@@ -547,6 +571,26 @@ forEachDatabase('authorization', (db) => {
         )
       ).id,
     };
+    // Paused, so no test here calls out; its one delivery is a ping that names no one.
+    const webhook = await createSubscription(tenantEm(db.orm(), tenantA.id), deps(), admin, {
+      name: 'Tenant A HR system',
+      url: 'https://hr-a.example.test/hooks',
+      events: ['application.created'],
+      scopes: ['candidates:read'],
+      active: false,
+    });
+    const webhookDelivery = tem.create(WebhookDelivery, {
+      tenant: tenantA.id,
+      subscription: webhook.id,
+      event: 'ping',
+      eventId: webhook.id,
+      payload: { type: 'ping' },
+      categories: [],
+      status: 'failed',
+    });
+    await tem.flush();
+    a.webhookId = webhook.id;
+    a.webhookDeliveryId = webhookDelivery.id;
     hiringSecrets = [hired.job.title, hired.candidate.name, hired.candidate.email, other.candidate.email];
     const membersOfA = await em.find(
       Membership,

@@ -31,6 +31,7 @@ import { settingsRouter } from './settings/settings.router.js';
 import { talentPoolRouter } from './talent-pool/talent-pool.router.js';
 import { router } from './trpc/init.js';
 import { usersRouter } from './users/users.router.js';
+import { webhooksRouter } from './webhooks/webhooks.router.js';
 
 export const appRouter = router({
   auth: authRouter,
@@ -65,6 +66,7 @@ export const appRouter = router({
   dashboard: dashboardRouter,
   search: searchRouter,
   apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -20,6 +20,7 @@ import { sendDueSourcedNotices } from './privacy/sourced-notice.js';
 import { sweepLeftoversLogged } from './retention/leftovers.js';
 import { startRetentionWorker } from './retention/retention-worker.js';
 import { startDocumentIndexer } from './search/document-index.js';
+import { startWebhookDelivery } from './webhooks/webhook-delivery.js';
 
 const started = performance.now();
 const env = readEnv();
@@ -106,6 +107,9 @@ const stopNotifications = startNotificationWorker({
 // Documents' text for full-text search: what is new, and at start what was stored before (the backfill).
 const stopIndexer = startDocumentIndexer({ orm, deps, logger, intervalSeconds: 30 });
 
+// Webhook deliveries that are due (any number of instances may run it: rows are claimed).
+const stopWebhooks = startWebhookDelivery(orm, deps);
+
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, port: env.PORT }, () => {
   const url = deps.publicUrl;
@@ -134,6 +138,7 @@ async function shutdown(signal: string) {
   stopRetention();
   stopNotifications();
   stopIndexer();
+  stopWebhooks();
   clearInterval(republish);
   clearInterval(digests);
   clearInterval(noticeMailings);

@@ -26,3 +26,4 @@ export * from './tenant.js';
 export * from './trpc-limits.js';
 export * from './two-factor.js';
 export * from './user.js';
+export * from './webhooks.js';

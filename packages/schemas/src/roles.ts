@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   'offers.manage': ['owner', 'admin', 'recruiter'],
   'offers.approve': ['owner', 'admin'],
   'settings.manage': ['owner', 'admin'],
+  // Webhook subscriptions: where events about candidates go, and with which scopes.
+  'webhooks.manage': ['owner', 'admin'],
   'outbox.read': ['owner', 'admin', 'recruiter'],
   // Privacy requests (DSARs): tenant admins answer them; erasure cannot be undone.
   'requests.manage': ['owner', 'admin'],

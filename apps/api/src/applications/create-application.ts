@@ -7,6 +7,7 @@ import type { DataKeys } from '../keys/data-keys.js';
 import { notifyNewApplication } from '../notifications/events.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
+import { emitApplicationEvent } from '../webhooks/webhook-events.js';
 import { getApplication } from './application-detail.js';
 import type { ApplicationRow, CandidateRow } from './application-refs.js';
 
@@ -51,6 +52,7 @@ export async function createApplicationIn(
   tx.create(StageChange, { tenant: actor.tenantId, application: app, fromStage: null, toStage: first, by });
   input.candidate.lastActivityAt = new Date();
   await notifyNewApplication(tx, actor, app);
+  await emitApplicationEvent(tx, 'application.created', { application: app });
   return app;
 }
 

@@ -13,15 +13,22 @@ import { enqueueEmail, withdrawPendingRejections } from '../mail/outbox.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
+import { emitApplicationEvent } from '../webhooks/webhook-events.js';
 import type { ApplicationRow, StageRow } from './application-refs.js';
 
 /**
  * Moves an application to a stage with a line of stage history. `byUserId`
  * is null when the candidate moved it (accepting an offer). Shared by every
- * action that changes the stage.
+ * action that changes the stage, so it is also where webhooks hear of it.
  */
-export function moveToStage(tx: Em, app: ApplicationRow, stage: StageRow, byUserId: string | null): void {
+export async function moveToStage(
+  tx: Em,
+  app: ApplicationRow,
+  stage: StageRow,
+  byUserId: string | null,
+): Promise<void> {
   if (app.stage.id === stage.id) return;
+  const fromStage = app.stage;
   tx.create(StageChange, {
     tenant: app.tenant.id,
     application: app,
@@ -32,6 +39,8 @@ export function moveToStage(tx: Em, app: ApplicationRow, stage: StageRow, byUser
   app.stage = stage;
   app.lastActivityAt = new Date();
   app.candidate.lastActivityAt = app.lastActivityAt;
+  await emitApplicationEvent(tx, 'application.stage_changed', { application: app, fromStage });
+  if (stage.kind === 'hired') await emitApplicationEvent(tx, 'application.hired', { application: app });
 }
 
 /**
@@ -91,7 +100,7 @@ export async function moveApplications(
         continue;
       }
       if (app.status === 'rejected') reopened.push(app.id);
-      moveToStage(tx, app, stage, actor.userId);
+      await moveToStage(tx, app, stage, actor.userId);
       app.status = stage.kind === 'hired' ? 'hired' : 'active';
       if (app.status === 'active') {
         app.rejectionReasonId = null;
@@ -158,7 +167,7 @@ export async function rejectApplications(
         skipped++;
         continue;
       }
-      moveToStage(tx, app, stage, actor.userId);
+      await moveToStage(tx, app, stage, actor.userId);
       app.status = 'rejected';
       app.rejectionReasonId = input.reasonId;
       app.rejectionNote = input.note

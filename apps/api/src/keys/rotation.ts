@@ -9,6 +9,7 @@ import {
   TenantDataKey,
   TenantSigningKey,
   TotpFactor,
+  WebhookSubscription,
 } from '@candor/db';
 import type { FileStore } from '../files/file-store.js';
 import { createTenantDataKey, type DataKeys, openWith, sealFor, tenantKeyById } from './data-keys.js';
@@ -146,6 +147,7 @@ export interface MasterRotation {
   ssoClientSecrets: number;
   /** App passwords of staff's connected calendars (CalDAV). */
   calendarPasswords: number;
+  webhookSecrets: number;
   /** Rows already wrapped under the new key (a repeated run). */
   alreadyRotated: number;
 }
@@ -179,6 +181,7 @@ export async function rotateMasterKey(em: Em, oldMaster: Buffer, newMaster: Buff
       totpSecrets: 0,
       ssoClientSecrets: 0,
       calendarPasswords: 0,
+      webhookSecrets: 0,
       alreadyRotated: 0,
     };
     for (const row of await tx.find(TenantDataKey, {}, ANY_TENANT)) {
@@ -228,6 +231,14 @@ export async function rotateMasterKey(em: Em, oldMaster: Buffer, newMaster: Buff
       else {
         row.caldavPasswordWrapped = next;
         result.calendarPasswords += 1;
+      }
+    }
+    for (const row of await tx.find(WebhookSubscription, {}, ANY_TENANT)) {
+      const next = rewrap(oldMaster, newMaster, row.secretWrapped);
+      if (next === null) result.alreadyRotated += 1;
+      else {
+        row.secretWrapped = next;
+        result.webhookSecrets += 1;
       }
     }
     await tx.flush();

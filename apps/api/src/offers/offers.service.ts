@@ -34,6 +34,7 @@ import { notifyOfferAnswered } from '../notifications/events.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
+import { emitApplicationEvent } from '../webhooks/webhook-events.js';
 import { letterPdf } from './letter-pdf.js';
 
 type OfferRow = InferEntity<typeof Offer>;
@@ -256,7 +257,7 @@ export async function sendOffer(
         { orderBy: { position: 'asc' } },
       );
       await tx.populate(app, ['stage']);
-      if (offerStage) moveToStage(tx, app, offerStage, actor.userId);
+      if (offerStage) await moveToStage(tx, app, offerStage, actor.userId);
       enqueueEmail(tx, {
         tenantId: tenant.id,
         candidateId: app.candidate.id,
@@ -359,9 +360,10 @@ export async function respondToOffer(
         { job: app.job, kind: 'hired' },
         { filters: { [TENANT_FILTER]: false } },
       );
-      if (hired) moveToStage(tx, app, hired, null);
+      if (hired) await moveToStage(tx, app, hired, null);
       app.status = 'hired';
       app.decidedAt = new Date();
+      await emitApplicationEvent(tx, 'offer.accepted', { application: app, offer });
     }
     app.lastActivityAt = new Date();
     await notifyOfferAnswered(tx, offer, app);

@@ -16,6 +16,7 @@ import type { EntityProperty } from '@mikro-orm/core';
 import type { FileStore } from '../files/file-store.js';
 import { type CandidateRef, destroyCandidateKey } from '../keys/data-keys.js';
 import type { KeyStore } from '../keys/key-store.js';
+import { emitCandidatesErased } from '../webhooks/webhook-events.js';
 
 export interface ErasureSummary {
   /** Per entity: how many rows were anonymized and how many deleted (over all candidates erased together). */
@@ -118,6 +119,8 @@ export async function eraseSubjects(tx: Em, candidateIds: string[]): Promise<Era
     };
   detachSubjects(tx, new Set(graph.map((n) => n.entity)));
   await purgeSearchIndex(tx);
+  // Connected systems hear of it (ids only) so they can erase their copies too.
+  await emitCandidatesErased(tx, tenantId, ids);
   return summary;
 }
 

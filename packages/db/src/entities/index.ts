@@ -40,6 +40,7 @@ import { Tenant } from './tenant.entity.js';
 import { TenantChange } from './tenant-change.entity.js';
 import { SystemSecret, TenantDataKey } from './tenant-data-key.entity.js';
 import { User } from './user.entity.js';
+import { WebhookDelivery, WebhookSubscription } from './webhook.entity.js';
 
 export type { TStoredAnswer } from './application.entity.js';
 export type {
@@ -122,6 +123,8 @@ export {
   TotpFactor,
   User,
   WebAuthnChallenge,
+  WebhookDelivery,
+  WebhookSubscription,
 };
 
 // Typed loosely on purpose: the tuple of every entity's type is too large for declaration files.
@@ -188,5 +191,7 @@ export const entities: EntitySchema<any, any>[] = [
   OidcConnection,
   OidcSignInAttempt,
   ApiKey,
+  WebhookSubscription,
+  WebhookDelivery,
 ];
 export { TENANT_FILTER } from './tenant-filter.js';

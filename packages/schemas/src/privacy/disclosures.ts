@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { ZDataCategory } from './data-categories.js';
 
 /** How a candidate's data left Candor: see the Disclosure entity. */
-export const DISCLOSURE_VIAS = ['hr_export', 'manual', 'agent_export', 'background_check', 'api'] as const;
+export const DISCLOSURE_VIAS = [
+  'hr_export',
+  'manual',
+  'agent_export',
+  'background_check',
+  'api',
+  'webhook',
+] as const;
 export type TDisclosureVia = (typeof DISCLOSURE_VIAS)[number];
 
 export const DISCLOSURE_VIA_LABELS: Record<TDisclosureVia, string> = {
@@ -11,6 +18,7 @@ export const DISCLOSURE_VIA_LABELS: Record<TDisclosureVia, string> = {
   agent_export: 'Copy of your data for your authorized agent',
   background_check: 'Background check you authorized',
   api: 'Read by a connected system through the API',
+  webhook: 'Sent to a connected system (webhook)',
 };
 
 /** processor and controller are the Privacy page's recipients; internal is the company's own HR; agent acts for the person. */

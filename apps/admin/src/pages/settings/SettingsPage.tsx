@@ -1,9 +1,9 @@
 import { type THiringSettings, ZHiringSettings } from '@candor/schemas';
-import { Alert, Box, FormControlLabel, Link, Stack, Switch, Typography } from '@mui/material';
+import { Alert, Box, Button, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useNotify } from 'react-admin';
-import { Route, Link as RouterLink, Routes } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
 import { SaveBar } from '../../components/SaveBar';
 import { Section } from '../../components/Section';
 import { type EditableStage, StageListEditor, toEditableStages } from '../../components/StageListEditor';
@@ -113,13 +113,6 @@ function SettingsForm({ settings }: { settings: THiringSettings }) {
       <Title title="Settings" />
       <Typography variant="h5" component="h1">
         Hiring settings
-      </Typography>
-      <Typography>
-        HR systems and other tools connect to Candor with{' '}
-        <Link component={RouterLink} to="/settings/api-keys">
-          API keys
-        </Link>
-        .
       </Typography>
       {formError && (
         <Alert severity="error" role="alert">
@@ -234,6 +227,21 @@ function HiringSettingsPage() {
     <>
       <SettingsForm settings={settings} />
       <Box sx={{ mt: 2, maxWidth: 900 }}>
+        <Section
+          title="Integrations"
+          hint="Let your HR system read and add candidates with an API key, and tell it or your chat tool when someone applies, moves on, is hired or is erased."
+        >
+          <Stack direction="row" spacing={1}>
+            <Button component={Link} to="/settings/api-keys" variant="outlined">
+              API keys
+            </Button>
+            <Button component={Link} to="/settings/webhooks" variant="outlined">
+              Webhooks
+            </Button>
+          </Stack>
+        </Section>
+      </Box>
+      <Box sx={{ mt: 2, maxWidth: 900 }}>
         <LanguagesEditor />
       </Box>
       {/* Saved per template, apart from the hiring settings' save bar above. */}
@@ -247,14 +255,16 @@ function HiringSettingsPage() {
   );
 }
 
-// Its own chunk: loaded only when opened from the link above.
+// Its own chunks: loaded only when opened from the Integrations section.
 const ApiKeysPage = lazyView(() => import('../api-keys/ApiKeysPage'), 'ApiKeysPage');
+const WebhooksPage = lazyView(() => import('../webhooks/WebhooksPage'), 'WebhooksPage');
 
-/** Settings: the hiring settings, and under them (same permission) the API keys page at /settings/api-keys. */
+/** Settings, with its sub-pages under the same permission (API keys, webhooks), each loaded when first shown. */
 export function SettingsPage() {
   return (
     <Routes>
       <Route path="api-keys" element={<ApiKeysPage />} />
+      <Route path="webhooks" element={<WebhooksPage />} />
       <Route path="*" element={<HiringSettingsPage />} />
     </Routes>
   );

@@ -55,6 +55,7 @@ import { Migration20261207094306_assessments } from './Migration20261207094306_a
 import { Migration20261207094317_background_checks } from './Migration20261207094317_background_checks.js';
 import { Migration20261207131200_api_keys } from './Migration20261207131200_api_keys.js';
 import { Migration20261207131326_tenant_changes } from './Migration20261207131326_tenant_changes.js';
+import { Migration20261207131334_webhooks } from './Migration20261207131334_webhooks.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -145,4 +146,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207094317_background_checks', class: Migration20261207094317_background_checks },
   { name: 'Migration20261207131200_api_keys', class: Migration20261207131200_api_keys },
   { name: 'Migration20261207131326_tenant_changes', class: Migration20261207131326_tenant_changes },
+  { name: 'Migration20261207131334_webhooks', class: Migration20261207131334_webhooks },
 ];

@@ -55,6 +55,7 @@ import { Migration20261207094302_assessments } from './Migration20261207094302_a
 import { Migration20261207094313_background_checks } from './Migration20261207094313_background_checks.js';
 import { Migration20261207131156_api_keys } from './Migration20261207131156_api_keys.js';
 import { Migration20261207131324_tenant_changes } from './Migration20261207131324_tenant_changes.js';
+import { Migration20261207131332_webhooks } from './Migration20261207131332_webhooks.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261122032344_initial', class: Migration20261122032344_initial },
@@ -145,4 +146,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207094313_background_checks', class: Migration20261207094313_background_checks },
   { name: 'Migration20261207131156_api_keys', class: Migration20261207131156_api_keys },
   { name: 'Migration20261207131324_tenant_changes', class: Migration20261207131324_tenant_changes },
+  { name: 'Migration20261207131332_webhooks', class: Migration20261207131332_webhooks },
 ];
