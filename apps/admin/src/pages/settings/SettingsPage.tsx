@@ -3,6 +3,7 @@ import { Alert, Box, FormControlLabel, Stack, Switch, Typography } from '@mui/ma
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useNotify } from 'react-admin';
+import { Link } from 'react-router';
 import { SaveBar } from '../../components/SaveBar';
 import { Section } from '../../components/Section';
 import { type EditableStage, StageListEditor, toEditableStages } from '../../components/StageListEditor';
@@ -111,6 +112,10 @@ function SettingsForm({ settings }: { settings: THiringSettings }) {
       <Title title="Settings" />
       <Typography variant="h5" component="h1">
         Hiring settings
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        What runs in the background (emails, careers-site updates, retention) and what failed:{' '}
+        <Link to="/background-jobs">Background jobs</Link>.
       </Typography>
       {formError && (
         <Alert severity="error" role="alert">
