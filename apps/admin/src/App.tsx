@@ -32,10 +32,6 @@ const PrivacyPage = lazyView(() => import('./pages/privacy/PrivacyPage'), 'Priva
 const DiversityPage = lazyView(() => import('./pages/diversity/DiversityPage'), 'DiversityPage');
 const ReportsPage = lazyView(() => import('./pages/reports/ReportsPage'), 'ReportsPage');
 const RetentionPage = lazyView(() => import('./pages/retention/RetentionPage'), 'RetentionPage');
-const BackgroundJobsPage = lazyView(
-  () => import('./pages/backgroundJobs/BackgroundJobsPage'),
-  'BackgroundJobsPage',
-);
 const ForgotPasswordPage = lazyView(() => import('./pages/ForgotPasswordPage'), 'ForgotPasswordPage');
 const ResetPasswordPage = lazyView(() => import('./pages/ResetPasswordPage'), 'ResetPasswordPage');
 const SetPasswordPage = lazyView(() => import('./pages/SetPasswordPage'), 'SetPasswordPage');
@@ -114,7 +110,8 @@ export function App() {
           )}
           {hasPermission(permissions, PAGE_ACCESS.settings) && (
             <CustomRoutes>
-              <Route path="/settings" element={<SettingsPage />} />
+              {/* The settings page routes its sub-pages (background jobs) itself: nothing more to load here. */}
+              <Route path="/settings/*" element={<SettingsPage />} />
             </CustomRoutes>
           )}
           {hasPermission(permissions, PAGE_ACCESS.privacy) && (
@@ -122,11 +119,10 @@ export function App() {
               <Route path="/privacy" element={<PrivacyPage />} />
             </CustomRoutes>
           )}
-          {/* Retention belongs to the privacy settings, background jobs to the settings: same permission. */}
+          {/* Retention belongs to the privacy settings: same permission. */}
           {hasPermission(permissions, PAGE_ACCESS.privacy) && (
             <CustomRoutes>
               <Route path="/retention" element={<RetentionPage />} />
-              <Route path="/background-jobs" element={<BackgroundJobsPage />} />
             </CustomRoutes>
           )}
           {hasPermission(permissions, PAGE_ACCESS.reports) && (

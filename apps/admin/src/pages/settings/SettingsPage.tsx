@@ -3,11 +3,12 @@ import { Alert, Box, FormControlLabel, Stack, Switch, Typography } from '@mui/ma
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Loading, Title, useNotify } from 'react-admin';
-import { Link } from 'react-router';
+import { Link, Route, Routes } from 'react-router';
 import { SaveBar } from '../../components/SaveBar';
 import { Section } from '../../components/Section';
 import { type EditableStage, StageListEditor, toEditableStages } from '../../components/StageListEditor';
 import { useUnsavedChangesWarning } from '../../components/UnsavedChanges';
+import { lazyView } from '../../lazyView';
 import { newRowKey } from '../../lib/listEditing';
 import { fieldErrorsOfIssues, toHttpError } from '../../providers/errors';
 import { useCandorDataProvider } from '../../providers/useCandorDataProvider';
@@ -17,6 +18,11 @@ import { EmailTemplatesEditor } from './EmailTemplatesEditor';
 import { LanguagesEditor } from './LanguagesEditor';
 import { MessageTemplatesEditor } from './MessageTemplatesEditor';
 import { type EditableReason, RejectionReasonsEditor, withReasonIds } from './RejectionReasonsEditor';
+
+const BackgroundJobsPage = lazyView(
+  () => import('../backgroundJobs/BackgroundJobsPage'),
+  'BackgroundJobsPage',
+);
 
 type Draft = {
   pipelineTemplate: EditableStage[];
@@ -115,7 +121,7 @@ function SettingsForm({ settings }: { settings: THiringSettings }) {
       </Typography>
       <Typography variant="body2" color="text.secondary">
         What runs in the background (emails, careers-site updates, retention) and what failed:{' '}
-        <Link to="/background-jobs">Background jobs</Link>.
+        <Link to="/settings/background-jobs">Background jobs</Link>.
       </Typography>
       {formError && (
         <Alert severity="error" role="alert">
@@ -215,8 +221,21 @@ function SettingsForm({ settings }: { settings: THiringSettings }) {
   );
 }
 
-/** The tenant's hiring settings, for owners and admins (settings.manage). */
+/**
+ * The settings, for owners and admins (settings.manage): the hiring settings at /settings, and the
+ * background jobs at /settings/background-jobs (routed here, so the first load carries no route of its own).
+ */
 export function SettingsPage() {
+  return (
+    <Routes>
+      <Route path="background-jobs" element={<BackgroundJobsPage />} />
+      <Route path="*" element={<HiringSettingsPage />} />
+    </Routes>
+  );
+}
+
+/** The tenant's hiring settings. */
+function HiringSettingsPage() {
   const { data: settings, isPending, error } = useHiringSettings();
   if (isPending) return <Loading />;
   if (error || !settings) {
