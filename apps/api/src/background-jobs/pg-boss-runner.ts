@@ -58,6 +58,12 @@ export function pgBossRunner(options: PgBossRunnerOptions): JobQueue & { start()
   const controller = new AbortController();
   const timers: NodeJS.Timeout[] = [];
   const names = definitions.map((d) => d.name);
+  /** This instance's pg-boss worker per job name, woken when this instance sends one. */
+  const workerIds = new Map<string, string>();
+  const wake = (name: string) => {
+    const id = workerIds.get(name);
+    if (id) boss.notifyWorker(id);
+  };
   let started = false;
 
   const sql = async <T>(text: string, values: unknown[]): Promise<T[]> =>
@@ -83,11 +89,13 @@ export function pgBossRunner(options: PgBossRunnerOptions): JobQueue & { start()
         [definition.name],
       );
       if (busy.length > 0) return;
-      await boss.send(
+      const id = await boss.send(
         definition.name,
         {},
         { singletonKey: 'schedule', singletonSeconds: definition.everySeconds },
       );
+      // Runs now rather than at this worker's next poll (another instance may still take it first).
+      if (id) wake(definition.name);
     } catch (error) {
       if (!controller.signal.aborted)
         logger.error('job schedule failed', { job: definition.name, ...errorFields(error) });
@@ -122,9 +130,14 @@ export function pgBossRunner(options: PgBossRunnerOptions): JobQueue & { start()
       if (!options.work) return;
       for (const d of definitions) {
         const polling = Math.max(0.5, Math.min(options.pollingIntervalSeconds ?? 2, d.everySeconds ?? 2));
-        await boss.work<JobData>(d.name, { batchSize: 1, pollingIntervalSeconds: polling }, async ([job]) => {
-          if (job) await handle(d, job);
-        });
+        const workerId = await boss.work<JobData>(
+          d.name,
+          { batchSize: 1, pollingIntervalSeconds: polling },
+          async ([job]) => {
+            if (job) await handle(d, job);
+          },
+        );
+        workerIds.set(d.name, workerId);
       }
       for (const d of definitions) {
         const every = d.everySeconds;
@@ -141,12 +154,14 @@ export function pgBossRunner(options: PgBossRunnerOptions): JobQueue & { start()
       const definition = definitionOf(definitions, name);
       if (definition.perTenant && typeof data.tenantId !== 'string')
         throw new Error(`background job ${name} is per tenant: its data needs tenantId`);
-      return boss.send(name, data, {
+      const id = await boss.send(name, data, {
         ...(sendOptions.startAfterSeconds ? { startAfter: sendOptions.startAfterSeconds } : {}),
         ...(sendOptions.oncePerSeconds
           ? { singletonKey: 'once', singletonSeconds: Math.max(1, Math.round(sendOptions.oncePerSeconds)) }
           : {}),
       });
+      if (id && !sendOptions.startAfterSeconds) wake(name);
+      return id;
     },
 
     async list(tenantId: string): Promise<TBackgroundJobList> {
@@ -222,6 +237,7 @@ export function pgBossRunner(options: PgBossRunnerOptions): JobQueue & { start()
       if (job.state !== 'failed') throw new AppError('CONFLICT', 'Only a failed job can be retried');
       // One more attempt, now (pg-boss raises the job's retry limit by one).
       await boss.retry(job.name, id);
+      wake(job.name);
     },
 
     async stop(graceMs = 10_000) {
