@@ -125,6 +125,8 @@ forEachDatabase('background jobs', (db) => {
       return jobIn(await callerA.backgroundJobs.list(), id!)?.state === 'completed';
     });
     expect(flaky.attempts).toHaveLength(3);
+    // Counted alike by both runners: the third attempt is the second retry, of a limit raised by one.
+    expect(jobIn(await callerA.backgroundJobs.list(), id!)).toMatchObject({ retryCount: 2, retryLimit: 2 });
     // A job that is not failed is not retried.
     await expect(callerA.backgroundJobs.retry({ id: id! })).rejects.toBeInstanceOf(TRPCError);
   });
@@ -170,6 +172,28 @@ forEachDatabase('background jobs', (db) => {
     const perTenant = (await queue.list(a.id)).jobs.filter((j) => j.name === JOB_NAMES.careersPublishTenant);
     expect(perTenant.length).toBeGreaterThanOrEqual(1);
     expect(perTenant.every((j) => j.ownTenant)).toBe(true);
+  });
+
+  it('stopping waits for a running job to finish (graceful shutdown)', async () => {
+    let started = false;
+    let finished = false;
+    const slow: JobDefinition = {
+      name: 'test.slow',
+      label: 'Slow',
+      perTenant: false,
+      retry: { limit: 0, delaySeconds: 1, backoff: false },
+      expireInSeconds: 30,
+      async run() {
+        started = true;
+        await new Promise((resolve) => setTimeout(resolve, 700));
+        finished = true;
+      },
+    };
+    const queue = await runnerFor([slow]);
+    await queue.send(slow.name, {});
+    await waitFor('the job to start', async () => started);
+    await queue.stop(5_000);
+    expect(finished).toBe(true);
   });
 
   it('a per-tenant job cannot be sent without its tenant', async () => {

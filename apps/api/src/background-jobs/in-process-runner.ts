@@ -75,6 +75,8 @@ export function inProcessRunner(options: {
   async function execute(job: JobRecord) {
     if (stopped || job.state === 'active') return;
     const definition = definitionOf(definitions, job.name);
+    // As pg-boss counts: every start after the first is a retry (a retry from the backoffice included).
+    if (job.startedAt) job.retryCount += 1;
     job.state = 'active';
     job.startedAt = new Date();
     const attempt = (async () => {
@@ -93,7 +95,6 @@ export function inProcessRunner(options: {
         if (job.retryCount < job.retryLimit && !stopped) {
           job.state = 'retry';
           job.startAfter = new Date(Date.now() + retryDelayMs(definition.retry, job.retryCount));
-          job.retryCount += 1;
         } else job.state = 'failed';
       } finally {
         job.finishedAt = job.state === 'retry' ? null : new Date();
