@@ -4,6 +4,7 @@ import { errorFields, type Logger } from '../logging/logger.js';
 import { AppError } from '../trpc/app-error.js';
 import {
   definitionOf,
+  definitionToSend,
   type JobData,
   type JobDefinition,
   type JobQueue,
@@ -113,14 +114,14 @@ export function inProcessRunner(options: {
 
     start() {
       if (!options.schedules) return;
-      for (const definition of definitions) {
+      for (const [index, definition] of definitions.entries()) {
         const every = definition.everySeconds;
         if (!every) continue;
         const tick = () => {
           if (!unfinished(definition.name)) void runner.send(definition.name, {});
         };
-        // Once shortly after start (as the old timers did), then every interval.
-        const first = setTimeout(tick, 1000);
+        // Once shortly after start, staggered (SQLite has one writer), then every interval.
+        const first = setTimeout(tick, 1000 + index * 300);
         first.unref();
         const timer = setInterval(tick, every * 1000);
         timer.unref();
@@ -129,13 +130,18 @@ export function inProcessRunner(options: {
     },
 
     async send(name: string, data: JobData = {}, sendOptions: SendOptions = {}) {
-      const definition = definitionOf(definitions, name);
+      const definition = definitionToSend(definitions, name, data);
       if (stopped) return null;
       const now = new Date();
       const window = (sendOptions.oncePerSeconds ?? 0) * 1000;
       if (
         window > 0 &&
-        [...jobs.values()].some((j) => j.name === name && now.getTime() - j.createdAt.getTime() < window)
+        [...jobs.values()].some(
+          (j) =>
+            j.name === name &&
+            j.data.tenantId === data.tenantId &&
+            now.getTime() - j.createdAt.getTime() < window,
+        )
       )
         return null;
       const job: JobRecord = {

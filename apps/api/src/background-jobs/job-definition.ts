@@ -103,6 +103,18 @@ export function definitionOf(definitions: readonly JobDefinition[], name: string
   return definition;
 }
 
+/** The definition of a job about to be sent, checking its data: a per-tenant job names its tenant. */
+export function definitionToSend(
+  definitions: readonly JobDefinition[],
+  name: string,
+  data: JobData,
+): JobDefinition {
+  const definition = definitionOf(definitions, name);
+  if (definition.perTenant && typeof data.tenantId !== 'string')
+    throw new Error(`background job ${name} is per tenant: its data needs tenantId`);
+  return definition;
+}
+
 /** "every 2 s", "every hour" ... for logs. */
 export function describeEvery(seconds: number | undefined): string {
   if (!seconds) return 'when sent';

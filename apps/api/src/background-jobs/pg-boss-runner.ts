@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss';
 import { errorFields, type Logger } from '../logging/logger.js';
 import { AppError } from '../trpc/app-error.js';
 import {
-  definitionOf,
+  definitionToSend,
   type JobData,
   type JobDefinition,
   type JobQueue,
@@ -151,13 +151,15 @@ export function pgBossRunner(options: PgBossRunnerOptions): JobQueue & { start()
     },
 
     async send(name: string, data: JobData = {}, sendOptions: SendOptions = {}) {
-      const definition = definitionOf(definitions, name);
-      if (definition.perTenant && typeof data.tenantId !== 'string')
-        throw new Error(`background job ${name} is per tenant: its data needs tenantId`);
+      definitionToSend(definitions, name, data);
       const id = await boss.send(name, data, {
         ...(sendOptions.startAfterSeconds ? { startAfter: sendOptions.startAfterSeconds } : {}),
         ...(sendOptions.oncePerSeconds
-          ? { singletonKey: 'once', singletonSeconds: Math.max(1, Math.round(sendOptions.oncePerSeconds)) }
+          ? {
+              // Per tenant: one tenant's job must not stand in for another's.
+              singletonKey: `once:${data.tenantId ?? ''}`,
+              singletonSeconds: Math.max(1, Math.round(sendOptions.oncePerSeconds)),
+            }
           : {}),
       });
       if (id && !sendOptions.startAfterSeconds) wake(name);
