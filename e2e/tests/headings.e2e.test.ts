@@ -36,6 +36,7 @@ const PAGES: Array<[string, string | RegExp]> = [
   ['#/settings', 'Hiring settings'],
   ['#/privacy', 'Privacy'],
   ['#/retention', 'Retention'],
+  ['#/settings/background-jobs', 'Background jobs'],
   ['#/diversity', 'Diversity'],
   ['#/reports', 'Reports'],
   ['#/branding', 'Branding'],

@@ -110,6 +110,7 @@ export function App() {
           )}
           {hasPermission(permissions, PAGE_ACCESS.settings) && (
             <CustomRoutes>
+              {/* The settings page routes its sub-pages (API keys, webhooks, background jobs) itself. */}
               <Route path="/settings/*" element={<SettingsPage />} />
             </CustomRoutes>
           )}

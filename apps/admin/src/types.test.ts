@@ -22,6 +22,11 @@ type In = inferRouterInputs<AppRouter>;
  * for one). Then every call of the backoffice still compiles; this fails instead.
  */
 describe('AppRouter types seen from the backoffice', () => {
+  it('keeps backgroundJobs.list typed', () => {
+    expectTypeOf<Out['backgroundJobs']['list']>().not.toBeAny();
+    expectTypeOf<Out['backgroundJobs']['list']['jobs'][number]['retryCount']>().toEqualTypeOf<number>();
+  });
+
   it('keeps users.list typed', () => {
     expectTypeOf<Out['users']['list']>().not.toBeAny();
     expectTypeOf<Out['users']['list']['total']>().toEqualTypeOf<number>();

@@ -324,6 +324,8 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'backgroundChecks.cancel': () => ({ id: '00000000-0000-4000-8000-000000000004' }),
   'offers.view': () => ({ token: 'x'.repeat(43) }),
   'offers.respond': () => ({ token: 'x'.repeat(43), decision: 'decline' }),
+  'backgroundJobs.list': () => undefined,
+  'backgroundJobs.retry': () => ({ id: '00000000-0000-4000-8000-000000000000' }),
   'outbox.list': () => ({}),
   'outbox.get': (a) => ({ id: a.outboxId }),
   'threads.ofCandidate': (a) => ({ candidateId: a.candidateId }),

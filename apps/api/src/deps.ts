@@ -2,6 +2,7 @@ import type { Orm } from '@candor/db';
 import type { Sessions } from './auth/sessions.js';
 import type { SignInThrottle } from './auth/sign-in-throttle.js';
 import type { BackgroundCheckProvider } from './background-checks/providers.js';
+import type { JobQueue } from './background-jobs/job-definition.js';
 import type { FileStore } from './files/file-store.js';
 import type { RateLimiter } from './http/rate-limit.js';
 import type { KeyStore } from './keys/key-store.js';
@@ -67,4 +68,6 @@ export interface AppDeps {
   keyStore: KeyStore;
   /** Background-check providers besides the built-in manual one (background-checks/providers.ts). */
   backgroundCheckProviders?: readonly BackgroundCheckProvider[];
+  /** The background-job queue (background-jobs/): send one-off jobs, list and retry them; set once jobs have started. */
+  jobs?: JobQueue;
 }

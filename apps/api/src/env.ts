@@ -92,6 +92,8 @@ const EnvSchema = z.object({
   OUTBOX_CLAIM_SECONDS: z.coerce.number().int().min(5).max(3_600).default(300),
   /** Seconds between the notification checks (scorecards due, interviews tomorrow, requests due, daily digests); 0 turns them off. */
   NOTIFICATION_CHECK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  /** `false`: this API instance serves HTTP and sends jobs but runs none (run `pnpm worker` apart); docs/background-jobs.md. */
+  WORKERS: z.enum(['true', 'false']).default('true'),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -8,6 +8,7 @@ import { passkeysRouter } from './auth/passkeys/passkeys.router.js';
 import { twoFactorRouter } from './auth/second-factor/two-factor.router.js';
 import { signInRulesRouter } from './auth/sign-in-rules/sign-in-rules.router.js';
 import { backgroundChecksRouter } from './background-checks/background-checks.router.js';
+import { backgroundJobsRouter } from './background-jobs/background-jobs.router.js';
 import { calendarRouter } from './calendar/calendar.router.js';
 import { schedulingRouter } from './calendar/scheduling.router.js';
 import { candidatesRouter } from './candidates/candidates.router.js';
@@ -53,6 +54,7 @@ export const appRouter = router({
   references: referencesRouter,
   assessments: assessmentsRouter,
   backgroundChecks: backgroundChecksRouter,
+  backgroundJobs: backgroundJobsRouter,
   outbox: outboxRouter,
   threads: threadsRouter,
   messages: composeRouter,

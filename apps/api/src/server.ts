@@ -4,23 +4,14 @@ import { DEMO_PASSWORD, DEMO_SECOND_TENANT, DEMO_TENANT, DEMO_USERS, seedDemo } 
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { setAuditSubjectKey } from './audit/audit-subject.js';
+import { mailTransportOf, startBackgroundJobs } from './background-jobs/start-jobs.js';
 import { buildDeps } from './build-deps.js';
-import { sendAllRenewalRequests } from './consent/renewal-terms.js';
 import { seedSealedDemoData } from './demo/sealed-demo-data.js';
 import { dataDir, readEnv } from './env.js';
 import { inboundDepsOf, startInbound } from './inbound/start-inbound.js';
-import { createLogger, errorFields } from './logging/logger.js';
-import { startOutboxDispatcher } from './mail/dispatcher.js';
-import { fileTransport, smtpTransport } from './mail/transport.js';
+import { createLogger } from './logging/logger.js';
 import { setBackofficeBase } from './notifications/backoffice-link.js';
-import { startNotificationWorker } from './notifications/notification-worker.js';
-import { sendNoticeMailings } from './privacy/notice-mailing.js';
-import { sendDeadlineDigests } from './privacy/requests/deadline-digests.js';
-import { sendDueSourcedNotices } from './privacy/sourced-notice.js';
 import { sweepLeftoversLogged } from './retention/leftovers.js';
-import { startRetentionWorker } from './retention/retention-worker.js';
-import { startDocumentIndexer } from './search/document-index.js';
-import { startWebhookDelivery } from './webhooks/webhook-delivery.js';
 
 const started = performance.now();
 const env = readEnv();
@@ -43,72 +34,12 @@ setAuditSubjectKey(deps.hashKey);
 // Notification emails link into the backoffice at the public address.
 setBackofficeBase(deps.publicUrl);
 await deps.publishAllCareers();
-// Job postings' validThrough moves on and notices published for a later day take effect: republish every hour.
-const republish = setInterval(() => {
-  deps
-    .publishAllCareers()
-    .catch((error: unknown) => logger.error('careers republish failed', errorFields(error)));
-}, 60 * 60_000);
-republish.unref();
-// Admins hear about privacy requests due within a week or overdue, once a day (the digest skips a tenant already told today).
-// Talent-pool consents about to end get their renewal email in the same hourly round.
-const digest = () => {
-  sendDeadlineDigests(orm, deps.publicUrl).catch((error: unknown) =>
-    logger.error('request digest failed', errorFields(error)),
-  );
-  sendAllRenewalRequests(orm, { publicUrl: deps.publicUrl, hashKey: deps.hashKey }).catch((error: unknown) =>
-    logger.error('consent renewal emails failed', errorFields(error)),
-  );
-  // People added by staff whom nobody has told where their data came from are told the day before it falls due.
-  sendDueSourcedNotices(orm, deps.publicUrl).catch((error: unknown) =>
-    logger.error('sourced-candidate notices failed', errorFields(error)),
-  );
-};
-void digest();
-const digests = setInterval(digest, 60 * 60_000);
-digests.unref();
 
-// A material change of the privacy notice is emailed to the candidates held, a few batches per round, through the outbox.
-const noticeMailings = setInterval(() => {
-  sendNoticeMailings(orm, { publicUrl: deps.publicUrl }).catch((error: unknown) =>
-    logger.error('notice change mailing failed', errorFields(error)),
-  );
-}, 5_000);
-noticeMailings.unref();
-
-const transport = env.SMTP_URL ? smtpTransport(env.SMTP_URL) : fileTransport(join(dataDir(env), 'mail'));
-const inbound = inboundDepsOf(deps, env);
-// Emails to candidates carry a reply address; their replies come back through the drop folder, IMAP or SMTP.
-const stopOutbox = startOutboxDispatcher({
-  orm,
-  transport,
-  from: env.MAIL_FROM,
-  logger,
-  replies: { mailbox: inbound.mailbox, hashKey: deps.hashKey },
-  claimMs: env.OUTBOX_CLAIM_SECONDS * 1000,
-});
-const replies = await startInbound(inbound, env);
-// Data leaves on time: the retention sweep runs here too (on PostgreSQL any number of instances may run it).
-const stopRetention = startRetentionWorker({
-  orm,
-  files: deps.files,
-  keyStore: deps.keyStore,
-  logger,
-  intervalMinutes: env.RETENTION_INTERVAL_MINUTES,
-});
-
-// Scorecards due, interviews tomorrow, privacy requests due, daily digests (any number of instances may run them).
-const stopNotifications = startNotificationWorker({
-  orm,
-  logger,
-  intervalSeconds: env.NOTIFICATION_CHECK_SECONDS,
-});
-
-// Documents' text for full-text search: what is new, and at start what was stored before (the backfill).
-const stopIndexer = startDocumentIndexer({ orm, deps, logger, intervalSeconds: 30 });
-
-// Webhook deliveries that are due (any number of instances may run it: rows are claimed).
-const stopWebhooks = startWebhookDelivery(orm, deps);
+const transport = mailTransportOf(env);
+const replies = await startInbound(inboundDepsOf(deps, env), env);
+// Careers republish, digests, mailings, the outbox, retention, notifications, search indexing: background
+// jobs (docs/background-jobs.md). With WORKERS=false this instance only sends them; `pnpm worker` runs them.
+deps.jobs = await startBackgroundJobs({ env, orm, deps, logger, work: env.WORKERS === 'true', transport });
 
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, port: env.PORT }, () => {
@@ -122,6 +53,7 @@ const server = serve({ fetch: app.fetch, port: env.PORT }, () => {
     `  database    ${env.DATABASE_URL.startsWith('postgres') ? 'PostgreSQL' : env.DATABASE_URL}`,
     `  mail        ${transport.kind === 'smtp' ? 'SMTP' : `written to ${join(dataDir(env), 'mail')}`}`,
     ...replies.lines.map((line, i) => `  ${i === 0 ? 'replies' : '       '}     ${line}`),
+    `  jobs        ${deps.jobs?.kind}${env.WORKERS === 'true' ? '' : ' (WORKERS=false: run them with pnpm worker)'}`,
   ];
   if (seedDemoTenant) {
     lines.push('', `Demo logins for "${DEMO_TENANT.name}" (password: ${DEMO_PASSWORD}):`);
@@ -131,18 +63,15 @@ const server = serve({ fetch: app.fetch, port: env.PORT }, () => {
   process.stdout.write(`${lines.join('\n')}\n\n`);
 });
 
+let stopping = false;
 async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
   logger.info('shutting down', { signal });
-  stopOutbox();
-  await replies.stop();
-  stopRetention();
-  stopNotifications();
-  stopIndexer();
-  stopWebhooks();
-  clearInterval(republish);
-  clearInterval(digests);
-  clearInterval(noticeMailings);
   server.close();
+  await replies.stop();
+  // Running jobs get a few seconds to finish; what is still running then is retried by another instance.
+  await deps.jobs?.stop(10_000);
   await orm.close();
   process.exit(0);
 }

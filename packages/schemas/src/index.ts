@@ -2,6 +2,7 @@ import './messages.js';
 
 export * from './audit.js';
 export * from './auth.js';
+export * from './background-jobs.js';
 export * from './calendar.js';
 export * from './careers/index.js';
 export * from './contrast.js';

@@ -174,43 +174,33 @@ export async function deliverDueEmails(
   return { sent, failed, picked };
 }
 
-/** Batches one tick may deliver back to back while the outbox is full, so a backlog drains at the transport's pace. */
+/** Batches one run may deliver back to back while the outbox is full, so a backlog drains at the transport's pace. */
 const DRAIN_BATCHES = 25;
 
-export function startOutboxDispatcher(options: {
+/**
+ * One run of the outbox dispatcher (a background job, see background-jobs/registry.ts): delivers due
+ * emails a batch at a time until fewer than a batch are due or DRAIN_BATCHES were sent.
+ */
+export async function drainOutbox(options: {
   orm: Orm;
   transport: MailTransport;
   from: string;
   logger: Logger;
-  intervalMs?: number;
   /** Gives emails to candidates a reply address (see inbound/reply-address.ts). */
   replies?: ReplyAddressing;
   /** How long a claimed batch is this instance's (DEFAULT_CLAIM_MS). */
   claimMs?: number;
-}): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      for (let batch = 0; batch < DRAIN_BATCHES; batch += 1) {
-        const { picked } = await deliverDueEmails(
-          options.orm.em.fork(),
-          options.transport,
-          options.from,
-          options.logger,
-          options.replies,
-          options.claimMs,
-        );
-        if (picked < BATCH) break;
-      }
-    } catch (error) {
-      options.logger.error('outbox dispatcher failed', { ...errorFields(error) });
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(tick, options.intervalMs ?? 2000);
-  timer.unref();
-  return () => clearInterval(timer);
+  signal?: AbortSignal;
+}): Promise<void> {
+  for (let batch = 0; batch < DRAIN_BATCHES && !options.signal?.aborted; batch += 1) {
+    const { picked } = await deliverDueEmails(
+      options.orm.em.fork(),
+      options.transport,
+      options.from,
+      options.logger,
+      options.replies,
+      options.claimMs,
+    );
+    if (picked < BATCH) break;
+  }
 }

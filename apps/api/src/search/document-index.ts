@@ -16,9 +16,7 @@ import { documentText } from '../files/document-text.js';
 import type { FileStore } from '../files/file-store.js';
 import { redactorFor } from '../hiring/redaction.js';
 import { candidateKeys, type DataKeys, openAnswers, openText, UNREADABLE } from '../keys/data-keys.js';
-import { errorFields, type Logger } from '../logging/logger.js';
 import { ERASED_EMAIL_SUFFIX } from '../retention/find-due.js';
-import { onIndexRequest } from './index-requests.js';
 
 type IndexDeps = DataKeys & { files: FileStore };
 type CandidateRow = InferEntity<typeof Candidate>;
@@ -152,46 +150,20 @@ async function indexApplications(em: Em, deps: IndexDeps, ids: string[]): Promis
   await em.flush();
 }
 
-/** Indexes new documents every `intervalSeconds` and when woken; at start it indexes what was stored before (the backfill). */
-export function startDocumentIndexer(options: {
-  orm: Orm;
-  deps: IndexDeps;
-  logger: Logger;
-  intervalSeconds: number;
-}): () => void {
-  let running = false;
-  let again = false;
-  const run = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        for (;;) {
-          const began = performance.now();
-          if ((await indexPendingDocuments(options.orm, options.deps)) === 0) break;
-          // A backfill (thousands of documents after an upgrade or an import) takes at most about half of the
-          // server's time: after each batch it rests as long as the batch took.
-          await sleep(performance.now() - began, undefined, { ref: false });
-        }
-      } while (again);
-    } catch (error) {
-      options.logger.error('document indexing failed', errorFields(error));
-    } finally {
-      running = false;
-    }
-  };
-  onIndexRequest(() => void run());
-  const first = setTimeout(() => void run(), 1_000);
-  first.unref();
-  const timer = setInterval(() => void run(), options.intervalSeconds * 1000);
-  timer.unref();
-  return () => {
-    onIndexRequest(null);
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+/**
+ * One run of the indexer (a background job, see background-jobs/registry.ts, sent every 30 s and when a
+ * document is stored): reads batches until nothing is left. At the first run after start this is the
+ * backfill of what was stored before. A backfill (thousands of documents after an upgrade or an import)
+ * takes at most about half of the server's time: after each batch it rests as long as the batch took.
+ */
+export async function indexAllPendingDocuments(
+  orm: Orm,
+  deps: IndexDeps,
+  signal?: AbortSignal,
+): Promise<void> {
+  while (!signal?.aborted) {
+    const began = performance.now();
+    if ((await indexPendingDocuments(orm, deps)) === 0) break;
+    await sleep(performance.now() - began, undefined, { ref: false });
+  }
 }

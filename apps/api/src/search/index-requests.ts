@@ -7,7 +7,7 @@ import { Application, Attachment, DocumentText, type Em } from '@candor/db';
  */
 let wake: (() => void) | null = null;
 
-/** Set by the running indexer (search/document-index.ts). */
+/** Set when background jobs start (background-jobs/start-jobs.ts): a request sends the indexer job. */
 export function onIndexRequest(listener: (() => void) | null): void {
   wake = listener;
 }

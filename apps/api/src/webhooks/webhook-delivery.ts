@@ -270,19 +270,3 @@ export async function deliverDueWebhooks(
   if (counts.picked > 0) deps.logger.info('webhooks delivered', counts);
   return counts;
 }
-
-/** The server's timer until the job queue runs it: one round every few seconds, never two at once in this process. */
-export function startWebhookDelivery(orm: Orm, deps: WebhookDeliveryDeps, intervalMs = 5_000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    deliverDueWebhooks(orm, deps)
-      .catch((error: unknown) => deps.logger.error('webhook delivery round failed', errorFields(error)))
-      .finally(() => {
-        running = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}

@@ -114,6 +114,10 @@ function SettingsForm({ settings }: { settings: THiringSettings }) {
       <Typography variant="h5" component="h1">
         Hiring settings
       </Typography>
+      <Typography variant="body2" color="text.secondary">
+        What runs in the background (emails, careers-site updates, retention) and what failed:{' '}
+        <Link to="/settings/background-jobs">Background jobs</Link>.
+      </Typography>
       {formError && (
         <Alert severity="error" role="alert">
           {formError}
@@ -212,7 +216,7 @@ function SettingsForm({ settings }: { settings: THiringSettings }) {
   );
 }
 
-/** The tenant's hiring settings, for owners and admins (settings.manage). */
+/** The tenant's hiring settings. */
 function HiringSettingsPage() {
   const { data: settings, isPending, error } = useHiringSettings();
   if (isPending) return <Loading />;
@@ -255,16 +259,25 @@ function HiringSettingsPage() {
   );
 }
 
-// Its own chunks: loaded only when opened from the Integrations section.
+// Their own chunks, loaded when first opened from the settings page: routed here, so the first load carries no
+// route of theirs.
 const ApiKeysPage = lazyView(() => import('../api-keys/ApiKeysPage'), 'ApiKeysPage');
 const WebhooksPage = lazyView(() => import('../webhooks/WebhooksPage'), 'WebhooksPage');
+const BackgroundJobsPage = lazyView(
+  () => import('../backgroundJobs/BackgroundJobsPage'),
+  'BackgroundJobsPage',
+);
 
-/** Settings, with its sub-pages under the same permission (API keys, webhooks), each loaded when first shown. */
+/**
+ * Settings, for owners and admins (settings.manage): the hiring settings at /settings, and under the same
+ * permission the API keys, webhooks and background jobs pages.
+ */
 export function SettingsPage() {
   return (
     <Routes>
       <Route path="api-keys" element={<ApiKeysPage />} />
       <Route path="webhooks" element={<WebhooksPage />} />
+      <Route path="background-jobs" element={<BackgroundJobsPage />} />
       <Route path="*" element={<HiringSettingsPage />} />
     </Routes>
   );

@@ -1,0 +1,206 @@
+import { type Orm, Tenant } from '@candor/db';
+import { sendAllRenewalRequests } from '../consent/renewal-terms.js';
+import type { AppDeps } from '../deps.js';
+import type { ReplyAddressing } from '../inbound/reply-headers.js';
+import type { Logger } from '../logging/logger.js';
+import { errorFields } from '../logging/logger.js';
+import { drainOutbox } from '../mail/dispatcher.js';
+import type { MailTransport } from '../mail/transport.js';
+import { runNotificationChecks } from '../notifications/periodic.js';
+import { sendNoticeMailings } from '../privacy/notice-mailing.js';
+import { sendDeadlineDigests } from '../privacy/requests/deadline-digests.js';
+import { sendDueSourcedNotices } from '../privacy/sourced-notice.js';
+import { defaultWorkerId, runRetention } from '../retention/sweep.js';
+import { indexAllPendingDocuments } from '../search/document-index.js';
+import { deliverDueWebhooks } from '../webhooks/webhook-delivery.js';
+import { type JobDefinition, JobFailure, type RetryPolicy } from './job-definition.js';
+
+/** What the jobs' handlers need from the process that runs them. */
+export interface JobServices {
+  orm: Orm;
+  deps: AppDeps;
+  logger: Logger;
+  mail: { transport: MailTransport; from: string; replies?: ReplyAddressing; claimMs?: number };
+  /** Minutes between retention sweeps; 0: the sweep is not scheduled. */
+  retentionIntervalMinutes: number;
+  /** Seconds between notification checks; 0: not scheduled. */
+  notificationCheckSeconds: number;
+}
+
+const HOUR = 3600;
+/** Hourly rounds retry after 1, 2, 4 minutes. */
+const HOURLY_RETRY: RetryPolicy = { limit: 3, delaySeconds: 60, backoff: true };
+/** Rounds every few seconds retry soon; the next round comes anyway. */
+const FREQUENT_RETRY: RetryPolicy = { limit: 2, delaySeconds: 5, backoff: true };
+
+/** The names other code sends (keep them in one place). */
+export const JOB_NAMES = {
+  careersRepublish: 'careers.republish',
+  careersPublishTenant: 'careers.publish-tenant',
+  requestDeadlineDigests: 'privacy.deadline-digests',
+  consentRenewals: 'consent.renewal-requests',
+  sourcedNotices: 'privacy.sourced-notices',
+  noticeMailings: 'privacy.notice-mailings',
+  mailDispatch: 'mail.dispatch',
+  retentionSweep: 'retention.sweep',
+  notificationChecks: 'notifications.checks',
+  documentIndex: 'search.index-documents',
+  webhookDelivery: 'webhooks.deliver',
+} as const;
+
+/**
+ * Every background job of the API, in one list. The handlers' logic stays in its domain
+ * folder; each entry only says when it runs, how it is retried, and calls it.
+ */
+export function jobRegistry(services: JobServices): JobDefinition[] {
+  const { orm, deps, logger } = services;
+  const definitions: JobDefinition[] = [
+    {
+      // Job postings' validThrough moves on and notices published for a later day take effect.
+      name: JOB_NAMES.careersRepublish,
+      label: 'Careers sites: republish every tenant',
+      everySeconds: HOUR,
+      perTenant: false,
+      retry: HOURLY_RETRY,
+      expireInSeconds: 300,
+      async run(_data, { queue }) {
+        // One job per tenant: a tenant whose site fails to render is retried alone.
+        const tenants = await orm.em.fork().find(Tenant, {}, { fields: ['id'] });
+        for (const tenant of tenants)
+          await queue.send(JOB_NAMES.careersPublishTenant, { tenantId: tenant.id });
+      },
+    },
+    {
+      name: JOB_NAMES.careersPublishTenant,
+      label: 'Careers site: republish',
+      perTenant: true,
+      retry: HOURLY_RETRY,
+      expireInSeconds: 600,
+      async run(data) {
+        if (typeof data.tenantId !== 'string') throw new JobFailure('a careers job without a tenant');
+        await deps.publishCareers(data.tenantId);
+      },
+    },
+    {
+      // Admins hear about privacy requests due within a week or overdue, once a day (the digest skips a tenant already told today).
+      name: JOB_NAMES.requestDeadlineDigests,
+      label: 'Privacy requests: deadline digests',
+      everySeconds: HOUR,
+      perTenant: false,
+      retry: HOURLY_RETRY,
+      expireInSeconds: 600,
+      async run() {
+        await sendDeadlineDigests(orm, deps.publicUrl);
+      },
+    },
+    {
+      // Talent-pool consents about to end get their renewal email.
+      name: JOB_NAMES.consentRenewals,
+      label: 'Consents: renewal requests',
+      everySeconds: HOUR,
+      perTenant: false,
+      retry: HOURLY_RETRY,
+      expireInSeconds: 600,
+      async run() {
+        await sendAllRenewalRequests(orm, { publicUrl: deps.publicUrl, hashKey: deps.hashKey });
+      },
+    },
+    {
+      // People added by staff whom nobody has told where their data came from are told the day before it falls due.
+      name: JOB_NAMES.sourcedNotices,
+      label: 'Sourced candidates: notices',
+      everySeconds: HOUR,
+      perTenant: false,
+      retry: HOURLY_RETRY,
+      expireInSeconds: 600,
+      async run() {
+        await sendDueSourcedNotices(orm, deps.publicUrl);
+      },
+    },
+    {
+      // A material change of the privacy notice is emailed to the candidates held, a few batches per round, through the outbox.
+      name: JOB_NAMES.noticeMailings,
+      label: 'Privacy notice changes: mailings',
+      everySeconds: 5,
+      perTenant: false,
+      retry: FREQUENT_RETRY,
+      expireInSeconds: 300,
+      async run() {
+        await sendNoticeMailings(orm, { publicUrl: deps.publicUrl });
+      },
+    },
+    {
+      // Rows are claimed with FOR UPDATE SKIP LOCKED, and each email keeps its own attempts and back-off (dispatcher.ts).
+      name: JOB_NAMES.mailDispatch,
+      label: 'Outbox: deliver emails',
+      everySeconds: 2,
+      perTenant: false,
+      retry: FREQUENT_RETRY,
+      expireInSeconds: 300,
+      async run(_data, { signal }) {
+        await drainOutbox({ orm, logger, ...services.mail, signal });
+      },
+    },
+    {
+      // Due webhook deliveries: rows are claimed (FOR UPDATE SKIP LOCKED) and pushed ahead before the HTTP call,
+      // and each delivery keeps its own attempts and back-off (webhooks/webhook-delivery.ts).
+      name: JOB_NAMES.webhookDelivery,
+      label: 'Webhooks: deliver events',
+      everySeconds: 5,
+      perTenant: false,
+      retry: FREQUENT_RETRY,
+      expireInSeconds: 300,
+      async run() {
+        await deliverDueWebhooks(orm, deps);
+      },
+    },
+    {
+      // Documents' text for full-text search: what is new, and at the first run what was stored before (the backfill).
+      name: JOB_NAMES.documentIndex,
+      label: 'Search: index documents',
+      everySeconds: 30,
+      perTenant: false,
+      retry: FREQUENT_RETRY,
+      expireInSeconds: 1800,
+      async run(_data, { signal }) {
+        await indexAllPendingDocuments(orm, deps, signal);
+      },
+    },
+  ];
+  if (services.retentionIntervalMinutes > 0)
+    definitions.push({
+      // Data leaves on time. Other runs are kept apart per candidate by the sweep itself.
+      name: JOB_NAMES.retentionSweep,
+      label: 'Retention sweep',
+      everySeconds: services.retentionIntervalMinutes * 60,
+      perTenant: false,
+      retry: HOURLY_RETRY,
+      expireInSeconds: 4 * HOUR,
+      async run(_data, { signal }) {
+        await runRetention(orm, {
+          dryRun: false,
+          workerId: defaultWorkerId(),
+          files: deps.files,
+          keyStore: deps.keyStore,
+          logger,
+          signal,
+        });
+      },
+    });
+  if (services.notificationCheckSeconds > 0)
+    definitions.push({
+      // Scorecards due, interviews tomorrow, privacy requests due, daily digests; repeats are kept apart by the checks' event keys.
+      name: JOB_NAMES.notificationChecks,
+      label: 'Notifications: periodic checks',
+      everySeconds: services.notificationCheckSeconds,
+      perTenant: false,
+      retry: FREQUENT_RETRY,
+      expireInSeconds: 900,
+      async run() {
+        await runNotificationChecks(orm, new Date(), (tenantId, error) =>
+          logger.error('notification checks failed for a tenant', { tenantId, ...errorFields(error) }),
+        );
+      },
+    });
+  return definitions;
+}

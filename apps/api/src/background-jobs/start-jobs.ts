@@ -1,0 +1,87 @@
+import { join } from 'node:path';
+import type { Orm } from '@candor/db';
+import type { AppDeps } from '../deps.js';
+import { dataDir, type Env } from '../env.js';
+import { replyMailboxOf } from '../inbound/reply-address.js';
+import type { Logger } from '../logging/logger.js';
+import { fileTransport, type MailTransport, smtpTransport } from '../mail/transport.js';
+import { onIndexRequest } from '../search/index-requests.js';
+import { inProcessRunner } from './in-process-runner.js';
+import { describeEvery, type JobDefinition, type JobQueue } from './job-definition.js';
+import { pgBossRunner } from './pg-boss-runner.js';
+import { JOB_NAMES, jobRegistry } from './registry.js';
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** Where mail goes: SMTP_URL, else .eml files under DATA_DIR/mail. */
+export function mailTransportOf(env: Env): MailTransport {
+  return env.SMTP_URL ? smtpTransport(env.SMTP_URL) : fileTransport(join(dataDir(env), 'mail'));
+}
+
+/**
+ * Starts the background jobs of this process: pg-boss on PostgreSQL, timers in process on SQLite.
+ * `work: false` (WORKERS=false) still lets this process send jobs and show them; on PostgreSQL the
+ * worker processes (`pnpm worker`) or other instances run them.
+ */
+export async function startBackgroundJobs(options: {
+  env: Env;
+  orm: Orm;
+  deps: AppDeps;
+  logger: Logger;
+  work: boolean;
+  transport?: MailTransport;
+  /** Definitions besides the registry's (tests; features that register their own). */
+  extraDefinitions?: readonly JobDefinition[];
+}): Promise<JobQueue> {
+  const { env, logger } = options;
+  const definitions = [
+    ...jobRegistry({
+      orm: options.orm,
+      deps: options.deps,
+      logger,
+      mail: {
+        transport: options.transport ?? mailTransportOf(env),
+        from: env.MAIL_FROM,
+        // Emails to candidates carry a reply address (inbound/reply-address.ts).
+        replies: { mailbox: replyMailboxOf(env.MAIL_REPLY_ADDRESS), hashKey: options.deps.hashKey },
+        claimMs: env.OUTBOX_CLAIM_SECONDS * 1000,
+      },
+      retentionIntervalMinutes: env.RETENTION_INTERVAL_MINUTES,
+      notificationCheckSeconds: env.NOTIFICATION_CHECK_SECONDS,
+    }),
+    ...(options.extraDefinitions ?? []),
+  ];
+  const postgres = isPostgresUrl(env.DATABASE_URL);
+  let queue: JobQueue;
+  if (postgres) {
+    const runner = pgBossRunner({
+      connectionString: env.DATABASE_URL,
+      definitions,
+      logger,
+      work: options.work,
+    });
+    await runner.start();
+    queue = runner;
+  } else {
+    const runner = inProcessRunner({ definitions, logger, schedules: options.work });
+    runner.start();
+    queue = runner;
+  }
+  // A stored document is indexed soon, not at the next round; one queued run is enough.
+  onIndexRequest(() => {
+    queue.send(JOB_NAMES.documentIndex, {}, { oncePerSeconds: 2 }).catch(() => undefined);
+  });
+  logger.info('background jobs', {
+    runner: queue.kind,
+    runsJobs: postgres ? options.work : true,
+    schedules: options.work
+      ? definitions
+          .filter((d) => d.everySeconds)
+          .map((d) => `${d.name} ${describeEvery(d.everySeconds)}`)
+          .join(', ')
+      : 'off (WORKERS=false)',
+  });
+  return queue;
+}
