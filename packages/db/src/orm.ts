@@ -137,7 +137,24 @@ export async function createOrm(url: string = DEFAULT_DATABASE_URL, options: Orm
   return orm;
 }
 
+/** The advisory lock PostgreSQL instances take while migrating (any fixed number; "candor" in ASCII). */
+const MIGRATION_LOCK = 0x63616e646f72;
+
+/**
+ * Applies pending migrations. On PostgreSQL several instances may start at
+ * once: each first takes a transaction-scoped advisory lock on its own
+ * connection, so one migrates while the others wait, then find nothing left
+ * to do (the migrations themselves run on other connections of the pool).
+ */
 export async function migrate(orm: Orm): Promise<string[]> {
+  if (ormDialectOfEm(orm.em) !== 'postgresql') return applyMigrations(orm);
+  return orm.em.getKnex().transaction(async (lock) => {
+    await lock.raw('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+    return applyMigrations(orm);
+  });
+}
+
+async function applyMigrations(orm: Orm): Promise<string[]> {
   const applied = await orm.getMigrator().up();
   if (applied.length > 0 && ormDialectOfEm(orm.em) === 'sqlite') await reanalyzeSqlite(orm);
   return applied.map((m) => m.name);
