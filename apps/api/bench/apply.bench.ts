@@ -2,7 +2,7 @@
  * Applying at the speed of the hardware (issue 21), replayed over HTTP:
  *
  *   pnpm bench:apply [--database sqlite|postgres|both] [--count 1000] [--concurrency 50]
- *                    [--kilobytes 200] [--cpu-prof] [--server <server.js>] [--postgres <url>]
+ *                    [--kilobytes 200] [--workers true|false] [--cpu-prof] [--server <server.js>] [--postgres <url>]
  *
  * For each database, in one run: a built Candor server (the demo tenant,
  * production mode) gets `--count` applications, `--concurrency` at a time,
@@ -35,6 +35,9 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '50' },
     kilobytes: { type: 'string', default: '200' },
     'cpu-prof': { type: 'boolean', default: false },
+    // false: the measured server is a web instance only (WORKERS=false): its background jobs (mail, search
+    // indexing, webhooks) would run in `pnpm worker` elsewhere, as in the production shape (docs/deploy.md).
+    workers: { type: 'string', default: 'true' },
     server: { type: 'string', default: join(here, '..', 'dist', 'server.js') },
     postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
   },
@@ -219,6 +222,7 @@ async function startCandor(
       MASTER_KEY: masterKey,
       APP_ORIGIN: `http://localhost:${port}`,
       TRUST_PROXY_HOPS: '1',
+      WORKERS: values.workers === 'false' ? 'false' : 'true',
       RETENTION_INTERVAL_MINUTES: '0',
       LOG_LEVEL: 'error',
     },
@@ -241,7 +245,7 @@ const rows: string[] = [];
 const fmt = (ms: number) => `${Math.round(ms)} ms`;
 const databases = values.database === 'both' ? ['sqlite', 'postgres'] : [values.database];
 console.log(
-  `bench:apply: ${COUNT} applications, ${CONCURRENCY} at a time, ${Math.round(RESUME.byteLength / 1024)} KB PDF; ${cpus().length} cores, load ${loadNow()}`,
+  `bench:apply: ${COUNT} applications, ${CONCURRENCY} at a time, ${Math.round(RESUME.byteLength / 1024)} KB PDF, WORKERS=${values.workers}; ${cpus().length} cores, load ${loadNow()}`,
 );
 for (const database of databases) {
   const dataDir = mkdtempSync(join(tmpdir(), `candor-bench-apply-${database}-`));
