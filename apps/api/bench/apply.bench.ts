@@ -39,6 +39,7 @@ const { values } = parseArgs({
     // false: the measured server is a web instance only (WORKERS=false): its background jobs (mail, search
     // indexing, webhooks) would run in `pnpm worker` elsewhere, as in the production shape (docs/deploy.md).
     workers: { type: 'string', default: 'true' },
+    filing: { type: 'string', default: 'after' },
     server: { type: 'string', default: join(here, '..', 'dist', 'server.js') },
     postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432' },
   },
@@ -231,22 +232,34 @@ async function startCandor(
 }
 
 /** `pnpm worker` beside a WORKERS=false server: it files the received applications (and runs the other jobs). */
-function startWorker(dataDir: string, databaseUrl: string, masterKey: string): ChildProcess {
+function startWorker(
+  dataDir: string,
+  databaseUrl: string,
+  masterKey: string,
+  profileDir: string | null,
+): ChildProcess {
   const { NODE_OPTIONS: _ignored, ...inherited } = process.env;
   const log = openSync(join(dataDir, 'worker.log'), 'a');
-  const child = spawn(process.execPath, [join(dirname(serverJs), 'worker.js')], {
-    cwd: join(dirname(serverJs), '..'),
-    env: {
-      ...inherited,
-      NODE_ENV: 'development',
-      DATA_DIR: dataDir,
-      DATABASE_URL: databaseUrl,
-      MASTER_KEY: masterKey,
-      RETENTION_INTERVAL_MINUTES: '0',
-      LOG_LEVEL: 'info',
+  const child = spawn(
+    process.execPath,
+    [
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      join(dirname(serverJs), 'worker.js'),
+    ],
+    {
+      cwd: join(dirname(serverJs), '..'),
+      env: {
+        ...inherited,
+        NODE_ENV: 'development',
+        DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl,
+        MASTER_KEY: masterKey,
+        RETENTION_INTERVAL_MINUTES: '0',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', log, 'inherit'],
     },
-    stdio: ['ignore', log, 'inherit'],
-  });
+  );
   closeSync(log);
   return child;
 }
@@ -316,23 +329,28 @@ for (const database of databases) {
     // The first start seeds the demo tenant; the measured (and profiled) one finds it there, as a running server would.
     await (await startCandor(dataDir, databaseUrl, null, masterKey)).stop();
     const candor = await startCandor(dataDir, databaseUrl, profileDir, masterKey);
-    const worker = values.workers === 'false' ? startWorker(dataDir, databaseUrl, masterKey) : null;
+    const withWorker = () =>
+      startWorker(dataDir, databaseUrl, masterKey, profileDir && join(profileDir, 'worker'));
+    // --filing after: the worker starts once the last applicant has their answer, as a worker on
+    // another machine would not take this one's CPU; --filing during: it files while they apply.
+    let worker = values.workers === 'false' && values.filing === 'during' ? withWorker() : null;
     let candorResult: Result;
     let cpu: number;
     let filing: { seconds: number; filed: number; cpu: number };
     try {
       const target = await findTarget(candor.base);
       const loadBefore = loadNow();
-      const filer = worker?.pid ?? candor.pid;
       const cpuBefore = cpuSeconds(candor.pid);
       const filerCpuBefore = worker?.pid ? cpuSeconds(worker.pid) : 0;
       candorResult = await load('Candor', target);
       cpu = cpuSeconds(candor.pid) - cpuBefore;
       console.log(`  ${label} Candor done (load before ${loadBefore}, after ${loadNow()})`);
+      const workerStartedAfter = values.workers === 'false' && !worker;
+      if (workerStartedAfter) worker = withWorker();
       const filed = await waitUntilFiled(databaseUrl);
       // With a worker, its CPU is filing's; without one, the server's after the last answer is.
       const filingCpu = worker?.pid
-        ? cpuSeconds(filer) - filerCpuBefore
+        ? cpuSeconds(worker.pid) - (workerStartedAfter ? 0 : filerCpuBefore)
         : cpuSeconds(candor.pid) - cpuBefore - cpu;
       filing = { ...filed, cpu: filingCpu };
       console.log(
@@ -369,6 +387,14 @@ for (const database of databases) {
       const [profile] = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
       if (profile)
         console.log(`\nCPU profile (${label}):\n${summariseCpuProfile(join(profileDir, profile))}`);
+      const workerDir = join(profileDir, 'worker');
+      const [workerProfile] = existsSync(workerDir)
+        ? readdirSync(workerDir).filter((f) => f.endsWith('.cpuprofile'))
+        : [];
+      if (workerProfile)
+        console.log(
+          `\nCPU profile (${label}, worker):\n${summariseCpuProfile(join(workerDir, workerProfile))}`,
+        );
     }
   } finally {
     if (database === 'postgres') dropPostgresDatabase(pgUrl);

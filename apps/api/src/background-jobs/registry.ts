@@ -166,11 +166,14 @@ export function jobRegistry(services: JobServices): JobDefinition[] {
       everySeconds: 2,
       perTenant: false,
       retry: FREQUENT_RETRY,
-      expireInSeconds: 300,
+      // A round stops taking rows after 20 s (the next goes on), so a round left by a killed instance
+      // is given up soon and filing resumes within about a minute and a half on PostgreSQL.
+      expireInSeconds: 45,
       async run(_data, { signal }) {
+        const until = Date.now() + 20_000;
         const round = await fileReceivedApplications(
           { ...deps, claimMs: services.intakeClaimMs },
-          { shouldStop: () => signal.aborted },
+          { shouldStop: () => signal.aborted || Date.now() > until },
         );
         if (round.failed > 0)
           throw new JobFailure(

@@ -187,24 +187,30 @@ export async function applyToJob(
     { tenantId: tenant.id, candidateId: candidateKeyId },
     { create: true, tenantKey },
   );
-  await insertIntake(em, {
-    id: randomUUID(),
-    tenantId: tenant.id,
-    jobId: job.id,
-    email: input.email,
-    candidateKeyId,
-    form: sealFor(key, JSON.stringify(form)),
-    resume: sealFor(key, bytes),
-  });
+  // The resume waits in the file store under a pending name until the application is filed.
+  const resumeKey = await deps.files.putPending(sealFor(key, bytes));
+  try {
+    await insertIntake(em, {
+      id: randomUUID(),
+      tenantId: tenant.id,
+      jobId: job.id,
+      email: input.email,
+      candidateKeyId,
+      form: sealFor(key, JSON.stringify(form)),
+      resumeKey,
+    });
+  } catch (error) {
+    await deps.files.remove(resumeKey);
+    throw error;
+  }
   applicationsReceived();
   return { kind: 'received', result: answerTo(job.title, input, notice.version, request.gpc, decisions) };
 }
 
 /**
- * The intake row, written with bound parameters through the query builder
- * rather than the ORM, which writes values into the statement's text: a
- * 200 KB resume would be hex-encoded into the SQL, lower-cased and parsed
- * again, several milliseconds of the only thread per application.
+ * The intake row, one statement with bound parameters through the query
+ * builder: the ORM's insert writes the values into the statement's text
+ * (the sealed form is several kilobytes) and builds an entity first.
  */
 async function insertIntake(
   em: ApplicantScope['em'],
@@ -215,7 +221,7 @@ async function insertIntake(
     email: string;
     candidateKeyId: string;
     form: string;
-    resume: Buffer;
+    resumeKey: string;
   },
 ): Promise<void> {
   // Dates as the ORM stores them (milliseconds on SQLite, timestamptz on PostgreSQL).
@@ -227,7 +233,7 @@ async function insertIntake(
     email: row.email,
     candidate_key_id: row.candidateKeyId,
     form: row.form,
-    resume: row.resume,
+    resume_key: row.resumeKey,
     received_at: receivedAt,
     attempts: 0,
   });

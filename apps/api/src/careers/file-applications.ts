@@ -173,10 +173,11 @@ async function fileOne(deps: FilingDeps, claimed: Claimed): Promise<FileOutcome>
   if (!intakeKey) {
     // Its key was destroyed (the address was erased meanwhile): nothing can be read, nothing is kept.
     await em.nativeDelete(ApplicationIntake, { id: row.id });
+    await deps.files.remove(row.resumeKey);
     return { kind: 'gone' };
   }
   const form = JSON.parse(openWith(intakeKey, row.form)) as IntakeForm;
-  const bytes = openWith(intakeKey, row.resume);
+  const sealedResume = await deps.files.read(row.resumeKey);
   const job = await em.findOneOrFail(Job, { id: row.job.id });
   const settings = await privacySettingsOf(em, tenant.id);
   // A tenant key must be committed before a candidate key file names it, so not inside the transaction.
@@ -195,23 +196,32 @@ async function fileOne(deps: FilingDeps, claimed: Claimed): Promise<FileOutcome>
             { tenantId: tenant.id, candidateId: candidate.id },
             { create: true, tenantKey },
           );
-      // Pending until the transaction commits: a crash before that leaves nothing the leftover sweep would not remove.
-      const storageKey = await deps.files.putPending(sealFor(key, bytes));
-      written.push(storageKey);
+      // A new candidate's key is the intake's: the received file is theirs as it is. A known candidate's data is
+      // sealed again under their key, pending until the transaction commits (a crash leaves nothing the
+      // leftover sweep would not remove).
+      let storageKey = row.resumeKey;
+      if (!keptIntakeKey) {
+        storageKey = await deps.files.putPending(sealFor(key, openWith(intakeKey, sealedResume)));
+        written.push(storageKey);
+      }
       await pauseForCrashTest();
       await fileInto(tx, deps, { tenant, job, row, form, candidate, key, storageKey, settings });
       // Filed once: a second worker that took the row over (this one was slow) rolls back here.
       if ((await tx.nativeDelete(ApplicationIntake, { id: row.id })) !== 1)
         throw new AppError('CONFLICT', 'filed by another worker');
     });
-    for (const stale of written.slice(0, -1)) await deps.files.remove(stale);
+    // A first attempt that was retried (two first applications at once) may have sealed a copy for nothing.
+    const filedKey = keptIntakeKey ? row.resumeKey : written.at(-1);
+    for (const stale of written.filter((k) => k !== filedKey)) await deps.files.remove(stale);
     // Committed: the resume gets its final name. Should that fail, it still reads, and the leftover sweep promotes it.
-    for (const kept of written.slice(-1)) {
+    if (filedKey)
       await deps.files
-        .promote(kept)
+        .promote(filedKey)
         .catch((error: unknown) => deps.logger.warn('resume not promoted', errorFields(error)));
+    if (!keptIntakeKey) {
+      await destroyCandidateKey(deps, ref);
+      await deps.files.remove(row.resumeKey);
     }
-    if (!keptIntakeKey) await destroyCandidateKey(deps, ref);
     indexDocumentsSoon();
     await tenantChanged(em, tenant.id).catch((error: unknown) =>
       deps.logger.warn('tenant change not counted', { tenantId: tenant.id, ...errorFields(error) }),
@@ -229,6 +239,7 @@ async function fileOne(deps: FilingDeps, claimed: Claimed): Promise<FileOutcome>
     });
     if (!told) return { kind: 'gone' };
     await destroyCandidateKey(deps, ref);
+    await deps.files.remove(row.resumeKey);
     deps.logger.info('application already on file', { tenantId: tenant.id, jobId: job.id });
     return { kind: 'already_applied' };
   }

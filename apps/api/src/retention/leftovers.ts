@@ -1,4 +1,12 @@
-import { Attachment, AuditEvent, Candidate, type Em, type Orm, TENANT_FILTER } from '@candor/db';
+import {
+  ApplicationIntake,
+  Attachment,
+  AuditEvent,
+  Candidate,
+  type Em,
+  type Orm,
+  TENANT_FILTER,
+} from '@candor/db';
 import type { FileStore } from '../files/file-store.js';
 import type { KeyStore } from '../keys/key-store.js';
 import { errorFields, type Logger } from '../logging/logger.js';
@@ -71,7 +79,7 @@ export async function sweepLeftovers(
   };
   const em = orm.em.fork();
 
-  // Only attachments are written pending (apply, staff uploads), so only they can point at a pending file.
+  // Attachments (apply, staff uploads) and received applications not filed yet point at pending files.
   for (const keys of batches(await deps.files.pendingBefore(before))) {
     const rows = await em.find(
       Attachment,
@@ -79,7 +87,15 @@ export async function sweepLeftovers(
       { ...ANY_TENANT, fields: ['storageKey'], disableIdentityMap: true },
     );
     const committed = new Set(rows.map((r) => r.storageKey));
+    const received = await em.find(
+      ApplicationIntake,
+      { resumeKey: { $in: keys } },
+      { ...ANY_TENANT, fields: ['resumeKey'], disableIdentityMap: true },
+    );
+    // A received application's resume stays pending until it is filed (careers/file-applications.ts).
+    const waiting = new Set(received.map((r) => r.resumeKey));
     for (const key of keys) {
+      if (waiting.has(key)) continue;
       if (committed.has(key)) {
         if (!options.dryRun) await deps.files.promote(key);
         counts.pendingFilesPromoted += 1;
@@ -104,6 +120,13 @@ export async function sweepLeftovers(
         tenantId,
         ids.filter((id) => !found.has(id)),
       );
+      // A received application not filed yet (its worker was down): its key is no leftover.
+      for (const row of await em.find(
+        ApplicationIntake,
+        { candidateKeyId: { $in: ids.filter((id) => !found.has(id)) }, tenant: tenantId },
+        { ...ANY_TENANT, fields: ['candidateKeyId'], disableIdentityMap: true },
+      ))
+        kept.add(row.candidateKeyId);
       for (const id of ids) {
         if (living.has(id) || kept.has(id)) continue;
         const written = await deps.keyStore.writtenAt(tenantId, id);

@@ -8,8 +8,9 @@ import { tenantFilter } from './tenant-filter.js';
 
 /**
  * An application from the careers site, received and not yet filed
- * (apps/api/src/careers/intake). The request checks the form, seals it and
- * the resume under a new data key and writes this one row; a background job
+ * (apps/api/src/careers). The request checks the form, seals it and the
+ * resume under a new data key, writes the resume to the file store under a
+ * pending name and this one row; a background job
  * then files it as candidate, application, resume, consents and emails, and
  * deletes the row in the same transaction. A row lives seconds, unless filing
  * keeps failing (retention deletes it after 30 days).
@@ -40,8 +41,8 @@ export const ApplicationIntake = defineEntity(
       candidateKeyId: notPersonal(p.uuid(), 'random identifier of a data key'),
       /** The checked form (name, contact details, answers, consent decisions, the resume's name), JSON sealed under that key. */
       form: personal(p.text(), 'user.recruitment.application'),
-      /** The resume, sealed under that key (the file is written when the application is filed). */
-      resume: personal(p.blob(), 'user.recruitment.application'),
+      /** The resume, sealed under that key, in the file store under a pending name until the application is filed. */
+      resumeKey: notPersonal(p.string().length(100), 'random identifier of a file'),
       receivedAt: notPersonal(p.datetime(), 'a date, context for the values beside it'),
       /** Filing claims the row until then, so two workers never file it twice; a worker that died lets it go. */
       claimedUntil: notPersonal(p.datetime().nullable(), 'a date'),
@@ -57,5 +58,6 @@ export const ApplicationIntake = defineEntity(
     onApplicationAnonymized: 'keep',
     export: { copies: 'all' },
     sealedUnder: 'candidateKeyId',
+    files: ['resumeKey'],
   },
 );

@@ -1,9 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261207163014_application_intake extends Migration {
+export class Migration20261207171858_application_intake extends Migration {
   override async up(): Promise<void> {
     this.addSql(
-      `create table "application_intake" ("id" uuid not null, "tenant_id" uuid not null, "job_id" uuid not null, "email" varchar(254) not null, "candidate_key_id" uuid not null, "form" text not null, "resume" bytea not null, "received_at" timestamptz not null, "claimed_until" timestamptz null, "attempts" int not null default 0, "last_error" varchar(200) null, constraint "application_intake_pkey" primary key ("id"));`,
+      `create table "application_intake" ("id" uuid not null, "tenant_id" uuid not null, "job_id" uuid not null, "email" varchar(254) not null, "candidate_key_id" uuid not null, "form" text not null, "resume_key" varchar(100) not null, "received_at" timestamptz not null, "claimed_until" timestamptz null, "attempts" int not null default 0, "last_error" varchar(200) null, constraint "application_intake_pkey" primary key ("id"));`,
     );
     this.addSql(
       `create index "application_intake_claimed_until_received_at_index" on "application_intake" ("claimed_until", "received_at");`,
