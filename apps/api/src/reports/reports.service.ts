@@ -1,4 +1,4 @@
-import { type Em, ormDialectOfEm, Tenant } from '@candor/db';
+import { type Em, type Orm, ormDialectOfEm, TENANT_FILTER, Tenant } from '@candor/db';
 import {
   defaultReportPeriod,
   FUNNEL_STEPS,
@@ -11,13 +11,27 @@ import {
   type TReportsFilter,
   type TStageKind,
 } from '@candor/schemas';
+import { JobFailure } from '../background-jobs/job-definition.js';
+import { JOB_NAMES } from '../background-jobs/job-names.js';
+import type { AppDeps } from '../deps.js';
 import { passes, suppress } from '../diversity/suppression.js';
 import { diversitySettingsOf } from '../diversity/survey.service.js';
 import { resolveJobScope } from '../jobs/job-scope.js';
+import { errorFields } from '../logging/logger.js';
 import { hiringSettingsOf } from '../settings/settings.service.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
-import { cachedReports } from './report-cache.js';
+import { tenantGeneration } from '../trpc/tenant-changes.js';
+import {
+  cachedReports,
+  claimRecount,
+  dropCopy,
+  pruneCopies,
+  type ReportKey,
+  readCopy,
+  releaseRecount,
+  writeCopy,
+} from './report-cache.js';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -464,13 +478,18 @@ function nowSql(em: Em, now: Date): SqlDate {
   return em.getPlatform().processDateProperty(now) as SqlDate;
 }
 
+/** What counting in the background needs: the ORM for its own EntityManager, the job queue, a log. */
+export type ReportServices = Pick<AppDeps, 'orm' | 'jobs' | 'logger'>;
+
 /**
  * Every hiring report for a job, a department or all jobs over a period,
  * counted in the database (grouped queries; only durations come back one by
  * one). Counts that could single out fewer than k people are null, with the
  * diversity reports' rules and the tenant's k (../diversity/suppression.ts).
+ * The kept copy is served when there is one (report-cache.ts).
  */
 export async function hiringReports(
+  services: ReportServices,
   em: Em,
   actor: Actor,
   filter: TReportsFilter,
@@ -479,29 +498,104 @@ export async function hiringReports(
   const to = filter.to ?? defaultReportPeriod(now).to;
   const from = filter.from ?? defaultReportPeriod(new Date(`${to}T00:00:00.000Z`)).from;
   if (to < from) throw new AppError('BAD_REQUEST', 'The period ends before it starts', { to: ['Too early'] });
-  return cachedReports(
-    em,
-    { tenantId: actor.tenantId, from, to, jobId: filter.jobId, department: filter.department },
-    filter.fresh === true,
-    () => computeReports(em, actor, { ...filter, from, to }, now),
+  const key: ReportKey = {
+    tenantId: actor.tenantId,
+    from,
+    to,
+    ...(filter.jobId ? { jobId: filter.jobId } : {}),
+    ...(filter.department !== undefined ? { department: filter.department } : {}),
+  };
+  return cachedReports(key, em, {
+    fresh: filter.fresh === true,
+    now,
+    compute: () => computeReports(em, actor.tenantId, key, now),
+    startRecount: (claimed) => startRecount(services, claimed),
+    warn: (message, error) =>
+      services.logger.warn(message, { tenantId: actor.tenantId, ...errorFields(error) }),
+  });
+}
+
+/** A recount of reports is a background job (the registry's `reports.recount`); without a queue (tests, scripts), a promise. */
+async function startRecount(services: ReportServices, key: ReportKey): Promise<void> {
+  if (services.jobs) {
+    await services.jobs.send(JOB_NAMES.reportsRecount, { ...key, claimed: true });
+    return;
+  }
+  void recountReports(services.orm, key, { claimed: true }).catch((error: unknown) =>
+    services.logger.warn('report recount failed', { tenantId: key.tenantId, ...errorFields(error) }),
   );
 }
 
-async function computeReports(
-  em: Em,
-  actor: Actor,
-  filter: TReportsFilter & { from: string; to: string },
-  now: Date,
-): Promise<TReports> {
+/** The key of a recount job's data (ids, dates and a department name: nothing personal). */
+export function reportKeyOf(data: Record<string, unknown>): ReportKey {
+  const { tenantId, from, to, jobId, department } = data;
+  if (typeof tenantId !== 'string' || typeof from !== 'string' || typeof to !== 'string')
+    throw new JobFailure('a report recount without its tenant or period');
+  return {
+    tenantId,
+    from,
+    to,
+    ...(typeof jobId === 'string' ? { jobId } : {}),
+    ...(typeof department === 'string' ? { department } : {}),
+  };
+}
+
+/**
+ * Counts the reports of `key` again and keeps them; `claimed`: the caller
+ * already holds the recount's claim (report-cache.ts), otherwise it is
+ * claimed here and nothing is done while another recount holds it.
+ */
+export async function recountReports(
+  orm: Orm,
+  key: ReportKey,
+  options: { claimed: boolean },
+  now = new Date(),
+): Promise<'counted' | 'busy'> {
+  const em = orm.em.fork();
+  em.setFilterParams(TENANT_FILTER, { tenantId: key.tenantId });
+  if (!options.claimed && !(await claimRecount(em, key, now))) return 'busy';
+  try {
+    const generation = await tenantGeneration(em, key.tenantId);
+    const reports = await computeReports(em, key.tenantId, key, now);
+    await writeCopy(em, key, generation, now, reports);
+    return 'counted';
+  } catch (error) {
+    // The job was deleted since: nothing to count, and no copy to serve.
+    if (error instanceof AppError && error.code === 'NOT_FOUND') {
+      await dropCopy(em, key);
+      return 'counted';
+    }
+    throw error;
+  } finally {
+    await releaseRecount(em, key);
+  }
+}
+
+/**
+ * After a change (debounced per tenant, ../background-jobs/start-jobs.ts):
+ * the tenant's default Reports view (all jobs, the last 90 days) is counted
+ * again unless its copy is current, so the next open is a copy; copies
+ * unused for two days are deleted.
+ */
+export async function warmDefaultReports(orm: Orm, tenantId: string, now = new Date()): Promise<void> {
+  const key: ReportKey = { tenantId, ...defaultReportPeriod(now) };
+  const em = orm.em.fork();
+  const copy = await readCopy(em, key);
+  if (copy?.counts && copy.generation === (await tenantGeneration(em, tenantId))) return;
+  await recountReports(orm, key, { claimed: false }, now);
+  await pruneCopies(em, tenantId, now);
+}
+
+async function computeReports(em: Em, tenantId: string, filter: ReportKey, now: Date): Promise<TReports> {
   const { from, to } = filter;
   const { job, department, label } = await resolveJobScope(em, filter);
-  const tenant = await em.findOneOrFail(Tenant, actor.tenantId);
+  const tenant = await em.findOneOrFail(Tenant, tenantId);
   const { k } = diversitySettingsOf(tenant);
-  const settings = await hiringSettingsOf(em, actor.tenantId);
+  const settings = await hiringSettingsOf(em, tenantId);
   const start = new Date(`${from}T00:00:00.000Z`);
   const end = new Date(new Date(`${to}T00:00:00.000Z`).getTime() + DAY_MS);
   const scope: Scope = {
-    tenantId: actor.tenantId,
+    tenantId,
     ...(job ? { jobId: job.id } : {}),
     ...(department !== undefined ? { department } : {}),
     start: nowSql(em, start),
@@ -521,6 +615,7 @@ async function computeReports(
     from,
     to,
     computedAt: now.toISOString(),
+    recounting: false,
     scopeLabel: label,
     k,
     funnel: funnel(applied, k),

@@ -29,6 +29,7 @@ import { ConsentEvent, ConsentReceipt, PrivacyNotice, TenantSigningKey } from '.
 import { PortalCode, PortalSession, PrivacyRequest, PrivacyRequestNote } from './privacy-request.entity.js';
 import { RateLimitCounter } from './rate-limit.entity.js';
 import { Referee, ReferenceRequest } from './reference.entity.js';
+import { ReportCopy } from './report-copy.entity.js';
 import { RetentionPolicyVersion, RetentionRun } from './retention.entity.js';
 import { SchedulingLink } from './scheduling-link.entity.js';
 import { DocumentText, SavedSearch } from './search.entity.js';
@@ -106,6 +107,7 @@ export {
   RecoveryCode,
   Referee,
   ReferenceRequest,
+  ReportCopy,
   RetentionPolicyVersion,
   RetentionRun,
   SavedSearch,
@@ -187,6 +189,7 @@ export const entities: EntitySchema<any, any>[] = [
   DiversityResponse,
   Disclosure,
   RateLimitCounter,
+  ReportCopy,
   TenantChange,
   OidcConnection,
   OidcSignInAttempt,
