@@ -18,7 +18,9 @@ import { tenantGeneration } from '../trpc/tenant-changes.js';
 export const REPORT_COPY_MS = 5 * 60_000;
 /** An older copy is not served at all: it is counted while the person waits. */
 export const REPORT_COPY_MAX_AGE_MS = 24 * 3_600_000;
-/** A recount claimed longer ago than this is taken to have died (its instance stopped): another may start. */
+/** Least time between two background counts of the same reports, unless the deps say otherwise. */
+export const RECOUNT_GAP_MS = 30_000;
+/** A recount claimed longer ago than this (more than the gap and a count) is taken to have died: another may start. */
 export const RECOUNT_LEASE_MS = 2 * 60_000;
 
 export type ReportKey = { tenantId: string; from: string; to: string; jobId?: string; department?: string };
@@ -177,8 +179,10 @@ async function withNames(em: Em, stored: StoredReports, recounting: boolean): Pr
 export interface CachedReportsOptions {
   /** Count every report now (the page's "Count again", and a filter never counted). */
   compute(): Promise<TReports>;
-  /** Start the recount this caller has claimed, in the background (a job); resolves once it is sent. */
-  startRecount(key: ReportKey): Promise<void>;
+  /** Start the recount this caller has claimed, in the background (a job) after `delayMs`; resolves once it is sent. */
+  startRecount(key: ReportKey, delayMs: number): Promise<void>;
+  /** Least time between the copy's count and a background recount (RECOUNT_GAP_MS). */
+  gapMs: number;
   /** A failure that must not fail the answer (keeping a copy, sending a recount). */
   warn(message: string, error: unknown): void;
   fresh: boolean;
@@ -192,7 +196,7 @@ const counting = new Map<string, Promise<TReports>>();
  * The reports for `key`: the kept copy if there is one (less than a day
  * old), at once; when it is behind the tenant's changes or older than
  * REPORT_COPY_MS, with `recounting: true` and a recount started (or already
- * under way elsewhere). Without a copy, or when `fresh`, they are counted now
+ * under way elsewhere), no sooner than `gapMs` after the copy's count. Without a copy, or when `fresh`, they are counted now
  * and kept.
  */
 export async function cachedReports(
@@ -211,7 +215,9 @@ export async function cachedReports(
       if (!current) {
         recounting = true;
         try {
-          if (await claimRecount(em, key, now)) await options.startRecount(key);
+          // At most one background count per gap: with changes every second, the copy lags by up to the gap.
+          const delayMs = Math.max(0, options.gapMs - (now.getTime() - copy.countedAt));
+          if (await claimRecount(em, key, now)) await options.startRecount(key, delayMs);
         } catch (error) {
           options.warn('report recount not started', error);
           recounting = false;

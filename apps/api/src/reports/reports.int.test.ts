@@ -32,7 +32,8 @@ forEachDatabase('hiring reports', (db) => {
     const admin = await seedUser(em, tenant, 'admin');
     const recruiter = await seedUser(em, tenant, 'recruiter');
     const interviewer = await seedUser(em, tenant, 'hiring_manager');
-    const deps = testDeps(db.orm());
+    // Background recounts start at once after a change here; the gap has a test of its own.
+    const deps = testDeps(db.orm(), { reportRecountGapSeconds: 0 });
     const as = async (user: { id: string }) => callerFor(deps, await sessionFor(deps, user.id, tenant.id));
     const [ac, rc, mc] = [await as(admin), await as(recruiter), await as(interviewer)];
     await ac.diversity.saveSettings({ ...DEFAULT_DIVERSITY_SETTINGS, k: K });
@@ -227,6 +228,28 @@ forEachDatabase('hiring reports', (db) => {
       );
     });
 
+    it('counts again in the background no sooner than the gap after the last count', async () => {
+      const w = await setup();
+      const deps = testDeps(db.orm(), { reportRecountGapSeconds: 1 });
+      const rc = await callerFor(deps, await sessionFor(deps, w.recruiter.id, w.tenant.id));
+      const first = await rc.reports.all({ jobId: w.robots.id });
+      await w.rc.jobs.update({ id: w.robots.id, title: 'Robots, a second later' });
+      const stale = await rc.reports.all({ jobId: w.robots.id });
+      expect([stale.computedAt, stale.recounting]).toEqual([first.computedAt, true]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect((await rc.reports.all({ jobId: w.robots.id })).computedAt).toBe(first.computedAt);
+      await vi.waitFor(
+        async () => {
+          const recounted = await rc.reports.all({ jobId: w.robots.id });
+          expect([recounted.recounting, recounted.scopeLabel]).toEqual([false, 'Robots, a second later']);
+          expect(Date.parse(recounted.computedAt) - Date.parse(first.computedAt)).toBeGreaterThanOrEqual(
+            1000,
+          );
+        },
+        { timeout: 5000, interval: 50 },
+      );
+    });
+
     it('counts now when asked to ("Count again"), and a filter never counted while the person waits', async () => {
       const w = await setup();
       const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -247,7 +270,7 @@ forEachDatabase('hiring reports', (db) => {
       const w = await setup();
       const other = await createOrm(db.url());
       try {
-        const deps = testDeps(other);
+        const deps = testDeps(other, { reportRecountGapSeconds: 0 });
         const elsewhere = await callerFor(deps, await sessionFor(deps, w.recruiter.id, w.tenant.id));
         const first = await w.rc.reports.all({ jobId: w.robots.id });
         // The other instance serves the copy this one counted.
@@ -286,7 +309,7 @@ forEachDatabase('hiring reports', (db) => {
 
     it('recounts through the background jobs, and warms the default view after a change', async () => {
       const w = await setup();
-      const deps = testDeps(db.orm());
+      const deps = testDeps(db.orm(), { reportRecountGapSeconds: 0 });
       const definitions = jobRegistry({
         orm: db.orm(),
         deps,

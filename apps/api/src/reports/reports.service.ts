@@ -27,6 +27,7 @@ import {
   claimRecount,
   dropCopy,
   pruneCopies,
+  RECOUNT_GAP_MS,
   type ReportKey,
   readCopy,
   releaseRecount,
@@ -479,7 +480,7 @@ function nowSql(em: Em, now: Date): SqlDate {
 }
 
 /** What counting in the background needs: the ORM for its own EntityManager, the job queue, a log. */
-export type ReportServices = Pick<AppDeps, 'orm' | 'jobs' | 'logger'>;
+export type ReportServices = Pick<AppDeps, 'orm' | 'jobs' | 'logger' | 'reportRecountGapSeconds'>;
 
 /**
  * Every hiring report for a job, a department or all jobs over a period,
@@ -509,21 +510,32 @@ export async function hiringReports(
     fresh: filter.fresh === true,
     now,
     compute: () => computeReports(em, actor.tenantId, key, now),
-    startRecount: (claimed) => startRecount(services, claimed),
+    startRecount: (claimed, delayMs) => startRecount(services, claimed, delayMs),
+    gapMs:
+      services.reportRecountGapSeconds === undefined
+        ? RECOUNT_GAP_MS
+        : services.reportRecountGapSeconds * 1000,
     warn: (message, error) =>
       services.logger.warn(message, { tenantId: actor.tenantId, ...errorFields(error) }),
   });
 }
 
 /** A recount of reports is a background job (the registry's `reports.recount`); without a queue (tests, scripts), a promise. */
-async function startRecount(services: ReportServices, key: ReportKey): Promise<void> {
+async function startRecount(services: ReportServices, key: ReportKey, delayMs: number): Promise<void> {
   if (services.jobs) {
-    await services.jobs.send(JOB_NAMES.reportsRecount, { ...key, claimed: true });
+    const startAfterSeconds = Math.ceil(delayMs / 1000);
+    await services.jobs.send(
+      JOB_NAMES.reportsRecount,
+      { ...key, claimed: true },
+      startAfterSeconds > 0 ? { startAfterSeconds } : {},
+    );
     return;
   }
-  void recountReports(services.orm, key, { claimed: true }).catch((error: unknown) =>
-    services.logger.warn('report recount failed', { tenantId: key.tenantId, ...errorFields(error) }),
-  );
+  setTimeout(() => {
+    recountReports(services.orm, key, { claimed: true }).catch((error: unknown) =>
+      services.logger.warn('report recount failed', { tenantId: key.tenantId, ...errorFields(error) }),
+    );
+  }, delayMs).unref();
 }
 
 /** The key of a recount job's data (ids, dates and a department name: nothing personal). */
