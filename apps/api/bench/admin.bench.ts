@@ -308,7 +308,12 @@ globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) =>
 function send(request: SentRequest): Promise<Response> {
   return realFetch(`${wire.base}${request.path}`, {
     method: request.method,
-    headers: { ...request.headers, cookie: wire.cookie },
+    // A browser sends Origin with every POST (a mutation), even to its own origin; the API checks it.
+    headers: {
+      ...request.headers,
+      cookie: wire.cookie,
+      ...(request.method === 'GET' ? {} : { origin: wire.base }),
+    },
     body: request.body,
   });
 }

@@ -217,7 +217,10 @@ export async function cachedReports(
         try {
           // At most one background count per gap: with changes every second, the copy lags by up to the gap.
           const delayMs = Math.max(0, options.gapMs - (now.getTime() - copy.countedAt));
-          if (await claimRecount(em, key, now)) await options.startRecount(key, delayMs);
+          // A live claim seen on the row: a recount is under way; no write to find that out again.
+          const claimLive =
+            copy.recountClaimedAt !== null && now.getTime() - copy.recountClaimedAt < RECOUNT_LEASE_MS;
+          if (!claimLive && (await claimRecount(em, key, now))) await options.startRecount(key, delayMs);
         } catch (error) {
           options.warn('report recount not started', error);
           recounting = false;
