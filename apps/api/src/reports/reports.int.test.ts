@@ -6,6 +6,7 @@ import { forEachDatabase, seedTenant, seedUser } from '@candor/db/testing';
 import { DEFAULT_DIVERSITY_SETTINGS, defaultReportPeriod, type TApplicationSource } from '@candor/schemas';
 import { describe, expect, it, vi } from 'vitest';
 import { inProcessRunner } from '../background-jobs/in-process-runner.js';
+import { pgBossRunner } from '../background-jobs/pg-boss-runner.js';
 import { JOB_NAMES, jobRegistry } from '../background-jobs/registry.js';
 import { fileTransport } from '../mail/transport.js';
 import { daysFromNow } from '../testing/dates.js';
@@ -321,7 +322,18 @@ forEachDatabase('hiring reports', (db) => {
         retentionIntervalMinutes: 0,
         notificationCheckSeconds: 0,
       }).filter((d) => d.name.startsWith('reports.'));
-      const runner = inProcessRunner({ definitions, logger: deps.logger, schedules: false });
+      // The runner this database gets in production: pg-boss on PostgreSQL, in process on SQLite.
+      const runner =
+        db.dialect === 'postgresql'
+          ? pgBossRunner({
+              connectionString: db.url(),
+              definitions,
+              logger: deps.logger,
+              work: true,
+              pollingIntervalSeconds: 0.5,
+            })
+          : inProcessRunner({ definitions, logger: deps.logger, schedules: false });
+      await runner.start();
       deps.jobs = runner;
       try {
         const rc = await callerFor(deps, await sessionFor(deps, w.recruiter.id, w.tenant.id));
@@ -330,7 +342,7 @@ forEachDatabase('hiring reports', (db) => {
         expect(await readCopy(db.orm().em.fork(), key)).toBeNull();
         await runner.send(JOB_NAMES.reportsWarmDefault, { tenantId: w.tenant.id });
         await vi.waitFor(async () => expect((await readCopy(db.orm().em.fork(), key))?.counts).toBeTruthy(), {
-          timeout: 5000,
+          timeout: 10_000,
           interval: 50,
         });
         const warm = await readCopy(db.orm().em.fork(), key);
@@ -356,7 +368,7 @@ forEachDatabase('hiring reports', (db) => {
             const recounted = await rc.reports.all({ ...defaultReportPeriod() });
             expect([recounted.recounting, recounted.funnel[0]?.count]).toEqual([false, before + 1]);
           },
-          { timeout: 5000, interval: 50 },
+          { timeout: 10_000, interval: 50 },
         );
         const jobs = await runner.list(w.tenant.id);
         expect(jobs.jobs.filter((j) => j.name === JOB_NAMES.reportsRecount).map((j) => j.state)).toEqual([
