@@ -144,6 +144,16 @@ export async function writeCopy(
   );
 }
 
+/**
+ * Forgets every kept count of the tenant: a candidate restricted processing
+ * (Art. 18, stored but not used), so no count made before may be served; the
+ * next open counts without them, while the person waits.
+ */
+export async function dropTenantCopies(em: Em, tenantId: string): Promise<void> {
+  // em.execute runs in the caller's transaction: the counts go with the restriction's commit.
+  await em.execute('delete from report_copy where tenant_id = ?', [tenantId], 'run');
+}
+
 /** Copies older than this are deleted when the tenant's default view is warmed. */
 export async function pruneCopies(em: Em, tenantId: string, now = new Date()): Promise<void> {
   const cutoff = sqlDate(em, new Date(now.getTime() - 2 * REPORT_COPY_MAX_AGE_MS));

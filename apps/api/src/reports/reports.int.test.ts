@@ -251,6 +251,22 @@ forEachDatabase('hiring reports', (db) => {
       );
     });
 
+    it('serves no count kept from before a candidate restricted processing', async () => {
+      const w = await setup();
+      const late = await w.rc.candidates.create({
+        name: 'Late applicant',
+        email: `late-${Date.now()}@example.test`,
+        source: 'sourced',
+        jobId: w.robots.id,
+      });
+      const before = await w.rc.reports.all({ jobId: w.robots.id });
+      expect(before.funnel[0]?.count).toBe(21);
+      await w.ac.candidates.restrict({ id: late.id });
+      // Not the kept count with them in it, even for a moment: counted again now, without them.
+      const after = await w.rc.reports.all({ jobId: w.robots.id });
+      expect([after.recounting, after.funnel[0]?.count]).toEqual([false, 20]);
+    });
+
     it('counts now when asked to ("Count again"), and a filter never counted while the person waits', async () => {
       const w = await setup();
       const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
