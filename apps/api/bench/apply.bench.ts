@@ -16,13 +16,14 @@
  * the bare handler. --cpu-prof profiles the Candor server and lists where
  * its time went.
  */
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createOrm } from '@candor/db';
 import { DEMO_TENANT } from '@candor/db/seed';
 import { summariseCpuProfile } from './cpu-profile.js';
 import { cpuSeconds, freePort, type ServerProcess, startServer } from './server-process.js';
@@ -229,6 +230,62 @@ async function startCandor(
   });
 }
 
+/** `pnpm worker` beside a WORKERS=false server: it files the received applications (and runs the other jobs). */
+function startWorker(dataDir: string, databaseUrl: string, masterKey: string): ChildProcess {
+  const { NODE_OPTIONS: _ignored, ...inherited } = process.env;
+  const log = openSync(join(dataDir, 'worker.log'), 'a');
+  const child = spawn(process.execPath, [join(dirname(serverJs), 'worker.js')], {
+    cwd: join(dirname(serverJs), '..'),
+    env: {
+      ...inherited,
+      NODE_ENV: 'development',
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      MASTER_KEY: masterKey,
+      RETENTION_INTERVAL_MINUTES: '0',
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', log, 'inherit'],
+  });
+  closeSync(log);
+  return child;
+}
+
+async function stopWorker(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
+
+/**
+ * Waits until every received application is filed (no intake row left) and
+ * counts the applications the bench's applicants made: what the recruiter
+ * sees, measured from the last applicant's answer.
+ */
+async function waitUntilFiled(databaseUrl: string): Promise<{ seconds: number; filed: number }> {
+  const orm = await createOrm(databaseUrl);
+  try {
+    const connection = orm.em.getConnection();
+    const started = performance.now();
+    for (;;) {
+      const [left] = await connection.execute<Array<{ n: number | string }>>(
+        'select count(*) as n from application_intake',
+      );
+      if (Number(left?.n) === 0) break;
+      if (performance.now() - started > (COUNT > 100 ? 600_000 : 30_000))
+        throw new Error('applications not filed within 10 minutes');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const [filed] = await connection.execute<Array<{ n: number | string }>>(
+      "select count(*) as n from candidate where email like 'bench.applicant.%'",
+    );
+    return { seconds, filed: Number(filed?.n) };
+  } finally {
+    await orm.close();
+  }
+}
+
 async function startBare(dataDir: string, databaseUrl: string): Promise<ServerProcess> {
   const port = await freePort();
   const { NODE_OPTIONS: _ignored, ...inherited } = process.env;
@@ -259,16 +316,30 @@ for (const database of databases) {
     // The first start seeds the demo tenant; the measured (and profiled) one finds it there, as a running server would.
     await (await startCandor(dataDir, databaseUrl, null, masterKey)).stop();
     const candor = await startCandor(dataDir, databaseUrl, profileDir, masterKey);
+    const worker = values.workers === 'false' ? startWorker(dataDir, databaseUrl, masterKey) : null;
     let candorResult: Result;
     let cpu: number;
+    let filing: { seconds: number; filed: number; cpu: number };
     try {
       const target = await findTarget(candor.base);
       const loadBefore = loadNow();
+      const filer = worker?.pid ?? candor.pid;
       const cpuBefore = cpuSeconds(candor.pid);
+      const filerCpuBefore = worker?.pid ? cpuSeconds(worker.pid) : 0;
       candorResult = await load('Candor', target);
       cpu = cpuSeconds(candor.pid) - cpuBefore;
       console.log(`  ${label} Candor done (load before ${loadBefore}, after ${loadNow()})`);
+      const filed = await waitUntilFiled(databaseUrl);
+      // With a worker, its CPU is filing's; without one, the server's after the last answer is.
+      const filingCpu = worker?.pid
+        ? cpuSeconds(filer) - filerCpuBefore
+        : cpuSeconds(candor.pid) - cpuBefore - cpu;
+      filing = { ...filed, cpu: filingCpu };
+      console.log(
+        `  ${label} filed ${filed.filed} applications, the last ${filed.seconds.toFixed(1)} s after the last answer (load ${loadNow()})`,
+      );
     } finally {
+      if (worker) await stopWorker(worker);
       await candor.stop();
     }
     const bare = await startBare(dataDir, databaseUrl);
@@ -290,7 +361,8 @@ for (const database of databases) {
     const failures = (r: Result) =>
       [...r.failed].map(([status, n]) => `${n}×${status || 'network'}`).join(', ') || 'none';
     rows.push(
-      `| ${label} | Candor | ${c.perSecond.toFixed(1)}/s | ${fmt(c.p50)} | ${fmt(c.p95)} | ${fmt(c.p99)} | ${failures(candorResult)} | ${((cpu * 1000) / Math.max(1, candorResult.ok)).toFixed(1)} ms CPU per application |`,
+      `| ${label} | Candor | ${c.perSecond.toFixed(1)}/s | ${fmt(c.p50)} | ${fmt(c.p95)} | ${fmt(c.p99)} | ${failures(candorResult)} | ${((cpu * 1000) / Math.max(1, candorResult.ok)).toFixed(1)} ms CPU per application in the web server |`,
+      `| ${label} | Candor's filing (${worker ? 'worker' : 'in the server'}) | ${(filing.filed / (candorResult.seconds + filing.seconds)).toFixed(1)}/s | | | | ${candorResult.ok - filing.filed} not filed | all filed ${filing.seconds.toFixed(1)} s after the last answer; ${worker ? `${((filing.cpu * 1000) / Math.max(1, filing.filed)).toFixed(1)} ms worker CPU per application` : ''} |`,
       `| ${label} | bare handler | ${b.perSecond.toFixed(1)}/s | ${fmt(b.p50)} | ${fmt(b.p95)} | ${fmt(b.p99)} | ${failures(bareResult)} | Candor at ${((100 * c.perSecond) / b.perSecond).toFixed(0)}% of it |`,
     );
     if (profileDir) {

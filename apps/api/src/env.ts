@@ -90,6 +90,8 @@ const EnvSchema = z.object({
   RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   /** Seconds a batch of outgoing email stays claimed by the instance sending it before others may (it died); see mail/dispatcher.ts. */
   OUTBOX_CLAIM_SECONDS: z.coerce.number().int().min(5).max(3_600).default(300),
+  /** Seconds a received application stays claimed by the worker filing it before others may (it died); see careers/file-applications.ts. */
+  INTAKE_CLAIM_SECONDS: z.coerce.number().int().min(2).max(3_600).default(60),
   /** Seconds between the notification checks (scorecards due, interviews tomorrow, requests due, daily digests); 0 turns them off. */
   NOTIFICATION_CHECK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** `false`: this API instance serves HTTP and sends jobs but runs none (run `pnpm worker` apart); docs/background-jobs.md. */

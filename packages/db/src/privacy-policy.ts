@@ -41,6 +41,13 @@ export interface CandidateDataPolicy<P extends string = string> {
   export: { copies: 'all'; sentTo?: P } | { copies: 'subject-only'; staffCopyNote: string; sentTo?: P };
   /** Properties naming a file in the file store: the file goes with its row. */
   files?: readonly P[];
+  /**
+   * A property naming the data key the row's personal values are sealed
+   * under, when that is not the candidate's own (a received application not
+   * filed yet): the export opens them with it, and an erasure destroys it
+   * with the row.
+   */
+  sealedUnder?: P;
 }
 
 /**

@@ -23,8 +23,13 @@ export async function createApplicationIn(
     jobId: string;
     source: TApplicationSource;
     answers?: ApplicationRow['answers'];
-    /** What the careers form adds, written with the row rather than by an update after it. */
-    fromForm?: Partial<Pick<ApplicationRow, 'noticeVersion' | 'coverLetter' | 'salaryExpectation'>>;
+    /**
+     * What the careers form adds, written with the row rather than by an update after it; `appliedAt`
+     * is when the form arrived (it is filed moments later, careers/file-applications.ts).
+     */
+    fromForm?: Partial<
+      Pick<ApplicationRow, 'noticeVersion' | 'coverLetter' | 'salaryExpectation' | 'appliedAt'>
+    >;
   },
 ): Promise<ApplicationRow> {
   const job = await tx.findOne(Job, input.jobId);
@@ -49,7 +54,14 @@ export async function createApplicationIn(
     answers: input.answers ?? [],
     ...input.fromForm,
   });
-  tx.create(StageChange, { tenant: actor.tenantId, application: app, fromStage: null, toStage: first, by });
+  tx.create(StageChange, {
+    tenant: actor.tenantId,
+    application: app,
+    fromStage: null,
+    toStage: first,
+    by,
+    ...(input.fromForm?.appliedAt ? { at: input.fromForm.appliedAt } : {}),
+  });
   input.candidate.lastActivityAt = new Date();
   await notifyNewApplication(tx, actor, app);
   await emitApplicationEvent(tx, 'application.created', { application: app });

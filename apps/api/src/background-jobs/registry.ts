@@ -1,4 +1,5 @@
 import { type Orm, Tenant } from '@candor/db';
+import { fileReceivedApplications } from '../careers/file-applications.js';
 import { sendAllRenewalRequests } from '../consent/renewal-terms.js';
 import type { AppDeps } from '../deps.js';
 import type { ReplyAddressing } from '../inbound/reply-headers.js';
@@ -27,6 +28,8 @@ export interface JobServices {
   retentionIntervalMinutes: number;
   /** Seconds between notification checks; 0: not scheduled. */
   notificationCheckSeconds: number;
+  /** How long filing holds a received application before another worker may take it (INTAKE_CLAIM_SECONDS). */
+  intakeClaimMs?: number;
 }
 
 const HOUR = 3600;
@@ -141,6 +144,26 @@ export function jobRegistry(services: JobServices): JobDefinition[] {
       expireInSeconds: 300,
       async run() {
         await deliverDueWebhooks(orm, deps);
+      },
+    },
+    {
+      // Applications received on the careers site become candidates, applications and emails
+      // (careers/file-applications.ts); an application sends one at once, the schedule catches the rest.
+      name: JOB_NAMES.applicationFiling,
+      label: 'Careers: file received applications',
+      everySeconds: 2,
+      perTenant: false,
+      retry: FREQUENT_RETRY,
+      expireInSeconds: 300,
+      async run(_data, { signal }) {
+        const round = await fileReceivedApplications(
+          { ...deps, claimMs: services.intakeClaimMs },
+          { shouldStop: () => signal.aborted },
+        );
+        if (round.failed > 0)
+          throw new JobFailure(
+            `${round.failed} received application${round.failed === 1 ? '' : 's'} could not be filed${round.stuck > 0 ? `; ${round.stuck} will not be tried again until support looks at the server log` : ' and will be tried again'}`,
+          );
       },
     },
     {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Orm } from '@candor/db';
+import { onApplicationsReceived } from '../careers/intake-requests.js';
 import type { AppDeps } from '../deps.js';
 import { dataDir, type Env } from '../env.js';
 import { replyMailboxOf } from '../inbound/reply-address.js';
@@ -54,6 +55,7 @@ export async function startBackgroundJobs(options: {
       },
       retentionIntervalMinutes: env.RETENTION_INTERVAL_MINUTES,
       notificationCheckSeconds: env.NOTIFICATION_CHECK_SECONDS,
+      intakeClaimMs: env.INTAKE_CLAIM_SECONDS * 1000,
     }),
     ...(options.extraDefinitions ?? []),
   ];
@@ -92,6 +94,17 @@ export async function startBackgroundJobs(options: {
         { startAfterSeconds: REPORT_WARM_SECONDS, oncePerSeconds: REPORT_WARM_SECONDS },
       )
       .catch(() => undefined);
+  });
+  // A received application is filed soon, not at the next round. Requests are gathered for a
+  // quarter of a second, so a burst of applications sends one job, not one per application.
+  // On SQLite with WORKERS=false filing is left to the worker's schedule: a job sent here would run here.
+  let filingSoon: NodeJS.Timeout | null = null;
+  onApplicationsReceived(() => {
+    if (!postgres && !options.work) return;
+    filingSoon ??= setTimeout(() => {
+      filingSoon = null;
+      queue.send(JOB_NAMES.applicationFiling, {}, { oncePerSeconds: 1 }).catch(() => undefined);
+    }, 250).unref();
   });
   logger.info('background jobs', {
     runner: queue.kind,

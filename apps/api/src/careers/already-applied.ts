@@ -37,35 +37,33 @@ export function alreadyAppliedEmail(
  * A second application with the same address to the same job. The person
  * sending the form gets the same answer as for a first application (the
  * caller's business); the owner of the address learns what happened by
- * email. Nothing from the second form is written: the application stays as
- * first sent.
+ * email, queued in the caller's transaction. Nothing from the second form
+ * is written: the application stays as first sent.
  */
 export async function tellAlreadyApplied(
-  em: Em,
+  tx: Em,
   tenant: Tenant,
   job: { id: string; title: string; translations?: TJobTranslations | null },
   email: string,
   publicUrl: string,
 ): Promise<void> {
-  await em.transactional(async (tx) => {
-    const candidate = await tx.findOne(Candidate, { email });
-    const application = candidate ? await tx.findOne(Application, { candidate, job: job.id }) : null;
-    // Gone in between (erased or merged away): there is nobody to tell.
-    if (!candidate || !application) return;
-    enqueueEmail(tx, {
-      tenantId: tenant.id,
-      candidateId: candidate.id,
-      to: candidate.email,
-      ...alreadyAppliedEmail(
-        tenant,
-        {
-          candidateName: candidate.name,
-          jobTitle: jobTitleIn(job, candidate.locale, tenant),
-          appliedAt: application.appliedAt,
-          locale: candidate.locale,
-        },
-        publicUrl,
-      ),
-    });
+  const candidate = await tx.findOne(Candidate, { email });
+  const application = candidate ? await tx.findOne(Application, { candidate, job: job.id }) : null;
+  // Gone in between (erased or merged away): there is nobody to tell.
+  if (!candidate || !application) return;
+  enqueueEmail(tx, {
+    tenantId: tenant.id,
+    candidateId: candidate.id,
+    to: candidate.email,
+    ...alreadyAppliedEmail(
+      tenant,
+      {
+        candidateName: candidate.name,
+        jobTitle: jobTitleIn(job, candidate.locale, tenant),
+        appliedAt: application.appliedAt,
+        locale: candidate.locale,
+      },
+      publicUrl,
+    ),
   });
 }

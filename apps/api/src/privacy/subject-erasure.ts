@@ -106,6 +106,10 @@ export async function eraseSubjects(tx: Em, candidateIds: string[]): Promise<Era
     } else {
       // Attachments and offer letters: their files go after commit.
       summary.fileKeys.push(...(await fileKeysOf(tx, node, tenantId, where)));
+      // Rows sealed under a key of their own (an application not filed yet): that key goes after commit too.
+      if (policy.sealedUnder)
+        for (const keyId of await selectValues(tx, node.entity, tenantId, where, policy.sealedUnder))
+          summary.candidates.push({ tenantId, candidateId: String(keyId) });
       const deleted = await deleteRows(tx, node.entity, tenantId, where);
       if (deleted > 0) summary.entities[node.entity] = { anonymized: 0, deleted };
     }

@@ -96,6 +96,8 @@ export type ExportAudience = 'subject' | 'staff';
 function toJson(value: unknown): Json {
   if (value === undefined || value === null) return null;
   if (value instanceof Date) return value.toISOString();
+  // Bytes (a resume received and not filed yet) are described; the filed copy is in files/.
+  if (value instanceof Uint8Array) return { bytes: value.byteLength };
   if (Array.isArray(value)) return value.map(toJson);
   if (typeof value === 'object') {
     const ref = value as { id?: unknown };
@@ -111,13 +113,20 @@ async function recordsOf(
   where: Record<string, unknown>,
   key: Buffer | null,
   staff: StaffLabels,
+  keys: DataKeys & { tenantId: string },
 ): Promise<SubjectExportRecord[]> {
   const labelled = node.relations.filter((r) => exportLabelOf(r.target) !== undefined);
   const rows = (await em.find(node.entity, where, {
     populate: labelled.map((r) => r.property) as never[],
     orderBy: { id: 'asc' },
   })) as Array<Record<string, unknown>>;
-  return rows.map((row) => ({
+  const { sealedUnder } = node.policy;
+  const keyOf = async (row: Record<string, unknown>) =>
+    sealedUnder
+      ? candidateKey(em, keys, { tenantId: keys.tenantId, candidateId: String(row[sealedUnder]) })
+      : key;
+  const opened = await Promise.all(rows.map(async (row) => ({ row, key: await keyOf(row) })));
+  return opened.map(({ row, key }) => ({
     id: String(row.id),
     // Sealed values (notes, answers, cover letters) are opened: the export is what we know, readable.
     values: Object.fromEntries(
@@ -167,7 +176,10 @@ export async function subjectExport(
       omitted[node.entity] = exported.staffCopyNote;
       continue;
     }
-    const rows = await recordsOf(em, node, exportWhere(node, candidateId, candidate.email), key, staff);
+    const rows = await recordsOf(em, node, exportWhere(node, candidateId, candidate.email), key, staff, {
+      ...keys,
+      tenantId: tenant.id,
+    });
     if (rows.length === 0) continue;
     records[node.entity] = rows;
     for (const { category } of node.personal) used.add(category);

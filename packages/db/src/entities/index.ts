@@ -1,6 +1,7 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { ApiKey } from './api-key.entity.js';
 import { Application, ApplicationNote, ApplicationTag, StageChange } from './application.entity.js';
+import { ApplicationIntake } from './application-intake.entity.js';
 import {
   Assessment,
   AssessmentInvitation,
@@ -65,6 +66,7 @@ export type { TDocumentTextSource, TSavedSearchScope } from './search.entity.js'
 export {
   ApiKey,
   Application,
+  ApplicationIntake,
   ApplicationNote,
   ApplicationTag,
   Assessment,
@@ -144,6 +146,7 @@ export const entities: EntitySchema<any, any>[] = [
   WebAuthnChallenge,
   AuditEvent,
   OutboxEmail,
+  ApplicationIntake,
   InboundEmail,
   Job,
   JobStage,
