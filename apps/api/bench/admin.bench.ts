@@ -308,7 +308,12 @@ globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) =>
 function send(request: SentRequest): Promise<Response> {
   return realFetch(`${wire.base}${request.path}`, {
     method: request.method,
-    headers: { ...request.headers, cookie: wire.cookie },
+    // A browser sends Origin with every POST (a mutation), even to its own origin; the API checks it.
+    headers: {
+      ...request.headers,
+      cookie: wire.cookie,
+      ...(request.method === 'GET' ? {} : { origin: wire.base }),
+    },
     body: request.body,
   });
 }
@@ -328,11 +333,15 @@ async function signIn(base: string, email: string): Promise<string> {
   return cookie;
 }
 
-async function record(admin: Admin, view: View, fixtures: Fixtures): Promise<Recording> {
+async function record(
+  admin: Admin,
+  open: (admin: Admin, f: Fixtures) => Promise<unknown>,
+  fixtures: Fixtures,
+): Promise<Recording> {
   wire.recording = [];
   wire.answered = 0;
   try {
-    await view.open(admin, fixtures);
+    await open(admin, fixtures);
     return wire.recording.filter(Boolean);
   } finally {
     wire.recording = null;
@@ -379,14 +388,23 @@ async function measure(
   recording: Recording,
   view: View,
   runs: number,
+  before: Recording | null,
 ): Promise<Result> {
   const failures: string[] = [];
   // An open that fails is counted and reported, not timed: an older build may have bugs since fixed.
   const open = () => replay(recording).catch((error: Error) => void failures.push(error.message));
-  for (let i = 0; i < 3; i++) await open(); // warm the statement caches
+  // What the view does before each open (a change), not timed; its server CPU is counted with the open's.
+  const prepare = async () => {
+    if (before) await replay(before).catch((error: Error) => void failures.push(error.message));
+  };
+  for (let i = 0; i < 3; i++) {
+    await prepare();
+    await open(); // warm the statement caches
+  }
   const times: number[] = [];
   const cpuBefore = cpuSeconds(server.pid);
   for (let i = 0; i < runs; i++) {
+    await prepare();
     const started = performance.now();
     const failed = failures.length;
     await open();
@@ -449,8 +467,9 @@ async function openViews(
     const fixtures = await findFixtures(admin);
     for (const view of chosen) {
       wire.cookie = cookies[view.as];
-      const recording = await record(admin, view, fixtures);
-      const result = await measure(running, recording, view, times);
+      const before = view.before ? await record(admin, view.before, fixtures) : null;
+      const recording = await record(admin, view.open, fixtures);
+      const result = await measure(running, recording, view, times, before);
       results.push(result);
       console.error(
         `  ${db.label} ${server === serverJs ? '' : '(baseline) '}${result.view}: p95 ${ms(result.p95)} ms`,

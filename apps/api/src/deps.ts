@@ -68,6 +68,11 @@ export interface AppDeps {
   keyStore: KeyStore;
   /** Background-check providers besides the built-in manual one (background-checks/providers.ts). */
   backgroundCheckProviders?: readonly BackgroundCheckProvider[];
+  /**
+   * Least seconds between two counts of the same hiring reports (tenant and filter) made in the background after
+   * changes (reports/report-cache.ts; default 30): on SQLite a count holds the only thread for a while.
+   */
+  reportRecountGapSeconds?: number;
   /** The background-job queue (background-jobs/): send one-off jobs, list and retry them; set once jobs have started. */
   jobs?: JobQueue;
 }

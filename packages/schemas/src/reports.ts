@@ -26,7 +26,7 @@ export const ZReportsFilter = z
     from: z.iso.date().optional(),
     to: z.iso.date().optional(),
     ...JOB_SCOPE_FIELDS,
-    /** Compute now rather than serve the copy of the last few minutes (the page's Refresh). */
+    /** Count now rather than serve the last count kept (the page's "Count again"). */
     fresh: z.boolean().optional(),
   })
   .superRefine((input, ctx) => {
@@ -87,8 +87,10 @@ export type TDurationStats = z.infer<typeof ZDurationStats>;
 export const ZReports = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
-  /** When these numbers were counted: a copy from the last few minutes may be served. */
+  /** When these numbers were counted: the last count kept may be served (apps/api/src/reports/report-cache.ts). */
   computedAt: z.iso.datetime(),
+  /** The tenant changed something since (or the count is a few minutes old): a newer count is on its way. */
+  recounting: z.boolean(),
   scopeLabel: z.string(),
   /** The tenant's smallest group shown (the diversity survey's k). */
   k: z.number().int(),

@@ -11,10 +11,12 @@ import { runNotificationChecks } from '../notifications/periodic.js';
 import { sendNoticeMailings } from '../privacy/notice-mailing.js';
 import { sendDeadlineDigests } from '../privacy/requests/deadline-digests.js';
 import { sendDueSourcedNotices } from '../privacy/sourced-notice.js';
+import { recountReports, reportKeyOf, warmDefaultReports } from '../reports/reports.service.js';
 import { defaultWorkerId, runRetention } from '../retention/sweep.js';
 import { indexAllPendingDocuments } from '../search/document-index.js';
 import { deliverDueWebhooks } from '../webhooks/webhook-delivery.js';
 import { type JobDefinition, JobFailure, type RetryPolicy } from './job-definition.js';
+import { JOB_NAMES } from './job-names.js';
 
 /** What the jobs' handlers need from the process that runs them. */
 export interface JobServices {
@@ -36,21 +38,7 @@ const HOURLY_RETRY: RetryPolicy = { limit: 3, delaySeconds: 60, backoff: true };
 /** Rounds every few seconds retry soon; the next round comes anyway. */
 const FREQUENT_RETRY: RetryPolicy = { limit: 2, delaySeconds: 5, backoff: true };
 
-/** The names other code sends (keep them in one place). */
-export const JOB_NAMES = {
-  careersRepublish: 'careers.republish',
-  careersPublishTenant: 'careers.publish-tenant',
-  requestDeadlineDigests: 'privacy.deadline-digests',
-  consentRenewals: 'consent.renewal-requests',
-  sourcedNotices: 'privacy.sourced-notices',
-  noticeMailings: 'privacy.notice-mailings',
-  mailDispatch: 'mail.dispatch',
-  retentionSweep: 'retention.sweep',
-  notificationChecks: 'notifications.checks',
-  documentIndex: 'search.index-documents',
-  webhookDelivery: 'webhooks.deliver',
-  applicationFiling: 'careers.file-applications',
-} as const;
+export { JOB_NAMES } from './job-names.js';
 
 /**
  * Every background job of the API, in one list. The handlers' logic stays in its domain
@@ -191,6 +179,31 @@ export function jobRegistry(services: JobServices): JobDefinition[] {
       expireInSeconds: 1800,
       async run(_data, { signal }) {
         await indexAllPendingDocuments(orm, deps, signal);
+      },
+    },
+    {
+      // A report copy served behind the tenant's changes (reports/report-cache.ts): the sender holds the
+      // recount's claim on the copy's row, so one runs per tenant and filter. Not retried: the next open claims again.
+      name: JOB_NAMES.reportsRecount,
+      label: 'Reports: count again',
+      perTenant: true,
+      retry: { limit: 0, delaySeconds: 5, backoff: false },
+      expireInSeconds: 120,
+      async run(data) {
+        await recountReports(orm, reportKeyOf(data), { claimed: data.claimed === true });
+      },
+    },
+    {
+      // Sent after a change, at most once a minute per tenant (start-jobs.ts): the default Reports view is counted
+      // before anyone opens it.
+      name: JOB_NAMES.reportsWarmDefault,
+      label: 'Reports: count the default view',
+      perTenant: true,
+      retry: { limit: 0, delaySeconds: 5, backoff: false },
+      expireInSeconds: 120,
+      async run(data) {
+        if (typeof data.tenantId !== 'string') throw new JobFailure('a report job without a tenant');
+        await warmDefaultReports(orm, data.tenantId);
       },
     },
   ];

@@ -7,10 +7,14 @@ import { replyMailboxOf } from '../inbound/reply-address.js';
 import type { Logger } from '../logging/logger.js';
 import { fileTransport, type MailTransport, smtpTransport } from '../mail/transport.js';
 import { onIndexRequest } from '../search/index-requests.js';
+import { onTenantChange } from '../trpc/tenant-changes.js';
 import { inProcessRunner } from './in-process-runner.js';
 import { describeEvery, type JobDefinition, type JobQueue } from './job-definition.js';
 import { pgBossRunner } from './pg-boss-runner.js';
 import { JOB_NAMES, jobRegistry } from './registry.js';
+
+/** A change's default-report recount waits this long, so the changes of that minute are counted together. */
+export const REPORT_WARM_SECONDS = 60;
 
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
@@ -74,6 +78,22 @@ export async function startBackgroundJobs(options: {
   // A stored document is indexed soon, not at the next round; one queued run is enough.
   onIndexRequest(() => {
     queue.send(JOB_NAMES.documentIndex, {}, { oncePerSeconds: 2 }).catch(() => undefined);
+  });
+  // After a change the tenant's default Reports view is counted again within a minute: one job per tenant per
+  // minute across instances (the queue's once-per), and this instance does not even ask more often.
+  const warmAsked = new Map<string, number>();
+  onTenantChange((tenantId) => {
+    const now = Date.now();
+    if (now - (warmAsked.get(tenantId) ?? 0) < REPORT_WARM_SECONDS * 1000) return;
+    warmAsked.set(tenantId, now);
+    if (warmAsked.size > 10_000) warmAsked.clear();
+    queue
+      .send(
+        JOB_NAMES.reportsWarmDefault,
+        { tenantId },
+        { startAfterSeconds: REPORT_WARM_SECONDS, oncePerSeconds: REPORT_WARM_SECONDS },
+      )
+      .catch(() => undefined);
   });
   // A received application is filed soon, not at the next round. Requests are gathered for a
   // quarter of a second, so a burst of applications sends one job, not one per application.

@@ -26,6 +26,7 @@ import { dayRange } from '../hiring/date-range.js';
 import { visibleJobIds } from '../hiring/job-scope.js';
 import { enqueueEmail } from '../mail/outbox.js';
 import { noticeOnAdding, notToldFilter, sourcedNoticeOf } from '../privacy/sourced-notice.js';
+import { dropTenantCopies } from '../reports/report-cache.js';
 import { indexDocumentsSoon, reindexCandidateDocuments } from '../search/index-requests.js';
 import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
@@ -379,6 +380,7 @@ export async function restrictCandidate(
       subjectId: candidate.id,
     });
     await tx.flush();
+    await dropTenantCopies(tx, actor.tenantId);
   });
   indexDocumentsSoon();
   return toCandidate(em, actor, candidate);

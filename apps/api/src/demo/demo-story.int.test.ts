@@ -158,7 +158,7 @@ forEachDatabase('demo story', (db) => {
 
   it('fills every hiring report over the last 6 months with counts above k', async () => {
     const from = new Date(now - 182 * DAY).toISOString().slice(0, 10);
-    const reports = await hiringReports(em(), admin(), {
+    const reports = await hiringReports(deps(), em(), admin(), {
       from,
       to: new Date(now).toISOString().slice(0, 10),
     });

@@ -49,6 +49,7 @@ import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
 import { notifyRecipientsOfRequest } from '../privacy/recipient-notices.js';
 import { buildSubjectExportZip } from '../privacy/subject-export.js';
+import { dropTenantCopies } from '../reports/report-cache.js';
 import { type PortalRequestMail, requestEmail, withdrawalEmail } from './portal-emails.js';
 
 type TenantRow = InferEntity<typeof Tenant>;
@@ -555,6 +556,8 @@ export async function restrictProcessing(
     });
     mailRequest(tx, deps, subject, candidate, 'restriction', request.dueOn);
     await tx.flush();
+    // Counts kept from before must not be served (reports/report-cache.ts).
+    await dropTenantCopies(tx, candidate.tenant.id);
     return { kind: 'done', done: ['restricted'] };
   });
 }

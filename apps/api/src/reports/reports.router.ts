@@ -8,13 +8,13 @@ export const reportsRouter = router({
   all: roleProcedure('reports.read')
     .input(ZReportsFilter)
     .output(ZReports)
-    .query(({ ctx, input }) => hiringReports(ctx.em, ctx.actor, input)),
+    .query(({ ctx, input }) => hiringReports(ctx.deps, ctx.em, ctx.actor, input)),
 
   /** One report as CSV text, the same numbers as `all` (hidden counts stay hidden). */
   csv: roleProcedure('reports.read')
     .input(ZReportsCsvInput)
     .output(ZReportsCsv)
     .query(async ({ ctx, input }) =>
-      reportCsv(await hiringReports(ctx.em, ctx.actor, input.filter), input.report),
+      reportCsv(await hiringReports(ctx.deps, ctx.em, ctx.actor, input.filter), input.report),
     ),
 });

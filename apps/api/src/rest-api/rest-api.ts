@@ -567,7 +567,7 @@ export function restApi(deps: AppDeps) {
 
   api.openapi(routes.pipelineReport, async (c) => {
     const q = c.req.valid('query');
-    const report = await hiringReports(emOf(c), c.get('caller').actor, q);
+    const report = await hiringReports(deps, emOf(c), c.get('caller').actor, q);
     return c.json(ZRestPipelineReport.parse(report), 200);
   });
 

@@ -30,6 +30,7 @@ import { ConsentEvent, ConsentReceipt, PrivacyNotice, TenantSigningKey } from '.
 import { PortalCode, PortalSession, PrivacyRequest, PrivacyRequestNote } from './privacy-request.entity.js';
 import { RateLimitCounter } from './rate-limit.entity.js';
 import { Referee, ReferenceRequest } from './reference.entity.js';
+import { ReportCopy } from './report-copy.entity.js';
 import { RetentionPolicyVersion, RetentionRun } from './retention.entity.js';
 import { SchedulingLink } from './scheduling-link.entity.js';
 import { DocumentText, SavedSearch } from './search.entity.js';
@@ -108,6 +109,7 @@ export {
   RecoveryCode,
   Referee,
   ReferenceRequest,
+  ReportCopy,
   RetentionPolicyVersion,
   RetentionRun,
   SavedSearch,
@@ -190,6 +192,7 @@ export const entities: EntitySchema<any, any>[] = [
   DiversityResponse,
   Disclosure,
   RateLimitCounter,
+  ReportCopy,
   TenantChange,
   OidcConnection,
   OidcSignInAttempt,

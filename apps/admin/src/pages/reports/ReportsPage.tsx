@@ -429,6 +429,15 @@ function Reports({ data, filter }: { data: TReports; filter: TReportsFilter }) {
   );
 }
 
+/** "at 09:42", or with the date when it was not today. */
+function countedWhen(iso: string): string {
+  const at = new Date(iso);
+  const time = at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return at.toDateString() === new Date().toDateString()
+    ? `at ${time}`
+    : `on ${at.toLocaleDateString(undefined, { day: 'numeric', month: 'short' })} at ${time}`;
+}
+
 /** Hiring reports for a job, a department or all jobs over a period (reports.read). */
 export function ReportsPage() {
   const dataProvider = useCandorDataProvider();
@@ -443,8 +452,10 @@ export function ReportsPage() {
     queryKey: ['reports', filter],
     queryFn: () => dataProvider.hiringReports(filter),
     placeholderData: keepPreviousData,
+    // The API answers with its last count at once, and says when a newer one is being counted: ask again shortly.
+    refetchInterval: (query) => (query.state.data?.recounting ? 2000 : false),
   });
-  // The API may answer with its copy of the last few minutes; "Count again" asks it to count now.
+  // The API may answer with its last count kept; "Count again" asks it to count now.
   const queryClient = useQueryClient();
   const recount = useMutation({
     mutationFn: () => dataProvider.hiringReports({ ...filter, fresh: true }),
@@ -517,11 +528,8 @@ export function ReportsPage() {
               {data.scopeLabel} · {data.from} to {data.to}
             </Typography>
             <Typography variant="body2" color="text.secondary">
-              Counted at{' '}
-              {new Date(data.computedAt).toLocaleTimeString(undefined, {
-                hour: '2-digit',
-                minute: '2-digit',
-              })}
+              Counted {countedWhen(data.computedAt)}
+              {data.recounting ? ' · counting again with the latest changes…' : ''}
             </Typography>
             <Button size="small" onClick={() => recount.mutate()} disabled={recount.isPending}>
               {recount.isPending ? 'Counting…' : 'Count again'}

@@ -56,6 +56,7 @@ import { Migration20261207094317_background_checks } from './Migration2026120709
 import { Migration20261207131200_api_keys } from './Migration20261207131200_api_keys.js';
 import { Migration20261207131326_tenant_changes } from './Migration20261207131326_tenant_changes.js';
 import { Migration20261207131334_webhooks } from './Migration20261207131334_webhooks.js';
+import { Migration20261207163116_report_copies } from './Migration20261207163116_report_copies.js';
 import { Migration20261207171858_application_intake } from './Migration20261207171858_application_intake.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
@@ -148,5 +149,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207131200_api_keys', class: Migration20261207131200_api_keys },
   { name: 'Migration20261207131326_tenant_changes', class: Migration20261207131326_tenant_changes },
   { name: 'Migration20261207131334_webhooks', class: Migration20261207131334_webhooks },
+  { name: 'Migration20261207163116_report_copies', class: Migration20261207163116_report_copies },
   { name: 'Migration20261207171858_application_intake', class: Migration20261207171858_application_intake },
 ];
