@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   Application,
+  ApplicationIntake,
   ApplicationTag,
   Attachment,
   AuditEvent,
@@ -17,6 +18,7 @@ import {
 import { forEachDatabase, seedPublishedNotice, seedTenant, seedUser } from '@candor/db/testing';
 import { DOCUMENT_TYPES, dayOf, type TApplyResult, type TConsentReceiptPayload } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../app.js';
 import { getCandidateProfile } from '../candidates/profile.service.js';
 import { documentText } from '../files/document-text.js';
 import { diskFileStore } from '../files/file-store.js';
@@ -26,11 +28,13 @@ import { setJobStatus, updateJob } from '../jobs/jobs.service.js';
 import { candidateKey, openAnswers, openText, openWith } from '../keys/data-keys.js';
 import { verifyJws } from '../keys/jws.js';
 import { publicSigningKeys } from '../keys/signing-keys.service.js';
+import { destroyErasedData, eraseSubject } from '../privacy/subject-erasure.js';
 import { type ApplyFields as Fields, formOf, postApplication } from '../testing/careers-apply.js';
 import { deflatedDocxBytes, hostileDocuments, odtBytes, pdfBytes } from '../testing/documents.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, httpClient, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
 import { ALREADY_APPLIED_TEMPLATE } from './already-applied.js';
+import { fileReceivedApplications } from './file-applications.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
@@ -90,6 +94,131 @@ forEachDatabase('applying on the careers site', (db) => {
       postApplication(client, { slug: tenant.slug, jobId }, fields, headers);
     return { tenant, admin, actor, job, deps, client, apply, valid, filesRoot, visa, story };
   };
+
+  describe('received, then filed', () => {
+    /** The apply request alone, without the filing the test client does after it. */
+    const receive = (deps: ReturnType<typeof testDeps>, slug: string, jobId: string, fields: Fields) =>
+      createApp(deps).request(`/careers/${slug}/jobs/${jobId}/apply`, {
+        method: 'POST',
+        headers: { Accept: 'application/json', Origin: TEST_ORIGIN },
+        body: formOf(fields),
+      });
+    const intakeOf = (tenantId: string, email: string) =>
+      db.orm().em.fork().findOne(ApplicationIntake, { email, tenant: tenantId }, { filters: false });
+
+    it('answers once the form is received; filing makes the candidate, who takes the intake key', async () => {
+      const { tenant, job, deps, valid, filesRoot } = await setup();
+      const fields = valid();
+      const email = fields.email as string;
+      const res = await receive(deps, tenant.slug, job.id, fields);
+      expect(res.status).toBe(201);
+      expect(((await res.json()) as TApplyResult).email).toBe(email);
+      const em = tenantEm(db.orm(), tenant.id);
+      expect(await em.count(Candidate, { email })).toBe(0);
+      const intake = await intakeOf(tenant.id, email);
+      expect(intake).not.toBeNull();
+      // Only sealed values besides the address: the form and the resume are unreadable without the key.
+      expect(intake!.form).toMatch(/^enc:v1\./);
+      expect(intake!.form).not.toMatch(/Ada|robot|Berlin/);
+      const pending = await deps.files.read(intake!.resumeKey);
+      expect(pending.includes(Buffer.from('Ada resume'))).toBe(false);
+      expect(readdirSync(filesRoot, { recursive: true }).some((f) => String(f).endsWith('.pending'))).toBe(
+        true,
+      );
+
+      expect(await fileReceivedApplications(deps)).toMatchObject({ filed: 1, failed: 0 });
+      expect(await intakeOf(tenant.id, email)).toBeNull();
+      const candidate = await em.findOneOrFail(Candidate, { email });
+      expect(candidate.id).toBe(intake!.candidateKeyId);
+      const resume = await em.findOneOrFail(Attachment, { candidate: candidate.id });
+      expect(resume.storageKey).toBe(intake!.resumeKey);
+      const key = await candidateKey(em, deps, { tenantId: tenant.id, candidateId: candidate.id });
+      expect(openWith(key!, await deps.files.read(resume.storageKey)).equals(pdfBytes('Ada resume'))).toBe(
+        true,
+      );
+      expect(readdirSync(filesRoot, { recursive: true }).some((f) => String(f).endsWith('.pending'))).toBe(
+        false,
+      );
+      // Consent is dated when it was given, not when it was filed.
+      const consent = await em.findOneOrFail(ConsentEvent, { candidate: candidate.id });
+      expect(Math.abs(consent.occurredAt.getTime() - intake!.receivedAt.getTime())).toBeLessThan(1000);
+      // A second round finds nothing.
+      expect(await fileReceivedApplications(deps)).toMatchObject({ filed: 0, failed: 0 });
+    });
+
+    it("files a known person's application under their key and destroys the intake's", async () => {
+      const { tenant, actor, job, deps, valid } = await setup();
+      const { job: second } = await seedJobWithApplicant(db.orm(), actor);
+      await setJobStatus(tenantEm(db.orm(), tenant.id), actor, second.id, 'open');
+      const fields = valid();
+      const email = fields.email as string;
+      expect((await receive(deps, tenant.slug, job.id, fields)).status).toBe(201);
+      await fileReceivedApplications(deps);
+      const {
+        [`answer:${job.questions[0]?.id}`]: _a,
+        [`answer:${job.questions[1]?.id}`]: _b,
+        ...common
+      } = fields;
+      expect((await receive(deps, tenant.slug, second.id, common)).status).toBe(201);
+      const intake = (await intakeOf(tenant.id, email))!;
+      expect(await fileReceivedApplications(deps)).toMatchObject({ filed: 1 });
+      const em = tenantEm(db.orm(), tenant.id);
+      const candidate = await em.findOneOrFail(Candidate, { email });
+      const resumes = await em.find(Attachment, { candidate: candidate.id });
+      expect(resumes).toHaveLength(2);
+      expect(resumes.map((r) => r.storageKey)).not.toContain(intake.resumeKey);
+      const key = await candidateKey(em, deps, { tenantId: tenant.id, candidateId: candidate.id });
+      for (const r of resumes)
+        expect(openWith(key!, await deps.files.read(r.storageKey)).length).toBeGreaterThan(0);
+      expect(
+        await candidateKey(em, deps, { tenantId: tenant.id, candidateId: intake.candidateKeyId }),
+      ).toBeNull();
+      await expect(deps.files.read(intake.resumeKey)).rejects.toThrow();
+    });
+
+    it('files a row once when two workers file at the same time', async () => {
+      const { tenant, job, deps, valid } = await setup();
+      const emails: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const fields = valid();
+        emails.push(fields.email as string);
+        expect((await receive(deps, tenant.slug, job.id, fields)).status).toBe(201);
+      }
+      const rounds = await Promise.all([fileReceivedApplications(deps), fileReceivedApplications(deps)]);
+      expect(rounds.reduce((n, r) => n + r.filed, 0)).toBe(3);
+      expect(rounds.every((r) => r.failed === 0)).toBe(true);
+      const em = tenantEm(db.orm(), tenant.id);
+      expect(await em.count(Application, { job: job.id, candidate: { email: { $in: emails } } })).toBe(3);
+      expect(await em.count(OutboxEmail, { to: { $in: emails } })).toBe(3);
+    });
+
+    it('an erasure of the address before filing deletes the received application, its file and its key', async () => {
+      const { tenant, actor, job, deps, valid } = await setup();
+      const { job: second } = await seedJobWithApplicant(db.orm(), actor);
+      await setJobStatus(tenantEm(db.orm(), tenant.id), actor, second.id, 'open');
+      const fields = valid();
+      const email = fields.email as string;
+      expect((await receive(deps, tenant.slug, job.id, fields)).status).toBe(201);
+      await fileReceivedApplications(deps);
+      const {
+        [`answer:${job.questions[0]?.id}`]: _a,
+        [`answer:${job.questions[1]?.id}`]: _b,
+        ...common
+      } = fields;
+      expect((await receive(deps, tenant.slug, second.id, common)).status).toBe(201);
+      const intake = (await intakeOf(tenant.id, email))!;
+      const em = tenantEm(db.orm(), tenant.id);
+      const candidate = await em.findOneOrFail(Candidate, { email });
+      const summary = await em.fork().transactional((tx) => eraseSubject(tx, candidate.id));
+      await destroyErasedData(deps, summary);
+      expect(await intakeOf(tenant.id, email)).toBeNull();
+      expect(
+        await candidateKey(em, deps, { tenantId: tenant.id, candidateId: intake.candidateKeyId }),
+      ).toBeNull();
+      await expect(deps.files.read(intake.resumeKey)).rejects.toThrow();
+      expect(await fileReceivedApplications(deps)).toMatchObject({ filed: 0, failed: 0 });
+    });
+  });
 
   describe('a valid application', () => {
     it("saves the profile sections the job asks for, sealed under the candidate's key", async () => {
