@@ -25,6 +25,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   Application,
+  ApplicationIntake,
   AuditEvent,
   Candidate,
   type InferEntity,
@@ -232,6 +233,7 @@ forEachDatabase('three instances behind a load balancer', (db) => {
       TRUST_PROXY_HOPS: '1',
       SMTP_URL: `smtp://127.0.0.1:${mail.port}`,
       OUTBOX_CLAIM_SECONDS: '20',
+      INTAKE_CLAIM_SECONDS: '10',
       RETENTION_INTERVAL_MINUTES: '0',
       LOG_LEVEL: 'warn',
     };
@@ -317,6 +319,14 @@ forEachDatabase('three instances behind a load balancer', (db) => {
       // Nearly everything was acknowledged; what was not failed at the proxy as the instance died (502).
       expect(acknowledged.length).toBeGreaterThan(APPLICATIONS - CONCURRENCY);
       expect([...refused.keys()].every((status) => status === 502)).toBe(true);
+      // Received applications are filed in the background; the killed instance's claimed ones once their
+      // claim runs out (and on pg-boss once its filing round is given up, within about a minute and a half).
+      await expect
+        .poll(() => db.orm().em.fork().count(ApplicationIntake, { tenant: tenant.id }, ANY_TENANT), {
+          timeout: 240_000,
+          interval: 1_000,
+        })
+        .toBe(0);
 
       // Every acknowledged application is there, once; nothing is there twice.
       const check = db.orm().em.fork();
@@ -351,6 +361,14 @@ forEachDatabase('three instances behind a load balancer', (db) => {
         fromOne.push(await apply(`same.client.${n}@limits.test`, '203.0.113.9'));
       expect(fromOne.filter((s) => s === 201)).toHaveLength(30);
       expect(fromOne.at(-1)).toBe(429);
+      // Received applications are filed in the background; the killed instance's claimed ones once their
+      // claim runs out (and on pg-boss once its filing round is given up, within about a minute and a half).
+      await expect
+        .poll(() => db.orm().em.fork().count(ApplicationIntake, { tenant: tenant.id }, ANY_TENANT), {
+          timeout: 240_000,
+          interval: 1_000,
+        })
+        .toBe(0);
 
       // Every email goes out (the killed instance's claimed batch after its claim runs out), each once.
       await expect
