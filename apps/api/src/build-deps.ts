@@ -79,6 +79,7 @@ export async function buildDeps(
     files,
     masterKey,
     hashKey: await loadHashKey(orm, masterKey),
+    applyContextMs: env.APPLY_CONTEXT_MS,
     keyStore: storage.keyStore,
   };
 }

@@ -64,6 +64,8 @@ export interface AppDeps {
   masterKey: Buffer;
   /** The root of keyed hashes (audit pseudonyms, portal code hashes, renewal links); see keys/hash-key.ts. */
   hashKey: Buffer;
+  /** How long an instance reuses what it read about a job to check application forms for it (careers/apply.service.ts); 0: every form reads it. */
+  applyContextMs?: number;
   /** Candidate data keys, one file each, outside the database (KEYS_DIR or KEY_STORE_URL); see docs/keys.md, docs/storage.md. */
   keyStore: KeyStore;
   /** Background-check providers besides the built-in manual one (background-checks/providers.ts). */

@@ -90,6 +90,8 @@ const EnvSchema = z.object({
   RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
   /** Seconds a batch of outgoing email stays claimed by the instance sending it before others may (it died); see mail/dispatcher.ts. */
   OUTBOX_CLAIM_SECONDS: z.coerce.number().int().min(5).max(3_600).default(300),
+  /** Milliseconds an instance reuses what it read about a job (open? which questions, purposes and notices?) to check application forms; 0 reads it for every form. */
+  APPLY_CONTEXT_MS: z.coerce.number().int().min(0).max(60_000).default(2_000),
   /** Seconds a received application stays claimed by the worker filing it before others may (it died); see careers/file-applications.ts. */
   INTAKE_CLAIM_SECONDS: z.coerce.number().int().min(2).max(3_600).default(60),
   /** Seconds between the notification checks (scorecards due, interviews tomorrow, requests due, daily digests); 0 turns them off. */

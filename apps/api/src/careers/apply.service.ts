@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Job, type Orm } from '@candor/db';
+import { type InferEntity, Job, type Orm } from '@candor/db';
 import {
   applyInputFromForm,
   applySchemaFor,
@@ -7,6 +7,7 @@ import {
   MAX_RESUME_BYTES,
   noticeInEffect,
   PURPOSES,
+  type TApplyConfig,
   type TApplyInput,
   type TApplyResult,
   type TCareersNotice,
@@ -38,6 +39,8 @@ export interface ApplyDeps extends DataKeys {
   logger: Logger;
   /** Keys the diversity survey's signed link (keys/hash-key.ts). */
   hashKey: Buffer;
+  /** How long an instance reuses what it read about a job to check forms for it (0: read for every form). */
+  applyContextMs?: number;
 }
 
 export interface ApplyRequest {
@@ -90,6 +93,81 @@ function answerTo(
   };
 }
 
+type JobRow = InferEntity<typeof Job>;
+
+/** What checking a form for one job needs (the job, the tenant's settings and notices, the tenant key). */
+type ApplyContext =
+  | {
+      kind: 'open';
+      job: JobRow;
+      config: TApplyConfig & { purposes: ReturnType<typeof tenantApplyConfig>['purposes'] };
+      notices: TCareersNotice[];
+      /** The form's schema, built once per context: Zod compiles a schema on its first use. */
+      schema: ReturnType<typeof applySchemaFor>;
+      tenantKey: { id: string; key: Buffer };
+    }
+  | { kind: 'refused'; outcome: ApplyOutcome };
+
+const contexts = new Map<string, { readAt: number; context: Promise<ApplyContext> }>();
+/** Contexts kept at most; the oldest go first. */
+const MAX_CONTEXTS = 1000;
+
+/**
+ * The apply context of a job, read from the database at most once every
+ * `applyContextMs` per job and instance: under a burst of applications the
+ * request then reads nothing but the rate limit and the tenant before it
+ * writes. A change (the job closed, a notice published, a purpose added)
+ * reaches the checks within that time (2 s by default, APPLY_CONTEXT_MS);
+ * filing uses the form as it was checked.
+ */
+async function applyContextOf(deps: ApplyDeps, scope: ApplicantScope, jobId: string): Promise<ApplyContext> {
+  const ttl = deps.applyContextMs ?? 0;
+  const id = `${scope.tenant.id}/${jobId}`;
+  const now = Date.now();
+  const kept = contexts.get(id);
+  if (kept && now - kept.readAt < ttl) return kept.context;
+  const context = readApplyContext(deps, scope, jobId);
+  if (ttl > 0) {
+    contexts.delete(id);
+    contexts.set(id, { readAt: now, context });
+    context.catch(() => contexts.delete(id));
+    while (contexts.size > MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
+  }
+  return context;
+}
+
+async function readApplyContext(
+  deps: ApplyDeps,
+  scope: ApplicantScope,
+  jobId: string,
+): Promise<ApplyContext> {
+  const { tenant, em } = scope;
+  const job = await em.findOne(Job, { id: jobId, status: { $in: ['open', 'closed'] } });
+  if (!job) return { kind: 'refused', outcome: { kind: 'not_found' } };
+  if (job.status !== 'open') return { kind: 'refused', outcome: { kind: 'closed' } };
+  const settings = await privacySettingsOf(em, tenant.id);
+  const notices = await publishedNotices(em);
+  const current = noticeInEffect(notices);
+  if (!current)
+    return {
+      kind: 'refused',
+      outcome: {
+        kind: 'unavailable',
+        message: 'Applications open once the company has published its privacy notice.',
+      },
+    };
+  const config = {
+    ...tenantApplyConfig(settings),
+    questions: publicQuestions(job),
+    profileSections: job.profileSections ?? [],
+    rightToWorkCountry: job.country ?? null,
+    noticeVersion: current.version,
+  };
+  // A tenant key must be committed before a candidate key file names it; it is made once per tenant.
+  const tenantKey = await ensureTenantDataKey(em, deps, tenant.id);
+  return { kind: 'open', job, config, notices, schema: applySchemaFor(config), tenantKey };
+}
+
 /**
  * One application from the careers site, received: the form is checked
  * (fields, the notice the applicant accepted, the resume's bytes), sealed
@@ -105,32 +183,15 @@ export async function applyToJob(
   request: ApplyRequest,
 ): Promise<ApplyOutcome> {
   const { tenant, em } = scope;
-  const job = await em.findOne(Job, { id: request.jobId, status: { $in: ['open', 'closed'] } });
-  if (!job) return { kind: 'not_found' };
-  if (job.status !== 'open') return { kind: 'closed' };
-
-  const settings = await privacySettingsOf(em, tenant.id);
-  const notices = await publishedNotices(em);
-  const current = noticeInEffect(notices);
-  if (!current)
-    return {
-      kind: 'unavailable',
-      message: 'Applications open once the company has published its privacy notice.',
-    };
-
-  const config = {
-    ...tenantApplyConfig(settings),
-    questions: publicQuestions(job),
-    profileSections: job.profileSections ?? [],
-    rightToWorkCountry: job.country ?? null,
-    noticeVersion: current.version,
-  };
+  const context = await applyContextOf(deps, scope, request.jobId);
+  if (context.kind !== 'open') return context.outcome;
+  const { job, config, notices, schema, tenantKey } = context;
   const file = request.fields.find(([name]) => name === 'resume')?.[1];
   const formValues = request.fields.map(([name, value]): [string, TFormValue] => [
     name,
     typeof value === 'string' ? value : { name: value.name, size: value.size },
   ]);
-  const parsed = applySchemaFor(config).safeParse(applyInputFromForm(formValues));
+  const parsed = schema.safeParse(applyInputFromForm(formValues));
   if (!parsed.success) return { kind: 'invalid', fieldErrors: formFieldErrors(parsed.error) };
   const input = parsed.data;
 
@@ -177,8 +238,6 @@ export async function applyToJob(
     profileSections: config.profileSections,
     resume: { name: input.resume.name, contentType, size: bytes.length, sha256 },
   };
-  // A tenant key must be committed before a candidate key file names it; it is made once per tenant.
-  const tenantKey = await ensureTenantDataKey(em, deps, tenant.id);
   // The key the form is sealed under; the candidate filing makes takes its id, or the data is sealed again.
   const candidateKeyId = randomUUID();
   const key = await candidateKey(
