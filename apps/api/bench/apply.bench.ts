@@ -1,8 +1,9 @@
 /**
  * Applying at the speed of the hardware (issue 21), replayed over HTTP:
  *
- *   pnpm bench:apply [--database sqlite|postgres|both] [--count 1000] [--concurrency 50]
- *                    [--kilobytes 200] [--workers true|false] [--cpu-prof] [--server <server.js>] [--postgres <url>]
+ *   pnpm bench:apply [--database sqlite|postgres|both] [--count 1000] [--concurrency 50] [--warmup 50]
+ *                    [--kilobytes 200] [--workers true|false] [--filing after|during] [--cpu-prof]
+ *                    [--server <server.js>] [--postgres <url>]
  *
  * For each database, in one run: a built Candor server (the demo tenant,
  * production mode) gets `--count` applications, `--concurrency` at a time,
@@ -13,8 +14,15 @@
  * a bare handler (bench/bare-apply-server.ts) that parses the same body and
  * writes one row gets the same load. Prints requests per second,
  * p50/p95/p99, failures, the machine's load, and Candor as a percentage of
- * the bare handler. --cpu-prof profiles the Candor server and lists where
- * its time went.
+ * the bare handler. Both sides first get `--warmup` applications that are
+ * not counted. An application is answered once it is received; a background
+ * job files it (docs/applying.md): the bench then waits until every one is
+ * filed and says how long that took after the last answer. With
+ * `--workers false` the web server runs no jobs and a `pnpm worker` files
+ * them, started once the last applicant is answered (`--filing after`, as
+ * a worker on its own machine) or from the start (`--filing during`, both
+ * on this machine's cores). --cpu-prof profiles the Candor server (and the
+ * worker) and lists where their time went.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -33,6 +41,7 @@ const { values } = parseArgs({
   options: {
     database: { type: 'string', default: 'both' },
     count: { type: 'string', default: '1000' },
+    warmup: { type: 'string', default: '50' },
     concurrency: { type: 'string', default: '50' },
     kilobytes: { type: 'string', default: '200' },
     'cpu-prof': { type: 'boolean', default: false },
@@ -113,10 +122,10 @@ async function findTarget(base: string): Promise<Target> {
   throw new Error('no open demo job with an apply form');
 }
 
-function formFor(target: Target, n: number): FormData {
+function formFor(target: Target, n: number, who = 'applicant'): FormData {
   const form = new FormData();
   form.append('name', `Bench Applicant ${n}`);
-  form.append('email', `bench.applicant.${n}.${Date.now()}@example.com`);
+  form.append('email', `bench.${who}.${n}.${Date.now()}@example.com`);
   form.append('ageConfirmed', 'yes');
   form.append('noticeVersion', target.noticeVersion);
   for (const [name, value] of target.answers) form.append(name, value);
@@ -127,6 +136,23 @@ function formFor(target: Target, n: number): FormData {
 /** A client address per applicant (TEST-NET ranges), as the trusted proxy would append it. */
 function addressOf(n: number): string {
   return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/**
+ * `--warmup` applications first, not counted (on both sides alike): a server that has
+ * been up for a while has its code compiled and its connections open.
+ */
+async function warmUp(target: Target): Promise<void> {
+  const n = Number(values.warmup);
+  await Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      fetch(`${target.base}/careers/${target.slug}/jobs/${target.jobId}/apply`, {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'X-Forwarded-For': `198.51.100.${i % 250}` },
+        body: formFor(target, i, 'warmup'),
+      }).then((r) => r.arrayBuffer()),
+    ),
+  );
 }
 
 async function load(label: string, target: Target): Promise<Result> {
@@ -339,6 +365,7 @@ for (const database of databases) {
     let filing: { seconds: number; filed: number; cpu: number };
     try {
       const target = await findTarget(candor.base);
+      await warmUp(target);
       const loadBefore = loadNow();
       const cpuBefore = cpuSeconds(candor.pid);
       const filerCpuBefore = worker?.pid ? cpuSeconds(worker.pid) : 0;
@@ -363,13 +390,15 @@ for (const database of databases) {
     const bare = await startBare(dataDir, databaseUrl);
     let bareResult: Result;
     try {
-      bareResult = await load('bare handler', {
+      const bareTarget = {
         base: bare.base,
         slug: DEMO_TENANT.slug,
         jobId: '00000000-0000-4000-8000-000000000000',
         noticeVersion: '1',
         answers: [],
-      });
+      };
+      await warmUp(bareTarget);
+      bareResult = await load('bare handler', bareTarget);
       console.log(`  ${label} bare handler done (load ${loadNow()})`);
     } finally {
       await bare.stop();
