@@ -128,9 +128,12 @@ export function jobRegistry(services: JobServices): JobDefinition[] {
       everySeconds: 2,
       perTenant: false,
       retry: FREQUENT_RETRY,
-      expireInSeconds: 300,
+      // A round starts no batch after 20 s (the next round goes on), so a round left by a killed instance
+      // is given up soon: no email waits on it for more than about two minutes on PostgreSQL. A round
+      // still sending when it expires only overlaps the next; each email's own claim keeps it sent once.
+      expireInSeconds: 60,
       async run(_data, { signal }) {
-        await drainOutbox({ orm, logger, ...services.mail, signal });
+        await drainOutbox({ orm, logger, ...services.mail, signal, until: Date.now() + 20_000 });
       },
     },
     {

@@ -5,7 +5,7 @@ import { Candidate, OutboxEmail, TENANT_FILTER } from '@candor/db';
 import { forEachDatabase, seedTenant } from '@candor/db/testing';
 import { expect, it } from 'vitest';
 import { createLogger } from '../logging/logger.js';
-import { deliverDueEmails } from './dispatcher.js';
+import { deliverDueEmails, drainOutbox } from './dispatcher.js';
 import { enqueueEmail } from './outbox.js';
 import { fileTransport, type MailTransport } from './transport.js';
 
@@ -95,6 +95,32 @@ forEachDatabase('outbox dispatcher', (db) => {
     expect(sentTo.filter((to) => to.startsWith('reader'))).toHaveLength(19);
     await deliverDueEmails(db.orm().em.fork(), recording, 'x@candor.test', logger);
     expect(sentTo.filter((to) => to.startsWith('reader'))).toHaveLength(30);
+  });
+
+  it('drains a backlog batch after batch in one run, and starts no batch once the run’s time is up', async () => {
+    const em = db.orm().em.fork();
+    const tenant = await seedTenant(em);
+    for (let i = 0; i < 45; i += 1)
+      enqueueEmail(em, {
+        tenantId: tenant.id,
+        to: `backlog${i}@example.test`,
+        template: 't',
+        subject: 'S',
+        text: 'T',
+      });
+    await em.flush();
+    const sentTo: string[] = [];
+    const recording: MailTransport = {
+      kind: 'smtp',
+      send: async (message) => {
+        sentTo.push(message.to);
+      },
+    };
+    const run = { orm: db.orm(), transport: recording, from: 'x@candor.test', logger };
+    await drainOutbox({ ...run, until: Date.now() - 1 });
+    expect(sentTo).toEqual([]);
+    await drainOutbox(run);
+    expect(sentTo.filter((to) => to.startsWith('backlog'))).toHaveLength(45);
   });
 });
 

@@ -179,7 +179,8 @@ const DRAIN_BATCHES = 25;
 
 /**
  * One run of the outbox dispatcher (a background job, see background-jobs/registry.ts): delivers due
- * emails a batch at a time until fewer than a batch are due or DRAIN_BATCHES were sent.
+ * emails a batch at a time until fewer than a batch are due, DRAIN_BATCHES were sent or the run's
+ * time is up (`until`, so a run left by a killed instance is given up soon and another takes over).
  */
 export async function drainOutbox(options: {
   orm: Orm;
@@ -191,8 +192,11 @@ export async function drainOutbox(options: {
   /** How long a claimed batch is this instance's (DEFAULT_CLAIM_MS). */
   claimMs?: number;
   signal?: AbortSignal;
+  /** No batch is started after this time (ms since the epoch). */
+  until?: number;
 }): Promise<void> {
-  for (let batch = 0; batch < DRAIN_BATCHES && !options.signal?.aborted; batch += 1) {
+  const timeUp = () => options.until !== undefined && Date.now() > options.until;
+  for (let batch = 0; batch < DRAIN_BATCHES && !options.signal?.aborted && !timeUp(); batch += 1) {
     const { picked } = await deliverDueEmails(
       options.orm.em.fork(),
       options.transport,
