@@ -17,7 +17,7 @@ import {
 import type { FileStore } from '../files/file-store.js';
 import { sniffDocument } from '../files/sniff.js';
 import type { ApplicantScope } from '../http/applicant-tenant.js';
-import { candidateKey, type DataKeys, ensureTenantDataKey, sealFor } from '../keys/data-keys.js';
+import { type DataKeys, ensureTenantDataKey, newCandidateKey, sealFor } from '../keys/data-keys.js';
 import type { Logger } from '../logging/logger.js';
 import { publishedNotices } from '../privacy/notices.service.js';
 import { privacySettingsOf } from '../privacy/privacy-settings.service.js';
@@ -240,12 +240,7 @@ export async function applyToJob(
   };
   // The key the form is sealed under; the candidate filing makes takes its id, or the data is sealed again.
   const candidateKeyId = randomUUID();
-  const key = await candidateKey(
-    em,
-    deps,
-    { tenantId: tenant.id, candidateId: candidateKeyId },
-    { create: true, tenantKey },
-  );
+  const key = await newCandidateKey(deps, { tenantId: tenant.id, candidateId: candidateKeyId }, tenantKey);
   // The resume waits in the file store under a pending name until the application is filed.
   const resumeKey = await deps.files.putPending(sealFor(key, bytes));
   try {

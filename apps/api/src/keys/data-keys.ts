@@ -114,6 +114,25 @@ export async function candidateKey(
   return made ? key : candidateKey(em, keys, ref);
 }
 
+/**
+ * A data key for a new id no one holds yet (a received application's,
+ * careers/apply.service.ts): made and stored without first looking for one.
+ * Throws if the id is taken (it is random, so it never is).
+ */
+export async function newCandidateKey(
+  keys: DataKeys,
+  ref: CandidateRef,
+  tenantKey: { id: string; key: Buffer },
+): Promise<Buffer> {
+  const key = randomBytes(KEY_BYTES);
+  const made = await keys.keyStore.create(ref.tenantId, ref.candidateId, {
+    tenantKeyId: tenantKey.id,
+    wrapped: wrapSecret(tenantKey.key, key),
+  });
+  if (!made) throw new Error('a new data key id is taken');
+  return key;
+}
+
 /** How many key files `candidateKeys` reads at once. */
 const KEY_READS_IN_FLIGHT = 64;
 

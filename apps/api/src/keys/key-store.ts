@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile as readFileCallback } from 'node:fs';
+import { readFile as readFileCallback, writeFile as writeFileCallback } from 'node:fs';
 import { access, constants, mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -82,6 +82,8 @@ function isCode(error: unknown, code: string): boolean {
 // diversity report opens one per respondent) it is several times faster
 // than fs/promises' readFile, which reads in chunks through a FileHandle.
 const readFile = promisify(readFileCallback);
+// Likewise for writing one: an application writes a new key file on every request.
+const writeSmallFile = promisify(writeFileCallback);
 
 /** A folder's entries; none when it does not exist (no key written yet). */
 async function listOrEmpty(dir: string): Promise<string[]> {
@@ -94,6 +96,8 @@ async function listOrEmpty(dir: string): Promise<string[]> {
 }
 
 export function createKeyStore(dir: string): KeyStore {
+  /** Folders made already by this process: a key is written without asking for its folder again. */
+  const folders = new Set<string>();
   const tenants = async () => (await listOrEmpty(dir)).filter((name) => KEY_STORE_ID.test(name)).sort();
   return {
     dir,
@@ -107,11 +111,22 @@ export function createKeyStore(dir: string): KeyStore {
       }
     },
     async create(tenantId, candidateId, stored) {
-      await mkdir(folderOf(dir, tenantId, candidateId), { recursive: true, mode: 0o700 });
-      try {
-        await writeFile(fileOf(dir, tenantId, candidateId), encodeStoredKey(stored), {
+      const folder = folderOf(dir, tenantId, candidateId);
+      if (!folders.has(folder)) {
+        await mkdir(folder, { recursive: true, mode: 0o700 });
+        folders.add(folder);
+      }
+      const write = () =>
+        writeSmallFile(fileOf(dir, tenantId, candidateId), encodeStoredKey(stored), {
           flag: 'wx',
           mode: 0o600,
+        });
+      try {
+        await write().catch(async (error: unknown) => {
+          // The folder was removed since (a test's cleanup, an operator): make it again, once.
+          if (!isCode(error, 'ENOENT')) throw error;
+          await mkdir(folder, { recursive: true, mode: 0o700 });
+          await write();
         });
         return true;
       } catch (error) {
