@@ -144,9 +144,10 @@ export function createApp(deps: AppDeps) {
   // The careers site's dynamic routes, for applicants: each resolves its tenant from the slug with `applicant`.
   const applicant = applicantTenant(deps.orm);
   // Slugs and job ids as they are made: anything else names no job (and a database may refuse it in a query).
+  // Applying reads the tenant as it reads the job (careers/apply.service.ts): at most every APPLY_CONTEXT_MS.
   app.post(
     '/careers/:slug{[a-z0-9-]+}/jobs/:jobId{[0-9a-fA-F-]{36}}/apply',
-    applicant,
+    applicantTenant(deps.orm, { reuseMs: deps.applyContextMs ?? 0 }),
     ...applyRoute(deps, requestOf),
   );
   // The privacy portal: the one dynamic part of a careers site, so it comes before the static files.
