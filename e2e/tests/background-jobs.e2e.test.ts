@@ -39,6 +39,9 @@ for (const server of servers()) {
           .getByText(server.dialect === 'postgresql' ? /queue in the PostgreSQL/ : /inside the API process/)
           .count(),
       ).toBe(1);
+      // Applications received on the careers site are filed within seconds: none waits for a person.
+      await page.getByRole('heading', { name: 'Applications not filed yet' }).waitFor();
+      await page.getByText(/^Every application is filed/).waitFor({ timeout: 20_000 });
       await screenshot(page, `background-jobs-${server.dialect}`);
       await page.context().close();
     });

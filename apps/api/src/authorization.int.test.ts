@@ -326,6 +326,8 @@ const SAMPLE_INPUTS: Record<string, (a: TenantAFixtures) => unknown> = {
   'offers.respond': () => ({ token: 'x'.repeat(43), decision: 'decline' }),
   'backgroundJobs.list': () => undefined,
   'backgroundJobs.retry': () => ({ id: '00000000-0000-4000-8000-000000000000' }),
+  'backgroundJobs.unfiledApplications': () => undefined,
+  'backgroundJobs.fileAgain': () => ({ id: '00000000-0000-4000-8000-000000000000' }),
   'outbox.list': () => ({}),
   'outbox.get': (a) => ({ id: a.outboxId }),
   'threads.ofCandidate': (a) => ({ candidateId: a.candidateId }),

@@ -60,3 +60,31 @@ export const ZBackgroundJobList = z.object({
 export type TBackgroundJobList = z.infer<typeof ZBackgroundJobList>;
 
 export const ZBackgroundJobRetryInput = z.strictObject({ id: z.uuid() });
+
+/**
+ * An application received on the careers site that filing gave up on after
+ * its attempts (careers/file-applications.ts): it waits for a person, who
+ * can have it filed again once the cause is fixed.
+ */
+export const ZUnfiledApplication = z.object({
+  id: z.uuid(),
+  jobId: z.uuid(),
+  jobTitle: z.string(),
+  /** The address as the applicant typed it, so staff can tell them. */
+  email: z.string(),
+  receivedAt: z.iso.datetime(),
+  attempts: z.number().int(),
+  /** The error's kind, never its message (which could quote the form). */
+  lastError: z.string().nullable(),
+});
+export type TUnfiledApplication = z.infer<typeof ZUnfiledApplication>;
+
+export const ZUnfiledApplications = z.object({
+  /** Received and not filed yet, still being tried (usually filed within seconds). */
+  waiting: z.number().int(),
+  /** Given up on: each waits for a person. */
+  stuck: z.array(ZUnfiledApplication),
+});
+export type TUnfiledApplications = z.infer<typeof ZUnfiledApplications>;
+
+export const ZFileAgainInput = z.strictObject({ id: z.uuid() });

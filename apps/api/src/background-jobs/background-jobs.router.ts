@@ -1,5 +1,11 @@
-import { ZBackgroundJobList, ZBackgroundJobRetryInput } from '@candor/schemas';
+import {
+  ZBackgroundJobList,
+  ZBackgroundJobRetryInput,
+  ZFileAgainInput,
+  ZUnfiledApplications,
+} from '@candor/schemas';
 import { z } from 'zod';
+import { fileAgain, unfiledApplications } from '../careers/unfiled-applications.js';
 import { roleProcedure, router } from '../trpc/init.js';
 
 /**
@@ -21,6 +27,19 @@ export const backgroundJobsRouter = router({
     .mutation(async ({ ctx, input }) => {
       if (!ctx.deps.jobs) return { ok: true as const };
       await ctx.deps.jobs.retry(ctx.actor.tenantId, input.id);
+      return { ok: true as const };
+    }),
+
+  /** Applications received on the careers site and not filed yet, with those filing gave up on. */
+  unfiledApplications: roleProcedure('settings.manage')
+    .output(ZUnfiledApplications)
+    .query(({ ctx }) => unfiledApplications(ctx.em)),
+
+  fileAgain: roleProcedure('settings.manage')
+    .input(ZFileAgainInput)
+    .output(z.object({ ok: z.literal(true) }))
+    .mutation(async ({ ctx, input }) => {
+      await fileAgain(ctx.em, ctx.actor, input.id);
       return { ok: true as const };
     }),
 });

@@ -8,10 +8,15 @@ import { BackgroundJobsPage, scheduleLabel } from './BackgroundJobsPage';
 import { backgroundJobsApi } from './backgroundJobsApi';
 
 // The page calls the API through this module, not the dataProvider (see backgroundJobsApi.ts).
-vi.mock('./backgroundJobsApi', () => ({ backgroundJobsApi: { list: vi.fn(), retry: vi.fn() } }));
+vi.mock('./backgroundJobsApi', () => ({
+  backgroundJobsApi: { list: vi.fn(), retry: vi.fn(), unfiledApplications: vi.fn(), fileAgain: vi.fn() },
+}));
 const api = vi.mocked(backgroundJobsApi);
 const dataProvider = fakeDataProvider({});
-beforeEach(() => vi.clearAllMocks());
+beforeEach(() => {
+  vi.clearAllMocks();
+  api.unfiledApplications.mockResolvedValue({ waiting: 0, stuck: [] });
+});
 
 const admin = signedIn('admin');
 const FAILED_ID = '6f1c1f0e-8a55-4a8f-9c55-4f1f2f9b1c11';
@@ -97,6 +102,42 @@ describe('BackgroundJobsPage', () => {
     await user.click(retries[0]!);
     await waitFor(() => expect(api.retry).toHaveBeenCalledWith(FAILED_ID));
     await waitFor(() => expect(api.list.mock.calls.length).toBeGreaterThan(1));
+  });
+
+  it('lists the applications filing gave up on, and files one again', async () => {
+    const user = userEvent.setup();
+    const stuckId = '8b3e3f0e-8a55-4a8f-9c55-4f1f2f9b1c13';
+    api.list.mockResolvedValue(listWithFailedJob());
+    api.fileAgain.mockResolvedValue(undefined);
+    api.unfiledApplications.mockResolvedValue({
+      waiting: 2,
+      stuck: [
+        {
+          id: stuckId,
+          jobId: '9c4f4f0e-8a55-4a8f-9c55-4f1f2f9b1c14',
+          jobTitle: 'Backend Engineer',
+          email: 'ada@example.test',
+          receivedAt: new Date().toISOString(),
+          attempts: 5,
+          lastError: 'Error (ENOENT)',
+        },
+      ],
+    });
+    renderAdmin(<BackgroundJobsPage />, { dataProvider, me: admin });
+    const stuck = await screen.findByRole('table', { name: 'Applications filing gave up on' });
+    expect(within(stuck).getByText('ada@example.test')).toBeTruthy();
+    expect(within(stuck).getByText('Error (ENOENT)')).toBeTruthy();
+    expect(screen.getByText('2 applications are being filed.')).toBeTruthy();
+    await user.click(
+      within(stuck).getByRole('button', { name: 'File the application from ada@example.test again' }),
+    );
+    await waitFor(() => expect(api.fileAgain).toHaveBeenCalledWith(stuckId));
+  });
+
+  it('says so when every application is filed', async () => {
+    api.list.mockResolvedValue(listWithFailedJob());
+    renderAdmin(<BackgroundJobsPage />, { dataProvider, me: admin });
+    expect(await screen.findByText(/^Every application is filed/)).toBeTruthy();
   });
 
   it('says so when no job has run yet', async () => {

@@ -22,6 +22,7 @@ import { dateTimeLabel } from '../../lib/dates';
 import { visuallyHidden } from '../../lib/visuallyHidden';
 import { toHttpError } from '../../providers/errors';
 import { backgroundJobsApi } from './backgroundJobsApi';
+import { UnfiledApplications } from './UnfiledApplications';
 
 export const BACKGROUND_JOBS_KEY = ['backgroundJobs'] as const;
 const POLL_MS = 5_000;
@@ -230,6 +231,7 @@ export function BackgroundJobsPage() {
           Emails, careers-site updates, retention, notifications and search indexing run in the background.
         </Typography>
       </Box>
+      <UnfiledApplications />
       {isPending ? (
         <Stack spacing={2} aria-busy="true" aria-label="Loading background jobs">
           <Skeleton variant="rectangular" height={48} />

@@ -1,4 +1,4 @@
-import type { TBackgroundJobList } from '@candor/schemas';
+import type { TBackgroundJobList, TUnfiledApplications } from '@candor/schemas';
 import { trpc } from '../../trpc';
 
 /**
@@ -11,5 +11,9 @@ export const backgroundJobsApi = {
   // The id comes from the list and the API validates it.
   retry: async (id: string): Promise<void> => {
     await trpc.backgroundJobs.retry.mutate({ id });
+  },
+  unfiledApplications: (): Promise<TUnfiledApplications> => trpc.backgroundJobs.unfiledApplications.query(),
+  fileAgain: async (id: string): Promise<void> => {
+    await trpc.backgroundJobs.fileAgain.mutate({ id });
   },
 };
