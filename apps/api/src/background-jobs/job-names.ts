@@ -14,4 +14,5 @@ export const JOB_NAMES = {
   applicationFiling: 'careers.file-applications',
   reportsRecount: 'reports.recount',
   reportsWarmDefault: 'reports.warm-default',
+  repliesImap: 'replies.imap',
 } as const;

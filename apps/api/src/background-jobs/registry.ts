@@ -2,6 +2,8 @@ import { type Orm, Tenant } from '@candor/db';
 import { fileReceivedApplications } from '../careers/file-applications.js';
 import { sendAllRenewalRequests } from '../consent/renewal-terms.js';
 import type { AppDeps } from '../deps.js';
+import { type ImapMailbox, pollImapMailbox } from '../inbound/imap-poller.js';
+import type { InboundDeps } from '../inbound/receive-reply.js';
 import type { ReplyAddressing } from '../inbound/reply-headers.js';
 import type { Logger } from '../logging/logger.js';
 import { errorFields } from '../logging/logger.js';
@@ -30,6 +32,8 @@ export interface JobServices {
   notificationCheckSeconds: number;
   /** How long filing holds a received application before another worker may take it (INTAKE_CLAIM_SECONDS). */
   intakeClaimMs?: number;
+  /** The IMAP mailbox candidates' replies are read from (INBOUND_IMAP_URL), every `everySeconds`. */
+  replies?: { receive: InboundDeps; imap?: ImapMailbox; everySeconds: number };
 }
 
 const HOUR = 3600;
@@ -230,6 +234,23 @@ export function jobRegistry(services: JobServices): JobDefinition[] {
         });
       },
     });
+  const { replies } = services;
+  if (replies?.imap) {
+    const mailbox = replies.imap;
+    definitions.push({
+      // A mailbox all instances share: one of them reads it per round, and failures (a changed password)
+      // show on the Background jobs page. A message already attached is recognised by its Message-ID.
+      name: JOB_NAMES.repliesImap,
+      label: 'Replies: read the IMAP mailbox',
+      everySeconds: replies.everySeconds,
+      perTenant: false,
+      retry: FREQUENT_RETRY,
+      expireInSeconds: 120,
+      async run() {
+        await pollImapMailbox(replies.receive, mailbox);
+      },
+    });
+  }
   if (services.notificationCheckSeconds > 0)
     definitions.push({
       // Scorecards due, interviews tomorrow, privacy requests due, daily digests; repeats are kept apart by the checks' event keys.

@@ -3,7 +3,9 @@ import type { Orm } from '@candor/db';
 import { onApplicationsReceived } from '../careers/intake-requests.js';
 import type { AppDeps } from '../deps.js';
 import { dataDir, type Env } from '../env.js';
+import { imapMailboxOf } from '../inbound/imap-poller.js';
 import { replyMailboxOf } from '../inbound/reply-address.js';
+import { inboundDepsOf } from '../inbound/start-inbound.js';
 import type { Logger } from '../logging/logger.js';
 import { fileTransport, type MailTransport, smtpTransport } from '../mail/transport.js';
 import { onIndexRequest } from '../search/index-requests.js';
@@ -56,6 +58,13 @@ export async function startBackgroundJobs(options: {
       retentionIntervalMinutes: env.RETENTION_INTERVAL_MINUTES,
       notificationCheckSeconds: env.NOTIFICATION_CHECK_SECONDS,
       intakeClaimMs: env.INTAKE_CLAIM_SECONDS * 1000,
+      replies: {
+        receive: inboundDepsOf(options.deps, env),
+        imap: env.INBOUND_IMAP_URL
+          ? imapMailboxOf(env.INBOUND_IMAP_URL, env.INBOUND_IMAP_DONE_MAILBOX)
+          : undefined,
+        everySeconds: env.INBOUND_POLL_SECONDS,
+      },
     }),
     ...(options.extraDefinitions ?? []),
   ];

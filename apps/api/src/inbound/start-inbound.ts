@@ -2,7 +2,7 @@ import type { AppDeps } from '../deps.js';
 import type { Env } from '../env.js';
 import { errorFields } from '../logging/logger.js';
 import { processDropFolder } from './drop-folder.js';
-import { imapMailboxOf, pollImapMailbox } from './imap-poller.js';
+import { imapMailboxOf } from './imap-poller.js';
 import type { InboundDeps } from './receive-reply.js';
 import { replyMailboxOf } from './reply-address.js';
 import { tellRecruitersOfReply } from './reply-notification.js';
@@ -40,10 +40,11 @@ function every(ms: number, task: () => Promise<unknown>, onError: (error: unknow
 }
 
 /**
- * The ways replies come in, inside the API process as the outbox dispatcher
- * runs: the drop folder always, the IMAP mailbox when INBOUND_IMAP_URL is
- * set, the SMTP endpoint when INBOUND_SMTP_PORT is. Returns a line per way
- * for the start banner, and the stop.
+ * The ways replies come in to this process: the drop folder always (a folder
+ * on this machine; a file is claimed by renaming it, so instances sharing one
+ * never read a file twice), the SMTP endpoint when INBOUND_SMTP_PORT is set.
+ * The IMAP mailbox (INBOUND_IMAP_URL) is read by the `replies.imap`
+ * background job. Returns a line per way for the start banner, and the stop.
  */
 export async function startInbound(
   inbound: InboundDeps,
@@ -68,9 +69,11 @@ export async function startInbound(
     lines.push(`drop .eml files into ${dir}`);
   }
   if (env.INBOUND_IMAP_URL) {
+    // A mailbox every instance shares: a background job reads it, once per round across instances.
     const box = imapMailboxOf(env.INBOUND_IMAP_URL, env.INBOUND_IMAP_DONE_MAILBOX);
-    stops.push(every(ms, () => pollImapMailbox(inbound, box), log('imap poll')));
-    lines.push(`IMAP ${box.host}:${box.port}/${box.mailbox}`);
+    lines.push(
+      `IMAP ${box.host}:${box.port}/${box.mailbox} (background job, every ${env.INBOUND_POLL_SECONDS} s)`,
+    );
   }
   if (env.INBOUND_SMTP_PORT) {
     const smtp = await startSmtpEndpoint(inbound, {
