@@ -24,6 +24,7 @@ export * from './search.js';
 export * from './sign-in-rules.js';
 export * from './single-sign-on.js';
 export * from './tenant.js';
+export * from './tenant-create.js';
 export * from './trpc-limits.js';
 export * from './two-factor.js';
 export * from './user.js';

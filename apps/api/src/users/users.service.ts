@@ -27,8 +27,9 @@ import { AppError } from '../trpc/app-error.js';
 import type { Actor } from '../trpc/init.js';
 
 type MembershipRow = InferEntity<typeof Membership>;
+type UserRow = InferEntity<typeof User>;
 
-const INVITE_VALID_DAYS = 7;
+export const INVITE_VALID_DAYS = 7;
 
 /**
  * A member as the tenant's admins see them. Until an invitation is accepted
@@ -105,6 +106,23 @@ export async function getUser(em: Em, actor: Actor, userId: string): Promise<TTe
 }
 
 /**
+ * A single-use link, stored hashed and valid for INVITE_VALID_DAYS, with
+ * which an invited person chooses a password (or, with one already, accepts)
+ * and becomes an active member.
+ */
+export function issueInviteLink(tx: Em, user: UserRow, membership: MembershipRow, publicUrl: string): string {
+  const token = newToken();
+  tx.create(PasswordToken, {
+    tokenHash: hashToken(token),
+    user,
+    membership,
+    purpose: 'invite',
+    expiresAt: new Date(Date.now() + INVITE_VALID_DAYS * 86_400_000),
+  });
+  return `${publicUrl}/admin/#/set-password?token=${encodeURIComponent(token)}`;
+}
+
+/**
  * Invites someone by email. Everyone invited gets the same: a membership
  * that stays "invited" (no access to the tenant) until they accept, and one
  * email with a single-use link, stored hashed, valid for a week. A new person
@@ -125,21 +143,13 @@ export async function inviteUser(em: Em, actor: Actor, input: TUserInviteInput, 
     }
     user ??= tx.create(User, { email: input.email, name: input.name, passwordHash: null });
     const membership = tx.create(Membership, { tenant, user, role: input.role, status: 'invited' });
-    const token = newToken();
-    tx.create(PasswordToken, {
-      tokenHash: hashToken(token),
-      user,
-      membership,
-      purpose: 'invite',
-      expiresAt: new Date(Date.now() + INVITE_VALID_DAYS * 86_400_000),
-    });
     enqueueEmail(tx, {
       tenantId: tenant.id,
       to: user.email,
       ...inviteEmail({
         tenantName: tenant.name,
         inviterName: inviter.name,
-        link: `${publicUrl}/admin/#/set-password?token=${encodeURIComponent(token)}`,
+        link: issueInviteLink(tx, user, membership, publicUrl),
         validDays: INVITE_VALID_DAYS,
       }),
     });
