@@ -11,6 +11,7 @@ export const JOB_NAMES = {
   notificationChecks: 'notifications.checks',
   documentIndex: 'search.index-documents',
   webhookDelivery: 'webhooks.deliver',
+  webhookLogPrune: 'webhooks.prune-log',
   applicationFiling: 'careers.file-applications',
   reportsRecount: 'reports.recount',
   reportsWarmDefault: 'reports.warm-default',

@@ -16,7 +16,7 @@ import { sendDueSourcedNotices } from '../privacy/sourced-notice.js';
 import { recountReports, reportKeyOf, warmDefaultReports } from '../reports/reports.service.js';
 import { defaultWorkerId, runRetention } from '../retention/sweep.js';
 import { indexAllPendingDocuments } from '../search/document-index.js';
-import { deliverDueWebhooks } from '../webhooks/webhook-delivery.js';
+import { deliverDueWebhooks, pruneWebhookLog, WEBHOOK_LOG_DAYS } from '../webhooks/webhook-delivery.js';
 import { type JobDefinition, JobFailure, type RetryPolicy } from './job-definition.js';
 import { JOB_NAMES } from './job-names.js';
 
@@ -151,6 +151,19 @@ export function jobRegistry(services: JobServices): JobDefinition[] {
       expireInSeconds: 300,
       async run() {
         await deliverDueWebhooks(orm, deps);
+      },
+    },
+    {
+      // Finished deliveries leave the log, payloads and all, after WEBHOOK_LOG_DAYS (data minimisation).
+      name: JOB_NAMES.webhookLogPrune,
+      label: `Webhooks: delete deliveries older than ${WEBHOOK_LOG_DAYS} days`,
+      everySeconds: HOUR,
+      perTenant: false,
+      retry: HOURLY_RETRY,
+      expireInSeconds: 300,
+      async run() {
+        const pruned = await pruneWebhookLog(orm);
+        if (pruned > 0) logger.info('webhook deliveries pruned', { count: pruned });
       },
     },
     {

@@ -270,3 +270,23 @@ export async function deliverDueWebhooks(
   if (counts.picked > 0) deps.logger.info('webhooks delivered', counts);
   return counts;
 }
+
+/** How long a finished delivery (delivered, or failed for good) stays in the log with its payload. */
+export const WEBHOOK_LOG_DAYS = 30;
+
+/**
+ * Data minimisation for the delivery log: a delivery finished more than
+ * WEBHOOK_LOG_DAYS ago is deleted, payload and all; it can no longer be
+ * redelivered. The disclosure log keeps the record that the receiver got the
+ * data (privacy/disclosures.service.ts). Returns how many went.
+ */
+export async function pruneWebhookLog(orm: Orm, now: Date = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - WEBHOOK_LOG_DAYS * 86_400_000);
+  return orm.em
+    .fork()
+    .nativeDelete(
+      WebhookDelivery,
+      { status: { $in: ['delivered', 'failed'] }, createdAt: { $lt: before } },
+      ANY_TENANT,
+    );
+}

@@ -13,7 +13,13 @@ import { applicationFields, postApplication } from '../testing/careers-apply.js'
 import { daysFromNow } from '../testing/dates.js';
 import { actorOf, seedJobWithApplicant, tenantEm } from '../testing/hiring-fixtures.js';
 import { callerFor, httpClient, sessionFor, TEST_ORIGIN, testDeps } from '../testing/test-app.js';
-import { deliverDueWebhooks, WEBHOOK_MAX_ATTEMPTS, WEBHOOK_RETRY_DELAYS_MS } from './webhook-delivery.js';
+import {
+  deliverDueWebhooks,
+  pruneWebhookLog,
+  WEBHOOK_LOG_DAYS,
+  WEBHOOK_MAX_ATTEMPTS,
+  WEBHOOK_RETRY_DELAYS_MS,
+} from './webhook-delivery.js';
 import { emitApplicationEvent } from './webhook-events.js';
 
 interface Received {
@@ -200,6 +206,30 @@ forEachDatabase('webhooks', (db) => {
       purpose: 'Webhook event application.created',
     });
     expect(rows[0]!.application?.id).toBe(applicationId);
+  });
+
+  it('deletes finished deliveries from the log after 30 days, payloads and all, and keeps the disclosure record', async () => {
+    const { n, tenant, recruiter, subscribe, deliver, deliveries } = await setup();
+    await subscribe(`/aged-${n}`, ['candidates:read'], ['application.created']);
+    await subscribe(`/down-${n}`, [], ['application.created']);
+    receiver.answer(`/down-${n}`, 500);
+    const { candidate } = await seedJobWithApplicant(db.orm(), actorOf(recruiter.id, tenant.id, 'recruiter'));
+    await deliver();
+    const [delivered, waiting] = await deliveries();
+    expect([delivered!.status, waiting!.status]).toEqual(['delivered', 'pending']);
+    // A month on: the delivered one is pruned; one still being retried stays, as does a recent one.
+    const monthLater = new Date(Date.now() + (WEBHOOK_LOG_DAYS + 1) * 86_400_000);
+    const pruned = await pruneWebhookLog(db.orm(), monthLater);
+    expect(pruned).toBeGreaterThanOrEqual(1);
+    expect((await deliveries()).map((d) => d.id)).toEqual([waiting!.id]);
+    expect(await tenantEm(db.orm(), tenant.id).count(Disclosure, { candidate: candidate.id })).toBe(1);
+    // Thirty days is not yet old.
+    await seedJobWithApplicant(db.orm(), actorOf(recruiter.id, tenant.id, 'recruiter'));
+    await deliver();
+    const before = (await deliveries({ status: 'delivered' })).length;
+    expect(before).toBeGreaterThan(0);
+    await pruneWebhookLog(db.orm(), new Date(Date.now() + (WEBHOOK_LOG_DAYS - 1) * 86_400_000));
+    expect(await deliveries({ status: 'delivered' })).toHaveLength(before);
   });
 
   it('retries after a 500 with growing waits, then delivers; gives up after the last attempt; redelivers on request', async () => {
