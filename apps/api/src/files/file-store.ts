@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFile as writeFileCallback } from 'node:fs';
+import { writeFile as writeFileCallback } from 'node:fs';
 import { access, constants, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -64,8 +64,10 @@ export function diskFileStore(root: string): FileStore {
   const write = async (bytes: Uint8Array, suffix: string) => {
     const key = randomBytes(24).toString('base64url');
     const folder = join(root, key.slice(0, 2));
+    // Made asynchronously: creating one of the 4,096 fan-out folders is a slow system call, and
+    // a synchronous one held every other request back (issue 21's apply profile).
     if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
+      await mkdir(folder, { recursive: true });
       folders.add(folder);
     }
     const path = pathOf(root, key) + suffix;
@@ -73,7 +75,7 @@ export function diskFileStore(root: string): FileStore {
       // The folder was removed since (a test's cleanup, an operator): make it again, once.
       if (!(typeof error === 'object' && error && (error as { code?: unknown }).code === 'ENOENT'))
         throw error;
-      mkdirSync(folder, { recursive: true });
+      await mkdir(folder, { recursive: true });
       await writeWhole(path, bytes, { flag: 'wx', mode: 0o600 });
     });
     return key;

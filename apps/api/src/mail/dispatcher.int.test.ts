@@ -12,6 +12,20 @@ import { fileTransport, type MailTransport } from './transport.js';
 const logger = createLogger('silent');
 const ALL = { filters: { [TENANT_FILTER]: false } } as const;
 
+/** A transport that keeps whom each email went to, in order. */
+function recordingTransport(): { sentTo: string[]; recording: MailTransport } {
+  const sentTo: string[] = [];
+  return {
+    sentTo,
+    recording: {
+      kind: 'smtp',
+      send: async (message) => {
+        sentTo.push(message.to);
+      },
+    },
+  };
+}
+
 forEachDatabase('outbox dispatcher', (db) => {
   it('delivers queued email as a real MIME message and marks it sent', async () => {
     const em = db.orm().em.fork();
@@ -83,13 +97,7 @@ forEachDatabase('outbox dispatcher', (db) => {
       text: 'T',
     });
     await em.flush();
-    const sentTo: string[] = [];
-    const recording: MailTransport = {
-      kind: 'smtp',
-      send: async (message) => {
-        sentTo.push(message.to);
-      },
-    };
+    const { sentTo, recording } = recordingTransport();
     await deliverDueEmails(db.orm().em.fork(), recording, 'x@candor.test', logger);
     expect(sentTo[0]).toBe('ada@example.test');
     expect(sentTo.filter((to) => to.startsWith('reader'))).toHaveLength(19);
@@ -109,13 +117,7 @@ forEachDatabase('outbox dispatcher', (db) => {
         text: 'T',
       });
     await em.flush();
-    const sentTo: string[] = [];
-    const recording: MailTransport = {
-      kind: 'smtp',
-      send: async (message) => {
-        sentTo.push(message.to);
-      },
-    };
+    const { sentTo, recording } = recordingTransport();
     const run = { orm: db.orm(), transport: recording, from: 'x@candor.test', logger };
     await drainOutbox({ ...run, until: Date.now() - 1 });
     expect(sentTo).toEqual([]);
