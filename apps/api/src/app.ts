@@ -23,7 +23,7 @@ import { healthz, PROBE_PATHS, readyz } from './http/health.js';
 import { allowedHostsOf, hostCheck } from './http/host-check.js';
 import { robotsTxt } from './http/robots.js';
 import { fromOwnOrigin } from './http/same-origin.js';
-import { securityHeaders } from './http/security-headers.js';
+import { securityHeaders, setAfterResponse } from './http/security-headers.js';
 import { serveDirectory } from './http/static-files.js';
 import { trpcRequestLimits } from './http/trpc-limits.js';
 import { errorFields } from './logging/logger.js';
@@ -46,7 +46,7 @@ export function createApp(deps: AppDeps) {
     c.set('requestId', requestId);
     const started = performance.now();
     await next();
-    c.header('X-Request-Id', requestId);
+    setAfterResponse(c, { 'X-Request-Id': requestId });
     // Probes come every few seconds from every load balancer: a log line each would drown the rest.
     if (PROBE_PATHS.includes(c.req.path)) return;
     // Path only: query strings may carry tokens.

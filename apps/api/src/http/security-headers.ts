@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 /**
  * Powerful browser features no Candor page uses, turned off for the page
@@ -34,14 +34,30 @@ const HSTS = 'max-age=63072000; includeSubDomains';
 export function securityHeaders(options: { https: boolean }): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    if (!c.res.headers.has('Referrer-Policy')) c.header('Referrer-Policy', 'same-origin');
-    c.header('X-Frame-Options', 'DENY');
-    c.header('Permissions-Policy', PERMISSIONS_POLICY);
-    if (options.https) c.header('Strict-Transport-Security', HSTS);
-    c.header(
-      'Content-Security-Policy',
-      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-    );
+    setAfterResponse(c, {
+      'X-Content-Type-Options': 'nosniff',
+      ...(c.res.headers.has('Referrer-Policy') ? {} : { 'Referrer-Policy': 'same-origin' }),
+      'X-Frame-Options': 'DENY',
+      'Permissions-Policy': PERMISSIONS_POLICY,
+      ...(options.https ? { 'Strict-Transport-Security': HSTS } : {}),
+      'Content-Security-Policy':
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    });
   };
+}
+
+/**
+ * Sets headers on the response a handler made, in a middleware after
+ * `next()`. Straight on its headers: Hono's `c.header` at that point builds
+ * a new Response around the old one's body stream for every header, and the
+ * Node adapter then streams every response instead of writing it at once
+ * (about a quarter of a millisecond per request, issue 21's apply profile).
+ * A response whose headers cannot change (one from `fetch`) goes Hono's way.
+ */
+export function setAfterResponse(c: Context, headers: Record<string, string>): void {
+  try {
+    for (const [name, value] of Object.entries(headers)) c.res.headers.set(name, value);
+  } catch {
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  }
 }
