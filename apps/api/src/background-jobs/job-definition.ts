@@ -39,6 +39,12 @@ export interface JobDefinition {
   retry: RetryPolicy;
   /** A job running longer than this (its instance was killed, or it hangs) is failed and retried elsewhere. */
   expireInSeconds: number;
+  /**
+   * For a scheduled job whose rounds may overlap safely (each claims its own rows) and stop taking
+   * work after a time: a round running longer than this no longer holds the next one back, so one
+   * left by a killed instance delays the schedule by this long, not until it expires.
+   */
+  overlapAfterSeconds?: number;
   /** Calls the domain code that does the work; throwing fails the attempt. */
   run(data: JobData, context: JobContext): Promise<void>;
 }

@@ -84,9 +84,12 @@ export function pgBossRunner(options: PgBossRunnerOptions): JobQueue & { start()
   /** One job for this interval's slot unless the last one is still unfinished. */
   async function tick(definition: JobDefinition & { everySeconds: number }) {
     try {
+      // Unfinished: queued, waiting for a retry, or running (for overlapAfterSeconds at most).
       const busy = await sql(
-        `SELECT 1 FROM ${PG_BOSS_SCHEMA}.job WHERE name = $1 AND ${UNFINISHED} LIMIT 1`,
-        [definition.name],
+        `SELECT 1 FROM ${PG_BOSS_SCHEMA}.job WHERE name = $1 AND ${UNFINISHED}
+           AND ($2::int IS NULL OR state <> 'active' OR started_on > now() - make_interval(secs => $2::int))
+         LIMIT 1`,
+        [definition.name, definition.overlapAfterSeconds ?? null],
       );
       if (busy.length > 0) return;
       const id = await boss.send(

@@ -132,10 +132,11 @@ export function jobRegistry(services: JobServices): JobDefinition[] {
       everySeconds: 2,
       perTenant: false,
       retry: FREQUENT_RETRY,
-      // A round starts no batch after 20 s (the next round goes on), so a round left by a killed instance
-      // is given up soon: no email waits on it for more than about two minutes on PostgreSQL. A round
-      // still sending when it expires only overlaps the next; each email's own claim keeps it sent once.
+      // A round starts no batch after 20 s (the next round goes on). Rounds claim their own emails, so they
+      // may overlap: one left running by a killed instance holds the next back 30 s at most, and is expired
+      // after a minute; each email's own claim keeps it sent once.
       expireInSeconds: 60,
+      overlapAfterSeconds: 30,
       async run(_data, { signal }) {
         await drainOutbox({ orm, logger, ...services.mail, signal, until: Date.now() + 20_000 });
       },
@@ -174,9 +175,11 @@ export function jobRegistry(services: JobServices): JobDefinition[] {
       everySeconds: 2,
       perTenant: false,
       retry: FREQUENT_RETRY,
-      // A round stops taking rows after 20 s (the next goes on), so a round left by a killed instance
-      // is given up soon and filing resumes within about a minute and a half on PostgreSQL.
+      // A round stops taking rows after 20 s (the next goes on). Rounds claim their own rows, so they may
+      // overlap: one left running by a killed instance holds the next back 30 s at most (its rows wait for
+      // their claim, INTAKE_CLAIM_SECONDS), and is expired after 45 s.
       expireInSeconds: 45,
+      overlapAfterSeconds: 30,
       async run(_data, { signal }) {
         const until = Date.now() + 20_000;
         const round = await fileReceivedApplications(

@@ -374,7 +374,7 @@ forEachDatabase('three instances behind a load balancer', (db) => {
       await expect
         .poll(
           () => db.orm().em.fork().count(OutboxEmail, { tenant: tenant.id, status: 'pending' }, ANY_TENANT),
-          { timeout: 180_000, interval: 1_000 },
+          { timeout: 300_000, interval: 1_000 },
         )
         .toBe(0);
       const sentRows = await db
