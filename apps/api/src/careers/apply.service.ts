@@ -17,6 +17,7 @@ import {
 import type { FileStore } from '../files/file-store.js';
 import { sniffDocument } from '../files/sniff.js';
 import type { ApplicantScope } from '../http/applicant-tenant.js';
+import { recentReads } from '../http/recent-reads.js';
 import { type DataKeys, ensureTenantDataKey, newCandidateKey, sealFor } from '../keys/data-keys.js';
 import type { Logger } from '../logging/logger.js';
 import { publishedNotices } from '../privacy/notices.service.js';
@@ -108,32 +109,25 @@ type ApplyContext =
     }
   | { kind: 'refused'; outcome: ApplyOutcome };
 
-const contexts = new Map<string, { readAt: number; context: Promise<ApplyContext> }>();
-/** Contexts kept at most; the oldest go first. */
-const MAX_CONTEXTS = 1000;
+/** Each app's kept contexts (their time is its deps' `applyContextMs`). */
+const contextReads = new WeakMap<ApplyDeps, ReturnType<typeof recentReads<ApplyContext>>>();
 
 /**
  * The apply context of a job, read from the database at most once every
  * `applyContextMs` per job and instance: under a burst of applications the
- * request then reads nothing but the rate limit and the tenant before it
- * writes. A change (the job closed, a notice published, a purpose added)
- * reaches the checks within that time (2 s by default, APPLY_CONTEXT_MS);
- * filing uses the form as it was checked.
+ * request then reads nothing but the rate limit before it writes (the
+ * tenant is kept as long, http/applicant-tenant.ts). A change (the job
+ * closed, a notice published, a purpose added) reaches the checks within
+ * that time (2 s by default, APPLY_CONTEXT_MS); filing uses the form as it
+ * was checked.
  */
-async function applyContextOf(deps: ApplyDeps, scope: ApplicantScope, jobId: string): Promise<ApplyContext> {
-  const ttl = deps.applyContextMs ?? 0;
-  const id = `${scope.tenant.id}/${jobId}`;
-  const now = Date.now();
-  const kept = contexts.get(id);
-  if (kept && now - kept.readAt < ttl) return kept.context;
-  const context = readApplyContext(deps, scope, jobId);
-  if (ttl > 0) {
-    contexts.delete(id);
-    contexts.set(id, { readAt: now, context });
-    context.catch(() => contexts.delete(id));
-    while (contexts.size > MAX_CONTEXTS) contexts.delete(contexts.keys().next().value as string);
+function applyContextOf(deps: ApplyDeps, scope: ApplicantScope, jobId: string): Promise<ApplyContext> {
+  let reads = contextReads.get(deps);
+  if (!reads) {
+    reads = recentReads<ApplyContext>(deps.applyContextMs ?? 0);
+    contextReads.set(deps, reads);
   }
-  return context;
+  return reads(`${scope.tenant.id}/${jobId}`, () => readApplyContext(deps, scope, jobId));
 }
 
 async function readApplyContext(

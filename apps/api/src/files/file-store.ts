@@ -73,8 +73,7 @@ export function diskFileStore(root: string): FileStore {
     const path = pathOf(root, key) + suffix;
     await writeWhole(path, bytes, { flag: 'wx', mode: 0o600 }).catch(async (error: unknown) => {
       // The folder was removed since (a test's cleanup, an operator): make it again, once.
-      if (!(typeof error === 'object' && error && (error as { code?: unknown }).code === 'ENOENT'))
-        throw error;
+      if (!isCode(error, 'ENOENT')) throw error;
       await mkdir(folder, { recursive: true });
       await writeWhole(path, bytes, { flag: 'wx', mode: 0o600 });
     });

@@ -1,5 +1,6 @@
 import { type Em, type InferEntity, type Orm, TENANT_FILTER, Tenant } from '@candor/db';
 import type { Context, MiddlewareHandler } from 'hono';
+import { recentReads } from './recent-reads.js';
 
 export type ApplicantScope = { tenant: InferEntity<typeof Tenant>; em: Em };
 
@@ -13,21 +14,9 @@ const SCOPE = 'applicantScope';
  * An unknown slug leaves no scope: each route answers its own "not found".
  */
 export function applicantTenant(orm: Orm, options: { reuseMs?: number } = {}): MiddlewareHandler {
-  const reuseMs = options.reuseMs ?? 0;
-  /** With `reuseMs`: tenants read in the last `reuseMs`, by slug (the apply route under a burst). */
-  const recent = new Map<string, { readAt: number; tenant: Promise<ApplicantScope['tenant'] | null> }>();
-  const tenantOf = (em: Em, slug: string) => {
-    if (reuseMs <= 0) return em.findOne(Tenant, { slug });
-    const kept = recent.get(slug);
-    if (kept && Date.now() - kept.readAt < reuseMs) return kept.tenant;
-    const tenant = em.findOne(Tenant, { slug });
-    recent.delete(slug);
-    recent.set(slug, { readAt: Date.now(), tenant });
-    tenant.catch(() => recent.delete(slug));
-    // Unknown slugs are kept too (a flood of bogus ones costs a read each only once), within a bound.
-    while (recent.size > 1000) recent.delete(recent.keys().next().value as string);
-    return tenant;
-  };
+  // Unknown slugs are kept too: a flood of bogus ones costs a read each only once per `reuseMs`.
+  const recent = recentReads<ApplicantScope['tenant'] | null>(options.reuseMs ?? 0);
+  const tenantOf = (em: Em, slug: string) => recent(slug, () => em.findOne(Tenant, { slug }));
   return async (c, next) => {
     const em = orm.em.fork();
     const tenant = await tenantOf(em, c.req.param('slug') ?? '');

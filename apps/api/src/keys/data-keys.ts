@@ -105,13 +105,22 @@ export async function candidateKey(
     return unwrapSecret(await tenantKeyById(em, keys, ref.tenantId, stored.tenantKeyId), stored.wrapped);
   if (!options.create) return null;
   const tenantKey = options.tenantKey ?? (await ensureTenantDataKey(em, keys, ref.tenantId));
+  // Another request made it first: use theirs, or data sealed with ours would be lost.
+  return (await storeNewKey(keys, ref, tenantKey)) ?? candidateKey(em, keys, ref);
+}
+
+/** A new data key, wrapped with the tenant key and stored; null when the id has one already. */
+async function storeNewKey(
+  keys: DataKeys,
+  ref: CandidateRef,
+  tenantKey: { id: string; key: Buffer },
+): Promise<Buffer | null> {
   const key = randomBytes(KEY_BYTES);
   const made = await keys.keyStore.create(ref.tenantId, ref.candidateId, {
     tenantKeyId: tenantKey.id,
     wrapped: wrapSecret(tenantKey.key, key),
   });
-  // Another request made it first: use theirs, or data sealed with ours would be lost.
-  return made ? key : candidateKey(em, keys, ref);
+  return made ? key : null;
 }
 
 /**
@@ -124,12 +133,8 @@ export async function newCandidateKey(
   ref: CandidateRef,
   tenantKey: { id: string; key: Buffer },
 ): Promise<Buffer> {
-  const key = randomBytes(KEY_BYTES);
-  const made = await keys.keyStore.create(ref.tenantId, ref.candidateId, {
-    tenantKeyId: tenantKey.id,
-    wrapped: wrapSecret(tenantKey.key, key),
-  });
-  if (!made) throw new Error('a new data key id is taken');
+  const key = await storeNewKey(keys, ref, tenantKey);
+  if (!key) throw new Error('a new data key id is taken');
   return key;
 }
 
