@@ -3,7 +3,12 @@ import { DOCUMENT_TYPES } from '@candor/schemas';
 import { describe, expect, it } from 'vitest';
 import { letterPdf } from '../offers/letter-pdf.js';
 import { deflatedDocxBytes, storedZip, zipBombDocx } from '../testing/documents.js';
-import { DOCUMENT_TEXT_LIMITS, DocumentUnreadable, documentText } from './document-text.js';
+import {
+  DOCUMENT_TEXT_LIMITS,
+  DocumentUnreadable,
+  documentText,
+  documentTextWorkersStarted,
+} from './document-text.js';
 import { readZipEntry, zipArchive } from './zip.js';
 
 describe('document text', () => {
@@ -17,6 +22,26 @@ describe('document text', () => {
     const text = await documentText(pdf, DOCUMENT_TYPES.pdf);
     expect(text).toContain('Zelda Quixote');
     expect(text).toContain('Ten years of TypeScript.');
+  });
+
+  it('reads one document after another in a warm worker, each with its own text', async () => {
+    const resumes = ['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Edsger Dijkstra'].map((name) =>
+      letterPdf({ heading: name, subheading: 'Resume', body: `${name} wrote programs.`, footer: '' }),
+    );
+    await documentText(resumes[0]!, DOCUMENT_TYPES.pdf);
+    const before = documentTextWorkersStarted();
+    const texts: string[] = [];
+    for (const pdf of resumes) texts.push(await documentText(pdf, DOCUMENT_TYPES.pdf));
+    expect(texts.map((t) => t.split('\n')[0])).toEqual([
+      'Ada Lovelace',
+      'Grace Hopper',
+      'Alan Turing',
+      'Edsger Dijkstra',
+    ]);
+    // Nothing of one document is left in the next one's text.
+    expect(texts[1]).not.toContain('Ada');
+    // One after another, a worker that answered reads the next: no new thread (and no pdf.js compile) per document.
+    expect(documentTextWorkersStarted()).toBe(before);
   });
 
   it('reads the paragraphs of a Word and an OpenDocument file', async () => {
@@ -120,6 +145,11 @@ describe('document text', () => {
       });
       expect(elapsed).toBeLessThan(1_500);
       expect(longestGap).toBeLessThan(400);
+      // The terminated worker is not reused: the next document gets a new one, and reads.
+      const started = documentTextWorkersStarted();
+      const pdf = letterPdf({ heading: 'After', subheading: '', body: 'the timeout', footer: '' });
+      expect(await documentText(pdf, DOCUMENT_TYPES.pdf, generous)).toContain('the timeout');
+      expect(documentTextWorkersStarted()).toBe(started + 1);
     });
   });
 });

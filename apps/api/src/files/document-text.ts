@@ -5,7 +5,7 @@ import type { DocumentFormat, DocumentTextJob, DocumentTextReply } from './docum
 
 /** Bounds on reading one document's text: a resume stays far inside them; a bomb or a hostile PDF does not. */
 export interface DocumentTextLimits {
-  /** Wall-clock time for the worker, start-up included; it is terminated when exceeded. */
+  /** Wall-clock time for one document (a new worker's start-up included); the worker is terminated when exceeded. */
   timeoutMs: number;
   /** The most word/document.xml or content.xml may inflate to. */
   maxXmlBytes: number;
@@ -64,33 +64,118 @@ async function inWorkerSlot<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+// ---- warm workers ------------------------------------------------------------
+// Starting a thread and compiling pdf.js in it cost about 300 ms of CPU per
+// document, more than everything else filing an application does (issue 21's
+// worker profile). A worker that answered is kept for the next document; one
+// that timed out, failed or ran out of heap is terminated and never reused.
+
+/** Documents one worker reads before it is replaced, so whatever pdf.js keeps between documents stays bounded. */
+const DOCUMENTS_PER_WORKER = 100;
+/** An idle worker's heap is given back after this long without a document. */
+const IDLE_MS = 30_000;
+
+interface WarmWorker {
+  worker: Worker;
+  maxHeapMb: number;
+  documents: number;
+  idleTimer?: NodeJS.Timeout;
+}
+
+/** Idle workers by their heap limit (fixed when a worker starts). */
+const idleWorkers = new Map<number, WarmWorker[]>();
+let workersStarted = 0;
+
+/** How many worker threads this process has started (tests check that workers are reused). */
+export function documentTextWorkersStarted(): number {
+  return workersStarted;
+}
+
+function dropIdle(warm: WarmWorker): void {
+  const idle = idleWorkers.get(warm.maxHeapMb) ?? [];
+  const at = idle.indexOf(warm);
+  if (at >= 0) idle.splice(at, 1);
+  clearTimeout(warm.idleTimer);
+}
+
+function takeWorker(maxHeapMb: number): WarmWorker {
+  const warm = idleWorkers.get(maxHeapMb)?.pop();
+  if (warm) {
+    clearTimeout(warm.idleTimer);
+    warm.worker.ref();
+    return warm;
+  }
+  const [entry, options] = WORKER_ENTRY;
+  const started: WarmWorker = {
+    worker: new Worker(entry, { ...options, resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } }),
+    maxHeapMb,
+    documents: 0,
+  };
+  workersStarted++;
+  // A worker that dies while idle leaves the pool; its error is not thrown into the server.
+  started.worker.on('error', () => dropIdle(started));
+  started.worker.on('exit', () => dropIdle(started));
+  return started;
+}
+
+function giveBack(warm: WarmWorker): void {
+  if (warm.documents >= DOCUMENTS_PER_WORKER) {
+    void warm.worker.terminate();
+    return;
+  }
+  // An idle worker does not keep the process alive, and ends after IDLE_MS.
+  warm.worker.unref();
+  warm.idleTimer = setTimeout(() => {
+    dropIdle(warm);
+    void warm.worker.terminate();
+  }, IDLE_MS).unref();
+  const idle = idleWorkers.get(warm.maxHeapMb) ?? [];
+  idle.push(warm);
+  idleWorkers.set(warm.maxHeapMb, idle);
+}
+
 function runWorker(job: DocumentTextJob, limits: DocumentTextLimits): Promise<DocumentTextReply> {
+  const warm = takeWorker(limits.maxHeapMb);
+  const { worker } = warm;
   return new Promise((resolve, reject) => {
-    const [entry, options] = WORKER_ENTRY;
-    const worker = new Worker(entry, {
-      ...options,
-      workerData: job,
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
-    });
-    const timer = setTimeout(() => {
-      reject(new DocumentUnreadable(`Reading this document took longer than ${limits.timeoutMs / 1000} s`));
-      void worker.terminate();
-    }, limits.timeoutMs);
-    worker.once('message', (reply: DocumentTextReply) => resolve(reply));
-    worker.once('error', (error: NodeJS.ErrnoException) => {
+    const settle = (keepWorker: boolean, outcome: () => void) => {
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (keepWorker) giveBack(warm);
+      else void worker.terminate();
+      outcome();
+    };
+    const onMessage = (reply: DocumentTextReply) => settle(true, () => resolve(reply));
+    const onError = (error: NodeJS.ErrnoException) => {
       const outOfMemory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      reject(
-        new DocumentUnreadable(
-          outOfMemory
-            ? 'This document needs more memory to read than is allowed'
-            : 'This document could not be read',
+      settle(false, () =>
+        reject(
+          new DocumentUnreadable(
+            outOfMemory
+              ? 'This document needs more memory to read than is allowed'
+              : 'This document could not be read',
+          ),
         ),
       );
-    });
-    worker.once('exit', () => {
-      clearTimeout(timer);
-      reject(new DocumentUnreadable('This document could not be read'));
-    });
+    };
+    const onExit = () =>
+      settle(false, () => reject(new DocumentUnreadable('This document could not be read')));
+    const timer = setTimeout(
+      () =>
+        settle(false, () =>
+          reject(
+            new DocumentUnreadable(`Reading this document took longer than ${limits.timeoutMs / 1000} s`),
+          ),
+        ),
+      limits.timeoutMs,
+    );
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    warm.documents++;
+    worker.postMessage(job);
   });
 }
 

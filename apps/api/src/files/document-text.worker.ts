@@ -1,10 +1,11 @@
 /**
- * Runs in a worker thread (see document-text.ts): reads the text of one
- * document and posts it back. Whatever a hostile file makes this do (inflate
+ * Runs in a worker thread (see document-text.ts): reads the text of each
+ * document it is sent and posts it back, one at a time (the parent sends the
+ * next only after the answer). Whatever a hostile file makes this do (inflate
  * to the cap, spin in pdf.js, fill the heap) happens here, where the parent
  * can time it out and terminate it, not on the server's event loop.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { readZipEntry } from './zip.js';
 
 export type DocumentFormat = 'pdf' | 'docx' | 'odt';
@@ -45,8 +46,13 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   const { extractText, getDocumentProxy } = await import('unpdf');
   // Verbosity 0: a damaged file's warnings would otherwise go to stderr, outside the structured log.
   const pdf = await getDocumentProxy(bytes, { verbosity: 0 });
-  const { text } = await extractText(pdf, { mergePages: true });
-  return text.trim();
+  try {
+    const { text } = await extractText(pdf, { mergePages: true });
+    return text.trim();
+  } finally {
+    // The worker reads the next document too: this one's pages and fonts are let go.
+    await pdf.loadingTask.destroy();
+  }
 }
 
 /** Throws a RangeError (ERR_BUFFER_TOO_LARGE) once the part inflates beyond the cap. */
@@ -84,4 +90,6 @@ async function reply(job: DocumentTextJob): Promise<DocumentTextReply> {
   }
 }
 
-parentPort?.postMessage(await reply(workerData as DocumentTextJob));
+parentPort?.on('message', (job: DocumentTextJob) => {
+  void reply(job).then((answer) => parentPort?.postMessage(answer));
+});
