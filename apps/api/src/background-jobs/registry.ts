@@ -120,9 +120,12 @@ export function jobRegistry(services: JobServices): JobDefinition[] {
       everySeconds: 5,
       perTenant: false,
       retry: FREQUENT_RETRY,
-      expireInSeconds: 300,
+      // A round starts no batch after 20 s. Batches move the mailing's cursor only from the value they read,
+      // so rounds may overlap: one left running by a killed instance holds the next back 30 s at most.
+      expireInSeconds: 60,
+      overlapAfterSeconds: 30,
       async run() {
-        await sendNoticeMailings(orm, { publicUrl: deps.publicUrl });
+        await sendNoticeMailings(orm, { publicUrl: deps.publicUrl, until: Date.now() + 20_000 });
       },
     },
     {
@@ -149,9 +152,13 @@ export function jobRegistry(services: JobServices): JobDefinition[] {
       everySeconds: 5,
       perTenant: false,
       retry: FREQUENT_RETRY,
-      expireInSeconds: 300,
+      // A round posts nothing after 20 s and hands its other claims back (one post may take 10 s more).
+      // Rounds hold their own claims, so they may overlap: one left running by a killed instance holds
+      // the next back 30 s at most; its unposted claims are due again when their lease ends.
+      expireInSeconds: 60,
+      overlapAfterSeconds: 30,
       async run() {
-        await deliverDueWebhooks(orm, deps);
+        await deliverDueWebhooks(orm, deps, new Date(), { until: Date.now() + 20_000 });
       },
     },
     {

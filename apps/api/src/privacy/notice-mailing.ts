@@ -131,7 +131,7 @@ class MailingRaced extends Error {}
  */
 export async function sendNoticeMailings(
   orm: Orm,
-  options: { publicUrl: string; batchSize?: number; maxBatches?: number },
+  options: { publicUrl: string; batchSize?: number; maxBatches?: number; until?: number },
 ): Promise<number> {
   const batchSize = options.batchSize ?? NOTICE_MAILING_BATCH;
   const maxBatches = options.maxBatches ?? 20;
@@ -141,6 +141,8 @@ export async function sendNoticeMailings(
   let batches = 0;
   for (const notice of sending) {
     for (let i = 0; i < maxBatches; i += 1) {
+      // Out of time (a scheduled round's budget): the cursor keeps the place for the next round.
+      if (options.until !== undefined && Date.now() > options.until) return batches;
       const em = orm.em.fork();
       em.setFilterParams(TENANT_FILTER, { tenantId: notice.tenant.id });
       try {

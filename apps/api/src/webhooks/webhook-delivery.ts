@@ -247,12 +247,22 @@ export async function deliverDueWebhooks(
   orm: Orm,
   deps: WebhookDeliveryDeps,
   now: Date = new Date(),
-  options: { ids?: readonly string[] } = {},
+  options: { ids?: readonly string[]; until?: number } = {},
 ): Promise<{ delivered: number; retried: number; failed: number; picked: number }> {
   const em = orm.em.fork();
+  // No claim is posted after its lease could have run out (another round would then post it too), nor
+  // after the caller's time is up (a scheduled round's budget).
+  const postUntil = Math.min(
+    options.until ?? Number.POSITIVE_INFINITY,
+    Date.now() + LEASE_MS - 2 * WEBHOOK_TIMEOUT_MS,
+  );
   const claimed = await claimDue(em, now, options.ids);
   const counts = { delivered: 0, retried: 0, failed: 0, picked: claimed.length };
-  for (const claim of claimed) {
+  for (const [index, claim] of claimed.entries()) {
+    if (Date.now() > postUntil) {
+      await handBack(orm, claimed.slice(index), now);
+      break;
+    }
     const outcome = await post(deps, claim, now);
     const result = await settle(orm.em.fork(), claim, outcome, now);
     if (result === 'delivered') counts.delivered += 1;
@@ -269,6 +279,18 @@ export async function deliverDueWebhooks(
   }
   if (counts.picked > 0) deps.logger.info('webhooks delivered', counts);
   return counts;
+}
+
+/** Claims a round had no time to post: due again at once for the next round, not after their lease. */
+async function handBack(orm: Orm, claims: readonly Claimed[], now: Date): Promise<void> {
+  await orm.em
+    .fork()
+    .nativeUpdate(
+      WebhookDelivery,
+      { id: { $in: claims.map((c) => c.id) }, status: 'pending' },
+      { nextAttemptAt: now },
+      ANY_TENANT,
+    );
 }
 
 /** How long a finished delivery (delivered, or failed for good) stays in the log with its payload. */

@@ -32,6 +32,7 @@ interface Received {
 class Receiver {
   readonly received: Received[] = [];
   private readonly answers = new Map<string, number[]>();
+  private readonly delays = new Map<string, number>();
   private server: Server | undefined;
   base = '';
 
@@ -44,7 +45,7 @@ class Receiver {
         this.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
         const queue = this.answers.get(path);
         res.statusCode = queue?.shift() ?? 200;
-        res.end('ok');
+        setTimeout(() => res.end('ok'), this.delays.get(path) ?? 0);
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -57,6 +58,11 @@ class Receiver {
 
   answer(path: string, ...statuses: number[]): void {
     this.answers.set(path, statuses);
+  }
+
+  /** Answers requests to `path` only after `ms` (a slow receiver). */
+  slow(path: string, ms: number): void {
+    this.delays.set(path, ms);
   }
 
   at(path: string): Received[] {
@@ -480,6 +486,28 @@ forEachDatabase('webhooks', (db) => {
     expect(ids).toHaveLength(6);
     expect(new Set(ids).size).toBe(6);
     expect((await deliveries({ subscription: hook.id })).every((d) => d.status === 'delivered')).toBe(true);
+  });
+
+  it('posts nothing once its round is out of time, and hands the other claims back at once', async () => {
+    const { n, tenant, recruiter, subscribe, deliveries, deps } = await setup();
+    const hook = await subscribe(`/slow-${n}`, [], ['application.created']);
+    receiver.slow(hook.path, 300);
+    const actor = actorOf(recruiter.id, tenant.id, 'recruiter');
+    for (let i = 0; i < 3; i += 1) await seedJobWithApplicant(db.orm(), actor);
+    // The first post is under way when the round's time (100 ms) runs out: the other two are not posted.
+    const round = await deliverDueWebhooks(db.orm(), deps, new Date(), { until: Date.now() + 100 });
+    expect(round).toMatchObject({ picked: 3, delivered: 1 });
+    expect(receiver.at(hook.path)).toHaveLength(1);
+    const waiting = (await deliveries({ subscription: hook.id })).filter((d) => d.status === 'pending');
+    expect(waiting).toHaveLength(2);
+    // Handed back: due now (not after the claim's two-minute lease), and no attempt counted.
+    for (const delivery of waiting) {
+      expect(delivery.attempts).toBe(0);
+      expect(delivery.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
+    }
+    expect(await deliverDueWebhooks(db.orm(), deps)).toMatchObject({ delivered: 2 });
+    const ids = receiver.at(hook.path).map((r) => String(r.headers['candor-delivery']));
+    expect(new Set(ids).size).toBe(3);
   });
 
   it('keeps signing with the same secret after the master key is rotated', async () => {
