@@ -13,7 +13,7 @@ import {
 import type { TDataCategory } from '@candor/schemas';
 import { assertPublicHost, PrivateHostRefused } from '../http/outbound-host.js';
 import { unwrapSecret } from '../keys/master-key.js';
-import { errorFields, type Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/logger.js';
 import { recordDisclosure } from '../privacy/disclosures.service.js';
 import { restrictedCandidateIds } from './webhook-events.js';
 
