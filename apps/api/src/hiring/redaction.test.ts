@@ -77,6 +77,18 @@ describe('redaction for blind review', () => {
     expect(zoe('Zoë wrote it in Málaga.').text).toBe('[name] wrote it in [address].');
   });
 
+  it('redacts whole words only, with the marks written on them, and keeps the rest of the text as it was', () => {
+    const ana = redactorFor({ name: 'Ana Lopes', email: 'a@b.test', phone: null, location: null, links: [] });
+    // Inside a longer word (Anapolis, Lopesco) nothing; "Anã" with a mark the record lacks, the mark goes too.
+    expect(ana('Anapolis and Lopesco; Anã; ANA. Crème brûlée with Ana').text).toBe(
+      'Anapolis and Lopesco; [name]; [name]. Crème brûlée with [name]',
+    );
+    // A match inside a longer word does not hide a whole-word one that starts within it.
+    const anna = redactorFor({ name: 'Anna', email: 'x@b.test', phone: null, location: null, links: [] });
+    expect(anna('Xanna anna').text).toBe('Xanna [name]');
+    expect(anna('Xanna anna').redactions).toBe(1);
+  });
+
   it('leaves ordinary words alone, name particles included', () => {
     const redactVan = redactorFor({
       name: 'Anna van der Berg',
