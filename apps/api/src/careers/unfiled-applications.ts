@@ -1,4 +1,4 @@
-import { ApplicationIntake, type Em, Job, type Orm } from '@candor/db';
+import { ApplicationIntake, type Em, Job } from '@candor/db';
 import type { TUnfiledApplications } from '@candor/schemas';
 import { recordAudit } from '../audit/audit.service.js';
 import { AppError } from '../trpc/app-error.js';
@@ -40,18 +40,6 @@ export async function unfiledApplications(em: Em): Promise<TUnfiledApplications>
       lastError: row.lastError ?? null,
     })),
   };
-}
-
-/** Whether any tenant's received applications are waiting to be filed (not those filing gave up on). */
-export async function applicationsWaitingToBeFiled(orm: Orm): Promise<boolean> {
-  const row = await orm.em
-    .fork()
-    .findOne(
-      ApplicationIntake,
-      { attempts: { $lt: INTAKE_MAX_ATTEMPTS } },
-      { filters: false, fields: ['id'] },
-    );
-  return row !== null;
 }
 
 /**

@@ -12,7 +12,6 @@ import {
 } from '@candor/db';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { readAttachmentBytes } from '../attachments/attachments.service.js';
-import { applicationsWaitingToBeFiled } from '../careers/unfiled-applications.js';
 import { documentText } from '../files/document-text.js';
 import type { FileStore } from '../files/file-store.js';
 import { redactorFor } from '../hiring/redaction.js';
@@ -152,16 +151,6 @@ async function indexApplications(em: Em, deps: IndexDeps, ids: string[]): Promis
 }
 
 /**
- * While received applications wait to be filed, the indexer rests this many
- * times as long as its last batch took (else as long): under a burst of
- * applications filing them (candidates, confirmation emails) comes first,
- * and search text catches up after. With documents read by warm workers the
- * indexer kept up with filing, and on SQLite took a third of the thread
- * filing needed (issue 21's worker profile).
- */
-const REST_WHILE_FILING = 4;
-
-/**
  * One run of the indexer (a background job, see background-jobs/registry.ts, sent every 30 s and when a
  * document is stored): reads batches until nothing is left. At the first run after start this is the
  * backfill of what was stored before. A backfill (thousands of documents after an upgrade or an import)
@@ -175,8 +164,6 @@ export async function indexAllPendingDocuments(
   while (!signal?.aborted) {
     const began = performance.now();
     if ((await indexPendingDocuments(orm, deps)) === 0) break;
-    const took = performance.now() - began;
-    const rest = (await applicationsWaitingToBeFiled(orm)) ? REST_WHILE_FILING : 1;
-    await sleep(took * rest, undefined, { ref: false });
+    await sleep(performance.now() - began, undefined, { ref: false });
   }
 }
