@@ -205,6 +205,36 @@ forEachDatabase('background jobs', (db) => {
     expect(finished).toBe(true);
   });
 
+  it('sends nothing beside an unfinished job of the same name when asked to, and sends again once it is done', async () => {
+    let runs = 0;
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const untilDone: JobDefinition = {
+      name: 'test.until-done',
+      label: 'Works until nothing is left',
+      perTenant: false,
+      retry: { limit: 0, delaySeconds: 1, backoff: false },
+      expireInSeconds: 30,
+      async run() {
+        runs += 1;
+        if (runs === 1) await gate;
+      },
+    };
+    const queue = await runnerFor([untilDone]);
+    const ask = () => queue.send(untilDone.name, {}, { unlessUnfinished: true });
+    expect(await ask()).toEqual(expect.any(String));
+    await waitFor('the first run to start', async () => runs === 1);
+    // The running one takes up what a second would be for.
+    expect(await ask()).toBeNull();
+    expect(await ask()).toBeNull();
+    release();
+    await waitFor('a send once the first run is done', ask);
+    await waitFor('the second run', async () => runs === 2);
+    expect(runs).toBe(2);
+  });
+
   it('a per-tenant job cannot be sent without its tenant', async () => {
     const queue = await runnerFor([flakyJob('test.needs-tenant', true, 0).definition]);
     await expect(queue.send('test.needs-tenant', {})).rejects.toThrow(/tenantId/);

@@ -54,9 +54,12 @@ export function inProcessRunner(options: {
   const controller = new AbortController();
   let stopped = false;
 
-  const unfinished = (name: string) =>
+  const unfinished = (name: string, tenantId?: unknown) =>
     [...jobs.values()].some(
-      (j) => j.name === name && (j.state === 'created' || j.state === 'retry' || j.state === 'active'),
+      (j) =>
+        j.name === name &&
+        (tenantId === undefined || j.data.tenantId === tenantId) &&
+        (j.state === 'created' || j.state === 'retry' || j.state === 'active'),
     );
 
   function prune(name: string) {
@@ -133,6 +136,7 @@ export function inProcessRunner(options: {
       const definition = definitionToSend(definitions, name, data);
       if (stopped) return null;
       const now = new Date();
+      if (sendOptions.unlessUnfinished && unfinished(name, data.tenantId)) return null;
       const window = (sendOptions.oncePerSeconds ?? 0) * 1000;
       if (
         window > 0 &&

@@ -54,6 +54,13 @@ export interface SendOptions {
   startAfterSeconds?: number;
   /** At most one such job per this many seconds (across instances on PostgreSQL); later sends are skipped. */
   oncePerSeconds?: number;
+  /**
+   * Nothing is sent while a job of this name (and tenant) is queued or running (a running one of a
+   * definition with overlapAfterSeconds for that long at most): for a job that works until nothing
+   * is left (the search indexer), the running one takes up what this send was for, where a second
+   * run beside it would do the same rows again.
+   */
+  unlessUnfinished?: boolean;
 }
 
 /** What other code uses to enqueue a one-off job (e.g. a webhook delivery). */

@@ -81,17 +81,26 @@ export function pgBossRunner(options: PgBossRunnerOptions): JobQueue & { start()
     }
   }
 
+  /** Whether a job of this definition (and tenant) is queued, waiting for a retry, or running (for overlapAfterSeconds at most). */
+  async function unfinished(definition: JobDefinition, tenantId?: unknown): Promise<boolean> {
+    const busy = await sql(
+      `SELECT 1 FROM ${PG_BOSS_SCHEMA}.job WHERE name = $1 AND ${UNFINISHED}
+         AND ($2::int IS NULL OR state <> 'active' OR started_on > now() - make_interval(secs => $2::int))
+         AND ($3::text IS NULL OR data->>'tenantId' = $3::text)
+       LIMIT 1`,
+      [
+        definition.name,
+        definition.overlapAfterSeconds ?? null,
+        typeof tenantId === 'string' ? tenantId : null,
+      ],
+    );
+    return busy.length > 0;
+  }
+
   /** One job for this interval's slot unless the last one is still unfinished. */
   async function tick(definition: JobDefinition & { everySeconds: number }) {
     try {
-      // Unfinished: queued, waiting for a retry, or running (for overlapAfterSeconds at most).
-      const busy = await sql(
-        `SELECT 1 FROM ${PG_BOSS_SCHEMA}.job WHERE name = $1 AND ${UNFINISHED}
-           AND ($2::int IS NULL OR state <> 'active' OR started_on > now() - make_interval(secs => $2::int))
-         LIMIT 1`,
-        [definition.name, definition.overlapAfterSeconds ?? null],
-      );
-      if (busy.length > 0) return;
+      if (await unfinished(definition)) return;
       const id = await boss.send(
         definition.name,
         {},
@@ -154,7 +163,8 @@ export function pgBossRunner(options: PgBossRunnerOptions): JobQueue & { start()
     },
 
     async send(name: string, data: JobData = {}, sendOptions: SendOptions = {}) {
-      definitionToSend(definitions, name, data);
+      const definition = definitionToSend(definitions, name, data);
+      if (sendOptions.unlessUnfinished && (await unfinished(definition, data.tenantId))) return null;
       const id = await boss.send(name, data, {
         ...(sendOptions.startAfterSeconds ? { startAfter: sendOptions.startAfterSeconds } : {}),
         ...(sendOptions.oncePerSeconds

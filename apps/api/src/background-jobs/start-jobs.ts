@@ -84,9 +84,13 @@ export async function startBackgroundJobs(options: {
     runner.start();
     queue = runner;
   }
-  // A stored document is indexed soon, not at the next round; one queued run is enough.
+  // A stored document is indexed soon, not at the next round. A run reads until nothing is left, so none is
+  // sent beside one queued or running: runs side by side read the same documents again (under a burst of
+  // applications most of the indexer's work, each duplicate's insert rolled back).
   onIndexRequest(() => {
-    queue.send(JOB_NAMES.documentIndex, {}, { oncePerSeconds: 2 }).catch(() => undefined);
+    queue
+      .send(JOB_NAMES.documentIndex, {}, { oncePerSeconds: 2, unlessUnfinished: true })
+      .catch(() => undefined);
   });
   // After a change the tenant's default Reports view is counted again within a minute: one job per tenant per
   // minute across instances (the queue's once-per), and this instance does not even ask more often.
